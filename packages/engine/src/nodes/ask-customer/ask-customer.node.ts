@@ -1,0 +1,222 @@
+import { defineNodeType, type NodeRuntimeArgs } from '../node-type.ts';
+import type { LocalizedText, MessageText } from '../../workflow/workflow.types.ts';
+import { effectId, type Channel, type SendEffect } from '../../runtime/effect.types.ts';
+import { ENGINE_EVENTS } from '../../runtime/journey-context.ts';
+import { renderTemplate } from '../../expressions/template.ts';
+import {
+  channelSchema,
+  durationSchema,
+  localeSchema,
+  localizedTitleSchema,
+  messageTextSchema,
+  outcomeIdSchema,
+  templateSchema,
+  variableNameSchema,
+} from '../shared/config-schemas.ts';
+import { checkDuration, checkUniqueIds } from '../shared/config-checks.ts';
+import { checkTemplate, templateReads } from '../shared/variable-reads.ts';
+import { formatOf, renderMessage, resolveLocale } from '../shared/message.ts';
+import { addDuration, cancelTimer, scheduleTimer } from '../shared/timers.ts';
+
+export interface AskOption {
+  id: string;
+  label: LocalizedText;
+  /** Words in a free-text reply that choose this option (e.g. 确认, yes). */
+  keywords?: string[];
+}
+
+export interface AskCustomerConfig {
+  channel: Channel;
+  to: string;
+  question: MessageText;
+  /** With options, each is an outcome; without, any reply takes `answered`. */
+  options?: AskOption[];
+  /** Sent when a reply matches no option. */
+  reprompt?: MessageText;
+  timeout?: string;
+  /** Store the reply (`{ option, text }`) under this variable. */
+  saveAs?: string;
+  locale?: string;
+}
+
+type Args = NodeRuntimeArgs<AskCustomerConfig>;
+
+/** Asks the customer a question and waits for the reply (or a timeout). */
+export const askCustomerNode = defineNodeType<AskCustomerConfig>({
+  type: 'askCustomer',
+  title: { zh: '询问客户', en: 'Ask customer' },
+  description: {
+    zh: '向客户提问（可带选项），等待回复或超时',
+    en: 'Asks the customer a question (optionally with choices) and waits for the reply or a timeout',
+  },
+  category: 'customer',
+  configSchema: {
+    type: 'object',
+    required: ['channel', 'to', 'question'],
+    additionalProperties: false,
+    properties: {
+      channel: channelSchema,
+      to: { ...templateSchema('Recipient / 接收人', 200), minLength: 1 },
+      question: messageTextSchema('Question / 问题'),
+      options: {
+        type: 'array',
+        maxItems: 10,
+        title: 'Options / 选项',
+        items: {
+          type: 'object',
+          required: ['id', 'label'],
+          additionalProperties: false,
+          properties: {
+            id: { ...outcomeIdSchema, not: { enum: ['timeout', 'answered'] } },
+            label: localizedTitleSchema,
+            keywords: {
+              type: 'array',
+              maxItems: 20,
+              items: { type: 'string', minLength: 1, maxLength: 40 },
+            },
+          },
+        },
+      },
+      reprompt: messageTextSchema('Reprompt / 重新提示'),
+      timeout: durationSchema('Timeout / 超时'),
+      saveAs: variableNameSchema('Save reply as / 回复保存到'),
+      locale: localeSchema,
+    },
+  },
+  defaultConfig: {
+    channel: 'chat',
+    to: '{{customer.id}}',
+    question: { zh: '请确认', en: 'Please confirm' },
+    options: [
+      { id: 'yes', label: { zh: '确认', en: 'Yes' }, keywords: ['是', '好', 'yes', 'ok'] },
+      { id: 'no', label: { zh: '取消', en: 'No' }, keywords: ['否', '不', 'no'] },
+    ],
+    timeout: '24h',
+  },
+  outcomes: (config) => [
+    ...(config.options?.length
+      ? config.options.map((o) => ({ id: o.id, title: o.label }))
+      : [{ id: 'answered', title: { zh: '已回复', en: 'Answered' } }]),
+    ...(config.timeout ? [{ id: 'timeout', title: { zh: '超时未回复', en: 'No reply' } }] : []),
+  ],
+  waits: true,
+  awaits: (config) => [
+    ENGINE_EVENTS.customerReplied,
+    ...(config.timeout ? [ENGINE_EVENTS.timerFired] : []),
+  ],
+  reads: (config) => [
+    ...templateReads(config.to, '/to'),
+    ...templateReads(config.question.zh, '/question/zh'),
+    ...templateReads(config.question.en, '/question/en'),
+    ...templateReads(config.locale, '/locale'),
+  ],
+  writes: (config) => (config.saveAs ? [config.saveAs] : []),
+  check: (config) => [
+    ...checkDuration(config.timeout, '/timeout'),
+    ...checkTemplate(config.question.zh, '/question/zh'),
+    ...checkTemplate(config.question.en, '/question/en'),
+    ...checkUniqueIds(
+      (config.options ?? []).map((o) => o.id),
+      (i) => `/options/${i}/id`,
+    ),
+  ],
+  compile: (node, c) => {
+    const { options, timeout } = node.config;
+    const leaving = [c.update('save'), ...(timeout ? [c.effect('cancelTimeout')] : [])];
+    const replies = options?.length
+      ? [
+          ...options.map((o) => ({
+            guard: c.check('chose', { option: o.id }),
+            ...c.go(o.id, leaving),
+          })),
+          { actions: [c.update('countReprompt'), c.effect('reprompt')] },
+        ]
+      : [c.go('answered', leaving)];
+    return {
+      entry: [c.enter(), c.effect('ask'), ...(timeout ? [c.effect('scheduleTimeout')] : [])],
+      on: {
+        [ENGINE_EVENTS.customerReplied]: replies,
+        ...(timeout
+          ? { [ENGINE_EVENTS.timerFired]: [{ guard: c.timerIs('timeout'), ...c.go('timeout') }] }
+          : {}),
+      },
+    };
+  },
+  guards: {
+    chose: ({ node, event, params }) =>
+      chosenOption(node.config, event.data)?.id === params['option'],
+  },
+  updates: {
+    save: ({ node, context, event }) => {
+      if (!node.config.saveAs) return {};
+      const text = typeof event.data?.['text'] === 'string' ? event.data['text'] : '';
+      const option = chosenOption(node.config, event.data)?.id ?? null;
+      return { data: { ...context.data, [node.config.saveAs]: { option, text } } };
+    },
+    countReprompt: ({ context }) => ({
+      visit: { ...context.visit, attempt: context.visit.attempt + 1 },
+    }),
+  },
+  effects: {
+    ask: (args) => question(args, 'ask', args.node.config.question),
+    reprompt: (args) =>
+      question(
+        args,
+        `reprompt.${args.context.visit.attempt}`,
+        args.node.config.reprompt ?? args.node.config.question,
+      ),
+    scheduleTimeout: ({ node, context, at }) =>
+      scheduleTimer(context, 'timeout', addDuration(at, node.config.timeout ?? '0s'), 'timeout'),
+    cancelTimeout: ({ context }) => cancelTimer(context, 'timeout'),
+  },
+});
+
+function question({ node, context }: Args, name: string, text: MessageText): SendEffect {
+  const { channel, to, options, locale } = node.config;
+  const lang = resolveLocale(locale, context.data);
+  return {
+    kind: 'send',
+    id: effectId(context.visit, name),
+    nodeId: node.id,
+    channel,
+    to: renderTemplate(to, context.data),
+    locale: lang,
+    format: formatOf(channel),
+    text: renderMessage(text, lang, channel, context.data),
+    ...(options?.length
+      ? { options: options.map((o) => ({ id: o.id, label: o.label[lang] })) }
+      : {}),
+    expectsResult: false,
+  };
+}
+
+/**
+ * The option a reply chooses: an explicit `option` id, the option's number (`1`), its label,
+ * or the longest of its keywords found in the text. Null when nothing matches.
+ */
+export function chosenOption(
+  config: AskCustomerConfig,
+  data: Record<string, unknown> | undefined,
+): AskOption | null {
+  const options = config.options ?? [];
+  const byId = options.find((o) => o.id === data?.['option']);
+  if (byId) return byId;
+  const text = typeof data?.['text'] === 'string' ? data['text'].trim().toLowerCase() : '';
+  if (!text) return null;
+  const byNumber = /^\d+$/.test(text) ? options[Number(text) - 1] : undefined;
+  if (byNumber) return byNumber;
+  const byLabel = options.find(
+    (o) => o.label.zh.toLowerCase() === text || o.label.en.toLowerCase() === text,
+  );
+  if (byLabel) return byLabel;
+  // The longest keyword found wins, so "不确认" chooses the option keyed "不确认" over "确认".
+  let best: { option: AskOption; length: number } | null = null;
+  for (const option of options) {
+    for (const keyword of option.keywords ?? []) {
+      const k = keyword.toLowerCase();
+      if (text.includes(k) && (!best || k.length > best.length))
+        best = { option, length: k.length };
+    }
+  }
+  return best?.option ?? null;
+}

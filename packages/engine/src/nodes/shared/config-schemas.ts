@@ -1,0 +1,72 @@
+import { CHANNELS } from '../../runtime/effect.types.ts';
+import { VARIABLE_NAME_PATTERN } from '../../expressions/data-keys.ts';
+import type { JsonSchema } from '../node-type.ts';
+
+/** Schema fragments node types share, so the editor renders the same widget everywhere. */
+export const durationSchema = (title: string): JsonSchema => ({
+  type: 'string',
+  minLength: 1,
+  maxLength: 40,
+  title,
+  examples: ['30m', '2h', '3d', 'PT48H'],
+  'x-ui': { widget: 'duration' },
+});
+
+export const templateSchema = (title: string, maxLength = 2000): JsonSchema => ({
+  type: 'string',
+  maxLength,
+  title,
+  'x-ui': { widget: 'template' },
+});
+
+export const messageTextSchema = (title: string): JsonSchema => ({
+  type: 'object',
+  title,
+  required: ['zh'],
+  additionalProperties: false,
+  properties: {
+    zh: { ...templateSchema('中文 / Chinese'), minLength: 1 },
+    en: templateSchema('English'),
+  },
+});
+
+export const channelSchema: JsonSchema = {
+  type: 'string',
+  enum: [...CHANNELS],
+  title: 'Channel / 渠道',
+  default: 'sms',
+};
+
+export const variableNameSchema = (title: string): JsonSchema => ({
+  type: 'string',
+  pattern: VARIABLE_NAME_PATTERN,
+  maxLength: 64,
+  title,
+  'x-ui': { widget: 'variable' },
+});
+
+export const localeSchema: JsonSchema = {
+  type: 'string',
+  maxLength: 100,
+  title: 'Language / 语言',
+  description: 'zh, en, or a template such as {{customer.language}}',
+  default: 'zh',
+};
+
+export const conditionSchema = (title: string): JsonSchema => ({
+  title,
+  type: ['object', 'boolean'],
+  'x-ui': { widget: 'condition' },
+});
+
+export const localizedTitleSchema: JsonSchema = {
+  type: 'object',
+  required: ['zh', 'en'],
+  additionalProperties: false,
+  properties: { zh: { type: 'string', maxLength: 100 }, en: { type: 'string', maxLength: 100 } },
+};
+
+export const outcomeIdSchema: JsonSchema = {
+  type: 'string',
+  pattern: '^[A-Za-z][A-Za-z0-9_-]{0,39}$',
+};

@@ -1,0 +1,112 @@
+import { DateTime } from 'luxon';
+import { defineNodeType } from '../node-type.ts';
+import { ENGINE_EVENTS } from '../../runtime/journey-context.ts';
+import { readPath, renderTemplate } from '../../expressions/template.ts';
+import { DEFAULT_TIME_ZONE, isValidTimeZone, nextAllowedTime } from '../../time/allowed-hours.ts';
+import { durationMs } from '../../time/duration.ts';
+import { durationSchema, templateSchema, variableNameSchema } from '../shared/config-schemas.ts';
+import { checkDuration, checkTimeZone } from '../shared/config-checks.ts';
+import { checkTemplate, templateReads } from '../shared/variable-reads.ts';
+import { scheduleTimer } from '../shared/timers.ts';
+
+export interface WaitConfig {
+  /** Wait this long, e.g. `1d`. */
+  duration?: string;
+  /** Or wait until this time, a template giving an ISO instant, e.g. `{{order.promisedAt}}`. */
+  until?: string;
+  /** Only continue inside these daily hours, e.g. 09:00-21:00 in the customer's time zone. */
+  allowedHours?: { from: string; to: string; timeZone?: string; timeZoneVariable?: string };
+}
+
+const HHMM = '^([01][0-9]|2[0-3]):[0-5][0-9]$';
+
+/** Pauses the journey for a duration or until a time, optionally only inside allowed hours. */
+export const waitNode = defineNodeType<WaitConfig>({
+  type: 'wait',
+  title: { zh: '等待', en: 'Wait' },
+  description: {
+    zh: '等待一段时间或到某个时间点，可限定只在允许的时段内继续（如 09:00-21:00）',
+    en: 'Waits for a duration or until a time, optionally continuing only inside allowed hours',
+  },
+  category: 'flow',
+  configSchema: {
+    type: 'object',
+    additionalProperties: false,
+    oneOf: [{ required: ['duration'] }, { required: ['until'] }],
+    properties: {
+      duration: durationSchema('Duration / 时长'),
+      until: templateSchema('Until / 直到', 200),
+      allowedHours: {
+        type: 'object',
+        title: 'Allowed hours / 允许时段',
+        required: ['from', 'to'],
+        additionalProperties: false,
+        properties: {
+          from: { type: 'string', pattern: HHMM, default: '09:00' },
+          to: { type: 'string', pattern: HHMM, default: '21:00' },
+          timeZone: { type: 'string', default: DEFAULT_TIME_ZONE },
+          timeZoneVariable: {
+            ...variableNameSchema('Time zone from data / 时区变量'),
+            pattern: '^[\\p{L}_][\\p{L}\\p{N}_]*(\\.[\\p{L}_][\\p{L}\\p{N}_]*)*$',
+          },
+        },
+      },
+    },
+  },
+  defaultConfig: { duration: '1d' },
+  outcomes: () => [{ id: 'next', title: { zh: '继续', en: 'Continue' } }],
+  waits: true,
+  awaits: () => [ENGINE_EVENTS.timerFired],
+  reads: (config) => [
+    ...templateReads(config.until, '/until'),
+    ...(config.allowedHours?.timeZoneVariable
+      ? [{ path: config.allowedHours.timeZoneVariable, pointer: '/allowedHours/timeZoneVariable' }]
+      : []),
+  ],
+  writes: () => [],
+  check: (config) => [
+    ...checkDuration(config.duration, '/duration'),
+    ...checkTemplate(config.until, '/until'),
+    ...checkTimeZone(config.allowedHours?.timeZone, '/allowedHours/timeZone'),
+  ],
+  compile: (_node, c) => ({
+    entry: [c.enter(), c.effect('schedule')],
+    on: { [ENGINE_EVENTS.timerFired]: [{ guard: c.timerIs('wait'), ...c.go('next') }] },
+  }),
+  effects: {
+    schedule: ({ node, context, at }) => {
+      const due = dueTime(node.config, context.data, at);
+      return scheduleTimer(context, 'wait', due, 'wait');
+    },
+  },
+});
+
+/**
+ * When the wait ends. An `until` that does not render to a valid time ends the wait at once
+ * (the journey should not hang on bad data); a past time does too.
+ */
+export function dueTime(config: WaitConfig, data: object, at: string): string {
+  const now = DateTime.fromISO(at, { setZone: true });
+  let due: DateTime = now;
+  if (config.duration !== undefined) {
+    due = now.plus({ milliseconds: durationMs(config.duration) });
+  } else if (config.until !== undefined) {
+    const until = DateTime.fromISO(renderTemplate(config.until, data).trim(), { setZone: true });
+    if (until.isValid && until > now) due = until;
+  }
+  if (config.allowedHours) {
+    const fromData = config.allowedHours.timeZoneVariable
+      ? readPath(data, config.allowedHours.timeZoneVariable)
+      : undefined;
+    const zone =
+      typeof fromData === 'string' && isValidTimeZone(fromData)
+        ? fromData
+        : (config.allowedHours.timeZone ?? DEFAULT_TIME_ZONE);
+    due = nextAllowedTime(due, {
+      from: config.allowedHours.from,
+      to: config.allowedHours.to,
+      timeZone: zone,
+    });
+  }
+  return due.toISO() ?? at;
+}

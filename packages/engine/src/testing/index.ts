@@ -1,0 +1,20 @@
+/**
+ * @xiaoer/engine/testing — test journeys as state machines: a virtual clock, scripted events,
+ * assertions on nodes, data and effects, and path coverage with `xstate/graph`.
+ */
+export {
+  JourneyTest,
+  journeyTest,
+  JourneyAssertionError,
+  type JourneyTestOptions,
+  type TimelineEntry,
+} from './journey-test.ts';
+export { VirtualClock } from './virtual-clock.ts';
+export {
+  PathCoverage,
+  journeyPaths,
+  pathKey,
+  withoutLoops,
+  type JourneyPath,
+} from './journey-paths.ts';
+export { runScenario, type Scenario, type ScenarioStep, type ScenarioResult } from './scenario.ts';

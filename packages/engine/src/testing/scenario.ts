@@ -1,0 +1,139 @@
+import type { JsonObject, WorkflowDocument } from '../workflow/workflow.types.ts';
+import { ajv } from '../validation/schema-validator.ts';
+import { describeSchemaError, schemaErrorPointer } from '../validation/schema-validator.ts';
+import { InvalidEventError } from '../errors.ts';
+import { JourneyTest, type JourneyTestOptions } from './journey-test.ts';
+
+/** One scripted step of a simulation. */
+export type ScenarioStep =
+  | { advance: string }
+  | { event: string; data?: JsonObject }
+  | { reply: string }
+  | { callSucceeded: string; data?: JsonObject }
+  | { callFailed: string; error?: { code: string; message: string }; retryable?: boolean }
+  | { sendFailed: true }
+  | { expectNode: string };
+
+/** A scripted run of a journey: trigger data, then steps on the virtual clock. */
+export interface Scenario {
+  name?: string;
+  startAt?: string;
+  autoConfirmSends?: boolean;
+  trigger: JsonObject;
+  steps: ScenarioStep[];
+}
+
+export interface ScenarioResult {
+  test: JourneyTest;
+}
+
+const errorSchema = {
+  type: 'object',
+  required: ['code', 'message'],
+  properties: { code: { type: 'string' }, message: { type: 'string' } },
+};
+
+export const scenarioSchema = {
+  type: 'object',
+  required: ['trigger', 'steps'],
+  additionalProperties: false,
+  properties: {
+    name: { type: 'string' },
+    startAt: { type: 'string' },
+    autoConfirmSends: { type: 'boolean' },
+    trigger: { type: 'object' },
+    steps: {
+      type: 'array',
+      items: {
+        oneOf: [
+          {
+            type: 'object',
+            required: ['advance'],
+            additionalProperties: false,
+            properties: { advance: { type: 'string' } },
+          },
+          {
+            type: 'object',
+            required: ['event'],
+            additionalProperties: false,
+            properties: { event: { type: 'string' }, data: { type: 'object' } },
+          },
+          {
+            type: 'object',
+            required: ['reply'],
+            additionalProperties: false,
+            properties: { reply: { type: 'string' } },
+          },
+          {
+            type: 'object',
+            required: ['callSucceeded'],
+            additionalProperties: false,
+            properties: { callSucceeded: { type: 'string' }, data: { type: 'object' } },
+          },
+          {
+            type: 'object',
+            required: ['callFailed'],
+            additionalProperties: false,
+            properties: {
+              callFailed: { type: 'string' },
+              error: errorSchema,
+              retryable: { type: 'boolean' },
+            },
+          },
+          {
+            type: 'object',
+            required: ['sendFailed'],
+            additionalProperties: false,
+            properties: { sendFailed: { const: true } },
+          },
+          {
+            type: 'object',
+            required: ['expectNode'],
+            additionalProperties: false,
+            properties: { expectNode: { type: 'string' } },
+          },
+        ],
+      },
+    },
+  },
+} as const;
+
+const validateScenario = ajv.compile(scenarioSchema);
+
+/**
+ * Runs a scripted scenario against a workflow on the virtual clock and returns the test
+ * harness with its full timeline. Throws `InvalidEventError` for a malformed scenario and the
+ * engine's own errors when a step is not accepted.
+ */
+export function runScenario(
+  workflow: WorkflowDocument,
+  scenario: Scenario,
+  options: JourneyTestOptions = {},
+): ScenarioResult {
+  if (!validateScenario(scenario)) {
+    const reasons = (validateScenario.errors ?? []).map(
+      (e) => `${schemaErrorPointer(e) || '/'} ${describeSchemaError(e)}`,
+    );
+    throw new InvalidEventError(`Scenario is invalid: ${reasons.slice(0, 5).join('; ')}`, {
+      reasons,
+    });
+  }
+  const test = new JourneyTest(workflow, {
+    ...options,
+    ...(scenario.startAt ? { startAt: scenario.startAt } : {}),
+    ...(scenario.autoConfirmSends !== undefined
+      ? { autoConfirmSends: scenario.autoConfirmSends }
+      : {}),
+  });
+  test.trigger(scenario.trigger);
+  for (const s of scenario.steps) {
+    if ('advance' in s) test.advance(s.advance);
+    else if ('event' in s) test.send(s.event, s.data);
+    else if ('reply' in s) test.reply(s.reply);
+    else if ('callSucceeded' in s) test.succeedCall(s.callSucceeded, s.data);
+    else if ('callFailed' in s) test.failCall(s.callFailed, s.error, s.retryable ?? true);
+    else if ('sendFailed' in s) test.failSend();
+    else test.expectNode(s.expectNode);
+  }
+  return { test };
+}
