@@ -13,6 +13,7 @@ export type {
   WorkflowDocument,
 } from './workflow/workflow.types.ts';
 export { workflowSchema } from './workflow/workflow.schema.ts';
+export { parseWorkflow } from './workflow/parse-workflow.ts';
 
 export { validate, type ValidationResult } from './validation/validate.ts';
 export type { Problem } from './validation/problem.ts';

@@ -8,8 +8,7 @@ import type {
 } from '../nodes/node-type.ts';
 import { getNodeType } from '../nodes/registry.ts';
 import type { TriggerConfig } from '../nodes/trigger/trigger.node.ts';
-import { validate } from '../validation/validate.ts';
-import { WorkflowValidationError } from '../errors.ts';
+import { parseWorkflow } from '../workflow/parse-workflow.ts';
 import { effectId } from './effect.types.ts';
 import {
   eventTime,

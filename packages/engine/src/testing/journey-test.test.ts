@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkflowDocument } from '../workflow/workflow.types.ts';
+import { parseWorkflow } from '../workflow/parse-workflow.ts';
 import { journeyTest, JourneyAssertionError } from './journey-test.ts';
 import { PathCoverage, pathKey } from './journey-paths.ts';
 import smallJourney from './fixtures/small-journey.json' with { type: 'json' };
 
-const workflow = smallJourney as WorkflowDocument;
+const workflow = parseWorkflow(smallJourney);
 const order = { orderId: 'A1', customer: { name: '李雷', phone: '13800000000' }, total: 200 };
 
 describe('journeyTest', () => {
