@@ -55,11 +55,7 @@ const STATE_PREFIX = '#journey.';
  * const { snapshot, effects } = start(machine, { type: 'order.created', at, data });
  */
 export function compile(input: unknown): JourneyMachine {
-  const { valid, problems } = validate(input);
-  if (!valid) throw new WorkflowValidationError(problems);
-  const workflow = structuredClone(
-    typeof input === 'string' ? JSON.parse(input) : input,
-  ) as WorkflowDocument;
+  const workflow = parseWorkflow(input);
   const nodes = new Map(
     workflow.nodes.map((node) => [node.id, { node, type: getNodeType(node.type) as AnyNodeType }]),
   );
