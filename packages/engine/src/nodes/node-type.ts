@@ -32,7 +32,8 @@ export interface ConfigProblem {
     | 'timezone.invalid'
     | 'template.invalid'
     | 'condition.invalid'
-    | 'option.duplicateId';
+    | 'option.duplicateId'
+    | 'dataSchema.invalid';
   pointer: string;
   value: string;
 }

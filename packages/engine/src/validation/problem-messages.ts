@@ -90,6 +90,10 @@ export const problemMessages = {
     zh: `条件（JSON Logic）无效：${p.reason}`,
     en: `Condition (JSON Logic) is invalid: ${p.reason}`,
   }),
+  'dataSchema.invalid': (p: { reason: string }) => ({
+    zh: `事件数据结构（JSON Schema）无效：${p.reason}`,
+    en: `Event data schema (JSON Schema) is invalid: ${p.reason}`,
+  }),
   'duration.invalid': (p: { value: string }) => ({
     zh: `时长 "${p.value}" 无法识别（例如 30m、2h、3d 或 PT48H）`,
     en: `Duration "${p.value}" is not understood (e.g. 30m, 2h, 3d or PT48H)`,

@@ -2,7 +2,13 @@ import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
 import type { JsonSchema } from '../nodes/node-type.ts';
 
 /** One ajv instance for the engine: draft 2020-12, all errors, our `x-ui` hints allowed. */
-export const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+export const ajv = new Ajv2020({
+  allErrors: true,
+  strict: true,
+  // `oneOf: [{ required: ['duration'] }, { required: ['until'] }]` names properties defined beside it.
+  strictRequired: false,
+  allowUnionTypes: true,
+});
 ajv.addVocabulary(['x-ui']);
 
 const compiled = new WeakMap<object, ValidateFunction>();

@@ -44,8 +44,14 @@ export const setDataNode = defineNodeType<SetDataConfig>({
   outcomes: () => [{ id: 'next', title: { zh: '继续', en: 'Continue' } }],
   waits: false,
   awaits: () => [],
+  // A later value may read what an earlier assignment of the same node set.
   reads: (config) =>
-    config.assignments.flatMap((a, i) => conditionReads(a.value, `/assignments/${i}/value`)),
+    config.assignments.flatMap((a, i) => {
+      const earlier = new Set(config.assignments.slice(0, i).map((x) => x.variable));
+      return conditionReads(a.value, `/assignments/${i}/value`).filter(
+        (read) => !earlier.has(read.path.split('.')[0] as string),
+      );
+    }),
   writes: (config) => config.assignments.map((a) => a.variable),
   check: (config) =>
     config.assignments.flatMap((a, i) => checkCondition(a.value, `/assignments/${i}/value`)),

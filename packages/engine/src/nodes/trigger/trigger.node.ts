@@ -1,4 +1,5 @@
-import { defineNodeType, type JsonSchema } from '../node-type.ts';
+import { defineNodeType, type ConfigProblem, type JsonSchema } from '../node-type.ts';
+import { validatorFor } from '../../validation/schema-validator.ts';
 import type { Condition } from '../../expressions/json-logic.ts';
 import { checkCondition, conditionReads } from '../shared/variable-reads.ts';
 import { conditionSchema } from '../shared/config-schemas.ts';
@@ -57,9 +58,19 @@ export const triggerNode = defineNodeType<TriggerConfig>({
   awaits: () => [],
   reads: (config) => conditionReads(config.filter, '/filter'),
   writes: (config) => Object.keys(dataProperties(config)),
-  check: (config) => checkCondition(config.filter, '/filter'),
+  check: (config) => [...checkCondition(config.filter, '/filter'), ...checkDataSchema(config.data)],
   compile: (_node, c) => ({ entry: [c.enter()], always: [c.go('next')] }),
 });
+
+function checkDataSchema(schema: JsonSchema | undefined): ConfigProblem[] {
+  if (!schema) return [];
+  try {
+    validatorFor(schema);
+    return [];
+  } catch (error) {
+    return [{ code: 'dataSchema.invalid', pointer: '/data', value: (error as Error).message }];
+  }
+}
 
 /** The properties the trigger's data schema declares. */
 export function dataProperties(config: TriggerConfig): Record<string, unknown> {

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { journeyTest } from '../../testing/journey-test.ts';
+import { endNode, orderTrigger, workflowOf } from '../../testing/fixtures/workflow-builder.ts';
+import { dueTime } from './wait.node.ts';
+
+const window = {
+  from: '09:00',
+  to: '21:00',
+  timeZone: 'Asia/Shanghai',
+  timeZoneVariable: 'customer.timeZone',
+};
+const waitJourney = (config: Record<string, unknown>) =>
+  workflowOf(
+    [orderTrigger(), ['pause', 'wait', config as never], endNode()],
+    [
+      ['start', 'next', 'pause'],
+      ['pause', 'next', 'done'],
+    ],
+  );
+
+describe('wait', () => {
+  it('should schedule a timer a duration ahead and continue when it fires', () => {
+    const t = journeyTest(waitJourney({ duration: '1d' }), {
+      startAt: '2026-03-01T10:00:00+08:00',
+    });
+    t.trigger({ orderId: 'A1' });
+    expect(t.timers).toEqual([
+      expect.objectContaining({ dueAt: '2026-03-02T10:00:00.000+08:00', purpose: 'wait' }),
+    ]);
+    t.advance('23h');
+    t.expectNode('pause');
+    t.advance('1h');
+    t.expectEnded('completed');
+  });
+
+  it('should move a due time outside allowed hours to the next morning', () => {
+    expect(dueTime({ duration: '1d', allowedHours: window }, {}, '2026-03-01T22:30:00+08:00')).toBe(
+      '2026-03-03T09:00:00.000+08:00',
+    );
+  });
+
+  it('should keep a due time already inside allowed hours', () => {
+    expect(dueTime({ duration: '2h', allowedHours: window }, {}, '2026-03-01T10:00:00+08:00')).toBe(
+      '2026-03-01T12:00:00.000+08:00',
+    );
+  });
+
+  it("should use the customer's own time zone when the data has a valid one", () => {
+    // 22:00 in Shanghai is 15:00 in Berlin (UTC+1 in March): inside the window there.
+    const data = { customer: { timeZone: 'Europe/Berlin' } };
+    expect(
+      dueTime({ duration: '0s', allowedHours: window }, data, '2026-03-01T22:00:00+08:00'),
+    ).toBe('2026-03-01T22:00:00.000+08:00');
+    const night = dueTime(
+      { duration: '0s', allowedHours: window },
+      data,
+      '2026-03-02T06:00:00+08:00',
+    );
+    expect(night).toBe('2026-03-02T16:00:00.000+08:00'); // 09:00 in Berlin
+  });
+
+  it('should wait until a time taken from data, or not at all when it is past or invalid', () => {
+    const data = { promisedAt: '2026-03-05T18:00:00+08:00' };
+    const at = '2026-03-01T10:00:00+08:00';
+    expect(dueTime({ until: '{{promisedAt}}' }, data, at)).toBe('2026-03-05T18:00:00.000+08:00');
+    expect(dueTime({ until: '{{promisedAt}}' }, { promisedAt: 'soon' }, at)).toBe(
+      '2026-03-01T10:00:00.000+08:00',
+    );
+    expect(dueTime({ until: '{{promisedAt}}' }, { promisedAt: '2020-01-01T00:00:00Z' }, at)).toBe(
+      '2026-03-01T10:00:00.000+08:00',
+    );
+  });
+});
