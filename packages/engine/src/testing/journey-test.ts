@@ -33,6 +33,8 @@ export interface TimelineEntry {
   to: string;
   path: PathStep[];
   effects: Effect[];
+  /** Journey data after the event. */
+  data: JsonObject;
   /** True when the journey did not accept the event (a stale timer, for instance). */
   ignored?: boolean;
 }
@@ -237,6 +239,7 @@ export class JourneyTest {
         to: before,
         path: [],
         effects: [],
+        data: this.data,
         ignored: true,
       });
       return null;
@@ -253,6 +256,7 @@ export class JourneyTest {
       to: result.node,
       path: result.path,
       effects: result.effects,
+      data: this.#snapshot.context.data,
     });
     for (const effect of result.effects) {
       if (effect.kind === 'schedule') this.#timers.set(effect.timerId, effect);

@@ -25,6 +25,10 @@ export interface Scenario {
 
 export interface ScenarioResult {
   test: JourneyTest;
+  /** Set when a step failed (not accepted, assertion failed); the timeline stops before it. */
+  error?: Error;
+  /** Index in `steps` of the step that failed. */
+  failedStep?: number;
 }
 
 const errorSchema = {
@@ -102,8 +106,8 @@ const validateScenario = ajv.compile(scenarioSchema);
 
 /**
  * Runs a scripted scenario against a workflow on the virtual clock and returns the test
- * harness with its full timeline. Throws `InvalidEventError` for a malformed scenario and the
- * engine's own errors when a step is not accepted.
+ * harness with its full timeline. Throws `InvalidEventError` for a malformed scenario; a step
+ * the journey refuses stops the run and is reported in `error` / `failedStep`.
  */
 export function runScenario(
   workflow: WorkflowDocument,
@@ -125,15 +129,27 @@ export function runScenario(
       ? { autoConfirmSends: scenario.autoConfirmSends }
       : {}),
   });
-  test.trigger(scenario.trigger);
-  for (const s of scenario.steps) {
-    if ('advance' in s) test.advance(s.advance);
-    else if ('event' in s) test.send(s.event, s.data);
-    else if ('reply' in s) test.reply(s.reply);
-    else if ('callSucceeded' in s) test.succeedCall(s.callSucceeded, s.data);
-    else if ('callFailed' in s) test.failCall(s.callFailed, s.error, s.retryable ?? true);
-    else if ('sendFailed' in s) test.failSend();
-    else test.expectNode(s.expectNode);
+  try {
+    test.trigger(scenario.trigger);
+  } catch (error) {
+    return { test, error: error as Error, failedStep: -1 };
+  }
+  for (const [index, s] of scenario.steps.entries()) {
+    try {
+      applyStep(test, s);
+    } catch (error) {
+      return { test, error: error as Error, failedStep: index };
+    }
   }
   return { test };
+}
+
+function applyStep(test: JourneyTest, s: ScenarioStep): void {
+  if ('advance' in s) test.advance(s.advance);
+  else if ('event' in s) test.send(s.event, s.data);
+  else if ('reply' in s) test.reply(s.reply);
+  else if ('callSucceeded' in s) test.succeedCall(s.callSucceeded, s.data);
+  else if ('callFailed' in s) test.failCall(s.callFailed, s.error, s.retryable ?? true);
+  else if ('sendFailed' in s) test.failSend();
+  else test.expectNode(s.expectNode);
 }
