@@ -1,0 +1,110 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(root, 'packages/server/bin/xiaoer.mjs');
+const smallJourney = path.join(root, 'packages/engine/src/testing/fixtures/small-journey.json');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function xiaoer(...args: string[]): Promise<Run> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'xiaoer-cli-'));
+});
+
+async function file(name: string, content: unknown): Promise<string> {
+  const target = path.join(dir, name);
+  await writeFile(target, typeof content === 'string' ? content : JSON.stringify(content));
+  return target;
+}
+
+describe('xiaoer validate', () => {
+  it('should pass a valid workflow with exit code 0', async () => {
+    const run = await xiaoer('validate', smallJourney);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('✓');
+  });
+
+  it('should print every problem with its pointer and exit 1', async () => {
+    const broken = await file('broken.json', {
+      id: 'broken',
+      name: 'Broken',
+      version: 1,
+      nodes: [{ id: 'x', type: 'teleport', position: { x: 0, y: 0 }, config: {} }],
+      edges: [{ id: 'e1', source: 'x', sourceHandle: 'next', target: 'nowhere' }],
+    });
+    const run = await xiaoer('validate', smallJourney, broken);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('/nodes/0/type  [node.unknownType]');
+    expect(run.stdout).toContain('/edges/0/target  [edge.danglingTarget]');
+    expect(run.stdout).toContain('trigger.missing');
+    expect(run.stdout).toContain('节点 x 的类型 "teleport" 不存在');
+  });
+
+  it('should name malformed JSON and missing files', async () => {
+    const bad = await file('bad.json', '{"id": ');
+    const run = await xiaoer('validate', bad, path.join(dir, 'missing.json'));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('[json.invalid]');
+    expect(run.stdout).toContain('file not found');
+  });
+});
+
+describe('xiaoer simulate', () => {
+  it('should print the timeline of nodes, effects and data', async () => {
+    const scenario = await file('scenario.json', {
+      startAt: '2026-03-01T10:00:00+08:00',
+      trigger: { orderId: 'A1', customer: { name: '李雷', phone: '13800000000' }, total: 200 },
+      steps: [
+        { event: 'order.shipped', data: { orderId: 'A1', carrier: 'SF' } },
+        { callFailed: 'getOrder' },
+        { advance: '1m' },
+        { callSucceeded: 'getOrder', data: { status: 'paid' } },
+      ],
+    });
+    const run = await xiaoer('simulate', smallJourney, '--events', scenario);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('send sms → 13800000000 [zh]: 您好 李雷，订单 A1 已确认');
+    expect(run.stdout).toContain('ship --received--> big');
+    expect(run.stdout).toContain('schedule retry timer get#5:retry.2 at 2026-03-01T10:01:00.000+08:00');
+    expect(run.stdout).toContain('data  {"order":{"status":"paid"}}');
+    expect(run.stdout).toContain('Result: done at done (completed)');
+  });
+
+  it('should stop at a refused event, say which step and why, and exit 1', async () => {
+    const scenario = await file('refused.json', {
+      trigger: { orderId: 'A1', customer: { phone: '1' }, total: 1 },
+      steps: [{ event: 'order.delivered' }],
+    });
+    const run = await xiaoer('simulate', smallJourney, '--events', scenario);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('steps[0] [event.notAccepted]');
+    expect(run.stderr).toContain('it waits for: order.shipped, timer.fired');
+  });
+
+  it('should reject a malformed scenario with the reason', async () => {
+    const scenario = await file('malformed.json', { trigger: {}, steps: [{ teleport: true }] });
+    const run = await xiaoer('simulate', smallJourney, '--events', scenario);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Scenario is invalid');
+  });
+});
