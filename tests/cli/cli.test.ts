@@ -17,7 +17,9 @@ interface Run {
 
 async function xiaoer(...args: string[]): Promise<Run> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd: root });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
+      cwd: root,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -85,7 +87,9 @@ describe('xiaoer simulate', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('send sms → 13800000000 [zh]: 您好 李雷，订单 A1 已确认');
     expect(run.stdout).toContain('ship --received--> big');
-    expect(run.stdout).toContain('schedule retry timer get#5:retry.2 at 2026-03-01T10:01:00.000+08:00');
+    expect(run.stdout).toContain(
+      'schedule retry timer get#5:retry.2 at 2026-03-01T10:01:00.000+08:00',
+    );
     expect(run.stdout).toContain('data  {"order":{"status":"paid"}}');
     expect(run.stdout).toContain('Result: done at done (completed)');
   });

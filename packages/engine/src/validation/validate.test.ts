@@ -308,3 +308,31 @@ describe('validate', () => {
     }
   });
 });
+
+describe('validate: trigger', () => {
+  it('should require the correlation key to be declared event data', () => {
+    const doc = workflowOf(
+      [orderTrigger({ correlationKey: 'orderNo' }), endNode()],
+      [['start', 'next', 'done']],
+    );
+    expect(validate(doc).problems).toEqual([
+      expect.objectContaining({
+        code: 'variable.unknown',
+        pointer: '/nodes/0/config/correlationKey',
+      }),
+    ]);
+  });
+
+  it('should report an event data schema ajv cannot compile', () => {
+    const doc = workflowOf(
+      [
+        orderTrigger({ data: { type: 'object', properties: { orderId: { type: 'strang' } } } }),
+        endNode(),
+      ],
+      [['start', 'next', 'done']],
+    );
+    expect(validate(doc).problems).toContainEqual(
+      expect.objectContaining({ code: 'dataSchema.invalid', pointer: '/nodes/0/config/data' }),
+    );
+  });
+});

@@ -56,7 +56,11 @@ export const triggerNode = defineNodeType<TriggerConfig>({
   outcomes: () => [{ id: 'next', title: { zh: '开始', en: 'Start' } }],
   waits: false,
   awaits: () => [],
-  reads: (config) => conditionReads(config.filter, '/filter'),
+  // The correlation key must be part of the declared event data, like the filter's variables.
+  reads: (config) => [
+    { path: config.correlationKey, pointer: '/correlationKey' },
+    ...conditionReads(config.filter, '/filter'),
+  ],
   writes: (config) => Object.keys(dataProperties(config)),
   check: (config) => [...checkCondition(config.filter, '/filter'), ...checkDataSchema(config.data)],
   compile: (_node, c) => ({ entry: [c.enter()], always: [c.go('next')] }),
