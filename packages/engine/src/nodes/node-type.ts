@@ -120,9 +120,11 @@ export interface NodeType<Config = JsonObject> {
   guards?: Record<string, (args: NodeRuntimeArgs<Config>) => boolean>;
 }
 
-/** Any node type, whatever its config. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyNodeType = NodeType<any>;
+/**
+ * A node type seen from outside: its config is JSON. The registry erases each type's own
+ * config type to this, because configs are only trusted after their `configSchema` passed.
+ */
+export type AnyNodeType = NodeType<JsonObject>;
 
 /** Declares a node type with its config type checked. */
 export function defineNodeType<Config>(definition: NodeType<Config>): NodeType<Config> {

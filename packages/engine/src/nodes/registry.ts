@@ -10,8 +10,8 @@ import { setDataNode } from './set-data/set-data.node.ts';
 import { emitEventNode } from './emit-event/emit-event.node.ts';
 import { endNode } from './end/end.node.ts';
 
-/** Every node type, in palette order. One explicit list: no filesystem scanning. */
-export const nodeTypes: readonly AnyNodeType[] = [
+/** One explicit list, in palette order: no filesystem scanning. */
+const registered: unknown[] = [
   triggerNode,
   sendMessageNode,
   askCustomerNode,
@@ -23,6 +23,9 @@ export const nodeTypes: readonly AnyNodeType[] = [
   emitEventNode,
   endNode,
 ];
+
+/** Every node type, in palette order. */
+export const nodeTypes = registered as readonly AnyNodeType[];
 
 const byType = new Map(nodeTypes.map((t) => [t.type, t]));
 
