@@ -30,7 +30,9 @@ export function changedData(before: JsonObject, after: JsonObject): JsonObject {
 
 /** Formats one timeline entry: time, event, the outcomes taken, effects, data changes. */
 export function formatEntry(entry: TimelineEntry, dataChanges: JsonObject): string {
-  const event = [entry.event.type, entry.event.effectId ?? entry.event.timerId ?? ''].filter(Boolean).join(' ');
+  const event = [entry.event.type, entry.event.effectId ?? entry.event.timerId ?? '']
+    .filter(Boolean)
+    .join(' ');
   const lines = [`${entry.at}  ${event}${entry.ignored ? '  (ignored / 已忽略)' : ''}`];
   const moves = entry.path.map((p) => `${p.nodeId} --${p.outcome}--> ${p.target}`);
   lines.push(`    node  ${moves.length ? moves.join(', ') : `${entry.from} (stays / 停留)`}`);

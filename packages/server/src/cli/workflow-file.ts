@@ -7,7 +7,8 @@ export async function readTextFile(file: string): Promise<string> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new Error(`找不到文件 / file not found: ${file}`);
-    if (code === 'EISDIR') throw new Error(`这是一个目录，不是文件 / this is a directory, not a file: ${file}`);
+    if (code === 'EISDIR')
+      throw new Error(`这是一个目录，不是文件 / this is a directory, not a file: ${file}`);
     throw new Error(`无法读取 / cannot read ${file}: ${(error as Error).message}`);
   }
 }

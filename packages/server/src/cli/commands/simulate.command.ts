@@ -1,5 +1,10 @@
 import { Command } from 'commander';
-import { parseWorkflow, WorkflowValidationError, XiaoerError, type JsonObject } from '@xiaoer/engine';
+import {
+  parseWorkflow,
+  WorkflowValidationError,
+  XiaoerError,
+  type JsonObject,
+} from '@xiaoer/engine';
 import { runScenario, type Scenario } from '@xiaoer/engine/testing';
 import { parseJson, readTextFile } from '../workflow-file.ts';
 import { formatProblem } from '../problem.format.ts';
@@ -18,7 +23,10 @@ export function simulateCommand(): Command {
   return new Command('simulate')
     .description('在虚拟时钟上模拟旅程 / Simulate a journey on a virtual clock')
     .argument('<workflow>', '工作流 JSON 文件 / workflow JSON file')
-    .requiredOption('-e, --events <file>', '场景文件（触发数据与事件步骤）/ scenario file (trigger data and steps)')
+    .requiredOption(
+      '-e, --events <file>',
+      '场景文件（触发数据与事件步骤）/ scenario file (trigger data and steps)',
+    )
     .option('--json', '以 JSON 输出时间线 / print the timeline as JSON')
     .action(async (workflowFile: string, flags: SimulateFlags) => {
       let workflow;
@@ -43,7 +51,20 @@ export function simulateCommand(): Command {
       }
       const { test, error, failedStep } = result;
       if (flags.json) {
-        console.log(JSON.stringify({ timeline: test.timeline, node: safe(() => test.node), status: safe(() => test.status), data: safe(() => test.data), error: error?.message ?? null, failedStep: failedStep ?? null }, null, 2));
+        console.log(
+          JSON.stringify(
+            {
+              timeline: test.timeline,
+              node: safe(() => test.node),
+              status: safe(() => test.status),
+              data: safe(() => test.data),
+              error: error?.message ?? null,
+              failedStep: failedStep ?? null,
+            },
+            null,
+            2,
+          ),
+        );
       } else {
         console.log(`旅程 / Journey: ${workflow.name} (${workflow.id} v${workflow.version})`);
         let data: JsonObject = test.timeline[0]?.data ?? {};
@@ -52,7 +73,9 @@ export function simulateCommand(): Command {
           data = entry.data;
         }
         if (!error) {
-          console.log(`结果 / Result: ${test.status} at ${test.node}${test.output ? ` (${test.output.status}${test.output.reason ? `: ${test.output.reason}` : ''})` : ''}`);
+          console.log(
+            `结果 / Result: ${test.status} at ${test.node}${test.output ? ` (${test.output.status}${test.output.reason ? `: ${test.output.reason}` : ''})` : ''}`,
+          );
           console.log(`数据 / Data: ${JSON.stringify(test.data)}`);
         }
       }

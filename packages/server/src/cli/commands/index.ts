@@ -1,0 +1,8 @@
+import type { Command } from 'commander';
+import { simulateCommand } from './simulate.command.ts';
+import { validateCommand } from './validate.command.ts';
+
+/** Every sub-command of `xiaoer`, in the order `--help` lists them. */
+export function commands(): Command[] {
+  return [validateCommand(), simulateCommand()];
+}

@@ -1,0 +1,17 @@
+import { Command } from 'commander';
+import { commands } from './commands/index.ts';
+
+/** Builds the `xiaoer` command with every sub-command registered. */
+export function createProgram(): Command {
+  const program = new Command('xiaoer')
+    .description('店小二：电商客服旅程自动化 / Xiaoer: e-commerce customer service journeys')
+    .version('0.1.0')
+    .showHelpAfterError();
+  for (const command of commands()) program.addCommand(command);
+  return program;
+}
+
+/** Runs the CLI with the given argv; errors end the process with exit code 1. */
+export async function runCli(argv: string[]): Promise<void> {
+  await createProgram().parseAsync(argv);
+}
