@@ -8,6 +8,8 @@ export function isStorableKey(key: string): boolean {
 
 /** A variable name journeys can assign: a letter (any script) or `_`, then letters, digits, `_`. */
 export const VARIABLE_NAME_PATTERN = '^[\\p{L}_][\\p{L}\\p{N}_]*$';
+/** A dotted path into journey or event data, e.g. `order.address.city`. */
+export const DATA_PATH_PATTERN = '^[\\p{L}_][\\p{L}\\p{N}_]*(\\.[\\p{L}_][\\p{L}\\p{N}_]*)*$';
 const variableName = new RegExp(VARIABLE_NAME_PATTERN, 'u');
 
 export function isVariableName(name: string): boolean {

@@ -3,6 +3,7 @@ import type { JsonValue } from '../../workflow/workflow.types.ts';
 import { effectId } from '../../runtime/effect.types.ts';
 import { renderValue } from '../../expressions/template.ts';
 import { templateObjectReads } from '../shared/variable-reads.ts';
+import { eventTypeSchema } from '../shared/config-schemas.ts';
 
 export interface EmitEventConfig {
   /** Domain event to publish, e.g. `staff.alert`. */
@@ -25,11 +26,7 @@ export const emitEventNode = defineNodeType<EmitEventConfig>({
     required: ['event'],
     additionalProperties: false,
     properties: {
-      event: {
-        type: 'string',
-        pattern: '^[a-z][a-zA-Z0-9_.-]{0,99}$',
-        title: 'Event type / 事件类型',
-      },
+      event: eventTypeSchema,
       data: { type: 'object', title: 'Data / 数据', 'x-ui': { widget: 'templates' } },
     },
   },

@@ -1,5 +1,5 @@
 import { CHANNELS } from '../../runtime/effect.types.ts';
-import { VARIABLE_NAME_PATTERN } from '../../expressions/data-keys.ts';
+import { DATA_PATH_PATTERN, VARIABLE_NAME_PATTERN } from '../../expressions/data-keys.ts';
 import type { JsonSchema } from '../node-type.ts';
 
 /** Schema fragments node types share, so the editor renders the same widget everywhere. */
@@ -70,3 +70,16 @@ export const outcomeIdSchema: JsonSchema = {
   type: 'string',
   pattern: '^[A-Za-z][A-Za-z0-9_-]{0,39}$',
 };
+
+/** A domain event type such as `order.shipped`. */
+export const eventTypeSchema: JsonSchema = {
+  type: 'string',
+  pattern: '^[a-z][a-zA-Z0-9_.-]{0,99}$',
+  title: 'Event type / 事件类型',
+};
+
+export const dataPathSchema = (title: string): JsonSchema => ({
+  type: 'string',
+  pattern: DATA_PATH_PATTERN,
+  title,
+});

@@ -2,7 +2,7 @@ import { defineNodeType, type ConfigProblem, type JsonSchema } from '../node-typ
 import { validatorFor } from '../../validation/schema-validator.ts';
 import type { Condition } from '../../expressions/json-logic.ts';
 import { checkCondition, conditionReads } from '../shared/variable-reads.ts';
-import { conditionSchema } from '../shared/config-schemas.ts';
+import { conditionSchema, dataPathSchema, eventTypeSchema } from '../shared/config-schemas.ts';
 
 export interface TriggerConfig {
   /** The event type that starts the journey, e.g. `order.created`. */
@@ -29,15 +29,9 @@ export const triggerNode = defineNodeType<TriggerConfig>({
     required: ['event', 'correlationKey'],
     additionalProperties: false,
     properties: {
-      event: {
-        type: 'string',
-        pattern: '^[a-z][a-zA-Z0-9_.-]{0,99}$',
-        title: 'Event type / 事件类型',
-      },
+      event: eventTypeSchema,
       correlationKey: {
-        type: 'string',
-        pattern: '^[\\p{L}_][\\p{L}\\p{N}_]*(\\.[\\p{L}_][\\p{L}\\p{N}_]*)*$',
-        title: 'Correlation key / 关联键',
+        ...dataPathSchema('Correlation key / 关联键'),
         default: 'orderId',
       },
       filter: conditionSchema('Start only if / 仅当'),

@@ -1,7 +1,13 @@
 import { defineNodeType } from '../node-type.ts';
 import { ENGINE_EVENTS } from '../../runtime/journey-context.ts';
 import { readPath } from '../../expressions/template.ts';
-import { durationSchema, variableNameSchema } from '../shared/config-schemas.ts';
+import { DATA_PATH_PATTERN } from '../../expressions/data-keys.ts';
+import {
+  dataPathSchema,
+  durationSchema,
+  eventTypeSchema,
+  variableNameSchema,
+} from '../shared/config-schemas.ts';
 import { checkDuration } from '../shared/config-checks.ts';
 import { addDuration, cancelTimer, scheduleTimer } from '../shared/timers.ts';
 
@@ -15,8 +21,6 @@ export interface WaitForEventConfig {
   /** Store the event's data under this variable. */
   saveAs?: string;
 }
-
-const PATH = '^[\\p{L}_][\\p{L}\\p{N}_]*(\\.[\\p{L}_][\\p{L}\\p{N}_]*)*$';
 
 /** Waits for an event from the order system (shipped, delivered, review decided...). */
 export const waitForEventNode = defineNodeType<WaitForEventConfig>({
@@ -32,16 +36,12 @@ export const waitForEventNode = defineNodeType<WaitForEventConfig>({
     required: ['event'],
     additionalProperties: false,
     properties: {
-      event: {
-        type: 'string',
-        pattern: '^[a-z][a-zA-Z0-9_.-]{0,99}$',
-        title: 'Event type / 事件类型',
-      },
+      event: eventTypeSchema,
       match: {
         type: 'object',
         title: 'Match / 匹配',
-        propertyNames: { pattern: PATH },
-        additionalProperties: { type: 'string', pattern: PATH },
+        propertyNames: { pattern: DATA_PATH_PATTERN },
+        additionalProperties: dataPathSchema('Journey data path / 旅程数据路径'),
       },
       timeout: durationSchema('Timeout / 超时'),
       saveAs: variableNameSchema('Save event data as / 保存事件数据到'),
