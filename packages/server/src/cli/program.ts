@@ -1,11 +1,12 @@
 import { Command } from 'commander';
+import serverPackage from '../../package.json' with { type: 'json' };
 import { commands } from './commands/index.ts';
 
 /** Builds the `xiaoer` command with every sub-command registered. */
 export function createProgram(): Command {
   const program = new Command('xiaoer')
     .description('店小二：电商客服旅程自动化 / Xiaoer: e-commerce customer service journeys')
-    .version('0.1.0')
+    .version(serverPackage.version)
     .showHelpAfterError();
   for (const command of commands()) program.addCommand(command);
   return program;
