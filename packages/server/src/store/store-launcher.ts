@@ -1,0 +1,86 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { ensureFerretdb, type ProgressReporter } from './ferretdb-binary.ts';
+import { startFerretdb, type FerretdbBackend } from './ferretdb-process.ts';
+import {
+  databaseUrl,
+  dropDatabase,
+  ensureDatabase,
+  postgresAdminUrl,
+} from './postgres-database.ts';
+
+/** What kind of store the server talks to. */
+export type StoreKind = 'external' | 'ferretdb-sqlite' | 'ferretdb-postgresql';
+
+/** A store ready for Mongoose and Agenda. */
+export interface RunningStore {
+  kind: StoreKind;
+  /** MongoDB connection string, database name included. */
+  uri: string;
+  /** Where the data lives, for people: a folder, a PostgreSQL database or the given URI. */
+  location: string;
+  /** Stops what was started (nothing for an external store); idempotent. */
+  stop(): Promise<void>;
+}
+
+export interface LaunchStoreOptions {
+  /** SQLite data folder for the embedded store; default `./data/ferretdb`. */
+  dataDirectory?: string;
+  /** PostgreSQL database of the embedded store with XIAOER_STORE=postgres; default `xiaoer`. */
+  postgresDatabase?: string;
+  /** Drop that PostgreSQL database on stop (tests). */
+  dropPostgresDatabaseOnStop?: boolean;
+  /** MongoDB database name in the returned URI; default `xiaoer`. */
+  database?: string;
+  env?: NodeJS.ProcessEnv;
+  report?: ProgressReporter;
+}
+
+function withDatabase(uri: string, database: string): string {
+  const base = uri.endsWith('/') ? uri : `${uri}/`;
+  return `${base}${database}`;
+}
+
+/**
+ * With `MONGODB_URI` set, uses that server and starts nothing. Otherwise builds (once) and
+ * starts an embedded FerretDB: SQLite in `dataDirectory`, or the local PostgreSQL with
+ * `XIAOER_STORE=postgres`.
+ */
+export async function launchStore(options: LaunchStoreOptions = {}): Promise<RunningStore> {
+  const env = options.env ?? process.env;
+  const report = options.report ?? (() => {});
+  const external = env['MONGODB_URI'];
+  if (external) {
+    return { kind: 'external', uri: external, location: external, stop: async () => {} };
+  }
+
+  const database = options.database ?? 'xiaoer';
+  const dataDirectory = resolve(options.dataDirectory ?? 'data/ferretdb');
+  await mkdir(dataDirectory, { recursive: true });
+  const binary = await ensureFerretdb(report);
+
+  let backend: FerretdbBackend;
+  let location: string;
+  let cleanup = async (): Promise<void> => {};
+  const usePostgres = (env['XIAOER_STORE'] ?? 'sqlite').toLowerCase().startsWith('postgres');
+  if (usePostgres) {
+    const adminUrl = postgresAdminUrl(env);
+    const name = options.postgresDatabase ?? 'xiaoer';
+    await ensureDatabase(adminUrl, name);
+    backend = { handler: 'postgresql', url: databaseUrl(adminUrl, name) };
+    location = `${backend.url} (PostgreSQL)`;
+    if (options.dropPostgresDatabaseOnStop) cleanup = () => dropDatabase(adminUrl, name);
+  } else {
+    backend = { handler: 'sqlite', directory: dataDirectory };
+    location = dataDirectory;
+  }
+
+  const server = await startFerretdb({ binary, backend, stateDirectory: dataDirectory });
+  let stopped: Promise<void> | undefined;
+  return {
+    kind: usePostgres ? 'ferretdb-postgresql' : 'ferretdb-sqlite',
+    uri: withDatabase(server.uri, database),
+    location,
+    stop: () => (stopped ??= server.stop().then(cleanup)),
+  };
+}

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import mongoose, { type Connection, type Model } from 'mongoose';
+import { Agenda } from 'agenda';
+import { MongoBackend } from '@agendajs/mongo-backend';
+import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
+
+/**
+ * What Xiaoer relies on from its MongoDB-compatible store, proved against the real embedded
+ * FerretDB (SQLite backend; PostgreSQL backend with XIAOER_STORE=postgres).
+ */
+interface Order {
+  _id: string;
+  customer: string;
+  status: string;
+  rev: number;
+}
+
+let store: RunningStore;
+let connection: Connection;
+let Orders: Model<Order>;
+
+beforeAll(async () => {
+  store = await startTestStore();
+  connection = await mongoose.createConnection(store.uri).asPromise();
+  Orders = connection.model<Order>(
+    'Order',
+    new mongoose.Schema<Order>({
+      _id: String,
+      customer: { type: String, required: true },
+      status: { type: String, required: true },
+      rev: { type: Number, required: true },
+    }),
+  );
+});
+
+afterAll(async () => {
+  await connection?.close();
+  await store?.stop();
+});
+
+describe(`the store (${process.env['XIAOER_STORE'] ?? 'sqlite'})`, () => {
+  it('should create, find and update documents through Mongoose', async () => {
+    await Orders.create({ _id: 'o-1', customer: '张三', status: 'created', rev: 0 });
+    const found = await Orders.findById('o-1').lean();
+    expect(found).toMatchObject({ customer: '张三', status: 'created' });
+
+    await Orders.updateOne({ _id: 'o-1' }, { $set: { status: 'shipped' } });
+    expect((await Orders.findById('o-1').lean())?.status).toBe('shipped');
+    expect(await Orders.countDocuments({ status: 'shipped' })).toBe(1);
+  });
+
+  it('should reject a duplicate key on a unique index', async () => {
+    const Claims = connection.model(
+      'Claim',
+      new mongoose.Schema({ eventId: { type: String, required: true, unique: true } }),
+    );
+    await Claims.init();
+    await Claims.create({ eventId: 'evt-1' });
+    await expect(Claims.create({ eventId: 'evt-1' })).rejects.toMatchObject({ code: 11000 });
+    expect(await Claims.countDocuments({ eventId: 'evt-1' })).toBe(1);
+  });
+
+  it('should apply an update conditioned on the revision and refuse a stale one', async () => {
+    await Orders.create({ _id: 'o-2', customer: 'Li', status: 'created', rev: 0 });
+    const first = await Orders.findOneAndUpdate(
+      { _id: 'o-2', rev: 0 },
+      { $set: { status: 'paid' }, $inc: { rev: 1 } },
+      { returnDocument: 'after' },
+    ).lean();
+    expect(first).toMatchObject({ status: 'paid', rev: 1 });
+
+    const stale = await Orders.findOneAndUpdate(
+      { _id: 'o-2', rev: 0 },
+      { $set: { status: 'cancelled' }, $inc: { rev: 1 } },
+      { returnDocument: 'after' },
+    ).lean();
+    expect(stale).toBeNull();
+    expect(await Orders.findById('o-2').lean()).toMatchObject({ status: 'paid', rev: 1 });
+  });
+
+  it('should fire an Agenda job scheduled one second ahead', async () => {
+    const agenda = new Agenda({
+      backend: new MongoBackend({ address: store.uri, collection: 'timerJobs' }),
+      processEvery: 200,
+    });
+    const fired = new Promise<{ at: number; data: unknown }>((resolve) => {
+      agenda.define('journey-timer', async (job) => {
+        resolve({ at: Date.now(), data: job.attrs.data });
+      });
+    });
+    await agenda.start();
+    try {
+      const scheduledAt = Date.now();
+      await agenda.schedule(new Date(scheduledAt + 1000), 'journey-timer', {
+        timerId: 'ship#2:timeout',
+      });
+      const result = await fired;
+      expect(result.data).toEqual({ timerId: 'ship#2:timeout' });
+      expect(result.at - scheduledAt).toBeGreaterThanOrEqual(1000);
+    } finally {
+      await agenda.stop();
+    }
+  });
+});
