@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
+import { serveCommand } from './serve.command.ts';
 import { simulateCommand } from './simulate.command.ts';
 import { validateCommand } from './validate.command.ts';
 
 /** Every sub-command of `xiaoer`, in the order `--help` lists them. */
 export function commands(): Command[] {
-  return [validateCommand(), simulateCommand()];
+  return [serveCommand(), validateCommand(), simulateCommand()];
 }

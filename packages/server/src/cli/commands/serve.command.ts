@@ -1,0 +1,87 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { startServer, ListenError } from '../../server/start-server.ts';
+import { StoreError } from '../../store/store-error.ts';
+
+interface ServeFlags {
+  port: number;
+  host: string;
+  data: string;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new InvalidArgumentError(
+      `端口必须是 0–65535 的整数 / port must be an integer from 0 to 65535: ${value}`,
+    );
+  }
+  return port;
+}
+
+function explain(error: unknown): string {
+  if (error instanceof StoreError || error instanceof ListenError) return error.message;
+  return `启动失败 / start failed: ${(error as Error).stack ?? String(error)}`;
+}
+
+/**
+ * `xiaoer serve`: starts the store (embedded FerretDB unless MONGODB_URI is set) and the HTTP
+ * API, prints where they are, and shuts both down on SIGINT/SIGTERM.
+ */
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('启动服务器和内置数据库 / Start the server and the embedded store')
+    .option(
+      '-p, --port <port>',
+      '监听端口（环境变量 PORT）/ port to listen on (env PORT)',
+      parsePort,
+      parsePort(process.env['PORT'] ?? '3000'),
+    )
+    .option(
+      '--host <host>',
+      '监听地址（环境变量 HOST）/ address to listen on (env HOST)',
+      process.env['HOST'] ?? '127.0.0.1',
+    )
+    .option(
+      '--data <dir>',
+      '内置数据库的数据目录 / data folder of the embedded store',
+      process.env['XIAOER_DATA_DIR'] ?? 'data/ferretdb',
+    )
+    .action(async (flags: ServeFlags) => {
+      const log = (line: string): void => void process.stdout.write(`${line}\n`);
+      log('正在启动数据库 / starting the store ...');
+      let server;
+      try {
+        server = await startServer({
+          port: flags.port,
+          host: flags.host,
+          dataDirectory: flags.data,
+          report: log,
+        });
+      } catch (error) {
+        process.stderr.write(`${explain(error)}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      log(`数据库 / store: ${server.store.kind} — ${server.store.location}`);
+      log(`小二已启动 / Xiaoer is listening on ${server.url}`);
+      log(`健康检查 / health: ${server.url}/api/health`);
+      log('按 Ctrl+C 停止 / press Ctrl+C to stop');
+
+      const running = server;
+      const shutdown = (signal: string): void => {
+        log(`收到 ${signal}，正在停止 / ${signal} received, stopping ...`);
+        running.close().then(
+          () => {
+            log('已停止 / stopped');
+            process.exit(0);
+          },
+          (error: unknown) => {
+            process.stderr.write(`停止失败 / stop failed: ${String(error)}\n`);
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+    });
+}

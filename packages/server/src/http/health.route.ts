@@ -1,0 +1,47 @@
+import { Router } from 'express';
+import type { StoreKind } from '../store/store-launcher.ts';
+
+/** What the health check needs to know about the store. */
+export interface StoreProbe {
+  kind: StoreKind;
+  /** Resolves true when the store answered a ping within `timeoutMs`. */
+  ping(timeoutMs: number): Promise<boolean>;
+}
+
+/** `GET /api/health` body. */
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  store: { kind: StoreKind; reachable: boolean };
+  version: string;
+}
+
+/** How long the health check waits for the store before calling it unreachable. */
+export const STORE_PING_TIMEOUT_MS = 2000;
+
+/** The probe's answer, or false once `timeoutMs` passed or the ping failed. */
+async function answersWithin(store: StoreProbe, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs + 100);
+  });
+  try {
+    return await Promise.race([store.ping(timeoutMs).catch(() => false), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** `GET /api/health`: 200 when the store answers, 503 (degraded) when it does not. */
+export function healthRouter(store: StoreProbe, version: string): Router {
+  const router = Router();
+  router.get('/health', async (_request, response) => {
+    const reachable = await answersWithin(store, STORE_PING_TIMEOUT_MS);
+    const report: HealthReport = {
+      status: reachable ? 'ok' : 'degraded',
+      store: { kind: store.kind, reachable },
+      version,
+    };
+    response.status(reachable ? 200 : 503).json(report);
+  });
+  return router;
+}

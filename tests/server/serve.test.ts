@@ -1,0 +1,131 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureFerretdb } from '@xiaoer/server';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const bin = path.join(root, 'packages/server/bin/xiaoer.mjs');
+
+interface Serving {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+const children: ChildProcess[] = [];
+
+/** Runs `xiaoer serve` as a real process and waits until it has said where it listens. */
+function serve(dataDirectory: string, extraArgs: string[] = []): Promise<Serving> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0' };
+  delete env['MONGODB_URI'];
+  delete env['XIAOER_STORE'];
+  const child = spawn(process.execPath, [bin, 'serve', '--data', dataDirectory, ...extraArgs], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1] && output.includes('press Ctrl+C to stop'))
+        resolve({ child, url: match[1], output: () => output, exited });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    void exited.then((code) => reject(new Error(`serve exited ${code}:\n${output}`)));
+  });
+}
+
+/** FerretDB processes whose command line names `dataDirectory`. */
+function ferretdbProcessesOn(dataDirectory: string): string[] {
+  const lines = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n');
+  return lines.filter((line) => line.includes('ferretdb') && line.includes(dataDirectory));
+}
+
+async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return condition();
+}
+
+let dataRoot: string;
+beforeAll(async () => {
+  dataRoot = await mkdtemp(path.join(tmpdir(), 'xiaoer-serve-'));
+  // The first build of FerretDB may take a minute; do it here, not inside a test's timeout.
+  await ensureFerretdb((line) => process.stderr.write(`${line}\n`));
+});
+afterAll(async () => {
+  // A failed assertion must not leave a server running.
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  await rm(dataRoot, { recursive: true, force: true });
+});
+
+describe('xiaoer serve', () => {
+  it('should start the embedded store, answer health, and stop everything on SIGTERM', async () => {
+    const data = path.join(dataRoot, 'term');
+    const serving = await serve(data);
+    expect(serving.output()).toContain('小二已启动');
+    expect(serving.output()).toContain(`${serving.url}/api/health`);
+    expect(serving.output()).toContain(data);
+
+    const response = await fetch(`${serving.url}/api/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      store: { kind: 'ferretdb-sqlite', reachable: true },
+    });
+    expect(ferretdbProcessesOn(data).length).toBeGreaterThan(0);
+
+    serving.child.kill('SIGTERM');
+    expect(await serving.exited).toBe(0);
+    expect(serving.output()).toContain('已停止 / stopped');
+    expect(ferretdbProcessesOn(data)).toEqual([]);
+  });
+
+  it('should leave no FerretDB behind when the server is killed outright', async () => {
+    const data = path.join(dataRoot, 'kill');
+    const serving = await serve(data);
+    expect(ferretdbProcessesOn(data).length).toBeGreaterThan(0);
+    serving.child.kill('SIGKILL');
+    await serving.exited;
+    expect(await until(() => ferretdbProcessesOn(data).length === 0, 10_000)).toBe(true);
+  });
+
+  it('should exit 1 with a zh/en message when the port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    const data = path.join(dataRoot, 'busy');
+    try {
+      const error = await serve(data, ['--port', String(port)]).then(
+        () => undefined,
+        (e: Error) => e,
+      );
+      expect(error?.message).toContain('serve exited 1');
+      expect(error?.message).toContain(`端口 ${port} 已被占用`);
+      expect(error?.message).toContain(`Port ${port} is already in use`);
+      expect(ferretdbProcessesOn(data)).toEqual([]);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('should reject a port that is not a number', async () => {
+    const error = await serve(path.join(dataRoot, 'bad'), ['--port', 'abc']).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.message).toContain('0 to 65535');
+  });
+});
