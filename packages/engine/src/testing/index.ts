@@ -17,4 +17,5 @@ export {
   withoutLoops,
   type JourneyPath,
 } from './journey-paths.ts';
+export { walkPath, type WalkFixtures } from './walk-path.ts';
 export { runScenario, type Scenario, type ScenarioStep, type ScenarioResult } from './scenario.ts';

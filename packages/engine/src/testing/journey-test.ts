@@ -121,15 +121,15 @@ export class JourneyTest {
     return this.send(ENGINE_EVENTS.callFailed, undefined, { effectId: call.id, error, retryable });
   }
 
+  /** The channel confirms delivery of the last message waiting for it (without autoConfirmSends). */
+  confirmSend(): StepResult {
+    const send = this.#openSend();
+    return this.send(ENGINE_EVENTS.sendSucceeded, undefined, { effectId: send.id });
+  }
+
   /** The channel reports that the last message waiting for delivery failed. */
   failSend(error = { code: 'undeliverable', message: 'recipient unreachable' }): StepResult {
-    const send = [...this.effects]
-      .reverse()
-      .find(
-        (e): e is SendEffect => e.kind === 'send' && e.expectsResult && !this.#answered.has(e.id),
-      );
-    if (!send) throw new JourneyAssertionError('No message is waiting for a delivery result');
-    this.#answered.add(send.id);
+    const send = this.#openSend();
     return this.send(ENGINE_EVENTS.sendFailed, undefined, { effectId: send.id, error });
   }
 
@@ -153,6 +153,29 @@ export class JourneyTest {
     }
     this.clock.set(target.now);
     return results;
+  }
+
+  /** The timer that falls due first, if any is pending. */
+  get nextTimer(): ScheduleEffect | undefined {
+    return [...this.#timers.values()].sort(
+      (a, b) => VirtualClock.millis(a.dueAt) - VirtualClock.millis(b.dueAt),
+    )[0];
+  }
+
+  /** True when the call or message with this effect id has had its result. */
+  answered(effectId: string): boolean {
+    return this.#answered.has(effectId);
+  }
+
+  /** Moves the clock to the first pending timer and fires it; null when none is pending. */
+  fireNextTimer(): StepResult | null {
+    const due = this.nextTimer;
+    if (!due || this.status !== 'active') return null;
+    this.#timers.delete(due.timerId);
+    if (VirtualClock.millis(due.dueAt) > VirtualClock.millis(this.clock.now)) {
+      this.clock.set(due.dueAt);
+    }
+    return this.#fire(due);
   }
 
   get snapshot(): JourneySnapshot {
@@ -283,6 +306,17 @@ export class JourneyTest {
       );
     }
     return call;
+  }
+
+  #openSend(): SendEffect {
+    const send = [...this.effects]
+      .reverse()
+      .find(
+        (e): e is SendEffect => e.kind === 'send' && e.expectsResult && !this.#answered.has(e.id),
+      );
+    if (!send) throw new JourneyAssertionError('No message is waiting for a delivery result');
+    this.#answered.add(send.id);
+    return send;
   }
 
   #openAsk(): SendEffect | undefined {

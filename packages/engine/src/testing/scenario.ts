@@ -11,6 +11,7 @@ export type ScenarioStep =
   | { reply: string }
   | { callSucceeded: string; data?: JsonObject }
   | { callFailed: string; error?: { code: string; message: string }; retryable?: boolean }
+  | { sendSucceeded: true }
   | { sendFailed: true }
   | { expectNode: string };
 
@@ -86,6 +87,12 @@ export const scenarioSchema = {
           },
           {
             type: 'object',
+            required: ['sendSucceeded'],
+            additionalProperties: false,
+            properties: { sendSucceeded: { const: true } },
+          },
+          {
+            type: 'object',
             required: ['sendFailed'],
             additionalProperties: false,
             properties: { sendFailed: { const: true } },
@@ -150,6 +157,7 @@ function applyStep(test: JourneyTest, s: ScenarioStep): void {
   else if ('reply' in s) test.reply(s.reply);
   else if ('callSucceeded' in s) test.succeedCall(s.callSucceeded, s.data);
   else if ('callFailed' in s) test.failCall(s.callFailed, s.error, s.retryable ?? true);
+  else if ('sendSucceeded' in s) test.confirmSend();
   else if ('sendFailed' in s) test.failSend();
   else test.expectNode(s.expectNode);
 }

@@ -10,7 +10,16 @@ describe('parseDuration', () => {
     expect(parseDuration('p1d')).toBe(86_400_000);
   });
 
+  it('should add up compound durations', () => {
+    expect(parseDuration('1d1h')).toBe(90_000_000);
+    expect(parseDuration('47h 59m')).toBe(172_740_000);
+    expect(parseDuration('1h30m15s')).toBe(5_415_000);
+  });
+
   it('should refuse what it does not understand', () => {
+    expect(parseDuration('1d soon')).toBeNull();
+    expect(parseDuration('1d 2h x')).toBeNull();
+    expect(parseDuration('1d-2h')).toBeNull();
     expect(parseDuration('soon')).toBeNull();
     expect(parseDuration('')).toBeNull();
     expect(parseDuration('-5m')).toBeNull();

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { journeyTest, runScenario } from '@xiaoer/engine/testing';
+import { expectEveryPathWalked, loadJourney, loadScenarios } from './journey-files.ts';
+
+const journey = loadJourney('order-lifecycle');
+const customer = { name: '韩梅梅', phone: '13900000000' };
+const order = { orderId: 'SO-1001', customer, total: 268 };
+/** What the journey told staff: emitted events other than its own journey.* lifecycle. */
+const toStaff = (t: { emitted: { event: string }[] }) =>
+  t.emitted.filter((e) => !e.event.startsWith('journey.'));
+
+const shipped = {
+  orderId: 'SO-1001',
+  carrier: '顺丰速运',
+  trackingNumber: 'SF1234567890',
+  trackingUrl: 'https://www.sf-express.com/track/SF1234567890',
+};
+
+describe('order lifecycle journey', () => {
+  it('should confirm the order in Chinese, or in English for an English-speaking customer', () => {
+    const zh = journeyTest(journey);
+    zh.trigger(order);
+    expect(zh.messages[0]?.text).toBe(
+      '【小二商城】韩梅梅您好，您的订单 SO-1001 已确认，我们会尽快为您发货。',
+    );
+    expect(zh.messages[0]?.to).toBe('13900000000');
+    zh.expectNode('waitShipment');
+
+    const en = journeyTest(journey);
+    en.trigger({ ...order, customer: { ...customer, language: 'en' } });
+    expect(en.messages[0]?.text).toBe(
+      'Hi 韩梅梅, your order SO-1001 is confirmed. We will ship it soon.',
+    );
+  });
+
+  it('should send the carrier, tracking number and link when the order ships', () => {
+    const t = journeyTest(journey);
+    t.trigger(order);
+    t.advance('20h');
+    t.send('order.shipped', shipped);
+    const notice = t.messages.at(-1)?.text ?? '';
+    expect(notice).toContain('顺丰速运');
+    expect(notice).toContain('SF1234567890');
+    expect(notice).toContain('https://www.sf-express.com/track/SF1234567890');
+    t.expectNode('waitDelivery');
+    expect(toStaff(t)).toEqual([]);
+  });
+
+  it('should ignore another order being shipped', () => {
+    const t = journeyTest(journey);
+    t.trigger(order);
+    expect(() => t.send('order.shipped', { ...shipped, orderId: 'SO-9999' })).toThrow();
+    t.expectNode('waitShipment');
+  });
+
+  it('should apologise and alert staff when nothing ships within 48 hours', () => {
+    const t = journeyTest(journey);
+    t.trigger(order);
+    t.advance('47h59m');
+    t.expectNode('waitShipment');
+    t.advance('1m');
+    expect(t.messages.at(-1)?.text).toContain('非常抱歉，您的订单 SO-1001 还没有发出');
+    expect(toStaff(t)).toEqual([
+      expect.objectContaining({
+        event: 'staff.alert',
+        data: { kind: 'order-not-shipped', orderId: 'SO-1001', waited: '48h' },
+      }),
+    ]);
+    t.expectNode('waitLateShipment');
+    t.send('order.shipped', shipped);
+    t.expectNode('waitDelivery');
+  });
+
+  it('should give up after seven days without a shipment, visibly', () => {
+    const t = journeyTest(journey);
+    t.trigger(order);
+    t.advance('7d');
+    t.expectEnded('failed');
+    expect(t.output?.reason).toBe('not shipped within 7 days');
+  });
+
+  it('should survey one day after delivery', () => {
+    const t = journeyTest(journey, { startAt: '2026-03-02T09:00:00+08:00' });
+    t.trigger(order);
+    t.send('order.shipped', shipped);
+    t.advance('1d1h'); // Tuesday 10:00
+    t.send('order.delivered', { orderId: 'SO-1001' });
+    t.advance('23h59m');
+    t.expectNode('waitBeforeSurvey');
+    t.advance('1m');
+    t.expectNode('satisfactionSurvey');
+    expect(t.clock.now).toBe('2026-03-04T10:00:00.000+08:00');
+    expect(t.messages.at(-1)?.text).toContain('请为本次购物体验打分');
+  });
+
+  it('should not survey at night: a day after a 22:30 delivery it waits until 09:00', () => {
+    const t = journeyTest(journey, { startAt: '2026-03-02T09:00:00+08:00' });
+    t.trigger(order);
+    t.send('order.shipped', shipped);
+    t.advance('13h30m'); // 22:30
+    t.send('order.delivered', { orderId: 'SO-1001' });
+    t.advance('1d');
+    t.expectNode('waitBeforeSurvey');
+    t.advance('10h29m');
+    t.expectNode('waitBeforeSurvey');
+    t.advance('1m');
+    t.expectNode('satisfactionSurvey');
+    expect(t.clock.now).toBe('2026-03-04T09:00:00.000+08:00');
+  });
+
+  it('should hand a low score to staff with the customer and the reply', () => {
+    const t = journeyTest(journey);
+    t.trigger(order);
+    t.send('order.shipped', shipped);
+    t.send('order.delivered', { orderId: 'SO-1001' });
+    t.advance('1d');
+    t.reply('2');
+    expect(t.messages.at(-1)?.text).toBe('很抱歉这次没能让您满意，客服专员会尽快联系您。');
+    expect(toStaff(t).at(-1)).toMatchObject({
+      event: 'staff.handoff',
+      data: {
+        reason: 'low-satisfaction',
+        orderId: 'SO-1001',
+        score: 's2',
+        reply: '2',
+        customerName: '韩梅梅',
+        phone: '13900000000',
+      },
+    });
+    t.expectEnded('completed');
+  });
+
+  it('should thank a happy customer, understanding words as well as numbers', () => {
+    const t = journeyTest(journey);
+    t.trigger(order);
+    t.send('order.shipped', shipped);
+    t.send('order.delivered', { orderId: 'SO-1001' });
+    t.advance('1d');
+    t.reply('非常满意，包装很好');
+    expect(t.data['survey']).toMatchObject({ option: 's5' });
+    expect(t.messages.at(-1)?.text).toBe('感谢您的评价，期待再次为您服务！');
+    expect(toStaff(t)).toEqual([]);
+    t.expectEnded('completed');
+  });
+
+  it('should alert staff when the customer cannot be reached', () => {
+    const t = journeyTest(journey, { autoConfirmSends: false });
+    t.trigger(order);
+    t.failSend();
+    expect(toStaff(t).at(-1)).toMatchObject({
+      event: 'staff.alert',
+      data: { kind: 'customer-unreachable', orderId: 'SO-1001' },
+    });
+    t.expectEnded('failed');
+  });
+
+  it('should walk every path from the trigger to an end', () => {
+    const paths = expectEveryPathWalked(journey, () => ({
+      trigger: order,
+      events: { 'order.shipped': shipped },
+    }));
+    expect(paths).toBe(42);
+  });
+
+  it.each(loadScenarios('order-lifecycle'))('should run the scenario $file', ({ scenario }) => {
+    const result = runScenario(journey, scenario);
+    expect(result.error).toBeUndefined();
+    expect(result.test.status).toBe('done');
+  });
+});
