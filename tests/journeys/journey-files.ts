@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { parseWorkflow, type WorkflowDocument } from '@xiaoer/engine';
@@ -7,7 +7,6 @@ import {
   pathKey,
   walkPath,
   type JourneyPath,
-  type Scenario,
   type WalkFixtures,
 } from '@xiaoer/engine/testing';
 
@@ -17,17 +16,6 @@ export const scenariosDir = path.join(workflowsDir, 'scenarios');
 /** A shipped journey from workflows/, parsed and validated. */
 export function loadJourney(name: string): WorkflowDocument {
   return parseWorkflow(JSON.parse(readFileSync(path.join(workflowsDir, `${name}.json`), 'utf8')));
-}
-
-/** The shipped scenarios of a journey: workflows/scenarios/<journey>.<case>.json. */
-export function loadScenarios(journey: string): { file: string; scenario: Scenario }[] {
-  return readdirSync(scenariosDir)
-    .filter((file) => file.startsWith(`${journey}.`) && file.endsWith('.json'))
-    .sort()
-    .map((file) => ({
-      file,
-      scenario: JSON.parse(readFileSync(path.join(scenariosDir, file), 'utf8')) as Scenario,
-    }));
 }
 
 /**

@@ -1,0 +1,55 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validate } from '@xiaoer/engine';
+import { runScenario } from '@xiaoer/engine/testing';
+import { loadJourney, scenariosDir, workflowsDir } from './journey-files.ts';
+
+const journeys = readdirSync(workflowsDir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''));
+const scenarios = readdirSync(scenariosDir).filter((f) => f.endsWith('.json'));
+
+describe('shipped workflows', () => {
+  it('should ship the four journeys', () => {
+    expect(journeys.sort()).toEqual([
+      'address-change',
+      'invoice-reissue',
+      'order-lifecycle',
+      'refund',
+    ]);
+  });
+
+  it.each(journeys)('%s should validate with no problem and match its file name', (name) => {
+    const document: unknown = JSON.parse(
+      readFileSync(path.join(workflowsDir, `${name}.json`), 'utf8'),
+    );
+    expect(validate(document).problems).toEqual([]);
+    expect((document as { id: string }).id).toBe(name);
+  });
+
+  it.each(journeys)('%s should speak Chinese to customers, with English variants', (name) => {
+    const journey = loadJourney(name);
+    const texts = journey.nodes.flatMap((n) => {
+      const config = n.config as {
+        message?: { zh: string; en?: string };
+        question?: { zh: string; en?: string };
+      };
+      return [config.message, config.question].filter((t) => t !== undefined);
+    });
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) {
+      expect(text.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(text.en).toMatch(/[A-Za-z]/);
+    }
+  });
+
+  it.each(scenarios)('scenario %s should name a shipped journey and run to its end', (file) => {
+    const journey = file.split('.')[0] as string;
+    expect(journeys).toContain(journey);
+    const scenario = JSON.parse(readFileSync(path.join(scenariosDir, file), 'utf8'));
+    const result = runScenario(loadJourney(journey), scenario);
+    expect(result.error).toBeUndefined();
+    expect(result.test.status).toBe('done');
+  });
+});
