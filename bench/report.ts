@@ -1,0 +1,62 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+
+/** How long each measurement runs; `--quick` shortens it. */
+export interface BenchOptions {
+  timeMs: number;
+}
+
+/** One line of the report. */
+export interface ResultRow {
+  measure: string;
+  value: string;
+  detail: string;
+}
+
+export interface MachineFacts {
+  date: string;
+  cores: number;
+  cpu: string;
+  memory: string;
+  node: string;
+  platform: string;
+}
+
+export function machineFacts(): MachineFacts {
+  return {
+    date: new Date().toISOString().slice(0, 10),
+    cores: os.availableParallelism(),
+    cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
+    memory: `${Math.round(os.totalmem() / 1024 ** 3)} GB`,
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+  };
+}
+
+/** A Markdown table of the results under a line naming the machine. */
+export function markdownReport(machine: MachineFacts, rows: ResultRow[]): string {
+  const escape = (text: string) => text.replaceAll('|', '\\|');
+  return [
+    `Measured ${machine.date} on ${machine.cores} cores (${machine.cpu}), ${machine.memory} RAM, ` +
+      `Node ${machine.node}, ${machine.platform}.`,
+    '',
+    '| Measure | Result | Detail |',
+    '| --- | ---: | --- |',
+    ...rows.map((r) => `| ${escape(r.measure)} | ${escape(r.value)} | ${escape(r.detail)} |`),
+  ].join('\n');
+}
+
+export const REPORT_START = '<!-- bench:start -->';
+export const REPORT_END = '<!-- bench:end -->';
+
+/** Replaces what lies between the report markers of `file` with `report`. */
+export async function writeReport(file: string, report: string): Promise<void> {
+  const text = await readFile(file, 'utf8');
+  const start = text.indexOf(REPORT_START);
+  const end = text.indexOf(REPORT_END);
+  if (start < 0 || end < start) {
+    throw new Error(`${file} has no ${REPORT_START} … ${REPORT_END} markers`);
+  }
+  const updated = `${text.slice(0, start + REPORT_START.length)}\n${report}\n${text.slice(end)}`;
+  await writeFile(file, updated);
+}

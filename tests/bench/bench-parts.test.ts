@@ -1,0 +1,47 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runOrderLifecycle } from '../../bench/engine/order-lifecycle-run.ts';
+import { orderLifecycleMachine } from '../../bench/engine/step-throughput.bench.ts';
+import {
+  REPORT_END,
+  REPORT_START,
+  machineFacts,
+  markdownReport,
+  writeReport,
+} from '../../bench/report.ts';
+
+describe('benchmark parts', () => {
+  it('should run the order lifecycle to its end in 8 events, either snapshot handling', () => {
+    const machine = orderLifecycleMachine();
+    expect(runOrderLifecycle(machine, 'A', 'in-memory').steps).toBe(8);
+    const persisted = runOrderLifecycle(machine, 'B', 'json-round-trip');
+    expect(persisted.snapshots).toHaveLength(8);
+    expect(persisted.snapshots[3]).toContain('waitDelivery');
+  });
+
+  it('should put the table between the markers and keep the rest of the file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'xiaoer-bench-'));
+    const file = path.join(dir, 'performance.md');
+    await writeFile(file, `# Title\n${REPORT_START}\nold\n${REPORT_END}\n\nNotes stay.\n`);
+    const report = markdownReport(machineFacts(), [
+      { measure: 'a | b', value: '1 ms', detail: 'x' },
+    ]);
+    await writeReport(file, report);
+    await writeReport(file, report);
+    const text = await readFile(file, 'utf8');
+    expect(text).not.toContain('old');
+    expect(text.split(REPORT_START)).toHaveLength(2);
+    expect(text).toContain('| a \\| b | 1 ms | x |');
+    expect(text).toContain(`cores`);
+    expect(text.endsWith('Notes stay.\n')).toBe(true);
+  });
+
+  it('should refuse a file without markers', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'xiaoer-bench-'));
+    const file = path.join(dir, 'plain.md');
+    await writeFile(file, '# nothing here\n');
+    await expect(writeReport(file, 'x')).rejects.toThrow(/markers/);
+  });
+});
