@@ -60,6 +60,26 @@ describe(`the store (${process.env['XIAOER_STORE'] ?? 'sqlite'})`, () => {
     expect(await Claims.countDocuments({ eventId: 'evt-1' })).toBe(1);
   });
 
+  it('should let exactly one of many concurrent inserts of one _id win', async () => {
+    // FerretDB 1.x does NOT make a conditional update atomic across concurrent writers
+    // (bench/store: several findOneAndUpdate({_id, rev}) win the same round); an insert on _id
+    // is, so that is what the runtime uses to claim a revision. See docs/store.md.
+    const Claims = connection.collection<{ _id: string; writer: number }>('revision_claims');
+    for (let round = 0; round < 5; round++) {
+      const results = await Promise.allSettled(
+        Array.from({ length: 30 }, (_, writer) =>
+          Claims.insertOne({ _id: `instance-1:${round}`, writer }),
+        ),
+      );
+      const winners = results.filter((r) => r.status === 'fulfilled');
+      expect(winners).toHaveLength(1);
+      for (const r of results) {
+        if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 11000 });
+      }
+    }
+    expect(await Claims.countDocuments({})).toBe(5);
+  });
+
   it('should apply an update conditioned on the revision and refuse a stale one', async () => {
     await Orders.create({ _id: 'o-2', customer: 'Li', status: 'created', rev: 0 });
     const first = await Orders.findOneAndUpdate(
