@@ -2,7 +2,7 @@ import type { WorkflowDocument } from '../workflow/workflow.types.ts';
 import type { AnyNodeType } from '../nodes/node-type.ts';
 import { getNodeType } from '../nodes/registry.ts';
 import { pointer, problem, type Problem } from './problem.ts';
-import { describeSchemaError, schemaErrorPointer, validatorFor } from './schema-validator.ts';
+import { localizedSchemaError, schemaErrorPointer, validatorFor } from './schema-validator.ts';
 
 /** Nodes whose type is known and whose config passed its schema: safe for graph checks. */
 export type CheckedNodes = Map<string, { index: number; type: AnyNodeType }>;
@@ -41,7 +41,7 @@ export function checkNodes(doc: WorkflowDocument): { problems: Problem[]; checke
           problem(
             'config.invalid',
             pointer('nodes', index, 'config') + schemaErrorPointer(error),
-            { nodeId, reason: describeSchemaError(error) },
+            { nodeId, reason: localizedSchemaError(error) },
             { nodeId },
           ),
         );

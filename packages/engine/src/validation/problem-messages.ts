@@ -9,13 +9,13 @@ export const problemMessages = {
     zh: `不是合法的 JSON：${p.reason}`,
     en: `Not valid JSON: ${p.reason}`,
   }),
-  'schema.violation': (p: { reason: string }) => ({
-    zh: `不符合工作流格式：${p.reason}`,
-    en: `Does not match the workflow schema: ${p.reason}`,
+  'schema.violation': (p: { reason: LocalizedText }) => ({
+    zh: `不符合工作流格式：${p.reason.zh}`,
+    en: `Does not match the workflow schema: ${p.reason.en}`,
   }),
-  'config.invalid': (p: { nodeId: string; reason: string }) => ({
-    zh: `节点 ${p.nodeId} 的配置有误：${p.reason}`,
-    en: `Node ${p.nodeId} has an invalid setting: ${p.reason}`,
+  'config.invalid': (p: { nodeId: string; reason: LocalizedText }) => ({
+    zh: `节点 ${p.nodeId} 的配置有误：${p.reason.zh}`,
+    en: `Node ${p.nodeId} has an invalid setting: ${p.reason.en}`,
   }),
   'node.unknownType': (p: { nodeId: string; type: string }) => ({
     zh: `节点 ${p.nodeId} 的类型 "${p.type}" 不存在`,

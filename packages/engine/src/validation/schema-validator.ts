@@ -1,5 +1,7 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import localizeZh from 'ajv-i18n/localize/zh';
 import type { JsonSchema } from '../nodes/node-type.ts';
+import type { LocalizedText } from '../workflow/workflow.types.ts';
 
 /** One ajv instance for the engine: draft 2020-12, all errors, our `x-ui` hints allowed. */
 export const ajv = new Ajv2020({
@@ -51,4 +53,29 @@ export function schemaErrorPointer(error: ErrorObject): string {
     return `${error.instancePath}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`;
   }
   return error.instancePath;
+}
+
+/** A short reason in Chinese for an ajv error (ajv-i18n for keywords not worded here). */
+function describeSchemaErrorZh(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `未知属性 "${String(params['additionalProperty'])}"`;
+    case 'required':
+      return `缺少必填属性 "${String(params['missingProperty'])}"`;
+    case 'enum':
+      return `必须是以下之一：${(params['allowedValues'] as unknown[]).map(String).join('、')}`;
+    case 'oneOf':
+      return '必须且只能符合一种允许的写法';
+    default: {
+      const copy = { ...error };
+      localizeZh([copy]);
+      return copy.message ?? error.keyword;
+    }
+  }
+}
+
+/** The reason for an ajv error in Chinese and English. */
+export function localizedSchemaError(error: ErrorObject): LocalizedText {
+  return { zh: describeSchemaErrorZh(error), en: describeSchemaError(error) };
 }

@@ -30,6 +30,22 @@ describe('validate', () => {
     ]);
   });
 
+  it('should explain schema violations in Chinese as well as English', () => {
+    const { problems } = validate({ ...smallJourney, id: 'has space' });
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: 'schema.violation',
+        pointer: '/id',
+        message: {
+          zh: expect.stringMatching(/^不符合工作流格式：应当匹配模式/),
+          en: expect.stringMatching(/^Does not match the workflow schema: must match pattern/),
+        },
+      }),
+    ]);
+    const missing = validate({ id: 'x', name: 'x', version: 1, nodes: [] }).problems[0];
+    expect(missing?.message.zh).toBe('不符合工作流格式：缺少必填属性 "edges"');
+  });
+
   it('should point at an unknown node type', () => {
     const doc = workflowOf([orderTrigger(), ['x', 'teleport', {}]], [['start', 'next', 'x']]);
     expect(validate(doc).problems).toContainEqual(

@@ -1,7 +1,7 @@
 import type { WorkflowDocument } from '../workflow/workflow.types.ts';
 import { workflowSchema } from '../workflow/workflow.schema.ts';
 import { problem, type Problem } from './problem.ts';
-import { describeSchemaError, schemaErrorPointer, validatorFor } from './schema-validator.ts';
+import { localizedSchemaError, schemaErrorPointer, validatorFor } from './schema-validator.ts';
 import { checkNodes } from './node.checks.ts';
 import { checkGraph } from './graph.checks.ts';
 import { checkVariables } from './variable.checks.ts';
@@ -33,7 +33,7 @@ export function validate(input: unknown): ValidationResult {
     return result(
       (validateStructure.errors ?? []).map((error) =>
         problem('schema.violation', schemaErrorPointer(error), {
-          reason: describeSchemaError(error),
+          reason: localizedSchemaError(error),
         }),
       ),
     );
