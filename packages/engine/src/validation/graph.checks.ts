@@ -80,13 +80,16 @@ function checkEdges(doc: WorkflowDocument, checked: CheckedNodes): Problem[] {
 
 function checkOutcomes(doc: WorkflowDocument, checked: CheckedNodes): Problem[] {
   const problems: Problem[] = [];
+  const edgesFrom = new Map<string, number>();
+  for (const e of doc.edges) {
+    const key = `${e.source}\u0000${e.sourceHandle}`;
+    edgesFrom.set(key, (edgesFrom.get(key) ?? 0) + 1);
+  }
   for (const [nodeId, { index, type }] of checked) {
     const node = doc.nodes[index];
     if (!node) continue;
     for (const outcome of type.outcomes(node.config)) {
-      const count = doc.edges.filter(
-        (e) => e.source === nodeId && e.sourceHandle === outcome.id,
-      ).length;
+      const count = edgesFrom.get(`${nodeId}\u0000${outcome.id}`) ?? 0;
       if (count === 0) {
         problems.push(
           problem(

@@ -19,8 +19,8 @@ export function knownVariables(
   const next = successors(doc);
   const queue = doc.nodes.map((n) => n.id);
   const queued = new Set(queue);
-  while (queue.length > 0) {
-    const id = queue.shift() as string;
+  for (let head = 0; head < queue.length; head++) {
+    const id = queue[head] as string;
     queued.delete(id);
     const out = new Set([...(known.get(id) ?? []), ...(writes.get(id) ?? [])]);
     for (const target of next.get(id) ?? []) {
