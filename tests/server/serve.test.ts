@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,8 +19,12 @@ interface Serving {
 const children: ChildProcess[] = [];
 
 /** Runs `xiaoer serve` as a real process and waits until it has said where it listens. */
-function serve(dataDirectory: string, extraArgs: string[] = []): Promise<Serving> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0' };
+function serve(
+  dataDirectory: string,
+  extraArgs: string[] = [],
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<Serving> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', ...extraEnv };
   delete env['MONGODB_URI'];
   delete env['XIAOER_STORE'];
   const child = spawn(process.execPath, [bin, 'serve', '--data', dataDirectory, ...extraArgs], {
@@ -127,5 +131,23 @@ describe('xiaoer serve', () => {
       (e: Error) => e,
     );
     expect(error?.message).toContain('0 to 65535');
+    const fromEnv = await serve(path.join(dataRoot, 'bad-env'), [], { PORT: '70000' }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(fromEnv?.message).toContain('serve exited 1');
+    expect(fromEnv?.message).toContain('PORT: 端口必须是 0–65535 的整数');
+  });
+
+  it('should not let a bad PORT break the other commands', async () => {
+    const output = await new Promise<string>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [bin, 'validate', path.join(root, 'workflows/refund.json')],
+        { cwd: root, env: { ...process.env, PORT: 'abc' } },
+        (error, stdout) => (error ? reject(error) : resolve(stdout)),
+      ),
+    );
+    expect(output).toContain('✓');
   });
 });

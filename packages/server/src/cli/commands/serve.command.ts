@@ -3,7 +3,7 @@ import { startServer, ListenError } from '../../server/start-server.ts';
 import { StoreError } from '../../store/store-error.ts';
 
 interface ServeFlags {
-  port: number;
+  port?: number;
   host: string;
   data: string;
 }
@@ -32,9 +32,8 @@ export function serveCommand(): Command {
     .description('启动服务器和内置数据库 / Start the server and the embedded store')
     .option(
       '-p, --port <port>',
-      '监听端口（环境变量 PORT）/ port to listen on (env PORT)',
+      '监听端口（环境变量 PORT，默认 3000）/ port to listen on (env PORT, default 3000)',
       parsePort,
-      parsePort(process.env['PORT'] ?? '3000'),
     )
     .option(
       '--host <host>',
@@ -48,11 +47,19 @@ export function serveCommand(): Command {
     )
     .action(async (flags: ServeFlags) => {
       const log = (line: string): void => void process.stdout.write(`${line}\n`);
+      let port: number;
+      try {
+        port = flags.port ?? parsePort(process.env['PORT'] || '3000');
+      } catch (error) {
+        process.stderr.write(`PORT: ${(error as Error).message}\n`);
+        process.exitCode = 1;
+        return;
+      }
       log('正在启动数据库 / starting the store ...');
       let server;
       try {
         server = await startServer({
-          port: flags.port,
+          port,
           host: flags.host,
           dataDirectory: flags.data,
           report: log,
