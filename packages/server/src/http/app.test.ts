@@ -20,7 +20,7 @@ afterEach(async () => {
   );
 });
 
-const answering: StoreProbe = { kind: 'ferretdb-sqlite', ping: async () => true };
+const answering: StoreProbe = { kind: 'ferretdb-sqlite', ping: async () => ({ ok: 1 }) };
 
 describe('GET /api/health', () => {
   it('should report ok with the store kind when the store answers', async () => {
@@ -34,15 +34,9 @@ describe('GET /api/health', () => {
     });
   });
 
+  // Without the health check's own deadline this request would hang.
   it('should answer 503 degraded when the store never answers its ping', async () => {
-    let waited = -1;
-    const silent: StoreProbe = {
-      kind: 'external',
-      ping: (timeoutMs) => {
-        waited = timeoutMs;
-        return new Promise<boolean>(() => {});
-      },
-    };
+    const silent: StoreProbe = { kind: 'external', ping: () => new Promise(() => {}) };
     const base = await serve(silent);
     const response = await fetch(`${base}/api/health`);
     expect(response.status).toBe(503);
@@ -50,7 +44,6 @@ describe('GET /api/health', () => {
       status: 'degraded',
       store: { kind: 'external', reachable: false },
     });
-    expect(waited).toBeGreaterThan(0);
   });
 
   it('should answer 503 when the ping throws', async () => {

@@ -4,8 +4,8 @@ import type { StoreKind } from '../store/store-launcher.ts';
 /** What the health check needs to know about the store. */
 export interface StoreProbe {
   kind: StoreKind;
-  /** Resolves true when the store answered a ping within `timeoutMs`. */
-  ping(timeoutMs: number): Promise<boolean>;
+  /** Resolves when the store answered a ping; the health check owns the deadline. */
+  ping(): Promise<unknown>;
 }
 
 /** `GET /api/health` body. */
@@ -18,14 +18,18 @@ export interface HealthReport {
 /** How long the health check waits for the store before calling it unreachable. */
 export const STORE_PING_TIMEOUT_MS = 2000;
 
-/** The probe's answer, or false once `timeoutMs` passed or the ping failed. */
+/** True when the ping resolved within `timeoutMs`; false when it failed or took longer. */
 async function answersWithin(store: StoreProbe, timeoutMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs + 100);
+    timer = setTimeout(() => resolve(false), timeoutMs);
   });
+  const answer = store.ping().then(
+    () => true,
+    () => false,
+  );
   try {
-    return await Promise.race([store.ping(timeoutMs).catch(() => false), deadline]);
+    return await Promise.race([answer, deadline]);
   } finally {
     clearTimeout(timer);
   }

@@ -21,30 +21,13 @@ export async function connectStore(store: RunningStore, timeoutMs = 10_000): Pro
   }
 }
 
-/** The health check's view of a connection: ping with a deadline. */
+/** The health check's view of a connection: a MongoDB ping (the check sets the deadline). */
 export function probeOf(store: RunningStore, connection: Connection): StoreProbe {
   return {
     kind: store.kind,
-    ping: async (timeoutMs) => {
-      const db = connection.db;
-      if (!db) return false;
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<false>((resolve) => {
-        timer = setTimeout(() => resolve(false), timeoutMs);
-      });
-      try {
-        return await Promise.race([
-          db
-            .admin()
-            .ping()
-            .then(() => true),
-          timeout,
-        ]);
-      } catch {
-        return false;
-      } finally {
-        clearTimeout(timer);
-      }
+    ping: async () => {
+      if (!connection.db) throw new Error('not connected');
+      await connection.db.admin().ping();
     },
   };
 }
