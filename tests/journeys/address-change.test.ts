@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { journeyTest, type JourneyTest } from '@xiaoer/engine/testing';
-import { expectEveryPathWalked, loadJourney, takes } from './journey-files.ts';
+import { expectEveryPathWalked, loadJourney, staffEvents, takes } from './journey-files.ts';
 
 const journey = loadJourney('address-change');
 const request = {
@@ -8,7 +8,6 @@ const request = {
   customer: { name: '赵敏', phone: '13300000000' },
   newAddress: '上海市浦东新区世纪大道 100 号 25 楼',
 };
-const staffEvents = (t: JourneyTest) => t.emitted.filter((e) => !e.event.startsWith('journey.'));
 
 function lookedUp(status: string): JourneyTest {
   const t = journeyTest(journey);

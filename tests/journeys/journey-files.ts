@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { parseWorkflow, type WorkflowDocument } from '@xiaoer/engine';
+import { parseWorkflow, type EmitEffect, type WorkflowDocument } from '@xiaoer/engine';
 import {
   PathCoverage,
   pathKey,
   walkPath,
   type JourneyPath,
+  type JourneyTest,
   type WalkFixtures,
 } from '@xiaoer/engine/testing';
 
@@ -41,4 +42,9 @@ export function expectEveryPathWalked(
 /** True when the path leaves `nodeId` by `outcome`. */
 export function takes(path: JourneyPath, nodeId: string, outcome: string): boolean {
   return path.some((s) => s.nodeId === nodeId && s.outcome === outcome);
+}
+
+/** What a journey told staff: its emitted events other than its own `journey.*` lifecycle. */
+export function staffEvents(test: JourneyTest): EmitEffect[] {
+  return test.emitted.filter((e) => !e.event.startsWith('journey.'));
 }

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { journeyTest } from '@xiaoer/engine/testing';
-import { expectEveryPathWalked, loadJourney } from './journey-files.ts';
+import { expectEveryPathWalked, loadJourney, staffEvents } from './journey-files.ts';
 
 const journey = loadJourney('order-lifecycle');
 const customer = { name: '韩梅梅', phone: '13900000000' };
 const order = { orderId: 'SO-1001', customer, total: 268 };
-/** What the journey told staff: emitted events other than its own journey.* lifecycle. */
-const toStaff = (t: { emitted: { event: string }[] }) =>
-  t.emitted.filter((e) => !e.event.startsWith('journey.'));
-
 const shipped = {
   orderId: 'SO-1001',
   carrier: '顺丰速运',
@@ -43,7 +39,7 @@ describe('order lifecycle journey', () => {
     expect(notice).toContain('SF1234567890');
     expect(notice).toContain('https://www.sf-express.com/track/SF1234567890');
     t.expectNode('waitDelivery');
-    expect(toStaff(t)).toEqual([]);
+    expect(staffEvents(t)).toEqual([]);
   });
 
   it('should ignore another order being shipped', () => {
@@ -60,7 +56,7 @@ describe('order lifecycle journey', () => {
     t.expectNode('waitShipment');
     t.advance('1m');
     expect(t.messages.at(-1)?.text).toContain('非常抱歉，您的订单 SO-1001 还没有发出');
-    expect(toStaff(t)).toEqual([
+    expect(staffEvents(t)).toEqual([
       expect.objectContaining({
         event: 'staff.alert',
         data: { kind: 'order-not-shipped', orderId: 'SO-1001', waited: '48h' },
@@ -116,7 +112,7 @@ describe('order lifecycle journey', () => {
     t.advance('1d');
     t.reply('2');
     expect(t.messages.at(-1)?.text).toBe('很抱歉这次没能让您满意，客服专员会尽快联系您。');
-    expect(toStaff(t).at(-1)).toMatchObject({
+    expect(staffEvents(t).at(-1)).toMatchObject({
       event: 'staff.handoff',
       data: {
         reason: 'low-satisfaction',
@@ -139,7 +135,7 @@ describe('order lifecycle journey', () => {
     t.reply('非常满意，包装很好');
     expect(t.data['survey']).toMatchObject({ option: 's5' });
     expect(t.messages.at(-1)?.text).toBe('感谢您的评价，期待再次为您服务！');
-    expect(toStaff(t)).toEqual([]);
+    expect(staffEvents(t)).toEqual([]);
     t.expectEnded('completed');
   });
 
@@ -147,7 +143,7 @@ describe('order lifecycle journey', () => {
     const t = journeyTest(journey, { autoConfirmSends: false });
     t.trigger(order);
     t.failSend();
-    expect(toStaff(t).at(-1)).toMatchObject({
+    expect(staffEvents(t).at(-1)).toMatchObject({
       event: 'staff.alert',
       data: { kind: 'customer-unreachable', orderId: 'SO-1001' },
     });

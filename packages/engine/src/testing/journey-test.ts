@@ -141,14 +141,9 @@ export class JourneyTest {
     const target = new VirtualClock(this.clock.now);
     target.advance(duration);
     const results: StepResult[] = [];
-    for (;;) {
-      const due = [...this.#timers.values()]
-        .filter((t) => target.reached(t.dueAt))
-        .sort((a, b) => VirtualClock.millis(a.dueAt) - VirtualClock.millis(b.dueAt))[0];
-      if (!due || this.status !== 'active') break;
-      this.#timers.delete(due.timerId);
-      this.clock.set(due.dueAt);
-      const result = this.#fire(due);
+    for (let due = this.nextTimer; due && target.reached(due.dueAt); due = this.nextTimer) {
+      if (this.status !== 'active') break;
+      const result = this.#fireAtDueTime(due);
       if (result) results.push(result);
     }
     this.clock.set(target.now);
@@ -171,11 +166,16 @@ export class JourneyTest {
   fireNextTimer(): StepResult | null {
     const due = this.nextTimer;
     if (!due || this.status !== 'active') return null;
-    this.#timers.delete(due.timerId);
-    if (VirtualClock.millis(due.dueAt) > VirtualClock.millis(this.clock.now)) {
-      this.clock.set(due.dueAt);
+    return this.#fireAtDueTime(due);
+  }
+
+  /** Fires a pending timer with the clock at its due time (never moving the clock back). */
+  #fireAtDueTime(timer: ScheduleEffect): StepResult | null {
+    this.#timers.delete(timer.timerId);
+    if (VirtualClock.millis(timer.dueAt) > VirtualClock.millis(this.clock.now)) {
+      this.clock.set(timer.dueAt);
     }
-    return this.#fire(due);
+    return this.#fire(timer);
   }
 
   get snapshot(): JourneySnapshot {

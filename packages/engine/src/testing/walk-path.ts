@@ -3,6 +3,7 @@ import type { WaitForEventConfig } from '../nodes/wait-for-event/wait-for-event.
 import type { CallOrderSystemConfig } from '../nodes/call-order-system/call-order-system.node.ts';
 import { JourneyAssertionError, JourneyTest, type JourneyTestOptions } from './journey-test.ts';
 import { pathKey, type JourneyPath } from './journey-paths.ts';
+import { readPath } from '../expressions/template.ts';
 
 /**
  * The data a walk needs where the path alone does not say it: the trigger data (which also
@@ -32,15 +33,6 @@ function setPath(target: JsonObject, path: string, value: JsonObject[string]): v
   at[keys[keys.length - 1] as string] = value;
 }
 
-function getPath(source: JsonObject, path: string): JsonObject[string] | undefined {
-  let at: unknown = source;
-  for (const key of path.split('.')) {
-    if (typeof at !== 'object' || at === null) return undefined;
-    at = (at as Record<string, unknown>)[key];
-  }
-  return at as JsonObject[string] | undefined;
-}
-
 /** Takes the one action that makes `node` leave by `outcome`, as the outside world would. */
 function act(test: JourneyTest, node: WorkflowNode, outcome: string, fixtures: WalkFixtures): void {
   const timed = outcome === 'timeout' || node.type === 'wait';
@@ -60,7 +52,7 @@ function act(test: JourneyTest, node: WorkflowNode, outcome: string, fixtures: W
       const config = node.config as unknown as WaitForEventConfig;
       const data: JsonObject = structuredClone(fixtures.events?.[config.event] ?? {});
       for (const [eventPath, journeyPath] of Object.entries(config.match ?? {})) {
-        const value = getPath(test.data, journeyPath);
+        const value = readPath(test.data, journeyPath);
         if (value !== undefined) setPath(data, eventPath, value);
       }
       test.send(config.event, data);
