@@ -136,7 +136,8 @@ describe('xiaoer serve', () => {
       (e: Error) => e,
     );
     expect(fromEnv?.message).toContain('serve exited 1');
-    expect(fromEnv?.message).toContain('PORT: 端口必须是 0–65535 的整数');
+    expect(fromEnv?.message).toContain("from env 'PORT' is invalid");
+    expect(fromEnv?.message).toContain('端口必须是 0–65535 的整数');
   });
 
   it('should not let a bad PORT break the other commands', async () => {

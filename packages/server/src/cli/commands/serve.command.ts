@@ -1,9 +1,9 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { startServer, ListenError } from '../../server/start-server.ts';
 import { StoreError } from '../../store/store-error.ts';
 
 interface ServeFlags {
-  port?: number;
+  port: number;
   host: string;
   data: string;
 }
@@ -30,36 +30,29 @@ function explain(error: unknown): string {
 export function serveCommand(): Command {
   return new Command('serve')
     .description('启动服务器和内置数据库 / Start the server and the embedded store')
-    .option(
-      '-p, --port <port>',
-      '监听端口（环境变量 PORT，默认 3000）/ port to listen on (env PORT, default 3000)',
-      parsePort,
+    .addOption(
+      new Option('-p, --port <port>', '监听端口 / port to listen on')
+        .env('PORT')
+        .argParser(parsePort)
+        .default(3000),
     )
-    .option(
-      '--host <host>',
-      '监听地址（环境变量 HOST）/ address to listen on (env HOST)',
-      process.env['HOST'] ?? '127.0.0.1',
+    .addOption(
+      new Option('--host <host>', '监听地址 / address to listen on')
+        .env('HOST')
+        .default('127.0.0.1'),
     )
-    .option(
-      '--data <dir>',
-      '内置数据库的数据目录 / data folder of the embedded store',
-      process.env['XIAOER_DATA_DIR'] ?? 'data/ferretdb',
+    .addOption(
+      new Option('--data <dir>', '内置数据库的数据目录 / data folder of the embedded store')
+        .env('XIAOER_DATA_DIR')
+        .default('data/ferretdb'),
     )
     .action(async (flags: ServeFlags) => {
       const log = (line: string): void => void process.stdout.write(`${line}\n`);
-      let port: number;
-      try {
-        port = flags.port ?? parsePort(process.env['PORT'] || '3000');
-      } catch (error) {
-        process.stderr.write(`PORT: ${(error as Error).message}\n`);
-        process.exitCode = 1;
-        return;
-      }
       log('正在启动数据库 / starting the store ...');
       let server;
       try {
         server = await startServer({
-          port,
+          port: flags.port,
           host: flags.host,
           dataDirectory: flags.data,
           report: log,
