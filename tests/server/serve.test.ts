@@ -54,15 +54,6 @@ function ferretdbProcessesOn(dataDirectory: string): string[] {
   return lines.filter((line) => line.includes('ferretdb') && line.includes(dataDirectory));
 }
 
-async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return condition();
-}
-
 let dataRoot: string;
 beforeAll(async () => {
   dataRoot = await mkdtemp(path.join(tmpdir(), 'xiaoer-serve-'));
@@ -103,7 +94,7 @@ describe('xiaoer serve', () => {
     expect(ferretdbProcessesOn(data).length).toBeGreaterThan(0);
     serving.child.kill('SIGKILL');
     await serving.exited;
-    expect(await until(() => ferretdbProcessesOn(data).length === 0, 10_000)).toBe(true);
+    await expect.poll(() => ferretdbProcessesOn(data), { timeout: 10_000 }).toEqual([]);
   });
 
   it('should exit 1 with a zh/en message when the port is taken', async () => {
