@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import {
+  compile,
   ENGINE_EVENTS,
   start,
   step,
@@ -7,6 +9,12 @@ import {
   type JourneySnapshot,
   type StepResult,
 } from '@xiaoer/engine';
+
+/** The shipped order lifecycle journey, compiled. */
+export function orderLifecycleMachine(): JourneyMachine {
+  const url = new URL('../../workflows/order-lifecycle.json', import.meta.url);
+  return compile(JSON.parse(readFileSync(url, 'utf8')));
+}
 
 /** How a host keeps snapshots between steps: as objects, or through JSON as in the database. */
 export type SnapshotHandling = 'in-memory' | 'json-round-trip';

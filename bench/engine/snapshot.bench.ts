@@ -1,6 +1,5 @@
 import type { JourneySnapshot } from '@xiaoer/engine';
-import { runOrderLifecycle } from './order-lifecycle-run.ts';
-import { orderLifecycleMachine } from './step-throughput.bench.ts';
+import { orderLifecycleMachine, runOrderLifecycle } from './order-lifecycle-run.ts';
 import type { ResultRow } from '../report.ts';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { compile, type JourneyMachine } from '@xiaoer/engine';
-import { runOrderLifecycle, type SnapshotHandling } from './order-lifecycle-run.ts';
+import type { JourneyMachine } from '@xiaoer/engine';
+import {
+  orderLifecycleMachine,
+  runOrderLifecycle,
+  type SnapshotHandling,
+} from './order-lifecycle-run.ts';
 import type { BenchOptions, ResultRow } from '../report.ts';
-
-export function orderLifecycleMachine(): JourneyMachine {
-  const url = new URL('../../workflows/order-lifecycle.json', import.meta.url);
-  return compile(JSON.parse(readFileSync(url, 'utf8')));
-}
 
 function eventsPerSecond(
   machine: JourneyMachine,

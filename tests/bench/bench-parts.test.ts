@@ -2,8 +2,10 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runOrderLifecycle } from '../../bench/engine/order-lifecycle-run.ts';
-import { orderLifecycleMachine } from '../../bench/engine/step-throughput.bench.ts';
+import {
+  orderLifecycleMachine,
+  runOrderLifecycle,
+} from '../../bench/engine/order-lifecycle-run.ts';
 import {
   REPORT_END,
   REPORT_START,
