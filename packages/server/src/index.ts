@@ -1,5 +1,6 @@
 export { createProgram, runCli } from './cli/program.ts';
 export { createApp, type AppOptions } from './http/app.ts';
+export { LocalizedError } from './localized-error.ts';
 export { ApiError, type ApiErrorBody } from './http/api-error.ts';
 export { type HealthReport, type StoreProbe } from './http/health.route.ts';
 export {

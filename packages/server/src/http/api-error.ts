@@ -1,27 +1,25 @@
+import type { LocalizedText } from '@xiaoer/engine';
+import { LocalizedError } from '../localized-error.ts';
+
 /** The body of every error the API returns: a machine code and a message in zh and en. */
 export interface ApiErrorBody {
   error: {
     code: string;
-    message: { zh: string; en: string };
+    message: LocalizedText;
     detail?: string;
   };
 }
 
 /** An error a route throws to answer with `status` and an {@link ApiErrorBody}. */
-export class ApiError extends Error {
+export class ApiError extends LocalizedError {
   readonly status: number;
   readonly code: string;
-  readonly zh: string;
-  readonly en: string;
   readonly detail: string | undefined;
 
-  constructor(status: number, code: string, text: { zh: string; en: string }, detail?: string) {
-    super(text.en);
-    this.name = 'ApiError';
+  constructor(status: number, code: string, text: LocalizedText, detail?: string) {
+    super(text);
     this.status = status;
     this.code = code;
-    this.zh = text.zh;
-    this.en = text.en;
     this.detail = detail;
   }
 

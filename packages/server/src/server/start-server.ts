@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../http/app.ts';
+import { LocalizedError } from '../localized-error.ts';
 import { launchStore, type RunningStore } from '../store/store-launcher.ts';
 import type { ProgressReporter } from '../store/ferretdb-binary.ts';
 import { connectStore, probeOf } from './store-connection.ts';
@@ -22,9 +23,7 @@ export interface StartServerOptions {
 }
 
 /** Listening failed: the port is taken or not allowed. */
-export class ListenError extends Error {
-  readonly zh: string;
-  readonly en: string;
+export class ListenError extends LocalizedError {
   constructor(host: string, port: number, cause: NodeJS.ErrnoException) {
     const taken = cause.code === 'EADDRINUSE';
     const zh = taken
@@ -33,10 +32,7 @@ export class ListenError extends Error {
     const en = taken
       ? `Port ${port} is already in use (${host}). Set PORT to use another one.`
       : `Cannot listen on ${host}:${port}: ${cause.message}`;
-    super(`${zh}\n${en}`, { cause });
-    this.name = 'ListenError';
-    this.zh = zh;
-    this.en = en;
+    super({ zh, en }, { cause });
   }
 }
 

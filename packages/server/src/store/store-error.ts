@@ -1,3 +1,6 @@
+import type { LocalizedText } from '@xiaoer/engine';
+import { LocalizedError } from '../localized-error.ts';
+
 /** Machine codes of the store's failures, so callers and tests can tell them apart. */
 export type StoreErrorCode =
   | 'go-missing'
@@ -8,16 +11,11 @@ export type StoreErrorCode =
   | 'postgres-unavailable';
 
 /** A store failure with a message in Chinese and in English and what to do about it. */
-export class StoreError extends Error {
+export class StoreError extends LocalizedError {
   readonly code: StoreErrorCode;
-  readonly zh: string;
-  readonly en: string;
 
-  constructor(code: StoreErrorCode, text: { zh: string; en: string }, options?: ErrorOptions) {
-    super(`${text.zh}\n${text.en}`, options);
-    this.name = 'StoreError';
+  constructor(code: StoreErrorCode, text: LocalizedText, options?: ErrorOptions) {
+    super(text, options);
     this.code = code;
-    this.zh = text.zh;
-    this.en = text.en;
   }
 }

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { startServer, ListenError } from '../../server/start-server.ts';
-import { StoreError } from '../../store/store-error.ts';
+import { startServer } from '../../server/start-server.ts';
+import { LocalizedError } from '../../localized-error.ts';
 
 interface ServeFlags {
   port: number;
@@ -19,7 +19,7 @@ function parsePort(value: string): number {
 }
 
 function explain(error: unknown): string {
-  if (error instanceof StoreError || error instanceof ListenError) return error.message;
+  if (error instanceof LocalizedError) return error.message;
   return `启动失败 / start failed: ${(error as Error).stack ?? String(error)}`;
 }
 
