@@ -27,19 +27,7 @@ export function validatorFor(schema: JsonSchema): ValidateFunction {
 
 /** A short, precise English reason for an ajv error (the field is in the pointer). */
 export function describeSchemaError(error: ErrorObject): string {
-  const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'additionalProperties':
-      return `unknown property "${String(params['additionalProperty'])}"`;
-    case 'required':
-      return `missing required property "${String(params['missingProperty'])}"`;
-    case 'enum':
-      return `must be one of: ${(params['allowedValues'] as unknown[]).map(String).join(', ')}`;
-    case 'oneOf':
-      return 'must match exactly one of the allowed forms';
-    default:
-      return error.message ?? error.keyword;
-  }
+  return localizedSchemaError(error).en;
 }
 
 /**
@@ -55,27 +43,37 @@ export function schemaErrorPointer(error: ErrorObject): string {
   return error.instancePath;
 }
 
-/** A short reason in Chinese for an ajv error (ajv-i18n for keywords not worded here). */
-function describeSchemaErrorZh(error: ErrorObject): string {
+/**
+ * The reason for an ajv error in Chinese and English (the field is in the pointer). Common
+ * keywords are worded here; the rest use ajv's English message and ajv-i18n's Chinese one.
+ */
+export function localizedSchemaError(error: ErrorObject): LocalizedText {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
-    case 'additionalProperties':
-      return `未知属性 "${String(params['additionalProperty'])}"`;
-    case 'required':
-      return `缺少必填属性 "${String(params['missingProperty'])}"`;
-    case 'enum':
-      return `必须是以下之一：${(params['allowedValues'] as unknown[]).map(String).join('、')}`;
+    case 'additionalProperties': {
+      const name = String(params['additionalProperty']);
+      return { zh: `未知属性 "${name}"`, en: `unknown property "${name}"` };
+    }
+    case 'required': {
+      const name = String(params['missingProperty']);
+      return { zh: `缺少必填属性 "${name}"`, en: `missing required property "${name}"` };
+    }
+    case 'enum': {
+      const allowed = (params['allowedValues'] as unknown[]).map(String);
+      return {
+        zh: `必须是以下之一：${allowed.join('、')}`,
+        en: `must be one of: ${allowed.join(', ')}`,
+      };
+    }
     case 'oneOf':
-      return '必须且只能符合一种允许的写法';
+      return {
+        zh: '必须且只能符合一种允许的写法',
+        en: 'must match exactly one of the allowed forms',
+      };
     default: {
-      const copy = { ...error };
-      localizeZh([copy]);
-      return copy.message ?? error.keyword;
+      const zh = { ...error };
+      localizeZh([zh]);
+      return { zh: zh.message ?? error.keyword, en: error.message ?? error.keyword };
     }
   }
-}
-
-/** The reason for an ajv error in Chinese and English. */
-export function localizedSchemaError(error: ErrorObject): LocalizedText {
-  return { zh: describeSchemaErrorZh(error), en: describeSchemaError(error) };
 }
