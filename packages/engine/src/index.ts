@@ -80,7 +80,13 @@ export {
   type EmitEffect,
 } from './runtime/effect.types.ts';
 
-export { renderTemplate, templateVariables, type TemplateFormat } from './expressions/template.ts';
+export {
+  renderTemplate,
+  renderValue,
+  readPath,
+  templateVariables,
+  type TemplateFormat,
+} from './expressions/template.ts';
 export { evaluateCondition, conditionVariables, type Condition } from './expressions/json-logic.ts';
 export { isStorableKey, findUnstorableKey } from './expressions/data-keys.ts';
 export { parseDuration } from './time/duration.ts';

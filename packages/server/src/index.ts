@@ -24,3 +24,45 @@ export {
   xiaoerCacheDir,
   type ProgressReporter,
 } from './store/ferretdb-binary.ts';
+
+export { createXiaoer, type Xiaoer, type XiaoerOptions } from './server/xiaoer.ts';
+export type { XiaoerConfig, ChannelConfig } from './server/xiaoer-config.ts';
+export { signedHeaders, signBody, SIGNATURE_HEADERS } from './intake/signature.ts';
+export type { EventSource, SourceKind } from './intake/event-source.ts';
+export type { CloudEvent } from './intake/cloud-event.ts';
+export {
+  HttpOrderSystem,
+  DEFAULT_OPERATIONS,
+  type HttpOrderSystemConfig,
+  type OperationMapping,
+} from './connectors/http-order-system.ts';
+export {
+  WebhookChannel,
+  type WebhookChannelConfig,
+  type WebhookPreset,
+} from './connectors/webhook-channel.ts';
+export { SmsChannel, type SmsChannelConfig } from './connectors/sms-channel.ts';
+export { SmtpChannel, type SmtpChannelConfig } from './connectors/smtp-channel.ts';
+export { LogChannel, LogPublisher } from './connectors/log-channel.ts';
+export type {
+  CallOutcome,
+  Connectors,
+  EventPublisher,
+  MessageChannel,
+  OrderSystemConnector,
+  OutgoingMessage,
+  PublishedEvent,
+} from './connectors/connector.types.ts';
+export { DeliveryError } from './connectors/connector.types.ts';
+export {
+  JourneyRuntime,
+  UnknownInstanceError,
+  type ApplyResult,
+} from './runtime/journey-runtime.ts';
+export type {
+  InstanceRecord,
+  StepRecord,
+  InstanceEvent,
+  InstanceStatus,
+} from './model/instance.model.ts';
+export type { EffectRecord, EffectStatus, DeadLetterRecord } from './model/effect.model.ts';

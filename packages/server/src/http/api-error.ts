@@ -7,6 +7,8 @@ export interface ApiErrorBody {
     code: string;
     message: LocalizedText;
     detail?: string;
+    /** Machine-readable specifics: `problems` with JSON pointers, the current revision... */
+    details?: Record<string, unknown>;
   };
 }
 
@@ -15,12 +17,20 @@ export class ApiError extends LocalizedError {
   readonly status: number;
   readonly code: string;
   readonly detail: string | undefined;
+  readonly details: Record<string, unknown> | undefined;
 
-  constructor(status: number, code: string, text: LocalizedText, detail?: string) {
+  constructor(
+    status: number,
+    code: string,
+    text: LocalizedText,
+    detail?: string,
+    details?: Record<string, unknown>,
+  ) {
     super(text);
     this.status = status;
     this.code = code;
     this.detail = detail;
+    this.details = details;
   }
 
   toBody(): ApiErrorBody {
@@ -28,6 +38,7 @@ export class ApiError extends LocalizedError {
       error: { code: this.code, message: { zh: this.zh, en: this.en } },
     };
     if (this.detail !== undefined) body.error.detail = this.detail;
+    if (this.details !== undefined) body.error.details = this.details;
     return body;
   }
 }

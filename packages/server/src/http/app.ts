@@ -1,20 +1,47 @@
 import express, { type Express } from 'express';
 import serverPackage from '../../package.json' with { type: 'json' };
+import type { Xiaoer } from '../server/xiaoer.ts';
 import { errorHandler, notFound } from './error-handler.ts';
 import { healthRouter, type StoreProbe } from './health.route.ts';
+import { eventsRouter } from './events.route.ts';
+import { workflowsRouter } from './workflows.route.ts';
+import { instancesRouter } from './instances.route.ts';
 
 export interface AppOptions {
   store: StoreProbe;
   /** Largest JSON body accepted; larger ones get 413. Default 1 MB. */
   bodyLimit?: string | number;
+  /** The durable runtime; without it only the health check is served. */
+  xiaoer?: Xiaoer;
 }
 
 /** The HTTP API: JSON in and out, every error as a zh/en JSON body. */
 export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: options.bodyLimit ?? '1mb' }));
+  const bodyLimit = options.bodyLimit ?? options.xiaoer?.config.intake?.bodyLimit ?? '1mb';
+  const xiaoer = options.xiaoer;
+  if (xiaoer) {
+    // Signed routes read the raw body themselves: the signature covers its exact bytes.
+    app.use(
+      '/api',
+      eventsRouter({
+        intake: xiaoer.intake,
+        sources: xiaoer.sources,
+        bodyLimit,
+        replayWindowSeconds: xiaoer.config.intake?.replayWindowSeconds ?? 300,
+      }),
+    );
+  }
+  app.use(express.json({ limit: bodyLimit }));
   app.use('/api', healthRouter(options.store, serverPackage.version));
+  if (xiaoer) {
+    app.use('/api', workflowsRouter(xiaoer.workflows));
+    app.use(
+      '/api',
+      instancesRouter(xiaoer.models, xiaoer.queries, xiaoer.runtime, xiaoer.dispatcher),
+    );
+  }
   app.use(notFound);
   app.use(errorHandler);
   return app;

@@ -1,0 +1,23 @@
+import { renderValue, type JsonObject, type JsonValue } from '@xiaoer/engine';
+
+/**
+ * Renders every string inside a JSON template with `data` (`"{{orderId}}"` keeps the value's
+ * type, `"Order {{orderId}}"` becomes a string); objects and arrays are walked.
+ */
+export function renderJson(template: JsonValue, data: JsonObject): JsonValue {
+  if (Array.isArray(template)) return template.map((item) => renderJson(item, data));
+  if (template !== null && typeof template === 'object') {
+    const result: JsonObject = {};
+    for (const [key, value] of Object.entries(template)) result[key] = renderJson(value, data);
+    return result;
+  }
+  return renderValue(template, data);
+}
+
+/** Fills `{{name}}` placeholders of a URL path, each value URL-encoded. */
+export function renderPath(path: string, data: JsonObject): string {
+  return path.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_match, name: string) => {
+    const value = renderValue(`{{${name}}}`, data);
+    return encodeURIComponent(value === null ? '' : String(value));
+  });
+}

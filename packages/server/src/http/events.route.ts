@@ -1,0 +1,91 @@
+import express, { Router, type Request } from 'express';
+import type { EventIntake, IntakeResult } from '../intake/event-intake.ts';
+import { readCloudEvents } from '../intake/cloud-event.ts';
+import type { SourceRegistry } from '../intake/event-source.ts';
+import { SIGNATURE_HEADERS, sameSignature, signBody } from '../intake/signature.ts';
+import { ApiError } from './api-error.ts';
+
+export interface EventsRouteOptions {
+  intake: EventIntake;
+  sources: SourceRegistry;
+  /** Largest body accepted; default 1 MB. */
+  bodyLimit: string | number;
+  /** How far a request's timestamp may be from now; default 300 s. */
+  replayWindowSeconds: number;
+}
+
+export const unauthorized = (code: string, zh: string, en: string) =>
+  new ApiError(401, code, { zh, en });
+
+/** Parses a verified raw body as JSON, or answers 400 saying where it broke. */
+export function parseJsonBody(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch (error) {
+    throw new ApiError(
+      400,
+      'malformed-json',
+      { zh: '请求体不是合法的 JSON。', en: 'The request body is not valid JSON.' },
+      (error as Error).message,
+    );
+  }
+}
+
+/** 200 when every event was a redelivery, 202 when something new was accepted. */
+export function intakeStatus(results: IntakeResult[]): number {
+  return results.every((r) => r.status === 'duplicate') ? 200 : 202;
+}
+
+/** The raw body of a request; signatures are computed over exactly these bytes. */
+export function rawBody(request: Request): Buffer {
+  return Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+}
+
+/**
+ * `POST /api/events`: CloudEvents from order systems, one or a batch, signed with the source's
+ * secret over `${timestamp}.${rawBody}`. Verified before anything is parsed or stored.
+ */
+export function eventsRouter(options: EventsRouteOptions): Router {
+  const router = Router();
+  router.post(
+    '/events',
+    express.raw({ type: () => true, limit: options.bodyLimit }),
+    async (request, response) => {
+      const raw = rawBody(request);
+      const sourceId = request.get(SIGNATURE_HEADERS.source);
+      const timestamp = request.get(SIGNATURE_HEADERS.timestamp);
+      const signature = request.get(SIGNATURE_HEADERS.signature);
+      if (!sourceId || !timestamp || !signature)
+        throw unauthorized(
+          'signature-missing',
+          `缺少签名：请求须带 ${SIGNATURE_HEADERS.source}、${SIGNATURE_HEADERS.timestamp} 和 ${SIGNATURE_HEADERS.signature} 头。`,
+          `Missing signature: send the ${SIGNATURE_HEADERS.source}, ${SIGNATURE_HEADERS.timestamp} and ${SIGNATURE_HEADERS.signature} headers.`,
+        );
+      const source = options.sources.find(sourceId, 'xiaoer');
+      const seconds = /^\d{1,12}$/.test(timestamp) ? Number(timestamp) : NaN;
+      if (!source || !sameSignature(signBody(source.secret, seconds, raw), signature))
+        throw unauthorized('signature-invalid', '签名无效。', 'The signature is invalid.');
+      if (Math.abs(Date.now() / 1000 - seconds) > options.replayWindowSeconds)
+        throw unauthorized(
+          'timestamp-outside-window',
+          `时间戳超出允许范围（±${options.replayWindowSeconds} 秒），可能是重放的请求。`,
+          `The timestamp is outside the allowed window (±${options.replayWindowSeconds} s); the request may be a replay.`,
+        );
+      const { events, problems } = readCloudEvents(parseJsonBody(raw));
+      if (problems.length > 0)
+        throw new ApiError(
+          400,
+          'invalid-event',
+          {
+            zh: `事件格式不对（${problems.length} 处）。`,
+            en: `The event body is invalid (${problems.length} problem(s)).`,
+          },
+          undefined,
+          { problems },
+        );
+      const results = await options.intake.record(source.id, events);
+      response.status(intakeStatus(results)).json({ events: results });
+    },
+  );
+  return router;
+}

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { Router, type Request } from 'express';
+import type { JsonObject } from '@xiaoer/engine';
+import type { InstanceFilter, InstanceQueries } from '../instances/instance-queries.ts';
+import type { JourneyRuntime } from '../runtime/journey-runtime.ts';
+import type { EffectDispatcher } from '../runtime/effect-dispatcher.ts';
+import type { Models } from '../model/models.ts';
+import { ApiError } from './api-error.ts';
+import { actorOf } from './actor.ts';
+import { param } from './params.ts';
+import { validateBody } from './validate-body.ts';
+
+export const instanceBodySchemas = {
+  sendEvent: {
+    type: 'object',
+    required: ['type'],
+    additionalProperties: false,
+    properties: {
+      type: { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9_.-]{0,99}$' },
+      data: { type: 'object' },
+    },
+  },
+} as const;
+
+const FILTERS = {
+  workflow: /^[a-zA-Z0-9_-]{1,100}$/,
+  version: /^[1-9]\d{0,8}$/,
+  status: /^(active|done|cancelled)$/,
+  node: /^[a-zA-Z0-9_-]{1,100}$/,
+  correlation: /^[^$]{1,200}$/,
+  page: /^[1-9]\d{0,6}$/,
+  pageSize: /^[1-9]\d{0,2}$/,
+} as const;
+
+/** Reads the list filters; anything but a single well-formed string is a 400 (no injection). */
+function readFilters(request: Request): { filter: InstanceFilter; page: number; pageSize: number } {
+  const values: Partial<Record<keyof typeof FILTERS, string>> = {};
+  for (const [name, value] of Object.entries(request.query)) {
+    const pattern = FILTERS[name as keyof typeof FILTERS];
+    if (!pattern)
+      throw new ApiError(400, 'unknown-filter', {
+        zh: `未知的筛选参数 "${name}"。可用：${Object.keys(FILTERS).join(', ')}`,
+        en: `Unknown filter "${name}". Known: ${Object.keys(FILTERS).join(', ')}`,
+      });
+    if (typeof value !== 'string' || !pattern.test(value))
+      throw new ApiError(400, 'invalid-filter', {
+        zh: `筛选参数 "${name}" 的值不合法。`,
+        en: `The value of filter "${name}" is invalid.`,
+      });
+    values[name as keyof typeof FILTERS] = value;
+  }
+  const pageSize = Math.min(Number(values.pageSize ?? 50), 200);
+  return {
+    filter: {
+      ...(values.workflow ? { workflow: values.workflow } : {}),
+      ...(values.version ? { version: Number(values.version) } : {}),
+      ...(values.status ? { status: values.status as InstanceFilter['status'] } : {}),
+      ...(values.node ? { node: values.node } : {}),
+      ...(values.correlation ? { correlation: values.correlation } : {}),
+    },
+    page: Number(values.page ?? 1),
+    pageSize,
+  };
+}
+
+export const instanceNotFound = (id: string) =>
+  new ApiError(404, 'instance-not-found', {
+    zh: `没有 id 为 "${id}" 的旅程实例。`,
+    en: `No journey instance with id "${id}".`,
+  });
+
+/** `/api/instances` and operator actions, each audited with the acting user. */
+export function instancesRouter(
+  models: Models,
+  queries: InstanceQueries,
+  runtime: JourneyRuntime,
+  dispatcher: EffectDispatcher,
+): Router {
+  const router = Router();
+  const audit = (request: Request, action: string, target: string, details: JsonObject) =>
+    models.Audit.create({ at: new Date(), actor: actorOf(request), action, target, details });
+
+  router.get('/instances', async (request, response) => {
+    const { filter, page, pageSize } = readFilters(request);
+    response.json(await queries.list(filter, page, pageSize));
+  });
+  router.get('/instances/:id', async (request, response) => {
+    const detail = await queries.get(param(request, 'id'));
+    if (!detail) throw instanceNotFound(param(request, 'id'));
+    response.json(detail);
+  });
+  router.post('/instances/:id/cancel', async (request, response) => {
+    const id = param(request, 'id');
+    if (!(await queries.get(id))) throw instanceNotFound(id);
+    const instance = await runtime.cancel(id, actorOf(request), `cancel:${randomUUID()}`);
+    await audit(request, 'instance.cancel', id, {});
+    response.json({ id, status: instance.status });
+  });
+  router.post(
+    '/instances/:id/events',
+    validateBody(instanceBodySchemas.sendEvent),
+    async (request, response) => {
+      const id = param(request, 'id');
+      if (!(await queries.get(id))) throw instanceNotFound(id);
+      const body = request.body as { type: string; data?: JsonObject };
+      const result = await runtime.apply(id, {
+        key: `manual:${randomUUID()}`,
+        type: body.type,
+        at: new Date().toISOString(),
+        ...(body.data ? { data: body.data } : {}),
+        actor: actorOf(request),
+      });
+      await audit(request, 'instance.sendEvent', id, { type: body.type, result: result.kind });
+      response.json({
+        result: result.kind,
+        ...(result.kind === 'ignored' ? { reason: result.reason } : {}),
+        node: result.instance.node,
+        status: result.instance.status,
+      });
+    },
+  );
+  router.get('/dead-letters', async (_request, response) => {
+    response.json({ deadLetters: await queries.deadLetters() });
+  });
+  router.post('/effects/:key/retry', async (request, response) => {
+    const key = param(request, 'key');
+    const retry = await dispatcher.retry(key);
+    if (!retry)
+      throw new ApiError(404, 'effect-not-found', {
+        zh: `没有键为 "${key}" 的动作。`,
+        en: `No effect with key "${key}".`,
+      });
+    const { record, retried } = retry;
+    if (!retried)
+      throw new ApiError(409, 'effect-not-dead', {
+        zh: `动作 "${key}" 不在死信中（状态 ${record.status}），无需重试。`,
+        en: `Effect "${key}" is not dead-lettered (status ${record.status}); nothing to retry.`,
+      });
+    await audit(request, 'effect.retry', key, {});
+    response.json({ key, status: record.status, retries: record.retries });
+  });
+  return router;
+}

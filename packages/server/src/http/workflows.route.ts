@@ -1,0 +1,124 @@
+import { Router } from 'express';
+import { validate } from '@xiaoer/engine';
+import type { WorkflowService } from '../workflows/workflow-service.ts';
+import { validateBody } from './validate-body.ts';
+import { actorOf } from './actor.ts';
+import { ApiError } from './api-error.ts';
+import { param } from './params.ts';
+
+export const workflowBodySchemas = {
+  update: {
+    type: 'object',
+    required: ['document', 'revision'],
+    additionalProperties: false,
+    properties: {
+      document: { type: 'object' },
+      revision: { type: 'integer', minimum: 1 },
+    },
+  },
+  publish: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { note: { type: 'string', maxLength: 2000 } },
+  },
+  document: { type: 'object' },
+} as const;
+
+function versionParam(value: string): number {
+  if (!/^[1-9]\d{0,8}$/.test(value))
+    throw new ApiError(400, 'invalid-version', {
+      zh: `版本号应为正整数，而不是 "${value}"。`,
+      en: `A version is a positive integer, not "${value}".`,
+    });
+  return Number(value);
+}
+
+/** `/api/workflows`: drafts with revisions, validation, publishing, versions, import/export. */
+export function workflowsRouter(workflows: WorkflowService): Router {
+  const router = Router();
+  router.get('/workflows', async (_request, response) => {
+    const drafts = await workflows.list();
+    response.json({
+      workflows: drafts.map((d) => ({
+        id: d.id,
+        name: d.document.name,
+        revision: d.revision,
+        publishedVersion: d.publishedVersion,
+        archived: d.archived,
+        updatedAt: d.updatedAt,
+        updatedBy: d.updatedBy,
+        problems: d.problems.length,
+      })),
+    });
+  });
+  router.post(
+    '/workflows',
+    validateBody(workflowBodySchemas.document),
+    async (request, response) => {
+      response.status(201).json(await workflows.create(request.body, actorOf(request)));
+    },
+  );
+  router.post('/workflows/validate', (request, response) => {
+    response.json(validate(request.body));
+  });
+  router.post(
+    '/workflows/import',
+    validateBody(workflowBodySchemas.document),
+    async (request, response) => {
+      response.status(201).json(await workflows.create(request.body, actorOf(request)));
+    },
+  );
+  router.get('/workflows/:id', async (request, response) => {
+    response.json(await workflows.get(param(request, 'id')));
+  });
+  router.get('/workflows/:id/export', async (request, response) => {
+    const draft = await workflows.get(param(request, 'id'));
+    response.attachment(`${draft.id}.json`).json(draft.document);
+  });
+  router.put(
+    '/workflows/:id',
+    validateBody(workflowBodySchemas.update),
+    async (request, response) => {
+      const body = request.body as { document: unknown; revision: number };
+      response.json(
+        await workflows.update(
+          param(request, 'id'),
+          body.document,
+          body.revision,
+          actorOf(request),
+        ),
+      );
+    },
+  );
+  router.delete('/workflows/:id', async (request, response) => {
+    response.json(await workflows.remove(param(request, 'id'), actorOf(request)));
+  });
+  router.post(
+    '/workflows/:id/publish',
+    validateBody(workflowBodySchemas.publish),
+    async (request, response) => {
+      const note = (request.body as { note?: string }).note ?? '';
+      response
+        .status(201)
+        .json(await workflows.publish(param(request, 'id'), note, actorOf(request)));
+    },
+  );
+  router.get('/workflows/:id/versions', async (request, response) => {
+    response.json({ versions: await workflows.versions(param(request, 'id')) });
+  });
+  router.get('/workflows/:id/versions/:version', async (request, response) => {
+    const record = await workflows.version(
+      param(request, 'id'),
+      versionParam(param(request, 'version')),
+    );
+    response.json({
+      version: record.version,
+      hash: record.hash,
+      note: record.note,
+      publishedAt: record.publishedAt,
+      publishedBy: record.publishedBy,
+      document: record.document,
+    });
+  });
+  return router;
+}

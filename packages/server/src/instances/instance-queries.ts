@@ -1,0 +1,153 @@
+import type { Models } from '../model/models.ts';
+import {
+  instanceJson,
+  stepJson,
+  type InstanceRecord,
+  type InstanceStatus,
+  type StepRecord,
+} from '../model/instance.model.ts';
+import {
+  effectJson,
+  type DeadLetterRecord,
+  type EffectRecord,
+  type TimerRecord,
+} from '../model/effect.model.ts';
+
+export interface InstanceFilter {
+  workflow?: string;
+  version?: number;
+  status?: InstanceStatus;
+  node?: string;
+  correlation?: string;
+}
+
+export interface InstancePage {
+  instances: InstanceSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface InstanceSummary {
+  id: string;
+  workflowId: string;
+  version: number;
+  correlation: string;
+  status: InstanceStatus;
+  node: string;
+  revision: number;
+  startedAt: Date;
+  updatedAt: Date;
+}
+
+/** One entry of an instance's timeline. */
+export type TimelineEntry = Omit<StepRecord, '_id' | 'instanceId' | 'snapshot' | 'created'>;
+
+export interface InstanceDetail extends InstanceSummary {
+  data: InstanceRecord['snapshot']['context']['data'];
+  parked: InstanceRecord['parked'];
+  timeline: TimelineEntry[];
+  effects: Pick<EffectRecord, '_id' | 'effect' | 'status' | 'attempts' | 'lastError' | 'retries'>[];
+  timers: Pick<TimerRecord, 'timerId' | 'dueAt' | 'status' | 'firedAt'>[];
+  deadLetters: DeadLetterRecord[];
+}
+
+/** Reads instances for the API and the console; writes go through the runtime. */
+export class InstanceQueries {
+  readonly #models: Models;
+
+  constructor(models: Models) {
+    this.#models = models;
+  }
+
+  async list(filter: InstanceFilter, page: number, pageSize: number): Promise<InstancePage> {
+    const query: Record<string, string | number> = {};
+    if (filter.workflow !== undefined) query['workflowId'] = filter.workflow;
+    if (filter.version !== undefined) query['version'] = filter.version;
+    if (filter.status !== undefined) query['status'] = filter.status;
+    if (filter.node !== undefined) query['node'] = filter.node;
+    if (filter.correlation !== undefined) query['correlation'] = filter.correlation;
+    const [records, total] = await Promise.all([
+      this.#models.Instances.find(query)
+        .select({ snapshot: 0, recentEvents: 0, parked: 0 })
+        .sort({ startedAt: -1, _id: 1 })
+        .skip((page - 1) * pageSize)
+        .limit(pageSize)
+        .lean<InstanceRecord[]>(),
+      this.#models.Instances.countDocuments(query),
+    ]);
+    return { instances: records.map(summaryOf), total, page, pageSize };
+  }
+
+  async get(id: string): Promise<InstanceDetail | null> {
+    const stored = await this.#models.Instances.findById(id).lean();
+    if (!stored) return null;
+    const instance = instanceJson.decode(stored);
+    // Step ids are known (`id#1` … `id#revision`): no scan of the history collection.
+    const stepIds = Array.from({ length: instance.revision }, (_, i) => `${id}#${i + 1}`);
+    const steps = stepJson.decodeAll(
+      await this.#models.Steps.find({ _id: { $in: stepIds } })
+        .select({ snapshot: 0, created: 0 })
+        .lean(),
+    );
+    const effectIds = steps.flatMap((s) =>
+      s.effects
+        .map((effect, index) => ({ effect, index }))
+        .filter(({ effect }) => effect.kind !== 'schedule' && effect.kind !== 'cancel')
+        .map(({ index }) => `${id}:${s.revision}:${index}`),
+    );
+    const timerIds = steps.flatMap((s) =>
+      s.effects.flatMap((e) => (e.kind === 'schedule' ? [`${id}|${e.timerId}`] : [])),
+    );
+    const [effects, timers, deadLetters] = await Promise.all([
+      this.#models.Effects.find({ _id: { $in: effectIds } })
+        .lean()
+        .then((docs) => effectJson.decodeAll(docs)),
+      this.#models.Timers.find({ _id: { $in: timerIds } }).lean<TimerRecord[]>(),
+      this.#models.DeadLetters.find({ _id: { $in: effectIds } }).lean<DeadLetterRecord[]>(),
+    ]);
+    return {
+      ...summaryOf(instance),
+      data: instance.snapshot.context.data,
+      parked: instance.parked,
+      timeline: steps
+        .sort((a, b) => a.revision - b.revision)
+        .map(({ _id: _i, instanceId: _n, snapshot: _s, created: _c, ...entry }) => entry),
+      effects: effects
+        .sort((a, b) => a.revision - b.revision || a.index - b.index)
+        .map(({ _id, effect, status, attempts, lastError, retries }) => ({
+          _id,
+          effect,
+          status,
+          attempts,
+          retries,
+          ...(lastError ? { lastError } : {}),
+        })),
+      timers: timers.map(({ timerId, dueAt, status, firedAt }) => ({
+        timerId,
+        dueAt,
+        status,
+        ...(firedAt ? { firedAt } : {}),
+      })),
+      deadLetters,
+    };
+  }
+
+  async deadLetters(limit = 500): Promise<DeadLetterRecord[]> {
+    return this.#models.DeadLetters.find().sort({ at: -1 }).limit(limit).lean<DeadLetterRecord[]>();
+  }
+}
+
+function summaryOf(instance: InstanceRecord): InstanceSummary {
+  return {
+    id: instance._id,
+    workflowId: instance.workflowId,
+    version: instance.version,
+    correlation: instance.correlation,
+    status: instance.status,
+    node: instance.node,
+    revision: instance.revision,
+    startedAt: instance.startedAt,
+    updatedAt: instance.updatedAt,
+  };
+}

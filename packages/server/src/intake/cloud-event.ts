@@ -1,0 +1,83 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { findUnstorableKey, type JsonObject } from '@xiaoer/engine';
+
+/** An event as order systems send it: the core CloudEvents attributes. */
+export interface CloudEvent {
+  id: string;
+  type: string;
+  source: string;
+  time?: string;
+  specversion?: string;
+  data?: JsonObject;
+}
+
+/** One thing wrong with a request body, located by a JSON pointer. */
+export interface BodyProblem {
+  pointer: string;
+  message: string;
+}
+
+const eventSchema = {
+  type: 'object',
+  required: ['id', 'type', 'source'],
+  properties: {
+    id: { type: 'string', minLength: 1, maxLength: 200 },
+    type: {
+      type: 'string',
+      pattern: '^[a-zA-Z][a-zA-Z0-9_-]*(\\.[a-zA-Z][a-zA-Z0-9_-]*)*$',
+      maxLength: 100,
+    },
+    source: { type: 'string', minLength: 1, maxLength: 500 },
+    time: { type: 'string', format: 'date-time' },
+    specversion: { type: 'string' },
+    data: { type: 'object' },
+  },
+} as const;
+
+export const cloudEventBodySchema = {
+  oneOf: [eventSchema, { type: 'array', minItems: 1, maxItems: 1000, items: eventSchema }],
+} as const;
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
+const validateEvent = ajv.compile<CloudEvent>(eventSchema);
+
+/** Checks a parsed body (one event or a batch); returns the events or every problem found. */
+export function readCloudEvents(
+  body: unknown,
+): { events: CloudEvent[]; problems: [] } | { events: []; problems: BodyProblem[] } {
+  const batch = Array.isArray(body);
+  const items: unknown[] = batch ? body : [body];
+  const problems: BodyProblem[] = [];
+  if (batch && (items.length === 0 || items.length > 1000))
+    problems.push({ pointer: '', message: 'a batch holds 1 to 1000 events' });
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    const base = batch ? `/${index}` : '';
+    if (!validateEvent(item)) {
+      for (const error of validateEvent.errors ?? []) problems.push(problemOf(base, error));
+      return;
+    }
+    const bad = findUnstorableKey(item.data ?? {}, `${base}/data`);
+    if (bad)
+      problems.push({
+        pointer: bad.pointer,
+        message: `key "${bad.key}" cannot be stored (no "." and no leading "$")`,
+      });
+    if (seen.has(item.id))
+      problems.push({
+        pointer: `${base}/id`,
+        message: `event id "${item.id}" repeats in the batch`,
+      });
+    seen.add(item.id);
+  });
+  return problems.length > 0
+    ? { events: [], problems }
+    : { events: items as CloudEvent[], problems: [] };
+}
+
+function problemOf(base: string, error: ErrorObject): BodyProblem {
+  const missing = error.keyword === 'required' ? `/${String(error.params['missingProperty'])}` : '';
+  return { pointer: `${base}${error.instancePath}${missing}`, message: error.message ?? 'invalid' };
+}

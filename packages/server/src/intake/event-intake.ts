@@ -1,0 +1,120 @@
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { Logger } from 'pino';
+import type { Models } from '../model/models.ts';
+import { eventJson, eventKey, type EventRecord, type InboxEntry } from '../model/event.model.ts';
+import { insertNew } from '../model/insert-new.ts';
+import type { JourneyRuntime } from '../runtime/journey-runtime.ts';
+import type { CloudEvent } from './cloud-event.ts';
+
+/** What intake answered for one event. */
+export interface IntakeResult {
+  id: string;
+  status: 'accepted' | 'duplicate';
+}
+
+/**
+ * Records verified events durably, acknowledges them and hands them to the runtime. The inbox
+ * entry is written first and deleted only after the event was processed, so an acknowledged
+ * event survives a crash: {@link EventIntake.recover} processes what a dead process left.
+ */
+export class EventIntake {
+  readonly #models: Models;
+  readonly #runtime: JourneyRuntime;
+  readonly #limit: LimitFunction;
+  readonly #log: Logger;
+  readonly #running = new Set<Promise<unknown>>();
+  /** Keys this process is processing now; recovery leaves them alone. */
+  readonly #inFlight = new Set<string>();
+
+  constructor(models: Models, runtime: JourneyRuntime, log: Logger, concurrency = 16) {
+    this.#models = models;
+    this.#runtime = runtime;
+    this.#log = log;
+    this.#limit = pLimit(concurrency);
+  }
+
+  /** Stores the events of one request (all verified and valid) and schedules their processing. */
+  async record(
+    source: string,
+    events: CloudEvent[],
+    receivedAt = new Date(),
+  ): Promise<IntakeResult[]> {
+    const keys = events.map((event) => eventKey(source, event.id));
+    const inboxed = await insertNew(
+      this.#models.Inbox,
+      keys.map((key) => ({ _id: key, receivedAt })),
+    );
+    const fresh = events.map((_, index) => index).filter((index) => !inboxed.has(index));
+    const records = fresh.map((index): EventRecord => {
+      const event = events[index] as CloudEvent;
+      return {
+        _id: keys[index] as string,
+        source,
+        eventId: event.id,
+        type: event.type,
+        time: event.time ?? receivedAt.toISOString(),
+        data: event.data ?? {},
+        receivedAt,
+      };
+    });
+    const stored = await insertNew(
+      this.#models.Events,
+      records.map((record) => eventJson.encode(record)),
+    );
+    const accepted = new Set(fresh.filter((_, position) => !stored.has(position)));
+    // Route in arrival order (synchronously, so the runtime's queues keep that order); a
+    // redelivery of an already recorded event only cleans its inbox entry.
+    records.forEach((record, position) => {
+      const work = stored.has(position)
+        ? this.#runtime.processEvent(record._id)
+        : this.#runtime.processRecord(record);
+      this.#track(work, record._id);
+    });
+    return events.map((event, index) => ({
+      id: event.id,
+      status: accepted.has(index) ? 'accepted' : 'duplicate',
+    }));
+  }
+
+  /** Processes one recorded event by its key (recovery), a few at a time. */
+  process(key: string): Promise<void> {
+    return this.#limit(() => this.#track(this.#runtime.processEvent(key), key));
+  }
+
+  #track(work: Promise<unknown>, key: string): Promise<void> {
+    this.#running.add(work);
+    this.#inFlight.add(key);
+    return work
+      .then(
+        () => undefined,
+        (error: unknown) =>
+          this.#log.error(
+            { err: error, event: key },
+            'processing an event failed; it stays in the inbox',
+          ),
+      )
+      .finally(() => {
+        this.#running.delete(work);
+        this.#inFlight.delete(key);
+      });
+  }
+
+  /** Processes inbox entries older than `olderThanMs` (left by a crashed or busy process). */
+  async recover(olderThanMs: number, now = Date.now()): Promise<number> {
+    const entries = await this.#models.Inbox.find({
+      receivedAt: { $lt: new Date(now - olderThanMs) },
+    })
+      .sort({ receivedAt: 1 })
+      .limit(1000)
+      .lean<InboxEntry[]>();
+    const orphans = entries.filter((entry) => !this.#inFlight.has(entry._id));
+    await Promise.all(orphans.map((entry) => this.process(entry._id)));
+    return orphans.length;
+  }
+
+  /** Resolves once every queued event has been processed. */
+  async idle(): Promise<void> {
+    while (this.#running.size + this.#limit.activeCount + this.#limit.pendingCount > 0)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

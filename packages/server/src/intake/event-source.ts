@@ -1,0 +1,28 @@
+/** Where signed events come from; each source has its own secret. */
+export type SourceKind = 'xiaoer' | 'shopify' | 'woocommerce';
+
+export interface EventSource {
+  /** Appears in URLs and event keys: `[a-z0-9-]`, e.g. `demo-shop`. */
+  id: string;
+  kind: SourceKind;
+  /** HMAC-SHA256 key shared with the sender. */
+  secret: string;
+}
+
+/** The configured sources, looked up by id. */
+export class SourceRegistry {
+  readonly #sources = new Map<string, EventSource>();
+
+  constructor(sources: EventSource[]) {
+    for (const source of sources) this.#sources.set(source.id, source);
+  }
+
+  find(id: string, kind: SourceKind): EventSource | undefined {
+    const source = this.#sources.get(id);
+    return source?.kind === kind ? source : undefined;
+  }
+
+  list(): EventSource[] {
+    return [...this.#sources.values()];
+  }
+}

@@ -1,0 +1,139 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import { jsonFields } from './json-fields.ts';
+import type { Effect, JsonValue } from '@xiaoer/engine';
+
+/**
+ * `pending` until done; `failed` when a call failed and the journey may retry it; `dead` when
+ * every attempt failed (the operator sees it and may retry); `cancelled` by an operator.
+ */
+export type EffectStatus = 'pending' | 'done' | 'failed' | 'dead' | 'cancelled';
+
+/** An effect a step wrote; `_id` is `instanceId:revision:index`, its idempotency key too. */
+export interface EffectRecord {
+  _id: string;
+  instanceId: string;
+  revision: number;
+  index: number;
+  effect: Effect;
+  status: EffectStatus;
+  attempts: number;
+  /** Times an operator retried it after it was dead-lettered; part of the attempt claims' ids. */
+  retries: number;
+  lastError?: { code: string; message: string };
+  result?: JsonValue;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Claim of one execution attempt, `_id` `effectKey#attempt`: only one process may insert it. */
+export interface EffectAttemptRecord {
+  _id: string;
+  effectKey: string;
+  attempt: number;
+  startedAt: Date;
+  process: string;
+}
+
+/** An effect every attempt of which failed, waiting for an operator; `_id` is the effect key. */
+export interface DeadLetterRecord {
+  _id: string;
+  instanceId: string;
+  kind: Effect['kind'];
+  nodeId: string;
+  error: { code: string; message: string };
+  attempts: number;
+  at: Date;
+}
+
+export type TimerStatus = 'scheduled' | 'cancelled' | 'fired';
+
+/** A durable timer, `_id` `instanceId|timerId`; its Agenda job checks the status first. */
+export interface TimerRecord {
+  _id: string;
+  instanceId: string;
+  timerId: string;
+  dueAt: Date;
+  status: TimerStatus;
+  firedAt?: Date;
+}
+
+const options = { versionKey: false, minimize: false } as const;
+
+export function effectModels(connection: Connection): {
+  Effects: Model<EffectRecord>;
+  EffectAttempts: Model<EffectAttemptRecord>;
+  Timers: Model<TimerRecord>;
+  DeadLetters: Model<DeadLetterRecord>;
+} {
+  return {
+    Effects: connection.model(
+      'Effect',
+      new Schema(
+        {
+          _id: String,
+          instanceId: { type: String, required: true },
+          revision: { type: Number, required: true },
+          index: { type: Number, required: true },
+          effect: { type: String, required: true },
+          status: { type: String, required: true },
+          attempts: { type: Number, default: 0 },
+          retries: { type: Number, default: 0 },
+          lastError: { type: Schema.Types.Mixed },
+          result: { type: String },
+          createdAt: { type: Date, required: true },
+          updatedAt: { type: Date, required: true },
+        },
+        { ...options, collection: 'effects' },
+      ),
+    ) as unknown as Model<EffectRecord>,
+    EffectAttempts: connection.model(
+      'EffectAttempt',
+      new Schema(
+        {
+          _id: String,
+          effectKey: { type: String, required: true },
+          attempt: { type: Number, required: true },
+          startedAt: { type: Date, required: true },
+          process: { type: String, required: true },
+        },
+        { ...options, collection: 'effectAttempts' },
+      ),
+    ) as unknown as Model<EffectAttemptRecord>,
+    Timers: connection.model(
+      'Timer',
+      new Schema(
+        {
+          _id: String,
+          instanceId: { type: String, required: true },
+          timerId: { type: String, required: true },
+          dueAt: { type: Date, required: true },
+          status: { type: String, required: true },
+          firedAt: { type: Date },
+        },
+        { ...options, collection: 'timers' },
+      ),
+    ) as unknown as Model<TimerRecord>,
+    DeadLetters: connection.model(
+      'DeadLetter',
+      new Schema(
+        {
+          _id: String,
+          instanceId: { type: String, required: true },
+          kind: { type: String, required: true },
+          nodeId: { type: String, required: true },
+          error: { type: Schema.Types.Mixed, required: true },
+          attempts: { type: Number, required: true },
+          at: { type: Date, required: true },
+        },
+        { ...options, collection: 'deadLetters' },
+      ),
+    ) as unknown as Model<DeadLetterRecord>,
+  };
+}
+
+export const effectKey = (instance: string, revision: number, index: number) =>
+  `${instance}:${revision}:${index}`;
+export const timerKey = (instance: string, timerId: string) => `${instance}|${timerId}`;
+
+/** Effects and results are stored as JSON text (see json-fields.ts). */
+export const effectJson = jsonFields<EffectRecord>('effect', 'result');

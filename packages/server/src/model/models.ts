@@ -1,0 +1,24 @@
+import type { Connection } from 'mongoose';
+import { workflowModels } from './workflow.model.ts';
+import { eventModels } from './event.model.ts';
+import { instanceModels } from './instance.model.ts';
+import { effectModels } from './effect.model.ts';
+import { auditModels } from './audit.model.ts';
+
+/** Every collection Xiaoer keeps, as Mongoose models on one connection. */
+export type Models = ReturnType<typeof createModels>;
+
+export function createModels(connection: Connection) {
+  return {
+    ...workflowModels(connection),
+    ...eventModels(connection),
+    ...instanceModels(connection),
+    ...effectModels(connection),
+    ...auditModels(connection),
+  };
+}
+
+/** True for MongoDB's duplicate-key error: someone else inserted that `_id` first. */
+export function isDuplicateKey(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 11000;
+}

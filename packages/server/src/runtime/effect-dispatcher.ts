@@ -1,0 +1,204 @@
+import { backoffStrategies, type Agenda, type Job } from 'agenda';
+import type { Effect, ScheduleEffect } from '@xiaoer/engine';
+import { isDuplicateKey, type Models } from '../model/models.ts';
+import {
+  effectJson,
+  effectKey,
+  timerKey,
+  type EffectRecord,
+  type TimerRecord,
+} from '../model/effect.model.ts';
+import type { InstanceRecord, StepRecord } from '../model/instance.model.ts';
+import type { EffectSink } from './step-log.ts';
+import type { EffectExecutor } from './effect-executor.ts';
+import type { JourneyRuntime } from './journey-runtime.ts';
+import { UnknownInstanceError } from './journey-runtime.ts';
+
+export const TIMER_JOB = 'xiaoer.timer';
+export const EFFECT_JOB = 'xiaoer.effect';
+
+export interface DispatcherOptions {
+  /** Attempts of a message or published event before it is dead-lettered. Default 5. */
+  maxAttempts?: number;
+  /** First retry delay; each next one doubles, with ±20 % jitter. Default 1 s. */
+  retryDelayMs?: number;
+  maxRetryDelayMs?: number;
+  lockLifetimeMs?: number;
+  /** Called when a timer fires, with how late it was (ms after its due time). */
+  onTimerFired?: (latenessMs: number) => void;
+}
+
+/**
+ * Turns committed steps' effects into Agenda jobs: timers at their due time, the rest at once.
+ * Every job may run twice (a crash, two processes): timers check their record and the
+ * instance's applied-event keys, effects claim each attempt by a unique insert.
+ */
+export class EffectDispatcher implements EffectSink {
+  readonly #models: Models;
+  readonly #agenda: Agenda;
+  readonly #executor: EffectExecutor;
+  readonly #options: DispatcherOptions;
+  #runtime: JourneyRuntime | undefined;
+
+  constructor(
+    models: Models,
+    agenda: Agenda,
+    executor: EffectExecutor,
+    options: DispatcherOptions = {},
+  ) {
+    this.#models = models;
+    this.#agenda = agenda;
+    this.#executor = executor;
+    this.#options = options;
+    const maxAttempts = options.maxAttempts ?? 5;
+    agenda.define<{ timer: string }>(TIMER_JOB, (job) => this.#fireTimer(job), {
+      concurrency: 32,
+      ...(options.lockLifetimeMs ? { lockLifetime: options.lockLifetimeMs } : {}),
+    });
+    agenda.define<{ effect: string }>(EFFECT_JOB, (job) => this.#runEffect(job, maxAttempts), {
+      concurrency: 32,
+      ...(options.lockLifetimeMs ? { lockLifetime: options.lockLifetimeMs } : {}),
+      backoff: backoffStrategies.exponential({
+        delay: options.retryDelayMs ?? 1000,
+        factor: 2,
+        maxDelay: options.maxRetryDelayMs ?? 60_000,
+        maxRetries: maxAttempts - 1,
+        jitter: 0.2,
+      }),
+    });
+  }
+
+  /** The runtime that effect results and fired timers go back to. */
+  attach(runtime: JourneyRuntime): void {
+    this.#runtime = runtime;
+  }
+
+  async dispatch(instance: InstanceRecord, step: StepRecord): Promise<void> {
+    for (const [index, effect] of step.effects.entries()) {
+      const key = effectKey(instance._id, step.revision, index);
+      if (effect.kind === 'schedule') await this.#schedule(instance._id, effect);
+      else if (effect.kind === 'cancel') await this.#cancel(instance._id, effect.timerId);
+      else if (await this.#record(instance._id, step.revision, index, key, effect))
+        await this.#agenda.now(EFFECT_JOB, { effect: key });
+    }
+  }
+
+  /**
+   * Puts a dead-lettered effect back to work; the caller records who asked. Null for an
+   * unknown key; `retried: false` when the effect is not dead-lettered.
+   */
+  async retry(key: string): Promise<{ record: EffectRecord; retried: boolean } | null> {
+    const stored = await this.#models.Effects.findById(key).lean();
+    if (!stored) return null;
+    const record = effectJson.decode(stored);
+    if (record.status !== 'dead') return { record, retried: false };
+    await this.#models.Effects.updateOne(
+      { _id: key },
+      { $set: { status: 'pending', updatedAt: new Date() }, $inc: { retries: 1 } },
+    );
+    await this.#models.DeadLetters.deleteOne({ _id: key });
+    await this.#agenda.now(EFFECT_JOB, { effect: key });
+    return { record: { ...record, status: 'pending', retries: record.retries + 1 }, retried: true };
+  }
+
+  async #schedule(instance: string, effect: ScheduleEffect): Promise<void> {
+    const key = timerKey(instance, effect.timerId);
+    const dueAt = new Date(effect.dueAt);
+    // Spread retries of many journeys failing together (the engine itself is deterministic).
+    if (effect.purpose === 'retry') {
+      const ahead = Math.max(0, dueAt.getTime() - Date.now());
+      dueAt.setTime(dueAt.getTime() + Math.random() * Math.min(ahead * 0.2, 30_000));
+    }
+    try {
+      await this.#models.Timers.create({
+        _id: key,
+        instanceId: instance,
+        timerId: effect.timerId,
+        dueAt,
+        status: 'scheduled',
+      });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      const existing = await this.#models.Timers.findById(key).lean<TimerRecord>();
+      if (existing?.status !== 'scheduled') return;
+    }
+    await this.#agenda.schedule(dueAt, TIMER_JOB, { timer: key });
+  }
+
+  async #cancel(instance: string, timerId: string): Promise<void> {
+    const key = timerKey(instance, timerId);
+    await this.#models.Timers.updateOne(
+      { _id: key, status: 'scheduled' },
+      { $set: { status: 'cancelled' } },
+    );
+    await this.#agenda.cancel({ name: TIMER_JOB, data: { timer: key } });
+  }
+
+  /** Records the effect; false when it exists already and is no longer pending. */
+  async #record(
+    instance: string,
+    revision: number,
+    index: number,
+    key: string,
+    effect: Effect,
+  ): Promise<boolean> {
+    const now = new Date();
+    try {
+      await this.#models.Effects.create(
+        effectJson.encode({
+          _id: key,
+          instanceId: instance,
+          revision,
+          index,
+          effect,
+          status: 'pending',
+          attempts: 0,
+          retries: 0,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      const existing = await this.#models.Effects.findById(key).select({ status: 1 }).lean();
+      return existing?.status === 'pending';
+    }
+  }
+
+  async #fireTimer(job: Job<{ timer: string }>): Promise<void> {
+    const runtime = this.#requireRuntime();
+    const key = job.attrs.data.timer;
+    const timer = await this.#models.Timers.findById(key).lean<TimerRecord>();
+    if (!timer || timer.status !== 'scheduled') return;
+    const firedAt = new Date();
+    this.#options.onTimerFired?.(firedAt.getTime() - new Date(timer.dueAt).getTime());
+    try {
+      await runtime.apply(timer.instanceId, {
+        key: `timer:${key}`,
+        type: 'timer.fired',
+        timerId: timer.timerId,
+        at: firedAt.toISOString(),
+      });
+    } catch (error) {
+      if (!(error instanceof UnknownInstanceError)) throw error;
+    }
+    await this.#models.Timers.updateOne(
+      { _id: key, status: 'scheduled' },
+      { $set: { status: 'fired', firedAt } },
+    );
+  }
+
+  async #runEffect(job: Job<{ effect: string }>, maxAttempts: number): Promise<void> {
+    const stored = await this.#models.Effects.findById(job.attrs.data.effect).lean();
+    if (!stored || stored.status !== 'pending') return;
+    const record = effectJson.decode(stored);
+    const attempt = (job.attrs.failCount ?? 0) + 1;
+    await this.#executor.run(this.#requireRuntime(), record, attempt, maxAttempts);
+  }
+
+  #requireRuntime(): JourneyRuntime {
+    if (!this.#runtime) throw new Error('EffectDispatcher used before attach(runtime)');
+    return this.#runtime;
+  }
+}

@@ -1,0 +1,188 @@
+import { hostname } from 'node:os';
+import type { CallEffect, EmitEffect, SendEffect } from '@xiaoer/engine';
+import { isDuplicateKey, type Models } from '../model/models.ts';
+import { effectJson, type EffectAttemptRecord, type EffectRecord } from '../model/effect.model.ts';
+import type { InstanceEvent } from '../model/instance.model.ts';
+import { DeliveryError, type Connectors } from '../connectors/connector.types.ts';
+import type { JourneyRuntime } from './journey-runtime.ts';
+
+/** Thrown to make Agenda retry the job later (with backoff and jitter). */
+export class RetryLater extends Error {}
+
+/**
+ * Executes one attempt of one effect through the connectors and reports the result to the
+ * journey. An attempt runs only after its claim (`effectKey#retries.attempt`) was inserted, so
+ * two processes holding the same job execute it once; a claim left by a crashed process is
+ * taken over once it is older than `staleAfterMs`.
+ */
+export class EffectExecutor {
+  readonly #models: Models;
+  readonly #connectors: Connectors;
+  readonly #staleAfterMs: number;
+  readonly #process = `${hostname()}:${process.pid}`;
+
+  constructor(models: Models, connectors: Connectors, staleAfterMs = 30_000) {
+    this.#models = models;
+    this.#connectors = connectors;
+    this.#staleAfterMs = staleAfterMs;
+  }
+
+  async run(
+    runtime: JourneyRuntime,
+    record: EffectRecord,
+    attempt: number,
+    maxAttempts: number,
+  ): Promise<void> {
+    if (!(await this.#claim(record, attempt))) return;
+    const effect = record.effect;
+    if (effect.kind === 'call') return this.#call(runtime, record, effect, attempt);
+    if (effect.kind !== 'send' && effect.kind !== 'emit') return; // timers never come here
+    try {
+      await this.#deliver(record, effect);
+    } catch (error) {
+      const failure = describe(error);
+      const permanent = error instanceof DeliveryError && !error.retryable;
+      if (!permanent && attempt < maxAttempts) {
+        await this.#mark(record, { attempts: attempt, lastError: failure });
+        throw new RetryLater(failure.message);
+      }
+      await this.#deadLetter(record, failure, attempt);
+      if (effect.kind === 'send' && effect.expectsResult)
+        await this.#report(runtime, record, {
+          type: 'send.failed',
+          effectId: effect.id,
+          error: failure,
+        });
+      return;
+    }
+    await this.#mark(record, { status: 'done', attempts: attempt });
+    if (effect.kind === 'send' && effect.expectsResult)
+      await this.#report(runtime, record, { type: 'send.succeeded', effectId: effect.id });
+  }
+
+  async #deliver(record: EffectRecord, effect: SendEffect | EmitEffect): Promise<void> {
+    if (effect.kind === 'emit') {
+      await this.#connectors.publisher.publish({
+        idempotencyKey: record._id,
+        event: effect.event,
+        instanceId: record.instanceId,
+        data: effect.data,
+      });
+      return;
+    }
+    const channel = this.#connectors.channels[effect.channel] ?? this.#connectors.fallback;
+    await channel.send({
+      idempotencyKey: record._id,
+      channel: effect.channel,
+      to: effect.to,
+      locale: effect.locale,
+      format: effect.format,
+      text: effect.text,
+      ...(effect.options ? { options: effect.options } : {}),
+    });
+  }
+
+  /**
+   * One call attempt. The journey owns the retry policy (its node's `retry`), so a failure
+   * goes back to it as `call.failed`; when the journey then leaves the node, the call is
+   * dead-lettered. The idempotency key is the same for every attempt of the call.
+   */
+  async #call(
+    runtime: JourneyRuntime,
+    record: EffectRecord,
+    effect: CallEffect,
+    attempt: number,
+  ): Promise<void> {
+    const outcome = await this.#connectors.orderSystem
+      .call(effect.operation, effect.args, {
+        idempotencyKey: `${record.instanceId}/${effect.idempotencyKey}`,
+        ...(effect.timeoutMs ? { timeoutMs: effect.timeoutMs } : {}),
+      })
+      .catch((error: unknown) => ({ ok: false as const, retryable: true, error: describe(error) }));
+    if (outcome.ok) {
+      await this.#mark(record, { status: 'done', attempts: attempt, result: outcome.data });
+      await this.#report(runtime, record, {
+        type: 'call.succeeded',
+        effectId: effect.id,
+        data: outcome.data,
+      });
+      return;
+    }
+    await this.#mark(record, { status: 'failed', attempts: attempt, lastError: outcome.error });
+    const result = await this.#report(runtime, record, {
+      type: 'call.failed',
+      effectId: effect.id,
+      retryable: outcome.retryable,
+      error: outcome.error,
+    });
+    const instance = result?.instance;
+    if (instance && (instance.status !== 'active' || instance.node !== effect.nodeId))
+      await this.#deadLetter(record, outcome.error, attempt);
+  }
+
+  async #report(
+    runtime: JourneyRuntime,
+    record: EffectRecord,
+    event: Omit<InstanceEvent, 'key' | 'at'>,
+  ) {
+    return runtime.apply(record.instanceId, {
+      ...event,
+      key: `effect:${record._id}:${record.retries}`,
+      at: new Date().toISOString(),
+    });
+  }
+
+  async #claim(record: EffectRecord, attempt: number): Promise<boolean> {
+    const base = `${record._id}#${record.retries}.${attempt}`;
+    for (let takeover = 0; takeover < 5; takeover++) {
+      const id = takeover === 0 ? base : `${base}~${takeover}`;
+      try {
+        await this.#models.EffectAttempts.create({
+          _id: id,
+          effectKey: record._id,
+          attempt,
+          startedAt: new Date(),
+          process: this.#process,
+        });
+        return true;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        const claim = await this.#models.EffectAttempts.findById(id).lean<EffectAttemptRecord>();
+        const age = claim ? Date.now() - new Date(claim.startedAt).getTime() : 0;
+        if (age < this.#staleAfterMs) return false;
+      }
+    }
+    return false;
+  }
+
+  async #mark(record: EffectRecord, fields: Partial<EffectRecord>): Promise<void> {
+    await this.#models.Effects.updateOne(
+      { _id: record._id },
+      { $set: effectJson.encode({ ...fields, updatedAt: new Date() }) },
+    );
+  }
+
+  async #deadLetter(
+    record: EffectRecord,
+    error: { code: string; message: string },
+    attempts: number,
+  ): Promise<void> {
+    await this.#mark(record, { status: 'dead', attempts, lastError: error });
+    await this.#models.DeadLetters.create({
+      _id: record._id,
+      instanceId: record.instanceId,
+      kind: record.effect.kind,
+      nodeId: record.effect.nodeId,
+      error,
+      attempts,
+      at: new Date(),
+    }).catch((failure: unknown) => {
+      if (!isDuplicateKey(failure)) throw failure;
+    });
+  }
+}
+
+function describe(error: unknown): { code: string; message: string } {
+  if (error instanceof DeliveryError) return { code: error.code, message: error.message };
+  return { code: 'error', message: (error as Error)?.message ?? String(error) };
+}

@@ -1,0 +1,417 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  acceptedEvents,
+  EventNotAcceptedError,
+  InvalidEventError,
+  readPath,
+  start,
+  step,
+  TriggerMismatchError,
+  type JourneyEvent,
+  type JourneyMachine,
+  type JsonObject,
+  type StepResult,
+} from '@xiaoer/engine';
+import type { Models } from '../model/models.ts';
+import { eventJson, type EventOutcome, type EventRecord } from '../model/event.model.ts';
+import {
+  correlationKeyOf,
+  instanceJson,
+  instanceId,
+  type InstanceEvent,
+  type InstanceRecord,
+  type InstanceStatus,
+} from '../model/instance.model.ts';
+import type { RoutableWorkflow, WorkflowCatalog } from '../workflows/workflow-catalog.ts';
+import { KeyedQueue } from './keyed-queue.ts';
+import { RECENT_EVENTS, StepLog, type EffectSink, type Transition } from './step-log.ts';
+
+/** What applying one event to one instance did. */
+export type ApplyResult =
+  | { kind: 'applied'; instance: InstanceRecord }
+  | { kind: 'parked'; instance: InstanceRecord }
+  | { kind: 'duplicate'; instance: InstanceRecord }
+  | { kind: 'ignored'; instance: InstanceRecord; reason: string };
+
+type RouteResult =
+  | ApplyResult
+  | { kind: 'started'; instance: InstanceRecord }
+  | { kind: 'none' }
+  | { kind: 'not-started'; reason: string };
+
+export interface RuntimeOptions {
+  /** Claims older than this are finished or dropped by recovery (a crashed process). */
+  staleAfterMs?: number;
+  /** How many events an instance keeps parked while waiting for them. */
+  maxParked?: number;
+}
+
+/** Events engine hosts produce; stale ones are ignored, never parked. */
+const HOST_EVENTS = new Set([
+  'timer.fired',
+  'call.succeeded',
+  'call.failed',
+  'send.succeeded',
+  'send.failed',
+]);
+const CONTENTION_RETRIES = 50;
+
+/**
+ * Runs journeys durably: routes received events to new or waiting instances, applies each
+ * event as one committed step ({@link StepLog}) and hands the effects to the sink. Steps of
+ * one workflow and correlation value run one at a time in this process; across processes the
+ * step claims keep them apart.
+ */
+export class JourneyRuntime {
+  readonly steps: StepLog;
+  readonly #models: Models;
+  readonly #catalog: WorkflowCatalog;
+  readonly #queue = new KeyedQueue();
+  readonly #maxParked: number;
+
+  constructor(
+    models: Models,
+    catalog: WorkflowCatalog,
+    sink: EffectSink,
+    options: RuntimeOptions = {},
+  ) {
+    this.#models = models;
+    this.#catalog = catalog;
+    this.#maxParked = options.maxParked ?? 20;
+    this.steps = new StepLog(models, sink, options.staleAfterMs ?? 30_000);
+  }
+
+  /** Routes a recorded event (read by its key) and records the outcome; safe to call twice. */
+  async processEvent(key: string): Promise<EventOutcome | null> {
+    const stored = await this.#models.Events.findById(key).lean();
+    const record = stored ? eventJson.decode(stored) : null;
+    if (record && !record.outcome) return this.processRecord(record);
+    await this.#models.Inbox.deleteOne({ _id: key });
+    return record?.outcome ?? null;
+  }
+
+  /**
+   * Routes a recorded event and records the outcome. Events of one correlation value are
+   * applied in the order of the calls (call it synchronously in arrival order).
+   */
+  async processRecord(record: EventRecord): Promise<EventOutcome> {
+    const outcome = await this.#route(record);
+    await this.#models.Events.updateOne({ _id: record._id }, { $set: { outcome } });
+    await this.#models.Inbox.deleteOne({ _id: record._id });
+    return outcome;
+  }
+
+  /** Applies an event to one instance (timers, effect results, operators). */
+  apply(instance: string, event: InstanceEvent): Promise<ApplyResult> {
+    return this.#queue.run(queueKeyOf(instance), async () => {
+      for (let attempt = 0; attempt < CONTENTION_RETRIES; attempt++) {
+        const current = await this.#load(instance);
+        const result = await this.#applyHeld(current, event);
+        if (result) return result;
+        await sleep(backoff(attempt));
+      }
+      throw new Error(`Instance ${instance} stayed contended`);
+    });
+  }
+
+  /** Ends an instance by hand; its timers then fire into nothing. */
+  cancel(instance: string, actor: string, key: string): Promise<InstanceRecord> {
+    return this.#queue.run(queueKeyOf(instance), async () => {
+      for (let attempt = 0; attempt < CONTENTION_RETRIES; attempt++) {
+        const current = await this.#load(instance);
+        if (current.status !== 'active') return current;
+        const next = await this.steps.commit(
+          current,
+          { key, type: 'instance.cancelled', at: new Date().toISOString(), actor },
+          {
+            snapshot: current.snapshot,
+            node: current.node,
+            status: 'cancelled',
+            path: [],
+            effects: [],
+            parked: current.parked,
+            recentEvents: remember(current.recentEvents, key),
+          },
+          new Date(),
+        );
+        if (next) return next;
+        await sleep(backoff(attempt));
+      }
+      throw new Error(`Instance ${instance} stayed contended`);
+    });
+  }
+
+  /** Resolves once every step queued in this process has finished (graceful shutdown). */
+  idle(): Promise<void> {
+    return this.#queue.idle();
+  }
+
+  async #load(id: string): Promise<InstanceRecord> {
+    const instance = await this.#models.Instances.findById(id).lean();
+    if (!instance) throw new UnknownInstanceError(id);
+    return instanceJson.decode(instance);
+  }
+
+  async #route(record: EventRecord): Promise<EventOutcome> {
+    const event: InstanceEvent = {
+      key: record._id,
+      type: record.type,
+      at: record.receivedAt.toISOString(),
+      data: record.data,
+    };
+    // Decide the targets in arrival order, then wait for the per-correlation queues.
+    const tasks = await this.#queue.run('routing', async () => {
+      const workflows = await this.#catalog.routable();
+      return workflows.flatMap((workflow) => {
+        const correlation = correlationValue(record.data, workflow.trigger.correlationKey);
+        if (correlation === undefined) return [];
+        return [
+          this.#queue
+            .run(correlationKeyOf(workflow.workflowId, correlation), () =>
+              this.#routeTo(workflow, correlation, event),
+            )
+            .then((result) => ({ workflow, result })),
+        ];
+      });
+    });
+    const outcome: EventOutcome = {
+      started: [],
+      routed: [],
+      parked: [],
+      unmatched: false,
+      ignored: [],
+      processedAt: new Date(),
+    };
+    for (const { workflow, result } of await Promise.all(tasks)) {
+      if (result.kind === 'started') outcome.started.push(result.instance._id);
+      else if (result.kind === 'applied' || result.kind === 'duplicate')
+        outcome.routed.push(result.instance._id);
+      else if (result.kind === 'parked') outcome.parked.push(result.instance._id);
+      else if (result.kind === 'ignored')
+        outcome.ignored.push({
+          instanceId: result.instance._id,
+          workflowId: workflow.workflowId,
+          reason: result.reason,
+        });
+      else if (result.kind === 'not-started')
+        outcome.ignored.push({ workflowId: workflow.workflowId, reason: result.reason });
+    }
+    outcome.unmatched =
+      outcome.started.length + outcome.routed.length + outcome.parked.length === 0;
+    return outcome;
+  }
+
+  async #routeTo(
+    workflow: RoutableWorkflow,
+    correlation: string,
+    event: InstanceEvent,
+  ): Promise<RouteResult> {
+    for (let attempt = 0; attempt < CONTENTION_RETRIES; attempt++) {
+      const latest = await this.#latestInstance(workflow.workflowId, correlation);
+      if (latest?.recentEvents.includes(event.key)) return { kind: 'duplicate', instance: latest };
+      if (latest?.status === 'active') {
+        const result = await this.#applyHeld(latest, event);
+        if (result) return result;
+      } else {
+        if (workflow.archived || workflow.trigger.event !== event.type) return { kind: 'none' };
+        const machine = await this.#catalog.machine(workflow.workflowId, workflow.latestVersion);
+        let result: StepResult;
+        try {
+          result = start(machine, journeyEvent(event));
+        } catch (error) {
+          if (error instanceof TriggerMismatchError || error instanceof InvalidEventError)
+            return { kind: 'not-started', reason: error.message };
+          throw error;
+        }
+        const generation = (latest?.generation ?? 0) + 1;
+        const id = instanceId(workflow.workflowId, correlation, generation);
+        const started = await this.steps.commit(
+          {
+            _id: id,
+            workflowId: workflow.workflowId,
+            version: workflow.latestVersion,
+            correlationKey: workflow.trigger.correlationKey,
+            correlation,
+            generation,
+            startedAt: new Date(),
+            revision: 0,
+          },
+          event,
+          transitionOf(result, [], [event.key]),
+          new Date(),
+        );
+        if (started) {
+          await this.#models.Correlations.updateOne(
+            { _id: correlationKeyOf(workflow.workflowId, correlation) },
+            { $max: { latest: generation } },
+            { upsert: true },
+          ).catch(() => undefined);
+          return { kind: 'started', instance: await this.#drainParked(started) };
+        }
+      }
+      await sleep(backoff(attempt));
+    }
+    throw new Error(`Correlation ${workflow.workflowId}:${correlation} stayed contended`);
+  }
+
+  /** The newest instance of a workflow for a correlation value: a hint plus `_id` probes. */
+  async #latestInstance(workflowId: string, correlation: string): Promise<InstanceRecord | null> {
+    const hint = await this.#models.Correlations.findById(
+      correlationKeyOf(workflowId, correlation),
+    ).lean<{ latest: number }>();
+    let generation = hint?.latest ?? 0;
+    const find = async (n: number) => {
+      const stored = await this.#models.Instances.findById(
+        instanceId(workflowId, correlation, n),
+      ).lean();
+      return stored ? instanceJson.decode(stored) : null;
+    };
+    let found = generation > 0 ? await find(generation) : null;
+    // While the newest instance is active no newer one can start (one active instance per
+    // workflow and correlation value), so there is nothing to probe.
+    if (found?.status === 'active') return found;
+    for (;;) {
+      const next = await find(generation + 1);
+      if (!next) return found;
+      found = next;
+      generation++;
+    }
+  }
+
+  /** Applies one event with the instance's queue held. Null when another process won. */
+  async #applyHeld(
+    instance: InstanceRecord,
+    event: InstanceEvent,
+    unparking = false,
+  ): Promise<ApplyResult | null> {
+    if (!unparking && instance.recentEvents.includes(event.key))
+      return { kind: 'duplicate', instance };
+    if (instance.status !== 'active') return { kind: 'ignored', instance, reason: 'ended' };
+    const machine = await this.#catalog.machine(instance.workflowId, instance.version);
+    const parked = unparking ? instance.parked.filter((p) => p.key !== event.key) : instance.parked;
+    const recentEvents = remember(instance.recentEvents, event.key);
+    if (!acceptedEvents(machine, instance.snapshot).includes(event.type)) {
+      if (HOST_EVENTS.has(event.type)) return { kind: 'ignored', instance, reason: 'stale' };
+      const next = await this.steps.commit(
+        instance,
+        { ...event, parked: true } as InstanceEvent,
+        {
+          snapshot: instance.snapshot,
+          node: instance.node,
+          status: instance.status,
+          path: [],
+          effects: [],
+          parked: [...parked, event].slice(-this.#maxParked),
+          recentEvents,
+        },
+        new Date(),
+      );
+      return next ? { kind: 'parked', instance: next } : null;
+    }
+    let result: StepResult;
+    try {
+      result = step(machine, instance.snapshot, journeyEvent(event));
+    } catch (error) {
+      if (error instanceof EventNotAcceptedError || error instanceof InvalidEventError)
+        return { kind: 'ignored', instance, reason: error.message };
+      throw error;
+    }
+    const next = await this.steps.commit(
+      instance,
+      event,
+      transitionOf(result, parked, recentEvents),
+      new Date(),
+    );
+    if (!next) return null;
+    return { kind: 'applied', instance: await this.#drainParked(next, machine) };
+  }
+
+  /** Applies parked events the journey now waits for, oldest first. */
+  async #drainParked(instance: InstanceRecord, known?: JourneyMachine): Promise<InstanceRecord> {
+    let current = instance;
+    const machine = known ?? (await this.#catalog.machine(instance.workflowId, instance.version));
+    for (;;) {
+      if (current.status !== 'active') return current;
+      const accepted = acceptedEvents(machine, current.snapshot);
+      const next = current.parked.find((p) => accepted.includes(p.type));
+      if (!next) return current;
+      const result = await this.#applyHeld(current, next, true);
+      if (!result) return current; // another process took over; it drains
+      if (result.kind === 'ignored') {
+        // Accepted type, but the node refused it (a guard): drop it from the parked list.
+        const dropped = await this.steps.commit(
+          current,
+          { ...next, key: `${next.key}:dropped` },
+          {
+            snapshot: current.snapshot,
+            node: current.node,
+            status: current.status,
+            path: [],
+            effects: [],
+            parked: current.parked.filter((p) => p.key !== next.key),
+            recentEvents: current.recentEvents,
+          },
+          new Date(),
+        );
+        if (!dropped) return current;
+        current = dropped;
+      } else {
+        current = result.instance;
+      }
+    }
+  }
+}
+
+/** No instance has this id. */
+export class UnknownInstanceError extends Error {
+  readonly instanceId: string;
+  constructor(id: string) {
+    super(`No instance with id ${id}`);
+    this.instanceId = id;
+  }
+}
+
+function transitionOf(
+  result: StepResult,
+  parked: InstanceEvent[],
+  recentEvents: string[],
+): Transition {
+  return {
+    snapshot: result.snapshot,
+    node: result.node,
+    status: statusOf(result.status),
+    path: result.path,
+    effects: result.effects,
+    parked,
+    recentEvents,
+  };
+}
+
+function statusOf(status: StepResult['status']): InstanceStatus {
+  return status === 'active' ? 'active' : 'done';
+}
+
+function journeyEvent(event: InstanceEvent): JourneyEvent {
+  const { key: _key, actor: _actor, ...rest } = event;
+  return rest;
+}
+
+function remember(keys: string[], key: string): string[] {
+  return [...keys.filter((k) => k !== key), key].slice(-RECENT_EVENTS);
+}
+
+/** `order-lifecycle:O-1:2` → `order-lifecycle:O-1`: one queue per workflow and correlation. */
+function queueKeyOf(instance: string): string {
+  return instance.slice(0, instance.lastIndexOf(':'));
+}
+
+function correlationValue(data: JsonObject, path: string): string | undefined {
+  const value = readPath(data, path);
+  if (typeof value === 'string' && value !== '') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+function backoff(attempt: number): number {
+  return Math.min(5 + attempt * 10, 200) + Math.random() * 10;
+}

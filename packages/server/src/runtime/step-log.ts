@@ -1,0 +1,205 @@
+import type { Effect, JourneySnapshot, PathStep } from '@xiaoer/engine';
+import { isDuplicateKey, type Models } from '../model/models.ts';
+import {
+  instanceJson,
+  stepJson,
+  stepKey,
+  type InstanceEvent,
+  type InstanceIdentity,
+  type InstanceRecord,
+  type InstanceStatus,
+  type OutboxEntry,
+  type StepRecord,
+} from '../model/instance.model.ts';
+import { dataChanges } from './data-changes.ts';
+
+/** What a step changes: computed by the engine (or by an operator action such as cancel). */
+export interface Transition {
+  snapshot: JourneySnapshot;
+  node: string;
+  status: InstanceStatus;
+  path: PathStep[];
+  effects: Effect[];
+  parked: InstanceEvent[];
+  recentEvents: string[];
+}
+
+/** Performs the effects of a committed step: idempotent, it may run twice after a crash. */
+export interface EffectSink {
+  dispatch(instance: InstanceRecord, step: StepRecord): Promise<void>;
+}
+
+/** Before its first step an instance is only its identity, at revision 0. */
+export type NewInstance = InstanceIdentity & { revision: 0 };
+type Stepping = InstanceRecord | NewInstance;
+
+/**
+ * Commits steps so that no update is lost even when processes race or crash, on a store whose
+ * only atomic operation is inserting a unique `_id` (FerretDB 1.x):
+ *
+ * 1. insert the outbox entry `instance#revision` — the claim; a duplicate means someone else
+ *    is stepping this instance, so the caller reloads and tries again;
+ * 2. insert the step record (the history entry, and the write-ahead record of the step);
+ * 3. roll the instance document forward to that record;
+ * 4. dispatch the effects; 5. delete the outbox entry.
+ *
+ * A crash after 1 leaves an outbox entry that {@link StepLog.recover} finishes (if 2 happened)
+ * or drops (if not) once it is older than `staleAfterMs`.
+ */
+export class StepLog {
+  readonly #models: Models;
+  readonly #sink: EffectSink;
+  readonly #staleAfterMs: number;
+
+  constructor(models: Models, sink: EffectSink, staleAfterMs: number) {
+    this.#models = models;
+    this.#sink = sink;
+    this.#staleAfterMs = staleAfterMs;
+  }
+
+  /** Commits a step on `instance` (or creates it: pass `revision: 0`). Null when contended. */
+  async commit(
+    instance: Stepping,
+    event: InstanceEvent,
+    transition: Transition,
+    at: Date,
+  ): Promise<InstanceRecord | null> {
+    const revision = instance.revision + 1;
+    const key = stepKey(instance._id, revision);
+    try {
+      await this.#models.Outbox.create({
+        _id: key,
+        instanceId: instance._id,
+        revision,
+        claimedAt: new Date(),
+      });
+    } catch (error) {
+      if (isDuplicateKey(error)) return null;
+      throw error;
+    }
+    const record: StepRecord = {
+      _id: key,
+      instanceId: instance._id,
+      revision,
+      at,
+      event,
+      from: 'node' in instance ? instance.node : null,
+      to: transition.node,
+      path: transition.path,
+      dataChanges: dataChanges(
+        'snapshot' in instance ? instance.snapshot.context.data : {},
+        transition.snapshot.context.data,
+      ),
+      effects: transition.effects,
+      status: transition.status,
+      snapshot: transition.snapshot,
+      ...(instance.revision === 0 ? { created: identityOf(instance) } : {}),
+    };
+    try {
+      await this.#models.Steps.create(stepJson.encode(record));
+    } catch (error) {
+      if (isDuplicateKey(error)) return null;
+      throw error;
+    }
+    const next = await this.#rollForward(instance, record, transition);
+    await this.#sink.dispatch(next, record);
+    await this.#models.Outbox.deleteOne({ _id: key });
+    return next;
+  }
+
+  /** Finishes or drops claims older than `staleAfterMs`, left by crashed processes. */
+  async recover(now = Date.now()): Promise<number> {
+    const stale = await this.#models.Outbox.find({
+      claimedAt: { $lt: new Date(now - this.#staleAfterMs) },
+    }).lean<OutboxEntry[]>();
+    for (const entry of stale) {
+      const storedStep = await this.#models.Steps.findById(entry._id).lean();
+      if (storedStep) {
+        const record = stepJson.decode(storedStep);
+        const stored = await this.#models.Instances.findById(record.instanceId).lean();
+        const instance = stored ? instanceJson.decode(stored) : null;
+        const current =
+          instance && instance.revision >= record.revision
+            ? instance
+            : await this.#rollForwardFromRecord(instance, record);
+        if (current) await this.#sink.dispatch(current, record);
+      }
+      await this.#models.Outbox.deleteOne({ _id: entry._id });
+    }
+    return stale.length;
+  }
+
+  async #rollForward(
+    instance: Stepping,
+    record: StepRecord,
+    transition: Transition,
+  ): Promise<InstanceRecord> {
+    const fields = {
+      snapshot: transition.snapshot,
+      node: transition.node,
+      status: transition.status,
+      revision: record.revision,
+      pendingEffects: pendingKeys(record),
+      recentEvents: transition.recentEvents,
+      parked: transition.parked,
+      updatedAt: record.at,
+    };
+    if (instance.revision === 0) {
+      const created: InstanceRecord = { ...identityOf(instance), ...fields };
+      try {
+        await this.#models.Instances.create(instanceJson.encode(created));
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+      }
+      return created;
+    }
+    await this.#models.Instances.updateOne(
+      { _id: instance._id, revision: instance.revision },
+      { $set: instanceJson.encode(fields) },
+    );
+    return { ...(instance as InstanceRecord), ...fields };
+  }
+
+  /** Recovery: rebuilds the transition from the step record alone. */
+  async #rollForwardFromRecord(
+    instance: InstanceRecord | null,
+    record: StepRecord,
+  ): Promise<InstanceRecord | null> {
+    if (instance && instance.revision !== record.revision - 1) return null;
+    const base: Stepping | undefined =
+      instance ?? (record.created ? { ...record.created, revision: 0 } : undefined);
+    if (!base) return null;
+    return this.#rollForward(base, record, {
+      snapshot: record.snapshot,
+      node: record.to,
+      status: record.status,
+      path: record.path,
+      effects: record.effects,
+      parked: instance?.parked ?? [],
+      recentEvents: [...(instance?.recentEvents ?? []), record.event.key].slice(-RECENT_EVENTS),
+    });
+  }
+}
+
+/** How many applied event keys an instance remembers for deduplication. */
+export const RECENT_EVENTS = 100;
+
+/** Effect keys of a step that need work outside the instance (not timers). */
+function pendingKeys(record: StepRecord): string[] {
+  return record.effects
+    .map((effect, index) => ({ effect, index }))
+    .filter(({ effect }) => effect.kind !== 'schedule' && effect.kind !== 'cancel')
+    .map(({ index }) => `${record.instanceId}:${record.revision}:${index}`);
+}
+
+function identityOf(instance: Stepping): InstanceIdentity {
+  return {
+    _id: instance._id,
+    workflowId: instance.workflowId,
+    version: instance.version,
+    correlationKey: instance.correlationKey,
+    correlation: instance.correlation,
+    generation: instance.generation,
+    startedAt: instance.startedAt,
+  };
+}

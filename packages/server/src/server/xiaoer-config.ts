@@ -1,0 +1,41 @@
+import type { HttpOrderSystemConfig } from '../connectors/http-order-system.ts';
+import type { WebhookChannelConfig } from '../connectors/webhook-channel.ts';
+import type { SmsChannelConfig } from '../connectors/sms-channel.ts';
+import type { SmtpChannelConfig } from '../connectors/smtp-channel.ts';
+import type { EventSource } from '../intake/event-source.ts';
+import type { SchedulerOptions } from '../runtime/job-scheduler.ts';
+import type { DispatcherOptions } from '../runtime/effect-dispatcher.ts';
+
+/** How messages leave on one channel. */
+export type ChannelConfig =
+  | { kind: 'log' }
+  | ({ kind: 'webhook' } & WebhookChannelConfig)
+  | ({ kind: 'sms' } & SmsChannelConfig)
+  | ({ kind: 'smtp' } & SmtpChannelConfig);
+
+/** Everything an operator configures about a Xiaoer server (besides the store). */
+export interface XiaoerConfig {
+  /** Order systems and shops allowed to send events, each with its own secret. */
+  sources: EventSource[];
+  orderSystem?: HttpOrderSystemConfig;
+  /** Per engine channel (`sms`, `email`, `wechat`, `chat`, `app`, `staff`); `default` for the rest. */
+  channels?: Partial<
+    Record<'sms' | 'email' | 'wechat' | 'chat' | 'app' | 'staff' | 'default', ChannelConfig>
+  >;
+  /** Where journeys' published events (`staff.alert`...) go; the log when absent. */
+  publisher?: WebhookChannelConfig;
+  intake?: {
+    /** Largest request body; default `1mb`. */
+    bodyLimit?: string;
+    /** Allowed distance of a signed request's timestamp from now; default 300 s. */
+    replayWindowSeconds?: number;
+  };
+  scheduler?: SchedulerOptions;
+  delivery?: Omit<DispatcherOptions, 'onTimerFired' | 'lockLifetimeMs'>;
+  recovery?: {
+    /** How often inbox and outbox are swept for work a crashed process left. Default 2 s. */
+    sweepEveryMs?: number;
+    /** Claims and inbox entries older than this are taken over. Default 15 s. */
+    staleAfterMs?: number;
+  };
+}

@@ -1,0 +1,99 @@
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import type { Agenda } from 'agenda';
+import { createModels, type Models } from '../model/models.ts';
+import { WorkflowService } from '../workflows/workflow-service.ts';
+import { WorkflowCatalog } from '../workflows/workflow-catalog.ts';
+import { JourneyRuntime } from '../runtime/journey-runtime.ts';
+import { EffectDispatcher } from '../runtime/effect-dispatcher.ts';
+import { EffectExecutor } from '../runtime/effect-executor.ts';
+import { createScheduler, SCHEDULER_DEFAULTS } from '../runtime/job-scheduler.ts';
+import { EventIntake } from '../intake/event-intake.ts';
+import { SourceRegistry } from '../intake/event-source.ts';
+import { InstanceQueries } from '../instances/instance-queries.ts';
+import { buildConnectors } from '../connectors/build-connectors.ts';
+import type { XiaoerConfig } from './xiaoer-config.ts';
+
+export interface XiaoerOptions {
+  connection: Connection;
+  /** The store's MongoDB URI (Agenda opens its own connection to it). */
+  storeUri: string;
+  config: XiaoerConfig;
+  log: Logger;
+  /** Called whenever a timer fires, with its lateness in ms (benchmarks, metrics). */
+  onTimerFired?: (latenessMs: number) => void;
+}
+
+/** The durable runtime and its services, wired together on one store connection. */
+export interface Xiaoer {
+  models: Models;
+  workflows: WorkflowService;
+  catalog: WorkflowCatalog;
+  runtime: JourneyRuntime;
+  intake: EventIntake;
+  dispatcher: EffectDispatcher;
+  queries: InstanceQueries;
+  sources: SourceRegistry;
+  agenda: Agenda;
+  config: XiaoerConfig;
+  /** Starts timers and effect delivery, and finishes what a crashed process left. */
+  start(): Promise<void>;
+  /** Stops taking jobs, finishes running steps and jobs, releases Agenda's locks. */
+  stop(): Promise<void>;
+}
+
+export function createXiaoer(options: XiaoerOptions): Xiaoer {
+  const { config, log } = options;
+  const models = createModels(options.connection);
+  const catalog = new WorkflowCatalog(models);
+  const workflows = new WorkflowService(models, () => catalog.invalidate());
+  const staleAfterMs = config.recovery?.staleAfterMs ?? 15_000;
+  const lockLifetimeMs = config.scheduler?.lockLifetimeMs ?? SCHEDULER_DEFAULTS.lockLifetimeMs;
+  const agenda = createScheduler(options.storeUri, config.scheduler);
+  const executor = new EffectExecutor(models, buildConnectors(config, log), staleAfterMs);
+  const dispatcher = new EffectDispatcher(models, agenda, executor, {
+    ...config.delivery,
+    lockLifetimeMs,
+    ...(options.onTimerFired ? { onTimerFired: options.onTimerFired } : {}),
+  });
+  const runtime = new JourneyRuntime(models, catalog, dispatcher, { staleAfterMs });
+  dispatcher.attach(runtime);
+  const intake = new EventIntake(models, runtime, log);
+  let sweeper: NodeJS.Timeout | undefined;
+  let sweeping: Promise<unknown> = Promise.resolve();
+
+  const sweep = (olderThanMs: number) =>
+    (sweeping = Promise.all([
+      intake.recover(olderThanMs),
+      runtime.steps.recover(Date.now() - olderThanMs + staleAfterMs),
+    ]).catch((error: unknown) => log.error({ err: error }, 'recovery sweep failed')));
+
+  return {
+    models,
+    workflows,
+    catalog,
+    runtime,
+    intake,
+    dispatcher,
+    queries: new InstanceQueries(models),
+    sources: new SourceRegistry(config.sources),
+    agenda,
+    config,
+    async start() {
+      await agenda.start();
+      // At start, anything in the inbox or outbox was left by a process that is gone (or is
+      // harmlessly redone: processing is idempotent).
+      await sweep(0);
+      sweeper = setInterval(() => void sweep(staleAfterMs), config.recovery?.sweepEveryMs ?? 2000);
+      sweeper.unref();
+    },
+    async stop() {
+      clearInterval(sweeper);
+      await sweeping;
+      await intake.idle();
+      await runtime.idle();
+      await agenda.drain({ timeout: 10_000 });
+      await agenda.stop();
+    },
+  };
+}

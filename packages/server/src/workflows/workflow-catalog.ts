@@ -1,0 +1,86 @@
+import { compile, type JourneyMachine, type TriggerConfig } from '@xiaoer/engine';
+import type { Models } from '../model/models.ts';
+import {
+  versionJson,
+  versionKey,
+  type WorkflowDraftRecord,
+  type WorkflowVersionRecord,
+} from '../model/workflow.model.ts';
+
+/** A workflow the runtime routes events to: its newest version starts new instances. */
+export interface RoutableWorkflow {
+  workflowId: string;
+  latestVersion: number;
+  trigger: TriggerConfig;
+  /** Archived workflows only finish their running instances. */
+  archived: boolean;
+}
+
+/**
+ * The runtime's view of published workflows: compiled machines per immutable version (cached
+ * forever, versions never change) and the list of routable workflows (cached for `ttlMs`, and
+ * dropped at once when this process publishes).
+ */
+export class WorkflowCatalog {
+  readonly #models: Models;
+  readonly #ttlMs: number;
+  readonly #machines = new Map<string, Promise<JourneyMachine>>();
+  #routable: { at: number; list: Promise<RoutableWorkflow[]> } | undefined;
+
+  constructor(models: Models, ttlMs = 1000) {
+    this.#models = models;
+    this.#ttlMs = ttlMs;
+  }
+
+  invalidate(): void {
+    this.#routable = undefined;
+  }
+
+  machine(workflowId: string, version: number): Promise<JourneyMachine> {
+    const key = versionKey(workflowId, version);
+    let machine = this.#machines.get(key);
+    if (!machine) {
+      machine = this.#models.WorkflowVersions.findById(key)
+        .lean()
+        .then((record) => {
+          if (!record) throw new Error(`Workflow version ${key} is missing from the store`);
+          return compile(versionJson.decode(record).document);
+        });
+      machine.catch(() => this.#machines.delete(key));
+      this.#machines.set(key, machine);
+    }
+    return machine;
+  }
+
+  routable(): Promise<RoutableWorkflow[]> {
+    const now = Date.now();
+    if (!this.#routable || now - this.#routable.at > this.#ttlMs) {
+      const list = this.#load();
+      list.catch(() => (this.#routable = undefined));
+      this.#routable = { at: now, list };
+    }
+    return this.#routable.list;
+  }
+
+  async #load(): Promise<RoutableWorkflow[]> {
+    const drafts = await this.#models.WorkflowDrafts.find({ publishedVersion: { $gt: 0 } })
+      .select({ document: 0 })
+      .lean<WorkflowDraftRecord[]>();
+    const result: RoutableWorkflow[] = [];
+    for (const draft of drafts) {
+      const stored = await this.#models.WorkflowVersions.findById(
+        versionKey(draft._id, draft.publishedVersion),
+      ).lean();
+      const version: WorkflowVersionRecord | null = stored ? versionJson.decode(stored) : null;
+      const trigger = version?.document.nodes.find((n) => n.type === 'trigger');
+      if (!version || !trigger) continue;
+      result.push({
+        workflowId: draft._id,
+        latestVersion: draft.publishedVersion,
+        trigger: trigger.config as unknown as TriggerConfig,
+        archived: draft.archived ?? false,
+      });
+    }
+    return result.sort((a, b) => a.workflowId.localeCompare(b.workflowId));
+  }
+}

@@ -1,0 +1,131 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import mongoose, { type Connection } from 'mongoose';
+import { pino } from 'pino';
+import type { WorkflowDocument } from '@xiaoer/engine';
+import { DemoShop } from '@xiaoer/demo-shop';
+import {
+  createApp,
+  createXiaoer,
+  DEFAULT_OPERATIONS,
+  probeOf,
+  signedHeaders,
+  type Xiaoer,
+  type XiaoerConfig,
+} from '@xiaoer/server';
+import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
+
+export const SOURCE = { id: 'demo-shop', kind: 'xiaoer' as const, secret: 'test-secret-长' };
+
+/** A test server on the real store, with the demo shop as order system and message sink. */
+export interface Harness {
+  url: string;
+  shop: DemoShop;
+  shopUrl: string;
+  xiaoer: Xiaoer;
+  store: RunningStore;
+  connection: Connection;
+  /** Sends a signed `POST /api/events`. */
+  sendEvents(
+    body: unknown,
+    sign?: { secret?: string; source?: string; now?: number },
+  ): Promise<Response>;
+  request(method: string, path: string, body?: unknown): Promise<Response>;
+  /** Publishes workflows through the API. */
+  publish(...workflows: WorkflowDocument[]): Promise<void>;
+  /** Stops the server but keeps the store (to start another on the same data). */
+  stopServer(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function testConfig(shopUrl: string, overrides: Partial<XiaoerConfig> = {}): XiaoerConfig {
+  return {
+    sources: [SOURCE],
+    orderSystem: { baseUrl: shopUrl, operations: DEFAULT_OPERATIONS, timeoutMs: 5000 },
+    channels: { default: { kind: 'webhook', preset: 'generic', url: `${shopUrl}/messages` } },
+    delivery: { retryDelayMs: 100, maxAttempts: 3 },
+    recovery: { sweepEveryMs: 500, staleAfterMs: 3000 },
+    ...overrides,
+  };
+}
+
+export async function startHarness(
+  options: { config?: Partial<XiaoerConfig>; store?: RunningStore; shop?: DemoShop } = {},
+): Promise<Harness> {
+  const store = options.store ?? (await startTestStore());
+  const shop = options.shop ?? new DemoShop();
+  const shopUrl = await shop.listen();
+  const connection = await mongoose.createConnection(store.uri).asPromise();
+  const xiaoer = createXiaoer({
+    connection,
+    storeUri: store.uri,
+    config: testConfig(shopUrl, options.config),
+    log: pino({ level: process.env['XIAOER_TEST_LOG'] ?? 'error' }),
+  });
+  await xiaoer.start();
+  const server: Server = createServer(createApp({ store: probeOf(store, connection), xiaoer }));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  shop.connect({ url: `${url}/api/events`, source: SOURCE.id, secret: SOURCE.secret });
+
+  const request = (method: string, path: string, body?: unknown) =>
+    fetch(`${url}${path}`, {
+      method,
+      ...(body !== undefined
+        ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }
+        : {}),
+    });
+  let serverStopped = false;
+  const stopServer = async () => {
+    if (serverStopped) return;
+    serverStopped = true;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await xiaoer.stop();
+    await connection.close();
+  };
+  return {
+    url,
+    shop,
+    shopUrl,
+    xiaoer,
+    store,
+    connection,
+    request,
+    sendEvents: (body, sign = {}) => {
+      const text = typeof body === 'string' ? body : JSON.stringify(body);
+      return fetch(`${url}/api/events`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...signedHeaders(sign.source ?? SOURCE.id, sign.secret ?? SOURCE.secret, text, sign.now),
+        },
+        body: text,
+      });
+    },
+    publish: async (...workflows) => {
+      for (const workflow of workflows) {
+        const created = await request('POST', '/api/workflows', workflow);
+        if (created.status !== 201)
+          throw new Error(`create ${workflow.id}: ${await created.text()}`);
+        const published = await request('POST', `/api/workflows/${workflow.id}/publish`, {
+          note: 'test',
+        });
+        if (published.status !== 201)
+          throw new Error(`publish ${workflow.id}: ${await published.text()}`);
+      }
+    },
+    stopServer,
+    close: async () => {
+      await stopServer();
+      await shop.close();
+      if (!options.store) await store.stop();
+    },
+  };
+}
+
+/** Makes a CloudEvent with a fresh id. */
+let sequence = 0;
+export function cloudEvent(type: string, data: Record<string, unknown>, id?: string) {
+  return { id: id ?? `evt-${process.pid}-${++sequence}`, type, source: '/tests', data };
+}

@@ -1,0 +1,132 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkflowDocument } from '@xiaoer/engine';
+import { cloudEvent, startHarness, type Harness } from './harness.ts';
+import { counterWorkflow, pingWorkflow } from './test-workflows.ts';
+
+let h: Harness;
+const shipped = async (name: string) =>
+  JSON.parse(
+    await readFile(new URL(`../../workflows/${name}.json`, import.meta.url), 'utf8'),
+  ) as WorkflowDocument;
+
+interface InstanceDetail {
+  id: string;
+  status: string;
+  node: string;
+  revision: number;
+  data: Record<string, unknown>;
+  timeline: { revision: number; event: { type: string }; from: string | null; to: string }[];
+  effects: { status: string; effect: { kind: string } }[];
+}
+
+async function instance(id: string): Promise<InstanceDetail> {
+  const response = await h.request('GET', `/api/instances/${encodeURIComponent(id)}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as InstanceDetail;
+}
+
+async function waitForNode(id: string, node: string): Promise<InstanceDetail> {
+  let detail: InstanceDetail | undefined;
+  await expect
+    .poll(async () => (detail = await instance(id).catch(() => undefined))?.node, {
+      timeout: 15_000,
+    })
+    .toBe(node);
+  return detail as InstanceDetail;
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  await h.publish(
+    await shipped('order-lifecycle'),
+    await shipped('refund'),
+    counterWorkflow,
+    pingWorkflow('1s'),
+  );
+});
+afterAll(async () => h?.close());
+
+describe('journeys on the durable runtime', () => {
+  it('should run the order lifecycle from the demo shop webhooks to messages at the shop', async () => {
+    const order = await h.shop.createOrder({ orderId: 'L-1001' });
+    const id = `order-lifecycle:${order.orderId}:1`;
+    await waitForNode(id, 'waitShipment');
+    expect(h.shop.messages.filter((m) => m.text.includes('L-1001'))).toHaveLength(1);
+
+    await h.shop.advance(order.orderId, 'shipped');
+    const detail = await waitForNode(id, 'waitDelivery');
+    expect(detail.status).toBe('active');
+    expect(detail.timeline.map((s) => s.event.type)).toEqual([
+      'order.created',
+      'send.succeeded',
+      'order.shipped',
+      'send.succeeded',
+    ]);
+    expect(detail.timeline[0]).toMatchObject({ from: null, revision: 1 });
+    expect(detail.effects.every((e) => e.status === 'done')).toBe(true);
+    expect(h.shop.messages.filter((m) => m.text.includes('L-1001'))).toHaveLength(2);
+  });
+
+  it('should fire a durable timer and then deliver the message', async () => {
+    const response = await h.sendEvents(
+      cloudEvent('ping.started', { orderId: 'P-1', phone: '13800000001' }),
+    );
+    expect(response.status).toBe(202);
+    const detail = await waitForNode('ping:P-1:1', 'done');
+    expect(detail.status).toBe('done');
+    expect(detail.timeline.map((s) => s.event.type)).toEqual([
+      'ping.started',
+      'timer.fired',
+      'send.succeeded',
+    ]);
+    expect(h.shop.messages.some((m) => m.text === '订单 P-1 提醒')).toBe(true);
+  });
+
+  it(
+    'should apply every one of 300 concurrent events to one instance, none lost',
+    { timeout: 120_000 },
+    async () => {
+      await h.sendEvents(cloudEvent('counter.opened', { counterId: 'C-1', count: 0 }));
+      await waitForNode('counter:C-1:1', 'waitBump');
+      const bumps = Array.from({ length: 300 }, (_, i) =>
+        cloudEvent('counter.bump', { counterId: 'C-1' }, `bump-${i}`),
+      );
+      const answers = await Promise.all(bumps.map((event) => h.sendEvents(event)));
+      expect(answers.map((a) => a.status)).toEqual(bumps.map(() => 202));
+      await expect
+        .poll(async () => (await instance('counter:C-1:1')).data['count'], { timeout: 110_000 })
+        .toBe(300);
+      const detail = await instance('counter:C-1:1');
+      expect(detail.revision).toBe(301);
+      expect(detail.timeline.filter((s) => s.event.type === 'counter.bump')).toHaveLength(300);
+    },
+  );
+
+  it('should acknowledge a redelivered event as a duplicate and change nothing', async () => {
+    const event = cloudEvent('counter.opened', { counterId: 'C-2', count: 5 });
+    expect((await h.sendEvents(event)).status).toBe(202);
+    await waitForNode('counter:C-2:1', 'waitBump');
+    const again = await h.sendEvents(event);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ events: [{ id: event.id, status: 'duplicate' }] });
+    const detail = await instance('counter:C-2:1');
+    expect(detail.revision).toBe(1);
+  });
+
+  it('should park an event that arrives before the journey waits for it', async () => {
+    await h.sendEvents(
+      cloudEvent('order.created', {
+        orderId: 'L-2002',
+        customer: { name: 'Ann', phone: '1', language: 'en' },
+      }),
+    );
+    // delivered before shipped: kept until the journey waits for delivery
+    await h.sendEvents(cloudEvent('order.delivered', { orderId: 'L-2002' }));
+    await h.sendEvents(
+      cloudEvent('order.shipped', { orderId: 'L-2002', trackingNumber: 'SF1', carrier: 'SF' }),
+    );
+    const detail = await waitForNode('order-lifecycle:L-2002:1', 'waitBeforeSurvey');
+    expect(detail.timeline.map((s) => s.event.type)).toContain('order.delivered');
+  });
+});

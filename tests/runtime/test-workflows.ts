@@ -1,0 +1,82 @@
+import type { WorkflowDocument } from '@xiaoer/engine';
+
+const at = (x: number) => ({ x, y: 0 });
+
+/** Counts `counter.bump` events forever: every event is exactly one step that adds 1. */
+export const counterWorkflow: WorkflowDocument = {
+  id: 'counter',
+  name: '计数器 / Counter',
+  version: 1,
+  nodes: [
+    {
+      id: 'opened',
+      type: 'trigger',
+      position: at(0),
+      config: {
+        event: 'counter.opened',
+        correlationKey: 'counterId',
+        data: {
+          type: 'object',
+          properties: { counterId: { type: 'string' }, count: { type: 'number' } },
+          required: ['counterId', 'count'],
+        },
+      },
+    },
+    { id: 'waitBump', type: 'waitForEvent', position: at(200), config: { event: 'counter.bump' } },
+    {
+      id: 'add',
+      type: 'setData',
+      position: at(400),
+      config: { assignments: [{ variable: 'count', value: { '+': [{ var: 'count' }, 1] } }] },
+    },
+  ],
+  edges: [
+    { id: 'e1', source: 'opened', sourceHandle: 'next', target: 'waitBump' },
+    { id: 'e2', source: 'waitBump', sourceHandle: 'received', target: 'add' },
+    { id: 'e3', source: 'add', sourceHandle: 'next', target: 'waitBump' },
+  ],
+};
+
+/** Waits `delay`, tells the customer, ends: the smallest journey with a timer and a message. */
+export function pingWorkflow(delay: string, id = 'ping'): WorkflowDocument {
+  return {
+    id,
+    name: '定时提醒 / Timed reminder',
+    version: 1,
+    nodes: [
+      {
+        id: 'started',
+        type: 'trigger',
+        position: at(0),
+        config: {
+          event: `${id}.started`,
+          correlationKey: 'orderId',
+          data: {
+            type: 'object',
+            properties: { orderId: { type: 'string' }, phone: { type: 'string' } },
+            required: ['orderId', 'phone'],
+          },
+        },
+      },
+      { id: 'pause', type: 'wait', position: at(200), config: { duration: delay } },
+      {
+        id: 'remind',
+        type: 'sendMessage',
+        position: at(400),
+        config: {
+          channel: 'sms',
+          to: '{{phone}}',
+          message: { zh: '订单 {{orderId}} 提醒', en: 'Reminder for order {{orderId}}' },
+        },
+      },
+      { id: 'done', type: 'end', position: at(600), config: { status: 'completed' } },
+      { id: 'failed', type: 'end', position: at(600), config: { status: 'failed' } },
+    ],
+    edges: [
+      { id: 'e1', source: 'started', sourceHandle: 'next', target: 'pause' },
+      { id: 'e2', source: 'pause', sourceHandle: 'next', target: 'remind' },
+      { id: 'e3', source: 'remind', sourceHandle: 'sent', target: 'done' },
+      { id: 'e4', source: 'remind', sourceHandle: 'failed', target: 'failed' },
+    ],
+  };
+}
