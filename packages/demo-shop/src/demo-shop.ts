@@ -217,6 +217,24 @@ export class DemoShop {
       });
       response.json({ received: true });
     });
+    // Driving the demo: create orders and move them on (`xiaoer demo` uses these).
+    app.post('/demo/orders', async (request, response) => {
+      const order = await this.createOrder((request.body ?? {}) as OrderInput);
+      response.status(201).json(order);
+    });
+    app.post('/demo/orders/:orderId/:status', async (request, response) => {
+      const status = String(request.params['status']);
+      const orderId = String(request.params['orderId']);
+      if (status !== 'paid' && status !== 'shipped' && status !== 'delivered') {
+        response.status(400).json({ error: 'status must be paid, shipped or delivered' });
+        return;
+      }
+      if (!this.orders.has(orderId)) {
+        response.status(404).json({ error: 'order not found' });
+        return;
+      }
+      response.json(await this.advance(orderId, status));
+    });
     app.get('/stats', (_request, response) => {
       response.json({
         orders: this.orders.size,

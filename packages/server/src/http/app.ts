@@ -13,6 +13,8 @@ export interface AppOptions {
   bodyLimit?: string | number;
   /** The durable runtime; without it only the health check is served. */
   xiaoer?: Xiaoer;
+  /** Set when the demo order system runs beside the server (`GET /api/demo`). */
+  demoShopUrl?: string;
 }
 
 /** The HTTP API: JSON in and out, every error as a zh/en JSON body. */
@@ -35,6 +37,10 @@ export function createApp(options: AppOptions): Express {
   }
   app.use(express.json({ limit: bodyLimit }));
   app.use('/api', healthRouter(options.store, serverPackage.version));
+  if (options.demoShopUrl) {
+    const shopUrl = options.demoShopUrl;
+    app.get('/api/demo', (_request, response) => void response.json({ shopUrl }));
+  }
   if (xiaoer) {
     app.use('/api', workflowsRouter(xiaoer.workflows));
     app.use(

@@ -5,11 +5,21 @@ import { LocalizedError } from '../localized-error.ts';
 import { launchStore, type RunningStore } from '../store/store-launcher.ts';
 import type { ProgressReporter } from '../store/ferretdb-binary.ts';
 import { connectStore, probeOf } from './store-connection.ts';
+import { pino, type Logger } from 'pino';
+import { createXiaoer, type Xiaoer } from './xiaoer.ts';
+import type { XiaoerConfig } from './xiaoer-config.ts';
+import { startDemo, type Demo } from './demo-mode.ts';
+import { publishDirectory, SHIPPED_WORKFLOWS } from '../workflows/publish-directory.ts';
 
 /** A running Xiaoer server and the store under it. */
 export interface RunningServer {
   url: string;
   store: RunningStore;
+  xiaoer: Xiaoer;
+  /** The demo order system's URL, when the server runs the demo. */
+  demoShopUrl?: string;
+  /** Workflows published at start (shipped journeys new to this store). */
+  published: string[];
   /** Stops accepting requests, closes the store connection, stops an embedded store. */
   close(): Promise<void>;
 }
@@ -20,6 +30,11 @@ export interface StartServerOptions {
   dataDirectory?: string;
   env?: NodeJS.ProcessEnv;
   report?: ProgressReporter;
+  /** Sources, connectors and tuning; without it the server runs the demo shop. */
+  config?: XiaoerConfig;
+  /** Publish the shipped journeys that are not in the store yet. Default: with the demo. */
+  publishShipped?: boolean;
+  log?: Logger;
 }
 
 /** Listening failed: the port is taken or not allowed. */
@@ -53,31 +68,60 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     env: options.env,
     report: options.report,
   });
+  const log = options.log ?? pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
+  const demo = options.config ? undefined : await startDemo(host);
   try {
     const connection = await connectStore(store);
-    const app = createApp({ store: probeOf(store, connection) });
+    const xiaoer = createXiaoer({
+      connection,
+      storeUri: store.uri,
+      config: options.config ?? (demo as Demo).config,
+      log,
+    });
+    const published =
+      (options.publishShipped ?? Boolean(demo))
+        ? await publishDirectory(xiaoer.workflows, SHIPPED_WORKFLOWS, 'xiaoer')
+        : [];
+    await xiaoer.start();
+    const app = createApp({
+      store: probeOf(store, connection),
+      xiaoer,
+      ...(demo ? { demoShopUrl: demo.shopUrl } : {}),
+    });
     const server = createServer(app);
     let port: number;
     try {
       port = await listen(server, options.port ?? 3000, host);
     } catch (error) {
+      await xiaoer.stop();
       await connection.close();
       throw error;
     }
     const urlHost = host.includes(':') ? `[${host}]` : host;
+    const url = `http://${urlHost}:${port}`;
+    demo?.connect(url);
     let closing: Promise<void> | undefined;
     return {
-      url: `http://${urlHost}:${port}`,
+      url,
       store,
+      xiaoer,
+      published,
+      ...(demo ? { demoShopUrl: demo.shopUrl } : {}),
       close: () =>
         (closing ??= (async () => {
-          await new Promise<void>((resolve) => server.close(() => resolve()));
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeIdleConnections();
+          });
+          await xiaoer.stop();
           server.closeAllConnections();
+          await demo?.close();
           await connection.close();
           await store.stop();
         })()),
     };
   } catch (error) {
+    await demo?.close();
     await store.stop();
     throw error;
   }

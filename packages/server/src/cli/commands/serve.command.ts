@@ -1,11 +1,37 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { startServer } from '../../server/start-server.ts';
+import { readFile } from 'node:fs/promises';
 import { LocalizedError } from '../../localized-error.ts';
+import { parseConfig } from '../../server/xiaoer-config.schema.ts';
+import type { XiaoerConfig } from '../../server/xiaoer-config.ts';
 
 interface ServeFlags {
   port: number;
   host: string;
   data: string;
+  config?: string;
+}
+
+async function readConfig(file: string): Promise<XiaoerConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new LocalizedError({
+      zh: `读不到配置文件 ${file}：${(error as Error).message}`,
+      en: `Cannot read the configuration file ${file}: ${(error as Error).message}`,
+    });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new LocalizedError({
+      zh: `配置文件 ${file} 不是合法的 JSON：${(error as Error).message}`,
+      en: `The configuration file ${file} is not valid JSON: ${(error as Error).message}`,
+    });
+  }
+  return parseConfig(value, file);
 }
 
 function parsePort(value: string): number {
@@ -46,6 +72,12 @@ export function serveCommand(): Command {
         .env('XIAOER_DATA_DIR')
         .default('data/ferretdb'),
     )
+    .addOption(
+      new Option(
+        '--config <file>',
+        '配置文件（事件来源、订单系统、消息渠道）；不给则运行演示商店 / configuration file (sources, order system, channels); without it the demo shop runs',
+      ).env('XIAOER_CONFIG'),
+    )
     .action(async (flags: ServeFlags) => {
       const log = (line: string): void => void process.stdout.write(`${line}\n`);
       log('正在启动数据库 / starting the store ...');
@@ -56,6 +88,7 @@ export function serveCommand(): Command {
           host: flags.host,
           dataDirectory: flags.data,
           report: log,
+          ...(flags.config ? { config: await readConfig(flags.config) } : {}),
         });
       } catch (error) {
         process.stderr.write(`${explain(error)}\n`);
@@ -65,6 +98,14 @@ export function serveCommand(): Command {
       log(`数据库 / store: ${server.store.kind} — ${server.store.location}`);
       log(`小二已启动 / Xiaoer is listening on ${server.url}`);
       log(`健康检查 / health: ${server.url}/api/health`);
+      if (server.demoShopUrl) {
+        log(
+          `演示商店 / demo shop: ${server.demoShopUrl} — 运行 npm run demo 推送订单 / run npm run demo to push orders`,
+        );
+      }
+      if (server.published.length > 0) {
+        log(`已发布旅程 / published journeys: ${server.published.join(', ')}`);
+      }
       log('按 Ctrl+C 停止 / press Ctrl+C to stop');
 
       const running = server;

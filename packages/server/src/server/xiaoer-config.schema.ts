@@ -1,0 +1,177 @@
+import { Ajv } from 'ajv';
+import { LocalizedError } from '../localized-error.ts';
+import type { XiaoerConfig } from './xiaoer-config.ts';
+
+const headers = { type: 'object', additionalProperties: { type: 'string' } };
+const url = { type: 'string', pattern: '^https?://' };
+const ms = { type: 'integer', minimum: 1 };
+
+const webhook = {
+  type: 'object',
+  required: ['preset', 'url'],
+  properties: {
+    preset: { enum: ['generic', 'dingtalk', 'feishu', 'wecom', 'slack'] },
+    url,
+    secret: { type: 'string' },
+    headers,
+    timeoutMs: ms,
+  },
+};
+
+const channel = {
+  oneOf: [
+    {
+      type: 'object',
+      required: ['kind'],
+      additionalProperties: false,
+      properties: { kind: { const: 'log' } },
+    },
+    {
+      type: 'object',
+      required: ['kind', 'preset', 'url'],
+      properties: { kind: { const: 'webhook' }, ...webhook.properties },
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      required: ['kind', 'url', 'body'],
+      additionalProperties: false,
+      properties: {
+        kind: { const: 'sms' },
+        url,
+        method: { enum: ['POST', 'PUT'] },
+        headers,
+        body: {},
+        timeoutMs: ms,
+      },
+    },
+    {
+      type: 'object',
+      required: ['kind', 'host', 'port', 'from'],
+      additionalProperties: false,
+      properties: {
+        kind: { const: 'smtp' },
+        host: { type: 'string' },
+        port: { type: 'integer', minimum: 1, maximum: 65535 },
+        secure: { type: 'boolean' },
+        auth: {
+          type: 'object',
+          required: ['user', 'pass'],
+          properties: { user: { type: 'string' }, pass: { type: 'string' } },
+        },
+        from: { type: 'string' },
+        subject: {
+          type: 'object',
+          required: ['zh', 'en'],
+          properties: { zh: { type: 'string' }, en: { type: 'string' } },
+        },
+        allowSelfSigned: { type: 'boolean' },
+        timeoutMs: ms,
+      },
+    },
+  ],
+};
+
+/** JSON Schema of the configuration file (`xiaoer serve --config file.json`). */
+export const xiaoerConfigSchema = {
+  type: 'object',
+  required: ['sources'],
+  additionalProperties: false,
+  properties: {
+    sources: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'kind', 'secret'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
+          kind: { enum: ['xiaoer', 'shopify', 'woocommerce'] },
+          secret: { type: 'string', minLength: 16 },
+        },
+      },
+    },
+    orderSystem: {
+      type: 'object',
+      required: ['baseUrl', 'operations'],
+      additionalProperties: false,
+      properties: {
+        baseUrl: url,
+        headers,
+        timeoutMs: ms,
+        operations: {
+          type: 'object',
+          additionalProperties: {
+            type: 'object',
+            required: ['method', 'path'],
+            additionalProperties: false,
+            properties: {
+              method: { enum: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] },
+              path: { type: 'string', pattern: '^/' },
+              body: {},
+            },
+          },
+        },
+      },
+    },
+    channels: {
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(
+        ['sms', 'email', 'wechat', 'chat', 'app', 'staff', 'default'].map((name) => [
+          name,
+          channel,
+        ]),
+      ),
+    },
+    publisher: { ...webhook, additionalProperties: false },
+    intake: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        bodyLimit: { type: 'string', pattern: '^\\d+(b|kb|mb)$' },
+        replayWindowSeconds: { type: 'integer', minimum: 1, maximum: 86400 },
+      },
+    },
+    scheduler: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { pollMs: ms, lockLifetimeMs: ms, processName: { type: 'string' } },
+    },
+    delivery: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        maxAttempts: { type: 'integer', minimum: 1, maximum: 20 },
+        retryDelayMs: ms,
+        maxRetryDelayMs: ms,
+      },
+    },
+    recovery: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { sweepEveryMs: ms, staleAfterMs: ms },
+    },
+  },
+} as const;
+
+const check = new Ajv({ allErrors: true, strict: false }).compile(xiaoerConfigSchema);
+
+/** The configuration is not valid; lists every problem with its JSON pointer. */
+export class ConfigError extends LocalizedError {
+  constructor(file: string, problems: string[]) {
+    super({
+      zh: `配置文件 ${file} 有误：\n  ${problems.join('\n  ')}`,
+      en: `The configuration file ${file} is invalid:\n  ${problems.join('\n  ')}`,
+    });
+  }
+}
+
+/** Checks a parsed configuration file and returns it typed. */
+export function parseConfig(value: unknown, file: string): XiaoerConfig {
+  if (check(value)) return value as unknown as XiaoerConfig;
+  throw new ConfigError(
+    file,
+    (check.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'invalid'}`),
+  );
+}

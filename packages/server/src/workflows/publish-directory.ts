@@ -1,0 +1,29 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { WorkflowService } from './workflow-service.ts';
+
+/** The journeys that ship with Xiaoer (order lifecycle, address change, refund, invoice). */
+export const SHIPPED_WORKFLOWS = path.resolve(import.meta.dirname, '../../../../workflows');
+
+/**
+ * Creates and publishes every workflow file of a folder that the store does not have yet.
+ * Workflows already there are left alone: an operator's edits win over the files.
+ */
+export async function publishDirectory(
+  workflows: WorkflowService,
+  directory: string,
+  actor: string,
+): Promise<string[]> {
+  const published: string[] = [];
+  const files = (await readdir(directory)).filter((name) => name.endsWith('.json')).sort();
+  const existing = new Set((await workflows.list()).map((draft) => draft.id));
+  for (const file of files) {
+    const document: unknown = JSON.parse(await readFile(path.join(directory, file), 'utf8'));
+    const id = (document as { id?: unknown }).id;
+    if (typeof id !== 'string' || existing.has(id)) continue;
+    await workflows.create(document, actor);
+    await workflows.publish(id, `${file}`, actor);
+    published.push(id);
+  }
+  return published;
+}
