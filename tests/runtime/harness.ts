@@ -15,6 +15,7 @@ import {
 } from '@xiaoer/server';
 import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
 
+export const ADMIN_PASSWORD = 'admin-密码-123';
 export const SOURCE = { id: 'demo-shop', kind: 'xiaoer' as const, secret: 'test-secret-长' };
 
 /** A test server on the real store, with the demo shop as order system and message sink. */
@@ -30,7 +31,8 @@ export interface Harness {
     body: unknown,
     sign?: { secret?: string; source?: string; now?: number },
   ): Promise<Response>;
-  request(method: string, path: string, body?: unknown): Promise<Response>;
+  /** An API request as the admin (or with `token`; pass `''` for none). */
+  request(method: string, path: string, body?: unknown, token?: string): Promise<Response>;
   /** Publishes workflows through the API. */
   publish(...workflows: WorkflowDocument[]): Promise<void>;
   /** Stops the server but keeps the store (to start another on the same data). */
@@ -63,17 +65,22 @@ export async function startHarness(
     log: pino({ level: process.env['XIAOER_TEST_LOG'] ?? 'error' }),
   });
   await xiaoer.start();
+  if (!(await xiaoer.auth.hasUsers()))
+    await xiaoer.auth.createUser('admin', ADMIN_PASSWORD, 'admin');
+  const session = await xiaoer.auth.login('admin', ADMIN_PASSWORD);
   const server: Server = createServer(createApp({ store: probeOf(store, connection), xiaoer }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   shop.connect({ url: `${url}/api/events`, source: SOURCE.id, secret: SOURCE.secret });
 
-  const request = (method: string, path: string, body?: unknown) =>
+  const request = (method: string, path: string, body?: unknown, token = session?.token) =>
     fetch(`${url}${path}`, {
       method,
-      ...(body !== undefined
-        ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }
-        : {}),
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   let serverStopped = false;
   const stopServer = async () => {

@@ -1,18 +1,16 @@
 import type { Request } from 'express';
-
-/** The authenticated user or API key a request acts for (set by the auth middleware). */
-export interface Actor {
-  id: string;
-  role: 'admin' | 'operator' | 'agent' | 'viewer' | 'intake';
-}
+import type { Principal } from '../auth/auth-service.ts';
 
 declare module 'express-serve-static-core' {
   interface Request {
-    actor?: Actor;
+    /** Who the request acts for, set by the authentication middleware. */
+    principal?: Principal;
   }
 }
 
 /** Who to name in audit records and `updatedBy` fields. */
 export function actorOf(request: Request): string {
-  return request.actor?.id ?? 'anonymous';
+  const principal = request.principal;
+  if (!principal) return 'anonymous';
+  return principal.kind === 'user' ? principal.id : `api-key:${principal.id}`;
 }

@@ -6,6 +6,8 @@ import { healthRouter, type StoreProbe } from './health.route.ts';
 import { eventsRouter } from './events.route.ts';
 import { workflowsRouter } from './workflows.route.ts';
 import { instancesRouter } from './instances.route.ts';
+import { authRouter } from './auth.route.ts';
+import { authenticate } from './authenticate.ts';
 
 export interface AppOptions {
   store: StoreProbe;
@@ -30,6 +32,7 @@ export function createApp(options: AppOptions): Express {
       eventsRouter({
         intake: xiaoer.intake,
         sources: xiaoer.sources,
+        auth: xiaoer.auth,
         bodyLimit,
         replayWindowSeconds: xiaoer.config.intake?.replayWindowSeconds ?? 300,
       }),
@@ -42,6 +45,14 @@ export function createApp(options: AppOptions): Express {
     app.get('/api/demo', (_request, response) => void response.json({ shopUrl }));
   }
   if (xiaoer) {
+    app.use('/api', authenticate(xiaoer.auth));
+    app.use(
+      '/api',
+      authRouter({
+        auth: xiaoer.auth,
+        knownSources: () => xiaoer.sources.list().map((source) => source.id),
+      }),
+    );
     app.use('/api', workflowsRouter(xiaoer.workflows));
     app.use(
       '/api',

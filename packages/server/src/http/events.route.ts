@@ -4,10 +4,14 @@ import { readCloudEvents } from '../intake/cloud-event.ts';
 import type { SourceRegistry } from '../intake/event-source.ts';
 import { SIGNATURE_HEADERS, sameSignature, signBody } from '../intake/signature.ts';
 import { ApiError } from './api-error.ts';
+import type { AuthService } from '../auth/auth-service.ts';
+import { credentialOf } from './authenticate.ts';
 
 export interface EventsRouteOptions {
   intake: EventIntake;
   sources: SourceRegistry;
+  /** Machine clients may send an intake-scoped API key instead of a signature. */
+  auth: AuthService;
   /** Largest body accepted; default 1 MB. */
   bodyLimit: string | number;
   /** How far a request's timestamp may be from now; default 300 s. */
@@ -41,6 +45,41 @@ export function rawBody(request: Request): Buffer {
   return Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
 }
 
+/** The source a request comes from, proved by its signature (or an intake API key); else 401. */
+async function verifiedSource(
+  request: Request,
+  raw: Buffer,
+  options: EventsRouteOptions,
+): Promise<string> {
+  const sourceId = request.get(SIGNATURE_HEADERS.source);
+  const timestamp = request.get(SIGNATURE_HEADERS.timestamp);
+  const signature = request.get(SIGNATURE_HEADERS.signature);
+  const bearer = credentialOf(request);
+  if (!signature && bearer?.startsWith('xk_')) {
+    const principal = await options.auth.authenticate(bearer);
+    if (principal?.kind !== 'apiKey')
+      throw unauthorized('api-key-invalid', 'API 密钥无效。', 'The API key is invalid.');
+    return principal.source;
+  }
+  if (!sourceId || !timestamp || !signature)
+    throw unauthorized(
+      'signature-missing',
+      `缺少签名：请求须带 ${SIGNATURE_HEADERS.source}、${SIGNATURE_HEADERS.timestamp} 和 ${SIGNATURE_HEADERS.signature} 头。`,
+      `Missing signature: send the ${SIGNATURE_HEADERS.source}, ${SIGNATURE_HEADERS.timestamp} and ${SIGNATURE_HEADERS.signature} headers.`,
+    );
+  const source = options.sources.find(sourceId, 'xiaoer');
+  const seconds = /^\d{1,12}$/.test(timestamp) ? Number(timestamp) : NaN;
+  if (!source || !sameSignature(signBody(source.secret, seconds, raw), signature))
+    throw unauthorized('signature-invalid', '签名无效。', 'The signature is invalid.');
+  if (Math.abs(Date.now() / 1000 - seconds) > options.replayWindowSeconds)
+    throw unauthorized(
+      'timestamp-outside-window',
+      `时间戳超出允许范围（±${options.replayWindowSeconds} 秒），可能是重放的请求。`,
+      `The timestamp is outside the allowed window (±${options.replayWindowSeconds} s); the request may be a replay.`,
+    );
+  return source.id;
+}
+
 /**
  * `POST /api/events`: CloudEvents from order systems, one or a batch, signed with the source's
  * secret over `${timestamp}.${rawBody}`. Verified before anything is parsed or stored.
@@ -52,25 +91,7 @@ export function eventsRouter(options: EventsRouteOptions): Router {
     express.raw({ type: () => true, limit: options.bodyLimit }),
     async (request, response) => {
       const raw = rawBody(request);
-      const sourceId = request.get(SIGNATURE_HEADERS.source);
-      const timestamp = request.get(SIGNATURE_HEADERS.timestamp);
-      const signature = request.get(SIGNATURE_HEADERS.signature);
-      if (!sourceId || !timestamp || !signature)
-        throw unauthorized(
-          'signature-missing',
-          `缺少签名：请求须带 ${SIGNATURE_HEADERS.source}、${SIGNATURE_HEADERS.timestamp} 和 ${SIGNATURE_HEADERS.signature} 头。`,
-          `Missing signature: send the ${SIGNATURE_HEADERS.source}, ${SIGNATURE_HEADERS.timestamp} and ${SIGNATURE_HEADERS.signature} headers.`,
-        );
-      const source = options.sources.find(sourceId, 'xiaoer');
-      const seconds = /^\d{1,12}$/.test(timestamp) ? Number(timestamp) : NaN;
-      if (!source || !sameSignature(signBody(source.secret, seconds, raw), signature))
-        throw unauthorized('signature-invalid', '签名无效。', 'The signature is invalid.');
-      if (Math.abs(Date.now() / 1000 - seconds) > options.replayWindowSeconds)
-        throw unauthorized(
-          'timestamp-outside-window',
-          `时间戳超出允许范围（±${options.replayWindowSeconds} 秒），可能是重放的请求。`,
-          `The timestamp is outside the allowed window (±${options.replayWindowSeconds} s); the request may be a replay.`,
-        );
+      const sourceId = await verifiedSource(request, raw, options);
       const { events, problems } = readCloudEvents(parseJsonBody(raw));
       if (problems.length > 0)
         throw new ApiError(
@@ -83,7 +104,7 @@ export function eventsRouter(options: EventsRouteOptions): Router {
           undefined,
           { problems },
         );
-      const results = await options.intake.record(source.id, events);
+      const results = await options.intake.record(sourceId, events);
       response.status(intakeStatus(results)).json({ events: results });
     },
   );

@@ -8,6 +8,7 @@ import type { Models } from '../model/models.ts';
 import { ApiError } from './api-error.ts';
 import { actorOf } from './actor.ts';
 import { param } from './params.ts';
+import { allow } from './authenticate.ts';
 import { validateBody } from './validate-body.ts';
 
 export const instanceBodySchemas = {
@@ -80,16 +81,16 @@ export function instancesRouter(
   const audit = (request: Request, action: string, target: string, details: JsonObject) =>
     models.Audit.create({ at: new Date(), actor: actorOf(request), action, target, details });
 
-  router.get('/instances', async (request, response) => {
+  router.get('/instances', allow('read'), async (request, response) => {
     const { filter, page, pageSize } = readFilters(request);
     response.json(await queries.list(filter, page, pageSize));
   });
-  router.get('/instances/:id', async (request, response) => {
+  router.get('/instances/:id', allow('read'), async (request, response) => {
     const detail = await queries.get(param(request, 'id'));
     if (!detail) throw instanceNotFound(param(request, 'id'));
     response.json(detail);
   });
-  router.post('/instances/:id/cancel', async (request, response) => {
+  router.post('/instances/:id/cancel', allow('operate'), async (request, response) => {
     const id = param(request, 'id');
     if (!(await queries.get(id))) throw instanceNotFound(id);
     const instance = await runtime.cancel(id, actorOf(request), `cancel:${randomUUID()}`);
@@ -98,6 +99,7 @@ export function instancesRouter(
   });
   router.post(
     '/instances/:id/events',
+    allow('sendEvent'),
     validateBody(instanceBodySchemas.sendEvent),
     async (request, response) => {
       const id = param(request, 'id');
@@ -119,10 +121,10 @@ export function instancesRouter(
       });
     },
   );
-  router.get('/dead-letters', async (_request, response) => {
+  router.get('/dead-letters', allow('read'), async (_request, response) => {
     response.json({ deadLetters: await queries.deadLetters() });
   });
-  router.post('/effects/:key/retry', async (request, response) => {
+  router.post('/effects/:key/retry', allow('operate'), async (request, response) => {
     const key = param(request, 'key');
     const retry = await dispatcher.retry(key);
     if (!retry)

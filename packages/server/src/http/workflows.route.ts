@@ -5,6 +5,7 @@ import { validateBody } from './validate-body.ts';
 import { actorOf } from './actor.ts';
 import { ApiError } from './api-error.ts';
 import { param } from './params.ts';
+import { allow } from './authenticate.ts';
 
 export const workflowBodySchemas = {
   update: {
@@ -36,7 +37,7 @@ function versionParam(value: string): number {
 /** `/api/workflows`: drafts with revisions, validation, publishing, versions, import/export. */
 export function workflowsRouter(workflows: WorkflowService): Router {
   const router = Router();
-  router.get('/workflows', async (_request, response) => {
+  router.get('/workflows', allow('read'), async (_request, response) => {
     const drafts = await workflows.list();
     response.json({
       workflows: drafts.map((d) => ({
@@ -53,30 +54,33 @@ export function workflowsRouter(workflows: WorkflowService): Router {
   });
   router.post(
     '/workflows',
+    allow('edit'),
     validateBody(workflowBodySchemas.document),
     async (request, response) => {
       response.status(201).json(await workflows.create(request.body, actorOf(request)));
     },
   );
-  router.post('/workflows/validate', (request, response) => {
+  router.post('/workflows/validate', allow('read'), (request, response) => {
     response.json(validate(request.body));
   });
   router.post(
     '/workflows/import',
+    allow('edit'),
     validateBody(workflowBodySchemas.document),
     async (request, response) => {
       response.status(201).json(await workflows.create(request.body, actorOf(request)));
     },
   );
-  router.get('/workflows/:id', async (request, response) => {
+  router.get('/workflows/:id', allow('read'), async (request, response) => {
     response.json(await workflows.get(param(request, 'id')));
   });
-  router.get('/workflows/:id/export', async (request, response) => {
+  router.get('/workflows/:id/export', allow('read'), async (request, response) => {
     const draft = await workflows.get(param(request, 'id'));
     response.attachment(`${draft.id}.json`).json(draft.document);
   });
   router.put(
     '/workflows/:id',
+    allow('edit'),
     validateBody(workflowBodySchemas.update),
     async (request, response) => {
       const body = request.body as { document: unknown; revision: number };
@@ -90,11 +94,12 @@ export function workflowsRouter(workflows: WorkflowService): Router {
       );
     },
   );
-  router.delete('/workflows/:id', async (request, response) => {
+  router.delete('/workflows/:id', allow('edit'), async (request, response) => {
     response.json(await workflows.remove(param(request, 'id'), actorOf(request)));
   });
   router.post(
     '/workflows/:id/publish',
+    allow('publish'),
     validateBody(workflowBodySchemas.publish),
     async (request, response) => {
       const note = (request.body as { note?: string }).note ?? '';
@@ -103,10 +108,10 @@ export function workflowsRouter(workflows: WorkflowService): Router {
         .json(await workflows.publish(param(request, 'id'), note, actorOf(request)));
     },
   );
-  router.get('/workflows/:id/versions', async (request, response) => {
+  router.get('/workflows/:id/versions', allow('read'), async (request, response) => {
     response.json({ versions: await workflows.versions(param(request, 'id')) });
   });
-  router.get('/workflows/:id/versions/:version', async (request, response) => {
+  router.get('/workflows/:id/versions/:version', allow('read'), async (request, response) => {
     const record = await workflows.version(
       param(request, 'id'),
       versionParam(param(request, 'version')),

@@ -4,6 +4,7 @@ import { eventModels } from './event.model.ts';
 import { instanceModels } from './instance.model.ts';
 import { effectModels } from './effect.model.ts';
 import { auditModels } from './audit.model.ts';
+import { authModels } from './auth.model.ts';
 
 /** Every collection Xiaoer keeps, as Mongoose models on one connection. */
 export type Models = ReturnType<typeof createModels>;
@@ -15,6 +16,7 @@ export function createModels(connection: Connection) {
     ...instanceModels(connection),
     ...effectModels(connection),
     ...auditModels(connection),
+    ...authModels(connection),
   };
 }
 

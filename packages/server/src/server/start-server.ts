@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../http/app.ts';
@@ -20,6 +21,8 @@ export interface RunningServer {
   demoShopUrl?: string;
   /** Workflows published at start (shipped journeys new to this store). */
   published: string[];
+  /** Set on the first start of an empty store: the `admin` account it created. */
+  initialAdmin?: { user: string; password?: string };
   /** Stops accepting requests, closes the store connection, stops an embedded store. */
   close(): Promise<void>;
 }
@@ -60,6 +63,21 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   });
 }
 
+/**
+ * On an empty store, creates the `admin` user: with XIAOER_ADMIN_PASSWORD when set, else with
+ * a random password that is shown once.
+ */
+async function ensureAdmin(
+  xiaoer: Xiaoer,
+  env: NodeJS.ProcessEnv,
+): Promise<{ user: string; password?: string } | undefined> {
+  if (await xiaoer.auth.hasUsers()) return undefined;
+  const given = env['XIAOER_ADMIN_PASSWORD'];
+  const password = given ?? randomBytes(12).toString('base64url');
+  await xiaoer.auth.createUser('admin', password, 'admin');
+  return given ? { user: 'admin' } : { user: 'admin', password };
+}
+
 /** Starts the store (embedded unless MONGODB_URI is set), then the HTTP API on it. */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
@@ -82,6 +100,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       (options.publishShipped ?? Boolean(demo))
         ? await publishDirectory(xiaoer.workflows, SHIPPED_WORKFLOWS, 'xiaoer')
         : [];
+    const initialAdmin = await ensureAdmin(xiaoer, options.env ?? process.env);
     await xiaoer.start();
     const app = createApp({
       store: probeOf(store, connection),
@@ -106,6 +125,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       store,
       xiaoer,
       published,
+      ...(initialAdmin ? { initialAdmin } : {}),
       ...(demo ? { demoShopUrl: demo.shopUrl } : {}),
       close: () =>
         (closing ??= (async () => {

@@ -13,6 +13,7 @@ import { SourceRegistry } from '../intake/event-source.ts';
 import { InstanceQueries } from '../instances/instance-queries.ts';
 import { buildConnectors } from '../connectors/build-connectors.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
+import { AuthService } from '../auth/auth-service.ts';
 
 export interface XiaoerOptions {
   connection: Connection;
@@ -35,6 +36,7 @@ export interface Xiaoer {
   queries: InstanceQueries;
   sources: SourceRegistry;
   agenda: Agenda;
+  auth: AuthService;
   config: XiaoerConfig;
   /** Starts timers and effect delivery, and finishes what a crashed process left. */
   start(): Promise<void>;
@@ -78,6 +80,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     queries: new InstanceQueries(models),
     sources: new SourceRegistry(config.sources),
     agenda,
+    auth: new AuthService(models),
     config,
     async start() {
       await agenda.start();

@@ -103,6 +103,11 @@ export function serveCommand(): Command {
           `演示商店 / demo shop: ${server.demoShopUrl} — 运行 npm run demo 推送订单 / run npm run demo to push orders`,
         );
       }
+      if (server.initialAdmin?.password) {
+        log(
+          `管理员账号 / admin account: ${server.initialAdmin.user} / ${server.initialAdmin.password}（只显示这一次，登录后请修改 / shown once; change it after logging in）`,
+        );
+      }
       if (server.published.length > 0) {
         log(`已发布旅程 / published journeys: ${server.published.join(', ')}`);
       }

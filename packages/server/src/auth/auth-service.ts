@@ -1,0 +1,148 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { isDuplicateKey, type Models } from '../model/models.ts';
+import type { ApiKeyRecord, Role, UserRecord } from '../model/auth.model.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+
+/** Who a request acts for. */
+export type Principal =
+  { kind: 'user'; id: string; role: Role } | { kind: 'apiKey'; id: string; source: string };
+
+export interface UserView {
+  id: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: Date;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const token = (prefix: string) => `${prefix}${randomBytes(32).toString('base64url')}`;
+
+/** A password that took as long to check as a real one: logins for unknown users take as long. */
+const DUMMY_HASH = hashPassword('timing-equaliser');
+
+/** Users, sessions and API keys. Tokens are stored only as sha256, looked up by `_id`. */
+export class AuthService {
+  readonly #models: Models;
+  readonly #sessionHours: number;
+
+  constructor(models: Models, sessionHours = 12) {
+    this.#models = models;
+    this.#sessionHours = sessionHours;
+  }
+
+  async hasUsers(): Promise<boolean> {
+    return (await this.#models.Users.countDocuments().limit(1)) > 0;
+  }
+
+  async createUser(id: string, password: string, role: Role): Promise<UserView> {
+    const record: UserRecord = {
+      _id: id,
+      passwordHash: await hashPassword(password),
+      role,
+      disabled: false,
+      createdAt: new Date(),
+    };
+    try {
+      await this.#models.Users.create(record);
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new UserExistsError(id);
+      throw error;
+    }
+    return viewOf(record);
+  }
+
+  async listUsers(): Promise<UserView[]> {
+    const users = await this.#models.Users.find().lean<UserRecord[]>();
+    return users.map(viewOf).sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  async updateUser(
+    id: string,
+    change: { role?: Role; password?: string; disabled?: boolean },
+  ): Promise<UserView | null> {
+    const set: Partial<UserRecord> = {};
+    if (change.role) set.role = change.role;
+    if (change.disabled !== undefined) set.disabled = change.disabled;
+    if (change.password) set.passwordHash = await hashPassword(change.password);
+    const updated = await this.#models.Users.findOneAndUpdate(
+      { _id: id },
+      { $set: set },
+      { returnDocument: 'after' },
+    ).lean<UserRecord>();
+    return updated ? viewOf(updated) : null;
+  }
+
+  /** A new session token for valid credentials, or null (same time either way). */
+  async login(
+    id: string,
+    password: string,
+  ): Promise<{ token: string; user: UserView; expiresAt: Date } | null> {
+    const user = await this.#models.Users.findById(id).lean<UserRecord>();
+    const valid = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH));
+    if (!user || !valid || user.disabled) return null;
+    const sessionToken = token('xs_');
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + this.#sessionHours * 3_600_000);
+    await this.#models.Sessions.create({
+      _id: sha256(sessionToken),
+      userId: user._id,
+      role: user.role,
+      createdAt: now,
+      expiresAt,
+    });
+    return { token: sessionToken, user: viewOf(user), expiresAt };
+  }
+
+  async logout(sessionToken: string): Promise<void> {
+    await this.#models.Sessions.deleteOne({ _id: sha256(sessionToken) });
+  }
+
+  /** The principal a bearer token stands for, or null when it is unknown or expired. */
+  async authenticate(bearer: string): Promise<Principal | null> {
+    if (bearer.startsWith('xk_')) {
+      const key = await this.#models.ApiKeys.findById(sha256(bearer)).lean<ApiKeyRecord>();
+      return key ? { kind: 'apiKey', id: key.name, source: key.source } : null;
+    }
+    const session = await this.#models.Sessions.findById(sha256(bearer)).lean();
+    if (!session || session.expiresAt.getTime() < Date.now()) return null;
+    // The role is read again so a demoted or disabled user loses rights at once.
+    const user = await this.#models.Users.findById(session.userId).lean<UserRecord>();
+    if (!user || user.disabled) return null;
+    return { kind: 'user', id: user._id, role: user.role };
+  }
+
+  async createApiKey(
+    name: string,
+    source: string,
+    createdBy: string,
+  ): Promise<{ key: string; record: Omit<ApiKeyRecord, '_id'> }> {
+    const key = token('xk_');
+    const record = { name, source, prefix: key.slice(0, 7), createdBy, createdAt: new Date() };
+    await this.#models.ApiKeys.create({ _id: sha256(key), ...record });
+    return { key, record };
+  }
+
+  async listApiKeys(): Promise<Omit<ApiKeyRecord, '_id'>[]> {
+    const keys = await this.#models.ApiKeys.find().lean<ApiKeyRecord[]>();
+    return keys.map(({ _id: _hash, ...rest }) => rest);
+  }
+
+  async deleteApiKey(name: string): Promise<boolean> {
+    return (await this.#models.ApiKeys.deleteMany({ name })).deletedCount > 0;
+  }
+}
+
+export class UserExistsError extends Error {
+  constructor(id: string) {
+    super(`User ${id} exists`);
+  }
+}
+
+function viewOf(user: UserRecord): UserView {
+  return {
+    id: user._id,
+    role: user.role,
+    disabled: user.disabled ?? false,
+    createdAt: user.createdAt,
+  };
+}

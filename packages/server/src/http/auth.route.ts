@@ -1,0 +1,165 @@
+import { Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type { AuthService } from '../auth/auth-service.ts';
+import { UserExistsError } from '../auth/auth-service.ts';
+import { ROLES, type Role } from '../model/auth.model.ts';
+import { ApiError } from './api-error.ts';
+import { actorOf } from './actor.ts';
+import { allow, credentialOf, SESSION_COOKIE } from './authenticate.ts';
+import { param } from './params.ts';
+import { validateBody } from './validate-body.ts';
+
+const userName = { type: 'string', pattern: '^[a-zA-Z0-9_.@-]{1,64}$' };
+const password = { type: 'string', minLength: 8, maxLength: 200 };
+
+export const authBodySchemas = {
+  login: {
+    type: 'object',
+    required: ['username', 'password'],
+    additionalProperties: false,
+    properties: { username: userName, password: { type: 'string', maxLength: 200 } },
+  },
+  createUser: {
+    type: 'object',
+    required: ['id', 'password', 'role'],
+    additionalProperties: false,
+    properties: { id: userName, password, role: { enum: [...ROLES] } },
+  },
+  updateUser: {
+    type: 'object',
+    additionalProperties: false,
+    minProperties: 1,
+    properties: { password, role: { enum: [...ROLES] }, disabled: { type: 'boolean' } },
+  },
+  createApiKey: {
+    type: 'object',
+    required: ['name', 'source'],
+    additionalProperties: false,
+    properties: {
+      name: { type: 'string', pattern: '^[a-zA-Z0-9_.-]{1,64}$' },
+      source: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
+    },
+  },
+} as const;
+
+export interface AuthRouteOptions {
+  auth: AuthService;
+  /** Login attempts per client address per window. Default 10 per minute. */
+  loginLimit?: number;
+  loginWindowMs?: number;
+  knownSources: () => string[];
+}
+
+/** Login, logout, the current user, and the admin's users and API keys. */
+export function authRouter(options: AuthRouteOptions): Router {
+  const { auth } = options;
+  const router = Router();
+  const limiter = rateLimit({
+    windowMs: options.loginWindowMs ?? 60_000,
+    limit: options.loginLimit ?? 10,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_request, _response, next) =>
+      next(
+        new ApiError(429, 'too-many-logins', {
+          zh: '登录尝试过多，请稍后再试。',
+          en: 'Too many login attempts; try again later.',
+        }),
+      ),
+  });
+
+  router.post(
+    '/auth/login',
+    limiter,
+    validateBody(authBodySchemas.login),
+    async (request, response) => {
+      const { username, password: secret } = request.body as { username: string; password: string };
+      const session = await auth.login(username, secret);
+      if (!session)
+        throw new ApiError(401, 'invalid-credentials', {
+          zh: '用户名或密码错误。',
+          en: 'Wrong user name or password.',
+        });
+      response.cookie(SESSION_COOKIE, session.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: request.secure,
+        expires: session.expiresAt,
+        path: '/',
+      });
+      response.json(session);
+    },
+  );
+  router.post('/auth/logout', async (request, response) => {
+    const credential = credentialOf(request);
+    if (credential) await auth.logout(credential);
+    response.clearCookie(SESSION_COOKIE, { path: '/' }).json({ loggedOut: true });
+  });
+  router.get('/auth/me', allow('read'), (request, response) => {
+    response.json(request.principal);
+  });
+
+  router.get('/users', allow('admin'), async (_request, response) => {
+    response.json({ users: await auth.listUsers() });
+  });
+  router.post(
+    '/users',
+    allow('admin'),
+    validateBody(authBodySchemas.createUser),
+    async (request, response) => {
+      const body = request.body as { id: string; password: string; role: Role };
+      try {
+        response.status(201).json(await auth.createUser(body.id, body.password, body.role));
+      } catch (error) {
+        if (error instanceof UserExistsError)
+          throw new ApiError(409, 'user-exists', {
+            zh: `用户 "${body.id}" 已存在。`,
+            en: `User "${body.id}" already exists.`,
+          });
+        throw error;
+      }
+    },
+  );
+  router.patch(
+    '/users/:id',
+    allow('admin'),
+    validateBody(authBodySchemas.updateUser),
+    async (request, response) => {
+      const user = await auth.updateUser(param(request, 'id'), request.body as { role?: Role });
+      if (!user)
+        throw new ApiError(404, 'user-not-found', {
+          zh: `没有用户 "${param(request, 'id')}"。`,
+          en: `No user "${param(request, 'id')}".`,
+        });
+      response.json(user);
+    },
+  );
+
+  router.get('/api-keys', allow('admin'), async (_request, response) => {
+    response.json({ apiKeys: await auth.listApiKeys() });
+  });
+  router.post(
+    '/api-keys',
+    allow('admin'),
+    validateBody(authBodySchemas.createApiKey),
+    async (request, response) => {
+      const body = request.body as { name: string; source: string };
+      if (!options.knownSources().includes(body.source))
+        throw new ApiError(400, 'unknown-source', {
+          zh: `没有事件来源 "${body.source}"。`,
+          en: `No event source "${body.source}".`,
+        });
+      const created = await auth.createApiKey(body.name, body.source, actorOf(request));
+      response.status(201).json({ key: created.key, ...created.record });
+    },
+  );
+  router.delete('/api-keys/:name', allow('admin'), async (request, response) => {
+    if (!(await auth.deleteApiKey(param(request, 'name'))))
+      throw new ApiError(404, 'api-key-not-found', {
+        zh: `没有名为 "${param(request, 'name')}" 的 API 密钥。`,
+        en: `No API key named "${param(request, 'name')}".`,
+      });
+    response.json({ deleted: true });
+  });
+  return router;
+}

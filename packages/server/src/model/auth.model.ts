@@ -1,0 +1,84 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+
+export const ROLES = ['admin', 'operator', 'agent', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** An operator account; `_id` is the user name. */
+export interface UserRecord {
+  _id: string;
+  passwordHash: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: Date;
+}
+
+/** A login session; `_id` is the sha256 of the token, so a leaked table leaks no tokens. */
+export interface SessionRecord {
+  _id: string;
+  userId: string;
+  role: Role;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+/** A machine client's key, scoped to event intake; `_id` is the sha256 of the key. */
+export interface ApiKeyRecord {
+  _id: string;
+  name: string;
+  /** The event source it may send for. */
+  source: string;
+  prefix: string;
+  createdBy: string;
+  createdAt: Date;
+}
+
+const options = { versionKey: false } as const;
+
+export function authModels(connection: Connection): {
+  Users: Model<UserRecord>;
+  Sessions: Model<SessionRecord>;
+  ApiKeys: Model<ApiKeyRecord>;
+} {
+  return {
+    Users: connection.model(
+      'User',
+      new Schema(
+        {
+          _id: String,
+          passwordHash: { type: String, required: true },
+          role: { type: String, required: true, enum: ROLES },
+          disabled: { type: Boolean, default: false },
+          createdAt: { type: Date, required: true },
+        },
+        { ...options, collection: 'users' },
+      ),
+    ) as unknown as Model<UserRecord>,
+    Sessions: connection.model(
+      'Session',
+      new Schema(
+        {
+          _id: String,
+          userId: { type: String, required: true },
+          role: { type: String, required: true },
+          createdAt: { type: Date, required: true },
+          expiresAt: { type: Date, required: true },
+        },
+        { ...options, collection: 'sessions' },
+      ),
+    ) as unknown as Model<SessionRecord>,
+    ApiKeys: connection.model(
+      'ApiKey',
+      new Schema(
+        {
+          _id: String,
+          name: { type: String, required: true },
+          source: { type: String, required: true },
+          prefix: { type: String, required: true },
+          createdBy: { type: String, required: true },
+          createdAt: { type: Date, required: true },
+        },
+        { ...options, collection: 'apiKeys' },
+      ),
+    ) as unknown as Model<ApiKeyRecord>,
+  };
+}
