@@ -24,6 +24,8 @@ export interface Harness {
   shop: DemoShop;
   shopUrl: string;
   xiaoer: Xiaoer;
+  /** The admin's session token. */
+  token: string;
   store: RunningStore;
   connection: Connection;
   /** Sends a signed `POST /api/events`. */
@@ -96,6 +98,7 @@ export async function startHarness(
     shop,
     shopUrl,
     xiaoer,
+    token: session?.token ?? '',
     store,
     connection,
     request,
