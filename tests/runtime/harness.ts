@@ -16,7 +16,11 @@ import {
 import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
 
 export const ADMIN_PASSWORD = 'admin-密码-123';
-export const SOURCE = { id: 'demo-shop', kind: 'xiaoer' as const, secret: 'test-secret-长' };
+export const SOURCE = {
+  id: 'demo-shop',
+  kind: 'xiaoer' as const,
+  secret: 'test-secret-不要外传-0123',
+};
 
 /** A test server on the real store, with the demo shop as order system and message sink. */
 export interface Harness {

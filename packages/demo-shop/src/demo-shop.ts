@@ -34,6 +34,7 @@ export class DemoShop {
   readonly sender: WebhookSender;
   duplicateMessages = 0;
   #faults = new Map<string, { count: number; status: number }>();
+  #delays = new Map<string, number>();
   #webhook: WebhookTarget | undefined;
   #sequence = 1000;
   #server: Server | undefined;
@@ -50,6 +51,11 @@ export class DemoShop {
 
   injectFault(fault: Fault): void {
     this.#faults.set(fault.operation, { count: fault.count, status: fault.status });
+  }
+
+  /** Makes every call of an operation take `ms` longer (a slow order system). */
+  injectDelay(operation: string, ms: number): void {
+    this.#delays.set(operation, ms);
   }
 
   /** Creates an order and reports `order.created`. */
@@ -133,16 +139,22 @@ export class DemoShop {
     const operation =
       (name: string, run: (order: DemoOrder, body: Record<string, unknown>) => StoredAnswer) =>
       async (request: Request, response: Response) => {
-        const answer = await this.idempotency.once(name, request.get('idempotency-key'), () => {
-          const fault = this.#faults.get(name);
-          if (fault && fault.count > 0) {
-            fault.count--;
-            return { status: fault.status, body: { error: `injected fault (${fault.status})` } };
-          }
-          const order = this.orders.get(String(request.params['orderId']));
-          if (!order) return { status: 404, body: { error: 'order not found' } };
-          return run(order, (request.body ?? {}) as Record<string, unknown>);
-        });
+        const answer = await this.idempotency.once(
+          name,
+          request.get('idempotency-key'),
+          async () => {
+            const delay = this.#delays.get(name);
+            if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+            const fault = this.#faults.get(name);
+            if (fault && fault.count > 0) {
+              fault.count--;
+              return { status: fault.status, body: { error: `injected fault (${fault.status})` } };
+            }
+            const order = this.orders.get(String(request.params['orderId']));
+            if (!order) return { status: 404, body: { error: 'order not found' } };
+            return run(order, (request.body ?? {}) as Record<string, unknown>);
+          },
+        );
         response.status(answer.status).json(answer.body);
       };
 

@@ -45,6 +45,15 @@ export interface DeadLetterRecord {
   at: Date;
 }
 
+/**
+ * Written once the Agenda job of an effect or timer exists (`_id` `effect:key` or
+ * `timer:key`), so recovery re-creates only the jobs a crash lost, not duplicates.
+ */
+export interface JobMarkerRecord {
+  _id: string;
+  at: Date;
+}
+
 export type TimerStatus = 'scheduled' | 'cancelled' | 'fired';
 
 /** A durable timer, `_id` `instanceId|timerId`; its Agenda job checks the status first. */
@@ -64,6 +73,7 @@ export function effectModels(connection: Connection): {
   EffectAttempts: Model<EffectAttemptRecord>;
   Timers: Model<TimerRecord>;
   DeadLetters: Model<DeadLetterRecord>;
+  JobMarkers: Model<JobMarkerRecord>;
 } {
   return {
     Effects: connection.model(
@@ -128,6 +138,13 @@ export function effectModels(connection: Connection): {
         { ...options, collection: 'deadLetters' },
       ),
     ) as unknown as Model<DeadLetterRecord>,
+    JobMarkers: connection.model(
+      'JobMarker',
+      new Schema(
+        { _id: String, at: { type: Date, required: true } },
+        { ...options, collection: 'jobMarkers' },
+      ),
+    ) as unknown as Model<JobMarkerRecord>,
   };
 }
 

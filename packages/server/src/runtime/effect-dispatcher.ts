@@ -23,7 +23,8 @@ export interface DispatcherOptions {
   /** First retry delay; each next one doubles, with ±20 % jitter. Default 1 s. */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
-  lockLifetimeMs?: number;
+  timerLockMs: number;
+  effectLockMs: number;
   /** Called when a timer fires, with how late it was (ms after its due time). */
   onTimerFired?: (latenessMs: number) => void;
 }
@@ -44,20 +45,24 @@ export class EffectDispatcher implements EffectSink {
     models: Models,
     agenda: Agenda,
     executor: EffectExecutor,
-    options: DispatcherOptions = {},
+    options: DispatcherOptions,
   ) {
     this.#models = models;
     this.#agenda = agenda;
     this.#executor = executor;
     this.#options = options;
     const maxAttempts = options.maxAttempts ?? 5;
+    // lockLimit: a process locks at most this many due jobs ahead, so one process does not
+    // hoard a backlog that others could run, and filling the queue stays short.
     agenda.define<{ timer: string }>(TIMER_JOB, (job) => this.#fireTimer(job), {
       concurrency: 32,
-      ...(options.lockLifetimeMs ? { lockLifetime: options.lockLifetimeMs } : {}),
+      lockLimit: 64,
+      lockLifetime: options.timerLockMs,
     });
     agenda.define<{ effect: string }>(EFFECT_JOB, (job) => this.#runEffect(job, maxAttempts), {
       concurrency: 32,
-      ...(options.lockLifetimeMs ? { lockLifetime: options.lockLifetimeMs } : {}),
+      lockLimit: 64,
+      lockLifetime: options.effectLockMs,
       backoff: backoffStrategies.exponential({
         delay: options.retryDelayMs ?? 1000,
         factor: 2,
@@ -78,9 +83,28 @@ export class EffectDispatcher implements EffectSink {
       const key = effectKey(instance._id, step.revision, index);
       if (effect.kind === 'schedule') await this.#schedule(instance._id, effect);
       else if (effect.kind === 'cancel') await this.#cancel(instance._id, effect.timerId);
-      else if (await this.#record(instance._id, step.revision, index, key, effect))
-        await this.#agenda.now(EFFECT_JOB, { effect: key });
+      else {
+        const state = await this.#record(instance._id, step.revision, index, key, effect);
+        if (state !== 'final')
+          await this.#ensureJob(`effect:${key}`, state === 'new', () =>
+            this.#agenda.now(EFFECT_JOB, { effect: key }),
+          );
+      }
     }
+  }
+
+  /**
+   * Creates a job unless a marker says it exists already: a re-dispatch after a crash makes
+   * only the jobs that were lost, instead of a duplicate per recovery sweep.
+   */
+  async #ensureJob(marker: string, fresh: boolean, create: () => Promise<unknown>): Promise<void> {
+    if (!fresh && (await this.#models.JobMarkers.exists({ _id: marker }))) return;
+    await create();
+    await this.#models.JobMarkers.create({ _id: marker, at: new Date() }).catch(
+      (error: unknown) => {
+        if (!isDuplicateKey(error)) throw error;
+      },
+    );
   }
 
   /**
@@ -109,6 +133,7 @@ export class EffectDispatcher implements EffectSink {
       const ahead = Math.max(0, dueAt.getTime() - Date.now());
       dueAt.setTime(dueAt.getTime() + Math.random() * Math.min(ahead * 0.2, 30_000));
     }
+    let fresh = true;
     try {
       await this.#models.Timers.create({
         _id: key,
@@ -121,8 +146,12 @@ export class EffectDispatcher implements EffectSink {
       if (!isDuplicateKey(error)) throw error;
       const existing = await this.#models.Timers.findById(key).lean<TimerRecord>();
       if (existing?.status !== 'scheduled') return;
+      dueAt.setTime(new Date(existing.dueAt).getTime());
+      fresh = false;
     }
-    await this.#agenda.schedule(dueAt, TIMER_JOB, { timer: key });
+    await this.#ensureJob(`timer:${key}`, fresh, () =>
+      this.#agenda.schedule(dueAt, TIMER_JOB, { timer: key }),
+    );
   }
 
   async #cancel(instance: string, timerId: string): Promise<void> {
@@ -134,14 +163,14 @@ export class EffectDispatcher implements EffectSink {
     await this.#agenda.cancel({ name: TIMER_JOB, data: { timer: key } });
   }
 
-  /** Records the effect; false when it exists already and is no longer pending. */
+  /** Records the effect: `new`, or it existed and is still `pending`, or is `final`. */
   async #record(
     instance: string,
     revision: number,
     index: number,
     key: string,
     effect: Effect,
-  ): Promise<boolean> {
+  ): Promise<'new' | 'pending' | 'final'> {
     const now = new Date();
     try {
       await this.#models.Effects.create(
@@ -158,11 +187,11 @@ export class EffectDispatcher implements EffectSink {
           updatedAt: now,
         }),
       );
-      return true;
+      return 'new';
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       const existing = await this.#models.Effects.findById(key).select({ status: 1 }).lean();
-      return existing?.status === 'pending';
+      return existing?.status === 'pending' ? 'pending' : 'final';
     }
   }
 
@@ -194,7 +223,9 @@ export class EffectDispatcher implements EffectSink {
     if (!stored || stored.status !== 'pending') return;
     const record = effectJson.decode(stored);
     const attempt = (job.attrs.failCount ?? 0) + 1;
-    await this.#executor.run(this.#requireRuntime(), record, attempt, maxAttempts);
+    const busy = await this.#executor.run(this.#requireRuntime(), record, attempt, maxAttempts);
+    // Another process holds this attempt: look again once its claim would be stale.
+    if (busy) await this.#agenda.schedule(busy.busyUntil, EFFECT_JOB, { effect: record._id });
   }
 
   #requireRuntime(): JourneyRuntime {

@@ -13,7 +13,8 @@ export class RetryLater extends Error {}
  * Executes one attempt of one effect through the connectors and reports the result to the
  * journey. An attempt runs only after its claim (`effectKey#retries.attempt`) was inserted, so
  * two processes holding the same job execute it once; a claim left by a crashed process is
- * taken over once it is older than `staleAfterMs`.
+ * taken over once it is older than the effect jobs' lock lifetime (Agenda runs the job again
+ * only after that lock expired, so its holder is presumed dead).
  */
 export class EffectExecutor {
   readonly #models: Models;
@@ -27,13 +28,18 @@ export class EffectExecutor {
     this.#staleAfterMs = staleAfterMs;
   }
 
+  /**
+   * Runs one attempt. Returns `{ busyUntil }` when another process holds a fresh claim on it:
+   * the caller checks again then (the holder finished, or its claim went stale).
+   */
   async run(
     runtime: JourneyRuntime,
     record: EffectRecord,
     attempt: number,
     maxAttempts: number,
-  ): Promise<void> {
-    if (!(await this.#claim(record, attempt))) return;
+  ): Promise<{ busyUntil: Date } | void> {
+    const busyUntil = await this.#claim(record, attempt);
+    if (busyUntil) return { busyUntil };
     const effect = record.effect;
     if (effect.kind === 'call') return this.#call(runtime, record, effect, attempt);
     if (effect.kind !== 'send' && effect.kind !== 'emit') return; // timers never come here
@@ -46,18 +52,20 @@ export class EffectExecutor {
         await this.#mark(record, { attempts: attempt, lastError: failure });
         throw new RetryLater(failure.message);
       }
-      await this.#deadLetter(record, failure, attempt);
+      // The journey hears of the outcome before the effect is marked final: a crash in
+      // between repeats the attempt (deduplicated by its key), never loses the outcome.
       if (effect.kind === 'send' && effect.expectsResult)
         await this.#report(runtime, record, {
           type: 'send.failed',
           effectId: effect.id,
           error: failure,
         });
+      await this.#deadLetter(record, failure, attempt);
       return;
     }
-    await this.#mark(record, { status: 'done', attempts: attempt });
     if (effect.kind === 'send' && effect.expectsResult)
       await this.#report(runtime, record, { type: 'send.succeeded', effectId: effect.id });
+    await this.#mark(record, { status: 'done', attempts: attempt });
   }
 
   async #deliver(record: EffectRecord, effect: SendEffect | EmitEffect): Promise<void> {
@@ -100,21 +108,21 @@ export class EffectExecutor {
       })
       .catch((error: unknown) => ({ ok: false as const, retryable: true, error: describe(error) }));
     if (outcome.ok) {
-      await this.#mark(record, { status: 'done', attempts: attempt, result: outcome.data });
       await this.#report(runtime, record, {
         type: 'call.succeeded',
         effectId: effect.id,
         data: outcome.data,
       });
+      await this.#mark(record, { status: 'done', attempts: attempt, result: outcome.data });
       return;
     }
-    await this.#mark(record, { status: 'failed', attempts: attempt, lastError: outcome.error });
     const result = await this.#report(runtime, record, {
       type: 'call.failed',
       effectId: effect.id,
       retryable: outcome.retryable,
       error: outcome.error,
     });
+    await this.#mark(record, { status: 'failed', attempts: attempt, lastError: outcome.error });
     const instance = result?.instance;
     if (instance && (instance.status !== 'active' || instance.node !== effect.nodeId))
       await this.#deadLetter(record, outcome.error, attempt);
@@ -132,7 +140,8 @@ export class EffectExecutor {
     });
   }
 
-  async #claim(record: EffectRecord, attempt: number): Promise<boolean> {
+  /** Claims the attempt; when another process holds a fresh claim, returns when it goes stale. */
+  async #claim(record: EffectRecord, attempt: number): Promise<Date | null> {
     const base = `${record._id}#${record.retries}.${attempt}`;
     for (let takeover = 0; takeover < 5; takeover++) {
       const id = takeover === 0 ? base : `${base}~${takeover}`;
@@ -144,15 +153,16 @@ export class EffectExecutor {
           startedAt: new Date(),
           process: this.#process,
         });
-        return true;
+        return null;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
         const claim = await this.#models.EffectAttempts.findById(id).lean<EffectAttemptRecord>();
-        const age = claim ? Date.now() - new Date(claim.startedAt).getTime() : 0;
-        if (age < this.#staleAfterMs) return false;
+        const started = claim ? new Date(claim.startedAt).getTime() : Date.now();
+        if (Date.now() - started < this.#staleAfterMs)
+          return new Date(started + this.#staleAfterMs + 100);
       }
     }
-    return false;
+    return new Date(Date.now() + this.#staleAfterMs);
   }
 
   async #mark(record: EffectRecord, fields: Partial<EffectRecord>): Promise<void> {

@@ -1,4 +1,4 @@
-import { Agenda, InMemoryNotificationChannel } from 'agenda';
+import { Agenda, InMemoryNotificationChannel, type JobNotification } from 'agenda';
 import { MongoBackend } from '@agendajs/mongo-backend';
 
 /** Timing of the Agenda jobs that carry timers and effects. */
@@ -6,25 +6,47 @@ export interface SchedulerOptions {
   /** How often due jobs are looked for. Agenda's default is 5 s; timers want well under 1 s. */
   pollMs?: number;
   /**
-   * How long a job stays locked to the process running it. After a crash (SIGKILL) its jobs
-   * run again once this passes, so it bounds how late a timer can be after a crash. Agenda's
-   * default is 10 minutes; our jobs take milliseconds.
+   * How long a timer job stays locked to the process running it. After a crash (SIGKILL) its
+   * jobs run again once this passes, so it bounds how late a timer can be after a crash.
+   * Agenda's default is 10 minutes; firing a timer takes milliseconds. Default 5 s.
    */
-  lockLifetimeMs?: number;
+  timerLockMs?: number;
+  /**
+   * The same for effect jobs (messages, order-system calls). Must exceed the longest connector
+   * timeout: an attempt older than this is presumed dead and taken over. Default 30 s.
+   */
+  effectLockMs?: number;
   /** Names this process in the job documents (`lastModifiedBy`). */
   processName?: string;
 }
 
-export const SCHEDULER_DEFAULTS = { pollMs: 300, lockLifetimeMs: 10_000 } as const;
+export const SCHEDULER_DEFAULTS = {
+  pollMs: 300,
+  timerLockMs: 5_000,
+  effectLockMs: 30_000,
+} as const;
+
+/**
+ * Agenda's in-process notification makes a job saved here start at once instead of at the next
+ * poll, but its `publish` waits until the processor has locked every due job, which takes
+ * long with a backlog. Saving a job must not wait for that: notify and return.
+ */
+class PromptNotifications extends InMemoryNotificationChannel {
+  override async publish(notification: JobNotification): Promise<void> {
+    super.publish(notification).catch(() => undefined);
+  }
+}
 
 /** The Agenda instance for Xiaoer's jobs, in the `jobs` collection of the store at `uri`. */
 export function createScheduler(uri: string, options: SchedulerOptions = {}): Agenda {
   return new Agenda({
     backend: new MongoBackend({ address: uri, collection: 'jobs' }),
     // Jobs saved by this process start at once instead of waiting for the next poll.
-    notificationChannel: new InMemoryNotificationChannel(),
+    notificationChannel: new PromptNotifications(),
     processEvery: options.pollMs ?? SCHEDULER_DEFAULTS.pollMs,
-    defaultLockLifetime: options.lockLifetimeMs ?? SCHEDULER_DEFAULTS.lockLifetimeMs,
+    // Jobs are short; Agenda's default of 20 at a time makes a burst queue up behind them.
+    maxConcurrency: 64,
+    defaultLockLifetime: options.timerLockMs ?? SCHEDULER_DEFAULTS.timerLockMs,
     removeOnComplete: true,
     ...(options.processName ? { name: options.processName } : {}),
   });

@@ -44,6 +44,8 @@ export interface RuntimeOptions {
   staleAfterMs?: number;
   /** How many events an instance keeps parked while waiting for them. */
   maxParked?: number;
+  /** Told about dispatches that failed (their steps are retried by recovery). */
+  onError?: (error: unknown, step: string) => void;
 }
 
 /** Events engine hosts produce; stale ones are ignored, never parked. */
@@ -78,7 +80,12 @@ export class JourneyRuntime {
     this.#models = models;
     this.#catalog = catalog;
     this.#maxParked = options.maxParked ?? 20;
-    this.steps = new StepLog(models, sink, options.staleAfterMs ?? 30_000);
+    this.steps = new StepLog(
+      models,
+      sink,
+      options.staleAfterMs ?? 30_000,
+      options.onError ?? (() => undefined),
+    );
   }
 
   /** Routes a recorded event (read by its key) and records the outcome; safe to call twice. */
@@ -141,9 +148,10 @@ export class JourneyRuntime {
     });
   }
 
-  /** Resolves once every step queued in this process has finished (graceful shutdown). */
-  idle(): Promise<void> {
-    return this.#queue.idle();
+  /** Resolves once every step queued in this process has finished and been dispatched. */
+  async idle(): Promise<void> {
+    await this.#queue.idle();
+    await this.steps.idle();
   }
 
   async #load(id: string): Promise<InstanceRecord> {

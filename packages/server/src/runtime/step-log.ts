@@ -50,11 +50,20 @@ export class StepLog {
   readonly #models: Models;
   readonly #sink: EffectSink;
   readonly #staleAfterMs: number;
+  readonly #onError: (error: unknown, step: string) => void;
+  readonly #dispatching = new Set<Promise<unknown>>();
+  readonly #inFlight = new Set<string>();
 
-  constructor(models: Models, sink: EffectSink, staleAfterMs: number) {
+  constructor(
+    models: Models,
+    sink: EffectSink,
+    staleAfterMs: number,
+    onError: (error: unknown, step: string) => void,
+  ) {
     this.#models = models;
     this.#sink = sink;
     this.#staleAfterMs = staleAfterMs;
+    this.#onError = onError;
   }
 
   /** Commits a step on `instance` (or creates it: pass `revision: 0`). Null when contended. */
@@ -102,9 +111,31 @@ export class StepLog {
       throw error;
     }
     const next = await this.#rollForward(instance, record, transition);
-    await this.#sink.dispatch(next, record);
-    await this.#models.Outbox.deleteOne({ _id: key });
+    this.#dispatch(next, record);
     return next;
+  }
+
+  /**
+   * Dispatches a committed step's effects without holding up the caller: an effect may run at
+   * once and report back to this same instance, whose queue the caller still holds. The outbox
+   * entry stays until dispatch finished, so a crash or an error leaves it to recovery.
+   */
+  #dispatch(instance: InstanceRecord, record: StepRecord): void {
+    this.#inFlight.add(record._id);
+    const work = this.#sink
+      .dispatch(instance, record)
+      .then(() => this.#models.Outbox.deleteOne({ _id: record._id }))
+      .catch((error: unknown) => this.#onError(error, record._id))
+      .finally(() => {
+        this.#dispatching.delete(work);
+        this.#inFlight.delete(record._id);
+      });
+    this.#dispatching.add(work);
+  }
+
+  /** Resolves when every dispatch started so far has finished. */
+  async idle(): Promise<void> {
+    while (this.#dispatching.size > 0) await Promise.all(this.#dispatching);
   }
 
   /** Finishes or drops claims older than `staleAfterMs`, left by crashed processes. */
@@ -113,6 +144,7 @@ export class StepLog {
       claimedAt: { $lt: new Date(now - this.#staleAfterMs) },
     }).lean<OutboxEntry[]>();
     for (const entry of stale) {
+      if (this.#inFlight.has(entry._id)) continue; // slow, not lost: this process is on it
       const storedStep = await this.#models.Steps.findById(entry._id).lean();
       if (storedStep) {
         const record = stepJson.decode(storedStep);

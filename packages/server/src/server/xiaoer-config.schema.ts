@@ -136,7 +136,12 @@ export const xiaoerConfigSchema = {
     scheduler: {
       type: 'object',
       additionalProperties: false,
-      properties: { pollMs: ms, lockLifetimeMs: ms, processName: { type: 'string' } },
+      properties: {
+        pollMs: ms,
+        timerLockMs: ms,
+        effectLockMs: ms,
+        processName: { type: 'string' },
+      },
     },
     delivery: {
       type: 'object',

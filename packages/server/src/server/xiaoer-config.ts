@@ -31,7 +31,7 @@ export interface XiaoerConfig {
     replayWindowSeconds?: number;
   };
   scheduler?: SchedulerOptions;
-  delivery?: Omit<DispatcherOptions, 'onTimerFired' | 'lockLifetimeMs'>;
+  delivery?: Omit<DispatcherOptions, 'onTimerFired' | 'timerLockMs' | 'effectLockMs'>;
   recovery?: {
     /** How often inbox and outbox are swept for work a crashed process left. Default 2 s. */
     sweepEveryMs?: number;

@@ -50,15 +50,21 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const catalog = new WorkflowCatalog(models);
   const workflows = new WorkflowService(models, () => catalog.invalidate());
   const staleAfterMs = config.recovery?.staleAfterMs ?? 15_000;
-  const lockLifetimeMs = config.scheduler?.lockLifetimeMs ?? SCHEDULER_DEFAULTS.lockLifetimeMs;
+  const timerLockMs = config.scheduler?.timerLockMs ?? SCHEDULER_DEFAULTS.timerLockMs;
+  const effectLockMs = config.scheduler?.effectLockMs ?? SCHEDULER_DEFAULTS.effectLockMs;
   const agenda = createScheduler(options.storeUri, config.scheduler);
-  const executor = new EffectExecutor(models, buildConnectors(config, log), staleAfterMs);
+  const executor = new EffectExecutor(models, buildConnectors(config, log), effectLockMs);
   const dispatcher = new EffectDispatcher(models, agenda, executor, {
     ...config.delivery,
-    lockLifetimeMs,
+    timerLockMs,
+    effectLockMs,
     ...(options.onTimerFired ? { onTimerFired: options.onTimerFired } : {}),
   });
-  const runtime = new JourneyRuntime(models, catalog, dispatcher, { staleAfterMs });
+  const runtime = new JourneyRuntime(models, catalog, dispatcher, {
+    staleAfterMs,
+    onError: (error, step) =>
+      log.error({ err: error, step }, 'dispatching a step failed; recovery will retry it'),
+  });
   dispatcher.attach(runtime);
   const intake = new EventIntake(models, runtime, log);
   let sweeper: NodeJS.Timeout | undefined;
