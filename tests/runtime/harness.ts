@@ -47,13 +47,14 @@ export interface Harness {
 }
 
 export function testConfig(shopUrl: string, overrides: Partial<XiaoerConfig> = {}): XiaoerConfig {
+  const { sources = [], ...rest } = overrides;
   return {
-    sources: [SOURCE],
+    sources: [SOURCE, ...sources],
     orderSystem: { baseUrl: shopUrl, operations: DEFAULT_OPERATIONS, timeoutMs: 5000 },
     channels: { default: { kind: 'webhook', preset: 'generic', url: `${shopUrl}/messages` } },
     delivery: { retryDelayMs: 100, maxAttempts: 3 },
     recovery: { sweepEveryMs: 500, staleAfterMs: 3000 },
-    ...overrides,
+    ...rest,
   };
 }
 

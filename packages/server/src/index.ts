@@ -27,7 +27,7 @@ export {
 
 export { createXiaoer, type Xiaoer, type XiaoerOptions } from './server/xiaoer.ts';
 export type { XiaoerConfig, ChannelConfig } from './server/xiaoer-config.ts';
-export { signedHeaders, signBody, SIGNATURE_HEADERS } from './intake/signature.ts';
+export { signedHeaders, signBody, base64Hmac, SIGNATURE_HEADERS } from './intake/signature.ts';
 export type { EventSource, SourceKind } from './intake/event-source.ts';
 export type { CloudEvent } from './intake/cloud-event.ts';
 export {

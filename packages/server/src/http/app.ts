@@ -4,6 +4,7 @@ import type { Xiaoer } from '../server/xiaoer.ts';
 import { errorHandler, notFound } from './error-handler.ts';
 import { healthRouter, type StoreProbe } from './health.route.ts';
 import { eventsRouter } from './events.route.ts';
+import { webhooksRouter } from './webhooks.route.ts';
 import { workflowsRouter } from './workflows.route.ts';
 import { instancesRouter } from './instances.route.ts';
 import { authRouter } from './auth.route.ts';
@@ -37,6 +38,7 @@ export function createApp(options: AppOptions): Express {
         replayWindowSeconds: xiaoer.config.intake?.replayWindowSeconds ?? 300,
       }),
     );
+    app.use('/api', webhooksRouter({ intake: xiaoer.intake, sources: xiaoer.sources, bodyLimit }));
   }
   app.use(express.json({ limit: bodyLimit }));
   app.use('/api', healthRouter(options.store, serverPackage.version));

@@ -1,0 +1,120 @@
+import express, { Router, type Request } from 'express';
+import type { EventIntake } from '../intake/event-intake.ts';
+import { readCloudEvents } from '../intake/cloud-event.ts';
+import type { SourceKind, SourceRegistry } from '../intake/event-source.ts';
+import { base64Hmac, sameSignature } from '../intake/signature.ts';
+import { parsePlatformJson, type Translation } from '../intake/platforms/platform-json.ts';
+import { translateShopify } from '../intake/platforms/shopify.adapter.ts';
+import { translateWooCommerce } from '../intake/platforms/woocommerce.adapter.ts';
+import { ApiError } from './api-error.ts';
+import { intakeStatus, rawBody, unauthorized } from './events.route.ts';
+import { param } from './params.ts';
+
+export interface WebhooksRouteOptions {
+  intake: EventIntake;
+  sources: SourceRegistry;
+  bodyLimit: string | number;
+}
+
+function parseBody(raw: Buffer): unknown {
+  try {
+    return parsePlatformJson(raw.toString('utf8'));
+  } catch (error) {
+    throw new ApiError(
+      400,
+      'malformed-json',
+      { zh: '请求体不是合法的 JSON。', en: 'The request body is not valid JSON.' },
+      (error as Error).message,
+    );
+  }
+}
+
+/** Checks the platform's base64 HMAC of the raw body with the source's secret; else 401. */
+function verify(
+  request: Request,
+  kind: SourceKind,
+  header: string,
+  raw: Buffer,
+  sources: SourceRegistry,
+) {
+  const source = sources.find(param(request, 'source'), kind);
+  const signature = request.get(header);
+  if (!signature)
+    throw unauthorized(
+      'signature-missing',
+      `缺少签名头 ${header}。`,
+      `Missing the ${header} header.`,
+    );
+  if (!source || !sameSignature(base64Hmac(source.secret, raw), signature))
+    throw unauthorized('signature-invalid', '签名无效。', 'The signature is invalid.');
+  return source;
+}
+
+const missingHeader = (header: string) =>
+  new ApiError(400, 'missing-header', {
+    zh: `缺少请求头 ${header}。`,
+    en: `The ${header} header is missing.`,
+  });
+
+/**
+ * Webhooks of real shop platforms, verified with each platform's own scheme and mapped to
+ * Xiaoer events: `POST /api/webhooks/shopify/:source` and `/api/webhooks/woocommerce/:source`.
+ */
+export function webhooksRouter(options: WebhooksRouteOptions): Router {
+  const router = Router();
+  const raw = express.raw({ type: () => true, limit: options.bodyLimit });
+
+  const accept = async (sourceId: string, translation: Translation) => {
+    if ('ignored' in translation) return { status: 200, body: { ignored: translation.ignored } };
+    const { events, problems } = readCloudEvents(translation.event);
+    if (problems.length > 0)
+      throw new ApiError(
+        400,
+        'invalid-event',
+        { zh: '无法从该通知生成事件。', en: 'The webhook does not make a valid event.' },
+        undefined,
+        { problems },
+      );
+    const results = await options.intake.record(sourceId, events);
+    return { status: intakeStatus(results), body: { events: results } };
+  };
+
+  router.post('/webhooks/shopify/:source', raw, async (request, response) => {
+    const body = rawBody(request);
+    const source = verify(request, 'shopify', 'x-shopify-hmac-sha256', body, options.sources);
+    const topic = request.get('x-shopify-topic');
+    const webhookId = request.get('x-shopify-webhook-id');
+    if (!topic) throw missingHeader('X-Shopify-Topic');
+    if (!webhookId) throw missingHeader('X-Shopify-Webhook-Id');
+    const translation = translateShopify(
+      topic,
+      webhookId,
+      request.get('x-shopify-shop-domain') ?? '',
+      parseBody(body),
+      new Date(),
+    );
+    const { status, body: answer } = await accept(source.id, translation);
+    response.status(status).json(answer);
+  });
+
+  router.post('/webhooks/woocommerce/:source', raw, async (request, response) => {
+    const body = rawBody(request);
+    const topic = request.get('x-wc-webhook-topic');
+    // WooCommerce pings a new webhook with `webhook_id=N`, unsigned: answer so it is saved.
+    if (!topic && /^webhook_id=\d+$/.test(body.toString('utf8').trim())) {
+      response.json({ ping: true });
+      return;
+    }
+    const source = verify(request, 'woocommerce', 'x-wc-webhook-signature', body, options.sources);
+    if (!topic) throw missingHeader('X-WC-Webhook-Topic');
+    const translation = translateWooCommerce(
+      topic,
+      request.get('x-wc-webhook-source') ?? '',
+      parseBody(body),
+      new Date(),
+    );
+    const { status, body: answer } = await accept(source.id, translation);
+    response.status(status).json(answer);
+  });
+  return router;
+}
