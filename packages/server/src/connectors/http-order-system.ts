@@ -58,15 +58,16 @@ export class HttpOrderSystem implements OrderSystemConnector {
         },
       };
     }
+    // The mapping's path continues the base URL's path (`https://erp/api` + `/orders/1`).
     const url = new URL(
-      renderPath(mapping.path, args),
+      renderPath(mapping.path, args).replace(/^\/+/, ''),
       this.#config.baseUrl.endsWith('/') ? this.#config.baseUrl : `${this.#config.baseUrl}/`,
     );
     const withBody = mapping.method !== 'GET' && mapping.method !== 'DELETE';
     try {
       const answer = await httpCall({
         method: mapping.method,
-        url: url.href.replace(/([^:]\/)\/+/g, '$1'),
+        url: url.href,
         headers: { ...this.#config.headers, 'Idempotency-Key': options.idempotencyKey },
         ...(withBody
           ? { body: mapping.body !== undefined ? renderJson(mapping.body, args) : args }
