@@ -33,6 +33,8 @@ export class DemoShop {
   readonly idempotency = new IdempotencyStore();
   readonly sender: WebhookSender;
   duplicateMessages = 0;
+  /** Every request per operation, failed and replayed ones included. */
+  readonly requests = new Map<string, number>();
   #faults = new Map<string, { count: number; status: number }>();
   #delays = new Map<string, number>();
   #webhook: WebhookTarget | undefined;
@@ -139,6 +141,7 @@ export class DemoShop {
     const operation =
       (name: string, run: (order: DemoOrder, body: Record<string, unknown>) => StoredAnswer) =>
       async (request: Request, response: Response) => {
+        this.requests.set(name, (this.requests.get(name) ?? 0) + 1);
         const answer = await this.idempotency.once(
           name,
           request.get('idempotency-key'),

@@ -124,8 +124,9 @@ export class EffectExecutor {
     });
     await this.#mark(record, { status: 'failed', attempts: attempt, lastError: outcome.error });
     const instance = result?.instance;
+    // The journey left the node: its retry policy is spent. Count the journey's attempts.
     if (instance && (instance.status !== 'active' || instance.node !== effect.nodeId))
-      await this.#deadLetter(record, outcome.error, attempt);
+      await this.#deadLetter(record, outcome.error, effect.attempt);
   }
 
   async #report(
