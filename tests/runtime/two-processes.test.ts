@@ -1,0 +1,105 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkflowDocument } from '@xiaoer/engine';
+import { DemoShop } from '@xiaoer/demo-shop';
+import { signedHeaders } from '@xiaoer/server';
+import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
+import { cloudEvent, SOURCE, testConfig } from './harness.ts';
+import { pingWorkflow } from './test-workflows.ts';
+import { apiClient, spawnServer, type ServerProcess } from './server-process.ts';
+
+const PASSWORD = 'two-processes-password';
+let store: RunningStore;
+let shop: DemoShop;
+const servers: ServerProcess[] = [];
+
+beforeAll(async () => {
+  store = await startTestStore();
+  shop = new DemoShop();
+  const shopUrl = await shop.listen();
+  for (let i = 0; i < 2; i++)
+    servers.push(
+      await spawnServer({
+        storeUri: store.uri,
+        adminPassword: PASSWORD,
+        config: testConfig(shopUrl, { recovery: { sweepEveryMs: 500, staleAfterMs: 3000 } }),
+      }),
+    );
+});
+afterAll(async () => {
+  for (const server of servers) if (server.child.exitCode === null) await server.stop();
+  await shop?.close();
+  await store?.stop();
+});
+
+const send = (url: string, event: unknown) => {
+  const body = JSON.stringify(event);
+  return fetch(`${url}/api/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...signedHeaders(SOURCE.id, SOURCE.secret, body),
+    },
+    body,
+  });
+};
+
+describe('two server processes on one store', () => {
+  it('should fire each timer and run each effect once', { timeout: 120_000 }, async () => {
+    const [a, b] = servers as [ServerProcess, ServerProcess];
+    const api = await apiClient(a.url, PASSWORD);
+    const refund = JSON.parse(
+      await readFile(new URL('../../workflows/refund.json', import.meta.url), 'utf8'),
+    ) as WorkflowDocument;
+    for (const workflow of [pingWorkflow('1s'), refund]) {
+      expect((await api('POST', '/api/workflows', workflow)).status).toBe(201);
+      expect((await api('POST', `/api/workflows/${workflow.id}/publish`, {})).status).toBe(201);
+    }
+    const N = 16;
+    for (let i = 0; i < N; i++) await shop.createOrder({ orderId: `TP-${i}` });
+    const answers = await Promise.all(
+      Array.from({ length: N }, (_, i) => [
+        send(
+          i % 2 ? a.url : b.url,
+          cloudEvent('ping.started', { orderId: `TP-${i}`, phone: `1380000${i}` }),
+        ),
+        send(
+          i % 2 ? b.url : a.url,
+          cloudEvent('refund.requested', {
+            refundId: `TR-${i}`,
+            orderId: `TP-${i}`,
+            customer: { name: '顾客', phone: `1390000${i}` },
+            amount: 20,
+            reason: 'damaged',
+          }),
+        ),
+      ]).flat(),
+    );
+    expect(answers.map((r) => r.status)).toEqual(answers.map(() => 202));
+
+    const apiB = await apiClient(b.url, PASSWORD);
+    const finished = async (workflow: string, node: string) =>
+      (
+        (await (
+          await apiB('GET', `/api/instances?workflow=${workflow}&node=${node}&pageSize=100`)
+        ).json()) as { total: number }
+      ).total;
+    await expect.poll(() => finished('ping', 'done'), { timeout: 60_000, interval: 500 }).toBe(N);
+    await expect
+      .poll(() => finished('refund', 'refunded'), { timeout: 60_000, interval: 500 })
+      .toBe(N);
+
+    for (let i = 0; i < N; i++) {
+      const timeline = (
+        (await (await api('GET', `/api/instances/ping:TP-${i}:1`)).json()) as {
+          timeline: { event: { type: string } }[];
+        }
+      ).timeline;
+      expect(timeline.filter((s) => s.event.type === 'timer.fired')).toHaveLength(1);
+    }
+    expect(shop.executions('refund')).toBe(N);
+    expect(shop.idempotency.replays).toBe(0);
+    expect(shop.duplicateMessages).toBe(0);
+    expect(shop.messages).toHaveLength(N * 2);
+  });
+});
