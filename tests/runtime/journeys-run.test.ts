@@ -48,6 +48,15 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 describe('journeys on the durable runtime', () => {
+  it('should answer the liveness and readiness probes without a login', async () => {
+    expect(await (await h.request('GET', '/healthz', undefined, '')).json()).toEqual({
+      status: 'alive',
+    });
+    const ready = await h.request('GET', '/readyz', undefined, '');
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
   it('should run the order lifecycle from the demo shop webhooks to messages at the shop', async () => {
     const order = await h.shop.createOrder({ orderId: 'L-1001' });
     const id = `order-lifecycle:${order.orderId}:1`;

@@ -2,7 +2,7 @@ import express, { type Express } from 'express';
 import serverPackage from '../../package.json' with { type: 'json' };
 import type { Xiaoer } from '../server/xiaoer.ts';
 import { errorHandler, notFound } from './error-handler.ts';
-import { healthRouter, type StoreProbe } from './health.route.ts';
+import { healthRouter, probesRouter, type StoreProbe } from './health.route.ts';
 import { eventsRouter } from './events.route.ts';
 import { webhooksRouter } from './webhooks.route.ts';
 import { workflowsRouter } from './workflows.route.ts';
@@ -18,6 +18,8 @@ export interface AppOptions {
   xiaoer?: Xiaoer;
   /** Set when the demo order system runs beside the server (`GET /api/demo`). */
   demoShopUrl?: string;
+  /** False once shutdown began: `/readyz` then answers 503 so traffic drains away. */
+  accepting?: () => boolean;
 }
 
 /** The HTTP API: JSON in and out, every error as a zh/en JSON body. */
@@ -42,6 +44,7 @@ export function createApp(options: AppOptions): Express {
   }
   app.use(express.json({ limit: bodyLimit }));
   app.use('/api', healthRouter(options.store, serverPackage.version));
+  app.use(probesRouter(options.store, options.accepting ?? (() => true)));
   if (options.demoShopUrl) {
     const shopUrl = options.demoShopUrl;
     app.get('/api/demo', (_request, response) => void response.json({ shopUrl }));

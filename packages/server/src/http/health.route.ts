@@ -49,3 +49,17 @@ export function healthRouter(store: StoreProbe, version: string): Router {
   });
   return router;
 }
+
+/**
+ * Probes for orchestrators, at the root: `GET /healthz` (liveness: the process answers) and
+ * `GET /readyz` (readiness: the store answers and the server is not shutting down).
+ */
+export function probesRouter(store: StoreProbe, accepting: () => boolean): Router {
+  const router = Router();
+  router.get('/healthz', (_request, response) => void response.json({ status: 'alive' }));
+  router.get('/readyz', async (_request, response) => {
+    const ready = accepting() && (await answersWithin(store, STORE_PING_TIMEOUT_MS));
+    response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not-ready' });
+  });
+  return router;
+}

@@ -102,9 +102,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         : [];
     const initialAdmin = await ensureAdmin(xiaoer, options.env ?? process.env);
     await xiaoer.start();
+    let accepting = true;
     const app = createApp({
       store: probeOf(store, connection),
       xiaoer,
+      accepting: () => accepting,
       ...(demo ? { demoShopUrl: demo.shopUrl } : {}),
     });
     const server = createServer(app);
@@ -129,6 +131,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       ...(demo ? { demoShopUrl: demo.shopUrl } : {}),
       close: () =>
         (closing ??= (async () => {
+          accepting = false;
           await new Promise<void>((resolve) => {
             server.close(() => resolve());
             server.closeIdleConnections();

@@ -30,7 +30,12 @@ const LOG_TAIL = 4000;
 
 function backendArgs(backend: FerretdbBackend): string[] {
   return backend.handler === 'sqlite'
-    ? ['--handler=sqlite', `--sqlite-url=file:${backend.directory.replace(/\/?$/, '/')}`]
+    ? // BEGIN IMMEDIATE: a write transaction waits for the lock (busy_timeout, 10 s) instead of
+      // failing with SQLITE_BUSY when another write is under way (measured under two processes).
+      [
+        '--handler=sqlite',
+        `--sqlite-url=file:${backend.directory.replace(/\/?$/, '/')}?_txlock=immediate`,
+      ]
     : ['--handler=postgresql', `--postgresql-url=${backend.url}`];
 }
 

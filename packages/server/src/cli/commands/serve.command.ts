@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { startServer } from '../../server/start-server.ts';
 import { readFile } from 'node:fs/promises';
+import { pino } from 'pino';
 import { LocalizedError } from '../../localized-error.ts';
 import { parseConfig } from '../../server/xiaoer-config.schema.ts';
 import type { XiaoerConfig } from '../../server/xiaoer-config.ts';
@@ -80,6 +81,12 @@ export function serveCommand(): Command {
     )
     .action(async (flags: ServeFlags) => {
       const log = (line: string): void => void process.stdout.write(`${line}\n`);
+      const logger = pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
+      // A library promise nobody awaits (Agenda's job bookkeeping on a busy store) must not take
+      // the server down: every step is durable and retried, so log it and go on.
+      process.on('unhandledRejection', (reason) =>
+        logger.error({ err: reason }, 'unhandled rejection (ignored; work is retried)'),
+      );
       log('正在启动数据库 / starting the store ...');
       let server;
       try {
@@ -88,6 +95,7 @@ export function serveCommand(): Command {
           host: flags.host,
           dataDirectory: flags.data,
           report: log,
+          log: logger,
           ...(flags.config ? { config: await readConfig(flags.config) } : {}),
         });
       } catch (error) {
