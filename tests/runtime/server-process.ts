@@ -80,6 +80,8 @@ export async function apiClient(url: string, password: string) {
   return (method: string, route: string, body?: unknown) =>
     fetch(`${url}${route}`, {
       method,
+      // A wedged server fails the test with a message instead of hanging it.
+      signal: AbortSignal.timeout(30_000),
       headers: {
         authorization: `Bearer ${token}`,
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),

@@ -5,9 +5,9 @@ import type { WorkflowDocument } from '@xiaoer/engine';
 import { DemoShop } from '@xiaoer/demo-shop';
 import { signedHeaders } from '@xiaoer/server';
 import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
-import { cloudEvent, SOURCE, testConfig } from './harness.ts';
-import { pingWorkflow } from './test-workflows.ts';
-import { apiClient, spawnServer, type ServerProcess } from './server-process.ts';
+import { cloudEvent, SOURCE, testConfig } from '../runtime/harness.ts';
+import { pingWorkflow } from '../runtime/test-workflows.ts';
+import { apiClient, spawnServer, type ServerProcess } from '../runtime/server-process.ts';
 
 const PASSWORD = 'crash-test-password';
 let store: RunningStore;

@@ -4,9 +4,9 @@ import type { WorkflowDocument } from '@xiaoer/engine';
 import { DemoShop } from '@xiaoer/demo-shop';
 import { signedHeaders } from '@xiaoer/server';
 import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
-import { cloudEvent, SOURCE, testConfig } from './harness.ts';
-import { pingWorkflow } from './test-workflows.ts';
-import { apiClient, spawnServer, type ServerProcess } from './server-process.ts';
+import { cloudEvent, SOURCE, testConfig } from '../runtime/harness.ts';
+import { pingWorkflow } from '../runtime/test-workflows.ts';
+import { apiClient, spawnServer, type ServerProcess } from '../runtime/server-process.ts';
 
 const PASSWORD = 'two-processes-password';
 let store: RunningStore;
@@ -60,7 +60,7 @@ describe('two server processes on one store', () => {
       expect((await api('POST', '/api/workflows', workflow)).status).toBe(201);
       expect((await api('POST', `/api/workflows/${workflow.id}/publish`, {})).status).toBe(201);
     }
-    const N = 16;
+    const N = 8;
     for (let i = 0; i < N; i++) await shop.createOrder({ orderId: `TP-${i}` });
     const answers = await Promise.all(
       Array.from({ length: N }, (_, i) => [
