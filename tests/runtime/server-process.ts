@@ -63,7 +63,10 @@ export async function spawnServer(options: {
     },
     stop: async () => {
       child.kill('SIGTERM');
+      // A wedged server must not outlive the test run: kill it if it does not stop in time.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
       await exited;
+      clearTimeout(timer);
     },
   };
 }
