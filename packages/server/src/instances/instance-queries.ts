@@ -56,8 +56,12 @@ export interface InstanceDetail extends InstanceSummary {
 export class InstanceQueries {
   readonly #models: Models;
 
-  constructor(models: Models) {
+  readonly #maxSteps: number;
+
+  /** `maxSteps`: the history window kept per instance (older step records are pruned). */
+  constructor(models: Models, maxSteps = 1000) {
     this.#models = models;
+    this.#maxSteps = maxSteps;
   }
 
   async list(filter: InstanceFilter, page: number, pageSize: number): Promise<InstancePage> {
@@ -84,7 +88,11 @@ export class InstanceQueries {
     if (!stored) return null;
     const instance = instanceJson.decode(stored);
     // Step ids are known (`id#1` … `id#revision`): no scan of the history collection.
-    const stepIds = Array.from({ length: instance.revision }, (_, i) => `${id}#${i + 1}`);
+    const first = Math.max(1, instance.revision - this.#maxSteps + 1);
+    const stepIds = Array.from(
+      { length: instance.revision - first + 1 },
+      (_, i) => `${id}#${first + i}`,
+    );
     const steps = stepJson.decodeAll(
       await this.#models.Steps.find({ _id: { $in: stepIds } })
         .select({ snapshot: 0, created: 0 })

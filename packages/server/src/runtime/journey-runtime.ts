@@ -46,6 +46,8 @@ export interface RuntimeOptions {
   maxParked?: number;
   /** Told about dispatches that failed (their steps are retried by recovery). */
   onError?: (error: unknown, step: string) => void;
+  /** Called after each step is written (history pruning). */
+  afterStep?: (instance: string, revision: number) => Promise<void>;
 }
 
 /** Events engine hosts produce; stale ones are ignored, never parked. */
@@ -85,6 +87,7 @@ export class JourneyRuntime {
       sink,
       options.staleAfterMs ?? 30_000,
       options.onError ?? (() => undefined),
+      options.afterStep,
     );
   }
 

@@ -51,6 +51,7 @@ export class StepLog {
   readonly #sink: EffectSink;
   readonly #staleAfterMs: number;
   readonly #onError: (error: unknown, step: string) => void;
+  readonly #afterStep: (instance: string, revision: number) => Promise<void>;
   readonly #dispatching = new Set<Promise<unknown>>();
   readonly #inFlight = new Set<string>();
 
@@ -59,7 +60,9 @@ export class StepLog {
     sink: EffectSink,
     staleAfterMs: number,
     onError: (error: unknown, step: string) => void,
+    afterStep: (instance: string, revision: number) => Promise<void> = async () => undefined,
   ) {
+    this.#afterStep = afterStep;
     this.#models = models;
     this.#sink = sink;
     this.#staleAfterMs = staleAfterMs;
@@ -112,6 +115,7 @@ export class StepLog {
     }
     const next = await this.#rollForward(instance, record, transition);
     this.#dispatch(next, record);
+    await this.#afterStep(instance._id, revision);
     return next;
   }
 

@@ -152,6 +152,15 @@ export const xiaoerConfigSchema = {
         maxRetryDelayMs: ms,
       },
     },
+    history: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        maxStepsPerInstance: { type: 'integer', minimum: 10 },
+        retentionDays: { type: 'number', exclusiveMinimum: 0 },
+        pruneEveryMs: ms,
+      },
+    },
     recovery: {
       type: 'object',
       additionalProperties: false,

@@ -5,6 +5,7 @@ import type { SmtpChannelConfig } from '../connectors/smtp-channel.ts';
 import type { EventSource } from '../intake/event-source.ts';
 import type { SchedulerOptions } from '../runtime/job-scheduler.ts';
 import type { DispatcherOptions } from '../runtime/effect-dispatcher.ts';
+import type { HistoryOptions } from '../runtime/history-pruner.ts';
 
 /** How messages leave on one channel. */
 export type ChannelConfig =
@@ -32,6 +33,8 @@ export interface XiaoerConfig {
   };
   scheduler?: SchedulerOptions;
   delivery?: Omit<DispatcherOptions, 'onTimerFired' | 'timerLockMs' | 'effectLockMs'>;
+  /** Bounds on execution history: steps per instance, retention period, pruning interval. */
+  history?: HistoryOptions;
   recovery?: {
     /** How often inbox and outbox are swept for work a crashed process left. Default 2 s. */
     sweepEveryMs?: number;

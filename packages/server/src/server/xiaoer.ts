@@ -14,6 +14,7 @@ import { InstanceQueries } from '../instances/instance-queries.ts';
 import { buildConnectors } from '../connectors/build-connectors.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
 import { AuthService } from '../auth/auth-service.ts';
+import { HistoryPruner } from '../runtime/history-pruner.ts';
 
 export interface XiaoerOptions {
   connection: Connection;
@@ -37,6 +38,7 @@ export interface Xiaoer {
   sources: SourceRegistry;
   agenda: Agenda;
   auth: AuthService;
+  history: HistoryPruner;
   config: XiaoerConfig;
   /** Starts timers and effect delivery, and finishes what a crashed process left. */
   start(): Promise<void>;
@@ -60,14 +62,17 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     effectLockMs,
     ...(options.onTimerFired ? { onTimerFired: options.onTimerFired } : {}),
   });
+  const history = new HistoryPruner(models, config.history);
   const runtime = new JourneyRuntime(models, catalog, dispatcher, {
     staleAfterMs,
+    afterStep: (instance, revision) => history.afterStep(instance, revision),
     onError: (error, step) =>
       log.error({ err: error, step }, 'dispatching a step failed; recovery will retry it'),
   });
   dispatcher.attach(runtime);
   const intake = new EventIntake(models, runtime, log);
   let sweeper: NodeJS.Timeout | undefined;
+  let pruner: NodeJS.Timeout | undefined;
   let sweeping: Promise<unknown> = Promise.resolve();
 
   const sweep = (olderThanMs: number) =>
@@ -83,10 +88,11 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     runtime,
     intake,
     dispatcher,
-    queries: new InstanceQueries(models),
+    queries: new InstanceQueries(models, history.maxStepsPerInstance),
     sources: new SourceRegistry(config.sources),
     agenda,
     auth: new AuthService(models),
+    history,
     config,
     async start() {
       await agenda.start();
@@ -95,9 +101,18 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       await sweep(0);
       sweeper = setInterval(() => void sweep(staleAfterMs), config.recovery?.sweepEveryMs ?? 2000);
       sweeper.unref();
+      pruner = setInterval(
+        () =>
+          void history
+            .prune()
+            .catch((error: unknown) => log.error({ err: error }, 'pruning history failed')),
+        config.history?.pruneEveryMs ?? 3_600_000,
+      );
+      pruner.unref();
     },
     async stop() {
       clearInterval(sweeper);
+      clearInterval(pruner);
       await sweeping;
       await intake.idle();
       await runtime.idle();

@@ -1,0 +1,72 @@
+import type { Model } from 'mongoose';
+import type { Models } from '../model/models.ts';
+
+export interface HistoryOptions {
+  /** Steps kept per instance; older ones are deleted as new ones are written. Default 1000. */
+  maxStepsPerInstance?: number;
+  /** History, events and finished effect bookkeeping older than this are deleted. Default 90. */
+  retentionDays?: number;
+  /** How often the background pruning runs. Default hourly. */
+  pruneEveryMs?: number;
+}
+
+const BATCH = 500;
+
+/**
+ * Keeps execution history bounded (its unbounded growth is a top complaint about workflow
+ * tools). Each step deletes the one step record that fell out of its instance's window (an
+ * `_id` delete); a background pass deletes what is older than the retention period, in small
+ * batches so steps of running journeys are never held up for long.
+ */
+export class HistoryPruner {
+  readonly #models: Models;
+  readonly maxStepsPerInstance: number;
+  readonly retentionMs: number;
+
+  constructor(models: Models, options: HistoryOptions = {}) {
+    this.#models = models;
+    this.maxStepsPerInstance = options.maxStepsPerInstance ?? 1000;
+    this.retentionMs = (options.retentionDays ?? 90) * 86_400_000;
+  }
+
+  /** Called after step `revision` of `instance` was written. */
+  async afterStep(instance: string, revision: number): Promise<void> {
+    const expired = revision - this.maxStepsPerInstance;
+    if (expired >= 1) await this.#models.Steps.deleteOne({ _id: `${instance}#${expired}` });
+  }
+
+  /** Deletes history older than the retention period; returns how many documents went. */
+  async prune(now = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.retentionMs);
+    const m = this.#models;
+    return (
+      (await this.#deleteBatches(m.Steps, { at: { $lt: cutoff } })) +
+      (await this.#deleteBatches(m.Events, {
+        receivedAt: { $lt: cutoff },
+        outcome: { $exists: true },
+      })) +
+      (await this.#deleteBatches(m.Effects, {
+        updatedAt: { $lt: cutoff },
+        status: { $in: ['done', 'failed', 'cancelled'] },
+      })) +
+      (await this.#deleteBatches(m.EffectAttempts, { startedAt: { $lt: cutoff } })) +
+      (await this.#deleteBatches(m.JobMarkers, { at: { $lt: cutoff } })) +
+      (await this.#deleteBatches(m.Timers, {
+        dueAt: { $lt: cutoff },
+        status: { $ne: 'scheduled' },
+      }))
+    );
+  }
+
+  async #deleteBatches<T>(model: Model<T>, filter: Record<string, unknown>): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const ids = (
+        await model.find(filter).select({ _id: 1 }).limit(BATCH).lean<{ _id: string }[]>()
+      ).map((d) => d._id);
+      if (ids.length === 0) return deleted;
+      deleted += (await model.deleteMany({ _id: { $in: ids } })).deletedCount;
+      if (ids.length < BATCH) return deleted;
+    }
+  }
+}

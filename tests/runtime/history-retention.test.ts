@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cloudEvent, startHarness, type Harness } from './harness.ts';
+import { counterWorkflow } from './test-workflows.ts';
+
+let h: Harness;
+interface Detail {
+  revision: number;
+  data: Record<string, unknown>;
+  timeline: { revision: number }[];
+}
+const detail = async (id: string) =>
+  (await (await h.request('GET', `/api/instances/${encodeURIComponent(id)}`)).json()) as Detail;
+
+beforeAll(async () => {
+  h = await startHarness({ config: { history: { maxStepsPerInstance: 5, retentionDays: 30 } } });
+  await h.publish(counterWorkflow);
+});
+afterAll(async () => h?.close());
+
+describe('bounded history', () => {
+  it('should keep only the newest steps of an instance', async () => {
+    await h.sendEvents(cloudEvent('counter.opened', { counterId: 'H-1', count: 0 }));
+    for (let i = 0; i < 12; i++)
+      await h.sendEvents(cloudEvent('counter.bump', { counterId: 'H-1' }, `h-bump-${i}`));
+    await vi.waitFor(async () => expect((await detail('counter:H-1:1')).data['count']).toBe(12), {
+      timeout: 20_000,
+    });
+    const { revision, timeline } = await detail('counter:H-1:1');
+    expect(revision).toBe(13);
+    expect(timeline.map((s) => s.revision)).toEqual([9, 10, 11, 12, 13]);
+    const stored = await h.connection
+      .collection('steps')
+      .countDocuments({ instanceId: 'counter:H-1:1' });
+    expect(stored).toBe(5);
+  });
+
+  it('should prune history older than the retention period, leaving the instance', async () => {
+    await h.xiaoer.intake.idle();
+    await h.xiaoer.runtime.idle();
+    expect(await h.xiaoer.history.prune(new Date())).toBe(0);
+    const pruned = await h.xiaoer.history.prune(new Date(Date.now() + 31 * 86_400_000));
+    expect(pruned).toBeGreaterThan(0);
+    expect(await h.connection.collection('steps').countDocuments({})).toBe(0);
+    expect(await h.connection.collection('events').countDocuments({})).toBe(0);
+    const { revision, data, timeline } = await detail('counter:H-1:1');
+    expect(revision).toBe(13);
+    expect(data['count']).toBe(12);
+    expect(timeline).toEqual([]);
+    // The journey goes on after pruning.
+    await h.sendEvents(cloudEvent('counter.bump', { counterId: 'H-1' }, 'h-bump-after'));
+    await vi.waitFor(async () => expect((await detail('counter:H-1:1')).data['count']).toBe(13));
+  });
+});
