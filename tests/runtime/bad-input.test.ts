@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { signedHeaders } from '@xiaoer/server';
 import { cloudEvent, SOURCE, startHarness, type Harness } from './harness.ts';
 import { counterWorkflow } from './test-workflows.ts';
-import { dbFingerprint } from './db-fingerprint.ts';
+import { dbFingerprint, settledFingerprint } from './db-fingerprint.ts';
 
 let h: Harness;
 const tokens: Record<'viewer' | 'operator' | 'apiKey', string> = {
@@ -375,7 +375,7 @@ const cases: Case[] = [
 describe('bad input gets a precise 4xx and changes nothing', () => {
   it.each(cases)('$name → $status $code', async ({ send, status, code, pointer }) => {
     await h.xiaoer.intake.idle();
-    const before = await dbFingerprint(h.connection);
+    const before = await settledFingerprint(h.connection);
     const response = await send();
     const body = (await response.json()) as {
       error: {

@@ -29,3 +29,18 @@ export async function dbFingerprint(connection: Connection): Promise<string> {
   }
   return hash.digest('hex');
 }
+
+/**
+ * The fingerprint once background work (effect bookkeeping after a journey moved on) has
+ * finished: taken until two readings 300 ms apart agree.
+ */
+export async function settledFingerprint(connection: Connection): Promise<string> {
+  let previous = await dbFingerprint(connection);
+  for (let i = 0; i < 50; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const current = await dbFingerprint(connection);
+    if (current === previous) return current;
+    previous = current;
+  }
+  throw new Error('the database kept changing for 15 s');
+}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
 import { base64Hmac } from '@xiaoer/server';
 import { startHarness, type Harness } from './harness.ts';
-import { dbFingerprint } from './db-fingerprint.ts';
+import { dbFingerprint, settledFingerprint } from './db-fingerprint.ts';
 
 const SHOPIFY = { id: 'my-shopify', kind: 'shopify' as const, secret: 'shpss_0123456789abcdef' };
 const WOO = { id: 'my-woo', kind: 'woocommerce' as const, secret: 'woo-secret-0123456789' };
@@ -82,7 +82,7 @@ describe('Shopify webhooks', () => {
   });
 
   it('should acknowledge a retried delivery (same webhook id) as a duplicate', async () => {
-    const before = await dbFingerprint(h.connection);
+    const before = await settledFingerprint(h.connection);
     const again = await shopify(
       'orders/create',
       await fixture('shopify-orders-create.json'),
@@ -143,7 +143,7 @@ describe('Shopify webhooks', () => {
     const body = await fixture('shopify-orders-create.json');
     await h.xiaoer.intake.idle();
     await h.xiaoer.runtime.idle();
-    const before = await dbFingerprint(h.connection);
+    const before = await settledFingerprint(h.connection);
     const forged = await shopify('orders/create', body, 'x-1', 'not-the-secret');
     expect(forged.status).toBe(401);
     const noTopic = await fetch(`${h.url}/api/webhooks/shopify/${SHOPIFY.id}`, {
