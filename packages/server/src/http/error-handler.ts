@@ -9,15 +9,19 @@ interface BodyParserError {
   message?: string;
 }
 
+/** 400 for a body that is not JSON; `detail` says where the parser stopped. */
+export const malformedJson = (detail: string | undefined) =>
+  new ApiError(
+    400,
+    'malformed-json',
+    { zh: '请求体不是合法的 JSON。', en: 'The request body is not valid JSON.' },
+    detail,
+  );
+
 function fromBodyParser(error: BodyParserError): ApiError | undefined {
   switch (error.type) {
     case 'entity.parse.failed':
-      return new ApiError(
-        400,
-        'malformed-json',
-        { zh: '请求体不是合法的 JSON。', en: 'The request body is not valid JSON.' },
-        error.message,
-      );
+      return malformedJson(error.message);
     case 'entity.too.large':
       return new ApiError(413, 'payload-too-large', {
         zh: `请求体超过上限（${error.limit ?? '?'} 字节）。`,

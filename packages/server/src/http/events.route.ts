@@ -6,6 +6,7 @@ import { SIGNATURE_HEADERS, sameSignature, signBody } from '../intake/signature.
 import { ApiError } from './api-error.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { credentialOf } from './authenticate.ts';
+import { malformedJson } from './error-handler.ts';
 
 export interface EventsRouteOptions {
   intake: EventIntake;
@@ -21,17 +22,12 @@ export interface EventsRouteOptions {
 export const unauthorized = (code: string, zh: string, en: string) =>
   new ApiError(401, code, { zh, en });
 
-/** Parses a verified raw body as JSON, or answers 400 saying where it broke. */
-export function parseJsonBody(raw: Buffer): unknown {
+/** Parses a verified raw body as JSON (with `parse`), or answers 400 saying where it broke. */
+export function parseJsonBody(raw: Buffer, parse: (text: string) => unknown = JSON.parse): unknown {
   try {
-    return JSON.parse(raw.toString('utf8'));
+    return parse(raw.toString('utf8'));
   } catch (error) {
-    throw new ApiError(
-      400,
-      'malformed-json',
-      { zh: '请求体不是合法的 JSON。', en: 'The request body is not valid JSON.' },
-      (error as Error).message,
-    );
+    throw malformedJson((error as Error).message);
   }
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Router, type Request } from 'express';
 import type { JsonObject } from '@xiaoer/engine';
 import type { InstanceFilter, InstanceQueries } from '../instances/instance-queries.ts';
-import type { JourneyRuntime } from '../runtime/journey-runtime.ts';
+import { UnknownInstanceError, type JourneyRuntime } from '../runtime/journey-runtime.ts';
 import type { EffectDispatcher } from '../runtime/effect-dispatcher.ts';
 import type { Models } from '../model/models.ts';
 import { ApiError } from './api-error.ts';
@@ -70,6 +70,16 @@ export const instanceNotFound = (id: string) =>
     en: `No journey instance with id "${id}".`,
   });
 
+/** Runs an action on an instance; the runtime's "no such instance" becomes a 404. */
+async function known<T>(id: string, action: Promise<T>): Promise<T> {
+  try {
+    return await action;
+  } catch (error) {
+    if (error instanceof UnknownInstanceError) throw instanceNotFound(id);
+    throw error;
+  }
+}
+
 /** `/api/instances` and operator actions, each audited with the acting user. */
 export function instancesRouter(
   models: Models,
@@ -92,8 +102,10 @@ export function instancesRouter(
   });
   router.post('/instances/:id/cancel', allow('operate'), async (request, response) => {
     const id = param(request, 'id');
-    if (!(await queries.get(id))) throw instanceNotFound(id);
-    const instance = await runtime.cancel(id, actorOf(request), `cancel:${randomUUID()}`);
+    const instance = await known(
+      id,
+      runtime.cancel(id, actorOf(request), `cancel:${randomUUID()}`),
+    );
     await audit(request, 'instance.cancel', id, {});
     response.json({ id, status: instance.status });
   });
@@ -103,15 +115,17 @@ export function instancesRouter(
     validateBody(instanceBodySchemas.sendEvent),
     async (request, response) => {
       const id = param(request, 'id');
-      if (!(await queries.get(id))) throw instanceNotFound(id);
       const body = request.body as { type: string; data?: JsonObject };
-      const result = await runtime.apply(id, {
-        key: `manual:${randomUUID()}`,
-        type: body.type,
-        at: new Date().toISOString(),
-        ...(body.data ? { data: body.data } : {}),
-        actor: actorOf(request),
-      });
+      const result = await known(
+        id,
+        runtime.apply(id, {
+          key: `manual:${randomUUID()}`,
+          type: body.type,
+          at: new Date().toISOString(),
+          ...(body.data ? { data: body.data } : {}),
+          actor: actorOf(request),
+        }),
+      );
       await audit(request, 'instance.sendEvent', id, { type: body.type, result: result.kind });
       response.json({
         result: result.kind,

@@ -7,26 +7,13 @@ import { parsePlatformJson, type Translation } from '../intake/platforms/platfor
 import { translateShopify } from '../intake/platforms/shopify.adapter.ts';
 import { translateWooCommerce } from '../intake/platforms/woocommerce.adapter.ts';
 import { ApiError } from './api-error.ts';
-import { intakeStatus, rawBody, unauthorized } from './events.route.ts';
+import { intakeStatus, parseJsonBody, rawBody, unauthorized } from './events.route.ts';
 import { param } from './params.ts';
 
 export interface WebhooksRouteOptions {
   intake: EventIntake;
   sources: SourceRegistry;
   bodyLimit: string | number;
-}
-
-function parseBody(raw: Buffer): unknown {
-  try {
-    return parsePlatformJson(raw.toString('utf8'));
-  } catch (error) {
-    throw new ApiError(
-      400,
-      'malformed-json',
-      { zh: '请求体不是合法的 JSON。', en: 'The request body is not valid JSON.' },
-      (error as Error).message,
-    );
-  }
 }
 
 /** Checks the platform's base64 HMAC of the raw body with the source's secret; else 401. */
@@ -90,7 +77,7 @@ export function webhooksRouter(options: WebhooksRouteOptions): Router {
       topic,
       webhookId,
       request.get('x-shopify-shop-domain') ?? '',
-      parseBody(body),
+      parseJsonBody(body, parsePlatformJson),
       new Date(),
     );
     const { status, body: answer } = await accept(source.id, translation);
@@ -110,7 +97,7 @@ export function webhooksRouter(options: WebhooksRouteOptions): Router {
     const translation = translateWooCommerce(
       topic,
       request.get('x-wc-webhook-source') ?? '',
-      parseBody(body),
+      parseJsonBody(body, parsePlatformJson),
       new Date(),
     );
     const { status, body: answer } = await accept(source.id, translation);

@@ -52,8 +52,9 @@ export function workflowsRouter(workflows: WorkflowService): Router {
       })),
     });
   });
+  // Creating a draft and importing a workflow file are the same act.
   router.post(
-    '/workflows',
+    ['/workflows', '/workflows/import'],
     allow('edit'),
     validateBody(workflowBodySchemas.document),
     async (request, response) => {
@@ -63,14 +64,6 @@ export function workflowsRouter(workflows: WorkflowService): Router {
   router.post('/workflows/validate', allow('read'), (request, response) => {
     response.json(validate(request.body));
   });
-  router.post(
-    '/workflows/import',
-    allow('edit'),
-    validateBody(workflowBodySchemas.document),
-    async (request, response) => {
-      response.status(201).json(await workflows.create(request.body, actorOf(request)));
-    },
-  );
   router.get('/workflows/:id', allow('read'), async (request, response) => {
     response.json(await workflows.get(param(request, 'id')));
   });

@@ -1,6 +1,5 @@
-import { Ajv, type ErrorObject } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import { findUnstorableKey, type JsonObject } from '@xiaoer/engine';
+import { compileSchema, schemaProblems, type SchemaProblem } from '../json-schema-check.ts';
 
 /** An event as order systems send it: the core CloudEvents attributes. */
 export interface CloudEvent {
@@ -13,10 +12,7 @@ export interface CloudEvent {
 }
 
 /** One thing wrong with a request body, located by a JSON pointer. */
-export interface BodyProblem {
-  pointer: string;
-  message: string;
-}
+export type BodyProblem = SchemaProblem;
 
 const eventSchema = {
   type: 'object',
@@ -39,9 +35,7 @@ export const cloudEventBodySchema = {
   oneOf: [eventSchema, { type: 'array', minItems: 1, maxItems: 1000, items: eventSchema }],
 } as const;
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
-const validateEvent = ajv.compile<CloudEvent>(eventSchema);
+const validateEvent = compileSchema<CloudEvent>(eventSchema);
 
 /** Checks a parsed body (one event or a batch); returns the events or every problem found. */
 export function readCloudEvents(
@@ -56,7 +50,7 @@ export function readCloudEvents(
   items.forEach((item, index) => {
     const base = batch ? `/${index}` : '';
     if (!validateEvent(item)) {
-      for (const error of validateEvent.errors ?? []) problems.push(problemOf(base, error));
+      problems.push(...schemaProblems(validateEvent.errors, base));
       return;
     }
     const bad = findUnstorableKey(item.data ?? {}, `${base}/data`);
@@ -75,9 +69,4 @@ export function readCloudEvents(
   return problems.length > 0
     ? { events: [], problems }
     : { events: items as CloudEvent[], problems: [] };
-}
-
-function problemOf(base: string, error: ErrorObject): BodyProblem {
-  const missing = error.keyword === 'required' ? `/${String(error.params['missingProperty'])}` : '';
-  return { pointer: `${base}${error.instancePath}${missing}`, message: error.message ?? 'invalid' };
 }

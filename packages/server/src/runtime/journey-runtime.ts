@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   acceptedEvents,
+  ENGINE_EVENTS,
   EventNotAcceptedError,
   InvalidEventError,
   readPath,
@@ -50,14 +51,10 @@ export interface RuntimeOptions {
   afterStep?: (instance: string, revision: number) => Promise<void>;
 }
 
-/** Events engine hosts produce; stale ones are ignored, never parked. */
-const HOST_EVENTS = new Set([
-  'timer.fired',
-  'call.succeeded',
-  'call.failed',
-  'send.succeeded',
-  'send.failed',
-]);
+/** Events the host produces (timers, effect results); stale ones are ignored, never parked. */
+const HOST_EVENTS = new Set<string>(
+  Object.values(ENGINE_EVENTS).filter((type) => type !== ENGINE_EVENTS.customerReplied),
+);
 const CONTENTION_RETRIES = 50;
 
 /**

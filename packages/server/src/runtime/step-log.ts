@@ -142,10 +142,13 @@ export class StepLog {
     while (this.#dispatching.size > 0) await Promise.all(this.#dispatching);
   }
 
-  /** Finishes or drops claims older than `staleAfterMs`, left by crashed processes. */
-  async recover(now = Date.now()): Promise<number> {
+  /**
+   * Finishes or drops claims older than `olderThanMs` (default: stale), left by crashed
+   * processes. At start-up pass 0: nothing in the outbox then belongs to a live step here.
+   */
+  async recover(olderThanMs = this.#staleAfterMs): Promise<number> {
     const stale = await this.#models.Outbox.find({
-      claimedAt: { $lt: new Date(now - this.#staleAfterMs) },
+      claimedAt: { $lt: new Date(Date.now() - olderThanMs) },
     }).lean<OutboxEntry[]>();
     for (const entry of stale) {
       if (this.#inFlight.has(entry._id)) continue; // slow, not lost: this process is on it

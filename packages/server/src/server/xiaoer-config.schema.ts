@@ -1,5 +1,5 @@
-import { Ajv } from 'ajv';
 import { LocalizedError } from '../localized-error.ts';
+import { compileSchema, schemaProblems } from '../json-schema-check.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
 
 const headers = { type: 'object', additionalProperties: { type: 'string' } };
@@ -169,7 +169,7 @@ export const xiaoerConfigSchema = {
   },
 } as const;
 
-const check = new Ajv({ allErrors: true, strict: false }).compile(xiaoerConfigSchema);
+const check = compileSchema(xiaoerConfigSchema);
 
 /** The configuration is not valid; lists every problem with its JSON pointer. */
 export class ConfigError extends LocalizedError {
@@ -186,6 +186,6 @@ export function parseConfig(value: unknown, file: string): XiaoerConfig {
   if (check(value)) return value as unknown as XiaoerConfig;
   throw new ConfigError(
     file,
-    (check.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'invalid'}`),
+    schemaProblems(check.errors).map((p) => `${p.pointer || '/'} ${p.message}`),
   );
 }

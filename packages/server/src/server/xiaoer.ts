@@ -78,7 +78,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const sweep = (olderThanMs: number) =>
     (sweeping = Promise.all([
       intake.recover(olderThanMs),
-      runtime.steps.recover(Date.now() - olderThanMs + staleAfterMs),
+      runtime.steps.recover(olderThanMs),
     ]).catch((error: unknown) => log.error({ err: error }, 'recovery sweep failed')));
 
   return {

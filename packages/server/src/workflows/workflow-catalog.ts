@@ -66,14 +66,18 @@ export class WorkflowCatalog {
     const drafts = await this.#models.WorkflowDrafts.find({ publishedVersion: { $gt: 0 } })
       .select({ document: 0 })
       .lean<WorkflowDraftRecord[]>();
+    // One query for every newest version (this runs on the routing path, once per `ttlMs`).
+    const versions = versionJson.decodeAll(
+      await this.#models.WorkflowVersions.find({
+        _id: { $in: drafts.map((d) => versionKey(d._id, d.publishedVersion)) },
+      }).lean(),
+    );
+    const byId = new Map<string, WorkflowVersionRecord>(versions.map((v) => [v._id, v]));
     const result: RoutableWorkflow[] = [];
     for (const draft of drafts) {
-      const stored = await this.#models.WorkflowVersions.findById(
-        versionKey(draft._id, draft.publishedVersion),
-      ).lean();
-      const version: WorkflowVersionRecord | null = stored ? versionJson.decode(stored) : null;
+      const version = byId.get(versionKey(draft._id, draft.publishedVersion));
       const trigger = version?.document.nodes.find((n) => n.type === 'trigger');
-      if (!version || !trigger) continue;
+      if (!trigger) continue;
       result.push({
         workflowId: draft._id,
         latestVersion: draft.publishedVersion,
