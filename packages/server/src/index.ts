@@ -1,5 +1,9 @@
 export { createProgram, runCli } from './cli/program.ts';
 export { createApp, type AppOptions } from './http/app.ts';
+export { openApiDocument, undocumentedRoutes } from './http/openapi.ts';
+export { workflowBodySchemas } from './http/workflows.route.ts';
+export { authBodySchemas } from './http/auth.route.ts';
+export { instanceBodySchemas } from './http/instances.route.ts';
 export { LocalizedError } from './localized-error.ts';
 export { ApiError, type ApiErrorBody } from './http/api-error.ts';
 export { type HealthReport, type StoreProbe } from './http/health.route.ts';

@@ -9,6 +9,7 @@ import { workflowsRouter } from './workflows.route.ts';
 import { instancesRouter } from './instances.route.ts';
 import { authRouter } from './auth.route.ts';
 import { authenticate } from './authenticate.ts';
+import { openApiDocument } from './openapi.ts';
 
 export interface AppOptions {
   store: StoreProbe;
@@ -64,6 +65,11 @@ export function createApp(options: AppOptions): Express {
       instancesRouter(xiaoer.models, xiaoer.queries, xiaoer.runtime, xiaoer.dispatcher),
     );
   }
+  let document: Record<string, unknown> | undefined;
+  app.get('/api/docs', (_request, response) => {
+    document ??= openApiDocument(app, serverPackage.version);
+    response.json(document);
+  });
   app.use(notFound);
   app.use(errorHandler);
   return app;

@@ -3,6 +3,7 @@ import { parse } from 'cookie';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { Role } from '../model/auth.model.ts';
 import { ApiError } from './api-error.ts';
+import { declare } from './route-metadata.ts';
 
 export const SESSION_COOKIE = 'xiaoer_session';
 
@@ -39,23 +40,26 @@ export function authenticate(auth: AuthService): RequestHandler {
 
 /** 401 without a valid login, 403 when the role (or an API key) lacks the permission. */
 export function allow(permission: Permission): RequestHandler {
-  return (request, _response, next) => {
-    const principal = request.principal;
-    if (!principal)
-      return next(
-        new ApiError(401, 'unauthenticated', {
-          zh: '请先登录（或提供有效的令牌）。',
-          en: 'Log in first (or send a valid token).',
-        }),
-      );
-    const roles: readonly Role[] = PERMISSIONS[permission];
-    if (principal.kind === 'apiKey' || !roles.includes(principal.role))
-      return next(
-        new ApiError(403, 'forbidden', {
-          zh: `无权执行此操作（需要 ${roles.join('/')} 角色）。`,
-          en: `Not allowed (needs the ${roles.join('/')} role).`,
-        }),
-      );
-    next();
-  };
+  return declare(
+    (request, _response, next) => {
+      const principal = request.principal;
+      if (!principal)
+        return next(
+          new ApiError(401, 'unauthenticated', {
+            zh: '请先登录（或提供有效的令牌）。',
+            en: 'Log in first (or send a valid token).',
+          }),
+        );
+      const roles: readonly Role[] = PERMISSIONS[permission];
+      if (principal.kind === 'apiKey' || !roles.includes(principal.role))
+        return next(
+          new ApiError(403, 'forbidden', {
+            zh: `无权执行此操作（需要 ${roles.join('/')} 角色）。`,
+            en: `Not allowed (needs the ${roles.join('/')} role).`,
+          }),
+        );
+      next();
+    },
+    { permission },
+  );
 }

@@ -23,7 +23,8 @@ export const instanceBodySchemas = {
   },
 } as const;
 
-const FILTERS = {
+/** The list filters of `GET /api/instances`, each a pattern its value must match. */
+export const INSTANCE_FILTERS = {
   workflow: /^[a-zA-Z0-9_-]{1,100}$/,
   version: /^[1-9]\d{0,8}$/,
   status: /^(active|done|cancelled)$/,
@@ -35,20 +36,20 @@ const FILTERS = {
 
 /** Reads the list filters; anything but a single well-formed string is a 400 (no injection). */
 function readFilters(request: Request): { filter: InstanceFilter; page: number; pageSize: number } {
-  const values: Partial<Record<keyof typeof FILTERS, string>> = {};
+  const values: Partial<Record<keyof typeof INSTANCE_FILTERS, string>> = {};
   for (const [name, value] of Object.entries(request.query)) {
-    const pattern = FILTERS[name as keyof typeof FILTERS];
+    const pattern = INSTANCE_FILTERS[name as keyof typeof INSTANCE_FILTERS];
     if (!pattern)
       throw new ApiError(400, 'unknown-filter', {
-        zh: `未知的筛选参数 "${name}"。可用：${Object.keys(FILTERS).join(', ')}`,
-        en: `Unknown filter "${name}". Known: ${Object.keys(FILTERS).join(', ')}`,
+        zh: `未知的筛选参数 "${name}"。可用：${Object.keys(INSTANCE_FILTERS).join(', ')}`,
+        en: `Unknown filter "${name}". Known: ${Object.keys(INSTANCE_FILTERS).join(', ')}`,
       });
     if (typeof value !== 'string' || !pattern.test(value))
       throw new ApiError(400, 'invalid-filter', {
         zh: `筛选参数 "${name}" 的值不合法。`,
         en: `The value of filter "${name}" is invalid.`,
       });
-    values[name as keyof typeof FILTERS] = value;
+    values[name as keyof typeof INSTANCE_FILTERS] = value;
   }
   const pageSize = Math.min(Number(values.pageSize ?? 50), 200);
   return {

@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { compileSchema, schemaProblems } from '../json-schema-check.ts';
 import { ApiError } from './api-error.ts';
+import { declare } from './route-metadata.ts';
 
 /** A request-body JSON Schema; the same object goes into the OpenAPI document. */
 export type BodySchema = Record<string, unknown>;
@@ -8,20 +9,23 @@ export type BodySchema = Record<string, unknown>;
 /** Rejects a body that breaks `schema` with 400 and every problem's JSON pointer. */
 export function validateBody(schema: BodySchema): RequestHandler {
   const check = compileSchema(schema);
-  return (request, _response, next) => {
-    if (check(request.body)) return next();
-    const problems = schemaProblems(check.errors);
-    next(
-      new ApiError(
-        400,
-        'invalid-body',
-        {
-          zh: `请求体不符合要求（${problems.length} 处）。`,
-          en: `The request body is invalid (${problems.length} problem(s)).`,
-        },
-        undefined,
-        { problems },
-      ),
-    );
-  };
+  return declare(
+    (request, _response, next) => {
+      if (check(request.body)) return next();
+      const problems = schemaProblems(check.errors);
+      next(
+        new ApiError(
+          400,
+          'invalid-body',
+          {
+            zh: `请求体不符合要求（${problems.length} 处）。`,
+            en: `The request body is invalid (${problems.length} problem(s)).`,
+          },
+          undefined,
+          { problems },
+        ),
+      );
+    },
+    { body: schema },
+  );
 }

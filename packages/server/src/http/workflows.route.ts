@@ -13,7 +13,7 @@ export const workflowBodySchemas = {
     required: ['document', 'revision'],
     additionalProperties: false,
     properties: {
-      document: { type: 'object' },
+      document: { type: 'object', description: 'A workflow (components/schemas/Workflow)' },
       revision: { type: 'integer', minimum: 1 },
     },
   },
@@ -22,7 +22,11 @@ export const workflowBodySchemas = {
     additionalProperties: false,
     properties: { note: { type: 'string', maxLength: 2000 } },
   },
-  document: { type: 'object' },
+  document: {
+    type: 'object',
+    description:
+      'A workflow (components/schemas/Workflow); drafts are saved with their problems listed.',
+  },
 } as const;
 
 function versionParam(value: string): number {

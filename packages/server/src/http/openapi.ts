@@ -1,0 +1,337 @@
+import type { Express } from 'express';
+import { workflowSchema } from '@xiaoer/engine';
+import { cloudEventBodySchema } from '../intake/cloud-event.ts';
+import { SIGNATURE_HEADERS } from '../intake/signature.ts';
+import { SESSION_COOKIE } from './authenticate.ts';
+import { INSTANCE_FILTERS } from './instances.route.ts';
+import { metadataOf, type RouteMetadata } from './route-metadata.ts';
+
+/** What the routes cannot tell about themselves: a title, a group, and special answers. */
+interface OperationNotes {
+  summary: string;
+  tag: string;
+  /** The success status when it is not 200. */
+  success?: number;
+  /** A body the route checks itself (signed bodies are parsed after the signature). */
+  body?: Record<string, unknown>;
+  query?: Record<string, RegExp>;
+  /** Other answers worth naming, with what they mean. */
+  errors?: Record<number, string>;
+  /** How the caller proves who it is when it is not a login session. */
+  security?: 'signature' | 'platform';
+}
+
+const signed = {
+  401: 'Missing or wrong signature / 签名缺失或错误',
+  413: 'Body too large / 请求体过大',
+};
+
+/** One entry per route, keyed by `METHOD /path`; a test fails when a route has none. */
+const OPERATIONS: Record<string, OperationNotes> = {
+  'GET /healthz': { summary: 'Liveness probe / 存活探针', tag: 'health' },
+  'GET /readyz': {
+    summary: 'Readiness probe, 503 while shutting down / 就绪探针（关闭中返回 503）',
+    tag: 'health',
+    errors: { 503: 'Not ready / 未就绪' },
+  },
+  'GET /api/health': {
+    summary: 'Server and store status / 服务与数据库状态',
+    tag: 'health',
+    errors: { 503: 'Store unreachable / 数据库不可达' },
+  },
+  'GET /api/docs': { summary: 'This OpenAPI document / 本 OpenAPI 文档', tag: 'health' },
+  'GET /api/demo': {
+    summary: 'Address of the demo order system / 演示订单系统地址',
+    tag: 'health',
+  },
+  'POST /api/events': {
+    summary: 'Send order-system events (CloudEvents, one or a batch) / 发送订单系统事件',
+    tag: 'events',
+    success: 202,
+    body: cloudEventBodySchema,
+    security: 'signature',
+    errors: signed,
+  },
+  'POST /api/webhooks/shopify/{source}': {
+    summary: 'Shopify webhook (X-Shopify-Hmac-Sha256) / Shopify 回调',
+    tag: 'events',
+    success: 202,
+    security: 'platform',
+    errors: signed,
+  },
+  'POST /api/webhooks/woocommerce/{source}': {
+    summary: 'WooCommerce webhook (X-WC-Webhook-Signature) / WooCommerce 回调',
+    tag: 'events',
+    success: 202,
+    security: 'platform',
+    errors: signed,
+  },
+  'POST /api/auth/login': {
+    summary: 'Log in; sets the session cookie and returns a token / 登录',
+    tag: 'auth',
+    errors: {
+      401: 'Wrong name or password / 用户名或密码错误',
+      429: 'Too many attempts / 尝试过多',
+    },
+  },
+  'POST /api/auth/logout': { summary: 'Log out / 退出登录', tag: 'auth' },
+  'GET /api/auth/me': { summary: 'The current user / 当前用户', tag: 'auth' },
+  'GET /api/users': { summary: 'List users / 用户列表', tag: 'auth' },
+  'POST /api/users': {
+    summary: 'Create a user / 创建用户',
+    tag: 'auth',
+    success: 201,
+    errors: { 409: 'Name taken / 用户名已存在' },
+  },
+  'PATCH /api/users/{id}': { summary: 'Change role, password or status / 修改用户', tag: 'auth' },
+  'GET /api/api-keys': { summary: 'List API keys / API 密钥列表', tag: 'auth' },
+  'POST /api/api-keys': {
+    summary: 'Create an intake API key (shown once) / 创建事件接入密钥',
+    tag: 'auth',
+    success: 201,
+    errors: { 409: 'Name taken / 名称已存在' },
+  },
+  'DELETE /api/api-keys/{name}': { summary: 'Revoke an API key / 吊销密钥', tag: 'auth' },
+  'GET /api/workflows': { summary: 'List workflow drafts / 流程草稿列表', tag: 'workflows' },
+  'POST /api/workflows': {
+    summary: 'Create a draft (saved with its problems) / 新建草稿',
+    tag: 'workflows',
+    success: 201,
+    errors: { 409: 'Id taken / id 已存在' },
+  },
+  'POST /api/workflows/import': {
+    summary: 'Import a workflow file as a draft / 导入流程',
+    tag: 'workflows',
+    success: 201,
+    errors: { 409: 'Id taken / id 已存在' },
+  },
+  'POST /api/workflows/validate': {
+    summary: 'Validate a workflow without saving / 校验流程',
+    tag: 'workflows',
+  },
+  'GET /api/workflows/{id}': { summary: 'Read a draft / 读取草稿', tag: 'workflows' },
+  'GET /api/workflows/{id}/export': { summary: 'Export as a file / 导出', tag: 'workflows' },
+  'PUT /api/workflows/{id}': {
+    summary: 'Save a draft at its revision / 按修订号保存草稿',
+    tag: 'workflows',
+    errors: { 409: 'Saved by someone else meanwhile / 已被他人修改' },
+  },
+  'DELETE /api/workflows/{id}': {
+    summary: 'Delete a draft (archive once published) / 删除草稿',
+    tag: 'workflows',
+  },
+  'POST /api/workflows/{id}/publish': {
+    summary: 'Publish an immutable version / 发布版本',
+    tag: 'workflows',
+    success: 201,
+    errors: { 422: 'The draft has problems / 草稿有错误' },
+  },
+  'POST /api/workflows/{id}/replay': {
+    summary: 'Replay recent instances through the draft / 用草稿重放近期实例',
+    tag: 'workflows',
+  },
+  'GET /api/workflows/{id}/versions': {
+    summary: 'Published versions / 已发布版本',
+    tag: 'workflows',
+  },
+  'GET /api/workflows/{id}/versions/{version}': {
+    summary: 'One published version / 某个版本',
+    tag: 'workflows',
+  },
+  'GET /api/instances': {
+    summary: 'List journey instances / 旅程实例列表',
+    tag: 'instances',
+    query: INSTANCE_FILTERS,
+  },
+  'GET /api/instances/{id}': {
+    summary: 'An instance with its timeline, effects and timers / 实例详情与时间线',
+    tag: 'instances',
+  },
+  'POST /api/instances/{id}/cancel': { summary: 'Cancel an instance / 取消实例', tag: 'instances' },
+  'POST /api/instances/{id}/events': {
+    summary: 'Send an instance an event by hand / 手动发送事件',
+    tag: 'instances',
+    success: 202,
+  },
+  'GET /api/dead-letters': { summary: 'Effects that gave up / 死信', tag: 'instances' },
+  'POST /api/effects/{key}/retry': {
+    summary: 'Retry a dead-lettered effect / 重试死信',
+    tag: 'instances',
+    success: 202,
+  },
+};
+
+/** A route as Express holds it. */
+export interface RouteEntry {
+  method: string;
+  /** OpenAPI style: `/api/workflows/{id}`. */
+  path: string;
+  handlers: unknown[];
+}
+
+interface Layer {
+  rawPath?: unknown;
+  route?: { path: unknown; methods: Record<string, boolean>; stack: { handle: unknown }[] };
+  handle?: { stack?: Layer[] };
+}
+
+/** Every route of `app`, with the middleware in front of it, mounted routers included. */
+export function routesOf(app: Express): RouteEntry[] {
+  const routes: RouteEntry[] = [];
+  const walk = (stack: Layer[], prefix: string) => {
+    for (const layer of stack) {
+      if (layer.route) {
+        const paths = [layer.route.path].flat().filter((p): p is string => typeof p === 'string');
+        for (const path of paths)
+          for (const method of Object.keys(layer.route.methods).filter((m) => m !== '_all'))
+            routes.push({
+              method: method.toUpperCase(),
+              path: (prefix + path).replace(/:([A-Za-z0-9_]+)/g, '{$1}'),
+              handlers: layer.route.stack.map((l) => l.handle),
+            });
+      } else if (layer.handle?.stack && typeof layer.rawPath === 'string') {
+        walk(layer.handle.stack, layer.rawPath === '/' ? prefix : prefix + layer.rawPath);
+      }
+    }
+  };
+  walk((app as unknown as { router: { stack: Layer[] } }).router.stack, '');
+  return routes;
+}
+
+const errorRef = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+function operation(route: RouteEntry, notes: OperationNotes | undefined) {
+  const facts: RouteMetadata = Object.assign({}, ...route.handlers.map(metadataOf));
+  const body = facts.body ?? notes?.body;
+  const pathParams = [...route.path.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1] as string);
+  const responses: Record<string, unknown> = {
+    [String(notes?.success ?? 200)]: { description: 'OK / 成功' },
+  };
+  if (body || pathParams.length > 0 || notes?.query)
+    responses['400'] = errorRef(
+      'Invalid request; `details.problems` points at each fault / 请求无效',
+    );
+  if (facts.permission) {
+    responses['401'] = errorRef('Not logged in / 未登录');
+    responses['403'] = errorRef(`Needs the "${facts.permission}" permission / 权限不足`);
+  }
+  if (pathParams.length > 0) responses['404'] = errorRef('Unknown id / 不存在');
+  for (const [status, description] of Object.entries(notes?.errors ?? {}))
+    responses[status] = errorRef(description);
+  const security =
+    notes?.security === 'signature'
+      ? [{ signature: [] }, { bearer: [] }]
+      : notes?.security === 'platform'
+        ? []
+        : facts.permission
+          ? [{ bearer: [] }, { session: [] }]
+          : [];
+  return {
+    operationId: `${route.method.toLowerCase()}${route.path.replace(/[{}]/g, '').replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase())}`,
+    summary: notes?.summary ?? route.path,
+    tags: [notes?.tag ?? 'other'],
+    ...(facts.permission ? { 'x-permission': facts.permission } : {}),
+    security,
+    parameters: [
+      ...pathParams.map((name) => ({
+        name,
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+      })),
+      ...Object.entries(notes?.query ?? {}).map(([name, pattern]) => ({
+        name,
+        in: 'query',
+        required: false,
+        schema: { type: 'string', pattern: pattern.source },
+      })),
+    ],
+    ...(body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: body } } } }
+      : {}),
+    responses,
+  };
+}
+
+/** Routes without an entry in the operation notes (a test keeps this empty). */
+export function undocumentedRoutes(app: Express): string[] {
+  return routesOf(app)
+    .map((route) => `${route.method} ${route.path}`)
+    .filter((key) => !OPERATIONS[key]);
+}
+
+/**
+ * The OpenAPI 3.1 document of `app`, generated from its routes: paths, methods and path
+ * parameters from Express, request bodies from the very schemas `validateBody` checks with,
+ * permissions from `allow`. Served at `/api/docs`.
+ */
+export function openApiDocument(app: Express, version: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routesOf(app)) {
+    const entry = (paths[route.path] ??= {});
+    entry[route.method.toLowerCase()] = operation(
+      route,
+      OPERATIONS[`${route.method} ${route.path}`],
+    );
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Xiaoer API / 店小二 API',
+      version,
+      description:
+        'Durable e-commerce customer-service journeys. Every error has the body in `Error`. ' +
+        '自动化电商客服旅程；所有错误使用 `Error` 结构。',
+    },
+    paths,
+    components: {
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              properties: {
+                code: { type: 'string' },
+                message: {
+                  type: 'object',
+                  required: ['zh', 'en'],
+                  properties: { zh: { type: 'string' }, en: { type: 'string' } },
+                },
+                detail: { type: 'string' },
+                details: {
+                  type: 'object',
+                  properties: {
+                    problems: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: { pointer: { type: 'string' }, message: { type: 'string' } },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        Workflow: workflowSchema,
+      },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'Session token or API key' },
+        session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        signature: {
+          type: 'apiKey',
+          in: 'header',
+          name: SIGNATURE_HEADERS.signature,
+          description: `HMAC-SHA256 of "timestamp.body" with the source's secret, hex; also send ${SIGNATURE_HEADERS.source} and ${SIGNATURE_HEADERS.timestamp}.`,
+        },
+      },
+    },
+  };
+}

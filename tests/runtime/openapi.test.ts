@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import {
+  authBodySchemas,
+  createApp,
+  undocumentedRoutes,
+  workflowBodySchemas,
+} from '@xiaoer/server';
+import { startHarness, type Harness } from './harness.ts';
+
+interface Operation {
+  'x-permission'?: string;
+  requestBody?: { content: { 'application/json': { schema: unknown } } };
+  responses: Record<string, unknown>;
+  parameters: { name: string; in: string }[];
+}
+type Document = { openapi: string; paths: Record<string, Record<string, Operation>> };
+
+let h: Harness;
+let doc: Document;
+beforeAll(async () => {
+  h = await startHarness();
+  const response = await h.request('GET', '/api/docs', undefined, '');
+  expect(response.status).toBe(200);
+  doc = (await response.json()) as Document;
+});
+afterAll(async () => h?.close());
+
+const bodyOf = (path: string, method: string) =>
+  doc.paths[path]?.[method]?.requestBody?.content['application/json'].schema;
+
+describe('the OpenAPI document at /api/docs', () => {
+  it('should be a valid OpenAPI 3.1 document, served without logging in', async () => {
+    expect(doc.openapi).toBe('3.1.0');
+    const result = await new Validator().validate(doc as unknown as Record<string, unknown>);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('should describe every route the server has', () => {
+    const app = createApp({
+      store: { kind: 'ferretdb-sqlite', ping: async () => 1 },
+      xiaoer: h.xiaoer,
+    });
+    expect(undocumentedRoutes(app)).toEqual([]);
+    for (const path of ['/api/events', '/api/workflows/{id}', '/api/instances/{id}/cancel'])
+      expect(Object.keys(doc.paths)).toContain(path);
+  });
+
+  it('should carry the very schemas the routes validate with, and the permissions they check', () => {
+    expect(bodyOf('/api/users', 'post')).toEqual(authBodySchemas.createUser);
+    expect(bodyOf('/api/workflows/{id}', 'put')).toEqual(workflowBodySchemas.update);
+    expect(doc.paths['/api/workflows/{id}/publish']?.['post']?.['x-permission']).toBe('publish');
+    expect(doc.paths['/api/users']?.['get']?.['x-permission']).toBe('admin');
+    const list = doc.paths['/api/instances']?.['get'];
+    expect(list?.parameters.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['workflow', 'status', 'correlation', 'page']),
+    );
+  });
+
+  it('should mean what it says: each documented request body rejects a body that breaks it', async () => {
+    const checked: string[] = [];
+    for (const [path, methods] of Object.entries(doc.paths))
+      for (const [method, operation] of Object.entries(methods)) {
+        const schema = operation.requestBody?.content['application/json'].schema as
+          { type?: string } | undefined;
+        if (schema?.type !== 'object' || !operation['x-permission']) continue;
+        const url = path.replace(/\{[a-z]+\}/g, 'x');
+        const response = await h.request(method.toUpperCase(), url, ['not', 'an', 'object']);
+        expect([response.status, `${method} ${path}`]).toEqual([400, `${method} ${path}`]);
+        const body = (await response.json()) as { error: { code: string } };
+        expect(body.error.code).toBe('invalid-body');
+        expect(operation.responses['400']).toBeDefined();
+        checked.push(`${method} ${path}`);
+      }
+    expect(checked.length).toBeGreaterThanOrEqual(8);
+  });
+});
