@@ -1,5 +1,11 @@
 export { createProgram, runCli } from './cli/program.ts';
 export { createApp, type AppOptions } from './http/app.ts';
+export {
+  DraftReplay,
+  type ReplayReport,
+  type ReplayRequest,
+  type InstanceReplay,
+} from './workflows/draft-replay.ts';
 export { openApiDocument, undocumentedRoutes } from './http/openapi.ts';
 export { workflowBodySchemas } from './http/workflows.route.ts';
 export { authBodySchemas } from './http/auth.route.ts';

@@ -19,3 +19,11 @@ export {
 } from './journey-paths.ts';
 export { walkPath, type WalkFixtures } from './walk-path.ts';
 export { runScenario, type Scenario, type ScenarioStep, type ScenarioResult } from './scenario.ts';
+export {
+  replayRecorded,
+  type RecordedStep,
+  type ReplayOutcome,
+  type ReplayDifference,
+  type BehaviourItem,
+  type TracedItem,
+} from './replay.ts';

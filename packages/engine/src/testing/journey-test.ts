@@ -139,7 +139,13 @@ export class JourneyTest {
    */
   advance(duration: string): StepResult[] {
     const target = new VirtualClock(this.clock.now);
-    target.advance(duration);
+    return this.advanceTo(target.advance(duration));
+  }
+
+  /** Moves the clock to `time` (ISO 8601), firing the timers due on the way, like `advance`. */
+  advanceTo(time: string): StepResult[] {
+    const target = new VirtualClock(this.clock.now);
+    target.set(time);
     const results: StepResult[] = [];
     for (let due = this.nextTimer; due && target.reached(due.dueAt); due = this.nextTimer) {
       if (this.status !== 'active') break;

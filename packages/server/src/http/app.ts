@@ -59,7 +59,7 @@ export function createApp(options: AppOptions): Express {
         knownSources: () => xiaoer.sources.list().map((source) => source.id),
       }),
     );
-    app.use('/api', workflowsRouter(xiaoer.workflows));
+    app.use('/api', workflowsRouter(xiaoer.workflows, xiaoer.replay));
     app.use(
       '/api',
       instancesRouter(xiaoer.models, xiaoer.queries, xiaoer.runtime, xiaoer.dispatcher),

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { validate } from '@xiaoer/engine';
 import type { WorkflowService } from '../workflows/workflow-service.ts';
+import type { DraftReplay, ReplayRequest } from '../workflows/draft-replay.ts';
 import { validateBody } from './validate-body.ts';
 import { actorOf } from './actor.ts';
 import { ApiError } from './api-error.ts';
@@ -22,6 +23,18 @@ export const workflowBodySchemas = {
     additionalProperties: false,
     properties: { note: { type: 'string', maxLength: 2000 } },
   },
+  replay: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+      version: { type: 'integer', minimum: 1 },
+      document: {
+        type: 'object',
+        description: 'An unsaved workflow to replay instead of the saved draft',
+      },
+    },
+  },
   document: {
     type: 'object',
     description:
@@ -39,7 +52,7 @@ function versionParam(value: string): number {
 }
 
 /** `/api/workflows`: drafts with revisions, validation, publishing, versions, import/export. */
-export function workflowsRouter(workflows: WorkflowService): Router {
+export function workflowsRouter(workflows: WorkflowService, replay: DraftReplay): Router {
   const router = Router();
   router.get('/workflows', allow('read'), async (_request, response) => {
     const drafts = await workflows.list();
@@ -103,6 +116,15 @@ export function workflowsRouter(workflows: WorkflowService): Router {
       response
         .status(201)
         .json(await workflows.publish(param(request, 'id'), note, actorOf(request)));
+    },
+  );
+  // Read-only: runs recorded histories through the draft in memory, changes nothing.
+  router.post(
+    '/workflows/:id/replay',
+    allow('read'),
+    validateBody(workflowBodySchemas.replay),
+    async (request, response) => {
+      response.json(await replay.replay(param(request, 'id'), request.body as ReplayRequest));
     },
   );
   router.get('/workflows/:id/versions', allow('read'), async (request, response) => {

@@ -11,6 +11,7 @@ import { createScheduler, SCHEDULER_DEFAULTS } from '../runtime/job-scheduler.ts
 import { EventIntake } from '../intake/event-intake.ts';
 import { SourceRegistry } from '../intake/event-source.ts';
 import { InstanceQueries } from '../instances/instance-queries.ts';
+import { DraftReplay } from '../workflows/draft-replay.ts';
 import { buildConnectors } from '../connectors/build-connectors.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
 import { AuthService } from '../auth/auth-service.ts';
@@ -35,6 +36,8 @@ export interface Xiaoer {
   intake: EventIntake;
   dispatcher: EffectDispatcher;
   queries: InstanceQueries;
+  /** Replay before publish: recent instances' recorded events through a draft. */
+  replay: DraftReplay;
   sources: SourceRegistry;
   agenda: Agenda;
   auth: AuthService;
@@ -88,6 +91,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     runtime,
     intake,
     dispatcher,
+    replay: new DraftReplay(models, workflows),
     queries: new InstanceQueries(models, history.maxStepsPerInstance),
     sources: new SourceRegistry(config.sources),
     agenda,

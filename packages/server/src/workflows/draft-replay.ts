@@ -1,0 +1,123 @@
+import { validate, type WorkflowDocument } from '@xiaoer/engine';
+import { replayRecorded, type RecordedStep, type ReplayOutcome } from '@xiaoer/engine/testing';
+import type { Models } from '../model/models.ts';
+import { stepJson, type InstanceRecord } from '../model/instance.model.ts';
+import { ApiError } from '../http/api-error.ts';
+import { invalidWorkflow } from './workflow-errors.ts';
+import type { WorkflowService } from './workflow-service.ts';
+
+/** Host events that end a recorded journey without being journey events themselves. */
+const OPERATOR_ENDINGS = new Set(['instance.cancelled']);
+
+export interface ReplayRequest {
+  /** How many of the newest instances to replay. Default 50. */
+  limit?: number;
+  /** The published version whose instances are replayed. Default the newest. */
+  version?: number;
+  /** An unsaved workflow to replay instead of the saved draft (the editor's current state). */
+  document?: WorkflowDocument;
+}
+
+export type InstanceReplay = {
+  instanceId: string;
+  correlation: string;
+  status: InstanceRecord['status'];
+} & ({ skipped: 'history-pruned' | 'no-steps' } | ReplayOutcome);
+
+export interface ReplayReport {
+  workflowId: string;
+  /** The published version whose instances were replayed. */
+  version: number;
+  /** The draft revision replayed, or null for an unsaved document. */
+  draftRevision: number | null;
+  replayed: number;
+  same: number;
+  different: number;
+  skipped: number;
+  instances: InstanceReplay[];
+}
+
+/**
+ * Replay before publish: the recorded events of recent instances of a published version go
+ * through a draft on the virtual clock, and each instance reports whether the draft would
+ * have behaved the same (same nodes, same effects) or where it first differs.
+ */
+export class DraftReplay {
+  readonly #models: Models;
+  readonly #workflows: WorkflowService;
+
+  constructor(models: Models, workflows: WorkflowService) {
+    this.#models = models;
+    this.#workflows = workflows;
+  }
+
+  async replay(id: string, request: ReplayRequest = {}): Promise<ReplayReport> {
+    const draft = await this.#workflows.get(id);
+    const document = request.document ?? draft.document;
+    const { valid, problems } = validate(document);
+    if (!valid) throw invalidWorkflow(422, problems);
+    if (document.id !== id)
+      throw new ApiError(400, 'workflow-id-mismatch', {
+        zh: `文档的 id "${document.id}" 与地址中的 "${id}" 不一致。`,
+        en: `The document's id "${document.id}" differs from "${id}" in the address.`,
+      });
+    const version = request.version ?? draft.publishedVersion;
+    if (version < 1 || version > draft.publishedVersion)
+      throw new ApiError(409, 'nothing-to-replay', {
+        zh: `旅程 "${id}" 没有已发布的版本 ${version}，没有可重放的实例。`,
+        en: `Workflow "${id}" has no published version ${version}: there are no instances to replay.`,
+      });
+    const instances = await this.#models.Instances.find({ workflowId: id, version })
+      .select({ _id: 1, correlation: 1, status: 1, revision: 1 })
+      .sort({ startedAt: -1, _id: 1 })
+      .limit(request.limit ?? 50)
+      .lean<Pick<InstanceRecord, '_id' | 'correlation' | 'status' | 'revision'>[]>();
+    const results: InstanceReplay[] = [];
+    for (const instance of instances) {
+      const identity = {
+        instanceId: instance._id,
+        correlation: instance.correlation,
+        status: instance.status,
+      };
+      const steps = await this.#recorded(instance._id, instance.revision);
+      if (steps === 'history-pruned') results.push({ ...identity, skipped: steps });
+      else if (steps.length === 0) results.push({ ...identity, skipped: 'no-steps' });
+      else results.push({ ...identity, ...replayRecorded(document, steps) });
+    }
+    const count = (test: (r: InstanceReplay) => boolean) => results.filter(test).length;
+    return {
+      workflowId: id,
+      version,
+      draftRevision: request.document ? null : draft.revision,
+      replayed: count((r) => 'same' in r),
+      same: count((r) => 'same' in r && r.same),
+      different: count((r) => 'same' in r && !r.same),
+      skipped: count((r) => 'skipped' in r),
+      instances: results,
+    };
+  }
+
+  /** The instance's steps in order, up to an operator's ending; step ids are known. */
+  async #recorded(
+    instanceId: string,
+    revision: number,
+  ): Promise<RecordedStep[] | 'history-pruned'> {
+    const ids = Array.from({ length: revision }, (_, i) => `${instanceId}#${i + 1}`);
+    const records = stepJson
+      .decodeAll(
+        await this.#models.Steps.find({ _id: { $in: ids } })
+          .select({ snapshot: 0, created: 0 })
+          .lean(),
+      )
+      .sort((a, b) => a.revision - b.revision);
+    if (revision > 0 && records[0]?.revision !== 1) return 'history-pruned';
+    const ending = records.findIndex((r) => OPERATOR_ENDINGS.has(r.event.type));
+    return (ending < 0 ? records : records.slice(0, ending)).map((r) => ({
+      revision: r.revision,
+      event: r.event,
+      path: r.path,
+      effects: r.effects,
+      to: r.to,
+    }));
+  }
+}
