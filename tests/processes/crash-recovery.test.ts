@@ -5,7 +5,7 @@ import type { WorkflowDocument } from '@xiaoer/engine';
 import { DemoShop } from '@xiaoer/demo-shop';
 import { signedHeaders } from '@xiaoer/server';
 import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
-import { cloudEvent, SOURCE, testConfig } from '../runtime/harness.ts';
+import { cloudEvent, SOURCE, testConfig } from '@xiaoer/server/testing';
 import { pingWorkflow } from '../runtime/test-workflows.ts';
 import { apiClient, spawnServer, type ServerProcess } from '../runtime/server-process.ts';
 

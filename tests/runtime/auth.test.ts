@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cloudEvent, SOURCE, startHarness, type Harness } from './harness.ts';
+import { cloudEvent, SOURCE, startHarness, type Harness } from '@xiaoer/server/testing';
 import { counterWorkflow } from './test-workflows.ts';
 
 let h: Harness;

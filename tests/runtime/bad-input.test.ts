@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { signedHeaders } from '@xiaoer/server';
-import { cloudEvent, SOURCE, startHarness, type Harness } from './harness.ts';
+import { cloudEvent, SOURCE, startHarness, type Harness } from '@xiaoer/server/testing';
 import { counterWorkflow } from './test-workflows.ts';
 import { dbFingerprint, settledFingerprint } from './db-fingerprint.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
-import { cloudEvent, startHarness, type Harness } from './harness.ts';
+import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { pingWorkflow } from './test-workflows.ts';
 
 /** Refunds with a fast retry policy: 3 attempts, 300 ms then 600 ms apart. */

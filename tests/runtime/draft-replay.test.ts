@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
 import type { ReplayReport } from '@xiaoer/server';
-import { cloudEvent, startHarness, type Harness } from './harness.ts';
+import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { dbFingerprint, settledFingerprint } from './db-fingerprint.ts';
 import { pingWorkflow } from './test-workflows.ts';
 

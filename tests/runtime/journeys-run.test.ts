@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
-import { cloudEvent, startHarness, type Harness } from './harness.ts';
+import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { counterWorkflow, pingWorkflow } from './test-workflows.ts';
 
 let h: Harness;

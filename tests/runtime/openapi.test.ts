@@ -6,7 +6,7 @@ import {
   undocumentedRoutes,
   workflowBodySchemas,
 } from '@xiaoer/server';
-import { startHarness, type Harness } from './harness.ts';
+import { startHarness, type Harness } from '@xiaoer/server/testing';
 
 interface Operation {
   'x-permission'?: string;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
 import { base64Hmac } from '@xiaoer/server';
-import { startHarness, type Harness } from './harness.ts';
+import { startHarness, type Harness } from '@xiaoer/server/testing';
 import { dbFingerprint, settledFingerprint } from './db-fingerprint.ts';
 
 const SHOPIFY = { id: 'my-shopify', kind: 'shopify' as const, secret: 'shpss_0123456789abcdef' };

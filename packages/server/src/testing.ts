@@ -30,3 +30,11 @@ export async function startTestStore(): Promise<RunningStore> {
 }
 
 export type { RunningStore } from './store/store-launcher.ts';
+export {
+  startHarness,
+  testConfig,
+  cloudEvent,
+  SOURCE,
+  ADMIN_PASSWORD,
+  type Harness,
+} from './test-harness.ts';

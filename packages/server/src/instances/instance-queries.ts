@@ -1,4 +1,5 @@
 import type { Models } from '../model/models.ts';
+import { findByIds } from '../model/find-by-ids.ts';
 import {
   instanceJson,
   stepJson,
@@ -87,16 +88,14 @@ export class InstanceQueries {
     const stored = await this.#models.Instances.findById(id).lean();
     if (!stored) return null;
     const instance = instanceJson.decode(stored);
-    // Step ids are known (`id#1` … `id#revision`): no scan of the history collection.
+    // Step ids are known (`id#1` … `id#revision`): lookups by `_id`, no scan of all history.
     const first = Math.max(1, instance.revision - this.#maxSteps + 1);
     const stepIds = Array.from(
       { length: instance.revision - first + 1 },
       (_, i) => `${id}#${first + i}`,
     );
     const steps = stepJson.decodeAll(
-      await this.#models.Steps.find({ _id: { $in: stepIds } })
-        .select({ snapshot: 0, created: 0 })
-        .lean(),
+      await findByIds(this.#models.Steps, stepIds, { snapshot: 0, created: 0 }),
     );
     const effectIds = steps.flatMap((s) =>
       s.effects
@@ -108,11 +107,9 @@ export class InstanceQueries {
       s.effects.flatMap((e) => (e.kind === 'schedule' ? [`${id}|${e.timerId}`] : [])),
     );
     const [effects, timers, deadLetters] = await Promise.all([
-      this.#models.Effects.find({ _id: { $in: effectIds } })
-        .lean()
-        .then((docs) => effectJson.decodeAll(docs)),
-      this.#models.Timers.find({ _id: { $in: timerIds } }).lean<TimerRecord[]>(),
-      this.#models.DeadLetters.find({ _id: { $in: effectIds } }).lean<DeadLetterRecord[]>(),
+      findByIds(this.#models.Effects, effectIds).then((docs) => effectJson.decodeAll(docs)),
+      findByIds(this.#models.Timers, timerIds) as Promise<TimerRecord[]>,
+      findByIds(this.#models.DeadLetters, effectIds) as Promise<DeadLetterRecord[]>,
     ]);
     return {
       ...summaryOf(instance),

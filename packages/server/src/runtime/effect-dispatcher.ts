@@ -1,3 +1,4 @@
+import { updateIf } from '../model/update-if.ts';
 import { backoffStrategies, type Agenda, type Job } from 'agenda';
 import type { Effect, ScheduleEffect } from '@xiaoer/engine';
 import { isDuplicateKey, type Models } from '../model/models.ts';
@@ -156,8 +157,10 @@ export class EffectDispatcher implements EffectSink {
 
   async #cancel(instance: string, timerId: string): Promise<void> {
     const key = timerKey(instance, timerId);
-    await this.#models.Timers.updateOne(
-      { _id: key, status: 'scheduled' },
+    await updateIf(
+      this.#models.Timers,
+      key,
+      { status: 'scheduled' },
       { $set: { status: 'cancelled' } },
     );
     await this.#agenda.cancel({ name: TIMER_JOB, data: { timer: key } });
@@ -212,8 +215,10 @@ export class EffectDispatcher implements EffectSink {
     } catch (error) {
       if (!(error instanceof UnknownInstanceError)) throw error;
     }
-    await this.#models.Timers.updateOne(
-      { _id: key, status: 'scheduled' },
+    await updateIf(
+      this.#models.Timers,
+      key,
+      { status: 'scheduled' },
       { $set: { status: 'fired', firedAt } },
     );
   }

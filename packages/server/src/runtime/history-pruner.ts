@@ -65,7 +65,9 @@ export class HistoryPruner {
         await model.find(filter).select({ _id: 1 }).limit(BATCH).lean<{ _id: string }[]>()
       ).map((d) => d._id);
       if (ids.length === 0) return deleted;
-      deleted += (await model.deleteMany({ _id: { $in: ids } })).deletedCount;
+      // One by `_id`, one at a time: `$in` would scan the collection again (FerretDB 1.x), and
+      // small deletes let steps of running journeys through between them.
+      for (const _id of ids) deleted += (await model.deleteOne({ _id })).deletedCount;
       if (ids.length < BATCH) return deleted;
     }
   }

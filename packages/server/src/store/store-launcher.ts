@@ -36,6 +36,14 @@ export interface LaunchStoreOptions {
   report?: ProgressReporter;
 }
 
+/**
+ * Connections each client (Mongoose, Agenda) opens to a SQLite-backed FerretDB. SQLite has one
+ * writer; FerretDB lets 100 connections queue for it, and its busy handler polls instead of
+ * queueing, so under a burst some writers waited past the 10 s busy timeout and failed with
+ * SQLITE_BUSY (seen with 16 clients sending batches). A few connections keep the queue here.
+ */
+export const SQLITE_CLIENT_POOL = 8;
+
 function withDatabase(uri: string, database: string): string {
   const base = uri.endsWith('/') ? uri : `${uri}/`;
   return `${base}${database}`;
@@ -79,7 +87,9 @@ export async function launchStore(options: LaunchStoreOptions = {}): Promise<Run
   let stopped: Promise<void> | undefined;
   return {
     kind: usePostgres ? 'ferretdb-postgresql' : 'ferretdb-sqlite',
-    uri: withDatabase(server.uri, database),
+    uri: usePostgres
+      ? withDatabase(server.uri, database)
+      : `${withDatabase(server.uri, database)}?maxPoolSize=${SQLITE_CLIENT_POOL}`,
     location,
     stop: () => (stopped ??= server.stop().then(cleanup)),
   };

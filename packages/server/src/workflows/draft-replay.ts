@@ -1,6 +1,7 @@
 import { validate, type WorkflowDocument } from '@xiaoer/engine';
 import { replayRecorded, type RecordedStep, type ReplayOutcome } from '@xiaoer/engine/testing';
 import type { Models } from '../model/models.ts';
+import { findByIds } from '../model/find-by-ids.ts';
 import { stepJson, type InstanceRecord } from '../model/instance.model.ts';
 import { ApiError } from '../http/api-error.ts';
 import { invalidWorkflow } from './workflow-errors.ts';
@@ -104,11 +105,7 @@ export class DraftReplay {
   ): Promise<RecordedStep[] | 'history-pruned'> {
     const ids = Array.from({ length: revision }, (_, i) => `${instanceId}#${i + 1}`);
     const records = stepJson
-      .decodeAll(
-        await this.#models.Steps.find({ _id: { $in: ids } })
-          .select({ snapshot: 0, created: 0 })
-          .lean(),
-      )
+      .decodeAll(await findByIds(this.#models.Steps, ids, { snapshot: 0, created: 0 }))
       .sort((a, b) => a.revision - b.revision);
     if (revision > 0 && records[0]?.revision !== 1) return 'history-pruned';
     const ending = records.findIndex((r) => OPERATOR_ENDINGS.has(r.event.type));

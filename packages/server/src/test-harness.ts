@@ -4,16 +4,14 @@ import mongoose, { type Connection } from 'mongoose';
 import { pino } from 'pino';
 import type { WorkflowDocument } from '@xiaoer/engine';
 import { DemoShop } from '@xiaoer/demo-shop';
-import {
-  createApp,
-  createXiaoer,
-  DEFAULT_OPERATIONS,
-  probeOf,
-  signedHeaders,
-  type Xiaoer,
-  type XiaoerConfig,
-} from '@xiaoer/server';
-import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
+import { createApp } from './http/app.ts';
+import { createXiaoer, type Xiaoer } from './server/xiaoer.ts';
+import type { XiaoerConfig } from './server/xiaoer-config.ts';
+import { DEFAULT_OPERATIONS } from './connectors/http-order-system.ts';
+import { signedHeaders } from './intake/signature.ts';
+import { probeOf } from './server/store-connection.ts';
+import type { RunningStore } from './store/store-launcher.ts';
+import { startTestStore } from './testing.ts';
 
 export const ADMIN_PASSWORD = 'admin-密码-123';
 export const SOURCE = {

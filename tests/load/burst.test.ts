@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import pLimit from 'p-limit';
+import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
+import { counterWorkflow } from '../runtime/test-workflows.ts';
+
+const COUNTERS = 100;
+const BUMPS = 100; // per counter: COUNTERS × BUMPS = 10,000 events
+const BATCH = 100;
+const CLIENTS = 16;
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+  await h.publish(counterWorkflow);
+});
+afterAll(async () => h?.close());
+
+const log = (line: string) => process.stderr.write(`[burst] ${line}\n`);
+
+describe('a burst of 10,000 events', () => {
+  it(
+    'should acknowledge every event and apply each exactly once',
+    { timeout: 900_000 },
+    async () => {
+      const opened = Array.from({ length: COUNTERS }, (_, i) =>
+        cloudEvent('counter.opened', { counterId: `B-${i}`, count: 0 }, `open-${i}`),
+      );
+      expect((await h.sendEvents(opened)).status).toBe(202);
+      // Interleaved as a shop's order system would send them: every counter in each batch.
+      const bumps = Array.from({ length: COUNTERS * BUMPS }, (_, i) =>
+        cloudEvent('counter.bump', { counterId: `B-${i % COUNTERS}` }, `bump-${i}`),
+      );
+      const batches = Array.from({ length: bumps.length / BATCH }, (_, i) =>
+        bumps.slice(i * BATCH, (i + 1) * BATCH),
+      );
+      const limit = pLimit(CLIENTS);
+      const started = Date.now();
+      const statuses = await Promise.all(
+        batches.map((batch) => limit(async () => (await h.sendEvents(batch)).status)),
+      );
+      const acknowledged = Date.now() - started;
+      expect(statuses).toEqual(batches.map(() => 202));
+      log(`${bumps.length} events acknowledged in ${acknowledged} ms by ${CLIENTS} clients`);
+
+      // Redelivering the whole burst is acknowledged as duplicates and changes nothing.
+      const again = await Promise.all(
+        batches.slice(0, 10).map((batch) => limit(async () => (await h.sendEvents(batch)).status)),
+      );
+      expect(again).toEqual(batches.slice(0, 10).map(() => 200));
+
+      const { Instances, Events, Inbox } = h.xiaoer.models;
+      await vi.waitFor(
+        async () => {
+          const counters = await Instances.find({ workflowId: 'counter' })
+            .select({ revision: 1 })
+            .lean<{ revision: number }[]>();
+          const steps = counters.reduce((sum, c) => sum + c.revision - 1, 0);
+          log(`${steps} of ${bumps.length} bumps applied after ${Date.now() - started} ms`);
+          if (steps < bumps.length) throw new Error(`${steps} of ${bumps.length} bumps applied`);
+        },
+        { timeout: 840_000, interval: 10_000 },
+      );
+      log(`all ${bumps.length} steps applied ${Date.now() - started} ms after the first request`);
+      const details = await Promise.all(
+        opened.map(async (_, i) => {
+          const response = await h.request('GET', `/api/instances/counter:B-${i}:1`);
+          return (await response.json()) as { data: { count: number }; revision: number };
+        }),
+      );
+      expect(details.map((d) => [d.data.count, d.revision])).toEqual(
+        details.map(() => [BUMPS, BUMPS + 1]),
+      );
+      expect(await Events.countDocuments({ _id: { $regex: '^demo-shop/bump-' } })).toBe(
+        bumps.length,
+      );
+      await vi.waitFor(async () => expect(await Inbox.countDocuments()).toBe(0), {
+        timeout: 30_000,
+      });
+    },
+  );
+});
