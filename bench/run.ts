@@ -1,11 +1,17 @@
 /**
- * `npm run bench` — measures the engine and prints a table; the full run also writes it into
- * docs/performance.md. `npm run bench -- --quick` is a short smoke run that writes nothing.
+ * `npm run bench` — measures the engine and the durable runtime on the embedded store and
+ * prints a table; the full run also writes it into docs/performance.md. `npm run bench --
+ * --quick` is a short smoke run that writes nothing. The runtime part runs on FerretDB with
+ * SQLite and then with PostgreSQL (the machine's, as `XIAOER_STORE=postgres` selects);
+ * `--engine-only` skips it.
  */
 import { fileURLToPath } from 'node:url';
 import { benchSnapshots } from './engine/snapshot.bench.ts';
 import { benchStepThroughput } from './engine/step-throughput.bench.ts';
 import { benchValidateCompile } from './engine/validate-compile.bench.ts';
+import { benchIntakeThroughput } from './runtime/intake-throughput.ts';
+import { benchTimers } from './runtime/timer-lateness.ts';
+import { benchRecovery } from './runtime/recovery-time.ts';
 import { machineFacts, markdownReport, writeReport, type ResultRow } from './report.ts';
 
 const quick = process.argv.includes('--quick');
@@ -21,6 +27,23 @@ rows.push(...benchStepThroughput(options));
 const count = quick ? 10_000 : 100_000;
 log(`· 快照内存 / snapshot size and memory for ${count.toLocaleString('en-US')} snapshots …`);
 rows.push(...benchSnapshots(count));
+
+if (!process.argv.includes('--engine-only')) {
+  for (const store of ['sqlite', 'postgres'] as const) {
+    process.env['XIAOER_STORE'] = store;
+    const clients = quick ? [1, 4] : [1, 16, 64];
+    const events = quick ? 40 : 1000;
+    log(
+      `· 持久吞吐 / durable throughput on ${store}: ${events} events at ${clients.join(', ')} clients …`,
+    );
+    rows.push(...(await benchIntakeThroughput({ clients, events, log })));
+    const timers = quick ? [1000] : [10_000, 100_000];
+    log(`· 定时器 / timers on ${store}: ${timers.join(', ')} due within 10 s …`);
+    rows.push(...(await benchTimers({ counts: timers, observeMs: quick ? 10_000 : 120_000, log })));
+    log(`· 恢复 / recovery on ${store}: restart with overdue timers …`);
+    rows.push(...(await benchRecovery(log)));
+  }
+}
 
 const report = markdownReport(machineFacts(), rows);
 console.log(report);

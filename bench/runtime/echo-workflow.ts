@@ -25,7 +25,12 @@ export const echoWorkflow: WorkflowDocument = {
         },
       },
     },
-    { id: 'waitPing', type: 'waitForEvent', position: at(200), config: { event: 'bench.ping', saveAs: 'ping' } },
+    {
+      id: 'waitPing',
+      type: 'waitForEvent',
+      position: at(200),
+      config: { event: 'bench.ping', saveAs: 'ping' },
+    },
     {
       id: 'answer',
       type: 'sendMessage',

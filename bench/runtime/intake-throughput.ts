@@ -23,17 +23,26 @@ export interface ThroughputOptions {
 async function openSessions(h: Harness): Promise<void> {
   await h.publish(echoWorkflow);
   const opened = Array.from({ length: SESSIONS }, (_, i) =>
-    cloudEvent('bench.opened', { sessionId: `S-${i}`, phone: `1380000${String(i).padStart(4, '0')}` }),
+    cloudEvent('bench.opened', {
+      sessionId: `S-${i}`,
+      phone: `1380000${String(i).padStart(4, '0')}`,
+    }),
   );
   const response = await h.sendEvents(opened);
   if (response.status !== 202) throw new Error(`opening sessions: ${response.status}`);
   await waitUntil(
-    async () => (await h.xiaoer.models.Instances.countDocuments({ workflowId: 'bench-echo' })) === SESSIONS,
+    async () =>
+      (await h.xiaoer.models.Instances.countDocuments({ workflowId: 'bench-echo' })) === SESSIONS,
     60_000,
   );
 }
 
-async function runClients(h: Harness, clients: number, events: number, log: ThroughputOptions['log']) {
+async function runClients(
+  h: Harness,
+  clients: number,
+  events: number,
+  log: ThroughputOptions['log'],
+) {
   let sent = 0;
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
@@ -86,19 +95,28 @@ export async function benchIntakeThroughput(options: ThroughputOptions): Promise
       const before = h.shop.messages.length;
       const run = await runClients(h, clients, options.events, options.log);
       const target = before + run.accepted;
-      const drained = await waitUntil(() => h.shop.messages.length >= target, 1_800_000, (waited) =>
-        options.log(`  ${h.shop.messages.length - before}/${run.accepted} messages after ${Math.round(waited / 1000)} s`),
+      const drained = await waitUntil(
+        () => h.shop.messages.length >= target,
+        1_800_000,
+        (waited) =>
+          options.log(
+            `  ${h.shop.messages.length - before}/${run.accepted} messages after ${Math.round(waited / 1000)} s`,
+          ),
       );
       const endToEndMs = performance.now() - run.started;
       const sorted = run.latencies.sort((a, b) => a - b);
       const errors = [...run.statuses].filter(([status]) => status !== 202);
       rows.push({
         measure: `HTTP intake → message sent, ${clients} client${clients > 1 ? 's' : ''} (${storeLabel(h)})`,
-        value: drained ? `${Math.round((run.accepted / endToEndMs) * 1000)} events/s` : 'not drained',
+        value: drained
+          ? `${Math.round((run.accepted / endToEndMs) * 1000)} events/s`
+          : 'not drained',
         detail:
           `${run.accepted} events acknowledged at ${Math.round((run.accepted / run.acknowledgedMs) * 1000)}/s; ` +
           `answer p50 ${percentile(sorted, 50)} ms, p95 ${percentile(sorted, 95)} ms, p99 ${percentile(sorted, 99)} ms` +
-          (errors.length ? `; other answers ${errors.map(([s, n]) => `${n}×${s}`).join(', ')}` : ''),
+          (errors.length
+            ? `; other answers ${errors.map(([s, n]) => `${n}×${s}`).join(', ')}`
+            : ''),
       });
     } finally {
       await h.close();

@@ -76,13 +76,15 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const intake = new EventIntake(models, runtime, log);
   let sweeper: NodeJS.Timeout | undefined;
   let pruner: NodeJS.Timeout | undefined;
-  let sweeping: Promise<unknown> = Promise.resolve();
+  let sweeping: Promise<unknown> | undefined;
 
+  // One sweep at a time: a sweep reads the whole inbox and outbox (FerretDB has no index but
+  // `_id`), and with a backlog it queues behind the backlog's own queries; overlapping sweeps
+  // every interval then took all of the store's CPU (a burst of 10,000 events stalled).
   const sweep = (olderThanMs: number) =>
-    (sweeping = Promise.all([
-      intake.recover(olderThanMs),
-      runtime.steps.recover(olderThanMs),
-    ]).catch((error: unknown) => log.error({ err: error }, 'recovery sweep failed')));
+    (sweeping ??= Promise.all([intake.recover(olderThanMs), runtime.steps.recover(olderThanMs)])
+      .catch((error: unknown) => log.error({ err: error }, 'recovery sweep failed'))
+      .finally(() => (sweeping = undefined)));
 
   return {
     models,

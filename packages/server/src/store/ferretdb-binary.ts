@@ -1,5 +1,16 @@
 import { execFile } from 'node:child_process';
-import { chmod, cp, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  cp,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +27,40 @@ export const FERRETDB_VERSION = 'v1.24.2';
 export const FERRETDB_MIN_GO = '1.24';
 const MODULE = 'github.com/FerretDB/FerretDB';
 
+/**
+ * Changes Xiaoer makes to the FerretDB sources before building, each replacing one exact line.
+ * A build fails loudly when a line is not found, so a version bump cannot drop one silently.
+ */
+export const FERRETDB_PATCHES = [
+  {
+    file: 'internal/backends/sqlite/metadata/metadata.go',
+    find: `IDColumn = DefaultColumn + "->'$._id'"`,
+    replace: 'IDColumn = DefaultColumn + `->"_id"`',
+    // The SQLite backend creates its unique `_id` index on `_ferretdb_sjson->"_id"` but looks
+    // documents up with `_ferretdb_sjson->'$._id'`, an expression SQLite cannot match to the
+    // index: every lookup, update and delete by `_id` parsed the whole table (EXPLAIN: SCAN).
+    // Written like the index, the same lookups use it (EXPLAIN: SEARCH USING INDEX).
+    why: 'use the _id index for lookups by _id',
+  },
+] as const;
+
+/** Bumped whenever FERRETDB_PATCHES change, so cached binaries are rebuilt. */
+export const FERRETDB_PATCH_LEVEL = 1;
+
+/** Applies {@link FERRETDB_PATCHES} to a writable copy of the sources. */
+export async function patchFerretdbSources(sources: string): Promise<void> {
+  for (const patch of FERRETDB_PATCHES) {
+    const path = join(sources, patch.file);
+    const text = await readFile(path, 'utf8');
+    if (text.split(patch.find).length !== 2)
+      throw new StoreError('ferretdb-build-failed', {
+        zh: `无法修补 FerretDB ${FERRETDB_VERSION}（${patch.file}：找不到要替换的那一行）。`,
+        en: `Cannot patch FerretDB ${FERRETDB_VERSION} (${patch.file}: the line to replace is not there).`,
+      });
+    await writeFile(path, text.replace(patch.find, patch.replace));
+  }
+}
+
 /** Progress lines (zh / en) for long work such as the first build. */
 export type ProgressReporter = (line: string) => void;
 
@@ -27,7 +72,12 @@ export function xiaoerCacheDir(): string {
 
 /** Where the binary of the pinned version lives once built. */
 export function ferretdbBinaryPath(cacheDir = xiaoerCacheDir()): string {
-  return join(cacheDir, `ferretdb-${FERRETDB_VERSION.slice(1)}`, 'ferretdb');
+  return join(cacheDir, ferretdbBuildName(), 'ferretdb');
+}
+
+/** `ferretdb-1.24.2-xiaoer1`: the version and Xiaoer's patch level. */
+export function ferretdbBuildName(): string {
+  return `ferretdb-${FERRETDB_VERSION.slice(1)}-xiaoer${FERRETDB_PATCH_LEVEL}`;
 }
 
 async function makeWritable(dir: string): Promise<void> {
@@ -80,6 +130,7 @@ async function build(go: GoToolchain, target: string, report: ProgressReporter):
     await cp(moduleDir, sources, { recursive: true });
     await makeWritable(sources);
     await writeFile(join(sources, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
+    await patchFerretdbSources(sources);
     report(
       `[store] 编译 FerretDB（Go ${go.version}，约 1 分钟）/ compiling FerretDB (Go ${go.version}, about a minute)`,
     );
@@ -119,9 +170,9 @@ export async function ensureFerretdb(
 ): Promise<string> {
   const target = ferretdbBinaryPath(cacheDir);
   if (existsSync(target)) return target;
-  await mkdir(join(cacheDir, `ferretdb-${FERRETDB_VERSION.slice(1)}`), { recursive: true });
+  await mkdir(join(cacheDir, ferretdbBuildName()), { recursive: true });
   const release = await lockfile.lock(cacheDir, {
-    lockfilePath: join(cacheDir, `ferretdb-${FERRETDB_VERSION.slice(1)}.lock`),
+    lockfilePath: join(cacheDir, `${ferretdbBuildName()}.lock`),
     stale: 30_000,
     retries: { retries: 600, minTimeout: 500, maxTimeout: 1000 },
     onCompromised: () => {},
