@@ -2,15 +2,16 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * `tests/processes` run real `xiaoer serve` processes (a SIGKILL crash, two servers on one
- * store). They run after the rest, one file at a time: with other suites beside them on two
- * cores the one SQLite writer of the store starves their timers (see docs/runtime.md).
+ * store) and `tests/load` a burst of 10,000 events. They run after the rest, one file at a
+ * time: with other suites beside them on two cores the one SQLite writer of the store starves
+ * their timers (see docs/runtime.md).
  */
-export const PROCESS_SUITES = 'tests/processes/**/*.test.ts';
+export const PROCESS_SUITES = ['tests/processes/**/*.test.ts', 'tests/load/**/*.test.ts'];
 
 export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'tests/**/*.test.ts'],
-    exclude: process.env['XIAOER_PROCESS_SUITES'] ? [] : ['**/node_modules/**', PROCESS_SUITES],
+    exclude: process.env['XIAOER_PROCESS_SUITES'] ? [] : ['**/node_modules/**', ...PROCESS_SUITES],
     // Integration suites start real FerretDB processes; keep the two cores from thrashing.
     maxWorkers: 2,
     testTimeout: 30_000,
