@@ -9,7 +9,7 @@ import { signedHeaders } from '@xiaoer/server';
 import { cloudEvent, SOURCE, startHarness, type Harness } from '@xiaoer/server/testing';
 import type { ResultRow } from '../report.ts';
 import { echoWorkflow } from './echo-workflow.ts';
-import { percentile, storeLabel, waitUntil } from './measure.ts';
+import { percentile, PRODUCTION_RECOVERY, storeLabel, waitUntil } from './measure.ts';
 
 const SESSIONS = 50;
 
@@ -89,7 +89,7 @@ async function runClients(
 export async function benchIntakeThroughput(options: ThroughputOptions): Promise<ResultRow[]> {
   const rows: ResultRow[] = [];
   for (const clients of options.clients) {
-    const h = await startHarness();
+    const h = await startHarness({ config: PRODUCTION_RECOVERY });
     try {
       await openSessions(h);
       const before = h.shop.messages.length;

@@ -1,4 +1,10 @@
+import type { XiaoerConfig } from '@xiaoer/server';
 import type { Harness } from '@xiaoer/server/testing';
+
+/** The server's own recovery settings (the test harness sweeps far more eagerly). */
+export const PRODUCTION_RECOVERY: Partial<XiaoerConfig> = {
+  recovery: { sweepEveryMs: 2000, staleAfterMs: 15_000 },
+};
 
 /** The `p`th percentile of ascending `sorted` values (nearest rank), rounded to 0.1. */
 export function percentile(sorted: number[], p: number): number {

@@ -6,7 +6,7 @@
  */
 import { startHarness, startTestStore } from '@xiaoer/server/testing';
 import type { ResultRow } from '../report.ts';
-import { storeLabel, waitUntil } from './measure.ts';
+import { PRODUCTION_RECOVERY, storeLabel, waitUntil } from './measure.ts';
 import { insertTimers } from './timer-lateness.ts';
 
 const OVERDUE = 100;
@@ -16,7 +16,7 @@ export async function benchRecovery(log: (line: string) => void): Promise<Result
   const rows: ResultRow[] = [];
   try {
     for (const locked of [false, true]) {
-      const before = await startHarness({ store });
+      const before = await startHarness({ store, config: PRODUCTION_RECOVERY });
       // Due 5 s ago, while "down"; locked ones as a killed process leaves them.
       await before.stopServer();
       const now = Date.now();
@@ -30,7 +30,7 @@ export async function benchRecovery(log: (line: string) => void): Promise<Result
       );
       await before.close();
       const started = performance.now();
-      const after = await startHarness({ store });
+      const after = await startHarness({ store, config: PRODUCTION_RECOVERY });
       const fired = await waitUntil(
         async () =>
           (await after.xiaoer.models.Timers.countDocuments({

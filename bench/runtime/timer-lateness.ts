@@ -10,7 +10,13 @@
 import type { mongo } from 'mongoose';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 import type { ResultRow } from '../report.ts';
-import { heapAfterGcMb, percentile, storeLabel, waitUntil } from './measure.ts';
+import {
+  heapAfterGcMb,
+  percentile,
+  PRODUCTION_RECOVERY,
+  storeLabel,
+  waitUntil,
+} from './measure.ts';
 
 export interface TimerBenchOptions {
   counts: number[];
@@ -104,7 +110,7 @@ export async function firedLateness(h: Harness): Promise<number[]> {
 export async function benchTimers(options: TimerBenchOptions): Promise<ResultRow[]> {
   const rows: ResultRow[] = [];
   for (const count of options.counts) {
-    const h = await startHarness();
+    const h = await startHarness({ config: PRODUCTION_RECOVERY });
     try {
       const heapBefore = heapAfterGcMb();
       const setupStarted = performance.now();

@@ -1,4 +1,3 @@
-import { updateIf } from '../model/update-if.ts';
 import { backoffStrategies, type Agenda, type Job } from 'agenda';
 import type { Effect, ScheduleEffect } from '@xiaoer/engine';
 import { isDuplicateKey, type Models } from '../model/models.ts';
@@ -157,10 +156,8 @@ export class EffectDispatcher implements EffectSink {
 
   async #cancel(instance: string, timerId: string): Promise<void> {
     const key = timerKey(instance, timerId);
-    await updateIf(
-      this.#models.Timers,
-      key,
-      { status: 'scheduled' },
+    await this.#models.Timers.updateOne(
+      { _id: key, status: 'scheduled' },
       { $set: { status: 'cancelled' } },
     );
     await this.#agenda.cancel({ name: TIMER_JOB, data: { timer: key } });
@@ -215,10 +212,8 @@ export class EffectDispatcher implements EffectSink {
     } catch (error) {
       if (!(error instanceof UnknownInstanceError)) throw error;
     }
-    await updateIf(
-      this.#models.Timers,
-      key,
-      { status: 'scheduled' },
+    await this.#models.Timers.updateOne(
+      { _id: key, status: 'scheduled' },
       { $set: { status: 'fired', firedAt } },
     );
   }
@@ -230,7 +225,12 @@ export class EffectDispatcher implements EffectSink {
     const attempt = (job.attrs.failCount ?? 0) + 1;
     const busy = await this.#executor.run(this.#requireRuntime(), record, attempt, maxAttempts);
     // Another process holds this attempt: look again once its claim would be stale.
-    if (busy) await this.#agenda.schedule(busy.busyUntil, EFFECT_JOB, { effect: record._id });
+    // One look-again job per claim, however many jobs found it busy: a job created twice (a
+    // re-dispatch racing the first) must not snowball into a job per check.
+    if (busy)
+      await this.#ensureJob(`effect:${record._id}:after:${busy.claim}`, false, () =>
+        this.#agenda.schedule(busy.busyUntil, EFFECT_JOB, { effect: record._id }),
+      );
   }
 
   #requireRuntime(): JourneyRuntime {

@@ -29,17 +29,17 @@ export class EffectExecutor {
   }
 
   /**
-   * Runs one attempt. Returns `{ busyUntil }` when another process holds a fresh claim on it:
-   * the caller checks again then (the holder finished, or its claim went stale).
+   * Runs one attempt. Returns `{ busyUntil, claim }` when another job holds a fresh claim on
+   * it: the caller checks again then (the holder finished, or its claim went stale).
    */
   async run(
     runtime: JourneyRuntime,
     record: EffectRecord,
     attempt: number,
     maxAttempts: number,
-  ): Promise<{ busyUntil: Date } | void> {
-    const busyUntil = await this.#claim(record, attempt);
-    if (busyUntil) return { busyUntil };
+  ): Promise<{ busyUntil: Date; claim: string } | void> {
+    const busy = await this.#claim(record, attempt);
+    if (busy) return busy;
     const effect = record.effect;
     if (effect.kind === 'call') return this.#call(runtime, record, effect, attempt);
     if (effect.kind !== 'send' && effect.kind !== 'emit') return; // timers never come here
@@ -142,7 +142,10 @@ export class EffectExecutor {
   }
 
   /** Claims the attempt; when another process holds a fresh claim, returns when it goes stale. */
-  async #claim(record: EffectRecord, attempt: number): Promise<Date | null> {
+  async #claim(
+    record: EffectRecord,
+    attempt: number,
+  ): Promise<{ busyUntil: Date; claim: string } | null> {
     const base = `${record._id}#${record.retries}.${attempt}`;
     for (let takeover = 0; takeover < 5; takeover++) {
       const id = takeover === 0 ? base : `${base}~${takeover}`;
@@ -160,10 +163,10 @@ export class EffectExecutor {
         const claim = await this.#models.EffectAttempts.findById(id).lean<EffectAttemptRecord>();
         const started = claim ? new Date(claim.startedAt).getTime() : Date.now();
         if (Date.now() - started < this.#staleAfterMs)
-          return new Date(started + this.#staleAfterMs + 100);
+          return { busyUntil: new Date(started + this.#staleAfterMs + 100), claim: id };
       }
     }
-    return new Date(Date.now() + this.#staleAfterMs);
+    return { busyUntil: new Date(Date.now() + this.#staleAfterMs), claim: `${base}~5` };
   }
 
   async #mark(record: EffectRecord, fields: Partial<EffectRecord>): Promise<void> {

@@ -1,4 +1,3 @@
-import { updateIf } from '../model/update-if.ts';
 import type { Effect, JourneySnapshot, PathStep } from '@xiaoer/engine';
 import { isDuplicateKey, type Models } from '../model/models.ts';
 import {
@@ -193,10 +192,8 @@ export class StepLog {
       }
       return created;
     }
-    await updateIf(
-      this.#models.Instances,
-      instance._id,
-      { revision: instance.revision },
+    await this.#models.Instances.updateOne(
+      { _id: instance._id, revision: instance.revision },
       { $set: instanceJson.encode(fields) },
     );
     return { ...(instance as InstanceRecord), ...fields };

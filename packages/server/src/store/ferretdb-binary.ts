@@ -42,10 +42,21 @@ export const FERRETDB_PATCHES = [
     // Written like the index, the same lookups use it (EXPLAIN: SEARCH USING INDEX).
     why: 'use the _id index for lookups by _id',
   },
+  {
+    file: 'internal/backends/sqlite/collection.go',
+    find: 'if params.Filter.Len() == 1 {\n\t\tv, _ := params.Filter.Get("_id")\n\t\tswitch v.(type) {\n\t\tcase string, types.ObjectID:\n\t\t\twhereClause',
+    replace:
+      'if v, _ := params.Filter.Get("_id"); v != nil {\n\t\tswitch v.(type) {\n\t\tcase string, types.ObjectID:\n\t\t\twhereClause',
+    // Queries were narrowed to the one document only when the filter was `{ _id }` alone;
+    // `{ _id, revision }` or Agenda's `{ _id, name }` read the whole collection. An `_id`
+    // equality narrows any filter (the handler still applies the full filter to what comes
+    // back), so it is pushed down whatever else the filter says.
+    why: 'narrow every filter with an _id equality to that document',
+  },
 ] as const;
 
 /** Bumped whenever FERRETDB_PATCHES change, so cached binaries are rebuilt. */
-export const FERRETDB_PATCH_LEVEL = 1;
+export const FERRETDB_PATCH_LEVEL = 2;
 
 /** Applies {@link FERRETDB_PATCHES} to a writable copy of the sources. */
 export async function patchFerretdbSources(sources: string): Promise<void> {
