@@ -31,6 +31,9 @@ export {
   FERRETDB_VERSION,
   ensureFerretdb,
   ferretdbBinaryPath,
+  ferretdbBuildName,
+  FERRETDB_PATCHES,
+  patchFerretdbSources,
   xiaoerCacheDir,
   type ProgressReporter,
 } from './store/ferretdb-binary.ts';
