@@ -3,7 +3,7 @@
  * prints a table; the full run also writes it into docs/performance.md. `npm run bench --
  * --quick` is a short smoke run that writes nothing. The runtime part runs on FerretDB with
  * SQLite and then with PostgreSQL (the machine's, as `XIAOER_STORE=postgres` selects);
- * `--engine-only` skips it.
+ * `--engine-only` skips it (and, like `--quick`, writes nothing).
  */
 import { fileURLToPath } from 'node:url';
 import { benchSnapshots } from './engine/snapshot.bench.ts';
@@ -28,7 +28,8 @@ const count = quick ? 10_000 : 100_000;
 log(`· 快照内存 / snapshot size and memory for ${count.toLocaleString('en-US')} snapshots …`);
 rows.push(...benchSnapshots(count));
 
-if (!process.argv.includes('--engine-only')) {
+const engineOnly = process.argv.includes('--engine-only');
+if (!engineOnly) {
   for (const store of ['sqlite', 'postgres'] as const) {
     process.env['XIAOER_STORE'] = store;
     const clients = quick ? [1, 4] : [1, 16, 64];
@@ -47,7 +48,8 @@ if (!process.argv.includes('--engine-only')) {
 
 const report = markdownReport(machineFacts(), rows);
 console.log(report);
-if (!quick) {
+// A partial run would drop the other rows from the report: only a full run writes it.
+if (!quick && !engineOnly) {
   const file = fileURLToPath(new URL('../docs/performance.md', import.meta.url));
   await writeReport(file, report);
   log(`已写入 / written to ${file}`);
