@@ -18,6 +18,12 @@ const quick = process.argv.includes('--quick');
 const options = { timeMs: quick ? 100 : 1500 };
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+// Closing a server while Agenda still runs due timers (a deliberate backlog here) lets those
+// jobs write through a closed client; Agenda rejects without a handler. Report, keep measuring.
+process.on('unhandledRejection', (error) =>
+  log(`  (after a server closed: ${error instanceof Error ? error.message : String(error)})`),
+);
+
 const rows: ResultRow[] = [];
 log(`基准测试 / benchmarks (${quick ? 'quick' : 'full'})`);
 log('· 校验与编译 / validate + compile: 10, 100, 1000 nodes …');
@@ -33,14 +39,14 @@ if (!engineOnly) {
   for (const store of ['sqlite', 'postgres'] as const) {
     process.env['XIAOER_STORE'] = store;
     const clients = quick ? [1, 4] : [1, 16, 64];
-    const events = quick ? 40 : 1000;
+    const events = quick ? 40 : 600;
     log(
       `· 持久吞吐 / durable throughput on ${store}: ${events} events at ${clients.join(', ')} clients …`,
     );
     rows.push(...(await benchIntakeThroughput({ clients, events, log })));
     const timers = quick ? [1000] : [10_000, 100_000];
     log(`· 定时器 / timers on ${store}: ${timers.join(', ')} due within 10 s …`);
-    rows.push(...(await benchTimers({ counts: timers, observeMs: quick ? 10_000 : 120_000, log })));
+    rows.push(...(await benchTimers({ counts: timers, observeMs: quick ? 10_000 : 60_000, log })));
     log(`· 恢复 / recovery on ${store}: restart with overdue timers …`);
     rows.push(...(await benchRecovery(log)));
   }
