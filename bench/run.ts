@@ -25,6 +25,19 @@ process.on('unhandledRejection', (error) =>
 );
 
 const rows: ResultRow[] = [];
+
+/** Runs one part; a failure becomes a row saying so instead of losing the whole run. */
+async function section(name: string, run: () => Promise<ResultRow[]>): Promise<ResultRow[]> {
+  try {
+    return await run();
+  } catch (error) {
+    log(`  ${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    return [
+      { measure: `${name} (${process.env['XIAOER_STORE']})`, value: 'failed', detail: message },
+    ];
+  }
+}
 log(`基准测试 / benchmarks (${quick ? 'quick' : 'full'})`);
 log('· 校验与编译 / validate + compile: 10, 100, 1000 nodes …');
 rows.push(...(await benchValidateCompile([10, 100, 1000], options)));
@@ -43,12 +56,16 @@ if (!engineOnly) {
     log(
       `· 持久吞吐 / durable throughput on ${store}: ${events} events at ${clients.join(', ')} clients …`,
     );
-    rows.push(...(await benchIntakeThroughput({ clients, events, log })));
+    rows.push(...(await section('intake', () => benchIntakeThroughput({ clients, events, log }))));
     const timers = quick ? [1000] : [10_000, 100_000];
     log(`· 定时器 / timers on ${store}: ${timers.join(', ')} due within 10 s …`);
-    rows.push(...(await benchTimers({ counts: timers, observeMs: quick ? 10_000 : 60_000, log })));
+    rows.push(
+      ...(await section('timers', () =>
+        benchTimers({ counts: timers, observeMs: quick ? 10_000 : 60_000, log }),
+      )),
+    );
     log(`· 恢复 / recovery on ${store}: restart with overdue timers …`);
-    rows.push(...(await benchRecovery(log)));
+    rows.push(...(await section('recovery', () => benchRecovery(log))));
   }
 }
 

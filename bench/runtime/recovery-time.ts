@@ -4,6 +4,7 @@
  * fired, for timers left unlocked (a clean stop) and locked by the old process (a SIGKILL in
  * the middle of firing: the lock must expire first).
  */
+import mongoose from 'mongoose';
 import { startHarness, startTestStore } from '@xiaoer/server/testing';
 import type { ResultRow } from '../report.ts';
 import { PRODUCTION_RECOVERY, storeLabel, waitUntil } from './measure.ts';
@@ -20,14 +21,16 @@ export async function benchRecovery(log: (line: string) => void): Promise<Result
       // Due 5 s ago, while "down"; locked ones as a killed process leaves them.
       await before.stopServer();
       const now = Date.now();
+      const connection = await mongoose.createConnection(store.uri).asPromise();
       await insertTimers(
-        before,
+        connection,
         OVERDUE,
         now - 5_000,
         1_000,
         locked ? new Date(now) : null,
         locked ? 'locked' : 'clean',
       );
+      await connection.close();
       await before.close();
       const started = performance.now();
       const after = await startHarness({ store, config: PRODUCTION_RECOVERY });

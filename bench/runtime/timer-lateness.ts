@@ -7,7 +7,7 @@
  * The timers belong to no instance, so firing one is the scheduler's work (lock the job, read
  * the timer, mark it fired) without a journey step: this measures the scheduler, not steps.
  */
-import type { mongo } from 'mongoose';
+import type { Connection, mongo } from 'mongoose';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 import type { ResultRow } from '../report.ts';
 import {
@@ -48,15 +48,15 @@ function timerJob(timer: string, dueAt: Date, lockedAt: Date | null) {
 
 /** Inserts `count` timers due between `from` and `from + spreadMs`; returns their keys. */
 export async function insertTimers(
-  h: Harness,
+  connection: Connection,
   count: number,
   from: number,
   spreadMs: number,
   lockedAt: Date | null = null,
   prefix = 'bench',
 ): Promise<void> {
-  const jobs = h.connection.collection('jobs');
-  const timers = h.xiaoer.models.Timers;
+  const jobs = connection.collection('jobs');
+  const timers = connection.collection('timers');
   for (let start = 0; start < count; start += INSERT_BATCH) {
     const size = Math.min(INSERT_BATCH, count - start);
     const batch = Array.from({ length: size }, (_, i) => {
@@ -65,7 +65,7 @@ export async function insertTimers(
       const dueAt = new Date(from + Math.floor((n / count) * spreadMs));
       return { key, dueAt, instanceId: `${prefix}:T-${n}:1`, timerId: `wait#${n}` };
     });
-    await timers.collection.insertMany(
+    await timers.insertMany(
       batch.map((t) => ({
         _id: t.key as never,
         instanceId: t.instanceId,
@@ -116,7 +116,7 @@ export async function benchTimers(options: TimerBenchOptions): Promise<ResultRow
       const setupStarted = performance.now();
       // Due from 15 s after setup began, spread over 10 s.
       const firstDue = Date.now() + 15_000 + count / 20;
-      await insertTimers(h, count, firstDue, 10_000);
+      await insertTimers(h.connection, count, firstDue, 10_000);
       options.log(`  ${count} timers stored in ${Math.round(performance.now() - setupStarted)} ms`);
       const scan = (await dueJobQueryMs(h.connection.collection('jobs'), 3)).sort((a, b) => a - b);
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, firstDue - Date.now())));
