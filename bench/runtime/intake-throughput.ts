@@ -47,7 +47,7 @@ async function runClients(
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   const started = performance.now();
-  const result = await autocannon({
+  await autocannon({
     url: h.url,
     connections: clients,
     amount: events,
@@ -82,7 +82,7 @@ async function runClients(
   const acknowledgedMs = performance.now() - started;
   const accepted = statuses.get(202) ?? 0;
   log(`  ${clients} clients: ${accepted}/${events} accepted in ${Math.round(acknowledgedMs)} ms`);
-  return { result, latencies, statuses, acknowledgedMs, accepted, started };
+  return { latencies, statuses, acknowledgedMs, accepted, started };
 }
 
 /** One row per client count, on the store the environment selects (SQLite by default). */

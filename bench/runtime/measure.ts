@@ -1,9 +1,9 @@
-import type { XiaoerConfig } from '@xiaoer/server';
+import { RECOVERY_DEFAULTS, type XiaoerConfig } from '@xiaoer/server';
 import type { Harness } from '@xiaoer/server/testing';
 
 /** The server's own recovery settings (the test harness sweeps far more eagerly). */
 export const PRODUCTION_RECOVERY: Partial<XiaoerConfig> = {
-  recovery: { sweepEveryMs: 2000, staleAfterMs: 15_000 },
+  recovery: { ...RECOVERY_DEFAULTS },
 };
 
 /** The `p`th percentile of ascending `sorted` values (nearest rank), rounded to 0.1. */

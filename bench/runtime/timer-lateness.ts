@@ -46,7 +46,7 @@ function timerJob(timer: string, dueAt: Date, lockedAt: Date | null) {
   };
 }
 
-/** Inserts `count` timers due between `from` and `from + spreadMs`; returns their keys. */
+/** Inserts `count` timers due between `from` and `from + spreadMs`, with their Agenda jobs. */
 export async function insertTimers(
   connection: Connection,
   count: number,

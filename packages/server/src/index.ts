@@ -38,7 +38,12 @@ export {
   type ProgressReporter,
 } from './store/ferretdb-binary.ts';
 
-export { createXiaoer, type Xiaoer, type XiaoerOptions } from './server/xiaoer.ts';
+export {
+  createXiaoer,
+  RECOVERY_DEFAULTS,
+  type Xiaoer,
+  type XiaoerOptions,
+} from './server/xiaoer.ts';
 export type { XiaoerConfig, ChannelConfig } from './server/xiaoer-config.ts';
 export { signedHeaders, signBody, base64Hmac, SIGNATURE_HEADERS } from './intake/signature.ts';
 export type { EventSource, SourceKind } from './intake/event-source.ts';

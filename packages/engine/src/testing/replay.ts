@@ -6,7 +6,10 @@ import { XiaoerError } from '../errors.ts';
 import { JourneyTest } from './journey-test.ts';
 import { VirtualClock } from './virtual-clock.ts';
 
-/** One step as a host recorded it: the event applied, the outcomes taken, the effects. */
+/**
+ * One step as a host recorded it: the event applied (as the engine took it, without the host's
+ * own fields), the outcomes taken, the effects.
+ */
 export interface RecordedStep {
   revision: number;
   event: JourneyEvent;
@@ -105,20 +108,6 @@ function behaviourOf(
   }));
 }
 
-/** The engine's part of a host's event record (hosts add their own fields, such as a key). */
-function journeyEvent(recorded: JourneyEvent): JourneyEvent {
-  const { type, at, data, effectId, timerId, retryable, error } = recorded;
-  return {
-    type,
-    at,
-    ...(data !== undefined ? { data } : {}),
-    ...(effectId !== undefined ? { effectId } : {}),
-    ...(timerId !== undefined ? { timerId } : {}),
-    ...(retryable !== undefined ? { retryable } : {}),
-    ...(error !== undefined ? { error } : {}),
-  };
-}
-
 const isTimer = (event: JourneyEvent) => event.type === ENGINE_EVENTS.timerFired;
 
 /**
@@ -137,7 +126,7 @@ export function replayRecorded(
   const [first, ...rest] = recorded;
   if (!first) throw new Error('Nothing to replay: the recorded journey has no steps');
   const journey = new JourneyTest(workflow, { startAt: first.event.at, autoConfirmSends: false });
-  const trigger = journeyEvent(first.event);
+  const trigger = first.event;
   const draft: TracedItem[] = [];
   const trace = (event: JourneyEvent, result: StepResult, revision?: number) =>
     draft.push(...behaviourOf(event, result.path, result.effects, revision));
@@ -161,7 +150,7 @@ export function replayRecorded(
   }
   for (const step of rest) {
     if (draft.at(-1)?.item.kind === 'refused' || journey.status !== 'active') break;
-    const event = journeyEvent(step.event);
+    const event = step.event;
     if (VirtualClock.millis(event.at) >= VirtualClock.millis(journey.clock.now)) {
       const before = journey.timeline.length;
       journey.advanceTo(event.at);

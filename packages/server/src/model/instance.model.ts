@@ -11,6 +11,12 @@ export interface InstanceEvent extends JourneyEvent {
   actor?: string;
 }
 
+/** The engine's part of an instance event: without the runtime's own `key` and `actor`. */
+export function journeyEventOf(event: InstanceEvent): JourneyEvent {
+  const { key: _key, actor: _actor, ...rest } = event;
+  return rest;
+}
+
 /** What identifies an instance; fixed when it starts. */
 export interface InstanceIdentity {
   _id: string;

@@ -8,7 +8,6 @@ import {
   start,
   step,
   TriggerMismatchError,
-  type JourneyEvent,
   type JourneyMachine,
   type JsonObject,
   type StepResult,
@@ -19,6 +18,7 @@ import {
   correlationKeyOf,
   instanceJson,
   instanceId,
+  journeyEventOf,
   type InstanceEvent,
   type InstanceRecord,
   type InstanceStatus,
@@ -225,7 +225,7 @@ export class JourneyRuntime {
         const machine = await this.#catalog.machine(workflow.workflowId, workflow.latestVersion);
         let result: StepResult;
         try {
-          result = start(machine, journeyEvent(event));
+          result = start(machine, journeyEventOf(event));
         } catch (error) {
           if (error instanceof TriggerMismatchError || error instanceof InvalidEventError)
             return { kind: 'not-started', reason: error.message };
@@ -318,7 +318,7 @@ export class JourneyRuntime {
     }
     let result: StepResult;
     try {
-      result = step(machine, instance.snapshot, journeyEvent(event));
+      result = step(machine, instance.snapshot, journeyEventOf(event));
     } catch (error) {
       if (error instanceof EventNotAcceptedError || error instanceof InvalidEventError)
         return { kind: 'ignored', instance, reason: error.message };
@@ -397,11 +397,6 @@ function transitionOf(
 
 function statusOf(status: StepResult['status']): InstanceStatus {
   return status === 'active' ? 'active' : 'done';
-}
-
-function journeyEvent(event: InstanceEvent): JourneyEvent {
-  const { key: _key, actor: _actor, ...rest } = event;
-  return rest;
 }
 
 function remember(keys: string[], key: string): string[] {

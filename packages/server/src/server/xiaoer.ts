@@ -17,6 +17,9 @@ import type { XiaoerConfig } from './xiaoer-config.ts';
 import { AuthService } from '../auth/auth-service.ts';
 import { HistoryPruner } from '../runtime/history-pruner.ts';
 
+/** How often recovery sweeps, and when an unfinished claim counts as abandoned. */
+export const RECOVERY_DEFAULTS = { sweepEveryMs: 2000, staleAfterMs: 15_000 } as const;
+
 export interface XiaoerOptions {
   connection: Connection;
   /** The store's MongoDB URI (Agenda opens its own connection to it). */
@@ -54,7 +57,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const models = createModels(options.connection);
   const catalog = new WorkflowCatalog(models);
   const workflows = new WorkflowService(models, () => catalog.invalidate());
-  const staleAfterMs = config.recovery?.staleAfterMs ?? 15_000;
+  const staleAfterMs = config.recovery?.staleAfterMs ?? RECOVERY_DEFAULTS.staleAfterMs;
   const timerLockMs = config.scheduler?.timerLockMs ?? SCHEDULER_DEFAULTS.timerLockMs;
   const effectLockMs = config.scheduler?.effectLockMs ?? SCHEDULER_DEFAULTS.effectLockMs;
   const agenda = createScheduler(options.storeUri, config.scheduler);
@@ -105,7 +108,10 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       // At start, anything in the inbox or outbox was left by a process that is gone (or is
       // harmlessly redone: processing is idempotent).
       await sweep(0);
-      sweeper = setInterval(() => void sweep(staleAfterMs), config.recovery?.sweepEveryMs ?? 2000);
+      sweeper = setInterval(
+        () => void sweep(staleAfterMs),
+        config.recovery?.sweepEveryMs ?? RECOVERY_DEFAULTS.sweepEveryMs,
+      );
       sweeper.unref();
       pruner = setInterval(
         () =>

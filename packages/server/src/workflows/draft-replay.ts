@@ -2,7 +2,7 @@ import { validate, type WorkflowDocument } from '@xiaoer/engine';
 import { replayRecorded, type RecordedStep, type ReplayOutcome } from '@xiaoer/engine/testing';
 import type { Models } from '../model/models.ts';
 import { findByIds } from '../model/find-by-ids.ts';
-import { stepJson, type InstanceRecord } from '../model/instance.model.ts';
+import { journeyEventOf, stepJson, type InstanceRecord } from '../model/instance.model.ts';
 import { ApiError } from '../http/api-error.ts';
 import { invalidWorkflow } from './workflow-errors.ts';
 import type { WorkflowService } from './workflow-service.ts';
@@ -103,15 +103,17 @@ export class DraftReplay {
     instanceId: string,
     revision: number,
   ): Promise<RecordedStep[] | 'history-pruned'> {
+    // A pruned history lacks its first step: look for it before reading up to 1000 others.
+    if (revision > 0 && !(await this.#models.Steps.exists({ _id: `${instanceId}#1` })))
+      return 'history-pruned';
     const ids = Array.from({ length: revision }, (_, i) => `${instanceId}#${i + 1}`);
     const records = stepJson
       .decodeAll(await findByIds(this.#models.Steps, ids, { snapshot: 0, created: 0 }))
       .sort((a, b) => a.revision - b.revision);
-    if (revision > 0 && records[0]?.revision !== 1) return 'history-pruned';
     const ending = records.findIndex((r) => OPERATOR_ENDINGS.has(r.event.type));
     return (ending < 0 ? records : records.slice(0, ending)).map((r) => ({
       revision: r.revision,
-      event: r.event,
+      event: journeyEventOf(r.event),
       path: r.path,
       effects: r.effects,
       to: r.to,
