@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
-import { counterWorkflow } from './test-workflows.ts';
+import { counterWorkflow, pingWorkflow } from './test-workflows.ts';
 
 let h: Harness;
 interface Detail {
   revision: number;
+  status: string;
   data: Record<string, unknown>;
   timeline: { revision: number }[];
 }
@@ -13,7 +14,7 @@ const detail = async (id: string) =>
 
 beforeAll(async () => {
   h = await startHarness({ config: { history: { maxStepsPerInstance: 5, retentionDays: 30 } } });
-  await h.publish(counterWorkflow);
+  await h.publish(counterWorkflow, pingWorkflow('1s'));
 });
 afterAll(async () => h?.close());
 
@@ -35,6 +36,12 @@ describe('bounded history', () => {
   });
 
   it('should prune history older than the retention period, leaving the instance', async () => {
+    // A journey with a fired timer, whose bookkeeping goes too.
+    await h.sendEvents(cloudEvent('ping.started', { orderId: 'H-2', phone: '1' }));
+    await vi.waitFor(async () => expect((await detail('ping:H-2:1')).status).toBe('done'), {
+      timeout: 20_000,
+    });
+    expect(await h.connection.collection('timerSlots').countDocuments({})).toBe(1);
     await h.xiaoer.intake.idle();
     await h.xiaoer.runtime.idle();
     expect(await h.xiaoer.history.prune(new Date())).toBe(0);
@@ -42,6 +49,8 @@ describe('bounded history', () => {
     expect(pruned).toBeGreaterThan(0);
     expect(await h.connection.collection('steps').countDocuments({})).toBe(0);
     expect(await h.connection.collection('events').countDocuments({})).toBe(0);
+    for (const timerCollection of ['timers', 'timerSlots', 'timerLanes'])
+      expect(await h.connection.collection(timerCollection).countDocuments({})).toBe(0);
     const { revision, data, timeline } = await detail('counter:H-1:1');
     expect(revision).toBe(13);
     expect(data['count']).toBe(12);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
 import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
-import { counterWorkflow, pingWorkflow } from './test-workflows.ts';
+import { counterWorkflow, guardWorkflow, pingWorkflow } from './test-workflows.ts';
 
 let h: Harness;
 const shipped = async (name: string) =>
@@ -18,6 +18,7 @@ interface InstanceDetail {
   data: Record<string, unknown>;
   timeline: { revision: number; event: { type: string }; from: string | null; to: string }[];
   effects: { status: string; effect: { kind: string } }[];
+  timers: { timerId: string; status: string }[];
 }
 
 async function instance(id: string): Promise<InstanceDetail> {
@@ -43,6 +44,7 @@ beforeAll(async () => {
     await shipped('refund'),
     counterWorkflow,
     pingWorkflow('1s'),
+    guardWorkflow,
   );
 });
 afterAll(async () => h?.close());
@@ -90,6 +92,25 @@ describe('journeys on the durable runtime', () => {
       'send.succeeded',
     ]);
     expect(h.shop.messages.some((m) => m.text === '订单 P-1 提醒')).toBe(true);
+  });
+
+  it('should never fire a timer the journey cancelled, and fire the one it did not', async () => {
+    const start = (orderId: string) =>
+      h.sendEvents(cloudEvent('guard.started', { orderId, phone: '13800000002' }));
+    await start('G-1');
+    await start('G-2');
+    await waitForNode('guard:G-1:1', 'waitAnswer');
+    await h.sendEvents(cloudEvent('guard.answered', { orderId: 'G-1' }));
+    await waitForNode('guard:G-1:1', 'answered');
+    // G-2 was not answered: its timeout (2 s) fires. G-1's was due at the same time.
+    const expired = await waitForNode('guard:G-2:1', 'expired');
+    expect(expired.timeline.map((s) => s.event.type)).toContain('timer.fired');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const answered = await instance('guard:G-1:1');
+    expect(answered.timeline.map((s) => s.event.type)).toEqual(['guard.started', 'guard.answered']);
+    expect(answered.timers.map((t) => t.status)).toEqual(['cancelled']);
+    expect(h.shop.messages.filter((m) => m.text.includes('G-1'))).toEqual([]);
+    expect(h.shop.messages.filter((m) => m.text.includes('G-2'))).toHaveLength(1);
   });
 
   it(

@@ -80,3 +80,54 @@ export function pingWorkflow(delay: string, id = 'ping'): WorkflowDocument {
     ],
   };
 }
+
+/**
+ * Waits up to `timeout` for `guard.answered`; on time it ends `completed`, else it tells the
+ * customer and ends `expired`. Answering cancels the timer.
+ */
+export const guardWorkflow: WorkflowDocument = {
+  id: 'guard',
+  name: '限时等待 / Guarded wait',
+  version: 1,
+  nodes: [
+    {
+      id: 'started',
+      type: 'trigger',
+      position: at(0),
+      config: {
+        event: 'guard.started',
+        correlationKey: 'orderId',
+        data: {
+          type: 'object',
+          properties: { orderId: { type: 'string' }, phone: { type: 'string' } },
+          required: ['orderId', 'phone'],
+        },
+      },
+    },
+    {
+      id: 'waitAnswer',
+      type: 'waitForEvent',
+      position: at(200),
+      config: { event: 'guard.answered', timeout: '2s' },
+    },
+    { id: 'answered', type: 'end', position: at(400), config: { status: 'completed' } },
+    {
+      id: 'remind',
+      type: 'sendMessage',
+      position: at(400),
+      config: {
+        channel: 'sms',
+        to: '{{phone}}',
+        message: { zh: '订单 {{orderId}} 已过期', en: 'Order {{orderId}} expired' },
+      },
+    },
+    { id: 'expired', type: 'end', position: at(600), config: { status: 'failed' } },
+  ],
+  edges: [
+    { id: 'e1', source: 'started', sourceHandle: 'next', target: 'waitAnswer' },
+    { id: 'e2', source: 'waitAnswer', sourceHandle: 'received', target: 'answered' },
+    { id: 'e3', source: 'waitAnswer', sourceHandle: 'timeout', target: 'remind' },
+    { id: 'e4', source: 'remind', sourceHandle: 'sent', target: 'expired' },
+    { id: 'e5', source: 'remind', sourceHandle: 'failed', target: 'expired' },
+  ],
+};

@@ -84,3 +84,19 @@ export type {
   InstanceStatus,
 } from './model/instance.model.ts';
 export type { EffectRecord, EffectStatus, DeadLetterRecord } from './model/effect.model.ts';
+export {
+  TimerBuckets,
+  TIMER_BUCKET_JOB,
+  BUCKET_SHARDS,
+  bucketOf,
+  bucketJobMarker,
+  bucketClosedMarker,
+  type TimerBucketOptions,
+} from './runtime/timer-buckets.ts';
+export { laneId, slotId } from './runtime/timer-lanes.ts';
+export {
+  createScheduler,
+  SCHEDULER_DEFAULTS,
+  type SchedulerOptions,
+} from './runtime/job-scheduler.ts';
+export { createModels, type Models } from './model/models.ts';

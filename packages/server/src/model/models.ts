@@ -3,6 +3,7 @@ import { workflowModels } from './workflow.model.ts';
 import { eventModels } from './event.model.ts';
 import { instanceModels } from './instance.model.ts';
 import { effectModels } from './effect.model.ts';
+import { timerSlotModels } from './timer-slot.model.ts';
 import { auditModels } from './audit.model.ts';
 import { authModels } from './auth.model.ts';
 
@@ -15,6 +16,7 @@ export function createModels(connection: Connection) {
     ...eventModels(connection),
     ...instanceModels(connection),
     ...effectModels(connection),
+    ...timerSlotModels(connection),
     ...auditModels(connection),
     ...authModels(connection),
   };

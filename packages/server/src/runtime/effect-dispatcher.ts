@@ -13,6 +13,8 @@ import type { EffectSink } from './step-log.ts';
 import type { EffectExecutor } from './effect-executor.ts';
 import type { JourneyRuntime } from './journey-runtime.ts';
 import { UnknownInstanceError } from './journey-runtime.ts';
+import { TimerBuckets } from './timer-buckets.ts';
+import { ensureJob } from './job-markers.ts';
 
 export const TIMER_JOB = 'xiaoer.timer';
 export const EFFECT_JOB = 'xiaoer.effect';
@@ -39,6 +41,7 @@ export class EffectDispatcher implements EffectSink {
   readonly #agenda: Agenda;
   readonly #executor: EffectExecutor;
   readonly #options: DispatcherOptions;
+  readonly #timers: TimerBuckets;
   #runtime: JourneyRuntime | undefined;
 
   constructor(
@@ -54,10 +57,17 @@ export class EffectDispatcher implements EffectSink {
     const maxAttempts = options.maxAttempts ?? 5;
     // lockLimit: a process locks at most this many due jobs ahead, so one process does not
     // hoard a backlog that others could run, and filling the queue stays short.
-    agenda.define<{ timer: string }>(TIMER_JOB, (job) => this.#fireTimer(job), {
+    // Timers normally fire from their bucket's job; a timer added to a bucket that has fired
+    // already (due now or in the past) gets a job of its own.
+    agenda.define<{ timer: string }>(TIMER_JOB, (job) => this.#fireTimer(job.attrs.data.timer), {
       concurrency: 32,
       lockLimit: 64,
       lockLifetime: options.timerLockMs,
+    });
+    this.#timers = new TimerBuckets(models, agenda, {
+      fire: (timer) => this.#fireTimer(timer),
+      scheduleAlone: (timer, dueAt) => this.#agenda.schedule(dueAt, TIMER_JOB, { timer }),
+      lockMs: options.timerLockMs,
     });
     agenda.define<{ effect: string }>(EFFECT_JOB, (job) => this.#runEffect(job, maxAttempts), {
       concurrency: 32,
@@ -86,25 +96,11 @@ export class EffectDispatcher implements EffectSink {
       else {
         const state = await this.#record(instance._id, step.revision, index, key, effect);
         if (state !== 'final')
-          await this.#ensureJob(`effect:${key}`, state === 'new', () =>
+          await ensureJob(this.#models, `effect:${key}`, state === 'new', () =>
             this.#agenda.now(EFFECT_JOB, { effect: key }),
           );
       }
     }
-  }
-
-  /**
-   * Creates a job unless a marker says it exists already: a re-dispatch after a crash makes
-   * only the jobs that were lost, instead of a duplicate per recovery sweep.
-   */
-  async #ensureJob(marker: string, fresh: boolean, create: () => Promise<unknown>): Promise<void> {
-    if (!fresh && (await this.#models.JobMarkers.exists({ _id: marker }))) return;
-    await create();
-    await this.#models.JobMarkers.create({ _id: marker, at: new Date() }).catch(
-      (error: unknown) => {
-        if (!isDuplicateKey(error)) throw error;
-      },
-    );
   }
 
   /**
@@ -133,7 +129,7 @@ export class EffectDispatcher implements EffectSink {
       const ahead = Math.max(0, dueAt.getTime() - Date.now());
       dueAt.setTime(dueAt.getTime() + Math.random() * Math.min(ahead * 0.2, 30_000));
     }
-    let fresh = true;
+    let again = false;
     try {
       await this.#models.Timers.create({
         _id: key,
@@ -147,11 +143,11 @@ export class EffectDispatcher implements EffectSink {
       const existing = await this.#models.Timers.findById(key).lean<TimerRecord>();
       if (existing?.status !== 'scheduled') return;
       dueAt.setTime(new Date(existing.dueAt).getTime());
-      fresh = false;
+      again = true;
     }
-    await this.#ensureJob(`timer:${key}`, fresh, () =>
-      this.#agenda.schedule(dueAt, TIMER_JOB, { timer: key }),
-    );
+    // A timer dispatched again after a crash goes into its bucket again: whether the first
+    // time got that far is not recorded, and a timer in two slots still fires once.
+    await this.#timers.add(key, dueAt, again);
   }
 
   async #cancel(instance: string, timerId: string): Promise<void> {
@@ -160,7 +156,6 @@ export class EffectDispatcher implements EffectSink {
       { _id: key, status: 'scheduled' },
       { $set: { status: 'cancelled' } },
     );
-    await this.#agenda.cancel({ name: TIMER_JOB, data: { timer: key } });
   }
 
   /** Records the effect: `new`, or it existed and is still `pending`, or is `final`. */
@@ -195,9 +190,9 @@ export class EffectDispatcher implements EffectSink {
     }
   }
 
-  async #fireTimer(job: Job<{ timer: string }>): Promise<void> {
+  /** Fires a timer unless it was cancelled or has fired (its job may run twice). */
+  async #fireTimer(key: string): Promise<void> {
     const runtime = this.#requireRuntime();
-    const key = job.attrs.data.timer;
     const timer = await this.#models.Timers.findById(key).lean<TimerRecord>();
     if (!timer || timer.status !== 'scheduled') return;
     const firedAt = new Date();
@@ -228,7 +223,7 @@ export class EffectDispatcher implements EffectSink {
     // One look-again job per claim, however many jobs found it busy: a job created twice (a
     // re-dispatch racing the first) must not snowball into a job per check.
     if (busy)
-      await this.#ensureJob(`effect:${record._id}:after:${busy.claim}`, false, () =>
+      await ensureJob(this.#models, `effect:${record._id}:after:${busy.claim}`, false, () =>
         this.#agenda.schedule(busy.busyUntil, EFFECT_JOB, { effect: record._id }),
       );
   }

@@ -54,7 +54,10 @@ export class HistoryPruner {
       (await this.#deleteBatches(m.Timers, {
         dueAt: { $lt: cutoff },
         status: { $ne: 'scheduled' },
-      }))
+      })) +
+      // Buckets long past have fired (a timer added late got a job of its own).
+      (await this.#deleteBatches(m.TimerSlots, { dueAt: { $lt: cutoff } })) +
+      (await this.#deleteBatches(m.TimerLanes, { startsAt: { $lt: cutoff } }))
     );
   }
 

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import mongoose, { type Connection } from 'mongoose';
+import type { Agenda } from 'agenda';
+import {
+  BUCKET_SHARDS,
+  bucketClosedMarker,
+  bucketJobMarker,
+  bucketOf,
+  createModels,
+  createScheduler,
+  laneId,
+  slotId,
+  TimerBuckets,
+  type Models,
+} from '@xiaoer/server';
+import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
+
+/**
+ * Timers grouped into one Agenda job per due second and shard, on the real store and real
+ * Agenda. Each "process" here is an Agenda instance with its own TimerBuckets; firing only
+ * records when each timer fired (the runtime's firing is tested with journeys).
+ */
+let store: RunningStore;
+let connection: Connection;
+let models: Models;
+const fired = new Map<string, number[]>();
+const alone: string[] = [];
+const agendas: Agenda[] = [];
+
+async function startProcess(): Promise<TimerBuckets> {
+  const agenda = createScheduler(store.uri, { pollMs: 200, timerLockMs: 3000 });
+  const fire = async (timer: string) => {
+    fired.set(timer, [...(fired.get(timer) ?? []), Date.now()]);
+  };
+  agenda.define<{ timer: string }>('xiaoer.timer', (job) => fire(job.attrs.data.timer));
+  const buckets = new TimerBuckets(models, agenda, {
+    fire,
+    scheduleAlone: (timer, dueAt) => {
+      alone.push(timer);
+      return agenda.schedule(dueAt, 'xiaoer.timer', { timer });
+    },
+    lockMs: 3000,
+  });
+  await agenda.start();
+  agendas.push(agenda);
+  return buckets;
+}
+
+/** `count` keys starting with `prefix` that fall into one bucket at `dueAt`. */
+function keysInOneBucket(prefix: string, dueAt: Date, count: number): string[] {
+  const candidates = Array.from({ length: 64 * count }, (_, i) => `${prefix}|${i}`);
+  const id = bucketOf(candidates[0] as string, dueAt).id;
+  return candidates.filter((key) => bucketOf(key, dueAt).id === id).slice(0, count);
+}
+
+const firedAll = (keys: string[], timeout = 20_000) =>
+  expect.poll(() => keys.filter((k) => fired.has(k)).length, { timeout }).toBe(keys.length);
+
+beforeAll(async () => {
+  store = await startTestStore();
+  connection = await mongoose.createConnection(store.uri).asPromise();
+  models = createModels(connection);
+});
+afterAll(async () => {
+  for (const agenda of agendas) await agenda.stop();
+  await connection?.close();
+  await store?.stop();
+});
+
+describe('timer buckets', () => {
+  it('should fire every timer once, none before it is due, with a job per second and shard', async () => {
+    const buckets = await startProcess();
+    const start = Date.now() + 5000;
+    const timers = Array.from({ length: 200 }, (_, i) => ({
+      key: `one|t${i}`,
+      dueAt: new Date(start + (i % 50) * 40),
+    }));
+    await Promise.all(timers.map((t) => buckets.add(t.key, t.dueAt)));
+    const ids = new Set(timers.map((t) => bucketOf(t.key, t.dueAt).id));
+    // 200 timers over 2 s fall into at most 3 seconds of BUCKET_SHARDS shards each, one job
+    // each, made by the add that created the bucket.
+    expect(ids.size).toBeLessThanOrEqual(3 * BUCKET_SHARDS);
+    const jobs = await connection.collection('jobs').find({}).toArray();
+    expect(jobs.map((j) => (j['data'] as { bucket: string }).bucket).sort()).toEqual(
+      [...ids].sort(),
+    );
+    for (const id of ids)
+      expect(await models.JobMarkers.exists({ _id: bucketJobMarker(id) })).toBeTruthy();
+    // One process, so one lane per bucket, whose stored size counts its slots.
+    const lanes = await models.TimerLanes.find({
+      _id: { $in: [...ids].map((id) => laneId(id, 0)) },
+    }).lean();
+    expect(lanes.reduce((sum, lane) => sum + lane.size, 0)).toBe(200);
+
+    await firedAll(timers.map((t) => t.key));
+    for (const t of timers) {
+      const times = fired.get(t.key) ?? [];
+      expect(times).toHaveLength(1);
+      expect(times[0]).toBeGreaterThanOrEqual(t.dueAt.getTime());
+    }
+    expect(alone).toEqual([]);
+    for (const id of ids)
+      expect(await models.JobMarkers.exists({ _id: bucketClosedMarker(id) })).toBeTruthy();
+    // Each bucket's job ran and was removed: nothing is left in `jobs` for these timers.
+    await expect.poll(() => connection.collection('jobs').countDocuments({})).toBe(0);
+  });
+
+  it('should fire every slot of a bucket around a missing one, in every lane', async () => {
+    const buckets = await startProcess();
+    const dueAt = new Date(Date.now() + 1200);
+    const [a, b, c, d] = keysInOneBucket('gap', dueAt, 4) as [string, string, string, string];
+    const { id, startsAt } = bucketOf(a, dueAt);
+    // A lane whose slot 1 was never written (its add failed), and a slot past the lane's
+    // stored size (an add under way when the job reads the lane).
+    const lane = laneId(id, 0);
+    await models.TimerLanes.create({ _id: lane, startsAt, size: 3 });
+    for (const [index, timer] of [
+      [0, a],
+      [2, b],
+      [3, c],
+    ] as const)
+      await models.TimerSlots.create({ _id: slotId(lane, index), timer, dueAt });
+    // The bucket exists, so this process takes lane 1 and makes no job: a crashed creator's
+    // step makes it when it is dispatched again.
+    await buckets.add(d, dueAt);
+    expect(await models.TimerSlots.exists({ _id: slotId(laneId(id, 1), 0) })).toBeTruthy();
+    expect(await models.JobMarkers.exists({ _id: bucketJobMarker(id) })).toBeNull();
+    await buckets.add(d, dueAt, true);
+    await firedAll([a, b, c, d]);
+  });
+
+  it('should give a timer added after its bucket fired a job of its own, and fire it', async () => {
+    const buckets = await startProcess();
+    const dueAt = new Date(Date.now() + 1000);
+    const [first, sameBucket] = keysInOneBucket('late', dueAt, 2) as [string, string];
+    await buckets.add(first, dueAt);
+    await firedAll([first]);
+    const { id } = bucketOf(first, dueAt);
+    await expect.poll(() => models.JobMarkers.exists({ _id: bucketClosedMarker(id) })).toBeTruthy();
+    await buckets.add(sameBucket, dueAt);
+    expect(alone).toContain(sameBucket);
+    await firedAll([sameBucket]);
+  });
+
+  it('should lose no timer when two processes add into the same buckets at once', async () => {
+    const [one, two] = [await startProcess(), await startProcess()];
+    const start = Date.now() + 2000;
+    const keys = Array.from({ length: 300 }, (_, i) => `two|t${i}`);
+    const dueAt = (i: number) => new Date(start + (i % 10) * 100);
+    await Promise.all(keys.map((key, i) => (i % 2 ? one : two).add(key, dueAt(i))));
+    await firedAll(keys, 30_000);
+    for (const [i, key] of keys.entries()) {
+      expect(fired.get(key)).toHaveLength(1);
+      expect(fired.get(key)?.[0]).toBeGreaterThanOrEqual(dueAt(i).getTime());
+    }
+  });
+});
