@@ -15,13 +15,20 @@ afterEach(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-/** A source tree holding each patched file with its original line inside other text. */
-async function sources(lines: (patch: (typeof FERRETDB_PATCHES)[number]) => string) {
+type Patch = (typeof FERRETDB_PATCHES)[number];
+const files = [...new Set(FERRETDB_PATCHES.map((p) => p.file))];
+/** A file's text with `line(patch)` for each of its patches, between other lines. */
+const fileText = (file: string, line: (patch: Patch) => string) =>
+  `package x\n${FERRETDB_PATCHES.filter((p) => p.file === file)
+    .map((p) => `\n\t${line(p)}\n\t// rest\n`)
+    .join('')}`;
+
+/** A source tree holding each patched file with its original lines inside other text. */
+async function sources(line: (patch: Patch) => string) {
   dir = await mkdtemp(join(tmpdir(), 'xiaoer-patch-'));
-  for (const patch of FERRETDB_PATCHES) {
-    const file = join(dir, patch.file);
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, `package x\n\n\t${lines(patch)}\n\t// rest\n`);
+  for (const file of files) {
+    await mkdir(dirname(join(dir, file)), { recursive: true });
+    await writeFile(join(dir, file), fileText(file, line));
   }
   return dir;
 }
@@ -30,10 +37,8 @@ describe('the FerretDB patches', () => {
   it('should replace each exact line and leave the rest of the file alone', async () => {
     const root = await sources((patch) => patch.find);
     await patchFerretdbSources(root);
-    for (const patch of FERRETDB_PATCHES) {
-      const text = await readFile(join(root, patch.file), 'utf8');
-      expect(text).toBe(`package x\n\n\t${patch.replace}\n\t// rest\n`);
-    }
+    for (const file of files)
+      expect(await readFile(join(root, file), 'utf8')).toBe(fileText(file, (p) => p.replace));
   });
 
   it('should refuse to build when a line is missing instead of building unpatched', async () => {

@@ -49,6 +49,22 @@ describe(`the store (${process.env['XIAOER_STORE'] ?? 'sqlite'})`, () => {
     expect(await Orders.countDocuments({ status: 'shipped' })).toBe(1);
   });
 
+  it('should find by _id through the _id index, alone or with other fields (patched store)', async () => {
+    await Orders.create({ _id: 'o-idx', customer: 'Ann', status: 'created', rev: 0 });
+    // The plan the backend chose, as FerretDB's explain reports it (SQLite or PostgreSQL).
+    const plan = async (filter: Record<string, unknown>) =>
+      JSON.stringify(
+        (await connection.db?.command({ explain: { find: 'orders', filter } }))?.['queryPlanner'],
+      );
+    const usesIndex = /USING INDEX orders_\w+__id_|"Index Scan"/;
+    expect(await plan({ _id: 'o-idx' })).toMatch(usesIndex);
+    expect(await plan({ _id: 'o-idx', rev: 0 })).toMatch(usesIndex);
+    expect(await plan({ customer: 'Ann' })).not.toMatch(usesIndex);
+    expect(await Orders.findOne({ _id: 'o-idx', rev: 0 }).lean()).toMatchObject({
+      customer: 'Ann',
+    });
+  });
+
   it('should reject a duplicate key on a unique index', async () => {
     const Claims = connection.model(
       'Claim',

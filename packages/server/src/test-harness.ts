@@ -57,7 +57,13 @@ export function testConfig(shopUrl: string, overrides: Partial<XiaoerConfig> = {
 }
 
 export async function startHarness(
-  options: { config?: Partial<XiaoerConfig>; store?: RunningStore; shop?: DemoShop } = {},
+  options: {
+    config?: Partial<XiaoerConfig>;
+    store?: RunningStore;
+    shop?: DemoShop;
+    /** Told of every timer fired, with its lateness in ms (benchmarks). */
+    onTimerFired?: (latenessMs: number) => void;
+  } = {},
 ): Promise<Harness> {
   const store = options.store ?? (await startTestStore());
   const shop = options.shop ?? new DemoShop();
@@ -68,6 +74,7 @@ export async function startHarness(
     storeUri: store.uri,
     config: testConfig(shopUrl, options.config),
     log: pino({ level: process.env['XIAOER_TEST_LOG'] ?? 'error' }),
+    ...(options.onTimerFired ? { onTimerFired: options.onTimerFired } : {}),
   });
   await xiaoer.start();
   if (!(await xiaoer.auth.hasUsers()))

@@ -53,10 +53,31 @@ export const FERRETDB_PATCHES = [
     // back), so it is pushed down whatever else the filter says.
     why: 'narrow every filter with an _id equality to that document',
   },
+  {
+    file: 'internal/backends/sqlite/collection.go',
+    find: 'if params.Filter.Len() == 1 {\n\t\tv, _ := params.Filter.Get("_id")\n\t\tswitch v.(type) {\n\t\tcase string, types.ObjectID:\n\t\t\tfilterPushdown = true',
+    replace:
+      'if v, _ := params.Filter.Get("_id"); v != nil {\n\t\tswitch v.(type) {\n\t\tcase string, types.ObjectID:\n\t\t\tfilterPushdown = true',
+    // `explain` decides on its own copy of that logic: narrowed the same way, it reports the
+    // plan the query really gets.
+    why: 'let explain report the narrowed plan',
+  },
+  {
+    file: 'internal/backends/postgresql/query.go',
+    find: '\t\tfilter = fmt.Sprintf(sql, metadata.DefaultColumn, operator, p.Next(), p.Next())\n\t\targs = append(args, k, string(must.NotFail(sjson.MarshalSingleValue(v))))',
+    replace:
+      '\t\tif k == "_id" {\n\t\t\tfilter = fmt.Sprintf("%s = %s", metadata.IDColumn, p.Next())\n\t\t\targs = append(args, string(must.NotFail(sjson.MarshalSingleValue(v))))\n\t\t\tbreak\n\t\t}\n\t\tfilter = fmt.Sprintf(sql, metadata.DefaultColumn, operator, p.Next(), p.Next())\n\t\targs = append(args, k, string(must.NotFail(sjson.MarshalSingleValue(v))))',
+    // The PostgreSQL backend indexes `_jsonb->'_id'` (a btree) but finds by `_id` with
+    // `_jsonb->$1 @> $2`, a key passed as a parameter and a containment operator the btree
+    // cannot serve: every find by `_id` read the whole table (FerretDB#4646). Updates and
+    // deletes already say `_jsonb->'_id' = $n`; finds now do too, for string and ObjectID ids
+    // (`=` and `@>` agree there: an `_id` is never an array).
+    why: 'use the _id index for finds by _id on PostgreSQL',
+  },
 ] as const;
 
 /** Bumped whenever FERRETDB_PATCHES change, so cached binaries are rebuilt. */
-export const FERRETDB_PATCH_LEVEL = 2;
+export const FERRETDB_PATCH_LEVEL = 4;
 
 /** Applies {@link FERRETDB_PATCHES} to a writable copy of the sources. */
 export async function patchFerretdbSources(sources: string): Promise<void> {
