@@ -10,7 +10,7 @@ export const PROCESS_SUITES = ['tests/processes/**/*.test.ts', 'tests/load/**/*.
 
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['packages/*/src/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
     exclude: process.env['XIAOER_PROCESS_SUITES'] ? [] : ['**/node_modules/**', ...PROCESS_SUITES],
     // Integration suites start real FerretDB processes; keep the two cores from thrashing.
     maxWorkers: 2,

@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import serverPackage from '../../package.json' with { type: 'json' };
 import type { Xiaoer } from '../server/xiaoer.ts';
 import { errorHandler, notFound } from './error-handler.ts';
+import { CONSOLE_DIRECTORY, consoleHandlers } from './console.route.ts';
 import { healthRouter, probesRouter, type StoreProbe } from './health.route.ts';
 import { eventsRouter } from './events.route.ts';
 import { webhooksRouter } from './webhooks.route.ts';
@@ -21,6 +22,8 @@ export interface AppOptions {
   demoShopUrl?: string;
   /** False once shutdown began: `/readyz` then answers 503 so traffic drains away. */
   accepting?: () => boolean;
+  /** The built editor and console served at `/`; `false` serves none. */
+  consoleDirectory?: string | false;
 }
 
 /** The HTTP API: JSON in and out, every error as a zh/en JSON body. */
@@ -70,6 +73,8 @@ export function createApp(options: AppOptions): Express {
     document ??= openApiDocument(app, serverPackage.version);
     response.json(document);
   });
+  const consoleDirectory = options.consoleDirectory ?? CONSOLE_DIRECTORY;
+  if (consoleDirectory) app.use(...consoleHandlers(consoleDirectory));
   app.use(notFound);
   app.use(errorHandler);
   return app;

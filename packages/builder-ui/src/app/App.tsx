@@ -1,0 +1,78 @@
+import { useCallback, useEffect, useState } from 'react';
+import { App as AntApp, Button, ConfigProvider, Layout, Space, Spin, Typography } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import { useTranslation } from 'react-i18next';
+import { api, currentUser, type Me } from '../api/api-client.ts';
+import { languageOf } from '../i18n/i18n.ts';
+import { LoginPage } from '../pages/LoginPage.tsx';
+import { WorkflowsPage } from '../pages/WorkflowsPage.tsx';
+import { EditorPage } from '../editor/EditorPage.tsx';
+import { useHashRoute } from './use-hash-route.ts';
+
+const EDITORS = ['admin', 'operator'];
+
+/** The console: login, then the journeys and the editor; Chinese or English, switchable. */
+export function App() {
+  const { t, i18n } = useTranslation();
+  const language = languageOf(i18n.language);
+  const [me, setMe] = useState<Me | null>();
+  const [route, go] = useHashRoute();
+  const refresh = useCallback(() => void currentUser().then(setMe, () => setMe(null)), []);
+  useEffect(refresh, [refresh]);
+  const canEdit = EDITORS.includes(me?.role ?? '');
+  return (
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN}>
+      <AntApp>
+        <Layout className="shell">
+          <Layout.Header className="shell-header">
+            <Typography.Text strong className="shell-title">
+              {t('app.title')}
+            </Typography.Text>
+            <Space>
+              {me && (
+                <Typography.Text className="shell-user" data-testid="user">
+                  {me.id} · {me.role}
+                </Typography.Text>
+              )}
+              <Button
+                size="small"
+                data-testid="language"
+                onClick={() => void i18n.changeLanguage(language === 'en' ? 'zh' : 'en')}
+              >
+                {t('app.language')}
+              </Button>
+              {me && (
+                <Button
+                  size="small"
+                  onClick={() => void api('POST', '/auth/logout').then(() => setMe(null))}
+                >
+                  {t('app.logout')}
+                </Button>
+              )}
+            </Space>
+          </Layout.Header>
+          <Layout.Content className="shell-content">
+            {me === undefined ? (
+              <Spin />
+            ) : me === null ? (
+              <LoginPage onLoggedIn={refresh} />
+            ) : route.screen === 'editor' ? (
+              <EditorPage
+                workflowId={route.workflowId}
+                canEdit={canEdit}
+                canPublish={canEdit}
+                onBack={() => go({ screen: 'workflows' })}
+              />
+            ) : (
+              <WorkflowsPage
+                canEdit={canEdit}
+                onOpen={(id) => go({ screen: 'editor', workflowId: id })}
+              />
+            )}
+          </Layout.Content>
+        </Layout>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

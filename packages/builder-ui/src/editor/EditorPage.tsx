@@ -1,0 +1,375 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  addEdge,
+  applyEdgeChanges,
+  applyNodeChanges,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import { App as AntApp, Button, Input, Space, Spin, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import {
+  getNodeType,
+  validate,
+  type JsonObject,
+  type Problem,
+  type WorkflowDocument,
+} from '@xiaoer/engine';
+import { ApiFailure, workflowsApi, type Draft } from '../api/api-client.ts';
+import { languageOf } from '../i18n/i18n.ts';
+import {
+  freshEdgeId,
+  freshNodeId,
+  toDocument,
+  toGraph,
+  type JourneyFlowNode,
+  type JourneyGraph,
+} from '../graph/journey-graph.ts';
+import { autoLayout } from '../graph/auto-layout.ts';
+import { JourneyNode } from './JourneyNode.tsx';
+import { Palette, NODE_TYPE_DRAG } from './Palette.tsx';
+import { Inspector } from './Inspector.tsx';
+import { ProblemsPanel } from './ProblemsPanel.tsx';
+import { useGraphHistory } from './use-graph-history.ts';
+import { useEditorShortcuts } from './use-editor-shortcuts.ts';
+
+const nodeTypes = { journey: JourneyNode };
+
+export interface EditorPageProps {
+  workflowId: string;
+  canEdit: boolean;
+  canPublish: boolean;
+  onBack: () => void;
+}
+
+/** Loads a draft, then shows the editor for it. */
+export function EditorPage(props: EditorPageProps) {
+  const { message } = AntApp.useApp();
+  const [draft, setDraft] = useState<Draft>();
+  const load = useCallback(() => {
+    workflowsApi
+      .get(props.workflowId)
+      .then(setDraft)
+      .catch((error: unknown) => void message.error(String(error)));
+  }, [props.workflowId, message]);
+  useEffect(load, [load]);
+  if (!draft) return <Spin />;
+  return (
+    <ReactFlowProvider>
+      <Editor key={`${draft.id}@${draft.revision}`} {...props} draft={draft} onReload={load} />
+    </ReactFlowProvider>
+  );
+}
+
+function Editor({
+  draft,
+  canEdit,
+  canPublish,
+  onBack,
+  onReload,
+}: EditorPageProps & { draft: Draft; onReload: () => void }) {
+  const { t, i18n } = useTranslation();
+  const { message, modal } = AntApp.useApp();
+  const language = languageOf(i18n.language);
+  const flow = useReactFlow();
+  const [base, setBase] = useState<WorkflowDocument>(draft.document);
+  const [revision, setRevision] = useState(draft.revision);
+  const [savedJson, setSavedJson] = useState(() => JSON.stringify(draft.document));
+  const history = useGraphHistory(toGraph(draft.document));
+  const { graph } = history;
+  const clipboard = useRef<JourneyFlowNode[]>([]);
+
+  const document = useMemo(() => toDocument(base, graph), [base, graph]);
+  const problems = useMemo(() => validate(document).problems, [document]);
+  const dirty = JSON.stringify(document) !== savedJson;
+  const shown = useMemo(() => withProblems(graph, problems), [graph, problems]);
+  const selected = graph.nodes.find((n) => n.selected);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<JourneyFlowNode>[]) => {
+      const update = (g: JourneyGraph) => ({ ...g, nodes: applyNodeChanges(changes, g.nodes) });
+      if (changes.some((c) => c.type === 'remove')) history.commit(update);
+      else history.change(update);
+    },
+    [history],
+  );
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const update = (g: JourneyGraph) => ({
+        ...g,
+        edges: applyEdgeChanges(changes, g.edges) as JourneyGraph['edges'],
+      });
+      if (changes.some((c) => c.type === 'remove')) history.commit(update);
+      else history.change(update);
+    },
+    [history],
+  );
+  const onConnect = useCallback(
+    (connection: Connection) =>
+      history.commit((g) => ({
+        ...g,
+        // One edge per outcome: connecting a handle again replaces its edge.
+        edges: addEdge(
+          { ...connection, id: freshEdgeId(g), data: { problems: [] } },
+          g.edges.filter(
+            (e) => !(e.source === connection.source && e.sourceHandle === connection.sourceHandle),
+          ),
+        ) as JourneyGraph['edges'],
+      })),
+    [history],
+  );
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      event.preventDefault();
+      const type = event.dataTransfer.getData(NODE_TYPE_DRAG);
+      const nodeType = getNodeType(type);
+      if (!nodeType || !canEdit) return;
+      const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      history.commit((g) => ({
+        ...g,
+        nodes: [
+          ...g.nodes.map((n) => ({ ...n, selected: false })),
+          {
+            id: freshNodeId(g, type),
+            type: 'journey',
+            position,
+            selected: true,
+            data: { nodeType: type, config: structuredClone(nodeType.defaultConfig), problems: [] },
+          },
+        ],
+      }));
+    },
+    [flow, history, canEdit],
+  );
+  const setConfig = useCallback(
+    (id: string, config: JsonObject) =>
+      history.commit((g) => ({
+        ...g,
+        nodes: g.nodes.map((n) => (n.id === id ? { ...n, data: { ...n.data, config } } : n)),
+      })),
+    [history],
+  );
+  const setLabel = useCallback(
+    (id: string, label: string | undefined) =>
+      history.commit((g) => ({
+        ...g,
+        nodes: g.nodes.map((n) => {
+          if (n.id !== id) return n;
+          const { label: _old, ...data } = n.data;
+          return { ...n, data: label === undefined ? data : { ...data, label } };
+        }),
+      })),
+    [history],
+  );
+  const focusProblem = useCallback(
+    (problem: Problem) => {
+      const node = graph.nodes.find((n) => n.id === problem.nodeId);
+      if (!node) return;
+      history.change((g) => ({
+        ...g,
+        nodes: g.nodes.map((n) => ({ ...n, selected: n.id === node.id })),
+      }));
+      void flow.setCenter(node.position.x + 100, node.position.y + 50, {
+        zoom: 1.2,
+        duration: 300,
+      });
+    },
+    [flow, graph.nodes, history],
+  );
+
+  useEditorShortcuts({
+    enabled: canEdit,
+    undo: history.undo,
+    redo: history.redo,
+    copy: () => (clipboard.current = graph.nodes.filter((n) => n.selected)),
+    paste: () =>
+      history.commit((g) => {
+        const copies: JourneyFlowNode[] = [];
+        for (const node of clipboard.current) {
+          const id = freshNodeId({ ...g, nodes: [...g.nodes, ...copies] }, node.data.nodeType);
+          copies.push({
+            ...structuredClone(node),
+            id,
+            selected: true,
+            position: { x: node.position.x + 40, y: node.position.y + 40 },
+          });
+        }
+        return { ...g, nodes: [...g.nodes.map((n) => ({ ...n, selected: false })), ...copies] };
+      }),
+  });
+
+  const save = async (asRevision = revision): Promise<boolean> => {
+    try {
+      const saved = await workflowsApi.save(document.id, document, asRevision);
+      setRevision(saved.revision);
+      setSavedJson(JSON.stringify(document));
+      void message.success(t('editor.saved', { revision: saved.revision }));
+      return true;
+    } catch (error) {
+      if (error instanceof ApiFailure && error.status === 409) {
+        const current = (error.detail as { currentRevision?: number } | undefined)?.currentRevision;
+        modal.confirm({
+          title: t('editor.conflictTitle'),
+          content: t('editor.conflictBody', { base: asRevision, current }),
+          okText: t('editor.reload'),
+          cancelText: t('editor.overwrite'),
+          onOk: onReload,
+          onCancel: () => (current === undefined ? undefined : void save(current)),
+        });
+      } else void message.error(error instanceof ApiFailure ? error.text[language] : String(error));
+      return false;
+    }
+  };
+  const publish = () => {
+    let note = '';
+    modal.confirm({
+      title: t('editor.publish'),
+      content: (
+        <Input.TextArea
+          data-testid="publish-note"
+          placeholder={t('editor.publishNote')}
+          onChange={(e) => (note = e.target.value)}
+        />
+      ),
+      onOk: async () => {
+        if (dirty && !(await save())) return;
+        try {
+          const { version } = await workflowsApi.publish(document.id, note);
+          void message.success(t('editor.published', { version }));
+        } catch (error) {
+          void message.error(error instanceof ApiFailure ? error.text[language] : String(error));
+        }
+      },
+    });
+  };
+  const exportJson = () => {
+    const blob = new Blob([JSON.stringify(document, null, 2)], { type: 'application/json' });
+    const link = Object.assign(window.document.createElement('a'), {
+      href: URL.createObjectURL(blob),
+      download: `${document.id}.json`,
+    });
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+  const importJson = async (file: File) => {
+    try {
+      const imported = JSON.parse(await file.text()) as WorkflowDocument;
+      setBase({ ...imported, id: document.id });
+      history.commit(() => toGraph(imported));
+    } catch (error) {
+      void message.error(String(error));
+    }
+  };
+
+  return (
+    <div className="editor">
+      <div className="editor-toolbar">
+        <Space wrap>
+          <Button onClick={onBack}>← {t('editor.back')}</Button>
+          <Typography.Text strong>{document.name}</Typography.Text>
+          <Tag>{t('editor.revision', { revision })}</Tag>
+          {dirty && <Tag color="orange">{t('editor.unsaved')}</Tag>}
+          {canEdit && (
+            <Button type="primary" data-testid="save" onClick={() => void save()}>
+              {t('editor.save')}
+            </Button>
+          )}
+          {canPublish && (
+            <Button data-testid="publish" disabled={problems.length > 0} onClick={publish}>
+              {t('editor.publish')}
+            </Button>
+          )}
+          {canEdit && (
+            <Button onClick={() => history.commit(autoLayout)}>{t('editor.layout')}</Button>
+          )}
+          <Button onClick={exportJson}>{t('editor.export')}</Button>
+          {canEdit && (
+            <label className="ant-btn ant-btn-default import-button">
+              {t('editor.import')}
+              <input
+                type="file"
+                accept="application/json,.json"
+                hidden
+                onChange={(e) => e.target.files?.[0] && void importJson(e.target.files[0])}
+              />
+            </label>
+          )}
+          <Typography.Text type="secondary">{t('editor.deleteHint')}</Typography.Text>
+        </Space>
+      </div>
+      <div className="editor-body">
+        <aside className="editor-palette">
+          <Typography.Title level={5}>{t('editor.palette')}</Typography.Title>
+          <Palette />
+        </aside>
+        <main
+          className="editor-canvas"
+          data-testid="canvas"
+          onDragOver={(e) => {
+            e.preventDefault();
+            e.dataTransfer.dropEffect = 'move';
+          }}
+          onDrop={onDrop}
+        >
+          <ReactFlow
+            nodes={shown.nodes}
+            edges={shown.edges}
+            nodeTypes={nodeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onConnect={onConnect}
+            onNodeDragStart={history.checkpoint}
+            nodesDraggable={canEdit}
+            nodesConnectable={canEdit}
+            deleteKeyCode={canEdit ? ['Backspace', 'Delete'] : null}
+            fitView
+          >
+            <Background />
+            <MiniMap pannable zoomable />
+            <Controls />
+          </ReactFlow>
+        </main>
+        <aside className="editor-inspector">
+          <Typography.Title level={5}>{t('editor.inspector')}</Typography.Title>
+          <Inspector
+            node={selected && shown.nodes.find((n) => n.id === selected.id)}
+            readOnly={!canEdit}
+            onConfig={setConfig}
+            onLabel={setLabel}
+          />
+        </aside>
+      </div>
+      <div className="editor-problems">
+        <Typography.Text strong>
+          {t('editor.problems')} ({problems.length})
+        </Typography.Text>
+        <ProblemsPanel problems={problems} onFocus={focusProblem} />
+      </div>
+    </div>
+  );
+}
+
+/** The graph with the engine's problems on their nodes and edges (faulty edges drawn red). */
+function withProblems(graph: JourneyGraph, problems: Problem[]): JourneyGraph {
+  return {
+    nodes: graph.nodes.map((node) => ({
+      ...node,
+      data: { ...node.data, problems: problems.filter((p) => p.nodeId === node.id) },
+    })),
+    edges: graph.edges.map((edge) => {
+      const own = problems.filter((p) => p.edgeId === edge.id);
+      return {
+        ...edge,
+        data: { problems: own },
+        ...(own.length ? { className: 'faulty', animated: true } : {}),
+      };
+    }),
+  };
+}

@@ -1,0 +1,117 @@
+// @vitest-environment jsdom
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { getNodeType, validate, type JsonObject, type WorkflowDocument } from '@xiaoer/engine';
+import { setUpI18n } from '../i18n/i18n.ts';
+import { toGraph } from '../graph/journey-graph.ts';
+import { Inspector } from './Inspector.tsx';
+import { fieldErrorsOf } from './config-form.ts';
+
+beforeAll(async () => {
+  // Ant Design reads media queries, which jsdom lacks.
+  Object.defineProperty(window, 'matchMedia', {
+    value: (query: string) => ({
+      matches: false,
+      media: query,
+      addEventListener: () => {},
+      removeEventListener: () => {},
+      addListener: () => {},
+      removeListener: () => {},
+    }),
+  });
+  await setUpI18n().changeLanguage('en');
+});
+afterEach(cleanup);
+
+const journey = (config: JsonObject): WorkflowDocument => ({
+  id: 'form-test',
+  name: 'Form test',
+  version: 1,
+  nodes: [
+    {
+      id: 'start',
+      type: 'trigger',
+      position: { x: 0, y: 0 },
+      config: getNodeType('trigger')!.defaultConfig,
+    },
+    { id: 'tell', type: 'sendMessage', position: { x: 200, y: 0 }, config },
+    { id: 'done', type: 'end', position: { x: 400, y: 0 }, config: { status: 'completed' } },
+  ],
+  edges: [
+    { id: 'e1', source: 'start', sourceHandle: 'next', target: 'tell' },
+    { id: 'e2', source: 'tell', sourceHandle: 'sent', target: 'done' },
+    { id: 'e3', source: 'tell', sourceHandle: 'failed', target: 'done' },
+  ],
+});
+const tellNode = (config: JsonObject) => {
+  const document = journey(config);
+  return toGraph(document, validate(document).problems).nodes[1]!;
+};
+
+describe('the inspector form generated from a node type', () => {
+  it('should render a field per config property, filled from the node', () => {
+    render(
+      <Inspector
+        node={tellNode({ channel: 'sms', to: '{{customer.phone}}', message: { zh: '您好' } })}
+        readOnly={false}
+        onConfig={() => {}}
+        onLabel={() => {}}
+      />,
+    );
+    expect((document.querySelector('#root_to') as HTMLInputElement).value).toBe(
+      '{{customer.phone}}',
+    );
+    expect((document.querySelector('#root_message_zh') as HTMLInputElement).value).toBe('您好');
+    expect(screen.getByText('Send message', { exact: false })).toBeTruthy();
+  });
+
+  it('should report each change as the new config', () => {
+    const onConfig = vi.fn();
+    render(
+      <Inspector
+        node={tellNode({ channel: 'sms', to: '{{customer.phone}}', message: { zh: '您好' } })}
+        readOnly={false}
+        onConfig={onConfig}
+        onLabel={() => {}}
+      />,
+    );
+    fireEvent.change(document.querySelector('#root_to')!, { target: { value: '13800000000' } });
+    expect(onConfig).toHaveBeenLastCalledWith(
+      'tell',
+      expect.objectContaining({ to: '13800000000' }),
+    );
+  });
+
+  it("should show the engine's problem under its field", () => {
+    const node = tellNode({
+      channel: 'sms',
+      to: '{{customer.phone}}',
+      message: { zh: '您好 {{ unclosed' },
+    });
+    expect(node.data.problems.length).toBeGreaterThan(0);
+    render(<Inspector node={node} readOnly={false} onConfig={() => {}} onLabel={() => {}} />);
+    const messages = node.data.problems.map((p) => p.message.en);
+    expect(screen.getAllByText(messages[0]!, { exact: false }).length).toBeGreaterThan(0);
+  });
+
+  it('should map problem pointers into the config to field errors, and no others', () => {
+    const errors = fieldErrorsOf(
+      [
+        {
+          code: 'template.invalid',
+          pointer: '/nodes/1/config/message/zh',
+          message: { zh: '模板错误', en: 'Bad template' },
+          nodeId: 'tell',
+        },
+        {
+          code: 'node.unreachable',
+          pointer: '/nodes/1',
+          message: { zh: '不可达', en: 'Unreachable' },
+          nodeId: 'tell',
+        },
+      ] as never,
+      'en',
+    );
+    expect(errors).toEqual({ message: { zh: { __errors: ['Bad template'] } } });
+  });
+});

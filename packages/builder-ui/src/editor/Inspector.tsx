@@ -1,0 +1,56 @@
+import { Empty, Input, Typography } from 'antd';
+import Form from '@rjsf/antd';
+import { useTranslation } from 'react-i18next';
+import { getNodeType, type JsonObject } from '@xiaoer/engine';
+import { languageOf } from '../i18n/i18n.ts';
+import type { JourneyFlowNode } from '../graph/journey-graph.ts';
+import { configValidator, fieldErrorsOf, formSchemaOf } from './config-form.ts';
+
+export interface InspectorProps {
+  node: JourneyFlowNode | undefined;
+  readOnly: boolean;
+  onConfig: (id: string, config: JsonObject) => void;
+  onLabel: (id: string, label: string | undefined) => void;
+}
+
+/**
+ * The selected node's form, generated from its type's `configSchema`; schema errors show under
+ * their fields as the operator types, and the engine's own checks (templates, durations) too.
+ */
+export function Inspector({ node, readOnly, onConfig, onLabel }: InspectorProps) {
+  const { t, i18n } = useTranslation();
+  const language = languageOf(i18n.language);
+  if (!node) return <Empty description={t('editor.nothingSelected')} />;
+  const nodeType = getNodeType(node.data.nodeType);
+  if (!nodeType) return <Typography.Text type="danger">{node.data.nodeType}</Typography.Text>;
+  const extraErrors = fieldErrorsOf(node.data.problems, language);
+  return (
+    <div className="inspector" data-testid="inspector">
+      <Typography.Title level={5}>{nodeType.title[language]}</Typography.Title>
+      <Typography.Paragraph type="secondary">{nodeType.description[language]}</Typography.Paragraph>
+      <label className="inspector-label">
+        {t('editor.label')}
+        <Input
+          value={node.data.label ?? ''}
+          placeholder={node.id}
+          disabled={readOnly}
+          onChange={(e) => onLabel(node.id, e.target.value || undefined)}
+        />
+      </label>
+      <Form
+        key={node.id}
+        schema={formSchemaOf(nodeType.configSchema)}
+        formData={node.data.config}
+        validator={configValidator}
+        liveValidate
+        showErrorList={false}
+        disabled={readOnly}
+        {...(extraErrors ? { extraErrors } : {})}
+        onChange={(event) => onConfig(node.id, event.formData as JsonObject)}
+      >
+        {/* No submit button: every change is applied at once. */}
+        <></>
+      </Form>
+    </div>
+  );
+}

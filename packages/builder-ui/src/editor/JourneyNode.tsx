@@ -1,0 +1,57 @@
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { getNodeType } from '@xiaoer/engine';
+import { languageOf } from '../i18n/i18n.ts';
+import type { JourneyFlowNode } from '../graph/journey-graph.ts';
+
+/**
+ * A journey node on the canvas: its type's title (zh/en), the operator's label, one labelled
+ * source handle per outcome, and a red frame while the engine finds problems in it.
+ */
+export const JourneyNode = memo(function JourneyNode({
+  id,
+  data,
+  selected,
+}: NodeProps<JourneyFlowNode>) {
+  const { i18n } = useTranslation();
+  const language = languageOf(i18n.language);
+  const nodeType = getNodeType(data.nodeType);
+  const outcomes = nodeType ? safeOutcomes(() => nodeType.outcomes(data.config)) : [];
+  const faulty = data.problems.length > 0;
+  return (
+    <div
+      className={`journey-node${selected ? ' selected' : ''}${faulty ? ' faulty' : ''}`}
+      data-testid={`node-${id}`}
+      data-node-type={data.nodeType}
+      data-faulty={faulty}
+    >
+      {data.nodeType !== 'trigger' && <Handle type="target" position={Position.Left} />}
+      <div className="journey-node-title">{nodeType?.title[language] ?? data.nodeType}</div>
+      <div className="journey-node-id">{data.label ?? id}</div>
+      {faulty && <div className="journey-node-problems">⚠ {data.problems.length}</div>}
+      <div className="journey-node-outcomes">
+        {outcomes.map((outcome) => (
+          <div key={outcome.id} className="journey-node-outcome">
+            <span>{outcome.title[language]}</span>
+            <Handle
+              type="source"
+              position={Position.Right}
+              id={outcome.id}
+              data-testid={`handle-${id}-${outcome.id}`}
+            />
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+});
+
+/** Outcomes of a config that may be half-edited (a node type may read fields it expects). */
+function safeOutcomes<T>(read: () => T[]): T[] {
+  try {
+    return read();
+  } catch {
+    return [];
+  }
+}

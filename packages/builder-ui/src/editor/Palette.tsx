@@ -1,0 +1,62 @@
+import { useMemo, useState, type DragEvent } from 'react';
+import { Input, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { nodePalette } from '../node-palette.ts';
+import { languageOf } from '../i18n/i18n.ts';
+
+/** The drag payload's type: the node type being dragged onto the canvas. */
+export const NODE_TYPE_DRAG = 'application/x-xiaoer-node-type';
+
+/** Node types by category, from the engine's registry, searchable in both languages. */
+export function Palette() {
+  const { t, i18n } = useTranslation();
+  const language = languageOf(i18n.language);
+  const [query, setQuery] = useState('');
+  const sections = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return nodePalette()
+      .map((section) => ({
+        ...section,
+        items: section.items.filter(
+          (item) =>
+            !q ||
+            [item.type, item.title.zh, item.title.en, item.description.zh, item.description.en]
+              .join(' ')
+              .toLowerCase()
+              .includes(q),
+        ),
+      }))
+      .filter((section) => section.items.length > 0);
+  }, [query]);
+  const onDragStart = (event: DragEvent, type: string) => {
+    event.dataTransfer.setData(NODE_TYPE_DRAG, type);
+    event.dataTransfer.effectAllowed = 'move';
+  };
+  return (
+    <div className="palette">
+      <Input.Search
+        placeholder={t('editor.search')}
+        allowClear
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      {sections.map((section) => (
+        <div key={section.category} className="palette-section">
+          <Typography.Text type="secondary">{section.title[language]}</Typography.Text>
+          {section.items.map((item) => (
+            <div
+              key={item.type}
+              className="palette-item"
+              draggable
+              data-testid={`palette-${item.type}`}
+              title={item.description[language]}
+              onDragStart={(event) => onDragStart(event, item.type)}
+            >
+              {item.title[language]}
+            </div>
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import Ajv2020 from 'ajv/dist/2020.js';
+import { customizeValidator } from '@rjsf/validator-ajv8';
+import type { ErrorSchema, RJSFSchema } from '@rjsf/utils';
+import type { JsonSchema, LocalizedText, Problem } from '@xiaoer/engine';
+
+/**
+ * The validator the inspector's forms use: ajv on JSON Schema 2020-12 like the engine, with
+ * the schemas' `x-ui` hints allowed.
+ */
+export const configValidator = customizeValidator({
+  AjvClass: Ajv2020,
+  ajvOptionsOverrides: { strict: false, allErrors: true },
+});
+
+/** A node type's config schema as the form library types it. */
+export const formSchemaOf = (schema: JsonSchema) => schema as RJSFSchema;
+
+/**
+ * The engine's problems in one node's config as the form's extra errors, so each shows under
+ * its field (`/nodes/3/config/message/zh` → `message.zh`). Problems of the node as a whole
+ * (`/nodes/3`) are not field errors and stay in the problems panel.
+ */
+export function fieldErrorsOf(
+  problems: Problem[],
+  language: keyof LocalizedText,
+): ErrorSchema | undefined {
+  const errors: Record<string, unknown> = {};
+  let any = false;
+  for (const problem of problems) {
+    const match = /^\/nodes\/\d+\/config(\/.*)$/.exec(problem.pointer);
+    if (!match?.[1]) continue;
+    const path = match[1]
+      .split('/')
+      .slice(1)
+      .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let at = errors;
+    for (const token of path) at = (at[token] ??= {}) as Record<string, unknown>;
+    ((at['__errors'] ??= []) as string[]).push(problem.message[language]);
+    any = true;
+  }
+  return any ? (errors as ErrorSchema) : undefined;
+}

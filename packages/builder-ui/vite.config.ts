@@ -1,0 +1,10 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+/** Builds the editor and console into `dist/`, which the Xiaoer server serves at `/`. */
+export default defineConfig({
+  root: import.meta.dirname,
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 4096 },
+  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+});

@@ -1,0 +1,163 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { WorkflowDocument } from '@xiaoer/engine';
+import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
+import { launchBrowser, screenshot } from './browser.ts';
+
+/**
+ * The editor in a real browser (Debian's Chromium through playwright-core) against the real
+ * server and store: log in, build a journey by dragging and connecting, see a bad value on
+ * the node, fix it, save, reload, publish.
+ */
+let h: Harness;
+let browser: Browser;
+let page: Page;
+
+const shipped = async (name: string) =>
+  JSON.parse(
+    await readFile(new URL(`../../workflows/${name}.json`, import.meta.url), 'utf8'),
+  ) as WorkflowDocument;
+
+async function dragFromPalette(type: string, x: number, y: number) {
+  const canvas = await page.getByTestId('canvas').boundingBox();
+  if (!canvas) throw new Error('no canvas');
+  await page
+    .getByTestId(`palette-${type}`)
+    .dragTo(page.getByTestId('canvas'), { targetPosition: { x, y } });
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  await h.publish(await shipped('order-lifecycle'));
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+});
+afterAll(async () => {
+  await browser?.close();
+  await h?.close();
+});
+
+describe('the journey editor in Chromium', () => {
+  it('should refuse a wrong password and log in with the right one', async () => {
+    await page.goto(h.url);
+    await page.getByTestId('username').fill('admin');
+    await page.getByTestId('password').fill('wrong-password');
+    await page.getByTestId('login').click();
+    await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('Wrong');
+    await screenshot(page, 'login');
+    await page.getByTestId('password').fill(ADMIN_PASSWORD);
+    await page.getByTestId('login').click();
+    await page.getByTestId('workflow-order-lifecycle').waitFor();
+    expect(await page.getByTestId('user').textContent()).toContain('admin');
+    await screenshot(page, 'journeys');
+  });
+
+  it('should show a shipped journey with a node per document node', async () => {
+    await page.getByTestId('workflow-order-lifecycle').click();
+    await page.locator('.react-flow__node').first().waitFor();
+    const document = await shipped('order-lifecycle');
+    expect(await page.locator('.react-flow__node').count()).toBe(document.nodes.length);
+    expect(await page.locator('.react-flow__edge').count()).toBe(document.edges.length);
+    expect(await page.getByTestId('no-problems').isVisible()).toBe(true);
+    await screenshot(page, 'editor-order-lifecycle');
+    await page.getByText('All journeys').click();
+  });
+
+  it('should build a journey by dragging two nodes and connecting them', async () => {
+    await page.getByTestId('create-workflow').click();
+    await page.getByTestId('new-id').fill('e2e-journey');
+    await page.getByTestId('new-name').fill('端到端 / End to end');
+    await page.getByTestId('create-submit').click();
+    await page.getByTestId('palette-trigger').waitFor();
+    await dragFromPalette('trigger', 150, 200);
+    await dragFromPalette('end', 600, 200);
+    await page.getByTestId('node-trigger1').waitFor();
+    await page.getByTestId('node-end1').waitFor();
+    // Before they are connected the engine finds a problem (the end is unreachable).
+    expect(await page.getByTestId('problems').isVisible()).toBe(true);
+
+    await page.getByTestId('handle-trigger1-next').hover();
+    await page.mouse.down();
+    await page.locator('[data-testid="node-end1"] .react-flow__handle.target').hover();
+    await page.mouse.up();
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('no-problems').isVisible()).toBe(true);
+  });
+
+  it('should show an invalid value under its field and on the node, and clear both when fixed', async () => {
+    await page.getByTestId('node-trigger1').click();
+    const event = page.locator('#root_event');
+    await event.fill('Order Created!');
+    await expect
+      .poll(() => page.getByTestId('inspector').locator('.ant-form-item-explain-error').count())
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('node-trigger1').getAttribute('data-faulty'))
+      .toBe('true');
+    await screenshot(page, 'editor-invalid-field');
+    await event.fill('order.created');
+    await expect
+      .poll(() => page.getByTestId('node-trigger1').getAttribute('data-faulty'))
+      .toBe('false');
+  });
+
+  it('should save the draft, find the same graph after a reload, and store it', async () => {
+    await page.getByTestId('save').click();
+    await page.getByText('Saved (revision 2)').waitFor();
+    await page.reload();
+    await page.getByTestId('node-trigger1').waitFor();
+    expect(await page.locator('.react-flow__node').count()).toBe(2);
+    expect(await page.locator('.react-flow__edge').count()).toBe(1);
+
+    const stored = (await (await h.request('GET', '/api/workflows/e2e-journey')).json()) as {
+      revision: number;
+      document: WorkflowDocument;
+    };
+    expect(stored.revision).toBe(2);
+    expect(stored.document.nodes.map((n) => n.type)).toEqual(['trigger', 'end']);
+    expect(stored.document.nodes[0]?.config).toMatchObject({ event: 'order.created' });
+    expect(stored.document.edges).toEqual([
+      expect.objectContaining({ source: 'trigger1', sourceHandle: 'next', target: 'end1' }),
+    ]);
+  });
+
+  it('should show a conflict instead of overwriting when someone else saved in between', async () => {
+    const stored = (await (await h.request('GET', '/api/workflows/e2e-journey')).json()) as {
+      revision: number;
+      document: WorkflowDocument;
+    };
+    const renamed = { ...stored.document, name: 'Renamed elsewhere' };
+    const other = await h.request('PUT', '/api/workflows/e2e-journey', {
+      document: renamed,
+      revision: stored.revision,
+    });
+    expect(other.status).toBe(200);
+    await page.getByTestId('save').click();
+    await page.getByText('Someone saved a newer revision').waitFor();
+    await screenshot(page, 'editor-conflict');
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await page.getByText('Renamed elsewhere').waitFor();
+  });
+
+  it('should publish with a note', async () => {
+    await page.getByTestId('publish').click();
+    await page.getByTestId('publish-note').fill('first version from the browser');
+    await page.getByRole('button', { name: 'OK' }).click();
+    await page.getByText('Published version 1').waitFor();
+    const versions = (await (
+      await h.request('GET', '/api/workflows/e2e-journey/versions')
+    ).json()) as {
+      versions: { version: number; note: string }[];
+    };
+    expect(versions.versions).toEqual([
+      expect.objectContaining({ version: 1, note: 'first version from the browser' }),
+    ]);
+  });
+
+  it('should switch to Chinese', async () => {
+    await page.getByTestId('language').click();
+    await page.getByText('保存草稿').waitFor();
+    await screenshot(page, 'editor-zh');
+  });
+});
