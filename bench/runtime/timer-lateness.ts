@@ -61,17 +61,32 @@ export async function insertTimers(
   lockedAt: Date | null = null,
   prefix = 'bench',
 ): Promise<{ buckets: number }> {
-  const lanes = new Map<string, { startsAt: Date; size: number }>();
+  const lanes = new Map<string, { id: string; startsAt: Date; size: number }>();
   const timers = Array.from({ length: count }, (_, n) => {
     const key = `${prefix}:T-${n}:1|wait#${n}`;
     const dueAt = new Date(from + Math.floor((n / count) * spreadMs));
     const bucket = bucketOf(key, dueAt);
-    const lane = lanes.get(bucket.id) ?? { startsAt: bucket.startsAt, size: 0 };
+    const lane = lanes.get(bucket.id) ?? { id: bucket.id, startsAt: bucket.startsAt, size: 0 };
     lanes.set(bucket.id, lane);
-    const slot = slotId(laneId(bucket.id, 0), lane.size++);
-    return { key, dueAt, slot, instanceId: `${prefix}:T-${n}:1`, timerId: `wait#${n}` };
+    return {
+      key,
+      dueAt,
+      bucket: bucket.id,
+      index: lane.size++,
+      instanceId: `${prefix}:T-${n}:1`,
+      timerId: `wait#${n}`,
+    };
   });
+  // Each bucket gets the first lane not taken yet (an earlier call may have filled lane 0).
+  const laneOf = new Map<string, string>();
+  for (const bucket of lanes.keys()) {
+    let n = 0;
+    while (await connection.collection('timerLanes').findOne({ _id: laneId(bucket, n) as never }))
+      n++;
+    laneOf.set(bucket, laneId(bucket, n));
+  }
   const insert = async <T>(collection: string, docs: T[], toDoc: (item: T) => object) => {
+    if (docs.length === 0) return;
     for (let start = 0; start < docs.length; start += INSERT_BATCH)
       await connection
         .collection(collection)
@@ -84,11 +99,21 @@ export async function insertTimers(
     dueAt: t.dueAt,
     status: 'scheduled',
   }));
-  await insert('timerSlots', timers, (t) => ({ _id: t.slot, timer: t.key, dueAt: t.dueAt }));
+  await insert('timerSlots', timers, (t) => ({
+    _id: slotId(laneOf.get(t.bucket) as string, t.index),
+    timer: t.key,
+    dueAt: t.dueAt,
+  }));
   const buckets = [...lanes];
-  await insert('timerLanes', buckets, ([bucket, lane]) => ({ _id: laneId(bucket, 0), ...lane }));
+  await insert('timerLanes', buckets, ([bucket, lane]) => ({
+    _id: laneOf.get(bucket),
+    startsAt: lane.startsAt,
+    size: lane.size,
+  }));
+  // A job for every bucket (one that fired already reads its lanes again); a marker for new ones.
   await insert('jobs', buckets, ([bucket, lane]) => bucketJob(bucket, lane.startsAt, lockedAt));
-  await insert('jobMarkers', buckets, ([bucket]) => ({
+  const fresh = buckets.filter(([bucket]) => laneOf.get(bucket) === laneId(bucket, 0));
+  await insert('jobMarkers', fresh, ([bucket]) => ({
     _id: bucketJobMarker(bucket),
     at: new Date(),
   }));
