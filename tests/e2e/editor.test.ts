@@ -155,6 +155,31 @@ describe('the journey editor in Chromium', () => {
     ]);
   });
 
+  it('should run a simulation of the order lifecycle to its end, drawing the path', async () => {
+    await page.goto(`${h.url}/#/workflows/order-lifecycle`);
+    await page.locator('.react-flow__node').first().waitFor();
+    await page.getByTestId('simulation-tab').click();
+    await page.getByTestId('simulation-start').click();
+    await expect.poll(() => page.getByTestId('simulation-node').textContent()).toBe('waitShipment');
+    expect(await page.locator('.react-flow__node.sim-active').getAttribute('data-id')).toBe(
+      'waitShipment',
+    );
+    await page.getByTestId('simulation-send-order.shipped').click();
+    await expect.poll(() => page.getByTestId('simulation-node').textContent()).toBe('waitDelivery');
+    await page.getByTestId('simulation-send-order.delivered').click();
+    await page.getByTestId('simulation-duration').fill('30d');
+    for (let i = 0; i < 5; i++) {
+      if ((await page.getByTestId('simulation-status').textContent()) === 'done') break;
+      await page.getByTestId('simulation-advance').click();
+    }
+    expect(await page.getByTestId('simulation-status').textContent()).toBe('done');
+    expect(await page.locator('.react-flow__edge.sim-path').count()).toBeGreaterThanOrEqual(4);
+    expect(
+      await page.getByTestId('simulation-timeline').locator('tbody tr').count(),
+    ).toBeGreaterThanOrEqual(5);
+    await screenshot(page, 'editor-simulation');
+  });
+
   it('should switch to Chinese', async () => {
     await page.getByTestId('language').click();
     await page.getByText('保存草稿').waitFor();

@@ -13,7 +13,7 @@ import {
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
-import { App as AntApp, Button, Input, Space, Spin, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Input, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   getNodeType,
@@ -39,6 +39,8 @@ import { Inspector } from './Inspector.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { useGraphHistory } from './use-graph-history.ts';
 import { useEditorShortcuts } from './use-editor-shortcuts.ts';
+import { SimulationPanel } from '../simulation/SimulationPanel.tsx';
+import type { BrowserSimulation } from '../simulation/browser-simulation.ts';
 
 const nodeTypes = { journey: JourneyNode };
 
@@ -89,7 +91,17 @@ function Editor({
   const document = useMemo(() => toDocument(base, graph), [base, graph]);
   const problems = useMemo(() => validate(document).problems, [document]);
   const dirty = JSON.stringify(document) !== savedJson;
-  const shown = useMemo(() => withProblems(graph, problems), [graph, problems]);
+  const [simulation, setSimulation] = useState<BrowserSimulation | null>(null);
+  const [simulationTick, setSimulationTick] = useState(0);
+  const onSimulation = useCallback((next: BrowserSimulation | null) => {
+    setSimulation(next);
+    setSimulationTick((n) => n + 1);
+  }, []);
+  const shown = useMemo(
+    () => decorate(graph, problems, simulation),
+    // simulationTick: the simulation object changes in place as it runs.
+    [graph, problems, simulation, simulationTick],
+  );
   const selected = graph.nodes.find((n) => n.selected);
 
   const onNodesChange = useCallback(
@@ -346,29 +358,59 @@ function Editor({
           />
         </aside>
       </div>
-      <div className="editor-problems">
-        <Typography.Text strong>
-          {t('editor.problems')} ({problems.length})
-        </Typography.Text>
-        <ProblemsPanel problems={problems} onFocus={focusProblem} />
+      <div className="editor-bottom">
+        <Tabs
+          size="small"
+          items={[
+            {
+              key: 'problems',
+              label: `${t('editor.problems')} (${problems.length})`,
+              children: <ProblemsPanel problems={problems} onFocus={focusProblem} />,
+            },
+            {
+              key: 'simulation',
+              label: <span data-testid="simulation-tab">{t('simulation.tab')}</span>,
+              children: (
+                <SimulationPanel
+                  document={document}
+                  simulation={simulation}
+                  onChange={onSimulation}
+                />
+              ),
+            },
+          ]}
+        />
       </div>
     </div>
   );
 }
 
-/** The graph with the engine's problems on their nodes and edges (faulty edges drawn red). */
-function withProblems(graph: JourneyGraph, problems: Problem[]): JourneyGraph {
+/**
+ * The graph as drawn: the engine's problems on their nodes and edges (faulty edges red), and a
+ * running simulation's current node glowing and the path it took highlighted.
+ */
+function decorate(
+  graph: JourneyGraph,
+  problems: Problem[],
+  simulation: BrowserSimulation | null,
+): JourneyGraph {
+  const visited = simulation?.visited;
+  const taken = simulation?.takenOutcomes;
   return {
     nodes: graph.nodes.map((node) => ({
       ...node,
+      className:
+        simulation?.node === node.id ? 'sim-active' : visited?.has(node.id) ? 'sim-visited' : '',
       data: { ...node.data, problems: problems.filter((p) => p.nodeId === node.id) },
     })),
     edges: graph.edges.map((edge) => {
       const own = problems.filter((p) => p.edgeId === edge.id);
+      const onPath = taken?.has(`${edge.source}/${edge.sourceHandle}`) ?? false;
       return {
         ...edge,
         data: { problems: own },
         ...(own.length ? { className: 'faulty', animated: true } : {}),
+        ...(onPath ? { className: 'sim-path', animated: true } : {}),
       };
     }),
   };

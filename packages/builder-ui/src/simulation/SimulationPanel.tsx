@@ -1,0 +1,177 @@
+import { useState } from 'react';
+import { Alert, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { JsonObject, WorkflowDocument } from '@xiaoer/engine';
+import type { TimelineEntry } from '@xiaoer/engine/testing';
+import { BrowserSimulation, sampleData } from './browser-simulation.ts';
+
+export interface SimulationPanelProps {
+  document: WorkflowDocument;
+  simulation: BrowserSimulation | null;
+  /** Called with the simulation after every change (a new object is not made: re-render). */
+  onChange: (simulation: BrowserSimulation | null) => void;
+}
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+/**
+ * Runs the open journey with the engine in the browser: start from sample data (or at any
+ * node), send the events the current node waits for, move the virtual clock, answer
+ * order-system calls; the timeline lists what happened.
+ */
+export function SimulationPanel({ document, simulation, onChange }: SimulationPanelProps) {
+  const { t } = useTranslation();
+  const [startData, setStartData] = useState(() => json(sampleData(document)));
+  const [startNode, setStartNode] = useState<string>();
+  const [payload, setPayload] = useState('{}');
+  const [duration, setDuration] = useState('1h');
+  const [error, setError] = useState<string>();
+
+  const act = (action: () => void) => {
+    try {
+      setError(undefined);
+      action();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+  const start = () =>
+    act(() => {
+      const sim = new BrowserSimulation(document, JSON.parse(startData) as JsonObject, startNode);
+      setPayload(json({ orderId: sim.data['orderId'] ?? null }));
+      onChange(sim);
+    });
+  const update = (action: (sim: BrowserSimulation) => void) =>
+    act(() => {
+      if (!simulation) return;
+      action(simulation);
+      onChange(simulation);
+    });
+
+  return (
+    <div className="simulation" data-testid="simulation">
+      {error && (
+        <Alert type="error" message={error} showIcon closable data-testid="simulation-error" />
+      )}
+      <Space align="start" wrap>
+        <Input.TextArea
+          rows={4}
+          style={{ width: 320, fontFamily: 'monospace' }}
+          value={startData}
+          onChange={(e) => setStartData(e.target.value)}
+          data-testid="simulation-data"
+        />
+        <Space direction="vertical">
+          <Select
+            style={{ width: 220 }}
+            allowClear
+            placeholder={t('simulation.startAtTrigger')}
+            value={startNode}
+            onChange={setStartNode}
+            options={document.nodes
+              .filter((n) => n.type !== 'trigger')
+              .map((n) => ({ value: n.id, label: `${t('simulation.startAt')} ${n.id}` }))}
+          />
+          <Space>
+            <Button type="primary" onClick={start} data-testid="simulation-start">
+              {simulation ? t('simulation.restart') : t('simulation.start')}
+            </Button>
+            {simulation && <Button onClick={() => onChange(null)}>{t('simulation.stop')}</Button>}
+          </Space>
+        </Space>
+        {simulation && (
+          <Space direction="vertical">
+            <Space wrap>
+              <Tag color="blue" data-testid="simulation-node">
+                {simulation.node}
+              </Tag>
+              <Tag
+                color={simulation.status === 'active' ? 'processing' : 'success'}
+                data-testid="simulation-status"
+              >
+                {simulation.status}
+              </Tag>
+              <Typography.Text type="secondary">
+                {t('simulation.clock')} {simulation.now}
+              </Typography.Text>
+              {simulation.nextTimerAt && (
+                <Typography.Text type="secondary">
+                  {t('simulation.nextTimer')} {simulation.nextTimerAt}
+                </Typography.Text>
+              )}
+            </Space>
+            <Space wrap>
+              {simulation.waitingFor.map((type) => (
+                <Button
+                  key={type}
+                  data-testid={`simulation-send-${type}`}
+                  onClick={() => update((sim) => sim.send(type, JSON.parse(payload) as JsonObject))}
+                >
+                  {t('simulation.send')} {type}
+                </Button>
+              ))}
+              {simulation.openCalls.map((call) => (
+                <Space key={call.id}>
+                  <Typography.Text>{call.operation}</Typography.Text>
+                  <Button
+                    size="small"
+                    data-testid={`simulation-succeed-${call.operation}`}
+                    onClick={() => update((sim) => sim.answerCall(call, true))}
+                  >
+                    {t('simulation.succeed')}
+                  </Button>
+                  <Button
+                    size="small"
+                    danger
+                    data-testid={`simulation-fail-${call.operation}`}
+                    onClick={() => update((sim) => sim.answerCall(call, false))}
+                  >
+                    {t('simulation.fail')}
+                  </Button>
+                </Space>
+              ))}
+            </Space>
+            <Space wrap>
+              <Input
+                style={{ width: 260, fontFamily: 'monospace' }}
+                value={payload}
+                onChange={(e) => setPayload(e.target.value)}
+                addonBefore={t('simulation.payload')}
+                data-testid="simulation-payload"
+              />
+              <Input
+                style={{ width: 140 }}
+                value={duration}
+                onChange={(e) => setDuration(e.target.value)}
+                data-testid="simulation-duration"
+              />
+              <Button
+                onClick={() => update((sim) => sim.advance(duration))}
+                data-testid="simulation-advance"
+              >
+                {t('simulation.advance')}
+              </Button>
+            </Space>
+          </Space>
+        )}
+      </Space>
+      {simulation && (
+        <Table<TimelineEntry & { key: number }>
+          size="small"
+          pagination={false}
+          data-testid="simulation-timeline"
+          dataSource={simulation.timeline.map((entry, key) => ({ ...entry, key }))}
+          columns={[
+            { title: t('simulation.at'), dataIndex: 'at', width: 210 },
+            { title: t('simulation.event'), render: (_, e) => e.event.type },
+            { title: t('simulation.move'), render: (_, e) => `${e.from} → ${e.to}` },
+            {
+              title: t('simulation.effects'),
+              render: (_, e) => e.effects.map((f, i) => <Tag key={i}>{f.kind}</Tag>),
+            },
+          ]}
+        />
+      )}
+    </div>
+  );
+}

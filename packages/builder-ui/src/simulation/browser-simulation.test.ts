@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import type { WorkflowDocument } from '@xiaoer/engine';
+import { BrowserSimulation, SAMPLE_ORDER, sampleData } from './browser-simulation.ts';
+
+const shipped = async (name: string) =>
+  JSON.parse(
+    await readFile(new URL(`../../../../workflows/${name}.json`, import.meta.url), 'utf8'),
+  ) as WorkflowDocument;
+
+describe('the simulation the editor runs in the browser', () => {
+  it('should run the order lifecycle to its end with picked events and the virtual clock', async () => {
+    const sim = new BrowserSimulation(await shipped('order-lifecycle'), SAMPLE_ORDER);
+    expect(sim.status).toBe('active');
+    expect(sim.waitingFor).toContain('order.shipped');
+    sim.send('order.shipped', { orderId: 'SIM-1001', trackingNumber: 'SF1' });
+    expect(sim.waitingFor).toContain('order.delivered');
+    sim.send('order.delivered', { orderId: 'SIM-1001' });
+    // The satisfaction survey waits for a reply or its timeout; let the clock run.
+    for (let i = 0; i < 10 && sim.status === 'active'; i++) sim.advance('7d');
+    expect(sim.status).toBe('done');
+    expect(sim.visited.has('waitShipment')).toBe(true);
+    expect([...sim.takenOutcomes].some((o) => o.startsWith('waitShipment/'))).toBe(true);
+    expect(sim.timeline.length).toBeGreaterThan(3);
+  });
+
+  it('should answer an order-system call with a failure and follow the failed outcome', async () => {
+    const refund = await shipped('refund');
+    const call = refund.nodes.find((n) => n.type === 'callOrderSystem');
+    if (!call) throw new Error('refund has no order-system call');
+    const data = sampleData(refund);
+    expect(Object.keys(data)).toEqual(expect.arrayContaining(['orderId', 'refundId', 'amount']));
+    const sim = new BrowserSimulation(refund, data, call.id);
+    expect(sim.openCalls).toHaveLength(1);
+    const before = sim.timeline.length;
+    for (let i = 0; i < 10 && sim.openCalls[0]; i++) {
+      sim.answerCall(sim.openCalls[0], false);
+      sim.advance('1h');
+    }
+    expect(sim.timeline.length).toBeGreaterThan(before);
+    expect(sim.visited.has(call.id)).toBe(true);
+    expect([...sim.takenOutcomes]).toContain(`${call.id}/failed`);
+  });
+
+  it('should start at a chosen node with chosen data', async () => {
+    const lifecycle = await shipped('order-lifecycle');
+    const sim = new BrowserSimulation(
+      lifecycle,
+      { ...SAMPLE_ORDER, orderId: 'X', anything: true },
+      'waitDelivery',
+    );
+    expect(sim.node).toBe('waitDelivery');
+    expect(sim.data).toMatchObject({ orderId: 'X', anything: true });
+  });
+});

@@ -1,0 +1,169 @@
+import {
+  acceptedEvents,
+  ENGINE_EVENTS,
+  type CallEffect,
+  type JsonObject,
+  type WorkflowDocument,
+} from '@xiaoer/engine';
+import { JourneyTest, type TimelineEntry } from '@xiaoer/engine/testing';
+
+/** Events the operator picks by hand: the node's awaited events minus what the host answers. */
+const HOST_EVENTS = new Set<string>([
+  ENGINE_EVENTS.timerFired,
+  ENGINE_EVENTS.sendSucceeded,
+  ENGINE_EVENTS.sendFailed,
+  ENGINE_EVENTS.callSucceeded,
+  ENGINE_EVENTS.callFailed,
+]);
+
+/** Sample trigger data for a new simulation: an order as the demo shop sends one. */
+export const SAMPLE_ORDER: JsonObject = {
+  orderId: 'SIM-1001',
+  customer: { name: '张三', phone: '13800000000', email: 'zhangsan@example.com', language: 'zh' },
+  items: [{ sku: 'TEA-01', title: '龙井茶 / Longjing tea', quantity: 2, price: 88 }],
+  total: 176,
+  address: { city: '杭州', line1: '西湖区文三路 1 号' },
+};
+
+/**
+ * Trigger data to start a simulation with: the sample order, plus a placeholder for each field
+ * the trigger's data schema requires that the sample lacks.
+ */
+export function sampleData(workflow: WorkflowDocument): JsonObject {
+  const trigger = workflow.nodes.find((n) => n.type === 'trigger');
+  const schema = (trigger?.config['data'] ?? {}) as JsonObject;
+  const properties = (schema['properties'] ?? {}) as Record<string, JsonObject>;
+  const sample: JsonObject = { ...SAMPLE_ORDER };
+  for (const key of (schema['required'] ?? []) as string[]) {
+    if (key in sample) continue;
+    const type = properties[key]?.['type'];
+    const choices = properties[key]?.['enum'] ?? properties[key]?.['examples'];
+    sample[key] = Array.isArray(choices)
+      ? (choices[0] ?? null)
+      : type === 'number' || type === 'integer'
+        ? 1
+        : type === 'boolean'
+          ? false
+          : type === 'object'
+            ? {}
+            : type === 'array'
+              ? []
+              : `sample-${key}`;
+  }
+  return sample;
+}
+
+/**
+ * A journey run in the browser with the engine itself, on a virtual clock: the same
+ * `JourneyTest` developers use in unit tests. Starting at a node other than the trigger runs a
+ * copy of the workflow whose trigger leads straight there and accepts any data.
+ */
+export class BrowserSimulation {
+  readonly test: JourneyTest;
+  readonly startNode: string | undefined;
+
+  constructor(workflow: WorkflowDocument, data: JsonObject, startNode?: string) {
+    this.startNode = startNode;
+    this.test = new JourneyTest(startNode ? startingAt(workflow, startNode) : workflow);
+    this.test.trigger(startNode ? { ...data, [JUMP_FLAG]: true } : data);
+  }
+
+  get node(): string {
+    return this.test.node;
+  }
+  get status(): string {
+    return this.test.status;
+  }
+  get now(): string {
+    return this.test.clock.now;
+  }
+  get timeline(): TimelineEntry[] {
+    return this.test.timeline;
+  }
+  get data(): JsonObject {
+    return this.test.data;
+  }
+  /** Nodes the journey has been in, and the edges it took (`source/outcome`). */
+  get visited(): Set<string> {
+    return new Set(this.test.visited);
+  }
+  get takenOutcomes(): Set<string> {
+    return new Set(this.test.path.map((p) => `${p.nodeId}/${p.outcome}`));
+  }
+  /** Event types the current node waits for that the operator can send. */
+  get waitingFor(): string[] {
+    if (this.status !== 'active') return [];
+    return acceptedEvents(this.test.machine, this.test.snapshot).filter((t) => !HOST_EVENTS.has(t));
+  }
+  /** Order-system calls waiting for an answer. */
+  get openCalls(): CallEffect[] {
+    return this.status === 'active' ? this.test.calls.filter((c) => !this.test.answered(c.id)) : [];
+  }
+  get nextTimerAt(): string | undefined {
+    return this.test.nextTimer?.dueAt;
+  }
+
+  send(type: string, data: JsonObject): void {
+    this.test.send(type, data);
+  }
+  advance(duration: string): void {
+    this.test.advance(duration);
+  }
+  answerCall(call: CallEffect, succeed: boolean): void {
+    if (succeed) this.test.succeedCall(call.operation);
+    else this.test.failCall(call.operation);
+  }
+}
+
+const JUMP = 'simulationJump';
+const JUMP_FLAG = 'simulationStart';
+
+/**
+ * The workflow with a condition after its trigger that jumps to `node` when the trigger data
+ * says `simulationStart: true`, and otherwise goes on as drawn: every node stays reachable, so
+ * the copy passes the same validation as the workflow. The trigger data must still match the
+ * trigger's schema (extra fields allowed).
+ */
+export function startingAt(workflow: WorkflowDocument, node: string): WorkflowDocument {
+  const trigger = workflow.nodes.find((n) => n.type === 'trigger');
+  if (!trigger || node === trigger.id) return workflow;
+  if (!workflow.nodes.some((n) => n.id === node))
+    throw new Error(`No node ${node} in ${workflow.id}`);
+  const first = workflow.edges.find((e) => e.source === trigger.id);
+  const schema = (trigger.config['data'] ?? { type: 'object' }) as JsonObject;
+  const properties = (schema['properties'] ?? {}) as JsonObject;
+  return {
+    ...workflow,
+    nodes: [
+      ...workflow.nodes.map((n) =>
+        n.id === trigger.id
+          ? {
+              ...n,
+              config: {
+                ...n.config,
+                data: {
+                  ...schema,
+                  additionalProperties: true,
+                  properties: { ...properties, [JUMP_FLAG]: { type: 'boolean' } },
+                },
+              },
+            }
+          : n,
+      ),
+      {
+        id: JUMP,
+        type: 'condition',
+        position: { x: trigger.position.x, y: trigger.position.y + 150 },
+        config: { branches: [{ id: 'jump', when: { '==': [{ var: JUMP_FLAG }, true] } }] },
+      },
+    ],
+    edges: [
+      ...workflow.edges.filter((e) => e !== first),
+      { id: `${JUMP}In`, source: trigger.id, sourceHandle: 'next', target: JUMP },
+      { id: `${JUMP}To`, source: JUMP, sourceHandle: 'jump', target: node },
+      ...(first
+        ? [{ id: `${JUMP}Else`, source: JUMP, sourceHandle: 'else', target: first.target }]
+        : []),
+    ],
+  };
+}
