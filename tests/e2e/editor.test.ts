@@ -161,7 +161,7 @@ describe('the journey editor in Chromium', () => {
     await page.getByTestId('simulation-tab').click();
     await page.getByTestId('simulation-start').click();
     await expect.poll(() => page.getByTestId('simulation-node').textContent()).toBe('waitShipment');
-    expect(await page.locator('.react-flow__node.sim-active').getAttribute('data-id')).toBe(
+    expect(await page.locator('.react-flow__node.journey-current').getAttribute('data-id')).toBe(
       'waitShipment',
     );
     await page.getByTestId('simulation-send-order.shipped').click();
@@ -173,11 +173,50 @@ describe('the journey editor in Chromium', () => {
       await page.getByTestId('simulation-advance').click();
     }
     expect(await page.getByTestId('simulation-status').textContent()).toBe('done');
-    expect(await page.locator('.react-flow__edge.sim-path').count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator('.react-flow__edge.journey-path').count()).toBeGreaterThanOrEqual(4);
     expect(
       await page.getByTestId('simulation-timeline').locator('tbody tr').count(),
     ).toBeGreaterThanOrEqual(5);
     await screenshot(page, 'editor-simulation');
+  });
+
+  it('should open a running instance and show its path, current node and timeline', async () => {
+    await h.shop.createOrder({ orderId: 'E2E-1' });
+    const id = 'order-lifecycle:E2E-1:1';
+    await expect
+      .poll(async () => (await h.request('GET', `/api/instances/${id}`)).status, {
+        timeout: 15_000,
+      })
+      .toBe(200);
+    await expect
+      .poll(
+        async () =>
+          ((await (await h.request('GET', `/api/instances/${id}`)).json()) as { node: string })
+            .node,
+        { timeout: 15_000 },
+      )
+      .toBe('waitShipment');
+    await page.getByTestId('nav-instances').click();
+    await page.getByTestId(`instance-${id}`).click();
+    await page.getByTestId('instance-canvas').locator('.react-flow__node').first().waitFor();
+    expect(await page.getByTestId('instance-node').textContent()).toBe('waitShipment');
+    expect(await page.locator('.react-flow__node.journey-current').getAttribute('data-id')).toBe(
+      'waitShipment',
+    );
+    expect(await page.locator('.react-flow__edge.journey-path').count()).toBeGreaterThanOrEqual(2);
+    expect(
+      await page.getByTestId('instance-timeline').locator('tbody tr').count(),
+    ).toBeGreaterThanOrEqual(2);
+    await screenshot(page, 'instance');
+  });
+
+  it('should overlay live counts on the editor canvas', async () => {
+    await page.goto(`${h.url}/#/workflows/order-lifecycle`);
+    await page.locator('.react-flow__node').first().waitFor();
+    await page.getByTestId('overlay').click();
+    await page.getByText('Live counts · 24 h').click();
+    await expect.poll(() => page.getByTestId('count-waitShipment').textContent()).toBe('1');
+    await screenshot(page, 'editor-live-counts');
   });
 
   it('should switch to Chinese', async () => {

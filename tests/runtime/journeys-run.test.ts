@@ -133,6 +133,28 @@ describe('journeys on the durable runtime', () => {
     },
   );
 
+  it('should count instances per node and steps per outcome for the editor overlay', async () => {
+    // After the 300 bumps above: counter C-1 waits in waitBump, having passed it 300 times.
+    const response = await h.request('GET', '/api/workflows/counter/flow');
+    expect(response.status).toBe(200);
+    const flow = (await response.json()) as {
+      nodes: Record<string, number>;
+      outcomes: Record<string, number>;
+    };
+    expect(flow.nodes['waitBump']).toBeGreaterThanOrEqual(1);
+    expect(flow.outcomes['waitBump/received']).toBeGreaterThanOrEqual(300);
+    expect(flow.outcomes['add/next']).toBe(flow.outcomes['waitBump/received']);
+    const later = await h.request(
+      'GET',
+      `/api/workflows/counter/flow?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
+    );
+    expect(((await later.json()) as { outcomes: object }).outcomes).toEqual({});
+    for (const query of ['since=yesterday', 'since[$gt]=', 'node=waitBump']) {
+      const bad = await h.request('GET', `/api/workflows/counter/flow?${query}`);
+      expect(bad.status).toBe(400);
+    }
+  });
+
   it('should acknowledge a redelivered event as a duplicate and change nothing', async () => {
     const event = cloudEvent('counter.opened', { counterId: 'C-2', count: 5 });
     expect((await h.sendEvents(event)).status).toBe(202);

@@ -1,4 +1,11 @@
-import type { LocalizedText, Problem, WorkflowDocument } from '@xiaoer/engine';
+import type {
+  Effect,
+  JsonObject,
+  LocalizedText,
+  PathStep,
+  Problem,
+  WorkflowDocument,
+} from '@xiaoer/engine';
 
 /** An error answer of the Xiaoer API: `{ error: { code, message: { zh, en }, detail? } }`. */
 export class ApiFailure extends Error {
@@ -74,4 +81,71 @@ export const workflowsApi = {
     api<Draft>('PUT', `/workflows/${encodeURIComponent(id)}`, { document, revision }),
   publish: (id: string, note: string) =>
     api<{ version: number }>('POST', `/workflows/${encodeURIComponent(id)}/publish`, { note }),
+};
+
+export type InstanceStatus = 'active' | 'done' | 'failed' | 'cancelled';
+
+export interface InstanceSummary {
+  id: string;
+  workflowId: string;
+  version: number;
+  correlation: string;
+  status: InstanceStatus;
+  node: string;
+  revision: number;
+  startedAt: string;
+  updatedAt: string;
+}
+
+export interface InstanceStep {
+  revision: number;
+  at: string;
+  event: { type: string; data?: JsonObject; actor?: string };
+  from: string | null;
+  to: string;
+  path: PathStep[];
+  effects: Effect[];
+  status: InstanceStatus;
+}
+
+export interface InstanceDetail extends InstanceSummary {
+  data: JsonObject;
+  timeline: InstanceStep[];
+  effects: { _id: string; effect: Effect; status: string; attempts: number; retries: number }[];
+  timers: { timerId: string; dueAt: string; status: string; firedAt?: string }[];
+  deadLetters: { _id: string; kind: string; nodeId: string; error: { message: string } }[];
+}
+
+export interface FlowCounts {
+  nodes: Record<string, number>;
+  outcomes: Record<string, number>;
+}
+
+const query = (params: Record<string, string | number | undefined>) => {
+  const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== '');
+  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)]))}` : '';
+};
+
+export const instancesApi = {
+  list: (filter: Record<string, string | number | undefined>) =>
+    api<{ instances: InstanceSummary[]; total: number; page: number; pageSize: number }>(
+      'GET',
+      `/instances${query(filter)}`,
+    ),
+  get: (id: string) => api<InstanceDetail>('GET', `/instances/${encodeURIComponent(id)}`),
+  cancel: (id: string) =>
+    api<{ status: string }>('POST', `/instances/${encodeURIComponent(id)}/cancel`),
+  sendEvent: (id: string, type: string, data?: JsonObject) =>
+    api<{ result: string; node: string }>('POST', `/instances/${encodeURIComponent(id)}/events`, {
+      type,
+      ...(data ? { data } : {}),
+    }),
+  retry: (key: string) => api<unknown>('POST', `/effects/${encodeURIComponent(key)}/retry`),
+  flow: (workflow: string, since?: string) =>
+    api<FlowCounts>('GET', `/workflows/${encodeURIComponent(workflow)}/flow${query({ since })}`),
+  version: (workflow: string, version: number) =>
+    api<{ document: WorkflowDocument }>(
+      'GET',
+      `/workflows/${encodeURIComponent(workflow)}/versions/${version}`,
+    ),
 };

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { App as AntApp, Button, ConfigProvider, Layout, Space, Spin, Typography } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,8 @@ import { languageOf } from '../i18n/i18n.ts';
 import { LoginPage } from '../pages/LoginPage.tsx';
 import { WorkflowsPage } from '../pages/WorkflowsPage.tsx';
 import { EditorPage } from '../editor/EditorPage.tsx';
+import { InstancesPage } from '../console/InstancesPage.tsx';
+import { InstancePage } from '../console/InstancePage.tsx';
 import { useHashRoute } from './use-hash-route.ts';
 
 const EDITORS = ['admin', 'operator'];
@@ -26,9 +28,33 @@ export function App() {
       <AntApp>
         <Layout className="shell">
           <Layout.Header className="shell-header">
-            <Typography.Text strong className="shell-title">
-              {t('app.title')}
-            </Typography.Text>
+            <Space>
+              <Typography.Text strong className="shell-title">
+                {t('app.title')}
+              </Typography.Text>
+              {me && (
+                <Menu
+                  theme="dark"
+                  mode="horizontal"
+                  style={{ minWidth: 240 }}
+                  selectedKeys={[
+                    route.screen === 'instance'
+                      ? 'instances'
+                      : route.screen === 'editor'
+                        ? 'workflows'
+                        : route.screen,
+                  ]}
+                  onClick={({ key }) => go({ screen: key as 'workflows' | 'instances' })}
+                  items={[
+                    { key: 'workflows', label: t('app.journeys') },
+                    {
+                      key: 'instances',
+                      label: <span data-testid="nav-instances">{t('instances.nav')}</span>,
+                    },
+                  ]}
+                />
+              )}
+            </Space>
             <Space>
               {me && (
                 <Typography.Text className="shell-user" data-testid="user">
@@ -57,6 +83,14 @@ export function App() {
               <Spin />
             ) : me === null ? (
               <LoginPage onLoggedIn={refresh} />
+            ) : route.screen === 'instances' ? (
+              <InstancesPage onOpen={(id) => go({ screen: 'instance', instanceId: id })} />
+            ) : route.screen === 'instance' ? (
+              <InstancePage
+                instanceId={route.instanceId}
+                canOperate={canEdit}
+                onBack={() => go({ screen: 'instances' })}
+              />
             ) : route.screen === 'editor' ? (
               <EditorPage
                 workflowId={route.workflowId}

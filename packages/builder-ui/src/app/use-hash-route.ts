@@ -1,19 +1,30 @@
 import { useCallback, useEffect, useState } from 'react';
 
-/** The screen named by the URL's hash: `#/workflows` or `#/workflows/<id>`. */
-export type Route = { screen: 'workflows' } | { screen: 'editor'; workflowId: string };
+/** The screen named by the URL's hash: `#/workflows[/<id>]`, `#/instances[/<id>]`. */
+export type Route =
+  | { screen: 'workflows' }
+  | { screen: 'editor'; workflowId: string }
+  | { screen: 'instances' }
+  | { screen: 'instance'; instanceId: string };
 
 export function routeOf(hash: string): Route {
-  const match = /^#\/workflows\/([^/]+)$/.exec(hash);
-  return match?.[1]
-    ? { screen: 'editor', workflowId: decodeURIComponent(match[1]) }
-    : { screen: 'workflows' };
+  const [, section, id] = /^#\/(workflows|instances)(?:\/([^/]+))?$/.exec(hash) ?? [];
+  if (section === 'instances')
+    return id
+      ? { screen: 'instance', instanceId: decodeURIComponent(id) }
+      : { screen: 'instances' };
+  return id ? { screen: 'editor', workflowId: decodeURIComponent(id) } : { screen: 'workflows' };
 }
 
 export function hashOf(route: Route): string {
-  return route.screen === 'editor'
-    ? `#/workflows/${encodeURIComponent(route.workflowId)}`
-    : '#/workflows';
+  switch (route.screen) {
+    case 'editor':
+      return `#/workflows/${encodeURIComponent(route.workflowId)}`;
+    case 'instance':
+      return `#/instances/${encodeURIComponent(route.instanceId)}`;
+    default:
+      return `#/${route.screen}`;
+  }
 }
 
 /** The current route, following the back and forward buttons. */

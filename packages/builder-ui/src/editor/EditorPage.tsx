@@ -13,7 +13,7 @@ import {
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
-import { App as AntApp, Button, Input, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Input, Select, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   getNodeType,
@@ -22,7 +22,13 @@ import {
   type Problem,
   type WorkflowDocument,
 } from '@xiaoer/engine';
-import { ApiFailure, workflowsApi, type Draft } from '../api/api-client.ts';
+import {
+  ApiFailure,
+  instancesApi,
+  workflowsApi,
+  type Draft,
+  type FlowCounts,
+} from '../api/api-client.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import {
   freshEdgeId,
@@ -33,6 +39,7 @@ import {
   type JourneyGraph,
 } from '../graph/journey-graph.ts';
 import { autoLayout } from '../graph/auto-layout.ts';
+import { highlightPath } from '../graph/path-highlight.ts';
 import { JourneyNode } from './JourneyNode.tsx';
 import { Palette, NODE_TYPE_DRAG } from './Palette.tsx';
 import { Inspector } from './Inspector.tsx';
@@ -97,10 +104,27 @@ function Editor({
     setSimulation(next);
     setSimulationTick((n) => n + 1);
   }, []);
+  const [overlayHours, setOverlayHours] = useState<number>();
+  const [counts, setCounts] = useState<FlowCounts | null>(null);
+  useEffect(() => {
+    if (overlayHours === undefined) return setCounts(null);
+    let stopped = false;
+    const fetchCounts = () =>
+      void instancesApi
+        .flow(draft.id, new Date(Date.now() - overlayHours * 3_600_000).toISOString())
+        .then((next) => !stopped && setCounts(next))
+        .catch((error: unknown) => void message.error(String(error)));
+    fetchCounts();
+    const every = setInterval(fetchCounts, 10_000);
+    return () => {
+      stopped = true;
+      clearInterval(every);
+    };
+  }, [overlayHours, draft.id, message]);
   const shown = useMemo(
-    () => decorate(graph, problems, simulation),
+    () => withCounts(decorate(graph, problems, simulation), counts),
     // simulationTick: the simulation object changes in place as it runs.
-    [graph, problems, simulation, simulationTick],
+    [graph, problems, simulation, simulationTick, counts],
   );
   const selected = graph.nodes.find((n) => n.selected);
 
@@ -301,6 +325,18 @@ function Editor({
           {canEdit && (
             <Button onClick={() => history.commit(autoLayout)}>{t('editor.layout')}</Button>
           )}
+          <Select
+            style={{ width: 170 }}
+            allowClear
+            placeholder={t('instances.overlay')}
+            value={overlayHours}
+            onChange={setOverlayHours}
+            data-testid="overlay"
+            options={[1, 24, 24 * 7].map((hours) => ({
+              value: hours,
+              label: `${t('instances.overlay')} · ${hours < 24 ? `${hours} h` : `${hours / 24} d`}`,
+            }))}
+          />
           <Button onClick={exportJson}>{t('editor.export')}</Button>
           {canEdit && (
             <label className="ant-btn ant-btn-default import-button">
@@ -387,31 +423,46 @@ function Editor({
 
 /**
  * The graph as drawn: the engine's problems on their nodes and edges (faulty edges red), and a
- * running simulation's current node glowing and the path it took highlighted.
+ * running simulation's current node and path (see path-highlight.ts).
  */
 function decorate(
   graph: JourneyGraph,
   problems: Problem[],
   simulation: BrowserSimulation | null,
 ): JourneyGraph {
-  const visited = simulation?.visited;
-  const taken = simulation?.takenOutcomes;
-  return {
+  const marked: JourneyGraph = {
     nodes: graph.nodes.map((node) => ({
       ...node,
-      className:
-        simulation?.node === node.id ? 'sim-active' : visited?.has(node.id) ? 'sim-visited' : '',
       data: { ...node.data, problems: problems.filter((p) => p.nodeId === node.id) },
     })),
     edges: graph.edges.map((edge) => {
       const own = problems.filter((p) => p.edgeId === edge.id);
-      const onPath = taken?.has(`${edge.source}/${edge.sourceHandle}`) ?? false;
       return {
         ...edge,
         data: { problems: own },
         ...(own.length ? { className: 'faulty', animated: true } : {}),
-        ...(onPath ? { className: 'sim-path', animated: true } : {}),
       };
     }),
+  };
+  return highlightPath(
+    marked,
+    simulation
+      ? { current: simulation.node, visited: simulation.visited, taken: simulation.takenOutcomes }
+      : null,
+  );
+}
+
+/** The live overlay: instances per node now, and how often each outcome was taken. */
+function withCounts(graph: JourneyGraph, flow: FlowCounts | null): JourneyGraph {
+  if (!flow) return graph;
+  return {
+    nodes: graph.nodes.map((node) => ({
+      ...node,
+      data: { ...node.data, liveCount: flow.nodes[node.id] ?? 0 },
+    })),
+    edges: graph.edges.map((edge) => ({
+      ...edge,
+      label: String(flow.outcomes[`${edge.source}/${edge.sourceHandle}`] ?? 0),
+    })),
   };
 }

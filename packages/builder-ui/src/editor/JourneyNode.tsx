@@ -21,12 +21,18 @@ export const JourneyNode = memo(function JourneyNode({
   const faulty = data.problems.length > 0;
   return (
     <div
+      style={{ position: 'relative' }}
       className={`journey-node${selected ? ' selected' : ''}${faulty ? ' faulty' : ''}`}
       data-testid={`node-${id}`}
       data-node-type={data.nodeType}
       data-faulty={faulty}
     >
       {data.nodeType !== 'trigger' && <Handle type="target" position={Position.Left} />}
+      {data.liveCount !== undefined && (
+        <div className="flow-count" data-testid={`count-${id}`}>
+          {data.liveCount}
+        </div>
+      )}
       <div className="journey-node-title">{nodeType?.title[language] ?? data.nodeType}</div>
       <div className="journey-node-id">{data.label ?? id}</div>
       {faulty && <div className="journey-node-problems">⚠ {data.problems.length}</div>}

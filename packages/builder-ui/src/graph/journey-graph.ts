@@ -7,6 +7,8 @@ export interface JourneyNodeData {
   config: JsonObject;
   label?: string;
   problems: Problem[];
+  /** Active instances in this node now, while the live overlay is on. */
+  liveCount?: number;
   [key: string]: unknown;
 }
 

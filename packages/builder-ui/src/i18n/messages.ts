@@ -1,7 +1,7 @@
 /** Every text of the editor and console, in Chinese and English. */
 export const messages = {
   zh: {
-    app: { title: '小二 · 旅程编辑器', language: 'English', logout: '退出登录' },
+    app: { title: '小二 · 旅程编辑器', language: 'English', logout: '退出登录', journeys: '旅程' },
     login: {
       title: '登录小二',
       username: '用户名',
@@ -48,6 +48,24 @@ export const messages = {
       unsaved: '有未保存的修改',
       deleteHint: 'Delete 删除 · Ctrl+Z 撤销 · Ctrl+Shift+Z 重做 · Ctrl+C/V 复制粘贴',
     },
+    instances: {
+      title: '实例',
+      nav: '实例',
+      workflow: '旅程',
+      status: '状态',
+      node: '当前节点',
+      correlation: '关联值',
+      updated: '最后更新',
+      back: '全部实例',
+      cancel: '取消实例',
+      cancelConfirm: '确定取消这个实例吗？它的定时器将不再生效。',
+      eventType: '事件类型',
+      sendEvent: '手动发送事件',
+      data: '数据',
+      deadLetters: '死信',
+      retry: '重试',
+      overlay: '实时计数',
+    },
     simulation: {
       tab: '模拟',
       start: '开始模拟',
@@ -69,7 +87,12 @@ export const messages = {
     },
   },
   en: {
-    app: { title: 'Xiaoer · Journey editor', language: '中文', logout: 'Log out' },
+    app: {
+      title: 'Xiaoer · Journey editor',
+      language: '中文',
+      logout: 'Log out',
+      journeys: 'Journeys',
+    },
     login: {
       title: 'Log in to Xiaoer',
       username: 'User name',
@@ -115,6 +138,24 @@ export const messages = {
       revision: 'Revision {{revision}}',
       unsaved: 'Unsaved changes',
       deleteHint: 'Delete removes · Ctrl+Z undo · Ctrl+Shift+Z redo · Ctrl+C/V copy and paste',
+    },
+    instances: {
+      title: 'Instances',
+      nav: 'Instances',
+      workflow: 'Journey',
+      status: 'Status',
+      node: 'Current node',
+      correlation: 'Correlation value',
+      updated: 'Last update',
+      back: 'All instances',
+      cancel: 'Cancel instance',
+      cancelConfirm: 'Cancel this instance? Its timers will fire into nothing.',
+      eventType: 'Event type',
+      sendEvent: 'Send event by hand',
+      data: 'Data',
+      deadLetters: 'Dead letters',
+      retry: 'Retry',
+      overlay: 'Live counts',
     },
     simulation: {
       tab: 'Simulation',

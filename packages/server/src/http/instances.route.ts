@@ -65,6 +65,23 @@ function readFilters(request: Request): { filter: InstanceFilter; page: number; 
   };
 }
 
+/** Query of `GET /api/workflows/:id/flow`. */
+export const FLOW_QUERY = {
+  since: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/,
+};
+
+/** `?since=` of the flow overlay: an ISO time in the past, by default 24 hours ago. */
+function flowSince(value: unknown): Date {
+  if (value === undefined) return new Date(Date.now() - 86_400_000);
+  const since = typeof value === 'string' && FLOW_QUERY.since.test(value) ? new Date(value) : null;
+  if (!since || Number.isNaN(since.getTime()))
+    throw new ApiError(400, 'invalid-filter', {
+      zh: '参数 "since" 应为 ISO 8601 时间，例如 2026-11-30T00:00:00Z。',
+      en: 'The parameter "since" must be an ISO 8601 time, e.g. 2026-11-30T00:00:00Z.',
+    });
+  return since;
+}
+
 export const instanceNotFound = (id: string) =>
   new ApiError(404, 'instance-not-found', {
     zh: `没有 id 为 "${id}" 的旅程实例。`,
@@ -136,6 +153,17 @@ export function instancesRouter(
       });
     },
   );
+  // The editor's live overlay: where instances of a journey are, and which outcomes they took.
+  router.get('/workflows/:id/flow', allow('read'), async (request, response) => {
+    const unknown = Object.keys(request.query).filter((name) => !(name in FLOW_QUERY));
+    if (unknown.length)
+      throw new ApiError(400, 'unknown-filter', {
+        zh: `未知的参数 "${unknown[0]}"。可用：since`,
+        en: `Unknown parameter "${unknown[0]}". Known: since`,
+      });
+    const since = flowSince(request.query['since']);
+    response.json(await queries.flowCounts(param(request, 'id'), since));
+  });
   router.get('/dead-letters', allow('read'), async (_request, response) => {
     response.json({ deadLetters: await queries.deadLetters() });
   });

@@ -3,7 +3,7 @@ import { workflowSchema } from '@xiaoer/engine';
 import { cloudEventBodySchema } from '../intake/cloud-event.ts';
 import { SIGNATURE_HEADERS } from '../intake/signature.ts';
 import { SESSION_COOKIE } from './authenticate.ts';
-import { INSTANCE_FILTERS } from './instances.route.ts';
+import { FLOW_QUERY, INSTANCE_FILTERS } from './instances.route.ts';
 import { metadataOf, type RouteMetadata } from './route-metadata.ts';
 
 /** What the routes cannot tell about themselves: a title, a group, and special answers. */
@@ -146,6 +146,12 @@ const OPERATIONS: Record<string, OperationNotes> = {
   'GET /api/instances/{id}': {
     summary: 'An instance with its timeline, effects and timers / 实例详情与时间线',
     tag: 'instances',
+  },
+  'GET /api/workflows/{id}/flow': {
+    summary:
+      'Live counts for the editor: active instances per node, steps per outcome since `since` (default 24 h) / 实时计数',
+    tag: 'instances',
+    query: FLOW_QUERY,
   },
   'POST /api/instances/{id}/cancel': { summary: 'Cancel an instance / 取消实例', tag: 'instances' },
   'POST /api/instances/{id}/events': {

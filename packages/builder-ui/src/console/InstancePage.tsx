@@ -1,0 +1,180 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  App as AntApp,
+  Button,
+  Descriptions,
+  Input,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { JsonObject, WorkflowDocument } from '@xiaoer/engine';
+import {
+  ApiFailure,
+  instancesApi,
+  type InstanceDetail,
+  type InstanceStep,
+} from '../api/api-client.ts';
+import { languageOf } from '../i18n/i18n.ts';
+import { traceOf } from '../graph/path-highlight.ts';
+import { JourneyView } from './JourneyView.tsx';
+
+/**
+ * One instance: its journey (the version it runs on) with the path taken and the current node
+ * highlighted, its timeline and data, and the operator actions (cancel, send an event, retry a
+ * dead-lettered effect).
+ */
+export function InstancePage({
+  instanceId,
+  canOperate,
+  onBack,
+}: {
+  instanceId: string;
+  canOperate: boolean;
+  onBack: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const { message, modal } = AntApp.useApp();
+  const [detail, setDetail] = useState<InstanceDetail>();
+  const [document, setDocument] = useState<WorkflowDocument>();
+  const [eventType, setEventType] = useState('');
+  const [eventData, setEventData] = useState('{}');
+  const load = useCallback(async () => {
+    const next = await instancesApi.get(instanceId);
+    setDetail(next);
+    setDocument((await instancesApi.version(next.workflowId, next.version)).document);
+  }, [instanceId]);
+  useEffect(() => {
+    load().catch((error: unknown) => void message.error(String(error)));
+  }, [load, message]);
+  const trace = useMemo(() => (detail ? traceOf(detail.node, detail.timeline) : null), [detail]);
+  const act = async (action: () => Promise<unknown>) => {
+    try {
+      await action();
+      await load();
+    } catch (error) {
+      void message.error(
+        error instanceof ApiFailure ? error.text[languageOf(i18n.language)] : String(error),
+      );
+    }
+  };
+  if (!detail || !document) return <Spin />;
+  return (
+    <div className="instance-page">
+      <div className="instance-header">
+        <Space wrap>
+          <Button onClick={onBack}>← {t('instances.back')}</Button>
+          <Typography.Text strong data-testid="instance-id">
+            {detail.id}
+          </Typography.Text>
+          <Tag data-testid="instance-status">{detail.status}</Tag>
+          <Tag color="blue" data-testid="instance-node">
+            {detail.node}
+          </Tag>
+          {canOperate && detail.status === 'active' && (
+            <>
+              <Button
+                danger
+                data-testid="instance-cancel"
+                onClick={() =>
+                  modal.confirm({
+                    title: t('instances.cancelConfirm'),
+                    onOk: () => act(() => instancesApi.cancel(detail.id)),
+                  })
+                }
+              >
+                {t('instances.cancel')}
+              </Button>
+              <Input
+                style={{ width: 180 }}
+                placeholder={t('instances.eventType')}
+                value={eventType}
+                onChange={(e) => setEventType(e.target.value)}
+              />
+              <Input
+                style={{ width: 220, fontFamily: 'monospace' }}
+                value={eventData}
+                onChange={(e) => setEventData(e.target.value)}
+              />
+              <Button
+                disabled={!eventType}
+                onClick={() =>
+                  act(() =>
+                    instancesApi.sendEvent(
+                      detail.id,
+                      eventType,
+                      JSON.parse(eventData) as JsonObject,
+                    ),
+                  )
+                }
+              >
+                {t('instances.sendEvent')}
+              </Button>
+            </>
+          )}
+        </Space>
+      </div>
+      <div className="instance-body">
+        <div className="instance-canvas" data-testid="instance-canvas">
+          <JourneyView document={document} trace={trace} />
+        </div>
+        <div className="instance-side">
+          <Descriptions size="small" column={1} bordered>
+            <Descriptions.Item label={t('instances.workflow')}>
+              {detail.workflowId} v{detail.version}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('instances.correlation')}>
+              {detail.correlation}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('instances.updated')}>
+              {new Date(detail.updatedAt).toLocaleString()}
+            </Descriptions.Item>
+          </Descriptions>
+          <Typography.Title level={5}>{t('instances.data')}</Typography.Title>
+          <pre className="instance-data">{JSON.stringify(detail.data, null, 2)}</pre>
+          {detail.deadLetters.length > 0 && (
+            <>
+              <Typography.Title level={5}>{t('instances.deadLetters')}</Typography.Title>
+              {detail.deadLetters.map((dead) => (
+                <Space key={dead._id}>
+                  <Typography.Text type="danger">
+                    {dead.kind} @ {dead.nodeId}: {dead.error.message}
+                  </Typography.Text>
+                  {canOperate && (
+                    <Button size="small" onClick={() => act(() => instancesApi.retry(dead._id))}>
+                      {t('instances.retry')}
+                    </Button>
+                  )}
+                </Space>
+              ))}
+            </>
+          )}
+        </div>
+      </div>
+      <Table<InstanceStep>
+        rowKey="revision"
+        size="small"
+        pagination={false}
+        data-testid="instance-timeline"
+        dataSource={detail.timeline}
+        columns={[
+          { title: '#', dataIndex: 'revision', width: 60 },
+          {
+            title: t('simulation.at'),
+            dataIndex: 'at',
+            render: (v: string) => new Date(v).toLocaleString(),
+          },
+          { title: t('simulation.event'), render: (_, s) => s.event.type },
+          { title: t('simulation.move'), render: (_, s) => `${s.from ?? '—'} → ${s.to}` },
+          {
+            title: t('simulation.effects'),
+            render: (_, s) => s.effects.map((e, i) => <Tag key={i}>{e.kind}</Tag>),
+          },
+        ]}
+      />
+    </div>
+  );
+}

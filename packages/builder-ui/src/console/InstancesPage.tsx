@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'react';
+import { App as AntApp, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { instancesApi, type InstanceSummary } from '../api/api-client.ts';
+
+const STATUS_COLORS: Record<string, string> = {
+  active: 'processing',
+  done: 'success',
+  failed: 'error',
+  cancelled: 'default',
+};
+
+/** Journey instances with filters (journey, status, node, correlation value) and paging. */
+export function InstancesPage({ onOpen }: { onOpen: (id: string) => void }) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const [filter, setFilter] = useState<Record<string, string | undefined>>({});
+  const [page, setPage] = useState(1);
+  const [result, setResult] = useState<{ instances: InstanceSummary[]; total: number }>();
+  useEffect(() => {
+    instancesApi
+      .list({ ...filter, page, pageSize: 20 })
+      .then(setResult)
+      .catch((error: unknown) => void message.error(String(error)));
+  }, [filter, page, message]);
+  const set = (key: string) => (value: string | undefined) => {
+    setPage(1);
+    setFilter((f) => ({ ...f, [key]: value || undefined }));
+  };
+  return (
+    <div className="page">
+      <Typography.Title level={3}>{t('instances.title')}</Typography.Title>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          placeholder={t('instances.workflow')}
+          allowClear
+          onSearch={set('workflow')}
+          data-testid="filter-workflow"
+        />
+        <Select
+          placeholder={t('instances.status')}
+          allowClear
+          style={{ width: 140 }}
+          onChange={set('status')}
+          options={['active', 'done', 'failed', 'cancelled'].map((s) => ({ value: s, label: s }))}
+        />
+        <Input.Search placeholder={t('instances.node')} allowClear onSearch={set('node')} />
+        <Input.Search
+          placeholder={t('instances.correlation')}
+          allowClear
+          onSearch={set('correlation')}
+        />
+      </Space>
+      <Table<InstanceSummary>
+        rowKey="id"
+        size="small"
+        loading={!result}
+        dataSource={result?.instances ?? []}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: result?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+        }}
+        onRow={(row) => ({ onClick: () => onOpen(row.id), 'data-testid': `instance-${row.id}` })}
+        columns={[
+          { title: 'ID', dataIndex: 'id' },
+          { title: t('instances.workflow'), render: (_, r) => `${r.workflowId} v${r.version}` },
+          {
+            title: t('instances.status'),
+            dataIndex: 'status',
+            render: (s: string) => <Tag color={STATUS_COLORS[s]}>{s}</Tag>,
+          },
+          { title: t('instances.node'), dataIndex: 'node' },
+          { title: t('instances.correlation'), dataIndex: 'correlation' },
+          {
+            title: t('instances.updated'),
+            dataIndex: 'updatedAt',
+            render: (v: string) => new Date(v).toLocaleString(),
+          },
+        ]}
+      />
+    </div>
+  );
+}

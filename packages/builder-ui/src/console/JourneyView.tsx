@@ -1,0 +1,35 @@
+import { useMemo } from 'react';
+import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import type { WorkflowDocument } from '@xiaoer/engine';
+import { toGraph } from '../graph/journey-graph.ts';
+import { highlightPath, type JourneyTrace } from '../graph/path-highlight.ts';
+import { JourneyNode } from '../editor/JourneyNode.tsx';
+
+const nodeTypes = { journey: JourneyNode };
+
+/** A journey drawn read-only, with a trace (an instance's path and current node) on it. */
+export function JourneyView({
+  document,
+  trace,
+}: {
+  document: WorkflowDocument;
+  trace: JourneyTrace | null;
+}) {
+  const graph = useMemo(() => highlightPath(toGraph(document), trace), [document, trace]);
+  return (
+    <ReactFlowProvider>
+      <ReactFlow
+        nodes={graph.nodes}
+        edges={graph.edges}
+        nodeTypes={nodeTypes}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        fitView
+      >
+        <Background />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </ReactFlowProvider>
+  );
+}
