@@ -155,6 +155,18 @@ describe('the journey editor in Chromium', () => {
     ]);
   });
 
+  it('should list the version and draw the differences between it and the draft', async () => {
+    await dragFromPalette('wait', 380, 420);
+    await page.getByTestId('node-wait1').waitFor();
+    await page.getByTestId('versions-tab').click();
+    await page.getByText('first version from the browser').waitFor();
+    await page.getByTestId('diff-show').click();
+    await expect.poll(() => page.getByTestId('diff-summary').textContent()).toContain('Added: 1');
+    expect(await page.locator('.react-flow__node.diff-added').count()).toBe(1);
+    await screenshot(page, 'editor-version-diff');
+    await page.keyboard.press('Escape');
+  });
+
   it('should run a simulation of the order lifecycle to its end, drawing the path', async () => {
     await page.goto(`${h.url}/#/workflows/order-lifecycle`);
     await page.locator('.react-flow__node').first().waitFor();

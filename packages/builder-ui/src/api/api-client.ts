@@ -73,12 +73,22 @@ export const currentUser = () =>
     throw error;
   });
 
+export interface VersionSummary {
+  version: number;
+  hash: string;
+  note: string;
+  publishedAt: string;
+  publishedBy: string;
+}
+
 export const workflowsApi = {
   list: () => api<{ workflows: WorkflowSummary[] }>('GET', '/workflows'),
   get: (id: string) => api<Draft>('GET', `/workflows/${encodeURIComponent(id)}`),
   create: (document: WorkflowDocument) => api<Draft>('POST', '/workflows', document),
   save: (id: string, document: WorkflowDocument, revision: number) =>
     api<Draft>('PUT', `/workflows/${encodeURIComponent(id)}`, { document, revision }),
+  versions: (id: string) =>
+    api<{ versions: VersionSummary[] }>('GET', `/workflows/${encodeURIComponent(id)}/versions`),
   publish: (id: string, note: string) =>
     api<{ version: number }>('POST', `/workflows/${encodeURIComponent(id)}/publish`, { note }),
 };

@@ -1,21 +1,14 @@
 import { useMemo } from 'react';
 import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import type { WorkflowDocument } from '@xiaoer/engine';
-import { toGraph } from '../graph/journey-graph.ts';
+import { toGraph, type JourneyGraph } from '../graph/journey-graph.ts';
 import { highlightPath, type JourneyTrace } from '../graph/path-highlight.ts';
 import { JourneyNode } from '../editor/JourneyNode.tsx';
 
 const nodeTypes = { journey: JourneyNode };
 
-/** A journey drawn read-only, with a trace (an instance's path and current node) on it. */
-export function JourneyView({
-  document,
-  trace,
-}: {
-  document: WorkflowDocument;
-  trace: JourneyTrace | null;
-}) {
-  const graph = useMemo(() => highlightPath(toGraph(document), trace), [document, trace]);
+/** A graph drawn read-only (an instance's journey, a diff between versions). */
+export function GraphView({ graph }: { graph: JourneyGraph }) {
   return (
     <ReactFlowProvider>
       <ReactFlow
@@ -32,4 +25,16 @@ export function JourneyView({
       </ReactFlow>
     </ReactFlowProvider>
   );
+}
+
+/** A journey drawn read-only, with a trace (an instance's path and current node) on it. */
+export function JourneyView({
+  document,
+  trace,
+}: {
+  document: WorkflowDocument;
+  trace: JourneyTrace | null;
+}) {
+  const graph = useMemo(() => highlightPath(toGraph(document), trace), [document, trace]);
+  return <GraphView graph={graph} />;
 }

@@ -47,6 +47,7 @@ import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { useGraphHistory } from './use-graph-history.ts';
 import { useEditorShortcuts } from './use-editor-shortcuts.ts';
 import { SimulationPanel } from '../simulation/SimulationPanel.tsx';
+import { VersionsPanel } from './VersionsPanel.tsx';
 import type { BrowserSimulation } from '../simulation/browser-simulation.ts';
 
 const nodeTypes = { journey: JourneyNode };
@@ -98,6 +99,7 @@ function Editor({
   const document = useMemo(() => toDocument(base, graph), [base, graph]);
   const problems = useMemo(() => validate(document).problems, [document]);
   const dirty = JSON.stringify(document) !== savedJson;
+  const [publishedCount, setPublishedCount] = useState(0);
   const [simulation, setSimulation] = useState<BrowserSimulation | null>(null);
   const [simulationTick, setSimulationTick] = useState(0);
   const onSimulation = useCallback((next: BrowserSimulation | null) => {
@@ -278,6 +280,7 @@ function Editor({
         if (dirty && !(await save())) return;
         try {
           const { version } = await workflowsApi.publish(document.id, note);
+          setPublishedCount((n) => n + 1);
           void message.success(t('editor.published', { version }));
         } catch (error) {
           void message.error(error instanceof ApiFailure ? error.text[language] : String(error));
@@ -402,6 +405,11 @@ function Editor({
               key: 'problems',
               label: `${t('editor.problems')} (${problems.length})`,
               children: <ProblemsPanel problems={problems} onFocus={focusProblem} />,
+            },
+            {
+              key: 'versions',
+              label: <span data-testid="versions-tab">{t('versions.tab')}</span>,
+              children: <VersionsPanel draft={document} refreshKey={publishedCount} />,
             },
             {
               key: 'simulation',

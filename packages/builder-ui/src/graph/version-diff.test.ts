@@ -1,0 +1,56 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import type { WorkflowDocument } from '@xiaoer/engine';
+import { diffDocuments, diffGraph } from './version-diff.ts';
+
+const lifecycle = async () =>
+  JSON.parse(
+    await readFile(new URL('../../../../workflows/order-lifecycle.json', import.meta.url), 'utf8'),
+  ) as WorkflowDocument;
+
+describe('the diff between two versions', () => {
+  it('should find nothing between a version and itself, and ignore moves as changes', async () => {
+    const v1 = await lifecycle();
+    expect(diffDocuments(v1, v1)).toEqual({
+      added: [],
+      removed: [],
+      changed: [],
+      moved: [],
+      addedEdges: [],
+      removedEdges: [],
+    });
+    const moved = structuredClone(v1);
+    moved.nodes[0]!.position = { x: 999, y: 999 };
+    expect(diffDocuments(v1, moved)).toMatchObject({ changed: [], moved: [moved.nodes[0]!.id] });
+  });
+
+  it('should name added, removed and changed nodes and edges, and mark them on the graph', async () => {
+    const v1 = await lifecycle();
+    const v2 = structuredClone(v1);
+    const [kept, edited, dropped] = [v2.nodes[0]!, v2.nodes[1]!, v2.nodes.at(-1)!];
+    edited.config = { ...edited.config, extra: 'x' };
+    v2.nodes = v2.nodes.filter((n) => n !== dropped);
+    v2.edges = v2.edges.filter((e) => e.source !== dropped.id && e.target !== dropped.id);
+    v2.nodes.push({
+      id: 'newNode',
+      type: 'end',
+      position: { x: 0, y: 0 },
+      config: { status: 'completed' },
+    });
+    const diff = diffDocuments(v1, v2);
+    expect(diff.added).toEqual(['newNode']);
+    expect(diff.removed).toEqual([dropped.id]);
+    expect(diff.changed).toEqual([edited.id]);
+    expect(diff.changed).not.toContain(kept.id);
+    expect(diff.removedEdges.length).toBeGreaterThan(0);
+
+    const graph = diffGraph(v1, v2);
+    const cls = (id: string) => graph.nodes.find((n) => n.id === id)?.className;
+    expect(cls('newNode')).toBe('diff-added');
+    expect(cls(edited.id)).toBe('diff-changed');
+    expect(cls(`removed:${dropped.id}`)).toBe('diff-removed');
+    expect(graph.edges.filter((e) => e.className === 'diff-removed')).toHaveLength(
+      diff.removedEdges.length,
+    );
+  });
+});

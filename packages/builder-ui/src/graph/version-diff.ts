@@ -1,0 +1,88 @@
+import type { WorkflowDocument } from '@xiaoer/engine';
+import { toGraph, type JourneyGraph } from './journey-graph.ts';
+
+export interface DocumentDiff {
+  added: string[];
+  removed: string[];
+  /** Nodes whose type, config or label differ (a move alone is not a change). */
+  changed: string[];
+  moved: string[];
+  addedEdges: string[];
+  removedEdges: string[];
+}
+
+const edgeKey = (e: { source: string; sourceHandle: string; target: string }) =>
+  `${e.source}/${e.sourceHandle}→${e.target}`;
+const stable = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+
+/** What changed from `before` to `after`, node by node and edge by edge. */
+export function diffDocuments(before: WorkflowDocument, after: WorkflowDocument): DocumentDiff {
+  const old = new Map(before.nodes.map((n) => [n.id, n]));
+  const now = new Map(after.nodes.map((n) => [n.id, n]));
+  const oldEdges = new Set(before.edges.map(edgeKey));
+  const newEdges = new Set(after.edges.map(edgeKey));
+  const diff: DocumentDiff = {
+    added: [],
+    removed: [],
+    changed: [],
+    moved: [],
+    addedEdges: [...newEdges].filter((k) => !oldEdges.has(k)),
+    removedEdges: [...oldEdges].filter((k) => !newEdges.has(k)),
+  };
+  for (const [id, node] of now) {
+    const was = old.get(id);
+    if (!was) diff.added.push(id);
+    else if (
+      stable([was.type, was.config, was.label]) !== stable([node.type, node.config, node.label])
+    )
+      diff.changed.push(id);
+    else if (was.position.x !== node.position.x || was.position.y !== node.position.y)
+      diff.moved.push(id);
+  }
+  for (const id of old.keys()) if (!now.has(id)) diff.removed.push(id);
+  return diff;
+}
+
+/**
+ * `after` drawn with the differences marked (`diff-added`, `diff-changed`, `diff-removed`
+ * for nodes of `before` shown where they were, dashed; edges likewise).
+ */
+export function diffGraph(before: WorkflowDocument, after: WorkflowDocument): JourneyGraph {
+  const diff = diffDocuments(before, after);
+  const graph = toGraph(after);
+  const gone = toGraph(before);
+  const mark = (id: string) =>
+    diff.added.includes(id) ? 'diff-added' : diff.changed.includes(id) ? 'diff-changed' : '';
+  return {
+    nodes: [
+      ...graph.nodes.map((n) => ({ ...n, className: mark(n.id) })),
+      ...gone.nodes
+        .filter((n) => diff.removed.includes(n.id))
+        .map((n) => ({ ...n, id: `removed:${n.id}`, className: 'diff-removed' })),
+    ],
+    edges: [
+      ...graph.edges.map((e) => ({
+        ...e,
+        className: diff.addedEdges.includes(edgeKey({ ...e, sourceHandle: e.sourceHandle ?? '' }))
+          ? 'diff-added'
+          : '',
+      })),
+      ...gone.edges
+        .filter((e) =>
+          diff.removedEdges.includes(edgeKey({ ...e, sourceHandle: e.sourceHandle ?? '' })),
+        )
+        .map((e) => ({
+          ...e,
+          id: `removed:${e.id}`,
+          source: diff.removed.includes(e.source) ? `removed:${e.source}` : e.source,
+          target: diff.removed.includes(e.target) ? `removed:${e.target}` : e.target,
+          className: 'diff-removed',
+        })),
+    ],
+  };
+}
