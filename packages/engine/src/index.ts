@@ -19,6 +19,7 @@ export { validate, type ValidationResult } from './validation/validate.ts';
 export type { Problem } from './validation/problem.ts';
 export { problemMessages, type ProblemCode } from './validation/problem-messages.ts';
 export { knownVariables } from './validation/variable.checks.ts';
+export { variablesByNode } from './validation/variables-by-node.ts';
 
 export { nodeTypes, getNodeType } from './nodes/registry.ts';
 export type {

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import {
   getNodeType,
   validate,
+  variablesByNode,
   type JsonObject,
   type Problem,
   type WorkflowDocument,
@@ -98,6 +99,13 @@ function Editor({
 
   const document = useMemo(() => toDocument(base, graph), [base, graph]);
   const problems = useMemo(() => validate(document).problems, [document]);
+  const variables = useMemo(() => {
+    try {
+      return variablesByNode(document);
+    } catch {
+      return new Map<string, string[]>(); // a document too broken to analyse
+    }
+  }, [document]);
   const dirty = JSON.stringify(document) !== savedJson;
   const [publishedCount, setPublishedCount] = useState(0);
   const [simulation, setSimulation] = useState<BrowserSimulation | null>(null);
@@ -391,6 +399,7 @@ function Editor({
           <Typography.Title level={5}>{t('editor.inspector')}</Typography.Title>
           <Inspector
             node={selected && shown.nodes.find((n) => n.id === selected.id)}
+            variables={selected ? (variables.get(selected.id) ?? []) : []}
             readOnly={!canEdit}
             onConfig={setConfig}
             onLabel={setLabel}

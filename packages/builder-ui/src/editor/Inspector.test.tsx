@@ -19,6 +19,12 @@ beforeAll(async () => {
       removeListener: () => {},
     }),
   });
+  // …and size observers (the template text areas grow with their text).
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
   await setUpI18n().changeLanguage('en');
 });
 afterEach(cleanup);
@@ -80,6 +86,20 @@ describe('the inspector form generated from a node type', () => {
       'tell',
       expect.objectContaining({ to: '13800000000' }),
     );
+  });
+
+  it('should list the variables available at the node beside its templates', () => {
+    render(
+      <Inspector
+        node={tellNode({ channel: 'sms', to: '{{customer.phone}}', message: { zh: '您好' } })}
+        variables={['customer', 'orderId']}
+        readOnly={false}
+        onConfig={() => {}}
+        onLabel={() => {}}
+      />,
+    );
+    const listed = screen.getByTestId('variables-root_to');
+    expect(listed.textContent).toContain('orderId');
   });
 
   it("should show the engine's problem under its field", () => {

@@ -5,9 +5,16 @@ import { getNodeType, type JsonObject } from '@xiaoer/engine';
 import { languageOf } from '../i18n/i18n.ts';
 import type { JourneyFlowNode } from '../graph/journey-graph.ts';
 import { configValidator, fieldErrorsOf, formSchemaOf } from './config-form.ts';
+import { uiSchemaOf } from './ui-schema.ts';
+import { ConditionField, JsonField, TemplateWidget, type FormContext } from './form-widgets.tsx';
+
+const widgets = { template: TemplateWidget };
+const fields = { condition: ConditionField, json: JsonField };
 
 export interface InspectorProps {
   node: JourneyFlowNode | undefined;
+  /** Variables available at the selected node (listed beside templates and conditions). */
+  variables?: string[];
   readOnly: boolean;
   onConfig: (id: string, config: JsonObject) => void;
   onLabel: (id: string, label: string | undefined) => void;
@@ -17,7 +24,7 @@ export interface InspectorProps {
  * The selected node's form, generated from its type's `configSchema`; schema errors show under
  * their fields as the operator types, and the engine's own checks (templates, durations) too.
  */
-export function Inspector({ node, readOnly, onConfig, onLabel }: InspectorProps) {
+export function Inspector({ node, variables = [], readOnly, onConfig, onLabel }: InspectorProps) {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
   if (!node) return <Empty description={t('editor.nothingSelected')} />;
@@ -40,6 +47,10 @@ export function Inspector({ node, readOnly, onConfig, onLabel }: InspectorProps)
       <Form
         key={node.id}
         schema={formSchemaOf(nodeType.configSchema)}
+        uiSchema={uiSchemaOf(nodeType.configSchema)}
+        widgets={widgets}
+        fields={fields}
+        formContext={{ variables } satisfies FormContext}
         formData={node.data.config}
         validator={configValidator}
         liveValidate

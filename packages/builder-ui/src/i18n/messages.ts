@@ -66,6 +66,7 @@ export const messages = {
       retry: '重试',
       overlay: '实时计数',
     },
+    form: { variables: '可用变量：', builder: '可视化', rawJson: 'JSON' },
     versions: {
       tab: '版本',
       draft: '草稿',
@@ -170,6 +171,7 @@ export const messages = {
       retry: 'Retry',
       overlay: 'Live counts',
     },
+    form: { variables: 'Variables here:', builder: 'Visual', rawJson: 'JSON' },
     versions: {
       tab: 'Versions',
       draft: 'Draft',

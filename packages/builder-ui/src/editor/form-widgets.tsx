@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { Button, Input, Space, Tag, Typography } from 'antd';
+import type { FieldProps, WidgetProps } from '@rjsf/utils';
+import { QueryBuilder, formatQuery, type RuleGroupType } from 'react-querybuilder';
+import { parseJsonLogic } from 'react-querybuilder/parseJsonLogic';
+import { QueryBuilderAntD } from '@react-querybuilder/antd';
+import 'react-querybuilder/dist/query-builder.css';
+import { useTranslation } from 'react-i18next';
+import type { JsonValue } from '@xiaoer/engine';
+
+/** What the inspector's forms know beyond the schema: the variables available at the node. */
+export interface FormContext {
+  variables: string[];
+}
+
+const variablesOf = (context: unknown) => (context as FormContext | undefined)?.variables ?? [];
+
+/** A template text with the node's variables listed below it; a click inserts `{{name}}`. */
+export function TemplateWidget(props: WidgetProps) {
+  const { t } = useTranslation();
+  const value = typeof props.value === 'string' ? props.value : '';
+  const variables = variablesOf(props.registry.formContext);
+  return (
+    <div>
+      <Input.TextArea
+        id={props.id}
+        autoSize={{ minRows: 1, maxRows: 6 }}
+        value={value}
+        disabled={props.disabled || props.readonly}
+        onChange={(e) =>
+          props.onChange(e.target.value === '' ? props.options.emptyValue : e.target.value)
+        }
+        onBlur={() => props.onBlur(props.id, value)}
+        onFocus={() => props.onFocus(props.id, value)}
+      />
+      {variables.length > 0 && (
+        <div className="template-variables" data-testid={`variables-${props.id}`}>
+          <Typography.Text type="secondary">{t('form.variables')} </Typography.Text>
+          {variables.map((name) => (
+            <Tag
+              key={name}
+              className="template-variable"
+              onClick={() => !props.disabled && props.onChange(`${value}{{${name}}}`)}
+            >
+              {name}
+            </Tag>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Free JSON (a data schema, an event's data): a text area that applies valid JSON only. */
+export function JsonField(props: FieldProps) {
+  const [text, setText] = useState(() => JSON.stringify(props.formData ?? {}, null, 2));
+  const [error, setError] = useState<string>();
+  return (
+    <div className="json-field">
+      <Typography.Text>{props.schema.title}</Typography.Text>
+      <Input.TextArea
+        id={props.fieldPathId.$id}
+        autoSize={{ minRows: 3, maxRows: 14 }}
+        style={{ fontFamily: 'monospace' }}
+        value={text}
+        disabled={props.disabled || props.readonly}
+        onChange={(e) => {
+          setText(e.target.value);
+          try {
+            props.onChange(JSON.parse(e.target.value) as JsonValue, props.fieldPathId.path);
+            setError(undefined);
+          } catch (failure) {
+            setError((failure as Error).message);
+          }
+        }}
+      />
+      {error && <Typography.Text type="danger">{error}</Typography.Text>}
+    </div>
+  );
+}
+
+/**
+ * A condition as a visual rule builder over the node's variables, producing JSON Logic, with a
+ * raw JSON view for what the builder cannot show.
+ */
+export function ConditionField(props: FieldProps) {
+  const { t } = useTranslation();
+  const variables = variablesOf(props.registry.formContext);
+  const [raw, setRaw] = useState(false);
+  const [query, setQuery] = useState<RuleGroupType>(() => toQuery(props.formData));
+  const fields = variables.map((name) => ({ name, label: name }));
+  return (
+    <div className="condition-field" data-testid={`condition-${props.fieldPathId.$id}`}>
+      <Space>
+        <Typography.Text>{props.schema.title}</Typography.Text>
+        <Button size="small" onClick={() => setRaw(!raw)}>
+          {raw ? t('form.builder') : t('form.rawJson')}
+        </Button>
+      </Space>
+      {raw ? (
+        <JsonField {...props} />
+      ) : (
+        <QueryBuilderAntD>
+          <QueryBuilder
+            fields={fields.length ? fields : [{ name: 'orderId', label: 'orderId' }]}
+            query={query}
+            disabled={props.disabled || props.readonly}
+            onQueryChange={(next) => {
+              setQuery(next);
+              props.onChange(
+                next.rules.length ? (formatQuery(next, 'jsonlogic') as JsonValue) : true,
+                props.fieldPathId.path,
+              );
+            }}
+          />
+        </QueryBuilderAntD>
+      )}
+    </div>
+  );
+}
+
+function toQuery(condition: unknown): RuleGroupType {
+  if (condition && typeof condition === 'object') {
+    try {
+      return parseJsonLogic(condition as never);
+    } catch {
+      // Not expressible as rules: the raw view shows it.
+    }
+  }
+  return { combinator: 'and', rules: [] };
+}
