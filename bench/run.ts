@@ -1,9 +1,10 @@
 /**
- * `npm run bench` — measures the engine and the durable runtime on the embedded store and
- * prints a table; the full run also writes it into docs/performance.md. `npm run bench --
- * --quick` is a short smoke run that writes nothing. The runtime part runs on FerretDB with
- * SQLite and then with PostgreSQL (the machine's, as `XIAOER_STORE=postgres` selects);
- * `--engine-only` skips it (and, like `--quick`, writes nothing).
+ * `npm run bench` — measures the engine, the editor in headless Chromium and the durable
+ * runtime on the embedded store, and prints a table; the full run also writes it into
+ * docs/performance.md. `npm run bench -- --quick` is a short smoke run that writes nothing.
+ * The runtime part runs on FerretDB with SQLite and then with PostgreSQL (the machine's, as
+ * `XIAOER_STORE=postgres` selects); `--engine-only` skips the editor and the runtime (and, like
+ * `--quick`, writes nothing).
  */
 import { fileURLToPath } from 'node:url';
 import { benchSnapshots } from './engine/snapshot.bench.ts';
@@ -12,6 +13,7 @@ import { benchValidateCompile } from './engine/validate-compile.bench.ts';
 import { benchIntakeThroughput } from './runtime/intake-throughput.ts';
 import { benchTimers } from './runtime/timer-lateness.ts';
 import { benchRecovery } from './runtime/recovery-time.ts';
+import { benchEditor } from './browser/editor-render.ts';
 import { machineFacts, markdownReport, writeReport, type ResultRow } from './report.ts';
 
 const quick = process.argv.includes('--quick');
@@ -49,6 +51,14 @@ rows.push(...benchSnapshots(count));
 
 const engineOnly = process.argv.includes('--engine-only');
 if (!engineOnly) {
+  const sizes = quick ? [200] : [200, 500, 1000];
+  log(`· 编辑器 / the editor in headless Chromium: ${sizes.join(', ')} nodes …`);
+  process.env['XIAOER_STORE'] = 'sqlite';
+  rows.push(
+    ...(await section('editor', () =>
+      benchEditor({ sizes, interactMs: quick ? 1000 : 5000, log }),
+    )),
+  );
   for (const store of ['sqlite', 'postgres'] as const) {
     process.env['XIAOER_STORE'] = store;
     const clients = quick ? [1, 4] : [1, 16, 64];

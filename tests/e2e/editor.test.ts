@@ -231,6 +231,29 @@ describe('the journey editor in Chromium', () => {
     await screenshot(page, 'editor-live-counts');
   });
 
+  it('should show a viewer the journey without save or publish buttons', async () => {
+    const created = await h.request('POST', '/api/users', {
+      id: 'viewer-1',
+      password: 'viewer-密码-123',
+      role: 'viewer',
+    });
+    expect(created.status).toBe(201);
+    const viewerContext = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'en-US',
+    });
+    const viewer = await viewerContext.newPage();
+    await viewer.goto(`${h.url}/#/workflows/order-lifecycle`);
+    await viewer.getByTestId('username').fill('viewer-1');
+    await viewer.getByTestId('password').fill('viewer-密码-123');
+    await viewer.getByTestId('login').click();
+    await viewer.locator('.react-flow__node').first().waitFor();
+    expect(await viewer.getByTestId('user').textContent()).toContain('viewer');
+    expect(await viewer.getByTestId('save').count()).toBe(0);
+    expect(await viewer.getByTestId('publish').count()).toBe(0);
+    await viewerContext.close();
+  });
+
   it('should switch to Chinese', async () => {
     await page.getByTestId('language').click();
     await page.getByText('保存草稿').waitFor();

@@ -1,0 +1,109 @@
+/**
+ * The editor in headless Chromium (Debian's, through playwright-core): for generated journeys
+ * of N nodes, the time from opening the editor to every node drawn, frames per second while
+ * panning and zooming, and the page's JavaScript heap.
+ */
+import { chromium } from 'playwright-core';
+import { startHarness } from '@xiaoer/server/testing';
+import { generateWorkflow } from '../engine/workflow-generator.ts';
+import type { ResultRow } from '../report.ts';
+
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+export interface EditorBenchOptions {
+  sizes: number[];
+  /** How long to pan and zoom, per size. */
+  interactMs: number;
+  log: (line: string) => void;
+}
+
+export async function benchEditor(options: EditorBenchOptions): Promise<ResultRow[]> {
+  const h = await startHarness();
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
+  const rows: ResultRow[] = [];
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addCookies([{ name: 'xiaoer_session', value: h.token, url: h.url }]);
+    for (const size of options.sizes) {
+      const workflow = { ...generateWorkflow(size), id: `bench-${size}`, name: `Bench ${size}` };
+      const created = await h.request('POST', '/api/workflows', workflow);
+      if (created.status !== 201) throw new Error(`create bench-${size}: ${await created.text()}`);
+      const page = await context.newPage();
+      const started = performance.now();
+      await page.goto(`${h.url}/#/workflows/bench-${size}`);
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('.react-flow__node').length >= n,
+        size,
+        { timeout: 120_000, polling: 50 },
+      );
+      const renderMs = performance.now() - started;
+      const fps = await panAndZoom(page, options.interactMs);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('Performance.enable');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const heapMb = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1024 / 1024;
+      const domNodes = metrics.find((m) => m.name === 'Nodes')?.value ?? 0;
+      options.log(
+        `  ${size} nodes: drawn after ${Math.round(renderMs)} ms, ${fps.toFixed(1)} fps, heap ${heapMb.toFixed(1)} MB`,
+      );
+      const label = `editor, ${size.toLocaleString('en-US')}-node journey (headless Chromium)`;
+      rows.push(
+        {
+          measure: `${label}: open → every node drawn`,
+          value: `${Math.round(renderMs)} ms`,
+          detail: 'includes loading the page and the draft, validating and laying out',
+        },
+        {
+          measure: `${label}: panning and zooming`,
+          value: `${fps.toFixed(1)} fps`,
+          detail: `${options.interactMs / 1000} s of drags and wheel zooms; frames counted with requestAnimationFrame`,
+        },
+        {
+          measure: `${label}: page heap`,
+          value: `${heapMb.toFixed(1)} MB`,
+          detail: `after GC; ${domNodes.toLocaleString('en-US')} DOM nodes`,
+        },
+      );
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await h.close();
+  }
+  return rows;
+}
+
+/** Drags and wheel-zooms the canvas for `ms`, returning the frames per second drawn. */
+async function panAndZoom(page: import('playwright-core').Page, ms: number): Promise<number> {
+  const box = await page.locator('.react-flow__pane').boundingBox();
+  if (!box) throw new Error('no canvas pane');
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number; __counting: boolean };
+    w.__frames = 0;
+    w.__counting = true;
+    const tick = () => {
+      if (!w.__counting) return;
+      w.__frames++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const started = performance.now();
+  for (let i = 0; performance.now() - started < ms; i++) {
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    await page.mouse.move(cx + (i % 2 ? 200 : -200), cy + (i % 3 ? 80 : -80), { steps: 10 });
+    await page.mouse.up();
+    await page.mouse.wheel(0, i % 2 ? 240 : -240);
+  }
+  const elapsed = performance.now() - started;
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number; __counting: boolean };
+    w.__counting = false;
+    return w.__frames;
+  });
+  return (frames / elapsed) * 1000;
+}
