@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { WorkflowDocument } from '@xiaoer/engine';
 import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
@@ -33,6 +33,11 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
 });
+// A failed step leaves a picture of the page beside the others.
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail')
+    await screenshot(page, `failed-${context.task.name.replace(/\W+/g, '-')}`).catch(() => {});
+});
 afterAll(async () => {
   await browser?.close();
   await h?.close();
@@ -60,6 +65,7 @@ describe('the journey editor in Chromium', () => {
     expect(await page.locator('.react-flow__node').count()).toBe(document.nodes.length);
     expect(await page.locator('.react-flow__edge').count()).toBe(document.edges.length);
     expect(await page.getByTestId('no-problems').isVisible()).toBe(true);
+    expect(await page.getByText('Unsaved changes').count()).toBe(0);
     await screenshot(page, 'editor-order-lifecycle');
     await page.getByText('All journeys').click();
   });
@@ -134,9 +140,13 @@ describe('the journey editor in Chromium', () => {
     });
     expect(other.status).toBe(200);
     await page.getByTestId('save').click();
-    await page.getByText('Someone saved a newer revision').waitFor();
+    const dialog = page.locator('.ant-modal-confirm');
+    await dialog
+      .locator('.ant-modal-confirm-title', { hasText: 'Someone saved a newer revision' })
+      .waitFor();
+    expect(await dialog.textContent()).toContain(`the server has revision ${stored.revision + 1}`);
     await screenshot(page, 'editor-conflict');
-    await page.getByRole('button', { name: 'Reload' }).click();
+    await dialog.locator('button', { hasText: 'Reload' }).click();
     await page.getByText('Renamed elsewhere').waitFor();
   });
 
@@ -226,7 +236,7 @@ describe('the journey editor in Chromium', () => {
     await page.goto(`${h.url}/#/workflows/order-lifecycle`);
     await page.locator('.react-flow__node').first().waitFor();
     await page.getByTestId('overlay').click();
-    await page.getByText('Live counts · 24 h').click();
+    await page.getByText('Live counts · 1 d').click();
     await expect.poll(() => page.getByTestId('count-waitShipment').textContent()).toBe('1');
     await screenshot(page, 'editor-live-counts');
   });

@@ -7,20 +7,27 @@ import type {
   WorkflowDocument,
 } from '@xiaoer/engine';
 
-/** An error answer of the Xiaoer API: `{ error: { code, message: { zh, en }, detail? } }`. */
+/**
+ * An error answer of the Xiaoer API:
+ * `{ error: { code, message: { zh, en }, detail?, details? } }`.
+ */
 export class ApiFailure extends Error {
   readonly status: number;
   readonly code: string;
   readonly text: LocalizedText;
-  readonly detail: unknown;
+  /** Machine-readable facts (e.g. `currentRevision` of a 409). */
+  readonly details: Record<string, unknown>;
 
-  constructor(status: number, body: { code?: string; message?: LocalizedText; detail?: unknown }) {
+  constructor(
+    status: number,
+    body: { code?: string; message?: LocalizedText; details?: Record<string, unknown> },
+  ) {
     const text = body.message ?? { zh: `请求失败（${status}）`, en: `Request failed (${status})` };
     super(text.en);
     this.status = status;
     this.code = body.code ?? 'unknown';
     this.text = text;
-    this.detail = body.detail;
+    this.details = body.details ?? {};
   }
 }
 

@@ -32,6 +32,7 @@ import {
 } from '../api/api-client.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import {
+  documentKey,
   freshEdgeId,
   freshNodeId,
   toDocument,
@@ -92,7 +93,7 @@ function Editor({
   const flow = useReactFlow();
   const [base, setBase] = useState<WorkflowDocument>(draft.document);
   const [revision, setRevision] = useState(draft.revision);
-  const [savedJson, setSavedJson] = useState(() => JSON.stringify(draft.document));
+  const [savedKey, setSavedKey] = useState(() => documentKey(draft.document));
   const history = useGraphHistory(toGraph(draft.document));
   const { graph } = history;
   const clipboard = useRef<JourneyFlowNode[]>([]);
@@ -106,7 +107,7 @@ function Editor({
       return new Map<string, string[]>(); // a document too broken to analyse
     }
   }, [document]);
-  const dirty = JSON.stringify(document) !== savedJson;
+  const dirty = documentKey(document) !== savedKey;
   const [publishedCount, setPublishedCount] = useState(0);
   const [simulation, setSimulation] = useState<BrowserSimulation | null>(null);
   const [simulationTick, setSimulationTick] = useState(0);
@@ -255,12 +256,12 @@ function Editor({
     try {
       const saved = await workflowsApi.save(document.id, document, asRevision);
       setRevision(saved.revision);
-      setSavedJson(JSON.stringify(document));
+      setSavedKey(documentKey(document));
       void message.success(t('editor.saved', { revision: saved.revision }));
       return true;
     } catch (error) {
       if (error instanceof ApiFailure && error.status === 409) {
-        const current = (error.detail as { currentRevision?: number } | undefined)?.currentRevision;
+        const current = error.details['currentRevision'] as number | undefined;
         modal.confirm({
           title: t('editor.conflictTitle'),
           content: t('editor.conflictBody', { base: asRevision, current }),

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { validate, type WorkflowDocument } from '@xiaoer/engine';
-import { freshEdgeId, freshNodeId, toDocument, toGraph } from './journey-graph.ts';
+import { documentKey, freshEdgeId, freshNodeId, toDocument, toGraph } from './journey-graph.ts';
 
 const folder = new URL('../../../../workflows/', import.meta.url);
 const shipped = async (): Promise<WorkflowDocument[]> =>
@@ -20,6 +20,8 @@ describe('the graph ↔ document mapping', () => {
       expect(saved).toEqual(document);
       // Byte for byte apart from key order.
       expect(JSON.stringify(sortKeys(saved))).toBe(JSON.stringify(sortKeys(document)));
+      // What the editor compares to tell unsaved changes.
+      expect(documentKey(saved)).toBe(documentKey(document));
     }
   });
 

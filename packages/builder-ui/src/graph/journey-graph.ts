@@ -79,3 +79,15 @@ export function freshEdgeId(graph: JourneyGraph): string {
   const taken = new Set(graph.edges.map((e) => e.id));
   for (let n = graph.edges.length + 1; ; n++) if (!taken.has(`e${n}`)) return `e${n}`;
 }
+
+/**
+ * A document's content as text with keys in a fixed order: two documents that differ only in
+ * key order (as stored versus as rebuilt from the canvas) give the same text.
+ */
+export function documentKey(document: WorkflowDocument): string {
+  return JSON.stringify(document, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  );
+}
