@@ -49,14 +49,18 @@ export function markdownReport(machine: MachineFacts, rows: ResultRow[]): string
 export const REPORT_START = '<!-- bench:start -->';
 export const REPORT_END = '<!-- bench:end -->';
 
-/** Replaces what lies between the report markers of `file` with `report`. */
-export async function writeReport(file: string, report: string): Promise<void> {
+/**
+ * Replaces the text between `<!-- <section>:start -->` and `<!-- <section>:end -->` in `file`
+ * (`bench` holds the engine and runtime table, `bench:editor` the editor's).
+ */
+export async function writeReport(file: string, report: string, section = 'bench'): Promise<void> {
+  const [startMarker, endMarker] = [`<!-- ${section}:start -->`, `<!-- ${section}:end -->`];
   const text = await readFile(file, 'utf8');
-  const start = text.indexOf(REPORT_START);
-  const end = text.indexOf(REPORT_END);
+  const start = text.indexOf(startMarker);
+  const end = text.indexOf(endMarker);
   if (start < 0 || end < start) {
-    throw new Error(`${file} has no ${REPORT_START} … ${REPORT_END} markers`);
+    throw new Error(`${file} has no ${startMarker} … ${endMarker} markers`);
   }
-  const updated = `${text.slice(0, start + REPORT_START.length)}\n${report}\n${text.slice(end)}`;
+  const updated = `${text.slice(0, start + startMarker.length)}\n${report}\n${text.slice(end)}`;
   await writeFile(file, updated);
 }

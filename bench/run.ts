@@ -4,7 +4,7 @@
  * docs/performance.md. `npm run bench -- --quick` is a short smoke run that writes nothing.
  * The runtime part runs on FerretDB with SQLite and then with PostgreSQL (the machine's, as
  * `XIAOER_STORE=postgres` selects); `--engine-only` skips the editor and the runtime (and, like
- * `--quick`, writes nothing).
+ * `--quick`, writes nothing); `--editor-only` measures only the editor and writes its table.
  */
 import { fileURLToPath } from 'node:url';
 import { benchSnapshots } from './engine/snapshot.bench.ts';
@@ -27,6 +27,7 @@ process.on('unhandledRejection', (error) =>
 );
 
 const rows: ResultRow[] = [];
+const editorOnly = process.argv.includes('--editor-only');
 
 /** Runs one part; a failure becomes a row saying so instead of losing the whole run. */
 async function section(name: string, run: () => Promise<ResultRow[]>): Promise<ResultRow[]> {
@@ -41,24 +42,29 @@ async function section(name: string, run: () => Promise<ResultRow[]>): Promise<R
   }
 }
 log(`基准测试 / benchmarks (${quick ? 'quick' : 'full'})`);
-log('· 校验与编译 / validate + compile: 10, 100, 1000 nodes …');
-rows.push(...(await benchValidateCompile([10, 100, 1000], options)));
-log('· 步进吞吐 / step throughput on the order lifecycle …');
-rows.push(...benchStepThroughput(options));
-const count = quick ? 10_000 : 100_000;
-log(`· 快照内存 / snapshot size and memory for ${count.toLocaleString('en-US')} snapshots …`);
-rows.push(...benchSnapshots(count));
+if (!editorOnly) {
+  log('· 校验与编译 / validate + compile: 10, 100, 1000 nodes …');
+  rows.push(...(await benchValidateCompile([10, 100, 1000], options)));
+  log('· 步进吞吐 / step throughput on the order lifecycle …');
+  rows.push(...benchStepThroughput(options));
+  const count = quick ? 10_000 : 100_000;
+  log(`· 快照内存 / snapshot size and memory for ${count.toLocaleString('en-US')} snapshots …`);
+  rows.push(...benchSnapshots(count));
+}
 
 const engineOnly = process.argv.includes('--engine-only');
+const editorRows: ResultRow[] = [];
 if (!engineOnly) {
   const sizes = quick ? [200] : [200, 500, 1000];
   log(`· 编辑器 / the editor in headless Chromium: ${sizes.join(', ')} nodes …`);
   process.env['XIAOER_STORE'] = 'sqlite';
-  rows.push(
+  editorRows.push(
     ...(await section('editor', () =>
       benchEditor({ sizes, interactMs: quick ? 1000 : 5000, log }),
     )),
   );
+}
+if (!engineOnly && !editorOnly) {
   for (const store of ['sqlite', 'postgres'] as const) {
     process.env['XIAOER_STORE'] = store;
     const clients = quick ? [1, 4] : [1, 16, 64];
@@ -79,11 +85,14 @@ if (!engineOnly) {
   }
 }
 
-const report = markdownReport(machineFacts(), rows);
-console.log(report);
-// A partial run would drop the other rows from the report: only a full run writes it.
+const file = fileURLToPath(new URL('../docs/performance.md', import.meta.url));
+const facts = machineFacts();
+const report = markdownReport(facts, rows);
+const editorReport = markdownReport(facts, editorRows);
+console.log(editorOnly ? editorReport : `${report}\n\n${editorReport}`);
+// A partial run would drop the other rows from a table: only full runs of a table write it.
 if (!quick && !engineOnly) {
-  const file = fileURLToPath(new URL('../docs/performance.md', import.meta.url));
-  await writeReport(file, report);
+  await writeReport(file, editorReport, 'bench:editor');
+  if (!editorOnly) await writeReport(file, report);
   log(`已写入 / written to ${file}`);
 }

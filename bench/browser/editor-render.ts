@@ -1,6 +1,6 @@
 /**
  * The editor in headless Chromium (Debian's, through playwright-core): for generated journeys
- * of N nodes, the time from opening the editor to every node drawn, frames per second while
+ * of N nodes, the time from opening the editor to the canvas drawn, frames per second while
  * panning and zooming, and the page's JavaScript heap.
  */
 import { chromium } from 'playwright-core';
@@ -31,12 +31,21 @@ export async function benchEditor(options: EditorBenchOptions): Promise<ResultRo
       const page = await context.newPage();
       const started = performance.now();
       await page.goto(`${h.url}/#/workflows/bench-${size}`);
+      // Drawn: the canvas shows nodes (large journeys draw only those in view) and a frame
+      // has been painted after that.
       await page.waitForFunction(
-        (n) => document.querySelectorAll('.react-flow__node').length >= n,
-        size,
-        { timeout: 120_000, polling: 50 },
+        `document.querySelectorAll('.react-flow__node').length > 0`,
+        undefined,
+        {
+          timeout: 120_000,
+          polling: 20,
+        },
+      );
+      await page.evaluate(
+        'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))',
       );
       const renderMs = performance.now() - started;
+      const drawn = await page.locator('.react-flow__node').count();
       const fps = await panAndZoom(page, options.interactMs);
       const cdp = await context.newCDPSession(page);
       await cdp.send('HeapProfiler.collectGarbage');
@@ -45,14 +54,14 @@ export async function benchEditor(options: EditorBenchOptions): Promise<ResultRo
       const heapMb = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1024 / 1024;
       const domNodes = metrics.find((m) => m.name === 'Nodes')?.value ?? 0;
       options.log(
-        `  ${size} nodes: drawn after ${Math.round(renderMs)} ms, ${fps.toFixed(1)} fps, heap ${heapMb.toFixed(1)} MB`,
+        `  ${size} nodes: drawn after ${Math.round(renderMs)} ms (${drawn} in view), ${fps.toFixed(1)} fps, heap ${heapMb.toFixed(1)} MB`,
       );
       const label = `editor, ${size.toLocaleString('en-US')}-node journey (headless Chromium)`;
       rows.push(
         {
-          measure: `${label}: open → every node drawn`,
+          measure: `${label}: open → canvas drawn`,
           value: `${Math.round(renderMs)} ms`,
-          detail: 'includes loading the page and the draft, validating and laying out',
+          detail: `loading the page and the draft, validating, drawing (${drawn.toLocaleString('en-US')} nodes in view drawn)`,
         },
         {
           measure: `${label}: panning and zooming`,
@@ -80,17 +89,17 @@ async function panAndZoom(page: import('playwright-core').Page, ms: number): Pro
   if (!box) throw new Error('no canvas pane');
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number; __counting: boolean };
-    w.__frames = 0;
-    w.__counting = true;
+  // Code for the page goes as text: tsx would wrap functions in a `__name` helper the page lacks.
+  await page.evaluate(`(() => {
+    window.__frames = 0;
+    window.__counting = true;
     const tick = () => {
-      if (!w.__counting) return;
-      w.__frames++;
+      if (!window.__counting) return;
+      window.__frames++;
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  });
+  })()`);
   const started = performance.now();
   for (let i = 0; performance.now() - started < ms; i++) {
     await page.mouse.move(cx, cy);
@@ -100,10 +109,8 @@ async function panAndZoom(page: import('playwright-core').Page, ms: number): Pro
     await page.mouse.wheel(0, i % 2 ? 240 : -240);
   }
   const elapsed = performance.now() - started;
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number; __counting: boolean };
-    w.__counting = false;
-    return w.__frames;
-  });
+  const frames = await page.evaluate<number>(
+    '(() => { window.__counting = false; return window.__frames; })()',
+  );
   return (frames / elapsed) * 1000;
 }

@@ -40,6 +40,20 @@ describe('benchmark parts', () => {
     expect(text.endsWith('Notes stay.\n')).toBe(true);
   });
 
+  it('should write a named section and leave the other table alone', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'xiaoer-bench-'));
+    const file = path.join(dir, 'performance.md');
+    const editor = ['<!-- bench:editor:start -->', '<!-- bench:editor:end -->'];
+    await writeFile(
+      file,
+      `${REPORT_START}\nruntime\n${REPORT_END}\n${editor[0]}\nold\n${editor[1]}\n`,
+    );
+    await writeReport(file, 'editor table', 'bench:editor');
+    const text = await readFile(file, 'utf8');
+    expect(text).toContain(`${REPORT_START}\nruntime\n${REPORT_END}`);
+    expect(text).toContain(`${editor[0]}\neditor table\n${editor[1]}`);
+  });
+
   it('should refuse a file without markers', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'xiaoer-bench-'));
     const file = path.join(dir, 'plain.md');

@@ -53,6 +53,8 @@ import { VersionsPanel } from './VersionsPanel.tsx';
 import type { BrowserSimulation } from '../simulation/browser-simulation.ts';
 
 const nodeTypes = { journey: JourneyNode };
+/** From this many nodes on, the canvas draws only the nodes and edges in view. */
+const LARGE_JOURNEY = 300;
 
 export interface EditorPageProps {
   workflowId: string;
@@ -389,6 +391,9 @@ function Editor({
             nodesDraggable={canEdit}
             nodesConnectable={canEdit}
             deleteKeyCode={canEdit ? ['Backspace', 'Delete'] : null}
+            // Large journeys: draw only what is on screen (1,000 nodes panned at 17 fps drawn
+            // all at once; see docs/performance.md).
+            onlyRenderVisibleElements={shown.nodes.length > LARGE_JOURNEY}
             fitView
           >
             <Background />

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
+import { runScenario } from '@xiaoer/engine/testing';
 import { BrowserSimulation, SAMPLE_ORDER, sampleData } from './browser-simulation.ts';
 
 const shipped = async (name: string) =>
@@ -40,6 +41,24 @@ describe('the simulation the editor runs in the browser', () => {
     expect(sim.timeline.length).toBeGreaterThan(before);
     expect(sim.visited.has(call.id)).toBe(true);
     expect([...sim.takenOutcomes]).toContain(`${call.id}/failed`);
+  });
+
+  it('should record the run as a scenario that replays to the same place, also through runScenario', async () => {
+    const lifecycle = await shipped('order-lifecycle');
+    const sim = new BrowserSimulation(lifecycle, SAMPLE_ORDER);
+    sim.send('order.shipped', { orderId: 'SIM-1001' });
+    sim.advance('2d');
+    const scenario = sim.toScenario('shipped then quiet');
+    expect(scenario.steps).toEqual([
+      { event: 'order.shipped', data: { orderId: 'SIM-1001' } },
+      { advance: '2d' },
+    ]);
+    const again = BrowserSimulation.replay(lifecycle, JSON.parse(JSON.stringify(scenario)));
+    expect(again.node).toBe(sim.node);
+    expect(again.timeline.map((e) => e.event.type)).toEqual(sim.timeline.map((e) => e.event.type));
+    const run = runScenario(lifecycle, scenario);
+    expect(run.error).toBeUndefined();
+    expect(run.test.node).toBe(sim.node);
   });
 
   it('should start at a chosen node with chosen data', async () => {

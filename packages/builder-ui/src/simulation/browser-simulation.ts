@@ -5,7 +5,15 @@ import {
   type JsonObject,
   type WorkflowDocument,
 } from '@xiaoer/engine';
-import { JourneyTest, type TimelineEntry } from '@xiaoer/engine/testing';
+import {
+  applyStep,
+  JourneyTest,
+  startingAt,
+  START_AT_NODE_FLAG,
+  type ScenarioStep,
+  type Scenario,
+  type TimelineEntry,
+} from '@xiaoer/engine/testing';
 
 /** Events the operator picks by hand: the node's awaited events minus what the host answers. */
 const HOST_EVENTS = new Set<string>([
@@ -61,11 +69,37 @@ export function sampleData(workflow: WorkflowDocument): JsonObject {
 export class BrowserSimulation {
   readonly test: JourneyTest;
   readonly startNode: string | undefined;
+  readonly #trigger: JsonObject;
+  /** What the operator did, as scenario steps: saved, it replays the same run. */
+  readonly steps: ScenarioStep[] = [];
 
   constructor(workflow: WorkflowDocument, data: JsonObject, startNode?: string) {
     this.startNode = startNode;
+    this.#trigger = data;
     this.test = new JourneyTest(startNode ? startingAt(workflow, startNode) : workflow);
-    this.test.trigger(startNode ? { ...data, [JUMP_FLAG]: true } : data);
+    this.test.trigger(startNode ? { ...data, [START_AT_NODE_FLAG]: true } : data);
+  }
+
+  /** Replays a saved scenario; a step the journey refuses throws, the steps before it stay. */
+  static replay(workflow: WorkflowDocument, scenario: Scenario): BrowserSimulation {
+    const sim = new BrowserSimulation(workflow, scenario.trigger, scenario.startNode);
+    for (const step of scenario.steps) sim.#apply(step);
+    return sim;
+  }
+
+  /** This run as a scenario (the engine's format, as `xiaoer simulate` reads it). */
+  toScenario(name: string): Scenario {
+    return {
+      name,
+      trigger: this.#trigger,
+      ...(this.startNode ? { startNode: this.startNode } : {}),
+      steps: [...this.steps],
+    };
+  }
+
+  #apply(step: ScenarioStep): void {
+    applyStep(this.test, step);
+    this.steps.push(step);
   }
 
   get node(): string {
@@ -104,66 +138,12 @@ export class BrowserSimulation {
   }
 
   send(type: string, data: JsonObject): void {
-    this.test.send(type, data);
+    this.#apply({ event: type, data });
   }
   advance(duration: string): void {
-    this.test.advance(duration);
+    this.#apply({ advance: duration });
   }
   answerCall(call: CallEffect, succeed: boolean): void {
-    if (succeed) this.test.succeedCall(call.operation);
-    else this.test.failCall(call.operation);
+    this.#apply(succeed ? { callSucceeded: call.operation } : { callFailed: call.operation });
   }
-}
-
-const JUMP = 'simulationJump';
-const JUMP_FLAG = 'simulationStart';
-
-/**
- * The workflow with a condition after its trigger that jumps to `node` when the trigger data
- * says `simulationStart: true`, and otherwise goes on as drawn: every node stays reachable, so
- * the copy passes the same validation as the workflow. The trigger data must still match the
- * trigger's schema (extra fields allowed).
- */
-export function startingAt(workflow: WorkflowDocument, node: string): WorkflowDocument {
-  const trigger = workflow.nodes.find((n) => n.type === 'trigger');
-  if (!trigger || node === trigger.id) return workflow;
-  if (!workflow.nodes.some((n) => n.id === node))
-    throw new Error(`No node ${node} in ${workflow.id}`);
-  const first = workflow.edges.find((e) => e.source === trigger.id);
-  const schema = (trigger.config['data'] ?? { type: 'object' }) as JsonObject;
-  const properties = (schema['properties'] ?? {}) as JsonObject;
-  return {
-    ...workflow,
-    nodes: [
-      ...workflow.nodes.map((n) =>
-        n.id === trigger.id
-          ? {
-              ...n,
-              config: {
-                ...n.config,
-                data: {
-                  ...schema,
-                  additionalProperties: true,
-                  properties: { ...properties, [JUMP_FLAG]: { type: 'boolean' } },
-                },
-              },
-            }
-          : n,
-      ),
-      {
-        id: JUMP,
-        type: 'condition',
-        position: { x: trigger.position.x, y: trigger.position.y + 150 },
-        config: { branches: [{ id: 'jump', when: { '==': [{ var: JUMP_FLAG }, true] } }] },
-      },
-    ],
-    edges: [
-      ...workflow.edges.filter((e) => e !== first),
-      { id: `${JUMP}In`, source: trigger.id, sourceHandle: 'next', target: JUMP },
-      { id: `${JUMP}To`, source: JUMP, sourceHandle: 'jump', target: node },
-      ...(first
-        ? [{ id: `${JUMP}Else`, source: JUMP, sourceHandle: 'else', target: first.target }]
-        : []),
-    ],
-  };
 }

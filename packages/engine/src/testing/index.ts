@@ -18,7 +18,15 @@ export {
   type JourneyPath,
 } from './journey-paths.ts';
 export { walkPath, type WalkFixtures } from './walk-path.ts';
-export { runScenario, type Scenario, type ScenarioStep, type ScenarioResult } from './scenario.ts';
+export {
+  runScenario,
+  applyStep,
+  scenarioSchema,
+  type Scenario,
+  type ScenarioStep,
+  type ScenarioResult,
+} from './scenario.ts';
+export { startingAt, START_AT_NODE_FLAG } from './start-at-node.ts';
 export {
   replayRecorded,
   type RecordedStep,

@@ -3,6 +3,7 @@ import { ajv } from '../validation/schema-validator.ts';
 import { describeSchemaError, schemaErrorPointer } from '../validation/schema-validator.ts';
 import { InvalidEventError } from '../errors.ts';
 import { JourneyTest, type JourneyTestOptions } from './journey-test.ts';
+import { startingAt, START_AT_NODE_FLAG } from './start-at-node.ts';
 
 /** One scripted step of a simulation. */
 export type ScenarioStep =
@@ -19,6 +20,8 @@ export type ScenarioStep =
 export interface Scenario {
   name?: string;
   startAt?: string;
+  /** Start at this node instead of the trigger's first one (see `startingAt`). */
+  startNode?: string;
   autoConfirmSends?: boolean;
   trigger: JsonObject;
   steps: ScenarioStep[];
@@ -43,8 +46,9 @@ export const scenarioSchema = {
   required: ['trigger', 'steps'],
   additionalProperties: false,
   properties: {
-    name: { type: 'string' },
+    name: { type: 'string', maxLength: 100 },
     startAt: { type: 'string' },
+    startNode: { type: 'string', maxLength: 64 },
     autoConfirmSends: { type: 'boolean' },
     trigger: { type: 'object' },
     steps: {
@@ -129,15 +133,20 @@ export function runScenario(
       reasons,
     });
   }
-  const test = new JourneyTest(workflow, {
-    ...options,
-    ...(scenario.startAt ? { startAt: scenario.startAt } : {}),
-    ...(scenario.autoConfirmSends !== undefined
-      ? { autoConfirmSends: scenario.autoConfirmSends }
-      : {}),
-  });
+  const test = new JourneyTest(
+    scenario.startNode ? startingAt(workflow, scenario.startNode) : workflow,
+    {
+      ...options,
+      ...(scenario.startAt ? { startAt: scenario.startAt } : {}),
+      ...(scenario.autoConfirmSends !== undefined
+        ? { autoConfirmSends: scenario.autoConfirmSends }
+        : {}),
+    },
+  );
   try {
-    test.trigger(scenario.trigger);
+    test.trigger(
+      scenario.startNode ? { ...scenario.trigger, [START_AT_NODE_FLAG]: true } : scenario.trigger,
+    );
   } catch (error) {
     return { test, error: error as Error, failedStep: -1 };
   }
@@ -151,7 +160,8 @@ export function runScenario(
   return { test };
 }
 
-function applyStep(test: JourneyTest, s: ScenarioStep): void {
+/** Applies one scripted step to a running journey test. */
+export function applyStep(test: JourneyTest, s: ScenarioStep): void {
   if ('advance' in s) test.advance(s.advance);
   else if ('event' in s) test.send(s.event, s.data);
   else if ('reply' in s) test.reply(s.reply);

@@ -7,6 +7,7 @@ import { healthRouter, probesRouter, type StoreProbe } from './health.route.ts';
 import { eventsRouter } from './events.route.ts';
 import { webhooksRouter } from './webhooks.route.ts';
 import { workflowsRouter } from './workflows.route.ts';
+import { scenariosRouter } from './scenarios.route.ts';
 import { instancesRouter } from './instances.route.ts';
 import { authRouter } from './auth.route.ts';
 import { authenticate } from './authenticate.ts';
@@ -63,6 +64,7 @@ export function createApp(options: AppOptions): Express {
       }),
     );
     app.use('/api', workflowsRouter(xiaoer.workflows, xiaoer.replay));
+    app.use('/api', scenariosRouter(xiaoer.scenarios));
     app.use(
       '/api',
       instancesRouter(xiaoer.models, xiaoer.queries, xiaoer.runtime, xiaoer.dispatcher),

@@ -147,6 +147,23 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary: 'An instance with its timeline, effects and timers / 实例详情与时间线',
     tag: 'instances',
   },
+  'GET /api/workflows/{id}/scenarios': {
+    summary: 'Simulation scenarios saved beside a workflow / 旅程的模拟场景',
+    tag: 'workflows',
+  },
+  'GET /api/workflows/{id}/scenarios/{name}': {
+    summary: 'One saved scenario / 单个模拟场景',
+    tag: 'workflows',
+  },
+  'PUT /api/workflows/{id}/scenarios/{name}': {
+    summary:
+      'Save a scenario (the engine format `xiaoer simulate` reads; replaces one of that name) / 保存模拟场景',
+    tag: 'workflows',
+  },
+  'DELETE /api/workflows/{id}/scenarios/{name}': {
+    summary: 'Delete a saved scenario / 删除模拟场景',
+    tag: 'workflows',
+  },
   'GET /api/workflows/{id}/flow': {
     summary:
       'Live counts for the editor: active instances per node, steps per outcome since `since` (default 24 h) / 实时计数',

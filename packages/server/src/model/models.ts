@@ -4,6 +4,7 @@ import { eventModels } from './event.model.ts';
 import { instanceModels } from './instance.model.ts';
 import { effectModels } from './effect.model.ts';
 import { timerSlotModels } from './timer-slot.model.ts';
+import { scenarioModels } from './scenario.model.ts';
 import { auditModels } from './audit.model.ts';
 import { authModels } from './auth.model.ts';
 
@@ -17,6 +18,7 @@ export function createModels(connection: Connection) {
     ...instanceModels(connection),
     ...effectModels(connection),
     ...timerSlotModels(connection),
+    ...scenarioModels(connection),
     ...auditModels(connection),
     ...authModels(connection),
   };

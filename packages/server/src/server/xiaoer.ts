@@ -1,3 +1,4 @@
+import { ScenarioStore } from '../workflows/scenario-store.ts';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Agenda } from 'agenda';
@@ -41,6 +42,8 @@ export interface Xiaoer {
   queries: InstanceQueries;
   /** Replay before publish: recent instances' recorded events through a draft. */
   replay: DraftReplay;
+  /** Simulation scenarios saved beside workflows. */
+  scenarios: ScenarioStore;
   sources: SourceRegistry;
   agenda: Agenda;
   auth: AuthService;
@@ -97,6 +100,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     intake,
     dispatcher,
     replay: new DraftReplay(models, workflows),
+    scenarios: new ScenarioStore(models, workflows),
     queries: new InstanceQueries(models, history.maxStepsPerInstance),
     sources: new SourceRegistry(config.sources),
     agenda,
