@@ -200,6 +200,21 @@ describe('the journey editor in Chromium', () => {
       await page.getByTestId('simulation-timeline').locator('tbody tr').count(),
     ).toBeGreaterThanOrEqual(5);
     await screenshot(page, 'editor-simulation');
+
+    // Saved beside the workflow, it replays to the same end.
+    await page.getByTestId('scenario-name').fill('一路到底 to the end');
+    await page.getByTestId('scenario-save').click();
+    await expect
+      .poll(async () => {
+        const r = await h.request('GET', '/api/workflows/order-lifecycle/scenarios');
+        return ((await r.json()) as { scenarios: { name: string }[] }).scenarios.map((s) => s.name);
+      })
+      .toEqual(['一路到底 to the end']);
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.getByTestId('scenario-pick').click();
+    await page.getByTitle('一路到底 to the end').click();
+    await page.getByTestId('scenario-replay').click();
+    await expect.poll(() => page.getByTestId('simulation-status').textContent()).toBe('done');
   });
 
   it('should open a running instance and show its path, current node and timeline', async () => {

@@ -1,3 +1,4 @@
+import type { Scenario } from '@xiaoer/engine/testing';
 import type {
   Effect,
   JsonObject,
@@ -165,4 +166,21 @@ export const instancesApi = {
       'GET',
       `/workflows/${encodeURIComponent(workflow)}/versions/${version}`,
     ),
+};
+
+export interface SavedScenario {
+  name: string;
+  scenario: Scenario;
+  savedAt: string;
+  savedBy: string;
+}
+
+const scenarioPath = (workflow: string, name?: string) =>
+  `/workflows/${encodeURIComponent(workflow)}/scenarios${name === undefined ? '' : `/${encodeURIComponent(name)}`}`;
+
+export const scenariosApi = {
+  list: (workflow: string) => api<{ scenarios: SavedScenario[] }>('GET', scenarioPath(workflow)),
+  save: (workflow: string, name: string, scenario: Scenario) =>
+    api<SavedScenario>('PUT', scenarioPath(workflow, name), scenario),
+  remove: (workflow: string, name: string) => api<unknown>('DELETE', scenarioPath(workflow, name)),
 };

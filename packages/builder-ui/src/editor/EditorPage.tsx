@@ -432,6 +432,7 @@ function Editor({
               children: (
                 <SimulationPanel
                   document={document}
+                  canSave={canEdit}
                   simulation={simulation}
                   onChange={onSimulation}
                 />

@@ -82,6 +82,10 @@ export const messages = {
     },
     simulation: {
       tab: '模拟',
+      scenarios: '已保存的场景',
+      replay: '重放',
+      scenarioName: '场景名称',
+      saveScenario: '保存场景',
       start: '开始模拟',
       restart: '重新开始',
       stop: '结束',
@@ -187,6 +191,10 @@ export const messages = {
     },
     simulation: {
       tab: 'Simulation',
+      scenarios: 'Saved scenarios',
+      replay: 'Replay',
+      scenarioName: 'Scenario name',
+      saveScenario: 'Save scenario',
       start: 'Start simulation',
       restart: 'Start again',
       stop: 'Stop',

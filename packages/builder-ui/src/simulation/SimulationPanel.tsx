@@ -1,12 +1,15 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { JsonObject, WorkflowDocument } from '@xiaoer/engine';
 import type { TimelineEntry } from '@xiaoer/engine/testing';
 import { BrowserSimulation, sampleData } from './browser-simulation.ts';
+import { ApiFailure, scenariosApi, type SavedScenario } from '../api/api-client.ts';
 
 export interface SimulationPanelProps {
   document: WorkflowDocument;
+  /** May save scenarios beside the workflow. */
+  canSave: boolean;
   simulation: BrowserSimulation | null;
   /** Called with the simulation after every change (a new object is not made: re-render). */
   onChange: (simulation: BrowserSimulation | null) => void;
@@ -19,8 +22,20 @@ const json = (value: unknown) => JSON.stringify(value, null, 2);
  * node), send the events the current node waits for, move the virtual clock, answer
  * order-system calls; the timeline lists what happened.
  */
-export function SimulationPanel({ document, simulation, onChange }: SimulationPanelProps) {
-  const { t } = useTranslation();
+export function SimulationPanel({ document, canSave, simulation, onChange }: SimulationPanelProps) {
+  const { t, i18n } = useTranslation();
+  const [saved, setSaved] = useState<SavedScenario[]>([]);
+  const [scenarioName, setScenarioName] = useState('');
+  const [picked, setPicked] = useState<string>();
+  const loadSaved = useCallback(
+    () =>
+      void scenariosApi
+        .list(document.id)
+        .then((r) => setSaved(r.scenarios))
+        .catch(() => setSaved([])),
+    [document.id],
+  );
+  useEffect(loadSaved, [loadSaved]);
   const [startData, setStartData] = useState(() => json(sampleData(document)));
   const [startNode, setStartNode] = useState<string>();
   const [payload, setPayload] = useState('{}');
@@ -40,6 +55,29 @@ export function SimulationPanel({ document, simulation, onChange }: SimulationPa
       const sim = new BrowserSimulation(document, JSON.parse(startData) as JsonObject, startNode);
       setPayload(json({ orderId: sim.data['orderId'] ?? null }));
       onChange(sim);
+    });
+  const saveScenario = async () => {
+    if (!simulation || !scenarioName.trim()) return;
+    try {
+      setError(undefined);
+      await scenariosApi.save(
+        document.id,
+        scenarioName.trim(),
+        simulation.toScenario(scenarioName.trim()),
+      );
+      loadSaved();
+    } catch (failure) {
+      setError(
+        failure instanceof ApiFailure
+          ? failure.text[i18n.language.startsWith('en') ? 'en' : 'zh']
+          : String(failure),
+      );
+    }
+  };
+  const replay = () =>
+    act(() => {
+      const scenario = saved.find((s) => s.name === picked)?.scenario;
+      if (scenario) onChange(BrowserSimulation.replay(document, scenario));
     });
   const update = (action: (sim: BrowserSimulation) => void) =>
     act(() => {
@@ -78,6 +116,37 @@ export function SimulationPanel({ document, simulation, onChange }: SimulationPa
             </Button>
             {simulation && <Button onClick={() => onChange(null)}>{t('simulation.stop')}</Button>}
           </Space>
+          <Space>
+            <Select
+              style={{ width: 160 }}
+              placeholder={t('simulation.scenarios')}
+              value={picked}
+              onChange={setPicked}
+              options={saved.map((s) => ({ value: s.name, label: s.name }))}
+              data-testid="scenario-pick"
+            />
+            <Button disabled={!picked} onClick={replay} data-testid="scenario-replay">
+              {t('simulation.replay')}
+            </Button>
+          </Space>
+          {canSave && simulation && (
+            <Space>
+              <Input
+                style={{ width: 160 }}
+                placeholder={t('simulation.scenarioName')}
+                value={scenarioName}
+                onChange={(e) => setScenarioName(e.target.value)}
+                data-testid="scenario-name"
+              />
+              <Button
+                disabled={!scenarioName.trim()}
+                onClick={() => void saveScenario()}
+                data-testid="scenario-save"
+              >
+                {t('simulation.saveScenario')}
+              </Button>
+            </Space>
+          )}
         </Space>
         {simulation && (
           <Space direction="vertical">
