@@ -37,6 +37,24 @@ export const counterWorkflow: WorkflowDocument = {
   ],
 };
 
+/** A trigger node `started` on `event`, correlated by `orderId`, with a phone to message. */
+function phoneTrigger(event: string): WorkflowDocument['nodes'][number] {
+  return {
+    id: 'started',
+    type: 'trigger',
+    position: at(0),
+    config: {
+      event,
+      correlationKey: 'orderId',
+      data: {
+        type: 'object',
+        properties: { orderId: { type: 'string' }, phone: { type: 'string' } },
+        required: ['orderId', 'phone'],
+      },
+    },
+  };
+}
+
 /** Waits `delay`, tells the customer, ends: the smallest journey with a timer and a message. */
 export function pingWorkflow(delay: string, id = 'ping'): WorkflowDocument {
   return {
@@ -44,20 +62,7 @@ export function pingWorkflow(delay: string, id = 'ping'): WorkflowDocument {
     name: '定时提醒 / Timed reminder',
     version: 1,
     nodes: [
-      {
-        id: 'started',
-        type: 'trigger',
-        position: at(0),
-        config: {
-          event: `${id}.started`,
-          correlationKey: 'orderId',
-          data: {
-            type: 'object',
-            properties: { orderId: { type: 'string' }, phone: { type: 'string' } },
-            required: ['orderId', 'phone'],
-          },
-        },
-      },
+      phoneTrigger(`${id}.started`),
       { id: 'pause', type: 'wait', position: at(200), config: { duration: delay } },
       {
         id: 'remind',
@@ -90,20 +95,7 @@ export const guardWorkflow: WorkflowDocument = {
   name: '限时等待 / Guarded wait',
   version: 1,
   nodes: [
-    {
-      id: 'started',
-      type: 'trigger',
-      position: at(0),
-      config: {
-        event: 'guard.started',
-        correlationKey: 'orderId',
-        data: {
-          type: 'object',
-          properties: { orderId: { type: 'string' }, phone: { type: 'string' } },
-          required: ['orderId', 'phone'],
-        },
-      },
-    },
+    phoneTrigger('guard.started'),
     {
       id: 'waitAnswer',
       type: 'waitForEvent',
