@@ -91,6 +91,21 @@ describe('the journey editor in Chromium', () => {
     await expect.poll(() => page.getByTestId('no-problems').isVisible()).toBe(true);
   });
 
+  it('should copy, paste, undo, redo and delete nodes from the keyboard', async () => {
+    await page.getByTestId('node-end1').click();
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await page.getByTestId('node-end2').waitFor();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('node-end2').count()).toBe(0);
+    await page.keyboard.press('Control+Shift+z');
+    await page.getByTestId('node-end2').waitFor();
+    await page.getByTestId('node-end2').click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.getByTestId('node-end2').count()).toBe(0);
+    expect(await page.locator('.react-flow__node').count()).toBe(2);
+  });
+
   it('should show an invalid value under its field and on the node, and clear both when fixed', async () => {
     await page.getByTestId('node-trigger1').click();
     const event = page.locator('#root_event');

@@ -149,6 +149,12 @@ describe('journeys on the durable runtime', () => {
       `/api/workflows/counter/flow?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
     );
     expect(((await later.json()) as { outcomes: object }).outcomes).toEqual({});
+    const list = (await (await h.request('GET', '/api/workflows')).json()) as {
+      workflows: { id: string; runningInstances: number }[];
+    };
+    expect(list.workflows.find((w) => w.id === 'counter')?.runningInstances).toBe(
+      flow.nodes['waitBump'],
+    );
     for (const query of ['since=yesterday', 'since[$gt]=', 'node=waitBump']) {
       const bad = await h.request('GET', `/api/workflows/counter/flow?${query}`);
       expect(bad.status).toBe(400);

@@ -47,6 +47,7 @@ export interface WorkflowSummary {
   updatedAt: string;
   updatedBy: string;
   problems: number;
+  runningInstances: number;
 }
 
 export interface Draft {

@@ -48,6 +48,7 @@ import { Inspector } from './Inspector.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { useGraphHistory } from './use-graph-history.ts';
 import { useEditorShortcuts } from './use-editor-shortcuts.ts';
+import { fieldIdOf } from './config-form.ts';
 import { SimulationPanel } from '../simulation/SimulationPanel.tsx';
 import { VersionsPanel } from './VersionsPanel.tsx';
 import type { BrowserSimulation } from '../simulation/browser-simulation.ts';
@@ -229,6 +230,9 @@ function Editor({
         zoom: 1.2,
         duration: 300,
       });
+      // Then the field, once the inspector shows the node's form (`root_message_zh`).
+      const field = fieldIdOf(problem.pointer);
+      if (field) setTimeout(() => window.document.getElementById(field)?.focus(), 100);
     },
     [flow, graph.nodes, history],
   );

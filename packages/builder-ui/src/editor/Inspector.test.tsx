@@ -5,7 +5,7 @@ import { getNodeType, validate, type JsonObject, type WorkflowDocument } from '@
 import { setUpI18n } from '../i18n/i18n.ts';
 import { toGraph } from '../graph/journey-graph.ts';
 import { Inspector } from './Inspector.tsx';
-import { fieldErrorsOf } from './config-form.ts';
+import { fieldErrorsOf, fieldIdOf } from './config-form.ts';
 
 beforeAll(async () => {
   // Ant Design reads media queries, which jsdom lacks.
@@ -133,5 +133,8 @@ describe('the inspector form generated from a node type', () => {
       'en',
     );
     expect(errors).toEqual({ message: { zh: { __errors: ['Bad template'] } } });
+    // The same pointer names the input a click on the problem focuses.
+    expect(fieldIdOf('/nodes/1/config/message/zh')).toBe('root_message_zh');
+    expect(fieldIdOf('/nodes/1')).toBeUndefined();
   });
 });

@@ -15,6 +15,22 @@ export const configValidator = customizeValidator({
 /** A node type's config schema as the form library types it. */
 export const formSchemaOf = (schema: JsonSchema) => schema as RJSFSchema;
 
+/** The tokens of a pointer into a node's config (`/nodes/3/config/message/zh` → message, zh). */
+function configPath(pointer: string): string[] | undefined {
+  const match = /^\/nodes\/\d+\/config(\/.*)$/.exec(pointer);
+  if (!match?.[1]) return undefined;
+  return match[1]
+    .split('/')
+    .slice(1)
+    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** The inspector's input id for a problem's pointer into a node's config (`root_message_zh`). */
+export function fieldIdOf(pointer: string): string | undefined {
+  const path = configPath(pointer);
+  return path ? ['root', ...path].join('_') : undefined;
+}
+
 /**
  * The engine's problems in one node's config as the form's extra errors, so each shows under
  * its field (`/nodes/3/config/message/zh` → `message.zh`). Problems of the node as a whole
@@ -27,12 +43,8 @@ export function fieldErrorsOf(
   const errors: Record<string, unknown> = {};
   let any = false;
   for (const problem of problems) {
-    const match = /^\/nodes\/\d+\/config(\/.*)$/.exec(problem.pointer);
-    if (!match?.[1]) continue;
-    const path = match[1]
-      .split('/')
-      .slice(1)
-      .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const path = configPath(problem.pointer);
+    if (!path) continue;
     let at = errors;
     for (const token of path) at = (at[token] ??= {}) as Record<string, unknown>;
     ((at['__errors'] ??= []) as string[]).push(problem.message[language]);

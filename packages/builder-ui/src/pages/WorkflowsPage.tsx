@@ -63,6 +63,11 @@ export function WorkflowsPage({
               v > 0 ? <Tag color="green">v{v}</Tag> : <Tag>{t('workflows.draftOnly')}</Tag>,
           },
           {
+            title: t('workflows.running'),
+            dataIndex: 'runningInstances',
+            render: (n: number) => <span data-testid="running-count">{n}</span>,
+          },
+          {
             title: t('workflows.problems'),
             dataIndex: 'problems',
             render: (n: number) => (n > 0 ? <Tag color="red">{n}</Tag> : '0'),

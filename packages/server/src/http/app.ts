@@ -63,7 +63,7 @@ export function createApp(options: AppOptions): Express {
         knownSources: () => xiaoer.sources.list().map((source) => source.id),
       }),
     );
-    app.use('/api', workflowsRouter(xiaoer.workflows, xiaoer.replay));
+    app.use('/api', workflowsRouter(xiaoer.workflows, xiaoer.replay, xiaoer.queries));
     app.use('/api', scenariosRouter(xiaoer.scenarios));
     app.use(
       '/api',

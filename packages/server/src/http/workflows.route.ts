@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { validate } from '@xiaoer/engine';
 import type { WorkflowService } from '../workflows/workflow-service.ts';
 import type { DraftReplay, ReplayRequest } from '../workflows/draft-replay.ts';
+import type { InstanceQueries } from '../instances/instance-queries.ts';
 import { validateBody } from './validate-body.ts';
 import { actorOf } from './actor.ts';
 import { ApiError } from './api-error.ts';
@@ -52,10 +53,14 @@ function versionParam(value: string): number {
 }
 
 /** `/api/workflows`: drafts with revisions, validation, publishing, versions, import/export. */
-export function workflowsRouter(workflows: WorkflowService, replay: DraftReplay): Router {
+export function workflowsRouter(
+  workflows: WorkflowService,
+  replay: DraftReplay,
+  queries: InstanceQueries,
+): Router {
   const router = Router();
   router.get('/workflows', allow('read'), async (_request, response) => {
-    const drafts = await workflows.list();
+    const [drafts, running] = await Promise.all([workflows.list(), queries.runningByWorkflow()]);
     response.json({
       workflows: drafts.map((d) => ({
         id: d.id,
@@ -66,6 +71,7 @@ export function workflowsRouter(workflows: WorkflowService, replay: DraftReplay)
         updatedAt: d.updatedAt,
         updatedBy: d.updatedBy,
         problems: d.problems.length,
+        runningInstances: running[d.id] ?? 0,
       })),
     });
   });

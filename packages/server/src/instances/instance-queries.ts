@@ -174,6 +174,16 @@ export class InstanceQueries {
     return { workflow, since, nodes, outcomes };
   }
 
+  /** Active instances per workflow id (one scan of the active instances). */
+  async runningByWorkflow(): Promise<Record<string, number>> {
+    const active = await this.#models.Instances.find({ status: 'active' })
+      .select({ workflowId: 1 })
+      .lean<{ workflowId: string }[]>();
+    const counts: Record<string, number> = {};
+    for (const { workflowId } of active) counts[workflowId] = (counts[workflowId] ?? 0) + 1;
+    return counts;
+  }
+
   async deadLetters(limit = 500): Promise<DeadLetterRecord[]> {
     return this.#models.DeadLetters.find().sort({ at: -1 }).limit(limit).lean<DeadLetterRecord[]>();
   }
