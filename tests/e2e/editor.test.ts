@@ -91,19 +91,28 @@ describe('the journey editor in Chromium', () => {
     await expect.poll(() => page.getByTestId('no-problems').isVisible()).toBe(true);
   });
 
-  it('should copy, paste, undo, redo and delete nodes from the keyboard', async () => {
-    await page.getByTestId('node-end1').click();
+  it('should multi-select, copy, paste, undo, redo and delete nodes from the keyboard', async () => {
+    await page.getByTestId('node-trigger1').click();
+    await page.getByTestId('node-end1').click({ modifiers: ['Control'] });
+    expect(await page.locator('.react-flow__node.selected').count()).toBe(2);
     await page.keyboard.press('Control+c');
     await page.keyboard.press('Control+v');
+    await page.getByTestId('node-trigger2').waitFor();
     await page.getByTestId('node-end2').waitFor();
     await page.keyboard.press('Control+z');
-    await expect.poll(() => page.getByTestId('node-end2').count()).toBe(0);
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(2);
     await page.keyboard.press('Control+Shift+z');
-    await page.getByTestId('node-end2').waitFor();
-    await page.getByTestId('node-end2').click();
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(4);
+    // The pasted pair is selected again after the redo: Delete removes both at once.
+    expect(
+      await page
+        .locator('.react-flow__node.selected')
+        .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')).sort()),
+    ).toEqual(['end2', 'trigger2']);
     await page.keyboard.press('Delete');
-    await expect.poll(() => page.getByTestId('node-end2').count()).toBe(0);
-    expect(await page.locator('.react-flow__node').count()).toBe(2);
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(2);
+    expect(await page.getByTestId('node-trigger1').count()).toBe(1);
+    expect(await page.getByTestId('node-end1').count()).toBe(1);
   });
 
   it('should show an invalid value under its field and on the node, and clear both when fixed', async () => {
@@ -117,6 +126,9 @@ describe('the journey editor in Chromium', () => {
       .poll(() => page.getByTestId('node-trigger1').getAttribute('data-faulty'))
       .toBe('true');
     await screenshot(page, 'editor-invalid-field');
+    // Clicking the problem focuses the node's field.
+    await page.getByTestId('problems').locator('.problem').first().click();
+    await expect.poll(() => page.evaluate('document.activeElement?.id')).toBe('root_event');
     await event.fill('order.created');
     await expect
       .poll(() => page.getByTestId('node-trigger1').getAttribute('data-faulty'))
@@ -141,6 +153,27 @@ describe('the journey editor in Chromium', () => {
     expect(stored.document.edges).toEqual([
       expect.objectContaining({ source: 'trigger1', sourceHandle: 'next', target: 'end1' }),
     ]);
+  });
+
+  it('should export the journey as a JSON file and import one', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByText('Export JSON').click();
+    const file = await (await download).path();
+    const exported = JSON.parse(await readFile(file, 'utf8')) as WorkflowDocument;
+    expect(exported.id).toBe('e2e-journey');
+    expect(exported.nodes.map((n) => n.id)).toEqual(['trigger1', 'end1']);
+
+    const imported = await shipped('refund');
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'refund.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(imported)),
+    });
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(imported.nodes.length);
+    // Undo brings the journey back; nothing was saved.
+    await page.locator('.react-flow__pane').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(2);
   });
 
   it('should show a conflict instead of overwriting when someone else saved in between', async () => {
@@ -260,9 +293,32 @@ describe('the journey editor in Chromium', () => {
       await page.getByTestId('instance-timeline').locator('tbody tr').count(),
     ).toBeGreaterThanOrEqual(2);
     await screenshot(page, 'instance');
+
+    // Operator actions: an event by hand moves it on; cancelling ends it.
+    await page.getByPlaceholder('Event type').fill('order.shipped');
+    await page.getByTestId('instance-event-data').fill('{"orderId": "E2E-1"}');
+    await page.getByRole('button', { name: 'Send event by hand' }).click();
+    await expect.poll(() => page.getByTestId('instance-node').textContent()).toBe('waitDelivery');
+    await page.getByTestId('instance-cancel').click();
+    await page.locator('.ant-modal-confirm').locator('button', { hasText: 'OK' }).click();
+    await expect.poll(() => page.getByTestId('instance-status').textContent()).toBe('cancelled');
+    const audit = await h.connection.collection('audit').find({ target: id }).toArray();
+    expect(audit.map((a) => a['action']).sort()).toEqual(['instance.cancel', 'instance.sendEvent']);
   });
 
   it('should overlay live counts on the editor canvas', async () => {
+    await h.shop.createOrder({ orderId: 'E2E-2' });
+    await expect
+      .poll(
+        async () =>
+          (
+            (await (await h.request('GET', '/api/instances/order-lifecycle:E2E-2:1')).json()) as {
+              node?: string;
+            }
+          ).node,
+        { timeout: 15_000 },
+      )
+      .toBe('waitShipment');
     await page.goto(`${h.url}/#/workflows/order-lifecycle`);
     await page.locator('.react-flow__node').first().waitFor();
     await page.getByTestId('overlay').click();

@@ -155,10 +155,14 @@ export const instancesApi = {
   cancel: (id: string) =>
     api<{ status: string }>('POST', `/instances/${encodeURIComponent(id)}/cancel`),
   sendEvent: (id: string, type: string, data?: JsonObject) =>
-    api<{ result: string; node: string }>('POST', `/instances/${encodeURIComponent(id)}/events`, {
-      type,
-      ...(data ? { data } : {}),
-    }),
+    api<{ result: string; reason?: string; node: string }>(
+      'POST',
+      `/instances/${encodeURIComponent(id)}/events`,
+      {
+        type,
+        ...(data ? { data } : {}),
+      },
+    ),
   retry: (key: string) => api<unknown>('POST', `/effects/${encodeURIComponent(key)}/retry`),
   flow: (workflow: string, since?: string) =>
     api<FlowCounts>('GET', `/workflows/${encodeURIComponent(workflow)}/flow${query({ since })}`),

@@ -96,19 +96,24 @@ export function InstancePage({
               />
               <Input
                 style={{ width: 220, fontFamily: 'monospace' }}
+                data-testid="instance-event-data"
                 value={eventData}
                 onChange={(e) => setEventData(e.target.value)}
               />
               <Button
                 disabled={!eventType}
                 onClick={() =>
-                  act(() =>
-                    instancesApi.sendEvent(
+                  act(async () => {
+                    const answer = await instancesApi.sendEvent(
                       detail.id,
                       eventType,
                       JSON.parse(eventData) as JsonObject,
-                    ),
-                  )
+                    );
+                    // `applied`, or `ignored` with the reason (e.g. the data does not match).
+                    void message.info(
+                      `${answer.result}${answer.reason ? `: ${answer.reason}` : ''} → ${answer.node}`,
+                    );
+                  })
                 }
               >
                 {t('instances.sendEvent')}

@@ -19,6 +19,7 @@ export function GraphView({ graph }: { graph: JourneyGraph }) {
         nodesConnectable={false}
         elementsSelectable={false}
         fitView
+        fitViewOptions={{ padding: 0.15 }}
       >
         <Background />
         <Controls showInteractive={false} />

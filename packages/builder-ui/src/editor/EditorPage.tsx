@@ -33,6 +33,7 @@ import {
 import { languageOf } from '../i18n/i18n.ts';
 import {
   documentKey,
+  stableJson,
   freshEdgeId,
   freshNodeId,
   toDocument,
@@ -199,12 +200,17 @@ function Editor({
     [flow, history, canEdit],
   );
   const setConfig = useCallback(
-    (id: string, config: JsonObject) =>
+    (id: string, config: JsonObject) => {
+      // The form reports its data when it first shows a node too: only a real change is an
+      // edit (and an undo step).
+      const current = graph.nodes.find((n) => n.id === id)?.data.config;
+      if (current && stableJson(current) === stableJson(config)) return;
       history.commit((g) => ({
         ...g,
         nodes: g.nodes.map((n) => (n.id === id ? { ...n, data: { ...n.data, config } } : n)),
-      })),
-    [history],
+      }));
+    },
+    [history, graph.nodes],
   );
   const setLabel = useCallback(
     (id: string, label: string | undefined) =>
@@ -399,6 +405,7 @@ function Editor({
             // all at once; see docs/performance.md).
             onlyRenderVisibleElements={shown.nodes.length > LARGE_JOURNEY}
             fitView
+            fitViewOptions={{ padding: 0.15 }}
           >
             <Background />
             <MiniMap pannable zoomable />

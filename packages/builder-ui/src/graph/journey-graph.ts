@@ -80,14 +80,17 @@ export function freshEdgeId(graph: JourneyGraph): string {
   for (let n = graph.edges.length + 1; ; n++) if (!taken.has(`e${n}`)) return `e${n}`;
 }
 
+/** JSON text with object keys in a fixed order: equal content gives equal text. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
 /**
  * A document's content as text with keys in a fixed order: two documents that differ only in
  * key order (as stored versus as rebuilt from the canvas) give the same text.
  */
-export function documentKey(document: WorkflowDocument): string {
-  return JSON.stringify(document, (_key, value: unknown) =>
-    value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : value,
-  );
-}
+export const documentKey = (document: WorkflowDocument): string => stableJson(document);

@@ -1,5 +1,5 @@
 import type { WorkflowDocument } from '@xiaoer/engine';
-import { toGraph, type JourneyGraph } from './journey-graph.ts';
+import { stableJson, toGraph, type JourneyGraph } from './journey-graph.ts';
 
 export interface DocumentDiff {
   added: string[];
@@ -13,13 +13,6 @@ export interface DocumentDiff {
 
 const edgeKey = (e: { source: string; sourceHandle: string; target: string }) =>
   `${e.source}/${e.sourceHandle}→${e.target}`;
-const stable = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
-  );
-
 /** What changed from `before` to `after`, node by node and edge by edge. */
 export function diffDocuments(before: WorkflowDocument, after: WorkflowDocument): DocumentDiff {
   const old = new Map(before.nodes.map((n) => [n.id, n]));
@@ -38,7 +31,8 @@ export function diffDocuments(before: WorkflowDocument, after: WorkflowDocument)
     const was = old.get(id);
     if (!was) diff.added.push(id);
     else if (
-      stable([was.type, was.config, was.label]) !== stable([node.type, node.config, node.label])
+      stableJson([was.type, was.config, was.label]) !==
+      stableJson([node.type, node.config, node.label])
     )
       diff.changed.push(id);
     else if (was.position.x !== node.position.x || was.position.y !== node.position.y)
