@@ -133,6 +133,9 @@ describe('the journey editor in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('node-trigger1').getAttribute('data-faulty'))
       .toBe('false');
+
+    // The trigger's condition is edited with a rule builder.
+    await page.getByTestId('condition-root_filter').locator('.queryBuilder').waitFor();
   });
 
   it('should save the draft, find the same graph after a reload, and store it', async () => {
@@ -298,7 +301,9 @@ describe('the journey editor in Chromium', () => {
     await page.getByPlaceholder('Event type').fill('order.shipped');
     await page.getByTestId('instance-event-data').fill('{"orderId": "E2E-1"}');
     await page.getByRole('button', { name: 'Send event by hand' }).click();
-    await expect.poll(() => page.getByTestId('instance-node').textContent()).toBe('waitDelivery');
+    await expect
+      .poll(() => page.getByTestId('instance-node').textContent(), { timeout: 15_000 })
+      .toBe('waitDelivery');
     await page.getByTestId('instance-cancel').click();
     await page.locator('.ant-modal-confirm').locator('button', { hasText: 'OK' }).click();
     await expect.poll(() => page.getByTestId('instance-status').textContent()).toBe('cancelled');

@@ -49,6 +49,9 @@ export function InstancePage({
   }, [instanceId]);
   useEffect(() => {
     load().catch((error: unknown) => void message.error(String(error)));
+    // A running instance moves on by itself (timers, deliveries): look again every 3 s.
+    const every = setInterval(() => void load().catch(() => undefined), 3000);
+    return () => clearInterval(every);
   }, [load, message]);
   const trace = useMemo(() => (detail ? traceOf(detail.node, detail.timeline) : null), [detail]);
   const act = async (action: () => Promise<unknown>) => {

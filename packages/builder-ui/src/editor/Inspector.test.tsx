@@ -114,46 +114,6 @@ describe('the inspector form generated from a node type', () => {
     expect(screen.getAllByText(messages[0]!, { exact: false }).length).toBeGreaterThan(0);
   });
 
-  it('should edit a condition with the rule builder and as raw JSON Logic', () => {
-    const condition: WorkflowDocument = {
-      ...journey({ channel: 'sms', to: '1', message: { zh: '您好' } }),
-      nodes: [
-        {
-          id: 'check',
-          type: 'condition',
-          position: { x: 0, y: 0 },
-          config: { branches: [{ id: 'vip', when: { '==': [{ var: 'orderId' }, 'A-1'] } }] },
-        },
-      ],
-      edges: [],
-    };
-    const node = toGraph(condition).nodes[0]!;
-    const onConfig = vi.fn();
-    render(
-      <Inspector
-        node={node}
-        variables={['orderId', 'total']}
-        readOnly={false}
-        onConfig={onConfig}
-        onLabel={() => {}}
-      />,
-    );
-    // The builder shows the rule read from the JSON Logic.
-    const builder = document.querySelector('.queryBuilder');
-    expect(builder).toBeTruthy();
-    expect(
-      [...builder!.querySelectorAll('input')].some((i) => (i as HTMLInputElement).value === 'A-1'),
-    ).toBe(true);
-    // The raw view edits the same condition as JSON.
-    fireEvent.click(screen.getByRole('button', { name: 'JSON' }));
-    const raw = document.querySelector('.json-field textarea') as HTMLTextAreaElement;
-    expect(JSON.parse(raw.value)).toEqual({ '==': [{ var: 'orderId' }, 'A-1'] });
-    fireEvent.change(raw, { target: { value: '{"<": [{"var": "total"}, 100]}' } });
-    expect(onConfig).toHaveBeenLastCalledWith('check', {
-      branches: [{ id: 'vip', when: { '<': [{ var: 'total' }, 100] } }],
-    });
-  });
-
   it('should map problem pointers into the config to field errors, and no others', () => {
     const errors = fieldErrorsOf(
       [

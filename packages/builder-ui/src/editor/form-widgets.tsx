@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Input, Space, Tag, Typography } from 'antd';
 import type { FieldProps, WidgetProps } from '@rjsf/utils';
 import { QueryBuilder, formatQuery, type RuleGroupType } from 'react-querybuilder';
@@ -7,6 +7,7 @@ import { QueryBuilderAntD } from '@react-querybuilder/antd';
 import 'react-querybuilder/dist/query-builder.css';
 import { useTranslation } from 'react-i18next';
 import type { JsonValue } from '@xiaoer/engine';
+import { stableJson } from '../graph/journey-graph.ts';
 
 /** What the inspector's forms know beyond the schema: the variables available at the node. */
 export interface FormContext {
@@ -88,12 +89,28 @@ export function ConditionField(props: FieldProps) {
   const variables = variablesOf(props.registry.formContext);
   const [raw, setRaw] = useState(false);
   const [query, setQuery] = useState<RuleGroupType>(() => toQuery(props.formData));
-  const fields = variables.map((name) => ({ name, label: name }));
+  // Stable between renders: a new fields array makes the builder prepare (and report) the
+  // query again, which re-rendered this field without end.
+  const variableKey = variables.join('\n');
+  const fields = useMemo(
+    () =>
+      variableKey
+        ? variableKey.split('\n').map((name) => ({ name, label: name }))
+        : [{ name: 'orderId', label: 'orderId' }],
+    [variableKey],
+  );
   return (
     <div className="condition-field" data-testid={`condition-${props.fieldPathId.$id}`}>
       <Space>
         <Typography.Text>{props.schema.title}</Typography.Text>
-        <Button size="small" onClick={() => setRaw(!raw)}>
+        <Button
+          size="small"
+          onClick={() => {
+            // Back to the builder: show what the raw view made of the condition.
+            if (raw) setQuery(toQuery(props.formData));
+            setRaw(!raw);
+          }}
+        >
           {raw ? t('form.builder') : t('form.rawJson')}
         </Button>
       </Space>
@@ -102,15 +119,17 @@ export function ConditionField(props: FieldProps) {
       ) : (
         <QueryBuilderAntD>
           <QueryBuilder
-            fields={fields.length ? fields : [{ name: 'orderId', label: 'orderId' }]}
+            fields={fields}
             query={query}
             disabled={props.disabled || props.readonly}
             onQueryChange={(next) => {
               setQuery(next);
-              props.onChange(
-                next.rules.length ? (formatQuery(next, 'jsonlogic') as JsonValue) : true,
-                props.fieldPathId.path,
-              );
+              const condition = next.rules.length
+                ? (formatQuery(next, 'jsonlogic') as JsonValue)
+                : true;
+              // The builder reports its query when it mounts too: only a change is an edit.
+              if (stableJson(condition) !== stableJson(props.formData ?? true))
+                props.onChange(condition, props.fieldPathId.path);
             }}
           />
         </QueryBuilderAntD>
