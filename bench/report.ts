@@ -46,15 +46,17 @@ export function markdownReport(machine: MachineFacts, rows: ResultRow[]): string
   ].join('\n');
 }
 
-export const REPORT_START = '<!-- bench:start -->';
-export const REPORT_END = '<!-- bench:end -->';
+/** The markers around a section's table in a Markdown file. */
+export const reportMarkers = (section: string) =>
+  [`<!-- ${section}:start -->`, `<!-- ${section}:end -->`] as const;
+export const [REPORT_START, REPORT_END] = reportMarkers('bench');
 
 /**
  * Replaces the text between `<!-- <section>:start -->` and `<!-- <section>:end -->` in `file`
  * (`bench` holds the engine and runtime table, `bench:editor` the editor's).
  */
 export async function writeReport(file: string, report: string, section = 'bench'): Promise<void> {
-  const [startMarker, endMarker] = [`<!-- ${section}:start -->`, `<!-- ${section}:end -->`];
+  const [startMarker, endMarker] = reportMarkers(section);
   const text = await readFile(file, 'utf8');
   const start = text.indexOf(startMarker);
   const end = text.indexOf(endMarker);

@@ -9,6 +9,7 @@ import {
 import {
   REPORT_END,
   REPORT_START,
+  reportMarkers,
   machineFacts,
   markdownReport,
   writeReport,
@@ -43,7 +44,7 @@ describe('benchmark parts', () => {
   it('should write a named section and leave the other table alone', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'xiaoer-bench-'));
     const file = path.join(dir, 'performance.md');
-    const editor = ['<!-- bench:editor:start -->', '<!-- bench:editor:end -->'];
+    const editor = reportMarkers('bench:editor');
     await writeFile(
       file,
       `${REPORT_START}\nruntime\n${REPORT_END}\n${editor[0]}\nold\n${editor[1]}\n`,

@@ -32,6 +32,11 @@ export class ApiFailure extends Error {
   }
 }
 
+/** What to show for a failed call: the API's own zh/en text, or the error as it is. */
+export function errorText(error: unknown, language: keyof LocalizedText): string {
+  return error instanceof ApiFailure ? error.text[language] : String(error);
+}
+
 export interface Me {
   kind: 'user' | 'apiKey';
   id: string;
@@ -96,6 +101,11 @@ export const workflowsApi = {
   create: (document: WorkflowDocument) => api<Draft>('POST', '/workflows', document),
   save: (id: string, document: WorkflowDocument, revision: number) =>
     api<Draft>('PUT', `/workflows/${encodeURIComponent(id)}`, { document, revision }),
+  version: (id: string, version: number) =>
+    api<{ document: WorkflowDocument }>(
+      'GET',
+      `/workflows/${encodeURIComponent(id)}/versions/${version}`,
+    ),
   versions: (id: string) =>
     api<{ versions: VersionSummary[] }>('GET', `/workflows/${encodeURIComponent(id)}/versions`),
   publish: (id: string, note: string) =>
@@ -166,11 +176,6 @@ export const instancesApi = {
   retry: (key: string) => api<unknown>('POST', `/effects/${encodeURIComponent(key)}/retry`),
   flow: (workflow: string, since?: string) =>
     api<FlowCounts>('GET', `/workflows/${encodeURIComponent(workflow)}/flow${query({ since })}`),
-  version: (workflow: string, version: number) =>
-    api<{ document: WorkflowDocument }>(
-      'GET',
-      `/workflows/${encodeURIComponent(workflow)}/versions/${version}`,
-    ),
 };
 
 export interface SavedScenario {

@@ -13,8 +13,9 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { JsonObject, WorkflowDocument } from '@xiaoer/engine';
 import {
-  ApiFailure,
+  errorText,
   instancesApi,
+  workflowsApi,
   type InstanceDetail,
   type InstanceStep,
 } from '../api/api-client.ts';
@@ -45,7 +46,7 @@ export function InstancePage({
   const load = useCallback(async () => {
     const next = await instancesApi.get(instanceId);
     setDetail(next);
-    setDocument((await instancesApi.version(next.workflowId, next.version)).document);
+    setDocument((await workflowsApi.version(next.workflowId, next.version)).document);
   }, [instanceId]);
   useEffect(() => {
     load().catch((error: unknown) => void message.error(String(error)));
@@ -59,9 +60,7 @@ export function InstancePage({
       await action();
       await load();
     } catch (error) {
-      void message.error(
-        error instanceof ApiFailure ? error.text[languageOf(i18n.language)] : String(error),
-      );
+      void message.error(errorText(error, languageOf(i18n.language)));
     }
   };
   if (!detail || !document) return <Spin />;

@@ -25,6 +25,7 @@ import {
 } from '@xiaoer/engine';
 import {
   ApiFailure,
+  errorText,
   instancesApi,
   workflowsApi,
   type Draft,
@@ -282,7 +283,7 @@ function Editor({
           onOk: onReload,
           onCancel: () => (current === undefined ? undefined : void save(current)),
         });
-      } else void message.error(error instanceof ApiFailure ? error.text[language] : String(error));
+      } else void message.error(errorText(error, language));
       return false;
     }
   };
@@ -304,7 +305,7 @@ function Editor({
           setPublishedCount((n) => n + 1);
           void message.success(t('editor.published', { version }));
         } catch (error) {
-          void message.error(error instanceof ApiFailure ? error.text[language] : String(error));
+          void message.error(errorText(error, language));
         }
       },
     });

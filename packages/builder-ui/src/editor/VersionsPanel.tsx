@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { App as AntApp, Button, Modal, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WorkflowDocument } from '@xiaoer/engine';
-import { instancesApi, workflowsApi, type VersionSummary } from '../api/api-client.ts';
+import { workflowsApi, type VersionSummary } from '../api/api-client.ts';
 import { diffDocuments, diffGraph } from '../graph/version-diff.ts';
 import { GraphView } from '../console/JourneyView.tsx';
 
@@ -35,7 +35,7 @@ export function VersionsPanel({
       .catch((error: unknown) => void message.error(String(error)));
   }, [draft.id, refreshKey, message]);
   const load = async (version: number) =>
-    version === DRAFT ? draft : (await instancesApi.version(draft.id, version)).document;
+    version === DRAFT ? draft : (await workflowsApi.version(draft.id, version)).document;
   const compare = async () => {
     if (from === undefined) return;
     setShown({ before: await load(from), after: await load(to) });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, ApiFailure } from '../api/api-client.ts';
+import { api, errorText } from '../api/api-client.ts';
 import { languageOf } from '../i18n/i18n.ts';
 
 /** User name and password; the server sets the session cookie. */
@@ -16,9 +16,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: () => void }) {
       await api('POST', '/auth/login', values);
       onLoggedIn();
     } catch (failure) {
-      setError(
-        failure instanceof ApiFailure ? failure.text[languageOf(i18n.language)] : String(failure),
-      );
+      setError(errorText(failure, languageOf(i18n.language)));
     } finally {
       setBusy(false);
     }

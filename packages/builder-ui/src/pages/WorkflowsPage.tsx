@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Form, Input, Modal, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiFailure, workflowsApi, type WorkflowSummary } from '../api/api-client.ts';
+import { errorText, workflowsApi, type WorkflowSummary } from '../api/api-client.ts';
 import { languageOf } from '../i18n/i18n.ts';
 
 /** The journeys: status, published version, problems, last change; open one or start one. */
@@ -34,9 +34,7 @@ export function WorkflowsPage({
       setCreating(false);
       onOpen(draft.id);
     } catch (error) {
-      void message.error(
-        error instanceof ApiFailure ? error.text[languageOf(i18n.language)] : String(error),
-      );
+      void message.error(errorText(error, languageOf(i18n.language)));
     }
   };
   return (

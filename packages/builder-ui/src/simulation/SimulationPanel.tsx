@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { JsonObject, WorkflowDocument } from '@xiaoer/engine';
 import type { TimelineEntry } from '@xiaoer/engine/testing';
 import { BrowserSimulation, sampleData } from './browser-simulation.ts';
-import { ApiFailure, scenariosApi, type SavedScenario } from '../api/api-client.ts';
+import { errorText, scenariosApi, type SavedScenario } from '../api/api-client.ts';
+import { languageOf } from '../i18n/i18n.ts';
 
 export interface SimulationPanelProps {
   document: WorkflowDocument;
@@ -67,11 +68,7 @@ export function SimulationPanel({ document, canSave, simulation, onChange }: Sim
       );
       loadSaved();
     } catch (failure) {
-      setError(
-        failure instanceof ApiFailure
-          ? failure.text[i18n.language.startsWith('en') ? 'en' : 'zh']
-          : String(failure),
-      );
+      setError(errorText(failure, languageOf(i18n.language)));
     }
   };
   const replay = () =>
