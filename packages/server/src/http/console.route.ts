@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type RequestHandler } from 'express';
@@ -21,8 +20,10 @@ export function consoleHandlers(directory: string): RequestHandler[] {
   const page: RequestHandler = (request, response, next) => {
     if (request.method !== 'GET' || request.path.startsWith('/api/') || request.path === '/api')
       return next();
-    if (existsSync(index)) response.sendFile(index);
-    else response.status(503).type('html').send(NOT_BUILT);
+    // No build: say how to make one (checked as the file is sent, not on every request first).
+    response.sendFile(index, (error) => {
+      if (error && !response.headersSent) response.status(503).type('html').send(NOT_BUILT);
+    });
   };
   return [express.static(directory, { index: false, maxAge: '1h' }), page];
 }
