@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { WorkflowDocument } from '@xiaoer/engine';
-import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
+import { ADMIN_PASSWORD, cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
+import { quickRefundWorkflow } from '../runtime/test-workflows.ts';
 import { launchBrowser, screenshot } from './browser.ts';
 
 /**
@@ -29,7 +30,7 @@ async function dragFromPalette(type: string, x: number, y: number) {
 
 beforeAll(async () => {
   h = await startHarness();
-  await h.publish(await shipped('order-lifecycle'));
+  await h.publish(await shipped('order-lifecycle'), quickRefundWorkflow);
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
 });
@@ -134,8 +135,12 @@ describe('the journey editor in Chromium', () => {
       .poll(() => page.getByTestId('node-trigger1').getAttribute('data-faulty'))
       .toBe('false');
 
-    // The trigger's condition is edited with a rule builder.
-    await page.getByTestId('condition-root_filter').locator('.queryBuilder').waitFor();
+    // The trigger's condition is edited with a rule builder: a rule and its value.
+    const filter = page.getByTestId('condition-root_filter');
+    await filter.locator('.queryBuilder').waitFor();
+    await filter.getByText('+ Rule').click();
+    await filter.locator('.rule-value input, input.rule-value').fill('vip');
+    await screenshot(page, 'editor-rule-builder');
   });
 
   it('should save the draft, find the same graph after a reload, and store it', async () => {
@@ -152,7 +157,10 @@ describe('the journey editor in Chromium', () => {
     };
     expect(stored.revision).toBe(2);
     expect(stored.document.nodes.map((n) => n.type)).toEqual(['trigger', 'end']);
-    expect(stored.document.nodes[0]?.config).toMatchObject({ event: 'order.created' });
+    expect(stored.document.nodes[0]?.config).toMatchObject({
+      event: 'order.created',
+      filter: { and: [{ '==': [{ var: expect.any(String) }, 'vip'] }] },
+    });
     expect(stored.document.edges).toEqual([
       expect.objectContaining({ source: 'trigger1', sourceHandle: 'next', target: 'end1' }),
     ]);
@@ -332,6 +340,37 @@ describe('the journey editor in Chromium', () => {
     await screenshot(page, 'editor-live-counts');
   });
 
+  it('should retry a dead-lettered order-system call from the instance page', async () => {
+    await h.shop.createOrder({ orderId: 'E2E-DL' });
+    h.shop.injectFault({ operation: 'refund', count: 3, status: 503 });
+    await h.sendEvents(cloudEvent('quickRefund.requested', { orderId: 'E2E-DL', amount: 30 }));
+    const id = 'quick-refund:E2E-DL:1';
+    // (Its order also starts an order-lifecycle journey: this runs after the live counts.)
+    await expect
+      .poll(
+        async () => {
+          const response = await h.request('GET', `/api/instances/${id}`);
+          if (response.status !== 200) return 0;
+          return ((await response.json()) as { deadLetters: unknown[] }).deadLetters.length;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(1);
+    await page.getByTestId('nav-instances').click();
+    await page.getByTestId(`instance-${id}`).click();
+    const retry = page.getByTestId('instance-dead-letters').getByRole('button', { name: 'Retry' });
+    await retry.waitFor();
+    await screenshot(page, 'instance-dead-letter');
+    await retry.click();
+    // The call runs once more, against the order system now answering, and the dead letter goes.
+    await expect.poll(() => h.shop.executions('refund'), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByTestId('instance-dead-letters').count(), { timeout: 10_000 })
+      .toBe(0);
+    const audit = await h.connection.collection('audit').findOne({ action: 'effect.retry' });
+    expect(audit?.['actor']).toBe('admin');
+  });
+
   it('should show a viewer the journey without save or publish buttons', async () => {
     const created = await h.request('POST', '/api/users', {
       id: 'viewer-1',
@@ -356,6 +395,8 @@ describe('the journey editor in Chromium', () => {
   });
 
   it('should switch to Chinese', async () => {
+    await page.goto(`${h.url}/#/workflows/order-lifecycle`);
+    await page.locator('.react-flow__node').first().waitFor();
     await page.getByTestId('language').click();
     await page.getByText('保存草稿').waitFor();
     await screenshot(page, 'editor-zh');

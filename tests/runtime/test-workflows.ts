@@ -123,3 +123,44 @@ export const guardWorkflow: WorkflowDocument = {
     { id: 'e5', source: 'remind', sourceHandle: 'failed', target: 'expired' },
   ],
 };
+
+/** Refunds with a fast retry policy: 3 attempts, 300 ms then 600 ms apart. */
+export const quickRefundWorkflow: WorkflowDocument = {
+  id: 'quick-refund',
+  name: '快速退款 / Quick refund',
+  version: 1,
+  nodes: [
+    {
+      id: 'requested',
+      type: 'trigger',
+      position: { x: 0, y: 0 },
+      config: {
+        event: 'quickRefund.requested',
+        correlationKey: 'orderId',
+        data: {
+          type: 'object',
+          properties: { orderId: { type: 'string' }, amount: { type: 'number' } },
+          required: ['orderId', 'amount'],
+        },
+      },
+    },
+    {
+      id: 'refund',
+      type: 'callOrderSystem',
+      position: { x: 200, y: 0 },
+      config: {
+        operation: 'refund',
+        args: { orderId: '{{orderId}}', amount: '{{amount}}' },
+        errorAs: 'refundError',
+        retry: { maxAttempts: 3, delay: '300ms', factor: 2 },
+      },
+    },
+    { id: 'refunded', type: 'end', position: { x: 400, y: 0 }, config: { status: 'completed' } },
+    { id: 'failed', type: 'end', position: { x: 400, y: 100 }, config: { status: 'failed' } },
+  ],
+  edges: [
+    { id: 'e1', source: 'requested', sourceHandle: 'next', target: 'refund' },
+    { id: 'e2', source: 'refund', sourceHandle: 'succeeded', target: 'refunded' },
+    { id: 'e3', source: 'refund', sourceHandle: 'failed', target: 'failed' },
+  ],
+};

@@ -143,7 +143,7 @@ export function InstancePage({
           <Typography.Title level={5}>{t('instances.data')}</Typography.Title>
           <pre className="instance-data">{JSON.stringify(detail.data, null, 2)}</pre>
           {detail.deadLetters.length > 0 && (
-            <>
+            <div data-testid="instance-dead-letters">
               <Typography.Title level={5}>{t('instances.deadLetters')}</Typography.Title>
               {detail.deadLetters.map((dead) => (
                 <Space key={dead._id}>
@@ -157,7 +157,7 @@ export function InstancePage({
                   )}
                 </Space>
               ))}
-            </>
+            </div>
           )}
         </div>
       </div>

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { getNodeType, validate, type JsonObject, type WorkflowDocument } from '@xiaoer/engine';
 import { setUpI18n } from '../i18n/i18n.ts';
 import { toGraph } from '../graph/journey-graph.ts';
@@ -136,5 +136,81 @@ describe('the inspector form generated from a node type', () => {
     // The same pointer names the input a click on the problem focuses.
     expect(fieldIdOf('/nodes/1/config/message/zh')).toBe('root_message_zh');
     expect(fieldIdOf('/nodes/1')).toBeUndefined();
+  });
+});
+
+const conditionNode = (when: JsonObject) => {
+  const document: WorkflowDocument = {
+    ...journey({ channel: 'sms', to: '{{customer.phone}}', message: { zh: '您好' } }),
+    nodes: [
+      {
+        id: 'start',
+        type: 'trigger',
+        position: { x: 0, y: 0 },
+        config: getNodeType('trigger')!.defaultConfig,
+      },
+      {
+        id: 'check',
+        type: 'condition',
+        position: { x: 200, y: 0 },
+        config: { branches: [{ id: 'vip', when }] },
+      },
+    ],
+    edges: [],
+  };
+  return toGraph(document, []).nodes[1]!;
+};
+
+describe('the condition field', () => {
+  it('should apply JSON Logic typed into the raw view to the config', () => {
+    const onConfig = vi.fn();
+    render(
+      <Inspector
+        node={conditionNode({ '==': [{ var: 'tier' }, 'vip'] })}
+        variables={['tier', 'amount']}
+        readOnly={false}
+        onConfig={onConfig}
+        onLabel={() => {}}
+      />,
+    );
+    fireEvent.click(within(screen.getByTestId('condition-root_branches_0_when')).getByText('JSON'));
+    const textarea = document.querySelector('#root_branches_0_when') as HTMLTextAreaElement;
+    fireEvent.change(textarea, { target: { value: '{">": [{"var": "amount"}, 100]}' } });
+    expect(onConfig).toHaveBeenLastCalledWith('check', {
+      branches: [{ id: 'vip', when: { '>': [{ var: 'amount' }, 100] } }],
+    });
+  });
+});
+
+describe('the visual rule builder', () => {
+  it('should turn an added rule and its typed value into JSON Logic', () => {
+    const onConfig = vi.fn();
+    render(
+      <Inspector
+        node={conditionNode({ '==': [{ var: 'tier' }, 'vip'] })}
+        variables={['tier', 'amount']}
+        readOnly={false}
+        onConfig={onConfig}
+        onLabel={() => {}}
+      />,
+    );
+    const builder = screen.getByTestId('condition-root_branches_0_when');
+    // Shown as rules: the existing condition's value is in the value editor.
+    const values = () =>
+      builder.querySelectorAll<HTMLInputElement>('.rule-value input, input.rule-value');
+    expect([...values()].map((input) => input.value)).toEqual(['vip']);
+    expect(onConfig).not.toHaveBeenCalled();
+    fireEvent.click(within(builder).getByText('+ Rule'));
+    fireEvent.change(values()[1]!, { target: { value: 'gold' } });
+    expect(onConfig).toHaveBeenLastCalledWith('check', {
+      branches: [
+        {
+          id: 'vip',
+          when: {
+            and: [{ '==': [{ var: 'tier' }, 'vip'] }, { '==': [{ var: 'tier' }, 'gold'] }],
+          },
+        },
+      ],
+    });
   });
 });

@@ -1,7 +1,13 @@
 import { useMemo, useState } from 'react';
 import { Button, Input, Space, Tag, Typography } from 'antd';
 import type { FieldProps, WidgetProps } from '@rjsf/utils';
-import { QueryBuilder, formatQuery, type RuleGroupType } from 'react-querybuilder';
+import {
+  QueryBuilder,
+  defaultOperators,
+  formatQuery,
+  type RuleGroupType,
+  type Translations,
+} from 'react-querybuilder';
 import { parseJsonLogic } from 'react-querybuilder/parseJsonLogic';
 import { QueryBuilderAntD } from '@react-querybuilder/antd';
 import 'react-querybuilder/dist/query-builder.css';
@@ -99,6 +105,8 @@ export function ConditionField(props: FieldProps) {
         : [{ name: 'orderId', label: 'orderId' }],
     [variableKey],
   );
+  const { language } = useTranslation().i18n;
+  const labels = useMemo(() => builderLabels(t), [t, language]);
   return (
     <div className="condition-field" data-testid={`condition-${props.fieldPathId.$id}`}>
       <Space>
@@ -121,14 +129,14 @@ export function ConditionField(props: FieldProps) {
           <QueryBuilder
             fields={fields}
             query={query}
+            {...labels}
             disabled={props.disabled || props.readonly}
             onQueryChange={(next) => {
               setQuery(next);
-              const condition = next.rules.length
-                ? (formatQuery(next, 'jsonlogic') as JsonValue)
-                : true;
-              // The builder reports its query when it mounts too: only a change is an edit.
-              if (stableJson(condition) !== stableJson(props.formData ?? true))
+              const condition = toCondition(next);
+              // The builder reports its query when it mounts too, in its own form (`{"and":
+              // [rule]}` for a lone rule): only a change of meaning is an edit.
+              if (stableJson(condition) !== stableJson(toCondition(toQuery(props.formData))))
                 props.onChange(condition, props.fieldPathId.path);
             }}
           />
@@ -136,6 +144,35 @@ export function ConditionField(props: FieldProps) {
       )}
     </div>
   );
+}
+
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+/** The builder's buttons, combinators and operators in the console's language. */
+function builderLabels(t: Translate) {
+  const button = (key: string) => ({ label: t(`form.${key}`), title: t(`form.${key}`) });
+  const translations: Partial<Translations> = {
+    addRule: button('addRule'),
+    addGroup: button('addGroup'),
+    removeRule: { label: '⨯', title: t('form.removeRule') },
+    removeGroup: { label: '⨯', title: t('form.removeGroup') },
+    value: { title: t('form.value') },
+  };
+  return {
+    translations,
+    combinators: [
+      { name: 'and', value: 'and', label: t('form.and') },
+      { name: 'or', value: 'or', label: t('form.or') },
+    ],
+    operators: defaultOperators.map((operator) => ({
+      ...operator,
+      label: t(`form.operators.${operator.name}`, { defaultValue: operator.label }),
+    })),
+  };
+}
+
+function toCondition(query: RuleGroupType): JsonValue {
+  return query.rules.length ? (formatQuery(query, 'jsonlogic') as JsonValue) : true;
 }
 
 function toQuery(condition: unknown): RuleGroupType {
