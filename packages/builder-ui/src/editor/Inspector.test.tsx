@@ -161,18 +161,24 @@ const conditionNode = (when: JsonObject) => {
   return toGraph(document, []).nodes[1]!;
 };
 
+/** The inspector of a condition node whose one branch holds for VIP customers. */
+function renderVipCondition() {
+  const onConfig = vi.fn();
+  render(
+    <Inspector
+      node={conditionNode({ '==': [{ var: 'tier' }, 'vip'] })}
+      variables={['tier', 'amount']}
+      readOnly={false}
+      onConfig={onConfig}
+      onLabel={() => {}}
+    />,
+  );
+  return onConfig;
+}
+
 describe('the condition field', () => {
   it('should apply JSON Logic typed into the raw view to the config', () => {
-    const onConfig = vi.fn();
-    render(
-      <Inspector
-        node={conditionNode({ '==': [{ var: 'tier' }, 'vip'] })}
-        variables={['tier', 'amount']}
-        readOnly={false}
-        onConfig={onConfig}
-        onLabel={() => {}}
-      />,
-    );
+    const onConfig = renderVipCondition();
     fireEvent.click(within(screen.getByTestId('condition-root_branches_0_when')).getByText('JSON'));
     const textarea = document.querySelector('#root_branches_0_when') as HTMLTextAreaElement;
     fireEvent.change(textarea, { target: { value: '{">": [{"var": "amount"}, 100]}' } });
@@ -184,16 +190,7 @@ describe('the condition field', () => {
 
 describe('the visual rule builder', () => {
   it('should turn an added rule and its typed value into JSON Logic', () => {
-    const onConfig = vi.fn();
-    render(
-      <Inspector
-        node={conditionNode({ '==': [{ var: 'tier' }, 'vip'] })}
-        variables={['tier', 'amount']}
-        readOnly={false}
-        onConfig={onConfig}
-        onLabel={() => {}}
-      />,
-    );
+    const onConfig = renderVipCondition();
     const builder = screen.getByTestId('condition-root_branches_0_when');
     // Shown as rules: the existing condition's value is in the value editor.
     const values = () =>
