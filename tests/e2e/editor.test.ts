@@ -313,8 +313,19 @@ describe('the journey editor in Chromium', () => {
       .poll(() => page.getByTestId('instance-node').textContent(), { timeout: 15_000 })
       .toBe('waitDelivery');
     await page.getByTestId('instance-cancel').click();
-    await page.locator('.ant-modal-confirm').locator('button', { hasText: 'OK' }).click();
-    await expect.poll(() => page.getByTestId('instance-status').textContent()).toBe('cancelled');
+    const ok = page.locator('.ant-modal-confirm').locator('button', { hasText: 'OK' });
+    await ok.click();
+    // Once seen on a loaded machine: the click landed while the dialog was still zooming in
+    // and did nothing. A person would click again; so does the test, at most once a second.
+    await expect
+      .poll(
+        async () => {
+          if (await ok.isVisible()) await ok.click({ timeout: 1000 }).catch(() => {});
+          return page.getByTestId('instance-status').textContent();
+        },
+        { timeout: 15_000, intervals: [1000] },
+      )
+      .toBe('cancelled');
     const audit = await h.connection.collection('audit').find({ target: id }).toArray();
     expect(audit.map((a) => a['action']).sort()).toEqual(['instance.cancel', 'instance.sendEvent']);
   });
@@ -400,5 +411,32 @@ describe('the journey editor in Chromium', () => {
     await page.getByTestId('language').click();
     await page.getByText('保存草稿').waitFor();
     await screenshot(page, 'editor-zh');
+  });
+
+  it('should load the editor only when a journey is opened, and say so when its script is gone', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1200, height: 800 },
+      locale: 'zh-CN',
+    });
+    const fresh = await context.newPage();
+    const scripts: string[] = [];
+    fresh.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    // A deploy while the page was open: the editor's script of the old build is gone.
+    await fresh.route('**/assets/EditorPage-*.js', (route) => route.fulfill({ status: 404 }));
+    await fresh.goto(h.url);
+    await fresh.getByTestId('username').fill('admin');
+    await fresh.getByTestId('password').fill(ADMIN_PASSWORD);
+    await fresh.getByTestId('login').click();
+    await fresh.getByTestId('workflow-order-lifecycle').waitFor();
+    expect(scripts.some((path) => path.includes('EditorPage'))).toBe(false);
+    await fresh.getByTestId('workflow-order-lifecycle').click();
+    await fresh.getByTestId('page-failure').waitFor();
+    const text = (await fresh.getByTestId('page-failure').textContent()) ?? '';
+    expect(text).toContain('页面未能加载');
+    expect(text).not.toMatch(/at \w+ \(|TypeError|Failed to fetch/);
+    await screenshot(fresh, 'page-failure');
+    await context.close();
   });
 });

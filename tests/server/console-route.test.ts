@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,5 +44,18 @@ describe('the console route', () => {
     const api = await fetch(`${url}/api/nope`);
     expect(api.status).toBe(404);
     expect(((await api.json()) as { error: { code: string } }).error.code).toBe('not-found');
+  });
+
+  it('should let browsers keep the content-named build files for good, and not the page', async () => {
+    await mkdir(join(dir, 'assets'), { recursive: true });
+    await writeFile(join(dir, 'assets', 'index-AbC123.js'), 'console.log(1)');
+    const url = await serve(dir);
+    const script = await fetch(`${url}/assets/index-AbC123.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const page = await fetch(`${url}/`);
+    expect(page.headers.get('cache-control') ?? '').not.toContain('immutable');
+    // A file of an older build is gone: a 404, not the page in its place.
+    expect((await fetch(`${url}/assets/gone.js`)).status).toBe(404);
   });
 });

@@ -1,18 +1,27 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { useTranslation } from 'react-i18next';
+import { ErrorBoundary } from 'react-error-boundary';
 import { api, currentUser, type Me } from '../api/api-client.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import { LoginPage } from '../pages/LoginPage.tsx';
 import { WorkflowsPage } from '../pages/WorkflowsPage.tsx';
-import { EditorPage } from '../editor/EditorPage.tsx';
 import { InstancesPage } from '../console/InstancesPage.tsx';
-import { InstancePage } from '../console/InstancePage.tsx';
 import { useHashRoute } from './use-hash-route.ts';
+import { PageFailure } from './PageFailure.tsx';
 
 const EDITORS = ['admin', 'operator'];
+
+// The canvas, forms, rule builder and engine load with the first page that draws a journey:
+// the login page and the lists come up without them.
+const EditorPage = lazy(async () => ({
+  default: (await import('../editor/EditorPage.tsx')).EditorPage,
+}));
+const InstancePage = lazy(async () => ({
+  default: (await import('../console/InstancePage.tsx')).InstancePage,
+}));
 
 /** The console: login, then the journeys and the editor; Chinese or English, switchable. */
 export function App() {
@@ -79,31 +88,35 @@ export function App() {
             </Space>
           </Layout.Header>
           <Layout.Content className="shell-content">
-            {me === undefined ? (
-              <Spin />
-            ) : me === null ? (
-              <LoginPage onLoggedIn={refresh} />
-            ) : route.screen === 'instances' ? (
-              <InstancesPage onOpen={(id) => go({ screen: 'instance', instanceId: id })} />
-            ) : route.screen === 'instance' ? (
-              <InstancePage
-                instanceId={route.instanceId}
-                canOperate={canEdit}
-                onBack={() => go({ screen: 'instances' })}
-              />
-            ) : route.screen === 'editor' ? (
-              <EditorPage
-                workflowId={route.workflowId}
-                canEdit={canEdit}
-                canPublish={canEdit}
-                onBack={() => go({ screen: 'workflows' })}
-              />
-            ) : (
-              <WorkflowsPage
-                canEdit={canEdit}
-                onOpen={(id) => go({ screen: 'editor', workflowId: id })}
-              />
-            )}
+            <ErrorBoundary FallbackComponent={PageFailure} resetKeys={[route]}>
+              <Suspense fallback={<Spin />}>
+                {me === undefined ? (
+                  <Spin />
+                ) : me === null ? (
+                  <LoginPage onLoggedIn={refresh} />
+                ) : route.screen === 'instances' ? (
+                  <InstancesPage onOpen={(id) => go({ screen: 'instance', instanceId: id })} />
+                ) : route.screen === 'instance' ? (
+                  <InstancePage
+                    instanceId={route.instanceId}
+                    canOperate={canEdit}
+                    onBack={() => go({ screen: 'instances' })}
+                  />
+                ) : route.screen === 'editor' ? (
+                  <EditorPage
+                    workflowId={route.workflowId}
+                    canEdit={canEdit}
+                    canPublish={canEdit}
+                    onBack={() => go({ screen: 'workflows' })}
+                  />
+                ) : (
+                  <WorkflowsPage
+                    canEdit={canEdit}
+                    onOpen={(id) => go({ screen: 'editor', workflowId: id })}
+                  />
+                )}
+              </Suspense>
+            </ErrorBoundary>
           </Layout.Content>
         </Layout>
       </AntApp>

@@ -1,7 +1,16 @@
 /** Every text of the editor and console, in Chinese and English. */
 export const messages = {
   zh: {
-    app: { title: '小二 · 旅程编辑器', language: 'English', logout: '退出登录', journeys: '旅程' },
+    app: {
+      title: '小二 · 旅程编辑器',
+      language: 'English',
+      logout: '退出登录',
+      journeys: '旅程',
+      failed: '页面未能加载',
+      failedHint: '控制台可能刚刚更新，请重新加载页面。',
+      reload: '重新加载',
+      retry: '重试',
+    },
     login: {
       title: '登录小二',
       username: '用户名',
@@ -136,6 +145,10 @@ export const messages = {
       language: '中文',
       logout: 'Log out',
       journeys: 'Journeys',
+      failed: 'This page could not be shown',
+      failedHint: 'The console may just have been updated: reload the page.',
+      reload: 'Reload',
+      retry: 'Try again',
     },
     login: {
       title: 'Log in to Xiaoer',

@@ -76,7 +76,7 @@ export function createApp(options: AppOptions): Express {
     response.json(document);
   });
   const consoleDirectory = options.consoleDirectory ?? CONSOLE_DIRECTORY;
-  if (consoleDirectory) app.use(...consoleHandlers(consoleDirectory));
+  if (consoleDirectory) app.use(consoleHandlers(consoleDirectory));
   app.use(notFound);
   app.use(errorHandler);
   return app;

@@ -15,7 +15,7 @@ const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Xiaoer</title>
  * Serves the built editor and console: its files, and its page for any other GET outside
  * `/api` (the console routes by the URL's hash). Without a build, a page saying how to make one.
  */
-export function consoleHandlers(directory: string): RequestHandler[] {
+export function consoleHandlers(directory: string): express.Router {
   const index = join(directory, 'index.html');
   const page: RequestHandler = (request, response, next) => {
     if (request.method !== 'GET' || request.path.startsWith('/api/') || request.path === '/api')
@@ -25,5 +25,14 @@ export function consoleHandlers(directory: string): RequestHandler[] {
       if (error && !response.headersSent) response.status(503).type('html').send(NOT_BUILT);
     });
   };
-  return [express.static(directory, { index: false, maxAge: '1h' }), page];
+  const router = express.Router();
+  // Vite names the built scripts and styles by their content: a new build has new names.
+  router.use(
+    '/assets',
+    express.static(join(directory, 'assets'), { index: false, immutable: true, maxAge: '365d' }),
+    // A file of an older build (a page open across a deploy) is gone, not the page.
+    (_request, response) => void response.status(404).type('text').send('Not found / 未找到'),
+  );
+  router.use(express.static(directory, { index: false, maxAge: '1h' }), page);
+  return router;
 }
