@@ -187,6 +187,41 @@ describe('the journey editor in Chromium', () => {
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(2);
   });
 
+  it('should refuse a broken file with its problems, and show script in a journey as text', async () => {
+    const choose = (name: string, text: string) =>
+      page.locator('input[type=file]').setInputFiles({
+        name,
+        mimeType: 'application/json',
+        buffer: Buffer.from(text),
+      });
+    const unsavedBefore = await page.getByText('Unsaved changes').count();
+    await choose('broken.json', '{"id": "x", "nodes": [}');
+    const problems = page.getByTestId('import-problems');
+    await problems.waitFor();
+    expect(await problems.textContent()).toContain('Not valid JSON');
+    await page.locator('.ant-modal-confirm').locator('button', { hasText: 'OK' }).click();
+    await problems.waitFor({ state: 'hidden' });
+    await choose('not-a-journey.json', JSON.stringify({ id: 'x', name: 'x', nodes: 'all' }));
+    await problems.waitFor();
+    expect(await problems.textContent()).toContain('/nodes');
+    await screenshot(page, 'editor-import-refused');
+    await page.locator('.ant-modal-confirm').locator('button', { hasText: 'OK' }).click();
+    expect(await page.locator('.react-flow__node').count()).toBe(2);
+    expect(await page.getByText('Unsaved changes').count()).toBe(unsavedBefore);
+
+    // A label and a message with markup in them are drawn as the text they are.
+    const hostile = '<img src=x onerror="window.__hacked=1">';
+    const journey = await shipped('order-lifecycle');
+    journey.nodes[1]!.label = hostile;
+    await choose('hostile.json', JSON.stringify(journey));
+    await page.getByText(hostile).first().waitFor();
+    expect(await page.evaluate('window.__hacked')).toBeUndefined();
+    expect(await page.locator('.react-flow__node img').count()).toBe(0);
+    await page.locator('.react-flow__pane').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(2);
+  });
+
   it('should show a conflict instead of overwriting when someone else saved in between', async () => {
     const stored = (await (await h.request('GET', '/api/workflows/e2e-journey')).json()) as {
       revision: number;
@@ -323,7 +358,7 @@ describe('the journey editor in Chromium', () => {
           if (await ok.isVisible()) await ok.click({ timeout: 1000 }).catch(() => {});
           return page.getByTestId('instance-status').textContent();
         },
-        { timeout: 15_000, intervals: [1000] },
+        { timeout: 15_000, interval: 1000 },
       )
       .toBe('cancelled');
     const audit = await h.connection.collection('audit').find({ target: id }).toArray();

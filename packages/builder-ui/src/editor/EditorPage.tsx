@@ -51,6 +51,7 @@ import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { useGraphHistory } from './use-graph-history.ts';
 import { useEditorShortcuts } from './use-editor-shortcuts.ts';
 import { fieldIdOf } from './config-form.ts';
+import { importableJourney } from './import-journey.ts';
 import { SimulationPanel } from '../simulation/SimulationPanel.tsx';
 import { VersionsPanel } from './VersionsPanel.tsx';
 import type { BrowserSimulation } from '../simulation/browser-simulation.ts';
@@ -320,13 +321,25 @@ function Editor({
     URL.revokeObjectURL(link.href);
   };
   const importJson = async (file: File) => {
-    try {
-      const imported = JSON.parse(await file.text()) as WorkflowDocument;
-      setBase({ ...imported, id: document.id });
-      history.commit(() => toGraph(imported));
-    } catch (error) {
-      void message.error(String(error));
+    const refused = await importableJourney(file);
+    if ('problems' in refused) {
+      // Not a journey that can be drawn: say why, change nothing.
+      modal.error({
+        title: t('editor.importRefused', { name: file.name }),
+        content: (
+          <ul className="import-problems" data-testid="import-problems">
+            {refused.problems.map((problem, index) => (
+              <li key={index}>
+                {problem.pointer && <code>{problem.pointer}</code>} {problem.message[language]}
+              </li>
+            ))}
+          </ul>
+        ),
+      });
+      return;
     }
+    setBase({ ...refused.journey, id: document.id });
+    history.commit(() => toGraph(refused.journey));
   };
 
   return (

@@ -34,6 +34,7 @@ export const messages = {
     },
     editor: {
       back: '全部旅程',
+      importRefused: '无法导入 {{name}}，旅程未改变：',
       palette: '节点',
       search: '搜索节点类型',
       inspector: '属性',
@@ -173,6 +174,7 @@ export const messages = {
     },
     editor: {
       back: 'All journeys',
+      importRefused: '{{name}} cannot be imported; the journey is unchanged:',
       palette: 'Nodes',
       search: 'Search node types',
       inspector: 'Properties',
