@@ -11,6 +11,7 @@ import { scenariosRouter } from './scenarios.route.ts';
 import { instancesRouter } from './instances.route.ts';
 import { authRouter } from './auth.route.ts';
 import { authenticate } from './authenticate.ts';
+import { chatRouter, conversationsRouter } from './chat.route.ts';
 import { openApiDocument } from './openapi.ts';
 
 export interface AppOptions {
@@ -55,6 +56,8 @@ export function createApp(options: AppOptions): Express {
     app.get('/api/demo', (_request, response) => void response.json({ shopUrl }));
   }
   if (xiaoer) {
+    // The customer's chat proves itself with the conversation's token, not a console login.
+    app.use('/api', chatRouter(xiaoer.desk));
     app.use('/api', authenticate(xiaoer.auth));
     app.use(
       '/api',
@@ -65,6 +68,7 @@ export function createApp(options: AppOptions): Express {
     );
     app.use('/api', workflowsRouter(xiaoer.workflows, xiaoer.replay, xiaoer.queries));
     app.use('/api', scenariosRouter(xiaoer.scenarios));
+    app.use('/api', conversationsRouter(xiaoer.desk));
     app.use(
       '/api',
       instancesRouter(xiaoer.models, xiaoer.queries, xiaoer.runtime, xiaoer.dispatcher),

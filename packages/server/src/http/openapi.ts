@@ -18,8 +18,10 @@ interface OperationNotes {
   /** Other answers worth naming, with what they mean. */
   errors?: Record<number, string>;
   /** How the caller proves who it is when it is not a login session. */
-  security?: 'signature' | 'platform';
+  security?: 'signature' | 'platform' | 'chat';
 }
+
+const chatToken = { 403: 'Missing or wrong conversation token / 会话凭证错误' };
 
 const signed = {
   401: 'Missing or wrong signature / 签名缺失或错误',
@@ -147,6 +149,59 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary: 'An instance with its timeline, effects and timers / 实例详情与时间线',
     tag: 'instances',
   },
+  'POST /api/chat/conversations': {
+    summary: "Open a chat conversation (the customer's chat page) / 开始聊天会话",
+    tag: 'chat',
+    success: 201,
+  },
+  'GET /api/chat/conversations/{id}/messages': {
+    summary: 'Messages after `after` / 读取消息',
+    tag: 'chat',
+    security: 'chat',
+    query: { after: /^\d+$/ },
+    errors: chatToken,
+  },
+  'POST /api/chat/conversations/{id}/messages': {
+    summary: 'The customer writes; the bot, a journey or an agent answers / 客户发消息',
+    tag: 'chat',
+    success: 201,
+    security: 'chat',
+    errors: { ...chatToken, 409: 'Conversation closed / 会话已结束' },
+  },
+  'GET /api/chat/conversations/{id}/stream': {
+    summary:
+      'New messages as server-sent events; resumes after Last-Event-ID / 实时消息（SSE，断线续传）',
+    tag: 'chat',
+    security: 'chat',
+    query: { token: /^[A-Za-z0-9_-]+$/, after: /^\d+$/ },
+    errors: chatToken,
+  },
+  'POST /api/chat/conversations/{id}/close': {
+    summary: 'The customer ends the conversation / 结束会话',
+    tag: 'chat',
+    security: 'chat',
+    errors: { ...chatToken, 409: 'Already closed / 已结束' },
+  },
+  'GET /api/conversations': {
+    summary: 'Recent conversations, by status / 会话列表',
+    tag: 'chat',
+    query: { status: /^(open|queued|withAgent|closed)$/ },
+  },
+  'GET /api/conversations/{id}': {
+    summary: 'A conversation with its messages / 会话详情',
+    tag: 'chat',
+  },
+  'POST /api/conversations/{id}/messages': {
+    summary: 'An agent answers in the chat / 客服回复',
+    tag: 'chat',
+    success: 201,
+    errors: { 409: 'Conversation closed / 会话已结束' },
+  },
+  'POST /api/conversations/{id}/close': {
+    summary: 'Close a conversation / 结束会话',
+    tag: 'chat',
+    errors: { 409: 'Already closed / 已结束' },
+  },
   'GET /api/workflows/{id}/scenarios': {
     summary: 'Simulation scenarios saved beside a workflow / 旅程的模拟场景',
     tag: 'workflows',
@@ -249,9 +304,11 @@ function operation(route: RouteEntry, notes: OperationNotes | undefined) {
       ? [{ signature: [] }, { bearer: [] }]
       : notes?.security === 'platform'
         ? []
-        : facts.permission
-          ? [{ bearer: [] }, { session: [] }]
-          : [];
+        : notes?.security === 'chat'
+          ? [{ chatToken: [] }]
+          : facts.permission
+            ? [{ bearer: [] }, { session: [] }]
+            : [];
   return {
     operationId: `${route.method.toLowerCase()}${route.path.replace(/[{}]/g, '').replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase())}`,
     summary: notes?.summary ?? route.path,
@@ -348,6 +405,13 @@ export function openApiDocument(app: Express, version: string): Record<string, u
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'Session token or API key' },
         session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        chatToken: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Chat-Token',
+          description:
+            'The token returned when the conversation was opened (`?token=` on the event stream).',
+        },
         signature: {
           type: 'apiKey',
           in: 'header',

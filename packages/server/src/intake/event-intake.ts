@@ -1,7 +1,13 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
 import type { Models } from '../model/models.ts';
-import { eventJson, eventKey, type EventRecord, type InboxEntry } from '../model/event.model.ts';
+import {
+  eventJson,
+  eventKey,
+  type EventOutcome,
+  type EventRecord,
+  type InboxEntry,
+} from '../model/event.model.ts';
 import { insertNew } from '../model/insert-new.ts';
 import type { JourneyRuntime } from '../runtime/journey-runtime.ts';
 import type { CloudEvent } from './cloud-event.ts';
@@ -39,6 +45,26 @@ export class EventIntake {
     events: CloudEvent[],
     receivedAt = new Date(),
   ): Promise<IntakeResult[]> {
+    return (await this.#record(source, events, receivedAt)).results;
+  }
+
+  /**
+   * Records one event like {@link record} and waits until it was routed: what it started or
+   * moved on (the chat asks whether a journey took the customer's message). A duplicate
+   * returns the outcome recorded the first time, or null while that is still running.
+   */
+  async submit(source: string, event: CloudEvent): Promise<EventOutcome | null> {
+    const { results, works } = await this.#record(source, [event], new Date());
+    if (results[0]?.status === 'duplicate')
+      return this.#runtime.processEvent(eventKey(source, event.id));
+    return (await works[0]) ?? null;
+  }
+
+  async #record(
+    source: string,
+    events: CloudEvent[],
+    receivedAt: Date,
+  ): Promise<{ results: IntakeResult[]; works: Promise<EventOutcome | null>[] }> {
     const keys = events.map((event) => eventKey(source, event.id));
     const inboxed = await insertNew(
       this.#models.Inbox,
@@ -64,16 +90,20 @@ export class EventIntake {
     const accepted = new Set(fresh.filter((_, position) => !stored.has(position)));
     // Route in arrival order (synchronously, so the runtime's queues keep that order); a
     // redelivery of an already recorded event only cleans its inbox entry.
-    records.forEach((record, position) => {
+    const works = records.map((record, position) => {
       const work = stored.has(position)
         ? this.#runtime.processEvent(record._id)
         : this.#runtime.processRecord(record);
       this.#track(work, record._id);
+      return work;
     });
-    return events.map((event, index) => ({
-      id: event.id,
-      status: accepted.has(index) ? 'accepted' : 'duplicate',
-    }));
+    return {
+      results: events.map((event, index) => ({
+        id: event.id,
+        status: accepted.has(index) ? 'accepted' : 'duplicate',
+      })),
+      works,
+    };
   }
 
   /** Processes one recorded event by its key (recovery), a few at a time. */

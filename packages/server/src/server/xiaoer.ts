@@ -17,6 +17,10 @@ import { buildConnectors } from '../connectors/build-connectors.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
 import { AuthService } from '../auth/auth-service.ts';
 import { HistoryPruner } from '../runtime/history-pruner.ts';
+import { ConversationStore } from '../conversations/conversation-store.ts';
+import { ConversationHub } from '../conversations/conversation-hub.ts';
+import { ServiceDesk } from '../conversations/service-desk.ts';
+import { ChatChannel } from '../connectors/chat-channel.ts';
 
 /** How often recovery sweeps, and when an unfinished claim counts as abandoned. */
 export const RECOVERY_DEFAULTS = { sweepEveryMs: 2000, staleAfterMs: 15_000 } as const;
@@ -48,6 +52,8 @@ export interface Xiaoer {
   agenda: Agenda;
   auth: AuthService;
   history: HistoryPruner;
+  /** Conversations with customers: the chat, journeys in it, answers and handoffs. */
+  desk: ServiceDesk;
   config: XiaoerConfig;
   /** Starts timers and effect delivery, and finishes what a crashed process left. */
   start(): Promise<void>;
@@ -64,7 +70,12 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const timerLockMs = config.scheduler?.timerLockMs ?? SCHEDULER_DEFAULTS.timerLockMs;
   const effectLockMs = config.scheduler?.effectLockMs ?? SCHEDULER_DEFAULTS.effectLockMs;
   const agenda = createScheduler(options.storeUri, config.scheduler);
-  const executor = new EffectExecutor(models, buildConnectors(config, log), effectLockMs);
+  const conversations = new ConversationStore(models);
+  const hub = new ConversationHub(conversations);
+  const connectors = buildConnectors(config, log);
+  // Journeys write into a conversation unless a chat channel is configured elsewhere.
+  connectors.channels.chat ??= new ChatChannel(conversations, hub);
+  const executor = new EffectExecutor(models, connectors, effectLockMs);
   const dispatcher = new EffectDispatcher(models, agenda, executor, {
     ...config.delivery,
     timerLockMs,
@@ -80,6 +91,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   });
   dispatcher.attach(runtime);
   const intake = new EventIntake(models, runtime, log);
+  const desk = new ServiceDesk({ store: conversations, hub, intake, log });
   let sweeper: NodeJS.Timeout | undefined;
   let pruner: NodeJS.Timeout | undefined;
   let sweeping: Promise<unknown> | undefined;
@@ -106,6 +118,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     agenda,
     auth: new AuthService(models),
     history,
+    desk,
     config,
     async start() {
       await agenda.start();
@@ -127,6 +140,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       pruner.unref();
     },
     async stop() {
+      hub.close();
       clearInterval(sweeper);
       clearInterval(pruner);
       await sweeping;

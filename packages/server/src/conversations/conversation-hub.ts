@@ -1,0 +1,112 @@
+import pLimit from 'p-limit';
+import type { MessageRecord } from '../model/conversation.model.ts';
+import type { ConversationStore } from './conversation-store.ts';
+
+type Listener = (message: MessageRecord) => void;
+
+/** Per listener, the newest message number it has been given. */
+type Subscription = Map<Listener, number>;
+
+/**
+ * Hands new messages to the open chat streams of this process. A message appended here is
+ * delivered at once; one appended by another server process is found by a sweep that reads
+ * the subscribed conversations a few at a time and starts again `sweepEveryMs` after it ended,
+ * so its cost stays bounded however many streams are open (and its delay grows with them).
+ */
+export class ConversationHub {
+  readonly #store: ConversationStore;
+  readonly #subscriptions = new Map<string, Subscription>();
+  readonly #sweepEveryMs: number;
+  #timer: NodeJS.Timeout | undefined;
+  #closed = false;
+
+  constructor(store: ConversationStore, options: { sweepEveryMs?: number } = {}) {
+    this.#store = store;
+    this.#sweepEveryMs = options.sweepEveryMs ?? 1000;
+  }
+
+  /** Listens for messages after `after`; returns the function that stops listening. */
+  subscribe(conversationId: string, after: number, listener: Listener): () => void {
+    let subscription = this.#subscriptions.get(conversationId);
+    if (!subscription) {
+      subscription = new Map();
+      this.#subscriptions.set(conversationId, subscription);
+    }
+    subscription.set(listener, after);
+    this.#schedule();
+    return () => {
+      subscription.delete(listener);
+      if (subscription.size === 0) this.#subscriptions.delete(conversationId);
+    };
+  }
+
+  /** Called after this process appended a message. */
+  published(message: MessageRecord): void {
+    this.#deliver(message);
+  }
+
+  get openStreams(): number {
+    let count = 0;
+    for (const subscription of this.#subscriptions.values()) count += subscription.size;
+    return count;
+  }
+
+  close(): void {
+    this.#closed = true;
+    clearTimeout(this.#timer);
+  }
+
+  #deliver(message: MessageRecord): void {
+    const subscription = this.#subscriptions.get(message.conversationId);
+    if (!subscription) return;
+    let gap = false;
+    for (const [listener, seen] of subscription)
+      if (message.seq === seen + 1) {
+        subscription.set(listener, message.seq);
+        listener(message);
+      } else if (message.seq > seen + 1) gap = true;
+    // An earlier message (from another process) is not here yet: read them in order.
+    if (gap) void this.#catchUp(message.conversationId);
+  }
+
+  async #catchUp(conversationId: string): Promise<void> {
+    const subscription = this.#subscriptions.get(conversationId);
+    if (!subscription) return;
+    const seen = Math.min(...subscription.values());
+    const missed = await this.#store.messagesAfter(conversationId, seen, 100).catch(() => []);
+    for (const message of missed) this.#deliverInOrder(message);
+  }
+
+  #deliverInOrder(message: MessageRecord): void {
+    const subscription = this.#subscriptions.get(message.conversationId);
+    if (!subscription) return;
+    for (const [listener, seen] of subscription)
+      if (message.seq === seen + 1) {
+        subscription.set(listener, message.seq);
+        listener(message);
+      }
+  }
+
+  #schedule(): void {
+    if (this.#timer || this.#closed) return;
+    this.#timer = setTimeout(() => void this.#sweep(), this.#sweepEveryMs);
+    this.#timer.unref();
+  }
+
+  async #sweep(): Promise<void> {
+    const limit = pLimit(4);
+    await Promise.all(
+      [...this.#subscriptions].map(([conversationId, subscription]) =>
+        limit(async () => {
+          const seen = Math.min(...subscription.values());
+          const missed = await this.#store.messagesAfter(conversationId, seen, 100);
+          for (const message of missed) this.#deliverInOrder(message);
+        }).catch(() => {
+          // The store is unavailable for a moment: the next sweep tries again.
+        }),
+      ),
+    );
+    this.#timer = undefined;
+    if (this.#subscriptions.size > 0) this.#schedule();
+  }
+}

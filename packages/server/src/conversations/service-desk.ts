@@ -1,0 +1,265 @@
+import type { Logger } from 'pino';
+import type { JsonObject, LocalizedText } from '@xiaoer/engine';
+import type { EventIntake } from '../intake/event-intake.ts';
+import type { EventOutcome } from '../model/event.model.ts';
+import type {
+  ChatCustomer,
+  ConversationRecord,
+  MessageRecord,
+} from '../model/conversation.model.ts';
+import { ConversationStore } from './conversation-store.ts';
+import type { ConversationHub } from './conversation-hub.ts';
+import { ChatError } from './chat-error.ts';
+
+/** What the desk needs from intent recognition. */
+export interface IntentPort {
+  classify(text: string): Promise<{
+    intent: string;
+    confidence: number;
+    entities: { orderNumbers: string[] };
+  }>;
+}
+
+/** What the desk needs from the knowledge base. */
+export interface AnswerPort {
+  answer(
+    question: string,
+    context: { conversationId: string; language: 'zh' | 'en'; orderId?: string },
+  ): Promise<{ text: string; articleId: string; score: number } | null>;
+}
+
+/** A request to hand a conversation to a person, with everything they need to know. */
+export interface HandoffRequest {
+  conversation: ConversationRecord;
+  intent: string;
+  reason: 'asked' | 'not-understood' | 'journey';
+  transcript: MessageRecord[];
+}
+
+/** What the desk needs from routing: where the customer now stands. */
+export interface HandoffPort {
+  handOff(request: HandoffRequest): Promise<{ handoffId: string; text: LocalizedText }>;
+}
+
+/** Intents that go straight to a person. */
+const PERSON_INTENTS = new Set(['human', 'complaint']);
+/** The chat's event source in the event store (`chat/<message id>:…`). */
+export const CHAT_SOURCE = 'chat';
+/** Misses in a row before the bot stops guessing and asks a person. */
+const MISSES_BEFORE_HANDOFF = 2;
+
+const TEXT = {
+  welcome: {
+    zh: '您好，我是小二 🤖 有什么可以帮您？可以直接说“我的快递到哪了”，或输入“转人工”。',
+    en: 'Hi, I am Xiaoer 🤖 How can I help? Try "where is my parcel", or type "agent" for a person.',
+  },
+  notUnderstood: {
+    zh: '抱歉，我没太明白。可以换个说法，或输入“转人工”联系客服。',
+    en: 'Sorry, I did not quite get that. Try other words, or type "agent" to reach a person.',
+  },
+  noAgentsConfigured: {
+    zh: '人工客服暂未开通，我们已记录您的问题，会尽快回复。',
+    en: 'No human agents are set up yet; we noted your question and will come back to you.',
+  },
+} satisfies Record<string, LocalizedText>;
+
+export interface ServiceDeskOptions {
+  store: ConversationStore;
+  hub: ConversationHub;
+  intake: EventIntake;
+  log: Logger;
+  intents?: IntentPort;
+  knowledge?: AnswerPort;
+  handoff?: HandoffPort;
+}
+
+/**
+ * Where every customer message goes: to the journey waiting for the customer's reply, else to
+ * a journey that starts on the message's intent, else answered from the knowledge base, else
+ * to a person. Journeys take part through events (`customer.replied`, `conversation.message`)
+ * and talk back through the `chat` channel.
+ */
+export class ServiceDesk {
+  readonly store: ConversationStore;
+  readonly hub: ConversationHub;
+  readonly #options: ServiceDeskOptions;
+
+  constructor(options: ServiceDeskOptions) {
+    this.#options = options;
+    this.store = options.store;
+    this.hub = options.hub;
+  }
+
+  /** Opens a conversation with a welcome; the token is for the customer's chat page only. */
+  async open(customer: ChatCustomer, orderId?: string) {
+    const opened = await this.store.open(customer, orderId);
+    await this.#say(opened.conversation, TEXT.welcome, 'welcome');
+    return opened;
+  }
+
+  /** A conversation the caller may act on, or a 404/409 `ChatError`. */
+  async conversation(id: string, { open = false } = {}): Promise<ConversationRecord> {
+    const conversation = await this.store.get(id);
+    if (!conversation) throw new ChatError(404, 'unknown-conversation', { id });
+    if (open && conversation.status === 'closed')
+      throw new ChatError(409, 'conversation-closed', { id });
+    return conversation;
+  }
+
+  /**
+   * Takes a customer's message: stores it (a resend with the same `clientId` is the same
+   * message and is not handled twice) and, unless a person has the conversation, answers it.
+   */
+  async receive(
+    conversationId: string,
+    message: { text: string; clientId?: string },
+  ): Promise<MessageRecord> {
+    const conversation = await this.conversation(conversationId, { open: true });
+    const { message: stored, created } = await this.store.appendOnce(conversationId, {
+      from: 'customer',
+      text: message.text,
+      author: conversation.customer.id,
+      ...(message.clientId ? { clientId: message.clientId } : {}),
+    });
+    if (!created) return stored;
+    this.hub.published(stored);
+    if (conversation.status === 'open') await this.#handle(conversation, stored);
+    return stored;
+  }
+
+  /** An agent's answer in the chat. */
+  async reply(conversationId: string, agentId: string, text: string): Promise<MessageRecord> {
+    await this.conversation(conversationId, { open: true });
+    const stored = await this.store.append(conversationId, {
+      from: 'agent',
+      author: agentId,
+      text,
+    });
+    this.hub.published(stored);
+    return stored;
+  }
+
+  async close(conversationId: string): Promise<void> {
+    await this.conversation(conversationId, { open: true });
+    await this.store.setStatus(conversationId, 'closed');
+    const notice = await this.store.append(conversationId, {
+      from: 'system',
+      text: '会话已结束 / The conversation has ended',
+    });
+    this.hub.published(notice);
+  }
+
+  async #handle(conversation: ConversationRecord, message: MessageRecord): Promise<void> {
+    const { intake, intents, knowledge, log } = this.#options;
+    const language = conversation.customer.language;
+    // 1. A journey asked the customer something: this is the answer.
+    const replied = await intake.submit(CHAT_SOURCE, {
+      id: `${message._id}:replied`,
+      type: 'customer.replied',
+      source: CHAT_SOURCE,
+      data: { conversationId: conversation._id, text: message.text },
+    });
+    if (took(replied)) return;
+
+    const recognised = intents
+      ? await intents.classify(message.text).catch((error: unknown) => {
+          log.warn({ err: error }, 'intent recognition failed; treating the message as unknown');
+          return undefined;
+        })
+      : undefined;
+    const intent = recognised?.intent ?? 'unknown';
+    const orderId = recognised?.entities.orderNumbers[0] ?? conversation.orderId;
+    if (recognised) await this.store.noteIntent(conversation._id, intent, recognised.confidence);
+    if (orderId && orderId !== conversation.orderId)
+      await this.store.setOrder(conversation._id, orderId);
+    const current = { ...conversation, ...(orderId ? { orderId } : {}) };
+
+    // 2. A journey that starts on this intent (its trigger filters on `intent`).
+    const started = await intake.submit(CHAT_SOURCE, {
+      id: `${message._id}:message`,
+      type: 'conversation.message',
+      source: CHAT_SOURCE,
+      data: chatEventData(current, message, intent, recognised?.confidence ?? 0),
+    });
+    if (took(started)) return;
+
+    // 3. A person, when asked for.
+    if (PERSON_INTENTS.has(intent)) return this.#handOff(current, intent, 'asked');
+
+    // 4. The knowledge base.
+    const answer = await knowledge
+      ?.answer(message.text, {
+        conversationId: conversation._id,
+        language,
+        ...(orderId ? { orderId } : {}),
+      })
+      .catch((error: unknown) => {
+        log.warn({ err: error }, 'the knowledge base failed to answer');
+        return null;
+      });
+    if (answer) {
+      await this.#append(current, {
+        from: 'bot',
+        text: answer.text,
+        author: `kb:${answer.articleId}`,
+      });
+      return;
+    }
+
+    // 5. Not understood: once more, then a person.
+    const recent = await this.store.messagesAfter(conversation._id, Math.max(0, message.seq - 8));
+    const misses = recent.filter((m) => m.from === 'bot' && m.author === 'desk:not-understood');
+    if (misses.length + 1 >= MISSES_BEFORE_HANDOFF)
+      return this.#handOff(current, intent, 'not-understood');
+    await this.#say(current, TEXT.notUnderstood, 'not-understood');
+  }
+
+  async #handOff(
+    conversation: ConversationRecord,
+    intent: string,
+    reason: HandoffRequest['reason'],
+  ): Promise<void> {
+    const { handoff } = this.#options;
+    if (!handoff) return this.#say(conversation, TEXT.noAgentsConfigured, 'no-agents');
+    const transcript = await this.store.messagesAfter(conversation._id, 0, 200);
+    const queued = await handoff.handOff({ conversation, intent, reason, transcript });
+    await this.store.setStatus(conversation._id, 'queued', { handoffId: queued.handoffId });
+    await this.#say(conversation, queued.text, 'handoff');
+  }
+
+  #say(conversation: ConversationRecord, text: LocalizedText, why: string) {
+    return this.#append(conversation, {
+      from: 'bot',
+      author: `desk:${why}`,
+      text: text[conversation.customer.language],
+    });
+  }
+
+  async #append(
+    conversation: ConversationRecord,
+    message: Parameters<ConversationStore['append']>[1],
+  ): Promise<void> {
+    this.hub.published(await this.store.append(conversation._id, message));
+  }
+}
+
+const took = (outcome: EventOutcome | null) =>
+  !!outcome && outcome.started.length + outcome.routed.length > 0;
+
+/** The data of a chat event: what a journey started from the chat can use. */
+function chatEventData(
+  conversation: ConversationRecord,
+  message: MessageRecord,
+  intent: string,
+  confidence: number,
+): JsonObject {
+  return {
+    conversationId: conversation._id,
+    text: message.text,
+    intent,
+    confidence,
+    customer: { ...conversation.customer },
+    // Not `orderId`: order journeys correlate on it and would park every chat message.
+    ...(conversation.orderId ? { order: { id: conversation.orderId } } : {}),
+  };
+}

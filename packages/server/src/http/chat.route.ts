@@ -1,0 +1,216 @@
+import { Router, type Request, type Response } from 'express';
+import type { ServiceDesk } from '../conversations/service-desk.ts';
+import { ConversationStore } from '../conversations/conversation-store.ts';
+import { ChatError } from '../conversations/chat-error.ts';
+import type { MessageRecord } from '../model/conversation.model.ts';
+import { validateBody } from './validate-body.ts';
+import { param } from './params.ts';
+import { allow } from './authenticate.ts';
+import { actorOf } from './actor.ts';
+import { ApiError } from './api-error.ts';
+
+/** The longest message a customer or agent may send, in characters. */
+export const MAX_MESSAGE_LENGTH = 2000;
+/** How often an idle stream sends a comment, so proxies keep it open. */
+const HEARTBEAT_MS = 25_000;
+
+const messageBody = {
+  type: 'object',
+  required: ['text'],
+  additionalProperties: false,
+  properties: {
+    text: { type: 'string', maxLength: MAX_MESSAGE_LENGTH },
+    clientId: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,64}$' },
+  },
+} as const;
+
+export const chatBodySchemas = {
+  open: {
+    type: 'object',
+    required: ['customer'],
+    additionalProperties: false,
+    properties: {
+      customer: {
+        type: 'object',
+        required: ['id'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string', pattern: '^[A-Za-z0-9_.@:-]{1,64}$' },
+          tier: { enum: ['normal', 'vip', 'svip'] },
+          language: { enum: ['zh', 'en'] },
+          name: { type: 'string', maxLength: 64 },
+        },
+      },
+      orderId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,40}$' },
+    },
+  },
+  message: messageBody,
+} as const;
+
+/** The message text without surrounding space; an empty one is refused. */
+function messageText(request: Request): string {
+  const text = (request.body as { text: string }).text.trim();
+  if (!text)
+    throw new ApiError(400, 'empty-message', {
+      zh: '消息不能为空。',
+      en: 'The message is empty.',
+    });
+  return text;
+}
+
+/** A message as the chat page and the console see it. */
+const view = (m: MessageRecord) => ({
+  seq: m.seq,
+  from: m.from,
+  text: m.text,
+  at: m.at,
+  ...(m.options ? { options: m.options } : {}),
+  ...(m.from === 'agent' && m.author ? { agent: m.author } : {}),
+});
+
+function afterOf(request: Request): number {
+  const raw = request.get('last-event-id') ?? request.query['after'];
+  const after = typeof raw === 'string' ? Number(raw) : 0;
+  return Number.isSafeInteger(after) && after >= 0 ? after : 0;
+}
+
+/**
+ * `/api/chat`: the customer's side, used by the chat page without a console login. Opening a
+ * conversation returns a token; every later request shows it (`X-Chat-Token`, or `?token=` for
+ * the event stream, which browsers open without headers).
+ */
+export function chatRouter(desk: ServiceDesk): Router {
+  const router = Router();
+  const customerConversation = async (request: Request) => {
+    const id = param(request, 'id');
+    const conversation = await desk.conversation(id);
+    const token = request.get('x-chat-token') ?? request.query['token'];
+    if (typeof token !== 'string' || !ConversationStore.tokenMatches(conversation, token))
+      throw new ChatError(403, 'wrong-token');
+    return conversation;
+  };
+
+  router.post(
+    '/chat/conversations',
+    validateBody(chatBodySchemas.open),
+    async (request, response) => {
+      const body = request.body as {
+        customer: {
+          id: string;
+          tier?: 'normal' | 'vip' | 'svip';
+          language?: 'zh' | 'en';
+          name?: string;
+        };
+        orderId?: string;
+      };
+      const { conversation, token } = await desk.open(
+        { tier: 'normal', language: 'zh', ...body.customer },
+        body.orderId,
+      );
+      response.status(201).json({ id: conversation._id, token, customer: conversation.customer });
+    },
+  );
+  router.get('/chat/conversations/:id/messages', async (request, response) => {
+    const conversation = await customerConversation(request);
+    const messages = await desk.store.messagesAfter(conversation._id, afterOf(request));
+    response.json({ status: conversation.status, messages: messages.map(view) });
+  });
+  router.post(
+    '/chat/conversations/:id/messages',
+    validateBody(chatBodySchemas.message),
+    async (request, response) => {
+      const conversation = await customerConversation(request);
+      const { clientId } = request.body as { clientId?: string };
+      const stored = await desk.receive(conversation._id, {
+        text: messageText(request),
+        ...(clientId ? { clientId } : {}),
+      });
+      response.status(201).json({ message: view(stored) });
+    },
+  );
+  router.post('/chat/conversations/:id/close', async (request, response) => {
+    const conversation = await customerConversation(request);
+    await desk.close(conversation._id);
+    response.json({ id: conversation._id, status: 'closed' });
+  });
+  router.get('/chat/conversations/:id/stream', async (request, response) => {
+    const conversation = await customerConversation(request);
+    stream(desk, conversation._id, afterOf(request), request, response);
+  });
+  return router;
+}
+
+/** `/api/conversations`: the console's side (agents and operators). */
+export function conversationsRouter(desk: ServiceDesk): Router {
+  const router = Router();
+  router.get('/conversations', allow('read'), async (request, response) => {
+    const status = request.query['status'];
+    const valid = ['open', 'queued', 'withAgent', 'closed'] as const;
+    const filter = valid.find((s) => s === status);
+    if (status !== undefined && !filter)
+      throw new ApiError(400, 'invalid-status', {
+        zh: `状态只能是 ${valid.join('、')}。`,
+        en: `Status must be one of ${valid.join(', ')}.`,
+      });
+    response.json({ conversations: await desk.store.recent(100, filter) });
+  });
+  router.get('/conversations/:id', allow('read'), async (request, response) => {
+    const { tokenHash: _hidden, ...conversation } = await desk.conversation(param(request, 'id'));
+    const messages = await desk.store.messagesAfter(conversation._id, 0);
+    response.json({ conversation, messages: messages.map(view) });
+  });
+  router.post(
+    '/conversations/:id/messages',
+    allow('sendEvent'),
+    validateBody(chatBodySchemas.message),
+    async (request, response) => {
+      const stored = await desk.reply(param(request, 'id'), actorOf(request), messageText(request));
+      response.status(201).json({ message: view(stored) });
+    },
+  );
+  router.post('/conversations/:id/close', allow('sendEvent'), async (request, response) => {
+    const id = param(request, 'id');
+    await desk.close(id);
+    response.json({ id, status: 'closed' });
+  });
+  return router;
+}
+
+/** Server-sent events: what was missed since `after`, then each new message as it comes. */
+function stream(
+  desk: ServiceDesk,
+  conversationId: string,
+  after: number,
+  request: Request,
+  response: Response,
+): void {
+  response.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache, no-transform',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
+  response.write('retry: 2000\n\n');
+  const send = (message: MessageRecord) =>
+    response.write(
+      `id: ${message.seq}\nevent: message\ndata: ${JSON.stringify(view(message))}\n\n`,
+    );
+  let stop: (() => void) | undefined;
+  let closed = false;
+  const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS);
+  heartbeat.unref();
+  request.on('close', () => {
+    closed = true;
+    clearInterval(heartbeat);
+    stop?.();
+  });
+  void desk.store.messagesAfter(conversationId, after).then(
+    (missed) => {
+      if (closed) return;
+      for (const message of missed) send(message);
+      const last = missed.at(-1)?.seq ?? after;
+      stop = desk.hub.subscribe(conversationId, last, send);
+    },
+    () => response.end(),
+  );
+}

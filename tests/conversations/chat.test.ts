@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkflowDocument } from '@xiaoer/engine';
+import { startHarness, type Harness } from '@xiaoer/server/testing';
+import { ChatClient, readStream } from './chat-client.ts';
+
+/** A journey started from the chat: asks for a confirmation and answers it. */
+const confirmJourney: WorkflowDocument = {
+  id: 'chat-confirm',
+  name: '聊天确认 / Chat confirmation',
+  version: 1,
+  nodes: [
+    {
+      id: 'asked',
+      type: 'trigger',
+      position: { x: 0, y: 0 },
+      config: {
+        event: 'conversation.message',
+        correlationKey: 'conversationId',
+        filter: { in: ['发票', { var: 'text' }] },
+        data: {
+          type: 'object',
+          properties: { conversationId: { type: 'string' }, text: { type: 'string' } },
+          required: ['conversationId', 'text'],
+        },
+      },
+    },
+    {
+      id: 'confirm',
+      type: 'askCustomer',
+      position: { x: 200, y: 0 },
+      config: {
+        channel: 'chat',
+        to: '{{conversationId}}',
+        question: { zh: '要开电子发票吗？', en: 'An e-invoice?' },
+        options: [
+          { id: 'yes', label: { zh: '要', en: 'Yes' }, keywords: ['要', '确认'] },
+          { id: 'no', label: { zh: '不要', en: 'No' }, keywords: ['不要', '算了'] },
+        ],
+        timeout: '1h',
+      },
+    },
+    {
+      id: 'done',
+      type: 'sendMessage',
+      position: { x: 400, y: 0 },
+      config: { channel: 'chat', to: '{{conversationId}}', message: { zh: '好的，发票已开出。' } },
+    },
+    { id: 'end', type: 'end', position: { x: 600, y: 0 }, config: { status: 'completed' } },
+  ],
+  edges: [
+    { id: 'e1', source: 'asked', sourceHandle: 'next', target: 'confirm' },
+    { id: 'e2', source: 'confirm', sourceHandle: 'yes', target: 'done' },
+    { id: 'e3', source: 'confirm', sourceHandle: 'no', target: 'end' },
+    { id: 'e4', source: 'confirm', sourceHandle: 'timeout', target: 'end' },
+    { id: 'e5', source: 'done', sourceHandle: 'sent', target: 'end' },
+    { id: 'e6', source: 'done', sourceHandle: 'failed', target: 'end' },
+  ],
+};
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+  await h.publish(confirmJourney);
+});
+afterAll(async () => h?.close());
+
+describe('a chat conversation', () => {
+  it('should open with a welcome and keep the customer, numbering messages in order', async () => {
+    const chat = await ChatClient.open(h);
+    const [welcome] = await chat.messages();
+    expect(welcome).toMatchObject({ seq: 1, from: 'bot' });
+    expect(welcome?.text).toContain('小二');
+    const said = await chat.say('你好呀 👋');
+    expect(said).toMatchObject({ seq: 2, from: 'customer', text: '你好呀 👋' });
+    const detail = (await (await h.request('GET', `/api/conversations/${chat.id}`)).json()) as {
+      conversation: { customer: { tier: string }; tokenHash?: string };
+    };
+    expect(detail.conversation.customer.tier).toBe('vip');
+    expect(detail.conversation.tokenHash).toBeUndefined();
+  });
+
+  it('should store a resent message once and not answer it twice', async () => {
+    const chat = await ChatClient.open(h);
+    const first = await chat.say('在吗', 'm-1');
+    const again = await chat.say('在吗', 'm-1');
+    expect(again.seq).toBe(first.seq);
+    await chat.waitFor((m) => m.from === 'bot' && m.seq > first.seq);
+    const customerLines = (await chat.messages()).filter((m) => m.from === 'customer');
+    expect(customerLines).toHaveLength(1);
+  });
+
+  it("should run a journey in the chat: its question, the customer's answer, its reply", async () => {
+    const chat = await ChatClient.open(h);
+    await chat.say('我要开发票');
+    const question = await chat.waitFor((m) => m.text.includes('要开电子发票吗'));
+    expect(question.options?.map((o) => o.id)).toEqual(['yes', 'no']);
+    await chat.say('确认');
+    await chat.waitFor((m) => m.text === '好的，发票已开出。');
+    // The journey answered: the bot did not also say it did not understand.
+    const bot = (await chat.messages()).filter((m) => m.from === 'bot');
+    expect(bot.map((m) => m.text).join('\n')).not.toContain('没太明白');
+  });
+
+  it('should say when it does not understand, then say no person is set up', async () => {
+    const chat = await ChatClient.open(h);
+    await chat.say('qwzx plorf');
+    await chat.waitFor((m) => m.text.includes('没太明白'));
+    await chat.say('blarg snoo');
+    await chat.waitFor((m) => m.text.includes('人工客服暂未开通'));
+  });
+
+  it('should stream new messages as events and resume after the last one seen', async () => {
+    const chat = await ChatClient.open(h);
+    const url = `${h.url}/api/chat/conversations/${chat.id}/stream?token=${chat.token}`;
+    const live = readStream(url, 3);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await chat.say('第一条', 's-1');
+    const first = await live;
+    expect(first.ids).toEqual([1, 2, 3]);
+    expect(first.messages[1]).toMatchObject({ from: 'customer', text: '第一条' });
+    // Reconnecting with Last-Event-ID gets only what came after it.
+    await chat.say('第二条', 's-2');
+    const resumed = await readStream(url, 1, { 'last-event-id': '3' });
+    expect(resumed.ids[0]).toBe(4);
+    expect(resumed.messages[0]?.text).toBe('第二条');
+  });
+});
+
+describe('bad chat input', () => {
+  it('should refuse a wrong token, an unknown conversation, and empty or long messages', async () => {
+    const chat = await ChatClient.open(h);
+    expect((await chat.call('GET', '/messages', undefined, 'nope')).status).toBe(403);
+    expect((await chat.call('GET', '/messages', undefined, '')).status).toBe(403);
+    const unknown = await fetch(`${h.url}/api/chat/conversations/c-nope/messages`, {
+      headers: { 'x-chat-token': chat.token },
+    });
+    expect(unknown.status).toBe(404);
+    const empty = await chat.call('POST', '/messages', { text: '   ' });
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as { error: { code: string } }).error.code).toBe('empty-message');
+    expect((await chat.call('POST', '/messages', { text: 'x'.repeat(2001) })).status).toBe(400);
+    expect((await chat.call('POST', '/messages', { text: 42 })).status).toBe(400);
+    const malformed = await fetch(`${h.url}/api/chat/conversations/${chat.id}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-chat-token': chat.token },
+      body: '{"text": ',
+    });
+    expect(malformed.status).toBe(400);
+    expect((await chat.messages()).filter((m) => m.from === 'customer')).toEqual([]);
+  });
+
+  it('should keep script in a message as text', async () => {
+    const chat = await ChatClient.open(h);
+    const text = '<script>alert(1)</script>{{order.secret}}';
+    expect((await chat.say(text)).text).toBe(text);
+    expect((await chat.messages()).find((m) => m.from === 'customer')?.text).toBe(text);
+  });
+
+  it('should refuse messages after the conversation closed, keeping what was said', async () => {
+    const chat = await ChatClient.open(h);
+    await chat.say('谢谢');
+    expect((await chat.call('POST', '/close')).status).toBe(200);
+    const late = await chat.call('POST', '/messages', { text: '还有一个问题' });
+    expect(late.status).toBe(409);
+    expect(((await late.json()) as { error: { code: string } }).error.code).toBe(
+      'conversation-closed',
+    );
+    const texts = (await chat.messages()).map((m) => m.text);
+    expect(texts).toContain('谢谢');
+    expect(texts).not.toContain('还有一个问题');
+  });
+
+  it('should refuse a conversation for a malformed customer', async () => {
+    for (const customer of [{}, { id: 'a b' }, { id: 'x', tier: 'gold' }, { id: 'x', extra: 1 }]) {
+      const response = await fetch(`${h.url}/api/chat/conversations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ customer }),
+      });
+      expect(response.status).toBe(400);
+    }
+  });
+});
