@@ -15,6 +15,19 @@ export default tseslint.config(
     },
   },
   {
+    // The chat widget runs in shop pages' browsers.
+    files: ['packages/builder-ui/public/**/*.js'],
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        navigator: 'readonly',
+        URL: 'readonly',
+        URLSearchParams: 'readonly',
+      },
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: {
       globals: {

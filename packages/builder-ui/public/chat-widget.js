@@ -1,0 +1,44 @@
+// Xiaoer chat widget: one script tag on a shop page adds a chat button.
+//   <script src="https://your-xiaoer/chat-widget.js" data-customer="u123" data-tier="vip"
+//           data-lang="zh" data-order="A10023" async></script>
+// The chat itself runs in an iframe from the Xiaoer server (chat.html), so the shop page's
+// scripts and styles and the chat's stay apart.
+(function () {
+  var script = document.currentScript;
+  if (!script || window.__xiaoerChat) return;
+  window.__xiaoerChat = true;
+  var origin = new URL(script.src).origin;
+  var data = script.dataset;
+  var query = new URLSearchParams();
+  if (data.customer) query.set('customer', data.customer);
+  if (data.tier) query.set('tier', data.tier);
+  if (data.lang) query.set('lang', data.lang);
+  if (data.order) query.set('order', data.order);
+  var zh = (data.lang || navigator.language || 'zh').indexOf('zh') === 0;
+
+  var button = document.createElement('button');
+  button.type = 'button';
+  button.id = 'xiaoer-chat-button';
+  button.textContent = zh ? '💬 在线客服' : '💬 Chat with us';
+  button.style.cssText =
+    'position:fixed;right:20px;bottom:20px;z-index:2147483646;padding:12px 18px;border:0;' +
+    'border-radius:24px;background:#1677ff;color:#fff;font-size:15px;cursor:pointer;' +
+    'box-shadow:0 4px 12px rgba(0,0,0,.2)';
+  var frame;
+  button.addEventListener('click', function () {
+    if (!frame) {
+      frame = document.createElement('iframe');
+      frame.id = 'xiaoer-chat-frame';
+      frame.title = zh ? '小二客服' : 'Xiaoer chat';
+      frame.src = origin + '/chat.html?' + query.toString();
+      frame.style.cssText =
+        'position:fixed;right:20px;bottom:76px;z-index:2147483647;width:min(380px,calc(100vw - 40px));' +
+        'height:min(560px,calc(100vh - 100px));border:0;border-radius:12px;' +
+        'box-shadow:0 8px 24px rgba(0,0,0,.25);background:#fff';
+      document.body.appendChild(frame);
+      return;
+    }
+    frame.style.display = frame.style.display === 'none' ? 'block' : 'none';
+  });
+  document.body.appendChild(button);
+})();

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
+import { startHarness, type Harness } from '@xiaoer/server/testing';
+import { launchBrowser, screenshot } from './browser.ts';
+
+/**
+ * The customer's chat in Chromium: a shop page with the one-line widget, the chat in its
+ * iframe, live answers, text shown as text, and a message written while offline delivered once.
+ */
+let h: Harness;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let chat: FrameLocator;
+
+const lines = (from: string) => chat.locator(`.chat-message.from-${from}`);
+
+beforeAll(async () => {
+  h = await startHarness();
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1100, height: 800 }, locale: 'zh-CN' });
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await h?.close();
+});
+
+describe('the chat widget on a shop page', () => {
+  it('should open the chat from the button and greet the customer', async () => {
+    await page.goto(`${h.url}/chat-demo.html`);
+    await page.locator('#xiaoer-chat-button').click();
+    chat = page.frameLocator('#xiaoer-chat-frame');
+    await lines('bot').first().waitFor();
+    expect(await lines('bot').first().textContent()).toContain('小二');
+    await expect.poll(() => chat.locator('#chat-status').textContent()).toBe('在线');
+  });
+
+  it('should show what the customer writes and the answer, live', async () => {
+    await chat.locator('#chat-input').fill('qwzx plorf');
+    await chat.locator('#chat-input').press('Enter');
+    await lines('customer').first().waitFor();
+    await expect.poll(() => lines('bot').count()).toBe(2);
+    expect(await lines('bot').nth(1).textContent()).toContain('没太明白');
+  });
+
+  it('should show markup a customer types as text', async () => {
+    const markup = '<img src=x onerror="window.__hacked=1">';
+    await chat.locator('#chat-input').fill(markup);
+    await chat.locator('#chat-send').click();
+    await expect.poll(() => lines('customer').last().textContent()).toBe(markup);
+    expect(await chat.locator('.chat-messages img').count()).toBe(0);
+    expect(await page.frame({ url: /chat\.html/ })!.evaluate('window.__hacked')).toBeUndefined();
+  });
+
+  it("should deliver a message written while offline once, and an agent's answer after it", async () => {
+    const listed = (await (await h.request('GET', '/api/conversations')).json()) as {
+      conversations: { _id: string; customer: { id: string; tier: string } }[];
+    };
+    const conversation = listed.conversations.find((c) => c.customer.id === 'demo-customer');
+    expect(conversation?.customer.tier).toBe('vip');
+    await context.setOffline(true);
+    await chat.locator('#chat-input').fill('断网时写的 / written offline');
+    await chat.locator('#chat-input').press('Enter');
+    await expect.poll(() => chat.locator('#chat-status').textContent()).toContain('重试');
+    await context.setOffline(false);
+    await expect
+      .poll(() => lines('customer').last().textContent(), { timeout: 20_000 })
+      .toBe('断网时写的 / written offline');
+    const reply = await h.request('POST', `/api/conversations/${conversation?._id}/messages`, {
+      text: '您好，我是客服小李。',
+    });
+    expect(reply.status).toBe(201);
+    await lines('agent').first().waitFor({ timeout: 20_000 });
+    await expect.poll(() => chat.locator('#chat-status').textContent()).toBe('在线');
+    const stored = (await (
+      await h.request('GET', `/api/conversations/${conversation?._id}`)
+    ).json()) as { messages: { text: string }[] };
+    expect(stored.messages.filter((m) => m.text === '断网时写的 / written offline')).toHaveLength(
+      1,
+    );
+    await screenshot(page, 'chat-widget');
+  });
+});
