@@ -17,6 +17,7 @@ import { buildConnectors } from '../connectors/build-connectors.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
 import { AuthService } from '../auth/auth-service.ts';
 import { HistoryPruner } from '../runtime/history-pruner.ts';
+import { Router } from '../routing/router.ts';
 
 /** How often recovery sweeps, and when an unfinished claim counts as abandoned. */
 export const RECOVERY_DEFAULTS = { sweepEveryMs: 2000, staleAfterMs: 15_000 } as const;
@@ -48,6 +49,8 @@ export interface Xiaoer {
   agenda: Agenda;
   auth: AuthService;
   history: HistoryPruner;
+  /** Handoffs to human agents: skill groups, agents, queues and assignment. */
+  routing: Router;
   config: XiaoerConfig;
   /** Starts timers and effect delivery, and finishes what a crashed process left. */
   start(): Promise<void>;
@@ -80,6 +83,9 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   });
   dispatcher.attach(runtime);
   const intake = new EventIntake(models, runtime, log);
+  const routing = new Router(models, {
+    onError: (error) => log.error({ err: error }, 'an assignment listener failed'),
+  });
   let sweeper: NodeJS.Timeout | undefined;
   let pruner: NodeJS.Timeout | undefined;
   let sweeping: Promise<unknown> | undefined;
@@ -106,6 +112,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     agenda,
     auth: new AuthService(models),
     history,
+    routing,
     config,
     async start() {
       await agenda.start();
@@ -132,6 +139,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       await sweeping;
       await intake.idle();
       await runtime.idle();
+      await routing.idle();
       await agenda.drain({ timeout: 10_000 });
       await agenda.stop();
     },
