@@ -115,6 +115,7 @@ export {
   type SkillGroupChange,
 } from './routing/routing-directory.ts';
 export { RoutingError, type RoutingErrorCode } from './routing/routing-error.ts';
+export { AssignmentClaims, type ClaimResult } from './routing/assignment-claims.ts';
 export {
   orderQueue,
   rankOf,
