@@ -9,7 +9,7 @@ import { QueueDispatch } from './queue-dispatch.ts';
 import { QUEUE_ORDER_DEFAULTS, tierOf, type QueueOrderOptions } from './queue-order.ts';
 import { averageHandlingMs, queuePosition, type QueuePosition } from './queue-position.ts';
 import { RoutingDirectory } from './routing-directory.ts';
-import { notOpen, unknownHandoff, unknownSkillGroup } from './routing-error.ts';
+import { noGroupForIntent, notOpen, unknownHandoff } from './routing-error.ts';
 import type { AssignedListener, HandoffRequest, QueueSummary } from './handoff-request.ts';
 
 export interface RouterOptions {
@@ -212,7 +212,7 @@ export class Router {
 
   async #groupOf(intent: string | undefined): Promise<string> {
     const group = intent ? await this.directory.groupForIntent(intent) : undefined;
-    if (!group) throw unknownSkillGroup(intent ?? '');
+    if (!group) throw noGroupForIntent(intent);
     return group._id;
   }
 

@@ -55,3 +55,14 @@ export const notYours = (id: string) =>
     zh: `转人工会话 "${id}" 不在你的收件箱中。`,
     en: `Handoff "${id}" is not in your inbox.`,
   });
+
+export const noGroupForIntent = (intent: string | undefined) =>
+  new RoutingError(
+    'unknown-skill-group',
+    intent
+      ? { zh: `没有技能组处理意图 "${intent}"。`, en: `No skill group serves intent "${intent}".` }
+      : {
+          zh: '转人工须指明技能组或意图。',
+          en: 'A handoff needs a skill group or an intent.',
+        },
+  );
