@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
-import type { AssignedEvent } from '@xiaoer/server';
+import { DEMO_AGENT_PASSWORD, seedDemoRouting, type AssignedEvent } from '@xiaoer/server';
 import { customer, goOnline, setupGroup } from './routing-fixture.ts';
 
 let h: Harness;
@@ -129,5 +129,33 @@ describe('routing handoffs to human agents', () => {
       intent: 'invoice',
     });
     expect(result.handoff.group).toBe('g-intent');
+  });
+
+  it('should release a claim left by a process that died before marking the handoff assigned', async () => {
+    const tokens = await setupGroup(h, 'g-stale', [{ id: 'stale-a', maxConcurrent: 1 }]);
+    await h.xiaoer.models.Assignments.create({
+      _id: 'stale-1',
+      agentId: 'dead-process-agent',
+      assignedAt: new Date(Date.now() - 60_000),
+    });
+    await goOnline(h, tokens['stale-a'] ?? '');
+    expect(await enqueue('g-stale', 'stale-1')).toMatchObject({ assigned: false });
+    await goOnline(h, tokens['stale-a'] ?? '');
+    expect(await h.xiaoer.routing.handoff('stale-1')).toMatchObject({
+      status: 'assigned',
+      agentId: 'stale-a',
+    });
+  });
+
+  it('should seed the demo skill groups and agents once, keeping what exists', async () => {
+    await seedDemoRouting(h.xiaoer, {});
+    await h.xiaoer.routing.directory.saveAgent('agent-li', { maxConcurrent: 7 });
+    await seedDemoRouting(h.xiaoer, {});
+    const groups = await h.xiaoer.routing.directory.skillGroups();
+    expect(groups.find((g) => g._id === 'after-sales')?.intents).toContain('refund');
+    expect(await h.xiaoer.routing.directory.agent('agent-li')).toMatchObject({ maxConcurrent: 7 });
+    expect(await h.xiaoer.auth.login('agent-wang', DEMO_AGENT_PASSWORD)).toMatchObject({
+      user: { role: 'agent' },
+    });
   });
 });

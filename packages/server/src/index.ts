@@ -146,4 +146,9 @@ export type {
   HandoffRecord,
   HandoffStatus,
 } from './model/routing.model.ts';
-export { DEMO_AGENTS, DEMO_AGENT_PASSWORD, DEMO_SKILL_GROUPS } from './server/demo-routing.ts';
+export {
+  DEMO_AGENTS,
+  DEMO_AGENT_PASSWORD,
+  DEMO_SKILL_GROUPS,
+  seedDemoRouting,
+} from './server/demo-routing.ts';

@@ -10,6 +10,12 @@ import type { AssignmentClaims } from './assignment-claims.ts';
 import type { AssignedEvent, AssignedListener } from './handoff-request.ts';
 import { orderQueue, type QueueOrderOptions } from './queue-order.ts';
 
+/**
+ * A claim this old whose handoff still waits was left by a process that died between claiming
+ * and marking the handoff assigned (milliseconds apart when alive); it is released.
+ */
+export const STALE_CLAIM_MS = 30_000;
+
 export interface QueueDispatchOptions {
   now: () => Date;
   queue: QueueOrderOptions;
@@ -92,7 +98,10 @@ export class QueueDispatch {
       if (!agent) return false;
       const at = this.#options.now();
       const result = await this.#claims.claim(handoff._id, agent, at);
-      if (result === 'taken') return true;
+      if (result === 'taken') {
+        await this.#releaseIfStale(handoff._id, at);
+        return true;
+      }
       if (result === 'full') {
         agent.active = agent.maxConcurrent;
         continue;
@@ -111,6 +120,14 @@ export class QueueDispatch {
       });
       return true;
     }
+  }
+
+  /** Frees a claim left by a dead process, so the next pass assigns the handoff. */
+  async #releaseIfStale(handoffId: string, now: Date): Promise<void> {
+    const claim = await this.#models.Assignments.findById(handoffId).lean();
+    if (!claim || now.getTime() - claim.assignedAt.getTime() < STALE_CLAIM_MS) return;
+    const current = await this.#models.Handoffs.findById(handoffId, { status: 1 }).lean();
+    if (current?.status === 'waiting') await this.#claims.release(handoffId);
   }
 
   async #record(handoff: HandoffRecord, agent: AgentCandidate, at: Date): Promise<void> {
