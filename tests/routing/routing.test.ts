@@ -71,6 +71,8 @@ describe('routing handoffs to human agents', () => {
     const results = [];
     for (const id of ['c-1', 'c-2', 'c-3']) results.push(await enqueue('g-cap', id));
     expect(results.map((r) => r.assigned)).toEqual([true, true, false]);
+    // One online agent, no resolved handoff yet: 5 minutes assumed per customer.
+    expect((await h.xiaoer.routing.position('c-3'))?.text.zh).toBe('您是下一位，预计等待约 5 分钟');
     expect((await h.xiaoer.routing.inbox('cap-a')).map((x) => x._id)).toEqual(['c-1', 'c-2']);
   });
 

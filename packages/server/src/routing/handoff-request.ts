@@ -2,7 +2,10 @@ import type { HandoffRecord } from '../model/routing.model.ts';
 
 /** What the conversation layer hands to a human queue. */
 export interface HandoffRequest {
-  /** Idempotency: enqueueing the same id again returns the existing handoff. Default: new. */
+  /**
+   * Idempotency: enqueueing the same id again answers for the existing handoff (a closed one
+   * is refused as `not-open`). Default: a new id.
+   */
   id?: string;
   conversationId: string;
   customer: { id: string; tier?: string; language?: 'zh' | 'en' };

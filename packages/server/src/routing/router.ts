@@ -158,7 +158,7 @@ export class Router {
         { status: 'waiting', group: handoff.group },
         { context: 0 },
       ).lean(),
-      this.#models.Agents.find({ status: 'online', skills: handoff.group }).lean(),
+      this.#models.Agents.find({ status: 'online' }).lean<AgentRecord[]>(),
       this.#models.Handoffs.find({ status: 'resolved', group: handoff.group }, { context: 0 })
         .sort({ resolvedAt: -1 })
         .limit(RECENT_RESOLVED)
@@ -166,7 +166,7 @@ export class Router {
     ]);
     const estimate = {
       averageHandlingMs: averageHandlingMs(resolved),
-      onlineAgents: agents.length,
+      onlineAgents: agents.filter((agent) => agent.skills.includes(handoff.group)).length,
     };
     return queuePosition(handoffId, waiting, this.#now(), estimate, this.#queue) ?? null;
   }
@@ -183,7 +183,7 @@ export class Router {
     return groups.map(({ _id: group }) => {
       const queue = waiting.filter((h) => h.group === group);
       const online = agents.filter((a) => a.skills.includes(group));
-      const oldest = Math.min(now, ...queue.map((h) => h.enqueuedAt.getTime()));
+      const oldest = queue.reduce((min, h) => Math.min(min, h.enqueuedAt.getTime()), now);
       return {
         group,
         waiting: queue.length,
