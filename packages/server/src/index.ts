@@ -10,6 +10,7 @@ export { openApiDocument, undocumentedRoutes } from './http/openapi.ts';
 export { workflowBodySchemas } from './http/workflows.route.ts';
 export { authBodySchemas } from './http/auth.route.ts';
 export { instanceBodySchemas } from './http/instances.route.ts';
+export { routingBodySchemas, INTENT_IDS } from './http/routing.schema.ts';
 export { LocalizedError } from './localized-error.ts';
 export { ApiError, type ApiErrorBody } from './http/api-error.ts';
 export { type HealthReport, type StoreProbe } from './http/health.route.ts';
@@ -100,3 +101,54 @@ export {
   type SchedulerOptions,
 } from './runtime/job-scheduler.ts';
 export { createModels, type Models } from './model/models.ts';
+export { Router, type RouterOptions, type EnqueueResult } from './routing/router.ts';
+export type {
+  AssignedEvent,
+  AssignedListener,
+  HandoffRequest,
+  QueueSummary,
+} from './routing/handoff-request.ts';
+export {
+  RoutingDirectory,
+  DEFAULT_MAX_CONCURRENT,
+  type AgentChange,
+  type SkillGroupChange,
+} from './routing/routing-directory.ts';
+export { RoutingError, type RoutingErrorCode } from './routing/routing-error.ts';
+export { AssignmentClaims, type ClaimResult } from './routing/assignment-claims.ts';
+export {
+  orderQueue,
+  rankOf,
+  tierOf,
+  QUEUE_ORDER_DEFAULTS,
+  CUSTOMER_TIERS,
+  type CustomerTier,
+  type QueueOrderOptions,
+  type WaitingHandoff,
+} from './routing/queue-order.ts';
+export {
+  selectAgent,
+  isAvailable,
+  AGENT_STATUSES,
+  type AgentStatus,
+  type AgentCandidate,
+} from './routing/agent-selection.ts';
+export {
+  queuePosition,
+  positionText,
+  estimateWaitMinutes,
+  DEFAULT_HANDLING_MS,
+  type QueuePosition,
+} from './routing/queue-position.ts';
+export type {
+  SkillGroupRecord,
+  AgentRecord,
+  HandoffRecord,
+  HandoffStatus,
+} from './model/routing.model.ts';
+export {
+  DEMO_AGENTS,
+  DEMO_AGENT_PASSWORD,
+  DEMO_SKILL_GROUPS,
+  seedDemoRouting,
+} from './server/demo-routing.ts';

@@ -29,16 +29,21 @@ export interface AnswerPort {
 }
 
 /** A request to hand a conversation to a person, with everything they need to know. */
-export interface HandoffRequest {
+export interface DeskHandoff {
   conversation: ConversationRecord;
   intent: string;
   reason: 'asked' | 'not-understood' | 'journey';
   transcript: MessageRecord[];
+  /** The skill group and rank a journey's handoff node chose. */
+  group?: string;
+  priority?: number;
+  /** The journey and node that handed over. */
+  journey?: { instanceId: string; nodeId: string };
 }
 
 /** What the desk needs from routing: where the customer now stands. */
 export interface HandoffPort {
-  handOff(request: HandoffRequest): Promise<{ handoffId: string; text: LocalizedText }>;
+  handOff(request: DeskHandoff): Promise<{ handoffId: string; text: LocalizedText }>;
 }
 
 /** Intents that go straight to a person. */
@@ -139,6 +144,39 @@ export class ServiceDesk {
     return stored;
   }
 
+  /** An agent took the conversation from the queue: the customer is told who. */
+  async assigned(conversationId: string, handoffId: string, agentId: string): Promise<void> {
+    const conversation = await this.store.get(conversationId);
+    if (!conversation || conversation.status === 'closed') return;
+    await this.store.setStatus(conversationId, 'withAgent', { handoffId, agentId });
+    await this.#append(conversation, {
+      from: 'system',
+      author: agentId,
+      text:
+        conversation.customer.language === 'en'
+          ? `Agent ${agentId} has joined the chat.`
+          : `客服 ${agentId} 已接入，请讲。`,
+    });
+  }
+
+  /**
+   * The agent is done: the bot takes the conversation again, and a journey that handed it over
+   * (waiting for `handoff.resolved`) moves on.
+   */
+  async resolved(conversationId: string, outcome: 'resolved' | 'abandoned'): Promise<void> {
+    const conversation = await this.conversation(conversationId);
+    if (conversation.status !== 'closed') await this.store.setStatus(conversationId, 'open');
+    await this.#options.intake.submit(CHAT_SOURCE, {
+      id: `${conversationId}:${conversation.handoffId ?? 'handoff'}:${outcome}`,
+      type: `handoff.${outcome}`,
+      source: CHAT_SOURCE,
+      data: {
+        conversationId,
+        ...(conversation.handoffId ? { handoffId: conversation.handoffId } : {}),
+      },
+    });
+  }
+
   async close(conversationId: string): Promise<void> {
     await this.conversation(conversationId, { open: true });
     await this.store.setStatus(conversationId, 'closed');
@@ -217,7 +255,7 @@ export class ServiceDesk {
   async #handOff(
     conversation: ConversationRecord,
     intent: string,
-    reason: HandoffRequest['reason'],
+    reason: DeskHandoff['reason'],
   ): Promise<void> {
     const { handoff } = this.#options;
     if (!handoff) return this.#say(conversation, TEXT.noAgentsConfigured, 'no-agents');

@@ -10,6 +10,7 @@ import { workflowsRouter } from './workflows.route.ts';
 import { scenariosRouter } from './scenarios.route.ts';
 import { instancesRouter } from './instances.route.ts';
 import { authRouter } from './auth.route.ts';
+import { routingRouter } from './routing.route.ts';
 import { authenticate } from './authenticate.ts';
 import { chatRouter, conversationsRouter } from './chat.route.ts';
 import { openApiDocument } from './openapi.ts';
@@ -68,11 +69,12 @@ export function createApp(options: AppOptions): Express {
     );
     app.use('/api', workflowsRouter(xiaoer.workflows, xiaoer.replay, xiaoer.queries));
     app.use('/api', scenariosRouter(xiaoer.scenarios));
-    app.use('/api', conversationsRouter(xiaoer.desk));
+    app.use('/api', conversationsRouter(xiaoer.desk, xiaoer.routing));
     app.use(
       '/api',
       instancesRouter(xiaoer.models, xiaoer.queries, xiaoer.runtime, xiaoer.dispatcher),
     );
+    app.use('/api', routingRouter(xiaoer.routing));
   }
   let document: Record<string, unknown> | undefined;
   app.get('/api/docs', (_request, response) => {

@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   read: ['admin', 'operator', 'agent', 'viewer'],
   sendEvent: ['admin', 'operator', 'agent'],
   operate: ['admin', 'operator'],
+  /** Work as a human agent: own status, inbox and handoffs (admins and operators supervise). */
+  handle: ['admin', 'operator', 'agent'],
   edit: ['admin', 'operator'],
   publish: ['admin', 'operator'],
   admin: ['admin'],

@@ -3,6 +3,7 @@ import type { ServiceDesk } from '../conversations/service-desk.ts';
 import { ConversationStore } from '../conversations/conversation-store.ts';
 import { ChatError } from '../conversations/chat-error.ts';
 import type { MessageRecord } from '../model/conversation.model.ts';
+import type { Router as RoutingService } from '../routing/router.ts';
 import { validateBody } from './validate-body.ts';
 import { param } from './params.ts';
 import { allow } from './authenticate.ts';
@@ -45,6 +46,11 @@ export const chatBodySchemas = {
     },
   },
   message: messageBody,
+  resolve: {
+    type: 'object',
+    additionalProperties: false,
+    properties: { outcome: { enum: ['resolved', 'abandoned'] } },
+  },
 } as const;
 
 /** The message text without surrounding space; an empty one is refused. */
@@ -141,7 +147,7 @@ export function chatRouter(desk: ServiceDesk): Router {
 }
 
 /** `/api/conversations`: the console's side (agents and operators). */
-export function conversationsRouter(desk: ServiceDesk): Router {
+export function conversationsRouter(desk: ServiceDesk, routing: RoutingService): Router {
   const router = Router();
   router.get('/conversations', allow('read'), async (request, response) => {
     const status = request.query['status'];
@@ -166,6 +172,25 @@ export function conversationsRouter(desk: ServiceDesk): Router {
     async (request, response) => {
       const stored = await desk.reply(param(request, 'id'), actorOf(request), messageText(request));
       response.status(201).json({ message: view(stored) });
+    },
+  );
+  router.post(
+    '/conversations/:id/resolve',
+    allow('handle'),
+    validateBody(chatBodySchemas.resolve),
+    async (request, response) => {
+      const conversation = await desk.conversation(param(request, 'id'));
+      if (!conversation.handoffId || conversation.status !== 'withAgent')
+        throw new ApiError(409, 'not-with-agent', {
+          zh: '这个会话现在不在人工客服手里。',
+          en: 'No agent has this conversation now.',
+        });
+      const { outcome = 'resolved' } = request.body as { outcome?: 'resolved' | 'abandoned' };
+      await (outcome === 'resolved'
+        ? routing.resolve(conversation.handoffId)
+        : routing.abandon(conversation.handoffId));
+      await desk.resolved(conversation._id, outcome);
+      response.json({ id: conversation._id, handoffId: conversation.handoffId, outcome });
     },
   );
   router.post('/conversations/:id/close', allow('sendEvent'), async (request, response) => {

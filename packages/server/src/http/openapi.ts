@@ -197,6 +197,11 @@ const OPERATIONS: Record<string, OperationNotes> = {
     success: 201,
     errors: { 409: 'Conversation closed / 会话已结束' },
   },
+  'POST /api/conversations/{id}/resolve': {
+    summary: 'The agent is done; the bot (or the journey that handed over) goes on / 客服结束服务',
+    tag: 'chat',
+    errors: { 409: 'No agent has it / 不在人工手里' },
+  },
   'POST /api/conversations/{id}/close': {
     summary: 'Close a conversation / 结束会话',
     tag: 'chat',
@@ -236,6 +241,51 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary: 'Retry a dead-lettered effect / 重试死信',
     tag: 'instances',
     success: 202,
+  },
+  'GET /api/skill-groups': { summary: 'Skill groups / 技能组列表', tag: 'routing' },
+  'GET /api/skill-groups/{id}': { summary: 'One skill group / 单个技能组', tag: 'routing' },
+  'PUT /api/skill-groups/{id}': {
+    summary: 'Create or replace a skill group (title, intents it serves) / 创建或替换技能组',
+    tag: 'routing',
+  },
+  'GET /api/agents': { summary: 'Agents with skills and status / 客服列表', tag: 'routing' },
+  'PUT /api/agents/{id}': {
+    summary: 'Make a console user an agent or change skills and capacity / 设置客服',
+    tag: 'routing',
+    errors: { 400: 'Unknown skill group or invalid body / 技能组不存在或请求无效' },
+  },
+  'POST /api/agents/me/status': {
+    summary: 'Set my status: online, busy, away (online pulls waiting customers) / 设置我的状态',
+    tag: 'routing',
+    errors: { 404: 'You are not an agent / 你不是客服' },
+  },
+  'GET /api/agents/me/inbox': {
+    summary: 'My active handoffs with their context / 我的会话收件箱',
+    tag: 'routing',
+    errors: { 404: 'You are not an agent / 你不是客服' },
+  },
+  'GET /api/queues': {
+    summary: 'Per skill group: waiting, oldest wait, online agents / 各技能组排队情况',
+    tag: 'routing',
+  },
+  'GET /api/handoffs/{id}': {
+    summary: 'A handoff and, while waiting, its queue position / 转人工会话及排队位置',
+    tag: 'routing',
+  },
+  'POST /api/handoffs/{id}/resolve': {
+    summary: 'Resolve an assigned handoff; the slot takes the next customer / 结束会话',
+    tag: 'routing',
+    errors: { 409: 'Not assigned / 不在处理中' },
+  },
+  'POST /api/handoffs/{id}/abandon': {
+    summary: 'The customer left / 客户已离开',
+    tag: 'routing',
+    errors: { 409: 'Already ended / 已结束' },
+  },
+  'POST /api/handoffs/{id}/transfer': {
+    summary: 'Move to another skill group; answers the new handoff / 转接到其他技能组',
+    tag: 'routing',
+    errors: { 409: 'Already ended / 已结束' },
   },
 };
 

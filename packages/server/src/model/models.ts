@@ -8,6 +8,7 @@ import { scenarioModels } from './scenario.model.ts';
 import { auditModels } from './audit.model.ts';
 import { authModels } from './auth.model.ts';
 import { conversationModels } from './conversation.model.ts';
+import { routingModels } from './routing.model.ts';
 
 /** Every collection Xiaoer keeps, as Mongoose models on one connection. */
 export type Models = ReturnType<typeof createModels>;
@@ -23,6 +24,7 @@ export function createModels(connection: Connection) {
     ...auditModels(connection),
     ...authModels(connection),
     ...conversationModels(connection),
+    ...routingModels(connection),
   };
 }
 

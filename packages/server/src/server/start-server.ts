@@ -10,6 +10,7 @@ import { pino, type Logger } from 'pino';
 import { createXiaoer, type Xiaoer } from './xiaoer.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
 import { startDemo, type Demo } from './demo-mode.ts';
+import { seedDemoRouting } from './demo-routing.ts';
 import { publishDirectory, SHIPPED_WORKFLOWS } from '../workflows/publish-directory.ts';
 
 /** A running Xiaoer server and the store under it. */
@@ -101,6 +102,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         ? await publishDirectory(xiaoer.workflows, SHIPPED_WORKFLOWS, 'xiaoer')
         : [];
     const initialAdmin = await ensureAdmin(xiaoer, options.env ?? process.env);
+    if (demo) await seedDemoRouting(xiaoer, options.env ?? process.env);
     await xiaoer.start();
     let accepting = true;
     const app = createApp({

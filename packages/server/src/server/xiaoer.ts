@@ -21,6 +21,8 @@ import { ConversationStore } from '../conversations/conversation-store.ts';
 import { ConversationHub } from '../conversations/conversation-hub.ts';
 import { ServiceDesk } from '../conversations/service-desk.ts';
 import { ChatChannel } from '../connectors/chat-channel.ts';
+import { RoutingHandoff } from '../conversations/routing-handoff.ts';
+import { Router } from '../routing/router.ts';
 
 /** How often recovery sweeps, and when an unfinished claim counts as abandoned. */
 export const RECOVERY_DEFAULTS = { sweepEveryMs: 2000, staleAfterMs: 15_000 } as const;
@@ -54,6 +56,8 @@ export interface Xiaoer {
   history: HistoryPruner;
   /** Conversations with customers: the chat, journeys in it, answers and handoffs. */
   desk: ServiceDesk;
+  /** Handoffs to human agents: skill groups, agents, queues and assignment. */
+  routing: Router;
   config: XiaoerConfig;
   /** Starts timers and effect delivery, and finishes what a crashed process left. */
   start(): Promise<void>;
@@ -91,7 +95,19 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   });
   dispatcher.attach(runtime);
   const intake = new EventIntake(models, runtime, log);
-  const desk = new ServiceDesk({ store: conversations, hub, intake, log });
+  const routing = new Router(models, {
+    onError: (error) => log.error({ err: error }, 'an assignment listener failed'),
+  });
+  const desk = new ServiceDesk({
+    store: conversations,
+    hub,
+    intake,
+    log,
+    handoff: new RoutingHandoff(routing, connectors.orderSystem),
+  });
+  routing.onAssigned(
+    ({ handoff, agentId }) => void desk.assigned(handoff.conversationId, handoff._id, agentId),
+  );
   let sweeper: NodeJS.Timeout | undefined;
   let pruner: NodeJS.Timeout | undefined;
   let sweeping: Promise<unknown> | undefined;
@@ -119,6 +135,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     auth: new AuthService(models),
     history,
     desk,
+    routing,
     config,
     async start() {
       await agenda.start();
@@ -146,6 +163,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       await sweeping;
       await intake.idle();
       await runtime.idle();
+      await routing.idle();
       await agenda.drain({ timeout: 10_000 });
       await agenda.stop();
     },

@@ -1,0 +1,52 @@
+import type { JsonObject } from '@xiaoer/engine';
+import type { Router } from '../routing/router.ts';
+import type { OrderSystemConnector } from '../connectors/connector.types.ts';
+import type { DeskHandoff, HandoffPort } from './service-desk.ts';
+
+/**
+ * Hands conversations to the routing queues with everything an agent needs: the transcript,
+ * the recognised intents, the order as the order system has it now, and the journey and node
+ * that handed over. The customer is told where they stand.
+ */
+export class RoutingHandoff implements HandoffPort {
+  readonly #router: Router;
+  readonly #orders: OrderSystemConnector;
+
+  constructor(router: Router, orders: OrderSystemConnector) {
+    this.#router = router;
+    this.#orders = orders;
+  }
+
+  async handOff(request: DeskHandoff) {
+    const { conversation } = request;
+    const order = conversation.orderId ? await this.#order(conversation.orderId) : undefined;
+    const result = await this.#router.enqueue({
+      id: `${conversation._id}:${conversation.lastSeq}`,
+      conversationId: conversation._id,
+      customer: conversation.customer,
+      intent: request.intent,
+      ...(request.group ? { group: request.group } : {}),
+      ...(request.priority ? { priority: request.priority } : {}),
+      context: {
+        reason: request.reason,
+        transcript: request.transcript.map(({ seq, from, text, at }) => ({ seq, from, text, at })),
+        intents: conversation.intents,
+        ...(conversation.orderId ? { orderId: conversation.orderId } : {}),
+        ...(order ? { order } : {}),
+        ...(request.journey ? { journey: request.journey } : {}),
+      },
+    });
+    const text = result.assigned
+      ? { zh: '正在为您转接人工客服，请稍候。', en: 'Connecting you to an agent now.' }
+      : result.position.text;
+    return { handoffId: result.handoff._id, text };
+  }
+
+  /** The order as the order system has it; an unreachable system leaves it out. */
+  async #order(orderId: string): Promise<JsonObject | undefined> {
+    const outcome = await this.#orders
+      .call('getOrder', { orderId }, { idempotencyKey: `handoff-order:${orderId}:${Date.now()}` })
+      .catch(() => undefined);
+    return outcome?.ok ? outcome.data : undefined;
+  }
+}

@@ -1,0 +1,142 @@
+import { Router as ExpressRouter, type Request } from 'express';
+import type { Router } from '../routing/router.ts';
+import type { AgentChange, SkillGroupChange } from '../routing/routing-directory.ts';
+import type { AgentStatus } from '../routing/agent-selection.ts';
+import { notYours, RoutingError } from '../routing/routing-error.ts';
+import { ApiError } from './api-error.ts';
+import { allow } from './authenticate.ts';
+import { param } from './params.ts';
+import { validateBody } from './validate-body.ts';
+import { routingBodySchemas, SKILL_GROUP_ID } from './routing.schema.ts';
+
+/** How each routing error answers; a skill group named in a body is the body's fault. */
+const STATUS: Record<RoutingError['code'], number> = {
+  'unknown-handoff': 404,
+  'unknown-skill-group': 404,
+  'unknown-agent': 404,
+  'unknown-user': 404,
+  'not-open': 409,
+  'not-yours': 403,
+};
+
+function apiErrorOf(error: unknown, bodyNamesGroup = false): unknown {
+  if (!(error instanceof RoutingError)) return error;
+  const status = bodyNamesGroup && error.code === 'unknown-skill-group' ? 400 : STATUS[error.code];
+  return new ApiError(status, error.code, { zh: error.zh, en: error.en });
+}
+
+/** Runs `work`, turning routing errors into API errors. */
+async function answer<T>(work: () => Promise<T>, bodyNamesGroup = false): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw apiErrorOf(error, bodyNamesGroup);
+  }
+}
+
+function groupId(request: Request): string {
+  const id = param(request, 'id');
+  if (!SKILL_GROUP_ID.test(id))
+    throw new ApiError(400, 'invalid-skill-group-id', {
+      zh: `技能组 id "${id.slice(0, 80)}" 不合法：1–40 个小写字母、数字或 -。`,
+      en: `Skill group id "${id.slice(0, 80)}" is invalid: 1–40 lowercase letters, digits or -.`,
+    });
+  return id;
+}
+
+/** The logged-in user's id: agents act as themselves. */
+const me = (request: Request) => (request.principal?.kind === 'user' ? request.principal.id : '');
+
+/**
+ * `/api/skill-groups`, `/api/agents`, `/api/queues`, `/api/handoffs`: routing to human agents.
+ * An agent is a console user with an agent record; users with the `agent` role act on their
+ * own handoffs only, admins and operators on any (supervision).
+ */
+export function routingRouter(routing: Router): ExpressRouter {
+  const router = ExpressRouter();
+  const directory = routing.directory;
+
+  router.get('/skill-groups', allow('read'), async (_request, response) => {
+    response.json({ skillGroups: await directory.skillGroups() });
+  });
+  router.get('/skill-groups/:id', allow('read'), async (request, response) => {
+    response.json(await answer(() => directory.skillGroup(groupId(request))));
+  });
+  router.put(
+    '/skill-groups/:id',
+    allow('admin'),
+    validateBody(routingBodySchemas.skillGroup),
+    async (request, response) => {
+      const change = request.body as SkillGroupChange;
+      response.json(await directory.saveSkillGroup(groupId(request), change));
+    },
+  );
+
+  router.get('/agents', allow('read'), async (_request, response) => {
+    response.json({ agents: await directory.agents() });
+  });
+  router.put(
+    '/agents/:id',
+    allow('admin'),
+    validateBody(routingBodySchemas.agent),
+    async (request, response) => {
+      const change = request.body as AgentChange;
+      response.json(await answer(() => directory.saveAgent(param(request, 'id'), change), true));
+    },
+  );
+  router.post(
+    '/agents/me/status',
+    allow('handle'),
+    validateBody(routingBodySchemas.agentStatus),
+    async (request, response) => {
+      const { status } = request.body as { status: AgentStatus };
+      response.json(await answer(() => routing.setAgentStatus(me(request), status)));
+    },
+  );
+  router.get('/agents/me/inbox', allow('handle'), async (request, response) => {
+    const agent = await answer(() => directory.agent(me(request)));
+    response.json({ agent, handoffs: await routing.inbox(agent._id) });
+  });
+
+  router.get('/queues', allow('read'), async (_request, response) => {
+    response.json({ queues: await routing.queues() });
+  });
+
+  router.get('/handoffs/:id', allow('handle'), async (request, response) => {
+    const id = param(request, 'id');
+    const handoff = await answer(() => routing.handoff(id));
+    response.json({ handoff, position: await routing.position(id) });
+  });
+  /** Agents may only act on their own handoffs; admins and operators on any. */
+  const mine = async (request: Request): Promise<string> => {
+    const id = param(request, 'id');
+    const handoff = await answer(() => routing.handoff(id));
+    const principal = request.principal;
+    if (
+      principal?.kind === 'user' &&
+      principal.role === 'agent' &&
+      handoff.agentId !== principal.id
+    )
+      throw apiErrorOf(notYours(id));
+    return id;
+  };
+  router.post('/handoffs/:id/resolve', allow('handle'), async (request, response) => {
+    const id = await mine(request);
+    response.json(await answer(() => routing.resolve(id)));
+  });
+  router.post('/handoffs/:id/abandon', allow('handle'), async (request, response) => {
+    const id = await mine(request);
+    response.json(await answer(() => routing.abandon(id)));
+  });
+  router.post(
+    '/handoffs/:id/transfer',
+    allow('handle'),
+    validateBody(routingBodySchemas.transfer),
+    async (request, response) => {
+      const id = await mine(request);
+      const { group } = request.body as { group: string };
+      response.json(await answer(() => routing.transfer(id, group), true));
+    },
+  );
+  return router;
+}

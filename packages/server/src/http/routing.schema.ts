@@ -1,0 +1,68 @@
+import { AGENT_STATUSES } from '../routing/agent-selection.ts';
+
+/**
+ * The intent ids the conversation layer classifies into. Kept here until that layer exports
+ * its own list; a skill group may only serve these.
+ */
+export const INTENT_IDS = [
+  'orderStatus',
+  'logistics',
+  'changeAddress',
+  'cancelOrder',
+  'refund',
+  'returnExchange',
+  'invoice',
+  'productQuestion',
+  'promotion',
+  'paymentProblem',
+  'complaint',
+  'human',
+  'greeting',
+  'other',
+] as const;
+
+/** A skill group's id in its URL: `after-sales`. */
+export const SKILL_GROUP_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+const text = { type: 'string', minLength: 1, maxLength: 80 } as const;
+const groupId = { type: 'string', pattern: SKILL_GROUP_ID.source } as const;
+
+/** Request bodies of the routing API (also in the OpenAPI document). */
+export const routingBodySchemas = {
+  skillGroup: {
+    type: 'object',
+    required: ['title', 'intents'],
+    additionalProperties: false,
+    properties: {
+      title: {
+        type: 'object',
+        required: ['zh', 'en'],
+        additionalProperties: false,
+        properties: { zh: text, en: text },
+      },
+      intents: { type: 'array', uniqueItems: true, items: { enum: [...INTENT_IDS] } },
+    },
+  },
+  agent: {
+    type: 'object',
+    minProperties: 1,
+    additionalProperties: false,
+    properties: {
+      displayName: text,
+      skills: { type: 'array', uniqueItems: true, maxItems: 20, items: groupId },
+      maxConcurrent: { type: 'integer', minimum: 1, maximum: 50 },
+    },
+  },
+  agentStatus: {
+    type: 'object',
+    required: ['status'],
+    additionalProperties: false,
+    properties: { status: { enum: [...AGENT_STATUSES] } },
+  },
+  transfer: {
+    type: 'object',
+    required: ['group'],
+    additionalProperties: false,
+    properties: { group: groupId },
+  },
+} as const;

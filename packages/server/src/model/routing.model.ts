@@ -1,0 +1,131 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { LocalizedText } from '@xiaoer/engine';
+import { AGENT_STATUSES, type AgentStatus } from '../routing/agent-selection.ts';
+import { CUSTOMER_TIERS, type CustomerTier } from '../routing/queue-order.ts';
+import { jsonFields } from './json-fields.ts';
+
+/** A skill group; `_id` is its slug (`after-sales`). */
+export interface SkillGroupRecord {
+  _id: string;
+  title: LocalizedText;
+  /** Intent ids it serves (`refund`, `returnExchange`...). */
+  intents: string[];
+  updatedAt: Date;
+}
+
+/** A human agent; `_id` is the console user id. */
+export interface AgentRecord {
+  _id: string;
+  displayName: string;
+  /** Skill group ids. */
+  skills: string[];
+  status: AgentStatus;
+  maxConcurrent: number;
+  lastActiveAt: Date;
+}
+
+export const HANDOFF_STATUSES = [
+  'waiting',
+  'assigned',
+  'resolved',
+  'abandoned',
+  'transferred',
+] as const;
+export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
+
+/** A conversation handed to a human. */
+export interface HandoffRecord {
+  _id: string;
+  conversationId: string;
+  customer: { id: string; tier: CustomerTier; language: 'zh' | 'en' };
+  group: string;
+  /** Extra queue rank steps (see routing/queue-order.ts). */
+  priority: number;
+  enqueuedAt: Date;
+  status: HandoffStatus;
+  agentId?: string | null;
+  assignedAt?: Date | null;
+  resolvedAt?: Date | null;
+  /** Set on a handoff that was transferred: the handoff that carries on in the new group. */
+  transferredTo?: string | null;
+  transferredFrom?: string | null;
+  /** Whatever the conversation layer passes: transcript, intents, order, journey and node. */
+  context: unknown;
+}
+
+/**
+ * The claim of a handoff by an agent; `_id` is the handoff id, so only one process can claim
+ * it (an insert on `_id` has one winner on FerretDB, a conditional update does not). Deleted
+ * when the handoff ends, so counting an agent's claims counts its active handoffs.
+ */
+export interface AssignmentRecord {
+  _id: string;
+  agentId: string;
+  assignedAt: Date;
+}
+
+/** Who served a customer last (sticky routing); `_id` is the customer id. */
+export interface LastAgentRecord {
+  _id: string;
+  agentId: string;
+  at: Date;
+}
+
+const options = { versionKey: false } as const;
+
+export function routingModels(connection: Connection): {
+  SkillGroups: Model<SkillGroupRecord>;
+  Agents: Model<AgentRecord>;
+  Handoffs: Model<HandoffRecord>;
+  Assignments: Model<AssignmentRecord>;
+  LastAgents: Model<LastAgentRecord>;
+} {
+  const model = <T>(name: string, collection: string, fields: Record<string, unknown>) =>
+    connection.model(
+      name,
+      new Schema({ _id: String, ...fields }, { ...options, collection }),
+    ) as unknown as Model<T>;
+  return {
+    SkillGroups: model<SkillGroupRecord>('SkillGroup', 'skillGroups', {
+      title: { zh: { type: String, required: true }, en: { type: String, required: true } },
+      intents: { type: [String], default: [] },
+      updatedAt: { type: Date, required: true },
+    }),
+    Agents: model<AgentRecord>('Agent', 'agents', {
+      displayName: { type: String, required: true },
+      skills: { type: [String], default: [] },
+      status: { type: String, required: true, enum: AGENT_STATUSES },
+      maxConcurrent: { type: Number, required: true },
+      lastActiveAt: { type: Date, required: true },
+    }),
+    Handoffs: model<HandoffRecord>('Handoff', 'handoffs', {
+      conversationId: { type: String, required: true },
+      customer: {
+        id: { type: String, required: true },
+        tier: { type: String, required: true, enum: CUSTOMER_TIERS },
+        language: { type: String, required: true },
+      },
+      group: { type: String, required: true },
+      priority: { type: Number, default: 0 },
+      enqueuedAt: { type: Date, required: true },
+      status: { type: String, required: true, enum: HANDOFF_STATUSES },
+      agentId: { type: String, default: null },
+      assignedAt: { type: Date, default: null },
+      resolvedAt: { type: Date, default: null },
+      transferredTo: { type: String, default: null },
+      transferredFrom: { type: String, default: null },
+      context: { type: String, default: 'null' },
+    }),
+    Assignments: model<AssignmentRecord>('Assignment', 'assignments', {
+      agentId: { type: String, required: true },
+      assignedAt: { type: Date, required: true },
+    }),
+    LastAgents: model<LastAgentRecord>('LastAgent', 'lastAgents', {
+      agentId: { type: String, required: true },
+      at: { type: Date, required: true },
+    }),
+  };
+}
+
+/** The context is stored as JSON text (see json-fields.ts). */
+export const handoffJson = jsonFields<HandoffRecord>('context');

@@ -1,0 +1,239 @@
+import { randomUUID } from 'node:crypto';
+import type { Models } from '../model/models.ts';
+import { isDuplicateKey } from '../model/models.ts';
+import { findByIds } from '../model/find-by-ids.ts';
+import { handoffJson, type AgentRecord, type HandoffRecord } from '../model/routing.model.ts';
+import type { AgentStatus } from './agent-selection.ts';
+import { AssignmentClaims } from './assignment-claims.ts';
+import { QueueDispatch } from './queue-dispatch.ts';
+import { QUEUE_ORDER_DEFAULTS, tierOf, type QueueOrderOptions } from './queue-order.ts';
+import { averageHandlingMs, queuePosition, type QueuePosition } from './queue-position.ts';
+import { RoutingDirectory } from './routing-directory.ts';
+import { noGroupForIntent, notOpen, unknownHandoff } from './routing-error.ts';
+import type { AssignedListener, HandoffRequest, QueueSummary } from './handoff-request.ts';
+
+export interface RouterOptions {
+  queue?: QueueOrderOptions;
+  /** The clock (tests pass their own). */
+  now?: () => Date;
+  /** Told when an assignment listener throws; the assignment itself stands. */
+  onError?: (error: unknown) => void;
+}
+
+export type EnqueueResult =
+  | { handoff: HandoffRecord; assigned: true; agentId: string }
+  | { handoff: HandoffRecord; assigned: false; position: QueuePosition };
+
+/** Resolved handoffs averaged for the wait estimate. */
+const RECENT_RESOLVED = 50;
+
+/**
+ * Routes handoffs to human agents: one queue per skill group, ordered by tier and waiting
+ * time (queue-order.ts), assigned to an available agent (agent-selection.ts) through claims
+ * that are safe with several server processes on one store (assignment-claims.ts). Every
+ * change that frees an agent or a slot pulls the next waiting handoffs.
+ *
+ * @example
+ * ```ts
+ * xiaoer.routing.onAssigned(({ handoff, agentId }) => notify(handoff.conversationId, agentId));
+ * const result = await xiaoer.routing.enqueue({ conversationId: 'c1',
+ *   customer: { id: 'u1', tier: 'vip', language: 'zh' }, intent: 'refund' });
+ * if (!result.assigned) send(result.position.text.zh); // 您前面还有 2 位，预计等待约 3 分钟
+ * ```
+ */
+export class Router {
+  readonly directory: RoutingDirectory;
+  readonly #models: Models;
+  readonly #now: () => Date;
+  readonly #queue: QueueOrderOptions;
+  readonly #claims: AssignmentClaims;
+  readonly #dispatch: QueueDispatch;
+
+  constructor(models: Models, options: RouterOptions = {}) {
+    this.#models = models;
+    this.#now = options.now ?? (() => new Date());
+    this.#queue = options.queue ?? QUEUE_ORDER_DEFAULTS;
+    this.directory = new RoutingDirectory(models, this.#now);
+    this.#claims = new AssignmentClaims(models);
+    this.#dispatch = new QueueDispatch(models, this.#claims, {
+      now: this.#now,
+      queue: this.#queue,
+      onError: options.onError ?? (() => {}),
+    });
+  }
+
+  /** Calls `listener` for every assignment this process makes; returns the unsubscribe. */
+  onAssigned(listener: AssignedListener): () => void {
+    return this.#dispatch.onAssigned(listener);
+  }
+
+  /** Queues a handoff and assigns it at once when an agent is free; else returns its place. */
+  async enqueue(request: HandoffRequest): Promise<EnqueueResult> {
+    const group = request.group ?? (await this.#groupOf(request.intent));
+    await this.directory.skillGroup(group);
+    const id = request.id ?? randomUUID();
+    const record: HandoffRecord = {
+      _id: id,
+      conversationId: request.conversationId,
+      customer: {
+        id: request.customer.id,
+        tier: tierOf(request.customer.tier),
+        language: request.customer.language ?? 'zh',
+      },
+      group,
+      priority: request.priority ?? 0,
+      enqueuedAt: this.#now(),
+      status: 'waiting',
+      context: request.context ?? null,
+    };
+    try {
+      await this.#models.Handoffs.create(handoffJson.encode(record));
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+    await this.#dispatch.run();
+    const handoff = await this.handoff(id);
+    if (handoff.status === 'assigned' && handoff.agentId)
+      return { handoff, assigned: true, agentId: handoff.agentId };
+    const position = await this.position(id);
+    if (position) return { handoff, assigned: false, position };
+    throw notOpen(id, handoff.status);
+  }
+
+  async handoff(id: string): Promise<HandoffRecord> {
+    const found = await this.#models.Handoffs.findById(id).lean();
+    if (!found) throw unknownHandoff(id);
+    return handoffJson.decode(found);
+  }
+
+  /** Sets an agent's status; going online pulls waiting handoffs to them. */
+  async setAgentStatus(agentId: string, status: AgentStatus): Promise<AgentRecord> {
+    const agent = await this.directory.setStatus(agentId, status);
+    await this.#dispatch.run();
+    return agent;
+  }
+
+  /** The agent is done with an assigned handoff; its slot takes the next one. */
+  async resolve(handoffId: string): Promise<HandoffRecord> {
+    return this.#close(handoffId, 'resolved', ['assigned']);
+  }
+
+  /** The customer left (waiting or assigned). */
+  async abandon(handoffId: string): Promise<HandoffRecord> {
+    return this.#close(handoffId, 'abandoned', ['waiting', 'assigned']);
+  }
+
+  /**
+   * Moves a waiting or assigned handoff to `group`: it ends as `transferred` and a new handoff
+   * with the same conversation, customer and context waits in `group`, keeping its original
+   * `enqueuedAt` so the customer's wait so far counts. Returns the new handoff.
+   */
+  async transfer(handoffId: string, group: string): Promise<HandoffRecord> {
+    await this.directory.skillGroup(group);
+    const old = await this.#open(handoffId, ['waiting', 'assigned']);
+    const next: HandoffRecord = {
+      _id: randomUUID(),
+      conversationId: old.conversationId,
+      customer: old.customer,
+      group,
+      priority: old.priority,
+      enqueuedAt: old.enqueuedAt,
+      status: 'waiting',
+      transferredFrom: old._id,
+      context: old.context,
+    };
+    await this.#models.Handoffs.create(handoffJson.encode(next));
+    await this.#close(handoffId, 'transferred', ['waiting', 'assigned'], {
+      transferredTo: next._id,
+    });
+    return this.handoff(next._id);
+  }
+
+  /** Where a waiting handoff stands in its queue; null once it is no longer waiting. */
+  async position(handoffId: string): Promise<QueuePosition | null> {
+    const handoff = await this.handoff(handoffId);
+    if (handoff.status !== 'waiting') return null;
+    const [waiting, agents, resolved] = await Promise.all([
+      this.#models.Handoffs.find(
+        { status: 'waiting', group: handoff.group },
+        { context: 0 },
+      ).lean(),
+      this.#models.Agents.find({ status: 'online' }).lean<AgentRecord[]>(),
+      this.#models.Handoffs.find({ status: 'resolved', group: handoff.group }, { context: 0 })
+        .sort({ resolvedAt: -1 })
+        .limit(RECENT_RESOLVED)
+        .lean(),
+    ]);
+    const estimate = {
+      averageHandlingMs: averageHandlingMs(resolved),
+      onlineAgents: agents.filter((agent) => agent.skills.includes(handoff.group)).length,
+    };
+    return queuePosition(handoffId, waiting, this.#now(), estimate, this.#queue) ?? null;
+  }
+
+  /** Per skill group: waiting count, oldest wait and online agents. */
+  async queues(): Promise<QueueSummary[]> {
+    const [groups, waiting, agents, counts] = await Promise.all([
+      this.directory.skillGroups(),
+      this.#models.Handoffs.find({ status: 'waiting' }, { context: 0 }).lean(),
+      this.#models.Agents.find({ status: 'online' }).lean<AgentRecord[]>(),
+      this.#claims.activeCounts(),
+    ]);
+    const now = this.#now().getTime();
+    return groups.map(({ _id: group }) => {
+      const queue = waiting.filter((h) => h.group === group);
+      const online = agents.filter((a) => a.skills.includes(group));
+      const oldest = queue.reduce((min, h) => Math.min(min, h.enqueuedAt.getTime()), now);
+      return {
+        group,
+        waiting: queue.length,
+        oldestWaitSeconds: Math.round((now - oldest) / 1000),
+        onlineAgents: online.length,
+        availableAgents: online.filter((a) => (counts.get(a._id) ?? 0) < a.maxConcurrent).length,
+      };
+    });
+  }
+
+  /** The agent's active handoffs, oldest assignment first, with their context. */
+  async inbox(agentId: string): Promise<HandoffRecord[]> {
+    const claims = await this.#claims.ofAgent(agentId);
+    claims.sort((a, b) => a.assignedAt.getTime() - b.assignedAt.getTime());
+    const found = await findByIds(
+      this.#models.Handoffs,
+      claims.map((c) => c._id),
+    );
+    return handoffJson.decodeAll(found).filter((h) => h.agentId === agentId);
+  }
+
+  /** Waits for this process's assignment runs to finish (tests, shutdown). */
+  idle(): Promise<void> {
+    return this.#dispatch.idle();
+  }
+
+  async #groupOf(intent: string | undefined): Promise<string> {
+    const group = intent ? await this.directory.groupForIntent(intent) : undefined;
+    if (!group) throw noGroupForIntent(intent);
+    return group._id;
+  }
+
+  async #open(id: string, allowed: HandoffRecord['status'][]): Promise<HandoffRecord> {
+    const handoff = await this.handoff(id);
+    if (!allowed.includes(handoff.status)) throw notOpen(id, handoff.status);
+    return handoff;
+  }
+
+  async #close(
+    id: string,
+    status: 'resolved' | 'abandoned' | 'transferred',
+    allowed: HandoffRecord['status'][],
+    extra: Partial<HandoffRecord> = {},
+  ): Promise<HandoffRecord> {
+    const handoff = await this.#open(id, allowed);
+    const change = { status, resolvedAt: this.#now(), ...extra };
+    // The status first: a claim racing this close re-reads the handoff and rolls back.
+    await this.#models.Handoffs.updateOne({ _id: id }, { $set: change });
+    await this.#claims.release(id);
+    await this.#dispatch.run();
+    return { ...handoff, ...change };
+  }
+}

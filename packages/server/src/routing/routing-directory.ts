@@ -1,0 +1,93 @@
+import type { LocalizedText } from '@xiaoer/engine';
+import type { Models } from '../model/models.ts';
+import type { AgentRecord, SkillGroupRecord } from '../model/routing.model.ts';
+import type { AgentStatus } from './agent-selection.ts';
+import { unknownAgent, unknownSkillGroup, unknownUser } from './routing-error.ts';
+
+export interface SkillGroupChange {
+  title: LocalizedText;
+  intents: string[];
+}
+
+export interface AgentChange {
+  displayName?: string;
+  skills?: string[];
+  maxConcurrent?: number;
+}
+
+/** A new agent is away and takes this many conversations at once until an admin says. */
+export const DEFAULT_MAX_CONCURRENT = 3;
+
+/** Skill groups and agents: the data routing decides with, kept by admins. */
+export class RoutingDirectory {
+  readonly #models: Models;
+  readonly #now: () => Date;
+
+  constructor(models: Models, now: () => Date) {
+    this.#models = models;
+    this.#now = now;
+  }
+
+  async skillGroups(): Promise<SkillGroupRecord[]> {
+    const groups = await this.#models.SkillGroups.find().lean<SkillGroupRecord[]>();
+    return groups.sort((a, b) => a._id.localeCompare(b._id));
+  }
+
+  async skillGroup(id: string): Promise<SkillGroupRecord> {
+    const group = await this.#models.SkillGroups.findById(id).lean<SkillGroupRecord>();
+    if (!group) throw unknownSkillGroup(id);
+    return group;
+  }
+
+  /** Creates or replaces a skill group. */
+  async saveSkillGroup(id: string, change: SkillGroupChange): Promise<SkillGroupRecord> {
+    const record: SkillGroupRecord = { _id: id, ...change, updatedAt: this.#now() };
+    await this.#models.SkillGroups.replaceOne({ _id: id }, record, { upsert: true });
+    return record;
+  }
+
+  /** The group serving `intent`, if any (the first by id when several do). */
+  async groupForIntent(intent: string): Promise<SkillGroupRecord | undefined> {
+    return (await this.skillGroups()).find((group) => group.intents.includes(intent));
+  }
+
+  async agents(): Promise<AgentRecord[]> {
+    const agents = await this.#models.Agents.find().lean<AgentRecord[]>();
+    return agents.sort((a, b) => a._id.localeCompare(b._id));
+  }
+
+  async agent(id: string): Promise<AgentRecord> {
+    const agent = await this.#models.Agents.findById(id).lean<AgentRecord>();
+    if (!agent) throw unknownAgent(id);
+    return agent;
+  }
+
+  /**
+   * Creates the agent (away, {@link DEFAULT_MAX_CONCURRENT}) or changes it. The agent must be
+   * a console user and every skill a known group; nothing is saved otherwise.
+   */
+  async saveAgent(id: string, change: AgentChange): Promise<AgentRecord> {
+    if (!(await this.#models.Users.findById(id, { _id: 1 }).lean())) throw unknownUser(id);
+    const known = new Set((await this.skillGroups()).map((group) => group._id));
+    const missing = (change.skills ?? []).find((skill) => !known.has(skill));
+    if (missing !== undefined) throw unknownSkillGroup(missing);
+    const existing = await this.#models.Agents.findById(id).lean<AgentRecord>();
+    const record: AgentRecord = {
+      _id: id,
+      displayName: change.displayName ?? existing?.displayName ?? id,
+      skills: change.skills ?? existing?.skills ?? [],
+      status: existing?.status ?? 'away',
+      maxConcurrent: change.maxConcurrent ?? existing?.maxConcurrent ?? DEFAULT_MAX_CONCURRENT,
+      lastActiveAt: existing?.lastActiveAt ?? this.#now(),
+    };
+    await this.#models.Agents.replaceOne({ _id: id }, record, { upsert: true });
+    return record;
+  }
+
+  async setStatus(id: string, status: AgentStatus): Promise<AgentRecord> {
+    const agent = await this.agent(id);
+    const lastActiveAt = this.#now();
+    await this.#models.Agents.updateOne({ _id: id }, { $set: { status, lastActiveAt } });
+    return { ...agent, status, lastActiveAt };
+  }
+}

@@ -1,0 +1,45 @@
+import type { Harness } from '@xiaoer/server/testing';
+
+/** Creates a console user with `role` and returns its session token. */
+export async function userToken(
+  h: Harness,
+  id: string,
+  role: 'admin' | 'operator' | 'agent' | 'viewer' = 'agent',
+): Promise<string> {
+  await h.xiaoer.auth.createUser(id, `${id}-密码-123`, role);
+  return (await h.xiaoer.auth.login(id, `${id}-密码-123`))?.token ?? '';
+}
+
+/**
+ * A skill group of its own for one test, with agents (users with the agent role), all away.
+ * Returns each agent's token.
+ */
+export async function setupGroup(
+  h: Harness,
+  group: string,
+  agents: { id: string; maxConcurrent: number }[],
+): Promise<Record<string, string>> {
+  const saved = await h.request('PUT', `/api/skill-groups/${group}`, {
+    title: { zh: `组 ${group}`, en: `Group ${group}` },
+    intents: [],
+  });
+  if (saved.status !== 200) throw new Error(await saved.text());
+  const tokens: Record<string, string> = {};
+  for (const agent of agents) {
+    tokens[agent.id] = await userToken(h, agent.id);
+    const put = await h.request('PUT', `/api/agents/${agent.id}`, {
+      skills: [group],
+      maxConcurrent: agent.maxConcurrent,
+    });
+    if (put.status !== 200) throw new Error(await put.text());
+  }
+  return tokens;
+}
+
+/** Sets an agent's own status through the API. */
+export async function goOnline(h: Harness, token: string, status = 'online'): Promise<void> {
+  const response = await h.request('POST', '/api/agents/me/status', { status }, token);
+  if (response.status !== 200) throw new Error(await response.text());
+}
+
+export const customer = (id: string, tier = 'normal') => ({ id, tier, language: 'zh' as const });
