@@ -46,6 +46,13 @@ export type { AskCustomerConfig, AskOption } from './nodes/ask-customer/ask-cust
 export type { SetDataConfig } from './nodes/set-data/set-data.node.ts';
 export type { EmitEventConfig } from './nodes/emit-event/emit-event.node.ts';
 export type { EndConfig } from './nodes/end/end.node.ts';
+export type { ClassifyIntentConfig } from './nodes/classify-intent/classify-intent.node.ts';
+export type { AnswerFromKnowledgeBaseConfig } from './nodes/answer-from-knowledge-base/answer-from-knowledge-base.node.ts';
+export {
+  HANDOFF_EVENTS,
+  type HandoffToAgentConfig,
+} from './nodes/handoff-to-agent/handoff-to-agent.node.ts';
+export { SERVICE_OPERATIONS, SERVICE_OPERATION_PREFIX } from './nodes/shared/service-call.ts';
 
 export {
   compile,

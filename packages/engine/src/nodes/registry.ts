@@ -9,12 +9,18 @@ import { askCustomerNode } from './ask-customer/ask-customer.node.ts';
 import { setDataNode } from './set-data/set-data.node.ts';
 import { emitEventNode } from './emit-event/emit-event.node.ts';
 import { endNode } from './end/end.node.ts';
+import { classifyIntentNode } from './classify-intent/classify-intent.node.ts';
+import { answerFromKnowledgeBaseNode } from './answer-from-knowledge-base/answer-from-knowledge-base.node.ts';
+import { handoffToAgentNode } from './handoff-to-agent/handoff-to-agent.node.ts';
 
 /** One explicit list, in palette order: no filesystem scanning. */
 const registered: unknown[] = [
   triggerNode,
   sendMessageNode,
   askCustomerNode,
+  classifyIntentNode,
+  answerFromKnowledgeBaseNode,
+  handoffToAgentNode,
   waitNode,
   waitForEventNode,
   conditionNode,
