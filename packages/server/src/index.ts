@@ -100,3 +100,28 @@ export {
   type SchedulerOptions,
 } from './runtime/job-scheduler.ts';
 export { createModels, type Models } from './model/models.ts';
+export { INTENT_IDS, UNKNOWN_INTENT, type ShippedIntentId } from './intents/intent-ids.ts';
+export {
+  SHIPPED_INTENTS,
+  IntentFileError,
+  intentFileSchema,
+  readIntentFile,
+  loadIntentDefinitions,
+  intentExamples,
+  type IntentDefinition,
+  type IntentExample,
+} from './intents/intent-files.ts';
+export { IntentClassifier, type IntentClassifierOptions } from './intents/intent-classifier.ts';
+export type {
+  IntentClassification,
+  IntentRecognizer,
+  IntentScore,
+} from './intents/intent-classification.ts';
+export {
+  extractEntities,
+  DEFAULT_ORDER_NUMBER,
+  type EntityPatterns,
+  type MessageEntities,
+  type TrackingNumber,
+} from './intents/message-entities.ts';
+export { messageLanguage, type MessageLanguage } from './intents/message-language.ts';
