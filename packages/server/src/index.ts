@@ -125,3 +125,15 @@ export {
   type TrackingNumber,
 } from './intents/message-entities.ts';
 export { messageLanguage, type MessageLanguage } from './intents/message-language.ts';
+export {
+  OpenAiCompatibleClassifier,
+  type OpenAiCompatibleConfig,
+} from './intents/openai-compatible-classifier.ts';
+export {
+  FallbackClassifier,
+  type AttributedClassification,
+} from './intents/fallback-classifier.ts';
+export {
+  IntentProviderError,
+  type IntentProviderErrorCode,
+} from './intents/intent-provider-error.ts';
