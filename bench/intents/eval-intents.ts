@@ -12,7 +12,7 @@ import {
   loadIntentDefinitions,
   type IntentExample,
 } from '../../packages/server/src/index.ts';
-import { seededRandom, shuffled } from '../../packages/server/src/intents/seeded-random.ts';
+import { stratifiedFolds } from '../../packages/server/src/intents/stratified-folds.ts';
 import { machineFacts, markdownReport, writeReport, type ResultRow } from '../report.ts';
 import {
   accuracy,
@@ -27,22 +27,17 @@ import {
 const SEED = 2026;
 const TEST_SHARE = 0.2;
 
+/** One fold of five (20%) per intent and language is held out. */
 function split(examples: readonly IntentExample[]) {
-  const random = seededRandom(SEED);
-  const groups = new Map<string, IntentExample[]>();
-  for (const example of examples) {
-    const key = `${example.intent}/${example.language}`;
-    groups.set(key, [...(groups.get(key) ?? []), example]);
-  }
-  const train: IntentExample[] = [];
-  const test: IntentExample[] = [];
-  for (const group of groups.values()) {
-    const mixed = shuffled(group, random);
-    const testCount = Math.round(mixed.length * TEST_SHARE);
-    test.push(...mixed.slice(0, testCount));
-    train.push(...mixed.slice(testCount));
-  }
-  return { train, test };
+  const folds = stratifiedFolds(
+    examples.map((e) => `${e.intent}/${e.language}`),
+    Math.round(1 / TEST_SHARE),
+    SEED,
+  );
+  return {
+    train: examples.filter((_, i) => folds[i] !== 0),
+    test: examples.filter((_, i) => folds[i] === 0),
+  };
 }
 
 const log = (line: string) => process.stderr.write(`${line}\n`);

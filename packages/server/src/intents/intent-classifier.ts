@@ -3,7 +3,7 @@ import type { IntentExample } from './intent-files.ts';
 import type { IntentClassification, IntentRecognizer } from './intent-classification.ts';
 import { extractEntities, type EntityPatterns } from './message-entities.ts';
 import { messageLanguage } from './message-language.ts';
-import { seededRandom, shuffled } from './seeded-random.ts';
+import { stratifiedFolds } from './stratified-folds.ts';
 import { SoftmaxModel, softmax, type SparseVector } from './softmax-model.ts';
 import { fitTemperature, type ScoredExample } from './temperature-scaling.ts';
 import { messageFeatures } from './text-features.ts';
@@ -46,18 +46,6 @@ function vectorize(text: string, vocabulary: ReadonlyMap<string, number>): Spars
   const values = Float32Array.from(counts.values(), (count) => 1 + Math.log(count));
   const norm = Math.hypot(...values) || 1;
   return { indexes, values: values.map((value) => value / norm) };
-}
-
-/** Examples split into `folds` parts, each intent and language spread evenly over them. */
-function stratifiedFolds(labels: readonly string[], folds: number, seed: number): number[] {
-  const random = seededRandom(seed);
-  const fold = new Array<number>(labels.length).fill(0);
-  const groups = new Map<string, number[]>();
-  labels.forEach((label, i) => groups.set(label, [...(groups.get(label) ?? []), i]));
-  for (const members of groups.values()) {
-    shuffled(members, random).forEach((index, position) => (fold[index] = position % folds));
-  }
-  return fold;
 }
 
 /**
