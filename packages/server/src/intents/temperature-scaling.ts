@@ -1,16 +1,21 @@
-import { softmax } from './softmax-model.ts';
-
 /** Scores of held-out messages with the index of their true class. */
 export interface ScoredExample {
   scores: ArrayLike<number>;
   label: number;
 }
 
+/** −log softmax(scores / T)[label], computed as log-sum-exp without building the vector. */
+function negativeLogProbability({ scores, label }: ScoredExample, temperature: number): number {
+  let max = -Infinity;
+  for (let k = 0; k < scores.length; k++) max = Math.max(max, scores[k]! / temperature);
+  let sum = 0;
+  for (let k = 0; k < scores.length; k++) sum += Math.exp(scores[k]! / temperature - max);
+  return max + Math.log(sum) - scores[label]! / temperature;
+}
+
 function negativeLogLikelihood(examples: readonly ScoredExample[], temperature: number): number {
   let total = 0;
-  for (const { scores, label } of examples) {
-    total -= Math.log(Math.max(softmax(scores, temperature)[label] ?? 0, 1e-12));
-  }
+  for (const example of examples) total += negativeLogProbability(example, temperature);
   return total / examples.length;
 }
 
