@@ -137,3 +137,8 @@ export {
   IntentProviderError,
   type IntentProviderErrorCode,
 } from './intents/intent-provider-error.ts';
+export {
+  createIntentRecognizer,
+  intentRecognitionConfigSchema,
+  type IntentRecognitionConfig,
+} from './intents/intent-recognizer.ts';
