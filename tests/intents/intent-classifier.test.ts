@@ -102,6 +102,11 @@ describe('IntentClassifier', () => {
     expect(uncalibrated.temperature).toBe(1);
   });
 
+  it('should keep the default for an option given as undefined', () => {
+    const result = IntentClassifier.train(examples, { threshold: undefined, calibrationFolds: 0 });
+    expect(result.classify('转人工').intent).toBe('human');
+  });
+
   it('should refuse to train on fewer than two intents', () => {
     const one = examples.filter((example) => example.intent === 'refund');
     expect(() => IntentClassifier.train(one)).toThrow(RangeError);

@@ -72,7 +72,9 @@ export class IntentClassifier implements IntentRecognizer {
     examples: readonly IntentExample[],
     options: IntentClassifierOptions = {},
   ): IntentClassifier {
-    const settings: Settings = { ...DEFAULTS, entityPatterns: {}, ...options };
+    // An option given as `undefined` keeps its default.
+    const given = Object.entries(options).filter(([, value]) => value !== undefined);
+    const settings: Settings = { ...DEFAULTS, entityPatterns: {}, ...Object.fromEntries(given) };
     const intents = [...new Set(examples.map((example) => example.intent))].sort();
     if (intents.length < 2) {
       throw new RangeError('An intent classifier needs examples of at least two intents');
