@@ -10,7 +10,7 @@ export { openApiDocument, undocumentedRoutes } from './http/openapi.ts';
 export { workflowBodySchemas } from './http/workflows.route.ts';
 export { authBodySchemas } from './http/auth.route.ts';
 export { instanceBodySchemas } from './http/instances.route.ts';
-export { routingBodySchemas, INTENT_IDS } from './http/routing.schema.ts';
+export { routingBodySchemas } from './http/routing.schema.ts';
 export { LocalizedError } from './localized-error.ts';
 export { ApiError, type ApiErrorBody } from './http/api-error.ts';
 export { type HealthReport, type StoreProbe } from './http/health.route.ts';
@@ -152,3 +152,45 @@ export {
   DEMO_SKILL_GROUPS,
   seedDemoRouting,
 } from './server/demo-routing.ts';
+export { INTENT_IDS, UNKNOWN_INTENT, type ShippedIntentId } from './intents/intent-ids.ts';
+export {
+  SHIPPED_INTENTS,
+  IntentFileError,
+  intentFileSchema,
+  readIntentFile,
+  loadIntentDefinitions,
+  intentExamples,
+  type IntentDefinition,
+  type IntentExample,
+} from './intents/intent-files.ts';
+export { IntentClassifier, type IntentClassifierOptions } from './intents/intent-classifier.ts';
+export type {
+  IntentClassification,
+  IntentRecognizer,
+  IntentScore,
+} from './intents/intent-classification.ts';
+export {
+  extractEntities,
+  DEFAULT_ORDER_NUMBER,
+  type EntityPatterns,
+  type MessageEntities,
+  type TrackingNumber,
+} from './intents/message-entities.ts';
+export { messageLanguage, type MessageLanguage } from './intents/message-language.ts';
+export {
+  OpenAiCompatibleClassifier,
+  type OpenAiCompatibleConfig,
+} from './intents/openai-compatible-classifier.ts';
+export {
+  FallbackClassifier,
+  type AttributedClassification,
+} from './intents/fallback-classifier.ts';
+export {
+  IntentProviderError,
+  type IntentProviderErrorCode,
+} from './intents/intent-provider-error.ts';
+export {
+  createIntentRecognizer,
+  intentRecognitionConfigSchema,
+  type IntentRecognitionConfig,
+} from './intents/intent-recognizer.ts';

@@ -1,25 +1,5 @@
 import { AGENT_STATUSES } from '../routing/agent-selection.ts';
-
-/**
- * The intent ids the conversation layer classifies into. Kept here until that layer exports
- * its own list; a skill group may only serve these.
- */
-export const INTENT_IDS = [
-  'orderStatus',
-  'logistics',
-  'changeAddress',
-  'cancelOrder',
-  'refund',
-  'returnExchange',
-  'invoice',
-  'productQuestion',
-  'promotion',
-  'paymentProblem',
-  'complaint',
-  'human',
-  'greeting',
-  'other',
-] as const;
+import { INTENT_IDS } from '../intents/intent-ids.ts';
 
 /** A skill group's id in its URL: `after-sales`. */
 export const SKILL_GROUP_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;

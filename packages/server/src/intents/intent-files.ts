@@ -1,0 +1,110 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { LocalizedText } from '@xiaoer/engine';
+import { compileSchema, schemaProblems } from '../json-schema-check.ts';
+import { LocalizedError } from '../localized-error.ts';
+import type { MessageLanguage } from './message-language.ts';
+
+/** The intent files that ship with Xiaoer (`workflows/intents/*.json`). */
+export const SHIPPED_INTENTS = path.resolve(import.meta.dirname, '../../../../workflows/intents');
+
+/** One intent file: the id, its title and the utterances that teach it, per language. */
+export interface IntentDefinition {
+  intent: string;
+  title: LocalizedText;
+  utterances: Record<MessageLanguage, string[]>;
+}
+
+/** One training utterance. */
+export interface IntentExample {
+  text: string;
+  intent: string;
+  language: MessageLanguage;
+}
+
+const utteranceList = {
+  type: 'array',
+  minItems: 1,
+  items: { type: 'string', minLength: 1, pattern: '\\S' },
+};
+
+export const intentFileSchema = {
+  type: 'object',
+  required: ['intent', 'title', 'utterances'],
+  additionalProperties: false,
+  properties: {
+    intent: { type: 'string', pattern: '^[a-z][A-Za-z0-9]*$' },
+    title: {
+      type: 'object',
+      required: ['zh', 'en'],
+      additionalProperties: false,
+      properties: { zh: { type: 'string', minLength: 1 }, en: { type: 'string', minLength: 1 } },
+    },
+    utterances: {
+      type: 'object',
+      required: ['zh', 'en'],
+      additionalProperties: false,
+      properties: { zh: utteranceList, en: utteranceList },
+    },
+  },
+} as const;
+
+const validateIntentFile = compileSchema<IntentDefinition>(intentFileSchema);
+
+/** An intent file that cannot be read or is not a valid intent definition; names the file. */
+export class IntentFileError extends LocalizedError {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+    options?: ErrorOptions,
+  ) {
+    const list = problems.join('; ');
+    super(
+      { zh: `意图文件 ${file} 无效：${list}`, en: `Intent file ${file} is invalid: ${list}` },
+      options,
+    );
+  }
+}
+
+/** Reads and validates one intent file; its name must be `<intent>.json`. */
+export async function readIntentFile(file: string): Promise<IntentDefinition> {
+  let document: unknown;
+  try {
+    document = JSON.parse(await readFile(file, 'utf8'));
+  } catch (cause) {
+    throw new IntentFileError(file, [(cause as Error).message], { cause });
+  }
+  if (!validateIntentFile(document)) {
+    const problems = schemaProblems(validateIntentFile.errors);
+    throw new IntentFileError(
+      file,
+      problems.map((problem) => `${problem.pointer || '/'} ${problem.message}`),
+    );
+  }
+  const expected = `${document.intent}.json`;
+  if (path.basename(file) !== expected) {
+    throw new IntentFileError(file, [`/intent "${document.intent}" needs the name ${expected}`]);
+  }
+  return document;
+}
+
+/** Every `*.json` intent file of a folder, in name order. */
+export async function loadIntentDefinitions(
+  directory: string = SHIPPED_INTENTS,
+): Promise<IntentDefinition[]> {
+  const files = (await readdir(directory)).filter((name) => name.endsWith('.json')).sort();
+  return Promise.all(files.map((name) => readIntentFile(path.join(directory, name))));
+}
+
+/** The definitions as a flat list of training examples. */
+export function intentExamples(definitions: readonly IntentDefinition[]): IntentExample[] {
+  return definitions.flatMap((definition) =>
+    (['zh', 'en'] as const).flatMap((language) =>
+      definition.utterances[language].map((text) => ({
+        text,
+        intent: definition.intent,
+        language,
+      })),
+    ),
+  );
+}

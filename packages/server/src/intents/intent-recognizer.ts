@@ -1,0 +1,79 @@
+import { LocalizedError } from '../localized-error.ts';
+import { FallbackClassifier } from './fallback-classifier.ts';
+import type { IntentRecognizer } from './intent-classification.ts';
+import { IntentClassifier } from './intent-classifier.ts';
+import { intentExamples, loadIntentDefinitions, SHIPPED_INTENTS } from './intent-files.ts';
+import type { IntentProviderError } from './intent-provider-error.ts';
+import { OpenAiCompatibleClassifier } from './openai-compatible-classifier.ts';
+
+/** How intents are recognised: the settings a configuration file carries. */
+export interface IntentRecognitionConfig {
+  /** The folder of intent files (default: `workflows/intents`). */
+  directory?: string;
+  /** Below this confidence the answer is `unknown` (default 0.5). */
+  threshold?: number;
+  /** The shop's order numbers, as a regular expression's source (default: see entities). */
+  orderNumberPattern?: string;
+  /** An OpenAI-compatible endpoint to ask first; the local model answers when it fails. */
+  llm?: { baseUrl: string; model: string; apiKey?: string; timeoutMs?: number };
+}
+
+/** The JSON Schema of {@link IntentRecognitionConfig}, for a configuration file's `intents`. */
+export const intentRecognitionConfigSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    directory: { type: 'string', minLength: 1 },
+    threshold: { type: 'number', minimum: 0, maximum: 1 },
+    orderNumberPattern: { type: 'string', minLength: 1 },
+    llm: {
+      type: 'object',
+      required: ['baseUrl', 'model'],
+      additionalProperties: false,
+      properties: {
+        baseUrl: { type: 'string', format: 'uri' },
+        model: { type: 'string', minLength: 1 },
+        apiKey: { type: 'string' },
+        timeoutMs: { type: 'integer', minimum: 1 },
+      },
+    },
+  },
+} as const;
+
+function orderNumberPattern(source: string): RegExp {
+  try {
+    return new RegExp(source, 'g');
+  } catch (cause) {
+    throw new LocalizedError(
+      {
+        zh: `订单号格式 ${source} 不是有效的正则表达式`,
+        en: `The order number pattern ${source} is not a valid regular expression`,
+      },
+      { cause },
+    );
+  }
+}
+
+/**
+ * Loads the intent files, trains the local model and, when an endpoint is configured, puts
+ * it in front with the local model as fallback (`onFallback` hears each failure).
+ */
+export async function createIntentRecognizer(
+  config: IntentRecognitionConfig = {},
+  onFallback?: (reason: IntentProviderError) => void,
+): Promise<IntentRecognizer> {
+  const definitions = await loadIntentDefinitions(config.directory ?? SHIPPED_INTENTS);
+  const entityPatterns = config.orderNumberPattern
+    ? { orderNumber: orderNumberPattern(config.orderNumberPattern) }
+    : {};
+  const threshold = config.threshold ?? 0.5;
+  const local = IntentClassifier.train(intentExamples(definitions), { threshold, entityPatterns });
+  if (!config.llm) return local;
+  const remote = new OpenAiCompatibleClassifier({
+    ...config.llm,
+    intents: definitions,
+    threshold,
+    entityPatterns,
+  });
+  return new FallbackClassifier(remote, local, onFallback);
+}

@@ -1,0 +1,102 @@
+import { seededRandom, shuffled } from './seeded-random.ts';
+
+/** A message as feature indexes with weights (L2-normalised). */
+export interface SparseVector {
+  indexes: Int32Array;
+  values: Float32Array;
+}
+
+export interface SoftmaxTraining {
+  epochs: number;
+  learningRate: number;
+  /** L2 penalty per example. */
+  l2: number;
+  seed: number;
+}
+
+/** Turns scores into probabilities in place, dividing them by a temperature first. */
+function softmaxInPlace(values: Float64Array, temperature = 1): Float64Array {
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) max = Math.max(max, values[i]! / temperature);
+  let sum = 0;
+  for (let i = 0; i < values.length; i++)
+    sum += values[i] = Math.exp(values[i]! / temperature - max);
+  for (let i = 0; i < values.length; i++) values[i]! /= sum;
+  return values;
+}
+
+/** Probabilities from scores, divided by a temperature first. */
+export function softmax(scores: ArrayLike<number>, temperature = 1): number[] {
+  return Array.from(softmaxInPlace(Float64Array.from(scores), temperature));
+}
+
+/**
+ * Multinomial logistic regression over sparse features: one weight row per class, trained
+ * by stochastic gradient descent on the cross-entropy with an L2 penalty. The examples are
+ * shuffled each epoch by a seeded generator, so training is deterministic.
+ */
+export class SoftmaxModel {
+  private constructor(
+    readonly classes: number,
+    readonly features: number,
+    private readonly weights: Float64Array,
+    private readonly bias: Float64Array,
+  ) {}
+
+  static train(
+    vectors: readonly SparseVector[],
+    labels: readonly number[],
+    classes: number,
+    features: number,
+    options: SoftmaxTraining,
+  ): SoftmaxModel {
+    const model = new SoftmaxModel(
+      classes,
+      features,
+      new Float64Array(classes * features),
+      new Float64Array(classes),
+    );
+    const random = seededRandom(options.seed);
+    const order = vectors.map((_, i) => i);
+    const buffer = new Float64Array(classes);
+    for (let epoch = 0; epoch < options.epochs; epoch++) {
+      const rate = options.learningRate / (1 + epoch * 0.1);
+      for (const i of shuffled(order, random)) {
+        model.step(vectors[i] as SparseVector, labels[i] as number, rate, buffer);
+      }
+      // The L2 penalty once per epoch over all weights: cheaper than per step, same pull.
+      const shrink = Math.max(1 - rate * options.l2 * vectors.length, 0);
+      const weights = model.weights;
+      for (let w = 0; w < weights.length; w++) weights[w]! *= shrink;
+    }
+    return model;
+  }
+
+  /** One raw score per class. */
+  scores(vector: SparseVector, into: Float64Array = new Float64Array(this.classes)): Float64Array {
+    const { indexes, values } = vector;
+    const weights = this.weights;
+    for (let k = 0; k < this.classes; k++) {
+      const row = k * this.features;
+      let sum = this.bias[k]!;
+      for (let j = 0; j < indexes.length; j++) sum += weights[row + indexes[j]!]! * values[j]!;
+      into[k] = sum;
+    }
+    return into;
+  }
+
+  private step(vector: SparseVector, label: number, rate: number, buffer: Float64Array): void {
+    const probabilities = softmaxInPlace(this.scores(vector, buffer));
+    const { indexes, values } = vector;
+    const weights = this.weights;
+    for (let k = 0; k < this.classes; k++) {
+      const gradient = probabilities[k]! - (k === label ? 1 : 0);
+      // A class the example barely touches moves its weights by nothing worth the time.
+      if (Math.abs(gradient) < 1e-6) continue;
+      this.bias[k]! -= rate * gradient;
+      const row = k * this.features;
+      for (let j = 0; j < indexes.length; j++)
+        weights[row + indexes[j]!]! -= rate * gradient * values[j]!;
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  IntentClassifier,
+  intentExamples,
+  loadIntentDefinitions,
+  type IntentExample,
+} from '@xiaoer/server';
+
+/** Phrasings written for this test: none of them is a training utterance (checked below). */
+const unseen: [string, string][] = [
+  ['我的快递到哪了 订单号 A10023', 'logistics'],
+  ['包裹走到哪一步了？', 'logistics'],
+  ['where is my parcel, order A10023', 'logistics'],
+  ['我想改一下收货地址', 'changeAddress'],
+  ['I need to update the shipping address on my order', 'changeAddress'],
+  ['转人工', 'human'],
+  ['let me talk to a real human please', 'human'],
+  ['I want my money back', 'refund'],
+  ['退款怎么还没到 都五天了', 'refund'],
+  ['订单A10023能不能取消', 'cancelOrder'],
+  ['please cancel order 2024112300123', 'cancelOrder'],
+  ['发票抬头能写我们公司吗', 'invoice'],
+  ['can you email me a VAT invoice', 'invoice'],
+  ['衣服太小了想换个L码', 'returnExchange'],
+  ['这个是什么材质的呀', 'productQuestion'],
+  ['有没有满减券可以领', 'promotion'],
+  ['付款一直失败 怎么回事', 'paymentProblem'],
+  ['my card keeps getting declined at checkout', 'paymentProblem'],
+  ['你们客服态度太差了 我要投诉', 'complaint'],
+  ['谢谢亲 辛苦了', 'greeting'],
+  ['thanks a lot, bye', 'greeting'],
+  ['订单怎么还没发货', 'orderStatus'],
+  ['你们招不招兼职', 'other'],
+];
+
+describe('IntentClassifier', () => {
+  let examples: IntentExample[];
+  let classifier: IntentClassifier;
+
+  beforeAll(async () => {
+    examples = intentExamples(await loadIntentDefinitions());
+    classifier = IntentClassifier.train(examples);
+  });
+
+  it('should be tested on phrasings it was not trained on', () => {
+    const trained = new Set(examples.map((example) => example.text));
+    expect(unseen.filter(([text]) => trained.has(text))).toEqual([]);
+  });
+
+  it.each(unseen)('should read %j as %s', (text, intent) => {
+    const result = classifier.classify(text);
+    expect(result.intent).toBe(intent);
+    expect(result.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('should bring the order number and the language with the intent', () => {
+    const result = classifier.classify('我的快递到哪了 订单号 A10023');
+    expect(result.entities.orderNumbers).toEqual(['A10023']);
+    expect(result.language).toBe('zh');
+    expect(classifier.classify('I want my money back').language).toBe('en');
+  });
+
+  it.each(['', '   ', '😀😀😀', '🙏👍', 'asdkjh qwpoe zzxv', '？？？', 'ข้อความภาษาไทย'])(
+    'should answer unknown for %j',
+    (text) => {
+      expect(classifier.classify(text).intent).toBe('unknown');
+    },
+  );
+
+  it('should answer unknown below its threshold and keep the best guess in top', () => {
+    const strict = IntentClassifier.train(examples, { threshold: 0.999, calibrationFolds: 0 });
+    const result = strict.classify('东西坏了');
+    expect(result.intent).toBe('unknown');
+    expect(result.top[0]?.confidence).toBe(result.confidence);
+  });
+
+  it('should give confidences within [0, 1] with the top list sorted', () => {
+    for (const [text] of unseen) {
+      const { top, confidence } = classifier.classify(text);
+      expect(top).toHaveLength(3);
+      expect(confidence).toBe(top[0]?.confidence);
+      for (const [i, score] of top.entries()) {
+        expect(score.confidence).toBeGreaterThanOrEqual(0);
+        expect(score.confidence).toBeLessThanOrEqual(1);
+        if (i > 0) expect(score.confidence).toBeLessThanOrEqual(top[i - 1]?.confidence ?? 1);
+      }
+    }
+  });
+
+  it('should train the same model from the same examples and seed', () => {
+    const again = IntentClassifier.train(examples);
+    expect(again.temperature).toBe(classifier.temperature);
+    for (const [text] of unseen) {
+      expect(again.classify(text)).toEqual(classifier.classify(text));
+    }
+  });
+
+  it('should fit a temperature from cross-validation, and 1 without it', () => {
+    expect(classifier.temperature).toBeGreaterThan(0);
+    expect(classifier.temperature).not.toBe(1);
+    const uncalibrated = IntentClassifier.train(examples, { calibrationFolds: 0 });
+    expect(uncalibrated.temperature).toBe(1);
+  });
+
+  it('should keep the default for an option given as undefined', () => {
+    const result = IntentClassifier.train(examples, { threshold: undefined, calibrationFolds: 0 });
+    expect(result.classify('转人工').intent).toBe('human');
+  });
+
+  it('should refuse to train on fewer than two intents', () => {
+    const one = examples.filter((example) => example.intent === 'refund');
+    expect(() => IntentClassifier.train(one)).toThrow(RangeError);
+  });
+});
