@@ -144,6 +144,48 @@ export class ServiceDesk {
     return stored;
   }
 
+  /** Intent recognition as the desk has it now (`unknown` before it is trained). */
+  async classify(text: string): Promise<{ intent: string; confidence: number }> {
+    const recognised = await this.#options.intents?.classify(text);
+    return recognised ?? { intent: 'unknown', confidence: 0 };
+  }
+
+  /** Sets the recogniser once it is trained (at start, in about a second). */
+  useIntents(intents: IntentPort): void {
+    this.#options.intents = intents;
+  }
+
+  /** A journey's knowledge-base answer, said in the conversation when one fits. */
+  async answerInChat(
+    conversationId: string,
+    question: string,
+  ): Promise<{ articleId: string; score: number } | null> {
+    const conversation = await this.conversation(conversationId, { open: true });
+    const answer = await this.#options.knowledge?.answer(question, {
+      conversationId,
+      language: conversation.customer.language,
+      ...(conversation.orderId ? { orderId: conversation.orderId } : {}),
+    });
+    if (!answer) return null;
+    await this.#append(conversation, {
+      from: 'bot',
+      text: answer.text,
+      author: `kb:${answer.articleId}`,
+    });
+    return { articleId: answer.articleId, score: answer.score };
+  }
+
+  /** A journey's handoff node: the conversation goes to a skill group; null when closed. */
+  async handOffFromJourney(
+    conversationId: string,
+    request: Pick<DeskHandoff, 'group' | 'priority' | 'journey'>,
+  ): Promise<string | null> {
+    const conversation = await this.store.get(conversationId);
+    if (!conversation || conversation.status === 'closed') return null;
+    const last = conversation.intents.at(-1)?.intent ?? 'human';
+    return this.#handOff(conversation, last, 'journey', request);
+  }
+
   /** An agent took the conversation from the queue: the customer is told who. */
   async assigned(conversationId: string, handoffId: string, agentId: string): Promise<void> {
     const conversation = await this.store.get(conversationId);
@@ -222,7 +264,10 @@ export class ServiceDesk {
     if (took(started)) return;
 
     // 3. A person, when asked for.
-    if (PERSON_INTENTS.has(intent)) return this.#handOff(current, intent, 'asked');
+    if (PERSON_INTENTS.has(intent)) {
+      await this.#handOff(current, intent, 'asked');
+      return;
+    }
 
     // 4. The knowledge base.
     const answer = await knowledge
@@ -247,8 +292,10 @@ export class ServiceDesk {
     // 5. Not understood: once more, then a person.
     const recent = await this.store.messagesAfter(conversation._id, Math.max(0, message.seq - 8));
     const misses = recent.filter((m) => m.from === 'bot' && m.author === 'desk:not-understood');
-    if (misses.length + 1 >= MISSES_BEFORE_HANDOFF)
-      return this.#handOff(current, intent, 'not-understood');
+    if (misses.length + 1 >= MISSES_BEFORE_HANDOFF) {
+      await this.#handOff(current, intent, 'not-understood');
+      return;
+    }
     await this.#say(current, TEXT.notUnderstood, 'not-understood');
   }
 
@@ -256,13 +303,18 @@ export class ServiceDesk {
     conversation: ConversationRecord,
     intent: string,
     reason: DeskHandoff['reason'],
-  ): Promise<void> {
+    from: Pick<DeskHandoff, 'group' | 'priority' | 'journey'> = {},
+  ): Promise<string | null> {
     const { handoff } = this.#options;
-    if (!handoff) return this.#say(conversation, TEXT.noAgentsConfigured, 'no-agents');
+    if (!handoff) {
+      await this.#say(conversation, TEXT.noAgentsConfigured, 'no-agents');
+      return null;
+    }
     const transcript = await this.store.messagesAfter(conversation._id, 0, 200);
-    const queued = await handoff.handOff({ conversation, intent, reason, transcript });
+    const queued = await handoff.handOff({ conversation, intent, reason, transcript, ...from });
     await this.store.setStatus(conversation._id, 'queued', { handoffId: queued.handoffId });
     await this.#say(conversation, queued.text, 'handoff');
+    return queued.handoffId;
   }
 
   #say(conversation: ConversationRecord, text: LocalizedText, why: string) {

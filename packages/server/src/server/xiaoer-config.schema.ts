@@ -1,6 +1,7 @@
 import { LocalizedError } from '../localized-error.ts';
 import { compileSchema, schemaProblems } from '../json-schema-check.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
+import { intentRecognitionConfigSchema } from '../intents/intent-recognizer.ts';
 
 const headers = { type: 'object', additionalProperties: { type: 'string' } };
 const url = { type: 'string', pattern: '^https?://' };
@@ -161,6 +162,7 @@ export const xiaoerConfigSchema = {
         pruneEveryMs: ms,
       },
     },
+    intents: intentRecognitionConfigSchema,
     recovery: {
       type: 'object',
       additionalProperties: false,

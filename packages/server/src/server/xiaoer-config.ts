@@ -1,3 +1,4 @@
+import type { IntentRecognitionConfig } from '../intents/intent-recognizer.ts';
 import type { HttpOrderSystemConfig } from '../connectors/http-order-system.ts';
 import type { WebhookChannelConfig } from '../connectors/webhook-channel.ts';
 import type { SmsChannelConfig } from '../connectors/sms-channel.ts';
@@ -35,6 +36,8 @@ export interface XiaoerConfig {
   delivery?: Omit<DispatcherOptions, 'onTimerFired' | 'timerLockMs' | 'effectLockMs'>;
   /** Bounds on execution history: steps per instance, retention period, pruning interval. */
   history?: HistoryOptions;
+  /** How customer messages' intents are recognised (local model; an LLM endpoint optional). */
+  intents?: IntentRecognitionConfig;
   recovery?: {
     /** How often inbox and outbox are swept for work a crashed process left. Default 2 s. */
     sweepEveryMs?: number;

@@ -22,6 +22,8 @@ import { ConversationHub } from '../conversations/conversation-hub.ts';
 import { ServiceDesk } from '../conversations/service-desk.ts';
 import { ChatChannel } from '../connectors/chat-channel.ts';
 import { RoutingHandoff } from '../conversations/routing-handoff.ts';
+import { ServiceOperations } from '../conversations/service-operations.ts';
+import { createIntentRecognizer } from '../intents/intent-recognizer.ts';
 import { Router } from '../routing/router.ts';
 
 /** How often recovery sweeps, and when an unfinished claim counts as abandoned. */
@@ -76,7 +78,10 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const agenda = createScheduler(options.storeUri, config.scheduler);
   const conversations = new ConversationStore(models);
   const hub = new ConversationHub(conversations);
-  const connectors = buildConnectors(config, log);
+  const built = buildConnectors(config, log);
+  // Journeys' `xiaoer.*` calls (intents, knowledge base, handoff) go to the service desk.
+  const services = new ServiceOperations(built.orderSystem);
+  const connectors = { ...built, orderSystem: services };
   // Journeys write into a conversation unless a chat channel is configured elsewhere.
   connectors.channels.chat ??= new ChatChannel(conversations, hub);
   const executor = new EffectExecutor(models, connectors, effectLockMs);
@@ -105,6 +110,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     log,
     handoff: new RoutingHandoff(routing, connectors.orderSystem),
   });
+  services.attach(desk);
   routing.onAssigned(
     ({ handoff, agentId }) => void desk.assigned(handoff.conversationId, handoff._id, agentId),
   );
@@ -138,6 +144,11 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     routing,
     config,
     async start() {
+      // Trained from workflows/intents in about a second; an LLM endpoint goes in front if set.
+      const recognizer = await createIntentRecognizer(config.intents, (reason) =>
+        log.warn({ err: reason }, 'the intent endpoint failed; the local model answered'),
+      );
+      desk.useIntents({ classify: async (text) => recognizer.classify(text) });
       await agenda.start();
       // At start, anything in the inbox or outbox was left by a process that is gone (or is
       // harmlessly redone: processing is idempotent).
