@@ -7,6 +7,7 @@ import { timerSlotModels } from './timer-slot.model.ts';
 import { scenarioModels } from './scenario.model.ts';
 import { auditModels } from './audit.model.ts';
 import { authModels } from './auth.model.ts';
+import { knowledgeModels } from './knowledge.model.ts';
 
 /** Every collection Xiaoer keeps, as Mongoose models on one connection. */
 export type Models = ReturnType<typeof createModels>;
@@ -21,6 +22,7 @@ export function createModels(connection: Connection) {
     ...scenarioModels(connection),
     ...auditModels(connection),
     ...authModels(connection),
+    ...knowledgeModels(connection),
   };
 }
 

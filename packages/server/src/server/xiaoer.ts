@@ -17,6 +17,7 @@ import { buildConnectors } from '../connectors/build-connectors.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
 import { AuthService } from '../auth/auth-service.ts';
 import { HistoryPruner } from '../runtime/history-pruner.ts';
+import { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 
 /** How often recovery sweeps, and when an unfinished claim counts as abandoned. */
 export const RECOVERY_DEFAULTS = { sweepEveryMs: 2000, staleAfterMs: 15_000 } as const;
@@ -48,6 +49,8 @@ export interface Xiaoer {
   agenda: Agenda;
   auth: AuthService;
   history: HistoryPruner;
+  /** Knowledge-base articles, retrieval and unanswered questions. */
+  knowledge: KnowledgeBase;
   config: XiaoerConfig;
   /** Starts timers and effect delivery, and finishes what a crashed process left. */
   start(): Promise<void>;
@@ -106,6 +109,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     agenda,
     auth: new AuthService(models),
     history,
+    knowledge: new KnowledgeBase(models, config.knowledge),
     config,
     async start() {
       await agenda.start();
