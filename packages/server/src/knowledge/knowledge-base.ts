@@ -73,7 +73,7 @@ export class KnowledgeBase {
     this.threshold = options.threshold ?? KNOWLEDGE_DEFAULTS.threshold;
     this.confidentScore = options.confidentScore ?? KNOWLEDGE_DEFAULTS.confidentScore;
     this.articles = new ArticleStore(models, (record) => this.index.put(record));
-    this.unanswered = new UnansweredQuestions(models);
+    this.unanswered = new UnansweredQuestions(models, (terms) => this.index.vector(terms, 'rare'));
     this.freshness = new KnowledgeFreshness(
       models,
       this.index,
@@ -169,7 +169,8 @@ export class KnowledgeBase {
   }
 
   /** Groups of similar unanswered questions, most asked first. */
-  frequentUnanswered(options?: FrequentOptions): Promise<UnansweredGroup[]> {
+  async frequentUnanswered(options?: FrequentOptions): Promise<UnansweredGroup[]> {
+    await this.freshness.ensure(); // grouping weighs terms as the index does
     return this.unanswered.frequent(options);
   }
 

@@ -79,9 +79,16 @@ export class KnowledgeIndex {
     });
   }
 
-  /** Tokenised, rarity-weighted terms of a text, as this index weighs them. */
-  vector(terms: string[]): TermVector {
-    return vectorOf(terms, (term) => idf(this.questions, this.frequency.get(term) ?? 0));
+  /**
+   * Rarity-weighted terms as this index weighs them. Terms no article uses weigh half (a
+   * question's chatter should not sink its score), or, with `unseen: 'rare'` (grouping
+   * unanswered questions, where such terms are the point), like the rarest known term.
+   */
+  vector(terms: string[], unseen: 'half' | 'rare' = 'half'): TermVector {
+    const floor = unseen === 'rare' ? 1 : 0;
+    return vectorOf(terms, (term) =>
+      idf(this.questions, Math.max(floor, this.frequency.get(term) ?? 0)),
+    );
   }
 
   /** Matches for a question, best first; only articles valid at `now`. */

@@ -1,5 +1,5 @@
 import { tokenize } from './tokenize.ts';
-import { cosine, idf, vectorOf, type TermVector } from './similarity.ts';
+import { cosine, type TermVector } from './similarity.ts';
 
 /** A question to be grouped. */
 export interface ClusterItem {
@@ -15,18 +15,18 @@ export interface Cluster<T extends ClusterItem> {
 
 /**
  * Greedy single-pass clustering: each question joins the first group whose leader it resembles
- * (cosine of rarity-weighted terms ≥ `threshold`), else starts a group. O(n · groups); terms are
- * weighted by their rarity among these questions, so "请问" or "how" do not glue groups together.
+ * (cosine ≥ `threshold`), else starts a group; O(n · groups). `vectorOf` weighs the terms — the
+ * knowledge index's rarity weights, so words common in customers' questions ("什么时候",
+ * "how long") do not glue groups together, while words the articles lack count fully.
  */
-export function clusterQuestions<T extends ClusterItem>(items: T[], threshold = 0.5): Cluster<T>[] {
-  const terms = items.map((item) => tokenize(item.text));
-  const frequency = new Map<string, number>();
-  for (const list of terms)
-    for (const term of new Set(list)) frequency.set(term, (frequency.get(term) ?? 0) + 1);
-  const weight = (term: string) => idf(items.length, frequency.get(term) ?? 0);
+export function clusterQuestions<T extends ClusterItem>(
+  items: T[],
+  vectorOf: (terms: string[]) => TermVector,
+  threshold = 0.5,
+): Cluster<T>[] {
   const clusters: (Cluster<T> & { leader: TermVector })[] = [];
-  items.forEach((item, i) => {
-    const vector = vectorOf(terms[i] ?? [], weight);
+  items.forEach((item) => {
+    const vector = vectorOf(tokenize(item.text));
     if (vector.size === 0) return;
     const home = clusters.find((cluster) => cosine(vector, cluster.leader) >= threshold);
     if (home) home.members.push(item);

@@ -1,6 +1,7 @@
 import type { Models } from '../model/models.ts';
 import type { UnansweredQuestionRecord } from '../model/knowledge.model.ts';
 import { clusterQuestions } from './question-clusters.ts';
+import type { TermVector } from './similarity.ts';
 
 /** A question the knowledge base had no confident answer for. */
 export interface UnansweredQuestion {
@@ -44,7 +45,11 @@ const EXAMPLES = 5;
 
 /** Records questions without a confident answer and groups them into frequent ones. */
 export class UnansweredQuestions {
-  constructor(private readonly models: Models) {}
+  constructor(
+    private readonly models: Models,
+    /** Weighs a question's terms for grouping (the knowledge index's weights). */
+    private readonly vectorOf: (terms: string[]) => TermVector,
+  ) {}
 
   async record(question: UnansweredQuestion): Promise<void> {
     await this.models.UnansweredQuestions.create({
@@ -99,7 +104,10 @@ export class UnansweredQuestions {
       .sort({ at: -1 })
       .limit(MAX_CLUSTERED)
       .lean<UnansweredQuestionRecord[]>();
-    const clusters = clusterQuestions(records.map((record) => ({ ...record, id: record._id })));
+    const clusters = clusterQuestions(
+      records.map((record) => ({ ...record, id: record._id })),
+      this.vectorOf,
+    );
     return clusters.map((cluster) => cluster.members).sort((a, b) => b.length - a.length);
   }
 }
