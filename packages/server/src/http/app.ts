@@ -10,6 +10,7 @@ import { workflowsRouter } from './workflows.route.ts';
 import { scenariosRouter } from './scenarios.route.ts';
 import { instancesRouter } from './instances.route.ts';
 import { authRouter } from './auth.route.ts';
+import { knowledgeRouter } from './knowledge.route.ts';
 import { authenticate } from './authenticate.ts';
 import { openApiDocument } from './openapi.ts';
 
@@ -69,6 +70,7 @@ export function createApp(options: AppOptions): Express {
       '/api',
       instancesRouter(xiaoer.models, xiaoer.queries, xiaoer.runtime, xiaoer.dispatcher),
     );
+    app.use('/api', knowledgeRouter(xiaoer.knowledge, xiaoer.models, bodyLimit));
   }
   let document: Record<string, unknown> | undefined;
   app.get('/api/docs', (_request, response) => {

@@ -11,6 +11,7 @@ import { createXiaoer, type Xiaoer } from './xiaoer.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
 import { startDemo, type Demo } from './demo-mode.ts';
 import { publishDirectory, SHIPPED_WORKFLOWS } from '../workflows/publish-directory.ts';
+import { seedKnowledge } from '../knowledge/seed-articles.ts';
 
 /** A running Xiaoer server and the store under it. */
 export interface RunningServer {
@@ -100,6 +101,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       (options.publishShipped ?? Boolean(demo))
         ? await publishDirectory(xiaoer.workflows, SHIPPED_WORKFLOWS, 'xiaoer')
         : [];
+    // The demo answers questions from the sample knowledge base (only into an empty store).
+    if (options.publishShipped ?? Boolean(demo)) await seedKnowledge(xiaoer.knowledge, 'xiaoer');
     const initialAdmin = await ensureAdmin(xiaoer, options.env ?? process.env);
     await xiaoer.start();
     let accepting = true;
