@@ -100,7 +100,10 @@ export class KnowledgeIndex {
       const entry = this.entries.get(key.slice(0, key.indexOf(SEP)));
       return entry !== undefined && answers(entry.article, filter, now);
     };
-    const results = this.search.search(question, { filter: (r) => usable(String(r.id)) });
+    const results = this.search.search(question, {
+      tokenize: candidateTerms,
+      filter: (r) => usable(String(r.id)),
+    });
     const best = new Map<string, KnowledgeMatch>();
     for (const result of results.slice(0, CANDIDATES)) {
       const key = String(result.id);
@@ -128,6 +131,17 @@ export class KnowledgeIndex {
       else this.frequency.delete(term);
     }
   }
+}
+
+/**
+ * The terms that look for candidates: single CJK characters only when the question has no CJK
+ * pair. A character like 修 is in thousands of phrasings; scoring them all made searches slow,
+ * and the pairs find the same candidates. The final score still uses every term.
+ */
+function candidateTerms(text: string): string[] {
+  const terms = tokenize(text);
+  const hasPair = terms.some((term) => term.length === 2 && isCjkTerm(term));
+  return hasPair ? terms.filter((term) => !(term.length === 1 && isCjkTerm(term))) : terms;
 }
 
 /** True when the article may answer now, on that channel, in that language. */
