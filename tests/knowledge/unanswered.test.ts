@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSeedArticles, type UnansweredGroup } from '@xiaoer/server';
+import { readSeedArticles, seedKnowledge, type UnansweredGroup } from '@xiaoer/server';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 
 let h: Harness;
 
 beforeAll(async () => {
   h = await startHarness({ config: { knowledge: { refreshEveryMs: 0 } } });
-  await h.xiaoer.knowledge.importArticles(await readSeedArticles(), 'test');
+  // As demo mode does at start: only an empty store gets the sample articles.
+  expect(await seedKnowledge(h.xiaoer.knowledge, 'xiaoer')).toBe((await readSeedArticles()).length);
+  expect(await seedKnowledge(h.xiaoer.knowledge, 'xiaoer')).toBe(0);
 });
 afterAll(async () => h?.close());
 
