@@ -80,6 +80,19 @@ describe('knowledge articles API', () => {
     expect(stored).toMatchObject({ revision: 2, tags: ['invoice'] });
   });
 
+  it('should create an article again under the id of a deleted one', async () => {
+    await h.request('POST', '/api/knowledge/articles', article('reborn'));
+    await h.request('DELETE', '/api/knowledge/articles/reborn');
+    const again = await h.request('POST', '/api/knowledge/articles', article('reborn'));
+    expect(again.status).toBe(201);
+    const { revision } = (await again.json()) as { revision: number };
+    const saved = await h.request('PUT', '/api/knowledge/articles/reborn', {
+      ...article('reborn'),
+      revision,
+    });
+    expect(saved.status).toBe(200);
+  });
+
   it('should answer 409 when the id is taken', async () => {
     await h.request('POST', '/api/knowledge/articles', article('taken'));
     const again = await h.request('POST', '/api/knowledge/articles', article('taken'));
@@ -216,6 +229,12 @@ describe('bad input to the knowledge API', () => {
         }),
       404,
       'article-not-found',
+    ],
+    [
+      'a save naming another id',
+      () => h.request('PUT', '/api/knowledge/articles/taken', { ...article('other'), revision: 1 }),
+      400,
+      'invalid-article',
     ],
     [
       'a save without revision',
