@@ -118,7 +118,8 @@ export class KnowledgeBase {
     return this.freshness.ensure();
   }
 
-  list(query?: ArticleQuery) {
+  /** Articles (drafts too, not deleted ones), 50 a page, by id. */
+  list(query?: ArticleQuery): Promise<{ articles: KnowledgeArticle[]; total: number }> {
     return this.articles.list(query);
   }
 
