@@ -46,6 +46,35 @@ export {
   type XiaoerOptions,
 } from './server/xiaoer.ts';
 export type { XiaoerConfig, ChannelConfig } from './server/xiaoer-config.ts';
+export {
+  KnowledgeBase,
+  KNOWLEDGE_DEFAULTS,
+  renderAnswer,
+  type KnowledgeOptions,
+  type KnowledgeAnswer,
+  type KnowledgeSearchMatch,
+  type PromoteRequest,
+} from './knowledge/knowledge-base.ts';
+export {
+  KnowledgeIndex,
+  type SearchFilter,
+  type KnowledgeMatch,
+} from './knowledge/knowledge-index.ts';
+export { tokenize } from './knowledge/tokenize.ts';
+export type { KnowledgeArticle } from './knowledge/article.ts';
+export {
+  articleInputSchema,
+  articleUpdateSchema,
+  type ArticleInput,
+} from './knowledge/article.schema.ts';
+export type { ArticleQuery } from './knowledge/article-store.ts';
+export type {
+  UnansweredGroup,
+  UnansweredExample,
+  FrequentOptions,
+} from './knowledge/unanswered-questions.ts';
+export { readSeedArticles, seedKnowledge, SHIPPED_KNOWLEDGE } from './knowledge/seed-articles.ts';
+export { knowledgeBodySchemas } from './http/knowledge.query.ts';
 export { signedHeaders, signBody, base64Hmac, SIGNATURE_HEADERS } from './intake/signature.ts';
 export type { EventSource, SourceKind } from './intake/event-source.ts';
 export type { CloudEvent } from './intake/cloud-event.ts';

@@ -1,6 +1,6 @@
-import type { JsonObject } from '@xiaoer/engine';
 import type { Router } from '../routing/router.ts';
 import type { OrderSystemConnector } from '../connectors/connector.types.ts';
+import { currentOrder } from './current-order.ts';
 import type { DeskHandoff, HandoffPort } from './service-desk.ts';
 
 /**
@@ -19,7 +19,9 @@ export class RoutingHandoff implements HandoffPort {
 
   async handOff(request: DeskHandoff) {
     const { conversation } = request;
-    const order = conversation.orderId ? await this.#order(conversation.orderId) : undefined;
+    const order = conversation.orderId
+      ? await currentOrder(this.#orders, conversation.orderId)
+      : undefined;
     const result = await this.#router.enqueue({
       id: `${conversation._id}:${conversation.lastSeq}`,
       conversationId: conversation._id,
@@ -40,13 +42,5 @@ export class RoutingHandoff implements HandoffPort {
       ? { zh: '正在为您转接人工客服，请稍候。', en: 'Connecting you to an agent now.' }
       : result.position.text;
     return { handoffId: result.handoff._id, text };
-  }
-
-  /** The order as the order system has it; an unreachable system leaves it out. */
-  async #order(orderId: string): Promise<JsonObject | undefined> {
-    const outcome = await this.#orders
-      .call('getOrder', { orderId }, { idempotencyKey: `handoff-order:${orderId}:${Date.now()}` })
-      .catch(() => undefined);
-    return outcome?.ok ? outcome.data : undefined;
   }
 }

@@ -11,6 +11,7 @@ import { scenariosRouter } from './scenarios.route.ts';
 import { instancesRouter } from './instances.route.ts';
 import { authRouter } from './auth.route.ts';
 import { routingRouter } from './routing.route.ts';
+import { knowledgeRouter } from './knowledge.route.ts';
 import { authenticate } from './authenticate.ts';
 import { chatRouter, conversationsRouter } from './chat.route.ts';
 import { openApiDocument } from './openapi.ts';
@@ -75,6 +76,7 @@ export function createApp(options: AppOptions): Express {
       instancesRouter(xiaoer.models, xiaoer.queries, xiaoer.runtime, xiaoer.dispatcher),
     );
     app.use('/api', routingRouter(xiaoer.routing));
+    app.use('/api', knowledgeRouter(xiaoer.knowledge, xiaoer.models, bodyLimit));
   }
   let document: Record<string, unknown> | undefined;
   app.get('/api/docs', (_request, response) => {

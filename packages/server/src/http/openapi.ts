@@ -4,6 +4,8 @@ import { cloudEventBodySchema } from '../intake/cloud-event.ts';
 import { SIGNATURE_HEADERS } from '../intake/signature.ts';
 import { SESSION_COOKIE } from './authenticate.ts';
 import { FLOW_QUERY, INSTANCE_FILTERS } from './instances.route.ts';
+import { KNOWLEDGE_LIST_QUERY, UNANSWERED_QUERY } from './knowledge.query.ts';
+import { articleInputSchema } from '../knowledge/article.schema.ts';
 import { metadataOf, type RouteMetadata } from './route-metadata.ts';
 
 /** What the routes cannot tell about themselves: a title, a group, and special answers. */
@@ -286,6 +288,56 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary: 'Move to another skill group; answers the new handoff / 转接到其他技能组',
     tag: 'routing',
     errors: { 409: 'Already ended / 已结束' },
+  },
+  'GET /api/knowledge/articles': {
+    summary: 'List or search articles, 50 a page / 知识条目列表与搜索',
+    tag: 'knowledge',
+    query: KNOWLEDGE_LIST_QUERY,
+  },
+  'POST /api/knowledge/articles': {
+    summary: 'Create an article (Markdown answers, no HTML) / 新建知识条目',
+    tag: 'knowledge',
+    success: 201,
+    errors: { 409: 'Id taken / id 已存在' },
+  },
+  'GET /api/knowledge/articles/{id}': {
+    summary: 'Read an article / 读取知识条目',
+    tag: 'knowledge',
+  },
+  'PUT /api/knowledge/articles/{id}': {
+    summary: 'Save an article at its revision / 按修订号保存知识条目',
+    tag: 'knowledge',
+    errors: { 409: 'Changed by someone else meanwhile / 已被他人修改' },
+  },
+  'DELETE /api/knowledge/articles/{id}': {
+    summary: 'Delete an article / 删除知识条目',
+    tag: 'knowledge',
+  },
+  'POST /api/knowledge/search': {
+    summary: 'Try a question: matches with scores and the answer threshold / 测试检索',
+    tag: 'knowledge',
+  },
+  'GET /api/knowledge/export': {
+    summary: 'Export every article as JSON or CSV / 导出知识库',
+    tag: 'knowledge',
+    query: { format: /^(json|csv)$/ },
+  },
+  'POST /api/knowledge/import': {
+    summary:
+      'Import articles: a JSON array, or CSV with Content-Type text/csv; one bad row imports nothing / 导入知识库',
+    tag: 'knowledge',
+    body: { type: 'array', maxItems: 10_000, items: articleInputSchema },
+    errors: { 413: 'Body too large / 请求体过大' },
+  },
+  'GET /api/knowledge/unanswered': {
+    summary: 'Frequent unanswered questions, grouped by similarity / 高频未解答问题',
+    tag: 'knowledge',
+    query: UNANSWERED_QUERY,
+  },
+  'POST /api/knowledge/unanswered/promote': {
+    summary: 'Turn a group of unanswered questions into an article / 将问题组转为知识条目',
+    tag: 'knowledge',
+    success: 201,
   },
 };
 

@@ -9,6 +9,7 @@ import { auditModels } from './audit.model.ts';
 import { authModels } from './auth.model.ts';
 import { conversationModels } from './conversation.model.ts';
 import { routingModels } from './routing.model.ts';
+import { knowledgeModels } from './knowledge.model.ts';
 
 /** Every collection Xiaoer keeps, as Mongoose models on one connection. */
 export type Models = ReturnType<typeof createModels>;
@@ -25,6 +26,7 @@ export function createModels(connection: Connection) {
     ...authModels(connection),
     ...conversationModels(connection),
     ...routingModels(connection),
+    ...knowledgeModels(connection),
   };
 }
 

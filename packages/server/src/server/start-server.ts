@@ -12,6 +12,7 @@ import type { XiaoerConfig } from './xiaoer-config.ts';
 import { startDemo, type Demo } from './demo-mode.ts';
 import { seedDemoRouting } from './demo-routing.ts';
 import { publishDirectory, SHIPPED_WORKFLOWS } from '../workflows/publish-directory.ts';
+import { seedKnowledge } from '../knowledge/seed-articles.ts';
 
 /** A running Xiaoer server and the store under it. */
 export interface RunningServer {
@@ -101,6 +102,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       (options.publishShipped ?? Boolean(demo))
         ? await publishDirectory(xiaoer.workflows, SHIPPED_WORKFLOWS, 'xiaoer')
         : [];
+    // The demo answers questions from the sample knowledge base (only into an empty store).
+    if (options.publishShipped ?? Boolean(demo)) await seedKnowledge(xiaoer.knowledge, 'xiaoer');
     const initialAdmin = await ensureAdmin(xiaoer, options.env ?? process.env);
     if (demo) await seedDemoRouting(xiaoer, options.env ?? process.env);
     await xiaoer.start();

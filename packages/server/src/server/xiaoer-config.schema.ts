@@ -168,6 +168,15 @@ export const xiaoerConfigSchema = {
       additionalProperties: false,
       properties: { sweepEveryMs: ms, staleAfterMs: ms },
     },
+    knowledge: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        threshold: { type: 'number', minimum: 0, maximum: 1 },
+        confidentScore: { type: 'number', minimum: 0, maximum: 1 },
+        refreshEveryMs: { type: 'integer', minimum: 0 },
+      },
+    },
   },
 } as const;
 

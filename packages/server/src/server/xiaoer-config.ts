@@ -7,6 +7,7 @@ import type { EventSource } from '../intake/event-source.ts';
 import type { SchedulerOptions } from '../runtime/job-scheduler.ts';
 import type { DispatcherOptions } from '../runtime/effect-dispatcher.ts';
 import type { HistoryOptions } from '../runtime/history-pruner.ts';
+import type { KnowledgeOptions } from '../knowledge/knowledge-base.ts';
 
 /** How messages leave on one channel. */
 export type ChannelConfig =
@@ -38,6 +39,8 @@ export interface XiaoerConfig {
   history?: HistoryOptions;
   /** How customer messages' intents are recognised (local model; an LLM endpoint optional). */
   intents?: IntentRecognitionConfig;
+  /** Knowledge-base answer threshold and how often other processes' edits are looked for. */
+  knowledge?: KnowledgeOptions;
   recovery?: {
     /** How often inbox and outbox are swept for work a crashed process left. Default 2 s. */
     sweepEveryMs?: number;

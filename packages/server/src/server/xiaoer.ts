@@ -25,6 +25,8 @@ import { RoutingHandoff } from '../conversations/routing-handoff.ts';
 import { ServiceOperations } from '../conversations/service-operations.ts';
 import { createIntentRecognizer } from '../intents/intent-recognizer.ts';
 import { Router } from '../routing/router.ts';
+import { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { KnowledgeAnswers } from '../conversations/knowledge-answers.ts';
 
 /** How often recovery sweeps, and when an unfinished claim counts as abandoned. */
 export const RECOVERY_DEFAULTS = { sweepEveryMs: 2000, staleAfterMs: 15_000 } as const;
@@ -60,6 +62,8 @@ export interface Xiaoer {
   desk: ServiceDesk;
   /** Handoffs to human agents: skill groups, agents, queues and assignment. */
   routing: Router;
+  /** Knowledge-base articles, retrieval and unanswered questions. */
+  knowledge: KnowledgeBase;
   config: XiaoerConfig;
   /** Starts timers and effect delivery, and finishes what a crashed process left. */
   start(): Promise<void>;
@@ -103,12 +107,14 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const routing = new Router(models, {
     onError: (error) => log.error({ err: error }, 'an assignment listener failed'),
   });
+  const knowledge = new KnowledgeBase(models, config.knowledge);
   const desk = new ServiceDesk({
     store: conversations,
     hub,
     intake,
     log,
-    handoff: new RoutingHandoff(routing, connectors.orderSystem),
+    knowledge: new KnowledgeAnswers(knowledge, built.orderSystem),
+    handoff: new RoutingHandoff(routing, built.orderSystem),
   });
   services.attach(desk);
   routing.onAssigned(
@@ -142,6 +148,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     history,
     desk,
     routing,
+    knowledge,
     config,
     async start() {
       // Trained from workflows/intents in about a second; an LLM endpoint goes in front if set.

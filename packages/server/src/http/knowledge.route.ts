@@ -1,0 +1,144 @@
+import express, { Router, type Request } from 'express';
+import type { JsonObject } from '@xiaoer/engine';
+import type { Models } from '../model/models.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import {
+  articleInputSchema,
+  articleUpdateSchema,
+  type ArticleInput,
+} from '../knowledge/article.schema.ts';
+import { articlesFromCsv, articlesToCsv } from '../knowledge/article-csv.ts';
+import { articleNotFound } from '../knowledge/knowledge-errors.ts';
+import { knowledgeBodySchemas, listQuery, unansweredQuery } from './knowledge.query.ts';
+import { validateBody } from './validate-body.ts';
+import { actorOf } from './actor.ts';
+import { ApiError } from './api-error.ts';
+import { param } from './params.ts';
+import { allow } from './authenticate.ts';
+import type { SearchFilter } from '../knowledge/knowledge-index.ts';
+import type { PromoteRequest } from '../knowledge/knowledge-base.ts';
+
+/** Most rows one import may hold. */
+export const MAX_IMPORT_ROWS = 10_000;
+
+const notAnArray = new ApiError(400, 'invalid-import', {
+  zh: `导入内容应为条目数组（JSON）或 CSV（Content-Type: text/csv），最多 ${MAX_IMPORT_ROWS} 条。`,
+  en: `The import must be a JSON array of articles or CSV (Content-Type: text/csv), at most ${MAX_IMPORT_ROWS} rows.`,
+});
+
+/** `/api/knowledge/*`: articles, operator search, import/export and unanswered questions. */
+export function knowledgeRouter(
+  knowledge: KnowledgeBase,
+  models: Models,
+  bodyLimit: string | number,
+): Router {
+  const router = Router();
+  const audit = (request: Request, action: string, target: string, details: JsonObject = {}) =>
+    models.Audit.create({ at: new Date(), actor: actorOf(request), action, target, details });
+
+  router.get('/knowledge/articles', allow('read'), async (request, response) => {
+    const query = listQuery(request);
+    response.json({ ...(await knowledge.list(query)), page: query.page ?? 1 });
+  });
+  router.post(
+    '/knowledge/articles',
+    allow('edit'),
+    validateBody(articleInputSchema),
+    async (request, response) => {
+      const article = await knowledge.articles.create(
+        request.body as ArticleInput,
+        actorOf(request),
+      );
+      await audit(request, 'knowledge.create', article.id);
+      response.status(201).json(article);
+    },
+  );
+  router.get('/knowledge/articles/:id', allow('read'), async (request, response) => {
+    const article = await knowledge.articles.get(param(request, 'id'));
+    if (!article) throw articleNotFound(param(request, 'id'));
+    response.json(article);
+  });
+  router.put(
+    '/knowledge/articles/:id',
+    allow('edit'),
+    validateBody(articleUpdateSchema),
+    async (request, response) => {
+      const { revision, ...input } = request.body as ArticleInput & { revision: number };
+      const article = await knowledge.articles.update(
+        param(request, 'id'),
+        input,
+        revision,
+        actorOf(request),
+      );
+      await audit(request, 'knowledge.update', article.id, { revision: article.revision });
+      response.json(article);
+    },
+  );
+  router.delete('/knowledge/articles/:id', allow('edit'), async (request, response) => {
+    const article = await knowledge.articles.remove(param(request, 'id'), actorOf(request));
+    await audit(request, 'knowledge.delete', article.id, { revision: article.revision });
+    response.json({ deleted: article.id });
+  });
+
+  router.post(
+    '/knowledge/search',
+    allow('read'),
+    validateBody(knowledgeBodySchemas.search),
+    async (request, response) => {
+      const { question, ...filter } = request.body as SearchFilter & { question: string };
+      const matches = await knowledge.search(question, filter);
+      response.json({ matches, threshold: knowledge.threshold });
+    },
+  );
+
+  router.get('/knowledge/export', allow('read'), async (request, response) => {
+    const format = request.query['format'] ?? 'json';
+    if (format !== 'json' && format !== 'csv')
+      throw new ApiError(400, 'invalid-format', {
+        zh: '参数 "format" 应为 json 或 csv。',
+        en: 'The parameter "format" must be json or csv.',
+      });
+    const articles = await knowledge.exportArticles();
+    response.attachment(`knowledge.${format}`);
+    if (format === 'csv') response.type('text/csv').send(articlesToCsv(articles));
+    else response.json(articles);
+  });
+  router.post(
+    '/knowledge/import',
+    allow('edit'),
+    express.text({ type: 'text/csv', limit: bodyLimit }),
+    async (request, response) => {
+      const body: unknown = request.body;
+      const rows =
+        request.is('text/csv') && typeof body === 'string' ? articlesFromCsv(body) : body;
+      if (!Array.isArray(rows) || rows.length === 0 || rows.length > MAX_IMPORT_ROWS)
+        throw notAnArray;
+      const result = await knowledge.importArticles(rows, actorOf(request));
+      await audit(request, 'knowledge.import', 'knowledge', { ...result, rows: rows.length });
+      response.json(result);
+    },
+  );
+
+  router.get('/knowledge/unanswered', allow('read'), async (request, response) => {
+    response.json({ groups: await knowledge.frequentUnanswered(unansweredQuery(request)) });
+  });
+  router.post(
+    '/knowledge/unanswered/promote',
+    allow('edit'),
+    validateBody(knowledgeBodySchemas.promote),
+    async (request, response) => {
+      const promote = request.body as PromoteRequest;
+      const article = await knowledge.promoteGroup(promote, actorOf(request));
+      if (!article)
+        throw new ApiError(404, 'unanswered-group-not-found', {
+          zh: '没有找到这组未解答问题（可能已转为条目）。',
+          en: 'No such group of unanswered questions (it may have been promoted already).',
+        });
+      await audit(request, 'knowledge.promote', article.id, {
+        questions: article.questions.length,
+      });
+      response.status(201).json(article);
+    },
+  );
+  return router;
+}

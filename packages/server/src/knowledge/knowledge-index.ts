@@ -1,0 +1,175 @@
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { KnowledgeArticleRecord } from '../model/knowledge.model.ts';
+import { isCjkTerm, tokenize } from './tokenize.ts';
+import { cosine, editDistance, idf, vectorOf, type TermVector } from './similarity.ts';
+
+/** What a search may be narrowed to. */
+export interface SearchFilter {
+  /** Only articles for this channel (or for all channels). */
+  channel?: string;
+  /** Only articles with an answer in this language. */
+  language?: 'zh' | 'en';
+  /** At most this many matches (default 5). */
+  limit?: number;
+}
+
+/** An article that matches a question, with a score in [0, 1] and its closest question. */
+export interface KnowledgeMatch {
+  article: KnowledgeArticleRecord;
+  score: number;
+  question: string;
+}
+
+interface Entry {
+  article: KnowledgeArticleRecord;
+  questionTerms: string[][];
+}
+
+const SEP = '\u0000';
+/** BM25 candidates rescored by similarity; enough for paraphrases, cheap at 10,000 articles. */
+const CANDIDATES = 40;
+
+const latin = (term: string) => !isCjkTerm(term) && term.length >= 4;
+
+/**
+ * The in-memory search index of one process: published articles, one MiniSearch document per
+ * phrasing. MiniSearch finds candidates (BM25, typo-tolerant and prefix matching for latin
+ * words); each is then scored by cosine similarity of rarity-weighted terms, so the score is
+ * comparable across questions and a threshold means the same thing for every question.
+ */
+export class KnowledgeIndex {
+  private readonly entries = new Map<string, Entry>();
+  private readonly frequency = new Map<string, number>();
+  private questions = 0;
+  private readonly search = new MiniSearch<{ key: string; text: string }>({
+    idField: 'key',
+    fields: ['text'],
+    tokenize,
+    processTerm: (term) => term,
+    searchOptions: {
+      combineWith: 'OR',
+      fuzzy: (term) => (latin(term) ? 0.25 : false),
+      prefix: (term) => latin(term),
+    },
+  });
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Adds, replaces or (for a draft or deleted article) drops an article. */
+  put(article: KnowledgeArticleRecord): void {
+    this.remove(article._id);
+    if (article.deleted || article.status !== 'published') return;
+    const questionTerms = article.questions.map((question) => tokenize(question));
+    this.entries.set(article._id, { article, questionTerms });
+    this.search.addAll(
+      article.questions.map((text, i) => ({ key: `${article._id}${SEP}${i}`, text })),
+    );
+    for (const terms of questionTerms) this.count(terms, 1);
+  }
+
+  remove(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    this.entries.delete(id);
+    entry.questionTerms.forEach((terms, i) => {
+      this.search.discard(`${id}${SEP}${i}`);
+      this.count(terms, -1);
+    });
+  }
+
+  /**
+   * Rarity-weighted terms as this index weighs them. Terms no article uses weigh half (a
+   * question's chatter should not sink its score), or, with `unseen: 'rare'` (grouping
+   * unanswered questions, where such terms are the point), like the rarest known term.
+   */
+  vector(terms: string[], unseen: 'half' | 'rare' = 'half'): TermVector {
+    const floor = unseen === 'rare' ? 1 : 0;
+    return vectorOf(terms, (term) =>
+      idf(this.questions, Math.max(floor, this.frequency.get(term) ?? 0)),
+    );
+  }
+
+  /** Matches for a question, best first; only articles valid at `now`. */
+  find(question: string, filter: SearchFilter = {}, now = new Date()): KnowledgeMatch[] {
+    const queryTerms = tokenize(question);
+    if (queryTerms.length === 0 || this.entries.size === 0) return [];
+    const query = this.vector(queryTerms);
+    const usable = (key: string) => {
+      const entry = this.entries.get(key.slice(0, key.indexOf(SEP)));
+      return entry !== undefined && answers(entry.article, filter, now);
+    };
+    const results = this.search.search(question, {
+      tokenize: candidateTerms,
+      filter: (r) => usable(String(r.id)),
+    });
+    const best = new Map<string, KnowledgeMatch>();
+    for (const result of results.slice(0, CANDIDATES)) {
+      const key = String(result.id);
+      const separator = key.indexOf(SEP);
+      const entry = this.entries.get(key.slice(0, separator)) as Entry;
+      const index = Number(key.slice(separator + 1));
+      const terms = entry.questionTerms[index] ?? [];
+      const score = cosine(query, this.vector(terms), nearTerm(result, query));
+      const current = best.get(entry.article._id);
+      if (!current || score > current.score)
+        best.set(entry.article._id, {
+          article: entry.article,
+          score: Math.round(score * 1000) / 1000,
+          question: entry.article.questions[index] ?? '',
+        });
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score).slice(0, filter.limit ?? 5);
+  }
+
+  private count(terms: string[], delta: 1 | -1): void {
+    this.questions += delta;
+    for (const term of new Set(terms)) {
+      const next = (this.frequency.get(term) ?? 0) + delta;
+      if (next > 0) this.frequency.set(term, next);
+      else this.frequency.delete(term);
+    }
+  }
+}
+
+/**
+ * The terms that look for candidates: single CJK characters only when the question has no CJK
+ * pair. A character like 修 is in thousands of phrasings; scoring them all made searches slow,
+ * and the pairs find the same candidates. The final score still uses every term.
+ */
+function candidateTerms(text: string): string[] {
+  const terms = tokenize(text);
+  const hasPair = terms.some((term) => term.length === 2 && isCjkTerm(term));
+  return hasPair ? terms.filter((term) => !(term.length === 1 && isCjkTerm(term))) : terms;
+}
+
+/** True when the article may answer now, on that channel, in that language. */
+function answers(article: KnowledgeArticleRecord, filter: SearchFilter, now: Date): boolean {
+  if (article.validFrom && article.validFrom > now) return false;
+  if (article.validUntil && article.validUntil <= now) return false;
+  if (
+    filter.channel &&
+    article.channels.length > 0 &&
+    !article.channels.includes(filter.channel as never)
+  )
+    return false;
+  return !filter.language || Boolean(article.answer[filter.language]);
+}
+
+/** For a query term the question lacks: the question's term MiniSearch matched it to, if any. */
+function nearTerm(result: SearchResult, query: TermVector) {
+  const candidates = result.terms.filter((term) => !query.has(term));
+  return (term: string) => {
+    if (isCjkTerm(term)) return undefined;
+    let best: { term: string; similarity: number } | undefined;
+    for (const candidate of candidates) {
+      const similarity = candidate.startsWith(term)
+        ? term.length / candidate.length
+        : 1 - editDistance(term, candidate) / Math.max(term.length, candidate.length);
+      if (similarity > 0.5 && (!best || similarity > best.similarity))
+        best = { term: candidate, similarity };
+    }
+    return best;
+  };
+}

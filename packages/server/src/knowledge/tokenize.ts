@@ -1,0 +1,56 @@
+/**
+ * Splits text into search terms for Chinese and English alike: latin words and numbers are
+ * lowercased whole words; a run of CJK characters (written without spaces) gives every
+ * character and every pair of neighbours, so "多久能发货" shares "发货" and "多久" with
+ * "发货要多久" without a word list. Function characters (的, 吗, 能…) are dropped, alone and in
+ * pairs; English words lose common suffixes (ships, shipping → ship).
+ *
+ * @example
+ * tokenize('How long 能发货?') // ['long', '发', '货', '发货']
+ */
+export function tokenize(text: string): string[] {
+  const terms: string[] = [];
+  for (const match of text.normalize('NFKC').toLowerCase().matchAll(WORD)) {
+    const run = match[0];
+    if (!CJK.test(run)) {
+      if (!STOP_WORDS.has(run)) terms.push(stem(run));
+      continue;
+    }
+    const chars = [...run];
+    chars.forEach((char, i) => {
+      if (CJK_STOP.has(char)) return;
+      terms.push(char);
+      const next = chars[i + 1];
+      if (next !== undefined && !CJK_STOP.has(next)) terms.push(char + next);
+    });
+  }
+  return terms;
+}
+
+/** Strips plural and -ing/-ed endings so that typo-tolerant matching has less to bridge. */
+function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  const ending = /(?:ing|ed)$/.exec(word);
+  if (ending && word.length - ending[0].length >= 3) {
+    const rest = word.slice(0, -ending[0].length);
+    return /([^aeiouls])\1$/.test(rest) ? rest.slice(0, -1) : rest;
+  }
+  return word.endsWith('s') && !/(?:ss|us|is)$/.test(word) ? word.slice(0, -1) : word;
+}
+
+/** True for a term of CJK characters (fuzzy and prefix matching make no sense there). */
+export const isCjkTerm = (term: string): boolean => CJK.test(term);
+
+const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const WORD =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/** Words too common to tell questions apart. */
+const STOP_WORDS = new Set(
+  'a an the is are am be was were do does did have has had i me my you your we our it its to of in on at by for from with and or so can could would will please hi hello what how this that there any just get got'.split(
+    ' ',
+  ),
+);
+/** Function characters: they tell questions apart neither alone nor in a pair. */
+const CJK_STOP = new Set([...'的了吗呢吧啊呀嘛么我你您是在和请问能可以要想怎个这那哪']);

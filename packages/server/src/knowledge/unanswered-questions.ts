@@ -1,0 +1,124 @@
+import type { Models } from '../model/models.ts';
+import type { UnansweredQuestionRecord } from '../model/knowledge.model.ts';
+import { clusterQuestions } from './question-clusters.ts';
+import type { TermVector } from './similarity.ts';
+
+/** A question the knowledge base had no confident answer for. */
+export interface UnansweredQuestion {
+  text: string;
+  language?: 'zh' | 'en';
+  channel?: string;
+  /** The best match's score, 0 when nothing matched. */
+  score: number;
+  conversationId?: string;
+}
+
+/** One question of a group, as the API shows it. */
+export interface UnansweredExample {
+  id: string;
+  text: string;
+  score: number;
+  at: string;
+  channel: string | null;
+  language: string | null;
+}
+
+/** Similar unanswered questions, most asked first. */
+export interface UnansweredGroup {
+  /** Names the group for {@link UnansweredQuestions.group} (the id of its first question). */
+  key: string;
+  count: number;
+  lastAskedAt: string;
+  examples: UnansweredExample[];
+}
+
+export interface FrequentOptions {
+  /** Only questions asked since then; default the last 30 days. */
+  since?: Date;
+  /** At most this many groups; default 20. */
+  limit?: number;
+}
+
+/** How many recent questions are grouped at most (clustering is O(n · groups)). */
+export const MAX_CLUSTERED = 5000;
+const EXAMPLES = 5;
+
+/** Records questions without a confident answer and groups them into frequent ones. */
+export class UnansweredQuestions {
+  constructor(
+    private readonly models: Models,
+    /** Weighs a question's terms for grouping (the knowledge index's weights). */
+    private readonly vectorOf: (terms: string[]) => TermVector,
+  ) {}
+
+  async record(question: UnansweredQuestion): Promise<void> {
+    await this.models.UnansweredQuestions.create({
+      text: question.text.slice(0, 500),
+      language: question.language ?? null,
+      channel: question.channel ?? null,
+      score: question.score,
+      at: new Date(),
+      conversationId: question.conversationId ?? null,
+      promotedTo: null,
+    });
+  }
+
+  /** Groups of similar questions not yet turned into articles, largest first. */
+  async frequent(options: FrequentOptions = {}): Promise<UnansweredGroup[]> {
+    const groups = await this.groups(options.since);
+    return groups.slice(0, options.limit ?? 20).map((members) => ({
+      key: members[0]?._id ?? '',
+      count: members.length,
+      lastAskedAt: (members[0]?.at ?? new Date()).toISOString(),
+      examples: members.slice(0, EXAMPLES).map(example),
+    }));
+  }
+
+  /** Every question of the group `key` (as {@link frequent} named it), newest first. */
+  async group(key: string, since?: Date): Promise<UnansweredExample[] | undefined> {
+    const found = (await this.groups(since)).find((members) => members[0]?._id === key);
+    return found?.map(example);
+  }
+
+  /** The questions with these ids that were not promoted yet. */
+  async byIds(ids: string[]): Promise<UnansweredExample[]> {
+    const records = await this.models.UnansweredQuestions.find({
+      _id: { $in: ids },
+      promotedTo: null,
+    }).lean<UnansweredQuestionRecord[]>();
+    return records.map(example);
+  }
+
+  async markPromoted(ids: string[], articleId: string): Promise<void> {
+    await this.models.UnansweredQuestions.updateMany(
+      { _id: { $in: ids } },
+      { $set: { promotedTo: articleId } },
+    );
+  }
+
+  private async groups(since = new Date(Date.now() - 30 * 86_400_000)) {
+    const records = await this.models.UnansweredQuestions.find({
+      at: { $gte: since },
+      promotedTo: null,
+    })
+      .sort({ at: -1 })
+      .limit(MAX_CLUSTERED)
+      .lean<UnansweredQuestionRecord[]>();
+    const clusters = clusterQuestions(
+      records.map((record) => ({ ...record, id: record._id })),
+      this.vectorOf,
+    );
+    return clusters.map((cluster) => cluster.members).sort((a, b) => b.length - a.length);
+  }
+}
+
+function example(record: UnansweredQuestionRecord): UnansweredExample {
+  return {
+    id: record._id,
+    text: record.text,
+    score: record.score,
+    at: record.at.toISOString(),
+    channel: record.channel,
+    language: record.language,
+  };
+}

@@ -1,0 +1,283 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '@xiaoer/server/testing';
+
+let h: Harness;
+const tokens = { viewer: '', operator: '' };
+
+beforeAll(async () => {
+  h = await startHarness();
+  for (const role of ['viewer', 'operator'] as const) {
+    await h.xiaoer.auth.createUser(role, `${role}-password`, role);
+    tokens[role] = (await h.xiaoer.auth.login(role, `${role}-password`))?.token ?? '';
+  }
+});
+afterAll(async () => h?.close());
+
+const article = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  questions: ['发票怎么开', 'How do I get an invoice?'],
+  answer: { zh: '在订单页申请发票。', en: 'Request it on the order page.' },
+  tags: ['invoice'],
+  ...extra,
+});
+const errorOf = async (response: Response) =>
+  ((await response.json()) as { error: { code: string; message: { zh: string; en: string } } })
+    .error;
+const count = async () =>
+  ((await (await h.request('GET', '/api/knowledge/articles')).json()) as { total: number }).total;
+
+describe('knowledge articles API', () => {
+  it('should create, read, list, update and delete an article', async () => {
+    const created = await h.request('POST', '/api/knowledge/articles', article('invoice-how'));
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({
+      id: 'invoice-how',
+      revision: 1,
+      status: 'published',
+    });
+    const read = await h.request('GET', '/api/knowledge/articles/invoice-how');
+    expect(await read.json()).toMatchObject({
+      questions: ['发票怎么开', 'How do I get an invoice?'],
+    });
+
+    const listed = await h.request(
+      'GET',
+      '/api/knowledge/articles?q=%E5%8F%91%E7%A5%A8&tag=invoice',
+    );
+    expect(await listed.json()).toMatchObject({ total: 1, articles: [{ id: 'invoice-how' }] });
+
+    const updated = await h.request('PUT', '/api/knowledge/articles/invoice-how', {
+      ...article('invoice-how', { tags: ['invoice', 'tax'] }),
+      revision: 1,
+    });
+    expect(updated.status).toBe(200);
+    expect(await updated.json()).toMatchObject({ revision: 2, tags: ['invoice', 'tax'] });
+
+    expect((await h.request('DELETE', '/api/knowledge/articles/invoice-how')).status).toBe(200);
+    expect((await h.request('GET', '/api/knowledge/articles/invoice-how')).status).toBe(404);
+    const audit = await h.xiaoer.models.Audit.find({ target: 'invoice-how' }).lean();
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'knowledge.create',
+      'knowledge.delete',
+      'knowledge.update',
+    ]);
+  });
+
+  it('should answer 409 to a save on an old revision and keep the newer one', async () => {
+    await h.request('POST', '/api/knowledge/articles', article('conflict'));
+    const first = await h.request('PUT', '/api/knowledge/articles/conflict', {
+      ...article('conflict'),
+      revision: 1,
+    });
+    expect(first.status).toBe(200);
+    const second = await h.request('PUT', '/api/knowledge/articles/conflict', {
+      ...article('conflict', { tags: ['stale'] }),
+      revision: 1,
+    });
+    expect(second.status).toBe(409);
+    expect(await errorOf(second)).toMatchObject({ code: 'revision-conflict' });
+    const stored = await (await h.request('GET', '/api/knowledge/articles/conflict')).json();
+    expect(stored).toMatchObject({ revision: 2, tags: ['invoice'] });
+  });
+
+  it('should create an article again under the id of a deleted one', async () => {
+    await h.request('POST', '/api/knowledge/articles', article('reborn'));
+    await h.request('DELETE', '/api/knowledge/articles/reborn');
+    const again = await h.request('POST', '/api/knowledge/articles', article('reborn'));
+    expect(again.status).toBe(201);
+    const { revision } = (await again.json()) as { revision: number };
+    const saved = await h.request('PUT', '/api/knowledge/articles/reborn', {
+      ...article('reborn'),
+      revision,
+    });
+    expect(saved.status).toBe(200);
+  });
+
+  it('should answer 409 when the id is taken', async () => {
+    await h.request('POST', '/api/knowledge/articles', article('taken'));
+    const again = await h.request('POST', '/api/knowledge/articles', article('taken'));
+    expect(again.status).toBe(409);
+    expect(await errorOf(again)).toMatchObject({ code: 'article-exists' });
+  });
+
+  it('should let a viewer read but not write, and refuse anonymous callers', async () => {
+    expect(
+      (await h.request('GET', '/api/knowledge/articles', undefined, tokens.viewer)).status,
+    ).toBe(200);
+    const createAs = (role: keyof typeof tokens) =>
+      h.request('POST', '/api/knowledge/articles', article(`by-${role}`), tokens[role]);
+    expect((await createAs('viewer')).status).toBe(403);
+    const byOperator = await createAs('operator');
+    expect(byOperator.status).toBe(201);
+    expect((await h.request('GET', '/api/knowledge/articles', undefined, '')).status).toBe(401);
+  });
+
+  it('should let operators try questions and see the threshold', async () => {
+    const response = await h.request(
+      'POST',
+      '/api/knowledge/search',
+      { question: '发票怎么开呀' },
+      tokens.viewer,
+    );
+    const body = (await response.json()) as {
+      matches: { article: { id: string }; score: number }[];
+      threshold: number;
+    };
+    expect(body.threshold).toBeGreaterThan(0);
+    expect(body.matches[0]?.score).toBeGreaterThan(body.threshold);
+  });
+});
+
+describe('bad input to the knowledge API', () => {
+  const cases: [string, () => Promise<Response>, number, string][] = [
+    [
+      'malformed JSON',
+      () =>
+        fetch(`${h.url}/api/knowledge/articles`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${h.token}`, 'content-type': 'application/json' },
+          body: '{"questions": [',
+        }),
+      400,
+      'malformed-json',
+    ],
+    [
+      'no questions',
+      () => h.request('POST', '/api/knowledge/articles', article('x', { questions: [] })),
+      400,
+      'invalid-body',
+    ],
+    [
+      'wrong types',
+      () => h.request('POST', '/api/knowledge/articles', { questions: 'hi', answer: 'x' }),
+      400,
+      'invalid-body',
+    ],
+    [
+      'a script in the answer',
+      () =>
+        h.request(
+          'POST',
+          '/api/knowledge/articles',
+          article('x', { answer: { zh: '你好<script>alert(1)</script>' } }),
+        ),
+      400,
+      'invalid-article',
+    ],
+    [
+      'a javascript link',
+      () =>
+        h.request(
+          'POST',
+          '/api/knowledge/articles',
+          article('x', { answer: { en: '[click](javascript:alert(1))' } }),
+        ),
+      400,
+      'invalid-article',
+    ],
+    [
+      'an unescaped variable',
+      () =>
+        h.request(
+          'POST',
+          '/api/knowledge/articles',
+          article('x', { answer: { en: 'Hi {{{customer.name}}}' } }),
+        ),
+      400,
+      'invalid-article',
+    ],
+    [
+      'a broken template',
+      () =>
+        h.request(
+          'POST',
+          '/api/knowledge/articles',
+          article('x', { answer: { en: 'Track {{#order}} here' } }),
+        ),
+      400,
+      'invalid-article',
+    ],
+    [
+      'an unknown channel',
+      () => h.request('POST', '/api/knowledge/articles', article('x', { channels: ['fax'] })),
+      400,
+      'invalid-body',
+    ],
+    [
+      'an end before the start',
+      () =>
+        h.request(
+          'POST',
+          '/api/knowledge/articles',
+          article('x', { validFrom: '2026-02-01T00:00:00Z', validUntil: '2026-01-01T00:00:00Z' }),
+        ),
+      400,
+      'invalid-article',
+    ],
+    [
+      'an unknown id',
+      () => h.request('GET', '/api/knowledge/articles/no-such-article'),
+      404,
+      'article-not-found',
+    ],
+    [
+      'a save of an unknown id',
+      () =>
+        h.request('PUT', '/api/knowledge/articles/no-such-article', {
+          ...article('no-such-article'),
+          revision: 1,
+        }),
+      404,
+      'article-not-found',
+    ],
+    [
+      'a save naming another id',
+      () => h.request('PUT', '/api/knowledge/articles/taken', { ...article('other'), revision: 1 }),
+      400,
+      'invalid-article',
+    ],
+    [
+      'a save without revision',
+      () => h.request('PUT', '/api/knowledge/articles/taken', article('taken')),
+      400,
+      'invalid-body',
+    ],
+    [
+      'a bad status filter',
+      () => h.request('GET', '/api/knowledge/articles?status=gone'),
+      400,
+      'invalid-filter',
+    ],
+    [
+      'a huge payload',
+      () =>
+        h.request(
+          'POST',
+          '/api/knowledge/articles',
+          article('x', { questions: ['长'.repeat(600_000)] }),
+        ),
+      413,
+      'payload-too-large',
+    ],
+    [
+      'an empty search',
+      () => h.request('POST', '/api/knowledge/search', { question: '   ' }),
+      400,
+      'invalid-body',
+    ],
+  ];
+  it.each(cases)(
+    'should refuse %s precisely and change nothing',
+    async (_name, send, status, code) => {
+      const before = await count();
+      const response = await send();
+      expect(response.status).toBe(status);
+      const error = await errorOf(response);
+      expect(error.code).toBe(code);
+      expect(error.message.zh).toBeTruthy();
+      expect(error.message.en).toBeTruthy();
+      expect(await count()).toBe(before);
+      expect((await h.request('GET', '/api/knowledge/articles/x')).status).toBe(404);
+    },
+  );
+});

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSeedArticles, undocumentedRoutes, createApp } from '@xiaoer/server';
+import { startHarness, type Harness } from '@xiaoer/server/testing';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h?.close());
+
+const csvImport = (text: string) =>
+  fetch(`${h.url}/api/knowledge/import`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${h.token}`, 'content-type': 'text/csv' },
+    body: text,
+  });
+const total = async () =>
+  ((await (await h.request('GET', '/api/knowledge/articles')).json()) as { total: number }).total;
+type Problem = { row: number; pointer: string; message: string };
+const problemsOf = async (response: Response) =>
+  ((await response.json()) as { error: { code: string; details: { problems: Problem[] } } }).error;
+
+describe('knowledge import and export', () => {
+  it('should import the sample articles as JSON and export them as they came', async () => {
+    const seed = (await readSeedArticles()) as { id: string }[];
+    const imported = await h.request('POST', '/api/knowledge/import', seed);
+    expect(await imported.json()).toEqual({ created: seed.length, updated: 0 });
+    const exported = (await (
+      await h.request('GET', '/api/knowledge/export?format=json')
+    ).json()) as {
+      id: string;
+    }[];
+    expect(exported.map((a) => a.id).sort()).toEqual(seed.map((a) => a.id).sort());
+    const again = await h.request('POST', '/api/knowledge/import', exported);
+    expect(await again.json()).toEqual({ created: 0, updated: seed.length });
+    const second = (await (
+      await h.request('GET', '/api/knowledge/export?format=json')
+    ).json()) as unknown[];
+    expect(second).toEqual(exported);
+  });
+
+  it('should round-trip through CSV (questions one per line, tags split by |)', async () => {
+    const json = await (await h.request('GET', '/api/knowledge/export?format=json')).json();
+    const csv = await h.request('GET', '/api/knowledge/export?format=csv');
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const text = await csv.text();
+    expect(text.split('\n')[0]).toBe(
+      'id,questions,answer_zh,answer_en,tags,channels,validFrom,validUntil,status',
+    );
+    const reimported = await csvImport(text);
+    expect(reimported.status).toBe(200);
+    expect(await (await h.request('GET', '/api/knowledge/export?format=json')).json()).toEqual(
+      json,
+    );
+  });
+
+  it('should refuse a CSV with a bad row, naming the row, and import nothing', async () => {
+    const before = await total();
+    const text = [
+      'id,questions,answer_zh,answer_en,tags,channels,validFrom,validUntil,status',
+      'csv-good,"怎么联系客服\nHow to contact you",回复人工,Reply agent,,,,,',
+      'csv-bad,没有答案的问题,,,,,,,',
+      'csv-bad-2,问题,<img src=x onerror=alert(1)>,,,fax,,,',
+    ].join('\n');
+    const response = await csvImport(text);
+    expect(response.status).toBe(400);
+    const error = await problemsOf(response);
+    expect(error.code).toBe('invalid-import');
+    expect(error.details.problems.map((p) => p.row)).toEqual(expect.arrayContaining([2, 3]));
+    expect(error.details.problems.some((p) => p.row === 1)).toBe(false);
+    expect(await total()).toBe(before);
+    expect((await h.request('GET', '/api/knowledge/articles/csv-good')).status).toBe(404);
+  });
+
+  it('should refuse malformed CSV, unknown columns and duplicate ids', async () => {
+    expect(await problemsOf(await csvImport('id,questions\n"unterminated,x'))).toMatchObject({
+      code: 'malformed-csv',
+    });
+    expect(await problemsOf(await csvImport('id,question\na,b'))).toMatchObject({
+      code: 'malformed-csv',
+    });
+    const twice = { id: 'twice', questions: ['q'], answer: { zh: 'a' } };
+    const duplicate = await problemsOf(
+      await h.request('POST', '/api/knowledge/import', [twice, twice]),
+    );
+    expect(duplicate.details.problems).toEqual([
+      expect.objectContaining({ row: 2, pointer: '/1/id' }),
+    ]);
+    expect(
+      await problemsOf(await h.request('POST', '/api/knowledge/import', { id: 'x' })),
+    ).toMatchObject({
+      code: 'invalid-import',
+    });
+    expect((await h.request('GET', '/api/knowledge/export?format=xml')).status).toBe(400);
+  });
+
+  it('should document every knowledge route', () => {
+    const app = createApp({
+      store: { kind: 'ferretdb-sqlite', ping: async () => true },
+      xiaoer: h.xiaoer,
+      consoleDirectory: false,
+    });
+    expect(undocumentedRoutes(app)).toEqual([]);
+  });
+});
