@@ -22,12 +22,18 @@ export class RoutingHandoff implements HandoffPort {
     const order = conversation.orderId
       ? await currentOrder(this.#orders, conversation.orderId)
       : undefined;
+    // The group a journey chose, else the one serving the intent, else the one for "a person".
+    const group =
+      request.group ??
+      (await this.#router.directory.groupForIntent(request.intent))?._id ??
+      (await this.#router.directory.groupForIntent('human'))?._id;
+    if (!group) return null;
     const result = await this.#router.enqueue({
       id: `${conversation._id}:${conversation.lastSeq}`,
       conversationId: conversation._id,
       customer: conversation.customer,
       intent: request.intent,
-      ...(request.group ? { group: request.group } : {}),
+      group,
       ...(request.priority ? { priority: request.priority } : {}),
       context: {
         reason: request.reason,

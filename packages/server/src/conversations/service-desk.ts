@@ -43,7 +43,8 @@ export interface DeskHandoff {
 
 /** What the desk needs from routing: where the customer now stands. */
 export interface HandoffPort {
-  handOff(request: DeskHandoff): Promise<{ handoffId: string; text: LocalizedText }>;
+  /** Null when no skill group can take it (none set up for it). */
+  handOff(request: DeskHandoff): Promise<{ handoffId: string; text: LocalizedText } | null>;
 }
 
 /** Intents that go straight to a person. */
@@ -61,6 +62,10 @@ const TEXT = {
   notUnderstood: {
     zh: '抱歉，我没太明白。可以换个说法，或输入“转人工”联系客服。',
     en: 'Sorry, I did not quite get that. Try other words, or type "agent" to reach a person.',
+  },
+  failed: {
+    zh: '抱歉，系统开了个小差，您的消息已收到，我们会尽快回复。',
+    en: 'Sorry, something went wrong on our side; we have your message and will answer soon.',
   },
   noAgentsConfigured: {
     zh: '人工客服暂未开通，我们已记录您的问题，会尽快回复。',
@@ -128,7 +133,12 @@ export class ServiceDesk {
     });
     if (!created) return stored;
     this.hub.published(stored);
-    if (conversation.status === 'open') await this.#handle(conversation, stored);
+    if (conversation.status === 'open')
+      await this.#handle(conversation, stored).catch(async (error: unknown) => {
+        // The message is kept; the customer hears that the answer is late, not a 500.
+        this.#options.log.error({ err: error, conversation: conversationId }, 'answering failed');
+        await this.#say(conversation, TEXT.failed, 'failed').catch(() => {});
+      });
     return stored;
   }
 
@@ -306,12 +316,12 @@ export class ServiceDesk {
     from: Pick<DeskHandoff, 'group' | 'priority' | 'journey'> = {},
   ): Promise<string | null> {
     const { handoff } = this.#options;
-    if (!handoff) {
+    const transcript = await this.store.messagesAfter(conversation._id, 0, 200);
+    const queued = await handoff?.handOff({ conversation, intent, reason, transcript, ...from });
+    if (!queued) {
       await this.#say(conversation, TEXT.noAgentsConfigured, 'no-agents');
       return null;
     }
-    const transcript = await this.store.messagesAfter(conversation._id, 0, 200);
-    const queued = await handoff.handOff({ conversation, intent, reason, transcript, ...from });
     await this.store.setStatus(conversation._id, 'queued', { handoffId: queued.handoffId });
     await this.#say(conversation, queued.text, 'handoff');
     return queued.handoffId;
