@@ -99,7 +99,11 @@ export class DemoShop {
     const order = this.orders.get(orderId);
     if (!order) throw new Error(`No order ${orderId}`);
     order.status = status;
-    if (status === 'shipped') order.trackingNumber = `SF${Date.now().toString().slice(-10)}`;
+    if (status === 'shipped') {
+      order.trackingNumber = `SF${Date.now().toString().slice(-10)}`;
+      order.carrier = 'SF Express / 顺丰速运';
+      order.trackingUrl = `https://www.sf-express.com/chn/sc/waybill/waybill-detail/${order.trackingNumber}`;
+    }
     await this.sender.send({
       type: ORDER_EVENTS[status],
       data: {

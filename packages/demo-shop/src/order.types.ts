@@ -7,6 +7,9 @@ export interface DemoOrder {
   currency: string;
   address: string;
   trackingNumber?: string;
+  carrier?: string;
+  /** Where the customer follows the parcel. */
+  trackingUrl?: string;
   refunds: { refundId: string; amount: number }[];
   invoices: { title: string; taxNumber: string; invoiceNo: string }[];
   intercepted: boolean;

@@ -47,6 +47,10 @@ export class RoutingHandoff implements HandoffPort {
     const text = result.assigned
       ? { zh: '正在为您转接人工客服，请稍候。', en: 'Connecting you to an agent now.' }
       : result.position.text;
-    return { handoffId: result.handoff._id, text };
+    return {
+      handoffId: result.handoff._id,
+      text,
+      ...(result.assigned ? { agentId: result.agentId } : {}),
+    };
   }
 }

@@ -10,6 +10,7 @@ import type {
 import { ConversationStore } from './conversation-store.ts';
 import type { ConversationHub } from './conversation-hub.ts';
 import { ChatError } from './chat-error.ts';
+import { extractEntities } from '../intents/message-entities.ts';
 
 /** What the desk needs from intent recognition. */
 export interface IntentPort {
@@ -44,7 +45,9 @@ export interface DeskHandoff {
 /** What the desk needs from routing: where the customer now stands. */
 export interface HandoffPort {
   /** Null when no skill group can take it (none set up for it). */
-  handOff(request: DeskHandoff): Promise<{ handoffId: string; text: LocalizedText } | null>;
+  handOff(
+    request: DeskHandoff,
+  ): Promise<{ handoffId: string; text: LocalizedText; agentId?: string } | null>;
 }
 
 /** Intents that go straight to a person. */
@@ -247,7 +250,11 @@ export class ServiceDesk {
       id: `${message._id}:replied`,
       type: 'customer.replied',
       source: CHAT_SOURCE,
-      data: { conversationId: conversation._id, text: message.text },
+      data: {
+        conversationId: conversation._id,
+        text: message.text,
+        entities: entitiesData(message.text),
+      },
     });
     if (took(replied)) return;
 
@@ -262,7 +269,13 @@ export class ServiceDesk {
     if (recognised) await this.store.noteIntent(conversation._id, intent, recognised.confidence);
     if (orderId && orderId !== conversation.orderId)
       await this.store.setOrder(conversation._id, orderId);
-    const current = { ...conversation, ...(orderId ? { orderId } : {}) };
+    const current: ConversationRecord = {
+      ...conversation,
+      ...(orderId ? { orderId } : {}),
+      intents: recognised
+        ? [...conversation.intents, { intent, confidence: recognised.confidence, at: new Date() }]
+        : conversation.intents,
+    };
 
     // 2. A journey that starts on this intent (its trigger filters on `intent`).
     const started = await intake.submit(CHAT_SOURCE, {
@@ -316,13 +329,22 @@ export class ServiceDesk {
     from: Pick<DeskHandoff, 'group' | 'priority' | 'journey'> = {},
   ): Promise<string | null> {
     const { handoff } = this.#options;
+    // Already with a person (a redelivered handoff call): the same handoff.
+    if (conversation.handoffId && conversation.status !== 'open') return conversation.handoffId;
     const transcript = await this.store.messagesAfter(conversation._id, 0, 200);
     const queued = await handoff?.handOff({ conversation, intent, reason, transcript, ...from });
     if (!queued) {
       await this.#say(conversation, TEXT.noAgentsConfigured, 'no-agents');
       return null;
     }
-    await this.store.setStatus(conversation._id, 'queued', { handoffId: queued.handoffId });
+    // Taken at once, or waiting; `assigned` (the router's listener) says the same, in any order.
+    await this.store.setStatus(
+      conversation._id,
+      queued.agentId ? 'withAgent' : 'queued',
+      queued.agentId
+        ? { handoffId: queued.handoffId, agentId: queued.agentId }
+        : { handoffId: queued.handoffId },
+    );
     await this.#say(conversation, queued.text, 'handoff');
     return queued.handoffId;
   }
@@ -361,5 +383,15 @@ function chatEventData(
     customer: { ...conversation.customer },
     // Not `orderId`: order journeys correlate on it and would park every chat message.
     ...(conversation.orderId ? { order: { id: conversation.orderId } } : {}),
+  };
+}
+
+/** The numbers in a message as event data (a journey's `askCustomer` keeps them). */
+function entitiesData(text: string): JsonObject {
+  const { orderNumbers, phoneNumbers, trackingNumbers } = extractEntities(text);
+  return {
+    orderNumbers,
+    phoneNumbers,
+    trackingNumbers: trackingNumbers.map(({ number, carrier }) => ({ number, carrier })),
   };
 }

@@ -151,7 +151,18 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
       if (!node.config.saveAs) return {};
       const text = typeof event.data?.['text'] === 'string' ? event.data['text'] : '';
       const option = chosenOption(node.config, event.data)?.id ?? null;
-      return { data: { ...context.data, [node.config.saveAs]: { option, text } } };
+      // What the host found in the reply (order numbers, phone numbers) comes along.
+      const entities = event.data?.['entities'];
+      return {
+        data: {
+          ...context.data,
+          [node.config.saveAs]: {
+            option,
+            text,
+            ...(entities && typeof entities === 'object' ? { entities } : {}),
+          },
+        },
+      };
     },
     countReprompt: ({ context }) => ({
       visit: { ...context.visit, attempt: context.visit.attempt + 1 },
