@@ -243,6 +243,49 @@ describe('asking for a person', () => {
     const bot = (await chat.messages()).filter((m) => m.from === 'bot');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await chat.messages()).filter((m) => m.from === 'bot')).toHaveLength(bot.length);
-    await h.request('POST', `/api/conversations/${chat.id}/resolve`, {}, agentToken);
+    const resolved = await h.request(
+      'POST',
+      `/api/conversations/${chat.id}/resolve`,
+      {
+        article: {
+          question: '快递破损怎么办',
+          answer: '请拍照上传破损照片，我们会为您补发或退款。',
+        },
+      },
+      agentToken,
+    );
+    const { proposedArticle } = (await resolved.json()) as { proposedArticle: string };
+    const draft = (await (
+      await h.request('GET', `/api/knowledge/articles/${proposedArticle}`)
+    ).json()) as {
+      status: string;
+      questions: string[];
+    };
+    expect(draft).toMatchObject({ status: 'draft', questions: ['快递破损怎么办'] });
+    expect((await detail(chat)).conversation.status).toBe('open');
+  });
+});
+
+describe('knowledge base answers in the chat', () => {
+  it('should answer from an article, and the next identical question from its edit', async () => {
+    const created = await h.request('POST', '/api/knowledge/articles', {
+      id: 'gift-wrap',
+      questions: ['可以礼品包装吗', '能不能帮我包装成礼物'],
+      answer: { zh: '可以，下单时勾选“礼品包装”即可，免费。' },
+    });
+    expect(created.status).toBe(201);
+    const first = await ChatClient.open(h);
+    await first.say('可以礼品包装吗');
+    await first.waitFor((m) => m.text.includes('免费'));
+    const article = (await created.json()) as { revision: number };
+    const edited = await h.request('PUT', '/api/knowledge/articles/gift-wrap', {
+      questions: ['可以礼品包装吗', '能不能帮我包装成礼物'],
+      answer: { zh: '可以，礼品包装每单 5 元，下单时勾选即可。' },
+      revision: article.revision,
+    });
+    expect(edited.status).toBe(200);
+    const second = await ChatClient.open(h);
+    await second.say('可以礼品包装吗');
+    await second.waitFor((m) => m.text.includes('每单 5 元'));
   });
 });

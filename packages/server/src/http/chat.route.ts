@@ -4,6 +4,7 @@ import { ConversationStore } from '../conversations/conversation-store.ts';
 import { ChatError } from '../conversations/chat-error.ts';
 import type { MessageRecord } from '../model/conversation.model.ts';
 import type { Router as RoutingService } from '../routing/router.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { validateBody } from './validate-body.ts';
 import { param } from './params.ts';
 import { allow } from './authenticate.ts';
@@ -49,7 +50,19 @@ export const chatBodySchemas = {
   resolve: {
     type: 'object',
     additionalProperties: false,
-    properties: { outcome: { enum: ['resolved', 'abandoned'] } },
+    properties: {
+      outcome: { enum: ['resolved', 'abandoned'] },
+      /** The agent's answer proposed as a knowledge-base article (a draft for review). */
+      article: {
+        type: 'object',
+        required: ['question', 'answer'],
+        additionalProperties: false,
+        properties: {
+          question: { type: 'string', minLength: 1, maxLength: 500 },
+          answer: { type: 'string', minLength: 1, maxLength: 10_000 },
+        },
+      },
+    },
   },
 } as const;
 
@@ -147,7 +160,11 @@ export function chatRouter(desk: ServiceDesk): Router {
 }
 
 /** `/api/conversations`: the console's side (agents and operators). */
-export function conversationsRouter(desk: ServiceDesk, routing: RoutingService): Router {
+export function conversationsRouter(
+  desk: ServiceDesk,
+  routing: RoutingService,
+  knowledge: KnowledgeBase,
+): Router {
   const router = Router();
   router.get('/conversations', allow('read'), async (request, response) => {
     const status = request.query['status'];
@@ -185,12 +202,32 @@ export function conversationsRouter(desk: ServiceDesk, routing: RoutingService):
           zh: '这个会话现在不在人工客服手里。',
           en: 'No agent has this conversation now.',
         });
-      const { outcome = 'resolved' } = request.body as { outcome?: 'resolved' | 'abandoned' };
+      const { outcome = 'resolved', article } = request.body as {
+        outcome?: 'resolved' | 'abandoned';
+        article?: { question: string; answer: string };
+      };
+      // The proposal is checked (and refused) before anything changes.
+      const proposal = article
+        ? await knowledge.articles.create(
+            {
+              questions: [article.question],
+              answer: { [conversation.customer.language]: article.answer },
+              tags: ['proposed-by-agent'],
+              status: 'draft',
+            },
+            actorOf(request),
+          )
+        : undefined;
       await (outcome === 'resolved'
         ? routing.resolve(conversation.handoffId)
         : routing.abandon(conversation.handoffId));
       await desk.resolved(conversation._id, outcome);
-      response.json({ id: conversation._id, handoffId: conversation.handoffId, outcome });
+      response.json({
+        id: conversation._id,
+        handoffId: conversation.handoffId,
+        outcome,
+        ...(proposal ? { proposedArticle: proposal.id } : {}),
+      });
     },
   );
   router.post('/conversations/:id/close', allow('sendEvent'), async (request, response) => {
