@@ -11,12 +11,15 @@ const journeys = readdirSync(workflowsDir)
 const scenarios = readdirSync(scenariosDir).filter((f) => f.endsWith('.json'));
 
 describe('shipped workflows', () => {
-  it('should ship the four journeys', () => {
+  it('should ship the four order journeys and the three chat journeys', () => {
     expect(journeys.sort()).toEqual([
       'address-change',
+      'address-change-by-chat',
       'invoice-reissue',
       'order-lifecycle',
       'refund',
+      'refund-by-chat',
+      'where-is-my-parcel',
     ]);
   });
 
