@@ -149,6 +149,13 @@ describe('bad chat input', () => {
     expect((await chat.messages()).filter((m) => m.from === 'customer')).toEqual([]);
   });
 
+  it('should take an emoji-only message and answer it', async () => {
+    const chat = await ChatClient.open(h);
+    const said = await chat.say('😀👍🎉');
+    expect(said.text).toBe('😀👍🎉');
+    await chat.waitFor((m) => m.from === 'bot' && m.seq > said.seq);
+  });
+
   it('should keep script in a message as text', async () => {
     const chat = await ChatClient.open(h);
     const text = '<script>alert(1)</script>{{order.secret}}';
