@@ -13,6 +13,7 @@ import { useHashRoute } from './use-hash-route.ts';
 import { PageFailure } from './PageFailure.tsx';
 
 const EDITORS = ['admin', 'operator'];
+const AGENTS = ['admin', 'operator', 'agent'];
 
 // The canvas, forms, rule builder and engine load with the first page that draws a journey:
 // the login page and the lists come up without them.
@@ -21,6 +22,12 @@ const EditorPage = lazy(async () => ({
 }));
 const InstancePage = lazy(async () => ({
   default: (await import('../console/InstancePage.tsx')).InstancePage,
+}));
+const AgentInboxPage = lazy(async () => ({
+  default: (await import('../console/AgentInboxPage.tsx')).AgentInboxPage,
+}));
+const KnowledgePage = lazy(async () => ({
+  default: (await import('../console/KnowledgePage.tsx')).KnowledgePage,
 }));
 
 /** The console: login, then the journeys and the editor; Chinese or English, switchable. */
@@ -45,7 +52,7 @@ export function App() {
                 <Menu
                   theme="dark"
                   mode="horizontal"
-                  style={{ minWidth: 240 }}
+                  style={{ minWidth: 480 }}
                   selectedKeys={[
                     route.screen === 'instance'
                       ? 'instances'
@@ -53,12 +60,26 @@ export function App() {
                         ? 'workflows'
                         : route.screen,
                   ]}
-                  onClick={({ key }) => go({ screen: key as 'workflows' | 'instances' })}
+                  onClick={({ key }) =>
+                    go({ screen: key as 'workflows' | 'instances' | 'inbox' | 'knowledge' })
+                  }
                   items={[
                     { key: 'workflows', label: t('app.journeys') },
                     {
                       key: 'instances',
                       label: <span data-testid="nav-instances">{t('instances.nav')}</span>,
+                    },
+                    ...(AGENTS.includes(me.role ?? '')
+                      ? [
+                          {
+                            key: 'inbox',
+                            label: <span data-testid="nav-inbox">{t('inbox.nav')}</span>,
+                          },
+                        ]
+                      : []),
+                    {
+                      key: 'knowledge',
+                      label: <span data-testid="nav-knowledge">{t('knowledge.nav')}</span>,
                     },
                   ]}
                 />
@@ -94,6 +115,10 @@ export function App() {
                   <Spin />
                 ) : me === null ? (
                   <LoginPage onLoggedIn={refresh} />
+                ) : route.screen === 'inbox' ? (
+                  <AgentInboxPage />
+                ) : route.screen === 'knowledge' ? (
+                  <KnowledgePage canEdit={canEdit} />
                 ) : route.screen === 'instances' ? (
                   <InstancesPage onOpen={(id) => go({ screen: 'instance', instanceId: id })} />
                 ) : route.screen === 'instance' ? (

@@ -8,6 +8,8 @@ describe('the console routes', () => {
       { screen: 'editor', workflowId: 'order-lifecycle' },
       { screen: 'instances' },
       { screen: 'instance', instanceId: 'order-lifecycle:A/1 #2:1' },
+      { screen: 'inbox' },
+      { screen: 'knowledge' },
     ];
     for (const route of routes) expect(routeOf(hashOf(route))).toEqual(route);
   });

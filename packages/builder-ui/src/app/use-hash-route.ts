@@ -1,13 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
 
-/** The screen named by the URL's hash: `#/workflows[/<id>]`, `#/instances[/<id>]`. */
+/**
+ * The screen named by the URL's hash: `#/workflows[/<id>]`, `#/instances[/<id>]`, `#/inbox`,
+ * `#/knowledge`.
+ */
 export type Route =
   | { screen: 'workflows' }
   | { screen: 'editor'; workflowId: string }
   | { screen: 'instances' }
-  | { screen: 'instance'; instanceId: string };
+  | { screen: 'instance'; instanceId: string }
+  | { screen: 'inbox' }
+  | { screen: 'knowledge' };
 
 export function routeOf(hash: string): Route {
+  if (hash === '#/inbox') return { screen: 'inbox' };
+  if (hash === '#/knowledge') return { screen: 'knowledge' };
   const [, section, id] = /^#\/(workflows|instances)(?:\/([^/]+))?$/.exec(hash) ?? [];
   if (section === 'instances')
     return id

@@ -1,0 +1,333 @@
+import { useCallback, useEffect, useState } from 'react';
+import {
+  App as AntApp,
+  Button,
+  Descriptions,
+  Empty,
+  Input,
+  List,
+  Modal,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../api/api-client.ts';
+import {
+  inboxApi,
+  knowledgeApi,
+  type ChatLine,
+  type ConversationView,
+  type Handoff,
+  type QueueSummary,
+  type SkillGroup,
+} from '../api/service-api.ts';
+import { languageOf } from '../i18n/i18n.ts';
+
+const REFRESH_MS = 2000;
+
+/**
+ * An agent's desk: their status, the queues, the conversations handed to them with the whole
+ * context (transcript, intents, the order, the journey that handed over), quick replies from
+ * the knowledge base, transfer, and resolve with an optional article proposal.
+ */
+export function AgentInboxPage() {
+  const { t, i18n } = useTranslation();
+  const language = languageOf(i18n.language);
+  const { message } = AntApp.useApp();
+  const [status, setStatus] = useState<string>();
+  const [handoffs, setHandoffs] = useState<Handoff[]>([]);
+  const [queues, setQueues] = useState<QueueSummary[]>([]);
+  const [groups, setGroups] = useState<SkillGroup[]>([]);
+  const [selected, setSelected] = useState<string>();
+  const [chat, setChat] = useState<{ conversation: ConversationView; messages: ChatLine[] }>();
+  const [draft, setDraft] = useState('');
+  const [suggestions, setSuggestions] = useState<string[]>([]);
+  const [resolving, setResolving] = useState(false);
+  const [proposal, setProposal] = useState({ question: '', answer: '' });
+  const fail = useCallback(
+    (error: unknown) => void message.error(errorText(error, language)),
+    [message, language],
+  );
+
+  const refresh = useCallback(async () => {
+    const [inbox, summary] = await Promise.all([inboxApi.inbox(), inboxApi.queues()]);
+    setStatus(inbox.agent.status);
+    setHandoffs(inbox.handoffs);
+    setQueues(summary.queues);
+  }, []);
+  useEffect(() => {
+    void refresh().catch(fail);
+    void inboxApi.groups().then((g) => setGroups(g.skillGroups), fail);
+    const timer = setInterval(() => void refresh().catch(() => {}), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [refresh, fail]);
+
+  const handoff = handoffs.find((h) => h.conversationId === selected);
+  useEffect(() => {
+    if (!selected) return;
+    const load = () => void inboxApi.conversation(selected).then(setChat, () => {});
+    load();
+    const timer = setInterval(load, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [selected]);
+
+  const lastCustomerLine = chat?.messages.filter((m) => m.from === 'customer').at(-1)?.text;
+  useEffect(() => {
+    if (!lastCustomerLine || !chat) return setSuggestions([]);
+    knowledgeApi
+      .search(lastCustomerLine, chat.conversation.customer.language)
+      .then((found) =>
+        setSuggestions(
+          found.matches
+            .map((m) => m.article.answer[chat.conversation.customer.language] ?? '')
+            .filter(Boolean)
+            .slice(0, 3),
+        ),
+      )
+      .catch(() => setSuggestions([]));
+    // Only a new customer line asks again.
+  }, [lastCustomerLine]);
+
+  const send = async () => {
+    if (!selected || !draft.trim()) return;
+    try {
+      await inboxApi.reply(selected, draft.trim());
+      setDraft('');
+      setChat(await inboxApi.conversation(selected));
+    } catch (error) {
+      fail(error);
+    }
+  };
+  const openResolve = () => {
+    const firstQuestion = chat?.messages.find((m) => m.from === 'customer')?.text ?? '';
+    const lastAnswer = chat?.messages.filter((m) => m.from === 'agent').at(-1)?.text ?? '';
+    setProposal({ question: firstQuestion, answer: lastAnswer });
+    setResolving(true);
+  };
+  const resolve = async (propose: boolean) => {
+    if (!selected) return;
+    try {
+      const result = await inboxApi.resolve(
+        selected,
+        propose && proposal.question && proposal.answer ? proposal : undefined,
+      );
+      void message.success(
+        result.proposedArticle
+          ? t('inbox.resolvedWithArticle', { id: result.proposedArticle })
+          : t('inbox.resolved'),
+      );
+      setResolving(false);
+      setSelected(undefined);
+      setChat(undefined);
+      await refresh();
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  return (
+    <div className="page inbox" data-testid="inbox">
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('inbox.title')}
+        </Typography.Title>
+        <Segmented
+          data-testid="agent-status"
+          value={status}
+          options={(['online', 'busy', 'away'] as const).map((value) => ({
+            value,
+            label: t(`inbox.status.${value}`),
+          }))}
+          onChange={(value) =>
+            void inboxApi
+              .setStatus(value as 'online' | 'busy' | 'away')
+              .then(refresh)
+              .catch(fail)
+          }
+        />
+      </Space>
+      <Table<QueueSummary>
+        size="small"
+        rowKey="group"
+        pagination={false}
+        dataSource={queues}
+        data-testid="queues"
+        columns={[
+          { title: t('inbox.group'), dataIndex: 'group' },
+          { title: t('inbox.waiting'), dataIndex: 'waiting' },
+          {
+            title: t('inbox.oldestWait'),
+            dataIndex: 'oldestWaitSeconds',
+            render: (s: number) => `${s} s`,
+          },
+          { title: t('inbox.online'), dataIndex: 'onlineAgents' },
+        ]}
+        style={{ marginBottom: 12 }}
+      />
+      <div className="inbox-panes">
+        <List
+          className="inbox-list"
+          header={t('inbox.mine', { count: handoffs.length })}
+          dataSource={handoffs}
+          locale={{ emptyText: t('inbox.none') }}
+          renderItem={(item) => (
+            <List.Item
+              data-testid={`handoff-${item.conversationId}`}
+              className={item.conversationId === selected ? 'selected' : ''}
+              onClick={() => setSelected(item.conversationId)}
+              style={{ cursor: 'pointer' }}
+            >
+              <Space direction="vertical" size={0}>
+                <Typography.Text strong>{item.customer.id}</Typography.Text>
+                <Space size={4}>
+                  <Tag color={item.customer.tier === 'normal' ? 'default' : 'gold'}>
+                    {item.customer.tier}
+                  </Tag>
+                  <Tag>{item.group}</Tag>
+                </Space>
+              </Space>
+            </List.Item>
+          )}
+        />
+        <div className="inbox-chat">
+          {!chat ? (
+            <Empty description={t('inbox.pick')} />
+          ) : (
+            <>
+              <div className="inbox-messages" data-testid="inbox-messages">
+                {chat.messages.map((m) => (
+                  <div key={m.seq} className={`chat-line from-${m.from}`}>
+                    <Typography.Text type="secondary">{t(`inbox.from.${m.from}`)}</Typography.Text>
+                    <div>{m.text}</div>
+                  </div>
+                ))}
+              </div>
+              {suggestions.length > 0 && (
+                <Space wrap data-testid="quick-replies">
+                  <Typography.Text type="secondary">{t('inbox.quickReplies')}</Typography.Text>
+                  {suggestions.map((text) => (
+                    <Button key={text} size="small" onClick={() => setDraft(text)}>
+                      {text.length > 30 ? `${text.slice(0, 30)}…` : text}
+                    </Button>
+                  ))}
+                </Space>
+              )}
+              <Space.Compact style={{ width: '100%', marginTop: 8 }}>
+                <Input.TextArea
+                  data-testid="inbox-reply"
+                  autoSize={{ minRows: 1, maxRows: 4 }}
+                  value={draft}
+                  maxLength={2000}
+                  onChange={(e) => setDraft(e.target.value)}
+                  onPressEnter={(e) => {
+                    if (!e.shiftKey) {
+                      e.preventDefault();
+                      void send();
+                    }
+                  }}
+                />
+                <Button type="primary" data-testid="inbox-send" onClick={() => void send()}>
+                  {t('inbox.send')}
+                </Button>
+              </Space.Compact>
+              <Space style={{ marginTop: 8 }}>
+                <Select
+                  placeholder={t('inbox.transfer')}
+                  style={{ width: 180 }}
+                  disabled={!handoff}
+                  options={groups
+                    .filter((g) => g._id !== handoff?.group)
+                    .map((g) => ({ value: g._id, label: g.title[language] }))}
+                  onChange={(group: string) =>
+                    handoff &&
+                    void inboxApi
+                      .transfer(handoff._id, group)
+                      .then(() => {
+                        setSelected(undefined);
+                        setChat(undefined);
+                        return refresh();
+                      })
+                      .catch(fail)
+                  }
+                />
+                <Button data-testid="inbox-resolve" onClick={openResolve}>
+                  {t('inbox.resolve')}
+                </Button>
+              </Space>
+            </>
+          )}
+        </div>
+        <div className="inbox-context" data-testid="inbox-context">
+          {chat && (
+            <Descriptions
+              size="small"
+              column={1}
+              bordered
+              layout="vertical"
+              title={t('inbox.context')}
+            >
+              <Descriptions.Item label={t('inbox.customer')}>
+                {chat.conversation.customer.id} · {chat.conversation.customer.tier} ·{' '}
+                {chat.conversation.customer.language}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('inbox.intents')}>
+                {chat.conversation.intents.map((i, index) => (
+                  <Tag key={index}>
+                    {i.intent} {Math.round(i.confidence * 100)}%
+                  </Tag>
+                ))}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('inbox.order')}>
+                {chat.conversation.orderId ?? '—'}
+                {handoff?.context?.order && (
+                  <pre className="instance-data">
+                    {JSON.stringify(handoff.context.order, null, 2)}
+                  </pre>
+                )}
+              </Descriptions.Item>
+              {handoff?.context?.journey && (
+                <Descriptions.Item label={t('inbox.journey')}>
+                  <a href={`#/instances/${encodeURIComponent(handoff.context.journey.instanceId)}`}>
+                    {handoff.context.journey.instanceId}
+                  </a>{' '}
+                  @ {handoff.context.journey.nodeId}
+                </Descriptions.Item>
+              )}
+            </Descriptions>
+          )}
+        </div>
+      </div>
+      <Modal
+        open={resolving}
+        title={t('inbox.resolveTitle')}
+        okText={t('inbox.resolveAndPropose')}
+        cancelText={t('inbox.resolveOnly')}
+        onOk={() => void resolve(true)}
+        onCancel={(e) => {
+          // The close icon only closes; the second button resolves without a proposal.
+          if ((e.currentTarget as HTMLElement).classList.contains('ant-modal-close'))
+            setResolving(false);
+          else void resolve(false);
+        }}
+      >
+        <Typography.Paragraph type="secondary">{t('inbox.proposeHint')}</Typography.Paragraph>
+        <Input
+          data-testid="propose-question"
+          value={proposal.question}
+          onChange={(e) => setProposal((p) => ({ ...p, question: e.target.value }))}
+          style={{ marginBottom: 8 }}
+        />
+        <Input.TextArea
+          data-testid="propose-answer"
+          autoSize={{ minRows: 2 }}
+          value={proposal.answer}
+          onChange={(e) => setProposal((p) => ({ ...p, answer: e.target.value }))}
+        />
+      </Modal>
+    </div>
+  );
+}

@@ -1,0 +1,325 @@
+import { useCallback, useEffect, useState } from 'react';
+import {
+  App as AntApp,
+  Button,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import type { ButtonProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ApiFailure, errorText } from '../api/api-client.ts';
+import { knowledgeApi, type KnowledgeArticle, type UnansweredGroup } from '../api/service-api.ts';
+import { languageOf } from '../i18n/i18n.ts';
+
+type Editing = Partial<KnowledgeArticle> & { questionsText: string };
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/**
+ * The knowledge base for operators: search, edit (an edit answers the next question on every
+ * server process), import and export (JSON, CSV), and the frequent unanswered questions, each
+ * group made an article in one step.
+ */
+export function KnowledgePage({ canEdit }: { canEdit: boolean }) {
+  const { t, i18n } = useTranslation();
+  const language = languageOf(i18n.language);
+  const { message } = AntApp.useApp();
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [result, setResult] = useState<{ articles: KnowledgeArticle[]; total: number }>();
+  const [editing, setEditing] = useState<Editing>();
+  const [groups, setGroups] = useState<UnansweredGroup[]>();
+  const [promoting, setPromoting] = useState<{ group: UnansweredGroup; answer: string }>();
+  const fail = useCallback(
+    (error: unknown) => void message.error(errorText(error, language)),
+    [message, language],
+  );
+  const load = useCallback(
+    () => void knowledgeApi.list(q, page).then(setResult, fail),
+    [q, page, fail],
+  );
+  useEffect(load, [load]);
+  const loadGroups = useCallback(
+    () => void knowledgeApi.unanswered().then((r) => setGroups(r.groups), fail),
+    [fail],
+  );
+
+  const save = async () => {
+    if (!editing) return;
+    const article = {
+      questions: lines(editing.questionsText),
+      answer: editing.answer ?? {},
+      tags: editing.tags ?? [],
+      status: editing.status ?? 'published',
+    };
+    try {
+      if (editing.id && editing.revision)
+        await knowledgeApi.update({ ...(editing as KnowledgeArticle), ...article });
+      else await knowledgeApi.create(article);
+      void message.success(t('knowledge.saved'));
+      setEditing(undefined);
+      load();
+    } catch (error) {
+      if (error instanceof ApiFailure && error.status === 409)
+        Modal.warning({ title: t('knowledge.conflict'), content: errorText(error, language) });
+      else fail(error);
+    }
+  };
+  const importFile = async (file: File) => {
+    try {
+      const done = await knowledgeApi.importFile(file);
+      void message.success(t('knowledge.imported', done));
+      load();
+    } catch (error) {
+      const problems = error instanceof ApiFailure ? error.details['problems'] : undefined;
+      Modal.error({
+        title: t('knowledge.importRefused'),
+        content: (
+          <ul data-testid="knowledge-import-problems">
+            {Array.isArray(problems)
+              ? (problems as { row?: number; pointer?: string; message?: string }[])
+                  .slice(0, 20)
+                  .map((p, i) => (
+                    <li key={i}>
+                      {p.row !== undefined ? `#${p.row} ` : ''}
+                      {p.pointer} {p.message}
+                    </li>
+                  ))
+              : errorText(error, language)}
+          </ul>
+        ),
+      });
+    }
+  };
+
+  const articles = (
+    <>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          data-testid="knowledge-search"
+          placeholder={t('knowledge.search')}
+          allowClear
+          onSearch={(value) => {
+            setPage(1);
+            setQ(value);
+          }}
+        />
+        {canEdit && (
+          <Button
+            type="primary"
+            data-testid="knowledge-new"
+            onClick={() => setEditing({ questionsText: '', answer: {}, status: 'published' })}
+          >
+            {t('knowledge.new')}
+          </Button>
+        )}
+        <Button href="/api/knowledge/export?format=json">{t('knowledge.exportJson')}</Button>
+        <Button href="/api/knowledge/export?format=csv">{t('knowledge.exportCsv')}</Button>
+        {canEdit && (
+          <label className="ant-btn css-var-root ant-btn-default">
+            {t('knowledge.import')}
+            <input
+              type="file"
+              accept=".json,.csv"
+              hidden
+              data-testid="knowledge-import"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) void importFile(file);
+              }}
+            />
+          </label>
+        )}
+      </Space>
+      <Table<KnowledgeArticle>
+        rowKey="id"
+        size="small"
+        loading={!result}
+        dataSource={result?.articles ?? []}
+        pagination={{ current: page, pageSize: 50, total: result?.total ?? 0, onChange: setPage }}
+        onRow={(article) =>
+          ({
+            onClick: () =>
+              canEdit && setEditing({ ...article, questionsText: article.questions.join('\n') }),
+            'data-testid': `article-${article.id}`,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
+        columns={[
+          { title: 'ID', dataIndex: 'id', width: 160 },
+          {
+            title: t('knowledge.questions'),
+            dataIndex: 'questions',
+            render: (questions: string[]) => questions[0],
+          },
+          {
+            title: t('knowledge.answer'),
+            dataIndex: 'answer',
+            render: (answer: KnowledgeArticle['answer']) =>
+              (answer[language] ?? answer.zh ?? answer.en ?? '').slice(0, 60),
+          },
+          {
+            title: t('knowledge.status'),
+            dataIndex: 'status',
+            render: (status: string) => (
+              <Tag color={status === 'published' ? 'green' : 'orange'}>
+                {t(`knowledge.statuses.${status}`)}
+              </Tag>
+            ),
+          },
+          {
+            title: t('knowledge.tags'),
+            dataIndex: 'tags',
+            render: (tags: string[]) => tags.join(', '),
+          },
+        ]}
+      />
+    </>
+  );
+
+  const unanswered = (
+    <Table<UnansweredGroup>
+      rowKey="key"
+      size="small"
+      loading={!groups}
+      dataSource={groups ?? []}
+      data-testid="unanswered"
+      columns={[
+        { title: t('knowledge.count'), dataIndex: 'count', width: 80 },
+        {
+          title: t('knowledge.examples'),
+          dataIndex: 'examples',
+          render: (examples: UnansweredGroup['examples']) =>
+            examples
+              .slice(0, 3)
+              .map((e) => e.text)
+              .join(' · '),
+        },
+        {
+          title: '',
+          width: 140,
+          render: (_: unknown, group: UnansweredGroup) =>
+            canEdit && (
+              <Button size="small" onClick={() => setPromoting({ group, answer: '' })}>
+                {t('knowledge.makeArticle')}
+              </Button>
+            ),
+        },
+      ]}
+    />
+  );
+
+  return (
+    <div className="page" data-testid="knowledge">
+      <Typography.Title level={3}>{t('knowledge.title')}</Typography.Title>
+      <Tabs
+        onChange={(key) => key === 'unanswered' && loadGroups()}
+        items={[
+          { key: 'articles', label: t('knowledge.articles'), children: articles },
+          { key: 'unanswered', label: t('knowledge.unanswered'), children: unanswered },
+        ]}
+      />
+      <Modal
+        open={!!editing}
+        title={editing?.id ?? t('knowledge.new')}
+        okText={t('knowledge.save')}
+        okButtonProps={{ 'data-testid': 'article-save' } as ButtonProps}
+        onOk={() => void save()}
+        onCancel={() => setEditing(undefined)}
+        width={640}
+      >
+        {editing && (
+          <Form layout="vertical">
+            <Form.Item label={t('knowledge.questionsHint')}>
+              <Input.TextArea
+                data-testid="article-questions"
+                autoSize={{ minRows: 2 }}
+                value={editing.questionsText}
+                onChange={(e) => setEditing({ ...editing, questionsText: e.target.value })}
+              />
+            </Form.Item>
+            {(['zh', 'en'] as const).map((lang) => (
+              <Form.Item key={lang} label={`${t('knowledge.answer')} (${lang})`}>
+                <Input.TextArea
+                  data-testid={`article-answer-${lang}`}
+                  autoSize={{ minRows: 2 }}
+                  value={editing.answer?.[lang] ?? ''}
+                  onChange={(e) =>
+                    setEditing({
+                      ...editing,
+                      answer: { ...editing.answer, [lang]: e.target.value || undefined },
+                    })
+                  }
+                />
+              </Form.Item>
+            ))}
+            <Space>
+              <Select
+                value={editing.status}
+                style={{ width: 140 }}
+                onChange={(status: 'draft' | 'published') => setEditing({ ...editing, status })}
+                options={(['published', 'draft'] as const).map((s) => ({
+                  value: s,
+                  label: t(`knowledge.statuses.${s}`),
+                }))}
+              />
+              {editing.id && (
+                <Button
+                  danger
+                  onClick={() =>
+                    void knowledgeApi
+                      .remove(editing.id!)
+                      .then(() => {
+                        setEditing(undefined);
+                        load();
+                      })
+                      .catch(fail)
+                  }
+                >
+                  {t('knowledge.delete')}
+                </Button>
+              )}
+            </Space>
+          </Form>
+        )}
+      </Modal>
+      <Modal
+        open={!!promoting}
+        title={t('knowledge.makeArticle')}
+        onCancel={() => setPromoting(undefined)}
+        onOk={() =>
+          promoting &&
+          void knowledgeApi
+            .promote(promoting.group.key, { [language]: promoting.answer })
+            .then(() => {
+              setPromoting(undefined);
+              loadGroups();
+              load();
+            })
+            .catch(fail)
+        }
+      >
+        <Typography.Paragraph>
+          {promoting?.group.examples.map((e) => e.text).join(' · ')}
+        </Typography.Paragraph>
+        <Input.TextArea
+          autoSize={{ minRows: 3 }}
+          placeholder={t('knowledge.answer')}
+          value={promoting?.answer ?? ''}
+          onChange={(e) => promoting && setPromoting({ ...promoting, answer: e.target.value })}
+        />
+      </Modal>
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server';
+import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
+import { ChatClient } from '../conversations/chat-client.ts';
+import { launchBrowser, screenshot } from './browser.ts';
+
+/**
+ * The agent desk and the knowledge page in Chromium: a customer asks for a person, the agent
+ * sees the conversation with its context, answers, resolves and proposes an article; an
+ * operator edits an article and the next identical question gets the new answer.
+ */
+let h: Harness;
+let browser: Browser;
+/** The page last logged in: pictured when a test fails. */
+let current: Page | undefined;
+
+async function logIn(user: string, password: string): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+  });
+  const page = await context.newPage();
+  await page.goto(h.url);
+  await page.getByTestId('username').fill(user);
+  await page.getByTestId('password').fill(password);
+  await page.getByTestId('login').click();
+  await page.getByTestId('user').waitFor();
+  current = page;
+  return page;
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  await seedDemoRouting(h.xiaoer, {});
+  const created = await h.request('POST', '/api/knowledge/articles', {
+    id: 'gift-wrap',
+    questions: ['可以礼品包装吗', '能不能帮我包装成礼物'],
+    answer: { zh: '可以，下单时勾选“礼品包装”即可，免费。' },
+  });
+  expect(created.status).toBe(201);
+  browser = await launchBrowser();
+});
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail' && current)
+    await screenshot(current, `failed-${context.task.name.replace(/\W+/g, '-')}`).catch(() => {});
+});
+afterAll(async () => {
+  await browser?.close();
+  await h?.close();
+});
+
+describe('the agent desk', () => {
+  it('should bring a customer who asks for a person to the agent with the context, and back', async () => {
+    const agent = await logIn('agent-wang', DEMO_AGENT_PASSWORD);
+    await agent.getByTestId('nav-inbox').click();
+    await agent.getByTestId('agent-status').getByText('在线').click();
+    await h.shop.createOrder({ orderId: 'E2E-H1' });
+    const chat = await ChatClient.open(h, { id: 'vip-7', tier: 'vip', language: 'zh' }, 'E2E-H1');
+    await chat.say('转人工');
+    await agent.getByTestId(`handoff-${chat.id}`).click({ timeout: 15_000 });
+    await agent.getByTestId('inbox-messages').getByText('转人工', { exact: true }).waitFor();
+    const context = agent.getByTestId('inbox-context');
+    await context.getByText('E2E-H1').first().waitFor();
+    expect(await context.textContent()).toContain('human');
+    await agent.getByTestId('inbox-reply').fill('您好，我是客服小王，请问有什么可以帮您？');
+    await agent.getByTestId('inbox-send').click();
+    await chat.waitFor((m) => m.from === 'agent' && m.text.includes('客服小王'));
+    await screenshot(agent, 'agent-desk');
+
+    await agent.getByTestId('inbox-resolve').click();
+    await agent.getByTestId('propose-answer').fill('人工客服每天 9:00–21:00 在线。');
+    await agent.getByRole('button', { name: '结束并提交为知识草稿' }).click();
+    await agent.getByText('待审核').waitFor();
+    const drafts = (await (
+      await h.request('GET', '/api/knowledge/articles?status=draft')
+    ).json()) as {
+      articles: { questions: string[]; answer: { zh?: string } }[];
+    };
+    expect(drafts.articles).toEqual([
+      expect.objectContaining({
+        questions: ['转人工'],
+        answer: { zh: '人工客服每天 9:00–21:00 在线。' },
+      }),
+    ]);
+    expect(await agent.getByTestId(`handoff-${chat.id}`).count()).toBe(0);
+  });
+});
+
+describe('the knowledge page', () => {
+  it('should save an edit that answers the next identical question', async () => {
+    const first = await ChatClient.open(h);
+    await first.say('可以礼品包装吗');
+    await first.waitFor((m) => m.text.includes('免费'));
+
+    const operator = await logIn('admin', ADMIN_PASSWORD);
+    await operator.getByTestId('nav-knowledge').click();
+    await operator.getByPlaceholder('搜索问题或答案').fill('礼品');
+    await operator.getByPlaceholder('搜索问题或答案').press('Enter');
+    await operator.getByTestId('article-gift-wrap').click();
+    await operator
+      .getByTestId('article-answer-zh')
+      .fill('可以，礼品包装每单 5 元，下单时勾选即可。');
+    await screenshot(operator, 'knowledge-edit');
+    await operator.getByTestId('article-save').click();
+    await operator.getByText('已保存').waitFor();
+
+    const second = await ChatClient.open(h);
+    await second.say('可以礼品包装吗');
+    await second.waitFor((m) => m.text.includes('每单 5 元'));
+  });
+
+  it('should refuse a CSV with a bad row and import nothing', async () => {
+    const operator = await logIn('admin', ADMIN_PASSWORD);
+    await operator.getByTestId('nav-knowledge').click();
+    const before = (
+      (await (await h.request('GET', '/api/knowledge/articles')).json()) as { total: number }
+    ).total;
+    await operator.getByTestId('knowledge-import').setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('id,questions,answer_zh\nok-1,问题一,答案一\nbad id!,,\n'),
+    });
+    await operator.getByTestId('knowledge-import-problems').waitFor();
+    const after = (
+      (await (await h.request('GET', '/api/knowledge/articles')).json()) as { total: number }
+    ).total;
+    expect(after).toBe(before);
+  });
+});
