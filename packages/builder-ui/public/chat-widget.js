@@ -1,6 +1,9 @@
 // Xiaoer chat widget: one script tag on a shop page adds a chat button.
 //   <script src="https://your-xiaoer/chat-widget.js" data-customer="u123" data-tier="vip"
-//           data-lang="zh" data-order="A10023" async></script>
+//           data-lang="zh" data-order="A10023" data-signature="<hex>" data-expires="<unix s>"
+//           async></script>
+// (data-signature: HMAC-SHA256 of "id.tier.expires" with chat.customerSecret, made by the
+// shop's server; needed when Xiaoer is configured with that secret.)
 // The chat itself runs in an iframe from the Xiaoer server (chat.html), so the shop page's
 // scripts and styles and the chat's stay apart.
 (function () {
@@ -14,6 +17,9 @@
   if (data.tier) query.set('tier', data.tier);
   if (data.lang) query.set('lang', data.lang);
   if (data.order) query.set('order', data.order);
+  // The shop's signature of the customer's id and tier, when Xiaoer asks for one.
+  if (data.signature) query.set('sig', data.signature);
+  if (data.expires) query.set('exp', data.expires);
   var zh = (data.lang || navigator.language || 'zh').indexOf('zh') === 0;
 
   var button = document.createElement('button');

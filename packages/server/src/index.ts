@@ -223,3 +223,8 @@ export {
   intentRecognitionConfigSchema,
   type IntentRecognitionConfig,
 } from './intents/intent-recognizer.ts';
+export {
+  signCustomer,
+  customerSignatureValid,
+  type CustomerSignature,
+} from './conversations/customer-signature.ts';

@@ -68,7 +68,12 @@ function end() {
 let submit: (value: string) => Promise<void> = async () => {};
 
 try {
-  const session = await openSession(customer, params.get('order') ?? undefined);
+  const sig = params.get('sig');
+  const session = await openSession(
+    customer,
+    params.get('order') ?? undefined,
+    sig ? { value: sig, expires: Number(params.get('exp')) } : undefined,
+  );
   followMessages(session, show, (online) => {
     if (!input.disabled) status.textContent = online ? text.online : text.connecting;
   });

@@ -24,6 +24,7 @@ const storageKey = (customerId: string) => `xiaoer.chat.${customerId}`;
 export async function openSession(
   customer: ChatCustomer,
   orderId: string | undefined,
+  signature?: { expires: number; value: string },
 ): Promise<ChatSession> {
   const kept = sessionStorage.getItem(storageKey(customer.id));
   if (kept) {
@@ -37,7 +38,11 @@ export async function openSession(
   const response = await fetch('/api/chat/conversations', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ customer, ...(orderId ? { orderId } : {}) }),
+    body: JSON.stringify({
+      customer,
+      ...(orderId ? { orderId } : {}),
+      ...(signature ? { signature } : {}),
+    }),
   });
   if (!response.ok) throw new Error(`open: ${response.status}`);
   const session = (await response.json()) as ChatSession;

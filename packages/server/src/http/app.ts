@@ -59,7 +59,14 @@ export function createApp(options: AppOptions): Express {
   }
   if (xiaoer) {
     // The customer's chat proves itself with the conversation's token, not a console login.
-    app.use('/api', chatRouter(xiaoer.desk));
+    app.use(
+      '/api',
+      chatRouter(xiaoer.desk, {
+        ...(xiaoer.config.chat?.customerSecret
+          ? { customerSecret: xiaoer.config.chat.customerSecret }
+          : {}),
+      }),
+    );
     app.use('/api', authenticate(xiaoer.auth));
     app.use(
       '/api',

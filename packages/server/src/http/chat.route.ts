@@ -2,6 +2,10 @@ import { Router, type Request, type Response } from 'express';
 import type { ServiceDesk } from '../conversations/service-desk.ts';
 import { ConversationStore } from '../conversations/conversation-store.ts';
 import { ChatError } from '../conversations/chat-error.ts';
+import {
+  customerSignatureValid,
+  type CustomerSignature,
+} from '../conversations/customer-signature.ts';
 import type { MessageRecord } from '../model/conversation.model.ts';
 import type { Router as RoutingService } from '../routing/router.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
@@ -44,6 +48,15 @@ export const chatBodySchemas = {
         },
       },
       orderId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,40}$' },
+      signature: {
+        type: 'object',
+        required: ['expires', 'value'],
+        additionalProperties: false,
+        properties: {
+          expires: { type: 'integer', minimum: 0 },
+          value: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+        },
+      },
     },
   },
   message: messageBody,
@@ -98,7 +111,7 @@ function afterOf(request: Request): number {
  * conversation returns a token; every later request shows it (`X-Chat-Token`, or `?token=` for
  * the event stream, which browsers open without headers).
  */
-export function chatRouter(desk: ServiceDesk): Router {
+export function chatRouter(desk: ServiceDesk, options: { customerSecret?: string } = {}): Router {
   const router = Router();
   const customerConversation = async (request: Request) => {
     const id = param(request, 'id');
@@ -121,11 +134,16 @@ export function chatRouter(desk: ServiceDesk): Router {
           name?: string;
         };
         orderId?: string;
+        signature?: CustomerSignature;
       };
-      const { conversation, token } = await desk.open(
-        { tier: 'normal', language: 'zh', ...body.customer },
-        body.orderId,
-      );
+      const customer = { tier: 'normal' as const, language: 'zh' as const, ...body.customer };
+      const secret = options.customerSecret;
+      if (secret && !customerSignatureValid(secret, customer, body.signature))
+        throw new ApiError(401, 'customer-signature', {
+          zh: '缺少店铺对客户身份的签名，或签名错误、已过期。',
+          en: "The shop's signature of this customer is missing, wrong or expired.",
+        });
+      const { conversation, token } = await desk.open(customer, body.orderId);
       response.status(201).json({ id: conversation._id, token, customer: conversation.customer });
     },
   );

@@ -155,6 +155,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary: "Open a chat conversation (the customer's chat page) / 开始聊天会话",
     tag: 'chat',
     success: 201,
+    errors: { 401: "The shop's customer signature is missing or wrong / 客户签名缺失或错误" },
   },
   'GET /api/chat/conversations/{id}/messages': {
     summary: 'Messages after `after` / 读取消息',

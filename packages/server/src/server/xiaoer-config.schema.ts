@@ -168,6 +168,11 @@ export const xiaoerConfigSchema = {
       additionalProperties: false,
       properties: { sweepEveryMs: ms, staleAfterMs: ms },
     },
+    chat: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { customerSecret: { type: 'string', minLength: 16 } },
+    },
     knowledge: {
       type: 'object',
       additionalProperties: false,

@@ -41,6 +41,13 @@ export interface XiaoerConfig {
   intents?: IntentRecognitionConfig;
   /** Knowledge-base answer threshold and how often other processes' edits are looked for. */
   knowledge?: KnowledgeOptions;
+  chat?: {
+    /**
+     * Shared with the shop's server, which signs each customer's id and tier
+     * (conversations/customer-signature.ts). Without it the chat page's word is taken.
+     */
+    customerSecret?: string;
+  };
   recovery?: {
     /** How often inbox and outbox are swept for work a crashed process left. Default 2 s. */
     sweepEveryMs?: number;
