@@ -109,6 +109,26 @@ describe('a chat conversation', () => {
     await chat.waitFor((m) => m.text.includes('人工客服暂未开通'));
   });
 
+  it('should answer, once, a message a process took and died before answering', async () => {
+    const chat = await ChatClient.open(h);
+    const desk = h.xiaoer.desk;
+    // What a dead process left: the message stored and noted as taken, no answer.
+    const { message } = await desk.store.appendOnce(chat.id, {
+      from: 'customer',
+      text: 'zzqx blorp',
+    });
+    await desk.store.pending(message);
+    expect(await chat.messages()).toHaveLength(2);
+    expect(await desk.recover(0)).toBe(1);
+    await chat.waitFor((m) => m.from === 'bot' && m.seq > message.seq);
+    // Told twice (two processes sweeping): answered already, so left alone.
+    await desk.store.pending(message);
+    expect(await desk.recover(0)).toBe(1);
+    const answers = (await chat.messages()).filter((m) => m.seq > message.seq);
+    expect(answers).toHaveLength(1);
+    expect(await desk.recover(0)).toBe(0);
+  });
+
   it('should stream new messages as events and resume after the last one seen', async () => {
     const chat = await ChatClient.open(h);
     const url = `${h.url}/api/chat/conversations/${chat.id}/stream?token=${chat.token}`;

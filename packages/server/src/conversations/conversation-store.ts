@@ -3,6 +3,7 @@ import type { Models } from '../model/models.ts';
 import { isDuplicateKey } from '../model/models.ts';
 import { findByIds } from '../model/find-by-ids.ts';
 import type {
+  ChatInboxEntry,
   ChatCustomer,
   ConversationRecord,
   ConversationStatus,
@@ -167,6 +168,45 @@ export class ConversationStore {
 
   async setOrder(conversationId: string, orderId: string): Promise<void> {
     await this.#models.Conversations.updateOne({ _id: conversationId }, { $set: { orderId } });
+  }
+
+  /** Notes a customer message as taken and not answered yet. */
+  async pending(message: MessageRecord): Promise<void> {
+    await this.#models.ChatInbox.create({
+      _id: message._id,
+      conversationId: message.conversationId,
+      receivedAt: message.at,
+    }).catch((error: unknown) => {
+      if (!isDuplicateKey(error)) throw error;
+    });
+  }
+
+  /** True when something was said already with this sender id (`reply:<message id>`). */
+  async said(conversationId: string, clientId: string): Promise<boolean> {
+    return !!(await this.#models.MessageKeys.findById(`${conversationId}|${clientId}`).lean());
+  }
+
+  async answered(messageId: string): Promise<void> {
+    await this.#models.ChatInbox.deleteOne({ _id: messageId });
+  }
+
+  /** Messages taken before `before` and still not answered, with their conversations. */
+  async unanswered(
+    before: Date,
+  ): Promise<{ conversation: ConversationRecord; message: MessageRecord }[]> {
+    const entries = await this.#models.ChatInbox.find({ receivedAt: { $lt: before } })
+      .limit(200)
+      .lean<ChatInboxEntry[]>();
+    const found = [];
+    for (const entry of entries) {
+      const [conversation, message] = await Promise.all([
+        this.get(entry.conversationId),
+        this.#models.Messages.findById(entry._id).lean<MessageRecord>(),
+      ]);
+      if (conversation && message) found.push({ conversation, message });
+      else await this.answered(entry._id);
+    }
+    return found;
   }
 
   /** The newest conversations, for the console. */

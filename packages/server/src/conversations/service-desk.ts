@@ -96,6 +96,8 @@ export class ServiceDesk {
   readonly store: ConversationStore;
   readonly hub: ConversationHub;
   readonly #options: ServiceDeskOptions;
+  /** Messages this process is answering now; recovery leaves them alone. */
+  readonly #answering = new Set<string>();
 
   constructor(options: ServiceDeskOptions) {
     this.#options = options;
@@ -136,13 +138,42 @@ export class ServiceDesk {
     });
     if (!created) return stored;
     this.hub.published(stored);
-    if (conversation.status === 'open')
-      await this.#handle(conversation, stored).catch(async (error: unknown) => {
-        // The message is kept; the customer hears that the answer is late, not a 500.
-        this.#options.log.error({ err: error, conversation: conversationId }, 'answering failed');
-        await this.#say(conversation, TEXT.failed, 'failed').catch(() => {});
-      });
+    if (conversation.status === 'open') {
+      await this.store.pending(stored);
+      await this.#answer(conversation, stored);
+    }
     return stored;
+  }
+
+  /**
+   * Answers the messages a process took and never answered (it died in between): replies
+   * carry the message's id, so one that was said already is not said twice.
+   */
+  async recover(olderThanMs: number, now = Date.now()): Promise<number> {
+    const left = await this.store.unanswered(new Date(now - olderThanMs));
+    const mine = left.filter(({ message }) => !this.#answering.has(message._id));
+    for (const { conversation, message } of mine)
+      if (
+        conversation.status === 'open' &&
+        !(await this.store.said(conversation._id, `reply:${message._id}`))
+      )
+        await this.#answer(conversation, message);
+      else await this.store.answered(message._id);
+    return mine.length;
+  }
+
+  async #answer(conversation: ConversationRecord, message: MessageRecord): Promise<void> {
+    this.#answering.add(message._id);
+    try {
+      await this.#handle(conversation, message).catch(async (error: unknown) => {
+        // The message is kept; the customer hears that the answer is late, not a 500.
+        this.#options.log.error({ err: error, conversation: conversation._id }, 'answering failed');
+        await this.#say(conversation, TEXT.failed, 'failed', message._id).catch(() => {});
+      });
+      await this.store.answered(message._id);
+    } finally {
+      this.#answering.delete(message._id);
+    }
   }
 
   /** An agent's answer in the chat. */
@@ -288,7 +319,7 @@ export class ServiceDesk {
 
     // 3. A person, when asked for.
     if (PERSON_INTENTS.has(intent)) {
-      await this.#handOff(current, intent, 'asked');
+      await this.#handOff(current, intent, 'asked', {}, message._id);
       return;
     }
 
@@ -308,6 +339,7 @@ export class ServiceDesk {
         from: 'bot',
         text: answer.text,
         author: `kb:${answer.articleId}`,
+        clientId: `reply:${message._id}`,
       });
       return;
     }
@@ -316,10 +348,10 @@ export class ServiceDesk {
     const recent = await this.store.messagesAfter(conversation._id, Math.max(0, message.seq - 8));
     const misses = recent.filter((m) => m.from === 'bot' && m.author === 'desk:not-understood');
     if (misses.length + 1 >= MISSES_BEFORE_HANDOFF) {
-      await this.#handOff(current, intent, 'not-understood');
+      await this.#handOff(current, intent, 'not-understood', {}, message._id);
       return;
     }
-    await this.#say(current, TEXT.notUnderstood, 'not-understood');
+    await this.#say(current, TEXT.notUnderstood, 'not-understood', message._id);
   }
 
   async #handOff(
@@ -327,6 +359,7 @@ export class ServiceDesk {
     intent: string,
     reason: DeskHandoff['reason'],
     from: Pick<DeskHandoff, 'group' | 'priority' | 'journey'> = {},
+    replyTo?: string,
   ): Promise<string | null> {
     const { handoff } = this.#options;
     // Already with a person (a redelivered handoff call): the same handoff.
@@ -334,7 +367,7 @@ export class ServiceDesk {
     const transcript = await this.store.messagesAfter(conversation._id, 0, 200);
     const queued = await handoff?.handOff({ conversation, intent, reason, transcript, ...from });
     if (!queued) {
-      await this.#say(conversation, TEXT.noAgentsConfigured, 'no-agents');
+      await this.#say(conversation, TEXT.noAgentsConfigured, 'no-agents', replyTo);
       return null;
     }
     // Taken at once, or waiting; `assigned` (the router's listener) says the same, in any order.
@@ -345,15 +378,17 @@ export class ServiceDesk {
         ? { handoffId: queued.handoffId, agentId: queued.agentId }
         : { handoffId: queued.handoffId },
     );
-    await this.#say(conversation, queued.text, 'handoff');
+    await this.#say(conversation, queued.text, 'handoff', replyTo);
     return queued.handoffId;
   }
 
-  #say(conversation: ConversationRecord, text: LocalizedText, why: string) {
+  /** Says one of the desk's own lines; `replyTo` (a message id) makes it said once. */
+  #say(conversation: ConversationRecord, text: LocalizedText, why: string, replyTo?: string) {
     return this.#append(conversation, {
       from: 'bot',
       author: `desk:${why}`,
       text: text[conversation.customer.language],
+      ...(replyTo ? { clientId: `reply:${replyTo}` } : {}),
     });
   }
 

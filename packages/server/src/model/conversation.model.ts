@@ -55,10 +55,21 @@ export interface MessageKeyRecord {
   seq: number;
 }
 
+/**
+ * A customer message taken but not answered yet; deleted once answered. What a process that
+ * died in between left is answered by recovery. Small by design (FerretDB scans it).
+ */
+export interface ChatInboxEntry {
+  _id: string;
+  conversationId: string;
+  receivedAt: Date;
+}
+
 export function conversationModels(connection: Connection): {
   Conversations: Model<ConversationRecord>;
   Messages: Model<MessageRecord>;
   MessageKeys: Model<MessageKeyRecord>;
+  ChatInbox: Model<ChatInboxEntry>;
 } {
   const intent = new Schema(
     { intent: String, confidence: Number, at: Date },
@@ -115,5 +126,16 @@ export function conversationModels(connection: Connection): {
         { versionKey: false, collection: 'conversationMessageKeys' },
       ),
     ) as unknown as Model<MessageKeyRecord>,
+    ChatInbox: connection.model(
+      'ChatInbox',
+      new Schema(
+        {
+          _id: String,
+          conversationId: { type: String, required: true },
+          receivedAt: { type: Date, required: true },
+        },
+        { versionKey: false, collection: 'chatInbox' },
+      ),
+    ) as unknown as Model<ChatInboxEntry>,
   };
 }

@@ -128,7 +128,11 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   // `_id`), and with a backlog it queues behind the backlog's own queries; overlapping sweeps
   // every interval then took all of the store's CPU (a burst of 10,000 events stalled).
   const sweep = (olderThanMs: number) =>
-    (sweeping ??= Promise.all([intake.recover(olderThanMs), runtime.steps.recover(olderThanMs)])
+    (sweeping ??= Promise.all([
+      intake.recover(olderThanMs),
+      runtime.steps.recover(olderThanMs),
+      desk.recover(olderThanMs),
+    ])
       .catch((error: unknown) => log.error({ err: error }, 'recovery sweep failed'))
       .finally(() => (sweeping = undefined)));
 
