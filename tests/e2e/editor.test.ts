@@ -32,7 +32,12 @@ beforeAll(async () => {
   h = await startHarness();
   await h.publish(await shipped('order-lifecycle'), quickRefundWorkflow);
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+  // Reduced motion: antd's dialogs then open without a zoom, so a click never lands mid-way.
+  page = await browser.newPage({
+    viewport: { width: 1440, height: 900 },
+    locale: 'en-US',
+    reducedMotion: 'reduce',
+  });
 });
 // A failed step leaves a picture of the page beside the others.
 afterEach(async (context) => {
@@ -425,6 +430,7 @@ describe('the journey editor in Chromium', () => {
     });
     expect(created.status).toBe(201);
     const viewerContext = await browser.newContext({
+      reducedMotion: 'reduce',
       viewport: { width: 1440, height: 900 },
       locale: 'en-US',
     });
@@ -450,6 +456,7 @@ describe('the journey editor in Chromium', () => {
 
   it('should load the editor only when a journey is opened, and say so when its script is gone', async () => {
     const context = await browser.newContext({
+      reducedMotion: 'reduce',
       viewport: { width: 1200, height: 800 },
       locale: 'zh-CN',
     });

@@ -17,6 +17,7 @@ let current: Page | undefined;
 
 async function logIn(user: string, password: string): Promise<Page> {
   const context = await browser.newContext({
+    reducedMotion: 'reduce',
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
   });

@@ -13,6 +13,11 @@ import { useHashRoute } from './use-hash-route.ts';
 import { PageFailure } from './PageFailure.tsx';
 
 const EDITORS = ['admin', 'operator'];
+/** People who asked their system for less motion get no zooming dialogs or sliding panels. */
+const REDUCED_MOTION =
+  typeof window !== 'undefined' &&
+  typeof window.matchMedia === 'function' &&
+  window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 const AGENTS = ['admin', 'operator', 'agent'];
 
 // The canvas, forms, rule builder and engine load with the first page that draws a journey:
@@ -40,7 +45,10 @@ export function App() {
   useEffect(refresh, [refresh]);
   const canEdit = EDITORS.includes(me?.role ?? '');
   return (
-    <ConfigProvider locale={language === 'en' ? enUS : zhCN}>
+    <ConfigProvider
+      locale={language === 'en' ? enUS : zhCN}
+      theme={{ token: { motion: !REDUCED_MOTION } }}
+    >
       <AntApp>
         <Layout className="shell">
           <Layout.Header className="shell-header">
