@@ -228,3 +228,11 @@ export {
   customerSignatureValid,
   type CustomerSignature,
 } from './conversations/customer-signature.ts';
+export {
+  erlangC,
+  serviceLevel,
+  averageWait,
+  agentsNeeded,
+  trafficOf,
+  type QueueLoad,
+} from './analytics/erlang-c.ts';
