@@ -65,13 +65,21 @@ export interface Draft {
   problems: Problem[];
 }
 
-/** Calls the API of the server that served the page; the session cookie authenticates. */
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+/**
+ * Calls the API of the server that served the page; the session cookie authenticates. The body
+ * goes as JSON, or as the text it is when a `contentType` is given (a CSV file).
+ */
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType?: string,
+): Promise<T> {
   const response = await fetch(`/api${path}`, {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    headers: body === undefined ? {} : { 'content-type': contentType ?? 'application/json' },
+    ...(body === undefined ? {} : { body: contentType ? String(body) : JSON.stringify(body) }),
   });
   const text = await response.text();
   const json: unknown = text ? JSON.parse(text) : null;

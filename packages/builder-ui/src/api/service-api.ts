@@ -1,5 +1,5 @@
 import type { LocalizedText } from '@xiaoer/engine';
-import { api, ApiFailure } from './api-client.ts';
+import { api } from './api-client.ts';
 
 /** A chat message as the console sees it. */
 export interface ChatLine {
@@ -120,18 +120,11 @@ export const knowledgeApi = {
       status: 'published',
     }),
   /** Uploads a JSON or CSV file as it is; one bad row imports nothing. */
-  async importFile(file: File): Promise<{ created: number; updated: number }> {
-    const csv = file.name.toLowerCase().endsWith('.csv');
-    const response = await fetch('/api/knowledge/import', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': csv ? 'text/csv' : 'application/json' },
-      body: await file.text(),
-    });
-    const json = (await response.json()) as { error?: object; created: number; updated: number };
-    if (!response.ok) {
-      throw new ApiFailure(response.status, json.error ?? {});
-    }
-    return json;
-  },
+  importFile: async (file: File) =>
+    api<{ created: number; updated: number }>(
+      'POST',
+      '/knowledge/import',
+      await file.text(),
+      file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/json',
+    ),
 };

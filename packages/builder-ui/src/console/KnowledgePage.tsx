@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiFailure, errorText } from '../api/api-client.ts';
 import { knowledgeApi, type KnowledgeArticle, type UnansweredGroup } from '../api/service-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
+import { FileImportButton } from '../app/FileImportButton.tsx';
 
 type Editing = Partial<KnowledgeArticle> & { questionsText: string };
 
@@ -127,20 +128,12 @@ export function KnowledgePage({ canEdit }: { canEdit: boolean }) {
         <Button href="/api/knowledge/export?format=json">{t('knowledge.exportJson')}</Button>
         <Button href="/api/knowledge/export?format=csv">{t('knowledge.exportCsv')}</Button>
         {canEdit && (
-          <label className="ant-btn css-var-root ant-btn-default">
-            {t('knowledge.import')}
-            <input
-              type="file"
-              accept=".json,.csv"
-              hidden
-              data-testid="knowledge-import"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                e.target.value = '';
-                if (file) void importFile(file);
-              }}
-            />
-          </label>
+          <FileImportButton
+            label={t('knowledge.import')}
+            accept=".json,.csv"
+            testId="knowledge-import"
+            onFile={(file) => void importFile(file)}
+          />
         )}
       </Space>
       <Table<KnowledgeArticle>

@@ -52,6 +52,7 @@ import { useGraphHistory } from './use-graph-history.ts';
 import { useEditorShortcuts } from './use-editor-shortcuts.ts';
 import { fieldIdOf } from './config-form.ts';
 import { importableJourney } from './import-journey.ts';
+import { FileImportButton } from '../app/FileImportButton.tsx';
 import { SimulationPanel } from '../simulation/SimulationPanel.tsx';
 import { VersionsPanel } from './VersionsPanel.tsx';
 import type { BrowserSimulation } from '../simulation/browser-simulation.ts';
@@ -377,15 +378,11 @@ function Editor({
           />
           <Button onClick={exportJson}>{t('editor.export')}</Button>
           {canEdit && (
-            <label className="ant-btn ant-btn-default import-button">
-              {t('editor.import')}
-              <input
-                type="file"
-                accept="application/json,.json"
-                hidden
-                onChange={(e) => e.target.files?.[0] && void importJson(e.target.files[0])}
-              />
-            </label>
+            <FileImportButton
+              label={t('editor.import')}
+              accept="application/json,.json"
+              onFile={(file) => void importJson(file)}
+            />
           )}
           <Typography.Text type="secondary">{t('editor.deleteHint')}</Typography.Text>
         </Space>

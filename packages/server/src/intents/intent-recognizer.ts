@@ -2,7 +2,12 @@ import { LocalizedError } from '../localized-error.ts';
 import { FallbackClassifier } from './fallback-classifier.ts';
 import type { IntentRecognizer } from './intent-classification.ts';
 import { IntentClassifier } from './intent-classifier.ts';
-import { intentExamples, loadIntentDefinitions, SHIPPED_INTENTS } from './intent-files.ts';
+import {
+  intentExamples,
+  loadIntentDefinitions,
+  SHIPPED_INTENTS,
+  type IntentDefinition,
+} from './intent-files.ts';
 import type { IntentProviderError } from './intent-provider-error.ts';
 import { OpenAiCompatibleClassifier } from './openai-compatible-classifier.ts';
 
@@ -62,12 +67,15 @@ export async function createIntentRecognizer(
   config: IntentRecognitionConfig = {},
   onFallback?: (reason: IntentProviderError) => void,
 ): Promise<IntentRecognizer> {
-  const definitions = await loadIntentDefinitions(config.directory ?? SHIPPED_INTENTS);
   const entityPatterns = config.orderNumberPattern
     ? { orderNumber: orderNumberPattern(config.orderNumberPattern) }
     : {};
   const threshold = config.threshold ?? 0.5;
-  const local = IntentClassifier.train(intentExamples(definitions), { threshold, entityPatterns });
+  const { definitions, local } = await trainedLocally(
+    config.directory ?? SHIPPED_INTENTS,
+    threshold,
+    entityPatterns,
+  );
   if (!config.llm) return local;
   const remote = new OpenAiCompatibleClassifier({
     ...config.llm,
@@ -76,4 +84,32 @@ export async function createIntentRecognizer(
     entityPatterns,
   });
   return new FallbackClassifier(remote, local, onFallback);
+}
+
+/**
+ * Training is deterministic, so a process trains once per intent folder and settings: every
+ * server started in one process (the tests start dozens) shares the model.
+ */
+const trained = new Map<
+  string,
+  Promise<{ definitions: IntentDefinition[]; local: IntentClassifier }>
+>();
+
+function trainedLocally(
+  directory: string,
+  threshold: number,
+  entityPatterns: { orderNumber?: RegExp },
+) {
+  const key = JSON.stringify([directory, threshold, entityPatterns.orderNumber?.source ?? null]);
+  let training = trained.get(key);
+  if (!training) {
+    training = loadIntentDefinitions(directory).then((definitions) => ({
+      definitions,
+      local: IntentClassifier.train(intentExamples(definitions), { threshold, entityPatterns }),
+    }));
+    // A folder that failed to load is read again next time.
+    training.catch(() => trained.delete(key));
+    trained.set(key, training);
+  }
+  return training;
 }
