@@ -236,3 +236,22 @@ export {
   trafficOf,
   type QueueLoad,
 } from './analytics/erlang-c.ts';
+export {
+  Analytics,
+  ANALYTICS_DEFAULTS,
+  type AnalyticsOptions,
+  type PeriodQuery,
+} from './analytics/analytics.ts';
+export {
+  AnalyticsRollup,
+  type RollupOptions,
+  type RollupResult,
+} from './analytics/analytics-rollup.ts';
+export { ServiceFacts, type QualityScore, type CommittedStep } from './analytics/service-facts.ts';
+export type * from './analytics/analytics-facts.ts';
+export type * from './analytics/analytics-report.types.ts';
+export type { ConversationDay, JourneyDay } from './analytics/rollup-documents.ts';
+export { localTime, isTimeZone, type LocalTime } from './analytics/local-time.ts';
+export { staffingPlan, DEFAULT_HANDLING_SECONDS } from './analytics/staffing-plan.ts';
+export { dashboardReport } from './analytics/dashboard-report.ts';
+export { journeyFunnel } from './analytics/journey-funnel.ts';

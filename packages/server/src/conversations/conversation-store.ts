@@ -43,12 +43,14 @@ export class ConversationStore {
   async open(
     customer: ChatCustomer,
     orderId?: string,
+    channel?: string,
   ): Promise<{ conversation: ConversationRecord; token: string }> {
     const token = randomBytes(24).toString('base64url');
     const now = new Date();
     const conversation: ConversationRecord = {
       _id: `c-${randomUUID()}`,
       customer,
+      ...(channel ? { channel } : {}),
       ...(orderId ? { orderId } : {}),
       status: 'open',
       tokenHash: hashToken(token),

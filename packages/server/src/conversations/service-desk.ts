@@ -84,6 +84,15 @@ export interface ServiceDeskOptions {
   intents?: IntentPort;
   knowledge?: AnswerPort;
   handoff?: HandoffPort;
+  /** Told what happened, for analytics (opened, intents, closed). */
+  observer?: DeskObserver;
+}
+
+/** What analytics hears from the desk; called after the fact, never awaited. */
+export interface DeskObserver {
+  opened(conversation: ConversationRecord): void;
+  intent(conversation: ConversationRecord, intent: string): void;
+  closed(conversationId: string): void;
 }
 
 /**
@@ -106,8 +115,9 @@ export class ServiceDesk {
   }
 
   /** Opens a conversation with a welcome; the token is for the customer's chat page only. */
-  async open(customer: ChatCustomer, orderId?: string) {
-    const opened = await this.store.open(customer, orderId);
+  async open(customer: ChatCustomer, orderId?: string, channel?: string) {
+    const opened = await this.store.open(customer, orderId, channel);
+    this.#options.observer?.opened(opened.conversation);
     await this.#say(opened.conversation, TEXT.welcome, 'welcome');
     return opened;
   }
@@ -266,6 +276,7 @@ export class ServiceDesk {
   async close(conversationId: string): Promise<void> {
     await this.conversation(conversationId, { open: true });
     await this.store.setStatus(conversationId, 'closed');
+    this.#options.observer?.closed(conversationId);
     const notice = await this.store.append(conversationId, {
       from: 'system',
       text: '会话已结束 / The conversation has ended',
@@ -297,7 +308,10 @@ export class ServiceDesk {
       : undefined;
     const intent = recognised?.intent ?? 'unknown';
     const orderId = recognised?.entities.orderNumbers[0] ?? conversation.orderId;
-    if (recognised) await this.store.noteIntent(conversation._id, intent, recognised.confidence);
+    if (recognised) {
+      await this.store.noteIntent(conversation._id, intent, recognised.confidence);
+      this.#options.observer?.intent(conversation, intent);
+    }
     if (orderId && orderId !== conversation.orderId)
       await this.store.setOrder(conversation._id, orderId);
     const current: ConversationRecord = {

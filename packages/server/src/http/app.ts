@@ -15,6 +15,7 @@ import { knowledgeRouter } from './knowledge.route.ts';
 import { authenticate } from './authenticate.ts';
 import { chatRouter, conversationsRouter } from './chat.route.ts';
 import { openApiDocument } from './openapi.ts';
+import { analyticsRouter } from './analytics.route.ts';
 
 export interface AppOptions {
   store: StoreProbe;
@@ -84,6 +85,7 @@ export function createApp(options: AppOptions): Express {
     );
     app.use('/api', routingRouter(xiaoer.routing));
     app.use('/api', knowledgeRouter(xiaoer.knowledge, xiaoer.models, bodyLimit));
+    app.use('/api', analyticsRouter(xiaoer.analytics));
   }
   let document: Record<string, unknown> | undefined;
   app.get('/api/docs', (_request, response) => {

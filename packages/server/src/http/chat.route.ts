@@ -48,6 +48,8 @@ export const chatBodySchemas = {
         },
       },
       orderId: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,40}$' },
+      /** Where the customer writes from, for analytics (`web` when absent). */
+      channel: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,31}$' },
       signature: {
         type: 'object',
         required: ['expires', 'value'],
@@ -134,6 +136,7 @@ export function chatRouter(desk: ServiceDesk, options: { customerSecret?: string
           name?: string;
         };
         orderId?: string;
+        channel?: string;
         signature?: CustomerSignature;
       };
       const customer = { tier: 'normal' as const, language: 'zh' as const, ...body.customer };
@@ -143,7 +146,7 @@ export function chatRouter(desk: ServiceDesk, options: { customerSecret?: string
           zh: '缺少店铺对客户身份的签名，或签名错误、已过期。',
           en: "The shop's signature of this customer is missing, wrong or expired.",
         });
-      const { conversation, token } = await desk.open(customer, body.orderId);
+      const { conversation, token } = await desk.open(customer, body.orderId, body.channel);
       response.status(201).json({ id: conversation._id, token, customer: conversation.customer });
     },
   );

@@ -30,6 +30,16 @@ const signed = {
   413: 'Body too large / 请求体过大',
 };
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const PERIOD_QUERY = { from: DATE, to: DATE, channel: /^[a-z][a-z0-9-]{0,31}$/ };
+const STAFFING_QUERY = {
+  date: DATE,
+  group: /^[a-z0-9-]{1,40}$/,
+  targetLevel: /^0?\.\d+$/,
+  targetSeconds: /^\d+$/,
+  weeks: /^\d+$/,
+};
+
 /** One entry per route, keyed by `METHOD /path`; a test fails when a route has none. */
 const OPERATIONS: Record<string, OperationNotes> = {
   'GET /healthz': { summary: 'Liveness probe / 存活探针', tag: 'health' },
@@ -329,6 +339,42 @@ const OPERATIONS: Record<string, OperationNotes> = {
     tag: 'knowledge',
     body: { type: 'array', maxItems: 10_000, items: articleInputSchema },
     errors: { 413: 'Body too large / 请求体过大' },
+  },
+  'GET /api/analytics/dashboard': {
+    summary:
+      'Service dashboard for a period: volume heatmap, intents and spikes, rates, times, satisfaction, agents / 服务看板',
+    tag: 'analytics',
+    query: PERIOD_QUERY,
+    errors: { 400: 'Bad date, period or channel / 日期、范围或渠道不合法' },
+  },
+  'GET /api/analytics/journeys/{id}/funnel': {
+    summary: "A journey's funnel: entries, drop-offs and time per node / 旅程漏斗",
+    tag: 'analytics',
+    query: PERIOD_QUERY,
+    errors: {
+      400: 'Bad date or period / 日期或范围不合法',
+      404: 'Unknown workflow / 工作流不存在',
+    },
+  },
+  'GET /api/analytics/staffing': {
+    summary: 'Agents needed per hour (Erlang C) against agents online / 排班建议',
+    tag: 'analytics',
+    query: STAFFING_QUERY,
+    errors: { 400: 'Bad date, group or target / 参数不合法' },
+  },
+  'POST /api/analytics/rollup': {
+    summary: 'Roll up recorded facts now (runs every minute anyway) / 立即汇总',
+    tag: 'analytics',
+  },
+  'GET /api/analytics/export/{table}': {
+    summary:
+      'CSV of a dashboard table: volume.csv, intents.csv, agents.csv, funnel.csv, staffing.csv / 导出 CSV',
+    tag: 'analytics',
+    query: { ...PERIOD_QUERY, ...STAFFING_QUERY, workflowId: /^.+$/ },
+    errors: {
+      400: 'Bad parameters / 参数不合法',
+      404: 'Unknown table or workflow / 表或工作流不存在',
+    },
   },
   'GET /api/knowledge/unanswered': {
     summary: 'Frequent unanswered questions, grouped by similarity / 高频未解答问题',

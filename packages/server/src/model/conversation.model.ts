@@ -16,6 +16,8 @@ export interface ChatCustomer {
 export interface ConversationRecord {
   _id: string;
   customer: ChatCustomer;
+  /** Where the customer wrote from (`web`, `app`, `wechat`…), as the shop's page said; `web` if not. */
+  channel?: string;
   /** The order the conversation is about, once mentioned. */
   orderId?: string;
   status: ConversationStatus;
@@ -87,6 +89,7 @@ export function conversationModels(connection: Connection): {
             language: { type: String, required: true },
             name: String,
           },
+          channel: String,
           orderId: String,
           status: { type: String, required: true },
           tokenHash: { type: String, required: true },

@@ -18,6 +18,14 @@ export interface RouterOptions {
   now?: () => Date;
   /** Told when an assignment listener throws; the assignment itself stands. */
   onError?: (error: unknown) => void;
+  /** Told of handoffs queued and ended (analytics); called after the fact, never awaited. */
+  observer?: HandoffObserver;
+}
+
+/** What analytics hears from routing. */
+export interface HandoffObserver {
+  queued(handoff: HandoffRecord): void;
+  ended(handoff: HandoffRecord): void;
 }
 
 export type EnqueueResult =
@@ -48,11 +56,13 @@ export class Router {
   readonly #queue: QueueOrderOptions;
   readonly #claims: AssignmentClaims;
   readonly #dispatch: QueueDispatch;
+  readonly #observer: HandoffObserver | undefined;
 
   constructor(models: Models, options: RouterOptions = {}) {
     this.#models = models;
     this.#now = options.now ?? (() => new Date());
     this.#queue = options.queue ?? QUEUE_ORDER_DEFAULTS;
+    this.#observer = options.observer;
     this.directory = new RoutingDirectory(models, this.#now);
     this.#claims = new AssignmentClaims(models);
     this.#dispatch = new QueueDispatch(models, this.#claims, {
@@ -88,6 +98,7 @@ export class Router {
     };
     try {
       await this.#models.Handoffs.create(handoffJson.encode(record));
+      this.#observer?.queued(record);
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
@@ -233,7 +244,9 @@ export class Router {
     // The status first: a claim racing this close re-reads the handoff and rolls back.
     await this.#models.Handoffs.updateOne({ _id: id }, { $set: change });
     await this.#claims.release(id);
+    const ended = { ...handoff, ...change };
+    this.#observer?.ended(ended);
     await this.#dispatch.run();
-    return { ...handoff, ...change };
+    return ended;
   }
 }

@@ -29,6 +29,12 @@ export interface EffectSink {
   dispatch(instance: InstanceRecord, step: StepRecord): Promise<void>;
 }
 
+/** Told of each committed step, with when the instance entered the node it left. */
+export type StepObserver = (
+  step: StepRecord,
+  instance: { workflowId: string; version: number; previousAt?: Date },
+) => void;
+
 /** Before its first step an instance is only its identity, at revision 0. */
 export type NewInstance = InstanceIdentity & { revision: 0 };
 type Stepping = InstanceRecord | NewInstance;
@@ -52,6 +58,7 @@ export class StepLog {
   readonly #staleAfterMs: number;
   readonly #onError: (error: unknown, step: string) => void;
   readonly #afterStep: (instance: string, revision: number) => Promise<void>;
+  readonly #onStep: StepObserver | undefined;
   readonly #dispatching = new Set<Promise<unknown>>();
   readonly #inFlight = new Set<string>();
 
@@ -61,8 +68,10 @@ export class StepLog {
     staleAfterMs: number,
     onError: (error: unknown, step: string) => void,
     afterStep: (instance: string, revision: number) => Promise<void> = async () => undefined,
+    onStep?: StepObserver,
   ) {
     this.#afterStep = afterStep;
+    this.#onStep = onStep;
     this.#models = models;
     this.#sink = sink;
     this.#staleAfterMs = staleAfterMs;
@@ -114,6 +123,11 @@ export class StepLog {
       throw error;
     }
     const next = await this.#rollForward(instance, record, transition);
+    this.#onStep?.(record, {
+      workflowId: instance.workflowId,
+      version: instance.version,
+      ...('updatedAt' in instance ? { previousAt: instance.updatedAt } : {}),
+    });
     this.#dispatch(next, record);
     await this.#afterStep(instance._id, revision);
     return next;

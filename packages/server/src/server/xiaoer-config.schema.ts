@@ -2,6 +2,7 @@ import { LocalizedError } from '../localized-error.ts';
 import { compileSchema, schemaProblems } from '../json-schema-check.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
 import { intentRecognitionConfigSchema } from '../intents/intent-recognizer.ts';
+import { isTimeZone } from '../analytics/local-time.ts';
 
 const headers = { type: 'object', additionalProperties: { type: 'string' } };
 const url = { type: 'string', pattern: '^https?://' };
@@ -182,6 +183,14 @@ export const xiaoerConfigSchema = {
         refreshEveryMs: { type: 'integer', minimum: 0 },
       },
     },
+    analytics: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        timeZone: { type: 'string', minLength: 1, maxLength: 64 },
+        rollupEveryMs: { type: 'integer', minimum: 1000 },
+      },
+    },
   },
 } as const;
 
@@ -199,7 +208,15 @@ export class ConfigError extends LocalizedError {
 
 /** Checks a parsed configuration file and returns it typed. */
 export function parseConfig(value: unknown, file: string): XiaoerConfig {
-  if (check(value)) return value as unknown as XiaoerConfig;
+  if (check(value)) {
+    const config = value as unknown as XiaoerConfig;
+    const timeZone = config.analytics?.timeZone;
+    if (timeZone !== undefined && !isTimeZone(timeZone))
+      throw new ConfigError(file, [
+        `/analytics/timeZone "${timeZone}" is not an IANA time zone (Asia/Shanghai) / 不是时区名`,
+      ]);
+    return config;
+  }
   throw new ConfigError(
     file,
     schemaProblems(check.errors).map((p) => `${p.pointer || '/'} ${p.message}`),

@@ -7,6 +7,7 @@ import type { EventSource } from '../intake/event-source.ts';
 import type { SchedulerOptions } from '../runtime/job-scheduler.ts';
 import type { DispatcherOptions } from '../runtime/effect-dispatcher.ts';
 import type { HistoryOptions } from '../runtime/history-pruner.ts';
+import type { AnalyticsOptions } from '../analytics/analytics.ts';
 import type { KnowledgeOptions } from '../knowledge/knowledge-base.ts';
 
 /** How messages leave on one channel. */
@@ -41,6 +42,8 @@ export interface XiaoerConfig {
   intents?: IntentRecognitionConfig;
   /** Knowledge-base answer threshold and how often other processes' edits are looked for. */
   knowledge?: KnowledgeOptions;
+  /** The shop's time zone for analytics, and how often facts are rolled up. */
+  analytics?: AnalyticsOptions;
   chat?: {
     /**
      * Shared with the shop's server, which signs each customer's id and tier

@@ -27,6 +27,7 @@ import { createIntentRecognizer } from '../intents/intent-recognizer.ts';
 import { Router } from '../routing/router.ts';
 import { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { KnowledgeAnswers } from '../conversations/knowledge-answers.ts';
+import { Analytics } from '../analytics/analytics.ts';
 
 /** How often recovery sweeps, and when an unfinished claim counts as abandoned. */
 export const RECOVERY_DEFAULTS = { sweepEveryMs: 2000, staleAfterMs: 15_000 } as const;
@@ -64,6 +65,8 @@ export interface Xiaoer {
   routing: Router;
   /** Knowledge-base articles, retrieval and unanswered questions. */
   knowledge: KnowledgeBase;
+  /** Service analytics: facts, hourly rollups, dashboard, funnels and staffing. */
+  analytics: Analytics;
   config: XiaoerConfig;
   /** Starts timers and effect delivery, and finishes what a crashed process left. */
   start(): Promise<void>;
@@ -81,6 +84,14 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const effectLockMs = config.scheduler?.effectLockMs ?? SCHEDULER_DEFAULTS.effectLockMs;
   const agenda = createScheduler(options.storeUri, config.scheduler);
   const conversations = new ConversationStore(models);
+  const analytics = new Analytics({
+    models,
+    store: conversations,
+    catalog,
+    workflows,
+    ...(config.analytics ? { settings: config.analytics } : {}),
+    onError: (error) => log.warn({ err: error }, 'recording analytics failed'),
+  });
   const hub = new ConversationHub(conversations);
   const built = buildConnectors(config, log);
   // Journeys' `xiaoer.*` calls (intents, knowledge base, handoff) go to the service desk.
@@ -99,6 +110,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const runtime = new JourneyRuntime(models, catalog, dispatcher, {
     staleAfterMs,
     afterStep: (instance, revision) => history.afterStep(instance, revision),
+    onStep: (step, instance) => analytics.facts.stepped({ step, ...instance }),
     onError: (error, step) =>
       log.error({ err: error, step }, 'dispatching a step failed; recovery will retry it'),
   });
@@ -106,6 +118,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const intake = new EventIntake(models, runtime, log);
   const routing = new Router(models, {
     onError: (error) => log.error({ err: error }, 'an assignment listener failed'),
+    observer: analytics.facts,
   });
   const knowledge = new KnowledgeBase(models, config.knowledge);
   const desk = new ServiceDesk({
@@ -115,6 +128,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     log,
     knowledge: new KnowledgeAnswers(knowledge, built.orderSystem),
     handoff: new RoutingHandoff(routing, built.orderSystem),
+    observer: analytics.facts,
   });
   services.attach(desk);
   routing.onAssigned(
@@ -153,6 +167,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     desk,
     routing,
     knowledge,
+    analytics,
     config,
     async start() {
       // Trained from workflows/intents in about a second; an LLM endpoint goes in front if set.
@@ -177,6 +192,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
         config.history?.pruneEveryMs ?? 3_600_000,
       );
       pruner.unref();
+      analytics.start();
     },
     async stop() {
       hub.close();
@@ -186,6 +202,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       await intake.idle();
       await runtime.idle();
       await routing.idle();
+      await analytics.stop();
       await agenda.drain({ timeout: 10_000 });
       await agenda.stop();
     },

@@ -23,6 +23,8 @@ export interface AskOption {
   label: LocalizedText;
   /** Words in a free-text reply that choose this option (e.g. 确认, yes). */
   keywords?: string[];
+  /** A satisfaction score (1–5): the question is a survey, counted in analytics. */
+  score?: number;
 }
 
 export interface AskCustomerConfig {
@@ -73,6 +75,12 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
               type: 'array',
               maxItems: 20,
               items: { type: 'string', minLength: 1, maxLength: 40 },
+            },
+            score: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 5,
+              title: 'Satisfaction score (survey) / 满意度分数（调查）',
             },
           },
         },

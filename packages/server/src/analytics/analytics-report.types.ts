@@ -1,0 +1,126 @@
+/** The period a report covers, and the one just before it (same length) it compares to. */
+export interface ReportPeriod {
+  from: string;
+  to: string;
+  timeZone: string;
+  channel: string | null;
+  previous: { from: string; to: string };
+}
+
+/** An average in milliseconds over `count` values; null when there were none. */
+export interface Average {
+  averageMs: number | null;
+  count: number;
+}
+
+/** A mean score over `count` answers; null when there were none. */
+export interface ScoreAverage {
+  average: number | null;
+  count: number;
+}
+
+/** `GET /api/analytics/dashboard`: what the service did in a period. */
+export interface DashboardReport {
+  period: ReportPeriod;
+  /** Channels that had conversations (for the channel filter). */
+  channels: string[];
+  /** When facts were last rolled up (ISO time); newer traffic shows after the next rollup. */
+  rolledUpTo: string | null;
+  volume: {
+    conversations: number;
+    previousConversations: number;
+    /** (this − previous) / previous; null when previous is 0. */
+    change: number | null;
+    /** heatmap[weekday][hour]: conversations opened; weekday 0 = Monday, local hours. */
+    heatmap: number[][];
+    days: { date: string; conversations: number }[];
+    previousDays: { date: string; conversations: number }[];
+    /** Up to five busiest (weekday, hour) cells, busiest first. */
+    peaks: { weekday: number; hour: number; conversations: number }[];
+  };
+  intents: IntentTrend[];
+  service: {
+    conversations: number;
+    closed: number;
+    automated: number;
+    handedOff: number;
+    resolved: number;
+    automationRate: number | null;
+    handoffRate: number | null;
+    resolutionRate: number | null;
+    firstResponse: Average;
+    wait: Average;
+    handling: Average;
+    satisfaction: ScoreAverage & { distribution: number[] };
+  };
+  agents: AgentFigures[];
+}
+
+/** An intent's count in the period, against the previous one, with spikes flagged. */
+export interface IntentTrend {
+  intent: string;
+  count: number;
+  previousCount: number;
+  change: number | null;
+  /** The count on the period's last day, and the daily average of the seven days before. */
+  lastDay: number;
+  baseline: number;
+  /** lastDay ≥ 3 × baseline and lastDay ≥ 5. */
+  spike: boolean;
+  days: number[];
+}
+
+export interface AgentFigures {
+  agentId: string;
+  displayName: string;
+  conversations: number;
+  resolved: number;
+  resolutionRate: number | null;
+  firstResponse: Average;
+  handling: Average;
+  satisfaction: ScoreAverage;
+  quality: ScoreAverage;
+}
+
+/** `GET /api/analytics/journeys/:id/funnel`: how instances went through a journey's nodes. */
+export interface JourneyFunnel {
+  workflowId: string;
+  name: string;
+  period: ReportPeriod;
+  started: number;
+  completed: number;
+  cancelled: number;
+  nodes: FunnelNode[];
+}
+
+export interface FunnelNode {
+  nodeId: string;
+  label: string;
+  type: string;
+  entered: number;
+  left: number;
+  /** entered − left for nodes that are not an end: instances that stopped or still wait here. */
+  dropped: number;
+  reachedRate: number | null;
+  time: Average;
+}
+
+/** `GET /api/analytics/staffing`: agents needed per hour of a day, against agents online. */
+export interface StaffingPlan {
+  date: string;
+  timeZone: string;
+  group: string | null;
+  target: { level: number; seconds: number };
+  weeksUsed: number;
+  averageHandlingSeconds: number;
+  agentsOnline: number;
+  hours: StaffingHour[];
+}
+
+export interface StaffingHour {
+  hour: number;
+  forecast: number;
+  agentsNeeded: number;
+  serviceLevelOnline: number | null;
+  missesTarget: boolean;
+}

@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import type { Model } from 'mongoose';
+import { isDuplicateKey, type Models } from '../model/models.ts';
+import { findByIds } from '../model/find-by-ids.ts';
+import type { FactRecord } from '../model/analytics.model.ts';
+import { localTime } from './local-time.ts';
+import {
+  addToConversationDay,
+  addToJourneyDay,
+  emptyConversationDay,
+  emptyJourneyDay,
+  rollupKeyOf,
+} from './rollup-documents.ts';
+
+export interface RollupOptions {
+  /** The shop's time zone: days and hours are counted on its clock. */
+  timeZone: string;
+  /** Facts rolled up per batch. Default 5,000. */
+  batchSize?: number;
+  /** A run that holds the lease longer is taken for dead. Default 5 minutes. */
+  leaseMs?: number;
+}
+
+export interface RollupResult {
+  /** False when another process was rolling up (nothing done here). */
+  ran: boolean;
+  facts: number;
+  /** Day documents written. */
+  days: number;
+  ms: number;
+}
+
+/** Batches remembered on a day document (a redone batch is recognised among them). */
+const REMEMBERED_BATCHES = 20;
+const LEASE = 'rollup';
+const BATCH = 'batch';
+
+/**
+ * Moves recorded facts into the hourly rollups, exactly once, with several processes on one
+ * store: one run at a time holds a lease (an inserted `_id`, FerretDB's only atomic claim);
+ * each batch is written ahead (its fact ids), then added to its day documents (each notes the
+ * batch id), then its facts and the batch record are deleted. A run that died part way is
+ * redone by the next one, skipping the days that already note the batch.
+ */
+export class AnalyticsRollup {
+  readonly #models: Models;
+  readonly #timeZone: string;
+  readonly #batchSize: number;
+  readonly #leaseMs: number;
+
+  constructor(models: Models, options: RollupOptions) {
+    this.#models = models;
+    this.#timeZone = options.timeZone;
+    this.#batchSize = options.batchSize ?? 5000;
+    this.#leaseMs = options.leaseMs ?? 300_000;
+  }
+
+  async run(): Promise<RollupResult> {
+    const started = Date.now();
+    const owner = randomUUID();
+    if (!(await this.#lease(owner))) return { ran: false, facts: 0, days: 0, ms: 0 };
+    const result = { ran: true, facts: 0, days: 0, ms: 0 };
+    try {
+      const left = await this.#models.RollupControl.findById(BATCH).lean();
+      if (left) {
+        const facts = await findByIds(this.#models.AnalyticsFacts, left.factIds ?? []);
+        result.days += await this.#apply(left.owner, facts);
+        result.facts += facts.length;
+      }
+      for (;;) {
+        const facts = await this.#models.AnalyticsFacts.find({})
+          .limit(this.#batchSize)
+          .lean<FactRecord[]>();
+        if (facts.length === 0) break;
+        const batchId = randomUUID();
+        await this.#models.RollupControl.create({
+          _id: BATCH,
+          owner: batchId,
+          expiresAt: new Date(Date.now() + this.#leaseMs),
+          factIds: facts.map((f) => f._id),
+        });
+        result.days += await this.#apply(batchId, facts);
+        result.facts += facts.length;
+        if (facts.length < this.#batchSize) break;
+      }
+      await this.#progress(new Date(started));
+    } finally {
+      await this.#models.RollupControl.deleteOne({ _id: LEASE, owner });
+    }
+    return { ...result, ms: Date.now() - started };
+  }
+
+  /** Adds `facts` to their day documents, then forgets them and the batch. */
+  async #apply(batchId: string, facts: FactRecord[]): Promise<number> {
+    const conversationDays = new Map<string, FactRecord[]>();
+    const journeyDays = new Map<string, FactRecord[]>();
+    const channels = new Set<string>();
+    for (const fact of facts) {
+      const key = rollupKeyOf(fact, localTime(fact.at, this.#timeZone));
+      const target = key.collection === 'journey' ? journeyDays : conversationDays;
+      target.set(key.id, [...(target.get(key.id) ?? []), fact]);
+      if ('channel' in fact) channels.add(fact.channel);
+    }
+    const written =
+      (await this.#addTo(
+        this.#models.ConversationDays,
+        conversationDays,
+        batchId,
+        (id, day, list) => {
+          const doc = day ?? emptyConversationDay(id);
+          for (const fact of list)
+            if (fact.kind !== 'step')
+              addToConversationDay(doc, fact, localTime(fact.at, this.#timeZone));
+          return doc;
+        },
+      )) +
+      (await this.#addTo(this.#models.JourneyDays, journeyDays, batchId, (id, day, list) => {
+        const doc = day ?? emptyJourneyDay(id);
+        for (const fact of list) if (fact.kind === 'step') addToJourneyDay(doc, fact);
+        return doc;
+      }));
+    if (channels.size > 0) await this.#addChannels([...channels]);
+    if (facts.length > 0)
+      await this.#models.AnalyticsFacts.deleteMany({ _id: { $in: facts.map((f) => f._id) } });
+    await this.#models.RollupControl.deleteOne({ _id: BATCH, owner: batchId });
+    return written;
+  }
+
+  async #addTo<T extends { _id: string; batches: string[] }>(
+    model: Model<T>,
+    days: Map<string, FactRecord[]>,
+    batchId: string,
+    add: (id: string, day: T | undefined, facts: FactRecord[]) => T,
+  ): Promise<number> {
+    const found = new Map<string, T>(
+      (await findByIds<T>(model, [...days.keys()])).map((day) => [day._id, day]),
+    );
+    let written = 0;
+    for (const [id, facts] of days) {
+      const existing = found.get(id);
+      if (existing?.batches.includes(batchId)) continue; // done before a crash
+      const day = add(id, existing, facts);
+      day.batches = [...day.batches, batchId].slice(-REMEMBERED_BATCHES);
+      await model.collection.replaceOne({ _id: id } as never, day as never, { upsert: true });
+      written += 1;
+    }
+    return written;
+  }
+
+  /** Under the lease, so a read and a write do not race another run. */
+  async #addChannels(channels: string[]): Promise<void> {
+    const progress = await this.#models.RollupProgress.findById('progress').lean();
+    const known = new Set([...(progress?.channels ?? []), ...channels]);
+    await this.#models.RollupProgress.collection.updateOne(
+      { _id: 'progress' } as never,
+      { $set: { channels: [...known].sort() } },
+      { upsert: true },
+    );
+  }
+
+  async #progress(rolledUpTo: Date): Promise<void> {
+    await this.#models.RollupProgress.collection.updateOne(
+      { _id: 'progress' } as never,
+      { $set: { rolledUpTo } },
+      { upsert: true },
+    );
+  }
+
+  /** Takes the lease, or takes over one whose holder is past its time. */
+  async #lease(owner: string): Promise<boolean> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        await this.#models.RollupControl.create({
+          _id: LEASE,
+          owner,
+          expiresAt: new Date(Date.now() + this.#leaseMs),
+        });
+        return true;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        const held = await this.#models.RollupControl.findById(LEASE).lean();
+        if (held && held.expiresAt.getTime() > Date.now()) return false;
+        if (held) await this.#models.RollupControl.deleteOne({ _id: LEASE, owner: held.owner });
+      }
+    }
+    return false;
+  }
+}

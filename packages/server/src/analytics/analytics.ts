@@ -1,0 +1,162 @@
+import type { Models } from '../model/models.ts';
+import { findByIds } from '../model/find-by-ids.ts';
+import type { AgentRecord } from '../model/routing.model.ts';
+import type { ConversationStore } from '../conversations/conversation-store.ts';
+import type { WorkflowCatalog } from '../workflows/workflow-catalog.ts';
+import type { WorkflowService } from '../workflows/workflow-service.ts';
+import { FactRecorder } from './fact-recorder.ts';
+import { ServiceFacts } from './service-facts.ts';
+import { AnalyticsRollup, type RollupResult } from './analytics-rollup.ts';
+import { dashboardReport, daysToRead, previousPeriod } from './dashboard-report.ts';
+import { journeyFunnel } from './journey-funnel.ts';
+import { forecastDays, staffingPlan, type StaffingRequest } from './staffing-plan.ts';
+import { daysBetween } from './local-time.ts';
+import type { ConversationDay } from './rollup-documents.ts';
+import type {
+  DashboardReport,
+  JourneyFunnel,
+  ReportPeriod,
+  StaffingPlan,
+} from './analytics-report.types.ts';
+
+export interface AnalyticsOptions {
+  /** The shop's time zone: days, hours and weekdays are counted on its clock. */
+  timeZone?: string;
+  /** How often facts are rolled up into the hourly figures. Default one minute. */
+  rollupEveryMs?: number;
+}
+
+export const ANALYTICS_DEFAULTS = { timeZone: 'Asia/Shanghai', rollupEveryMs: 60_000 } as const;
+
+/** A period of whole days in the shop's time zone, `to` included. */
+export interface PeriodQuery {
+  from: string;
+  to: string;
+  channel?: string;
+}
+
+/**
+ * Service analytics: facts recorded as conversations, handoffs and journeys go
+ * (service-facts.ts), rolled up every minute into one document per day and channel or journey
+ * (analytics-rollup.ts), and reports read from those documents by `_id` only — never from the
+ * history itself, which FerretDB 1.x would scan.
+ */
+export class Analytics {
+  readonly facts: ServiceFacts;
+  readonly timeZone: string;
+  readonly #models: Models;
+  readonly #workflows: WorkflowService;
+  readonly #recorder: FactRecorder;
+  readonly #rollup: AnalyticsRollup;
+  readonly #everyMs: number;
+  readonly #onError: (error: unknown) => void;
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<RollupResult> | undefined;
+
+  constructor(options: {
+    models: Models;
+    store: ConversationStore;
+    catalog: WorkflowCatalog;
+    workflows: WorkflowService;
+    settings?: AnalyticsOptions;
+    onError: (error: unknown) => void;
+  }) {
+    this.#models = options.models;
+    this.#workflows = options.workflows;
+    this.#onError = options.onError;
+    this.timeZone = options.settings?.timeZone ?? ANALYTICS_DEFAULTS.timeZone;
+    this.#everyMs = options.settings?.rollupEveryMs ?? ANALYTICS_DEFAULTS.rollupEveryMs;
+    this.#recorder = new FactRecorder(options.models, options.onError);
+    this.facts = new ServiceFacts({
+      models: options.models,
+      store: options.store,
+      catalog: options.catalog,
+      recorder: this.#recorder,
+      onError: options.onError,
+    });
+    this.#rollup = new AnalyticsRollup(options.models, { timeZone: this.timeZone });
+  }
+
+  /** Rolls up every `rollupEveryMs` from now on. */
+  start(): void {
+    this.#timer = setInterval(() => void this.rollup().catch(this.#onError), this.#everyMs);
+    this.#timer.unref();
+  }
+
+  /** Stops rolling up; writes the facts this process holds. */
+  async stop(): Promise<void> {
+    clearInterval(this.#timer);
+    await this.#running;
+    await this.facts.settled();
+    await this.#recorder.flush();
+  }
+
+  /**
+   * Writes this process's pending facts and rolls up everything recorded (a run already
+   * going in this process is joined; one in another process makes this a no-op).
+   */
+  async rollup(): Promise<RollupResult> {
+    this.#running ??= (async () => {
+      await this.facts.settled();
+      await this.#recorder.flush();
+      return this.#rollup.run();
+    })().finally(() => (this.#running = undefined));
+    return this.#running;
+  }
+
+  async dashboard(query: PeriodQuery): Promise<DashboardReport> {
+    const progress = await this.#models.RollupProgress.findById('progress').lean();
+    const known = progress?.channels ?? [];
+    const channels = query.channel ? [query.channel] : known;
+    const days = await this.#conversationDays(daysToRead(query.from, query.to), channels);
+    const agentIds = [...new Set(days.flatMap((day) => day.agents.map((a) => a.agentId)))];
+    const agents = await findByIds<AgentRecord>(this.#models.Agents, agentIds);
+    return dashboardReport({
+      period: this.#period(query),
+      days,
+      channels: known,
+      rolledUpTo: progress?.rolledUpTo ?? null,
+      agentNames: new Map(agents.map((agent) => [agent._id, agent.displayName])),
+    });
+  }
+
+  /** The funnel of a published or draft workflow; throws the service's 404 when unknown. */
+  async funnel(workflowId: string, query: PeriodQuery): Promise<JourneyFunnel> {
+    const workflow = await this.#workflows.get(workflowId);
+    const days = await findByIds(
+      this.#models.JourneyDays,
+      daysBetween(query.from, query.to).map((date) => `${date}|${workflowId}`),
+    );
+    return journeyFunnel(workflow.document, this.#period({ from: query.from, to: query.to }), days);
+  }
+
+  async staffing(request: Omit<StaffingRequest, 'timeZone'>): Promise<StaffingPlan> {
+    const progress = await this.#models.RollupProgress.findById('progress').lean();
+    const days = await this.#conversationDays(
+      forecastDays(request.date, request.weeks),
+      progress?.channels ?? [],
+    );
+    const online = await this.#models.Agents.find({ status: 'online' }).lean<AgentRecord[]>();
+    const inGroup = online.filter(
+      (agent) => request.group === null || agent.skills.includes(request.group),
+    );
+    return staffingPlan({ ...request, timeZone: this.timeZone }, days, inGroup.length);
+  }
+
+  #period(query: PeriodQuery): ReportPeriod {
+    return {
+      from: query.from,
+      to: query.to,
+      timeZone: this.timeZone,
+      channel: query.channel ?? null,
+      previous: previousPeriod(query.from, query.to),
+    };
+  }
+
+  #conversationDays(dates: string[], channels: string[]): Promise<ConversationDay[]> {
+    return findByIds(
+      this.#models.ConversationDays,
+      dates.flatMap((date) => channels.map((channel) => `${date}|${channel}`)),
+    );
+  }
+}

@@ -1,0 +1,50 @@
+import type { Models } from '../model/models.ts';
+import { insertNew } from '../model/insert-new.ts';
+import type { AnalyticsFact } from './analytics-facts.ts';
+
+/** How long facts wait in memory before one insert writes them all. */
+const FLUSH_AFTER_MS = 250;
+/** Facts written in one insert at most. */
+const BATCH = 500;
+
+/**
+ * Writes facts in batches: one insert per quarter second instead of one per fact, off the
+ * path of the step or message that caused them. Facts are analytics, not state: a process
+ * that dies loses at most the last quarter second of them (said in docs/analytics.md).
+ */
+export class FactRecorder {
+  readonly #models: Models;
+  readonly #onError: (error: unknown) => void;
+  #buffer: { _id: string; fact: AnalyticsFact }[] = [];
+  #timer: NodeJS.Timeout | undefined;
+  #flushing: Promise<void> = Promise.resolve();
+
+  constructor(models: Models, onError: (error: unknown) => void) {
+    this.#models = models;
+    this.#onError = onError;
+  }
+
+  /** Notes `fact` under `id`; a second fact with the same id before rollup is ignored. */
+  record(id: string, fact: AnalyticsFact): void {
+    this.#buffer.push({ _id: id, fact });
+    if (this.#buffer.length >= BATCH) void this.flush();
+    else this.#timer ??= setTimeout(() => void this.flush(), FLUSH_AFTER_MS);
+  }
+
+  /** Writes what is buffered; resolves when everything recorded so far is in the store. */
+  flush(): Promise<void> {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    const batch = this.#buffer;
+    this.#buffer = [];
+    this.#flushing = this.#flushing.then(async () => {
+      const recordedAt = new Date();
+      for (let i = 0; i < batch.length; i += BATCH)
+        await insertNew(
+          this.#models.AnalyticsFacts,
+          batch.slice(i, i + BATCH).map(({ _id, fact }) => ({ ...fact, _id, recordedAt })),
+        ).catch(this.#onError);
+    });
+    return this.#flushing;
+  }
+}

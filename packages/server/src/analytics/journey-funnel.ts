@@ -1,0 +1,61 @@
+import type { WorkflowDocument } from '@xiaoer/engine';
+import type { JourneyDay, NodeDay } from './rollup-documents.ts';
+import type { JourneyFunnel, ReportPeriod } from './analytics-report.types.ts';
+import { average } from './dashboard-report.ts';
+
+/** Node types where a journey ends: instances there have not dropped off. */
+const ENDS = new Set(['end']);
+
+/** The funnel of a journey from its day documents, in the workflow's node order. */
+export function journeyFunnel(
+  workflow: WorkflowDocument,
+  period: ReportPeriod,
+  days: JourneyDay[],
+): JourneyFunnel {
+  const nodes = new Map<string, NodeDay>();
+  let started = 0;
+  let completed = 0;
+  let cancelled = 0;
+  for (const day of days) {
+    started += day.started;
+    completed += day.completed;
+    cancelled += day.cancelled;
+    for (const node of day.nodes) {
+      const sum = nodes.get(node.nodeId);
+      nodes.set(
+        node.nodeId,
+        sum
+          ? {
+              nodeId: node.nodeId,
+              entered: sum.entered + node.entered,
+              left: sum.left + node.left,
+              time: { sum: sum.time.sum + node.time.sum, count: sum.time.count + node.time.count },
+            }
+          : node,
+      );
+    }
+  }
+  return {
+    workflowId: workflow.id,
+    name: workflow.name,
+    period,
+    started,
+    completed,
+    cancelled,
+    nodes: workflow.nodes.map((node) => {
+      const counted = nodes.get(node.id);
+      const entered = counted?.entered ?? 0;
+      const left = counted?.left ?? 0;
+      return {
+        nodeId: node.id,
+        label: node.label ?? node.id,
+        type: node.type,
+        entered,
+        left,
+        dropped: ENDS.has(node.type) ? 0 : Math.max(0, entered - left),
+        reachedRate: started > 0 ? Math.round((entered / started) * 10_000) / 10_000 : null,
+        time: average(counted?.time ?? { sum: 0, count: 0 }),
+      };
+    }),
+  };
+}

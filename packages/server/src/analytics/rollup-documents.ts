@@ -1,0 +1,238 @@
+import type { AnalyticsFact, StepFact } from './analytics-facts.ts';
+import type { LocalTime } from './local-time.ts';
+
+/** A total and how many values it adds up (an average is `sum / count`). */
+export interface Sum {
+  sum: number;
+  count: number;
+}
+
+/** One agent's day. */
+export interface AgentDay {
+  agentId: string;
+  /** Handoffs the agent finished (resolved, abandoned or transferred on). */
+  handoffs: number;
+  resolved: number;
+  firstResponse: Sum;
+  handling: Sum;
+  satisfaction: Sum;
+  quality: Sum;
+}
+
+/** One skill group's day: arrivals per hour and handling time (staffing). */
+export interface GroupDay {
+  group: string;
+  queued: number[];
+  handling: Sum;
+}
+
+/**
+ * A day of conversations on one channel, in the shop's time zone; `_id` is `<date>|<channel>`
+ * so a period is read by `_id` (the only index FerretDB 1.x uses). Hours are local, 0–23.
+ */
+export interface ConversationDay {
+  _id: string;
+  date: string;
+  channel: string;
+  /** The last rollup batches applied (a batch redone after a crash skips this day). */
+  batches: string[];
+  opened: number[];
+  queued: number[];
+  intents: { intent: string; count: number }[];
+  totals: {
+    closed: number;
+    automated: number;
+    resolved: number;
+    firstResponse: Sum;
+    wait: Sum;
+    handling: Sum;
+    satisfaction: Sum;
+    /** scores[0] = how many gave 1 … scores[4] = how many gave 5. */
+    scores: number[];
+  };
+  agents: AgentDay[];
+  groups: GroupDay[];
+}
+
+/** A node's day in a journey. */
+export interface NodeDay {
+  nodeId: string;
+  entered: number;
+  left: number;
+  time: Sum;
+}
+
+/** A day of one journey (all versions), `_id` `<date>|<workflowId>`. */
+export interface JourneyDay {
+  _id: string;
+  date: string;
+  workflowId: string;
+  batches: string[];
+  started: number;
+  completed: number;
+  cancelled: number;
+  nodes: NodeDay[];
+}
+
+const hours = () => Array.from({ length: 24 }, () => 0);
+const sum = (): Sum => ({ sum: 0, count: 0 });
+
+/** Where a fact is counted: `conversation` or `journey` day documents. */
+export function rollupKeyOf(
+  fact: AnalyticsFact,
+  local: LocalTime,
+): { collection: 'conversation' | 'journey'; id: string } {
+  if (fact.kind === 'step')
+    return { collection: 'journey', id: `${local.date}|${fact.workflowId}` };
+  return { collection: 'conversation', id: `${local.date}|${fact.channel}` };
+}
+
+export function emptyConversationDay(id: string): ConversationDay {
+  const [date = '', channel = ''] = id.split('|');
+  return {
+    _id: id,
+    date,
+    channel,
+    batches: [],
+    opened: hours(),
+    queued: hours(),
+    intents: [],
+    totals: {
+      closed: 0,
+      automated: 0,
+      resolved: 0,
+      firstResponse: sum(),
+      wait: sum(),
+      handling: sum(),
+      satisfaction: sum(),
+      scores: [0, 0, 0, 0, 0],
+    },
+    agents: [],
+    groups: [],
+  };
+}
+
+export function emptyJourneyDay(id: string): JourneyDay {
+  const [date = '', workflowId = ''] = id.split('|');
+  return {
+    _id: id,
+    date,
+    workflowId,
+    batches: [],
+    started: 0,
+    completed: 0,
+    cancelled: 0,
+    nodes: [],
+  };
+}
+
+function add(target: Sum, value: number | undefined): void {
+  if (value === undefined) return;
+  target.sum += value;
+  target.count += 1;
+}
+
+function entry<T>(list: T[], found: (item: T) => boolean, create: () => T): T {
+  let item = list.find(found);
+  if (!item) {
+    item = create();
+    list.push(item);
+  }
+  return item;
+}
+
+function agentOf(day: ConversationDay, agentId: string): AgentDay {
+  return entry(
+    day.agents,
+    (a) => a.agentId === agentId,
+    () => ({
+      agentId,
+      handoffs: 0,
+      resolved: 0,
+      firstResponse: sum(),
+      handling: sum(),
+      satisfaction: sum(),
+      quality: sum(),
+    }),
+  );
+}
+
+function groupOf(day: ConversationDay, group: string): GroupDay {
+  return entry(
+    day.groups,
+    (g) => g.group === group,
+    () => ({ group, queued: hours(), handling: sum() }),
+  );
+}
+
+/** Counts a conversation fact in its day. */
+export function addToConversationDay(
+  day: ConversationDay,
+  fact: Exclude<AnalyticsFact, StepFact>,
+  local: LocalTime,
+): void {
+  const { totals } = day;
+  switch (fact.kind) {
+    case 'opened':
+      day.opened[local.hour] = (day.opened[local.hour] ?? 0) + 1;
+      return;
+    case 'intent':
+      entry(
+        day.intents,
+        (i) => i.intent === fact.intent,
+        () => ({ intent: fact.intent, count: 0 }),
+      ).count += 1;
+      return;
+    case 'closed':
+      totals.closed += 1;
+      if (fact.automated) totals.automated += 1;
+      if (fact.resolved) totals.resolved += 1;
+      add(totals.firstResponse, fact.firstResponseMs);
+      return;
+    case 'queued':
+      day.queued[local.hour] = (day.queued[local.hour] ?? 0) + 1;
+      groupOf(day, fact.group).queued[local.hour]! += 1;
+      return;
+    case 'handoffEnded': {
+      add(totals.wait, fact.waitMs);
+      add(totals.handling, fact.handlingMs);
+      add(groupOf(day, fact.group).handling, fact.handlingMs);
+      if (!fact.agentId) return;
+      const agent = agentOf(day, fact.agentId);
+      agent.handoffs += 1;
+      if (fact.outcome === 'resolved') agent.resolved += 1;
+      add(agent.firstResponse, fact.firstResponseMs);
+      add(agent.handling, fact.handlingMs);
+      return;
+    }
+    case 'satisfaction':
+      add(totals.satisfaction, fact.score);
+      totals.scores[fact.score - 1] = (totals.scores[fact.score - 1] ?? 0) + 1;
+      if (fact.agentId) add(agentOf(day, fact.agentId).satisfaction, fact.score);
+      return;
+    case 'quality': {
+      const quality = agentOf(day, fact.agentId).quality;
+      quality.sum += fact.scoreDelta;
+      quality.count += fact.countDelta;
+      return;
+    }
+  }
+}
+
+/** Counts a journey step in its day. */
+export function addToJourneyDay(day: JourneyDay, fact: StepFact): void {
+  const node = (nodeId: string) =>
+    entry(
+      day.nodes,
+      (n) => n.nodeId === nodeId,
+      () => ({ nodeId, entered: 0, left: 0, time: sum() }),
+    );
+  if (fact.started) day.started += 1;
+  if (fact.ended === 'done') day.completed += 1;
+  if (fact.ended === 'cancelled') day.cancelled += 1;
+  for (const nodeId of fact.entered) node(nodeId).entered += 1;
+  for (const nodeId of fact.left) node(nodeId).left += 1;
+  if (fact.rested) add(node(fact.rested.nodeId).time, fact.rested.ms);
+  // Nodes the step passed through (entered and left at once) took no time.
+  for (const nodeId of fact.entered) if (fact.left.includes(nodeId)) add(node(nodeId).time, 0);
+}

@@ -1,0 +1,232 @@
+import { journeyOf, type WorkflowNode } from '@xiaoer/engine';
+import type { Models } from '../model/models.ts';
+import type { ConversationRecord, MessageRecord } from '../model/conversation.model.ts';
+import type { HandoffRecord } from '../model/routing.model.ts';
+import type { StepRecord } from '../model/instance.model.ts';
+import type { ConversationStore } from '../conversations/conversation-store.ts';
+import type { WorkflowCatalog } from '../workflows/workflow-catalog.ts';
+import { DEFAULT_CHANNEL, type StepFact } from './analytics-facts.ts';
+import type { FactRecorder } from './fact-recorder.ts';
+
+/** The desk's own lines that mean the bot did not answer the question. */
+const MISSES = new Set(['desk:not-understood', 'desk:failed', 'desk:no-agents']);
+
+/** An inspection's score as the quality inspector reports it. */
+export interface QualityScore {
+  handoffId: string;
+  conversationId: string;
+  agentId: string;
+  at: Date;
+  score: number;
+  /** The effective score before (an override); null for a new report. */
+  previousScore: number | null;
+}
+
+/** The step as the runtime committed it, and when the instance had entered its node. */
+export interface CommittedStep {
+  step: StepRecord;
+  workflowId: string;
+  version: number;
+  /** The time of the instance's previous step (absent for the first). */
+  previousAt?: Date;
+}
+
+const channelOf = (conversation: ConversationRecord | null) =>
+  conversation?.channel ?? DEFAULT_CHANNEL;
+
+/**
+ * Turns what the desk, routing, the runtime and quality inspection do into analytics facts.
+ * Each method is called after the thing happened and never throws: analytics must not break
+ * a conversation (errors go to `onError`).
+ */
+export class ServiceFacts {
+  readonly #models: Models;
+  readonly #store: ConversationStore;
+  readonly #catalog: WorkflowCatalog;
+  readonly #recorder: FactRecorder;
+  readonly #onError: (error: unknown) => void;
+  readonly #working = new Set<Promise<void>>();
+
+  constructor(options: {
+    models: Models;
+    store: ConversationStore;
+    catalog: WorkflowCatalog;
+    recorder: FactRecorder;
+    onError: (error: unknown) => void;
+  }) {
+    this.#models = options.models;
+    this.#store = options.store;
+    this.#catalog = options.catalog;
+    this.#recorder = options.recorder;
+    this.#onError = options.onError;
+  }
+
+  opened(conversation: ConversationRecord): void {
+    this.#recorder.record(`opened|${conversation._id}`, {
+      kind: 'opened',
+      at: conversation.createdAt,
+      channel: channelOf(conversation),
+    });
+  }
+
+  /** A recognised intent; counted once per conversation (the fact id says so). */
+  intent(conversation: ConversationRecord, intent: string, at = new Date()): void {
+    if (conversation.intents.some((noted) => noted.intent === intent)) return;
+    this.#recorder.record(`intent|${conversation._id}|${intent}`, {
+      kind: 'intent',
+      at,
+      channel: channelOf(conversation),
+      intent,
+    });
+  }
+
+  closed(conversationId: string, at = new Date()): void {
+    this.#safely(async () => {
+      const conversation = await this.#store.get(conversationId);
+      if (!conversation) return;
+      const transcript = await this.#store.messagesAfter(conversationId, 0, 10_000);
+      const handoff = conversation.handoffId
+        ? await this.#models.Handoffs.findById(conversation.handoffId, { status: 1 }).lean()
+        : null;
+      const lastBot = transcript.findLast((m) => m.from === 'bot');
+      const firstResponseMs = firstResponse(transcript);
+      this.#recorder.record(`closed|${conversationId}`, {
+        kind: 'closed',
+        at,
+        channel: channelOf(conversation),
+        automated: !conversation.handoffId,
+        resolved: handoff
+          ? handoff.status === 'resolved'
+          : !!lastBot && !MISSES.has(lastBot.author ?? ''),
+        ...(firstResponseMs === undefined ? {} : { firstResponseMs }),
+      });
+    });
+  }
+
+  queued(handoff: HandoffRecord): void {
+    if (handoff.transferredFrom) return; // the same customer, already counted
+    this.#safely(async () => {
+      const conversation = await this.#store.get(handoff.conversationId);
+      this.#recorder.record(`queued|${handoff._id}`, {
+        kind: 'queued',
+        at: handoff.enqueuedAt,
+        channel: channelOf(conversation),
+        group: handoff.group,
+      });
+    });
+  }
+
+  ended(handoff: HandoffRecord): void {
+    this.#safely(async () => {
+      const conversation = await this.#store.get(handoff.conversationId);
+      const end = handoff.resolvedAt ?? new Date();
+      const assigned = handoff.assignedAt ?? undefined;
+      let agentFirstMs: number | undefined;
+      if (assigned && handoff.agentId) {
+        const transcript = await this.#store.messagesAfter(handoff.conversationId, 0, 10_000);
+        const first = transcript.find(
+          (m) => m.from === 'agent' && m.author === handoff.agentId && m.at >= assigned,
+        );
+        if (first) agentFirstMs = first.at.getTime() - assigned.getTime();
+      }
+      const outcome = handoff.status;
+      if (outcome !== 'resolved' && outcome !== 'abandoned' && outcome !== 'transferred') return;
+      this.#recorder.record(`ended|${handoff._id}`, {
+        kind: 'handoffEnded',
+        at: end,
+        channel: channelOf(conversation),
+        group: handoff.group,
+        outcome,
+        ...(handoff.agentId ? { agentId: handoff.agentId } : {}),
+        ...(assigned
+          ? {
+              waitMs: assigned.getTime() - handoff.enqueuedAt.getTime(),
+              handlingMs: end.getTime() - assigned.getTime(),
+            }
+          : {}),
+        ...(agentFirstMs === undefined ? {} : { firstResponseMs: agentFirstMs }),
+      });
+    });
+  }
+
+  quality(score: QualityScore): void {
+    this.#safely(async () => {
+      const conversation = await this.#store.get(score.conversationId);
+      const isNew = score.previousScore === null;
+      this.#recorder.record(`quality|${score.handoffId}|${isNew ? 'new' : Date.now()}`, {
+        kind: 'quality',
+        at: score.at,
+        channel: channelOf(conversation),
+        agentId: score.agentId,
+        scoreDelta: score.score - (score.previousScore ?? 0),
+        countDelta: isNew ? 1 : 0,
+      });
+    });
+  }
+
+  /** A committed journey step: the nodes it passed, and a survey's score if it answered one. */
+  stepped({ step, workflowId, version, previousAt }: CommittedStep): void {
+    const started = step.revision === 1;
+    const fact: StepFact = {
+      kind: 'step',
+      at: step.at,
+      workflowId,
+      started,
+      entered: [
+        ...(started && step.path[0] ? [step.path[0].nodeId] : []),
+        ...step.path.map((p) => p.target),
+      ],
+      left: step.path.map((p) => p.nodeId),
+      ...(step.status !== 'active' ? { ended: step.status } : {}),
+      ...(previousAt && step.from && step.path[0]?.nodeId === step.from
+        ? { rested: { nodeId: step.from, ms: step.at.getTime() - previousAt.getTime() } }
+        : {}),
+    };
+    if (fact.entered.length + fact.left.length > 0 || fact.ended)
+      this.#recorder.record(`step|${step._id}`, fact);
+    if (step.path.length > 0) this.#safely(() => this.#survey(step, workflowId, version));
+  }
+
+  async #survey(step: StepRecord, workflowId: string, version: number): Promise<void> {
+    const { nodes } = journeyOf(await this.#catalog.machine(workflowId, version));
+    for (const passed of step.path) {
+      const node = nodes.get(passed.nodeId)?.node as WorkflowNode | undefined;
+      if (node?.type !== 'askCustomer') continue;
+      const options = (node.config as { options?: { id: string; score?: number }[] }).options;
+      const score = options?.find((o) => o.id === passed.outcome)?.score;
+      if (score === undefined) continue;
+      const data = step.snapshot.context.data;
+      const conversationId =
+        typeof data['conversationId'] === 'string' ? data['conversationId'] : '';
+      const conversation = conversationId ? await this.#store.get(conversationId) : null;
+      const nodeChannel = (node.config as { channel?: string }).channel;
+      this.#recorder.record(`satisfaction|${step._id}|${passed.nodeId}`, {
+        kind: 'satisfaction',
+        at: step.at,
+        channel: conversation ? channelOf(conversation) : (nodeChannel ?? DEFAULT_CHANNEL),
+        score,
+        ...(conversation?.agentId ? { agentId: conversation.agentId } : {}),
+      });
+    }
+  }
+
+  /** Resolves when the facts being worked out now are recorded (rollups, tests, shutdown). */
+  async settled(): Promise<void> {
+    while (this.#working.size > 0) await Promise.all(this.#working);
+  }
+
+  #safely(work: () => Promise<void>): void {
+    const running = work()
+      .catch(this.#onError)
+      .finally(() => this.#working.delete(running));
+    this.#working.add(running);
+  }
+}
+
+/** The customer's first message → the next answer from the bot or an agent. */
+function firstResponse(transcript: MessageRecord[]): number | undefined {
+  const asked = transcript.findIndex((m) => m.from === 'customer');
+  if (asked < 0) return undefined;
+  const answer = transcript.slice(asked + 1).find((m) => m.from === 'bot' || m.from === 'agent');
+  return answer ? answer.at.getTime() - transcript[asked]!.at.getTime() : undefined;
+}

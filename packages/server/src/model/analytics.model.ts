@@ -1,0 +1,64 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import type { AnalyticsFact } from '../analytics/analytics-facts.ts';
+import type { ConversationDay, JourneyDay } from '../analytics/rollup-documents.ts';
+
+/**
+ * A fact waiting to be rolled up; deleted once it is. Small by design: FerretDB 1.x scans it
+ * (only `_id` is indexed), so the rollup drains it every minute.
+ */
+export type FactRecord = AnalyticsFact & { _id: string; recordedAt: Date };
+
+/** The rollup's lease (`_id: 'rollup'`) and its write-ahead batch (`_id: 'batch'`). */
+export interface RollupControlRecord {
+  _id: string;
+  /** The lease holder, or the batch id. */
+  owner: string;
+  expiresAt: Date;
+  /** On the batch: the facts it rolls up. */
+  factIds?: string[];
+  /** On the batch: the time of its newest fact. */
+  newest?: Date;
+}
+
+/** The rollup's progress, `_id: 'progress'`: up to when facts have been rolled up. */
+export interface RollupProgressRecord {
+  _id: string;
+  rolledUpTo: Date;
+  channels: string[];
+}
+
+const plain = { versionKey: false, minimize: false, strict: false } as const;
+
+/** Raw facts, the rollup's control documents and the hourly rollups (one document per day). */
+export function analyticsModels(connection: Connection): {
+  AnalyticsFacts: Model<FactRecord>;
+  RollupControl: Model<RollupControlRecord>;
+  RollupProgress: Model<RollupProgressRecord>;
+  ConversationDays: Model<ConversationDay>;
+  JourneyDays: Model<JourneyDay>;
+} {
+  const model = <T>(name: string, collection: string, fields: Record<string, unknown> = {}) =>
+    connection.model(
+      name,
+      new Schema({ _id: String, ...fields }, { ...plain, collection }),
+    ) as unknown as Model<T>;
+  return {
+    AnalyticsFacts: model<FactRecord>('AnalyticsFact', 'analyticsFacts', {
+      kind: { type: String, required: true },
+      at: { type: Date, required: true },
+      recordedAt: { type: Date, required: true },
+    }),
+    RollupControl: model<RollupControlRecord>('RollupControl', 'analyticsRollupControl', {
+      owner: { type: String, required: true },
+      expiresAt: { type: Date, required: true },
+      factIds: [String],
+      newest: Date,
+    }),
+    RollupProgress: model<RollupProgressRecord>('RollupProgress', 'analyticsRollupProgress', {
+      rolledUpTo: { type: Date, required: true },
+      channels: [String],
+    }),
+    ConversationDays: model<ConversationDay>('ConversationDay', 'analyticsConversationDays'),
+    JourneyDays: model<JourneyDay>('JourneyDay', 'analyticsJourneyDays'),
+  };
+}

@@ -1,0 +1,384 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import type { WorkflowDocument } from '@xiaoer/engine';
+import {
+  DEMO_AGENT_PASSWORD,
+  localTime,
+  seedDemoRouting,
+  type DashboardReport,
+  type JourneyFunnel,
+  type StaffingPlan,
+} from '@xiaoer/server';
+import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
+import { ChatClient } from '../conversations/chat-client.ts';
+
+/**
+ * Known traffic through the real server, store and demo shop, then every dashboard number
+ * checked against it: four conversations (two on `app`), one handed to an agent and resolved,
+ * one the bot did not understand, one answered by the parcel journey, one left open; three
+ * surveys, two answered (4 and 5).
+ */
+let h: Harness;
+let agentToken: string;
+const ZONE = 'Asia/Shanghai';
+const today = () => localTime(new Date(), ZONE).date;
+
+const survey: WorkflowDocument = {
+  id: 'survey',
+  name: '满意度调查 / Survey',
+  version: 1,
+  nodes: [
+    {
+      id: 'asked',
+      type: 'trigger',
+      position: { x: 0, y: 0 },
+      config: {
+        event: 'survey.requested',
+        correlationKey: 'orderId',
+        data: {
+          type: 'object',
+          properties: { orderId: { type: 'string' }, phone: { type: 'string' } },
+          required: ['orderId', 'phone'],
+        },
+      },
+    },
+    {
+      id: 'rate',
+      type: 'askCustomer',
+      position: { x: 200, y: 0 },
+      config: {
+        channel: 'sms',
+        to: '{{phone}}',
+        question: { zh: '请打分 1–5', en: 'Rate us 1–5' },
+        options: [1, 2, 3, 4, 5].map((score) => ({
+          id: `s${score}`,
+          label: { zh: `${score} 分`, en: `${score}` },
+          score,
+        })),
+        saveAs: 'survey',
+      },
+    },
+    { id: 'thanks', type: 'end', position: { x: 400, y: 0 }, config: { status: 'completed' } },
+  ],
+  edges: [1, 2, 3, 4, 5]
+    .map((score) => ({
+      id: `e${score}`,
+      source: 'rate',
+      sourceHandle: `s${score}`,
+      target: 'thanks',
+    }))
+    .concat([{ id: 'e0', source: 'asked', sourceHandle: 'next', target: 'rate' }]),
+};
+
+const shipped = async (id: string) =>
+  JSON.parse(
+    await readFile(new URL(`../../workflows/${id}.json`, import.meta.url), 'utf8'),
+  ) as WorkflowDocument;
+
+async function get<T>(path: string, token?: string): Promise<T> {
+  const response = await h.request('GET', path, undefined, token);
+  expect(response.status, await response.clone().text()).toBe(200);
+  return (await response.json()) as T;
+}
+
+async function rollup(): Promise<void> {
+  const response = await h.request('POST', '/api/analytics/rollup');
+  expect(response.status).toBe(200);
+}
+
+async function instanceNode(id: string): Promise<string> {
+  const response = await h.request('GET', `/api/instances/${id}`);
+  return response.status === 200 ? ((await response.json()) as { node: string }).node : '';
+}
+
+async function openChat(channel?: string): Promise<ChatClient> {
+  const response = await fetch(`${h.url}/api/chat/conversations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      customer: { id: `cust-${Math.random().toString(36).slice(2, 8)}`, language: 'zh' },
+      ...(channel ? { channel } : {}),
+    }),
+  });
+  expect(response.status).toBe(201);
+  const { id, token } = (await response.json()) as { id: string; token: string };
+  return new ChatClient(h, id, token);
+}
+
+const handoff = {
+  enqueuedAt: 0,
+  assignedAt: 0,
+  resolvedAt: 0,
+};
+const opened: { at: Date; channel: string }[] = [];
+
+beforeAll(async () => {
+  h = await startHarness({ config: { analytics: { rollupEveryMs: 3_600_000 } } });
+  await h.publish(survey, await shipped('where-is-my-parcel'));
+  await seedDemoRouting(h.xiaoer, {});
+  agentToken = (await h.xiaoer.auth.login('agent-wang', DEMO_AGENT_PASSWORD))?.token ?? '';
+  const online = await h.request('POST', '/api/agents/me/status', { status: 'online' }, agentToken);
+  expect(online.status).toBe(200);
+
+  // 1. Web: a person is asked for, answers, resolves; the customer closes.
+  const person = await openChat();
+  await person.say('转人工');
+  await person.waitFor((m) => m.from === 'system' && m.text.includes('已接入'));
+  const replied = await h.request(
+    'POST',
+    `/api/conversations/${person.id}/messages`,
+    { text: '您好，请问有什么可以帮您？' },
+    agentToken,
+  );
+  expect(replied.status).toBe(201);
+  const resolved = await h.request(
+    'POST',
+    `/api/conversations/${person.id}/resolve`,
+    {},
+    agentToken,
+  );
+  expect(resolved.status).toBe(200);
+  const { handoffId } = (await resolved.json()) as { handoffId: string };
+  const record = await h.xiaoer.routing.handoff(handoffId);
+  handoff.enqueuedAt = record.enqueuedAt.getTime();
+  handoff.assignedAt = record.assignedAt?.getTime() ?? 0;
+  handoff.resolvedAt = record.resolvedAt?.getTime() ?? 0;
+  expect((await person.call('POST', '/close')).status).toBe(200);
+
+  // 2. Web: the bot does not understand; closed.
+  const puzzled = await openChat();
+  await puzzled.say('zzqx kkvp wq');
+  await puzzled.waitFor((m) => m.from === 'bot' && m.text.includes('没太明白'));
+  expect((await puzzled.call('POST', '/close')).status).toBe(200);
+
+  // 3. App: the parcel journey answers; closed.
+  await h.shop.createOrder({ orderId: 'AN7001' });
+  await h.shop.advance('AN7001', 'shipped');
+  const parcel = await openChat('app');
+  await parcel.say('我的快递到哪了 订单号 AN7001');
+  await parcel.waitFor((m) => m.text.includes('运单号'));
+  expect((await parcel.call('POST', '/close')).status).toBe(200);
+
+  // 4. App: opened, nothing said.
+  const silent = await openChat('app');
+
+  for (const chat of [person, puzzled, parcel, silent]) {
+    const { conversation } = await get<{ conversation: { createdAt: string; channel?: string } }>(
+      `/api/conversations/${chat.id}`,
+    );
+    opened.push({ at: new Date(conversation.createdAt), channel: conversation.channel ?? 'web' });
+  }
+
+  // Surveys: three asked, two answered (4 and 5), one not.
+  for (const [orderId, answer] of [
+    ['SV1', 's4'],
+    ['SV2', 's5'],
+    ['SV3', undefined],
+  ] as const) {
+    expect(
+      (await h.sendEvents(cloudEvent('survey.requested', { orderId, phone: '13800000000' })))
+        .status,
+    ).toBe(202);
+    await vi.waitFor(async () => expect(await instanceNode(`survey:${orderId}:1`)).toBe('rate'));
+    if (answer) {
+      await h.sendEvents(cloudEvent('customer.replied', { orderId, option: answer }));
+      await vi.waitFor(async () =>
+        expect(await instanceNode(`survey:${orderId}:1`)).toBe('thanks'),
+      );
+    }
+  }
+  await rollup();
+}, 120_000);
+afterAll(async () => h?.close());
+
+describe('the dashboard API against the traffic sent', () => {
+  it('should count volume by channel, weekday and hour, against an empty previous period', async () => {
+    const report = await get<DashboardReport>(
+      `/api/analytics/dashboard?from=${today()}&to=${today()}`,
+    );
+    expect(report.period).toMatchObject({
+      from: today(),
+      to: today(),
+      timeZone: ZONE,
+      channel: null,
+    });
+    expect(report.channels).toEqual(['app', 'sms', 'web']);
+    expect(report.volume).toMatchObject({
+      conversations: 4,
+      previousConversations: 0,
+      change: null,
+    });
+    expect(report.volume.days).toEqual([{ date: today(), conversations: 4 }]);
+    const expected = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
+    for (const { at } of opened) {
+      const local = localTime(at, ZONE);
+      expected[local.weekday]![local.hour]! += 1;
+    }
+    expect(report.volume.heatmap).toEqual(expected);
+    expect(report.volume.peaks[0]?.conversations).toBe(Math.max(...expected.flat()));
+
+    const app = await get<DashboardReport>(
+      `/api/analytics/dashboard?from=${today()}&to=${today()}&channel=app`,
+    );
+    expect(app.volume.conversations).toBe(2);
+    expect(app.service).toMatchObject({ closed: 1, automated: 1, handedOff: 0, resolved: 1 });
+  });
+
+  it('should give the automation, handoff and resolution rates and the service times', async () => {
+    const { service } = await get<DashboardReport>(
+      `/api/analytics/dashboard?from=${today()}&to=${today()}`,
+    );
+    expect(service).toMatchObject({
+      conversations: 4,
+      closed: 3,
+      automated: 2,
+      handedOff: 1,
+      resolved: 2,
+      automationRate: 0.6667,
+      handoffRate: 0.25,
+      resolutionRate: 0.6667,
+    });
+    expect(service.wait).toEqual({ averageMs: handoff.assignedAt - handoff.enqueuedAt, count: 1 });
+    expect(service.handling).toEqual({
+      averageMs: handoff.resolvedAt - handoff.assignedAt,
+      count: 1,
+    });
+    // Three conversations had a customer message, and each got an answer.
+    expect(service.firstResponse.count).toBe(3);
+    expect(service.firstResponse.averageMs).toBeGreaterThanOrEqual(0);
+    expect(service.satisfaction).toEqual({ average: 4.5, count: 2, distribution: [0, 0, 0, 1, 1] });
+  });
+
+  it('should give per-agent figures and the intents asked about', async () => {
+    const report = await get<DashboardReport>(
+      `/api/analytics/dashboard?from=${today()}&to=${today()}`,
+    );
+    expect(report.agents).toEqual([
+      {
+        agentId: 'agent-wang',
+        displayName: '小王 Wang',
+        conversations: 1,
+        resolved: 1,
+        resolutionRate: 1,
+        firstResponse: { averageMs: expect.any(Number) as number, count: 1 },
+        handling: { averageMs: handoff.resolvedAt - handoff.assignedAt, count: 1 },
+        satisfaction: { average: null, count: 0 },
+        quality: { average: null, count: 0 },
+      },
+    ]);
+    const human = report.intents.find((i) => i.intent === 'human');
+    expect(human).toMatchObject({ count: 1, previousCount: 0, lastDay: 1, spike: false });
+    const total = report.intents.reduce((sum, i) => sum + i.count, 0);
+    // One per conversation and intent: three conversations said something, one intent each.
+    expect(total).toBe(3);
+  });
+
+  it('should give a journey funnel: entries, drop-off and completions per node', async () => {
+    const funnel = await get<JourneyFunnel>(
+      `/api/analytics/journeys/survey/funnel?from=${today()}&to=${today()}`,
+    );
+    expect(funnel).toMatchObject({ workflowId: 'survey', started: 3, completed: 2, cancelled: 0 });
+    expect(
+      funnel.nodes.map(({ nodeId, entered, left, dropped, reachedRate }) => ({
+        nodeId,
+        entered,
+        left,
+        dropped,
+        reachedRate,
+      })),
+    ).toEqual([
+      { nodeId: 'asked', entered: 3, left: 3, dropped: 0, reachedRate: 1 },
+      { nodeId: 'rate', entered: 3, left: 2, dropped: 1, reachedRate: 1 },
+      { nodeId: 'thanks', entered: 2, left: 0, dropped: 0, reachedRate: 0.6667 },
+    ]);
+    // Two answers, each after some time waiting at the question.
+    expect(funnel.nodes[1]?.time.count).toBe(2);
+  });
+
+  it('should not count anything twice when the rollup runs again', async () => {
+    await rollup();
+    await rollup();
+    const report = await get<DashboardReport>(
+      `/api/analytics/dashboard?from=${today()}&to=${today()}`,
+    );
+    expect(report.volume.conversations).toBe(4);
+    expect(report.service.closed).toBe(3);
+  });
+
+  it('should plan staffing from the same weekday last week, against agents online', async () => {
+    const nextWeek = localTime(new Date(Date.now() + 7 * 86_400_000), ZONE).date;
+    const plan = await get<StaffingPlan>(`/api/analytics/staffing?date=${nextWeek}&weeks=1`);
+    const hour = localTime(new Date(handoff.enqueuedAt), ZONE).hour;
+    expect(plan).toMatchObject({
+      date: nextWeek,
+      weeksUsed: 1,
+      agentsOnline: 1,
+      target: { level: 0.8, seconds: 20 },
+      averageHandlingSeconds: Math.max(
+        1,
+        Math.round((handoff.resolvedAt - handoff.assignedAt) / 1000),
+      ),
+    });
+    expect(plan.hours[hour]).toMatchObject({ forecast: 1, agentsNeeded: 1, missesTarget: false });
+    expect(plan.hours.filter((h) => h.forecast > 0)).toHaveLength(1);
+    expect(plan.hours.filter((h) => h.agentsNeeded > 0)).toHaveLength(1);
+  });
+
+  it('should export every table as CSV with a zh/en header', async () => {
+    const range = `from=${today()}&to=${today()}`;
+    for (const [table, expected] of [
+      ['agents', 'agent-wang,小王 Wang,1,1,1'],
+      ['volume', `${today()},4`],
+      ['intents', 'human,1,0,,1,0,false'],
+      ['funnel', 'rate,rate,askCustomer,3,2,1,1'],
+      ['staffing', '0,0,0,1,,false'],
+    ] as const) {
+      const response = await h.request(
+        'GET',
+        `/api/analytics/export/${table}.csv?${range}&workflowId=survey`,
+      );
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/csv');
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      // A byte-order mark first, so spreadsheet programs read the Chinese as UTF-8.
+      expect([...bytes.slice(0, 3)], table).toEqual([0xef, 0xbb, 0xbf]);
+      const text = new TextDecoder().decode(bytes);
+      expect(text, table).toContain(' / ');
+      expect(text, table).toContain(expected);
+    }
+  });
+});
+
+describe('bad analytics requests', () => {
+  it('should refuse bad dates, periods, channels and ids with a precise 4xx', async () => {
+    for (const [query, parameter] of [
+      ['from=2026-13-01&to=2026-12-01', 'from'],
+      ['from=2026-11-30&to=2026-11-01', 'from'],
+      ['from=2020-01-01&to=2026-01-01', 'from'],
+      ['channel=App;drop', 'channel'],
+      ['channel[$ne]=web', 'channel[$ne]'],
+      ['to=tomorrow', 'to'],
+    ] as const) {
+      const response = await h.request('GET', `/api/analytics/dashboard?${query}`);
+      expect(response.status, query).toBe(400);
+      const body = (await response.json()) as {
+        error: {
+          code: string;
+          message: { zh: string; en: string };
+          details: { parameter: string };
+        };
+      };
+      expect(body.error.code).toBe('invalid-query');
+      expect(body.error.details.parameter).toBe(parameter);
+      expect(body.error.message.zh.length).toBeGreaterThan(0);
+    }
+    expect((await h.request('GET', '/api/analytics/staffing?targetLevel=2')).status).toBe(400);
+    expect((await h.request('GET', '/api/analytics/journeys/nope/funnel')).status).toBe(404);
+    expect((await h.request('GET', '/api/analytics/export/secrets.csv')).status).toBe(404);
+    expect((await h.request('GET', '/api/analytics/export/funnel.csv')).status).toBe(400);
+    expect((await h.request('GET', '/api/analytics/dashboard', undefined, '')).status).toBe(401);
+    expect((await h.request('POST', '/api/analytics/rollup', undefined, agentToken)).status).toBe(
+      403,
+    );
+  });
+});
