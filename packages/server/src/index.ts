@@ -250,7 +250,12 @@ export {
 export { ServiceFacts, type QualityScore, type CommittedStep } from './analytics/service-facts.ts';
 export type * from './analytics/analytics-facts.ts';
 export type * from './analytics/analytics-report.types.ts';
-export type { ConversationDay, JourneyDay } from './analytics/rollup-documents.ts';
+export {
+  emptyConversationDay,
+  emptyJourneyDay,
+  type ConversationDay,
+  type JourneyDay,
+} from './analytics/rollup-documents.ts';
 export { localTime, isTimeZone, type LocalTime } from './analytics/local-time.ts';
 export { staffingPlan, DEFAULT_HANDLING_SECONDS } from './analytics/staffing-plan.ts';
 export { dashboardReport } from './analytics/dashboard-report.ts';

@@ -85,6 +85,8 @@ export class ServiceFacts {
       const conversation = await this.#store.get(conversationId);
       if (!conversation) return;
       const transcript = await this.#store.messagesAfter(conversationId, 0, 10_000);
+      // Opened and left without a word: counted in the volume, not in the outcomes.
+      if (!transcript.some((m) => m.from === 'customer')) return;
       const handoff = conversation.handoffId
         ? await this.#models.Handoffs.findById(conversation.handoffId, { status: 1 }).lean()
         : null;

@@ -60,6 +60,7 @@ export class ConversationStore {
       updatedAt: now,
     };
     await this.#models.Conversations.create(conversation);
+    await this.#models.OpenConversations.create({ _id: conversation._id, openedAt: now });
     return { conversation, token };
   }
 
@@ -159,6 +160,28 @@ export class ConversationStore {
         },
       },
     );
+    if (status === 'closed')
+      await this.#models.OpenConversations.deleteOne({ _id: conversationId });
+  }
+
+  /**
+   * Conversations with the bot (not queued for or with an agent) where nothing was said since
+   * `before`. Entries of conversations closed or gone meanwhile are dropped.
+   */
+  async idleSince(before: Date): Promise<ConversationRecord[]> {
+    const open = await this.#models.OpenConversations.find().lean();
+    const found = await findByIds(
+      this.#models.Conversations,
+      open.filter((entry) => entry.openedAt < before).map((entry) => entry._id),
+    );
+    const live = new Set(found.map((c) => c._id));
+    const gone = open
+      .filter((entry) => entry.openedAt < before && !live.has(entry._id))
+      .map((entry) => entry._id);
+    const closed = found.filter((c) => c.status === 'closed').map((c) => c._id);
+    if (gone.length + closed.length > 0)
+      await this.#models.OpenConversations.deleteMany({ _id: { $in: [...gone, ...closed] } });
+    return found.filter((c) => c.status === 'open' && c.updatedAt < before);
   }
 
   async noteIntent(conversationId: string, intent: string, confidence: number): Promise<void> {

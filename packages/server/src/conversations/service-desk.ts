@@ -70,6 +70,10 @@ const TEXT = {
     zh: '抱歉，系统开了个小差，您的消息已收到，我们会尽快回复。',
     en: 'Sorry, something went wrong on our side; we have your message and will answer soon.',
   },
+  closedIdle: {
+    zh: '您已有一段时间没有回复，本次会话已结束。如还需要帮助，请重新发起会话。',
+    en: 'This chat was closed after a while without messages. Start a new chat if you need more help.',
+  },
   noAgentsConfigured: {
     zh: '人工客服暂未开通，我们已记录您的问题，会尽快回复。',
     en: 'No human agents are set up yet; we noted your question and will come back to you.',
@@ -275,12 +279,24 @@ export class ServiceDesk {
 
   async close(conversationId: string): Promise<void> {
     await this.conversation(conversationId, { open: true });
+    await this.#closeWith(conversationId, '会话已结束 / The conversation has ended');
+  }
+
+  /**
+   * Closes conversations with the bot where nothing was said for `idleMs` (customers mostly
+   * leave without closing); ones queued for or with an agent stay open. Returns how many.
+   */
+  async closeIdle(idleMs: number, now = Date.now()): Promise<number> {
+    const idle = await this.store.idleSince(new Date(now - idleMs));
+    for (const conversation of idle)
+      await this.#closeWith(conversation._id, TEXT.closedIdle[conversation.customer.language]);
+    return idle.length;
+  }
+
+  async #closeWith(conversationId: string, text: string): Promise<void> {
     await this.store.setStatus(conversationId, 'closed');
     this.#options.observer?.closed(conversationId);
-    const notice = await this.store.append(conversationId, {
-      from: 'system',
-      text: '会话已结束 / The conversation has ended',
-    });
+    const notice = await this.store.append(conversationId, { from: 'system', text });
     this.hub.published(notice);
   }
 

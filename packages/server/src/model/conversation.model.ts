@@ -67,11 +67,21 @@ export interface ChatInboxEntry {
   receivedAt: Date;
 }
 
+/**
+ * A conversation not closed yet (`_id` is its id); deleted when it closes. The idle sweep reads
+ * this instead of scanning every conversation ever held (FerretDB 1.x scans for any filter).
+ */
+export interface OpenConversationEntry {
+  _id: string;
+  openedAt: Date;
+}
+
 export function conversationModels(connection: Connection): {
   Conversations: Model<ConversationRecord>;
   Messages: Model<MessageRecord>;
   MessageKeys: Model<MessageKeyRecord>;
   ChatInbox: Model<ChatInboxEntry>;
+  OpenConversations: Model<OpenConversationEntry>;
 } {
   const intent = new Schema(
     { intent: String, confidence: Number, at: Date },
@@ -140,5 +150,12 @@ export function conversationModels(connection: Connection): {
         { versionKey: false, collection: 'chatInbox' },
       ),
     ) as unknown as Model<ChatInboxEntry>,
+    OpenConversations: connection.model(
+      'OpenConversation',
+      new Schema(
+        { _id: String, openedAt: { type: Date, required: true } },
+        { versionKey: false, collection: 'openConversations' },
+      ),
+    ) as unknown as Model<OpenConversationEntry>,
   };
 }

@@ -172,7 +172,10 @@ export const xiaoerConfigSchema = {
     chat: {
       type: 'object',
       additionalProperties: false,
-      properties: { customerSecret: { type: 'string', minLength: 16 } },
+      properties: {
+        customerSecret: { type: 'string', minLength: 16 },
+        idleCloseMinutes: { type: 'number', minimum: 0 },
+      },
     },
     knowledge: {
       type: 'object',

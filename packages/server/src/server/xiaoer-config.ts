@@ -50,6 +50,8 @@ export interface XiaoerConfig {
      * (conversations/customer-signature.ts). Without it the chat page's word is taken.
      */
     customerSecret?: string;
+    /** Conversations with the bot closed after this long without a message; 0 never. Default 30. */
+    idleCloseMinutes?: number;
   };
   recovery?: {
     /** How often inbox and outbox are swept for work a crashed process left. Default 2 s. */

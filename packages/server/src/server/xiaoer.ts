@@ -31,6 +31,10 @@ import { Analytics } from '../analytics/analytics.ts';
 
 /** How often recovery sweeps, and when an unfinished claim counts as abandoned. */
 export const RECOVERY_DEFAULTS = { sweepEveryMs: 2000, staleAfterMs: 15_000 } as const;
+/** Conversations with the bot left this long without a message are closed. */
+export const IDLE_CLOSE_MINUTES = 30;
+/** The idle sweep reads every open conversation: at most once a minute. */
+const IDLE_SWEEP_EVERY_MS = 60_000;
 
 export interface XiaoerOptions {
   connection: Connection;
@@ -137,6 +141,13 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   let sweeper: NodeJS.Timeout | undefined;
   let pruner: NodeJS.Timeout | undefined;
   let sweeping: Promise<unknown> | undefined;
+  const idleMs = (config.chat?.idleCloseMinutes ?? IDLE_CLOSE_MINUTES) * 60_000;
+  let idleSweptAt = 0;
+  const closeIdle = async () => {
+    if (idleMs <= 0 || Date.now() - idleSweptAt < IDLE_SWEEP_EVERY_MS) return;
+    idleSweptAt = Date.now();
+    await desk.closeIdle(idleMs);
+  };
 
   // One sweep at a time: a sweep reads the whole inbox and outbox (FerretDB has no index but
   // `_id`), and with a backlog it queues behind the backlog's own queries; overlapping sweeps
@@ -146,6 +157,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       intake.recover(olderThanMs),
       runtime.steps.recover(olderThanMs),
       desk.recover(olderThanMs),
+      closeIdle(),
     ])
       .catch((error: unknown) => log.error({ err: error }, 'recovery sweep failed'))
       .finally(() => (sweeping = undefined)));
