@@ -155,6 +155,7 @@ export function App() {
                 ) : route.screen === 'editor' ? (
                   <EditorPage
                     workflowId={route.workflowId}
+                    overlay={route.overlay}
                     canEdit={canEdit}
                     canPublish={canEdit}
                     onBack={() => go({ screen: 'workflows' })}
