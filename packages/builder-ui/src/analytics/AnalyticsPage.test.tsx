@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { App as AntApp } from 'antd';
 import i18next from 'i18next';
 import { setUpI18n } from '../i18n/i18n.ts';
+import { fillInBrowserForAntd } from '../testing/antd-in-jsdom.ts';
 import type { WorkflowSummary } from '../api/api-client.ts';
 import type { ChartOption } from './chart-option.ts';
 import { lastDays } from './analytics-period.ts';
@@ -23,22 +24,7 @@ vi.mock('./EChart.tsx', () => ({
 }));
 
 beforeAll(async () => {
-  // Ant Design reads media queries and observes sizes, which jsdom lacks.
-  Object.defineProperty(window, 'matchMedia', {
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      addEventListener: () => {},
-      removeEventListener: () => {},
-      addListener: () => {},
-      removeListener: () => {},
-    }),
-  });
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
+  fillInBrowserForAntd();
   await setUpI18n().changeLanguage('en');
 });
 

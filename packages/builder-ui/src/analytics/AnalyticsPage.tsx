@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { Alert, DatePicker, Select, Space, Spin, Typography } from 'antd';
+import { DatePicker, Select, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../api/api-client.ts';
-import { languageOf } from '../i18n/i18n.ts';
 import { analyticsApi, type DateRange, type ExportFilter } from './analytics-api.ts';
 import { lastDays, rangeOf } from './analytics-period.ts';
 import { AgentsSection } from './AgentsSection.tsx';
+import { ApiErrorAlert } from './ApiErrorAlert.tsx';
 import { FunnelSection } from './FunnelSection.tsx';
 import { IntentsSection } from './IntentsSection.tsx';
 import { KpiCards } from './KpiCards.tsx';
@@ -24,8 +23,7 @@ export function AnalyticsPage({
 }: {
   onShowOnCanvas: (workflowId: string) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const language = languageOf(i18n.language);
+  const { t } = useTranslation();
   const [range, setRange] = useState<DateRange>(() => lastDays(30));
   const [channel, setChannel] = useState<string>();
   const report = useReport(JSON.stringify([range, channel]), () =>
@@ -75,12 +73,7 @@ export function AnalyticsPage({
         )}
       </Space>
       {report.error !== undefined ? (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="analytics-error"
-          title={errorText(report.error, language)}
-        />
+        <ApiErrorAlert error={report.error} testId="analytics-error" />
       ) : !report.data ? (
         <Spin data-testid="analytics-loading" />
       ) : (

@@ -1,24 +1,11 @@
 import { useMemo, useState } from 'react';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Row,
-  Select,
-  Space,
-  Spin,
-  Statistic,
-  Table,
-  Tag,
-} from 'antd';
+import { Button, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { errorText, workflowsApi } from '../api/api-client.ts';
-import { languageOf } from '../i18n/i18n.ts';
+import { workflowsApi } from '../api/api-client.ts';
 import { analyticsApi, type DateRange, type FunnelNode } from './analytics-api.ts';
 import { formatDuration, formatRate } from './analytics-format.ts';
 import { AnalyticsChart } from './AnalyticsChart.tsx';
+import { ApiErrorAlert } from './ApiErrorAlert.tsx';
 import { ExportButton } from './ExportButton.tsx';
 import { biggestDropOffs, funnelOption, nodeName } from './funnel-series.ts';
 import { rowTestId } from './row-test-id.ts';
@@ -36,7 +23,6 @@ export function FunnelSection({
   onShowOnCanvas: (workflowId: string) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const language = languageOf(i18n.language);
   const workflows = useReport('workflows', () => workflowsApi.list());
   const [picked, setPicked] = useState<string>();
   const choices = (workflows.data?.workflows ?? []).filter((w) => !w.archived);
@@ -51,15 +37,7 @@ export function FunnelSection({
   const failure = workflows.error ?? funnel.error;
 
   const body = () => {
-    if (failure !== undefined)
-      return (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="funnel-error"
-          title={errorText(failure, language)}
-        />
-      );
+    if (failure !== undefined) return <ApiErrorAlert error={failure} testId="funnel-error" />;
     if (workflows.data && choices.length === 0)
       return <Empty data-testid="funnel-empty" description={t('analytics.noWorkflows')} />;
     if (!funnel.data || funnel.loading) return <Spin />;

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import {
-  Alert,
   Card,
   Col,
   DatePicker,
@@ -15,12 +14,11 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../api/api-client.ts';
-import { languageOf } from '../i18n/i18n.ts';
 import { analyticsApi, type DateRange, type StaffingHour } from './analytics-api.ts';
 import { formatDuration, formatHour, formatRate } from './analytics-format.ts';
 import { tomorrow } from './analytics-period.ts';
 import { AnalyticsChart } from './AnalyticsChart.tsx';
+import { ApiErrorAlert } from './ApiErrorAlert.tsx';
 import { ExportButton } from './ExportButton.tsx';
 import { rowTestId } from './row-test-id.ts';
 import { staffingOption } from './staffing-series.ts';
@@ -77,12 +75,7 @@ export function StaffingSection({ range }: { range: DateRange }) {
         />
       </Space>
       {plan.error !== undefined ? (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="staffing-error"
-          title={errorText(plan.error, languageOf(i18n.language))}
-        />
+        <ApiErrorAlert error={plan.error} testId="staffing-error" />
       ) : !plan.data ? (
         <Spin />
       ) : !hasHistory ? (

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TFunction } from 'i18next';
-import { setUpI18n } from '../i18n/i18n.ts';
+import { translations } from '../testing/translations.ts';
 import {
   NO_VALUE,
   formatChange,
@@ -13,10 +13,7 @@ import {
 let en: TFunction;
 let zh: TFunction;
 beforeAll(async () => {
-  const i18n = setUpI18n();
-  await i18n.changeLanguage('en');
-  en = i18n.getFixedT('en');
-  zh = i18n.getFixedT('zh');
+  ({ en, zh } = await translations());
 });
 
 describe('the figures of the analytics as people read them', () => {

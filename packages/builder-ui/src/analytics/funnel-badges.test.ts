@@ -1,15 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TFunction } from 'i18next';
 import type { BarSeriesOption } from 'echarts/charts';
-import { setUpI18n } from '../i18n/i18n.ts';
+import { translations } from '../testing/translations.ts';
 import { funnel } from './fixtures/analytics-fixtures.ts';
 import { funnelBadges } from './funnel-badges.ts';
 import { biggestDropOffs, funnelOption, nodeName } from './funnel-series.ts';
 
 let en: TFunction;
 beforeAll(async () => {
-  await setUpI18n().changeLanguage('en');
-  en = setUpI18n().getFixedT('en');
+  ({ en } = await translations());
 });
 
 describe('the journey funnel', () => {

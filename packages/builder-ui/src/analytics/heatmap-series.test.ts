@@ -1,17 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TFunction } from 'i18next';
 import type { HeatmapSeriesOption } from 'echarts/charts';
-import { setUpI18n } from '../i18n/i18n.ts';
+import { translations } from '../testing/translations.ts';
 import { dashboard, emptyDashboard } from './fixtures/analytics-fixtures.ts';
 import { heatmapCells, heatmapOption, peakText, weekdayNames } from './heatmap-series.ts';
 
 let en: TFunction;
 let zh: TFunction;
 beforeAll(async () => {
-  const i18n = setUpI18n();
-  await i18n.changeLanguage('en');
-  en = i18n.getFixedT('en');
-  zh = i18n.getFixedT('zh');
+  ({ en, zh } = await translations());
 });
 
 const seriesOf = (option: ReturnType<typeof heatmapOption>) =>
@@ -34,6 +31,7 @@ describe('the heatmap of conversations by weekday and hour', () => {
       [0, 0, 1],
       [1, 0, 2],
     ]);
+    expect(max).toBe(2);
     expect(heatmapCells(emptyDashboard.volume.heatmap).max).toBe(1);
   });
 

@@ -1,15 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TFunction } from 'i18next';
 import type { BarSeriesOption } from 'echarts/charts';
-import { setUpI18n } from '../i18n/i18n.ts';
+import { translations } from '../testing/translations.ts';
 import type { IntentTrend } from './analytics-api.ts';
 import { dashboard } from './fixtures/analytics-fixtures.ts';
 import { CHART_INTENTS, SPIKE_COLOR, intentsOption } from './intents-series.ts';
 
 let zh: TFunction;
 beforeAll(async () => {
-  await setUpI18n().changeLanguage('zh');
-  zh = setUpI18n().getFixedT('zh');
+  ({ zh } = await translations());
 });
 
 describe('the chart of the top intents', () => {

@@ -1,14 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TFunction } from 'i18next';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
-import { setUpI18n } from '../i18n/i18n.ts';
+import { translations } from '../testing/translations.ts';
 import { staffing } from './fixtures/analytics-fixtures.ts';
 import { MISSES_TARGET_COLOR, hoursMissingTarget, staffingOption } from './staffing-series.ts';
 
 let en: TFunction;
 beforeAll(async () => {
-  await setUpI18n().changeLanguage('en');
-  en = setUpI18n().getFixedT('en');
+  ({ en } = await translations());
 });
 
 describe('the staffing chart', () => {

@@ -1,14 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TFunction } from 'i18next';
 import type { LineSeriesOption } from 'echarts/charts';
-import { setUpI18n } from '../i18n/i18n.ts';
+import { translations } from '../testing/translations.ts';
 import { dashboard } from './fixtures/analytics-fixtures.ts';
 import { trendOption, trendPoints } from './trend-series.ts';
 
 let en: TFunction;
 beforeAll(async () => {
-  await setUpI18n().changeLanguage('en');
-  en = setUpI18n().getFixedT('en');
+  ({ en } = await translations());
 });
 
 describe('the daily trend against the previous period', () => {

@@ -4,28 +4,14 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { App as AntApp } from 'antd';
 import { getNodeType, type WorkflowDocument } from '@xiaoer/engine';
 import { setUpI18n } from '../i18n/i18n.ts';
+import { fillInBrowserForAntd } from '../testing/antd-in-jsdom.ts';
 import type { Draft } from '../api/api-client.ts';
 import type { JourneyFunnel } from '../analytics/analytics-api.ts';
 import { funnel } from '../analytics/fixtures/analytics-fixtures.ts';
 import { EditorPage } from './EditorPage.tsx';
 
 beforeAll(async () => {
-  // Ant Design and React Flow read media queries and observe sizes, which jsdom lacks.
-  Object.defineProperty(window, 'matchMedia', {
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      addEventListener: () => {},
-      removeEventListener: () => {},
-      addListener: () => {},
-      removeListener: () => {},
-    }),
-  });
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
+  fillInBrowserForAntd();
   await setUpI18n().changeLanguage('en');
 });
 
