@@ -10,7 +10,8 @@ import type {
 
 /**
  * An error answer of the Xiaoer API:
- * `{ error: { code, message: { zh, en }, detail?, details? } }`.
+ * `{ error: { code, message: { zh, en }, detail?, details? } }` (or `{ error: { code, zh, en } }`,
+ * as the analytics contract writes it).
  */
 export class ApiFailure extends Error {
   readonly status: number;
@@ -21,9 +22,19 @@ export class ApiFailure extends Error {
 
   constructor(
     status: number,
-    body: { code?: string; message?: LocalizedText; details?: Record<string, unknown> },
+    body: {
+      code?: string;
+      message?: LocalizedText;
+      zh?: string;
+      en?: string;
+      details?: Record<string, unknown>;
+    },
   ) {
-    const text = body.message ?? { zh: `请求失败（${status}）`, en: `Request failed (${status})` };
+    const text = body.message ??
+      (body.zh !== undefined && body.en !== undefined ? { zh: body.zh, en: body.en } : null) ?? {
+        zh: `请求失败（${status}）`,
+        en: `Request failed (${status})`,
+      };
     super(text.en);
     this.status = status;
     this.code = body.code ?? 'unknown';

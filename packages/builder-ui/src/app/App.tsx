@@ -34,6 +34,10 @@ const AgentInboxPage = lazy(async () => ({
 const KnowledgePage = lazy(async () => ({
   default: (await import('../console/KnowledgePage.tsx')).KnowledgePage,
 }));
+// The charts (echarts) load with the analytics page only.
+const AnalyticsPage = lazy(async () => ({
+  default: (await import('../analytics/AnalyticsPage.tsx')).AnalyticsPage,
+}));
 
 /** The console: login, then the journeys and the editor; Chinese or English, switchable. */
 export function App() {
@@ -60,7 +64,7 @@ export function App() {
                 <Menu
                   theme="dark"
                   mode="horizontal"
-                  style={{ minWidth: 480 }}
+                  style={{ minWidth: 580 }}
                   selectedKeys={[
                     route.screen === 'instance'
                       ? 'instances'
@@ -69,7 +73,10 @@ export function App() {
                         : route.screen,
                   ]}
                   onClick={({ key }) =>
-                    go({ screen: key as 'workflows' | 'instances' | 'inbox' | 'knowledge' })
+                    go({
+                      screen: key as
+                        'workflows' | 'instances' | 'inbox' | 'knowledge' | 'analytics',
+                    })
                   }
                   items={[
                     { key: 'workflows', label: t('app.journeys') },
@@ -88,6 +95,10 @@ export function App() {
                     {
                       key: 'knowledge',
                       label: <span data-testid="nav-knowledge">{t('knowledge.nav')}</span>,
+                    },
+                    {
+                      key: 'analytics',
+                      label: <span data-testid="nav-analytics">{t('analytics.nav')}</span>,
                     },
                   ]}
                 />
@@ -127,6 +138,12 @@ export function App() {
                   <AgentInboxPage />
                 ) : route.screen === 'knowledge' ? (
                   <KnowledgePage canEdit={canEdit} />
+                ) : route.screen === 'analytics' ? (
+                  <AnalyticsPage
+                    onShowOnCanvas={(id) =>
+                      go({ screen: 'editor', workflowId: id, overlay: 'funnel' })
+                    }
+                  />
                 ) : route.screen === 'instances' ? (
                   <InstancesPage onOpen={(id) => go({ screen: 'instance', instanceId: id })} />
                 ) : route.screen === 'instance' ? (
@@ -138,6 +155,7 @@ export function App() {
                 ) : route.screen === 'editor' ? (
                   <EditorPage
                     workflowId={route.workflowId}
+                    overlay={route.overlay}
                     canEdit={canEdit}
                     canPublish={canEdit}
                     onBack={() => go({ screen: 'workflows' })}

@@ -10,6 +10,8 @@ describe('the console routes', () => {
       { screen: 'instance', instanceId: 'order-lifecycle:A/1 #2:1' },
       { screen: 'inbox' },
       { screen: 'knowledge' },
+      { screen: 'analytics' },
+      { screen: 'editor', workflowId: 'order-lifecycle', overlay: 'funnel' },
     ];
     for (const route of routes) expect(routeOf(hashOf(route))).toEqual(route);
   });
@@ -17,5 +19,17 @@ describe('the console routes', () => {
   it('should show the journeys for an empty or unknown hash', () => {
     expect(routeOf('')).toEqual({ screen: 'workflows' });
     expect(routeOf('#/nowhere/x')).toEqual({ screen: 'workflows' });
+  });
+
+  it('should open the editor with the funnel overlay from the dashboard, and only that overlay', () => {
+    expect(routeOf('#/workflows/order-lifecycle?overlay=funnel')).toEqual({
+      screen: 'editor',
+      workflowId: 'order-lifecycle',
+      overlay: 'funnel',
+    });
+    expect(routeOf('#/workflows/order-lifecycle?overlay=heat')).toEqual({
+      screen: 'editor',
+      workflowId: 'order-lifecycle',
+    });
   });
 });

@@ -1,32 +1,44 @@
 import { useCallback, useEffect, useState } from 'react';
 
+/** A view laid over the journey canvas when the editor opens: the funnel of the last 30 days. */
+export type CanvasOverlay = 'funnel';
+
 /**
- * The screen named by the URL's hash: `#/workflows[/<id>]`, `#/instances[/<id>]`, `#/inbox`,
- * `#/knowledge`.
+ * The screen named by the URL's hash: `#/workflows[/<id>[?overlay=funnel]]`,
+ * `#/instances[/<id>]`, `#/inbox`, `#/knowledge`, `#/analytics`.
  */
 export type Route =
   | { screen: 'workflows' }
-  | { screen: 'editor'; workflowId: string }
+  | { screen: 'editor'; workflowId: string; overlay?: CanvasOverlay }
   | { screen: 'instances' }
   | { screen: 'instance'; instanceId: string }
   | { screen: 'inbox' }
-  | { screen: 'knowledge' };
+  | { screen: 'knowledge' }
+  | { screen: 'analytics' };
 
 export function routeOf(hash: string): Route {
   if (hash === '#/inbox') return { screen: 'inbox' };
   if (hash === '#/knowledge') return { screen: 'knowledge' };
-  const [, section, id] = /^#\/(workflows|instances)(?:\/([^/]+))?$/.exec(hash) ?? [];
+  if (hash === '#/analytics') return { screen: 'analytics' };
+  const [, section, id, search] =
+    /^#\/(workflows|instances)(?:\/([^/?]+))?(?:\?(.*))?$/.exec(hash) ?? [];
   if (section === 'instances')
     return id
       ? { screen: 'instance', instanceId: decodeURIComponent(id) }
       : { screen: 'instances' };
-  return id ? { screen: 'editor', workflowId: decodeURIComponent(id) } : { screen: 'workflows' };
+  if (!id) return { screen: 'workflows' };
+  const overlay = new URLSearchParams(search ?? '').get('overlay');
+  return {
+    screen: 'editor',
+    workflowId: decodeURIComponent(id),
+    ...(overlay === 'funnel' ? { overlay } : {}),
+  };
 }
 
 export function hashOf(route: Route): string {
   switch (route.screen) {
     case 'editor':
-      return `#/workflows/${encodeURIComponent(route.workflowId)}`;
+      return `#/workflows/${encodeURIComponent(route.workflowId)}${route.overlay ? `?overlay=${route.overlay}` : ''}`;
     case 'instance':
       return `#/instances/${encodeURIComponent(route.instanceId)}`;
     default:

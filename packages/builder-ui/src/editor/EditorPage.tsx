@@ -56,6 +56,9 @@ import { FileImportButton } from '../app/FileImportButton.tsx';
 import { SimulationPanel } from '../simulation/SimulationPanel.tsx';
 import { VersionsPanel } from './VersionsPanel.tsx';
 import type { BrowserSimulation } from '../simulation/browser-simulation.ts';
+import type { CanvasOverlay } from '../app/use-hash-route.ts';
+import { withFunnelBadges } from './funnel-overlay.ts';
+import { useFunnelOverlay } from './use-funnel-overlay.ts';
 
 const nodeTypes = { journey: JourneyNode };
 /** From this many nodes on, the canvas draws only the nodes and edges in view. */
@@ -63,6 +66,8 @@ const LARGE_JOURNEY = 300;
 
 export interface EditorPageProps {
   workflowId: string;
+  /** An overlay to show from the start (the dashboard's "show on canvas"). */
+  overlay?: CanvasOverlay | undefined;
   canEdit: boolean;
   canPublish: boolean;
   onBack: () => void;
@@ -89,6 +94,7 @@ export function EditorPage(props: EditorPageProps) {
 
 function Editor({
   draft,
+  overlay,
   canEdit,
   canPublish,
   onBack,
@@ -139,10 +145,13 @@ function Editor({
       clearInterval(every);
     };
   }, [overlayHours, draft.id, message]);
+  // The funnel overlay is view state: badges on the drawn nodes, never in the graph's history.
+  const [funnelOn, setFunnelOn] = useState(overlay === 'funnel');
+  const badges = useFunnelOverlay(draft.id, funnelOn);
   const shown = useMemo(
-    () => withCounts(decorate(graph, problems, simulation), counts),
+    () => withFunnelBadges(withCounts(decorate(graph, problems, simulation), counts), badges),
     // simulationTick: the simulation object changes in place as it runs.
-    [graph, problems, simulation, simulationTick, counts],
+    [graph, problems, simulation, simulationTick, counts, badges],
   );
   const selected = graph.nodes.find((n) => n.selected);
 
@@ -376,6 +385,15 @@ function Editor({
               label: `${t('instances.overlay')} · ${hours < 24 ? `${hours} h` : `${hours / 24} d`}`,
             }))}
           />
+          <Button
+            data-testid="overlay-toggle"
+            type={funnelOn ? 'primary' : 'default'}
+            aria-pressed={funnelOn}
+            title={t('analytics.overlay.title')}
+            onClick={() => setFunnelOn((on) => !on)}
+          >
+            {t('analytics.overlay.toggle')}
+          </Button>
           <Button onClick={exportJson}>{t('editor.export')}</Button>
           {canEdit && (
             <FileImportButton

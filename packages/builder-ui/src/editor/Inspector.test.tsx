@@ -3,28 +3,13 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { getNodeType, validate, type JsonObject, type WorkflowDocument } from '@xiaoer/engine';
 import { setUpI18n } from '../i18n/i18n.ts';
+import { fillInBrowserForAntd } from '../testing/antd-in-jsdom.ts';
 import { toGraph } from '../graph/journey-graph.ts';
 import { Inspector } from './Inspector.tsx';
 import { fieldErrorsOf, fieldIdOf } from './config-form.ts';
 
 beforeAll(async () => {
-  // Ant Design reads media queries, which jsdom lacks.
-  Object.defineProperty(window, 'matchMedia', {
-    value: (query: string) => ({
-      matches: false,
-      media: query,
-      addEventListener: () => {},
-      removeEventListener: () => {},
-      addListener: () => {},
-      removeListener: () => {},
-    }),
-  });
-  // …and size observers (the template text areas grow with their text).
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
+  fillInBrowserForAntd();
   await setUpI18n().changeLanguage('en');
 });
 afterEach(cleanup);

@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { getNodeType } from '@xiaoer/engine';
 import { languageOf } from '../i18n/i18n.ts';
 import type { JourneyFlowNode } from '../graph/journey-graph.ts';
+import { NodeFunnelBadge } from './NodeFunnelBadge.tsx';
 
 /**
  * A journey node on the canvas: its type's title (zh/en), the operator's label, one labelled
- * source handle per outcome, and a red frame while the engine finds problems in it.
+ * source handle per outcome, and a red frame while the engine finds problems in it; with the
+ * analytics overlay on, its funnel badge (and a red glow at the biggest drop-offs).
  */
 export const JourneyNode = memo(function JourneyNode({
   id,
@@ -19,10 +21,11 @@ export const JourneyNode = memo(function JourneyNode({
   const nodeType = getNodeType(data.nodeType);
   const outcomes = nodeType ? safeOutcomes(() => nodeType.outcomes(data.config)) : [];
   const faulty = data.problems.length > 0;
+  const dropOff = data.funnel?.biggestDropOff === true;
   return (
     <div
       style={{ position: 'relative' }}
-      className={`journey-node${selected ? ' selected' : ''}${faulty ? ' faulty' : ''}`}
+      className={`journey-node${selected ? ' selected' : ''}${faulty ? ' faulty' : ''}${dropOff ? ' biggest-drop-off' : ''}`}
       data-testid={`node-${id}`}
       data-node-type={data.nodeType}
       data-faulty={faulty}
@@ -36,6 +39,7 @@ export const JourneyNode = memo(function JourneyNode({
       <div className="journey-node-title">{nodeType?.title[language] ?? data.nodeType}</div>
       <div className="journey-node-id">{data.label ?? id}</div>
       {faulty && <div className="journey-node-problems">⚠ {data.problems.length}</div>}
+      {data.funnel && <NodeFunnelBadge nodeId={id} badge={data.funnel} />}
       <div className="journey-node-outcomes">
         {outcomes.map((outcome) => (
           <div key={outcome.id} className="journey-node-outcome">

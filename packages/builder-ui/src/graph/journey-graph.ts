@@ -1,5 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { JsonObject, Problem, WorkflowDocument, WorkflowNode } from '@xiaoer/engine';
+import type { FunnelBadge } from '../analytics/funnel-badges.ts';
 
 /** What a canvas node carries: the document node's type, config and label, and its problems. */
 export interface JourneyNodeData {
@@ -9,6 +10,8 @@ export interface JourneyNodeData {
   problems: Problem[];
   /** Active instances in this node now, while the live overlay is on. */
   liveCount?: number;
+  /** The node's funnel figures, while the analytics overlay is on (never saved). */
+  funnel?: FunnelBadge;
   [key: string]: unknown;
 }
 

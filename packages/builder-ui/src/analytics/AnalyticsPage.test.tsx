@@ -1,0 +1,209 @@
+// @vitest-environment jsdom
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { App as AntApp } from 'antd';
+import i18next from 'i18next';
+import { setUpI18n } from '../i18n/i18n.ts';
+import { fillInBrowserForAntd } from '../testing/antd-in-jsdom.ts';
+import type { WorkflowSummary } from '../api/api-client.ts';
+import type { ChartOption } from './chart-option.ts';
+import { lastDays } from './analytics-period.ts';
+import { dashboard, emptyDashboard, funnel, staffing } from './fixtures/analytics-fixtures.ts';
+import { AnalyticsPage } from './AnalyticsPage.tsx';
+
+// jsdom has no canvas: the lazy echarts chart is replaced by a box listing its series, and the
+// options themselves are tested with their builders (*-series.test.ts).
+vi.mock('./EChart.tsx', () => ({
+  EChart: ({ option }: { option: ChartOption }) => (
+    <div data-testid="chart-stub">
+      {(Array.isArray(option.series) ? option.series : [])
+        .map((series) => String(series.name))
+        .join(' | ')}
+    </div>
+  ),
+}));
+
+beforeAll(async () => {
+  fillInBrowserForAntd();
+  await setUpI18n().changeLanguage('en');
+});
+
+const workflows: WorkflowSummary[] = [
+  {
+    id: 'order-lifecycle',
+    name: '订单全流程',
+    revision: 3,
+    publishedVersion: 2,
+    archived: false,
+    updatedAt: '2026-11-01T00:00:00.000Z',
+    updatedBy: 'admin',
+    problems: 0,
+    runningInstances: 4,
+  },
+];
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+/** The analytics server as the contract has it, answering from the fixtures. */
+let answers: { dashboard: () => Response };
+const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
+  const url = new URL(String(input), 'http://console.test');
+  if (url.pathname === '/api/analytics/dashboard') return answers.dashboard();
+  if (url.pathname === '/api/analytics/staffing') return json(staffing);
+  if (url.pathname === '/api/workflows') return json({ workflows });
+  if (url.pathname === '/api/analytics/journeys/order-lifecycle/funnel') return json(funnel);
+  if (url.pathname.startsWith('/api/analytics/export/'))
+    return new Response('\uFEFF意图 Intent,次数 Count\n', {
+      headers: { 'content-type': 'text/csv' },
+    });
+  return json({ error: { code: 'not_found', zh: '没有', en: 'Not found' } }, 404);
+});
+
+beforeEach(() => {
+  answers = { dashboard: () => json(dashboard) };
+  fetchMock.mockClear();
+  vi.stubGlobal('fetch', fetchMock);
+});
+afterEach(async () => {
+  cleanup();
+  vi.unstubAllGlobals();
+  await i18next.changeLanguage('en');
+});
+
+const showPage = async (onShowOnCanvas = vi.fn()) => {
+  render(
+    <AntApp>
+      <AnalyticsPage onShowOnCanvas={onShowOnCanvas} />
+    </AntApp>,
+  );
+  await screen.findByTestId('kpi-conversations');
+  return onShowOnCanvas;
+};
+const text = (testId: string) => screen.getByTestId(testId).textContent ?? '';
+
+describe('the analytics dashboard', () => {
+  it('should ask for the last 30 days of all channels', async () => {
+    await showPage();
+    const asked = fetchMock.mock.calls
+      .map(([input]) => new URL(String(input), 'http://console.test'))
+      .find((url) => url.pathname === '/api/analytics/dashboard')!;
+    const { from, to } = lastDays(30);
+    expect(Object.fromEntries(asked.searchParams)).toEqual({ from, to });
+  });
+
+  it('should show the key figures, formatted, with the change against the previous period', async () => {
+    await showPage();
+    expect(text('kpi-conversations')).toContain('150');
+    expect(text('kpi-conversations-change')).toContain('+25.0% vs previous period');
+    expect(text('kpi-automation-rate')).toContain('75.0%');
+    expect(text('kpi-automation-rate')).toContain('90 of 120 closed');
+    expect(text('kpi-handoff-rate')).toContain('30.0%');
+    expect(text('kpi-resolution-rate')).toContain('90.0%');
+    expect(text('kpi-first-response')).toContain('4.2 s');
+    expect(text('kpi-wait')).toContain('1.6 min');
+    expect(text('kpi-handling')).toContain('7.2 min');
+    expect(text('kpi-satisfaction')).toContain('4.3 / 5');
+    expect(text('kpi-satisfaction')).toContain('25 ratings');
+    expect(text('rolled-up-to')).toContain('Counted up to');
+  });
+
+  it('should flag a spiking intent with a red tag, and only that one', async () => {
+    await showPage();
+    expect(text('spike-logistics.complaint')).toBe('Spike');
+    expect(screen.queryByTestId('spike-order.status')).toBeNull();
+    expect(text('intent-refund.request')).toContain('—'); // no previous count: no change
+    await act(() => i18next.changeLanguage('zh'));
+    expect(text('spike-logistics.complaint')).toBe('激增');
+  });
+
+  it('should list the heatmap peaks, the charts and every agent', async () => {
+    await showPage();
+    expect(text('peaks')).toContain('Sun 21:00 · 50');
+    expect(screen.getByTestId('heatmap')).toBeTruthy();
+    expect(await screen.findAllByTestId('chart-stub')).not.toHaveLength(0);
+    expect(text('agent-li.lei')).toContain('李雷');
+    expect(text('agent-li.lei')).toContain('88.0%');
+    expect(text('agent-han.meimei')).toContain('— (0)');
+  });
+
+  it('should say there is no data rather than draw empty charts', async () => {
+    answers.dashboard = () => json(emptyDashboard);
+    await showPage();
+    expect(screen.getByTestId('volume-empty')).toBeTruthy();
+    expect(screen.queryByTestId('heatmap')).toBeNull();
+    expect(screen.getByTestId('intents-empty')).toBeTruthy();
+    expect(text('kpi-automation-rate')).toContain('—');
+    expect(text('kpi-conversations-change')).toBe('no data in the previous period');
+    expect(text('rolled-up-to')).toBe('Nothing has been counted yet.');
+  });
+
+  it("should show the API's refusal in the language shown", async () => {
+    answers.dashboard = () =>
+      json(
+        {
+          error: {
+            code: 'bad_range',
+            zh: '日期范围不能超过 366 天',
+            en: 'The range may not be longer than 366 days',
+          },
+        },
+        400,
+      );
+    render(
+      <AntApp>
+        <AnalyticsPage onShowOnCanvas={vi.fn()} />
+      </AntApp>,
+    );
+    expect((await screen.findByTestId('analytics-error')).textContent).toContain(
+      'The range may not be longer than 366 days',
+    );
+    await act(() => i18next.changeLanguage('zh'));
+    expect(text('analytics-error')).toContain('日期范围不能超过 366 天');
+  });
+
+  it('should plan staffing for tomorrow at 80/20 and mark the hours short of agents', async () => {
+    await showPage();
+    await screen.findByTestId('staffing-hour-10');
+    const asked = fetchMock.mock.calls
+      .map(([input]) => new URL(String(input), 'http://console.test'))
+      .find((url) => url.pathname === '/api/analytics/staffing')!;
+    expect(asked.searchParams.get('targetLevel')).toBe('0.8');
+    expect(asked.searchParams.get('targetSeconds')).toBe('20');
+    expect(screen.getByTestId('staffing-hour-10').className).toContain('analytics-row-alert');
+    expect(screen.getByTestId('staffing-hour-9').className).not.toContain('analytics-row-alert');
+    expect(text('staffing-table')).toContain('Misses target');
+    expect(screen.getByTestId('staffing-chart')).toBeTruthy();
+  });
+
+  it("should show the first journey's funnel, its biggest drop-offs, and open it on the canvas", async () => {
+    const onShowOnCanvas = await showPage();
+    await screen.findByTestId('funnel-node-waitPayment');
+    expect(text('funnel-node-waitPayment')).toContain('Biggest drop-off');
+    expect(text('funnel-node-waitPayment')).toContain('30 min');
+    expect(text('funnel-node-notify')).toContain('75.0%');
+    expect(screen.queryByTestId('drop-off-survey')).toBeNull();
+    fireEvent.click(screen.getByTestId('show-on-canvas'));
+    expect(onShowOnCanvas).toHaveBeenCalledWith('order-lifecycle');
+  });
+
+  it("should download a table's CSV with the table's filters", async () => {
+    // jsdom has no object URLs.
+    const createObjectURL = vi.fn(() => 'blob:csv');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    await showPage();
+    fireEvent.click(screen.getByTestId('export-intents'));
+    await waitFor(() => expect(click).toHaveBeenCalled());
+    const { from, to } = lastDays(30);
+    expect(fetchMock).toHaveBeenCalledWith(
+      `/api/analytics/export/intents.csv?from=${from}&to=${to}`,
+      { credentials: 'same-origin' },
+    );
+    expect(createObjectURL).toHaveBeenCalled();
+    for (const table of ['volume', 'agents', 'staffing', 'funnel'])
+      expect(screen.getByTestId(`export-${table}`)).toBeTruthy();
+    click.mockRestore();
+    Object.assign(URL, { createObjectURL: undefined, revokeObjectURL: undefined });
+  });
+});

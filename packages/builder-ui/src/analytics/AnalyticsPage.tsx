@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { DatePicker, Select, Space, Spin, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { analyticsApi, type DateRange, type ExportFilter } from './analytics-api.ts';
+import { lastDays, rangeOf } from './analytics-period.ts';
+import { AgentsSection } from './AgentsSection.tsx';
+import { ApiErrorAlert } from './ApiErrorAlert.tsx';
+import { FunnelSection } from './FunnelSection.tsx';
+import { IntentsSection } from './IntentsSection.tsx';
+import { KpiCards } from './KpiCards.tsx';
+import { StaffingSection } from './StaffingSection.tsx';
+import { useReport } from './use-report.ts';
+import { VolumeSection } from './VolumeSection.tsx';
+
+/**
+ * The analytics of the shop's customer service for a date range and channel: key figures,
+ * when conversations come, what they are about, how agents do, how many agents each hour
+ * needs, and how far customers get through each journey. Every table exports as CSV.
+ */
+export function AnalyticsPage({
+  onShowOnCanvas,
+}: {
+  onShowOnCanvas: (workflowId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [range, setRange] = useState<DateRange>(() => lastDays(30));
+  const [channel, setChannel] = useState<string>();
+  const report = useReport(JSON.stringify([range, channel]), () =>
+    analyticsApi.dashboard(range, channel),
+  );
+  const filter: ExportFilter = { ...range, ...(channel ? { channel } : {}) };
+  const channels = report.data?.channels ?? [];
+  const presets = [7, 30, 90].map((days) => {
+    const preset = lastDays(days);
+    return {
+      label: t(`analytics.last${days}`),
+      value: [dayjs(preset.from), dayjs(preset.to)] as [dayjs.Dayjs, dayjs.Dayjs],
+    };
+  });
+
+  return (
+    <div className="page analytics" data-testid="analytics-page">
+      <Typography.Title level={3}>{t('analytics.title')}</Typography.Title>
+      <Space wrap className="analytics-filters">
+        <DatePicker.RangePicker
+          data-testid="analytics-range"
+          allowClear={false}
+          presets={presets}
+          value={[dayjs(range.from), dayjs(range.to)]}
+          onChange={(days) => days?.[0] && days[1] && setRange(rangeOf(days[0], days[1]))}
+        />
+        <Select
+          data-testid="analytics-channel"
+          style={{ minWidth: 160 }}
+          allowClear
+          placeholder={t('analytics.allChannels')}
+          value={channel}
+          onChange={(value?: string) => setChannel(value || undefined)}
+          options={[...new Set([...channels, ...(channel ? [channel] : [])])].map((c) => ({
+            value: c,
+            label: c,
+          }))}
+        />
+        {report.data && (
+          <Typography.Text type="secondary" data-testid="rolled-up-to">
+            {report.data.rolledUpTo
+              ? t('analytics.rolledUpTo', {
+                  time: dayjs(report.data.rolledUpTo).format('YYYY-MM-DD HH:mm'),
+                })
+              : t('analytics.notRolledUp')}
+          </Typography.Text>
+        )}
+      </Space>
+      {report.error !== undefined ? (
+        <ApiErrorAlert error={report.error} testId="analytics-error" />
+      ) : !report.data ? (
+        <Spin data-testid="analytics-loading" />
+      ) : (
+        <Space orientation="vertical" size="middle" className="analytics-sections">
+          <KpiCards report={report.data} />
+          <VolumeSection volume={report.data.volume} filter={filter} />
+          <IntentsSection intents={report.data.intents} filter={filter} />
+          <AgentsSection agents={report.data.agents} filter={filter} />
+        </Space>
+      )}
+      <Space orientation="vertical" size="middle" className="analytics-sections">
+        <StaffingSection range={range} />
+        <FunnelSection range={range} onShowOnCanvas={onShowOnCanvas} />
+      </Space>
+    </div>
+  );
+}

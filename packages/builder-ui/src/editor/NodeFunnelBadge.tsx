@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { formatDuration } from '../analytics/analytics-format.ts';
+import type { FunnelBadge } from '../analytics/funnel-badges.ts';
+
+/** Under a node on the canvas: how many entered it, dropped off at it, and the time spent. */
+export function NodeFunnelBadge({ nodeId, badge }: { nodeId: string; badge: FunnelBadge }) {
+  const { t } = useTranslation();
+  return (
+    <div
+      className={`funnel-badge${badge.biggestDropOff ? ' biggest-drop-off' : ''}`}
+      data-testid={`node-badge-${nodeId}`}
+      data-biggest-drop-off={badge.biggestDropOff}
+      title={badge.biggestDropOff ? t('analytics.overlay.biggestDropOff') : undefined}
+    >
+      <span title={t('analytics.overlay.entered')} data-testid={`node-badge-${nodeId}-entered`}>
+        ↘ {badge.entered}
+      </span>
+      <span title={t('analytics.overlay.dropped')} data-testid={`node-badge-${nodeId}-dropped`}>
+        ✕ {badge.dropped}
+      </span>
+      <span title={t('analytics.overlay.time')} data-testid={`node-badge-${nodeId}-time`}>
+        ⏱ {formatDuration(badge.averageMs, t)}
+      </span>
+    </div>
+  );
+}
