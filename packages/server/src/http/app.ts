@@ -15,6 +15,8 @@ import { knowledgeRouter } from './knowledge.route.ts';
 import { authenticate } from './authenticate.ts';
 import { chatRouter, conversationsRouter } from './chat.route.ts';
 import { openApiDocument } from './openapi.ts';
+import { metricsRouter } from './metrics.route.ts';
+import { httpMetrics } from '../metrics/http-metrics.ts';
 
 export interface AppOptions {
   store: StoreProbe;
@@ -36,6 +38,8 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   const bodyLimit = options.bodyLimit ?? options.xiaoer?.config.intake?.bodyLimit ?? '1mb';
   const xiaoer = options.xiaoer;
+  // Timed from arrival, so body parsing and authentication count too.
+  if (xiaoer) app.use(httpMetrics(xiaoer.metrics, app));
   if (xiaoer) {
     // Signed routes read the raw body themselves: the signature covers its exact bytes.
     app.use(
@@ -53,6 +57,14 @@ export function createApp(options: AppOptions): Express {
   app.use(express.json({ limit: bodyLimit }));
   app.use('/api', healthRouter(options.store, serverPackage.version));
   app.use(probesRouter(options.store, options.accepting ?? (() => true)));
+  if (xiaoer)
+    app.use(
+      metricsRouter({
+        metrics: xiaoer.metrics,
+        auth: xiaoer.auth,
+        ...(xiaoer.config.metrics?.token ? { token: xiaoer.config.metrics.token } : {}),
+      }),
+    );
   if (options.demoShopUrl) {
     const shopUrl = options.demoShopUrl;
     app.get('/api/demo', (_request, response) => void response.json({ shopUrl }));
