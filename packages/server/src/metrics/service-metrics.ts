@@ -4,6 +4,51 @@ import type { AttemptOutcome } from '../runtime/effect-executor.ts';
 import type { EffectRecord } from '../model/effect.model.ts';
 import { cachedReading } from './cached-reading.ts';
 import type { StoreReadings } from './store-readings.ts';
+import type { QueueSummary } from '../routing/handoff-request.ts';
+
+/** A gauge read from the store: its name, help text and which reading it shows. */
+interface StoreGauge<T> {
+  name: string;
+  help: string;
+  pick: (from: T) => number;
+}
+
+const STORE_COUNTS: StoreGauge<StoreReadings>[] = [
+  {
+    name: 'xiaoer_inbox_events',
+    help: 'Events recorded but not processed yet (all processes).',
+    pick: (r) => r.inbox,
+  },
+  {
+    name: 'xiaoer_outbox_steps',
+    help: 'Committed steps whose effects are not dispatched yet (all processes).',
+    pick: (r) => r.outbox,
+  },
+  {
+    name: 'xiaoer_dead_letters',
+    help: 'Dead-lettered effects waiting for an operator.',
+    pick: (r) => r.deadLetters,
+  },
+];
+
+/** Per skill group, labelled `group`. */
+const QUEUE_GAUGES: StoreGauge<QueueSummary>[] = [
+  {
+    name: 'xiaoer_handoffs_waiting',
+    help: 'Handoffs waiting for an agent, per skill group.',
+    pick: (q) => q.waiting,
+  },
+  {
+    name: 'xiaoer_handoff_oldest_wait_seconds',
+    help: 'How long the longest-waiting customer has waited, per skill group (0 with nobody waiting).',
+    pick: (q) => q.oldestWaitSeconds,
+  },
+  {
+    name: 'xiaoer_agents_available',
+    help: 'Online agents with a free slot, per skill group.',
+    pick: (q) => q.availableAgents,
+  },
+];
 
 /** How long readings from the store are reused between scrapes unless configured. */
 export const METRICS_CACHE_MS = 15_000;
@@ -122,7 +167,7 @@ export class ServiceMetrics {
         onError(error);
         return undefined;
       });
-    const count = (name: string, help: string, pick: (r: StoreReadings) => number) =>
+    for (const { name, help, pick } of STORE_COUNTS)
       new Gauge({
         name,
         help,
@@ -132,26 +177,7 @@ export class ServiceMetrics {
           if (readings) this.set(pick(readings));
         },
       });
-    count(
-      'xiaoer_inbox_events',
-      'Events recorded but not processed yet (all processes).',
-      (r) => r.inbox,
-    );
-    count(
-      'xiaoer_outbox_steps',
-      'Committed steps whose effects are not dispatched yet (all processes).',
-      (r) => r.outbox,
-    );
-    count(
-      'xiaoer_dead_letters',
-      'Dead-lettered effects waiting for an operator.',
-      (r) => r.deadLetters,
-    );
-    const perGroup = (
-      name: string,
-      help: string,
-      pick: (queue: StoreReadings['queues'][number]) => number,
-    ) =>
+    for (const { name, help, pick } of QUEUE_GAUGES)
       new Gauge({
         name,
         help,
@@ -160,25 +186,11 @@ export class ServiceMetrics {
         async collect() {
           const readings = await reading();
           if (!readings) return;
+          // A skill group deleted since the last scrape drops out.
           this.reset();
           for (const queue of readings.queues) this.set({ group: queue.group }, pick(queue));
         },
       });
-    perGroup(
-      'xiaoer_handoffs_waiting',
-      'Handoffs waiting for an agent, per skill group.',
-      (q) => q.waiting,
-    );
-    perGroup(
-      'xiaoer_handoff_oldest_wait_seconds',
-      'How long the longest-waiting customer has waited, per skill group (0 with nobody waiting).',
-      (q) => q.oldestWaitSeconds,
-    );
-    perGroup(
-      'xiaoer_agents_available',
-      'Online agents with a free slot, per skill group.',
-      (q) => q.availableAgents,
-    );
   }
 }
 
