@@ -229,6 +229,23 @@ export {
   type CustomerSignature,
 } from './conversations/customer-signature.ts';
 export {
+  ServiceMetrics,
+  METRICS_CACHE_MS,
+  type ServiceMetricsOptions,
+} from './metrics/service-metrics.ts';
+export { readStore, type StoreReadings } from './metrics/store-readings.ts';
+export { httpMetrics } from './metrics/http-metrics.ts';
+export { RouteLabels, UNMATCHED_ROUTE } from './metrics/route-labels.ts';
+export { cachedReading } from './metrics/cached-reading.ts';
+export { metricsRouter, type MetricsRouteOptions } from './http/metrics.route.ts';
+export {
+  receivedOutcomeOf,
+  type ReceivedOutcome,
+  type ReceivedListener,
+} from './intake/received-outcome.ts';
+export type { AttemptOutcome, AttemptListener } from './runtime/effect-executor.ts';
+export type { CommittedListener } from './runtime/step-log.ts';
+export {
   erlangC,
   serviceLevel,
   averageWait,

@@ -16,6 +16,8 @@ import { authenticate } from './authenticate.ts';
 import { chatRouter, conversationsRouter } from './chat.route.ts';
 import { openApiDocument } from './openapi.ts';
 import { analyticsRouter } from './analytics.route.ts';
+import { metricsRouter } from './metrics.route.ts';
+import { httpMetrics } from '../metrics/http-metrics.ts';
 
 export interface AppOptions {
   store: StoreProbe;
@@ -37,6 +39,8 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   const bodyLimit = options.bodyLimit ?? options.xiaoer?.config.intake?.bodyLimit ?? '1mb';
   const xiaoer = options.xiaoer;
+  // Timed from arrival, so body parsing and authentication count too.
+  if (xiaoer) app.use(httpMetrics(xiaoer.metrics, app));
   if (xiaoer) {
     // Signed routes read the raw body themselves: the signature covers its exact bytes.
     app.use(
@@ -54,6 +58,14 @@ export function createApp(options: AppOptions): Express {
   app.use(express.json({ limit: bodyLimit }));
   app.use('/api', healthRouter(options.store, serverPackage.version));
   app.use(probesRouter(options.store, options.accepting ?? (() => true)));
+  if (xiaoer)
+    app.use(
+      metricsRouter({
+        metrics: xiaoer.metrics,
+        auth: xiaoer.auth,
+        ...(xiaoer.config.metrics?.token ? { token: xiaoer.config.metrics.token } : {}),
+      }),
+    );
   if (options.demoShopUrl) {
     const shopUrl = options.demoShopUrl;
     app.get('/api/demo', (_request, response) => void response.json({ shopUrl }));

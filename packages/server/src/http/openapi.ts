@@ -48,6 +48,11 @@ const OPERATIONS: Record<string, OperationNotes> = {
     tag: 'health',
     errors: { 503: 'Not ready / 未就绪' },
   },
+  'GET /metrics': {
+    summary:
+      'Prometheus metrics (text format); the metrics token or a login with read / Prometheus 指标（需指标令牌或具有读取权限的登录）',
+    tag: 'health',
+  },
   'GET /api/health': {
     summary: 'Server and store status / 服务与数据库状态',
     tag: 'health',

@@ -11,6 +11,11 @@ import {
 import { insertNew } from '../model/insert-new.ts';
 import type { JourneyRuntime } from '../runtime/journey-runtime.ts';
 import type { CloudEvent } from './cloud-event.ts';
+import {
+  receivedOutcomeOf,
+  type ReceivedListener,
+  type ReceivedOutcome,
+} from './received-outcome.ts';
 
 /** What intake answered for one event. */
 export interface IntakeResult {
@@ -31,12 +36,22 @@ export class EventIntake {
   readonly #running = new Set<Promise<unknown>>();
   /** Keys this process is processing now; recovery leaves them alone. */
   readonly #inFlight = new Set<string>();
+  readonly #listeners = new Set<ReceivedListener>();
 
   constructor(models: Models, runtime: JourneyRuntime, log: Logger, concurrency = 16) {
     this.#models = models;
     this.#runtime = runtime;
     this.#log = log;
     this.#limit = pLimit(concurrency);
+  }
+
+  /**
+   * Calls `listener` for every event a request delivers once its outcome is known (metrics);
+   * events that recovery processes later are not told again. Returns a function that stops it.
+   */
+  onReceived(listener: ReceivedListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** Stores the events of one request (all verified and valid) and schedules their processing. */
@@ -93,10 +108,11 @@ export class EventIntake {
     const works = records.map((record, position) => {
       const work = stored.has(position)
         ? this.#runtime.processEvent(record._id)
-        : this.#runtime.processRecord(record);
+        : this.#routeNew(source, record);
       this.#track(work, record._id);
       return work;
     });
+    for (const index of events.keys()) if (!accepted.has(index)) this.#tell(source, 'duplicate');
     return {
       results: events.map((event, index) => ({
         id: event.id,
@@ -104,6 +120,25 @@ export class EventIntake {
       })),
       works,
     };
+  }
+
+  /** Routes a newly recorded event and tells the listeners what became of it. */
+  #routeNew(source: string, record: EventRecord): Promise<EventOutcome> {
+    const work = this.#runtime.processRecord(record);
+    void work.then(
+      (outcome) => this.#tell(source, receivedOutcomeOf(outcome)),
+      () => this.#tell(source, 'failed'),
+    );
+    return work;
+  }
+
+  #tell(source: string, outcome: ReceivedOutcome): void {
+    for (const listener of this.#listeners)
+      try {
+        listener({ source, outcome });
+      } catch (error) {
+        this.#log.error({ err: error }, 'an intake listener failed');
+      }
   }
 
   /** Processes one recorded event by its key (recovery), a few at a time. */

@@ -27,7 +27,10 @@ export interface DispatcherOptions {
   maxRetryDelayMs?: number;
   timerLockMs: number;
   effectLockMs: number;
-  /** Called when a timer fires, with how late it was (ms after its due time). */
+  /**
+   * Called when a timer fired, with how late it was (ms after its due time); not for a repeat
+   * (its job ran twice) that the journey had applied already.
+   */
   onTimerFired?: (latenessMs: number) => void;
 }
 
@@ -196,17 +199,19 @@ export class EffectDispatcher implements EffectSink {
     const timer = await this.#models.Timers.findById(key).lean<TimerRecord>();
     if (!timer || timer.status !== 'scheduled') return;
     const firedAt = new Date();
-    this.#options.onTimerFired?.(firedAt.getTime() - new Date(timer.dueAt).getTime());
+    let repeat = false;
     try {
-      await runtime.apply(timer.instanceId, {
+      const applied = await runtime.apply(timer.instanceId, {
         key: `timer:${key}`,
         type: 'timer.fired',
         timerId: timer.timerId,
         at: firedAt.toISOString(),
       });
+      repeat = applied.kind === 'duplicate';
     } catch (error) {
       if (!(error instanceof UnknownInstanceError)) throw error;
     }
+    if (!repeat) this.#options.onTimerFired?.(firedAt.getTime() - new Date(timer.dueAt).getTime());
     await this.#models.Timers.updateOne(
       { _id: key, status: 'scheduled' },
       { $set: { status: 'fired', firedAt } },

@@ -6,6 +6,20 @@ import type { InstanceEvent } from '../model/instance.model.ts';
 import { DeliveryError, type Connectors } from '../connectors/connector.types.ts';
 import type { JourneyRuntime } from './journey-runtime.ts';
 
+/**
+ * How one attempt at an effect ended: `done`; `retried` (a message or published event failed
+ * and the host tries again later); `failed` (a call failed and went back to the journey, whose
+ * retry policy decides); `dead` (failed for good and dead-lettered). Each attempt ends in
+ * exactly one of them.
+ */
+export type AttemptOutcome = 'done' | 'retried' | 'failed' | 'dead';
+
+/** Told how each attempt this process ran ended (metrics); it must not throw. */
+export type AttemptListener = (attempt: {
+  kind: EffectRecord['effect']['kind'];
+  outcome: AttemptOutcome;
+}) => void;
+
 /** Thrown to make Agenda retry the job later (with backoff and jitter). */
 export class RetryLater extends Error {}
 
@@ -21,11 +35,18 @@ export class EffectExecutor {
   readonly #connectors: Connectors;
   readonly #staleAfterMs: number;
   readonly #process = `${hostname()}:${process.pid}`;
+  readonly #listeners = new Set<AttemptListener>();
 
   constructor(models: Models, connectors: Connectors, staleAfterMs = 30_000) {
     this.#models = models;
     this.#connectors = connectors;
     this.#staleAfterMs = staleAfterMs;
+  }
+
+  /** Calls `listener` as each attempt ends. Returns a function that stops it. */
+  onAttempt(listener: AttemptListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /**
@@ -50,6 +71,7 @@ export class EffectExecutor {
       const permanent = error instanceof DeliveryError && !error.retryable;
       if (!permanent && attempt < maxAttempts) {
         await this.#mark(record, { attempts: attempt, lastError: failure });
+        this.#tell(record, 'retried');
         throw new RetryLater(failure.message);
       }
       // The journey hears of the outcome before the effect is marked final: a crash in
@@ -61,11 +83,13 @@ export class EffectExecutor {
           error: failure,
         });
       await this.#deadLetter(record, failure, attempt);
+      this.#tell(record, 'dead');
       return;
     }
     if (effect.kind === 'send' && effect.expectsResult)
       await this.#report(runtime, record, { type: 'send.succeeded', effectId: effect.id });
     await this.#mark(record, { status: 'done', attempts: attempt });
+    this.#tell(record, 'done');
   }
 
   async #deliver(record: EffectRecord, effect: SendEffect | EmitEffect): Promise<void> {
@@ -114,6 +138,7 @@ export class EffectExecutor {
         data: outcome.data,
       });
       await this.#mark(record, { status: 'done', attempts: attempt, result: outcome.data });
+      this.#tell(record, 'done');
       return;
     }
     const result = await this.#report(runtime, record, {
@@ -125,8 +150,14 @@ export class EffectExecutor {
     await this.#mark(record, { status: 'failed', attempts: attempt, lastError: outcome.error });
     const instance = result?.instance;
     // The journey left the node: its retry policy is spent. Count the journey's attempts.
-    if (instance && (instance.status !== 'active' || instance.node !== effect.nodeId))
+    if (instance && (instance.status !== 'active' || instance.node !== effect.nodeId)) {
       await this.#deadLetter(record, outcome.error, effect.attempt);
+      this.#tell(record, 'dead');
+    } else this.#tell(record, 'failed');
+  }
+
+  #tell(record: EffectRecord, outcome: AttemptOutcome): void {
+    for (const listener of this.#listeners) listener({ kind: record.effect.kind, outcome });
   }
 
   async #report(

@@ -34,6 +34,8 @@ export type StepObserver = (
   step: StepRecord,
   instance: { workflowId: string; version: number; previousAt?: Date },
 ) => void;
+/** Told of every step this process committed or finished for a crashed one (metrics). */
+export type CommittedListener = (instance: InstanceRecord, step: StepRecord) => void;
 
 /** Before its first step an instance is only its identity, at revision 0. */
 export type NewInstance = InstanceIdentity & { revision: 0 };
@@ -61,6 +63,7 @@ export class StepLog {
   readonly #onStep: StepObserver | undefined;
   readonly #dispatching = new Set<Promise<unknown>>();
   readonly #inFlight = new Set<string>();
+  readonly #listeners = new Set<CommittedListener>();
 
   constructor(
     models: Models,
@@ -76,6 +79,15 @@ export class StepLog {
     this.#sink = sink;
     this.#staleAfterMs = staleAfterMs;
     this.#onError = onError;
+  }
+
+  /**
+   * Calls `listener` (synchronously; it must not throw) after each step is written, before its
+   * effects are dispatched. Returns a function that stops it.
+   */
+  onCommitted(listener: CommittedListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** Commits a step on `instance` (or creates it: pass `revision: 0`). Null when contended. */
@@ -128,6 +140,7 @@ export class StepLog {
       version: instance.version,
       ...('updatedAt' in instance ? { previousAt: instance.updatedAt } : {}),
     });
+    for (const listener of this.#listeners) listener(next, record);
     this.#dispatch(next, record);
     await this.#afterStep(instance._id, revision);
     return next;
@@ -171,10 +184,11 @@ export class StepLog {
         const record = stepJson.decode(storedStep);
         const stored = await this.#models.Instances.findById(record.instanceId).lean();
         const instance = stored ? instanceJson.decode(stored) : null;
-        const current =
-          instance && instance.revision >= record.revision
-            ? instance
-            : await this.#rollForwardFromRecord(instance, record);
+        let current = instance;
+        if (!instance || instance.revision < record.revision) {
+          current = await this.#rollForwardFromRecord(instance, record);
+          if (current) for (const listener of this.#listeners) listener(current, record);
+        }
         if (current) await this.#sink.dispatch(current, record);
       }
       await this.#models.Outbox.deleteOne({ _id: entry._id });

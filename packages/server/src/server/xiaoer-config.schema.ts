@@ -177,6 +177,15 @@ export const xiaoerConfigSchema = {
         idleCloseMinutes: { type: 'number', minimum: 0 },
       },
     },
+    metrics: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        // Sent in an HTTP header: visible ASCII only.
+        token: { type: 'string', minLength: 16, pattern: '^[\\x21-\\x7e]+$' },
+        cacheMs: { type: 'integer', minimum: 0 },
+      },
+    },
     knowledge: {
       type: 'object',
       additionalProperties: false,

@@ -53,6 +53,19 @@ export interface XiaoerConfig {
     /** Conversations with the bot closed after this long without a message; 0 never. Default 30. */
     idleCloseMinutes?: number;
   };
+  /** The Prometheus endpoint `GET /metrics` (docs/runtime.md, Metrics). */
+  metrics?: {
+    /**
+     * A bearer token the scraper sends (at least 16 characters). Without it, only a console
+     * login with the `read` permission may scrape.
+     */
+    token?: string;
+    /**
+     * How long gauges read from the store (queues, inbox, outbox, dead letters) are reused
+     * between scrapes. Default 15 000 ms; 0 reads on every scrape.
+     */
+    cacheMs?: number;
+  };
   recovery?: {
     /** How often inbox and outbox are swept for work a crashed process left. Default 2 s. */
     sweepEveryMs?: number;

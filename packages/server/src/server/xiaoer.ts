@@ -28,6 +28,8 @@ import { Router } from '../routing/router.ts';
 import { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { KnowledgeAnswers } from '../conversations/knowledge-answers.ts';
 import { Analytics } from '../analytics/analytics.ts';
+import { ServiceMetrics } from '../metrics/service-metrics.ts';
+import { readStore } from '../metrics/store-readings.ts';
 
 /** How often recovery sweeps, and when an unfinished claim counts as abandoned. */
 export const RECOVERY_DEFAULTS = { sweepEveryMs: 2000, staleAfterMs: 15_000 } as const;
@@ -42,7 +44,7 @@ export interface XiaoerOptions {
   storeUri: string;
   config: XiaoerConfig;
   log: Logger;
-  /** Called whenever a timer fires, with its lateness in ms (benchmarks, metrics). */
+  /** Called when a timer fires, with its lateness in ms (benchmarks; metrics count it too). */
   onTimerFired?: (latenessMs: number) => void;
 }
 
@@ -71,6 +73,8 @@ export interface Xiaoer {
   knowledge: KnowledgeBase;
   /** Service analytics: facts, hourly rollups, dashboard, funnels and staffing. */
   analytics: Analytics;
+  /** Prometheus metrics of this instance, served at `GET /metrics`. */
+  metrics: ServiceMetrics;
   config: XiaoerConfig;
   /** Starts timers and effect delivery, and finishes what a crashed process left. */
   start(): Promise<void>;
@@ -104,11 +108,24 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   // Journeys write into a conversation unless a chat channel is configured elsewhere.
   connectors.channels.chat ??= new ChatChannel(conversations, hub);
   const executor = new EffectExecutor(models, connectors, effectLockMs);
+  const routing = new Router(models, {
+    onError: (error) => log.error({ err: error }, 'an assignment listener failed'),
+    observer: analytics.facts,
+  });
+  // Gauges of shared state (queues, inbox, outbox, dead letters) are read when scraped.
+  const metrics = new ServiceMetrics({
+    readStore: () => readStore(models, routing),
+    ...(config.metrics?.cacheMs !== undefined ? { cacheMs: config.metrics.cacheMs } : {}),
+    onError: (error) => log.warn({ err: error }, 'reading metrics from the store failed'),
+  });
   const dispatcher = new EffectDispatcher(models, agenda, executor, {
     ...config.delivery,
     timerLockMs,
     effectLockMs,
-    ...(options.onTimerFired ? { onTimerFired: options.onTimerFired } : {}),
+    onTimerFired: (latenessMs) => {
+      metrics.timerFired(latenessMs);
+      options.onTimerFired?.(latenessMs);
+    },
   });
   const history = new HistoryPruner(models, config.history);
   const runtime = new JourneyRuntime(models, catalog, dispatcher, {
@@ -120,10 +137,9 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   });
   dispatcher.attach(runtime);
   const intake = new EventIntake(models, runtime, log);
-  const routing = new Router(models, {
-    onError: (error) => log.error({ err: error }, 'an assignment listener failed'),
-    observer: analytics.facts,
-  });
+  intake.onReceived(({ source, outcome }) => metrics.eventReceived(source, outcome));
+  runtime.steps.onCommitted((instance) => metrics.stepApplied(instance.workflowId));
+  executor.onAttempt(({ kind, outcome }) => metrics.effectAttempted(kind, outcome));
   const knowledge = new KnowledgeBase(models, config.knowledge);
   const desk = new ServiceDesk({
     store: conversations,
@@ -180,6 +196,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     routing,
     knowledge,
     analytics,
+    metrics,
     config,
     async start() {
       // Trained from workflows/intents in about a second; an LLM endpoint goes in front if set.

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SOURCE, startHarness, type Harness } from '@xiaoer/server/testing';
+import { counterWorkflow } from '../runtime/test-workflows.ts';
+import { userToken } from '../routing/routing-fixture.ts';
+import { Exposition, scrape } from './exposition.ts';
+
+const TOKEN = 'metrics-token-for-prometheus-only';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ config: { metrics: { token: TOKEN, cacheMs: 0 } } });
+  await h.publish(counterWorkflow);
+});
+afterAll(async () => h?.close());
+
+const get = (path: string, authorization?: string) =>
+  fetch(`${h.url}${path}`, { headers: authorization ? { authorization } : {} });
+
+describe('GET /metrics', () => {
+  it('should answer 401 without the metrics token or a login, and 403 to an intake API key', async () => {
+    for (const authorization of [undefined, 'Bearer wrong-token-wrong-token', `Basic ${TOKEN}`]) {
+      const response = await get('/metrics', authorization);
+      expect([authorization, response.status]).toEqual([authorization, 401]);
+      const body = (await response.json()) as { error: { code: string; message: { zh: string } } };
+      expect(body.error.code).toBe('unauthenticated');
+      expect(body.error.message.zh).toBeTruthy();
+    }
+    const created = await h.request('POST', '/api/api-keys', { name: 'erp', source: SOURCE.id });
+    const { key } = (await created.json()) as { key: string };
+    expect((await get('/metrics', `Bearer ${key}`)).status).toBe(403);
+  });
+
+  it('should serve the text format to the metrics token and to any console login', async () => {
+    const response = await get('/metrics', `Bearer ${TOKEN}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    const scraped = new Exposition(await response.text());
+    expect(scraped.text).toContain('# HELP xiaoer_events_received_total ');
+    expect(scraped.text).toContain('# TYPE xiaoer_http_request_duration_seconds histogram');
+    // prom-client's default process metrics, under their usual names.
+    expect(scraped.has('process_cpu_user_seconds_total')).toBe(true);
+    expect(scraped.has('nodejs_heap_size_used_bytes')).toBe(true);
+    const viewer = await userToken(h, 'metrics-viewer', 'viewer');
+    expect((await get('/metrics', `Bearer ${viewer}`)).status).toBe(200);
+    expect((await get('/metrics', `Bearer ${h.token}`)).status).toBe(200);
+  });
+
+  it('should time HTTP requests by route pattern and status, never by raw URL', async () => {
+    await h.sendEvents({
+      id: 'evt-metrics-http',
+      type: 'counter.opened',
+      source: '/tests',
+      data: { counterId: 'H-1', count: 0 },
+    });
+    await h.xiaoer.intake.idle();
+    const before = await scrape(h, TOKEN);
+    const instance = encodeURIComponent('counter:H-1:1');
+    for (let n = 0; n < 3; n++)
+      expect((await h.request('GET', `/api/instances/${instance}`)).status).toBe(200);
+    expect((await h.request('GET', '/api/instances/counter%3ANOPE%3A1')).status).toBe(404);
+    // Refused by the route's own permission check: still named by its route.
+    expect((await h.request('GET', `/api/instances/${instance}`, undefined, '')).status).toBe(401);
+    expect((await h.request('GET', '/api/no-such-route/42')).status).toBe(404);
+    const after = await scrape(h, TOKEN);
+
+    const count = (route: string, status: string) =>
+      after.value('xiaoer_http_request_duration_seconds_count', { method: 'GET', route, status }) -
+      before.value('xiaoer_http_request_duration_seconds_count', { method: 'GET', route, status });
+    expect(count('/api/instances/:id', '200')).toBe(3);
+    expect(count('/api/instances/:id', '404')).toBe(1);
+    expect(count('/api/instances/:id', '401')).toBe(1);
+    expect(count('unmatched', '404')).toBe(1);
+    // The signed intake and the scrape itself are timed too.
+    expect(
+      after.value('xiaoer_http_request_duration_seconds_count', {
+        method: 'POST',
+        route: '/api/events',
+        status: '202',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      after.value('xiaoer_http_request_duration_seconds_count', {
+        method: 'GET',
+        route: '/metrics',
+        status: '200',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+
+    const routes = after
+      .labelsOf('xiaoer_http_request_duration_seconds_count')
+      .map((l) => l['route']);
+    expect(routes.filter((route) => /H-1|NOPE|42|%3A/.test(route ?? ''))).toEqual([]);
+    expect(after.text).not.toContain('counter:H-1:1');
+  });
+});
