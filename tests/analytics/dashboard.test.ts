@@ -10,7 +10,7 @@ import {
   type StaffingPlan,
 } from '@xiaoer/server';
 import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
-import { ChatClient } from '../conversations/chat-client.ts';
+import { openChat, surveyWorkflow as survey } from './analytics-fixture.ts';
 
 /**
  * Known traffic through the real server, store and demo shop, then every dashboard number
@@ -22,53 +22,6 @@ let h: Harness;
 let agentToken: string;
 const ZONE = 'Asia/Shanghai';
 const today = () => localTime(new Date(), ZONE).date;
-
-const survey: WorkflowDocument = {
-  id: 'survey',
-  name: '满意度调查 / Survey',
-  version: 1,
-  nodes: [
-    {
-      id: 'asked',
-      type: 'trigger',
-      position: { x: 0, y: 0 },
-      config: {
-        event: 'survey.requested',
-        correlationKey: 'orderId',
-        data: {
-          type: 'object',
-          properties: { orderId: { type: 'string' }, phone: { type: 'string' } },
-          required: ['orderId', 'phone'],
-        },
-      },
-    },
-    {
-      id: 'rate',
-      type: 'askCustomer',
-      position: { x: 200, y: 0 },
-      config: {
-        channel: 'sms',
-        to: '{{phone}}',
-        question: { zh: '请打分 1–5', en: 'Rate us 1–5' },
-        options: [1, 2, 3, 4, 5].map((score) => ({
-          id: `s${score}`,
-          label: { zh: `${score} 分`, en: `${score}` },
-          score,
-        })),
-        saveAs: 'survey',
-      },
-    },
-    { id: 'thanks', type: 'end', position: { x: 400, y: 0 }, config: { status: 'completed' } },
-  ],
-  edges: [1, 2, 3, 4, 5]
-    .map((score) => ({
-      id: `e${score}`,
-      source: 'rate',
-      sourceHandle: `s${score}`,
-      target: 'thanks',
-    }))
-    .concat([{ id: 'e0', source: 'asked', sourceHandle: 'next', target: 'rate' }]),
-};
 
 const shipped = async (id: string) =>
   JSON.parse(
@@ -91,20 +44,6 @@ async function instanceNode(id: string): Promise<string> {
   return response.status === 200 ? ((await response.json()) as { node: string }).node : '';
 }
 
-async function openChat(channel?: string): Promise<ChatClient> {
-  const response = await fetch(`${h.url}/api/chat/conversations`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      customer: { id: `cust-${Math.random().toString(36).slice(2, 8)}`, language: 'zh' },
-      ...(channel ? { channel } : {}),
-    }),
-  });
-  expect(response.status).toBe(201);
-  const { id, token } = (await response.json()) as { id: string; token: string };
-  return new ChatClient(h, id, token);
-}
-
 const handoff = {
   enqueuedAt: 0,
   assignedAt: 0,
@@ -121,7 +60,7 @@ beforeAll(async () => {
   expect(online.status).toBe(200);
 
   // 1. Web: a person is asked for, answers, resolves; the customer closes.
-  const person = await openChat();
+  const person = await openChat(h);
   await person.say('转人工');
   await person.waitFor((m) => m.from === 'system' && m.text.includes('已接入'));
   const replied = await h.request(
@@ -146,7 +85,7 @@ beforeAll(async () => {
   expect((await person.call('POST', '/close')).status).toBe(200);
 
   // 2. Web: the bot does not understand; closed.
-  const puzzled = await openChat();
+  const puzzled = await openChat(h);
   await puzzled.say('zzqx kkvp wq');
   await puzzled.waitFor((m) => m.from === 'bot' && m.text.includes('没太明白'));
   expect((await puzzled.call('POST', '/close')).status).toBe(200);
@@ -154,13 +93,13 @@ beforeAll(async () => {
   // 3. App: the parcel journey answers; closed.
   await h.shop.createOrder({ orderId: 'AN7001' });
   await h.shop.advance('AN7001', 'shipped');
-  const parcel = await openChat('app');
+  const parcel = await openChat(h, 'app');
   await parcel.say('我的快递到哪了 订单号 AN7001');
   await parcel.waitFor((m) => m.text.includes('运单号'));
   expect((await parcel.call('POST', '/close')).status).toBe(200);
 
   // 4. App: opened, nothing said.
-  const silent = await openChat('app');
+  const silent = await openChat(h, 'app');
 
   for (const chat of [person, puzzled, parcel, silent]) {
     const { conversation } = await get<{ conversation: { createdAt: string; channel?: string } }>(

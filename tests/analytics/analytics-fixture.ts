@@ -1,0 +1,67 @@
+import { expect } from 'vitest';
+import type { WorkflowDocument } from '@xiaoer/engine';
+import type { Harness } from '@xiaoer/server/testing';
+import { ChatClient } from '../conversations/chat-client.ts';
+
+/** A satisfaction survey over SMS: asked on `survey.requested`, scored 1–5 (`s1`…`s5`). */
+export const surveyWorkflow: WorkflowDocument = {
+  id: 'survey',
+  name: '满意度调查 / Survey',
+  version: 1,
+  nodes: [
+    {
+      id: 'asked',
+      type: 'trigger',
+      position: { x: 0, y: 0 },
+      config: {
+        event: 'survey.requested',
+        correlationKey: 'orderId',
+        data: {
+          type: 'object',
+          properties: { orderId: { type: 'string' }, phone: { type: 'string' } },
+          required: ['orderId', 'phone'],
+        },
+      },
+    },
+    {
+      id: 'rate',
+      type: 'askCustomer',
+      position: { x: 200, y: 0 },
+      config: {
+        channel: 'sms',
+        to: '{{phone}}',
+        question: { zh: '请打分 1–5', en: 'Rate us 1–5' },
+        options: [1, 2, 3, 4, 5].map((score) => ({
+          id: `s${score}`,
+          label: { zh: `${score} 分`, en: `${score}` },
+          score,
+        })),
+        saveAs: 'survey',
+      },
+    },
+    { id: 'thanks', type: 'end', position: { x: 400, y: 0 }, config: { status: 'completed' } },
+  ],
+  edges: [1, 2, 3, 4, 5]
+    .map((score) => ({
+      id: `e${score}`,
+      source: 'rate',
+      sourceHandle: `s${score}`,
+      target: 'thanks',
+    }))
+    .concat([{ id: 'e0', source: 'asked', sourceHandle: 'next', target: 'rate' }]),
+};
+
+/** Opens a chat as the chat page does, on `channel` (the page's default when absent). */
+export async function openChat(h: Harness, channel?: string): Promise<ChatClient> {
+  const response = await fetch(`${h.url}/api/chat/conversations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      customer: { id: `cust-${Math.random().toString(36).slice(2, 8)}`, language: 'zh' },
+      ...(channel ? { channel } : {}),
+    }),
+  });
+  expect(response.status).toBe(201);
+  const { id, token } = (await response.json()) as { id: string; token: string };
+  return new ChatClient(h, id, token);
+}
