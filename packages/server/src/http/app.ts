@@ -15,6 +15,8 @@ import { knowledgeRouter } from './knowledge.route.ts';
 import { authenticate } from './authenticate.ts';
 import { chatRouter, conversationsRouter } from './chat.route.ts';
 import { openApiDocument } from './openapi.ts';
+import { qualityRouter } from './quality.route.ts';
+import { followUpsRouter } from './follow-ups.route.ts';
 
 export interface AppOptions {
   store: StoreProbe;
@@ -84,6 +86,8 @@ export function createApp(options: AppOptions): Express {
     );
     app.use('/api', routingRouter(xiaoer.routing));
     app.use('/api', knowledgeRouter(xiaoer.knowledge, xiaoer.models, bodyLimit));
+    app.use('/api', qualityRouter(xiaoer.quality, xiaoer.models));
+    app.use('/api', followUpsRouter(xiaoer.desk, xiaoer.quality.followUps));
   }
   let document: Record<string, unknown> | undefined;
   app.get('/api/docs', (_request, response) => {

@@ -10,6 +10,7 @@ import { authModels } from './auth.model.ts';
 import { conversationModels } from './conversation.model.ts';
 import { routingModels } from './routing.model.ts';
 import { knowledgeModels } from './knowledge.model.ts';
+import { qualityModels } from './quality.model.ts';
 
 /** Every collection Xiaoer keeps, as Mongoose models on one connection. */
 export type Models = ReturnType<typeof createModels>;
@@ -27,6 +28,7 @@ export function createModels(connection: Connection) {
     ...conversationModels(connection),
     ...routingModels(connection),
     ...knowledgeModels(connection),
+    ...qualityModels(connection),
   };
 }
 

@@ -18,6 +18,18 @@ export interface RouterOptions {
   now?: () => Date;
   /** Told when an assignment listener throws; the assignment itself stands. */
   onError?: (error: unknown) => void;
+  /** Told of every resolve, before and after (quality inspection notes, then inspects). */
+  onResolve?: ResolveHook;
+}
+
+/**
+ * What wants to know that a handoff is resolved, durably: `before` is awaited before the
+ * handoff changes (so what it notes survives a crash right after; if it throws, nothing is
+ * resolved), `after` is told once the handoff is resolved.
+ */
+export interface ResolveHook {
+  before(handoff: HandoffRecord): Promise<void>;
+  after(handoff: HandoffRecord): void;
 }
 
 export type EnqueueResult =
@@ -48,9 +60,13 @@ export class Router {
   readonly #queue: QueueOrderOptions;
   readonly #claims: AssignmentClaims;
   readonly #dispatch: QueueDispatch;
+  readonly #onResolve: ResolveHook | undefined;
+  readonly #onError: (error: unknown) => void;
 
   constructor(models: Models, options: RouterOptions = {}) {
     this.#models = models;
+    this.#onResolve = options.onResolve;
+    this.#onError = options.onError ?? (() => {});
     this.#now = options.now ?? (() => new Date());
     this.#queue = options.queue ?? QUEUE_ORDER_DEFAULTS;
     this.directory = new RoutingDirectory(models, this.#now);
@@ -58,7 +74,7 @@ export class Router {
     this.#dispatch = new QueueDispatch(models, this.#claims, {
       now: this.#now,
       queue: this.#queue,
-      onError: options.onError ?? (() => {}),
+      onError: this.#onError,
     });
   }
 
@@ -229,11 +245,19 @@ export class Router {
     extra: Partial<HandoffRecord> = {},
   ): Promise<HandoffRecord> {
     const handoff = await this.#open(id, allowed);
+    if (status === 'resolved') await this.#onResolve?.before(handoff);
     const change = { status, resolvedAt: this.#now(), ...extra };
     // The status first: a claim racing this close re-reads the handoff and rolls back.
     await this.#models.Handoffs.updateOne({ _id: id }, { $set: change });
     await this.#claims.release(id);
     await this.#dispatch.run();
-    return { ...handoff, ...change };
+    const closed = { ...handoff, ...change };
+    if (status === 'resolved')
+      try {
+        this.#onResolve?.after(closed);
+      } catch (error) {
+        this.#onError(error);
+      }
+    return closed;
   }
 }

@@ -27,6 +27,7 @@ import { createIntentRecognizer } from '../intents/intent-recognizer.ts';
 import { Router } from '../routing/router.ts';
 import { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { KnowledgeAnswers } from '../conversations/knowledge-answers.ts';
+import { QualityInspector } from '../quality/quality-inspector.ts';
 
 /** How often recovery sweeps, and when an unfinished claim counts as abandoned. */
 export const RECOVERY_DEFAULTS = { sweepEveryMs: 2000, staleAfterMs: 15_000 } as const;
@@ -64,6 +65,8 @@ export interface Xiaoer {
   routing: Router;
   /** Knowledge-base articles, retrieval and unanswered questions. */
   knowledge: KnowledgeBase;
+  /** Quality inspection of resolved handoffs: rules, reports, overrides, follow-up tasks. */
+  quality: QualityInspector;
   config: XiaoerConfig;
   /** Starts timers and effect delivery, and finishes what a crashed process left. */
   start(): Promise<void>;
@@ -104,8 +107,17 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   });
   dispatcher.attach(runtime);
   const intake = new EventIntake(models, runtime, log);
+  const quality = new QualityInspector(models, conversations, {
+    onError: (error) =>
+      log.error({ err: error }, 'a quality inspection or listener failed; recovery retries it'),
+  });
   const routing = new Router(models, {
     onError: (error) => log.error({ err: error }, 'an assignment listener failed'),
+    // Noted before the handoff is resolved, inspected after: a crash in between is recovered.
+    onResolve: {
+      before: (handoff) => quality.noting(handoff),
+      after: (handoff) => quality.resolved(handoff),
+    },
   });
   const knowledge = new KnowledgeBase(models, config.knowledge);
   const desk = new ServiceDesk({
@@ -132,6 +144,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       intake.recover(olderThanMs),
       runtime.steps.recover(olderThanMs),
       desk.recover(olderThanMs),
+      quality.recover(olderThanMs),
     ])
       .catch((error: unknown) => log.error({ err: error }, 'recovery sweep failed'))
       .finally(() => (sweeping = undefined)));
@@ -153,6 +166,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     desk,
     routing,
     knowledge,
+    quality,
     config,
     async start() {
       // Trained from workflows/intents in about a second; an LLM endpoint goes in front if set.
@@ -186,6 +200,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       await intake.idle();
       await runtime.idle();
       await routing.idle();
+      await quality.idle();
       await agenda.drain({ timeout: 10_000 });
       await agenda.stop();
     },
