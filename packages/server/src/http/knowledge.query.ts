@@ -3,7 +3,6 @@ import { KNOWLEDGE_CHANNELS } from '../model/knowledge.model.ts';
 import type { ArticleQuery } from '../knowledge/article-store.ts';
 import type { FrequentOptions } from '../knowledge/unanswered-questions.ts';
 import { articleInputSchema } from '../knowledge/article.schema.ts';
-import { ApiError } from './api-error.ts';
 import { DATE_QUERY, readQuery } from './query-params.ts';
 
 /** Query parameters of `GET /api/knowledge/articles`. */
