@@ -34,6 +34,9 @@ const AgentInboxPage = lazy(async () => ({
 const KnowledgePage = lazy(async () => ({
   default: (await import('../console/KnowledgePage.tsx')).KnowledgePage,
 }));
+const QualityPage = lazy(async () => ({
+  default: (await import('../console/QualityPage.tsx')).QualityPage,
+}));
 
 /** The console: login, then the journeys and the editor; Chinese or English, switchable. */
 export function App() {
@@ -60,7 +63,7 @@ export function App() {
                 <Menu
                   theme="dark"
                   mode="horizontal"
-                  style={{ minWidth: 480 }}
+                  style={{ minWidth: 560 }}
                   selectedKeys={[
                     route.screen === 'instance'
                       ? 'instances'
@@ -69,7 +72,9 @@ export function App() {
                         : route.screen,
                   ]}
                   onClick={({ key }) =>
-                    go({ screen: key as 'workflows' | 'instances' | 'inbox' | 'knowledge' })
+                    go({
+                      screen: key as 'workflows' | 'instances' | 'inbox' | 'knowledge' | 'quality',
+                    })
                   }
                   items={[
                     { key: 'workflows', label: t('app.journeys') },
@@ -88,6 +93,10 @@ export function App() {
                     {
                       key: 'knowledge',
                       label: <span data-testid="nav-knowledge">{t('knowledge.nav')}</span>,
+                    },
+                    {
+                      key: 'quality',
+                      label: <span data-testid="nav-quality">{t('quality.nav')}</span>,
                     },
                   ]}
                 />
@@ -127,6 +136,8 @@ export function App() {
                   <AgentInboxPage />
                 ) : route.screen === 'knowledge' ? (
                   <KnowledgePage canEdit={canEdit} />
+                ) : route.screen === 'quality' ? (
+                  <QualityPage canEdit={canEdit} canOperate={canEdit} />
                 ) : route.screen === 'instances' ? (
                   <InstancesPage onOpen={(id) => go({ screen: 'instance', instanceId: id })} />
                 ) : route.screen === 'instance' ? (

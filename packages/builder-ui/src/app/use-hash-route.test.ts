@@ -10,6 +10,7 @@ describe('the console routes', () => {
       { screen: 'instance', instanceId: 'order-lifecycle:A/1 #2:1' },
       { screen: 'inbox' },
       { screen: 'knowledge' },
+      { screen: 'quality' },
     ];
     for (const route of routes) expect(routeOf(hashOf(route))).toEqual(route);
   });

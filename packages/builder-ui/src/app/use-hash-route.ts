@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 
 /**
  * The screen named by the URL's hash: `#/workflows[/<id>]`, `#/instances[/<id>]`, `#/inbox`,
- * `#/knowledge`.
+ * `#/knowledge`, `#/quality`.
  */
 export type Route =
   | { screen: 'workflows' }
@@ -10,11 +10,13 @@ export type Route =
   | { screen: 'instances' }
   | { screen: 'instance'; instanceId: string }
   | { screen: 'inbox' }
-  | { screen: 'knowledge' };
+  | { screen: 'knowledge' }
+  | { screen: 'quality' };
 
 export function routeOf(hash: string): Route {
   if (hash === '#/inbox') return { screen: 'inbox' };
   if (hash === '#/knowledge') return { screen: 'knowledge' };
+  if (hash === '#/quality') return { screen: 'quality' };
   const [, section, id] = /^#\/(workflows|instances)(?:\/([^/]+))?$/.exec(hash) ?? [];
   if (section === 'instances')
     return id
