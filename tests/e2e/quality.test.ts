@@ -92,6 +92,15 @@ describe('the quality page', () => {
     await operator.getByTestId('quality-agents').getByText('agent-li').waitFor();
     expect(await operator.getByTestId('quality-agents').textContent()).toContain('70');
     await screenshot(operator, 'quality-agents');
+    await operator.getByTestId('quality-rules-tab').click();
+    await operator.getByTestId('rule-noGreeting-enabled').click();
+    await operator.getByTestId('quality-rules-save').click();
+    await operator.getByText('规则版本 2').waitFor();
+    await screenshot(operator, 'quality-rules');
+    const rules = (await (await h.request('GET', '/api/quality/rules')).json()) as {
+      rules: { id: string; enabled: boolean }[];
+    };
+    expect(rules.rules.find((r) => r.id === 'noGreeting')?.enabled).toBe(false);
 
     const saved = (await (
       await h.request('GET', `/api/quality/reports/${handoffId}`)
