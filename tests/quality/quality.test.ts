@@ -312,87 +312,58 @@ describe('editing the rules', () => {
 });
 
 describe('bad input', () => {
-  const expectError = async (response: Response, status: number, code: string) => {
-    const body = await json<{ error: { code: string; message: { zh: string; en: string } } }>(
-      response,
-      status,
-    );
-    expect(body.error.code).toBe(code);
-    expect(body.error.message.zh && body.error.message.en).toBeTruthy();
+  /** Method, path, body, whether the agent sends it (else the admin), status, code. */
+  type Case = [string, string, unknown, boolean, number, string];
+  const check = async (cases: Case[]) => {
+    for (const [method, path, body, asAgent, status, code] of cases) {
+      const response = await h.request(method, path, body, asAgent ? agentToken : undefined);
+      const answer = await json<{ error: { code: string; message: { zh: string; en: string } } }>(
+        response,
+        status,
+      );
+      expect(answer.error.code, `${method} ${path}`).toBe(code);
+      expect(answer.error.message.zh && answer.error.message.en).toBeTruthy();
+    }
   };
 
   it('should answer 404 for unknown reports and conversations', async () => {
-    await expectError(
-      await h.request('GET', '/api/quality/reports/nope'),
-      404,
-      'quality-report-not-found',
-    );
-    await expectError(
-      await h.request('PUT', '/api/quality/reports/nope/override', { score: 50, note: 'x' }),
-      404,
-      'quality-report-not-found',
-    );
     const dueAt = new Date(Date.now() + 3_600_000).toISOString();
-    await expectError(
-      await h.request('POST', '/api/conversations/nope/follow-ups', { dueAt }, agentToken),
-      404,
-      'unknown-conversation',
-    );
-    await expectError(
-      await h.request('GET', '/api/conversations/nope/follow-ups'),
-      404,
-      'unknown-conversation',
-    );
+    await check([
+      ['GET', '/api/quality/reports/nope', undefined, false, 404, 'quality-report-not-found'],
+      [
+        'PUT',
+        '/api/quality/reports/nope/override',
+        { score: 50, note: 'x' },
+        false,
+        404,
+        'quality-report-not-found',
+      ],
+      ['POST', '/api/conversations/nope/follow-ups', { dueAt }, true, 404, 'unknown-conversation'],
+      ['GET', '/api/conversations/nope/follow-ups', undefined, false, 404, 'unknown-conversation'],
+    ]);
   });
 
   it('should answer 400 for bad overrides, follow-ups and queries', async () => {
     const chat = await ChatClient.open(h);
-    await expectError(
-      await h.request('PUT', '/api/quality/reports/nope/override', { score: 101, note: 'x' }),
-      400,
-      'invalid-body',
-    );
-    await expectError(
-      await h.request('PUT', '/api/quality/reports/nope/override', { score: 50 }),
-      400,
-      'invalid-body',
-    );
-    await expectError(
-      await h.request(
-        'POST',
-        `/api/conversations/${chat.id}/follow-ups`,
-        { dueAt: 'tomorrow' },
-        agentToken,
+    const followUps = `/api/conversations/${chat.id}/follow-ups`;
+    const override = '/api/quality/reports/nope/override';
+    await check([
+      ['PUT', override, { score: 101, note: 'x' }, false, 400, 'invalid-body'],
+      ['PUT', override, { score: 50 }, false, 400, 'invalid-body'],
+      ['POST', followUps, { dueAt: 'tomorrow' }, true, 400, 'invalid-body'],
+      ['POST', followUps, { dueAt: '2000-01-01T00:00:00Z' }, true, 400, 'due-in-past'],
+      ...['limit=0', 'limit=abc', 'from=yesterday', 'to=2025-13-45', 'agentId=a%20b'].map(
+        (query): Case => [
+          'GET',
+          `/api/quality/reports?${query}`,
+          undefined,
+          false,
+          400,
+          'invalid-filter',
+        ],
       ),
-      400,
-      'invalid-body',
-    );
-    await expectError(
-      await h.request(
-        'POST',
-        `/api/conversations/${chat.id}/follow-ups`,
-        { dueAt: '2000-01-01T00:00:00Z' },
-        agentToken,
-      ),
-      400,
-      'due-in-past',
-    );
-    for (const query of [
-      'limit=0',
-      'limit=abc',
-      'from=yesterday',
-      'to=2025-13-45',
-      'agentId=a%20b',
-    ])
-      await expectError(
-        await h.request('GET', `/api/quality/reports?${query}`),
-        400,
-        'invalid-filter',
-      );
-    await expectError(
-      await h.request('GET', '/api/quality/agents?from=soon'),
-      400,
-      'invalid-filter',
-    );
+      ['GET', '/api/quality/agents?from=soon', undefined, false, 400, 'invalid-filter'],
+    ]);
+    expect(await h.xiaoer.models.FollowUps.countDocuments({ conversationId: chat.id })).toBe(0);
   });
 });

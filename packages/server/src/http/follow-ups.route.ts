@@ -11,6 +11,7 @@ import { param } from './params.ts';
 /** How far in the past a due time may be and still count as "now" (clocks differ a little). */
 const CLOCK_SLACK_MS = 60_000;
 
+/** `POST /api/conversations/:id/follow-ups`: when it is due (ISO date-time) and what to do. */
 export const followUpBodySchema = {
   type: 'object',
   required: ['dueAt'],

@@ -22,6 +22,7 @@ export const QUALITY_REPORTS_QUERY = {
 /** Query parameters of `GET /api/quality/agents`. */
 export const QUALITY_AGENTS_QUERY = { from: DATE_QUERY, to: DATE_QUERY };
 
+/** The request bodies of `/api/quality/*`, as checked and as documented. */
 export const qualityBodySchemas = {
   rules: rulesChangeSchema,
   override: {

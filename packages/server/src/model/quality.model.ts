@@ -1,6 +1,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { LocalizedText } from '@xiaoer/engine';
 import type { Finding, RuleId, RuleParams } from '../quality/quality-rule.ts';
+import { stringIdModels } from './string-id-model.ts';
 
 /** A quality rule as stored; `_id` is the rule id (one rule per kind). */
 export interface QualityRuleRecord {
@@ -59,8 +60,6 @@ export interface FollowUpRecord {
   createdAt: Date;
 }
 
-const options = { versionKey: false, minimize: false } as const;
-
 export function qualityModels(connection: Connection): {
   QualityRules: Model<QualityRuleRecord>;
   QualityReports: Model<QualityReportRecord>;
@@ -73,11 +72,7 @@ export function qualityModels(connection: Connection): {
     { score: Number, note: String, by: String, at: Date },
     { _id: false },
   );
-  const model = <T>(name: string, collection: string, fields: Record<string, unknown>) =>
-    connection.model(
-      name,
-      new Schema({ _id: String, ...fields }, { ...options, collection }),
-    ) as unknown as Model<T>;
+  const model = stringIdModels(connection, { minimize: false });
   return {
     QualityRules: model<QualityRuleRecord>('QualityRule', 'qualityRules', {
       enabled: { type: Boolean, required: true },

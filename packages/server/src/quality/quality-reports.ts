@@ -35,6 +35,7 @@ export interface AgentQuality {
 export const effectiveScore = (report: Pick<QualityReportRecord, 'score' | 'override'>): number =>
   report.override?.score ?? report.score;
 
+/** A stored report as the API shows it. */
 export const reportView = ({ _id, ...rest }: QualityReportRecord): QualityReport => ({
   handoffId: _id,
   ...rest,

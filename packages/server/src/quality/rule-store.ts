@@ -14,6 +14,7 @@ export interface Ruleset {
 export type RuleChange<K extends RuleId = RuleId> = Partial<
   Pick<RuleSetting<K>, 'enabled' | 'weight' | 'params'>
 >;
+/** Changes to some rules, keyed by rule id (the body of `PUT /api/quality/rules`). */
 export type RulesChange = { [K in RuleId]?: RuleChange<K> };
 
 const toRule = (record: QualityRuleRecord): QualityRule => ({
