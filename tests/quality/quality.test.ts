@@ -69,6 +69,14 @@ async function servedChat(
   return { chat, report };
 }
 
+/** A pending inspection a minute old, as a process that died after resolving leaves it. */
+const leaveNote = (report: QualityReport) =>
+  h.xiaoer.models.QualityInbox.create({
+    _id: report.handoffId,
+    conversationId: report.conversationId,
+    notedAt: new Date(Date.now() - 60_000),
+  });
+
 const rulesOf = (report: QualityReport) => [...new Set(report.findings.map((f) => f.rule))].sort();
 
 describe('a resolved handoff', () => {
@@ -109,11 +117,7 @@ describe('a resolved handoff', () => {
   it('should not get a second report when inspected again, or recovered from a left note', async () => {
     const again = await h.xiaoer.quality.inspect(first.handoffId);
     expect(again?.score).toBe(60);
-    await h.xiaoer.models.QualityInbox.create({
-      _id: first.handoffId,
-      conversationId: first.conversationId,
-      notedAt: new Date(Date.now() - 60_000),
-    });
+    await leaveNote(first);
     await h.xiaoer.quality.recover(0);
     await h.xiaoer.quality.idle();
     expect(await h.xiaoer.models.QualityReports.countDocuments({ _id: first.handoffId })).toBe(1);
@@ -124,11 +128,7 @@ describe('a resolved handoff', () => {
   it('should be inspected by recovery when the process died after resolving', async () => {
     // As a dead process leaves it: resolved and noted, no report.
     await h.xiaoer.models.QualityReports.deleteOne({ _id: first.handoffId });
-    await h.xiaoer.models.QualityInbox.create({
-      _id: first.handoffId,
-      conversationId: first.conversationId,
-      notedAt: new Date(Date.now() - 60_000),
-    });
+    await leaveNote(first);
     // The server's own sweep may take it first; either way it is inspected once.
     await h.xiaoer.quality.recover(30_000);
     await h.xiaoer.quality.idle();
