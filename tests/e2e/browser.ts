@@ -21,3 +21,24 @@ export async function launchBrowser(): Promise<Browser> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, fullPage: true });
 }
+
+/** A new browser context as a reduced-motion, Chinese desktop, logged in to the console. */
+export async function logInPage(
+  browser: Browser,
+  url: string,
+  user: string,
+  password: string,
+): Promise<Page> {
+  const context = await browser.newContext({
+    reducedMotion: 'reduce',
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByTestId('username').fill(user);
+  await page.getByTestId('password').fill(password);
+  await page.getByTestId('login').click();
+  await page.getByTestId('user').waitFor();
+  return page;
+}

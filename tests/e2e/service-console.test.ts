@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server';
 import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
-import { launchBrowser, screenshot } from './browser.ts';
+import { launchBrowser, logInPage, screenshot } from './browser.ts';
 
 /**
  * The agent desk and the knowledge page in Chromium: a customer asks for a person, the agent
@@ -16,19 +16,8 @@ let browser: Browser;
 let current: Page | undefined;
 
 async function logIn(user: string, password: string): Promise<Page> {
-  const context = await browser.newContext({
-    reducedMotion: 'reduce',
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-  });
-  const page = await context.newPage();
-  await page.goto(h.url);
-  await page.getByTestId('username').fill(user);
-  await page.getByTestId('password').fill(password);
-  await page.getByTestId('login').click();
-  await page.getByTestId('user').waitFor();
-  current = page;
-  return page;
+  current = await logInPage(browser, h.url, user, password);
+  return current;
 }
 
 beforeAll(async () => {

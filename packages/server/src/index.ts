@@ -277,3 +277,49 @@ export { localTime, isTimeZone, type LocalTime } from './analytics/local-time.ts
 export { staffingPlan, DEFAULT_HANDLING_SECONDS } from './analytics/staffing-plan.ts';
 export { dashboardReport } from './analytics/dashboard-report.ts';
 export { journeyFunnel } from './analytics/journey-funnel.ts';
+export {
+  RULE_IDS,
+  containsPhrase,
+  type RuleId,
+  type RuleParams,
+  type PhraseLists,
+  type QualityRule,
+  type Finding,
+  type TranscriptMessage,
+  type InspectionInput,
+  type RuleCheck,
+} from './quality/quality-rule.ts';
+export { RULE_CHECKS } from './quality/rule-checks.ts';
+export { DEFAULT_RULES, type RuleSetting } from './quality/default-rules.ts';
+export { rulesChangeSchema, RULE_PARAM_SCHEMAS } from './quality/rule-schema.ts';
+export {
+  inspectConversation,
+  FULL_SCORE,
+  type Inspection,
+} from './quality/inspect-conversation.ts';
+export { chineseValence, messageValence } from './quality/customer-sentiment.ts';
+export { ZH_LEXICON } from './quality/zh-sentiment-lexicon.ts';
+export {
+  QualityInspector,
+  type QualityInspectorOptions,
+  type QualityReportEvent,
+  type QualityReportListener,
+} from './quality/quality-inspector.ts';
+export {
+  QualityReports,
+  effectiveScore,
+  MAX_REPORTS_LISTED,
+  MAX_REPORTS_AVERAGED,
+  type QualityReport,
+  type ReportQuery,
+  type AgentQuality,
+} from './quality/quality-reports.ts';
+export { QualityRuleStore, type Ruleset, type RulesChange } from './quality/rule-store.ts';
+export { FollowUpStore } from './quality/follow-up-store.ts';
+export type {
+  QualityReportRecord,
+  QualityOverride,
+  FollowUpRecord,
+} from './model/quality.model.ts';
+export type { ResolveHook } from './routing/router.ts';
+export { qualityBodySchemas } from './http/quality.route.ts';

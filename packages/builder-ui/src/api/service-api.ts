@@ -66,6 +66,92 @@ export interface UnansweredGroup {
   examples: { id: string; text: string }[];
 }
 
+export type QualityRuleId =
+  | 'forbiddenWords'
+  | 'noGreeting'
+  | 'slowFirstResponse'
+  | 'longSilence'
+  | 'negativeEnding'
+  | 'followUpWithoutTask';
+
+export interface PhraseLists {
+  zh: string[];
+  en: string[];
+}
+
+/** A quality rule's parameters (which fields depends on the rule). */
+export interface QualityRuleParams {
+  words?: PhraseLists;
+  phrases?: PhraseLists;
+  withinMessages?: number;
+  seconds?: number;
+  lastMessages?: number;
+  threshold?: number;
+}
+
+export interface QualityRule {
+  id: QualityRuleId;
+  enabled: boolean;
+  weight: number;
+  params: QualityRuleParams;
+  version: number;
+}
+
+export interface QualityFinding {
+  rule: QualityRuleId;
+  seq?: number;
+  text: LocalizedText;
+}
+
+export interface QualityReport {
+  handoffId: string;
+  conversationId: string;
+  agentId: string;
+  at: string;
+  score: number;
+  effectiveScore: number;
+  findings: QualityFinding[];
+  rulesetVersion: number;
+  override?: { score: number; note: string; by: string; at: string };
+}
+
+export interface AgentQuality {
+  agentId: string;
+  reports: number;
+  averageScore: number;
+  overridden: number;
+}
+
+export interface FollowUpTask {
+  id: string;
+  seq: number;
+  dueAt: string;
+  note: string;
+  createdBy: string;
+}
+
+/** Quality inspection: rules, reports, reviews, per-agent averages. */
+export const qualityApi = {
+  rules: () => api<{ version: number; rules: QualityRule[] }>('GET', '/quality/rules'),
+  saveRules: (rules: QualityRule[]) =>
+    api<{ version: number; rules: QualityRule[] }>('PUT', '/quality/rules', {
+      rules: Object.fromEntries(
+        rules.map(({ id, enabled, weight, params }) => [id, { enabled, weight, params }]),
+      ),
+    }),
+  reports: (agentId?: string) =>
+    api<{ reports: QualityReport[]; maxLimit: number }>(
+      'GET',
+      `/quality/reports?${new URLSearchParams({ limit: '200', ...(agentId ? { agentId } : {}) })}`,
+    ),
+  override: (handoffId: string, score: number, note: string) =>
+    api<QualityReport>('PUT', `/quality/reports/${encodeURIComponent(handoffId)}/override`, {
+      score,
+      note,
+    }),
+  agents: () => api<{ agents: AgentQuality[]; truncated: boolean }>('GET', '/quality/agents'),
+};
+
 /** The agent's side: status, inbox, conversations, queues. */
 export const inboxApi = {
   setStatus: (status: 'online' | 'busy' | 'away') => api('POST', '/agents/me/status', { status }),
@@ -87,6 +173,16 @@ export const inboxApi = {
     ),
   transfer: (handoffId: string, group: string) =>
     api('POST', `/handoffs/${encodeURIComponent(handoffId)}/transfer`, { group }),
+  followUps: (id: string) =>
+    api<{ followUps: FollowUpTask[] }>(
+      'GET',
+      `/conversations/${encodeURIComponent(id)}/follow-ups`,
+    ),
+  createFollowUp: (id: string, dueAt: string, note: string) =>
+    api<FollowUpTask>('POST', `/conversations/${encodeURIComponent(id)}/follow-ups`, {
+      dueAt,
+      note,
+    }),
 };
 
 /** The knowledge base's management and search. */

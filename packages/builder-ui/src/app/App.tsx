@@ -38,6 +38,9 @@ const KnowledgePage = lazy(async () => ({
 const AnalyticsPage = lazy(async () => ({
   default: (await import('../analytics/AnalyticsPage.tsx')).AnalyticsPage,
 }));
+const QualityPage = lazy(async () => ({
+  default: (await import('../console/QualityPage.tsx')).QualityPage,
+}));
 
 /** The console: login, then the journeys and the editor; Chinese or English, switchable. */
 export function App() {
@@ -64,7 +67,7 @@ export function App() {
                 <Menu
                   theme="dark"
                   mode="horizontal"
-                  style={{ minWidth: 580 }}
+                  style={{ minWidth: 660 }}
                   selectedKeys={[
                     route.screen === 'instance'
                       ? 'instances'
@@ -75,7 +78,7 @@ export function App() {
                   onClick={({ key }) =>
                     go({
                       screen: key as
-                        'workflows' | 'instances' | 'inbox' | 'knowledge' | 'analytics',
+                        'workflows' | 'instances' | 'inbox' | 'knowledge' | 'analytics' | 'quality',
                     })
                   }
                   items={[
@@ -99,6 +102,10 @@ export function App() {
                     {
                       key: 'analytics',
                       label: <span data-testid="nav-analytics">{t('analytics.nav')}</span>,
+                    },
+                    {
+                      key: 'quality',
+                      label: <span data-testid="nav-quality">{t('quality.nav')}</span>,
                     },
                   ]}
                 />
@@ -144,6 +151,8 @@ export function App() {
                       go({ screen: 'editor', workflowId: id, overlay: 'funnel' })
                     }
                   />
+                ) : route.screen === 'quality' ? (
+                  <QualityPage canEdit={canEdit} canOperate={canEdit} />
                 ) : route.screen === 'instances' ? (
                   <InstancesPage onOpen={(id) => go({ screen: 'instance', instanceId: id })} />
                 ) : route.screen === 'instance' ? (

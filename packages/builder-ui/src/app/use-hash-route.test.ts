@@ -12,6 +12,7 @@ describe('the console routes', () => {
       { screen: 'knowledge' },
       { screen: 'analytics' },
       { screen: 'editor', workflowId: 'order-lifecycle', overlay: 'funnel' },
+      { screen: 'quality' },
     ];
     for (const route of routes) expect(routeOf(hashOf(route))).toEqual(route);
   });

@@ -5,7 +5,7 @@ export type CanvasOverlay = 'funnel';
 
 /**
  * The screen named by the URL's hash: `#/workflows[/<id>[?overlay=funnel]]`,
- * `#/instances[/<id>]`, `#/inbox`, `#/knowledge`, `#/analytics`.
+ * `#/instances[/<id>]`, `#/inbox`, `#/knowledge`, `#/analytics`, `#/quality`.
  */
 export type Route =
   | { screen: 'workflows' }
@@ -14,12 +14,14 @@ export type Route =
   | { screen: 'instance'; instanceId: string }
   | { screen: 'inbox' }
   | { screen: 'knowledge' }
-  | { screen: 'analytics' };
+  | { screen: 'analytics' }
+  | { screen: 'quality' };
 
 export function routeOf(hash: string): Route {
   if (hash === '#/inbox') return { screen: 'inbox' };
   if (hash === '#/knowledge') return { screen: 'knowledge' };
   if (hash === '#/analytics') return { screen: 'analytics' };
+  if (hash === '#/quality') return { screen: 'quality' };
   const [, section, id, search] =
     /^#\/(workflows|instances)(?:\/([^/?]+))?(?:\?(.*))?$/.exec(hash) ?? [];
   if (section === 'instances')

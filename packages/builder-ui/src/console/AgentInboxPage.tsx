@@ -29,6 +29,13 @@ import { languageOf } from '../i18n/i18n.ts';
 
 const REFRESH_MS = 2000;
 
+/** This time tomorrow as a `datetime-local` value (the browser's time zone). */
+function tomorrowLocal(): string {
+  const at = new Date(Date.now() + 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+}
+
 /**
  * An agent's desk: their status, the queues, the conversations handed to them with the whole
  * context (transcript, intents, the order, the journey that handed over), quick replies from
@@ -48,6 +55,8 @@ export function AgentInboxPage() {
   const [suggestions, setSuggestions] = useState<string[]>([]);
   const [resolving, setResolving] = useState(false);
   const [proposal, setProposal] = useState({ question: '', answer: '' });
+  const [followUp, setFollowUp] = useState<{ due: string; note: string }>();
+  const [followUps, setFollowUps] = useState(0);
   const fail = useCallback(
     (error: unknown) => void message.error(errorText(error, language)),
     [message, language],
@@ -67,6 +76,14 @@ export function AgentInboxPage() {
   }, [refresh, fail]);
 
   const handoff = handoffs.find((h) => h.conversationId === selected);
+  useEffect(() => {
+    setFollowUps(0);
+    if (!selected) return;
+    void inboxApi.followUps(selected).then(
+      (r) => setFollowUps(r.followUps.length),
+      () => {},
+    );
+  }, [selected]);
   useEffect(() => {
     if (!selected) return;
     const load = () => void inboxApi.conversation(selected).then(setChat, () => {});
@@ -98,6 +115,18 @@ export function AgentInboxPage() {
       await inboxApi.reply(selected, draft.trim());
       setDraft('');
       setChat(await inboxApi.conversation(selected));
+    } catch (error) {
+      fail(error);
+    }
+  };
+  const saveFollowUp = async () => {
+    if (!selected || !followUp) return;
+    try {
+      await inboxApi.createFollowUp(selected, new Date(followUp.due).toISOString(), followUp.note);
+      const { followUps: tasks } = await inboxApi.followUps(selected);
+      setFollowUps(tasks.length);
+      setFollowUp(undefined);
+      void message.success(t('inbox.followUpCreated', { count: tasks.length }));
     } catch (error) {
       fail(error);
     }
@@ -254,6 +283,13 @@ export function AgentInboxPage() {
                       .catch(fail)
                   }
                 />
+                <Button
+                  data-testid="inbox-follow-up"
+                  onClick={() => setFollowUp({ due: tomorrowLocal(), note: '' })}
+                >
+                  {t('inbox.followUp')}
+                  {followUps > 0 && ` (${followUps})`}
+                </Button>
                 <Button data-testid="inbox-resolve" onClick={openResolve}>
                   {t('inbox.resolve')}
                 </Button>
@@ -301,6 +337,30 @@ export function AgentInboxPage() {
           )}
         </div>
       </div>
+      <Modal
+        open={!!followUp}
+        title={t('inbox.followUpTitle')}
+        okButtonProps={{ 'data-testid': 'follow-up-save' }}
+        onOk={() => void saveFollowUp()}
+        onCancel={() => setFollowUp(undefined)}
+      >
+        <Input
+          type="datetime-local"
+          data-testid="follow-up-due"
+          addonBefore={t('inbox.followUpDue')}
+          value={followUp?.due}
+          onChange={(e) => setFollowUp((f) => f && { ...f, due: e.target.value })}
+          style={{ marginBottom: 8 }}
+        />
+        <Input.TextArea
+          data-testid="follow-up-note"
+          placeholder={t('inbox.followUpNote')}
+          autoSize={{ minRows: 2 }}
+          maxLength={500}
+          value={followUp?.note}
+          onChange={(e) => setFollowUp((f) => f && { ...f, note: e.target.value })}
+        />
+      </Modal>
       <Modal
         open={resolving}
         title={t('inbox.resolveTitle')}

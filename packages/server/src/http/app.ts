@@ -18,6 +18,8 @@ import { openApiDocument } from './openapi.ts';
 import { analyticsRouter } from './analytics.route.ts';
 import { metricsRouter } from './metrics.route.ts';
 import { httpMetrics } from '../metrics/http-metrics.ts';
+import { qualityRouter } from './quality.route.ts';
+import { followUpsRouter } from './follow-ups.route.ts';
 
 export interface AppOptions {
   store: StoreProbe;
@@ -98,6 +100,8 @@ export function createApp(options: AppOptions): Express {
     app.use('/api', routingRouter(xiaoer.routing));
     app.use('/api', knowledgeRouter(xiaoer.knowledge, xiaoer.models, bodyLimit));
     app.use('/api', analyticsRouter(xiaoer.analytics));
+    app.use('/api', qualityRouter(xiaoer.quality, xiaoer.models));
+    app.use('/api', followUpsRouter(xiaoer.desk, xiaoer.quality.followUps));
   }
   let document: Record<string, unknown> | undefined;
   app.get('/api/docs', (_request, response) => {

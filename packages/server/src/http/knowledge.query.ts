@@ -3,7 +3,7 @@ import { KNOWLEDGE_CHANNELS } from '../model/knowledge.model.ts';
 import type { ArticleQuery } from '../knowledge/article-store.ts';
 import type { FrequentOptions } from '../knowledge/unanswered-questions.ts';
 import { articleInputSchema } from '../knowledge/article.schema.ts';
-import { ApiError } from './api-error.ts';
+import { DATE_QUERY, readQuery } from './query-params.ts';
 
 /** Query parameters of `GET /api/knowledge/articles`. */
 export const KNOWLEDGE_LIST_QUERY = {
@@ -15,32 +15,9 @@ export const KNOWLEDGE_LIST_QUERY = {
 
 /** Query parameters of `GET /api/knowledge/unanswered`. */
 export const UNANSWERED_QUERY = {
-  since: /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/,
+  since: DATE_QUERY,
   limit: /^([1-9]|[1-9]\d|100)$/,
 };
-
-/** The query parameters named in `patterns`, each checked; 400 naming the first bad one. */
-function readQuery<K extends string>(
-  request: Request,
-  patterns: Record<K, RegExp>,
-): Partial<Record<K, string>> {
-  const values: Partial<Record<K, string>> = {};
-  for (const name of Object.keys(patterns) as K[]) {
-    const value = request.query[name];
-    if (value === undefined) continue;
-    if (
-      typeof value !== 'string' ||
-      !patterns[name].test(value) ||
-      (name === 'since' && Number.isNaN(Date.parse(value)))
-    )
-      throw new ApiError(400, 'invalid-filter', {
-        zh: `参数 "${name}" 不合法。`,
-        en: `The parameter "${name}" is invalid.`,
-      });
-    values[name] = value;
-  }
-  return values;
-}
 
 export function listQuery(request: Request): ArticleQuery {
   const { q, tag, status, page } = readQuery(request, KNOWLEDGE_LIST_QUERY);
@@ -53,7 +30,7 @@ export function listQuery(request: Request): ArticleQuery {
 }
 
 export function unansweredQuery(request: Request): FrequentOptions {
-  const { since, limit } = readQuery(request, UNANSWERED_QUERY);
+  const { since, limit } = readQuery(request, UNANSWERED_QUERY, ['since']);
   return {
     ...(since ? { since: new Date(since) } : {}),
     ...(limit ? { limit: Number(limit) } : {}),

@@ -7,6 +7,7 @@ import { FLOW_QUERY, INSTANCE_FILTERS } from './instances.route.ts';
 import { KNOWLEDGE_LIST_QUERY, UNANSWERED_QUERY } from './knowledge.query.ts';
 import { articleInputSchema } from '../knowledge/article.schema.ts';
 import { metadataOf, type RouteMetadata } from './route-metadata.ts';
+import { QUALITY_AGENTS_QUERY, QUALITY_REPORTS_QUERY } from './quality.route.ts';
 
 /** What the routes cannot tell about themselves: a title, a group, and special answers. */
 interface OperationNotes {
@@ -220,6 +221,15 @@ const OPERATIONS: Record<string, OperationNotes> = {
     tag: 'chat',
     errors: { 409: 'No agent has it / 不在人工手里' },
   },
+  'POST /api/conversations/{id}/follow-ups': {
+    summary: 'Create a follow-up task (the agent will come back) / 创建跟进任务',
+    tag: 'quality',
+    success: 201,
+  },
+  'GET /api/conversations/{id}/follow-ups': {
+    summary: "A conversation's follow-up tasks / 会话的跟进任务",
+    tag: 'quality',
+  },
   'POST /api/conversations/{id}/close': {
     summary: 'Close a conversation / 结束会话',
     tag: 'chat',
@@ -390,6 +400,34 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary: 'Turn a group of unanswered questions into an article / 将问题组转为知识条目',
     tag: 'knowledge',
     success: 201,
+  },
+  'GET /api/quality/rules': {
+    summary: 'Quality rules and the ruleset version (defaults seeded on first read) / 质检规则',
+    tag: 'quality',
+  },
+  'PUT /api/quality/rules': {
+    summary:
+      'Change some rules (enabled, weight, params), keyed by rule id; the next inspections use them / 修改质检规则',
+    tag: 'quality',
+  },
+  'GET /api/quality/reports': {
+    summary:
+      'Quality reports, newest first; scans the collection, `limit` at most 200 (default 50) / 质检报告列表',
+    tag: 'quality',
+    query: QUALITY_REPORTS_QUERY,
+  },
+  'GET /api/quality/reports/{handoffId}': {
+    summary: "A resolved handoff's report: score, findings, override / 单个质检报告",
+    tag: 'quality',
+  },
+  'PUT /api/quality/reports/{handoffId}/override': {
+    summary: "An operator's score and note, kept beside the automatic score / 人工复核改分",
+    tag: 'quality',
+  },
+  'GET /api/quality/agents': {
+    summary: 'Average effective score and report count per agent / 客服质检均分',
+    tag: 'quality',
+    query: QUALITY_AGENTS_QUERY,
   },
 };
 

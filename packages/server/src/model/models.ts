@@ -11,6 +11,7 @@ import { conversationModels } from './conversation.model.ts';
 import { routingModels } from './routing.model.ts';
 import { knowledgeModels } from './knowledge.model.ts';
 import { analyticsModels } from './analytics.model.ts';
+import { qualityModels } from './quality.model.ts';
 
 /** Every collection Xiaoer keeps, as Mongoose models on one connection. */
 export type Models = ReturnType<typeof createModels>;
@@ -29,6 +30,7 @@ export function createModels(connection: Connection) {
     ...routingModels(connection),
     ...knowledgeModels(connection),
     ...analyticsModels(connection),
+    ...qualityModels(connection),
   };
 }
 

@@ -1,8 +1,9 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
 import type { LocalizedText } from '@xiaoer/engine';
 import { AGENT_STATUSES, type AgentStatus } from '../routing/agent-selection.ts';
 import { CUSTOMER_TIERS, type CustomerTier } from '../routing/queue-order.ts';
 import { jsonFields } from './json-fields.ts';
+import { stringIdModels } from './string-id-model.ts';
 
 /** A skill group; `_id` is its slug (`after-sales`). */
 export interface SkillGroupRecord {
@@ -71,8 +72,6 @@ export interface LastAgentRecord {
   at: Date;
 }
 
-const options = { versionKey: false } as const;
-
 export function routingModels(connection: Connection): {
   SkillGroups: Model<SkillGroupRecord>;
   Agents: Model<AgentRecord>;
@@ -80,11 +79,7 @@ export function routingModels(connection: Connection): {
   Assignments: Model<AssignmentRecord>;
   LastAgents: Model<LastAgentRecord>;
 } {
-  const model = <T>(name: string, collection: string, fields: Record<string, unknown>) =>
-    connection.model(
-      name,
-      new Schema({ _id: String, ...fields }, { ...options, collection }),
-    ) as unknown as Model<T>;
+  const model = stringIdModels(connection);
   return {
     SkillGroups: model<SkillGroupRecord>('SkillGroup', 'skillGroups', {
       title: { zh: { type: String, required: true }, en: { type: String, required: true } },

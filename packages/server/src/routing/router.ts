@@ -20,12 +20,24 @@ export interface RouterOptions {
   onError?: (error: unknown) => void;
   /** Told of handoffs queued and ended (analytics); called after the fact, never awaited. */
   observer?: HandoffObserver;
+  /** Told of every resolve, before and after (quality inspection notes, then inspects). */
+  onResolve?: ResolveHook;
 }
 
 /** What analytics hears from routing. */
 export interface HandoffObserver {
   queued(handoff: HandoffRecord): void;
   ended(handoff: HandoffRecord): void;
+}
+
+/**
+ * What wants to know that a handoff is resolved, durably: `before` is awaited before the
+ * handoff changes (so what it notes survives a crash right after; if it throws, nothing is
+ * resolved), `after` is told once the handoff is resolved.
+ */
+export interface ResolveHook {
+  before(handoff: HandoffRecord): Promise<void>;
+  after(handoff: HandoffRecord): void;
 }
 
 export type EnqueueResult =
@@ -57,9 +69,13 @@ export class Router {
   readonly #claims: AssignmentClaims;
   readonly #dispatch: QueueDispatch;
   readonly #observer: HandoffObserver | undefined;
+  readonly #onResolve: ResolveHook | undefined;
+  readonly #onError: (error: unknown) => void;
 
   constructor(models: Models, options: RouterOptions = {}) {
     this.#models = models;
+    this.#onResolve = options.onResolve;
+    this.#onError = options.onError ?? (() => {});
     this.#now = options.now ?? (() => new Date());
     this.#queue = options.queue ?? QUEUE_ORDER_DEFAULTS;
     this.#observer = options.observer;
@@ -68,7 +84,7 @@ export class Router {
     this.#dispatch = new QueueDispatch(models, this.#claims, {
       now: this.#now,
       queue: this.#queue,
-      onError: options.onError ?? (() => {}),
+      onError: this.#onError,
     });
   }
 
@@ -240,13 +256,20 @@ export class Router {
     extra: Partial<HandoffRecord> = {},
   ): Promise<HandoffRecord> {
     const handoff = await this.#open(id, allowed);
+    if (status === 'resolved') await this.#onResolve?.before(handoff);
     const change = { status, resolvedAt: this.#now(), ...extra };
     // The status first: a claim racing this close re-reads the handoff and rolls back.
     await this.#models.Handoffs.updateOne({ _id: id }, { $set: change });
     await this.#claims.release(id);
-    const ended = { ...handoff, ...change };
-    this.#observer?.ended(ended);
+    const closed = { ...handoff, ...change };
+    this.#observer?.ended(closed);
     await this.#dispatch.run();
-    return ended;
+    if (status === 'resolved')
+      try {
+        this.#onResolve?.after(closed);
+      } catch (error) {
+        this.#onError(error);
+      }
+    return closed;
   }
 }

@@ -30,6 +30,7 @@ import { KnowledgeAnswers } from '../conversations/knowledge-answers.ts';
 import { Analytics } from '../analytics/analytics.ts';
 import { ServiceMetrics } from '../metrics/service-metrics.ts';
 import { readStore } from '../metrics/store-readings.ts';
+import { QualityInspector } from '../quality/quality-inspector.ts';
 
 /** How often recovery sweeps, and when an unfinished claim counts as abandoned. */
 export const RECOVERY_DEFAULTS = { sweepEveryMs: 2000, staleAfterMs: 15_000 } as const;
@@ -75,6 +76,8 @@ export interface Xiaoer {
   analytics: Analytics;
   /** Prometheus metrics of this instance, served at `GET /metrics`. */
   metrics: ServiceMetrics;
+  /** Quality inspection of resolved handoffs: rules, reports, overrides, follow-up tasks. */
+  quality: QualityInspector;
   config: XiaoerConfig;
   /** Starts timers and effect delivery, and finishes what a crashed process left. */
   start(): Promise<void>;
@@ -108,9 +111,20 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   // Journeys write into a conversation unless a chat channel is configured elsewhere.
   connectors.channels.chat ??= new ChatChannel(conversations, hub);
   const executor = new EffectExecutor(models, connectors, effectLockMs);
+  const quality = new QualityInspector(models, conversations, {
+    onError: (error) =>
+      log.error({ err: error }, 'a quality inspection or listener failed; recovery retries it'),
+  });
+  // Every process counts the scores it saves or overrides.
+  quality.onReport((report) => analytics.facts.quality(report));
   const routing = new Router(models, {
     onError: (error) => log.error({ err: error }, 'an assignment listener failed'),
     observer: analytics.facts,
+    // Noted before the handoff is resolved, inspected after: a crash in between is recovered.
+    onResolve: {
+      before: (handoff) => quality.noting(handoff),
+      after: (handoff) => quality.resolved(handoff),
+    },
   });
   // Gauges of shared state (queues, inbox, outbox, dead letters) are read when scraped.
   const metrics = new ServiceMetrics({
@@ -174,6 +188,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       runtime.steps.recover(olderThanMs),
       desk.recover(olderThanMs),
       closeIdle(),
+      quality.recover(olderThanMs),
     ])
       .catch((error: unknown) => log.error({ err: error }, 'recovery sweep failed'))
       .finally(() => (sweeping = undefined)));
@@ -197,6 +212,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     knowledge,
     analytics,
     metrics,
+    quality,
     config,
     async start() {
       // Trained from workflows/intents in about a second; an LLM endpoint goes in front if set.
@@ -232,6 +248,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       await runtime.idle();
       await routing.idle();
       await analytics.stop();
+      await quality.idle();
       await agenda.drain({ timeout: 10_000 });
       await agenda.stop();
     },

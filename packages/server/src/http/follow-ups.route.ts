@@ -1,0 +1,52 @@
+import { Router } from 'express';
+import type { ServiceDesk } from '../conversations/service-desk.ts';
+import type { FollowUpStore } from '../quality/follow-up-store.ts';
+import type { FollowUpRecord } from '../model/quality.model.ts';
+import { dueInThePast } from '../quality/quality-errors.ts';
+import { validateBody } from './validate-body.ts';
+import { allow } from './authenticate.ts';
+import { actorOf } from './actor.ts';
+import { param } from './params.ts';
+
+/** How far in the past a due time may be and still count as "now" (clocks differ a little). */
+const CLOCK_SLACK_MS = 60_000;
+
+/** `POST /api/conversations/:id/follow-ups`: when it is due (ISO date-time) and what to do. */
+export const followUpBodySchema = {
+  type: 'object',
+  required: ['dueAt'],
+  additionalProperties: false,
+  properties: {
+    dueAt: { type: 'string', format: 'date-time' },
+    note: { type: 'string', maxLength: 500 },
+  },
+} as const;
+
+const view = ({ _id, ...task }: FollowUpRecord) => ({ id: _id, ...task });
+
+/** `/api/conversations/:id/follow-ups`: an agent's promise to come back, as a task. */
+export function followUpsRouter(desk: ServiceDesk, followUps: FollowUpStore): Router {
+  const router = Router();
+  router.post(
+    '/conversations/:id/follow-ups',
+    allow('handle'),
+    validateBody(followUpBodySchema),
+    async (request, response) => {
+      const conversation = await desk.conversation(param(request, 'id'));
+      const { dueAt, note = '' } = request.body as { dueAt: string; note?: string };
+      const due = new Date(dueAt);
+      if (due.getTime() < Date.now() - CLOCK_SLACK_MS) throw dueInThePast();
+      const task = await followUps.create(
+        conversation._id,
+        { dueAt: due, note: note.trim() },
+        actorOf(request),
+      );
+      response.status(201).json(view(task));
+    },
+  );
+  router.get('/conversations/:id/follow-ups', allow('read'), async (request, response) => {
+    const conversation = await desk.conversation(param(request, 'id'));
+    response.json({ followUps: (await followUps.list(conversation._id)).map(view) });
+  });
+  return router;
+}

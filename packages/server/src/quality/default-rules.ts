@@ -1,0 +1,85 @@
+import type { QualityRule, RuleId } from './quality-rule.ts';
+
+/** A rule as seeded: what an operator would otherwise set. */
+export type RuleSetting<K extends RuleId = RuleId> = Pick<
+  QualityRule<K>,
+  'id' | 'enabled' | 'weight' | 'params'
+>;
+
+/**
+ * The rules a shop starts with, seeded on first read. The weights add up to 100: a chat that
+ * breaks every rule scores 0. Times follow common Chinese e-commerce service standards (first
+ * answer within 30 s of taking the chat, no customer left waiting over 3 minutes).
+ */
+export const DEFAULT_RULES: { [K in RuleId]: RuleSetting<K> } = {
+  forbiddenWords: {
+    id: 'forbiddenWords',
+    enabled: true,
+    weight: 30,
+    params: {
+      words: {
+        zh: ['不知道', '不归我管', '你自己看', '爱买不买', '没办法', '傻'],
+        en: ['not my problem', 'not my job', 'whatever', 'stupid', 'shut up', 'figure it out'],
+      },
+    },
+  },
+  noGreeting: {
+    id: 'noGreeting',
+    enabled: true,
+    weight: 10,
+    params: {
+      phrases: {
+        zh: ['您好', '你好', '亲', '欢迎', '很高兴为您服务'],
+        en: [
+          'hello',
+          'hi',
+          'good morning',
+          'good afternoon',
+          'good evening',
+          'welcome',
+          'thanks for contacting',
+        ],
+      },
+      withinMessages: 1,
+    },
+  },
+  slowFirstResponse: {
+    id: 'slowFirstResponse',
+    enabled: true,
+    weight: 15,
+    params: { seconds: 30 },
+  },
+  longSilence: { id: 'longSilence', enabled: true, weight: 15, params: { seconds: 180 } },
+  negativeEnding: {
+    id: 'negativeEnding',
+    enabled: true,
+    weight: 15,
+    params: { lastMessages: 2, threshold: -2 },
+  },
+  followUpWithoutTask: {
+    id: 'followUpWithoutTask',
+    enabled: true,
+    weight: 15,
+    params: {
+      phrases: {
+        zh: [
+          '稍后回复您',
+          '稍后回复',
+          '我会跟进',
+          '回头联系您',
+          '稍后联系您',
+          '晚点给您答复',
+          '核实后回复',
+        ],
+        en: [
+          "I'll get back to you",
+          'I will get back to you',
+          'will follow up',
+          "I'll follow up",
+          'get back to you',
+          "I'll check and let you know",
+        ],
+      },
+    },
+  },
+};
