@@ -45,6 +45,7 @@ async function instanceNode(id: string): Promise<string> {
 }
 
 const handoff = {
+  id: '',
   enqueuedAt: 0,
   assignedAt: 0,
   resolvedAt: 0,
@@ -79,6 +80,7 @@ beforeAll(async () => {
   expect(resolved.status).toBe(200);
   const { handoffId } = (await resolved.json()) as { handoffId: string };
   const record = await h.xiaoer.routing.handoff(handoffId);
+  handoff.id = handoffId;
   handoff.enqueuedAt = record.enqueuedAt.getTime();
   handoff.assignedAt = record.assignedAt?.getTime() ?? 0;
   handoff.resolvedAt = record.resolvedAt?.getTime() ?? 0;
@@ -189,6 +191,16 @@ describe('the dashboard API against the traffic sent', () => {
   });
 
   it('should give per-agent figures and the intents asked about', async () => {
+    // Quality inspection scored the resolved handoff; its score is the agent's average.
+    const inspected = await vi.waitFor(
+      async () => {
+        const response = await h.request('GET', `/api/quality/reports/${handoff.id}`);
+        expect(response.status).toBe(200);
+        return ((await response.json()) as { score: number }).score;
+      },
+      { timeout: 10_000 },
+    );
+    await rollup();
     const report = await get<DashboardReport>(
       `/api/analytics/dashboard?from=${today()}&to=${today()}`,
     );
@@ -202,7 +214,7 @@ describe('the dashboard API against the traffic sent', () => {
         firstResponse: { averageMs: expect.any(Number) as number, count: 1 },
         handling: { averageMs: handoff.resolvedAt - handoff.assignedAt, count: 1 },
         satisfaction: { average: null, count: 0 },
-        quality: { average: null, count: 0 },
+        quality: { average: inspected, count: 1 },
       },
     ]);
     const human = report.intents.find((i) => i.intent === 'human');
@@ -232,6 +244,19 @@ describe('the dashboard API against the traffic sent', () => {
     ]);
     // Two answers, each after some time waiting at the question.
     expect(funnel.nodes[1]?.time.count).toBe(2);
+  });
+
+  it("should move an agent's quality average when an operator overrides a score", async () => {
+    const override = await h.request('PUT', `/api/quality/reports/${handoff.id}/override`, {
+      score: 42,
+      note: '抽检复核 / reviewed',
+    });
+    expect(override.status, await override.clone().text()).toBe(200);
+    await rollup();
+    const report = await get<DashboardReport>(
+      `/api/analytics/dashboard?from=${today()}&to=${today()}`,
+    );
+    expect(report.agents[0]?.quality).toEqual({ average: 42, count: 1 });
   });
 
   it('should not count anything twice when the rollup runs again', async () => {
