@@ -28,11 +28,15 @@ export async function logInPage(
   url: string,
   user: string,
   password: string,
+  /** The browser's clock zone (the shop's, where dates matter). */
+  timezoneId?: string,
 ): Promise<Page> {
   const context = await browser.newContext({
     reducedMotion: 'reduce',
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
+    acceptDownloads: true,
+    ...(timezoneId ? { timezoneId } : {}),
   });
   const page = await context.newPage();
   await page.goto(url);

@@ -28,7 +28,8 @@ export function funnelOption(nodes: FunnelNode[], t: TFunction): ChartOption {
   const worst = biggestDropOffs(nodes);
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { data: [t('analytics.left'), t('analytics.dropped')] },
+    // ECharts 6 puts legends at the bottom by default, over the axis labels: keep them on top.
+    legend: { top: 0, data: [t('analytics.left'), t('analytics.dropped')] },
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', inverse: true, data: nodes.map(nodeName) },

@@ -16,7 +16,8 @@ export function intentsOption(intents: IntentTrend[], t: TFunction): ChartOption
   const shown = intents.slice(0, CHART_INTENTS);
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { data: [t('analytics.thisPeriod'), t('analytics.previousPeriod')] },
+    // ECharts 6 puts legends at the bottom by default, over the axis labels: keep them on top.
+    legend: { top: 0, data: [t('analytics.thisPeriod'), t('analytics.previousPeriod')] },
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', inverse: true, data: shown.map((i) => i.intent) },

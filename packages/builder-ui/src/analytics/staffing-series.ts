@@ -18,6 +18,7 @@ export function staffingOption(plan: StaffingPlan, t: TFunction): ChartOption {
   return {
     tooltip: { trigger: 'axis' },
     legend: {
+      top: 0,
       data: [t('analytics.agentsNeeded'), t('analytics.agentsOnline'), t('analytics.forecast')],
     },
     grid: { left: 48, right: 48, top: 36, bottom: 32 },

@@ -33,7 +33,8 @@ export function trendOption(
   const points = trendPoints(days, previousDays);
   return {
     tooltip: { trigger: 'axis' },
-    legend: { data: [t('analytics.thisPeriod'), t('analytics.previousPeriod')] },
+    // ECharts 6 puts legends at the bottom by default, over the axis labels: keep them on top.
+    legend: { top: 0, data: [t('analytics.thisPeriod'), t('analytics.previousPeriod')] },
     grid: { left: 48, right: 16, top: 36, bottom: 32 },
     xAxis: { type: 'category', data: points.map((p) => p.date.slice(5)) },
     yAxis: { type: 'value', minInterval: 1 },

@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server';
+import { ADMIN_PASSWORD, cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
+import { openChat, surveyWorkflow } from '../analytics/analytics-fixture.ts';
+import { launchBrowser, logInPage, screenshot } from './browser.ts';
+
+/**
+ * The analytics dashboard in Chromium on known traffic: two chats (one handed to an agent and
+ * resolved, one the bot did not understand) and three surveys (two answered): the key figures,
+ * the agent and intent tables, a CSV export, the journey funnel and its overlay on the canvas.
+ */
+let h: Harness;
+let browser: Browser;
+let page: Page | undefined;
+
+async function node(id: string): Promise<string> {
+  const response = await h.request('GET', `/api/instances/${id}`);
+  return response.status === 200 ? ((await response.json()) as { node: string }).node : '';
+}
+
+beforeAll(async () => {
+  h = await startHarness({ config: { analytics: { rollupEveryMs: 3_600_000 } } });
+  await h.publish(surveyWorkflow);
+  await seedDemoRouting(h.xiaoer, {});
+  const agentToken = (await h.xiaoer.auth.login('agent-wang', DEMO_AGENT_PASSWORD))?.token ?? '';
+  await h.request('POST', '/api/agents/me/status', { status: 'online' }, agentToken);
+
+  const person = await openChat(h);
+  await person.say('转人工');
+  await person.waitFor((m) => m.from === 'system' && m.text.includes('已接入'));
+  await h.request(
+    'POST',
+    `/api/conversations/${person.id}/messages`,
+    { text: '您好！' },
+    agentToken,
+  );
+  await h.request('POST', `/api/conversations/${person.id}/resolve`, {}, agentToken);
+  await person.call('POST', '/close');
+  const puzzled = await openChat(h);
+  await puzzled.say('zzqx kkvp wq');
+  await puzzled.waitFor((m) => m.from === 'bot' && m.text.includes('没太明白'));
+  await puzzled.call('POST', '/close');
+
+  for (const [orderId, answer] of [
+    ['E2E-S1', 's4'],
+    ['E2E-S2', 's5'],
+    ['E2E-S3', undefined],
+  ] as const) {
+    await h.sendEvents(cloudEvent('survey.requested', { orderId, phone: '13800000000' }));
+    await vi.waitFor(async () => expect(await node(`survey:${orderId}:1`)).toBe('rate'), {
+      timeout: 10_000,
+    });
+    if (answer) {
+      await h.sendEvents(cloudEvent('customer.replied', { orderId, option: answer }));
+      await vi.waitFor(async () => expect(await node(`survey:${orderId}:1`)).toBe('thanks'), {
+        timeout: 10_000,
+      });
+    }
+  }
+  expect((await h.request('POST', '/api/analytics/rollup')).status).toBe(200);
+  browser = await launchBrowser();
+}, 120_000);
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail' && page)
+    await screenshot(page, `failed-${context.task.name.replace(/\W+/g, '-')}`).catch(() => {});
+});
+afterAll(async () => {
+  await browser?.close();
+  await h?.close();
+});
+
+describe('the analytics dashboard', () => {
+  it('should show the period’s figures, agents and intents, and export a table as CSV', async () => {
+    page = await logInPage(browser, h.url, 'admin', ADMIN_PASSWORD, 'Asia/Shanghai');
+    await page.getByTestId('nav-analytics').click();
+    const conversations = page.getByTestId('kpi-conversations');
+    await conversations.waitFor();
+    expect(await conversations.textContent()).toContain('2');
+    // Two closed: one by the bot alone (50%), one handed off (50%), one resolved (50%).
+    expect(await page.getByTestId('kpi-automation-rate').textContent()).toContain('50.0%');
+    expect(await page.getByTestId('kpi-handoff-rate').textContent()).toContain('50.0%');
+    expect(await page.getByTestId('kpi-satisfaction').textContent()).toContain('4.5');
+    const agent = page.getByTestId('agent-agent-wang');
+    await agent.waitFor();
+    expect(await agent.textContent()).toContain('小王 Wang');
+    await page.getByTestId('intent-human').waitFor();
+    await page.getByTestId('heatmap').locator('canvas').first().waitFor();
+    await screenshot(page, 'analytics-dashboard');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-agents').click(),
+    ]);
+    const csv = await readFile((await download.path()) ?? '', 'utf8');
+    expect(csv).toContain('客服 / agent');
+    expect(csv).toContain('agent-wang,小王 Wang,1,1,1');
+  });
+
+  it('should draw a journey’s funnel, and lay it over the canvas', async () => {
+    page ??= await logInPage(browser, h.url, 'admin', ADMIN_PASSWORD, 'Asia/Shanghai');
+    await page.goto(`${h.url}/#/analytics`);
+    await page.getByTestId('funnel-workflow').click();
+    await page.locator('.ant-select-item-option[title="满意度调查 / Survey (survey)"]').click();
+    const rate = page.getByTestId('funnel-node-rate');
+    await rate.waitFor();
+    // Entered 3, left 2, dropped 1.
+    expect((await rate.textContent())?.replace(/\s+/g, ' ')).toMatch(/3.*2.*1/);
+    await page.getByTestId('drop-off-rate').waitFor();
+
+    await page.getByTestId('show-on-canvas').click();
+    const entered = page.getByTestId('node-badge-rate-entered');
+    await entered.waitFor({ timeout: 15_000 });
+    expect(await entered.textContent()).toContain('3');
+    expect(await page.getByTestId('node-badge-rate-dropped').textContent()).toContain('1');
+    expect(await page.getByTestId('node-badge-thanks-entered').textContent()).toContain('2');
+    await screenshot(page, 'analytics-canvas-overlay');
+  });
+});
