@@ -75,7 +75,12 @@ describe('journeys on the durable runtime', () => {
       'send.succeeded',
     ]);
     expect(detail.timeline[0]).toMatchObject({ from: null, revision: 1 });
-    expect(detail.effects.every((e) => e.status === 'done')).toBe(true);
+    // The executor reports a message's result to the journey, then marks the effect done.
+    await expect
+      .poll(async () => (await instance(id)).effects.every((e) => e.status === 'done'), {
+        timeout: 10_000,
+      })
+      .toBe(true);
     expect(h.shop.messages.filter((m) => m.text.includes('L-1001'))).toHaveLength(2);
   });
 

@@ -9,6 +9,8 @@ const SHOPIFY = { id: 'my-shopify', kind: 'shopify' as const, secret: 'shpss_012
 const WOO = { id: 'my-woo', kind: 'woocommerce' as const, secret: 'woo-secret-0123456789' };
 const ORDER_ID = '820982911946154508'; // > 2^53: must survive exactly
 
+/** Journeys move on once their effects report back: seconds on a loaded machine, not one. */
+const SETTLED = { timeout: 10_000, interval: 50 };
 let h: Harness;
 const fixture = (name: string) => readFile(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -64,8 +66,10 @@ describe('Shopify webhooks', () => {
       'b54557e4-bdd9-4b37-8a5f-bf7d70bcd043',
     );
     expect(response.status).toBe(202);
-    await vi.waitFor(async () =>
-      expect((await instance(`order-lifecycle:${ORDER_ID}:1`)).node).toBe('waitShipment'),
+    await vi.waitFor(
+      async () =>
+        expect((await instance(`order-lifecycle:${ORDER_ID}:1`)).node).toBe('waitShipment'),
+      SETTLED,
     );
     const { data } = await instance(`order-lifecycle:${ORDER_ID}:1`);
     expect(data).toMatchObject({
@@ -99,8 +103,10 @@ describe('Shopify webhooks', () => {
   it('should move the journey on fulfillments/create and on a delivered fulfillment update', async () => {
     const fulfillment = await fixture('shopify-fulfillments-create.json');
     expect((await shopify('fulfillments/create', fulfillment, 'f-1')).status).toBe(202);
-    await vi.waitFor(async () =>
-      expect((await instance(`order-lifecycle:${ORDER_ID}:1`)).node).toBe('waitDelivery'),
+    await vi.waitFor(
+      async () =>
+        expect((await instance(`order-lifecycle:${ORDER_ID}:1`)).node).toBe('waitDelivery'),
+      SETTLED,
     );
 
     const inTransit = fulfillment.replace(
@@ -118,8 +124,10 @@ describe('Shopify webhooks', () => {
       '"shipment_status": "delivered"',
     );
     expect((await shopify('fulfillments/update', delivered, 'f-3')).status).toBe(202);
-    await vi.waitFor(async () =>
-      expect((await instance(`order-lifecycle:${ORDER_ID}:1`)).node).toBe('waitBeforeSurvey'),
+    await vi.waitFor(
+      async () =>
+        expect((await instance(`order-lifecycle:${ORDER_ID}:1`)).node).toBe('waitBeforeSurvey'),
+      SETTLED,
     );
   });
 
@@ -185,8 +193,9 @@ describe('WooCommerce webhooks', () => {
   it('should start a journey on order.created and route order.updated by status', async () => {
     const order = await fixture('woocommerce-order.json');
     expect((await woo('order.created', order)).status).toBe(202);
-    await vi.waitFor(async () =>
-      expect((await instance('order-lifecycle:727:1')).node).toBe('waitShipment'),
+    await vi.waitFor(
+      async () => expect((await instance('order-lifecycle:727:1')).node).toBe('waitShipment'),
+      SETTLED,
     );
     expect((await instance('order-lifecycle:727:1')).data).toMatchObject({
       orderId: '727',
@@ -201,8 +210,9 @@ describe('WooCommerce webhooks', () => {
         '"date_modified_gmt": "2017-03-23T08:00:00"',
       );
     expect((await woo('order.updated', completed)).status).toBe(202);
-    await vi.waitFor(async () =>
-      expect((await instance('order-lifecycle:727:1')).node).toBe('waitDelivery'),
+    await vi.waitFor(
+      async () => expect((await instance('order-lifecycle:727:1')).node).toBe('waitDelivery'),
+      SETTLED,
     );
     // WooCommerce retries with a new delivery id; the content makes it a duplicate.
     expect((await woo('order.updated', completed)).status).toBe(200);
