@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
 import { isDuplicateKey, type Models } from '../model/models.ts';
 import { findByIds } from '../model/find-by-ids.ts';
+import { deleteByIds } from '../model/delete-by-ids.ts';
 import type { FactRecord } from '../model/analytics.model.ts';
 import { localTime } from './local-time.ts';
 import {
@@ -98,7 +99,9 @@ export class AnalyticsRollup {
     for (const fact of facts) {
       const key = rollupKeyOf(fact, localTime(fact.at, this.#timeZone));
       const target = key.collection === 'journey' ? journeyDays : conversationDays;
-      target.set(key.id, [...(target.get(key.id) ?? []), fact]);
+      const list = target.get(key.id);
+      if (list) list.push(fact);
+      else target.set(key.id, [fact]);
       if ('channel' in fact) channels.add(fact.channel);
     }
     const written =
@@ -120,8 +123,10 @@ export class AnalyticsRollup {
         return doc;
       }));
     if (channels.size > 0) await this.#addChannels([...channels]);
-    if (facts.length > 0)
-      await this.#models.AnalyticsFacts.deleteMany({ _id: { $in: facts.map((f) => f._id) } });
+    await deleteByIds(
+      this.#models.AnalyticsFacts,
+      facts.map((f) => f._id),
+    );
     await this.#models.RollupControl.deleteOne({ _id: BATCH, owner: batchId });
     return written;
   }

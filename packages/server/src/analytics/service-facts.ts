@@ -5,7 +5,8 @@ import type { HandoffRecord } from '../model/routing.model.ts';
 import type { StepRecord } from '../model/instance.model.ts';
 import type { ConversationStore } from '../conversations/conversation-store.ts';
 import type { WorkflowCatalog } from '../workflows/workflow-catalog.ts';
-import { DEFAULT_CHANNEL, type StepFact } from './analytics-facts.ts';
+import { DEFAULT_CHANNEL } from './analytics-facts.ts';
+import { stepFactOf } from './step-fact.ts';
 import type { FactRecorder } from './fact-recorder.ts';
 
 /** The desk's own lines that mean the bot did not answer the question. */
@@ -168,24 +169,8 @@ export class ServiceFacts {
 
   /** A committed journey step: the nodes it passed, and a survey's score if it answered one. */
   stepped({ step, workflowId, version, previousAt }: CommittedStep): void {
-    const started = step.revision === 1;
-    const fact: StepFact = {
-      kind: 'step',
-      at: step.at,
-      workflowId,
-      started,
-      entered: [
-        ...(started && step.path[0] ? [step.path[0].nodeId] : []),
-        ...step.path.map((p) => p.target),
-      ],
-      left: step.path.map((p) => p.nodeId),
-      ...(step.status !== 'active' ? { ended: step.status } : {}),
-      ...(previousAt && step.from && step.path[0]?.nodeId === step.from
-        ? { rested: { nodeId: step.from, ms: step.at.getTime() - previousAt.getTime() } }
-        : {}),
-    };
-    if (fact.entered.length + fact.left.length > 0 || fact.ended)
-      this.#recorder.record(`step|${step._id}`, fact);
+    const recorded = stepFactOf(step, workflowId, previousAt);
+    if (recorded) this.#recorder.record(recorded.id, recorded.fact);
     if (step.path.length > 0) this.#safely(() => this.#survey(step, workflowId, version));
   }
 

@@ -1,0 +1,33 @@
+import type { StepRecord } from '../model/instance.model.ts';
+import type { StepFact } from './analytics-facts.ts';
+
+/**
+ * The fact a committed journey step records, under its id (`step|<step>`): the nodes it left and
+ * entered, how it ended, and how long the instance rested where it was (`previousAt` is the time
+ * of the instance's previous step). Null for a step that moved nothing and ended nothing.
+ */
+export function stepFactOf(
+  step: StepRecord,
+  workflowId: string,
+  previousAt?: Date,
+): { id: string; fact: StepFact } | null {
+  const started = step.revision === 1;
+  const fact: StepFact = {
+    kind: 'step',
+    at: step.at,
+    workflowId,
+    started,
+    entered: [
+      ...(started && step.path[0] ? [step.path[0].nodeId] : []),
+      ...step.path.map((p) => p.target),
+    ],
+    left: step.path.map((p) => p.nodeId),
+    ...(step.status !== 'active' ? { ended: step.status } : {}),
+    ...(previousAt && step.from && step.path[0]?.nodeId === step.from
+      ? { rested: { nodeId: step.from, ms: step.at.getTime() - previousAt.getTime() } }
+      : {}),
+  };
+  return fact.entered.length + fact.left.length > 0 || fact.ended
+    ? { id: `step|${step._id}`, fact }
+    : null;
+}

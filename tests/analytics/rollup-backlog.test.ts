@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import mongoose, { type Connection } from 'mongoose';
+import { AnalyticsRollup, createModels, type Models } from '@xiaoer/server';
+import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
+import { deleteByIds } from '../../packages/server/src/model/delete-by-ids.ts';
+
+/**
+ * A backlog of facts many batches long (a rollup that could not run for a while) is rolled up
+ * exactly once and its facts deleted by `_id`, not by `$in` — which FerretDB answers by reading
+ * the whole backlog again for every batch.
+ */
+let store: RunningStore;
+let connection: Connection;
+let models: Models;
+
+beforeAll(async () => {
+  store = await startTestStore();
+  connection = await mongoose.createConnection(store.uri).asPromise();
+  models = createModels(connection);
+});
+
+afterAll(async () => {
+  await connection?.close();
+  await store?.stop();
+});
+
+const opened = (i: number) => ({
+  _id: `opened|backlog-${i}`,
+  kind: 'opened',
+  // 2026-03-02 09:00 in Shanghai, one a minute.
+  at: new Date(Date.UTC(2026, 2, 2, 1, i)),
+  channel: i % 3 === 0 ? 'app' : 'web',
+  recordedAt: new Date(),
+});
+
+describe('deleteByIds', () => {
+  it('should delete exactly the given ids either way, by _id when the collection is large', async () => {
+    const { AnalyticsFacts } = models;
+    await AnalyticsFacts.collection.insertMany(
+      Array.from({ length: 40 }, (_, i) => opened(1000 + i)) as never[],
+    );
+    const byId = vi.spyOn(AnalyticsFacts.collection, 'bulkWrite');
+    // 40 documents for 2 ids: more than ten a delete, so each goes by its `_id`.
+    expect(await deleteByIds(AnalyticsFacts, ['opened|backlog-1000', 'opened|backlog-1001'])).toBe(
+      2,
+    );
+    expect(byId).toHaveBeenCalledTimes(1);
+    // 38 documents for 20 ids (one missing): one `$in`.
+    const ids = Array.from({ length: 20 }, (_, i) => `opened|backlog-${1001 + i}`);
+    expect(await deleteByIds(AnalyticsFacts, ids)).toBe(19);
+    expect(byId).toHaveBeenCalledTimes(1);
+    byId.mockRestore();
+    const left = await AnalyticsFacts.find({}, { _id: 1 }).lean();
+    expect(left.map((f) => f._id).sort()).toEqual(
+      Array.from({ length: 19 }, (_, i) => `opened|backlog-${1021 + i}`).sort(),
+    );
+    await AnalyticsFacts.deleteMany({});
+  });
+});
+
+describe('a rollup of a backlog', () => {
+  it('should count every fact of a backlog of many batches once and leave none', async () => {
+    const facts = Array.from({ length: 150 }, (_, i) => opened(i));
+    await models.AnalyticsFacts.collection.insertMany(facts as never[]);
+    const rollup = new AnalyticsRollup(models, { timeZone: 'Asia/Shanghai', batchSize: 10 });
+    const byId = vi.spyOn(models.AnalyticsFacts.collection, 'bulkWrite');
+    const result = await rollup.run();
+    expect(result).toMatchObject({ ran: true, facts: 150 });
+    // 150 facts in batches of 10: the first batches delete by `_id`, the last ones by `$in`.
+    expect(byId.mock.calls.length).toBeGreaterThan(0);
+    expect(byId.mock.calls.length).toBeLessThan(15);
+    byId.mockRestore();
+    expect(await models.AnalyticsFacts.find({}).lean()).toEqual([]);
+    const days = await models.ConversationDays.find({}).lean();
+    const total = (channel: string) =>
+      days
+        .filter((day) => day.channel === channel)
+        .flatMap((day) => day.opened)
+        .reduce((a, b) => a + b, 0);
+    expect(total('app')).toBe(50);
+    expect(total('web')).toBe(100);
+    expect((await rollup.run()).facts).toBe(0);
+  });
+});
