@@ -81,4 +81,29 @@ describe('a rollup of a backlog', () => {
     expect(total('web')).toBe(100);
     expect((await rollup.run()).facts).toBe(0);
   });
+
+  it('should stop after its batch when another process took its lease over', async () => {
+    await models.ConversationDays.deleteMany({});
+    await models.AnalyticsFacts.collection.insertMany(
+      Array.from({ length: 30 }, (_, i) => opened(1000 + i)) as never[],
+    );
+    const rollup = new AnalyticsRollup(models, { timeZone: 'Asia/Shanghai', batchSize: 10 });
+    const control = models.RollupControl;
+    const renew = control.updateOne.bind(control);
+    // Just before the first renewal, the lease passes to another process (it took ours over).
+    const spy = vi
+      .spyOn(control, 'updateOne')
+      .mockImplementationOnce(((...args: Parameters<typeof renew>) =>
+        control.collection
+          .updateOne({ _id: 'rollup' } as never, { $set: { owner: 'thief' } })
+          .then(() => renew(...args))) as unknown as typeof renew);
+    const result = await rollup.run();
+    spy.mockRestore();
+    expect(result).toMatchObject({ ran: true, facts: 10 });
+    expect(await models.AnalyticsFacts.countDocuments()).toBe(20);
+    await control.deleteOne({ _id: 'rollup', owner: 'thief' });
+    expect((await rollup.run()).facts).toBe(20);
+    const days = await models.ConversationDays.find({}).lean();
+    expect(days.flatMap((day) => day.opened).reduce((a, b) => a + b, 0)).toBe(30);
+  });
 });

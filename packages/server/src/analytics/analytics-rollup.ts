@@ -83,6 +83,8 @@ export class AnalyticsRollup {
         result.days += await this.#apply(batchId, facts);
         result.facts += facts.length;
         if (facts.length < this.#batchSize) break;
+        // A long backlog outlasts the lease: renew it per batch; stop if it was taken over.
+        if (!(await this.#renew(owner))) break;
       }
       await this.#progress(new Date(started));
     } finally {
@@ -169,6 +171,15 @@ export class AnalyticsRollup {
       { $set: { rolledUpTo } },
       { upsert: true },
     );
+  }
+
+  /** Pushes the lease's end out again; false when this run no longer holds it. */
+  async #renew(owner: string): Promise<boolean> {
+    const renewed = await this.#models.RollupControl.updateOne(
+      { _id: LEASE, owner },
+      { $set: { expiresAt: new Date(Date.now() + this.#leaseMs) } },
+    );
+    return renewed.matchedCount === 1;
   }
 
   /** Takes the lease, or takes over one whose holder is past its time. */
