@@ -15,6 +15,9 @@ export default defineConfig({
     // Integration suites start real FerretDB processes; keep the two cores from thrashing.
     maxWorkers: 2,
     testTimeout: 30_000,
+    // `expect.poll` waits for the runtime (events stepped, effects reported back): on two busy
+    // cores that is seconds, not the default one.
+    expect: { poll: { timeout: 10_000 } },
     // The editor's component tests import Ant Design's ES modules through
     // @react-querybuilder/antd, whose extensionless imports Node cannot resolve; let Vite do it.
     server: { deps: { inline: [/@react-querybuilder\//, /antd/] } },

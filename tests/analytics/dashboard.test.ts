@@ -120,11 +120,14 @@ beforeAll(async () => {
       (await h.sendEvents(cloudEvent('survey.requested', { orderId, phone: '13800000000' })))
         .status,
     ).toBe(202);
-    await vi.waitFor(async () => expect(await instanceNode(`survey:${orderId}:1`)).toBe('rate'));
+    await vi.waitFor(async () => expect(await instanceNode(`survey:${orderId}:1`)).toBe('rate'), {
+      timeout: 10_000,
+    });
     if (answer) {
       await h.sendEvents(cloudEvent('customer.replied', { orderId, option: answer }));
-      await vi.waitFor(async () =>
-        expect(await instanceNode(`survey:${orderId}:1`)).toBe('thanks'),
+      await vi.waitFor(
+        async () => expect(await instanceNode(`survey:${orderId}:1`)).toBe('thanks'),
+        { timeout: 10_000 },
       );
     }
   }

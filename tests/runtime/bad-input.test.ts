@@ -15,8 +15,9 @@ beforeAll(async () => {
   h = await startHarness();
   await h.publish(counterWorkflow);
   await h.sendEvents(cloudEvent('counter.opened', { counterId: 'K-1', count: 0 }));
-  await vi.waitFor(async () =>
-    expect((await h.request('GET', '/api/instances/counter:K-1:1')).status).toBe(200),
+  await vi.waitFor(
+    async () => expect((await h.request('GET', '/api/instances/counter:K-1:1')).status).toBe(200),
+    { timeout: 10_000 },
   );
   for (const role of ['viewer', 'operator'] as const) {
     await h.xiaoer.auth.createUser(role, `${role}-password`, role);

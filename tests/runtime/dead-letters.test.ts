@@ -61,10 +61,13 @@ describe('retries and dead letters', () => {
     const retried = await h.request('POST', `/api/effects/${encodeURIComponent(key)}/retry`);
     expect(retried.status).toBe(200);
     await vi.waitFor(() => expect(h.shop.executions('refund')).toBe(1), { timeout: 10_000 });
-    await vi.waitFor(async () => {
-      const effect = (await detail('quick-refund:DL-1:1')).effects.find((e) => e._id === key);
-      expect(effect?.status).toBe('done');
-    });
+    await vi.waitFor(
+      async () => {
+        const effect = (await detail('quick-refund:DL-1:1')).effects.find((e) => e._id === key);
+        expect(effect?.status).toBe('done');
+      },
+      { timeout: 10_000 },
+    );
     expect((await detail('quick-refund:DL-1:1')).deadLetters).toEqual([]);
     const again = await h.request('POST', `/api/effects/${encodeURIComponent(key)}/retry`);
     expect(again.status).toBe(409);
@@ -99,7 +102,12 @@ describe('retries and dead letters', () => {
     await h.shop.createOrder({ orderId: 'DL-3' });
     h.shop.injectDelay('refund', 2000);
     await h.sendEvents(cloudEvent('quickRefund.requested', { orderId: 'DL-3', amount: 10 }));
-    await vi.waitFor(async () => expect((await detail('quick-refund:DL-3:1')).node).toBe('refund'));
+    await vi.waitFor(
+      async () => expect((await detail('quick-refund:DL-3:1')).node).toBe('refund'),
+      {
+        timeout: 10_000,
+      },
+    );
     const cancelled = await h.request('POST', '/api/instances/quick-refund:DL-3:1/cancel');
     expect(await cancelled.json()).toEqual({ id: 'quick-refund:DL-3:1', status: 'cancelled' });
     const manual = await h.request('POST', '/api/instances/quick-refund:DL-3:1/events', {

@@ -57,6 +57,8 @@ describe('bounded history', () => {
     expect(timeline).toEqual([]);
     // The journey goes on after pruning.
     await h.sendEvents(cloudEvent('counter.bump', { counterId: 'H-1' }, 'h-bump-after'));
-    await vi.waitFor(async () => expect((await detail('counter:H-1:1')).data['count']).toBe(13));
+    await vi.waitFor(async () => expect((await detail('counter:H-1:1')).data['count']).toBe(13), {
+      timeout: 10_000,
+    });
   });
 });
