@@ -1,4 +1,4 @@
-import { journeyOf, type WorkflowNode } from '@xiaoer/engine';
+import { ENGINE_EVENTS, journeyOf, type WorkflowNode } from '@xiaoer/engine';
 import type { Models } from '../model/models.ts';
 import type { ConversationRecord, MessageRecord } from '../model/conversation.model.ts';
 import type { HandoffRecord } from '../model/routing.model.ts';
@@ -171,7 +171,9 @@ export class ServiceFacts {
   stepped({ step, workflowId, version, previousAt }: CommittedStep): void {
     const recorded = stepFactOf(step, workflowId, previousAt);
     if (recorded) this.#recorder.record(recorded.id, recorded.fact);
-    if (step.path.length > 0) this.#safely(() => this.#survey(step, workflowId, version));
+    // A survey is answered by the customer's reply: other steps need no look at the workflow.
+    if (step.event.type === ENGINE_EVENTS.customerReplied && step.path.length > 0)
+      this.#safely(() => this.#survey(step, workflowId, version));
   }
 
   async #survey(step: StepRecord, workflowId: string, version: number): Promise<void> {

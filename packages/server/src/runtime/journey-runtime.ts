@@ -25,13 +25,7 @@ import {
 } from '../model/instance.model.ts';
 import type { RoutableWorkflow, WorkflowCatalog } from '../workflows/workflow-catalog.ts';
 import { KeyedQueue } from './keyed-queue.ts';
-import {
-  RECENT_EVENTS,
-  StepLog,
-  type EffectSink,
-  type StepObserver,
-  type Transition,
-} from './step-log.ts';
+import { RECENT_EVENTS, StepLog, type EffectSink, type Transition } from './step-log.ts';
 
 /** What applying one event to one instance did. */
 export type ApplyResult =
@@ -55,8 +49,6 @@ export interface RuntimeOptions {
   onError?: (error: unknown, step: string) => void;
   /** Called after each step is written (history pruning). */
   afterStep?: (instance: string, revision: number) => Promise<void>;
-  /** Told of each step this process committed (analytics); never awaited. */
-  onStep?: StepObserver;
 }
 
 /** Events the host produces (timers, effect results); stale ones are ignored, never parked. */
@@ -93,7 +85,6 @@ export class JourneyRuntime {
       options.staleAfterMs ?? 30_000,
       options.onError ?? (() => undefined),
       options.afterStep,
-      options.onStep,
     );
   }
 

@@ -29,13 +29,16 @@ export interface EffectSink {
   dispatch(instance: InstanceRecord, step: StepRecord): Promise<void>;
 }
 
-/** Told of each committed step, with when the instance entered the node it left. */
-export type StepObserver = (
+/**
+ * Told of every step this process committed or finished for a crashed one (metrics,
+ * analytics), with the time of the instance's previous step when known (it entered the node it
+ * left then; unknown for the first step and for steps finished by recovery).
+ */
+export type CommittedListener = (
+  instance: InstanceRecord,
   step: StepRecord,
-  instance: { workflowId: string; version: number; previousAt?: Date },
+  previousAt?: Date,
 ) => void;
-/** Told of every step this process committed or finished for a crashed one (metrics). */
-export type CommittedListener = (instance: InstanceRecord, step: StepRecord) => void;
 
 /** Before its first step an instance is only its identity, at revision 0. */
 export type NewInstance = InstanceIdentity & { revision: 0 };
@@ -60,7 +63,6 @@ export class StepLog {
   readonly #staleAfterMs: number;
   readonly #onError: (error: unknown, step: string) => void;
   readonly #afterStep: (instance: string, revision: number) => Promise<void>;
-  readonly #onStep: StepObserver | undefined;
   readonly #dispatching = new Set<Promise<unknown>>();
   readonly #inFlight = new Set<string>();
   readonly #listeners = new Set<CommittedListener>();
@@ -71,10 +73,8 @@ export class StepLog {
     staleAfterMs: number,
     onError: (error: unknown, step: string) => void,
     afterStep: (instance: string, revision: number) => Promise<void> = async () => undefined,
-    onStep?: StepObserver,
   ) {
     this.#afterStep = afterStep;
-    this.#onStep = onStep;
     this.#models = models;
     this.#sink = sink;
     this.#staleAfterMs = staleAfterMs;
@@ -135,12 +135,8 @@ export class StepLog {
       throw error;
     }
     const next = await this.#rollForward(instance, record, transition);
-    this.#onStep?.(record, {
-      workflowId: instance.workflowId,
-      version: instance.version,
-      ...('updatedAt' in instance ? { previousAt: instance.updatedAt } : {}),
-    });
-    for (const listener of this.#listeners) listener(next, record);
+    const previousAt = 'updatedAt' in instance ? instance.updatedAt : undefined;
+    for (const listener of this.#listeners) listener(next, record, previousAt);
     this.#dispatch(next, record);
     await this.#afterStep(instance._id, revision);
     return next;

@@ -145,7 +145,6 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const runtime = new JourneyRuntime(models, catalog, dispatcher, {
     staleAfterMs,
     afterStep: (instance, revision) => history.afterStep(instance, revision),
-    onStep: (step, instance) => analytics.facts.stepped({ step, ...instance }),
     onError: (error, step) =>
       log.error({ err: error, step }, 'dispatching a step failed; recovery will retry it'),
   });
@@ -153,6 +152,14 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const intake = new EventIntake(models, runtime, log);
   intake.onReceived(({ source, outcome }) => metrics.eventReceived(source, outcome));
   runtime.steps.onCommitted((instance) => metrics.stepApplied(instance.workflowId));
+  runtime.steps.onCommitted((instance, step, previousAt) =>
+    analytics.facts.stepped({
+      step,
+      workflowId: instance.workflowId,
+      version: instance.version,
+      ...(previousAt ? { previousAt } : {}),
+    }),
+  );
   executor.onAttempt(({ kind, outcome }) => metrics.effectAttempted(kind, outcome));
   const knowledge = new KnowledgeBase(models, config.knowledge);
   const desk = new ServiceDesk({
