@@ -16,14 +16,25 @@ import { param } from './params.ts';
 
 /** The longest period a report covers. */
 export const MAX_PERIOD_DAYS = 366;
-const CHANNEL = /^[a-z][a-z0-9-]{0,31}$/;
-const GROUP = /^[a-z0-9-]{1,40}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** The query of the dashboard and funnel (also their OpenAPI entries). */
+export const PERIOD_QUERY = { from: DAY, to: DAY, channel: /^[a-z][a-z0-9-]{0,31}$/ };
+/** The query of the staffing plan. */
+export const STAFFING_QUERY = {
+  date: DAY,
+  group: /^[a-z0-9-]{1,40}$/,
+  targetLevel: /^0?\.\d+$/,
+  targetSeconds: /^\d+$/,
+  weeks: /^\d+$/,
+};
+/** The query of a CSV export: any table's filters. */
+export const EXPORT_QUERY = { ...PERIOD_QUERY, ...STAFFING_QUERY, workflowId: /^.+$/ };
 
 const invalid = (name: string, zh: string, en: string) =>
   new ApiError(400, 'invalid-query', { zh, en }, undefined, { parameter: name });
 
-const PERIOD = ['from', 'to', 'channel'];
-const STAFFING = ['date', 'group', 'targetLevel', 'targetSeconds', 'weeks'];
+const PERIOD = Object.keys(PERIOD_QUERY);
+const STAFFING = Object.keys(STAFFING_QUERY);
 
 /** Refuses parameters the route does not know (`channel[$ne]`, typos) instead of ignoring them. */
 function only(request: Request, known: string[]): void {
@@ -49,8 +60,8 @@ function date(request: Request, name: string, fallback: string): string {
   if (!isDate(value))
     throw invalid(
       name,
-      `${name} 应为 YYYY-MM-DD 格式的日期，收到 "${value.slice(0, 40)}"。`,
-      `${name} must be a date written YYYY-MM-DD, got "${value.slice(0, 40)}".`,
+      `${name} 应为 YYYY-MM-DD 格式、真实存在的日期，收到 "${value.slice(0, 40)}"。`,
+      `${name} must be a real date written YYYY-MM-DD, got "${value.slice(0, 40)}".`,
     );
   return value;
 }
@@ -96,7 +107,7 @@ function period(request: Request, timeZone: string): PeriodQuery {
       `时间范围最长 ${MAX_PERIOD_DAYS} 天。`,
       `A period covers at most ${MAX_PERIOD_DAYS} days.`,
     );
-  const channel = pattern(request, 'channel', CHANNEL);
+  const channel = pattern(request, 'channel', PERIOD_QUERY.channel);
   return { from, to, ...(channel ? { channel } : {}) };
 }
 
@@ -104,7 +115,7 @@ function staffingRequest(request: Request, timeZone: string) {
   const tomorrow = addDays(localTime(new Date(), timeZone).date, 1);
   return {
     date: date(request, 'date', tomorrow),
-    group: pattern(request, 'group', GROUP) ?? null,
+    group: pattern(request, 'group', STAFFING_QUERY.group) ?? null,
     targetLevel: number(request, 'targetLevel', 0.8, 0.01, 0.99),
     targetSeconds: number(request, 'targetSeconds', 20, 1, 3600),
     weeks: Math.round(number(request, 'weeks', 4, 1, 12)),
@@ -151,7 +162,7 @@ export function analyticsRouter(analytics: Analytics): Router {
         zh: `没有名为 "${name.slice(0, 40)}" 的表；可导出：${CSV_TABLES.join('、')}。`,
         en: `No table "${name.slice(0, 40)}"; exportable: ${CSV_TABLES.join(', ')}.`,
       });
-    only(request, [...PERIOD, ...STAFFING, 'workflowId']);
+    only(request, Object.keys(EXPORT_QUERY));
     const table = name as CsvTable;
     let body: string;
     if (table === 'staffing')

@@ -7,6 +7,7 @@ import { FLOW_QUERY, INSTANCE_FILTERS } from './instances.route.ts';
 import { KNOWLEDGE_LIST_QUERY, UNANSWERED_QUERY } from './knowledge.query.ts';
 import { articleInputSchema } from '../knowledge/article.schema.ts';
 import { metadataOf, type RouteMetadata } from './route-metadata.ts';
+import { EXPORT_QUERY, PERIOD_QUERY, STAFFING_QUERY } from './analytics.route.ts';
 import { QUALITY_AGENTS_QUERY, QUALITY_REPORTS_QUERY } from './quality.route.ts';
 
 /** What the routes cannot tell about themselves: a title, a group, and special answers. */
@@ -29,16 +30,6 @@ const chatToken = { 403: 'Missing or wrong conversation token / 会话凭证错�
 const signed = {
   401: 'Missing or wrong signature / 签名缺失或错误',
   413: 'Body too large / 请求体过大',
-};
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const PERIOD_QUERY = { from: DATE, to: DATE, channel: /^[a-z][a-z0-9-]{0,31}$/ };
-const STAFFING_QUERY = {
-  date: DATE,
-  group: /^[a-z0-9-]{1,40}$/,
-  targetLevel: /^0?\.\d+$/,
-  targetSeconds: /^\d+$/,
-  weeks: /^\d+$/,
 };
 
 /** One entry per route, keyed by `METHOD /path`; a test fails when a route has none. */
@@ -385,7 +376,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary:
       'CSV of a dashboard table: volume.csv, intents.csv, agents.csv, funnel.csv, staffing.csv / 导出 CSV',
     tag: 'analytics',
-    query: { ...PERIOD_QUERY, ...STAFFING_QUERY, workflowId: /^.+$/ },
+    query: EXPORT_QUERY,
     errors: {
       400: 'Bad parameters / 参数不合法',
       404: 'Unknown table or workflow / 表或工作流不存在',
