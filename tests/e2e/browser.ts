@@ -46,3 +46,19 @@ export async function logInPage(
   await page.getByTestId('user').waitFor();
   return page;
 }
+
+/**
+ * Sets the agent desk's status to online and waits until the server has it. Under load the
+ * desk's first load of the status can land after the click and show "away" again (seen in CI),
+ * so the click is repeated until the server says online.
+ */
+export async function goOnlineInDesk(page: Page, isOnline: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.getByTestId('agent-status').getByText('在线').click();
+    for (let check = 0; check < 10; check++) {
+      if (await isOnline()) return;
+      await page.waitForTimeout(300);
+    }
+  }
+  throw new Error('The agent desk did not go online');
+}

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_AGENT_PASSWORD, seedDemoRouting, type QualityReport } from '@xiaoer/server';
 import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
-import { launchBrowser, logInPage, screenshot } from './browser.ts';
+import { launchBrowser, logInPage, screenshot, goOnlineInDesk } from './browser.ts';
 
 /**
  * Quality inspection in Chromium: an agent promises to come back and leaves a follow-up task
@@ -37,7 +37,12 @@ describe('the quality page', () => {
   it('should show a resolved handoff’s report and take an operator’s override', async () => {
     const agent = await logIn('agent-li', DEMO_AGENT_PASSWORD);
     await agent.getByTestId('nav-inbox').click();
-    await agent.getByTestId('agent-status').getByText('在线').click();
+    await goOnlineInDesk(agent, async () => {
+      const { agents } = (await (await h.request('GET', '/api/agents')).json()) as {
+        agents: { _id: string; status: string }[];
+      };
+      return agents.some((a) => a._id === 'agent-li' && a.status === 'online');
+    });
     const chat = await ChatClient.open(h, { id: 'q-cust', tier: 'normal', language: 'zh' });
     await chat.say('转人工');
     await agent.getByTestId(`handoff-${chat.id}`).click({ timeout: 15_000 });

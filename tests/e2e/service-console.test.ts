@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server';
 import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
-import { launchBrowser, logInPage, screenshot } from './browser.ts';
+import { launchBrowser, logInPage, screenshot, goOnlineInDesk } from './browser.ts';
 
 /**
  * The agent desk and the knowledge page in Chromium: a customer asks for a person, the agent
@@ -44,7 +44,12 @@ describe('the agent desk', () => {
   it('should bring a customer who asks for a person to the agent with the context, and back', async () => {
     const agent = await logIn('agent-wang', DEMO_AGENT_PASSWORD);
     await agent.getByTestId('nav-inbox').click();
-    await agent.getByTestId('agent-status').getByText('在线').click();
+    await goOnlineInDesk(agent, async () => {
+      const { agents } = (await (await h.request('GET', '/api/agents')).json()) as {
+        agents: { _id: string; status: string }[];
+      };
+      return agents.some((a) => a._id === 'agent-wang' && a.status === 'online');
+    });
     await h.shop.createOrder({ orderId: 'E2E-H1' });
     const chat = await ChatClient.open(h, { id: 'vip-7', tier: 'vip', language: 'zh' }, 'E2E-H1');
     await chat.say('转人工');
