@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
-import type { Harness } from '@xiaoer/server/testing';
+import { signCustomer } from '@xiaoer/server';
+import { CHAT_SECRET, type Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
 
 /** A satisfaction survey over SMS: asked on `survey.requested`, scored 1–5 (`s1`…`s5`). */
@@ -51,13 +52,22 @@ export const surveyWorkflow: WorkflowDocument = {
     .concat([{ id: 'e0', source: 'asked', sourceHandle: 'next', target: 'rate' }]),
 };
 
-/** Opens a chat as the chat page does, on `channel` (the page's default when absent). */
-export async function openChat(h: Harness, channel?: string): Promise<ChatClient> {
+/**
+ * Opens a chat as the chat page does, on `channel` (the page's default when absent), for a
+ * customer the shop signed: a new one, or `customerId` (the owner of orders it asks about).
+ */
+export async function openChat(
+  h: Harness,
+  channel?: string,
+  customerId = `cust-${Math.random().toString(36).slice(2, 8)}`,
+): Promise<ChatClient> {
+  const expires = Math.floor(Date.now() / 1000) + 3600;
   const response = await fetch(`${h.url}/api/chat/conversations`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      customer: { id: `cust-${Math.random().toString(36).slice(2, 8)}`, language: 'zh' },
+      customer: { id: customerId, language: 'zh' },
+      signature: signCustomer(CHAT_SECRET, { id: customerId, tier: 'normal' }, expires),
       ...(channel ? { channel } : {}),
     }),
   });

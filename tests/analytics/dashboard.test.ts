@@ -95,7 +95,7 @@ beforeAll(async () => {
   // 3. App: the parcel journey answers; closed.
   await h.shop.createOrder({ orderId: 'AN7001' });
   await h.shop.advance('AN7001', 'shipped');
-  const parcel = await openChat(h, 'app');
+  const parcel = await openChat(h, 'app', 'demo-customer');
   await parcel.say('我的快递到哪了 订单号 AN7001');
   await parcel.waitFor((m) => m.text.includes('运单号'));
   expect((await parcel.call('POST', '/close')).status).toBe(200);

@@ -1,5 +1,15 @@
 import { expect, vi } from 'vitest';
-import type { Harness } from '@xiaoer/server/testing';
+import { DEMO_CUSTOMER_ID } from '@xiaoer/demo-shop';
+import { signCustomer } from '@xiaoer/server';
+import { CHAT_SECRET, type Harness } from '@xiaoer/server/testing';
+
+/** A customer as a shop's page names them. */
+export interface ClaimedCustomer {
+  id: string;
+  tier?: 'normal' | 'vip' | 'svip';
+  language?: 'zh' | 'en';
+  name?: string;
+}
 
 export interface ChatMessage {
   seq: number;
@@ -16,15 +26,28 @@ export class ChatClient {
     readonly token: string,
   ) {}
 
+  /**
+   * Opens a chat the way a shop's page does: for a customer the shop signed (with the harness's
+   * `chat.customerSecret`), or anonymously with `{ anonymous: true }`.
+   */
   static async open(
     h: Harness,
-    customer: Record<string, unknown> = { id: 'cust-1', tier: 'vip', language: 'zh' },
+    customer: ClaimedCustomer = { id: DEMO_CUSTOMER_ID, tier: 'vip', language: 'zh' },
     orderId?: string,
+    { anonymous = false, secret = CHAT_SECRET }: { anonymous?: boolean; secret?: string } = {},
   ): Promise<ChatClient> {
+    const expires = Math.floor(Date.now() / 1000) + 3600;
+    const signature = anonymous
+      ? undefined
+      : signCustomer(secret, { id: customer.id, tier: customer.tier ?? 'normal' }, expires);
     const response = await fetch(`${h.url}/api/chat/conversations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ customer, ...(orderId ? { orderId } : {}) }),
+      body: JSON.stringify({
+        customer,
+        ...(orderId ? { orderId } : {}),
+        ...(signature ? { signature } : {}),
+      }),
     });
     expect(response.status).toBe(201);
     const { id, token } = (await response.json()) as { id: string; token: string };

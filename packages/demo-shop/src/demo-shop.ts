@@ -17,6 +17,9 @@ export interface DemoShopOptions {
   webhook?: WebhookTarget;
 }
 
+/** Who owns the demo's orders unless another customer is named (the demo chat page signs them). */
+export const DEMO_CUSTOMER_ID = 'demo-customer';
+
 export type OrderInput = Partial<Pick<DemoOrder, 'orderId' | 'total' | 'currency' | 'address'>> & {
   customer?: Partial<DemoOrder['customer']>;
 };
@@ -67,6 +70,7 @@ export class DemoShop {
       orderId,
       status: 'created',
       customer: {
+        id: input.customer?.id ?? DEMO_CUSTOMER_ID,
         name: input.customer?.name ?? '王小明',
         phone: input.customer?.phone ?? `1380000${String(this.#sequence).padStart(4, '0')}`,
         language: input.customer?.language ?? 'zh',
@@ -159,7 +163,12 @@ export class DemoShop {
             }
             const order = this.orders.get(String(request.params['orderId']));
             if (!order) return { status: 404, body: { error: 'order not found' } };
-            return run(order, (request.body ?? {}) as Record<string, unknown>);
+            // Xiaoer says whose behalf it acts on; another customer's order is refused.
+            const body = (request.body ?? {}) as Record<string, unknown>;
+            const customerId = body['customerId'] ?? request.query['customerId'];
+            if (customerId !== undefined && customerId !== null && customerId !== order.customer.id)
+              return { status: 403, body: { error: "not this customer's order" } };
+            return run(order, body);
           },
         );
         response.status(answer.status).json(answer.body);
@@ -181,9 +190,15 @@ export class DemoShop {
     app.post(
       '/orders/:orderId/refunds',
       operation('refund', (order, body) => {
+        const amount = body['amount'];
+        const refunded = order.refunds.reduce((sum, r) => sum + r.amount, 0);
+        if (typeof amount !== 'number' || !(amount > 0))
+          return { status: 400, body: { error: 'amount must be a positive number' } };
+        if (amount > order.total - refunded)
+          return { status: 409, body: { error: 'amount exceeds what is left to refund' } };
         const refund = {
           refundId: String(body['refundId'] ?? `R${order.refunds.length + 1}`),
-          amount: Number(body['amount'] ?? 0),
+          amount,
         };
         order.refunds.push(refund);
         return { status: 200, body: { ...refund, refundedAt: new Date().toISOString() } };

@@ -2,7 +2,15 @@
 export interface DemoOrder {
   orderId: string;
   status: 'created' | 'paid' | 'shipped' | 'delivered' | 'cancelled' | 'refunded';
-  customer: { name: string; phone: string; email?: string; language?: 'zh' | 'en'; tier?: string };
+  /** `id` is the customer's account in the shop: only they may act on the order. */
+  customer: {
+    id: string;
+    name: string;
+    phone: string;
+    email?: string;
+    language?: 'zh' | 'en';
+    tier?: string;
+  };
   total: number;
   currency: string;
   address: string;

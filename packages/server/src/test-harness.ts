@@ -20,6 +20,9 @@ export const SOURCE = {
   secret: 'test-secret-不要外传-0123',
 };
 
+/** The test shop's secret for signing chat customers (`chat.customerSecret`). */
+export const CHAT_SECRET = 'chat-secret-测试-0123456789';
+
 /** A test server on the real store, with the demo shop as order system and message sink. */
 export interface Harness {
   url: string;
@@ -52,6 +55,7 @@ export function testConfig(shopUrl: string, overrides: Partial<XiaoerConfig> = {
     channels: { default: { kind: 'webhook', preset: 'generic', url: `${shopUrl}/messages` } },
     delivery: { retryDelayMs: 100, maxAttempts: 3 },
     recovery: { sweepEveryMs: 500, staleAfterMs: 3000 },
+    chat: { customerSecret: CHAT_SECRET },
     ...rest,
   };
 }
@@ -80,7 +84,10 @@ export async function startHarness(
   if (!(await xiaoer.auth.hasUsers()))
     await xiaoer.auth.createUser('admin', ADMIN_PASSWORD, 'admin');
   const session = await xiaoer.auth.login('admin', ADMIN_PASSWORD);
-  const server: Server = createServer(createApp({ store: probeOf(store, connection), xiaoer }));
+  // The demo shop's pages too: its chat page signs its demo customer, as `npm start` does.
+  const server: Server = createServer(
+    createApp({ store: probeOf(store, connection), xiaoer, demoShopUrl: shopUrl }),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   shop.connect({ url: `${url}/api/events`, source: SOURCE.id, secret: SOURCE.secret });

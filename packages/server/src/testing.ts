@@ -36,5 +36,6 @@ export {
   cloudEvent,
   SOURCE,
   ADMIN_PASSWORD,
+  CHAT_SECRET,
   type Harness,
 } from './test-harness.ts';

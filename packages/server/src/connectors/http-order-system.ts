@@ -64,6 +64,9 @@ export class HttpOrderSystem implements OrderSystemConnector {
       this.#config.baseUrl.endsWith('/') ? this.#config.baseUrl : `${this.#config.baseUrl}/`,
     );
     const withBody = mapping.method !== 'GET' && mapping.method !== 'DELETE';
+    // A read carries the arguments its path does not use as a query (`?customerId=u1`).
+    if (!withBody)
+      for (const [name, value] of unusedArgs(mapping.path, args)) url.searchParams.set(name, value);
     try {
       const answer = await httpCall({
         method: mapping.method,
@@ -97,4 +100,14 @@ export class HttpOrderSystem implements OrderSystemConnector {
       throw error;
     }
   }
+}
+
+/** The scalar arguments a path template does not place, as query parameters. */
+function unusedArgs(path: string, args: JsonObject): [string, string][] {
+  const placed = new Set([...path.matchAll(/\{\{\s*([\w]+)/g)].map((m) => m[1]));
+  return Object.entries(args).flatMap(([name, value]): [string, string][] =>
+    !placed.has(name) && (typeof value === 'string' || typeof value === 'number') && value !== ''
+      ? [[name, String(value)]]
+      : [],
+  );
 }

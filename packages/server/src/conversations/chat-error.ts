@@ -13,11 +13,23 @@ const MESSAGES = {
     zh: '会话凭证不正确或缺失',
     en: 'The conversation token is missing or wrong',
   }),
+  'customer-signature': () => ({
+    zh: '缺少店铺对客户身份的签名，或签名错误、已过期。',
+    en: "The shop's signature of this customer is missing, wrong or expired.",
+  }),
+  'customer-signature-lifetime': (max: string) => ({
+    zh: `客户签名的有效期太长：最长 ${max} 秒。`,
+    en: `The customer's signature is valid for too long: at most ${max} seconds.`,
+  }),
 } as const;
 
 /** A chat request that cannot be served: its HTTP status, code and zh/en message. */
 export class ChatError extends ApiError {
-  constructor(status: number, code: keyof typeof MESSAGES, params: { id?: string } = {}) {
-    super(status, code, MESSAGES[code](params.id ?? ''));
+  constructor(
+    status: number,
+    code: keyof typeof MESSAGES,
+    params: { id?: string; maxSeconds?: number } = {},
+  ) {
+    super(status, code, MESSAGES[code](params.id ?? String(params.maxSeconds ?? '')));
   }
 }

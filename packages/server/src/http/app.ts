@@ -3,6 +3,7 @@ import serverPackage from '../../package.json' with { type: 'json' };
 import type { Xiaoer } from '../server/xiaoer.ts';
 import { errorHandler, notFound } from './error-handler.ts';
 import { CONSOLE_DIRECTORY, consoleHandlers } from './console.route.ts';
+import { demoChatRouter } from './demo-chat.route.ts';
 import { healthRouter, probesRouter, type StoreProbe } from './health.route.ts';
 import { eventsRouter } from './events.route.ts';
 import { webhooksRouter } from './webhooks.route.ts';
@@ -74,14 +75,7 @@ export function createApp(options: AppOptions): Express {
   }
   if (xiaoer) {
     // The customer's chat proves itself with the conversation's token, not a console login.
-    app.use(
-      '/api',
-      chatRouter(xiaoer.desk, {
-        ...(xiaoer.config.chat?.customerSecret
-          ? { customerSecret: xiaoer.config.chat.customerSecret }
-          : {}),
-      }),
-    );
+    app.use('/api', chatRouter(xiaoer.desk, xiaoer.config.chat ?? {}));
     app.use('/api', authenticate(xiaoer.auth));
     app.use(
       '/api',
@@ -109,6 +103,8 @@ export function createApp(options: AppOptions): Express {
     response.json(document);
   });
   const consoleDirectory = options.consoleDirectory ?? CONSOLE_DIRECTORY;
+  const demoSecret = options.demoShopUrl ? xiaoer?.config.chat?.customerSecret : undefined;
+  if (consoleDirectory && demoSecret) app.use(demoChatRouter(consoleDirectory, demoSecret));
   if (consoleDirectory) app.use(consoleHandlers(consoleDirectory));
   app.use(notFound);
   app.use(errorHandler);

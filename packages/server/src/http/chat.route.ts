@@ -2,10 +2,8 @@ import { Router, type Request, type Response } from 'express';
 import type { ServiceDesk } from '../conversations/service-desk.ts';
 import { ConversationStore } from '../conversations/conversation-store.ts';
 import { ChatError } from '../conversations/chat-error.ts';
-import {
-  customerSignatureValid,
-  type CustomerSignature,
-} from '../conversations/customer-signature.ts';
+import type { CustomerSignature } from '../conversations/customer-signature.ts';
+import { chatIdentity, type ChatIdentityPolicy } from '../conversations/chat-identity.ts';
 import type { MessageRecord } from '../model/conversation.model.ts';
 import type { Router as RoutingService } from '../routing/router.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
@@ -113,7 +111,7 @@ function afterOf(request: Request): number {
  * conversation returns a token; every later request shows it (`X-Chat-Token`, or `?token=` for
  * the event stream, which browsers open without headers).
  */
-export function chatRouter(desk: ServiceDesk, options: { customerSecret?: string } = {}): Router {
+export function chatRouter(desk: ServiceDesk, options: ChatIdentityPolicy = {}): Router {
   const router = Router();
   const customerConversation = async (request: Request) => {
     const id = param(request, 'id');
@@ -139,13 +137,7 @@ export function chatRouter(desk: ServiceDesk, options: { customerSecret?: string
         channel?: string;
         signature?: CustomerSignature;
       };
-      const customer = { tier: 'normal' as const, language: 'zh' as const, ...body.customer };
-      const secret = options.customerSecret;
-      if (secret && !customerSignatureValid(secret, customer, body.signature))
-        throw new ApiError(401, 'customer-signature', {
-          zh: '缺少店铺对客户身份的签名，或签名错误、已过期。',
-          en: "The shop's signature of this customer is missing, wrong or expired.",
-        });
+      const customer = chatIdentity(options, body.customer, body.signature);
       const { conversation, token } = await desk.open(customer, body.orderId, body.channel);
       response.status(201).json({ id: conversation._id, token, customer: conversation.customer });
     },

@@ -10,6 +10,11 @@ export interface ChatCustomer {
   tier: CustomerTier;
   language: 'zh' | 'en';
   name?: string;
+  /**
+   * True when the shop signed this customer's id (`chat.customerSecret`): only then is the id
+   * theirs, and only then may journeys act on the orders it owns without another check.
+   */
+  verified?: boolean;
 }
 
 /** One chat between a customer and the shop (bot, journeys, agents). */
@@ -98,6 +103,7 @@ export function conversationModels(connection: Connection): {
             tier: { type: String, required: true },
             language: { type: String, required: true },
             name: String,
+            verified: Boolean,
           },
           channel: String,
           orderId: String,

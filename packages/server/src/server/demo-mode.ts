@@ -30,6 +30,8 @@ export async function startDemo(host: string): Promise<Demo> {
       sources: [{ id: DEMO_SOURCE, kind: 'xiaoer', secret }],
       orderSystem: { baseUrl: shopUrl, operations: DEFAULT_OPERATIONS, timeoutMs: 5000 },
       channels: { default: { kind: 'webhook', preset: 'generic', url: `${shopUrl}/messages` } },
+      // The demo page is the shop's page: it signs its demo customer (http/demo-chat.route.ts).
+      chat: { customerSecret: randomBytes(24).toString('hex') },
     },
     connect: (serverUrl) =>
       shop.connect({ url: `${serverUrl}/api/events`, source: DEMO_SOURCE, secret }),

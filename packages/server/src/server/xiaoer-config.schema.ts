@@ -174,6 +174,8 @@ export const xiaoerConfigSchema = {
       additionalProperties: false,
       properties: {
         customerSecret: { type: 'string', minLength: 16 },
+        requireSignature: { type: 'boolean' },
+        signatureMaxLifetimeSeconds: { type: 'integer', minimum: 60 },
         idleCloseMinutes: { type: 'number', minimum: 0 },
       },
     },

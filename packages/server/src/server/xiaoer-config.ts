@@ -50,6 +50,13 @@ export interface XiaoerConfig {
      * (conversations/customer-signature.ts). Without it the chat page's word is taken.
      */
     customerSecret?: string;
+    /**
+     * Refuse chats the shop did not sign (401) instead of opening them as anonymous customers,
+     * who get general answers and must verify before a journey shows or changes an order.
+     */
+    requireSignature?: boolean;
+    /** The longest a signature may still be valid for, in seconds. Default 86 400 (a day). */
+    signatureMaxLifetimeSeconds?: number;
     /** Conversations with the bot closed after this long without a message; 0 never. Default 30. */
     idleCloseMinutes?: number;
   };

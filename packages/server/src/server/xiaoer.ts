@@ -10,6 +10,7 @@ import { EffectDispatcher } from '../runtime/effect-dispatcher.ts';
 import { EffectExecutor } from '../runtime/effect-executor.ts';
 import { createScheduler, SCHEDULER_DEFAULTS } from '../runtime/job-scheduler.ts';
 import { EventIntake } from '../intake/event-intake.ts';
+import { JourneyEventPublisher } from '../runtime/journey-event-publisher.ts';
 import { SourceRegistry } from '../intake/event-source.ts';
 import { InstanceQueries } from '../instances/instance-queries.ts';
 import { DraftReplay } from '../workflows/draft-replay.ts';
@@ -107,7 +108,9 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const built = buildConnectors(config, log);
   // Journeys' `xiaoer.*` calls (intents, knowledge base, handoff) go to the service desk.
   const services = new ServiceOperations(built.orderSystem);
-  const connectors = { ...built, orderSystem: services };
+  // Events journeys emit reach the shop and, when one starts on them, other journeys.
+  const publisher = new JourneyEventPublisher(built.publisher, catalog);
+  const connectors = { ...built, orderSystem: services, publisher };
   // Journeys write into a conversation unless a chat channel is configured elsewhere.
   connectors.channels.chat ??= new ChatChannel(conversations, hub);
   const executor = new EffectExecutor(models, connectors, effectLockMs);
@@ -150,6 +153,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   });
   dispatcher.attach(runtime);
   const intake = new EventIntake(models, runtime, log);
+  publisher.deliverTo((source, event) => intake.record(source, [event]));
   intake.onReceived(({ source, outcome }) => metrics.eventReceived(source, outcome));
   runtime.steps.onCommitted((instance) => metrics.stepApplied(instance.workflowId));
   runtime.steps.onCommitted((instance, step, previousAt) =>
