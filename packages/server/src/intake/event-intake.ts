@@ -8,7 +8,7 @@ import {
   type EventRecord,
   type InboxEntry,
 } from '../model/event.model.ts';
-import { insertNew } from '../model/insert-new.ts';
+import { GroupCommit } from '../model/group-commit.ts';
 import type { JourneyRuntime } from '../runtime/journey-runtime.ts';
 import type { CloudEvent } from './cloud-event.ts';
 import {
@@ -37,8 +37,16 @@ export class EventIntake {
   /** Keys this process is processing now; recovery leaves them alone. */
   readonly #inFlight = new Set<string>();
   readonly #listeners = new Set<ReceivedListener>();
+  readonly #commits: GroupCommit;
 
-  constructor(models: Models, runtime: JourneyRuntime, log: Logger, concurrency = 16) {
+  constructor(
+    models: Models,
+    runtime: JourneyRuntime,
+    log: Logger,
+    concurrency = 16,
+    commits = new GroupCommit(),
+  ) {
+    this.#commits = commits;
     this.#models = models;
     this.#runtime = runtime;
     this.#log = log;
@@ -81,7 +89,8 @@ export class EventIntake {
     receivedAt: Date,
   ): Promise<{ results: IntakeResult[]; works: Promise<EventOutcome | null>[] }> {
     const keys = events.map((event) => eventKey(source, event.id));
-    const inboxed = await insertNew(
+    // Group commit: the inbox entries and event records of concurrent requests go together.
+    const inboxed = await this.#commits.insertAll(
       this.#models.Inbox,
       keys.map((key) => ({ _id: key, receivedAt })),
     );
@@ -98,7 +107,7 @@ export class EventIntake {
         receivedAt,
       };
     });
-    const stored = await insertNew(
+    const stored = await this.#commits.insertAll(
       this.#models.Events,
       records.map((record) => eventJson.encode(record)),
     );

@@ -85,6 +85,7 @@ export class ServiceMetrics {
   readonly #attempts: Counter<'kind' | 'outcome'>;
   readonly #lateness: Histogram;
   readonly #http: Histogram<'method' | 'route' | 'status'>;
+  readonly #storeCommands: Counter<'command'>;
 
   constructor(options: ServiceMetricsOptions = {}) {
     const registers = [this.registry];
@@ -119,10 +120,21 @@ export class ServiceMetrics {
       labelNames: ['method', 'route', 'status'],
       registers,
     });
+    this.#storeCommands = new Counter({
+      name: 'xiaoer_store_commands_total',
+      help: 'Commands this process sent to the store (round trips), by command name (insert, update, find, ...).',
+      labelNames: ['command'],
+      registers,
+    });
     this.#storeGauges(
       cachedReading(options.readStore ?? emptyStore, options.cacheMs ?? METRICS_CACHE_MS),
       options.onError ?? (() => undefined),
     );
+  }
+
+  /** One command sent to the store (from the driver's command monitoring). */
+  storeCommand(command: string): void {
+    this.#storeCommands.inc({ command });
   }
 
   /** The `Content-Type` of {@link exposition}. */

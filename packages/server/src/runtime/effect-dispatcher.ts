@@ -1,6 +1,8 @@
 import { backoffStrategies, type Agenda, type Job } from 'agenda';
 import type { Effect, ScheduleEffect } from '@xiaoer/engine';
+import pLimit from 'p-limit';
 import { isDuplicateKey, type Models } from '../model/models.ts';
+import { GroupCommit } from '../model/group-commit.ts';
 import {
   effectJson,
   effectKey,
@@ -10,7 +12,7 @@ import {
 } from '../model/effect.model.ts';
 import type { InstanceRecord, StepRecord } from '../model/instance.model.ts';
 import type { EffectSink } from './step-log.ts';
-import type { EffectExecutor } from './effect-executor.ts';
+import { RetryLater, type EffectExecutor } from './effect-executor.ts';
 import type { JourneyRuntime } from './journey-runtime.ts';
 import { UnknownInstanceError } from './journey-runtime.ts';
 import { TimerBuckets } from './timer-buckets.ts';
@@ -32,6 +34,10 @@ export interface DispatcherOptions {
    * (its job ran twice) that the journey had applied already.
    */
   onTimerFired?: (latenessMs: number) => void;
+  /** Batches writes with the rest of the process (group commit). */
+  commits?: GroupCommit;
+  /** Effects this process executes at once, straight from their step. Default 64. */
+  inProcessConcurrency?: number;
 }
 
 /**
@@ -45,6 +51,9 @@ export class EffectDispatcher implements EffectSink {
   readonly #executor: EffectExecutor;
   readonly #options: DispatcherOptions;
   readonly #timers: TimerBuckets;
+  readonly #commits: GroupCommit;
+  readonly #maxAttempts: number;
+  readonly #inProcess: ReturnType<typeof pLimit>;
   #runtime: JourneyRuntime | undefined;
 
   constructor(
@@ -57,7 +66,10 @@ export class EffectDispatcher implements EffectSink {
     this.#agenda = agenda;
     this.#executor = executor;
     this.#options = options;
+    this.#commits = options.commits ?? new GroupCommit();
+    this.#inProcess = pLimit(options.inProcessConcurrency ?? 64);
     const maxAttempts = options.maxAttempts ?? 5;
+    this.#maxAttempts = maxAttempts;
     // lockLimit: a process locks at most this many due jobs ahead, so one process does not
     // hoard a backlog that others could run, and filling the queue stays short.
     // Timers normally fire from their bucket's job; a timer added to a bucket that has fired
@@ -72,18 +84,22 @@ export class EffectDispatcher implements EffectSink {
       scheduleAlone: (timer, dueAt) => this.#agenda.schedule(dueAt, TIMER_JOB, { timer }),
       lockMs: options.timerLockMs,
     });
-    agenda.define<{ effect: string }>(EFFECT_JOB, (job) => this.#runEffect(job, maxAttempts), {
-      concurrency: 32,
-      lockLimit: 64,
-      lockLifetime: options.effectLockMs,
-      backoff: backoffStrategies.exponential({
-        delay: options.retryDelayMs ?? 1000,
-        factor: 2,
-        maxDelay: options.maxRetryDelayMs ?? 60_000,
-        maxRetries: maxAttempts - 1,
-        jitter: 0.2,
-      }),
-    });
+    agenda.define<{ effect: string; attempt?: number }>(
+      EFFECT_JOB,
+      (job) => this.#runEffect(job, maxAttempts),
+      {
+        concurrency: 32,
+        lockLimit: 64,
+        lockLifetime: options.effectLockMs,
+        backoff: backoffStrategies.exponential({
+          delay: options.retryDelayMs ?? 1000,
+          factor: 2,
+          maxDelay: options.maxRetryDelayMs ?? 60_000,
+          maxRetries: maxAttempts - 1,
+          jitter: 0.2,
+        }),
+      },
+    );
   }
 
   /** The runtime that effect results and fired timers go back to. */
@@ -98,12 +114,54 @@ export class EffectDispatcher implements EffectSink {
       else if (effect.kind === 'cancel') await this.#cancel(instance._id, effect.timerId);
       else {
         const state = await this.#record(instance._id, step.revision, index, key, effect);
-        if (state !== 'final')
-          await ensureJob(this.#models, `effect:${key}`, state === 'new', () =>
+        // A new effect runs here and now, straight from its step; Agenda only sees retries
+        // and what a crashed process left (re-dispatched by the step log's recovery).
+        if (state === 'new') await this.#runNow(instance._id, step.revision, index, key, effect);
+        else if (state === 'pending')
+          await ensureJob(this.#models, `effect:${key}`, false, () =>
             this.#agenda.now(EFFECT_JOB, { effect: key }),
           );
       }
     }
+  }
+
+  /**
+   * The first attempt of a new effect, in this process. A retry goes to Agenda with the next
+   * attempt's number after the backoff; the dispatch (and so the step's outbox entry) waits for
+   * the attempt, so a crash before it ended leaves the step to recovery.
+   */
+  async #runNow(
+    instance: string,
+    revision: number,
+    index: number,
+    key: string,
+    effect: Effect,
+  ): Promise<void> {
+    const now = new Date();
+    const record: EffectRecord = {
+      _id: key,
+      instanceId: instance,
+      revision,
+      index,
+      effect,
+      status: 'pending',
+      attempts: 0,
+      retries: 0,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.#inProcess(async () => {
+      try {
+        await this.#executor.run(this.#requireRuntime(), record, 1, this.#maxAttempts);
+      } catch (error) {
+        if (!(error instanceof RetryLater)) throw error;
+        const delay = retryDelay(this.#options, 1);
+        await this.#agenda.schedule(new Date(Date.now() + delay), EFFECT_JOB, {
+          effect: key,
+          attempt: 2,
+        });
+      }
+    });
   }
 
   /**
@@ -134,7 +192,7 @@ export class EffectDispatcher implements EffectSink {
     }
     let again = false;
     try {
-      await this.#models.Timers.create({
+      await this.#commits.insert(this.#models.Timers, {
         _id: key,
         instanceId: instance,
         timerId: effect.timerId,
@@ -171,7 +229,8 @@ export class EffectDispatcher implements EffectSink {
   ): Promise<'new' | 'pending' | 'final'> {
     const now = new Date();
     try {
-      await this.#models.Effects.create(
+      await this.#commits.insert(
+        this.#models.Effects,
         effectJson.encode({
           _id: key,
           instanceId: instance,
@@ -218,11 +277,15 @@ export class EffectDispatcher implements EffectSink {
     );
   }
 
-  async #runEffect(job: Job<{ effect: string }>, maxAttempts: number): Promise<void> {
+  async #runEffect(
+    job: Job<{ effect: string; attempt?: number }>,
+    maxAttempts: number,
+  ): Promise<void> {
     const stored = await this.#models.Effects.findById(job.attrs.data.effect).lean();
     if (!stored || stored.status !== 'pending') return;
     const record = effectJson.decode(stored);
-    const attempt = (job.attrs.failCount ?? 0) + 1;
+    // A job made after an in-process attempt starts at that attempt's successor.
+    const attempt = (job.attrs.data.attempt ?? 1) + (job.attrs.failCount ?? 0);
     const busy = await this.#executor.run(this.#requireRuntime(), record, attempt, maxAttempts);
     // Another process holds this attempt: look again once its claim would be stale.
     // One look-again job per claim, however many jobs found it busy: a job created twice (a
@@ -237,4 +300,13 @@ export class EffectDispatcher implements EffectSink {
     if (!this.#runtime) throw new Error('EffectDispatcher used before attach(runtime)');
     return this.#runtime;
   }
+}
+
+/** The delay before attempt `after + 1`, as Agenda's backoff would choose it (±20 % jitter). */
+function retryDelay(options: DispatcherOptions, after: number): number {
+  const base = Math.min(
+    (options.retryDelayMs ?? 1000) * 2 ** (after - 1),
+    options.maxRetryDelayMs ?? 60_000,
+  );
+  return base * (0.8 + Math.random() * 0.4);
 }

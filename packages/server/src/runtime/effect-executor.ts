@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { CallEffect, EmitEffect, SendEffect } from '@xiaoer/engine';
 import { isDuplicateKey, type Models } from '../model/models.ts';
+import { GroupCommit } from '../model/group-commit.ts';
 import { effectJson, type EffectAttemptRecord, type EffectRecord } from '../model/effect.model.ts';
 import type { InstanceEvent } from '../model/instance.model.ts';
 import { DeliveryError, type Connectors } from '../connectors/connector.types.ts';
@@ -36,8 +37,15 @@ export class EffectExecutor {
   readonly #staleAfterMs: number;
   readonly #process = `${hostname()}:${process.pid}`;
   readonly #listeners = new Set<AttemptListener>();
+  readonly #commits: GroupCommit;
 
-  constructor(models: Models, connectors: Connectors, staleAfterMs = 30_000) {
+  constructor(
+    models: Models,
+    connectors: Connectors,
+    staleAfterMs = 30_000,
+    commits = new GroupCommit(),
+  ) {
+    this.#commits = commits;
     this.#models = models;
     this.#connectors = connectors;
     this.#staleAfterMs = staleAfterMs;
@@ -181,7 +189,7 @@ export class EffectExecutor {
     for (let takeover = 0; takeover < 5; takeover++) {
       const id = takeover === 0 ? base : `${base}~${takeover}`;
       try {
-        await this.#models.EffectAttempts.create({
+        await this.#commits.insert(this.#models.EffectAttempts, {
           _id: id,
           effectKey: record._id,
           attempt,
@@ -201,10 +209,12 @@ export class EffectExecutor {
   }
 
   async #mark(record: EffectRecord, fields: Partial<EffectRecord>): Promise<void> {
-    await this.#models.Effects.updateOne(
-      { _id: record._id },
-      { $set: effectJson.encode({ ...fields, updatedAt: new Date() }) },
-    );
+    await this.#commits.update(this.#models.Effects, {
+      updateOne: {
+        filter: { _id: record._id },
+        update: { $set: effectJson.encode({ ...fields, updatedAt: new Date() }) },
+      },
+    });
   }
 
   async #deadLetter(

@@ -13,6 +13,7 @@ import {
   type StepResult,
 } from '@xiaoer/engine';
 import type { Models } from '../model/models.ts';
+import { GroupCommit } from '../model/group-commit.ts';
 import { eventJson, type EventOutcome, type EventRecord } from '../model/event.model.ts';
 import {
   correlationKeyOf,
@@ -49,6 +50,8 @@ export interface RuntimeOptions {
   onError?: (error: unknown, step: string) => void;
   /** Called after each step is written (history pruning). */
   afterStep?: (instance: string, revision: number) => Promise<void>;
+  /** Batches the runtime's writes with those of the rest of the process (group commit). */
+  commits?: GroupCommit;
 }
 
 /** Events the host produces (timers, effect results); stale ones are ignored, never parked. */
@@ -69,6 +72,7 @@ export class JourneyRuntime {
   readonly #catalog: WorkflowCatalog;
   readonly #queue = new KeyedQueue();
   readonly #maxParked: number;
+  readonly #commits: GroupCommit;
 
   constructor(
     models: Models,
@@ -79,12 +83,14 @@ export class JourneyRuntime {
     this.#models = models;
     this.#catalog = catalog;
     this.#maxParked = options.maxParked ?? 20;
+    this.#commits = options.commits ?? new GroupCommit();
     this.steps = new StepLog(
       models,
       sink,
       options.staleAfterMs ?? 30_000,
       options.onError ?? (() => undefined),
       options.afterStep,
+      this.#commits,
     );
   }
 
@@ -93,7 +99,7 @@ export class JourneyRuntime {
     const stored = await this.#models.Events.findById(key).lean();
     const record = stored ? eventJson.decode(stored) : null;
     if (record && !record.outcome) return this.processRecord(record);
-    await this.#models.Inbox.deleteOne({ _id: key });
+    await this.#commits.delete(this.#models.Inbox, key);
     return record?.outcome ?? null;
   }
 
@@ -103,8 +109,11 @@ export class JourneyRuntime {
    */
   async processRecord(record: EventRecord): Promise<EventOutcome> {
     const outcome = await this.#route(record);
-    await this.#models.Events.updateOne({ _id: record._id }, { $set: { outcome } });
-    await this.#models.Inbox.deleteOne({ _id: record._id });
+    // Outcome first, inbox entry second: a crash in between only routes the event again.
+    await this.#commits.update(this.#models.Events, {
+      updateOne: { filter: { _id: record._id }, update: { $set: { outcome } } },
+    });
+    await this.#commits.delete(this.#models.Inbox, record._id);
     return outcome;
   }
 
@@ -249,11 +258,15 @@ export class JourneyRuntime {
           new Date(),
         );
         if (started) {
-          await this.#models.Correlations.updateOne(
-            { _id: correlationKeyOf(workflow.workflowId, correlation) },
-            { $max: { latest: generation } },
-            { upsert: true },
-          ).catch(() => undefined);
+          await this.#commits
+            .update(this.#models.Correlations, {
+              updateOne: {
+                filter: { _id: correlationKeyOf(workflow.workflowId, correlation) },
+                update: { $max: { latest: generation } },
+                upsert: true,
+              },
+            })
+            .catch(() => undefined);
           return { kind: 'started', instance: await this.#drainParked(started) };
         }
       }

@@ -1,5 +1,6 @@
 import type { Effect, JourneySnapshot, PathStep } from '@xiaoer/engine';
 import { isDuplicateKey, type Models } from '../model/models.ts';
+import { GroupCommit } from '../model/group-commit.ts';
 import {
   instanceJson,
   stepJson,
@@ -66,6 +67,7 @@ export class StepLog {
   readonly #dispatching = new Set<Promise<unknown>>();
   readonly #inFlight = new Set<string>();
   readonly #listeners = new Set<CommittedListener>();
+  readonly #commits: GroupCommit;
 
   constructor(
     models: Models,
@@ -73,7 +75,9 @@ export class StepLog {
     staleAfterMs: number,
     onError: (error: unknown, step: string) => void,
     afterStep: (instance: string, revision: number) => Promise<void> = async () => undefined,
+    commits = new GroupCommit(),
   ) {
+    this.#commits = commits;
     this.#afterStep = afterStep;
     this.#models = models;
     this.#sink = sink;
@@ -100,7 +104,7 @@ export class StepLog {
     const revision = instance.revision + 1;
     const key = stepKey(instance._id, revision);
     try {
-      await this.#models.Outbox.create({
+      await this.#commits.insert(this.#models.Outbox, {
         _id: key,
         instanceId: instance._id,
         revision,
@@ -129,7 +133,7 @@ export class StepLog {
       ...(instance.revision === 0 ? { created: identityOf(instance) } : {}),
     };
     try {
-      await this.#models.Steps.create(stepJson.encode(record));
+      await this.#commits.insert(this.#models.Steps, stepJson.encode(record));
     } catch (error) {
       if (isDuplicateKey(error)) return null;
       throw error;
@@ -151,7 +155,7 @@ export class StepLog {
     this.#inFlight.add(record._id);
     const work = this.#sink
       .dispatch(instance, record)
-      .then(() => this.#models.Outbox.deleteOne({ _id: record._id }))
+      .then(() => this.#commits.delete(this.#models.Outbox, record._id))
       .catch((error: unknown) => this.#onError(error, record._id))
       .finally(() => {
         this.#dispatching.delete(work);
@@ -210,16 +214,18 @@ export class StepLog {
     if (instance.revision === 0) {
       const created: InstanceRecord = { ...identityOf(instance), ...fields };
       try {
-        await this.#models.Instances.create(instanceJson.encode(created));
+        await this.#commits.insert(this.#models.Instances, instanceJson.encode(created));
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
       }
       return created;
     }
-    await this.#models.Instances.updateOne(
-      { _id: instance._id, revision: instance.revision },
-      { $set: instanceJson.encode(fields) },
-    );
+    await this.#commits.update(this.#models.Instances, {
+      updateOne: {
+        filter: { _id: instance._id, revision: instance.revision },
+        update: { $set: instanceJson.encode(fields) },
+      },
+    });
     return { ...(instance as InstanceRecord), ...fields };
   }
 

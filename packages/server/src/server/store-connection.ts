@@ -7,7 +7,8 @@ import type { RunningStore } from '../store/store-launcher.ts';
 export async function connectStore(store: RunningStore, timeoutMs = 10_000): Promise<Connection> {
   try {
     return await mongoose
-      .createConnection(store.uri, { serverSelectionTimeoutMS: timeoutMs })
+      // Command monitoring feeds `xiaoer_store_commands_total` (round trips per event).
+      .createConnection(store.uri, { serverSelectionTimeoutMS: timeoutMs, monitorCommands: true })
       .asPromise();
   } catch (error) {
     throw new StoreError(

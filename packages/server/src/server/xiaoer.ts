@@ -11,6 +11,7 @@ import { EffectExecutor } from '../runtime/effect-executor.ts';
 import { createScheduler, SCHEDULER_DEFAULTS } from '../runtime/job-scheduler.ts';
 import { EventIntake } from '../intake/event-intake.ts';
 import { JourneyEventPublisher } from '../runtime/journey-event-publisher.ts';
+import { GroupCommit } from '../model/group-commit.ts';
 import { SourceRegistry } from '../intake/event-source.ts';
 import { InstanceQueries } from '../instances/instance-queries.ts';
 import { DraftReplay } from '../workflows/draft-replay.ts';
@@ -113,7 +114,9 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const connectors = { ...built, orderSystem: services, publisher };
   // Journeys write into a conversation unless a chat channel is configured elsewhere.
   connectors.channels.chat ??= new ChatChannel(conversations, hub);
-  const executor = new EffectExecutor(models, connectors, effectLockMs);
+  // One group commit for the runtime's hot path: concurrent steps share each round trip.
+  const commits = new GroupCommit();
+  const executor = new EffectExecutor(models, connectors, effectLockMs, commits);
   const quality = new QualityInspector(models, conversations, {
     onError: (error) =>
       log.error({ err: error }, 'a quality inspection or listener failed; recovery retries it'),
@@ -135,10 +138,16 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     ...(config.metrics?.cacheMs !== undefined ? { cacheMs: config.metrics.cacheMs } : {}),
     onError: (error) => log.warn({ err: error }, 'reading metrics from the store failed'),
   });
+  options.connection
+    .getClient()
+    .on('commandStarted', (event: { commandName: string }) =>
+      metrics.storeCommand(event.commandName),
+    );
   const dispatcher = new EffectDispatcher(models, agenda, executor, {
     ...config.delivery,
     timerLockMs,
     effectLockMs,
+    commits,
     onTimerFired: (latenessMs) => {
       metrics.timerFired(latenessMs);
       options.onTimerFired?.(latenessMs);
@@ -147,12 +156,13 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const history = new HistoryPruner(models, config.history);
   const runtime = new JourneyRuntime(models, catalog, dispatcher, {
     staleAfterMs,
+    commits,
     afterStep: (instance, revision) => history.afterStep(instance, revision),
     onError: (error, step) =>
       log.error({ err: error, step }, 'dispatching a step failed; recovery will retry it'),
   });
   dispatcher.attach(runtime);
-  const intake = new EventIntake(models, runtime, log);
+  const intake = new EventIntake(models, runtime, log, undefined, commits);
   publisher.deliverTo((source, event) => intake.record(source, [event]));
   intake.onReceived(({ source, outcome }) => metrics.eventReceived(source, outcome));
   runtime.steps.onCommitted((instance) => metrics.stepApplied(instance.workflowId));
