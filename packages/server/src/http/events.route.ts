@@ -1,4 +1,4 @@
-import express, { Router, type Request } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import type { EventIntake, IntakeResult } from '../intake/event-intake.ts';
 import { readCloudEvents } from '../intake/cloud-event.ts';
 import type { SourceRegistry } from '../intake/event-source.ts';
@@ -88,6 +88,7 @@ export function eventsRouter(options: EventsRouteOptions): Router {
     async (request, response) => {
       const raw = rawBody(request);
       const sourceId = await verifiedSource(request, raw, options);
+      refuseWhenOverloaded(options.intake, response);
       const { events, problems } = readCloudEvents(parseJsonBody(raw));
       if (problems.length > 0)
         throw new ApiError(
@@ -105,4 +106,14 @@ export function eventsRouter(options: EventsRouteOptions): Router {
     },
   );
   return router;
+}
+
+/** 503 with Retry-After while the runtime is behind by more than it may queue. */
+export function refuseWhenOverloaded(intake: EventIntake, response: Response): void {
+  if (!intake.overloaded()) return;
+  response.set('retry-after', '1');
+  throw new ApiError(503, 'overloaded', {
+    zh: '事件太多，处理不过来：请稍后重试（见 Retry-After）。',
+    en: 'Too many events in progress: retry shortly (see Retry-After).',
+  });
 }

@@ -17,6 +17,9 @@ import {
   type ReceivedOutcome,
 } from './received-outcome.ts';
 
+/** Events being processed in one process before intake refuses more (503, Retry-After). */
+export const MAX_BACKLOG = 5_000;
+
 /** What intake answered for one event. */
 export interface IntakeResult {
   id: string;
@@ -60,6 +63,15 @@ export class EventIntake {
   onReceived(listener: ReceivedListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * True while more events are being processed here than `maxBacklog`: the routes then answer
+   * 503 with Retry-After instead of queueing without bound (the sender retries; nothing taken
+   * is lost, nothing more is taken).
+   */
+  overloaded(maxBacklog = MAX_BACKLOG): boolean {
+    return this.#running.size >= maxBacklog;
   }
 
   /** Stores the events of one request (all verified and valid) and schedules their processing. */

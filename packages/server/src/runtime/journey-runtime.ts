@@ -26,6 +26,7 @@ import {
 } from '../model/instance.model.ts';
 import type { RoutableWorkflow, WorkflowCatalog } from '../workflows/workflow-catalog.ts';
 import { KeyedQueue } from './keyed-queue.ts';
+import { ActiveInstances } from './active-instances.ts';
 import { RECENT_EVENTS, StepLog, type EffectSink, type Transition } from './step-log.ts';
 
 /** What applying one event to one instance did. */
@@ -73,6 +74,7 @@ export class JourneyRuntime {
   readonly #queue = new KeyedQueue();
   readonly #maxParked: number;
   readonly #commits: GroupCommit;
+  readonly #active = new ActiveInstances();
 
   constructor(
     models: Models,
@@ -92,6 +94,8 @@ export class JourneyRuntime {
       options.afterStep,
       this.#commits,
     );
+    // What this process committed is what it reads next (guarded by the step claim).
+    this.steps.onCommitted((instance) => this.#active.remember(queueKeyOf(instance._id), instance));
   }
 
   /** Routes a recorded event (read by its key) and records the outcome; safe to call twice. */
@@ -121,9 +125,10 @@ export class JourneyRuntime {
   apply(instance: string, event: InstanceEvent): Promise<ApplyResult> {
     return this.#queue.run(queueKeyOf(instance), async () => {
       for (let attempt = 0; attempt < CONTENTION_RETRIES; attempt++) {
-        const current = await this.#load(instance);
+        const current = await this.#load(instance, attempt > 0);
         const result = await this.#applyHeld(current, event);
         if (result) return result;
+        this.#active.forget(queueKeyOf(instance), instance);
         await sleep(backoff(attempt));
       }
       throw new Error(`Instance ${instance} stayed contended`);
@@ -134,7 +139,7 @@ export class JourneyRuntime {
   cancel(instance: string, actor: string, key: string): Promise<InstanceRecord> {
     return this.#queue.run(queueKeyOf(instance), async () => {
       for (let attempt = 0; attempt < CONTENTION_RETRIES; attempt++) {
-        const current = await this.#load(instance);
+        const current = await this.#load(instance, attempt > 0);
         if (current.status !== 'active') return current;
         const next = await this.steps.commit(
           current,
@@ -151,6 +156,7 @@ export class JourneyRuntime {
           new Date(),
         );
         if (next) return next;
+        this.#active.forget(queueKeyOf(instance), instance);
         await sleep(backoff(attempt));
       }
       throw new Error(`Instance ${instance} stayed contended`);
@@ -163,7 +169,10 @@ export class JourneyRuntime {
     await this.steps.idle();
   }
 
-  async #load(id: string): Promise<InstanceRecord> {
+  /** The instance as this process last committed it, or (`fresh`, or unknown here) as stored. */
+  async #load(id: string, fresh = false): Promise<InstanceRecord> {
+    const known = fresh ? undefined : this.#active.get(id);
+    if (known) return known;
     const instance = await this.#models.Instances.findById(id).lean();
     if (!instance) throw new UnknownInstanceError(id);
     return instanceJson.decode(instance);
@@ -224,7 +233,7 @@ export class JourneyRuntime {
     event: InstanceEvent,
   ): Promise<RouteResult> {
     for (let attempt = 0; attempt < CONTENTION_RETRIES; attempt++) {
-      const latest = await this.#latestInstance(workflow.workflowId, correlation);
+      const latest = await this.#latestInstance(workflow.workflowId, correlation, attempt > 0);
       if (latest?.recentEvents.includes(event.key)) return { kind: 'duplicate', instance: latest };
       if (latest?.status === 'active') {
         const result = await this.#applyHeld(latest, event);
@@ -276,7 +285,14 @@ export class JourneyRuntime {
   }
 
   /** The newest instance of a workflow for a correlation value: a hint plus `_id` probes. */
-  async #latestInstance(workflowId: string, correlation: string): Promise<InstanceRecord | null> {
+  async #latestInstance(
+    workflowId: string,
+    correlation: string,
+    fresh: boolean,
+  ): Promise<InstanceRecord | null> {
+    // An active instance this process stepped: no newer one can have started meanwhile.
+    const known = fresh ? undefined : this.#active.newest(`${workflowId}:${correlation}`);
+    if (known) return known;
     const hint = await this.#models.Correlations.findById(
       correlationKeyOf(workflowId, correlation),
     ).lean<{ latest: number }>();

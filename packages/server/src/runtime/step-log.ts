@@ -135,8 +135,11 @@ export class StepLog {
     try {
       await this.#commits.insert(this.#models.Steps, stepJson.encode(record));
     } catch (error) {
-      if (isDuplicateKey(error)) return null;
-      throw error;
+      if (!isDuplicateKey(error)) throw error;
+      // Another process made this step and finished it (its claim is gone): ours was taken on
+      // a stale copy. Give the claim back, or recovery would dispatch that step a second time.
+      await this.#commits.delete(this.#models.Outbox, key);
+      return null;
     }
     const next = await this.#rollForward(instance, record, transition);
     const previousAt = 'updatedAt' in instance ? instance.updatedAt : undefined;

@@ -1,0 +1,199 @@
+/**
+ * `npm run bench:runtime` — the durable runtime measured black-box, the way the side-by-side
+ * figures with n8n were measured: a real `xiaoer serve` (embedded FerretDB on SQLite, or on the
+ * local PostgreSQL with `--postgres`) with the order-lifecycle journey published, signed
+ * `order.created` events from closed-loop clients (bench/runtime/runtime-load.mjs, the shared
+ * harness), the confirmation SMS counted at a sink. Between levels it reads the server's
+ * /metrics: store commands per event (the driver's command monitoring; Agenda's own connection
+ * is not counted) and the heap. `--quick` runs 3 s at 1 and 16 clients and writes nothing;
+ * the full run (15 s at 1, 16 and 64) writes its table into docs/performance.md.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freeLoopbackPort as freePort } from '../../packages/server/src/store/free-port.ts';
+import { machineFacts, markdownReport, writeReport, type ResultRow } from '../report.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const quick = process.argv.includes('--quick');
+const postgres = process.argv.includes('--postgres');
+const seconds = quick ? 3 : 15;
+const levels = quick ? [1, 16] : [1, 16, 64];
+const SINK_PORT = 4701;
+const METRICS_TOKEN = 'bench-metrics-token-0123456789';
+const ADMIN_PASSWORD = 'bench-admin-password-0123';
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const config = {
+  sources: [{ id: 'bench', kind: 'xiaoer', secret: 'bench-secret-0123456789abcdef' }],
+  orderSystem: {
+    baseUrl: `http://127.0.0.1:${SINK_PORT}`,
+    operations: { getOrder: { method: 'GET', path: '/orders/{{orderId}}' } },
+  },
+  channels: {
+    sms: {
+      kind: 'sms',
+      url: `http://127.0.0.1:${SINK_PORT}/sms`,
+      body: { phone: '{{to}}', text: '{{text}}' },
+    },
+    email: { kind: 'log' },
+    staff: { kind: 'log' },
+    chat: { kind: 'log' },
+  },
+  metrics: { token: METRICS_TOKEN, cacheMs: 0 },
+};
+
+interface LevelRow {
+  c: number;
+  acked: number;
+  errors: number;
+  'ack/s': number;
+  'ack p50': number;
+  'ack p99': number;
+  effects: number;
+  'effects/s': number;
+  'e2e p50': number;
+  'e2e p99': number;
+}
+
+async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (server.exitCode !== null) throw new Error(`xiaoer serve exited (${server.exitCode})`);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('xiaoer serve did not become healthy in 5 minutes');
+}
+
+async function api(url: string, path: string, token: string, body: unknown): Promise<unknown> {
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** Store commands sent so far and the heap in use, from the server's /metrics. */
+async function readMetrics(url: string): Promise<{ commands: number; heapMb: number }> {
+  const text = await (
+    await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+  ).text();
+  let commands = 0;
+  let heap = 0;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('xiaoer_store_commands_total{')) commands += Number(line.split(' ')[1]);
+    if (line.startsWith('nodejs_heap_size_used_bytes ')) heap = Number(line.split(' ')[1]);
+  }
+  return { commands, heapMb: heap / 1024 ** 2 };
+}
+
+function runLevel(url: string, c: number): Promise<LevelRow> {
+  return new Promise((resolve, reject) => {
+    const harness = spawn(
+      process.execPath,
+      [
+        join(root, 'bench/runtime/runtime-load.mjs'),
+        'xiaoer',
+        url,
+        String(SINK_PORT),
+        String(seconds),
+        String(c),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    harness.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    harness.on('exit', (code) => {
+      const last = out.trim().split('\n').at(-1) ?? '';
+      try {
+        const rows = (JSON.parse(last) as { rows: LevelRow[] }).rows;
+        if (code !== 0 || !rows[0]) throw new Error(`harness exited ${code}`);
+        resolve(rows[0]);
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  });
+}
+
+const directory = await mkdtemp(join(tmpdir(), 'xiaoer-bench-runtime-'));
+const configFile = join(directory, 'config.json');
+await writeFile(configFile, JSON.stringify(config));
+const port = await freePort();
+const url = `http://127.0.0.1:${port}`;
+const storeName = postgres ? 'FerretDB + PostgreSQL' : 'FerretDB + SQLite';
+log(
+  `运行时压测 / runtime load: xiaoer serve on ${storeName}, ${levels.join(', ')} clients, ${seconds} s each`,
+);
+const server = spawn(
+  process.execPath,
+  [
+    join(root, 'packages/server/bin/xiaoer.mjs'),
+    'serve',
+    '--config',
+    configFile,
+    '--data',
+    join(directory, 'data'),
+    '--port',
+    String(port),
+  ],
+  {
+    env: {
+      ...process.env,
+      XIAOER_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      LOG_LEVEL: 'warn',
+      ...(postgres ? { XIAOER_STORE: 'postgres' } : {}),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
+const rows: ResultRow[] = [];
+try {
+  await waitForHealth(url, server);
+  const { token } = (await api(url, '/api/auth/login', '', {
+    username: 'admin',
+    password: ADMIN_PASSWORD,
+  })) as { token: string };
+  const lifecycle = JSON.parse(
+    await readFile(join(root, 'workflows/order-lifecycle.json'), 'utf8'),
+  );
+  await api(url, '/api/workflows', token, lifecycle);
+  await api(url, '/api/workflows/order-lifecycle/publish', token, { note: 'bench' });
+  for (const c of levels) {
+    const before = await readMetrics(url);
+    const row = await runLevel(url, c);
+    const after = await readMetrics(url);
+    const perEvent = (after.commands - before.commands) / Math.max(1, row.acked);
+    log(
+      `  ${c} clients: ${row['effects/s']} effects/s, e2e p99 ${row['e2e p99']} ms, ${perEvent.toFixed(1)} store commands/event, heap ${after.heapMb.toFixed(0)} MB`,
+    );
+    rows.push({
+      measure: `${c} client${c === 1 ? '' : 's'}, ${storeName}`,
+      value: `${row['effects/s']} effects/s`,
+      detail:
+        `acked ${row.acked} (${row.errors} errors), ack p50/p99 ${row['ack p50']}/${row['ack p99']} ms, ` +
+        `event→effect p50/p99 ${row['e2e p50']}/${row['e2e p99']} ms, ` +
+        `${perEvent.toFixed(1)} store commands per event, heap ${after.heapMb.toFixed(0)} MB`,
+    });
+  }
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+  await rm(directory, { recursive: true, force: true });
+}
+const report = markdownReport(machineFacts(), rows);
+process.stdout.write(`${report}\n`);
+if (!quick)
+  await writeReport(
+    join(root, 'docs/performance.md'),
+    report,
+    postgres ? 'runtime-load-postgres' : 'runtime-load',
+  );
