@@ -21,6 +21,7 @@ export {
   type StartServerOptions,
 } from './server/start-server.ts';
 export { connectStore, probeOf } from './server/store-connection.ts';
+export { GroupCommit, DuplicateKeyError, type UpdateOperation } from './model/group-commit.ts';
 export {
   launchStore,
   type LaunchStoreOptions,

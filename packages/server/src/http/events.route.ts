@@ -33,6 +33,7 @@ export function parseJsonBody(raw: Buffer, parse: (text: string) => unknown = JS
 
 /** 200 when every event was a redelivery, 202 when something new was accepted. */
 export function intakeStatus(results: IntakeResult[]): number {
+  if (results.some((r) => r.status === 'conflict')) return 409;
   return results.every((r) => r.status === 'duplicate') ? 200 : 202;
 }
 

@@ -23,7 +23,8 @@ export const MAX_BACKLOG = 5_000;
 /** What intake answered for one event. */
 export interface IntakeResult {
   id: string;
-  status: 'accepted' | 'duplicate';
+  /** `conflict`: the id was recorded before for another type or other data (nothing taken). */
+  status: 'accepted' | 'duplicate' | 'conflict';
 }
 
 /**
@@ -101,46 +102,67 @@ export class EventIntake {
     receivedAt: Date,
   ): Promise<{ results: IntakeResult[]; works: Promise<EventOutcome | null>[] }> {
     const keys = events.map((event) => eventKey(source, event.id));
-    // Group commit: the inbox entries and event records of concurrent requests go together.
-    const inboxed = await this.#commits.insertAll(
-      this.#models.Inbox,
-      keys.map((key) => ({ _id: key, receivedAt })),
-    );
-    const fresh = events.map((_, index) => index).filter((index) => !inboxed.has(index));
-    const records = fresh.map((index): EventRecord => {
-      const event = events[index] as CloudEvent;
-      return {
-        _id: keys[index] as string,
-        source,
-        eventId: event.id,
-        type: event.type,
-        time: event.time ?? receivedAt.toISOString(),
-        data: event.data ?? {},
-        receivedAt,
-      };
-    });
-    const stored = await this.#commits.insertAll(
-      this.#models.Events,
-      records.map((record) => eventJson.encode(record)),
-    );
-    const accepted = new Set(fresh.filter((_, position) => !stored.has(position)));
+    const records = events.map((event, index): EventRecord => ({
+      _id: keys[index] as string,
+      source,
+      eventId: event.id,
+      type: event.type,
+      time: event.time ?? receivedAt.toISOString(),
+      data: event.data ?? {},
+      receivedAt,
+    }));
+    // Group commit: the inbox entries and event records of concurrent requests go together,
+    // both at once. An event whose inbox entry exists is someone else's to route (a concurrent
+    // redelivery, or still in progress); one whose record exists was recorded before.
+    const [inboxed, stored] = await Promise.all([
+      this.#commits.insertAll(
+        this.#models.Inbox,
+        keys.map((key) => ({ _id: key, receivedAt })),
+      ),
+      this.#commits.insertAll(
+        this.#models.Events,
+        records.map((record) => eventJson.encode(record)),
+      ),
+    ]);
+    const conflicts = await this.#conflicts(records, stored);
+    const accepted = new Set([...records.keys()].filter((i) => !inboxed.has(i) && !stored.has(i)));
     // Route in arrival order (synchronously, so the runtime's queues keep that order); a
     // redelivery of an already recorded event only cleans its inbox entry.
-    const works = records.map((record, position) => {
-      const work = stored.has(position)
+    const works = records.flatMap((record, index) => {
+      if (inboxed.has(index)) return [];
+      const work = stored.has(index)
         ? this.#runtime.processEvent(record._id)
         : this.#routeNew(source, record);
       this.#track(work, record._id);
-      return work;
+      return [work];
     });
     for (const index of events.keys()) if (!accepted.has(index)) this.#tell(source, 'duplicate');
     return {
       results: events.map((event, index) => ({
         id: event.id,
-        status: accepted.has(index) ? 'accepted' : 'duplicate',
+        status: conflicts.has(index) ? 'conflict' : accepted.has(index) ? 'accepted' : 'duplicate',
       })),
       works,
     };
+  }
+
+  /**
+   * The recorded-before events whose type or data differ from this delivery: an id reused for
+   * another event is a sender's bug, answered 409, never silently taken as a redelivery.
+   */
+  async #conflicts(records: EventRecord[], stored: Set<number>): Promise<Set<number>> {
+    const conflicts = new Set<number>();
+    await Promise.all(
+      [...stored].map(async (index) => {
+        const record = records[index] as EventRecord;
+        const found = await this.#models.Events.findById(record._id).lean();
+        if (!found) return;
+        const earlier = eventJson.decode(found);
+        if (earlier.type !== record.type || canonical(earlier.data) !== canonical(record.data))
+          conflicts.add(index);
+      }),
+    );
+    return conflicts;
   }
 
   /** Routes a newly recorded event and tells the listeners what became of it. */
@@ -203,4 +225,13 @@ export class EventIntake {
     while (this.#running.size + this.#limit.activeCount + this.#limit.pendingCount > 0)
       await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** JSON with object keys sorted, so that the same data in another key order compares equal. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }

@@ -85,7 +85,7 @@ export class ServiceMetrics {
   readonly #attempts: Counter<'kind' | 'outcome'>;
   readonly #lateness: Histogram;
   readonly #http: Histogram<'method' | 'route' | 'status'>;
-  readonly #storeCommands: Counter<'command'>;
+  readonly #storeCommands: Counter<'command' | 'collection'>;
 
   constructor(options: ServiceMetricsOptions = {}) {
     const registers = [this.registry];
@@ -122,8 +122,8 @@ export class ServiceMetrics {
     });
     this.#storeCommands = new Counter({
       name: 'xiaoer_store_commands_total',
-      help: 'Commands this process sent to the store (round trips), by command name (insert, update, find, ...).',
-      labelNames: ['command'],
+      help: 'Commands this process sent to the store (round trips), by command name (insert, update, find, ...) and collection.',
+      labelNames: ['command', 'collection'],
       registers,
     });
     this.#storeGauges(
@@ -133,8 +133,8 @@ export class ServiceMetrics {
   }
 
   /** One command sent to the store (from the driver's command monitoring). */
-  storeCommand(command: string): void {
-    this.#storeCommands.inc({ command });
+  storeCommand(command: string, collection: string): void {
+    this.#storeCommands.inc({ command, collection });
   }
 
   /** The `Content-Type` of {@link exposition}. */

@@ -66,10 +66,15 @@ class Lane<T> {
  */
 export class GroupCommit {
   readonly #lanes = new Map<string, Lane<unknown>>();
-  readonly #maxBatch: number;
+  readonly #maxBatch: { insert: number; update: number; delete: number };
 
-  constructor(maxBatch = 500) {
-    this.#maxBatch = maxBatch;
+  /**
+   * Batches hold at most `maxBatch` documents: 500 inserts, but 50 updates or deletes —
+   * FerretDB 1.x applies an update statement by statement (a few ms each), and an `update`
+   * command of 100 statements did not come back at all in a test here.
+   */
+  constructor(maxBatch: Partial<{ insert: number; update: number; delete: number }> = {}) {
+    this.#maxBatch = { insert: 500, update: 50, delete: 50, ...maxBatch };
   }
 
   /** Inserts one document (already in its stored form). */
@@ -112,13 +117,13 @@ export class GroupCommit {
 
   #lane<I>(
     model: { collection: { collectionName: string } },
-    kind: string,
+    kind: 'insert' | 'update' | 'delete',
     write: (items: I[]) => Promise<(unknown | undefined)[]>,
   ): Lane<I> {
     const key = `${model.collection.collectionName}:${kind}`;
     let lane = this.#lanes.get(key) as Lane<I> | undefined;
     if (!lane) {
-      lane = new Lane<I>(this.#maxBatch, write);
+      lane = new Lane<I>(this.#maxBatch[kind], write);
       this.#lanes.set(key, lane as Lane<unknown>);
     }
     return lane;

@@ -83,6 +83,7 @@ export class EffectDispatcher implements EffectSink {
       fire: (timer) => this.#fireTimer(timer),
       scheduleAlone: (timer, dueAt) => this.#agenda.schedule(dueAt, TIMER_JOB, { timer }),
       lockMs: options.timerLockMs,
+      commits: this.#commits,
     });
     agenda.define<{ effect: string; attempt?: number }>(
       EFFECT_JOB,

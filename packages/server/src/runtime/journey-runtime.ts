@@ -267,21 +267,30 @@ export class JourneyRuntime {
           new Date(),
         );
         if (started) {
-          await this.#commits
-            .update(this.#models.Correlations, {
-              updateOne: {
-                filter: { _id: correlationKeyOf(workflow.workflowId, correlation) },
-                update: { $max: { latest: generation } },
-                upsert: true,
-              },
-            })
-            .catch(() => undefined);
+          await this.#noteLatest(workflow.workflowId, correlation, generation);
           return { kind: 'started', instance: await this.#drainParked(started) };
         }
       }
       await sleep(backoff(attempt));
     }
     throw new Error(`Correlation ${workflow.workflowId}:${correlation} stayed contended`);
+  }
+
+  /**
+   * Notes the newest generation for the next event's look-up: an insert for the first (no
+   * update, which costs the store several times more), `$max` for later ones. Only a hint.
+   */
+  async #noteLatest(workflowId: string, correlation: string, generation: number): Promise<void> {
+    const _id = correlationKeyOf(workflowId, correlation);
+    const raise = () =>
+      this.#commits.update(this.#models.Correlations, {
+        updateOne: { filter: { _id }, update: { $max: { latest: generation } }, upsert: true },
+      });
+    await (
+      generation === 1
+        ? this.#commits.insert(this.#models.Correlations, { _id, latest: 1 }).catch(raise)
+        : raise()
+    ).catch(() => undefined);
   }
 
   /** The newest instance of a workflow for a correlation value: a hint plus `_id` probes. */
@@ -293,17 +302,28 @@ export class JourneyRuntime {
     // An active instance this process stepped: no newer one can have started meanwhile.
     const known = fresh ? undefined : this.#active.newest(`${workflowId}:${correlation}`);
     if (known) return known;
-    const hint = await this.#models.Correlations.findById(
-      correlationKeyOf(workflowId, correlation),
-    ).lean<{ latest: number }>();
-    let generation = hint?.latest ?? 0;
     const find = async (n: number) => {
       const stored = await this.#models.Instances.findById(
         instanceId(workflowId, correlation, n),
       ).lean();
       return stored ? instanceJson.decode(stored) : null;
     };
-    let found = generation > 0 ? await find(generation) : null;
+    // The hint and the first generation are read together: most correlation values (an order)
+    // only ever have one instance, so that is one round trip instead of two.
+    const [hint, first] = await Promise.all([
+      this.#models.Correlations.findById(correlationKeyOf(workflowId, correlation)).lean<{
+        latest: number;
+      }>(),
+      find(1),
+    ]);
+    let generation = hint?.latest ?? 0;
+    let found = generation > 1 ? await find(generation) : generation === 1 ? first : null;
+    if (generation === 0) {
+      // Generations start at 1 and each needs the one before: none at 1, none at all.
+      if (!first) return null;
+      found = first;
+      generation = 1;
+    }
     // While the newest instance is active no newer one can start (one active instance per
     // workflow and correlation value), so there is nothing to probe.
     if (found?.status === 'active') return found;

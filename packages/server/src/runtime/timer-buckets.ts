@@ -3,6 +3,7 @@ import type { Agenda, Job } from 'agenda';
 import { isDuplicateKey, type Models } from '../model/models.ts';
 import type { TimerSlotRecord } from '../model/timer-slot.model.ts';
 import { ensureJob } from './job-markers.ts';
+import type { GroupCommit } from '../model/group-commit.ts';
 import { laneId, slotId, TimerLanes } from './timer-lanes.ts';
 
 export const TIMER_BUCKET_JOB = 'xiaoer.timers';
@@ -21,7 +22,15 @@ export interface TimerBucketOptions {
   lockMs: number;
   /** Timers of one bucket fired at the same time. Default 16. */
   concurrency?: number;
+  /** Batches slot and lane writes with the rest of the process (group commit). */
+  commits?: GroupCommit;
 }
+
+/**
+ * A bucket's job closes it only after it started, at the bucket's second: a bucket further
+ * ahead than this (clock differences between processes included) cannot be closed yet.
+ */
+const CLOSED_CHECK_HORIZON_MS = 60_000;
 
 /** The bucket a timer belongs to: its due second and a shard from its key. */
 export function bucketOf(timer: string, dueAt: Date): { id: string; startsAt: Date } {
@@ -64,7 +73,7 @@ export class TimerBuckets {
   constructor(models: Models, agenda: Agenda, options: TimerBucketOptions) {
     this.#models = models;
     this.#agenda = agenda;
-    this.#lanes = new TimerLanes(models);
+    this.#lanes = new TimerLanes(models, options.commits);
     this.#options = options;
     agenda.define<{ bucket: string }>(TIMER_BUCKET_JOB, (job) => this.#fireBucket(job), {
       concurrency: 4,
@@ -81,7 +90,10 @@ export class TimerBuckets {
     const bucket = bucketOf(timer, dueAt);
     const { lane, index } = await this.#lanes.take(bucket.id, bucket.startsAt);
     try {
-      await this.#models.TimerSlots.create({ _id: slotId(lane.id, index), timer, dueAt });
+      const slot = { _id: slotId(lane.id, index), timer, dueAt };
+      await (this.#options.commits
+        ? this.#options.commits.insert(this.#models.TimerSlots, slot)
+        : this.#models.TimerSlots.create(slot));
     } catch (error) {
       this.#lanes.release(lane, index);
       throw error;
@@ -89,7 +101,11 @@ export class TimerBuckets {
     await this.#lanes.written(lane, index);
     // Looked at after the slot exists: if the bucket closed before, its job may not have seen
     // the slot; if it closes after, the job's last look will.
-    if (await this.#models.JobMarkers.exists({ _id: bucketClosedMarker(bucket.id) })) {
+    const closable = bucket.startsAt.getTime() < Date.now() + CLOSED_CHECK_HORIZON_MS;
+    if (
+      closable &&
+      (await this.#models.JobMarkers.exists({ _id: bucketClosedMarker(bucket.id) }))
+    ) {
       await this.#options.scheduleAlone(timer, dueAt);
       return;
     }

@@ -1,4 +1,5 @@
 import { isDuplicateKey, type Models } from '../model/models.ts';
+import type { GroupCommit } from '../model/group-commit.ts';
 
 export const laneId = (bucket: string, n: number) => `${bucket}@${n}`;
 export const slotId = (lane: string, index: number) => `${lane}#${index}`;
@@ -37,9 +38,11 @@ const FORGET_AFTER_MS = 120_000;
 export class TimerLanes {
   readonly #models: Models;
   readonly #lanes = new Map<string, Promise<LaneState>>();
+  readonly #commits: GroupCommit | undefined;
 
-  constructor(models: Models) {
+  constructor(models: Models, commits?: GroupCommit) {
     this.#models = models;
+    this.#commits = commits;
   }
 
   /** Takes the next slot index in this process's lane of `bucket`. */
@@ -72,7 +75,10 @@ export class TimerLanes {
 
   async #store(state: LaneState): Promise<void> {
     const size = state.wanted;
-    await this.#models.TimerLanes.updateOne({ _id: state.id }, { $set: { size } });
+    const update = { filter: { _id: state.id }, update: { $set: { size } } };
+    await (this.#commits
+      ? this.#commits.update(this.#models.TimerLanes, { updateOne: update })
+      : this.#models.TimerLanes.updateOne(update.filter, update.update));
     state.stored = Math.max(state.stored, size);
   }
 

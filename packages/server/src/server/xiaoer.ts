@@ -140,9 +140,10 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   });
   options.connection
     .getClient()
-    .on('commandStarted', (event: { commandName: string }) =>
-      metrics.storeCommand(event.commandName),
-    );
+    .on('commandStarted', (event: { commandName: string; command: Record<string, unknown> }) => {
+      const target = event.command[event.commandName];
+      metrics.storeCommand(event.commandName, typeof target === 'string' ? target : '');
+    });
   const dispatcher = new EffectDispatcher(models, agenda, executor, {
     ...config.delivery,
     timerLockMs,

@@ -1,0 +1,89 @@
+import mongoose, { Schema, type Connection, type Model } from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuplicateKeyError, GroupCommit } from '@xiaoer/server';
+import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
+
+/**
+ * Group commit on the real embedded store: concurrent writes share round trips, and each
+ * writer still learns its own outcome (a duplicate `_id` is that writer's error alone).
+ */
+let store: RunningStore;
+let connection: Connection;
+const commands: string[] = [];
+
+beforeAll(async () => {
+  store = await startTestStore();
+  connection = await mongoose.createConnection(store.uri, { monitorCommands: true }).asPromise();
+  connection
+    .getClient()
+    .on('commandStarted', (event: { commandName: string }) => commands.push(event.commandName));
+});
+afterAll(async () => {
+  await connection?.close();
+  await store?.stop();
+});
+
+interface Claim {
+  _id: string;
+  n: number;
+}
+let claimModel: Model<Claim> | undefined;
+const model = (): Model<Claim> =>
+  (claimModel ??= connection.model<Claim>(
+    'Claim',
+    new Schema<Claim>({ _id: String, n: Number }, { versionKey: false }),
+  ));
+
+describe('GroupCommit', () => {
+  it('should insert 200 concurrent claims in a few commands, refusing only the duplicates', async () => {
+    const claims = model();
+    await claims.create({ _id: 'c-7', n: -1 });
+    const commits = new GroupCommit();
+    commands.length = 0;
+    const results = await Promise.allSettled(
+      Array.from({ length: 200 }, (_, n) => commits.insert(claims, { _id: `c-${n % 150}`, n })),
+    );
+    const refused = results.flatMap((r, n) => (r.status === 'rejected' ? [n] : []));
+    // c-7 existed; c-0 … c-49 were claimed twice, and only the first claim of each won.
+    expect(refused.sort((a, b) => a - b)).toEqual([
+      7,
+      ...Array.from({ length: 50 }, (_, i) => 150 + i),
+    ]);
+    for (const n of refused) {
+      const reason = (results[n] as PromiseRejectedResult).reason as unknown;
+      expect(reason).toBeInstanceOf(DuplicateKeyError);
+      expect((reason as DuplicateKeyError).code).toBe(11000);
+    }
+    expect(await claims.countDocuments()).toBe(150);
+    expect((await claims.findById('c-3').lean())?.n).toBe(3);
+    expect((await claims.findById('c-7').lean())?.n).toBe(-1);
+    expect(commands.filter((c) => c === 'insert').length).toBeLessThanOrEqual(3);
+  });
+
+  it('should batch updates and deletes by id', async () => {
+    const claims = model();
+    const commits = new GroupCommit();
+    commands.length = 0;
+    await Promise.all(
+      Array.from({ length: 100 }, (_, n) =>
+        commits.update(claims, {
+          updateOne: { filter: { _id: `c-${n}` }, update: { $set: { n: n * 10 } } },
+        }),
+      ),
+    );
+    expect((await claims.findById('c-42').lean())?.n).toBe(420);
+    await Promise.all(Array.from({ length: 100 }, (_, n) => commits.delete(claims, `c-${n}`)));
+    expect(await claims.countDocuments()).toBe(50);
+    expect(commands.filter((c) => c === 'update').length).toBeLessThanOrEqual(3);
+    expect(commands.filter((c) => c === 'delete').length).toBeLessThanOrEqual(3);
+  });
+
+  it('should write a lone insert and refuse it again', async () => {
+    const commits = new GroupCommit();
+    await commits.insert(model(), { _id: 'alone', n: 1 });
+    expect((await model().findById('alone').lean())?.n).toBe(1);
+    await expect(commits.insert(model(), { _id: 'alone', n: 2 })).rejects.toBeInstanceOf(
+      DuplicateKeyError,
+    );
+  });
+});
