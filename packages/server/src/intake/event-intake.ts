@@ -87,9 +87,12 @@ export class EventIntake {
   /**
    * Records one event like {@link record} and waits until it was routed: what it started or
    * moved on (the chat asks whether a journey took the customer's message). A duplicate
-   * returns the outcome recorded the first time, or null while that is still running.
+   * returns the outcome recorded the first time, or null while that is still running; null
+   * too, without recording it, when no published journey could take it.
    */
   async submit(source: string, event: CloudEvent): Promise<EventOutcome | null> {
+    // No published journey correlates on anything in it: nothing to record or route.
+    if (!(await this.#runtime.mayRoute(event.data ?? {}))) return null;
     const { results, works } = await this.#record(source, [event], new Date());
     if (results[0]?.status === 'duplicate')
       return this.#runtime.processEvent(eventKey(source, event.id));

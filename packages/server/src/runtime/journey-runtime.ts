@@ -121,6 +121,16 @@ export class JourneyRuntime {
     return outcome;
   }
 
+  /**
+   * Whether any published journey could take an event with this data: one that correlates on
+   * a value the data has. When none can, recording the event would only note it unmatched (the
+   * chat asks before it records each customer message as journey events).
+   */
+  async mayRoute(data: JsonObject): Promise<boolean> {
+    const workflows = await this.#catalog.routable();
+    return workflows.some((w) => correlationValue(data, w.trigger.correlationKey) !== undefined);
+  }
+
   /** Applies an event to one instance (timers, effect results, operators). */
   apply(instance: string, event: InstanceEvent): Promise<ApplyResult> {
     return this.#queue.run(queueKeyOf(instance), async () => {
