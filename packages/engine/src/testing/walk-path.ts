@@ -50,12 +50,13 @@ function act(test: JourneyTest, node: WorkflowNode, outcome: string, fixtures: W
       return;
     case 'waitForEvent': {
       const config = node.config as unknown as WaitForEventConfig;
-      const data: JsonObject = structuredClone(fixtures.events?.[config.event] ?? {});
+      const event = config.alternatives?.find((a) => a.id === outcome)?.event ?? config.event;
+      const data: JsonObject = structuredClone(fixtures.events?.[event] ?? {});
       for (const [eventPath, journeyPath] of Object.entries(config.match ?? {})) {
         const value = readPath(test.data, journeyPath);
         if (value !== undefined) setPath(data, eventPath, value);
       }
-      test.send(config.event, data);
+      test.send(event, data);
       return;
     }
     case 'callOrderSystem': {
