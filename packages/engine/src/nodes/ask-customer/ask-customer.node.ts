@@ -2,7 +2,6 @@ import { defineNodeType, type NodeRuntimeArgs } from '../node-type.ts';
 import type { LocalizedText, MessageText } from '../../workflow/workflow.types.ts';
 import { effectId, type Channel, type SendEffect } from '../../runtime/effect.types.ts';
 import { ENGINE_EVENTS } from '../../runtime/journey-context.ts';
-import { renderTemplate } from '../../expressions/template.ts';
 import {
   channelSchema,
   durationSchema,
@@ -16,6 +15,13 @@ import {
 import { checkDuration, checkUniqueIds } from '../shared/config-checks.ts';
 import { checkTemplate, templateReads } from '../shared/variable-reads.ts';
 import { formatOf, renderMessage, resolveLocale } from '../shared/message.ts';
+import {
+  chooseRecipient,
+  fallbackChecks,
+  fallbackReads,
+  fallbackRecipientsSchema,
+  type FallbackRecipient,
+} from '../shared/recipient.ts';
 import { addDuration, cancelTimer, scheduleTimer } from '../shared/timers.ts';
 
 export interface AskOption {
@@ -39,6 +45,8 @@ export interface AskCustomerConfig {
   /** Store the reply (`{ option, text }`) under this variable. */
   saveAs?: string;
   locale?: string;
+  /** Where to ask instead when `to` renders empty, tried in order (e.g. email). */
+  fallback?: FallbackRecipient[];
 }
 
 type Args = NodeRuntimeArgs<AskCustomerConfig>;
@@ -89,6 +97,7 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
       timeout: durationSchema('Timeout / 超时'),
       saveAs: variableNameSchema('Save reply as / 回复保存到'),
       locale: localeSchema,
+      fallback: fallbackRecipientsSchema,
     },
   },
   defaultConfig: {
@@ -117,12 +126,14 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
     ...templateReads(config.question.zh, '/question/zh'),
     ...templateReads(config.question.en, '/question/en'),
     ...templateReads(config.locale, '/locale'),
+    ...fallbackReads(config.fallback),
   ],
   writes: (config) => (config.saveAs ? [config.saveAs] : []),
   check: (config) => [
     ...checkDuration(config.timeout, '/timeout'),
     ...checkTemplate(config.question.zh, '/question/zh'),
     ...checkTemplate(config.question.en, '/question/en'),
+    ...fallbackChecks(config.fallback),
     ...checkUniqueIds(
       (config.options ?? []).map((o) => o.id),
       (i) => `/options/${i}/id`,
@@ -191,14 +202,15 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
 });
 
 function question({ node, context }: Args, name: string, text: MessageText): SendEffect {
-  const { channel, to, options, locale } = node.config;
+  const { options, locale } = node.config;
+  const { channel, to } = chooseRecipient(node.config, node.config.fallback, context.data);
   const lang = resolveLocale(locale, context.data);
   return {
     kind: 'send',
     id: effectId(context.visit, name),
     nodeId: node.id,
     channel,
-    to: renderTemplate(to, context.data),
+    to,
     locale: lang,
     format: formatOf(channel),
     text: renderMessage(text, lang, channel, context.data),
