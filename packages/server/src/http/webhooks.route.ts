@@ -53,7 +53,18 @@ export function webhooksRouter(options: WebhooksRouteOptions): Router {
 
   const accept = async (sourceId: string, translation: Translation) => {
     if ('ignored' in translation) return { status: 200, body: { ignored: translation.ignored } };
-    const { events, problems } = readCloudEvents(translation.event);
+    if ('invalid' in translation)
+      throw new ApiError(
+        400,
+        'invalid-payload',
+        {
+          zh: `通知内容不符合该主题的格式（${translation.invalid.length} 处）。`,
+          en: `The webhook body does not fit its topic (${translation.invalid.length} problem(s)).`,
+        },
+        undefined,
+        { problems: translation.invalid },
+      );
+    const { events, problems } = readCloudEvents(translation.events);
     if (problems.length > 0)
       throw new ApiError(
         400,
