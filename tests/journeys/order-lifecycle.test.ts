@@ -149,6 +149,22 @@ describe('order lifecycle journey', () => {
     t.expectEnded('completed');
   });
 
+  it('should ask again, not score, when the survey reply is hedged or negated', () => {
+    const t = journeyTest(journey);
+    t.trigger(order);
+    t.send('order.shipped', shipped);
+    t.send('order.delivered', { orderId: 'SO-1001' });
+    t.advance('1d');
+    for (const reply of ['不太满意', 'not really', '还行吧，可能']) {
+      t.reply(reply);
+      t.expectNode('satisfactionSurvey');
+      expect(t.messages.at(-1)?.text).toBe('请回复 1 到 5 之间的数字。');
+    }
+    t.reply('不满意');
+    expect(t.data['survey']).toMatchObject({ option: 's2' });
+    expect(staffEvents(t).at(-1)).toMatchObject({ event: 'staff.handoff' });
+  });
+
   it('should alert staff when the customer cannot be reached', () => {
     const t = journeyTest(journey, { autoConfirmSends: false });
     t.trigger(order);

@@ -23,6 +23,7 @@ import {
   type FallbackRecipient,
 } from '../shared/recipient.ts';
 import { addDuration, cancelTimer, scheduleTimer } from '../shared/timers.ts';
+import { matchKeywords } from './reply-matching.ts';
 
 export interface AskOption {
   id: string;
@@ -223,7 +224,8 @@ function question({ node, context }: Args, name: string, text: MessageText): Sen
 
 /**
  * The option a reply chooses: an explicit `option` id, the option's number (`1`), its label,
- * or the longest of its keywords found in the text. Null when nothing matches.
+ * or the longest of its keywords found in the text and not negated. Null when nothing
+ * matches or the reply is unclear (it hedges, or two options tie): the customer is asked again.
  */
 export function chosenOption(
   config: AskCustomerConfig,
@@ -240,14 +242,5 @@ export function chosenOption(
     (o) => o.label.zh.toLowerCase() === text || o.label.en.toLowerCase() === text,
   );
   if (byLabel) return byLabel;
-  // The longest keyword found wins, so "不确认" chooses the option keyed "不确认" over "确认".
-  let best: { option: AskOption; length: number } | null = null;
-  for (const option of options) {
-    for (const keyword of option.keywords ?? []) {
-      const k = keyword.toLowerCase();
-      if (text.includes(k) && (!best || k.length > best.length))
-        best = { option, length: k.length };
-    }
-  }
-  return best?.option ?? null;
+  return matchKeywords(options, text);
 }
