@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parsePlatformJson, type Translation } from '@xiaoer/server';
+import { parsePlatformJson, type EventMapping, type Translation } from '@xiaoer/server';
 
 /** A real platform payload from tests/fixtures/platforms (see PROVENANCE.md there). */
 export function platformFixture(name: string): string {
@@ -28,4 +28,42 @@ export const customCourierParcel = {
   tracking_number: '12345678',
   date_shipped: '1783728000',
   tracking_id: 'feb9bde4475fda92cc9408607b7ecb66',
+};
+
+/** A Youzan push envelope around the real order (its `msg` is URL-encoded JSON). */
+export function youzanPush(type: string, changes: Record<string, unknown> = {}) {
+  const order = platformPayload('youzan-full-order-info.json') as {
+    full_order_info: { order_info: Record<string, unknown>; address_info: object };
+  };
+  Object.assign(order.full_order_info.order_info, changes);
+  return {
+    client_id: 'c0ffee0123456789',
+    id: order.full_order_info.order_info['tid'],
+    kdt_id: 134533635,
+    kdt_name: '成都清水河店',
+    mode: 1,
+    msg: encodeURIComponent(JSON.stringify(order)),
+    sendCount: 0,
+    status: order.full_order_info.order_info['status'],
+    test: false,
+    type,
+    version: 1730791236,
+  };
+}
+
+/** An ERP's own shipment notice, mapped field by field in the configuration. */
+export const erpMapping: EventMapping = {
+  id: '/msgId',
+  type: {
+    pointer: '/event',
+    values: { DELIVERY_SENT: 'order.shipped', ORDER_NEW: 'order.created' },
+  },
+  data: {
+    orderId: '/order/code',
+    orderNumber: '/order/code',
+    carrier: '/logistics/company',
+    trackingNumber: '/logistics/no',
+    'customer.name': '/order/receiver/name',
+    'customer.phone': '/order/receiver/mobile',
+  },
 };

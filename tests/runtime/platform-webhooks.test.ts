@@ -1,13 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
-import { base64Hmac } from '@xiaoer/server';
+import { base64Hmac, signedHeaders, youzanSign } from '@xiaoer/server';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 import { dbFingerprint, settledFingerprint } from './db-fingerprint.ts';
-import { customCourierParcel } from '../platforms/platform-fixtures.ts';
+import { customCourierParcel, erpMapping, youzanPush } from '../platforms/platform-fixtures.ts';
 
 const SHOPIFY = { id: 'my-shopify', kind: 'shopify' as const, secret: 'shpss_0123456789abcdef' };
 const WOO = { id: 'my-woo', kind: 'woocommerce' as const, secret: 'woo-secret-0123456789' };
+const YOUZAN = { id: 'my-youzan', kind: 'youzan' as const, secret: 'youzan-client-secret-0123' };
+const ERP = {
+  id: 'my-erp',
+  kind: 'mapped' as const,
+  secret: 'erp-secret-0123456789',
+  mapping: erpMapping,
+};
 const ORDER_ID = '820982911946154508'; // > 2^53: must survive exactly
 
 /** Journeys move on once their effects report back: seconds on a loaded machine, not one. */
@@ -52,7 +59,7 @@ const instance = async (id: string) =>
   };
 
 beforeAll(async () => {
-  h = await startHarness({ config: { sources: [SHOPIFY, WOO] } });
+  h = await startHarness({ config: { sources: [SHOPIFY, WOO, YOUZAN, ERP] } });
   const lifecycle = JSON.parse(
     await readFile(new URL('../../workflows/order-lifecycle.json', import.meta.url), 'utf8'),
   ) as WorkflowDocument;
@@ -347,5 +354,74 @@ describe('WooCommerce webhooks', () => {
     expect(
       (await woo('order.created', await fixture('woocommerce-order.json'), 'wrong')).status,
     ).toBe(401);
+  });
+});
+
+describe('Youzan pushes and mapped ERP messages', () => {
+  const youzan = (body: string, secret = YOUZAN.secret) =>
+    fetch(`${h.url}/api/webhooks/youzan/${YOUZAN.id}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'client-id': 'c0ffee0123456789',
+        'event-type': 'trade_TradeCreate',
+        'event-sign': youzanSign('c0ffee0123456789', body, secret),
+      },
+      body,
+    });
+
+  it('should start the order journey from a signed Youzan trade push and answer code 0', async () => {
+    const body = JSON.stringify(
+      youzanPush('trade_TradeCreate', { status: 'WAIT_SELLER_SEND_GOODS' }),
+    );
+    const response = await youzan(body);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      code: 0,
+      events: [{ status: 'accepted' }],
+    });
+    const id = 'order-lifecycle:E20241104143713093806201:1';
+    // The push's phone and name are encrypted: no SMS to them; the journey says it cannot reach.
+    await vi.waitFor(
+      async () =>
+        expect((await instance(id)).data).toMatchObject({
+          orderNumber: 'E20241104143713093806201',
+          paid: true,
+        }),
+      SETTLED,
+    );
+    expect((await youzan(body, 'not-the-secret')).status).toBe(401);
+    const other = await youzan(JSON.stringify(youzanPush('SCRM_CUSTOMER_EVENT')));
+    expect(await other.json()).toEqual({
+      code: 0,
+      msg: 'success',
+      ignored: 'message type SCRM_CUSTOMER_EVENT is not used by Xiaoer',
+    });
+  });
+
+  it("should make events of an ERP's own JSON with the configured mapping, signed the Xiaoer way", async () => {
+    const body = JSON.stringify({
+      msgId: 'M-1',
+      event: 'ORDER_NEW',
+      order: { code: 'ERP-1', receiver: { name: '韩梅梅', mobile: '13800138000' } },
+    });
+    const send = (text: string, secret = ERP.secret) =>
+      fetch(`${h.url}/api/webhooks/mapped/${ERP.id}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signedHeaders(ERP.id, secret, text) },
+        body: text,
+      });
+    expect((await send(body)).status).toBe(202);
+    await vi.waitFor(
+      async () => expect((await instance('order-lifecycle:ERP-1:1')).node).toBe('waitShipment'),
+      SETTLED,
+    );
+    expect((await send(body)).status).toBe(200); // the same message id: a duplicate
+    expect((await send(body, 'wrong-secret-0123456789')).status).toBe(401);
+    const missing = await send(JSON.stringify({ order: { code: 'ERP-2' } }));
+    expect(missing.status).toBe(400);
+    expect(await missing.json()).toMatchObject({
+      error: { details: { problems: [{ pointer: '/event' }] } },
+    });
   });
 });

@@ -82,6 +82,9 @@ export {
   WOOCOMMERCE_STATUSES,
 } from './intake/platforms/woocommerce.adapter.ts';
 export { parsePlatformJson } from './intake/platforms/platform-json.ts';
+export { translateYouzan, youzanSign, YOUZAN_TYPES } from './intake/platforms/youzan.adapter.ts';
+export { translateMapped, type EventMapping } from './intake/platforms/mapped.adapter.ts';
+export { parseConfig } from './server/xiaoer-config.schema.ts';
 export type { Translation, PlatformEvent } from './intake/platforms/platform-json.ts';
 export type { EventSource, SourceKind } from './intake/event-source.ts';
 export type { CloudEvent } from './intake/cloud-event.ts';

@@ -55,7 +55,15 @@ export function createApp(options: AppOptions): Express {
         replayWindowSeconds: xiaoer.config.intake?.replayWindowSeconds ?? 300,
       }),
     );
-    app.use('/api', webhooksRouter({ intake: xiaoer.intake, sources: xiaoer.sources, bodyLimit }));
+    app.use(
+      '/api',
+      webhooksRouter({
+        intake: xiaoer.intake,
+        sources: xiaoer.sources,
+        bodyLimit,
+        replayWindowSeconds: xiaoer.config.intake?.replayWindowSeconds ?? 300,
+      }),
+    );
   }
   app.use(express.json({ limit: bodyLimit }));
   app.use('/api', healthRouter(options.store, serverPackage.version));

@@ -1,12 +1,16 @@
+import type { EventMapping } from './platforms/mapped.adapter.ts';
+
 /** Where signed events come from; each source has its own secret. */
-export type SourceKind = 'xiaoer' | 'shopify' | 'woocommerce';
+export type SourceKind = 'xiaoer' | 'shopify' | 'woocommerce' | 'youzan' | 'mapped';
 
 export interface EventSource {
   /** Appears in URLs and event keys: `[a-z0-9-]`, e.g. `demo-shop`. */
   id: string;
   kind: SourceKind;
-  /** HMAC-SHA256 key shared with the sender. */
+  /** HMAC-SHA256 key shared with the sender (Youzan: the app's client secret). */
   secret: string;
+  /** For `mapped` sources: how the sender's own JSON becomes an event. */
+  mapping?: EventMapping;
 }
 
 /** The configured sources, looked up by id. */

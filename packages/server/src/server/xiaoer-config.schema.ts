@@ -1,3 +1,4 @@
+import { eventMappingSchema } from '../intake/platforms/mapped.adapter.ts';
 import { LocalizedError } from '../localized-error.ts';
 import { compileSchema, schemaProblems } from '../json-schema-check.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
@@ -88,9 +89,14 @@ export const xiaoerConfigSchema = {
         additionalProperties: false,
         properties: {
           id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
-          kind: { enum: ['xiaoer', 'shopify', 'woocommerce'] },
+          kind: { enum: ['xiaoer', 'shopify', 'woocommerce', 'youzan', 'mapped'] },
           secret: { type: 'string', minLength: 16 },
+          mapping: eventMappingSchema,
         },
+        // A mapped source says how its JSON becomes events; no other source has a mapping.
+        if: { properties: { kind: { const: 'mapped' } } },
+        then: { required: ['mapping'] },
+        else: { not: { required: ['mapping'] } },
       },
     },
     orderSystem: {

@@ -81,9 +81,11 @@ export async function liveJourneys(workflows: WorkflowService): Promise<LiveJour
 export function unheardSources(sources: EventSource[], live: LiveJourney[]): UnheardSource[] {
   const heard = new Set(live.flatMap((j) => j.listensTo));
   return sources
-    .filter((source) =>
-      source.kind === 'xiaoer' ? heard.size === 0 : !PLATFORM_EVENTS.some((e) => heard.has(e)),
-    )
+    .filter((source) => {
+      if (source.kind === 'xiaoer') return heard.size === 0;
+      const sent = source.mapping ? Object.values(source.mapping.type.values) : PLATFORM_EVENTS;
+      return !sent.some((e) => heard.has(e));
+    })
     .map((source) => ({
       id: source.id,
       kind: source.kind,
