@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
-import { base64Hmac, signedHeaders, youzanSign } from '@xiaoer/server';
+import { base64Hmac, ORDER_EVENT_TYPES, signedHeaders, youzanSign } from '@xiaoer/server';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 import { dbFingerprint, settledFingerprint } from './db-fingerprint.ts';
 import { customCourierParcel, erpMapping, youzanPush } from '../platforms/platform-fixtures.ts';
@@ -423,5 +423,20 @@ describe('Youzan pushes and mapped ERP messages', () => {
     expect(await missing.json()).toMatchObject({
       error: { details: { problems: [{ pointer: '/event' }] } },
     });
+  });
+});
+
+describe('GET /api/event-types', () => {
+  it('should serve the order event types and the trigger of each live journey, without login', async () => {
+    const response = await fetch(`${h.url}/api/event-types`);
+    expect(response.status).toBe(200);
+    const { eventTypes } = (await response.json()) as {
+      eventTypes: { type: string; data: unknown; startsJourney?: string }[];
+    };
+    expect(eventTypes.slice(0, ORDER_EVENT_TYPES.length)).toEqual(
+      JSON.parse(JSON.stringify(ORDER_EVENT_TYPES)),
+    );
+    // order-lifecycle is live and starts on order.created, which is already listed.
+    expect(eventTypes.filter((t) => t.type === 'order.created')).toHaveLength(1);
   });
 });

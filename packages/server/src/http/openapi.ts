@@ -84,6 +84,10 @@ const OPERATIONS: Record<string, OperationNotes> = {
     security: 'platform',
     errors: signed,
   },
+  'GET /api/event-types': {
+    summary: 'Event types and the JSON Schema of their data / 事件类型及其数据格式',
+    tag: 'events',
+  },
   'POST /api/webhooks/mapped/{source}': {
     summary: "An ERP's own JSON, mapped by the source's configuration / 按配置映射的 ERP 消息",
     tag: 'events',
