@@ -46,7 +46,13 @@ function act(test: JourneyTest, node: WorkflowNode, outcome: string, fixtures: W
       else test.confirmSend();
       return;
     case 'askCustomer':
-      test.reply(outcome === 'answered' ? (fixtures.replies?.[node.id] ?? '好的') : outcome);
+      test.reply(
+        outcome === 'answered'
+          ? (fixtures.replies?.[node.id] ?? '好的')
+          : outcome === 'declined'
+            ? '不用了'
+            : outcome,
+      );
       return;
     case 'waitForEvent': {
       const config = node.config as unknown as WaitForEventConfig;

@@ -23,7 +23,7 @@ import {
   type FallbackRecipient,
 } from '../shared/recipient.ts';
 import { addDuration, cancelTimer, scheduleTimer } from '../shared/timers.ts';
-import { matchKeywords } from './reply-matching.ts';
+import { isRefusal, matchKeywords } from './reply-matching.ts';
 
 export interface AskOption {
   id: string;
@@ -48,6 +48,11 @@ export interface AskCustomerConfig {
   locale?: string;
   /** Where to ask instead when `to` renders empty, tried in order (e.g. email). */
   fallback?: FallbackRecipient[];
+  /**
+   * Without options: a reply that turns the question down (「不用了」, "no thanks") takes the
+   * `declined` outcome instead of being taken as the answer.
+   */
+  allowDecline?: boolean;
 }
 
 type Args = NodeRuntimeArgs<AskCustomerConfig>;
@@ -78,7 +83,7 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
           required: ['id', 'label'],
           additionalProperties: false,
           properties: {
-            id: { ...outcomeIdSchema, not: { enum: ['timeout', 'answered'] } },
+            id: { ...outcomeIdSchema, not: { enum: ['timeout', 'answered', 'declined'] } },
             label: localizedTitleSchema,
             keywords: {
               type: 'array',
@@ -99,6 +104,11 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
       saveAs: variableNameSchema('Save reply as / 回复保存到'),
       locale: localeSchema,
       fallback: fallbackRecipientsSchema,
+      allowDecline: {
+        type: 'boolean',
+        title: 'Refusals take "declined" / 拒绝走“已拒绝”',
+        description: '不用了、算了、no thanks ... (only without options / 仅无选项时)',
+      },
     },
   },
   defaultConfig: {
@@ -114,7 +124,12 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
   outcomes: (config) => [
     ...(config.options?.length
       ? config.options.map((o) => ({ id: o.id, title: o.label }))
-      : [{ id: 'answered', title: { zh: '已回复', en: 'Answered' } }]),
+      : [
+          { id: 'answered', title: { zh: '已回复', en: 'Answered' } },
+          ...(config.allowDecline
+            ? [{ id: 'declined', title: { zh: '已拒绝', en: 'Declined' } }]
+            : []),
+        ]),
     ...(config.timeout ? [{ id: 'timeout', title: { zh: '超时未回复', en: 'No reply' } }] : []),
   ],
   waits: true,
@@ -151,7 +166,12 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
           })),
           { actions: [c.update('countReprompt'), c.effect('reprompt')] },
         ]
-      : [c.go('answered', leaving)];
+      : [
+          ...(node.config.allowDecline
+            ? [{ guard: c.check('declined'), ...c.go('declined', leaving) }]
+            : []),
+          c.go('answered', leaving),
+        ];
     return {
       entry: [c.enter(), c.effect('ask'), ...(timeout ? [c.effect('scheduleTimeout')] : [])],
       on: {
@@ -165,6 +185,8 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
   guards: {
     chose: ({ node, event, params }) =>
       chosenOption(node.config, event.data)?.id === params['option'],
+    declined: ({ event }) =>
+      typeof event.data?.['text'] === 'string' && isRefusal(event.data['text']),
   },
   updates: {
     save: ({ node, context, event }) => {

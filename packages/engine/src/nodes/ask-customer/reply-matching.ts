@@ -96,3 +96,35 @@ export function matchKeywords<O extends MatchableOption>(options: O[], text: str
   if (hedged || !best || best.tied) return null;
   return best.option;
 }
+
+/** Whole replies that turn a free-text question down: 「不用了」, "no thanks". */
+const REFUSALS = [
+  '不用',
+  '不用了',
+  '不需要',
+  '不需要了',
+  '不要',
+  '不要了',
+  '算了',
+  '算了吧',
+  '不开了',
+  '取消',
+  'no',
+  'no thanks',
+  'no thank you',
+  'never mind',
+  'nevermind',
+  'cancel',
+];
+
+/** True when a reply to a free-text question is a refusal, not an answer. */
+export function isRefusal(text: string): boolean {
+  const reply = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s,.!?;，。！？；、~～]+/g, ' ')
+    .trim()
+    .replace(/^(嗯|哦|呃|额|oh|um|uh)\s*/, '')
+    .replace(/\s*(啦|吧|呢|哈|啊|谢谢|谢了|thanks|thank you)$/, '');
+  return REFUSALS.includes(reply.trim());
+}
