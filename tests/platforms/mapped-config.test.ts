@@ -28,4 +28,12 @@ describe('a mapped source in the configuration', () => {
       '',
     );
   });
+
+  it('should require a Taobao source to name its app and shop, and no other source to', () => {
+    const taobao = { id: 'my-tmall', kind: 'taobao', secret: 'taobao-app-secret-0123' };
+    const tmc = { appKey: '12499723', session: 'shop-session' };
+    expect(problemsOf({ sources: [{ ...taobao, taobao: tmc }] })).toBe('');
+    expect(problemsOf({ sources: [taobao] })).toContain("must have required property 'taobao'");
+    expect(problemsOf({ sources: [{ ...source, mapping: erpMapping, taobao: tmc }] })).not.toBe('');
+  });
 });

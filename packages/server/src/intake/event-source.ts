@@ -1,7 +1,8 @@
 import type { EventMapping } from './platforms/mapped.adapter.ts';
+import type { TaobaoTmcConfig } from './platforms/taobao.adapter.ts';
 
 /** Where signed events come from; each source has its own secret. */
-export type SourceKind = 'xiaoer' | 'shopify' | 'woocommerce' | 'youzan' | 'mapped';
+export type SourceKind = 'xiaoer' | 'shopify' | 'woocommerce' | 'youzan' | 'taobao' | 'mapped';
 
 export interface EventSource {
   /** Appears in URLs and event keys: `[a-z0-9-]`, e.g. `demo-shop`. */
@@ -11,6 +12,8 @@ export interface EventSource {
   secret: string;
   /** For `mapped` sources: how the sender's own JSON becomes an event. */
   mapping?: EventMapping;
+  /** For `taobao` sources: the app and shop whose TMC messages are pulled (secret: app secret). */
+  taobao?: TaobaoTmcConfig;
 }
 
 /** The configured sources, looked up by id. */
