@@ -55,6 +55,30 @@ describe('address change journey', () => {
     expect(t.messages.at(-1)?.text).toBe('请回复「确认」或「取消」。');
   });
 
+  it('should read 「不好」 as a no and ask again at a hedge, never changing the address by guess', () => {
+    const no = lookedUp('paid');
+    no.reply('不好');
+    no.expectEnded('completed');
+    expect(no.output?.reason).toBe('customer cancelled the change');
+
+    const unsure = lookedUp('paid');
+    unsure.reply('可能是吧');
+    unsure.expectNode('confirmAddress');
+    expect(unsure.messages.at(-1)?.text).toBe('请回复「确认」或「取消」。');
+    unsure.reply('No thanks');
+    unsure.expectEnded('completed');
+    expect(unsure.calls.map((c) => c.operation)).toEqual(['getOrder']);
+  });
+
+  it('should not request an interception on 「不需要」 or 「不用了」', () => {
+    for (const reply of ['不需要', '不用了', 'no thanks']) {
+      const t = lookedUp('shipped');
+      t.reply(reply);
+      expect(t.calls.map((c) => c.operation)).toEqual(['getOrder']);
+      expect(t.status).toBe('done');
+    }
+  });
+
   it('should close politely when no confirmation comes within 24 hours', () => {
     const t = lookedUp('paid');
     t.advance('23h');

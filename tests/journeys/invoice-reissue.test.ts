@@ -29,6 +29,25 @@ describe('invoice reissue journey', () => {
     });
   });
 
+  it('should not take 「不用了」 or "no thanks" as the invoice title', () => {
+    for (const reply of ['不用了', '算了吧', 'No thanks!']) {
+      const t = journeyTest(journey);
+      t.trigger(request);
+      t.reply(reply);
+      expect(t.calls).toEqual([]);
+      expect(t.messages.at(-1)?.text).toBe(
+        '好的，订单 SO-4001 的发票不重开了。如需要随时联系我们。',
+      );
+      t.expectEnded('completed');
+      expect(t.output?.reason).toBe('customer declined');
+    }
+    // A title that merely contains such a word is still a title.
+    const t = journeyTest(journey);
+    t.trigger(request);
+    t.reply('不用了科技有限公司');
+    expect(t.messages.at(-1)?.text).toContain('请回复纳税人识别号');
+  });
+
   it('should send the reissued invoice with its number and link', () => {
     const t = answered();
     t.succeedCall('reissueInvoice', invoice);
@@ -70,6 +89,6 @@ describe('invoice reissue journey', () => {
       calls: { reissueInvoice: invoice },
       replies: { askTitle: '孙丽', askTaxNumber: '无' },
     }));
-    expect(paths).toBe(8);
+    expect(paths).toBe(10);
   });
 });

@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { journeyTest } from '@xiaoer/engine/testing';
-import { expectEveryPathWalked, loadJourney, staffEvents } from './journey-files.ts';
+import { expectEveryPathWalked, loadJourney, staffEvents, takes } from './journey-files.ts';
 
 const journey = loadJourney('order-lifecycle');
 const customer = { name: '韩梅梅', phone: '13900000000' };
 const order = { orderId: 'SO-1001', customer, total: 268 };
+/** An order as the Shopify adapter makes it: the shop's number, payment and test flags. */
+const shopOrder = {
+  orderId: '820982911946154508',
+  orderNumber: '#9999',
+  customer: { name: 'John Smith', email: 'jon@example.com', language: 'en' },
+  total: 398,
+  currency: 'USD',
+  paid: true,
+  test: false,
+};
 const shipped = {
   orderId: 'SO-1001',
   carrier: '顺丰速运',
@@ -139,6 +149,22 @@ describe('order lifecycle journey', () => {
     t.expectEnded('completed');
   });
 
+  it('should ask again, not score, when the survey reply is hedged or negated', () => {
+    const t = journeyTest(journey);
+    t.trigger(order);
+    t.send('order.shipped', shipped);
+    t.send('order.delivered', { orderId: 'SO-1001' });
+    t.advance('1d');
+    for (const reply of ['不太满意', 'not really', '还行吧，可能']) {
+      t.reply(reply);
+      t.expectNode('satisfactionSurvey');
+      expect(t.messages.at(-1)?.text).toBe('请回复 1 到 5 之间的数字。');
+    }
+    t.reply('不满意');
+    expect(t.data['survey']).toMatchObject({ option: 's2' });
+    expect(staffEvents(t).at(-1)).toMatchObject({ event: 'staff.handoff' });
+  });
+
   it('should alert staff when the customer cannot be reached', () => {
     const t = journeyTest(journey, { autoConfirmSends: false });
     t.trigger(order);
@@ -150,11 +176,133 @@ describe('order lifecycle journey', () => {
     t.expectEnded('failed');
   });
 
+  it('should use the order number as the shop shows it, and email a customer with no phone', () => {
+    const t = journeyTest(journey);
+    t.trigger(shopOrder);
+    expect(t.messages[0]).toMatchObject({
+      channel: 'email',
+      to: 'jon@example.com',
+      text: 'Hi John Smith, your order #9999 is confirmed. We will ship it soon.',
+    });
+    t.expectNode('waitShipment');
+  });
+
+  it('should fail visibly, not "send", when the customer has neither phone nor email', () => {
+    const t = journeyTest(journey);
+    t.trigger({ ...shopOrder, customer: { name: 'John Smith' } });
+    expect(t.messages[0]?.to).toBe('');
+    expect(staffEvents(t).at(-1)).toMatchObject({
+      event: 'staff.alert',
+      data: { kind: 'customer-unreachable', orderId: shopOrder.orderId },
+    });
+    t.expectEnded('failed');
+  });
+
+  it('should wait for payment before confirming an unpaid order, and give up after 3 days', () => {
+    const t = journeyTest(journey);
+    t.trigger({ ...order, paid: false });
+    expect(t.messages).toEqual([]);
+    t.expectNode('waitPayment');
+    t.send('order.paid', { orderId: 'SO-1001' });
+    expect(t.messages[0]?.text).toContain('您的订单 SO-1001 已确认');
+    t.expectNode('waitShipment');
+
+    const unpaid = journeyTest(journey);
+    unpaid.trigger({ ...order, paid: false });
+    unpaid.advance('3d');
+    unpaid.expectEnded('completed');
+    expect(unpaid.output?.reason).toBe('not paid within 3 days');
+    expect(unpaid.messages).toEqual([]);
+  });
+
+  it('should tell a test order nothing', () => {
+    const t = journeyTest(journey);
+    t.trigger({ ...shopOrder, test: true });
+    expect(t.messages).toEqual([]);
+    t.expectEnded('completed');
+    expect(t.output?.reason).toBe('test order: nothing sent');
+  });
+
+  it('should say honestly when a parcel has no tracking number', () => {
+    const t = journeyTest(journey);
+    t.trigger(order);
+    t.send('order.shipped', { orderId: 'SO-1001', carrier: '顺丰速运' });
+    expect(t.messages.at(-1)?.text).toBe(
+      '您的订单 SO-1001 有一个包裹已发出（顺丰速运）。商家暂未提供运单号，需要查询请直接回复本消息。',
+    );
+    const en = journeyTest(journey);
+    en.trigger(shopOrder);
+    en.send('order.shipped', { orderId: shopOrder.orderId });
+    expect(en.messages.at(-1)?.text).toBe(
+      'A parcel of your order #9999 has shipped. The shop has not given a tracking number yet; reply to this message if you need one.',
+    );
+  });
+
+  it('should notify each parcel of a split shipment', () => {
+    const t = journeyTest(journey);
+    t.trigger(order);
+    t.send('order.shipped', shipped);
+    t.send('order.shipped', {
+      orderId: 'SO-1001',
+      carrier: 'TNT',
+      trackingNumber: '123456789',
+    });
+    expect(t.messages.map((m) => m.text).slice(1)).toEqual([
+      '您的订单 SO-1001 有一个包裹已发出（顺丰速运）。运单号 SF1234567890，查看物流：https://www.sf-express.com/track/SF1234567890',
+      '您的订单 SO-1001 有一个包裹已发出（TNT）。运单号 123456789',
+    ]);
+    t.expectNode('waitDelivery');
+  });
+
+  it('should end politely on cancellation, with no timer left to fire', () => {
+    const t = journeyTest(journey);
+    t.trigger(order);
+    t.advance('20h');
+    t.send('order.cancelled', { orderId: 'SO-1001', cancelReason: 'customer' });
+    expect(t.messages.at(-1)?.text).toBe(
+      '您的订单 SO-1001 已取消。如有疑问请直接回复本消息，期待再次为您服务。',
+    );
+    t.expectEnded('completed');
+    expect(t.output?.reason).toBe('order cancelled');
+    expect(t.timers).toEqual([]);
+    expect(t.data['cancellation']).toEqual({ orderId: 'SO-1001', cancelReason: 'customer' });
+    expect(staffEvents(t)).toEqual([]);
+
+    const late = journeyTest(journey);
+    late.trigger(order);
+    late.advance('48h'); // apology sent, still waiting
+    late.send('order.cancelled', { orderId: 'SO-1001' });
+    late.expectEnded('completed');
+    expect(late.messages.at(-1)?.text).toContain('已取消');
+  });
+
+  it('should tell the customer of a refund and keep following the order', () => {
+    const t = journeyTest(journey);
+    t.trigger(shopOrder);
+    t.send('order.refunded', { orderId: shopOrder.orderId, amount: 20, currency: 'USD' });
+    expect(t.messages.at(-1)?.text).toBe(
+      'A refund of 20 USD for your order #9999 has been issued to your original payment method.',
+    );
+    t.expectNode('waitShipment');
+    t.send('order.shipped', { orderId: shopOrder.orderId, carrier: 'UPS', trackingNumber: '1Z' });
+    t.send('order.refunded', { orderId: shopOrder.orderId, amount: 5, currency: 'USD' });
+    expect(t.messages.at(-1)?.text).toContain('A refund of 5 USD');
+    t.expectNode('waitDelivery');
+  });
+
   it('should walk every path from the trigger to an end', () => {
-    const paths = expectEveryPathWalked(journey, () => ({
-      trigger: order,
-      events: { 'order.shipped': shipped },
+    const paths = expectEveryPathWalked(journey, (path) => ({
+      trigger: takes(path, 'checkPayment', 'test')
+        ? { ...order, test: true }
+        : takes(path, 'checkPayment', 'unpaid')
+          ? { ...order, paid: false }
+          : order,
+      events: {
+        'order.shipped': shipped,
+        'order.refunded': { amount: 10, currency: 'CNY' },
+        'order.cancelled': { cancelReason: 'customer' },
+      },
     }));
-    expect(paths).toBe(42);
+    expect(paths).toBe(111);
   });
 });

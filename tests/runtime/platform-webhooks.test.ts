@@ -1,18 +1,27 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
-import { base64Hmac } from '@xiaoer/server';
+import { base64Hmac, ORDER_EVENT_TYPES, signedHeaders, youzanSign } from '@xiaoer/server';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 import { dbFingerprint, settledFingerprint } from './db-fingerprint.ts';
+import { customCourierParcel, erpMapping, youzanPush } from '../platforms/platform-fixtures.ts';
 
 const SHOPIFY = { id: 'my-shopify', kind: 'shopify' as const, secret: 'shpss_0123456789abcdef' };
 const WOO = { id: 'my-woo', kind: 'woocommerce' as const, secret: 'woo-secret-0123456789' };
+const YOUZAN = { id: 'my-youzan', kind: 'youzan' as const, secret: 'youzan-client-secret-0123' };
+const ERP = {
+  id: 'my-erp',
+  kind: 'mapped' as const,
+  secret: 'erp-secret-0123456789',
+  mapping: erpMapping,
+};
 const ORDER_ID = '820982911946154508'; // > 2^53: must survive exactly
 
 /** Journeys move on once their effects report back: seconds on a loaded machine, not one. */
 const SETTLED = { timeout: 10_000, interval: 50 };
 let h: Harness;
-const fixture = (name: string) => readFile(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string) =>
+  readFile(new URL(`../fixtures/platforms/${name}`, import.meta.url), 'utf8');
 
 function shopify(topic: string, body: string, webhookId: string, secret = SHOPIFY.secret) {
   return fetch(`${h.url}/api/webhooks/shopify/${SHOPIFY.id}`, {
@@ -50,7 +59,7 @@ const instance = async (id: string) =>
   };
 
 beforeAll(async () => {
-  h = await startHarness({ config: { sources: [SHOPIFY, WOO] } });
+  h = await startHarness({ config: { sources: [SHOPIFY, WOO, YOUZAN, ERP] } });
   const lifecycle = JSON.parse(
     await readFile(new URL('../../workflows/order-lifecycle.json', import.meta.url), 'utf8'),
   ) as WorkflowDocument;
@@ -58,8 +67,21 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
+/** The texts sent to the customer of an instance, in order, with channel and recipient. */
+async function sentTo(instanceId: string) {
+  const records = await h.connection
+    .collection('effects')
+    .find({ instanceId } as never)
+    .sort({ _id: 1 })
+    .toArray();
+  return records
+    .map((r) => (typeof r['effect'] === 'string' ? JSON.parse(r['effect']) : r['effect']))
+    .filter((e: { kind: string }) => e.kind === 'send')
+    .map((e: { channel: string; to: string; text: string }) => `${e.channel} ${e.to}: ${e.text}`);
+}
+
 describe('Shopify webhooks', () => {
-  it('should start the order journey from orders/create with the exact big order id', async () => {
+  it('should start the order journey from orders/create with the exact big order id, waiting for payment of a voided order', async () => {
     const response = await shopify(
       'orders/create',
       await fixture('shopify-orders-create.json'),
@@ -68,21 +90,34 @@ describe('Shopify webhooks', () => {
     expect(response.status).toBe(202);
     await vi.waitFor(
       async () =>
-        expect((await instance(`order-lifecycle:${ORDER_ID}:1`)).node).toBe('waitShipment'),
+        expect((await instance(`order-lifecycle:${ORDER_ID}:1`)).node).toBe('waitPayment'),
       SETTLED,
     );
     const { data } = await instance(`order-lifecycle:${ORDER_ID}:1`);
     expect(data).toMatchObject({
       orderId: ORDER_ID,
-      customer: {
-        name: 'John Smith',
-        phone: '555-555-SHIP',
-        email: 'jon@example.com',
-        language: 'en',
-      },
+      orderNumber: '#9999',
+      customer: { name: 'John Smith', email: 'jon@example.com', language: 'en' },
       total: 398,
       currency: 'USD',
+      paid: false,
     });
+    expect(await sentTo(`order-lifecycle:${ORDER_ID}:1`)).toEqual([]);
+
+    const paid = (await fixture('shopify-orders-create.json')).replace(
+      '"financial_status": "voided"',
+      '"financial_status": "paid"',
+    );
+    expect((await shopify('orders/paid', paid, 'p-1')).status).toBe(202);
+    await vi.waitFor(
+      async () =>
+        expect((await instance(`order-lifecycle:${ORDER_ID}:1`)).node).toBe('waitShipment'),
+      SETTLED,
+    );
+    // No phone number in the sample (555-555-SHIP is none): the confirmation goes by email.
+    expect(await sentTo(`order-lifecycle:${ORDER_ID}:1`)).toEqual([
+      'email jon@example.com: Hi John Smith, your order #9999 is confirmed. We will ship it soon.',
+    ]);
   });
 
   it('should acknowledge a retried delivery (same webhook id) as a duplicate', async () => {
@@ -100,13 +135,36 @@ describe('Shopify webhooks', () => {
     expect(await dbFingerprint(h.connection)).toBe(before);
   });
 
-  it('should move the journey on fulfillments/create and on a delivered fulfillment update', async () => {
+  it('should notify each parcel with its tracking, once, and move on when one is delivered', async () => {
+    const id = `order-lifecycle:${ORDER_ID}:1`;
     const fulfillment = await fixture('shopify-fulfillments-create.json');
     expect((await shopify('fulfillments/create', fulfillment, 'f-1')).status).toBe(202);
-    await vi.waitFor(
-      async () =>
-        expect((await instance(`order-lifecycle:${ORDER_ID}:1`)).node).toBe('waitDelivery'),
-      SETTLED,
+    await vi.waitFor(async () => expect((await instance(id)).node).toBe('waitDelivery'), SETTLED);
+
+    // orders/fulfilled repeats the same parcel in fulfillments[]: a duplicate, no second notice.
+    const order = JSON.parse(await fixture('shopify-orders-create.json')) as object;
+    const fulfilled = JSON.stringify({ ...order, fulfillments: [JSON.parse(fulfillment)] })
+      .replace('"id":820982911946154508', `"id":${ORDER_ID}`)
+      .replaceAll(`"order_id":820982911946154500`, `"order_id":${ORDER_ID}`);
+    const again = await shopify('orders/fulfilled', fulfilled, 'f-1b');
+    expect(await again.json()).toEqual({
+      events: [{ id: 'shopify-fulfillment-123456-shipped', status: 'duplicate' }],
+    });
+
+    // A second parcel (Shopify's TNT sample fulfillment, pointed at this order).
+    const tnt = (await fixture('shopify-fulfillment-tnt.json')).replace(
+      '"order_id": 450789469',
+      `"order_id": ${ORDER_ID}`,
+    );
+    expect((await shopify('fulfillments/create', tnt, 'f-tnt')).status).toBe(202);
+    await vi.waitFor(async () => expect((await sentTo(id)).length).toBe(3), SETTLED);
+    // Email is HTML: the links arrive escaped (`&#x2F;`), which mail clients show as `/`.
+    const [ups, tntNotice] = (await sentTo(id)).slice(1);
+    expect(ups).toMatch(
+      /^email jon@example.com: A parcel of your order #9999 has shipped with UPS\. Tracking number 1z827wk74630: https:&#x2F;&#x2F;www\.ups\.com/,
+    );
+    expect(tntNotice).toMatch(
+      /^email jon@example.com: A parcel of your order #9999 has shipped with TNT\. Tracking number 123456789: https:&#x2F;&#x2F;www\.tnt\.com/,
     );
 
     const inTransit = fulfillment.replace(
@@ -125,8 +183,33 @@ describe('Shopify webhooks', () => {
     );
     expect((await shopify('fulfillments/update', delivered, 'f-3')).status).toBe(202);
     await vi.waitFor(
+      async () => expect((await instance(id)).node).toBe('waitBeforeSurvey'),
+      SETTLED,
+    );
+  });
+
+  it('should end the journey politely on orders/cancelled, with the timers cancelled', async () => {
+    const order = (await fixture('shopify-orders-create.json'))
+      .replaceAll('820982911946154508', '820982911946154599')
+      .replace('"financial_status": "voided"', '"financial_status": "paid"');
+    expect((await shopify('orders/create', order, 'c-1')).status).toBe(202);
+    const id = 'order-lifecycle:820982911946154599:1';
+    await vi.waitFor(async () => expect((await instance(id)).node).toBe('waitShipment'), SETTLED);
+    const cancelled = order
+      .replace('"cancel_reason": null', '"cancel_reason": "customer"')
+      .replace('"cancelled_at": null', '"cancelled_at": "2021-12-31T19:00:00-05:00"');
+    expect((await shopify('orders/cancelled', cancelled, 'c-2')).status).toBe(202);
+    await vi.waitFor(
+      async () => expect((await sentTo(id)).at(-1)).toContain('has been cancelled'),
+      SETTLED,
+    );
+    await vi.waitFor(
       async () =>
-        expect((await instance(`order-lifecycle:${ORDER_ID}:1`)).node).toBe('waitBeforeSurvey'),
+        expect(
+          await h.connection
+            .collection('timers')
+            .countDocuments({ instanceId: id, status: 'scheduled' } as never),
+        ).toBe(0),
       SETTLED,
     );
   });
@@ -143,6 +226,7 @@ describe('Shopify webhooks', () => {
       orderId: ORDER_ID,
       refundId: '890088186047892319',
       amount: 20,
+      currency: 'USD',
       note: 'Things were damaged',
     });
   });
@@ -163,9 +247,24 @@ describe('Shopify webhooks', () => {
       body,
     });
     expect(noTopic.status).toBe(400);
-    const unknown = await shopify('products/update', body, 'x-3');
+    const unknown = await shopify('app/uninstalled', '{"id":1,"name":"Shop"}', 'x-3');
     expect(unknown.status).toBe(200);
-    expect(((await unknown.json()) as { ignored: string }).ignored).toMatch(/products\/update/);
+    expect(await unknown.json()).toEqual({
+      ignored: 'topic app/uninstalled is not used by Xiaoer',
+    });
+    const malformed = await shopify('orders/create', '{"name":9999}', 'x-5');
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({
+      error: {
+        code: 'invalid-payload',
+        details: {
+          problems: [
+            { pointer: '/id', message: "must have required property 'id'" },
+            { pointer: '/name', message: 'must be string' },
+          ],
+        },
+      },
+    });
     const wrongKind = await fetch(`${h.url}/api/webhooks/shopify/${WOO.id}`, {
       method: 'POST',
       headers: {
@@ -193,26 +292,54 @@ describe('WooCommerce webhooks', () => {
   it('should start a journey on order.created and route order.updated by status', async () => {
     const order = await fixture('woocommerce-order.json');
     expect((await woo('order.created', order)).status).toBe(202);
+    // The documented order is pending (bank transfer not received): no confirmation yet.
     await vi.waitFor(
-      async () => expect((await instance('order-lifecycle:727:1')).node).toBe('waitShipment'),
+      async () => expect((await instance('order-lifecycle:727:1')).node).toBe('waitPayment'),
       SETTLED,
     );
     expect((await instance('order-lifecycle:727:1')).data).toMatchObject({
       orderId: '727',
-      customer: { name: 'John Doe', phone: '(555) 555-5555', email: 'john.doe@example.com' },
+      orderNumber: '727',
+      customer: {
+        name: 'John Doe',
+        phone: '+15555555555',
+        email: 'john.doe@example.com',
+        language: 'en',
+      },
       total: 29.35,
+      currency: 'USD',
     });
 
-    const completed = order
-      .replace('"status": "pending"', '"status": "completed"')
+    const processing = order
+      .replace('"status": "pending"', '"status": "processing"')
       .replace(
         '"date_modified_gmt": "2017-03-22T19:28:08"',
-        '"date_modified_gmt": "2017-03-23T08:00:00"',
+        '"date_modified_gmt": "2017-03-22T20:00:00"',
       );
+    expect((await woo('order.updated', processing)).status).toBe(202);
+    await vi.waitFor(
+      async () => expect((await instance('order-lifecycle:727:1')).node).toBe('waitShipment'),
+      SETTLED,
+    );
+
+    // Completed with the Shipment Tracking extension's parcel in the order's meta data.
+    const tracking = {
+      key: '_wc_shipment_tracking_items',
+      value: [customCourierParcel],
+    };
+    const completed = JSON.stringify({
+      ...(JSON.parse(order) as object),
+      status: 'completed',
+      date_modified_gmt: '2017-03-23T08:00:00',
+      meta_data: [tracking],
+    });
     expect((await woo('order.updated', completed)).status).toBe(202);
     await vi.waitFor(
       async () => expect((await instance('order-lifecycle:727:1')).node).toBe('waitDelivery'),
       SETTLED,
+    );
+    expect((await sentTo('order-lifecycle:727:1')).at(-1)).toBe(
+      'sms +15555555555: A parcel of your order 727 has shipped with Example Courier. Tracking number 12345678: https://example.com/track/12345678',
     );
     // WooCommerce retries with a new delivery id; the content makes it a duplicate.
     expect((await woo('order.updated', completed)).status).toBe(200);
@@ -227,5 +354,89 @@ describe('WooCommerce webhooks', () => {
     expect(
       (await woo('order.created', await fixture('woocommerce-order.json'), 'wrong')).status,
     ).toBe(401);
+  });
+});
+
+describe('Youzan pushes and mapped ERP messages', () => {
+  const youzan = (body: string, secret = YOUZAN.secret) =>
+    fetch(`${h.url}/api/webhooks/youzan/${YOUZAN.id}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'client-id': 'c0ffee0123456789',
+        'event-type': 'trade_TradeCreate',
+        'event-sign': youzanSign('c0ffee0123456789', body, secret),
+      },
+      body,
+    });
+
+  it('should start the order journey from a signed Youzan trade push and answer code 0', async () => {
+    const body = JSON.stringify(
+      youzanPush('trade_TradeCreate', { status: 'WAIT_SELLER_SEND_GOODS' }),
+    );
+    const response = await youzan(body);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      code: 0,
+      events: [{ status: 'accepted' }],
+    });
+    const id = 'order-lifecycle:E20241104143713093806201:1';
+    // The push's phone and name are encrypted: no SMS to them; the journey says it cannot reach.
+    await vi.waitFor(
+      async () =>
+        expect((await instance(id)).data).toMatchObject({
+          orderNumber: 'E20241104143713093806201',
+          paid: true,
+        }),
+      SETTLED,
+    );
+    expect((await youzan(body, 'not-the-secret')).status).toBe(401);
+    const other = await youzan(JSON.stringify(youzanPush('SCRM_CUSTOMER_EVENT')));
+    expect(await other.json()).toEqual({
+      code: 0,
+      msg: 'success',
+      ignored: 'message type SCRM_CUSTOMER_EVENT is not used by Xiaoer',
+    });
+  });
+
+  it("should make events of an ERP's own JSON with the configured mapping, signed the Xiaoer way", async () => {
+    const body = JSON.stringify({
+      msgId: 'M-1',
+      event: 'ORDER_NEW',
+      order: { code: 'ERP-1', receiver: { name: '韩梅梅', mobile: '13800138000' } },
+    });
+    const send = (text: string, secret = ERP.secret) =>
+      fetch(`${h.url}/api/webhooks/mapped/${ERP.id}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signedHeaders(ERP.id, secret, text) },
+        body: text,
+      });
+    expect((await send(body)).status).toBe(202);
+    await vi.waitFor(
+      async () => expect((await instance('order-lifecycle:ERP-1:1')).node).toBe('waitShipment'),
+      SETTLED,
+    );
+    expect((await send(body)).status).toBe(200); // the same message id: a duplicate
+    expect((await send(body, 'wrong-secret-0123456789')).status).toBe(401);
+    const missing = await send(JSON.stringify({ order: { code: 'ERP-2' } }));
+    expect(missing.status).toBe(400);
+    expect(await missing.json()).toMatchObject({
+      error: { details: { problems: [{ pointer: '/event' }] } },
+    });
+  });
+});
+
+describe('GET /api/event-types', () => {
+  it('should serve the order event types and the trigger of each live journey, without login', async () => {
+    const response = await fetch(`${h.url}/api/event-types`);
+    expect(response.status).toBe(200);
+    const { eventTypes } = (await response.json()) as {
+      eventTypes: { type: string; data: unknown; startsJourney?: string }[];
+    };
+    expect(eventTypes.slice(0, ORDER_EVENT_TYPES.length)).toEqual(
+      JSON.parse(JSON.stringify(ORDER_EVENT_TYPES)),
+    );
+    // order-lifecycle is live and starts on order.created, which is already listed.
+    expect(eventTypes.filter((t) => t.type === 'order.created')).toHaveLength(1);
   });
 });

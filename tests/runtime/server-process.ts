@@ -28,7 +28,8 @@ export async function spawnServer(options: {
   const folder = await mkdtemp(path.join(tmpdir(), 'xiaoer-serve-config-'));
   const configFile = path.join(folder, 'config.json');
   await writeFile(configFile, JSON.stringify(options.config));
-  const child = spawn(process.execPath, [bin, 'serve', '--config', configFile], {
+  // The tests publish the journeys they need themselves.
+  const child = spawn(process.execPath, [bin, 'serve', '--config', configFile, '--no-shipped'], {
     cwd: root,
     env: {
       ...process.env,

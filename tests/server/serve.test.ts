@@ -1,5 +1,5 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -95,6 +95,45 @@ describe('xiaoer serve', () => {
     serving.child.kill('SIGKILL');
     await serving.exited;
     await expect.poll(() => ferretdbProcessesOn(data), { timeout: 10_000 }).toEqual([]);
+  });
+
+  it('should publish on a first start with --config the shipped journeys its channels can run, and say what is live', async () => {
+    const folder = path.join(dataRoot, 'configured');
+    await mkdir(folder, { recursive: true });
+    const config = path.join(folder, 'config.json');
+    await writeFile(
+      config,
+      JSON.stringify({
+        sources: [{ id: 'my-shop', kind: 'shopify', secret: 'shpss_0123456789abcdef' }],
+        channels: {
+          email: { kind: 'smtp', host: '127.0.0.1', port: 2525, from: 'shop@example.com' },
+        },
+      }),
+    );
+    const first = await serve(path.join(folder, 'data'), ['--config', config]);
+    // The order lifecycle reaches customers by email when there is no SMS; the journeys that
+    // call an order system cannot run without one and say so.
+    expect(first.output()).toContain('published journeys: order-lifecycle');
+    expect(first.output()).toContain(
+      'not published: address-change — node lookUpOrder calls the order system and none is configured',
+    );
+    expect(first.output()).toContain(
+      'not published: invoice-reissue — node askTitle sends on sms and none is configured',
+    );
+    expect(first.output()).toContain(
+      'order-lifecycle v1 ← order.created, order.paid, order.cancelled, order.shipped, order.refunded, order.delivered',
+    );
+    expect(first.output()).not.toContain('⚠');
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    const bare = await serve(path.join(folder, 'bare'), ['--config', config, '--no-shipped']);
+    expect(bare.output()).toContain('no journey is live');
+    expect(bare.output()).toContain(
+      'No published journey listens to the events of source my-shop (shopify)',
+    );
+    bare.child.kill('SIGTERM');
+    expect(await bare.exited).toBe(0);
   });
 
   it('should exit 1 with a zh/en message when the port is taken', async () => {

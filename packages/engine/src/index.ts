@@ -108,3 +108,4 @@ export {
   JourneyEndedError,
   InvalidSnapshotError,
 } from './errors.ts';
+export { journeyFormatMarkdown } from './docs/journey-format.ts';

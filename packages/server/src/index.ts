@@ -77,6 +77,23 @@ export type {
 export { readSeedArticles, seedKnowledge, SHIPPED_KNOWLEDGE } from './knowledge/seed-articles.ts';
 export { knowledgeBodySchemas } from './http/knowledge.query.ts';
 export { signedHeaders, signBody, base64Hmac, SIGNATURE_HEADERS } from './intake/signature.ts';
+export { translateShopify, SHOPIFY_TOPICS } from './intake/platforms/shopify.adapter.ts';
+export {
+  translateWooCommerce,
+  WOOCOMMERCE_STATUSES,
+} from './intake/platforms/woocommerce.adapter.ts';
+export { parsePlatformJson } from './intake/platforms/platform-json.ts';
+export { translateYouzan, youzanSign, YOUZAN_TYPES } from './intake/platforms/youzan.adapter.ts';
+export { translateMapped, type EventMapping } from './intake/platforms/mapped.adapter.ts';
+export { parseConfig } from './server/xiaoer-config.schema.ts';
+export {
+  translateTmc,
+  TAOBAO_TOPICS,
+  type TaobaoTmcConfig,
+} from './intake/platforms/taobao.adapter.ts';
+export { topSign, TmcPoller } from './connectors/taobao-tmc.ts';
+export { ORDER_EVENT_TYPES, type EventTypeContract } from './intake/event-types.ts';
+export type { Translation, PlatformEvent } from './intake/platforms/platform-json.ts';
 export type { EventSource, SourceKind } from './intake/event-source.ts';
 export type { CloudEvent } from './intake/cloud-event.ts';
 export {

@@ -22,6 +22,7 @@ export {
   runScenario,
   applyStep,
   scenarioSchema,
+  SCENARIO_STEP_KINDS,
   type Scenario,
   type ScenarioStep,
   type ScenarioResult,

@@ -21,7 +21,10 @@ import { VirtualClock } from './virtual-clock.ts';
 export interface JourneyTestOptions {
   /** Where the virtual clock starts. Default: Monday 2026-01-05 10:00 in Shanghai. */
   startAt?: string;
-  /** Confirm every message that waits for delivery at once (`send.succeeded`). Default true. */
+  /**
+   * Confirm every message that waits for delivery at once (`send.succeeded`), or fail it
+   * (`send.failed`, `no-recipient`) when it has no recipient, as channels do. Default true.
+   */
   autoConfirmSends?: boolean;
 }
 
@@ -298,7 +301,13 @@ export class JourneyTest {
     );
     if (pending && result.status === 'active') {
       this.#answered.add(pending.id);
-      this.send(ENGINE_EVENTS.sendSucceeded, undefined, { effectId: pending.id });
+      // As every channel does: a message with no recipient fails, it never "succeeds".
+      if (pending.to.trim() === '')
+        this.send(ENGINE_EVENTS.sendFailed, undefined, {
+          effectId: pending.id,
+          error: { code: 'no-recipient', message: 'the message has no recipient' },
+        });
+      else this.send(ENGINE_EVENTS.sendSucceeded, undefined, { effectId: pending.id });
     }
   }
 

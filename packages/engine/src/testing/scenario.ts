@@ -115,6 +115,26 @@ export const scenarioSchema = {
 
 const validateScenario = ajv.compile(scenarioSchema);
 
+/** The kinds of step a scenario may take: the key each step is named by. */
+export const SCENARIO_STEP_KINDS: string[] = scenarioSchema.properties.steps.items.oneOf.map(
+  (step) => step.required[0],
+);
+
+/** Steps that are not one of the step kinds, said plainly with the kinds allowed. */
+function unknownStepKinds(scenario: unknown): string[] {
+  const steps = (scenario as { steps?: unknown } | null)?.steps;
+  if (!Array.isArray(steps)) return [];
+  return steps.flatMap((step: unknown, index) => {
+    const keys = step !== null && typeof step === 'object' ? Object.keys(step) : [];
+    const kinds = keys.filter((key) => SCENARIO_STEP_KINDS.includes(key));
+    if (kinds.length === 1) return [];
+    const found = kinds.length > 1 ? `both ${kinds.join(' and ')}` : `"${keys.join('", "')}"`;
+    return [
+      `/steps/${index} must be one step of a kind: ${SCENARIO_STEP_KINDS.join(', ')} (it has ${found})`,
+    ];
+  });
+}
+
 /**
  * Runs a scripted scenario against a workflow on the virtual clock and returns the test
  * harness with its full timeline. Throws `InvalidEventError` for a malformed scenario; a step
@@ -126,9 +146,18 @@ export function runScenario(
   options: JourneyTestOptions = {},
 ): ScenarioResult {
   if (!validateScenario(scenario)) {
-    const reasons = (validateScenario.errors ?? []).map(
-      (e) => `${schemaErrorPointer(e) || '/'} ${describeSchemaError(e)}`,
-    );
+    const kinds = unknownStepKinds(scenario);
+    const badSteps = new Set(kinds.map((reason) => reason.split(' ')[0]));
+    const reasons = [
+      ...kinds,
+      // A step of no known kind fails every branch of the schema: its kind problem says it all.
+      ...(validateScenario.errors ?? [])
+        .filter((e) => {
+          const pointer = schemaErrorPointer(e);
+          return ![...badSteps].some((step) => pointer === step || pointer.startsWith(`${step}/`));
+        })
+        .map((e) => `${schemaErrorPointer(e) || '/'} ${describeSchemaError(e)}`),
+    ];
     throw new InvalidEventError(`Scenario is invalid: ${reasons.slice(0, 5).join('; ')}`, {
       reasons,
     });

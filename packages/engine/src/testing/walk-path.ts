@@ -46,16 +46,23 @@ function act(test: JourneyTest, node: WorkflowNode, outcome: string, fixtures: W
       else test.confirmSend();
       return;
     case 'askCustomer':
-      test.reply(outcome === 'answered' ? (fixtures.replies?.[node.id] ?? '好的') : outcome);
+      test.reply(
+        outcome === 'answered'
+          ? (fixtures.replies?.[node.id] ?? '好的')
+          : outcome === 'declined'
+            ? '不用了'
+            : outcome,
+      );
       return;
     case 'waitForEvent': {
       const config = node.config as unknown as WaitForEventConfig;
-      const data: JsonObject = structuredClone(fixtures.events?.[config.event] ?? {});
+      const event = config.alternatives?.find((a) => a.id === outcome)?.event ?? config.event;
+      const data: JsonObject = structuredClone(fixtures.events?.[event] ?? {});
       for (const [eventPath, journeyPath] of Object.entries(config.match ?? {})) {
         const value = readPath(test.data, journeyPath);
         if (value !== undefined) setPath(data, eventPath, value);
       }
-      test.send(config.event, data);
+      test.send(event, data);
       return;
     }
     case 'callOrderSystem': {

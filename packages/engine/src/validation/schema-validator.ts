@@ -1,5 +1,5 @@
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import localizeZh from 'ajv-i18n/localize/zh';
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import localizeZh from 'ajv-i18n/localize/zh/index.js';
 import type { JsonSchema } from '../nodes/node-type.ts';
 import type { LocalizedText } from '../workflow/workflow.types.ts';
 

@@ -63,3 +63,16 @@ export class DeliveryError extends Error {
     this.retryable = retryable;
   }
 }
+
+/**
+ * Refuses a message with no recipient, permanently: it would be "sent" to nobody and look
+ * delivered. The journey hears `send.failed` (code `no-recipient`) and takes its failed path.
+ */
+export function requireRecipient(message: OutgoingMessage): void {
+  if (message.to.trim() === '')
+    throw new DeliveryError(
+      'no-recipient',
+      `The ${message.channel} message has no recipient (empty "to")`,
+      false,
+    );
+}

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeliveryError, type OutgoingMessage } from './connector.types.ts';
 import { WebhookChannel } from './webhook-channel.ts';
 import { SmsChannel } from './sms-channel.ts';
+import { LogChannel } from './log-channel.ts';
+import { pino } from 'pino';
 import { SmtpChannel } from './smtp-channel.ts';
 import { HttpOrderSystem, DEFAULT_OPERATIONS } from './http-order-system.ts';
 
@@ -155,6 +157,19 @@ describe('SMS provider template', () => {
       content: `【小店】${message.text}`,
       outId: message.idempotencyKey,
     });
+  });
+
+  it('refuses a message with no recipient, permanently, and calls no provider', async () => {
+    reset();
+    const sms = new SmsChannel({ url: `${base}/sms/send`, body: { phone: '{{to}}' } });
+    await expect(sms.send({ ...message, channel: 'sms', to: ' ' })).rejects.toMatchObject({
+      code: 'no-recipient',
+      retryable: false,
+    });
+    await expect(
+      new LogChannel(pino({ enabled: false })).send({ ...message, channel: 'sms', to: '' }),
+    ).rejects.toBeInstanceOf(DeliveryError);
+    expect(requests).toEqual([]);
   });
 });
 

@@ -1,9 +1,10 @@
 import type { Logger } from 'pino';
-import type {
-  EventPublisher,
-  MessageChannel,
-  OutgoingMessage,
-  PublishedEvent,
+import {
+  requireRecipient,
+  type EventPublisher,
+  type MessageChannel,
+  type OutgoingMessage,
+  type PublishedEvent,
 } from './connector.types.ts';
 
 /** Development channel: writes each message to the log and delivers nothing. */
@@ -16,6 +17,7 @@ export class LogChannel implements MessageChannel {
   }
 
   async send(message: OutgoingMessage): Promise<void> {
+    requireRecipient(message);
     this.#log.info({ message }, `message to ${message.to} on ${message.channel}`);
   }
 }

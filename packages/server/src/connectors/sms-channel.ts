@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '@xiaoer/engine';
-import type { MessageChannel, OutgoingMessage } from './connector.types.ts';
+import { requireRecipient, type MessageChannel, type OutgoingMessage } from './connector.types.ts';
 import { expectSuccess, httpCall } from './http-call.ts';
 import { renderJson } from './json-template.ts';
 
@@ -25,6 +25,7 @@ export class SmsChannel implements MessageChannel {
   }
 
   async send(message: OutgoingMessage): Promise<void> {
+    requireRecipient(message);
     const values: JsonObject = {
       to: message.to,
       text: message.text,

@@ -1,6 +1,11 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { LocalizedText } from '@xiaoer/engine';
-import { DeliveryError, type MessageChannel, type OutgoingMessage } from './connector.types.ts';
+import {
+  DeliveryError,
+  requireRecipient,
+  type MessageChannel,
+  type OutgoingMessage,
+} from './connector.types.ts';
 
 export interface SmtpChannelConfig {
   host: string;
@@ -42,6 +47,7 @@ export class SmtpChannel implements MessageChannel {
   }
 
   async send(message: OutgoingMessage): Promise<void> {
+    requireRecipient(message);
     const subject = (this.#config.subject ?? DEFAULT_SUBJECT)[message.locale];
     try {
       await this.#transport.sendMail({

@@ -16,6 +16,7 @@ import { knowledgeRouter } from './knowledge.route.ts';
 import { authenticate } from './authenticate.ts';
 import { chatRouter, conversationsRouter } from './chat.route.ts';
 import { openApiDocument } from './openapi.ts';
+import { eventTypesRouter } from './event-types.route.ts';
 import { analyticsRouter } from './analytics.route.ts';
 import { metricsRouter } from './metrics.route.ts';
 import { httpMetrics } from '../metrics/http-metrics.ts';
@@ -56,7 +57,15 @@ export function createApp(options: AppOptions): Express {
         replayWindowSeconds: xiaoer.config.intake?.replayWindowSeconds ?? 300,
       }),
     );
-    app.use('/api', webhooksRouter({ intake: xiaoer.intake, sources: xiaoer.sources, bodyLimit }));
+    app.use(
+      '/api',
+      webhooksRouter({
+        intake: xiaoer.intake,
+        sources: xiaoer.sources,
+        bodyLimit,
+        replayWindowSeconds: xiaoer.config.intake?.replayWindowSeconds ?? 300,
+      }),
+    );
   }
   app.use(express.json({ limit: bodyLimit }));
   app.use('/api', healthRouter(options.store, serverPackage.version));
@@ -97,6 +106,7 @@ export function createApp(options: AppOptions): Express {
     app.use('/api', qualityRouter(xiaoer.quality, xiaoer.models));
     app.use('/api', followUpsRouter(xiaoer.desk, xiaoer.quality.followUps));
   }
+  if (xiaoer) app.use('/api', eventTypesRouter(xiaoer.workflows));
   let document: Record<string, unknown> | undefined;
   app.get('/api/docs', (_request, response) => {
     document ??= openApiDocument(app, serverPackage.version);

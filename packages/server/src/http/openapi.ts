@@ -77,6 +77,24 @@ const OPERATIONS: Record<string, OperationNotes> = {
     security: 'platform',
     errors: signed,
   },
+  'POST /api/webhooks/youzan/{source}': {
+    summary: 'Youzan push (Event-Sign, Client-Id) / 有赞消息推送',
+    tag: 'events',
+    success: 200,
+    security: 'platform',
+    errors: signed,
+  },
+  'GET /api/event-types': {
+    summary: 'Event types and the JSON Schema of their data / 事件类型及其数据格式',
+    tag: 'events',
+  },
+  'POST /api/webhooks/mapped/{source}': {
+    summary: "An ERP's own JSON, mapped by the source's configuration / 按配置映射的 ERP 消息",
+    tag: 'events',
+    success: 202,
+    security: 'signature',
+    errors: signed,
+  },
   'POST /api/auth/login': {
     summary: 'Log in; sets the session cookie and returns a token / 登录',
     tag: 'auth',

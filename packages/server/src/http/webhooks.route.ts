@@ -1,19 +1,23 @@
 import express, { Router, type Request } from 'express';
 import type { EventIntake } from '../intake/event-intake.ts';
-import { readCloudEvents } from '../intake/cloud-event.ts';
 import type { SourceKind, SourceRegistry } from '../intake/event-source.ts';
 import { base64Hmac, sameSignature } from '../intake/signature.ts';
 import { parsePlatformJson, type Translation } from '../intake/platforms/platform-json.ts';
 import { translateShopify } from '../intake/platforms/shopify.adapter.ts';
 import { translateWooCommerce } from '../intake/platforms/woocommerce.adapter.ts';
 import { ApiError } from './api-error.ts';
-import { intakeStatus, parseJsonBody, rawBody, unauthorized } from './events.route.ts';
+import { parseJsonBody, rawBody, unauthorized } from './events.route.ts';
+import { acceptTranslation } from './webhook-accept.ts';
+import { youzanWebhookRouter } from './youzan-webhook.route.ts';
+import { mappedWebhookRouter } from './mapped-webhook.route.ts';
 import { param } from './params.ts';
 
 export interface WebhooksRouteOptions {
   intake: EventIntake;
   sources: SourceRegistry;
   bodyLimit: string | number;
+  /** Allowed distance of a Xiaoer-signed request's timestamp from now (mapped sources). */
+  replayWindowSeconds?: number;
 }
 
 /** Checks the platform's base64 HMAC of the raw body with the source's secret; else 401. */
@@ -45,26 +49,16 @@ const missingHeader = (header: string) =>
 
 /**
  * Webhooks of real shop platforms, verified with each platform's own scheme and mapped to
- * Xiaoer events: `POST /api/webhooks/shopify/:source` and `/api/webhooks/woocommerce/:source`.
+ * Xiaoer events: `POST /api/webhooks/shopify/:source`, `/api/webhooks/woocommerce/:source`,
+ * `/api/webhooks/youzan/:source` and, for any ERP posting its own JSON with a configured
+ * mapping, `/api/webhooks/mapped/:source`.
  */
 export function webhooksRouter(options: WebhooksRouteOptions): Router {
   const router = Router();
   const raw = express.raw({ type: () => true, limit: options.bodyLimit });
 
-  const accept = async (sourceId: string, translation: Translation) => {
-    if ('ignored' in translation) return { status: 200, body: { ignored: translation.ignored } };
-    const { events, problems } = readCloudEvents(translation.event);
-    if (problems.length > 0)
-      throw new ApiError(
-        400,
-        'invalid-event',
-        { zh: '无法从该通知生成事件。', en: 'The webhook does not make a valid event.' },
-        undefined,
-        { problems },
-      );
-    const results = await options.intake.record(sourceId, events);
-    return { status: intakeStatus(results), body: { events: results } };
-  };
+  const accept = (sourceId: string, translation: Translation) =>
+    acceptTranslation(options.intake, sourceId, translation);
 
   router.post('/webhooks/shopify/:source', raw, async (request, response) => {
     const body = rawBody(request);
@@ -103,5 +97,7 @@ export function webhooksRouter(options: WebhooksRouteOptions): Router {
     const { status, body: answer } = await accept(source.id, translation);
     response.status(status).json(answer);
   });
+  router.use(youzanWebhookRouter(options));
+  router.use(mappedWebhookRouter(options));
   return router;
 }

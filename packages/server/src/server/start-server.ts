@@ -11,7 +11,18 @@ import { createXiaoer, type Xiaoer } from './xiaoer.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
 import { startDemo, type Demo } from './demo-mode.ts';
 import { seedDemoRouting } from './demo-routing.ts';
-import { publishDirectory, SHIPPED_WORKFLOWS } from '../workflows/publish-directory.ts';
+import {
+  publishDirectory,
+  SHIPPED_WORKFLOWS,
+  type SkippedWorkflow,
+} from '../workflows/publish-directory.ts';
+import {
+  liveJourneys,
+  unfitReason,
+  unheardSources,
+  type LiveJourney,
+  type UnheardSource,
+} from '../workflows/live-journeys.ts';
 import { seedKnowledge } from '../knowledge/seed-articles.ts';
 
 /** A running Xiaoer server and the store under it. */
@@ -23,6 +34,12 @@ export interface RunningServer {
   demoShopUrl?: string;
   /** Workflows published at start (shipped journeys new to this store). */
   published: string[];
+  /** Shipped journeys left unpublished at start because the configuration cannot run them. */
+  skipped: SkippedWorkflow[];
+  /** What is live after start: each published journey and the events it listens to. */
+  live: LiveJourney[];
+  /** Configured sources no live journey listens to (also logged as warnings). */
+  unheard: UnheardSource[];
   /** Set on the first start of an empty store: the `admin` account it created. */
   initialAdmin?: { user: string; password?: string };
   /** Stops accepting requests, closes the store connection, stops an embedded store. */
@@ -37,7 +54,11 @@ export interface StartServerOptions {
   report?: ProgressReporter;
   /** Sources, connectors and tuning; without it the server runs the demo shop. */
   config?: XiaoerConfig;
-  /** Publish the shipped journeys that are not in the store yet. Default: with the demo. */
+  /**
+   * Publish the shipped journeys that are not in the store yet. Default: with the demo, and
+   * on the first start of a configured server (a store with no workflow), those that fit
+   * the configured channels and order system.
+   */
   publishShipped?: boolean;
   log?: Logger;
 }
@@ -98,14 +119,26 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       config: options.config ?? (demo as Demo).config,
       log,
     });
+    const firstStart = (await xiaoer.workflows.list()).length === 0;
+    const skipped: SkippedWorkflow[] = [];
+    const config = options.config;
     const published =
-      (options.publishShipped ?? Boolean(demo))
-        ? await publishDirectory(xiaoer.workflows, SHIPPED_WORKFLOWS, 'xiaoer')
+      (options.publishShipped ?? (Boolean(demo) || firstStart))
+        ? await publishDirectory(
+            xiaoer.workflows,
+            SHIPPED_WORKFLOWS,
+            'xiaoer',
+            config && !demo ? (document) => unfitReason(document, config) : undefined,
+            skipped,
+          )
         : [];
     // The demo answers questions from the sample knowledge base (only into an empty store).
     if (options.publishShipped ?? Boolean(demo)) await seedKnowledge(xiaoer.knowledge, 'xiaoer');
     const initialAdmin = await ensureAdmin(xiaoer, options.env ?? process.env);
     if (demo) await seedDemoRouting(xiaoer, options.env ?? process.env);
+    const live = await liveJourneys(xiaoer.workflows);
+    const unheard = unheardSources(xiaoer.sources.list(), live);
+    for (const source of unheard) log.warn({ source: source.id }, source.message.en);
     await xiaoer.start();
     let accepting = true;
     const app = createApp({
@@ -132,6 +165,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       store,
       xiaoer,
       published,
+      skipped,
+      live,
+      unheard,
       ...(initialAdmin ? { initialAdmin } : {}),
       ...(demo ? { demoShopUrl: demo.shopUrl } : {}),
       close: () =>

@@ -1,3 +1,4 @@
+import { eventMappingSchema } from '../intake/platforms/mapped.adapter.ts';
 import { LocalizedError } from '../localized-error.ts';
 import { compileSchema, schemaProblems } from '../json-schema-check.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
@@ -88,9 +89,36 @@ export const xiaoerConfigSchema = {
         additionalProperties: false,
         properties: {
           id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
-          kind: { enum: ['xiaoer', 'shopify', 'woocommerce'] },
+          kind: { enum: ['xiaoer', 'shopify', 'woocommerce', 'youzan', 'taobao', 'mapped'] },
           secret: { type: 'string', minLength: 16 },
+          mapping: eventMappingSchema,
+          taobao: {
+            type: 'object',
+            required: ['appKey', 'session'],
+            additionalProperties: false,
+            properties: {
+              appKey: { type: 'string', minLength: 1 },
+              session: { type: 'string', minLength: 1 },
+              gateway: { type: 'string', format: 'uri' },
+              groupName: { type: 'string', minLength: 1 },
+              pollMs: { type: 'integer', minimum: 100, maximum: 600_000 },
+            },
+          },
         },
+        allOf: [
+          // A mapped source says how its JSON becomes events; no other source has a mapping.
+          {
+            if: { properties: { kind: { const: 'mapped' } } },
+            then: { required: ['mapping'] },
+            else: { not: { required: ['mapping'] } },
+          },
+          // A Taobao source names the app and shop whose TMC messages are pulled.
+          {
+            if: { properties: { kind: { const: 'taobao' } } },
+            then: { required: ['taobao'] },
+            else: { not: { required: ['taobao'] } },
+          },
+        ],
       },
     },
     orderSystem: {

@@ -23,6 +23,7 @@ import { ConversationStore } from '../conversations/conversation-store.ts';
 import { ConversationHub } from '../conversations/conversation-hub.ts';
 import { ServiceDesk } from '../conversations/service-desk.ts';
 import { ChatChannel } from '../connectors/chat-channel.ts';
+import { startTmcPollers } from '../connectors/taobao-tmc.ts';
 import { RoutingHandoff } from '../conversations/routing-handoff.ts';
 import { ServiceOperations } from '../conversations/service-operations.ts';
 import { createIntentRecognizer } from '../intents/intent-recognizer.ts';
@@ -192,6 +193,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   );
   let sweeper: NodeJS.Timeout | undefined;
   let pruner: NodeJS.Timeout | undefined;
+  let stopTmc: () => Promise<void> = async () => {};
   let sweeping: Promise<unknown> | undefined;
   const idleMs = (config.chat?.idleCloseMinutes ?? IDLE_CLOSE_MINUTES) * 60_000;
   let idleSweptAt = 0;
@@ -260,8 +262,10 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       );
       pruner.unref();
       analytics.start();
+      stopTmc = startTmcPollers(config.sources, intake, log);
     },
     async stop() {
+      await stopTmc();
       hub.close();
       clearInterval(sweeper);
       clearInterval(pruner);

@@ -1,18 +1,28 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { WorkflowDocument } from '@xiaoer/engine';
 import type { WorkflowService } from './workflow-service.ts';
 
 /** The journeys that ship with Xiaoer (order lifecycle, address change, refund, invoice). */
 export const SHIPPED_WORKFLOWS = path.resolve(import.meta.dirname, '../../../../workflows');
 
+/** A journey file left unpublished, and why (e.g. its channel is not configured). */
+export interface SkippedWorkflow {
+  id: string;
+  reason: string;
+}
+
 /**
  * Creates and publishes every workflow file of a folder that the store does not have yet.
- * Workflows already there are left alone: an operator's edits win over the files.
+ * Workflows already there are left alone: an operator's edits win over the files. With
+ * `unfit`, a file it gives a reason for is left out and listed in `skipped`.
  */
 export async function publishDirectory(
   workflows: WorkflowService,
   directory: string,
   actor: string,
+  unfit?: (document: WorkflowDocument) => string | undefined,
+  skipped: SkippedWorkflow[] = [],
 ): Promise<string[]> {
   const published: string[] = [];
   const files = (await readdir(directory)).filter((name) => name.endsWith('.json')).sort();
@@ -21,6 +31,11 @@ export async function publishDirectory(
     const document: unknown = JSON.parse(await readFile(path.join(directory, file), 'utf8'));
     const id = (document as { id?: unknown }).id;
     if (typeof id !== 'string' || existing.has(id)) continue;
+    const reason = unfit?.(document as WorkflowDocument);
+    if (reason) {
+      skipped.push({ id, reason });
+      continue;
+    }
     await workflows.create(document, actor);
     await workflows.publish(id, `${file}`, actor);
     published.push(id);

@@ -42,6 +42,49 @@ describe('askCustomer', () => {
     expect(chosenOption(config, { text: '嗯？' })).toBeNull();
   });
 
+  it('should understand negation and ask again when a reply hedges or is unclear', () => {
+    const yesNo: AskCustomerConfig = {
+      ...config,
+      options: [
+        {
+          id: 'yes',
+          label: { zh: '确认', en: 'Yes' },
+          keywords: ['确认', '是', '好', 'yes', 'ok'],
+        },
+        { id: 'no', label: { zh: '取消', en: 'No' }, keywords: ['取消', '不', '算了', 'no'] },
+      ],
+    };
+    const choose = (text: string) => chosenOption(yesNo, { text })?.id ?? null;
+    expect(choose('不好')).toBe('no');
+    expect(choose('不是')).toBe('no');
+    expect(choose('好的，改吧')).toBe('yes');
+    expect(choose('No thanks')).toBe('no');
+    expect(choose('not ok')).toBeNull(); // negated, and no option says "not": asked again
+    expect(choose('OK')).toBe('yes');
+    // "no" is not in "know"; hedges are asked again, not guessed.
+    expect(choose("I don't know")).toBeNull();
+    expect(choose('可能是吧')).toBeNull();
+    expect(choose('maybe yes')).toBeNull();
+    expect(choose('not really')).toBeNull();
+
+    const survey: AskCustomerConfig = {
+      ...config,
+      options: [
+        { id: 's2', label: { zh: '2 分', en: '2' }, keywords: ['不满意', 'bad'] },
+        { id: 's4', label: { zh: '4 分', en: '4' }, keywords: ['满意', '不错', 'good'] },
+        { id: 's5', label: { zh: '5 分', en: '5' }, keywords: ['非常满意', 'excellent'] },
+      ],
+    };
+    const score = (text: string) => chosenOption(survey, { text })?.id ?? null;
+    expect(score('不太满意')).toBeNull();
+    expect(score('不是很满意')).toBeNull();
+    expect(score('不满意')).toBe('s2');
+    expect(score('还不错')).toBe('s4');
+    expect(score('非常满意，包装很好')).toBe('s5');
+    expect(score('not very good')).toBeNull();
+    expect(score('not good, bad')).toBe('s2');
+  });
+
   it('should ask with the options, then take the chosen outcome and cancel the timeout', () => {
     const t = journeyTest(askJourney);
     t.trigger({ orderId: 'A1', customer: { id: 'c1' } });

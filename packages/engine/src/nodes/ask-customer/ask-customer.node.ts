@@ -2,7 +2,6 @@ import { defineNodeType, type NodeRuntimeArgs } from '../node-type.ts';
 import type { LocalizedText, MessageText } from '../../workflow/workflow.types.ts';
 import { effectId, type Channel, type SendEffect } from '../../runtime/effect.types.ts';
 import { ENGINE_EVENTS } from '../../runtime/journey-context.ts';
-import { renderTemplate } from '../../expressions/template.ts';
 import {
   channelSchema,
   durationSchema,
@@ -16,7 +15,15 @@ import {
 import { checkDuration, checkUniqueIds } from '../shared/config-checks.ts';
 import { checkTemplate, templateReads } from '../shared/variable-reads.ts';
 import { formatOf, renderMessage, resolveLocale } from '../shared/message.ts';
+import {
+  chooseRecipient,
+  fallbackChecks,
+  fallbackReads,
+  fallbackRecipientsSchema,
+  type FallbackRecipient,
+} from '../shared/recipient.ts';
 import { addDuration, cancelTimer, scheduleTimer } from '../shared/timers.ts';
+import { isRefusal, matchKeywords } from './reply-matching.ts';
 
 export interface AskOption {
   id: string;
@@ -39,6 +46,13 @@ export interface AskCustomerConfig {
   /** Store the reply (`{ option, text }`) under this variable. */
   saveAs?: string;
   locale?: string;
+  /** Where to ask instead when `to` renders empty, tried in order (e.g. email). */
+  fallback?: FallbackRecipient[];
+  /**
+   * Without options: a reply that turns the question down (「不用了」, "no thanks") takes the
+   * `declined` outcome instead of being taken as the answer.
+   */
+  allowDecline?: boolean;
 }
 
 type Args = NodeRuntimeArgs<AskCustomerConfig>;
@@ -69,7 +83,7 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
           required: ['id', 'label'],
           additionalProperties: false,
           properties: {
-            id: { ...outcomeIdSchema, not: { enum: ['timeout', 'answered'] } },
+            id: { ...outcomeIdSchema, not: { enum: ['timeout', 'answered', 'declined'] } },
             label: localizedTitleSchema,
             keywords: {
               type: 'array',
@@ -89,6 +103,12 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
       timeout: durationSchema('Timeout / 超时'),
       saveAs: variableNameSchema('Save reply as / 回复保存到'),
       locale: localeSchema,
+      fallback: fallbackRecipientsSchema,
+      allowDecline: {
+        type: 'boolean',
+        title: 'Refusals take "declined" / 拒绝走“已拒绝”',
+        description: '不用了、算了、no thanks ... (only without options / 仅无选项时)',
+      },
     },
   },
   defaultConfig: {
@@ -104,7 +124,12 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
   outcomes: (config) => [
     ...(config.options?.length
       ? config.options.map((o) => ({ id: o.id, title: o.label }))
-      : [{ id: 'answered', title: { zh: '已回复', en: 'Answered' } }]),
+      : [
+          { id: 'answered', title: { zh: '已回复', en: 'Answered' } },
+          ...(config.allowDecline
+            ? [{ id: 'declined', title: { zh: '已拒绝', en: 'Declined' } }]
+            : []),
+        ]),
     ...(config.timeout ? [{ id: 'timeout', title: { zh: '超时未回复', en: 'No reply' } }] : []),
   ],
   waits: true,
@@ -117,12 +142,14 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
     ...templateReads(config.question.zh, '/question/zh'),
     ...templateReads(config.question.en, '/question/en'),
     ...templateReads(config.locale, '/locale'),
+    ...fallbackReads(config.fallback),
   ],
   writes: (config) => (config.saveAs ? [config.saveAs] : []),
   check: (config) => [
     ...checkDuration(config.timeout, '/timeout'),
     ...checkTemplate(config.question.zh, '/question/zh'),
     ...checkTemplate(config.question.en, '/question/en'),
+    ...fallbackChecks(config.fallback),
     ...checkUniqueIds(
       (config.options ?? []).map((o) => o.id),
       (i) => `/options/${i}/id`,
@@ -139,7 +166,12 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
           })),
           { actions: [c.update('countReprompt'), c.effect('reprompt')] },
         ]
-      : [c.go('answered', leaving)];
+      : [
+          ...(node.config.allowDecline
+            ? [{ guard: c.check('declined'), ...c.go('declined', leaving) }]
+            : []),
+          c.go('answered', leaving),
+        ];
     return {
       entry: [c.enter(), c.effect('ask'), ...(timeout ? [c.effect('scheduleTimeout')] : [])],
       on: {
@@ -153,6 +185,8 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
   guards: {
     chose: ({ node, event, params }) =>
       chosenOption(node.config, event.data)?.id === params['option'],
+    declined: ({ event }) =>
+      typeof event.data?.['text'] === 'string' && isRefusal(event.data['text']),
   },
   updates: {
     save: ({ node, context, event }) => {
@@ -191,14 +225,15 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
 });
 
 function question({ node, context }: Args, name: string, text: MessageText): SendEffect {
-  const { channel, to, options, locale } = node.config;
+  const { options, locale } = node.config;
+  const { channel, to } = chooseRecipient(node.config, node.config.fallback, context.data);
   const lang = resolveLocale(locale, context.data);
   return {
     kind: 'send',
     id: effectId(context.visit, name),
     nodeId: node.id,
     channel,
-    to: renderTemplate(to, context.data),
+    to,
     locale: lang,
     format: formatOf(channel),
     text: renderMessage(text, lang, channel, context.data),
@@ -211,7 +246,8 @@ function question({ node, context }: Args, name: string, text: MessageText): Sen
 
 /**
  * The option a reply chooses: an explicit `option` id, the option's number (`1`), its label,
- * or the longest of its keywords found in the text. Null when nothing matches.
+ * or the longest of its keywords found in the text and not negated. Null when nothing
+ * matches or the reply is unclear (it hedges, or two options tie): the customer is asked again.
  */
 export function chosenOption(
   config: AskCustomerConfig,
@@ -228,14 +264,5 @@ export function chosenOption(
     (o) => o.label.zh.toLowerCase() === text || o.label.en.toLowerCase() === text,
   );
   if (byLabel) return byLabel;
-  // The longest keyword found wins, so "不确认" chooses the option keyed "不确认" over "确认".
-  let best: { option: AskOption; length: number } | null = null;
-  for (const option of options) {
-    for (const keyword of option.keywords ?? []) {
-      const k = keyword.toLowerCase();
-      if (text.includes(k) && (!best || k.length > best.length))
-        best = { option, length: k.length };
-    }
-  }
-  return best?.option ?? null;
+  return matchKeywords(options, text);
 }

@@ -2,7 +2,6 @@ import { defineNodeType } from '../node-type.ts';
 import type { MessageText } from '../../workflow/workflow.types.ts';
 import { effectId, type Channel } from '../../runtime/effect.types.ts';
 import { ENGINE_EVENTS } from '../../runtime/journey-context.ts';
-import { renderTemplate } from '../../expressions/template.ts';
 import {
   channelSchema,
   localeSchema,
@@ -11,6 +10,13 @@ import {
 } from '../shared/config-schemas.ts';
 import { checkTemplate, templateReads } from '../shared/variable-reads.ts';
 import { formatOf, renderMessage, resolveLocale } from '../shared/message.ts';
+import {
+  chooseRecipient,
+  fallbackChecks,
+  fallbackReads,
+  fallbackRecipientsSchema,
+  type FallbackRecipient,
+} from '../shared/recipient.ts';
 
 export interface SendMessageConfig {
   channel: Channel;
@@ -18,6 +24,11 @@ export interface SendMessageConfig {
   to: string;
   message: MessageText;
   locale?: string;
+  /**
+   * Where to send instead when `to` renders empty, tried in order, e.g. email when the
+   * customer left no phone number. With no recipient anywhere the send fails visibly.
+   */
+  fallback?: FallbackRecipient[];
 }
 
 /** Sends a message and waits for the channel to confirm delivery. */
@@ -38,6 +49,7 @@ export const sendMessageNode = defineNodeType<SendMessageConfig>({
       to: { ...templateSchema('Recipient / 接收人', 200), minLength: 1 },
       message: messageTextSchema('Message / 消息内容'),
       locale: localeSchema,
+      fallback: fallbackRecipientsSchema,
     },
   },
   defaultConfig: { channel: 'sms', to: '{{customer.phone}}', message: { zh: '您好', en: 'Hello' } },
@@ -52,6 +64,7 @@ export const sendMessageNode = defineNodeType<SendMessageConfig>({
     ...templateReads(config.message.zh, '/message/zh'),
     ...templateReads(config.message.en, '/message/en'),
     ...templateReads(config.locale, '/locale'),
+    ...fallbackReads(config.fallback),
   ],
   writes: () => [],
   check: (config) => [
@@ -59,6 +72,7 @@ export const sendMessageNode = defineNodeType<SendMessageConfig>({
     ...checkTemplate(config.message.zh, '/message/zh'),
     ...checkTemplate(config.message.en, '/message/en'),
     ...checkTemplate(config.locale, '/locale'),
+    ...fallbackChecks(config.fallback),
   ],
   compile: (_node, c) => ({
     entry: [c.enter(), c.effect('send')],
@@ -69,14 +83,15 @@ export const sendMessageNode = defineNodeType<SendMessageConfig>({
   }),
   effects: {
     send: ({ node, context }) => {
-      const { channel, to, message, locale } = node.config;
+      const { message, locale } = node.config;
+      const { channel, to } = chooseRecipient(node.config, node.config.fallback, context.data);
       const lang = resolveLocale(locale, context.data);
       return {
         kind: 'send',
         id: effectId(context.visit, 'send'),
         nodeId: node.id,
         channel,
-        to: renderTemplate(to, context.data),
+        to,
         locale: lang,
         format: formatOf(channel),
         text: renderMessage(message, lang, channel, context.data),

@@ -2,13 +2,16 @@ import { defineNodeType } from '../node-type.ts';
 import { ENGINE_EVENTS } from '../../runtime/journey-context.ts';
 import { readPath } from '../../expressions/template.ts';
 import { DATA_PATH_PATTERN } from '../../expressions/data-keys.ts';
+import type { LocalizedText } from '../../workflow/workflow.types.ts';
 import {
   dataPathSchema,
   durationSchema,
   eventTypeSchema,
+  localizedTitleSchema,
+  outcomeIdSchema,
   variableNameSchema,
 } from '../shared/config-schemas.ts';
-import { checkDuration } from '../shared/config-checks.ts';
+import { checkDuration, checkUniqueIds } from '../shared/config-checks.ts';
 import { addDuration, cancelTimer, scheduleTimer } from '../shared/timers.ts';
 
 export interface WaitForEventConfig {
@@ -20,6 +23,29 @@ export interface WaitForEventConfig {
   timeout?: string;
   /** Store the event's data under this variable. */
   saveAs?: string;
+  /**
+   * Other events that end the wait, each by its own outcome (same `match`): e.g. the order
+   * is cancelled while waiting for its shipment.
+   */
+  alternatives?: WaitAlternative[];
+}
+
+/** Another event a wait accepts, leaving by the outcome `id`. */
+export interface WaitAlternative {
+  id: string;
+  event: string;
+  label?: LocalizedText;
+  /** Store this event's data under this variable. */
+  saveAs?: string;
+}
+
+/** The outcome ids the node reserves for itself. */
+const OWN_OUTCOMES = ['received', 'timeout'];
+
+/** Where the data of an accepted event is saved: the main event's or its alternative's. */
+function saveAsFor(config: WaitForEventConfig, eventType: string): string | undefined {
+  if (eventType === config.event) return config.saveAs;
+  return config.alternatives?.find((a) => a.event === eventType)?.saveAs;
 }
 
 /** Waits for an event from the order system (shipped, delivered, review decided...). */
@@ -45,32 +71,72 @@ export const waitForEventNode = defineNodeType<WaitForEventConfig>({
       },
       timeout: durationSchema('Timeout / 超时'),
       saveAs: variableNameSchema('Save event data as / 保存事件数据到'),
+      alternatives: {
+        type: 'array',
+        title: 'Other events / 其他事件',
+        maxItems: 10,
+        items: {
+          type: 'object',
+          required: ['id', 'event'],
+          additionalProperties: false,
+          properties: {
+            id: { ...outcomeIdSchema, not: { enum: OWN_OUTCOMES } },
+            event: eventTypeSchema,
+            label: localizedTitleSchema,
+            saveAs: variableNameSchema('Save event data as / 保存事件数据到'),
+          },
+        },
+      },
     },
   },
   defaultConfig: { event: 'order.shipped', match: { orderId: 'orderId' }, timeout: '48h' },
   outcomes: (config) => [
     { id: 'received', title: { zh: '已收到', en: 'Received' } },
+    ...(config.alternatives ?? []).map((a) => ({
+      id: a.id,
+      title: a.label ?? { zh: a.event, en: a.event },
+    })),
     ...(config.timeout ? [{ id: 'timeout', title: { zh: '超时', en: 'Timed out' } }] : []),
   ],
   waits: true,
-  awaits: (config) => [config.event, ...(config.timeout ? [ENGINE_EVENTS.timerFired] : [])],
+  awaits: (config) => [
+    config.event,
+    ...(config.alternatives ?? []).map((a) => a.event),
+    ...(config.timeout ? [ENGINE_EVENTS.timerFired] : []),
+  ],
   reads: (config) =>
     Object.entries(config.match ?? {}).map(([key, path]) => ({ path, pointer: `/match/${key}` })),
-  writes: (config) => (config.saveAs ? [config.saveAs] : []),
-  check: (config) => checkDuration(config.timeout, '/timeout'),
+  writes: (config) =>
+    [config.saveAs, ...(config.alternatives ?? []).map((a) => a.saveAs)].filter(
+      (name): name is string => name !== undefined,
+    ),
+  check: (config) => [
+    ...checkDuration(config.timeout, '/timeout'),
+    ...checkUniqueIds(
+      (config.alternatives ?? []).map((a) => a.id),
+      (i) => `/alternatives/${i}/id`,
+    ),
+    ...checkUniqueIds([config.event, ...(config.alternatives ?? []).map((a) => a.event)], (i) =>
+      i === 0 ? '/event' : `/alternatives/${i - 1}/event`,
+    ),
+  ],
   compile: (node, c) => {
-    const leaving = node.config.timeout ? [c.effect('cancelTimeout')] : [];
-    const save = node.config.saveAs ? [c.update('save')] : [];
+    const { config } = node;
+    const leaving = config.timeout ? [c.effect('cancelTimeout')] : [];
+    const accept = (event: string, outcome: string) => ({
+      [event]: [
+        {
+          ...(config.match ? { guard: c.check('matches') } : {}),
+          ...c.go(outcome, [...(saveAsFor(config, event) ? [c.update('save')] : []), ...leaving]),
+        },
+      ],
+    });
     return {
-      entry: [c.enter(), ...(node.config.timeout ? [c.effect('scheduleTimeout')] : [])],
+      entry: [c.enter(), ...(config.timeout ? [c.effect('scheduleTimeout')] : [])],
       on: {
-        [node.config.event]: [
-          {
-            ...(node.config.match ? { guard: c.check('matches') } : {}),
-            ...c.go('received', [...save, ...leaving]),
-          },
-        ],
-        ...(node.config.timeout
+        ...accept(config.event, 'received'),
+        ...Object.assign({}, ...(config.alternatives ?? []).map((a) => accept(a.event, a.id))),
+        ...(config.timeout
           ? { [ENGINE_EVENTS.timerFired]: [{ guard: c.timerIs('timeout'), ...c.go('timeout') }] }
           : {}),
       },
@@ -84,10 +150,10 @@ export const waitForEventNode = defineNodeType<WaitForEventConfig>({
       }),
   },
   updates: {
-    save: ({ node, context, event }) =>
-      node.config.saveAs
-        ? { data: { ...context.data, [node.config.saveAs]: event.data ?? {} } }
-        : {},
+    save: ({ node, context, event }) => {
+      const saveAs = saveAsFor(node.config, event.type);
+      return saveAs ? { data: { ...context.data, [saveAs]: event.data ?? {} } } : {};
+    },
   },
   effects: {
     scheduleTimeout: ({ node, context, at }) =>

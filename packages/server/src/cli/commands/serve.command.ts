@@ -11,6 +11,8 @@ interface ServeFlags {
   host: string;
   data: string;
   config?: string;
+  /** False with `--no-shipped`. */
+  shipped?: boolean;
 }
 
 async function readConfig(file: string): Promise<XiaoerConfig> {
@@ -79,6 +81,12 @@ export function serveCommand(): Command {
         '配置文件（事件来源、订单系统、消息渠道）；不给则运行演示商店 / configuration file (sources, order system, channels); without it the demo shop runs',
       ).env('XIAOER_CONFIG'),
     )
+    .addOption(
+      new Option(
+        '--no-shipped',
+        '首次启动时不发布自带的旅程 / do not publish the shipped journeys on first start',
+      ),
+    )
     .action(async (flags: ServeFlags) => {
       const log = (line: string): void => void process.stdout.write(`${line}\n`);
       const logger = pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
@@ -97,6 +105,7 @@ export function serveCommand(): Command {
           report: log,
           log: logger,
           ...(flags.config ? { config: await readConfig(flags.config) } : {}),
+          ...(flags.shipped === false ? { publishShipped: false } : {}),
         });
       } catch (error) {
         process.stderr.write(`${explain(error)}\n`);
@@ -119,6 +128,16 @@ export function serveCommand(): Command {
       if (server.published.length > 0) {
         log(`已发布旅程 / published journeys: ${server.published.join(', ')}`);
       }
+      for (const skipped of server.skipped)
+        log(`未发布 / not published: ${skipped.id} — ${skipped.reason}`);
+      log(
+        server.live.length > 0
+          ? `正在运行的旅程 / live journeys:\n${server.live
+              .map((j) => `  ${j.id} v${j.version} ← ${j.listensTo.join(', ')}`)
+              .join('\n')}`
+          : '没有正在运行的旅程：收到的事件不会有任何动作 / no journey is live: events received will do nothing',
+      );
+      for (const source of server.unheard) log(`⚠ ${source.message.zh} / ${source.message.en}`);
       log('按 Ctrl+C 停止 / press Ctrl+C to stop');
 
       const running = server;

@@ -1,4 +1,6 @@
 import { isSafeNumber, parse } from 'lossless-json';
+import type { ValidateFunction } from 'ajv';
+import { schemaProblems, type SchemaProblem } from '../../json-schema-check.ts';
 
 /**
  * Parses a platform's webhook body keeping big integer ids exact: Shopify ids such as
@@ -39,7 +41,27 @@ export function compact(data: Json): Json {
   return result;
 }
 
-/** What an adapter makes of one webhook: an event for the runtime, or a reason to ignore it. */
+/** One Xiaoer event made from a platform's message. */
+export interface PlatformEvent {
+  id: string;
+  type: string;
+  source: string;
+  time: string;
+  data: Json;
+}
+
+/**
+ * What an adapter makes of one webhook: events for the runtime (a split shipment can make
+ * several), a reason to ignore it (answered 200), or the problems of a malformed body of a
+ * topic Xiaoer uses (answered 400, located by JSON pointers).
+ */
 export type Translation =
-  | { event: { id: string; type: string; source: string; time: string; data: Json } }
-  | { ignored: string };
+  { events: PlatformEvent[] } | { ignored: string } | { invalid: SchemaProblem[] };
+
+/** Checks a payload against a topic's schema; the problems, or none. */
+export function payloadProblems(validate: ValidateFunction, payload: unknown): SchemaProblem[] {
+  return validate(payload) ? [] : schemaProblems(validate.errors);
+}
+
+/** A JSON Schema for an id that is a number, or a string when too big for one. */
+export const idSchema = { type: ['integer', 'string'], minLength: 1 } as const;

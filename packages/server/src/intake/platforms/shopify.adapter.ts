@@ -1,11 +1,16 @@
+import { compileSchema } from '../../json-schema-check.ts';
 import {
   asAmount,
   asObject,
   asText,
   compact,
+  idSchema,
+  payloadProblems,
   type Json,
+  type PlatformEvent,
   type Translation,
 } from './platform-json.ts';
+import { firstOf, languageOf, normaliseEmail, normalisePhone } from './customer-contact.ts';
 
 /** Shopify webhook topics Xiaoer understands, and the event each becomes. */
 export const SHOPIFY_TOPICS: Record<string, string> = {
@@ -18,6 +23,43 @@ export const SHOPIFY_TOPICS: Record<string, string> = {
   'refunds/create': 'order.refunded',
 };
 
+/** Financial statuses of an order the customer has paid for. */
+const PAID = new Set(['paid', 'partially_refunded', 'refunded']);
+
+const orderSchema = compileSchema({
+  type: 'object',
+  required: ['id'],
+  properties: {
+    id: idSchema,
+    name: { type: 'string' },
+    total_price: { type: ['string', 'number'] },
+    currency: { type: 'string' },
+    financial_status: { type: ['string', 'null'] },
+    test: { type: 'boolean' },
+    customer: { type: ['object', 'null'] },
+    fulfillments: { type: 'array', items: { type: 'object' } },
+  },
+});
+const fulfillmentSchema = compileSchema({
+  type: 'object',
+  required: ['id', 'order_id'],
+  properties: {
+    id: idSchema,
+    order_id: idSchema,
+    tracking_numbers: { type: 'array', items: { type: 'string' } },
+    tracking_urls: { type: 'array', items: { type: 'string' } },
+  },
+});
+const refundSchema = compileSchema({
+  type: 'object',
+  required: ['id', 'order_id'],
+  properties: {
+    id: idSchema,
+    order_id: idSchema,
+    transactions: { type: 'array', items: { type: 'object' } },
+  },
+});
+
 /** The exact order id: `admin_graphql_api_id` ("gid://shopify/Order/…") or `id`. */
 function orderIdOf(order: Json): string | undefined {
   const gid = asText(order['admin_graphql_api_id']);
@@ -27,20 +69,85 @@ function orderIdOf(order: Json): string | undefined {
 
 function customerOf(order: Json): Json {
   const customer = asObject(order['customer']);
-  const address = asObject(order['shipping_address'] ?? order['billing_address']);
+  const shipping = asObject(order['shipping_address']);
+  const billing = asObject(order['billing_address']);
+  const address = Object.keys(shipping).length > 0 ? shipping : billing;
+  const country = asText(address['country_code']) ?? asText(billing['country_code']);
   const name = [customer['first_name'], customer['last_name']].filter(Boolean).join(' ');
-  const locale = asText(order['customer_locale']) ?? '';
   return compact({
     name: name || asText(address['name']) || 'Customer',
-    phone: asText(order['phone']) ?? asText(customer['phone']) ?? asText(address['phone']) ?? '',
-    email: asText(order['email']) ?? asText(customer['email']),
-    language: locale.toLowerCase().startsWith('zh') ? 'zh' : 'en',
+    phone: firstOf(
+      ...[order['phone'], customer['phone'], shipping['phone'], billing['phone']].map((p) =>
+        normalisePhone(p, country),
+      ),
+    ),
+    email: firstOf(
+      ...[order['email'], order['contact_email'], customer['email']].map(normaliseEmail),
+    ),
+    language: languageOf(order['customer_locale'], country),
+    country,
   });
 }
 
+/** The order as journeys need it: number as the shop shows it, customer, money, payment. */
+function orderData(order: Json): Json {
+  const financial = asText(order['financial_status']) ?? 'pending';
+  return {
+    orderId: orderIdOf(order),
+    orderNumber: asText(order['name']) ?? asText(order['order_number']),
+    customer: customerOf(order),
+    total: asAmount(order['total_price']),
+    currency: asText(order['currency']),
+    paymentStatus: financial,
+    paid: PAID.has(financial),
+    test: order['test'] === true,
+    cancelReason: asText(order['cancel_reason']),
+  };
+}
+
+/** A parcel: carrier, every tracking number and link (split across `tracking_numbers`). */
+function parcelData(fulfillment: Json, orderId: string | undefined): Json {
+  const numbers = (fulfillment['tracking_numbers'] as unknown[] | undefined) ?? [];
+  const urls = (fulfillment['tracking_urls'] as unknown[] | undefined) ?? [];
+  return {
+    orderId: orderId ?? asText(fulfillment['order_id']),
+    parcelId: asText(fulfillment['id']),
+    parcelName: asText(fulfillment['name']),
+    carrier: asText(fulfillment['tracking_company']),
+    trackingNumber: asText(fulfillment['tracking_number']) ?? asText(numbers[0]),
+    trackingNumbers: numbers.map(asText).filter(Boolean),
+    trackingUrl: asText(fulfillment['tracking_url']) ?? asText(urls[0]),
+  };
+}
+
+/** The newest fulfillment of an `orders/fulfilled` order (the one just made). */
+function latestFulfillment(order: Json): Json | undefined {
+  const all = ((order['fulfillments'] as unknown[] | undefined) ?? []).map(asObject);
+  return all.sort((a, b) =>
+    String(a['created_at'] ?? '').localeCompare(String(b['created_at'] ?? '')),
+  )[all.length - 1];
+}
+
+function refundData(refund: Json): Json {
+  const transactions = ((refund['transactions'] as unknown[] | undefined) ?? []).map(asObject);
+  const amount = transactions
+    .filter((t) => (asText(t['kind']) ?? 'refund') === 'refund')
+    .map((t) => asAmount(t['amount']) ?? 0)
+    .reduce((sum, value) => sum + value, 0);
+  return {
+    orderId: asText(refund['order_id']),
+    refundId: asText(refund['id']),
+    amount: Math.round(amount * 100) / 100,
+    currency: transactions.map((t) => asText(t['currency'])).find(Boolean),
+    note: asText(refund['note']),
+  };
+}
+
 /**
- * Maps one Shopify webhook (verified already) to a Xiaoer event. The webhook id is the event
- * id: Shopify retries the same payload with the same `X-Shopify-Webhook-Id` for hours.
+ * Maps one Shopify webhook (verified already) to Xiaoer events. The webhook id is the event
+ * id (Shopify retries with the same `X-Shopify-Webhook-Id`), except for a shipment: a parcel
+ * is announced by `fulfillments/create` and again by `orders/fulfilled`, so its event id is
+ * the fulfillment's and the second is recognised as a duplicate.
  */
 export function translateShopify(
   topic: string,
@@ -51,40 +158,37 @@ export function translateShopify(
 ): Translation {
   const type = SHOPIFY_TOPICS[topic];
   if (!type) return { ignored: `topic ${topic} is not used by Xiaoer` };
+  const schema = topic.startsWith('orders/')
+    ? orderSchema
+    : topic.startsWith('refunds/')
+      ? refundSchema
+      : fulfillmentSchema;
+  const invalid = payloadProblems(schema, payload);
+  if (invalid.length > 0) return { invalid };
   const body = asObject(payload);
-  const source = `shopify://${shopDomain || 'unknown-shop'}`;
-  const time = asText(body['updated_at']) ?? asText(body['created_at']) ?? receivedAt.toISOString();
-  let data: Json;
-  if (topic.startsWith('orders/')) {
-    data = {
-      orderId: orderIdOf(body),
-      orderNumber: asText(body['name']),
-      customer: customerOf(body),
-      total: asAmount(body['total_price']),
-      currency: asText(body['currency']),
-    };
-  } else if (topic.startsWith('fulfillments/')) {
-    const status = asText(body['shipment_status']);
-    if (topic === 'fulfillments/update' && status !== 'delivered')
-      return { ignored: `fulfillment update with shipment_status ${status ?? 'none'}` };
-    data = {
-      orderId: asText(body['order_id']),
-      trackingNumber: asText(body['tracking_number']),
-      carrier: asText(body['tracking_company']),
-      trackingUrl: asText(body['tracking_url']),
-    };
-  } else {
-    const transactions = Array.isArray(body['transactions']) ? body['transactions'] : [];
-    const amount = transactions
-      .map((t) => asAmount(asObject(t)['amount']) ?? 0)
-      .reduce((sum, value) => sum + value, 0);
-    data = {
-      orderId: asText(body['order_id']),
-      refundId: asText(body['id']),
-      amount,
-      note: asText(body['note']),
-    };
+  const event = (id: string, data: Json): PlatformEvent => ({
+    id,
+    type,
+    source: `shopify://${shopDomain || 'unknown-shop'}`,
+    time: asText(body['updated_at']) ?? asText(body['created_at']) ?? receivedAt.toISOString(),
+    data: compact(data),
+  });
+  if (topic === 'orders/fulfilled') {
+    const fulfillment = latestFulfillment(body);
+    const order = orderData(body);
+    if (!fulfillment) return { events: [event(`shopify-${webhookId}`, order)] };
+    const parcel = parcelData(fulfillment, asText(order['orderId']));
+    const id = `shopify-fulfillment-${String(parcel['parcelId'])}-shipped`;
+    return { events: [event(id, { ...parcel, orderNumber: order['orderNumber'] })] };
   }
-  if (!data['orderId']) return { ignored: 'payload has no order id' };
-  return { event: { id: `shopify-${webhookId}`, type, source, time, data: compact(data) } };
+  if (topic.startsWith('orders/'))
+    return { events: [event(`shopify-${webhookId}`, orderData(body))] };
+  if (topic === 'refunds/create')
+    return { events: [event(`shopify-${webhookId}`, refundData(body))] };
+  const status = asText(body['shipment_status']);
+  if (topic === 'fulfillments/update' && status !== 'delivered')
+    return { ignored: `fulfillment update with shipment_status ${status ?? 'none'}` };
+  const parcel = parcelData(body, undefined);
+  const stage = topic === 'fulfillments/create' ? 'shipped' : 'delivered';
+  return { events: [event(`shopify-fulfillment-${String(parcel['parcelId'])}-${stage}`, parcel)] };
 }

@@ -1,0 +1,43 @@
+import type { EventIntake, IntakeResult } from '../intake/event-intake.ts';
+import { readCloudEvents } from '../intake/cloud-event.ts';
+import type { Translation } from '../intake/platforms/platform-json.ts';
+import { ApiError } from './api-error.ts';
+import { intakeStatus } from './events.route.ts';
+
+/** The answer to a platform webhook: what was recorded, or why nothing was. */
+export type WebhookAnswer =
+  { status: number; body: { events: IntakeResult[] } } | { status: 200; body: { ignored: string } };
+
+/**
+ * Records what an adapter made of a webhook: a topic Xiaoer does not use answers 200 with the
+ * reason; a malformed body of a topic it uses answers 400 with JSON pointers and stores nothing.
+ */
+export async function acceptTranslation(
+  intake: EventIntake,
+  sourceId: string,
+  translation: Translation,
+): Promise<WebhookAnswer> {
+  if ('ignored' in translation) return { status: 200, body: { ignored: translation.ignored } };
+  if ('invalid' in translation)
+    throw new ApiError(
+      400,
+      'invalid-payload',
+      {
+        zh: `通知内容不符合该主题的格式（${translation.invalid.length} 处）。`,
+        en: `The webhook body does not fit its topic (${translation.invalid.length} problem(s)).`,
+      },
+      undefined,
+      { problems: translation.invalid },
+    );
+  const { events, problems } = readCloudEvents(translation.events);
+  if (problems.length > 0)
+    throw new ApiError(
+      400,
+      'invalid-event',
+      { zh: '无法从该通知生成事件。', en: 'The webhook does not make a valid event.' },
+      undefined,
+      { problems },
+    );
+  const results = await intake.record(sourceId, events);
+  return { status: intakeStatus(results), body: { events: results } };
+}

@@ -1,0 +1,36 @@
+import express, { Router } from 'express';
+import { sameSignature } from '../intake/signature.ts';
+import { parsePlatformJson } from '../intake/platforms/platform-json.ts';
+import { translateYouzan, youzanSign } from '../intake/platforms/youzan.adapter.ts';
+import { parseJsonBody, rawBody, unauthorized } from './events.route.ts';
+import { acceptTranslation } from './webhook-accept.ts';
+import { param } from './params.ts';
+import type { WebhooksRouteOptions } from './webhooks.route.ts';
+
+/**
+ * `POST /api/webhooks/youzan/:source`: Youzan (有赞) push messages, verified with Youzan's
+ * `Event-Sign` (MD5 of `Client-Id` + body + client secret). Youzan retries until it reads
+ * `{"code":0}` in a 200 answer, so every accepted push (new, duplicate or ignored) gets one.
+ */
+export function youzanWebhookRouter(options: WebhooksRouteOptions): Router {
+  const router = Router();
+  const raw = express.raw({ type: () => true, limit: options.bodyLimit });
+  router.post('/webhooks/youzan/:source', raw, async (request, response) => {
+    const body = rawBody(request);
+    const sign = request.get('event-sign');
+    const clientId = request.get('client-id') ?? '';
+    if (!sign)
+      throw unauthorized(
+        'signature-missing',
+        '缺少签名头 Event-Sign。',
+        'Missing the Event-Sign header.',
+      );
+    const source = options.sources.find(param(request, 'source'), 'youzan');
+    if (!source || !sameSignature(youzanSign(clientId, body, source.secret), sign.toLowerCase()))
+      throw unauthorized('signature-invalid', '签名无效。', 'The signature is invalid.');
+    const translation = translateYouzan(parseJsonBody(body, parsePlatformJson), new Date());
+    const { body: answer } = await acceptTranslation(options.intake, source.id, translation);
+    response.status(200).json({ code: 0, msg: 'success', ...answer });
+  });
+  return router;
+}

@@ -1,0 +1,83 @@
+import {
+  asAmount,
+  asObject,
+  asText,
+  compact,
+  parsePlatformJson,
+  type Json,
+  type Translation,
+} from './platform-json.ts';
+
+/** How a `taobao` source reaches TMC: the app (key; its secret is the source's), the shop. */
+export interface TaobaoTmcConfig {
+  appKey: string;
+  /** The shop's session key (its authorisation of the app). */
+  session: string;
+  /** TOP gateway; default `https://eco.taobao.com/router/rest`. */
+  gateway?: string;
+  groupName?: string;
+  /** Pause between pulls when nothing came; default 5 s. */
+  pollMs?: number;
+}
+
+/** Taobao/Tmall TMC topics Xiaoer understands, and the event each becomes. */
+export const TAOBAO_TOPICS: Record<string, string> = {
+  taobao_trade_TradeCreate: 'order.created',
+  taobao_trade_TradeBuyerPay: 'order.paid',
+  taobao_trade_TradeSellerShip: 'order.shipped',
+  taobao_trade_TradePartlySellerShip: 'order.shipped',
+  taobao_trade_TradeSuccess: 'order.delivered',
+  taobao_trade_TradeClose: 'order.cancelled',
+  taobao_refund_RefundSuccess: 'order.refunded',
+};
+
+/**
+ * Maps one TMC message (as `taobao.tmc.messages.consume` returns it: `id`, `topic`, `content`
+ * a JSON string, `pub_time`, `user_nick`) to a Xiaoer event; the TMC message id is the event
+ * id, so a message consumed twice is a duplicate. Trade messages carry no phone or email.
+ */
+export function translateTmc(message: unknown, receivedAt: Date): Translation {
+  const envelope = asObject(message);
+  const topic = asText(envelope['topic']) ?? '';
+  const type = TAOBAO_TOPICS[topic];
+  if (!type) return { ignored: `topic ${topic || 'none'} is not used by Xiaoer` };
+  const id = asText(envelope['id']);
+  let content: Json;
+  try {
+    content = asObject(parsePlatformJson(asText(envelope['content']) ?? ''));
+  } catch {
+    return { invalid: [{ pointer: '/content', message: 'must be a JSON string' }] };
+  }
+  const tid = asText(content['tid']);
+  if (!id || !tid)
+    return {
+      invalid: [{ pointer: id ? '/content/tid' : '/id', message: 'must be present' }],
+    };
+  const data: Json = {
+    orderId: tid,
+    orderNumber: tid,
+    customer: compact({
+      name: asText(content['buyer_nick']) ?? '顾客',
+      language: 'zh',
+      country: 'CN',
+    }),
+    total: asAmount(content['payment']),
+    currency: 'CNY',
+    paid: topic !== 'taobao_trade_TradeCreate',
+    test: false,
+    shopName: asText(content['seller_nick']) ?? asText(envelope['user_nick']),
+    amount: type === 'order.refunded' ? asAmount(content['refund_fee']) : undefined,
+    refundId: asText(content['refund_id']),
+  };
+  return {
+    events: [
+      {
+        id: `tmc-${id}`,
+        type,
+        source: `taobao://${asText(envelope['user_nick']) ?? 'shop'}`,
+        time: receivedAt.toISOString(),
+        data: compact(data),
+      },
+    ],
+  };
+}

@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import { compileSchema } from '../../json-schema-check.ts';
+import {
+  asAmount,
+  asObject,
+  asText,
+  compact,
+  payloadProblems,
+  type Json,
+  type Translation,
+} from './platform-json.ts';
+import { normalisePhone } from './customer-contact.ts';
+
+/** Youzan (有赞) trade push message types and the Xiaoer event each becomes. */
+export const YOUZAN_TYPES: Record<string, string> = {
+  trade_TradeCreate: 'order.created',
+  trade_TradeBuyerPay: 'order.paid',
+  trade_TradePartlySellerShip: 'order.shipped',
+  trade_TradeSellerShip: 'order.shipped',
+  trade_TradeSuccess: 'order.delivered',
+  trade_TradeClose: 'order.cancelled',
+};
+
+/** Order statuses that mean the buyer has not paid yet. */
+const UNPAID = new Set(['WAIT_BUYER_PAY', 'TRADE_NO_CREATE_PAY']);
+
+const envelopeSchema = compileSchema({
+  type: 'object',
+  required: ['type', 'msg'],
+  properties: {
+    type: { type: 'string', minLength: 1 },
+    msg: { type: 'string', minLength: 1 },
+    id: { type: ['string', 'integer'] },
+    test: { type: 'boolean' },
+    version: { type: ['integer', 'string'] },
+  },
+});
+const messageSchema = compileSchema({
+  type: 'object',
+  required: ['full_order_info'],
+  properties: {
+    full_order_info: {
+      type: 'object',
+      required: ['order_info'],
+      properties: {
+        order_info: {
+          type: 'object',
+          required: ['tid'],
+          properties: { tid: { type: 'string', minLength: 1 }, status: { type: 'string' } },
+        },
+      },
+    },
+  },
+});
+
+/**
+ * Youzan's push signature (`Event-Sign` header): MD5 hex of client id + raw body + client
+ * secret, the client id being the `Client-Id` header.
+ */
+export function youzanSign(clientId: string, body: Buffer | string, secret: string): string {
+  return createHash('md5').update(clientId).update(body).update(secret).digest('hex');
+}
+
+/** Youzan encrypts personal data in pushes (`$…$1$`); such a value cannot be used as is. */
+const plain = (value: unknown): string | undefined => {
+  const text = asText(value);
+  return text && !/^\$.*\$\d+\$$/.test(text) ? text : undefined;
+};
+
+/** The order under the push's URL-encoded `msg`, or the problems found in it. */
+function orderOf(
+  msg: string,
+): { order: Json } | { problems: { pointer: string; message: string }[] } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(decodeURIComponent(msg));
+  } catch {
+    return { problems: [{ pointer: '/msg', message: 'must be URL-encoded JSON' }] };
+  }
+  const problems = payloadProblems(messageSchema, parsed);
+  if (problems.length > 0)
+    return { problems: problems.map((p) => ({ ...p, pointer: `/msg${p.pointer}` })) };
+  return { order: asObject(asObject(parsed)['full_order_info']) };
+}
+
+/**
+ * Maps one Youzan trade push (verified already) to a Xiaoer event. Youzan repeats a push
+ * until it is answered; the event id (order, type, update time) makes a repeat a duplicate.
+ */
+export function translateYouzan(payload: unknown, receivedAt: Date): Translation {
+  const invalid = payloadProblems(envelopeSchema, payload);
+  if (invalid.length > 0) return { invalid };
+  const envelope = asObject(payload);
+  const messageType = asText(envelope['type']) as string;
+  const type = YOUZAN_TYPES[messageType];
+  if (!type) return { ignored: `message type ${messageType} is not used by Xiaoer` };
+  const found = orderOf(asText(envelope['msg']) as string);
+  if ('problems' in found) return { invalid: found.problems };
+  const info = asObject(found.order['order_info']);
+  const address = asObject(found.order['address_info']);
+  const buyer = asObject(found.order['buyer_info']);
+  const pay = asObject(found.order['pay_info']);
+  const tid = asText(info['tid']) as string;
+  const status = asText(info['status']) ?? '';
+  const updated = asText(info['update_time']) ?? asText(envelope['version']) ?? '';
+  const data: Json = {
+    orderId: tid,
+    orderNumber: tid,
+    customer: compact({
+      name: plain(address['receiver_name']) ?? plain(buyer['fans_nickname']) ?? '顾客',
+      phone:
+        normalisePhone(plain(address['receiver_tel']), 'CN') ??
+        normalisePhone(plain(buyer['buyer_phone']), 'CN'),
+      language: 'zh',
+      country: 'CN',
+    }),
+    total: asAmount(pay['payment']),
+    currency: 'CNY',
+    paymentStatus: status,
+    paid: !UNPAID.has(status),
+    test: envelope['test'] === true,
+    shopName: asText(info['shop_name']),
+  };
+  return {
+    events: [
+      {
+        id: `youzan-${tid}-${messageType}-${updated || receivedAt.toISOString()}`,
+        type,
+        source: `youzan://${asText(envelope['kdt_id']) ?? 'shop'}`,
+        time: receivedAt.toISOString(),
+        data: compact(data),
+      },
+    ],
+  };
+}

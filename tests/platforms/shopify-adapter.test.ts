@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { translateShopify } from '@xiaoer/server';
+import { eventsOf, platformPayload } from './platform-fixtures.ts';
+
+const ORDER_ID = '820982911946154508';
+const at = new Date('2026-03-02T01:00:00Z');
+const translate = (topic: string, payload: unknown, webhookId = 'w-1') =>
+  translateShopify(topic, webhookId, 'example.myshopify.com', payload, at);
+
+/** Shopify's sample order with the given changes (a variant of the real payload). */
+const order = (changes: Record<string, unknown> = {}) => ({
+  ...platformPayload('shopify-orders-create.json'),
+  ...changes,
+});
+const ups = () => platformPayload('shopify-fulfillments-create.json');
+const tnt = () => ({ ...platformPayload('shopify-fulfillment-tnt.json'), order_id: ORDER_ID });
+
+describe('Shopify adapter on Shopify sample payloads', () => {
+  it('should read the order number as the shop shows it, contact data normalised, money and payment', () => {
+    const [event] = eventsOf(translate('orders/create', order()));
+    expect(event).toMatchObject({ id: 'shopify-w-1', type: 'order.created' });
+    expect(event?.data).toEqual({
+      orderId: ORDER_ID,
+      orderNumber: '#9999',
+      // 555-555-SHIP is no phone number: no SMS to it; the email is there instead.
+      customer: { name: 'John Smith', email: 'jon@example.com', language: 'en', country: 'US' },
+      total: 398,
+      currency: 'USD',
+      paymentStatus: 'voided',
+      paid: false,
+      test: false,
+    });
+  });
+
+  it('should flag paid and test orders and pick the language from the locale, else the country', () => {
+    const paid = eventsOf(
+      translate('orders/paid', order({ financial_status: 'paid', test: true })),
+    );
+    expect(paid[0]?.data).toMatchObject({ paid: true, test: true, paymentStatus: 'paid' });
+
+    const chinese = eventsOf(
+      translate(
+        'orders/create',
+        order({
+          customer_locale: null,
+          phone: '138 0013 8000',
+          shipping_address: { name: '韩梅梅', country_code: 'CN', phone: null },
+        }),
+      ),
+    );
+    expect(chinese[0]?.data['customer']).toMatchObject({
+      language: 'zh',
+      phone: '+8613800138000',
+      country: 'CN',
+    });
+    const locale = eventsOf(translate('orders/create', order({ customer_locale: 'zh-CN' })));
+    expect(locale[0]?.data['customer']).toMatchObject({ language: 'zh' });
+  });
+
+  it('should read the tracking of the newest parcel from orders/fulfilled, keyed like fulfillments/create', () => {
+    const fulfilled = order({ fulfillments: [ups()], fulfillment_status: 'fulfilled' });
+    const [fromOrder] = eventsOf(translate('orders/fulfilled', fulfilled, 'w-2'));
+    const [fromFulfillment] = eventsOf(translate('fulfillments/create', ups(), 'w-3'));
+    expect(fromOrder?.type).toBe('order.shipped');
+    expect(fromOrder?.data).toMatchObject({
+      orderId: ORDER_ID,
+      orderNumber: '#9999',
+      carrier: 'UPS',
+      trackingNumber: '1z827wk74630',
+      trackingUrl: 'https://www.ups.com/WebTracking?loc=en_US&requester=ST&trackNums=1z827wk74630',
+    });
+    // The same parcel announced twice makes one event id: the second is a duplicate.
+    expect(fromOrder?.id).toBe('shopify-fulfillment-123456-shipped');
+    expect(fromFulfillment?.id).toBe(fromOrder?.id);
+
+    const split = order({ fulfillments: [ups(), tnt()] });
+    const [second] = eventsOf(translate('orders/fulfilled', split, 'w-4'));
+    expect(second?.data).toMatchObject({ carrier: 'TNT', trackingNumber: '123456789' });
+    expect(second?.id).toBe('shopify-fulfillment-1069019905-shipped');
+  });
+
+  it('should say so when a parcel has no tracking number', () => {
+    const bare = { ...ups(), tracking_number: null, tracking_numbers: [], tracking_url: null };
+    const [event] = eventsOf(translate('fulfillments/create', { ...bare, tracking_urls: [] }));
+    expect(event?.data).not.toHaveProperty('trackingNumber');
+    expect(event?.data).toMatchObject({ carrier: 'UPS', trackingNumbers: [] });
+  });
+
+  it('should map orders/cancelled and refunds/create, with the refund currency', () => {
+    const cancelled = order({
+      cancelled_at: '2021-12-31T19:00:00-05:00',
+      cancel_reason: 'customer',
+    });
+    expect(eventsOf(translate('orders/cancelled', cancelled))[0]).toMatchObject({
+      type: 'order.cancelled',
+      data: { orderId: ORDER_ID, orderNumber: '#9999', cancelReason: 'customer' },
+    });
+    const [refund] = eventsOf(
+      translate('refunds/create', platformPayload('shopify-refunds-create.json')),
+    );
+    expect(refund).toMatchObject({
+      type: 'order.refunded',
+      data: { orderId: ORDER_ID, amount: 20, currency: 'USD', note: 'Things were damaged' },
+    });
+  });
+
+  it('should ignore topics it does not use and locate what is wrong in a malformed body', () => {
+    expect(translate('app/uninstalled', { id: 1 })).toEqual({
+      ignored: 'topic app/uninstalled is not used by Xiaoer',
+    });
+    expect(translate('orders/create', { name: 42, fulfillments: {} })).toEqual({
+      invalid: [
+        { pointer: '/id', message: "must have required property 'id'" },
+        { pointer: '/name', message: 'must be string' },
+        { pointer: '/fulfillments', message: 'must be array' },
+      ],
+    });
+    expect(translate('fulfillments/create', [])).toMatchObject({
+      invalid: [{ pointer: '', message: 'must be object' }],
+    });
+  });
+});

@@ -1,0 +1,145 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { topSign, translateTmc } from '@xiaoer/server';
+import { startHarness, type Harness } from '@xiaoer/server/testing';
+import { readFile } from 'node:fs/promises';
+import type { WorkflowDocument } from '@xiaoer/engine';
+import { eventsOf, platformFixture } from './platform-fixtures.ts';
+
+const SECRET = 'taobao-app-secret-0123';
+const at = new Date('2026-03-02T01:00:00Z');
+
+/**
+ * alibaba/top's fixture (an item message, its id beyond 2^53 as TOP sends it) with a trade
+ * message added beside it, in the raw text so the big id stays as it is.
+ */
+function consumeAnswer(tid: string): string {
+  const trade = JSON.stringify({
+    user_id: 123456789,
+    user_nick: 'usernick',
+    content: JSON.stringify({
+      buyer_nick: '包先生',
+      payment: '9.56',
+      oid: tid,
+      tid,
+      type: 'guarantee_trade',
+      seller_nick: 'usernick',
+    }),
+    id: 7104300007405429,
+    pub_time: '2013-10-05 10:56:00',
+    pub_app_key: '12499723',
+    topic: 'taobao_trade_TradeCreate',
+  });
+  return platformFixture('taobao-tmc-messages-consume.json')
+    .trim()
+    .replace(/\]\}\}\}$/, `,${trade}]}}}`);
+}
+
+describe('TMC messages', () => {
+  it('should sign as TOP does: MD5 of secret + sorted key/value pairs + secret, upper case', () => {
+    // md5("sec" + "app_key12499723" + "methodtaobao.tmc.messages.consume" + "sec"), as
+    // alibaba/top's client signs; the order of the parameters given does not matter.
+    expect(topSign({ method: 'taobao.tmc.messages.consume', app_key: '12499723' }, 'sec')).toBe(
+      '40D52892C84A93450C8800AB24CB12E1',
+    );
+  });
+
+  it('should map trade topics and ignore the others', () => {
+    const item = JSON.parse(platformFixture('taobao-tmc-messages-consume.json')) as {
+      tmc_messages_consume_response: { messages: { tmc_message: object[] } };
+    };
+    expect(translateTmc(item.tmc_messages_consume_response.messages.tmc_message[0], at)).toEqual({
+      ignored: 'topic taobao_item_ItemStockChanged is not used by Xiaoer',
+    });
+    const paid = {
+      id: '1',
+      topic: 'taobao_trade_TradeBuyerPay',
+      content:
+        '{"buyer_nick":"包先生","payment":"9.56","oid":1316790655492656,"tid":1316790655492656,"type":"guarantee_trade","seller_nick":"红指甲"}',
+    };
+    expect(eventsOf(translateTmc(paid, at))[0]).toMatchObject({
+      id: 'tmc-1',
+      type: 'order.paid',
+      data: {
+        orderId: '1316790655492656',
+        customer: { name: '包先生', language: 'zh' },
+        total: 9.56,
+        paid: true,
+      },
+    });
+    expect(translateTmc({ id: '2', topic: 'taobao_trade_TradeClose', content: 'x' }, at)).toEqual({
+      invalid: [{ pointer: '/content', message: 'must be a JSON string' }],
+    });
+  });
+});
+
+describe('pulling TMC messages from a TOP gateway', () => {
+  let gateway: Server;
+  let h: Harness;
+  const calls: Record<string, string>[] = [];
+  let pending = true;
+
+  beforeAll(async () => {
+    gateway = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        const params = Object.fromEntries(new URLSearchParams(body));
+        calls.push(params);
+        const { sign, ...signed } = params;
+        response.setHeader('content-type', 'application/json');
+        if (sign !== topSign(signed, SECRET)) {
+          response.end('{"error_response":{"code":25,"msg":"Invalid signature"}}');
+        } else if (params['method'] === 'taobao.tmc.messages.consume' && pending) {
+          pending = false;
+          response.end(consumeAnswer('1316790655492656'));
+        } else if (params['method'] === 'taobao.tmc.messages.consume') {
+          response.end('{"tmc_messages_consume_response":{}}');
+        } else response.end('{"tmc_messages_confirm_response":{"is_success":true}}');
+      });
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/router/rest`;
+    h = await startHarness({
+      config: {
+        sources: [
+          {
+            id: 'my-tmall',
+            kind: 'taobao',
+            secret: SECRET,
+            taobao: { appKey: '12499723', session: 'shop-session', gateway: url, pollMs: 200 },
+          },
+        ],
+      },
+    });
+    await h.publish(
+      JSON.parse(
+        await readFile(new URL('../../workflows/order-lifecycle.json', import.meta.url), 'utf8'),
+      ) as WorkflowDocument,
+    );
+  });
+  afterAll(async () => {
+    await h?.close();
+    gateway?.close();
+  });
+
+  it('should record each trade message as an event and confirm every message it took', async () => {
+    await vi.waitFor(
+      () => expect(calls.some((c) => c['method'] === 'taobao.tmc.messages.confirm')).toBe(true),
+      { timeout: 15_000, interval: 100 },
+    );
+    const confirm = calls.find((c) => c['method'] === 'taobao.tmc.messages.confirm');
+    expect(confirm?.['s_message_ids']).toBe('7104300007405429232,7104300007405429');
+    expect(calls[0]).toMatchObject({
+      app_key: '12499723',
+      session: 'shop-session',
+      v: '2.0',
+      sign_method: 'md5',
+    });
+    const stored = await h.connection
+      .collection('events')
+      .findOne({ _id: 'my-tmall/tmc-7104300007405429' as never });
+    expect(stored?.['type']).toBe('order.created');
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { translateWooCommerce } from '@xiaoer/server';
+import { customCourierParcel, eventsOf, platformPayload } from './platform-fixtures.ts';
+
+const at = new Date('2026-03-02T01:00:00Z');
+const translate = (topic: string, payload: unknown) =>
+  translateWooCommerce(topic, 'https://shop.example.com/', payload, at);
+
+/** WooCommerce's documented order with the given changes (a variant of the real payload). */
+const order = (changes: Record<string, unknown> = {}) => ({
+  ...platformPayload('woocommerce-order.json'),
+  ...changes,
+});
+
+/** Two parcels as the Shipment Tracking extension stores them in the order's meta data. */
+const tracked = {
+  meta_data: [
+    {
+      id: 1201,
+      key: '_wc_shipment_tracking_items',
+      value: [
+        {
+          tracking_provider: 'usps',
+          custom_tracking_provider: '',
+          custom_tracking_link: '',
+          tracking_number: '9400111899560000000000',
+          date_shipped: '1783641600',
+          tracking_id: '7f4978c390ee633c6294ae0f258656f9',
+        },
+        customCourierParcel,
+      ],
+    },
+  ],
+};
+
+describe('WooCommerce adapter on the WooCommerce docs order', () => {
+  it('should read the order number, an unpaid status, money and an English-speaking US customer', () => {
+    const [event] = eventsOf(translate('order.created', order()));
+    expect(event?.data).toEqual({
+      orderId: '727',
+      orderNumber: '727',
+      customer: {
+        name: 'John Doe',
+        phone: '+15555555555',
+        email: 'john.doe@example.com',
+        language: 'en',
+        country: 'US',
+      },
+      total: 29.35,
+      currency: 'USD',
+      paymentStatus: 'pending',
+      paid: false,
+      test: false,
+    });
+  });
+
+  it('should write to a customer in China in Chinese', () => {
+    const billing = { ...(order()['billing'] as object), country: 'CN', phone: '13800138000' };
+    const [event] = eventsOf(translate('order.created', order({ billing })));
+    expect(event?.data['customer']).toMatchObject({ language: 'zh', phone: '+8613800138000' });
+  });
+
+  it('should announce each tracked parcel of a completed order once, with carrier and link', () => {
+    const completed = order({ status: 'completed', ...tracked });
+    const events = eventsOf(translate('order.updated', completed));
+    expect(events.map((e) => [e.type, e.data['carrier'], e.data['trackingNumber']])).toEqual([
+      ['order.shipped', 'usps', '9400111899560000000000'],
+      ['order.shipped', 'Example Courier', '12345678'],
+    ]);
+    expect(events[1]?.data['trackingUrl']).toBe('https://example.com/track/12345678');
+    // Saved again later: the same parcels make the same event ids (duplicates, not new notices).
+    const later = order({
+      status: 'completed',
+      ...tracked,
+      date_modified_gmt: '2017-03-25T10:00:00',
+    });
+    expect(eventsOf(translate('order.updated', later)).map((e) => e.id)).toEqual(
+      events.map((e) => e.id),
+    );
+  });
+
+  it('should ship without tracking when no parcel is recorded, and map cancelled and refunded', () => {
+    const [shipped] = eventsOf(translate('order.updated', order({ status: 'completed' })));
+    expect(shipped?.data).not.toHaveProperty('trackingNumber');
+    expect(eventsOf(translate('order.updated', order({ status: 'cancelled' })))[0]?.type).toBe(
+      'order.cancelled',
+    );
+    const refunds = [{ id: 730, reason: 'damaged', total: '-10.00' }];
+    const [refunded] = eventsOf(translate('order.updated', order({ status: 'refunded', refunds })));
+    expect(refunded).toMatchObject({
+      type: 'order.refunded',
+      data: { amount: 10, currency: 'USD' },
+    });
+  });
+
+  it('should ignore other topics and statuses and locate what is wrong in a malformed order', () => {
+    expect(translate('product.updated', { id: 1 })).toEqual({
+      ignored: 'topic product.updated is not used by Xiaoer',
+    });
+    expect(translate('order.updated', order({ status: 'on-hold' }))).toEqual({
+      ignored: 'order.updated with status on-hold',
+    });
+    expect(translate('order.created', { id: 727, meta_data: [{ value: 1 }] })).toEqual({
+      invalid: [
+        { pointer: '/status', message: "must have required property 'status'" },
+        { pointer: '/meta_data/0/key', message: "must have required property 'key'" },
+      ],
+    });
+  });
+});

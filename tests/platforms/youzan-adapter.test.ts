@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { translateYouzan } from '@xiaoer/server';
+import { eventsOf, youzanPush } from './platform-fixtures.ts';
+
+const at = new Date('2026-03-02T01:00:00Z');
+
+describe('Youzan adapter on a real Youzan order', () => {
+  it('should map a trade push to an event with the trade number, money and payment', () => {
+    const [event] = eventsOf(translateYouzan(youzanPush('trade_TradeSuccess'), at));
+    expect(event).toMatchObject({
+      id: 'youzan-E20241104143713093806201-trade_TradeSuccess-2024-11-05 15:20:36',
+      type: 'order.delivered',
+      source: 'youzan://134533635',
+    });
+    // Youzan encrypts names and phones ($…$1$): they are not used as a name or a number.
+    expect(event?.data).toEqual({
+      orderId: 'E20241104143713093806201',
+      orderNumber: 'E20241104143713093806201',
+      customer: { name: '顾客', language: 'zh', country: 'CN' },
+      total: 139.14,
+      currency: 'CNY',
+      paymentStatus: 'TRADE_SUCCESS',
+      paid: true,
+      test: false,
+      shopName: '成都清水河店',
+    });
+  });
+
+  it('should flag an unpaid order, read a plain phone, and map creation, payment, shipping and closing', () => {
+    const created = youzanPush('trade_TradeCreate', { status: 'WAIT_BUYER_PAY' });
+    const order = JSON.parse(decodeURIComponent(created.msg)) as {
+      full_order_info: { address_info: Record<string, unknown> };
+    };
+    order.full_order_info.address_info['receiver_tel'] = '13618649324';
+    order.full_order_info.address_info['receiver_name'] = '李雷';
+    const [event] = eventsOf(
+      translateYouzan({ ...created, msg: encodeURIComponent(JSON.stringify(order)) }, at),
+    );
+    expect(event?.data).toMatchObject({
+      paid: false,
+      customer: { name: '李雷', phone: '+8613618649324' },
+    });
+    for (const [type, event] of [
+      ['trade_TradeBuyerPay', 'order.paid'],
+      ['trade_TradeSellerShip', 'order.shipped'],
+      ['trade_TradeClose', 'order.cancelled'],
+    ])
+      expect(eventsOf(translateYouzan(youzanPush(type as string), at))[0]?.type).toBe(event);
+  });
+
+  it('should ignore other message types and locate what is wrong in a malformed push', () => {
+    expect(translateYouzan(youzanPush('ITEM_STATE'), at)).toEqual({
+      ignored: 'message type ITEM_STATE is not used by Xiaoer',
+    });
+    expect(translateYouzan({ type: 'trade_TradeCreate' }, at)).toEqual({
+      invalid: [{ pointer: '/msg', message: "must have required property 'msg'" }],
+    });
+    expect(translateYouzan({ type: 'trade_TradeCreate', msg: '%7B%7D' }, at)).toEqual({
+      invalid: [
+        {
+          pointer: '/msg/full_order_info',
+          message: "must have required property 'full_order_info'",
+        },
+      ],
+    });
+    expect(translateYouzan({ type: 'trade_TradeCreate', msg: 'not json' }, at)).toEqual({
+      invalid: [{ pointer: '/msg', message: 'must be URL-encoded JSON' }],
+    });
+  });
+});
