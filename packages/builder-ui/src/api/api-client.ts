@@ -131,6 +131,21 @@ export const workflowsApi = {
     api<{ version: number }>('POST', `/workflows/${encodeURIComponent(id)}/publish`, { note }),
 };
 
+/** A journey to start a new one from (`GET /api/templates`). */
+export interface JourneyTemplate {
+  id: string;
+  name: string;
+  description: string;
+  kind: 'starter' | 'shipped';
+  nodes: number;
+  trigger: string;
+}
+
+export const templatesApi = {
+  list: () => api<{ templates: JourneyTemplate[] }>('GET', '/templates'),
+  get: (id: string) => api<WorkflowDocument>('GET', `/templates/${encodeURIComponent(id)}`),
+};
+
 export type InstanceStatus = 'active' | 'done' | 'failed' | 'cancelled';
 
 export interface InstanceSummary {

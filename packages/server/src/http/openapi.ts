@@ -103,6 +103,16 @@ const OPERATIONS: Record<string, OperationNotes> = {
     errors: { 409: 'Name taken / 名称已存在' },
   },
   'DELETE /api/api-keys/{name}': { summary: 'Revoke an API key / 吊销密钥', tag: 'auth' },
+  'GET /api/templates': {
+    summary:
+      'Journeys to start a new one from: starters and the shipped journeys (read-only) / 旅程模板',
+    tag: 'workflows',
+  },
+  'GET /api/templates/{id}': {
+    summary: "A template's workflow document, to copy into a new draft / 模板的旅程文档",
+    tag: 'workflows',
+    errors: { 404: 'No such template / 没有该模板' },
+  },
   'GET /api/workflows': { summary: 'List workflow drafts / 流程草稿列表', tag: 'workflows' },
   'POST /api/workflows': {
     summary: 'Create a draft (saved with its problems) / 新建草稿',
