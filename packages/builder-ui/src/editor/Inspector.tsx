@@ -6,9 +6,10 @@ import { languageOf } from '../i18n/i18n.ts';
 import type { JourneyFlowNode } from '../graph/journey-graph.ts';
 import { configValidator, fieldErrorsOf, formSchemaOf } from './config-form.ts';
 import { uiSchemaOf } from './ui-schema.ts';
+import { DurationWidget } from './DurationWidget.tsx';
 import { ConditionField, JsonField, TemplateWidget, type FormContext } from './form-widgets.tsx';
 
-const widgets = { template: TemplateWidget };
+const widgets = { template: TemplateWidget, duration: DurationWidget };
 const fields = { condition: ConditionField, json: JsonField };
 
 export interface InspectorProps {
@@ -54,6 +55,9 @@ export function Inspector({ node, variables = [], readOnly, onConfig, onLabel }:
         formData={node.data.config}
         validator={configValidator}
         liveValidate
+        // Defaults only for required fields: an optional object such as the wait's allowed
+        // hours is not added (with 09:00-21:00) just by opening the form.
+        experimental_defaultFormStateBehavior={{ emptyObjectFields: 'populateRequiredDefaults' }}
         showErrorList={false}
         disabled={readOnly}
         {...(extraErrors ? { extraErrors } : {})}

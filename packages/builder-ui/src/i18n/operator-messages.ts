@@ -1,4 +1,7 @@
-/** The texts of the editor's safety rails, templates and guide, in Chinese and English. */
+/**
+ * The texts of the editor's safety rails, templates, guide and duration picker, in Chinese and
+ * English. Merged over messages.ts at the top level: a namespace here must not exist there.
+ */
 export const operatorMessages = {
   zh: {
     safety: {
@@ -33,6 +36,7 @@ export const operatorMessages = {
       shipped: '内置旅程',
       nodes: '{{count}} 个节点',
     },
+    durationUnits: { m: '分钟', h: '小时', d: '天', w: '周' },
     guide: {
       title: '从这里开始搭建旅程',
       trigger: '从左侧把“触发”拖到画布上，选择启动旅程的事件（如 order.created）。',
@@ -76,6 +80,7 @@ export const operatorMessages = {
       shipped: 'Shipped journey',
       nodes: '{{count}} nodes',
     },
+    durationUnits: { m: 'minutes', h: 'hours', d: 'days', w: 'weeks' },
     guide: {
       title: 'Build a journey from here',
       trigger:

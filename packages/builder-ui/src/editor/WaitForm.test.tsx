@@ -1,0 +1,54 @@
+// @vitest-environment jsdom
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { getNodeType, type JsonObject } from '@xiaoer/engine';
+import { setUpI18n } from '../i18n/i18n.ts';
+import { fillInBrowserForAntd } from '../testing/antd-in-jsdom.ts';
+import type { JourneyFlowNode } from '../graph/journey-graph.ts';
+import { Inspector } from './Inspector.tsx';
+import { formSchemaOf } from './config-form.ts';
+
+beforeAll(async () => {
+  fillInBrowserForAntd();
+  await setUpI18n().changeLanguage('en');
+});
+afterEach(cleanup);
+
+const waitNode = (config: JsonObject): JourneyFlowNode => ({
+  id: 'pause',
+  type: 'journey',
+  position: { x: 0, y: 0 },
+  data: { nodeType: 'wait', config, problems: [] },
+});
+
+function renderWait(config: JsonObject) {
+  const onConfig = vi.fn();
+  render(
+    <Inspector node={waitNode(config)} readOnly={false} onConfig={onConfig} onLabel={() => {}} />,
+  );
+  return onConfig;
+}
+
+describe("the wait node's form", () => {
+  it('should show duration and until as fields, with no "Option 1 / Option 2" choice', () => {
+    renderWait({ duration: '2h' });
+    expect(screen.queryByText(/Option 1/)).toBeNull();
+    expect(document.querySelector('#root_until')).not.toBeNull();
+    expect(formSchemaOf(getNodeType('wait')!.configSchema)['oneOf']).toBeUndefined();
+  });
+
+  it('should pick a duration as a number and a unit, saved as the engine writes it', () => {
+    const onConfig = renderWait({ duration: '2h' });
+    const amount = document.querySelector('#root_duration') as HTMLInputElement;
+    expect(amount.value).toBe('2');
+    expect(screen.getByTestId('duration-root_duration').textContent).toContain('hours');
+    fireEvent.change(amount, { target: { value: '36' } });
+    expect(onConfig).toHaveBeenLastCalledWith('pause', { duration: '36h' });
+  });
+
+  it('should keep a duration it cannot split (ISO, several parts) as text', () => {
+    renderWait({ duration: 'PT48H' });
+    expect((document.querySelector('#root_duration') as HTMLInputElement).value).toBe('PT48H');
+    expect(screen.queryByTestId('duration-root_duration')).toBeNull();
+  });
+});
