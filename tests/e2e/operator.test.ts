@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { WorkflowDocument } from '@xiaoer/engine';
-import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
+import { ADMIN_PASSWORD, cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { launchBrowser, logInPage, screenshot } from './browser.ts';
 
 /**
@@ -54,9 +54,7 @@ describe('an operator in the console', () => {
     await page.getByTestId('node-thankYou').waitFor();
     expect(await page.locator('.react-flow__node').count()).toBe(4);
     // The nodes say what they do.
-    expect(await page.getByTestId('summary-thankYou').textContent()).toMatch(
-      /^短信: 【小二商城】/,
-    );
+    expect(await page.getByTestId('summary-thankYou').textContent()).toMatch(/^短信: 【小二商城】/);
     expect(await page.getByTestId('summary-orderCreated').textContent()).toBe('当 order.created');
     expect(await page.getByTestId('problem-count').textContent()).toBe('校验通过');
     await screenshot(page, 'operator-editor-from-template');
@@ -107,9 +105,48 @@ describe('an operator in the console', () => {
     await page.getByTestId('nav-instances').click();
     await page.getByTestId(`instance-${id}`).click();
     await page.getByTestId('instance-canvas').locator('.react-flow__node').first().waitFor();
-    expect(await page.getByTestId('instance-status').textContent()).toBe('done');
+    expect(await page.getByTestId('instance-status').getAttribute('data-status')).toBe('done');
+    expect(await page.getByTestId('instance-status').textContent()).toBe('已完成');
     expect(await page.locator('.react-flow__edge.journey-path').count()).toBe(2);
     await screenshot(page, 'operator-first-run');
+  });
+
+  it("should open a node's steps like an execution view, and mark a send to nobody", async () => {
+    // A click on the message node shows the steps in and out of it, opened.
+    await page.getByTestId('instance-canvas').getByTestId('node-thankYou').click();
+    await page.getByTestId('instance-node-steps').waitFor();
+    const send = page.getByTestId('instance-timeline').getByTestId('step-effect-send').first();
+    await send.waitFor();
+    expect(await send.textContent()).toContain('感谢您的订单 OP-1');
+    expect(await send.textContent()).toMatch(/1380000\d{4}/);
+    expect(await send.getAttribute('data-alarm')).toBe('');
+    expect(
+      await page
+        .getByTestId('instance-timeline')
+        .getByTestId('step-event-data')
+        .first()
+        .textContent(),
+    ).toContain('"orderId": "OP-1"');
+    await screenshot(page, 'operator-run-history');
+
+    // An order without a phone number: the message goes to nobody, and the history says so.
+    await h.sendEvents(
+      cloudEvent('order.created', { orderId: 'OP-2', customer: { name: '无号码', phone: '' } }),
+    );
+    const id = 'order-thank-you:OP-2:1';
+    await expect
+      .poll(async () => (await h.request('GET', `/api/instances/${id}`)).status, {
+        timeout: 15_000,
+      })
+      .toBe(200);
+    await page.goto(`${h.url}/#/instances/${encodeURIComponent(id)}`);
+    await page.getByTestId('instance-alarms').waitFor();
+    expect(await page.locator('.step-alarm').count()).toBeGreaterThan(0);
+    await page.locator('.step-alarm .ant-table-row-expand-icon').first().click();
+    const empty = page.getByTestId('instance-timeline').getByTestId('step-effect-send').first();
+    expect(await empty.getAttribute('data-alarm')).toBe('empty-recipient');
+    expect(await empty.textContent()).toContain('（接收人为空）');
+    await screenshot(page, 'operator-run-empty-recipient');
   });
 
   it('should list the field that changed when publishing again', async () => {

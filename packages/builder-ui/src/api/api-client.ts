@@ -2,6 +2,7 @@ import type { Scenario } from '@xiaoer/engine/testing';
 import type {
   Effect,
   JsonObject,
+  JsonValue,
   LocalizedText,
   PathStep,
   Problem,
@@ -167,6 +168,8 @@ export interface InstanceStep {
   from: string | null;
   to: string;
   path: PathStep[];
+  /** The journey data the step changed (`key` is a dotted path). */
+  dataChanges?: { key: string; before?: JsonValue; after?: JsonValue }[];
   effects: Effect[];
   status: InstanceStatus;
 }
@@ -174,7 +177,14 @@ export interface InstanceStep {
 export interface InstanceDetail extends InstanceSummary {
   data: JsonObject;
   timeline: InstanceStep[];
-  effects: { _id: string; effect: Effect; status: string; attempts: number; retries: number }[];
+  effects: {
+    _id: string;
+    effect: Effect;
+    status: string;
+    attempts: number;
+    retries: number;
+    lastError?: { code: string; message: string };
+  }[];
   timers: { timerId: string; dueAt: string; status: string; firedAt?: string }[];
   deadLetters: { _id: string; kind: string; nodeId: string; error: { message: string } }[];
 }
