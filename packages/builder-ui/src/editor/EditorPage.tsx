@@ -482,7 +482,12 @@ function Editor({
             onlyRenderVisibleElements={shown.nodes.length > LARGE_JOURNEY}
             minZoom={MIN_ZOOM}
             fitView
-            fitViewOptions={{ padding: 0.1, minZoom: MIN_ZOOM }}
+            // Up to LARGE_JOURNEY nodes the whole journey fits the window; a larger one opens
+            // at its start, readable, rather than as a thousand specks drawn all at once.
+            fitViewOptions={{
+              padding: 0.1,
+              minZoom: shown.nodes.length > LARGE_JOURNEY ? 0.5 : MIN_ZOOM,
+            }}
           >
             <Background />
             <MiniMap pannable zoomable />
