@@ -2,7 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { WorkflowDocument } from '@xiaoer/engine';
-import { ADMIN_PASSWORD, cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
+import {
+  ADMIN_PASSWORD,
+  SOURCE,
+  cloudEvent,
+  startHarness,
+  type Harness,
+} from '@xiaoer/server/testing';
 import { launchBrowser, logInPage, screenshot } from './browser.ts';
 
 /**
@@ -209,5 +215,67 @@ describe('an operator in the console', () => {
       'thanked',
       'notDelivered',
     ]);
+  });
+
+  it('should run the shop from the admin pages: users, API keys, dead letters, audit', async () => {
+    // An operator action to find in the audit log.
+    expect(
+      (
+        await h.request(
+          'POST',
+          `/api/instances/${encodeURIComponent('order-thank-you:OP-2:1')}/cancel`,
+        )
+      ).status,
+    ).toBe(200);
+    await page.getByTestId('nav-admin').click();
+    await page.getByTestId('admin-page').waitFor();
+    await page.getByTestId('user-add').click();
+    await page.getByTestId('user-new-id').fill('agent-zhang');
+    await page.getByTestId('user-new-password').fill('zhang-password-1');
+    await page.getByTestId('user-new-submit').click();
+    await page.getByTestId('user-agent-zhang').waitFor();
+    const users = (await (await h.request('GET', '/api/users')).json()) as {
+      users: { id: string; role: string }[];
+    };
+    expect(users.users).toContainEqual(
+      expect.objectContaining({ id: 'agent-zhang', role: 'agent' }),
+    );
+    await screenshot(page, 'operator-admin-users');
+
+    await page.getByRole('tab', { name: 'API 密钥' }).click();
+    await page.getByTestId('key-name').fill('shop-key');
+    await page.getByTestId('key-source').fill(SOURCE.id);
+    await page.getByTestId('key-create').click();
+    expect(await page.getByTestId('key-secret').textContent()).toMatch(/^\S{20,}/);
+    await screenshot(page, 'operator-admin-keys');
+
+    await page.getByTestId('admin-audit-tab').click();
+    await page.getByTestId('audit-log').getByText('instance.cancel').waitFor();
+    await page.getByTestId('admin-dead-tab').click();
+    await screenshot(page, 'operator-admin-dead-letters');
+  });
+
+  it('should open the chat full screen on a phone and close it again', async () => {
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+      reducedMotion: 'reduce',
+    });
+    try {
+      const shop = await phone.newPage();
+      await shop.goto(`${h.url}/chat-demo.html`);
+      await shop.locator('#xiaoer-chat-button').click();
+      const frame = shop.locator('#xiaoer-chat-frame');
+      await frame.waitFor();
+      expect(await frame.boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 844 });
+      expect(await shop.locator('#xiaoer-chat-button').textContent()).toBe('✕');
+      await shop.frameLocator('#xiaoer-chat-frame').locator('.chat').waitFor();
+      await screenshot(shop, 'operator-chat-phone');
+      await shop.locator('#xiaoer-chat-button').click();
+      expect(await frame.isVisible()).toBe(false);
+      expect(await shop.locator('#xiaoer-chat-button').textContent()).toBe('💬 在线客服');
+    } finally {
+      await phone.close();
+    }
   });
 });

@@ -6,7 +6,7 @@ export type CanvasOverlay = 'funnel';
 
 /**
  * The screen named by the URL's hash: `#/workflows[/<id>[?overlay=funnel]]`,
- * `#/instances[/<id>]`, `#/inbox`, `#/knowledge`, `#/analytics`, `#/quality`.
+ * `#/instances[/<id>]`, `#/inbox`, `#/knowledge`, `#/analytics`, `#/quality`, `#/admin`.
  */
 export type Route =
   | { screen: 'workflows' }
@@ -16,13 +16,15 @@ export type Route =
   | { screen: 'inbox' }
   | { screen: 'knowledge' }
   | { screen: 'analytics' }
-  | { screen: 'quality' };
+  | { screen: 'quality' }
+  | { screen: 'admin' };
 
 export function routeOf(hash: string): Route {
   if (hash === '#/inbox') return { screen: 'inbox' };
   if (hash === '#/knowledge') return { screen: 'knowledge' };
   if (hash === '#/analytics') return { screen: 'analytics' };
   if (hash === '#/quality') return { screen: 'quality' };
+  if (hash === '#/admin') return { screen: 'admin' };
   const [, section, id, search] =
     /^#\/(workflows|instances)(?:\/([^/?]+))?(?:\?(.*))?$/.exec(hash) ?? [];
   if (section === 'instances')

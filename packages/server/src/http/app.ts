@@ -21,6 +21,7 @@ import { httpMetrics } from '../metrics/http-metrics.ts';
 import { qualityRouter } from './quality.route.ts';
 import { followUpsRouter } from './follow-ups.route.ts';
 import { templatesRouter } from './templates.route.ts';
+import { auditRouter } from './audit.route.ts';
 import { JourneyTemplates } from '../workflows/journey-templates.ts';
 
 export interface AppOptions {
@@ -97,6 +98,7 @@ export function createApp(options: AppOptions): Express {
     app.use('/api', workflowsRouter(xiaoer.workflows, xiaoer.replay, xiaoer.queries));
     app.use('/api', scenariosRouter(xiaoer.scenarios));
     app.use('/api', templatesRouter(options.templates ?? new JourneyTemplates()));
+    app.use('/api', auditRouter(xiaoer.models));
     app.use('/api', conversationsRouter(xiaoer.desk, xiaoer.routing, xiaoer.knowledge));
     app.use(
       '/api',
