@@ -7,9 +7,15 @@ import type { JourneyFlowNode } from '../graph/journey-graph.ts';
 import { configValidator, fieldErrorsOf, formSchemaOf } from './config-form.ts';
 import { uiSchemaOf } from './ui-schema.ts';
 import { DurationWidget } from './DurationWidget.tsx';
+import { ChannelWidget, EventTypeWidget } from './PickerWidgets.tsx';
 import { ConditionField, JsonField, TemplateWidget, type FormContext } from './form-widgets.tsx';
 
-const widgets = { template: TemplateWidget, duration: DurationWidget };
+const widgets = {
+  template: TemplateWidget,
+  duration: DurationWidget,
+  eventType: EventTypeWidget,
+  channel: ChannelWidget,
+};
 const fields = { condition: ConditionField, json: JsonField };
 
 export interface InspectorProps {

@@ -52,3 +52,46 @@ describe("the wait node's form", () => {
     expect(screen.queryByTestId('duration-root_duration')).toBeNull();
   });
 });
+
+describe('the pickers', () => {
+  it('should name channels in the language shown and offer known events with their meaning', () => {
+    render(
+      <Inspector
+        node={{
+          id: 'tell',
+          type: 'journey',
+          position: { x: 0, y: 0 },
+          data: {
+            nodeType: 'sendMessage',
+            config: { channel: 'sms', to: '{{customer.phone}}', message: { zh: '您好' } },
+            problems: [],
+          },
+        }}
+        readOnly={false}
+        onConfig={() => {}}
+        onLabel={() => {}}
+      />,
+    );
+    expect(screen.getByTestId('channel-picker-root_channel').textContent).toContain('SMS (sms)');
+    cleanup();
+    render(
+      <Inspector
+        node={{
+          id: 'start',
+          type: 'journey',
+          position: { x: 0, y: 0 },
+          data: {
+            nodeType: 'trigger',
+            config: getNodeType('trigger')!.defaultConfig,
+            problems: [],
+          },
+        }}
+        readOnly={false}
+        onConfig={() => {}}
+        onLabel={() => {}}
+      />,
+    );
+    expect(screen.getByTestId('event-picker-root_event')).toBeTruthy();
+    expect(document.querySelector('input#root_event')).not.toBeNull();
+  });
+});
