@@ -68,6 +68,10 @@ describe('an operator in the console', () => {
 
   it('should save with Ctrl+S, and ask before leaving unsaved edits', async () => {
     await page.getByTestId('node-thankYou').click();
+    // The message previews with the sample order.
+    expect(await page.getByTestId('preview-root_message_zh').textContent()).toContain(
+      '张三您好，感谢您的订单 SIM-1001',
+    );
     const label = page.getByTestId('inspector').locator('input').first();
     await label.fill('致谢 / Thanks');
     await label.blur();
@@ -277,5 +281,21 @@ describe('an operator in the console', () => {
     } finally {
       await phone.close();
     }
+  });
+
+  it('should picture every page of the console in both languages', async () => {
+    const pages = ['workflows', 'instances', 'inbox', 'knowledge', 'analytics', 'quality', 'admin'];
+    for (const language of ['zh', 'en'] as const) {
+      for (const name of pages) {
+        await page.goto(`${h.url}/#/${name}`);
+        await page.getByTestId('user').waitFor();
+        await page.waitForLoadState('networkidle');
+        await screenshot(page, `page-${name}-${language}`);
+      }
+      if (language === 'zh') await page.getByTestId('language').click();
+    }
+    // Back to Chinese for whoever comes next.
+    await page.getByTestId('language').click();
+    expect(await page.getByTestId('language').textContent()).toBe('English');
   });
 });

@@ -56,7 +56,7 @@ import { importableJourney } from './import-journey.ts';
 import { FileImportButton } from '../app/FileImportButton.tsx';
 import { SimulationPanel } from '../simulation/SimulationPanel.tsx';
 import { VersionsPanel } from './VersionsPanel.tsx';
-import type { BrowserSimulation } from '../simulation/browser-simulation.ts';
+import { sampleData, type BrowserSimulation } from '../simulation/browser-simulation.ts';
 import type { CanvasOverlay } from '../app/use-hash-route.ts';
 import { withFunnelBadges } from './funnel-overlay.ts';
 import { useFunnelOverlay } from './use-funnel-overlay.ts';
@@ -127,6 +127,8 @@ function Editor({
     }
   }, [document]);
   const dirty = documentKey(document) !== savedKey;
+  // Messages preview with the data a simulation would start with.
+  const sample = useMemo(() => sampleData(document), [document]);
   const [publishedCount, setPublishedCount] = useState(0);
   const [publishedVersion, setPublishedVersion] = useState(draft.publishedVersion);
   const [publishing, setPublishing] = useState(false);
@@ -521,6 +523,7 @@ function Editor({
                   <Inspector
                     node={selected && shown.nodes.find((n) => n.id === selected.id)}
                     variables={selected ? (variables.get(selected.id) ?? []) : []}
+                    sample={sample}
                     readOnly={!canEdit}
                     onConfig={setConfig}
                     onLabel={setLabel}

@@ -22,6 +22,8 @@ export interface InspectorProps {
   node: JourneyFlowNode | undefined;
   /** Variables available at the selected node (listed beside templates and conditions). */
   variables?: string[];
+  /** Sample journey data to preview messages with. */
+  sample?: JsonObject;
   readOnly: boolean;
   onConfig: (id: string, config: JsonObject) => void;
   onLabel: (id: string, label: string | undefined) => void;
@@ -31,7 +33,14 @@ export interface InspectorProps {
  * The selected node's form, generated from its type's `configSchema`; schema errors show under
  * their fields as the operator types, and the engine's own checks (templates, durations) too.
  */
-export function Inspector({ node, variables = [], readOnly, onConfig, onLabel }: InspectorProps) {
+export function Inspector({
+  node,
+  variables = [],
+  sample,
+  readOnly,
+  onConfig,
+  onLabel,
+}: InspectorProps) {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
   if (!node) return <Empty description={t('editor.nothingSelected')} />;
@@ -57,7 +66,7 @@ export function Inspector({ node, variables = [], readOnly, onConfig, onLabel }:
         uiSchema={uiSchemaOf(nodeType.configSchema)}
         widgets={widgets}
         fields={fields}
-        formContext={{ variables } satisfies FormContext}
+        formContext={{ variables, ...(sample ? { sample } : {}) } satisfies FormContext}
         formData={node.data.config}
         validator={configValidator}
         liveValidate

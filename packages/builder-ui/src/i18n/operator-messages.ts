@@ -37,6 +37,7 @@ export const operatorMessages = {
       nodes: '{{count}} 个节点',
     },
     durationUnits: { m: '分钟', h: '小时', d: '天', w: '周' },
+    preview: { label: '预览（示例数据）：' },
     run: {
       event: '事件',
       move: '经过的节点',
@@ -150,6 +151,7 @@ export const operatorMessages = {
       nodes: '{{count}} nodes',
     },
     durationUnits: { m: 'minutes', h: 'hours', d: 'days', w: 'weeks' },
+    preview: { label: 'Preview (sample data):' },
     run: {
       event: 'Event',
       move: 'Nodes passed',
