@@ -168,6 +168,11 @@ describe('an operator in the console', () => {
     await changes.locator('[data-kind="field"]').first().waitFor();
     expect(await changes.textContent()).toContain('thankYou · config.message.zh');
     expect(await changes.locator('[data-kind="node-added"]').count()).toBe(0);
+    // The first run replays through the edited journey: the message it sent would differ.
+    const replay = page.getByTestId('publish-replay');
+    await replay.waitFor();
+    expect(await replay.textContent()).toMatch(/用最近 \d+ 个实例重放/);
+    await screenshot(page, 'operator-publish-again');
     await page.getByRole('button', { name: /^取\s?消$/ }).click();
   });
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Problem, WorkflowDocument } from '@xiaoer/engine';
 import { workflowsApi } from '../api/api-client.ts';
 import { fieldChanges, shortValue, type FieldChange } from '../graph/field-changes.ts';
+import { ReplaySummary } from './ReplaySummary.tsx';
 
 export interface PublishDialogProps {
   open: boolean;
@@ -17,7 +18,8 @@ export interface PublishDialogProps {
 
 /**
  * Publishing, looked at first: every field that differs from the running version (node by
- * node), the connections added and removed, the problems that block it, and a note.
+ * node), the connections added and removed, the problems that block it, how recent instances
+ * would have gone with it (replay), and a note.
  */
 export function PublishDialog(props: PublishDialogProps) {
   const { t } = useTranslation();
@@ -69,6 +71,7 @@ export function PublishDialog(props: PublishDialogProps) {
       ) : (
         <Alert type="success" showIcon title={t('publish.valid')} />
       )}
+      {open && !blocked && publishedVersion > 0 && <ReplaySummary document={document} />}
       <Typography.Title level={5} style={{ marginTop: 12 }}>
         {publishedVersion === 0
           ? t('publish.firstVersion')

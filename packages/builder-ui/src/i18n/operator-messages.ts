@@ -22,6 +22,8 @@ export const operatorMessages = {
       firstVersion: '首次发布：包含以下全部内容',
       changesSince: '与正在运行的版本 {{version}} 相比的改动',
       noChanges: '与正在运行的版本相同，没有改动。',
+      replay:
+        '用最近 {{replayed}} 个实例重放：{{same}} 个行为相同，{{different}} 个不同，{{skipped}} 个跳过',
       renamed: '改名',
       added: '新增节点',
       removed: '删除节点',
@@ -136,6 +138,8 @@ export const operatorMessages = {
       firstVersion: 'First version: everything below goes live',
       changesSince: 'Changes from the running version {{version}}',
       noChanges: 'The same as the running version: nothing changes.',
+      replay:
+        'Replayed {{replayed}} recent instances: {{same}} behave the same, {{different}} differently, {{skipped}} skipped',
       renamed: 'Renamed',
       added: 'Node added',
       removed: 'Node removed',
