@@ -64,6 +64,14 @@ describe('an operator in the console', () => {
     expect(await page.getByTestId('summary-orderCreated').textContent()).toBe('当 order.created');
     expect(await page.getByTestId('problem-count').textContent()).toBe('校验通过');
     await screenshot(page, 'operator-editor-from-template');
+    // The trigger's data is a list of fields, not a JSON Schema text; picking changes nothing.
+    await page.getByTestId('node-orderCreated').click();
+    const fields = page.getByTestId('data-fields');
+    await fields.waitFor();
+    expect(await fields.locator('input').first().inputValue()).toBe('orderId');
+    expect(await page.getByTestId('event-picker-root_event').count()).toBe(1);
+    expect(await page.getByText('有未保存的修改').count()).toBe(0);
+    await screenshot(page, 'operator-trigger-form');
   });
 
   it('should save with Ctrl+S, and ask before leaving unsaved edits', async () => {

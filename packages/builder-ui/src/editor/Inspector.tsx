@@ -7,6 +7,7 @@ import type { JourneyFlowNode } from '../graph/journey-graph.ts';
 import { configValidator, fieldErrorsOf, formSchemaOf } from './config-form.ts';
 import { uiSchemaOf } from './ui-schema.ts';
 import { DurationWidget } from './DurationWidget.tsx';
+import { DataFieldsField } from './DataFieldsField.tsx';
 import { ChannelWidget, EventTypeWidget } from './PickerWidgets.tsx';
 import { ConditionField, JsonField, TemplateWidget, type FormContext } from './form-widgets.tsx';
 
@@ -16,7 +17,7 @@ const widgets = {
   eventType: EventTypeWidget,
   channel: ChannelWidget,
 };
-const fields = { condition: ConditionField, json: JsonField };
+const fields = { condition: ConditionField, json: JsonField, dataSchema: DataFieldsField };
 
 export interface InspectorProps {
   node: JourneyFlowNode | undefined;

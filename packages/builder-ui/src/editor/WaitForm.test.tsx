@@ -95,3 +95,34 @@ describe('the pickers', () => {
     expect(document.querySelector('input#root_event')).not.toBeNull();
   });
 });
+
+describe("the trigger's data fields", () => {
+  it('should list the fields of the event data and add one as a schema property', () => {
+    const onConfig = vi.fn();
+    render(
+      <Inspector
+        node={{
+          id: 'start',
+          type: 'journey',
+          position: { x: 0, y: 0 },
+          data: {
+            nodeType: 'trigger',
+            config: getNodeType('trigger')!.defaultConfig,
+            problems: [],
+          },
+        }}
+        readOnly={false}
+        onConfig={onConfig}
+        onLabel={() => {}}
+      />,
+    );
+    const list = screen.getByTestId('data-fields');
+    expect((list.querySelector('input') as HTMLInputElement).value).toBe('orderId');
+    fireEvent.click(screen.getByTestId('data-field-add'));
+    const config = onConfig.mock.lastCall?.[1] as {
+      data: { properties: object; required: string[] };
+    };
+    expect(Object.keys(config.data.properties)).toEqual(['orderId', 'field2']);
+    expect(config.data.required).toEqual(['orderId']);
+  });
+});

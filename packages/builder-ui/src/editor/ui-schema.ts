@@ -12,6 +12,7 @@ export function uiSchemaOf(schema: JsonSchema): UiSchema {
   if (hint === 'duration') return { 'ui:widget': 'duration' };
   if (hint === 'eventType') return { 'ui:widget': 'eventType' };
   if (hint === 'channel') return { 'ui:widget': 'channel' };
+  if (hint === 'dataSchema') return { 'ui:field': 'dataSchema' };
   if (hint === 'condition') return { 'ui:field': 'condition' };
   if (hint === 'json' || hint === 'templates') return { 'ui:field': 'json' };
   const ui: UiSchema = {};
