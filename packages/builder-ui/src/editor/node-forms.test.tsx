@@ -14,20 +14,28 @@ beforeAll(async () => {
 });
 afterEach(cleanup);
 
-const waitNode = (config: JsonObject): JourneyFlowNode => ({
-  id: 'pause',
+const nodeOf = (id: string, nodeType: string, config: JsonObject): JourneyFlowNode => ({
+  id,
   type: 'journey',
   position: { x: 0, y: 0 },
-  data: { nodeType: 'wait', config, problems: [] },
+  data: { nodeType, config, problems: [] },
 });
 
-function renderWait(config: JsonObject) {
+/** The inspector of one node; returns the spy told of each config change. */
+function renderNode(id: string, nodeType: string, config: JsonObject) {
   const onConfig = vi.fn();
   render(
-    <Inspector node={waitNode(config)} readOnly={false} onConfig={onConfig} onLabel={() => {}} />,
+    <Inspector
+      node={nodeOf(id, nodeType, config)}
+      readOnly={false}
+      onConfig={onConfig}
+      onLabel={() => {}}
+    />,
   );
   return onConfig;
 }
+const renderWait = (config: JsonObject) => renderNode('pause', 'wait', config);
+const renderTrigger = () => renderNode('start', 'trigger', getNodeType('trigger')!.defaultConfig);
 
 describe("the wait node's form", () => {
   it('should show duration and until as fields, with no "Option 1 / Option 2" choice', () => {
@@ -55,42 +63,14 @@ describe("the wait node's form", () => {
 
 describe('the pickers', () => {
   it('should name channels in the language shown and offer known events with their meaning', () => {
-    render(
-      <Inspector
-        node={{
-          id: 'tell',
-          type: 'journey',
-          position: { x: 0, y: 0 },
-          data: {
-            nodeType: 'sendMessage',
-            config: { channel: 'sms', to: '{{customer.phone}}', message: { zh: '您好' } },
-            problems: [],
-          },
-        }}
-        readOnly={false}
-        onConfig={() => {}}
-        onLabel={() => {}}
-      />,
-    );
+    renderNode('tell', 'sendMessage', {
+      channel: 'sms',
+      to: '{{customer.phone}}',
+      message: { zh: '您好' },
+    });
     expect(screen.getByTestId('channel-picker-root_channel').textContent).toContain('SMS (sms)');
     cleanup();
-    render(
-      <Inspector
-        node={{
-          id: 'start',
-          type: 'journey',
-          position: { x: 0, y: 0 },
-          data: {
-            nodeType: 'trigger',
-            config: getNodeType('trigger')!.defaultConfig,
-            problems: [],
-          },
-        }}
-        readOnly={false}
-        onConfig={() => {}}
-        onLabel={() => {}}
-      />,
-    );
+    renderTrigger();
     expect(screen.getByTestId('event-picker-root_event')).toBeTruthy();
     expect(document.querySelector('input#root_event')).not.toBeNull();
   });
@@ -98,24 +78,7 @@ describe('the pickers', () => {
 
 describe("the trigger's data fields", () => {
   it('should list the fields of the event data and add one as a schema property', () => {
-    const onConfig = vi.fn();
-    render(
-      <Inspector
-        node={{
-          id: 'start',
-          type: 'journey',
-          position: { x: 0, y: 0 },
-          data: {
-            nodeType: 'trigger',
-            config: getNodeType('trigger')!.defaultConfig,
-            problems: [],
-          },
-        }}
-        readOnly={false}
-        onConfig={onConfig}
-        onLabel={() => {}}
-      />,
-    );
+    const onConfig = renderTrigger();
     const list = screen.getByTestId('data-fields');
     expect((list.querySelector('input') as HTMLInputElement).value).toBe('orderId');
     fireEvent.click(screen.getByTestId('data-field-add'));
