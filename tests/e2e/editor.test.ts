@@ -252,7 +252,12 @@ describe('the journey editor in Chromium', () => {
   it('should publish with a note', async () => {
     await page.getByTestId('publish').click();
     await page.getByTestId('publish-note').fill('first version from the browser');
-    await page.getByRole('button', { name: 'OK' }).click();
+    // The dialog lists what goes live: on a first publication, every node.
+    await expect
+      .poll(() => page.getByTestId('publish-changes').locator('[data-kind="node-added"]').count())
+      .toBe(2);
+    await screenshot(page, 'editor-publish-dialog');
+    await page.getByTestId('publish-ok').click();
     await page.getByText('Published version 1').waitFor();
     const versions = (await (
       await h.request('GET', '/api/workflows/e2e-journey/versions')
@@ -278,7 +283,9 @@ describe('the journey editor in Chromium', () => {
 
   it('should run a simulation of the order lifecycle to its end, drawing the path', async () => {
     await page.goto(`${h.url}/#/workflows/order-lifecycle`);
-    await page.locator('.react-flow__node').first().waitFor();
+    // The journey before has an unsaved node: the editor asks before it is left.
+    await page.getByTestId('leave-discard').click();
+    await page.getByTestId('node-waitShipment').waitFor();
     await page.getByTestId('simulation-tab').click();
     await page.getByTestId('simulation-start').click();
     await expect.poll(() => page.getByTestId('simulation-node').textContent()).toBe('waitShipment');

@@ -53,14 +53,27 @@ describe('the agent desk', () => {
     await h.shop.createOrder({ orderId: 'E2E-H1' });
     const chat = await ChatClient.open(h, { id: 'vip-7', tier: 'vip', language: 'zh' }, 'E2E-H1');
     await chat.say('转人工');
+    // Not opened yet: the customer's line is unread, on the conversation and in the tab title.
+    await agent.getByTestId(`unread-${chat.id}`).waitFor({ timeout: 15_000 });
+    await expect.poll(() => agent.title()).toMatch(/^\(\d+\) /);
     await agent.getByTestId(`handoff-${chat.id}`).click({ timeout: 15_000 });
     await agent.getByTestId('inbox-messages').getByText('转人工', { exact: true }).waitFor();
+    await expect.poll(() => agent.getByTestId(`unread-${chat.id}`).count()).toBe(0);
+    expect(await agent.title()).not.toMatch(/^\(\d+\) /);
     const context = agent.getByTestId('inbox-context');
     await context.getByText('E2E-H1').first().waitFor();
     expect(await context.textContent()).toContain('human');
     await agent.getByTestId('inbox-reply').fill('您好，我是客服小王，请问有什么可以帮您？');
     await agent.getByTestId('inbox-send').click();
     await chat.waitFor((m) => m.from === 'agent' && m.text.includes('客服小王'));
+    // The transcript reads top to bottom in the order said, scrolled to the newest line.
+    const transcript = agent.getByTestId('inbox-messages');
+    await transcript.getByText('客服小王', { exact: false }).waitFor();
+    const said = (await transcript.locator('.chat-line').allTextContents()).join('\n');
+    expect(said.indexOf('转人工')).toBeLessThan(said.indexOf('客服小王'));
+    await expect
+      .poll(() => transcript.evaluate((box) => box.scrollHeight - box.scrollTop - box.clientHeight))
+      .toBeLessThanOrEqual(2);
     await screenshot(agent, 'agent-desk');
 
     await agent.getByTestId('inbox-resolve').click();

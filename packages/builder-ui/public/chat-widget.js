@@ -30,21 +30,41 @@
     'position:fixed;right:20px;bottom:20px;z-index:2147483646;padding:12px 18px;border:0;' +
     'border-radius:24px;background:#1677ff;color:#fff;font-size:15px;cursor:pointer;' +
     'box-shadow:0 4px 12px rgba(0,0,0,.2)';
+  var label = button.textContent;
+  // Under 600 px (a phone) the chat takes the whole screen, and the button becomes its close
+  // button in the top corner; on a wider screen it is a panel above the button.
+  var phone = window.matchMedia('(max-width: 600px)');
   var frame;
+  var panel =
+    'position:fixed;right:20px;bottom:76px;z-index:2147483646;width:min(380px,calc(100vw - 40px));' +
+    'height:min(560px,calc(100vh - 100px));border:0;border-radius:12px;' +
+    'box-shadow:0 8px 24px rgba(0,0,0,.25);background:#fff';
+  var fullScreen =
+    'position:fixed;inset:0;z-index:2147483646;width:100vw;height:100dvh;border:0;' +
+    'border-radius:0;background:#fff';
+  var buttonStyle = button.style.cssText;
+  var closeStyle =
+    'position:fixed;right:8px;top:6px;z-index:2147483647;padding:6px 12px;border:0;' +
+    'border-radius:16px;background:rgba(0,0,0,.25);color:#fff;font-size:15px;cursor:pointer';
+  function layout() {
+    var open = frame && frame.style.display !== 'none';
+    if (frame)
+      frame.style.cssText = (phone.matches ? fullScreen : panel) + (open ? '' : ';display:none');
+    var closing = open && phone.matches;
+    button.style.cssText = closing ? closeStyle : buttonStyle;
+    button.textContent = closing ? '✕' : label;
+    button.setAttribute('aria-label', closing ? (zh ? '关闭客服' : 'Close chat') : label);
+  }
   button.addEventListener('click', function () {
     if (!frame) {
       frame = document.createElement('iframe');
       frame.id = 'xiaoer-chat-frame';
       frame.title = zh ? '小二客服' : 'Xiaoer chat';
       frame.src = origin + '/chat.html?' + query.toString();
-      frame.style.cssText =
-        'position:fixed;right:20px;bottom:76px;z-index:2147483647;width:min(380px,calc(100vw - 40px));' +
-        'height:min(560px,calc(100vh - 100px));border:0;border-radius:12px;' +
-        'box-shadow:0 8px 24px rgba(0,0,0,.25);background:#fff';
       document.body.appendChild(frame);
-      return;
-    }
-    frame.style.display = frame.style.display === 'none' ? 'block' : 'none';
+    } else frame.style.display = frame.style.display === 'none' ? 'block' : 'none';
+    layout();
   });
+  if (phone.addEventListener) phone.addEventListener('change', layout);
   document.body.appendChild(button);
 })();

@@ -2,6 +2,7 @@ import type { Scenario } from '@xiaoer/engine/testing';
 import type {
   Effect,
   JsonObject,
+  JsonValue,
   LocalizedText,
   PathStep,
   Problem,
@@ -131,6 +132,21 @@ export const workflowsApi = {
     api<{ version: number }>('POST', `/workflows/${encodeURIComponent(id)}/publish`, { note }),
 };
 
+/** A journey to start a new one from (`GET /api/templates`). */
+export interface JourneyTemplate {
+  id: string;
+  name: string;
+  description: string;
+  kind: 'starter' | 'shipped';
+  nodes: number;
+  trigger: string;
+}
+
+export const templatesApi = {
+  list: () => api<{ templates: JourneyTemplate[] }>('GET', '/templates'),
+  get: (id: string) => api<WorkflowDocument>('GET', `/templates/${encodeURIComponent(id)}`),
+};
+
 export type InstanceStatus = 'active' | 'done' | 'failed' | 'cancelled';
 
 export interface InstanceSummary {
@@ -152,6 +168,8 @@ export interface InstanceStep {
   from: string | null;
   to: string;
   path: PathStep[];
+  /** The journey data the step changed (`key` is a dotted path). */
+  dataChanges?: { key: string; before?: JsonValue; after?: JsonValue }[];
   effects: Effect[];
   status: InstanceStatus;
 }
@@ -159,7 +177,14 @@ export interface InstanceStep {
 export interface InstanceDetail extends InstanceSummary {
   data: JsonObject;
   timeline: InstanceStep[];
-  effects: { _id: string; effect: Effect; status: string; attempts: number; retries: number }[];
+  effects: {
+    _id: string;
+    effect: Effect;
+    status: string;
+    attempts: number;
+    retries: number;
+    lastError?: { code: string; message: string };
+  }[];
   timers: { timerId: string; dueAt: string; status: string; firedAt?: string }[];
   deadLetters: { _id: string; kind: string; nodeId: string; error: { message: string } }[];
 }

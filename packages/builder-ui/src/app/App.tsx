@@ -41,6 +41,9 @@ const AnalyticsPage = lazy(async () => ({
 const QualityPage = lazy(async () => ({
   default: (await import('../console/QualityPage.tsx')).QualityPage,
 }));
+const AdminPage = lazy(async () => ({
+  default: (await import('../admin/AdminPage.tsx')).AdminPage,
+}));
 
 /** The console: login, then the journeys and the editor; Chinese or English, switchable. */
 export function App() {
@@ -67,7 +70,7 @@ export function App() {
                 <Menu
                   theme="dark"
                   mode="horizontal"
-                  style={{ minWidth: 660 }}
+                  style={{ minWidth: 760 }}
                   selectedKeys={[
                     route.screen === 'instance'
                       ? 'instances'
@@ -78,7 +81,13 @@ export function App() {
                   onClick={({ key }) =>
                     go({
                       screen: key as
-                        'workflows' | 'instances' | 'inbox' | 'knowledge' | 'analytics' | 'quality',
+                        | 'workflows'
+                        | 'instances'
+                        | 'inbox'
+                        | 'knowledge'
+                        | 'analytics'
+                        | 'quality'
+                        | 'admin',
                     })
                   }
                   items={[
@@ -107,6 +116,14 @@ export function App() {
                       key: 'quality',
                       label: <span data-testid="nav-quality">{t('quality.nav')}</span>,
                     },
+                    ...(me.role === 'admin'
+                      ? [
+                          {
+                            key: 'admin',
+                            label: <span data-testid="nav-admin">{t('admin.nav')}</span>,
+                          },
+                        ]
+                      : []),
                   ]}
                 />
               )}
@@ -153,6 +170,8 @@ export function App() {
                   />
                 ) : route.screen === 'quality' ? (
                   <QualityPage canEdit={canEdit} canOperate={canEdit} />
+                ) : route.screen === 'admin' ? (
+                  <AdminPage onOpenInstance={(id) => go({ screen: 'instance', instanceId: id })} />
                 ) : route.screen === 'instances' ? (
                   <InstancesPage onOpen={(id) => go({ screen: 'instance', instanceId: id })} />
                 ) : route.screen === 'instance' ? (

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
+import { mayLeave } from './leave-guard.ts';
 
 /** A view laid over the journey canvas when the editor opens: the funnel of the last 30 days. */
 export type CanvasOverlay = 'funnel';
 
 /**
  * The screen named by the URL's hash: `#/workflows[/<id>[?overlay=funnel]]`,
- * `#/instances[/<id>]`, `#/inbox`, `#/knowledge`, `#/analytics`, `#/quality`.
+ * `#/instances[/<id>]`, `#/inbox`, `#/knowledge`, `#/analytics`, `#/quality`, `#/admin`.
  */
 export type Route =
   | { screen: 'workflows' }
@@ -15,13 +16,15 @@ export type Route =
   | { screen: 'inbox' }
   | { screen: 'knowledge' }
   | { screen: 'analytics' }
-  | { screen: 'quality' };
+  | { screen: 'quality' }
+  | { screen: 'admin' };
 
 export function routeOf(hash: string): Route {
   if (hash === '#/inbox') return { screen: 'inbox' };
   if (hash === '#/knowledge') return { screen: 'knowledge' };
   if (hash === '#/analytics') return { screen: 'analytics' };
   if (hash === '#/quality') return { screen: 'quality' };
+  if (hash === '#/admin') return { screen: 'admin' };
   const [, section, id, search] =
     /^#\/(workflows|instances)(?:\/([^/?]+))?(?:\?(.*))?$/.exec(hash) ?? [];
   if (section === 'instances')
@@ -48,11 +51,25 @@ export function hashOf(route: Route): string {
   }
 }
 
-/** The current route, following the back and forward buttons. */
+/**
+ * The current route, following the back and forward buttons. A screen with unsaved edits
+ * (see leave-guard.ts) is asked first: the address goes back until the operator agrees.
+ */
 export function useHashRoute(): [Route, (route: Route) => void] {
   const [route, setRoute] = useState(() => routeOf(window.location.hash));
   useEffect(() => {
-    const onChange = () => setRoute(routeOf(window.location.hash));
+    let shown = window.location.hash;
+    const onChange = () => {
+      const wanted = window.location.hash;
+      if (wanted === shown) return;
+      const proceed = () => {
+        shown = wanted;
+        if (window.location.hash !== wanted) window.location.hash = wanted;
+        setRoute(routeOf(wanted));
+      };
+      if (mayLeave(proceed)) return proceed();
+      window.history.replaceState(null, '', shown || window.location.pathname);
+    };
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   App as AntApp,
+  Badge,
   Button,
   Descriptions,
   Empty,
@@ -26,6 +27,8 @@ import {
   type SkillGroup,
 } from '../api/service-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
+import { inOrder, useScrollToNewest, useUnread } from './use-desk-attention.ts';
+import { DeskNotificationsButton } from './DeskNotificationsButton.tsx';
 
 const REFRESH_MS = 2000;
 
@@ -76,6 +79,17 @@ export function AgentInboxPage() {
   }, [refresh, fail]);
 
   const handoff = handoffs.find((h) => h.conversationId === selected);
+  const lines = useMemo(() => (chat ? inOrder(chat.messages) : []), [chat]);
+  const transcript = useRef<HTMLDivElement>(null);
+  useScrollToNewest(transcript, lines.length);
+  const notify = useCallback((count: number) => t('desk.notification', { count }), [t]);
+  const unread = useUnread(
+    handoffs.map((h) => h.conversationId),
+    selected,
+    chat?.conversation._id === selected ? chat?.messages : undefined,
+    notify,
+  );
+
   useEffect(() => {
     setFollowUps(0);
     if (!selected) return;
@@ -200,7 +214,12 @@ export function AgentInboxPage() {
       <div className="inbox-panes">
         <List
           className="inbox-list"
-          header={t('inbox.mine', { count: handoffs.length })}
+          header={
+            <Space>
+              {t('inbox.mine', { count: handoffs.length })}
+              <DeskNotificationsButton />
+            </Space>
+          }
           dataSource={handoffs}
           locale={{ emptyText: t('inbox.none') }}
           renderItem={(item) => (
@@ -211,7 +230,16 @@ export function AgentInboxPage() {
               style={{ cursor: 'pointer' }}
             >
               <Space direction="vertical" size={0}>
-                <Typography.Text strong>{item.customer.id}</Typography.Text>
+                <Space size={4}>
+                  <Typography.Text strong>{item.customer.id}</Typography.Text>
+                  {(unread[item.conversationId] ?? 0) > 0 && (
+                    <Badge
+                      count={unread[item.conversationId]}
+                      data-testid={`unread-${item.conversationId}`}
+                      title={t('desk.unread', { count: unread[item.conversationId] })}
+                    />
+                  )}
+                </Space>
                 <Space size={4}>
                   <Tag color={item.customer.tier === 'normal' ? 'default' : 'gold'}>
                     {item.customer.tier}
@@ -227,8 +255,8 @@ export function AgentInboxPage() {
             <Empty description={t('inbox.pick')} />
           ) : (
             <>
-              <div className="inbox-messages" data-testid="inbox-messages">
-                {chat.messages.map((m) => (
+              <div className="inbox-messages" data-testid="inbox-messages" ref={transcript}>
+                {lines.map((m) => (
                   <div key={m.seq} className={`chat-line from-${m.from}`}>
                     <Typography.Text type="secondary">{t(`inbox.from.${m.from}`)}</Typography.Text>
                     <div>{m.text}</div>

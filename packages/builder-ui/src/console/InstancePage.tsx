@@ -20,13 +20,17 @@ import {
   type InstanceStep,
 } from '../api/api-client.ts';
 import { languageOf } from '../i18n/i18n.ts';
+import { formatDateTime } from '../i18n/format.ts';
 import { traceOf } from '../graph/path-highlight.ts';
 import { JourneyView } from './JourneyView.tsx';
+import { StepDetails } from './StepDetails.tsx';
+import { stepAlarmed, stepsOfNode } from './step-view.ts';
 
 /**
  * One instance: its journey (the version it runs on) with the path taken and the current node
  * highlighted, its timeline and data, and the operator actions (cancel, send an event, retry a
- * dead-lettered effect).
+ * dead-lettered effect). Each step opens like an execution view (StepDetails); steps with a
+ * failed or empty send are marked; a click on a node shows only the steps in and out of it.
  */
 export function InstancePage({
   instanceId,
@@ -43,6 +47,8 @@ export function InstancePage({
   const [document, setDocument] = useState<WorkflowDocument>();
   const [eventType, setEventType] = useState('');
   const [eventData, setEventData] = useState('{}');
+  const [focusNode, setFocusNode] = useState<string>();
+  const language = languageOf(i18n.language);
   const load = useCallback(async () => {
     const next = await instancesApi.get(instanceId);
     setDetail(next);
@@ -64,6 +70,8 @@ export function InstancePage({
     }
   };
   if (!detail || !document) return <Spin />;
+  const steps = focusNode ? stepsOfNode(detail.timeline, focusNode) : detail.timeline;
+  const alarms = detail.timeline.filter((step) => stepAlarmed(detail, step)).length;
   return (
     <div className="instance-page">
       <div className="instance-header">
@@ -72,7 +80,18 @@ export function InstancePage({
           <Typography.Text strong data-testid="instance-id">
             {detail.id}
           </Typography.Text>
-          <Tag data-testid="instance-status">{detail.status}</Tag>
+          <Tag
+            data-testid="instance-status"
+            data-status={detail.status}
+            color={detail.status === 'failed' ? 'red' : detail.status === 'done' ? 'green' : ''}
+          >
+            {t(`run.instanceStatus.${detail.status}`)}
+          </Tag>
+          {alarms > 0 && (
+            <Tag color="red" data-testid="instance-alarms">
+              {t('run.alarms', { count: alarms })}
+            </Tag>
+          )}
           <Tag color="blue" data-testid="instance-node">
             {detail.node}
           </Tag>
@@ -126,7 +145,11 @@ export function InstancePage({
       </div>
       <div className="instance-body">
         <div className="instance-canvas" data-testid="instance-canvas">
-          <JourneyView document={document} trace={trace} />
+          <JourneyView
+            document={document}
+            trace={trace}
+            onNodeClick={(node) => setFocusNode((current) => (current === node ? undefined : node))}
+          />
         </div>
         <div className="instance-side">
           <Descriptions size="small" column={1} bordered>
@@ -137,7 +160,7 @@ export function InstancePage({
               {detail.correlation}
             </Descriptions.Item>
             <Descriptions.Item label={t('instances.updated')}>
-              {new Date(detail.updatedAt).toLocaleString()}
+              {formatDateTime(detail.updatedAt, language)}
             </Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5}>{t('instances.data')}</Typography.Title>
@@ -161,18 +184,40 @@ export function InstancePage({
           )}
         </div>
       </div>
+      <div className="instance-timeline-head">
+        {focusNode ? (
+          <Space>
+            <Typography.Text strong data-testid="instance-node-steps">
+              {t('run.nodeSteps', { node: focusNode, count: steps.length })}
+            </Typography.Text>
+            <Button size="small" onClick={() => setFocusNode(undefined)}>
+              {t('run.allSteps')}
+            </Button>
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">{t('run.clickNode')}</Typography.Text>
+        )}
+      </div>
       <Table<InstanceStep>
         rowKey="revision"
         size="small"
         pagination={false}
         data-testid="instance-timeline"
-        dataSource={detail.timeline}
+        dataSource={steps}
+        rowClassName={(step) => (stepAlarmed(detail, step) ? 'step-alarm' : '')}
+        expandable={{
+          expandedRowRender: (step) => (
+            <StepDetails detail={detail} step={step} document={document} />
+          ),
+          // A node picked on the diagram: its steps open at once (its input and output).
+          ...(focusNode ? { expandedRowKeys: steps.map((s) => s.revision) } : {}),
+        }}
         columns={[
           { title: '#', dataIndex: 'revision', width: 60 },
           {
             title: t('simulation.at'),
             dataIndex: 'at',
-            render: (v: string) => new Date(v).toLocaleString(),
+            render: (v: string) => formatDateTime(v, language),
           },
           { title: t('simulation.event'), render: (_, s) => s.event.type },
           { title: t('simulation.move'), render: (_, s) => `${s.from ?? '—'} → ${s.to}` },

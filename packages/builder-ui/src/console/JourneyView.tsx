@@ -8,7 +8,14 @@ import { JourneyNode } from '../editor/JourneyNode.tsx';
 const nodeTypes = { journey: JourneyNode };
 
 /** A graph drawn read-only (an instance's journey, a diff between versions). */
-export function GraphView({ graph }: { graph: JourneyGraph }) {
+export function GraphView({
+  graph,
+  onNodeClick,
+}: {
+  graph: JourneyGraph;
+  /** Told of a click on a node (its id). */
+  onNodeClick?: (nodeId: string) => void;
+}) {
   return (
     <ReactFlowProvider>
       <ReactFlow
@@ -18,8 +25,12 @@ export function GraphView({ graph }: { graph: JourneyGraph }) {
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={false}
+        {...(onNodeClick
+          ? { onNodeClick: (_: unknown, node: { id: string }) => onNodeClick(node.id) }
+          : {})}
+        minZoom={0.05}
         fitView
-        fitViewOptions={{ padding: 0.15 }}
+        fitViewOptions={{ padding: 0.15, minZoom: 0.05 }}
       >
         <Background />
         <Controls showInteractive={false} />
@@ -32,10 +43,12 @@ export function GraphView({ graph }: { graph: JourneyGraph }) {
 export function JourneyView({
   document,
   trace,
+  onNodeClick,
 }: {
   document: WorkflowDocument;
   trace: JourneyTrace | null;
+  onNodeClick?: (nodeId: string) => void;
 }) {
   const graph = useMemo(() => highlightPath(toGraph(document), trace), [document, trace]);
-  return <GraphView graph={graph} />;
+  return <GraphView graph={graph} {...(onNodeClick ? { onNodeClick } : {})} />;
 }

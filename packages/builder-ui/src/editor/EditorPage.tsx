@@ -13,7 +13,8 @@ import {
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
-import { App as AntApp, Button, Input, Select, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Select, Space, Spin, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { QuestionCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import {
   getNodeType,
@@ -55,14 +56,19 @@ import { importableJourney } from './import-journey.ts';
 import { FileImportButton } from '../app/FileImportButton.tsx';
 import { SimulationPanel } from '../simulation/SimulationPanel.tsx';
 import { VersionsPanel } from './VersionsPanel.tsx';
-import type { BrowserSimulation } from '../simulation/browser-simulation.ts';
+import { sampleData, type BrowserSimulation } from '../simulation/browser-simulation.ts';
 import type { CanvasOverlay } from '../app/use-hash-route.ts';
 import { withFunnelBadges } from './funnel-overlay.ts';
 import { useFunnelOverlay } from './use-funnel-overlay.ts';
+import { PublishDialog } from './PublishDialog.tsx';
+import { EmptyCanvasGuide } from './EmptyCanvasGuide.tsx';
+import { useLeaveGuard } from '../app/leave-guard.ts';
 
 const nodeTypes = { journey: JourneyNode };
 /** From this many nodes on, the canvas draws only the nodes and edges in view. */
 const LARGE_JOURNEY = 300;
+/** Far enough out that a 200-node journey fits a 1440x900 window (React Flow's default is 0.5). */
+const MIN_ZOOM = 0.05;
 
 export interface EditorPageProps {
   workflowId: string;
@@ -121,7 +127,12 @@ function Editor({
     }
   }, [document]);
   const dirty = documentKey(document) !== savedKey;
+  // Messages preview with the data a simulation would start with.
+  const sample = useMemo(() => sampleData(document), [document]);
   const [publishedCount, setPublishedCount] = useState(0);
+  const [publishedVersion, setPublishedVersion] = useState(draft.publishedVersion);
+  const [publishing, setPublishing] = useState(false);
+  const [panel, setPanel] = useState('inspector');
   const [simulation, setSimulation] = useState<BrowserSimulation | null>(null);
   const [simulationTick, setSimulationTick] = useState(0);
   const onSimulation = useCallback((next: BrowserSimulation | null) => {
@@ -154,6 +165,10 @@ function Editor({
     [graph, problems, simulation, simulationTick, counts, badges],
   );
   const selected = graph.nodes.find((n) => n.selected);
+  // Picking a node shows its settings, whichever side panel was open.
+  useEffect(() => {
+    if (selected) setPanel('inspector');
+  }, [selected?.id]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<JourneyFlowNode>[]) => {
@@ -240,6 +255,7 @@ function Editor({
     (problem: Problem) => {
       const node = graph.nodes.find((n) => n.id === problem.nodeId);
       if (!node) return;
+      setPanel('inspector');
       history.change((g) => ({
         ...g,
         nodes: g.nodes.map((n) => ({ ...n, selected: n.id === node.id })),
@@ -257,6 +273,7 @@ function Editor({
 
   useEditorShortcuts({
     enabled: canEdit,
+    save: () => void save(),
     undo: history.undo,
     redo: history.redo,
     copy: () => (clipboard.current = graph.nodes.filter((n) => n.selected)),
@@ -298,29 +315,46 @@ function Editor({
       return false;
     }
   };
-  const publish = () => {
-    let note = '';
-    modal.confirm({
-      title: t('editor.publish'),
-      content: (
-        <Input.TextArea
-          data-testid="publish-note"
-          placeholder={t('editor.publishNote')}
-          onChange={(e) => (note = e.target.value)}
-        />
+  const publish = async (note: string) => {
+    if (dirty && !(await save())) return;
+    try {
+      const { version } = await workflowsApi.publish(document.id, note);
+      setPublishedCount((n) => n + 1);
+      setPublishedVersion(version);
+      setPublishing(false);
+      void message.success(t('editor.published', { version }));
+    } catch (error) {
+      void message.error(errorText(error, language));
+    }
+  };
+  // Unsaved edits are not dropped by leaving: the operator saves, leaves anyway, or stays.
+  useLeaveGuard(dirty && canEdit, (proceed) => {
+    const dialog = modal.confirm({
+      title: t('safety.leaveTitle'),
+      content: t('safety.leaveBody'),
+      okText: t('safety.saveAndLeave'),
+      cancelText: t('safety.stay'),
+      footer: (_, { OkBtn, CancelBtn }) => (
+        <>
+          <CancelBtn />
+          <Button
+            danger
+            data-testid="leave-discard"
+            onClick={() => {
+              dialog.destroy();
+              proceed();
+            }}
+          >
+            {t('safety.discard')}
+          </Button>
+          <OkBtn />
+        </>
       ),
       onOk: async () => {
-        if (dirty && !(await save())) return;
-        try {
-          const { version } = await workflowsApi.publish(document.id, note);
-          setPublishedCount((n) => n + 1);
-          void message.success(t('editor.published', { version }));
-        } catch (error) {
-          void message.error(errorText(error, language));
-        }
+        if (await save()) proceed();
       },
     });
-  };
+  });
   const exportJson = () => {
     const blob = new Blob([JSON.stringify(document, null, 2)], { type: 'application/json' });
     const link = Object.assign(window.document.createElement('a'), {
@@ -366,9 +400,22 @@ function Editor({
             </Button>
           )}
           {canPublish && (
-            <Button data-testid="publish" disabled={problems.length > 0} onClick={publish}>
+            <Button
+              data-testid="publish"
+              disabled={problems.length > 0}
+              onClick={() => setPublishing(true)}
+            >
               {t('editor.publish')}
             </Button>
+          )}
+          {problems.length > 0 ? (
+            <Tag color="red" data-testid="problem-count">
+              {t('safety.problemCount', { count: problems.length })}
+            </Tag>
+          ) : (
+            <Tag color="green" data-testid="problem-count">
+              {t('safety.valid')}
+            </Tag>
           )}
           {canEdit && (
             <Button onClick={() => history.commit(autoLayout)}>{t('editor.layout')}</Button>
@@ -402,7 +449,9 @@ function Editor({
               onFile={(file) => void importJson(file)}
             />
           )}
-          <Typography.Text type="secondary">{t('editor.deleteHint')}</Typography.Text>
+          <Tooltip title={t('editor.deleteHint')}>
+            <QuestionCircleOutlined aria-label={t('editor.deleteHint')} />
+          </Tooltip>
         </Space>
       </div>
       <div className="editor-body">
@@ -433,54 +482,83 @@ function Editor({
             // Large journeys: draw only what is on screen (1,000 nodes panned at 17 fps drawn
             // all at once; see docs/performance.md).
             onlyRenderVisibleElements={shown.nodes.length > LARGE_JOURNEY}
+            minZoom={MIN_ZOOM}
             fitView
-            fitViewOptions={{ padding: 0.15 }}
+            // Up to LARGE_JOURNEY nodes the whole journey fits the window; a larger one opens
+            // at its start, readable, rather than as a thousand specks drawn all at once.
+            fitViewOptions={{
+              padding: 0.1,
+              minZoom: shown.nodes.length > LARGE_JOURNEY ? 0.5 : MIN_ZOOM,
+            }}
           >
             <Background />
             <MiniMap pannable zoomable />
             <Controls />
           </ReactFlow>
+          {graph.nodes.length === 0 && (
+            <EmptyCanvasGuide
+              canEdit={canEdit}
+              onTemplate={(template) => {
+                // The template's steps under this journey's id and name.
+                setBase({ ...template, id: document.id, name: document.name });
+                history.commit(() => toGraph(template));
+                setTimeout(() => void flow.fitView({ padding: 0.1 }), 50);
+              }}
+            />
+          )}
         </main>
-        <aside className="editor-inspector">
-          <Typography.Title level={5}>{t('editor.inspector')}</Typography.Title>
-          <Inspector
-            node={selected && shown.nodes.find((n) => n.id === selected.id)}
-            variables={selected ? (variables.get(selected.id) ?? []) : []}
-            readOnly={!canEdit}
-            onConfig={setConfig}
-            onLabel={setLabel}
+        <aside className="editor-side">
+          <div className="editor-problems">
+            <ProblemsPanel problems={problems} onFocus={focusProblem} />
+          </div>
+          <Tabs
+            size="small"
+            activeKey={panel}
+            onChange={setPanel}
+            items={[
+              {
+                key: 'inspector',
+                label: <span data-testid="inspector-tab">{t('editor.inspector')}</span>,
+                children: (
+                  <Inspector
+                    node={selected && shown.nodes.find((n) => n.id === selected.id)}
+                    variables={selected ? (variables.get(selected.id) ?? []) : []}
+                    sample={sample}
+                    readOnly={!canEdit}
+                    onConfig={setConfig}
+                    onLabel={setLabel}
+                  />
+                ),
+              },
+              {
+                key: 'versions',
+                label: <span data-testid="versions-tab">{t('versions.tab')}</span>,
+                children: <VersionsPanel draft={document} refreshKey={publishedCount} />,
+              },
+              {
+                key: 'simulation',
+                label: <span data-testid="simulation-tab">{t('simulation.tab')}</span>,
+                children: (
+                  <SimulationPanel
+                    document={document}
+                    canSave={canEdit}
+                    simulation={simulation}
+                    onChange={onSimulation}
+                  />
+                ),
+              },
+            ]}
           />
         </aside>
       </div>
-      <div className="editor-bottom">
-        <Tabs
-          size="small"
-          items={[
-            {
-              key: 'problems',
-              label: `${t('editor.problems')} (${problems.length})`,
-              children: <ProblemsPanel problems={problems} onFocus={focusProblem} />,
-            },
-            {
-              key: 'versions',
-              label: <span data-testid="versions-tab">{t('versions.tab')}</span>,
-              children: <VersionsPanel draft={document} refreshKey={publishedCount} />,
-            },
-            {
-              key: 'simulation',
-              label: <span data-testid="simulation-tab">{t('simulation.tab')}</span>,
-              children: (
-                <SimulationPanel
-                  document={document}
-                  canSave={canEdit}
-                  simulation={simulation}
-                  onChange={onSimulation}
-                />
-              ),
-            },
-          ]}
-        />
-      </div>
+      <PublishDialog
+        open={publishing}
+        document={document}
+        publishedVersion={publishedVersion}
+        problems={problems}
+        onPublish={publish}
+        onCancel={() => setPublishing(false)}
+      />
     </div>
   );
 }

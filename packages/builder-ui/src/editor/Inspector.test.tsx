@@ -87,6 +87,28 @@ describe('the inspector form generated from a node type', () => {
     expect(listed.textContent).toContain('orderId');
   });
 
+  it('should preview each language of a message with sample data', () => {
+    render(
+      <Inspector
+        node={tellNode({
+          channel: 'sms',
+          to: '{{customer.phone}}',
+          message: { zh: '{{customer.name}}您好，订单 {{orderId}}', en: 'Hi {{customer.name}}' },
+        })}
+        sample={{ orderId: 'SIM-1', customer: { name: '张三' } }}
+        readOnly={false}
+        onConfig={() => {}}
+        onLabel={() => {}}
+      />,
+    );
+    expect(screen.getByTestId('preview-root_message_zh').textContent).toContain(
+      '张三您好，订单 SIM-1',
+    );
+    expect(screen.getByTestId('preview-root_message_en').textContent).toContain('Hi 张三');
+    // The recipient is a template too, but not a message: no preview.
+    expect(screen.queryByTestId('preview-root_to')).toBeNull();
+  });
+
   it("should show the engine's problem under its field", () => {
     const node = tellNode({
       channel: 'sms',

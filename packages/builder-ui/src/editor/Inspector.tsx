@@ -6,15 +6,25 @@ import { languageOf } from '../i18n/i18n.ts';
 import type { JourneyFlowNode } from '../graph/journey-graph.ts';
 import { configValidator, fieldErrorsOf, formSchemaOf } from './config-form.ts';
 import { uiSchemaOf } from './ui-schema.ts';
+import { DurationWidget } from './DurationWidget.tsx';
+import { DataFieldsField } from './DataFieldsField.tsx';
+import { ChannelWidget, EventTypeWidget } from './PickerWidgets.tsx';
 import { ConditionField, JsonField, TemplateWidget, type FormContext } from './form-widgets.tsx';
 
-const widgets = { template: TemplateWidget };
-const fields = { condition: ConditionField, json: JsonField };
+const widgets = {
+  template: TemplateWidget,
+  duration: DurationWidget,
+  eventType: EventTypeWidget,
+  channel: ChannelWidget,
+};
+const fields = { condition: ConditionField, json: JsonField, dataSchema: DataFieldsField };
 
 export interface InspectorProps {
   node: JourneyFlowNode | undefined;
   /** Variables available at the selected node (listed beside templates and conditions). */
   variables?: string[];
+  /** Sample journey data to preview messages with. */
+  sample?: JsonObject;
   readOnly: boolean;
   onConfig: (id: string, config: JsonObject) => void;
   onLabel: (id: string, label: string | undefined) => void;
@@ -24,7 +34,14 @@ export interface InspectorProps {
  * The selected node's form, generated from its type's `configSchema`; schema errors show under
  * their fields as the operator types, and the engine's own checks (templates, durations) too.
  */
-export function Inspector({ node, variables = [], readOnly, onConfig, onLabel }: InspectorProps) {
+export function Inspector({
+  node,
+  variables = [],
+  sample,
+  readOnly,
+  onConfig,
+  onLabel,
+}: InspectorProps) {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
   if (!node) return <Empty description={t('editor.nothingSelected')} />;
@@ -50,10 +67,13 @@ export function Inspector({ node, variables = [], readOnly, onConfig, onLabel }:
         uiSchema={uiSchemaOf(nodeType.configSchema)}
         widgets={widgets}
         fields={fields}
-        formContext={{ variables } satisfies FormContext}
+        formContext={{ variables, ...(sample ? { sample } : {}) } satisfies FormContext}
         formData={node.data.config}
         validator={configValidator}
         liveValidate
+        // Defaults only for required fields: an optional object such as the wait's allowed
+        // hours is not added (with 09:00-21:00) just by opening the form.
+        experimental_defaultFormStateBehavior={{ emptyObjectFields: 'populateRequiredDefaults' }}
         showErrorList={false}
         disabled={readOnly}
         {...(extraErrors ? { extraErrors } : {})}

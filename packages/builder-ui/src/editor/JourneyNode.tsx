@@ -5,9 +5,11 @@ import { getNodeType } from '@xiaoer/engine';
 import { languageOf } from '../i18n/i18n.ts';
 import type { JourneyFlowNode } from '../graph/journey-graph.ts';
 import { NodeFunnelBadge } from './NodeFunnelBadge.tsx';
+import { nodeSummary } from './node-summary.ts';
 
 /**
- * A journey node on the canvas: its type's title (zh/en), the operator's label, one labelled
+ * A journey node on the canvas: its type's title (zh/en), the operator's label, a line saying
+ * what its settings do ("Wait 2 h", "SMS: 您的订单…"), one labelled
  * source handle per outcome, and a red frame while the engine finds problems in it; with the
  * analytics overlay on, its funnel badge (and a red glow at the biggest drop-offs).
  */
@@ -22,6 +24,7 @@ export const JourneyNode = memo(function JourneyNode({
   const outcomes = nodeType ? safeOutcomes(() => nodeType.outcomes(data.config)) : [];
   const faulty = data.problems.length > 0;
   const dropOff = data.funnel?.biggestDropOff === true;
+  const summary = safeSummary(() => nodeSummary(data.nodeType, data.config, language));
   return (
     <div
       style={{ position: 'relative' }}
@@ -38,6 +41,11 @@ export const JourneyNode = memo(function JourneyNode({
       )}
       <div className="journey-node-title">{nodeType?.title[language] ?? data.nodeType}</div>
       <div className="journey-node-id">{data.label ?? id}</div>
+      {summary && (
+        <div className="journey-node-summary" data-testid={`summary-${id}`} title={summary}>
+          {summary}
+        </div>
+      )}
       {faulty && <div className="journey-node-problems">⚠ {data.problems.length}</div>}
       {data.funnel && <NodeFunnelBadge nodeId={id} badge={data.funnel} />}
       <div className="journey-node-outcomes">
@@ -56,6 +64,15 @@ export const JourneyNode = memo(function JourneyNode({
     </div>
   );
 });
+
+/** The summary of a config that may be half-edited: nothing rather than a broken node. */
+function safeSummary(read: () => string): string {
+  try {
+    return read();
+  } catch {
+    return '';
+  }
+}
 
 /** Outcomes of a config that may be half-edited (a node type may read fields it expects). */
 function safeOutcomes<T>(read: () => T[]): T[] {

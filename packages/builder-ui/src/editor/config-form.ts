@@ -12,8 +12,26 @@ export const configValidator = customizeValidator({
   ajvOptionsOverrides: { strict: false, allErrors: true },
 });
 
-/** A node type's config schema as the form library types it. */
-export const formSchemaOf = (schema: JsonSchema) => schema as RJSFSchema;
+/** A `oneOf`/`anyOf` branch that only says which fields are required (`{ required: [...] }`). */
+const onlyRequires = (branch: unknown) =>
+  Boolean(branch) &&
+  typeof branch === 'object' &&
+  Object.keys(branch as object).every((key) => key === 'required');
+
+/**
+ * A node type's config schema as the form library types it. A top-level `oneOf` of "this field
+ * or that one" (the wait's duration or until) is left out: the form library draws it as an
+ * unlabelled "Option 1 / Option 2" choice that wipes the form when switched. The fields stay,
+ * and the engine still reports a config with neither or both (in the problems list).
+ */
+export function formSchemaOf(schema: JsonSchema): RJSFSchema {
+  const choice = ['oneOf', 'anyOf'].find(
+    (key) => Array.isArray(schema[key]) && (schema[key] as unknown[]).every(onlyRequires),
+  );
+  if (!choice) return schema as RJSFSchema;
+  const { [choice]: _dropped, ...rest } = schema;
+  return rest as RJSFSchema;
+}
 
 /** The tokens of a pointer into a node's config (`/nodes/3/config/message/zh` → message, zh). */
 function configPath(pointer: string): string[] | undefined {

@@ -12,21 +12,39 @@ import { parseJsonLogic } from 'react-querybuilder/parseJsonLogic';
 import { QueryBuilderAntD } from '@react-querybuilder/antd';
 import 'react-querybuilder/dist/query-builder.css';
 import { useTranslation } from 'react-i18next';
-import type { JsonValue } from '@xiaoer/engine';
+import { renderTemplate, type JsonObject, type JsonValue } from '@xiaoer/engine';
 import { stableJson } from '../graph/journey-graph.ts';
 
 /** What the inspector's forms know beyond the schema: the variables available at the node. */
 export interface FormContext {
   variables: string[];
+  /** Sample journey data (the simulation's sample order) to preview messages with. */
+  sample?: JsonObject;
 }
 
 const variablesOf = (context: unknown) => (context as FormContext | undefined)?.variables ?? [];
 
-/** A template text with the node's variables listed below it; a click inserts `{{name}}`. */
+/** A message text rendered with sample data; nothing while the template cannot render. */
+function preview(template: string, sample: JsonObject | undefined): string | undefined {
+  if (!sample || !template.includes('{{')) return undefined;
+  try {
+    return renderTemplate(template, sample);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A template text with the node's variables listed below it (a click inserts `{{name}}`); a
+ * message text in Chinese or English (`…_zh`, `…_en`) also shows itself rendered with sample
+ * data.
+ */
 export function TemplateWidget(props: WidgetProps) {
   const { t } = useTranslation();
   const value = typeof props.value === 'string' ? props.value : '';
   const variables = variablesOf(props.registry.formContext);
+  const sample = (props.registry.formContext as FormContext | undefined)?.sample;
+  const rendered = /_(zh|en)$/.test(props.id) ? preview(value, sample) : undefined;
   return (
     <div>
       <Input.TextArea
@@ -40,6 +58,12 @@ export function TemplateWidget(props: WidgetProps) {
         onBlur={() => props.onBlur(props.id, value)}
         onFocus={() => props.onFocus(props.id, value)}
       />
+      {rendered !== undefined && (
+        <div className="template-preview" data-testid={`preview-${props.id}`}>
+          <Typography.Text type="secondary">{t('preview.label')} </Typography.Text>
+          {rendered}
+        </div>
+      )}
       {variables.length > 0 && (
         <div className="template-variables" data-testid={`variables-${props.id}`}>
           <Typography.Text type="secondary">{t('form.variables')} </Typography.Text>

@@ -13,7 +13,7 @@ describe('the form UI schema from x-ui hints', () => {
     });
     expect(uiSchemaOf(getNodeType('trigger')!.configSchema)).toMatchObject({
       filter: { 'ui:field': 'condition' },
-      data: { 'ui:field': 'json' },
+      data: { 'ui:field': 'dataSchema' },
     });
     expect(uiSchemaOf(getNodeType('end')!.configSchema)).toEqual({});
   });

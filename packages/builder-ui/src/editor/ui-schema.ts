@@ -9,6 +9,10 @@ import type { JsonSchema } from '@xiaoer/engine';
 export function uiSchemaOf(schema: JsonSchema): UiSchema {
   const hint = (schema['x-ui'] as { widget?: string } | undefined)?.widget;
   if (hint === 'template') return { 'ui:widget': 'template' };
+  if (hint === 'duration') return { 'ui:widget': 'duration' };
+  if (hint === 'eventType') return { 'ui:widget': 'eventType' };
+  if (hint === 'channel') return { 'ui:widget': 'channel' };
+  if (hint === 'dataSchema') return { 'ui:field': 'dataSchema' };
   if (hint === 'condition') return { 'ui:field': 'condition' };
   if (hint === 'json' || hint === 'templates') return { 'ui:field': 'json' };
   const ui: UiSchema = {};

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 
 export interface EditorShortcuts {
   enabled: boolean;
+  save: () => void;
   undo: () => void;
   redo: () => void;
   copy: () => void;
@@ -9,7 +10,7 @@ export interface EditorShortcuts {
 }
 
 /**
- * Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo, Ctrl/⌘+C and V copy and paste nodes; not
+ * Ctrl/⌘+S saves (in a form field too, instead of the browser's "save page"); Ctrl/⌘+Z undo, Ctrl/⌘+Shift+Z or Ctrl+Y redo, Ctrl/⌘+C and V copy and paste nodes; not
  * while typing in a form field. (Delete and multi-select are React Flow's own.)
  */
 export function useEditorShortcuts(shortcuts: EditorShortcuts): void {
@@ -17,6 +18,11 @@ export function useEditorShortcuts(shortcuts: EditorShortcuts): void {
   latest.current = shortcuts;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        if (latest.current.enabled) latest.current.save();
+        return;
+      }
       const target = event.target as HTMLElement | null;
       if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
       if (!latest.current.enabled || !(event.ctrlKey || event.metaKey)) return;

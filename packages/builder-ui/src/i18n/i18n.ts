@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import { messages, type Language } from './messages.ts';
+import { operatorMessages } from './operator-messages.ts';
 
 /** i18next with the editor's texts; the language comes from the browser, then the switch. */
 export function setUpI18n() {
@@ -10,8 +11,8 @@ export function setUpI18n() {
     .use(initReactI18next)
     .init({
       resources: {
-        zh: { translation: messages.zh },
-        en: { translation: messages.en },
+        zh: { translation: { ...messages.zh, ...operatorMessages.zh } },
+        en: { translation: { ...messages.en, ...operatorMessages.en } },
       },
       supportedLngs: ['zh', 'en'],
       nonExplicitSupportedLngs: true,

@@ -224,6 +224,7 @@ export const messages = {
       removed: '删除',
     },
     simulation: {
+      replyWith: '客户回复：',
       tab: '模拟',
       scenarios: '已保存的场景',
       replay: '重放',
@@ -570,6 +571,7 @@ export const messages = {
       removed: 'Removed',
     },
     simulation: {
+      replyWith: 'Customer replies:',
       tab: 'Simulation',
       scenarios: 'Saved scenarios',
       replay: 'Replay',

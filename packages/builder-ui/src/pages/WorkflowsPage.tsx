@@ -1,10 +1,24 @@
 import { useEffect, useState } from 'react';
-import { App as AntApp, Button, Form, Input, Modal, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { errorText, workflowsApi, type WorkflowSummary } from '../api/api-client.ts';
+import {
+  errorText,
+  templatesApi,
+  workflowsApi,
+  type JourneyTemplate,
+  type WorkflowSummary,
+} from '../api/api-client.ts';
 import { languageOf } from '../i18n/i18n.ts';
+import { formatDateTime } from '../i18n/format.ts';
+import { TemplatePicker, useTemplates } from './TemplatePicker.tsx';
 
-/** The journeys: status, published version, problems, last change; open one or start one. */
+/** How the new-journey dialog starts: empty, or from a template chosen in it. */
+type Creating = false | 'empty' | 'template';
+
+/**
+ * The journeys: status, published version, problems, last change; open one, start an empty
+ * one, or start one from a template (a starter or a shipped journey).
+ */
 export function WorkflowsPage({
   canEdit,
   onOpen,
@@ -15,7 +29,11 @@ export function WorkflowsPage({
   const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
   const [rows, setRows] = useState<WorkflowSummary[]>();
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState<Creating>(false);
+  const [template, setTemplate] = useState<JourneyTemplate>();
+  const [form] = Form.useForm<{ id: string; name: string }>();
+  const templates = useTemplates();
+  const language = languageOf(i18n.language);
   useEffect(() => {
     workflowsApi
       .list()
@@ -24,26 +42,42 @@ export function WorkflowsPage({
   }, [message]);
   const create = async (values: { id: string; name: string }) => {
     try {
-      const draft = await workflowsApi.create({
-        id: values.id,
-        name: values.name,
-        version: 1,
-        nodes: [],
-        edges: [],
-      });
+      const start =
+        creating === 'template' && template
+          ? await templatesApi.get(template.id)
+          : { version: 1, nodes: [], edges: [] };
+      const draft = await workflowsApi.create({ ...start, id: values.id, name: values.name });
       setCreating(false);
       onOpen(draft.id);
     } catch (error) {
-      void message.error(errorText(error, languageOf(i18n.language)));
+      void message.error(errorText(error, language));
     }
+  };
+  const open = (how: Creating) => {
+    setTemplate(undefined);
+    form.resetFields();
+    setCreating(how);
+  };
+  const pick = (picked: JourneyTemplate) => {
+    setTemplate(picked);
+    // A free id near the template's, and its name: both can be changed before creating.
+    const taken = new Set(rows?.map((r) => r.id));
+    let id = picked.id;
+    for (let n = 2; taken.has(id); n++) id = `${picked.id}-${n}`;
+    form.setFieldsValue({ id, name: picked.name });
   };
   return (
     <div className="page">
       <Typography.Title level={3}>{t('workflows.title')}</Typography.Title>
       {canEdit && (
-        <Button type="primary" onClick={() => setCreating(true)} data-testid="create-workflow">
-          {t('workflows.create')}
-        </Button>
+        <Space style={{ marginBottom: 12 }}>
+          <Button type="primary" onClick={() => open('empty')} data-testid="create-workflow">
+            {t('workflows.create')}
+          </Button>
+          <Button onClick={() => open('template')} data-testid="create-from-template">
+            {t('templates.create')}
+          </Button>
+        </Space>
       )}
       <Table<WorkflowSummary>
         rowKey="id"
@@ -73,18 +107,24 @@ export function WorkflowsPage({
           {
             title: t('workflows.updated'),
             render: (_: unknown, row) =>
-              `${new Date(row.updatedAt).toLocaleString()} · ${row.updatedBy}`,
+              `${formatDateTime(row.updatedAt, language)} · ${row.updatedBy}`,
           },
         ]}
       />
       <Modal
-        open={creating}
-        title={t('workflows.create')}
+        open={creating !== false}
+        title={creating === 'template' ? t('templates.create') : t('workflows.create')}
         onCancel={() => setCreating(false)}
         footer={null}
-        destroyOnHidden
+        width={creating === 'template' ? 720 : 520}
+        forceRender
       >
-        <Form layout="vertical" onFinish={create}>
+        <Form form={form} layout="vertical" onFinish={create}>
+          {creating === 'template' && (
+            <Form.Item label={t('templates.pick')} required>
+              <TemplatePicker templates={templates} value={template?.id} onChange={pick} />
+            </Form.Item>
+          )}
           <Form.Item
             label={t('workflows.newId')}
             name="id"
@@ -95,7 +135,12 @@ export function WorkflowsPage({
           <Form.Item label={t('workflows.newName')} name="name" rules={[{ required: true }]}>
             <Input data-testid="new-name" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" data-testid="create-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            data-testid="create-submit"
+            disabled={creating === 'template' && !template}
+          >
             {t('workflows.create')}
           </Button>
         </Form>

@@ -25,6 +25,7 @@ const json = (value: unknown) => JSON.stringify(value, null, 2);
  */
 export function SimulationPanel({ document, canSave, simulation, onChange }: SimulationPanelProps) {
   const { t, i18n } = useTranslation();
+  const language = languageOf(i18n.language);
   const [saved, setSaved] = useState<SavedScenario[]>([]);
   const [scenarioName, setScenarioName] = useState('');
   const [picked, setPicked] = useState<string>();
@@ -174,6 +175,16 @@ export function SimulationPanel({ document, canSave, simulation, onChange }: Sim
                   onClick={() => update((sim) => sim.send(type, JSON.parse(payload) as JsonObject))}
                 >
                   {t('simulation.send')} {type}
+                </Button>
+              ))}
+              {simulation.replyOptions.map((option) => (
+                <Button
+                  key={option.id}
+                  type="dashed"
+                  data-testid={`simulation-reply-${option.id}`}
+                  onClick={() => update((sim) => sim.reply(option.id))}
+                >
+                  {t('simulation.replyWith')} {option.label[language] ?? option.label.zh}
                 </Button>
               ))}
               {simulation.openCalls.map((call) => (

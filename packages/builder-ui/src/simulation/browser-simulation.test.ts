@@ -25,6 +25,19 @@ describe('the simulation the editor runs in the browser', () => {
     expect(sim.timeline.length).toBeGreaterThan(3);
   });
 
+  it("should offer the survey's options as replies, and follow the one chosen", async () => {
+    const sim = new BrowserSimulation(await shipped('order-lifecycle'), SAMPLE_ORDER);
+    expect(sim.replyOptions).toEqual([]);
+    sim.send('order.shipped', { orderId: 'SIM-1001', trackingNumber: 'SF1' });
+    sim.send('order.delivered', { orderId: 'SIM-1001' });
+    for (let i = 0; i < 5 && sim.node !== 'satisfactionSurvey'; i++) sim.advance('1d');
+    expect(sim.node).toBe('satisfactionSurvey');
+    expect(sim.replyOptions.map((o) => o.id)).toEqual(['s1', 's2', 's3', 's4', 's5']);
+    sim.reply('s1');
+    expect(sim.takenOutcomes.has('satisfactionSurvey/s1')).toBe(true);
+    expect(sim.steps.at(-1)).toEqual({ reply: 's1' });
+  });
+
   it('should answer an order-system call with a failure and follow the failed outcome', async () => {
     const refund = await shipped('refund');
     const call = refund.nodes.find((n) => n.type === 'callOrderSystem');

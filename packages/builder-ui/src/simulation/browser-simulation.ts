@@ -70,12 +70,14 @@ export class BrowserSimulation {
   readonly test: JourneyTest;
   readonly startNode: string | undefined;
   readonly #trigger: JsonObject;
+  readonly #workflow: WorkflowDocument;
   /** What the operator did, as scenario steps: saved, it replays the same run. */
   readonly steps: ScenarioStep[] = [];
 
   constructor(workflow: WorkflowDocument, data: JsonObject, startNode?: string) {
     this.startNode = startNode;
     this.#trigger = data;
+    this.#workflow = workflow;
     this.test = new JourneyTest(startNode ? startingAt(workflow, startNode) : workflow);
     this.test.trigger(startNode ? { ...data, [START_AT_NODE_FLAG]: true } : data);
   }
@@ -129,6 +131,23 @@ export class BrowserSimulation {
     if (this.status !== 'active') return [];
     return acceptedEvents(this.test.machine, this.test.snapshot).filter((t) => !HOST_EVENTS.has(t));
   }
+  /**
+   * The choices of the question the journey waits on (an "ask customer" node with options):
+   * replying with one takes its outcome, as the customer's words would.
+   */
+  get replyOptions(): { id: string; label: { zh: string; en?: string } }[] {
+    if (!this.waitingFor.includes(ENGINE_EVENTS.customerReplied)) return [];
+    const node = this.#workflow.nodes.find((n) => n.id === this.test.node);
+    const options = node?.type === 'askCustomer' ? node.config['options'] : undefined;
+    return Array.isArray(options)
+      ? (options as { id: string; label: { zh: string; en?: string } }[])
+      : [];
+  }
+  /** The customer answers the question (an option id, or any words). */
+  reply(text: string): void {
+    this.#apply({ reply: text });
+  }
+
   /** Order-system calls waiting for an answer. */
   get openCalls(): CallEffect[] {
     return this.status === 'active' ? this.test.calls.filter((c) => !this.test.answered(c.id)) : [];

@@ -22,6 +22,9 @@ import { metricsRouter } from './metrics.route.ts';
 import { httpMetrics } from '../metrics/http-metrics.ts';
 import { qualityRouter } from './quality.route.ts';
 import { followUpsRouter } from './follow-ups.route.ts';
+import { templatesRouter } from './templates.route.ts';
+import { auditRouter } from './audit.route.ts';
+import { JourneyTemplates } from '../workflows/journey-templates.ts';
 
 export interface AppOptions {
   store: StoreProbe;
@@ -35,6 +38,8 @@ export interface AppOptions {
   accepting?: () => boolean;
   /** The built editor and console served at `/`; `false` serves none. */
   consoleDirectory?: string | false;
+  /** The journeys "New from template" offers; default: workflows/templates and workflows. */
+  templates?: JourneyTemplates;
 }
 
 /** The HTTP API: JSON in and out, every error as a zh/en JSON body. */
@@ -95,6 +100,8 @@ export function createApp(options: AppOptions): Express {
     );
     app.use('/api', workflowsRouter(xiaoer.workflows, xiaoer.replay, xiaoer.queries));
     app.use('/api', scenariosRouter(xiaoer.scenarios));
+    app.use('/api', templatesRouter(options.templates ?? new JourneyTemplates()));
+    app.use('/api', auditRouter(xiaoer.models));
     app.use('/api', conversationsRouter(xiaoer.desk, xiaoer.routing, xiaoer.knowledge));
     app.use(
       '/api',

@@ -9,6 +9,7 @@ import { articleInputSchema } from '../knowledge/article.schema.ts';
 import { metadataOf, type RouteMetadata } from './route-metadata.ts';
 import { EXPORT_QUERY, PERIOD_QUERY, STAFFING_QUERY } from './analytics.route.ts';
 import { QUALITY_AGENTS_QUERY, QUALITY_REPORTS_QUERY } from './quality.route.ts';
+import { AUDIT_QUERY } from './audit.route.ts';
 
 /** What the routes cannot tell about themselves: a title, a group, and special answers. */
 interface OperationNotes {
@@ -121,6 +122,22 @@ const OPERATIONS: Record<string, OperationNotes> = {
     errors: { 409: 'Name taken / 名称已存在' },
   },
   'DELETE /api/api-keys/{name}': { summary: 'Revoke an API key / 吊销密钥', tag: 'auth' },
+  'GET /api/audit': {
+    summary: 'Who did what by hand, newest first (admins) / 操作审计日志',
+    tag: 'auth',
+    query: AUDIT_QUERY,
+    errors: { 400: 'Bad limit / limit 不合法' },
+  },
+  'GET /api/templates': {
+    summary:
+      'Journeys to start a new one from: starters and the shipped journeys (read-only) / 旅程模板',
+    tag: 'workflows',
+  },
+  'GET /api/templates/{id}': {
+    summary: "A template's workflow document, to copy into a new draft / 模板的旅程文档",
+    tag: 'workflows',
+    errors: { 404: 'No such template / 没有该模板' },
+  },
   'GET /api/workflows': { summary: 'List workflow drafts / 流程草稿列表', tag: 'workflows' },
   'POST /api/workflows': {
     summary: 'Create a draft (saved with its problems) / 新建草稿',

@@ -35,6 +35,7 @@ export const channelSchema: JsonSchema = {
   enum: [...CHANNELS],
   title: 'Channel / 渠道',
   default: 'sms',
+  'x-ui': { widget: 'channel' },
 };
 
 export const variableNameSchema = (title: string): JsonSchema => ({
@@ -76,6 +77,7 @@ export const eventTypeSchema: JsonSchema = {
   type: 'string',
   pattern: '^[a-z][a-zA-Z0-9_.-]{0,99}$',
   title: 'Event type / 事件类型',
+  'x-ui': { widget: 'eventType' },
 };
 
 export const dataPathSchema = (title: string): JsonSchema => ({

@@ -38,7 +38,7 @@ export const triggerNode = defineNodeType<TriggerConfig>({
       data: {
         type: 'object',
         title: 'Event data schema / 事件数据结构',
-        'x-ui': { widget: 'json' },
+        'x-ui': { widget: 'dataSchema' },
       },
     },
   },

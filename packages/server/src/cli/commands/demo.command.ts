@@ -1,10 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { candidateUrls, findDemoServer, logIn } from './demo-server.ts';
 
 interface DemoFlags {
-  url: string;
+  url?: string;
   orders: number;
   interval: number;
+  user: string;
+  password?: string;
+  token?: string;
 }
 
 function positive(value: string): number {
@@ -33,7 +37,9 @@ const CUSTOMERS = [
 
 /**
  * `xiaoer demo`: pushes a stream of orders through the demo shop of a running `xiaoer serve`
- * (created → paid → shipped → delivered), so the shipped journeys run within a minute.
+ * (created → paid → shipped → delivered), so the shipped journeys run within a minute. It
+ * finds the server on this machine (`PORT`, then 3000–3005) unless `--url` names one, and
+ * logs in to count the instances when it has a password or token.
  */
 export function demoCommand(): Command {
   return new Command('demo')
@@ -41,10 +47,20 @@ export function demoCommand(): Command {
       '向运行中的演示商店推送订单 / Push a stream of orders through the running demo shop',
     )
     .addOption(
-      new Option('--url <url>', '小二服务器地址 / Xiaoer server URL')
-        .env('XIAOER_URL')
-        .default('http://127.0.0.1:3000'),
+      new Option(
+        '--url <url>',
+        '小二服务器地址（默认在本机 PORT、3000–3005 上查找）/ Xiaoer server URL (default: found on this machine, PORT then 3000–3005)',
+      ).env('XIAOER_URL'),
     )
+    .addOption(
+      new Option('--user <name>', '登录用户 / user to log in as')
+        .env('XIAOER_USER')
+        .default('admin'),
+    )
+    .addOption(
+      new Option('--password <secret>', '登录密码 / password').env('XIAOER_ADMIN_PASSWORD'),
+    )
+    .addOption(new Option('--token <token>', 'API 令牌 / API token').env('XIAOER_TOKEN'))
     .addOption(
       new Option('--orders <n>', '订单数 / number of orders').argParser(positive).default(12),
     )
@@ -55,18 +71,19 @@ export function demoCommand(): Command {
     )
     .action(async (flags: DemoFlags) => {
       const say = (line: string): void => void process.stdout.write(`${line}\n`);
-      let shopUrl: string;
-      try {
-        const response = await fetch(`${flags.url}/api/demo`);
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        shopUrl = ((await response.json()) as { shopUrl: string }).shopUrl;
-      } catch (error) {
+      const found = await findDemoServer(
+        flags.url ? [flags.url.replace(/\/+$/, '')] : candidateUrls(process.env),
+      );
+      if ('tried' in found) {
         process.stderr.write(
-          `找不到演示商店：请先运行 npm start（不带 --config）。\nNo demo shop found at ${flags.url}: run npm start (without --config) first. (${(error as Error).message})\n`,
+          `找不到带演示商店的小二服务器（试过 ${found.tried.join(', ')}）：请先运行 npm start（不带 --config），或用 --url 指定地址。\n` +
+            `No Xiaoer server with a demo shop at ${found.tried.join(', ')}: run npm start (without --config) first, or name the server with --url. (${found.reason})\n`,
         );
         process.exitCode = 1;
         return;
       }
+      const { url, shopUrl } = found;
+      say(`小二服务器 / Xiaoer server: ${url}`);
       say(`演示商店 / demo shop: ${shopUrl}`);
       const orderIds: string[] = [];
       for (let i = 0; i < flags.orders; i++) {
@@ -86,14 +103,28 @@ export function demoCommand(): Command {
           await sleep(flags.interval);
         }
       }
-      const instances = (await (
-        await fetch(`${flags.url}/api/instances?workflow=order-lifecycle&pageSize=200`)
-      ).json()) as { total: number; instances: { node: string }[] };
+      say(`在控制台查看 / see them in the console: ${url}/#/instances`);
+      // Counting the instances needs a login (the API is not public).
+      const token = await logIn(url, flags);
+      const response = token
+        ? await fetch(`${url}/api/instances?workflow=order-lifecycle&pageSize=200`, {
+            headers: { authorization: `Bearer ${token}` },
+          })
+        : undefined;
+      if (!response?.ok) {
+        say(
+          '（设置 XIAOER_ADMIN_PASSWORD 或 --password 可在此列出实例数）/ (set XIAOER_ADMIN_PASSWORD or --password to count the instances here)',
+        );
+        return;
+      }
+      const instances = (await response.json()) as {
+        total: number;
+        instances: { node: string }[];
+      };
       const byNode = new Map<string, number>();
       for (const instance of instances.instances)
         byNode.set(instance.node, (byNode.get(instance.node) ?? 0) + 1);
       say(`订单旅程实例 / order-lifecycle instances: ${instances.total}`);
       for (const [node, count] of byNode) say(`  ${node}: ${count}`);
-      say(`查看 / see: ${flags.url}/api/instances`);
     });
 }

@@ -1,0 +1,32 @@
+import { Tabs, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { UsersTab } from './UsersTab.tsx';
+import { ApiKeysTab } from './ApiKeysTab.tsx';
+import { DeadLettersTab } from './DeadLettersTab.tsx';
+import { AuditTab } from './AuditTab.tsx';
+
+/** Administration: users and roles, API keys, dead letters with retry, the audit log. */
+export function AdminPage({ onOpenInstance }: { onOpenInstance: (id: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="page" data-testid="admin-page">
+      <Typography.Title level={3}>{t('admin.title')}</Typography.Title>
+      <Tabs
+        items={[
+          { key: 'users', label: t('admin.users'), children: <UsersTab /> },
+          { key: 'keys', label: t('admin.apiKeys'), children: <ApiKeysTab /> },
+          {
+            key: 'dead',
+            label: <span data-testid="admin-dead-tab">{t('admin.deadLetters')}</span>,
+            children: <DeadLettersTab canOperate onOpenInstance={onOpenInstance} />,
+          },
+          {
+            key: 'audit',
+            label: <span data-testid="admin-audit-tab">{t('admin.audit')}</span>,
+            children: <AuditTab />,
+          },
+        ]}
+      />
+    </div>
+  );
+}

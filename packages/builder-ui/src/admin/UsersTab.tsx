@@ -1,0 +1,109 @@
+import { useCallback, useState } from 'react';
+import { Button, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { adminApi, ROLES, type Role, type UserView } from '../api/admin-api.ts';
+import { languageOf } from '../i18n/i18n.ts';
+import { formatDateTime } from '../i18n/format.ts';
+import { useAdminList } from './use-admin-list.ts';
+
+/** Users and their roles: add one, change a role, disable or enable an account. */
+export function UsersTab() {
+  const { t, i18n } = useTranslation();
+  const language = languageOf(i18n.language);
+  const load = useCallback(() => adminApi.users().then((r) => r.users), []);
+  const { rows, act } = useAdminList(load);
+  const [adding, setAdding] = useState(false);
+  const roleOptions = ROLES.map((role) => ({ value: role, label: t(`admin.roles.${role}`) }));
+  return (
+    <>
+      <Button type="primary" data-testid="user-add" onClick={() => setAdding(true)}>
+        {t('admin.addUser')}
+      </Button>
+      <Table<UserView>
+        rowKey="id"
+        size="small"
+        loading={!rows}
+        dataSource={rows ?? []}
+        pagination={false}
+        onRow={(row) => ({ 'data-testid': `user-${row.id}` }) as object}
+        columns={[
+          { title: t('admin.user'), dataIndex: 'id' },
+          {
+            title: t('admin.role'),
+            dataIndex: 'role',
+            render: (role: Role, row) => (
+              <Select
+                size="small"
+                style={{ width: 140 }}
+                value={role}
+                options={roleOptions}
+                onChange={(next) =>
+                  void act(() => adminApi.updateUser(row.id, { role: next }), t('admin.updated'))
+                }
+              />
+            ),
+          },
+          {
+            title: t('admin.enabled'),
+            dataIndex: 'disabled',
+            render: (disabled: boolean, row) => (
+              <Switch
+                size="small"
+                checked={!disabled}
+                onChange={(on) =>
+                  void act(() => adminApi.updateUser(row.id, { disabled: !on }), t('admin.updated'))
+                }
+              />
+            ),
+          },
+          {
+            title: t('admin.created'),
+            dataIndex: 'createdAt',
+            render: (at: string) => formatDateTime(at, language),
+          },
+        ]}
+      />
+      <Modal
+        open={adding}
+        title={t('admin.addUser')}
+        footer={null}
+        onCancel={() => setAdding(false)}
+        destroyOnHidden
+      >
+        <Form
+          layout="vertical"
+          initialValues={{ role: 'agent' }}
+          onFinish={(values: { id: string; password: string; role: Role }) =>
+            void act(() => adminApi.createUser(values), t('admin.userAdded')).then(
+              (ok) => ok && setAdding(false),
+            )
+          }
+        >
+          <Form.Item
+            label={t('admin.user')}
+            name="id"
+            rules={[{ required: true, pattern: /^[a-zA-Z0-9_.@-]{1,64}$/ }]}
+          >
+            <Input data-testid="user-new-id" />
+          </Form.Item>
+          <Form.Item
+            label={t('admin.password')}
+            name="password"
+            rules={[{ required: true, min: 8, message: t('admin.passwordRule') }]}
+          >
+            <Input.Password data-testid="user-new-password" />
+          </Form.Item>
+          <Form.Item label={t('admin.role')} name="role">
+            <Select options={roleOptions} />
+          </Form.Item>
+          <Tag>{t('admin.rolesHint')}</Tag>
+          <div style={{ marginTop: 12 }}>
+            <Button type="primary" htmlType="submit" data-testid="user-new-submit">
+              {t('admin.addUser')}
+            </Button>
+          </div>
+        </Form>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { WorkflowDocument } from '@xiaoer/engine';
+import type { InstanceDetail, InstanceStep } from '../api/api-client.ts';
+import { allowedHoursOf, delayText, effectsOfStep, stepAlarmed, stepsOfNode } from './step-view.ts';
+
+const step = (revision: number, over: Partial<InstanceStep> = {}): InstanceStep => ({
+  revision,
+  at: '2026-12-02T10:00:00.000Z',
+  event: { type: 'order.created', data: { orderId: 'A1' } },
+  from: null,
+  to: 'thankYou',
+  path: [{ nodeId: 'start', outcome: 'next', target: 'thankYou' }],
+  effects: [],
+  status: 'active',
+  ...over,
+});
+const send = (to: string) => ({
+  kind: 'send' as const,
+  id: 'thankYou#1:send',
+  nodeId: 'thankYou',
+  channel: 'sms' as const,
+  to,
+  locale: 'zh' as const,
+  format: 'text' as const,
+  text: '感谢',
+  expectsResult: true,
+});
+const detail = (steps: InstanceStep[], statuses: Record<string, string> = {}): InstanceDetail =>
+  ({
+    id: 'j:A1:1',
+    timeline: steps,
+    effects: Object.entries(statuses).map(([_id, status]) => ({
+      _id,
+      status,
+      attempts: 3,
+      retries: 0,
+      effect: send('x'),
+      lastError: { code: 'http', message: '502' },
+    })),
+    timers: [
+      { timerId: 'j:A1:1|pause#1:wait', dueAt: '2026-12-03T01:00:00.000Z', status: 'scheduled' },
+    ],
+  }) as unknown as InstanceDetail;
+
+describe("the run history's view of a step", () => {
+  it('should join each effect with what became of it', () => {
+    const s = step(1, { effects: [send('13800000000')] });
+    const [entry] = effectsOfStep(detail([s], { 'j:A1:1:1:0': 'dead' }), s);
+    expect(entry).toMatchObject({ status: 'dead', attempts: 3, alarm: 'failed' });
+    expect(entry?.lastError?.message).toBe('502');
+  });
+
+  it('should mark a message to nobody even when the channel took it', () => {
+    const s = step(1, { effects: [send('  ')] });
+    const d = detail([s], { 'j:A1:1:1:0': 'done' });
+    expect(effectsOfStep(d, s)[0]?.alarm).toBe('empty-recipient');
+    expect(stepAlarmed(d, s)).toBe(true);
+    const fine = step(2, { effects: [send('13800000000')] });
+    expect(stepAlarmed(detail([fine], { 'j:A1:1:2:0': 'done' }), fine)).toBe(false);
+  });
+
+  it("should find a node's steps: entered, left or passed through", () => {
+    const steps = [
+      step(1),
+      step(2, { from: 'thankYou', to: 'done', path: [] }),
+      step(3, { from: 'other', to: 'x', path: [] }),
+    ];
+    expect(stepsOfNode(steps, 'thankYou').map((s) => s.revision)).toEqual([1, 2]);
+    expect(stepsOfNode(steps, 'start').map((s) => s.revision)).toEqual([1]);
+  });
+
+  it("should read a waiting node's allowed hours, and say how far a due time is", () => {
+    const document = {
+      nodes: [
+        {
+          id: 'pause',
+          type: 'wait',
+          position: { x: 0, y: 0 },
+          config: { duration: '2h', allowedHours: { from: '09:00', to: '21:00' } },
+        },
+      ],
+    } as unknown as WorkflowDocument;
+    expect(allowedHoursOf(document, 'pause')).toEqual({ from: '09:00', to: '21:00' });
+    expect(allowedHoursOf(document, 'missing')).toBeUndefined();
+    expect(delayText('2026-12-02T10:00:00Z', '2026-12-02T23:30:00Z')).toBe('13.5 h');
+    expect(delayText('2026-12-02T10:00:00Z', '2026-12-02T10:20:00Z')).toBe('20 min');
+    expect(delayText('2026-12-02T10:00:00Z', '2026-12-05T10:00:00Z')).toBe('3 d');
+  });
+});

@@ -1,0 +1,83 @@
+import type { Effect, JsonObject, WorkflowDocument } from '@xiaoer/engine';
+import type { InstanceDetail, InstanceStep } from '../api/api-client.ts';
+
+/** An effect of a step with what became of it (the host's record), as the run history shows it. */
+export interface StepEffect {
+  effect: Effect;
+  /** `pending`, `done`, `failed`, `dead`, `cancelled`; absent for timers (see `timer`). */
+  status?: string;
+  attempts?: number;
+  lastError?: { code: string; message: string };
+  /** For a schedule: the timer's record (due, fired). */
+  timer?: { dueAt: string; status: string; firedAt?: string };
+  /** Why it stands out: a send to nobody, or an effect that failed or gave up. */
+  alarm?: 'empty-recipient' | 'failed';
+}
+
+/** The effects of one step, each joined with its record (`instance:revision:index`). */
+export function effectsOfStep(detail: InstanceDetail, step: InstanceStep): StepEffect[] {
+  const records = new Map(detail.effects.map((record) => [record._id, record]));
+  const timers = new Map(detail.timers.map((timer) => [timer.timerId, timer]));
+  return step.effects.map((effect, index) => {
+    const record = records.get(`${detail.id}:${step.revision}:${index}`);
+    const timer = effect.kind === 'schedule' ? timers.get(effect.timerId) : undefined;
+    const alarm =
+      effect.kind === 'send' && !effect.to.trim()
+        ? 'empty-recipient'
+        : record && (record.status === 'failed' || record.status === 'dead')
+          ? 'failed'
+          : undefined;
+    return {
+      effect,
+      ...(record
+        ? {
+            status: record.status,
+            attempts: record.attempts,
+            ...(record.lastError ? { lastError: record.lastError } : {}),
+          }
+        : {}),
+      ...(timer ? { timer } : {}),
+      ...(alarm ? { alarm } : {}),
+    };
+  });
+}
+
+/** Whether a step needs a look: an effect of it failed or a message went to nobody. */
+export const stepAlarmed = (detail: InstanceDetail, step: InstanceStep): boolean =>
+  effectsOfStep(detail, step).some((e) => e.alarm !== undefined) ||
+  step.event.type === 'send.failed' ||
+  step.event.type === 'call.failed';
+
+/** The allowed daily hours of a node that waits, which can push its timer later. */
+export function allowedHoursOf(
+  document: WorkflowDocument,
+  nodeId: string,
+): { from: string; to: string; timeZone?: string } | undefined {
+  const node = document.nodes.find((n) => n.id === nodeId);
+  const hours = node?.config['allowedHours'] as JsonObject | undefined;
+  if (!hours || typeof hours['from'] !== 'string' || typeof hours['to'] !== 'string')
+    return undefined;
+  return {
+    from: hours['from'],
+    to: hours['to'],
+    ...(typeof hours['timeZone'] === 'string' ? { timeZone: hours['timeZone'] } : {}),
+  };
+}
+
+/** The steps that touched a node: it was entered, left or passed through in them. */
+export function stepsOfNode(timeline: InstanceStep[], nodeId: string): InstanceStep[] {
+  return timeline.filter(
+    (step) =>
+      step.to === nodeId || step.from === nodeId || step.path.some((p) => p.nodeId === nodeId),
+  );
+}
+
+/** `13.5 h` / `20 min` / `3 d`: how long after `from` a moment is. */
+export function delayText(from: string, to: string): string {
+  const ms = new Date(to).getTime() - new Date(from).getTime();
+  const minutes = ms / 60_000;
+  if (Math.abs(minutes) < 90) return `${Math.round(minutes)} min`;
+  const hours = minutes / 60;
+  if (Math.abs(hours) < 48) return `${Math.round(hours * 10) / 10} h`;
+  return `${Math.round((hours / 24) * 10) / 10} d`;
+}

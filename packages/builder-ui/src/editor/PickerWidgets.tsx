@@ -1,0 +1,74 @@
+import { AutoComplete, Select } from 'antd';
+import type { WidgetProps } from '@rjsf/utils';
+import { useTranslation } from 'react-i18next';
+import { languageOf } from '../i18n/i18n.ts';
+import { channelName } from './node-summary.ts';
+
+/**
+ * The events Xiaoer knows a meaning for: what the shop platforms and the demo shop send, the
+ * chat, and what the shipped journeys wait for. Any other name can still be typed.
+ */
+export const KNOWN_EVENTS: { type: string; zh: string; en: string }[] = [
+  { type: 'order.created', zh: '订单创建', en: 'Order created' },
+  { type: 'order.paid', zh: '订单付款', en: 'Order paid' },
+  { type: 'order.shipped', zh: '订单发货', en: 'Order shipped' },
+  { type: 'order.delivered', zh: '订单签收', en: 'Order delivered' },
+  { type: 'order.cancelled', zh: '订单取消', en: 'Order cancelled' },
+  { type: 'order.refunded', zh: '订单退款', en: 'Order refunded' },
+  { type: 'order.updated', zh: '订单更新', en: 'Order updated' },
+  { type: 'refund.requested', zh: '申请退款', en: 'Refund requested' },
+  { type: 'refund.reviewed', zh: '退款审核完成', en: 'Refund reviewed' },
+  { type: 'address.changeRequested', zh: '申请改地址', en: 'Address change requested' },
+  { type: 'invoice.reissueRequested', zh: '申请重开发票', en: 'Invoice reissue requested' },
+  { type: 'conversation.message', zh: '客户在聊天中发消息', en: 'Customer message in the chat' },
+  { type: 'handoff.resolved', zh: '人工服务结束', en: 'Agent resolved the handoff' },
+];
+
+/** An event type: pick a known one (with its meaning in zh/en) or type another. */
+export function EventTypeWidget(props: WidgetProps) {
+  const { i18n } = useTranslation();
+  const language = languageOf(i18n.language);
+  const value = typeof props.value === 'string' ? props.value : '';
+  const typed = value.toLowerCase();
+  return (
+    <AutoComplete
+      id={props.id}
+      value={value}
+      disabled={props.disabled || props.readonly}
+      data-testid={`event-picker-${props.id}`}
+      options={KNOWN_EVENTS.filter(
+        (e) => !typed || e.type.toLowerCase().includes(typed) || e[language].includes(value),
+      ).map((e) => ({
+        value: e.type,
+        label: (
+          <span>
+            <code>{e.type}</code> · {e[language]}
+          </span>
+        ),
+      }))}
+      onChange={(next: string) => props.onChange(next === '' ? props.options.emptyValue : next)}
+      onBlur={() => props.onBlur(props.id, value)}
+      onFocus={() => props.onFocus(props.id, value)}
+    />
+  );
+}
+
+/** A channel by its name in the console's language (短信 / SMS …), from the schema's list. */
+export function ChannelWidget(props: WidgetProps) {
+  const { i18n } = useTranslation();
+  const language = languageOf(i18n.language);
+  const choices = (props.options.enumOptions ?? []).map((option) => String(option.value));
+  return (
+    <Select
+      id={props.id}
+      value={typeof props.value === 'string' ? props.value : undefined}
+      disabled={props.disabled || props.readonly}
+      data-testid={`channel-picker-${props.id}`}
+      options={choices.map((channel) => ({
+        value: channel,
+        label: `${channelName(channel, language)} (${channel})`,
+      }))}
+      onChange={(next: string) => props.onChange(next)}
+    />
+  );
+}

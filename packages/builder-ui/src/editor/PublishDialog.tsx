@@ -1,0 +1,147 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Input, List, Modal, Spin, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Problem, WorkflowDocument } from '@xiaoer/engine';
+import { workflowsApi } from '../api/api-client.ts';
+import { fieldChanges, shortValue, type FieldChange } from '../graph/field-changes.ts';
+import { ReplaySummary } from './ReplaySummary.tsx';
+
+export interface PublishDialogProps {
+  open: boolean;
+  document: WorkflowDocument;
+  /** The version running now (0: never published). */
+  publishedVersion: number;
+  problems: Problem[];
+  onPublish: (note: string) => Promise<void>;
+  onCancel: () => void;
+}
+
+/**
+ * Publishing, looked at first: every field that differs from the running version (node by
+ * node), the connections added and removed, the problems that block it, how recent instances
+ * would have gone with it (replay), and a note.
+ */
+export function PublishDialog(props: PublishDialogProps) {
+  const { t } = useTranslation();
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [published, setPublished] = useState<WorkflowDocument | null>();
+  const { open, publishedVersion, document } = props;
+  useEffect(() => {
+    if (!open) return;
+    setNote('');
+    if (publishedVersion === 0) return setPublished(null);
+    setPublished(undefined);
+    workflowsApi
+      .version(document.id, publishedVersion)
+      .then((r) => setPublished(r.document))
+      .catch(() => setPublished(null));
+  }, [open, publishedVersion, document.id]);
+  const changes = useMemo(
+    () => (published === undefined ? [] : fieldChanges(published ?? undefined, document)),
+    [published, document],
+  );
+  const blocked = props.problems.length > 0;
+  return (
+    <Modal
+      open={open}
+      title={t('publish.title', { version: publishedVersion + 1 })}
+      okText={t('publish.ok')}
+      okButtonProps={{ disabled: blocked, loading: busy, ...{ 'data-testid': 'publish-ok' } }}
+      cancelText={t('publish.cancel')}
+      onCancel={props.onCancel}
+      onOk={async () => {
+        setBusy(true);
+        try {
+          await props.onPublish(note);
+        } finally {
+          setBusy(false);
+        }
+      }}
+      width={640}
+      destroyOnHidden
+    >
+      {blocked ? (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="publish-problems"
+          title={t('publish.blocked', { count: props.problems.length })}
+        />
+      ) : (
+        <Alert type="success" showIcon title={t('publish.valid')} />
+      )}
+      {open && !blocked && publishedVersion > 0 && <ReplaySummary document={document} />}
+      <Typography.Title level={5} style={{ marginTop: 12 }}>
+        {publishedVersion === 0
+          ? t('publish.firstVersion')
+          : t('publish.changesSince', { version: publishedVersion })}
+      </Typography.Title>
+      {published === undefined ? <Spin /> : <ChangeList changes={changes} />}
+      <Input.TextArea
+        style={{ marginTop: 12 }}
+        data-testid="publish-note"
+        placeholder={t('editor.publishNote')}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+      />
+    </Modal>
+  );
+}
+
+function ChangeList({ changes }: { changes: FieldChange[] }) {
+  const { t } = useTranslation();
+  if (changes.length === 0)
+    return <Typography.Text type="secondary">{t('publish.noChanges')}</Typography.Text>;
+  return (
+    <List
+      size="small"
+      className="publish-changes"
+      data-testid="publish-changes"
+      dataSource={changes}
+      renderItem={(change) => <List.Item data-kind={change.kind}>{describe(change, t)}</List.Item>}
+    />
+  );
+}
+
+function describe(change: FieldChange, t: (key: string) => string) {
+  switch (change.kind) {
+    case 'name':
+      return (
+        <span>
+          <Tag color="orange">{t('publish.renamed')}</Tag>
+          {change.before} → {change.after}
+        </span>
+      );
+    case 'node-added':
+    case 'node-removed':
+      return (
+        <span>
+          <Tag color={change.kind === 'node-added' ? 'green' : 'red'}>
+            {t(change.kind === 'node-added' ? 'publish.added' : 'publish.removed')}
+          </Tag>
+          <code>{change.nodeId}</code> ({change.nodeType})
+        </span>
+      );
+    case 'edge-added':
+    case 'edge-removed':
+      return (
+        <span>
+          <Tag color={change.kind === 'edge-added' ? 'green' : 'red'}>
+            {t(change.kind === 'edge-added' ? 'publish.connected' : 'publish.disconnected')}
+          </Tag>
+          <code>{change.edge}</code>
+        </span>
+      );
+    case 'field':
+      return (
+        <span>
+          <Tag color="orange">{t('publish.changed')}</Tag>
+          <code>
+            {change.nodeId} · {change.field}
+          </code>
+          : <del>{shortValue(change.before)}</del> → <ins>{shortValue(change.after)}</ins>
+        </span>
+      );
+  }
+}

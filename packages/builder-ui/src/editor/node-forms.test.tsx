@@ -1,0 +1,91 @@
+// @vitest-environment jsdom
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { getNodeType, type JsonObject } from '@xiaoer/engine';
+import { setUpI18n } from '../i18n/i18n.ts';
+import { fillInBrowserForAntd } from '../testing/antd-in-jsdom.ts';
+import type { JourneyFlowNode } from '../graph/journey-graph.ts';
+import { Inspector } from './Inspector.tsx';
+import { formSchemaOf } from './config-form.ts';
+
+beforeAll(async () => {
+  fillInBrowserForAntd();
+  await setUpI18n().changeLanguage('en');
+});
+afterEach(cleanup);
+
+const nodeOf = (id: string, nodeType: string, config: JsonObject): JourneyFlowNode => ({
+  id,
+  type: 'journey',
+  position: { x: 0, y: 0 },
+  data: { nodeType, config, problems: [] },
+});
+
+/** The inspector of one node; returns the spy told of each config change. */
+function renderNode(id: string, nodeType: string, config: JsonObject) {
+  const onConfig = vi.fn();
+  render(
+    <Inspector
+      node={nodeOf(id, nodeType, config)}
+      readOnly={false}
+      onConfig={onConfig}
+      onLabel={() => {}}
+    />,
+  );
+  return onConfig;
+}
+const renderWait = (config: JsonObject) => renderNode('pause', 'wait', config);
+const renderTrigger = () => renderNode('start', 'trigger', getNodeType('trigger')!.defaultConfig);
+
+describe("the wait node's form", () => {
+  it('should show duration and until as fields, with no "Option 1 / Option 2" choice', () => {
+    renderWait({ duration: '2h' });
+    expect(screen.queryByText(/Option 1/)).toBeNull();
+    expect(document.querySelector('#root_until')).not.toBeNull();
+    expect(formSchemaOf(getNodeType('wait')!.configSchema)['oneOf']).toBeUndefined();
+  });
+
+  it('should pick a duration as a number and a unit, saved as the engine writes it', () => {
+    const onConfig = renderWait({ duration: '2h' });
+    const amount = document.querySelector('#root_duration') as HTMLInputElement;
+    expect(amount.value).toBe('2');
+    expect(screen.getByTestId('duration-root_duration').textContent).toContain('hours');
+    fireEvent.change(amount, { target: { value: '36' } });
+    expect(onConfig).toHaveBeenLastCalledWith('pause', { duration: '36h' });
+  });
+
+  it('should keep a duration it cannot split (ISO, several parts) as text', () => {
+    renderWait({ duration: 'PT48H' });
+    expect((document.querySelector('#root_duration') as HTMLInputElement).value).toBe('PT48H');
+    expect(screen.queryByTestId('duration-root_duration')).toBeNull();
+  });
+});
+
+describe('the pickers', () => {
+  it('should name channels in the language shown and offer known events with their meaning', () => {
+    renderNode('tell', 'sendMessage', {
+      channel: 'sms',
+      to: '{{customer.phone}}',
+      message: { zh: '您好' },
+    });
+    expect(screen.getByTestId('channel-picker-root_channel').textContent).toContain('SMS (sms)');
+    cleanup();
+    renderTrigger();
+    expect(screen.getByTestId('event-picker-root_event')).toBeTruthy();
+    expect(document.querySelector('input#root_event')).not.toBeNull();
+  });
+});
+
+describe("the trigger's data fields", () => {
+  it('should list the fields of the event data and add one as a schema property', () => {
+    const onConfig = renderTrigger();
+    const list = screen.getByTestId('data-fields');
+    expect((list.querySelector('input') as HTMLInputElement).value).toBe('orderId');
+    fireEvent.click(screen.getByTestId('data-field-add'));
+    const config = onConfig.mock.lastCall?.[1] as {
+      data: { properties: object; required: string[] };
+    };
+    expect(Object.keys(config.data.properties)).toEqual(['orderId', 'field2']);
+    expect(config.data.required).toEqual(['orderId']);
+  });
+});

@@ -1,0 +1,83 @@
+import type { JsonValue, WorkflowDocument } from '@xiaoer/engine';
+import { stableJson } from './journey-graph.ts';
+import { diffDocuments } from './version-diff.ts';
+
+/** One line of the publish dialog's change list. */
+export type FieldChange =
+  | { kind: 'node-added' | 'node-removed'; nodeId: string; nodeType: string }
+  | {
+      kind: 'field';
+      nodeId: string;
+      /** The field's path inside the node, e.g. `config.message.zh` or `label`. */
+      field: string;
+      before: JsonValue | undefined;
+      after: JsonValue | undefined;
+    }
+  | { kind: 'edge-added' | 'edge-removed'; edge: string }
+  | { kind: 'name'; before: string; after: string };
+
+/**
+ * What publishing `after` changes for people running `before` (the published version, or
+ * nothing yet): nodes added and removed, every field that differs inside a changed node,
+ * connections added and removed, and the name. Moving a node is not a change.
+ */
+export function fieldChanges(
+  before: WorkflowDocument | undefined,
+  after: WorkflowDocument,
+): FieldChange[] {
+  const base: WorkflowDocument = before ?? { ...after, nodes: [], edges: [] };
+  const diff = diffDocuments(base, after);
+  const old = new Map(base.nodes.map((n) => [n.id, n]));
+  const now = new Map(after.nodes.map((n) => [n.id, n]));
+  const changes: FieldChange[] = [];
+  if (before && before.name !== after.name)
+    changes.push({ kind: 'name', before: before.name, after: after.name });
+  for (const id of diff.added)
+    changes.push({ kind: 'node-added', nodeId: id, nodeType: now.get(id)?.type ?? '' });
+  for (const id of diff.removed)
+    changes.push({ kind: 'node-removed', nodeId: id, nodeType: old.get(id)?.type ?? '' });
+  for (const id of diff.changed) {
+    const was = old.get(id);
+    const is = now.get(id);
+    if (!was || !is) continue;
+    const fields: [string, JsonValue | undefined, JsonValue | undefined][] = [];
+    if (was.type !== is.type) fields.push(['type', was.type, is.type]);
+    if (was.label !== is.label) fields.push(['label', was.label, is.label]);
+    walk('config', was.config as JsonValue, is.config as JsonValue, fields);
+    for (const [field, b, a] of fields)
+      changes.push({ kind: 'field', nodeId: id, field, before: b, after: a });
+  }
+  for (const edge of diff.addedEdges) changes.push({ kind: 'edge-added', edge });
+  for (const edge of diff.removedEdges) changes.push({ kind: 'edge-removed', edge });
+  return changes;
+}
+
+const isObject = (value: JsonValue | undefined): value is Record<string, JsonValue> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The leaves that differ between two values; arrays of different length count as one field. */
+function walk(
+  path: string,
+  before: JsonValue | undefined,
+  after: JsonValue | undefined,
+  out: [string, JsonValue | undefined, JsonValue | undefined][],
+): void {
+  if (stableJson(before) === stableJson(after)) return;
+  if (isObject(before) && isObject(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    for (const key of keys) walk(`${path}.${key}`, before[key], after[key], out);
+    return;
+  }
+  if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
+    before.forEach((item, index) => walk(`${path}[${index}]`, item, after[index], out));
+    return;
+  }
+  out.push([path, before, after]);
+}
+
+/** A value as one short line for the change list. */
+export function shortValue(value: JsonValue | undefined, max = 60): string {
+  if (value === undefined) return '—';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

@@ -1,0 +1,18 @@
+import type { Language } from './messages.ts';
+
+const LOCALES: Record<Language, string> = { zh: 'zh-CN', en: 'en-GB' };
+
+/** A moment as the console's language writes it (Intl): `2026/12/2 14:05` or `2 Dec 2026, 14:05`. */
+export function formatDateTime(value: string | number | Date, language: Language): string {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(date);
+}
+
+/** A count or amount with the language's grouping: `12,345` / `12,345`. */
+export function formatNumber(value: number, language: Language): string {
+  return new Intl.NumberFormat(LOCALES[language]).format(value);
+}
