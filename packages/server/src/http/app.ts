@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import { pino, type Logger } from 'pino';
 import serverPackage from '../../package.json' with { type: 'json' };
 import type { Xiaoer } from '../server/xiaoer.ts';
 import { errorHandler, notFound } from './error-handler.ts';
@@ -17,7 +18,7 @@ import { chatRouter, conversationsRouter } from './chat.route.ts';
 import { openApiDocument } from './openapi.ts';
 import { analyticsRouter } from './analytics.route.ts';
 import { metricsRouter } from './metrics.route.ts';
-import { httpMetrics } from '../metrics/http-metrics.ts';
+import { httpMetrics } from './http-metrics.ts';
 import { qualityRouter } from './quality.route.ts';
 import { followUpsRouter } from './follow-ups.route.ts';
 
@@ -33,6 +34,8 @@ export interface AppOptions {
   accepting?: () => boolean;
   /** The built editor and console served at `/`; `false` serves none. */
   consoleDirectory?: string | false;
+  /** Where failed requests (500s) are logged; by default a pino logger at `LOG_LEVEL`. */
+  log?: Logger;
 }
 
 /** The HTTP API: JSON in and out, every error as a zh/en JSON body. */
@@ -111,6 +114,6 @@ export function createApp(options: AppOptions): Express {
   const consoleDirectory = options.consoleDirectory ?? CONSOLE_DIRECTORY;
   if (consoleDirectory) app.use(consoleHandlers(consoleDirectory));
   app.use(notFound);
-  app.use(errorHandler);
+  app.use(errorHandler(options.log ?? pino({ level: process.env['LOG_LEVEL'] ?? 'info' })));
   return app;
 }
