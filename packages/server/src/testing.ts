@@ -38,3 +38,4 @@ export {
   ADMIN_PASSWORD,
   type Harness,
 } from './test-harness.ts';
+export { responseContract, type ContractCheck } from './http/response-contract.ts';

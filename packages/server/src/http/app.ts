@@ -16,6 +16,8 @@ import { knowledgeRouter } from './knowledge.route.ts';
 import { authenticate } from './authenticate.ts';
 import { chatRouter, conversationsRouter } from './chat.route.ts';
 import { openApiDocument } from './openapi.ts';
+import { responds } from './route-metadata.ts';
+import { healthResponseSchemas } from './health.response.ts';
 import { analyticsRouter } from './analytics.route.ts';
 import { metricsRouter } from './metrics.route.ts';
 import { httpMetrics } from './http-metrics.ts';
@@ -73,7 +75,11 @@ export function createApp(options: AppOptions): Express {
     );
   if (options.demoShopUrl) {
     const shopUrl = options.demoShopUrl;
-    app.get('/api/demo', (_request, response) => void response.json({ shopUrl }));
+    app.get(
+      '/api/demo',
+      responds(healthResponseSchemas.demo),
+      (_request, response) => void response.json({ shopUrl }),
+    );
   }
   if (xiaoer) {
     // The customer's chat proves itself with the conversation's token, not a console login.
@@ -107,7 +113,7 @@ export function createApp(options: AppOptions): Express {
     app.use('/api', followUpsRouter(xiaoer.desk, xiaoer.quality.followUps));
   }
   let document: Record<string, unknown> | undefined;
-  app.get('/api/docs', (_request, response) => {
+  app.get('/api/docs', responds(healthResponseSchemas.docs), (_request, response) => {
     document ??= openApiDocument(app, serverPackage.version);
     response.json(document);
   });

@@ -9,6 +9,8 @@ import { allow } from './authenticate.ts';
 import { param } from './params.ts';
 import { validateBody } from './validate-body.ts';
 import { routingBodySchemas, SKILL_GROUP_ID } from './routing.schema.ts';
+import { routingResponseSchemas } from './routing.response.ts';
+import { responds } from './route-metadata.ts';
 
 /** A skill group named in a request body that does not exist is the body's fault: 400. */
 async function groupFromBody<T>(work: () => Promise<T>): Promise<T> {
@@ -43,15 +45,26 @@ export function routingRouter(routing: Router): ExpressRouter {
   const router = ExpressRouter();
   const directory = routing.directory;
 
-  router.get('/skill-groups', allow('read'), async (_request, response) => {
-    response.json({ skillGroups: await directory.skillGroups() });
-  });
-  router.get('/skill-groups/:id', allow('read'), async (request, response) => {
-    response.json(await directory.skillGroup(groupId(request)));
-  });
+  router.get(
+    '/skill-groups',
+    allow('read'),
+    responds(routingResponseSchemas.skillGroups),
+    async (_request, response) => {
+      response.json({ skillGroups: await directory.skillGroups() });
+    },
+  );
+  router.get(
+    '/skill-groups/:id',
+    allow('read'),
+    responds(routingResponseSchemas.skillGroup),
+    async (request, response) => {
+      response.json(await directory.skillGroup(groupId(request)));
+    },
+  );
   router.put(
     '/skill-groups/:id',
     allow('admin'),
+    responds(routingResponseSchemas.skillGroup),
     validateBody(routingBodySchemas.skillGroup),
     async (request, response) => {
       const change = request.body as SkillGroupChange;
@@ -59,12 +72,18 @@ export function routingRouter(routing: Router): ExpressRouter {
     },
   );
 
-  router.get('/agents', allow('read'), async (_request, response) => {
-    response.json({ agents: await directory.agents() });
-  });
+  router.get(
+    '/agents',
+    allow('read'),
+    responds(routingResponseSchemas.agents),
+    async (_request, response) => {
+      response.json({ agents: await directory.agents() });
+    },
+  );
   router.put(
     '/agents/:id',
     allow('admin'),
+    responds(routingResponseSchemas.agent),
     validateBody(routingBodySchemas.agent),
     async (request, response) => {
       const change = request.body as AgentChange;
@@ -74,26 +93,42 @@ export function routingRouter(routing: Router): ExpressRouter {
   router.post(
     '/agents/me/status',
     allow('handle'),
+    responds(routingResponseSchemas.agent),
     validateBody(routingBodySchemas.agentStatus),
     async (request, response) => {
       const { status } = request.body as { status: AgentStatus };
       response.json(await routing.setAgentStatus(me(request), status));
     },
   );
-  router.get('/agents/me/inbox', allow('handle'), async (request, response) => {
-    const agent = await directory.agent(me(request));
-    response.json({ agent, handoffs: await routing.inbox(agent._id) });
-  });
+  router.get(
+    '/agents/me/inbox',
+    allow('handle'),
+    responds(routingResponseSchemas.inbox),
+    async (request, response) => {
+      const agent = await directory.agent(me(request));
+      response.json({ agent, handoffs: await routing.inbox(agent._id) });
+    },
+  );
 
-  router.get('/queues', allow('read'), async (_request, response) => {
-    response.json({ queues: await routing.queues() });
-  });
+  router.get(
+    '/queues',
+    allow('read'),
+    responds(routingResponseSchemas.queues),
+    async (_request, response) => {
+      response.json({ queues: await routing.queues() });
+    },
+  );
 
-  router.get('/handoffs/:id', allow('handle'), async (request, response) => {
-    const id = param(request, 'id');
-    const handoff = await routing.handoff(id);
-    response.json({ handoff, position: await routing.position(id) });
-  });
+  router.get(
+    '/handoffs/:id',
+    allow('handle'),
+    responds(routingResponseSchemas.handoffWithPosition),
+    async (request, response) => {
+      const id = param(request, 'id');
+      const handoff = await routing.handoff(id);
+      response.json({ handoff, position: await routing.position(id) });
+    },
+  );
   /** Agents may only act on their own handoffs; admins and operators on any. */
   const mine = async (request: Request): Promise<string> => {
     const id = param(request, 'id');
@@ -107,17 +142,28 @@ export function routingRouter(routing: Router): ExpressRouter {
       throw notYours(id);
     return id;
   };
-  router.post('/handoffs/:id/resolve', allow('handle'), async (request, response) => {
-    const id = await mine(request);
-    response.json(await routing.resolve(id));
-  });
-  router.post('/handoffs/:id/abandon', allow('handle'), async (request, response) => {
-    const id = await mine(request);
-    response.json(await routing.abandon(id));
-  });
+  router.post(
+    '/handoffs/:id/resolve',
+    allow('handle'),
+    responds(routingResponseSchemas.handoff),
+    async (request, response) => {
+      const id = await mine(request);
+      response.json(await routing.resolve(id));
+    },
+  );
+  router.post(
+    '/handoffs/:id/abandon',
+    allow('handle'),
+    responds(routingResponseSchemas.handoff),
+    async (request, response) => {
+      const id = await mine(request);
+      response.json(await routing.abandon(id));
+    },
+  );
   router.post(
     '/handoffs/:id/transfer',
     allow('handle'),
+    responds(routingResponseSchemas.handoff),
     validateBody(routingBodySchemas.transfer),
     async (request, response) => {
       const id = await mine(request);
