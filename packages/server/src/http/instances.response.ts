@@ -1,3 +1,4 @@
+import { INSTANCE_OUTCOMES } from '../instances/instance-outcome.ts';
 import {
   anyObject,
   arrayOf,
@@ -12,7 +13,7 @@ import {
 
 const status = oneOf('active', 'done', 'cancelled');
 /** How an instance ended; absent while it is active. */
-const outcome = oneOf('completed', 'failed', 'cancelled');
+const outcome = oneOf(...INSTANCE_OUTCOMES);
 
 const summaryFields = {
   id: text,

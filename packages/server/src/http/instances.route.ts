@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Router, type Request } from 'express';
 import type { JsonObject } from '@xiaoer/engine';
 import type { InstanceFilter, InstanceQueries } from '../instances/instance-queries.ts';
+import { LIST_STATUSES } from '../instances/instance-outcome.ts';
 import { UnknownInstanceError, type JourneyRuntime } from '../runtime/journey-runtime.ts';
 import type { EffectDispatcher } from '../runtime/effect-dispatcher.ts';
 import type { Models } from '../model/models.ts';
@@ -29,7 +30,7 @@ export const instanceBodySchemas = {
 export const INSTANCE_FILTERS = {
   workflow: /^[a-zA-Z0-9_-]{1,100}$/,
   version: /^[1-9]\d{0,8}$/,
-  status: /^(active|done|cancelled)$/,
+  status: new RegExp(`^(${LIST_STATUSES.join('|')})$`),
   node: /^[a-zA-Z0-9_-]{1,100}$/,
   correlation: /^[^$]{1,200}$/,
   page: /^[1-9]\d{0,6}$/,
