@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import {
   Background,
   Controls,
@@ -15,14 +16,7 @@ import {
 } from '@xyflow/react';
 import { App as AntApp, Button, Input, Select, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import {
-  getNodeType,
-  validate,
-  variablesByNode,
-  type JsonObject,
-  type Problem,
-  type WorkflowDocument,
-} from '@xiaoer/engine';
+import { getNodeType, validate, variablesByNode, type Problem } from '@xiaoer/engine';
 import {
   ApiFailure,
   errorText,
@@ -34,11 +28,9 @@ import {
 import { languageOf } from '../i18n/i18n.ts';
 import {
   documentKey,
-  stableJson,
   freshEdgeId,
   freshNodeId,
   toDocument,
-  toGraph,
   type JourneyFlowNode,
   type JourneyGraph,
 } from '../graph/journey-graph.ts';
@@ -48,7 +40,7 @@ import { JourneyNode } from './JourneyNode.tsx';
 import { Palette, NODE_TYPE_DRAG } from './Palette.tsx';
 import { Inspector } from './Inspector.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
-import { useGraphHistory } from './use-graph-history.ts';
+import { EditorStoreProvider, useEditor } from './editor-store.ts';
 import { useEditorShortcuts } from './use-editor-shortcuts.ts';
 import { fieldIdOf } from './config-form.ts';
 import { importableJourney } from './import-journey.ts';
@@ -87,14 +79,19 @@ export function EditorPage(props: EditorPageProps) {
   if (!draft) return <Spin />;
   return (
     <ReactFlowProvider>
-      <Editor key={`${draft.id}@${draft.revision}`} {...props} draft={draft} onReload={load} />
+      <EditorStoreProvider
+        key={`${draft.id}@${draft.revision}`}
+        draft={draft}
+        funnelOn={props.overlay === 'funnel'}
+      >
+        <Editor {...props} draft={draft} onReload={load} />
+      </EditorStoreProvider>
     </ReactFlowProvider>
   );
 }
 
 function Editor({
   draft,
-  overlay,
   canEdit,
   canPublish,
   onBack,
@@ -104,12 +101,49 @@ function Editor({
   const { message, modal } = AntApp.useApp();
   const language = languageOf(i18n.language);
   const flow = useReactFlow();
-  const [base, setBase] = useState<WorkflowDocument>(draft.document);
-  const [revision, setRevision] = useState(draft.revision);
-  const [savedKey, setSavedKey] = useState(() => documentKey(draft.document));
-  const history = useGraphHistory(toGraph(draft.document));
-  const { graph } = history;
-  const clipboard = useRef<JourneyFlowNode[]>([]);
+  const { base, graph, revision, savedKey, publishedCount } = useEditor(
+    useShallow(({ base, graph, revision, savedKey, publishedCount }) => ({
+      base,
+      graph,
+      revision,
+      savedKey,
+      publishedCount,
+    })),
+  );
+  const { simulation, simulationTick, overlayHours, counts, funnelOn } = useEditor(
+    useShallow(({ simulation, simulationTick, overlayHours, counts, funnelOn }) => ({
+      simulation,
+      simulationTick,
+      overlayHours,
+      counts,
+      funnelOn,
+    })),
+  );
+  const history = useEditor(
+    useShallow(({ change, checkpoint, commit, undo, redo }) => ({
+      change,
+      checkpoint,
+      commit,
+      undo,
+      redo,
+    })),
+  );
+  const edit = useEditor(
+    useShallow((s) => ({
+      setConfig: s.setConfig,
+      setLabel: s.setLabel,
+      copySelection: s.copySelection,
+      paste: s.paste,
+      importJourney: s.importJourney,
+      saved: s.saved,
+      published: s.published,
+      setSimulation: s.setSimulation,
+      setOverlayHours: s.setOverlayHours,
+      setCounts: s.setCounts,
+      toggleFunnel: s.toggleFunnel,
+    })),
+  );
+  const { setCounts } = edit;
 
   const document = useMemo(() => toDocument(base, graph), [base, graph]);
   const problems = useMemo(() => validate(document).problems, [document]);
@@ -121,15 +155,6 @@ function Editor({
     }
   }, [document]);
   const dirty = documentKey(document) !== savedKey;
-  const [publishedCount, setPublishedCount] = useState(0);
-  const [simulation, setSimulation] = useState<BrowserSimulation | null>(null);
-  const [simulationTick, setSimulationTick] = useState(0);
-  const onSimulation = useCallback((next: BrowserSimulation | null) => {
-    setSimulation(next);
-    setSimulationTick((n) => n + 1);
-  }, []);
-  const [overlayHours, setOverlayHours] = useState<number>();
-  const [counts, setCounts] = useState<FlowCounts | null>(null);
   useEffect(() => {
     if (overlayHours === undefined) return setCounts(null);
     let stopped = false;
@@ -144,9 +169,8 @@ function Editor({
       stopped = true;
       clearInterval(every);
     };
-  }, [overlayHours, draft.id, message]);
+  }, [overlayHours, draft.id, message, setCounts]);
   // The funnel overlay is view state: badges on the drawn nodes, never in the graph's history.
-  const [funnelOn, setFunnelOn] = useState(overlay === 'funnel');
   const badges = useFunnelOverlay(draft.id, funnelOn);
   const shown = useMemo(
     () => withFunnelBadges(withCounts(decorate(graph, problems, simulation), counts), badges),
@@ -211,31 +235,6 @@ function Editor({
     },
     [flow, history, canEdit],
   );
-  const setConfig = useCallback(
-    (id: string, config: JsonObject) => {
-      // The form reports its data when it first shows a node too: only a real change is an
-      // edit (and an undo step).
-      const current = graph.nodes.find((n) => n.id === id)?.data.config;
-      if (current && stableJson(current) === stableJson(config)) return;
-      history.commit((g) => ({
-        ...g,
-        nodes: g.nodes.map((n) => (n.id === id ? { ...n, data: { ...n.data, config } } : n)),
-      }));
-    },
-    [history, graph.nodes],
-  );
-  const setLabel = useCallback(
-    (id: string, label: string | undefined) =>
-      history.commit((g) => ({
-        ...g,
-        nodes: g.nodes.map((n) => {
-          if (n.id !== id) return n;
-          const { label: _old, ...data } = n.data;
-          return { ...n, data: label === undefined ? data : { ...data, label } };
-        }),
-      })),
-    [history],
-  );
   const focusProblem = useCallback(
     (problem: Problem) => {
       const node = graph.nodes.find((n) => n.id === problem.nodeId);
@@ -259,28 +258,14 @@ function Editor({
     enabled: canEdit,
     undo: history.undo,
     redo: history.redo,
-    copy: () => (clipboard.current = graph.nodes.filter((n) => n.selected)),
-    paste: () =>
-      history.commit((g) => {
-        const copies: JourneyFlowNode[] = [];
-        for (const node of clipboard.current) {
-          const id = freshNodeId({ ...g, nodes: [...g.nodes, ...copies] }, node.data.nodeType);
-          copies.push({
-            ...structuredClone(node),
-            id,
-            selected: true,
-            position: { x: node.position.x + 40, y: node.position.y + 40 },
-          });
-        }
-        return { ...g, nodes: [...g.nodes.map((n) => ({ ...n, selected: false })), ...copies] };
-      }),
+    copy: edit.copySelection,
+    paste: edit.paste,
   });
 
   const save = async (asRevision = revision): Promise<boolean> => {
     try {
       const saved = await workflowsApi.save(document.id, document, asRevision);
-      setRevision(saved.revision);
-      setSavedKey(documentKey(document));
+      edit.saved(saved.revision, documentKey(document));
       void message.success(t('editor.saved', { revision: saved.revision }));
       return true;
     } catch (error) {
@@ -313,7 +298,7 @@ function Editor({
         if (dirty && !(await save())) return;
         try {
           const { version } = await workflowsApi.publish(document.id, note);
-          setPublishedCount((n) => n + 1);
+          edit.published();
           void message.success(t('editor.published', { version }));
         } catch (error) {
           void message.error(errorText(error, language));
@@ -348,8 +333,7 @@ function Editor({
       });
       return;
     }
-    setBase({ ...refused.journey, id: document.id });
-    history.commit(() => toGraph(refused.journey));
+    edit.importJourney(refused.journey);
   };
 
   return (
@@ -378,7 +362,7 @@ function Editor({
             allowClear
             placeholder={t('instances.overlay')}
             value={overlayHours}
-            onChange={setOverlayHours}
+            onChange={edit.setOverlayHours}
             data-testid="overlay"
             options={[1, 24, 24 * 7].map((hours) => ({
               value: hours,
@@ -390,7 +374,7 @@ function Editor({
             type={funnelOn ? 'primary' : 'default'}
             aria-pressed={funnelOn}
             title={t('analytics.overlay.title')}
-            onClick={() => setFunnelOn((on) => !on)}
+            onClick={edit.toggleFunnel}
           >
             {t('analytics.overlay.toggle')}
           </Button>
@@ -447,8 +431,8 @@ function Editor({
             node={selected && shown.nodes.find((n) => n.id === selected.id)}
             variables={selected ? (variables.get(selected.id) ?? []) : []}
             readOnly={!canEdit}
-            onConfig={setConfig}
-            onLabel={setLabel}
+            onConfig={edit.setConfig}
+            onLabel={edit.setLabel}
           />
         </aside>
       </div>
@@ -474,7 +458,7 @@ function Editor({
                   document={document}
                   canSave={canEdit}
                   simulation={simulation}
-                  onChange={onSimulation}
+                  onChange={edit.setSimulation}
                 />
               ),
             },
