@@ -606,7 +606,19 @@ export function openApiDocument(app: Express, version: string): Record<string, u
                       type: 'array',
                       items: {
                         type: 'object',
-                        properties: { pointer: { type: 'string' }, message: { type: 'string' } },
+                        properties: {
+                          pointer: { type: 'string' },
+                          // Body problems are text; a workflow's problems say it in zh and en.
+                          message: {
+                            anyOf: [
+                              { type: 'string' },
+                              {
+                                type: 'object',
+                                properties: { zh: { type: 'string' }, en: { type: 'string' } },
+                              },
+                            ],
+                          },
+                        },
                       },
                     },
                   },

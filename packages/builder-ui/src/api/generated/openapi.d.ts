@@ -1240,7 +1240,12 @@ export interface components {
         details?: {
           problems?: {
             pointer?: string;
-            message?: string;
+            message?:
+              | string
+              | {
+                  zh?: string;
+                  en?: string;
+                };
           }[];
         };
       };
