@@ -96,6 +96,56 @@ describe('the declared response schemas', () => {
     expect(broken).toEqual([]);
   });
 
+  it('should hold for the answers of writes: users, keys, scenarios, articles, quality, routing', async () => {
+    const article = {
+      questions: ['发票怎么开？'],
+      answer: { zh: '在订单页申请电子发票。', en: 'Request an e-invoice on the order page.' },
+      tags: ['invoice'],
+    };
+    const created = await call(
+      'POST',
+      '/api/knowledge/articles',
+      '/api/knowledge/articles',
+      article,
+    );
+    const articleId = (created.json as { id: string }).id;
+    const sample: [string, string, string?, unknown?][] = [
+      [
+        'POST',
+        '/api/users',
+        '/api/users',
+        { id: 'rc-viewer', password: 'a-long-password-1', role: 'viewer' },
+      ],
+      ['PATCH', '/api/users/{id}', '/api/users/rc-viewer', { disabled: true }],
+      ['GET', '/api/api-keys'],
+      ['POST', '/api/api-keys', '/api/api-keys', { name: 'rc-key', source: 'demo-shop' }],
+      ['DELETE', '/api/api-keys/{name}', '/api/api-keys/rc-key'],
+      [
+        'PUT',
+        '/api/workflows/{id}/scenarios/{name}',
+        '/api/workflows/counter/scenarios/rc',
+        { trigger: { counterId: 'S-1', count: 0 }, steps: [{ event: 'counter.bump' }] },
+      ],
+      ['GET', '/api/workflows/{id}/scenarios', '/api/workflows/counter/scenarios'],
+      ['DELETE', '/api/workflows/{id}/scenarios/{name}', '/api/workflows/counter/scenarios/rc'],
+      ['GET', '/api/knowledge/articles/{id}', `/api/knowledge/articles/${articleId}`],
+      ['GET', '/api/knowledge/unanswered'],
+      ['GET', '/api/knowledge/export'],
+      ['DELETE', '/api/knowledge/articles/{id}', `/api/knowledge/articles/${articleId}`],
+      ['GET', '/api/quality/reports'],
+      ['GET', '/api/agents'],
+      ['GET', '/api/workflows/{id}/export', '/api/workflows/counter/export'],
+      ['POST', '/api/auth/logout', '/api/auth/logout', {}],
+    ];
+    const broken = [...created.breaches];
+    for (const [method, path, url, body] of sample) {
+      const answer = await call(method, path, url ?? path, body);
+      expect(answer.status, `${method} ${path}`).toBeLessThan(300);
+      broken.push(...answer.breaches);
+    }
+    expect(broken).toEqual([]);
+  });
+
   it('should catch an answer that breaks its schema', () => {
     const wrong = { workflows: [{ id: 'x', name: 'X', revision: 'one' }] };
     expect(breaches('GET', '/api/workflows', 200, wrong)).toEqual(

@@ -1,3 +1,4 @@
+import { articleInputSchema } from '../knowledge/article.schema.ts';
 import { KNOWLEDGE_CHANNELS } from '../model/knowledge.model.ts';
 import {
   arrayOf,
@@ -50,8 +51,8 @@ export const knowledgeResponseSchemas = {
     matches: arrayOf(object({ article, score: number, question: text })),
     threshold: number,
   }),
-  /** `?format=csv` answers the same articles as CSV text. */
-  exported: arrayOf(article),
+  /** Articles as they are imported again; `?format=csv` answers them as CSV text. */
+  exported: arrayOf(articleInputSchema),
   imported: object({ created: integer, updated: integer }),
   unanswered: object({ groups: arrayOf(unansweredGroup) }),
 } as const;

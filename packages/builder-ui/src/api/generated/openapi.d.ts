@@ -6083,40 +6083,32 @@ export interface operations {
         };
         content: {
           'application/json': {
-            id: string;
+            id?: string;
             questions: string[];
             answer: {
               zh?: string;
               en?: string;
             };
-            tags: string[];
-            channels: ('chat' | 'sms' | 'email')[];
-            validFrom: string | null;
-            validUntil: string | null;
-            /** @enum {string} */
-            status: 'draft' | 'published';
-            revision: number;
-            /** Format: date-time */
-            updatedAt: string;
-            updatedBy: string;
+            tags?: string[];
+            channels?: ('chat' | 'sms' | 'email')[];
+            validFrom?: string | null;
+            validUntil?: string | null;
+            /** @enum {unknown} */
+            status?: 'draft' | 'published';
           }[];
           'text/csv': {
-            id: string;
+            id?: string;
             questions: string[];
             answer: {
               zh?: string;
               en?: string;
             };
-            tags: string[];
-            channels: ('chat' | 'sms' | 'email')[];
-            validFrom: string | null;
-            validUntil: string | null;
-            /** @enum {string} */
-            status: 'draft' | 'published';
-            revision: number;
-            /** Format: date-time */
-            updatedAt: string;
-            updatedBy: string;
+            tags?: string[];
+            channels?: ('chat' | 'sms' | 'email')[];
+            validFrom?: string | null;
+            validUntil?: string | null;
+            /** @enum {unknown} */
+            status?: 'draft' | 'published';
           }[];
         };
       };
