@@ -82,8 +82,10 @@ describe('the declared response schemas', () => {
       ['GET', '/api/queues'],
       ['GET', '/api/conversations'],
       ['GET', '/api/conversations/{id}', `/api/conversations/${conversation}`],
-      ['GET', '/api/analytics/dashboard'],
       ['POST', '/api/analytics/rollup'],
+      ['GET', '/api/analytics/dashboard'],
+      ['GET', '/api/analytics/journeys/{id}/funnel', '/api/analytics/journeys/counter/funnel'],
+      ['GET', '/api/analytics/staffing'],
       ['POST', '/api/instances/{id}/cancel', `/api/instances/${encodeURIComponent(id)}/cancel`],
     ];
     const broken = [...list.breaches, ...chat.breaches];

@@ -6393,10 +6393,85 @@ export interface operations {
             };
             channels: string[];
             rolledUpTo: string | null;
-            volume: Record<string, never>;
-            intents: Record<string, never>[];
-            service: Record<string, never>;
-            agents: Record<string, never>[];
+            volume: {
+              conversations: number;
+              previousConversations: number;
+              change: number | null;
+              heatmap: number[][];
+              days: {
+                date: string;
+                conversations: number;
+              }[];
+              previousDays: {
+                date: string;
+                conversations: number;
+              }[];
+              peaks: {
+                weekday: number;
+                hour: number;
+                conversations: number;
+              }[];
+            };
+            intents: {
+              intent: string;
+              count: number;
+              previousCount: number;
+              change: number | null;
+              lastDay: number;
+              baseline: number;
+              spike: boolean;
+              days: number[];
+            }[];
+            service: {
+              conversations: number;
+              closed: number;
+              automated: number;
+              handedOff: number;
+              resolved: number;
+              automationRate: number | null;
+              handoffRate: number | null;
+              resolutionRate: number | null;
+              firstResponse: {
+                averageMs: number | null;
+                count: number;
+              };
+              wait: {
+                averageMs: number | null;
+                count: number;
+              };
+              handling: {
+                averageMs: number | null;
+                count: number;
+              };
+              satisfaction: {
+                average: number | null;
+                count: number;
+                distribution: number[];
+              };
+            };
+            agents: {
+              agentId: string;
+              displayName: string;
+              conversations: number;
+              resolved: number;
+              resolutionRate: number | null;
+              firstResponse: {
+                averageMs: number | null;
+                count: number;
+              };
+              handling: {
+                averageMs: number | null;
+                count: number;
+              };
+              satisfaction: {
+                average: number | null;
+                count: number;
+              };
+              quality: {
+                average: number | null;
+                count: number;
+              };
+            }[];
           };
         };
       };
