@@ -2,6 +2,39 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The server's layers, top to bottom: `cli` and `server` (wiring) → `http` → the domains →
+ * `model`, `store`, `errors`. A file may import its own layer and those below it, never above.
+ */
+const SERVER = 'packages/server/src';
+const DOMAINS = [
+  'analytics',
+  'auth',
+  'connectors',
+  'conversations',
+  'instances',
+  'intake',
+  'intents',
+  'knowledge',
+  'metrics',
+  'quality',
+  'routing',
+  'runtime',
+  'workflows',
+];
+const BOTTOM = ['model', 'store', 'errors'];
+
+/** A restriction on imports of the server's `folders` from a sibling folder. */
+const above = (folders, why, allowTypeImports = false) => ({
+  regex: `^\\.\\./(${folders.join('|')})/`,
+  message: `Layers point one way (CONTRIBUTING.md): ${why}`,
+  allowTypeImports,
+});
+
+const layerRule = (...patterns) => ({
+  '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
+});
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'coverage/**'] },
   js.configs.recommended,
@@ -13,6 +46,55 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
     },
+  },
+  {
+    files: [`${SERVER}/{${DOMAINS.join(',')}}/**/*.ts`],
+    ignores: ['**/*.test.ts'],
+    rules: layerRule(
+      above(['http', 'cli'], 'a domain module must not import the HTTP layer or the CLI.'),
+      // The configuration's types live beside the wiring in server/.
+      above(['server'], 'a domain module imports only types from server/.', true),
+    ),
+  },
+  {
+    files: [`${SERVER}/{${BOTTOM.join(',')}}/**/*.ts`],
+    ignores: ['**/*.test.ts'],
+    rules: layerRule(
+      above(
+        ['http', 'cli', 'server', ...DOMAINS],
+        'model/, store/ and errors/ are below every domain and must not import one.',
+      ),
+    ),
+  },
+  {
+    files: [`${SERVER}/http/**/*.ts`],
+    ignores: ['**/*.test.ts'],
+    rules: layerRule(
+      above(['cli'], 'the HTTP layer must not import the CLI.'),
+      above(['server'], 'the HTTP layer imports only types from the wiring in server/.', true),
+    ),
+  },
+  {
+    files: ['packages/engine/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@xiaoer/server', '@xiaoer/server/*', '**/server/src/**'],
+              message: 'The engine is pure: it must not import the server.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Reserved for the runtime rewrite: ChatError still extends the HTTP layer's ApiError.
+    // TODO(issue 22): throw DomainError from conversations/ and drop this exception.
+    files: [`${SERVER}/conversations/chat-error.ts`],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
   },
   {
     // The chat widget runs in shop pages' browsers.

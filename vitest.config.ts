@@ -1,3 +1,4 @@
+import SlowestFilesReporter from './tests/slowest-files.reporter.ts';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -8,8 +9,12 @@ import { defineConfig } from 'vitest/config';
  */
 export const PROCESS_SUITES = ['tests/processes/**/*.test.ts', 'tests/load/**/*.test.ts'];
 
+/** `XIAOER_SLOWEST_FILES=10` (CI) prints the ten slowest test files after the summary. */
+const slowest = Number(process.env['XIAOER_SLOWEST_FILES'] ?? 0);
+
 export default defineConfig({
   test: {
+    reporters: slowest ? ['default', new SlowestFilesReporter(slowest)] : ['default'],
     include: ['packages/*/src/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
     exclude: process.env['XIAOER_PROCESS_SUITES'] ? [] : ['**/node_modules/**', ...PROCESS_SUITES],
     // Integration suites start real FerretDB processes; keep the two cores from thrashing.

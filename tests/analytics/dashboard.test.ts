@@ -9,7 +9,7 @@ import {
   type JourneyFunnel,
   type StaffingPlan,
 } from '@xiaoer/server';
-import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
+import { cloudEvent, responseContract, startHarness, type Harness } from '@xiaoer/server/testing';
 import { openChat, surveyWorkflow as survey } from './analytics-fixture.ts';
 
 /**
@@ -289,6 +289,23 @@ describe('the dashboard API against the traffic sent', () => {
     expect(plan.hours[hour]).toMatchObject({ forecast: 1, agentsNeeded: 1, missesTarget: false });
     expect(plan.hours.filter((h) => h.forecast > 0)).toHaveLength(1);
     expect(plan.hours.filter((h) => h.agentsNeeded > 0)).toHaveLength(1);
+  });
+
+  it('should answer as the OpenAPI document declares, with real figures in every part', async () => {
+    const docs = await h.request('GET', '/api/docs', undefined, '');
+    const breaches = responseContract(await docs.json());
+    const period = `from=${today()}&to=${today()}`;
+    const answers: [string, string][] = [
+      ['/api/analytics/dashboard', `/api/analytics/dashboard?${period}`],
+      ['/api/analytics/journeys/{id}/funnel', `/api/analytics/journeys/survey/funnel?${period}`],
+      ['/api/analytics/staffing', `/api/analytics/staffing?date=${today()}&weeks=1`],
+    ];
+    const broken: string[] = [];
+    for (const [path, url] of answers) broken.push(...breaches('GET', path, 200, await get(url)));
+    expect(broken).toEqual([]);
+    const report = await get<DashboardReport>(`/api/analytics/dashboard?${period}`);
+    expect(report.agents.length).toBeGreaterThan(0);
+    expect(report.intents.length).toBeGreaterThan(0);
   });
 
   it('should export every table as CSV with a zh/en header', async () => {

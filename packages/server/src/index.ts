@@ -13,6 +13,10 @@ export { instanceBodySchemas } from './http/instances.route.ts';
 export { routingBodySchemas } from './http/routing.schema.ts';
 export { LocalizedError } from './localized-error.ts';
 export { ApiError, type ApiErrorBody } from './http/api-error.ts';
+export { DomainError, type DomainErrorOptions } from './errors/domain-error.ts';
+export { ERROR_KINDS, type ErrorKind } from './errors/error-kinds.ts';
+export { fromEngineError } from './errors/engine-errors.ts';
+export { HTTP_STATUS } from './http/error-handler.ts';
 export { type HealthReport, type StoreProbe } from './http/health.route.ts';
 export {
   startServer,
@@ -252,8 +256,8 @@ export {
   type ServiceMetricsOptions,
 } from './metrics/service-metrics.ts';
 export { readStore, type StoreReadings } from './metrics/store-readings.ts';
-export { httpMetrics } from './metrics/http-metrics.ts';
-export { RouteLabels, UNMATCHED_ROUTE } from './metrics/route-labels.ts';
+export { httpMetrics } from './http/http-metrics.ts';
+export { RouteLabels, UNMATCHED_ROUTE } from './http/route-labels.ts';
 export { cachedReading } from './metrics/cached-reading.ts';
 export { metricsRouter, type MetricsRouteOptions } from './http/metrics.route.ts';
 export {

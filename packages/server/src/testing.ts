@@ -39,3 +39,4 @@ export {
   CHAT_SECRET,
   type Harness,
 } from './test-harness.ts';
+export { responseContract, type ContractCheck } from './http/response-contract.ts';

@@ -8,6 +8,9 @@ import type {
   Problem,
   WorkflowDocument,
 } from '@xiaoer/engine';
+import type { Answer } from './api-types.ts';
+
+export type { Answer } from './api-types.ts';
 
 /**
  * An error answer of the Xiaoer API:
@@ -49,39 +52,21 @@ export function errorText(error: unknown, language: keyof LocalizedText): string
   return error instanceof ApiFailure ? error.text[language] : String(error);
 }
 
-export interface Me {
-  kind: 'user' | 'apiKey';
-  id: string;
-  role?: 'admin' | 'operator' | 'agent' | 'viewer';
-}
+export type Me = Answer<'getApiAuthMe'>;
 
-export interface WorkflowSummary {
-  id: string;
-  name: string;
-  revision: number;
-  publishedVersion: number;
-  archived: boolean;
-  updatedAt: string;
-  updatedBy: string;
-  problems: number;
-  runningInstances: number;
-}
+export type WorkflowSummary = Answer<'getApiWorkflows'>['workflows'][number];
 
-export interface Draft {
-  id: string;
-  revision: number;
-  publishedVersion: number;
-  updatedAt: string;
-  updatedBy: string;
+/** A draft; its document and problems in the engine's own types (the schema is the engine's). */
+export type Draft = Omit<Answer<'getApiWorkflowsId'>, 'document' | 'problems'> & {
   document: WorkflowDocument;
   problems: Problem[];
-}
+};
 
 /**
  * Calls the API of the server that served the page; the session cookie authenticates. The body
  * goes as JSON, or as the text it is when a `contentType` is given (a CSV file).
  */
-export async function api<T>(
+export async function api<T = unknown>(
   method: string,
   path: string,
   body?: unknown,
@@ -107,29 +92,29 @@ export const currentUser = () =>
     throw error;
   });
 
-export interface VersionSummary {
-  version: number;
-  hash: string;
-  note: string;
-  publishedAt: string;
-  publishedBy: string;
-}
+export type VersionSummary = Answer<'getApiWorkflowsIdVersions'>['versions'][number];
 
 export const workflowsApi = {
-  list: () => api<{ workflows: WorkflowSummary[] }>('GET', '/workflows'),
+  list: () => api<Answer<'getApiWorkflows'>>('GET', '/workflows'),
   get: (id: string) => api<Draft>('GET', `/workflows/${encodeURIComponent(id)}`),
   create: (document: WorkflowDocument) => api<Draft>('POST', '/workflows', document),
   save: (id: string, document: WorkflowDocument, revision: number) =>
     api<Draft>('PUT', `/workflows/${encodeURIComponent(id)}`, { document, revision }),
   version: (id: string, version: number) =>
-    api<{ document: WorkflowDocument }>(
-      'GET',
-      `/workflows/${encodeURIComponent(id)}/versions/${version}`,
-    ),
+    api<
+      Omit<Answer<'getApiWorkflowsIdVersionsVersion'>, 'document'> & { document: WorkflowDocument }
+    >('GET', `/workflows/${encodeURIComponent(id)}/versions/${version}`),
   versions: (id: string) =>
-    api<{ versions: VersionSummary[] }>('GET', `/workflows/${encodeURIComponent(id)}/versions`),
+    api<Answer<'getApiWorkflowsIdVersions'>>(
+      'GET',
+      `/workflows/${encodeURIComponent(id)}/versions`,
+    ),
   publish: (id: string, note: string) =>
-    api<{ version: number }>('POST', `/workflows/${encodeURIComponent(id)}/publish`, { note }),
+    api<Answer<'postApiWorkflowsIdPublish'>>(
+      'POST',
+      `/workflows/${encodeURIComponent(id)}/publish`,
+      { note },
+    ),
 };
 
 /** A journey to start a new one from (`GET /api/templates`). */
@@ -147,52 +132,29 @@ export const templatesApi = {
   get: (id: string) => api<WorkflowDocument>('GET', `/templates/${encodeURIComponent(id)}`),
 };
 
-export type InstanceStatus = 'active' | 'done' | 'failed' | 'cancelled';
+export type InstanceSummary = Answer<'getApiInstances'>['instances'][number];
+export type InstanceStatus = InstanceSummary['status'];
+/** How an ended instance ended. */
+export type InstanceOutcome = NonNullable<InstanceSummary['outcome']>;
 
-export interface InstanceSummary {
-  id: string;
-  workflowId: string;
-  version: number;
-  correlation: string;
-  status: InstanceStatus;
-  node: string;
-  revision: number;
-  startedAt: string;
-  updatedAt: string;
-}
+type Detail = Answer<'getApiInstancesId'>;
 
-export interface InstanceStep {
-  revision: number;
-  at: string;
-  event: { type: string; data?: JsonObject; actor?: string };
-  from: string | null;
-  to: string;
+/** A timeline step; its event data, path and effects in the engine's own types. */
+export type InstanceStep = Omit<Detail['timeline'][number], 'event' | 'path' | 'effects'> & {
+  event: Omit<Detail['timeline'][number]['event'], 'data'> & { data?: JsonObject };
   path: PathStep[];
   /** The journey data the step changed (`key` is a dotted path). */
   dataChanges?: { key: string; before?: JsonValue; after?: JsonValue }[];
   effects: Effect[];
-  status: InstanceStatus;
-}
+};
 
-export interface InstanceDetail extends InstanceSummary {
+export type InstanceDetail = Omit<Detail, 'data' | 'timeline' | 'effects'> & {
   data: JsonObject;
   timeline: InstanceStep[];
-  effects: {
-    _id: string;
-    effect: Effect;
-    status: string;
-    attempts: number;
-    retries: number;
-    lastError?: { code: string; message: string };
-  }[];
-  timers: { timerId: string; dueAt: string; status: string; firedAt?: string }[];
-  deadLetters: { _id: string; kind: string; nodeId: string; error: { message: string } }[];
-}
+  effects: (Omit<Detail['effects'][number], 'effect'> & { effect: Effect })[];
+};
 
-export interface FlowCounts {
-  nodes: Record<string, number>;
-  outcomes: Record<string, number>;
-}
+export type FlowCounts = Answer<'getApiWorkflowsIdFlow'>;
 
 const query = (params: Record<string, string | number | undefined>) => {
   const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== '');
@@ -201,33 +163,25 @@ const query = (params: Record<string, string | number | undefined>) => {
 
 export const instancesApi = {
   list: (filter: Record<string, string | number | undefined>) =>
-    api<{ instances: InstanceSummary[]; total: number; page: number; pageSize: number }>(
-      'GET',
-      `/instances${query(filter)}`,
-    ),
+    api<Answer<'getApiInstances'>>('GET', `/instances${query(filter)}`),
   get: (id: string) => api<InstanceDetail>('GET', `/instances/${encodeURIComponent(id)}`),
   cancel: (id: string) =>
-    api<{ status: string }>('POST', `/instances/${encodeURIComponent(id)}/cancel`),
+    api<Answer<'postApiInstancesIdCancel'>>('POST', `/instances/${encodeURIComponent(id)}/cancel`),
   sendEvent: (id: string, type: string, data?: JsonObject) =>
-    api<{ result: string; reason?: string; node: string }>(
-      'POST',
-      `/instances/${encodeURIComponent(id)}/events`,
-      {
-        type,
-        ...(data ? { data } : {}),
-      },
-    ),
-  retry: (key: string) => api<unknown>('POST', `/effects/${encodeURIComponent(key)}/retry`),
+    api<Answer<'postApiInstancesIdEvents'>>('POST', `/instances/${encodeURIComponent(id)}/events`, {
+      type,
+      ...(data ? { data } : {}),
+    }),
+  retry: (key: string) =>
+    api<Answer<'postApiEffectsKeyRetry'>>('POST', `/effects/${encodeURIComponent(key)}/retry`),
   flow: (workflow: string, since?: string) =>
     api<FlowCounts>('GET', `/workflows/${encodeURIComponent(workflow)}/flow${query({ since })}`),
 };
 
-export interface SavedScenario {
-  name: string;
+/** A saved scenario, in the engine's scenario format. */
+export type SavedScenario = Omit<Answer<'getApiWorkflowsIdScenariosName'>, 'scenario'> & {
   scenario: Scenario;
-  savedAt: string;
-  savedBy: string;
-}
+};
 
 const scenarioPath = (workflow: string, name?: string) =>
   `/workflows/${encodeURIComponent(workflow)}/scenarios${name === undefined ? '' : `/${encodeURIComponent(name)}`}`;
@@ -236,5 +190,6 @@ export const scenariosApi = {
   list: (workflow: string) => api<{ scenarios: SavedScenario[] }>('GET', scenarioPath(workflow)),
   save: (workflow: string, name: string, scenario: Scenario) =>
     api<SavedScenario>('PUT', scenarioPath(workflow, name), scenario),
-  remove: (workflow: string, name: string) => api<unknown>('DELETE', scenarioPath(workflow, name)),
+  remove: (workflow: string, name: string) =>
+    api<Answer<'deleteApiWorkflowsIdScenariosName'>>('DELETE', scenarioPath(workflow, name)),
 };

@@ -83,7 +83,7 @@ export function InstancePage({
           <Tag
             data-testid="instance-status"
             data-status={detail.status}
-            color={detail.status === 'failed' ? 'red' : detail.status === 'done' ? 'green' : ''}
+            color={detail.status === 'done' ? 'green' : ''}
           >
             {t(`run.instanceStatus.${detail.status}`)}
           </Tag>

@@ -1,14 +1,29 @@
 import { useEffect, useState } from 'react';
 import { App as AntApp, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { instancesApi, type InstanceSummary } from '../api/api-client.ts';
+import {
+  instancesApi,
+  type InstanceOutcome,
+  type InstanceStatus,
+  type InstanceSummary,
+} from '../api/api-client.ts';
 
-const STATUS_COLORS: Record<string, string> = {
+const STATUS_COLORS: Record<InstanceStatus | InstanceOutcome, string> = {
   active: 'processing',
   done: 'success',
+  completed: 'success',
   failed: 'error',
   cancelled: 'default',
 };
+
+/** The status filter: a state, or how an ended instance ended (`done` is any ending). */
+const STATUS_FILTERS: (InstanceStatus | InstanceOutcome)[] = [
+  'active',
+  'done',
+  'completed',
+  'failed',
+  'cancelled',
+];
 
 /** Journey instances with filters (journey, status, node, correlation value) and paging. */
 export function InstancesPage({ onOpen }: { onOpen: (id: string) => void }) {
@@ -42,7 +57,7 @@ export function InstancesPage({ onOpen }: { onOpen: (id: string) => void }) {
           allowClear
           style={{ width: 140 }}
           onChange={set('status')}
-          options={['active', 'done', 'failed', 'cancelled'].map((s) => ({ value: s, label: s }))}
+          options={STATUS_FILTERS.map((s) => ({ value: s, label: s }))}
         />
         <Input.Search placeholder={t('instances.node')} allowClear onSearch={set('node')} />
         <Input.Search
@@ -69,8 +84,10 @@ export function InstancesPage({ onOpen }: { onOpen: (id: string) => void }) {
           { title: t('instances.workflow'), render: (_, r) => `${r.workflowId} v${r.version}` },
           {
             title: t('instances.status'),
-            dataIndex: 'status',
-            render: (s: string) => <Tag color={STATUS_COLORS[s]}>{s}</Tag>,
+            render: (_, r) => {
+              const shown = r.outcome ?? r.status;
+              return <Tag color={STATUS_COLORS[shown]}>{shown}</Tag>;
+            },
           },
           { title: t('instances.node'), dataIndex: 'node' },
           { title: t('instances.correlation'), dataIndex: 'correlation' },

@@ -34,6 +34,7 @@ const draft: Draft = {
   id: journey.id,
   revision: 1,
   publishedVersion: 0,
+  archived: false,
   updatedAt: '2026-11-01T00:00:00.000Z',
   updatedBy: 'admin',
   document: journey,

@@ -1,104 +1,15 @@
-/**
- * What happened, as analytics counts it. Facts are written as things happen (buffered, see
- * fact-recorder.ts), rolled up into hourly figures (analytics-rollup.ts) and then deleted.
- * Each has a deterministic `_id` (e.g. `closed|<conversation>`), so recording one twice
- * before it is rolled up counts it once.
- */
-export type AnalyticsFact =
-  | ConversationOpenedFact
-  | IntentFact
-  | ConversationClosedFact
-  | HandoffQueuedFact
-  | HandoffEndedFact
-  | SatisfactionFact
-  | QualityFact
-  | StepFact;
-
-interface FactBase {
-  /** When it happened: the hour it is counted in. */
-  at: Date;
-}
-
-/** A customer opened a chat. */
-export interface ConversationOpenedFact extends FactBase {
-  kind: 'opened';
-  channel: string;
-}
-
-/** A conversation asked about `intent` (counted once per conversation and intent). */
-export interface IntentFact extends FactBase {
-  kind: 'intent';
-  channel: string;
-  intent: string;
-}
-
-/** A conversation ended: how it went, from its transcript. */
-export interface ConversationClosedFact extends FactBase {
-  kind: 'closed';
-  channel: string;
-  /** No person was involved. */
-  automated: boolean;
-  /** The question was answered: a person resolved it, or the bot's last word was an answer. */
-  resolved: boolean;
-  /** The customer's first message → the first answer by the bot or an agent. */
-  firstResponseMs?: number;
-}
-
-/** A conversation was handed to a person (transfers between groups are not new arrivals). */
-export interface HandoffQueuedFact extends FactBase {
-  kind: 'queued';
-  channel: string;
-  group: string;
-}
-
-/** A handoff ended (resolved, abandoned or transferred). */
-export interface HandoffEndedFact extends FactBase {
-  kind: 'handoffEnded';
-  channel: string;
-  group: string;
-  outcome: 'resolved' | 'abandoned' | 'transferred';
-  agentId?: string;
-  /** Queued → assigned. */
-  waitMs?: number;
-  /** Assigned → ended. */
-  handlingMs?: number;
-  /** Assigned → the agent's first message. */
-  firstResponseMs?: number;
-}
-
-/** A customer scored the service in a survey node (an `askCustomer` option with a `score`). */
-export interface SatisfactionFact extends FactBase {
-  kind: 'satisfaction';
-  channel: string;
-  score: number;
-  /** The agent who last served the conversation the survey ran in, if any. */
-  agentId?: string;
-}
-
-/** A quality inspection scored an agent's conversation, or an override changed the score. */
-export interface QualityFact extends FactBase {
-  kind: 'quality';
-  channel: string;
-  agentId: string;
-  /** Added to the agent's score sum (an override adds new − old). */
-  scoreDelta: number;
-  /** Added to the agent's count (1 for a new report, 0 for an override). */
-  countDelta: number;
-}
-
-/** A journey step: the nodes it left and entered. */
-export interface StepFact extends FactBase {
-  kind: 'step';
-  workflowId: string;
-  /** The instance started with this step. */
-  started: boolean;
-  /** The instance ended with this step. */
-  ended?: 'done' | 'cancelled';
-  entered: string[];
-  left: string[];
-  /** The node the instance rested in before this step, and how long it stayed there. */
-  rested?: { nodeId: string; ms: number };
-}
+/** The facts analytics counts are declared beside the model that stores them. */
+export type {
+  AnalyticsFact,
+  ConversationOpenedFact,
+  IntentFact,
+  ConversationClosedFact,
+  HandoffQueuedFact,
+  HandoffEndedFact,
+  SatisfactionFact,
+  QualityFact,
+  StepFact,
+} from '../model/analytics-fact.types.ts';
 
 /** The channel of conversations opened without one (the chat page and widget). */
 export const DEFAULT_CHANNEL = 'web';

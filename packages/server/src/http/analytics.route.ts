@@ -13,6 +13,8 @@ import {
 import { ApiError } from './api-error.ts';
 import { allow } from './authenticate.ts';
 import { param } from './params.ts';
+import { analyticsResponseSchemas } from './analytics.response.ts';
+import { responds } from './route-metadata.ts';
 
 /** The longest period a report covers. */
 export const MAX_PERIOD_DAYS = 366;
@@ -140,45 +142,70 @@ function workflowIdOf(request: Request): string {
 export function analyticsRouter(analytics: Analytics): Router {
   const router = Router();
   const zone = analytics.timeZone;
-  router.get('/analytics/dashboard', allow('read'), async (request, response) => {
-    only(request, PERIOD);
-    response.json(await analytics.dashboard(period(request, zone)));
-  });
-  router.get('/analytics/journeys/:id/funnel', allow('read'), async (request, response) => {
-    only(request, PERIOD);
-    response.json(await analytics.funnel(param(request, 'id'), period(request, zone)));
-  });
-  router.get('/analytics/staffing', allow('read'), async (request, response) => {
-    only(request, STAFFING);
-    response.json(await analytics.staffing(staffingRequest(request, zone)));
-  });
-  router.post('/analytics/rollup', allow('operate'), async (_request, response) => {
-    response.json(await analytics.rollup());
-  });
-  router.get('/analytics/export/:table', allow('read'), async (request, response) => {
-    const name = param(request, 'table').replace(/\.csv$/, '');
-    if (!(CSV_TABLES as readonly string[]).includes(name))
-      throw new ApiError(404, 'unknown-table', {
-        zh: `没有名为 "${name.slice(0, 40)}" 的表；可导出：${CSV_TABLES.join('、')}。`,
-        en: `No table "${name.slice(0, 40)}"; exportable: ${CSV_TABLES.join(', ')}.`,
-      });
-    only(request, Object.keys(EXPORT_QUERY));
-    const table = name as CsvTable;
-    let body: string;
-    if (table === 'staffing')
-      body = staffingCsv(await analytics.staffing(staffingRequest(request, zone)));
-    else if (table === 'funnel')
-      body = funnelCsv(await analytics.funnel(workflowIdOf(request), period(request, zone)));
-    else {
-      const report = await analytics.dashboard(period(request, zone));
-      body =
-        table === 'volume'
-          ? volumeCsv(report)
-          : table === 'intents'
-            ? intentsCsv(report)
-            : agentsCsv(report);
-    }
-    response.attachment(`xiaoer-${table}.csv`).type('text/csv; charset=utf-8').send(body);
-  });
+  router.get(
+    '/analytics/dashboard',
+    allow('read'),
+    responds(analyticsResponseSchemas.dashboard),
+    async (request, response) => {
+      only(request, PERIOD);
+      response.json(await analytics.dashboard(period(request, zone)));
+    },
+  );
+  router.get(
+    '/analytics/journeys/:id/funnel',
+    allow('read'),
+    responds(analyticsResponseSchemas.funnel),
+    async (request, response) => {
+      only(request, PERIOD);
+      response.json(await analytics.funnel(param(request, 'id'), period(request, zone)));
+    },
+  );
+  router.get(
+    '/analytics/staffing',
+    allow('read'),
+    responds(analyticsResponseSchemas.staffing),
+    async (request, response) => {
+      only(request, STAFFING);
+      response.json(await analytics.staffing(staffingRequest(request, zone)));
+    },
+  );
+  router.post(
+    '/analytics/rollup',
+    allow('operate'),
+    responds(analyticsResponseSchemas.rollup),
+    async (_request, response) => {
+      response.json(await analytics.rollup());
+    },
+  );
+  router.get(
+    '/analytics/export/:table',
+    allow('read'),
+    responds(analyticsResponseSchemas.csv),
+    async (request, response) => {
+      const name = param(request, 'table').replace(/\.csv$/, '');
+      if (!(CSV_TABLES as readonly string[]).includes(name))
+        throw new ApiError(404, 'unknown-table', {
+          zh: `没有名为 "${name.slice(0, 40)}" 的表；可导出：${CSV_TABLES.join('、')}。`,
+          en: `No table "${name.slice(0, 40)}"; exportable: ${CSV_TABLES.join(', ')}.`,
+        });
+      only(request, Object.keys(EXPORT_QUERY));
+      const table = name as CsvTable;
+      let body: string;
+      if (table === 'staffing')
+        body = staffingCsv(await analytics.staffing(staffingRequest(request, zone)));
+      else if (table === 'funnel')
+        body = funnelCsv(await analytics.funnel(workflowIdOf(request), period(request, zone)));
+      else {
+        const report = await analytics.dashboard(period(request, zone));
+        body =
+          table === 'volume'
+            ? volumeCsv(report)
+            : table === 'intents'
+              ? intentsCsv(report)
+              : agentsCsv(report);
+      }
+      response.attachment(`xiaoer-${table}.csv`).type('text/csv; charset=utf-8').send(body);
+    },
+  );
   return router;
 }

@@ -1,23 +1,20 @@
 import type { LocalizedText } from '@xiaoer/engine';
-import { LocalizedError } from '../localized-error.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import type { ErrorKind } from '../errors/error-kinds.ts';
+import { bodyOf, HTTP_STATUS, type ApiErrorBody } from './error-handler.ts';
 
-/** The body of every error the API returns: a machine code and a message in zh and en. */
-export interface ApiErrorBody {
-  error: {
-    code: string;
-    message: LocalizedText;
-    detail?: string;
-    /** Machine-readable specifics: `problems` with JSON pointers, the current revision... */
-    details?: Record<string, unknown>;
-  };
-}
+export type { ApiErrorBody } from './error-handler.ts';
 
-/** An error a route throws to answer with `status` and an {@link ApiErrorBody}. */
-export class ApiError extends LocalizedError {
+const KIND_OF_STATUS = new Map<number, ErrorKind>(
+  Object.entries(HTTP_STATUS).map(([kind, status]) => [status, kind as ErrorKind]),
+);
+
+/**
+ * The HTTP layer's shorthand for a {@link DomainError}, named by the status it answers with
+ * (one of {@link HTTP_STATUS}'s). Domain modules throw `DomainError` with a kind instead.
+ */
+export class ApiError extends DomainError {
   readonly status: number;
-  readonly code: string;
-  readonly detail: string | undefined;
-  readonly details: Record<string, unknown> | undefined;
 
   constructor(
     status: number,
@@ -26,19 +23,16 @@ export class ApiError extends LocalizedError {
     detail?: string,
     details?: Record<string, unknown>,
   ) {
-    super(text);
+    const kind = KIND_OF_STATUS.get(status);
+    if (!kind) throw new TypeError(`ApiError: no error kind answers with status ${status}`);
+    super(kind, code, text, {
+      ...(detail === undefined ? {} : { detail }),
+      ...(details === undefined ? {} : { details }),
+    });
     this.status = status;
-    this.code = code;
-    this.detail = detail;
-    this.details = details;
   }
 
   toBody(): ApiErrorBody {
-    const body: ApiErrorBody = {
-      error: { code: this.code, message: { zh: this.zh, en: this.en } },
-    };
-    if (this.detail !== undefined) body.error.detail = this.detail;
-    if (this.details !== undefined) body.error.details = this.details;
-    return body;
+    return bodyOf(this);
   }
 }

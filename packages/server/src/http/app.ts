@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import { pino, type Logger } from 'pino';
 import serverPackage from '../../package.json' with { type: 'json' };
 import type { Xiaoer } from '../server/xiaoer.ts';
 import { errorHandler, notFound } from './error-handler.ts';
@@ -17,9 +18,11 @@ import { authenticate } from './authenticate.ts';
 import { chatRouter, conversationsRouter } from './chat.route.ts';
 import { openApiDocument } from './openapi.ts';
 import { eventTypesRouter } from './event-types.route.ts';
+import { responds } from './route-metadata.ts';
+import { healthResponseSchemas } from './health.response.ts';
 import { analyticsRouter } from './analytics.route.ts';
 import { metricsRouter } from './metrics.route.ts';
-import { httpMetrics } from '../metrics/http-metrics.ts';
+import { httpMetrics } from './http-metrics.ts';
 import { qualityRouter } from './quality.route.ts';
 import { followUpsRouter } from './follow-ups.route.ts';
 import { templatesRouter } from './templates.route.ts';
@@ -40,6 +43,8 @@ export interface AppOptions {
   consoleDirectory?: string | false;
   /** The journeys "New from template" offers; default: workflows/templates and workflows. */
   templates?: JourneyTemplates;
+  /** Where failed requests (500s) are logged; by default a pino logger at `LOG_LEVEL`. */
+  log?: Logger;
 }
 
 /** The HTTP API: JSON in and out, every error as a zh/en JSON body. */
@@ -85,7 +90,11 @@ export function createApp(options: AppOptions): Express {
     );
   if (options.demoShopUrl) {
     const shopUrl = options.demoShopUrl;
-    app.get('/api/demo', (_request, response) => void response.json({ shopUrl }));
+    app.get(
+      '/api/demo',
+      responds(healthResponseSchemas.demo),
+      (_request, response) => void response.json({ shopUrl }),
+    );
   }
   if (xiaoer) {
     // The customer's chat proves itself with the conversation's token, not a console login.
@@ -115,7 +124,7 @@ export function createApp(options: AppOptions): Express {
   }
   if (xiaoer) app.use('/api', eventTypesRouter(xiaoer.workflows));
   let document: Record<string, unknown> | undefined;
-  app.get('/api/docs', (_request, response) => {
+  app.get('/api/docs', responds(healthResponseSchemas.docs), (_request, response) => {
     document ??= openApiDocument(app, serverPackage.version);
     response.json(document);
   });
@@ -124,6 +133,6 @@ export function createApp(options: AppOptions): Express {
   if (consoleDirectory && demoSecret) app.use(demoChatRouter(consoleDirectory, demoSecret));
   if (consoleDirectory) app.use(consoleHandlers(consoleDirectory));
   app.use(notFound);
-  app.use(errorHandler);
+  app.use(errorHandler(options.log ?? pino({ level: process.env['LOG_LEVEL'] ?? 'info' })));
   return app;
 }

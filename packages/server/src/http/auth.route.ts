@@ -8,6 +8,8 @@ import { actorOf } from './actor.ts';
 import { allow, credentialOf, SESSION_COOKIE } from './authenticate.ts';
 import { param } from './params.ts';
 import { validateBody } from './validate-body.ts';
+import { authResponseSchemas } from './auth.response.ts';
+import { responds } from './route-metadata.ts';
 
 const userName = { type: 'string', pattern: '^[a-zA-Z0-9_.@-]{1,64}$' };
 const password = { type: 'string', minLength: 8, maxLength: 200 };
@@ -70,6 +72,7 @@ export function authRouter(options: AuthRouteOptions): Router {
 
   router.post(
     '/auth/login',
+    responds(authResponseSchemas.session),
     limiter,
     validateBody(authBodySchemas.login),
     async (request, response) => {
@@ -90,21 +93,31 @@ export function authRouter(options: AuthRouteOptions): Router {
       response.json(session);
     },
   );
-  router.post('/auth/logout', async (request, response) => {
-    const credential = credentialOf(request);
-    if (credential) await auth.logout(credential);
-    response.clearCookie(SESSION_COOKIE, { path: '/' }).json({ loggedOut: true });
-  });
-  router.get('/auth/me', allow('read'), (request, response) => {
+  router.post(
+    '/auth/logout',
+    responds(authResponseSchemas.loggedOut),
+    async (request, response) => {
+      const credential = credentialOf(request);
+      if (credential) await auth.logout(credential);
+      response.clearCookie(SESSION_COOKIE, { path: '/' }).json({ loggedOut: true });
+    },
+  );
+  router.get('/auth/me', allow('read'), responds(authResponseSchemas.me), (request, response) => {
     response.json(request.principal);
   });
 
-  router.get('/users', allow('admin'), async (_request, response) => {
-    response.json({ users: await auth.listUsers() });
-  });
+  router.get(
+    '/users',
+    allow('admin'),
+    responds(authResponseSchemas.users),
+    async (_request, response) => {
+      response.json({ users: await auth.listUsers() });
+    },
+  );
   router.post(
     '/users',
     allow('admin'),
+    responds(authResponseSchemas.user),
     validateBody(authBodySchemas.createUser),
     async (request, response) => {
       const body = request.body as { id: string; password: string; role: Role };
@@ -123,6 +136,7 @@ export function authRouter(options: AuthRouteOptions): Router {
   router.patch(
     '/users/:id',
     allow('admin'),
+    responds(authResponseSchemas.user),
     validateBody(authBodySchemas.updateUser),
     async (request, response) => {
       const user = await auth.updateUser(param(request, 'id'), request.body as { role?: Role });
@@ -135,12 +149,18 @@ export function authRouter(options: AuthRouteOptions): Router {
     },
   );
 
-  router.get('/api-keys', allow('admin'), async (_request, response) => {
-    response.json({ apiKeys: await auth.listApiKeys() });
-  });
+  router.get(
+    '/api-keys',
+    allow('admin'),
+    responds(authResponseSchemas.apiKeys),
+    async (_request, response) => {
+      response.json({ apiKeys: await auth.listApiKeys() });
+    },
+  );
   router.post(
     '/api-keys',
     allow('admin'),
+    responds(authResponseSchemas.createdKey),
     validateBody(authBodySchemas.createApiKey),
     async (request, response) => {
       const body = request.body as { name: string; source: string };
@@ -153,13 +173,18 @@ export function authRouter(options: AuthRouteOptions): Router {
       response.status(201).json({ key: created.key, ...created.record });
     },
   );
-  router.delete('/api-keys/:name', allow('admin'), async (request, response) => {
-    if (!(await auth.deleteApiKey(param(request, 'name'))))
-      throw new ApiError(404, 'api-key-not-found', {
-        zh: `没有名为 "${param(request, 'name')}" 的 API 密钥。`,
-        en: `No API key named "${param(request, 'name')}".`,
-      });
-    response.json({ deleted: true });
-  });
+  router.delete(
+    '/api-keys/:name',
+    allow('admin'),
+    responds(authResponseSchemas.deleted),
+    async (request, response) => {
+      if (!(await auth.deleteApiKey(param(request, 'name'))))
+        throw new ApiError(404, 'api-key-not-found', {
+          zh: `没有名为 "${param(request, 'name')}" 的 API 密钥。`,
+          en: `No API key named "${param(request, 'name')}".`,
+        });
+      response.json({ deleted: true });
+    },
+  );
   return router;
 }

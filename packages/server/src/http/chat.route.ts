@@ -12,6 +12,8 @@ import { param } from './params.ts';
 import { allow } from './authenticate.ts';
 import { actorOf } from './actor.ts';
 import { ApiError } from './api-error.ts';
+import { chatResponseSchemas } from './chat.response.ts';
+import { responds } from './route-metadata.ts';
 
 /** The longest message a customer or agent may send, in characters. */
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -124,6 +126,7 @@ export function chatRouter(desk: ServiceDesk, options: ChatIdentityPolicy = {}):
 
   router.post(
     '/chat/conversations',
+    responds(chatResponseSchemas.opened),
     validateBody(chatBodySchemas.open),
     async (request, response) => {
       const body = request.body as {
@@ -142,13 +145,18 @@ export function chatRouter(desk: ServiceDesk, options: ChatIdentityPolicy = {}):
       response.status(201).json({ id: conversation._id, token, customer: conversation.customer });
     },
   );
-  router.get('/chat/conversations/:id/messages', async (request, response) => {
-    const conversation = await customerConversation(request);
-    const messages = await desk.store.messagesAfter(conversation._id, afterOf(request));
-    response.json({ status: conversation.status, messages: messages.map(view) });
-  });
+  router.get(
+    '/chat/conversations/:id/messages',
+    responds(chatResponseSchemas.messages),
+    async (request, response) => {
+      const conversation = await customerConversation(request);
+      const messages = await desk.store.messagesAfter(conversation._id, afterOf(request));
+      response.json({ status: conversation.status, messages: messages.map(view) });
+    },
+  );
   router.post(
     '/chat/conversations/:id/messages',
+    responds(chatResponseSchemas.sent),
     validateBody(chatBodySchemas.message),
     async (request, response) => {
       const conversation = await customerConversation(request);
@@ -160,15 +168,23 @@ export function chatRouter(desk: ServiceDesk, options: ChatIdentityPolicy = {}):
       response.status(201).json({ message: view(stored) });
     },
   );
-  router.post('/chat/conversations/:id/close', async (request, response) => {
-    const conversation = await customerConversation(request);
-    await desk.close(conversation._id);
-    response.json({ id: conversation._id, status: 'closed' });
-  });
-  router.get('/chat/conversations/:id/stream', async (request, response) => {
-    const conversation = await customerConversation(request);
-    stream(desk, conversation._id, afterOf(request), request, response);
-  });
+  router.post(
+    '/chat/conversations/:id/close',
+    responds(chatResponseSchemas.closed),
+    async (request, response) => {
+      const conversation = await customerConversation(request);
+      await desk.close(conversation._id);
+      response.json({ id: conversation._id, status: 'closed' });
+    },
+  );
+  router.get(
+    '/chat/conversations/:id/stream',
+    responds(chatResponseSchemas.stream),
+    async (request, response) => {
+      const conversation = await customerConversation(request);
+      stream(desk, conversation._id, afterOf(request), request, response);
+    },
+  );
   return router;
 }
 
@@ -179,25 +195,36 @@ export function conversationsRouter(
   knowledge: KnowledgeBase,
 ): Router {
   const router = Router();
-  router.get('/conversations', allow('read'), async (request, response) => {
-    const status = request.query['status'];
-    const valid = ['open', 'queued', 'withAgent', 'closed'] as const;
-    const filter = valid.find((s) => s === status);
-    if (status !== undefined && !filter)
-      throw new ApiError(400, 'invalid-status', {
-        zh: `状态只能是 ${valid.join('、')}。`,
-        en: `Status must be one of ${valid.join(', ')}.`,
-      });
-    response.json({ conversations: await desk.store.recent(100, filter) });
-  });
-  router.get('/conversations/:id', allow('read'), async (request, response) => {
-    const { tokenHash: _hidden, ...conversation } = await desk.conversation(param(request, 'id'));
-    const messages = await desk.store.messagesAfter(conversation._id, 0);
-    response.json({ conversation, messages: messages.map(view) });
-  });
+  router.get(
+    '/conversations',
+    allow('read'),
+    responds(chatResponseSchemas.list),
+    async (request, response) => {
+      const status = request.query['status'];
+      const valid = ['open', 'queued', 'withAgent', 'closed'] as const;
+      const filter = valid.find((s) => s === status);
+      if (status !== undefined && !filter)
+        throw new ApiError(400, 'invalid-status', {
+          zh: `状态只能是 ${valid.join('、')}。`,
+          en: `Status must be one of ${valid.join(', ')}.`,
+        });
+      response.json({ conversations: await desk.store.recent(100, filter) });
+    },
+  );
+  router.get(
+    '/conversations/:id',
+    allow('read'),
+    responds(chatResponseSchemas.detail),
+    async (request, response) => {
+      const { tokenHash: _hidden, ...conversation } = await desk.conversation(param(request, 'id'));
+      const messages = await desk.store.messagesAfter(conversation._id, 0);
+      response.json({ conversation, messages: messages.map(view) });
+    },
+  );
   router.post(
     '/conversations/:id/messages',
     allow('sendEvent'),
+    responds(chatResponseSchemas.sent),
     validateBody(chatBodySchemas.message),
     async (request, response) => {
       const stored = await desk.reply(param(request, 'id'), actorOf(request), messageText(request));
@@ -207,6 +234,7 @@ export function conversationsRouter(
   router.post(
     '/conversations/:id/resolve',
     allow('handle'),
+    responds(chatResponseSchemas.resolved),
     validateBody(chatBodySchemas.resolve),
     async (request, response) => {
       const conversation = await desk.conversation(param(request, 'id'));
@@ -243,11 +271,16 @@ export function conversationsRouter(
       });
     },
   );
-  router.post('/conversations/:id/close', allow('sendEvent'), async (request, response) => {
-    const id = param(request, 'id');
-    await desk.close(id);
-    response.json({ id, status: 'closed' });
-  });
+  router.post(
+    '/conversations/:id/close',
+    allow('sendEvent'),
+    responds(chatResponseSchemas.closed),
+    async (request, response) => {
+      const id = param(request, 'id');
+      await desk.close(id);
+      response.json({ id, status: 'closed' });
+    },
+  );
   return router;
 }
 

@@ -7,6 +7,8 @@ import { ApiError } from './api-error.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { credentialOf } from './authenticate.ts';
 import { malformedJson } from './error-handler.ts';
+import { intakeResponseSchemas } from './intake.response.ts';
+import { responds } from './route-metadata.ts';
 
 export interface EventsRouteOptions {
   intake: EventIntake;
@@ -85,6 +87,7 @@ export function eventsRouter(options: EventsRouteOptions): Router {
   const router = Router();
   router.post(
     '/events',
+    responds(intakeResponseSchemas.received),
     express.raw({ type: () => true, limit: options.bodyLimit }),
     async (request, response) => {
       const raw = rawBody(request);

@@ -7,6 +7,8 @@ import { validateBody } from './validate-body.ts';
 import { allow } from './authenticate.ts';
 import { actorOf } from './actor.ts';
 import { param } from './params.ts';
+import { qualityResponseSchemas } from './quality.response.ts';
+import { responds } from './route-metadata.ts';
 
 /** How far in the past a due time may be and still count as "now" (clocks differ a little). */
 const CLOCK_SLACK_MS = 60_000;
@@ -30,6 +32,7 @@ export function followUpsRouter(desk: ServiceDesk, followUps: FollowUpStore): Ro
   router.post(
     '/conversations/:id/follow-ups',
     allow('handle'),
+    responds(qualityResponseSchemas.followUp),
     validateBody(followUpBodySchema),
     async (request, response) => {
       const conversation = await desk.conversation(param(request, 'id'));
@@ -44,9 +47,14 @@ export function followUpsRouter(desk: ServiceDesk, followUps: FollowUpStore): Ro
       response.status(201).json(view(task));
     },
   );
-  router.get('/conversations/:id/follow-ups', allow('read'), async (request, response) => {
-    const conversation = await desk.conversation(param(request, 'id'));
-    response.json({ followUps: (await followUps.list(conversation._id)).map(view) });
-  });
+  router.get(
+    '/conversations/:id/follow-ups',
+    allow('read'),
+    responds(qualityResponseSchemas.followUps),
+    async (request, response) => {
+      const conversation = await desk.conversation(param(request, 'id'));
+      response.json({ followUps: (await followUps.list(conversation._id)).map(view) });
+    },
+  );
   return router;
 }

@@ -1,5 +1,7 @@
 import { Router } from 'express';
 import type { StoreKind } from '../store/store-launcher.ts';
+import { healthResponseSchemas } from './health.response.ts';
+import { responds } from './route-metadata.ts';
 
 /** What the health check needs to know about the store. */
 export interface StoreProbe {
@@ -38,7 +40,7 @@ async function answersWithin(store: StoreProbe, timeoutMs: number): Promise<bool
 /** `GET /api/health`: 200 when the store answers, 503 (degraded) when it does not. */
 export function healthRouter(store: StoreProbe, version: string): Router {
   const router = Router();
-  router.get('/health', async (_request, response) => {
+  router.get('/health', responds(healthResponseSchemas.health), async (_request, response) => {
     const reachable = await answersWithin(store, STORE_PING_TIMEOUT_MS);
     const report: HealthReport = {
       status: reachable ? 'ok' : 'degraded',
@@ -56,8 +58,12 @@ export function healthRouter(store: StoreProbe, version: string): Router {
  */
 export function probesRouter(store: StoreProbe, accepting: () => boolean): Router {
   const router = Router();
-  router.get('/healthz', (_request, response) => void response.json({ status: 'alive' }));
-  router.get('/readyz', async (_request, response) => {
+  router.get(
+    '/healthz',
+    responds(healthResponseSchemas.alive),
+    (_request, response) => void response.json({ status: 'alive' }),
+  );
+  router.get('/readyz', responds(healthResponseSchemas.ready), async (_request, response) => {
     const ready = accepting() && (await answersWithin(store, STORE_PING_TIMEOUT_MS));
     response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not-ready' });
   });

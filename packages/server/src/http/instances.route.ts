@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Router, type Request } from 'express';
 import type { JsonObject } from '@xiaoer/engine';
 import type { InstanceFilter, InstanceQueries } from '../instances/instance-queries.ts';
+import { LIST_STATUSES } from '../instances/instance-outcome.ts';
 import { UnknownInstanceError, type JourneyRuntime } from '../runtime/journey-runtime.ts';
 import type { EffectDispatcher } from '../runtime/effect-dispatcher.ts';
 import type { Models } from '../model/models.ts';
@@ -10,6 +11,8 @@ import { actorOf } from './actor.ts';
 import { param } from './params.ts';
 import { allow } from './authenticate.ts';
 import { validateBody } from './validate-body.ts';
+import { instanceResponseSchemas } from './instances.response.ts';
+import { responds } from './route-metadata.ts';
 
 export const instanceBodySchemas = {
   sendEvent: {
@@ -27,7 +30,7 @@ export const instanceBodySchemas = {
 export const INSTANCE_FILTERS = {
   workflow: /^[a-zA-Z0-9_-]{1,100}$/,
   version: /^[1-9]\d{0,8}$/,
-  status: /^(active|done|cancelled)$/,
+  status: new RegExp(`^(${LIST_STATUSES.join('|')})$`),
   node: /^[a-zA-Z0-9_-]{1,100}$/,
   correlation: /^[^$]{1,200}$/,
   page: /^[1-9]\d{0,6}$/,
@@ -109,27 +112,43 @@ export function instancesRouter(
   const audit = (request: Request, action: string, target: string, details: JsonObject) =>
     models.Audit.create({ at: new Date(), actor: actorOf(request), action, target, details });
 
-  router.get('/instances', allow('read'), async (request, response) => {
-    const { filter, page, pageSize } = readFilters(request);
-    response.json(await queries.list(filter, page, pageSize));
-  });
-  router.get('/instances/:id', allow('read'), async (request, response) => {
-    const detail = await queries.get(param(request, 'id'));
-    if (!detail) throw instanceNotFound(param(request, 'id'));
-    response.json(detail);
-  });
-  router.post('/instances/:id/cancel', allow('operate'), async (request, response) => {
-    const id = param(request, 'id');
-    const instance = await known(
-      id,
-      runtime.cancel(id, actorOf(request), `cancel:${randomUUID()}`),
-    );
-    await audit(request, 'instance.cancel', id, {});
-    response.json({ id, status: instance.status });
-  });
+  router.get(
+    '/instances',
+    allow('read'),
+    responds(instanceResponseSchemas.list),
+    async (request, response) => {
+      const { filter, page, pageSize } = readFilters(request);
+      response.json(await queries.list(filter, page, pageSize));
+    },
+  );
+  router.get(
+    '/instances/:id',
+    allow('read'),
+    responds(instanceResponseSchemas.detail),
+    async (request, response) => {
+      const detail = await queries.get(param(request, 'id'));
+      if (!detail) throw instanceNotFound(param(request, 'id'));
+      response.json(detail);
+    },
+  );
+  router.post(
+    '/instances/:id/cancel',
+    allow('operate'),
+    responds(instanceResponseSchemas.cancelled),
+    async (request, response) => {
+      const id = param(request, 'id');
+      const instance = await known(
+        id,
+        runtime.cancel(id, actorOf(request), `cancel:${randomUUID()}`),
+      );
+      await audit(request, 'instance.cancel', id, {});
+      response.json({ id, status: instance.status });
+    },
+  );
   router.post(
     '/instances/:id/events',
     allow('sendEvent'),
+    responds(instanceResponseSchemas.eventResult),
     validateBody(instanceBodySchemas.sendEvent),
     async (request, response) => {
       const id = param(request, 'id');
@@ -154,35 +173,50 @@ export function instancesRouter(
     },
   );
   // The editor's live overlay: where instances of a journey are, and which outcomes they took.
-  router.get('/workflows/:id/flow', allow('read'), async (request, response) => {
-    const unknown = Object.keys(request.query).filter((name) => !(name in FLOW_QUERY));
-    if (unknown.length)
-      throw new ApiError(400, 'unknown-filter', {
-        zh: `未知的参数 "${unknown[0]}"。可用：since`,
-        en: `Unknown parameter "${unknown[0]}". Known: since`,
-      });
-    const since = flowSince(request.query['since']);
-    response.json(await queries.flowCounts(param(request, 'id'), since));
-  });
-  router.get('/dead-letters', allow('read'), async (_request, response) => {
-    response.json({ deadLetters: await queries.deadLetters() });
-  });
-  router.post('/effects/:key/retry', allow('operate'), async (request, response) => {
-    const key = param(request, 'key');
-    const retry = await dispatcher.retry(key);
-    if (!retry)
-      throw new ApiError(404, 'effect-not-found', {
-        zh: `没有键为 "${key}" 的动作。`,
-        en: `No effect with key "${key}".`,
-      });
-    const { record, retried } = retry;
-    if (!retried)
-      throw new ApiError(409, 'effect-not-dead', {
-        zh: `动作 "${key}" 不在死信中（状态 ${record.status}），无需重试。`,
-        en: `Effect "${key}" is not dead-lettered (status ${record.status}); nothing to retry.`,
-      });
-    await audit(request, 'effect.retry', key, {});
-    response.json({ key, status: record.status, retries: record.retries });
-  });
+  router.get(
+    '/workflows/:id/flow',
+    allow('read'),
+    responds(instanceResponseSchemas.flow),
+    async (request, response) => {
+      const unknown = Object.keys(request.query).filter((name) => !(name in FLOW_QUERY));
+      if (unknown.length)
+        throw new ApiError(400, 'unknown-filter', {
+          zh: `未知的参数 "${unknown[0]}"。可用：since`,
+          en: `Unknown parameter "${unknown[0]}". Known: since`,
+        });
+      const since = flowSince(request.query['since']);
+      response.json(await queries.flowCounts(param(request, 'id'), since));
+    },
+  );
+  router.get(
+    '/dead-letters',
+    allow('read'),
+    responds(instanceResponseSchemas.deadLetters),
+    async (_request, response) => {
+      response.json({ deadLetters: await queries.deadLetters() });
+    },
+  );
+  router.post(
+    '/effects/:key/retry',
+    allow('operate'),
+    responds(instanceResponseSchemas.retried),
+    async (request, response) => {
+      const key = param(request, 'key');
+      const retry = await dispatcher.retry(key);
+      if (!retry)
+        throw new ApiError(404, 'effect-not-found', {
+          zh: `没有键为 "${key}" 的动作。`,
+          en: `No effect with key "${key}".`,
+        });
+      const { record, retried } = retry;
+      if (!retried)
+        throw new ApiError(409, 'effect-not-dead', {
+          zh: `动作 "${key}" 不在死信中（状态 ${record.status}），无需重试。`,
+          en: `Effect "${key}" is not dead-lettered (status ${record.status}); nothing to retry.`,
+        });
+      await audit(request, 'effect.retry', key, {});
+      response.json({ key, status: record.status, retries: record.retries });
+    },
+  );
   return router;
 }

@@ -7,8 +7,8 @@ import { DATE_QUERY, readQuery } from './query-params.ts';
 
 /** Query parameters of `GET /api/knowledge/articles`. */
 export const KNOWLEDGE_LIST_QUERY = {
-  q: /^[^]{1,200}$/,
-  tag: /^[^]{1,40}$/,
+  q: /^[\s\S]{1,200}$/,
+  tag: /^[\s\S]{1,40}$/,
   status: /^(draft|published)$/,
   page: /^[1-9]\d{0,5}$/,
 };

@@ -17,6 +17,8 @@ import { param } from './params.ts';
 import { allow } from './authenticate.ts';
 import type { SearchFilter } from '../knowledge/knowledge-index.ts';
 import type { PromoteRequest } from '../knowledge/knowledge-base.ts';
+import { knowledgeResponseSchemas } from './knowledge.response.ts';
+import { responds } from './route-metadata.ts';
 
 /** Most rows one import may hold. */
 export const MAX_IMPORT_ROWS = 10_000;
@@ -36,13 +38,19 @@ export function knowledgeRouter(
   const audit = (request: Request, action: string, target: string, details: JsonObject = {}) =>
     models.Audit.create({ at: new Date(), actor: actorOf(request), action, target, details });
 
-  router.get('/knowledge/articles', allow('read'), async (request, response) => {
-    const query = listQuery(request);
-    response.json({ ...(await knowledge.list(query)), page: query.page ?? 1 });
-  });
+  router.get(
+    '/knowledge/articles',
+    allow('read'),
+    responds(knowledgeResponseSchemas.list),
+    async (request, response) => {
+      const query = listQuery(request);
+      response.json({ ...(await knowledge.list(query)), page: query.page ?? 1 });
+    },
+  );
   router.post(
     '/knowledge/articles',
     allow('edit'),
+    responds(knowledgeResponseSchemas.article),
     validateBody(articleInputSchema),
     async (request, response) => {
       const article = await knowledge.articles.create(
@@ -53,14 +61,20 @@ export function knowledgeRouter(
       response.status(201).json(article);
     },
   );
-  router.get('/knowledge/articles/:id', allow('read'), async (request, response) => {
-    const article = await knowledge.articles.get(param(request, 'id'));
-    if (!article) throw articleNotFound(param(request, 'id'));
-    response.json(article);
-  });
+  router.get(
+    '/knowledge/articles/:id',
+    allow('read'),
+    responds(knowledgeResponseSchemas.article),
+    async (request, response) => {
+      const article = await knowledge.articles.get(param(request, 'id'));
+      if (!article) throw articleNotFound(param(request, 'id'));
+      response.json(article);
+    },
+  );
   router.put(
     '/knowledge/articles/:id',
     allow('edit'),
+    responds(knowledgeResponseSchemas.article),
     validateBody(articleUpdateSchema),
     async (request, response) => {
       const { revision, ...input } = request.body as ArticleInput & { revision: number };
@@ -74,15 +88,21 @@ export function knowledgeRouter(
       response.json(article);
     },
   );
-  router.delete('/knowledge/articles/:id', allow('edit'), async (request, response) => {
-    const article = await knowledge.articles.remove(param(request, 'id'), actorOf(request));
-    await audit(request, 'knowledge.delete', article.id, { revision: article.revision });
-    response.json({ deleted: article.id });
-  });
+  router.delete(
+    '/knowledge/articles/:id',
+    allow('edit'),
+    responds(knowledgeResponseSchemas.deleted),
+    async (request, response) => {
+      const article = await knowledge.articles.remove(param(request, 'id'), actorOf(request));
+      await audit(request, 'knowledge.delete', article.id, { revision: article.revision });
+      response.json({ deleted: article.id });
+    },
+  );
 
   router.post(
     '/knowledge/search',
     allow('read'),
+    responds(knowledgeResponseSchemas.search),
     validateBody(knowledgeBodySchemas.search),
     async (request, response) => {
       const { question, ...filter } = request.body as SearchFilter & { question: string };
@@ -91,21 +111,27 @@ export function knowledgeRouter(
     },
   );
 
-  router.get('/knowledge/export', allow('read'), async (request, response) => {
-    const format = request.query['format'] ?? 'json';
-    if (format !== 'json' && format !== 'csv')
-      throw new ApiError(400, 'invalid-format', {
-        zh: '参数 "format" 应为 json 或 csv。',
-        en: 'The parameter "format" must be json or csv.',
-      });
-    const articles = await knowledge.exportArticles();
-    response.attachment(`knowledge.${format}`);
-    if (format === 'csv') response.type('text/csv').send(articlesToCsv(articles));
-    else response.json(articles);
-  });
+  router.get(
+    '/knowledge/export',
+    allow('read'),
+    responds(knowledgeResponseSchemas.exported),
+    async (request, response) => {
+      const format = request.query['format'] ?? 'json';
+      if (format !== 'json' && format !== 'csv')
+        throw new ApiError(400, 'invalid-format', {
+          zh: '参数 "format" 应为 json 或 csv。',
+          en: 'The parameter "format" must be json or csv.',
+        });
+      const articles = await knowledge.exportArticles();
+      response.attachment(`knowledge.${format}`);
+      if (format === 'csv') response.type('text/csv').send(articlesToCsv(articles));
+      else response.json(articles);
+    },
+  );
   router.post(
     '/knowledge/import',
     allow('edit'),
+    responds(knowledgeResponseSchemas.imported),
     express.text({ type: 'text/csv', limit: bodyLimit }),
     async (request, response) => {
       const body: unknown = request.body;
@@ -119,12 +145,18 @@ export function knowledgeRouter(
     },
   );
 
-  router.get('/knowledge/unanswered', allow('read'), async (request, response) => {
-    response.json({ groups: await knowledge.frequentUnanswered(unansweredQuery(request)) });
-  });
+  router.get(
+    '/knowledge/unanswered',
+    allow('read'),
+    responds(knowledgeResponseSchemas.unanswered),
+    async (request, response) => {
+      response.json({ groups: await knowledge.frequentUnanswered(unansweredQuery(request)) });
+    },
+  );
   router.post(
     '/knowledge/unanswered/promote',
     allow('edit'),
+    responds(knowledgeResponseSchemas.article),
     validateBody(knowledgeBodySchemas.promote),
     async (request, response) => {
       const promote = request.body as PromoteRequest;

@@ -3,7 +3,8 @@ import { Router, type RequestHandler } from 'express';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { ServiceMetrics } from '../metrics/service-metrics.ts';
 import { allow, credentialOf } from './authenticate.ts';
-import { declare } from './route-metadata.ts';
+import { declare, responds } from './route-metadata.ts';
+import { healthResponseSchemas } from './health.response.ts';
 
 export interface MetricsRouteOptions {
   metrics: ServiceMetrics;
@@ -19,10 +20,15 @@ export interface MetricsRouteOptions {
  */
 export function metricsRouter(options: MetricsRouteOptions): Router {
   const router = Router();
-  router.get('/metrics', metricsAccess(options.auth, options.token), async (_request, response) => {
-    const text = await options.metrics.exposition();
-    response.type(options.metrics.contentType).send(text);
-  });
+  router.get(
+    '/metrics',
+    responds(healthResponseSchemas.metrics),
+    metricsAccess(options.auth, options.token),
+    async (_request, response) => {
+      const text = await options.metrics.exposition();
+      response.type(options.metrics.contentType).send(text);
+    },
+  );
   return router;
 }
 

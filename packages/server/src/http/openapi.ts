@@ -1,5 +1,7 @@
+import { routesOf, type RouteEntry } from './express-routes.ts';
 import type { Express } from 'express';
 import { workflowSchema } from '@xiaoer/engine';
+import { scenarioSchema } from '@xiaoer/engine/testing';
 import { cloudEventBodySchema } from '../intake/cloud-event.ts';
 import { SIGNATURE_HEADERS } from '../intake/signature.ts';
 import { SESSION_COOKIE } from './authenticate.ts';
@@ -17,6 +19,8 @@ interface OperationNotes {
   tag: string;
   /** The success status when it is not 200. */
   success?: number;
+  /** Other success statuses, answered with the same schema, and what they mean. */
+  also?: Record<number, string>;
   /** A body the route checks itself (signed bodies are parsed after the signature). */
   body?: Record<string, unknown>;
   query?: Record<string, RegExp>;
@@ -24,9 +28,39 @@ interface OperationNotes {
   errors?: Record<number, string>;
   /** How the caller proves who it is when it is not a login session. */
   security?: 'signature' | 'platform' | 'chat';
+  /** Media types of the success answer when not JSON (the schema is `responds()`'s). */
+  media?: string[];
+  /** Request headers the route reads, with whether they are required and what they say. */
+  headers?: Record<string, { required: boolean; description: string }>;
 }
 
 const chatToken = { 403: 'Missing or wrong conversation token / 会话凭证错误' };
+
+const shopifyHeaders = {
+  'X-Shopify-Hmac-Sha256': {
+    required: true,
+    description: "Base64 HMAC-SHA256 of the raw body with the source's secret / 签名",
+  },
+  'X-Shopify-Topic': { required: true, description: 'e.g. orders/create / 事件主题' },
+  'X-Shopify-Webhook-Id': {
+    required: true,
+    description: 'Delivery id; a redelivery with the same id is a duplicate / 投递 id（去重）',
+  },
+  'X-Shopify-Shop-Domain': { required: false, description: 'The shop / 店铺域名' },
+};
+
+const wooCommerceHeaders = {
+  'X-WC-Webhook-Signature': {
+    required: false,
+    description:
+      "Base64 HMAC-SHA256 of the raw body with the source's secret; only the creation ping (webhook_id=N) is unsigned / 签名",
+  },
+  'X-WC-Webhook-Topic': {
+    required: false,
+    description: 'e.g. order.updated; absent on the ping / 事件主题',
+  },
+  'X-WC-Webhook-Source': { required: false, description: 'The shop URL / 店铺地址' },
+};
 
 const signed = {
   401: 'Missing or wrong signature / 签名缺失或错误',
@@ -45,6 +79,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary:
       'Prometheus metrics (text format); the metrics token or a login with read / Prometheus 指标（需指标令牌或具有读取权限的登录）',
     tag: 'health',
+    media: ['text/plain'],
   },
   'GET /api/health': {
     summary: 'Server and store status / 服务与数据库状态',
@@ -60,22 +95,37 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary: 'Send order-system events (CloudEvents, one or a batch) / 发送订单系统事件',
     tag: 'events',
     success: 202,
+    also: { 200: 'Every event was a duplicate of one received before / 全部为重复事件' },
     body: cloudEventBodySchema,
     security: 'signature',
+    headers: {
+      [SIGNATURE_HEADERS.source]: {
+        required: false,
+        description: 'The event source, when signing / 事件来源（签名时必填）',
+      },
+      [SIGNATURE_HEADERS.timestamp]: {
+        required: false,
+        description: 'Unix seconds, within the replay window, when signing / 时间戳（签名时必填）',
+      },
+    },
     errors: signed,
   },
   'POST /api/webhooks/shopify/{source}': {
     summary: 'Shopify webhook (X-Shopify-Hmac-Sha256) / Shopify 回调',
     tag: 'events',
     success: 202,
+    also: { 200: 'A duplicate delivery, or a topic Xiaoer ignores / 重复投递或忽略的主题' },
     security: 'platform',
+    headers: shopifyHeaders,
     errors: signed,
   },
   'POST /api/webhooks/woocommerce/{source}': {
     summary: 'WooCommerce webhook (X-WC-Webhook-Signature) / WooCommerce 回调',
     tag: 'events',
     success: 202,
+    also: { 200: 'A duplicate delivery, or a topic Xiaoer ignores / 重复投递或忽略的主题' },
     security: 'platform',
+    headers: wooCommerceHeaders,
     errors: signed,
   },
   'POST /api/webhooks/youzan/{source}': {
@@ -218,6 +268,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
       'New messages as server-sent events; resumes after Last-Event-ID / 实时消息（SSE，断线续传）',
     tag: 'chat',
     security: 'chat',
+    media: ['text/event-stream'],
     query: { token: /^[A-Za-z0-9_-]+$/, after: /^\d+$/ },
     errors: chatToken,
   },
@@ -288,7 +339,6 @@ const OPERATIONS: Record<string, OperationNotes> = {
   'POST /api/instances/{id}/events': {
     summary: 'Send an instance an event by hand / 手动发送事件',
     tag: 'instances',
-    success: 202,
   },
   'GET /api/dead-letters': { summary: 'Effects that gave up / 死信', tag: 'instances' },
   'POST /api/effects/{key}/retry': {
@@ -372,6 +422,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
   'GET /api/knowledge/export': {
     summary: 'Export every article as JSON or CSV / 导出知识库',
     tag: 'knowledge',
+    media: ['application/json', 'text/csv'],
     query: { format: /^(json|csv)$/ },
   },
   'POST /api/knowledge/import': {
@@ -411,6 +462,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary:
       'CSV of a dashboard table: volume.csv, intents.csv, agents.csv, funnel.csv, staffing.csv / 导出 CSV',
     tag: 'analytics',
+    media: ['text/csv'],
     query: EXPORT_QUERY,
     errors: {
       400: 'Bad parameters / 参数不合法',
@@ -457,43 +509,6 @@ const OPERATIONS: Record<string, OperationNotes> = {
   },
 };
 
-/** A route as Express holds it. */
-export interface RouteEntry {
-  method: string;
-  /** OpenAPI style: `/api/workflows/{id}`. */
-  path: string;
-  handlers: unknown[];
-}
-
-interface Layer {
-  rawPath?: unknown;
-  route?: { path: unknown; methods: Record<string, boolean>; stack: { handle: unknown }[] };
-  handle?: { stack?: Layer[] };
-}
-
-/** Every route of `app`, with the middleware in front of it, mounted routers included. */
-export function routesOf(app: Express): RouteEntry[] {
-  const routes: RouteEntry[] = [];
-  const walk = (stack: Layer[], prefix: string) => {
-    for (const layer of stack) {
-      if (layer.route) {
-        const paths = [layer.route.path].flat().filter((p): p is string => typeof p === 'string');
-        for (const path of paths)
-          for (const method of Object.keys(layer.route.methods).filter((m) => m !== '_all'))
-            routes.push({
-              method: method.toUpperCase(),
-              path: (prefix + path).replace(/:([A-Za-z0-9_]+)/g, '{$1}'),
-              handlers: layer.route.stack.map((l) => l.handle),
-            });
-      } else if (layer.handle?.stack && typeof layer.rawPath === 'string') {
-        walk(layer.handle.stack, layer.rawPath === '/' ? prefix : prefix + layer.rawPath);
-      }
-    }
-  };
-  walk((app as unknown as { router: { stack: Layer[] } }).router.stack, '');
-  return routes;
-}
-
 const errorRef = (description: string) => ({
   description,
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
@@ -503,9 +518,19 @@ function operation(route: RouteEntry, notes: OperationNotes | undefined) {
   const facts: RouteMetadata = Object.assign({}, ...route.handlers.map(metadataOf));
   const body = facts.body ?? notes?.body;
   const pathParams = [...route.path.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1] as string);
+  const schema = facts.response;
+  const content = schema
+    ? {
+        content: Object.fromEntries(
+          (notes?.media ?? ['application/json']).map((type) => [type, { schema }]),
+        ),
+      }
+    : {};
   const responses: Record<string, unknown> = {
-    [String(notes?.success ?? 200)]: { description: 'OK / 成功' },
+    [String(notes?.success ?? 200)]: { description: 'OK / 成功', ...content },
   };
+  for (const [status, description] of Object.entries(notes?.also ?? {}))
+    responses[status] = { description, ...content };
   if (body || pathParams.length > 0 || notes?.query)
     responses['400'] = errorRef(
       'Invalid request; `details.problems` points at each fault / 请求无效',
@@ -540,6 +565,13 @@ function operation(route: RouteEntry, notes: OperationNotes | undefined) {
         required: true,
         schema: { type: 'string' },
       })),
+      ...Object.entries(notes?.headers ?? {}).map(([name, header]) => ({
+        name,
+        in: 'header',
+        required: header.required,
+        description: header.description,
+        schema: { type: 'string' },
+      })),
       ...Object.entries(notes?.query ?? {}).map(([name, pattern]) => ({
         name,
         in: 'query',
@@ -564,7 +596,7 @@ export function undocumentedRoutes(app: Express): string[] {
 /**
  * The OpenAPI 3.1 document of `app`, generated from its routes: paths, methods and path
  * parameters from Express, request bodies from the very schemas `validateBody` checks with,
- * permissions from `allow`. Served at `/api/docs`.
+ * success answers from the schemas `responds()` declares, permissions from `allow`. Served at `/api/docs`.
  */
 export function openApiDocument(app: Express, version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -609,7 +641,19 @@ export function openApiDocument(app: Express, version: string): Record<string, u
                       type: 'array',
                       items: {
                         type: 'object',
-                        properties: { pointer: { type: 'string' }, message: { type: 'string' } },
+                        properties: {
+                          pointer: { type: 'string' },
+                          // Body problems are text; a workflow's problems say it in zh and en.
+                          message: {
+                            anyOf: [
+                              { type: 'string' },
+                              {
+                                type: 'object',
+                                properties: { zh: { type: 'string' }, en: { type: 'string' } },
+                              },
+                            ],
+                          },
+                        },
                       },
                     },
                   },
@@ -619,6 +663,7 @@ export function openApiDocument(app: Express, version: string): Record<string, u
           },
         },
         Workflow: workflowSchema,
+        Scenario: scenarioSchema,
       },
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'Session token or API key' },

@@ -11,6 +11,8 @@ import { allow } from './authenticate.ts';
 import { actorOf } from './actor.ts';
 import { param } from './params.ts';
 import { DATE_QUERY, readQuery } from './query-params.ts';
+import { qualityResponseSchemas } from './quality.response.ts';
+import { responds } from './route-metadata.ts';
 
 /** Query parameters of `GET /api/quality/reports`. */
 export const QUALITY_REPORTS_QUERY = {
@@ -52,12 +54,18 @@ export function qualityRouter(quality: QualityInspector, models: Models): Router
   const audit = (request: Request, action: string, target: string, details: JsonObject = {}) =>
     models.Audit.create({ at: new Date(), actor: actorOf(request), action, target, details });
 
-  router.get('/quality/rules', allow('read'), async (_request, response) => {
-    response.json(await quality.rules.ruleset());
-  });
+  router.get(
+    '/quality/rules',
+    allow('read'),
+    responds(qualityResponseSchemas.ruleset),
+    async (_request, response) => {
+      response.json(await quality.rules.ruleset());
+    },
+  );
   router.put(
     '/quality/rules',
     allow('edit'),
+    responds(qualityResponseSchemas.ruleset),
     validateBody(qualityBodySchemas.rules),
     async (request, response) => {
       const { rules } = request.body as { rules: RulesChange };
@@ -70,27 +78,38 @@ export function qualityRouter(quality: QualityInspector, models: Models): Router
     },
   );
 
-  router.get('/quality/reports', allow('read'), async (request, response) => {
-    const { limit, agentId, ...period } = withPeriod(request, QUALITY_REPORTS_QUERY);
-    const count = limit ? Math.min(Number(limit), MAX_REPORTS_LISTED) : undefined;
-    response.json({
-      reports: await quality.reports.list({
-        ...period,
-        ...(agentId ? { agentId } : {}),
-        ...(count ? { limit: count } : {}),
-      }),
-      maxLimit: MAX_REPORTS_LISTED,
-    });
-  });
-  router.get('/quality/reports/:handoffId', allow('read'), async (request, response) => {
-    const id = param(request, 'handoffId');
-    const report = await quality.reports.get(id);
-    if (!report) throw reportNotFound(id);
-    response.json(report);
-  });
+  router.get(
+    '/quality/reports',
+    allow('read'),
+    responds(qualityResponseSchemas.reports),
+    async (request, response) => {
+      const { limit, agentId, ...period } = withPeriod(request, QUALITY_REPORTS_QUERY);
+      const count = limit ? Math.min(Number(limit), MAX_REPORTS_LISTED) : undefined;
+      response.json({
+        reports: await quality.reports.list({
+          ...period,
+          ...(agentId ? { agentId } : {}),
+          ...(count ? { limit: count } : {}),
+        }),
+        maxLimit: MAX_REPORTS_LISTED,
+      });
+    },
+  );
+  router.get(
+    '/quality/reports/:handoffId',
+    allow('read'),
+    responds(qualityResponseSchemas.report),
+    async (request, response) => {
+      const id = param(request, 'handoffId');
+      const report = await quality.reports.get(id);
+      if (!report) throw reportNotFound(id);
+      response.json(report);
+    },
+  );
   router.put(
     '/quality/reports/:handoffId/override',
     allow('operate'),
+    responds(qualityResponseSchemas.report),
     validateBody(qualityBodySchemas.override),
     async (request, response) => {
       const id = param(request, 'handoffId');
@@ -108,8 +127,13 @@ export function qualityRouter(quality: QualityInspector, models: Models): Router
       response.json(report);
     },
   );
-  router.get('/quality/agents', allow('read'), async (request, response) => {
-    response.json(await quality.reports.agents(withPeriod(request, QUALITY_AGENTS_QUERY)));
-  });
+  router.get(
+    '/quality/agents',
+    allow('read'),
+    responds(qualityResponseSchemas.agents),
+    async (request, response) => {
+      response.json(await quality.reports.agents(withPeriod(request, QUALITY_AGENTS_QUERY)));
+    },
+  );
   return router;
 }

@@ -5,6 +5,8 @@ import type { Permission } from './authenticate.ts';
 export interface RouteMetadata {
   permission?: Permission;
   body?: Record<string, unknown>;
+  /** The JSON Schema of the success answer's body (see `responds`). */
+  response?: Record<string, unknown>;
 }
 
 const metadata = new WeakMap<RequestHandler, RouteMetadata>();
@@ -17,4 +19,14 @@ export function declare(handler: RequestHandler, facts: RouteMetadata): RequestH
 
 export function metadataOf(handler: unknown): RouteMetadata | undefined {
   return typeof handler === 'function' ? metadata.get(handler as RequestHandler) : undefined;
+}
+
+/**
+ * Declares the JSON Schema of a route's success answer, beside `validateBody`'s request
+ * schema: `router.get(path, allow('read'), responds(schema), handler)`. It checks nothing at
+ * run time; the OpenAPI document carries it, the console's API types are generated from it
+ * and the contract tests hold real answers to it.
+ */
+export function responds(schema: Record<string, unknown>): RequestHandler {
+  return declare((_request, _response, next) => next(), { response: schema });
 }

@@ -3,34 +3,23 @@ import type { Router } from '../routing/router.ts';
 import type { AgentChange, SkillGroupChange } from '../routing/routing-directory.ts';
 import type { AgentStatus } from '../routing/agent-selection.ts';
 import { notYours, RoutingError } from '../routing/routing-error.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import { ApiError } from './api-error.ts';
 import { allow } from './authenticate.ts';
 import { param } from './params.ts';
 import { validateBody } from './validate-body.ts';
 import { routingBodySchemas, SKILL_GROUP_ID } from './routing.schema.ts';
+import { routingResponseSchemas } from './routing.response.ts';
+import { responds } from './route-metadata.ts';
 
-/** How each routing error answers; a skill group named in a body is the body's fault. */
-const STATUS: Record<RoutingError['code'], number> = {
-  'unknown-handoff': 404,
-  'unknown-skill-group': 404,
-  'unknown-agent': 404,
-  'unknown-user': 404,
-  'not-open': 409,
-  'not-yours': 403,
-};
-
-function apiErrorOf(error: unknown, bodyNamesGroup = false): unknown {
-  if (!(error instanceof RoutingError)) return error;
-  const status = bodyNamesGroup && error.code === 'unknown-skill-group' ? 400 : STATUS[error.code];
-  return new ApiError(status, error.code, { zh: error.zh, en: error.en });
-}
-
-/** Runs `work`, turning routing errors into API errors. */
-async function answer<T>(work: () => Promise<T>, bodyNamesGroup = false): Promise<T> {
+/** A skill group named in a request body that does not exist is the body's fault: 400. */
+async function groupFromBody<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    throw apiErrorOf(error, bodyNamesGroup);
+    if (error instanceof RoutingError && error.code === 'unknown-skill-group')
+      throw new DomainError('invalid', error.code, { zh: error.zh, en: error.en });
+    throw error;
   }
 }
 
@@ -56,15 +45,26 @@ export function routingRouter(routing: Router): ExpressRouter {
   const router = ExpressRouter();
   const directory = routing.directory;
 
-  router.get('/skill-groups', allow('read'), async (_request, response) => {
-    response.json({ skillGroups: await directory.skillGroups() });
-  });
-  router.get('/skill-groups/:id', allow('read'), async (request, response) => {
-    response.json(await answer(() => directory.skillGroup(groupId(request))));
-  });
+  router.get(
+    '/skill-groups',
+    allow('read'),
+    responds(routingResponseSchemas.skillGroups),
+    async (_request, response) => {
+      response.json({ skillGroups: await directory.skillGroups() });
+    },
+  );
+  router.get(
+    '/skill-groups/:id',
+    allow('read'),
+    responds(routingResponseSchemas.skillGroup),
+    async (request, response) => {
+      response.json(await directory.skillGroup(groupId(request)));
+    },
+  );
   router.put(
     '/skill-groups/:id',
     allow('admin'),
+    responds(routingResponseSchemas.skillGroup),
     validateBody(routingBodySchemas.skillGroup),
     async (request, response) => {
       const change = request.body as SkillGroupChange;
@@ -72,70 +72,103 @@ export function routingRouter(routing: Router): ExpressRouter {
     },
   );
 
-  router.get('/agents', allow('read'), async (_request, response) => {
-    response.json({ agents: await directory.agents() });
-  });
+  router.get(
+    '/agents',
+    allow('read'),
+    responds(routingResponseSchemas.agents),
+    async (_request, response) => {
+      response.json({ agents: await directory.agents() });
+    },
+  );
   router.put(
     '/agents/:id',
     allow('admin'),
+    responds(routingResponseSchemas.agent),
     validateBody(routingBodySchemas.agent),
     async (request, response) => {
       const change = request.body as AgentChange;
-      response.json(await answer(() => directory.saveAgent(param(request, 'id'), change), true));
+      response.json(await groupFromBody(() => directory.saveAgent(param(request, 'id'), change)));
     },
   );
   router.post(
     '/agents/me/status',
     allow('handle'),
+    responds(routingResponseSchemas.agent),
     validateBody(routingBodySchemas.agentStatus),
     async (request, response) => {
       const { status } = request.body as { status: AgentStatus };
-      response.json(await answer(() => routing.setAgentStatus(me(request), status)));
+      response.json(await routing.setAgentStatus(me(request), status));
     },
   );
-  router.get('/agents/me/inbox', allow('handle'), async (request, response) => {
-    const agent = await answer(() => directory.agent(me(request)));
-    response.json({ agent, handoffs: await routing.inbox(agent._id) });
-  });
+  router.get(
+    '/agents/me/inbox',
+    allow('handle'),
+    responds(routingResponseSchemas.inbox),
+    async (request, response) => {
+      const agent = await directory.agent(me(request));
+      response.json({ agent, handoffs: await routing.inbox(agent._id) });
+    },
+  );
 
-  router.get('/queues', allow('read'), async (_request, response) => {
-    response.json({ queues: await routing.queues() });
-  });
+  router.get(
+    '/queues',
+    allow('read'),
+    responds(routingResponseSchemas.queues),
+    async (_request, response) => {
+      response.json({ queues: await routing.queues() });
+    },
+  );
 
-  router.get('/handoffs/:id', allow('handle'), async (request, response) => {
-    const id = param(request, 'id');
-    const handoff = await answer(() => routing.handoff(id));
-    response.json({ handoff, position: await routing.position(id) });
-  });
+  router.get(
+    '/handoffs/:id',
+    allow('handle'),
+    responds(routingResponseSchemas.handoffWithPosition),
+    async (request, response) => {
+      const id = param(request, 'id');
+      const handoff = await routing.handoff(id);
+      response.json({ handoff, position: await routing.position(id) });
+    },
+  );
   /** Agents may only act on their own handoffs; admins and operators on any. */
   const mine = async (request: Request): Promise<string> => {
     const id = param(request, 'id');
-    const handoff = await answer(() => routing.handoff(id));
+    const handoff = await routing.handoff(id);
     const principal = request.principal;
     if (
       principal?.kind === 'user' &&
       principal.role === 'agent' &&
       handoff.agentId !== principal.id
     )
-      throw apiErrorOf(notYours(id));
+      throw notYours(id);
     return id;
   };
-  router.post('/handoffs/:id/resolve', allow('handle'), async (request, response) => {
-    const id = await mine(request);
-    response.json(await answer(() => routing.resolve(id)));
-  });
-  router.post('/handoffs/:id/abandon', allow('handle'), async (request, response) => {
-    const id = await mine(request);
-    response.json(await answer(() => routing.abandon(id)));
-  });
+  router.post(
+    '/handoffs/:id/resolve',
+    allow('handle'),
+    responds(routingResponseSchemas.handoff),
+    async (request, response) => {
+      const id = await mine(request);
+      response.json(await routing.resolve(id));
+    },
+  );
+  router.post(
+    '/handoffs/:id/abandon',
+    allow('handle'),
+    responds(routingResponseSchemas.handoff),
+    async (request, response) => {
+      const id = await mine(request);
+      response.json(await routing.abandon(id));
+    },
+  );
   router.post(
     '/handoffs/:id/transfer',
     allow('handle'),
+    responds(routingResponseSchemas.handoff),
     validateBody(routingBodySchemas.transfer),
     async (request, response) => {
       const id = await mine(request);
       const { group } = request.body as { group: string };
-      response.json(await answer(() => routing.transfer(id, group), true));
+      response.json(await groupFromBody(() => routing.transfer(id, group)));
     },
   );
   return router;

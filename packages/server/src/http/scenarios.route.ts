@@ -6,6 +6,8 @@ import { actorOf } from './actor.ts';
 import { ApiError } from './api-error.ts';
 import { param } from './params.ts';
 import { allow } from './authenticate.ts';
+import { scenarioResponseSchemas } from './scenarios.response.ts';
+import { responds } from './route-metadata.ts';
 
 /** A scenario's name in its URL: letters (any script), digits, spaces, `_ . -`. */
 const SCENARIO_NAME = /^[\p{L}\p{N} _.-]{1,64}$/u;
@@ -30,28 +32,44 @@ export const scenarioBodySchemas = { scenario: scenarioSchema } as const;
 /** `/api/workflows/:id/scenarios`: simulation scenarios saved beside a workflow. */
 export function scenariosRouter(scenarios: ScenarioStore): Router {
   const router = Router();
-  router.get('/workflows/:id/scenarios', allow('read'), async (request, response) => {
-    response.json({ scenarios: await scenarios.list(param(request, 'id')) });
-  });
-  router.get('/workflows/:id/scenarios/:name', allow('read'), async (request, response) => {
-    const [id, name] = [param(request, 'id'), scenarioName(param(request, 'name'))];
-    const found = await scenarios.get(id, name);
-    if (!found) throw scenarioNotFound(id, name);
-    response.json(found);
-  });
+  router.get(
+    '/workflows/:id/scenarios',
+    allow('read'),
+    responds(scenarioResponseSchemas.list),
+    async (request, response) => {
+      response.json({ scenarios: await scenarios.list(param(request, 'id')) });
+    },
+  );
+  router.get(
+    '/workflows/:id/scenarios/:name',
+    allow('read'),
+    responds(scenarioResponseSchemas.saved),
+    async (request, response) => {
+      const [id, name] = [param(request, 'id'), scenarioName(param(request, 'name'))];
+      const found = await scenarios.get(id, name);
+      if (!found) throw scenarioNotFound(id, name);
+      response.json(found);
+    },
+  );
   router.put(
     '/workflows/:id/scenarios/:name',
     allow('edit'),
+    responds(scenarioResponseSchemas.saved),
     validateBody(scenarioBodySchemas.scenario),
     async (request, response) => {
       const [id, name] = [param(request, 'id'), scenarioName(param(request, 'name'))];
       response.json(await scenarios.save(id, name, request.body as Scenario, actorOf(request)));
     },
   );
-  router.delete('/workflows/:id/scenarios/:name', allow('edit'), async (request, response) => {
-    const [id, name] = [param(request, 'id'), scenarioName(param(request, 'name'))];
-    if (!(await scenarios.remove(id, name))) throw scenarioNotFound(id, name);
-    response.json({ deleted: name });
-  });
+  router.delete(
+    '/workflows/:id/scenarios/:name',
+    allow('edit'),
+    responds(scenarioResponseSchemas.deleted),
+    async (request, response) => {
+      const [id, name] = [param(request, 'id'), scenarioName(param(request, 'name'))];
+      if (!(await scenarios.remove(id, name))) throw scenarioNotFound(id, name);
+      response.json({ deleted: name });
+    },
+  );
   return router;
 }

@@ -11,6 +11,8 @@ import { acceptTranslation } from './webhook-accept.ts';
 import { youzanWebhookRouter } from './youzan-webhook.route.ts';
 import { mappedWebhookRouter } from './mapped-webhook.route.ts';
 import { param } from './params.ts';
+import { intakeResponseSchemas } from './intake.response.ts';
+import { responds } from './route-metadata.ts';
 
 export interface WebhooksRouteOptions {
   intake: EventIntake;
@@ -60,43 +62,59 @@ export function webhooksRouter(options: WebhooksRouteOptions): Router {
   const accept = (sourceId: string, translation: Translation) =>
     acceptTranslation(options.intake, sourceId, translation);
 
-  router.post('/webhooks/shopify/:source', raw, async (request, response) => {
-    const body = rawBody(request);
-    const source = verify(request, 'shopify', 'x-shopify-hmac-sha256', body, options.sources);
-    const topic = request.get('x-shopify-topic');
-    const webhookId = request.get('x-shopify-webhook-id');
-    if (!topic) throw missingHeader('X-Shopify-Topic');
-    if (!webhookId) throw missingHeader('X-Shopify-Webhook-Id');
-    const translation = translateShopify(
-      topic,
-      webhookId,
-      request.get('x-shopify-shop-domain') ?? '',
-      parseJsonBody(body, parsePlatformJson),
-      new Date(),
-    );
-    const { status, body: answer } = await accept(source.id, translation);
-    response.status(status).json(answer);
-  });
+  router.post(
+    '/webhooks/shopify/:source',
+    responds(intakeResponseSchemas.webhook),
+    raw,
+    async (request, response) => {
+      const body = rawBody(request);
+      const source = verify(request, 'shopify', 'x-shopify-hmac-sha256', body, options.sources);
+      const topic = request.get('x-shopify-topic');
+      const webhookId = request.get('x-shopify-webhook-id');
+      if (!topic) throw missingHeader('X-Shopify-Topic');
+      if (!webhookId) throw missingHeader('X-Shopify-Webhook-Id');
+      const translation = translateShopify(
+        topic,
+        webhookId,
+        request.get('x-shopify-shop-domain') ?? '',
+        parseJsonBody(body, parsePlatformJson),
+        new Date(),
+      );
+      const { status, body: answer } = await accept(source.id, translation);
+      response.status(status).json(answer);
+    },
+  );
 
-  router.post('/webhooks/woocommerce/:source', raw, async (request, response) => {
-    const body = rawBody(request);
-    const topic = request.get('x-wc-webhook-topic');
-    // WooCommerce pings a new webhook with `webhook_id=N`, unsigned: answer so it is saved.
-    if (!topic && /^webhook_id=\d+$/.test(body.toString('utf8').trim())) {
-      response.json({ ping: true });
-      return;
-    }
-    const source = verify(request, 'woocommerce', 'x-wc-webhook-signature', body, options.sources);
-    if (!topic) throw missingHeader('X-WC-Webhook-Topic');
-    const translation = translateWooCommerce(
-      topic,
-      request.get('x-wc-webhook-source') ?? '',
-      parseJsonBody(body, parsePlatformJson),
-      new Date(),
-    );
-    const { status, body: answer } = await accept(source.id, translation);
-    response.status(status).json(answer);
-  });
+  router.post(
+    '/webhooks/woocommerce/:source',
+    responds(intakeResponseSchemas.wooCommerce),
+    raw,
+    async (request, response) => {
+      const body = rawBody(request);
+      const topic = request.get('x-wc-webhook-topic');
+      // WooCommerce pings a new webhook with `webhook_id=N`, unsigned: answer so it is saved.
+      if (!topic && /^webhook_id=\d+$/.test(body.toString('utf8').trim())) {
+        response.json({ ping: true });
+        return;
+      }
+      const source = verify(
+        request,
+        'woocommerce',
+        'x-wc-webhook-signature',
+        body,
+        options.sources,
+      );
+      if (!topic) throw missingHeader('X-WC-Webhook-Topic');
+      const translation = translateWooCommerce(
+        topic,
+        request.get('x-wc-webhook-source') ?? '',
+        parseJsonBody(body, parsePlatformJson),
+        new Date(),
+      );
+      const { status, body: answer } = await accept(source.id, translation);
+      response.status(status).json(answer);
+    },
+  );
   router.use(youzanWebhookRouter(options));
   router.use(mappedWebhookRouter(options));
   return router;

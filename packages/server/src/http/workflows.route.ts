@@ -8,6 +8,8 @@ import { actorOf } from './actor.ts';
 import { ApiError } from './api-error.ts';
 import { param } from './params.ts';
 import { allow } from './authenticate.ts';
+import { workflowResponseSchemas } from './workflows.response.ts';
+import { responds } from './route-metadata.ts';
 
 export const workflowBodySchemas = {
   update: {
@@ -59,44 +61,66 @@ export function workflowsRouter(
   queries: InstanceQueries,
 ): Router {
   const router = Router();
-  router.get('/workflows', allow('read'), async (_request, response) => {
-    const [drafts, running] = await Promise.all([workflows.list(), queries.runningByWorkflow()]);
-    response.json({
-      workflows: drafts.map((d) => ({
-        id: d.id,
-        name: d.document.name,
-        revision: d.revision,
-        publishedVersion: d.publishedVersion,
-        archived: d.archived,
-        updatedAt: d.updatedAt,
-        updatedBy: d.updatedBy,
-        problems: d.problems.length,
-        runningInstances: running[d.id] ?? 0,
-      })),
-    });
-  });
+  router.get(
+    '/workflows',
+    allow('read'),
+    responds(workflowResponseSchemas.list),
+    async (_request, response) => {
+      const [drafts, running] = await Promise.all([workflows.list(), queries.runningByWorkflow()]);
+      response.json({
+        workflows: drafts.map((d) => ({
+          id: d.id,
+          name: d.document.name,
+          revision: d.revision,
+          publishedVersion: d.publishedVersion,
+          archived: d.archived,
+          updatedAt: d.updatedAt,
+          updatedBy: d.updatedBy,
+          problems: d.problems.length,
+          runningInstances: running[d.id] ?? 0,
+        })),
+      });
+    },
+  );
   // Creating a draft and importing a workflow file are the same act.
   router.post(
     ['/workflows', '/workflows/import'],
     allow('edit'),
+    responds(workflowResponseSchemas.draft),
     validateBody(workflowBodySchemas.document),
     async (request, response) => {
       response.status(201).json(await workflows.create(request.body, actorOf(request)));
     },
   );
-  router.post('/workflows/validate', allow('read'), (request, response) => {
-    response.json(validate(request.body));
-  });
-  router.get('/workflows/:id', allow('read'), async (request, response) => {
-    response.json(await workflows.get(param(request, 'id')));
-  });
-  router.get('/workflows/:id/export', allow('read'), async (request, response) => {
-    const draft = await workflows.get(param(request, 'id'));
-    response.attachment(`${draft.id}.json`).json(draft.document);
-  });
+  router.post(
+    '/workflows/validate',
+    allow('read'),
+    responds(workflowResponseSchemas.validation),
+    (request, response) => {
+      response.json(validate(request.body));
+    },
+  );
+  router.get(
+    '/workflows/:id',
+    allow('read'),
+    responds(workflowResponseSchemas.draft),
+    async (request, response) => {
+      response.json(await workflows.get(param(request, 'id')));
+    },
+  );
+  router.get(
+    '/workflows/:id/export',
+    allow('read'),
+    responds(workflowResponseSchemas.document),
+    async (request, response) => {
+      const draft = await workflows.get(param(request, 'id'));
+      response.attachment(`${draft.id}.json`).json(draft.document);
+    },
+  );
   router.put(
     '/workflows/:id',
     allow('edit'),
+    responds(workflowResponseSchemas.draft),
     validateBody(workflowBodySchemas.update),
     async (request, response) => {
       const body = request.body as { document: unknown; revision: number };
@@ -110,12 +134,18 @@ export function workflowsRouter(
       );
     },
   );
-  router.delete('/workflows/:id', allow('edit'), async (request, response) => {
-    response.json(await workflows.remove(param(request, 'id'), actorOf(request)));
-  });
+  router.delete(
+    '/workflows/:id',
+    allow('edit'),
+    responds(workflowResponseSchemas.removed),
+    async (request, response) => {
+      response.json(await workflows.remove(param(request, 'id'), actorOf(request)));
+    },
+  );
   router.post(
     '/workflows/:id/publish',
     allow('publish'),
+    responds(workflowResponseSchemas.published),
     validateBody(workflowBodySchemas.publish),
     async (request, response) => {
       const note = (request.body as { note?: string }).note ?? '';
@@ -128,27 +158,38 @@ export function workflowsRouter(
   router.post(
     '/workflows/:id/replay',
     allow('read'),
+    responds(workflowResponseSchemas.replay),
     validateBody(workflowBodySchemas.replay),
     async (request, response) => {
       response.json(await replay.replay(param(request, 'id'), request.body as ReplayRequest));
     },
   );
-  router.get('/workflows/:id/versions', allow('read'), async (request, response) => {
-    response.json({ versions: await workflows.versions(param(request, 'id')) });
-  });
-  router.get('/workflows/:id/versions/:version', allow('read'), async (request, response) => {
-    const record = await workflows.version(
-      param(request, 'id'),
-      versionParam(param(request, 'version')),
-    );
-    response.json({
-      version: record.version,
-      hash: record.hash,
-      note: record.note,
-      publishedAt: record.publishedAt,
-      publishedBy: record.publishedBy,
-      document: record.document,
-    });
-  });
+  router.get(
+    '/workflows/:id/versions',
+    allow('read'),
+    responds(workflowResponseSchemas.versions),
+    async (request, response) => {
+      response.json({ versions: await workflows.versions(param(request, 'id')) });
+    },
+  );
+  router.get(
+    '/workflows/:id/versions/:version',
+    allow('read'),
+    responds(workflowResponseSchemas.version),
+    async (request, response) => {
+      const record = await workflows.version(
+        param(request, 'id'),
+        versionParam(param(request, 'version')),
+      );
+      response.json({
+        version: record.version,
+        hash: record.hash,
+        note: record.note,
+        publishedAt: record.publishedAt,
+        publishedBy: record.publishedBy,
+        document: record.document,
+      });
+    },
+  );
   return router;
 }

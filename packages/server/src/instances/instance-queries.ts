@@ -1,5 +1,11 @@
 import type { PathStep } from '@xiaoer/engine';
 import type { Models } from '../model/models.ts';
+import {
+  outcomeOf,
+  statusQuery,
+  type InstanceOutcome,
+  type ListStatus,
+} from './instance-outcome.ts';
 import { findByIds } from '../model/find-by-ids.ts';
 import {
   instanceJson,
@@ -18,7 +24,8 @@ import {
 export interface InstanceFilter {
   workflow?: string;
   version?: number;
-  status?: InstanceStatus;
+  /** A stored status, or an outcome (`completed`, `failed`) of an ended instance. */
+  status?: ListStatus;
   node?: string;
   correlation?: string;
 }
@@ -36,6 +43,8 @@ export interface InstanceSummary {
   version: number;
   correlation: string;
   status: InstanceStatus;
+  /** How it ended; absent while active. */
+  outcome?: InstanceOutcome;
   node: string;
   revision: number;
   startedAt: Date;
@@ -77,10 +86,9 @@ export class InstanceQueries {
   }
 
   async list(filter: InstanceFilter, page: number, pageSize: number): Promise<InstancePage> {
-    const query: Record<string, string | number> = {};
+    const query: Record<string, unknown> = filter.status ? statusQuery(filter.status) : {};
     if (filter.workflow !== undefined) query['workflowId'] = filter.workflow;
     if (filter.version !== undefined) query['version'] = filter.version;
-    if (filter.status !== undefined) query['status'] = filter.status;
     if (filter.node !== undefined) query['node'] = filter.node;
     if (filter.correlation !== undefined) query['correlation'] = filter.correlation;
     const [records, total] = await Promise.all([
@@ -92,7 +100,29 @@ export class InstanceQueries {
         .lean<InstanceRecord[]>(),
       this.#models.Instances.countDocuments(query),
     ]);
-    return { instances: records.map(summaryOf), total, page, pageSize };
+    const outcomes = await this.#outcomesOf(records);
+    return {
+      instances: records.map((record) => summaryOf(record, outcomes.get(record._id))),
+      total,
+      page,
+      pageSize,
+    };
+  }
+
+  /** The outcomes of the ended instances among `records` (their snapshots are read apart). */
+  async #outcomesOf(records: InstanceRecord[]): Promise<Map<string, InstanceOutcome>> {
+    const outcomes = new Map<string, InstanceOutcome>();
+    const ended = records.filter((r) => r.status === 'done').map((r) => r._id);
+    const stored = ended.length
+      ? await findByIds(this.#models.Instances, ended, { status: 1, snapshot: 1 })
+      : [];
+    for (const instance of instanceJson.decodeAll(stored)) {
+      const outcome = outcomeOf(instance.status, instance.snapshot);
+      if (outcome) outcomes.set(instance._id, outcome);
+    }
+    for (const record of records)
+      if (record.status === 'cancelled') outcomes.set(record._id, 'cancelled');
+    return outcomes;
   }
 
   async get(id: string): Promise<InstanceDetail | null> {
@@ -123,7 +153,7 @@ export class InstanceQueries {
       findByIds(this.#models.DeadLetters, effectIds) as Promise<DeadLetterRecord[]>,
     ]);
     return {
-      ...summaryOf(instance),
+      ...summaryOf(instance, outcomeOf(instance.status, instance.snapshot)),
       data: instance.snapshot.context.data,
       parked: instance.parked,
       timeline: steps
@@ -189,13 +219,17 @@ export class InstanceQueries {
   }
 }
 
-function summaryOf(instance: InstanceRecord): InstanceSummary {
+function summaryOf(
+  instance: InstanceRecord,
+  outcome: InstanceOutcome | undefined,
+): InstanceSummary {
   return {
     id: instance._id,
     workflowId: instance.workflowId,
     version: instance.version,
     correlation: instance.correlation,
     status: instance.status,
+    ...(outcome ? { outcome } : {}),
     node: instance.node,
     revision: instance.revision,
     startedAt: instance.startedAt,

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { ApiError } from '../http/api-error.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import type { ArticleInput } from './article.schema.ts';
 
 /**
@@ -38,14 +38,14 @@ export function articlesToCsv(articles: ArticleInput[]): string {
 }
 
 const malformedCsv = (detail: string) =>
-  new ApiError(
-    400,
+  new DomainError(
+    'invalid',
     'malformed-csv',
     {
       zh: '导入内容不是合法的 CSV，未导入任何条目。',
       en: 'The import is not valid CSV; nothing was imported.',
     },
-    detail,
+    { detail },
   );
 
 /** The rows of a CSV import as article inputs (not yet checked), in row order. */

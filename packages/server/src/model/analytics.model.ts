@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { AnalyticsFact } from '../analytics/analytics-facts.ts';
-import type { ConversationDay, JourneyDay } from '../analytics/rollup-documents.ts';
+import type { AnalyticsFact } from './analytics-fact.types.ts';
+import type { ConversationDay, JourneyDay } from './analytics-rollup.types.ts';
 
 /**
  * A fact waiting to be rolled up; deleted once it is. Small by design: FerretDB 1.x scans it

@@ -1,6 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { LocalizedText } from '@xiaoer/engine';
-import type { Finding, RuleId, RuleParams } from '../quality/quality-rule.ts';
+import type { Finding, RuleId, RuleParams } from './quality-rule.types.ts';
 import { stringIdModels } from './string-id-model.ts';
 
 /** A quality rule as stored; `_id` is the rule id (one rule per kind). */

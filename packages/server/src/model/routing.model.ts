@@ -1,7 +1,11 @@
 import type { Connection, Model } from 'mongoose';
 import type { LocalizedText } from '@xiaoer/engine';
-import { AGENT_STATUSES, type AgentStatus } from '../routing/agent-selection.ts';
-import { CUSTOMER_TIERS, type CustomerTier } from '../routing/queue-order.ts';
+import {
+  AGENT_STATUSES,
+  CUSTOMER_TIERS,
+  type AgentStatus,
+  type CustomerTier,
+} from './routing-values.ts';
 import { jsonFields } from './json-fields.ts';
 import { stringIdModels } from './string-id-model.ts';
 

@@ -1,37 +1,13 @@
 import type { LocalizedText } from '@xiaoer/engine';
+import type { Finding, PhraseLists, RuleId, RuleParams } from '../model/quality-rule.types.ts';
 
-/** The six kinds of quality rule; each kind is one rule, and its id. */
-export const RULE_IDS = [
-  'forbiddenWords',
-  'noGreeting',
-  'slowFirstResponse',
-  'longSilence',
-  'negativeEnding',
-  'followUpWithoutTask',
-] as const;
-export type RuleId = (typeof RULE_IDS)[number];
-
-/** Phrases in each language the console serves. */
-export interface PhraseLists {
-  zh: string[];
-  en: string[];
-}
-
-/** What each rule can be tuned with. */
-export interface RuleParams {
-  /** Words an agent must never write (case-insensitive). */
-  forbiddenWords: { words: PhraseLists };
-  /** The agent's first `withinMessages` messages should hold one of `phrases`. */
-  noGreeting: { phrases: PhraseLists; withinMessages: number };
-  /** From assignment to the agent's first message, at most `seconds`. */
-  slowFirstResponse: { seconds: number };
-  /** A customer message left without an agent's answer for more than `seconds`. */
-  longSilence: { seconds: number };
-  /** The customer's last `lastMessages` messages scoring `threshold` or less in sum. */
-  negativeEnding: { lastMessages: number; threshold: number };
-  /** An agent promising to come back (`phrases`) without a follow-up task on the conversation. */
-  followUpWithoutTask: { phrases: PhraseLists };
-}
+export {
+  RULE_IDS,
+  type Finding,
+  type PhraseLists,
+  type RuleId,
+  type RuleParams,
+} from '../model/quality-rule.types.ts';
 
 /** A rule as operators edit it: on or off, points it costs, and its parameters. */
 export interface QualityRule<K extends RuleId = RuleId> {
@@ -44,14 +20,6 @@ export interface QualityRule<K extends RuleId = RuleId> {
   version: number;
   updatedAt: Date;
   updatedBy: string;
-}
-
-/** One thing a rule found, at a message when there is one. */
-export interface Finding {
-  rule: RuleId;
-  /** The message's number in the conversation; absent for what is missing (no reply at all). */
-  seq?: number;
-  text: LocalizedText;
 }
 
 /** A message as the rules read it. */

@@ -2,8 +2,9 @@
  * Which agent takes a handoff. Pure: the caller passes the agents with their current load.
  */
 
-export const AGENT_STATUSES = ['online', 'busy', 'away'] as const;
-export type AgentStatus = (typeof AGENT_STATUSES)[number];
+import { AGENT_STATUSES, type AgentStatus } from '../model/routing-values.ts';
+
+export { AGENT_STATUSES, type AgentStatus };
 
 /** An agent as the selection sees it. */
 export interface AgentCandidate {

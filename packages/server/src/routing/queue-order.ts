@@ -9,8 +9,9 @@
  * because they waited longer.
  */
 
-export const CUSTOMER_TIERS = ['svip', 'vip', 'normal'] as const;
-export type CustomerTier = (typeof CUSTOMER_TIERS)[number];
+import { CUSTOMER_TIERS, type CustomerTier } from '../model/routing-values.ts';
+
+export { CUSTOMER_TIERS, type CustomerTier };
 
 export interface QueueOrderOptions {
   /** Rank steps per tier; higher is served first. */

@@ -1,5 +1,6 @@
 import type { LocalizedText } from '@xiaoer/engine';
-import { LocalizedError } from '../localized-error.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import type { ErrorKind } from '../errors/error-kinds.ts';
 
 /** `unknown-*`: no such record; `not-*`: the record is in a state that forbids the change. */
 export type RoutingErrorCode =
@@ -10,13 +11,22 @@ export type RoutingErrorCode =
   | 'not-open'
   | 'not-yours';
 
+/** The kind of each routing error. */
+const KIND: Record<RoutingErrorCode, ErrorKind> = {
+  'unknown-handoff': 'not-found',
+  'unknown-skill-group': 'not-found',
+  'unknown-agent': 'not-found',
+  'unknown-user': 'not-found',
+  'not-open': 'conflict',
+  'not-yours': 'forbidden',
+};
+
 /** A routing request that cannot be done; nothing was changed. */
-export class RoutingError extends LocalizedError {
-  readonly code: RoutingErrorCode;
+export class RoutingError extends DomainError {
+  declare readonly code: RoutingErrorCode;
 
   constructor(code: RoutingErrorCode, text: LocalizedText) {
-    super(text);
-    this.code = code;
+    super(KIND[code], code, text);
   }
 }
 

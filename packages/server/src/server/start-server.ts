@@ -144,6 +144,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const app = createApp({
       store: probeOf(store, connection),
       xiaoer,
+      log,
       accepting: () => accepting,
       ...(demo ? { demoShopUrl: demo.shopUrl } : {}),
     });

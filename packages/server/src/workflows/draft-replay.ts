@@ -3,7 +3,7 @@ import { replayRecorded, type RecordedStep, type ReplayOutcome } from '@xiaoer/e
 import type { Models } from '../model/models.ts';
 import { findByIds } from '../model/find-by-ids.ts';
 import { journeyEventOf, stepJson, type InstanceRecord } from '../model/instance.model.ts';
-import { ApiError } from '../http/api-error.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import { invalidWorkflow } from './workflow-errors.ts';
 import type { WorkflowService } from './workflow-service.ts';
 
@@ -58,13 +58,13 @@ export class DraftReplay {
     const { valid, problems } = validate(document);
     if (!valid) throw invalidWorkflow(422, problems);
     if (document.id !== id)
-      throw new ApiError(400, 'workflow-id-mismatch', {
+      throw new DomainError('invalid', 'workflow-id-mismatch', {
         zh: `文档的 id "${document.id}" 与地址中的 "${id}" 不一致。`,
         en: `The document's id "${document.id}" differs from "${id}" in the address.`,
       });
     const version = request.version ?? draft.publishedVersion;
     if (version < 1 || version > draft.publishedVersion)
-      throw new ApiError(409, 'nothing-to-replay', {
+      throw new DomainError('conflict', 'nothing-to-replay', {
         zh: `旅程 "${id}" 没有已发布的版本 ${version}，没有可重放的实例。`,
         en: `Workflow "${id}" has no published version ${version}: there are no instances to replay.`,
       });

@@ -1,5 +1,5 @@
 import type { Express, RequestHandler } from 'express';
-import type { ServiceMetrics } from './service-metrics.ts';
+import type { ServiceMetrics } from '../metrics/service-metrics.ts';
 import { RouteLabels } from './route-labels.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import { routesOf } from '../http/openapi.ts';
+import { routesOf } from './express-routes.ts';
 
 /** The label of a request no route of the app serves (console files, unknown paths). */
 export const UNMATCHED_ROUTE = 'unmatched';

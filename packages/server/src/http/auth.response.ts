@@ -1,0 +1,32 @@
+import { arrayOf, boolean, dateTime, deleted, object, oneOf, text } from './response-schema.ts';
+
+const role = oneOf('admin', 'operator', 'agent', 'viewer');
+const user = object({ id: text, role, disabled: boolean, createdAt: dateTime });
+const apiKey = object({
+  name: text,
+  source: text,
+  prefix: text,
+  createdBy: text,
+  createdAt: dateTime,
+});
+
+/** The success answers of `/api/auth`, `/api/users` and `/api/api-keys`. */
+export const authResponseSchemas = {
+  session: object({ token: text, user, expiresAt: dateTime }),
+  loggedOut: object({ loggedOut: boolean }),
+  /** Who the request acts for: a console user, or an intake API key. */
+  me: object({ kind: oneOf('user', 'apiKey'), id: text }, { role, source: text }),
+  users: object({ users: arrayOf(user) }),
+  user,
+  apiKeys: object({ apiKeys: arrayOf(apiKey) }),
+  /** The key itself is shown this once. */
+  createdKey: object({
+    key: text,
+    name: text,
+    source: text,
+    prefix: text,
+    createdBy: text,
+    createdAt: dateTime,
+  }),
+  deleted: deleted(boolean),
+} as const;

@@ -1,0 +1,83 @@
+import { AGENT_STATUSES, CUSTOMER_TIERS } from '../model/routing-values.ts';
+import { HANDOFF_STATUSES } from '../model/routing.model.ts';
+import {
+  arrayOf,
+  dateTime,
+  integer,
+  localizedText,
+  nullable,
+  number,
+  object,
+  oneOf,
+  text,
+} from './response-schema.ts';
+
+const skillGroup = object({
+  _id: text,
+  title: localizedText,
+  intents: arrayOf(text),
+  updatedAt: dateTime,
+});
+
+const agent = object({
+  _id: text,
+  displayName: text,
+  skills: arrayOf(text),
+  status: oneOf(...AGENT_STATUSES),
+  maxConcurrent: integer,
+  lastActiveAt: dateTime,
+});
+
+const handoff = object(
+  {
+    _id: text,
+    conversationId: text,
+    customer: object({
+      id: text,
+      tier: oneOf(...CUSTOMER_TIERS),
+      language: oneOf('zh', 'en'),
+    }),
+    group: text,
+    priority: number,
+    enqueuedAt: dateTime,
+    status: oneOf(...HANDOFF_STATUSES),
+    /** Whatever the conversation passed: reason, order, intents, journey and node. */
+    context: {},
+  },
+  {
+    agentId: nullable(text),
+    assignedAt: nullable(dateTime),
+    resolvedAt: nullable(dateTime),
+    transferredTo: nullable(text),
+    transferredFrom: nullable(text),
+  },
+);
+
+const position = object({
+  position: integer,
+  ahead: integer,
+  estimatedWaitMinutes: integer,
+  text: localizedText,
+});
+
+/** The success answers of skill groups, agents, queues and handoffs. */
+export const routingResponseSchemas = {
+  skillGroups: object({ skillGroups: arrayOf(skillGroup) }),
+  skillGroup,
+  agents: object({ agents: arrayOf(agent) }),
+  agent,
+  inbox: object({ agent, handoffs: arrayOf(handoff) }),
+  queues: object({
+    queues: arrayOf(
+      object({
+        group: text,
+        waiting: integer,
+        oldestWaitSeconds: number,
+        onlineAgents: integer,
+        availableAgents: integer,
+      }),
+    ),
+  }),
+  handoffWithPosition: object({ handoff, position: nullable(position) }),
+  handoff,
+} as const;

@@ -1,0 +1,74 @@
+/** The hourly rollup documents analytics keeps per day, declared below their model. */
+
+/** A total and how many values it adds up (an average is `sum / count`). */
+export interface Sum {
+  sum: number;
+  count: number;
+}
+
+/** One agent's day. */
+export interface AgentDay {
+  agentId: string;
+  /** Handoffs the agent finished (resolved, abandoned or transferred on). */
+  handoffs: number;
+  resolved: number;
+  firstResponse: Sum;
+  handling: Sum;
+  satisfaction: Sum;
+  quality: Sum;
+}
+
+/** One skill group's day: arrivals per hour and handling time (staffing). */
+export interface GroupDay {
+  group: string;
+  queued: number[];
+  handling: Sum;
+}
+
+/**
+ * A day of conversations on one channel, in the shop's time zone; `_id` is `<date>|<channel>`
+ * so a period is read by `_id` (the only index FerretDB 1.x uses). Hours are local, 0–23.
+ */
+export interface ConversationDay {
+  _id: string;
+  date: string;
+  channel: string;
+  /** The last rollup batches applied (a batch redone after a crash skips this day). */
+  batches: string[];
+  opened: number[];
+  queued: number[];
+  intents: { intent: string; count: number }[];
+  totals: {
+    closed: number;
+    automated: number;
+    resolved: number;
+    firstResponse: Sum;
+    wait: Sum;
+    handling: Sum;
+    satisfaction: Sum;
+    /** scores[0] = how many gave 1 … scores[4] = how many gave 5. */
+    scores: number[];
+  };
+  agents: AgentDay[];
+  groups: GroupDay[];
+}
+
+/** A node's day in a journey. */
+export interface NodeDay {
+  nodeId: string;
+  entered: number;
+  left: number;
+  time: Sum;
+}
+
+/** A day of one journey (all versions), `_id` `<date>|<workflowId>`. */
+export interface JourneyDay {
+  _id: string;
+  date: string;
+  workflowId: string;
+  batches: string[];
+  started: number;
+  completed: number;
+  cancelled: number;
+  nodes: NodeDay[];
+}
