@@ -20,6 +20,9 @@ import { metricsRouter } from './metrics.route.ts';
 import { httpMetrics } from '../metrics/http-metrics.ts';
 import { qualityRouter } from './quality.route.ts';
 import { followUpsRouter } from './follow-ups.route.ts';
+import { intentsRouter } from './intents.route.ts';
+import { createIntentRecognizer } from '../intents/intent-recognizer.ts';
+import type { IntentRecognizer } from '../intents/intent-classification.ts';
 
 export interface AppOptions {
   store: StoreProbe;
@@ -99,6 +102,12 @@ export function createApp(options: AppOptions): Express {
     );
     app.use('/api', routingRouter(xiaoer.routing));
     app.use('/api', knowledgeRouter(xiaoer.knowledge, xiaoer.models, bodyLimit));
+    // The same configuration as the chat's recognizer; the trained local model is shared.
+    let recognizer: Promise<IntentRecognizer> | undefined;
+    app.use(
+      '/api',
+      intentsRouter(() => (recognizer ??= createIntentRecognizer(xiaoer.config.intents))),
+    );
     app.use('/api', analyticsRouter(xiaoer.analytics));
     app.use('/api', qualityRouter(xiaoer.quality, xiaoer.models));
     app.use('/api', followUpsRouter(xiaoer.desk, xiaoer.quality.followUps));

@@ -334,6 +334,11 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary: 'Try a question: matches with scores and the answer threshold / 测试检索',
     tag: 'knowledge',
   },
+  'POST /api/intents/classify': {
+    summary:
+      'Try a customer message: intent, confidence, top 3 and entities / 测试一句顾客消息的意图识别',
+    tag: 'knowledge',
+  },
   'GET /api/knowledge/export': {
     summary: 'Export every article as JSON or CSV / 导出知识库',
     tag: 'knowledge',
