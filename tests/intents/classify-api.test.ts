@@ -60,14 +60,17 @@ describe('POST /api/intents/classify', () => {
     [{ text: 'hi', language: 'fr' }, 'unknown language'],
     [{ text: 'hi', extra: 1 }, 'an unknown field'],
     [{ text: 42 }, 'a number'],
-  ])('should reject %j (%s) with 400 invalid-body in both languages', async (body) => {
-    const response = await classify(body);
-    expect(response.status).toBe(400);
-    const { error } = (await response.json()) as ErrorBody;
-    expect(error.code).toBe('invalid-body');
-    expect(error.message.zh).toBeTruthy();
-    expect(error.message.en).toBeTruthy();
-  });
+  ])(
+    'should reject %j (%s) with 400 invalid-body in both languages',
+    async (body: unknown, _case: string) => {
+      const response = await classify(body);
+      expect(response.status).toBe(400);
+      const { error } = (await response.json()) as ErrorBody;
+      expect(error.code).toBe('invalid-body');
+      expect(error.message.zh).toBeTruthy();
+      expect(error.message.en).toBeTruthy();
+    },
+  );
 
   it('should ask for a login', async () => {
     expect((await classify({ text: '在吗' }, '')).status).toBe(401);
