@@ -7,15 +7,14 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { SHIPPED_INTENTS } from '../../packages/server/src/intents/intent-files.ts';
 import { generateUtterances } from '../../packages/server/src/intents/generation/generate-utterances.ts';
 import { loadGrammars } from '../../packages/server/src/intents/generation/grammar-files.ts';
+import { HELD_BACK } from './held-back-path.ts';
 
-export const TRAIN_PER_LANGUAGE = 120;
-export const HELD_BACK_PER_LANGUAGE = 60;
+const TRAIN_PER_LANGUAGE = 120;
+const HELD_BACK_PER_LANGUAGE = 60;
 const SEED = 20;
-export const HELD_BACK = fileURLToPath(new URL('./held-back', import.meta.url));
 
 async function writeSplit(directory: string, intent: string, zh: string[], en: string[]) {
   await mkdir(directory, { recursive: true });

@@ -1,6 +1,10 @@
 import { UNKNOWN_INTENT } from './intent-ids.ts';
 import type { IntentExample } from './intent-files.ts';
-import type { IntentClassification, IntentRecognizer } from './intent-classification.ts';
+import type {
+  IntentClassification,
+  IntentRecognizer,
+  IntentScore,
+} from './intent-classification.ts';
 import { extractEntities, type EntityPatterns } from './message-entities.ts';
 import { messageLanguage } from './message-language.ts';
 import { stratifiedFolds } from './stratified-folds.ts';
@@ -120,6 +124,20 @@ export class IntentClassifier implements IntentRecognizer {
     return new IntentClassifier(intents, vocabulary, model, temperature, settings);
   }
 
+  /** Every class with its calibrated probability, `unknown` included, most likely first. */
+  rank(text: string): IntentScore[] {
+    const vector = vectorize(text, this.vocabulary);
+    if (vector.indexes.length === 0) return [{ intent: UNKNOWN_INTENT, confidence: 1 }];
+    return this.ranked(vector);
+  }
+
+  private ranked(vector: SparseVector): IntentScore[] {
+    const probabilities = softmax(this.model.scores(vector), this.temperature);
+    return this.intents
+      .map((intent, k) => ({ intent, confidence: probabilities[k] ?? 0 }))
+      .sort((a, b) => b.confidence - a.confidence);
+  }
+
   classify(text: string): IntentClassification {
     const entities = extractEntities(text, this.settings.entityPatterns);
     const language = messageLanguage(text);
@@ -128,10 +146,7 @@ export class IntentClassifier implements IntentRecognizer {
       // Nothing the model has seen (empty, emoji only, another script): no evidence at all.
       return { intent: UNKNOWN_INTENT, confidence: 0, top: [], entities, language };
     }
-    const probabilities = softmax(this.model.scores(vector), this.temperature);
-    const ranked = this.intents
-      .map((intent, k) => ({ intent, confidence: probabilities[k] ?? 0 }))
-      .sort((a, b) => b.confidence - a.confidence);
+    const ranked = this.ranked(vector);
     // The `unknown` class (counter-examples) is an answer, never a candidate to offer.
     const top = ranked
       .filter((score) => score.intent !== UNKNOWN_INTENT)
