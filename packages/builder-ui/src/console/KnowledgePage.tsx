@@ -18,6 +18,7 @@ import { ApiFailure, errorText } from '../api/api-client.ts';
 import { knowledgeApi, type KnowledgeArticle, type UnansweredGroup } from '../api/service-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import { FileImportButton } from '../app/FileImportButton.tsx';
+import { TryMessageBox } from './TryMessageBox.tsx';
 
 type Editing = Partial<KnowledgeArticle> & { questionsText: string };
 
@@ -28,7 +29,7 @@ const lines = (text: string) =>
     .filter(Boolean);
 
 /**
- * The knowledge base for operators: search, edit (an edit answers the next question on every
+ * The knowledge base for operators: try a customer message (intent, entities, answers), search, edit (an edit answers the next question on every
  * server process), import and export (JSON, CSV), and the frequent unanswered questions, each
  * group made an article in one step.
  */
@@ -106,6 +107,7 @@ export function KnowledgePage({ canEdit }: { canEdit: boolean }) {
 
   const articles = (
     <>
+      <TryMessageBox />
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search
           data-testid="knowledge-search"
