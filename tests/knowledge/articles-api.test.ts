@@ -125,6 +125,40 @@ describe('knowledge articles API', () => {
     };
     expect(body.threshold).toBeGreaterThan(0);
     expect(body.matches[0]?.score).toBeGreaterThan(body.threshold);
+    expect(body).toMatchObject({ band: 'answer', language: 'zh', suggestions: [] });
+  });
+
+  it('should offer the top three as "did you mean" when unsure, per language', async () => {
+    for (const [id, questions] of [
+      ['ship-time', ['How long does shipping take?']],
+      ['ship-cost', ['How much does shipping cost?']],
+      ['ship-abroad', ['Do you ship abroad?']],
+    ] as const)
+      expect(
+        (await h.request('POST', '/api/knowledge/articles', article(id, { questions }))).status,
+      ).toBe(201);
+    await h.xiaoer.knowledge.refresh();
+    const search = async (question: string) =>
+      (await (await h.request('POST', '/api/knowledge/search', { question })).json()) as {
+        band: string;
+        threshold: number;
+        suggestFloor: number;
+        language: string;
+        matches: { article: { id: string }; score: number }[];
+        suggestions: { article: { id: string } }[];
+      };
+    const unsure = await search('shipping question');
+    expect(unsure.language).toBe('en');
+    expect(unsure.band).toBe('suggest');
+    expect(unsure.matches[0]?.score).toBeLessThan(unsure.threshold);
+    expect(unsure.matches[0]?.score).toBeGreaterThanOrEqual(unsure.suggestFloor);
+    expect(unsure.suggestions.map((s) => s.article.id).sort()).toEqual(
+      ['ship-abroad', 'ship-cost', 'ship-time'].sort(),
+    );
+    const sure = await search('how long does shipping take');
+    expect(sure).toMatchObject({ band: 'answer', suggestions: [] });
+    const lost = await search('what is the weather in Paris');
+    expect(lost).toMatchObject({ band: 'none', suggestions: [] });
   });
 });
 
