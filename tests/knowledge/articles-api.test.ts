@@ -162,6 +162,33 @@ describe('knowledge articles API', () => {
   });
 });
 
+describe('near-duplicate articles', () => {
+  it('should flag two articles whose questions nearly coincide, once, with the questions', async () => {
+    for (const [id, questions] of [
+      ['invoice-a', ['电子发票怎么开']],
+      ['invoice-b', ['电子发票怎么开？', '发票抬头写错了']],
+      ['warranty', ['保修期多久']],
+    ] as const)
+      expect(
+        (await h.request('POST', '/api/knowledge/articles', article(id, { questions }))).status,
+      ).toBe(201);
+    await h.xiaoer.knowledge.refresh();
+    const response = await h.request('GET', '/api/knowledge/duplicates', undefined, tokens.viewer);
+    expect(response.status).toBe(200);
+    const { pairs } = (await response.json()) as {
+      pairs: { ids: string[]; score: number; questions: string[] }[];
+    };
+    const pair = pairs.find((p) => p.ids.includes('invoice-a'));
+    expect(pair).toMatchObject({
+      ids: ['invoice-a', 'invoice-b'],
+      questions: ['电子发票怎么开', '电子发票怎么开？'],
+    });
+    expect(pair?.score).toBeGreaterThanOrEqual(0.85);
+    expect(pairs.filter((p) => p.ids.includes('invoice-a'))).toHaveLength(1);
+    expect(pairs.some((p) => p.ids.includes('warranty'))).toBe(false);
+  });
+});
+
 describe('bad input to the knowledge API', () => {
   const cases: [string, () => Promise<Response>, number, string][] = [
     [

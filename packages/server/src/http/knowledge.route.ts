@@ -94,6 +94,10 @@ export function knowledgeRouter(
     },
   );
 
+  router.get('/knowledge/duplicates', allow('read'), async (_request, response) => {
+    response.json({ pairs: await knowledge.nearDuplicates() });
+  });
+
   router.get('/knowledge/export', allow('read'), async (request, response) => {
     const format = request.query['format'] ?? 'json';
     if (format !== 'json' && format !== 'csv')

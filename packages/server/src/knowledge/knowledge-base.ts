@@ -5,7 +5,7 @@ import { articleInputOf, articleView, type KnowledgeArticle } from './article.ts
 import { articleProblems, type ArticleInput } from './article.schema.ts';
 import { invalidArticle, invalidImport } from './knowledge-errors.ts';
 import { KnowledgeFreshness } from './knowledge-freshness.ts';
-import { KnowledgeIndex, type SearchFilter } from './knowledge-index.ts';
+import { KnowledgeIndex, type NearDuplicate, type SearchFilter } from './knowledge-index.ts';
 import {
   bandOf,
   DEFAULT_SUGGEST_FLOORS,
@@ -166,6 +166,12 @@ export class KnowledgeBase {
       return undefined;
     const language = filter.language ?? (best.article.answer.zh ? 'zh' : 'en');
     return { ...best, language, text: best.article.answer[language] ?? '' };
+  }
+
+  /** Published articles that nearly duplicate each other (see {@link KnowledgeIndex.nearDuplicates}). */
+  async nearDuplicates(minScore?: number): Promise<NearDuplicate[]> {
+    await this.freshness.ensure();
+    return this.index.nearDuplicates(minScore);
   }
 
   /** Reads the store's changes now (the index otherwise checks at most every `refreshEveryMs`). */
