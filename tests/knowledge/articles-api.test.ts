@@ -23,6 +23,20 @@ const article = (id: string, extra: Record<string, unknown> = {}) => ({
 const errorOf = async (response: Response) =>
   ((await response.json()) as { error: { code: string; message: { zh: string; en: string } } })
     .error;
+/** Creates articles of these questions through the API and waits until search sees them. */
+const publish = async (list: (readonly [string, readonly string[]])[]) => {
+  for (const [id, questions] of list)
+    expect(
+      (
+        await h.request(
+          'POST',
+          '/api/knowledge/articles',
+          article(id, { questions: [...questions] }),
+        )
+      ).status,
+    ).toBe(201);
+  await h.xiaoer.knowledge.refresh();
+};
 const count = async () =>
   ((await (await h.request('GET', '/api/knowledge/articles')).json()) as { total: number }).total;
 
@@ -129,15 +143,11 @@ describe('knowledge articles API', () => {
   });
 
   it('should offer the top three as "did you mean" when unsure, per language', async () => {
-    for (const [id, questions] of [
+    await publish([
       ['ship-time', ['How long does shipping take?']],
       ['ship-cost', ['How much does shipping cost?']],
       ['ship-abroad', ['Do you ship abroad?']],
-    ] as const)
-      expect(
-        (await h.request('POST', '/api/knowledge/articles', article(id, { questions }))).status,
-      ).toBe(201);
-    await h.xiaoer.knowledge.refresh();
+    ]);
     const search = async (question: string) =>
       (await (await h.request('POST', '/api/knowledge/search', { question })).json()) as {
         band: string;
@@ -164,15 +174,11 @@ describe('knowledge articles API', () => {
 
 describe('near-duplicate articles', () => {
   it('should flag two articles whose questions nearly coincide, once, with the questions', async () => {
-    for (const [id, questions] of [
+    await publish([
       ['invoice-a', ['电子发票怎么开']],
       ['invoice-b', ['电子发票怎么开？', '发票抬头写错了']],
       ['warranty', ['保修期多久']],
-    ] as const)
-      expect(
-        (await h.request('POST', '/api/knowledge/articles', article(id, { questions }))).status,
-      ).toBe(201);
-    await h.xiaoer.knowledge.refresh();
+    ]);
     const response = await h.request('GET', '/api/knowledge/duplicates', undefined, tokens.viewer);
     expect(response.status).toBe(200);
     const { pairs } = (await response.json()) as {
