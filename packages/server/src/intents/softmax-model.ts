@@ -12,6 +12,8 @@ export interface SoftmaxTraining {
   /** L2 penalty per example. */
   l2: number;
   seed: number;
+  /** Start from a copy of this model's weights (warm start) instead of zeros. */
+  from?: SoftmaxModel;
 }
 
 /** Turns scores into probabilities in place, dividing them by a temperature first. */
@@ -54,8 +56,8 @@ export class SoftmaxModel {
     const model = new SoftmaxModel(
       classes,
       features,
-      new Float32Array(classes * features),
-      new Float64Array(classes),
+      options.from ? Float32Array.from(options.from.weights) : new Float32Array(classes * features),
+      options.from ? Float64Array.from(options.from.bias) : new Float64Array(classes),
     );
     const random = seededRandom(options.seed);
     const order = vectors.map((_, i) => i);
