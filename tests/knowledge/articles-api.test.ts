@@ -172,6 +172,49 @@ describe('knowledge articles API', () => {
   });
 });
 
+describe('synonyms', () => {
+  it('should match an article by its synonyms and keep them through export', async () => {
+    const created = await h.request(
+      'POST',
+      '/api/knowledge/articles',
+      article('billing-copy', {
+        questions: ['How do I get a copy of my invoice?'],
+        synonyms: ['bill', 'receipt', '开票'],
+      }),
+    );
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ synonyms: ['bill', 'receipt', '开票'] });
+    await h.xiaoer.knowledge.refresh();
+    const found = (await (
+      await h.request('POST', '/api/knowledge/search', { question: 'where is my bill' })
+    ).json()) as { band: string; matches: { article: { id: string }; question: string }[] };
+    expect(found.matches[0]).toMatchObject({
+      article: { id: 'billing-copy' },
+      question: 'How do I get a copy of my invoice?',
+    });
+    expect(found.band).toBe('answer');
+    const exported = (await (
+      await h.request('GET', '/api/knowledge/export?format=json')
+    ).json()) as { id: string; synonyms?: string[] }[];
+    expect(exported.find((a) => a.id === 'billing-copy')?.synonyms).toEqual([
+      'bill',
+      'receipt',
+      '开票',
+    ]);
+  });
+
+  it('should refuse a blank or overlong synonym', async () => {
+    for (const synonyms of [[' '], ['x'.repeat(61)], ['a', 'a']]) {
+      const response = await h.request(
+        'POST',
+        '/api/knowledge/articles',
+        article('bad-synonyms', { synonyms }),
+      );
+      expect(response.status).toBe(400);
+    }
+  });
+});
+
 describe('near-duplicate articles', () => {
   it('should flag two articles whose questions nearly coincide, once, with the questions', async () => {
     await publish([

@@ -52,6 +52,8 @@ export interface SkillGroup {
 export interface KnowledgeArticle {
   id: string;
   questions: string[];
+  /** Words customers use for the subject, matched like extra phrasings. */
+  synonyms?: string[];
   answer: { zh?: string; en?: string };
   tags: string[];
   status: 'draft' | 'published';
@@ -197,6 +199,7 @@ export const knowledgeApi = {
   update: (article: KnowledgeArticle) =>
     api<KnowledgeArticle>('PUT', `/knowledge/articles/${encodeURIComponent(article.id)}`, {
       questions: article.questions,
+      synonyms: article.synonyms ?? [],
       answer: article.answer,
       tags: article.tags,
       status: article.status,

@@ -61,6 +61,7 @@ export function KnowledgePage({ canEdit }: { canEdit: boolean }) {
     if (!editing) return;
     const article = {
       questions: lines(editing.questionsText),
+      synonyms: editing.synonyms ?? [],
       answer: editing.answer ?? {},
       tags: editing.tags ?? [],
       status: editing.status ?? 'published',
@@ -242,6 +243,16 @@ export function KnowledgePage({ canEdit }: { canEdit: boolean }) {
                 autoSize={{ minRows: 2 }}
                 value={editing.questionsText}
                 onChange={(e) => setEditing({ ...editing, questionsText: e.target.value })}
+              />
+            </Form.Item>
+            <Form.Item label={t('knowledge.synonymsHint')}>
+              <Select
+                mode="tags"
+                data-testid="article-synonyms"
+                value={editing.synonyms ?? []}
+                onChange={(synonyms: string[]) => setEditing({ ...editing, synonyms })}
+                tokenSeparators={[',', '，', '|']}
+                open={false}
               />
             </Form.Item>
             {(['zh', 'en'] as const).map((lang) => (

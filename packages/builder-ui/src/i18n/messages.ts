@@ -176,6 +176,7 @@ export const messages = {
       importRefused: '导入失败，知识库未改变：',
       questions: '问题',
       questionsHint: '问题的不同说法（每行一个）',
+      synonymsHint: '同义词（顾客对这件事的其他叫法，如 发票、开票、收据；回车或逗号分隔）',
       answer: '答案',
       status: '状态',
       statuses: { published: '已发布', draft: '草稿' },
@@ -540,6 +541,8 @@ export const messages = {
       importRefused: 'Import refused; the knowledge base is unchanged:',
       questions: 'Questions',
       questionsHint: 'Ways to ask it (one per line)',
+      synonymsHint:
+        'Synonyms (other words customers use for this, e.g. bill, receipt, invoice; Enter or comma between)',
       answer: 'Answer',
       status: 'Status',
       statuses: { published: 'Published', draft: 'Draft' },

@@ -68,11 +68,11 @@ export class KnowledgeIndex {
   put(article: KnowledgeArticleRecord): void {
     this.remove(article._id);
     if (article.deleted || article.status !== 'published') return;
-    const questionTerms = article.questions.map((question) => tokenize(question));
+    // Synonyms are matched like phrasings of their own, after the questions.
+    const phrasings = [...article.questions, ...(article.synonyms ?? [])];
+    const questionTerms = phrasings.map((phrasing) => tokenize(phrasing));
     this.entries.set(article._id, { article, questionTerms });
-    this.search.addAll(
-      article.questions.map((text, i) => ({ key: `${article._id}${SEP}${i}`, text })),
-    );
+    this.search.addAll(phrasings.map((text, i) => ({ key: `${article._id}${SEP}${i}`, text })));
     for (const terms of questionTerms) this.count(terms, 1);
   }
 
@@ -124,7 +124,8 @@ export class KnowledgeIndex {
         best.set(entry.article._id, {
           article: entry.article,
           score: Math.round(score * 1000) / 1000,
-          question: entry.article.questions[index] ?? '',
+          // A synonym that matched stands for the article's first question.
+          question: entry.article.questions[index] ?? entry.article.questions[0] ?? '',
         });
     }
     return [...best.values()].sort((a, b) => b.score - a.score).slice(0, filter.limit ?? 5);
