@@ -140,6 +140,14 @@ for (const [name, examples] of Object.entries(sets)) {
       detail: `\`unknown\` at threshold ${THRESHOLD}: out-of-scope class or not sure enough`,
     },
     {
+      measure: `${label}: out-of-scope class alone P / R`,
+      value: (() => {
+        const o = outOfScope(predictions, 0);
+        return `${percent(o.precision)} / ${percent(o.recall)}`;
+      })(),
+      detail: 'the out-of-scope class winning, whatever the confidence: other trades, noise',
+    },
+    {
       measure: `${label}: out-of-scope P / R at 0.3 / 0.4 / 0.6`,
       value: [0.3, 0.4, 0.6]
         .map((t) => outOfScope(predictions, t))
