@@ -76,10 +76,31 @@ describe('POST /api/intents/classify', () => {
     expect((await classify({ text: '在吗' }, '')).status).toBe(401);
   });
 
+  it('should list the intents for operators, described in both languages', async () => {
+    const response = await h.request('GET', '/api/intents');
+    expect(response.status).toBe(200);
+    const { intents } = (await response.json()) as {
+      intents: {
+        intent: string;
+        group: string;
+        title: { zh: string; en: string };
+        description?: { zh: string; en: string };
+        examples: { zh: string[]; en: string[] };
+      }[];
+    };
+    expect(intents.map((i) => i.intent)).not.toContain('unknown');
+    const refund = intents.find((i) => i.intent === 'refundStatus');
+    expect(refund).toMatchObject({ group: 'afterSale', title: { zh: '退款进度' } });
+    expect(refund?.description?.en).toBeTruthy();
+    expect(refund?.examples.zh.length).toBeGreaterThan(0);
+    expect((await h.request('GET', '/api/intents', undefined, '')).status).toBe(401);
+  });
+
   it('should be in the OpenAPI document', async () => {
     const document = (await (await h.request('GET', '/api/docs')).json()) as {
       paths: Record<string, Record<string, unknown>>;
     };
     expect(document.paths['/api/intents/classify']?.['post']).toBeDefined();
+    expect(document.paths['/api/intents']?.['get']).toBeDefined();
   });
 });

@@ -25,7 +25,17 @@ export interface IntentClassification {
   language: 'zh' | 'en';
 }
 
+/** An intent as `GET /api/intents` lists it. */
+export interface IntentSummary {
+  intent: string;
+  group: string;
+  title: { zh: string; en: string };
+  description?: { zh: string; en: string };
+  examples: { zh: string[]; en: string[] };
+}
+
 export const intentsApi = {
+  list: () => api<{ intents: IntentSummary[] }>('GET', '/intents'),
   classify: (text: string, language?: 'zh' | 'en') =>
     api<IntentClassification>('POST', '/intents/classify', {
       text,

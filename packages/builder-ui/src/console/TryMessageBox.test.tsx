@@ -42,6 +42,18 @@ const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => 
   const url = new URL(String(input), 'http://console.test');
   requests.push({ path: url.pathname, body: init?.body ? JSON.parse(String(init.body)) : null });
   if (url.pathname === '/api/intents/classify') return classifyAnswer();
+  if (url.pathname === '/api/intents')
+    return json({
+      intents: [
+        {
+          intent: 'refundStatus',
+          group: 'afterSale',
+          title: { zh: '退款进度', en: 'Refund status' },
+          description: { zh: '退款到哪了', en: 'Where a refund is' },
+          examples: { zh: [], en: [] },
+        },
+      ],
+    });
   if (url.pathname === '/api/knowledge/search')
     return json({
       matches: [
@@ -82,7 +94,8 @@ describe('TryMessageBox', () => {
   it('should show the intent, the candidates, the entities and the knowledge answers', async () => {
     tryMessage('订单A10023的退款怎么还没到账 30元');
     const result = await screen.findByTestId('try-result');
-    expect(result.textContent).toContain('refundStatus');
+    expect(result.textContent).toContain('Refund status (refundStatus)');
+    expect(result.textContent).toContain('Where a refund is');
     expect(result.textContent).toContain('91%');
     expect(result.textContent).toContain('refund 6%');
     expect(result.textContent).toContain('Order numbers');
@@ -90,12 +103,14 @@ describe('TryMessageBox', () => {
     expect(result.textContent).toContain('30 CNY');
     expect(result.textContent).toContain('退款多久到账 (0.82)');
     expect(result.textContent).not.toContain('Phone numbers');
-    expect(requests[0]).toEqual({
+    expect(requests.find((r) => r.path === '/api/intents/classify')).toEqual({
       path: '/api/intents/classify',
       body: { text: '订单A10023的退款怎么还没到账 30元' },
     });
     // The knowledge search asks in the language the message was written in.
-    expect(requests[1]?.body).toMatchObject({ language: 'zh' });
+    expect(requests.find((r) => r.path === '/api/knowledge/search')?.body).toMatchObject({
+      language: 'zh',
+    });
   });
 
   it('should say in Chinese when a message is not understood', async () => {

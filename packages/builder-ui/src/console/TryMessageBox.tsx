@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Card, Descriptions, Input, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/api-client.ts';
-import { intentsApi, type IntentClassification } from '../api/intents-api.ts';
+import { intentsApi, type IntentClassification, type IntentSummary } from '../api/intents-api.ts';
 import { knowledgeApi, type KnowledgeArticle } from '../api/service-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
 
@@ -30,6 +30,18 @@ export function TryMessageBox() {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
   const [busy, setBusy] = useState(false);
+  // The intents' titles and descriptions, to name an intent the way an operator reads it.
+  const [intents, setIntents] = useState<Map<string, IntentSummary>>(new Map());
+  useEffect(() => {
+    intentsApi.list().then(
+      ({ intents: list }) => setIntents(new Map(list.map((i) => [i.intent, i]))),
+      () => setIntents(new Map()),
+    );
+  }, []);
+  const named = (intent: string) => {
+    const title = intents.get(intent)?.title[language];
+    return title ? `${title} (${intent})` : intent;
+  };
   const [error, setError] = useState<string>();
   const [result, setResult] = useState<{
     classification: IntentClassification;
@@ -69,15 +81,20 @@ export function TryMessageBox() {
             <Tag color={classification.intent === 'unknown' ? 'default' : 'blue'}>
               {classification.intent === 'unknown'
                 ? t('knowledge.try.unknown')
-                : classification.intent}
+                : named(classification.intent)}
             </Tag>
             {percent(classification.confidence)}
+            {intents.get(classification.intent)?.description && (
+              <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+                {intents.get(classification.intent)?.description?.[language]}
+              </Typography.Paragraph>
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={t('knowledge.try.top')}>
             <Space wrap>
               {classification.top.map((score) => (
                 <Tag key={score.intent}>
-                  {score.intent} {percent(score.confidence)}
+                  {named(score.intent)} {percent(score.confidence)}
                 </Tag>
               ))}
             </Space>

@@ -22,6 +22,7 @@ import { qualityRouter } from './quality.route.ts';
 import { followUpsRouter } from './follow-ups.route.ts';
 import { intentsRouter } from './intents.route.ts';
 import { createIntentRecognizer } from '../intents/intent-recognizer.ts';
+import { loadIntentDefinitions } from '../intents/intent-files.ts';
 import type { IntentRecognizer } from '../intents/intent-classification.ts';
 
 export interface AppOptions {
@@ -106,7 +107,10 @@ export function createApp(options: AppOptions): Express {
     let recognizer: Promise<IntentRecognizer> | undefined;
     app.use(
       '/api',
-      intentsRouter(() => (recognizer ??= createIntentRecognizer(xiaoer.config.intents))),
+      intentsRouter(
+        () => (recognizer ??= createIntentRecognizer(xiaoer.config.intents)),
+        () => loadIntentDefinitions(xiaoer.config.intents?.directory),
+      ),
     );
     app.use('/api', analyticsRouter(xiaoer.analytics));
     app.use('/api', qualityRouter(xiaoer.quality, xiaoer.models));

@@ -334,6 +334,11 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary: 'Try a question: matches with scores and the answer threshold / 测试检索',
     tag: 'knowledge',
   },
+  'GET /api/intents': {
+    summary:
+      'The intents with group, zh/en title and description, and examples / 意图列表（分组、说明、例句）',
+    tag: 'knowledge',
+  },
   'POST /api/intents/classify': {
     summary:
       'Try a customer message: intent, confidence, top 3 and entities / 测试一句顾客消息的意图识别',
