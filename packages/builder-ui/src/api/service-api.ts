@@ -207,7 +207,11 @@ export const knowledgeApi = {
     }),
   remove: (id: string) => api('DELETE', `/knowledge/articles/${encodeURIComponent(id)}`),
   search: (question: string, language: 'zh' | 'en') =>
-    api<{ matches: { article: KnowledgeArticle; score: number }[] }>('POST', '/knowledge/search', {
+    api<{
+      matches: { article: KnowledgeArticle; score: number }[];
+      /** How sure the best match is: answer it, offer the top three, or not understood. */
+      band?: 'answer' | 'suggest' | 'none';
+    }>('POST', '/knowledge/search', {
       question,
       language,
     }),

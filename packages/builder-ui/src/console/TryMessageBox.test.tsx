@@ -63,6 +63,7 @@ const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => 
         },
       ],
       threshold: 0.5,
+      band: 'answer',
     });
   return json({ error: { code: 'not-found', message: { zh: '没有', en: 'Not found' } } }, 404);
 });
@@ -102,6 +103,7 @@ describe('TryMessageBox', () => {
     expect(result.textContent).toContain('A10023');
     expect(result.textContent).toContain('30 CNY');
     expect(result.textContent).toContain('退款多久到账 (0.82)');
+    expect(result.textContent).toContain('Answered');
     expect(result.textContent).not.toContain('Phone numbers');
     expect(requests.find((r) => r.path === '/api/intents/classify')).toEqual({
       path: '/api/intents/classify',

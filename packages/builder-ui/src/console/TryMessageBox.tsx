@@ -46,6 +46,7 @@ export function TryMessageBox() {
   const [result, setResult] = useState<{
     classification: IntentClassification;
     matches: { article: KnowledgeArticle; score: number }[];
+    band?: 'answer' | 'suggest' | 'none';
   }>();
 
   const tryText = async (text: string) => {
@@ -54,8 +55,8 @@ export function TryMessageBox() {
     setError(undefined);
     try {
       const classification = await intentsApi.classify(text);
-      const { matches } = await knowledgeApi.search(text, classification.language);
-      setResult({ classification, matches: matches.slice(0, 3) });
+      const { matches, band } = await knowledgeApi.search(text, classification.language);
+      setResult({ classification, matches: matches.slice(0, 3), ...(band ? { band } : {}) });
     } catch (failure) {
       setResult(undefined);
       setError(errorText(failure, language));
@@ -105,6 +106,7 @@ export function TryMessageBox() {
             </Descriptions.Item>
           ))}
           <Descriptions.Item label={t('knowledge.try.articles')}>
+            {result.band && <Tag>{t(`knowledge.try.bands.${result.band}`)}</Tag>}
             {result.matches.length === 0
               ? t('knowledge.try.noArticle')
               : result.matches

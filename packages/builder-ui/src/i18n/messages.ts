@@ -193,6 +193,7 @@ export const messages = {
         top: '候选意图',
         articles: '知识库答案',
         noArticle: '没有匹配的条目',
+        bands: { answer: '直接答复', suggest: '您是不是想问（给出前三条）', none: '未理解' },
         entities: {
           orderNumbers: '订单号',
           phoneNumbers: '手机号',
@@ -559,6 +560,11 @@ export const messages = {
         top: 'Candidates',
         articles: 'Knowledge answers',
         noArticle: 'No matching article',
+        bands: {
+          answer: 'Answered',
+          suggest: 'Did you mean (top three offered)',
+          none: 'Not understood',
+        },
         entities: {
           orderNumbers: 'Order numbers',
           phoneNumbers: 'Phone numbers',
