@@ -2,7 +2,13 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INTENT_IDS, IntentFileError, intentExamples, loadIntentDefinitions } from '@xiaoer/server';
+import {
+  INTENT_IDS,
+  IntentFileError,
+  UNKNOWN_INTENT,
+  intentExamples,
+  loadIntentDefinitions,
+} from '@xiaoer/server';
 
 async function folderWith(files: Record<string, string>): Promise<string> {
   const directory = await mkdtemp(path.join(os.tmpdir(), 'xiaoer-intents-'));
@@ -25,16 +31,18 @@ async function loadError(files: Record<string, string>): Promise<IntentFileError
 }
 
 describe('intent files', () => {
-  it('should ship every intent id with at least 30 distinct utterances per language', async () => {
+  it('should ship every intent id, described, with at least 100 distinct utterances per language', async () => {
     const definitions = await loadIntentDefinitions();
-    expect(definitions.map((d) => d.intent).sort()).toEqual([...INTENT_IDS].sort());
+    expect(definitions.map((d) => d.intent).sort()).toEqual([...INTENT_IDS, UNKNOWN_INTENT].sort());
     for (const definition of definitions) {
+      expect(definition.description?.zh, definition.intent).toBeTruthy();
+      expect(definition.description?.en, definition.intent).toBeTruthy();
+      expect(definition.group, definition.intent).toBeDefined();
       for (const language of ['zh', 'en'] as const) {
-        const utterances = definition.utterances[language];
-        expect(new Set(utterances).size, `${definition.intent}/${language}`).toBe(
-          utterances.length,
-        );
-        expect(utterances.length).toBeGreaterThanOrEqual(30);
+        const written = definition.utterances[language];
+        expect(new Set(written).size, `${definition.intent}/${language}`).toBe(written.length);
+        const all = new Set([...written, ...(definition.generated?.[language] ?? [])]);
+        expect(all.size, `${definition.intent}/${language}`).toBeGreaterThanOrEqual(100);
       }
     }
   });

@@ -74,6 +74,9 @@ describe('extractEntities', () => {
       orderNumbers: ['A10023'],
       phoneNumbers: ['13812345678'],
       trackingNumbers: [{ number: 'SF1234567890123', carrier: 'SF' }],
+      amounts: [],
+      dates: [],
+      addresses: [],
     });
   });
 
@@ -94,5 +97,27 @@ describe('messageLanguage', () => {
     ['😀', 'en'],
   ] as const)('should read %j as %s', (text, language) => {
     expect(messageLanguage(text)).toBe(language);
+  });
+});
+
+describe('extractEntities: context, amounts, dates, addresses', () => {
+  it.each([
+    ['订单号13812345678怎么还没发货', ['13812345678'], []],
+    ['order number: 13912345678 status?', ['13912345678'], []],
+    ['订单号: 15912345678 电话13812345678', ['15912345678'], ['13812345678']],
+    ['收件人电话改成13812345678', [], ['13812345678']],
+  ])('should tell an order number from a phone number by context in %j', (text, orders, phones) => {
+    const entities = extractEntities(text);
+    expect(entities.orderNumbers).toEqual(orders);
+    expect(entities.phoneNumbers).toEqual(phones);
+  });
+
+  it('should bring amounts, dates and addresses', () => {
+    const entities = extractEntities('昨天多扣了30元 地址改成浙江省杭州市西湖区文三路100号', {
+      now: new Date('2026-12-02T00:00:00Z'),
+    });
+    expect(entities.amounts).toEqual([{ value: 30, currency: 'CNY', text: '30元' }]);
+    expect(entities.dates).toEqual([{ text: '昨天', date: '2026-12-01' }]);
+    expect(entities.addresses[0]).toMatchObject({ city: '杭州市', street: '文三路' });
   });
 });

@@ -64,7 +64,12 @@ beforeEach(() => {
 
 const intents = [
   { intent: 'refund', title: { zh: '退款', en: 'Refund' } },
-  { intent: 'logistics', title: { zh: '物流查询', en: 'Where is my parcel' } },
+  {
+    intent: 'logistics',
+    title: { zh: '物流查询', en: 'Where is my parcel' },
+    description: { zh: '包裹到哪了', en: 'Where a parcel is, the tracking number' },
+  },
+  { intent: 'unknown', title: { zh: '超出范围', en: 'Out of scope' } },
 ];
 
 const remote = (timeoutMs = 500) =>
@@ -114,6 +119,15 @@ describe('OpenAiCompatibleClassifier', () => {
     const result = await remote().classify('where is it');
     expect(result.intent).toBe('unknown');
     expect(result.top).toEqual([{ intent: 'logistics', confidence: 0.3 }]);
+  });
+
+  it('should tell the model the descriptions and take its out-of-scope answer as unknown', async () => {
+    behaviour = { kind: 'answer', content: '{"intent":"unknown","confidence":0.95}' };
+    const result = await remote().classify('book me a flight');
+    expect(result).toMatchObject({ intent: 'unknown', confidence: 0.95, top: [] });
+    expect(JSON.stringify(received.body?.['messages'])).toContain(
+      'Where a parcel is, the tracking number',
+    );
   });
 
   it('should time out a slow endpoint', async () => {

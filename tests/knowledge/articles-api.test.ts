@@ -23,6 +23,20 @@ const article = (id: string, extra: Record<string, unknown> = {}) => ({
 const errorOf = async (response: Response) =>
   ((await response.json()) as { error: { code: string; message: { zh: string; en: string } } })
     .error;
+/** Creates articles of these questions through the API and waits until search sees them. */
+const publish = async (list: (readonly [string, readonly string[]])[]) => {
+  for (const [id, questions] of list)
+    expect(
+      (
+        await h.request(
+          'POST',
+          '/api/knowledge/articles',
+          article(id, { questions: [...questions] }),
+        )
+      ).status,
+    ).toBe(201);
+  await h.xiaoer.knowledge.refresh();
+};
 const count = async () =>
   ((await (await h.request('GET', '/api/knowledge/articles')).json()) as { total: number }).total;
 
@@ -125,6 +139,102 @@ describe('knowledge articles API', () => {
     };
     expect(body.threshold).toBeGreaterThan(0);
     expect(body.matches[0]?.score).toBeGreaterThan(body.threshold);
+    expect(body).toMatchObject({ band: 'answer', language: 'zh', suggestions: [] });
+  });
+
+  it('should offer the top three as "did you mean" when unsure, per language', async () => {
+    await publish([
+      ['ship-time', ['How long does shipping take?']],
+      ['ship-cost', ['How much does shipping cost?']],
+      ['ship-abroad', ['Do you ship abroad?']],
+    ]);
+    const search = async (question: string) =>
+      (await (await h.request('POST', '/api/knowledge/search', { question })).json()) as {
+        band: string;
+        threshold: number;
+        suggestFloor: number;
+        language: string;
+        matches: { article: { id: string }; score: number }[];
+        suggestions: { article: { id: string } }[];
+      };
+    const unsure = await search('shipping question');
+    expect(unsure.language).toBe('en');
+    expect(unsure.band).toBe('suggest');
+    expect(unsure.matches[0]?.score).toBeLessThan(unsure.threshold);
+    expect(unsure.matches[0]?.score).toBeGreaterThanOrEqual(unsure.suggestFloor);
+    expect(unsure.suggestions.map((s) => s.article.id).sort()).toEqual(
+      ['ship-abroad', 'ship-cost', 'ship-time'].sort(),
+    );
+    const sure = await search('how long does shipping take');
+    expect(sure).toMatchObject({ band: 'answer', suggestions: [] });
+    const lost = await search('what is the weather in Paris');
+    expect(lost).toMatchObject({ band: 'none', suggestions: [] });
+  });
+});
+
+describe('synonyms', () => {
+  it('should match an article by its synonyms and keep them through export', async () => {
+    const created = await h.request(
+      'POST',
+      '/api/knowledge/articles',
+      article('billing-copy', {
+        questions: ['How do I get a copy of my invoice?'],
+        synonyms: ['bill', 'receipt', '开票'],
+      }),
+    );
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ synonyms: ['bill', 'receipt', '开票'] });
+    await h.xiaoer.knowledge.refresh();
+    const found = (await (
+      await h.request('POST', '/api/knowledge/search', { question: 'where is my bill' })
+    ).json()) as { band: string; matches: { article: { id: string }; question: string }[] };
+    expect(found.matches[0]).toMatchObject({
+      article: { id: 'billing-copy' },
+      question: 'How do I get a copy of my invoice?',
+    });
+    expect(found.band).toBe('answer');
+    const exported = (await (
+      await h.request('GET', '/api/knowledge/export?format=json')
+    ).json()) as { id: string; synonyms?: string[] }[];
+    expect(exported.find((a) => a.id === 'billing-copy')?.synonyms).toEqual([
+      'bill',
+      'receipt',
+      '开票',
+    ]);
+  });
+
+  it('should refuse a blank or overlong synonym', async () => {
+    for (const synonyms of [[' '], ['x'.repeat(61)], ['a', 'a']]) {
+      const response = await h.request(
+        'POST',
+        '/api/knowledge/articles',
+        article('bad-synonyms', { synonyms }),
+      );
+      expect(response.status).toBe(400);
+    }
+  });
+});
+
+describe('near-duplicate articles', () => {
+  it('should flag two articles whose questions nearly coincide, once, with the questions', async () => {
+    await publish([
+      ['invoice-a', ['电子发票怎么开']],
+      ['invoice-b', ['电子发票怎么开？', '发票抬头写错了']],
+      ['warranty', ['保修期多久']],
+    ]);
+    const response = await h.request('GET', '/api/knowledge/duplicates', undefined, tokens.viewer);
+    expect(response.status).toBe(200);
+    const { pairs } = (await response.json()) as {
+      pairs: { ids: string[]; score: number; questions: string[] }[];
+    };
+    const pair = pairs.find((p) => p.ids.includes('invoice-a'));
+    expect(pair).toMatchObject({
+      ids: ['invoice-a', 'invoice-b'],
+      questions: ['电子发票怎么开', '电子发票怎么开？'],
+    });
+    expect(pair?.score).toBeGreaterThanOrEqual(0.85);
+    expect(pairs.filter((p) => p.ids.includes('invoice-a'))).toHaveLength(1);
+    expect(pairs.some((p) => p.ids.includes('warranty'))).toBe(false);
   });
 });
 

@@ -46,7 +46,7 @@ describe('knowledge import and export', () => {
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const text = await csv.text();
     expect(text.split('\n')[0]).toBe(
-      'id,questions,answer_zh,answer_en,tags,channels,validFrom,validUntil,status',
+      'id,questions,answer_zh,answer_en,tags,channels,validFrom,validUntil,status,synonyms',
     );
     const reimported = await csvImport(text);
     expect(reimported.status).toBe(200);

@@ -211,6 +211,8 @@ export {
   readIntentFile,
   loadIntentDefinitions,
   intentExamples,
+  INTENT_GROUPS,
+  type IntentGroup,
   type IntentDefinition,
   type IntentExample,
 } from './intents/intent-files.ts';
@@ -227,6 +229,9 @@ export {
   type MessageEntities,
   type TrackingNumber,
 } from './intents/message-entities.ts';
+export type { MoneyAmount } from './intents/message-amounts.ts';
+export type { MentionedDate } from './intents/message-dates.ts';
+export type { ChineseAddress } from './intents/chinese-address.ts';
 export { messageLanguage, type MessageLanguage } from './intents/message-language.ts';
 export {
   OpenAiCompatibleClassifier,

@@ -126,6 +126,7 @@ export const knowledgeApi = {
       `/knowledge/articles/${encodeURIComponent(article.id)}`,
       {
         questions: article.questions,
+        synonyms: article.synonyms ?? [],
         answer: article.answer,
         tags: article.tags,
         status: article.status,

@@ -18,6 +18,7 @@ import { ApiFailure, errorText } from '../api/api-client.ts';
 import { knowledgeApi, type KnowledgeArticle, type UnansweredGroup } from '../api/service-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import { FileImportButton } from '../app/FileImportButton.tsx';
+import { TryMessageBox } from './TryMessageBox.tsx';
 
 type Editing = Partial<KnowledgeArticle> & { questionsText: string };
 
@@ -28,7 +29,7 @@ const lines = (text: string) =>
     .filter(Boolean);
 
 /**
- * The knowledge base for operators: search, edit (an edit answers the next question on every
+ * The knowledge base for operators: try a customer message (intent, entities, answers), search, edit (an edit answers the next question on every
  * server process), import and export (JSON, CSV), and the frequent unanswered questions, each
  * group made an article in one step.
  */
@@ -60,6 +61,7 @@ export function KnowledgePage({ canEdit }: { canEdit: boolean }) {
     if (!editing) return;
     const article = {
       questions: lines(editing.questionsText),
+      synonyms: editing.synonyms ?? [],
       answer: editing.answer ?? {},
       tags: editing.tags ?? [],
       status: editing.status ?? 'published',
@@ -106,6 +108,7 @@ export function KnowledgePage({ canEdit }: { canEdit: boolean }) {
 
   const articles = (
     <>
+      <TryMessageBox />
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search
           data-testid="knowledge-search"
@@ -240,6 +243,16 @@ export function KnowledgePage({ canEdit }: { canEdit: boolean }) {
                 autoSize={{ minRows: 2 }}
                 value={editing.questionsText}
                 onChange={(e) => setEditing({ ...editing, questionsText: e.target.value })}
+              />
+            </Form.Item>
+            <Form.Item label={t('knowledge.synonymsHint')}>
+              <Select
+                mode="tags"
+                data-testid="article-synonyms"
+                value={editing.synonyms ?? []}
+                onChange={(synonyms: string[]) => setEditing({ ...editing, synonyms })}
+                tokenSeparators={[',', '，', '|']}
+                open={false}
               />
             </Form.Item>
             {(['zh', 'en'] as const).map((lang) => (

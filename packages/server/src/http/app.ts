@@ -28,6 +28,10 @@ import { followUpsRouter } from './follow-ups.route.ts';
 import { templatesRouter } from './templates.route.ts';
 import { auditRouter } from './audit.route.ts';
 import { JourneyTemplates } from '../workflows/journey-templates.ts';
+import { intentsRouter } from './intents.route.ts';
+import { createIntentRecognizer } from '../intents/intent-recognizer.ts';
+import { loadIntentDefinitions } from '../intents/intent-files.ts';
+import type { IntentRecognizer } from '../intents/intent-classification.ts';
 
 export interface AppOptions {
   store: StoreProbe;
@@ -118,6 +122,15 @@ export function createApp(options: AppOptions): Express {
     );
     app.use('/api', routingRouter(xiaoer.routing));
     app.use('/api', knowledgeRouter(xiaoer.knowledge, xiaoer.models, bodyLimit));
+    // The same configuration as the chat's recognizer; the trained local model is shared.
+    let recognizer: Promise<IntentRecognizer> | undefined;
+    app.use(
+      '/api',
+      intentsRouter(
+        () => (recognizer ??= createIntentRecognizer(xiaoer.config.intents)),
+        () => loadIntentDefinitions(xiaoer.config.intents?.directory),
+      ),
+    );
     app.use('/api', analyticsRouter(xiaoer.analytics));
     app.use('/api', qualityRouter(xiaoer.quality, xiaoer.models));
     app.use('/api', followUpsRouter(xiaoer.desk, xiaoer.quality.followUps));

@@ -15,6 +15,7 @@ import {
 const article = object({
   id: text,
   questions: arrayOf(text),
+  synonyms: arrayOf(text),
   answer: object({}, { zh: text, en: text }),
   tags: arrayOf(text),
   channels: arrayOf(oneOf(...KNOWLEDGE_CHANNELS)),
@@ -42,14 +43,24 @@ const unansweredGroup = object({
   ),
 });
 
+const match = object({ article, score: number, question: text });
+
 /** The success answers of `/api/knowledge`. */
 export const knowledgeResponseSchemas = {
   list: object({ articles: arrayOf(article), total: integer, page: integer }),
   article,
   deleted: deleted(text),
   search: object({
-    matches: arrayOf(object({ article, score: number, question: text })),
+    matches: arrayOf(match),
     threshold: number,
+    suggestFloor: number,
+    language: oneOf('zh', 'en'),
+    /** `answer` when the best match is confident, `suggest` for "did you mean", else `none`. */
+    band: oneOf('answer', 'suggest', 'none'),
+    suggestions: arrayOf(match),
+  }),
+  duplicates: object({
+    pairs: arrayOf(object({ ids: arrayOf(text), score: number, questions: arrayOf(text) })),
   }),
   /** Articles as they are imported again; `?format=csv` answers them as CSV text. */
   exported: arrayOf(articleInputSchema),

@@ -107,7 +107,19 @@ export function knowledgeRouter(
     async (request, response) => {
       const { question, ...filter } = request.body as SearchFilter & { question: string };
       const matches = await knowledge.search(question, filter);
-      response.json({ matches, threshold: knowledge.threshold });
+      // The band of the best match and, when unsure, the top three to offer as "did you mean".
+      const { band, threshold, suggestFloor, language } = await knowledge.lookup(question, filter);
+      const suggestions = band === 'suggest' ? matches.slice(0, 3) : [];
+      response.json({ matches, threshold, suggestFloor, language, band, suggestions });
+    },
+  );
+
+  router.get(
+    '/knowledge/duplicates',
+    allow('read'),
+    responds(knowledgeResponseSchemas.duplicates),
+    async (_request, response) => {
+      response.json({ pairs: await knowledge.nearDuplicates() });
     },
   );
 

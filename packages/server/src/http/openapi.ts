@@ -419,6 +419,21 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary: 'Try a question: matches with scores and the answer threshold / 测试检索',
     tag: 'knowledge',
   },
+  'GET /api/intents': {
+    summary:
+      'The intents with group, zh/en title and description, and examples / 意图列表（分组、说明、例句）',
+    tag: 'knowledge',
+  },
+  'POST /api/intents/classify': {
+    summary:
+      'Try a customer message: intent, confidence, top 3 and entities / 测试一句顾客消息的意图识别',
+    tag: 'knowledge',
+  },
+  'GET /api/knowledge/duplicates': {
+    summary:
+      'Articles that nearly duplicate each other (a question scores ≥ 0.85 against the other) / 近似重复的知识条目',
+    tag: 'knowledge',
+  },
   'GET /api/knowledge/export': {
     summary: 'Export every article as JSON or CSV / 导出知识库',
     tag: 'knowledge',

@@ -9,7 +9,7 @@ export interface IntentScore {
 
 /** What a classifier says about one customer message. */
 export interface IntentClassification {
-  /** The best intent, or `unknown` when its confidence is below the threshold. */
+  /** The best intent, or `unknown` when its confidence is below the threshold or the message is out of scope. */
   intent: string;
   /** The confidence of the best intent, also when the answer is `unknown`. */
   confidence: number;

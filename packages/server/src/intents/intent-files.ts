@@ -8,11 +8,34 @@ import type { MessageLanguage } from './message-language.ts';
 /** The intent files that ship with Xiaoer (`workflows/intents/*.json`). */
 export const SHIPPED_INTENTS = path.resolve(import.meta.dirname, '../../../../workflows/intents');
 
+/**
+ * Where an intent belongs: before the sale, an order, after the sale, general service, social
+ * talk (not business) — or `outOfScope`, the counter-examples the model answers as `unknown`.
+ */
+export const INTENT_GROUPS = [
+  'preSale',
+  'order',
+  'afterSale',
+  'service',
+  'social',
+  'outOfScope',
+] as const;
+export type IntentGroup = (typeof INTENT_GROUPS)[number];
+
 /** One intent file: the id, its title and the utterances that teach it, per language. */
 export interface IntentDefinition {
   intent: string;
   title: LocalizedText;
+  /** What the intent covers, for the operator who routes it (shipped intents have one). */
+  description?: LocalizedText;
+  /** Default `service`. */
+  group?: IntentGroup;
   utterances: Record<MessageLanguage, string[]>;
+  /**
+   * Messages generated from the intent's grammar (`generated/<intent>.json`, written by
+   * `npm run intents:generate`); they train the local model but are not shown to an LLM.
+   */
+  generated?: Record<MessageLanguage, string[]>;
 }
 
 /** One training utterance. */
@@ -28,18 +51,22 @@ const utteranceList = {
   items: { type: 'string', minLength: 1, pattern: '\\S' },
 };
 
+const localizedText = {
+  type: 'object',
+  required: ['zh', 'en'],
+  additionalProperties: false,
+  properties: { zh: { type: 'string', minLength: 1 }, en: { type: 'string', minLength: 1 } },
+} as const;
+
 export const intentFileSchema = {
   type: 'object',
   required: ['intent', 'title', 'utterances'],
   additionalProperties: false,
   properties: {
     intent: { type: 'string', pattern: '^[a-z][A-Za-z0-9]*$' },
-    title: {
-      type: 'object',
-      required: ['zh', 'en'],
-      additionalProperties: false,
-      properties: { zh: { type: 'string', minLength: 1 }, en: { type: 'string', minLength: 1 } },
-    },
+    title: localizedText,
+    description: localizedText,
+    group: { enum: [...INTENT_GROUPS] },
     utterances: {
       type: 'object',
       required: ['zh', 'en'],
@@ -88,23 +115,53 @@ export async function readIntentFile(file: string): Promise<IntentDefinition> {
   return document;
 }
 
-/** Every `*.json` intent file of a folder, in name order. */
+/** The generated messages of an intent, or nothing when the folder has none for it. */
+async function readGenerated(
+  directory: string,
+  intent: string,
+): Promise<Record<MessageLanguage, string[]> | undefined> {
+  const file = path.join(directory, 'generated', `${intent}.json`);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const document = JSON.parse(text) as { utterances?: Record<MessageLanguage, string[]> };
+  if (!Array.isArray(document.utterances?.zh) || !Array.isArray(document.utterances.en)) {
+    throw new IntentFileError(file, ['/utterances needs zh and en lists']);
+  }
+  return document.utterances;
+}
+
+/** Every `*.json` intent file of a folder, in name order, with its generated messages. */
 export async function loadIntentDefinitions(
   directory: string = SHIPPED_INTENTS,
 ): Promise<IntentDefinition[]> {
   const files = (await readdir(directory)).filter((name) => name.endsWith('.json')).sort();
-  return Promise.all(files.map((name) => readIntentFile(path.join(directory, name))));
+  return Promise.all(
+    files.map(async (name) => {
+      const definition = await readIntentFile(path.join(directory, name));
+      const generated = await readGenerated(directory, definition.intent);
+      return generated ? { ...definition, generated } : definition;
+    }),
+  );
 }
 
-/** The definitions as a flat list of training examples. */
-export function intentExamples(definitions: readonly IntentDefinition[]): IntentExample[] {
+/**
+ * The definitions as a flat list of training examples: the written utterances and, unless
+ * `written` only is asked for, the generated ones.
+ */
+export function intentExamples(
+  definitions: readonly IntentDefinition[],
+  include: 'all' | 'written' = 'all',
+): IntentExample[] {
   return definitions.flatMap((definition) =>
     (['zh', 'en'] as const).flatMap((language) =>
-      definition.utterances[language].map((text) => ({
-        text,
-        intent: definition.intent,
-        language,
-      })),
+      [
+        ...definition.utterances[language],
+        ...(include === 'all' ? (definition.generated?.[language] ?? []) : []),
+      ].map((text) => ({ text, intent: definition.intent, language })),
     ),
   );
 }

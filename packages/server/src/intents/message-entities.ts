@@ -1,18 +1,27 @@
+import { findChineseAddresses, type ChineseAddress } from './chinese-address.ts';
+import { findAmounts, type MoneyAmount } from './message-amounts.ts';
+import { findDates, type MentionedDate } from './message-dates.ts';
+
 /** A tracking number and the carrier its shape belongs to (`unknown`: only its context says so). */
 export interface TrackingNumber {
   number: string;
   carrier: 'SF' | 'YTO' | 'JD' | 'J&T' | 'UPU' | 'unknown';
 }
 
-/** The numbers a customer message names, to look up in the shop's systems. */
+/** What a customer message names, to look up in the shop's systems or fill a journey's form. */
 export interface MessageEntities {
   orderNumbers: string[];
   /** Mainland China mobile numbers, as 11 digits. */
   phoneNumbers: string[];
   trackingNumbers: TrackingNumber[];
+  amounts: MoneyAmount[];
+  dates: MentionedDate[];
+  addresses: ChineseAddress[];
 }
 
 export interface EntityPatterns {
+  /** The day relative dates (明天, yesterday) are read against (default: now). */
+  now?: Date;
   /**
    * The shop's order numbers (global flag added if missing). The default takes one to three
    * letters followed by 4–12 digits (A10023, XE2024001) or 10–20 digits (2024112300123;
@@ -49,6 +58,13 @@ const PREFIXED_TRACKING: readonly [RegExp, TrackingNumber['carrier']][] = [
 const CONTEXT_TRACKING =
   /(?:快递单号|运单号|物流单号|快递号|中通|申通|韵达|圆通|百世|极兔|邮政|tracking(?:\s*(?:number|no\.?|#))?|waybill|zto|sto)[^\dA-Za-z]{0,6}(\d{12,15})(?!\d)/gi;
 
+/**
+ * Words that make the number right after them an order number, even when it has the shape of
+ * a mobile number (11 digits starting 1[3-9], which some shops use for orders).
+ */
+const ORDER_CONTEXT =
+  /(?:订单号|订单编号|订单|单号|order(?:\s*(?:number|no\.?|id|#))?|#)[^\dA-Za-z]{0,4}$/i;
+
 function globalCopy(pattern: RegExp): RegExp {
   return new RegExp(
     pattern.source,
@@ -67,8 +83,10 @@ function unique<T>(items: T[], key: (item: T) => string): T[] {
 }
 
 /**
- * Finds order, phone and tracking numbers in a message. Tracking numbers are taken first, then
- * phone numbers, then order numbers from what is left, so one number is one entity.
+ * Finds order, phone and tracking numbers, amounts, dates and addresses in a message.
+ * Tracking numbers are taken first, then phone numbers, then order numbers from what is left,
+ * so one number is one entity. A number shaped like a mobile number right after 订单号 or
+ * "order" is an order number.
  *
  * @example
  * extractEntities('我的快递到哪了 订单号 A10023').orderNumbers // ['A10023']
@@ -88,15 +106,31 @@ export function extractEntities(text: string, patterns: EntityPatterns = {}): Me
     rest = blank(rest, match.index + match[0].length - digits.length, digits.length);
   }
   const phoneNumbers: string[] = [];
+  const contextOrders: { at: number; number: string }[] = [];
   for (const match of rest.matchAll(PHONE)) {
-    phoneNumbers.push((match[1] ?? '').replace(/[\s-]/g, ''));
+    const digits = (match[1] ?? '').replace(/[\s-]/g, '');
+    const before = rest.slice(Math.max(0, match.index - 20), match.index);
+    if (ORDER_CONTEXT.test(before) && /^\d{11}$/.test(match[0])) {
+      contextOrders.push({ at: match.index, number: digits });
+    } else phoneNumbers.push(digits);
     rest = blank(rest, match.index, match[0].length);
   }
   const orderPattern = globalCopy(patterns.orderNumber ?? DEFAULT_ORDER_NUMBER);
-  const orderNumbers = [...rest.matchAll(orderPattern)].map((match) => match[0].toUpperCase());
+  const orderNumbers = [
+    ...contextOrders,
+    ...[...rest.matchAll(orderPattern)].map((match) => ({
+      at: match.index,
+      number: match[0].toUpperCase(),
+    })),
+  ]
+    .sort((a, b) => a.at - b.at)
+    .map((order) => order.number);
   return {
     orderNumbers: unique(orderNumbers, (n) => n),
     phoneNumbers: unique(phoneNumbers, (n) => n),
     trackingNumbers: unique(trackingNumbers, (t) => t.number),
+    amounts: findAmounts(text.normalize('NFKC')),
+    dates: findDates(text.normalize('NFKC'), patterns.now),
+    addresses: findChineseAddresses(text.normalize('NFKC')),
   };
 }

@@ -11,8 +11,11 @@ export interface OpenAiCompatibleConfig {
   model: string;
   /** Sent as `Authorization: Bearer <apiKey>`; left out when empty (local servers). */
   apiKey?: string;
-  /** The intents the model may answer, with their titles for the prompt. */
-  intents: readonly { intent: string; title: LocalizedText }[];
+  /**
+   * The intents the model may answer, with their titles and descriptions for the prompt;
+   * `unknown` among them lets the model say a message is out of scope.
+   */
+  intents: readonly { intent: string; title: LocalizedText; description?: LocalizedText }[];
   /** Milliseconds before the call is abandoned (default 3000). */
   timeoutMs?: number;
   /** Below this confidence the answer is `unknown` (default 0.5). */
@@ -22,7 +25,10 @@ export interface OpenAiCompatibleConfig {
 
 function systemPrompt(intents: OpenAiCompatibleConfig['intents']): string {
   const list = intents
-    .map(({ intent, title }) => `- ${intent}: ${title.en} / ${title.zh}`)
+    .map(
+      ({ intent, title, description }) =>
+        `- ${intent}: ${title.en} / ${title.zh}${description ? ` — ${description.en}` : ''}`,
+    )
     .join('\n');
   return [
     'You classify one message a customer sent to an online shop (Chinese or English).',
@@ -84,10 +90,12 @@ export class OpenAiCompatibleClassifier implements IntentRecognizer {
     }
     const answer = await this.readAnswer(response, timeoutMs);
     const confidence = answer.confidence;
+    // Out of scope is an answer, never a candidate, as with the local model.
+    const outOfScope = answer.intent === UNKNOWN_INTENT;
     return {
-      intent: confidence >= threshold ? answer.intent : UNKNOWN_INTENT,
+      intent: confidence >= threshold && !outOfScope ? answer.intent : UNKNOWN_INTENT,
       confidence,
-      top: [{ intent: answer.intent, confidence }],
+      top: outOfScope ? [] : [{ intent: answer.intent, confidence }],
       entities: extractEntities(text, this.config.entityPatterns),
       language: messageLanguage(text),
     };

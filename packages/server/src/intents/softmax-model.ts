@@ -12,6 +12,8 @@ export interface SoftmaxTraining {
   /** L2 penalty per example. */
   l2: number;
   seed: number;
+  /** Start from a copy of this model's weights (warm start) instead of zeros. */
+  from?: SoftmaxModel;
 }
 
 /** Turns scores into probabilities in place, dividing them by a temperature first. */
@@ -39,7 +41,8 @@ export class SoftmaxModel {
   private constructor(
     readonly classes: number,
     readonly features: number,
-    private readonly weights: Float64Array,
+    /** Feature-major: the weights of one feature for every class sit side by side. */
+    private readonly weights: Float32Array,
     private readonly bias: Float64Array,
   ) {}
 
@@ -53,8 +56,8 @@ export class SoftmaxModel {
     const model = new SoftmaxModel(
       classes,
       features,
-      new Float64Array(classes * features),
-      new Float64Array(classes),
+      options.from ? Float32Array.from(options.from.weights) : new Float32Array(classes * features),
+      options.from ? Float64Array.from(options.from.bias) : new Float64Array(classes),
     );
     const random = seededRandom(options.seed);
     const order = vectors.map((_, i) => i);
@@ -75,12 +78,12 @@ export class SoftmaxModel {
   /** One raw score per class. */
   scores(vector: SparseVector, into: Float64Array = new Float64Array(this.classes)): Float64Array {
     const { indexes, values } = vector;
-    const weights = this.weights;
-    for (let k = 0; k < this.classes; k++) {
-      const row = k * this.features;
-      let sum = this.bias[k]!;
-      for (let j = 0; j < indexes.length; j++) sum += weights[row + indexes[j]!]! * values[j]!;
-      into[k] = sum;
+    const { weights, classes } = this;
+    into.set(this.bias);
+    for (let j = 0; j < indexes.length; j++) {
+      const row = indexes[j]! * classes;
+      const value = values[j]!;
+      for (let k = 0; k < classes; k++) into[k]! += weights[row + k]! * value;
     }
     return into;
   }
@@ -88,15 +91,16 @@ export class SoftmaxModel {
   private step(vector: SparseVector, label: number, rate: number, buffer: Float64Array): void {
     const probabilities = softmaxInPlace(this.scores(vector, buffer));
     const { indexes, values } = vector;
-    const weights = this.weights;
-    for (let k = 0; k < this.classes; k++) {
-      const gradient = probabilities[k]! - (k === label ? 1 : 0);
-      // A class the example barely touches moves its weights by nothing worth the time.
-      if (Math.abs(gradient) < 1e-6) continue;
-      this.bias[k]! -= rate * gradient;
-      const row = k * this.features;
-      for (let j = 0; j < indexes.length; j++)
-        weights[row + indexes[j]!]! -= rate * gradient * values[j]!;
+    const { weights, classes } = this;
+    for (let k = 0; k < classes; k++) {
+      // The gradient of the cross-entropy, scaled by the rate, reused for every feature.
+      probabilities[k] = rate * (probabilities[k]! - (k === label ? 1 : 0));
+      this.bias[k]! -= probabilities[k]!;
+    }
+    for (let j = 0; j < indexes.length; j++) {
+      const row = indexes[j]! * classes;
+      const value = values[j]!;
+      for (let k = 0; k < classes; k++) weights[row + k]! -= probabilities[k]! * value;
     }
   }
 }

@@ -1,22 +1,34 @@
+import { expandShorthand } from './customer-shorthand.ts';
+
 /**
  * Turns a customer message into the sparse features of the local intent model.
  *
- * - Full-width characters are folded (NFKC) and Latin text lowercased.
- * - Runs of Chinese characters give character 1-, 2- and 3-grams: Chinese has no spaces, and
- *   n-grams need no dictionary (`快递`, `到哪了`, `退款`).
+ * - Full-width characters are folded (NFKC), Latin text lowercased and shorthand spelled out
+ *   (`tk` → 退款, `pls` → please; see `customer-shorthand.ts`).
+ * - Runs of Chinese characters give words (segmented by `Intl.Segmenter`, which ships with
+ *   Node's ICU dictionary) and character 1-, 2- and 3-grams, which still match when the
+ *   segmenter cuts a typo (`推款`) or a new word differently.
  * - Latin words give word unigrams and bigrams, plus character 3-grams of each word, which
  *   keep typos such as "pakage" or "refnd" close to the right word.
+ * - A word right after a negation (不/没/别/不要 …, not/no/never/n't) also gives a negated
+ *   feature, so "不要退款了 换一个" and "I don't want a refund" differ from a refund request.
  * - Numbers become tokens by shape (`#n` short, `#id` five digits or more, letters with digits
  *   `#code`), so an order number says "there is an order number" without its digits
  *   dominating the model.
  * - Emoji and punctuation split runs and add nothing.
  */
 
-const TOKEN = /(\p{Script=Han}+)|([a-z]{0,4}\d[a-z\d]*)|([a-z]+(?:'[a-z]+)?)/gu;
+const TOKEN = /(\p{Script=Han}+)|([a-z]{0,4}\d[a-z\d*]*)|([a-z]+(?:'[a-z]+)?)/gu;
+const SEGMENTER = new Intl.Segmenter('zh', { granularity: 'word' });
+const ZH_NEGATION = /^(?:不|没|别|无|未|不要|不用|没有|不想|别再|无需|不是|不能)$/;
+const EN_NEGATION =
+  /^(?:not|no|never|don't|didn't|doesn't|won't|can't|isn't|wasn't|haven't|cannot|without)$/;
+/** How many words after a negation it reaches. */
+const NEGATION_SPAN = 2;
 
-/** The text as the model reads it: NFKC-folded, lowercased. */
+/** The text as the model reads it: NFKC-folded, lowercased, shorthand spelled out. */
 export function normalizeMessage(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
+  return expandShorthand(text.normalize('NFKC').toLowerCase());
 }
 
 function numberToken(token: string): string {
@@ -35,23 +47,38 @@ function characterGrams(run: string, sizes: readonly number[], prefix: string): 
   return grams;
 }
 
+/** The words of a run of Chinese characters, as the segmenter cuts them. */
+export function chineseWords(run: string): string[] {
+  return Array.from(SEGMENTER.segment(run), (segment) => segment.segment);
+}
+
 /** The features of one message, with repeats (a bag of features). */
 export function messageFeatures(text: string): string[] {
   const features: string[] = [];
   let previousWord: string | undefined;
+  let negated = 0;
+  const word = (token: string, negation: RegExp) => {
+    features.push(`w:${token}`);
+    if (negated > 0) {
+      features.push(`n:${token}`);
+      negated--;
+    }
+    if (negation.test(token)) negated = NEGATION_SPAN;
+  };
   for (const match of normalizeMessage(text).matchAll(TOKEN)) {
-    const [, han, numeric, word] = match;
+    const [, han, numeric, latin] = match;
     if (han) {
       features.push(...characterGrams(han, [1, 2, 3], 'z:'));
+      for (const token of chineseWords(han)) word(token, ZH_NEGATION);
       previousWord = undefined;
     } else if (numeric) {
       features.push(numberToken(numeric));
       previousWord = undefined;
-    } else if (word) {
-      features.push(`w:${word}`);
-      if (previousWord) features.push(`b:${previousWord} ${word}`);
-      if (word.length >= 4) features.push(...characterGrams(`<${word}>`, [3], 'c:'));
-      previousWord = word;
+    } else if (latin) {
+      word(latin, EN_NEGATION);
+      if (previousWord) features.push(`b:${previousWord} ${latin}`);
+      if (latin.length >= 4) features.push(...characterGrams(`<${latin}>`, [3], 'c:'));
+      previousWord = latin;
     }
   }
   return features;

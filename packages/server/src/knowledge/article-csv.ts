@@ -4,8 +4,8 @@ import { DomainError } from '../errors/domain-error.ts';
 import type { ArticleInput } from './article.schema.ts';
 
 /**
- * The CSV columns: one article a row; questions one per line inside their cell, tags and
- * channels separated by `|`, empty cells for "not set".
+ * The CSV columns: one article a row; questions one per line inside their cell, tags,
+ * channels and synonyms separated by `|`, empty cells for "not set".
  */
 export const CSV_COLUMNS = [
   'id',
@@ -17,6 +17,7 @@ export const CSV_COLUMNS = [
   'validFrom',
   'validUntil',
   'status',
+  'synonyms',
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 
@@ -32,6 +33,7 @@ export function articlesToCsv(articles: ArticleInput[]): string {
       article.validFrom ?? '',
       article.validUntil ?? '',
       article.status ?? 'published',
+      (article.synonyms ?? []).join('|'),
     ]),
     { header: true, columns: [...CSV_COLUMNS] },
   );
@@ -85,5 +87,6 @@ function rowToInput(row: Partial<Record<Column, string>>): Record<string, unknow
   if (cell('validFrom')) input['validFrom'] = cell('validFrom');
   if (cell('validUntil')) input['validUntil'] = cell('validUntil');
   if (cell('status')) input['status'] = cell('status');
+  if (cell('synonyms')) input['synonyms'] = list('synonyms', '|');
   return input;
 }

@@ -11,6 +11,11 @@ export interface ArticleInput {
   /** A slug; generated when absent. */
   id?: string;
   questions: string[];
+  /**
+   * Words or short phrases customers use for this article's subject (bill, receipt, 开票):
+   * matched like extra phrasings.
+   */
+  synonyms?: string[];
   answer: { zh?: string; en?: string };
   tags?: string[];
   channels?: KnowledgeChannel[];
@@ -37,6 +42,12 @@ export const articleInputSchema = {
       minItems: 1,
       maxItems: 50,
       items: { type: 'string', minLength: 1, maxLength: 500, pattern: '\\S' },
+    },
+    synonyms: {
+      type: 'array',
+      maxItems: 50,
+      uniqueItems: true,
+      items: { type: 'string', minLength: 1, maxLength: 60, pattern: '\\S' },
     },
     answer: {
       type: 'object',

@@ -9,6 +9,7 @@ import type { ArticleInput } from './article.schema.ts';
 export interface KnowledgeArticle {
   id: string;
   questions: string[];
+  synonyms: string[];
   answer: { zh?: string; en?: string };
   tags: string[];
   channels: KnowledgeChannel[];
@@ -24,6 +25,7 @@ export function articleView(record: KnowledgeArticleRecord): KnowledgeArticle {
   return {
     id: record._id,
     questions: record.questions,
+    synonyms: record.synonyms ?? [],
     answer: record.answer,
     tags: record.tags,
     channels: record.channels,
@@ -38,14 +40,16 @@ export function articleView(record: KnowledgeArticleRecord): KnowledgeArticle {
 
 /** The article as an import file holds it (what export writes). */
 export function articleInputOf(article: KnowledgeArticle): ArticleInput & { id: string } {
-  const { id, questions, answer, tags, channels, validFrom, validUntil, status } = article;
-  return { id, questions, answer, tags, channels, validFrom, validUntil, status };
+  const { id, questions, synonyms, answer, tags, channels, validFrom, validUntil, status } =
+    article;
+  return { id, questions, synonyms, answer, tags, channels, validFrom, validUntil, status };
 }
 
 /** The stored fields an input sets (everything but id, revision and who saved it when). */
 export function fieldsOf(input: ArticleInput) {
   return {
     questions: input.questions.map((question) => question.trim()),
+    synonyms: (input.synonyms ?? []).map((synonym) => synonym.trim()),
     answer: input.answer,
     tags: input.tags ?? [],
     channels: input.channels ?? [],

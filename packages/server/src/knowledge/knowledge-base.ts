@@ -5,7 +5,17 @@ import { articleInputOf, articleView, type KnowledgeArticle } from './article.ts
 import { articleProblems, type ArticleInput } from './article.schema.ts';
 import { invalidArticle, invalidImport } from './knowledge-errors.ts';
 import { KnowledgeFreshness } from './knowledge-freshness.ts';
-import { KnowledgeIndex, type SearchFilter } from './knowledge-index.ts';
+import { KnowledgeIndex, type NearDuplicate, type SearchFilter } from './knowledge-index.ts';
+import {
+  bandOf,
+  DEFAULT_SUGGEST_FLOORS,
+  DEFAULT_THRESHOLDS,
+  questionLanguage,
+  scoreFor,
+  type AnswerBand,
+  type AnswerLanguage,
+  type LanguageScores,
+} from './answer-bands.ts';
 import {
   UnansweredQuestions,
   type FrequentOptions,
@@ -13,8 +23,13 @@ import {
 } from './unanswered-questions.ts';
 
 export interface KnowledgeOptions {
-  /** Lowest score that answers a customer; default 0.5. */
-  threshold?: number;
+  /** Lowest score that answers a customer, one or per language; default {@link DEFAULT_THRESHOLDS}. */
+  threshold?: LanguageScores;
+  /**
+   * Lowest score offered as a "did you mean" suggestion (the top three), one or per language;
+   * default {@link DEFAULT_SUGGEST_FLOORS}.
+   */
+  suggestFloor?: LanguageScores;
   /** Answers scoring below this are also recorded as unanswered (low confidence); default 0.65. */
   confidentScore?: number;
   /** How often at most the store is asked whether articles changed; default 1000 ms. */
@@ -27,6 +42,17 @@ export interface KnowledgeSearchMatch {
   /** In [0, 1]: how close the question is to the article's closest phrasing. */
   score: number;
   question: string;
+}
+
+/** What the knowledge base makes of a question: its matches and how sure it is of the best. */
+export interface KnowledgeLookup {
+  band: AnswerBand;
+  /** The best matches (at most three), best first. */
+  matches: KnowledgeSearchMatch[];
+  /** The threshold and floor that applied (the question's language). */
+  threshold: number;
+  suggestFloor: number;
+  language: AnswerLanguage;
 }
 
 /** The answer to a customer's question. */
@@ -50,7 +76,12 @@ export interface PromoteRequest {
   status?: 'draft' | 'published';
 }
 
-export const KNOWLEDGE_DEFAULTS = { threshold: 0.5, confidentScore: 0.65, refreshEveryMs: 1000 };
+export const KNOWLEDGE_DEFAULTS = {
+  threshold: DEFAULT_THRESHOLDS,
+  suggestFloor: DEFAULT_SUGGEST_FLOORS,
+  confidentScore: 0.65,
+  refreshEveryMs: 1000,
+};
 
 /**
  * The knowledge base: articles in the store, an in-memory index per process that follows every
@@ -65,12 +96,14 @@ export class KnowledgeBase {
   readonly unanswered: UnansweredQuestions;
   private readonly index = new KnowledgeIndex();
   private readonly freshness: KnowledgeFreshness;
-  /** The lowest score that answers a customer. */
-  readonly threshold: number;
+  /** The lowest score that answers a customer, one or per language. */
+  readonly thresholds: LanguageScores;
+  readonly suggestFloors: LanguageScores;
   private readonly confidentScore: number;
 
   constructor(models: Models, options: KnowledgeOptions = {}) {
-    this.threshold = options.threshold ?? KNOWLEDGE_DEFAULTS.threshold;
+    this.thresholds = options.threshold ?? KNOWLEDGE_DEFAULTS.threshold;
+    this.suggestFloors = options.suggestFloor ?? KNOWLEDGE_DEFAULTS.suggestFloor;
     this.confidentScore = options.confidentScore ?? KNOWLEDGE_DEFAULTS.confidentScore;
     this.articles = new ArticleStore(models, (record) => this.index.put(record));
     this.unanswered = new UnansweredQuestions(models, (terms) => this.index.vector(terms, 'rare'));
@@ -87,6 +120,27 @@ export class KnowledgeBase {
     return this.index
       .find(question, filter)
       .map((match) => ({ ...match, article: articleView(match.article) }));
+  }
+
+  /** The answer threshold of a language. */
+  threshold(language: AnswerLanguage): number {
+    return scoreFor(this.thresholds, language);
+  }
+
+  /**
+   * The top three matches and the band the best falls in: answer it, offer the three as "did
+   * you mean", or not understood. Records nothing (see {@link answer} for the customer path).
+   */
+  async lookup(
+    question: string,
+    filter: Omit<SearchFilter, 'limit'> = {},
+  ): Promise<KnowledgeLookup> {
+    const language = questionLanguage(question, filter.language);
+    const matches = await this.search(question, { ...filter, limit: 3 });
+    const threshold = this.threshold(language);
+    const suggestFloor = Math.min(scoreFor(this.suggestFloors, language), threshold);
+    const band = bandOf(matches[0]?.score ?? 0, threshold, suggestFloor);
+    return { band, matches, threshold, suggestFloor, language };
   }
 
   /**
@@ -108,9 +162,16 @@ export class KnowledgeBase {
         ...(filter.channel ? { channel: filter.channel } : {}),
         ...(conversationId ? { conversationId } : {}),
       });
-    if (!best || score < this.threshold) return undefined;
+    if (!best || score < this.threshold(questionLanguage(question, filter.language)))
+      return undefined;
     const language = filter.language ?? (best.article.answer.zh ? 'zh' : 'en');
     return { ...best, language, text: best.article.answer[language] ?? '' };
+  }
+
+  /** Published articles that nearly duplicate each other (see {@link KnowledgeIndex.nearDuplicates}). */
+  async nearDuplicates(minScore?: number): Promise<NearDuplicate[]> {
+    await this.freshness.ensure();
+    return this.index.nearDuplicates(minScore);
   }
 
   /** Reads the store's changes now (the index otherwise checks at most every `refreshEveryMs`). */

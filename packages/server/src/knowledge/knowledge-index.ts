@@ -20,6 +20,13 @@ export interface KnowledgeMatch {
   question: string;
 }
 
+/** Two articles whose questions nearly coincide, with the two questions that met. */
+export interface NearDuplicate {
+  ids: [string, string];
+  score: number;
+  questions: [string, string];
+}
+
 interface Entry {
   article: KnowledgeArticleRecord;
   questionTerms: string[][];
@@ -61,11 +68,11 @@ export class KnowledgeIndex {
   put(article: KnowledgeArticleRecord): void {
     this.remove(article._id);
     if (article.deleted || article.status !== 'published') return;
-    const questionTerms = article.questions.map((question) => tokenize(question));
+    // Synonyms are matched like phrasings of their own, after the questions.
+    const phrasings = [...article.questions, ...(article.synonyms ?? [])];
+    const questionTerms = phrasings.map((phrasing) => tokenize(phrasing));
     this.entries.set(article._id, { article, questionTerms });
-    this.search.addAll(
-      article.questions.map((text, i) => ({ key: `${article._id}${SEP}${i}`, text })),
-    );
+    this.search.addAll(phrasings.map((text, i) => ({ key: `${article._id}${SEP}${i}`, text })));
     for (const terms of questionTerms) this.count(terms, 1);
   }
 
@@ -117,10 +124,38 @@ export class KnowledgeIndex {
         best.set(entry.article._id, {
           article: entry.article,
           score: Math.round(score * 1000) / 1000,
-          question: entry.article.questions[index] ?? '',
+          // A synonym that matched stands for the article's first question.
+          question: entry.article.questions[index] ?? entry.article.questions[0] ?? '',
         });
     }
     return [...best.values()].sort((a, b) => b.score - a.score).slice(0, filter.limit ?? 5);
+  }
+
+  /**
+   * Pairs of published articles that say much the same: a question of one scores at least
+   * `minScore` against a question of the other. Each pair once, most similar first, with the
+   * two questions that met. An operator merges them or sharpens one: near-duplicates split
+   * the answers and make scores look less sure than they are.
+   */
+  nearDuplicates(minScore = 0.85): NearDuplicate[] {
+    const pairs = new Map<string, NearDuplicate>();
+    for (const [id, entry] of this.entries) {
+      for (const question of entry.article.questions) {
+        for (const match of this.find(question, { limit: 4 })) {
+          const other = match.article._id;
+          if (other === id || match.score < minScore) continue;
+          const ids: [string, string] = id < other ? [id, other] : [other, id];
+          const key = ids.join(SEP);
+          const known = pairs.get(key);
+          if (!known || match.score > known.score) {
+            const questions: [string, string] =
+              ids[0] === id ? [question, match.question] : [match.question, question];
+            pairs.set(key, { ids, score: match.score, questions });
+          }
+        }
+      }
+    }
+    return [...pairs.values()].sort((a, b) => b.score - a.score);
   }
 
   private count(terms: string[], delta: 1 | -1): void {

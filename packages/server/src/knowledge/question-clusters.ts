@@ -1,5 +1,5 @@
 import { tokenize } from './tokenize.ts';
-import { cosine, type TermVector } from './similarity.ts';
+import { cosine, idf, vectorOf as weighed, type TermVector } from './similarity.ts';
 
 /** A question to be grouped. */
 export interface ClusterItem {
@@ -11,6 +11,32 @@ export interface ClusterItem {
 export interface Cluster<T extends ClusterItem> {
   key: string;
   members: T[];
+}
+
+/** Smoothing of the batch's rarity: a handful of questions should not make their shared words rare. */
+const SMOOTHING = 10;
+
+/**
+ * Term weights for grouping a batch of questions: the knowledge index's rarity weights, and,
+ * for a term the index weighs 0 — no articles yet, a new shop, when grouping matters most —
+ * how rare the term is among the questions themselves (smoothed), so that "你好" or "how
+ * long" in many questions glue nothing while the words a group shares still count.
+ */
+export function batchWeights(
+  items: readonly ClusterItem[],
+  indexVector: (terms: string[]) => TermVector,
+): (terms: string[]) => TermVector {
+  const frequency = new Map<string, number>();
+  for (const item of items)
+    for (const term of new Set(tokenize(item.text)))
+      frequency.set(term, (frequency.get(term) ?? 0) + 1);
+  return (terms) => {
+    const index = indexVector(terms);
+    return weighed(
+      terms,
+      (term) => index.get(term) || idf(items.length + SMOOTHING, frequency.get(term) ?? 1),
+    );
+  };
 }
 
 /**

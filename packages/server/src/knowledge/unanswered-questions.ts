@@ -1,6 +1,6 @@
 import type { Models } from '../model/models.ts';
 import type { UnansweredQuestionRecord } from '../model/knowledge.model.ts';
-import { clusterQuestions } from './question-clusters.ts';
+import { batchWeights, clusterQuestions } from './question-clusters.ts';
 import type { TermVector } from './similarity.ts';
 
 /** A question the knowledge base had no confident answer for. */
@@ -104,10 +104,8 @@ export class UnansweredQuestions {
       .sort({ at: -1 })
       .limit(MAX_CLUSTERED)
       .lean<UnansweredQuestionRecord[]>();
-    const clusters = clusterQuestions(
-      records.map((record) => ({ ...record, id: record._id })),
-      this.vectorOf,
-    );
+    const items = records.map((record) => ({ ...record, id: record._id }));
+    const clusters = clusterQuestions(items, batchWeights(items, this.vectorOf));
     return clusters.map((cluster) => cluster.members).sort((a, b) => b.length - a.length);
   }
 }

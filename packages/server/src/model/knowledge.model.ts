@@ -11,6 +11,8 @@ export interface KnowledgeArticleRecord {
   /** A slug given by the author, or a generated id. */
   _id: string;
   questions: string[];
+  /** Words customers use for the subject, matched like extra phrasings (absent on old records). */
+  synonyms?: string[];
   /** Markdown (no raw HTML); may hold template variables such as `{{order.trackingUrl}}`. */
   answer: { zh?: string; en?: string };
   tags: string[];
@@ -65,6 +67,7 @@ export function knowledgeModels(connection: Connection): {
     {
       _id: String,
       questions: { type: [String], required: true },
+      synonyms: { type: [String], default: [] },
       answer: { type: Schema.Types.Mixed, required: true },
       tags: { type: [String], default: [] },
       channels: { type: [String], default: [] },

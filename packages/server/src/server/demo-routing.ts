@@ -6,17 +6,45 @@ import type { SkillGroupChange } from '../routing/routing-directory.ts';
 export const DEMO_SKILL_GROUPS: Record<string, SkillGroupChange> = {
   'pre-sales': {
     title: { zh: '售前咨询', en: 'Pre-sales' },
-    intents: ['productQuestion', 'promotion', 'greeting', 'other'],
+    intents: [
+      'productQuestion',
+      'sizeSpec',
+      'stock',
+      'promotion',
+      'coupon',
+      'greeting',
+      'thanks',
+      'chitChat',
+      'other',
+    ],
   },
   'after-sales': {
     title: { zh: '售后服务', en: 'After-sales' },
-    intents: ['refund', 'returnExchange', 'invoice', 'paymentProblem', 'human'],
+    intents: [
+      'refund',
+      'refundStatus',
+      'returnExchange',
+      'exchange',
+      'warranty',
+      'invoice',
+      'paymentProblem',
+      'account',
+      'human',
+    ],
   },
   logistics: {
     title: { zh: '物流查询', en: 'Logistics' },
-    intents: ['orderStatus', 'logistics', 'changeAddress', 'cancelOrder'],
+    intents: [
+      'orderStatus',
+      'modifyOrder',
+      'deliveryTime',
+      'logistics',
+      'logisticsProblem',
+      'changeAddress',
+      'cancelOrder',
+    ],
   },
-  complaints: { title: { zh: '投诉处理', en: 'Complaints' }, intents: ['complaint'] },
+  complaints: { title: { zh: '投诉处理', en: 'Complaints' }, intents: ['complaint', 'abuse'] },
 };
 
 /**

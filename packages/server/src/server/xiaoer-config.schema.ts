@@ -8,6 +8,19 @@ import { isTimeZone } from '../analytics/local-time.ts';
 const headers = { type: 'object', additionalProperties: { type: 'string' } };
 const url = { type: 'string', pattern: '^https?://' };
 const ms = { type: 'integer', minimum: 1 };
+const unit = { type: 'number', minimum: 0, maximum: 1 };
+/** One score for both languages, or one per language. */
+const languageScores = {
+  oneOf: [
+    unit,
+    {
+      type: 'object',
+      required: ['zh', 'en'],
+      additionalProperties: false,
+      properties: { zh: unit, en: unit },
+    },
+  ],
+};
 
 const webhook = {
   type: 'object',
@@ -220,7 +233,8 @@ export const xiaoerConfigSchema = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        threshold: { type: 'number', minimum: 0, maximum: 1 },
+        threshold: languageScores,
+        suggestFloor: languageScores,
         confidentScore: { type: 'number', minimum: 0, maximum: 1 },
         refreshEveryMs: { type: 'integer', minimum: 0 },
       },

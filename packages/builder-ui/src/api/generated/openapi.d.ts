@@ -55,6 +55,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/webhooks/youzan/{source}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Youzan push (Event-Sign, Client-Id) / 有赞消息推送 */
+    post: operations['postApiWebhooksYouzanSource'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/webhooks/mapped/{source}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** An ERP's own JSON, mapped by the source's configuration / 按配置映射的 ERP 消息 */
+    post: operations['postApiWebhooksMappedSource'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -500,6 +534,57 @@ export interface paths {
     post?: never;
     /** Delete a saved scenario / 删除模拟场景 */
     delete: operations['deleteApiWorkflowsIdScenariosName'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Journeys to start a new one from: starters and the shipped journeys (read-only) / 旅程模板 */
+    get: operations['getApiTemplates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/templates/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A template's workflow document, to copy into a new draft / 模板的旅程文档 */
+    get: operations['getApiTemplatesId'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who did what by hand, newest first (admins) / 操作审计日志 */
+    get: operations['getApiAudit'];
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -951,6 +1036,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/knowledge/duplicates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Articles that nearly duplicate each other (a question scores ≥ 0.85 against the other) / 近似重复的知识条目 */
+    get: operations['getApiKnowledgeDuplicates'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/knowledge/export': {
     parameters: {
       query?: never;
@@ -1013,6 +1115,40 @@ export interface paths {
     put?: never;
     /** Turn a group of unanswered questions into an article / 将问题组转为知识条目 */
     post: operations['postApiKnowledgeUnansweredPromote'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/intents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The intents with group, zh/en title and description, and examples / 意图列表（分组、说明、例句） */
+    get: operations['getApiIntents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/intents/classify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Try a customer message: intent, confidence, top 3 and entities / 测试一句顾客消息的意图识别 */
+    post: operations['postApiIntentsClassify'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1202,6 +1338,23 @@ export interface paths {
     put?: never;
     /** Create a follow-up task (the agent will come back) / 创建跟进任务 */
     post: operations['postApiConversationsIdFollowUps'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/event-types': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Event types and the JSON Schema of their data / 事件类型及其数据格式 */
+    get: operations['getApiEventTypes'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1577,6 +1730,118 @@ export interface operations {
                 ping: boolean;
               };
         };
+      };
+      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or wrong signature / 签名缺失或错误 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unknown id / 不存在 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Body too large / 请求体过大 */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postApiWebhooksYouzanSource: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        source: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Missing or wrong signature / 签名缺失或错误 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unknown id / 不存在 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Body too large / 请求体过大 */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postApiWebhooksMappedSource: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        source: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK / 成功 */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
       400: {
@@ -3732,6 +3997,145 @@ export interface operations {
       };
     };
   };
+  getApiTemplates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "read" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getApiTemplatesId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "read" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such template / 没有该模板 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getApiAudit: {
+    parameters: {
+      query?: {
+        limit?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Bad limit / limit 不合法 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "admin" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   getApiConversations: {
     parameters: {
       query?: {
@@ -4821,20 +5225,33 @@ export interface operations {
             en: string;
           };
           intents: (
-            | 'orderStatus'
-            | 'logistics'
-            | 'changeAddress'
-            | 'cancelOrder'
-            | 'refund'
-            | 'returnExchange'
-            | 'invoice'
             | 'productQuestion'
+            | 'sizeSpec'
+            | 'stock'
             | 'promotion'
+            | 'coupon'
+            | 'orderStatus'
+            | 'modifyOrder'
+            | 'cancelOrder'
+            | 'changeAddress'
+            | 'deliveryTime'
+            | 'logistics'
+            | 'logisticsProblem'
+            | 'returnExchange'
+            | 'exchange'
+            | 'refund'
+            | 'refundStatus'
+            | 'warranty'
+            | 'invoice'
             | 'paymentProblem'
+            | 'account'
             | 'complaint'
             | 'human'
-            | 'greeting'
             | 'other'
+            | 'greeting'
+            | 'thanks'
+            | 'chitChat'
+            | 'abuse'
           )[];
         };
       };
@@ -5607,6 +6024,7 @@ export interface operations {
             articles: {
               id: string;
               questions: string[];
+              synonyms: string[];
               answer: {
                 zh?: string;
                 en?: string;
@@ -5668,6 +6086,7 @@ export interface operations {
         'application/json': {
           id?: string;
           questions: string[];
+          synonyms?: string[];
           answer: {
             zh?: string;
             en?: string;
@@ -5691,6 +6110,7 @@ export interface operations {
           'application/json': {
             id: string;
             questions: string[];
+            synonyms: string[];
             answer: {
               zh?: string;
               en?: string;
@@ -5766,6 +6186,7 @@ export interface operations {
           'application/json': {
             id: string;
             questions: string[];
+            synonyms: string[];
             answer: {
               zh?: string;
               en?: string;
@@ -5835,6 +6256,7 @@ export interface operations {
         'application/json': {
           id?: string;
           questions: string[];
+          synonyms?: string[];
           answer: {
             zh?: string;
             en?: string;
@@ -5859,6 +6281,7 @@ export interface operations {
           'application/json': {
             id: string;
             questions: string[];
+            synonyms: string[];
             answer: {
               zh?: string;
               en?: string;
@@ -6014,6 +6437,7 @@ export interface operations {
               article: {
                 id: string;
                 questions: string[];
+                synonyms: string[];
                 answer: {
                   zh?: string;
                   en?: string;
@@ -6033,6 +6457,34 @@ export interface operations {
               question: string;
             }[];
             threshold: number;
+            suggestFloor: number;
+            /** @enum {string} */
+            language: 'zh' | 'en';
+            /** @enum {string} */
+            band: 'answer' | 'suggest' | 'none';
+            suggestions: {
+              article: {
+                id: string;
+                questions: string[];
+                synonyms: string[];
+                answer: {
+                  zh?: string;
+                  en?: string;
+                };
+                tags: string[];
+                channels: ('chat' | 'sms' | 'email')[];
+                validFrom: string | null;
+                validUntil: string | null;
+                /** @enum {string} */
+                status: 'draft' | 'published';
+                revision: number;
+                /** Format: date-time */
+                updatedAt: string;
+                updatedBy: string;
+              };
+              score: number;
+              question: string;
+            }[];
           };
         };
       };
@@ -6043,6 +6495,50 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "read" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getApiKnowledgeDuplicates: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            pairs: {
+              ids: string[];
+              score: number;
+              questions: string[];
+            }[];
+          };
         };
       };
       /** @description Not logged in / 未登录 */
@@ -6085,6 +6581,7 @@ export interface operations {
           'application/json': {
             id?: string;
             questions: string[];
+            synonyms?: string[];
             answer: {
               zh?: string;
               en?: string;
@@ -6099,6 +6596,7 @@ export interface operations {
           'text/csv': {
             id?: string;
             questions: string[];
+            synonyms?: string[];
             answer: {
               zh?: string;
               en?: string;
@@ -6153,6 +6651,7 @@ export interface operations {
         'application/json': {
           id?: string;
           questions: string[];
+          synonyms?: string[];
           answer: {
             zh?: string;
             en?: string;
@@ -6315,6 +6814,7 @@ export interface operations {
           'application/json': {
             id: string;
             questions: string[];
+            synonyms: string[];
             answer: {
               zh?: string;
               en?: string;
@@ -6351,6 +6851,95 @@ export interface operations {
         };
       };
       /** @description Needs the "edit" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getApiIntents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "read" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postApiIntentsClassify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          text: string;
+          /** @enum {unknown} */
+          language?: 'zh' | 'en';
+        };
+      };
+    };
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "read" permission / 权限不足 */
       403: {
         headers: {
           [name: string]: unknown;
@@ -7478,6 +8067,24 @@ export interface operations {
         content: {
           'application/json': components['schemas']['Error'];
         };
+      };
+    };
+  };
+  getApiEventTypes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

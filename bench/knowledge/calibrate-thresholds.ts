@@ -1,0 +1,144 @@
+/**
+ * `npm run bench:knowledge-thresholds` — calibrates the knowledge answer threshold and the
+ * "did you mean" floor per language on the project's own paraphrase data: each business
+ * intent becomes an article whose questions are its written utterances (10 per language);
+ * the questions asked are the held-back generated messages (bench/intents/held-back, from
+ * templates the articles never contain). Business messages should find their article;
+ * greetings, thanks, chit-chat, abuse and out-of-scope messages should find none.
+ * Prints a sweep and the chosen values, and writes them into docs/performance.md
+ * (`bench:knowledge-thresholds`); `--no-write` only prints.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { KnowledgeIndex, loadIntentDefinitions } from '../../packages/server/src/index.ts';
+import { fieldsOf } from '../../packages/server/src/knowledge/article.ts';
+import { HELD_BACK } from '../intents/held-back-path.ts';
+import { machineFacts, markdownReport, writeReport, type ResultRow } from '../report.ts';
+
+type Language = 'zh' | 'en';
+const PER_LANGUAGE = 10;
+const MAX_UNANSWERABLE_ANSWERED = 0.2;
+const MAX_UNANSWERABLE_OFFERED = 0.3;
+
+const definitions = await loadIntentDefinitions();
+const business = definitions.filter(
+  (d) => d.group !== 'social' && d.group !== 'outOfScope' && d.intent !== 'unknown',
+);
+const index = new KnowledgeIndex();
+for (const d of business) {
+  const input = {
+    id: d.intent,
+    questions: [
+      ...d.utterances.zh.slice(0, PER_LANGUAGE),
+      ...d.utterances.en.slice(0, PER_LANGUAGE),
+    ],
+    answer: { zh: d.title.zh, en: d.title.en },
+  };
+  index.put({
+    _id: d.intent,
+    ...fieldsOf(input),
+    revision: 1,
+    deleted: false,
+    updatedAt: new Date(),
+    updatedBy: 'bench',
+  });
+}
+const answerable = new Set(business.map((d) => d.intent));
+
+interface Asked {
+  expected?: string;
+  language: Language;
+  score: number;
+  top: string[];
+}
+const asked: Asked[] = [];
+for (const name of (await readdir(HELD_BACK)).sort()) {
+  const document = JSON.parse(await readFile(path.join(HELD_BACK, name), 'utf8')) as {
+    intent: string;
+    utterances: Record<Language, string[]>;
+  };
+  for (const language of ['zh', 'en'] as const)
+    for (const text of document.utterances[language]) {
+      const matches = index.find(text, { language, limit: 3 });
+      asked.push({
+        ...(answerable.has(document.intent) ? { expected: document.intent } : {}),
+        language,
+        score: matches[0]?.score ?? 0,
+        top: matches.map((m) => m.article._id),
+      });
+    }
+}
+
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+const share = (items: Asked[], test: (a: Asked) => boolean) =>
+  items.length ? items.filter(test).length / items.length : 0;
+
+const rows: ResultRow[] = [];
+const chosen: Record<Language, { threshold: number; floor: number }> = {
+  zh: { threshold: 0.5, floor: 0.3 },
+  en: { threshold: 0.5, floor: 0.3 },
+};
+for (const language of ['zh', 'en'] as const) {
+  const yes = asked.filter((a) => a.language === language && a.expected);
+  const no = asked.filter((a) => a.language === language && !a.expected);
+  const top1 = share(yes, (a) => a.top[0] === a.expected);
+  const top3 = share(yes, (a) => a.top.includes(a.expected ?? ''));
+  let best = { threshold: 0.5, gain: -Infinity };
+  for (let t = 0.1; t <= 0.801; t += 0.05) {
+    const threshold = Math.round(t * 100) / 100;
+    const right = share(yes, (a) => a.score >= threshold && a.top[0] === a.expected);
+    const wronglyAnswered = share(no, (a) => a.score >= threshold);
+    // The lowest threshold that keeps wrong answers to unanswerable questions within bounds:
+    // every answer it still gives is one fewer "not understood".
+    if (wronglyAnswered <= MAX_UNANSWERABLE_ANSWERED && best.gain === -Infinity)
+      best = { threshold, gain: right };
+    process.stderr.write(
+      `${language} ${threshold.toFixed(2)}: answered right ${percent(right)}, no answer ${percent(share(yes, (a) => a.score < threshold))}, unanswerable answered ${percent(wronglyAnswered)}\n`,
+    );
+  }
+  const threshold = best.threshold;
+  // The floor: the lowest score at which at most MAX_UNANSWERABLE_OFFERED of the
+  // unanswerable questions would get suggestions (or an answer).
+  let floor = threshold;
+  for (let f = threshold - 0.05; f >= 0.05; f -= 0.05) {
+    if (share(no, (a) => a.score >= f) > MAX_UNANSWERABLE_OFFERED) break;
+    floor = Math.round(f * 100) / 100;
+  }
+  chosen[language] = { threshold, floor };
+  const answered = share(yes, (a) => a.score >= threshold);
+  rows.push(
+    {
+      measure: `${language}: right article first / in top 3`,
+      value: `${percent(top1)} / ${percent(top3)}`,
+      detail: `${yes.length} answerable held-back messages, ${business.length} articles`,
+    },
+    {
+      measure: `${language}: threshold / did-you-mean floor`,
+      value: `${threshold.toFixed(2)} / ${floor.toFixed(2)}`,
+      detail: `threshold: the lowest with ≤ ${percent(MAX_UNANSWERABLE_ANSWERED)} of the unanswerable answered; floor: the lowest with ≤ ${percent(MAX_UNANSWERABLE_OFFERED)} of the unanswerable offered suggestions`,
+    },
+    {
+      measure: `${language}: no answer on answerable / answered unanswerable`,
+      value: `${percent(1 - answered)} / ${percent(share(no, (a) => a.score >= threshold))}`,
+      detail: `at the threshold; answered and right ${percent(share(yes, (a) => a.score >= threshold && a.top[0] === a.expected))}; ${no.length} unanswerable`,
+    },
+    {
+      measure: `${language}: in the did-you-mean band`,
+      value: percent(share(yes, (a) => a.score >= floor && a.score < threshold)),
+      detail: `of answerable messages; the right article among the three offered for ${percent(
+        share(
+          yes.filter((a) => a.score >= floor && a.score < threshold),
+          (a) => a.top.includes(a.expected ?? ''),
+        ),
+      )}`,
+    },
+  );
+}
+const report = markdownReport(machineFacts(), rows);
+console.log(report);
+console.log(`chosen: ${JSON.stringify(chosen)}`);
+if (!process.argv.includes('--no-write')) {
+  const file = fileURLToPath(new URL('../../docs/performance.md', import.meta.url));
+  await writeReport(file, report, 'bench:knowledge-thresholds');
+}
