@@ -144,6 +144,7 @@ const server = spawn(
     join(directory, 'data'),
     '--port',
     String(port),
+    '--no-shipped',
   ],
   {
     env: {
