@@ -101,7 +101,7 @@ export function createApp(options: AppOptions): Express {
     app.use('/api', knowledgeRouter(xiaoer.knowledge, xiaoer.models, bodyLimit));
     app.use('/api', analyticsRouter(xiaoer.analytics));
     app.use('/api', qualityRouter(xiaoer.quality, xiaoer.models));
-    app.use('/api', followUpsRouter(xiaoer.desk, xiaoer.quality.followUps));
+    app.use('/api', followUpsRouter(xiaoer.desk, xiaoer.routing, xiaoer.quality.followUps));
   }
   let document: Record<string, unknown> | undefined;
   app.get('/api/docs', (_request, response) => {

@@ -14,6 +14,7 @@ import { param } from './params.ts';
 import { allow } from './authenticate.ts';
 import { actorOf } from './actor.ts';
 import { ApiError } from './api-error.ts';
+import { conversationAccess } from './conversation-access.ts';
 
 /** The longest message a customer or agent may send, in characters. */
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -187,6 +188,7 @@ export function conversationsRouter(
   knowledge: KnowledgeBase,
 ): Router {
   const router = Router();
+  const workable = conversationAccess(desk, routing);
   router.get('/conversations', allow('read'), async (request, response) => {
     const status = request.query['status'];
     const valid = ['open', 'queued', 'withAgent', 'closed'] as const;
@@ -205,10 +207,11 @@ export function conversationsRouter(
   });
   router.post(
     '/conversations/:id/messages',
-    allow('sendEvent'),
+    allow('handle'),
     validateBody(chatBodySchemas.message),
     async (request, response) => {
-      const stored = await desk.reply(param(request, 'id'), actorOf(request), messageText(request));
+      const conversation = await workable(request);
+      const stored = await desk.reply(conversation._id, actorOf(request), messageText(request));
       response.status(201).json({ message: view(stored) });
     },
   );
@@ -217,7 +220,7 @@ export function conversationsRouter(
     allow('handle'),
     validateBody(chatBodySchemas.resolve),
     async (request, response) => {
-      const conversation = await desk.conversation(param(request, 'id'));
+      const conversation = await workable(request);
       if (!conversation.handoffId || conversation.status !== 'withAgent')
         throw new ApiError(409, 'not-with-agent', {
           zh: '这个会话现在不在人工客服手里。',
@@ -251,8 +254,8 @@ export function conversationsRouter(
       });
     },
   );
-  router.post('/conversations/:id/close', allow('sendEvent'), async (request, response) => {
-    const id = param(request, 'id');
+  router.post('/conversations/:id/close', allow('handle'), async (request, response) => {
+    const { _id: id } = await workable(request);
     await desk.close(id);
     response.json({ id, status: 'closed' });
   });
