@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Connection } from 'mongoose';
+import { settledFingerprint } from '../runtime/db-fingerprint.ts';
 
 /** Collections that change by themselves (leases, clocks, rollup progress), never by a request. */
 const VOLATILE = new Set([
@@ -23,18 +24,6 @@ export async function storeFingerprint(connection: Connection): Promise<string> 
   return hash.digest('hex');
 }
 
-/** The fingerprint once background work has finished: two readings 300 ms apart agree. */
-export async function settledFingerprint(connection: Connection): Promise<string> {
-  let previous = await storeFingerprint(connection);
-  for (let i = 0; i < 50; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const current = await storeFingerprint(connection);
-    if (current === previous) return current;
-    previous = current;
-  }
-  throw new Error('the store kept changing for 15 s');
-}
-
 /** One attack: what is sent, and the refusal it must get. */
 export interface Attack {
   name: string;
@@ -49,7 +38,7 @@ export interface Attack {
  * a store exactly as it was before.
  */
 export async function expectRefused(connection: Connection, attack: Attack): Promise<void> {
-  const before = await settledFingerprint(connection);
+  const before = await settledFingerprint(connection, storeFingerprint);
   const response = await attack.send();
   const text = await response.text();
   expect(response.status, `${attack.name}: ${text}`).toBe(attack.status);
@@ -61,5 +50,8 @@ export async function expectRefused(connection: Connection, attack: Attack): Pro
     expect(body.error.message.zh).toBeTruthy();
     expect(body.error.message.en).toBeTruthy();
   }
-  expect(await settledFingerprint(connection), `${attack.name} changed the store`).toBe(before);
+  expect(
+    await settledFingerprint(connection, storeFingerprint),
+    `${attack.name} changed the store`,
+  ).toBe(before);
 }
