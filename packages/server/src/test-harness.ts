@@ -44,6 +44,19 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * Chat budgets for tests, which open many conversations for one customer from one address in
+ * a minute; the security tests set their own (tests/security).
+ */
+const TEST_CHAT_LIMITS = {
+  conversationsPerAddress: 10_000,
+  conversationsPerCustomer: 10_000,
+  messagesPerAddress: 10_000,
+  messagesPerConversation: 10_000,
+  streamsPerAddress: 1_000,
+  streamsPerCustomer: 1_000,
+};
+
 export function testConfig(shopUrl: string, overrides: Partial<XiaoerConfig> = {}): XiaoerConfig {
   const { sources = [], ...rest } = overrides;
   return {
@@ -53,6 +66,7 @@ export function testConfig(shopUrl: string, overrides: Partial<XiaoerConfig> = {
     delivery: { retryDelayMs: 100, maxAttempts: 3 },
     recovery: { sweepEveryMs: 500, staleAfterMs: 3000 },
     ...rest,
+    chat: { ...rest.chat, limits: { ...TEST_CHAT_LIMITS, ...rest.chat?.limits } },
   };
 }
 

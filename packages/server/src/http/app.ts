@@ -20,6 +20,7 @@ import { metricsRouter } from './metrics.route.ts';
 import { httpMetrics } from '../metrics/http-metrics.ts';
 import { qualityRouter } from './quality.route.ts';
 import { followUpsRouter } from './follow-ups.route.ts';
+import { securityHeaders } from './security-headers.ts';
 
 export interface AppOptions {
   store: StoreProbe;
@@ -35,12 +36,20 @@ export interface AppOptions {
   consoleDirectory?: string | false;
 }
 
+/** Origins that may frame the chat page: the configured shop pages, and the demo shop. */
+function chatFrameOrigins(configured: string[] = [], demoShopUrl?: string): string[] {
+  return demoShopUrl ? [...configured, new URL(demoShopUrl).origin] : configured;
+}
+
 /** The HTTP API: JSON in and out, every error as a zh/en JSON body. */
 export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   const bodyLimit = options.bodyLimit ?? options.xiaoer?.config.intake?.bodyLimit ?? '1mb';
   const xiaoer = options.xiaoer;
+  app.use(
+    securityHeaders(chatFrameOrigins(xiaoer?.config.chat?.allowedOrigins, options.demoShopUrl)),
+  );
   // Timed from arrival, so body parsing and authentication count too.
   if (xiaoer) app.use(httpMetrics(xiaoer.metrics, app));
   if (xiaoer) {
@@ -80,6 +89,7 @@ export function createApp(options: AppOptions): Express {
         ...(xiaoer.config.chat?.customerSecret
           ? { customerSecret: xiaoer.config.chat.customerSecret }
           : {}),
+        ...(xiaoer.config.chat?.limits ? { limits: xiaoer.config.chat.limits } : {}),
       }),
     );
     app.use('/api', authenticate(xiaoer.auth));

@@ -1,4 +1,4 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { ServiceDesk } from '../conversations/service-desk.ts';
 import { ConversationStore } from '../conversations/conversation-store.ts';
 import { ChatError } from '../conversations/chat-error.ts';
@@ -6,7 +6,8 @@ import {
   customerSignatureValid,
   type CustomerSignature,
 } from '../conversations/customer-signature.ts';
-import type { MessageRecord } from '../model/conversation.model.ts';
+import type { ConversationRecord, MessageRecord } from '../model/conversation.model.ts';
+import { chatLimits, type ChatLimits } from './chat-limits.ts';
 import type { Router as RoutingService } from '../routing/router.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { validateBody } from './validate-body.ts';
@@ -114,8 +115,12 @@ function afterOf(request: Request): number {
  * conversation returns a token; every later request shows it (`X-Chat-Token`, or `?token=` for
  * the event stream, which browsers open without headers).
  */
-export function chatRouter(desk: ServiceDesk, options: { customerSecret?: string } = {}): Router {
+export function chatRouter(
+  desk: ServiceDesk,
+  options: { customerSecret?: string; limits?: ChatLimits } = {},
+): Router {
   const router = Router();
+  const limits = chatLimits(options.limits);
   const customerConversation = async (request: Request) => {
     const id = param(request, 'id');
     const conversation = await desk.conversation(id);
@@ -124,9 +129,16 @@ export function chatRouter(desk: ServiceDesk, options: { customerSecret?: string
       throw new ChatError(403, 'wrong-token');
     return conversation;
   };
+  /** Checks the token before the conversation's own budget is counted (no one else can spend it). */
+  const tokenChecked: RequestHandler = (request, response, next) =>
+    void customerConversation(request).then((conversation) => {
+      response.locals['conversation'] = conversation;
+      next();
+    }, next);
 
   router.post(
     '/chat/conversations',
+    ...limits.open,
     validateBody(chatBodySchemas.open),
     async (request, response) => {
       const body = request.body as {
@@ -158,9 +170,12 @@ export function chatRouter(desk: ServiceDesk, options: { customerSecret?: string
   });
   router.post(
     '/chat/conversations/:id/messages',
+    limits.messageByAddress,
     validateBody(chatBodySchemas.message),
+    tokenChecked,
+    limits.messageByConversation,
     async (request, response) => {
-      const conversation = await customerConversation(request);
+      const conversation = response.locals['conversation'] as ConversationRecord;
       const { clientId } = request.body as { clientId?: string };
       const stored = await desk.receive(conversation._id, {
         text: messageText(request),
@@ -176,6 +191,7 @@ export function chatRouter(desk: ServiceDesk, options: { customerSecret?: string
   });
   router.get('/chat/conversations/:id/stream', async (request, response) => {
     const conversation = await customerConversation(request);
+    limits.stream(request, response, conversation.customer.id);
     stream(desk, conversation._id, afterOf(request), request, response);
   });
   return router;

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { restoreFormulaText, SAFE_CSV_CAST } from '../csv-formula.ts';
 import { ApiError } from '../http/api-error.ts';
 import type { ArticleInput } from './article.schema.ts';
 
@@ -20,6 +21,7 @@ export const CSV_COLUMNS = [
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 
+/** The articles as CSV; cells a spreadsheet would run as formulas start with `'`. */
 export function articlesToCsv(articles: ArticleInput[]): string {
   return stringify(
     articles.map((article) => [
@@ -33,7 +35,7 @@ export function articlesToCsv(articles: ArticleInput[]): string {
       article.validUntil ?? '',
       article.status ?? 'published',
     ]),
-    { header: true, columns: [...CSV_COLUMNS] },
+    { header: true, columns: [...CSV_COLUMNS], cast: SAFE_CSV_CAST },
   );
 }
 
@@ -66,7 +68,7 @@ export function articlesFromCsv(text: string): unknown[] {
 }
 
 function rowToInput(row: Partial<Record<Column, string>>): Record<string, unknown> {
-  const cell = (name: Column) => (row[name] ?? '').trim();
+  const cell = (name: Column) => restoreFormulaText((row[name] ?? '').trim());
   const list = (name: Column, separator: string | RegExp) =>
     cell(name)
       .split(separator)

@@ -1,3 +1,4 @@
+import { CHAT_LIMIT_DEFAULTS } from '../http/chat-limits.ts';
 import { LocalizedError } from '../localized-error.ts';
 import { compileSchema, schemaProblems } from '../json-schema-check.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
@@ -175,6 +176,18 @@ export const xiaoerConfigSchema = {
       properties: {
         customerSecret: { type: 'string', minLength: 16 },
         idleCloseMinutes: { type: 'number', minimum: 0 },
+        allowedOrigins: {
+          type: 'array',
+          items: { type: 'string', pattern: '^https?://[^/\\s*]+$' },
+          maxItems: 100,
+        },
+        limits: {
+          type: 'object',
+          additionalProperties: false,
+          properties: Object.fromEntries(
+            Object.keys(CHAT_LIMIT_DEFAULTS).map((name) => [name, { type: 'integer', minimum: 1 }]),
+          ),
+        },
       },
     },
     metrics: {
