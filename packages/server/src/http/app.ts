@@ -1,7 +1,7 @@
 import express, { type Express } from 'express';
 import serverPackage from '../../package.json' with { type: 'json' };
 import type { Xiaoer } from '../server/xiaoer.ts';
-import { errorHandler, notFound } from './error-handler.ts';
+import { errorHandler, jsonShapeGuard, notFound } from './error-handler.ts';
 import { CONSOLE_DIRECTORY, consoleHandlers } from './console.route.ts';
 import { healthRouter, probesRouter, type StoreProbe } from './health.route.ts';
 import { eventsRouter } from './events.route.ts';
@@ -66,7 +66,7 @@ export function createApp(options: AppOptions): Express {
     );
     app.use('/api', webhooksRouter({ intake: xiaoer.intake, sources: xiaoer.sources, bodyLimit }));
   }
-  app.use(express.json({ limit: bodyLimit }));
+  app.use(express.json({ limit: bodyLimit }), jsonShapeGuard);
   app.use('/api', healthRouter(options.store, serverPackage.version));
   app.use(probesRouter(options.store, options.accepting ?? (() => true)));
   if (xiaoer)

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ApiError } from './api-error.ts';
+import { jsonShapeProblem, type JsonShapeProblem } from '../json-shape.ts';
 
 /** Errors raised by express.json() (body-parser) carry a `type` and a `status`. */
 interface BodyParserError {
@@ -10,6 +11,28 @@ interface BodyParserError {
 }
 
 /** 400 for a body that is not JSON; `detail` says where the parser stopped. */
+/** 400 for a JSON body nested too deep or with too many keys (`json-shape.ts`). */
+export const tooComplex = (code: string, problem: JsonShapeProblem) =>
+  new ApiError(
+    400,
+    code,
+    {
+      zh: `JSON 嵌套过深或键过多（${problem.reason === 'too-deep' ? '超过层数上限' : '键的总数超过上限'}，位置 "${problem.pointer}"）。`,
+      en: `The JSON is nested too deep or has too many keys (${problem.message}, at "${problem.pointer}").`,
+    },
+    undefined,
+    { problems: [{ pointer: problem.pointer, message: problem.message }] },
+  );
+
+/**
+ * Refuses parsed JSON bodies deeper than 64 levels or with more than 100,000 keys before any
+ * route walks them (event intake has its tighter per-event limits).
+ */
+export const jsonShapeGuard: RequestHandler = (request, _response, next) => {
+  const problem = jsonShapeProblem(request.body, { maxDepth: 64, maxKeys: 100_000 });
+  next(problem ? tooComplex('json-too-complex', problem) : undefined);
+};
+
 export const malformedJson = (detail: string | undefined) =>
   new ApiError(
     400,

@@ -3,6 +3,7 @@ import {
   asObject,
   asText,
   compact,
+  contentEventId,
   type Json,
   type Translation,
 } from './platform-json.ts';
@@ -39,12 +40,25 @@ function customerOf(order: Json): Json {
 }
 
 /**
- * Maps one Shopify webhook (verified already) to a Xiaoer event. The webhook id is the event
- * id: Shopify retries the same payload with the same `X-Shopify-Webhook-Id` for hours.
+ * What an order's body must show for its topic. Shopify signs the body, not the topic header,
+ * so a captured `orders/create` body sent again as `orders/paid` would otherwise make an
+ * unpaid order paid; the event may say only what the signed body proves.
+ */
+const ORDER_TOPIC_PROOF: Record<string, (order: Json) => boolean> = {
+  'orders/paid': (order) => order['financial_status'] === 'paid',
+  'orders/cancelled': (order) => Boolean(asText(order['cancelled_at'])),
+  'orders/fulfilled': (order) => order['fulfillment_status'] === 'fulfilled',
+};
+
+/**
+ * Maps one Shopify webhook (verified already) to a Xiaoer event. The event id comes from the
+ * content (see {@link contentEventId}): Shopify retries the same payload with the same
+ * `X-Shopify-Webhook-Id` for hours, and the same payload under a new webhook id is a replay.
+ * `_webhookId` is kept in the signature for callers that log it.
  */
 export function translateShopify(
   topic: string,
-  webhookId: string,
+  _webhookId: string,
   shopDomain: string,
   payload: unknown,
   receivedAt: Date,
@@ -56,6 +70,8 @@ export function translateShopify(
   const time = asText(body['updated_at']) ?? asText(body['created_at']) ?? receivedAt.toISOString();
   let data: Json;
   if (topic.startsWith('orders/')) {
+    const proof = ORDER_TOPIC_PROOF[topic];
+    if (proof && !proof(body)) return { ignored: `the order body does not show ${topic}` };
     data = {
       orderId: orderIdOf(body),
       orderNumber: asText(body['name']),
@@ -86,5 +102,6 @@ export function translateShopify(
     };
   }
   if (!data['orderId']) return { ignored: 'payload has no order id' };
-  return { event: { id: `shopify-${webhookId}`, type, source, time, data: compact(data) } };
+  const event = { type, source, time, data: compact(data) };
+  return { event: { id: contentEventId('shopify', event), ...event } };
 }
