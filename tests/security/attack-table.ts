@@ -10,6 +10,7 @@ const VOLATILE = new Set([
   'timerSlots',
   'analyticsRollupControl',
   'analyticsRollupProgress',
+  'healthProbes',
 ]);
 
 /** A hash of every document of every collection but the volatile ones. */

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
+import { ferretdbPid } from './store-process.ts';
 
 /**
  * Issue 18, the embedded store: reachable only by Xiaoer's user (a unix socket in an
@@ -19,18 +20,6 @@ afterAll(async () => {
   await connection?.close();
   await store?.stop();
 });
-
-/** The pid of the FerretDB process listening on `socket` (found by its command line). */
-async function ferretdbPid(socket: string): Promise<number> {
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const command = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
-    const args = command.split('\0');
-    if (args.includes(`--listen-unix=${socket}`) && !args.some((a) => a.endsWith('.mjs')))
-      return Number(entry);
-  }
-  throw new Error(`no FerretDB process listens on ${socket}`);
-}
 
 /** Inodes of the TCP sockets in LISTEN state on this machine (IPv4 and IPv6). */
 async function tcpListenInodes(): Promise<Set<string>> {

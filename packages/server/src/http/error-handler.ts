@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ApiError } from './api-error.ts';
+import { STORE_RETRY_AFTER_S } from './health.route.ts';
 import { jsonShapeProblem, type JsonShapeProblem } from '../json-shape.ts';
 
 /** Errors raised by express.json() (body-parser) carry a `type` and a `status`. */
@@ -71,10 +72,37 @@ export const notFound: RequestHandler = (request, _response, next) => {
   );
 };
 
+/** Driver errors that mean the store cannot be reached now, not that the request is wrong. */
+const STORE_DOWN = new Set([
+  'MongoServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+  'MongoPoolClearedError',
+]);
+/** Messages of a store that answers but cannot write (SQLite and PostgreSQL, disk full). */
+const STORE_FULL = /disk is full|no space left|disk full|could not extend file/i;
+
+/** 503 with Retry-After for a store that is down or full: try again, nothing was lost. */
+function fromStore(error: unknown): ApiError | undefined {
+  const { name = '', message = '' } = (error ?? {}) as { name?: string; message?: string };
+  const down = STORE_DOWN.has(name) || /buffering timed out/.test(message);
+  if (!down && !STORE_FULL.test(message)) return undefined;
+  return new ApiError(503, 'store-unavailable', {
+    zh: '数据库暂时不可用（无法连接或磁盘已满），请稍后重试。',
+    en: 'The store is unavailable for now (unreachable or its disk is full); please retry later.',
+  });
+}
+
 /** Turns every error into a JSON {@link ApiErrorBody}; unexpected ones become a 500. */
 export const errorHandler: ErrorRequestHandler = (error: unknown, _request, response, _next) => {
-  const apiError = error instanceof ApiError ? error : fromBodyParser(error as BodyParserError);
+  const apiError =
+    error instanceof ApiError
+      ? error
+      : (fromBodyParser(error as BodyParserError) ?? fromStore(error));
   if (apiError) {
+    if (apiError.status === 503) response.set('Retry-After', String(STORE_RETRY_AFTER_S));
     response.status(apiError.status).json(apiError.toBody());
     return;
   }
