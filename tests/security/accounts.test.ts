@@ -22,18 +22,18 @@ const login = async (id: string, password: string) =>
   (await h.xiaoer.auth.login(id, password))?.token ?? '';
 const me = (token: string) => () => h.request('GET', '/api/auth/me', undefined, token);
 
-/** Runs the real `xiaoer` command on the harness's store; `input` goes to its stdin. */
+/**
+ * Runs the real `xiaoer` command, on the harness's store unless `env` says otherwise; `input`
+ * goes to its stdin.
+ */
 function xiaoer(
   args: string[],
   input?: string,
+  env: NodeJS.ProcessEnv = { ...process.env, MONGODB_URI: h.store.uri },
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [bin, ...args],
-      { env: { ...process.env, MONGODB_URI: h.store.uri } },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    const child = execFile(process.execPath, [bin, ...args], { env }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
     child.stdin?.end(input ?? '');
   });
@@ -138,6 +138,21 @@ describe('accounts (issue 18)', () => {
     expect(password.length).toBeGreaterThanOrEqual(16);
     const token = await login('rescue', password);
     expect(await (await me(token)()).json()).toEqual({ kind: 'user', id: 'rescue', role: 'admin' });
+  });
+
+  it("should use a running server's store through its socket, not start a second one", async () => {
+    const env = { ...process.env };
+    delete env['MONGODB_URI'];
+    const run = await xiaoer(
+      ['users', 'create-admin', 'via-socket', '--data', h.store.location],
+      undefined,
+      env,
+    );
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toContain(`using the running store: ${h.store.socketPath}`);
+    expect(
+      await h.connection.collection('users').countDocuments({ _id: 'via-socket' as never }),
+    ).toBe(1);
   });
 
   it('should name a missing user and exit 1', async () => {

@@ -23,6 +23,19 @@ async function removeStaleSockets(folder: string): Promise<void> {
   }
 }
 
+/**
+ * The socket of an embedded store a live Xiaoer process runs on `dataDirectory`, if any: a
+ * second FerretDB on the same SQLite files would compete with it, so tools use this one.
+ */
+export async function runningStoreSocket(dataDirectory: string): Promise<string | null> {
+  const folder = join(dataDirectory, 'run');
+  for (const entry of await readdir(folder).catch(() => [])) {
+    const pid = /^ferretdb-(\d+)\.sock$/.exec(entry)?.[1];
+    if (pid && Number(pid) !== process.pid && alive(Number(pid))) return join(folder, entry);
+  }
+  return null;
+}
+
 /** Where the embedded store listens, and how to lock it down. */
 export interface StoreSocket {
   path: string;

@@ -4,7 +4,9 @@ import { LocalizedError } from '../../localized-error.ts';
 import { AuthService, UserExistsError } from '../../auth/auth-service.ts';
 import { createModels } from '../../model/models.ts';
 import { connectStore } from '../../server/store-connection.ts';
-import { launchStore } from '../../store/store-launcher.ts';
+import { launchStore, type RunningStore } from '../../store/store-launcher.ts';
+import { runningStoreSocket } from '../../store/store-socket.ts';
+import { resolve } from 'node:path';
 
 interface UsersFlags {
   data: string;
@@ -29,9 +31,22 @@ async function newPassword(flags: UsersFlags): Promise<{ password: string; gener
   return { password, generated: false };
 }
 
-/** Opens the store (as `serve` does: `MONGODB_URI` or the embedded one on `--data`), runs `work`. */
+/**
+ * Opens the store as `serve` does (`MONGODB_URI`, or the embedded one on `--data`) and runs
+ * `work`. When a server runs on that data folder, its store is used (through its socket)
+ * instead of starting a second FerretDB on the same files.
+ */
 async function withAuth(flags: UsersFlags, work: (auth: AuthService) => Promise<void>) {
-  const store = await launchStore({ dataDirectory: flags.data });
+  const running = process.env['MONGODB_URI'] ? null : await runningStoreSocket(resolve(flags.data));
+  if (running) print(`使用正在运行的数据库 / using the running store: ${running}`);
+  const store: RunningStore = running
+    ? {
+        kind: 'ferretdb-sqlite',
+        uri: `mongodb://${encodeURIComponent(running)}/xiaoer`,
+        location: resolve(flags.data),
+        stop: async () => {},
+      }
+    : await launchStore({ dataDirectory: flags.data });
   try {
     const connection = await connectStore(store);
     try {
