@@ -7,15 +7,17 @@ const CHAT_PAGES = new Set(['/chat.html']);
 const WIDGET_SCRIPT = '/chat-widget.js';
 
 /**
- * The content security policy: scripts only from Xiaoer's own files (no inline scripts, no
- * `eval`), styles from its files and inline style attributes (the editor's canvas positions
- * nodes with them), no plugins, forms and `<base>` only to itself. No upgrade of insecure
- * requests: Xiaoer on a laptop is plain `http://127.0.0.1`.
+ * The content security policy: scripts only from Xiaoer's own files (no inline scripts),
+ * styles from its files and inline style attributes (the editor's canvas positions nodes with
+ * them), no plugins, forms and `<base>` only to itself. No upgrade of insecure requests: Xiaoer
+ * on a laptop is plain `http://127.0.0.1`. `evaluates`: the console's editor checks node
+ * settings with ajv, which compiles each schema to a function (`'unsafe-eval'`; ajv's
+ * standalone code generated at build time would let it go). The chat page has no such need.
  */
-function directives(frameAncestors: string[]) {
+function directives(frameAncestors: string[], evaluates = false) {
   return {
     defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
+    scriptSrc: evaluates ? ["'self'", "'unsafe-eval'"] : ["'self'"],
     scriptSrcAttr: ["'none'"],
     styleSrc: ["'self'", "'unsafe-inline'"],
     imgSrc: ["'self'", 'data:', 'blob:'],
@@ -38,7 +40,7 @@ function directives(frameAncestors: string[]) {
  */
 export function securityHeaders(chatOrigins: readonly string[]): RequestHandler {
   const consoleHeaders = helmet({
-    contentSecurityPolicy: { useDefaults: false, directives: directives(["'none'"]) },
+    contentSecurityPolicy: { useDefaults: false, directives: directives(["'none'"], true) },
     frameguard: { action: 'deny' },
   });
   const chatHeaders = helmet({
