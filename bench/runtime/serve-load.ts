@@ -13,7 +13,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freeLoopbackPort as freePort } from '../../packages/server/src/store/free-port.ts';
+import { createServer } from 'node:net';
 import { machineFacts, markdownReport, writeReport, type ResultRow } from '../report.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -120,6 +120,18 @@ function runLevel(url: string, c: number): Promise<LevelRow> {
       } catch (error) {
         reject(error instanceof Error ? error : new Error(String(error)));
       }
+    });
+  });
+}
+
+/** A free port on the loopback address, for the server under test. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
   });
 }

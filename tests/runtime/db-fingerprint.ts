@@ -34,11 +34,14 @@ export async function dbFingerprint(connection: Connection): Promise<string> {
  * The fingerprint once background work (effect bookkeeping after a journey moved on) has
  * finished: taken until two readings 300 ms apart agree.
  */
-export async function settledFingerprint(connection: Connection): Promise<string> {
-  let previous = await dbFingerprint(connection);
+export async function settledFingerprint(
+  connection: Connection,
+  fingerprint: (connection: Connection) => Promise<string> = dbFingerprint,
+): Promise<string> {
+  let previous = await fingerprint(connection);
   for (let i = 0; i < 50; i++) {
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const current = await dbFingerprint(connection);
+    const current = await fingerprint(connection);
     if (current === previous) return current;
     previous = current;
   }

@@ -47,6 +47,19 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * Chat budgets for tests, which open many conversations for one customer from one address in
+ * a minute; the security tests set their own (tests/security).
+ */
+const TEST_CHAT_LIMITS = {
+  conversationsPerAddress: 10_000,
+  conversationsPerCustomer: 10_000,
+  messagesPerAddress: 10_000,
+  messagesPerConversation: 10_000,
+  streamsPerAddress: 1_000,
+  streamsPerCustomer: 1_000,
+};
+
 export function testConfig(shopUrl: string, overrides: Partial<XiaoerConfig> = {}): XiaoerConfig {
   const { sources = [], ...rest } = overrides;
   return {
@@ -55,8 +68,12 @@ export function testConfig(shopUrl: string, overrides: Partial<XiaoerConfig> = {
     channels: { default: { kind: 'webhook', preset: 'generic', url: `${shopUrl}/messages` } },
     delivery: { retryDelayMs: 100, maxAttempts: 3 },
     recovery: { sweepEveryMs: 500, staleAfterMs: 3000 },
-    chat: { customerSecret: CHAT_SECRET },
     ...rest,
+    chat: {
+      customerSecret: CHAT_SECRET,
+      ...rest.chat,
+      limits: { ...TEST_CHAT_LIMITS, ...rest.chat?.limits },
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { SAFE_CSV_CAST } from '../csv-formula.ts';
 import type { DashboardReport, JourneyFunnel, StaffingPlan } from './analytics-report.types.ts';
 
 /** The tables a dashboard can export. */
@@ -7,10 +8,13 @@ export type CsvTable = (typeof CSV_TABLES)[number];
 
 type Row = (string | number | boolean | null)[];
 
-/** A UTF-8 CSV with a byte-order mark (so Excel reads the Chinese) and a zh/en header row. */
+/**
+ * A UTF-8 CSV with a byte-order mark (so Excel reads the Chinese) and a zh/en header row; text
+ * cells that a spreadsheet would run as formulas are neutralised.
+ */
 function csv(header: string[], rows: Row[]): string {
   return `\uFEFF${stringify([header, ...rows.map((row) => row.map((v) => v ?? ''))], {
-    cast: { boolean: (value) => String(value) },
+    cast: { ...SAFE_CSV_CAST, boolean: (value) => String(value) },
   })}`;
 }
 

@@ -20,10 +20,14 @@ const token = (prefix: string) => `${prefix}${randomBytes(32).toString('base64ur
 /** A password that took as long to check as a real one: logins for unknown users take as long. */
 const DUMMY_HASH = hashPassword('timing-equaliser');
 
+/** How often a login also deletes expired sessions. */
+export const SESSION_PRUNE_EVERY_MS = 10 * 60_000;
+
 /** Users, sessions and API keys. Tokens are stored only as sha256, looked up by `_id`. */
 export class AuthService {
   readonly #models: Models;
   readonly #sessionHours: number;
+  #prunedAt = 0;
 
   constructor(models: Models, sessionHours = 12) {
     this.#models = models;
@@ -56,20 +60,56 @@ export class AuthService {
     return users.map(viewOf).sort((a, b) => a.id.localeCompare(b.id));
   }
 
+  /**
+   * Changes a user. A new password or a disable ends every session of the user (and marks the
+   * time, so a session from before can never count again, re-enabled or not). The last enabled
+   * admin cannot be demoted or disabled: nothing could recover the console then.
+   */
   async updateUser(
     id: string,
     change: { role?: Role; password?: string; disabled?: boolean },
   ): Promise<UserView | null> {
+    const current = await this.#models.Users.findById(id).lean<UserRecord>();
+    if (!current) return null;
+    const losesAdmin = (change.role !== undefined && change.role !== 'admin') || change.disabled;
+    if (
+      losesAdmin &&
+      current.role === 'admin' &&
+      !current.disabled &&
+      !(await this.#otherAdmin(id))
+    )
+      throw new LastAdminError(id);
     const set: Partial<UserRecord> = {};
     if (change.role) set.role = change.role;
     if (change.disabled !== undefined) set.disabled = change.disabled;
     if (change.password) set.passwordHash = await hashPassword(change.password);
+    const endsSessions = Boolean(change.password) || change.disabled === true;
+    if (endsSessions) set.sessionsValidFrom = new Date();
     const updated = await this.#models.Users.findOneAndUpdate(
       { _id: id },
       { $set: set },
       { returnDocument: 'after' },
     ).lean<UserRecord>();
+    if (endsSessions) await this.#models.Sessions.deleteMany({ userId: id });
     return updated ? viewOf(updated) : null;
+  }
+
+  /** True when an enabled admin other than `id` exists. */
+  async #otherAdmin(id: string): Promise<boolean> {
+    const admins = await this.#models.Users.find({ role: 'admin', _id: { $ne: id } }).lean<
+      UserRecord[]
+    >();
+    return admins.some((admin) => !admin.disabled);
+  }
+
+  /** Deletes expired sessions, at most every {@link SESSION_PRUNE_EVERY_MS}; returns how many. */
+  async pruneSessions(now = Date.now(), force = false): Promise<number> {
+    if (!force && now - this.#prunedAt < SESSION_PRUNE_EVERY_MS) return 0;
+    this.#prunedAt = now;
+    const { deletedCount } = await this.#models.Sessions.deleteMany({
+      expiresAt: { $lt: new Date(now) },
+    });
+    return deletedCount;
   }
 
   /** A new session token for valid credentials, or null (same time either way). */
@@ -80,6 +120,7 @@ export class AuthService {
     const user = await this.#models.Users.findById(id).lean<UserRecord>();
     const valid = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH));
     if (!user || !valid || user.disabled) return null;
+    await this.pruneSessions();
     const sessionToken = token('xs_');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.#sessionHours * 3_600_000);
@@ -104,10 +145,15 @@ export class AuthService {
       return key ? { kind: 'apiKey', id: key.name, source: key.source } : null;
     }
     const session = await this.#models.Sessions.findById(sha256(bearer)).lean();
-    if (!session || session.expiresAt.getTime() < Date.now()) return null;
+    if (!session) return null;
+    if (session.expiresAt.getTime() < Date.now()) {
+      await this.#models.Sessions.deleteOne({ _id: session._id });
+      return null;
+    }
     // The role is read again so a demoted or disabled user loses rights at once.
     const user = await this.#models.Users.findById(session.userId).lean<UserRecord>();
     if (!user || user.disabled) return null;
+    if (user.sessionsValidFrom && session.createdAt < user.sessionsValidFrom) return null;
     return { kind: 'user', id: user._id, role: user.role };
   }
 
@@ -129,6 +175,13 @@ export class AuthService {
 
   async deleteApiKey(name: string): Promise<boolean> {
     return (await this.#models.ApiKeys.deleteMany({ name })).deletedCount > 0;
+  }
+}
+
+/** Demoting or disabling the only enabled admin. */
+export class LastAdminError extends Error {
+  constructor(id: string) {
+    super(`${id} is the last enabled admin`);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Channel, JsonObject } from '@xiaoer/engine';
+import { redactSecrets } from './redact.ts';
 
 /** The order system's answer to one call. */
 export type CallOutcome =
@@ -53,12 +54,16 @@ export interface Connectors {
   publisher: EventPublisher;
 }
 
-/** A delivery failed in a way a later attempt may fix (network, 5xx, timeout). */
+/**
+ * A delivery failed in a way a later attempt may fix (network, 5xx, timeout). Its message is
+ * stored and shown in the console, so credentials in it (a webhook's token, a signature) are
+ * redacted here, once for every connector.
+ */
 export class DeliveryError extends Error {
   readonly code: string;
   readonly retryable: boolean;
   constructor(code: string, message: string, retryable = true) {
-    super(message);
+    super(redactSecrets(message));
     this.code = code;
     this.retryable = retryable;
   }

@@ -186,14 +186,14 @@ describe('HTTP order system', () => {
     reset({ status: 200, body: { refundId: 'R1', status: 'refunded' } });
     const outcome = await orders().call(
       'refund',
-      { orderId: 'O/1', refundId: 'R1', amount: 50 },
+      { orderId: 'O 1?', refundId: 'R1', amount: 50 },
       { idempotencyKey: 'k-1' },
     );
     expect(outcome).toEqual({ ok: true, data: { refundId: 'R1', status: 'refunded' } });
     expect(last()).toMatchObject({
       method: 'POST',
-      url: '/shop/api/orders/O%2F1/refunds',
-      body: { orderId: 'O/1', refundId: 'R1', amount: 50 },
+      url: '/shop/api/orders/O%201%3F/refunds',
+      body: { orderId: 'O 1?', refundId: 'R1', amount: 50 },
     });
     expect(last().headers['idempotency-key']).toBe('k-1');
     expect(last().headers['authorization']).toBe('Bearer erp');

@@ -1,4 +1,5 @@
 import { renderValue, type JsonObject, type JsonValue } from '@xiaoer/engine';
+import { DeliveryError } from './connector.types.ts';
 
 /**
  * Renders every string inside a JSON template with `data` (`"{{orderId}}"` keeps the value's
@@ -14,10 +15,22 @@ export function renderJson(template: JsonValue, data: JsonObject): JsonValue {
   return renderValue(template, data);
 }
 
-/** Fills `{{name}}` placeholders of a URL path, each value URL-encoded. */
+/**
+ * Fills `{{name}}` placeholders of a URL path, each value URL-encoded. A value that would not
+ * stay one path segment — empty, `.`, `..` or containing `/` or `\` — is refused with a
+ * permanent {@link DeliveryError}: `/orders/{{orderId}}/refunds` with `..` would otherwise
+ * become `/refunds`.
+ */
 export function renderPath(path: string, data: JsonObject): string {
   return path.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_match, name: string) => {
     const value = renderValue(`{{${name}}}`, data);
-    return encodeURIComponent(value === null ? '' : String(value));
+    const text = value === null ? '' : String(value);
+    if (text === '' || text === '.' || text === '..' || /[/\\]/.test(text))
+      throw new DeliveryError(
+        'invalid-path-value',
+        `The value of "${name}" (${JSON.stringify(text.slice(0, 80))}) cannot be a URL path segment`,
+        false,
+      );
+    return encodeURIComponent(text);
   });
 }

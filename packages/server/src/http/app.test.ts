@@ -54,6 +54,24 @@ describe('GET /api/health', () => {
     const response = await fetch(`${await serve(failing)}/api/health`);
     expect(response.status).toBe(503);
   });
+
+  // Issue 18: a full disk answered pings while every write failed, and health said "ok".
+  it('should answer 503 with Retry-After when the store answers but cannot write', async () => {
+    const full: StoreProbe = {
+      kind: 'ferretdb-sqlite',
+      ping: async () => ({ ok: 1 }),
+      write: () => Promise.reject(new Error('database or disk is full')),
+    };
+    const base = await serve(full);
+    const response = await fetch(`${base}/api/health`);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(await response.json()).toMatchObject({
+      status: 'degraded',
+      store: { reachable: true, writable: false },
+    });
+    expect((await fetch(`${base}/readyz`)).status).toBe(503);
+  });
 });
 
 describe('errors', () => {

@@ -2,7 +2,7 @@ import express, { type Express } from 'express';
 import { pino, type Logger } from 'pino';
 import serverPackage from '../../package.json' with { type: 'json' };
 import type { Xiaoer } from '../server/xiaoer.ts';
-import { errorHandler, notFound } from './error-handler.ts';
+import { errorHandler, jsonShapeGuard, notFound } from './error-handler.ts';
 import { CONSOLE_DIRECTORY, consoleHandlers } from './console.route.ts';
 import { demoChatRouter } from './demo-chat.route.ts';
 import { healthRouter, probesRouter, type StoreProbe } from './health.route.ts';
@@ -32,6 +32,7 @@ import { intentsRouter } from './intents.route.ts';
 import { createIntentRecognizer } from '../intents/intent-recognizer.ts';
 import { loadIntentDefinitions } from '../intents/intent-files.ts';
 import type { IntentRecognizer } from '../intents/intent-classification.ts';
+import { securityHeaders } from './security-headers.ts';
 
 export interface AppOptions {
   store: StoreProbe;
@@ -51,12 +52,20 @@ export interface AppOptions {
   log?: Logger;
 }
 
+/** Origins that may frame the chat page: the configured shop pages, and the demo shop. */
+function chatFrameOrigins(configured: string[] = [], demoShopUrl?: string): string[] {
+  return demoShopUrl ? [...configured, new URL(demoShopUrl).origin] : configured;
+}
+
 /** The HTTP API: JSON in and out, every error as a zh/en JSON body. */
 export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   const bodyLimit = options.bodyLimit ?? options.xiaoer?.config.intake?.bodyLimit ?? '1mb';
   const xiaoer = options.xiaoer;
+  app.use(
+    securityHeaders(chatFrameOrigins(xiaoer?.config.chat?.allowedOrigins, options.demoShopUrl)),
+  );
   // Timed from arrival, so body parsing and authentication count too.
   if (xiaoer) app.use(httpMetrics(xiaoer.metrics, app));
   if (xiaoer) {
@@ -81,7 +90,7 @@ export function createApp(options: AppOptions): Express {
       }),
     );
   }
-  app.use(express.json({ limit: bodyLimit }));
+  app.use(express.json({ limit: bodyLimit }), jsonShapeGuard);
   app.use('/api', healthRouter(options.store, serverPackage.version));
   app.use(probesRouter(options.store, options.accepting ?? (() => true)));
   if (xiaoer)
@@ -133,7 +142,7 @@ export function createApp(options: AppOptions): Express {
     );
     app.use('/api', analyticsRouter(xiaoer.analytics));
     app.use('/api', qualityRouter(xiaoer.quality, xiaoer.models));
-    app.use('/api', followUpsRouter(xiaoer.desk, xiaoer.quality.followUps));
+    app.use('/api', followUpsRouter(xiaoer.desk, xiaoer.routing, xiaoer.quality.followUps));
   }
   if (xiaoer) app.use('/api', eventTypesRouter(xiaoer.workflows));
   let document: Record<string, unknown> | undefined;

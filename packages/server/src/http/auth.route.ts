@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { AuthService } from '../auth/auth-service.ts';
-import { UserExistsError } from '../auth/auth-service.ts';
+import { LastAdminError, UserExistsError } from '../auth/auth-service.ts';
 import { ROLES, type Role } from '../model/auth.model.ts';
 import { ApiError } from './api-error.ts';
 import { actorOf } from './actor.ts';
@@ -139,7 +139,17 @@ export function authRouter(options: AuthRouteOptions): Router {
     responds(authResponseSchemas.user),
     validateBody(authBodySchemas.updateUser),
     async (request, response) => {
-      const user = await auth.updateUser(param(request, 'id'), request.body as { role?: Role });
+      const id = param(request, 'id');
+      const user = await auth
+        .updateUser(id, request.body as { role?: Role })
+        .catch((error: unknown) => {
+          if (error instanceof LastAdminError)
+            throw new ApiError(409, 'last-admin', {
+              zh: `"${id}" 是唯一启用的管理员，不能降级或停用；请先让另一位用户成为管理员。`,
+              en: `"${id}" is the only enabled admin and cannot be demoted or disabled; make another user an admin first.`,
+            });
+          throw error;
+        });
       if (!user)
         throw new ApiError(404, 'user-not-found', {
           zh: `没有用户 "${param(request, 'id')}"。`,

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { parse } from 'cookie';
-import type { AuthService } from '../auth/auth-service.ts';
+import type { AuthService, Principal } from '../auth/auth-service.ts';
 import type { Role } from '../model/auth.model.ts';
 import { ApiError } from './api-error.ts';
 import { declare } from './route-metadata.ts';
@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   handle: ['admin', 'operator', 'agent'],
   edit: ['admin', 'operator'],
   publish: ['admin', 'operator'],
+  /** Decide reviews (a refund waiting for approval): never the agent who asked for it. */
+  review: ['admin', 'operator'],
   admin: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
@@ -40,27 +42,33 @@ export function authenticate(auth: AuthService): RequestHandler {
   };
 }
 
+/** True when a logged-in user's role has the permission (API keys have none of these). */
+export function holds(principal: Principal | undefined, permission: Permission): boolean {
+  const roles: readonly Role[] = PERMISSIONS[permission];
+  return principal?.kind === 'user' && roles.includes(principal.role);
+}
+
+/** The 403 of a role that lacks `permission`. */
+export function forbidden(permission: Permission): ApiError {
+  const roles = PERMISSIONS[permission].join('/');
+  return new ApiError(403, 'forbidden', {
+    zh: `无权执行此操作（需要 ${roles} 角色）。`,
+    en: `Not allowed (needs the ${roles} role).`,
+  });
+}
+
 /** 401 without a valid login, 403 when the role (or an API key) lacks the permission. */
 export function allow(permission: Permission): RequestHandler {
   return declare(
     (request, _response, next) => {
-      const principal = request.principal;
-      if (!principal)
+      if (!request.principal)
         return next(
           new ApiError(401, 'unauthenticated', {
             zh: '请先登录（或提供有效的令牌）。',
             en: 'Log in first (or send a valid token).',
           }),
         );
-      const roles: readonly Role[] = PERMISSIONS[permission];
-      if (principal.kind === 'apiKey' || !roles.includes(principal.role))
-        return next(
-          new ApiError(403, 'forbidden', {
-            zh: `无权执行此操作（需要 ${roles.join('/')} 角色）。`,
-            en: `Not allowed (needs the ${roles.join('/')} role).`,
-          }),
-        );
-      next();
+      next(holds(request.principal, permission) ? undefined : forbidden(permission));
     },
     { permission },
   );

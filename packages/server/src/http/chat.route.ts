@@ -1,10 +1,11 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { ServiceDesk } from '../conversations/service-desk.ts';
 import { ConversationStore } from '../conversations/conversation-store.ts';
 import { ChatError } from '../conversations/chat-error.ts';
 import type { CustomerSignature } from '../conversations/customer-signature.ts';
 import { chatIdentity, type ChatIdentityPolicy } from '../conversations/chat-identity.ts';
-import type { MessageRecord } from '../model/conversation.model.ts';
+import type { ConversationRecord, MessageRecord } from '../model/conversation.model.ts';
+import { chatLimits, type ChatLimits } from './chat-limits.ts';
 import type { Router as RoutingService } from '../routing/router.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { validateBody } from './validate-body.ts';
@@ -14,6 +15,7 @@ import { actorOf } from './actor.ts';
 import { ApiError } from './api-error.ts';
 import { chatResponseSchemas } from './chat.response.ts';
 import { responds } from './route-metadata.ts';
+import { conversationAccess } from './conversation-access.ts';
 
 /** The longest message a customer or agent may send, in characters. */
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -113,8 +115,12 @@ function afterOf(request: Request): number {
  * conversation returns a token; every later request shows it (`X-Chat-Token`, or `?token=` for
  * the event stream, which browsers open without headers).
  */
-export function chatRouter(desk: ServiceDesk, options: ChatIdentityPolicy = {}): Router {
+export function chatRouter(
+  desk: ServiceDesk,
+  options: ChatIdentityPolicy & { limits?: ChatLimits } = {},
+): Router {
   const router = Router();
+  const limits = chatLimits(options.limits);
   const customerConversation = async (request: Request) => {
     const id = param(request, 'id');
     const conversation = await desk.conversation(id);
@@ -123,10 +129,17 @@ export function chatRouter(desk: ServiceDesk, options: ChatIdentityPolicy = {}):
       throw new ChatError(403, 'wrong-token');
     return conversation;
   };
+  /** Checks the token before the conversation's own budget is counted (no one else can spend it). */
+  const tokenChecked: RequestHandler = (request, response, next) =>
+    void customerConversation(request).then((conversation) => {
+      response.locals['conversation'] = conversation;
+      next();
+    }, next);
 
   router.post(
     '/chat/conversations',
     responds(chatResponseSchemas.opened),
+    ...limits.open,
     validateBody(chatBodySchemas.open),
     async (request, response) => {
       const body = request.body as {
@@ -157,9 +170,12 @@ export function chatRouter(desk: ServiceDesk, options: ChatIdentityPolicy = {}):
   router.post(
     '/chat/conversations/:id/messages',
     responds(chatResponseSchemas.sent),
+    limits.messageByAddress,
     validateBody(chatBodySchemas.message),
+    tokenChecked,
+    limits.messageByConversation,
     async (request, response) => {
-      const conversation = await customerConversation(request);
+      const conversation = response.locals['conversation'] as ConversationRecord;
       const { clientId } = request.body as { clientId?: string };
       const stored = await desk.receive(conversation._id, {
         text: messageText(request),
@@ -182,6 +198,7 @@ export function chatRouter(desk: ServiceDesk, options: ChatIdentityPolicy = {}):
     responds(chatResponseSchemas.stream),
     async (request, response) => {
       const conversation = await customerConversation(request);
+      limits.stream(request, response, conversation.customer.id);
       stream(desk, conversation._id, afterOf(request), request, response);
     },
   );
@@ -195,6 +212,7 @@ export function conversationsRouter(
   knowledge: KnowledgeBase,
 ): Router {
   const router = Router();
+  const workable = conversationAccess(desk, routing);
   router.get(
     '/conversations',
     allow('read'),
@@ -223,11 +241,12 @@ export function conversationsRouter(
   );
   router.post(
     '/conversations/:id/messages',
-    allow('sendEvent'),
+    allow('handle'),
     responds(chatResponseSchemas.sent),
     validateBody(chatBodySchemas.message),
     async (request, response) => {
-      const stored = await desk.reply(param(request, 'id'), actorOf(request), messageText(request));
+      const conversation = await workable(request);
+      const stored = await desk.reply(conversation._id, actorOf(request), messageText(request));
       response.status(201).json({ message: view(stored) });
     },
   );
@@ -237,7 +256,7 @@ export function conversationsRouter(
     responds(chatResponseSchemas.resolved),
     validateBody(chatBodySchemas.resolve),
     async (request, response) => {
-      const conversation = await desk.conversation(param(request, 'id'));
+      const conversation = await workable(request);
       if (!conversation.handoffId || conversation.status !== 'withAgent')
         throw new ApiError(409, 'not-with-agent', {
           zh: '这个会话现在不在人工客服手里。',
@@ -273,10 +292,10 @@ export function conversationsRouter(
   );
   router.post(
     '/conversations/:id/close',
-    allow('sendEvent'),
+    allow('handle'),
     responds(chatResponseSchemas.closed),
     async (request, response) => {
-      const id = param(request, 'id');
+      const { _id: id } = await workable(request);
       await desk.close(id);
       response.json({ id, status: 'closed' });
     },

@@ -40,6 +40,8 @@ export function bodyOf(error: DomainError): ApiErrorBody {
   if (error.details !== undefined) body.error.details = error.details;
   return body;
 }
+import { STORE_RETRY_AFTER_S } from './health.route.ts';
+import { jsonShapeProblem, type JsonShapeProblem } from '../json-shape.ts';
 
 /** Errors raised by express.json() (body-parser) carry a `type` and a `status`. */
 interface BodyParserError {
@@ -49,7 +51,29 @@ interface BodyParserError {
   message?: string;
 }
 
+/** 400 for a JSON body nested too deep or with too many keys (`json-shape.ts`). */
+export const tooComplex = (code: string, problem: JsonShapeProblem) =>
+  new DomainError(
+    'invalid',
+    code,
+    {
+      zh: `JSON 嵌套过深或键过多（${problem.reason === 'too-deep' ? '超过层数上限' : '键的总数超过上限'}，位置 "${problem.pointer}"）。`,
+      en: `The JSON is nested too deep or has too many keys (${problem.message}, at "${problem.pointer}").`,
+    },
+    { details: { problems: [{ pointer: problem.pointer, message: problem.message }] } },
+  );
+
 /** 400 for a body that is not JSON; `detail` says where the parser stopped. */
+
+/**
+ * Refuses parsed JSON bodies deeper than 64 levels or with more than 100,000 keys before any
+ * route walks them (event intake has its tighter per-event limits).
+ */
+export const jsonShapeGuard: RequestHandler = (request, _response, next) => {
+  const problem = jsonShapeProblem(request.body, { maxDepth: 64, maxKeys: 100_000 });
+  next(problem ? tooComplex('json-too-complex', problem) : undefined);
+};
+
 export const malformedJson = (detail: string | undefined) =>
   new DomainError(
     'invalid',
@@ -93,21 +117,49 @@ const INTERNAL = new DomainError('internal', 'internal-error', {
   en: 'Internal server error.',
 });
 
+/** Driver errors that mean the store cannot be reached now, not that the request is wrong. */
+const STORE_DOWN = new Set([
+  'MongoServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoNotConnectedError',
+  'MongoTopologyClosedError',
+  'MongoPoolClearedError',
+]);
+/** Messages of a store that answers but cannot write (SQLite and PostgreSQL, disk full). */
+const STORE_FULL = /disk is full|no space left|disk full|could not extend file/i;
+
+/** 503 with Retry-After for a store that is down or full: try again, nothing was lost. */
+function fromStore(error: unknown): DomainError | undefined {
+  const { name = '', message = '' } = (error ?? {}) as { name?: string; message?: string };
+  const down = STORE_DOWN.has(name) || /buffering timed out/.test(message);
+  if (!down && !STORE_FULL.test(message)) return undefined;
+  return new DomainError('unavailable', 'store-unavailable', {
+    zh: '数据库暂时不可用（无法连接或磁盘已满），请稍后重试。',
+    en: 'The store is unavailable for now (unreachable or its disk is full); please retry later.',
+  });
+}
+
 /** The error as the API reports it: domain and engine errors keep their kind, others are ours. */
 function domainErrorOf(error: unknown): DomainError | undefined {
   if (error instanceof DomainError) return error;
-  return fromEngineError(error) ?? fromBodyParser((error ?? {}) as BodyParserError);
+  return (
+    fromEngineError(error) ?? fromBodyParser((error ?? {}) as BodyParserError) ?? fromStore(error)
+  );
 }
 
 /**
  * Turns every error into a JSON {@link ApiErrorBody} with the status of its kind. An error of
- * kind `internal`, or one nobody threw on purpose (answered as a bare 500), is logged.
+ * kind `internal`, or one nobody threw on purpose (answered as a bare 500), is logged; a store
+ * that is down or full answers 503 with Retry-After.
  */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error: unknown, request, response, _next) => {
     const known = domainErrorOf(error) ?? INTERNAL;
     if (known.kind === 'internal')
       log.error({ err: error, method: request.method, path: request.path }, 'request failed');
+    if (known.code === 'store-unavailable')
+      response.set('Retry-After', String(STORE_RETRY_AFTER_S));
     response.status(HTTP_STATUS[known.kind]).json(bodyOf(known));
   };
 }

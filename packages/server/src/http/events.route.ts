@@ -1,12 +1,12 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { EventIntake, IntakeResult } from '../intake/event-intake.ts';
-import { readCloudEvents } from '../intake/cloud-event.ts';
+import { eventShapeProblem, readCloudEvents } from '../intake/cloud-event.ts';
 import type { SourceRegistry } from '../intake/event-source.ts';
 import { SIGNATURE_HEADERS, sameSignature, signBody } from '../intake/signature.ts';
 import { ApiError } from './api-error.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { credentialOf } from './authenticate.ts';
-import { malformedJson } from './error-handler.ts';
+import { malformedJson, tooComplex } from './error-handler.ts';
 import { intakeResponseSchemas } from './intake.response.ts';
 import { responds } from './route-metadata.ts';
 
@@ -93,7 +93,10 @@ export function eventsRouter(options: EventsRouteOptions): Router {
       const raw = rawBody(request);
       const sourceId = await verifiedSource(request, raw, options);
       refuseWhenOverloaded(options.intake, response);
-      const { events, problems } = readCloudEvents(parseJsonBody(raw));
+      const body = parseJsonBody(raw);
+      const shape = eventShapeProblem(body);
+      if (shape) throw tooComplex('event-too-complex', shape);
+      const { events, problems } = readCloudEvents(body);
       if (problems.length > 0)
         throw new ApiError(
           400,

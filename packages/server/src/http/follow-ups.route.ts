@@ -9,6 +9,8 @@ import { actorOf } from './actor.ts';
 import { param } from './params.ts';
 import { qualityResponseSchemas } from './quality.response.ts';
 import { responds } from './route-metadata.ts';
+import { conversationAccess } from './conversation-access.ts';
+import type { Router as RoutingService } from '../routing/router.ts';
 
 /** How far in the past a due time may be and still count as "now" (clocks differ a little). */
 const CLOCK_SLACK_MS = 60_000;
@@ -27,15 +29,20 @@ export const followUpBodySchema = {
 const view = ({ _id, ...task }: FollowUpRecord) => ({ id: _id, ...task });
 
 /** `/api/conversations/:id/follow-ups`: an agent's promise to come back, as a task. */
-export function followUpsRouter(desk: ServiceDesk, followUps: FollowUpStore): Router {
+export function followUpsRouter(
+  desk: ServiceDesk,
+  routing: RoutingService,
+  followUps: FollowUpStore,
+): Router {
   const router = Router();
+  const workable = conversationAccess(desk, routing);
   router.post(
     '/conversations/:id/follow-ups',
     allow('handle'),
     responds(qualityResponseSchemas.followUp),
     validateBody(followUpBodySchema),
     async (request, response) => {
-      const conversation = await desk.conversation(param(request, 'id'));
+      const conversation = await workable(request);
       const { dueAt, note = '' } = request.body as { dueAt: string; note?: string };
       const due = new Date(dueAt);
       if (due.getTime() < Date.now() - CLOCK_SLACK_MS) throw dueInThePast();

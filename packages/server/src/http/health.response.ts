@@ -4,7 +4,7 @@ import { anyObject, boolean, object, oneOf, text } from './response-schema.ts';
 export const healthResponseSchemas = {
   health: object({
     status: oneOf('ok', 'degraded'),
-    store: object({ kind: text, reachable: boolean }),
+    store: object({ kind: text, reachable: boolean }, { writable: boolean, error: text }),
     version: text,
   }),
   alive: object({ status: oneOf('alive') }),

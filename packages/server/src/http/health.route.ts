@@ -8,25 +8,33 @@ export interface StoreProbe {
   kind: StoreKind;
   /** Resolves when the store answered a ping; the health check owns the deadline. */
   ping(): Promise<unknown>;
+  /**
+   * Resolves when a small write was stored: a store that answers pings can still refuse every
+   * write (a full disk, a read-only file). Without it, answering a ping counts as writable.
+   */
+  write?(): Promise<unknown>;
 }
 
 /** `GET /api/health` body. */
 export interface HealthReport {
   status: 'ok' | 'degraded';
-  store: { kind: StoreKind; reachable: boolean };
+  store: { kind: StoreKind; reachable: boolean; writable: boolean };
   version: string;
 }
+
+/** Seconds a client is asked to wait when the store is unhealthy. */
+export const STORE_RETRY_AFTER_S = 5;
 
 /** How long the health check waits for the store before calling it unreachable. */
 export const STORE_PING_TIMEOUT_MS = 2000;
 
-/** True when the ping resolved within `timeoutMs`; false when it failed or took longer. */
-async function answersWithin(store: StoreProbe, timeoutMs: number): Promise<boolean> {
+/** True when `probe` resolved within `timeoutMs`; false when it failed or took longer. */
+async function answersWithin(probe: () => Promise<unknown>, timeoutMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
-  const answer = store.ping().then(
+  const answer = probe().then(
     () => true,
     () => false,
   );
@@ -37,24 +45,38 @@ async function answersWithin(store: StoreProbe, timeoutMs: number): Promise<bool
   }
 }
 
-/** `GET /api/health`: 200 when the store answers, 503 (degraded) when it does not. */
+/** Whether the store answers a ping, and then whether it stores a write, each in time. */
+async function storeState(store: StoreProbe): Promise<{ reachable: boolean; writable: boolean }> {
+  const reachable = await answersWithin(() => store.ping(), STORE_PING_TIMEOUT_MS);
+  const writable =
+    reachable && (store.write ? await answersWithin(store.write, STORE_PING_TIMEOUT_MS) : true);
+  return { reachable, writable };
+}
+
+/**
+ * `GET /api/health`: 200 when the store answers and stores a write, else 503 (degraded, with
+ * `Retry-After`) saying which failed.
+ */
 export function healthRouter(store: StoreProbe, version: string): Router {
   const router = Router();
   router.get('/health', responds(healthResponseSchemas.health), async (_request, response) => {
-    const reachable = await answersWithin(store, STORE_PING_TIMEOUT_MS);
+    const state = await storeState(store);
+    const healthy = state.reachable && state.writable;
     const report: HealthReport = {
-      status: reachable ? 'ok' : 'degraded',
-      store: { kind: store.kind, reachable },
+      status: healthy ? 'ok' : 'degraded',
+      store: { kind: store.kind, ...state },
       version,
     };
-    response.status(reachable ? 200 : 503).json(report);
+    if (!healthy) response.set('Retry-After', String(STORE_RETRY_AFTER_S));
+    response.status(healthy ? 200 : 503).json(report);
   });
   return router;
 }
 
 /**
  * Probes for orchestrators, at the root: `GET /healthz` (liveness: the process answers) and
- * `GET /readyz` (readiness: the store answers and the server is not shutting down).
+ * `GET /readyz` (readiness: the store answers and stores a write, and the server is not
+ * shutting down).
  */
 export function probesRouter(store: StoreProbe, accepting: () => boolean): Router {
   const router = Router();
@@ -64,7 +86,9 @@ export function probesRouter(store: StoreProbe, accepting: () => boolean): Route
     (_request, response) => void response.json({ status: 'alive' }),
   );
   router.get('/readyz', responds(healthResponseSchemas.ready), async (_request, response) => {
-    const ready = accepting() && (await answersWithin(store, STORE_PING_TIMEOUT_MS));
+    const state = accepting() ? await storeState(store) : null;
+    const ready = Boolean(state?.reachable && state.writable);
+    if (!ready) response.set('Retry-After', String(STORE_RETRY_AFTER_S));
     response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not-ready' });
   });
   return router;

@@ -9,7 +9,8 @@ import type { Models } from '../model/models.ts';
 import { ApiError } from './api-error.ts';
 import { actorOf } from './actor.ts';
 import { param } from './params.ts';
-import { allow } from './authenticate.ts';
+import { allow, holds, PERMISSIONS } from './authenticate.ts';
+import { manualEventPermission } from './manual-events.ts';
 import { validateBody } from './validate-body.ts';
 import { instanceResponseSchemas } from './instances.response.ts';
 import { responds } from './route-metadata.ts';
@@ -153,6 +154,12 @@ export function instancesRouter(
     async (request, response) => {
       const id = param(request, 'id');
       const body = request.body as { type: string; data?: JsonObject };
+      const needed = manualEventPermission(body.type);
+      if (!holds(request.principal, needed))
+        throw new ApiError(403, 'event-type-forbidden', {
+          zh: `你的角色不能手动发送 "${body.type}" 事件（需要 ${PERMISSIONS[needed].join('/')} 角色）。`,
+          en: `Your role may not send "${body.type}" by hand (needs the ${PERMISSIONS[needed].join('/')} role).`,
+        });
       const result = await known(
         id,
         runtime.apply(id, {

@@ -1,5 +1,6 @@
 import { findUnstorableKey, type JsonObject } from '@xiaoer/engine';
 import { compileSchema, schemaProblems, type SchemaProblem } from '../json-schema-check.ts';
+import { jsonShapeProblem, type JsonShapeProblem } from '../json-shape.ts';
 
 /** An event as order systems send it: the core CloudEvents attributes. */
 export interface CloudEvent {
@@ -37,6 +38,20 @@ export const cloudEventBodySchema = {
 
 const validateEvent = compileSchema<CloudEvent>(eventSchema);
 
+/**
+ * The first event of a parsed body (one event or a batch) nested too deep or with too many
+ * keys ({@link JSON_SHAPE_LIMITS}, each event on its own), located in the body; else null.
+ */
+export function eventShapeProblem(body: unknown): JsonShapeProblem | null {
+  const items: unknown[] = Array.isArray(body) ? body : [body];
+  for (const [index, item] of items.entries()) {
+    const problem = jsonShapeProblem(item);
+    if (problem)
+      return Array.isArray(body) ? { ...problem, pointer: `/${index}${problem.pointer}` } : problem;
+  }
+  return null;
+}
+
 /** Checks a parsed body (one event or a batch); returns the events or every problem found. */
 export function readCloudEvents(
   body: unknown,
@@ -51,6 +66,11 @@ export function readCloudEvents(
     const base = batch ? `/${index}` : '';
     if (!validateEvent(item)) {
       problems.push(...schemaProblems(validateEvent.errors, base));
+      return;
+    }
+    const shape = jsonShapeProblem(item);
+    if (shape) {
+      problems.push({ pointer: `${base}${shape.pointer}`, message: shape.message });
       return;
     }
     const bad = findUnstorableKey(item.data ?? {}, `${base}/data`);

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { DomainError } from '../errors/domain-error.ts';
+import { restoreFormulaText, SAFE_CSV_CAST } from '../csv-formula.ts';
 import type { ArticleInput } from './article.schema.ts';
 
 /**
@@ -21,6 +22,7 @@ export const CSV_COLUMNS = [
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 
+/** The articles as CSV; cells a spreadsheet would run as formulas start with `'`. */
 export function articlesToCsv(articles: ArticleInput[]): string {
   return stringify(
     articles.map((article) => [
@@ -35,7 +37,7 @@ export function articlesToCsv(articles: ArticleInput[]): string {
       article.status ?? 'published',
       (article.synonyms ?? []).join('|'),
     ]),
-    { header: true, columns: [...CSV_COLUMNS] },
+    { header: true, columns: [...CSV_COLUMNS], cast: SAFE_CSV_CAST },
   );
 }
 
@@ -68,7 +70,7 @@ export function articlesFromCsv(text: string): unknown[] {
 }
 
 function rowToInput(row: Partial<Record<Column, string>>): Record<string, unknown> {
-  const cell = (name: Column) => (row[name] ?? '').trim();
+  const cell = (name: Column) => restoreFormulaText((row[name] ?? '').trim());
   const list = (name: Column, separator: string | RegExp) =>
     cell(name)
       .split(separator)

@@ -10,6 +10,8 @@ export interface UserRecord {
   role: Role;
   disabled: boolean;
   createdAt: Date;
+  /** Sessions created before this (a password change, a disable) no longer count. */
+  sessionsValidFrom?: Date;
 }
 
 /** A login session; `_id` is the sha256 of the token, so a leaked table leaks no tokens. */
@@ -49,6 +51,7 @@ export function authModels(connection: Connection): {
           role: { type: String, required: true, enum: ROLES },
           disabled: { type: Boolean, default: false },
           createdAt: { type: Date, required: true },
+          sessionsValidFrom: Date,
         },
         { ...options, collection: 'users' },
       ),

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import mongoose, { type Connection } from 'mongoose';
 import { StoreError } from '../store/store-error.ts';
 import type { StoreProbe } from '../http/health.route.ts';
@@ -22,13 +23,28 @@ export async function connectStore(store: RunningStore, timeoutMs = 10_000): Pro
   }
 }
 
-/** The health check's view of a connection: a MongoDB ping (the check sets the deadline). */
+/** The collection the health check writes to: one small document per process. */
+export const HEALTH_PROBE_COLLECTION = 'healthProbes';
+
+/**
+ * The health check's view of a connection: a MongoDB ping, and an upsert of this process's
+ * probe document (the check sets the deadlines).
+ */
 export function probeOf(store: RunningStore, connection: Connection): StoreProbe {
+  const db = () => {
+    if (!connection.db) throw new Error('not connected');
+    return connection.db;
+  };
+  const probeId = `${hostname()}:${process.pid}`;
   return {
     kind: store.kind,
     ping: async () => {
-      if (!connection.db) throw new Error('not connected');
-      await connection.db.admin().ping();
+      await db().admin().ping();
+    },
+    write: async () => {
+      await db()
+        .collection<{ _id: string; at: Date }>(HEALTH_PROBE_COLLECTION)
+        .updateOne({ _id: probeId }, { $set: { at: new Date() } }, { upsert: true });
     },
   };
 }

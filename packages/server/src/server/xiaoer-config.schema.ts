@@ -1,4 +1,5 @@
 import { eventMappingSchema } from '../intake/platforms/mapped.adapter.ts';
+import { CHAT_LIMIT_DEFAULTS } from '../http/chat-limits.ts';
 import { LocalizedError } from '../localized-error.ts';
 import { compileSchema, schemaProblems } from '../json-schema-check.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
@@ -218,6 +219,18 @@ export const xiaoerConfigSchema = {
         requireSignature: { type: 'boolean' },
         signatureMaxLifetimeSeconds: { type: 'integer', minimum: 60 },
         idleCloseMinutes: { type: 'number', minimum: 0 },
+        allowedOrigins: {
+          type: 'array',
+          items: { type: 'string', pattern: '^https?://[^/\\s*]+$' },
+          maxItems: 100,
+        },
+        limits: {
+          type: 'object',
+          additionalProperties: false,
+          properties: Object.fromEntries(
+            Object.keys(CHAT_LIMIT_DEFAULTS).map((name) => [name, { type: 'integer', minimum: 1 }]),
+          ),
+        },
       },
     },
     metrics: {

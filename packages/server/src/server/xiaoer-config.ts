@@ -1,3 +1,4 @@
+import type { ChatLimits } from '../http/chat-limits.ts';
 import type { IntentRecognitionConfig } from '../intents/intent-recognizer.ts';
 import type { HttpOrderSystemConfig } from '../connectors/http-order-system.ts';
 import type { WebhookChannelConfig } from '../connectors/webhook-channel.ts';
@@ -59,6 +60,13 @@ export interface XiaoerConfig {
     signatureMaxLifetimeSeconds?: number;
     /** Conversations with the bot closed after this long without a message; 0 never. Default 30. */
     idleCloseMinutes?: number;
+    /**
+     * Origins of the shop's pages that may show the chat in a frame (the chat widget), e.g.
+     * `https://shop.example.com`. The console itself may never be framed.
+     */
+    allowedOrigins?: string[];
+    /** Budgets of anonymous chat per client address and per customer (http/chat-limits.ts). */
+    limits?: ChatLimits;
   };
   /** The Prometheus endpoint `GET /metrics` (docs/runtime.md, Metrics). */
   metrics?: {

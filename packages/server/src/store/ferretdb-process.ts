@@ -1,29 +1,35 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { freeLoopbackPort } from './free-port.ts';
 import { pingStore } from './store-ping.ts';
 import { StoreError } from './store-error.ts';
+import { storeSocket, type StoreSocket } from './store-socket.ts';
 
 /** Where FerretDB keeps its data: an SQLite folder or a PostgreSQL database. */
 export type FerretdbBackend =
   { handler: 'sqlite'; directory: string } | { handler: 'postgresql'; url: string };
 
-/** A FerretDB process started by this one. */
+/** A FerretDB process started by this one, restarted when it dies. */
 export interface FerretdbProcess {
   uri: string;
-  port: number;
-  /** The watchdog's pid; FerretDB itself is its only child. */
-  pid: number;
+  /** The unix socket it listens on (it opens no TCP port). */
+  socketPath: string;
+  /** The current watchdog's pid; FerretDB itself is its only child. */
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
 export interface StartFerretdbOptions {
   binary: string;
   backend: FerretdbBackend;
-  /** FerretDB's own state file (state.json) goes here. */
+  /** FerretDB's own state file (state.json) and its socket folder (`run/`) go here. */
   stateDirectory: string;
   readyTimeoutMs?: number;
+  /** Told when FerretDB died and was started again (`attempt` 1 is the first try). */
+  onRestart?: (event: { attempt: number; ok: boolean; error?: unknown }) => void;
 }
+
+/** Waits before restarting a FerretDB that died: 0.5 s, doubling to at most 30 s. */
+export const restartDelayMs = (attempt: number) => Math.min(500 * 2 ** (attempt - 1), 30_000);
 
 const watchdog = fileURLToPath(new URL('./ferretdb-watchdog.mjs', import.meta.url));
 const LOG_TAIL = 4000;
@@ -44,10 +50,18 @@ function waitForExit(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-async function launchOnce(options: StartFerretdbOptions): Promise<FerretdbProcess> {
-  const port = await freeLoopbackPort();
+interface Launched {
+  pid: number;
+  exited: Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function launchOnce(options: StartFerretdbOptions, socket: StoreSocket): Promise<Launched> {
+  await socket.clear();
   const args = [
-    `--listen-addr=127.0.0.1:${port}`,
+    // No TCP listener: only processes of this user reach the socket (issue 18).
+    '--listen-addr=',
+    `--listen-unix=${socket.path}`,
     ...backendArgs(options.backend),
     `--state-dir=${options.stateDirectory}`,
     '--telemetry=disable',
@@ -62,7 +76,6 @@ async function launchOnce(options: StartFerretdbOptions): Promise<FerretdbProces
     log = (log + chunk.toString()).slice(-LOG_TAIL);
   });
   const exited = waitForExit(child);
-  const uri = `mongodb://127.0.0.1:${port}/`;
   const stop = async (): Promise<void> => {
     child.stdin?.end();
     child.kill('SIGTERM');
@@ -73,7 +86,10 @@ async function launchOnce(options: StartFerretdbOptions): Promise<FerretdbProces
   let running = true;
   void exited.then(() => (running = false));
   while (running && Date.now() < deadline) {
-    if (await pingStore(uri, 500)) return { uri, port, pid: child.pid ?? 0, stop };
+    if (await pingStore(socket.uri, 500)) {
+      await socket.secure();
+      return { pid: child.pid ?? 0, exited, stop };
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await stop();
@@ -86,17 +102,50 @@ async function launchOnce(options: StartFerretdbOptions): Promise<FerretdbProces
 }
 
 /**
- * Starts FerretDB on a free loopback port through a watchdog that stops it when this process
- * exits or dies, and waits until it answers `ping`. A port taken between choosing and binding
- * is retried on another port.
+ * Starts FerretDB on a unix socket with owner-only permissions (see store-socket.ts) through a
+ * watchdog that stops it when this process exits or dies, and waits until it answers `ping`.
+ * When FerretDB dies on its own (a crash, the OOM killer), it is started again on the same
+ * socket after {@link restartDelayMs}, until it runs or `stop()` is called; clients reconnect
+ * by themselves, the URI does not change.
  */
 export async function startFerretdb(options: StartFerretdbOptions): Promise<FerretdbProcess> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await launchOnce(options);
-    } catch (error) {
-      const portRace = error instanceof StoreError && /address already in use/.test(error.en);
-      if (!portRace || attempt >= 3) throw error;
+  const socket = await storeSocket(options.stateDirectory);
+  let current = await launchOnce(options, socket);
+  let stopping = false;
+  let restarting: Promise<void> | undefined;
+
+  const restart = async () => {
+    for (let attempt = 1; !stopping; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, restartDelayMs(attempt)));
+      if (stopping) return;
+      try {
+        current = await launchOnce(options, socket);
+        options.onRestart?.({ attempt, ok: true });
+        supervise(current);
+        return;
+      } catch (error) {
+        options.onRestart?.({ attempt, ok: false, error });
+      }
     }
-  }
+  };
+  const supervise = (launched: Launched) =>
+    void launched.exited.then(() => {
+      if (!stopping && launched === current)
+        restarting = restart().finally(() => (restarting = undefined));
+    });
+  supervise(current);
+
+  return {
+    uri: socket.uri,
+    socketPath: socket.path,
+    get pid() {
+      return current.pid;
+    },
+    stop: async () => {
+      stopping = true;
+      await restarting;
+      await current.stop();
+      await socket.remove();
+    },
+  };
 }

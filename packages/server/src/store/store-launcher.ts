@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ensureFerretdb, type ProgressReporter } from './ferretdb-binary.ts';
 import { startFerretdb, type FerretdbBackend } from './ferretdb-process.ts';
@@ -19,6 +19,8 @@ export interface RunningStore {
   uri: string;
   /** Where the data lives, for people: a folder, a PostgreSQL database or the given URI. */
   location: string;
+  /** The embedded store's unix socket (it opens no TCP port). */
+  socketPath?: string;
   /** Stops what was started (nothing for an external store); idempotent. */
   stop(): Promise<void>;
 }
@@ -64,7 +66,9 @@ export async function launchStore(options: LaunchStoreOptions = {}): Promise<Run
 
   const database = options.database ?? 'xiaoer';
   const dataDirectory = resolve(options.dataDirectory ?? 'data/ferretdb');
-  await mkdir(dataDirectory, { recursive: true });
+  // Owner-only: the SQLite files hold password hashes and every customer's orders.
+  await mkdir(dataDirectory, { recursive: true, mode: 0o700 });
+  await chmod(dataDirectory, 0o700);
   const binary = await ensureFerretdb(report);
 
   let backend: FerretdbBackend;
@@ -83,7 +87,17 @@ export async function launchStore(options: LaunchStoreOptions = {}): Promise<Run
     location = dataDirectory;
   }
 
-  const server = await startFerretdb({ binary, backend, stateDirectory: dataDirectory });
+  const server = await startFerretdb({
+    binary,
+    backend,
+    stateDirectory: dataDirectory,
+    onRestart: ({ attempt, ok, error }) =>
+      report(
+        ok
+          ? `内置数据库意外退出，已重新启动（第 ${attempt} 次尝试）/ the embedded store died and was restarted (attempt ${attempt})`
+          : `内置数据库重启失败，稍后重试 / restarting the embedded store failed, trying again: ${String(error)}`,
+      ),
+  });
   let stopped: Promise<void> | undefined;
   return {
     kind: usePostgres ? 'ferretdb-postgresql' : 'ferretdb-sqlite',
@@ -91,6 +105,7 @@ export async function launchStore(options: LaunchStoreOptions = {}): Promise<Run
       ? withDatabase(server.uri, database)
       : `${withDatabase(server.uri, database)}?maxPoolSize=${SQLITE_CLIENT_POOL}`,
     location,
+    socketPath: server.socketPath,
     stop: () => (stopped ??= server.stop().then(cleanup)),
   };
 }

@@ -6,6 +6,7 @@ import {
   compact,
   idSchema,
   payloadProblems,
+  contentEventId,
   type Json,
   type PlatformEvent,
   type Translation,
@@ -144,14 +145,26 @@ function refundData(refund: Json): Json {
 }
 
 /**
- * Maps one Shopify webhook (verified already) to Xiaoer events. The webhook id is the event
- * id (Shopify retries with the same `X-Shopify-Webhook-Id`), except for a shipment: a parcel
+ * What an order's body must show for its topic. Shopify signs the body, not the topic header,
+ * so a captured `orders/create` body sent again as `orders/paid` would otherwise make an
+ * unpaid order paid; the event may say only what the signed body proves.
+ */
+const ORDER_TOPIC_PROOF: Record<string, (order: Json) => boolean> = {
+  'orders/paid': (order) => order['financial_status'] === 'paid',
+  'orders/cancelled': (order) => Boolean(asText(order['cancelled_at'])),
+  'orders/fulfilled': (order) => order['fulfillment_status'] === 'fulfilled',
+};
+
+/**
+ * Maps one Shopify webhook (verified already) to Xiaoer events. An order's or refund's event id comes
+ * from its content (see {@link contentEventId}): Shopify retries the same payload for hours,
+ * and the same payload under a new webhook id is a replay, not news. Except for a shipment: a parcel
  * is announced by `fulfillments/create` and again by `orders/fulfilled`, so its event id is
  * the fulfillment's and the second is recognised as a duplicate.
  */
 export function translateShopify(
   topic: string,
-  webhookId: string,
+  _webhookId: string,
   shopDomain: string,
   payload: unknown,
   receivedAt: Date,
@@ -173,18 +186,22 @@ export function translateShopify(
     time: asText(body['updated_at']) ?? asText(body['created_at']) ?? receivedAt.toISOString(),
     data: compact(data),
   });
+  const byContent = (data: Json) =>
+    event(contentEventId('shopify', { type, time: event('', {}).time, data: compact(data) }), data);
+  if (topic.startsWith('orders/')) {
+    const proof = ORDER_TOPIC_PROOF[topic];
+    if (proof && !proof(body)) return { ignored: `the order body does not show ${topic}` };
+  }
   if (topic === 'orders/fulfilled') {
     const fulfillment = latestFulfillment(body);
     const order = orderData(body);
-    if (!fulfillment) return { events: [event(`shopify-${webhookId}`, order)] };
+    if (!fulfillment) return { events: [byContent(order)] };
     const parcel = parcelData(fulfillment, asText(order['orderId']));
     const id = `shopify-fulfillment-${String(parcel['parcelId'])}-shipped`;
     return { events: [event(id, { ...parcel, orderNumber: order['orderNumber'] })] };
   }
-  if (topic.startsWith('orders/'))
-    return { events: [event(`shopify-${webhookId}`, orderData(body))] };
-  if (topic === 'refunds/create')
-    return { events: [event(`shopify-${webhookId}`, refundData(body))] };
+  if (topic.startsWith('orders/')) return { events: [byContent(orderData(body))] };
+  if (topic === 'refunds/create') return { events: [byContent(refundData(body))] };
   const status = asText(body['shipment_status']);
   if (topic === 'fulfillments/update' && status !== 'delivered')
     return { ignored: `fulfillment update with shipment_status ${status ?? 'none'}` };

@@ -4,6 +4,7 @@ import {
   asObject,
   asText,
   compact,
+  contentEventId,
   idSchema,
   payloadProblems,
   type Json,
@@ -107,6 +108,8 @@ function refundedAmount(order: Json): number | undefined {
  * delivery attempt its own delivery id, so the event id is made from the content instead
  * (order, status, modification time, parcel): a retried delivery is recognised as a duplicate.
  * A completed order with several tracked parcels makes one `order.shipped` per parcel.
+ * A body without modification dates is identified by a hash of what the event says, never
+ * by the time it arrived (every redelivery would be new).
  */
 export function translateWooCommerce(
   topic: string,
@@ -128,7 +131,9 @@ export function translateWooCommerce(
     // A parcel is announced once however often the order is saved afterwards.
     id: parcelId
       ? `woo-${orderId}-parcel-${parcelId}`
-      : `woo-${orderId}-${type}-${modified || receivedAt.toISOString()}`,
+      : modified
+        ? `woo-${orderId}-${type}-${modified}`
+        : contentEventId(`woo-${orderId}-${type}`, { type, time: '', data: compact(data) }),
     type,
     source: siteUrl || 'woocommerce',
     time: modified ? `${modified}Z` : receivedAt.toISOString(),

@@ -1,0 +1,160 @@
+import { randomBytes } from 'node:crypto';
+import { Command, Option } from 'commander';
+import { LocalizedError } from '../../localized-error.ts';
+import { AuthService, UserExistsError } from '../../auth/auth-service.ts';
+import { createModels } from '../../model/models.ts';
+import { connectStore } from '../../server/store-connection.ts';
+import { launchStore, type RunningStore } from '../../store/store-launcher.ts';
+import { runningStoreSocket } from '../../store/store-socket.ts';
+import { resolve } from 'node:path';
+
+interface UsersFlags {
+  data: string;
+  passwordStdin?: boolean;
+}
+
+const USER_NAME = /^[a-zA-Z0-9_.@-]{1,64}$/;
+const MIN_PASSWORD = 8;
+
+/** The new password: the first line of stdin with `--password-stdin`, else a generated one. */
+async function newPassword(flags: UsersFlags): Promise<{ password: string; generated: boolean }> {
+  if (!flags.passwordStdin)
+    return { password: randomBytes(12).toString('base64url'), generated: true };
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  const password = text.split(/\r?\n/)[0] ?? '';
+  if (password.length < MIN_PASSWORD || password.length > 200)
+    throw new LocalizedError({
+      zh: `密码须为 ${MIN_PASSWORD}–200 个字符。`,
+      en: `The password must be ${MIN_PASSWORD}–200 characters.`,
+    });
+  return { password, generated: false };
+}
+
+/**
+ * Opens the store as `serve` does (`MONGODB_URI`, or the embedded one on `--data`) and runs
+ * `work`. When a server runs on that data folder, its store is used (through its socket)
+ * instead of starting a second FerretDB on the same files.
+ */
+async function withAuth(flags: UsersFlags, work: (auth: AuthService) => Promise<void>) {
+  const running = process.env['MONGODB_URI'] ? null : await runningStoreSocket(resolve(flags.data));
+  if (running) print(`使用正在运行的数据库 / using the running store: ${running}`);
+  const store: RunningStore = running
+    ? {
+        kind: 'ferretdb-sqlite',
+        uri: `mongodb://${encodeURIComponent(running)}/xiaoer`,
+        location: resolve(flags.data),
+        stop: async () => {},
+      }
+    : await launchStore({ dataDirectory: flags.data });
+  try {
+    const connection = await connectStore(store);
+    try {
+      await work(new AuthService(createModels(connection)));
+    } finally {
+      await connection.close();
+    }
+  } finally {
+    await store.stop();
+  }
+}
+
+function userName(value: string): string {
+  if (!USER_NAME.test(value))
+    throw new LocalizedError({
+      zh: `用户名 "${value}" 不合法：1–64 个字母、数字或 _.@-。`,
+      en: `User name "${value}" is invalid: 1–64 letters, digits or _.@-.`,
+    });
+  return value;
+}
+
+/** Runs an action; a problem is printed in both languages and exits 1. */
+const guarded =
+  (action: (name: string, flags: UsersFlags) => Promise<void>) =>
+  async (name: string, flags: UsersFlags) => {
+    try {
+      await action(userName(name), flags);
+    } catch (error) {
+      const message = error instanceof LocalizedError ? error.message : String(error);
+      process.stderr.write(`${message}\n`);
+      process.exitCode = 1;
+    }
+  };
+
+const print = (line: string) => void process.stdout.write(`${line}\n`);
+
+function announce(name: string, secret: { password: string; generated: boolean }) {
+  if (secret.generated)
+    print(`新密码 / new password for ${name}: ${secret.password} （只显示这一次 / shown once）`);
+}
+
+const dataOption = () =>
+  new Option('--data <dir>', '内置数据库的数据目录 / data folder of the embedded store')
+    .env('XIAOER_DATA_DIR')
+    .default('data/ferretdb');
+const stdinOption = () =>
+  new Option(
+    '--password-stdin',
+    '从标准输入读取新密码（否则随机生成并显示）/ read the new password from stdin (else one is generated and shown)',
+  );
+
+/** A recovery sub-command: sets a new password through `change`, then says `done`. */
+function recovery(
+  name: string,
+  description: string,
+  change: (auth: AuthService, user: string, password: string) => Promise<void>,
+  done: (user: string) => string,
+): Command {
+  return new Command(name)
+    .description(description)
+    .argument('<name>')
+    .addOption(dataOption())
+    .addOption(stdinOption())
+    .action(
+      guarded(async (user, flags) => {
+        const secret = await newPassword(flags);
+        await withAuth(flags, (auth) => change(auth, user, secret.password));
+        print(done(user));
+        announce(user, secret);
+      }),
+    );
+}
+
+async function resetPassword(auth: AuthService, user: string, password: string): Promise<void> {
+  if (!(await auth.updateUser(user, { password })))
+    throw new LocalizedError({ zh: `没有用户 "${user}"。`, en: `No user "${user}".` });
+}
+
+async function createAdmin(auth: AuthService, user: string, password: string): Promise<void> {
+  try {
+    await auth.createUser(user, password, 'admin');
+  } catch (error) {
+    if (!(error instanceof UserExistsError)) throw error;
+    await auth.updateUser(user, { role: 'admin', disabled: false, password });
+  }
+}
+
+/**
+ * `xiaoer users`: recovery on the machine that holds the store, for when no admin can log in.
+ * Talks to the store directly (no login); every session of the user ends.
+ */
+export function usersCommand(): Command {
+  return new Command('users')
+    .description('用户恢复 / Recover console users')
+    .addCommand(
+      recovery(
+        'reset-password',
+        '重设密码并结束其所有会话 / Set a new password and end all of the user’s sessions',
+        resetPassword,
+        (user) => `已重设 ${user} 的密码 / password of ${user} reset`,
+      ),
+    )
+    .addCommand(
+      recovery(
+        'create-admin',
+        '新建管理员，或让已有用户成为启用的管理员 / Create an admin, or make an existing user an enabled admin',
+        createAdmin,
+        (user) => `${user} 现在是管理员 / ${user} is now an admin`,
+      ),
+    );
+}

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  startHarness,
+  startTestStore,
+  type Harness,
+  type RunningStore,
+} from '@xiaoer/server/testing';
+import { ferretdbPid } from './store-process.ts';
+
+/**
+ * Issue 18, faults: with the store unreachable, health and readiness say so (503, Retry-After)
+ * and recover with it; the health check proves the store still takes writes.
+ */
+let store: RunningStore;
+let h: Harness;
+
+beforeAll(async () => {
+  store = await startTestStore();
+  h = await startHarness({ store });
+});
+afterAll(async () => {
+  await h?.close();
+  await store?.stop();
+});
+
+describe('store faults (issue 18)', () => {
+  it('should report ok with a write proved', async () => {
+    const response = await fetch(`${h.url}/api/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      store: { reachable: true, writable: true },
+    });
+    expect(await h.connection.collection('healthProbes').countDocuments()).toBe(1);
+  });
+
+  it('should say 503 degraded with Retry-After while the store does not answer, then recover', async () => {
+    const pid = await ferretdbPid(store.socketPath ?? '');
+    process.kill(pid, 'SIGSTOP');
+    try {
+      const health = await fetch(`${h.url}/api/health`);
+      expect(health.status).toBe(503);
+      expect(health.headers.get('retry-after')).toBe('5');
+      expect(await health.json()).toMatchObject({
+        status: 'degraded',
+        store: { reachable: false, writable: false },
+      });
+      expect((await fetch(`${h.url}/readyz`)).status).toBe(503);
+      expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    await expect
+      .poll(async () => (await fetch(`${h.url}/api/health`)).status, { timeout: 20_000 })
+      .toBe(200);
+    expect((await fetch(`${h.url}/readyz`)).status).toBe(200);
+  });
+});
