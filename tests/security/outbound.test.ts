@@ -85,11 +85,16 @@ describe('outbound calls (issue 18)', () => {
     'should refuse $name as a path value, calling nothing',
     async ({ orderId }) => {
       const before = erp.paths.length;
-      await expect(
-        orders().call('refund', { orderId, amount: 1 }, { idempotencyKey: 'k' }),
-      ).rejects.toMatchObject({
-        code: 'invalid-path-value',
+      // A failed call the journey sees, not retried: no attempt could make it a path segment.
+      const outcome = await orders().call(
+        'refund',
+        { orderId, amount: 1 },
+        { idempotencyKey: 'k' },
+      );
+      expect(outcome).toMatchObject({
+        ok: false,
         retryable: false,
+        error: { code: 'invalid-path-value' },
       });
       expect(erp.paths.length).toBe(before);
     },

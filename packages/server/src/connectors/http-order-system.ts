@@ -58,9 +58,18 @@ export class HttpOrderSystem implements OrderSystemConnector {
         },
       };
     }
+    // A value that cannot be a path segment (`..`, `a/b`, empty) fails the call for good: no
+    // retry would make it one.
+    let path: string;
+    try {
+      path = renderPath(mapping.path, args);
+    } catch (error) {
+      if (!(error instanceof DeliveryError)) throw error;
+      return { ok: false, retryable: false, error: { code: error.code, message: error.message } };
+    }
     // The mapping's path continues the base URL's path (`https://erp/api` + `/orders/1`).
     const url = new URL(
-      renderPath(mapping.path, args).replace(/^\/+/, ''),
+      path.replace(/^\/+/, ''),
       this.#config.baseUrl.endsWith('/') ? this.#config.baseUrl : `${this.#config.baseUrl}/`,
     );
     const withBody = mapping.method !== 'GET' && mapping.method !== 'DELETE';

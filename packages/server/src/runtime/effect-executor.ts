@@ -5,6 +5,7 @@ import { GroupCommit } from '../model/group-commit.ts';
 import { effectJson, type EffectAttemptRecord, type EffectRecord } from '../model/effect.model.ts';
 import type { InstanceEvent } from '../model/instance.model.ts';
 import { DeliveryError, type Connectors } from '../connectors/connector.types.ts';
+import { redactSecrets } from '../connectors/redact.ts';
 import type { JourneyRuntime } from './journey-runtime.ts';
 
 /**
@@ -237,7 +238,8 @@ export class EffectExecutor {
   }
 }
 
+/** What is stored about a failure: secrets in URLs and messages hidden (connectors/redact.ts). */
 function describe(error: unknown): { code: string; message: string } {
   if (error instanceof DeliveryError) return { code: error.code, message: error.message };
-  return { code: 'error', message: (error as Error)?.message ?? String(error) };
+  return { code: 'error', message: redactSecrets((error as Error)?.message ?? String(error)) };
 }
