@@ -142,8 +142,13 @@ describe('Shopify webhooks', () => {
     await vi.waitFor(async () => expect((await instance(id)).node).toBe('waitDelivery'), SETTLED);
 
     // orders/fulfilled repeats the same parcel in fulfillments[]: a duplicate, no second notice.
+    // (Its body shows the order fulfilled: Shopify signs the body, not the topic header.)
     const order = JSON.parse(await fixture('shopify-orders-create.json')) as object;
-    const fulfilled = JSON.stringify({ ...order, fulfillments: [JSON.parse(fulfillment)] })
+    const fulfilled = JSON.stringify({
+      ...order,
+      fulfillment_status: 'fulfilled',
+      fulfillments: [JSON.parse(fulfillment)],
+    })
       .replace('"id":820982911946154508', `"id":${ORDER_ID}`)
       .replaceAll(`"order_id":820982911946154500`, `"order_id":${ORDER_ID}`);
     const again = await shopify('orders/fulfilled', fulfilled, 'f-1b');

@@ -16,6 +16,8 @@ export async function acceptTranslation(
   intake: EventIntake,
   sourceId: string,
   translation: Translation,
+  /** The adapter derives event ids from the payload (Shopify, WooCommerce): see `record`. */
+  derivedIds = false,
 ): Promise<WebhookAnswer> {
   if ('ignored' in translation) return { status: 200, body: { ignored: translation.ignored } };
   if ('invalid' in translation)
@@ -38,6 +40,6 @@ export async function acceptTranslation(
       undefined,
       { problems },
     );
-  const results = await intake.record(sourceId, events);
+  const results = await intake.record(sourceId, events, new Date(), { derivedIds });
   return { status: intakeStatus(results), body: { events: results } };
 }

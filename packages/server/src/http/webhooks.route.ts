@@ -60,7 +60,7 @@ export function webhooksRouter(options: WebhooksRouteOptions): Router {
   const raw = express.raw({ type: () => true, limit: options.bodyLimit });
 
   const accept = (sourceId: string, translation: Translation) =>
-    acceptTranslation(options.intake, sourceId, translation);
+    acceptTranslation(options.intake, sourceId, translation, true);
 
   router.post(
     '/webhooks/shopify/:source',

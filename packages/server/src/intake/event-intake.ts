@@ -75,13 +75,19 @@ export class EventIntake {
     return this.#running.size >= maxBacklog;
   }
 
-  /** Stores the events of one request (all verified and valid) and schedules their processing. */
+  /**
+   * Stores the events of one request (all verified and valid) and schedules their processing.
+   * An id recorded before with another type or other data is a `conflict` — unless the ids are
+   * Xiaoer's own, derived from a platform's payload (`derivedIds`): a Shopify parcel announced by
+   * `fulfillments/create` and again by `orders/fulfilled` is the same parcel in other words.
+   */
   async record(
     source: string,
     events: CloudEvent[],
     receivedAt = new Date(),
+    { derivedIds = false }: { derivedIds?: boolean } = {},
   ): Promise<IntakeResult[]> {
-    return (await this.#record(source, events, receivedAt)).results;
+    return (await this.#record(source, events, receivedAt, derivedIds)).results;
   }
 
   /**
@@ -103,6 +109,7 @@ export class EventIntake {
     source: string,
     events: CloudEvent[],
     receivedAt: Date,
+    derivedIds = false,
   ): Promise<{ results: IntakeResult[]; works: Promise<EventOutcome | null>[] }> {
     const keys = events.map((event) => eventKey(source, event.id));
     const records = events.map((event, index): EventRecord => ({
@@ -127,7 +134,7 @@ export class EventIntake {
         records.map((record) => eventJson.encode(record)),
       ),
     ]);
-    const conflicts = await this.#conflicts(records, stored);
+    const conflicts = derivedIds ? new Set<number>() : await this.#conflicts(records, stored);
     const accepted = new Set([...records.keys()].filter((i) => !inboxed.has(i) && !stored.has(i)));
     // Route in arrival order (synchronously, so the runtime's queues keep that order); a
     // redelivery of an already recorded event only cleans its inbox entry.
