@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { Router } from 'express';
 import { DEMO_CUSTOMER_ID } from '@xiaoer/demo-shop';
 import { signCustomer } from '../conversations/customer-signature.ts';
+import { responds } from './route-metadata.ts';
+import { extraResponseSchemas } from './extra.response.ts';
 
 /** How long the demo page's signature of its customer holds: an hour. */
 const SIGNATURE_LIFETIME_S = 3600;
@@ -14,19 +16,23 @@ const SIGNATURE_LIFETIME_S = 3600;
  */
 export function demoChatRouter(consoleDirectory: string, customerSecret: string): Router {
   const router = Router();
-  router.get('/chat-demo.html', async (_request, response, next) => {
-    const page = await readFile(join(consoleDirectory, 'chat-demo.html'), 'utf8').catch(
-      () => undefined,
-    );
-    if (!page) return next();
-    const expires = Math.floor(Date.now() / 1000) + SIGNATURE_LIFETIME_S;
-    const customer = { id: DEMO_CUSTOMER_ID, tier: 'vip' };
-    const { value } = signCustomer(customerSecret, customer, expires);
-    const signed = page.replace(
-      /(<script\s+src="\/chat-widget\.js")/,
-      `$1\n      data-signature="${value}"\n      data-expires="${expires}"`,
-    );
-    response.set('cache-control', 'no-store').type('html').send(signed);
-  });
+  router.get(
+    '/chat-demo.html',
+    responds(extraResponseSchemas.demoPage),
+    async (_request, response, next) => {
+      const page = await readFile(join(consoleDirectory, 'chat-demo.html'), 'utf8').catch(
+        () => undefined,
+      );
+      if (!page) return next();
+      const expires = Math.floor(Date.now() / 1000) + SIGNATURE_LIFETIME_S;
+      const customer = { id: DEMO_CUSTOMER_ID, tier: 'vip' };
+      const { value } = signCustomer(customerSecret, customer, expires);
+      const signed = page.replace(
+        /(<script\s+src="\/chat-widget\.js")/,
+        `$1\n      data-signature="${value}"\n      data-expires="${expires}"`,
+      );
+      response.set('cache-control', 'no-store').type('html').send(signed);
+    },
+  );
   return router;
 }

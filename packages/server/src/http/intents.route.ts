@@ -6,6 +6,8 @@ import type { IntentDefinition, IntentGroup } from '../intents/intent-files.ts';
 import { UNKNOWN_INTENT } from '../intents/intent-ids.ts';
 import { allow } from './authenticate.ts';
 import { validateBody } from './validate-body.ts';
+import { responds } from './route-metadata.ts';
+import { extraResponseSchemas } from './extra.response.ts';
 
 /** How many written examples per language the intent list shows. */
 const EXAMPLES = 3;
@@ -51,24 +53,30 @@ export function intentsRouter(
   definitions: () => Promise<readonly IntentDefinition[]>,
 ): Router {
   const router = Router();
-  router.get('/intents', allow('read'), async (_request, response) => {
-    const intents: IntentSummary[] = (await definitions())
-      .filter((definition) => definition.intent !== UNKNOWN_INTENT)
-      .map((definition) => ({
-        intent: definition.intent,
-        group: definition.group ?? 'service',
-        title: definition.title,
-        ...(definition.description ? { description: definition.description } : {}),
-        examples: {
-          zh: definition.utterances.zh.slice(0, EXAMPLES),
-          en: definition.utterances.en.slice(0, EXAMPLES),
-        },
-      }));
-    response.json({ intents });
-  });
+  router.get(
+    '/intents',
+    allow('read'),
+    responds(extraResponseSchemas.intents),
+    async (_request, response) => {
+      const intents: IntentSummary[] = (await definitions())
+        .filter((definition) => definition.intent !== UNKNOWN_INTENT)
+        .map((definition) => ({
+          intent: definition.intent,
+          group: definition.group ?? 'service',
+          title: definition.title,
+          ...(definition.description ? { description: definition.description } : {}),
+          examples: {
+            zh: definition.utterances.zh.slice(0, EXAMPLES),
+            en: definition.utterances.en.slice(0, EXAMPLES),
+          },
+        }));
+      response.json({ intents });
+    },
+  );
   router.post(
     '/intents/classify',
     allow('read'),
+    responds(extraResponseSchemas.classified),
     validateBody(classifyBodySchema),
     async (request, response) => {
       const { text, language } = request.body as { text: string; language?: MessageLanguage };

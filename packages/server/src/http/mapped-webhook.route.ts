@@ -6,6 +6,8 @@ import { parseJsonBody, rawBody, unauthorized } from './events.route.ts';
 import { acceptTranslation } from './webhook-accept.ts';
 import { param } from './params.ts';
 import type { WebhooksRouteOptions } from './webhooks.route.ts';
+import { responds } from './route-metadata.ts';
+import { intakeResponseSchemas } from './intake.response.ts';
 
 /**
  * `POST /api/webhooks/mapped/:source`: an ERP's or OMS's own JSON, signed with Xiaoer's
@@ -16,34 +18,39 @@ export function mappedWebhookRouter(options: WebhooksRouteOptions): Router {
   const router = Router();
   const raw = express.raw({ type: () => true, limit: options.bodyLimit });
   const window = options.replayWindowSeconds ?? 300;
-  router.post('/webhooks/mapped/:source', raw, async (request, response) => {
-    const body = rawBody(request);
-    const timestamp = request.get(SIGNATURE_HEADERS.timestamp) ?? '';
-    const signature = request.get(SIGNATURE_HEADERS.signature);
-    if (!signature)
-      throw unauthorized(
-        'signature-missing',
-        `缺少签名头 ${SIGNATURE_HEADERS.signature}。`,
-        `Missing the ${SIGNATURE_HEADERS.signature} header.`,
+  router.post(
+    '/webhooks/mapped/:source',
+    responds(intakeResponseSchemas.webhook),
+    raw,
+    async (request, response) => {
+      const body = rawBody(request);
+      const timestamp = request.get(SIGNATURE_HEADERS.timestamp) ?? '';
+      const signature = request.get(SIGNATURE_HEADERS.signature);
+      if (!signature)
+        throw unauthorized(
+          'signature-missing',
+          `缺少签名头 ${SIGNATURE_HEADERS.signature}。`,
+          `Missing the ${SIGNATURE_HEADERS.signature} header.`,
+        );
+      const source = options.sources.find(param(request, 'source'), 'mapped');
+      const seconds = /^\d{1,12}$/.test(timestamp) ? Number(timestamp) : NaN;
+      if (!source?.mapping || !sameSignature(signBody(source.secret, seconds, body), signature))
+        throw unauthorized('signature-invalid', '签名无效。', 'The signature is invalid.');
+      if (Math.abs(Date.now() / 1000 - seconds) > window)
+        throw unauthorized(
+          'timestamp-outside-window',
+          `时间戳超出允许范围（±${window} 秒），可能是重放的请求。`,
+          `The timestamp is outside the allowed window (±${window} s); the request may be a replay.`,
+        );
+      const payload = parseJsonBody(body, parsePlatformJson);
+      const translation = translateMapped(source.id, source.mapping, body, payload, new Date());
+      const { status, body: answer } = await acceptTranslation(
+        options.intake,
+        source.id,
+        translation,
       );
-    const source = options.sources.find(param(request, 'source'), 'mapped');
-    const seconds = /^\d{1,12}$/.test(timestamp) ? Number(timestamp) : NaN;
-    if (!source?.mapping || !sameSignature(signBody(source.secret, seconds, body), signature))
-      throw unauthorized('signature-invalid', '签名无效。', 'The signature is invalid.');
-    if (Math.abs(Date.now() / 1000 - seconds) > window)
-      throw unauthorized(
-        'timestamp-outside-window',
-        `时间戳超出允许范围（±${window} 秒），可能是重放的请求。`,
-        `The timestamp is outside the allowed window (±${window} s); the request may be a replay.`,
-      );
-    const payload = parseJsonBody(body, parsePlatformJson);
-    const translation = translateMapped(source.id, source.mapping, body, payload, new Date());
-    const { status, body: answer } = await acceptTranslation(
-      options.intake,
-      source.id,
-      translation,
-    );
-    response.status(status).json(answer);
-  });
+      response.status(status).json(answer);
+    },
+  );
   return router;
 }

@@ -6,6 +6,8 @@ import { parseJsonBody, rawBody, unauthorized } from './events.route.ts';
 import { acceptTranslation } from './webhook-accept.ts';
 import { param } from './params.ts';
 import type { WebhooksRouteOptions } from './webhooks.route.ts';
+import { responds } from './route-metadata.ts';
+import { extraResponseSchemas } from './extra.response.ts';
 
 /**
  * `POST /api/webhooks/youzan/:source`: Youzan (有赞) push messages, verified with Youzan's
@@ -15,22 +17,27 @@ import type { WebhooksRouteOptions } from './webhooks.route.ts';
 export function youzanWebhookRouter(options: WebhooksRouteOptions): Router {
   const router = Router();
   const raw = express.raw({ type: () => true, limit: options.bodyLimit });
-  router.post('/webhooks/youzan/:source', raw, async (request, response) => {
-    const body = rawBody(request);
-    const sign = request.get('event-sign');
-    const clientId = request.get('client-id') ?? '';
-    if (!sign)
-      throw unauthorized(
-        'signature-missing',
-        '缺少签名头 Event-Sign。',
-        'Missing the Event-Sign header.',
-      );
-    const source = options.sources.find(param(request, 'source'), 'youzan');
-    if (!source || !sameSignature(youzanSign(clientId, body, source.secret), sign.toLowerCase()))
-      throw unauthorized('signature-invalid', '签名无效。', 'The signature is invalid.');
-    const translation = translateYouzan(parseJsonBody(body, parsePlatformJson), new Date());
-    const { body: answer } = await acceptTranslation(options.intake, source.id, translation);
-    response.status(200).json({ code: 0, msg: 'success', ...answer });
-  });
+  router.post(
+    '/webhooks/youzan/:source',
+    responds(extraResponseSchemas.youzan),
+    raw,
+    async (request, response) => {
+      const body = rawBody(request);
+      const sign = request.get('event-sign');
+      const clientId = request.get('client-id') ?? '';
+      if (!sign)
+        throw unauthorized(
+          'signature-missing',
+          '缺少签名头 Event-Sign。',
+          'Missing the Event-Sign header.',
+        );
+      const source = options.sources.find(param(request, 'source'), 'youzan');
+      if (!source || !sameSignature(youzanSign(clientId, body, source.secret), sign.toLowerCase()))
+        throw unauthorized('signature-invalid', '签名无效。', 'The signature is invalid.');
+      const translation = translateYouzan(parseJsonBody(body, parsePlatformJson), new Date());
+      const { body: answer } = await acceptTranslation(options.intake, source.id, translation);
+      response.status(200).json({ code: 0, msg: 'success', ...answer });
+    },
+  );
   return router;
 }

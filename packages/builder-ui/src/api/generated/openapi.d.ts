@@ -1785,7 +1785,14 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            code: number;
+            msg: string;
+            events?: Record<string, never>[];
+            ignored?: string;
+          };
+        };
       };
       /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
       400: {
@@ -1841,7 +1848,19 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json':
+            | {
+                events: {
+                  id: string;
+                  /** @enum {string} */
+                  status: 'accepted' | 'duplicate';
+                }[];
+              }
+            | {
+                ignored: string;
+              };
+        };
       };
       /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
       400: {
@@ -1902,6 +1921,8 @@ export interface operations {
             store: {
               kind: string;
               reachable: boolean;
+              writable?: boolean;
+              error?: string;
             };
             version: string;
           };
@@ -4011,7 +4032,19 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            templates: {
+              id: string;
+              name: string;
+              description: string;
+              /** @enum {string} */
+              kind: 'starter' | 'shipped';
+              nodes: number;
+              trigger: string;
+            }[];
+          };
+        };
       };
       /** @description Not logged in / 未登录 */
       401: {
@@ -4049,7 +4082,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['Workflow'];
+        };
       };
       /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
       400: {
@@ -4105,7 +4140,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            entries: Record<string, never>[];
+          };
+        };
       };
       /** @description Bad limit / limit 不合法 */
       400: {
@@ -4377,7 +4416,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Needs the "sendEvent" permission / 权限不足 */
+      /** @description Needs the "handle" permission / 权限不足 */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4532,7 +4571,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Needs the "sendEvent" permission / 权限不足 */
+      /** @description Needs the "handle" permission / 权限不足 */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6875,7 +6914,23 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            intents: {
+              id: string;
+              title: {
+                zh: string;
+                en: string;
+              };
+              group?: string;
+              description?: {
+                zh: string;
+                en: string;
+              };
+              examples?: Record<string, never>;
+            }[];
+          };
+        };
       };
       /** @description Not logged in / 未登录 */
       401: {
@@ -6919,7 +6974,19 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            intent: string;
+            confidence: number;
+            top: {
+              intent: string;
+              confidence: number;
+            }[];
+            entities: Record<string, never>;
+            /** @enum {string} */
+            language: 'zh' | 'en';
+          };
+        };
       };
       /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
       400: {
@@ -8084,7 +8151,11 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            eventTypes: Record<string, never>[];
+          };
+        };
       };
     };
   };
