@@ -76,8 +76,9 @@ describe('xiaoer demo', () => {
   });
 
   it('should name the addresses it tried and --url when no server answers', async () => {
-    const { err } = await runDemo('--url', h.url); // a server without the demo shop
-    expect(err).toContain(h.url);
+    // The demo shop itself answers HTTP but is no Xiaoer server with a demo.
+    const { err } = await runDemo('--url', h.shopUrl);
+    expect(err).toContain(h.shopUrl);
     expect(err).toContain('--url');
     expect(process.exitCode).toBe(1);
   });

@@ -56,7 +56,7 @@ describe("the publish dialog's change list", () => {
     ]);
     expect(changes.filter((c) => c.kind === 'edge-removed')).toContainEqual({
       kind: 'edge-removed',
-      edge: 'orderCreated/next→confirmOrder',
+      edge: 'checkPayment/else→confirmOrder',
     });
   });
 
