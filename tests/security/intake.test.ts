@@ -24,7 +24,7 @@ beforeAll(async () => {
   h = await startHarness({ config: { sources: [SHOPIFY, WOO] } });
   await h.publish(counterWorkflow);
   orderBody = await readFile(
-    new URL('../runtime/fixtures/shopify-orders-create.json', import.meta.url),
+    new URL('../fixtures/platforms/shopify-orders-create.json', import.meta.url),
     'utf8',
   );
   expect((await shopify('orders/create', orderBody, 'first-delivery')).status).toBe(202);
