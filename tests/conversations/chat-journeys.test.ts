@@ -177,6 +177,19 @@ describe('refund request by chat', () => {
     expect(await journeyEnd('refund-by-chat', chat)).toBe('done');
   });
 
+  it('should hear a negated yes (「不好」) as a no, refunding nothing', async () => {
+    await h.shop.createOrder({ orderId: 'R20005', total: 30 });
+    const chat = await ChatClient.open(h, undefined, 'R20005');
+    await chat.say('我要退款');
+    await chat.waitFor((m) => m.text.includes('退款的原因'));
+    await chat.say('发错货了');
+    await chat.waitFor((m) => m.text.includes('确认为订单 R20005 申请退款'));
+    await chat.say('不好');
+    await chat.waitFor((m) => m.text.includes('不退款'));
+    expect(h.shop.orders.get('R20005')?.refunds).toHaveLength(0);
+    expect(await journeyEnd('refund-by-chat', chat)).toBe('done');
+  });
+
   it('should hand an order it cannot find to after-sales', async () => {
     const chat = await ChatClient.open(h, undefined, 'R29999');
     await chat.say('我要退款');
@@ -223,6 +236,19 @@ describe('address change by chat', () => {
     await chat.say('不改了');
     await chat.waitFor((m) => m.text.includes('地址保持不变'));
     expect(h.shop.orders.get('C30002')?.address).toBe(address);
+  });
+
+  it('should keep the address when the customer answers 「不是」', async () => {
+    await h.shop.createOrder({ orderId: 'C30004' });
+    const address = h.shop.orders.get('C30004')?.address;
+    const chat = await ChatClient.open(h, undefined, 'C30004');
+    await chat.say('我想改一下收货地址');
+    await chat.waitFor((m) => m.text.includes('请发送新的收货地址'));
+    await chat.say('杭州市西湖区 9 号');
+    await chat.waitFor((m) => m.text.includes('确认吗'));
+    await chat.say('不是');
+    await chat.waitFor((m) => m.text.includes('地址保持不变'));
+    expect(h.shop.orders.get('C30004')?.address).toBe(address);
   });
 
   it('should hand over a delivered order whose address cannot change', async () => {
