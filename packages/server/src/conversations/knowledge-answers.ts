@@ -34,4 +34,22 @@ export class KnowledgeAnswers implements AnswerPort {
     }
     return { text, articleId: found.article.id, score: found.score };
   }
+
+  /**
+   * "Did you mean": when the best match is close but not sure (the knowledge base's `suggest`
+   * band), the matched questions of up to three articles, for the customer to pick from.
+   */
+  async suggest(question: string, context: { language: 'zh' | 'en' }) {
+    const lookup = await this.#knowledge.lookup(question, {
+      channel: 'chat',
+      language: context.language,
+    });
+    if (lookup.band !== 'suggest') return [];
+    const seen = new Set<string>();
+    return lookup.matches.flatMap((match) => {
+      if (seen.has(match.article.id)) return [];
+      seen.add(match.article.id);
+      return [{ articleId: match.article.id, question: match.question }];
+    });
+  }
 }

@@ -27,6 +27,11 @@ export interface AnswerPort {
     question: string,
     context: { conversationId: string; language: 'zh' | 'en'; orderId?: string },
   ): Promise<{ text: string; articleId: string; score: number } | null>;
+  /** Close but unsure matches, to offer as "did you mean" (none when the port has no band). */
+  suggest?(
+    question: string,
+    context: { language: 'zh' | 'en' },
+  ): Promise<{ articleId: string; question: string }[]>;
 }
 
 /** A request to hand a conversation to a person, with everything they need to know. */
@@ -73,6 +78,10 @@ const TEXT = {
   closedIdle: {
     zh: '您已有一段时间没有回复，本次会话已结束。如还需要帮助，请重新发起会话。',
     en: 'This chat was closed after a while without messages. Start a new chat if you need more help.',
+  },
+  didYouMean: {
+    zh: '您是想问下面哪个问题？点一下即可，或换个说法。',
+    en: 'Did you mean one of these? Tap one, or put it another way.',
   },
   noAgentsConfigured: {
     zh: '人工客服暂未开通，我们已记录您的问题，会尽快回复。',
@@ -374,7 +383,25 @@ export class ServiceDesk {
       return;
     }
 
-    // 5. Not understood: once more, then a person.
+    // 5. Close but unsure: "did you mean" with the questions to pick (a pick is asked again).
+    const suggestions = await knowledge
+      ?.suggest?.(message.text, { language })
+      .catch((error: unknown) => {
+        log.warn({ err: error }, 'the knowledge base failed to suggest');
+        return [];
+      });
+    if (suggestions && suggestions.length > 0) {
+      await this.#append(current, {
+        from: 'bot',
+        author: 'desk:did-you-mean',
+        text: TEXT.didYouMean[language],
+        options: suggestions.map((s) => ({ id: s.articleId, label: s.question })),
+        clientId: `reply:${message._id}`,
+      });
+      return;
+    }
+
+    // 6. Not understood: once more, then a person.
     const recent = await this.store.messagesAfter(conversation._id, Math.max(0, message.seq - 8));
     const misses = recent.filter((m) => m.from === 'bot' && m.author === 'desk:not-understood');
     if (misses.length + 1 >= MISSES_BEFORE_HANDOFF) {
