@@ -18,7 +18,7 @@ import {
 } from './received-outcome.ts';
 
 /** Events being processed in one process before intake refuses more (503, Retry-After). */
-export const MAX_BACKLOG = 5_000;
+export const MAX_BACKLOG = 20_000;
 
 /** What intake answered for one event. */
 export interface IntakeResult {

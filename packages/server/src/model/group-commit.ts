@@ -69,12 +69,12 @@ export class GroupCommit {
   readonly #maxBatch: { insert: number; update: number; delete: number };
 
   /**
-   * Batches hold at most `maxBatch` documents: 500 inserts, but 50 updates or deletes —
+   * Batches hold at most `maxBatch` documents: 500 inserts and 50 deletes, but 20 updates —
    * FerretDB 1.x applies an update statement by statement (a few ms each), and an `update`
    * command of 100 statements did not come back at all in a test here.
    */
   constructor(maxBatch: Partial<{ insert: number; update: number; delete: number }> = {}) {
-    this.#maxBatch = { insert: 500, update: 50, delete: 50, ...maxBatch };
+    this.#maxBatch = { insert: 500, update: 20, delete: 50, ...maxBatch };
   }
 
   /** Inserts one document (already in its stored form). */
