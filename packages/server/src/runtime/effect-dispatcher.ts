@@ -114,10 +114,16 @@ export class EffectDispatcher implements EffectSink {
       if (effect.kind === 'schedule') await this.#schedule(instance._id, effect);
       else if (effect.kind === 'cancel') await this.#cancel(instance._id, effect.timerId);
       else {
-        const state = await this.#record(instance._id, step.revision, index, key, effect);
+        const { state, record } = await this.#record(
+          instance._id,
+          step.revision,
+          index,
+          key,
+          effect,
+        );
         // A new effect runs here and now, straight from its step; Agenda only sees retries
         // and what a crashed process left (re-dispatched by the step log's recovery).
-        if (state === 'new') await this.#runNow(instance._id, step.revision, index, key, effect);
+        if (state === 'new') await this.#runNow(record);
         else if (state === 'pending')
           await ensureJob(this.#models, `effect:${key}`, false, () =>
             this.#agenda.now(EFFECT_JOB, { effect: key }),
@@ -131,26 +137,7 @@ export class EffectDispatcher implements EffectSink {
    * attempt's number after the backoff; the dispatch (and so the step's outbox entry) waits for
    * the attempt, so a crash before it ended leaves the step to recovery.
    */
-  async #runNow(
-    instance: string,
-    revision: number,
-    index: number,
-    key: string,
-    effect: Effect,
-  ): Promise<void> {
-    const now = new Date();
-    const record: EffectRecord = {
-      _id: key,
-      instanceId: instance,
-      revision,
-      index,
-      effect,
-      status: 'pending',
-      attempts: 0,
-      retries: 0,
-      createdAt: now,
-      updatedAt: now,
-    };
+  async #runNow(record: EffectRecord): Promise<void> {
     await this.#inProcess(async () => {
       try {
         await this.#executor.run(this.#requireRuntime(), record, 1, this.#maxAttempts);
@@ -158,7 +145,7 @@ export class EffectDispatcher implements EffectSink {
         if (!(error instanceof RetryLater)) throw error;
         const delay = retryDelay(this.#options, 1);
         await this.#agenda.schedule(new Date(Date.now() + delay), EFFECT_JOB, {
-          effect: key,
+          effect: record._id,
           attempt: 2,
         });
       }
@@ -220,36 +207,37 @@ export class EffectDispatcher implements EffectSink {
     );
   }
 
-  /** Records the effect: `new`, or it existed and is still `pending`, or is `final`. */
+  /**
+   * Records the effect: `new`, or it existed and is still `pending`, or is `final`; with the
+   * record as this dispatch made it.
+   */
   async #record(
     instance: string,
     revision: number,
     index: number,
     key: string,
     effect: Effect,
-  ): Promise<'new' | 'pending' | 'final'> {
+  ): Promise<{ state: 'new' | 'pending' | 'final'; record: EffectRecord }> {
     const now = new Date();
+    const record: EffectRecord = {
+      _id: key,
+      instanceId: instance,
+      revision,
+      index,
+      effect,
+      status: 'pending',
+      attempts: 0,
+      retries: 0,
+      createdAt: now,
+      updatedAt: now,
+    };
     try {
-      await this.#commits.insert(
-        this.#models.Effects,
-        effectJson.encode({
-          _id: key,
-          instanceId: instance,
-          revision,
-          index,
-          effect,
-          status: 'pending',
-          attempts: 0,
-          retries: 0,
-          createdAt: now,
-          updatedAt: now,
-        }),
-      );
-      return 'new';
+      await this.#commits.insert(this.#models.Effects, effectJson.encode(record));
+      return { state: 'new', record };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       const existing = await this.#models.Effects.findById(key).select({ status: 1 }).lean();
-      return existing?.status === 'pending' ? 'pending' : 'final';
+      return { state: existing?.status === 'pending' ? 'pending' : 'final', record };
     }
   }
 
