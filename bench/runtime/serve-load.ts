@@ -19,8 +19,14 @@ import { machineFacts, markdownReport, writeReport, type ResultRow } from '../re
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const quick = process.argv.includes('--quick');
 const postgres = process.argv.includes('--postgres');
+const breakdown = process.argv.includes('--breakdown');
 const seconds = quick ? 3 : 15;
-const levels = quick ? [1, 16] : [1, 16, 64];
+const levelArg = process.argv.find((a) => a.startsWith('--clients='));
+const levels = levelArg
+  ? levelArg.slice('--clients='.length).split(',').map(Number)
+  : quick
+    ? [1, 16]
+    : [1, 16, 64];
 const SINK_PORT = 4701;
 const METRICS_TOKEN = 'bench-metrics-token-0123456789';
 const ADMIN_PASSWORD = 'bench-admin-password-0123';
@@ -81,18 +87,37 @@ async function api(url: string, path: string, token: string, body: unknown): Pro
   return response.json();
 }
 
+interface Metrics {
+  commands: number;
+  heapMb: number;
+  /** `command collection` → [commands, statements] so far. */
+  byTarget: Map<string, [number, number]>;
+}
+
 /** Store commands sent so far and the heap in use, from the server's /metrics. */
-async function readMetrics(url: string): Promise<{ commands: number; heapMb: number }> {
+async function readMetrics(url: string): Promise<Metrics> {
   const text = await (
     await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
   ).text();
   let commands = 0;
   let heap = 0;
+  const byTarget = new Map<string, [number, number]>();
   for (const line of text.split('\n')) {
-    if (line.startsWith('xiaoer_store_commands_total{')) commands += Number(line.split(' ')[1]);
+    const labels =
+      /^xiaoer_store_(commands|statements)_total\{command="([^"]*)",collection="([^"]*)"\} (\S+)/.exec(
+        line,
+      );
+    if (labels) {
+      const [, kind, command, collection, value] = labels;
+      const key = `${command} ${collection}`;
+      const entry = byTarget.get(key) ?? [0, 0];
+      entry[kind === 'commands' ? 0 : 1] += Number(value);
+      byTarget.set(key, entry);
+      if (kind === 'commands') commands += Number(value);
+    }
     if (line.startsWith('nodejs_heap_size_used_bytes ')) heap = Number(line.split(' ')[1]);
   }
-  return { commands, heapMb: heap / 1024 ** 2 };
+  return { commands, heapMb: heap / 1024 ** 2, byTarget };
 }
 
 function runLevel(url: string, c: number): Promise<LevelRow> {
@@ -188,6 +213,19 @@ try {
     log(
       `  ${c} clients: ${row['effects/s']} effects/s, e2e p99 ${row['e2e p99']} ms, ${perEvent.toFixed(1)} store commands/event, heap ${after.heapMb.toFixed(0)} MB`,
     );
+    if (breakdown) {
+      const lines = [...after.byTarget]
+        .map(([key, [commands, statements]]) => {
+          const [c0, s0] = before.byTarget.get(key) ?? [0, 0];
+          return { key, commands: commands - c0, statements: statements - s0 };
+        })
+        .filter((entry) => entry.commands > 0)
+        .sort((a, b) => b.statements - a.statements);
+      for (const entry of lines)
+        log(
+          `    ${entry.key.padEnd(40)} ${(entry.commands / row.acked).toFixed(2).padStart(7)} commands/event ${(entry.statements / row.acked).toFixed(2).padStart(7)} statements/event`,
+        );
+    }
     rows.push({
       measure: `${c} client${c === 1 ? '' : 's'}, ${storeName}`,
       value: `${row['effects/s']} effects/s`,

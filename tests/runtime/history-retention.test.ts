@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 describe('bounded history', () => {
-  it('should keep only the newest steps of an instance', async () => {
+  it('should keep only the newest steps of an instance, and its first', async () => {
     await h.sendEvents(cloudEvent('counter.opened', { counterId: 'H-1', count: 0 }));
     for (let i = 0; i < 12; i++)
       await h.sendEvents(cloudEvent('counter.bump', { counterId: 'H-1' }, `h-bump-${i}`));
@@ -28,11 +28,12 @@ describe('bounded history', () => {
     });
     const { revision, timeline } = await detail('counter:H-1:1');
     expect(revision).toBe(13);
-    expect(timeline.map((s) => s.revision)).toEqual([9, 10, 11, 12, 13]);
+    // Step 1 stays: starting an instance claims its `_id`, so it must never come free again.
+    expect(timeline.map((s) => s.revision)).toEqual([1, 9, 10, 11, 12, 13]);
     const stored = await h.connection
       .collection('steps')
       .countDocuments({ instanceId: 'counter:H-1:1' });
-    expect(stored).toBe(5);
+    expect(stored).toBe(6);
   });
 
   it('should prune history older than the retention period, leaving the instance', async () => {
@@ -47,14 +48,18 @@ describe('bounded history', () => {
     expect(await h.xiaoer.history.prune(new Date())).toBe(0);
     const pruned = await h.xiaoer.history.prune(new Date(Date.now() + 31 * 86_400_000));
     expect(pruned).toBeGreaterThan(0);
-    expect(await h.connection.collection('steps').countDocuments({})).toBe(0);
+    // One first step per instance stays (counter H-1, ping H-2), like the instances.
+    expect(
+      (await h.connection.collection('steps').find({}).toArray()).map((s) => s['_id']).sort(),
+    ).toEqual(['counter:H-1:1#1', 'ping:H-2:1#1']);
     expect(await h.connection.collection('events').countDocuments({})).toBe(0);
+    expect(await h.connection.collection('eventOutcomes').countDocuments({})).toBe(0);
     for (const timerCollection of ['timers', 'timerSlots', 'timerLanes'])
       expect(await h.connection.collection(timerCollection).countDocuments({})).toBe(0);
     const { revision, data, timeline } = await detail('counter:H-1:1');
     expect(revision).toBe(13);
     expect(data['count']).toBe(12);
-    expect(timeline).toEqual([]);
+    expect(timeline.map((s) => s.revision)).toEqual([1]);
     // The journey goes on after pruning.
     await h.sendEvents(cloudEvent('counter.bump', { counterId: 'H-1' }, 'h-bump-after'));
     await vi.waitFor(async () => expect((await detail('counter:H-1:1')).data['count']).toBe(13), {

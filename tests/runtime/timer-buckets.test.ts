@@ -8,6 +8,8 @@ import {
   bucketOf,
   createModels,
   createScheduler,
+  coverageId,
+  LANE_WINDOW,
   laneId,
   slotId,
   TimerBuckets,
@@ -86,11 +88,18 @@ describe('timer buckets', () => {
     );
     for (const id of ids)
       expect(await models.JobMarkers.exists({ _id: bucketJobMarker(id) })).toBeTruthy();
-    // One process, so one lane per bucket, whose stored size counts its slots.
-    const lanes = await models.TimerLanes.find({
-      _id: { $in: [...ids].map((id) => laneId(id, 0)) },
-    }).lean();
-    expect(lanes.reduce((sum, lane) => sum + lane.size, 0)).toBe(200);
+    // One process, so one lane per bucket, whose windows holding slots are marked covered by
+    // inserts (the lane itself is never updated: its size stays 0), and no window beyond.
+    for (const id of ids) {
+      const lane = laneId(id, 0);
+      const count = timers.filter((t) => bucketOf(t.key, t.dueAt).id === id).length;
+      const windows = Math.ceil(count / LANE_WINDOW);
+      expect((await models.TimerLanes.findById(lane).lean())?.size).toBe(0);
+      for (let w = 0; w < windows; w++)
+        expect(await models.TimerLanes.exists({ _id: coverageId(lane, w) })).toBeTruthy();
+      expect(await models.TimerLanes.exists({ _id: coverageId(lane, windows) })).toBeNull();
+      expect(await models.TimerSlots.exists({ _id: slotId(lane, count - 1) })).toBeTruthy();
+    }
 
     await firedAll(timers.map((t) => t.key));
     for (const t of timers) {

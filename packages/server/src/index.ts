@@ -145,7 +145,7 @@ export {
   bucketClosedMarker,
   type TimerBucketOptions,
 } from './runtime/timer-buckets.ts';
-export { laneId, slotId } from './runtime/timer-lanes.ts';
+export { coverageId, LANE_WINDOW, laneId, slotId } from './runtime/timer-lanes.ts';
 export {
   createScheduler,
   SCHEDULER_DEFAULTS,

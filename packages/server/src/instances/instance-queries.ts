@@ -130,11 +130,13 @@ export class InstanceQueries {
     if (!stored) return null;
     const instance = instanceJson.decode(stored);
     // Step ids are known (`id#1` … `id#revision`): lookups by `_id`, no scan of all history.
+    // The first step is kept past the window (history pruning spares it): it starts the timeline.
     const first = Math.max(1, instance.revision - this.#maxSteps + 1);
     const stepIds = Array.from(
       { length: instance.revision - first + 1 },
       (_, i) => `${id}#${first + i}`,
     );
+    if (first > 1) stepIds.unshift(`${id}#1`);
     const steps = stepJson.decodeAll(
       await findByIds(this.#models.Steps, stepIds, { snapshot: 0, created: 0 }),
     );

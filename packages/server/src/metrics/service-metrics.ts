@@ -86,6 +86,7 @@ export class ServiceMetrics {
   readonly #lateness: Histogram;
   readonly #http: Histogram<'method' | 'route' | 'status'>;
   readonly #storeCommands: Counter<'command' | 'collection'>;
+  readonly #storeStatements: Counter<'command' | 'collection'>;
 
   constructor(options: ServiceMetricsOptions = {}) {
     const registers = [this.registry];
@@ -126,6 +127,12 @@ export class ServiceMetrics {
       labelNames: ['command', 'collection'],
       registers,
     });
+    this.#storeStatements = new Counter({
+      name: 'xiaoer_store_statements_total',
+      help: 'Documents inserted, updates and deletes sent to the store (one command may carry many), by command and collection: the store applies each update as its own transaction.',
+      labelNames: ['command', 'collection'],
+      registers,
+    });
     this.#storeGauges(
       cachedReading(options.readStore ?? emptyStore, options.cacheMs ?? METRICS_CACHE_MS),
       options.onError ?? (() => undefined),
@@ -133,8 +140,9 @@ export class ServiceMetrics {
   }
 
   /** One command sent to the store (from the driver's command monitoring). */
-  storeCommand(command: string, collection: string): void {
+  storeCommand(command: string, collection: string, statements = 1): void {
     this.#storeCommands.inc({ command, collection });
+    this.#storeStatements.inc({ command, collection }, statements);
   }
 
   /** The `Content-Type` of {@link exposition}. */

@@ -14,6 +14,13 @@ export interface EventOutcome {
   processedAt: Date;
 }
 
+/**
+ * What became of one event, appended once it was processed (`_id` is the event's key): an
+ * insert, batched with the others (group commit), where updating the event record would cost
+ * the store one transaction per event.
+ */
+export type EventOutcomeRecord = EventOutcome & { _id: string };
+
 /** A received event; `_id` is `source/eventId`, so a redelivery cannot be stored twice. */
 export interface EventRecord {
   _id: string;
@@ -23,6 +30,7 @@ export interface EventRecord {
   time: string;
   data: JsonObject;
   receivedAt: Date;
+  /** Only on records written before outcomes were appended (see {@link EventOutcomeRecord}). */
   outcome?: EventOutcome;
 }
 
@@ -37,6 +45,7 @@ const options = { versionKey: false, minimize: false } as const;
 export function eventModels(connection: Connection): {
   Events: Model<EventRecord>;
   Inbox: Model<InboxEntry>;
+  EventOutcomes: Model<EventOutcomeRecord>;
 } {
   return {
     Events: connection.model(
@@ -62,6 +71,21 @@ export function eventModels(connection: Connection): {
         { ...options, collection: 'inbox' },
       ),
     ) as unknown as Model<InboxEntry>,
+    EventOutcomes: connection.model(
+      'EventOutcome',
+      new Schema(
+        {
+          _id: String,
+          started: [String],
+          routed: [String],
+          parked: [String],
+          unmatched: { type: Boolean, required: true },
+          ignored: { type: Schema.Types.Mixed },
+          processedAt: { type: Date, required: true },
+        },
+        { ...options, collection: 'eventOutcomes' },
+      ),
+    ) as unknown as Model<EventOutcomeRecord>,
   };
 }
 
@@ -69,3 +93,10 @@ export const eventKey = (source: string, eventId: string) => `${source}/${eventI
 
 /** Event data is stored as JSON text (see json-fields.ts). */
 export const eventJson = jsonFields<EventRecord>('data');
+
+/** The outcome as stored, without its `_id`. */
+export function outcomeOf(record: EventOutcomeRecord): EventOutcome {
+  const { _id, ...outcome } = record;
+  void _id;
+  return outcome;
+}

@@ -3,8 +3,9 @@ import { Schema, type Connection, type Model } from 'mongoose';
 /**
  * One process's run of slots in a timer bucket, `_id` `<bucket>@<n>` (`<bucket>` is
  * `<epoch second>.<shard>`). Lane 0 is inserted by whoever creates the bucket; each other
- * process adding to the bucket inserts the next free lane. `size` is one more than the highest
- * slot index the process has written (only that process writes it).
+ * process adding to the bucket inserts the next free lane. Coverage marks `<lane>!<w>` (same
+ * collection, `size` (w + 1) × the window) say that every slot of windows ≤ w whose add
+ * returned is written; lanes of older versions kept `size` up to date on the lane itself.
  */
 export interface TimerLaneRecord {
   _id: string;

@@ -108,12 +108,21 @@ export class EffectDispatcher implements EffectSink {
     this.#runtime = runtime;
   }
 
-  async dispatch(instance: InstanceRecord, step: StepRecord): Promise<void> {
+  async dispatch(
+    instance: InstanceRecord,
+    step: StepRecord,
+    { recovered = false }: { recovered?: boolean } = {},
+  ): Promise<void> {
     for (const [index, effect] of step.effects.entries()) {
       const key = effectKey(instance._id, step.revision, index);
       if (effect.kind === 'schedule') await this.#schedule(instance._id, effect);
       else if (effect.kind === 'cancel') await this.#cancel(instance._id, effect.timerId);
-      else {
+      else if (!recovered) {
+        // Dispatched by the process that just committed the step: the effect is new. Its
+        // record is written once, with the first attempt's outcome (the attempt's claim keeps
+        // a concurrent recovery from running it twice meanwhile).
+        await this.#runNow(effectRecord(instance._id, step.revision, index, key, effect), false);
+      } else {
         const { state, record } = await this.#record(
           instance._id,
           step.revision,
@@ -123,7 +132,7 @@ export class EffectDispatcher implements EffectSink {
         );
         // A new effect runs here and now, straight from its step; Agenda only sees retries
         // and what a crashed process left (re-dispatched by the step log's recovery).
-        if (state === 'new') await this.#runNow(record);
+        if (state === 'new') await this.#runNow(record, true);
         else if (state === 'pending')
           await ensureJob(this.#models, `effect:${key}`, false, () =>
             this.#agenda.now(EFFECT_JOB, { effect: key }),
@@ -137,10 +146,22 @@ export class EffectDispatcher implements EffectSink {
    * attempt's number after the backoff; the dispatch (and so the step's outbox entry) waits for
    * the attempt, so a crash before it ended leaves the step to recovery.
    */
-  async #runNow(record: EffectRecord): Promise<void> {
+  async #runNow(record: EffectRecord, stored: boolean): Promise<void> {
     await this.#inProcess(async () => {
       try {
-        await this.#executor.run(this.#requireRuntime(), record, 1, this.#maxAttempts);
+        const busy = await this.#executor.run(
+          this.#requireRuntime(),
+          record,
+          1,
+          this.#maxAttempts,
+          { stored },
+        );
+        // Another process holds the first attempt (it recovered this step while this one was
+        // slow): the job looks again once that claim would be stale.
+        if (busy)
+          await ensureJob(this.#models, `effect:${record._id}:after:${busy.claim}`, false, () =>
+            this.#agenda.schedule(busy.busyUntil, EFFECT_JOB, { effect: record._id }),
+          );
       } catch (error) {
         if (!(error instanceof RetryLater)) throw error;
         const delay = retryDelay(this.#options, 1);
@@ -218,19 +239,7 @@ export class EffectDispatcher implements EffectSink {
     key: string,
     effect: Effect,
   ): Promise<{ state: 'new' | 'pending' | 'final'; record: EffectRecord }> {
-    const now = new Date();
-    const record: EffectRecord = {
-      _id: key,
-      instanceId: instance,
-      revision,
-      index,
-      effect,
-      status: 'pending',
-      attempts: 0,
-      retries: 0,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const record = effectRecord(instance, revision, index, key, effect);
     try {
       await this.#commits.insert(this.#models.Effects, effectJson.encode(record));
       return { state: 'new', record };
@@ -298,4 +307,27 @@ function retryDelay(options: DispatcherOptions, after: number): number {
     options.maxRetryDelayMs ?? 60_000,
   );
   return base * (0.8 + Math.random() * 0.4);
+}
+
+/** A new effect's record, pending and not attempted yet. */
+function effectRecord(
+  instance: string,
+  revision: number,
+  index: number,
+  key: string,
+  effect: Effect,
+): EffectRecord {
+  const now = new Date();
+  return {
+    _id: key,
+    instanceId: instance,
+    revision,
+    index,
+    effect,
+    status: 'pending',
+    attempts: 0,
+    retries: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
 }

@@ -39,6 +39,11 @@ export class EffectExecutor {
   readonly #process = `${hostname()}:${process.pid}`;
   readonly #listeners = new Set<AttemptListener>();
   readonly #commits: GroupCommit;
+  /**
+   * Records of first attempts that are not in the store yet: the attempt's outcome is their
+   * first write, one insert instead of an insert before and an update after.
+   */
+  readonly #unstored = new WeakSet<EffectRecord>();
 
   constructor(
     models: Models,
@@ -67,9 +72,11 @@ export class EffectExecutor {
     record: EffectRecord,
     attempt: number,
     maxAttempts: number,
+    { stored = true }: { stored?: boolean } = {},
   ): Promise<{ busyUntil: Date; claim: string } | void> {
     const busy = await this.#claim(record, attempt);
     if (busy) return busy;
+    if (!stored) this.#unstored.add(record);
     const effect = record.effect;
     if (effect.kind === 'call') return this.#call(runtime, record, effect, attempt);
     if (effect.kind !== 'send' && effect.kind !== 'emit') return; // timers never come here
@@ -210,6 +217,16 @@ export class EffectExecutor {
   }
 
   async #mark(record: EffectRecord, fields: Partial<EffectRecord>): Promise<void> {
+    if (this.#unstored.delete(record)) {
+      try {
+        const first = { ...record, ...fields, updatedAt: new Date() };
+        await this.#commits.insert(this.#models.Effects, effectJson.encode(first));
+        return;
+      } catch (error) {
+        // Recovery recorded it meanwhile (this process was slow): update that record instead.
+        if (!isDuplicateKey(error)) throw error;
+      }
+    }
     await this.#commits.update(this.#models.Effects, {
       updateOne: {
         filter: { _id: record._id },

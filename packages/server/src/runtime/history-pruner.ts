@@ -32,7 +32,8 @@ export class HistoryPruner {
   /** Called after step `revision` of `instance` was written. */
   async afterStep(instance: string, revision: number): Promise<void> {
     const expired = revision - this.maxStepsPerInstance;
-    if (expired >= 1) await this.#models.Steps.deleteOne({ _id: `${instance}#${expired}` });
+    // Step 1 stays: its unique `_id` is what a new instance of the generation claims.
+    if (expired >= 2) await this.#models.Steps.deleteOne({ _id: `${instance}#${expired}` });
   }
 
   /** Deletes history older than the retention period; returns how many documents went. */
@@ -40,10 +41,14 @@ export class HistoryPruner {
     const cutoff = new Date(now.getTime() - this.retentionMs);
     const m = this.#models;
     return (
-      (await this.#deleteBatches(m.Steps, { at: { $lt: cutoff } })) +
+      // Step 1 of each instance stays (one small record an instance, like the instance
+      // itself): starting a journey claims it, so it must not come free again.
+      (await this.#deleteBatches(m.Steps, { at: { $lt: cutoff }, revision: { $ne: 1 } })) +
+      (await this.#deleteBatches(m.EventOutcomes, { processedAt: { $lt: cutoff } })) +
+      // An event still in the inbox is waiting to be processed: never pruned.
       (await this.#deleteBatches(m.Events, {
         receivedAt: { $lt: cutoff },
-        outcome: { $exists: true },
+        _id: { $nin: await this.#inboxKeys() },
       })) +
       (await this.#deleteBatches(m.Effects, {
         updatedAt: { $lt: cutoff },
@@ -58,6 +63,12 @@ export class HistoryPruner {
       // Buckets long past have fired (a timer added late got a job of its own).
       (await this.#deleteBatches(m.TimerSlots, { dueAt: { $lt: cutoff } })) +
       (await this.#deleteBatches(m.TimerLanes, { startsAt: { $lt: cutoff } }))
+    );
+  }
+
+  async #inboxKeys(): Promise<string[]> {
+    return (await this.#models.Inbox.find().select({ _id: 1 }).lean<{ _id: string }[]>()).map(
+      (entry) => entry._id,
     );
   }
 

@@ -12,9 +12,15 @@ import {
   type JsonObject,
   type StepResult,
 } from '@xiaoer/engine';
-import type { Models } from '../model/models.ts';
 import { GroupCommit } from '../model/group-commit.ts';
-import { eventJson, type EventOutcome, type EventRecord } from '../model/event.model.ts';
+import {
+  eventJson,
+  outcomeOf,
+  type EventOutcome,
+  type EventOutcomeRecord,
+  type EventRecord,
+} from '../model/event.model.ts';
+import { isDuplicateKey, type Models } from '../model/models.ts';
 import {
   correlationKeyOf,
   instanceJson,
@@ -100,11 +106,15 @@ export class JourneyRuntime {
 
   /** Routes a recorded event (read by its key) and records the outcome; safe to call twice. */
   async processEvent(key: string): Promise<EventOutcome | null> {
-    const stored = await this.#models.Events.findById(key).lean();
+    const [stored, appended] = await Promise.all([
+      this.#models.Events.findById(key).lean(),
+      this.#models.EventOutcomes.findById(key).lean<EventOutcomeRecord>(),
+    ]);
     const record = stored ? eventJson.decode(stored) : null;
-    if (record && !record.outcome) return this.processRecord(record);
+    const outcome = appended ? outcomeOf(appended) : record?.outcome;
+    if (record && !outcome) return this.processRecord(record);
     await this.#commits.delete(this.#models.Inbox, key);
-    return record?.outcome ?? null;
+    return outcome ?? null;
   }
 
   /**
@@ -113,10 +123,13 @@ export class JourneyRuntime {
    */
   async processRecord(record: EventRecord): Promise<EventOutcome> {
     const outcome = await this.#route(record);
-    // Outcome first, inbox entry second: a crash in between only routes the event again.
-    await this.#commits.update(this.#models.Events, {
-      updateOne: { filter: { _id: record._id }, update: { $set: { outcome } } },
-    });
+    // Outcome first, inbox entry second: a crash in between only routes the event again (and
+    // its outcome is then already there: the first one stands).
+    await this.#commits
+      .insert(this.#models.EventOutcomes, { _id: record._id, ...outcome })
+      .catch((error: unknown) => {
+        if (!isDuplicateKey(error)) throw error;
+      });
     await this.#commits.delete(this.#models.Inbox, record._id);
     return outcome;
   }
@@ -242,8 +255,18 @@ export class JourneyRuntime {
     correlation: string,
     event: InstanceEvent,
   ): Promise<RouteResult> {
+    // A trigger for a value this process knows nothing of most likely starts the first
+    // instance (a new order): start it without reading. Step 1 of generation 1 is a unique
+    // insert kept for good (history pruning spares it), so if that instance existed the commit
+    // fails and the next attempt reads.
+    let optimistic =
+      !workflow.archived &&
+      workflow.trigger.event === event.type &&
+      !this.#active.newest(`${workflow.workflowId}:${correlation}`);
     for (let attempt = 0; attempt < CONTENTION_RETRIES; attempt++) {
-      const latest = await this.#latestInstance(workflow.workflowId, correlation, attempt > 0);
+      const latest = optimistic
+        ? null
+        : await this.#latestInstance(workflow.workflowId, correlation, attempt > 0);
       if (latest?.recentEvents.includes(event.key)) return { kind: 'duplicate', instance: latest };
       if (latest?.status === 'active') {
         const result = await this.#applyHeld(latest, event);
@@ -277,9 +300,13 @@ export class JourneyRuntime {
           new Date(),
         );
         if (started) {
-          await this.#noteLatest(workflow.workflowId, correlation, generation);
+          if (generation > 1) await this.#noteLatest(workflow.workflowId, correlation, generation);
           return { kind: 'started', instance: await this.#drainParked(started) };
         }
+      }
+      if (optimistic) {
+        optimistic = false; // it existed: read it now, no need to wait
+        continue;
       }
       await sleep(backoff(attempt));
     }
@@ -287,8 +314,8 @@ export class JourneyRuntime {
   }
 
   /**
-   * Notes the newest generation for the next event's look-up: an insert for the first (no
-   * update, which costs the store several times more), `$max` for later ones. Only a hint.
+   * Notes the newest generation (2 and later) for the next event's look-up: an insert for the
+   * second, `$max` for later ones. Only a hint: without one, generations are probed from 1.
    */
   async #noteLatest(workflowId: string, correlation: string, generation: number): Promise<void> {
     const _id = correlationKeyOf(workflowId, correlation);
@@ -297,8 +324,8 @@ export class JourneyRuntime {
         updateOne: { filter: { _id }, update: { $max: { latest: generation } }, upsert: true },
       });
     await (
-      generation === 1
-        ? this.#commits.insert(this.#models.Correlations, { _id, latest: 1 }).catch(raise)
+      generation === 2
+        ? this.#commits.insert(this.#models.Correlations, { _id, latest: 2 }).catch(raise)
         : raise()
     ).catch(() => undefined);
   }

@@ -27,7 +27,15 @@ export interface Transition {
 
 /** Performs the effects of a committed step: idempotent, it may run twice after a crash. */
 export interface EffectSink {
-  dispatch(instance: InstanceRecord, step: StepRecord): Promise<void>;
+  /**
+   * `recovered`: the step is dispatched again (its first dispatch may have done some or all of
+   * it), not by the process that just committed it.
+   */
+  dispatch(
+    instance: InstanceRecord,
+    step: StepRecord,
+    options?: { recovered?: boolean },
+  ): Promise<void>;
 }
 
 /**
@@ -141,7 +149,14 @@ export class StepLog {
       await this.#commits.delete(this.#models.Outbox, key);
       return null;
     }
-    const next = await this.#rollForward(instance, record, transition);
+    const next = await this.#rollForward(instance, record, transition, true);
+    if (!next) {
+      // The instance existed although its first step did not (history pruned by an older
+      // version): ours is a phantom. Take it back; the caller reads and tries again.
+      await this.#models.Steps.deleteOne({ _id: key });
+      await this.#commits.delete(this.#models.Outbox, key);
+      return null;
+    }
     const previousAt = 'updatedAt' in instance ? instance.updatedAt : undefined;
     for (const listener of this.#listeners) listener(next, record, previousAt);
     this.#dispatch(next, record);
@@ -192,18 +207,20 @@ export class StepLog {
           current = await this.#rollForwardFromRecord(instance, record);
           if (current) for (const listener of this.#listeners) listener(current, record);
         }
-        if (current) await this.#sink.dispatch(current, record);
+        if (current) await this.#sink.dispatch(current, record, { recovered: true });
       }
       await this.#models.Outbox.deleteOne({ _id: entry._id });
     }
     return stale.length;
   }
 
+  /** Null when `creating` a new instance whose `_id` was taken already. */
   async #rollForward(
     instance: Stepping,
     record: StepRecord,
     transition: Transition,
-  ): Promise<InstanceRecord> {
+    creating = false,
+  ): Promise<InstanceRecord | null> {
     const fields = {
       snapshot: transition.snapshot,
       node: transition.node,
@@ -220,6 +237,8 @@ export class StepLog {
         await this.#commits.insert(this.#models.Instances, instanceJson.encode(created));
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
+        // Recovery finishing a crashed creation finds it written; a live creation must not.
+        if (creating) return null;
       }
       return created;
     }

@@ -4,12 +4,9 @@ import { isDuplicateKey, type Models } from '../model/models.ts';
 import type { TimerSlotRecord } from '../model/timer-slot.model.ts';
 import { ensureJob } from './job-markers.ts';
 import type { GroupCommit } from '../model/group-commit.ts';
-import { laneId, slotId, TimerLanes } from './timer-lanes.ts';
+import { coverageId, LANE_WINDOW, laneId, slotId, TimerLanes } from './timer-lanes.ts';
 
 export const TIMER_BUCKET_JOB = 'xiaoer.timers';
-
-/** Slots of a lane read at the same time. */
-const READ_AHEAD = 32;
 
 /** Buckets per second: timers due in one second are spread over this many jobs. */
 export const BUCKET_SHARDS = 4;
@@ -139,20 +136,24 @@ export class TimerBuckets {
     for (let n = 0; ; n++) {
       const lane = await this.#models.TimerLanes.findById(laneId(bucket, n)).lean();
       if (!lane) break;
-      // Below the lane's size a slot may be missing (its add failed or is under way); past it
-      // the slots still being added are contiguous, so reading stops at the first gap there.
-      // Read READ_AHEAD at a time: one by one, a bucket of thousands took seconds to read.
-      for (let from = 0, done = false; !done; from += READ_AHEAD) {
-        const ids = Array.from({ length: READ_AHEAD }, (_, i) => slotId(lane._id, from + i));
-        const found = await Promise.all(
-          ids.map((id) => (seen.has(id) ? null : this.#models.TimerSlots.findById(id).lean())),
-        );
+      // In a covered window a slot may be missing (its add failed or is under way); past the
+      // covered ones the slots still being added are contiguous, so reading stops at the first
+      // gap there. A window at a time: one by one, a bucket of thousands took seconds to read.
+      for (let window = 0, done = false; !done; window++) {
+        const from = window * LANE_WINDOW;
+        const ids = Array.from({ length: LANE_WINDOW }, (_, i) => slotId(lane._id, from + i));
+        const [mark, ...found] = await Promise.all([
+          from + LANE_WINDOW <= lane.size
+            ? true // marked on the lane itself by an older version
+            : this.#models.TimerLanes.exists({ _id: coverageId(lane._id, window) }),
+          ...ids.map((id) => (seen.has(id) ? null : this.#models.TimerSlots.findById(id).lean())),
+        ]);
         for (const [i, slot] of found.entries()) {
           const id = ids[i] as string;
           if (slot) {
             seen.add(id);
             slots.push(slot);
-          } else if (!seen.has(id) && from + i >= lane.size) {
+          } else if (!seen.has(id) && !mark && from + i >= lane.size) {
             done = true;
             break;
           }

@@ -1,8 +1,13 @@
 import { isDuplicateKey, type Models } from '../model/models.ts';
 import type { GroupCommit } from '../model/group-commit.ts';
+import { insertNew } from '../model/insert-new.ts';
 
 export const laneId = (bucket: string, n: number) => `${bucket}@${n}`;
 export const slotId = (lane: string, index: number) => `${lane}#${index}`;
+/** Slots a coverage mark speaks for (and that readers read at the same time). */
+export const LANE_WINDOW = 32;
+/** The mark that window `w` of a lane (slots `w × LANE_WINDOW` …) is covered. */
+export const coverageId = (lane: string, window: number) => `${lane}!${window}`;
 
 /** This process's lane in one bucket. */
 export interface Lane {
@@ -16,7 +21,7 @@ interface LaneState extends Lane {
   next: number;
   /** Indexes whose slot insert failed, handed out again before new ones. */
   free: number[];
-  /** Highest size asked for, and the highest stored. */
+  /** Windows whose coverage is asked for, and those marked in the store (all below it). */
   wanted: number;
   stored: number;
   storing: Promise<void> | undefined;
@@ -29,11 +34,14 @@ const FORGET_AFTER_MS = 120_000;
  * Hands out slot indexes in timer buckets without contention between processes. FerretDB 1.x
  * does not make `$inc` atomic under concurrency (a counter shared by processes lost a third of
  * its increments in a test), but an insert of an `_id` is: each process claims a lane of a
- * bucket by inserting it, then numbers its own slots in memory, and stores the lane's size after
- * the slots it covers exist. Stores of one lane's size are coalesced, never concurrent.
+ * bucket by inserting it, then numbers its own slots in memory. Once a slot exists, the windows
+ * of {@link LANE_WINDOW} slots up to it are marked covered, each by inserting its mark once
+ * (an insert, batched with the rest: an update of a size costs the store a transaction each).
+ * Marks of one lane are stored in order, never concurrently.
  *
- * A slot whose add has returned is always inside its lane's stored size; a slot whose add did not
- * return (a crash) belongs to a step whose effects are dispatched again by recovery.
+ * A slot whose add has returned is always in a covered window, so a reader goes on past gaps
+ * there; a slot whose add did not return (a crash) belongs to a step whose effects are
+ * dispatched again by recovery.
  */
 export class TimerLanes {
   readonly #models: Models;
@@ -58,11 +66,12 @@ export class TimerLanes {
     return { lane, index: lane.free.pop() ?? lane.next++ };
   }
 
-  /** The slot at `index` exists: resolves once the lane's stored size covers it. */
+  /** The slot at `index` exists: resolves once its window (and every one before) is marked. */
   async written(lane: Lane, index: number): Promise<void> {
     const state = lane as LaneState;
-    state.wanted = Math.max(state.wanted, index + 1);
-    while (state.stored <= index) {
+    const window = Math.floor(index / LANE_WINDOW);
+    state.wanted = Math.max(state.wanted, window + 1);
+    while (state.stored <= window) {
       state.storing ??= this.#store(state).finally(() => (state.storing = undefined));
       await state.storing;
     }
@@ -74,12 +83,19 @@ export class TimerLanes {
   }
 
   async #store(state: LaneState): Promise<void> {
-    const size = state.wanted;
-    const update = { filter: { _id: state.id }, update: { $set: { size } } };
-    await (this.#commits
-      ? this.#commits.update(this.#models.TimerLanes, { updateOne: update })
-      : this.#models.TimerLanes.updateOne(update.filter, update.update));
-    state.stored = Math.max(state.stored, size);
+    const upTo = state.wanted;
+    const startsAt = new Date(state.startsAt);
+    const marks = [];
+    for (let window = state.stored; window < upTo; window++)
+      marks.push({
+        _id: coverageId(state.id, window),
+        startsAt,
+        size: (window + 1) * LANE_WINDOW,
+      });
+    // A mark that exists already was stored by an earlier try of this process.
+    if (this.#commits) await this.#commits.insertAll(this.#models.TimerLanes, marks);
+    else await insertNew(this.#models.TimerLanes, marks);
+    state.stored = Math.max(state.stored, upTo);
   }
 
   async #claim(bucket: string, startsAt: Date): Promise<LaneState> {

@@ -143,7 +143,11 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     .getClient()
     .on('commandStarted', (event: { commandName: string; command: Record<string, unknown> }) => {
       const target = event.command[event.commandName];
-      metrics.storeCommand(event.commandName, typeof target === 'string' ? target : '');
+      metrics.storeCommand(
+        event.commandName,
+        typeof target === 'string' ? target : '',
+        statementsOf(event.commandName, event.command),
+      );
     });
   const dispatcher = new EffectDispatcher(models, agenda, executor, {
     ...config.delivery,
@@ -279,4 +283,17 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       await agenda.stop();
     },
   };
+}
+
+/** How many documents, updates or deletes one write command carries (1 for the others). */
+function statementsOf(name: string, command: Record<string, unknown>): number {
+  const list =
+    name === 'insert'
+      ? command['documents']
+      : name === 'update'
+        ? command['updates']
+        : name === 'delete'
+          ? command['deletes']
+          : undefined;
+  return Array.isArray(list) ? list.length : 1;
 }
