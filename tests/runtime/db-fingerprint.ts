@@ -7,6 +7,7 @@ const WATCHED = [
   'workflowVersions',
   'workflowEdits',
   'events',
+  'eventOutcomes',
   'inbox',
   'instances',
   'steps',

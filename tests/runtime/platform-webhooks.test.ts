@@ -115,9 +115,14 @@ describe('Shopify webhooks', () => {
       SETTLED,
     );
     // No phone number in the sample (555-555-SHIP is none): the confirmation goes by email.
-    expect(await sentTo(`order-lifecycle:${ORDER_ID}:1`)).toEqual([
-      'email jon@example.com: Hi John Smith, your order #9999 is confirmed. We will ship it soon.',
-    ]);
+    // Effect records are written with their first attempt's outcome: wait for them.
+    await vi.waitFor(
+      async () =>
+        expect(await sentTo(`order-lifecycle:${ORDER_ID}:1`)).toEqual([
+          'email jon@example.com: Hi John Smith, your order #9999 is confirmed. We will ship it soon.',
+        ]),
+      SETTLED,
+    );
   });
 
   it('should acknowledge a retried delivery (same webhook id) as a duplicate', async () => {
@@ -342,8 +347,12 @@ describe('WooCommerce webhooks', () => {
       async () => expect((await instance('order-lifecycle:727:1')).node).toBe('waitDelivery'),
       SETTLED,
     );
-    expect((await sentTo('order-lifecycle:727:1')).at(-1)).toBe(
-      'sms +15555555555: A parcel of your order 727 has shipped with Example Courier. Tracking number 12345678: https://example.com/track/12345678',
+    await vi.waitFor(
+      async () =>
+        expect((await sentTo('order-lifecycle:727:1')).at(-1)).toBe(
+          'sms +15555555555: A parcel of your order 727 has shipped with Example Courier. Tracking number 12345678: https://example.com/track/12345678',
+        ),
+      SETTLED,
     );
     // WooCommerce retries with a new delivery id; the content makes it a duplicate.
     expect((await woo('order.updated', completed)).status).toBe(200);

@@ -11,6 +11,7 @@ const VOLATILE = new Set([
   'analyticsRollupControl',
   'analyticsRollupProgress',
   'healthProbes',
+  'heartbeats',
 ]);
 
 /** A hash of every document of every collection but the volatile ones. */

@@ -78,11 +78,21 @@ export class InstanceQueries {
   readonly #models: Models;
 
   readonly #maxSteps: number;
+  readonly #unwritten: (id: string) => InstanceRecord | undefined;
 
-  /** `maxSteps`: the history window kept per instance (older step records are pruned). */
-  constructor(models: Models, maxSteps = 1000) {
+  /**
+   * `maxSteps`: the history window kept per instance (older step records are pruned).
+   * `unwritten`: a new instance this process stepped but has not written yet (written within
+   * a moment): read from there, so a reader here never misses it.
+   */
+  constructor(
+    models: Models,
+    maxSteps = 1000,
+    unwritten: (id: string) => InstanceRecord | undefined = () => undefined,
+  ) {
     this.#models = models;
     this.#maxSteps = maxSteps;
+    this.#unwritten = unwritten;
   }
 
   async list(filter: InstanceFilter, page: number, pageSize: number): Promise<InstancePage> {
@@ -126,9 +136,10 @@ export class InstanceQueries {
   }
 
   async get(id: string): Promise<InstanceDetail | null> {
-    const stored = await this.#models.Instances.findById(id).lean();
-    if (!stored) return null;
-    const instance = instanceJson.decode(stored);
+    const unwritten = this.#unwritten(id);
+    const stored = unwritten ? null : await this.#models.Instances.findById(id).lean();
+    if (!stored && !unwritten) return null;
+    const instance = unwritten ?? instanceJson.decode(stored);
     // Step ids are known (`id#1` … `id#revision`): lookups by `_id`, no scan of all history.
     // The first step is kept past the window (history pruning spares it): it starts the timeline.
     const first = Math.max(1, instance.revision - this.#maxSteps + 1);

@@ -10,6 +10,7 @@ import {
 } from '../model/event.model.ts';
 import { GroupCommit } from '../model/group-commit.ts';
 import type { JourneyRuntime } from '../runtime/journey-runtime.ts';
+import { abandoned, type ProcessLiveness } from '../runtime/process-liveness.ts';
 import type { CloudEvent } from './cloud-event.ts';
 import {
   receivedOutcomeOf,
@@ -42,6 +43,7 @@ export class EventIntake {
   readonly #inFlight = new Set<string>();
   readonly #listeners = new Set<ReceivedListener>();
   readonly #commits: GroupCommit;
+  readonly #liveness: ProcessLiveness | undefined;
 
   constructor(
     models: Models,
@@ -49,7 +51,9 @@ export class EventIntake {
     log: Logger,
     concurrency = 16,
     commits = new GroupCommit(),
+    liveness?: ProcessLiveness,
   ) {
+    this.#liveness = liveness;
     this.#commits = commits;
     this.#models = models;
     this.#runtime = runtime;
@@ -127,7 +131,11 @@ export class EventIntake {
     const [inboxed, stored] = await Promise.all([
       this.#commits.insertAll(
         this.#models.Inbox,
-        keys.map((key) => ({ _id: key, receivedAt })),
+        keys.map((key) => ({
+          _id: key,
+          receivedAt,
+          ...(this.#liveness ? { process: this.#liveness.id } : {}),
+        })),
       ),
       this.#commits.insertAll(
         this.#models.Events,
@@ -219,12 +227,17 @@ export class EventIntake {
 
   /** Processes inbox entries older than `olderThanMs` (left by a crashed or busy process). */
   async recover(olderThanMs: number, now = Date.now()): Promise<number> {
-    const entries = await this.#models.Inbox.find({
-      receivedAt: { $lt: new Date(now - olderThanMs) },
-    })
-      .sort({ receivedAt: 1 })
-      .limit(1000)
-      .lean<InboxEntry[]>();
+    const youngest = Math.min(olderThanMs, this.#liveness?.goneAfterMs ?? olderThanMs);
+    const entries = await abandoned(
+      await this.#models.Inbox.find({ receivedAt: { $lt: new Date(now - youngest) } })
+        .sort({ receivedAt: 1 })
+        .limit(1000)
+        .lean<InboxEntry[]>(),
+      (entry) => entry.receivedAt,
+      olderThanMs,
+      this.#liveness,
+      now,
+    );
     const orphans = entries.filter((entry) => !this.#inFlight.has(entry._id));
     await Promise.all(orphans.map((entry) => this.process(entry._id)));
     return orphans.length;

@@ -38,6 +38,8 @@ export interface EventRecord {
 export interface InboxEntry {
   _id: string;
   receivedAt: Date;
+  /** The process that took it (its heartbeat's `_id`); absent on older entries. */
+  process?: string;
 }
 
 const options = { versionKey: false, minimize: false } as const;
@@ -67,7 +69,7 @@ export function eventModels(connection: Connection): {
     Inbox: connection.model(
       'InboxEntry',
       new Schema(
-        { _id: String, receivedAt: { type: Date, required: true } },
+        { _id: String, receivedAt: { type: Date, required: true }, process: String },
         { ...options, collection: 'inbox' },
       ),
     ) as unknown as Model<InboxEntry>,

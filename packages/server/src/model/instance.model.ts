@@ -81,6 +81,8 @@ export interface OutboxEntry {
   instanceId: string;
   revision: number;
   claimedAt: Date;
+  /** The process stepping it (its heartbeat's `_id`); absent on older entries. */
+  process?: string;
 }
 
 /** Newest generation of `workflowId:correlation`: a hint, checked by probing the next ids. */
@@ -151,6 +153,7 @@ export function instanceModels(connection: Connection): {
           instanceId: { type: String, required: true },
           revision: { type: Number, required: true },
           claimedAt: { type: Date, required: true },
+          process: String,
         },
         { ...options, collection: 'outbox' },
       ),

@@ -7,6 +7,7 @@ import type { InstanceEvent } from '../model/instance.model.ts';
 import { DeliveryError, type Connectors } from '../connectors/connector.types.ts';
 import { redactSecrets } from '../connectors/redact.ts';
 import type { JourneyRuntime } from './journey-runtime.ts';
+import type { ProcessLiveness } from './process-liveness.ts';
 
 /**
  * How one attempt at an effect ended: `done`; `retried` (a message or published event failed
@@ -36,7 +37,8 @@ export class EffectExecutor {
   readonly #models: Models;
   readonly #connectors: Connectors;
   readonly #staleAfterMs: number;
-  readonly #process = `${hostname()}:${process.pid}`;
+  readonly #process: string;
+  readonly #liveness: ProcessLiveness | undefined;
   readonly #listeners = new Set<AttemptListener>();
   readonly #commits: GroupCommit;
   /**
@@ -50,7 +52,10 @@ export class EffectExecutor {
     connectors: Connectors,
     staleAfterMs = 30_000,
     commits = new GroupCommit(),
+    liveness?: ProcessLiveness,
   ) {
+    this.#liveness = liveness;
+    this.#process = liveness?.id ?? `${hostname()}:${process.pid}`;
     this.#commits = commits;
     this.#models = models;
     this.#connectors = connectors;
@@ -209,7 +214,12 @@ export class EffectExecutor {
         if (!isDuplicateKey(error)) throw error;
         const claim = await this.#models.EffectAttempts.findById(id).lean<EffectAttemptRecord>();
         const started = claim ? new Date(claim.startedAt).getTime() : Date.now();
-        if (Date.now() - started < this.#staleAfterMs)
+        // Held by a live process for less than the stale time: it is on it. A dead holder's
+        // attempt (it stopped beating) is taken over at once: it may have been delivered.
+        if (
+          Date.now() - started < this.#staleAfterMs &&
+          !(await this.#liveness?.gone(claim?.process))
+        )
           return { busyUntil: new Date(started + this.#staleAfterMs + 100), claim: id };
       }
     }

@@ -32,6 +32,7 @@ import {
 } from '../model/instance.model.ts';
 import type { RoutableWorkflow, WorkflowCatalog } from '../workflows/workflow-catalog.ts';
 import { KeyedQueue } from './keyed-queue.ts';
+import type { ProcessLiveness } from './process-liveness.ts';
 import { ActiveInstances } from './active-instances.ts';
 import { RECENT_EVENTS, StepLog, type EffectSink, type Transition } from './step-log.ts';
 
@@ -59,6 +60,8 @@ export interface RuntimeOptions {
   afterStep?: (instance: string, revision: number) => Promise<void>;
   /** Batches the runtime's writes with those of the rest of the process (group commit). */
   commits?: GroupCommit;
+  /** Names this process on its claims, so others take them over soon after it dies. */
+  liveness?: ProcessLiveness;
 }
 
 /** Events the host produces (timers, effect results); stale ones are ignored, never parked. */
@@ -99,6 +102,7 @@ export class JourneyRuntime {
       options.onError ?? (() => undefined),
       options.afterStep,
       this.#commits,
+      options.liveness,
     );
     // What this process committed is what it reads next (guarded by the step claim).
     this.steps.onCommitted((instance) => this.#active.remember(queueKeyOf(instance._id), instance));

@@ -13,6 +13,8 @@ import {
   type StepRecord,
 } from '../model/instance.model.ts';
 import { dataChanges } from './data-changes.ts';
+import { UnwrittenInstances } from './unwritten-instances.ts';
+import { abandoned, type ProcessLiveness } from './process-liveness.ts';
 
 /** What a step changes: computed by the engine (or by an operator action such as cancel). */
 export interface Transition {
@@ -76,6 +78,8 @@ export class StepLog {
   readonly #inFlight = new Set<string>();
   readonly #listeners = new Set<CommittedListener>();
   readonly #commits: GroupCommit;
+  readonly #unwritten: UnwrittenInstances;
+  readonly #liveness: ProcessLiveness | undefined;
 
   constructor(
     models: Models,
@@ -84,13 +88,28 @@ export class StepLog {
     onError: (error: unknown, step: string) => void,
     afterStep: (instance: string, revision: number) => Promise<void> = async () => undefined,
     commits = new GroupCommit(),
+    liveness?: ProcessLiveness,
   ) {
+    this.#liveness = liveness;
     this.#commits = commits;
     this.#afterStep = afterStep;
     this.#models = models;
     this.#sink = sink;
     this.#staleAfterMs = staleAfterMs;
     this.#onError = onError;
+    this.#unwritten = new UnwrittenInstances(
+      async (created) => {
+        try {
+          await this.#commits.insert(this.#models.Instances, instanceJson.encode(created));
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error;
+          // Written by recovery meanwhile (this process was slow) or an instance of this
+          // generation existed: the steps' outbox entries stay, recovery reconciles.
+          throw new Error(`Instance ${created._id} existed before its first write`);
+        }
+      },
+      (error, instance) => this.#onError(error, instance),
+    );
   }
 
   /**
@@ -117,6 +136,7 @@ export class StepLog {
         instanceId: instance._id,
         revision,
         claimedAt: new Date(),
+        ...(this.#liveness ? { process: this.#liveness.id } : {}),
       });
     } catch (error) {
       if (isDuplicateKey(error)) return null;
@@ -149,14 +169,7 @@ export class StepLog {
       await this.#commits.delete(this.#models.Outbox, key);
       return null;
     }
-    const next = await this.#rollForward(instance, record, transition, true);
-    if (!next) {
-      // The instance existed although its first step did not (history pruned by an older
-      // version): ours is a phantom. Take it back; the caller reads and tries again.
-      await this.#models.Steps.deleteOne({ _id: key });
-      await this.#commits.delete(this.#models.Outbox, key);
-      return null;
-    }
+    const next = await this.#stepForward(instance, record, transition);
     const previousAt = 'updatedAt' in instance ? instance.updatedAt : undefined;
     for (const listener of this.#listeners) listener(next, record, previousAt);
     this.#dispatch(next, record);
@@ -171,8 +184,12 @@ export class StepLog {
    */
   #dispatch(instance: InstanceRecord, record: StepRecord): void {
     this.#inFlight.add(record._id);
+    const ended = this.#unwritten.dispatching(instance._id);
     const work = this.#sink
       .dispatch(instance, record)
+      .finally(ended)
+      // The outbox entry goes once the effects are out and the instance's document shows it.
+      .then(() => this.#unwritten.written(instance._id))
       .then(() => this.#commits.delete(this.#models.Outbox, record._id))
       .catch((error: unknown) => this.#onError(error, record._id))
       .finally(() => {
@@ -182,9 +199,18 @@ export class StepLog {
     this.#dispatching.add(work);
   }
 
+  /** A new instance this process stepped whose document is not written yet (for a moment). */
+  unwritten(id: string): InstanceRecord | undefined {
+    return this.#unwritten.get(id);
+  }
+
   /** Resolves when every dispatch started so far has finished. */
   async idle(): Promise<void> {
-    while (this.#dispatching.size > 0) await Promise.all(this.#dispatching);
+    while (this.#dispatching.size > 0) {
+      await Promise.all(this.#dispatching);
+      await this.#unwritten.flushAll();
+    }
+    await this.#unwritten.flushAll();
   }
 
   /**
@@ -192,9 +218,28 @@ export class StepLog {
    * processes. At start-up pass 0: nothing in the outbox then belongs to a live step here.
    */
   async recover(olderThanMs = this.#staleAfterMs): Promise<number> {
-    const stale = await this.#models.Outbox.find({
-      claimedAt: { $lt: new Date(Date.now() - olderThanMs) },
-    }).lean<OutboxEntry[]>();
+    const now = Date.now();
+    // Stale by age, or held by a process that stopped beating (gone within seconds).
+    const stale = await abandoned(
+      await this.#models.Outbox.find({
+        claimedAt: {
+          $lt: new Date(now - Math.min(olderThanMs, this.#liveness?.goneAfterMs ?? olderThanMs)),
+        },
+      }).lean<OutboxEntry[]>(),
+      (entry) => entry.claimedAt,
+      olderThanMs,
+      this.#liveness,
+      now,
+    );
+    // Steps of one instance in order: a crash may leave several (a new instance is written
+    // after its first steps), and each rolls the instance forward from the one before.
+    stale.sort((a, b) =>
+      a.instanceId === b.instanceId
+        ? a.revision - b.revision
+        : a.instanceId < b.instanceId
+          ? -1
+          : 1,
+    );
     for (const entry of stale) {
       if (this.#inFlight.has(entry._id)) continue; // slow, not lost: this process is on it
       const storedStep = await this.#models.Steps.findById(entry._id).lean();
@@ -214,31 +259,37 @@ export class StepLog {
     return stale.length;
   }
 
-  /** Null when `creating` a new instance whose `_id` was taken already. */
+  /**
+   * The instance after a step this process just committed: a new one is written after its
+   * first steps ({@link UnwrittenInstances}), an unwritten one stays in memory, others are
+   * rolled forward in the store.
+   */
+  async #stepForward(
+    instance: Stepping,
+    record: StepRecord,
+    transition: Transition,
+  ): Promise<InstanceRecord> {
+    const next = nextInstance(instance, record, transition);
+    if (instance.revision === 0) {
+      this.#unwritten.created(next);
+      return next;
+    }
+    if (await this.#unwritten.stepped(next)) return next;
+    return this.#rollForward(instance, record, transition);
+  }
+
   async #rollForward(
     instance: Stepping,
     record: StepRecord,
     transition: Transition,
-    creating = false,
-  ): Promise<InstanceRecord | null> {
-    const fields = {
-      snapshot: transition.snapshot,
-      node: transition.node,
-      status: transition.status,
-      revision: record.revision,
-      pendingEffects: pendingKeys(record),
-      recentEvents: transition.recentEvents,
-      parked: transition.parked,
-      updatedAt: record.at,
-    };
+  ): Promise<InstanceRecord> {
+    const fields = stepFields(record, transition);
     if (instance.revision === 0) {
       const created: InstanceRecord = { ...identityOf(instance), ...fields };
       try {
         await this.#commits.insert(this.#models.Instances, instanceJson.encode(created));
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
-        // Recovery finishing a crashed creation finds it written; a live creation must not.
-        if (creating) return null;
       }
       return created;
     }
@@ -270,6 +321,29 @@ export class StepLog {
       recentEvents: [...(instance?.recentEvents ?? []), record.event.key].slice(-RECENT_EVENTS),
     });
   }
+}
+
+/** The instance as a step leaves it. */
+function nextInstance(
+  instance: Stepping,
+  record: StepRecord,
+  transition: Transition,
+): InstanceRecord {
+  return { ...instance, ...stepFields(record, transition) };
+}
+
+/** What a step changes in the instance's document. */
+function stepFields(record: StepRecord, transition: Transition) {
+  return {
+    snapshot: transition.snapshot,
+    node: transition.node,
+    status: transition.status,
+    revision: record.revision,
+    pendingEffects: pendingKeys(record),
+    recentEvents: transition.recentEvents,
+    parked: transition.parked,
+    updatedAt: record.at,
+  };
 }
 
 /** How many applied event keys an instance remembers for deduplication. */

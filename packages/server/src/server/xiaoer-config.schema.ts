@@ -209,7 +209,7 @@ export const xiaoerConfigSchema = {
     recovery: {
       type: 'object',
       additionalProperties: false,
-      properties: { sweepEveryMs: ms, staleAfterMs: ms },
+      properties: { sweepEveryMs: ms, staleAfterMs: ms, beatEveryMs: ms, goneAfterMs: ms },
     },
     chat: {
       type: 'object',

@@ -86,5 +86,12 @@ export interface XiaoerConfig {
     sweepEveryMs?: number;
     /** Claims and inbox entries older than this are taken over. Default 15 s. */
     staleAfterMs?: number;
+    /** How often each process writes its heartbeat. Default 1 s. */
+    beatEveryMs?: number;
+    /**
+     * A process whose heartbeat is older than this is gone: its claims are taken over at once,
+     * without waiting for `staleAfterMs`. Default 5 s.
+     */
+    goneAfterMs?: number;
   };
 }

@@ -34,6 +34,7 @@ import { Analytics } from '../analytics/analytics.ts';
 import { ServiceMetrics } from '../metrics/service-metrics.ts';
 import { readStore } from '../metrics/store-readings.ts';
 import { QualityInspector } from '../quality/quality-inspector.ts';
+import { ProcessLiveness } from '../runtime/process-liveness.ts';
 
 /** How often recovery sweeps, and when an unfinished claim counts as abandoned. */
 export const RECOVERY_DEFAULTS = { sweepEveryMs: 2000, staleAfterMs: 15_000 } as const;
@@ -117,7 +118,9 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   connectors.channels.chat ??= new ChatChannel(conversations, hub);
   // One group commit for the runtime's hot path: concurrent steps share each round trip.
   const commits = new GroupCommit();
-  const executor = new EffectExecutor(models, connectors, effectLockMs, commits);
+  // Claims name this process; when it stops beating, the others take them over in seconds.
+  const liveness = new ProcessLiveness(models.Heartbeats, config.recovery);
+  const executor = new EffectExecutor(models, connectors, effectLockMs, commits, liveness);
   const quality = new QualityInspector(models, conversations, {
     onError: (error) =>
       log.error({ err: error }, 'a quality inspection or listener failed; recovery retries it'),
@@ -163,12 +166,13 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const runtime = new JourneyRuntime(models, catalog, dispatcher, {
     staleAfterMs,
     commits,
+    liveness,
     afterStep: (instance, revision) => history.afterStep(instance, revision),
     onError: (error, step) =>
       log.error({ err: error, step }, 'dispatching a step failed; recovery will retry it'),
   });
   dispatcher.attach(runtime);
-  const intake = new EventIntake(models, runtime, log, undefined, commits);
+  const intake = new EventIntake(models, runtime, log, undefined, commits, liveness);
   publisher.deliverTo((source, event) => intake.record(source, [event]));
   intake.onReceived(({ source, outcome }) => metrics.eventReceived(source, outcome));
   runtime.steps.onCommitted((instance) => metrics.stepApplied(instance.workflowId));
@@ -230,7 +234,9 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     dispatcher,
     replay: new DraftReplay(models, workflows),
     scenarios: new ScenarioStore(models, workflows),
-    queries: new InstanceQueries(models, history.maxStepsPerInstance),
+    queries: new InstanceQueries(models, history.maxStepsPerInstance, (id) =>
+      runtime.steps.unwritten(id),
+    ),
     sources: new SourceRegistry(config.sources),
     agenda,
     auth: new AuthService(models),
@@ -248,6 +254,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
         log.warn({ err: reason }, 'the intent endpoint failed; the local model answered'),
       );
       desk.useIntents({ classify: async (text) => recognizer.classify(text) });
+      await liveness.start((error) => log.warn({ err: error }, 'writing the heartbeat failed'));
       await agenda.start();
       // At start, anything in the inbox or outbox was left by a process that is gone (or is
       // harmlessly redone: processing is idempotent).
@@ -281,6 +288,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       await quality.idle();
       await agenda.drain({ timeout: 10_000 });
       await agenda.stop();
+      await liveness.stop();
     },
   };
 }

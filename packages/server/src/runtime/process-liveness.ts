@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Model } from 'mongoose';
+import type { HeartbeatRecord } from '../model/heartbeat.model.ts';
+
+export interface LivenessOptions {
+  /** How often this process says it is alive. Default 1 s. */
+  beatEveryMs?: number;
+  /** A process silent this long is gone: its claims are taken over. Default 5 s. */
+  goneAfterMs?: number;
+}
+
+export const LIVENESS_DEFAULTS = { beatEveryMs: 1000, goneAfterMs: 5000 } as const;
+
+/**
+ * Which server processes are alive: each writes a heartbeat every second. Claims (outbox
+ * entries, inbox entries, effect attempts) name the process that holds them, so when a process
+ * dies (kill -9, a lost machine) the others take its work over within seconds, instead of
+ * waiting for the claims to grow stale (the time a slow but live step may take). Only work that
+ * was really under way in the dead process can then be done twice.
+ */
+export class ProcessLiveness {
+  /** `host:pid:random`: unique even when a pid is reused. */
+  readonly id = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  readonly #heartbeats: Model<HeartbeatRecord>;
+  readonly #beatEveryMs: number;
+  readonly goneAfterMs: number;
+  #timer: NodeJS.Timeout | undefined;
+  /** Heartbeats read lately, so a sweep over many claims reads each process once. */
+  readonly #seen = new Map<string, { beatAt: number; readAt: number }>();
+
+  constructor(heartbeats: Model<HeartbeatRecord>, options: LivenessOptions = {}) {
+    this.#heartbeats = heartbeats;
+    this.#beatEveryMs = options.beatEveryMs ?? LIVENESS_DEFAULTS.beatEveryMs;
+    this.goneAfterMs = options.goneAfterMs ?? LIVENESS_DEFAULTS.goneAfterMs;
+  }
+
+  /** Starts beating (the first beat is written before this resolves). */
+  async start(onError: (error: unknown) => void): Promise<void> {
+    await this.#beat();
+    this.#timer = setInterval(() => void this.#beat().catch(onError), this.#beatEveryMs);
+    this.#timer.unref();
+  }
+
+  /** Stops beating and says goodbye: the others may take over at once. */
+  async stop(): Promise<void> {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    await this.#heartbeats.deleteOne({ _id: this.id }).catch(() => undefined);
+  }
+
+  /**
+   * Whether the process that holds a claim is gone: not this one, and its heartbeat is missing
+   * or older than `goneAfterMs`. Unknown holders (claims written before processes named
+   * themselves) are never gone here: their claims go stale by age.
+   */
+  async gone(holder: string | undefined, now = Date.now()): Promise<boolean> {
+    if (!holder || holder === this.id) return false;
+    let seen = this.#seen.get(holder);
+    if (!seen || now - seen.readAt > this.#beatEveryMs) {
+      const beat = await this.#heartbeats.findById(holder).lean<HeartbeatRecord>();
+      seen = { beatAt: beat ? new Date(beat.beatAt).getTime() : 0, readAt: now };
+      this.#seen.set(holder, seen);
+      if (this.#seen.size > 1000) this.#seen.clear();
+    }
+    return now - seen.beatAt > this.goneAfterMs;
+  }
+
+  async #beat(): Promise<void> {
+    await this.#heartbeats.updateOne(
+      { _id: this.id },
+      { $set: { beatAt: new Date() } },
+      { upsert: true },
+    );
+  }
+}
+
+/**
+ * The claims among `claims` (all at least `goneAfterMs` old, or all when there is no liveness)
+ * that are abandoned: older than `staleAfterMs`, or held by a process that is gone.
+ */
+export async function abandoned<T extends { process?: string }>(
+  claims: T[],
+  at: (claim: T) => Date,
+  staleAfterMs: number,
+  liveness: ProcessLiveness | undefined,
+  now = Date.now(),
+): Promise<T[]> {
+  const found: T[] = [];
+  for (const claim of claims)
+    if (
+      now - new Date(at(claim)).getTime() >= staleAfterMs ||
+      (await liveness?.gone(claim.process, now))
+    )
+      found.push(claim);
+  return found;
+}
