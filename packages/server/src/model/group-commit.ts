@@ -14,20 +14,25 @@ export class DuplicateKeyError extends Error {
   }
 }
 
-type Waiter = { resolve: () => void; reject: (error: unknown) => void };
+const done = { value: undefined } as const;
 
-/** One kind of write to one collection, gathered and sent as one command. */
-class Lane<T> {
-  #queued: { item: T; waiter: Waiter }[] = [];
+type Waiter<R> = { resolve: (value: R) => void; reject: (error: unknown) => void };
+
+/** What one item of a batch came to: its error, or its value. */
+type Outcome<R> = { error: unknown } | { value: R };
+
+/** One kind of write (or read) to one collection, gathered and sent as one command. */
+class Lane<T, R = void> {
+  #queued: { item: T; waiter: Waiter<R> }[] = [];
   #flushing = false;
 
   constructor(
     readonly maxBatch: number,
-    readonly write: (items: T[]) => Promise<(unknown | undefined)[]>,
+    readonly write: (items: T[]) => Promise<Outcome<R>[]>,
   ) {}
 
-  push(item: T): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
+  push(item: T): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
       this.#queued.push({ item, waiter: { resolve, reject } });
       if (!this.#flushing) {
         this.#flushing = true;
@@ -41,11 +46,12 @@ class Lane<T> {
     while (this.#queued.length > 0) {
       const batch = this.#queued.splice(0, this.maxBatch);
       try {
-        const errors = await this.write(batch.map((entry) => entry.item));
+        const outcomes = await this.write(batch.map((entry) => entry.item));
         batch.forEach(({ waiter }, index) => {
-          const error = errors[index];
-          if (error) waiter.reject(error);
-          else waiter.resolve();
+          const outcome = outcomes[index];
+          if (!outcome) waiter.reject(new Error('no outcome for a batched item'));
+          else if ('error' in outcome) waiter.reject(outcome.error);
+          else waiter.resolve(outcome.value);
         });
       } catch (error) {
         for (const { waiter } of batch) waiter.reject(error);
@@ -65,16 +71,18 @@ class Lane<T> {
  * so claims by insert work unchanged.
  */
 export class GroupCommit {
-  readonly #lanes = new Map<string, Lane<unknown>>();
-  readonly #maxBatch: { insert: number; update: number; delete: number };
+  readonly #lanes = new Map<string, Lane<unknown, unknown>>();
+  readonly #maxBatch: { insert: number; update: number; delete: number; find: number };
 
   /**
    * Batches hold at most `maxBatch` documents: 500 inserts and 50 deletes, but 20 updates —
    * FerretDB 1.x applies an update statement by statement (a few ms each), and an `update`
    * command of 100 statements did not come back at all in a test here.
    */
-  constructor(maxBatch: Partial<{ insert: number; update: number; delete: number }> = {}) {
-    this.#maxBatch = { insert: 500, update: 20, delete: 50, ...maxBatch };
+  constructor(
+    maxBatch: Partial<{ insert: number; update: number; delete: number; find: number }> = {},
+  ) {
+    this.#maxBatch = { insert: 500, update: 20, delete: 50, find: 100, ...maxBatch };
   }
 
   /** Inserts one document (already in its stored form). */
@@ -82,7 +90,7 @@ export class GroupCommit {
     return this.#lane(model, 'insert', async (documents: Record<string, unknown>[]) => {
       const duplicates = await insertNew(model, documents);
       return documents.map((d, index) =>
-        duplicates.has(index) ? new DuplicateKeyError(d['_id']) : undefined,
+        duplicates.has(index) ? { error: new DuplicateKeyError(d['_id']) } : done,
       );
     }).push(document);
   }
@@ -91,7 +99,7 @@ export class GroupCommit {
   update<T>(model: Model<T>, operation: UpdateOperation): Promise<void> {
     return this.#lane(model, 'update', async (operations: UpdateOperation[]) => {
       await model.bulkWrite(operations as never[], { ordered: false });
-      return operations.map(() => undefined);
+      return operations.map(() => done);
     }).push(operation);
   }
 
@@ -99,7 +107,22 @@ export class GroupCommit {
   delete<T>(model: Model<T>, id: string): Promise<void> {
     return this.#lane(model, 'delete', async (ids: string[]) => {
       await model.deleteMany(ids.length === 1 ? { _id: ids[0] } : { _id: { $in: ids } });
-      return ids.map(() => undefined);
+      return ids.map(() => done);
+    }).push(id);
+  }
+
+  /**
+   * Reads one document by `_id`, batched with concurrent reads of the same collection into one
+   * `find` by `$in`. FerretDB 1.x answers `$in` with a scan: only for small collections (such
+   * as the correlation hints), where one scan beats a round trip per read.
+   */
+  findById<T>(model: Model<T>, id: string): Promise<T | null> {
+    return this.#lane(model, 'find', async (ids: string[]) => {
+      const found = await model
+        .find(ids.length === 1 ? { _id: ids[0] } : { _id: { $in: [...new Set(ids)] } })
+        .lean<(T & { _id: unknown })[]>();
+      const byId = new Map(found.map((document) => [String(document._id), document as T]));
+      return ids.map((key) => ({ value: byId.get(key) ?? null }));
     }).push(id);
   }
 
@@ -115,16 +138,16 @@ export class GroupCommit {
     return duplicates;
   }
 
-  #lane<I>(
+  #lane<I, R = void>(
     model: { collection: { collectionName: string } },
-    kind: 'insert' | 'update' | 'delete',
-    write: (items: I[]) => Promise<(unknown | undefined)[]>,
-  ): Lane<I> {
+    kind: 'insert' | 'update' | 'delete' | 'find',
+    write: (items: I[]) => Promise<Outcome<R>[]>,
+  ): Lane<I, R> {
     const key = `${model.collection.collectionName}:${kind}`;
-    let lane = this.#lanes.get(key) as Lane<I> | undefined;
+    let lane = this.#lanes.get(key) as Lane<I, R> | undefined;
     if (!lane) {
-      lane = new Lane<I>(this.#maxBatch[kind], write);
-      this.#lanes.set(key, lane as Lane<unknown>);
+      lane = new Lane<I, R>(this.#maxBatch[kind], write);
+      this.#lanes.set(key, lane as Lane<unknown, unknown>);
     }
     return lane;
   }

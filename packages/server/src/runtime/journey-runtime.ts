@@ -198,7 +198,8 @@ export class JourneyRuntime {
 
   /** The instance as this process last committed it, or (`fresh`, or unknown here) as stored. */
   async #load(id: string, fresh = false): Promise<InstanceRecord> {
-    const known = fresh ? undefined : this.#active.get(id);
+    // Written behind its steps, this process's copy is the newest (its claims keep others off).
+    const known = this.steps.unwritten(id) ?? (fresh ? undefined : this.#active.get(id));
     if (known) return known;
     const instance = await this.#models.Instances.findById(id).lean();
     if (!instance) throw new UnknownInstanceError(id);
@@ -344,9 +345,10 @@ export class JourneyRuntime {
     const known = fresh ? undefined : this.#active.newest(`${workflowId}:${correlation}`);
     if (known) return known;
     const find = async (n: number) => {
-      const stored = await this.#models.Instances.findById(
-        instanceId(workflowId, correlation, n),
-      ).lean();
+      const id = instanceId(workflowId, correlation, n);
+      const unwritten = this.steps.unwritten(id);
+      if (unwritten) return unwritten;
+      const stored = await this.#models.Instances.findById(id).lean();
       return stored ? instanceJson.decode(stored) : null;
     };
     // The hint and the first generation are read together: most correlation values (an order)

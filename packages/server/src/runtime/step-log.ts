@@ -98,16 +98,7 @@ export class StepLog {
     this.#staleAfterMs = staleAfterMs;
     this.#onError = onError;
     this.#unwritten = new UnwrittenInstances(
-      async (created) => {
-        try {
-          await this.#commits.insert(this.#models.Instances, instanceJson.encode(created));
-        } catch (error) {
-          if (!isDuplicateKey(error)) throw error;
-          // Written by recovery meanwhile (this process was slow) or an instance of this
-          // generation existed: the steps' outbox entries stay, recovery reconciles.
-          throw new Error(`Instance ${created._id} existed before its first write`);
-        }
-      },
+      (instance, stored) => this.#writeInstance(instance, stored),
       (error, instance) => this.#onError(error, instance),
     );
   }
@@ -260,9 +251,8 @@ export class StepLog {
   }
 
   /**
-   * The instance after a step this process just committed: a new one is written after its
-   * first steps ({@link UnwrittenInstances}), an unwritten one stays in memory, others are
-   * rolled forward in the store.
+   * The instance after a step this process just committed, its document written behind the
+   * step ({@link UnwrittenInstances}): once for a quick run of steps.
    */
   async #stepForward(
     instance: Stepping,
@@ -270,12 +260,28 @@ export class StepLog {
     transition: Transition,
   ): Promise<InstanceRecord> {
     const next = nextInstance(instance, record, transition);
-    if (instance.revision === 0) {
-      this.#unwritten.created(next);
-      return next;
+    await this.#unwritten.stepped(next, instance.revision);
+    return next;
+  }
+
+  /** Writes an instance's document: inserts a new one, rolls a stored one forward from `stored`. */
+  async #writeInstance(instance: InstanceRecord, stored: number): Promise<void> {
+    const document = instanceJson.encode(instance);
+    if (stored > 0) {
+      const { _id, ...fields } = document;
+      await this.#commits.update(this.#models.Instances, {
+        updateOne: { filter: { _id, revision: stored }, update: { $set: fields } },
+      });
+      return;
     }
-    if (await this.#unwritten.stepped(next)) return next;
-    return this.#rollForward(instance, record, transition);
+    try {
+      await this.#commits.insert(this.#models.Instances, document);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      // Written by recovery meanwhile (this process was slow), or an instance of this
+      // generation existed: the steps' outbox entries stay, recovery reconciles.
+      throw new Error(`Instance ${instance._id} existed before its first write`);
+    }
   }
 
   async #rollForward(

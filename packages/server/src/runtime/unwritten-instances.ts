@@ -1,80 +1,71 @@
 import type { InstanceRecord } from '../model/instance.model.ts';
 
-/** How long a new instance's first write waits for its first steps at most. */
-export const FIRST_WRITE_WITHIN_MS = 250;
+/** How long an instance's steps may wait for its document to be written, at most. */
+export const WRITE_WITHIN_MS = 250;
+/** After its dispatches ended, how long an instance waits for another step before it is written. */
+export const LINGER_MS = 50;
 
 interface Unwritten {
   latest: InstanceRecord;
+  /** The revision its document has in the store (0: not inserted yet). */
+  stored: number;
   /** Dispatches of its steps still running. */
   dispatching: number;
-  /** Set once its insert has started: later steps update the stored document. */
+  /** Set once its write has started: later steps wait for it and start a new entry. */
   writing: Promise<void> | undefined;
-  timer: NodeJS.Timeout;
+  deadline: NodeJS.Timeout;
+  linger: NodeJS.Timeout | undefined;
   /** Settles with the write: its steps' outbox entries may go only once it succeeded. */
   done: Promise<void>;
   settle: (error?: unknown) => void;
 }
 
+/** Writes an instance's document: inserted when `stored` is 0, else updated from `stored`. */
+export type InstanceWrite = (instance: InstanceRecord, stored: number) => Promise<void>;
+
 /**
- * New instances whose document is not written yet. A journey's first steps usually come in a
- * quick run (the trigger, then the result of the message it sent); writing the document once
- * with the state after them is one insert where each step would cost the store an update (one
- * transaction each on FerretDB). The steps themselves are committed before anything else
- * happens (they are the write-ahead record) and their outbox entries stay until the document
- * is written, so another process cannot step the instance meanwhile and recovery finishes it
- * after a crash.
+ * Instances whose document lags their steps for a moment (write-behind). A journey's steps
+ * often come in a quick run (the trigger, then the result of the message it sent; a counter
+ * bumped by a burst): writing the document once with the state after the run is one insert or
+ * one update where each step would cost the store an update — a transaction each on FerretDB.
+ * The steps themselves are committed first as always (they are the write-ahead record), and
+ * their outbox entries stay until the document is written, so another process cannot step the
+ * instance meanwhile (its claim fails until then) and recovery rolls it forward from the step
+ * records after a crash. This process reads the instance from here.
  *
- * The document is written when the instance's dispatches have all finished, or
- * {@link FIRST_WRITE_WITHIN_MS} after its creation, whichever comes first.
+ * The document is written {@link LINGER_MS} after the instance's dispatches have all ended with
+ * no new step, or {@link WRITE_WITHIN_MS} after its first unwritten step, whichever comes first.
  */
 export class UnwrittenInstances {
   readonly #unwritten = new Map<string, Unwritten>();
-  readonly #write: (instance: InstanceRecord) => Promise<void>;
+  readonly #write: InstanceWrite;
   readonly #onError: (error: unknown, instance: string) => void;
 
-  constructor(
-    write: (instance: InstanceRecord) => Promise<void>,
-    onError: (error: unknown, instance: string) => void,
-  ) {
+  constructor(write: InstanceWrite, onError: (error: unknown, instance: string) => void) {
     this.#write = write;
     this.#onError = onError;
   }
 
-  /** A new instance, written later. */
-  created(instance: InstanceRecord): void {
-    const timer = setTimeout(() => void this.#flush(instance._id), FIRST_WRITE_WITHIN_MS);
-    timer.unref();
-    let settle: (error?: unknown) => void = () => undefined;
-    const done = new Promise<void>((resolve, reject) => {
-      settle = (error) => (error === undefined ? resolve() : reject(error));
-    });
-    done.catch(() => undefined); // told through onError; waiters see the rejection too
-    this.#unwritten.set(instance._id, {
-      latest: instance,
-      dispatching: 0,
-      writing: undefined,
-      timer,
-      done,
-      settle,
-    });
-  }
-
   /**
-   * A later step of an instance: true when it is still unwritten (its document will carry this
-   * step); when its write is under way, resolves once it is done (then update it as usual).
+   * An instance stepped from `stored` (its revision in the store; 0 for a new one) to `next`;
+   * resolves once `next` is held for writing (after an earlier write of it under way ended).
    */
-  async stepped(instance: InstanceRecord): Promise<boolean> {
-    const entry = this.#unwritten.get(instance._id);
-    if (!entry) return false;
-    if (entry.writing) {
-      await entry.writing;
-      return false;
+  async stepped(next: InstanceRecord, stored: number): Promise<void> {
+    let entry = this.#unwritten.get(next._id);
+    while (entry?.writing) {
+      await entry.writing.catch(() => undefined);
+      entry = this.#unwritten.get(next._id);
     }
-    entry.latest = instance;
-    return true;
+    if (entry) {
+      entry.latest = next;
+      if (entry.linger) clearTimeout(entry.linger);
+      entry.linger = undefined;
+      return;
+    }
+    this.#unwritten.set(next._id, this.#entry(next, stored));
   }
 
-  /** The instance as its steps left it, while its document is not written yet. */
+  /** The instance as its steps left it, while its document lags. */
   get(instance: string): InstanceRecord | undefined {
     return this.#unwritten.get(instance)?.latest;
   }
@@ -86,33 +77,58 @@ export class UnwrittenInstances {
     entry.dispatching++;
     return () => {
       entry.dispatching--;
-      if (entry.dispatching === 0) setImmediate(() => void this.#flush(instance));
+      if (entry.dispatching > 0 || entry.writing) return;
+      if (entry.linger) clearTimeout(entry.linger);
+      entry.linger = setTimeout(() => void this.#flush(instance, entry), LINGER_MS);
+      entry.linger.unref();
     };
   }
 
   /**
-   * Resolves once the instance's document is written (at once when it is), rejects when that
-   * write failed.
+   * Resolves once the instance's document shows what it holds now (at once when nothing
+   * lags), rejects when that write failed.
    */
   written(instance: string): Promise<void> {
     return this.#unwritten.get(instance)?.done ?? Promise.resolve();
   }
 
-  /** Writes every unwritten instance now. */
+  /** Writes every lagging instance now. */
   async flushAll(): Promise<void> {
-    await Promise.all([...this.#unwritten.keys()].map((id) => this.#flush(id)));
+    await Promise.all(
+      [...this.#unwritten].map(([id, entry]) => this.#flush(id, entry).catch(() => undefined)),
+    );
   }
 
-  #flush(instance: string): Promise<void> {
-    const entry = this.#unwritten.get(instance);
-    if (!entry) return Promise.resolve();
+  #entry(latest: InstanceRecord, stored: number): Unwritten {
+    let settle: (error?: unknown) => void = () => undefined;
+    const done = new Promise<void>((resolve, reject) => {
+      settle = (error) => (error === undefined ? resolve() : reject(error));
+    });
+    done.catch(() => undefined); // told through onError; waiters see the rejection too
+    const entry: Unwritten = {
+      latest,
+      stored,
+      dispatching: 0,
+      writing: undefined,
+      deadline: setTimeout(() => void this.#flush(latest._id, entry), WRITE_WITHIN_MS),
+      linger: undefined,
+      done,
+      settle,
+    };
+    entry.deadline.unref();
+    return entry;
+  }
+
+  #flush(instance: string, entry: Unwritten): Promise<void> {
+    if (this.#unwritten.get(instance) !== entry) return entry.done;
     entry.writing ??= (async () => {
-      clearTimeout(entry.timer);
+      clearTimeout(entry.deadline);
+      if (entry.linger) clearTimeout(entry.linger);
       try {
-        await this.#write(entry.latest);
+        await this.#write(entry.latest, entry.stored);
         entry.settle();
       } catch (error) {
-        // Its outbox entries stay: recovery writes it from the step records.
+        // Its outbox entries stay: recovery rolls it forward from the step records.
         this.#onError(error, instance);
         entry.settle(error);
       } finally {
