@@ -1,7 +1,7 @@
 import type { InstanceRecord } from '../model/instance.model.ts';
 
 /** How long an instance's steps may wait for its document to be written, at most. */
-export const WRITE_WITHIN_MS = 250;
+export const WRITE_WITHIN_MS = 1000;
 /** After its dispatches ended, how long an instance waits for another step before it is written. */
 export const LINGER_MS = 50;
 
