@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parsePlatformJson, type EventMapping, type Translation } from '@xiaoer/server';
+import { base64Hmac, parsePlatformJson, type EventMapping, type Translation } from '@xiaoer/server';
 
 /** A real platform payload from tests/fixtures/platforms (see PROVENANCE.md there). */
 export function platformFixture(name: string): string {
@@ -67,3 +67,22 @@ export const erpMapping: EventMapping = {
     'customer.phone': '/order/receiver/mobile',
   },
 };
+
+/** Posts a Shopify webhook to a Xiaoer server, signed as Shopify signs it. */
+export function postShopify(
+  url: string,
+  source: { id: string; secret: string },
+  delivery: { topic: string; body: string; webhookId: string; shop?: string },
+) {
+  return fetch(`${url}/api/webhooks/shopify/${source.id}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-shopify-topic': delivery.topic,
+      'x-shopify-hmac-sha256': base64Hmac(source.secret, delivery.body),
+      'x-shopify-webhook-id': delivery.webhookId,
+      'x-shopify-shop-domain': delivery.shop ?? 'example.myshopify.com',
+    },
+    body: delivery.body,
+  });
+}

@@ -4,6 +4,7 @@ import type { WorkflowDocument } from '@xiaoer/engine';
 import { base64Hmac, ORDER_EVENT_TYPES, signedHeaders, youzanSign } from '@xiaoer/server';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 import { dbFingerprint, settledFingerprint } from './db-fingerprint.ts';
+import { sentTo as sentMessages } from './sent-messages.ts';
 import { customCourierParcel, erpMapping, youzanPush } from '../platforms/platform-fixtures.ts';
 
 const SHOPIFY = { id: 'my-shopify', kind: 'shopify' as const, secret: 'shpss_0123456789abcdef' };
@@ -68,17 +69,7 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 /** The texts sent to the customer of an instance, in order, with channel and recipient. */
-async function sentTo(instanceId: string) {
-  const records = await h.connection
-    .collection('effects')
-    .find({ instanceId } as never)
-    .sort({ _id: 1 })
-    .toArray();
-  return records
-    .map((r) => (typeof r['effect'] === 'string' ? JSON.parse(r['effect']) : r['effect']))
-    .filter((e: { kind: string }) => e.kind === 'send')
-    .map((e: { channel: string; to: string; text: string }) => `${e.channel} ${e.to}: ${e.text}`);
-}
+const sentTo = (instanceId: string) => sentMessages(h.connection, instanceId);
 
 describe('Shopify webhooks', () => {
   it('should start the order journey from orders/create with the exact big order id, waiting for payment of a voided order', async () => {

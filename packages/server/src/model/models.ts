@@ -12,6 +12,8 @@ import { routingModels } from './routing.model.ts';
 import { knowledgeModels } from './knowledge.model.ts';
 import { analyticsModels } from './analytics.model.ts';
 import { qualityModels } from './quality.model.ts';
+import { receivedEventModels } from './received-event.model.ts';
+import { earlyEventModels } from './early-event.model.ts';
 
 /** Every collection Xiaoer keeps, as Mongoose models on one connection. */
 export type Models = ReturnType<typeof createModels>;
@@ -31,6 +33,8 @@ export function createModels(connection: Connection) {
     ...knowledgeModels(connection),
     ...analyticsModels(connection),
     ...qualityModels(connection),
+    ...receivedEventModels(connection),
+    ...earlyEventModels(connection),
   };
 }
 

@@ -25,7 +25,9 @@ import {
   type InstanceStatus,
 } from '../model/instance.model.ts';
 import type { RoutableWorkflow, WorkflowCatalog } from '../workflows/workflow-catalog.ts';
+import { eventProblemsOf } from '../errors/event-problems.ts';
 import { KeyedQueue } from './keyed-queue.ts';
+import { EarlyEvents } from './early-events.ts';
 import { ActiveInstances } from './active-instances.ts';
 import { RECENT_EVENTS, StepLog, type EffectSink, type Transition } from './step-log.ts';
 
@@ -40,7 +42,8 @@ type RouteResult =
   | ApplyResult
   | { kind: 'started'; instance: InstanceRecord }
   | { kind: 'none' }
-  | { kind: 'not-started'; reason: string };
+  | { kind: 'early' }
+  | { kind: 'not-started'; reason: string; problems?: { pointer: string; message: string }[] };
 
 export interface RuntimeOptions {
   /** Claims older than this are finished or dropped by recovery (a crashed process). */
@@ -53,6 +56,8 @@ export interface RuntimeOptions {
   afterStep?: (instance: string, revision: number) => Promise<void>;
   /** Batches the runtime's writes with those of the rest of the process (group commit). */
   commits?: GroupCommit;
+  /** How long an order event that came before its order's journey is kept for it. */
+  earlyRetentionMs?: number;
 }
 
 /** Events the host produces (timers, effect results); stale ones are ignored, never parked. */
@@ -75,6 +80,9 @@ export class JourneyRuntime {
   readonly #maxParked: number;
   readonly #commits: GroupCommit;
   readonly #active = new ActiveInstances();
+  readonly early: EarlyEvents;
+  /** Correlations whose hint said early events wait for them (read with the hint). */
+  readonly #earlyHints = new Set<string>();
 
   constructor(
     models: Models,
@@ -86,6 +94,7 @@ export class JourneyRuntime {
     this.#catalog = catalog;
     this.#maxParked = options.maxParked ?? 20;
     this.#commits = options.commits ?? new GroupCommit();
+    this.early = new EarlyEvents(models, this.#commits, options.earlyRetentionMs);
     this.steps = new StepLog(
       models,
       sink,
@@ -222,18 +231,33 @@ export class JourneyRuntime {
       if (result.kind === 'started') outcome.started.push(result.instance._id);
       else if (result.kind === 'applied' || result.kind === 'duplicate')
         outcome.routed.push(result.instance._id);
-      else if (result.kind === 'parked') outcome.parked.push(result.instance._id);
-      else if (result.kind === 'ignored')
+      else if (result.kind === 'early') (outcome.early ??= []).push(workflow.workflowId);
+      else if (result.kind === 'parked') {
+        outcome.parked.push(result.instance._id);
+        // For the events page: which node the instance was waiting at (hook, issue 19).
+        (outcome.waiting ??= []).push({
+          instanceId: result.instance._id,
+          node: result.instance.node,
+        });
+      } else if (result.kind === 'ignored')
         outcome.ignored.push({
           instanceId: result.instance._id,
           workflowId: workflow.workflowId,
           reason: result.reason,
         });
       else if (result.kind === 'not-started')
-        outcome.ignored.push({ workflowId: workflow.workflowId, reason: result.reason });
+        outcome.ignored.push({
+          workflowId: workflow.workflowId,
+          reason: result.reason,
+          ...(result.problems?.length ? { problems: result.problems } : {}),
+        });
     }
     outcome.unmatched =
-      outcome.started.length + outcome.routed.length + outcome.parked.length === 0;
+      outcome.started.length +
+        outcome.routed.length +
+        outcome.parked.length +
+        (outcome.early?.length ?? 0) ===
+      0;
     return outcome;
   }
 
@@ -249,14 +273,20 @@ export class JourneyRuntime {
         const result = await this.#applyHeld(latest, event);
         if (result) return result;
       } else {
-        if (workflow.archived || workflow.trigger.event !== event.type) return { kind: 'none' };
         const machine = await this.#catalog.machine(workflow.workflowId, workflow.latestVersion);
+        if (workflow.archived || workflow.trigger.event !== event.type) {
+          // Before its order's journey ever started: kept for it (issue 19).
+          const key = correlationKeyOf(workflow.workflowId, correlation);
+          if (!latest && !workflow.archived && (await this.early.keep(machine, key, event)))
+            return { kind: 'early' };
+          return { kind: 'none' };
+        }
         let result: StepResult;
         try {
           result = start(machine, journeyEventOf(event));
         } catch (error) {
           if (error instanceof TriggerMismatchError || error instanceof InvalidEventError)
-            return { kind: 'not-started', reason: error.message };
+            return { kind: 'not-started', reason: error.message, problems: eventProblemsOf(error) };
           throw error;
         }
         const generation = (latest?.generation ?? 0) + 1;
@@ -278,7 +308,8 @@ export class JourneyRuntime {
         );
         if (started) {
           await this.#noteLatest(workflow.workflowId, correlation, generation);
-          return { kind: 'started', instance: await this.#drainParked(started) };
+          const early = await this.#applyEarly(started);
+          return { kind: 'started', instance: await this.#drainParked(early, machine) };
         }
       }
       await sleep(backoff(attempt));
@@ -323,9 +354,11 @@ export class JourneyRuntime {
     const [hint, first] = await Promise.all([
       this.#models.Correlations.findById(correlationKeyOf(workflowId, correlation)).lean<{
         latest: number;
+        early?: boolean;
       }>(),
       find(1),
     ]);
+    if (hint?.early) this.#earlyHints.add(correlationKeyOf(workflowId, correlation));
     let generation = hint?.latest ?? 0;
     let found = generation > 1 ? await find(generation) : generation === 1 ? first : null;
     if (generation === 0) {
@@ -391,6 +424,25 @@ export class JourneyRuntime {
     );
     if (!next) return null;
     return { kind: 'applied', instance: await this.#drainParked(next, machine) };
+  }
+
+  /**
+   * Applies the order events that came before this instance started (the hint said so), in
+   * arrival order: each moves the journey on or is parked until it waits for it.
+   */
+  async #applyEarly(instance: InstanceRecord): Promise<InstanceRecord> {
+    const key = correlationKeyOf(instance.workflowId, instance.correlation);
+    if (!this.#earlyHints.delete(key)) return instance;
+    const { events, clear } = await this.early.take(key);
+    let current = instance;
+    for (const event of events) {
+      const result = await this.#applyHeld(current, event);
+      if (!result) return current; // another process took over
+      current = result.instance;
+      if (current.status !== 'active') break;
+    }
+    await clear();
+    return current;
   }
 
   /** Applies parked events the journey now waits for, oldest first. */
