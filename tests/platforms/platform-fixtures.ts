@@ -51,6 +51,25 @@ export function youzanPush(type: string, changes: Record<string, unknown> = {}) 
   };
 }
 
+/**
+ * A Youzan refund push around the documented refund message (`msg` URL-encoded, as the
+ * `trade_refund_*` family sends it; the `youzan_trade_*` family sends it as an object).
+ */
+export function youzanRefundPush(type: string, changes: Record<string, unknown> = {}) {
+  const refund = { ...platformPayload('youzan-refund-success.json'), ...changes };
+  return {
+    client_id: 'c0ffee0123456789',
+    id: refund['tid'],
+    kdt_id: 134533635,
+    mode: 1,
+    msg: type.startsWith('youzan_') ? refund : encodeURIComponent(JSON.stringify(refund)),
+    sendCount: 0,
+    test: false,
+    type,
+    version: 1730791300,
+  };
+}
+
 /** An ERP's own shipment notice, mapped field by field in the configuration. */
 export const erpMapping: EventMapping = {
   id: '/msgId',
