@@ -180,4 +180,12 @@ describe('GET /api/events', () => {
   it('should need a login', async () => {
     expect((await h.request('GET', '/api/events', undefined, '')).status).toBe(401);
   });
+
+  it('should delete entries older than the history retention, and only those', async () => {
+    const total = (await events()).events.length;
+    expect(await h.xiaoer.receivedEvents.prune(new Date(Date.now() - 3_600_000))).toBe(0);
+    expect((await events()).events.length).toBe(total);
+    expect(await h.xiaoer.receivedEvents.prune(new Date(Date.now() + 3_600_000))).toBe(total);
+    expect((await events()).events).toEqual([]);
+  });
 });
