@@ -69,6 +69,16 @@ describe('an event before its order', () => {
     expect(sent[0]).toContain('your order #9999 is confirmed');
     expect(sent[1]).toContain('has shipped with UPS. Tracking number 1z827wk74630');
     expect(await h.connection.collection('earlyEvents').countDocuments()).toBe(0);
+    // The events page: the fulfilment's delivery kept, then applied to the new instance.
+    const page = await h.request('GET', `/api/events?type=order.shipped&order=${ORDER_ID}`);
+    const { events } = (await page.json()) as {
+      events: { outcome: string; late?: boolean; instances: string[]; key: string }[];
+    };
+    expect(events.map((e) => [e.outcome, e.late ?? false, e.instances])).toEqual([
+      ['routed', true, [id]],
+      ['early', false, []],
+    ]);
+    expect(events[0]?.key).toBe(events[1]?.key);
   });
 
   it('should park an early event with the journey until it waits for it (unpaid order)', async () => {

@@ -47,6 +47,7 @@ function Why({ event }: { event: ReceivedEvent }) {
           {t('events.waitingAt', { instance: w.instanceId, node: w.node })}
         </Typography.Text>
       ))}
+      {event.late && <Typography.Text>{t('events.appliedLate')}</Typography.Text>}
       {event.early.length > 0 && (
         <Typography.Text>
           {t('events.earlyFor', { journeys: event.early.join(', ') })}

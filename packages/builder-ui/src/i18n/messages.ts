@@ -73,6 +73,7 @@ export const messages = {
       none: '没有符合条件的事件。',
       waitingAt: '实例 {{instance}} 正停在节点 {{node}}，等的不是这个事件',
       earlyFor: '订单的旅程（{{journeys}}）还没开始：事件会保留 7 天，旅程开始时再处理',
+      appliedLate: '先于订单到达，订单的旅程开始后已处理',
       unheard: '没有旅程在听的来源',
       outcomes: {
         started: '启动了旅程',
@@ -469,6 +470,7 @@ export const messages = {
       waitingAt: 'Instance {{instance}} is at node {{node}}, which does not wait for this event',
       earlyFor:
         'The order’s journey ({{journeys}}) has not started: the event is kept 7 days and applied when it starts',
+      appliedLate: 'Came before its order; applied when the order’s journey started',
       unheard: 'Sources no journey listens to',
       outcomes: {
         started: 'Started a journey',

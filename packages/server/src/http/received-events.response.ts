@@ -1,6 +1,7 @@
 import { RECEIVED_OUTCOMES } from '../model/received-event.model.ts';
 import {
   arrayOf,
+  boolean,
   dateTime,
   localizedText,
   nullable,
@@ -23,7 +24,7 @@ const entry = object(
     reasons: arrayOf(text),
     problems: arrayOf(object({ pointer: text, message: text })),
   },
-  { key: text },
+  { key: text, late: boolean },
 );
 
 /** The success answer of `GET /api/events`. */

@@ -12,6 +12,8 @@ export interface EventOutcome {
   waiting?: { instanceId: string; node: string }[];
   /** Journeys that keep this event until they start for its order (it came early). */
   early?: string[];
+  /** Events that came early, applied right after the instance this event started. */
+  appliedEarly?: { key: string; type: string; instanceId: string }[];
   /** Nobody started or waited: recorded, not lost. */
   unmatched: boolean;
   ignored: {

@@ -40,6 +40,8 @@ export interface ReceivedEventDetail {
   /** Why journeys ignored it, or why a topic was ignored. */
   reasons: string[];
   problems: DataProblem[];
+  /** An early event applied when its order's journey started (an entry of its own). */
+  late?: boolean;
 }
 
 /**

@@ -40,7 +40,7 @@ export type ApplyResult =
 
 type RouteResult =
   | ApplyResult
-  | { kind: 'started'; instance: InstanceRecord }
+  | { kind: 'started'; instance: InstanceRecord; early?: InstanceEvent[] }
   | { kind: 'none' }
   | { kind: 'early' }
   | { kind: 'not-started'; reason: string; problems?: { pointer: string; message: string }[] };
@@ -228,8 +228,11 @@ export class JourneyRuntime {
       processedAt: new Date(),
     };
     for (const { workflow, result } of await Promise.all(tasks)) {
-      if (result.kind === 'started') outcome.started.push(result.instance._id);
-      else if (result.kind === 'applied' || result.kind === 'duplicate')
+      if (result.kind === 'started') {
+        outcome.started.push(result.instance._id);
+        for (const { key, type } of result.early ?? [])
+          (outcome.appliedEarly ??= []).push({ key, type, instanceId: result.instance._id });
+      } else if (result.kind === 'applied' || result.kind === 'duplicate')
         outcome.routed.push(result.instance._id);
       else if (result.kind === 'early') (outcome.early ??= []).push(workflow.workflowId);
       else if (result.kind === 'parked') {
@@ -308,8 +311,8 @@ export class JourneyRuntime {
         );
         if (started) {
           await this.#noteLatest(workflow.workflowId, correlation, generation);
-          const early = await this.#applyEarly(started);
-          return { kind: 'started', instance: await this.#drainParked(early, machine) };
+          const { instance, early } = await this.#applyEarly(started);
+          return { kind: 'started', instance: await this.#drainParked(instance, machine), early };
         }
       }
       await sleep(backoff(attempt));
@@ -430,19 +433,23 @@ export class JourneyRuntime {
    * Applies the order events that came before this instance started (the hint said so), in
    * arrival order: each moves the journey on or is parked until it waits for it.
    */
-  async #applyEarly(instance: InstanceRecord): Promise<InstanceRecord> {
+  async #applyEarly(
+    instance: InstanceRecord,
+  ): Promise<{ instance: InstanceRecord; early: InstanceEvent[] }> {
     const key = correlationKeyOf(instance.workflowId, instance.correlation);
-    if (!this.#earlyHints.delete(key)) return instance;
+    if (!this.#earlyHints.delete(key)) return { instance, early: [] };
     const { events, clear } = await this.early.take(key);
     let current = instance;
+    const applied: InstanceEvent[] = [];
     for (const event of events) {
       const result = await this.#applyHeld(current, event);
-      if (!result) return current; // another process took over
+      if (!result) return { instance: current, early: applied }; // another process took over
+      applied.push(event);
       current = result.instance;
       if (current.status !== 'active') break;
     }
     await clear();
-    return current;
+    return { instance: current, early: applied };
   }
 
   /** Applies parked events the journey now waits for, oldest first. */

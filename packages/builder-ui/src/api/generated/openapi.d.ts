@@ -1535,6 +1535,7 @@ export interface operations {
                 message: string;
               }[];
               key?: string;
+              late?: boolean;
             }[];
             next: string | null;
             unheard: {

@@ -45,6 +45,33 @@ export function receivedEntryOf(received: Received, now = new Date()): ReceivedE
 }
 
 /**
+ * The entries of one delivery: its own and, when it started a journey that then applied events
+ * which came early, one `routed` entry for each of those (its first entry stays `early`).
+ */
+export function receivedEntriesOf(received: Received, now = new Date()): ReceivedEventEntry[] {
+  const late = (received.routing?.appliedEarly ?? []).map(
+    ({ key, type, instanceId }): ReceivedEventEntry => ({
+      _id: `${now.toISOString()}|${key}|applied`,
+      at: now,
+      source: key.slice(0, key.indexOf('/')),
+      type,
+      key,
+      outcome: 'routed',
+      refs: refsOf(received.record, [instanceId]),
+      detail: {
+        instances: [instanceId],
+        waiting: [],
+        early: [],
+        reasons: [],
+        problems: [],
+        late: true,
+      },
+    }),
+  );
+  return [receivedEntryOf(received, now), ...late];
+}
+
+/**
  * The page's word for a routing outcome: like the metrics' one, but data that broke every
  * journey's trigger contract is `invalid` (with pointers) and an event kept for a journey that
  * has not started is `early`.

@@ -7,7 +7,7 @@ import {
   type ReceivedEventOutcome,
 } from '../../model/received-event.model.ts';
 import type { Received } from '../received-outcome.ts';
-import { receivedEntryOf } from './received-entry.ts';
+import { receivedEntriesOf } from './received-entry.ts';
 
 /** What the events page may filter on; every filter narrows. */
 export interface ReceivedEventFilter {
@@ -44,14 +44,17 @@ export class ReceivedEventLog {
   }
 
   /** Appends the entry of one delivery (in the background; a failure is only reported). */
-  note(received: Received): Promise<void> {
-    const entry = receivedEntryOf(received);
-    return this.#commits
-      .insert(this.#models.ReceivedEvents, receivedEventJson.encode(entry))
-      .catch((error: unknown) => {
-        // The same delivery told twice (a routed event, processed again) keeps its entry.
-        if (!(error instanceof DuplicateKeyError)) this.#onError(error);
-      });
+  async note(received: Received): Promise<void> {
+    await Promise.all(
+      receivedEntriesOf(received).map((entry) =>
+        this.#commits
+          .insert(this.#models.ReceivedEvents, receivedEventJson.encode(entry))
+          .catch((error: unknown) => {
+            // The same delivery told twice (a routed event, processed again) keeps its entry.
+            if (!(error instanceof DuplicateKeyError)) this.#onError(error);
+          }),
+      ),
+    );
   }
 
   /** A page of entries matching `filter`, newest first, after `cursor` (an entry's `_id`). */
