@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parsePlatformJson, type EventMapping, type Translation } from '@xiaoer/server';
+import { base64Hmac, parsePlatformJson, type EventMapping, type Translation } from '@xiaoer/server';
 
 /** A real platform payload from tests/fixtures/platforms (see PROVENANCE.md there). */
 export function platformFixture(name: string): string {
@@ -51,6 +51,25 @@ export function youzanPush(type: string, changes: Record<string, unknown> = {}) 
   };
 }
 
+/**
+ * A Youzan refund push around the documented refund message (`msg` URL-encoded, as the
+ * `trade_refund_*` family sends it; the `youzan_trade_*` family sends it as an object).
+ */
+export function youzanRefundPush(type: string, changes: Record<string, unknown> = {}) {
+  const refund = { ...platformPayload('youzan-refund-success.json'), ...changes };
+  return {
+    client_id: 'c0ffee0123456789',
+    id: refund['tid'],
+    kdt_id: 134533635,
+    mode: 1,
+    msg: type.startsWith('youzan_') ? refund : encodeURIComponent(JSON.stringify(refund)),
+    sendCount: 0,
+    test: false,
+    type,
+    version: 1730791300,
+  };
+}
+
 /** An ERP's own shipment notice, mapped field by field in the configuration. */
 export const erpMapping: EventMapping = {
   id: '/msgId',
@@ -67,3 +86,22 @@ export const erpMapping: EventMapping = {
     'customer.phone': '/order/receiver/mobile',
   },
 };
+
+/** Posts a Shopify webhook to a Xiaoer server, signed as Shopify signs it. */
+export function postShopify(
+  url: string,
+  source: { id: string; secret: string },
+  delivery: { topic: string; body: string; webhookId: string; shop?: string },
+) {
+  return fetch(`${url}/api/webhooks/shopify/${source.id}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-shopify-topic': delivery.topic,
+      'x-shopify-hmac-sha256': base64Hmac(source.secret, delivery.body),
+      'x-shopify-webhook-id': delivery.webhookId,
+      'x-shopify-shop-domain': delivery.shop ?? 'example.myshopify.com',
+    },
+    body: delivery.body,
+  });
+}

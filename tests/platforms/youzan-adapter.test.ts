@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateYouzan } from '@xiaoer/server';
-import { eventsOf, youzanPush } from './platform-fixtures.ts';
+import { eventsOf, youzanPush, youzanRefundPush } from './platform-fixtures.ts';
 
 const at = new Date('2026-03-02T01:00:00Z');
 
@@ -65,6 +65,42 @@ describe('Youzan adapter on a real Youzan order', () => {
     });
     expect(translateYouzan({ type: 'trade_TradeCreate', msg: 'not json' }, at)).toEqual({
       invalid: [{ pointer: '/msg', message: 'must be URL-encoded JSON' }],
+    });
+  });
+
+  it('should map a refund success, in either message family, to one order.refunded with the amount in yuan', () => {
+    const [event] = eventsOf(translateYouzan(youzanRefundPush('trade_refund_RefundSuccess'), at));
+    expect(event).toEqual({
+      id: 'youzan-E20171234567890123456789-refund-W32132132122321',
+      type: 'order.refunded',
+      source: 'youzan://134533635',
+      time: at.toISOString(),
+      data: {
+        orderId: 'E20171234567890123456789',
+        orderNumber: 'E20171234567890123456789',
+        refundId: 'W32132132122321',
+        amount: 0.01,
+        currency: 'CNY',
+        refundType: 'REFUND_ONLY',
+        reason: 'REFUND_QUALITY',
+      },
+    });
+    // The newer family sends `msg` as an object: the same refund is the same event.
+    expect(eventsOf(translateYouzan(youzanRefundPush('youzan_trade_RefundSuccess'), at))).toEqual([
+      event,
+    ]);
+  });
+
+  it('should ignore refund requests and approvals, and locate a refund without its amount', () => {
+    expect(translateYouzan(youzanRefundPush('trade_refund_BuyerCreated'), at)).toEqual({
+      ignored: 'message type trade_refund_BuyerCreated is not used by Xiaoer',
+    });
+    expect(
+      translateYouzan(youzanRefundPush('trade_refund_RefundSuccess', { refunded_fee: 'free' }), at),
+    ).toEqual({
+      invalid: [
+        { pointer: '/msg/refunded_fee', message: 'must match pattern "^\\d+(\\.\\d{1,2})?$"' },
+      ],
     });
   });
 });

@@ -4,7 +4,13 @@ import type { WorkflowDocument } from '@xiaoer/engine';
 import { base64Hmac, ORDER_EVENT_TYPES, signedHeaders, youzanSign } from '@xiaoer/server';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 import { dbFingerprint, settledFingerprint } from './db-fingerprint.ts';
-import { customCourierParcel, erpMapping, youzanPush } from '../platforms/platform-fixtures.ts';
+import { sentTo as sentMessages } from './sent-messages.ts';
+import {
+  customCourierParcel,
+  erpMapping,
+  youzanPush,
+  youzanRefundPush,
+} from '../platforms/platform-fixtures.ts';
 
 const SHOPIFY = { id: 'my-shopify', kind: 'shopify' as const, secret: 'shpss_0123456789abcdef' };
 const WOO = { id: 'my-woo', kind: 'woocommerce' as const, secret: 'woo-secret-0123456789' };
@@ -68,17 +74,7 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 /** The texts sent to the customer of an instance, in order, with channel and recipient. */
-async function sentTo(instanceId: string) {
-  const records = await h.connection
-    .collection('effects')
-    .find({ instanceId } as never)
-    .sort({ _id: 1 })
-    .toArray();
-  return records
-    .map((r) => (typeof r['effect'] === 'string' ? JSON.parse(r['effect']) : r['effect']))
-    .filter((e: { kind: string }) => e.kind === 'send')
-    .map((e: { channel: string; to: string; text: string }) => `${e.channel} ${e.to}: ${e.text}`);
-}
+const sentTo = (instanceId: string) => sentMessages(h.connection, instanceId);
 
 describe('Shopify webhooks', () => {
   it('should start the order journey from orders/create with the exact big order id, waiting for payment of a voided order', async () => {
@@ -410,6 +406,23 @@ describe('Youzan pushes and mapped ERP messages', () => {
       msg: 'success',
       ignored: 'message type SCRM_CUSTOMER_EVENT is not used by Xiaoer',
     });
+  });
+
+  it('should note a Youzan refund on the order journey (the documented refund message, this order)', async () => {
+    const id = 'order-lifecycle:E20241104143713093806201:1';
+    await vi.waitFor(async () => expect((await instance(id)).node).toBe('waitShipment'), SETTLED);
+    const refund = youzanRefundPush('trade_refund_RefundSuccess', {
+      tid: 'E20241104143713093806201',
+    });
+    const response = await youzan(JSON.stringify(refund));
+    expect(await response.json()).toMatchObject({ code: 0, events: [{ status: 'accepted' }] });
+    await vi.waitFor(
+      async () =>
+        expect((await instance(id)).data).toMatchObject({
+          refund: { refundId: 'W32132132122321', amount: 0.01, currency: 'CNY' },
+        }),
+      SETTLED,
+    );
   });
 
   it("should make events of an ERP's own JSON with the configured mapping, signed the Xiaoer way", async () => {

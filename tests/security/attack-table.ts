@@ -12,6 +12,9 @@ const VOLATILE = new Set([
   'analyticsRollupProgress',
   'healthProbes',
   'heartbeats',
+  // The events page's log: a refused or repeated delivery is noted there on purpose (issue 19),
+  // so operators see why nothing happened; it keeps no event data and moves no journey.
+  'receivedEvents',
 ]);
 
 /** A hash of every document of every collection but the volatile ones. */

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base64Hmac } from '@xiaoer/server';
+import { postShopify } from '../platforms/platform-fixtures.ts';
 import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { counterWorkflow } from '../runtime/test-workflows.ts';
 import { expectRefused, type Attack } from './attack-table.ts';
@@ -36,17 +37,7 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 function shopify(topic: string, body: string, webhookId: string) {
-  return fetch(`${h.url}/api/webhooks/shopify/${SHOPIFY.id}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-shopify-topic': topic,
-      'x-shopify-hmac-sha256': base64Hmac(SHOPIFY.secret, body),
-      'x-shopify-webhook-id': webhookId,
-      'x-shopify-shop-domain': 'security.myshopify.com',
-    },
-    body,
-  });
+  return postShopify(h.url, SHOPIFY, { topic, body, webhookId, shop: 'security.myshopify.com' });
 }
 
 function woo(body: string) {

@@ -97,6 +97,9 @@ export {
 } from './intake/platforms/taobao.adapter.ts';
 export { topSign, TmcPoller } from './connectors/taobao-tmc.ts';
 export { ORDER_EVENT_TYPES, type EventTypeContract } from './intake/event-types.ts';
+export { EARLY_EVENT_RETENTION_MS, EarlyEvents } from './runtime/early-events.ts';
+export { ReceivedEventLog, type ReceivedEventFilter } from './intake/log/received-event-log.ts';
+export { RECEIVED_OUTCOMES, type ReceivedEventOutcome } from './model/received-event.model.ts';
 export type { Translation, PlatformEvent } from './intake/platforms/platform-json.ts';
 export type { EventSource, SourceKind } from './intake/event-source.ts';
 export type { CloudEvent } from './intake/cloud-event.ts';

@@ -178,6 +178,16 @@ export const instancesApi = {
     api<FlowCounts>('GET', `/workflows/${encodeURIComponent(workflow)}/flow${query({ since })}`),
 };
 
+/** One received delivery on the events page, and a page of them. */
+export type ReceivedEvent = Answer<'getApiEvents'>['events'][number];
+export type ReceivedEventsPage = Answer<'getApiEvents'>;
+
+/** `GET /api/events`: received deliveries and what became of them, newest first. */
+export const eventsApi = {
+  list: (filter: Record<string, string | number | undefined>) =>
+    api<ReceivedEventsPage>('GET', `/events${query(filter)}`),
+};
+
 /** A saved scenario, in the engine's scenario format. */
 export type SavedScenario = Omit<Answer<'getApiWorkflowsIdScenariosName'>, 'scenario'> & {
   scenario: Scenario;

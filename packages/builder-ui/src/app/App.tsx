@@ -38,6 +38,9 @@ const KnowledgePage = lazy(async () => ({
 const AnalyticsPage = lazy(async () => ({
   default: (await import('../analytics/AnalyticsPage.tsx')).AnalyticsPage,
 }));
+const EventsPage = lazy(async () => ({
+  default: (await import('../console/EventsPage.tsx')).EventsPage,
+}));
 const QualityPage = lazy(async () => ({
   default: (await import('../console/QualityPage.tsx')).QualityPage,
 }));
@@ -70,7 +73,7 @@ export function App() {
                 <Menu
                   theme="dark"
                   mode="horizontal"
-                  style={{ minWidth: 760 }}
+                  style={{ minWidth: 860 }}
                   selectedKeys={[
                     route.screen === 'instance'
                       ? 'instances'
@@ -83,6 +86,7 @@ export function App() {
                       screen: key as
                         | 'workflows'
                         | 'instances'
+                        | 'events'
                         | 'inbox'
                         | 'knowledge'
                         | 'analytics'
@@ -95,6 +99,10 @@ export function App() {
                     {
                       key: 'instances',
                       label: <span data-testid="nav-instances">{t('instances.nav')}</span>,
+                    },
+                    {
+                      key: 'events',
+                      label: <span data-testid="nav-events">{t('events.nav')}</span>,
                     },
                     ...(AGENTS.includes(me.role ?? '')
                       ? [
@@ -172,6 +180,8 @@ export function App() {
                   <QualityPage canEdit={canEdit} canOperate={canEdit} />
                 ) : route.screen === 'admin' ? (
                   <AdminPage onOpenInstance={(id) => go({ screen: 'instance', instanceId: id })} />
+                ) : route.screen === 'events' ? (
+                  <EventsPage onOpenInstance={(id) => go({ screen: 'instance', instanceId: id })} />
                 ) : route.screen === 'instances' ? (
                   <InstancesPage onOpen={(id) => go({ screen: 'instance', instanceId: id })} />
                 ) : route.screen === 'instance' ? (

@@ -6,13 +6,14 @@ export type CanvasOverlay = 'funnel';
 
 /**
  * The screen named by the URL's hash: `#/workflows[/<id>[?overlay=funnel]]`,
- * `#/instances[/<id>]`, `#/inbox`, `#/knowledge`, `#/analytics`, `#/quality`, `#/admin`.
+ * `#/instances[/<id>]`, `#/events`, `#/inbox`, `#/knowledge`, `#/analytics`, `#/quality`, `#/admin`.
  */
 export type Route =
   | { screen: 'workflows' }
   | { screen: 'editor'; workflowId: string; overlay?: CanvasOverlay }
   | { screen: 'instances' }
   | { screen: 'instance'; instanceId: string }
+  | { screen: 'events' }
   | { screen: 'inbox' }
   | { screen: 'knowledge' }
   | { screen: 'analytics' }
@@ -21,6 +22,7 @@ export type Route =
 
 export function routeOf(hash: string): Route {
   if (hash === '#/inbox') return { screen: 'inbox' };
+  if (hash === '#/events') return { screen: 'events' };
   if (hash === '#/knowledge') return { screen: 'knowledge' };
   if (hash === '#/analytics') return { screen: 'analytics' };
   if (hash === '#/quality') return { screen: 'quality' };

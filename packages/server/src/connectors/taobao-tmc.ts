@@ -76,12 +76,24 @@ export class TmcPoller {
     const done: string[] = [];
     for (const message of messages) {
       const translation = translateTmc(message, new Date());
+      const topic = asText(asObject(message)['topic']) ?? 'tmc';
       if ('events' in translation) {
         const { events, problems } = readCloudEvents(translation.events);
-        if (problems.length > 0) this.#log.warn({ problems }, 'a TMC message made no valid event');
-        else await this.#intake.record(this.#source.id, events);
-      } else if ('invalid' in translation)
+        if (problems.length > 0) {
+          this.#log.warn({ problems }, 'a TMC message made no valid event');
+          this.#intake.refused(this.#source.id, 'invalid', { type: topic, problems });
+        } else await this.#intake.record(this.#source.id, events);
+      } else if ('invalid' in translation) {
         this.#log.warn({ problems: translation.invalid }, 'a TMC message was malformed');
+        this.#intake.refused(this.#source.id, 'invalid', {
+          type: topic,
+          problems: translation.invalid,
+        });
+      } else
+        this.#intake.refused(this.#source.id, 'topic-ignored', {
+          type: topic,
+          reason: translation.ignored,
+        });
       const id = asText(asObject(message)['id']);
       if (id) done.push(id);
     }

@@ -18,6 +18,7 @@ import { authenticate } from './authenticate.ts';
 import { chatRouter, conversationsRouter } from './chat.route.ts';
 import { openApiDocument } from './openapi.ts';
 import { eventTypesRouter } from './event-types.route.ts';
+import { receivedEventsRouter } from './received-events.route.ts';
 import { responds } from './route-metadata.ts';
 import { healthResponseSchemas } from './health.response.ts';
 import { analyticsRouter } from './analytics.route.ts';
@@ -124,6 +125,7 @@ export function createApp(options: AppOptions): Express {
     app.use('/api', scenariosRouter(xiaoer.scenarios));
     app.use('/api', templatesRouter(options.templates ?? new JourneyTemplates()));
     app.use('/api', auditRouter(xiaoer.models));
+    app.use('/api', receivedEventsRouter(xiaoer.receivedEvents, xiaoer.sources, xiaoer.workflows));
     app.use('/api', conversationsRouter(xiaoer.desk, xiaoer.routing, xiaoer.knowledge));
     app.use(
       '/api',

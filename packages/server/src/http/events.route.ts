@@ -97,7 +97,8 @@ export function eventsRouter(options: EventsRouteOptions): Router {
       const shape = eventShapeProblem(body);
       if (shape) throw tooComplex('event-too-complex', shape);
       const { events, problems } = readCloudEvents(body);
-      if (problems.length > 0)
+      if (problems.length > 0) {
+        options.intake.refused(sourceId, 'invalid', { type: typeOf(body), problems });
         throw new ApiError(
           400,
           'invalid-event',
@@ -108,11 +109,19 @@ export function eventsRouter(options: EventsRouteOptions): Router {
           undefined,
           { problems },
         );
+      }
       const results = await options.intake.record(sourceId, events);
       response.status(intakeStatus(results)).json({ events: results });
     },
   );
   return router;
+}
+
+/** The event type an invalid body names (the first of a batch), for the events page. */
+function typeOf(body: unknown): string {
+  const first: unknown = Array.isArray(body) ? body[0] : body;
+  const type = (first as { type?: unknown } | null)?.type;
+  return typeof type === 'string' && type.length <= 100 ? type : 'invalid';
 }
 
 /** 503 with Retry-After while the runtime is behind by more than it may queue. */

@@ -12,6 +12,7 @@ import { metadataOf, type RouteMetadata } from './route-metadata.ts';
 import { EXPORT_QUERY, PERIOD_QUERY, STAFFING_QUERY } from './analytics.route.ts';
 import { QUALITY_AGENTS_QUERY, QUALITY_REPORTS_QUERY } from './quality.route.ts';
 import { AUDIT_QUERY } from './audit.route.ts';
+import { RECEIVED_EVENTS_QUERY } from './received-events.route.ts';
 
 /** What the routes cannot tell about themselves: a title, a group, and special answers. */
 interface OperationNotes {
@@ -109,6 +110,13 @@ const OPERATIONS: Record<string, OperationNotes> = {
       },
     },
     errors: signed,
+  },
+  'GET /api/events': {
+    summary:
+      'Received events and what became of each, newest first; sources no journey hears / 收到的事件及其结果',
+    tag: 'events',
+    query: RECEIVED_EVENTS_QUERY,
+    errors: { 400: 'A bad filter / 筛选参数不合法' },
   },
   'POST /api/webhooks/shopify/{source}': {
     summary: 'Shopify webhook (X-Shopify-Hmac-Sha256) / Shopify 回调',

@@ -16,11 +16,22 @@ export async function acceptTranslation(
   intake: EventIntake,
   sourceId: string,
   translation: Translation,
-  /** The adapter derives event ids from the payload (Shopify, WooCommerce): see `record`. */
-  derivedIds = false,
+  {
+    derivedIds = false,
+    topic = 'webhook',
+  }: {
+    /** The adapter derives event ids from the payload (Shopify, WooCommerce): see `record`. */
+    derivedIds?: boolean;
+    /** The platform's topic or message type, for the events page. */
+    topic?: string;
+  } = {},
 ): Promise<WebhookAnswer> {
-  if ('ignored' in translation) return { status: 200, body: { ignored: translation.ignored } };
-  if ('invalid' in translation)
+  if ('ignored' in translation) {
+    intake.refused(sourceId, 'topic-ignored', { type: topic, reason: translation.ignored });
+    return { status: 200, body: { ignored: translation.ignored } };
+  }
+  if ('invalid' in translation) {
+    intake.refused(sourceId, 'invalid', { type: topic, problems: translation.invalid });
     throw new ApiError(
       400,
       'invalid-payload',
@@ -31,8 +42,10 @@ export async function acceptTranslation(
       undefined,
       { problems: translation.invalid },
     );
+  }
   const { events, problems } = readCloudEvents(translation.events);
-  if (problems.length > 0)
+  if (problems.length > 0) {
+    intake.refused(sourceId, 'invalid', { type: topic, problems });
     throw new ApiError(
       400,
       'invalid-event',
@@ -40,6 +53,7 @@ export async function acceptTranslation(
       undefined,
       { problems },
     );
+  }
   const results = await intake.record(sourceId, events, new Date(), { derivedIds });
   return { status: intakeStatus(results), body: { events: results } };
 }

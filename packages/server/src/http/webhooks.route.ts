@@ -59,8 +59,8 @@ export function webhooksRouter(options: WebhooksRouteOptions): Router {
   const router = Router();
   const raw = express.raw({ type: () => true, limit: options.bodyLimit });
 
-  const accept = (sourceId: string, translation: Translation) =>
-    acceptTranslation(options.intake, sourceId, translation, true);
+  const accept = (sourceId: string, translation: Translation, topic: string) =>
+    acceptTranslation(options.intake, sourceId, translation, { derivedIds: true, topic });
 
   router.post(
     '/webhooks/shopify/:source',
@@ -80,7 +80,7 @@ export function webhooksRouter(options: WebhooksRouteOptions): Router {
         parseJsonBody(body, parsePlatformJson),
         new Date(),
       );
-      const { status, body: answer } = await accept(source.id, translation);
+      const { status, body: answer } = await accept(source.id, translation, topic);
       response.status(status).json(answer);
     },
   );
@@ -111,7 +111,7 @@ export function webhooksRouter(options: WebhooksRouteOptions): Router {
         parseJsonBody(body, parsePlatformJson),
         new Date(),
       );
-      const { status, body: answer } = await accept(source.id, translation);
+      const { status, body: answer } = await accept(source.id, translation, topic);
       response.status(status).json(answer);
     },
   );

@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 import { sameSignature } from '../intake/signature.ts';
-import { parsePlatformJson } from '../intake/platforms/platform-json.ts';
+import { asObject, asText, parsePlatformJson } from '../intake/platforms/platform-json.ts';
 import { translateYouzan, youzanSign } from '../intake/platforms/youzan.adapter.ts';
 import { parseJsonBody, rawBody, unauthorized } from './events.route.ts';
 import { acceptTranslation } from './webhook-accept.ts';
@@ -34,8 +34,12 @@ export function youzanWebhookRouter(options: WebhooksRouteOptions): Router {
       const source = options.sources.find(param(request, 'source'), 'youzan');
       if (!source || !sameSignature(youzanSign(clientId, body, source.secret), sign.toLowerCase()))
         throw unauthorized('signature-invalid', '签名无效。', 'The signature is invalid.');
-      const translation = translateYouzan(parseJsonBody(body, parsePlatformJson), new Date());
-      const { body: answer } = await acceptTranslation(options.intake, source.id, translation);
+      const payload = parseJsonBody(body, parsePlatformJson);
+      const translation = translateYouzan(payload, new Date());
+      const topic = asText(asObject(payload)['type']) ?? 'youzan';
+      const { body: answer } = await acceptTranslation(options.intake, source.id, translation, {
+        topic,
+      });
       response.status(200).json({ code: 0, msg: 'success', ...answer });
     },
   );

@@ -12,11 +12,7 @@ import { GroupCommit } from '../model/group-commit.ts';
 import type { JourneyRuntime } from '../runtime/journey-runtime.ts';
 import { abandoned, type ProcessLiveness } from '../runtime/process-liveness.ts';
 import type { CloudEvent } from './cloud-event.ts';
-import {
-  receivedOutcomeOf,
-  type ReceivedListener,
-  type ReceivedOutcome,
-} from './received-outcome.ts';
+import { receivedOutcomeOf, type Received, type ReceivedListener } from './received-outcome.ts';
 
 /** Events being processed in one process before intake refuses more (503, Retry-After). */
 export const MAX_BACKLOG = 20_000;
@@ -154,7 +150,9 @@ export class EventIntake {
       this.#track(work, record._id);
       return [work];
     });
-    for (const index of events.keys()) if (!accepted.has(index)) this.#tell(source, 'duplicate');
+    for (const index of events.keys())
+      if (!accepted.has(index))
+        this.#tell({ source, outcome: 'duplicate', record: records[index] as EventRecord });
     return {
       results: events.map((event, index) => ({
         id: event.id,
@@ -187,16 +185,28 @@ export class EventIntake {
   #routeNew(source: string, record: EventRecord): Promise<EventOutcome> {
     const work = this.#runtime.processRecord(record);
     void work.then(
-      (outcome) => this.#tell(source, receivedOutcomeOf(outcome)),
-      () => this.#tell(source, 'failed'),
+      (routing) => this.#tell({ source, outcome: receivedOutcomeOf(routing), record, routing }),
+      () => this.#tell({ source, outcome: 'failed', record }),
     );
     return work;
   }
 
-  #tell(source: string, outcome: ReceivedOutcome): void {
+  /**
+   * Tells the listeners of a delivery that made no event: a platform topic Xiaoer does not use
+   * (answered 200) or a body that does not fit its topic (answered 400 with `problems`).
+   */
+  refused(
+    source: string,
+    outcome: 'invalid' | 'topic-ignored',
+    refused: NonNullable<Received['refused']>,
+  ): void {
+    this.#tell({ source, outcome, refused });
+  }
+
+  #tell(received: Received): void {
     for (const listener of this.#listeners)
       try {
-        listener({ source, outcome });
+        listener(received);
       } catch (error) {
         this.#log.error({ err: error }, 'an intake listener failed');
       }

@@ -8,9 +8,21 @@ export interface EventOutcome {
   routed: string[];
   /** Instances that were waiting but not for this event yet: it is parked with them. */
   parked: string[];
+  /** Where each parked instance was waiting (the events page says for which node). */
+  waiting?: { instanceId: string; node: string }[];
+  /** Journeys that keep this event until they start for its order (it came early). */
+  early?: string[];
+  /** Events that came early, applied right after the instance this event started. */
+  appliedEarly?: { key: string; type: string; instanceId: string }[];
   /** Nobody started or waited: recorded, not lost. */
   unmatched: boolean;
-  ignored: { instanceId?: string; workflowId: string; reason: string }[];
+  ignored: {
+    instanceId?: string;
+    workflowId: string;
+    reason: string;
+    /** Data that broke the journey's trigger contract: where (JSON pointer) and what. */
+    problems?: { pointer: string; message: string }[];
+  }[];
   processedAt: Date;
 }
 

@@ -89,6 +89,8 @@ export interface OutboxEntry {
 export interface CorrelationRecord {
   _id: string;
   latest: number;
+  /** Order events came before any instance started: they wait in `earlyEvents`. */
+  early?: boolean;
 }
 
 const options = { versionKey: false, minimize: false } as const;
@@ -161,7 +163,7 @@ export function instanceModels(connection: Connection): {
     Correlations: connection.model(
       'Correlation',
       new Schema(
-        { _id: String, latest: { type: Number, required: true } },
+        { _id: String, latest: { type: Number, required: true }, early: Boolean },
         { ...options, collection: 'correlations' },
       ),
     ) as unknown as Model<CorrelationRecord>,

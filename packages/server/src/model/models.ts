@@ -13,6 +13,8 @@ import { knowledgeModels } from './knowledge.model.ts';
 import { analyticsModels } from './analytics.model.ts';
 import { qualityModels } from './quality.model.ts';
 import { heartbeatModels } from './heartbeat.model.ts';
+import { receivedEventModels } from './received-event.model.ts';
+import { earlyEventModels } from './early-event.model.ts';
 
 /** Every collection Xiaoer keeps, as Mongoose models on one connection. */
 export type Models = ReturnType<typeof createModels>;
@@ -33,6 +35,8 @@ export function createModels(connection: Connection) {
     ...analyticsModels(connection),
     ...qualityModels(connection),
     ...heartbeatModels(connection),
+    ...receivedEventModels(connection),
+    ...earlyEventModels(connection),
   };
 }
 

@@ -31,8 +31,10 @@ import {
   type InstanceStatus,
 } from '../model/instance.model.ts';
 import type { RoutableWorkflow, WorkflowCatalog } from '../workflows/workflow-catalog.ts';
+import { eventProblemsOf } from '../errors/event-problems.ts';
 import { KeyedQueue } from './keyed-queue.ts';
 import type { ProcessLiveness } from './process-liveness.ts';
+import { EarlyEvents } from './early-events.ts';
 import { ActiveInstances } from './active-instances.ts';
 import { RECENT_EVENTS, StepLog, type EffectSink, type Transition } from './step-log.ts';
 
@@ -45,9 +47,10 @@ export type ApplyResult =
 
 type RouteResult =
   | ApplyResult
-  | { kind: 'started'; instance: InstanceRecord }
+  | { kind: 'started'; instance: InstanceRecord; early?: InstanceEvent[] }
   | { kind: 'none' }
-  | { kind: 'not-started'; reason: string };
+  | { kind: 'early' }
+  | { kind: 'not-started'; reason: string; problems?: { pointer: string; message: string }[] };
 
 export interface RuntimeOptions {
   /** Claims older than this are finished or dropped by recovery (a crashed process). */
@@ -62,6 +65,8 @@ export interface RuntimeOptions {
   commits?: GroupCommit;
   /** Names this process on its claims, so others take them over soon after it dies. */
   liveness?: ProcessLiveness;
+  /** How long an order event that came before its order's journey is kept for it. */
+  earlyRetentionMs?: number;
 }
 
 /** Events the host produces (timers, effect results); stale ones are ignored, never parked. */
@@ -84,6 +89,9 @@ export class JourneyRuntime {
   readonly #maxParked: number;
   readonly #commits: GroupCommit;
   readonly #active = new ActiveInstances();
+  readonly early: EarlyEvents;
+  /** Correlations whose hint said early events wait for them (read with the hint). */
+  readonly #earlyHints = new Set<string>();
 
   constructor(
     models: Models,
@@ -95,6 +103,7 @@ export class JourneyRuntime {
     this.#catalog = catalog;
     this.#maxParked = options.maxParked ?? 20;
     this.#commits = options.commits ?? new GroupCommit();
+    this.early = new EarlyEvents(models, this.#commits, options.earlyRetentionMs);
     this.steps = new StepLog(
       models,
       sink,
@@ -237,21 +246,39 @@ export class JourneyRuntime {
       processedAt: new Date(),
     };
     for (const { workflow, result } of await Promise.all(tasks)) {
-      if (result.kind === 'started') outcome.started.push(result.instance._id);
-      else if (result.kind === 'applied' || result.kind === 'duplicate')
+      if (result.kind === 'started') {
+        outcome.started.push(result.instance._id);
+        for (const { key, type } of result.early ?? [])
+          (outcome.appliedEarly ??= []).push({ key, type, instanceId: result.instance._id });
+      } else if (result.kind === 'applied' || result.kind === 'duplicate')
         outcome.routed.push(result.instance._id);
-      else if (result.kind === 'parked') outcome.parked.push(result.instance._id);
-      else if (result.kind === 'ignored')
+      else if (result.kind === 'early') (outcome.early ??= []).push(workflow.workflowId);
+      else if (result.kind === 'parked') {
+        outcome.parked.push(result.instance._id);
+        // For the events page: which node the instance was waiting at (hook, issue 19).
+        (outcome.waiting ??= []).push({
+          instanceId: result.instance._id,
+          node: result.instance.node,
+        });
+      } else if (result.kind === 'ignored')
         outcome.ignored.push({
           instanceId: result.instance._id,
           workflowId: workflow.workflowId,
           reason: result.reason,
         });
       else if (result.kind === 'not-started')
-        outcome.ignored.push({ workflowId: workflow.workflowId, reason: result.reason });
+        outcome.ignored.push({
+          workflowId: workflow.workflowId,
+          reason: result.reason,
+          ...(result.problems?.length ? { problems: result.problems } : {}),
+        });
     }
     outcome.unmatched =
-      outcome.started.length + outcome.routed.length + outcome.parked.length === 0;
+      outcome.started.length +
+        outcome.routed.length +
+        outcome.parked.length +
+        (outcome.early?.length ?? 0) ===
+      0;
     return outcome;
   }
 
@@ -268,6 +295,13 @@ export class JourneyRuntime {
       !workflow.archived &&
       workflow.trigger.event === event.type &&
       !this.#active.newest(`${workflow.workflowId}:${correlation}`);
+    // The correlation hint says whether early events wait for this value: read with the other
+    // starts' (one batched read of a small collection), beside the optimistic commit.
+    const earlyHint: Promise<{ early?: boolean } | null> = optimistic
+      ? this.#commits
+          .findById(this.#models.Correlations, correlationKeyOf(workflow.workflowId, correlation))
+          .catch(() => null)
+      : Promise.resolve(null);
     for (let attempt = 0; attempt < CONTENTION_RETRIES; attempt++) {
       const latest = optimistic
         ? null
@@ -277,14 +311,20 @@ export class JourneyRuntime {
         const result = await this.#applyHeld(latest, event);
         if (result) return result;
       } else {
-        if (workflow.archived || workflow.trigger.event !== event.type) return { kind: 'none' };
         const machine = await this.#catalog.machine(workflow.workflowId, workflow.latestVersion);
+        if (workflow.archived || workflow.trigger.event !== event.type) {
+          // Before its order's journey ever started: kept for it (issue 19).
+          const key = correlationKeyOf(workflow.workflowId, correlation);
+          if (!latest && !workflow.archived && (await this.early.keep(machine, key, event)))
+            return { kind: 'early' };
+          return { kind: 'none' };
+        }
         let result: StepResult;
         try {
           result = start(machine, journeyEventOf(event));
         } catch (error) {
           if (error instanceof TriggerMismatchError || error instanceof InvalidEventError)
-            return { kind: 'not-started', reason: error.message };
+            return { kind: 'not-started', reason: error.message, problems: eventProblemsOf(error) };
           throw error;
         }
         const generation = (latest?.generation ?? 0) + 1;
@@ -306,7 +346,11 @@ export class JourneyRuntime {
         );
         if (started) {
           if (generation > 1) await this.#noteLatest(workflow.workflowId, correlation, generation);
-          return { kind: 'started', instance: await this.#drainParked(started) };
+          // Early events wait for it when the hint says so (read alongside an optimistic start).
+          if ((await earlyHint)?.early)
+            this.#earlyHints.add(correlationKeyOf(workflow.workflowId, correlation));
+          const { instance, early } = await this.#applyEarly(started);
+          return { kind: 'started', instance: await this.#drainParked(instance, machine), early };
         }
       }
       if (optimistic) {
@@ -356,9 +400,11 @@ export class JourneyRuntime {
     const [hint, first] = await Promise.all([
       this.#models.Correlations.findById(correlationKeyOf(workflowId, correlation)).lean<{
         latest: number;
+        early?: boolean;
       }>(),
       find(1),
     ]);
+    if (hint?.early) this.#earlyHints.add(correlationKeyOf(workflowId, correlation));
     let generation = hint?.latest ?? 0;
     let found = generation > 1 ? await find(generation) : generation === 1 ? first : null;
     if (generation === 0) {
@@ -424,6 +470,29 @@ export class JourneyRuntime {
     );
     if (!next) return null;
     return { kind: 'applied', instance: await this.#drainParked(next, machine) };
+  }
+
+  /**
+   * Applies the order events that came before this instance started (the hint said so), in
+   * arrival order: each moves the journey on or is parked until it waits for it.
+   */
+  async #applyEarly(
+    instance: InstanceRecord,
+  ): Promise<{ instance: InstanceRecord; early: InstanceEvent[] }> {
+    const key = correlationKeyOf(instance.workflowId, instance.correlation);
+    if (!this.#earlyHints.delete(key)) return { instance, early: [] };
+    const { events, clear } = await this.early.take(key);
+    let current = instance;
+    const applied: InstanceEvent[] = [];
+    for (const event of events) {
+      const result = await this.#applyHeld(current, event);
+      if (!result) return { instance: current, early: applied }; // another process took over
+      applied.push(event);
+      current = result.instance;
+      if (current.status !== 'active') break;
+    }
+    await clear();
+    return { instance: current, early: applied };
   }
 
   /** Applies parked events the journey now waits for, oldest first. */

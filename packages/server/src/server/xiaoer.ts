@@ -10,6 +10,7 @@ import { EffectDispatcher } from '../runtime/effect-dispatcher.ts';
 import { EffectExecutor } from '../runtime/effect-executor.ts';
 import { createScheduler, SCHEDULER_DEFAULTS } from '../runtime/job-scheduler.ts';
 import { EventIntake } from '../intake/event-intake.ts';
+import { ReceivedEventLog } from '../intake/log/received-event-log.ts';
 import { JourneyEventPublisher } from '../runtime/journey-event-publisher.ts';
 import { GroupCommit } from '../model/group-commit.ts';
 import { SourceRegistry } from '../intake/event-source.ts';
@@ -82,6 +83,8 @@ export interface Xiaoer {
   metrics: ServiceMetrics;
   /** Quality inspection of resolved handoffs: rules, reports, overrides, follow-up tasks. */
   quality: QualityInspector;
+  /** Every received delivery and what became of it (the events page). */
+  receivedEvents: ReceivedEventLog;
   config: XiaoerConfig;
   /** Starts timers and effect delivery, and finishes what a crashed process left. */
   start(): Promise<void>;
@@ -175,6 +178,11 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const intake = new EventIntake(models, runtime, log, undefined, commits, liveness);
   publisher.deliverTo((source, event) => intake.record(source, [event]));
   intake.onReceived(({ source, outcome }) => metrics.eventReceived(source, outcome));
+  // Appended through the same group commit: under load, many deliveries share one insert.
+  const receivedEvents = new ReceivedEventLog(models, commits, (error) =>
+    log.warn({ err: error }, 'recording a received event for the events page failed'),
+  );
+  intake.onReceived((received) => void receivedEvents.note(received));
   runtime.steps.onCommitted((instance) => metrics.stepApplied(instance.workflowId));
   runtime.steps.onCommitted((instance, step, previousAt) =>
     analytics.facts.stepped({
@@ -247,6 +255,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     analytics,
     metrics,
     quality,
+    receivedEvents,
     config,
     async start() {
       // Trained from workflows/intents in about a second; an LLM endpoint goes in front if set.
@@ -268,6 +277,8 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
         () =>
           void history
             .prune()
+            .then(() => receivedEvents.prune(new Date(Date.now() - history.retentionMs)))
+            .then(() => runtime.early.prune())
             .catch((error: unknown) => log.error({ err: error }, 'pruning history failed')),
         config.history?.pruneEveryMs ?? 3_600_000,
       );

@@ -11,7 +11,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Received events and what became of each, newest first; sources no journey hears / 收到的事件及其结果 */
+    get: operations['getApiEvents'];
     put?: never;
     /** Send order-system events (CloudEvents, one or a batch) / 发送订单系统事件 */
     post: operations['postApiEvents'];
@@ -1478,6 +1479,105 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  getApiEvents: {
+    parameters: {
+      query?: {
+        source?: string;
+        type?: string;
+        outcome?: string;
+        order?: string;
+        from?: string;
+        to?: string;
+        cursor?: string;
+        limit?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            events: {
+              id: string;
+              /** Format: date-time */
+              at: string;
+              source: string;
+              type: string;
+              /** @enum {string} */
+              outcome:
+                | 'started'
+                | 'routed'
+                | 'parked'
+                | 'early'
+                | 'unmatched'
+                | 'invalid'
+                | 'ignored'
+                | 'duplicate'
+                | 'topic-ignored'
+                | 'failed';
+              refs: string[];
+              instances: string[];
+              waiting: {
+                instanceId: string;
+                node: string;
+              }[];
+              early: string[];
+              reasons: string[];
+              problems: {
+                pointer: string;
+                message: string;
+              }[];
+              key?: string;
+              late?: boolean;
+            }[];
+            next: string | null;
+            unheard: {
+              id: string;
+              kind: string;
+              message: {
+                zh: string;
+                en: string;
+              };
+            }[];
+          };
+        };
+      };
+      /** @description A bad filter / 筛选参数不合法 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "read" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   postApiEvents: {
     parameters: {
       query?: never;

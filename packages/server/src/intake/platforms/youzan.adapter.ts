@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ValidateFunction } from 'ajv';
 import { compileSchema } from '../../json-schema-check.ts';
 import {
   asAmount,
@@ -21,6 +22,16 @@ export const YOUZAN_TYPES: Record<string, string> = {
   trade_TradeClose: 'order.cancelled',
 };
 
+/**
+ * Youzan refund messages that mean the money went back: the older `trade_refund_*` family and
+ * the newer `youzan_trade_*` one (whose `msg` is an object). Requests and seller approvals are
+ * not refunds yet (a return may still be on its way).
+ */
+export const YOUZAN_REFUND_TYPES = new Set([
+  'trade_refund_RefundSuccess',
+  'youzan_trade_RefundSuccess',
+]);
+
 /** Order statuses that mean the buyer has not paid yet. */
 const UNPAID = new Set(['WAIT_BUYER_PAY', 'TRADE_NO_CREATE_PAY']);
 
@@ -29,7 +40,7 @@ const envelopeSchema = compileSchema({
   required: ['type', 'msg'],
   properties: {
     type: { type: 'string', minLength: 1 },
-    msg: { type: 'string', minLength: 1 },
+    msg: { type: ['string', 'object'], minLength: 1 },
     id: { type: ['string', 'integer'] },
     test: { type: 'boolean' },
     version: { type: ['integer', 'string'] },
@@ -53,6 +64,19 @@ const messageSchema = compileSchema({
   },
 });
 
+const refundSchema = compileSchema({
+  type: 'object',
+  required: ['tid', 'refund_id', 'refunded_fee'],
+  properties: {
+    tid: { type: 'string', minLength: 1 },
+    refund_id: { type: ['string', 'integer'], minLength: 1 },
+    refunded_fee: { type: ['string', 'number'], pattern: '^\\d+(\\.\\d{1,2})?$', minimum: 0 },
+    refund_type: { type: 'string' },
+    refund_reason: { type: 'string' },
+    update_time: { type: 'string' },
+  },
+});
+
 /**
  * Youzan's push signature (`Event-Sign` header): MD5 hex of client id + raw body + client
  * secret, the client id being the `Client-Id` header.
@@ -67,20 +91,51 @@ const plain = (value: unknown): string | undefined => {
   return text && !/^\$.*\$\d+\$$/.test(text) ? text : undefined;
 };
 
-/** The order under the push's URL-encoded `msg`, or the problems found in it. */
-function orderOf(
-  msg: string,
-): { order: Json } | { problems: { pointer: string; message: string }[] } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(decodeURIComponent(msg));
-  } catch {
-    return { problems: [{ pointer: '/msg', message: 'must be URL-encoded JSON' }] };
-  }
-  const problems = payloadProblems(messageSchema, parsed);
+type Problems = { problems: { pointer: string; message: string }[] };
+
+/** The push's `msg` (URL-encoded JSON, or an object in newer messages) checked by `schema`. */
+function messageOf(msg: unknown, schema: ValidateFunction): { message: Json } | Problems {
+  let parsed: unknown = msg;
+  if (typeof msg === 'string')
+    try {
+      parsed = JSON.parse(decodeURIComponent(msg));
+    } catch {
+      return { problems: [{ pointer: '/msg', message: 'must be URL-encoded JSON' }] };
+    }
+  const problems = payloadProblems(schema, parsed);
   if (problems.length > 0)
     return { problems: problems.map((p) => ({ ...p, pointer: `/msg${p.pointer}` })) };
-  return { order: asObject(asObject(parsed)['full_order_info']) };
+  return { message: asObject(parsed) };
+}
+
+/** A refund message: `order.refunded` with the amount Youzan gives in yuan. */
+function refundOf(envelope: Json, receivedAt: Date): Translation {
+  const found = messageOf(envelope['msg'], refundSchema);
+  if ('problems' in found) return { invalid: found.problems };
+  const refund = found.message;
+  const tid = asText(refund['tid']) as string;
+  const refundId = asText(refund['refund_id']) as string;
+  const data: Json = {
+    orderId: tid,
+    orderNumber: tid,
+    refundId,
+    amount: asAmount(refund['refunded_fee']),
+    currency: 'CNY',
+    refundType: asText(refund['refund_type']),
+    reason: asText(refund['refund_reason']),
+  };
+  return {
+    events: [
+      {
+        // One refund told by either message family is one event.
+        id: `youzan-${tid}-refund-${refundId}`,
+        type: 'order.refunded',
+        source: `youzan://${asText(envelope['kdt_id']) ?? 'shop'}`,
+        time: receivedAt.toISOString(),
+        data: compact(data),
+      },
+    ],
+  };
 }
 
 /**
@@ -92,14 +147,16 @@ export function translateYouzan(payload: unknown, receivedAt: Date): Translation
   if (invalid.length > 0) return { invalid };
   const envelope = asObject(payload);
   const messageType = asText(envelope['type']) as string;
+  if (YOUZAN_REFUND_TYPES.has(messageType)) return refundOf(envelope, receivedAt);
   const type = YOUZAN_TYPES[messageType];
   if (!type) return { ignored: `message type ${messageType} is not used by Xiaoer` };
-  const found = orderOf(asText(envelope['msg']) as string);
+  const found = messageOf(envelope['msg'], messageSchema);
   if ('problems' in found) return { invalid: found.problems };
-  const info = asObject(found.order['order_info']);
-  const address = asObject(found.order['address_info']);
-  const buyer = asObject(found.order['buyer_info']);
-  const pay = asObject(found.order['pay_info']);
+  const order = asObject(found.message['full_order_info']);
+  const info = asObject(order['order_info']);
+  const address = asObject(order['address_info']);
+  const buyer = asObject(order['buyer_info']);
+  const pay = asObject(order['pay_info']);
   const tid = asText(info['tid']) as string;
   const status = asText(info['status']) ?? '';
   const updated = asText(info['update_time']) ?? asText(envelope['version']) ?? '';

@@ -1,0 +1,38 @@
+import { RECEIVED_OUTCOMES } from '../model/received-event.model.ts';
+import {
+  arrayOf,
+  boolean,
+  dateTime,
+  localizedText,
+  nullable,
+  object,
+  oneOf,
+  text,
+} from './response-schema.ts';
+
+const entry = object(
+  {
+    id: text,
+    at: dateTime,
+    source: text,
+    type: text,
+    outcome: oneOf(...RECEIVED_OUTCOMES),
+    refs: arrayOf(text),
+    instances: arrayOf(text),
+    waiting: arrayOf(object({ instanceId: text, node: text })),
+    early: arrayOf(text),
+    reasons: arrayOf(text),
+    problems: arrayOf(object({ pointer: text, message: text })),
+  },
+  { key: text, late: boolean },
+);
+
+/** The success answer of `GET /api/events`. */
+export const receivedEventsResponseSchemas = {
+  list: object({
+    events: arrayOf(entry),
+    next: nullable(text),
+    /** Configured sources no published journey listens to (the page's warning). */
+    unheard: arrayOf(object({ id: text, kind: text, message: localizedText })),
+  }),
+};

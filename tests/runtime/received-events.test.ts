@@ -1,0 +1,191 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadJourney } from '../journeys/journey-files.ts';
+import { postShopify } from '../platforms/platform-fixtures.ts';
+import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
+
+const SHOPIFY = {
+  id: 'events-shopify',
+  kind: 'shopify' as const,
+  secret: 'shpss_events_0123456789',
+};
+/** A mapped source whose messages become an event type no journey listens to. */
+const STOCK = {
+  id: 'stock-erp',
+  kind: 'mapped' as const,
+  secret: 'stock-secret-0123456789',
+  mapping: { type: { pointer: '/event', values: { STOCK: 'stock.changed' } }, data: {} },
+};
+const SETTLED = { timeout: 10_000, interval: 50 };
+
+interface Entry {
+  id: string;
+  at: string;
+  source: string;
+  type: string;
+  key?: string;
+  outcome: string;
+  refs: string[];
+  instances: string[];
+  waiting: { instanceId: string; node: string }[];
+  reasons: string[];
+  problems: { pointer: string; message: string }[];
+}
+interface Page {
+  events: Entry[];
+  next: string | null;
+  unheard: { id: string; kind: string; message: { zh: string; en: string } }[];
+}
+
+let h: Harness;
+const fixture = (name: string) =>
+  readFile(new URL(`../fixtures/platforms/${name}`, import.meta.url), 'utf8');
+
+function shopify(topic: string, body: string, webhookId: string) {
+  return postShopify(h.url, SHOPIFY, { topic, body, webhookId });
+}
+
+async function events(query = ''): Promise<Page> {
+  const response = await h.request('GET', `/api/events${query}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as Page;
+}
+
+/** The entries of one source once `count` of them are there (they are written after routing). */
+async function entriesOf(source: string, count: number): Promise<Entry[]> {
+  let found: Entry[] = [];
+  await vi.waitFor(async () => {
+    found = (await events(`?source=${source}`)).events;
+    expect(found.length).toBeGreaterThanOrEqual(count);
+  }, SETTLED);
+  return found;
+}
+
+beforeAll(async () => {
+  h = await startHarness({ config: { sources: [SHOPIFY, STOCK] } });
+  await h.publish(loadJourney('order-lifecycle'));
+});
+afterAll(async () => h?.close());
+
+describe('GET /api/events', () => {
+  it('should show a webhook that started a journey, with a link to its instance and the order id', async () => {
+    const body = await fixture('shopify-orders-create.json');
+    expect((await shopify('orders/create', body, 'wh-events-1')).status).toBe(202);
+    const [entry] = await entriesOf(SHOPIFY.id, 1);
+    expect(entry).toMatchObject({
+      source: SHOPIFY.id,
+      type: 'order.created',
+      outcome: 'started',
+      instances: ['order-lifecycle:820982911946154508:1'],
+    });
+    expect(entry?.refs).toEqual(expect.arrayContaining(['820982911946154508', '#9999']));
+  });
+
+  it('should show a redelivery as a duplicate beside the first delivery', async () => {
+    const body = await fixture('shopify-orders-create.json');
+    expect((await shopify('orders/create', body, 'wh-events-1')).status).toBe(200);
+    const entries = await entriesOf(SHOPIFY.id, 2);
+    expect(entries.map((e) => e.outcome)).toEqual(['duplicate', 'started']);
+    expect(entries[0]?.key).toBe(entries[1]?.key);
+  });
+
+  it('should answer a topic Xiaoer does not use with 200 and the reason, and show it as ignored', async () => {
+    const response = await shopify('app/uninstalled', '{"id":1,"name":"Shop"}', 'wh-events-2');
+    expect(response.status).toBe(200);
+    const { ignored } = (await response.json()) as { ignored: string };
+    expect(ignored).toContain('app/uninstalled');
+    const [entry] = await entriesOf(SHOPIFY.id, 3);
+    expect(entry).toMatchObject({
+      type: 'app/uninstalled',
+      outcome: 'topic-ignored',
+      reasons: [ignored],
+    });
+  });
+
+  it('should answer a malformed body of a known topic with 400 and pointers, and show them', async () => {
+    const response = await shopify('orders/create', '{"name":"#1"}', 'wh-events-3');
+    expect(response.status).toBe(400);
+    const answer = (await response.json()) as {
+      error: { details: { problems: { pointer: string }[] } };
+    };
+    const pointers = answer.error.details.problems.map((p) => p.pointer);
+    expect(pointers.length).toBeGreaterThan(0);
+    const [entry] = await entriesOf(SHOPIFY.id, 4);
+    expect(entry).toMatchObject({ type: 'orders/create', outcome: 'invalid' });
+    expect(entry?.problems.map((p) => p.pointer)).toEqual(pointers);
+  });
+
+  it('should show order data that breaks the journey trigger as invalid, with its JSON pointers', async () => {
+    const event = cloudEvent('order.created', { orderId: 'EV-BAD', customer: { phone: '1' } });
+    expect((await h.sendEvents(event)).status).toBe(202);
+    const [entry] = await entriesOf('demo-shop', 1);
+    expect(entry).toMatchObject({ type: 'order.created', outcome: 'invalid', refs: ['EV-BAD'] });
+    expect(entry?.problems).toEqual([expect.objectContaining({ pointer: '/data/customer/name' })]);
+  });
+
+  it('should show an event the journey is not waiting for as parked, naming the node it waits at', async () => {
+    const created = cloudEvent('order.created', {
+      orderId: 'EV-PARK',
+      customer: { name: 'Li Lei', phone: '+8613800138000' },
+      paid: false,
+    });
+    expect((await h.sendEvents(created)).status).toBe(202);
+    await h.xiaoer.intake.idle();
+    const delivered = cloudEvent('order.delivered', { orderId: 'EV-PARK' });
+    expect((await h.sendEvents(delivered)).status).toBe(202);
+    await vi.waitFor(async () => {
+      const [entry] = (await events('?order=EV-PARK&type=order.delivered')).events;
+      expect(entry).toMatchObject({
+        outcome: 'parked',
+        waiting: [{ instanceId: 'order-lifecycle:EV-PARK:1', node: 'waitPayment' }],
+      });
+    }, SETTLED);
+  });
+
+  it('should filter by outcome and page with a cursor, newest first', async () => {
+    const all = (await events('?source=demo-shop')).events;
+    expect(all.length).toBe(3);
+    const first = await events('?source=demo-shop&limit=2');
+    expect(first.events.map((e) => e.id)).toEqual(all.slice(0, 2).map((e) => e.id));
+    expect(first.next).toBe(all[1]?.id);
+    const second = await events(
+      `?source=demo-shop&limit=2&cursor=${encodeURIComponent(first.next ?? '')}`,
+    );
+    expect(second.events.map((e) => e.id)).toEqual([all[2]?.id]);
+    expect(second.next).toBeNull();
+    const started = await events('?outcome=started');
+    expect(started.events.map((e) => e.refs[0])).toEqual(['EV-PARK', '820982911946154508']);
+  });
+
+  it('should filter by time', async () => {
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    expect((await events(`?from=${encodeURIComponent(future)}`)).events).toEqual([]);
+    expect((await events(`?to=${encodeURIComponent(future)}`)).events.length).toBeGreaterThan(0);
+  });
+
+  it('should refuse a bad filter with 400', async () => {
+    const response = await h.request('GET', '/api/events?outcome=lost');
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+      'invalid-filter',
+    );
+  });
+
+  it('should name the sources no published journey listens to', async () => {
+    const { unheard } = await events();
+    expect(unheard.map((s) => s.id)).toEqual([STOCK.id]);
+    expect(unheard[0]?.message.zh).toContain(STOCK.id);
+  });
+
+  it('should need a login', async () => {
+    expect((await h.request('GET', '/api/events', undefined, '')).status).toBe(401);
+  });
+
+  it('should delete entries older than the history retention, and only those', async () => {
+    const total = (await events()).events.length;
+    expect(await h.xiaoer.receivedEvents.prune(new Date(Date.now() - 3_600_000))).toBe(0);
+    expect((await events()).events.length).toBe(total);
+    expect(await h.xiaoer.receivedEvents.prune(new Date(Date.now() + 3_600_000))).toBe(total);
+    expect((await events()).events).toEqual([]);
+  });
+});
