@@ -41,11 +41,24 @@ export function generateUtterances(
   language: MessageLanguage,
   options: GenerationOptions,
 ): string[] {
-  const side = grammar[language];
-  const templates = splitTemplates(side.templates, options.split);
+  const templates = splitTemplates(grammar[language].templates, options.split);
+  return generateFromTemplates(grammar, shared, language, templates, options);
+}
+
+/**
+ * Distinct messages drawn from the given templates of a grammar (a tuning run draws from part
+ * of the training templates and measures on the rest).
+ */
+export function generateFromTemplates(
+  grammar: IntentGrammar,
+  shared: SharedSlots,
+  language: MessageLanguage,
+  templates: readonly string[],
+  options: GenerationOptions,
+): string[] {
   if (templates.length === 0) return [];
   const random = seededRandom(seedOf(grammar.intent, `${language}/${options.split}`, options.seed));
-  const slots = { ...shared[language], ...side.slots };
+  const slots = { ...shared[language], ...grammar[language].slots };
   const numbers = customerNumbers(random);
   const out = new Set<string>();
   // Give up after many repeats: a small grammar makes fewer distinct messages than asked.
