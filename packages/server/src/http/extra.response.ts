@@ -35,7 +35,14 @@ export const extraResponseSchemas = {
   intents: object({
     intents: arrayOf(
       object(
-        { intent: text, title: localizedText, group: text, examples: anyObject, custom: boolean },
+        {
+          intent: text,
+          title: localizedText,
+          group: text,
+          examples: anyObject,
+          custom: boolean,
+          journeys: arrayOf(text),
+        },
         { description: localizedText, action: anyObject },
       ),
     ),

@@ -29,7 +29,9 @@ export interface IntentSummary {
   examples: Record<MessageLanguage, string[]>;
   /** An operator's own intent (editable), not a shipped one. */
   custom: boolean;
-  /** What the chat does with it, when more than a knowledge-base search. */
+  /** The published journeys a chat message of this intent starts, before any action. */
+  journeys: string[];
+  /** What the chat does with it otherwise, when more than a knowledge-base search. */
   action?: IntentAction;
 }
 
@@ -71,26 +73,29 @@ export function intentsRouter(intents: IntentCatalog, models: Models): Router {
     responds(extraResponseSchemas.intents),
     async (_request, response) => {
       const custom = new Set((await intents.listCustom()).map((record) => record._id));
-      const list: IntentSummary[] = (await intents.definitions())
-        .filter((definition) => definition.intent !== UNKNOWN_INTENT)
-        .map((definition) => {
-          const action = intents.actionFor(definition.intent);
-          const isCustom = custom.has(definition.intent);
-          return {
-            intent: definition.intent,
-            group: definition.group ?? 'service',
-            title: definition.title,
-            ...(definition.description ? { description: definition.description } : {}),
-            examples: isCustom
-              ? definition.utterances
-              : {
-                  zh: definition.utterances.zh.slice(0, EXAMPLES),
-                  en: definition.utterances.en.slice(0, EXAMPLES),
-                },
-            custom: isCustom,
-            ...(action ? { action } : {}),
-          };
-        });
+      const definitions = (await intents.definitions()).filter(
+        (definition) => definition.intent !== UNKNOWN_INTENT,
+      );
+      const journeys = await Promise.all(definitions.map((d) => intents.journeysFor(d.intent)));
+      const list: IntentSummary[] = definitions.map((definition, i) => {
+        const action = intents.actionFor(definition.intent);
+        const isCustom = custom.has(definition.intent);
+        return {
+          intent: definition.intent,
+          group: definition.group ?? 'service',
+          title: definition.title,
+          ...(definition.description ? { description: definition.description } : {}),
+          examples: isCustom
+            ? definition.utterances
+            : {
+                zh: definition.utterances.zh.slice(0, EXAMPLES),
+                en: definition.utterances.en.slice(0, EXAMPLES),
+              },
+          custom: isCustom,
+          journeys: journeys[i] ?? [],
+          ...(action ? { action } : {}),
+        };
+      });
       response.json({ intents: list });
     },
   );

@@ -21,6 +21,8 @@ export interface IntentReferences {
   articleExists(id: string): Promise<boolean>;
   /** Whether a published journey starts on a chat message of this intent. */
   journeyStartsOn(workflowId: string, intent: string): Promise<boolean>;
+  /** The published journeys a chat message of this intent starts. */
+  journeysStartingOn(intent: string): Promise<string[]>;
   groupExists(id: string): Promise<boolean>;
 }
 
@@ -99,6 +101,11 @@ export class IntentCatalog {
       this.#custom.get(intent)?.action ??
       SHIPPED_INTENT_ACTIONS[intent as keyof typeof SHIPPED_INTENT_ACTIONS]
     );
+  }
+
+  /** The published journeys a chat message of this intent starts (they come first). */
+  journeysFor(intent: string): Promise<string[]> {
+    return this.#references.journeysStartingOn(intent);
   }
 
   /** The shipped definitions, then the operators' (after the first training). */

@@ -16,16 +16,16 @@ export function intentReferences(
   catalog: WorkflowCatalog,
   routing: Router,
 ): IntentReferences {
+  /** The published journeys a chat message of this intent starts. */
+  const journeysOn = async (intent: string) =>
+    (await catalog.routable())
+      .filter(({ archived, trigger }) => !archived && trigger.event === CHAT_MESSAGE)
+      .filter(({ trigger: { filter } }) => !filter || evaluateCondition(filter, { intent }))
+      .map((journey) => journey.workflowId);
   return {
     articleExists: async (id) => !!(await knowledge.articles.get(id)),
-    async journeyStartsOn(workflowId, intent) {
-      const journey = (await catalog.routable()).find(
-        (workflow) => workflow.workflowId === workflowId && !workflow.archived,
-      );
-      if (!journey || journey.trigger.event !== CHAT_MESSAGE) return false;
-      const { filter } = journey.trigger;
-      return !filter || evaluateCondition(filter, { intent, confidence: 1, text: '' });
-    },
+    journeyStartsOn: async (workflowId, intent) => (await journeysOn(intent)).includes(workflowId),
+    journeysStartingOn: journeysOn,
     groupExists: async (id) =>
       (await routing.directory.skillGroups()).some((group) => group._id === id),
   };

@@ -6944,6 +6944,7 @@ export interface operations {
               group: string;
               examples: Record<string, never>;
               custom: boolean;
+              journeys: string[];
               description?: {
                 zh: string;
                 en: string;
