@@ -33,9 +33,11 @@ const { shared, grammars } = await loadGrammars();
 function messages(fold: number, inFold: boolean): IntentExample[] {
   return grammars.flatMap((grammar) =>
     (['zh', 'en'] as const).flatMap((language) => {
-      const templates = splitTemplates(grammar[language].templates, 'train').filter(
-        (_, i) => (i % FOLDS === fold) === inFold,
-      );
+      const side = grammar[language];
+      const templates = [
+        ...splitTemplates(side.templates, 'train'),
+        ...(side.trainingTemplates ?? []),
+      ].filter((_, i) => (i % FOLDS === fold) === inFold);
       const count = inFold ? PER_LANGUAGE / FOLDS : PER_LANGUAGE;
       return generateFromTemplates(grammar, shared, language, templates, {
         count,

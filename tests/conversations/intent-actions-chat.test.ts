@@ -53,7 +53,7 @@ describe('what the chat does with each intent', () => {
   it('should hand a lost parcel and abuse to a person ahead of the queue', async () => {
     for (const [text, intent] of [
       ['快递丢了 一直没收到', 'logisticsProblem'],
-      ['傻逼客服', 'abuse'],
+      ['蠢货 滚远点', 'abuse'],
     ] as const) {
       const chat = await ChatClient.open(h);
       await chat.say(text);

@@ -18,7 +18,10 @@ export interface GenerationOptions {
 
 const HELD_BACK_EVERY = 5;
 
-/** The templates of a split: held-back templates never teach the model. */
+/**
+ * The templates of a split: held-back templates never teach the model. (The grammar's
+ * `trainingTemplates` are added to the training split by `generateUtterances`.)
+ */
 export function splitTemplates(templates: readonly string[], split: TemplateSplit): string[] {
   return templates.filter(
     (_, i) => (i % HELD_BACK_EVERY === HELD_BACK_EVERY - 1) === (split === 'heldBack'),
@@ -41,7 +44,9 @@ export function generateUtterances(
   language: MessageLanguage,
   options: GenerationOptions,
 ): string[] {
-  const templates = splitTemplates(grammar[language].templates, options.split);
+  const side = grammar[language];
+  const templates = splitTemplates(side.templates, options.split);
+  if (options.split === 'train') templates.push(...(side.trainingTemplates ?? []));
   return generateFromTemplates(grammar, shared, language, templates, options);
 }
 
