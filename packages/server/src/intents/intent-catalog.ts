@@ -33,6 +33,15 @@ export const MIN_EXAMPLES = 3;
  * repeated up to this many training messages per language, so the new intent can win.
  */
 const TRAINING_WEIGHT = 40;
+/** How often at most a process asks the store whether another one changed the intents. */
+const FOLLOW_EVERY_MS = 2000;
+
+/** Which operators' intents, as saved when: equal signatures, the same model. */
+const signatureOf = (records: readonly Pick<CustomIntentRecord, '_id' | 'updatedAt'>[]) =>
+  records
+    .map((record) => `${record._id}@${new Date(record.updatedAt).getTime()}`)
+    .sort()
+    .join(',');
 
 function asDefinition(record: CustomIntentRecord): IntentDefinition {
   const repeated = (examples: readonly string[]) =>
@@ -55,8 +64,8 @@ function asDefinition(record: CustomIntentRecord): IntentDefinition {
 /**
  * The intents the chat recognises: the shipped ones and the operators' own, with what the chat
  * does for each. Saving or deleting an operator's intent retrains the local model before it
- * answers, so the next message is read with it. Other server processes read the operators'
- * intents when they start.
+ * answers, so the next message is read with it. Another server process on the same store
+ * notices the change at its next message (asking at most every two seconds) and retrains.
  */
 export class IntentCatalog {
   readonly #models: Models;
@@ -65,6 +74,8 @@ export class IntentCatalog {
   readonly #onFallback: ((reason: IntentProviderError) => void) | undefined;
   #custom = new Map<string, CustomIntentRecord>();
   #recognizer: Promise<IntentRecognizer> | undefined;
+  #followedAt = 0;
+  #following: Promise<void> | undefined;
 
   constructor(
     models: Models,
@@ -92,7 +103,25 @@ export class IntentCatalog {
   }
 
   async classify(text: string): Promise<IntentClassification> {
+    await this.#follow();
     return (await this.recognizer()).classify(text);
+  }
+
+  /** Retrains when another process saved or deleted an operator's intent since. */
+  #follow(): Promise<void> {
+    if (!this.#recognizer || Date.now() - this.#followedAt < FOLLOW_EVERY_MS)
+      return this.#following ?? Promise.resolve();
+    this.#followedAt = Date.now();
+    this.#following ??= (async () => {
+      const stored = await this.#models.CustomIntents.find({}, { _id: 1, updatedAt: 1 }).lean<
+        Pick<CustomIntentRecord, '_id' | 'updatedAt'>[]
+      >();
+      if (signatureOf(stored) !== signatureOf([...this.#custom.values()])) await this.#retrain();
+    })()
+      // The store away: the current model answers, and the next message asks again.
+      .catch(() => {})
+      .finally(() => (this.#following = undefined));
+    return this.#following;
   }
 
   /** What the chat does with an intent: the operator's choice, else the shipped default. */
