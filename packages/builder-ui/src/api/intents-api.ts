@@ -1,4 +1,5 @@
 import { api } from './api-client.ts';
+import type { Answer, RequestBody } from './api-types.ts';
 
 /** One candidate intent with the server's confidence in it (0–1). */
 export interface IntentScore {
@@ -32,10 +33,30 @@ export interface IntentSummary {
   title: { zh: string; en: string };
   description?: { zh: string; en: string };
   examples: { zh: string[]; en: string[] };
+  /** An operator's own intent (editable), not a shipped one. */
+  custom: boolean;
+  /** The published journeys a chat message of this intent starts, before any action. */
+  journeys: string[];
+  action?: IntentAction;
 }
+
+/** What the chat does with an intent. */
+export type IntentAction =
+  | { kind: 'knowledge'; articleId?: string }
+  | { kind: 'journey'; workflowId: string }
+  | { kind: 'handoff'; group?: string; priority?: number }
+  | { kind: 'reply'; text: { zh: string; en: string } };
+
+/** An operator's intent as `POST /api/intents` takes it. */
+export type CustomIntentInput = RequestBody<'postApiIntents'>;
 
 export const intentsApi = {
   list: () => api<{ intents: IntentSummary[] }>('GET', '/intents'),
+  create: (input: CustomIntentInput) => api<Answer<'postApiIntents'>>('POST', '/intents', input),
+  replace: (input: CustomIntentInput) =>
+    api<Answer<'putApiIntentsId'>>('PUT', `/intents/${encodeURIComponent(input.id)}`, input),
+  remove: (id: string) =>
+    api<Answer<'deleteApiIntentsId'>>('DELETE', `/intents/${encodeURIComponent(id)}`),
   classify: (text: string, language?: 'zh' | 'en') =>
     api<IntentClassification>('POST', '/intents/classify', {
       text,

@@ -19,6 +19,7 @@ import { knowledgeApi, type KnowledgeArticle, type UnansweredGroup } from '../ap
 import { languageOf } from '../i18n/i18n.ts';
 import { FileImportButton } from '../app/FileImportButton.tsx';
 import { TryMessageBox } from './TryMessageBox.tsx';
+import { IntentsPanel } from './IntentsPanel.tsx';
 
 type Editing = Partial<KnowledgeArticle> & { questionsText: string };
 
@@ -224,6 +225,7 @@ export function KnowledgePage({ canEdit }: { canEdit: boolean }) {
         items={[
           { key: 'articles', label: t('knowledge.articles'), children: articles },
           { key: 'unanswered', label: t('knowledge.unanswered'), children: unanswered },
+          { key: 'intents', label: t('intents.tab'), children: <IntentsPanel /> },
         ]}
       />
       <Modal

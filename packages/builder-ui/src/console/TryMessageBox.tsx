@@ -32,12 +32,12 @@ export function TryMessageBox() {
   const [busy, setBusy] = useState(false);
   // The intents' titles and descriptions, to name an intent the way an operator reads it.
   const [intents, setIntents] = useState<Map<string, IntentSummary>>(new Map());
-  useEffect(() => {
+  const loadIntents = () =>
     intentsApi.list().then(
       ({ intents: list }) => setIntents(new Map(list.map((i) => [i.intent, i]))),
       () => setIntents(new Map()),
     );
-  }, []);
+  useEffect(() => void loadIntents(), []);
   const named = (intent: string) => {
     const title = intents.get(intent)?.title[language];
     return title ? `${title} (${intent})` : intent;
@@ -55,6 +55,9 @@ export function TryMessageBox() {
     setError(undefined);
     try {
       const classification = await intentsApi.classify(text);
+      // An intent added since the list was read (on the intents tab): read it again.
+      if (classification.intent !== 'unknown' && !intents.has(classification.intent))
+        void loadIntents();
       const { matches, band } = await knowledgeApi.search(text, classification.language);
       setResult({ classification, matches: matches.slice(0, 3), ...(band ? { band } : {}) });
     } catch (failure) {

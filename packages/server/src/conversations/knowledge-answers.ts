@@ -27,12 +27,31 @@ export class KnowledgeAnswers implements AnswerPort {
       conversationId: context.conversationId,
     });
     if (!found) return null;
-    let text = found.text;
-    if (text.includes('{{')) {
-      const order = context.orderId ? await currentOrder(this.#orders, context.orderId) : undefined;
-      text = renderAnswer(text, { ...(order ? { order } : {}), orderId: context.orderId ?? '' });
-    }
+    const text = await this.#rendered(found.text, context.orderId);
     return { text, articleId: found.article.id, score: found.score };
+  }
+
+  /**
+   * The answer of one article, chosen by an intent's action when the search found none: only a
+   * published article, valid now, for the chat, with an answer in (or else besides) the language.
+   */
+  async answerArticle(articleId: string, context: { language: 'zh' | 'en'; orderId?: string }) {
+    const article = await this.#knowledge.articles.get(articleId);
+    const now = new Date().toISOString();
+    if (!article || article.status !== 'published') return null;
+    if (article.channels.length > 0 && !article.channels.includes('chat')) return null;
+    if ((article.validFrom && article.validFrom > now) || (article.validUntil ?? now) < now)
+      return null;
+    const text = article.answer[context.language] ?? article.answer.zh ?? article.answer.en;
+    if (!text) return null;
+    return { text: await this.#rendered(text, context.orderId), articleId };
+  }
+
+  /** `{{order.trackingUrl}}` and the like, from the order as the order system has it now. */
+  async #rendered(text: string, orderId: string | undefined): Promise<string> {
+    if (!text.includes('{{')) return text;
+    const order = orderId ? await currentOrder(this.#orders, orderId) : undefined;
+    return renderAnswer(text, { ...(order ? { order } : {}), orderId: orderId ?? '' });
   }
 
   /**

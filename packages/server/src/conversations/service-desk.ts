@@ -11,6 +11,7 @@ import { ConversationStore } from './conversation-store.ts';
 import type { ConversationHub } from './conversation-hub.ts';
 import { ChatError } from './chat-error.ts';
 import { extractEntities } from '../intents/message-entities.ts';
+import type { IntentAction } from '../model/intent.model.ts';
 
 /** What the desk needs from intent recognition. */
 export interface IntentPort {
@@ -19,6 +20,8 @@ export interface IntentPort {
     confidence: number;
     entities: { orderNumbers: string[] };
   }>;
+  /** What to do with a recognised intent when no journey took the message. */
+  actionFor?(intent: string): IntentAction | undefined;
 }
 
 /** What the desk needs from the knowledge base. */
@@ -32,6 +35,11 @@ export interface AnswerPort {
     question: string,
     context: { language: 'zh' | 'en' },
   ): Promise<{ articleId: string; question: string }[]>;
+  /** The answer of one article (an intent's chosen answer), or null when it cannot answer. */
+  answerArticle?(
+    articleId: string,
+    context: { language: 'zh' | 'en'; orderId?: string },
+  ): Promise<{ text: string; articleId: string } | null>;
 }
 
 /** A request to hand a conversation to a person, with everything they need to know. */
@@ -55,7 +63,7 @@ export interface HandoffPort {
   ): Promise<{ handoffId: string; text: LocalizedText; agentId?: string } | null>;
 }
 
-/** Intents that go straight to a person. */
+/** Intents that go straight to a person when recognition says nothing of actions. */
 const PERSON_INTENTS = new Set(['human', 'complaint']);
 /** The chat's event source in the event store (`chat/<message id>:…`). */
 export const CHAT_SOURCE = 'chat';
@@ -356,13 +364,24 @@ export class ServiceDesk {
     });
     if (took(started)) return;
 
-    // 3. A person, when asked for.
-    if (PERSON_INTENTS.has(intent)) {
-      await this.#handOff(current, intent, 'asked', {}, message._id);
+    // 3. What the intent asks for: a person (with the group and priority it names), a reply.
+    const action: IntentAction | undefined = intents?.actionFor
+      ? intents.actionFor(intent)
+      : PERSON_INTENTS.has(intent)
+        ? { kind: 'handoff' }
+        : undefined;
+    if (action?.kind === 'handoff') {
+      const { group, priority } = action;
+      const chosen = { ...(group ? { group } : {}), ...(priority ? { priority } : {}) };
+      await this.#handOff(current, intent, 'asked', chosen, message._id);
+      return;
+    }
+    if (action?.kind === 'reply') {
+      await this.#say(current, action.text, `intent:${intent}`, message._id);
       return;
     }
 
-    // 4. The knowledge base.
+    // 4. The knowledge base, then the article the intent names.
     const answer = await knowledge
       ?.answer(message.text, {
         conversationId: conversation._id,
@@ -373,11 +392,18 @@ export class ServiceDesk {
         log.warn({ err: error }, 'the knowledge base failed to answer');
         return null;
       });
-    if (answer) {
+    const chosen =
+      !answer && action?.kind === 'knowledge' && action.articleId
+        ? await knowledge
+            ?.answerArticle?.(action.articleId, { language, ...(orderId ? { orderId } : {}) })
+            .catch(() => null)
+        : undefined;
+    const found = answer ?? chosen;
+    if (found) {
       await this.#append(current, {
         from: 'bot',
-        text: answer.text,
-        author: `kb:${answer.articleId}`,
+        text: found.text,
+        author: `kb:${found.articleId}`,
         clientId: `reply:${message._id}`,
       });
       return;

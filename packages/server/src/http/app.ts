@@ -30,9 +30,6 @@ import { templatesRouter } from './templates.route.ts';
 import { auditRouter } from './audit.route.ts';
 import { JourneyTemplates } from '../workflows/journey-templates.ts';
 import { intentsRouter } from './intents.route.ts';
-import { createIntentRecognizer } from '../intents/intent-recognizer.ts';
-import { loadIntentDefinitions } from '../intents/intent-files.ts';
-import type { IntentRecognizer } from '../intents/intent-classification.ts';
 import { securityHeaders } from './security-headers.ts';
 
 export interface AppOptions {
@@ -133,15 +130,8 @@ export function createApp(options: AppOptions): Express {
     );
     app.use('/api', routingRouter(xiaoer.routing));
     app.use('/api', knowledgeRouter(xiaoer.knowledge, xiaoer.models, bodyLimit));
-    // The same configuration as the chat's recognizer; the trained local model is shared.
-    let recognizer: Promise<IntentRecognizer> | undefined;
-    app.use(
-      '/api',
-      intentsRouter(
-        () => (recognizer ??= createIntentRecognizer(xiaoer.config.intents)),
-        () => loadIntentDefinitions(xiaoer.config.intents?.directory),
-      ),
-    );
+    // The chat's own recognizer: an operator's new intent is heard by both at once.
+    app.use('/api', intentsRouter(xiaoer.intents, xiaoer.models));
     app.use('/api', analyticsRouter(xiaoer.analytics));
     app.use('/api', qualityRouter(xiaoer.quality, xiaoer.models));
     app.use('/api', followUpsRouter(xiaoer.desk, xiaoer.routing, xiaoer.quality.followUps));

@@ -1,6 +1,9 @@
 import {
   anyObject,
   arrayOf,
+  boolean,
+  dateTime,
+  deleted,
   integer,
   localizedText,
   number,
@@ -32,11 +35,30 @@ export const extraResponseSchemas = {
   intents: object({
     intents: arrayOf(
       object(
-        { id: text, title: localizedText },
-        { group: text, description: localizedText, examples: anyObject },
+        {
+          intent: text,
+          title: localizedText,
+          group: text,
+          examples: anyObject,
+          custom: boolean,
+          journeys: arrayOf(text),
+        },
+        { description: localizedText, action: anyObject },
       ),
     ),
   }),
+  customIntent: object(
+    {
+      id: text,
+      title: localizedText,
+      examples: anyObject,
+      action: anyObject,
+      updatedAt: dateTime,
+      updatedBy: text,
+    },
+    { description: localizedText },
+  ),
+  deletedIntent: deleted(text),
   classified: object({
     intent: text,
     confidence: number,

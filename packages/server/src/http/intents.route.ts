@@ -1,13 +1,21 @@
 import { Router } from 'express';
-import type { IntentClassification, IntentRecognizer } from '../intents/intent-classification.ts';
+import type { Request } from 'express';
+import type { JsonObject, LocalizedText } from '@xiaoer/engine';
+import type { IntentClassification } from '../intents/intent-classification.ts';
 import type { MessageLanguage } from '../intents/message-language.ts';
-import type { LocalizedText } from '@xiaoer/engine';
-import type { IntentDefinition, IntentGroup } from '../intents/intent-files.ts';
+import type { IntentGroup } from '../intents/intent-files.ts';
 import { UNKNOWN_INTENT } from '../intents/intent-ids.ts';
+import type { CustomIntentInput, IntentCatalog } from '../intents/intent-catalog.ts';
+import type { IntentAction } from '../intents/intent-actions.ts';
+import type { Models } from '../model/models.ts';
 import { allow } from './authenticate.ts';
+import { actorOf } from './actor.ts';
+import { param } from './params.ts';
+import { customIntentBodySchema } from './intents.schema.ts';
 import { validateBody } from './validate-body.ts';
 import { responds } from './route-metadata.ts';
 import { extraResponseSchemas } from './extra.response.ts';
+import { ApiError } from './api-error.ts';
 
 /** How many written examples per language the intent list shows. */
 const EXAMPLES = 3;
@@ -19,6 +27,12 @@ export interface IntentSummary {
   title: LocalizedText;
   description?: LocalizedText;
   examples: Record<MessageLanguage, string[]>;
+  /** An operator's own intent (editable), not a shipped one. */
+  custom: boolean;
+  /** The published journeys a chat message of this intent starts, before any action. */
+  journeys: string[];
+  /** What the chat does with it otherwise, when more than a knowledge-base search. */
+  action?: IntentAction;
 }
 
 /** Longest message the classify endpoint reads (a chat message, not a document). */
@@ -42,35 +56,85 @@ export type ClassifyAnswer = Pick<
 >;
 
 /**
- * `/api/intents`: the intents with their titles, descriptions and a few examples, and
- * `/api/intents/classify`: try how a customer message is understood — the intent, its confidence,
- * the top three candidates and the entities — as the chat would read it. Read permission,
- * like the knowledge search beside which the console shows it. `recognizer` is asked lazily:
- * the server trains its model at start.
+ * `/api/intents`: the intents with their titles, descriptions, a few examples and what the
+ * chat does with each; operators add, replace and delete their own (`edit`), and the model is
+ * retrained before the answer. `/api/intents/classify`: try how a customer message is
+ * understood — the intent, its confidence, the top three candidates and the entities — as the
+ * chat would read it. Read permission, like the knowledge search beside which the console
+ * shows it.
  */
-export function intentsRouter(
-  recognizer: () => Promise<IntentRecognizer>,
-  definitions: () => Promise<readonly IntentDefinition[]>,
-): Router {
+export function intentsRouter(intents: IntentCatalog, models: Models): Router {
   const router = Router();
+  const audit = (request: Request, action: string, target: string, details: JsonObject = {}) =>
+    models.Audit.create({ at: new Date(), actor: actorOf(request), action, target, details });
   router.get(
     '/intents',
     allow('read'),
     responds(extraResponseSchemas.intents),
     async (_request, response) => {
-      const intents: IntentSummary[] = (await definitions())
-        .filter((definition) => definition.intent !== UNKNOWN_INTENT)
-        .map((definition) => ({
+      const custom = new Set((await intents.listCustom()).map((record) => record._id));
+      const definitions = (await intents.definitions()).filter(
+        (definition) => definition.intent !== UNKNOWN_INTENT,
+      );
+      const journeys = await Promise.all(definitions.map((d) => intents.journeysFor(d.intent)));
+      const list: IntentSummary[] = definitions.map((definition, i) => {
+        const action = intents.actionFor(definition.intent);
+        const isCustom = custom.has(definition.intent);
+        return {
           intent: definition.intent,
           group: definition.group ?? 'service',
           title: definition.title,
           ...(definition.description ? { description: definition.description } : {}),
-          examples: {
-            zh: definition.utterances.zh.slice(0, EXAMPLES),
-            en: definition.utterances.en.slice(0, EXAMPLES),
-          },
-        }));
-      response.json({ intents });
+          examples: isCustom
+            ? definition.utterances
+            : {
+                zh: definition.utterances.zh.slice(0, EXAMPLES),
+                en: definition.utterances.en.slice(0, EXAMPLES),
+              },
+          custom: isCustom,
+          journeys: journeys[i] ?? [],
+          ...(action ? { action } : {}),
+        };
+      });
+      response.json({ intents: list });
+    },
+  );
+  router.post(
+    '/intents',
+    allow('edit'),
+    responds(extraResponseSchemas.customIntent),
+    validateBody(customIntentBodySchema),
+    async (request, response) => {
+      const record = await intents.save(
+        request.body as CustomIntentInput,
+        actorOf(request),
+        'create',
+      );
+      await audit(request, 'intent.create', record._id);
+      response.status(201).json(customIntentView(record));
+    },
+  );
+  router.put(
+    '/intents/:id',
+    allow('edit'),
+    responds(extraResponseSchemas.customIntent),
+    validateBody(customIntentBodySchema),
+    async (request, response) => {
+      const input = request.body as CustomIntentInput;
+      if (input.id !== param(request, 'id')) throw intentIdMismatch(param(request, 'id'));
+      const record = await intents.save(input, actorOf(request), 'replace');
+      await audit(request, 'intent.update', record._id);
+      response.json(customIntentView(record));
+    },
+  );
+  router.delete(
+    '/intents/:id',
+    allow('edit'),
+    responds(extraResponseSchemas.deletedIntent),
+    async (request, response) => {
+      await intents.remove(param(request, 'id'));
+      await audit(request, 'intent.delete', param(request, 'id'));
+      response.json({ deleted: param(request, 'id') });
     },
   );
   router.post(
@@ -80,7 +144,7 @@ export function intentsRouter(
     validateBody(classifyBodySchema),
     async (request, response) => {
       const { text, language } = request.body as { text: string; language?: MessageLanguage };
-      const result = await (await recognizer()).classify(text);
+      const result = await intents.classify(text);
       const answer: ClassifyAnswer = {
         intent: result.intent,
         confidence: result.confidence,
@@ -93,3 +157,14 @@ export function intentsRouter(
   );
   return router;
 }
+
+function customIntentView(record: Awaited<ReturnType<IntentCatalog['save']>>) {
+  const { _id, updatedAt, ...rest } = record;
+  return { id: _id, ...rest, updatedAt: updatedAt.toISOString() };
+}
+
+const intentIdMismatch = (id: string) =>
+  new ApiError(400, 'intent-id-mismatch', {
+    zh: `请求体的 id 必须与地址中的意图 "${id.slice(0, 80)}" 一致。`,
+    en: `The body's id must be the intent in the path, "${id.slice(0, 80)}".`,
+  });

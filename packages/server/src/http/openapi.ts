@@ -432,6 +432,19 @@ const OPERATIONS: Record<string, OperationNotes> = {
       'The intents with group, zh/en title and description, and examples / 意图列表（分组、说明、例句）',
     tag: 'knowledge',
   },
+  'POST /api/intents': {
+    summary:
+      "Add an operator's intent: zh/en name, examples, what the chat does; the model is retrained / 新增自定义意图",
+    tag: 'knowledge',
+  },
+  'PUT /api/intents/{id}': {
+    summary: "Replace an operator's intent; the model is retrained / 修改自定义意图",
+    tag: 'knowledge',
+  },
+  'DELETE /api/intents/{id}': {
+    summary: "Delete an operator's intent; the model is retrained / 删除自定义意图",
+    tag: 'knowledge',
+  },
   'POST /api/intents/classify': {
     summary:
       'Try a customer message: intent, confidence, top 3 and entities / 测试一句顾客消息的意图识别',

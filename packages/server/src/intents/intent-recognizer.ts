@@ -60,12 +60,14 @@ function orderNumberPattern(source: string): RegExp {
 }
 
 /**
- * Loads the intent files, trains the local model and, when an endpoint is configured, puts
- * it in front with the local model as fallback (`onFallback` hears each failure).
+ * Loads the intent files, adds the `extra` definitions (the operators' own intents), trains the
+ * local model and, when an endpoint is configured, puts it in front with the local model as
+ * fallback (`onFallback` hears each failure).
  */
 export async function createIntentRecognizer(
   config: IntentRecognitionConfig = {},
   onFallback?: (reason: IntentProviderError) => void,
+  extra: readonly IntentDefinition[] = [],
 ): Promise<IntentRecognizer> {
   const entityPatterns = config.orderNumberPattern
     ? { orderNumber: orderNumberPattern(config.orderNumberPattern) }
@@ -75,6 +77,7 @@ export async function createIntentRecognizer(
     config.directory ?? SHIPPED_INTENTS,
     threshold,
     entityPatterns,
+    extra,
   );
   if (!config.llm) return local;
   const remote = new OpenAiCompatibleClassifier({
@@ -99,17 +102,27 @@ function trainedLocally(
   directory: string,
   threshold: number,
   entityPatterns: { orderNumber?: RegExp },
+  extra: readonly IntentDefinition[],
 ) {
-  const key = JSON.stringify([directory, threshold, entityPatterns.orderNumber?.source ?? null]);
+  const key = JSON.stringify([
+    directory,
+    threshold,
+    entityPatterns.orderNumber?.source ?? null,
+    extra,
+  ]);
   let training = trained.get(key);
   if (!training) {
-    training = loadIntentDefinitions(directory).then((definitions) => ({
-      definitions,
-      local: IntentClassifier.train(intentExamples(definitions), { threshold, entityPatterns }),
-    }));
+    training = loadIntentDefinitions(directory).then((shipped) => {
+      const definitions = [...shipped, ...extra];
+      return {
+        definitions,
+        local: IntentClassifier.train(intentExamples(definitions), { threshold, entityPatterns }),
+      };
+    });
     // A folder that failed to load is read again next time.
     training.catch(() => trained.delete(key));
-    trained.set(key, training);
+    // Operators' intents change: only the shipped set is worth keeping for the process.
+    if (extra.length === 0) trained.set(key, training);
   }
   return training;
 }

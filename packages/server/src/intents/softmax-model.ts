@@ -12,6 +12,8 @@ export interface SoftmaxTraining {
   /** L2 penalty per example. */
   l2: number;
   seed: number;
+  /** Share of features left out at random from each step (0: none), so no few carry a class. */
+  dropout?: number;
   /** Start from a copy of this model's weights (warm start) instead of zeros. */
   from?: SoftmaxModel;
 }
@@ -30,6 +32,18 @@ function softmaxInPlace(values: Float64Array, temperature = 1): Float64Array {
 /** Probabilities from scores, divided by a temperature first. */
 export function softmax(scores: ArrayLike<number>, temperature = 1): number[] {
   return Array.from(softmaxInPlace(Float64Array.from(scores), temperature));
+}
+
+/** The vector with each feature left out at the given rate, the rest scaled up to match. */
+function withDropout(vector: SparseVector, rate: number, random: () => number): SparseVector {
+  const indexes: number[] = [];
+  const values: number[] = [];
+  for (let j = 0; j < vector.indexes.length; j++) {
+    if (random() < rate) continue;
+    indexes.push(vector.indexes[j]!);
+    values.push(vector.values[j]! / (1 - rate));
+  }
+  return { indexes: Int32Array.from(indexes), values: Float32Array.from(values) };
 }
 
 /**
@@ -65,7 +79,9 @@ export class SoftmaxModel {
     for (let epoch = 0; epoch < options.epochs; epoch++) {
       const rate = options.learningRate / (1 + epoch * 0.1);
       for (const i of shuffled(order, random)) {
-        model.step(vectors[i] as SparseVector, labels[i] as number, rate, buffer);
+        const vector = vectors[i] as SparseVector;
+        const seen = options.dropout ? withDropout(vector, options.dropout, random) : vector;
+        model.step(seen, labels[i] as number, rate, buffer);
       }
       // The L2 penalty once per epoch over all weights: cheaper than per step, same pull.
       const shrink = Math.max(1 - rate * options.l2 * vectors.length, 0);

@@ -15,6 +15,7 @@ import { qualityModels } from './quality.model.ts';
 import { heartbeatModels } from './heartbeat.model.ts';
 import { receivedEventModels } from './received-event.model.ts';
 import { earlyEventModels } from './early-event.model.ts';
+import { intentModels } from './intent.model.ts';
 
 /** Every collection Xiaoer keeps, as Mongoose models on one connection. */
 export type Models = ReturnType<typeof createModels>;
@@ -37,6 +38,7 @@ export function createModels(connection: Connection) {
     ...heartbeatModels(connection),
     ...receivedEventModels(connection),
     ...earlyEventModels(connection),
+    ...intentModels(connection),
   };
 }
 

@@ -27,7 +27,8 @@ import { ChatChannel } from '../connectors/chat-channel.ts';
 import { startTmcPollers } from '../connectors/taobao-tmc.ts';
 import { RoutingHandoff } from '../conversations/routing-handoff.ts';
 import { ServiceOperations } from '../conversations/service-operations.ts';
-import { createIntentRecognizer } from '../intents/intent-recognizer.ts';
+import { IntentCatalog } from '../intents/intent-catalog.ts';
+import { intentReferences } from './intent-references.ts';
 import { Router } from '../routing/router.ts';
 import { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { KnowledgeAnswers } from '../conversations/knowledge-answers.ts';
@@ -77,6 +78,8 @@ export interface Xiaoer {
   routing: Router;
   /** Knowledge-base articles, retrieval and unanswered questions. */
   knowledge: KnowledgeBase;
+  /** The intents recognised in the chat (shipped and the operators' own) and what each does. */
+  intents: IntentCatalog;
   /** Service analytics: facts, hourly rollups, dashboard, funnels and staffing. */
   analytics: Analytics;
   /** Prometheus metrics of this instance, served at `GET /metrics`. */
@@ -204,6 +207,13 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     observer: analytics.facts,
   });
   services.attach(desk);
+  // Trained from workflows/intents and the operators' intents; an LLM endpoint goes in front if set.
+  const intents = new IntentCatalog(
+    models,
+    config.intents ?? {},
+    intentReferences(knowledge, catalog, routing),
+    (reason) => log.warn({ err: reason }, 'the intent endpoint failed; the local model answered'),
+  );
   routing.onAssigned(
     ({ handoff, agentId }) => void desk.assigned(handoff.conversationId, handoff._id, agentId),
   );
@@ -252,17 +262,15 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     desk,
     routing,
     knowledge,
+    intents,
     analytics,
     metrics,
     quality,
     receivedEvents,
     config,
     async start() {
-      // Trained from workflows/intents in about a second; an LLM endpoint goes in front if set.
-      const recognizer = await createIntentRecognizer(config.intents, (reason) =>
-        log.warn({ err: reason }, 'the intent endpoint failed; the local model answered'),
-      );
-      desk.useIntents({ classify: async (text) => recognizer.classify(text) });
+      await intents.recognizer();
+      desk.useIntents(intents);
       await liveness.start((error) => log.warn({ err: error }, 'writing the heartbeat failed'));
       await agenda.start();
       // At start, anything in the inbox or outbox was left by a process that is gone (or is

@@ -1132,8 +1132,27 @@ export interface paths {
     /** The intents with group, zh/en title and description, and examples / 意图列表（分组、说明、例句） */
     get: operations['getApiIntents'];
     put?: never;
-    post?: never;
+    /** Add an operator's intent: zh/en name, examples, what the chat does; the model is retrained / 新增自定义意图 */
+    post: operations['postApiIntents'];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/intents/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Replace an operator's intent; the model is retrained / 修改自定义意图 */
+    put: operations['putApiIntentsId'];
+    post?: never;
+    /** Delete an operator's intent; the model is retrained / 删除自定义意图 */
+    delete: operations['deleteApiIntentsId'];
     options?: never;
     head?: never;
     patch?: never;
@@ -7017,17 +7036,20 @@ export interface operations {
         content: {
           'application/json': {
             intents: {
-              id: string;
+              intent: string;
               title: {
                 zh: string;
                 en: string;
               };
-              group?: string;
+              group: string;
+              examples: Record<string, never>;
+              custom: boolean;
+              journeys: string[];
               description?: {
                 zh: string;
                 en: string;
               };
-              examples?: Record<string, never>;
+              action?: Record<string, never>;
             }[];
           };
         };
@@ -7043,6 +7065,287 @@ export interface operations {
       };
       /** @description Needs the "read" permission / 权限不足 */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postApiIntents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          id: string;
+          title: {
+            zh: string;
+            en: string;
+          };
+          description?: {
+            zh: string;
+            en: string;
+          };
+          examples: {
+            zh: string[];
+            en: string[];
+          };
+          action:
+            | {
+                /** @constant */
+                kind: 'knowledge';
+                articleId?: string;
+              }
+            | {
+                /** @constant */
+                kind: 'journey';
+                workflowId: string;
+              }
+            | {
+                /** @constant */
+                kind: 'handoff';
+                group?: string;
+                priority?: number;
+              }
+            | {
+                /** @constant */
+                kind: 'reply';
+                text: {
+                  zh: string;
+                  en: string;
+                };
+              };
+        };
+      };
+    };
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            title: {
+              zh: string;
+              en: string;
+            };
+            examples: Record<string, never>;
+            action: Record<string, never>;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+            description?: {
+              zh: string;
+              en: string;
+            };
+          };
+        };
+      };
+      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "edit" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  putApiIntentsId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          id: string;
+          title: {
+            zh: string;
+            en: string;
+          };
+          description?: {
+            zh: string;
+            en: string;
+          };
+          examples: {
+            zh: string[];
+            en: string[];
+          };
+          action:
+            | {
+                /** @constant */
+                kind: 'knowledge';
+                articleId?: string;
+              }
+            | {
+                /** @constant */
+                kind: 'journey';
+                workflowId: string;
+              }
+            | {
+                /** @constant */
+                kind: 'handoff';
+                group?: string;
+                priority?: number;
+              }
+            | {
+                /** @constant */
+                kind: 'reply';
+                text: {
+                  zh: string;
+                  en: string;
+                };
+              };
+        };
+      };
+    };
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            title: {
+              zh: string;
+              en: string;
+            };
+            examples: Record<string, never>;
+            action: Record<string, never>;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+            description?: {
+              zh: string;
+              en: string;
+            };
+          };
+        };
+      };
+      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "edit" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unknown id / 不存在 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  deleteApiIntentsId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            deleted: string;
+          };
+        };
+      };
+      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "edit" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unknown id / 不存在 */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -32,4 +32,17 @@ describe('generateUtterances', () => {
       [],
     );
   });
+
+  it('should train on the training-only templates and leave the held-back messages unchanged', () => {
+    const options = { count: 30, seed: 1, noise: 0 };
+    const more: IntentGrammar = {
+      ...grammar,
+      zh: { ...grammar.zh, trainingTemplates: ['{hi}新写的训练模板'] },
+    };
+    const train = generateUtterances(more, shared, 'zh', { ...options, split: 'train' });
+    expect(train.some((text) => text.includes('新写的'))).toBe(true);
+    expect(generateUtterances(more, shared, 'zh', { ...options, split: 'heldBack' })).toEqual(
+      generateUtterances(grammar, shared, 'zh', { ...options, split: 'heldBack' }),
+    );
+  });
 });

@@ -18,7 +18,10 @@ export interface GenerationOptions {
 
 const HELD_BACK_EVERY = 5;
 
-/** The templates of a split: held-back templates never teach the model. */
+/**
+ * The templates of a split: held-back templates never teach the model. (The grammar's
+ * `trainingTemplates` are added to the training split by `generateUtterances`.)
+ */
 export function splitTemplates(templates: readonly string[], split: TemplateSplit): string[] {
   return templates.filter(
     (_, i) => (i % HELD_BACK_EVERY === HELD_BACK_EVERY - 1) === (split === 'heldBack'),
@@ -43,9 +46,24 @@ export function generateUtterances(
 ): string[] {
   const side = grammar[language];
   const templates = splitTemplates(side.templates, options.split);
+  if (options.split === 'train') templates.push(...(side.trainingTemplates ?? []));
+  return generateFromTemplates(grammar, shared, language, templates, options);
+}
+
+/**
+ * Distinct messages drawn from the given templates of a grammar (a tuning run draws from part
+ * of the training templates and measures on the rest).
+ */
+export function generateFromTemplates(
+  grammar: IntentGrammar,
+  shared: SharedSlots,
+  language: MessageLanguage,
+  templates: readonly string[],
+  options: GenerationOptions,
+): string[] {
   if (templates.length === 0) return [];
   const random = seededRandom(seedOf(grammar.intent, `${language}/${options.split}`, options.seed));
-  const slots = { ...shared[language], ...side.slots };
+  const slots = { ...shared[language], ...grammar[language].slots };
   const numbers = customerNumbers(random);
   const out = new Set<string>();
   // Give up after many repeats: a small grammar makes fewer distinct messages than asked.

@@ -1,0 +1,225 @@
+import type { Models } from '../model/models.ts';
+import type { CustomIntentRecord, IntentAction } from '../model/intent.model.ts';
+import { intentExists, intentNotFound, invalidIntent } from './intent-errors.ts';
+import { SHIPPED_INTENT_ACTIONS } from './intent-actions.ts';
+import type { IntentClassification, IntentRecognizer } from './intent-classification.ts';
+import { loadIntentDefinitions, type IntentDefinition } from './intent-files.ts';
+import type { IntentProviderError } from './intent-provider-error.ts';
+import { createIntentRecognizer, type IntentRecognitionConfig } from './intent-recognizer.ts';
+
+/** An operator's intent as the console sends it. */
+export interface CustomIntentInput {
+  id: string;
+  title: CustomIntentRecord['title'];
+  description?: CustomIntentRecord['description'];
+  examples: CustomIntentRecord['examples'];
+  action: IntentAction;
+}
+
+/** What an action may point at; the wiring answers from the knowledge base, journeys, routing. */
+export interface IntentReferences {
+  articleExists(id: string): Promise<boolean>;
+  /** Whether a published journey starts on a chat message of this intent. */
+  journeyStartsOn(workflowId: string, intent: string): Promise<boolean>;
+  /** The published journeys a chat message of this intent starts. */
+  journeysStartingOn(intent: string): Promise<string[]>;
+  groupExists(id: string): Promise<boolean>;
+}
+
+/** Fewest examples an operator's intent needs, over both languages. */
+export const MIN_EXAMPLES = 3;
+/**
+ * An operator gives a handful of examples where a shipped intent has hundreds: each is
+ * repeated up to this many training messages per language, so the new intent can win.
+ */
+const TRAINING_WEIGHT = 40;
+/** How often at most a process asks the store whether another one changed the intents. */
+const FOLLOW_EVERY_MS = 2000;
+
+/** Which operators' intents, as saved when: equal signatures, the same model. */
+const signatureOf = (records: readonly Pick<CustomIntentRecord, '_id' | 'updatedAt'>[]) =>
+  records
+    .map((record) => `${record._id}@${new Date(record.updatedAt).getTime()}`)
+    .sort()
+    .join(',');
+
+function asDefinition(record: CustomIntentRecord): IntentDefinition {
+  const repeated = (examples: readonly string[]) =>
+    examples.length === 0
+      ? []
+      : Array.from(
+          { length: Math.max(TRAINING_WEIGHT - examples.length, 0) },
+          (_, i) => examples[i % examples.length] as string,
+        );
+  return {
+    intent: record._id,
+    title: record.title,
+    ...(record.description ? { description: record.description } : {}),
+    group: 'service',
+    utterances: record.examples,
+    generated: { zh: repeated(record.examples.zh), en: repeated(record.examples.en) },
+  };
+}
+
+/**
+ * The intents the chat recognises: the shipped ones and the operators' own, with what the chat
+ * does for each. Saving or deleting an operator's intent retrains the local model before it
+ * answers, so the next message is read with it. Another server process on the same store
+ * notices the change at its next message (asking at most every two seconds) and retrains.
+ */
+export class IntentCatalog {
+  readonly #models: Models;
+  readonly #config: IntentRecognitionConfig;
+  readonly #references: IntentReferences;
+  readonly #onFallback: ((reason: IntentProviderError) => void) | undefined;
+  #custom = new Map<string, CustomIntentRecord>();
+  #recognizer: Promise<IntentRecognizer> | undefined;
+  #followedAt = 0;
+  #following: Promise<void> | undefined;
+
+  constructor(
+    models: Models,
+    config: IntentRecognitionConfig,
+    references: IntentReferences,
+    onFallback?: (reason: IntentProviderError) => void,
+  ) {
+    this.#models = models;
+    this.#config = config;
+    this.#references = references;
+    this.#onFallback = onFallback;
+  }
+
+  /** The recognizer with every intent; trained at the first call and after each change. */
+  recognizer(): Promise<IntentRecognizer> {
+    if (!this.#recognizer) {
+      const training = this.#train();
+      // A failed training (the store away) is tried again at the next message.
+      training.catch(() => {
+        if (this.#recognizer === training) this.#recognizer = undefined;
+      });
+      this.#recognizer = training;
+    }
+    return this.#recognizer;
+  }
+
+  async classify(text: string): Promise<IntentClassification> {
+    await this.#follow();
+    return (await this.recognizer()).classify(text);
+  }
+
+  /** Retrains when another process saved or deleted an operator's intent since. */
+  #follow(): Promise<void> {
+    if (!this.#recognizer || Date.now() - this.#followedAt < FOLLOW_EVERY_MS)
+      return this.#following ?? Promise.resolve();
+    this.#followedAt = Date.now();
+    this.#following ??= (async () => {
+      const stored = await this.#models.CustomIntents.find({}, { _id: 1, updatedAt: 1 }).lean<
+        Pick<CustomIntentRecord, '_id' | 'updatedAt'>[]
+      >();
+      if (signatureOf(stored) !== signatureOf([...this.#custom.values()])) await this.#retrain();
+    })()
+      // The store away: the current model answers, and the next message asks again.
+      .catch(() => {})
+      .finally(() => (this.#following = undefined));
+    return this.#following;
+  }
+
+  /** What the chat does with an intent: the operator's choice, else the shipped default. */
+  actionFor(intent: string): IntentAction | undefined {
+    return (
+      this.#custom.get(intent)?.action ??
+      SHIPPED_INTENT_ACTIONS[intent as keyof typeof SHIPPED_INTENT_ACTIONS]
+    );
+  }
+
+  /** The published journeys a chat message of this intent starts (they come first). */
+  journeysFor(intent: string): Promise<string[]> {
+    return this.#references.journeysStartingOn(intent);
+  }
+
+  /** The shipped definitions, then the operators' (after the first training). */
+  async definitions(): Promise<IntentDefinition[]> {
+    await this.recognizer();
+    const shipped = await loadIntentDefinitions(this.#config.directory);
+    return [...shipped, ...[...this.#custom.values()].map(asDefinition)];
+  }
+
+  async listCustom(): Promise<CustomIntentRecord[]> {
+    await this.recognizer();
+    return [...this.#custom.values()];
+  }
+
+  /** Creates (`create`) or replaces an operator's intent, then retrains. */
+  async save(
+    input: CustomIntentInput,
+    actor: string,
+    mode: 'create' | 'replace',
+  ): Promise<CustomIntentRecord> {
+    await this.recognizer();
+    const shipped = await loadIntentDefinitions(this.#config.directory);
+    const exists = this.#custom.has(input.id);
+    if (mode === 'create' && (exists || shipped.some((d) => d.intent === input.id)))
+      throw intentExists(input.id);
+    if (mode === 'replace' && !exists) throw intentNotFound(input.id);
+    await this.#check(input);
+    const record: CustomIntentRecord = {
+      _id: input.id,
+      title: input.title,
+      ...(input.description ? { description: input.description } : {}),
+      examples: input.examples,
+      action: input.action,
+      updatedAt: new Date(),
+      updatedBy: actor,
+    };
+    await this.#models.CustomIntents.replaceOne({ _id: record._id }, record, { upsert: true });
+    await this.#retrain();
+    return record;
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.recognizer();
+    if (!this.#custom.has(id)) throw intentNotFound(id);
+    await this.#models.CustomIntents.deleteOne({ _id: id });
+    await this.#retrain();
+  }
+
+  async #check(input: CustomIntentInput): Promise<void> {
+    const problems: { pointer: string; message: string }[] = [];
+    const all = [...input.examples.zh, ...input.examples.en].map((e) => e.trim().toLowerCase());
+    if (all.length < MIN_EXAMPLES)
+      problems.push({ pointer: '/examples', message: `needs at least ${MIN_EXAMPLES} examples` });
+    if (new Set(all).size < all.length)
+      problems.push({ pointer: '/examples', message: 'has the same example twice' });
+    const { action } = input;
+    if (action.kind === 'knowledge' && action.articleId) {
+      if (!(await this.#references.articleExists(action.articleId)))
+        problems.push({ pointer: '/action/articleId', message: 'names no knowledge article' });
+    }
+    if (action.kind === 'journey') {
+      if (!(await this.#references.journeyStartsOn(action.workflowId, input.id)))
+        problems.push({
+          pointer: '/action/workflowId',
+          message: `names no published journey that starts on a chat message of intent "${input.id}"`,
+        });
+    }
+    if (action.kind === 'handoff' && action.group) {
+      if (!(await this.#references.groupExists(action.group)))
+        problems.push({ pointer: '/action/group', message: 'names no skill group' });
+    }
+    if (problems.length > 0) throw invalidIntent(problems);
+  }
+
+  async #retrain(): Promise<void> {
+    const next = this.#train();
+    // Until the new model is ready, messages wait for it rather than meet the old one.
+    this.#recognizer = next;
+    await next;
+  }
+
+  async #train(): Promise<IntentRecognizer> {
+    const records = await this.#models.CustomIntents.find().lean<CustomIntentRecord[]>();
+    records.sort((a, b) => a._id.localeCompare(b._id));
+    this.#custom = new Map(records.map((record) => [record._id, record]));
+    return createIntentRecognizer(this.#config, this.#onFallback, records.map(asDefinition));
+  }
+}

@@ -1,0 +1,25 @@
+import { DomainError } from '../errors/domain-error.ts';
+
+export const intentNotFound = (id: string) =>
+  new DomainError('not-found', 'intent-not-found', {
+    zh: `没有 id 为 "${id.slice(0, 80)}" 的自定义意图。`,
+    en: `No custom intent with id "${id.slice(0, 80)}".`,
+  });
+
+export const intentExists = (id: string) =>
+  new DomainError('conflict', 'intent-exists', {
+    zh: `意图 "${id}" 已存在（内置意图不能覆盖）。`,
+    en: `The intent "${id}" already exists (shipped intents cannot be replaced).`,
+  });
+
+/** Bad examples or an action that points at nothing; `problems` carry JSON pointers. */
+export const invalidIntent = (problems: { pointer: string; message: string }[]) =>
+  new DomainError(
+    'unprocessable',
+    'invalid-intent',
+    {
+      zh: `意图有 ${problems.length} 处问题：${problems.map((p) => `${p.pointer} ${p.message}`).join('；')}`,
+      en: `The intent has ${problems.length} problem(s): ${problems.map((p) => `${p.pointer} ${p.message}`).join('; ')}`,
+    },
+    { details: { problems } },
+  );

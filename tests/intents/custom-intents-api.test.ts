@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '@xiaoer/server/testing';
+import { userToken } from '../routing/routing-fixture.ts';
+
+/** Issue 20: operators add their own intents; the classifier hears them at once. */
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+  await h.xiaoer.knowledge.articles.create(
+    {
+      id: 'gift-cards',
+      questions: ['礼品卡怎么使用'],
+      answer: {
+        zh: '礼品卡在结算页“使用礼品卡”处输入卡号即可抵扣。',
+        en: 'Enter the card at checkout.',
+      },
+      status: 'published',
+    },
+    'test',
+  );
+});
+afterAll(async () => h?.close());
+
+const giftCard = {
+  id: 'giftCard',
+  title: { zh: '礼品卡', en: 'Gift card' },
+  description: { zh: '礼品卡的使用、余额与过期。', en: 'Using gift cards, balance, expiry.' },
+  examples: {
+    zh: [
+      '礼品卡怎么用',
+      '礼品卡余额怎么查',
+      '购物卡能抵扣吗',
+      '我有张礼品卡怎么绑定',
+      '礼品卡过期了还能用吗',
+    ],
+    en: [
+      'how do I use a gift card',
+      'check my gift card balance',
+      'can I pay with a gift card',
+      'my gift card expired can I still use it',
+      'redeem a gift card',
+    ],
+  },
+  action: { kind: 'knowledge', articleId: 'gift-cards' },
+};
+
+interface ErrorBody {
+  error: { code: string; details?: { problems?: { pointer: string }[] } };
+}
+interface Listed {
+  intent: string;
+  custom: boolean;
+  action?: { kind: string };
+  examples: { zh: string[] };
+}
+
+const classify = async (text: string) =>
+  (
+    (await (await h.request('POST', '/api/intents/classify', { text })).json()) as {
+      intent: string;
+    }
+  ).intent;
+const listed = async () =>
+  ((await (await h.request('GET', '/api/intents')).json()) as { intents: Listed[] }).intents;
+
+describe('operators’ own intents', () => {
+  it('should be recognised as soon as they are saved, and listed with their action', async () => {
+    expect(await classify('礼品卡余额还有多少')).not.toBe('giftCard');
+    const created = await h.request('POST', '/api/intents', giftCard);
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ id: 'giftCard', updatedBy: 'admin' });
+
+    expect(await classify('礼品卡余额还有多少')).toBe('giftCard');
+    expect(await classify('what is the balance on my gift card')).toBe('giftCard');
+    // The shipped intents are still heard.
+    expect(await classify('我要退款')).toBe('refund');
+    const mine = (await listed()).find((intent) => intent.intent === 'giftCard');
+    expect(mine).toMatchObject({ custom: true, action: { kind: 'knowledge' } });
+    expect(mine?.examples.zh).toHaveLength(5);
+    expect((await listed()).find((intent) => intent.intent === 'refund')?.custom).toBe(false);
+  });
+
+  it('should refuse bad input precisely and store nothing', async () => {
+    const before = (await listed()).length;
+    const cases: [unknown, number, string, string?][] = [
+      [{ ...giftCard, id: 'refund' }, 409, 'intent-exists'],
+      [{ ...giftCard, id: 'giftCard2', title: { zh: '礼品卡' } }, 400, 'invalid-body'],
+      [{ ...giftCard, id: 'Bad-Id' }, 400, 'invalid-body'],
+      // `unknown` is the shipped out-of-scope class.
+      [{ ...giftCard, id: 'unknown' }, 409, 'intent-exists'],
+      [
+        { ...giftCard, id: 'fewExamples', examples: { zh: ['礼品卡'], en: ['gift card'] } },
+        422,
+        'invalid-intent',
+        '/examples',
+      ],
+      [
+        { ...giftCard, id: 'noArticle', action: { kind: 'knowledge', articleId: 'nope' } },
+        422,
+        'invalid-intent',
+        '/action/articleId',
+      ],
+      [
+        { ...giftCard, id: 'noJourney', action: { kind: 'journey', workflowId: 'nope' } },
+        422,
+        'invalid-intent',
+        '/action/workflowId',
+      ],
+      [
+        { ...giftCard, id: 'noGroup', action: { kind: 'handoff', group: 'nope' } },
+        422,
+        'invalid-intent',
+        '/action/group',
+      ],
+      [{ ...giftCard, id: 'badAction', action: { kind: 'teleport' } }, 400, 'invalid-body'],
+    ];
+    for (const [body, status, code, pointer] of cases) {
+      const response = await h.request('POST', '/api/intents', body);
+      expect(response.status, JSON.stringify(body)).toBe(status);
+      const error = ((await response.json()) as ErrorBody).error;
+      expect(error.code).toBe(code);
+      if (pointer) expect(error.details?.problems?.map((p) => p.pointer)).toContain(pointer);
+    }
+    expect((await listed()).length).toBe(before);
+  });
+
+  it('should let only editors change intents', async () => {
+    const viewer = await userToken(h, 'intent-viewer', 'viewer');
+    const body = { ...giftCard, id: 'viewerIntent' };
+    expect((await h.request('POST', '/api/intents', body, viewer)).status).toBe(403);
+    expect((await h.request('DELETE', '/api/intents/giftCard', undefined, viewer)).status).toBe(
+      403,
+    );
+    expect((await h.request('GET', '/api/intents', undefined, viewer)).status).toBe(200);
+  });
+
+  it('should replace and delete an intent, retraining each time', async () => {
+    const mismatch = await h.request('PUT', '/api/intents/other', giftCard);
+    expect(mismatch.status).toBe(400);
+    const replaced = await h.request('PUT', '/api/intents/giftCard', {
+      ...giftCard,
+      action: { kind: 'handoff', priority: 3 },
+    });
+    expect(replaced.status).toBe(200);
+    expect((await listed()).find((i) => i.intent === 'giftCard')?.action).toEqual({
+      kind: 'handoff',
+      priority: 3,
+    });
+    expect((await h.request('DELETE', '/api/intents/giftCard')).status).toBe(200);
+    expect(await classify('礼品卡余额还有多少')).not.toBe('giftCard');
+    expect((await h.request('DELETE', '/api/intents/giftCard')).status).toBe(404);
+    expect((await h.request('PUT', '/api/intents/giftCard', giftCard)).status).toBe(404);
+  });
+});

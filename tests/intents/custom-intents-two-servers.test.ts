@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startHarness, type Harness } from '@xiaoer/server/testing';
+
+/** Issue 20: an intent an operator saves through one server is heard by another on the store. */
+let a: Harness;
+let b: Harness;
+
+beforeAll(async () => {
+  a = await startHarness();
+  b = await startHarness({ store: a.store });
+});
+afterAll(async () => {
+  await b?.close();
+  await a?.close();
+});
+
+const classify = async (h: Harness, text: string) =>
+  (
+    (await (await h.request('POST', '/api/intents/classify', { text })).json()) as {
+      intent: string;
+    }
+  ).intent;
+
+describe('operators’ intents across two servers', () => {
+  it('should be recognised by the other server after it was saved, and forgotten after deletion', async () => {
+    expect(await classify(b, '礼品卡余额还有多少')).not.toBe('giftCard');
+    const created = await a.request('POST', '/api/intents', {
+      id: 'giftCard',
+      title: { zh: '礼品卡', en: 'Gift card' },
+      examples: {
+        zh: ['礼品卡怎么用', '礼品卡余额怎么查', '购物卡能抵扣吗', '我有张礼品卡怎么绑定'],
+        en: ['how do I use a gift card', 'check my gift card balance', 'redeem a gift card'],
+      },
+      action: { kind: 'knowledge' },
+    });
+    expect(created.status).toBe(201);
+    await vi.waitFor(async () => expect(await classify(b, '礼品卡余额还有多少')).toBe('giftCard'), {
+      timeout: 20_000,
+      interval: 500,
+    });
+    expect((await a.request('DELETE', '/api/intents/giftCard')).status).toBe(200);
+    await vi.waitFor(
+      async () => expect(await classify(b, '礼品卡余额还有多少')).not.toBe('giftCard'),
+      { timeout: 20_000, interval: 500 },
+    );
+  });
+});
