@@ -132,8 +132,9 @@ describe('a chat conversation', () => {
   it('should stream new messages as events and resume after the last one seen', async () => {
     const chat = await ChatClient.open(h);
     const url = `${h.url}/api/chat/conversations/${chat.id}/stream?token=${chat.token}`;
+    const streams = h.xiaoer.desk.hub.openStreams;
     const live = readStream(url, 3);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect.poll(() => h.xiaoer.desk.hub.openStreams).toBe(streams + 1);
     await chat.say('第一条', 's-1');
     const first = await live;
     expect(first.ids).toEqual([1, 2, 3]);

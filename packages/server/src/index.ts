@@ -51,6 +51,7 @@ export {
   type XiaoerOptions,
 } from './server/xiaoer.ts';
 export type { XiaoerConfig, ChannelConfig } from './server/xiaoer-config.ts';
+export { systemClock, type Clock, type Cancel } from './clock/clock.ts';
 export {
   KnowledgeBase,
   KNOWLEDGE_DEFAULTS,

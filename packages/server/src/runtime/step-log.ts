@@ -176,9 +176,9 @@ export class StepLog {
    * Finishes or drops claims older than `olderThanMs` (default: stale), left by crashed
    * processes. At start-up pass 0: nothing in the outbox then belongs to a live step here.
    */
-  async recover(olderThanMs = this.#staleAfterMs): Promise<number> {
+  async recover(olderThanMs = this.#staleAfterMs, now = Date.now()): Promise<number> {
     const stale = await this.#models.Outbox.find({
-      claimedAt: { $lt: new Date(Date.now() - olderThanMs) },
+      claimedAt: { $lt: new Date(now - olderThanMs) },
     }).lean<OutboxEntry[]>();
     for (const entry of stale) {
       if (this.#inFlight.has(entry._id)) continue; // slow, not lost: this process is on it
