@@ -13,6 +13,7 @@ import {
   type StepRecord,
 } from '../model/instance.model.ts';
 import { dataChanges } from './data-changes.ts';
+import { outcomeOf } from '../model/instance-outcome.ts';
 
 /** What a step changes: computed by the engine (or by an operator action such as cancel). */
 export interface Transition {
@@ -204,10 +205,12 @@ export class StepLog {
     record: StepRecord,
     transition: Transition,
   ): Promise<InstanceRecord> {
+    const outcome = outcomeOf(transition.status, transition.snapshot);
     const fields = {
       snapshot: transition.snapshot,
       node: transition.node,
       status: transition.status,
+      ...(outcome ? { outcome } : {}),
       revision: record.revision,
       pendingEffects: pendingKeys(record),
       recentEvents: transition.recentEvents,

@@ -14,6 +14,7 @@ import { JourneyEventPublisher } from '../runtime/journey-event-publisher.ts';
 import { GroupCommit } from '../model/group-commit.ts';
 import { SourceRegistry } from '../intake/event-source.ts';
 import { InstanceQueries } from '../instances/instance-queries.ts';
+import { backfillOutcomes } from '../instances/outcome-backfill.ts';
 import { DraftReplay } from '../workflows/draft-replay.ts';
 import { buildConnectors } from '../connectors/build-connectors.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
@@ -257,6 +258,9 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       // At start, anything in the inbox or outbox was left by a process that is gone (or is
       // harmlessly redone: processing is idempotent).
       await sweep(0);
+      // Instances that ended before outcomes were stored get theirs (once; then none are left).
+      const filled = await backfillOutcomes(models);
+      if (filled > 0) log.info({ instances: filled }, 'stored the outcome of ended instances');
       stopSweeps = clock.every(
         config.recovery?.sweepEveryMs ?? RECOVERY_DEFAULTS.sweepEveryMs,
         () => sweep(staleAfterMs),
