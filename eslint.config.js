@@ -100,12 +100,6 @@ export default tseslint.config(
     },
   },
   {
-    // Reserved for the runtime rewrite: ChatError still extends the HTTP layer's ApiError.
-    // TODO(issue 22): throw DomainError from conversations/ and drop this exception.
-    files: [`${SERVER}/conversations/chat-error.ts`],
-    rules: { '@typescript-eslint/no-restricted-imports': 'off' },
-  },
-  {
     // The chat widget runs in shop pages' browsers.
     files: ['packages/builder-ui/public/**/*.js'],
     languageOptions: {

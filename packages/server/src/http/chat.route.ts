@@ -126,7 +126,7 @@ export function chatRouter(
     const conversation = await desk.conversation(id);
     const token = request.get('x-chat-token') ?? request.query['token'];
     if (typeof token !== 'string' || !ConversationStore.tokenMatches(conversation, token))
-      throw new ChatError(403, 'wrong-token');
+      throw new ChatError('forbidden', 'wrong-token');
     return conversation;
   };
   /** Checks the token before the conversation's own budget is counted (no one else can spend it). */
