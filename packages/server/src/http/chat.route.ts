@@ -239,6 +239,16 @@ export function conversationsRouter(
       response.json({ conversation, messages: messages.map(view) });
     },
   );
+  // The desk follows the open conversation live instead of asking every two seconds.
+  router.get(
+    '/conversations/:id/stream',
+    allow('read'),
+    responds(chatResponseSchemas.stream),
+    async (request, response) => {
+      const conversation = await desk.conversation(param(request, 'id'));
+      stream(desk, conversation._id, afterOf(request), request, response);
+    },
+  );
   router.post(
     '/conversations/:id/messages',
     allow('handle'),
