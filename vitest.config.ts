@@ -12,20 +12,49 @@ export const PROCESS_SUITES = ['tests/processes/**/*.test.ts', 'tests/load/**/*.
 /** `XIAOER_SLOWEST_FILES=10` (CI) prints the ten slowest test files after the summary. */
 const slowest = Number(process.env['XIAOER_SLOWEST_FILES'] ?? 0);
 
+const UI_TESTS = 'packages/builder-ui/src/**/*.test.{ts,tsx}';
+
 export default defineConfig({
   test: {
     reporters: slowest ? ['default', new SlowestFilesReporter(slowest)] : ['default'],
-    include: ['packages/*/src/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
     exclude: process.env['XIAOER_PROCESS_SUITES'] ? [] : ['**/node_modules/**', ...PROCESS_SUITES],
-    // Integration suites start real FerretDB processes; keep the two cores from thrashing.
+    // One embedded store for the run; each test file gets a database on it (startTestStore).
+    globalSetup: ['tests/shared-store.ts'],
+    // Integration suites start real servers and a FerretDB; keep the two cores from thrashing.
     maxWorkers: 2,
     testTimeout: 30_000,
     // `expect.poll` waits for the runtime (events stepped, effects reported back): on two busy
     // cores that is seconds, not the default one.
     expect: { poll: { timeout: 10_000 } },
-    // The editor's component tests import Ant Design's ES modules through
-    // @react-querybuilder/antd, whose extensionless imports Node cannot resolve; let Vite do it.
-    server: { deps: { inline: [/@react-querybuilder\//, /antd/] } },
     hookTimeout: 180_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          include: ['packages/*/src/**/*.test.ts', 'tests/**/*.test.ts'],
+          exclude: [
+            UI_TESTS,
+            ...(process.env['XIAOER_PROCESS_SUITES'] ? [] : PROCESS_SUITES),
+            '**/node_modules/**',
+          ],
+          // A worker runs its files one after another in one module graph: the server's modules
+          // are loaded and the intent model trained once per worker, not once per file. Every
+          // file starts its own server on its own database, so no state is shared through them.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'console',
+          include: [UI_TESTS],
+          // The editor's component tests import Ant Design's ES modules through
+          // @react-querybuilder/antd, whose extensionless imports Node cannot resolve; let Vite
+          // do it.
+          server: { deps: { inline: [/@react-querybuilder\//, /antd/] } },
+        },
+      },
+    ],
   },
 });

@@ -53,4 +53,14 @@ describe('closing conversations the customer left', () => {
     // Both were the bot's alone, and its last word was "not understood".
     expect(report.service).toMatchObject({ closed: 2, automated: 2, resolved: 0 });
   });
+
+  it("should close a conversation left for half an hour by the server's own sweep, when the clock gets there", async () => {
+    const left = await ChatClient.open(h, { id: 'idle-left', language: 'zh' });
+    await left.say('zzqx kkvp wq');
+    await left.waitFor((m) => m.from === 'bot' && m.text.includes('没太明白'));
+    expect(await status(left)).toBe('open');
+    await h.clock.advance(31 * 60_000);
+    await expect.poll(() => status(left)).toBe('closed');
+    expect((await left.messages()).at(-1)?.text).toContain('会话已结束');
+  });
 });

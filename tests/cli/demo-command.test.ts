@@ -39,6 +39,8 @@ afterEach(() => {
   process.exitCode = undefined;
 });
 afterAll(async () => {
+  // Test files share a worker process: leave no exit code behind for the next one.
+  process.exitCode = undefined;
   await new Promise((resolve) => server?.close(resolve));
   await h?.close();
 });

@@ -303,7 +303,9 @@ describe('asking for a person', () => {
     // While an agent has it, the bot keeps quiet.
     await chat.say('我的快递坏了');
     const bot = (await chat.messages()).filter((m) => m.from === 'bot');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Whatever the message set going (events, journey steps) has finished.
+    await h.xiaoer.intake.idle();
+    await h.xiaoer.runtime.idle();
     expect((await chat.messages()).filter((m) => m.from === 'bot')).toHaveLength(bot.length);
     const resolved = await h.request(
       'POST',

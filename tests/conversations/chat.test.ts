@@ -129,11 +129,38 @@ describe('a chat conversation', () => {
     expect(await desk.recover(0)).toBe(0);
   });
 
+  it('should stream a conversation to the desk with a console login, and to no one without', async () => {
+    const chat = await ChatClient.open(h);
+    await chat.say('给客服看的', 'desk-1');
+    const url = `${h.url}/api/conversations/${chat.id}/stream`;
+    const said = await chat.messages();
+    const desk = await readStream(url, said.length, { authorization: `Bearer ${h.token}` });
+    expect(desk.ids).toEqual(said.map((m) => m.seq));
+    expect(desk.messages[1]).toMatchObject({ from: 'customer', text: '给客服看的' });
+    // Resumed after the newest line: the next one is the customer's next message.
+    const last = said.at(-1)?.seq ?? 0;
+    const resumed = readStream(url, 1, {
+      authorization: `Bearer ${h.token}`,
+      'last-event-id': String(last),
+    });
+    await chat.say('又一句', 'desk-2');
+    const next = await resumed;
+    expect(next.ids[0]).toBe(last + 1);
+    expect(next.messages[0]).toMatchObject({ from: 'customer', text: '又一句' });
+    const anonymous = await fetch(url);
+    expect(anonymous.status).toBe(401);
+    const unknown = await fetch(`${h.url}/api/conversations/c-nobody/stream`, {
+      headers: { authorization: `Bearer ${h.token}` },
+    });
+    expect(unknown.status).toBe(404);
+  });
+
   it('should stream new messages as events and resume after the last one seen', async () => {
     const chat = await ChatClient.open(h);
     const url = `${h.url}/api/chat/conversations/${chat.id}/stream?token=${chat.token}`;
+    const streams = h.xiaoer.desk.hub.openStreams;
     const live = readStream(url, 3);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect.poll(() => h.xiaoer.desk.hub.openStreams).toBe(streams + 1);
     await chat.say('第一条', 's-1');
     const first = await live;
     expect(first.ids).toEqual([1, 2, 3]);

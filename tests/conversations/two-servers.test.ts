@@ -25,11 +25,13 @@ describe('a chat across two servers', () => {
       `${b.url}/api/chat/conversations/${chat.id}/stream?token=${chat.token}`,
       4,
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect.poll(() => b.xiaoer.desk.hub.openStreams).toBe(1);
     for (const text of ['第一句 / one', '第二句 / two', '第三句 / three']) {
       const sent = await a.request('POST', `/api/conversations/${chat.id}/messages`, { text });
       expect(sent.status).toBe(201);
     }
+    // b learns of a's messages by its sweep (every second): run it now.
+    await b.clock.advance(1000);
     const { ids, messages } = await onB;
     expect(ids).toEqual([1, 2, 3, 4]);
     expect(messages.slice(1).map((m) => m.text)).toEqual([

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
+import { backfillOutcomes } from '@xiaoer/server';
 import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { counterWorkflow } from './test-workflows.ts';
 
@@ -90,6 +91,33 @@ describe('an instance outcome', () => {
     const failedId = (await list('status=failed')).instances[0]?.id as string;
     const detail = await h.request('GET', `/api/instances/${encodeURIComponent(failedId)}`);
     expect(((await detail.json()) as { outcome: string }).outcome).toBe('failed');
+  });
+
+  it('should store the outcome on the instance when it ends, none while active', async () => {
+    const stored = await h.connection
+      .collection<{ _id: string; workflowId: string; outcome?: string }>('instances')
+      .find({}, { projection: { workflowId: 1, outcome: 1 } })
+      .toArray();
+    expect(stored.map((i) => `${i.workflowId}:${i.outcome ?? 'none'}`).sort()).toEqual([
+      'counter:cancelled',
+      'counter:none',
+      'goesWell:completed',
+      'goesWrong:failed',
+      'goesWrong:failed',
+    ]);
+  });
+
+  it('should give instances that ended before outcomes were stored theirs, once', async () => {
+    const instances = h.connection.collection<{ _id: string }>('instances');
+    await instances.updateMany({}, { $unset: { outcome: '' } });
+    // Until backfilled, the list still shows each its outcome (read from the snapshot).
+    const shown = (await list('pageSize=10')).instances.map((i) => i.outcome ?? 'none');
+    expect(shown.sort()).toEqual(['cancelled', 'completed', 'failed', 'failed', 'none']);
+    expect(workflowsOf(await list('status=failed'))).toEqual([]);
+    expect(await backfillOutcomes(h.xiaoer.models)).toBe(4);
+    expect(await backfillOutcomes(h.xiaoer.models)).toBe(0);
+    expect(workflowsOf(await list('status=failed'))).toEqual(['goesWrong', 'goesWrong']);
+    expect(workflowsOf(await list('status=completed'))).toEqual(['goesWell']);
   });
 
   it('should still reject an unknown status with 400', async () => {

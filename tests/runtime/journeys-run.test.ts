@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
+import { bucketClosedMarker, bucketOf } from '@xiaoer/server';
 import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { counterWorkflow, guardWorkflow, pingWorkflow } from './test-workflows.ts';
 
@@ -18,7 +19,7 @@ interface InstanceDetail {
   data: Record<string, unknown>;
   timeline: { revision: number; event: { type: string }; from: string | null; to: string }[];
   effects: { status: string; effect: { kind: string } }[];
-  timers: { timerId: string; status: string }[];
+  timers: { timerId: string; status: string; dueAt: string }[];
 }
 
 async function instance(id: string): Promise<InstanceDetail> {
@@ -110,7 +111,21 @@ describe('journeys on the durable runtime', () => {
     // G-2 was not answered: its timeout (2 s) fires. G-1's was due at the same time.
     const expired = await waitForNode('guard:G-2:1', 'expired');
     expect(expired.timeline.map((s) => s.event.type)).toContain('timer.fired');
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // G-1's timer bucket has run (closed, and its job removed on completion): had the
+    // cancelled timer been fired, it would show now.
+    const [timer] = (await instance('guard:G-1:1')).timers;
+    const bucket = bucketOf(`guard:G-1:1|${timer?.timerId}`, new Date(timer?.dueAt ?? 0)).id;
+    await expect
+      .poll(async () => {
+        const closed = await h.connection
+          .collection('jobMarkers')
+          .countDocuments({ _id: bucketClosedMarker(bucket) as never });
+        const jobs = await h.connection
+          .collection('jobs')
+          .countDocuments({ 'data.bucket': bucket });
+        return closed === 1 && jobs === 0;
+      })
+      .toBe(true);
     const answered = await instance('guard:G-1:1');
     expect(answered.timeline.map((s) => s.event.type)).toEqual(['guard.started', 'guard.answered']);
     expect(answered.timers.map((t) => t.status)).toEqual(['cancelled']);

@@ -14,7 +14,8 @@ let h: Harness;
 const bin = path.resolve(import.meta.dirname, '../../packages/server/bin/xiaoer.mjs');
 
 beforeAll(async () => {
-  h = await startHarness();
+  // A store of its own: the command line finds it by its folder and socket.
+  h = await startHarness({ ownStore: true });
 });
 afterAll(async () => h?.close());
 

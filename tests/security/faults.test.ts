@@ -15,7 +15,7 @@ let store: RunningStore;
 let h: Harness;
 
 beforeAll(async () => {
-  store = await startTestStore();
+  store = await startTestStore({ own: true });
   h = await startHarness({ store });
 });
 afterAll(async () => {

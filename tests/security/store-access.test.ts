@@ -13,7 +13,7 @@ let store: RunningStore;
 let connection: Connection;
 
 beforeAll(async () => {
-  store = await startTestStore();
+  store = await startTestStore({ own: true });
   connection = await mongoose.createConnection(store.uri).asPromise();
 });
 afterAll(async () => {

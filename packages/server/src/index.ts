@@ -51,6 +51,9 @@ export {
   type XiaoerOptions,
 } from './server/xiaoer.ts';
 export type { XiaoerConfig, ChannelConfig } from './server/xiaoer-config.ts';
+export { systemClock, type Clock, type Cancel } from './clock/clock.ts';
+export { backfillOutcomes } from './instances/outcome-backfill.ts';
+export { INSTANCE_OUTCOMES, outcomeOf, type InstanceOutcome } from './model/instance-outcome.ts';
 export {
   KnowledgeBase,
   KNOWLEDGE_DEFAULTS,

@@ -12,6 +12,7 @@ import { signedHeaders } from './intake/signature.ts';
 import { probeOf } from './server/store-connection.ts';
 import type { RunningStore } from './store/store-launcher.ts';
 import { startTestStore } from './testing.ts';
+import { TestClock } from './clock/test-clock.ts';
 
 export const ADMIN_PASSWORD = 'admin-密码-123';
 export const SOURCE = {
@@ -33,6 +34,8 @@ export interface Harness {
   token: string;
   store: RunningStore;
   connection: Connection;
+  /** The server's clock: `await h.clock.advance(ms)` runs the sweeps and flushes due by then. */
+  clock: TestClock;
   /** Sends a signed `POST /api/events`. */
   sendEvents(
     body: unknown,
@@ -81,16 +84,22 @@ export async function startHarness(
   options: {
     config?: Partial<XiaoerConfig>;
     store?: RunningStore;
+    /** A FerretDB process of its own rather than a database on the run's shared store. */
+    ownStore?: boolean;
     shop?: DemoShop;
+    /** A clock to share (two servers in one test); default a new one. */
+    clock?: TestClock;
     /** Told of every timer fired, with its lateness in ms (benchmarks). */
     onTimerFired?: (latenessMs: number) => void;
   } = {},
 ): Promise<Harness> {
-  const store = options.store ?? (await startTestStore());
+  const store = options.store ?? (await startTestStore({ own: options.ownStore ?? false }));
   const shop = options.shop ?? new DemoShop();
   const shopUrl = await shop.listen();
   const connection = await mongoose.createConnection(store.uri).asPromise();
+  const clock = options.clock ?? new TestClock();
   const xiaoer = createXiaoer({
+    clock,
     connection,
     storeUri: store.uri,
     config: testConfig(shopUrl, options.config),
@@ -135,6 +144,7 @@ export async function startHarness(
     token: session?.token ?? '',
     store,
     connection,
+    clock,
     request,
     sendEvents: (body, sign = {}) => {
       const text = typeof body === 'string' ? body : JSON.stringify(body);

@@ -77,6 +77,19 @@ export const inboxApi = {
   groups: () => api<Answer<'getApiSkillGroups'>>('GET', '/skill-groups'),
   conversation: (id: string) =>
     api<Answer<'getApiConversationsId'>>('GET', `/conversations/${encodeURIComponent(id)}`),
+  /**
+   * Follows a conversation's messages after `after` as server-sent events (the session cookie
+   * authenticates; the browser reconnects and resumes after the last one by itself).
+   */
+  follow: (id: string, after: number, onLine: (line: ChatLine) => void): (() => void) => {
+    const source = new EventSource(
+      `/api/conversations/${encodeURIComponent(id)}/stream?after=${after}`,
+    );
+    source.addEventListener('message', (event: MessageEvent<string>) =>
+      onLine(JSON.parse(event.data) as ChatLine),
+    );
+    return () => source.close();
+  },
   reply: (id: string, text: string) =>
     api<Answer<'postApiConversationsIdMessages'>>(
       'POST',

@@ -98,13 +98,28 @@ export function AgentInboxPage() {
       () => {},
     );
   }, [selected]);
+  // The open conversation: read once, then its new lines as the server streams them.
   useEffect(() => {
     if (!selected) return;
-    const load = () => void inboxApi.conversation(selected).then(setChat, () => {});
-    load();
-    const timer = setInterval(load, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [selected]);
+    let stop: (() => void) | undefined;
+    let left = false;
+    const add = (line: ChatLine) =>
+      setChat((current) =>
+        current?.conversation._id === selected && !current.messages.some((m) => m.seq === line.seq)
+          ? { ...current, messages: [...current.messages, line] }
+          : current,
+      );
+    inboxApi.conversation(selected).then((loaded) => {
+      if (left) return;
+      setChat(loaded);
+      const after = Math.max(0, ...loaded.messages.map((m) => m.seq));
+      stop = inboxApi.follow(selected, after, add);
+    }, fail);
+    return () => {
+      left = true;
+      stop?.();
+    };
+  }, [selected, fail]);
 
   const lastCustomerLine = chat?.messages.filter((m) => m.from === 'customer').at(-1)?.text;
   useEffect(() => {

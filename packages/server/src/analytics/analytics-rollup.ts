@@ -5,6 +5,7 @@ import { findByIds } from '../model/find-by-ids.ts';
 import { deleteByIds } from '../model/delete-by-ids.ts';
 import type { FactRecord } from '../model/analytics.model.ts';
 import { localTime } from './local-time.ts';
+import { systemClock, type Clock } from '../clock/clock.ts';
 import {
   addToConversationDay,
   addToJourneyDay,
@@ -20,6 +21,8 @@ export interface RollupOptions {
   batchSize?: number;
   /** A run that holds the lease longer is taken for dead. Default 5 minutes. */
   leaseMs?: number;
+  /** Leases and the rolled-up-to mark are on this clock. */
+  clock?: Clock;
 }
 
 export interface RollupResult {
@@ -48,16 +51,18 @@ export class AnalyticsRollup {
   readonly #timeZone: string;
   readonly #batchSize: number;
   readonly #leaseMs: number;
+  readonly #clock: Clock;
 
   constructor(models: Models, options: RollupOptions) {
     this.#models = models;
     this.#timeZone = options.timeZone;
     this.#batchSize = options.batchSize ?? 5000;
     this.#leaseMs = options.leaseMs ?? 300_000;
+    this.#clock = options.clock ?? systemClock;
   }
 
   async run(): Promise<RollupResult> {
-    const started = Date.now();
+    const started = this.#clock.now();
     const owner = randomUUID();
     if (!(await this.#lease(owner))) return { ran: false, facts: 0, days: 0, ms: 0 };
     const result = { ran: true, facts: 0, days: 0, ms: 0 };
@@ -77,7 +82,7 @@ export class AnalyticsRollup {
         await this.#models.RollupControl.create({
           _id: BATCH,
           owner: batchId,
-          expiresAt: new Date(Date.now() + this.#leaseMs),
+          expiresAt: new Date(this.#clock.now() + this.#leaseMs),
           factIds: facts.map((f) => f._id),
         });
         result.days += await this.#apply(batchId, facts);
@@ -90,7 +95,7 @@ export class AnalyticsRollup {
     } finally {
       await this.#models.RollupControl.deleteOne({ _id: LEASE, owner });
     }
-    return { ...result, ms: Date.now() - started };
+    return { ...result, ms: this.#clock.now() - started };
   }
 
   /** Adds `facts` to their day documents, then forgets them and the batch. */
@@ -177,7 +182,7 @@ export class AnalyticsRollup {
   async #renew(owner: string): Promise<boolean> {
     const renewed = await this.#models.RollupControl.updateOne(
       { _id: LEASE, owner },
-      { $set: { expiresAt: new Date(Date.now() + this.#leaseMs) } },
+      { $set: { expiresAt: new Date(this.#clock.now() + this.#leaseMs) } },
     );
     return renewed.matchedCount === 1;
   }
@@ -189,13 +194,13 @@ export class AnalyticsRollup {
         await this.#models.RollupControl.create({
           _id: LEASE,
           owner,
-          expiresAt: new Date(Date.now() + this.#leaseMs),
+          expiresAt: new Date(this.#clock.now() + this.#leaseMs),
         });
         return true;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
         const held = await this.#models.RollupControl.findById(LEASE).lean();
-        if (held && held.expiresAt.getTime() > Date.now()) return false;
+        if (held && held.expiresAt.getTime() > this.#clock.now()) return false;
         if (held) await this.#models.RollupControl.deleteOne({ _id: LEASE, owner: held.owner });
       }
     }

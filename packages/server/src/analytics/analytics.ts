@@ -7,6 +7,7 @@ import type { WorkflowService } from '../workflows/workflow-service.ts';
 import { FactRecorder } from './fact-recorder.ts';
 import { ServiceFacts } from './service-facts.ts';
 import { AnalyticsRollup, type RollupResult } from './analytics-rollup.ts';
+import { systemClock, type Cancel, type Clock } from '../clock/clock.ts';
 import { dashboardReport, daysToRead, previousPeriod } from './dashboard-report.ts';
 import { journeyFunnel } from './journey-funnel.ts';
 import { forecastDays, staffingPlan, type StaffingRequest } from './staffing-plan.ts';
@@ -50,7 +51,8 @@ export class Analytics {
   readonly #rollup: AnalyticsRollup;
   readonly #everyMs: number;
   readonly #onError: (error: unknown) => void;
-  #timer: NodeJS.Timeout | undefined;
+  readonly #clock: Clock;
+  #timer: Cancel | undefined;
   #running: Promise<RollupResult> | undefined;
 
   constructor(options: {
@@ -60,32 +62,37 @@ export class Analytics {
     workflows: WorkflowService;
     settings?: AnalyticsOptions;
     onError: (error: unknown) => void;
+    clock?: Clock;
   }) {
+    this.#clock = options.clock ?? systemClock;
     this.#models = options.models;
     this.#workflows = options.workflows;
     this.#onError = options.onError;
     this.timeZone = options.settings?.timeZone ?? ANALYTICS_DEFAULTS.timeZone;
     this.#everyMs = options.settings?.rollupEveryMs ?? ANALYTICS_DEFAULTS.rollupEveryMs;
-    this.#recorder = new FactRecorder(options.models, options.onError);
+    this.#recorder = new FactRecorder(options.models, options.onError, this.#clock);
     this.facts = new ServiceFacts({
       models: options.models,
       store: options.store,
       catalog: options.catalog,
       recorder: this.#recorder,
       onError: options.onError,
+      clock: this.#clock,
     });
-    this.#rollup = new AnalyticsRollup(options.models, { timeZone: this.timeZone });
+    this.#rollup = new AnalyticsRollup(options.models, {
+      timeZone: this.timeZone,
+      clock: this.#clock,
+    });
   }
 
   /** Rolls up every `rollupEveryMs` from now on. */
   start(): void {
-    this.#timer = setInterval(() => void this.rollup().catch(this.#onError), this.#everyMs);
-    this.#timer.unref();
+    this.#timer = this.#clock.every(this.#everyMs, () => this.rollup().catch(this.#onError));
   }
 
   /** Stops rolling up; writes the facts this process holds. */
   async stop(): Promise<void> {
-    clearInterval(this.#timer);
+    this.#timer?.();
     await this.#running;
     await this.facts.settled();
     await this.#recorder.flush();

@@ -1,6 +1,7 @@
 import type { Models } from '../model/models.ts';
 import { insertNew } from '../model/insert-new.ts';
 import type { AnalyticsFact } from './analytics-facts.ts';
+import { dateOf, type Cancel, type Clock } from '../clock/clock.ts';
 
 /** How long facts wait in memory before one insert writes them all. */
 const FLUSH_AFTER_MS = 250;
@@ -16,29 +17,31 @@ export class FactRecorder {
   readonly #models: Models;
   readonly #onError: (error: unknown) => void;
   #buffer: { _id: string; fact: AnalyticsFact }[] = [];
-  #timer: NodeJS.Timeout | undefined;
+  readonly #clock: Clock;
+  #timer: Cancel | undefined;
   #flushing: Promise<void> = Promise.resolve();
 
-  constructor(models: Models, onError: (error: unknown) => void) {
+  constructor(models: Models, onError: (error: unknown) => void, clock: Clock) {
     this.#models = models;
     this.#onError = onError;
+    this.#clock = clock;
   }
 
   /** Notes `fact` under `id`; a second fact with the same id before rollup is ignored. */
   record(id: string, fact: AnalyticsFact): void {
     this.#buffer.push({ _id: id, fact });
     if (this.#buffer.length >= BATCH) void this.flush();
-    else this.#timer ??= setTimeout(() => void this.flush(), FLUSH_AFTER_MS);
+    else this.#timer ??= this.#clock.after(FLUSH_AFTER_MS, () => this.flush());
   }
 
   /** Writes what is buffered; resolves when everything recorded so far is in the store. */
   flush(): Promise<void> {
-    clearTimeout(this.#timer);
+    this.#timer?.();
     this.#timer = undefined;
     const batch = this.#buffer;
     this.#buffer = [];
     this.#flushing = this.#flushing.then(async () => {
-      const recordedAt = new Date();
+      const recordedAt = dateOf(this.#clock);
       for (let i = 0; i < batch.length; i += BATCH)
         await insertNew(
           this.#models.AnalyticsFacts,

@@ -8,6 +8,7 @@ import type { WorkflowCatalog } from '../workflows/workflow-catalog.ts';
 import { DEFAULT_CHANNEL } from './analytics-facts.ts';
 import { stepFactOf } from './step-fact.ts';
 import type { FactRecorder } from './fact-recorder.ts';
+import { dateOf, type Clock } from '../clock/clock.ts';
 
 /** The desk's own lines that mean the bot did not answer the question. */
 const MISSES = new Set(['desk:not-understood', 'desk:failed', 'desk:no-agents']);
@@ -46,6 +47,7 @@ export class ServiceFacts {
   readonly #catalog: WorkflowCatalog;
   readonly #recorder: FactRecorder;
   readonly #onError: (error: unknown) => void;
+  readonly #clock: Clock;
   readonly #working = new Set<Promise<void>>();
 
   constructor(options: {
@@ -54,7 +56,9 @@ export class ServiceFacts {
     catalog: WorkflowCatalog;
     recorder: FactRecorder;
     onError: (error: unknown) => void;
+    clock: Clock;
   }) {
+    this.#clock = options.clock;
     this.#models = options.models;
     this.#store = options.store;
     this.#catalog = options.catalog;
@@ -71,7 +75,7 @@ export class ServiceFacts {
   }
 
   /** A recognised intent; counted once per conversation (the fact id says so). */
-  intent(conversation: ConversationRecord, intent: string, at = new Date()): void {
+  intent(conversation: ConversationRecord, intent: string, at = dateOf(this.#clock)): void {
     if (conversation.intents.some((noted) => noted.intent === intent)) return;
     this.#recorder.record(`intent|${conversation._id}|${intent}`, {
       kind: 'intent',
@@ -81,7 +85,7 @@ export class ServiceFacts {
     });
   }
 
-  closed(conversationId: string, at = new Date()): void {
+  closed(conversationId: string, at = dateOf(this.#clock)): void {
     this.#safely(async () => {
       const conversation = await this.#store.get(conversationId);
       if (!conversation) return;
@@ -122,7 +126,7 @@ export class ServiceFacts {
   ended(handoff: HandoffRecord): void {
     this.#safely(async () => {
       const conversation = await this.#store.get(handoff.conversationId);
-      const end = handoff.resolvedAt ?? new Date();
+      const end = handoff.resolvedAt ?? dateOf(this.#clock);
       const assigned = handoff.assignedAt ?? undefined;
       let agentFirstMs: number | undefined;
       if (assigned && handoff.agentId) {
@@ -156,7 +160,7 @@ export class ServiceFacts {
     this.#safely(async () => {
       const conversation = await this.#store.get(score.conversationId);
       const isNew = score.previousScore === null;
-      this.#recorder.record(`quality|${score.handoffId}|${isNew ? 'new' : Date.now()}`, {
+      this.#recorder.record(`quality|${score.handoffId}|${isNew ? 'new' : this.#clock.now()}`, {
         kind: 'quality',
         at: score.at,
         channel: channelOf(conversation),

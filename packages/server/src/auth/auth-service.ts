@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { isDuplicateKey, type Models } from '../model/models.ts';
 import type { ApiKeyRecord, Role, UserRecord } from '../model/auth.model.ts';
 import { hashPassword, verifyPassword } from './password.ts';
+import { systemClock, type Clock } from '../clock/clock.ts';
 
 /** Who a request acts for. */
 export type Principal =
@@ -27,11 +28,13 @@ export const SESSION_PRUNE_EVERY_MS = 10 * 60_000;
 export class AuthService {
   readonly #models: Models;
   readonly #sessionHours: number;
+  readonly #clock: Clock;
   #prunedAt = 0;
 
-  constructor(models: Models, sessionHours = 12) {
+  constructor(models: Models, sessionHours = 12, clock: Clock = systemClock) {
     this.#models = models;
     this.#sessionHours = sessionHours;
+    this.#clock = clock;
   }
 
   async hasUsers(): Promise<boolean> {
@@ -44,7 +47,7 @@ export class AuthService {
       passwordHash: await hashPassword(password),
       role,
       disabled: false,
-      createdAt: new Date(),
+      createdAt: new Date(this.#clock.now()),
     };
     try {
       await this.#models.Users.create(record);
@@ -84,7 +87,7 @@ export class AuthService {
     if (change.disabled !== undefined) set.disabled = change.disabled;
     if (change.password) set.passwordHash = await hashPassword(change.password);
     const endsSessions = Boolean(change.password) || change.disabled === true;
-    if (endsSessions) set.sessionsValidFrom = new Date();
+    if (endsSessions) set.sessionsValidFrom = new Date(this.#clock.now());
     const updated = await this.#models.Users.findOneAndUpdate(
       { _id: id },
       { $set: set },
@@ -103,7 +106,7 @@ export class AuthService {
   }
 
   /** Deletes expired sessions, at most every {@link SESSION_PRUNE_EVERY_MS}; returns how many. */
-  async pruneSessions(now = Date.now(), force = false): Promise<number> {
+  async pruneSessions(now = this.#clock.now(), force = false): Promise<number> {
     if (!force && now - this.#prunedAt < SESSION_PRUNE_EVERY_MS) return 0;
     this.#prunedAt = now;
     const { deletedCount } = await this.#models.Sessions.deleteMany({
@@ -122,7 +125,7 @@ export class AuthService {
     if (!user || !valid || user.disabled) return null;
     await this.pruneSessions();
     const sessionToken = token('xs_');
-    const now = new Date();
+    const now = new Date(this.#clock.now());
     const expiresAt = new Date(now.getTime() + this.#sessionHours * 3_600_000);
     await this.#models.Sessions.create({
       _id: sha256(sessionToken),
@@ -146,7 +149,7 @@ export class AuthService {
     }
     const session = await this.#models.Sessions.findById(sha256(bearer)).lean();
     if (!session) return null;
-    if (session.expiresAt.getTime() < Date.now()) {
+    if (session.expiresAt.getTime() < this.#clock.now()) {
       await this.#models.Sessions.deleteOne({ _id: session._id });
       return null;
     }
@@ -163,7 +166,13 @@ export class AuthService {
     createdBy: string,
   ): Promise<{ key: string; record: Omit<ApiKeyRecord, '_id'> }> {
     const key = token('xk_');
-    const record = { name, source, prefix: key.slice(0, 7), createdBy, createdAt: new Date() };
+    const record = {
+      name,
+      source,
+      prefix: key.slice(0, 7),
+      createdBy,
+      createdAt: new Date(this.#clock.now()),
+    };
     await this.#models.ApiKeys.create({ _id: sha256(key), ...record });
     return { key, record };
   }

@@ -1,4 +1,5 @@
-import { ApiError } from '../http/api-error.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import type { ErrorKind } from '../errors/error-kinds.ts';
 
 const MESSAGES = {
   'unknown-conversation': (id: string) => ({
@@ -23,13 +24,16 @@ const MESSAGES = {
   }),
 } as const;
 
-/** A chat request that cannot be served: its HTTP status, code and zh/en message. */
-export class ChatError extends ApiError {
+/**
+ * A chat request that cannot be served: its kind, code and zh/en message (the HTTP layer
+ * answers the kind's status, like any domain error's).
+ */
+export class ChatError extends DomainError {
   constructor(
-    status: number,
+    kind: ErrorKind,
     code: keyof typeof MESSAGES,
     params: { id?: string; maxSeconds?: number } = {},
   ) {
-    super(status, code, MESSAGES[code](params.id ?? String(params.maxSeconds ?? '')));
+    super(kind, code, MESSAGES[code](params.id ?? String(params.maxSeconds ?? '')));
   }
 }

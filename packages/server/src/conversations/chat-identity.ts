@@ -39,13 +39,15 @@ export function chatIdentity(
   if (secret && signature) {
     const maxLifetime = policy.signatureMaxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME_S;
     if (signature.expires * 1000 > now + maxLifetime * 1000)
-      throw new ChatError(401, 'customer-signature-lifetime', { maxSeconds: maxLifetime });
+      throw new ChatError('unauthenticated', 'customer-signature-lifetime', {
+        maxSeconds: maxLifetime,
+      });
     if (!customerSignatureValid(secret, customer, signature, now))
-      throw new ChatError(401, 'customer-signature');
+      throw new ChatError('unauthenticated', 'customer-signature');
     return { ...customer, verified: true };
   }
   if (signature || (secret && policy.requireSignature))
     // A signature no secret can check, or a shop that wants signed customers only.
-    throw new ChatError(401, 'customer-signature');
+    throw new ChatError('unauthenticated', 'customer-signature');
   return { ...customer, tier: secret ? 'normal' : customer.tier, verified: false };
 }

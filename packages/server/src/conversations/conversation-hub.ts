@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
 import type { MessageRecord } from '../model/conversation.model.ts';
 import type { ConversationStore } from './conversation-store.ts';
+import { systemClock, type Cancel, type Clock } from '../clock/clock.ts';
 
 type Listener = (message: MessageRecord) => void;
 
@@ -17,12 +18,14 @@ export class ConversationHub {
   readonly #store: ConversationStore;
   readonly #subscriptions = new Map<string, Subscription>();
   readonly #sweepEveryMs: number;
-  #timer: NodeJS.Timeout | undefined;
+  readonly #clock: Clock;
+  #timer: Cancel | undefined;
   #closed = false;
 
-  constructor(store: ConversationStore, options: { sweepEveryMs?: number } = {}) {
+  constructor(store: ConversationStore, options: { sweepEveryMs?: number; clock?: Clock } = {}) {
     this.#store = store;
     this.#sweepEveryMs = options.sweepEveryMs ?? 1000;
+    this.#clock = options.clock ?? systemClock;
   }
 
   /** Listens for messages after `after`; returns the function that stops listening. */
@@ -53,7 +56,7 @@ export class ConversationHub {
 
   close(): void {
     this.#closed = true;
-    clearTimeout(this.#timer);
+    this.#timer?.();
   }
 
   #deliver(message: MessageRecord): void {
@@ -89,8 +92,7 @@ export class ConversationHub {
 
   #schedule(): void {
     if (this.#timer || this.#closed) return;
-    this.#timer = setTimeout(() => void this.#sweep(), this.#sweepEveryMs);
-    this.#timer.unref();
+    this.#timer = this.#clock.after(this.#sweepEveryMs, () => this.#sweep());
   }
 
   async #sweep(): Promise<void> {

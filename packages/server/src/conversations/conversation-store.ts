@@ -9,6 +9,7 @@ import type {
   ConversationStatus,
   MessageRecord,
 } from '../model/conversation.model.ts';
+import { dateOf, systemClock, type Clock } from '../clock/clock.ts';
 
 /** A message as a sender hands it over (the store numbers it). */
 export interface NewMessage {
@@ -34,9 +35,11 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
  */
 export class ConversationStore {
   readonly #models: Models;
+  readonly #clock: Clock;
 
-  constructor(models: Models) {
+  constructor(models: Models, clock: Clock = systemClock) {
     this.#models = models;
+    this.#clock = clock;
   }
 
   /** Opens a conversation; the token is shown once, to the customer's chat page. */
@@ -46,7 +49,7 @@ export class ConversationStore {
     channel?: string,
   ): Promise<{ conversation: ConversationRecord; token: string }> {
     const token = randomBytes(24).toString('base64url');
-    const now = new Date();
+    const now = dateOf(this.#clock);
     const conversation: ConversationRecord = {
       _id: `c-${randomUUID()}`,
       customer,
@@ -102,7 +105,7 @@ export class ConversationStore {
         conversationId,
         seq,
         ...message,
-        at: new Date(),
+        at: dateOf(this.#clock),
       };
       try {
         await this.#models.Messages.create(record);
@@ -148,7 +151,7 @@ export class ConversationStore {
     status: ConversationStatus,
     fields: Partial<Pick<ConversationRecord, 'handoffId' | 'agentId' | 'orderId'>> = {},
   ): Promise<void> {
-    const now = new Date();
+    const now = dateOf(this.#clock);
     await this.#models.Conversations.updateOne(
       { _id: conversationId },
       {
@@ -187,7 +190,7 @@ export class ConversationStore {
   async noteIntent(conversationId: string, intent: string, confidence: number): Promise<void> {
     await this.#models.Conversations.updateOne(
       { _id: conversationId },
-      { $push: { intents: { intent, confidence, at: new Date() } } },
+      { $push: { intents: { intent, confidence, at: dateOf(this.#clock) } } },
     );
   }
 

@@ -143,12 +143,12 @@ export class ServiceDesk {
     return opened;
   }
 
-  /** A conversation the caller may act on, or a 404/409 `ChatError`. */
+  /** A conversation the caller may act on, or a not-found or conflict `ChatError`. */
   async conversation(id: string, { open = false } = {}): Promise<ConversationRecord> {
     const conversation = await this.store.get(id);
-    if (!conversation) throw new ChatError(404, 'unknown-conversation', { id });
+    if (!conversation) throw new ChatError('not-found', 'unknown-conversation', { id });
     if (open && conversation.status === 'closed')
-      throw new ChatError(409, 'conversation-closed', { id });
+      throw new ChatError('conflict', 'conversation-closed', { id });
     return conversation;
   }
 

@@ -126,7 +126,7 @@ export function chatRouter(
     const conversation = await desk.conversation(id);
     const token = request.get('x-chat-token') ?? request.query['token'];
     if (typeof token !== 'string' || !ConversationStore.tokenMatches(conversation, token))
-      throw new ChatError(403, 'wrong-token');
+      throw new ChatError('forbidden', 'wrong-token');
     return conversation;
   };
   /** Checks the token before the conversation's own budget is counted (no one else can spend it). */
@@ -237,6 +237,16 @@ export function conversationsRouter(
       const { tokenHash: _hidden, ...conversation } = await desk.conversation(param(request, 'id'));
       const messages = await desk.store.messagesAfter(conversation._id, 0);
       response.json({ conversation, messages: messages.map(view) });
+    },
+  );
+  // The desk follows the open conversation live instead of asking every two seconds.
+  router.get(
+    '/conversations/:id/stream',
+    allow('read'),
+    responds(chatResponseSchemas.stream),
+    async (request, response) => {
+      const conversation = await desk.conversation(param(request, 'id'));
+      stream(desk, conversation._id, afterOf(request), request, response);
     },
   );
   router.post(

@@ -295,6 +295,13 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary: 'A conversation with its messages / 会话详情',
     tag: 'chat',
   },
+  'GET /api/conversations/{id}/stream': {
+    summary:
+      "A conversation's new messages as server-sent events, for the desk / 会话实时消息（SSE，客服台）",
+    tag: 'chat',
+    media: ['text/event-stream'],
+    query: { after: /^\d+$/ },
+  },
   'POST /api/conversations/{id}/messages': {
     summary: 'An agent answers in the chat / 客服回复',
     tag: 'chat',

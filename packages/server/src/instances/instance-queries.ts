@@ -119,10 +119,14 @@ export class InstanceQueries {
     };
   }
 
-  /** The outcomes of the ended instances among `records` (their snapshots are read apart). */
+  /**
+   * The outcomes of the ended instances among `records`: stored on each, or read from the
+   * snapshot of one that ended before outcomes were stored and is not backfilled yet.
+   */
   async #outcomesOf(records: InstanceRecord[]): Promise<Map<string, InstanceOutcome>> {
     const outcomes = new Map<string, InstanceOutcome>();
-    const ended = records.filter((r) => r.status === 'done').map((r) => r._id);
+    for (const record of records) if (record.outcome) outcomes.set(record._id, record.outcome);
+    const ended = records.filter((r) => r.status === 'done' && !r.outcome).map((r) => r._id);
     const stored = ended.length
       ? await findByIds(this.#models.Instances, ended, { status: 1, snapshot: 1 })
       : [];
@@ -166,7 +170,7 @@ export class InstanceQueries {
       findByIds(this.#models.DeadLetters, effectIds) as Promise<DeadLetterRecord[]>,
     ]);
     return {
-      ...summaryOf(instance, outcomeOf(instance.status, instance.snapshot)),
+      ...summaryOf(instance, instance.outcome ?? outcomeOf(instance.status, instance.snapshot)),
       data: instance.snapshot.context.data,
       parked: instance.parked,
       timeline: steps

@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { jsonFields } from './json-fields.ts';
+import type { InstanceOutcome } from './instance-outcome.ts';
 import type { Effect, JourneyEvent, JourneySnapshot, JsonValue, PathStep } from '@xiaoer/engine';
 
 export type InstanceStatus = 'active' | 'done' | 'cancelled';
@@ -44,6 +45,8 @@ export interface InstanceRecord extends InstanceIdentity {
   recentEvents: string[];
   /** Events that arrived before the journey waited for them (out of order); retried after each step. */
   parked: InstanceEvent[];
+  /** How it ended, written by the step that ended it; absent while active. */
+  outcome?: InstanceOutcome;
   updatedAt: Date;
 }
 
@@ -120,11 +123,12 @@ export function instanceModels(connection: Connection): {
           pendingEffects: { type: [String], default: [] },
           recentEvents: { type: [String], default: [] },
           parked: { type: String, required: true },
+          outcome: { type: String },
           startedAt: { type: Date, required: true },
           updatedAt: { type: Date, required: true },
         },
         { ...options, collection: 'instances' },
-      ),
+      ).index({ outcome: 1, workflowId: 1 }),
     ) as unknown as Model<InstanceRecord>,
     Steps: connection.model(
       'Step',

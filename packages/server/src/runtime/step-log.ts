@@ -15,6 +15,7 @@ import {
 import { dataChanges } from './data-changes.ts';
 import { UnwrittenInstances } from './unwritten-instances.ts';
 import { abandoned, type ProcessLiveness } from './process-liveness.ts';
+import { outcomeOf } from '../model/instance-outcome.ts';
 
 /** What a step changes: computed by the engine (or by an operator action such as cancel). */
 export interface Transition {
@@ -208,8 +209,7 @@ export class StepLog {
    * Finishes or drops claims older than `olderThanMs` (default: stale), left by crashed
    * processes. At start-up pass 0: nothing in the outbox then belongs to a live step here.
    */
-  async recover(olderThanMs = this.#staleAfterMs): Promise<number> {
-    const now = Date.now();
+  async recover(olderThanMs = this.#staleAfterMs, now = Date.now()): Promise<number> {
     // Stale by age, or held by a process that stopped beating (gone within seconds).
     const stale = await abandoned(
       await this.#models.Outbox.find({
@@ -340,10 +340,12 @@ function nextInstance(
 
 /** What a step changes in the instance's document. */
 function stepFields(record: StepRecord, transition: Transition) {
+  const outcome = outcomeOf(transition.status, transition.snapshot);
   return {
     snapshot: transition.snapshot,
     node: transition.node,
     status: transition.status,
+    ...(outcome ? { outcome } : {}),
     revision: record.revision,
     pendingEffects: pendingKeys(record),
     recentEvents: transition.recentEvents,

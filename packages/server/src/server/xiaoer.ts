@@ -15,6 +15,7 @@ import { JourneyEventPublisher } from '../runtime/journey-event-publisher.ts';
 import { GroupCommit } from '../model/group-commit.ts';
 import { SourceRegistry } from '../intake/event-source.ts';
 import { InstanceQueries } from '../instances/instance-queries.ts';
+import { backfillOutcomes } from '../instances/outcome-backfill.ts';
 import { DraftReplay } from '../workflows/draft-replay.ts';
 import { buildConnectors } from '../connectors/build-connectors.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
@@ -37,6 +38,7 @@ import { ServiceMetrics } from '../metrics/service-metrics.ts';
 import { readStore } from '../metrics/store-readings.ts';
 import { QualityInspector } from '../quality/quality-inspector.ts';
 import { ProcessLiveness } from '../runtime/process-liveness.ts';
+import { dateOf, systemClock, type Cancel, type Clock } from '../clock/clock.ts';
 
 /** How often recovery sweeps, and when an unfinished claim counts as abandoned. */
 export const RECOVERY_DEFAULTS = { sweepEveryMs: 2000, staleAfterMs: 15_000 } as const;
@@ -53,6 +55,8 @@ export interface XiaoerOptions {
   log: Logger;
   /** Called when a timer fires, with its lateness in ms (benchmarks; metrics count it too). */
   onTimerFired?: (latenessMs: number) => void;
+  /** Sweeps, rollups, sessions and idle closing read and wait on this clock (tests move it). */
+  clock?: Clock;
 }
 
 /** The durable runtime and its services, wired together on one store connection. */
@@ -89,6 +93,8 @@ export interface Xiaoer {
   /** Every received delivery and what became of it (the events page). */
   receivedEvents: ReceivedEventLog;
   config: XiaoerConfig;
+  /** The time everything above reads (the HTTP layer too). */
+  clock: Clock;
   /** Starts timers and effect delivery, and finishes what a crashed process left. */
   start(): Promise<void>;
   /** Stops taking jobs, finishes running steps and jobs, releases Agenda's locks. */
@@ -97,6 +103,7 @@ export interface Xiaoer {
 
 export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const { config, log } = options;
+  const clock = options.clock ?? systemClock;
   const models = createModels(options.connection);
   const catalog = new WorkflowCatalog(models);
   const workflows = new WorkflowService(models, () => catalog.invalidate());
@@ -104,7 +111,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const timerLockMs = config.scheduler?.timerLockMs ?? SCHEDULER_DEFAULTS.timerLockMs;
   const effectLockMs = config.scheduler?.effectLockMs ?? SCHEDULER_DEFAULTS.effectLockMs;
   const agenda = createScheduler(options.storeUri, config.scheduler);
-  const conversations = new ConversationStore(models);
+  const conversations = new ConversationStore(models, clock);
   const analytics = new Analytics({
     models,
     store: conversations,
@@ -112,8 +119,9 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     workflows,
     ...(config.analytics ? { settings: config.analytics } : {}),
     onError: (error) => log.warn({ err: error }, 'recording analytics failed'),
+    clock,
   });
-  const hub = new ConversationHub(conversations);
+  const hub = new ConversationHub(conversations, { clock });
   const built = buildConnectors(config, log);
   // Journeys' `xiaoer.*` calls (intents, knowledge base, handoff) go to the service desk.
   const services = new ServiceOperations(built.orderSystem);
@@ -141,6 +149,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       before: (handoff) => quality.noting(handoff),
       after: (handoff) => quality.resolved(handoff),
     },
+    now: () => dateOf(clock),
   });
   // Gauges of shared state (queues, inbox, outbox, dead letters) are read when scraped.
   const metrics = new ServiceMetrics({
@@ -217,28 +226,28 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   routing.onAssigned(
     ({ handoff, agentId }) => void desk.assigned(handoff.conversationId, handoff._id, agentId),
   );
-  let sweeper: NodeJS.Timeout | undefined;
-  let pruner: NodeJS.Timeout | undefined;
+  let stopSweeps: Cancel = () => {};
+  let stopPruning: Cancel = () => {};
   let stopTmc: () => Promise<void> = async () => {};
   let sweeping: Promise<unknown> | undefined;
   const idleMs = (config.chat?.idleCloseMinutes ?? IDLE_CLOSE_MINUTES) * 60_000;
   let idleSweptAt = 0;
-  const closeIdle = async () => {
-    if (idleMs <= 0 || Date.now() - idleSweptAt < IDLE_SWEEP_EVERY_MS) return;
-    idleSweptAt = Date.now();
-    await desk.closeIdle(idleMs);
+  const closeIdle = async (now: number) => {
+    if (idleMs <= 0 || now - idleSweptAt < IDLE_SWEEP_EVERY_MS) return;
+    idleSweptAt = now;
+    await desk.closeIdle(idleMs, now);
   };
 
   // One sweep at a time: a sweep reads the whole inbox and outbox (FerretDB has no index but
   // `_id`), and with a backlog it queues behind the backlog's own queries; overlapping sweeps
   // every interval then took all of the store's CPU (a burst of 10,000 events stalled).
-  const sweep = (olderThanMs: number) =>
+  const sweep = (olderThanMs: number, now = clock.now()) =>
     (sweeping ??= Promise.all([
-      intake.recover(olderThanMs),
-      runtime.steps.recover(olderThanMs),
-      desk.recover(olderThanMs),
-      closeIdle(),
-      quality.recover(olderThanMs),
+      intake.recover(olderThanMs, now),
+      runtime.steps.recover(olderThanMs, now),
+      desk.recover(olderThanMs, now),
+      closeIdle(now),
+      quality.recover(olderThanMs, now),
     ])
       .catch((error: unknown) => log.error({ err: error }, 'recovery sweep failed'))
       .finally(() => (sweeping = undefined)));
@@ -257,7 +266,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     ),
     sources: new SourceRegistry(config.sources),
     agenda,
-    auth: new AuthService(models),
+    auth: new AuthService(models, undefined, clock),
     history,
     desk,
     routing,
@@ -268,6 +277,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     quality,
     receivedEvents,
     config,
+    clock,
     async start() {
       await intents.recognizer();
       desk.useIntents(intents);
@@ -276,29 +286,28 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       // At start, anything in the inbox or outbox was left by a process that is gone (or is
       // harmlessly redone: processing is idempotent).
       await sweep(0);
-      sweeper = setInterval(
-        () => void sweep(staleAfterMs),
+      // Instances that ended before outcomes were stored get theirs (once; then none are left).
+      const filled = await backfillOutcomes(models);
+      if (filled > 0) log.info({ instances: filled }, 'stored the outcome of ended instances');
+      stopSweeps = clock.every(
         config.recovery?.sweepEveryMs ?? RECOVERY_DEFAULTS.sweepEveryMs,
+        () => sweep(staleAfterMs),
       );
-      sweeper.unref();
-      pruner = setInterval(
-        () =>
-          void history
-            .prune()
-            .then(() => receivedEvents.prune(new Date(Date.now() - history.retentionMs)))
-            .then(() => runtime.early.prune())
-            .catch((error: unknown) => log.error({ err: error }, 'pruning history failed')),
-        config.history?.pruneEveryMs ?? 3_600_000,
+      stopPruning = clock.every(config.history?.pruneEveryMs ?? 3_600_000, () =>
+        history
+          .prune(dateOf(clock))
+          .then(() => receivedEvents.prune(new Date(clock.now() - history.retentionMs)))
+          .then(() => runtime.early.prune(dateOf(clock)))
+          .catch((error: unknown) => log.error({ err: error }, 'pruning history failed')),
       );
-      pruner.unref();
       analytics.start();
       stopTmc = startTmcPollers(config.sources, intake, log);
     },
     async stop() {
       await stopTmc();
       hub.close();
-      clearInterval(sweeper);
-      clearInterval(pruner);
+      stopSweeps();
+      stopPruning();
       await sweeping;
       await intake.idle();
       await runtime.idle();
