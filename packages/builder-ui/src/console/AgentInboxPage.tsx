@@ -29,6 +29,7 @@ import {
 import { languageOf } from '../i18n/i18n.ts';
 import { inOrder, useScrollToNewest, useUnread } from './use-desk-attention.ts';
 import { DeskNotificationsButton } from './DeskNotificationsButton.tsx';
+import { DeskProfile } from './DeskProfile.tsx';
 
 const REFRESH_MS = 2000;
 
@@ -49,6 +50,7 @@ export function AgentInboxPage() {
   const language = languageOf(i18n.language);
   const { message } = AntApp.useApp();
   const [status, setStatus] = useState<string>();
+  const [myName, setMyName] = useState<string>();
   const [handoffs, setHandoffs] = useState<Handoff[]>([]);
   const [queues, setQueues] = useState<QueueSummary[]>([]);
   const [groups, setGroups] = useState<SkillGroup[]>([]);
@@ -68,6 +70,7 @@ export function AgentInboxPage() {
   const refresh = useCallback(async () => {
     const [inbox, summary] = await Promise.all([inboxApi.inbox(), inboxApi.queues()]);
     setStatus(inbox.agent.status);
+    setMyName(inbox.agent.displayName);
     setHandoffs(inbox.handoffs);
     setQueues(summary.queues);
   }, []);
@@ -192,6 +195,7 @@ export function AgentInboxPage() {
               .catch(fail)
           }
         />
+        <DeskProfile name={myName} onSaved={() => void refresh().catch(fail)} />
       </Space>
       <Table<QueueSummary>
         size="small"
@@ -258,7 +262,10 @@ export function AgentInboxPage() {
               <div className="inbox-messages" data-testid="inbox-messages" ref={transcript}>
                 {lines.map((m) => (
                   <div key={m.seq} className={`chat-line from-${m.from}`}>
-                    <Typography.Text type="secondary">{t(`inbox.from.${m.from}`)}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {t(`inbox.from.${m.from}`)}
+                      {m.agentName && ` · ${m.agentName}`}
+                    </Typography.Text>
                     <div>{m.text}</div>
                   </div>
                 ))}

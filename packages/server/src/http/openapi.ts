@@ -358,6 +358,11 @@ const OPERATIONS: Record<string, OperationNotes> = {
     tag: 'routing',
     errors: { 400: 'Unknown skill group or invalid body / 技能组不存在或请求无效' },
   },
+  'PATCH /api/agents/me': {
+    summary: 'Set the name customers see for me / 设置我对客户显示的名字',
+    tag: 'routing',
+    errors: { 404: 'You are not an agent / 你不是客服' },
+  },
   'POST /api/agents/me/status': {
     summary: 'Set my status: online, busy, away (online pulls waiting customers) / 设置我的状态',
     tag: 'routing',

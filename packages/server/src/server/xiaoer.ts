@@ -24,6 +24,7 @@ import { ConversationHub } from '../conversations/conversation-hub.ts';
 import { ServiceDesk } from '../conversations/service-desk.ts';
 import { ChatChannel } from '../connectors/chat-channel.ts';
 import { startTmcPollers } from '../connectors/taobao-tmc.ts';
+import { AgentNames } from '../conversations/agent-names.ts';
 import { RoutingHandoff } from '../conversations/routing-handoff.ts';
 import { ServiceOperations } from '../conversations/service-operations.ts';
 import { createIntentRecognizer } from '../intents/intent-recognizer.ts';
@@ -185,6 +186,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     log,
     knowledge: new KnowledgeAnswers(knowledge, built.orderSystem),
     handoff: new RoutingHandoff(routing, built.orderSystem),
+    agentNames: new AgentNames(routing.directory),
     observer: analytics.facts,
   });
   services.attach(desk);

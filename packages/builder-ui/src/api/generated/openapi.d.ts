@@ -863,6 +863,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/agents/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Set the name customers see for me / 设置我对客户显示的名字 */
+    patch: operations['patchApiAgentsMe'];
+    trace?: never;
+  };
   '/api/agents/me/status': {
     parameters: {
       query?: never;
@@ -2134,6 +2151,7 @@ export interface operations {
                 label: string;
               }[];
               agent?: string;
+              agentName?: string;
             }[];
           };
         };
@@ -2204,6 +2222,7 @@ export interface operations {
                 label: string;
               }[];
               agent?: string;
+              agentName?: string;
             };
           };
         };
@@ -4315,6 +4334,7 @@ export interface operations {
                 label: string;
               }[];
               agent?: string;
+              agentName?: string;
             }[];
           };
         };
@@ -4394,6 +4414,7 @@ export interface operations {
                 label: string;
               }[];
               agent?: string;
+              agentName?: string;
             };
           };
         };
@@ -5466,6 +5487,77 @@ export interface operations {
         };
       };
       /** @description Unknown id / 不存在 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  patchApiAgentsMe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          displayName: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            _id: string;
+            displayName: string;
+            skills: string[];
+            /** @enum {string} */
+            status: 'online' | 'busy' | 'away';
+            maxConcurrent: number;
+            /** Format: date-time */
+            lastActiveAt: string;
+          };
+        };
+      };
+      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "handle" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description You are not an agent / 你不是客服 */
       404: {
         headers: {
           [name: string]: unknown;
