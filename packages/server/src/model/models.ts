@@ -12,6 +12,7 @@ import { routingModels } from './routing.model.ts';
 import { knowledgeModels } from './knowledge.model.ts';
 import { analyticsModels } from './analytics.model.ts';
 import { qualityModels } from './quality.model.ts';
+import { quickReplyModels } from './quick-reply.model.ts';
 
 /** Every collection Xiaoer keeps, as Mongoose models on one connection. */
 export type Models = ReturnType<typeof createModels>;
@@ -31,6 +32,7 @@ export function createModels(connection: Connection) {
     ...knowledgeModels(connection),
     ...analyticsModels(connection),
     ...qualityModels(connection),
+    ...quickReplyModels(connection),
   };
 }
 

@@ -25,6 +25,8 @@ import { ServiceDesk } from '../conversations/service-desk.ts';
 import { ChatChannel } from '../connectors/chat-channel.ts';
 import { startTmcPollers } from '../connectors/taobao-tmc.ts';
 import { AgentNames } from '../conversations/agent-names.ts';
+import { QuickReplies } from '../conversations/quick-replies.ts';
+import { CustomerHistory } from '../conversations/customer-history.ts';
 import { RoutingHandoff } from '../conversations/routing-handoff.ts';
 import { ServiceOperations } from '../conversations/service-operations.ts';
 import { createIntentRecognizer } from '../intents/intent-recognizer.ts';
@@ -82,6 +84,10 @@ export interface Xiaoer {
   metrics: ServiceMetrics;
   /** Quality inspection of resolved handoffs: rules, reports, overrides, follow-up tasks. */
   quality: QualityInspector;
+  /** Canned answers agents insert from the desk. */
+  quickReplies: QuickReplies;
+  /** A customer's earlier conversations and orders, beside a desk conversation. */
+  customerHistory: CustomerHistory;
   config: XiaoerConfig;
   /** Starts timers and effect delivery, and finishes what a crashed process left. */
   start(): Promise<void>;
@@ -239,6 +245,8 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     analytics,
     metrics,
     quality,
+    quickReplies: new QuickReplies(models),
+    customerHistory: new CustomerHistory(models, conversations, built.orderSystem),
     config,
     async start() {
       // Trained from workflows/intents in about a second; an LLM endpoint goes in front if set.

@@ -1361,6 +1361,59 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/quick-replies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Quick replies and the placeholders they may use / 快捷回复列表 */
+    get: operations['getApiQuickReplies'];
+    put?: never;
+    /** Create a quick reply (zh/en text, placeholders) / 新建快捷回复 */
+    post: operations['postApiQuickReplies'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/quick-replies/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Replace a quick reply / 修改快捷回复 */
+    put: operations['putApiQuickRepliesId'];
+    post?: never;
+    /** Delete a quick reply / 删除快捷回复 */
+    delete: operations['deleteApiQuickRepliesId'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/conversations/{id}/customer-history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed customer's earlier conversations and their orders / 客户的历史会话与订单 */
+    get: operations['getApiConversationsIdCustomerHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/event-types': {
     parameters: {
       query?: never;
@@ -8210,6 +8263,344 @@ export interface operations {
         };
       };
       /** @description Needs the "handle" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unknown id / 不存在 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getApiQuickReplies: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            quickReplies: {
+              id: string;
+              title: string;
+              text: {
+                zh?: string;
+                en?: string;
+              };
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string;
+            }[];
+            placeholders: string[];
+          };
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "handle" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postApiQuickReplies: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          title: string;
+          text: {
+            zh?: string;
+            en?: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description OK / 成功 */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            title: string;
+            text: {
+              zh?: string;
+              en?: string;
+            };
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+          };
+        };
+      };
+      /** @description Empty, or an unknown placeholder / 内容为空或占位符未知 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "edit" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  putApiQuickRepliesId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          title: string;
+          text: {
+            zh?: string;
+            en?: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            title: string;
+            text: {
+              zh?: string;
+              en?: string;
+            };
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+          };
+        };
+      };
+      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "edit" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such quick reply / 快捷回复不存在 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  deleteApiQuickRepliesId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            deleted: string;
+          };
+        };
+      };
+      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "edit" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such quick reply / 快捷回复不存在 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getApiConversationsIdCustomerHistory: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            verified: boolean;
+            conversations: {
+              id: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** @enum {string} */
+              status: 'open' | 'queued' | 'withAgent' | 'closed';
+              intents: string[];
+              messages: number;
+              /** Format: date-time */
+              closedAt?: string;
+              channel?: string;
+              orderId?: string;
+              firstQuestion?: string;
+            }[];
+            orders: {
+              orderId: string;
+              status?: string;
+              total?: number;
+              currency?: string;
+              createdAt?: string;
+              trackingNumber?: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not your conversation / 不是分配给你的会话 */
       403: {
         headers: {
           [name: string]: unknown;
