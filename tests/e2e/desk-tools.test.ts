@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server';
-import { startHarness, type Harness } from '@xiaoer/server/testing';
+import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
+import { ChatClient } from '../conversations/chat-client.ts';
 import { goOnlineInDesk, launchBrowser, logInPage, screenshot } from './browser.ts';
 
 /**
@@ -75,5 +76,81 @@ describe('the display name customers see', () => {
     await agent.getByTestId('inbox-messages').getByText('客服 · 小李（售后）').waitFor();
     await screenshot(customer, 'chat-agent-display-name');
     await screenshot(agent, 'desk-display-name');
+  });
+});
+
+describe('quick replies and the customer history', () => {
+  it('should let an operator write a quick reply with placeholders and a preview, and delete one', async () => {
+    const operator = await logIn('admin', ADMIN_PASSWORD);
+    await operator.getByTestId('nav-quick-replies').click();
+    await operator.getByTestId('quick-reply-add').click();
+    await operator.getByTestId('quick-reply-title').fill('发货时间');
+    await operator.getByTestId('quick-reply-text-zh').fill('您好，');
+    await operator.getByTestId('placeholder-customer.name').click();
+    await operator.getByTestId('quick-reply-text-zh').press('End');
+    await operator.getByTestId('quick-reply-text-zh').pressSequentially('，订单 ');
+    await operator.getByTestId('placeholder-order.id').click();
+    await operator.getByTestId('quick-reply-text-zh').press('End');
+    await operator.getByTestId('quick-reply-text-zh').pressSequentially(' 会在 48 小时内发货。');
+    await operator
+      .getByTestId('quick-reply-text-en')
+      .fill('Hi {{customer.name}}, order {{order.id}} ships within 48 hours.');
+    await expect
+      .poll(() => operator.getByTestId('quick-reply-preview-zh').textContent())
+      .toContain('您好，王小明，订单 A10023 会在 48 小时内发货。');
+    await screenshot(operator, 'quick-reply-edit');
+    await operator.getByTestId('quick-reply-save').click();
+    await operator.getByTestId('quick-reply-发货时间').waitFor();
+
+    await operator.getByTestId('quick-reply-add').click();
+    await operator.getByTestId('quick-reply-title').fill('临时');
+    await operator.getByTestId('quick-reply-text-en').fill('Temporary');
+    await operator.getByTestId('quick-reply-save').click();
+    await operator.getByTestId('quick-reply-临时').waitFor();
+    await operator.getByTestId('quick-reply-delete-临时').click();
+    await operator.getByTestId('quick-reply-delete-ok').click();
+    await expect.poll(() => operator.getByTestId('quick-reply-临时').count()).toBe(0);
+    await screenshot(operator, 'quick-replies');
+    const { quickReplies } = (await (await h.request('GET', '/api/quick-replies')).json()) as {
+      quickReplies: { title: string; text: { zh?: string } }[];
+    };
+    expect(quickReplies).toEqual([
+      expect.objectContaining({
+        title: '发货时间',
+        text: expect.objectContaining({
+          zh: '您好，{{customer.name}}，订单 {{order.id}} 会在 48 小时内发货。',
+        }),
+      }),
+    ]);
+  });
+
+  it("should fill a quick reply from the conversation and show the customer's earlier conversation and order", async () => {
+    await h.shop.createOrder({ orderId: 'QR-1', customer: { id: 'qr-cust' }, total: 256 });
+    const earlier = await ChatClient.open(h, { id: 'qr-cust', language: 'zh' }, 'QR-1');
+    await earlier.say('可以开发票吗');
+    const chat = await ChatClient.open(h, { id: 'qr-cust', name: '张三', language: 'zh' }, 'QR-1');
+    await chat.say('转人工');
+    await chat.waitFor((m) => m.from === 'system' && m.text.includes('已接入'));
+
+    const agent = await logIn('agent-li', DEMO_AGENT_PASSWORD);
+    await agent.getByTestId('nav-inbox').click();
+    await agent.getByTestId(`handoff-${chat.id}`).click({ timeout: 15_000 });
+    const history = agent.getByTestId('customer-history');
+    await history.getByTestId(`history-conversation-${earlier.id}`).waitFor();
+    expect(await history.getByTestId(`history-conversation-${earlier.id}`).textContent()).toContain(
+      '可以开发票吗',
+    );
+    expect(await history.getByTestId('history-order-QR-1').textContent()).toContain('256.00');
+
+    await agent.getByTestId('quick-reply-picker').click();
+    await agent.getByTitle('发货时间').click();
+    await expect
+      .poll(() => agent.getByTestId('inbox-reply').inputValue())
+      .toBe('您好，张三，订单 QR-1 会在 48 小时内发货。');
+    await screenshot(agent, 'desk-quick-reply-history');
+    await agent.getByTestId('inbox-send').click();
+    await chat.waitFor(
+      (m) => m.from === 'agent' && m.text === '您好，张三，订单 QR-1 会在 48 小时内发货。',
+    );
   });
 });

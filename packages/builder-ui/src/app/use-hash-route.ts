@@ -6,7 +6,7 @@ export type CanvasOverlay = 'funnel';
 
 /**
  * The screen named by the URL's hash: `#/workflows[/<id>[?overlay=funnel]]`,
- * `#/instances[/<id>]`, `#/inbox`, `#/knowledge`, `#/analytics`, `#/quality`, `#/admin`.
+ * `#/instances[/<id>]`, `#/inbox`, `#/knowledge`, `#/analytics`, `#/quality`, `#/admin`, `#/quick-replies`.
  */
 export type Route =
   | { screen: 'workflows' }
@@ -17,7 +17,8 @@ export type Route =
   | { screen: 'knowledge' }
   | { screen: 'analytics' }
   | { screen: 'quality' }
-  | { screen: 'admin' };
+  | { screen: 'admin' }
+  | { screen: 'quick-replies' };
 
 export function routeOf(hash: string): Route {
   if (hash === '#/inbox') return { screen: 'inbox' };
@@ -25,6 +26,7 @@ export function routeOf(hash: string): Route {
   if (hash === '#/analytics') return { screen: 'analytics' };
   if (hash === '#/quality') return { screen: 'quality' };
   if (hash === '#/admin') return { screen: 'admin' };
+  if (hash === '#/quick-replies') return { screen: 'quick-replies' };
   const [, section, id, search] =
     /^#\/(workflows|instances)(?:\/([^/?]+))?(?:\?(.*))?$/.exec(hash) ?? [];
   if (section === 'instances')

@@ -30,6 +30,8 @@ import { languageOf } from '../i18n/i18n.ts';
 import { inOrder, useScrollToNewest, useUnread } from './use-desk-attention.ts';
 import { DeskNotificationsButton } from './DeskNotificationsButton.tsx';
 import { DeskProfile } from './DeskProfile.tsx';
+import { QuickReplyPicker } from './QuickReplyPicker.tsx';
+import { CustomerHistoryPanel } from './CustomerHistoryPanel.tsx';
 
 const REFRESH_MS = 2000;
 
@@ -57,6 +59,7 @@ export function AgentInboxPage() {
   const [selected, setSelected] = useState<string>();
   const [chat, setChat] = useState<{ conversation: ConversationView; messages: ChatLine[] }>();
   const [draft, setDraft] = useState('');
+  const [unfilled, setUnfilled] = useState<string[]>([]);
   const [suggestions, setSuggestions] = useState<string[]>([]);
   const [resolving, setResolving] = useState(false);
   const [proposal, setProposal] = useState({ question: '', answer: '' });
@@ -131,6 +134,7 @@ export function AgentInboxPage() {
     try {
       await inboxApi.reply(selected, draft.trim());
       setDraft('');
+      setUnfilled([]);
       setChat(await inboxApi.conversation(selected));
     } catch (error) {
       fail(error);
@@ -280,6 +284,26 @@ export function AgentInboxPage() {
                   ))}
                 </Space>
               )}
+              <Space style={{ marginTop: 8 }} wrap>
+                <QuickReplyPicker
+                  language={chat.conversation.customer.language}
+                  values={{
+                    'customer.name': chat.conversation.customer.name,
+                    'customer.id': chat.conversation.customer.id,
+                    'order.id': chat.conversation.orderId,
+                    'agent.name': myName,
+                  }}
+                  onPick={(text, missing) => {
+                    setDraft((d) => (d.trim() ? `${d.trimEnd()} ${text}` : text));
+                    setUnfilled(missing);
+                  }}
+                />
+                {unfilled.length > 0 && (
+                  <Typography.Text type="warning" data-testid="quick-reply-missing">
+                    {t('quickReplies.missing', { names: unfilled.join(', ') })}
+                  </Typography.Text>
+                )}
+              </Space>
               <Space.Compact style={{ width: '100%', marginTop: 8 }}>
                 <Input.TextArea
                   data-testid="inbox-reply"
@@ -370,6 +394,7 @@ export function AgentInboxPage() {
               )}
             </Descriptions>
           )}
+          {chat && <CustomerHistoryPanel conversationId={chat.conversation._id} />}
         </div>
       </div>
       <Modal

@@ -1,7 +1,7 @@
 /**
- * The texts of the agent's profile, quick replies, the customer's history and the sources and
- * channels page, in Chinese and English. Merged over messages.ts at the top level: a namespace
- * here must not exist there or in operator-messages.ts.
+ * The texts of the agent's profile, quick replies and the customer's history, in Chinese and
+ * English. Merged over messages.ts at the top level: a namespace here must not exist there or
+ * in operator-messages.ts.
  */
 export const deskToolsMessages = {
   zh: {
@@ -14,6 +14,41 @@ export const deskToolsMessages = {
       column: '显示名（客服）',
       notAgent: '不是客服',
     },
+    quickReplies: {
+      nav: '快捷回复',
+      title: '快捷回复',
+      hint: '客服在工作台一键插入。可用占位符，插入时用当前会话的客户、订单和客服信息填好。',
+      add: '新建快捷回复',
+      edit: '编辑',
+      delete: '删除',
+      deleteConfirm: '删除这条快捷回复？',
+      deleted: '已删除',
+      saved: '已保存',
+      name: '标题',
+      zh: '中文内容',
+      en: '英文内容',
+      updated: '最后修改',
+      insert: '插入占位符：',
+      preview: '预览',
+      placeholder: {
+        customer_name: '客户姓名',
+        customer_id: '客户编号',
+        order_id: '订单号',
+        agent_name: '客服显示名',
+      },
+      pick: '快捷回复…',
+      missing: '请补全：{{names}}',
+    },
+    history: {
+      title: '客户历史',
+      unverified: '未经店铺签名验证的客户，不显示历史会话和订单（客户编号只是自称）。',
+      conversations: '历史会话（{{count}}）',
+      orders: '订单（{{count}}）',
+      none: '没有更早的会话',
+      noOrders: '没有可显示的订单',
+      messages: '{{count}} 条消息',
+      status: { open: '进行中', queued: '排队中', withAgent: '人工处理中', closed: '已结束' },
+    },
   },
   en: {
     profile: {
@@ -24,6 +59,42 @@ export const deskToolsMessages = {
       saved: 'Display name saved',
       column: 'Display name (agents)',
       notAgent: 'Not an agent',
+    },
+    quickReplies: {
+      nav: 'Quick replies',
+      title: 'Quick replies',
+      hint: "Agents insert these from the desk in one click. Placeholders are filled from the conversation's customer, order and agent.",
+      add: 'New quick reply',
+      edit: 'Edit',
+      delete: 'Delete',
+      deleteConfirm: 'Delete this quick reply?',
+      deleted: 'Deleted',
+      saved: 'Saved',
+      name: 'Title',
+      zh: 'Chinese text',
+      en: 'English text',
+      updated: 'Last changed',
+      insert: 'Insert a placeholder:',
+      preview: 'Preview',
+      placeholder: {
+        customer_name: 'Customer name',
+        customer_id: 'Customer id',
+        order_id: 'Order number',
+        agent_name: 'Agent display name',
+      },
+      pick: 'Quick reply…',
+      missing: 'Fill in: {{names}}',
+    },
+    history: {
+      title: "Customer's history",
+      unverified:
+        'The shop did not sign this customer, so earlier conversations and orders are not shown (the id is only a claim).',
+      conversations: 'Earlier conversations ({{count}})',
+      orders: 'Orders ({{count}})',
+      none: 'No earlier conversations',
+      noOrders: 'No orders to show',
+      messages: '{{count}} messages',
+      status: { open: 'Open', queued: 'Queued', withAgent: 'With an agent', closed: 'Closed' },
     },
   },
 };

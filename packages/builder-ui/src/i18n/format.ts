@@ -16,3 +16,12 @@ export function formatDateTime(value: string | number | Date, language: Language
 export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(LOCALES[language]).format(value);
 }
+
+/** An amount of money in its currency: `¥199.00` / `CN¥199.00`; a bad code shows the number. */
+export function formatMoney(value: number, currency: string, language: Language): string {
+  try {
+    return new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency }).format(value);
+  } catch {
+    return `${formatNumber(value, language)} ${currency}`;
+  }
+}
