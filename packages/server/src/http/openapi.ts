@@ -378,6 +378,16 @@ const OPERATIONS: Record<string, OperationNotes> = {
     tag: 'routing',
     errors: { 403: 'Not your conversation / 不是分配给你的会话' },
   },
+  'GET /api/connections': {
+    summary: 'Configured sources and channels with their status (no secrets) / 来源与渠道状态',
+    tag: 'admin',
+  },
+  'POST /api/channels/{channel}/test': {
+    summary:
+      'Send a test message through a channel; answers whether it was delivered / 渠道测试发送',
+    tag: 'admin',
+    errors: { 404: 'No such channel / 渠道不存在' },
+  },
   'GET /api/quick-replies': {
     summary: 'Quick replies and the placeholders they may use / 快捷回复列表',
     tag: 'routing',

@@ -27,6 +27,7 @@ import { startTmcPollers } from '../connectors/taobao-tmc.ts';
 import { AgentNames } from '../conversations/agent-names.ts';
 import { QuickReplies } from '../conversations/quick-replies.ts';
 import { CustomerHistory } from '../conversations/customer-history.ts';
+import { Connections } from '../connectors/connections.ts';
 import { RoutingHandoff } from '../conversations/routing-handoff.ts';
 import { ServiceOperations } from '../conversations/service-operations.ts';
 import { createIntentRecognizer } from '../intents/intent-recognizer.ts';
@@ -88,6 +89,8 @@ export interface Xiaoer {
   quickReplies: QuickReplies;
   /** A customer's earlier conversations and orders, beside a desk conversation. */
   customerHistory: CustomerHistory;
+  /** Configured sources and channels with their status, and channel test sends. */
+  connections: Connections;
   config: XiaoerConfig;
   /** Starts timers and effect delivery, and finishes what a crashed process left. */
   start(): Promise<void>;
@@ -247,6 +250,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     quality,
     quickReplies: new QuickReplies(models),
     customerHistory: new CustomerHistory(models, conversations, built.orderSystem),
+    connections: new Connections(config, connectors, models),
     config,
     async start() {
       // Trained from workflows/intents in about a second; an LLM endpoint goes in front if set.

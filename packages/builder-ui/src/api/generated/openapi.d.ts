@@ -1414,6 +1414,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/connections': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Configured sources and channels with their status (no secrets) / 来源与渠道状态 */
+    get: operations['getApiConnections'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/channels/{channel}/test': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a test message through a channel; answers whether it was delivered / 渠道测试发送 */
+    post: operations['postApiChannelsChannelTest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/event-types': {
     parameters: {
       query?: never;
@@ -8610,6 +8644,139 @@ export interface operations {
         };
       };
       /** @description Unknown id / 不存在 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getApiConnections: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            sources: {
+              id: string;
+              kind: string;
+              secretSet: boolean;
+              intakePath?: string;
+              lastEvent?: {
+                type: string;
+                /** Format: date-time */
+                receivedAt: string;
+              };
+            }[];
+            channels: {
+              /** @enum {string} */
+              channel: 'sms' | 'email' | 'wechat' | 'chat' | 'app' | 'staff';
+              /** @enum {string} */
+              kind: 'log' | 'webhook' | 'sms' | 'smtp' | 'chat';
+              usesDefault: boolean;
+              target?: string;
+            }[];
+          };
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "admin" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postApiChannelsChannelTest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        channel: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          to: string;
+          text?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            ok: boolean;
+            channel: string;
+            connector: string;
+            durationMs: number;
+            error?: {
+              code: string;
+              message: string;
+              retryable: boolean;
+            };
+          };
+        };
+      };
+      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "admin" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such channel / 渠道不存在 */
       404: {
         headers: {
           [name: string]: unknown;
