@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server';
-import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
+import { ADMIN_PASSWORD, SOURCE, startHarness, type Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
 import { goOnlineInDesk, launchBrowser, logInPage, screenshot } from './browser.ts';
 
@@ -152,5 +152,34 @@ describe('quick replies and the customer history', () => {
     await chat.waitFor(
       (m) => m.from === 'agent' && m.text === '您好，张三，订单 QR-1 会在 48 小时内发货。',
     );
+  });
+});
+
+describe('sources and channels', () => {
+  it('should list the sources and channels and show the outcome of a test send', async () => {
+    await h.shop.createOrder({ orderId: 'SRC-1' });
+    const admin = await logIn('admin', ADMIN_PASSWORD);
+    await admin.getByTestId('nav-admin').click();
+    await admin.getByTestId('admin-connections-tab').click();
+    const source = admin.getByTestId(`source-${SOURCE.id}`);
+    await expect.poll(() => source.textContent()).toContain('order.created');
+    expect(await admin.getByTestId('admin-page').textContent()).not.toContain(SOURCE.secret);
+    await admin.getByTestId('channel-test-sms').click();
+    await admin.getByTestId('channel-test-to').fill('13800009999');
+    await admin.getByTestId('channel-test-send').click();
+    await expect
+      .poll(() => admin.getByTestId('channel-test-result').textContent())
+      .toContain('已送达');
+    expect(h.shop.messages).toContainEqual(
+      expect.objectContaining({ channel: 'sms', to: '13800009999' }),
+    );
+    await screenshot(admin, 'admin-channel-test-zh');
+    await admin.keyboard.press('Escape');
+    await admin.getByTestId('language').click();
+    await admin.getByText('Message channels').waitFor();
+    await screenshot(admin, 'admin-sources-channels-en');
+    await admin.getByTestId('nav-quick-replies').click();
+    await admin.getByTestId('quick-replies-page').getByText('Quick replies').first().waitFor();
+    await screenshot(admin, 'quick-replies-en');
   });
 });

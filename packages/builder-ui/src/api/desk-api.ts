@@ -30,3 +30,16 @@ export const customerHistory = (conversationId: string) =>
     'GET',
     `/conversations/${encodeURIComponent(conversationId)}/customer-history`,
   );
+
+export type ConnectionsView = Answer<'getApiConnections'>;
+export type TestSendResult = Answer<'postApiChannelsChannelTest'>;
+
+/** Sources and channels with their status, and a channel's test send (admins). */
+export const connectionsApi = {
+  list: () => api<ConnectionsView>('GET', '/connections'),
+  testSend: (channel: string, to: string, text?: string) =>
+    api<TestSendResult>('POST', `/channels/${encodeURIComponent(channel)}/test`, {
+      to,
+      ...(text ? { text } : {}),
+    }),
+};

@@ -1,7 +1,7 @@
 /**
- * The texts of the agent's profile, quick replies and the customer's history, in Chinese and
- * English. Merged over messages.ts at the top level: a namespace here must not exist there or
- * in operator-messages.ts.
+ * The texts of the agent's profile, quick replies, the customer's history and the sources and
+ * channels page, in Chinese and English. Merged over messages.ts at the top level: a namespace
+ * here must not exist there or in operator-messages.ts.
  */
 export const deskToolsMessages = {
   zh: {
@@ -49,6 +49,49 @@ export const deskToolsMessages = {
       messages: '{{count}} 条消息',
       status: { open: '进行中', queued: '排队中', withAgent: '人工处理中', closed: '已结束' },
     },
+    sources: {
+      tab: '来源与渠道',
+      sources: '事件来源（订单系统、店铺）',
+      id: '来源',
+      kind: '类型',
+      secret: '密钥',
+      secretSet: '已设置（不显示）',
+      secretMissing: '未设置',
+      intake: '接收地址',
+      pulled: '主动拉取（淘宝 TMC）',
+      status: '状态',
+      receiving: '有事件',
+      lastEvent: '最近：{{type}}，{{at}}',
+      noEvents: '尚未收到事件',
+      channels: '消息渠道',
+      channel: '渠道',
+      channelNames: {
+        sms: '短信',
+        email: '邮件',
+        wechat: '微信',
+        chat: '在线聊天',
+        app: 'App 推送',
+        staff: '员工通知',
+      },
+      connector: '连接方式',
+      kinds: {
+        log: '仅写日志（未发出）',
+        webhook: 'Webhook',
+        sms: '短信网关',
+        smtp: 'SMTP 邮件',
+        chat: '聊天窗口',
+      },
+      default: '使用默认渠道',
+      target: '发往',
+      test: '测试发送',
+      testTitle: '测试发送：{{channel}}',
+      testHint: '通过真实的连接发送一条消息，并显示结果。会记录在审计日志中。',
+      testText: '【小二】这是一条测试消息。',
+      to: '收件人',
+      send: '发送',
+      delivered: '已送达（{{connector}}，{{duration}}）',
+      failed: '发送失败：{{code}}',
+    },
   },
   en: {
     profile: {
@@ -95,6 +138,50 @@ export const deskToolsMessages = {
       noOrders: 'No orders to show',
       messages: '{{count}} messages',
       status: { open: 'Open', queued: 'Queued', withAgent: 'With an agent', closed: 'Closed' },
+    },
+    sources: {
+      tab: 'Sources & channels',
+      sources: 'Event sources (order systems, shops)',
+      id: 'Source',
+      kind: 'Kind',
+      secret: 'Secret',
+      secretSet: 'Set (not shown)',
+      secretMissing: 'Not set',
+      intake: 'Sends to',
+      pulled: 'Pulled (Taobao TMC)',
+      status: 'Status',
+      receiving: 'Receiving',
+      lastEvent: 'Last: {{type}}, {{at}}',
+      noEvents: 'No events yet',
+      channels: 'Message channels',
+      channel: 'Channel',
+      channelNames: {
+        sms: 'SMS',
+        email: 'Email',
+        wechat: 'WeChat',
+        chat: 'Live chat',
+        app: 'App push',
+        staff: 'Staff alerts',
+      },
+      connector: 'Connector',
+      kinds: {
+        log: 'Log only (not sent)',
+        webhook: 'Webhook',
+        sms: 'SMS gateway',
+        smtp: 'SMTP email',
+        chat: 'Chat window',
+      },
+      default: 'uses the default channel',
+      target: 'Delivers to',
+      test: 'Test send',
+      testTitle: 'Test send: {{channel}}',
+      testHint:
+        'Sends one message through the real connector and shows the result. Recorded in the audit log.',
+      testText: 'This is a test message from Xiaoer.',
+      to: 'To',
+      send: 'Send',
+      delivered: 'Delivered ({{connector}}, {{duration}})',
+      failed: 'Not delivered: {{code}}',
     },
   },
 };
