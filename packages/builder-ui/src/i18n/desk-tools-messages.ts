@@ -92,6 +92,10 @@ export const deskToolsMessages = {
       delivered: '已送达（{{connector}}，{{duration}}）',
       failed: '发送失败：{{code}}',
     },
+    funnel: {
+      waiting: '等待中',
+      waitingHint: '正停在这个节点的实例（客户还没回复、定时器未到），不算流失',
+    },
   },
   en: {
     profile: {
@@ -182,6 +186,11 @@ export const deskToolsMessages = {
       send: 'Send',
       delivered: 'Delivered ({{connector}}, {{duration}})',
       failed: 'Not delivered: {{code}}',
+    },
+    funnel: {
+      waiting: 'Waiting',
+      waitingHint:
+        'Instances resting at this node now (no answer yet, a timer not due): not dropped off',
     },
   },
 };

@@ -7382,6 +7382,7 @@ export interface operations {
               type: string;
               entered: number;
               left: number;
+              waiting: number;
               dropped: number;
               reachedRate: number | null;
               time: {
