@@ -86,6 +86,9 @@ describe('the analytics dashboard', () => {
     await agent.waitFor();
     expect(await agent.textContent()).toContain('小王 Wang');
     await page.getByTestId('intent-human').waitFor();
+    // Intents by name, not by id (issue 21).
+    const human = page.getByTestId('intent-human');
+    await expect.poll(() => human.textContent()).toContain('转人工');
     await page.getByTestId('heatmap').locator('canvas').first().waitFor();
     await screenshot(page, 'analytics-dashboard');
 

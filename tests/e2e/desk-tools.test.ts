@@ -141,6 +141,11 @@ describe('quick replies and the customer history', () => {
       '可以开发票吗',
     );
     expect(await history.getByTestId('history-order-QR-1').textContent()).toContain('256.00');
+    // Intents by name, not by id: the earlier conversation asked about an invoice.
+    await expect
+      .poll(() => history.getByTestId(`history-conversation-${earlier.id}`).textContent())
+      .toContain('发票');
+    await expect.poll(() => agent.getByTestId('inbox-context').textContent()).toContain('转人工');
 
     await agent.getByTestId('quick-reply-picker').click();
     await agent.getByTitle('发货时间').click();

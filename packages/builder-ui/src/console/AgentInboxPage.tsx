@@ -32,6 +32,7 @@ import { DeskNotificationsButton } from './DeskNotificationsButton.tsx';
 import { DeskProfile } from './DeskProfile.tsx';
 import { QuickReplyPicker } from './QuickReplyPicker.tsx';
 import { CustomerHistoryPanel } from './CustomerHistoryPanel.tsx';
+import { useIntentTitle } from './use-intent-titles.ts';
 
 const REFRESH_MS = 2000;
 
@@ -53,6 +54,7 @@ export function AgentInboxPage() {
   const { message } = AntApp.useApp();
   const [status, setStatus] = useState<string>();
   const [myName, setMyName] = useState<string>();
+  const intentTitle = useIntentTitle();
   const [handoffs, setHandoffs] = useState<Handoff[]>([]);
   const [queues, setQueues] = useState<QueueSummary[]>([]);
   const [groups, setGroups] = useState<SkillGroup[]>([]);
@@ -371,8 +373,8 @@ export function AgentInboxPage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('inbox.intents')}>
                 {chat.conversation.intents.map((i, index) => (
-                  <Tag key={index}>
-                    {i.intent} {Math.round(i.confidence * 100)}%
+                  <Tag key={index} title={i.intent}>
+                    {intentTitle(i.intent)} {Math.round(i.confidence * 100)}%
                   </Tag>
                 ))}
               </Descriptions.Item>

@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { customerHistory, type CustomerHistory } from '../api/desk-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import { formatDateTime, formatMoney } from '../i18n/format.ts';
+import { useIntentTitle } from './use-intent-titles.ts';
 
 /** Beside a desk conversation: the same customer's earlier conversations and their orders. */
 export function CustomerHistoryPanel({ conversationId }: { conversationId: string }) {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
   const [history, setHistory] = useState<CustomerHistory>();
+  const intentTitle = useIntentTitle();
   useEffect(() => {
     setHistory(undefined);
     void customerHistory(conversationId).then(setHistory, () => setHistory(undefined));
@@ -69,7 +71,9 @@ export function CustomerHistoryPanel({ conversationId }: { conversationId: strin
                   {c.firstQuestion && <Typography.Text>“{c.firstQuestion}”</Typography.Text>}
                   <Space wrap size={4}>
                     {c.intents.map((intent) => (
-                      <Tag key={intent}>{intent}</Tag>
+                      <Tag key={intent} title={intent}>
+                        {intentTitle(intent)}
+                      </Tag>
                     ))}
                     <Typography.Text type="secondary">
                       {t('history.messages', { count: c.messages })}
