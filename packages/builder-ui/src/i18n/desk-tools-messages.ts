@@ -96,6 +96,13 @@ export const deskToolsMessages = {
       waiting: '等待中',
       waitingHint: '正停在这个节点的实例（客户还没回复、定时器未到），不算流失',
     },
+    agentFigures: {
+      handoffs: '处理的转人工',
+      handoffsHint:
+        '该客服结束的转人工会话（已解决、客户离开或转出），与“会话量”（开启的会话）不同',
+      resolutionRate: '转人工解决率',
+      resolutionHint: '该客服解决的 / 该客服结束的转人工会话；上方的解决率以已关闭的全部会话为分母',
+    },
   },
   en: {
     profile: {
@@ -191,6 +198,14 @@ export const deskToolsMessages = {
       waiting: 'Waiting',
       waitingHint:
         'Instances resting at this node now (no answer yet, a timer not due): not dropped off',
+    },
+    agentFigures: {
+      handoffs: 'Handoffs finished',
+      handoffsHint:
+        'Handoffs this agent finished (resolved, customer left, or transferred on), not conversations opened',
+      resolutionRate: 'Handoff resolution',
+      resolutionHint:
+        "Resolved / finished of this agent's handoffs; the resolution rate above is of all closed conversations",
     },
   },
 };
