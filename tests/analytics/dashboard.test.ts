@@ -227,23 +227,25 @@ describe('the dashboard API against the traffic sent', () => {
     expect(total).toBe(3);
   });
 
-  it('should give a journey funnel: entries, drop-off and completions per node', async () => {
+  it('should give a journey funnel: entries, drop-off and completions per node, the waiting apart (issue 21)', async () => {
     const funnel = await get<JourneyFunnel>(
       `/api/analytics/journeys/survey/funnel?from=${today()}&to=${today()}`,
     );
     expect(funnel).toMatchObject({ workflowId: 'survey', started: 3, completed: 2, cancelled: 0 });
     expect(
-      funnel.nodes.map(({ nodeId, entered, left, dropped, reachedRate }) => ({
+      funnel.nodes.map(({ nodeId, entered, left, waiting, dropped, reachedRate }) => ({
         nodeId,
         entered,
         left,
+        waiting,
         dropped,
         reachedRate,
       })),
     ).toEqual([
-      { nodeId: 'asked', entered: 3, left: 3, dropped: 0, reachedRate: 1 },
-      { nodeId: 'rate', entered: 3, left: 2, dropped: 1, reachedRate: 1 },
-      { nodeId: 'thanks', entered: 2, left: 0, dropped: 0, reachedRate: 0.6667 },
+      { nodeId: 'asked', entered: 3, left: 3, waiting: 0, dropped: 0, reachedRate: 1 },
+      // The third customer has not answered yet: waiting at the question, not dropped off.
+      { nodeId: 'rate', entered: 3, left: 2, waiting: 1, dropped: 0, reachedRate: 1 },
+      { nodeId: 'thanks', entered: 2, left: 0, waiting: 0, dropped: 0, reachedRate: 0.6667 },
     ]);
     // Two answers, each after some time waiting at the question.
     expect(funnel.nodes[1]?.time.count).toBe(2);
@@ -314,7 +316,7 @@ describe('the dashboard API against the traffic sent', () => {
       ['agents', 'agent-wang,小王 Wang,1,1,1'],
       ['volume', `${today()},4`],
       ['intents', 'human,1,0,,1,0,false'],
-      ['funnel', 'rate,rate,askCustomer,3,2,1,1'],
+      ['funnel', 'rate,rate,askCustomer,3,2,1,0,1'],
       ['staffing', '0,0,0,1,,false'],
     ] as const) {
       const response = await h.request(

@@ -88,7 +88,7 @@ describe('where is my parcel', () => {
     const chat = await ChatClient.open(h);
     await chat.say('我的快递到哪了 订单号 Z99999');
     await chat.waitFor((m) => m.text.includes('没有找到订单 Z99999'));
-    await chat.waitFor((m) => m.from === 'system' && m.text.includes('agent-wang'));
+    await chat.waitFor((m) => m.from === 'system' && m.text.includes('小王 Wang'));
     const inbox = (await (
       await h.request('GET', '/api/agents/me/inbox', undefined, agentToken)
     ).json()) as {

@@ -62,7 +62,7 @@ describe('the agent desk', () => {
     expect(await agent.title()).not.toMatch(/^\(\d+\) /);
     const context = agent.getByTestId('inbox-context');
     await context.getByText('E2E-H1').first().waitFor();
-    expect(await context.textContent()).toContain('human');
+    expect(await context.textContent()).toContain('转人工');
     await agent.getByTestId('inbox-reply').fill('您好，我是客服小王，请问有什么可以帮您？');
     await agent.getByTestId('inbox-send').click();
     await chat.waitFor((m) => m.from === 'agent' && m.text.includes('客服小王'));

@@ -35,7 +35,7 @@ beforeAll(async () => {
   ).toBe(200);
   handed = await ChatClient.open(h, { id: 'cust-handed', tier: 'normal', language: 'zh' });
   await handed.say('转人工');
-  await handed.waitFor((m) => m.from === 'system' && m.text.includes('agent-li'));
+  await handed.waitFor((m) => m.from === 'system' && m.text.includes('小李 Li'));
   botOnly = await ChatClient.open(h, { id: 'cust-bot', tier: 'normal', language: 'zh' });
 
   expect(

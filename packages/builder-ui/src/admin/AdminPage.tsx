@@ -4,8 +4,12 @@ import { UsersTab } from './UsersTab.tsx';
 import { ApiKeysTab } from './ApiKeysTab.tsx';
 import { DeadLettersTab } from './DeadLettersTab.tsx';
 import { AuditTab } from './AuditTab.tsx';
+import { ConnectionsTab } from './ConnectionsTab.tsx';
 
-/** Administration: users and roles, API keys, dead letters with retry, the audit log. */
+/**
+ * Administration: users and roles, API keys, sources and channels (with a test send), dead
+ * letters with retry, the audit log.
+ */
 export function AdminPage({ onOpenInstance }: { onOpenInstance: (id: string) => void }) {
   const { t } = useTranslation();
   return (
@@ -15,6 +19,11 @@ export function AdminPage({ onOpenInstance }: { onOpenInstance: (id: string) => 
         items={[
           { key: 'users', label: t('admin.users'), children: <UsersTab /> },
           { key: 'keys', label: t('admin.apiKeys'), children: <ApiKeysTab /> },
+          {
+            key: 'connections',
+            label: <span data-testid="admin-connections-tab">{t('sources.tab')}</span>,
+            children: <ConnectionsTab />,
+          },
           {
             key: 'dead',
             label: <span data-testid="admin-dead-tab">{t('admin.deadLetters')}</span>,

@@ -1,10 +1,11 @@
 import { useCallback, useState } from 'react';
-import { Button, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
+import { Button, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { adminApi, ROLES, type Role, type UserView } from '../api/admin-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { useAdminList } from './use-admin-list.ts';
+import { deskApi } from '../api/desk-api.ts';
 
 /** Users and their roles: add one, change a role, disable or enable an account. */
 export function UsersTab() {
@@ -12,6 +13,9 @@ export function UsersTab() {
   const language = languageOf(i18n.language);
   const load = useCallback(() => adminApi.users().then((r) => r.users), []);
   const { rows, act } = useAdminList(load);
+  const loadAgents = useCallback(() => deskApi.agents().then((r) => r.agents), []);
+  const agents = useAdminList(loadAgents);
+  const names = new Map((agents.rows ?? []).map((a) => [a._id, a.displayName]));
   const [adding, setAdding] = useState(false);
   const roleOptions = ROLES.map((role) => ({ value: role, label: t(`admin.roles.${role}`) }));
   return (
@@ -28,6 +32,29 @@ export function UsersTab() {
         onRow={(row) => ({ 'data-testid': `user-${row.id}` }) as object}
         columns={[
           { title: t('admin.user'), dataIndex: 'id' },
+          {
+            title: t('profile.column'),
+            key: 'displayName',
+            render: (_: unknown, row) =>
+              names.has(row.id) ? (
+                <Input
+                  size="small"
+                  style={{ width: 160 }}
+                  maxLength={80}
+                  data-testid={`user-name-${row.id}`}
+                  defaultValue={names.get(row.id)}
+                  key={names.get(row.id)}
+                  onBlur={(e) => {
+                    const next = e.target.value.trim();
+                    if (next && next !== names.get(row.id))
+                      void agents.act(() => deskApi.setAgentName(row.id, next), t('admin.updated'));
+                  }}
+                  onPressEnter={(e) => e.currentTarget.blur()}
+                />
+              ) : (
+                <Typography.Text type="secondary">{t('profile.notAgent')}</Typography.Text>
+              ),
+          },
           {
             title: t('admin.role'),
             dataIndex: 'role',

@@ -32,10 +32,21 @@ export function AgentsSection({ agents, filter }: { agents: AgentReport[]; filte
               dataIndex: 'displayName',
               render: (name: string, row) => name || row.agentId,
             },
-            { title: t('analytics.conversations'), dataIndex: 'conversations', align: 'right' },
+            {
+              // Not the dashboard's "conversations": the handoffs this agent finished.
+              title: (
+                <span title={t('agentFigures.handoffsHint')}>{t('agentFigures.handoffs')}</span>
+              ),
+              dataIndex: 'conversations',
+              align: 'right',
+            },
             { title: t('analytics.resolved'), dataIndex: 'resolved', align: 'right' },
             {
-              title: t('analytics.resolutionRate'),
+              title: (
+                <span title={t('agentFigures.resolutionHint')}>
+                  {t('agentFigures.resolutionRate')}
+                </span>
+              ),
               dataIndex: 'resolutionRate',
               align: 'right',
               render: (rate: number | null) => formatRate(rate),

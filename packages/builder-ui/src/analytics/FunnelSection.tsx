@@ -78,6 +78,11 @@ export function FunnelSection({
               { title: t('analytics.type'), dataIndex: 'type' },
               { title: t('analytics.entered'), dataIndex: 'entered', align: 'right' },
               { title: t('analytics.left'), dataIndex: 'left', align: 'right' },
+              {
+                title: <span title={t('funnel.waitingHint')}>{t('funnel.waiting')}</span>,
+                dataIndex: 'waiting',
+                align: 'right',
+              },
               { title: t('analytics.dropped'), dataIndex: 'dropped', align: 'right' },
               {
                 title: t('analytics.reached'),

@@ -8,6 +8,7 @@ import { ExportButton } from './ExportButton.tsx';
 import { rowTestId } from './row-test-id.ts';
 import { intentsOption } from './intents-series.ts';
 import { SpikeTag } from './SpikeTag.tsx';
+import { useIntentTitle } from '../console/use-intent-titles.ts';
 
 /** What customers asked about most, against the previous period, sudden spikes in red. */
 export function IntentsSection({
@@ -18,7 +19,12 @@ export function IntentsSection({
   filter: ExportFilter;
 }) {
   const { t, i18n } = useTranslation();
-  const option = useMemo(() => intentsOption(intents, t), [intents, t, i18n.language]);
+  const title = useIntentTitle();
+  const named = useMemo(
+    () => intents.map((i) => ({ ...i, intent: title(i.intent) })),
+    [intents, title],
+  );
+  const option = useMemo(() => intentsOption(named, t), [named, t, i18n.language]);
   const empty = <Empty description={t('analytics.empty')} data-testid="intents-empty" />;
   return (
     <Card
@@ -40,9 +46,9 @@ export function IntentsSection({
                 title: t('analytics.intent'),
                 dataIndex: 'intent',
                 render: (intent: string, row) => (
-                  <>
-                    {intent} {row.spike && <SpikeTag intent={intent} />}
-                  </>
+                  <span title={intent}>
+                    {title(intent)} {row.spike && <SpikeTag intent={intent} />}
+                  </span>
                 ),
               },
               { title: t('analytics.count'), dataIndex: 'count', align: 'right' },

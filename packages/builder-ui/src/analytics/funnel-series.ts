@@ -6,7 +6,7 @@ import type { ChartOption } from './chart-option.ts';
 export const BIGGEST_DROP_OFFS = 3;
 
 /**
- * The nodes most instances stopped at (or still wait at): the `limit` largest `dropped`
+ * The nodes most instances stopped at (not those still waiting there): the `limit` largest `dropped`
  * counts above zero, most first; ties keep the workflow's node order.
  */
 export function biggestDropOffs(nodes: FunnelNode[], limit = BIGGEST_DROP_OFFS): Set<string> {

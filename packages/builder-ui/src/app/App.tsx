@@ -44,6 +44,9 @@ const EventsPage = lazy(async () => ({
 const QualityPage = lazy(async () => ({
   default: (await import('../console/QualityPage.tsx')).QualityPage,
 }));
+const QuickRepliesPage = lazy(async () => ({
+  default: (await import('../console/QuickRepliesPage.tsx')).QuickRepliesPage,
+}));
 const AdminPage = lazy(async () => ({
   default: (await import('../admin/AdminPage.tsx')).AdminPage,
 }));
@@ -91,6 +94,7 @@ export function App() {
                         | 'knowledge'
                         | 'analytics'
                         | 'quality'
+                        | 'quick-replies'
                         | 'admin',
                     })
                   }
@@ -124,6 +128,16 @@ export function App() {
                       key: 'quality',
                       label: <span data-testid="nav-quality">{t('quality.nav')}</span>,
                     },
+                    ...(canEdit
+                      ? [
+                          {
+                            key: 'quick-replies',
+                            label: (
+                              <span data-testid="nav-quick-replies">{t('quickReplies.nav')}</span>
+                            ),
+                          },
+                        ]
+                      : []),
                     ...(me.role === 'admin'
                       ? [
                           {
@@ -178,6 +192,8 @@ export function App() {
                   />
                 ) : route.screen === 'quality' ? (
                   <QualityPage canEdit={canEdit} canOperate={canEdit} />
+                ) : route.screen === 'quick-replies' ? (
+                  <QuickRepliesPage />
                 ) : route.screen === 'admin' ? (
                   <AdminPage onOpenInstance={(id) => go({ screen: 'instance', instanceId: id })} />
                 ) : route.screen === 'events' ? (

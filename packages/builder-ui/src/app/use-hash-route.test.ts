@@ -13,6 +13,8 @@ describe('the console routes', () => {
       { screen: 'analytics' },
       { screen: 'editor', workflowId: 'order-lifecycle', overlay: 'funnel' },
       { screen: 'quality' },
+      { screen: 'admin' },
+      { screen: 'quick-replies' },
     ];
     for (const route of routes) expect(routeOf(hashOf(route))).toEqual(route);
   });

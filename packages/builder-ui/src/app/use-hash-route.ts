@@ -6,7 +6,8 @@ export type CanvasOverlay = 'funnel';
 
 /**
  * The screen named by the URL's hash: `#/workflows[/<id>[?overlay=funnel]]`,
- * `#/instances[/<id>]`, `#/events`, `#/inbox`, `#/knowledge`, `#/analytics`, `#/quality`, `#/admin`.
+ * `#/instances[/<id>]`, `#/events`, `#/inbox`, `#/knowledge`, `#/analytics`, `#/quality`, `#/admin`,
+ * `#/quick-replies`.
  */
 export type Route =
   | { screen: 'workflows' }
@@ -18,7 +19,8 @@ export type Route =
   | { screen: 'knowledge' }
   | { screen: 'analytics' }
   | { screen: 'quality' }
-  | { screen: 'admin' };
+  | { screen: 'admin' }
+  | { screen: 'quick-replies' };
 
 export function routeOf(hash: string): Route {
   if (hash === '#/inbox') return { screen: 'inbox' };
@@ -27,6 +29,7 @@ export function routeOf(hash: string): Route {
   if (hash === '#/analytics') return { screen: 'analytics' };
   if (hash === '#/quality') return { screen: 'quality' };
   if (hash === '#/admin') return { screen: 'admin' };
+  if (hash === '#/quick-replies') return { screen: 'quick-replies' };
   const [, section, id, search] =
     /^#\/(workflows|instances)(?:\/([^/?]+))?(?:\?(.*))?$/.exec(hash) ?? [];
   if (section === 'instances')

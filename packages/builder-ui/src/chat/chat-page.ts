@@ -45,7 +45,14 @@ function show(message: ChatMessage) {
   const item = document.createElement('li');
   item.className = `chat-message from-${message.from}`;
   item.dataset['seq'] = String(message.seq);
-  item.textContent = message.text;
+  if (message.agentName) {
+    // Who answers, by the name the agent chose (the server never sends a login id).
+    const name = document.createElement('span');
+    name.className = 'chat-agent-name';
+    name.textContent = message.agentName;
+    item.append(name, document.createElement('br'));
+  }
+  item.append(message.text);
   list.append(item);
   list.scrollTop = list.scrollHeight;
   options.replaceChildren(

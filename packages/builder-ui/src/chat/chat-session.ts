@@ -16,6 +16,8 @@ export interface ChatMessage {
   from: 'customer' | 'bot' | 'agent' | 'system';
   text: string;
   options?: { id: string; label: string }[];
+  /** The answering agent's display name. */
+  agentName?: string;
 }
 
 const storageKey = (customerId: string) => `xiaoer.chat.${customerId}`;

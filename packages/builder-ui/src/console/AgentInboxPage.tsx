@@ -29,6 +29,10 @@ import {
 import { languageOf } from '../i18n/i18n.ts';
 import { inOrder, useScrollToNewest, useUnread } from './use-desk-attention.ts';
 import { DeskNotificationsButton } from './DeskNotificationsButton.tsx';
+import { DeskProfile } from './DeskProfile.tsx';
+import { QuickReplyPicker } from './QuickReplyPicker.tsx';
+import { CustomerHistoryPanel } from './CustomerHistoryPanel.tsx';
+import { useIntentTitle } from './use-intent-titles.ts';
 
 const REFRESH_MS = 2000;
 
@@ -49,12 +53,15 @@ export function AgentInboxPage() {
   const language = languageOf(i18n.language);
   const { message } = AntApp.useApp();
   const [status, setStatus] = useState<string>();
+  const [myName, setMyName] = useState<string>();
+  const intentTitle = useIntentTitle();
   const [handoffs, setHandoffs] = useState<Handoff[]>([]);
   const [queues, setQueues] = useState<QueueSummary[]>([]);
   const [groups, setGroups] = useState<SkillGroup[]>([]);
   const [selected, setSelected] = useState<string>();
   const [chat, setChat] = useState<{ conversation: ConversationView; messages: ChatLine[] }>();
   const [draft, setDraft] = useState('');
+  const [unfilled, setUnfilled] = useState<string[]>([]);
   const [suggestions, setSuggestions] = useState<string[]>([]);
   const [resolving, setResolving] = useState(false);
   const [proposal, setProposal] = useState({ question: '', answer: '' });
@@ -68,6 +75,7 @@ export function AgentInboxPage() {
   const refresh = useCallback(async () => {
     const [inbox, summary] = await Promise.all([inboxApi.inbox(), inboxApi.queues()]);
     setStatus(inbox.agent.status);
+    setMyName(inbox.agent.displayName);
     setHandoffs(inbox.handoffs);
     setQueues(summary.queues);
   }, []);
@@ -143,6 +151,7 @@ export function AgentInboxPage() {
     try {
       await inboxApi.reply(selected, draft.trim());
       setDraft('');
+      setUnfilled([]);
       setChat(await inboxApi.conversation(selected));
     } catch (error) {
       fail(error);
@@ -207,6 +216,7 @@ export function AgentInboxPage() {
               .catch(fail)
           }
         />
+        <DeskProfile name={myName} onSaved={() => void refresh().catch(fail)} />
       </Space>
       <Table<QueueSummary>
         size="small"
@@ -273,7 +283,10 @@ export function AgentInboxPage() {
               <div className="inbox-messages" data-testid="inbox-messages" ref={transcript}>
                 {lines.map((m) => (
                   <div key={m.seq} className={`chat-line from-${m.from}`}>
-                    <Typography.Text type="secondary">{t(`inbox.from.${m.from}`)}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {t(`inbox.from.${m.from}`)}
+                      {m.agentName && ` · ${m.agentName}`}
+                    </Typography.Text>
                     <div>{m.text}</div>
                   </div>
                 ))}
@@ -288,6 +301,26 @@ export function AgentInboxPage() {
                   ))}
                 </Space>
               )}
+              <Space style={{ marginTop: 8 }} wrap>
+                <QuickReplyPicker
+                  language={chat.conversation.customer.language}
+                  values={{
+                    'customer.name': chat.conversation.customer.name,
+                    'customer.id': chat.conversation.customer.id,
+                    'order.id': chat.conversation.orderId,
+                    'agent.name': myName,
+                  }}
+                  onPick={(text, missing) => {
+                    setDraft((d) => (d.trim() ? `${d.trimEnd()} ${text}` : text));
+                    setUnfilled(missing);
+                  }}
+                />
+                {unfilled.length > 0 && (
+                  <Typography.Text type="warning" data-testid="quick-reply-missing">
+                    {t('quickReplies.missing', { names: unfilled.join(', ') })}
+                  </Typography.Text>
+                )}
+              </Space>
               <Space.Compact style={{ width: '100%', marginTop: 8 }}>
                 <Input.TextArea
                   data-testid="inbox-reply"
@@ -355,8 +388,8 @@ export function AgentInboxPage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('inbox.intents')}>
                 {chat.conversation.intents.map((i, index) => (
-                  <Tag key={index}>
-                    {i.intent} {Math.round(i.confidence * 100)}%
+                  <Tag key={index} title={i.intent}>
+                    {intentTitle(i.intent)} {Math.round(i.confidence * 100)}%
                   </Tag>
                 ))}
               </Descriptions.Item>
@@ -378,6 +411,7 @@ export function AgentInboxPage() {
               )}
             </Descriptions>
           )}
+          {chat && <CustomerHistoryPanel conversationId={chat.conversation._id} />}
         </div>
       </div>
       <Modal

@@ -3,6 +3,7 @@ import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import { messages, type Language } from './messages.ts';
 import { operatorMessages } from './operator-messages.ts';
+import { deskToolsMessages } from './desk-tools-messages.ts';
 
 /** i18next with the editor's texts; the language comes from the browser, then the switch. */
 export function setUpI18n() {
@@ -11,8 +12,8 @@ export function setUpI18n() {
     .use(initReactI18next)
     .init({
       resources: {
-        zh: { translation: { ...messages.zh, ...operatorMessages.zh } },
-        en: { translation: { ...messages.en, ...operatorMessages.en } },
+        zh: { translation: { ...messages.zh, ...operatorMessages.zh, ...deskToolsMessages.zh } },
+        en: { translation: { ...messages.en, ...operatorMessages.en, ...deskToolsMessages.en } },
       },
       supportedLngs: ['zh', 'en'],
       nonExplicitSupportedLngs: true,

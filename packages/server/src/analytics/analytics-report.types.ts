@@ -99,7 +99,12 @@ export interface FunnelNode {
   type: string;
   entered: number;
   left: number;
-  /** entered − left for nodes that are not an end: instances that stopped or still wait here. */
+  /**
+   * Instances of the journey resting at this node now (at most entered − left): customers still
+   * waiting (a question not answered yet, a timer not due), not lost.
+   */
+  waiting: number;
+  /** entered − left − waiting for nodes that are not an end: instances that stopped here. */
   dropped: number;
   reachedRate: number | null;
   time: Average;

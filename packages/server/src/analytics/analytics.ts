@@ -134,7 +134,17 @@ export class Analytics {
       this.#models.JourneyDays,
       daysBetween(query.from, query.to).map((date) => `${date}|${workflowId}`),
     );
-    return journeyFunnel(workflow.document, this.#period({ from: query.from, to: query.to }), days);
+    const active = await this.#models.Instances.find({ workflowId, status: 'active' })
+      .select({ node: 1 })
+      .lean<{ node: string }[]>();
+    const resting: Record<string, number> = {};
+    for (const { node } of active) resting[node] = (resting[node] ?? 0) + 1;
+    return journeyFunnel(
+      workflow.document,
+      this.#period({ from: query.from, to: query.to }),
+      days,
+      resting,
+    );
   }
 
   async staffing(request: Omit<StaffingRequest, 'timeZone'>): Promise<StaffingPlan> {

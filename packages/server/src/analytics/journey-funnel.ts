@@ -11,6 +11,8 @@ export function journeyFunnel(
   workflow: WorkflowDocument,
   period: ReportPeriod,
   days: JourneyDay[],
+  /** Active instances of the journey per node now. */
+  resting: Readonly<Record<string, number>> = {},
 ): JourneyFunnel {
   const nodes = new Map<string, NodeDay>();
   let started = 0;
@@ -46,13 +48,16 @@ export function journeyFunnel(
       const counted = nodes.get(node.id);
       const entered = counted?.entered ?? 0;
       const left = counted?.left ?? 0;
+      // Still waiting is not dropped off; a period that ended long ago counts none it never saw.
+      const waiting = Math.min(resting[node.id] ?? 0, Math.max(0, entered - left));
       return {
         nodeId: node.id,
         label: node.label ?? node.id,
         type: node.type,
         entered,
         left,
-        dropped: ENDS.has(node.type) ? 0 : Math.max(0, entered - left),
+        waiting,
+        dropped: ENDS.has(node.type) ? 0 : Math.max(0, entered - left - waiting),
         reachedRate: started > 0 ? Math.round((entered / started) * 10_000) / 10_000 : null,
         time: average(counted?.time ?? { sum: 0, count: 0 }),
       };

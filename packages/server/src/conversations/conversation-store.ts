@@ -16,6 +16,7 @@ export interface NewMessage {
   from: MessageRecord['from'];
   text: string;
   author?: string;
+  authorName?: string;
   options?: MessageRecord['options'];
   intent?: MessageRecord['intent'];
   clientId?: string;

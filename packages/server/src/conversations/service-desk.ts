@@ -12,6 +12,7 @@ import type { ConversationHub } from './conversation-hub.ts';
 import { ChatError } from './chat-error.ts';
 import { extractEntities } from '../intents/message-entities.ts';
 import type { IntentAction } from '../model/intent.model.ts';
+import { NEUTRAL_AGENT_NAME } from './agent-names.ts';
 
 /** What the desk needs from intent recognition. */
 export interface IntentPort {
@@ -63,6 +64,11 @@ export interface HandoffPort {
   ): Promise<{ handoffId: string; text: LocalizedText; agentId?: string } | null>;
 }
 
+/** What the desk needs to name an agent to a customer (never the login id). */
+export interface AgentNamePort {
+  nameOf(agentId: string, language: 'zh' | 'en'): Promise<string>;
+}
+
 /** Intents that go straight to a person when recognition says nothing of actions. */
 const PERSON_INTENTS = new Set(['human', 'complaint']);
 /** The chat's event source in the event store (`chat/<message id>:…`). */
@@ -105,6 +111,8 @@ export interface ServiceDeskOptions {
   intents?: IntentPort;
   knowledge?: AnswerPort;
   handoff?: HandoffPort;
+  /** The names agents show customers; without it, a neutral "agent". */
+  agentNames?: AgentNamePort;
   /** Told what happened, for analytics (opened, intents, closed). */
   observer?: DeskObserver;
 }
@@ -209,10 +217,11 @@ export class ServiceDesk {
 
   /** An agent's answer in the chat. */
   async reply(conversationId: string, agentId: string, text: string): Promise<MessageRecord> {
-    await this.conversation(conversationId, { open: true });
+    const conversation = await this.conversation(conversationId, { open: true });
     const stored = await this.store.append(conversationId, {
       from: 'agent',
       author: agentId,
+      authorName: await this.#agentName(agentId, conversation.customer.language),
       text,
     });
     this.hub.published(stored);
@@ -266,14 +275,22 @@ export class ServiceDesk {
     const conversation = await this.store.get(conversationId);
     if (!conversation || conversation.status === 'closed') return;
     await this.store.setStatus(conversationId, 'withAgent', { handoffId, agentId });
+    const language = conversation.customer.language;
+    const name = await this.#agentName(agentId, language);
     await this.#append(conversation, {
       from: 'system',
       author: agentId,
+      authorName: name,
       text:
-        conversation.customer.language === 'en'
-          ? `Agent ${agentId} has joined the chat.`
-          : `客服 ${agentId} 已接入，请讲。`,
+        language === 'en' ? `Agent ${name} has joined the chat.` : `客服 ${name} 已接入，请讲。`,
     });
+  }
+
+  /** The agent's display name for the customer; a neutral word when none can be found. */
+  async #agentName(agentId: string, language: 'zh' | 'en'): Promise<string> {
+    const names = this.#options.agentNames;
+    const name = await names?.nameOf(agentId, language).catch(() => undefined);
+    return name ?? NEUTRAL_AGENT_NAME[language];
   }
 
   /**

@@ -89,6 +89,7 @@ export const analyticsResponseSchemas = {
         type: text,
         entered: integer,
         left: integer,
+        waiting: integer,
         dropped: integer,
         reachedRate: nullable(number),
         time: average,

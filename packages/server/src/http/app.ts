@@ -26,6 +26,9 @@ import { metricsRouter } from './metrics.route.ts';
 import { httpMetrics } from './http-metrics.ts';
 import { qualityRouter } from './quality.route.ts';
 import { followUpsRouter } from './follow-ups.route.ts';
+import { quickRepliesRouter } from './quick-replies.route.ts';
+import { customerHistoryRouter } from './customer-history.route.ts';
+import { connectionsRouter } from './connections.route.ts';
 import { templatesRouter } from './templates.route.ts';
 import { auditRouter } from './audit.route.ts';
 import { JourneyTemplates } from '../workflows/journey-templates.ts';
@@ -135,6 +138,9 @@ export function createApp(options: AppOptions): Express {
     app.use('/api', analyticsRouter(xiaoer.analytics));
     app.use('/api', qualityRouter(xiaoer.quality, xiaoer.models));
     app.use('/api', followUpsRouter(xiaoer.desk, xiaoer.routing, xiaoer.quality.followUps));
+    app.use('/api', quickRepliesRouter(xiaoer.quickReplies));
+    app.use('/api', customerHistoryRouter(xiaoer.desk, xiaoer.routing, xiaoer.customerHistory));
+    app.use('/api', connectionsRouter(xiaoer.connections, xiaoer.models));
   }
   if (xiaoer) app.use('/api', eventTypesRouter(xiaoer.workflows));
   let document: Record<string, unknown> | undefined;

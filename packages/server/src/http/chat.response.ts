@@ -10,7 +10,7 @@ const status = oneOf('open', 'queued', 'withAgent', 'closed');
 /** A message as the chat page and the console show it. */
 const message = object(
   { seq: integer, from: oneOf('customer', 'bot', 'agent', 'system'), text, at: dateTime },
-  { options: arrayOf(object({ id: text, label: text })), agent: text },
+  { options: arrayOf(object({ id: text, label: text })), agent: text, agentName: text },
 );
 
 const conversation = object(

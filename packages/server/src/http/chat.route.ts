@@ -16,6 +16,7 @@ import { ApiError } from './api-error.ts';
 import { chatResponseSchemas } from './chat.response.ts';
 import { responds } from './route-metadata.ts';
 import { conversationAccess } from './conversation-access.ts';
+import { consoleMessageView, customerMessageView } from './message-view.ts';
 
 /** The longest message a customer or agent may send, in characters. */
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -94,16 +95,6 @@ function messageText(request: Request): string {
   return text;
 }
 
-/** A message as the chat page and the console see it. */
-const view = (m: MessageRecord) => ({
-  seq: m.seq,
-  from: m.from,
-  text: m.text,
-  at: m.at,
-  ...(m.options ? { options: m.options } : {}),
-  ...(m.from === 'agent' && m.author ? { agent: m.author } : {}),
-});
-
 function afterOf(request: Request): number {
   const raw = request.get('last-event-id') ?? request.query['after'];
   const after = typeof raw === 'string' ? Number(raw) : 0;
@@ -164,7 +155,7 @@ export function chatRouter(
     async (request, response) => {
       const conversation = await customerConversation(request);
       const messages = await desk.store.messagesAfter(conversation._id, afterOf(request));
-      response.json({ status: conversation.status, messages: messages.map(view) });
+      response.json({ status: conversation.status, messages: messages.map(customerMessageView) });
     },
   );
   router.post(
@@ -181,7 +172,7 @@ export function chatRouter(
         text: messageText(request),
         ...(clientId ? { clientId } : {}),
       });
-      response.status(201).json({ message: view(stored) });
+      response.status(201).json({ message: customerMessageView(stored) });
     },
   );
   router.post(
@@ -236,7 +227,7 @@ export function conversationsRouter(
     async (request, response) => {
       const { tokenHash: _hidden, ...conversation } = await desk.conversation(param(request, 'id'));
       const messages = await desk.store.messagesAfter(conversation._id, 0);
-      response.json({ conversation, messages: messages.map(view) });
+      response.json({ conversation, messages: messages.map(consoleMessageView) });
     },
   );
   // The desk follows the open conversation live instead of asking every two seconds.
@@ -257,7 +248,7 @@ export function conversationsRouter(
     async (request, response) => {
       const conversation = await workable(request);
       const stored = await desk.reply(conversation._id, actorOf(request), messageText(request));
-      response.status(201).json({ message: view(stored) });
+      response.status(201).json({ message: consoleMessageView(stored) });
     },
   );
   router.post(
@@ -330,7 +321,7 @@ function stream(
   response.write('retry: 2000\n\n');
   const send = (message: MessageRecord) =>
     response.write(
-      `id: ${message.seq}\nevent: message\ndata: ${JSON.stringify(view(message))}\n\n`,
+      `id: ${message.seq}\nevent: message\ndata: ${JSON.stringify(customerMessageView(message))}\n\n`,
     );
   let stop: (() => void) | undefined;
   let closed = false;

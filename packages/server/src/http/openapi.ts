@@ -373,6 +373,11 @@ const OPERATIONS: Record<string, OperationNotes> = {
     tag: 'routing',
     errors: { 400: 'Unknown skill group or invalid body / 技能组不存在或请求无效' },
   },
+  'PATCH /api/agents/me': {
+    summary: 'Set the name customers see for me / 设置我对客户显示的名字',
+    tag: 'routing',
+    errors: { 404: 'You are not an agent / 你不是客服' },
+  },
   'POST /api/agents/me/status': {
     summary: 'Set my status: online, busy, away (online pulls waiting customers) / 设置我的状态',
     tag: 'routing',
@@ -382,6 +387,41 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary: 'My active handoffs with their context / 我的会话收件箱',
     tag: 'routing',
     errors: { 404: 'You are not an agent / 你不是客服' },
+  },
+  'GET /api/conversations/{id}/customer-history': {
+    summary: "The signed customer's earlier conversations and their orders / 客户的历史会话与订单",
+    tag: 'routing',
+    errors: { 403: 'Not your conversation / 不是分配给你的会话' },
+  },
+  'GET /api/connections': {
+    summary: 'Configured sources and channels with their status (no secrets) / 来源与渠道状态',
+    tag: 'admin',
+  },
+  'POST /api/channels/{channel}/test': {
+    summary:
+      'Send a test message through a channel; answers whether it was delivered / 渠道测试发送',
+    tag: 'admin',
+    errors: { 404: 'No such channel / 渠道不存在' },
+  },
+  'GET /api/quick-replies': {
+    summary: 'Quick replies and the placeholders they may use / 快捷回复列表',
+    tag: 'routing',
+  },
+  'POST /api/quick-replies': {
+    summary: 'Create a quick reply (zh/en text, placeholders) / 新建快捷回复',
+    tag: 'routing',
+    success: 201,
+    errors: { 400: 'Empty, or an unknown placeholder / 内容为空或占位符未知' },
+  },
+  'PUT /api/quick-replies/{id}': {
+    summary: 'Replace a quick reply / 修改快捷回复',
+    tag: 'routing',
+    errors: { 404: 'No such quick reply / 快捷回复不存在' },
+  },
+  'DELETE /api/quick-replies/{id}': {
+    summary: 'Delete a quick reply / 删除快捷回复',
+    tag: 'routing',
+    errors: { 404: 'No such quick reply / 快捷回复不存在' },
   },
   'GET /api/queues': {
     summary: 'Per skill group: waiting, oldest wait, online agents / 各技能组排队情况',

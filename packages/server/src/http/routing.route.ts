@@ -90,6 +90,18 @@ export function routingRouter(routing: Router): ExpressRouter {
       response.json(await groupFromBody(() => directory.saveAgent(param(request, 'id'), change)));
     },
   );
+  router.patch(
+    '/agents/me',
+    allow('handle'),
+    responds(routingResponseSchemas.agent),
+    validateBody(routingBodySchemas.agentProfile),
+    async (request, response) => {
+      // Only an agent changes their own name here; skills and capacity stay an admin's.
+      const { displayName } = request.body as { displayName: string };
+      const agent = await directory.agent(me(request));
+      response.json(await directory.saveAgent(agent._id, { displayName: displayName.trim() }));
+    },
+  );
   router.post(
     '/agents/me/status',
     allow('handle'),

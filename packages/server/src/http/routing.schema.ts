@@ -33,6 +33,13 @@ export const routingBodySchemas = {
       maxConcurrent: { type: 'integer', minimum: 1, maximum: 50 },
     },
   },
+  /** What an agent changes of themselves: the name customers see. */
+  agentProfile: {
+    type: 'object',
+    required: ['displayName'],
+    additionalProperties: false,
+    properties: { displayName: { ...text, pattern: '\\S' } },
+  },
   agentStatus: {
     type: 'object',
     required: ['status'],

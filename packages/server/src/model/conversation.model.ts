@@ -47,6 +47,8 @@ export interface MessageRecord {
   from: MessageAuthor;
   /** An agent's user id, a journey's instance id. */
   author?: string;
+  /** The agent's display name when the message was said: what the customer sees, never the login id. */
+  authorName?: string;
   text: string;
   /** Choices offered with a question (a journey's `askCustomer`). */
   options?: { id: string; label: string }[];
@@ -129,6 +131,7 @@ export function conversationModels(connection: Connection): {
           seq: { type: Number, required: true },
           from: { type: String, required: true },
           author: String,
+          authorName: String,
           text: { type: String, required: true },
           options: [{ _id: false, id: String, label: String }],
           intent: { type: { intent: String, confidence: Number }, _id: false },

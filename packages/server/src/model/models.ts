@@ -16,6 +16,7 @@ import { heartbeatModels } from './heartbeat.model.ts';
 import { receivedEventModels } from './received-event.model.ts';
 import { earlyEventModels } from './early-event.model.ts';
 import { intentModels } from './intent.model.ts';
+import { quickReplyModels } from './quick-reply.model.ts';
 
 /** Every collection Xiaoer keeps, as Mongoose models on one connection. */
 export type Models = ReturnType<typeof createModels>;
@@ -39,6 +40,7 @@ export function createModels(connection: Connection) {
     ...receivedEventModels(connection),
     ...earlyEventModels(connection),
     ...intentModels(connection),
+    ...quickReplyModels(connection),
   };
 }
 

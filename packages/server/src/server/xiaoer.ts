@@ -26,6 +26,10 @@ import { ConversationHub } from '../conversations/conversation-hub.ts';
 import { ServiceDesk } from '../conversations/service-desk.ts';
 import { ChatChannel } from '../connectors/chat-channel.ts';
 import { startTmcPollers } from '../connectors/taobao-tmc.ts';
+import { AgentNames } from '../conversations/agent-names.ts';
+import { QuickReplies } from '../conversations/quick-replies.ts';
+import { CustomerHistory } from '../conversations/customer-history.ts';
+import { Connections } from '../connectors/connections.ts';
 import { RoutingHandoff } from '../conversations/routing-handoff.ts';
 import { ServiceOperations } from '../conversations/service-operations.ts';
 import { IntentCatalog } from '../intents/intent-catalog.ts';
@@ -92,6 +96,12 @@ export interface Xiaoer {
   quality: QualityInspector;
   /** Every received delivery and what became of it (the events page). */
   receivedEvents: ReceivedEventLog;
+  /** Canned answers agents insert from the desk. */
+  quickReplies: QuickReplies;
+  /** A customer's earlier conversations and orders, beside a desk conversation. */
+  customerHistory: CustomerHistory;
+  /** Configured sources and channels with their status, and channel test sends. */
+  connections: Connections;
   config: XiaoerConfig;
   /** The time everything above reads (the HTTP layer too). */
   clock: Clock;
@@ -213,6 +223,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     log,
     knowledge: new KnowledgeAnswers(knowledge, built.orderSystem),
     handoff: new RoutingHandoff(routing, built.orderSystem),
+    agentNames: new AgentNames(routing.directory),
     observer: analytics.facts,
   });
   services.attach(desk);
@@ -276,6 +287,9 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     metrics,
     quality,
     receivedEvents,
+    quickReplies: new QuickReplies(models),
+    customerHistory: new CustomerHistory(models, conversations, built.orderSystem),
+    connections: new Connections(config, connectors, models),
     config,
     clock,
     async start() {

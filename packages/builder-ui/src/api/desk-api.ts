@@ -1,0 +1,45 @@
+import { api, type Answer } from './api-client.ts';
+
+/** The agent's own profile: the name customers see. */
+export const deskApi = {
+  setMyName: (displayName: string) =>
+    api<Answer<'patchApiAgentsMe'>>('PATCH', '/agents/me', { displayName }),
+  agents: () => api<Answer<'getApiAgents'>>('GET', '/agents'),
+  setAgentName: (id: string, displayName: string) =>
+    api<Answer<'putApiAgentsId'>>('PUT', `/agents/${encodeURIComponent(id)}`, { displayName }),
+};
+
+export type QuickReply = Answer<'getApiQuickReplies'>['quickReplies'][number];
+export type QuickReplyInput = Pick<QuickReply, 'title' | 'text'>;
+export type CustomerHistory = Answer<'getApiConversationsIdCustomerHistory'>;
+
+/** Quick replies: everyone at the desk reads them, operators write them. */
+export const quickRepliesApi = {
+  list: () => api<Answer<'getApiQuickReplies'>>('GET', '/quick-replies'),
+  create: (reply: QuickReplyInput) =>
+    api<Answer<'postApiQuickReplies'>>('POST', '/quick-replies', reply),
+  update: (id: string, reply: QuickReplyInput) =>
+    api<Answer<'putApiQuickRepliesId'>>('PUT', `/quick-replies/${encodeURIComponent(id)}`, reply),
+  remove: (id: string) =>
+    api<Answer<'deleteApiQuickRepliesId'>>('DELETE', `/quick-replies/${encodeURIComponent(id)}`),
+};
+
+/** The customer's earlier conversations and orders, beside a desk conversation. */
+export const customerHistory = (conversationId: string) =>
+  api<CustomerHistory>(
+    'GET',
+    `/conversations/${encodeURIComponent(conversationId)}/customer-history`,
+  );
+
+export type ConnectionsView = Answer<'getApiConnections'>;
+export type TestSendResult = Answer<'postApiChannelsChannelTest'>;
+
+/** Sources and channels with their status, and a channel's test send (admins). */
+export const connectionsApi = {
+  list: () => api<ConnectionsView>('GET', '/connections'),
+  testSend: (channel: string, to: string, text?: string) =>
+    api<TestSendResult>('POST', `/channels/${encodeURIComponent(channel)}/test`, {
+      to,
+      ...(text ? { text } : {}),
+    }),
+};

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { CHANNELS, type Channel } from '@xiaoer/engine';
+import type { Models } from '../model/models.ts';
+import type { EventSource, SourceKind } from '../intake/event-source.ts';
+import type { ChannelConfig, XiaoerConfig } from '../server/xiaoer-config.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { DeliveryError, type Connectors } from './connector.types.ts';
+
+/** Where each kind of source sends (`:id` is the source's id); Taobao's messages are pulled. */
+const INTAKE_PATHS: Record<SourceKind, string | undefined> = {
+  xiaoer: '/api/events',
+  shopify: '/api/webhooks/shopify/:id',
+  woocommerce: '/api/webhooks/woocommerce/:id',
+  youzan: '/api/webhooks/youzan/:id',
+  mapped: '/api/webhooks/mapped/:id',
+  taobao: undefined,
+};
+
+export interface SourceStatus {
+  id: string;
+  kind: SourceKind;
+  /** Whether a secret is set; the secret itself never leaves the server. */
+  secretSet: boolean;
+  intakePath?: string;
+  lastEvent?: { type: string; receivedAt: Date };
+}
+
+export interface ChannelStatus {
+  channel: Channel;
+  kind: ChannelConfig['kind'] | 'chat';
+  /** True when the channel has no configuration of its own and uses `default`. */
+  usesDefault: boolean;
+  /** Where it delivers, without credentials: a URL's origin, an SMTP host. */
+  target?: string;
+}
+
+export type TestSendResult =
+  | { ok: true; channel: string; connector: string; durationMs: number }
+  | {
+      ok: false;
+      channel: string;
+      connector: string;
+      durationMs: number;
+      error: { code: string; message: string; retryable: boolean };
+    };
+
+const origin = (url: string) => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+};
+
+function targetOf(config: ChannelConfig | undefined): string | undefined {
+  if (!config) return undefined;
+  switch (config.kind) {
+    case 'webhook':
+    case 'sms':
+      return origin(config.url);
+    case 'smtp':
+      return `${config.host}:${config.port}`;
+    case 'log':
+      return undefined;
+  }
+}
+
+/**
+ * The sources and channels the configuration names, with their status, and a test send that
+ * goes through the channel's real connector (what a journey's message would do).
+ */
+export class Connections {
+  readonly #config: XiaoerConfig;
+  readonly #connectors: Connectors;
+  readonly #models: Models;
+
+  constructor(config: XiaoerConfig, connectors: Connectors, models: Models) {
+    this.#config = config;
+    this.#connectors = connectors;
+    this.#models = models;
+  }
+
+  async sources(): Promise<SourceStatus[]> {
+    return Promise.all(this.#config.sources.map((source) => this.#sourceStatus(source)));
+  }
+
+  async #sourceStatus(source: EventSource): Promise<SourceStatus> {
+    const last = await this.#models.Events.findOne({ source: source.id })
+      .sort({ receivedAt: -1 })
+      .select({ type: 1, receivedAt: 1 })
+      .lean<{ type: string; receivedAt: Date }>();
+    const path = INTAKE_PATHS[source.kind]?.replace(':id', source.id);
+    return {
+      id: source.id,
+      kind: source.kind,
+      secretSet: source.secret.length > 0,
+      ...(path ? { intakePath: path } : {}),
+      ...(last ? { lastEvent: { type: last.type, receivedAt: last.receivedAt } } : {}),
+    };
+  }
+
+  channels(): ChannelStatus[] {
+    const configured = this.#config.channels ?? {};
+    return CHANNELS.map((channel) => {
+      const own = configured[channel];
+      if (channel === 'chat' && !own) return { channel, kind: 'chat', usesDefault: false };
+      const config = own ?? configured.default;
+      const target = targetOf(config);
+      return {
+        channel,
+        kind: config?.kind ?? 'log',
+        usesDefault: !own,
+        ...(target ? { target } : {}),
+      };
+    });
+  }
+
+  /** Sends `text` to `to` on `channel` through its connector, once; the outcome, not a throw. */
+  async testSend(channel: string, to: string, text: string): Promise<TestSendResult> {
+    const known = CHANNELS.find((c) => c === channel);
+    if (!known)
+      throw new DomainError('not-found', 'unknown-channel', {
+        zh: `渠道 "${channel.slice(0, 40)}" 不存在；可用：${CHANNELS.join('、')}。`,
+        en: `No channel "${channel.slice(0, 40)}"; channels: ${CHANNELS.join(', ')}.`,
+      });
+    const connector = this.#connectors.channels[known] ?? this.#connectors.fallback;
+    const started = performance.now();
+    const result = { channel: known, connector: connector.name };
+    try {
+      await connector.send({
+        idempotencyKey: `test-send:${randomUUID()}`,
+        channel: known,
+        to,
+        locale: 'zh',
+        format: 'text',
+        text,
+      });
+      return { ok: true, ...result, durationMs: Math.round(performance.now() - started) };
+    } catch (error) {
+      const failure =
+        error instanceof DeliveryError
+          ? { code: error.code, message: error.message, retryable: error.retryable }
+          : { code: 'send-failed', message: String(error), retryable: true };
+      return {
+        ok: false,
+        ...result,
+        durationMs: Math.round(performance.now() - started),
+        error: failure,
+      };
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { Router } from 'express';
+import type { Connections } from '../connectors/connections.ts';
+import type { Models } from '../model/models.ts';
+import { allow } from './authenticate.ts';
+import { actorOf } from './actor.ts';
+import { param } from './params.ts';
+import { validateBody } from './validate-body.ts';
+import { responds } from './route-metadata.ts';
+import { connectionsResponseSchemas } from './connections.response.ts';
+
+/** `POST /api/channels/:channel/test`: who to send to and, optionally, what. */
+export const testSendBodySchema = {
+  type: 'object',
+  required: ['to'],
+  additionalProperties: false,
+  properties: {
+    to: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' },
+    text: { type: 'string', minLength: 1, maxLength: 500 },
+  },
+} as const;
+
+const DEFAULT_TEXT = '【小二】这是一条测试消息 / This is a test message from Xiaoer.';
+
+/**
+ * `/api/connections` and `/api/channels/:channel/test`: the configured sources and channels
+ * with their status (secrets never shown), and a test send through a channel's real
+ * connector. Admins only; each test send is in the audit log.
+ */
+export function connectionsRouter(connections: Connections, models: Models): Router {
+  const router = Router();
+  router.get(
+    '/connections',
+    allow('admin'),
+    responds(connectionsResponseSchemas.list),
+    async (_request, response) => {
+      response.json({ sources: await connections.sources(), channels: connections.channels() });
+    },
+  );
+  router.post(
+    '/channels/:channel/test',
+    allow('admin'),
+    responds(connectionsResponseSchemas.testSend),
+    validateBody(testSendBodySchema),
+    async (request, response) => {
+      const { to, text = DEFAULT_TEXT } = request.body as { to: string; text?: string };
+      const result = await connections.testSend(param(request, 'channel'), to.trim(), text);
+      await models.Audit.create({
+        at: new Date(),
+        actor: actorOf(request),
+        action: 'channel.test',
+        target: result.channel,
+        details: {
+          to: to.trim(),
+          ok: result.ok,
+          ...(result.ok ? {} : { code: result.error.code }),
+        },
+      });
+      response.json(result);
+    },
+  );
+  return router;
+}

@@ -1,0 +1,190 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server';
+import { ADMIN_PASSWORD, SOURCE, startHarness, type Harness } from '@xiaoer/server/testing';
+import { ChatClient } from '../conversations/chat-client.ts';
+import { goOnlineInDesk, launchBrowser, logInPage, screenshot } from './browser.ts';
+
+/**
+ * Issue 21, the agent desk's tools in Chromium: the name customers see (set by the agent, shown
+ * in the customer's chat instead of the login id), quick replies, and the customer's history.
+ */
+let h: Harness;
+let browser: Browser;
+/** The page last logged in: pictured when a test fails. */
+let current: Page | undefined;
+
+async function logIn(user: string, password: string): Promise<Page> {
+  current = await logInPage(browser, h.url, user, password);
+  return current;
+}
+
+async function isOnline(id: string): Promise<boolean> {
+  const { agents } = (await (await h.request('GET', '/api/agents')).json()) as {
+    agents: { _id: string; status: string }[];
+  };
+  return agents.some((a) => a._id === id && a.status === 'online');
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  await seedDemoRouting(h.xiaoer, {});
+  browser = await launchBrowser();
+});
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail' && current)
+    await screenshot(current, `failed-${context.task.name.replace(/\W+/g, '-')}`).catch(() => {});
+});
+afterAll(async () => {
+  await browser?.close();
+  await h?.close();
+});
+
+describe('the display name customers see', () => {
+  it('should show the customer the name the agent set on the desk, never the login id', async () => {
+    const agent = await logIn('agent-li', DEMO_AGENT_PASSWORD);
+    await agent.getByTestId('nav-inbox').click();
+    await agent.getByTestId('desk-name-edit').click();
+    await agent.getByTestId('desk-name-input').fill('小李（售后）');
+    await agent.getByTestId('desk-name-save').click();
+    await expect
+      .poll(() => agent.getByTestId('desk-display-name').textContent())
+      .toBe('小李（售后）');
+    await goOnlineInDesk(agent, () => isOnline('agent-li'));
+
+    const customer = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+    await customer.goto(`${h.url}/chat-demo.html`);
+    await customer.locator('#xiaoer-chat-button').click();
+    const chat: FrameLocator = customer.frameLocator('#xiaoer-chat-frame');
+    await chat.locator('.chat-message.from-bot').first().waitFor();
+    await chat.locator('#chat-input').fill('转人工');
+    await chat.locator('#chat-input').press('Enter');
+    await chat.getByText('客服 小李（售后） 已接入，请讲。').waitFor({ timeout: 15_000 });
+
+    const { conversations } = (await (await h.request('GET', '/api/conversations')).json()) as {
+      conversations: { _id: string; agentId?: string }[];
+    };
+    const mine = conversations.find((c) => c.agentId === 'agent-li');
+    await agent.getByTestId(`handoff-${mine?._id}`).click({ timeout: 15_000 });
+    await agent.getByTestId('inbox-reply').fill('您好，请问订单有什么问题？');
+    await agent.getByTestId('inbox-send').click();
+    const answer = chat.locator('.chat-message.from-agent').first();
+    await answer.waitFor({ timeout: 15_000 });
+    expect(await answer.locator('.chat-agent-name').textContent()).toBe('小李（售后）');
+    expect(await chat.locator('.chat-messages').textContent()).not.toContain('agent-li');
+    // The desk labels the agent's own line with the same name.
+    await agent.getByTestId('inbox-messages').getByText('客服 · 小李（售后）').waitFor();
+    await screenshot(customer, 'chat-agent-display-name');
+    await screenshot(agent, 'desk-display-name');
+  });
+});
+
+describe('quick replies and the customer history', () => {
+  it('should let an operator write a quick reply with placeholders and a preview, and delete one', async () => {
+    const operator = await logIn('admin', ADMIN_PASSWORD);
+    await operator.getByTestId('nav-quick-replies').click();
+    await operator.getByTestId('quick-reply-add').click();
+    await operator.getByTestId('quick-reply-title').fill('发货时间');
+    await operator.getByTestId('quick-reply-text-zh').fill('您好，');
+    await operator.getByTestId('placeholder-customer.name').click();
+    await operator.getByTestId('quick-reply-text-zh').press('End');
+    await operator.getByTestId('quick-reply-text-zh').pressSequentially('，订单 ');
+    await operator.getByTestId('placeholder-order.id').click();
+    await operator.getByTestId('quick-reply-text-zh').press('End');
+    await operator.getByTestId('quick-reply-text-zh').pressSequentially(' 会在 48 小时内发货。');
+    await operator
+      .getByTestId('quick-reply-text-en')
+      .fill('Hi {{customer.name}}, order {{order.id}} ships within 48 hours.');
+    await expect
+      .poll(() => operator.getByTestId('quick-reply-preview-zh').textContent())
+      .toContain('您好，王小明，订单 A10023 会在 48 小时内发货。');
+    await screenshot(operator, 'quick-reply-edit');
+    await operator.getByTestId('quick-reply-save').click();
+    await operator.getByTestId('quick-reply-发货时间').waitFor();
+
+    await operator.getByTestId('quick-reply-add').click();
+    await operator.getByTestId('quick-reply-title').fill('临时');
+    await operator.getByTestId('quick-reply-text-en').fill('Temporary');
+    await operator.getByTestId('quick-reply-save').click();
+    await operator.getByTestId('quick-reply-临时').waitFor();
+    await operator.getByTestId('quick-reply-delete-临时').click();
+    await operator.getByTestId('quick-reply-delete-ok').click();
+    await expect.poll(() => operator.getByTestId('quick-reply-临时').count()).toBe(0);
+    await screenshot(operator, 'quick-replies');
+    const { quickReplies } = (await (await h.request('GET', '/api/quick-replies')).json()) as {
+      quickReplies: { title: string; text: { zh?: string } }[];
+    };
+    expect(quickReplies).toEqual([
+      expect.objectContaining({
+        title: '发货时间',
+        text: expect.objectContaining({
+          zh: '您好，{{customer.name}}，订单 {{order.id}} 会在 48 小时内发货。',
+        }),
+      }),
+    ]);
+  });
+
+  it("should fill a quick reply from the conversation and show the customer's earlier conversation and order", async () => {
+    await h.shop.createOrder({ orderId: 'QR-1', customer: { id: 'qr-cust' }, total: 256 });
+    const earlier = await ChatClient.open(h, { id: 'qr-cust', language: 'zh' }, 'QR-1');
+    await earlier.say('可以开发票吗');
+    const chat = await ChatClient.open(h, { id: 'qr-cust', name: '张三', language: 'zh' }, 'QR-1');
+    await chat.say('转人工');
+    await chat.waitFor((m) => m.from === 'system' && m.text.includes('已接入'));
+
+    const agent = await logIn('agent-li', DEMO_AGENT_PASSWORD);
+    await agent.getByTestId('nav-inbox').click();
+    await agent.getByTestId(`handoff-${chat.id}`).click({ timeout: 15_000 });
+    const history = agent.getByTestId('customer-history');
+    await history.getByTestId(`history-conversation-${earlier.id}`).waitFor();
+    expect(await history.getByTestId(`history-conversation-${earlier.id}`).textContent()).toContain(
+      '可以开发票吗',
+    );
+    expect(await history.getByTestId('history-order-QR-1').textContent()).toContain('256.00');
+    // Intents by name, not by id: the earlier conversation asked about an invoice.
+    await expect
+      .poll(() => history.getByTestId(`history-conversation-${earlier.id}`).textContent())
+      .toContain('发票');
+    await expect.poll(() => agent.getByTestId('inbox-context').textContent()).toContain('转人工');
+
+    await agent.getByTestId('quick-reply-picker').click();
+    await agent.getByTitle('发货时间').click();
+    await expect
+      .poll(() => agent.getByTestId('inbox-reply').inputValue())
+      .toBe('您好，张三，订单 QR-1 会在 48 小时内发货。');
+    await screenshot(agent, 'desk-quick-reply-history');
+    await agent.getByTestId('inbox-send').click();
+    await chat.waitFor(
+      (m) => m.from === 'agent' && m.text === '您好，张三，订单 QR-1 会在 48 小时内发货。',
+    );
+  });
+});
+
+describe('sources and channels', () => {
+  it('should list the sources and channels and show the outcome of a test send', async () => {
+    await h.shop.createOrder({ orderId: 'SRC-1' });
+    const admin = await logIn('admin', ADMIN_PASSWORD);
+    await admin.getByTestId('nav-admin').click();
+    await admin.getByTestId('admin-connections-tab').click();
+    const source = admin.getByTestId(`source-${SOURCE.id}`);
+    await expect.poll(() => source.textContent()).toContain('order.created');
+    expect(await admin.getByTestId('admin-page').textContent()).not.toContain(SOURCE.secret);
+    await admin.getByTestId('channel-test-sms').click();
+    await admin.getByTestId('channel-test-to').fill('13800009999');
+    await admin.getByTestId('channel-test-send').click();
+    await expect
+      .poll(() => admin.getByTestId('channel-test-result').textContent())
+      .toContain('已送达');
+    expect(h.shop.messages).toContainEqual(
+      expect.objectContaining({ channel: 'sms', to: '13800009999' }),
+    );
+    await screenshot(admin, 'admin-channel-test-zh');
+    await admin.keyboard.press('Escape');
+    await admin.getByTestId('language').click();
+    await admin.getByText('Message channels').waitFor();
+    await screenshot(admin, 'admin-sources-channels-en');
+    await admin.getByTestId('nav-quick-replies').click();
+    await admin.getByTestId('quick-replies-page').getByText('Quick replies').first().waitFor();
+    await screenshot(admin, 'quick-replies-en');
+  });
+});
