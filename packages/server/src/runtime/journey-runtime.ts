@@ -191,7 +191,11 @@ export class JourneyRuntime {
           },
           new Date(),
         );
-        if (next) return next;
+        if (next) {
+          // An operator's action shows at once in every list, not a moment later.
+          await this.steps.flush(instance);
+          return next;
+        }
         this.#active.forget(queueKeyOf(instance), instance);
         await sleep(backoff(attempt));
       }

@@ -196,6 +196,11 @@ export class StepLog {
     return this.#unwritten.get(id);
   }
 
+  /** Writes the instance's document now if it lags its steps. */
+  async flush(id: string): Promise<void> {
+    await this.#unwritten.flush(id);
+  }
+
   /** Resolves when every dispatch started so far has finished. */
   async idle(): Promise<void> {
     while (this.#dispatching.size > 0) {

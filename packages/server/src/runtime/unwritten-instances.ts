@@ -92,6 +92,12 @@ export class UnwrittenInstances {
     return this.#unwritten.get(instance)?.done ?? Promise.resolve();
   }
 
+  /** Writes the instance now if it lags (an operator's action shows at once everywhere). */
+  async flush(instance: string): Promise<void> {
+    const entry = this.#unwritten.get(instance);
+    if (entry) await this.#flush(instance, entry);
+  }
+
   /** Writes every lagging instance now. */
   async flushAll(): Promise<void> {
     await Promise.all(
