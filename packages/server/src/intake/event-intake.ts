@@ -10,7 +10,7 @@ import {
 } from '../model/event.model.ts';
 import { GroupCommit } from '../model/group-commit.ts';
 import type { JourneyRuntime } from '../runtime/journey-runtime.ts';
-import { abandoned, type ProcessLiveness } from '../runtime/process-liveness.ts';
+import { abandoned, abandonedBefore, type ProcessLiveness } from '../runtime/process-liveness.ts';
 import type { CloudEvent } from './cloud-event.ts';
 import { receivedOutcomeOf, type Received, type ReceivedListener } from './received-outcome.ts';
 
@@ -237,9 +237,10 @@ export class EventIntake {
 
   /** Processes inbox entries older than `olderThanMs` (left by a crashed or busy process). */
   async recover(olderThanMs: number, now = Date.now()): Promise<number> {
-    const youngest = Math.min(olderThanMs, this.#liveness?.goneAfterMs ?? olderThanMs);
     const entries = await abandoned(
-      await this.#models.Inbox.find({ receivedAt: { $lt: new Date(now - youngest) } })
+      await this.#models.Inbox.find({
+        receivedAt: { $lt: abandonedBefore(olderThanMs, this.#liveness, now) },
+      })
         .sort({ receivedAt: 1 })
         .limit(1000)
         .lean<InboxEntry[]>(),

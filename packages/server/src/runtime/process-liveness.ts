@@ -95,3 +95,15 @@ export async function abandoned<T extends { process?: string }>(
       found.push(claim);
   return found;
 }
+
+/**
+ * The newest a claim can be and still be abandoned: `staleAfterMs` old, or as old as a gone
+ * process's last beat can be (what to read before {@link abandoned} sorts them out).
+ */
+export function abandonedBefore(
+  staleAfterMs: number,
+  liveness: ProcessLiveness | undefined,
+  now = Date.now(),
+): Date {
+  return new Date(now - Math.min(staleAfterMs, liveness?.goneAfterMs ?? staleAfterMs));
+}

@@ -14,7 +14,7 @@ import {
 } from '../model/instance.model.ts';
 import { dataChanges } from './data-changes.ts';
 import { UnwrittenInstances } from './unwritten-instances.ts';
-import { abandoned, type ProcessLiveness } from './process-liveness.ts';
+import { abandoned, abandonedBefore, type ProcessLiveness } from './process-liveness.ts';
 import { outcomeOf } from '../model/instance-outcome.ts';
 
 /** What a step changes: computed by the engine (or by an operator action such as cancel). */
@@ -99,7 +99,12 @@ export class StepLog {
     this.#staleAfterMs = staleAfterMs;
     this.#onError = onError;
     this.#unwritten = new UnwrittenInstances(
-      (instance, stored) => this.#writeInstance(instance, stored),
+      async (instance, stored) => {
+        // Written by recovery meanwhile (this process was slow), or an instance of this
+        // generation existed: the steps' outbox entries stay, recovery reconciles.
+        if (!(await this.#writeInstance(instance, stored)))
+          throw new Error(`Instance ${instance._id} existed before its first write`);
+      },
       (error, instance) => this.#onError(error, instance),
     );
   }
@@ -218,9 +223,7 @@ export class StepLog {
     // Stale by age, or held by a process that stopped beating (gone within seconds).
     const stale = await abandoned(
       await this.#models.Outbox.find({
-        claimedAt: {
-          $lt: new Date(now - Math.min(olderThanMs, this.#liveness?.goneAfterMs ?? olderThanMs)),
-        },
+        claimedAt: { $lt: abandonedBefore(olderThanMs, this.#liveness, now) },
       }).lean<OutboxEntry[]>(),
       (entry) => entry.claimedAt,
       olderThanMs,
@@ -269,51 +272,39 @@ export class StepLog {
     return next;
   }
 
-  /** Writes an instance's document: inserts a new one, rolls a stored one forward from `stored`. */
-  async #writeInstance(instance: InstanceRecord, stored: number): Promise<void> {
+  /**
+   * Writes an instance's document: inserts a new one (`stored` 0), rolls a stored one forward
+   * from revision `stored`. False when the new one existed already.
+   */
+  async #writeInstance(instance: InstanceRecord, stored: number): Promise<boolean> {
     const document = instanceJson.encode(instance);
     if (stored > 0) {
       const { _id, ...fields } = document;
       await this.#commits.update(this.#models.Instances, {
         updateOne: { filter: { _id, revision: stored }, update: { $set: fields } },
       });
-      return;
+      return true;
     }
     try {
       await this.#commits.insert(this.#models.Instances, document);
+      return true;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      // Written by recovery meanwhile (this process was slow), or an instance of this
-      // generation existed: the steps' outbox entries stay, recovery reconciles.
-      throw new Error(`Instance ${instance._id} existed before its first write`);
+      return false;
     }
   }
 
+  /** Recovery: rolls the stored instance forward to a step (an existing creation is kept). */
   async #rollForward(
     instance: Stepping,
     record: StepRecord,
     transition: Transition,
   ): Promise<InstanceRecord> {
-    const fields = stepFields(record, transition);
-    if (instance.revision === 0) {
-      const created: InstanceRecord = { ...identityOf(instance), ...fields };
-      try {
-        await this.#commits.insert(this.#models.Instances, instanceJson.encode(created));
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-      }
-      return created;
-    }
-    await this.#commits.update(this.#models.Instances, {
-      updateOne: {
-        filter: { _id: instance._id, revision: instance.revision },
-        update: { $set: instanceJson.encode(fields) },
-      },
-    });
-    return { ...(instance as InstanceRecord), ...fields };
+    const next = nextInstance(instance, record, transition);
+    await this.#writeInstance(next, instance.revision);
+    return next;
   }
 
-  /** Recovery: rebuilds the transition from the step record alone. */
   async #rollForwardFromRecord(
     instance: InstanceRecord | null,
     record: StepRecord,
