@@ -106,11 +106,18 @@ export function demoCommand(): Command {
       say(`在控制台查看 / see them in the console: ${url}/#/instances`);
       // Counting the instances needs a login (the API is not public).
       const token = await logIn(url, flags);
-      const response = token
-        ? await fetch(`${url}/api/instances?workflow=order-lifecycle&pageSize=200`, {
-            headers: { authorization: `Bearer ${token}` },
-          })
-        : undefined;
+      const list = () =>
+        fetch(`${url}/api/instances?workflow=order-lifecycle&pageSize=200`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+      let response = token ? await list() : undefined;
+      // An instance's document follows its steps within a second: wait that long for them all.
+      for (let tries = 0; response?.ok && tries < 10; tries++) {
+        const { total } = (await response.clone().json()) as { total: number };
+        if (total >= orderIds.length) break;
+        await sleep(300);
+        response = await list();
+      }
       if (!response?.ok) {
         say(
           '（设置 XIAOER_ADMIN_PASSWORD 或 --password 可在此列出实例数）/ (set XIAOER_ADMIN_PASSWORD or --password to count the instances here)',
