@@ -188,17 +188,24 @@ describe('an operator in the console', () => {
     await page.goto(`${h.url}/#/workflows/order-lifecycle`);
     await page.getByTestId('leave-discard').click();
     await page.getByTestId('node-orderCreated').waitFor();
-    const canvas = (await page.getByTestId('canvas').boundingBox())!;
-    const boxes = await page
-      .locator('.react-flow__node')
-      .evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().toJSON() as DOMRect));
-    expect(boxes).toHaveLength((await shipped('order-lifecycle')).nodes.length);
-    for (const box of boxes) {
-      expect(box.left).toBeGreaterThanOrEqual(canvas.x - 1);
-      expect(box.right).toBeLessThanOrEqual(canvas.x + canvas.width + 1);
-      expect(box.top).toBeGreaterThanOrEqual(canvas.y - 1);
-      expect(box.bottom).toBeLessThanOrEqual(canvas.y + canvas.height + 1);
-    }
+    await page.getByTestId('canvas').waitFor({ state: 'visible' });
+    const expected = (await shipped('order-lifecycle')).nodes.length;
+    // Nodes are measured, then fitted: read the boxes once the canvas settled (or fail after 10 s).
+    const outside = async () => {
+      const canvas = await page.getByTestId('canvas').boundingBox();
+      const boxes = await page
+        .locator('.react-flow__node')
+        .evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect().toJSON() as DOMRect));
+      if (!canvas || boxes.length !== expected) return -1;
+      return boxes.filter(
+        (box) =>
+          box.left < canvas.x - 1 ||
+          box.right > canvas.x + canvas.width + 1 ||
+          box.top < canvas.y - 1 ||
+          box.bottom > canvas.y + canvas.height + 1,
+      ).length;
+    };
+    await expect.poll(outside, { timeout: 10_000 }).toBe(0);
     // The page is the window: no panel below the fold.
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(
       900,

@@ -5,7 +5,7 @@ import {
   type Harness,
   type RunningStore,
 } from '@xiaoer/server/testing';
-import { ferretdbPid } from './store-process.ts';
+import { ferretdbPid, stopProcess } from './store-process.ts';
 
 /**
  * Issue 18, faults: with the store unreachable, health and readiness say so (503, Retry-After)
@@ -36,8 +36,8 @@ describe('store faults (issue 18)', () => {
 
   it('should say 503 degraded with Retry-After while the store does not answer, then recover', async () => {
     const pid = await ferretdbPid(store.socketPath ?? '');
-    process.kill(pid, 'SIGSTOP');
     try {
+      await stopProcess(pid);
       const health = await fetch(`${h.url}/api/health`);
       expect(health.status).toBe(503);
       expect(health.headers.get('retry-after')).toBe('5');

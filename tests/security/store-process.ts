@@ -11,3 +11,21 @@ export async function ferretdbPid(socket: string): Promise<number> {
   }
   throw new Error(`no FerretDB process listens on ${socket}`);
 }
+
+/** The scheduler state of `pid` (`T` once a SIGSTOP took hold), or null when it is gone. */
+async function processState(pid: number): Promise<string | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  // `pid (comm) S ...`: the state follows the command name's closing parenthesis.
+  return stat ? (stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] ?? null) : null;
+}
+
+/** Sends SIGSTOP to `pid` and waits until every thread of it is stopped (the signal is async). */
+export async function stopProcess(pid: number): Promise<void> {
+  process.kill(pid, 'SIGSTOP');
+  for (let waited = 0; waited < 5000; waited += 10) {
+    const state = await processState(pid);
+    if (state === 'T' || state === 't') return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`process ${pid} did not stop after SIGSTOP`);
+}
