@@ -6,7 +6,8 @@
  * harness), the confirmation SMS counted at a sink. Between levels it reads the server's
  * /metrics: store commands per event (the driver's command monitoring; Agenda's own connection
  * is not counted) and the heap. `--quick` runs 3 s at 1 and 16 clients and writes nothing;
- * the full run (15 s at 1, 16 and 64) writes its table into docs/performance.md.
+ * the full run (15 s at 1, 16 and 64) writes its table into docs/performance.md. `--seconds=N`
+ * sets how long each level runs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -20,7 +21,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const quick = process.argv.includes('--quick');
 const postgres = process.argv.includes('--postgres');
 const breakdown = process.argv.includes('--breakdown');
-const seconds = quick ? 3 : 15;
+const secondsArg = process.argv.find((a) => a.startsWith('--seconds='));
+const seconds = secondsArg ? Number(secondsArg.slice('--seconds='.length)) : quick ? 3 : 15;
 const levelArg = process.argv.find((a) => a.startsWith('--clients='));
 const levels = levelArg
   ? levelArg.slice('--clients='.length).split(',').map(Number)
@@ -173,6 +175,10 @@ log(
 const server = spawn(
   process.execPath,
   [
+    // XIAOER_BENCH_PROFILE=<dir>: the server writes a CPU profile there when it stops.
+    ...(process.env['XIAOER_BENCH_PROFILE']
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env['XIAOER_BENCH_PROFILE']}`]
+      : []),
     join(root, 'packages/server/bin/xiaoer.mjs'),
     'serve',
     '--config',

@@ -96,4 +96,40 @@ describe('GroupCommit', () => {
       DuplicateKeyError,
     );
   });
+
+  it('should let lingering lanes gather writes made one after another, and write them on idle()', async () => {
+    const claims = model();
+    const commits = new GroupCommit({}, { linger: { 'claims:delete': 60_000 } });
+    await Promise.all(
+      Array.from({ length: 5 }, (_, n) => commits.insert(claims, { _id: `l-${n}`, n })),
+    );
+    commands.length = 0;
+    // Deletes made one at a time (as events finishing one after another do) wait together…
+    const deleted: Promise<void>[] = [];
+    for (let n = 0; n < 5; n++) {
+      deleted.push(commits.delete(claims, `l-${n}`));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(commands.filter((c) => c === 'delete')).toHaveLength(0);
+    expect(await claims.countDocuments({ _id: /^l-/ })).toBe(5);
+    // …inserts, another lane, do not wait.
+    await commits.insert(claims, { _id: 'l-now', n: 9 });
+    // …and go as one command when the store is asked to settle (a stop, or a full batch).
+    await commits.idle();
+    await Promise.all(deleted);
+    expect(commands.filter((c) => c === 'delete')).toHaveLength(1);
+    expect(await claims.countDocuments({ _id: /^l-/ })).toBe(1);
+  });
+
+  it('should write a lingering lane at once when a full batch is waiting', async () => {
+    const claims = model();
+    const commits = new GroupCommit({ delete: 3 }, { linger: { 'claims:delete': 60_000 } });
+    await Promise.all(
+      Array.from({ length: 3 }, (_, n) => commits.insert(claims, { _id: `f-${n}`, n })),
+    );
+    commands.length = 0;
+    await Promise.all(Array.from({ length: 3 }, (_, n) => commits.delete(claims, `f-${n}`)));
+    expect(commands.filter((c) => c === 'delete')).toHaveLength(1);
+    expect(await claims.countDocuments({ _id: /^f-/ })).toBe(0);
+  });
 });

@@ -144,11 +144,14 @@ export class EventIntake {
     // redelivery of an already recorded event only cleans its inbox entry.
     const works = records.flatMap((record, index) => {
       if (inboxed.has(index)) return [];
-      const work = stored.has(index)
-        ? this.#runtime.processEvent(record._id)
-        : this.#routeNew(source, record);
+      if (stored.has(index)) {
+        const work = this.#runtime.processEvent(record._id);
+        this.#track(work, record._id);
+        return [work];
+      }
+      const { work, routed } = this.#routeNew(source, record);
       this.#track(work, record._id);
-      return [work];
+      return [routed];
     });
     for (const index of events.keys())
       if (!accepted.has(index))
@@ -181,14 +184,28 @@ export class EventIntake {
     return conflicts;
   }
 
-  /** Routes a newly recorded event and tells the listeners what became of it. */
-  #routeNew(source: string, record: EventRecord): Promise<EventOutcome> {
-    const work = this.#runtime.processRecord(record);
-    void work.then(
-      (routing) => this.#tell({ source, outcome: receivedOutcomeOf(routing), record, routing }),
-      () => this.#tell({ source, outcome: 'failed', record }),
-    );
-    return work;
+  /**
+   * Routes a newly recorded event and tells the listeners what became of it. `routed` settles
+   * once the event's steps are stored; `work` once its outcome is recorded too.
+   */
+  #routeNew(
+    source: string,
+    record: EventRecord,
+  ): { work: Promise<EventOutcome>; routed: Promise<EventOutcome> } {
+    let heard: (outcome: EventOutcome) => void = () => undefined;
+    const routed = new Promise<EventOutcome>((resolve) => (heard = resolve));
+    let told = false;
+    const work = this.#runtime.processRecord(record, (routing) => {
+      told = true;
+      heard(routing);
+      this.#tell({ source, outcome: receivedOutcomeOf(routing), record, routing });
+    });
+    // Routing failed (the event stays in the inbox for recovery); a failure of the bookkeeping
+    // after it was told leaves what it did as told.
+    void work.catch(() => {
+      if (!told) this.#tell({ source, outcome: 'failed', record });
+    });
+    return { work, routed: Promise.race([routed, work]) };
   }
 
   /**

@@ -6,6 +6,17 @@ export interface UpdateOperation {
 }
 import { insertNew } from './insert-new.ts';
 
+/** How a {@link GroupCommit} gathers writes. */
+export interface GroupCommitOptions {
+  /**
+   * Milliseconds a write waits for others before it goes, by collection name or by
+   * `collection:kind` (`inbox:delete`); reads never wait. For bookkeeping that no caller waits on before it answers or
+   * delivers: with one writer at a time in the store, a transaction costs the same for one
+   * document as for fifty, so lingering writes of several events share one.
+   */
+  linger?: Readonly<Record<string, number>>;
+}
+
 /** The store's answer for one inserted document whose `_id` existed already. */
 export class DuplicateKeyError extends Error {
   readonly code = 11000;
@@ -26,20 +37,42 @@ class Lane<T, R = void> {
   #queued: { item: T; waiter: Waiter<R> }[] = [];
   #flushing = false;
 
+  #lingering: NodeJS.Timeout | undefined;
+
   constructor(
     readonly maxBatch: number,
     readonly write: (items: T[]) => Promise<Outcome<R>[]>,
+    readonly lingerMs = 0,
   ) {}
 
   push(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.#queued.push({ item, waiter: { resolve, reject } });
-      if (!this.#flushing) {
-        this.#flushing = true;
-        // Gather what the same tick adds (siblings of one request or step), then write.
-        setImmediate(() => void this.#flush());
-      }
+      if (this.#lingering && this.#queued.length >= this.maxBatch) this.#writeNow();
+      if (this.#flushing) return;
+      this.#flushing = true;
+      if (this.lingerMs > 0)
+        // Bookkeeping that nothing waits for: gather what the next few milliseconds add.
+        this.#lingering = setTimeout(() => this.#writeNow(), this.lingerMs);
+      // Gather what the same tick adds (siblings of one request or step), then write.
+      else setImmediate(() => void this.#flush());
     });
+  }
+
+  /** True while nothing is queued or being written. */
+  get idle(): boolean {
+    return !this.#flushing;
+  }
+
+  /** Writes what lingers now (a full batch, or the store is closing). */
+  settle(): void {
+    if (this.#lingering) this.#writeNow();
+  }
+
+  #writeNow(): void {
+    clearTimeout(this.#lingering);
+    this.#lingering = undefined;
+    void this.#flush();
   }
 
   async #flush(): Promise<void> {
@@ -73,6 +106,7 @@ class Lane<T, R = void> {
 export class GroupCommit {
   readonly #lanes = new Map<string, Lane<unknown, unknown>>();
   readonly #maxBatch: { insert: number; update: number; delete: number; find: number };
+  readonly #linger: Readonly<Record<string, number>>;
 
   /**
    * Batches hold at most `maxBatch` documents: 500 inserts and 50 deletes, but 20 updates —
@@ -81,8 +115,24 @@ export class GroupCommit {
    */
   constructor(
     maxBatch: Partial<{ insert: number; update: number; delete: number; find: number }> = {},
+    { linger = {} }: GroupCommitOptions = {},
   ) {
     this.#maxBatch = { insert: 500, update: 20, delete: 50, find: 100, ...maxBatch };
+    this.#linger = linger;
+  }
+
+  /** Writes every lingering batch now (before the store closes, or a test reads it). */
+  settle(): void {
+    for (const lane of this.#lanes.values()) lane.settle();
+  }
+
+  /** Resolves once every queued write was written (lingering ones are written at once). */
+  async idle(): Promise<void> {
+    for (;;) {
+      this.settle();
+      if ([...this.#lanes.values()].every((lane) => lane.idle)) return;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
   }
 
   /** Inserts one document (already in its stored form). */
@@ -146,7 +196,9 @@ export class GroupCommit {
     const key = `${model.collection.collectionName}:${kind}`;
     let lane = this.#lanes.get(key) as Lane<I, R> | undefined;
     if (!lane) {
-      lane = new Lane<I, R>(this.#maxBatch[kind], write);
+      const collection = model.collection.collectionName;
+      const linger = kind === 'find' ? 0 : (this.#linger[key] ?? this.#linger[collection] ?? 0);
+      lane = new Lane<I, R>(this.#maxBatch[kind], write, linger);
       this.#lanes.set(key, lane as Lane<unknown, unknown>);
     }
     return lane;

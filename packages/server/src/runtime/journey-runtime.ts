@@ -132,10 +132,17 @@ export class JourneyRuntime {
 
   /**
    * Routes a recorded event and records the outcome. Events of one correlation value are
-   * applied in the order of the calls (call it synchronously in arrival order).
+   * applied in the order of the calls (call it synchronously in arrival order). `routed` hears
+   * the outcome as soon as the event's steps are stored, before the outcome's own record (which
+   * may wait a few milliseconds to share a write with others') and the inbox entry's removal.
    */
-  async processRecord(record: EventRecord): Promise<EventOutcome> {
+  async processRecord(
+    record: EventRecord,
+    routed?: (outcome: EventOutcome) => void,
+  ): Promise<EventOutcome> {
     const outcome = await this.#route(record);
+    // What the event did is known (its steps are stored); what follows is bookkeeping.
+    routed?.(outcome);
     // Outcome first, inbox entry second: a crash in between only routes the event again (and
     // its outcome is then already there: the first one stands).
     await this.#commits

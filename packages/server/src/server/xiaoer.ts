@@ -13,6 +13,7 @@ import { EventIntake } from '../intake/event-intake.ts';
 import { ReceivedEventLog } from '../intake/log/received-event-log.ts';
 import { JourneyEventPublisher } from '../runtime/journey-event-publisher.ts';
 import { GroupCommit } from '../model/group-commit.ts';
+import { bookkeepingLinger } from '../runtime/bookkeeping-writes.ts';
 import { SourceRegistry } from '../intake/event-source.ts';
 import { InstanceQueries } from '../instances/instance-queries.ts';
 import { backfillOutcomes } from '../instances/outcome-backfill.ts';
@@ -140,8 +141,9 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const connectors = { ...built, orderSystem: services, publisher };
   // Journeys write into a conversation unless a chat channel is configured elsewhere.
   connectors.channels.chat ??= new ChatChannel(conversations, hub);
-  // One group commit for the runtime's hot path: concurrent steps share each round trip.
-  const commits = new GroupCommit();
+  // One group commit for the runtime's hot path: concurrent steps share each round trip, and
+  // bookkeeping waits a few milliseconds to share one with the next events'.
+  const commits = new GroupCommit({}, { linger: bookkeepingLinger });
   // Claims name this process; when it stops beating, the others take them over in seconds.
   const liveness = new ProcessLiveness(models.Heartbeats, config.recovery);
   const executor = new EffectExecutor(models, connectors, effectLockMs, commits, liveness);
@@ -328,6 +330,8 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       await routing.idle();
       await analytics.stop();
       await quality.idle();
+      // Bookkeeping that lingers to share a write (events page, outcomes) is written now.
+      await commits.idle();
       await agenda.drain({ timeout: 10_000 });
       await agenda.stop();
       await liveness.stop();
