@@ -246,7 +246,8 @@ describe('GET /api/events', () => {
     });
     await Inbox.collection.insertOne({ _id: key as never, receivedAt, process: 'gone-process' });
     expect((await events('?order=EV-CRASH')).events).toEqual([]);
-    expect(await h.xiaoer.intake.recover(30_000)).toBe(1);
+    // This sweep processes it, or the server's own sweep already took it: either way, once.
+    await h.xiaoer.intake.recover(30_000);
     await vi.waitFor(async () => {
       const found = (await events('?order=EV-CRASH')).events;
       expect(found).toEqual([
