@@ -199,7 +199,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   dispatcher.attach(runtime);
   const intake = new EventIntake(models, runtime, log, undefined, commits, liveness);
   publisher.deliverTo((source, event) => intake.record(source, [event]));
-  // Counted once per delivery: what recovery processes later was counted (`failed`) already.
+  // Counted when a request delivers the event; recovery's later outcome is not counted again.
   intake.onReceived(({ source, outcome, recovered }) => {
     if (!recovered) metrics.eventReceived(source, outcome);
   });
