@@ -8,7 +8,8 @@ import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { format, resolveConfig } from 'prettier';
-import { createApp, openApiDocument, type Xiaoer } from '@xiaoer/server';
+import { createApp, type Xiaoer } from '@xiaoer/server';
+import { openApiDocument } from '@xiaoer/server/internal';
 import { startHarness } from '@xiaoer/server/testing';
 
 export const GENERATED_API_TYPES = fileURLToPath(

@@ -20,7 +20,7 @@ import {
   loadIntentDefinitions,
   UNKNOWN_INTENT,
   type IntentExample,
-} from '../../packages/server/src/index.ts';
+} from '../../packages/server/src/internal.ts';
 import { stratifiedFolds } from '../../packages/server/src/intents/stratified-folds.ts';
 import { machineFacts, markdownReport, writeReport, type ResultRow } from '../report.ts';
 import { HELD_BACK } from './held-back-path.ts';

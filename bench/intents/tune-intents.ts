@@ -13,7 +13,7 @@ import {
   loadIntentDefinitions,
   UNKNOWN_INTENT,
   type IntentExample,
-} from '../../packages/server/src/index.ts';
+} from '../../packages/server/src/internal.ts';
 import {
   generateFromTemplates,
   splitTemplates,

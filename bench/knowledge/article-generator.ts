@@ -1,4 +1,4 @@
-import type { ArticleInput } from '@xiaoer/server';
+import type { ArticleInput } from '@xiaoer/server/internal';
 
 const ZH_PRODUCTS = [
   '连衣裙',

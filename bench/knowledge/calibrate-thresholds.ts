@@ -12,7 +12,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KnowledgeIndex, loadIntentDefinitions } from '../../packages/server/src/index.ts';
+import { KnowledgeIndex, loadIntentDefinitions } from '../../packages/server/src/internal.ts';
 import { fieldsOf } from '../../packages/server/src/knowledge/article.ts';
 import { HELD_BACK } from '../intents/held-back-path.ts';
 import { machineFacts, markdownReport, writeReport, type ResultRow } from '../report.ts';

@@ -6,7 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import mongoose from 'mongoose';
-import { KnowledgeBase, KnowledgeIndex } from '@xiaoer/server';
+import { KnowledgeBase, KnowledgeIndex } from '@xiaoer/server/internal';
 import { startTestStore } from '@xiaoer/server/testing';
 import { createModels } from '../../packages/server/src/model/models.ts';
 import { fieldsOf } from '../../packages/server/src/knowledge/article.ts';

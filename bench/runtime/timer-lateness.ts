@@ -10,7 +10,13 @@
  * scheduler, not steps.
  */
 import type { Connection, mongo } from 'mongoose';
-import { bucketJobMarker, bucketOf, laneId, slotId, TIMER_BUCKET_JOB } from '@xiaoer/server';
+import {
+  bucketJobMarker,
+  bucketOf,
+  laneId,
+  slotId,
+  TIMER_BUCKET_JOB,
+} from '@xiaoer/server/internal';
 import { startHarness } from '@xiaoer/server/testing';
 import type { ResultRow } from '../report.ts';
 import {

@@ -4,7 +4,7 @@ import {
   emptyConversationDay,
   staffingPlan,
   type ConversationDay,
-} from '@xiaoer/server';
+} from '@xiaoer/server/internal';
 
 const period = (from: string, to: string) => ({
   from,

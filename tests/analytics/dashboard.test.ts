@@ -8,7 +8,7 @@ import {
   type DashboardReport,
   type JourneyFunnel,
   type StaffingPlan,
-} from '@xiaoer/server';
+} from '@xiaoer/server/internal';
 import { cloudEvent, responseContract, startHarness, type Harness } from '@xiaoer/server/testing';
 import { openChat, surveyWorkflow as survey } from './analytics-fixture.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agentsNeeded, averageWait, erlangC, serviceLevel } from '@xiaoer/server';
+import { agentsNeeded, averageWait, erlangC, serviceLevel } from '@xiaoer/server/internal';
 
 describe('Erlang C', () => {
   it('should give the published probabilities of waiting for 10 erlangs', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import mongoose, { type Connection } from 'mongoose';
-import { AnalyticsRollup, createModels, type Models } from '@xiaoer/server';
+import { AnalyticsRollup, createModels, type Models } from '@xiaoer/server/internal';
 import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
 import { deleteByIds } from '../../packages/server/src/model/delete-by-ids.ts';
 

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose, { type Connection } from 'mongoose';
-import { AnalyticsRollup, createModels, type AnalyticsFact, type Models } from '@xiaoer/server';
+import {
+  AnalyticsRollup,
+  createModels,
+  type AnalyticsFact,
+  type Models,
+} from '@xiaoer/server/internal';
 import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
 
 /** The rollup on the real store: exactly once, with a dead run's batch and a rival process. */

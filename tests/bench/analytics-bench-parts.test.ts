@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose, { type Connection } from 'mongoose';
-import { AnalyticsRollup, createModels, type Models } from '@xiaoer/server';
+import { AnalyticsRollup, createModels, type Models } from '@xiaoer/server/internal';
 import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
 import {
   GeneratedTraffic,

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
-import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server';
+import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server/internal';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 import { ChatClient } from './chat-client.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
-import { seedKnowledge } from '@xiaoer/server';
+import { seedKnowledge } from '@xiaoer/server/internal';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 import { ChatClient } from './chat-client.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server';
+import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server/internal';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 import { ChatClient, readStream } from '../conversations/chat-client.ts';
 import { goOnline, userToken } from '../routing/routing-fixture.ts';

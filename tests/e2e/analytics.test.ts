@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server';
+import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server/internal';
 import { ADMIN_PASSWORD, cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { openChat, surveyWorkflow } from '../analytics/analytics-fixture.ts';
 import { launchBrowser, logInPage, screenshot } from './browser.ts';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server';
+import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server/internal';
 import { ADMIN_PASSWORD, SOURCE, startHarness, type Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
 import { goOnlineInDesk, launchBrowser, logInPage, screenshot } from './browser.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSeedArticles } from '@xiaoer/server';
+import { readSeedArticles } from '@xiaoer/server/internal';
 import { SHIPPED_INTENT_ACTIONS } from '../../packages/server/src/intents/intent-actions.ts';
 import { INTENT_IDS } from '../../packages/server/src/intents/intent-ids.ts';
 import { compileSchema } from '../../packages/server/src/json-schema-check.ts';

@@ -4,7 +4,7 @@ import {
   intentExamples,
   loadIntentDefinitions,
   type IntentExample,
-} from '@xiaoer/server';
+} from '@xiaoer/server/internal';
 
 /** Phrasings written for this test: none of them is a training utterance (checked below). */
 const unseen: [string, string][] = [

@@ -8,7 +8,7 @@ import {
   UNKNOWN_INTENT,
   intentExamples,
   loadIntentDefinitions,
-} from '@xiaoer/server';
+} from '@xiaoer/server/internal';
 
 async function folderWith(files: Record<string, string>): Promise<string> {
   const directory = await mkdtemp(path.join(os.tmpdir(), 'xiaoer-intents-'));

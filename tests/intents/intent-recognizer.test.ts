@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { LocalizedError } from '@xiaoer/server';
 import {
   FallbackClassifier,
   IntentClassifier,
-  LocalizedError,
   createIntentRecognizer,
   type IntentProviderError,
-} from '@xiaoer/server';
+} from '@xiaoer/server/internal';
 
 describe('createIntentRecognizer', () => {
   it('should train the local model from the shipped intents by default', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractEntities, messageLanguage } from '@xiaoer/server';
+import { extractEntities, messageLanguage } from '@xiaoer/server/internal';
 
 describe('extractEntities', () => {
   it.each([

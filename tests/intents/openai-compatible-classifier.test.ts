@@ -8,7 +8,7 @@ import {
   OpenAiCompatibleClassifier,
   intentExamples,
   loadIntentDefinitions,
-} from '@xiaoer/server';
+} from '@xiaoer/server/internal';
 
 /** How the test endpoint answers the next request. */
 type Behaviour =

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSeedArticles, undocumentedRoutes, createApp } from '@xiaoer/server';
+import { createApp } from '@xiaoer/server';
+import { readSeedArticles, undocumentedRoutes } from '@xiaoer/server/internal';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 
 let h: Harness;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose, { type Connection } from 'mongoose';
-import { KnowledgeBase, readSeedArticles, renderAnswer } from '@xiaoer/server';
+import { KnowledgeBase, readSeedArticles, renderAnswer } from '@xiaoer/server/internal';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 import { createModels } from '../../packages/server/src/model/models.ts';
 

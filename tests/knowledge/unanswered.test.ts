@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSeedArticles, seedKnowledge, type UnansweredGroup } from '@xiaoer/server';
+import { readSeedArticles, seedKnowledge, type UnansweredGroup } from '@xiaoer/server/internal';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 
 let h: Harness;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translateMapped } from '@xiaoer/server';
+import { translateMapped } from '@xiaoer/server/internal';
 import { erpMapping, eventsOf } from './platform-fixtures.ts';
 
 const at = new Date('2026-03-02T01:00:00Z');

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { base64Hmac, parsePlatformJson, type EventMapping, type Translation } from '@xiaoer/server';
+import { type EventMapping } from '@xiaoer/server';
+import { base64Hmac, parsePlatformJson, type Translation } from '@xiaoer/server/internal';
 
 /** A real platform payload from tests/fixtures/platforms (see PROVENANCE.md there). */
 export function platformFixture(name: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translateShopify } from '@xiaoer/server';
+import { translateShopify } from '@xiaoer/server/internal';
 import { eventsOf, platformPayload } from './platform-fixtures.ts';
 
 const ORDER_ID = '820982911946154508';

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { topSign, translateTmc } from '@xiaoer/server';
+import { topSign, translateTmc } from '@xiaoer/server/internal';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 import { readFile } from 'node:fs/promises';
 import type { WorkflowDocument } from '@xiaoer/engine';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translateWooCommerce } from '@xiaoer/server';
+import { translateWooCommerce } from '@xiaoer/server/internal';
 import { customCourierParcel, eventsOf, platformPayload } from './platform-fixtures.ts';
 
 const at = new Date('2026-03-02T01:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translateYouzan } from '@xiaoer/server';
+import { translateYouzan } from '@xiaoer/server/internal';
 import { eventsOf, youzanPush, youzanRefundPush } from './platform-fixtures.ts';
 
 const at = new Date('2026-03-02T01:00:00Z');

@@ -5,7 +5,7 @@ import {
   type QualityReport,
   type QualityReportEvent,
   type Ruleset,
-} from '@xiaoer/server';
+} from '@xiaoer/server/internal';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
 

@@ -7,7 +7,7 @@ import {
   messageValence,
   type QualityRule,
   type RuleId,
-} from '@xiaoer/server';
+} from '@xiaoer/server/internal';
 import { transcript } from './transcript.ts';
 
 /** The rule's check with its default parameters. */

@@ -1,4 +1,4 @@
-import type { InspectionInput, TranscriptMessage } from '@xiaoer/server';
+import type { InspectionInput, TranscriptMessage } from '@xiaoer/server/internal';
 
 const T0 = Date.parse('2025-03-01T10:00:00Z');
 export const AGENT = 'agent-li';

@@ -1,7 +1,12 @@
 import mongoose, { type Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
-import { AssignmentClaims, createModels, Router, type AssignedEvent } from '@xiaoer/server';
+import {
+  AssignmentClaims,
+  createModels,
+  Router,
+  type AssignedEvent,
+} from '@xiaoer/server/internal';
 import { customer, setupGroup } from './routing-fixture.ts';
 
 let h: Harness;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
-import { DEMO_AGENT_PASSWORD, seedDemoRouting, type AssignedEvent } from '@xiaoer/server';
+import { DEMO_AGENT_PASSWORD, seedDemoRouting, type AssignedEvent } from '@xiaoer/server/internal';
 import { customer, goOnline, setupGroup } from './routing-fixture.ts';
 
 let h: Harness;

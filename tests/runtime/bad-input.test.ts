@@ -160,6 +160,13 @@ const cases: Case[] = [
     pointer: '/1/type',
   },
   {
+    name: 'event data no journey could take (trigger contract broken)',
+    send: () => signed(JSON.stringify(cloudEvent('counter.opened', { counterId: 'K-9' }))),
+    status: 422,
+    code: 'event-data-invalid',
+    pointer: '/data/count',
+  },
+  {
     name: 'event body over the limit',
     send: () =>
       signed(

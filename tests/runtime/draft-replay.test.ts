@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
-import type { ReplayReport } from '@xiaoer/server';
+import type { ReplayReport } from '@xiaoer/server/internal';
 import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { dbFingerprint, settledFingerprint } from './db-fingerprint.ts';
 import { pingWorkflow } from './test-workflows.ts';

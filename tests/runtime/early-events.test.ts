@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { EARLY_EVENT_RETENTION_MS } from '@xiaoer/server';
+import { EARLY_EVENT_RETENTION_MS } from '@xiaoer/server/internal';
 import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { postShopify } from '../platforms/platform-fixtures.ts';
 import { loadJourney } from '../journeys/journey-files.ts';

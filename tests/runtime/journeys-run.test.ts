@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
-import { bucketClosedMarker, bucketOf } from '@xiaoer/server';
+import { bucketClosedMarker, bucketOf } from '@xiaoer/server/internal';
 import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { counterWorkflow, guardWorkflow, pingWorkflow } from './test-workflows.ts';
 

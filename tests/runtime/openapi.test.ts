@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import {
-  authBodySchemas,
-  createApp,
-  undocumentedRoutes,
-  workflowBodySchemas,
-} from '@xiaoer/server';
+import { createApp } from '@xiaoer/server';
+import { authBodySchemas, undocumentedRoutes, workflowBodySchemas } from '@xiaoer/server/internal';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 
 interface Operation {

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
-import { base64Hmac, ORDER_EVENT_TYPES, signedHeaders, youzanSign } from '@xiaoer/server';
+import { ORDER_EVENT_TYPES, signedHeaders } from '@xiaoer/server';
+import { base64Hmac, youzanSign } from '@xiaoer/server/internal';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 import { dbFingerprint, settledFingerprint } from './db-fingerprint.ts';
 import { sentTo as sentMessages } from './sent-messages.ts';

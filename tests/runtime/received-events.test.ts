@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadJourney } from '../journeys/journey-files.ts';
-import { postShopify } from '../platforms/platform-fixtures.ts';
+import { erpMapping, postShopify } from '../platforms/platform-fixtures.ts';
+import { signedHeaders } from '@xiaoer/server';
 import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 
 const SHOPIFY = {
@@ -16,6 +17,13 @@ const STOCK = {
   secret: 'stock-secret-0123456789',
   mapping: { type: { pointer: '/event', values: { STOCK: 'stock.changed' } }, data: {} },
 };
+/** An ERP's own JSON, mapped to order events (platform-fixtures.ts). */
+const ERP = {
+  id: 'events-erp',
+  kind: 'mapped' as const,
+  secret: 'events-erp-secret-0123456789',
+  mapping: erpMapping,
+};
 const SETTLED = { timeout: 10_000, interval: 50 };
 
 interface Entry {
@@ -29,7 +37,8 @@ interface Entry {
   instances: string[];
   waiting: { instanceId: string; node: string }[];
   reasons: string[];
-  problems: { pointer: string; message: string }[];
+  problems: { pointer: string; message: string; text?: { zh: string; en: string } }[];
+  recovered?: boolean;
 }
 interface Page {
   events: Entry[];
@@ -62,7 +71,7 @@ async function entriesOf(source: string, count: number): Promise<Entry[]> {
 }
 
 beforeAll(async () => {
-  h = await startHarness({ config: { sources: [SHOPIFY, STOCK] } });
+  h = await startHarness({ config: { sources: [SHOPIFY, STOCK, ERP] } });
   await h.publish(loadJourney('order-lifecycle'));
 });
 afterAll(async () => h?.close());
@@ -115,12 +124,59 @@ describe('GET /api/events', () => {
     expect(entry?.problems.map((p) => p.pointer)).toEqual(pointers);
   });
 
-  it('should show order data that breaks the journey trigger as invalid, with its JSON pointers', async () => {
-    const event = cloudEvent('order.created', { orderId: 'EV-BAD', customer: { phone: '1' } });
-    expect((await h.sendEvents(event)).status).toBe(202);
-    const [entry] = await entriesOf('demo-shop', 1);
-    expect(entry).toMatchObject({ type: 'order.created', outcome: 'invalid', refs: ['EV-BAD'] });
-    expect(entry?.problems).toEqual([expect.objectContaining({ pointer: '/data/customer/name' })]);
+  it('should refuse order data that fits no trigger of the journeys its type starts with 422, pointers in zh and en, and record nothing', async () => {
+    const bad = cloudEvent('order.created', { orderId: 'EV-BAD', customer: { phone: '1' } });
+    const response = await h.sendEvents(bad);
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({
+      error: {
+        code: 'event-data-invalid',
+        details: {
+          problems: [
+            {
+              pointer: '/data/customer/name',
+              message: 'missing required property "name"',
+              text: { zh: '缺少必填属性 "name"', en: 'missing required property "name"' },
+            },
+          ],
+        },
+      },
+    });
+    // A batch is refused whole, its pointers into the batch; its valid event is not taken either.
+    const good = cloudEvent('order.created', {
+      orderId: 'EV-BAD-2',
+      customer: { name: 'Li Lei', phone: '+8613800138000' },
+    });
+    const batch = await h.sendEvents([good, { ...bad, id: `${bad.id}-again` }]);
+    expect(batch.status).toBe(422);
+    const { error } = (await batch.json()) as {
+      error: { details: { problems: Entry['problems'] } };
+    };
+    expect(error.details.problems.map((p) => p.pointer)).toEqual(['/1/data/customer/name']);
+    const keys = [bad.id, `${bad.id}-again`, good.id].map((id) => `demo-shop/${id}`);
+    const { Events, Inbox, EventOutcomes } = h.xiaoer.models;
+    expect(await Events.countDocuments({ _id: { $in: keys } })).toBe(0);
+    expect(await Inbox.countDocuments({ _id: { $in: keys } })).toBe(0);
+    expect(await EventOutcomes.countDocuments({ _id: { $in: keys } })).toBe(0);
+  });
+
+  it('should show data of a platform webhook that breaks the journey trigger as invalid, with its pointers in zh and en', async () => {
+    const body = JSON.stringify({ msgId: 'EV-M-1', event: 'ORDER_NEW', order: { code: 'EV-M' } });
+    const response = await fetch(`${h.url}/api/webhooks/mapped/${ERP.id}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signedHeaders(ERP.id, ERP.secret, body) },
+      body,
+    });
+    expect(response.status).toBe(202);
+    const [entry] = await entriesOf(ERP.id, 1);
+    expect(entry).toMatchObject({ type: 'order.created', outcome: 'invalid', refs: ['EV-M'] });
+    expect(entry?.problems).toEqual([
+      {
+        pointer: '/data/customer',
+        message: 'missing required property "customer"',
+        text: { zh: '缺少必填属性 "customer"', en: 'missing required property "customer"' },
+      },
+    ]);
   });
 
   it('should show an event the journey is not waiting for as parked, naming the node it waits at', async () => {
@@ -144,14 +200,15 @@ describe('GET /api/events', () => {
 
   it('should filter by outcome and page with a cursor, newest first', async () => {
     const all = (await events('?source=demo-shop')).events;
-    expect(all.length).toBe(3);
-    const first = await events('?source=demo-shop&limit=2');
-    expect(first.events.map((e) => e.id)).toEqual(all.slice(0, 2).map((e) => e.id));
-    expect(first.next).toBe(all[1]?.id);
+    // The refused deliveries (422) left no entry: only EV-PARK's two.
+    expect(all.map((e) => e.refs[0])).toEqual(['EV-PARK', 'EV-PARK']);
+    const first = await events('?source=demo-shop&limit=1');
+    expect(first.events.map((e) => e.id)).toEqual([all[0]?.id]);
+    expect(first.next).toBe(all[0]?.id);
     const second = await events(
-      `?source=demo-shop&limit=2&cursor=${encodeURIComponent(first.next ?? '')}`,
+      `?source=demo-shop&limit=1&cursor=${encodeURIComponent(first.next ?? '')}`,
     );
-    expect(second.events.map((e) => e.id)).toEqual([all[2]?.id]);
+    expect(second.events.map((e) => e.id)).toEqual([all[1]?.id]);
     expect(second.next).toBeNull();
     const started = await events('?outcome=started');
     expect(started.events.map((e) => e.refs[0])).toEqual(['EV-PARK', '820982911946154508']);
@@ -169,6 +226,44 @@ describe('GET /api/events', () => {
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
       'invalid-filter',
     );
+  });
+
+  it('should record the outcome of an event that recovery processed after a crash, once', async () => {
+    // What a process that died after acknowledging the event (202) leaves: its record and its
+    // inbox entry, claimed by a process that no longer beats.
+    const key = 'demo-shop/evt-crashed-1';
+    const receivedAt = new Date(Date.now() - 60_000);
+    const data = { orderId: 'EV-CRASH', customer: { name: 'Li Lei', phone: '+8613800138000' } };
+    const { Events, Inbox } = h.xiaoer.models;
+    await Events.collection.insertOne({
+      _id: key as never,
+      source: 'demo-shop',
+      eventId: 'evt-crashed-1',
+      type: 'order.created',
+      time: receivedAt.toISOString(),
+      data: JSON.stringify(data),
+      receivedAt,
+    });
+    await Inbox.collection.insertOne({ _id: key as never, receivedAt, process: 'gone-process' });
+    expect((await events('?order=EV-CRASH')).events).toEqual([]);
+    // This sweep processes it, or the server's own sweep already took it: either way, once.
+    await h.xiaoer.intake.recover(30_000);
+    await vi.waitFor(async () => {
+      const found = (await events('?order=EV-CRASH')).events;
+      expect(found).toEqual([
+        expect.objectContaining({
+          key,
+          at: receivedAt.toISOString(),
+          outcome: 'started',
+          instances: ['order-lifecycle:EV-CRASH:1'],
+          recovered: true,
+        }),
+      ]);
+    }, SETTLED);
+    // Processed and noted: a later sweep finds nothing, the page keeps one entry.
+    expect(await h.xiaoer.intake.recover(0)).toBe(0);
+    await h.xiaoer.intake.idle();
+    expect((await events('?order=EV-CRASH')).events).toHaveLength(1);
   });
 
   it('should name the sources no published journey listens to', async () => {

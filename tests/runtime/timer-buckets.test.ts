@@ -14,7 +14,7 @@ import {
   slotId,
   TimerBuckets,
   type Models,
-} from '@xiaoer/server';
+} from '@xiaoer/server/internal';
 import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
 
 /**

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { base64Hmac } from '@xiaoer/server';
+import { base64Hmac } from '@xiaoer/server/internal';
 import { postShopify } from '../platforms/platform-fixtures.ts';
 import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { counterWorkflow } from '../runtime/test-workflows.ts';

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_OPERATIONS, HttpOrderSystem } from '@xiaoer/server';
+import { DEFAULT_OPERATIONS, HttpOrderSystem } from '@xiaoer/server/internal';
 import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { pingWorkflow } from '../runtime/test-workflows.ts';
 

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureFerretdb } from '@xiaoer/server';
+import { ensureFerretdb } from '@xiaoer/server/internal';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'packages/server/bin/xiaoer.mjs');

@@ -2,13 +2,13 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { StoreError } from '@xiaoer/server';
 import {
   FERRETDB_PATCHES,
   ferretdbBinaryPath,
   ferretdbBuildName,
   patchFerretdbSources,
-  StoreError,
-} from '@xiaoer/server';
+} from '@xiaoer/server/internal';
 
 let dir: string | undefined;
 afterEach(async () => {

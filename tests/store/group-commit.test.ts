@@ -1,6 +1,6 @@
 import mongoose, { Schema, type Connection, type Model } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DuplicateKeyError, GroupCommit } from '@xiaoer/server';
+import { DuplicateKeyError, GroupCommit } from '@xiaoer/server/internal';
 import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
 
 /**

@@ -69,6 +69,7 @@ export {
   type JourneySnapshot,
   type PathStep,
 } from './runtime/step.ts';
+export { triggerDataProblems, type TriggerDataProblem } from './runtime/trigger-data.ts';
 export {
   ENGINE_EVENTS,
   type JourneyEvent,

@@ -1,31 +1,27 @@
-export { createProgram, runCli } from './cli/program.ts';
-export { createApp, type AppOptions } from './http/app.ts';
-export {
-  DraftReplay,
-  type ReplayReport,
-  type ReplayRequest,
-  type InstanceReplay,
-} from './workflows/draft-replay.ts';
-export { openApiDocument, undocumentedRoutes } from './http/openapi.ts';
-export { workflowBodySchemas } from './http/workflows.route.ts';
-export { authBodySchemas } from './http/auth.route.ts';
-export { instanceBodySchemas } from './http/instances.route.ts';
-export { routingBodySchemas } from './http/routing.schema.ts';
-export { LocalizedError } from './localized-error.ts';
-export { ApiError, type ApiErrorBody } from './http/api-error.ts';
-export { DomainError, type DomainErrorOptions } from './errors/domain-error.ts';
-export { ERROR_KINDS, type ErrorKind } from './errors/error-kinds.ts';
-export { fromEngineError } from './errors/engine-errors.ts';
-export { HTTP_STATUS } from './http/error-handler.ts';
-export { type HealthReport, type StoreProbe } from './http/health.route.ts';
+/**
+ * @xiaoer/server — the public API, chosen on purpose (docs/server-api.md). Everything here is
+ * kept compatible; `tests/architecture/public-exports.test.ts` pins the list, so adding a name
+ * is a deliberate change. Test helpers are in `@xiaoer/server/testing`; the rest of the code is
+ * reached by Xiaoer's own tests, benchmarks and scripts through `@xiaoer/server/internal`,
+ * which is not an API and changes without notice.
+ */
+
+// Running Xiaoer: the whole server, or its parts in a process of your own.
 export {
   startServer,
   ListenError,
   type RunningServer,
   type StartServerOptions,
 } from './server/start-server.ts';
+export {
+  createXiaoer,
+  RECOVERY_DEFAULTS,
+  type Xiaoer,
+  type XiaoerOptions,
+} from './server/xiaoer.ts';
+export { createApp, type AppOptions } from './http/app.ts';
+export type { HealthReport, StoreProbe } from './http/health.route.ts';
 export { connectStore, probeOf } from './server/store-connection.ts';
-export { GroupCommit, DuplicateKeyError, type UpdateOperation } from './model/group-commit.ts';
 export {
   launchStore,
   type LaunchStoreOptions,
@@ -33,93 +29,38 @@ export {
   type StoreKind,
 } from './store/store-launcher.ts';
 export { StoreError, type StoreErrorCode } from './store/store-error.ts';
-export {
-  FERRETDB_VERSION,
-  ensureFerretdb,
-  ferretdbBinaryPath,
-  ferretdbBuildName,
-  FERRETDB_PATCHES,
-  patchFerretdbSources,
-  xiaoerCacheDir,
-  type ProgressReporter,
-} from './store/ferretdb-binary.ts';
+export { createProgram, runCli } from './cli/program.ts';
 
-export {
-  createXiaoer,
-  RECOVERY_DEFAULTS,
-  type Xiaoer,
-  type XiaoerOptions,
-} from './server/xiaoer.ts';
-export type { XiaoerConfig, ChannelConfig } from './server/xiaoer-config.ts';
-export { systemClock, type Clock, type Cancel } from './clock/clock.ts';
-export { backfillOutcomes } from './instances/outcome-backfill.ts';
-export { INSTANCE_OUTCOMES, outcomeOf, type InstanceOutcome } from './model/instance-outcome.ts';
-export {
-  KnowledgeBase,
-  KNOWLEDGE_DEFAULTS,
-  renderAnswer,
-  type KnowledgeOptions,
-  type KnowledgeAnswer,
-  type KnowledgeSearchMatch,
-  type PromoteRequest,
-} from './knowledge/knowledge-base.ts';
-export {
-  KnowledgeIndex,
-  type SearchFilter,
-  type KnowledgeMatch,
-} from './knowledge/knowledge-index.ts';
-export { tokenize } from './knowledge/tokenize.ts';
-export type { KnowledgeArticle } from './knowledge/article.ts';
-export {
-  articleInputSchema,
-  articleUpdateSchema,
-  type ArticleInput,
-} from './knowledge/article.schema.ts';
-export type { ArticleQuery } from './knowledge/article-store.ts';
-export type {
-  UnansweredGroup,
-  UnansweredExample,
-  FrequentOptions,
-} from './knowledge/unanswered-questions.ts';
-export { readSeedArticles, seedKnowledge, SHIPPED_KNOWLEDGE } from './knowledge/seed-articles.ts';
-export { knowledgeBodySchemas } from './http/knowledge.query.ts';
-export { signedHeaders, signBody, base64Hmac, SIGNATURE_HEADERS } from './intake/signature.ts';
-export { translateShopify, SHOPIFY_TOPICS } from './intake/platforms/shopify.adapter.ts';
-export {
-  translateWooCommerce,
-  WOOCOMMERCE_STATUSES,
-} from './intake/platforms/woocommerce.adapter.ts';
-export { parsePlatformJson } from './intake/platforms/platform-json.ts';
-export { translateYouzan, youzanSign, YOUZAN_TYPES } from './intake/platforms/youzan.adapter.ts';
-export { translateMapped, type EventMapping } from './intake/platforms/mapped.adapter.ts';
+// Configuration (the `--config` file) and time.
 export { parseConfig } from './server/xiaoer-config.schema.ts';
-export {
-  translateTmc,
-  TAOBAO_TOPICS,
-  type TaobaoTmcConfig,
-} from './intake/platforms/taobao.adapter.ts';
-export { topSign, TmcPoller } from './connectors/taobao-tmc.ts';
-export { ORDER_EVENT_TYPES, type EventTypeContract } from './intake/event-types.ts';
-export { EARLY_EVENT_RETENTION_MS, EarlyEvents } from './runtime/early-events.ts';
-export { ReceivedEventLog, type ReceivedEventFilter } from './intake/log/received-event-log.ts';
-export { RECEIVED_OUTCOMES, type ReceivedEventOutcome } from './model/received-event.model.ts';
-export type { Translation, PlatformEvent } from './intake/platforms/platform-json.ts';
+export type { XiaoerConfig, ChannelConfig } from './server/xiaoer-config.ts';
 export type { EventSource, SourceKind } from './intake/event-source.ts';
+export type { EventMapping } from './intake/platforms/mapped.adapter.ts';
+export type { TaobaoTmcConfig } from './intake/platforms/taobao.adapter.ts';
+export type { HttpOrderSystemConfig, OperationMapping } from './connectors/http-order-system.ts';
+export type { WebhookChannelConfig, WebhookPreset } from './connectors/webhook-channel.ts';
+export type { SmsChannelConfig } from './connectors/sms-channel.ts';
+export type { SmtpChannelConfig } from './connectors/smtp-channel.ts';
+export type { OpenAiCompatibleConfig } from './intents/openai-compatible-classifier.ts';
+export type { IntentRecognitionConfig } from './intents/intent-recognizer.ts';
+export { systemClock, type Clock, type Cancel } from './clock/clock.ts';
+
+// Errors: one kind per failure, zh/en text, one HTTP status per kind.
+export { DomainError, type DomainErrorOptions } from './errors/domain-error.ts';
+export { ERROR_KINDS, type ErrorKind } from './errors/error-kinds.ts';
+export { HTTP_STATUS } from './http/error-handler.ts';
+export type { ApiErrorBody } from './http/api-error.ts';
+export { LocalizedError } from './localized-error.ts';
+
+// Sending events (docs/integration.md) and what became of them.
+export { signedHeaders, signBody, SIGNATURE_HEADERS } from './intake/signature.ts';
 export type { CloudEvent } from './intake/cloud-event.ts';
-export {
-  HttpOrderSystem,
-  DEFAULT_OPERATIONS,
-  type HttpOrderSystemConfig,
-  type OperationMapping,
-} from './connectors/http-order-system.ts';
-export {
-  WebhookChannel,
-  type WebhookChannelConfig,
-  type WebhookPreset,
-} from './connectors/webhook-channel.ts';
-export { SmsChannel, type SmsChannelConfig } from './connectors/sms-channel.ts';
-export { SmtpChannel, type SmtpChannelConfig } from './connectors/smtp-channel.ts';
-export { LogChannel, LogPublisher } from './connectors/log-channel.ts';
+export { ORDER_EVENT_TYPES, type EventTypeContract } from './intake/event-types.ts';
+export { RECEIVED_OUTCOMES, type ReceivedEventOutcome } from './model/received-event.model.ts';
+export { INSTANCE_OUTCOMES, type InstanceOutcome } from './model/instance-outcome.ts';
+export type { InstanceRecord, InstanceEvent, InstanceStatus } from './model/instance.model.ts';
+
+// Connectors: the seams a journey's messages, calls and events leave by.
 export type {
   CallOutcome,
   Connectors,
@@ -130,229 +71,8 @@ export type {
   PublishedEvent,
 } from './connectors/connector.types.ts';
 export { DeliveryError } from './connectors/connector.types.ts';
-export {
-  JourneyRuntime,
-  UnknownInstanceError,
-  type ApplyResult,
-} from './runtime/journey-runtime.ts';
-export type {
-  InstanceRecord,
-  StepRecord,
-  InstanceEvent,
-  InstanceStatus,
-} from './model/instance.model.ts';
-export type { EffectRecord, EffectStatus, DeadLetterRecord } from './model/effect.model.ts';
-export {
-  TimerBuckets,
-  TIMER_BUCKET_JOB,
-  BUCKET_SHARDS,
-  bucketOf,
-  bucketJobMarker,
-  bucketClosedMarker,
-  type TimerBucketOptions,
-} from './runtime/timer-buckets.ts';
-export { coverageId, LANE_WINDOW, laneId, slotId } from './runtime/timer-lanes.ts';
-export {
-  createScheduler,
-  SCHEDULER_DEFAULTS,
-  type SchedulerOptions,
-} from './runtime/job-scheduler.ts';
-export { createModels, type Models } from './model/models.ts';
-export { Router, type RouterOptions, type EnqueueResult } from './routing/router.ts';
-export type {
-  AssignedEvent,
-  AssignedListener,
-  HandoffRequest,
-  QueueSummary,
-} from './routing/handoff-request.ts';
-export {
-  RoutingDirectory,
-  DEFAULT_MAX_CONCURRENT,
-  type AgentChange,
-  type SkillGroupChange,
-} from './routing/routing-directory.ts';
-export { RoutingError, type RoutingErrorCode } from './routing/routing-error.ts';
-export { AssignmentClaims, type ClaimResult } from './routing/assignment-claims.ts';
-export {
-  orderQueue,
-  rankOf,
-  tierOf,
-  QUEUE_ORDER_DEFAULTS,
-  CUSTOMER_TIERS,
-  type CustomerTier,
-  type QueueOrderOptions,
-  type WaitingHandoff,
-} from './routing/queue-order.ts';
-export {
-  selectAgent,
-  isAvailable,
-  AGENT_STATUSES,
-  type AgentStatus,
-  type AgentCandidate,
-} from './routing/agent-selection.ts';
-export {
-  queuePosition,
-  positionText,
-  estimateWaitMinutes,
-  DEFAULT_HANDLING_MS,
-  type QueuePosition,
-} from './routing/queue-position.ts';
-export type {
-  SkillGroupRecord,
-  AgentRecord,
-  HandoffRecord,
-  HandoffStatus,
-} from './model/routing.model.ts';
-export {
-  DEMO_AGENTS,
-  DEMO_AGENT_PASSWORD,
-  DEMO_SKILL_GROUPS,
-  seedDemoRouting,
-} from './server/demo-routing.ts';
-export { INTENT_IDS, UNKNOWN_INTENT, type ShippedIntentId } from './intents/intent-ids.ts';
-export {
-  SHIPPED_INTENTS,
-  IntentFileError,
-  intentFileSchema,
-  readIntentFile,
-  loadIntentDefinitions,
-  intentExamples,
-  INTENT_GROUPS,
-  type IntentGroup,
-  type IntentDefinition,
-  type IntentExample,
-} from './intents/intent-files.ts';
-export { IntentClassifier, type IntentClassifierOptions } from './intents/intent-classifier.ts';
 export type {
   IntentClassification,
   IntentRecognizer,
   IntentScore,
 } from './intents/intent-classification.ts';
-export {
-  extractEntities,
-  DEFAULT_ORDER_NUMBER,
-  type EntityPatterns,
-  type MessageEntities,
-  type TrackingNumber,
-} from './intents/message-entities.ts';
-export type { MoneyAmount } from './intents/message-amounts.ts';
-export type { MentionedDate } from './intents/message-dates.ts';
-export type { ChineseAddress } from './intents/chinese-address.ts';
-export { messageLanguage, type MessageLanguage } from './intents/message-language.ts';
-export {
-  OpenAiCompatibleClassifier,
-  type OpenAiCompatibleConfig,
-} from './intents/openai-compatible-classifier.ts';
-export {
-  FallbackClassifier,
-  type AttributedClassification,
-} from './intents/fallback-classifier.ts';
-export {
-  IntentProviderError,
-  type IntentProviderErrorCode,
-} from './intents/intent-provider-error.ts';
-export {
-  createIntentRecognizer,
-  intentRecognitionConfigSchema,
-  type IntentRecognitionConfig,
-} from './intents/intent-recognizer.ts';
-export {
-  signCustomer,
-  customerSignatureValid,
-  type CustomerSignature,
-} from './conversations/customer-signature.ts';
-export {
-  ServiceMetrics,
-  METRICS_CACHE_MS,
-  type ServiceMetricsOptions,
-} from './metrics/service-metrics.ts';
-export { readStore, type StoreReadings } from './metrics/store-readings.ts';
-export { httpMetrics } from './http/http-metrics.ts';
-export { RouteLabels, UNMATCHED_ROUTE } from './http/route-labels.ts';
-export { cachedReading } from './metrics/cached-reading.ts';
-export { metricsRouter, type MetricsRouteOptions } from './http/metrics.route.ts';
-export {
-  receivedOutcomeOf,
-  type ReceivedOutcome,
-  type ReceivedListener,
-} from './intake/received-outcome.ts';
-export type { AttemptOutcome, AttemptListener } from './runtime/effect-executor.ts';
-export type { CommittedListener } from './runtime/step-log.ts';
-export {
-  erlangC,
-  serviceLevel,
-  averageWait,
-  agentsNeeded,
-  trafficOf,
-  type QueueLoad,
-} from './analytics/erlang-c.ts';
-export {
-  Analytics,
-  ANALYTICS_DEFAULTS,
-  type AnalyticsOptions,
-  type PeriodQuery,
-} from './analytics/analytics.ts';
-export {
-  AnalyticsRollup,
-  type RollupOptions,
-  type RollupResult,
-} from './analytics/analytics-rollup.ts';
-export { ServiceFacts, type QualityScore, type CommittedStep } from './analytics/service-facts.ts';
-export type * from './analytics/analytics-facts.ts';
-export type * from './analytics/analytics-report.types.ts';
-export {
-  emptyConversationDay,
-  emptyJourneyDay,
-  type ConversationDay,
-  type JourneyDay,
-} from './analytics/rollup-documents.ts';
-export { localTime, isTimeZone, type LocalTime } from './analytics/local-time.ts';
-export { staffingPlan, DEFAULT_HANDLING_SECONDS } from './analytics/staffing-plan.ts';
-export { dashboardReport } from './analytics/dashboard-report.ts';
-export { journeyFunnel } from './analytics/journey-funnel.ts';
-export {
-  RULE_IDS,
-  containsPhrase,
-  type RuleId,
-  type RuleParams,
-  type PhraseLists,
-  type QualityRule,
-  type Finding,
-  type TranscriptMessage,
-  type InspectionInput,
-  type RuleCheck,
-} from './quality/quality-rule.ts';
-export { RULE_CHECKS } from './quality/rule-checks.ts';
-export { DEFAULT_RULES, type RuleSetting } from './quality/default-rules.ts';
-export { rulesChangeSchema, RULE_PARAM_SCHEMAS } from './quality/rule-schema.ts';
-export {
-  inspectConversation,
-  FULL_SCORE,
-  type Inspection,
-} from './quality/inspect-conversation.ts';
-export { chineseValence, messageValence } from './quality/customer-sentiment.ts';
-export { ZH_LEXICON } from './quality/zh-sentiment-lexicon.ts';
-export {
-  QualityInspector,
-  type QualityInspectorOptions,
-  type QualityReportEvent,
-  type QualityReportListener,
-} from './quality/quality-inspector.ts';
-export {
-  QualityReports,
-  effectiveScore,
-  MAX_REPORTS_LISTED,
-  MAX_REPORTS_AVERAGED,
-  type QualityReport,
-  type ReportQuery,
-  type AgentQuality,
-} from './quality/quality-reports.ts';
-export { QualityRuleStore, type Ruleset, type RulesChange } from './quality/rule-store.ts';
-export { FollowUpStore } from './quality/follow-up-store.ts';
-export type {
-  QualityReportRecord,
-  QualityOverride,
-  FollowUpRecord,
-} from './model/quality.model.ts';
-export type { ResolveHook } from './routing/router.ts';
-export { qualityBodySchemas } from './http/quality.route.ts';

@@ -39,7 +39,8 @@ const PAGE_SIZE = 50;
 
 /** Why an event had its outcome: the node a parked one waits behind, pointers, reasons. */
 function Why({ event }: { event: ReceivedEvent }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = languageOf(i18n.language);
   return (
     <Space direction="vertical" size={0}>
       {event.waiting.map((w) => (
@@ -48,6 +49,9 @@ function Why({ event }: { event: ReceivedEvent }) {
         </Typography.Text>
       ))}
       {event.late && <Typography.Text>{t('events.appliedLate')}</Typography.Text>}
+      {event.recovered && (
+        <Typography.Text data-testid="event-recovered">{t('events.recovered')}</Typography.Text>
+      )}
       {event.early.length > 0 && (
         <Typography.Text>
           {t('events.earlyFor', { journeys: event.early.join(', ') })}
@@ -55,7 +59,7 @@ function Why({ event }: { event: ReceivedEvent }) {
       )}
       {event.problems.map((p) => (
         <Typography.Text key={p.pointer + p.message} type="danger" data-testid="event-problem">
-          <code>{p.pointer || '/'}</code> {p.message}
+          <code>{p.pointer || '/'}</code> {p.text?.[language] ?? p.message}
         </Typography.Text>
       ))}
       {event.problems.length === 0 &&

@@ -74,6 +74,7 @@ export const messages = {
       waitingAt: '实例 {{instance}} 正停在节点 {{node}}，等的不是这个事件',
       earlyFor: '订单的旅程（{{journeys}}）还没开始：事件会保留 7 天，旅程开始时再处理',
       appliedLate: '先于订单到达，订单的旅程开始后已处理',
+      recovered: '由恢复处理（服务重启或上次处理失败之后）',
       unheard: '没有旅程在听的来源',
       outcomes: {
         started: '启动了旅程',
@@ -505,6 +506,7 @@ export const messages = {
       earlyFor:
         'The order’s journey ({{journeys}}) has not started: the event is kept 7 days and applied when it starts',
       appliedLate: 'Came before its order; applied when the order’s journey started',
+      recovered: 'Processed by recovery (after a restart or a failed attempt)',
       unheard: 'Sources no journey listens to',
       outcomes: {
         started: 'Started a journey',

@@ -4,11 +4,7 @@ import type { JsonObject } from '../workflow/workflow.types.ts';
 import type { JsonSchema } from '../nodes/node-type.ts';
 import { evaluateCondition } from '../expressions/json-logic.ts';
 import { findUnstorableKey } from '../expressions/data-keys.ts';
-import {
-  describeSchemaError,
-  schemaErrorPointer,
-  validatorFor,
-} from '../validation/schema-validator.ts';
+import { triggerDataProblems } from './trigger-data.ts';
 import {
   EventNotAcceptedError,
   InvalidEventError,
@@ -216,12 +212,8 @@ function assertEventShape(event: JourneyEvent): void {
 }
 
 function assertTriggerData(schema: JsonSchema, data: JsonObject): void {
-  const check = validatorFor(schema);
-  if (check(data)) return;
-  const problems = (check.errors ?? []).map((e) => ({
-    pointer: '/data' + schemaErrorPointer(e),
-    reason: describeSchemaError(e),
-  }));
+  const problems = triggerDataProblems(schema, data);
+  if (problems.length === 0) return;
   throw new InvalidEventError(
     `Trigger event data is invalid: ${problems.map((p) => `${p.pointer} ${p.reason}`).join('; ')}`,
     {

@@ -79,6 +79,7 @@ export function createApp(options: AppOptions): Express {
         auth: xiaoer.auth,
         bodyLimit,
         replayWindowSeconds: xiaoer.config.intake?.replayWindowSeconds ?? 300,
+        catalog: xiaoer.catalog,
       }),
     );
     app.use(

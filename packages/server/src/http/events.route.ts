@@ -1,6 +1,9 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { EventIntake, IntakeResult } from '../intake/event-intake.ts';
-import { eventShapeProblem, readCloudEvents } from '../intake/cloud-event.ts';
+import { eventShapeProblem, readCloudEvents, type CloudEvent } from '../intake/cloud-event.ts';
+import { refusedTriggerData } from '../intake/trigger-data-check.ts';
+import type { EventProblem } from '../errors/event-problems.ts';
+import type { WorkflowCatalog } from '../workflows/workflow-catalog.ts';
 import type { SourceRegistry } from '../intake/event-source.ts';
 import { SIGNATURE_HEADERS, sameSignature, signBody } from '../intake/signature.ts';
 import { ApiError } from './api-error.ts';
@@ -19,6 +22,8 @@ export interface EventsRouteOptions {
   bodyLimit: string | number;
   /** How far a request's timestamp may be from now; default 300 s. */
   replayWindowSeconds: number;
+  /** The published journeys (cached): data no journey could take is refused with 422. */
+  catalog: Pick<WorkflowCatalog, 'routable'>;
 }
 
 export const unauthorized = (code: string, zh: string, en: string) =>
@@ -110,11 +115,42 @@ export function eventsRouter(options: EventsRouteOptions): Router {
           { problems },
         );
       }
+      const refused = await untakeable(options.catalog, events, Array.isArray(body));
+      if (refused.length > 0)
+        throw new ApiError(
+          422,
+          'event-data-invalid',
+          {
+            zh: `事件数据不符合其类型所启动旅程的触发器要求，也没有旅程在等它（${refused.length} 处）；未记录任何事件。`,
+            en: `The event data fits the trigger of no journey its type starts, and no journey waits for it (${refused.length} problem(s)); nothing was recorded.`,
+          },
+          undefined,
+          { problems: refused },
+        );
       const results = await options.intake.record(sourceId, events);
       response.status(intakeStatus(results)).json({ events: results });
     },
   );
   return router;
+}
+
+/**
+ * The problems of the events no published journey could take (their data breaks every trigger
+ * of the journeys their type starts, and nothing waits for the type), located in the body; none
+ * when every event could be taken. A batch is refused whole, like one with a malformed event.
+ */
+async function untakeable(
+  catalog: Pick<WorkflowCatalog, 'routable'>,
+  events: CloudEvent[],
+  batch: boolean,
+): Promise<EventProblem[]> {
+  const workflows = await catalog.routable();
+  return events.flatMap((event, index) =>
+    (refusedTriggerData(workflows, event.type, event.data ?? {}) ?? []).map((problem) => ({
+      ...problem,
+      pointer: `${batch ? `/${index}` : ''}${problem.pointer}`,
+    })),
+  );
 }
 
 /** The event type an invalid body names (the first of a batch), for the events page. */

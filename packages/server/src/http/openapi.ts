@@ -109,7 +109,11 @@ const OPERATIONS: Record<string, OperationNotes> = {
         description: 'Unix seconds, within the replay window, when signing / 时间戳（签名时必填）',
       },
     },
-    errors: signed,
+    errors: {
+      ...signed,
+      409: 'An event id recorded before with another type or data / 事件 ID 已用于其他事件',
+      422: 'The data fits no trigger of the journeys its type starts, and nothing waits for it (`details.problems`); nothing stored / 数据不符合旅程触发器，未记录',
+    },
   },
   'GET /api/events': {
     summary:
@@ -735,6 +739,11 @@ export function openApiDocument(app: Express, version: string): Record<string, u
                                 properties: { zh: { type: 'string' }, en: { type: 'string' } },
                               },
                             ],
+                          },
+                          // Event data against a journey's trigger: the reason in zh and en.
+                          text: {
+                            type: 'object',
+                            properties: { zh: { type: 'string' }, en: { type: 'string' } },
                           },
                         },
                       },

@@ -22,9 +22,10 @@ const entry = object(
     waiting: arrayOf(object({ instanceId: text, node: text })),
     early: arrayOf(text),
     reasons: arrayOf(text),
-    problems: arrayOf(object({ pointer: text, message: text })),
+    // `message` in English; `text` in zh and en where the check words it in both.
+    problems: arrayOf(object({ pointer: text, message: text }, { text: localizedText })),
   },
-  { key: text, late: boolean },
+  { key: text, late: boolean, recovered: boolean },
 );
 
 /** The success answer of `GET /api/events`. */

@@ -58,8 +58,10 @@ export class EventIntake {
   }
 
   /**
-   * Calls `listener` for every event a request delivers once its outcome is known (metrics);
-   * events that recovery processes later are not told again. Returns a function that stops it.
+   * Calls `listener` for every event a request delivers once its outcome is known, and again
+   * (`recovered`) when recovery processes an event a crashed or failed attempt left: the events
+   * page records its outcome; the metrics count only requests' deliveries. Returns a function
+   * that stops it.
    */
   onReceived(listener: ReceivedListener): () => void {
     this.#listeners.add(listener);
@@ -231,7 +233,23 @@ export class EventIntake {
 
   /** Processes one recorded event by its key (recovery), a few at a time. */
   process(key: string): Promise<void> {
-    return this.#limit(() => this.#track(this.#runtime.processEvent(key), key));
+    return this.#limit(() => this.#track(this.#recover(key), key));
+  }
+
+  /**
+   * Processes an event recovery found and tells the listeners its outcome, like a first
+   * attempt's (one read of the record: recovery is rare, not the intake's hot path).
+   */
+  async #recover(key: string): Promise<EventOutcome | null> {
+    const routing = await this.#runtime.processEvent(key);
+    if (!routing) return routing;
+    const stored = await this.#models.Events.findById(key).lean();
+    if (stored) {
+      const record = eventJson.decode(stored);
+      const outcome = receivedOutcomeOf(routing);
+      this.#tell({ source: record.source, outcome, record, routing, recovered: true });
+    }
+    return routing;
   }
 
   #track(work: Promise<unknown>, key: string): Promise<void> {

@@ -31,6 +31,8 @@ export interface Received {
   routing?: EventOutcome;
   /** A refused delivery: the platform's topic (or event type) and why. */
   refused?: { type: string; reason?: string; problems?: DataProblem[] };
+  /** Processed by recovery (after a crash or a failed attempt), not by the request. */
+  recovered?: true;
 }
 
 /** Told of every event a request delivered, once its outcome is known. */

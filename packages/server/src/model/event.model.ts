@@ -1,6 +1,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { JsonObject } from '@xiaoer/engine';
 import { jsonFields } from './json-fields.ts';
+import type { DataProblem } from './received-event.model.ts';
 
 /** What became of a received event once the runtime processed it. */
 export interface EventOutcome {
@@ -21,7 +22,7 @@ export interface EventOutcome {
     workflowId: string;
     reason: string;
     /** Data that broke the journey's trigger contract: where (JSON pointer) and what. */
-    problems?: { pointer: string; message: string }[];
+    problems?: DataProblem[];
   }[];
   processedAt: Date;
 }

@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import type { LocalizedText } from '@xiaoer/engine';
 import { jsonFields } from './json-fields.ts';
 
 /**
@@ -23,10 +24,15 @@ export const RECEIVED_OUTCOMES = [
 ] as const;
 export type ReceivedEventOutcome = (typeof RECEIVED_OUTCOMES)[number];
 
-/** Where a problem in a delivery's data is (JSON pointer) and what it is. */
+/**
+ * Where a problem in a delivery's data is (JSON pointer) and what it is: `message` in English,
+ * `text` in Chinese and English where the check words it in both (a trigger's data schema, the
+ * body schemas); entries written before `text` existed have only `message`.
+ */
 export interface DataProblem {
   pointer: string;
   message: string;
+  text?: LocalizedText;
 }
 
 /** The parts of an entry the page shows but never filters on (stored as JSON text). */
@@ -42,6 +48,11 @@ export interface ReceivedEventDetail {
   problems: DataProblem[];
   /** An early event applied when its order's journey started (an entry of its own). */
   late?: boolean;
+  /**
+   * Processed by recovery after a crash or a failed attempt: the outcome it finally had (an
+   * entry of its own, beside a `failed` one when the first attempt threw).
+   */
+  recovered?: boolean;
 }
 
 /**

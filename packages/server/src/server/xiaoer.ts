@@ -201,7 +201,10 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   dispatcher.attach(runtime);
   const intake = new EventIntake(models, runtime, log, undefined, commits, liveness);
   publisher.deliverTo((source, event) => intake.record(source, [event]));
-  intake.onReceived(({ source, outcome }) => metrics.eventReceived(source, outcome));
+  // Counted when a request delivers the event; recovery's later outcome is not counted again.
+  intake.onReceived(({ source, outcome, recovered }) => {
+    if (!recovered) metrics.eventReceived(source, outcome);
+  });
   // Appended through the same group commit: under load, many deliveries share one insert.
   const receivedEvents = new ReceivedEventLog(models, commits, (error) =>
     log.warn({ err: error }, 'recording a received event for the events page failed'),

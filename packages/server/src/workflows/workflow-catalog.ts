@@ -1,4 +1,10 @@
-import { compile, type JourneyMachine, type TriggerConfig } from '@xiaoer/engine';
+import {
+  compile,
+  getNodeType,
+  type JourneyMachine,
+  type TriggerConfig,
+  type WorkflowDocument,
+} from '@xiaoer/engine';
 import type { Models } from '../model/models.ts';
 import {
   versionJson,
@@ -12,8 +18,22 @@ export interface RoutableWorkflow {
   workflowId: string;
   latestVersion: number;
   trigger: TriggerConfig;
+  /** Event types some node of the newest version waits for (the trigger's aside). */
+  awaits: readonly string[];
   /** Archived workflows only finish their running instances. */
   archived: boolean;
+}
+
+/** What a published version's document says about routing: read once, versions never change. */
+type VersionRouting = Pick<RoutableWorkflow, 'trigger' | 'awaits'>;
+
+function routingOf(document: WorkflowDocument): VersionRouting | undefined {
+  const trigger = document.nodes.find((n) => n.type === 'trigger');
+  if (!trigger) return undefined;
+  const awaits = new Set(
+    document.nodes.flatMap((node) => getNodeType(node.type)?.awaits(node.config) ?? []),
+  );
+  return { trigger: trigger.config as unknown as TriggerConfig, awaits: [...awaits] };
 }
 
 /**
@@ -26,6 +46,8 @@ export class WorkflowCatalog {
   readonly #ttlMs: number;
   readonly #machines = new Map<string, Promise<JourneyMachine>>();
   #routable: { at: number; list: Promise<RoutableWorkflow[]> } | undefined;
+  /** Per version: the same trigger object each load, so its data schema compiles once. */
+  readonly #routing = new Map<string, VersionRouting | undefined>();
 
   constructor(models: Models, ttlMs = 1000) {
     this.#models = models;
@@ -75,13 +97,16 @@ export class WorkflowCatalog {
     const byId = new Map<string, WorkflowVersionRecord>(versions.map((v) => [v._id, v]));
     const result: RoutableWorkflow[] = [];
     for (const draft of drafts) {
-      const version = byId.get(versionKey(draft._id, draft.publishedVersion));
-      const trigger = version?.document.nodes.find((n) => n.type === 'trigger');
-      if (!trigger) continue;
+      const key = versionKey(draft._id, draft.publishedVersion);
+      const version = byId.get(key);
+      if (!version) continue;
+      if (!this.#routing.has(key)) this.#routing.set(key, routingOf(version.document));
+      const routing = this.#routing.get(key);
+      if (!routing) continue;
       result.push({
         workflowId: draft._id,
         latestVersion: draft.publishedVersion,
-        trigger: trigger.config as unknown as TriggerConfig,
+        ...routing,
         archived: draft.archived ?? false,
       });
     }

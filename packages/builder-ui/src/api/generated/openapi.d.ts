@@ -1540,6 +1540,10 @@ export interface components {
                   zh?: string;
                   en?: string;
                 };
+            text?: {
+              zh?: string;
+              en?: string;
+            };
           }[];
         };
       };
@@ -1673,9 +1677,14 @@ export interface operations {
               problems: {
                 pointer: string;
                 message: string;
+                text?: {
+                  zh: string;
+                  en: string;
+                };
               }[];
               key?: string;
               late?: boolean;
+              recovered?: boolean;
             }[];
             next: string | null;
             unheard: {
@@ -1802,8 +1811,26 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description An event id recorded before with another type or data / 事件 ID 已用于其他事件 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description Body too large / 请求体过大 */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The data fits no trigger of the journeys its type starts, and nothing waits for it (`details.problems`); nothing stored / 数据不符合旅程触发器，未记录 */
+      422: {
         headers: {
           [name: string]: unknown;
         };

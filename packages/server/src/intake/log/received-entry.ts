@@ -29,6 +29,7 @@ export function receivedEntryOf(received: Received, now = new Date()): ReceivedE
     detail.reasons = routing.ignored.map((i) => `${i.workflowId}: ${i.reason}`);
     detail.problems = routing.ignored.flatMap((i) => i.problems ?? []);
   }
+  if (received.recovered) detail.recovered = true;
   // A duplicate or a failure is an entry of its own beside the first delivery's.
   const at = record && received.outcome !== 'duplicate' ? record.receivedAt : now;
   const suffix = routing ? '' : `|${received.outcome}|${randomUUID().slice(0, 8)}`;

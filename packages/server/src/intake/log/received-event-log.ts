@@ -30,7 +30,8 @@ export interface ReceivedEventPage {
  * Every delivery the intake received and what became of it, for operators (the events page,
  * `GET /api/events`). Each is appended once, through the process's group commit, when its
  * outcome is known: under load many share one insert, and nothing is updated per event.
- * Deliveries that recovery processes after a crash keep the entry written before (or none).
+ * An event that recovery processes after a crash or a failed attempt gets the entry of its
+ * outcome then (`recovered`), beside a `failed` one; one noted already keeps its entry.
  */
 export class ReceivedEventLog {
   readonly #models: Models;
