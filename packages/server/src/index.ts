@@ -223,6 +223,7 @@ export {
   type IntentExample,
 } from './intents/intent-files.ts';
 export { IntentClassifier, type IntentClassifierOptions } from './intents/intent-classifier.ts';
+export { socialIntentsOf } from './intents/intent-recognizer.ts';
 export type {
   IntentClassification,
   IntentRecognizer,
