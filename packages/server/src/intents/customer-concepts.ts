@@ -248,7 +248,10 @@ const CONCEPTS: Record<string, Concept> = {
       'when',
       'how long',
       'how many days',
-      'ship*',
+      'ship out',
+      'ships out',
+      'shipped out',
+      'shipping time',
       'dispatch*',
       'arrive*',
       'eta',
@@ -867,6 +870,11 @@ export function messageConcepts(normalized: string): string[] {
   if (business) found.push('biz');
   if (social) found.push('social');
   return found;
+}
+
+/** True for a concept of social talk (greeting, thanks, small talk, abuse), and for `social`. */
+export function isSocialConcept(name: string): boolean {
+  return name === 'social' || CONCEPTS[name]?.kind === 'social';
 }
 
 /** The names of every concept, for tests and documentation. */
