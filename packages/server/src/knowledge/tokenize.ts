@@ -11,7 +11,8 @@ const CONCEPT = '~';
  * "发货要多久" without a word list. Function characters (的, 吗, 能…) are dropped, alone and in
  * pairs; English words lose common suffixes (ships, shipping → ship). What the text speaks
  * of adds a concept term (`~refund` for refund, money back, 退钱, compensation …; see
- * `intents/customer-concepts.ts`; greetings and thanks are chatter, not terms), so a question and an article meet when their words differ.
+ * `intents/customer-concepts.ts`; greetings and thanks are chatter, and the broadest concepts
+ * say nothing, so neither is a term), so a question and an article meet when their words differ.
  *
  * @example
  * tokenize('How long 能发货?') // ['long', '发', '货', '发货']
@@ -33,9 +34,15 @@ export function tokenize(text: string): string[] {
     });
   }
   for (const concept of messageConcepts(normalizeMessage(text)))
-    if (concept !== 'biz' && !isSocialConcept(concept)) terms.push(CONCEPT + concept);
+    if (!GENERIC_CONCEPTS.has(concept) && !isSocialConcept(concept)) terms.push(CONCEPT + concept);
   return terms;
 }
+
+/**
+ * Concepts too broad to tell articles apart: `biz` (any shop matter), `order` (订单, order,
+ * purchase) and `when` (多久, how long, ship…), which nearly every question has.
+ */
+const GENERIC_CONCEPTS = new Set(['biz', 'order', 'when']);
 
 /** True for a concept term (`~refund`), which only ever matches itself. */
 export const isConceptTerm = (term: string): boolean => term.startsWith(CONCEPT);
