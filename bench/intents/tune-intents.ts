@@ -11,6 +11,7 @@ import {
   IntentClassifier,
   intentExamples,
   loadIntentDefinitions,
+  socialIntentsOf,
   UNKNOWN_INTENT,
   type IntentExample,
 } from '../../packages/server/src/internal.ts';
@@ -48,10 +49,18 @@ function messages(fold: number, inFold: boolean): IntentExample[] {
   );
 }
 
-const rounds: { accuracy: number; macroF1: number; unknownRecall: number }[] = [];
+const THRESHOLD = Number(process.env['THRESHOLD'] ?? 0.5);
+const SIDES = process.env['SIDES'] !== '0';
+const rounds: {
+  accuracy: number;
+  macroF1: number;
+  answeredF1: number;
+  unknownRecall: number;
+}[] = [];
 for (let fold = 0; fold < FOLDS; fold++) {
   const classifier = IntentClassifier.train([...written, ...messages(fold, false)], {
-    threshold: 0,
+    threshold: THRESHOLD,
+    ...(SIDES ? { socialIntents: socialIntentsOf(definitions) } : {}),
     ...(process.env['L2'] ? { l2: Number(process.env['L2']) } : {}),
     ...(process.env['DROPOUT'] ? { dropout: Number(process.env['DROPOUT']) } : {}),
     ...(process.env['EPOCHS'] ? { epochs: Number(process.env['EPOCHS']) } : {}),
@@ -62,6 +71,11 @@ for (let fold = 0; fold < FOLDS; fold++) {
     return { expected: example.intent, predicted: best.intent, confidence: best.confidence };
   });
   const scores = perIntentScores(predictions, intents);
+  // The answers as the chat gets them: `unknown` when out of scope or not sure enough.
+  const answers: Prediction[] = test.map((example) => {
+    const result = classifier.classify(example.text);
+    return { expected: example.intent, predicted: result.intent, confidence: result.confidence };
+  });
   if (process.env['CONFUSIONS'] && fold === 0) {
     const pairs = new Map<string, number>();
     for (const p of predictions)
@@ -77,6 +91,7 @@ for (let fold = 0; fold < FOLDS; fold++) {
   rounds.push({
     accuracy: accuracy(predictions),
     macroF1: macroF1(scores),
+    answeredF1: macroF1(perIntentScores(answers, intents)),
     unknownRecall: unknown?.recall ?? 0,
   });
   process.stderr.write(
@@ -86,5 +101,5 @@ for (let fold = 0; fold < FOLDS; fold++) {
 const mean = (pick: (r: (typeof rounds)[number]) => number) =>
   (rounds.reduce((sum, r) => sum + pick(r), 0) / rounds.length).toFixed(3);
 console.log(
-  `development split (${FOLDS} template folds): accuracy ${mean((r) => r.accuracy)}, macro-F1 ${mean((r) => r.macroF1)}, unknown recall ${mean((r) => r.unknownRecall)}`,
+  `development split (${FOLDS} template folds): accuracy ${mean((r) => r.accuracy)}, macro-F1 ${mean((r) => r.macroF1)}, answered macro-F1 ${mean((r) => r.answeredF1)} (threshold ${THRESHOLD}${SIDES ? ', sides' : ''}), unknown recall ${mean((r) => r.unknownRecall)}`,
 );

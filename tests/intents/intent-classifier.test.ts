@@ -3,6 +3,7 @@ import {
   IntentClassifier,
   intentExamples,
   loadIntentDefinitions,
+  socialIntentsOf,
   type IntentExample,
 } from '@xiaoer/server/internal';
 
@@ -94,6 +95,26 @@ describe('IntentClassifier', () => {
     const result = strict.classify('东西坏了');
     expect(result.intent).toBe('unknown');
     expect(result.top[0]?.confidence).toBe(result.confidence);
+  });
+
+  it('should answer a message sure to be business with its likeliest intent under the threshold', async () => {
+    const definitions = await loadIntentDefinitions();
+    const options = { threshold: 0.8, calibrationFolds: 0 };
+    const plain = IntentClassifier.train(examples, options);
+    const sided = IntentClassifier.train(examples, {
+      ...options,
+      socialIntents: socialIntentsOf(definitions),
+    });
+    // Broken goods: refund or warranty, under 0.8 each, business for sure.
+    const alone = plain.classify('东西坏了');
+    expect(alone.intent).toBe('unknown');
+    expect(alone.confidence).toBeLessThan(0.8);
+    expect(alone.confidence).toBeGreaterThanOrEqual(0.4);
+    expect(sided.classify('东西坏了').intent).toBe(alone.top[0]?.intent);
+    // A guess under half the threshold stays unknown, however sure the side.
+    const vague = sided.classify('the thing I bought');
+    expect(vague.confidence).toBeLessThan(0.4);
+    expect(vague.intent).toBe('unknown');
   });
 
   it('should give confidences within [0, 1] with the top list sorted', () => {

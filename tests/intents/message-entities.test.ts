@@ -106,6 +106,10 @@ describe('extractEntities: context, amounts, dates, addresses', () => {
     ['order number: 13912345678 status?', ['13912345678'], []],
     ['订单号: 15912345678 电话13812345678', ['15912345678'], ['13812345678']],
     ['收件人电话改成13812345678', [], ['13812345678']],
+    ['13812345678这个订单怎么还没发', ['13812345678'], []],
+    ['15912345678 is my order, where is it', ['15912345678'], []],
+    ['电话13812345678 订单还没到', [], ['13812345678']],
+    ['我的手机号是13812345678', [], ['13812345678']],
   ])('should tell an order number from a phone number by context in %j', (text, orders, phones) => {
     const entities = extractEntities(text);
     expect(entities.orderNumbers).toEqual(orders);

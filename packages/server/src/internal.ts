@@ -167,6 +167,7 @@ export {
   type IntentExample,
 } from './intents/intent-files.ts';
 export { IntentClassifier, type IntentClassifierOptions } from './intents/intent-classifier.ts';
+export { socialIntentsOf } from './intents/intent-recognizer.ts';
 export {
   extractEntities,
   DEFAULT_ORDER_NUMBER,

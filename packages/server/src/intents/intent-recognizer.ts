@@ -89,6 +89,11 @@ export async function createIntentRecognizer(
   return new FallbackClassifier(remote, local, onFallback);
 }
 
+/** The intents that are social talk, not the shop's business (the `social` group). */
+export function socialIntentsOf(definitions: readonly IntentDefinition[]): string[] {
+  return definitions.filter((d) => d.group === 'social').map((d) => d.intent);
+}
+
 /**
  * Training is deterministic, so a process trains once per intent folder and settings: every
  * server started in one process (the tests start dozens) shares the model.
@@ -116,7 +121,11 @@ function trainedLocally(
       const definitions = [...shipped, ...extra];
       return {
         definitions,
-        local: IntentClassifier.train(intentExamples(definitions), { threshold, entityPatterns }),
+        local: IntentClassifier.train(intentExamples(definitions), {
+          threshold,
+          entityPatterns,
+          socialIntents: socialIntentsOf(definitions),
+        }),
       };
     });
     // A folder that failed to load is read again next time.

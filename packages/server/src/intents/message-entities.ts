@@ -65,6 +65,13 @@ const CONTEXT_TRACKING =
 const ORDER_CONTEXT =
   /(?:订单号|订单编号|订单|单号|order(?:\s*(?:number|no\.?|id|#))?|#)[^\dA-Za-z]{0,4}$/i;
 
+/** Words right after a mobile-shaped number that make it an order number (…这个订单). */
+const ORDER_AFTER =
+  /^[^\dA-Za-z]{0,3}(?:这个订单|这笔订单|这一单|这单|那单|的订单|订单|is my order|order\b)/i;
+
+/** Words right before a number that make it a phone number whatever follows. */
+const PHONE_CONTEXT = /(?:电话|手机|联系方式|号码|tel|phone|mobile|call)[^\dA-Za-z]{0,4}$/i;
+
 function globalCopy(pattern: RegExp): RegExp {
   return new RegExp(
     pattern.source,
@@ -86,7 +93,8 @@ function unique<T>(items: T[], key: (item: T) => string): T[] {
  * Finds order, phone and tracking numbers, amounts, dates and addresses in a message.
  * Tracking numbers are taken first, then phone numbers, then order numbers from what is left,
  * so one number is one entity. A number shaped like a mobile number right after 订单号 or
- * "order" is an order number.
+ * "order", or right before 这个订单 / "is my order" (with no 电话/phone before it), is an
+ * order number.
  *
  * @example
  * extractEntities('我的快递到哪了 订单号 A10023').orderNumbers // ['A10023']
@@ -110,7 +118,10 @@ export function extractEntities(text: string, patterns: EntityPatterns = {}): Me
   for (const match of rest.matchAll(PHONE)) {
     const digits = (match[1] ?? '').replace(/[\s-]/g, '');
     const before = rest.slice(Math.max(0, match.index - 20), match.index);
-    if (ORDER_CONTEXT.test(before) && /^\d{11}$/.test(match[0])) {
+    const after = rest.slice(match.index + match[0].length, match.index + match[0].length + 16);
+    const orderByContext =
+      ORDER_CONTEXT.test(before) || (!PHONE_CONTEXT.test(before) && ORDER_AFTER.test(after));
+    if (orderByContext && /^\d{11}$/.test(match[0])) {
       contextOrders.push({ at: match.index, number: digits });
     } else phoneNumbers.push(digits);
     rest = blank(rest, match.index, match[0].length);

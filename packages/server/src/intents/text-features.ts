@@ -1,3 +1,4 @@
+import { messageConcepts } from './customer-concepts.ts';
 import { expandShorthand } from './customer-shorthand.ts';
 
 /**
@@ -15,6 +16,9 @@ import { expandShorthand } from './customer-shorthand.ts';
  * - Numbers become tokens by shape (`#n` short, `#id` five digits or more, letters with digits
  *   `#code`), so an order number says "there is an order number" without its digits
  *   dominating the model.
+ * - What the message speaks of, whatever its words, gives concept features (`k:refund` for
+ *   "restitution" or 把钱退给我, `k:biz` for any shop matter, `k:social` for greetings, thanks,
+ *   small talk and abuse; see `customer-concepts.ts`), so a synonym training never used counts.
  * - Emoji and punctuation split runs and add nothing.
  */
 
@@ -65,7 +69,9 @@ export function messageFeatures(text: string): string[] {
     }
     if (negation.test(token)) negated = NEGATION_SPAN;
   };
-  for (const match of normalizeMessage(text).matchAll(TOKEN)) {
+  const normalized = normalizeMessage(text);
+  for (const concept of messageConcepts(normalized)) features.push(`k:${concept}`);
+  for (const match of normalized.matchAll(TOKEN)) {
     const [, han, numeric, latin] = match;
     if (han) {
       features.push(...characterGrams(han, [1, 2, 3], 'z:'));

@@ -1,6 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { KnowledgeArticleRecord } from '../model/knowledge.model.ts';
-import { isCjkTerm, tokenize } from './tokenize.ts';
+import { isCjkTerm, isConceptTerm, tokenize } from './tokenize.ts';
 import { cosine, editDistance, idf, vectorOf, type TermVector } from './similarity.ts';
 
 /** What a search may be narrowed to. */
@@ -36,7 +36,7 @@ const SEP = '\u0000';
 /** BM25 candidates rescored by similarity; enough for paraphrases, cheap at 10,000 articles. */
 const CANDIDATES = 40;
 
-const latin = (term: string) => !isCjkTerm(term) && term.length >= 4;
+const latin = (term: string) => !isCjkTerm(term) && !isConceptTerm(term) && term.length >= 4;
 
 /**
  * The in-memory search index of one process: published articles, one MiniSearch document per
@@ -196,7 +196,7 @@ function answers(article: KnowledgeArticleRecord, filter: SearchFilter, now: Dat
 function nearTerm(result: SearchResult, query: TermVector) {
   const candidates = result.terms.filter((term) => !query.has(term));
   return (term: string) => {
-    if (isCjkTerm(term)) return undefined;
+    if (isCjkTerm(term) || isConceptTerm(term)) return undefined;
     let best: { term: string; similarity: number } | undefined;
     for (const candidate of candidates) {
       const similarity = candidate.startsWith(term)

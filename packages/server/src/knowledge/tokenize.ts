@@ -1,9 +1,18 @@
+import { isSocialConcept, messageConcepts } from '../intents/customer-concepts.ts';
+import { normalizeMessage } from '../intents/text-features.ts';
+
+/** Marks a concept term (`~refund`): not a word, so never matched by spelling. */
+const CONCEPT = '~';
+
 /**
  * Splits text into search terms for Chinese and English alike: latin words and numbers are
  * lowercased whole words; a run of CJK characters (written without spaces) gives every
  * character and every pair of neighbours, so "多久能发货" shares "发货" and "多久" with
  * "发货要多久" without a word list. Function characters (的, 吗, 能…) are dropped, alone and in
- * pairs; English words lose common suffixes (ships, shipping → ship).
+ * pairs; English words lose common suffixes (ships, shipping → ship). What the text speaks
+ * of adds a concept term (`~refund` for refund, money back, 退钱, compensation …; see
+ * `intents/customer-concepts.ts`; greetings and thanks are chatter, and the broadest concepts
+ * say nothing, so neither is a term), so a question and an article meet when their words differ.
  *
  * @example
  * tokenize('How long 能发货?') // ['long', '发', '货', '发货']
@@ -24,8 +33,19 @@ export function tokenize(text: string): string[] {
       if (next !== undefined && !CJK_STOP.has(next)) terms.push(char + next);
     });
   }
+  for (const concept of messageConcepts(normalizeMessage(text)))
+    if (!GENERIC_CONCEPTS.has(concept) && !isSocialConcept(concept)) terms.push(CONCEPT + concept);
   return terms;
 }
+
+/**
+ * Concepts too broad to tell articles apart: `biz` (any shop matter), `order` (订单, order,
+ * purchase) and `when` (多久, how long, ship…), which nearly every question has.
+ */
+const GENERIC_CONCEPTS = new Set(['biz', 'order', 'when']);
+
+/** True for a concept term (`~refund`), which only ever matches itself. */
+export const isConceptTerm = (term: string): boolean => term.startsWith(CONCEPT);
 
 /** Strips plural and -ing/-ed endings so that typo-tolerant matching has less to bridge. */
 function stem(word: string): string {

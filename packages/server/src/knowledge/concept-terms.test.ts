@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { fieldsOf } from './article.ts';
+import { KnowledgeIndex } from './knowledge-index.ts';
+import { tokenize } from './tokenize.ts';
+
+function indexOf(articles: Record<string, string[]>): KnowledgeIndex {
+  const index = new KnowledgeIndex();
+  for (const [id, questions] of Object.entries(articles))
+    index.put({
+      _id: id,
+      ...fieldsOf({ id, questions, answer: { zh: id, en: id } }),
+      revision: 1,
+      deleted: false,
+      updatedAt: new Date(0),
+      updatedBy: 'test',
+    });
+  return index;
+}
+
+describe('concept terms in knowledge search', () => {
+  it('should add a concept term for a synonym, none for greetings', () => {
+    expect(tokenize('I want restitution')).toContain('~refund');
+    expect(tokenize('把钱退给我')).toContain('~refund');
+    expect(tokenize('send me the bill')).toContain('~invoice');
+    expect(tokenize('hello, thanks').filter((term) => term.startsWith('~'))).toEqual([]);
+  });
+
+  it('should find the article when the question and the article use different words', () => {
+    const index = indexOf({
+      refund: ['How do I get a refund?', '怎么退款'],
+      invoice: ['Can I get an invoice?', '怎么开发票'],
+      shipping: ['How long does delivery take?', '多久发货'],
+    });
+    expect(index.find('I am owed restitution for the lamp')[0]?.article._id).toBe('refund');
+    expect(index.find('where is my bill')[0]?.article._id).toBe('invoice');
+    expect(index.find('能把钱退给我吗')[0]?.article._id).toBe('refund');
+    expect(index.find('收据能给我吗')[0]?.article._id).toBe('invoice');
+  });
+});
