@@ -73,7 +73,10 @@ export {
   SOURCE,
   ADMIN_PASSWORD,
   CHAT_SECRET,
+  TEST_PASSWORD_COST,
   type Harness,
 } from './test-harness.ts';
+/** The production scrypt cost, for a test that checks what a deployment stores. */
+export { PASSWORD_COST } from './auth/password.ts';
 export { TestClock } from './clock/test-clock.ts';
 export { responseContract, type ContractCheck } from './http/response-contract.ts';
