@@ -11,7 +11,7 @@ import { DEFAULT_OPERATIONS } from './connectors/http-order-system.ts';
 import { signedHeaders } from './intake/signature.ts';
 import { probeOf } from './server/store-connection.ts';
 import type { RunningStore } from './store/store-launcher.ts';
-import { startTestStore } from './testing.ts';
+import { startTestStore } from './test-store.ts';
 import { TestClock } from './clock/test-clock.ts';
 import type { PasswordCost } from './auth/password.ts';
 
