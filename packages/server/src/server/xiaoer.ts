@@ -240,6 +240,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     config.intents ?? {},
     intentReferences(knowledge, catalog, routing),
     (reason) => log.warn({ err: reason }, 'the intent endpoint failed; the local model answered'),
+    clock,
   );
   routing.onAssigned(
     ({ handoff, agentId }) => void desk.assigned(handoff.conversationId, handoff._id, agentId),
