@@ -1,4 +1,4 @@
-import { SHARED_TEST_STORE, startOwnStore } from '@xiaoer/server/testing';
+import { SHARED_TEST_STORE, startOwnStore } from '@xiaoer/server/test-store';
 
 /**
  * Vitest's global setup: one embedded FerretDB for the whole run, each test file's store a

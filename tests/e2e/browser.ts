@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { vi } from 'vitest';
 
 /** Debian's Chromium (`apt-get install chromium`); `CHROMIUM_PATH` points elsewhere. */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -55,10 +56,18 @@ export async function logInPage(
 export async function goOnlineInDesk(page: Page, isOnline: () => Promise<boolean>): Promise<void> {
   for (let attempt = 0; attempt < 5; attempt++) {
     await page.getByTestId('agent-status').getByText('在线').click();
-    for (let check = 0; check < 10; check++) {
-      if (await isOnline()) return;
-      await page.waitForTimeout(300);
-    }
+    const online = await vi
+      .waitFor(
+        async () => {
+          if (!(await isOnline())) throw new Error('not online yet');
+        },
+        { timeout: 3000, interval: 300 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+    if (online) return;
   }
   throw new Error('The agent desk did not go online');
 }

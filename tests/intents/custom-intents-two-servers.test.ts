@@ -34,11 +34,14 @@ describe('operators’ intents across two servers', () => {
       action: { kind: 'knowledge' },
     });
     expect(created.status).toBe(201);
+    // b asks the store at its next message, at most every two seconds: that much later.
+    await b.clock.advance(2_000);
     await vi.waitFor(async () => expect(await classify(b, '礼品卡余额还有多少')).toBe('giftCard'), {
       timeout: 20_000,
       interval: 500,
     });
     expect((await a.request('DELETE', '/api/intents/giftCard')).status).toBe(200);
+    await b.clock.advance(2_000);
     await vi.waitFor(
       async () => expect(await classify(b, '礼品卡余额还有多少')).not.toBe('giftCard'),
       { timeout: 20_000, interval: 500 },

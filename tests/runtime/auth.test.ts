@@ -1,10 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cloudEvent, SOURCE, startHarness, type Harness } from '@xiaoer/server/testing';
+import {
+  cloudEvent,
+  PASSWORD_COST,
+  SOURCE,
+  startHarness,
+  type Harness,
+} from '@xiaoer/server/testing';
 import { counterWorkflow } from './test-workflows.ts';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  // The production cost (other tests hash at a lower one): the stored hash names it.
+  h = await startHarness({ passwordCost: PASSWORD_COST });
   await h.publish(counterWorkflow);
   await h.xiaoer.auth.createUser('vera', 'viewer-password', 'viewer');
 });

@@ -383,7 +383,7 @@ const cases: Case[] = [
 describe('bad input gets a precise 4xx and changes nothing', () => {
   it.each(cases)('$name → $status $code', async ({ send, status, code, pointer }) => {
     await h.xiaoer.intake.idle();
-    const before = await settledFingerprint(h.connection);
+    const before = await settledFingerprint(h);
     const response = await send();
     const body = (await response.json()) as {
       error: {

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Connection } from 'mongoose';
+import { expect, vi } from 'vitest';
+import type { Harness } from '@xiaoer/server/testing';
 
 /** Collections whose content no rejected request may change. */
 const WATCHED = [
@@ -32,19 +34,52 @@ export async function dbFingerprint(connection: Connection): Promise<string> {
 }
 
 /**
- * The fingerprint once background work (effect bookkeeping after a journey moved on) has
- * finished: taken until two readings 300 ms apart agree.
+ * Agenda jobs running, or due within a second (an effect being delivered, a retry about to
+ * run): work that will still change the store.
+ */
+async function jobsAtWork(connection: Connection): Promise<number> {
+  return connection.collection('jobs').countDocuments({
+    $or: [{ lockedAt: { $ne: null } }, { nextRunAt: { $lte: new Date(Date.now() + 1000) } }],
+  });
+}
+
+/**
+ * Waits until the server has nothing left to write: queues idle, analytics facts written and
+ * rolled up, no job running or due.
+ */
+async function quiet(h: Harness): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      await h.xiaoer.intake.idle();
+      // Also writes the instances the runtime holds back (written behind their steps).
+      await h.xiaoer.runtime.idle();
+      await h.xiaoer.routing.idle();
+      await h.xiaoer.quality.idle();
+      // Writes the analytics facts held back for a quarter second, and rolls them up.
+      await h.xiaoer.analytics.rollup();
+      expect(await jobsAtWork(h.connection), 'Agenda jobs running or due').toBe(0);
+    },
+    { timeout: 15_000, interval: 50 },
+  );
+}
+
+/**
+ * The fingerprint once background work (effect bookkeeping after a journey moved on, instances
+ * written behind their steps) has finished: the server is quiet (its queues idle, no job
+ * running or due) and two readings, with the server quiet between them, agree. Waits for those
+ * conditions, never for a fixed time.
  */
 export async function settledFingerprint(
-  connection: Connection,
+  h: Harness,
   fingerprint: (connection: Connection) => Promise<string> = dbFingerprint,
 ): Promise<string> {
-  let previous = await fingerprint(connection);
+  await quiet(h);
+  let previous = await fingerprint(h.connection);
   for (let i = 0; i < 50; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const current = await fingerprint(connection);
+    await quiet(h);
+    const current = await fingerprint(h.connection);
     if (current === previous) return current;
     previous = current;
   }
-  throw new Error('the database kept changing for 15 s');
+  throw new Error('the database kept changing over 50 readings');
 }

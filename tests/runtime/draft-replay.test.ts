@@ -44,7 +44,7 @@ afterAll(async () => h?.close());
 
 describe('replay before publish', () => {
   it('should find the saved draft behaving like the version that ran, and change nothing', async () => {
-    const before = await settledFingerprint(h.connection);
+    const before = await settledFingerprint(h);
     const { status, body } = await replay();
     expect(status).toBe(200);
     expect(body).toMatchObject({

@@ -123,7 +123,7 @@ describe('Shopify webhooks', () => {
   });
 
   it('should acknowledge a retried delivery (same webhook id) as a duplicate', async () => {
-    const before = await settledFingerprint(h.connection);
+    const before = await settledFingerprint(h);
     const again = await shopify(
       'orders/create',
       await fixture('shopify-orders-create.json'),
@@ -241,7 +241,7 @@ describe('Shopify webhooks', () => {
     const body = await fixture('shopify-orders-create.json');
     await h.xiaoer.intake.idle();
     await h.xiaoer.runtime.idle();
-    const before = await settledFingerprint(h.connection);
+    const before = await settledFingerprint(h);
     const forged = await shopify('orders/create', body, 'x-1', 'not-the-secret');
     expect(forged.status).toBe(401);
     const noTopic = await fetch(`${h.url}/api/webhooks/shopify/${SHOPIFY.id}`, {

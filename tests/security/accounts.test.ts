@@ -65,7 +65,7 @@ describe('accounts (issue 18)', () => {
         code: 'unauthenticated',
       },
     ];
-    for (const attack of attacks) await expectRefused(h.connection, attack);
+    for (const attack of attacks) await expectRefused(h, attack);
     expect((await me(await login('olga', 'olga-新密码-456'))()).status).toBe(200);
   });
 
@@ -73,7 +73,7 @@ describe('accounts (issue 18)', () => {
     { name: 'the only admin demotes itself', change: { role: 'viewer' } },
     { name: 'the only admin disables itself', change: { disabled: true } },
   ])('should refuse: $name (409)', async ({ name, change }) => {
-    await expectRefused(h.connection, {
+    await expectRefused(h, {
       name,
       send: () => h.request('PATCH', '/api/users/admin', change),
       status: 409,
@@ -85,7 +85,7 @@ describe('accounts (issue 18)', () => {
     await h.xiaoer.auth.createUser('second', 'second-密码-123', 'admin');
     const second = await login('second', 'second-密码-123');
     expect((await h.request('PATCH', '/api/users/second', { disabled: true })).status).toBe(200);
-    await expectRefused(h.connection, {
+    await expectRefused(h, {
       name: 'demoting the last enabled admin while a disabled one exists',
       send: () => h.request('PATCH', '/api/users/admin', { role: 'operator' }),
       status: 409,

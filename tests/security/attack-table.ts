@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Connection } from 'mongoose';
+import type { Harness } from '@xiaoer/server/testing';
 import { settledFingerprint } from '../runtime/db-fingerprint.ts';
 
 /** Collections that change by themselves (leases, clocks, rollup progress), never by a request. */
@@ -42,8 +43,8 @@ export interface Attack {
  * Sends the attack and checks its refusal: the status, a zh/en error body with the code, and
  * a store exactly as it was before.
  */
-export async function expectRefused(connection: Connection, attack: Attack): Promise<void> {
-  const before = await settledFingerprint(connection, storeFingerprint);
+export async function expectRefused(h: Harness, attack: Attack): Promise<void> {
+  const before = await settledFingerprint(h, storeFingerprint);
   const response = await attack.send();
   const text = await response.text();
   expect(response.status, `${attack.name}: ${text}`).toBe(attack.status);
@@ -55,8 +56,7 @@ export async function expectRefused(connection: Connection, attack: Attack): Pro
     expect(body.error.message.zh).toBeTruthy();
     expect(body.error.message.en).toBeTruthy();
   }
-  expect(
-    await settledFingerprint(connection, storeFingerprint),
-    `${attack.name} changed the store`,
-  ).toBe(before);
+  expect(await settledFingerprint(h, storeFingerprint), `${attack.name} changed the store`).toBe(
+    before,
+  );
 }

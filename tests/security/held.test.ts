@@ -93,6 +93,6 @@ const HELD: Attack[] = [
 
 describe('controls that held (issue 18)', () => {
   it.each(HELD)('should still refuse: $name', async (attack) => {
-    await expectRefused(h.connection, attack);
+    await expectRefused(h, attack);
   });
 });

@@ -134,7 +134,7 @@ describe('anonymous chat budgets (issue 18)', () => {
     const client = from('127.0.0.2');
     expect((await client.open('flood-1')).status).toBe(201);
     expect((await client.open('flood-1')).status).toBe(201);
-    await expectRefused(h.connection, {
+    await expectRefused(h, {
       name: 'a third conversation of one customer',
       send: async () => {
         const response = await client.open('flood-1');
@@ -149,7 +149,7 @@ describe('anonymous chat budgets (issue 18)', () => {
   it('should refuse conversations over the address budget, whatever the customer', async () => {
     const client = from('127.0.0.3');
     for (let i = 0; i < 6; i++) expect((await client.open(`many-${i}`)).status).toBe(201);
-    await expectRefused(h.connection, {
+    await expectRefused(h, {
       name: 'a seventh conversation from one address',
       send: () => client.open('many-7'),
       status: 429,
@@ -169,7 +169,7 @@ describe('anonymous chat budgets (issue 18)', () => {
       );
     expect((await say('你好')).status).toBe(201);
     expect((await say('在吗')).status).toBe(201);
-    await expectRefused(h.connection, {
+    await expectRefused(h, {
       name: 'a third message in a minute',
       send: () => say('在吗在吗'),
       status: 429,

@@ -112,7 +112,7 @@ const ATTACKS: Attack[] = [
 
 describe('event intake (issue 18)', () => {
   it.each(ATTACKS)('should refuse, changing nothing: $name', async (attack) => {
-    await expectRefused(h.connection, attack);
+    await expectRefused(h, attack);
   });
 
   it('should answer a replayed Shopify body as a duplicate, another topic as ignored', async () => {
@@ -134,7 +134,7 @@ describe('event intake (issue 18)', () => {
       billing: { first_name: 'Li', phone: '13800000000' },
     });
     expect((await woo(body)).status).toBe(202);
-    await expectRefused(h.connection, {
+    await expectRefused(h, {
       name: 'the same WooCommerce body without dates, delivered again',
       send: () => woo(body),
       status: 200,

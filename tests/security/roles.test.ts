@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server/internal';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
@@ -48,16 +48,16 @@ beforeAll(async () => {
       })
     ).status,
   ).toBeLessThan(300);
-  instanceId = await (async () => {
-    for (let i = 0; i < 100; i++) {
+  instanceId = await vi.waitFor(
+    async () => {
       const list = (await (await h.request('GET', '/api/instances?workflow=counter')).json()) as {
         instances: { id: string }[];
       };
-      if (list.instances[0]) return list.instances[0].id;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('no counter instance');
-  })();
+      if (!list.instances[0]) throw new Error('no counter instance');
+      return list.instances[0].id;
+    },
+    { timeout: 10_000, interval: 100 },
+  );
 });
 afterAll(async () => h?.close());
 
@@ -139,7 +139,7 @@ const ATTACKS: Attack[] = [
 
 describe('roles (issue 18)', () => {
   it.each(ATTACKS)('should refuse: $name', async (attack) => {
-    await expectRefused(h.connection, attack);
+    await expectRefused(h, attack);
   });
 
   it('should let a reviewer (operator) decide the review and an agent bump a counter', async () => {

@@ -1,4 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
+import { vi } from 'vitest';
 
 /** The pid of the FerretDB process listening on `socket` (found by its command line). */
 export async function ferretdbPid(socket: string): Promise<number> {
@@ -22,10 +23,15 @@ async function processState(pid: number): Promise<string | null> {
 /** Sends SIGSTOP to `pid` and waits until every thread of it is stopped (the signal is async). */
 export async function stopProcess(pid: number): Promise<void> {
   process.kill(pid, 'SIGSTOP');
-  for (let waited = 0; waited < 5000; waited += 10) {
-    const state = await processState(pid);
-    if (state === 'T' || state === 't') return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`process ${pid} did not stop after SIGSTOP`);
+  await vi
+    .waitFor(
+      async () => {
+        const state = await processState(pid);
+        if (state !== 'T' && state !== 't') throw new Error(`state ${state}`);
+      },
+      { timeout: 5000, interval: 10 },
+    )
+    .catch(() => {
+      throw new Error(`process ${pid} did not stop after SIGSTOP`);
+    });
 }

@@ -11,8 +11,9 @@ import { DEFAULT_OPERATIONS } from './connectors/http-order-system.ts';
 import { signedHeaders } from './intake/signature.ts';
 import { probeOf } from './server/store-connection.ts';
 import type { RunningStore } from './store/store-launcher.ts';
-import { startTestStore } from './testing.ts';
+import { startTestStore } from './test-store.ts';
 import { TestClock } from './clock/test-clock.ts';
+import type { PasswordCost } from './auth/password.ts';
 
 export const ADMIN_PASSWORD = 'admin-密码-123';
 export const SOURCE = {
@@ -63,6 +64,13 @@ const TEST_CHAT_LIMITS = {
   streamsPerCustomer: 1_000,
 };
 
+/**
+ * scrypt at 1/32 of the production cost (`PASSWORD_COST`): a hash takes about 2 ms instead of
+ * 60 ms, and the suite creates and logs in users hundreds of times. Checking stays the same
+ * code, reading the cost from the stored hash.
+ */
+export const TEST_PASSWORD_COST: PasswordCost = { N: 2 ** 10, r: 8, p: 1 };
+
 export function testConfig(shopUrl: string, overrides: Partial<XiaoerConfig> = {}): XiaoerConfig {
   const { sources = [], ...rest } = overrides;
   return {
@@ -91,6 +99,8 @@ export async function startHarness(
     clock?: TestClock;
     /** Told of every timer fired, with its lateness in ms (benchmarks). */
     onTimerFired?: (latenessMs: number) => void;
+    /** The scrypt cost of new passwords; default {@link TEST_PASSWORD_COST}. */
+    passwordCost?: PasswordCost;
   } = {},
 ): Promise<Harness> {
   const store = options.store ?? (await startTestStore({ own: options.ownStore ?? false }));
@@ -104,6 +114,7 @@ export async function startHarness(
     storeUri: store.uri,
     config: testConfig(shopUrl, options.config),
     log: pino({ level: process.env['XIAOER_TEST_LOG'] ?? 'error' }),
+    passwordCost: options.passwordCost ?? TEST_PASSWORD_COST,
     ...(options.onTimerFired ? { onTimerFired: options.onTimerFired } : {}),
   });
   await xiaoer.start();

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { isDuplicateKey, type Models } from '../model/models.ts';
 import type { ApiKeyRecord, Role, UserRecord } from '../model/auth.model.ts';
-import { hashPassword, verifyPassword } from './password.ts';
+import { hashPassword, PASSWORD_COST, verifyPassword, type PasswordCost } from './password.ts';
 import { systemClock, type Clock } from '../clock/clock.ts';
 
 /** Who a request acts for. */
@@ -29,12 +29,20 @@ export class AuthService {
   readonly #models: Models;
   readonly #sessionHours: number;
   readonly #clock: Clock;
+  readonly #passwordCost: Readonly<PasswordCost>;
   #prunedAt = 0;
 
-  constructor(models: Models, sessionHours = 12, clock: Clock = systemClock) {
+  constructor(
+    models: Models,
+    sessionHours = 12,
+    clock: Clock = systemClock,
+    /** The scrypt cost of new password hashes; lower only in tests. */
+    passwordCost: Readonly<PasswordCost> = PASSWORD_COST,
+  ) {
     this.#models = models;
     this.#sessionHours = sessionHours;
     this.#clock = clock;
+    this.#passwordCost = passwordCost;
   }
 
   async hasUsers(): Promise<boolean> {
@@ -44,7 +52,7 @@ export class AuthService {
   async createUser(id: string, password: string, role: Role): Promise<UserView> {
     const record: UserRecord = {
       _id: id,
-      passwordHash: await hashPassword(password),
+      passwordHash: await hashPassword(password, this.#passwordCost),
       role,
       disabled: false,
       createdAt: new Date(this.#clock.now()),
@@ -85,7 +93,7 @@ export class AuthService {
     const set: Partial<UserRecord> = {};
     if (change.role) set.role = change.role;
     if (change.disabled !== undefined) set.disabled = change.disabled;
-    if (change.password) set.passwordHash = await hashPassword(change.password);
+    if (change.password) set.passwordHash = await hashPassword(change.password, this.#passwordCost);
     const endsSessions = Boolean(change.password) || change.disabled === true;
     if (endsSessions) set.sessionsValidFrom = new Date(this.#clock.now());
     const updated = await this.#models.Users.findOneAndUpdate(

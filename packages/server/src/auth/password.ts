@@ -1,7 +1,14 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
+/** scrypt's cost parameters (N: CPU and memory, r: block size, p: parallelism). */
+export interface PasswordCost {
+  N: number;
+  r: number;
+  p: number;
+}
+
 /** scrypt cost: about 50–100 ms per hash on a small server, 32 MiB of memory. */
-const PARAMETERS = { N: 2 ** 15, r: 8, p: 1 } as const;
+export const PASSWORD_COST: Readonly<PasswordCost> = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
@@ -16,11 +23,17 @@ function derive(password: string, salt: Buffer, options: ScryptOptions): Promise
   );
 }
 
-/** `scrypt$N$r$p$salt$hash` (base64): parameters travel with the hash so they can grow later. */
-export async function hashPassword(password: string): Promise<string> {
+/**
+ * `scrypt$N$r$p$salt$hash` (base64): parameters travel with the hash so they can grow later.
+ * `cost` is {@link PASSWORD_COST} but in tests (`startHarness`), which log in hundreds of times.
+ */
+export async function hashPassword(
+  password: string,
+  cost: Readonly<PasswordCost> = PASSWORD_COST,
+): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, PARAMETERS);
-  const { N, r, p } = PARAMETERS;
+  const key = await derive(password, salt, cost);
+  const { N, r, p } = cost;
   return `scrypt$${N}$${r}$${p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 

@@ -6,6 +6,7 @@ import type { IntentClassification, IntentRecognizer } from './intent-classifica
 import { loadIntentDefinitions, type IntentDefinition } from './intent-files.ts';
 import type { IntentProviderError } from './intent-provider-error.ts';
 import { createIntentRecognizer, type IntentRecognitionConfig } from './intent-recognizer.ts';
+import { systemClock, type Clock } from '../clock/clock.ts';
 
 /** An operator's intent as the console sends it. */
 export interface CustomIntentInput {
@@ -74,6 +75,7 @@ export class IntentCatalog {
   readonly #onFallback: ((reason: IntentProviderError) => void) | undefined;
   #custom = new Map<string, CustomIntentRecord>();
   #recognizer: Promise<IntentRecognizer> | undefined;
+  readonly #clock: Clock;
   #followedAt = 0;
   #following: Promise<void> | undefined;
 
@@ -82,11 +84,14 @@ export class IntentCatalog {
     config: IntentRecognitionConfig,
     references: IntentReferences,
     onFallback?: (reason: IntentProviderError) => void,
+    /** When to ask the store again (tests move it instead of waiting two seconds). */
+    clock: Clock = systemClock,
   ) {
     this.#models = models;
     this.#config = config;
     this.#references = references;
     this.#onFallback = onFallback;
+    this.#clock = clock;
   }
 
   /** The recognizer with every intent; trained at the first call and after each change. */
@@ -109,9 +114,9 @@ export class IntentCatalog {
 
   /** Retrains when another process saved or deleted an operator's intent since. */
   #follow(): Promise<void> {
-    if (!this.#recognizer || Date.now() - this.#followedAt < FOLLOW_EVERY_MS)
+    if (!this.#recognizer || this.#clock.now() - this.#followedAt < FOLLOW_EVERY_MS)
       return this.#following ?? Promise.resolve();
-    this.#followedAt = Date.now();
+    this.#followedAt = this.#clock.now();
     this.#following ??= (async () => {
       const stored = await this.#models.CustomIntents.find({}, { _id: 1, updatedAt: 1 }).lean<
         Pick<CustomIntentRecord, '_id' | 'updatedAt'>[]

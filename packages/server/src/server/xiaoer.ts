@@ -44,6 +44,7 @@ import { readStore } from '../metrics/store-readings.ts';
 import { QualityInspector } from '../quality/quality-inspector.ts';
 import { ProcessLiveness } from '../runtime/process-liveness.ts';
 import { dateOf, systemClock, type Cancel, type Clock } from '../clock/clock.ts';
+import type { PasswordCost } from '../auth/password.ts';
 
 /** How often recovery sweeps, and when an unfinished claim counts as abandoned. */
 export const RECOVERY_DEFAULTS = { sweepEveryMs: 2000, staleAfterMs: 15_000 } as const;
@@ -62,6 +63,12 @@ export interface XiaoerOptions {
   onTimerFired?: (latenessMs: number) => void;
   /** Sweeps, rollups, sessions and idle closing read and wait on this clock (tests move it). */
   clock?: Clock;
+  /**
+   * The scrypt cost of new password hashes: `PASSWORD_COST` unless a test lowers it (not in the
+   * configuration file, so a deployment cannot). Checking a password uses the cost it was
+   * stored with.
+   */
+  passwordCost?: PasswordCost;
 }
 
 /** The durable runtime and its services, wired together on one store connection. */
@@ -238,6 +245,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     config.intents ?? {},
     intentReferences(knowledge, catalog, routing),
     (reason) => log.warn({ err: reason }, 'the intent endpoint failed; the local model answered'),
+    clock,
   );
   routing.onAssigned(
     ({ handoff, agentId }) => void desk.assigned(handoff.conversationId, handoff._id, agentId),
@@ -282,7 +290,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     ),
     sources: new SourceRegistry(config.sources),
     agenda,
-    auth: new AuthService(models, undefined, clock),
+    auth: new AuthService(models, undefined, clock, options.passwordCost),
     history,
     desk,
     routing,

@@ -1,9 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { startServer } from '../../server/start-server.ts';
 import { readFile } from 'node:fs/promises';
-import { pino } from 'pino';
 import { LocalizedError } from '../../localized-error.ts';
-import { parseConfig } from '../../server/xiaoer-config.schema.ts';
 import type { XiaoerConfig } from '../../server/xiaoer-config.ts';
 
 interface ServeFlags {
@@ -34,6 +31,7 @@ async function readConfig(file: string): Promise<XiaoerConfig> {
       en: `The configuration file ${file} is not valid JSON: ${(error as Error).message}`,
     });
   }
+  const { parseConfig } = await import('../../server/xiaoer-config.schema.ts');
   return parseConfig(value, file);
 }
 
@@ -54,7 +52,8 @@ function explain(error: unknown): string {
 
 /**
  * `xiaoer serve`: starts the store (embedded FerretDB unless MONGODB_URI is set) and the HTTP
- * API, prints where they are, and shuts both down on SIGINT/SIGTERM.
+ * API, prints where they are, and shuts both down on SIGINT/SIGTERM. The server's modules load
+ * only when it starts: `xiaoer validate` and a bad `--port` answer without them.
  */
 export function serveCommand(): Command {
   return new Command('serve')
@@ -88,6 +87,10 @@ export function serveCommand(): Command {
       ),
     )
     .action(async (flags: ServeFlags) => {
+      const [{ startServer }, { pino }] = await Promise.all([
+        import('../../server/start-server.ts'),
+        import('pino'),
+      ]);
       const log = (line: string): void => void process.stdout.write(`${line}\n`);
       const logger = pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
       // A library promise nobody awaits (Agenda's job bookkeeping on a busy store) must not take

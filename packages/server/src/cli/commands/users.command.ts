@@ -1,11 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Command, Option } from 'commander';
 import { LocalizedError } from '../../localized-error.ts';
-import { AuthService, UserExistsError } from '../../auth/auth-service.ts';
-import { createModels } from '../../model/models.ts';
-import { connectStore } from '../../server/store-connection.ts';
-import { launchStore, type RunningStore } from '../../store/store-launcher.ts';
-import { runningStoreSocket } from '../../store/store-socket.ts';
+import type { AuthService } from '../../auth/auth-service.ts';
+import type { RunningStore } from '../../store/store-launcher.ts';
 import { resolve } from 'node:path';
 
 interface UsersFlags {
@@ -37,6 +34,20 @@ async function newPassword(flags: UsersFlags): Promise<{ password: string; gener
  * instead of starting a second FerretDB on the same files.
  */
 async function withAuth(flags: UsersFlags, work: (auth: AuthService) => Promise<void>) {
+  // Loaded here, not with the command line: the other commands start without the store's modules.
+  const [
+    { AuthService },
+    { createModels },
+    { connectStore },
+    { launchStore },
+    { runningStoreSocket },
+  ] = await Promise.all([
+    import('../../auth/auth-service.ts'),
+    import('../../model/models.ts'),
+    import('../../server/store-connection.ts'),
+    import('../../store/store-launcher.ts'),
+    import('../../store/store-socket.ts'),
+  ]);
   const running = process.env['MONGODB_URI'] ? null : await runningStoreSocket(resolve(flags.data));
   if (running) print(`使用正在运行的数据库 / using the running store: ${running}`);
   const store: RunningStore = running
@@ -126,6 +137,7 @@ async function resetPassword(auth: AuthService, user: string, password: string):
 }
 
 async function createAdmin(auth: AuthService, user: string, password: string): Promise<void> {
+  const { UserExistsError } = await import('../../auth/auth-service.ts');
   try {
     await auth.createUser(user, password, 'admin');
   } catch (error) {
