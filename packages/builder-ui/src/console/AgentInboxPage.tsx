@@ -27,6 +27,7 @@ import {
   type SkillGroup,
 } from '../api/service-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
+import { formatDuration } from '../i18n/format.ts';
 import { inOrder, useScrollToNewest, useUnread } from './use-desk-attention.ts';
 import { DeskNotificationsButton } from './DeskNotificationsButton.tsx';
 import { DeskProfile } from './DeskProfile.tsx';
@@ -230,7 +231,7 @@ export function AgentInboxPage() {
           {
             title: t('inbox.oldestWait'),
             dataIndex: 'oldestWaitSeconds',
-            render: (s: number) => `${s} s`,
+            render: (s: number) => formatDuration(s * 1000, language),
           },
           { title: t('inbox.online'), dataIndex: 'onlineAgents' },
         ]}
