@@ -135,6 +135,8 @@ export const operatorMessages = {
       details: '详情',
     },
     desk: {
+      tier: { normal: '普通', vip: 'VIP', svip: 'SVIP' },
+      language: { zh: '中文', en: '英文' },
       unread: '{{count}} 条未读',
       notification: '小二：{{count}} 条客户新消息',
       enableNotifications: '开启通知',
@@ -282,6 +284,8 @@ export const operatorMessages = {
       details: 'Details',
     },
     desk: {
+      tier: { normal: 'Regular', vip: 'VIP', svip: 'SVIP' },
+      language: { zh: 'Chinese', en: 'English' },
       unread: '{{count}} unread',
       notification: 'Xiaoer: {{count}} new customer messages',
       enableNotifications: 'Turn on notifications',
