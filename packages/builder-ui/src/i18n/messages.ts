@@ -415,12 +415,6 @@ export const messages = {
         5: '周六',
         6: '周日',
       },
-      unit: {
-        ms: '{{value}} 毫秒',
-        seconds: '{{value}} 秒',
-        minutes: '{{value}} 分钟',
-        hours: '{{value}} 小时',
-      },
       overlay: {
         toggle: '显示数据',
         title: '最近 30 天',
@@ -851,12 +845,6 @@ export const messages = {
         4: 'Fri',
         5: 'Sat',
         6: 'Sun',
-      },
-      unit: {
-        ms: '{{value}} ms',
-        seconds: '{{value}} s',
-        minutes: '{{value}} min',
-        hours: '{{value}} h',
       },
       overlay: {
         toggle: 'Show analytics',
