@@ -241,9 +241,13 @@ async function walk(target: Page, language: 'zh' | 'en'): Promise<Record<string,
       }
   }
   // The agent desk as its agent sees it: the open conversation, its context and history.
+  // Logging in on a link to a page the role may not see leads to the journeys, not to refusals.
   await target.getByTestId('logout').click();
-  await target.goto(`${h.url}/#/inbox`);
+  await target.goto(`${h.url}/#/admin`);
   await logIn(target, 'agent-wang', DEMO_AGENT_PASSWORD);
+  await target.getByTestId('workflow-order-lifecycle').waitFor();
+  expect(await target.getByTestId('admin-page').count()).toBe(0);
+  await target.goto(`${h.url}/#/inbox`);
   await target.getByTestId(`handoff-${openConversation}`).click();
   await target.getByTestId('inbox-messages').getByText('转人工', { exact: true }).waitFor();
   await look('inbox');

@@ -197,9 +197,9 @@ export function App() {
                   />
                 ) : route.screen === 'quality' ? (
                   <QualityPage canEdit={canEdit} canOperate={canEdit} />
-                ) : route.screen === 'quick-replies' ? (
+                ) : route.screen === 'quick-replies' && canEdit ? (
                   <QuickRepliesPage />
-                ) : route.screen === 'admin' ? (
+                ) : route.screen === 'admin' && me.role === 'admin' ? (
                   <AdminPage onOpenInstance={(id) => go({ screen: 'instance', instanceId: id })} />
                 ) : route.screen === 'events' ? (
                   <EventsPage onOpenInstance={(id) => go({ screen: 'instance', instanceId: id })} />
@@ -220,6 +220,8 @@ export function App() {
                     onBack={() => go({ screen: 'workflows' })}
                   />
                 ) : (
+                  // The journeys list; also where a page the role may not see leads (an agent
+                  // logging in on a link to the admin page), rather than a page of refusals.
                   <WorkflowsPage
                     canEdit={canEdit}
                     onOpen={(id) => go({ screen: 'editor', workflowId: id })}
