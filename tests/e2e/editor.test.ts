@@ -372,7 +372,7 @@ describe('the journey editor in Chromium', () => {
         },
         { timeout: 15_000, interval: 1000 },
       )
-      .toBe('cancelled');
+      .toBe('Cancelled');
     const audit = await h.connection.collection('audit').find({ target: id }).toArray();
     expect(audit.map((a) => a['action']).sort()).toEqual(['instance.cancel', 'instance.sendEvent']);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nodeTypes } from '@xiaoer/engine';
-import { nodePalette } from './node-palette.ts';
+import { nodePalette, nodeTypeTitle } from './node-palette.ts';
 
 describe('nodePalette', () => {
   it('should list every registered node type exactly once', () => {
@@ -16,5 +16,13 @@ describe('nodePalette', () => {
       expect(section.title.en).not.toBe('');
       for (const item of section.items) expect(item.title.zh && item.title.en).toBeTruthy();
     }
+  });
+});
+
+describe('a node type by its title', () => {
+  it('should name a node type in either language, and keep an unknown id', () => {
+    expect(nodeTypeTitle('sendMessage', 'zh')).toBe('发送消息');
+    expect(nodeTypeTitle('sendMessage', 'en')).toBe('Send message');
+    expect(nodeTypeTitle('no-such-type', 'en')).toBe('no-such-type');
   });
 });

@@ -47,3 +47,8 @@ export function nodePalette(): PaletteSection[] {
   }
   return [...sections.values()];
 }
+
+/** A node type's title in the console's language (`发送消息` / `Send message`), or the id if unknown. */
+export function nodeTypeTitle(type: string, language: 'zh' | 'en'): string {
+  return nodeTypes.find((nodeType) => nodeType.type === type)?.title[language] ?? type;
+}

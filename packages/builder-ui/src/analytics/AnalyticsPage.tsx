@@ -2,6 +2,9 @@ import { useState } from 'react';
 import { DatePicker, Select, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { languageOf } from '../i18n/i18n.ts';
+import { formatDateTime } from '../i18n/format.ts';
+import { channelName } from '../editor/node-summary.ts';
 import { analyticsApi, type DateRange, type ExportFilter } from './analytics-api.ts';
 import { lastDays, rangeOf } from './analytics-period.ts';
 import { AgentsSection } from './AgentsSection.tsx';
@@ -23,7 +26,8 @@ export function AnalyticsPage({
 }: {
   onShowOnCanvas: (workflowId: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = languageOf(i18n.language);
   const [range, setRange] = useState<DateRange>(() => lastDays(30));
   const [channel, setChannel] = useState<string>();
   const report = useReport(JSON.stringify([range, channel]), () =>
@@ -59,14 +63,14 @@ export function AnalyticsPage({
           onChange={(value?: string) => setChannel(value || undefined)}
           options={[...new Set([...channels, ...(channel ? [channel] : [])])].map((c) => ({
             value: c,
-            label: c,
+            label: channelName(c, language),
           }))}
         />
         {report.data && (
           <Typography.Text type="secondary" data-testid="rolled-up-to">
             {report.data.rolledUpTo
               ? t('analytics.rolledUpTo', {
-                  time: dayjs(report.data.rolledUpTo).format('YYYY-MM-DD HH:mm'),
+                  time: formatDateTime(report.data.rolledUpTo, language),
                 })
               : t('analytics.notRolledUp')}
           </Typography.Text>
@@ -81,7 +85,11 @@ export function AnalyticsPage({
           <KpiCards report={report.data} />
           <VolumeSection volume={report.data.volume} filter={filter} />
           <IntentsSection intents={report.data.intents} filter={filter} />
-          <AgentsSection agents={report.data.agents} filter={filter} />
+          <AgentsSection
+            agents={report.data.agents}
+            service={report.data.service}
+            filter={filter}
+          />
         </Space>
       )}
       <Space orientation="vertical" size="middle" className="analytics-sections">

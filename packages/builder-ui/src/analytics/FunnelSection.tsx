@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Col, Empty, Row, Select, Space, Spin, Statistic, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { nodeTypeTitle } from '../node-palette.ts';
+import { languageOf } from '../i18n/i18n.ts';
 import { workflowsApi } from '../api/api-client.ts';
 import { analyticsApi, type DateRange, type FunnelNode } from './analytics-api.ts';
 import { formatDuration, formatRate } from './analytics-format.ts';
@@ -23,6 +25,7 @@ export function FunnelSection({
   onShowOnCanvas: (workflowId: string) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const language = languageOf(i18n.language);
   const workflows = useReport('workflows', () => workflowsApi.list());
   const [picked, setPicked] = useState<string>();
   const choices = (workflows.data?.workflows ?? []).filter((w) => !w.archived);
@@ -75,7 +78,11 @@ export function FunnelSection({
                   </>
                 ),
               },
-              { title: t('analytics.type'), dataIndex: 'type' },
+              {
+                title: t('analytics.type'),
+                dataIndex: 'type',
+                render: (type: string) => nodeTypeTitle(type, language),
+              },
               { title: t('analytics.entered'), dataIndex: 'entered', align: 'right' },
               { title: t('analytics.left'), dataIndex: 'left', align: 'right' },
               {
@@ -88,13 +95,13 @@ export function FunnelSection({
                 title: t('analytics.reached'),
                 dataIndex: 'reachedRate',
                 align: 'right',
-                render: (rate: number | null) => formatRate(rate),
+                render: (rate: number | null) => formatRate(rate, language),
               },
               {
                 title: t('analytics.averageTime'),
                 key: 'time',
                 align: 'right',
-                render: (_, row) => formatDuration(row.time.averageMs, t),
+                render: (_, row) => formatDuration(row.time.averageMs, language),
               },
             ]}
           />

@@ -1,8 +1,10 @@
 import { useMemo } from 'react';
 import { Card, Col, Empty, Row, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { languageOf } from '../i18n/i18n.ts';
 import type { ExportFilter, IntentTrend } from './analytics-api.ts';
 import { formatChange } from './analytics-format.ts';
+import { formatNumber } from '../i18n/format.ts';
 import { AnalyticsChart } from './AnalyticsChart.tsx';
 import { ExportButton } from './ExportButton.tsx';
 import { rowTestId } from './row-test-id.ts';
@@ -19,6 +21,7 @@ export function IntentsSection({
   filter: ExportFilter;
 }) {
   const { t, i18n } = useTranslation();
+  const language = languageOf(i18n.language);
   const title = useIntentTitle();
   const named = useMemo(
     () => intents.map((i) => ({ ...i, intent: title(i.intent) })),
@@ -57,14 +60,14 @@ export function IntentsSection({
                 title: t('analytics.change'),
                 dataIndex: 'change',
                 align: 'right',
-                render: (change: number | null) => formatChange(change),
+                render: (change: number | null) => formatChange(change, language),
               },
               { title: t('analytics.lastDay'), dataIndex: 'lastDay', align: 'right' },
               {
                 title: t('analytics.baseline'),
                 dataIndex: 'baseline',
                 align: 'right',
-                render: (baseline: number) => baseline.toFixed(1),
+                render: (baseline: number) => formatNumber(baseline, language, { min: 1, max: 1 }),
               },
             ]}
           />

@@ -14,8 +14,10 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { languageOf } from '../i18n/i18n.ts';
 import { analyticsApi, type DateRange, type StaffingHour } from './analytics-api.ts';
 import { formatDuration, formatHour, formatRate } from './analytics-format.ts';
+import { formatNumber } from '../i18n/format.ts';
 import { tomorrow } from './analytics-period.ts';
 import { AnalyticsChart } from './AnalyticsChart.tsx';
 import { ApiErrorAlert } from './ApiErrorAlert.tsx';
@@ -33,6 +35,7 @@ const DEFAULT_SECONDS = 20;
  */
 export function StaffingSection({ range }: { range: DateRange }) {
   const { t, i18n } = useTranslation();
+  const language = languageOf(i18n.language);
   const [date, setDate] = useState(() => tomorrow());
   const [levelPercent, setLevelPercent] = useState(DEFAULT_LEVEL_PERCENT);
   const [seconds, setSeconds] = useState(DEFAULT_SECONDS);
@@ -86,7 +89,7 @@ export function StaffingSection({ range }: { range: DateRange }) {
             <Typography.Text type="secondary">
               {t('analytics.staffingBasis', {
                 weeks: plan.data.weeksUsed,
-                handling: formatDuration(plan.data.averageHandlingSeconds * 1000, t),
+                handling: formatDuration(plan.data.averageHandlingSeconds * 1000, language),
                 online: plan.data.agentsOnline,
               })}
             </Typography.Text>
@@ -106,14 +109,15 @@ export function StaffingSection({ range }: { range: DateRange }) {
                   title: t('analytics.forecast'),
                   dataIndex: 'forecast',
                   align: 'right',
-                  render: (forecast: number) => forecast.toFixed(1),
+                  render: (forecast: number) =>
+                    formatNumber(forecast, language, { min: 1, max: 1 }),
                 },
                 { title: t('analytics.agentsNeeded'), dataIndex: 'agentsNeeded', align: 'right' },
                 {
                   title: t('analytics.serviceLevelOnline'),
                   dataIndex: 'serviceLevelOnline',
                   align: 'right',
-                  render: (level: number | null) => formatRate(level),
+                  render: (level: number | null) => formatRate(level, language),
                 },
                 {
                   title: '',

@@ -1,38 +1,30 @@
-import type { TFunction } from 'i18next';
+import type { Language } from '../i18n/messages.ts';
+import { formatDuration as intlDuration, formatNumber, formatPercent } from '../i18n/format.ts';
 
 /** What shows for a measure that has no value (no measurements, or nothing to divide by). */
 export const NO_VALUE = '—';
 
-const oneDecimal = (value: number) => (value < 10 ? value.toFixed(1) : value.toFixed(0));
+const missing = (value: number | null | undefined): value is null | undefined =>
+  value === null || value === undefined || !Number.isFinite(value);
 
-/** A duration for people: `850 ms`, `4.2 s`, `12 s`, `3.5 min`, `1.2 h` (`秒`, `分钟`, `小时`). */
-export function formatDuration(ms: number | null | undefined, t: TFunction): string {
-  if (ms === null || ms === undefined || !Number.isFinite(ms)) return NO_VALUE;
-  if (ms < 1000) return t('analytics.unit.ms', { value: Math.round(ms) });
-  const seconds = ms / 1000;
-  if (seconds < 60) return t('analytics.unit.seconds', { value: oneDecimal(seconds) });
-  const minutes = seconds / 60;
-  if (minutes < 60) return t('analytics.unit.minutes', { value: oneDecimal(minutes) });
-  return t('analytics.unit.hours', { value: oneDecimal(minutes / 60) });
+/** A duration for people, through Intl: `850 ms`, `4.2 secs`, `3.5 mins` / `4.2秒`, `1.6分钟`. */
+export function formatDuration(ms: number | null | undefined, language: Language): string {
+  return missing(ms) ? NO_VALUE : intlDuration(ms, language);
 }
 
 /** A rate (0–1) as a percentage with one decimal: `62.5%`. */
-export function formatRate(rate: number | null | undefined): string {
-  if (rate === null || rate === undefined || !Number.isFinite(rate)) return NO_VALUE;
-  return `${(rate * 100).toFixed(1)}%`;
+export function formatRate(rate: number | null | undefined, language: Language): string {
+  return missing(rate) ? NO_VALUE : formatPercent(rate, language);
 }
 
 /** A change against the previous period, signed: `+12.5%`, `-3.0%`, `0.0%`. */
-export function formatChange(change: number | null | undefined): string {
-  if (change === null || change === undefined || !Number.isFinite(change)) return NO_VALUE;
-  const percent = (change * 100).toFixed(1);
-  return change > 0 ? `+${percent}%` : `${percent}%`;
+export function formatChange(change: number | null | undefined, language: Language): string {
+  return missing(change) ? NO_VALUE : formatPercent(change, language, { signed: true });
 }
 
 /** An average score with one decimal (`4.3`), or the no-value mark. */
-export function formatScore(score: number | null | undefined): string {
-  if (score === null || score === undefined || !Number.isFinite(score)) return NO_VALUE;
-  return score.toFixed(1);
+export function formatScore(score: number | null | undefined, language: Language): string {
+  return missing(score) ? NO_VALUE : formatNumber(score, language, { min: 1, max: 1 });
 }
 
 /** A local hour as a clock time: `09:00`. */

@@ -59,6 +59,10 @@ export function App() {
   const [route, go] = useHashRoute();
   const refresh = useCallback(() => void currentUser().then(setMe, () => setMe(null)), []);
   useEffect(refresh, [refresh]);
+  // Screen readers, fonts and the browser's translate offer follow the language shown.
+  useEffect(() => {
+    document.documentElement.lang = language === 'en' ? 'en' : 'zh-CN';
+  }, [language]);
   const canEdit = EDITORS.includes(me?.role ?? '');
   return (
     <ConfigProvider
@@ -153,7 +157,7 @@ export function App() {
             <Space>
               {me && (
                 <Typography.Text className="shell-user" data-testid="user">
-                  {me.id} · {me.role}
+                  {me.id} · {t(`admin.roles.${me.role}`, { defaultValue: me.role })}
                 </Typography.Text>
               )}
               <Button
@@ -166,6 +170,7 @@ export function App() {
               {me && (
                 <Button
                   size="small"
+                  data-testid="logout"
                   onClick={() => void api('POST', '/auth/logout').then(() => setMe(null))}
                 >
                   {t('app.logout')}
@@ -192,9 +197,9 @@ export function App() {
                   />
                 ) : route.screen === 'quality' ? (
                   <QualityPage canEdit={canEdit} canOperate={canEdit} />
-                ) : route.screen === 'quick-replies' ? (
+                ) : route.screen === 'quick-replies' && canEdit ? (
                   <QuickRepliesPage />
-                ) : route.screen === 'admin' ? (
+                ) : route.screen === 'admin' && me.role === 'admin' ? (
                   <AdminPage onOpenInstance={(id) => go({ screen: 'instance', instanceId: id })} />
                 ) : route.screen === 'events' ? (
                   <EventsPage onOpenInstance={(id) => go({ screen: 'instance', instanceId: id })} />
@@ -215,6 +220,8 @@ export function App() {
                     onBack={() => go({ screen: 'workflows' })}
                   />
                 ) : (
+                  // The journeys list; also where a page the role may not see leads (an agent
+                  // logging in on a link to the admin page), rather than a page of refusals.
                   <WorkflowsPage
                     canEdit={canEdit}
                     onOpen={(id) => go({ screen: 'editor', workflowId: id })}

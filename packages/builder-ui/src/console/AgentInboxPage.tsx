@@ -27,6 +27,7 @@ import {
   type SkillGroup,
 } from '../api/service-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
+import { formatDuration } from '../i18n/format.ts';
 import { inOrder, useScrollToNewest, useUnread } from './use-desk-attention.ts';
 import { DeskNotificationsButton } from './DeskNotificationsButton.tsx';
 import { DeskProfile } from './DeskProfile.tsx';
@@ -58,6 +59,9 @@ export function AgentInboxPage() {
   const [handoffs, setHandoffs] = useState<Handoff[]>([]);
   const [queues, setQueues] = useState<QueueSummary[]>([]);
   const [groups, setGroups] = useState<SkillGroup[]>([]);
+  // Groups and tiers by their names in the language shown, not their ids.
+  const groupName = (id: string) => groups.find((g) => g._id === id)?.title[language] ?? id;
+  const tierName = (tier: string) => t(`desk.tier.${tier}`, { defaultValue: tier });
   const [selected, setSelected] = useState<string>();
   const [chat, setChat] = useState<{ conversation: ConversationView; messages: ChatLine[] }>();
   const [draft, setDraft] = useState('');
@@ -225,12 +229,12 @@ export function AgentInboxPage() {
         dataSource={queues}
         data-testid="queues"
         columns={[
-          { title: t('inbox.group'), dataIndex: 'group' },
+          { title: t('inbox.group'), dataIndex: 'group', render: groupName },
           { title: t('inbox.waiting'), dataIndex: 'waiting' },
           {
             title: t('inbox.oldestWait'),
             dataIndex: 'oldestWaitSeconds',
-            render: (s: number) => `${s} s`,
+            render: (s: number) => formatDuration(s * 1000, language),
           },
           { title: t('inbox.online'), dataIndex: 'onlineAgents' },
         ]}
@@ -267,9 +271,9 @@ export function AgentInboxPage() {
                 </Space>
                 <Space size={4}>
                   <Tag color={item.customer.tier === 'normal' ? 'default' : 'gold'}>
-                    {item.customer.tier}
+                    {tierName(item.customer.tier)}
                   </Tag>
-                  <Tag>{item.group}</Tag>
+                  <Tag>{groupName(item.group)}</Tag>
                 </Space>
               </Space>
             </List.Item>
@@ -383,8 +387,10 @@ export function AgentInboxPage() {
               title={t('inbox.context')}
             >
               <Descriptions.Item label={t('inbox.customer')}>
-                {chat.conversation.customer.id} · {chat.conversation.customer.tier} ·{' '}
-                {chat.conversation.customer.language}
+                {chat.conversation.customer.id} · {tierName(chat.conversation.customer.tier)} ·{' '}
+                {t(`desk.language.${chat.conversation.customer.language}`, {
+                  defaultValue: chat.conversation.customer.language,
+                })}
               </Descriptions.Item>
               <Descriptions.Item label={t('inbox.intents')}>
                 {chat.conversation.intents.map((i, index) => (

@@ -39,7 +39,11 @@ export function CustomerHistoryPanel({ conversationId }: { conversationId: strin
               <List.Item data-testid={`history-order-${order.orderId}`}>
                 <Space wrap size={4}>
                   <Typography.Text code>{order.orderId}</Typography.Text>
-                  {order.status && <Tag>{order.status}</Tag>}
+                  {order.status && (
+                    <Tag data-status={order.status}>
+                      {t(`history.orderStatus.${order.status}`, { defaultValue: order.status })}
+                    </Tag>
+                  )}
                   {order.total !== undefined &&
                     formatMoney(order.total, order.currency ?? 'CNY', language)}
                   {order.createdAt && (

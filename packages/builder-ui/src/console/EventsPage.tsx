@@ -19,6 +19,7 @@ import {
   type ReceivedEventsPage,
 } from '../api/api-client.ts';
 import { languageOf } from '../i18n/i18n.ts';
+import { formatDateTimeSeconds } from '../i18n/format.ts';
 
 type Outcome = ReceivedEvent['outcome'];
 
@@ -168,7 +169,7 @@ export function EventsPage({ onOpenInstance }: { onOpenInstance: (id: string) =>
           {
             title: t('events.time'),
             dataIndex: 'at',
-            render: (v: string) => new Date(v).toLocaleString(),
+            render: (v: string) => formatDateTimeSeconds(v, language),
           },
           { title: t('events.source'), dataIndex: 'source' },
           { title: t('events.type'), dataIndex: 'type' },

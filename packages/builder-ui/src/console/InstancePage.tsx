@@ -223,7 +223,12 @@ export function InstancePage({
           { title: t('simulation.move'), render: (_, s) => `${s.from ?? '—'} → ${s.to}` },
           {
             title: t('simulation.effects'),
-            render: (_, s) => s.effects.map((e, i) => <Tag key={i}>{e.kind}</Tag>),
+            render: (_, s) =>
+              s.effects.map((e, i) => (
+                <Tag key={i} data-kind={e.kind}>
+                  {t(`run.effectKind.${e.kind}`)}
+                </Tag>
+              )),
           },
         ]}
       />

@@ -7,6 +7,8 @@ import {
   type InstanceStatus,
   type InstanceSummary,
 } from '../api/api-client.ts';
+import { languageOf } from '../i18n/i18n.ts';
+import { formatDateTimeSeconds } from '../i18n/format.ts';
 
 const STATUS_COLORS: Record<InstanceStatus | InstanceOutcome, string> = {
   active: 'processing',
@@ -27,7 +29,8 @@ const STATUS_FILTERS: (InstanceStatus | InstanceOutcome)[] = [
 
 /** Journey instances with filters (journey, status, node, correlation value) and paging. */
 export function InstancesPage({ onOpen }: { onOpen: (id: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = languageOf(i18n.language);
   const { message } = AntApp.useApp();
   const [filter, setFilter] = useState<Record<string, string | undefined>>({});
   const [page, setPage] = useState(1);
@@ -57,7 +60,7 @@ export function InstancesPage({ onOpen }: { onOpen: (id: string) => void }) {
           allowClear
           style={{ width: 140 }}
           onChange={set('status')}
-          options={STATUS_FILTERS.map((s) => ({ value: s, label: s }))}
+          options={STATUS_FILTERS.map((s) => ({ value: s, label: t(`run.instanceStatus.${s}`) }))}
         />
         <Input.Search placeholder={t('instances.node')} allowClear onSearch={set('node')} />
         <Input.Search
@@ -86,7 +89,11 @@ export function InstancesPage({ onOpen }: { onOpen: (id: string) => void }) {
             title: t('instances.status'),
             render: (_, r) => {
               const shown = r.outcome ?? r.status;
-              return <Tag color={STATUS_COLORS[shown]}>{shown}</Tag>;
+              return (
+                <Tag color={STATUS_COLORS[shown]} data-status={shown}>
+                  {t(`run.instanceStatus.${shown}`)}
+                </Tag>
+              );
             },
           },
           { title: t('instances.node'), dataIndex: 'node' },
@@ -94,7 +101,7 @@ export function InstancesPage({ onOpen }: { onOpen: (id: string) => void }) {
           {
             title: t('instances.updated'),
             dataIndex: 'updatedAt',
-            render: (v: string) => new Date(v).toLocaleString(),
+            render: (v: string) => formatDateTimeSeconds(v, language),
           },
         ]}
       />

@@ -24,6 +24,7 @@ import {
   type QualityRuleParams,
 } from '../api/service-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
+import { formatDateTime } from '../i18n/format.ts';
 
 /** The numeric parameters, in the order they are shown. */
 const NUMBERS = ['withinMessages', 'seconds', 'lastMessages', 'threshold'] as const;
@@ -156,7 +157,7 @@ export function QualityPage({ canEdit, canOperate }: { canEdit: boolean; canOper
             title: t('quality.at'),
             dataIndex: 'at',
             width: 170,
-            render: (at: string) => new Date(at).toLocaleString(language === 'en' ? 'en' : 'zh-CN'),
+            render: (at: string) => formatDateTime(at, language),
           },
           {
             title: t('quality.score'),

@@ -140,7 +140,7 @@ function EffectLine({
           <Tag color="gold">{t(`run.purpose.${effect.purpose}`)}</Tag>
           {t('run.due', {
             at: formatDateTime(effect.dueAt, language),
-            delay: delayText(step.at, effect.dueAt),
+            delay: delayText(step.at, effect.dueAt, language),
           })}
           {hours && effect.purpose === 'wait' && (
             <Typography.Text type="secondary" data-testid="step-timer-reason">

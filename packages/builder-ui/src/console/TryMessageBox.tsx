@@ -5,6 +5,7 @@ import { errorText } from '../api/api-client.ts';
 import { intentsApi, type IntentClassification, type IntentSummary } from '../api/intents-api.ts';
 import { knowledgeApi, type KnowledgeArticle } from '../api/service-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
+import { formatNumber } from '../i18n/format.ts';
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 
@@ -113,7 +114,10 @@ export function TryMessageBox() {
             {result.matches.length === 0
               ? t('knowledge.try.noArticle')
               : result.matches
-                  .map((m) => `${m.article.questions[0] ?? m.article.id} (${m.score.toFixed(2)})`)
+                  .map(
+                    (m) =>
+                      `${m.article.questions[0] ?? m.article.id} (${formatNumber(m.score, language, { min: 2, max: 2 })})`,
+                  )
                   .join(' · ')}
           </Descriptions.Item>
         </Descriptions>

@@ -82,8 +82,10 @@ describe("the run history's view of a step", () => {
     } as unknown as WorkflowDocument;
     expect(allowedHoursOf(document, 'pause')).toEqual({ from: '09:00', to: '21:00' });
     expect(allowedHoursOf(document, 'missing')).toBeUndefined();
-    expect(delayText('2026-12-02T10:00:00Z', '2026-12-02T23:30:00Z')).toBe('13.5 h');
-    expect(delayText('2026-12-02T10:00:00Z', '2026-12-02T10:20:00Z')).toBe('20 min');
-    expect(delayText('2026-12-02T10:00:00Z', '2026-12-05T10:00:00Z')).toBe('3 d');
+    expect(delayText('2026-12-02T10:00:00Z', '2026-12-02T23:30:00Z', 'en')).toBe('13.5 hrs');
+    expect(delayText('2026-12-02T10:00:00Z', '2026-12-02T23:30:00Z', 'zh')).toBe('13.5小时');
+    expect(delayText('2026-12-02T10:00:00Z', '2026-12-02T10:20:00Z', 'en')).toBe('20 mins');
+    expect(delayText('2026-12-02T10:00:00Z', '2026-12-05T10:00:00Z', 'en')).toBe('3 days');
+    expect(delayText('2026-12-02T10:00:00Z', '2026-12-05T10:00:00Z', 'zh')).toBe('3天');
   });
 });

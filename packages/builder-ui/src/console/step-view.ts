@@ -1,5 +1,7 @@
 import type { Effect, JsonObject, WorkflowDocument } from '@xiaoer/engine';
 import type { InstanceDetail, InstanceStep } from '../api/api-client.ts';
+import type { Language } from '../i18n/messages.ts';
+import { formatDuration } from '../i18n/format.ts';
 
 /** An effect of a step with what became of it (the host's record), as the run history shows it. */
 export interface StepEffect {
@@ -72,12 +74,7 @@ export function stepsOfNode(timeline: InstanceStep[], nodeId: string): InstanceS
   );
 }
 
-/** `13.5 h` / `20 min` / `3 d`: how long after `from` a moment is. */
-export function delayText(from: string, to: string): string {
-  const ms = new Date(to).getTime() - new Date(from).getTime();
-  const minutes = ms / 60_000;
-  if (Math.abs(minutes) < 90) return `${Math.round(minutes)} min`;
-  const hours = minutes / 60;
-  if (Math.abs(hours) < 48) return `${Math.round(hours * 10) / 10} h`;
-  return `${Math.round((hours / 24) * 10) / 10} d`;
+/** `13.5 hrs` / `20 mins` / `3 days` (`13.5小时`…): how long after `from` a moment is, through Intl. */
+export function delayText(from: string, to: string, language: Language): string {
+  return formatDuration(new Date(to).getTime() - new Date(from).getTime(), language);
 }

@@ -5,6 +5,9 @@ import { languageOf } from '../i18n/i18n.ts';
 
 type Titles = ReadonlyMap<string, { zh: string; en: string }>;
 
+/** What the recogniser answers when no intent is sure enough: not one of the listed intents. */
+const NOT_RECOGNISED = { zh: '未识别', en: 'Not recognised' };
+
 /** The intents' titles, asked once per page load (they change only with a new release). */
 let titles: Promise<Titles> | undefined;
 const loadTitles = () =>
@@ -24,5 +27,7 @@ export function useIntentTitle(): (intent: string) => string {
   useEffect(() => {
     void loadTitles().then(setKnown);
   }, []);
-  return (intent) => known.get(intent)?.[language] ?? intent;
+  return (intent) =>
+    (known.get(intent) ?? (intent === 'unknown' ? NOT_RECOGNISED : undefined))?.[language] ??
+    intent;
 }

@@ -20,7 +20,7 @@ describe("a node's funnel badge", () => {
     );
     expect(screen.getByTestId('node-badge-waitPayment-entered').textContent).toBe('↘ 200');
     expect(screen.getByTestId('node-badge-waitPayment-dropped').textContent).toBe('✕ 50');
-    expect(screen.getByTestId('node-badge-waitPayment-time').textContent).toBe('⏱ 30 min');
+    expect(screen.getByTestId('node-badge-waitPayment-time').textContent).toBe('⏱ 30 mins');
     expect(screen.getByTestId('node-badge-waitPayment').className).toBe('funnel-badge');
     expect(screen.getByTestId('node-badge-waitPayment-dropped').title).toBe('Dropped');
   });

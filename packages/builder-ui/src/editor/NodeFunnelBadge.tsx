@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../analytics/analytics-format.ts';
 import type { FunnelBadge } from '../analytics/funnel-badges.ts';
+import { languageOf } from '../i18n/i18n.ts';
 
 /** Under a node on the canvas: how many entered it, dropped off at it, and the time spent. */
 export function NodeFunnelBadge({ nodeId, badge }: { nodeId: string; badge: FunnelBadge }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = languageOf(i18n.language);
   return (
     <div
       className={`funnel-badge${badge.biggestDropOff ? ' biggest-drop-off' : ''}`}
@@ -19,7 +21,7 @@ export function NodeFunnelBadge({ nodeId, badge }: { nodeId: string; badge: Funn
         ✕ {badge.dropped}
       </span>
       <span title={t('analytics.overlay.time')} data-testid={`node-badge-${nodeId}-time`}>
-        ⏱ {formatDuration(badge.averageMs, t)}
+        ⏱ {formatDuration(badge.averageMs, language)}
       </span>
     </div>
   );

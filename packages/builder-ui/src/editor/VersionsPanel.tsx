@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { App as AntApp, Button, Modal, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { languageOf } from '../i18n/i18n.ts';
+import { formatDateTime } from '../i18n/format.ts';
 import type { WorkflowDocument } from '@xiaoer/engine';
 import { workflowsApi, type VersionSummary } from '../api/api-client.ts';
 import { diffDocuments, diffGraph } from '../graph/version-diff.ts';
@@ -19,7 +21,7 @@ export function VersionsPanel({
   draft: WorkflowDocument;
   refreshKey: number;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = AntApp.useApp();
   const [versions, setVersions] = useState<VersionSummary[]>([]);
   const [from, setFrom] = useState<number>();
@@ -83,11 +85,11 @@ export function VersionsPanel({
           {
             title: t('versions.when'),
             dataIndex: 'publishedAt',
-            render: (v: string) => new Date(v).toLocaleString(),
+            render: (v: string) => formatDateTime(v, languageOf(i18n.language)),
           },
           { title: t('versions.note'), dataIndex: 'note' },
           {
-            title: 'hash',
+            title: t('versions.hash'),
             dataIndex: 'hash',
             render: (h: string) => <code>{h.slice(0, 12)}</code>,
           },

@@ -48,6 +48,14 @@ export const deskToolsMessages = {
       noOrders: '没有可显示的订单',
       messages: '{{count}} 条消息',
       status: { open: '进行中', queued: '排队中', withAgent: '人工处理中', closed: '已结束' },
+      orderStatus: {
+        created: '已下单',
+        paid: '已付款',
+        shipped: '已发货',
+        delivered: '已签收',
+        cancelled: '已取消',
+        refunded: '已退款',
+      },
     },
     sources: {
       tab: '来源与渠道',
@@ -102,6 +110,12 @@ export const deskToolsMessages = {
         '该客服结束的转人工会话（已解决、客户离开或转出），与“会话量”（开启的会话）不同',
       resolutionRate: '转人工解决率',
       resolutionHint: '该客服解决的 / 该客服结束的转人工会话；上方的解决率以已关闭的全部会话为分母',
+      firstResponse: '客服首次回复',
+      firstResponseHint:
+        '客服接入后第一次回复所用时间；上方的“平均首次响应”是顾客第一句话到任何回复（多为机器人）',
+      total: '全部客服',
+      reconcile:
+        '合计结束 {{finished}} 次转人工，即上方“平均处理时长”所量的 {{measured}} 次。上方“转人工率”数的是转人工的会话：{{handedOff}} 个（转接只算一次，仍在排队或处理中的也算）。',
     },
   },
   en: {
@@ -149,6 +163,14 @@ export const deskToolsMessages = {
       noOrders: 'No orders to show',
       messages: '{{count}} messages',
       status: { open: 'Open', queued: 'Queued', withAgent: 'With an agent', closed: 'Closed' },
+      orderStatus: {
+        created: 'Placed',
+        paid: 'Paid',
+        shipped: 'Shipped',
+        delivered: 'Delivered',
+        cancelled: 'Cancelled',
+        refunded: 'Refunded',
+      },
     },
     sources: {
       tab: 'Sources & channels',
@@ -206,6 +228,12 @@ export const deskToolsMessages = {
       resolutionRate: 'Handoff resolution',
       resolutionHint:
         "Resolved / finished of this agent's handoffs; the resolution rate above is of all closed conversations",
+      firstResponse: 'Agent first reply (avg)',
+      firstResponseHint:
+        "Time from the agent taking the handoff to their first reply; the first response above is from the customer's first message to any reply (mostly the bot)",
+      total: 'All agents',
+      reconcile:
+        'In all {{finished}} handoffs finished: the {{measured}} measured by the handling time above. The handoff rate above counts conversations handed over: {{handedOff}} (a transfer counts once; those still queued or with an agent count too).',
     },
   },
 };

@@ -4,11 +4,26 @@ import { initReactI18next } from 'react-i18next';
 import { messages, type Language } from './messages.ts';
 import { operatorMessages } from './operator-messages.ts';
 import { deskToolsMessages } from './desk-tools-messages.ts';
+import { firstLanguage } from './first-language.ts';
 
-/** i18next with the editor's texts; the language comes from the browser, then the switch. */
+/** Reads the browser's preferred languages once, on a first visit (see first-language.ts). */
+const browserLanguage = {
+  name: 'browserLanguage',
+  lookup: () =>
+    typeof navigator === 'undefined'
+      ? undefined
+      : firstLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]),
+};
+
+/**
+ * i18next with the console's texts. The language is the one chosen before (the switch, kept in
+ * localStorage), else the browser's: Chinese browsers start in zh, all others in en.
+ */
 export function setUpI18n() {
+  const detector = new LanguageDetector();
+  detector.addDetector(browserLanguage);
   void i18next
-    .use(LanguageDetector)
+    .use(detector)
     .use(initReactI18next)
     .init({
       resources: {
@@ -19,7 +34,7 @@ export function setUpI18n() {
       nonExplicitSupportedLngs: true,
       fallbackLng: 'zh',
       interpolation: { escapeValue: false },
-      detection: { order: ['localStorage', 'navigator'], caches: ['localStorage'] },
+      detection: { order: ['localStorage', 'browserLanguage'], caches: ['localStorage'] },
     });
   return i18next;
 }

@@ -302,6 +302,7 @@ export const messages = {
       by: '发布人',
       when: '发布时间',
       note: '说明',
+      hash: '内容指纹',
       diffTitle: '版本差异（绿：新增，橙：修改，红：删除）',
       added: '新增',
       changed: '修改',
@@ -414,12 +415,6 @@ export const messages = {
         4: '周五',
         5: '周六',
         6: '周日',
-      },
-      unit: {
-        ms: '{{value}} 毫秒',
-        seconds: '{{value}} 秒',
-        minutes: '{{value}} 分钟',
-        hours: '{{value}} 小时',
       },
       overlay: {
         toggle: '显示数据',
@@ -739,6 +734,7 @@ export const messages = {
       by: 'Published by',
       when: 'Published at',
       note: 'Note',
+      hash: 'Content hash',
       diffTitle: 'Differences (green: added, orange: changed, red: removed)',
       added: 'Added',
       changed: 'Changed',
@@ -851,12 +847,6 @@ export const messages = {
         4: 'Fri',
         5: 'Sat',
         6: 'Sun',
-      },
-      unit: {
-        ms: '{{value}} ms',
-        seconds: '{{value}} s',
-        minutes: '{{value}} min',
-        hours: '{{value}} h',
       },
       overlay: {
         toggle: 'Show analytics',
