@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server';
+import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server/internal';
 import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
 import { openChat } from '../analytics/analytics-fixture.ts';
 import { launchBrowser, logInPage, screenshot } from './browser.ts';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { nodeTypes, type WorkflowDocument } from '@xiaoer/engine';
-import { DEMO_AGENT_PASSWORD, DEMO_SKILL_GROUPS, seedDemoRouting } from '@xiaoer/server';
+import { DEMO_AGENT_PASSWORD, DEMO_SKILL_GROUPS, seedDemoRouting } from '@xiaoer/server/internal';
 import { ADMIN_PASSWORD, cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { messages } from '../../packages/builder-ui/src/i18n/messages.ts';
 import { operatorMessages } from '../../packages/builder-ui/src/i18n/operator-messages.ts';
