@@ -266,6 +266,24 @@ describe('GET /api/events', () => {
     expect((await events('?order=EV-CRASH')).events).toHaveLength(1);
   });
 
+  it('should not park an event that no node of any version waits for: it is unmatched (issue 17)', async () => {
+    // EV-PARK's journey waits at waitPayment; order.note-added is neither its trigger nor
+    // awaited by any of its nodes, so it is not offered to the journey at all.
+    const noted = cloudEvent('order.note-added', { orderId: 'EV-PARK', note: 'gift wrap' });
+    expect((await h.sendEvents(noted)).status).toBe(202);
+    await vi.waitFor(async () => {
+      const [entry] = (await events('?order=EV-PARK&type=order.note-added')).events;
+      expect(entry).toMatchObject({ outcome: 'unmatched', instances: [], waiting: [] });
+    }, SETTLED);
+    const detail = await h.request('GET', '/api/instances/order-lifecycle:EV-PARK:1');
+    const instance = (await detail.json()) as {
+      node: string;
+      timeline: { event: { type: string } }[];
+    };
+    expect(instance.node).toBe('waitPayment');
+    expect(instance.timeline.map((step) => step.event.type)).not.toContain('order.note-added');
+  });
+
   it('should name the sources no published journey listens to', async () => {
     const { unheard } = await events();
     expect(unheard.map((s) => s.id)).toEqual([STOCK.id]);

@@ -237,6 +237,13 @@ export class JourneyRuntime {
     const tasks = await this.#queue.run('routing', async () => {
       const workflows = await this.#catalog.routable();
       return workflows.flatMap((workflow) => {
+        // Offered only to workflows that start on it or have a node that waits for it: an
+        // event no node could ever take is not parked in every instance it correlates with.
+        if (
+          workflow.trigger.event !== record.type &&
+          !workflow.awaitedByAnyVersion.has(record.type)
+        )
+          return [];
         const correlation = correlationValue(record.data, workflow.trigger.correlationKey);
         if (correlation === undefined) return [];
         return [

@@ -20,6 +20,12 @@ export interface RoutableWorkflow {
   trigger: TriggerConfig;
   /** Event types some node of the newest version waits for (the trigger's aside). */
   awaits: readonly string[];
+  /**
+   * Event types some node of any published version waits for: what an instance of this
+   * workflow, whichever version it runs, could take. An event of another type (and not the
+   * trigger's) is not offered to the workflow at all.
+   */
+  awaitedByAnyVersion: ReadonlySet<string>;
   /** Archived workflows only finish their running instances. */
   archived: boolean;
 }
@@ -94,6 +100,17 @@ export class WorkflowCatalog {
         _id: { $in: drafts.map((d) => versionKey(d._id, d.publishedVersion)) },
       }).lean(),
     );
+    // Older versions' routing, read once each (versions never change): their running
+    // instances may wait for types the newest version no longer does.
+    const older = drafts.flatMap((draft) =>
+      Array.from({ length: draft.publishedVersion - 1 }, (_, i) => versionKey(draft._id, i + 1)),
+    );
+    const unread = older.filter((key) => !this.#routing.has(key));
+    if (unread.length > 0)
+      for (const version of versionJson.decodeAll(
+        await this.#models.WorkflowVersions.find({ _id: { $in: unread } }).lean(),
+      ))
+        this.#routing.set(version._id, routingOf(version.document));
     const byId = new Map<string, WorkflowVersionRecord>(versions.map((v) => [v._id, v]));
     const result: RoutableWorkflow[] = [];
     for (const draft of drafts) {
@@ -103,10 +120,15 @@ export class WorkflowCatalog {
       if (!this.#routing.has(key)) this.#routing.set(key, routingOf(version.document));
       const routing = this.#routing.get(key);
       if (!routing) continue;
+      const awaitedByAnyVersion = new Set(routing.awaits);
+      for (let v = 1; v < draft.publishedVersion; v++)
+        for (const type of this.#routing.get(versionKey(draft._id, v))?.awaits ?? [])
+          awaitedByAnyVersion.add(type);
       result.push({
         workflowId: draft._id,
         latestVersion: draft.publishedVersion,
         ...routing,
+        awaitedByAnyVersion,
         archived: draft.archived ?? false,
       });
     }
