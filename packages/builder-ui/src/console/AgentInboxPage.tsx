@@ -23,6 +23,7 @@ import {
   type ChatLine,
   type ConversationView,
   type Handoff,
+  type InboxView,
   type QueueSummary,
   type SkillGroup,
 } from '../api/service-api.ts';
@@ -33,8 +34,6 @@ import { DeskProfile } from './DeskProfile.tsx';
 import { QuickReplyPicker } from './QuickReplyPicker.tsx';
 import { CustomerHistoryPanel } from './CustomerHistoryPanel.tsx';
 import { useIntentTitle } from './use-intent-titles.ts';
-
-const REFRESH_MS = 2000;
 
 /** This time tomorrow as a `datetime-local` value (the browser's time zone). */
 function tomorrowLocal(): string {
@@ -72,19 +71,22 @@ export function AgentInboxPage() {
     [message, language],
   );
 
+  const show = useCallback((view: InboxView) => {
+    setStatus(view.agent.status);
+    setMyName(view.agent.displayName);
+    setHandoffs(view.handoffs);
+    setQueues(view.queues);
+  }, []);
+  // After the agent's own change, at once (the stream follows too, a moment later).
   const refresh = useCallback(async () => {
     const [inbox, summary] = await Promise.all([inboxApi.inbox(), inboxApi.queues()]);
-    setStatus(inbox.agent.status);
-    setMyName(inbox.agent.displayName);
-    setHandoffs(inbox.handoffs);
-    setQueues(summary.queues);
-  }, []);
+    show({ ...inbox, ...summary });
+  }, [show]);
+  // The inbox and the queues as the server streams them, instead of asking every 2 s.
   useEffect(() => {
-    void refresh().catch(fail);
     void inboxApi.groups().then((g) => setGroups(g.skillGroups), fail);
-    const timer = setInterval(() => void refresh().catch(() => {}), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [refresh, fail]);
+    return inboxApi.followInbox(show);
+  }, [show, fail]);
 
   const handoff = handoffs.find((h) => h.conversationId === selected);
   const lines = useMemo(() => (chat ? inOrder(chat.messages) : []), [chat]);
