@@ -21,9 +21,6 @@ import {
   inboxApi,
   knowledgeApi,
   type ChatLine,
-  type ConversationView,
-  type Handoff,
-  type InboxView,
   type QueueSummary,
   type SkillGroup,
 } from '../api/service-api.ts';
@@ -34,6 +31,7 @@ import { DeskProfile } from './DeskProfile.tsx';
 import { QuickReplyPicker } from './QuickReplyPicker.tsx';
 import { CustomerHistoryPanel } from './CustomerHistoryPanel.tsx';
 import { useIntentTitle } from './use-intent-titles.ts';
+import { createDeskStore, proposalOf, useDesk } from './desk-store.ts';
 
 /** This time tomorrow as a `datetime-local` value (the browser's time zone). */
 function tomorrowLocal(): string {
@@ -51,14 +49,22 @@ export function AgentInboxPage() {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
   const { message } = AntApp.useApp();
-  const [status, setStatus] = useState<string>();
-  const [myName, setMyName] = useState<string>();
+  const [desk] = useState(createDeskStore);
+  const status = useDesk(desk, (s) => s.status);
+  const myName = useDesk(desk, (s) => s.myName);
+  const handoffs = useDesk(desk, (s) => s.handoffs);
+  const queues = useDesk(desk, (s) => s.queues);
+  const selected = useDesk(desk, (s) => s.selected);
+  const chat = useDesk(desk, (s) => s.chat);
+  const {
+    showInbox: show,
+    select: setSelected,
+    opened,
+    addLine,
+    closeConversation,
+  } = desk.getState();
   const intentTitle = useIntentTitle();
-  const [handoffs, setHandoffs] = useState<Handoff[]>([]);
-  const [queues, setQueues] = useState<QueueSummary[]>([]);
   const [groups, setGroups] = useState<SkillGroup[]>([]);
-  const [selected, setSelected] = useState<string>();
-  const [chat, setChat] = useState<{ conversation: ConversationView; messages: ChatLine[] }>();
   const [draft, setDraft] = useState('');
   const [unfilled, setUnfilled] = useState<string[]>([]);
   const [suggestions, setSuggestions] = useState<string[]>([]);
@@ -71,12 +77,6 @@ export function AgentInboxPage() {
     [message, language],
   );
 
-  const show = useCallback((view: InboxView) => {
-    setStatus(view.agent.status);
-    setMyName(view.agent.displayName);
-    setHandoffs(view.handoffs);
-    setQueues(view.queues);
-  }, []);
   // After the agent's own change, at once (the stream follows too, a moment later).
   const refresh = useCallback(async () => {
     const [inbox, summary] = await Promise.all([inboxApi.inbox(), inboxApi.queues()]);
@@ -113,15 +113,10 @@ export function AgentInboxPage() {
     if (!selected) return;
     let stop: (() => void) | undefined;
     let left = false;
-    const add = (line: ChatLine) =>
-      setChat((current) =>
-        current?.conversation._id === selected && !current.messages.some((m) => m.seq === line.seq)
-          ? { ...current, messages: [...current.messages, line] }
-          : current,
-      );
+    const add = (line: ChatLine) => addLine(selected, line);
     inboxApi.conversation(selected).then((loaded) => {
       if (left) return;
-      setChat(loaded);
+      opened(loaded);
       const after = Math.max(0, ...loaded.messages.map((m) => m.seq));
       stop = inboxApi.follow(selected, after, add);
     }, fail);
@@ -129,7 +124,7 @@ export function AgentInboxPage() {
       left = true;
       stop?.();
     };
-  }, [selected, fail]);
+  }, [selected, fail, addLine, opened]);
 
   const lastCustomerLine = chat?.messages.filter((m) => m.from === 'customer').at(-1)?.text;
   useEffect(() => {
@@ -154,7 +149,7 @@ export function AgentInboxPage() {
       await inboxApi.reply(selected, draft.trim());
       setDraft('');
       setUnfilled([]);
-      setChat(await inboxApi.conversation(selected));
+      opened(await inboxApi.conversation(selected));
     } catch (error) {
       fail(error);
     }
@@ -172,9 +167,7 @@ export function AgentInboxPage() {
     }
   };
   const openResolve = () => {
-    const firstQuestion = chat?.messages.find((m) => m.from === 'customer')?.text ?? '';
-    const lastAnswer = chat?.messages.filter((m) => m.from === 'agent').at(-1)?.text ?? '';
-    setProposal({ question: firstQuestion, answer: lastAnswer });
+    setProposal(proposalOf(chat));
     setResolving(true);
   };
   const resolve = async (propose: boolean) => {
@@ -190,8 +183,7 @@ export function AgentInboxPage() {
           : t('inbox.resolved'),
       );
       setResolving(false);
-      setSelected(undefined);
-      setChat(undefined);
+      closeConversation();
       await refresh();
     } catch (error) {
       fail(error);
@@ -354,8 +346,7 @@ export function AgentInboxPage() {
                     void inboxApi
                       .transfer(handoff._id, group)
                       .then(() => {
-                        setSelected(undefined);
-                        setChat(undefined);
+                        closeConversation();
                         return refresh();
                       })
                       .catch(fail)
