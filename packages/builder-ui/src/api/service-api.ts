@@ -64,6 +64,11 @@ export const qualityApi = {
   agents: () => api<Answer<'getApiQualityAgents'>>('GET', '/quality/agents'),
 };
 
+/** What the inbox stream sends: the inbox answer and the queues answer together. */
+export type InboxView = Omit<Answer<'getApiAgentsMeInbox'>, 'handoffs'> & {
+  handoffs: Handoff[];
+} & Answer<'getApiQueues'>;
+
 /** The agent's side: status, inbox, conversations, queues. */
 export const inboxApi = {
   setStatus: (status: 'online' | 'busy' | 'away') =>
@@ -74,6 +79,17 @@ export const inboxApi = {
       '/agents/me/inbox',
     ),
   queues: () => api<Answer<'getApiQueues'>>('GET', '/queues'),
+  /**
+   * Follows the agent's inbox and the queues as server-sent events: the view at once, then
+   * after each change (the browser reconnects by itself).
+   */
+  followInbox: (onView: (view: InboxView) => void): (() => void) => {
+    const source = new EventSource('/api/agents/me/inbox/stream');
+    source.addEventListener('inbox', (event: MessageEvent<string>) =>
+      onView(JSON.parse(event.data) as InboxView),
+    );
+    return () => source.close();
+  },
   groups: () => api<Answer<'getApiSkillGroups'>>('GET', '/skill-groups'),
   conversation: (id: string) =>
     api<Answer<'getApiConversationsId'>>('GET', `/conversations/${encodeURIComponent(id)}`),

@@ -21,8 +21,6 @@ import {
   inboxApi,
   knowledgeApi,
   type ChatLine,
-  type ConversationView,
-  type Handoff,
   type QueueSummary,
   type SkillGroup,
 } from '../api/service-api.ts';
@@ -34,8 +32,7 @@ import { DeskProfile } from './DeskProfile.tsx';
 import { QuickReplyPicker } from './QuickReplyPicker.tsx';
 import { CustomerHistoryPanel } from './CustomerHistoryPanel.tsx';
 import { useIntentTitle } from './use-intent-titles.ts';
-
-const REFRESH_MS = 2000;
+import { createDeskStore, proposalOf, useDesk } from './desk-store.ts';
 
 /** This time tomorrow as a `datetime-local` value (the browser's time zone). */
 function tomorrowLocal(): string {
@@ -53,17 +50,25 @@ export function AgentInboxPage() {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
   const { message } = AntApp.useApp();
-  const [status, setStatus] = useState<string>();
-  const [myName, setMyName] = useState<string>();
+  const [desk] = useState(createDeskStore);
+  const status = useDesk(desk, (s) => s.status);
+  const myName = useDesk(desk, (s) => s.myName);
+  const handoffs = useDesk(desk, (s) => s.handoffs);
+  const queues = useDesk(desk, (s) => s.queues);
+  const selected = useDesk(desk, (s) => s.selected);
+  const chat = useDesk(desk, (s) => s.chat);
+  const {
+    showInbox: show,
+    select: setSelected,
+    opened,
+    addLine,
+    closeConversation,
+  } = desk.getState();
   const intentTitle = useIntentTitle();
-  const [handoffs, setHandoffs] = useState<Handoff[]>([]);
-  const [queues, setQueues] = useState<QueueSummary[]>([]);
   const [groups, setGroups] = useState<SkillGroup[]>([]);
   // Groups and tiers by their names in the language shown, not their ids.
   const groupName = (id: string) => groups.find((g) => g._id === id)?.title[language] ?? id;
   const tierName = (tier: string) => t(`desk.tier.${tier}`, { defaultValue: tier });
-  const [selected, setSelected] = useState<string>();
-  const [chat, setChat] = useState<{ conversation: ConversationView; messages: ChatLine[] }>();
   const [draft, setDraft] = useState('');
   const [unfilled, setUnfilled] = useState<string[]>([]);
   const [suggestions, setSuggestions] = useState<string[]>([]);
@@ -76,19 +81,16 @@ export function AgentInboxPage() {
     [message, language],
   );
 
+  // After the agent's own change, at once (the stream follows too, a moment later).
   const refresh = useCallback(async () => {
     const [inbox, summary] = await Promise.all([inboxApi.inbox(), inboxApi.queues()]);
-    setStatus(inbox.agent.status);
-    setMyName(inbox.agent.displayName);
-    setHandoffs(inbox.handoffs);
-    setQueues(summary.queues);
-  }, []);
+    show({ ...inbox, ...summary });
+  }, [show]);
+  // The inbox and the queues as the server streams them, instead of asking every 2 s.
   useEffect(() => {
-    void refresh().catch(fail);
     void inboxApi.groups().then((g) => setGroups(g.skillGroups), fail);
-    const timer = setInterval(() => void refresh().catch(() => {}), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [refresh, fail]);
+    return inboxApi.followInbox(show);
+  }, [show, fail]);
 
   const handoff = handoffs.find((h) => h.conversationId === selected);
   const lines = useMemo(() => (chat ? inOrder(chat.messages) : []), [chat]);
@@ -115,15 +117,10 @@ export function AgentInboxPage() {
     if (!selected) return;
     let stop: (() => void) | undefined;
     let left = false;
-    const add = (line: ChatLine) =>
-      setChat((current) =>
-        current?.conversation._id === selected && !current.messages.some((m) => m.seq === line.seq)
-          ? { ...current, messages: [...current.messages, line] }
-          : current,
-      );
+    const add = (line: ChatLine) => addLine(selected, line);
     inboxApi.conversation(selected).then((loaded) => {
       if (left) return;
-      setChat(loaded);
+      opened(loaded);
       const after = Math.max(0, ...loaded.messages.map((m) => m.seq));
       stop = inboxApi.follow(selected, after, add);
     }, fail);
@@ -131,7 +128,7 @@ export function AgentInboxPage() {
       left = true;
       stop?.();
     };
-  }, [selected, fail]);
+  }, [selected, fail, addLine, opened]);
 
   const lastCustomerLine = chat?.messages.filter((m) => m.from === 'customer').at(-1)?.text;
   useEffect(() => {
@@ -156,7 +153,7 @@ export function AgentInboxPage() {
       await inboxApi.reply(selected, draft.trim());
       setDraft('');
       setUnfilled([]);
-      setChat(await inboxApi.conversation(selected));
+      opened(await inboxApi.conversation(selected));
     } catch (error) {
       fail(error);
     }
@@ -174,9 +171,7 @@ export function AgentInboxPage() {
     }
   };
   const openResolve = () => {
-    const firstQuestion = chat?.messages.find((m) => m.from === 'customer')?.text ?? '';
-    const lastAnswer = chat?.messages.filter((m) => m.from === 'agent').at(-1)?.text ?? '';
-    setProposal({ question: firstQuestion, answer: lastAnswer });
+    setProposal(proposalOf(chat));
     setResolving(true);
   };
   const resolve = async (propose: boolean) => {
@@ -192,8 +187,7 @@ export function AgentInboxPage() {
           : t('inbox.resolved'),
       );
       setResolving(false);
-      setSelected(undefined);
-      setChat(undefined);
+      closeConversation();
       await refresh();
     } catch (error) {
       fail(error);
@@ -356,8 +350,7 @@ export function AgentInboxPage() {
                     void inboxApi
                       .transfer(handoff._id, group)
                       .then(() => {
-                        setSelected(undefined);
-                        setChat(undefined);
+                        closeConversation();
                         return refresh();
                       })
                       .catch(fail)

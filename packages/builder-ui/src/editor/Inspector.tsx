@@ -20,7 +20,8 @@ const widgets = {
 const fields = { condition: ConditionField, json: JsonField, dataSchema: DataFieldsField };
 
 export interface InspectorProps {
-  node: JourneyFlowNode | undefined;
+  /** The selected node: its id and data (its position does not matter here). */
+  node: Pick<JourneyFlowNode, 'id' | 'data'> | undefined;
   /** Variables available at the selected node (listed beside templates and conditions). */
   variables?: string[];
   /** Sample journey data to preview messages with. */

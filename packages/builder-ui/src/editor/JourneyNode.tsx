@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { getNodeType } from '@xiaoer/engine';
@@ -21,10 +21,17 @@ export const JourneyNode = memo(function JourneyNode({
   const { i18n } = useTranslation();
   const language = languageOf(i18n.language);
   const nodeType = getNodeType(data.nodeType);
-  const outcomes = nodeType ? safeOutcomes(() => nodeType.outcomes(data.config)) : [];
+  // Only a config edit or a language switch works these out again, not a re-render.
+  const outcomes = useMemo(
+    () => (nodeType ? safeOutcomes(() => nodeType.outcomes(data.config)) : []),
+    [nodeType, data.config],
+  );
+  const summary = useMemo(
+    () => safeSummary(() => nodeSummary(data.nodeType, data.config, language)),
+    [data.nodeType, data.config, language],
+  );
   const faulty = data.problems.length > 0;
   const dropOff = data.funnel?.biggestDropOff === true;
-  const summary = safeSummary(() => nodeSummary(data.nodeType, data.config, language));
   return (
     <div
       style={{ position: 'relative' }}

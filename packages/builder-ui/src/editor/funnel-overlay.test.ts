@@ -3,7 +3,13 @@ import { getNodeType, type WorkflowDocument } from '@xiaoer/engine';
 import { funnelBadges } from '../analytics/funnel-badges.ts';
 import { funnel } from '../analytics/fixtures/analytics-fixtures.ts';
 import { toDocument, toGraph } from '../graph/journey-graph.ts';
-import { withFunnelBadges } from './funnel-overlay.ts';
+import type { FunnelBadge } from '../analytics/funnel-badges.ts';
+import type { JourneyGraph } from '../graph/journey-graph.ts';
+import { graphDecorator } from './editor-derived.ts';
+
+/** The graph as the canvas draws it with only the funnel overlay on. */
+const withFunnelBadges = (graph: JourneyGraph, badges: Map<string, FunnelBadge> | null) =>
+  graphDecorator()(graph, { problems: [], trace: null, counts: null, badges });
 
 const journey: WorkflowDocument = {
   id: 'order-lifecycle',
@@ -33,7 +39,7 @@ describe('the funnel overlay on the canvas', () => {
       biggestDropOff: false,
     });
     expect(shown.nodes.find((n) => n.id === 'added')?.data.funnel).toBeUndefined();
-    expect(shown.edges).toBe(graph.edges);
+    expect(shown.edges.map((e) => e.data)).toEqual(graph.edges.map((e) => e.data));
   });
 
   it('should leave the graph and the document it saves as they are', () => {
@@ -43,6 +49,6 @@ describe('the funnel overlay on the canvas', () => {
     expect(graph).toEqual(before);
     expect(toDocument(journey, shown)).toEqual(toDocument(journey, graph));
     expect(JSON.stringify(toDocument(journey, shown))).not.toContain('entered');
-    expect(withFunnelBadges(graph, null)).toBe(graph);
+    expect(JSON.stringify(withFunnelBadges(graph, null))).not.toContain('entered');
   });
 });

@@ -132,7 +132,7 @@ export function createApp(options: AppOptions): Express {
       '/api',
       instancesRouter(xiaoer.models, xiaoer.queries, xiaoer.runtime, xiaoer.dispatcher),
     );
-    app.use('/api', routingRouter(xiaoer.routing));
+    app.use('/api', routingRouter(xiaoer.routing, xiaoer.inboxFeed));
     app.use('/api', knowledgeRouter(xiaoer.knowledge, xiaoer.models, bodyLimit));
     // The chat's own recognizer: an operator's new intent is heard by both at once.
     app.use('/api', intentsRouter(xiaoer.intents, xiaoer.models));

@@ -17,11 +17,10 @@ import { chatResponseSchemas } from './chat.response.ts';
 import { responds } from './route-metadata.ts';
 import { conversationAccess } from './conversation-access.ts';
 import { consoleMessageView, customerMessageView } from './message-view.ts';
+import { openEventStream } from './event-stream.ts';
 
 /** The longest message a customer or agent may send, in characters. */
 export const MAX_MESSAGE_LENGTH = 2000;
-/** How often an idle stream sends a comment, so proxies keep it open. */
-const HEARTBEAT_MS = 25_000;
 
 const messageBody = {
   type: 'object',
@@ -312,33 +311,16 @@ function stream(
   request: Request,
   response: Response,
 ): void {
-  response.writeHead(200, {
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-cache, no-transform',
-    Connection: 'keep-alive',
-    'X-Accel-Buffering': 'no',
-  });
-  response.write('retry: 2000\n\n');
+  const events = openEventStream(request, response);
   const send = (message: MessageRecord) =>
-    response.write(
-      `id: ${message.seq}\nevent: message\ndata: ${JSON.stringify(customerMessageView(message))}\n\n`,
-    );
-  let stop: (() => void) | undefined;
-  let closed = false;
-  const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS);
-  heartbeat.unref();
-  request.on('close', () => {
-    closed = true;
-    clearInterval(heartbeat);
-    stop?.();
-  });
+    events.send('message', JSON.stringify(customerMessageView(message)), message.seq);
   void desk.store.messagesAfter(conversationId, after).then(
     (missed) => {
-      if (closed) return;
+      if (events.closed) return;
       for (const message of missed) send(message);
       const last = missed.at(-1)?.seq ?? after;
-      stop = desk.hub.subscribe(conversationId, last, send);
+      events.onClose(desk.hub.subscribe(conversationId, last, send));
     },
-    () => response.end(),
+    () => events.end(),
   );
 }

@@ -392,6 +392,13 @@ const OPERATIONS: Record<string, OperationNotes> = {
     tag: 'routing',
     errors: { 404: 'You are not an agent / 你不是客服' },
   },
+  'GET /api/agents/me/inbox/stream': {
+    summary:
+      'My inbox and the queues as server-sent events (`inbox`), at once and on each change / 收件箱与队列实时推送（SSE）',
+    tag: 'routing',
+    media: ['text/event-stream'],
+    errors: { 404: 'You are not an agent / 你不是客服' },
+  },
   'GET /api/conversations/{id}/customer-history': {
     summary: "The signed customer's earlier conversations and their orders / 客户的历史会话与订单",
     tag: 'routing',

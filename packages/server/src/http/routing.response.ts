@@ -67,6 +67,8 @@ export const routingResponseSchemas = {
   agents: object({ agents: arrayOf(agent) }),
   agent,
   inbox: object({ agent, handoffs: arrayOf(handoff) }),
+  /** Events `inbox`, each's data `{ agent, handoffs, queues }` as the inbox and queues answer. */
+  inboxStream: { type: 'string', description: 'text/event-stream' },
   queues: object({
     queues: arrayOf(
       object({

@@ -1,5 +1,6 @@
 import { Router as ExpressRouter, type Request } from 'express';
 import type { Router } from '../routing/router.ts';
+import type { InboxFeed } from '../routing/inbox-feed.ts';
 import type { AgentChange, SkillGroupChange } from '../routing/routing-directory.ts';
 import type { AgentStatus } from '../routing/agent-selection.ts';
 import { notYours, RoutingError } from '../routing/routing-error.ts';
@@ -11,6 +12,7 @@ import { validateBody } from './validate-body.ts';
 import { routingBodySchemas, SKILL_GROUP_ID } from './routing.schema.ts';
 import { routingResponseSchemas } from './routing.response.ts';
 import { responds } from './route-metadata.ts';
+import { openEventStream } from './event-stream.ts';
 
 /** A skill group named in a request body that does not exist is the body's fault: 400. */
 async function groupFromBody<T>(work: () => Promise<T>): Promise<T> {
@@ -41,7 +43,7 @@ const me = (request: Request) => (request.principal?.kind === 'user' ? request.p
  * An agent is a console user with an agent record; users with the `agent` role act on their
  * own handoffs only, admins and operators on any (supervision).
  */
-export function routingRouter(routing: Router): ExpressRouter {
+export function routingRouter(routing: Router, feed: InboxFeed): ExpressRouter {
   const router = ExpressRouter();
   const directory = routing.directory;
 
@@ -119,6 +121,17 @@ export function routingRouter(routing: Router): ExpressRouter {
     async (request, response) => {
       const agent = await directory.agent(me(request));
       response.json({ agent, handoffs: await routing.inbox(agent._id) });
+    },
+  );
+  // The desk follows its inbox live: the same view as above plus the queues, on each change.
+  router.get(
+    '/agents/me/inbox/stream',
+    allow('handle'),
+    responds(routingResponseSchemas.inboxStream),
+    async (request, response) => {
+      const agent = await directory.agent(me(request));
+      const events = openEventStream(request, response);
+      events.onClose(feed.subscribe(agent._id, (view) => events.send('inbox', view)));
     },
   );
 

@@ -71,6 +71,7 @@ export class Router {
   readonly #observer: HandoffObserver | undefined;
   readonly #onResolve: ResolveHook | undefined;
   readonly #onError: (error: unknown) => void;
+  readonly #changeListeners = new Set<() => void>();
 
   constructor(models: Models, options: RouterOptions = {}) {
     this.#models = models;
@@ -91,6 +92,26 @@ export class Router {
   /** Calls `listener` for every assignment this process makes; returns the unsubscribe. */
   onAssigned(listener: AssignedListener): () => void {
     return this.#dispatch.onAssigned(listener);
+  }
+
+  /**
+   * Calls `listener` after every change this process makes to queues, handoffs or agents'
+   * status (once its assignment run ended); returns the unsubscribe. Live views follow it.
+   */
+  onChange(listener: () => void): () => void {
+    this.#changeListeners.add(listener);
+    return () => void this.#changeListeners.delete(listener);
+  }
+
+  /** Runs the assignments, then tells who follows the changes. */
+  async #dispatchAndTell(): Promise<void> {
+    await this.#dispatch.run();
+    for (const listener of this.#changeListeners)
+      try {
+        listener();
+      } catch (error) {
+        this.#onError(error);
+      }
   }
 
   /** Queues a handoff and assigns it at once when an agent is free; else returns its place. */
@@ -118,7 +139,7 @@ export class Router {
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
-    await this.#dispatch.run();
+    await this.#dispatchAndTell();
     const handoff = await this.handoff(id);
     if (handoff.status === 'assigned' && handoff.agentId)
       return { handoff, assigned: true, agentId: handoff.agentId };
@@ -136,7 +157,7 @@ export class Router {
   /** Sets an agent's status; going online pulls waiting handoffs to them. */
   async setAgentStatus(agentId: string, status: AgentStatus): Promise<AgentRecord> {
     const agent = await this.directory.setStatus(agentId, status);
-    await this.#dispatch.run();
+    await this.#dispatchAndTell();
     return agent;
   }
 
@@ -263,7 +284,7 @@ export class Router {
     await this.#claims.release(id);
     const closed = { ...handoff, ...change };
     this.#observer?.ended(closed);
-    await this.#dispatch.run();
+    await this.#dispatchAndTell();
     if (status === 'resolved')
       try {
         this.#onResolve?.after(closed);

@@ -36,6 +36,7 @@ import { ServiceOperations } from '../conversations/service-operations.ts';
 import { IntentCatalog } from '../intents/intent-catalog.ts';
 import { intentReferences } from './intent-references.ts';
 import { Router } from '../routing/router.ts';
+import { InboxFeed } from '../routing/inbox-feed.ts';
 import { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { KnowledgeAnswers } from '../conversations/knowledge-answers.ts';
 import { Analytics } from '../analytics/analytics.ts';
@@ -92,6 +93,8 @@ export interface Xiaoer {
   desk: ServiceDesk;
   /** Handoffs to human agents: skill groups, agents, queues and assignment. */
   routing: Router;
+  /** Each open desk's inbox and the queues, pushed when they change (the desk's stream). */
+  inboxFeed: InboxFeed;
   /** Knowledge-base articles, retrieval and unanswered questions. */
   knowledge: KnowledgeBase;
   /** The intents recognised in the chat (shipped and the operators' own) and what each does. */
@@ -250,6 +253,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   routing.onAssigned(
     ({ handoff, agentId }) => void desk.assigned(handoff.conversationId, handoff._id, agentId),
   );
+  const inboxFeed = new InboxFeed(routing, { clock });
   let stopSweeps: Cancel = () => {};
   let stopPruning: Cancel = () => {};
   let stopTmc: () => Promise<void> = async () => {};
@@ -294,6 +298,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     history,
     desk,
     routing,
+    inboxFeed,
     knowledge,
     intents,
     analytics,
@@ -333,6 +338,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     async stop() {
       await stopTmc();
       hub.close();
+      inboxFeed.close();
       stopSweeps();
       stopPruning();
       await sweeping;

@@ -1,0 +1,77 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type {
+  ChatLine,
+  ConversationView,
+  Handoff,
+  InboxView,
+  QueueSummary,
+} from '../api/service-api.ts';
+
+/** The conversation open on the desk: its record and its lines as they arrive. */
+export interface OpenChat {
+  conversation: ConversationView;
+  messages: ChatLine[];
+}
+
+/** What the agent desk holds: the inbox stream's view, the pick, the open conversation. */
+export interface DeskState {
+  status: string | undefined;
+  myName: string | undefined;
+  handoffs: Handoff[];
+  queues: QueueSummary[];
+  selected: string | undefined;
+  chat: OpenChat | undefined;
+  /** The inbox and queues as the server sent them. */
+  showInbox: (view: InboxView) => void;
+  select: (conversationId: string | undefined) => void;
+  /** The selected conversation as read whole (a late answer for another one is dropped). */
+  opened: (chat: OpenChat) => void;
+  /** One streamed line: added once, and only to the conversation it belongs to. */
+  addLine: (conversationId: string, line: ChatLine) => void;
+  /** The open conversation left the desk (resolved or transferred). */
+  closeConversation: () => void;
+}
+
+export type DeskStore = StoreApi<DeskState>;
+
+export function createDeskStore(): DeskStore {
+  return createStore<DeskState>()((set) => ({
+    status: undefined,
+    myName: undefined,
+    handoffs: [],
+    queues: [],
+    selected: undefined,
+    chat: undefined,
+    showInbox: (view) =>
+      set({
+        status: view.agent.status,
+        myName: view.agent.displayName,
+        handoffs: view.handoffs,
+        queues: view.queues,
+      }),
+    select: (selected) => set({ selected }),
+    opened: (chat) => set((s) => (s.selected === chat.conversation._id ? { chat } : {})),
+    addLine: (conversationId, line) =>
+      set((s) =>
+        s.chat?.conversation._id === conversationId &&
+        !s.chat.messages.some((m) => m.seq === line.seq)
+          ? { chat: { ...s.chat, messages: [...s.chat.messages, line] } }
+          : {},
+      ),
+    closeConversation: () => set({ selected: undefined, chat: undefined }),
+  }));
+}
+
+/** The desk's one store for the page's lifetime, and a hook reading a slice of it. */
+export function useDesk<T>(store: DeskStore, selector: (state: DeskState) => T): T {
+  return useStore(store, selector);
+}
+
+/** What the resolve dialog proposes as an article: the first question and the last answer. */
+export function proposalOf(chat: OpenChat | undefined): { question: string; answer: string } {
+  return {
+    question: chat?.messages.find((m) => m.from === 'customer')?.text ?? '',
+    answer: chat?.messages.filter((m) => m.from === 'agent').at(-1)?.text ?? '',
+  };
+}

@@ -1,0 +1,85 @@
+import { useCallback, useMemo, type DragEvent } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
+import { JourneyNode } from './JourneyNode.tsx';
+import { NODE_TYPE_DRAG } from './Palette.tsx';
+import { EmptyCanvasGuide } from './EmptyCanvasGuide.tsx';
+import { useEditor, useEditorStore } from './editor-context.ts';
+
+const nodeTypes = { journey: JourneyNode };
+/** From this many nodes on, the canvas draws only the nodes and edges in view. */
+const LARGE_JOURNEY = 300;
+/** Far enough out that a 200-node journey fits a 1440x900 window (React Flow's default is 0.5). */
+const MIN_ZOOM = 0.05;
+const DELETE_KEYS = ['Backspace', 'Delete'];
+
+const onDragOver = (event: DragEvent) => {
+  event.preventDefault();
+  event.dataTransfer.dropEffect = 'move';
+};
+
+/**
+ * The journey on the canvas. It reads the drawn graph only: the store hands back the same
+ * node objects for nodes that did not change, so panning and measuring re-render nothing
+ * else (see editor-derived.ts).
+ */
+export function EditorCanvas({ canEdit }: { canEdit: boolean }) {
+  const store = useEditorStore();
+  const flow = useReactFlow();
+  const nodes = useEditor((s) => s.shown.nodes);
+  const edges = useEditor((s) => s.shown.edges);
+  const empty = useEditor((s) => s.graph.nodes.length === 0);
+  const { onNodesChange, onEdgesChange, onConnect, checkpoint } = store.getState();
+  const large = nodes.length > LARGE_JOURNEY;
+  // Up to LARGE_JOURNEY nodes the whole journey fits the window; a larger one opens at its
+  // start, readable, rather than as a thousand specks drawn all at once.
+  const fitViewOptions = useMemo(
+    () => ({ padding: 0.1, minZoom: large ? 0.5 : MIN_ZOOM }),
+    [large],
+  );
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      event.preventDefault();
+      if (!canEdit) return;
+      const type = event.dataTransfer.getData(NODE_TYPE_DRAG);
+      const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      store.getState().addNode(type, position);
+    },
+    [flow, store, canEdit],
+  );
+  return (
+    <main className="editor-canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onNodeDragStart={checkpoint}
+        nodesDraggable={canEdit}
+        nodesConnectable={canEdit}
+        deleteKeyCode={canEdit ? DELETE_KEYS : null}
+        // Large journeys: draw only what is on screen (1,000 nodes panned at 17 fps drawn
+        // all at once; see docs/performance.md).
+        onlyRenderVisibleElements={large}
+        minZoom={MIN_ZOOM}
+        fitView
+        fitViewOptions={fitViewOptions}
+      >
+        <Background />
+        <MiniMap pannable zoomable />
+        <Controls />
+      </ReactFlow>
+      {empty && (
+        <EmptyCanvasGuide
+          canEdit={canEdit}
+          onTemplate={(template) => {
+            // The template's steps under this journey's id and name.
+            store.getState().replaceJourney(template, true);
+            setTimeout(() => void flow.fitView({ padding: 0.1 }), 50);
+          }}
+        />
+      )}
+    </main>
+  );
+}

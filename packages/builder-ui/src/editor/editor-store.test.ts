@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { getNodeType, type WorkflowDocument } from '@xiaoer/engine';
+import type { Draft } from '../api/api-client.ts';
+import { createEditorStore } from './editor-store.ts';
+
+const journey: WorkflowDocument = {
+  id: 'order-lifecycle',
+  name: 'Order lifecycle',
+  version: 1,
+  nodes: [
+    {
+      id: 'start',
+      type: 'trigger',
+      position: { x: 0, y: 0 },
+      config: getNodeType('trigger')!.defaultConfig,
+    },
+    { id: 'done', type: 'end', position: { x: 300, y: 0 }, config: { status: 'completed' } },
+  ],
+  edges: [{ id: 'e1', source: 'start', sourceHandle: 'next', target: 'done' }],
+};
+const draft: Draft = {
+  id: journey.id,
+  revision: 1,
+  publishedVersion: 0,
+  archived: false,
+  updatedAt: '2026-11-01T00:00:00.000Z',
+  updatedBy: 'admin',
+  document: journey,
+  problems: [],
+};
+
+describe('the editor store', () => {
+  it('should not rebuild the document, validate again or redraw nodes when the canvas only measures and selects', () => {
+    const store = createEditorStore(draft);
+    const before = store.getState();
+    store
+      .getState()
+      .onNodesChange([{ type: 'dimensions', id: 'start', dimensions: { width: 180, height: 90 } }]);
+    const measured = store.getState();
+    expect(measured.document).toBe(before.document);
+    expect(measured.problems).toBe(before.problems);
+    expect(measured.shown.edges).toBe(before.shown.edges);
+    expect(measured.shown.nodes.find((n) => n.id === 'done')).toBe(
+      before.shown.nodes.find((n) => n.id === 'done'),
+    );
+    expect(measured.dirty).toBe(false);
+
+    store.getState().onNodesChange([{ type: 'select', id: 'done', selected: true }]);
+    expect(store.getState().document).toBe(before.document);
+    expect(store.getState().selectedId).toBe('done');
+  });
+
+  it('should keep the problems while a node moves, and mark the move as unsaved until saved', () => {
+    const store = createEditorStore(draft);
+    const problems = store.getState().problems;
+    const data = store.getState().shown.nodes[1]!.data;
+    store.getState().onNodesChange([{ type: 'position', id: 'done', position: { x: 500, y: 40 } }]);
+    const moved = store.getState();
+    expect(moved.document.nodes[1]!.position).toEqual({ x: 500, y: 40 });
+    expect(moved.problems).toBe(problems);
+    expect(moved.dirty).toBe(true);
+    // A moved node keeps its drawn data: its settings form does not draw again.
+    expect(moved.shown.nodes[1]!.data).toBe(data);
+    store.getState().saved(2, moved.document);
+    expect(store.getState().dirty).toBe(false);
+    expect(store.getState().revision).toBe(2);
+  });
+
+  it('should undo and redo committed edits, and find the document unchanged after undoing all', () => {
+    const store = createEditorStore(draft);
+    store.getState().setLabel('done', 'Finished');
+    expect(store.getState().document.nodes[1]!.label).toBe('Finished');
+    expect(store.getState().dirty).toBe(true);
+    store.getState().undo();
+    expect(store.getState().document.nodes[1]!.label).toBeUndefined();
+    expect(store.getState().dirty).toBe(false);
+    store.getState().redo();
+    expect(store.getState().document.nodes[1]!.label).toBe('Finished');
+  });
+
+  it('should take a config equal to the current one as no edit (no undo step, nothing unsaved)', () => {
+    const store = createEditorStore(draft);
+    store.getState().setConfig('done', { status: 'completed' });
+    expect(store.getState().past).toHaveLength(0);
+    expect(store.getState().dirty).toBe(false);
+    store.getState().setConfig('done', { status: 'cancelled' });
+    expect(store.getState().past).toHaveLength(1);
+    expect(store.getState().document.nodes[1]!.config).toEqual({ status: 'cancelled' });
+  });
+
+  it('should keep one edge per outcome: connecting a handle again replaces its edge', () => {
+    const store = createEditorStore(draft);
+    store.getState().addNode('end', { x: 300, y: 200 });
+    const added = store.getState().document.nodes.at(-1)!;
+    expect(store.getState().selectedId).toBe(added.id);
+    store.getState().onConnect({
+      source: 'start',
+      sourceHandle: 'next',
+      target: added.id,
+      targetHandle: null,
+    });
+    const edges = store.getState().document.edges.filter((e) => e.source === 'start');
+    expect(edges).toHaveLength(1);
+    expect(edges[0]!.target).toBe(added.id);
+    // `done` has no way in now: the engine says so and the node is drawn faulty.
+    expect(store.getState().problems.some((p) => p.nodeId === 'done')).toBe(true);
+    expect(store.getState().shown.nodes.find((n) => n.id === 'done')!.data.problems).not.toEqual(
+      [],
+    );
+  });
+
+  it('should show the settings when a node is picked, whichever panel was open', () => {
+    const store = createEditorStore(draft);
+    store.getState().setPanel('versions');
+    store.getState().onNodesChange([{ type: 'select', id: 'start', selected: true }]);
+    expect(store.getState().panel).toBe('inspector');
+  });
+});
