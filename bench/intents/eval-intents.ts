@@ -111,7 +111,7 @@ function predict(examples: readonly IntentExample[]): Prediction[] {
 
 /**
  * The answer: at the configured threshold, the chat's own (`unknown` when out of scope or not
- * sure the message is business, or social talk); at another one, the best class if sure enough.
+ * sure the message is business); at another one, the best class if sure enough.
  */
 const answered = (p: Prediction, threshold = THRESHOLD) =>
   threshold === THRESHOLD
@@ -211,7 +211,7 @@ for (const [name, examples] of Object.entries(sets)) {
     {
       measure: `${label}: answered / their accuracy`,
       value: `${percent(sure.length / predictions.length)} / ${percent(accuracy(sure))}`,
-      detail: `not \`unknown\`: the best intent ≥ ${THRESHOLD}, or sure at ≥ ${THRESHOLD} that the message is business (or social talk)`,
+      detail: `not \`unknown\`: the best intent ≥ ${THRESHOLD}, or sure at ≥ ${THRESHOLD} that the message is business`,
     },
     {
       measure: `${label}: expected calibration error`,

@@ -36,10 +36,12 @@ export function InstancesPage({ onOpen }: { onOpen: (id: string) => void }) {
   const [page, setPage] = useState(1);
   const [result, setResult] = useState<{ instances: InstanceSummary[]; total: number }>();
   useEffect(() => {
-    instancesApi
-      .list({ ...filter, page, pageSize: 20 })
-      .then(setResult)
-      .catch((error: unknown) => void message.error(String(error)));
+    const load = () => instancesApi.list({ ...filter, page, pageSize: 20 }).then(setResult);
+    load().catch((error: unknown) => void message.error(String(error)));
+    // Live: new instances and moves show without a reload (their documents follow their steps
+    // within a second, so a list read at once may miss the newest).
+    const every = setInterval(() => void load().catch(() => undefined), 3000);
+    return () => clearInterval(every);
   }, [filter, page, message]);
   const set = (key: string) => (value: string | undefined) => {
     setPage(1);

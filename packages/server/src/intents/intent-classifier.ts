@@ -38,11 +38,12 @@ export interface IntentClassifierOptions {
   entityPatterns?: EntityPatterns;
   /**
    * The intents that are not the shop's business (greeting, thanks, chit-chat, abuse). With
-   * them the out-of-scope decision is taken on a side, not on one intent: a message the model
-   * is sure is business (or sure is social talk) gets its likeliest intent even when that
-   * intent alone is under the threshold, since the probability mass of a side spread over
-   * near neighbours (refund, refund status, return) says "business" all the same. The intent
-   * still needs half the threshold itself.
+   * them the out-of-scope decision for business is taken on a side, not on one intent: a
+   * message the model is sure is business gets its likeliest intent even when that intent alone
+   * is under the threshold, since the probability mass spread over near neighbours (refund,
+   * refund status, return) says "business" all the same. The intent still needs half the
+   * threshold itself. Social talk needs the threshold on one intent (gibberish shares enough
+   * character n-grams with it to gather mass there).
    */
   socialIntents?: readonly string[];
 }
@@ -219,9 +220,12 @@ export class IntentClassifier implements IntentRecognizer {
       .slice(0, this.settings.topCount);
     const best = top[0] ?? { intent: UNKNOWN_INTENT, confidence: 0 };
     const outOfScope = ranked[0]?.intent === UNKNOWN_INTENT;
+    // The side rule answers business questions whose mass is spread over several intents;
+    // social talk must stand on one intent (gibberish lands there on shared character n-grams).
     const sure =
       best.confidence >= this.settings.threshold ||
-      (best.confidence >= this.settings.threshold * SIDE_FLOOR &&
+      (!this.settings.socialIntents.includes(best.intent) &&
+        best.confidence >= this.settings.threshold * SIDE_FLOOR &&
         this.sideMass(ranked, best.intent) >= this.settings.threshold);
     const intent = !outOfScope && sure ? best.intent : UNKNOWN_INTENT;
     return { intent, confidence: best.confidence, top, entities, language };
