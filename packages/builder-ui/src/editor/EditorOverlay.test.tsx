@@ -2,10 +2,10 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App as AntApp } from 'antd';
-import { getNodeType, type WorkflowDocument } from '@xiaoer/engine';
+import type { WorkflowDocument } from '@xiaoer/engine';
 import { setUpI18n } from '../i18n/i18n.ts';
 import { fillInBrowserForAntd } from '../testing/antd-in-jsdom.ts';
-import type { Draft } from '../api/api-client.ts';
+import { draft, journey } from '../testing/sample-draft.ts';
 import type { JourneyFunnel } from '../analytics/analytics-api.ts';
 import { funnel } from '../analytics/fixtures/analytics-fixtures.ts';
 import { EditorPage } from './EditorPage.tsx';
@@ -15,31 +15,6 @@ beforeAll(async () => {
   await setUpI18n().changeLanguage('en');
 });
 
-const journey: WorkflowDocument = {
-  id: 'order-lifecycle',
-  name: 'Order lifecycle',
-  version: 1,
-  nodes: [
-    {
-      id: 'start',
-      type: 'trigger',
-      position: { x: 0, y: 0 },
-      config: getNodeType('trigger')!.defaultConfig,
-    },
-    { id: 'done', type: 'end', position: { x: 300, y: 0 }, config: { status: 'completed' } },
-  ],
-  edges: [{ id: 'e1', source: 'start', sourceHandle: 'next', target: 'done' }],
-};
-const draft: Draft = {
-  id: journey.id,
-  revision: 1,
-  publishedVersion: 0,
-  archived: false,
-  updatedAt: '2026-11-01T00:00:00.000Z',
-  updatedBy: 'admin',
-  document: journey,
-  problems: [],
-};
 /** The funnel of the two nodes on the canvas: most instances are still at `start`. */
 const counted: JourneyFunnel = {
   ...funnel,
