@@ -3,6 +3,8 @@ import mongoose, { type Connection } from 'mongoose';
 import type { Agenda } from 'agenda';
 import {
   BUCKET_SHARDS,
+  FAR_MARK,
+  farBucketOf,
   bucketClosedMarker,
   bucketJobMarker,
   bucketOf,
@@ -29,7 +31,7 @@ const fired = new Map<string, number[]>();
 const alone: string[] = [];
 const agendas: Agenda[] = [];
 
-async function startProcess(): Promise<TimerBuckets> {
+async function startProcess(farAheadMs?: number): Promise<TimerBuckets> {
   const agenda = createScheduler(store.uri, { pollMs: 200, timerLockMs: 3000 });
   const fire = async (timer: string) => {
     fired.set(timer, [...(fired.get(timer) ?? []), Date.now()]);
@@ -42,6 +44,7 @@ async function startProcess(): Promise<TimerBuckets> {
       return agenda.schedule(dueAt, 'xiaoer.timer', { timer });
     },
     lockMs: 3000,
+    ...(farAheadMs === undefined ? {} : { farAheadMs }),
   });
   await agenda.start();
   agendas.push(agenda);
@@ -165,5 +168,48 @@ describe('timer buckets', () => {
       expect(fired.get(key)?.length).toBeGreaterThanOrEqual(1);
       expect(Math.min(...(fired.get(key) ?? []))).toBeGreaterThanOrEqual(dueAt(i).getTime());
     }
+  });
+
+  it('should keep timers far ahead out of Agenda until promoted, then fire each on time', async () => {
+    // The horizon is 1.5 s here (2 minutes in production): timers 4-5 s ahead are far.
+    const far = await startProcess(1500);
+    const start = Date.now() + 4000;
+    const keys = Array.from({ length: 60 }, (_, i) => `far|t${i}`);
+    const dueAt = (i: number) => new Date(start + (i % 20) * 50);
+    await Promise.all(keys.map((key, i) => far.add(key, dueAt(i))));
+    // Only slots in the far minute's lanes, and no job at all.
+    const buckets = [...new Set(keys.map((key, i) => bucketOf(key, dueAt(i)).id))];
+    const jobsOf = () =>
+      connection
+        .collection('jobs')
+        .countDocuments({ 'data.bucket': { $in: [...buckets, farBucketOf(dueAt(0)).id] } });
+    expect(await jobsOf()).toBe(0);
+    const farLane = `${farBucketOf(dueAt(0)).id}@`;
+    const farLanes = (await connection.collection('timerLanes').find({}).toArray()).filter((lane) =>
+      String(lane['_id']).startsWith(farLane),
+    ).length;
+    expect(farLanes).toBeGreaterThanOrEqual(1);
+    expect(
+      await connection.collection('timerLanes').findOne({ _id: FAR_MARK as never }),
+    ).not.toBeNull();
+    expect(keys.some((key) => fired.has(key))).toBe(false);
+    // Promotion moves them into their seconds' buckets, each with its job; they fire on time.
+    expect(await far.promoteFar()).toBe(keys.length);
+    await firedAll(keys);
+    for (const [i, key] of keys.entries())
+      expect(Math.min(...(fired.get(key) ?? []))).toBeGreaterThanOrEqual(dueAt(i).getTime());
+    // Promoted once: a second promotion finds nothing new.
+    expect(await far.promoteFar()).toBe(0);
+  });
+
+  it('should fire a far timer added to a minute that was promoted already', async () => {
+    const buckets = await startProcess(1500);
+    // Another process's clock ran ahead: the mark is minutes past this timer's minute.
+    await buckets.promoteFar(Date.now() + 5 * 60_000);
+    const key = 'far-late|t0';
+    const dueAt = new Date(Date.now() + 4000);
+    await buckets.add(key, dueAt);
+    await firedAll([key]);
+    expect(Math.min(...(fired.get(key) ?? []))).toBeGreaterThanOrEqual(dueAt.getTime());
   });
 });

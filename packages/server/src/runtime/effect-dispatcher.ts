@@ -103,6 +103,14 @@ export class EffectDispatcher implements EffectSink {
     );
   }
 
+  /**
+   * Moves timers due within the next few minutes out of their far buckets (run every
+   * `FAR_PROMOTE_EVERY_MS`, and at start to catch up after a stop).
+   */
+  promoteFarTimers(now?: number): Promise<number> {
+    return this.#timers.promoteFar(now);
+  }
+
   /** The runtime that effect results and fired timers go back to. */
   attach(runtime: JourneyRuntime): void {
     this.#runtime = runtime;

@@ -1,5 +1,6 @@
 import type { Model } from 'mongoose';
 import type { Models } from '../model/models.ts';
+import { FAR_MARK } from './timer-buckets.ts';
 
 export interface HistoryOptions {
   /** Steps kept per instance; older ones are deleted as new ones are written. Default 1000. */
@@ -62,7 +63,11 @@ export class HistoryPruner {
       })) +
       // Buckets long past have fired (a timer added late got a job of its own).
       (await this.#deleteBatches(m.TimerSlots, { dueAt: { $lt: cutoff } })) +
-      (await this.#deleteBatches(m.TimerLanes, { startsAt: { $lt: cutoff } }))
+      // The far buckets' mark stays: far timers added later are promoted from it.
+      (await this.#deleteBatches(m.TimerLanes, {
+        startsAt: { $lt: cutoff },
+        _id: { $ne: FAR_MARK },
+      }))
     );
   }
 

@@ -4,12 +4,33 @@ import { isDuplicateKey, type Models } from '../model/models.ts';
 import type { TimerSlotRecord } from '../model/timer-slot.model.ts';
 import { ensureJob } from './job-markers.ts';
 import type { GroupCommit } from '../model/group-commit.ts';
-import { coverageId, LANE_WINDOW, laneId, slotId, TimerLanes } from './timer-lanes.ts';
+import { coverageId, LANE_WINDOW, laneId, slotId, TimerLanes, type Lane } from './timer-lanes.ts';
 
 export const TIMER_BUCKET_JOB = 'xiaoer.timers';
 
 /** Buckets per second: timers due in one second are spread over this many jobs. */
 export const BUCKET_SHARDS = 4;
+
+/**
+ * Timers due further ahead than this wait in far buckets (one per due minute) that have no
+ * Agenda job; {@link TimerBuckets.promoteFar} moves them into their second's bucket before
+ * they are due. Promotion runs every {@link FAR_PROMOTE_EVERY_MS}, so a minute is promoted
+ * at least 90 s before its first timer is due.
+ */
+export const FAR_AHEAD_MS = 120_000;
+export const FAR_PROMOTE_EVERY_MS = 30_000;
+/**
+ * The far buckets' mark (in `timerLanes`): every far minute that starts before its `startsAt`
+ * has been promoted. Written once when the first far timer is added; only ever moves forward.
+ */
+export const FAR_MARK = 'far-promoted';
+const MINUTE_MS = 60_000;
+
+/** The far bucket of a timer: its due minute. */
+export function farBucketOf(dueAt: Date): { id: string; startsAt: Date } {
+  const minute = Math.floor(dueAt.getTime() / MINUTE_MS);
+  return { id: `far.${minute}`, startsAt: new Date(minute * MINUTE_MS) };
+}
 
 export interface TimerBucketOptions {
   /** Fires one timer by its key; must tolerate being called twice for one timer. */
@@ -21,6 +42,8 @@ export interface TimerBucketOptions {
   concurrency?: number;
   /** Batches slot and lane writes with the rest of the process (group commit). */
   commits?: GroupCommit;
+  /** Timers due further ahead wait in far buckets. Default {@link FAR_AHEAD_MS}. */
+  farAheadMs?: number;
 }
 
 /**
@@ -60,6 +83,12 @@ function shardOf(key: string): number {
  *
  * The job starts at the beginning of its second and fires each timer at its own due time.
  * Anything may happen twice (a crash, two processes): timers check their record before firing.
+ *
+ * A journey's timers are mostly days ahead (48 h to ship, a day after delivery): as a job per
+ * second and shard, a shop taking an order a second would keep ~700,000 jobs for Agenda to
+ * scan on every poll. Timers further ahead than {@link FAR_AHEAD_MS} are therefore only slots
+ * in a far bucket per due minute, with no job; {@link promoteFar} adds them to their second's
+ * bucket shortly before they are due, so `jobs` only holds the next few minutes' buckets.
  */
 export class TimerBuckets {
   readonly #models: Models;
@@ -84,18 +113,13 @@ export class TimerBuckets {
    * is dispatched again after a crash): then the bucket's job is made unless its marker exists.
    */
   async add(timer: string, dueAt: Date, again = false): Promise<void> {
+    if (dueAt.getTime() - Date.now() > this.#farAheadMs) await this.#addFar(timer, dueAt);
+    else await this.#addNear(timer, dueAt, again);
+  }
+
+  async #addNear(timer: string, dueAt: Date, again: boolean): Promise<void> {
     const bucket = bucketOf(timer, dueAt);
-    const { lane, index } = await this.#lanes.take(bucket.id, bucket.startsAt);
-    try {
-      const slot = { _id: slotId(lane.id, index), timer, dueAt };
-      await (this.#options.commits
-        ? this.#options.commits.insert(this.#models.TimerSlots, slot)
-        : this.#models.TimerSlots.create(slot));
-    } catch (error) {
-      this.#lanes.release(lane, index);
-      throw error;
-    }
-    await this.#lanes.written(lane, index);
+    const lane = await this.#writeSlot(bucket, timer, dueAt);
     // Looked at after the slot exists: if the bucket closed before, its job may not have seen
     // the slot; if it closes after, the job's last look will.
     const closable = bucket.startsAt.getTime() < Date.now() + CLOSED_CHECK_HORIZON_MS;
@@ -112,6 +136,104 @@ export class TimerBuckets {
       await ensureJob(this.#models, bucketJobMarker(bucket.id), creates, () =>
         this.#agenda.schedule(bucket.startsAt, TIMER_BUCKET_JOB, { bucket: bucket.id }),
       );
+  }
+
+  /** Writes a timer's slot into this process's lane of a bucket; returns the lane. */
+  async #writeSlot(
+    bucket: { id: string; startsAt: Date },
+    timer: string,
+    dueAt: Date,
+  ): Promise<Lane> {
+    const { lane, index } = await this.#lanes.take(bucket.id, bucket.startsAt);
+    try {
+      const slot = { _id: slotId(lane.id, index), timer, dueAt };
+      await (this.#options.commits
+        ? this.#options.commits.insert(this.#models.TimerSlots, slot)
+        : this.#models.TimerSlots.create(slot));
+    } catch (error) {
+      this.#lanes.release(lane, index);
+      throw error;
+    }
+    await this.#lanes.written(lane, index);
+    return lane;
+  }
+
+  get #farAheadMs(): number {
+    return this.#options.farAheadMs ?? FAR_AHEAD_MS;
+  }
+
+  /** A timer further ahead than the horizon: a slot in its minute's far bucket, no job. */
+  async #addFar(timer: string, dueAt: Date): Promise<void> {
+    this.#farMarked ??= this.#markFar().catch((error: unknown) => {
+      this.#farMarked = undefined;
+      throw error;
+    });
+    await this.#farMarked;
+    const bucket = farBucketOf(dueAt);
+    await this.#writeSlot(bucket, timer, dueAt);
+    // Promotion reaches minutes starting before its clock + the horizon. Only a minute that
+    // close (a slow add, clocks up to a minute apart) can have been promoted before its slot
+    // was written; its promotion reads the slots again after moving the mark, so a slot
+    // written before this look is found there, and one this look finds promoted goes on now.
+    if (bucket.startsAt.getTime() >= Date.now() + this.#farAheadMs + MINUTE_MS) return;
+    const mark = await this.#models.TimerLanes.findById(FAR_MARK).lean();
+    if (mark && mark.startsAt.getTime() > bucket.startsAt.getTime())
+      await this.#addNear(timer, dueAt, true);
+  }
+
+  #farMarked: Promise<void> | undefined;
+
+  /** The far mark exists before the first far slot: promotion starts at the current minute. */
+  async #markFar(): Promise<void> {
+    const startsAt = new Date(Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS);
+    await this.#models.TimerLanes.create({ _id: FAR_MARK, startsAt, size: 0 }).catch(
+      (error: unknown) => {
+        if (!isDuplicateKey(error)) throw error;
+      },
+    );
+  }
+
+  /**
+   * Moves the timers of every far minute that starts within the horizon into their seconds'
+   * buckets, minute by minute from the mark, moving the mark after each. Run by one process
+   * at a time is enough; run twice (two processes, a crash half-way), timers are added twice
+   * and fire once. Returns how many timers were moved.
+   */
+  async promoteFar(now = Date.now()): Promise<number> {
+    const mark = await this.#models.TimerLanes.findById(FAR_MARK).lean();
+    if (!mark) return 0; // no timer was ever far ahead
+    let moved = 0;
+    const seen = new Set<string>();
+    for (let start = mark.startsAt.getTime(); start < now + this.#farAheadMs; start += MINUTE_MS) {
+      const bucket = `far.${start / MINUTE_MS}`;
+      // Read, move the mark, read again: a far add that missed the mark wrote its slot before
+      // the second read (see #addFar).
+      for (const marked of [false, true]) {
+        if (marked)
+          await this.#models.TimerLanes.updateOne(
+            { _id: FAR_MARK },
+            { $max: { startsAt: new Date(start + MINUTE_MS) } },
+          );
+        const slots = await this.#readSlots(bucket, seen, async () => undefined);
+        moved += slots.length;
+        // Each second's bucket is looked up once (its job made unless it exists), then its
+        // timers join it without a look.
+        const buckets = new Set<string>();
+        const first = new Set(
+          slots.filter((slot) => {
+            const id = bucketOf(slot.timer, slot.dueAt).id;
+            return buckets.has(id) ? false : (buckets.add(id), true);
+          }),
+        );
+        await Promise.all([...first].map((slot) => this.#addNear(slot.timer, slot.dueAt, true)));
+        const rest = slots.filter((slot) => !first.has(slot));
+        for (let i = 0; i < rest.length; i += 256)
+          await Promise.all(
+            rest.slice(i, i + 256).map((slot) => this.#addNear(slot.timer, slot.dueAt, false)),
+          );
+      }
+    }
+    return moved;
   }
 
   async #fireBucket(job: Job<{ bucket: string }>): Promise<void> {

@@ -7,6 +7,7 @@ import { WorkflowService } from '../workflows/workflow-service.ts';
 import { WorkflowCatalog } from '../workflows/workflow-catalog.ts';
 import { JourneyRuntime } from '../runtime/journey-runtime.ts';
 import { EffectDispatcher } from '../runtime/effect-dispatcher.ts';
+import { FAR_PROMOTE_EVERY_MS } from '../runtime/timer-buckets.ts';
 import { EffectExecutor } from '../runtime/effect-executor.ts';
 import { createScheduler, SCHEDULER_DEFAULTS } from '../runtime/job-scheduler.ts';
 import { EventIntake } from '../intake/event-intake.ts';
@@ -256,6 +257,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const inboxFeed = new InboxFeed(routing, { clock });
   let stopSweeps: Cancel = () => {};
   let stopPruning: Cancel = () => {};
+  let stopPromoting: Cancel = () => {};
   let stopTmc: () => Promise<void> = async () => {};
   let sweeping: Promise<unknown> | undefined;
   const idleMs = (config.chat?.idleCloseMinutes ?? IDLE_CLOSE_MINUTES) * 60_000;
@@ -325,6 +327,13 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
         config.recovery?.sweepEveryMs ?? RECOVERY_DEFAULTS.sweepEveryMs,
         () => sweep(staleAfterMs),
       );
+      // Timers days ahead wait outside Agenda; those due within minutes join their buckets.
+      const promote = () =>
+        dispatcher
+          .promoteFarTimers()
+          .catch((error: unknown) => log.error({ err: error }, 'promoting far timers failed'));
+      await promote();
+      stopPromoting = clock.every(FAR_PROMOTE_EVERY_MS, promote);
       stopPruning = clock.every(config.history?.pruneEveryMs ?? 3_600_000, () =>
         history
           .prune(dateOf(clock))
@@ -341,6 +350,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       inboxFeed.close();
       stopSweeps();
       stopPruning();
+      stopPromoting();
       await sweeping;
       await intake.idle();
       await runtime.idle();

@@ -65,7 +65,9 @@ async function launchOnce(options: StartFerretdbOptions, socket: StoreSocket): P
     ...backendArgs(options.backend),
     `--state-dir=${options.stateDirectory}`,
     '--telemetry=disable',
-    '--debug-addr=-',
+    // Off unless asked for: `XIAOER_STORE_DEBUG_ADDR=127.0.0.1:8088` serves FerretDB's metrics
+    // and Go's pprof profiles there (measuring where the store spends its time).
+    `--debug-addr=${process.env.XIAOER_STORE_DEBUG_ADDR || '-'}`,
     '--log-level=WARN',
   ];
   const child = spawn(process.execPath, [watchdog, options.binary, ...args], {
