@@ -164,6 +164,9 @@ export class StepLog {
       // Another process made this step and finished it (its claim is gone): ours was taken on
       // a stale copy. Give the claim back, or recovery would dispatch that step a second time.
       await this.#commits.delete(this.#models.Outbox, key);
+      // The stored document may lag the steps (written behind them, or a late write of a
+      // stalled process): roll it forward, so that the caller's next read is current.
+      await this.#catchUp(instance._id);
       return null;
     }
     const next = await this.#stepForward(instance, record, transition);
@@ -280,8 +283,17 @@ export class StepLog {
     const document = instanceJson.encode(instance);
     if (stored > 0) {
       const { _id, ...fields } = document;
+      // Forward only: over an older revision, never over a newer one. FerretDB 1.x finds a
+      // document by key only for a filter that is exactly `{_id}` (`{_id, revision}` read and
+      // parsed every instance), so the revision is looked at first and the write goes by key.
+      // In between only a process that took this one's claims over can step the instance on;
+      // a document such a late write leaves behind is mended by the next step (#catchUp).
+      const current = await this.#models.Instances.findById(_id, { revision: 1 }).lean<{
+        revision: number;
+      }>();
+      if (!current || current.revision >= instance.revision) return true;
       await this.#commits.update(this.#models.Instances, {
-        updateOne: { filter: { _id, revision: stored }, update: { $set: fields } },
+        updateOne: { filter: { _id }, update: { $set: fields } },
       });
       return true;
     }
@@ -291,6 +303,17 @@ export class StepLog {
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       return false;
+    }
+  }
+
+  /** Rolls the stored instance forward through the steps recorded after its revision. */
+  async #catchUp(id: string): Promise<void> {
+    const stored = await this.#models.Instances.findById(id).lean();
+    let current = stored ? instanceJson.decode(stored) : null;
+    while (current) {
+      const step = await this.#models.Steps.findById(stepKey(id, current.revision + 1)).lean();
+      if (!step) return;
+      current = await this.#rollForwardFromRecord(current, stepJson.decode(step));
     }
   }
 
