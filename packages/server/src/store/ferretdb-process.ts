@@ -6,7 +6,22 @@ import { storeSocket, type StoreSocket } from './store-socket.ts';
 
 /** Where FerretDB keeps its data: an SQLite folder or a PostgreSQL database. */
 export type FerretdbBackend =
-  { handler: 'sqlite'; directory: string } | { handler: 'postgresql'; url: string };
+  | {
+      handler: 'sqlite';
+      directory: string;
+      /**
+       * When a commit reaches the disk. `checkpoint` (SQLite's `synchronous=NORMAL` in WAL
+       * mode): a commit is durable once written to the operating system, like MongoDB's default
+       * (its journal is flushed every 100 ms), so it survives the process being killed; a power
+       * loss can take the commits since the last checkpoint. `commit` (`FULL`): every commit is
+       * flushed to the disk before it is answered (~5 ms each here).
+       */
+      fsync?: StoreFsync;
+    }
+  | { handler: 'postgresql'; url: string };
+
+/** When the embedded SQLite store flushes commits to the disk (`XIAOER_STORE_FSYNC`). */
+export type StoreFsync = 'checkpoint' | 'commit';
 
 /** A FerretDB process started by this one, restarted when it dies. */
 export interface FerretdbProcess {
@@ -40,7 +55,8 @@ function backendArgs(backend: FerretdbBackend): string[] {
       // failing with SQLITE_BUSY when another write is under way (measured under two processes).
       [
         '--handler=sqlite',
-        `--sqlite-url=file:${backend.directory.replace(/\/?$/, '/')}?_txlock=immediate`,
+        `--sqlite-url=file:${backend.directory.replace(/\/?$/, '/')}?_txlock=immediate` +
+          `&_pragma=synchronous(${backend.fsync === 'commit' ? 'full' : 'normal'})`,
       ]
     : ['--handler=postgresql', `--postgresql-url=${backend.url}`];
 }

@@ -8,7 +8,8 @@ export type StoreErrorCode =
   | 'ferretdb-build-failed'
   | 'ferretdb-start-failed'
   | 'store-unreachable'
-  | 'postgres-unavailable';
+  | 'postgres-unavailable'
+  | 'store-misconfigured';
 
 /** A store failure with a message in Chinese and in English and what to do about it. */
 export class StoreError extends LocalizedError {

@@ -1,7 +1,8 @@
 import { chmod, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { StoreError } from './store-error.ts';
 import { ensureFerretdb, type ProgressReporter } from './ferretdb-binary.ts';
-import { startFerretdb, type FerretdbBackend } from './ferretdb-process.ts';
+import { startFerretdb, type FerretdbBackend, type StoreFsync } from './ferretdb-process.ts';
 import {
   databaseUrl,
   dropDatabase,
@@ -46,6 +47,16 @@ export interface LaunchStoreOptions {
  */
 export const SQLITE_CLIENT_POOL = 8;
 
+/** `XIAOER_STORE_FSYNC=commit` flushes every commit to the disk; default `checkpoint`. */
+export function storeFsync(env: NodeJS.ProcessEnv): StoreFsync {
+  const value = (env['XIAOER_STORE_FSYNC'] ?? 'checkpoint').toLowerCase();
+  if (value === 'checkpoint' || value === 'commit') return value;
+  throw new StoreError('store-misconfigured', {
+    zh: `XIAOER_STORE_FSYNC 只能是 checkpoint（默认）或 commit，收到 "${value}"。`,
+    en: `XIAOER_STORE_FSYNC must be checkpoint (the default) or commit, got "${value}".`,
+  });
+}
+
 function withDatabase(uri: string, database: string): string {
   const base = uri.endsWith('/') ? uri : `${uri}/`;
   return `${base}${database}`;
@@ -83,7 +94,7 @@ export async function launchStore(options: LaunchStoreOptions = {}): Promise<Run
     location = `${backend.url} (PostgreSQL)`;
     if (options.dropPostgresDatabaseOnStop) cleanup = () => dropDatabase(adminUrl, name);
   } else {
-    backend = { handler: 'sqlite', directory: dataDirectory };
+    backend = { handler: 'sqlite', directory: dataDirectory, fsync: storeFsync(env) };
     location = dataDirectory;
   }
 
