@@ -1,17 +1,61 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkflowDocument } from '@xiaoer/engine';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 import { counterWorkflow } from '../runtime/test-workflows.ts';
 import { ChatClient } from './chat-client.ts';
 
 /**
- * Issue 17: a chat message that no published journey could take (none correlates on anything
- * in it) is answered without being recorded as journey events: no inbox entry, no event record.
+ * Issue 17: a chat message that no published journey could take (none starts on or waits for
+ * its type while correlating on something in it) is answered without being recorded as journey
+ * events: no inbox entry, no event record.
  */
 let h: Harness;
 
+/** Correlates on the conversation, as chat journeys do, but only ever takes handoff events. */
+const afterHandoff: WorkflowDocument = {
+  id: 'after-handoff',
+  name: '转人工之后 / After a handoff',
+  version: 1,
+  nodes: [
+    {
+      id: 'resolved',
+      type: 'trigger',
+      position: { x: 0, y: 0 },
+      config: {
+        event: 'handoff.resolved',
+        correlationKey: 'conversationId',
+        data: {
+          type: 'object',
+          properties: { conversationId: { type: 'string' } },
+          required: ['conversationId'],
+        },
+      },
+    },
+    {
+      id: 'waitAbandoned',
+      type: 'waitForEvent',
+      position: { x: 200, y: 0 },
+      config: { event: 'handoff.abandoned' },
+    },
+    {
+      id: 'note',
+      type: 'setData',
+      position: { x: 400, y: 0 },
+      config: { assignments: [{ variable: 'abandoned', value: true }] },
+    },
+  ],
+  edges: [
+    { id: 'e1', source: 'resolved', sourceHandle: 'next', target: 'waitAbandoned' },
+    { id: 'e2', source: 'waitAbandoned', sourceHandle: 'received', target: 'note' },
+    { id: 'e3', source: 'note', sourceHandle: 'next', target: 'waitAbandoned' },
+  ],
+};
+
 beforeAll(async () => {
   h = await startHarness();
-  await h.publish(counterWorkflow); // correlates on counterId, which chat events never carry
+  // Neither takes a customer's message: counter correlates on counterId, which chat events
+  // never carry; after-handoff correlates on the conversation but takes only handoff events.
+  await h.publish(counterWorkflow, afterHandoff);
 });
 afterAll(async () => h?.close());
 

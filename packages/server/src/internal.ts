@@ -99,6 +99,7 @@ export {
   type TimerBucketOptions,
 } from './runtime/timer-buckets.ts';
 export { coverageId, LANE_WINDOW, laneId, slotId } from './runtime/timer-lanes.ts';
+export { mayHoldBefore, FULL_SWEEP_EVERY } from './model/oldest-entry.ts';
 export {
   createScheduler,
   SCHEDULER_DEFAULTS,

@@ -9,6 +9,7 @@ import {
   type InboxEntry,
 } from '../model/event.model.ts';
 import { GroupCommit } from '../model/group-commit.ts';
+import { FULL_SWEEP_EVERY, mayHoldBefore } from '../model/oldest-entry.ts';
 import type { JourneyRuntime } from '../runtime/journey-runtime.ts';
 import { abandoned, abandonedBefore, type ProcessLiveness } from '../runtime/process-liveness.ts';
 import type { CloudEvent } from './cloud-event.ts';
@@ -40,6 +41,7 @@ export class EventIntake {
   readonly #listeners = new Set<ReceivedListener>();
   readonly #commits: GroupCommit;
   readonly #liveness: ProcessLiveness | undefined;
+  #sweeps = 0;
 
   constructor(
     models: Models,
@@ -96,11 +98,12 @@ export class EventIntake {
    * Records one event like {@link record} and waits until it was routed: what it started or
    * moved on (the chat asks whether a journey took the customer's message). A duplicate
    * returns the outcome recorded the first time, or null while that is still running; null
-   * too, without recording it, when no published journey could take it.
+   * too, without recording it, when no published journey could take it (none starts on or
+   * waits for its type with a correlation value in its data).
    */
   async submit(source: string, event: CloudEvent): Promise<EventOutcome | null> {
-    // No published journey correlates on anything in it: nothing to record or route.
-    if (!(await this.#runtime.mayRoute(event.data ?? {}))) return null;
+    // No published journey takes its type and correlates on anything in it: nothing to record.
+    if (!(await this.#runtime.mayRoute(event.type, event.data ?? {}))) return null;
     const { results, works } = await this.#record(source, [event], new Date());
     if (results[0]?.status === 'duplicate')
       return this.#runtime.processEvent(eventKey(source, event.id));
@@ -272,10 +275,13 @@ export class EventIntake {
 
   /** Processes inbox entries older than `olderThanMs` (left by a crashed or busy process). */
   async recover(olderThanMs: number, now = Date.now()): Promise<number> {
+    const before = abandonedBefore(olderThanMs, this.#liveness, now);
+    // Most sweeps find nothing old: one document tells. Every fifth reads everything anyway
+    // (on PostgreSQL, storage order is not insertion order).
+    if (++this.#sweeps % FULL_SWEEP_EVERY !== 0)
+      if (!(await mayHoldBefore(this.#models.Inbox, 'receivedAt', before))) return 0;
     const entries = await abandoned(
-      await this.#models.Inbox.find({
-        receivedAt: { $lt: abandonedBefore(olderThanMs, this.#liveness, now) },
-      })
+      await this.#models.Inbox.find({ receivedAt: { $lt: before } })
         .sort({ receivedAt: 1 })
         .limit(1000)
         .lean<InboxEntry[]>(),

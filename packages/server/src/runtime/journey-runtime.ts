@@ -155,13 +155,16 @@ export class JourneyRuntime {
   }
 
   /**
-   * Whether any published journey could take an event with this data: one that correlates on
-   * a value the data has. When none can, recording the event would only note it unmatched (the
-   * chat asks before it records each customer message as journey events).
+   * Whether any published journey could take an event of this type with this data: one that
+   * starts on the type or waits for it, and correlates on a value the data has. When none can,
+   * recording the event would only note it unmatched (the chat asks before it records each
+   * customer message as journey events).
    */
-  async mayRoute(data: JsonObject): Promise<boolean> {
+  async mayRoute(type: string, data: JsonObject): Promise<boolean> {
     const workflows = await this.#catalog.routable();
-    return workflows.some((w) => correlationValue(data, w.trigger.correlationKey) !== undefined);
+    return workflows.some(
+      (w) => takes(w, type) && correlationValue(data, w.trigger.correlationKey) !== undefined,
+    );
   }
 
   /** Applies an event to one instance (timers, effect results, operators). */
@@ -239,11 +242,7 @@ export class JourneyRuntime {
       return workflows.flatMap((workflow) => {
         // Offered only to workflows that start on it or have a node that waits for it: an
         // event no node could ever take is not parked in every instance it correlates with.
-        if (
-          workflow.trigger.event !== record.type &&
-          !workflow.awaitedByAnyVersion.has(record.type)
-        )
-          return [];
+        if (!takes(workflow, record.type)) return [];
         const correlation = correlationValue(record.data, workflow.trigger.correlationKey);
         if (correlation === undefined) return [];
         return [
@@ -585,6 +584,11 @@ function remember(keys: string[], key: string): string[] {
 /** `order-lifecycle:O-1:2` → `order-lifecycle:O-1`: one queue per workflow and correlation. */
 function queueKeyOf(instance: string): string {
   return instance.slice(0, instance.lastIndexOf(':'));
+}
+
+/** Whether a workflow starts on events of this type or has a node that waits for them. */
+function takes(workflow: RoutableWorkflow, type: string): boolean {
+  return workflow.trigger.event === type || workflow.awaitedByAnyVersion.has(type);
 }
 
 function correlationValue(data: JsonObject, path: string): string | undefined {
