@@ -12,7 +12,7 @@ import { generateUtterances } from '../../packages/server/src/intents/generation
 import { loadGrammars } from '../../packages/server/src/intents/generation/grammar-files.ts';
 import { HELD_BACK } from './held-back-path.ts';
 
-const TRAIN_PER_LANGUAGE = 120;
+const TRAIN_PER_LANGUAGE = 240;
 const HELD_BACK_PER_LANGUAGE = 60;
 const SEED = 20;
 

@@ -5,7 +5,8 @@
  * dealt into four folds; each round trains on the written utterances and messages from three
  * folds' templates and measures on messages from the fourth: new phrasings, as the held-back
  * set has them. Prints the mean accuracy and macro-F1 of the four rounds; `L2`, `EPOCHS` and
- * `DROPOUT` (and `PER_LANGUAGE`, messages per template fold) in the environment try other settings, `CONFUSIONS=1` lists the commonest mistakes.
+ * `DROPOUT` (and `PER_LANGUAGE`, training messages per intent and language, 240 as
+ * `intents:generate` writes them) in the environment try other settings, `CONFUSIONS=1` lists the commonest mistakes.
  */
 import {
   IntentClassifier,
@@ -23,7 +24,7 @@ import { loadGrammars } from '../../packages/server/src/intents/generation/gramm
 import { accuracy, macroF1, perIntentScores, type Prediction } from './intent-metrics.ts';
 
 const FOLDS = 4;
-const PER_LANGUAGE = Number(process.env['PER_LANGUAGE'] ?? 120);
+const PER_LANGUAGE = Number(process.env['PER_LANGUAGE'] ?? 240);
 const SEED = 20;
 
 const definitions = await loadIntentDefinitions();

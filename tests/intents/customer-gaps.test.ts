@@ -25,6 +25,15 @@ const englishSynonyms: [string, string][] = [
   ['I want to change an item in my order', 'modifyOrder'],
   ['can I amend the order I placed this morning', 'modifyOrder'],
   ['what is happening with my order', 'orderStatus'],
+  // Third pass: misspellings, long messages, more ways of saying it.
+  ['hi so the kettle arrived dented, will you compensate me or do I do a chargeback', 'refund'],
+  ['my refnd please, the lamp never came', 'refund'],
+  ['need an invoce for tax reasons', 'invoice'],
+  ['can u email me the reciept for order 55321', 'invoice'],
+  ['i would like to modify my purchase, picked the wrong colour', 'modifyOrder'],
+  ['is there a way to swap an item on an order that has not shipped yet', 'modifyOrder'],
+  ['cancle my order please, i bought it twice', 'cancelOrder'],
+  ['i moved, deliver to my new adress please', 'changeAddress'],
 ];
 
 const chineseBusiness: [string, string][] = [

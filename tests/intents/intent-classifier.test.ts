@@ -14,7 +14,7 @@ const unseen: [string, string][] = [
   ['where is my parcel, order A10023', 'logistics'],
   ['我想改一下收货地址', 'changeAddress'],
   ['I need to update the shipping address on my order', 'changeAddress'],
-  ['转人工', 'human'],
+  ['帮我转个人工吧', 'human'],
   ['let me talk to a real human please', 'human'],
   ['I want my money back', 'refund'],
   ['退款怎么还没到 都五天了', 'refundStatus'],
@@ -143,6 +143,12 @@ describe('IntentClassifier', () => {
     expect(classifier.temperature).not.toBe(1);
     const uncalibrated = IntentClassifier.train(examples, { calibrationFolds: 0 });
     expect(uncalibrated.temperature).toBe(1);
+  });
+
+  it('should not understand gibberish, and still read a typo among known words', () => {
+    for (const text of ['qwzx plorf', 'blarg snoo', 'zzqx blorp'])
+      expect(classifier.classify(text).intent).toBe('unknown');
+    expect(classifier.classify('where is my pakcage').intent).not.toBe('unknown');
   });
 
   it('should keep the default for an option given as undefined', () => {

@@ -1,7 +1,8 @@
 /**
  * The shorthand customers type, read as the words it stands for before the model sees the
  * message: pinyin initials in Chinese chats (tk = 退款 refund, fp = 发票 invoice, zrg = 转人工
- * a person please) and English text-speak (pls, u, thx, pkg). Only whole Latin tokens are
+ * a person please), English text-speak (pls, u, thx, pkg) and common misspellings (refnd,
+ * reciept, cancle, adress). Only whole Latin tokens are
  * replaced, so "tk" in "tkt" or an order number stays as it is.
  */
 const SHORTHAND: Record<string, string> = {
@@ -47,6 +48,57 @@ const SHORTHAND: Record<string, string> = {
   asap: 'urgent',
   bc: 'because',
   cuz: 'because',
+  // Common English misspellings of the words intents hang on (character 3-grams catch some;
+  // the concepts and the knowledge index only match the right spelling).
+  refnd: 'refund',
+  rufund: 'refund',
+  reimbursment: 'reimbursement',
+  reembursement: 'reimbursement',
+  reimbursemnt: 'reimbursement',
+  compensaton: 'compensation',
+  invoce: 'invoice',
+  invioce: 'invoice',
+  invoise: 'invoice',
+  reciept: 'receipt',
+  recipt: 'receipt',
+  reciet: 'receipt',
+  cancle: 'cancel',
+  cancell: 'cancel',
+  cancelation: 'cancellation',
+  adress: 'address',
+  addres: 'address',
+  pakage: 'package',
+  packge: 'package',
+  parcle: 'parcel',
+  delivary: 'delivery',
+  delivry: 'delivery',
+  recieve: 'receive',
+  recieved: 'received',
+  pasword: 'password',
+  passwrd: 'password',
+  acount: 'account',
+  accout: 'account',
+  complant: 'complaint',
+  warrenty: 'warranty',
+  waranty: 'warranty',
+  garantee: 'guarantee',
+  guarentee: 'guarantee',
+  exchage: 'exchange',
+  retrun: 'return',
+  paymnet: 'payment',
+  payement: 'payment',
+  modifiy: 'modify',
+  chnage: 'change',
+  shiping: 'shipping',
+  trakcing: 'tracking',
+  traking: 'tracking',
+  wheres: 'where is',
+  whats: 'what is',
+  hasnt: "hasn't",
+  isnt: "isn't",
+  doesnt: "doesn't",
+  havent: "haven't",
+  im: "i'm",
 };
 
 const TOKEN = /(?<![a-z0-9'])[a-z0-9]+(?![a-z0-9'])/g;

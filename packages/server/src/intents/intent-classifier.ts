@@ -74,6 +74,9 @@ type Settings = typeof DEFAULTS & {
   socialIntents: readonly string[];
 };
 
+/** The prefix of a Latin word's character 3-grams among the features (`text-features.ts`). */
+const CHARACTER_GRAM = 'c:';
+
 function vectorize(text: string, vocabulary: ReadonlyMap<string, number>): SparseVector {
   return vectorOfFeatures(messageFeatures(text), vocabulary);
 }
@@ -208,11 +211,17 @@ export class IntentClassifier implements IntentRecognizer {
   classify(text: string): IntentClassification {
     const entities = extractEntities(text, this.settings.entityPatterns);
     const language = messageLanguage(text);
-    const vector = vectorize(text, this.vocabulary);
+    const features = messageFeatures(text);
+    const vector = vectorOfFeatures(features, this.vocabulary);
     if (vector.indexes.length === 0) {
       // Nothing the model has seen (empty, emoji only, another script): no evidence at all.
       return { intent: UNKNOWN_INTENT, confidence: 0, top: [], entities, language };
     }
+    // Only letter triples of words the model never saw ("qwzx plorf"): gibberish, however
+    // the triples lean; a typo in a message keeps the words around it.
+    const knownWord = features.some(
+      (feature) => !feature.startsWith(CHARACTER_GRAM) && this.vocabulary.has(feature),
+    );
     const ranked = this.ranked(vector);
     // The `unknown` class (counter-examples) is an answer, never a candidate to offer.
     const top = ranked
@@ -227,7 +236,7 @@ export class IntentClassifier implements IntentRecognizer {
       (!this.settings.socialIntents.includes(best.intent) &&
         best.confidence >= this.settings.threshold * SIDE_FLOOR &&
         this.sideMass(ranked, best.intent) >= this.settings.threshold);
-    const intent = !outOfScope && sure ? best.intent : UNKNOWN_INTENT;
+    const intent = !outOfScope && sure && knownWord ? best.intent : UNKNOWN_INTENT;
     return { intent, confidence: best.confidence, top, entities, language };
   }
 }

@@ -36,4 +36,28 @@ describe('concept terms in knowledge search', () => {
     expect(index.find('能把钱退给我吗')[0]?.article._id).toBe('refund');
     expect(index.find('收据能给我吗')[0]?.article._id).toBe('invoice');
   });
+
+  it('should rank by the shared concept but report the plain similarity', () => {
+    const index = indexOf({
+      refund: ['How do I get a refund?', '怎么退款', '退款什么时候到账'],
+      shipping: ['How long does delivery take for my order?', '多久发货', '快递什么时候到'],
+    });
+    const [first, second] = index.find('when does my reimbursement take');
+    // "reimbursement" is the refund concept: refund comes first, although the question shares
+    // more words with the shipping article, whose plain similarity (the score) is higher.
+    expect(first?.article._id).toBe('refund');
+    expect(second?.article._id).toBe('shipping');
+    expect(first?.score).toBeLessThan(second?.score ?? 0);
+  });
+});
+
+describe('chatter in knowledge search', () => {
+  it('should drop greetings, thanks and politeness around a Chinese question', () => {
+    expect(tokenize('客服你好，亲 麻烦看下 发票怎么开，谢谢亲')).toEqual(tokenize('发票怎么开'));
+    expect(tokenize('你好 在吗')).toEqual([]);
+  });
+
+  it('should keep 亲 inside a word', () => {
+    expect(tokenize('亲子装有货吗')).toContain('亲子');
+  });
 });

@@ -36,6 +36,15 @@ const SEP = '\u0000';
 /** BM25 candidates rescored by similarity; enough for paraphrases, cheap at 10,000 articles. */
 const CANDIDATES = 40;
 
+/**
+ * How much more a concept term (`~refund`) weighs when ranking articles. Questions and
+ * articles that speak of the same thing in other words meet on it, so ranking by it puts the
+ * right article first more often (zh 58 -> 64 %, en 61 -> 69 % on the generated messages).
+ * The score a match reports (and thresholds compare) stays the plain similarity: weighed up,
+ * questions on a topic whose article is missing scored as high as paraphrases.
+ */
+const RANK_CONCEPT_WEIGHT = 2;
+
 const latin = (term: string) => !isCjkTerm(term) && !isConceptTerm(term) && term.length >= 4;
 
 /**
@@ -91,11 +100,12 @@ export class KnowledgeIndex {
    * question's chatter should not sink its score), or, with `unseen: 'rare'` (grouping
    * unanswered questions, where such terms are the point), like the rarest known term.
    */
-  vector(terms: string[], unseen: 'half' | 'rare' = 'half'): TermVector {
+  vector(terms: string[], unseen: 'half' | 'rare' = 'half', conceptWeight = 1): TermVector {
     const floor = unseen === 'rare' ? 1 : 0;
-    return vectorOf(terms, (term) =>
-      idf(this.questions, Math.max(floor, this.frequency.get(term) ?? 0)),
-    );
+    return vectorOf(terms, (term) => {
+      const weight = idf(this.questions, Math.max(floor, this.frequency.get(term) ?? 0));
+      return isConceptTerm(term) ? conceptWeight * weight : weight;
+    });
   }
 
   /** Matches for a question, best first; only articles valid at `now`. */
@@ -103,6 +113,7 @@ export class KnowledgeIndex {
     const queryTerms = tokenize(question);
     if (queryTerms.length === 0 || this.entries.size === 0) return [];
     const query = this.vector(queryTerms);
+    const rankQuery = this.vector(queryTerms, 'half', RANK_CONCEPT_WEIGHT);
     const usable = (key: string) => {
       const entry = this.entries.get(key.slice(0, key.indexOf(SEP)));
       return entry !== undefined && answers(entry.article, filter, now);
@@ -111,24 +122,34 @@ export class KnowledgeIndex {
       tokenize: candidateTerms,
       filter: (r) => usable(String(r.id)),
     });
-    const best = new Map<string, KnowledgeMatch>();
+    const best = new Map<string, { rank: number; match: KnowledgeMatch }>();
     for (const result of results.slice(0, CANDIDATES)) {
       const key = String(result.id);
       const separator = key.indexOf(SEP);
       const entry = this.entries.get(key.slice(0, separator)) as Entry;
       const index = Number(key.slice(separator + 1));
       const terms = entry.questionTerms[index] ?? [];
-      const score = cosine(query, this.vector(terms), nearTerm(result, query));
+      const near = nearTerm(result, query);
+      const score = cosine(query, this.vector(terms), near);
+      const rank = cosine(rankQuery, this.vector(terms, 'half', RANK_CONCEPT_WEIGHT), near);
       const current = best.get(entry.article._id);
-      if (!current || score > current.score)
+      const rounded = Math.round(score * 1000) / 1000;
+      if (!current || rank > current.rank)
         best.set(entry.article._id, {
-          article: entry.article,
-          score: Math.round(score * 1000) / 1000,
-          // A synonym that matched stands for the article's first question.
-          question: entry.article.questions[index] ?? entry.article.questions[0] ?? '',
+          rank,
+          match: {
+            article: entry.article,
+            score: Math.max(rounded, current?.match.score ?? 0),
+            // A synonym that matched stands for the article's first question.
+            question: entry.article.questions[index] ?? entry.article.questions[0] ?? '',
+          },
         });
+      else if (rounded > current.match.score) current.match.score = rounded;
     }
-    return [...best.values()].sort((a, b) => b.score - a.score).slice(0, filter.limit ?? 5);
+    return [...best.values()]
+      .sort((a, b) => b.rank - a.rank)
+      .slice(0, filter.limit ?? 5)
+      .map((ranked) => ranked.match);
   }
 
   /**

@@ -19,7 +19,8 @@ const CONCEPT = '~';
  */
 export function tokenize(text: string): string[] {
   const terms: string[] = [];
-  for (const match of text.normalize('NFKC').toLowerCase().matchAll(WORD)) {
+  const content = text.normalize('NFKC').toLowerCase().replace(CHATTER, ' ');
+  for (const match of content.matchAll(WORD)) {
     const run = match[0];
     if (!CJK.test(run)) {
       if (!STOP_WORDS.has(run)) terms.push(stem(run));
@@ -65,6 +66,37 @@ export const isCjkTerm = (term: string): boolean => CJK.test(term);
 const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const WORD =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/**
+ * Chatter around a question: greetings, thanks and politeness (你好, 在吗, 亲, 麻烦了, 谢谢,
+ * 请问 …). They say nothing about which article answers, and a question wrapped in them
+ * scored lower than the bare question; cut out (as a separator), a question that is nothing
+ * but chatter has no terms and finds nothing.
+ */
+const CHATTER = new RegExp(
+  [
+    '客服你好',
+    '(?:你|您)好(?:呀|啊)?',
+    '在(?:吗|么|不在)',
+    '有人(?:在)?吗',
+    '哈喽',
+    '亲亲',
+    '亲(?=[\\s,，.。!！?？~、]|$)',
+    '^亲(?![子自戚人友属手切爱密近情])',
+    '老板(?=[\\s,，.。!！?？~、]|$)',
+    '掌柜的?',
+    '喂(?=[\\s,，.。!！?？~、]|$)',
+    '(?:谢谢|多谢|感谢)(?:你|您|亲|啦|了)?',
+    '辛苦(?:了|啦)',
+    '麻烦(?:你|您)?(?:了|啦|看下|看一下|问下|问一下|帮我看下)',
+    '(?:我)?(?:想)?(?:请)?问(?:一)?下',
+    '请问',
+    '打扰(?:了|一下)',
+    '急急急',
+    '是这样的',
+  ].join('|'),
+  'gu',
+);
 
 /** Words too common to tell questions apart. */
 const STOP_WORDS = new Set(
