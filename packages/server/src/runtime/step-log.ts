@@ -288,17 +288,14 @@ export class StepLog {
     const document = instanceJson.encode(instance);
     if (stored > 0) {
       const { _id, ...fields } = document;
-      // Forward only: over an older revision, never over a newer one. FerretDB 1.x finds a
-      // document by key only for a filter that is exactly `{_id}` (`{_id, revision}` read and
-      // parsed every instance), so the revision is looked at first and the write goes by key.
-      // In between only a process that took this one's claims over can step the instance on;
-      // a document such a late write leaves behind is mended by the next step (#catchUp).
-      const current = await this.#models.Instances.findById(_id, { revision: 1 }).lean<{
-        revision: number;
-      }>();
-      if (!current || current.revision >= instance.revision) return true;
+      // Forward only: over an older revision, never over a newer one (FerretDB finds the
+      // document by its `_id`, docs/store.md, then applies the rest of the filter). A document
+      // a late write of a stalled process left behind is mended by the next step (#catchUp).
       await this.#commits.update(this.#models.Instances, {
-        updateOne: { filter: { _id }, update: { $set: fields } },
+        updateOne: {
+          filter: { _id, revision: { $lt: instance.revision } },
+          update: { $set: fields },
+        },
       });
       return true;
     }
