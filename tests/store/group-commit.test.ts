@@ -78,16 +78,6 @@ describe('GroupCommit', () => {
     expect(commands.filter((c) => c === 'delete').length).toBeLessThanOrEqual(3);
   });
 
-  it('should read concurrent lookups by id in one command, each caller its own document', async () => {
-    const claims = model();
-    const commits = new GroupCommit();
-    commands.length = 0;
-    const ids = ['c-100', 'c-149', 'missing', 'c-100', 'c-120'];
-    const found = await Promise.all(ids.map((id) => commits.findById(claims, id)));
-    expect(found.map((claim) => claim?.n ?? null)).toEqual([100, 149, null, 100, 120]);
-    expect(commands.filter((c) => c === 'find').length).toBeLessThanOrEqual(2);
-  });
-
   it('should write a lone insert and refuse it again', async () => {
     const commits = new GroupCommit();
     await commits.insert(model(), { _id: 'alone', n: 1 });

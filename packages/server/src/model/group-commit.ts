@@ -10,7 +10,7 @@ import { insertNew } from './insert-new.ts';
 export interface GroupCommitOptions {
   /**
    * Milliseconds a write waits for others before it goes, by collection name or by
-   * `collection:kind` (`inbox:delete`); reads never wait. For bookkeeping that no caller waits on before it answers or
+   * `collection:kind` (`inbox:delete`). For bookkeeping that no caller waits on before it answers or
    * delivers: with one writer at a time in the store, a transaction costs the same for one
    * document as for fifty, so lingering writes of several events share one.
    */
@@ -105,7 +105,7 @@ class Lane<T, R = void> {
  */
 export class GroupCommit {
   readonly #lanes = new Map<string, Lane<unknown, unknown>>();
-  readonly #maxBatch: { insert: number; update: number; delete: number; find: number };
+  readonly #maxBatch: { insert: number; update: number; delete: number };
   readonly #linger: Readonly<Record<string, number>>;
 
   /**
@@ -114,10 +114,10 @@ export class GroupCommit {
    * command of 100 statements did not come back at all in a test here.
    */
   constructor(
-    maxBatch: Partial<{ insert: number; update: number; delete: number; find: number }> = {},
+    maxBatch: Partial<{ insert: number; update: number; delete: number }> = {},
     { linger = {} }: GroupCommitOptions = {},
   ) {
-    this.#maxBatch = { insert: 500, update: 20, delete: 50, find: 100, ...maxBatch };
+    this.#maxBatch = { insert: 500, update: 20, delete: 50, ...maxBatch };
     this.#linger = linger;
   }
 
@@ -161,21 +161,6 @@ export class GroupCommit {
     }).push(id);
   }
 
-  /**
-   * Reads one document by `_id`, batched with concurrent reads of the same collection into one
-   * `find` by `$in`. FerretDB 1.x answers `$in` with a scan: only for small collections (such
-   * as the correlation hints), where one scan beats a round trip per read.
-   */
-  findById<T>(model: Model<T>, id: string): Promise<T | null> {
-    return this.#lane(model, 'find', async (ids: string[]) => {
-      const found = await model
-        .find(ids.length === 1 ? { _id: ids[0] } : { _id: { $in: [...new Set(ids)] } })
-        .lean<(T & { _id: unknown })[]>();
-      const byId = new Map(found.map((document) => [String(document._id), document as T]));
-      return ids.map((key) => ({ value: byId.get(key) ?? null }));
-    }).push(id);
-  }
-
   /** Inserts documents like `insertNew`: the indexes of those whose `_id` existed already. */
   async insertAll<T>(model: Model<T>, documents: Record<string, unknown>[]): Promise<Set<number>> {
     const settled = await Promise.allSettled(documents.map((d) => this.insert(model, d)));
@@ -190,14 +175,14 @@ export class GroupCommit {
 
   #lane<I, R = void>(
     model: { collection: { collectionName: string } },
-    kind: 'insert' | 'update' | 'delete' | 'find',
+    kind: 'insert' | 'update' | 'delete',
     write: (items: I[]) => Promise<Outcome<R>[]>,
   ): Lane<I, R> {
     const key = `${model.collection.collectionName}:${kind}`;
     let lane = this.#lanes.get(key) as Lane<I, R> | undefined;
     if (!lane) {
       const collection = model.collection.collectionName;
-      const linger = kind === 'find' ? 0 : (this.#linger[key] ?? this.#linger[collection] ?? 0);
+      const linger = this.#linger[key] ?? this.#linger[collection] ?? 0;
       lane = new Lane<I, R>(this.#maxBatch[kind], write, linger);
       this.#lanes.set(key, lane as Lane<unknown, unknown>);
     }

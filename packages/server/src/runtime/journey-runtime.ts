@@ -312,11 +312,13 @@ export class JourneyRuntime {
       !workflow.archived &&
       workflow.trigger.event === event.type &&
       !this.#active.newest(`${workflow.workflowId}:${correlation}`);
-    // The correlation hint says whether early events wait for this value: read with the other
-    // starts' (one batched read of a small collection), beside the optimistic commit.
+    // The correlation hint says whether early events wait for this value: read by its key
+    // beside the optimistic commit. (Not batched with other starts' as `$in`: FerretDB reads a
+    // key list by scanning, and hints are kept for good, one per order that ever had an early
+    // event or a second journey, so that scan grew with the shop's history.)
     const earlyHint: Promise<{ early?: boolean } | null> = optimistic
-      ? this.#commits
-          .findById(this.#models.Correlations, correlationKeyOf(workflow.workflowId, correlation))
+      ? this.#models.Correlations.findById(correlationKeyOf(workflow.workflowId, correlation))
+          .lean<{ early?: boolean }>()
           .catch(() => null)
       : Promise.resolve(null);
     for (let attempt = 0; attempt < CONTENTION_RETRIES; attempt++) {
