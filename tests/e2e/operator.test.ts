@@ -157,6 +157,17 @@ describe('an operator in the console', () => {
         timeout: 15_000,
       })
       .toBe(200);
+    // The list flags it already; the first run, which reached its customer, is not flagged.
+    await page.goto(`${h.url}/#/instances`);
+    const flagged = page.getByTestId(`alarms-${id}`);
+    await expect
+      .poll(() => flagged.getAttribute('data-alarms'), { timeout: 10_000 })
+      .toBe('empty-recipient');
+    expect(await flagged.textContent()).toBe('接收人为空');
+    expect(
+      await page.getByTestId('alarms-order-thank-you:OP-1:1').getAttribute('data-alarms'),
+    ).toBe('');
+    await screenshot(page, 'operator-instances-flagged');
     await page.goto(`${h.url}/#/instances/${encodeURIComponent(id)}`);
     await page.getByTestId('instance-alarms').waitFor();
     expect(await page.locator('.step-alarm').count()).toBeGreaterThan(0);

@@ -4987,6 +4987,7 @@ export interface operations {
               updatedAt: string;
               /** @enum {string} */
               outcome?: 'completed' | 'failed' | 'cancelled';
+              alarms?: ('failed-effect' | 'empty-recipient' | 'empty-text')[];
             }[];
             total: number;
             page: number;
