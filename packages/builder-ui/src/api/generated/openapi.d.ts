@@ -8462,6 +8462,7 @@ export interface operations {
                 /** Format: date-time */
                 at: string;
               };
+              agentName?: string;
             }[];
             maxLimit: number;
           };
@@ -8546,6 +8547,7 @@ export interface operations {
               /** Format: date-time */
               at: string;
             };
+            agentName?: string;
           };
         };
       };
@@ -8644,6 +8646,7 @@ export interface operations {
               /** Format: date-time */
               at: string;
             };
+            agentName?: string;
           };
         };
       };
@@ -8706,6 +8709,7 @@ export interface operations {
           'application/json': {
             agents: {
               agentId: string;
+              agentName: string;
               reports: number;
               averageScore: number;
               overridden: number;
