@@ -52,14 +52,17 @@ export async function benchEditor(options: EditorBenchOptions): Promise<ResultRo
       const { fps, frames } = await panAndZoom(page, options.interactMs);
       // The page's own main-thread work per frame: CPU time, so it depends far less on what
       // else the machine runs than the frame rate does.
-      const busyMs = ((await mainThreadSeconds(cdp)).script - busyBefore.script) * 1000;
-      const scriptPerFrame = busyMs / Math.max(1, frames);
+      const busyAfter = await mainThreadSeconds(cdp);
+      const perFrame = (key: keyof typeof busyAfter) =>
+        ((busyAfter[key] - busyBefore[key]) * 1000) / Math.max(1, frames);
+      const scriptPerFrame = perFrame('script');
+      const taskPerFrame = perFrame('task');
       await cdp.send('HeapProfiler.collectGarbage');
       const { metrics } = await cdp.send('Performance.getMetrics');
       const heapMb = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1024 / 1024;
       const domNodes = metrics.find((m) => m.name === 'Nodes')?.value ?? 0;
       options.log(
-        `  ${size} nodes: drawn after ${Math.round(renderMs)} ms (${drawn} in view), ${fps.toFixed(1)} fps, script ${scriptPerFrame.toFixed(1)} ms/frame, heap ${heapMb.toFixed(1)} MB`,
+        `  ${size} nodes: drawn after ${Math.round(renderMs)} ms (${drawn} in view), ${fps.toFixed(1)} fps, script ${scriptPerFrame.toFixed(1)} ms/frame (main thread ${taskPerFrame.toFixed(1)}, layout ${perFrame('layout').toFixed(1)}, style ${perFrame('style').toFixed(1)}), heap ${heapMb.toFixed(1)} MB`,
       );
       const label = `editor, ${size.toLocaleString('en-US')}-node journey (headless Chromium)`;
       rows.push(
@@ -96,9 +99,15 @@ export async function benchEditor(options: EditorBenchOptions): Promise<ResultRo
 /** The page's JavaScript time so far, in seconds (Chrome's Performance domain). */
 async function mainThreadSeconds(
   cdp: import('playwright-core').CDPSession,
-): Promise<{ script: number }> {
+): Promise<{ script: number; task: number; layout: number; style: number }> {
   const { metrics } = await cdp.send('Performance.getMetrics');
-  return { script: metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0 };
+  const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+  return {
+    script: value('ScriptDuration'),
+    task: value('TaskDuration'),
+    layout: value('LayoutDuration'),
+    style: value('RecalcStyleDuration'),
+  };
 }
 
 /** Drags and wheel-zooms the canvas for `ms`, returning the frames drawn and their rate. */
