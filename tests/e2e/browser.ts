@@ -1,13 +1,20 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { vi } from 'vitest';
+import type { WorkflowDocument } from '@xiaoer/engine';
 
 /** Debian's Chromium (`apt-get install chromium`); `CHROMIUM_PATH` points elsewhere. */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /** Screenshots of the main screens, kept as test artifacts (not committed). */
 export const SCREENSHOTS = new URL('../../test-artifacts/screenshots/', import.meta.url);
+
+/** A journey shipped in `workflows/`, by file name. */
+export const shipped = async (name: string): Promise<WorkflowDocument> =>
+  JSON.parse(
+    await readFile(new URL(`../../workflows/${name}.json`, import.meta.url), 'utf8'),
+  ) as WorkflowDocument;
 
 /** Starts headless Chromium; a missing browser fails with what to install. */
 export async function launchBrowser(): Promise<Browser> {

@@ -34,6 +34,7 @@ export const messages = {
     },
     editor: {
       back: '全部旅程',
+      minimap: '显示或隐藏小地图',
       importRefused: '无法导入 {{name}}，旅程未改变：',
       palette: '节点',
       search: '搜索节点类型',
@@ -466,6 +467,7 @@ export const messages = {
     },
     editor: {
       back: 'All journeys',
+      minimap: 'Show or hide the minimap',
       importRefused: '{{name}} cannot be imported; the journey is unchanged:',
       palette: 'Nodes',
       search: 'Search node types',
