@@ -1,13 +1,5 @@
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
-import {
-  Background,
-  ControlButton,
-  Controls,
-  MiniMap,
-  ReactFlow,
-  useReactFlow,
-} from '@xyflow/react';
-import { useTranslation } from 'react-i18next';
+import { useCallback, useMemo, type DragEvent } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
 import { JourneyNode } from './JourneyNode.tsx';
 import { NODE_TYPE_DRAG } from './Palette.tsx';
 import { EmptyCanvasGuide } from './EmptyCanvasGuide.tsx';
@@ -38,11 +30,6 @@ export function EditorCanvas({ canEdit }: { canEdit: boolean }) {
   const empty = useEditor((s) => s.graph.nodes.length === 0);
   const { onNodesChange, onEdgesChange, onConnect, checkpoint } = store.getState();
   const large = nodes.length > LARGE_JOURNEY;
-  const { t } = useTranslation();
-  // A large journey opens without the minimap: it redraws every node on each pan and zoom
-  // (see docs/performance.md); the operator can still show it.
-  const [minimapAsked, setMinimapAsked] = useState<boolean>();
-  const minimap = minimapAsked ?? !large;
   // Up to LARGE_JOURNEY nodes the whole journey fits the window; a larger one opens at its
   // start, readable, rather than as a thousand specks drawn all at once.
   const fitViewOptions = useMemo(
@@ -79,20 +66,9 @@ export function EditorCanvas({ canEdit }: { canEdit: boolean }) {
         fitView
         fitViewOptions={fitViewOptions}
       >
-        {/* The dotted background repaints the whole canvas on every pan: small journeys only. */}
-        {!large && <Background />}
-        {minimap && <MiniMap pannable zoomable />}
-        <Controls>
-          <ControlButton
-            onClick={() => setMinimapAsked(!minimap)}
-            title={t('editor.minimap')}
-            aria-label={t('editor.minimap')}
-            aria-pressed={minimap}
-            data-testid="toggle-minimap"
-          >
-            ▣
-          </ControlButton>
-        </Controls>
+        <Background />
+        <MiniMap pannable zoomable />
+        <Controls />
       </ReactFlow>
       {empty && (
         <EmptyCanvasGuide

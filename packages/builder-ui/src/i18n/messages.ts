@@ -34,7 +34,6 @@ export const messages = {
     },
     editor: {
       back: '全部旅程',
-      minimap: '显示或隐藏小地图',
       importRefused: '无法导入 {{name}}，旅程未改变：',
       palette: '节点',
       search: '搜索节点类型',
@@ -467,7 +466,6 @@ export const messages = {
     },
     editor: {
       back: 'All journeys',
-      minimap: 'Show or hide the minimap',
       importRefused: '{{name}} cannot be imported; the journey is unchanged:',
       palette: 'Nodes',
       search: 'Search node types',
