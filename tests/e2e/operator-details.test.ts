@@ -4,9 +4,10 @@ import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testi
 import { launchBrowser, logInPage, screenshot, shipped } from './browser.ts';
 
 /**
- * Issue 21 in Chromium (Chinese, 1440x900): in simulation, the customer's answer to a
- * question is picked from the node's options, not typed as JSON; a waiting instance's run
- * history shows its timer with why it was set and when it is due.
+ * Issue 21 in Chromium (Chinese, 1440x900), details an operator relies on: in simulation, the
+ * customer's answer is picked from the node's options, not typed as JSON; a waiting
+ * instance's run history shows its timer with why it was set and when it is due; a message
+ * takes a variable by a click and previews it; auto-layout is one click and undoable.
  */
 let h: Harness;
 let browser: Browser;
@@ -20,7 +21,7 @@ beforeAll(async () => {
 });
 afterEach(async (context) => {
   if (context.task.result?.state === 'fail')
-    await screenshot(page, `failed-simulation-${context.task.name.replace(/\W+/g, '-')}`).catch(
+    await screenshot(page, `failed-details-${context.task.name.replace(/\W+/g, '-')}`).catch(
       () => {},
     );
 });
@@ -29,7 +30,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-describe('simulation and run history, for an operator', () => {
+describe('details an operator relies on', () => {
   it("should answer a question in simulation with one of the node's options", async () => {
     await page.goto(`${h.url}/#/workflows/order-lifecycle`);
     await page.getByTestId('node-orderCreated').waitFor();
@@ -71,5 +72,31 @@ describe('simulation and run history, for an operator', () => {
     // The order-system's shipment is awaited 48 hours: the timer says so, in Chinese.
     expect(await timer.textContent()).toMatch(/^超时到期 .+（48小时 后）已排定$/);
     await screenshot(page, 'run-history-timer');
+  });
+
+  it('should add a variable to a message by clicking it, and preview the message', async () => {
+    await page.goto(`${h.url}/#/workflows/order-lifecycle`);
+    await page.getByTestId('node-thankYou').click();
+    const variables = page.getByTestId('variables-root_message_zh');
+    await variables.waitFor();
+    expect(await variables.textContent()).toContain('orderId');
+    const message = page.locator('#root_message_zh');
+    await message.fill('订单 ');
+    await variables.getByText('orderId', { exact: true }).click();
+    expect(await message.inputValue()).toBe('订单 {{orderId}}');
+    // The preview renders it with the sample order, not the placeholder.
+    await expect
+      .poll(() => page.getByTestId('preview-root_message_zh').textContent())
+      .toMatch(/^预览（示例数据）： 订单 [^{\s]+$/);
+    await screenshot(page, 'editor-variable-picked');
+  });
+
+  it('should lay the journey out again with one click, and undo it', async () => {
+    const node = page.locator('.react-flow__node[data-id="satisfactionSurvey"]');
+    const before = await node.getAttribute('style');
+    await page.getByRole('button', { name: '自动布局' }).click();
+    await expect.poll(() => node.getAttribute('style')).not.toBe(before);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => node.getAttribute('style')).toBe(before);
   });
 });
