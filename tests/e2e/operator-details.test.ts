@@ -1,7 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
-import { launchBrowser, logInPage, screenshot, shipped } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { adminSession, screenshot } from './browser.ts';
 
 /**
  * Issue 21 in Chromium (Chinese, 1440x900), details an operator relies on: in simulation, the
@@ -9,29 +7,11 @@ import { launchBrowser, logInPage, screenshot, shipped } from './browser.ts';
  * instance's run history shows its timer with why it was set and when it is due; a message
  * takes a variable by a click and previews it; auto-layout is one click and undoable.
  */
-let h: Harness;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  h = await startHarness();
-  await h.publish(await shipped('order-lifecycle'));
-  browser = await launchBrowser();
-  page = await logInPage(browser, h.url, 'admin', ADMIN_PASSWORD);
-});
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail')
-    await screenshot(page, `failed-details-${context.task.name.replace(/\W+/g, '-')}`).catch(
-      () => {},
-    );
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
-});
+const session = adminSession(['order-lifecycle']);
 
 describe('details an operator relies on', () => {
   it("should answer a question in simulation with one of the node's options", async () => {
+    const { h, page } = session;
     await page.goto(`${h.url}/#/workflows/order-lifecycle`);
     await page.getByTestId('node-orderCreated').waitFor();
     await page.getByTestId('simulation-tab').click();
@@ -58,6 +38,7 @@ describe('details an operator relies on', () => {
   });
 
   it("should show a waiting instance's timer with its purpose and due time in the run history", async () => {
+    const { h, page } = session;
     await h.shop.createOrder({ orderId: 'TM-1' });
     const id = 'order-lifecycle:TM-1:1';
     await expect
@@ -75,6 +56,7 @@ describe('details an operator relies on', () => {
   });
 
   it('should add a variable to a message by clicking it, and preview the message', async () => {
+    const { h, page } = session;
     await page.goto(`${h.url}/#/workflows/order-lifecycle`);
     await page.getByTestId('node-thankYou').click();
     const variables = page.getByTestId('variables-root_message_zh');
@@ -92,6 +74,7 @@ describe('details an operator relies on', () => {
   });
 
   it('should lay the journey out again with one click, and undo it', async () => {
+    const { page } = session;
     const node = page.locator('.react-flow__node[data-id="satisfactionSurvey"]');
     const before = await node.getAttribute('style');
     await page.getByRole('button', { name: '自动布局' }).click();
