@@ -1,13 +1,21 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, vi } from 'vitest';
+import type { WorkflowDocument } from '@xiaoer/engine';
+import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
 
 /** Debian's Chromium (`apt-get install chromium`); `CHROMIUM_PATH` points elsewhere. */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /** Screenshots of the main screens, kept as test artifacts (not committed). */
 export const SCREENSHOTS = new URL('../../test-artifacts/screenshots/', import.meta.url);
+
+/** A journey shipped in `workflows/`, by file name. */
+export const shipped = async (name: string): Promise<WorkflowDocument> =>
+  JSON.parse(
+    await readFile(new URL(`../../workflows/${name}.json`, import.meta.url), 'utf8'),
+  ) as WorkflowDocument;
 
 /** Starts headless Chromium; a missing browser fails with what to install. */
 export async function launchBrowser(): Promise<Browser> {
@@ -70,4 +78,41 @@ export async function goOnlineInDesk(page: Page, isOnline: () => Promise<boolean
     if (online) return;
   }
   throw new Error('The agent desk did not go online');
+}
+
+/**
+ * For one test file: a server with these shipped journeys published and an admin logged in
+ * to Chromium (Chinese, 1440x900); a failed test leaves a screenshot named `failed-<name>`.
+ * Read `h` and `page` inside tests (they exist once the file's set-up ran).
+ */
+export function adminSession(journeys: string[]): { readonly h: Harness; readonly page: Page } {
+  let h: Harness | undefined;
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.publish(...(await Promise.all(journeys.map(shipped))));
+    browser = await launchBrowser();
+    page = await logInPage(browser, h.url, 'admin', ADMIN_PASSWORD);
+  });
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail' && page)
+      await screenshot(page, `failed-${context.task.name.replace(/\W+/g, '-')}`).catch(() => {});
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('adminSession: read h and page inside tests');
+    return value;
+  };
+  return {
+    get h() {
+      return ready(h);
+    },
+    get page() {
+      return ready(page);
+    },
+  };
 }

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { WorkflowDocument } from '@xiaoer/engine';
 import { ADMIN_PASSWORD, cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { quickRefundWorkflow } from '../runtime/test-workflows.ts';
-import { launchBrowser, screenshot } from './browser.ts';
+import { launchBrowser, screenshot, shipped } from './browser.ts';
 
 /**
  * The editor in a real browser (Debian's Chromium through playwright-core) against the real
@@ -14,11 +14,6 @@ import { launchBrowser, screenshot } from './browser.ts';
 let h: Harness;
 let browser: Browser;
 let page: Page;
-
-const shipped = async (name: string) =>
-  JSON.parse(
-    await readFile(new URL(`../../workflows/${name}.json`, import.meta.url), 'utf8'),
-  ) as WorkflowDocument;
 
 async function dragFromPalette(type: string, x: number, y: number) {
   const canvas = await page.getByTestId('canvas').boundingBox();

@@ -1,14 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { nodeTypes, type WorkflowDocument } from '@xiaoer/engine';
+import { nodeTypes } from '@xiaoer/engine';
 import { DEMO_AGENT_PASSWORD, DEMO_SKILL_GROUPS, seedDemoRouting } from '@xiaoer/server/internal';
 import { ADMIN_PASSWORD, cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { messages } from '../../packages/builder-ui/src/i18n/messages.ts';
 import { operatorMessages } from '../../packages/builder-ui/src/i18n/operator-messages.ts';
 import { deskToolsMessages } from '../../packages/builder-ui/src/i18n/desk-tools-messages.ts';
 import { openChat, surveyWorkflow } from '../analytics/analytics-fixture.ts';
-import { launchBrowser, screenshot } from './browser.ts';
+import { launchBrowser, screenshot, shipped } from './browser.ts';
 
 /**
  * Issue 21, a console in one language: every page walked in Chromium with a Chinese browser
@@ -25,11 +24,6 @@ let page: Page | undefined;
 let openConversation = '';
 /** Names and labels the seeded data brings, in whatever language its author wrote them. */
 const userData: string[] = [];
-
-const shipped = async (name: string) =>
-  JSON.parse(
-    await readFile(new URL(`../../workflows/${name}.json`, import.meta.url), 'utf8'),
-  ) as WorkflowDocument;
 
 /** Every text of a message tree, its placeholders blanked. */
 const textsOf = (tree: object): string[] =>

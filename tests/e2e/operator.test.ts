@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { WorkflowDocument } from '@xiaoer/engine';
@@ -9,7 +8,7 @@ import {
   startHarness,
   type Harness,
 } from '@xiaoer/server/testing';
-import { launchBrowser, logInPage, screenshot } from './browser.ts';
+import { launchBrowser, logInPage, screenshot, shipped } from './browser.ts';
 
 /**
  * An operator in Chromium (Chinese, 1440x900) against the real server and store: build and
@@ -20,11 +19,6 @@ import { launchBrowser, logInPage, screenshot } from './browser.ts';
 let h: Harness;
 let browser: Browser;
 let page: Page;
-
-const shipped = async (name: string) =>
-  JSON.parse(
-    await readFile(new URL(`../../workflows/${name}.json`, import.meta.url), 'utf8'),
-  ) as WorkflowDocument;
 
 const stored = async (id: string) =>
   (await (await h.request('GET', `/api/workflows/${id}`)).json()) as {
@@ -157,6 +151,17 @@ describe('an operator in the console', () => {
         timeout: 15_000,
       })
       .toBe(200);
+    // The list flags it already; the first run, which reached its customer, is not flagged.
+    await page.goto(`${h.url}/#/instances`);
+    const flagged = page.getByTestId(`alarms-${id}`);
+    await expect
+      .poll(() => flagged.getAttribute('data-alarms'), { timeout: 10_000 })
+      .toBe('empty-recipient');
+    expect(await flagged.textContent()).toBe('接收人为空');
+    expect(
+      await page.getByTestId('alarms-order-thank-you:OP-1:1').getAttribute('data-alarms'),
+    ).toBe('');
+    await screenshot(page, 'operator-instances-flagged');
     await page.goto(`${h.url}/#/instances/${encodeURIComponent(id)}`);
     await page.getByTestId('instance-alarms').waitFor();
     expect(await page.locator('.step-alarm').count()).toBeGreaterThan(0);

@@ -75,6 +75,10 @@ describe('the quality page', () => {
     const operator = await logIn('admin', ADMIN_PASSWORD);
     await operator.getByTestId('nav-quality').click();
     await operator.getByTestId(`score-${handoffId}`).getByText('100').waitFor();
+    // Agents go by their display names, as the desk shows them; the login id is not shown.
+    const reports = operator.getByTestId('quality-reports');
+    expect(await reports.textContent()).toContain('小李 Li');
+    expect(await reports.textContent()).not.toContain('agent-li');
     await operator.getByTestId(`override-${handoffId}`).click();
     await operator.getByTestId('override-score').fill('70');
     await operator.getByTestId('override-note').fill('承诺时间过长 / promised too late');
@@ -83,8 +87,9 @@ describe('the quality page', () => {
     await operator.getByTestId(`score-${handoffId}`).getByText('已复核').waitFor();
     expect(await operator.getByTestId(`score-${handoffId}`).textContent()).toContain('70');
     await operator.getByTestId('quality-agents-tab').click();
-    await operator.getByTestId('quality-agents').getByText('agent-li').waitFor();
+    await operator.getByTestId('quality-agents').getByText('小李 Li').waitFor();
     expect(await operator.getByTestId('quality-agents').textContent()).toContain('70');
+    expect(await operator.getByTestId('quality-agents').textContent()).not.toContain('agent-li');
     await screenshot(operator, 'quality-agents');
     await operator.getByTestId('quality-rules-tab').click();
     await operator.getByTestId('rule-noGreeting-enabled').click();
@@ -103,6 +108,8 @@ describe('the quality page', () => {
       score: 100,
       effectiveScore: 70,
       override: { score: 70, by: 'admin' },
+      agentId: 'agent-li',
+      agentName: '小李 Li',
     });
   }, 90_000);
 });

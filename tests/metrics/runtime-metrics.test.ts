@@ -1,9 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { WorkflowDocument } from '@xiaoer/engine';
 import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
-import { counterWorkflow, pingWorkflow, quickRefundWorkflow } from '../runtime/test-workflows.ts';
+import {
+  counterWorkflow,
+  pingOnEmail,
+  pingWorkflow,
+  quickRefundWorkflow,
+} from '../runtime/test-workflows.ts';
 import { setupGroup, customer } from '../routing/routing-fixture.ts';
 import { scrape, type Exposition } from './exposition.ts';
 
@@ -11,15 +15,7 @@ const TOKEN = 'metrics-token-for-prometheus-only';
 const SOURCE = { source: 'demo-shop' };
 
 /** The ping journey, its message sent on the working default channel instead of `sms`. */
-const pingOk: WorkflowDocument = (() => {
-  const ping = pingWorkflow('100ms', 'ping-ok');
-  return {
-    ...ping,
-    nodes: ping.nodes.map((node) =>
-      node.id === 'remind' ? { ...node, config: { ...node.config, channel: 'email' } } : node,
-    ),
-  };
-})();
+const pingOk = pingOnEmail('100ms', 'ping-ok');
 
 let h: Harness;
 /** An SMS gateway that is down: it answers every delivery 503, and counts them. */

@@ -86,6 +86,17 @@ export function pingWorkflow(delay: string, id = 'ping'): WorkflowDocument {
   };
 }
 
+/** The ping journey with its message sent on the working default channel (email), not `sms`. */
+export function pingOnEmail(delay: string, id: string): WorkflowDocument {
+  const ping = pingWorkflow(delay, id);
+  return {
+    ...ping,
+    nodes: ping.nodes.map((node) =>
+      node.id === 'remind' ? { ...node, config: { ...node.config, channel: 'email' } } : node,
+    ),
+  };
+}
+
 /**
  * Waits up to `timeout` for `guard.answered`; on time it ends `completed`, else it tells the
  * customer and ends `expired`. Answering cancels the timer.

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { App as AntApp, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { WarningOutlined } from '@ant-design/icons';
 import {
   instancesApi,
   type InstanceOutcome,
@@ -83,6 +84,7 @@ export function InstancesPage({ onOpen }: { onOpen: (id: string) => void }) {
           onChange: setPage,
           showSizeChanger: false,
         }}
+        rowClassName={(row) => (row.alarms?.length ? 'instance-alarmed' : '')}
         onRow={(row) => ({ onClick: () => onOpen(row.id), 'data-testid': `instance-${row.id}` })}
         columns={[
           { title: 'ID', dataIndex: 'id' },
@@ -97,6 +99,24 @@ export function InstancesPage({ onOpen }: { onOpen: (id: string) => void }) {
                 </Tag>
               );
             },
+          },
+          {
+            title: t('instances.attention'),
+            render: (_, r) => (
+              // A span, not Space: Space draws nothing without children, and a row with no
+              // alarm still says so (data-alarms="").
+              <span
+                className="instance-alarms"
+                data-testid={`alarms-${r.id}`}
+                data-alarms={(r.alarms ?? []).join(' ')}
+              >
+                {(r.alarms ?? []).map((alarm) => (
+                  <Tag key={alarm} color="error" icon={<WarningOutlined />}>
+                    {t(`instances.alarm.${alarm}`)}
+                  </Tag>
+                ))}
+              </span>
+            ),
           },
           { title: t('instances.node'), dataIndex: 'node' },
           { title: t('instances.correlation'), dataIndex: 'correlation' },

@@ -29,6 +29,13 @@ import { formatDateTime } from '../i18n/format.ts';
 /** The numeric parameters, in the order they are shown. */
 const NUMBERS = ['withinMessages', 'seconds', 'lastMessages', 'threshold'] as const;
 
+/** An agent as operators know them: the display name, the login id on hover. */
+const AgentName = ({ id, name }: { id: string; name: string | undefined }) => (
+  <span title={id} data-agent={id}>
+    {name ?? id}
+  </span>
+);
+
 const scoreColor = (score: number) => (score >= 85 ? 'green' : score >= 60 ? 'gold' : 'red');
 
 /**
@@ -136,7 +143,7 @@ export function QualityPage({ canEdit, canOperate }: { canEdit: boolean; canOper
           placeholder={t('quality.agentFilter')}
           style={{ width: 200 }}
           value={agentFilter}
-          options={agents.map((a) => ({ value: a.agentId, label: a.agentId }))}
+          options={agents.map((a) => ({ value: a.agentId, label: a.agentName }))}
           onChange={(value?: string) => setAgentFilter(value)}
         />
         <Button data-testid="quality-refresh" onClick={loadReports}>
@@ -152,7 +159,11 @@ export function QualityPage({ canEdit, canOperate }: { canEdit: boolean; canOper
         data-testid="quality-reports"
         dataSource={reports?.reports ?? []}
         columns={[
-          { title: t('quality.agent'), dataIndex: 'agentId', width: 120 },
+          {
+            title: t('quality.agent'),
+            width: 120,
+            render: (_, report) => <AgentName id={report.agentId} name={report.agentName} />,
+          },
           {
             title: t('quality.at'),
             dataIndex: 'at',
@@ -305,7 +316,10 @@ export function QualityPage({ canEdit, canOperate }: { canEdit: boolean; canOper
                 data-testid="quality-agents"
                 dataSource={agents}
                 columns={[
-                  { title: t('quality.agent'), dataIndex: 'agentId' },
+                  {
+                    title: t('quality.agent'),
+                    render: (_, agent) => <AgentName id={agent.agentId} name={agent.agentName} />,
+                  },
                   {
                     title: t('quality.averageScore'),
                     dataIndex: 'averageScore',

@@ -1,4 +1,5 @@
 import { INSTANCE_OUTCOMES } from '../instances/instance-outcome.ts';
+import { INSTANCE_ALARMS } from '../instances/instance-alarms.ts';
 import {
   anyObject,
   arrayOf,
@@ -26,7 +27,8 @@ const summaryFields = {
   startedAt: dateTime,
   updatedAt: dateTime,
 };
-const summary = object(summaryFields, { outcome });
+/** A list row: also why its run needs a look, when it does. */
+const listed = object(summaryFields, { outcome, alarms: arrayOf(oneOf(...INSTANCE_ALARMS)) });
 
 const timelineEntry = object(
   {
@@ -54,7 +56,7 @@ const deadLetter = object({
 
 /** The success answers of `/api/instances`, the flow overlay and dead letters. */
 export const instanceResponseSchemas = {
-  list: object({ instances: arrayOf(summary), total: integer, page: integer, pageSize: integer }),
+  list: object({ instances: arrayOf(listed), total: integer, page: integer, pageSize: integer }),
   detail: object(
     {
       ...summaryFields,

@@ -46,7 +46,7 @@ const report = object(
     rulesetVersion: integer,
     inspectedAt: dateTime,
   },
-  { override: object({ score: number, note: text, by: text, at: dateTime }) },
+  { override: object({ score: number, note: text, by: text, at: dateTime }), agentName: text },
 );
 
 const followUp = object({
@@ -66,7 +66,13 @@ export const qualityResponseSchemas = {
   report,
   agents: object({
     agents: arrayOf(
-      object({ agentId: text, reports: integer, averageScore: number, overridden: integer }),
+      object({
+        agentId: text,
+        agentName: text,
+        reports: integer,
+        averageScore: number,
+        overridden: integer,
+      }),
     ),
     truncated: boolean,
   }),

@@ -6,6 +6,7 @@ import {
   type InstanceOutcome,
   type ListStatus,
 } from './instance-outcome.ts';
+import { InstanceAlarms, type InstanceAlarm } from './instance-alarms.ts';
 import { findByIds } from '../model/find-by-ids.ts';
 import {
   instanceJson,
@@ -49,6 +50,8 @@ export interface InstanceSummary {
   revision: number;
   startedAt: Date;
   updatedAt: Date;
+  /** In the list only: why its run needs a look (a failed effect, a message to nobody). */
+  alarms?: InstanceAlarm[];
 }
 
 /** One entry of an instance's timeline. */
@@ -79,6 +82,7 @@ export class InstanceQueries {
 
   readonly #maxSteps: number;
   readonly #unwritten: (id: string) => InstanceRecord | undefined;
+  readonly #alarms: InstanceAlarms;
 
   /**
    * `maxSteps`: the history window kept per instance (older step records are pruned).
@@ -93,6 +97,7 @@ export class InstanceQueries {
     this.#models = models;
     this.#maxSteps = maxSteps;
     this.#unwritten = unwritten;
+    this.#alarms = new InstanceAlarms(models, maxSteps);
   }
 
   async list(filter: InstanceFilter, page: number, pageSize: number): Promise<InstancePage> {
@@ -110,9 +115,18 @@ export class InstanceQueries {
         .lean<InstanceRecord[]>(),
       this.#models.Instances.countDocuments(query),
     ]);
-    const outcomes = await this.#outcomesOf(records);
+    const [outcomes, alarms] = await Promise.all([
+      this.#outcomesOf(records),
+      this.#alarms.of(records),
+    ]);
     return {
-      instances: records.map((record) => summaryOf(record, outcomes.get(record._id))),
+      instances: records.map((record) => {
+        const found = alarms.get(record._id);
+        return {
+          ...summaryOf(record, outcomes.get(record._id)),
+          ...(found ? { alarms: found } : {}),
+        };
+      }),
       total,
       page,
       pageSize,

@@ -1,5 +1,7 @@
 import type { Models } from '../model/models.ts';
 import type { QualityReportRecord } from '../model/quality.model.ts';
+import type { AgentRecord } from '../model/routing.model.ts';
+import { findByIds } from '../model/find-by-ids.ts';
 
 /** Most reports one list returns; a list scans the collection (FerretDB has no index but `_id`). */
 export const MAX_REPORTS_LISTED = 200;
@@ -10,6 +12,8 @@ export const MAX_REPORTS_AVERAGED = 20_000;
 export interface QualityReport extends Omit<QualityReportRecord, '_id'> {
   handoffId: string;
   effectiveScore: number;
+  /** The agent's display name (their login id when they have no agent record); on reads. */
+  agentName?: string;
 }
 
 export interface ReportQuery {
@@ -25,6 +29,8 @@ export interface ReportQuery {
 /** One agent's average over their reports in a period. */
 export interface AgentQuality {
   agentId: string;
+  /** The display name operators know the agent by; the login id without an agent record. */
+  agentName: string;
   reports: number;
   averageScore: number;
   /** Reports whose score an operator overrode. */
@@ -59,7 +65,9 @@ export class QualityReports {
 
   async get(handoffId: string): Promise<QualityReport | null> {
     const found = await this.#models.QualityReports.findById(handoffId).lean<QualityReportRecord>();
-    return found ? reportView(found) : null;
+    if (!found) return null;
+    const names = await this.#names([found.agentId]);
+    return { ...reportView(found), agentName: names(found.agentId) };
   }
 
   /** The newest reports first, filtered; a scan of the collection, so bounded. */
@@ -72,7 +80,8 @@ export class QualityReports {
       .sort({ at: -1 })
       .limit(limit)
       .lean<QualityReportRecord[]>();
-    return found.map(reportView);
+    const names = await this.#names(found.map((report) => report.agentId));
+    return found.map((report) => ({ ...reportView(report), agentName: names(report.agentId) }));
   }
 
   /** Each agent's average effective score in the period, best first. */
@@ -96,13 +105,24 @@ export class QualityReports {
       if (report.override) sum.overridden += 1;
       sums.set(report.agentId, sum);
     }
+    const names = await this.#names([...sums.keys()]);
     const agents = [...sums].map(([agentId, { total, count, overridden }]) => ({
       agentId,
+      agentName: names(agentId),
       reports: count,
       averageScore: Math.round((total / count) * 10) / 10,
       overridden,
     }));
     agents.sort((a, b) => b.averageScore - a.averageScore || a.agentId.localeCompare(b.agentId));
     return { agents, truncated };
+  }
+
+  /** Display names of these agents (lookups by `_id`); a login id stands in for a missing one. */
+  async #names(agentIds: string[]): Promise<(agentId: string) => string> {
+    const agents = await findByIds<AgentRecord>(this.#models.Agents, [...new Set(agentIds)], {
+      displayName: 1,
+    });
+    const names = new Map(agents.map((agent) => [agent._id, agent.displayName.trim()]));
+    return (agentId) => names.get(agentId) || agentId;
   }
 }

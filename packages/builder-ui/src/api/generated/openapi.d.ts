@@ -4987,6 +4987,7 @@ export interface operations {
               updatedAt: string;
               /** @enum {string} */
               outcome?: 'completed' | 'failed' | 'cancelled';
+              alarms?: ('failed-effect' | 'empty-recipient' | 'empty-text')[];
             }[];
             total: number;
             page: number;
@@ -8461,6 +8462,7 @@ export interface operations {
                 /** Format: date-time */
                 at: string;
               };
+              agentName?: string;
             }[];
             maxLimit: number;
           };
@@ -8545,6 +8547,7 @@ export interface operations {
               /** Format: date-time */
               at: string;
             };
+            agentName?: string;
           };
         };
       };
@@ -8643,6 +8646,7 @@ export interface operations {
               /** Format: date-time */
               at: string;
             };
+            agentName?: string;
           };
         };
       };
@@ -8705,6 +8709,7 @@ export interface operations {
           'application/json': {
             agents: {
               agentId: string;
+              agentName: string;
               reports: number;
               averageScore: number;
               overridden: number;

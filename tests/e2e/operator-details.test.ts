@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { adminSession, screenshot } from './browser.ts';
+
+/**
+ * Issue 21 in Chromium (Chinese, 1440x900), details an operator relies on: in simulation, the
+ * customer's answer is picked from the node's options, not typed as JSON; a waiting
+ * instance's run history shows its timer with why it was set and when it is due; a message
+ * takes a variable by a click and previews it; auto-layout is one click and undoable.
+ */
+const session = adminSession(['order-lifecycle']);
+
+describe('details an operator relies on', () => {
+  it("should answer a question in simulation with one of the node's options", async () => {
+    const { h, page } = session;
+    await page.goto(`${h.url}/#/workflows/order-lifecycle`);
+    await page.getByTestId('node-orderCreated').waitFor();
+    await page.getByTestId('simulation-tab').click();
+    await page.getByTestId('simulation-start').click();
+    await expect.poll(() => page.getByTestId('simulation-node').textContent()).toBe('waitShipment');
+    await page.getByTestId('simulation-send-order.shipped').click();
+    await expect.poll(() => page.getByTestId('simulation-node').textContent()).toBe('waitDelivery');
+    await page.getByTestId('simulation-send-order.delivered').click();
+    await page.getByTestId('simulation-duration').fill('1d');
+    await page.getByTestId('simulation-advance').click();
+    await expect
+      .poll(() => page.getByTestId('simulation-node').textContent())
+      .toBe('satisfactionSurvey');
+    // The answers are the node's options, labelled in the console's language.
+    const best = page.getByTestId('simulation-reply-s5');
+    expect(await best.textContent()).toContain('5 分');
+    expect(await page.locator('[data-testid^="simulation-reply-"]').count()).toBe(5);
+    await screenshot(page, 'editor-simulation-reply');
+    await best.click();
+    await expect.poll(() => page.getByTestId('simulation-status').textContent()).toBe('done');
+    expect(
+      await page.locator('.react-flow__node.journey-visited[data-id="thankYou"]').count(),
+    ).toBe(1);
+  });
+
+  it("should show a waiting instance's timer with its purpose and due time in the run history", async () => {
+    const { h, page } = session;
+    await h.shop.createOrder({ orderId: 'TM-1' });
+    const id = 'order-lifecycle:TM-1:1';
+    await expect
+      .poll(async () => (await h.request('GET', `/api/instances/${id}`)).status, {
+        timeout: 15_000,
+      })
+      .toBe(200);
+    await page.goto(`${h.url}/#/instances/${encodeURIComponent(id)}`);
+    await page.getByTestId('instance-canvas').getByTestId('node-waitShipment').click();
+    const timer = page.getByTestId('instance-timeline').getByTestId('step-effect-timer').first();
+    await timer.waitFor();
+    // The order-system's shipment is awaited 48 hours: the timer says so, in Chinese.
+    expect(await timer.textContent()).toMatch(/^超时到期 .+（48小时 后）已排定$/);
+    await screenshot(page, 'run-history-timer');
+  });
+
+  it('should add a variable to a message by clicking it, and preview the message', async () => {
+    const { h, page } = session;
+    await page.goto(`${h.url}/#/workflows/order-lifecycle`);
+    await page.getByTestId('node-thankYou').click();
+    const variables = page.getByTestId('variables-root_message_zh');
+    await variables.waitFor();
+    expect(await variables.textContent()).toContain('orderId');
+    const message = page.locator('#root_message_zh');
+    await message.fill('订单 ');
+    await variables.getByText('orderId', { exact: true }).click();
+    expect(await message.inputValue()).toBe('订单 {{orderId}}');
+    // The preview renders it with the sample order, not the placeholder.
+    await expect
+      .poll(() => page.getByTestId('preview-root_message_zh').textContent())
+      .toMatch(/^预览（示例数据）： 订单 [^{\s]+$/);
+    await screenshot(page, 'editor-variable-picked');
+  });
+
+  it('should lay the journey out again with one click, and undo it', async () => {
+    const { page } = session;
+    const node = page.locator('.react-flow__node[data-id="satisfactionSurvey"]');
+    const before = await node.getAttribute('style');
+    await page.getByRole('button', { name: '自动布局' }).click();
+    await expect.poll(() => node.getAttribute('style')).not.toBe(before);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => node.getAttribute('style')).toBe(before);
+  });
+});
