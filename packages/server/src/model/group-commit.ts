@@ -153,10 +153,19 @@ export class GroupCommit {
     }).push(operation);
   }
 
-  /** Deletes one document by `_id` (for small collections: the batch is an `$in`, a scan). */
+  /**
+   * Deletes one document by `_id`. A batch is one `delete` command of a statement per id, each
+   * found by the `_id` index: `{ _id: { $in } }` is one statement but FerretDB reads the whole
+   * collection for it, and the inbox and outbox grow with a backlog (measured on the embedded
+   * store: 25 ids at 2,000 entries, 160 ms as `$in`, 17.5 ms as statements; 8.7 against 5.9 ms
+   * at 200).
+   */
   delete<T>(model: Model<T>, id: string): Promise<void> {
     return this.#lane(model, 'delete', async (ids: string[]) => {
-      await model.deleteMany(ids.length === 1 ? { _id: ids[0] } : { _id: { $in: ids } });
+      await model.collection.bulkWrite(
+        ids.map((one) => ({ deleteOne: { filter: { _id: one } as never } })),
+        { ordered: false },
+      );
       return ids.map(() => done);
     }).push(id);
   }
