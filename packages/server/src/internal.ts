@@ -217,6 +217,7 @@ export {
   type ReceivedListener,
 } from './intake/received-outcome.ts';
 export type { AttemptOutcome, AttemptListener } from './runtime/effect-executor.ts';
+export { EffectExecutor, OUTGOING_CONCURRENCY } from './runtime/effect-executor.ts';
 export type { CommittedListener } from './runtime/step-log.ts';
 export {
   erlangC,

@@ -1,6 +1,5 @@
 import { backoffStrategies, type Agenda, type Job } from 'agenda';
 import type { Effect, ScheduleEffect } from '@xiaoer/engine';
-import pLimit from 'p-limit';
 import { isDuplicateKey, type Models } from '../model/models.ts';
 import { GroupCommit } from '../model/group-commit.ts';
 import {
@@ -36,8 +35,6 @@ export interface DispatcherOptions {
   onTimerFired?: (latenessMs: number) => void;
   /** Batches writes with the rest of the process (group commit). */
   commits?: GroupCommit;
-  /** Effects this process executes at once, straight from their step. Default 64. */
-  inProcessConcurrency?: number;
 }
 
 /**
@@ -53,7 +50,6 @@ export class EffectDispatcher implements EffectSink {
   readonly #timers: TimerBuckets;
   readonly #commits: GroupCommit;
   readonly #maxAttempts: number;
-  readonly #inProcess: ReturnType<typeof pLimit>;
   #runtime: JourneyRuntime | undefined;
 
   constructor(
@@ -67,7 +63,6 @@ export class EffectDispatcher implements EffectSink {
     this.#executor = executor;
     this.#options = options;
     this.#commits = options.commits ?? new GroupCommit();
-    this.#inProcess = pLimit(options.inProcessConcurrency ?? 64);
     const maxAttempts = options.maxAttempts ?? 5;
     this.#maxAttempts = maxAttempts;
     // lockLimit: a process locks at most this many due jobs ahead, so one process does not
@@ -155,30 +150,24 @@ export class EffectDispatcher implements EffectSink {
    * the attempt, so a crash before it ended leaves the step to recovery.
    */
   async #runNow(record: EffectRecord, stored: boolean): Promise<void> {
-    await this.#inProcess(async () => {
-      try {
-        const busy = await this.#executor.run(
-          this.#requireRuntime(),
-          record,
-          1,
-          this.#maxAttempts,
-          { stored },
+    try {
+      const busy = await this.#executor.run(this.#requireRuntime(), record, 1, this.#maxAttempts, {
+        stored,
+      });
+      // Another process holds the first attempt (it recovered this step while this one was
+      // slow): the job looks again once that claim would be stale.
+      if (busy)
+        await ensureJob(this.#models, `effect:${record._id}:after:${busy.claim}`, false, () =>
+          this.#agenda.schedule(busy.busyUntil, EFFECT_JOB, { effect: record._id }),
         );
-        // Another process holds the first attempt (it recovered this step while this one was
-        // slow): the job looks again once that claim would be stale.
-        if (busy)
-          await ensureJob(this.#models, `effect:${record._id}:after:${busy.claim}`, false, () =>
-            this.#agenda.schedule(busy.busyUntil, EFFECT_JOB, { effect: record._id }),
-          );
-      } catch (error) {
-        if (!(error instanceof RetryLater)) throw error;
-        const delay = retryDelay(this.#options, 1);
-        await this.#agenda.schedule(new Date(Date.now() + delay), EFFECT_JOB, {
-          effect: record._id,
-          attempt: 2,
-        });
-      }
-    });
+    } catch (error) {
+      if (!(error instanceof RetryLater)) throw error;
+      const delay = retryDelay(this.#options, 1);
+      await this.#agenda.schedule(new Date(Date.now() + delay), EFFECT_JOB, {
+        effect: record._id,
+        attempt: 2,
+      });
+    }
   }
 
   /**
