@@ -17,14 +17,20 @@ beforeAll(async () => {
   store = await startTestStore();
   shop = new DemoShop();
   const shopUrl = await shop.listen();
-  for (let i = 0; i < 2; i++)
-    servers.push(
-      await spawnServer({
+  // Both at once: their start (module loading, intent model) is most of the file's set-up.
+  // Every one that started is kept, so that one failing leaves no other running.
+  const started = await Promise.allSettled(
+    [0, 1].map(() =>
+      spawnServer({
         storeUri: store.uri,
         adminPassword: PASSWORD,
         config: testConfig(shopUrl, { recovery: { sweepEveryMs: 500, staleAfterMs: 3000 } }),
       }),
-    );
+    ),
+  );
+  for (const result of started) if (result.status === 'fulfilled') servers.push(result.value);
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
 });
 afterAll(async () => {
   for (const server of servers)

@@ -24,6 +24,7 @@ import {
   type UnheardSource,
 } from '../workflows/live-journeys.ts';
 import { seedKnowledge } from '../knowledge/seed-articles.ts';
+import { UserExistsError } from '../auth/auth-service.ts';
 
 /** A running Xiaoer server and the store under it. */
 export interface RunningServer {
@@ -97,7 +98,13 @@ async function ensureAdmin(
   if (await xiaoer.auth.hasUsers()) return undefined;
   const given = env['XIAOER_ADMIN_PASSWORD'];
   const password = given ?? randomBytes(12).toString('base64url');
-  await xiaoer.auth.createUser('admin', password, 'admin');
+  try {
+    await xiaoer.auth.createUser('admin', password, 'admin');
+  } catch (error) {
+    // Another process started on the same empty store made it in the meantime.
+    if (error instanceof UserExistsError) return undefined;
+    throw error;
+  }
   return given ? { user: 'admin' } : { user: 'admin', password };
 }
 
