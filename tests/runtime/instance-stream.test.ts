@@ -94,6 +94,34 @@ describe('the instance stream', () => {
     await stream.close();
   });
 
+  it('should show a step another server made, at its next sweep', async () => {
+    const other = await startHarness({ store: h.store });
+    try {
+      const stream = await follow(otherId);
+      const first = await stream.waitFor(() => true);
+      const sent = await other.sendEvents([cloudEvent('counter.bump', { counterId: 'S-2' })]);
+      expect(sent.status).toBe(202);
+      await vi.waitFor(
+        async () => {
+          const seen = (await (
+            await other.request('GET', `/api/instances/${otherId}`)
+          ).json()) as Detail;
+          expect(seen.revision).toBeGreaterThan(first.revision);
+        },
+        { timeout: 10_000 },
+      );
+      // The other server's steps and document are stored; this one hears of them by its sweep.
+      await other.xiaoer.runtime.idle();
+      expect(stream.events.at(-1)?.revision).toBe(first.revision);
+      await h.clock.advance(2000);
+      const moved = await stream.waitFor((detail) => detail.revision > first.revision);
+      expect(moved.data.count).toBe((first.data.count ?? 0) + 1);
+      await stream.close();
+    } finally {
+      await other.close();
+    }
+  });
+
   it('should answer 404 for an unknown instance', async () => {
     const response = await h.request('GET', '/api/instances/no-such-instance/stream');
     expect(response.status).toBe(404);

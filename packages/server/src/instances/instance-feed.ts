@@ -1,3 +1,4 @@
+import { systemClock, type Cancel, type Clock } from '../clock/clock.ts';
 import type { CommittedListener } from '../runtime/step-log.ts';
 import type { InstanceDetail } from './instance-queries.ts';
 
@@ -19,21 +20,32 @@ interface Followed {
 }
 
 /**
- * Hands each open instance page its instance's detail whenever a step of that instance is
- * committed in this process: at once on subscribing, then after each step (looks that overlap
- * are folded into one more look). A listener hears a detail only when it differs from the last
- * one it heard. It listens to the runtime only while a page follows some instance. Steps made
- * by another server process are not heard: the console polls when its stream fails, and a
- * reconnect reads the detail afresh.
+ * Hands each open instance page its instance's detail whenever it changed: at once on
+ * subscribing, then after each step of that instance this process commits (looks that overlap
+ * are folded into one more look). What no step of this process tells — a step made by another
+ * server process, an effect delivered or dead-lettered after its step — is seen by a sweep
+ * `sweepEveryMs` after the last one ended, while any page follows. A listener hears a detail
+ * only when it differs from the last one it heard. It listens to the runtime only while a page
+ * follows some instance.
  */
 export class InstanceFeed {
   readonly #sources: InstanceFeedSources;
   readonly #followed = new Map<string, Followed>();
+  readonly #clock: Clock;
+  readonly #sweepEveryMs: number;
   #stopListening: (() => void) | undefined;
+  #timer: Cancel | undefined;
+  /** Counts sweeps scheduled and stops: a sweep that ends after a stop schedules no other. */
+  #round = 0;
   #closed = false;
 
-  constructor(sources: InstanceFeedSources) {
+  constructor(
+    sources: InstanceFeedSources,
+    options: { sweepEveryMs?: number; clock?: Clock } = {},
+  ) {
     this.#sources = sources;
+    this.#clock = options.clock ?? systemClock;
+    this.#sweepEveryMs = options.sweepEveryMs ?? 2000;
   }
 
   /** Follows instance `id`: `listener` hears its detail now and after each of its steps. */
@@ -47,6 +59,7 @@ export class InstanceFeed {
     followed.listeners.set(listener, { last: '' });
     this.#stopListening ??= this.#sources.onCommitted((instance) => this.changed(instance._id));
     this.changed(id);
+    this.#schedule();
     return () => {
       const current = this.#followed.get(id);
       if (!current) return;
@@ -89,6 +102,22 @@ export class InstanceFeed {
   #stopFollowing(): void {
     this.#stopListening?.();
     this.#stopListening = undefined;
+    this.#timer?.();
+    this.#timer = undefined;
+    this.#round++;
+  }
+
+  /** The next sweep, unless one is due or nothing is followed. */
+  #schedule(): void {
+    if (this.#timer || this.#closed || this.#followed.size === 0) return;
+    const round = ++this.#round;
+    this.#timer = this.#clock.after(this.#sweepEveryMs, async () => {
+      for (const id of this.#followed.keys()) this.changed(id);
+      await Promise.all([...this.#followed.values()].map((followed) => followed.running));
+      if (round !== this.#round) return;
+      this.#timer = undefined;
+      this.#schedule();
+    });
   }
 
   async #look(id: string, followed: Followed): Promise<void> {
@@ -102,7 +131,7 @@ export class InstanceFeed {
         listener(json);
       }
     } catch {
-      // The store is unavailable for a moment: the instance's next step looks again.
+      // The store is unavailable for a moment: the next step or sweep looks again.
     }
   }
 }

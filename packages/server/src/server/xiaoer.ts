@@ -261,10 +261,13 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const queries = new InstanceQueries(models, history.maxStepsPerInstance, (id) =>
     runtime.steps.unwritten(id),
   );
-  const instanceFeed = new InstanceFeed({
-    onCommitted: (listener) => runtime.steps.onCommitted(listener),
-    get: (id) => queries.get(id),
-  });
+  const instanceFeed = new InstanceFeed(
+    {
+      onCommitted: (listener) => runtime.steps.onCommitted(listener),
+      get: (id) => queries.get(id),
+    },
+    { clock },
+  );
   let stopSweeps: Cancel = () => {};
   let stopPruning: Cancel = () => {};
   let stopPromoting: Cancel = () => {};
