@@ -3,6 +3,7 @@ import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server/internal';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
 import { goOnline, userToken } from '../routing/routing-fixture.ts';
+import { openStream } from '../runtime/event-stream-client.ts';
 
 /**
  * Issue 22: the desk follows its inbox as server-sent events instead of asking every 2 s. The
@@ -20,44 +21,8 @@ interface InboxEvent {
 }
 
 /** An open inbox stream: the events so far, and a wait for one that matches. */
-async function openInbox(token: string) {
-  const controller = new AbortController();
-  const response = await fetch(`${h.url}/api/agents/me/inbox/stream`, {
-    headers: { authorization: `Bearer ${token}` },
-    signal: controller.signal,
-  });
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toContain('text/event-stream');
-  const events: InboxEvent[] = [];
-  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
-  const reading = (async () => {
-    let buffer = '';
-    for (;;) {
-      const { value, done } = await reader.read().catch(() => ({ value: '', done: true }));
-      if (done) return;
-      buffer += value;
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const data = /^event: inbox\ndata: (.*)$/m.exec(block)?.[1];
-        if (data) events.push(JSON.parse(data) as InboxEvent);
-      }
-    }
-  })();
-  return {
-    events,
-    waitFor: (match: (event: InboxEvent) => boolean) =>
-      expect
-        .poll(() => events.find(match), { timeout: 10_000, interval: 50 })
-        .toBeDefined()
-        .then(() => events.find(match)!),
-    close: async () => {
-      controller.abort();
-      await reading;
-    },
-  };
-}
+const openInbox = (token: string) =>
+  openStream<InboxEvent>(`${h.url}/api/agents/me/inbox/stream`, token, 'inbox');
 
 beforeAll(async () => {
   h = await startHarness();

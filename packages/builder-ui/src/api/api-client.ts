@@ -165,6 +165,23 @@ export const instancesApi = {
   list: (filter: Record<string, string | number | undefined>) =>
     api<Answer<'getApiInstances'>>('GET', `/instances${query(filter)}`),
   get: (id: string) => api<InstanceDetail>('GET', `/instances/${encodeURIComponent(id)}`),
+  /**
+   * Follows an instance as server-sent events: its detail at once, then after each of its
+   * steps. `lost` hears that the stream failed (the browser retries by itself), `back` that it
+   * is open again.
+   */
+  follow: (
+    id: string,
+    on: { detail: (detail: InstanceDetail) => void; lost: () => void; back: () => void },
+  ): (() => void) => {
+    const source = new EventSource(`/api/instances/${encodeURIComponent(id)}/stream`);
+    source.addEventListener('instance', (event: MessageEvent<string>) =>
+      on.detail(JSON.parse(event.data) as InstanceDetail),
+    );
+    source.addEventListener('error', on.lost);
+    source.addEventListener('open', on.back);
+    return () => source.close();
+  },
   cancel: (id: string) =>
     api<Answer<'postApiInstancesIdCancel'>>('POST', `/instances/${encodeURIComponent(id)}/cancel`),
   sendEvent: (id: string, type: string, data?: JsonObject) =>

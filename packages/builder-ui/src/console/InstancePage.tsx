@@ -49,17 +49,41 @@ export function InstancePage({
   const [eventData, setEventData] = useState('{}');
   const [focusNode, setFocusNode] = useState<string>();
   const language = languageOf(i18n.language);
-  const load = useCallback(async () => {
-    const next = await instancesApi.get(instanceId);
-    setDetail(next);
-    setDocument((await workflowsApi.version(next.workflowId, next.version)).document);
-  }, [instanceId]);
+  const load = useCallback(async () => setDetail(await instancesApi.get(instanceId)), [instanceId]);
   useEffect(() => {
-    load().catch((error: unknown) => void message.error(String(error)));
-    // A running instance moves on by itself (timers, deliveries): look again every 3 s.
-    const every = setInterval(() => void load().catch(() => undefined), 3000);
-    return () => clearInterval(every);
-  }, [load, message]);
+    // The instance's steps arrive on its stream. Only while the stream is down (the browser
+    // retries it) does the page ask every 3 s: a running instance moves on by itself.
+    let every: ReturnType<typeof setInterval> | undefined;
+    let told = false;
+    const stop = instancesApi.follow(instanceId, {
+      detail: setDetail,
+      lost: () => {
+        load().catch((error: unknown) => {
+          if (!told) void message.error(errorText(error, languageOf(i18n.language)));
+          told = true;
+        });
+        every ??= setInterval(() => void load().catch(() => undefined), 3000);
+      },
+      back: () => {
+        clearInterval(every);
+        every = undefined;
+      },
+    });
+    return () => {
+      stop();
+      clearInterval(every);
+    };
+  }, [instanceId, load, message, i18n]);
+  // The journey's version, drawn once per version (not again on each step).
+  const workflowId = detail?.workflowId;
+  const version = detail?.version;
+  useEffect(() => {
+    if (!workflowId || !version) return;
+    workflowsApi
+      .version(workflowId, version)
+      .then((answer) => setDocument(answer.document))
+      .catch((error: unknown) => void message.error(String(error)));
+  }, [workflowId, version, message]);
   const trace = useMemo(() => (detail ? traceOf(detail.node, detail.timeline) : null), [detail]);
   const act = async (action: () => Promise<unknown>) => {
     try {

@@ -40,6 +40,18 @@ describe('the desk store', () => {
     expect(desk.getState()).toMatchObject({ selected: undefined, chat: undefined });
   });
 
+  it('should append a quick reply to the draft, keep it across conversations, and empty it once sent', () => {
+    const desk = createDeskStore();
+    desk.getState().select('c1');
+    desk.getState().setDraft('您好');
+    desk.getState().setDraft((d) => `${d} 请稍等`);
+    desk.getState().setUnfilled(['order.id']);
+    desk.getState().select('c2');
+    expect(desk.getState()).toMatchObject({ draft: '您好 请稍等', unfilled: ['order.id'] });
+    desk.getState().sent();
+    expect(desk.getState()).toMatchObject({ draft: '', unfilled: [] });
+  });
+
   it('should propose the first customer question and the last agent answer as an article', () => {
     const chat = chatOf('c1', [
       line(1, 'customer', '怎么退货？'),

@@ -6,6 +6,7 @@ import type {
   Handoff,
   InboxView,
   QueueSummary,
+  SkillGroup,
 } from '../api/service-api.ts';
 
 /** The conversation open on the desk: its record and its lines as they arrive. */
@@ -14,14 +15,21 @@ export interface OpenChat {
   messages: ChatLine[];
 }
 
-/** What the agent desk holds: the inbox stream's view, the pick, the open conversation. */
+/**
+ * What the agent desk holds: the inbox stream's view, the skill groups, the pick, the open
+ * conversation and the reply being written (kept when the agent moves to another conversation).
+ */
 export interface DeskState {
   status: string | undefined;
   myName: string | undefined;
   handoffs: Handoff[];
   queues: QueueSummary[];
+  groups: SkillGroup[];
   selected: string | undefined;
   chat: OpenChat | undefined;
+  /** The composer's text, and the quick-reply placeholders it left without a value. */
+  draft: string;
+  unfilled: string[];
   /** The inbox and queues as the server sent them. */
   showInbox: (view: InboxView) => void;
   select: (conversationId: string | undefined) => void;
@@ -31,9 +39,22 @@ export interface DeskState {
   addLine: (conversationId: string, line: ChatLine) => void;
   /** The open conversation left the desk (resolved or transferred). */
   closeConversation: () => void;
+  showGroups: (groups: SkillGroup[]) => void;
+  /** A new draft, or a change of the last one. */
+  setDraft: (draft: string | ((last: string) => string)) => void;
+  setUnfilled: (names: string[]) => void;
+  /** The reply went out: the composer is empty again. */
+  sent: () => void;
 }
 
 export type DeskStore = StoreApi<DeskState>;
+
+/** The props of a part of the desk that changes the agent's inbox. */
+export interface DeskPartProps {
+  desk: DeskStore;
+  /** The agent changed something the inbox shows: read it again at once. */
+  onChanged: () => Promise<void>;
+}
 
 export function createDeskStore(): DeskStore {
   return createStore<DeskState>()((set) => ({
@@ -41,8 +62,11 @@ export function createDeskStore(): DeskStore {
     myName: undefined,
     handoffs: [],
     queues: [],
+    groups: [],
     selected: undefined,
     chat: undefined,
+    draft: '',
+    unfilled: [],
     showInbox: (view) =>
       set({
         status: view.agent.status,
@@ -60,6 +84,11 @@ export function createDeskStore(): DeskStore {
           : {},
       ),
     closeConversation: () => set({ selected: undefined, chat: undefined }),
+    showGroups: (groups) => set({ groups }),
+    setDraft: (draft) =>
+      set((s) => ({ draft: typeof draft === 'string' ? draft : draft(s.draft) })),
+    setUnfilled: (unfilled) => set({ unfilled }),
+    sent: () => set({ draft: '', unfilled: [] }),
   }));
 }
 

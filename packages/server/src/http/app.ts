@@ -130,7 +130,13 @@ export function createApp(options: AppOptions): Express {
     app.use('/api', conversationsRouter(xiaoer.desk, xiaoer.routing, xiaoer.knowledge));
     app.use(
       '/api',
-      instancesRouter(xiaoer.models, xiaoer.queries, xiaoer.runtime, xiaoer.dispatcher),
+      instancesRouter(
+        xiaoer.models,
+        xiaoer.queries,
+        xiaoer.runtime,
+        xiaoer.dispatcher,
+        xiaoer.instanceFeed,
+      ),
     );
     app.use('/api', routingRouter(xiaoer.routing, xiaoer.inboxFeed));
     app.use('/api', knowledgeRouter(xiaoer.knowledge, xiaoer.models, bodyLimit));

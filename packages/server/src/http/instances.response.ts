@@ -82,6 +82,8 @@ export const instanceResponseSchemas = {
     },
     { outcome },
   ),
+  /** Server-sent events named `instance`, each `data` the detail above as JSON. */
+  detailStream: { type: 'string', description: 'text/event-stream' },
   cancelled: object({ id: text, status }),
   eventResult: object(
     { result: oneOf('applied', 'ignored', 'parked', 'duplicate'), node: text, status },

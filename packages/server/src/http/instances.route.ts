@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Router, type Request } from 'express';
 import type { JsonObject } from '@xiaoer/engine';
 import type { InstanceFilter, InstanceQueries } from '../instances/instance-queries.ts';
+import type { InstanceFeed } from '../instances/instance-feed.ts';
 import { LIST_STATUSES } from '../instances/instance-outcome.ts';
 import { UnknownInstanceError, type JourneyRuntime } from '../runtime/journey-runtime.ts';
 import type { EffectDispatcher } from '../runtime/effect-dispatcher.ts';
@@ -14,6 +15,7 @@ import { manualEventPermission } from './manual-events.ts';
 import { validateBody } from './validate-body.ts';
 import { instanceResponseSchemas } from './instances.response.ts';
 import { responds } from './route-metadata.ts';
+import { openEventStream } from './event-stream.ts';
 
 export const instanceBodySchemas = {
   sendEvent: {
@@ -108,6 +110,7 @@ export function instancesRouter(
   queries: InstanceQueries,
   runtime: JourneyRuntime,
   dispatcher: EffectDispatcher,
+  feed: InstanceFeed,
 ): Router {
   const router = Router();
   const audit = (request: Request, action: string, target: string, details: JsonObject) =>
@@ -130,6 +133,18 @@ export function instancesRouter(
       const detail = await queries.get(param(request, 'id'));
       if (!detail) throw instanceNotFound(param(request, 'id'));
       response.json(detail);
+    },
+  );
+  // The instance page follows its instance live: the same detail as above, after each step.
+  router.get(
+    '/instances/:id/stream',
+    allow('read'),
+    responds(instanceResponseSchemas.detailStream),
+    async (request, response) => {
+      const id = param(request, 'id');
+      if (!(await queries.get(id))) throw instanceNotFound(id);
+      const events = openEventStream(request, response);
+      events.onClose(feed.subscribe(id, (detail) => events.send('instance', detail)));
     },
   );
   router.post(

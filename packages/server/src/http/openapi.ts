@@ -255,6 +255,12 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary: 'An instance with its timeline, effects and timers / 实例详情与时间线',
     tag: 'instances',
   },
+  'GET /api/instances/{id}/stream': {
+    summary:
+      "An instance's detail as server-sent events (`instance`), at once and after each step / 实例详情实时推送（SSE）",
+    tag: 'instances',
+    media: ['text/event-stream'],
+  },
   'POST /api/chat/conversations': {
     summary: "Open a chat conversation (the customer's chat page) / 开始聊天会话",
     tag: 'chat',

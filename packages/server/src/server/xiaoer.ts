@@ -17,6 +17,7 @@ import { GroupCommit } from '../model/group-commit.ts';
 import { bookkeepingLinger } from '../runtime/bookkeeping-writes.ts';
 import { SourceRegistry } from '../intake/event-source.ts';
 import { InstanceQueries } from '../instances/instance-queries.ts';
+import { InstanceFeed } from '../instances/instance-feed.ts';
 import { backfillOutcomes } from '../instances/outcome-backfill.ts';
 import { DraftReplay } from '../workflows/draft-replay.ts';
 import { buildConnectors } from '../connectors/build-connectors.ts';
@@ -96,6 +97,8 @@ export interface Xiaoer {
   routing: Router;
   /** Each open desk's inbox and the queues, pushed when they change (the desk's stream). */
   inboxFeed: InboxFeed;
+  /** Each open instance page's instance, pushed after its steps (the instance stream). */
+  instanceFeed: InstanceFeed;
   /** Knowledge-base articles, retrieval and unanswered questions. */
   knowledge: KnowledgeBase;
   /** The intents recognised in the chat (shipped and the operators' own) and what each does. */
@@ -255,6 +258,16 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     ({ handoff, agentId }) => void desk.assigned(handoff.conversationId, handoff._id, agentId),
   );
   const inboxFeed = new InboxFeed(routing, { clock });
+  const queries = new InstanceQueries(models, history.maxStepsPerInstance, (id) =>
+    runtime.steps.unwritten(id),
+  );
+  const instanceFeed = new InstanceFeed(
+    {
+      onCommitted: (listener) => runtime.steps.onCommitted(listener),
+      get: (id) => queries.get(id),
+    },
+    { clock },
+  );
   let stopSweeps: Cancel = () => {};
   let stopPruning: Cancel = () => {};
   let stopPromoting: Cancel = () => {};
@@ -291,9 +304,8 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     dispatcher,
     replay: new DraftReplay(models, workflows),
     scenarios: new ScenarioStore(models, workflows),
-    queries: new InstanceQueries(models, history.maxStepsPerInstance, (id) =>
-      runtime.steps.unwritten(id),
-    ),
+    queries,
+    instanceFeed,
     sources: new SourceRegistry(config.sources),
     agenda,
     auth: new AuthService(models, undefined, clock, options.passwordCost),
@@ -348,6 +360,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       await stopTmc();
       hub.close();
       inboxFeed.close();
+      instanceFeed.close();
       stopSweeps();
       stopPruning();
       stopPromoting();

@@ -727,6 +727,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/instances/{id}/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An instance's detail as server-sent events (`instance`), at once and after each step / 实例详情实时推送（SSE） */
+    get: operations['getApiInstancesIdStream'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/instances/{id}/cancel': {
     parameters: {
       query?: never;
@@ -5122,6 +5139,64 @@ export interface operations {
             /** @enum {string} */
             outcome?: 'completed' | 'failed' | 'cancelled';
           };
+        };
+      };
+      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "read" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unknown id / 不存在 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getApiInstancesIdStream: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
         };
       };
       /** @description Invalid request; `details.problems` points at each fault / 请求无效 */

@@ -1,0 +1,26 @@
+import { useMemo, useRef } from 'react';
+import { Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { OpenChat } from './desk-store.ts';
+import { inOrder, useScrollToNewest } from './use-desk-attention.ts';
+
+/** The open conversation's lines by sequence, scrolled to the newest. */
+export function DeskTranscript({ chat }: { chat: OpenChat }) {
+  const { t } = useTranslation();
+  const lines = useMemo(() => inOrder(chat.messages), [chat]);
+  const transcript = useRef<HTMLDivElement>(null);
+  useScrollToNewest(transcript, lines.length);
+  return (
+    <div className="inbox-messages" data-testid="inbox-messages" ref={transcript}>
+      {lines.map((m) => (
+        <div key={m.seq} className={`chat-line from-${m.from}`}>
+          <Typography.Text type="secondary">
+            {t(`inbox.from.${m.from}`)}
+            {m.agentName && ` · ${m.agentName}`}
+          </Typography.Text>
+          <div>{m.text}</div>
+        </div>
+      ))}
+    </div>
+  );
+}
