@@ -5,7 +5,8 @@ import { adminSession, screenshot } from './browser.ts';
  * Issue 21 in Chromium (Chinese, 1440x900), details an operator relies on: in simulation, the
  * customer's answer is picked from the node's options, not typed as JSON; a waiting
  * instance's run history shows its timer with why it was set and when it is due; a message
- * takes a variable by a click and previews it; auto-layout is one click and undoable.
+ * takes a variable by a click and previews it, with what setData nodes upstream set;
+ * auto-layout is one click and undoable.
  */
 const session = adminSession(['order-lifecycle']);
 
@@ -53,6 +54,19 @@ describe('details an operator relies on', () => {
     // The order-system's shipment is awaited 48 hours: the timer says so, in Chinese.
     expect(await timer.textContent()).toMatch(/^超时到期 .+（48小时 后）已排定$/);
     await screenshot(page, 'run-history-timer');
+  });
+
+  it('should preview a variable a setData node sets upstream, not leave it empty (issue 21)', async () => {
+    const { h, page } = session;
+    await page.goto(`${h.url}/#/workflows/order-lifecycle`);
+    await page.getByTestId('node-satisfactionSurvey').click();
+    // orderNumber comes from the orderNumberOrId node (the order number, or else the order id).
+    await expect
+      .poll(() => page.getByTestId('preview-root_question_zh').textContent())
+      .toContain('您的订单 SIM-1001 已签收');
+    expect(await page.getByTestId('preview-root_question_en').textContent()).toContain(
+      'Your order SIM-1001 was delivered',
+    );
   });
 
   it('should add a variable to a message by clicking it, and preview the message', async () => {
