@@ -96,4 +96,17 @@ describe('details an operator relies on', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => node.getAttribute('style')).toBe(before);
   });
+
+  it('should offer the channels with how the server delivers each, in the picker', async () => {
+    const { page } = session;
+    await page.getByTestId('node-confirmOrder').click();
+    await page.getByTestId('channel-picker-root_channel').click();
+    // The test server sends every channel through its default webhook, the chat to the chat window.
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await expect
+      .poll(() => options.allTextContents())
+      .toEqual(expect.arrayContaining(['短信 (sms) · Webhook', '在线聊天 (chat) · 聊天窗口']));
+    await screenshot(page, 'editor-channel-picker');
+    await page.keyboard.press('Escape');
+  });
 });
