@@ -6,7 +6,8 @@ import { adminSession, screenshot } from './browser.ts';
  * customer's answer is picked from the node's options, not typed as JSON; a waiting
  * instance's run history shows its timer with why it was set and when it is due; a message
  * takes a variable by a click and previews it, with what setData nodes upstream set;
- * auto-layout is one click and undoable.
+ * auto-layout is one click and undoable; the channel picker says how each channel delivers;
+ * the publish dialog lists what blocks publishing.
  */
 const session = adminSession(['order-lifecycle']);
 
@@ -108,5 +109,31 @@ describe('details an operator relies on', () => {
       .toEqual(expect.arrayContaining(['短信 (sms) · Webhook', '在线聊天 (chat) · 聊天窗口']));
     await screenshot(page, 'editor-channel-picker');
     await page.keyboard.press('Escape');
+  });
+
+  it("should open the publish dialog with the journey's problems listed, and publish only once they are fixed", async () => {
+    const { page } = session;
+    await page.getByTestId('node-confirmOrder').click();
+    const to = page.locator('#root_to');
+    const recipient = await to.inputValue();
+    await to.fill('{{customer.phone');
+    await expect.poll(() => page.getByTestId('problem-count').textContent()).toBe('1 个问题');
+    await page.getByTestId('publish').click();
+    expect(await page.getByTestId('publish-problems').textContent()).toContain(
+      '还有 1 个问题，修正后才能发布。',
+    );
+    expect(await page.getByTestId('publish-problem-list').textContent()).toContain('confirmOrder');
+    expect(await page.getByTestId('publish-ok').isDisabled()).toBe(true);
+    await screenshot(page, 'publish-dialog-problems');
+    // A click on the problem closes the dialog and shows the node's settings.
+    await page.getByTestId('publish-problem-list').locator('.problem').first().click();
+    await page.getByTestId('publish-problems').waitFor({ state: 'detached' });
+    await to.fill(recipient);
+    await expect.poll(() => page.getByTestId('problem-count').textContent()).toBe('校验通过');
+    await page.getByTestId('publish').click();
+    await page.getByText('校验通过：没有问题。').waitFor();
+    expect(await page.getByTestId('publish-ok').isDisabled()).toBe(false);
+    await page.keyboard.press('Escape');
+    await page.getByText('校验通过：没有问题。').waitFor({ state: 'detached' });
   });
 });
