@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
 import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
 
@@ -115,4 +115,16 @@ export function adminSession(journeys: string[]): { readonly h: Harness; readonl
       return ready(page);
     },
   };
+}
+
+/** Creates an order in the demo shop and waits until its order-lifecycle instance exists. */
+export async function orderInstance(h: Harness, orderId: string): Promise<string> {
+  await h.shop.createOrder({ orderId });
+  const id = `order-lifecycle:${orderId}:1`;
+  await expect
+    .poll(async () => (await h.request('GET', `/api/instances/${id}`)).status, {
+      timeout: 15_000,
+    })
+    .toBe(200);
+  return id;
 }

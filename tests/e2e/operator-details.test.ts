@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adminSession, screenshot } from './browser.ts';
+import { cloudEvent } from '@xiaoer/server/testing';
+import { adminSession, orderInstance, screenshot } from './browser.ts';
 
 /**
  * Issue 21 in Chromium (Chinese, 1440x900), details an operator relies on: in simulation, the
@@ -41,13 +42,7 @@ describe('details an operator relies on', () => {
 
   it("should show a waiting instance's timer with its purpose and due time in the run history", async () => {
     const { h, page } = session;
-    await h.shop.createOrder({ orderId: 'TM-1' });
-    const id = 'order-lifecycle:TM-1:1';
-    await expect
-      .poll(async () => (await h.request('GET', `/api/instances/${id}`)).status, {
-        timeout: 15_000,
-      })
-      .toBe(200);
+    const id = await orderInstance(h, 'TM-1');
     await page.goto(`${h.url}/#/instances/${encodeURIComponent(id)}`);
     await page.getByTestId('instance-canvas').getByTestId('node-waitShipment').click();
     const timer = page.getByTestId('instance-timeline').getByTestId('step-effect-timer').first();
@@ -55,6 +50,30 @@ describe('details an operator relies on', () => {
     // The order-system's shipment is awaited 48 hours: the timer says so, in Chinese.
     expect(await timer.textContent()).toMatch(/^超时到期 .+（48小时 后）已排定$/);
     await screenshot(page, 'run-history-timer');
+  });
+
+  it('should say on a waiting timer that the allowed hours may push it later', async () => {
+    const { h, page } = session;
+    const id = await orderInstance(h, 'QH-1');
+    await h.sendEvents(cloudEvent('order.shipped', { orderId: 'QH-1', trackingNumber: 'SF1' }));
+    await h.sendEvents(cloudEvent('order.delivered', { orderId: 'QH-1' }));
+    await expect
+      .poll(
+        async () =>
+          ((await (await h.request('GET', `/api/instances/${id}`)).json()) as { node?: string })
+            .node,
+        { timeout: 15_000 },
+      )
+      .toBe('waitBeforeSurvey');
+    await page.goto(`${h.url}/#/instances/${encodeURIComponent(id)}`);
+    await page.getByTestId('instance-canvas').getByTestId('node-waitBeforeSurvey').click();
+    // The survey waits a day, within 09:00-21:00 Shanghai time: the timer says why it may be later.
+    const reason = page.getByTestId('instance-timeline').getByTestId('step-timer-reason');
+    await reason.first().waitFor();
+    expect(await reason.first().textContent()).toContain(
+      '因允许时段 09:00–21:00（Asia/Shanghai）可能顺延',
+    );
+    await screenshot(page, 'run-history-allowed-hours');
   });
 
   it('should preview a variable a setData node sets upstream, not leave it empty (issue 21)', async () => {
