@@ -8,7 +8,8 @@ import { launchBrowser, logInPage, screenshot, goOnlineInDesk } from './browser.
 /**
  * The agent desk and the knowledge page in Chromium: a customer asks for a person, the agent
  * sees the conversation with its context, answers, resolves and proposes an article; an
- * operator edits an article and the next identical question gets the new answer.
+ * operator edits an article and the next identical question gets the new answer. An agent who
+ * turned notifications on and looks at another tab gets a browser notification (issue 21).
  */
 let h: Harness;
 let browser: Browser;
@@ -18,6 +19,26 @@ let current: Page | undefined;
 async function logIn(user: string, password: string): Promise<Page> {
   current = await logInPage(browser, h.url, user, password);
   return current;
+}
+
+/** Runs in the page before the console: a recording Notification and a switchable hidden. */
+function fakeNotifications(): void {
+  const shown: string[] = [];
+  class RecordingNotification {
+    static permission: NotificationPermission = 'default';
+    static requestPermission(): Promise<NotificationPermission> {
+      RecordingNotification.permission = 'granted';
+      return Promise.resolve('granted');
+    }
+    constructor(title: string) {
+      shown.push(title);
+    }
+  }
+  Object.assign(window, { Notification: RecordingNotification, shownNotifications: shown });
+  Object.defineProperty(Document.prototype, 'hidden', {
+    configurable: true,
+    get: () => (window as unknown as { tabHidden?: boolean }).tabHidden === true,
+  });
 }
 
 beforeAll(async () => {
@@ -92,6 +113,41 @@ describe('the agent desk', () => {
       }),
     ]);
     expect(await agent.getByTestId(`handoff-${chat.id}`).count()).toBe(0);
+  });
+
+  it('should notify an agent with notifications on and the tab hidden of a new customer line, and count it in the title', async () => {
+    const agent = await logIn('agent-wang', DEMO_AGENT_PASSWORD);
+    await agent.context().addInitScript(fakeNotifications);
+    await agent.reload();
+    await agent.getByTestId('nav-inbox').click();
+    await goOnlineInDesk(agent, async () => {
+      const { agents } = (await (await h.request('GET', '/api/agents')).json()) as {
+        agents: { _id: string; status: string }[];
+      };
+      return agents.some((a) => a._id === 'agent-wang' && a.status === 'online');
+    });
+    // Turned on once: the button asks the browser, then is gone.
+    await agent.getByTestId('desk-notifications').click();
+    await agent.getByTestId('desk-notifications').waitFor({ state: 'detached' });
+    await agent.evaluate(() => Object.assign(window, { tabHidden: true }));
+
+    await h.shop.createOrder({ orderId: 'NT-1' });
+    const chat = await ChatClient.open(h, { id: 'vip-8', tier: 'vip', language: 'zh' }, 'NT-1');
+    await chat.say('转人工');
+    await agent.getByTestId(`unread-${chat.id}`).waitFor({ timeout: 15_000 });
+    await expect.poll(() => agent.title()).toMatch(/^\(1\) /);
+    await expect
+      .poll(
+        () =>
+          agent.evaluate(
+            () => (window as unknown as { shownNotifications: string[] }).shownNotifications,
+          ),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toEqual(['小二：1 条客户新消息']);
+    await screenshot(agent, 'desk-unread-title');
   });
 });
 
