@@ -80,24 +80,50 @@ export async function goOnlineInDesk(page: Page, isOnline: () => Promise<boolean
   throw new Error('The agent desk did not go online');
 }
 
+/** How {@link adminSession} sets a test file up, beyond its journeys. */
+export interface SessionOptions {
+  /** The harness's options (the analytics tests roll up by hand). */
+  harness?: Parameters<typeof startHarness>[0];
+  /** Runs once the journeys are published, before the browser starts (seed data, traffic). */
+  prepare?: (h: Harness) => Promise<void>;
+  /** The browser's clock zone (the shop's, where dates matter). */
+  timezoneId?: string;
+  /** The set-up's time limit, for a long `prepare`. */
+  setupTimeoutMs?: number;
+}
+
 /**
- * For one test file: a server with these shipped journeys published and an admin logged in
- * to Chromium (Chinese, 1440x900); a failed test leaves a screenshot named `failed-<name>`.
- * Read `h` and `page` inside tests (they exist once the file's set-up ran).
+ * For one test file: a server with these journeys published (shipped ones by file name) and
+ * an admin logged in to Chromium (Chinese, 1440x900); a failed test leaves a screenshot named
+ * `failed-<name>` of the page last logged in. Read `h` and `page` inside tests (they exist once
+ * the file's set-up ran); `logIn` opens another user's page.
  */
-export function adminSession(journeys: string[]): { readonly h: Harness; readonly page: Page } {
+export function adminSession(
+  journeys: (string | WorkflowDocument)[],
+  options: SessionOptions = {},
+): {
+  readonly h: Harness;
+  readonly page: Page;
+  logIn: (user: string, password: string) => Promise<Page>;
+} {
   let h: Harness | undefined;
   let browser: Browser | undefined;
   let page: Page | undefined;
+  let last: Page | undefined;
   beforeAll(async () => {
-    h = await startHarness();
-    await h.publish(...(await Promise.all(journeys.map(shipped))));
+    h = await startHarness(options.harness);
+    const documents = await Promise.all(
+      journeys.map((journey) => (typeof journey === 'string' ? shipped(journey) : journey)),
+    );
+    if (documents.length > 0) await h.publish(...documents);
+    await options.prepare?.(h);
     browser = await launchBrowser();
-    page = await logInPage(browser, h.url, 'admin', ADMIN_PASSWORD);
-  });
+    page = await logInPage(browser, h.url, 'admin', ADMIN_PASSWORD, options.timezoneId);
+    last = page;
+  }, options.setupTimeoutMs);
   afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && page)
-      await screenshot(page, `failed-${context.task.name.replace(/\W+/g, '-')}`).catch(() => {});
+    if (context.task.result?.state === 'fail' && last)
+      await screenshot(last, `failed-${context.task.name.replace(/\W+/g, '-')}`).catch(() => {});
   });
   afterAll(async () => {
     await browser?.close();
@@ -113,6 +139,10 @@ export function adminSession(journeys: string[]): { readonly h: Harness; readonl
     },
     get page() {
       return ready(page);
+    },
+    logIn: async (user, password) => {
+      last = await logInPage(ready(browser), ready(h).url, user, password, options.timezoneId);
+      return last;
     },
   };
 }
