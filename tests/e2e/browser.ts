@@ -61,7 +61,13 @@ export async function logInPage(
  * desk's first load of the status can land after the click and show "away" again (seen in CI),
  * so the click is repeated until the server says online.
  */
-export async function goOnlineInDesk(page: Page, isOnline: () => Promise<boolean>): Promise<void> {
+export async function goOnlineInDesk(page: Page, h: Harness, agentId: string): Promise<void> {
+  const isOnline = async () => {
+    const { agents } = (await (await h.request('GET', '/api/agents')).json()) as {
+      agents: { _id: string; status: string }[];
+    };
+    return agents.some((a) => a._id === agentId && a.status === 'online');
+  };
   for (let attempt = 0; attempt < 5; attempt++) {
     await page.getByTestId('agent-status').getByText('在线').click();
     const online = await vi

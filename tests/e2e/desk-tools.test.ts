@@ -14,13 +14,6 @@ const logIn = session.logIn;
 let h: Harness;
 beforeAll(() => void ({ h } = session));
 
-async function isOnline(id: string): Promise<boolean> {
-  const { agents } = (await (await h.request('GET', '/api/agents')).json()) as {
-    agents: { _id: string; status: string }[];
-  };
-  return agents.some((a) => a._id === id && a.status === 'online');
-}
-
 describe('the display name customers see', () => {
   it('should show the customer the name the agent set on the desk, never the login id', async () => {
     const agent = await logIn('agent-li', DEMO_AGENT_PASSWORD);
@@ -31,7 +24,7 @@ describe('the display name customers see', () => {
     await expect
       .poll(() => agent.getByTestId('desk-display-name').textContent())
       .toBe('小李（售后）');
-    await goOnlineInDesk(agent, () => isOnline('agent-li'));
+    await goOnlineInDesk(agent, h, 'agent-li');
 
     const customer = await (
       await session.page.context().browser()!.newContext({ locale: 'zh-CN' })
