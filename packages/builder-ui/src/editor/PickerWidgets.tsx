@@ -55,13 +55,19 @@ export function EventTypeWidget(props: WidgetProps) {
   );
 }
 
-/** How each channel delivers (`GET /api/connections`, admins); asked once per page load. */
+/**
+ * How each channel delivers (`GET /api/connections`, admins), asked once per page load when
+ * the answer came: a refusal is not kept, so an admin who logs in after an operator sees it.
+ */
 let connectors: Promise<Map<string, string>> | undefined;
 function channelConnectors(): Promise<Map<string, string>> {
   connectors ??= connectionsApi.list().then(
     (view) => new Map(view.channels.map((row) => [row.channel, row.kind])),
     // Not an admin (or offline): the picker shows the channels without their connectors.
-    () => new Map<string, string>(),
+    () => {
+      connectors = undefined;
+      return new Map<string, string>();
+    },
   );
   return connectors;
 }
