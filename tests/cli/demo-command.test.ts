@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
 import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
@@ -12,6 +15,7 @@ import { candidateUrls } from '../../packages/server/src/cli/commands/demo-serve
  * `xiaoer demo` against a real server that runs the demo shop: it pushes orders, then logs in
  * to count the instances (it used to crash calling the API without a login).
  */
+const root = path.resolve(import.meta.dirname, '../..');
 let h: Harness;
 let server: Server;
 let url: string;
@@ -83,6 +87,26 @@ describe('xiaoer demo', () => {
     expect(err).toContain(h.shopUrl);
     expect(err).toContain('--url');
     expect(process.exitCode).toBe(1);
+  });
+
+  it('should run as `npm run demo`, find the server on PORT, log in and end cleanly (issue 21)', async () => {
+    const { XIAOER_URL: _url, XIAOER_TOKEN: _token, ...env } = process.env;
+    const port = new URL(url).port;
+    const { stdout, stderr } = await promisify(execFile)(
+      'npm',
+      ['run', '--silent', 'demo', '--', '--orders', '1', '--interval', '1'],
+      {
+        cwd: root,
+        env: { ...env, PORT: port, XIAOER_ADMIN_PASSWORD: ADMIN_PASSWORD },
+        timeout: 60_000,
+      },
+    );
+    // No --url: it looked on PORT and found the server there.
+    expect(stdout).toContain(`Xiaoer server: ${url}`);
+    expect(stdout).toMatch(/→ delivered/);
+    // It logged in to count, and got to the end: the instances by node.
+    expect(stdout).toMatch(/order-lifecycle instances: [1-9]/);
+    expect(stderr).not.toMatch(/Error|not iterable/);
   });
 
   it('should look on PORT first, then on 3000-3005', () => {

@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server/internal';
-import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
+import type { Harness } from '@xiaoer/server/testing';
 import { openChat } from '../analytics/analytics-fixture.ts';
-import { launchBrowser, logInPage, screenshot } from './browser.ts';
+import { adminSession, screenshot } from './browser.ts';
 
 /**
  * Issue 21, analytics that agree with themselves: conversations and handoffs made through the
@@ -11,18 +11,14 @@ import { launchBrowser, logInPage, screenshot } from './browser.ts';
  * the dashboard in Chromium: the key figures and the agents table count the same handoffs where
  * they say so, and say what differs where they do not.
  */
-let h: Harness;
-let browser: Browser;
-let page: Page | undefined;
-
 /** The dashboard's answer, as the analytics domain types it. */
 type Dashboard = Awaited<ReturnType<Harness['xiaoer']['analytics']['dashboard']>>;
 
 const text = async (testId: string) =>
-  ((await page!.getByTestId(testId).textContent()) ?? '').replace(/\s+/g, ' ');
+  ((await page.getByTestId(testId).textContent()) ?? '').replace(/\s+/g, ' ');
 
-beforeAll(async () => {
-  h = await startHarness({ config: { analytics: { rollupEveryMs: 3_600_000 } } });
+/** A bot-only chat and three handoffs (resolved, abandoned, still open), rolled up. */
+async function traffic(h: Harness): Promise<void> {
   await seedDemoRouting(h.xiaoer, {});
   const wang = (await h.xiaoer.auth.login('agent-wang', DEMO_AGENT_PASSWORD))?.token ?? '';
   await h.request('POST', '/api/agents/me/status', { status: 'online' }, wang);
@@ -66,16 +62,17 @@ beforeAll(async () => {
     },
     { timeout: 20_000, interval: 500 },
   );
-  browser = await launchBrowser();
-}, 180_000);
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && page)
-    await screenshot(page, `failed-${context.task.name.replace(/\W+/g, '-')}`).catch(() => {});
+}
+
+const session = adminSession([], {
+  harness: { config: { analytics: { rollupEveryMs: 3_600_000 } } },
+  prepare: traffic,
+  timezoneId: 'Asia/Shanghai',
+  setupTimeoutMs: 180_000,
 });
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
-});
+let h: Harness;
+let page: Page;
+beforeAll(() => void ({ h, page } = session));
 
 describe('the dashboard’s key figures and the agents table', () => {
   it('should count the same handoffs where both count them, from the API', async () => {
@@ -99,7 +96,6 @@ describe('the dashboard’s key figures and the agents table', () => {
   });
 
   it('should show totals that match the key figures, and say what differs', async () => {
-    page = await logInPage(browser, h.url, 'admin', ADMIN_PASSWORD, 'Asia/Shanghai');
     await page.getByTestId('nav-analytics').click();
     await page.getByTestId('agents-total-finished').waitFor();
     expect(await text('kpi-conversations')).toContain('4');

@@ -1,28 +1,24 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server/internal';
-import { ADMIN_PASSWORD, cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
+import { cloudEvent, type Harness } from '@xiaoer/server/testing';
 import { openChat, surveyWorkflow } from '../analytics/analytics-fixture.ts';
-import { launchBrowser, logInPage, screenshot } from './browser.ts';
+import { adminSession, screenshot } from './browser.ts';
 
 /**
  * The analytics dashboard in Chromium on known traffic: two chats (one handed to an agent and
  * resolved, one the bot did not understand) and three surveys (two answered): the key figures,
  * the agent and intent tables, a CSV export, the journey funnel and its overlay on the canvas.
  */
-let h: Harness;
-let browser: Browser;
-let page: Page | undefined;
-
-async function node(id: string): Promise<string> {
+/** The node an instance is at ('' before it exists). */
+async function node(h: Harness, id: string): Promise<string> {
   const response = await h.request('GET', `/api/instances/${id}`);
   return response.status === 200 ? ((await response.json()) as { node: string }).node : '';
 }
 
-beforeAll(async () => {
-  h = await startHarness({ config: { analytics: { rollupEveryMs: 3_600_000 } } });
-  await h.publish(surveyWorkflow);
+/** The chats and surveys the dashboard then shows, made through the real server. */
+async function traffic(h: Harness): Promise<void> {
   await seedDemoRouting(h.xiaoer, {});
   const agentToken = (await h.xiaoer.auth.login('agent-wang', DEMO_AGENT_PASSWORD))?.token ?? '';
   await h.request('POST', '/api/agents/me/status', { status: 'online' }, agentToken);
@@ -49,31 +45,31 @@ beforeAll(async () => {
     ['E2E-S3', undefined],
   ] as const) {
     await h.sendEvents(cloudEvent('survey.requested', { orderId, phone: '13800000000' }));
-    await vi.waitFor(async () => expect(await node(`survey:${orderId}:1`)).toBe('rate'), {
+    await vi.waitFor(async () => expect(await node(h, `survey:${orderId}:1`)).toBe('rate'), {
       timeout: 10_000,
     });
     if (answer) {
       await h.sendEvents(cloudEvent('customer.replied', { orderId, option: answer }));
-      await vi.waitFor(async () => expect(await node(`survey:${orderId}:1`)).toBe('thanks'), {
+      await vi.waitFor(async () => expect(await node(h, `survey:${orderId}:1`)).toBe('thanks'), {
         timeout: 10_000,
       });
     }
   }
   expect((await h.request('POST', '/api/analytics/rollup')).status).toBe(200);
-  browser = await launchBrowser();
-}, 120_000);
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && page)
-    await screenshot(page, `failed-${context.task.name.replace(/\W+/g, '-')}`).catch(() => {});
+}
+
+const session = adminSession([surveyWorkflow], {
+  harness: { config: { analytics: { rollupEveryMs: 3_600_000 } } },
+  prepare: traffic,
+  timezoneId: 'Asia/Shanghai',
+  setupTimeoutMs: 120_000,
 });
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
-});
+let h: Harness;
+let page: Page;
+beforeAll(() => void ({ h, page } = session));
 
 describe('the analytics dashboard', () => {
   it('should show the period’s figures, agents and intents, and export a table as CSV', async () => {
-    page = await logInPage(browser, h.url, 'admin', ADMIN_PASSWORD, 'Asia/Shanghai');
     await page.getByTestId('nav-analytics').click();
     const conversations = page.getByTestId('kpi-conversations');
     await conversations.waitFor();
@@ -102,7 +98,6 @@ describe('the analytics dashboard', () => {
   });
 
   it('should draw a journey’s funnel, and lay it over the canvas', async () => {
-    page ??= await logInPage(browser, h.url, 'admin', ADMIN_PASSWORD, 'Asia/Shanghai');
     await page.goto(`${h.url}/#/analytics`);
     await page.getByTestId('funnel-workflow').click();
     await page.locator('.ant-select-item-option[title="满意度调查 / Survey (survey)"]').click();

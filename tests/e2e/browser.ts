@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
 import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
 
@@ -61,7 +61,13 @@ export async function logInPage(
  * desk's first load of the status can land after the click and show "away" again (seen in CI),
  * so the click is repeated until the server says online.
  */
-export async function goOnlineInDesk(page: Page, isOnline: () => Promise<boolean>): Promise<void> {
+export async function goOnlineInDesk(page: Page, h: Harness, agentId: string): Promise<void> {
+  const isOnline = async () => {
+    const { agents } = (await (await h.request('GET', '/api/agents')).json()) as {
+      agents: { _id: string; status: string }[];
+    };
+    return agents.some((a) => a._id === agentId && a.status === 'online');
+  };
   for (let attempt = 0; attempt < 5; attempt++) {
     await page.getByTestId('agent-status').getByText('在线').click();
     const online = await vi
@@ -80,24 +86,50 @@ export async function goOnlineInDesk(page: Page, isOnline: () => Promise<boolean
   throw new Error('The agent desk did not go online');
 }
 
+/** How {@link adminSession} sets a test file up, beyond its journeys. */
+export interface SessionOptions {
+  /** The harness's options (the analytics tests roll up by hand). */
+  harness?: Parameters<typeof startHarness>[0];
+  /** Runs once the journeys are published, before the browser starts (seed data, traffic). */
+  prepare?: (h: Harness) => Promise<void>;
+  /** The browser's clock zone (the shop's, where dates matter). */
+  timezoneId?: string;
+  /** The set-up's time limit, for a long `prepare`. */
+  setupTimeoutMs?: number;
+}
+
 /**
- * For one test file: a server with these shipped journeys published and an admin logged in
- * to Chromium (Chinese, 1440x900); a failed test leaves a screenshot named `failed-<name>`.
- * Read `h` and `page` inside tests (they exist once the file's set-up ran).
+ * For one test file: a server with these journeys published (shipped ones by file name) and
+ * an admin logged in to Chromium (Chinese, 1440x900); a failed test leaves a screenshot named
+ * `failed-<name>` of the page last logged in. Read `h` and `page` inside tests (they exist once
+ * the file's set-up ran); `logIn` opens another user's page.
  */
-export function adminSession(journeys: string[]): { readonly h: Harness; readonly page: Page } {
+export function adminSession(
+  journeys: (string | WorkflowDocument)[],
+  options: SessionOptions = {},
+): {
+  readonly h: Harness;
+  readonly page: Page;
+  logIn: (user: string, password: string) => Promise<Page>;
+} {
   let h: Harness | undefined;
   let browser: Browser | undefined;
   let page: Page | undefined;
+  let last: Page | undefined;
   beforeAll(async () => {
-    h = await startHarness();
-    await h.publish(...(await Promise.all(journeys.map(shipped))));
+    h = await startHarness(options.harness);
+    const documents = await Promise.all(
+      journeys.map((journey) => (typeof journey === 'string' ? shipped(journey) : journey)),
+    );
+    if (documents.length > 0) await h.publish(...documents);
+    await options.prepare?.(h);
     browser = await launchBrowser();
-    page = await logInPage(browser, h.url, 'admin', ADMIN_PASSWORD);
-  });
+    page = await logInPage(browser, h.url, 'admin', ADMIN_PASSWORD, options.timezoneId);
+    last = page;
+  }, options.setupTimeoutMs);
   afterEach(async (context) => {
-    if (context.task.result?.state === 'fail' && page)
-      await screenshot(page, `failed-${context.task.name.replace(/\W+/g, '-')}`).catch(() => {});
+    if (context.task.result?.state === 'fail' && last)
+      await screenshot(last, `failed-${context.task.name.replace(/\W+/g, '-')}`).catch(() => {});
   });
   afterAll(async () => {
     await browser?.close();
@@ -114,5 +146,21 @@ export function adminSession(journeys: string[]): { readonly h: Harness; readonl
     get page() {
       return ready(page);
     },
+    logIn: async (user, password) => {
+      last = await logInPage(ready(browser), ready(h).url, user, password, options.timezoneId);
+      return last;
+    },
   };
+}
+
+/** Creates an order in the demo shop and waits until its order-lifecycle instance exists. */
+export async function orderInstance(h: Harness, orderId: string): Promise<string> {
+  await h.shop.createOrder({ orderId });
+  const id = `order-lifecycle:${orderId}:1`;
+  await expect
+    .poll(async () => (await h.request('GET', `/api/instances/${id}`)).status, {
+      timeout: 15_000,
+    })
+    .toBe(200);
+  return id;
 }

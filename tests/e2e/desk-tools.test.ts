@@ -1,44 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FrameLocator } from 'playwright-core';
 import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server/internal';
-import { ADMIN_PASSWORD, SOURCE, startHarness, type Harness } from '@xiaoer/server/testing';
+import { ADMIN_PASSWORD, SOURCE, type Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
-import { goOnlineInDesk, launchBrowser, logInPage, screenshot } from './browser.ts';
+import { adminSession, goOnlineInDesk, screenshot } from './browser.ts';
 
 /**
  * Issue 21, the agent desk's tools in Chromium: the name customers see (set by the agent, shown
  * in the customer's chat instead of the login id), quick replies, and the customer's history.
  */
+const session = adminSession([], { prepare: (h) => seedDemoRouting(h.xiaoer, {}) });
+const logIn = session.logIn;
 let h: Harness;
-let browser: Browser;
-/** The page last logged in: pictured when a test fails. */
-let current: Page | undefined;
-
-async function logIn(user: string, password: string): Promise<Page> {
-  current = await logInPage(browser, h.url, user, password);
-  return current;
-}
-
-async function isOnline(id: string): Promise<boolean> {
-  const { agents } = (await (await h.request('GET', '/api/agents')).json()) as {
-    agents: { _id: string; status: string }[];
-  };
-  return agents.some((a) => a._id === id && a.status === 'online');
-}
-
-beforeAll(async () => {
-  h = await startHarness();
-  await seedDemoRouting(h.xiaoer, {});
-  browser = await launchBrowser();
-});
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && current)
-    await screenshot(current, `failed-${context.task.name.replace(/\W+/g, '-')}`).catch(() => {});
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
-});
+beforeAll(() => void ({ h } = session));
 
 describe('the display name customers see', () => {
   it('should show the customer the name the agent set on the desk, never the login id', async () => {
@@ -50,9 +24,11 @@ describe('the display name customers see', () => {
     await expect
       .poll(() => agent.getByTestId('desk-display-name').textContent())
       .toBe('小李（售后）');
-    await goOnlineInDesk(agent, () => isOnline('agent-li'));
+    await goOnlineInDesk(agent, h, 'agent-li');
 
-    const customer = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+    const customer = await (
+      await session.page.context().browser()!.newContext({ locale: 'zh-CN' })
+    ).newPage();
     await customer.goto(`${h.url}/chat-demo.html`);
     await customer.locator('#xiaoer-chat-button').click();
     const chat: FrameLocator = customer.frameLocator('#xiaoer-chat-frame');

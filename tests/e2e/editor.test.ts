@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { WorkflowDocument } from '@xiaoer/engine';
 import { ADMIN_PASSWORD, cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { quickRefundWorkflow } from '../runtime/test-workflows.ts';
-import { launchBrowser, screenshot, shipped } from './browser.ts';
+import { launchBrowser, orderInstance, screenshot, shipped } from './browser.ts';
 
 /**
  * The editor in a real browser (Debian's Chromium through playwright-core) against the real
@@ -319,13 +319,7 @@ describe('the journey editor in Chromium', () => {
   });
 
   it('should open a running instance and show its path, current node and timeline', async () => {
-    await h.shop.createOrder({ orderId: 'E2E-1' });
-    const id = 'order-lifecycle:E2E-1:1';
-    await expect
-      .poll(async () => (await h.request('GET', `/api/instances/${id}`)).status, {
-        timeout: 15_000,
-      })
-      .toBe(200);
+    const id = await orderInstance(h, 'E2E-1');
     await expect
       .poll(
         async () =>

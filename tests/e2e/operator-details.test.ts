@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { adminSession, screenshot } from './browser.ts';
+import { cloudEvent } from '@xiaoer/server/testing';
+import { adminSession, orderInstance, screenshot } from './browser.ts';
 
 /**
  * Issue 21 in Chromium (Chinese, 1440x900), details an operator relies on: in simulation, the
  * customer's answer is picked from the node's options, not typed as JSON; a waiting
  * instance's run history shows its timer with why it was set and when it is due; a message
- * takes a variable by a click and previews it; auto-layout is one click and undoable.
+ * takes a variable by a click and previews it, with what setData nodes upstream set;
+ * auto-layout is one click and undoable; the channel picker says how each channel delivers;
+ * the publish dialog lists what blocks publishing.
  */
 const session = adminSession(['order-lifecycle']);
 
@@ -39,13 +42,7 @@ describe('details an operator relies on', () => {
 
   it("should show a waiting instance's timer with its purpose and due time in the run history", async () => {
     const { h, page } = session;
-    await h.shop.createOrder({ orderId: 'TM-1' });
-    const id = 'order-lifecycle:TM-1:1';
-    await expect
-      .poll(async () => (await h.request('GET', `/api/instances/${id}`)).status, {
-        timeout: 15_000,
-      })
-      .toBe(200);
+    const id = await orderInstance(h, 'TM-1');
     await page.goto(`${h.url}/#/instances/${encodeURIComponent(id)}`);
     await page.getByTestId('instance-canvas').getByTestId('node-waitShipment').click();
     const timer = page.getByTestId('instance-timeline').getByTestId('step-effect-timer').first();
@@ -53,6 +50,43 @@ describe('details an operator relies on', () => {
     // The order-system's shipment is awaited 48 hours: the timer says so, in Chinese.
     expect(await timer.textContent()).toMatch(/^超时到期 .+（48小时 后）已排定$/);
     await screenshot(page, 'run-history-timer');
+  });
+
+  it('should say on a waiting timer that the allowed hours may push it later', async () => {
+    const { h, page } = session;
+    const id = await orderInstance(h, 'QH-1');
+    await h.sendEvents(cloudEvent('order.shipped', { orderId: 'QH-1', trackingNumber: 'SF1' }));
+    await h.sendEvents(cloudEvent('order.delivered', { orderId: 'QH-1' }));
+    await expect
+      .poll(
+        async () =>
+          ((await (await h.request('GET', `/api/instances/${id}`)).json()) as { node?: string })
+            .node,
+        { timeout: 15_000 },
+      )
+      .toBe('waitBeforeSurvey');
+    await page.goto(`${h.url}/#/instances/${encodeURIComponent(id)}`);
+    await page.getByTestId('instance-canvas').getByTestId('node-waitBeforeSurvey').click();
+    // The survey waits a day, within 09:00-21:00 Shanghai time: the timer says why it may be later.
+    const reason = page.getByTestId('instance-timeline').getByTestId('step-timer-reason');
+    await reason.first().waitFor();
+    expect(await reason.first().textContent()).toContain(
+      '因允许时段 09:00–21:00（Asia/Shanghai）可能顺延',
+    );
+    await screenshot(page, 'run-history-allowed-hours');
+  });
+
+  it('should preview a variable a setData node sets upstream, not leave it empty (issue 21)', async () => {
+    const { h, page } = session;
+    await page.goto(`${h.url}/#/workflows/order-lifecycle`);
+    await page.getByTestId('node-satisfactionSurvey').click();
+    // orderNumber comes from the orderNumberOrId node (the order number, or else the order id).
+    await expect
+      .poll(() => page.getByTestId('preview-root_question_zh').textContent())
+      .toContain('您的订单 SIM-1001 已签收');
+    expect(await page.getByTestId('preview-root_question_en').textContent()).toContain(
+      'Your order SIM-1001 was delivered',
+    );
   });
 
   it('should add a variable to a message by clicking it, and preview the message', async () => {
@@ -81,5 +115,44 @@ describe('details an operator relies on', () => {
     await expect.poll(() => node.getAttribute('style')).not.toBe(before);
     await page.keyboard.press('Control+z');
     await expect.poll(() => node.getAttribute('style')).toBe(before);
+  });
+
+  it('should offer the channels with how the server delivers each, in the picker', async () => {
+    const { page } = session;
+    await page.getByTestId('node-confirmOrder').click();
+    await page.getByTestId('channel-picker-root_channel').click();
+    // The test server sends every channel through its default webhook, the chat to the chat window.
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await expect
+      .poll(() => options.allTextContents())
+      .toEqual(expect.arrayContaining(['短信 (sms) · Webhook', '在线聊天 (chat) · 聊天窗口']));
+    await screenshot(page, 'editor-channel-picker');
+    await page.keyboard.press('Escape');
+  });
+
+  it("should open the publish dialog with the journey's problems listed, and publish only once they are fixed", async () => {
+    const { page } = session;
+    await page.getByTestId('node-confirmOrder').click();
+    const to = page.locator('#root_to');
+    const recipient = await to.inputValue();
+    await to.fill('{{customer.phone');
+    await expect.poll(() => page.getByTestId('problem-count').textContent()).toBe('1 个问题');
+    await page.getByTestId('publish').click();
+    expect(await page.getByTestId('publish-problems').textContent()).toContain(
+      '还有 1 个问题，修正后才能发布。',
+    );
+    expect(await page.getByTestId('publish-problem-list').textContent()).toContain('confirmOrder');
+    expect(await page.getByTestId('publish-ok').isDisabled()).toBe(true);
+    await screenshot(page, 'publish-dialog-problems');
+    // A click on the problem closes the dialog and shows the node's settings.
+    await page.getByTestId('publish-problem-list').locator('.problem').first().click();
+    await page.getByTestId('publish-problems').waitFor({ state: 'detached' });
+    await to.fill(recipient);
+    await expect.poll(() => page.getByTestId('problem-count').textContent()).toBe('校验通过');
+    await page.getByTestId('publish').click();
+    await page.getByText('校验通过：没有问题。').waitFor();
+    expect(await page.getByTestId('publish-ok').isDisabled()).toBe(false);
+    await page.keyboard.press('Escape');
+    await page.getByText('校验通过：没有问题。').waitFor({ state: 'detached' });
   });
 });

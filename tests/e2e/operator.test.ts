@@ -1,14 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { WorkflowDocument } from '@xiaoer/engine';
-import {
-  ADMIN_PASSWORD,
-  SOURCE,
-  cloudEvent,
-  startHarness,
-  type Harness,
-} from '@xiaoer/server/testing';
-import { launchBrowser, logInPage, screenshot, shipped } from './browser.ts';
+import { SOURCE, cloudEvent, type Harness } from '@xiaoer/server/testing';
+import { adminSession, screenshot, shipped } from './browser.ts';
 
 /**
  * An operator in Chromium (Chinese, 1440x900) against the real server and store: build and
@@ -16,32 +10,16 @@ import { launchBrowser, logInPage, screenshot, shipped } from './browser.ts';
  * rails (Ctrl+S, the leave guard, the publish dialog's change list); a 20-node journey that
  * fits the window; the empty-canvas guide.
  */
+const session = adminSession(['order-lifecycle']);
 let h: Harness;
-let browser: Browser;
 let page: Page;
+beforeAll(() => void ({ h, page } = session));
 
 const stored = async (id: string) =>
   (await (await h.request('GET', `/api/workflows/${id}`)).json()) as {
     revision: number;
     document: WorkflowDocument;
   };
-
-beforeAll(async () => {
-  h = await startHarness();
-  await h.publish(await shipped('order-lifecycle'));
-  browser = await launchBrowser();
-  page = await logInPage(browser, h.url, 'admin', ADMIN_PASSWORD);
-});
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail')
-    await screenshot(page, `failed-operator-${context.task.name.replace(/\W+/g, '-')}`).catch(
-      () => {},
-    );
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
-});
 
 describe('an operator in the console', () => {
   it('should start a journey from a template', async () => {
@@ -285,11 +263,14 @@ describe('an operator in the console', () => {
   });
 
   it('should open the chat full screen on a phone and close it again', async () => {
-    const phone = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: 'zh-CN',
-      reducedMotion: 'reduce',
-    });
+    const phone = await page
+      .context()
+      .browser()!
+      .newContext({
+        viewport: { width: 390, height: 844 },
+        locale: 'zh-CN',
+        reducedMotion: 'reduce',
+      });
     try {
       const shop = await phone.newPage();
       await shop.goto(`${h.url}/chat-demo.html`);

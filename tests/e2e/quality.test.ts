@@ -1,48 +1,24 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_AGENT_PASSWORD, seedDemoRouting, type QualityReport } from '@xiaoer/server/internal';
-import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
+import { ADMIN_PASSWORD, type Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
-import { launchBrowser, logInPage, screenshot, goOnlineInDesk } from './browser.ts';
+import { adminSession, goOnlineInDesk, screenshot } from './browser.ts';
 
 /**
  * Quality inspection in Chromium: an agent promises to come back and leaves a follow-up task
  * from the desk, resolves, and the handoff's report has no finding; an operator reviews it on
  * the quality page and the score that counts (and the agent's average) changes.
  */
+const session = adminSession([], { prepare: (h) => seedDemoRouting(h.xiaoer, {}) });
+const logIn = session.logIn;
 let h: Harness;
-let browser: Browser;
-let current: Page | undefined;
-
-async function logIn(user: string, password: string): Promise<Page> {
-  current = await logInPage(browser, h.url, user, password);
-  return current;
-}
-
-beforeAll(async () => {
-  h = await startHarness();
-  await seedDemoRouting(h.xiaoer, {});
-  browser = await launchBrowser();
-});
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && current)
-    await screenshot(current, `failed-${context.task.name.replace(/\W+/g, '-')}`).catch(() => {});
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
-});
+beforeAll(() => void ({ h } = session));
 
 describe('the quality page', () => {
   it('should show a resolved handoff’s report and take an operator’s override', async () => {
     const agent = await logIn('agent-li', DEMO_AGENT_PASSWORD);
     await agent.getByTestId('nav-inbox').click();
-    await goOnlineInDesk(agent, async () => {
-      const { agents } = (await (await h.request('GET', '/api/agents')).json()) as {
-        agents: { _id: string; status: string }[];
-      };
-      return agents.some((a) => a._id === 'agent-li' && a.status === 'online');
-    });
+    await goOnlineInDesk(agent, h, 'agent-li');
     const chat = await ChatClient.open(h, { id: 'q-cust', tier: 'normal', language: 'zh' });
     await chat.say('转人工');
     await agent.getByTestId(`handoff-${chat.id}`).click({ timeout: 15_000 });

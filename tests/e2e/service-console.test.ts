@@ -1,27 +1,37 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server/internal';
-import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
+import { ADMIN_PASSWORD, type Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
-import { launchBrowser, logInPage, screenshot, goOnlineInDesk } from './browser.ts';
+import { adminSession, goOnlineInDesk, screenshot } from './browser.ts';
 
 /**
  * The agent desk and the knowledge page in Chromium: a customer asks for a person, the agent
  * sees the conversation with its context, answers, resolves and proposes an article; an
- * operator edits an article and the next identical question gets the new answer.
+ * operator edits an article and the next identical question gets the new answer. An agent who
+ * turned notifications on and looks at another tab gets a browser notification (issue 21).
  */
-let h: Harness;
-let browser: Browser;
-/** The page last logged in: pictured when a test fails. */
-let current: Page | undefined;
-
-async function logIn(user: string, password: string): Promise<Page> {
-  current = await logInPage(browser, h.url, user, password);
-  return current;
+/** Runs in the page before the console: a recording Notification and a switchable hidden. */
+function fakeNotifications(): void {
+  const shown: string[] = [];
+  class RecordingNotification {
+    static permission: NotificationPermission = 'default';
+    static requestPermission(): Promise<NotificationPermission> {
+      RecordingNotification.permission = 'granted';
+      return Promise.resolve('granted');
+    }
+    constructor(title: string) {
+      shown.push(title);
+    }
+  }
+  Object.assign(window, { Notification: RecordingNotification, shownNotifications: shown });
+  Object.defineProperty(Document.prototype, 'hidden', {
+    configurable: true,
+    get: () => (window as unknown as { tabHidden?: boolean }).tabHidden === true,
+  });
 }
 
-beforeAll(async () => {
-  h = await startHarness();
+/** Routing with the demo agents, and an article the knowledge test edits. */
+async function prepare(h: Harness): Promise<void> {
   await seedDemoRouting(h.xiaoer, {});
   const created = await h.request('POST', '/api/knowledge/articles', {
     id: 'gift-wrap',
@@ -29,27 +39,18 @@ beforeAll(async () => {
     answer: { zh: '可以，下单时勾选“礼品包装”即可，免费。' },
   });
   expect(created.status).toBe(201);
-  browser = await launchBrowser();
-});
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && current)
-    await screenshot(current, `failed-${context.task.name.replace(/\W+/g, '-')}`).catch(() => {});
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.close();
-});
+}
+
+const session = adminSession([], { prepare });
+const logIn = session.logIn;
+let h: Harness;
+beforeAll(() => void ({ h } = session));
 
 describe('the agent desk', () => {
   it('should bring a customer who asks for a person to the agent with the context, and back', async () => {
     const agent = await logIn('agent-wang', DEMO_AGENT_PASSWORD);
     await agent.getByTestId('nav-inbox').click();
-    await goOnlineInDesk(agent, async () => {
-      const { agents } = (await (await h.request('GET', '/api/agents')).json()) as {
-        agents: { _id: string; status: string }[];
-      };
-      return agents.some((a) => a._id === 'agent-wang' && a.status === 'online');
-    });
+    await goOnlineInDesk(agent, h, 'agent-wang');
     await h.shop.createOrder({ orderId: 'E2E-H1' });
     const chat = await ChatClient.open(h, { id: 'vip-7', tier: 'vip', language: 'zh' }, 'E2E-H1');
     await chat.say('转人工');
@@ -92,6 +93,36 @@ describe('the agent desk', () => {
       }),
     ]);
     expect(await agent.getByTestId(`handoff-${chat.id}`).count()).toBe(0);
+  });
+
+  it('should notify an agent with notifications on and the tab hidden of a new customer line, and count it in the title', async () => {
+    const agent = await logIn('agent-wang', DEMO_AGENT_PASSWORD);
+    await agent.context().addInitScript(fakeNotifications);
+    await agent.reload();
+    await agent.getByTestId('nav-inbox').click();
+    await goOnlineInDesk(agent, h, 'agent-wang');
+    // Turned on once: the button asks the browser, then is gone.
+    await agent.getByTestId('desk-notifications').click();
+    await agent.getByTestId('desk-notifications').waitFor({ state: 'detached' });
+    await agent.evaluate(() => Object.assign(window, { tabHidden: true }));
+
+    await h.shop.createOrder({ orderId: 'NT-1' });
+    const chat = await ChatClient.open(h, { id: 'vip-8', tier: 'vip', language: 'zh' }, 'NT-1');
+    await chat.say('转人工');
+    await agent.getByTestId(`unread-${chat.id}`).waitFor({ timeout: 15_000 });
+    await expect.poll(() => agent.title()).toMatch(/^\(1\) /);
+    await expect
+      .poll(
+        () =>
+          agent.evaluate(
+            () => (window as unknown as { shownNotifications: string[] }).shownNotifications,
+          ),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toEqual(['小二：1 条客户新消息']);
+    await screenshot(agent, 'desk-unread-title');
   });
 });
 

@@ -96,7 +96,12 @@ export {
   templateVariables,
   type TemplateFormat,
 } from './expressions/template.ts';
-export { evaluateCondition, conditionVariables, type Condition } from './expressions/json-logic.ts';
+export {
+  evaluateCondition,
+  evaluateExpression,
+  conditionVariables,
+  type Condition,
+} from './expressions/json-logic.ts';
 export { isStorableKey, findUnstorableKey } from './expressions/data-keys.ts';
 export { parseDuration } from './time/duration.ts';
 

@@ -111,6 +111,10 @@ function EditorPublish({ commands }: { commands: EditorCommands }) {
       problems={problems}
       onPublish={commands.publish}
       onCancel={() => store.getState().setPublishing(false)}
+      onFocusProblem={(problem) => {
+        store.getState().setPublishing(false);
+        if (problem.nodeId) store.getState().focusNode(problem.nodeId);
+      }}
     />
   );
 }

@@ -78,7 +78,9 @@ function InspectorTab({ canEdit }: { canEdit: boolean }) {
   const variables = useEditor((s) =>
     s.selectedId === undefined ? NO_VARIABLES : (s.variables.get(s.selectedId) ?? NO_VARIABLES),
   );
-  const sample = useEditor((s) => s.sample);
+  const sample = useEditor((s) =>
+    s.selectedId === undefined ? s.sample : (s.samples.get(s.selectedId) ?? s.sample),
+  );
   const { setConfig, setLabel } = store.getState();
   return (
     <Inspector

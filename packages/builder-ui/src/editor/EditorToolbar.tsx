@@ -37,11 +37,7 @@ export function EditorToolbar({ commands, canEdit, canPublish, onBack }: EditorT
           </Button>
         )}
         {canPublish && (
-          <Button
-            data-testid="publish"
-            disabled={problemCount > 0}
-            onClick={() => actions.setPublishing(true)}
-          >
+          <Button data-testid="publish" onClick={() => actions.setPublishing(true)}>
             {t('editor.publish')}
           </Button>
         )}

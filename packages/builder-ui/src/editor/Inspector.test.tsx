@@ -87,19 +87,22 @@ describe('the inspector form generated from a node type', () => {
     expect(listed.textContent).toContain('orderId');
   });
 
-  it('should preview each language of a message with sample data', () => {
+  /** The inspector of an SMS with this message, previewed with this sample. */
+  const previewing = (message: JsonObject, sample: JsonObject) =>
     render(
       <Inspector
-        node={tellNode({
-          channel: 'sms',
-          to: '{{customer.phone}}',
-          message: { zh: '{{customer.name}}您好，订单 {{orderId}}', en: 'Hi {{customer.name}}' },
-        })}
-        sample={{ orderId: 'SIM-1', customer: { name: '张三' } }}
+        node={tellNode({ channel: 'sms', to: '{{customer.phone}}', message })}
+        sample={sample}
         readOnly={false}
         onConfig={() => {}}
         onLabel={() => {}}
       />,
+    );
+
+  it('should preview each language of a message with sample data', () => {
+    previewing(
+      { zh: '{{customer.name}}您好，订单 {{orderId}}', en: 'Hi {{customer.name}}' },
+      { orderId: 'SIM-1', customer: { name: '张三' } },
     );
     expect(screen.getByTestId('preview-root_message_zh').textContent).toContain(
       '张三您好，订单 SIM-1',
@@ -107,6 +110,13 @@ describe('the inspector form generated from a node type', () => {
     expect(screen.getByTestId('preview-root_message_en').textContent).toContain('Hi 张三');
     // The recipient is a template too, but not a message: no preview.
     expect(screen.queryByTestId('preview-root_to')).toBeNull();
+  });
+
+  it('should preview a variable the sample lacks as a readable placeholder, not a gap', () => {
+    previewing({ zh: '订单 {{orderId}} 退款 {{refund.amount}}' }, { orderId: 'SIM-1' });
+    expect(screen.getByTestId('preview-root_message_zh').textContent).toContain(
+      '订单 SIM-1 退款 «refund.amount»',
+    );
   });
 
   it("should show the engine's problem under its field", () => {

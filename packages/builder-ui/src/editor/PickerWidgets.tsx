@@ -1,6 +1,8 @@
+import { useEffect, useState } from 'react';
 import { AutoComplete, Select } from 'antd';
 import type { WidgetProps } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
+import { connectionsApi } from '../api/desk-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import { channelName } from './node-summary.ts';
 
@@ -53,10 +55,39 @@ export function EventTypeWidget(props: WidgetProps) {
   );
 }
 
-/** A channel by its name in the console's language (短信 / SMS …), from the schema's list. */
+/**
+ * How each channel delivers (`GET /api/connections`, admins), asked once per page load when
+ * the answer came: a refusal is not kept, so an admin who logs in after an operator sees it.
+ */
+let connectors: Promise<Map<string, string>> | undefined;
+function channelConnectors(): Promise<Map<string, string>> {
+  connectors ??= connectionsApi.list().then(
+    (view) => new Map(view.channels.map((row) => [row.channel, row.kind])),
+    // Not an admin (or offline): the picker shows the channels without their connectors.
+    () => {
+      connectors = undefined;
+      return new Map<string, string>();
+    },
+  );
+  return connectors;
+}
+
+/**
+ * A channel by its name in the console's language (短信 / SMS …), from the schema's list, with
+ * how the server is configured to deliver it when the operator may see that: a channel that
+ * only writes a log says so before a journey relies on it.
+ */
 export function ChannelWidget(props: WidgetProps) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
+  const [kinds, setKinds] = useState<Map<string, string>>();
+  useEffect(() => {
+    let live = true;
+    void channelConnectors().then((found) => live && setKinds(found));
+    return () => {
+      live = false;
+    };
+  }, []);
   const choices = (props.options.enumOptions ?? []).map((option) => String(option.value));
   return (
     <Select
@@ -64,10 +95,14 @@ export function ChannelWidget(props: WidgetProps) {
       value={typeof props.value === 'string' ? props.value : undefined}
       disabled={props.disabled || props.readonly}
       data-testid={`channel-picker-${props.id}`}
-      options={choices.map((channel) => ({
-        value: channel,
-        label: `${channelName(channel, language)} (${channel})`,
-      }))}
+      options={choices.map((channel) => {
+        const kind = kinds?.get(channel);
+        const name = `${channelName(channel, language)} (${channel})`;
+        return {
+          value: channel,
+          label: kind ? `${name} · ${t(`sources.kinds.${kind}`)}` : name,
+        };
+      })}
       onChange={(next: string) => props.onChange(next)}
     />
   );

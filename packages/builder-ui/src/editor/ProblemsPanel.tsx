@@ -7,9 +7,12 @@ import { languageOf } from '../i18n/i18n.ts';
 export function ProblemsPanel({
   problems,
   onFocus,
+  testId = 'problems',
 }: {
   problems: Problem[];
   onFocus: (problem: Problem) => void;
+  /** The list's test id (the publish dialog lists them too). */
+  testId?: string;
 }) {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
@@ -22,7 +25,7 @@ export function ProblemsPanel({
   return (
     <List
       size="small"
-      data-testid="problems"
+      data-testid={testId}
       dataSource={problems}
       renderItem={(problem) => (
         <List.Item className="problem" onClick={() => onFocus(problem)}>

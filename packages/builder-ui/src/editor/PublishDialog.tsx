@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Problem, WorkflowDocument } from '@xiaoer/engine';
 import { workflowsApi } from '../api/api-client.ts';
 import { fieldChanges, shortValue, type FieldChange } from '../graph/field-changes.ts';
+import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { ReplaySummary } from './ReplaySummary.tsx';
 
 export interface PublishDialogProps {
@@ -14,12 +15,15 @@ export interface PublishDialogProps {
   problems: Problem[];
   onPublish: (note: string) => Promise<void>;
   onCancel: () => void;
+  /** A problem clicked in the summary: the dialog closes and its node is shown. */
+  onFocusProblem?: (problem: Problem) => void;
 }
 
 /**
  * Publishing, looked at first: every field that differs from the running version (node by
- * node), the connections added and removed, the problems that block it, how recent instances
- * would have gone with it (replay), and a note.
+ * node), the connections added and removed, the problems that block it (each a click away from
+ * its node), how recent instances would have gone with it (replay), and a note. The toolbar's
+ * Publish opens it even while there are problems, so the summary says what to fix.
  */
 export function PublishDialog(props: PublishDialogProps) {
   const { t } = useTranslation();
@@ -62,12 +66,19 @@ export function PublishDialog(props: PublishDialogProps) {
       destroyOnHidden
     >
       {blocked ? (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="publish-problems"
-          title={t('publish.blocked', { count: props.problems.length })}
-        />
+        <>
+          <Alert
+            type="error"
+            showIcon
+            data-testid="publish-problems"
+            title={t('publish.blocked', { count: props.problems.length })}
+          />
+          <ProblemsPanel
+            problems={props.problems}
+            testId="publish-problem-list"
+            onFocus={(problem) => props.onFocusProblem?.(problem)}
+          />
+        </>
       ) : (
         <Alert type="success" showIcon title={t('publish.valid')} />
       )}

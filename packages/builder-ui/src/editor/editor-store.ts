@@ -27,6 +27,7 @@ import {
   type JourneyGraph,
 } from '../graph/journey-graph.ts';
 import { sampleData, type BrowserSimulation } from '../simulation/browser-simulation.ts';
+import { samplesByNode } from '../simulation/preview-samples.ts';
 import { documentOf, graphDecorator, sameContent, sameLogic } from './editor-derived.ts';
 
 /** Undo steps kept. */
@@ -64,8 +65,10 @@ export interface EditorDerived {
   document: WorkflowDocument;
   problems: Problem[];
   variables: Map<string, string[]>;
-  /** Messages preview with the data a simulation would start with. */
+  /** The data a simulation would start with. */
   sample: JsonObject;
+  /** Messages preview with the data each node would see: the sample, plus what setData set. */
+  samples: Map<string, JsonObject>;
   dirty: boolean;
   /** The graph as drawn: problems, the simulation's path and the overlays on it. */
   shown: JourneyGraph;
@@ -122,6 +125,7 @@ export function createEditorStore(draft: Draft, options: { funnelOn?: boolean } 
     const problems = logicSame ? before.problems : validate(document).problems;
     const variables = logicSame ? before.variables : variablesOf(document);
     const sample = logicSame ? before.sample : sampleData(document);
+    const samples = logicSame ? before.samples : samplesByNode(document, sample);
     const dirty =
       before && before.document === document && before.savedDocument === data.savedDocument
         ? before.dirty
@@ -140,7 +144,7 @@ export function createEditorStore(draft: Draft, options: { funnelOn?: boolean } 
       badges: data.badges,
     });
     const selectedId = data.graph.nodes.find((node) => node.selected)?.id;
-    return { document, problems, variables, sample, dirty, shown, selectedId };
+    return { document, problems, variables, sample, samples, dirty, shown, selectedId };
   };
 
   const initialData: EditorData = {

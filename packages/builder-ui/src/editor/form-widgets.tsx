@@ -14,6 +14,7 @@ import 'react-querybuilder/dist/query-builder.css';
 import { useTranslation } from 'react-i18next';
 import { renderTemplate, type JsonObject, type JsonValue } from '@xiaoer/engine';
 import { stableJson } from '../graph/journey-graph.ts';
+import { withPlaceholders } from '../simulation/preview-samples.ts';
 
 /** What the inspector's forms know beyond the schema: the variables available at the node. */
 export interface FormContext {
@@ -24,11 +25,14 @@ export interface FormContext {
 
 const variablesOf = (context: unknown) => (context as FormContext | undefined)?.variables ?? [];
 
-/** A message text rendered with sample data; nothing while the template cannot render. */
+/**
+ * A message text rendered with sample data, a variable the sample lacks shown as «name»;
+ * nothing while the template cannot render.
+ */
 function preview(template: string, sample: JsonObject | undefined): string | undefined {
   if (!sample || !template.includes('{{')) return undefined;
   try {
-    return renderTemplate(template, sample);
+    return renderTemplate(template, withPlaceholders(template, sample));
   } catch {
     return undefined;
   }

@@ -1,13 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import type { WorkflowDocument } from '@xiaoer/engine';
 import { runScenario } from '@xiaoer/engine/testing';
 import { BrowserSimulation, SAMPLE_ORDER, sampleData } from './browser-simulation.ts';
-
-const shipped = async (name: string) =>
-  JSON.parse(
-    await readFile(new URL(`../../../../workflows/${name}.json`, import.meta.url), 'utf8'),
-  ) as WorkflowDocument;
+import { shipped } from '../testing/shipped.ts';
 
 describe('the simulation the editor runs in the browser', () => {
   it('should run the order lifecycle to its end with picked events and the virtual clock', async () => {
