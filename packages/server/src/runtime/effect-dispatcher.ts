@@ -266,10 +266,14 @@ export class EffectDispatcher implements EffectSink {
       if (!(error instanceof UnknownInstanceError)) throw error;
     }
     if (!repeat) this.#options.onTimerFired?.(firedAt.getTime() - new Date(timer.dueAt).getTime());
-    await this.#models.Timers.updateOne(
-      { _id: key, status: 'scheduled' },
-      { $set: { status: 'fired', firedAt } },
-    );
+    // Batched with other timers' marks: a crash before it only fires the timer again, which
+    // the instance then ignores (it remembers the `timer:` event's key).
+    await this.#commits.update(this.#models.Timers, {
+      updateOne: {
+        filter: { _id: key, status: 'scheduled' },
+        update: { $set: { status: 'fired', firedAt } },
+      },
+    });
   }
 
   async #runEffect(

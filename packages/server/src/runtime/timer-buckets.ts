@@ -38,7 +38,7 @@ export interface TimerBucketOptions {
   /** Gives a timer a job of its own (used when its bucket has fired already). */
   scheduleAlone: (timer: string, dueAt: Date) => Promise<unknown>;
   lockMs: number;
-  /** Timers of one bucket fired at the same time. Default 16. */
+  /** Timers of one bucket fired at the same time. Default 48. */
   concurrency?: number;
   /** Batches slot and lane writes with the rest of the process (group commit). */
   commits?: GroupCommit;
@@ -302,7 +302,7 @@ export class TimerBuckets {
         await keepLock();
       }
     };
-    const workers = Math.min(slots.length, this.#options.concurrency ?? 16);
+    const workers = Math.min(slots.length, this.#options.concurrency ?? 48);
     await Promise.all(Array.from({ length: workers }, worker));
   }
 
