@@ -145,7 +145,7 @@ try {
   rows.push({
     measure: `customer message answered by the desk (${fmt(questions)}, 8 at a time): p50 / p99`,
     value: `${percentile(asked, 50)} / ${percentile(asked, 99)} ms`,
-    detail: `stored, classified, offered to journeys (two events), knowledge base, reply stored; no journeys published, so none takes it`,
+    detail: `stored, classified, knowledge base, reply stored; no journey published, so no journey event is recorded (issue 17)`,
   });
   rows.push({
     measure: 'messages received on the open streams',
