@@ -201,6 +201,7 @@ export {
   customerSignatureValid,
   type CustomerSignature,
 } from './conversations/customer-signature.ts';
+export { ConversationStore } from './conversations/conversation-store.ts';
 export {
   ServiceMetrics,
   METRICS_CACHE_MS,

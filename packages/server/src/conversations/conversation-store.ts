@@ -22,7 +22,7 @@ export interface NewMessage {
   clientId?: string;
 }
 
-/** How many message numbers past the hint one probe reads. */
+/** How many message numbers past the hint one probe reads at most. */
 const PROBE = 20;
 
 const messageId = (conversationId: string, seq: number) => `${conversationId}:${seq}`;
@@ -133,9 +133,12 @@ export class ConversationStore {
     if (!conversation) return [];
     const found: MessageRecord[] = [];
     let next = after + 1;
-    // Up to the hint every number exists; past it, probe until a gap.
+    // Up to the hint every number exists; past it, probe until a gap. The hint lags only by
+    // appends under way, so the probe starts at one number and doubles while it finds them
+    // (a stream opening on a conversation of one message read twenty numbers for it before).
+    let probe = 1;
     for (;;) {
-      const end = Math.max(conversation.lastSeq, next + PROBE - 1);
+      const end = next <= conversation.lastSeq ? conversation.lastSeq : next + probe - 1;
       const ids: string[] = [];
       for (let seq = next; seq <= end && found.length + ids.length < limit; seq++)
         ids.push(messageId(conversationId, seq));
@@ -143,6 +146,7 @@ export class ConversationStore {
       const batch = await findByIds(this.#models.Messages, ids);
       found.push(...(batch as MessageRecord[]));
       if (batch.length < ids.length || found.length >= limit) return found;
+      if (next > conversation.lastSeq) probe = Math.min(probe * 2, PROBE);
       next += ids.length;
     }
   }
