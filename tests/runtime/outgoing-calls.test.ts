@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SendEffect } from '@xiaoer/engine';
-import { EffectExecutor, type EffectRecord } from '@xiaoer/server/internal';
+import { EffectExecutor, effectRecord, type EffectRecord } from '@xiaoer/server/internal';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 
 /**
@@ -26,19 +26,8 @@ function sendRecord(n: number): EffectRecord {
     text: `消息 ${n}`,
     expectsResult: false,
   };
-  const now = new Date();
-  return {
-    _id: `outgoing:O-${n}:1:1:0`,
-    instanceId: `outgoing:O-${n}:1`,
-    revision: 1,
-    index: 0,
-    effect,
-    status: 'pending',
-    attempts: 0,
-    retries: 0,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const instance = `outgoing:O-${n}:1`;
+  return effectRecord(instance, 1, 0, `${instance}:1:0`, effect);
 }
 
 describe('outgoing calls', () => {

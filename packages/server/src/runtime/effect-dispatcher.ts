@@ -311,7 +311,7 @@ function retryDelay(options: DispatcherOptions, after: number): number {
 }
 
 /** A new effect's record, pending and not attempted yet. */
-function effectRecord(
+export function effectRecord(
   instance: string,
   revision: number,
   index: number,
