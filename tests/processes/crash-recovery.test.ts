@@ -144,7 +144,10 @@ describe('a server killed with SIGKILL in the middle of journeys', () => {
             })
             .toBe(12);
         } catch (error) {
-          throw new Error(`${String(error)}\n${await describeStuck(workflow, node)}`);
+          throw new Error(
+            `${String(error)}\n${await describeStuck(workflow, node)}\n` +
+              `the restarted server's log (warnings and errors):\n${second.output().slice(-4000)}`,
+          );
         }
       };
       await reach('refund', 'refunded');

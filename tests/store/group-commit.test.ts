@@ -78,6 +78,27 @@ describe('GroupCommit', () => {
     expect(commands.filter((c) => c === 'delete').length).toBeLessThanOrEqual(3);
   });
 
+  it('should read concurrent lookups by id as one find, each caller getting its own document', async () => {
+    const claims = model();
+    await claims.create([
+      { _id: 'r-1', n: 1 },
+      { _id: 'r-2', n: 2 },
+      { _id: 'r-3', n: 3 },
+    ]);
+    const commits = new GroupCommit();
+    commands.length = 0;
+    const found = await Promise.all(
+      ['r-1', 'r-2', 'missing', 'r-2', 'r-3'].map((id) => commits.read(claims, id)),
+    );
+    expect(found.map((doc) => doc?.n ?? null)).toEqual([1, 2, null, 2, 3]);
+    expect(commands.filter((c) => c === 'find')).toHaveLength(1);
+    // A lone read is one find too, answering null for an unknown id.
+    commands.length = 0;
+    expect(await commits.read(claims, 'nope')).toBeNull();
+    expect((await commits.read(claims, 'r-3'))?.n).toBe(3);
+    expect(commands.filter((c) => c === 'find')).toHaveLength(2);
+  });
+
   it('should write a lone insert and refuse it again', async () => {
     const commits = new GroupCommit();
     await commits.insert(model(), { _id: 'alone', n: 1 });

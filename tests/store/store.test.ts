@@ -65,6 +65,39 @@ describe(`the store (${process.env['XIAOER_STORE'] ?? 'sqlite'})`, () => {
     });
   });
 
+  it('should read a list of _ids through the _id index and still apply the whole filter (patched store)', async () => {
+    await Orders.create([
+      { _id: 'in-1', customer: 'Bo', status: 'created', rev: 0 },
+      { _id: 'in-2', customer: 'Bo', status: 'shipped', rev: 1 },
+      { _id: 'in-3', customer: 'Cy', status: 'created', rev: 0 },
+    ]);
+    const plan = async (filter: Record<string, unknown>) =>
+      JSON.stringify(
+        (await connection.db?.command({ explain: { find: 'orders', filter } }))?.['queryPlanner'],
+      );
+    // PostgreSQL reads a short list as a bitmap index scan.
+    const usesIndex = /USING INDEX orders_\w+__id_|"(Bitmap )?Index Scan"/;
+    expect(await plan({ _id: { $in: ['in-1', 'in-2'] } })).toMatch(usesIndex);
+    // A list holding anything but strings and ObjectIDs is not narrowed (answered by a scan).
+    expect(await plan({ _id: { $in: ['in-1', 7] } })).not.toMatch(usesIndex);
+
+    const ids = (docs: { _id: string }[]) => docs.map((d) => d._id).sort();
+    expect(ids(await Orders.find({ _id: { $in: ['in-1', 'in-3', 'nope'] } }).lean())).toEqual([
+      'in-1',
+      'in-3',
+    ]);
+    // The rest of the filter still decides among the listed documents.
+    expect(
+      ids(await Orders.find({ _id: { $in: ['in-1', 'in-2', 'in-3'] }, customer: 'Bo' }).lean()),
+    ).toEqual(['in-1', 'in-2']);
+    // (Through the driver: Mongoose would cast the 7 to a string.)
+    const mixed = Orders.collection.find({ _id: { $in: ['in-2', 7] } } as never);
+    expect(ids((await mixed.toArray()) as unknown as { _id: string }[])).toEqual(['in-2']);
+    // Deletes find their documents the same way.
+    await Orders.deleteMany({ _id: { $in: ['in-1', 'in-3'] }, status: 'created' });
+    expect(ids(await Orders.find({ customer: { $in: ['Bo', 'Cy'] } }).lean())).toEqual(['in-2']);
+  });
+
   it('should reject a duplicate key on a unique index', async () => {
     const Claims = connection.model(
       'Claim',

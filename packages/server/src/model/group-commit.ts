@@ -96,8 +96,8 @@ class Lane<T, R = void> {
 
 /**
  * Group commit: writes that arrive while the previous write to the same collection is under
- * way wait for it and then go together, as one `insertMany`, one `bulkWrite` or one
- * `deleteMany`. Alone, a write goes at once (no added latency when idle); under load, many
+ * way wait for it and then go together, as one `insertMany` or one `bulkWrite` (reads by `_id`
+ * likewise, as one `find`). Alone, a write goes at once (no added latency when idle); under load, many
  * writers share each round trip — the store takes ~1,000 single inserts a second but ~35,000
  * documents a second in batches. Each caller still learns its own outcome: an insert whose
  * `_id` exists rejects with a {@link DuplicateKeyError} (code 11000), as `Model.create` would,
@@ -105,19 +105,19 @@ class Lane<T, R = void> {
  */
 export class GroupCommit {
   readonly #lanes = new Map<string, Lane<unknown, unknown>>();
-  readonly #maxBatch: { insert: number; update: number; delete: number };
+  readonly #maxBatch: { insert: number; update: number; delete: number; read: number };
   readonly #linger: Readonly<Record<string, number>>;
 
   /**
-   * Batches hold at most `maxBatch` documents: 500 inserts and 50 deletes, but 20 updates —
+   * Batches hold at most `maxBatch` documents: 500 inserts, 200 reads and 50 deletes, but 20 updates —
    * FerretDB 1.x applies an update statement by statement (a few ms each), and an `update`
    * command of 100 statements did not come back at all in a test here.
    */
   constructor(
-    maxBatch: Partial<{ insert: number; update: number; delete: number }> = {},
+    maxBatch: Partial<{ insert: number; update: number; delete: number; read: number }> = {},
     { linger = {} }: GroupCommitOptions = {},
   ) {
-    this.#maxBatch = { insert: 500, update: 20, delete: 50, ...maxBatch };
+    this.#maxBatch = { insert: 500, update: 20, delete: 50, read: 200, ...maxBatch };
     this.#linger = linger;
   }
 
@@ -170,6 +170,22 @@ export class GroupCommit {
     }).push(id);
   }
 
+  /**
+   * Reads one document by `_id` as stored (like `findById(id).lean()`), or null. Reads of one
+   * collection that arrive together go as one `find` of an `_id` list, which the embedded store
+   * (patched, docs/store.md), PostgreSQL's and MongoDB's `_id` index answer without a scan.
+   */
+  read<T>(model: Model<T>, id: string): Promise<T | null> {
+    return this.#lane(model, 'read', async (ids: string[]) => {
+      const wanted = [...new Set(ids)];
+      const found = await model.collection
+        .find({ _id: wanted.length === 1 ? wanted[0] : { $in: wanted } } as never)
+        .toArray();
+      const byId = new Map(found.map((doc) => [String(doc['_id']), doc as T]));
+      return ids.map((one) => ({ value: byId.get(one) ?? null }));
+    }).push(id);
+  }
+
   /** Inserts documents like `insertNew`: the indexes of those whose `_id` existed already. */
   async insertAll<T>(model: Model<T>, documents: Record<string, unknown>[]): Promise<Set<number>> {
     const settled = await Promise.allSettled(documents.map((d) => this.insert(model, d)));
@@ -184,7 +200,7 @@ export class GroupCommit {
 
   #lane<I, R = void>(
     model: { collection: { collectionName: string } },
-    kind: 'insert' | 'update' | 'delete',
+    kind: 'insert' | 'update' | 'delete' | 'read',
     write: (items: I[]) => Promise<Outcome<R>[]>,
   ): Lane<I, R> {
     const key = `${model.collection.collectionName}:${kind}`;

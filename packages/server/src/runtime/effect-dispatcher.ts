@@ -250,7 +250,8 @@ export class EffectDispatcher implements EffectSink {
   /** Fires a timer unless it was cancelled or has fired (its job may run twice). */
   async #fireTimer(key: string): Promise<void> {
     const runtime = this.#requireRuntime();
-    const timer = await this.#models.Timers.findById(key).lean<TimerRecord>();
+    // Read with the other timers of its bucket firing now: one `find` for all of them.
+    const timer = (await this.#commits.read(this.#models.Timers, key)) as TimerRecord | null;
     if (!timer || timer.status !== 'scheduled') return;
     const firedAt = new Date();
     let repeat = false;
@@ -280,7 +281,7 @@ export class EffectDispatcher implements EffectSink {
     job: Job<{ effect: string; attempt?: number }>,
     maxAttempts: number,
   ): Promise<void> {
-    const stored = await this.#models.Effects.findById(job.attrs.data.effect).lean();
+    const stored = await this.#commits.read(this.#models.Effects, job.attrs.data.effect);
     if (!stored || stored.status !== 'pending') return;
     const record = effectJson.decode(stored);
     // A job made after an in-process attempt starts at that attempt's successor.

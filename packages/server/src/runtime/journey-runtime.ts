@@ -120,8 +120,8 @@ export class JourneyRuntime {
   /** Routes a recorded event (read by its key) and records the outcome; safe to call twice. */
   async processEvent(key: string): Promise<EventOutcome | null> {
     const [stored, appended] = await Promise.all([
-      this.#models.Events.findById(key).lean(),
-      this.#models.EventOutcomes.findById(key).lean<EventOutcomeRecord>(),
+      this.#commits.read(this.#models.Events, key),
+      this.#commits.read(this.#models.EventOutcomes, key) as Promise<EventOutcomeRecord | null>,
     ]);
     const record = stored ? eventJson.decode(stored) : null;
     const outcome = appended ? outcomeOf(appended) : record?.outcome;
@@ -224,7 +224,8 @@ export class JourneyRuntime {
     // Written behind its steps, this process's copy is the newest (its claims keep others off).
     const known = this.steps.unwritten(id) ?? (fresh ? undefined : this.#active.get(id));
     if (known) return known;
-    const instance = await this.#models.Instances.findById(id).lean();
+    // Read with other loads (a bucket of timers firing): one `find` for all of them.
+    const instance = await this.#commits.read(this.#models.Instances, id);
     if (!instance) throw new UnknownInstanceError(id);
     return instanceJson.decode(instance);
   }
@@ -313,13 +314,15 @@ export class JourneyRuntime {
       workflow.trigger.event === event.type &&
       !this.#active.newest(`${workflow.workflowId}:${correlation}`);
     // The correlation hint says whether early events wait for this value: read by its key
-    // beside the optimistic commit. (Not batched with other starts' as `$in`: FerretDB reads a
-    // key list by scanning, and hints are kept for good, one per order that ever had an early
-    // event or a second journey, so that scan grew with the shop's history.)
+    // beside the optimistic commit, batched with the other starts' reads (one `find` of an
+    // `_id` list, served by the index: the embedded store is patched for it, docs/store.md).
     const earlyHint: Promise<{ early?: boolean } | null> = optimistic
-      ? this.#models.Correlations.findById(correlationKeyOf(workflow.workflowId, correlation))
-          .lean<{ early?: boolean }>()
-          .catch(() => null)
+      ? (
+          this.#commits.read(
+            this.#models.Correlations,
+            correlationKeyOf(workflow.workflowId, correlation),
+          ) as Promise<{ early?: boolean } | null>
+        ).catch(() => null)
       : Promise.resolve(null);
     for (let attempt = 0; attempt < CONTENTION_RETRIES; attempt++) {
       const latest = optimistic
@@ -411,16 +414,16 @@ export class JourneyRuntime {
       const id = instanceId(workflowId, correlation, n);
       const unwritten = this.steps.unwritten(id);
       if (unwritten) return unwritten;
-      const stored = await this.#models.Instances.findById(id).lean();
+      const stored = await this.#commits.read(this.#models.Instances, id);
       return stored ? instanceJson.decode(stored) : null;
     };
     // The hint and the first generation are read together: most correlation values (an order)
     // only ever have one instance, so that is one round trip instead of two.
     const [hint, first] = await Promise.all([
-      this.#models.Correlations.findById(correlationKeyOf(workflowId, correlation)).lean<{
-        latest: number;
-        early?: boolean;
-      }>(),
+      this.#commits.read(
+        this.#models.Correlations,
+        correlationKeyOf(workflowId, correlation),
+      ) as Promise<{ latest: number; early?: boolean } | null>,
       find(1),
     ]);
     if (hint?.early) this.#earlyHints.add(correlationKeyOf(workflowId, correlation));

@@ -3,6 +3,7 @@ import type { Agenda, Job } from 'agenda';
 import { isDuplicateKey, type Models } from '../model/models.ts';
 import type { TimerSlotRecord } from '../model/timer-slot.model.ts';
 import { ensureJob } from './job-markers.ts';
+import { findByIds } from '../model/find-by-ids.ts';
 import type { GroupCommit } from '../model/group-commit.ts';
 import { coverageId, LANE_WINDOW, laneId, slotId, TimerLanes, type Lane } from './timer-lanes.ts';
 
@@ -264,12 +265,18 @@ export class TimerBuckets {
       for (let window = 0, done = false; !done; window++) {
         const from = window * LANE_WINDOW;
         const ids = Array.from({ length: LANE_WINDOW }, (_, i) => slotId(lane._id, from + i));
-        const [mark, ...found] = await Promise.all([
+        const [mark, stored] = await Promise.all([
           from + LANE_WINDOW <= lane.size
             ? true // marked on the lane itself by an older version
             : this.#models.TimerLanes.exists({ _id: coverageId(lane._id, window) }),
-          ...ids.map((id) => (seen.has(id) ? null : this.#models.TimerSlots.findById(id).lean())),
+          // The window's slots in one `find` of their ids (the `_id` index answers it).
+          findByIds<TimerSlotRecord>(
+            this.#models.TimerSlots,
+            ids.filter((id) => !seen.has(id)),
+          ),
         ]);
+        const byId = new Map(stored.map((slot) => [slot._id, slot]));
+        const found = ids.map((id) => byId.get(id) ?? null);
         for (const [i, slot] of found.entries()) {
           const id = ids[i] as string;
           if (slot) {

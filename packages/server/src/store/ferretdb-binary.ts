@@ -74,10 +74,45 @@ export const FERRETDB_PATCHES = [
     // (`=` and `@>` agree there: an `_id` is never an array).
     why: 'use the _id index for finds by _id on PostgreSQL',
   },
+  {
+    file: 'internal/backends/sqlite/collection.go',
+    find: 'func (c *collection) Query(',
+    replace:
+      '// idList is the SQL placeholders and arguments for an `_id` filter `{$in: [ids]}` of strings\n// and ObjectIDs only (patched in by Xiaoer); empty for any other value.\nfunc idList(v any) (string, []any) {\n\td, ok := v.(*types.Document)\n\tif !ok || d.Len() != 1 {\n\t\treturn "", nil\n\t}\n\tin, _ := d.Get("$in")\n\tids, ok := in.(*types.Array)\n\tif !ok || ids.Len() == 0 || ids.Len() > 1000 {\n\t\treturn "", nil\n\t}\n\tmarks := make([]string, 0, ids.Len())\n\targs := make([]any, 0, ids.Len())\n\tfor i := 0; i < ids.Len(); i++ {\n\t\tid, _ := ids.Get(i)\n\t\tswitch id.(type) {\n\t\tcase string, types.ObjectID:\n\t\tdefault:\n\t\t\treturn "", nil\n\t\t}\n\t\tmarks = append(marks, "?")\n\t\targs = append(args, string(must.NotFail(sjson.MarshalSingleValue(id))))\n\t}\n\treturn strings.Join(marks, ", "), args\n}\n\nfunc (c *collection) Query(',
+    // Adds the function the next two patches call.
+    why: 'read an _id $in list through the _id index (helper)',
+  },
+  {
+    file: 'internal/backends/sqlite/collection.go',
+    find: '\t\t\targs = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}\n\t\t}\n\t}\n\n\tq += whereClause',
+    replace:
+      '\t\t\targs = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}\n\t\tcase *types.Document:\n\t\t\tif marks, list := idList(v); marks != "" {\n\t\t\t\twhereClause = fmt.Sprintf(` WHERE %s IN (%s)`, metadata.IDColumn, marks)\n\t\t\t\targs = list\n\t\t\t}\n\t\t}\n\t}\n\n\tq += whereClause',
+    // `{ _id: { $in: [...] } }` read the whole collection: reads of several known ids had to
+    // be a `findById` each. A list of string or ObjectID ids (up to 1,000) is now looked up
+    // through the `_id` index, and the handler still applies the whole filter to what comes
+    // back, so a batch of reads is one round trip.
+    why: 'narrow an _id $in list to those documents',
+  },
+  {
+    file: 'internal/backends/sqlite/collection.go',
+    find: '\t\t\targs = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}\n\t\t}\n\t}\n\n\torderByClause',
+    replace:
+      '\t\t\targs = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}\n\t\tcase *types.Document:\n\t\t\tif marks, list := idList(v); marks != "" {\n\t\t\t\tfilterPushdown = true\n\t\t\t\twhereClause = fmt.Sprintf(` WHERE %s IN (%s)`, metadata.IDColumn, marks)\n\t\t\t\targs = list\n\t\t\t}\n\t\t}\n\t}\n\n\torderByClause',
+    why: 'let explain report the narrowed plan of an _id $in list',
+  },
+  {
+    file: 'internal/backends/postgresql/query.go',
+    find: '\t\t\t\tswitch k {\n\t\t\t\tcase "$eq":',
+    replace:
+      '\t\t\t\tswitch k {\n\t\t\t\tcase "$in":\n\t\t\t\t\tif rootKey != "_id" {\n\t\t\t\t\t\tcontinue\n\t\t\t\t\t}\n\t\t\t\t\tids, ok := v.(*types.Array)\n\t\t\t\t\tif !ok || ids.Len() == 0 || ids.Len() > 1000 {\n\t\t\t\t\t\tcontinue\n\t\t\t\t\t}\n\t\t\t\t\tlist := make([]any, 0, ids.Len())\n\t\t\t\t\tfor i := 0; i < ids.Len(); i++ {\n\t\t\t\t\t\tid, _ := ids.Get(i)\n\t\t\t\t\t\tswitch id.(type) {\n\t\t\t\t\t\tcase string, types.ObjectID:\n\t\t\t\t\t\t\tlist = append(list, string(must.NotFail(sjson.MarshalSingleValue(id))))\n\t\t\t\t\t\t}\n\t\t\t\t\t}\n\t\t\t\t\tif len(list) != ids.Len() {\n\t\t\t\t\t\tcontinue\n\t\t\t\t\t}\n\t\t\t\t\tmarks := make([]string, len(list))\n\t\t\t\t\tfor i := range list {\n\t\t\t\t\t\tmarks[i] = p.Next()\n\t\t\t\t\t}\n\t\t\t\t\tfilters = append(filters, fmt.Sprintf("%s IN (%s)", metadata.IDColumn, strings.Join(marks, ", ")))\n\t\t\t\t\targs = append(args, list...)\n\n\t\t\t\tcase "$eq":',
+    // The same on PostgreSQL: an `_id` `$in` list of strings or ObjectIDs is served by the
+    // btree on `_jsonb->'_id'` instead of reading the table.
+    why: 'narrow an _id $in list on PostgreSQL',
+  },
 ] as const;
 
 /** Bumped whenever FERRETDB_PATCHES change, so cached binaries are rebuilt. */
-export const FERRETDB_PATCH_LEVEL = 4;
+export const FERRETDB_PATCH_LEVEL = 5;
 
 /** Applies {@link FERRETDB_PATCHES} to a writable copy of the sources. */
 export async function patchFerretdbSources(sources: string): Promise<void> {
