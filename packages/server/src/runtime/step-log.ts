@@ -238,32 +238,54 @@ export class StepLog {
       this.#liveness,
       now,
     );
-    // Steps of one instance in order: a crash may leave several (a new instance is written
-    // after its first steps), and each rolls the instance forward from the one before.
-    stale.sort((a, b) =>
-      a.instanceId === b.instanceId
-        ? a.revision - b.revision
-        : a.instanceId < b.instanceId
-          ? -1
-          : 1,
-    );
-    for (const entry of stale) {
-      if (this.#inFlight.has(entry._id)) continue; // slow, not lost: this process is on it
+    // Steps of one instance together and in order: a crash may leave several (a new instance
+    // is written after its first steps), and each rolls the instance forward from the one
+    // before. One instance that cannot be recovered now does not hold up the others.
+    const byInstance = new Map<string, OutboxEntry[]>();
+    for (const entry of stale)
+      if (!this.#inFlight.has(entry._id))
+        // slow, not lost: this process is on it
+        byInstance.set(entry.instanceId, [...(byInstance.get(entry.instanceId) ?? []), entry]);
+    for (const [instanceId, entries] of byInstance)
+      await this.#recoverInstance(
+        instanceId,
+        entries.sort((a, b) => a.revision - b.revision),
+      ).catch((error: unknown) => this.#onError(error, entries[0]?._id ?? instanceId));
+    return stale.length;
+  }
+
+  /**
+   * Finishes the abandoned steps of one instance: drops the claims that never got their step
+   * record, rolls the document forward through every recorded step, then dispatches each
+   * step's effects again in order. Rolled forward first, so that an earlier step's effect
+   * reporting its result meets the instance as its last recorded step left it: taken one
+   * step at a time, that report contended forever with the dead process's claim on the next
+   * revision, which recovery would only have reached after it.
+   */
+  async #recoverInstance(instanceId: string, entries: OutboxEntry[]): Promise<void> {
+    const recorded: { entry: OutboxEntry; record: StepRecord }[] = [];
+    for (const entry of entries) {
       const storedStep = await this.#models.Steps.findById(entry._id).lean();
-      if (storedStep) {
-        const record = stepJson.decode(storedStep);
-        const stored = await this.#models.Instances.findById(record.instanceId).lean();
-        const instance = stored ? instanceJson.decode(stored) : null;
-        let current = instance;
-        if (!instance || instance.revision < record.revision) {
-          current = await this.#rollForwardFromRecord(instance, record);
-          if (current) for (const listener of this.#listeners) listener(current, record);
-        }
-        if (current) await this.#sink.dispatch(current, record, { recovered: true });
-      }
+      if (storedStep) recorded.push({ entry, record: stepJson.decode(storedStep) });
+      else await this.#models.Outbox.deleteOne({ _id: entry._id });
+    }
+    if (recorded.length === 0) return;
+    const stored = await this.#models.Instances.findById(instanceId).lean();
+    let current = stored ? instanceJson.decode(stored) : null;
+    const redo: { entry: OutboxEntry; record: StepRecord | undefined }[] = [];
+    for (const { entry, record } of recorded) {
+      if (!current || current.revision < record.revision) {
+        const next = await this.#rollForwardFromRecord(current, record);
+        if (next) for (const listener of this.#listeners) listener(next, record);
+        current = next ?? current;
+        // A step the document cannot reach (a gap) is not dispatched; its claim goes.
+        redo.push({ entry, record: next ? record : undefined });
+      } else redo.push({ entry, record });
+    }
+    for (const { entry, record } of redo) {
+      if (record && current) await this.#sink.dispatch(current, record, { recovered: true });
       await this.#models.Outbox.deleteOne({ _id: entry._id });
     }
-    return stale.length;
   }
 
   /**

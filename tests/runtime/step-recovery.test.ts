@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startHarness, type Harness } from '@xiaoer/server/testing';
+import { JourneyRuntime } from '@xiaoer/server/internal';
+import { quickRefundWorkflow } from './test-workflows.ts';
+
+/**
+ * Recovery of the steps a dead process left: its claims name the revisions it was stepping,
+ * and recovery finishes them — even when the dead process had already claimed the step that an
+ * earlier step's effect was to report into.
+ */
+let h: Harness;
+const ID = 'quick-refund:SR-1:1';
+
+beforeAll(async () => {
+  // No sweep of its own meanwhile: this test's one call to recovery must finish the journey
+  // (a server sweeps one sweep at a time, so a sweep stuck on one claim would stay stuck).
+  h = await startHarness({ config: { recovery: { sweepEveryMs: 3_600_000, staleAfterMs: 3000 } } });
+  await h.publish(quickRefundWorkflow);
+});
+afterAll(async () => h?.close());
+
+describe('step recovery', () => {
+  it("should finish a dead process's journey whose next step it had claimed but not recorded", async () => {
+    await h.shop.createOrder({ orderId: 'SR-1' });
+    // The process that dies: it commits the trigger's step, and its dispatch of the refund
+    // call never gets anywhere.
+    const dead = new JourneyRuntime(h.xiaoer.models, h.xiaoer.catalog, {
+      dispatch: () => new Promise<void>(() => undefined),
+    });
+    await dead.processRecord({
+      _id: 'test/sr-1',
+      source: 'test',
+      eventId: 'sr-1',
+      type: 'quickRefund.requested',
+      time: new Date().toISOString(),
+      data: { orderId: 'SR-1', amount: 12 },
+      receivedAt: new Date(),
+    });
+    const instances = h.connection.collection('instances');
+    await vi.waitFor(
+      async () => expect((await instances.findOne({ _id: ID as never }))?.['revision']).toBe(1),
+      { timeout: 10_000 },
+    );
+    // It then claimed revision 2 (the call's result) and died before recording that step.
+    await h.connection
+      .collection('outbox')
+      .insertOne({ _id: `${ID}#2` as never, instanceId: ID, revision: 2, claimedAt: new Date() });
+
+    // Recovery drops the unrecorded claim first; the call's result then steps the journey on
+    // (taken in revision order, that report met the claim on revision 2 and never got in).
+    await h.xiaoer.runtime.steps.recover(0);
+    await h.xiaoer.runtime.idle();
+    const instance = await instances.findOne({ _id: ID as never });
+    expect(instance?.['node']).toBe('refunded');
+    expect(instance?.['revision']).toBe(2);
+    expect(h.shop.executions('refund')).toBe(1);
+    expect(await h.connection.collection('outbox').countDocuments({ instanceId: ID })).toBe(0);
+  });
+});
