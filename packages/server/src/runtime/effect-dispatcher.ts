@@ -122,8 +122,9 @@ export class EffectDispatcher implements EffectSink {
       else if (effect.kind === 'cancel') await this.#cancel(instance._id, effect.timerId);
       else if (!recovered) {
         // Dispatched by the process that just committed the step: the effect is new. Its
-        // record is written once, with the first attempt's outcome (the attempt's claim keeps
-        // a concurrent recovery from running it twice meanwhile).
+        // record is written once, with the first attempt's outcome, and the step's outbox
+        // entry (held until this dispatch ends) is the attempt's claim: recovery leaves it
+        // alone while this process lives and the entry is not stale.
         await this.#runNow(effectRecord(instance._id, step.revision, index, key, effect), false);
       } else {
         const { state, record } = await this.#record(

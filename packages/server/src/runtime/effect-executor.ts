@@ -35,7 +35,9 @@ export const OUTGOING_CONCURRENCY = 64;
  * journey. An attempt runs only after its claim (`effectKey#retries.attempt`) was inserted, so
  * two processes holding the same job execute it once; a claim left by a crashed process is
  * taken over once it is older than the effect jobs' lock lifetime (Agenda runs the job again
- * only after that lock expired, so its holder is presumed dead).
+ * only after that lock expired, so its holder is presumed dead). The exception is the first
+ * attempt run straight from the step that made the effect, in the process that committed it:
+ * the step's outbox entry is its claim.
  */
 export class EffectExecutor {
   readonly #models: Models;
@@ -91,9 +93,14 @@ export class EffectExecutor {
     maxAttempts: number,
     { stored = true }: { stored?: boolean } = {},
   ): Promise<{ busyUntil: Date; claim: string } | void> {
-    const busy = await this.#claim(record, attempt);
-    if (busy) return busy;
-    if (!stored) this.#unstored.add(record);
+    // The first attempt of an effect dispatched by the process that just committed its step is
+    // claimed by the step's outbox entry: it names this process and stays until the dispatch
+    // ended, and recovery takes it over only once this process is gone or the entry is stale,
+    // and then runs the attempt under a claim of its own. One insert less per effect.
+    if (stored || attempt > 1) {
+      const busy = await this.#claim(record, attempt);
+      if (busy) return busy;
+    } else this.#unstored.add(record);
     const effect = record.effect;
     if (effect.kind === 'call') return this.#call(runtime, record, effect, attempt);
     if (effect.kind !== 'send' && effect.kind !== 'emit') return; // timers never come here
