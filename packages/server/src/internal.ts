@@ -105,7 +105,13 @@ export {
   SCHEDULER_DEFAULTS,
   type SchedulerOptions,
 } from './runtime/job-scheduler.ts';
-export { createModels, type Models } from './model/models.ts';
+export {
+  BORROWED_MODELS,
+  createModels,
+  MODEL_OWNERS,
+  type ModelOwner,
+  type Models,
+} from './model/models.ts';
 export { Router, type RouterOptions, type EnqueueResult } from './routing/router.ts';
 export type {
   AssignedEvent,

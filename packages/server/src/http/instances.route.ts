@@ -6,7 +6,7 @@ import type { InstanceFeed } from '../instances/instance-feed.ts';
 import { LIST_STATUSES } from '../instances/instance-outcome.ts';
 import { UnknownInstanceError, type JourneyRuntime } from '../runtime/journey-runtime.ts';
 import type { EffectDispatcher } from '../runtime/effect-dispatcher.ts';
-import type { Models } from '../model/models.ts';
+import type { HttpModels } from '../model/models.ts';
 import { ApiError } from './api-error.ts';
 import { actorOf } from './actor.ts';
 import { param } from './params.ts';
@@ -106,7 +106,7 @@ async function known<T>(id: string, action: Promise<T>): Promise<T> {
 
 /** `/api/instances` and operator actions, each audited with the acting user. */
 export function instancesRouter(
-  models: Models,
+  models: HttpModels,
   queries: InstanceQueries,
   runtime: JourneyRuntime,
   dispatcher: EffectDispatcher,
