@@ -18,6 +18,7 @@ import { bookkeepingLinger } from '../runtime/bookkeeping-writes.ts';
 import { SourceRegistry } from '../intake/event-source.ts';
 import { InstanceQueries } from '../instances/instance-queries.ts';
 import { JourneyRecords } from '../instances/journey-records.ts';
+import { LiveQueries } from '../instances/live-queries.ts';
 import { InstanceFeed } from '../instances/instance-feed.ts';
 import { backfillOutcomes } from '../instances/outcome-backfill.ts';
 import { DraftReplay } from '../workflows/draft-replay.ts';
@@ -101,6 +102,8 @@ export interface Xiaoer {
   inboxFeed: InboxFeed;
   /** Each open instance page's instance, pushed after its steps (the instance stream). */
   instanceFeed: InstanceFeed;
+  /** The instances list and the editor's counts, live (their pages' event streams). */
+  liveQueries: LiveQueries;
   /** Knowledge-base articles, retrieval and unanswered questions. */
   knowledge: KnowledgeBase;
   /** The intents recognised in the chat (shipped and the operators' own) and what each does. */
@@ -278,6 +281,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     },
     { clock },
   );
+  const liveQueries = new LiveQueries((listener) => runtime.steps.onCommitted(listener), { clock });
   let stopSweeps: Cancel = () => {};
   let stopPruning: Cancel = () => {};
   let stopPromoting: Cancel = () => {};
@@ -316,6 +320,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     scenarios: new ScenarioStore(models, workflows),
     queries,
     instanceFeed,
+    liveQueries,
     sources: new SourceRegistry(config.sources),
     agenda,
     auth,
@@ -371,6 +376,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       hub.close();
       inboxFeed.close();
       instanceFeed.close();
+      liveQueries.close();
       stopSweeps();
       stopPruning();
       stopPromoting();
