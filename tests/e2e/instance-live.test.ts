@@ -5,9 +5,10 @@ import { counterWorkflow } from '../runtime/test-workflows.ts';
 import { adminSession } from './browser.ts';
 
 /**
- * Issue 22: the instance page follows its instance on the server's stream
- * (`GET /api/instances/:id/stream`) instead of asking every 3 s, and asks only while the
- * stream fails.
+ * Issue 22: the instance page, the instances page and the editor's live counts follow the
+ * server's streams (`GET /api/instances/:id/stream`, `GET /api/instances/stream`,
+ * `GET /api/workflows/:id/flow/stream`) instead of asking every few seconds, and ask only while
+ * a stream fails.
  */
 const session = adminSession([]);
 let published = false;
@@ -84,5 +85,64 @@ describe('the instance page', () => {
     } finally {
       await page.unroute(stream);
     }
+  });
+});
+
+/** The page's requests for `path` itself and for `path/stream` (any query). */
+function watchPath(page: Page, path: string) {
+  const seen = { asked: 0, stream: 0 };
+  page.on('request', (request) => {
+    const pathname = decodeURIComponent(new URL(request.url()).pathname);
+    if (pathname === path) seen.asked++;
+    if (pathname === `${path}/stream`) seen.stream++;
+  });
+  return seen;
+}
+
+describe('the instances page', () => {
+  it('should show new instances from the stream, without asking for the list', async () => {
+    const { h, page } = session;
+    const first = await openCounter('LIST-1');
+    const seen = watchPath(page, '/api/instances');
+    await page.goto(`${h.url}/#/instances`);
+    await page.getByTestId(`instance-${first}`).waitFor();
+    const next = await openCounter('LIST-2');
+    await page.getByTestId(`instance-${next}`).waitFor({ timeout: 15_000 });
+    // The list came on the one stream, first and again; the page never asked for it.
+    expect(seen).toEqual({ asked: 0, stream: 1 });
+  });
+
+  it('should ask every few seconds while the stream fails, and still show new instances', async () => {
+    const { h, page } = session;
+    const seen = watchPath(page, '/api/instances');
+    const stream = '**/api/instances/stream*';
+    await page.route(stream, (route) => route.abort());
+    try {
+      await page.goto(`${h.url}/#/workflows`);
+      await page.goto(`${h.url}/#/instances`);
+      const next = await openCounter('LIST-3');
+      await page.getByTestId(`instance-${next}`).waitFor({ timeout: 15_000 });
+      await expect.poll(() => seen.asked, { timeout: 15_000 }).toBeGreaterThan(1);
+    } finally {
+      await page.unroute(stream);
+    }
+  });
+});
+
+describe("the editor's live counts", () => {
+  it('should count an instance reaching a node from the stream, without asking again', async () => {
+    const { h, page } = session;
+    await openCounter('FLOW-1');
+    const seen = watchPath(page, '/api/workflows/counter/flow');
+    await page.goto(`${h.url}/#/workflows/counter`);
+    await page.locator('.react-flow__node').first().waitFor();
+    await page.getByTestId('overlay').click();
+    await page.getByText('实时计数 · 1 d').click();
+    const resting = async () => Number(await page.getByTestId('count-waitBump').textContent());
+    await expect.poll(resting, { timeout: 10_000 }).toBeGreaterThan(0);
+    const before = await resting();
+    await openCounter('FLOW-2');
+    await expect.poll(resting, { timeout: 15_000 }).toBe(before + 1);
+    expect(seen).toEqual({ asked: 0, stream: 1 });
   });
 });

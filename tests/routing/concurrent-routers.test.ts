@@ -19,7 +19,7 @@ beforeAll(async () => {
   // Two server processes on one store: each Router has its own connection and models.
   second = await mongoose.createConnection(h.store.uri).asPromise();
   secondModels = createModels(second);
-  routers = [h.xiaoer.routing, new Router(secondModels)];
+  routers = [h.xiaoer.routing, new Router(secondModels, { users: h.xiaoer.auth })];
 });
 afterAll(async () => {
   await routers[1]?.idle();

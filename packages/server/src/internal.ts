@@ -14,7 +14,7 @@ export {
 export { openApiDocument, undocumentedRoutes } from './http/openapi.ts';
 export { workflowBodySchemas } from './http/workflows.route.ts';
 export { authBodySchemas } from './http/auth.route.ts';
-export { instanceBodySchemas } from './http/instances.route.ts';
+export { INSTANCE_STREAMS_PER_USER, instanceBodySchemas } from './http/instances.route.ts';
 export { routingBodySchemas } from './http/routing.schema.ts';
 export { ApiError } from './http/api-error.ts';
 export { fromEngineError } from './errors/engine-errors.ts';
@@ -105,7 +105,13 @@ export {
   SCHEDULER_DEFAULTS,
   type SchedulerOptions,
 } from './runtime/job-scheduler.ts';
-export { createModels, type Models } from './model/models.ts';
+export {
+  BORROWED_MODELS,
+  createModels,
+  MODEL_OWNERS,
+  type ModelOwner,
+  type Models,
+} from './model/models.ts';
 export { Router, type RouterOptions, type EnqueueResult } from './routing/router.ts';
 export type {
   AssignedEvent,

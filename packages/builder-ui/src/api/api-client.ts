@@ -9,6 +9,7 @@ import type {
   WorkflowDocument,
 } from '@xiaoer/engine';
 import type { Answer } from './api-types.ts';
+import type { LiveHandlers } from '../app/use-live.ts';
 
 export type { Answer } from './api-types.ts';
 
@@ -161,27 +162,33 @@ const query = (params: Record<string, string | number | undefined>) => {
   return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)]))}` : '';
 };
 
+/**
+ * Follows `path` (under `/api`) as server-sent events named `event`, each `data` an answer as
+ * JSON. `lost` hears that the stream failed (the browser retries by itself, except after a
+ * refusal such as the 429 of too many live pages), `back` that it is open again.
+ */
+function followStream<T>(path: string, event: string, on: LiveHandlers<T>): () => void {
+  const source = new EventSource(`/api${path}`);
+  source.addEventListener(event, (message: MessageEvent<string>) =>
+    on.answer(JSON.parse(message.data) as T),
+  );
+  source.addEventListener('error', on.lost);
+  source.addEventListener('open', on.back);
+  return () => source.close();
+}
+
+export type InstanceList = Answer<'getApiInstances'>;
+
 export const instancesApi = {
   list: (filter: Record<string, string | number | undefined>) =>
-    api<Answer<'getApiInstances'>>('GET', `/instances${query(filter)}`),
+    api<InstanceList>('GET', `/instances${query(filter)}`),
+  /** The list with these filters live: at once, then whenever it changed. */
+  watch: (filter: Record<string, string | number | undefined>, on: LiveHandlers<InstanceList>) =>
+    followStream(`/instances/stream${query(filter)}`, 'list', on),
   get: (id: string) => api<InstanceDetail>('GET', `/instances/${encodeURIComponent(id)}`),
-  /**
-   * Follows an instance as server-sent events: its detail at once, then after each of its
-   * steps. `lost` hears that the stream failed (the browser retries by itself), `back` that it
-   * is open again.
-   */
-  follow: (
-    id: string,
-    on: { detail: (detail: InstanceDetail) => void; lost: () => void; back: () => void },
-  ): (() => void) => {
-    const source = new EventSource(`/api/instances/${encodeURIComponent(id)}/stream`);
-    source.addEventListener('instance', (event: MessageEvent<string>) =>
-      on.detail(JSON.parse(event.data) as InstanceDetail),
-    );
-    source.addEventListener('error', on.lost);
-    source.addEventListener('open', on.back);
-    return () => source.close();
-  },
+  /** An instance live: its detail at once, then after each of its steps. */
+  follow: (id: string, on: LiveHandlers<InstanceDetail>) =>
+    followStream(`/instances/${encodeURIComponent(id)}/stream`, 'instance', on),
   cancel: (id: string) =>
     api<Answer<'postApiInstancesIdCancel'>>('POST', `/instances/${encodeURIComponent(id)}/cancel`),
   sendEvent: (id: string, type: string, data?: JsonObject) =>
@@ -193,6 +200,13 @@ export const instancesApi = {
     api<Answer<'postApiEffectsKeyRetry'>>('POST', `/effects/${encodeURIComponent(key)}/retry`),
   flow: (workflow: string, since?: string) =>
     api<FlowCounts>('GET', `/workflows/${encodeURIComponent(workflow)}/flow${query({ since })}`),
+  /** The editor's counts live, over a window as long as from `since` to now (it moves on). */
+  watchFlow: (workflow: string, since: string, on: LiveHandlers<FlowCounts>) =>
+    followStream(
+      `/workflows/${encodeURIComponent(workflow)}/flow/stream${query({ since })}`,
+      'flow',
+      on,
+    ),
 };
 
 /** One received delivery on the events page, and a page of them. */

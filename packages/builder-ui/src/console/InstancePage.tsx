@@ -24,6 +24,7 @@ import { formatDateTime } from '../i18n/format.ts';
 import { traceOf } from '../graph/path-highlight.ts';
 import { JourneyView } from './JourneyView.tsx';
 import { StepDetails } from './StepDetails.tsx';
+import { useLive, type LiveHandlers } from '../app/use-live.ts';
 import { stepAlarmed, stepsOfNode } from './step-view.ts';
 
 /**
@@ -50,30 +51,18 @@ export function InstancePage({
   const [focusNode, setFocusNode] = useState<string>();
   const language = languageOf(i18n.language);
   const load = useCallback(async () => setDetail(await instancesApi.get(instanceId)), [instanceId]);
-  useEffect(() => {
-    // The instance's steps arrive on its stream. Only while the stream is down (the browser
-    // retries it) does the page ask every 3 s: a running instance moves on by itself.
-    let every: ReturnType<typeof setInterval> | undefined;
-    let told = false;
-    const stop = instancesApi.follow(instanceId, {
-      detail: setDetail,
-      lost: () => {
-        load().catch((error: unknown) => {
-          if (!told) void message.error(errorText(error, languageOf(i18n.language)));
-          told = true;
-        });
-        every ??= setInterval(() => void load().catch(() => undefined), 3000);
-      },
-      back: () => {
-        clearInterval(every);
-        every = undefined;
-      },
-    });
-    return () => {
-      stop();
-      clearInterval(every);
-    };
-  }, [instanceId, load, message, i18n]);
+  // The instance's steps arrive on its stream. Only while the stream is down (the browser
+  // retries it) does the page ask every 3 s: a running instance moves on by itself.
+  const follow = useCallback(
+    (on: LiveHandlers<InstanceDetail>) => instancesApi.follow(instanceId, on),
+    [instanceId],
+  );
+  const ask = useCallback(() => instancesApi.get(instanceId), [instanceId]);
+  const failed = useCallback(
+    (error: unknown) => void message.error(errorText(error, languageOf(i18n.language))),
+    [message, i18n],
+  );
+  useLive(follow, ask, setDetail, failed);
   // The journey's version, drawn once per version (not again on each step).
   const workflowId = detail?.workflowId;
   const version = detail?.version;

@@ -1,13 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { App as AntApp, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { WarningOutlined } from '@ant-design/icons';
 import {
   instancesApi,
   type InstanceOutcome,
+  type InstanceList,
   type InstanceStatus,
   type InstanceSummary,
 } from '../api/api-client.ts';
+import { useLive, type LiveHandlers } from '../app/use-live.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import { formatDateTimeSeconds } from '../i18n/format.ts';
 
@@ -35,15 +37,17 @@ export function InstancesPage({ onOpen }: { onOpen: (id: string) => void }) {
   const { message } = AntApp.useApp();
   const [filter, setFilter] = useState<Record<string, string | undefined>>({});
   const [page, setPage] = useState(1);
-  const [result, setResult] = useState<{ instances: InstanceSummary[]; total: number }>();
-  useEffect(() => {
-    const load = () => instancesApi.list({ ...filter, page, pageSize: 20 }).then(setResult);
-    load().catch((error: unknown) => void message.error(String(error)));
-    // Live: new instances and moves show without a reload (their documents follow their steps
-    // within a second, so a list read at once may miss the newest).
-    const every = setInterval(() => void load().catch(() => undefined), 3000);
-    return () => clearInterval(every);
-  }, [filter, page, message]);
+  const [result, setResult] = useState<InstanceList>();
+  // Live: new instances and moves arrive on the list's stream; only while it is down (or
+  // refused) does the page ask every 3 s.
+  const shown = useMemo(() => ({ ...filter, page, pageSize: 20 }), [filter, page]);
+  const watch = useCallback(
+    (on: LiveHandlers<InstanceList>) => instancesApi.watch(shown, on),
+    [shown],
+  );
+  const load = useCallback(() => instancesApi.list(shown), [shown]);
+  const failed = useCallback((error: unknown) => void message.error(String(error)), [message]);
+  useLive(watch, load, setResult, failed);
   const set = (key: string) => (value: string | undefined) => {
     setPage(1);
     setFilter((f) => ({ ...f, [key]: value || undefined }));

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { App as AntApp, Button, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { instancesApi, workflowsApi, type Draft } from '../api/api-client.ts';
+import { instancesApi, workflowsApi, type Draft, type FlowCounts } from '../api/api-client.ts';
+import { useLive, type LiveHandlers } from '../app/use-live.ts';
 import type { JourneyFlowNode } from '../graph/journey-graph.ts';
 import type { CanvasOverlay } from '../app/use-hash-route.ts';
 import { useLeaveGuard } from '../app/leave-guard.ts';
@@ -167,29 +168,36 @@ function useEditorGuard(commands: EditorCommands, canEdit: boolean): void {
   });
 }
 
-/** The live overlay's counts (every 10 s while on) and the funnel's badges, into the store. */
+/** The time `hours` ago, as the flow counts' `since`. */
+const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+
+/**
+ * The live overlay's counts (from their stream while on; every 10 s only while it is down) and
+ * the funnel's badges, into the store.
+ */
 function useOverlays(): void {
   const { message } = AntApp.useApp();
   const store = useEditorStore();
   const id = useEditor((s) => s.base.id);
   const overlayHours = useEditor((s) => s.overlayHours);
   const funnelOn = useEditor((s) => s.funnelOn);
+  const setCounts = useEditor((s) => s.setCounts);
   useEffect(() => {
-    const { setCounts } = store.getState();
-    if (overlayHours === undefined) return setCounts(null);
-    let stopped = false;
-    const fetchCounts = () =>
-      void instancesApi
-        .flow(id, new Date(Date.now() - overlayHours * 3_600_000).toISOString())
-        .then((next) => !stopped && setCounts(next))
-        .catch((error: unknown) => void message.error(String(error)));
-    fetchCounts();
-    const every = setInterval(fetchCounts, 10_000);
-    return () => {
-      stopped = true;
-      clearInterval(every);
-    };
-  }, [overlayHours, id, message, store]);
+    if (overlayHours === undefined) setCounts(null);
+  }, [overlayHours, setCounts]);
+  const watch = useMemo(
+    () =>
+      overlayHours === undefined
+        ? null
+        : (on: LiveHandlers<FlowCounts>) => instancesApi.watchFlow(id, hoursAgo(overlayHours), on),
+    [id, overlayHours],
+  );
+  const load = useCallback(
+    () => instancesApi.flow(id, hoursAgo(overlayHours ?? 24)),
+    [id, overlayHours],
+  );
+  const failed = useCallback((error: unknown) => void message.error(String(error)), [message]);
+  useLive(watch, load, setCounts, failed, 10_000);
   // The funnel overlay is view state: badges on the drawn nodes, never in the graph's history.
   const badges = useFunnelOverlay(id, funnelOn);
   useEffect(() => store.getState().setBadges(badges), [badges, store]);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
-import { isDuplicateKey, type Models } from '../model/models.ts';
+import { isDuplicateKey, type AnalyticsModels } from '../model/models.ts';
 import { findByIds } from '../model/find-by-ids.ts';
 import { deleteByIds } from '../model/delete-by-ids.ts';
 import type { FactRecord } from '../model/analytics.model.ts';
@@ -47,13 +47,13 @@ const BATCH = 'batch';
  * redone by the next one, skipping the days that already note the batch.
  */
 export class AnalyticsRollup {
-  readonly #models: Models;
+  readonly #models: AnalyticsModels;
   readonly #timeZone: string;
   readonly #batchSize: number;
   readonly #leaseMs: number;
   readonly #clock: Clock;
 
-  constructor(models: Models, options: RollupOptions) {
+  constructor(models: AnalyticsModels, options: RollupOptions) {
     this.#models = models;
     this.#timeZone = options.timeZone;
     this.#batchSize = options.batchSize ?? 5000;

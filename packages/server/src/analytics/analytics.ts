@@ -1,6 +1,7 @@
-import type { Models } from '../model/models.ts';
+import type { AnalyticsModels } from '../model/models.ts';
 import { findByIds } from '../model/find-by-ids.ts';
-import type { AgentRecord } from '../model/routing.model.ts';
+import type { RoutingReads } from '../routing/routing-reads.ts';
+import type { JourneyRecords } from '../instances/journey-records.ts';
 import type { ConversationStore } from '../conversations/conversation-store.ts';
 import type { WorkflowCatalog } from '../workflows/workflow-catalog.ts';
 import type { WorkflowService } from '../workflows/workflow-service.ts';
@@ -45,8 +46,10 @@ export interface PeriodQuery {
 export class Analytics {
   readonly facts: ServiceFacts;
   readonly timeZone: string;
-  readonly #models: Models;
+  readonly #models: AnalyticsModels;
   readonly #workflows: WorkflowService;
+  readonly #routing: RoutingReads;
+  readonly #journeys: JourneyRecords;
   readonly #recorder: FactRecorder;
   readonly #rollup: AnalyticsRollup;
   readonly #everyMs: number;
@@ -56,10 +59,14 @@ export class Analytics {
   #running: Promise<RollupResult> | undefined;
 
   constructor(options: {
-    models: Models;
+    models: AnalyticsModels;
     store: ConversationStore;
     catalog: WorkflowCatalog;
     workflows: WorkflowService;
+    /** Agents and handoffs (routing owns them). */
+    routing: RoutingReads;
+    /** Running instances (the runtime owns them). */
+    journeys: JourneyRecords;
     settings?: AnalyticsOptions;
     onError: (error: unknown) => void;
     clock?: Clock;
@@ -67,12 +74,14 @@ export class Analytics {
     this.#clock = options.clock ?? systemClock;
     this.#models = options.models;
     this.#workflows = options.workflows;
+    this.#routing = options.routing;
+    this.#journeys = options.journeys;
     this.#onError = options.onError;
     this.timeZone = options.settings?.timeZone ?? ANALYTICS_DEFAULTS.timeZone;
     this.#everyMs = options.settings?.rollupEveryMs ?? ANALYTICS_DEFAULTS.rollupEveryMs;
     this.#recorder = new FactRecorder(options.models, options.onError, this.#clock);
     this.facts = new ServiceFacts({
-      models: options.models,
+      routing: options.routing,
       store: options.store,
       catalog: options.catalog,
       recorder: this.#recorder,
@@ -117,13 +126,13 @@ export class Analytics {
     const channels = query.channel ? [query.channel] : known;
     const days = await this.#conversationDays(daysToRead(query.from, query.to), channels);
     const agentIds = [...new Set(days.flatMap((day) => day.agents.map((a) => a.agentId)))];
-    const agents = await findByIds<AgentRecord>(this.#models.Agents, agentIds);
+    const agentNames = await this.#routing.agentNames(agentIds);
     return dashboardReport({
       period: this.#period(query),
       days,
       channels: known,
       rolledUpTo: progress?.rolledUpTo ?? null,
-      agentNames: new Map(agents.map((agent) => [agent._id, agent.displayName])),
+      agentNames,
     });
   }
 
@@ -134,11 +143,7 @@ export class Analytics {
       this.#models.JourneyDays,
       daysBetween(query.from, query.to).map((date) => `${date}|${workflowId}`),
     );
-    const active = await this.#models.Instances.find({ workflowId, status: 'active' })
-      .select({ node: 1 })
-      .lean<{ node: string }[]>();
-    const resting: Record<string, number> = {};
-    for (const { node } of active) resting[node] = (resting[node] ?? 0) + 1;
+    const resting = await this.#journeys.resting(workflowId);
     return journeyFunnel(
       workflow.document,
       this.#period({ from: query.from, to: query.to }),
@@ -153,7 +158,7 @@ export class Analytics {
       forecastDays(request.date, request.weeks),
       progress?.channels ?? [],
     );
-    const online = await this.#models.Agents.find({ status: 'online' }).lean<AgentRecord[]>();
+    const online = await this.#routing.onlineAgents();
     const inGroup = online.filter(
       (agent) => request.group === null || agent.skills.includes(request.group),
     );

@@ -1,4 +1,4 @@
-import type { Models } from '../model/models.ts';
+import type { AnalyticsModels } from '../model/models.ts';
 import { insertNew } from '../model/insert-new.ts';
 import type { AnalyticsFact } from './analytics-facts.ts';
 import { dateOf, type Cancel, type Clock } from '../clock/clock.ts';
@@ -14,14 +14,14 @@ const BATCH = 500;
  * that dies loses at most the last quarter second of them (said in docs/analytics.md).
  */
 export class FactRecorder {
-  readonly #models: Models;
+  readonly #models: AnalyticsModels;
   readonly #onError: (error: unknown) => void;
   #buffer: { _id: string; fact: AnalyticsFact }[] = [];
   readonly #clock: Clock;
   #timer: Cancel | undefined;
   #flushing: Promise<void> = Promise.resolve();
 
-  constructor(models: Models, onError: (error: unknown) => void, clock: Clock) {
+  constructor(models: AnalyticsModels, onError: (error: unknown) => void, clock: Clock) {
     this.#models = models;
     this.#onError = onError;
     this.#clock = clock;

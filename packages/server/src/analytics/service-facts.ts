@@ -1,9 +1,9 @@
 import { ENGINE_EVENTS, journeyOf, type WorkflowNode } from '@xiaoer/engine';
-import type { Models } from '../model/models.ts';
 import type { ConversationRecord, MessageRecord } from '../model/conversation.model.ts';
 import type { HandoffRecord } from '../model/routing.model.ts';
 import type { StepRecord } from '../model/instance.model.ts';
 import type { ConversationStore } from '../conversations/conversation-store.ts';
+import type { RoutingReads } from '../routing/routing-reads.ts';
 import type { WorkflowCatalog } from '../workflows/workflow-catalog.ts';
 import { DEFAULT_CHANNEL } from './analytics-facts.ts';
 import { stepFactOf } from './step-fact.ts';
@@ -42,7 +42,7 @@ const channelOf = (conversation: ConversationRecord | null) =>
  * a conversation (errors go to `onError`).
  */
 export class ServiceFacts {
-  readonly #models: Models;
+  readonly #routing: RoutingReads;
   readonly #store: ConversationStore;
   readonly #catalog: WorkflowCatalog;
   readonly #recorder: FactRecorder;
@@ -51,7 +51,7 @@ export class ServiceFacts {
   readonly #working = new Set<Promise<void>>();
 
   constructor(options: {
-    models: Models;
+    routing: RoutingReads;
     store: ConversationStore;
     catalog: WorkflowCatalog;
     recorder: FactRecorder;
@@ -59,7 +59,7 @@ export class ServiceFacts {
     clock: Clock;
   }) {
     this.#clock = options.clock;
-    this.#models = options.models;
+    this.#routing = options.routing;
     this.#store = options.store;
     this.#catalog = options.catalog;
     this.#recorder = options.recorder;
@@ -93,7 +93,7 @@ export class ServiceFacts {
       // Opened and left without a word: counted in the volume, not in the outcomes.
       if (!transcript.some((m) => m.from === 'customer')) return;
       const handoff = conversation.handoffId
-        ? await this.#models.Handoffs.findById(conversation.handoffId, { status: 1 }).lean()
+        ? await this.#routing.handoff(conversation.handoffId)
         : null;
       const lastBot = transcript.findLast((m) => m.from === 'bot');
       const firstResponseMs = firstResponse(transcript);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { isDuplicateKey, type Models } from '../model/models.ts';
+import { isDuplicateKey, type AuthModels } from '../model/models.ts';
 import type { ApiKeyRecord, Role, UserRecord } from '../model/auth.model.ts';
 import { hashPassword, PASSWORD_COST, verifyPassword, type PasswordCost } from './password.ts';
 import { systemClock, type Clock } from '../clock/clock.ts';
@@ -26,14 +26,14 @@ export const SESSION_PRUNE_EVERY_MS = 10 * 60_000;
 
 /** Users, sessions and API keys. Tokens are stored only as sha256, looked up by `_id`. */
 export class AuthService {
-  readonly #models: Models;
+  readonly #models: AuthModels;
   readonly #sessionHours: number;
   readonly #clock: Clock;
   readonly #passwordCost: Readonly<PasswordCost>;
   #prunedAt = 0;
 
   constructor(
-    models: Models,
+    models: AuthModels,
     sessionHours = 12,
     clock: Clock = systemClock,
     /** The scrypt cost of new password hashes; lower only in tests. */
@@ -43,6 +43,11 @@ export class AuthService {
     this.#sessionHours = sessionHours;
     this.#clock = clock;
     this.#passwordCost = passwordCost;
+  }
+
+  /** Whether a console user with this id exists (routing checks an agent is one). */
+  async userExists(id: string): Promise<boolean> {
+    return (await this.#models.Users.findById(id, { _id: 1 }).lean()) !== null;
   }
 
   async hasUsers(): Promise<boolean> {

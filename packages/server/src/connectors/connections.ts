@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CHANNELS, type Channel } from '@xiaoer/engine';
-import type { Models } from '../model/models.ts';
+import type { JourneyRecords } from '../instances/journey-records.ts';
 import type { EventSource, SourceKind } from '../intake/event-source.ts';
 import type { ChannelConfig, XiaoerConfig } from '../server/xiaoer-config.ts';
 import { DomainError } from '../errors/domain-error.ts';
@@ -72,12 +72,12 @@ function targetOf(config: ChannelConfig | undefined): string | undefined {
 export class Connections {
   readonly #config: XiaoerConfig;
   readonly #connectors: Connectors;
-  readonly #models: Models;
+  readonly #journeys: JourneyRecords;
 
-  constructor(config: XiaoerConfig, connectors: Connectors, models: Models) {
+  constructor(config: XiaoerConfig, connectors: Connectors, journeys: JourneyRecords) {
     this.#config = config;
     this.#connectors = connectors;
-    this.#models = models;
+    this.#journeys = journeys;
   }
 
   async sources(): Promise<SourceStatus[]> {
@@ -85,10 +85,7 @@ export class Connections {
   }
 
   async #sourceStatus(source: EventSource): Promise<SourceStatus> {
-    const last = await this.#models.Events.findOne({ source: source.id })
-      .sort({ receivedAt: -1 })
-      .select({ type: 1, receivedAt: 1 })
-      .lean<{ type: string; receivedAt: Date }>();
+    const last = await this.#journeys.lastEventFrom(source.id);
     const path = INTAKE_PATHS[source.kind]?.replace(':id', source.id);
     return {
       id: source.id,

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { Models } from '../model/models.ts';
+import type { ConversationModels } from '../model/models.ts';
 import { isDuplicateKey } from '../model/models.ts';
 import { findByIds } from '../model/find-by-ids.ts';
 import type {
@@ -35,10 +35,10 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
  * index. A sender's own message id makes a resend the same message.
  */
 export class ConversationStore {
-  readonly #models: Models;
+  readonly #models: ConversationModels;
   readonly #clock: Clock;
 
-  constructor(models: Models, clock: Clock = systemClock) {
+  constructor(models: ConversationModels, clock: Clock = systemClock) {
     this.#models = models;
     this.#clock = clock;
   }

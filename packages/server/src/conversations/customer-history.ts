@@ -1,5 +1,5 @@
 import type { JsonObject } from '@xiaoer/engine';
-import type { Models } from '../model/models.ts';
+import type { ConversationModels } from '../model/models.ts';
 import type { ConversationRecord } from '../model/conversation.model.ts';
 import type { OrderSystemConnector } from '../connectors/connector.types.ts';
 import type { ConversationStore } from './conversation-store.ts';
@@ -68,11 +68,11 @@ function orderView(orderId: string, order: JsonObject): CustomerOrder {
  * only orders the order system says are this customer's; never another customer's data.
  */
 export class CustomerHistory {
-  readonly #models: Models;
+  readonly #models: ConversationModels;
   readonly #store: ConversationStore;
   readonly #orders: OrderSystemConnector;
 
-  constructor(models: Models, store: ConversationStore, orders: OrderSystemConnector) {
+  constructor(models: ConversationModels, store: ConversationStore, orders: OrderSystemConnector) {
     this.#models = models;
     this.#store = store;
     this.#orders = orders;

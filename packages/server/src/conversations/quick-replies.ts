@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Models } from '../model/models.ts';
+import type { ConversationModels } from '../model/models.ts';
 import type { QuickReplyRecord } from '../model/quick-reply.model.ts';
 import { DomainError } from '../errors/domain-error.ts';
 
@@ -70,9 +70,9 @@ const unknownReply = (id: string) =>
 
 /** The shop's quick replies: operators write them, agents insert them in the desk. */
 export class QuickReplies {
-  readonly #models: Models;
+  readonly #models: ConversationModels;
 
-  constructor(models: Models) {
+  constructor(models: ConversationModels) {
     this.#models = models;
   }
 

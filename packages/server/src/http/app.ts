@@ -136,6 +136,7 @@ export function createApp(options: AppOptions): Express {
         xiaoer.runtime,
         xiaoer.dispatcher,
         xiaoer.instanceFeed,
+        xiaoer.liveQueries,
       ),
     );
     app.use('/api', routingRouter(xiaoer.routing, xiaoer.inboxFeed));

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { Models } from '../model/models.ts';
+import type { HttpModels } from '../model/models.ts';
 import { ApiError } from './api-error.ts';
 import { allow } from './authenticate.ts';
 import { responds } from './route-metadata.ts';
@@ -8,7 +8,7 @@ import { extraResponseSchemas } from './extra.response.ts';
 /** `GET /api/audit?limit=`: who did what by hand, newest first (admins only). */
 export const AUDIT_QUERY = { limit: /^[1-9]\d{0,2}$/ };
 
-export function auditRouter(models: Models): Router {
+export function auditRouter(models: HttpModels): Router {
   const router = Router();
   router.get(
     '/audit',

@@ -58,7 +58,7 @@ function perMinute(limit: number, key: (request: Request, response: Response) =>
  * Counts live streams per key: `open` refuses one over the cap (429, `Retry-After`), and the
  * returned release runs once when the stream ends.
  */
-class StreamCounter {
+export class StreamCounter {
   readonly #live = new Map<string, number>();
   constructor(readonly cap: number) {}
 

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Connections } from '../connectors/connections.ts';
-import type { Models } from '../model/models.ts';
+import type { HttpModels } from '../model/models.ts';
 import { allow } from './authenticate.ts';
 import { actorOf } from './actor.ts';
 import { param } from './params.ts';
@@ -26,7 +26,7 @@ const DEFAULT_TEXT = '【小二】这是一条测试消息 / This is a test mess
  * with their status (secrets never shown), and a test send through a channel's real
  * connector. Admins only; each test send is in the audit log.
  */
-export function connectionsRouter(connections: Connections, models: Models): Router {
+export function connectionsRouter(connections: Connections, models: HttpModels): Router {
   const router = Router();
   router.get(
     '/connections',

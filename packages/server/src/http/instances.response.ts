@@ -84,6 +84,10 @@ export const instanceResponseSchemas = {
   ),
   /** Server-sent events named `instance`, each `data` the detail above as JSON. */
   detailStream: { type: 'string', description: 'text/event-stream' },
+  /** Server-sent events named `list`, each `data` a list answer as JSON. */
+  listStream: { type: 'string', description: 'text/event-stream' },
+  /** Server-sent events named `flow`, each `data` the flow counts as JSON. */
+  flowStream: { type: 'string', description: 'text/event-stream' },
   cancelled: object({ id: text, status }),
   eventResult: object(
     { result: oneOf('applied', 'ignored', 'parked', 'duplicate'), node: text, status },

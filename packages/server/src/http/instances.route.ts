@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { JsonObject } from '@xiaoer/engine';
 import type { InstanceFilter, InstanceQueries } from '../instances/instance-queries.ts';
 import type { InstanceFeed } from '../instances/instance-feed.ts';
 import { LIST_STATUSES } from '../instances/instance-outcome.ts';
 import { UnknownInstanceError, type JourneyRuntime } from '../runtime/journey-runtime.ts';
 import type { EffectDispatcher } from '../runtime/effect-dispatcher.ts';
-import type { Models } from '../model/models.ts';
+import type { HttpModels } from '../model/models.ts';
 import { ApiError } from './api-error.ts';
 import { actorOf } from './actor.ts';
 import { param } from './params.ts';
@@ -16,6 +16,14 @@ import { validateBody } from './validate-body.ts';
 import { instanceResponseSchemas } from './instances.response.ts';
 import { responds } from './route-metadata.ts';
 import { openEventStream } from './event-stream.ts';
+import { StreamCounter } from './chat-limits.ts';
+import type { LiveQueries } from '../instances/live-queries.ts';
+
+/** Live instance pages (an instance, the list, the editor's counts) one user may keep open. */
+export const INSTANCE_STREAMS_PER_USER = 10;
+
+/** How long a user over the cap is asked to wait before the browser retries, in seconds. */
+const STREAM_RETRY_AFTER_S = 30;
 
 export const instanceBodySchemas = {
   sendEvent: {
@@ -76,6 +84,17 @@ export const FLOW_QUERY = {
   since: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/,
 };
 
+/** The flow routes' query: only `since`; anything else is a 400. */
+function flowQuery(request: Request): Date {
+  const unknown = Object.keys(request.query).filter((name) => !(name in FLOW_QUERY));
+  if (unknown.length)
+    throw new ApiError(400, 'unknown-filter', {
+      zh: `未知的参数 "${unknown[0]}"。可用：since`,
+      en: `Unknown parameter "${unknown[0]}". Known: since`,
+    });
+  return flowSince(request.query['since']);
+}
+
 /** `?since=` of the flow overlay: an ISO time in the past, by default 24 hours ago. */
 function flowSince(value: unknown): Date {
   if (value === undefined) return new Date(Date.now() - 86_400_000);
@@ -106,13 +125,32 @@ async function known<T>(id: string, action: Promise<T>): Promise<T> {
 
 /** `/api/instances` and operator actions, each audited with the acting user. */
 export function instancesRouter(
-  models: Models,
+  models: HttpModels,
   queries: InstanceQueries,
   runtime: JourneyRuntime,
   dispatcher: EffectDispatcher,
   feed: InstanceFeed,
+  live: LiveQueries,
+  options: { streamsPerUser?: number } = {},
 ): Router {
   const router = Router();
+  const cap = options.streamsPerUser ?? INSTANCE_STREAMS_PER_USER;
+  const streams = new StreamCounter(cap);
+  /**
+   * Takes one of the user's live-page slots, or answers 429 (nothing opened); the slot is given
+   * back when the page goes.
+   */
+  const streamSlot = (request: Request, response: Response) => {
+    const release = streams.take(request.principal?.id ?? '');
+    if (!release) {
+      response.set('Retry-After', String(STREAM_RETRY_AFTER_S));
+      throw new ApiError(429, 'too-many-streams', {
+        zh: `你已打开 ${cap} 个实时页面（每位用户最多 ${cap} 个），请先关闭一个再试。`,
+        en: `You already have ${cap} live pages open (at most ${cap} per user); close one and try again.`,
+      });
+    }
+    response.on('close', release);
+  };
   const audit = (request: Request, action: string, target: string, details: JsonObject) =>
     models.Audit.create({ at: new Date(), actor: actorOf(request), action, target, details });
 
@@ -123,6 +161,26 @@ export function instancesRouter(
     async (request, response) => {
       const { filter, page, pageSize } = readFilters(request);
       response.json(await queries.list(filter, page, pageSize));
+    },
+  );
+  // The instances page follows its page of the list live: the list's answer, whenever it
+  // changed. Its filters, role and errors are the list's (before `/instances/:id`).
+  router.get(
+    '/instances/stream',
+    allow('read'),
+    responds(instanceResponseSchemas.listStream),
+    async (request, response) => {
+      const { filter, page, pageSize } = readFilters(request);
+      streamSlot(request, response);
+      const events = openEventStream(request, response);
+      events.onClose(
+        live.follow(
+          `list:${JSON.stringify([filter, page, pageSize])}`,
+          () => queries.list(filter, page, pageSize),
+          (list) => events.send('list', list),
+          filter.workflow ? (instance) => instance.workflowId === filter.workflow : undefined,
+        ),
+      );
     },
   );
   router.get(
@@ -143,6 +201,7 @@ export function instancesRouter(
     async (request, response) => {
       const id = param(request, 'id');
       if (!(await queries.get(id))) throw instanceNotFound(id);
+      streamSlot(request, response);
       const events = openEventStream(request, response);
       events.onClose(feed.subscribe(id, (detail) => events.send('instance', detail)));
     },
@@ -200,14 +259,28 @@ export function instancesRouter(
     allow('read'),
     responds(instanceResponseSchemas.flow),
     async (request, response) => {
-      const unknown = Object.keys(request.query).filter((name) => !(name in FLOW_QUERY));
-      if (unknown.length)
-        throw new ApiError(400, 'unknown-filter', {
-          zh: `未知的参数 "${unknown[0]}"。可用：since`,
-          en: `Unknown parameter "${unknown[0]}". Known: since`,
-        });
-      const since = flowSince(request.query['since']);
-      response.json(await queries.flowCounts(param(request, 'id'), since));
+      response.json(await queries.flowCounts(param(request, 'id'), flowQuery(request)));
+    },
+  );
+  // The same counts live: whenever they changed. The window keeps its length (`since` moves on
+  // with the time), as the overlay's "last N hours" means.
+  router.get(
+    '/workflows/:id/flow/stream',
+    allow('read'),
+    responds(instanceResponseSchemas.flowStream),
+    async (request, response) => {
+      const workflow = param(request, 'id');
+      const windowMs = Date.now() - flowQuery(request).getTime();
+      streamSlot(request, response);
+      const events = openEventStream(request, response);
+      events.onClose(
+        live.follow(
+          `flow:${workflow}:${windowMs}`,
+          () => queries.flowCounts(workflow, new Date(Date.now() - windowMs)),
+          (counts) => events.send('flow', counts),
+          (instance) => instance.workflowId === workflow,
+        ),
+      );
     },
   );
   router.get(

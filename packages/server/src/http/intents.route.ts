@@ -7,7 +7,7 @@ import type { IntentGroup } from '../intents/intent-files.ts';
 import { UNKNOWN_INTENT } from '../intents/intent-ids.ts';
 import type { CustomIntentInput, IntentCatalog } from '../intents/intent-catalog.ts';
 import type { IntentAction } from '../intents/intent-actions.ts';
-import type { Models } from '../model/models.ts';
+import type { HttpModels } from '../model/models.ts';
 import { allow } from './authenticate.ts';
 import { actorOf } from './actor.ts';
 import { param } from './params.ts';
@@ -63,7 +63,7 @@ export type ClassifyAnswer = Pick<
  * chat would read it. Read permission, like the knowledge search beside which the console
  * shows it.
  */
-export function intentsRouter(intents: IntentCatalog, models: Models): Router {
+export function intentsRouter(intents: IntentCatalog, models: HttpModels): Router {
   const router = Router();
   const audit = (request: Request, action: string, target: string, details: JsonObject = {}) =>
     models.Audit.create({ at: new Date(), actor: actorOf(request), action, target, details });

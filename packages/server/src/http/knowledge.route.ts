@@ -1,6 +1,6 @@
 import express, { Router, type Request } from 'express';
 import type { JsonObject } from '@xiaoer/engine';
-import type { Models } from '../model/models.ts';
+import type { HttpModels } from '../model/models.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import {
   articleInputSchema,
@@ -31,7 +31,7 @@ const notAnArray = new ApiError(400, 'invalid-import', {
 /** `/api/knowledge/*`: articles, operator search, import/export and unanswered questions. */
 export function knowledgeRouter(
   knowledge: KnowledgeBase,
-  models: Models,
+  models: HttpModels,
   bodyLimit: string | number,
 ): Router {
   const router = Router();

@@ -251,6 +251,14 @@ const OPERATIONS: Record<string, OperationNotes> = {
     tag: 'instances',
     query: INSTANCE_FILTERS,
   },
+  'GET /api/instances/stream': {
+    summary:
+      'The instances list as server-sent events (`list`), at once and whenever it changed; the same filters / 实例列表实时推送（SSE）',
+    tag: 'instances',
+    query: INSTANCE_FILTERS,
+    media: ['text/event-stream'],
+    errors: { 429: 'Too many live pages open for this user / 该用户打开的实时页面过多' },
+  },
   'GET /api/instances/{id}': {
     summary: 'An instance with its timeline, effects and timers / 实例详情与时间线',
     tag: 'instances',
@@ -260,6 +268,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
       "An instance's detail as server-sent events (`instance`), at once and after each step / 实例详情实时推送（SSE）",
     tag: 'instances',
     media: ['text/event-stream'],
+    errors: { 429: 'Too many live pages open for this user / 该用户打开的实时页面过多' },
   },
   'POST /api/chat/conversations': {
     summary: "Open a chat conversation (the customer's chat page) / 开始聊天会话",
@@ -359,6 +368,14 @@ const OPERATIONS: Record<string, OperationNotes> = {
       'Live counts for the editor: active instances per node, steps per outcome since `since` (default 24 h) / 实时计数',
     tag: 'instances',
     query: FLOW_QUERY,
+  },
+  'GET /api/workflows/{id}/flow/stream': {
+    summary:
+      'The live counts as server-sent events (`flow`), whenever they changed; the window keeps its length / 实时计数推送（SSE）',
+    tag: 'instances',
+    query: FLOW_QUERY,
+    media: ['text/event-stream'],
+    errors: { 429: 'Too many live pages open for this user / 该用户打开的实时页面过多' },
   },
   'POST /api/instances/{id}/cancel': { summary: 'Cancel an instance / 取消实例', tag: 'instances' },
   'POST /api/instances/{id}/events': {

@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
 import type { JsonObject } from '@xiaoer/engine';
-import type { Models } from '../model/models.ts';
+import type { HttpModels } from '../model/models.ts';
 import type { QualityInspector } from '../quality/quality-inspector.ts';
 import { rulesChangeSchema } from '../quality/rule-schema.ts';
 import type { RulesChange } from '../quality/rule-store.ts';
@@ -49,7 +49,7 @@ function withPeriod<K extends string>(request: Request, query: Record<K | 'from'
 }
 
 /** `/api/quality/*`: the rules, the reports with operators' overrides, per-agent averages. */
-export function qualityRouter(quality: QualityInspector, models: Models): Router {
+export function qualityRouter(quality: QualityInspector, models: HttpModels): Router {
   const router = Router();
   const audit = (request: Request, action: string, target: string, details: JsonObject = {}) =>
     models.Audit.create({ at: new Date(), actor: actorOf(request), action, target, details });

@@ -1,5 +1,5 @@
 import type { Effect } from '@xiaoer/engine';
-import type { Models } from '../model/models.ts';
+import type { RuntimeModels } from '../model/models.ts';
 import { findByIds } from '../model/find-by-ids.ts';
 import { stepJson, type StepRecord } from '../model/instance.model.ts';
 import type { EffectRecord } from '../model/effect.model.ts';
@@ -30,12 +30,12 @@ const STEP_CACHE = 20_000;
  * so both are remembered: a refresh reads only new steps and effects still in flight.
  */
 export class InstanceAlarms {
-  readonly #models: Models;
+  readonly #models: RuntimeModels;
   readonly #maxSteps: number;
   readonly #steps = new Map<string, StepFacts>();
   readonly #done = new Set<string>();
 
-  constructor(models: Models, maxSteps: number) {
+  constructor(models: RuntimeModels, maxSteps: number) {
     this.#models = models;
     this.#maxSteps = maxSteps;
   }

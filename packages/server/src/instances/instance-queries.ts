@@ -1,5 +1,5 @@
 import type { PathStep } from '@xiaoer/engine';
-import type { Models } from '../model/models.ts';
+import type { RuntimeModels } from '../model/models.ts';
 import {
   outcomeOf,
   statusQuery,
@@ -78,7 +78,7 @@ export interface FlowCounts {
 
 /** Reads instances for the API and the console; writes go through the runtime. */
 export class InstanceQueries {
-  readonly #models: Models;
+  readonly #models: RuntimeModels;
 
   readonly #maxSteps: number;
   readonly #unwritten: (id: string) => InstanceRecord | undefined;
@@ -90,7 +90,7 @@ export class InstanceQueries {
    * a moment): read from there, so a reader here never misses it.
    */
   constructor(
-    models: Models,
+    models: RuntimeModels,
     maxSteps = 1000,
     unwritten: (id: string) => InstanceRecord | undefined = () => undefined,
   ) {

@@ -1,4 +1,4 @@
-import type { Models } from '../model/models.ts';
+import type { RuntimeModels } from '../model/models.ts';
 import { instanceJson, type InstanceRecord } from '../model/instance.model.ts';
 import { outcomeOf } from '../model/instance-outcome.ts';
 
@@ -9,7 +9,7 @@ const BATCH = 500;
  * (read from the end node's output in the snapshot). Run at start-up; finds nothing once done.
  * Returns how many instances it gave an outcome.
  */
-export async function backfillOutcomes(models: Models): Promise<number> {
+export async function backfillOutcomes(models: RuntimeModels): Promise<number> {
   let filled = 0;
   for (;;) {
     const stored = await models.Instances.find({

@@ -1,6 +1,6 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
-import type { Models } from '../model/models.ts';
+import type { IntakeModels } from '../model/models.ts';
 import {
   eventJson,
   eventKey,
@@ -31,7 +31,7 @@ export interface IntakeResult {
  * event survives a crash: {@link EventIntake.recover} processes what a dead process left.
  */
 export class EventIntake {
-  readonly #models: Models;
+  readonly #models: IntakeModels;
   readonly #runtime: JourneyRuntime;
   readonly #limit: LimitFunction;
   readonly #log: Logger;
@@ -44,7 +44,7 @@ export class EventIntake {
   #sweeps = 0;
 
   constructor(
-    models: Models,
+    models: IntakeModels,
     runtime: JourneyRuntime,
     log: Logger,
     concurrency = 16,

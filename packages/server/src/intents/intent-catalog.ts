@@ -1,4 +1,4 @@
-import type { Models } from '../model/models.ts';
+import type { IntentModels } from '../model/models.ts';
 import type { CustomIntentRecord, IntentAction } from '../model/intent.model.ts';
 import { intentExists, intentNotFound, invalidIntent } from './intent-errors.ts';
 import { SHIPPED_INTENT_ACTIONS } from './intent-actions.ts';
@@ -69,7 +69,7 @@ function asDefinition(record: CustomIntentRecord): IntentDefinition {
  * notices the change at its next message (asking at most every two seconds) and retrains.
  */
 export class IntentCatalog {
-  readonly #models: Models;
+  readonly #models: IntentModels;
   readonly #config: IntentRecognitionConfig;
   readonly #references: IntentReferences;
   readonly #onFallback: ((reason: IntentProviderError) => void) | undefined;
@@ -80,7 +80,7 @@ export class IntentCatalog {
   #following: Promise<void> | undefined;
 
   constructor(
-    models: Models,
+    models: IntentModels,
     config: IntentRecognitionConfig,
     references: IntentReferences,
     onFallback?: (reason: IntentProviderError) => void,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Models } from '../model/models.ts';
+import type { KnowledgeModels } from '../model/models.ts';
 import { isDuplicateKey } from '../model/models.ts';
 import { changeKey, type KnowledgeArticleRecord } from '../model/knowledge.model.ts';
 import { articleProblems, type ArticleInput } from './article.schema.ts';
@@ -32,7 +32,7 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  */
 export class ArticleStore {
   constructor(
-    private readonly models: Models,
+    private readonly models: KnowledgeModels,
     /** Told of every saved article, so this process's index is fresh at once. */
     private readonly saved: (article: KnowledgeArticleRecord) => void,
   ) {}

@@ -1,5 +1,5 @@
 import { renderTemplate, type TemplateFormat } from '@xiaoer/engine';
-import type { Models } from '../model/models.ts';
+import type { KnowledgeModels } from '../model/models.ts';
 import { ArticleStore, type ArticleQuery } from './article-store.ts';
 import { articleInputOf, articleView, type KnowledgeArticle } from './article.ts';
 import { articleProblems, type ArticleInput } from './article.schema.ts';
@@ -101,7 +101,7 @@ export class KnowledgeBase {
   readonly suggestFloors: LanguageScores;
   private readonly confidentScore: number;
 
-  constructor(models: Models, options: KnowledgeOptions = {}) {
+  constructor(models: KnowledgeModels, options: KnowledgeOptions = {}) {
     this.thresholds = options.threshold ?? KNOWLEDGE_DEFAULTS.threshold;
     this.suggestFloors = options.suggestFloor ?? KNOWLEDGE_DEFAULTS.suggestFloor;
     this.confidentScore = options.confidentScore ?? KNOWLEDGE_DEFAULTS.confidentScore;

@@ -1,4 +1,4 @@
-import type { Models } from '../model/models.ts';
+import type { KnowledgeModels } from '../model/models.ts';
 import type { KnowledgeArticleRecord, KnowledgeChangeRecord } from '../model/knowledge.model.ts';
 import type { KnowledgeIndex } from './knowledge-index.ts';
 
@@ -21,7 +21,7 @@ export class KnowledgeFreshness {
   private readonly applied = new Set<string>();
 
   constructor(
-    private readonly models: Models,
+    private readonly models: KnowledgeModels,
     private readonly index: KnowledgeIndex,
     private readonly everyMs: number,
   ) {}

@@ -1,4 +1,4 @@
-import type { Models } from '../model/models.ts';
+import type { KnowledgeModels } from '../model/models.ts';
 import type { UnansweredQuestionRecord } from '../model/knowledge.model.ts';
 import { batchWeights, clusterQuestions } from './question-clusters.ts';
 import type { TermVector } from './similarity.ts';
@@ -46,7 +46,7 @@ const EXAMPLES = 5;
 /** Records questions without a confident answer and groups them into frequent ones. */
 export class UnansweredQuestions {
   constructor(
-    private readonly models: Models,
+    private readonly models: KnowledgeModels,
     /** Weighs a question's terms for grouping (the knowledge index's weights). */
     private readonly vectorOf: (terms: string[]) => TermVector,
   ) {}

@@ -18,8 +18,90 @@ import { earlyEventModels } from './early-event.model.ts';
 import { intentModels } from './intent.model.ts';
 import { quickReplyModels } from './quick-reply.model.ts';
 
-/** Every collection Xiaoer keeps, as Mongoose models on one connection. */
+/**
+ * Every collection Xiaoer keeps, as Mongoose models on one connection. Only the wiring
+ * (`server/`, `cli/`) holds them all; a domain holds the models it owns (`RuntimeModels`,
+ * `KnowledgeModels`...) and reaches another domain's records through that domain's functions.
+ */
 export type Models = ReturnType<typeof createModels>;
+
+/**
+ * Which domain owns each collection: the only domain that reads or writes it. A folder is its
+ * own domain, except `instances/`, the runtime's read side. `http/` owns the audit trail of
+ * the operators' acts. `tests/architecture/model-ownership.test.ts` fails when a domain
+ * imports models it does not own (docs/architecture.md, "Who owns which collection").
+ */
+export const MODEL_OWNERS = {
+  workflows: ['WorkflowDrafts', 'WorkflowVersions', 'WorkflowEdits', 'Scenarios'],
+  runtime: [
+    'Events',
+    'Inbox',
+    'EventOutcomes',
+    'Instances',
+    'Steps',
+    'Outbox',
+    'Correlations',
+    'EarlyEvents',
+    'Effects',
+    'EffectAttempts',
+    'Timers',
+    'DeadLetters',
+    'JobMarkers',
+    'TimerLanes',
+    'TimerSlots',
+    'Heartbeats',
+  ],
+  intake: ['ReceivedEvents'],
+  auth: ['Users', 'Sessions', 'ApiKeys'],
+  conversations: [
+    'Conversations',
+    'Messages',
+    'MessageKeys',
+    'ChatInbox',
+    'OpenConversations',
+    'QuickReplies',
+  ],
+  routing: ['SkillGroups', 'Agents', 'Handoffs', 'Assignments', 'LastAgents'],
+  knowledge: ['KnowledgeArticles', 'UnansweredQuestions', 'KnowledgeChanges', 'KnowledgeRevisions'],
+  analytics: [
+    'AnalyticsFacts',
+    'RollupControl',
+    'RollupProgress',
+    'ConversationDays',
+    'JourneyDays',
+  ],
+  quality: ['QualityRules', 'QualityReports', 'QualityInbox', 'FollowUps'],
+  intents: ['CustomIntents'],
+  http: ['Audit'],
+} as const satisfies Record<string, readonly (keyof Models)[]>;
+
+/** A domain that owns collections. */
+export type ModelOwner = keyof typeof MODEL_OWNERS;
+
+/**
+ * Collections a domain still uses without owning them, each with why; the list only shrinks
+ * (the ownership test pins it). Intake records a delivered event straight into the runtime's
+ * events and inbox, in the same group commit as the runtime's own writes.
+ */
+export const BORROWED_MODELS = {
+  intake: ['Events', 'Inbox'],
+} as const satisfies Partial<Record<ModelOwner, readonly (keyof Models)[]>>;
+
+/** The models `owner` owns. */
+export type ModelsOf<D extends ModelOwner> = Pick<Models, (typeof MODEL_OWNERS)[D][number]>;
+
+export type WorkflowModels = ModelsOf<'workflows'>;
+export type RuntimeModels = ModelsOf<'runtime'>;
+export type IntakeModels = ModelsOf<'intake'> &
+  Pick<Models, (typeof BORROWED_MODELS)['intake'][number]>;
+export type AuthModels = ModelsOf<'auth'>;
+export type ConversationModels = ModelsOf<'conversations'>;
+export type RoutingModels = ModelsOf<'routing'>;
+export type KnowledgeModels = ModelsOf<'knowledge'>;
+export type AnalyticsModels = ModelsOf<'analytics'>;
+export type QualityModels = ModelsOf<'quality'>;
+export type IntentModels = ModelsOf<'intents'>;
+export type HttpModels = ModelsOf<'http'>;
 
 export function createModels(connection: Connection) {
   return {

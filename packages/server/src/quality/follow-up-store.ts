@@ -1,4 +1,4 @@
-import type { Models } from '../model/models.ts';
+import type { QualityModels } from '../model/models.ts';
 import type { FollowUpRecord } from '../model/quality.model.ts';
 import { isDuplicateKey } from '../model/models.ts';
 import { findByIds } from '../model/find-by-ids.ts';
@@ -14,9 +14,9 @@ const taskId = (conversationId: string, seq: number) => `${conversationId}:${seq
  * processes never share one) and read back by `_id`, which FerretDB finds by index.
  */
 export class FollowUpStore {
-  readonly #models: Models;
+  readonly #models: QualityModels;
 
-  constructor(models: Models) {
+  constructor(models: QualityModels) {
     this.#models = models;
   }
 

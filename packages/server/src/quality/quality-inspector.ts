@@ -1,8 +1,9 @@
-import type { Models } from '../model/models.ts';
+import type { QualityModels } from '../model/models.ts';
 import { isDuplicateKey } from '../model/models.ts';
 import type { HandoffRecord } from '../model/routing.model.ts';
 import type { QualityInboxEntry, QualityReportRecord } from '../model/quality.model.ts';
 import type { ConversationStore } from '../conversations/conversation-store.ts';
+import type { RoutingReads } from '../routing/routing-reads.ts';
 import { inspectConversation } from './inspect-conversation.ts';
 import type { InspectionInput } from './quality-rule.ts';
 import { QualityRuleStore } from './rule-store.ts';
@@ -59,24 +60,28 @@ export class QualityInspector {
   readonly rules: QualityRuleStore;
   readonly followUps: FollowUpStore;
   readonly reports: QualityReports;
-  readonly #models: Models;
+  readonly #models: QualityModels;
   readonly #conversations: ConversationStore;
+  readonly #routing: RoutingReads;
   readonly #listeners = new Set<QualityReportListener>();
   readonly #onError: (error: unknown) => void;
   /** Inspections this process runs now: recovery leaves them alone, `idle` waits for them. */
   readonly #running = new Map<string, Promise<unknown>>();
 
   constructor(
-    models: Models,
+    models: QualityModels,
     conversations: ConversationStore,
+    /** Handoffs and agents' names (routing owns them). */
+    routing: RoutingReads,
     options: QualityInspectorOptions = {},
   ) {
     this.#models = models;
     this.#conversations = conversations;
+    this.#routing = routing;
     this.#onError = options.onError ?? (() => {});
     this.rules = new QualityRuleStore(models);
     this.followUps = new FollowUpStore(models);
-    this.reports = new QualityReports(models);
+    this.reports = new QualityReports(models, routing);
   }
 
   /**
@@ -165,9 +170,7 @@ export class QualityInspector {
       await done();
       return existing;
     }
-    const handoff = await this.#models.Handoffs.findById(handoffId, { context: 0 }).lean<
-      Omit<HandoffRecord, 'context'>
-    >();
+    const handoff = await this.#routing.handoff(handoffId);
     if (!handoff || !handoff.agentId || (handoff.status !== 'resolved' && dropUnresolved)) {
       await done();
       return null;

@@ -1,7 +1,6 @@
-import type { Models } from '../model/models.ts';
+import type { QualityModels } from '../model/models.ts';
 import type { QualityReportRecord } from '../model/quality.model.ts';
-import type { AgentRecord } from '../model/routing.model.ts';
-import { findByIds } from '../model/find-by-ids.ts';
+import type { RoutingReads } from '../routing/routing-reads.ts';
 
 /** Most reports one list returns; a list scans the collection (FerretDB has no index but `_id`). */
 export const MAX_REPORTS_LISTED = 200;
@@ -57,10 +56,12 @@ const period = (query: Pick<ReportQuery, 'from' | 'to'>) =>
 
 /** Reads of `qualityReports`: one by handoff id (indexed), lists and averages (scans). */
 export class QualityReports {
-  readonly #models: Models;
+  readonly #models: QualityModels;
+  readonly #routing: RoutingReads;
 
-  constructor(models: Models) {
+  constructor(models: QualityModels, routing: RoutingReads) {
     this.#models = models;
+    this.#routing = routing;
   }
 
   async get(handoffId: string): Promise<QualityReport | null> {
@@ -119,10 +120,7 @@ export class QualityReports {
 
   /** Display names of these agents (lookups by `_id`); a login id stands in for a missing one. */
   async #names(agentIds: string[]): Promise<(agentId: string) => string> {
-    const agents = await findByIds<AgentRecord>(this.#models.Agents, [...new Set(agentIds)], {
-      displayName: 1,
-    });
-    const names = new Map(agents.map((agent) => [agent._id, agent.displayName.trim()]));
-    return (agentId) => names.get(agentId) || agentId;
+    const names = await this.#routing.agentNames(agentIds);
+    return (agentId) => names.get(agentId)?.trim() || agentId;
   }
 }

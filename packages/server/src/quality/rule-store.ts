@@ -1,4 +1,4 @@
-import type { Models } from '../model/models.ts';
+import type { QualityModels } from '../model/models.ts';
 import type { QualityRuleRecord } from '../model/quality.model.ts';
 import { insertNew } from '../model/insert-new.ts';
 import { DEFAULT_RULES, type RuleSetting } from './default-rules.ts';
@@ -35,9 +35,9 @@ const toRule = (record: QualityRuleRecord): QualityRule => ({
  * version a report names.
  */
 export class QualityRuleStore {
-  readonly #models: Models;
+  readonly #models: QualityModels;
 
-  constructor(models: Models) {
+  constructor(models: QualityModels) {
     this.#models = models;
   }
 

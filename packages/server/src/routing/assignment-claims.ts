@@ -1,4 +1,4 @@
-import type { Models } from '../model/models.ts';
+import type { RoutingModels } from '../model/models.ts';
 import { isDuplicateKey } from '../model/models.ts';
 import type { AssignmentRecord } from '../model/routing.model.ts';
 
@@ -17,9 +17,9 @@ export type ClaimResult = 'claimed' | 'taken' | 'full';
  * later: an agent may be under-assigned for a moment, never over-assigned.
  */
 export class AssignmentClaims {
-  readonly #models: Models;
+  readonly #models: RoutingModels;
 
-  constructor(models: Models) {
+  constructor(models: RoutingModels) {
     this.#models = models;
   }
 

@@ -1,4 +1,4 @@
-import type { Models } from '../model/models.ts';
+import type { RoutingModels } from '../model/models.ts';
 import {
   handoffJson,
   type AgentRecord,
@@ -28,14 +28,14 @@ export interface QueueDispatchOptions {
  * processes the claims keep assignments single and within capacity.
  */
 export class QueueDispatch {
-  readonly #models: Models;
+  readonly #models: RoutingModels;
   readonly #claims: AssignmentClaims;
   readonly #options: QueueDispatchOptions;
   readonly #listeners = new Set<AssignedListener>();
   #running: Promise<void> | undefined;
   #again: Promise<void> | undefined;
 
-  constructor(models: Models, claims: AssignmentClaims, options: QueueDispatchOptions) {
+  constructor(models: RoutingModels, claims: AssignmentClaims, options: QueueDispatchOptions) {
     this.#models = models;
     this.#claims = claims;
     this.#options = options;

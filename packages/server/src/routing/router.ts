@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Models } from '../model/models.ts';
+import type { RoutingModels } from '../model/models.ts';
 import { isDuplicateKey } from '../model/models.ts';
 import { findByIds } from '../model/find-by-ids.ts';
 import { handoffJson, type AgentRecord, type HandoffRecord } from '../model/routing.model.ts';
@@ -12,7 +12,14 @@ import { RoutingDirectory } from './routing-directory.ts';
 import { noGroupForIntent, notOpen, unknownHandoff } from './routing-error.ts';
 import type { AssignedListener, HandoffRequest, QueueSummary } from './handoff-request.ts';
 
+/** Who the console's users are: auth owns them, routing asks (an agent must be a user). */
+export interface UserLookup {
+  userExists(id: string): Promise<boolean>;
+}
+
 export interface RouterOptions {
+  /** The console's users (`AuthService`). */
+  users: UserLookup;
   queue?: QueueOrderOptions;
   /** The clock (tests pass their own). */
   now?: () => Date;
@@ -63,7 +70,7 @@ const RECENT_RESOLVED = 50;
  */
 export class Router {
   readonly directory: RoutingDirectory;
-  readonly #models: Models;
+  readonly #models: RoutingModels;
   readonly #now: () => Date;
   readonly #queue: QueueOrderOptions;
   readonly #claims: AssignmentClaims;
@@ -73,14 +80,14 @@ export class Router {
   readonly #onError: (error: unknown) => void;
   readonly #changeListeners = new Set<() => void>();
 
-  constructor(models: Models, options: RouterOptions = {}) {
+  constructor(models: RoutingModels, options: RouterOptions) {
     this.#models = models;
     this.#onResolve = options.onResolve;
     this.#onError = options.onError ?? (() => {});
     this.#now = options.now ?? (() => new Date());
     this.#queue = options.queue ?? QUEUE_ORDER_DEFAULTS;
     this.#observer = options.observer;
-    this.directory = new RoutingDirectory(models, this.#now);
+    this.directory = new RoutingDirectory(models, options.users, this.#now);
     this.#claims = new AssignmentClaims(models);
     this.#dispatch = new QueueDispatch(models, this.#claims, {
       now: this.#now,

@@ -1,7 +1,8 @@
 import type { LocalizedText } from '@xiaoer/engine';
-import type { Models } from '../model/models.ts';
+import type { RoutingModels } from '../model/models.ts';
 import type { AgentRecord, SkillGroupRecord } from '../model/routing.model.ts';
 import type { AgentStatus } from './agent-selection.ts';
+import type { UserLookup } from './router.ts';
 import { unknownAgent, unknownSkillGroup, unknownUser } from './routing-error.ts';
 
 export interface SkillGroupChange {
@@ -20,11 +21,13 @@ export const DEFAULT_MAX_CONCURRENT = 3;
 
 /** Skill groups and agents: the data routing decides with, kept by admins. */
 export class RoutingDirectory {
-  readonly #models: Models;
+  readonly #models: RoutingModels;
+  readonly #users: UserLookup;
   readonly #now: () => Date;
 
-  constructor(models: Models, now: () => Date) {
+  constructor(models: RoutingModels, users: UserLookup, now: () => Date) {
     this.#models = models;
+    this.#users = users;
     this.#now = now;
   }
 
@@ -67,7 +70,7 @@ export class RoutingDirectory {
    * a console user and every skill a known group; nothing is saved otherwise.
    */
   async saveAgent(id: string, change: AgentChange): Promise<AgentRecord> {
-    if (!(await this.#models.Users.findById(id, { _id: 1 }).lean())) throw unknownUser(id);
+    if (!(await this.#users.userExists(id))) throw unknownUser(id);
     const known = new Set((await this.skillGroups()).map((group) => group._id));
     const missing = (change.skills ?? []).find((skill) => !known.has(skill));
     if (missing !== undefined) throw unknownSkillGroup(missing);

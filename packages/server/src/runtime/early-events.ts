@@ -1,5 +1,5 @@
 import { ENGINE_EVENTS, journeyOf, type JourneyMachine } from '@xiaoer/engine';
-import type { Models } from '../model/models.ts';
+import type { RuntimeModels } from '../model/models.ts';
 import type { GroupCommit } from '../model/group-commit.ts';
 import { deleteByIds } from '../model/delete-by-ids.ts';
 import { deleteOlderThan } from '../model/delete-older.ts';
@@ -36,11 +36,11 @@ function awaitedAnywhere(machine: JourneyMachine): Set<string> {
  * the common start costs no extra read. Kept at most {@link EARLY_EVENT_RETENTION_MS}.
  */
 export class EarlyEvents {
-  readonly #models: Models;
+  readonly #models: RuntimeModels;
   readonly #commits: GroupCommit;
   readonly #retentionMs: number;
 
-  constructor(models: Models, commits: GroupCommit, retentionMs = EARLY_EVENT_RETENTION_MS) {
+  constructor(models: RuntimeModels, commits: GroupCommit, retentionMs = EARLY_EVENT_RETENTION_MS) {
     this.#models = models;
     this.#commits = commits;
     this.#retentionMs = retentionMs;

@@ -1,6 +1,6 @@
 import { backoffStrategies, type Agenda, type Job } from 'agenda';
 import type { Effect, ScheduleEffect } from '@xiaoer/engine';
-import { isDuplicateKey, type Models } from '../model/models.ts';
+import { isDuplicateKey, type RuntimeModels } from '../model/models.ts';
 import { GroupCommit } from '../model/group-commit.ts';
 import {
   effectJson,
@@ -43,7 +43,7 @@ export interface DispatcherOptions {
  * instance's applied-event keys, effects claim each attempt by a unique insert.
  */
 export class EffectDispatcher implements EffectSink {
-  readonly #models: Models;
+  readonly #models: RuntimeModels;
   readonly #agenda: Agenda;
   readonly #executor: EffectExecutor;
   readonly #options: DispatcherOptions;
@@ -53,7 +53,7 @@ export class EffectDispatcher implements EffectSink {
   #runtime: JourneyRuntime | undefined;
 
   constructor(
-    models: Models,
+    models: RuntimeModels,
     agenda: Agenda,
     executor: EffectExecutor,
     options: DispatcherOptions,

@@ -1,7 +1,7 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import { hostname } from 'node:os';
 import type { CallEffect, EmitEffect, SendEffect } from '@xiaoer/engine';
-import { isDuplicateKey, type Models } from '../model/models.ts';
+import { isDuplicateKey, type RuntimeModels } from '../model/models.ts';
 import { GroupCommit } from '../model/group-commit.ts';
 import { effectJson, type EffectAttemptRecord, type EffectRecord } from '../model/effect.model.ts';
 import type { InstanceEvent } from '../model/instance.model.ts';
@@ -40,7 +40,7 @@ export const OUTGOING_CONCURRENCY = 64;
  * the step's outbox entry is its claim.
  */
 export class EffectExecutor {
-  readonly #models: Models;
+  readonly #models: RuntimeModels;
   readonly #connectors: Connectors;
   readonly #staleAfterMs: number;
   readonly #process: string;
@@ -60,7 +60,7 @@ export class EffectExecutor {
   readonly #outgoing: LimitFunction;
 
   constructor(
-    models: Models,
+    models: RuntimeModels,
     connectors: Connectors,
     staleAfterMs = 30_000,
     commits = new GroupCommit(),

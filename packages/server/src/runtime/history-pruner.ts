@@ -1,5 +1,5 @@
 import type { Model } from 'mongoose';
-import type { Models } from '../model/models.ts';
+import type { RuntimeModels } from '../model/models.ts';
 import { FAR_MARK } from './timer-buckets.ts';
 
 export interface HistoryOptions {
@@ -20,11 +20,11 @@ const BATCH = 500;
  * batches so steps of running journeys are never held up for long.
  */
 export class HistoryPruner {
-  readonly #models: Models;
+  readonly #models: RuntimeModels;
   readonly maxStepsPerInstance: number;
   readonly retentionMs: number;
 
-  constructor(models: Models, options: HistoryOptions = {}) {
+  constructor(models: RuntimeModels, options: HistoryOptions = {}) {
     this.#models = models;
     this.maxStepsPerInstance = options.maxStepsPerInstance ?? 1000;
     this.retentionMs = (options.retentionDays ?? 90) * 86_400_000;

@@ -1,4 +1,4 @@
-import { isDuplicateKey, type Models } from '../model/models.ts';
+import { isDuplicateKey, type RuntimeModels } from '../model/models.ts';
 
 /**
  * Creates a job unless its marker says it exists already, then writes the marker: a
@@ -7,7 +7,7 @@ import { isDuplicateKey, type Models } from '../model/models.ts';
  * Job first, marker second: a crash in between costs a duplicate job, never a lost one.
  */
 export async function ensureJob(
-  models: Models,
+  models: RuntimeModels,
   marker: string,
   fresh: boolean,
   create: () => Promise<unknown>,

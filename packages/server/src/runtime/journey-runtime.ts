@@ -20,7 +20,7 @@ import {
   type EventOutcomeRecord,
   type EventRecord,
 } from '../model/event.model.ts';
-import { isDuplicateKey, type Models } from '../model/models.ts';
+import { isDuplicateKey, type RuntimeModels } from '../model/models.ts';
 import {
   correlationKeyOf,
   instanceJson,
@@ -83,7 +83,7 @@ const CONTENTION_RETRIES = 50;
  */
 export class JourneyRuntime {
   readonly steps: StepLog;
-  readonly #models: Models;
+  readonly #models: RuntimeModels;
   readonly #catalog: WorkflowCatalog;
   readonly #queue = new KeyedQueue();
   readonly #maxParked: number;
@@ -94,7 +94,7 @@ export class JourneyRuntime {
   readonly #earlyHints = new Set<string>();
 
   constructor(
-    models: Models,
+    models: RuntimeModels,
     catalog: WorkflowCatalog,
     sink: EffectSink,
     options: RuntimeOptions = {},

@@ -1,5 +1,5 @@
 import type { Effect, JourneySnapshot, PathStep } from '@xiaoer/engine';
-import { isDuplicateKey, type Models } from '../model/models.ts';
+import { isDuplicateKey, type RuntimeModels } from '../model/models.ts';
 import { GroupCommit } from '../model/group-commit.ts';
 import { FULL_SWEEP_EVERY, mayHoldBefore } from '../model/oldest-entry.ts';
 import {
@@ -71,7 +71,7 @@ type Stepping = InstanceRecord | NewInstance;
  * or drops (if not) once it is older than `staleAfterMs`.
  */
 export class StepLog {
-  readonly #models: Models;
+  readonly #models: RuntimeModels;
   readonly #sink: EffectSink;
   readonly #staleAfterMs: number;
   readonly #onError: (error: unknown, step: string) => void;
@@ -85,7 +85,7 @@ export class StepLog {
   #sweeps = 0;
 
   constructor(
-    models: Models,
+    models: RuntimeModels,
     sink: EffectSink,
     staleAfterMs: number,
     onError: (error: unknown, step: string) => void,

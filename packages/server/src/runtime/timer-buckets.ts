@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Agenda, Job } from 'agenda';
-import { isDuplicateKey, type Models } from '../model/models.ts';
+import { isDuplicateKey, type RuntimeModels } from '../model/models.ts';
 import type { TimerSlotRecord } from '../model/timer-slot.model.ts';
 import { ensureJob } from './job-markers.ts';
 import { findByIds } from '../model/find-by-ids.ts';
@@ -92,12 +92,12 @@ function shardOf(key: string): number {
  * bucket shortly before they are due, so `jobs` only holds the next few minutes' buckets.
  */
 export class TimerBuckets {
-  readonly #models: Models;
+  readonly #models: RuntimeModels;
   readonly #agenda: Agenda;
   readonly #lanes: TimerLanes;
   readonly #options: TimerBucketOptions;
 
-  constructor(models: Models, agenda: Agenda, options: TimerBucketOptions) {
+  constructor(models: RuntimeModels, agenda: Agenda, options: TimerBucketOptions) {
     this.#models = models;
     this.#agenda = agenda;
     this.#lanes = new TimerLanes(models, options.commits);

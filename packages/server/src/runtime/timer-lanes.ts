@@ -1,4 +1,4 @@
-import { isDuplicateKey, type Models } from '../model/models.ts';
+import { isDuplicateKey, type RuntimeModels } from '../model/models.ts';
 import type { GroupCommit } from '../model/group-commit.ts';
 import { insertNew } from '../model/insert-new.ts';
 
@@ -44,11 +44,11 @@ const FORGET_AFTER_MS = 120_000;
  * dispatched again by recovery.
  */
 export class TimerLanes {
-  readonly #models: Models;
+  readonly #models: RuntimeModels;
   readonly #lanes = new Map<string, Promise<LaneState>>();
   readonly #commits: GroupCommit | undefined;
 
-  constructor(models: Models, commits?: GroupCommit) {
+  constructor(models: RuntimeModels, commits?: GroupCommit) {
     this.#models = models;
     this.#commits = commits;
   }

@@ -17,6 +17,8 @@ import { GroupCommit } from '../model/group-commit.ts';
 import { bookkeepingLinger } from '../runtime/bookkeeping-writes.ts';
 import { SourceRegistry } from '../intake/event-source.ts';
 import { InstanceQueries } from '../instances/instance-queries.ts';
+import { JourneyRecords } from '../instances/journey-records.ts';
+import { LiveQueries } from '../instances/live-queries.ts';
 import { InstanceFeed } from '../instances/instance-feed.ts';
 import { backfillOutcomes } from '../instances/outcome-backfill.ts';
 import { DraftReplay } from '../workflows/draft-replay.ts';
@@ -38,6 +40,7 @@ import { ServiceOperations } from '../conversations/service-operations.ts';
 import { IntentCatalog } from '../intents/intent-catalog.ts';
 import { intentReferences } from './intent-references.ts';
 import { Router } from '../routing/router.ts';
+import { RoutingReads } from '../routing/routing-reads.ts';
 import { InboxFeed } from '../routing/inbox-feed.ts';
 import { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { KnowledgeAnswers } from '../conversations/knowledge-answers.ts';
@@ -99,6 +102,8 @@ export interface Xiaoer {
   inboxFeed: InboxFeed;
   /** Each open instance page's instance, pushed after its steps (the instance stream). */
   instanceFeed: InstanceFeed;
+  /** The instances list and the editor's counts, live (their pages' event streams). */
+  liveQueries: LiveQueries;
   /** Knowledge-base articles, retrieval and unanswered questions. */
   knowledge: KnowledgeBase;
   /** The intents recognised in the chat (shipped and the operators' own) and what each does. */
@@ -137,8 +142,15 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const effectLockMs = config.scheduler?.effectLockMs ?? SCHEDULER_DEFAULTS.effectLockMs;
   const agenda = createScheduler(options.storeUri, config.scheduler);
   const conversations = new ConversationStore(models, clock);
+  // A domain reads another's records through the owner (docs/architecture.md, "Who owns which
+  // collection"): routing's agents and handoffs, the runtime's instances and events, auth's users.
+  const routingReads = new RoutingReads(models);
+  const journeyRecords = new JourneyRecords(models);
+  const auth = new AuthService(models, undefined, clock, options.passwordCost);
   const analytics = new Analytics({
     models,
+    routing: routingReads,
+    journeys: journeyRecords,
     store: conversations,
     catalog,
     workflows,
@@ -161,13 +173,14 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   // Claims name this process; when it stops beating, the others take them over in seconds.
   const liveness = new ProcessLiveness(models.Heartbeats, config.recovery);
   const executor = new EffectExecutor(models, connectors, effectLockMs, commits, liveness);
-  const quality = new QualityInspector(models, conversations, {
+  const quality = new QualityInspector(models, conversations, routingReads, {
     onError: (error) =>
       log.error({ err: error }, 'a quality inspection or listener failed; recovery retries it'),
   });
   // Every process counts the scores it saves or overrides.
   quality.onReport((report) => analytics.facts.quality(report));
   const routing = new Router(models, {
+    users: auth,
     onError: (error) => log.error({ err: error }, 'an assignment listener failed'),
     observer: analytics.facts,
     // Noted before the handoff is resolved, inspected after: a crash in between is recovered.
@@ -179,7 +192,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   });
   // Gauges of shared state (queues, inbox, outbox, dead letters) are read when scraped.
   const metrics = new ServiceMetrics({
-    readStore: () => readStore(models, routing),
+    readStore: () => readStore(journeyRecords, routing),
     ...(config.metrics?.cacheMs !== undefined ? { cacheMs: config.metrics.cacheMs } : {}),
     onError: (error) => log.warn({ err: error }, 'reading metrics from the store failed'),
   });
@@ -268,6 +281,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     },
     { clock },
   );
+  const liveQueries = new LiveQueries((listener) => runtime.steps.onCommitted(listener), { clock });
   let stopSweeps: Cancel = () => {};
   let stopPruning: Cancel = () => {};
   let stopPromoting: Cancel = () => {};
@@ -302,13 +316,14 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     runtime,
     intake,
     dispatcher,
-    replay: new DraftReplay(models, workflows),
+    replay: new DraftReplay(journeyRecords, workflows),
     scenarios: new ScenarioStore(models, workflows),
     queries,
     instanceFeed,
+    liveQueries,
     sources: new SourceRegistry(config.sources),
     agenda,
-    auth: new AuthService(models, undefined, clock, options.passwordCost),
+    auth,
     history,
     desk,
     routing,
@@ -321,7 +336,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     receivedEvents,
     quickReplies: new QuickReplies(models),
     customerHistory: new CustomerHistory(models, conversations, built.orderSystem),
-    connections: new Connections(config, connectors, models),
+    connections: new Connections(config, connectors, journeyRecords),
     config,
     clock,
     async start() {
@@ -361,6 +376,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       hub.close();
       inboxFeed.close();
       instanceFeed.close();
+      liveQueries.close();
       stopSweeps();
       stopPruning();
       stopPromoting();

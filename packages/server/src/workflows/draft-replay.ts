@@ -1,8 +1,7 @@
 import { validate, type WorkflowDocument } from '@xiaoer/engine';
 import { replayRecorded, type RecordedStep, type ReplayOutcome } from '@xiaoer/engine/testing';
-import type { Models } from '../model/models.ts';
-import { findByIds } from '../model/find-by-ids.ts';
-import { journeyEventOf, stepJson, type InstanceRecord } from '../model/instance.model.ts';
+import { journeyEventOf, type InstanceRecord } from '../model/instance.model.ts';
+import type { JourneyRecords } from '../instances/journey-records.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { invalidWorkflow } from './workflow-errors.ts';
 import type { WorkflowService } from './workflow-service.ts';
@@ -44,11 +43,11 @@ export interface ReplayReport {
  * have behaved the same (same nodes, same effects) or where it first differs.
  */
 export class DraftReplay {
-  readonly #models: Models;
+  readonly #journeys: JourneyRecords;
   readonly #workflows: WorkflowService;
 
-  constructor(models: Models, workflows: WorkflowService) {
-    this.#models = models;
+  constructor(journeys: JourneyRecords, workflows: WorkflowService) {
+    this.#journeys = journeys;
     this.#workflows = workflows;
   }
 
@@ -68,11 +67,7 @@ export class DraftReplay {
         zh: `旅程 "${id}" 没有已发布的版本 ${version}，没有可重放的实例。`,
         en: `Workflow "${id}" has no published version ${version}: there are no instances to replay.`,
       });
-    const instances = await this.#models.Instances.find({ workflowId: id, version })
-      .select({ _id: 1, correlation: 1, status: 1, revision: 1 })
-      .sort({ startedAt: -1, _id: 1 })
-      .limit(request.limit ?? 50)
-      .lean<Pick<InstanceRecord, '_id' | 'correlation' | 'status' | 'revision'>[]>();
+    const instances = await this.#journeys.newestOfVersion(id, version, request.limit ?? 50);
     const results: InstanceReplay[] = [];
     for (const instance of instances) {
       const identity = {
@@ -103,13 +98,8 @@ export class DraftReplay {
     instanceId: string,
     revision: number,
   ): Promise<RecordedStep[] | 'history-pruned'> {
-    // A pruned history lacks its first step: look for it before reading up to 1000 others.
-    if (revision > 0 && !(await this.#models.Steps.exists({ _id: `${instanceId}#1` })))
-      return 'history-pruned';
-    const ids = Array.from({ length: revision }, (_, i) => `${instanceId}#${i + 1}`);
-    const records = stepJson
-      .decodeAll(await findByIds(this.#models.Steps, ids, { snapshot: 0, created: 0 }))
-      .sort((a, b) => a.revision - b.revision);
+    const records = await this.#journeys.steps(instanceId, revision);
+    if (records === 'history-pruned') return records;
     const ending = records.findIndex((r) => OPERATOR_ENDINGS.has(r.event.type));
     return (ending < 0 ? records : records.slice(0, ending)).map((r) => ({
       revision: r.revision,

@@ -1,5 +1,5 @@
 import type { Scenario } from '@xiaoer/engine/testing';
-import type { Models } from '../model/models.ts';
+import type { WorkflowModels } from '../model/models.ts';
 import { scenarioJson, type ScenarioRecord } from '../model/scenario.model.ts';
 import type { WorkflowService } from './workflow-service.ts';
 
@@ -22,10 +22,10 @@ const view = ({ name, scenario, savedAt, savedBy }: ScenarioRecord): ScenarioVie
  * scenario format, so the editor replays them and `xiaoer simulate` runs them.
  */
 export class ScenarioStore {
-  readonly #models: Models;
+  readonly #models: WorkflowModels;
   readonly #workflows: WorkflowService;
 
-  constructor(models: Models, workflows: WorkflowService) {
+  constructor(models: WorkflowModels, workflows: WorkflowService) {
     this.#models = models;
     this.#workflows = workflows;
   }

@@ -5,7 +5,7 @@ import {
   type TriggerConfig,
   type WorkflowDocument,
 } from '@xiaoer/engine';
-import type { Models } from '../model/models.ts';
+import type { WorkflowModels } from '../model/models.ts';
 import {
   versionJson,
   versionKey,
@@ -48,14 +48,14 @@ function routingOf(document: WorkflowDocument): VersionRouting | undefined {
  * dropped at once when this process publishes).
  */
 export class WorkflowCatalog {
-  readonly #models: Models;
+  readonly #models: WorkflowModels;
   readonly #ttlMs: number;
   readonly #machines = new Map<string, Promise<JourneyMachine>>();
   #routable: { at: number; list: Promise<RoutableWorkflow[]> } | undefined;
   /** Per version: the same trigger object each load, so its data schema compiles once. */
   readonly #routing = new Map<string, VersionRouting | undefined>();
 
-  constructor(models: Models, ttlMs = 1000) {
+  constructor(models: WorkflowModels, ttlMs = 1000) {
     this.#models = models;
     this.#ttlMs = ttlMs;
   }

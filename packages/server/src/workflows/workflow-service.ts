@@ -5,7 +5,7 @@ import {
   type Problem,
   type WorkflowDocument,
 } from '@xiaoer/engine';
-import type { Models } from '../model/models.ts';
+import type { WorkflowModels } from '../model/models.ts';
 import { isDuplicateKey } from '../model/models.ts';
 import {
   draftJson,
@@ -53,10 +53,10 @@ export type CatalogListener = () => void;
  * progress) but must be a well-formed document; publishing needs a valid one.
  */
 export class WorkflowService {
-  readonly #models: Models;
+  readonly #models: WorkflowModels;
   readonly #changed: CatalogListener;
 
-  constructor(models: Models, changed: CatalogListener = () => {}) {
+  constructor(models: WorkflowModels, changed: CatalogListener = () => {}) {
     this.#models = models;
     this.#changed = changed;
   }

@@ -710,6 +710,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/instances/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The instances list as server-sent events (`list`), at once and whenever it changed; the same filters / 实例列表实时推送（SSE） */
+    get: operations['getApiInstancesStream'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/instances/{id}': {
     parameters: {
       query?: never;
@@ -787,6 +804,23 @@ export interface paths {
     };
     /** Live counts for the editor: active instances per node, steps per outcome since `since` (default 24 h) / 实时计数 */
     get: operations['getApiWorkflowsIdFlow'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/workflows/{id}/flow/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The live counts as server-sent events (`flow`), whenever they changed; the window keeps its length / 实时计数推送（SSE） */
+    get: operations['getApiWorkflowsIdFlowStream'];
     put?: never;
     post?: never;
     delete?: never;
@@ -5041,6 +5075,70 @@ export interface operations {
       };
     };
   };
+  getApiInstancesStream: {
+    parameters: {
+      query?: {
+        workflow?: string;
+        version?: string;
+        status?: string;
+        node?: string;
+        correlation?: string;
+        page?: string;
+        pageSize?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "read" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many live pages open for this user / 该用户打开的实时页面过多 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
   getApiInstancesId: {
     parameters: {
       query?: never;
@@ -5228,6 +5326,15 @@ export interface operations {
       };
       /** @description Unknown id / 不存在 */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many live pages open for this user / 该用户打开的实时页面过多 */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -5432,6 +5539,75 @@ export interface operations {
       };
       /** @description Unknown id / 不存在 */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getApiWorkflowsIdFlowStream: {
+    parameters: {
+      query?: {
+        since?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "read" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unknown id / 不存在 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Too many live pages open for this user / 该用户打开的实时页面过多 */
+      429: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,4 +1,4 @@
-import type { Models } from '../../model/models.ts';
+import type { IntakeModels } from '../../model/models.ts';
 import { deleteOlderThan } from '../../model/delete-older.ts';
 import { DuplicateKeyError, type GroupCommit } from '../../model/group-commit.ts';
 import {
@@ -34,11 +34,11 @@ export interface ReceivedEventPage {
  * outcome then (`recovered`), beside a `failed` one; one noted already keeps its entry.
  */
 export class ReceivedEventLog {
-  readonly #models: Models;
+  readonly #models: IntakeModels;
   readonly #commits: GroupCommit;
   readonly #onError: (error: unknown) => void;
 
-  constructor(models: Models, commits: GroupCommit, onError: (error: unknown) => void) {
+  constructor(models: IntakeModels, commits: GroupCommit, onError: (error: unknown) => void) {
     this.#models = models;
     this.#commits = commits;
     this.#onError = onError;

@@ -1,0 +1,86 @@
+import type { RuntimeModels } from '../model/models.ts';
+import { findByIds } from '../model/find-by-ids.ts';
+import { stepJson, type InstanceRecord, type StepRecord } from '../model/instance.model.ts';
+
+/** An instance as the draft replay lists it. */
+export type ReplayedInstance = Pick<InstanceRecord, '_id' | 'correlation' | 'status' | 'revision'>;
+
+/** The journey store's backlog the metrics report: events, steps and effects waiting. */
+export interface JourneyBacklog {
+  /** Events recorded but not processed yet. */
+  inbox: number;
+  /** Committed steps whose effects are not dispatched yet. */
+  outbox: number;
+  /** Effects waiting for an operator. */
+  deadLetters: number;
+}
+
+/**
+ * What other domains read of the runtime's collections (the draft replay, analytics, the
+ * connections page, metrics). The runtime owns events, instances, steps and effects; the others
+ * ask here, never the collections.
+ */
+export class JourneyRecords {
+  readonly #models: RuntimeModels;
+
+  constructor(models: RuntimeModels) {
+    this.#models = models;
+  }
+
+  /** The newest `limit` instances of a journey's version, newest first. */
+  newestOfVersion(workflowId: string, version: number, limit: number): Promise<ReplayedInstance[]> {
+    return this.#models.Instances.find({ workflowId, version })
+      .select({ _id: 1, correlation: 1, status: 1, revision: 1 })
+      .sort({ startedAt: -1, _id: 1 })
+      .limit(limit)
+      .lean<ReplayedInstance[]>();
+  }
+
+  /**
+   * The instance's steps 1..`revision` in order (without snapshots), or `history-pruned` when
+   * its first step is gone.
+   */
+  async steps(
+    instanceId: string,
+    revision: number,
+  ): Promise<Omit<StepRecord, 'snapshot' | 'created'>[] | 'history-pruned'> {
+    // A pruned history lacks its first step: look for it before reading up to 1000 others.
+    if (revision > 0 && !(await this.#models.Steps.exists({ _id: `${instanceId}#1` })))
+      return 'history-pruned';
+    const ids = Array.from({ length: revision }, (_, i) => `${instanceId}#${i + 1}`);
+    return stepJson
+      .decodeAll(await findByIds(this.#models.Steps, ids, { snapshot: 0, created: 0 }))
+      .sort((a, b) => a.revision - b.revision);
+  }
+
+  /** How many of a journey's running instances rest at each node. */
+  async resting(workflowId: string): Promise<Record<string, number>> {
+    const active = await this.#models.Instances.find({ workflowId, status: 'active' })
+      .select({ node: 1 })
+      .lean<{ node: string }[]>();
+    const resting: Record<string, number> = {};
+    for (const { node } of active) resting[node] = (resting[node] ?? 0) + 1;
+    return resting;
+  }
+
+  /** The newest event received from a source, or null. */
+  lastEventFrom(source: string): Promise<{ type: string; receivedAt: Date } | null> {
+    return this.#models.Events.findOne({ source })
+      .sort({ receivedAt: -1 })
+      .select({ type: 1, receivedAt: 1 })
+      .lean<{ type: string; receivedAt: Date } | null>();
+  }
+
+  /**
+   * The backlog's counts: the store's document counts without a filter (no scan by a field:
+   * FerretDB indexes only `_id`).
+   */
+  async backlog(): Promise<JourneyBacklog> {
+    const [inbox, outbox, deadLetters] = await Promise.all([
+      this.#models.Inbox.estimatedDocumentCount(),
+      this.#models.Outbox.estimatedDocumentCount(),
+      this.#models.DeadLetters.estimatedDocumentCount(),
+    ]);
+    return { inbox, outbox, deadLetters };
+  }
+}
