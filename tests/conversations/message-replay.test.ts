@@ -5,16 +5,19 @@ import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
 
 /**
  * A stream replays the messages after the last one its client saw. Up to the conversation's
- * `lastSeq` hint every number exists; past it the store probes one number, then twice as many,
- * until a gap: the hint lags only by appends under way, and a conversation of one message costs
- * two reads instead of twenty.
+ * `lastSeq` hint every number exists; past it the store probes a few numbers, then twice as
+ * many, until a gap: the hint lags only by appends under way. The hint's numbers and the first
+ * probe are one `find` of an id list, so a stream opening on a quiet conversation costs one read.
  */
 let store: RunningStore;
 let connection: Connection;
+/** Models compile once per connection: the tests share the store. */
+let conversations: ConversationStore;
 
 beforeAll(async () => {
   store = await startTestStore();
   connection = await mongoose.createConnection(store.uri, { monitorCommands: true }).asPromise();
+  conversations = new ConversationStore(createModels(connection));
 });
 afterAll(async () => {
   await connection?.close();
@@ -23,7 +26,6 @@ afterAll(async () => {
 
 describe('replaying a conversation', () => {
   it('should find every message past a lagging hint, reading few numbers past it', async () => {
-    const conversations = new ConversationStore(createModels(connection));
     const { conversation } = await conversations.open({
       id: 'replay-1',
       tier: 'normal',
@@ -44,7 +46,7 @@ describe('replaying a conversation', () => {
     expect(await texts(0)).toEqual(['一', '二', '三', '四', '五']);
     expect(await texts(2)).toEqual(['三', '四', '五']);
 
-    // Reads: up to the hint, then one number, two, four... not twenty at once.
+    // Reads: up to the hint and four past it in one find; a run past that, twice as many next.
     await connection
       .collection('conversations')
       .updateOne({ _id: conversation._id as never }, { $set: { lastSeq: 5 } });
@@ -60,6 +62,30 @@ describe('replaying a conversation', () => {
     } finally {
       client.off('commandStarted', listen);
     }
-    expect(reads).toHaveLength(2); // number 5, then the probe of number 6
+    expect(reads).toHaveLength(1); // numbers 5 to 9: 6 is missing, so that is all
+    // Only the run without a gap counts: a message whose append is under way is not skipped.
+    await connection
+      .collection('conversationMessages')
+      .deleteOne({ _id: `${conversation._id}:3` as never });
+    expect(await texts(0)).toEqual(['一', '二']);
+  });
+  it("should number a message after the caller's hint without reading the conversation, a stale hint costing only a retry", async () => {
+    const { conversation } = await conversations.open({
+      id: 'replay-2',
+      tier: 'normal',
+      language: 'en',
+    });
+    const first = await conversations.append(conversation._id, { from: 'customer', text: 'a' }, 0);
+    expect(first.seq).toBe(1);
+    // The hint lags by one (another message was appended meanwhile): the next number is taken.
+    const second = await conversations.append(conversation._id, { from: 'bot', text: 'b' }, 0);
+    expect(second.seq).toBe(2);
+    expect((await conversations.get(conversation._id))?.lastSeq).toBe(2);
+    expect(
+      (await conversations.messagesAfter(conversation._id, 0)).map((m) => [m.seq, m.text]),
+    ).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+    ]);
   });
 });

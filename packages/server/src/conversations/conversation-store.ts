@@ -24,6 +24,8 @@ export interface NewMessage {
 
 /** How many message numbers past the hint one probe reads at most. */
 const PROBE = 20;
+/** Numbers past the hint read with it on the first look. */
+const PROBE_START = 4;
 
 const messageId = (conversationId: string, seq: number) => `${conversationId}:${seq}`;
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -79,26 +81,36 @@ export class ConversationStore {
     return given.length === kept.length && timingSafeEqual(given, kept);
   }
 
-  /** Appends a message; with a `clientId` seen before, returns the message stored then. */
-  async append(conversationId: string, message: NewMessage): Promise<MessageRecord> {
-    return (await this.appendOnce(conversationId, message)).message;
+  /**
+   * Appends a message; with a `clientId` seen before, returns the message stored then.
+   * `lastSeq`: the newest message number the caller read with the conversation (it exists),
+   * so it is not read again; a number taken meanwhile only costs a try at the next one.
+   */
+  async append(
+    conversationId: string,
+    message: NewMessage,
+    lastSeq?: number,
+  ): Promise<MessageRecord> {
+    return (await this.appendOnce(conversationId, message, lastSeq)).message;
   }
 
   /** {@link append}, saying whether the message is new (false: a resend of a stored one). */
   async appendOnce(
     conversationId: string,
     message: NewMessage,
+    lastSeq?: number,
   ): Promise<{ message: MessageRecord; created: boolean }> {
-    const conversation = await this.get(conversationId);
+    const key = message.clientId ? `${conversationId}|${message.clientId}` : undefined;
+    // The conversation (its numbering hint, unless given) and the resend key, read together.
+    const [conversation, known] = await Promise.all([
+      lastSeq === undefined ? this.get(conversationId) : { lastSeq },
+      key ? this.#models.MessageKeys.findById(key).lean() : null,
+    ]);
     if (!conversation) throw new Error(`No conversation ${conversationId}`);
     let seq = conversation.lastSeq + 1;
-    const key = message.clientId ? `${conversationId}|${message.clientId}` : undefined;
-    if (key) {
-      const known = await this.#models.MessageKeys.findById(key).lean();
-      if (known) {
-        const stored = await this.#models.Messages.findById(messageId(conversationId, known.seq));
-        if (stored) return { message: stored.toObject(), created: false };
-      }
+    if (known) {
+      const stored = await this.#models.Messages.findById(messageId(conversationId, known.seq));
+      if (stored) return { message: stored.toObject(), created: false };
     }
     for (;;) {
       const record: MessageRecord = {
@@ -115,14 +127,18 @@ export class ConversationStore {
         seq += 1;
         continue;
       }
-      if (key)
-        await this.#models.MessageKeys.create({ _id: key, seq }).catch((error: unknown) => {
-          if (!isDuplicateKey(error)) throw error;
-        });
-      await this.#models.Conversations.updateOne(
-        { _id: conversationId, lastSeq: { $lt: seq } },
-        { $set: { lastSeq: seq, updatedAt: record.at } },
-      );
+      // The resend key and the numbering hint are written together.
+      await Promise.all([
+        key
+          ? this.#models.MessageKeys.create({ _id: key, seq }).catch((error: unknown) => {
+              if (!isDuplicateKey(error)) throw error;
+            })
+          : undefined,
+        this.#models.Conversations.updateOne(
+          { _id: conversationId, lastSeq: { $lt: seq } },
+          { $set: { lastSeq: seq, updatedAt: record.at } },
+        ),
+      ]);
       return { message: record, created: true };
     }
   }
@@ -133,20 +149,28 @@ export class ConversationStore {
     if (!conversation) return [];
     const found: MessageRecord[] = [];
     let next = after + 1;
-    // Up to the hint every number exists; past it, probe until a gap. The hint lags only by
-    // appends under way, so the probe starts at one number and doubles while it finds them
-    // (a stream opening on a conversation of one message read twenty numbers for it before).
-    let probe = 1;
+    // Up to the hint every number exists; past it, probe until a gap (the hint lags only by
+    // appends under way). One `find` of an id list reads the hint's numbers and the first
+    // few past it together (the store answers a list from its `_id` index); the probe
+    // doubles while it finds them. Only the run without a gap is returned, so a message whose
+    // append is under way is never skipped over.
+    let probe = PROBE_START;
     for (;;) {
-      const end = next <= conversation.lastSeq ? conversation.lastSeq : next + probe - 1;
+      const end = Math.max(next - 1, conversation.lastSeq) + probe;
       const ids: string[] = [];
       for (let seq = next; seq <= end && found.length + ids.length < limit; seq++)
         ids.push(messageId(conversationId, seq));
       if (ids.length === 0) return found;
-      const batch = await findByIds(this.#models.Messages, ids);
-      found.push(...(batch as MessageRecord[]));
-      if (batch.length < ids.length || found.length >= limit) return found;
-      if (next > conversation.lastSeq) probe = Math.min(probe * 2, PROBE);
+      const byId = new Map(
+        ((await findByIds(this.#models.Messages, ids)) as MessageRecord[]).map((m) => [m._id, m]),
+      );
+      for (const id of ids) {
+        const message = byId.get(id);
+        if (!message) return found;
+        found.push(message);
+      }
+      if (found.length >= limit) return found;
+      probe = Math.min(probe * 2, PROBE);
       next += ids.length;
     }
   }

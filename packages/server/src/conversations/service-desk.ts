@@ -169,12 +169,16 @@ export class ServiceDesk {
     message: { text: string; clientId?: string },
   ): Promise<MessageRecord> {
     const conversation = await this.conversation(conversationId, { open: true });
-    const { message: stored, created } = await this.store.appendOnce(conversationId, {
-      from: 'customer',
-      text: message.text,
-      author: conversation.customer.id,
-      ...(message.clientId ? { clientId: message.clientId } : {}),
-    });
+    const { message: stored, created } = await this.store.appendOnce(
+      conversationId,
+      {
+        from: 'customer',
+        text: message.text,
+        author: conversation.customer.id,
+        ...(message.clientId ? { clientId: message.clientId } : {}),
+      },
+      conversation.lastSeq,
+    );
     if (!created) return stored;
     this.hub.published(stored);
     if (conversation.status === 'open') {
@@ -358,14 +362,36 @@ export class ServiceDesk {
       : undefined;
     const intent = recognised?.intent ?? 'unknown';
     const orderId = recognised?.entities.orderNumbers[0] ?? conversation.orderId;
+    // Noted while the answer is looked for; the answer waits for them only at its end.
+    const notes: Promise<void>[] = [];
     if (recognised) {
-      await this.store.noteIntent(conversation._id, intent, recognised.confidence);
+      notes.push(this.store.noteIntent(conversation._id, intent, recognised.confidence));
       this.#options.observer?.intent(conversation, intent);
     }
     if (orderId && orderId !== conversation.orderId)
-      await this.store.setOrder(conversation._id, orderId);
+      notes.push(this.store.setOrder(conversation._id, orderId));
+    try {
+      await this.#respond(conversation, message, recognised, intent, orderId);
+    } finally {
+      await Promise.all(notes);
+    }
+  }
+
+  /** Steps 2 to 6 of {@link #handle}: a journey, the intent's action, knowledge, a person. */
+  async #respond(
+    conversation: ConversationRecord,
+    message: MessageRecord,
+    recognised:
+      Awaited<ReturnType<NonNullable<ServiceDeskOptions['intents']>['classify']>> | undefined,
+    intent: string,
+    orderId: string | undefined,
+  ): Promise<void> {
+    const { intake, intents, knowledge, log } = this.#options;
+    const language = conversation.customer.language;
     const current: ConversationRecord = {
       ...conversation,
+      // Its newest message is the customer's: replies are numbered after it without a read.
+      lastSeq: Math.max(conversation.lastSeq, message.seq),
       ...(orderId ? { orderId } : {}),
       intents: recognised
         ? [...conversation.intents, { intent, confidence: recognised.confidence, at: new Date() }]
@@ -496,7 +522,7 @@ export class ServiceDesk {
     conversation: ConversationRecord,
     message: Parameters<ConversationStore['append']>[1],
   ): Promise<void> {
-    this.hub.published(await this.store.append(conversation._id, message));
+    this.hub.published(await this.store.append(conversation._id, message, conversation.lastSeq));
   }
 }
 
