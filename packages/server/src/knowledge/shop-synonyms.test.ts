@@ -9,6 +9,8 @@ describe('shop synonyms', () => {
     expect(readSynonyms('漏发了一个配件')).toBe('少发了一个配件');
     expect(readSynonyms('my voucher does not work')).toBe('my coupon does not work');
     expect(readSynonyms('talk to one of your agents')).toBe('talk to one of your human');
+    expect(readSynonyms('发的是顺丰还是中通')).toBe('发的是物流还是物流');
+    expect(readSynonyms('is it UPS or FedEx'.toLowerCase())).toBe('is it courier or courier');
   });
 
   it('should take the longest phrase first, so 修改 is not read as 维修', () => {
@@ -43,6 +45,14 @@ describe('knowledge terms', () => {
     expect(terms).toContain('7');
     expect(terms).toContain('无理');
     expect(tokenize('vip有啥好处')).toContain('好处');
+  });
+
+  it('should cut 急 and 客服 when they only hurry or address, and keep them in a question', () => {
+    expect(tokenize('客服 打扰一下')).toEqual([]);
+    expect(tokenize('谢谢客服')).toEqual([]);
+    expect(tokenize('退款 急！')).toEqual(tokenize('退款'));
+    expect(tokenize('叫你们客服出来')).toContain('客服');
+    expect(tokenize('急件怎么寄')).toContain('急件');
   });
 
   it('should drop question frames (支持, 是否), which matched unrelated articles', () => {

@@ -15,7 +15,8 @@ const ZH_GROUPS: readonly (readonly string[])[] = [
   ['怎么', '咋', '怎样', '如何', '怎么样'],
   ['什么', '啥', '哪些'],
   ['发货', '发出', '寄出', '出库', '发件', '发走', '寄走'],
-  ['物流', '快递', '包裹', '运输'],
+  // Carriers stand for the carrier question (发的是顺丰还是中通 / 默认发什么快递).
+  ['物流', '快递', '包裹', '运输', '顺丰', '中通', '圆通', '申通', '韵达', '极兔', '邮政', 'ems'],
   ['运单号', '快递单号', '物流单号', '单号'],
   ['订单号', '订单编号'],
   ['运费', '邮费', '快递费', '包邮', '免运费', '配送费'],
@@ -58,7 +59,7 @@ const ZH_GROUPS: readonly (readonly string[])[] = [
   ['包装', '礼盒', '打包'],
   ['商品', '宝贝', '产品', '东西'],
   ['怎么办', '怎么处理', '咋办', '咋整'],
-  ['价格', '价钱', '售价', '多少钱'],
+  ['价格', '价钱', '售价'],
 ];
 
 const EN_GROUPS: readonly (readonly string[])[] = [
@@ -68,7 +69,7 @@ const EN_GROUPS: readonly (readonly string[])[] = [
   ['fail', 'failed', 'declined', 'payment error', 'rejected', 'refused'],
   ['item', 'product', 'thing'],
   ['ship', 'dispatch', 'dispatched', 'send out', 'sent out', 'leave the warehouse', 'mailed'],
-  ['courier', 'carrier', 'delivery company', 'shipping company'],
+  ['courier', 'carrier', 'delivery company', 'shipping company', 'ups', 'fedex', 'dhl', 'usps'],
   ['package', 'parcel', 'shipment', 'box'],
   ['shipping', 'postage', 'delivery charges', 'delivery fee', 'shipping cost', 'shipping fee'],
   ['return', 'send back', 'send it back', 'sent back', 'mail back'],

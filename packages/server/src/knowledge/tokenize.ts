@@ -96,6 +96,11 @@ const CHATTER = new RegExp(
     '请问',
     '打扰(?:了|一下)',
     '急急急',
+    '急(?=[\\s,，.。!！?？~、]|$)',
+    '^急(?![件救诊])',
+    // 客服 as the one addressed (客服 在吗, 客服，…, 谢谢客服), not as what is asked for.
+    '^客服(?=[\\s,，.。!！?？~、]|在|$)',
+    '(?<=谢谢|多谢|感谢)客服',
     '是这样的',
     // Question frames: "do you support / whether …" say nothing of what is asked.
     '支持',
