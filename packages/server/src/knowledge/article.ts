@@ -58,3 +58,15 @@ export function fieldsOf(input: ArticleInput) {
     status: input.status ?? 'published',
   };
 }
+
+/**
+ * A first revision of an article as the store would hold it, for building an index without a
+ * store (benchmarks, tests).
+ */
+export function firstRevision(
+  input: ArticleInput & { id: string },
+  updatedBy: string,
+  updatedAt = new Date(0),
+): KnowledgeArticleRecord {
+  return { _id: input.id, ...fieldsOf(input), revision: 1, deleted: false, updatedAt, updatedBy };
+}

@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fieldsOf } from './article.ts';
-import { KnowledgeIndex } from './knowledge-index.ts';
+import { indexOf } from './index-of.testing.ts';
 import { tokenize } from './tokenize.ts';
-
-function indexOf(articles: Record<string, string[]>): KnowledgeIndex {
-  const index = new KnowledgeIndex();
-  for (const [id, questions] of Object.entries(articles))
-    index.put({
-      _id: id,
-      ...fieldsOf({ id, questions, answer: { zh: id, en: id } }),
-      revision: 1,
-      deleted: false,
-      updatedAt: new Date(0),
-      updatedBy: 'test',
-    });
-  return index;
-}
 
 describe('concept terms in knowledge search', () => {
   it('should add a concept term for a synonym, none for greetings', () => {

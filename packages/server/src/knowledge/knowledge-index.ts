@@ -35,6 +35,8 @@ interface Entry {
 const SEP = '\u0000';
 /** BM25 candidates rescored by similarity; enough for paraphrases, cheap at 10,000 articles. */
 const CANDIDATES = 40;
+/** Under this many candidates from CJK pairs, single CJK characters look for more. */
+const FEW_CANDIDATES = 10;
 
 /**
  * How much more a concept term (`~refund`) weighs when ranking articles. Questions and
@@ -118,10 +120,12 @@ export class KnowledgeIndex {
       const entry = this.entries.get(key.slice(0, key.indexOf(SEP)));
       return entry !== undefined && answers(entry.article, filter, now);
     };
-    const results = this.search.search(question, {
-      tokenize: candidateTerms,
-      filter: (r) => usable(String(r.id)),
-    });
+    const filterUsable = (r: SearchResult) => usable(String(r.id));
+    let results = this.search.search(question, { tokenize: candidateTerms, filter: filterUsable });
+    // Few candidates from the character pairs: a paraphrase may share only single characters
+    // with its article (不喜欢能退吗 / 支持七天无理由退货吗), so look again with them.
+    if (results.length < FEW_CANDIDATES)
+      results = this.search.search(question, { tokenize, filter: filterUsable });
     const best = new Map<string, { rank: number; match: KnowledgeMatch }>();
     for (const result of results.slice(0, CANDIDATES)) {
       const key = String(result.id);

@@ -1,5 +1,6 @@
 import { isSocialConcept, messageConcepts } from '../intents/customer-concepts.ts';
 import { normalizeMessage } from '../intents/text-features.ts';
+import { readSynonyms } from './shop-synonyms.ts';
 
 /** Marks a concept term (`~refund`): not a word, so never matched by spelling. */
 const CONCEPT = '~';
@@ -13,13 +14,14 @@ const CONCEPT = '~';
  * of adds a concept term (`~refund` for refund, money back, 退钱, compensation …; see
  * `intents/customer-concepts.ts`; greetings and thanks are chatter, and the broadest concepts
  * say nothing, so neither is a term), so a question and an article meet when their words differ.
+ * Shop synonyms are read as one word first (质保 as 保修, voucher as coupon; `shop-synonyms.ts`).
  *
  * @example
  * tokenize('How long 能发货?') // ['long', '发', '货', '发货']
  */
 export function tokenize(text: string): string[] {
   const terms: string[] = [];
-  const content = text.normalize('NFKC').toLowerCase().replace(CHATTER, ' ');
+  const content = readSynonyms(text.normalize('NFKC').toLowerCase().replace(CHATTER, ' '));
   for (const match of content.matchAll(WORD)) {
     const run = match[0];
     if (!CJK.test(run)) {
@@ -64,8 +66,9 @@ function stem(word: string): string {
 export const isCjkTerm = (term: string): boolean => CJK.test(term);
 
 const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** A run of CJK characters, or a Latin (or other script's) word or number: "7天" is 7 and 天. */
 const WORD =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[\p{L}\p{N}])+(?:['’][\p{L}]+)?/gu;
 
 /**
  * Chatter around a question: greetings, thanks and politeness (你好, 在吗, 亲, 麻烦了, 谢谢,
@@ -93,7 +96,15 @@ const CHATTER = new RegExp(
     '请问',
     '打扰(?:了|一下)',
     '急急急',
+    '急(?=[\\s,，.。!！?？~、]|$)',
+    '^急(?![件救诊])',
+    // 客服 as the one addressed (客服 在吗, 客服，…, 谢谢客服), not as what is asked for.
+    '^客服(?=[\\s,，.。!！?？~、]|在|$)',
+    '(?<=谢谢|多谢|感谢)客服',
     '是这样的',
+    // Question frames: "do you support / whether …" say nothing of what is asked.
+    '支持',
+    '是否',
   ].join('|'),
   'gu',
 );
