@@ -339,8 +339,7 @@ export class ServiceDesk {
   }
 
   async #handle(conversation: ConversationRecord, message: MessageRecord): Promise<void> {
-    const { intake, intents, knowledge, log } = this.#options;
-    const language = conversation.customer.language;
+    const { intake, intents, log } = this.#options;
     // 1. A journey asked the customer something: this is the answer.
     const replied = await intake.submit(CHAT_SOURCE, {
       id: `${message._id}:replied`,
