@@ -157,4 +157,42 @@ describe('details an operator relies on', () => {
     await page.keyboard.press('Escape');
     await page.getByText('校验通过：没有问题。').waitFor({ state: 'detached' });
   });
+
+  it("should show an operator the channels' delivery health above the instances, and a viewer not (issue 21)", async () => {
+    const { h, logIn } = session;
+    await h.xiaoer.auth.createUser('ops-li', 'ops-li-密码-123', 'operator');
+    await h.xiaoer.auth.createUser('viewer-wang', 'viewer-wang-密码-123', 'viewer');
+    const operator = await logIn('ops-li', 'ops-li-密码-123');
+    await operator.goto(`${h.url}/#/instances`);
+    const card = operator.getByTestId('channel-deliveries');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('渠道投递状态');
+    // The order journey tells the customer by SMS, through the demo shop's webhook.
+    await orderInstance(h, 'DLV-1');
+    await h.sendEvents(cloudEvent('order.shipped', { orderId: 'DLV-1', trackingNumber: 'SF9' }));
+    await expect
+      .poll(
+        async () => {
+          const { channels } = (await (
+            await h.request('GET', '/api/channels/deliveries')
+          ).json()) as { channels: { channel: string; delivered: number }[] };
+          return channels.find((c) => c.channel === 'sms')?.delivered ?? 0;
+        },
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(0);
+    await operator.reload();
+    await card.waitFor();
+    const sms = card.getByTestId('delivery-sms');
+    expect(await sms.getAttribute('data-state')).toBe('ok');
+    expect(await sms.textContent()).toMatch(/^短信Webhook正常送达 [1-9]\d* · 失败 0$/);
+    expect(await operator.locator('[data-testid^="delivery-"][data-state]').count()).toBe(6);
+    await screenshot(operator, 'instances-channel-deliveries');
+    await operator.context().close();
+    const viewer = await logIn('viewer-wang', 'viewer-wang-密码-123');
+    await viewer.goto(`${h.url}/#/instances`);
+    await viewer.getByTestId('filter-workflow').waitFor();
+    expect(await viewer.getByTestId('channel-deliveries').count()).toBe(0);
+    await viewer.context().close();
+  });
 });
