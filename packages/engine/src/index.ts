@@ -34,7 +34,7 @@ export type {
 } from './nodes/node-type.ts';
 export type { TriggerConfig } from './nodes/trigger/trigger.node.ts';
 export type { SendMessageConfig } from './nodes/send-message/send-message.node.ts';
-export type { WaitConfig } from './nodes/wait/wait.node.ts';
+export { dueTime as waitDueTime, type WaitConfig } from './nodes/wait/wait.node.ts';
 export type { WaitForEventConfig } from './nodes/wait-for-event/wait-for-event.node.ts';
 export type { ConditionConfig, ConditionBranch } from './nodes/condition/condition.node.ts';
 export {

@@ -34,8 +34,12 @@ export const customerHistory = (conversationId: string) =>
 export type ConnectionsView = Answer<'getApiConnections'>;
 export type TestSendResult = Answer<'postApiChannelsChannelTest'>;
 
+export type ChannelDeliveries = Answer<'getApiChannelsDeliveries'>;
+
 /** Sources and channels with their status, and a channel's test send (admins). */
 export const connectionsApi = {
+  /** Each channel's delivery health, no targets or secrets (operators too). */
+  deliveries: () => api<ChannelDeliveries>('GET', '/channels/deliveries'),
   list: () => api<ConnectionsView>('GET', '/connections'),
   testSend: (channel: string, to: string, text?: string) =>
     api<TestSendResult>('POST', `/channels/${encodeURIComponent(channel)}/test`, {

@@ -204,7 +204,10 @@ export function App() {
                 ) : route.screen === 'events' ? (
                   <EventsPage onOpenInstance={(id) => go({ screen: 'instance', instanceId: id })} />
                 ) : route.screen === 'instances' ? (
-                  <InstancesPage onOpen={(id) => go({ screen: 'instance', instanceId: id })} />
+                  <InstancesPage
+                    canOperate={canEdit}
+                    onOpen={(id) => go({ screen: 'instance', instanceId: id })}
+                  />
                 ) : route.screen === 'instance' ? (
                   <InstancePage
                     instanceId={route.instanceId}

@@ -12,6 +12,7 @@ import {
 import { useLive, type LiveHandlers } from '../app/use-live.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import { formatDateTimeSeconds } from '../i18n/format.ts';
+import { ChannelDeliveries } from './ChannelDeliveries.tsx';
 
 const STATUS_COLORS: Record<InstanceStatus | InstanceOutcome, string> = {
   active: 'processing',
@@ -30,8 +31,17 @@ const STATUS_FILTERS: (InstanceStatus | InstanceOutcome)[] = [
   'cancelled',
 ];
 
-/** Journey instances with filters (journey, status, node, correlation value) and paging. */
-export function InstancesPage({ onOpen }: { onOpen: (id: string) => void }) {
+/**
+ * Journey instances with filters (journey, status, node, correlation value) and paging; for
+ * operators, the channels' delivery health above them.
+ */
+export function InstancesPage({
+  onOpen,
+  canOperate = false,
+}: {
+  onOpen: (id: string) => void;
+  canOperate?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
   const { message } = AntApp.useApp();
@@ -55,6 +65,7 @@ export function InstancesPage({ onOpen }: { onOpen: (id: string) => void }) {
   return (
     <div className="page">
       <Typography.Title level={3}>{t('instances.title')}</Typography.Title>
+      {canOperate && <ChannelDeliveries />}
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search
           placeholder={t('instances.workflow')}

@@ -1,11 +1,18 @@
 import { Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { WorkflowDocument } from '@xiaoer/engine';
+import type { JsonObject, WorkflowDocument } from '@xiaoer/engine';
 import type { InstanceDetail, InstanceStep } from '../api/api-client.ts';
 import { languageOf } from '../i18n/i18n.ts';
-import { formatDateTime } from '../i18n/format.ts';
+import { formatDateTime, formatDuration } from '../i18n/format.ts';
 import { channelName } from '../editor/node-summary.ts';
-import { allowedHoursOf, delayText, effectsOfStep, type StepEffect } from './step-view.ts';
+import {
+  allowedHoursOf,
+  delayText,
+  effectsOfStep,
+  retryPolicyOf,
+  waitShift,
+  type StepEffect,
+} from './step-view.ts';
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
@@ -65,7 +72,15 @@ export function StepDetails({
           {effects.length === 0 ? (
             <Typography.Text type="secondary">{t('run.noEffects')}</Typography.Text>
           ) : (
-            effects.map((e, i) => <EffectLine key={i} entry={e} step={step} document={document} />)
+            effects.map((e, i) => (
+              <EffectLine
+                key={i}
+                entry={e}
+                step={step}
+                document={document}
+                data={detail.data as JsonObject}
+              />
+            ))
           )}
         </Descriptions.Item>
       </Descriptions>
@@ -83,10 +98,13 @@ function EffectLine({
   entry,
   step,
   document,
+  data,
 }: {
   entry: StepEffect;
   step: InstanceStep;
   document: WorkflowDocument;
+  /** The instance's data now (a wait's `until` may read it). */
+  data: JsonObject;
 }) {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
@@ -135,6 +153,9 @@ function EffectLine({
       );
     case 'schedule': {
       const hours = allowedHoursOf(document, effect.nodeId);
+      const shift = waitShift(document, step, effect, data);
+      const retry = effect.purpose === 'retry' ? retryPolicyOf(document, effect.nodeId) : undefined;
+      const zone = hours?.timeZone ?? 'Asia/Shanghai';
       return (
         <div className={className} data-testid="step-effect-timer">
           <Tag color="gold">{t(`run.purpose.${effect.purpose}`)}</Tag>
@@ -143,12 +164,32 @@ function EffectLine({
             delay: delayText(step.at, effect.dueAt, language),
           })}
           {hours && effect.purpose === 'wait' && (
+            <Typography.Text
+              type={shift && shift.movedMs > 0 ? 'warning' : 'secondary'}
+              data-testid="step-timer-reason"
+              data-moved={shift ? String(shift.movedMs > 0) : ''}
+            >
+              {' '}
+              {!shift
+                ? t('run.allowedHours', { from: hours.from, to: hours.to, zone })
+                : shift.movedMs > 0
+                  ? t('run.movedByHours', {
+                      requested: formatDateTime(shift.requestedAt, language),
+                      from: hours.from,
+                      to: hours.to,
+                      zone,
+                      by: formatDuration(shift.movedMs, language),
+                    })
+                  : t('run.insideHours', { from: hours.from, to: hours.to, zone })}
+            </Typography.Text>
+          )}
+          {retry && (
             <Typography.Text type="secondary" data-testid="step-timer-reason">
               {' '}
-              {t('run.allowedHours', {
-                from: hours.from,
-                to: hours.to,
-                zone: hours.timeZone ?? 'Asia/Shanghai',
+              {t('run.retryReason', {
+                delay: retry.delay,
+                factor: retry.factor,
+                max: retry.maxAttempts,
               })}
             </Typography.Text>
           )}

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
 import type { InstanceDetail, InstanceStep } from '../api/api-client.ts';
-import { allowedHoursOf, delayText, effectsOfStep, stepAlarmed, stepsOfNode } from './step-view.ts';
+import {
+  allowedHoursOf,
+  delayText,
+  effectsOfStep,
+  retryPolicyOf,
+  stepAlarmed,
+  stepsOfNode,
+  waitShift,
+} from './step-view.ts';
 
 const step = (revision: number, over: Partial<InstanceStep> = {}): InstanceStep => ({
   revision,
@@ -42,6 +50,14 @@ const detail = (steps: InstanceStep[], statuses: Record<string, string> = {}): I
     ],
   }) as unknown as InstanceDetail;
 
+/** A wait of two hours inside 09:00-21:00 (Asia/Shanghai by default). */
+const pause = {
+  id: 'pause',
+  type: 'wait',
+  position: { x: 0, y: 0 },
+  config: { duration: '2h', allowedHours: { from: '09:00', to: '21:00' } },
+};
+
 describe("the run history's view of a step", () => {
   it('should join each effect with what became of it', () => {
     const s = step(1, { effects: [send('13800000000')] });
@@ -70,16 +86,7 @@ describe("the run history's view of a step", () => {
   });
 
   it("should read a waiting node's allowed hours, and say how far a due time is", () => {
-    const document = {
-      nodes: [
-        {
-          id: 'pause',
-          type: 'wait',
-          position: { x: 0, y: 0 },
-          config: { duration: '2h', allowedHours: { from: '09:00', to: '21:00' } },
-        },
-      ],
-    } as unknown as WorkflowDocument;
+    const document = { nodes: [pause] } as unknown as WorkflowDocument;
     expect(allowedHoursOf(document, 'pause')).toEqual({ from: '09:00', to: '21:00' });
     expect(allowedHoursOf(document, 'missing')).toBeUndefined();
     expect(delayText('2026-12-02T10:00:00Z', '2026-12-02T23:30:00Z', 'en')).toBe('13.5 hrs');
@@ -87,5 +94,50 @@ describe("the run history's view of a step", () => {
     expect(delayText('2026-12-02T10:00:00Z', '2026-12-02T10:20:00Z', 'en')).toBe('20 mins');
     expect(delayText('2026-12-02T10:00:00Z', '2026-12-05T10:00:00Z', 'en')).toBe('3 days');
     expect(delayText('2026-12-02T10:00:00Z', '2026-12-05T10:00:00Z', 'zh')).toBe('3天');
+  });
+
+  it("should say what due time a wait asked for and how far its allowed hours moved it (issue 21's 13.5 h)", () => {
+    const document = {
+      nodes: [
+        pause,
+        {
+          id: 'refund',
+          type: 'callOrderSystem',
+          position: { x: 0, y: 0 },
+          config: { operation: 'refund', retry: { maxAttempts: 4, delay: '1m', factor: 3 } },
+        },
+      ],
+    } as unknown as WorkflowDocument;
+    const timer = (dueAt: string, purpose: 'wait' | 'retry' = 'wait', nodeId = 'pause') => ({
+      kind: 'schedule' as const,
+      id: `${nodeId}#1:${purpose}`,
+      nodeId,
+      timerId: `${nodeId}#1:${purpose}`,
+      dueAt,
+      purpose,
+    });
+    // 20:00 in Shanghai plus two hours is 22:00, outside 09:00-21:00: due at 09:00 next day.
+    const evening = step(1, {
+      at: '2026-12-02T12:00:00.050Z',
+      event: { type: 'order.delivered', at: '2026-12-02T12:00:00.000Z' },
+    });
+    expect(waitShift(document, evening, timer('2026-12-03T01:00:00.000Z'), {})).toEqual({
+      requestedAt: '2026-12-02T14:00:00.000Z',
+      movedMs: 11 * 3_600_000,
+    });
+    // 10:00 plus two hours is inside the hours: not moved.
+    const morning = step(2, {
+      at: '2026-12-02T02:00:00.000Z',
+      event: { type: 'order.delivered', at: '2026-12-02T02:00:00.000Z' },
+    });
+    expect(waitShift(document, morning, timer('2026-12-02T04:00:00.000Z'), {})).toMatchObject({
+      movedMs: 0,
+    });
+    // Other timers, and waits without hours, have nothing to say.
+    expect(
+      waitShift(document, morning, timer('2026-12-02T04:00:00.000Z', 'retry', 'refund'), {}),
+    ).toBeUndefined();
+    expect(retryPolicyOf(document, 'refund')).toEqual({ maxAttempts: 4, delay: '1m', factor: 3 });
+    expect(retryPolicyOf(document, 'pause')).toBeUndefined();
   });
 });

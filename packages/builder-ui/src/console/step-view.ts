@@ -1,4 +1,12 @@
-import type { Effect, JsonObject, WorkflowDocument } from '@xiaoer/engine';
+import {
+  waitDueTime,
+  type Effect,
+  type JsonObject,
+  type RetryPolicy,
+  type ScheduleEffect,
+  type WaitConfig,
+  type WorkflowDocument,
+} from '@xiaoer/engine';
 import type { InstanceDetail, InstanceStep } from '../api/api-client.ts';
 import type { Language } from '../i18n/messages.ts';
 import { formatDuration } from '../i18n/format.ts';
@@ -64,6 +72,40 @@ export function allowedHoursOf(
     to: hours['to'],
     ...(typeof hours['timeZone'] === 'string' ? { timeZone: hours['timeZone'] } : {}),
   };
+}
+
+/**
+ * Why a wait's timer is due when it is: the time its duration (or `until`) asked for, and
+ * whether the node's allowed hours moved it later. Worked out again from the node's settings,
+ * the step's event time (the engine's clock) and `data`, exactly as the engine did; an
+ * `until` read from data that changed since reads the data as it is now. Undefined for timers
+ * no allowed hours govern.
+ */
+export function waitShift(
+  document: WorkflowDocument,
+  step: InstanceStep,
+  effect: ScheduleEffect,
+  data: JsonObject,
+): { requestedAt: string; movedMs: number } | undefined {
+  if (effect.purpose !== 'wait') return undefined;
+  const node = document.nodes.find((n) => n.id === effect.nodeId);
+  if (node?.type !== 'wait' || !allowedHoursOf(document, effect.nodeId)) return undefined;
+  const { allowedHours: _hours, ...asked } = node.config as WaitConfig;
+  try {
+    const requestedAt = waitDueTime(asked, data, step.event.at ?? step.at);
+    const movedMs = new Date(effect.dueAt).getTime() - new Date(requestedAt).getTime();
+    return { requestedAt, movedMs: Math.max(0, movedMs) };
+  } catch {
+    return undefined; // settings the engine could not have used either
+  }
+}
+
+/** The retry policy of a call node, which set a `retry` timer's delay. */
+export function retryPolicyOf(document: WorkflowDocument, nodeId: string): RetryPolicy | undefined {
+  const retry = document.nodes.find((n) => n.id === nodeId)?.config['retry'] as
+    Partial<RetryPolicy> | undefined;
+  if (!retry || typeof retry.maxAttempts !== 'number') return undefined;
+  return { maxAttempts: retry.maxAttempts, delay: retry.delay ?? '30s', factor: retry.factor ?? 2 };
 }
 
 /** The steps that touched a node: it was entered, left or passed through in them. */

@@ -69,6 +69,10 @@ export const operatorMessages = {
       attempt: '第 {{attempt}} 次',
       due: '到期 {{at}}（{{delay}} 后）',
       allowedHours: '因允许时段 {{from}}–{{to}}（{{zone}}）可能顺延',
+      movedByHours: '原定 {{requested}} 到期，因允许时段 {{from}}–{{to}}（{{zone}}）顺延 {{by}}',
+      insideHours: '在允许时段 {{from}}–{{to}}（{{zone}}）内，未顺延',
+      retryReason:
+        '调用失败后按节点的重试策略等待：首次间隔 {{delay}}，之后每次 ×{{factor}}，最多 {{max}} 次',
       fired: '已触发 {{at}}',
       cancelTimer: '取消定时器',
       emit: '发布事件',
@@ -217,6 +221,11 @@ export const operatorMessages = {
       attempt: 'attempt {{attempt}}',
       due: 'due {{at}} (in {{delay}})',
       allowedHours: 'may be later: allowed hours {{from}}–{{to}} ({{zone}})',
+      movedByHours:
+        'asked for {{requested}}, moved {{by}} later by the allowed hours {{from}}–{{to}} ({{zone}})',
+      insideHours: 'inside the allowed hours {{from}}–{{to}} ({{zone}}), not moved',
+      retryReason:
+        "the call failed; waiting by the node's retry policy: first {{delay}}, then ×{{factor}} each time, {{max}} attempts at most",
       fired: 'fired {{at}}',
       cancelTimer: 'Timer cancelled',
       emit: 'Event emitted',

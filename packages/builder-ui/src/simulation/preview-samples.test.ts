@@ -46,6 +46,56 @@ describe("the sample data a message's preview renders with", () => {
     expect(samples.get('b')).toEqual({ total: 21 });
   });
 
+  it("should include a sample of a customer's reply and a recognised intent saved upstream", () => {
+    const at = { x: 0, y: 0 };
+    const workflow = {
+      id: 'w',
+      name: 'w',
+      nodes: [
+        { id: 't', type: 'trigger', position: at, config: {} },
+        {
+          id: 'ask',
+          type: 'askCustomer',
+          position: at,
+          config: {
+            saveAs: 'reply',
+            options: [
+              { id: 'yes', label: { zh: '确认收货', en: 'Received' } },
+              { id: 'no', label: { zh: '没收到', en: 'Not yet' } },
+            ],
+          },
+        },
+        {
+          id: 'classify',
+          type: 'classifyIntent',
+          position: at,
+          config: {
+            text: '{{reply.text}}',
+            intents: ['logistics', 'refund'],
+            saveAs: 'recognised',
+          },
+        },
+        { id: 'send', type: 'sendMessage', position: at, config: {} },
+      ],
+      edges: [
+        { id: 'e1', source: 't', sourceHandle: 'next', target: 'ask' },
+        { id: 'e2', source: 'ask', sourceHandle: 'yes', target: 'classify' },
+        { id: 'e3', source: 'classify', sourceHandle: 'logistics', target: 'send' },
+      ],
+    } as unknown as WorkflowDocument;
+    const samples = samplesByNode(workflow, { orderId: 'A1' });
+    expect(samples.get('ask')).toEqual({ orderId: 'A1' });
+    expect(samples.get('send')).toEqual({
+      orderId: 'A1',
+      reply: { option: 'yes', text: '确认收货' },
+      recognised: { intent: 'logistics', confidence: 0.9 },
+    });
+    const template = '{{reply.text}} / {{recognised.intent}}';
+    expect(renderTemplate(template, withPlaceholders(template, samples.get('send') ?? {}))).toBe(
+      '确认收货 / logistics',
+    );
+  });
+
   it('should show a variable the sample lacks as a readable placeholder', () => {
     const template = 'Order {{orderId}}: {{refund.amount}} {{answer}}';
     const sample = { orderId: 'SIM-1', refund: {} };

@@ -2,6 +2,8 @@ import {
   evaluateExpression,
   readPath,
   templateVariables,
+  type AskCustomerConfig,
+  type ClassifyIntentConfig,
   type JsonObject,
   type JsonValue,
   type SetDataConfig,
@@ -10,7 +12,8 @@ import {
 
 /**
  * The sample data a message at each node would render with: the trigger's sample, plus what
- * the setData nodes on the way there compute from it. A node reached by several paths gets the
+ * the setData nodes on the way there compute from it and a sample of what the nodes that save
+ * an answer would save (a customer's reply, a recognised intent). A node reached by several paths gets the
  * variables of each (the first value found wins), so a preview never loses a variable to a
  * branch.
  */
@@ -55,8 +58,25 @@ export function samplesByNode(
   return input;
 }
 
-/** The data after a node: a setData node's assignments evaluated on its input. */
+/**
+ * The data after a node: a setData node's assignments evaluated on its input; for a node that
+ * saves an answer (`saveAs`), that answer in the shape the engine saves it, with sample
+ * values: the customer chose the first option, the first intent was recognised. A call's
+ * result has no known shape and keeps its «placeholder».
+ */
 function outputOf(type: string, config: JsonObject, data: JsonObject): JsonObject {
+  if (type === 'askCustomer') {
+    const { saveAs, options } = config as unknown as AskCustomerConfig;
+    if (!saveAs) return data;
+    const first = options?.[0];
+    const text = first ? first.label.zh : '好的';
+    return { ...data, [saveAs]: { option: first?.id ?? null, text } };
+  }
+  if (type === 'classifyIntent') {
+    const { saveAs, intents } = config as unknown as ClassifyIntentConfig;
+    if (!saveAs) return data;
+    return { ...data, [saveAs]: { intent: intents?.[0] ?? 'unknown', confidence: 0.9 } };
+  }
   if (type !== 'setData') return data;
   const out = { ...data };
   const assignments = (config as unknown as SetDataConfig).assignments ?? [];

@@ -5,6 +5,7 @@ import type { EventSource, SourceKind } from '../intake/event-source.ts';
 import type { ChannelConfig, XiaoerConfig } from '../server/xiaoer-config.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { DeliveryError, type Connectors } from './connector.types.ts';
+import type { ChannelHealth, DeliveryHealth } from './delivery-health.ts';
 
 /** Where each kind of source sends (`:id` is the source's id); Taobao's messages are pulled. */
 const INTAKE_PATHS: Record<SourceKind, string | undefined> = {
@@ -32,6 +33,17 @@ export interface ChannelStatus {
   usesDefault: boolean;
   /** Where it delivers, without credentials: a URL's origin, an SMTP host. */
   target?: string;
+}
+
+/**
+ * A channel as an operator sees it: its connector's kind and how its deliveries went, with
+ * no credential and no configured target (an admin's, `ChannelStatus`); a failure's message
+ * reads as an instance's effect error does, its secrets hidden.
+ */
+export interface ChannelDelivery extends ChannelHealth {
+  channel: Channel;
+  kind: ChannelStatus['kind'];
+  usesDefault: boolean;
 }
 
 export type TestSendResult =
@@ -73,11 +85,33 @@ export class Connections {
   readonly #config: XiaoerConfig;
   readonly #connectors: Connectors;
   readonly #journeys: JourneyRecords;
+  readonly #health: DeliveryHealth;
 
-  constructor(config: XiaoerConfig, connectors: Connectors, journeys: JourneyRecords) {
+  constructor(
+    config: XiaoerConfig,
+    connectors: Connectors,
+    journeys: JourneyRecords,
+    health: DeliveryHealth,
+  ) {
     this.#config = config;
     this.#connectors = connectors;
     this.#journeys = journeys;
+    this.#health = health;
+  }
+
+  /** Since when delivery attempts are counted: this process's start. */
+  get deliveriesSince(): Date {
+    return this.#health.since;
+  }
+
+  /** Each channel's connector kind and delivery health, without targets or secrets. */
+  deliveries(): ChannelDelivery[] {
+    return this.channels().map(({ channel, kind, usesDefault }) => ({
+      channel,
+      kind,
+      usesDefault,
+      ...this.#health.of(channel),
+    }));
   }
 
   async sources(): Promise<SourceStatus[]> {

@@ -7,6 +7,7 @@ import { param } from './params.ts';
 import { validateBody } from './validate-body.ts';
 import { responds } from './route-metadata.ts';
 import { connectionsResponseSchemas } from './connections.response.ts';
+import { HEALTH_HOURS } from '../connectors/delivery-health.ts';
 
 /** `POST /api/channels/:channel/test`: who to send to and, optionally, what. */
 export const testSendBodySchema = {
@@ -24,7 +25,8 @@ const DEFAULT_TEXT = '【小二】这是一条测试消息 / This is a test mess
 /**
  * `/api/connections` and `/api/channels/:channel/test`: the configured sources and channels
  * with their status (secrets never shown), and a test send through a channel's real
- * connector. Admins only; each test send is in the audit log.
+ * connector. Admins only; each test send is in the audit log. `/api/channels/deliveries`:
+ * each channel's delivery health, for operators too.
  */
 export function connectionsRouter(connections: Connections, models: HttpModels): Router {
   const router = Router();
@@ -34,6 +36,20 @@ export function connectionsRouter(connections: Connections, models: HttpModels):
     responds(connectionsResponseSchemas.list),
     async (_request, response) => {
       response.json({ sources: await connections.sources(), channels: connections.channels() });
+    },
+  );
+  // Operators watch deliveries too: each channel's connector kind and how its messages went,
+  // with no credential and no target (the admin's list above has the targets).
+  router.get(
+    '/channels/deliveries',
+    allow('operate'),
+    responds(connectionsResponseSchemas.deliveries),
+    (_request, response) => {
+      response.json({
+        since: connections.deliveriesSince,
+        hours: HEALTH_HOURS,
+        channels: connections.deliveries(),
+      });
     },
   );
   router.post(

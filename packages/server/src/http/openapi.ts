@@ -431,6 +431,11 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary: 'Configured sources and channels with their status (no secrets) / 来源与渠道状态',
     tag: 'admin',
   },
+  'GET /api/channels/deliveries': {
+    summary:
+      "Each channel's connector kind and delivery attempts of the last 24 h, last failure (no targets, secrets hidden) / 渠道投递状态",
+    tag: 'instances',
+  },
   'POST /api/channels/{channel}/test': {
     summary:
       'Send a test message through a channel; answers whether it was delivered / 渠道测试发送',

@@ -35,6 +35,7 @@ import { AgentNames } from '../conversations/agent-names.ts';
 import { QuickReplies } from '../conversations/quick-replies.ts';
 import { CustomerHistory } from '../conversations/customer-history.ts';
 import { Connections } from '../connectors/connections.ts';
+import { DeliveryHealth } from '../connectors/delivery-health.ts';
 import { RoutingHandoff } from '../conversations/routing-handoff.ts';
 import { ServiceOperations } from '../conversations/service-operations.ts';
 import { IntentCatalog } from '../intents/intent-catalog.ts';
@@ -167,6 +168,9 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const connectors = { ...built, orderSystem: services, publisher };
   // Journeys write into a conversation unless a chat channel is configured elsewhere.
   connectors.channels.chat ??= new ChatChannel(conversations, hub);
+  // Counts each channel's delivery attempts for the operators' channel status.
+  const deliveryHealth = new DeliveryHealth(clock);
+  deliveryHealth.watch(connectors);
   // One group commit for the runtime's hot path: concurrent steps share each round trip, and
   // bookkeeping waits a few milliseconds to share one with the next events'.
   const commits = new GroupCommit({}, { linger: bookkeepingLinger });
@@ -336,7 +340,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     receivedEvents,
     quickReplies: new QuickReplies(models),
     customerHistory: new CustomerHistory(models, conversations, built.orderSystem),
-    connections: new Connections(config, connectors, journeyRecords),
+    connections: new Connections(config, connectors, journeyRecords, deliveryHealth),
     config,
     clock,
     async start() {

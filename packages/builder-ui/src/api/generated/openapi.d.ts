@@ -1536,6 +1536,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/channels/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Each channel's connector kind and delivery attempts of the last 24 h, last failure (no targets, secrets hidden) / 渠道投递状态 */
+    get: operations['getApiChannelsDeliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/channels/{channel}/test': {
     parameters: {
       query?: never;
@@ -9530,6 +9547,68 @@ export interface operations {
         };
       };
       /** @description Needs the "admin" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getApiChannelsDeliveries: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: date-time */
+            since: string;
+            hours: number;
+            channels: {
+              /** @enum {string} */
+              channel: 'sms' | 'email' | 'wechat' | 'chat' | 'app' | 'staff';
+              /** @enum {string} */
+              kind: 'log' | 'webhook' | 'sms' | 'smtp' | 'chat';
+              usesDefault: boolean;
+              delivered: number;
+              failed: number;
+              /** @enum {string} */
+              state: 'ok' | 'failing' | 'idle';
+              /** Format: date-time */
+              lastDeliveredAt?: string;
+              lastFailure?: {
+                code: string;
+                message: string;
+                retryable: boolean;
+                /** Format: date-time */
+                at: string;
+              };
+            }[];
+          };
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "operate" permission / 权限不足 */
       403: {
         headers: {
           [name: string]: unknown;
