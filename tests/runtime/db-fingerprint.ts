@@ -16,6 +16,7 @@ const WATCHED = [
   'outbox',
   'effects',
   'timers',
+  'timerFires',
   'deadLetters',
   'audit',
   'users',

@@ -44,6 +44,9 @@ describe('bounded history', () => {
       timeout: 20_000,
     });
     expect(await h.connection.collection('timerSlots').countDocuments({})).toBe(1);
+    // That it fired is appended beside the timer's record, which stays as scheduled.
+    expect(await h.connection.collection('timerFires').countDocuments({})).toBe(1);
+    expect((await h.connection.collection('timers').findOne({}))?.['status']).toBe('scheduled');
     await h.xiaoer.intake.idle();
     await h.xiaoer.runtime.idle();
     expect(await h.xiaoer.history.prune(new Date())).toBe(0);
@@ -55,7 +58,7 @@ describe('bounded history', () => {
     ).toEqual(['counter:H-1:1#1', 'ping:H-2:1#1']);
     expect(await h.connection.collection('events').countDocuments({})).toBe(0);
     expect(await h.connection.collection('eventOutcomes').countDocuments({})).toBe(0);
-    for (const timerCollection of ['timers', 'timerSlots', 'timerLanes'])
+    for (const timerCollection of ['timers', 'timerFires', 'timerSlots', 'timerLanes'])
       expect(await h.connection.collection(timerCollection).countDocuments({})).toBe(0);
     const { revision, data, timeline } = await detail('counter:H-1:1');
     expect(revision).toBe(13);

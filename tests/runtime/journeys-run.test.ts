@@ -129,6 +129,10 @@ describe('journeys on the durable runtime', () => {
     const answered = await instance('guard:G-1:1');
     expect(answered.timeline.map((s) => s.event.type)).toEqual(['guard.started', 'guard.answered']);
     expect(answered.timers.map((t) => t.status)).toEqual(['cancelled']);
+    // G-2's shows as fired (noted beside its record once the journey has heard it).
+    await expect
+      .poll(async () => (await instance('guard:G-2:1')).timers.map((t) => t.status))
+      .toEqual(['fired']);
     expect(h.shop.messages.filter((m) => m.text.includes('G-1'))).toEqual([]);
     expect(h.shop.messages.filter((m) => m.text.includes('G-2'))).toHaveLength(1);
   });

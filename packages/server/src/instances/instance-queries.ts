@@ -19,6 +19,7 @@ import {
   effectJson,
   type DeadLetterRecord,
   type EffectRecord,
+  type TimerFireRecord,
   type TimerRecord,
 } from '../model/effect.model.ts';
 
@@ -178,11 +179,13 @@ export class InstanceQueries {
     const timerIds = steps.flatMap((s) =>
       s.effects.flatMap((e) => (e.kind === 'schedule' ? [`${id}|${e.timerId}`] : [])),
     );
-    const [effects, timers, deadLetters] = await Promise.all([
+    const [effects, timers, fires, deadLetters] = await Promise.all([
       findByIds(this.#models.Effects, effectIds).then((docs) => effectJson.decodeAll(docs)),
       findByIds(this.#models.Timers, timerIds) as Promise<TimerRecord[]>,
+      findByIds(this.#models.TimerFires, timerIds) as Promise<TimerFireRecord[]>,
       findByIds(this.#models.DeadLetters, effectIds) as Promise<DeadLetterRecord[]>,
     ]);
+    const firedAtOf = new Map(fires.map((fire) => [fire._id, fire.firedAt]));
     return {
       ...summaryOf(instance, instance.outcome ?? outcomeOf(instance.status, instance.snapshot)),
       data: instance.snapshot.context.data,
@@ -200,12 +203,16 @@ export class InstanceQueries {
           retries,
           ...(lastError ? { lastError } : {}),
         })),
-      timers: timers.map(({ timerId, dueAt, status, firedAt }) => ({
-        timerId,
-        dueAt,
-        status,
-        ...(firedAt ? { firedAt } : {}),
-      })),
+      timers: timers.map(({ _id, timerId, dueAt, status, firedAt: marked }) => {
+        // Fired is appended beside the record (older records were updated in place).
+        const firedAt = firedAtOf.get(_id) ?? marked;
+        return {
+          timerId,
+          dueAt,
+          status: firedAt ? 'fired' : status,
+          ...(firedAt ? { firedAt } : {}),
+        };
+      }),
       deadLetters,
     };
   }

@@ -56,7 +56,10 @@ export interface JobMarkerRecord {
 
 export type TimerStatus = 'scheduled' | 'cancelled' | 'fired';
 
-/** A durable timer, `_id` `instanceId|timerId`; its Agenda job checks the status first. */
+/**
+ * A durable timer, `_id` `instanceId|timerId`; its Agenda job checks the status first. Stored
+ * `scheduled` (or `cancelled`); that it fired is a {@link TimerFireRecord} appended beside it.
+ */
 export interface TimerRecord {
   _id: string;
   instanceId: string;
@@ -66,12 +69,23 @@ export interface TimerRecord {
   firedAt?: Date;
 }
 
+/**
+ * That a timer fired, `_id` the timer's: appended, never updated. An update is a read, a
+ * change and a write per document on FerretDB 1.x (about 1.9 ms each at 20,000 timers, against
+ * 0.12 ms for an insert in a batch), which capped firing near a thousand timers a second.
+ */
+export interface TimerFireRecord {
+  _id: string;
+  firedAt: Date;
+}
+
 const options = { versionKey: false, minimize: false } as const;
 
 export function effectModels(connection: Connection): {
   Effects: Model<EffectRecord>;
   EffectAttempts: Model<EffectAttemptRecord>;
   Timers: Model<TimerRecord>;
+  TimerFires: Model<TimerFireRecord>;
   DeadLetters: Model<DeadLetterRecord>;
   JobMarkers: Model<JobMarkerRecord>;
 } {
@@ -123,6 +137,13 @@ export function effectModels(connection: Connection): {
         { ...options, collection: 'timers' },
       ),
     ) as unknown as Model<TimerRecord>,
+    TimerFires: connection.model(
+      'TimerFire',
+      new Schema(
+        { _id: String, firedAt: { type: Date, required: true } },
+        { ...options, collection: 'timerFires' },
+      ),
+    ) as unknown as Model<TimerFireRecord>,
     DeadLetters: connection.model(
       'DeadLetter',
       new Schema(

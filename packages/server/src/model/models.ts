@@ -45,6 +45,7 @@ export const MODEL_OWNERS = {
     'Effects',
     'EffectAttempts',
     'Timers',
+    'TimerFires',
     'DeadLetters',
     'JobMarkers',
     'TimerLanes',

@@ -208,8 +208,11 @@ export class EffectDispatcher implements EffectSink {
       });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      const existing = await this.#models.Timers.findById(key).lean<TimerRecord>();
-      if (existing?.status !== 'scheduled') return;
+      const [existing, fired] = await Promise.all([
+        this.#commits.read(this.#models.Timers, key) as Promise<TimerRecord | null>,
+        this.#commits.read(this.#models.TimerFires, key),
+      ]);
+      if (existing?.status !== 'scheduled' || fired) return;
       dueAt.setTime(new Date(existing.dueAt).getTime());
       again = true;
     }
@@ -252,8 +255,11 @@ export class EffectDispatcher implements EffectSink {
   async #fireTimer(key: string): Promise<void> {
     const runtime = this.#requireRuntime();
     // Read with the other timers of its bucket firing now: one `find` for all of them.
-    const timer = (await this.#commits.read(this.#models.Timers, key)) as TimerRecord | null;
-    if (!timer || timer.status !== 'scheduled') return;
+    const [timer, fired] = await Promise.all([
+      this.#commits.read(this.#models.Timers, key) as Promise<TimerRecord | null>,
+      this.#commits.read(this.#models.TimerFires, key),
+    ]);
+    if (!timer || timer.status !== 'scheduled' || fired) return;
     const firedAt = new Date();
     let repeat = false;
     try {
@@ -268,13 +274,10 @@ export class EffectDispatcher implements EffectSink {
       if (!(error instanceof UnknownInstanceError)) throw error;
     }
     if (!repeat) this.#options.onTimerFired?.(firedAt.getTime() - new Date(timer.dueAt).getTime());
-    // Batched with other timers' marks: a crash before it only fires the timer again, which
-    // the instance then ignores (it remembers the `timer:` event's key).
-    await this.#commits.update(this.#models.Timers, {
-      updateOne: {
-        filter: { _id: key, status: 'scheduled' },
-        update: { $set: { status: 'fired', firedAt } },
-      },
+    // Appended, batched with other timers' marks: a crash before it only fires the timer
+    // again, which the instance then ignores (it remembers the `timer:` event's key).
+    await this.#commits.insert(this.#models.TimerFires, { _id: key, firedAt }).catch((error) => {
+      if (!isDuplicateKey(error)) throw error;
     });
   }
 
