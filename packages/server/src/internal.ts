@@ -171,6 +171,7 @@ export {
   type IntentExample,
 } from './intents/intent-files.ts';
 export { IntentClassifier, type IntentClassifierOptions } from './intents/intent-classifier.ts';
+export { cachedIntentClassifier } from './intents/intent-model-cache.ts';
 export { socialIntentsOf } from './intents/intent-recognizer.ts';
 export {
   extractEntities,
