@@ -1,3 +1,4 @@
+import LongFilesFirstSequencer from './tests/long-files-first.sequencer.ts';
 import SlowestFilesReporter from './tests/slowest-files.reporter.ts';
 import { defineConfig } from 'vitest/config';
 
@@ -22,6 +23,8 @@ export default defineConfig({
     globalSetup: ['tests/shared-store.ts'],
     // Integration suites start real servers and a FerretDB; keep the two cores from thrashing.
     maxWorkers: 2,
+    // The longest files start first, so that neither worker is left with one at the end.
+    sequence: { sequencer: LongFilesFirstSequencer },
     testTimeout: 30_000,
     // `expect.poll` waits for the runtime (events stepped, effects reported back): on two busy
     // cores that is seconds, not the default one.

@@ -4,6 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
 import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
+import { BROWSER_TEMP } from '../shared-store.ts';
 
 /** Debian's Chromium (`apt-get install chromium`); `CHROMIUM_PATH` points elsewhere. */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -17,14 +18,53 @@ export const shipped = async (name: string): Promise<WorkflowDocument> =>
     await readFile(new URL(`../../workflows/${name}.json`, import.meta.url), 'utf8'),
   ) as WorkflowDocument;
 
-/** Starts headless Chromium; a missing browser fails with what to install. */
-export async function launchBrowser(): Promise<Browser> {
+let shared: Promise<Browser> | undefined;
+
+async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH))
     throw new Error(
       `No Chromium at ${CHROMIUM_PATH}: install Debian's (apt-get install chromium) or set CHROMIUM_PATH.`,
     );
   await mkdir(SCREENSHOTS, { recursive: true });
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
+  // Chromium's profile and temporary files go in the run's folder (made and removed by
+  // tests/shared-store.ts): the worker ends without closing Chromium, which then quits as its
+  // pipe closes, and nobody else would remove them.
+  const folder = process.env[BROWSER_TEMP];
+  const temp = process.env['TMPDIR'];
+  if (folder) process.env['TMPDIR'] = folder;
+  try {
+    return await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: ['--no-sandbox'],
+      // The worker's own signals end it at once; Chromium follows.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+  } finally {
+    if (temp === undefined) delete process.env['TMPDIR'];
+    else process.env['TMPDIR'] = temp;
+  }
+}
+
+/**
+ * Headless Chromium; a missing browser fails with what to install. A Vitest worker runs its
+ * files one after another in one process (`isolate: false`), so the first browser file of a
+ * worker launches Chromium (one to two seconds of CPU) and the next ones reuse it: a file
+ * works in browser contexts of its own and closes them at its end ({@link releaseBrowser}),
+ * never the browser.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const running = await shared?.catch(() => undefined);
+  if (running?.isConnected()) return running;
+  shared = launchChromium();
+  return shared;
+}
+
+/** Ends a file's use of the shared browser: every context it opened (and their pages) closes. */
+export async function releaseBrowser(browser: Browser | undefined): Promise<void> {
+  if (!browser?.isConnected()) return;
+  await Promise.all(browser.contexts().map((context) => context.close()));
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -132,7 +172,7 @@ export function adminSession(
       await screenshot(last, `failed-${context.task.name.replace(/\W+/g, '-')}`).catch(() => {});
   });
   afterAll(async () => {
-    await browser?.close();
+    await releaseBrowser(browser);
     await h?.close();
   });
   const ready = <T>(value: T | undefined): T => {

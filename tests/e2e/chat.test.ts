@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
-import { launchBrowser, screenshot } from './browser.ts';
+import { launchBrowser, releaseBrowser, screenshot } from './browser.ts';
 
 /**
  * The customer's chat in Chromium: a shop page with the one-line widget, the chat in its
@@ -22,7 +22,7 @@ beforeAll(async () => {
   page = await context.newPage();
 });
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await h?.close();
 });
 

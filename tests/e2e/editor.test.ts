@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { WorkflowDocument } from '@xiaoer/engine';
 import { ADMIN_PASSWORD, cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { quickRefundWorkflow } from '../runtime/test-workflows.ts';
-import { launchBrowser, orderInstance, screenshot, shipped } from './browser.ts';
+import { launchBrowser, releaseBrowser, orderInstance, screenshot, shipped } from './browser.ts';
 
 /**
  * The editor in a real browser (Debian's Chromium through playwright-core) against the real
@@ -40,7 +40,7 @@ afterEach(async (context) => {
     await screenshot(page, `failed-${context.task.name.replace(/\W+/g, '-')}`).catch(() => {});
 });
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await h?.close();
 });
 

@@ -4,7 +4,7 @@ import { loadJourney } from '../journeys/journey-files.ts';
 import { erpMapping } from '../platforms/platform-fixtures.ts';
 import { signedHeaders } from '@xiaoer/server';
 import { ADMIN_PASSWORD, cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
-import { launchBrowser, logInPage, screenshot } from './browser.ts';
+import { launchBrowser, releaseBrowser, logInPage, screenshot } from './browser.ts';
 
 /**
  * An operator on the events page in Chromium (Chinese): what became of each received event,
@@ -58,7 +58,7 @@ afterEach(async (context) => {
     );
 });
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await h?.close();
 });
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
-import { launchBrowser, logInPage } from './browser.ts';
+import { launchBrowser, releaseBrowser, logInPage } from './browser.ts';
 
 /**
  * Issue 18 in Chromium: the logged-in console once rendered inside another site's iframe.
@@ -43,7 +43,7 @@ beforeAll(async () => {
   page = await logInPage(browser, h.url, 'admin', ADMIN_PASSWORD);
 });
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await h?.close();
   for (const server of pages) server.close();
 });

@@ -7,7 +7,7 @@ import { messages } from '../../packages/builder-ui/src/i18n/messages.ts';
 import { operatorMessages } from '../../packages/builder-ui/src/i18n/operator-messages.ts';
 import { deskToolsMessages } from '../../packages/builder-ui/src/i18n/desk-tools-messages.ts';
 import { openChat, surveyWorkflow } from '../analytics/analytics-fixture.ts';
-import { launchBrowser, screenshot, shipped } from './browser.ts';
+import { launchBrowser, releaseBrowser, screenshot, shipped } from './browser.ts';
 
 /**
  * Issue 21, a console in one language: every page walked in Chromium with a Chinese browser
@@ -284,7 +284,7 @@ afterEach(async (context) => {
     await screenshot(page, `failed-i18n-${context.task.name.replace(/\W+/g, '-')}`).catch(() => {});
 });
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await h?.close();
 });
 

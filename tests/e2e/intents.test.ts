@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
-import { launchBrowser, logInPage, screenshot } from './browser.ts';
+import { launchBrowser, releaseBrowser, logInPage, screenshot } from './browser.ts';
 
 /**
  * Issue 20 in Chromium: an operator adds the shop's own intent on the knowledge page (name in
@@ -28,7 +28,7 @@ afterEach(async (context) => {
     await screenshot(current, `failed-${context.task.name.replace(/\W+/g, '-')}`).catch(() => {});
 });
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await h?.close();
 });
 

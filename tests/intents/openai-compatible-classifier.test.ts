@@ -2,8 +2,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  cachedIntentClassifier,
   FallbackClassifier,
-  IntentClassifier,
+  type IntentClassifier,
   IntentProviderError,
   OpenAiCompatibleClassifier,
   intentExamples,
@@ -81,10 +82,10 @@ const remote = (timeoutMs = 500) =>
     timeoutMs,
   });
 
-/** The real local model, trained from the shipped utterances. */
+/** The real local model, trained from the shipped utterances (or read as a start would). */
 let local: IntentClassifier;
 beforeAll(async () => {
-  local = IntentClassifier.train(intentExamples(await loadIntentDefinitions()));
+  local = await cachedIntentClassifier(intentExamples(await loadIntentDefinitions()));
 });
 
 async function providerError(text: string, timeoutMs?: number): Promise<IntentProviderError> {

@@ -177,6 +177,10 @@ export {
   type IntentExample,
 } from './intents/intent-files.ts';
 export { IntentClassifier, type IntentClassifierOptions } from './intents/intent-classifier.ts';
+export {
+  cachedIntentClassifier,
+  defaultIntentModelDirectory,
+} from './intents/intent-model-cache.ts';
 export { socialIntentsOf } from './intents/intent-recognizer.ts';
 export {
   extractEntities,

@@ -8,7 +8,7 @@ import type {
 import { extractEntities, type EntityPatterns } from './message-entities.ts';
 import { messageLanguage } from './message-language.ts';
 import { stratifiedFolds } from './stratified-folds.ts';
-import { SoftmaxModel, softmax, type SparseVector } from './softmax-model.ts';
+import { SoftmaxModel, softmax, type SoftmaxWeights, type SparseVector } from './softmax-model.ts';
 import { fitTemperature, type ScoredExample } from './temperature-scaling.ts';
 import { messageFeatures } from './text-features.ts';
 
@@ -74,6 +74,34 @@ type Settings = typeof DEFAULTS & {
   socialIntents: readonly string[];
 };
 
+function settingsOf(options: IntentClassifierOptions): Settings {
+  // An option given as `undefined` keeps its default.
+  const given = Object.entries(options).filter(([, value]) => value !== undefined);
+  return { ...DEFAULTS, entityPatterns: {}, socialIntents: [], ...Object.fromEntries(given) };
+}
+
+/**
+ * The settings that decide what training learns (not those that only decide answers: the
+ * threshold, candidates, entity patterns, social intents), defaults filled in.
+ */
+export function trainingSettingsOf(options: IntentClassifierOptions): Record<string, number> {
+  const { epochs, learningRate, l2, dropout, seed, calibrationFolds } = settingsOf(options);
+  return { epochs, learningRate, l2, dropout, seed, calibrationFolds };
+}
+
+/**
+ * A trained classifier's learned part (`IntentClassifier.snapshot`): restored with the same
+ * options it answers exactly as the classifier it was taken from (`intent-model-cache.ts`
+ * keeps one on disk, so a server start does not train again).
+ */
+export interface IntentModelSnapshot {
+  intents: string[];
+  /** The features, each at its index in the model. */
+  vocabulary: string[];
+  temperature: number;
+  model: SoftmaxWeights;
+}
+
 /** The prefix of a Latin word's character 3-grams among the features (`text-features.ts`). */
 const CHARACTER_GRAM = 'c:';
 
@@ -121,14 +149,7 @@ export class IntentClassifier implements IntentRecognizer {
     examples: readonly IntentExample[],
     options: IntentClassifierOptions = {},
   ): IntentClassifier {
-    // An option given as `undefined` keeps its default.
-    const given = Object.entries(options).filter(([, value]) => value !== undefined);
-    const settings: Settings = {
-      ...DEFAULTS,
-      entityPatterns: {},
-      socialIntents: [],
-      ...Object.fromEntries(given),
-    };
+    const settings = settingsOf(options);
     const intents = [...new Set(examples.map((example) => example.intent))].sort();
     if (intents.length < 2) {
       throw new RangeError('An intent classifier needs examples of at least two intents');
@@ -177,6 +198,43 @@ export class IntentClassifier implements IntentRecognizer {
       calibration,
     );
     return new IntentClassifier(intents, vocabulary, model, temperature, settings);
+  }
+
+  /** The learned part of the classifier, to store (not a copy: do not change it). */
+  snapshot(): IntentModelSnapshot {
+    return {
+      intents: [...this.intents],
+      vocabulary: [...this.vocabulary.keys()],
+      temperature: this.temperature,
+      model: this.model.toWeights(),
+    };
+  }
+
+  /**
+   * The classifier a snapshot was taken from, with these options for answering (threshold,
+   * entity patterns, social intents); a `RangeError` when the snapshot does not hold together.
+   */
+  static restore(
+    snapshot: IntentModelSnapshot,
+    options: IntentClassifierOptions = {},
+  ): IntentClassifier {
+    const { intents, vocabulary, temperature, model } = snapshot;
+    const vocabularyMap = new Map(vocabulary.map((feature, index) => [feature, index]));
+    if (
+      intents.length < 2 ||
+      model.classes !== intents.length ||
+      model.features !== vocabulary.length ||
+      vocabularyMap.size !== vocabulary.length ||
+      !(temperature > 0)
+    )
+      throw new RangeError('The intent model snapshot does not hold together');
+    return new IntentClassifier(
+      intents,
+      vocabularyMap,
+      SoftmaxModel.fromWeights(model),
+      temperature,
+      settingsOf(options),
+    );
   }
 
   /** Every class with its calibrated probability, `unknown` included, most likely first. */

@@ -1,7 +1,7 @@
 import { LocalizedError } from '../localized-error.ts';
 import { FallbackClassifier } from './fallback-classifier.ts';
 import type { IntentRecognizer } from './intent-classification.ts';
-import { IntentClassifier } from './intent-classifier.ts';
+import type { IntentClassifier } from './intent-classifier.ts';
 import {
   intentExamples,
   loadIntentDefinitions,
@@ -9,6 +9,7 @@ import {
   type IntentDefinition,
 } from './intent-files.ts';
 import type { IntentProviderError } from './intent-provider-error.ts';
+import { cachedIntentClassifier } from './intent-model-cache.ts';
 import { OpenAiCompatibleClassifier } from './openai-compatible-classifier.ts';
 
 /** How intents are recognised: the settings a configuration file carries. */
@@ -96,7 +97,8 @@ export function socialIntentsOf(definitions: readonly IntentDefinition[]): strin
 
 /**
  * Training is deterministic, so a process trains once per intent folder and settings: every
- * server started in one process (the tests start dozens) shares the model.
+ * server started in one process (the tests start dozens) shares the model. Across processes
+ * the model trained is kept on disk (`intent-model-cache.ts`).
  */
 const trained = new Map<
   string,
@@ -117,11 +119,12 @@ function trainedLocally(
   ]);
   let training = trained.get(key);
   if (!training) {
-    training = loadIntentDefinitions(directory).then((shipped) => {
+    training = loadIntentDefinitions(directory).then(async (shipped) => {
       const definitions = [...shipped, ...extra];
       return {
         definitions,
-        local: IntentClassifier.train(intentExamples(definitions), {
+        // Trained once for all processes: a start reads the model the last one stored.
+        local: await cachedIntentClassifier(intentExamples(definitions), {
           threshold,
           entityPatterns,
           socialIntents: socialIntentsOf(definitions),

@@ -18,6 +18,16 @@ export interface SoftmaxTraining {
   from?: SoftmaxModel;
 }
 
+/** A trained model's numbers: enough to store it and restore it exactly. */
+export interface SoftmaxWeights {
+  classes: number;
+  features: number;
+  /** Feature-major, `classes × features` long. */
+  weights: Float32Array;
+  /** One per class. */
+  bias: Float64Array;
+}
+
 /** Turns scores into probabilities in place, dividing them by a temperature first. */
 function softmaxInPlace(values: Float64Array, temperature = 1): Float64Array {
   let max = -Infinity;
@@ -89,6 +99,19 @@ export class SoftmaxModel {
       for (let w = 0; w < weights.length; w++) weights[w]! *= shrink;
     }
     return model;
+  }
+
+  /** The model as it was trained (not a copy: do not change the arrays). */
+  toWeights(): SoftmaxWeights {
+    const { classes, features, weights, bias } = this;
+    return { classes, features, weights, bias };
+  }
+
+  /** A model from stored weights; a `RangeError` when their lengths do not fit. */
+  static fromWeights({ classes, features, weights, bias }: SoftmaxWeights): SoftmaxModel {
+    if (bias.length !== classes || weights.length !== classes * features)
+      throw new RangeError('The stored weights do not fit the model');
+    return new SoftmaxModel(classes, features, weights, bias);
   }
 
   /** One raw score per class. */
