@@ -79,19 +79,25 @@ describe('the instances list stream', () => {
 describe("the editor's counts stream", () => {
   it('should send the counts at once, then again after a step of that journey', async () => {
     await open('F-1');
+    // F-1's document is written behind its steps: stored before the stream's first count.
+    await h.xiaoer.intake.idle();
+    await h.xiaoer.runtime.idle();
     const since = new Date(Date.now() - 3_600_000).toISOString();
     const stream = await openStream<Flow>(
       `${h.url}/api/workflows/counter/flow/stream?since=${since}`,
       h.token,
       'flow',
     );
-    const first = await stream.waitFor(() => true);
-    expect(first.workflow).toBe('counter');
-    const resting = first.nodes['waitBump'] ?? 0;
-    await open('F-2');
-    const moved = await stream.waitFor((flow) => (flow.nodes['waitBump'] ?? 0) > resting);
-    expect(moved.nodes['waitBump']).toBe(resting + 1);
-    await stream.close();
+    try {
+      const first = await stream.waitFor(() => true);
+      expect(first.workflow).toBe('counter');
+      const resting = first.nodes['waitBump'] ?? 0;
+      await open('F-2');
+      const moved = await stream.waitFor((flow) => (flow.nodes['waitBump'] ?? 0) > resting);
+      expect(moved.nodes['waitBump']).toBe(resting + 1);
+    } finally {
+      await stream.close();
+    }
     const bad = await h.request('GET', '/api/workflows/counter/flow/stream?hours=2');
     expect(bad.status).toBe(400);
   });

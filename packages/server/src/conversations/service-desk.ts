@@ -361,19 +361,16 @@ export class ServiceDesk {
       : undefined;
     const intent = recognised?.intent ?? 'unknown';
     const orderId = recognised?.entities.orderNumbers[0] ?? conversation.orderId;
-    // Noted while the answer is looked for; the answer waits for them only at its end.
-    const notes: Promise<void>[] = [];
+    // Written one after the other, before anything answers: FerretDB 1.x applies an update as
+    // read, change, write, so two updates of one conversation at once (the intent noted, the
+    // reply's number) could lose one.
     if (recognised) {
-      notes.push(this.store.noteIntent(conversation._id, intent, recognised.confidence));
+      await this.store.noteIntent(conversation._id, intent, recognised.confidence);
       this.#options.observer?.intent(conversation, intent);
     }
     if (orderId && orderId !== conversation.orderId)
-      notes.push(this.store.setOrder(conversation._id, orderId));
-    try {
-      await this.#respond(conversation, message, recognised, intent, orderId);
-    } finally {
-      await Promise.all(notes);
-    }
+      await this.store.setOrder(conversation._id, orderId);
+    await this.#respond(conversation, message, recognised, intent, orderId);
   }
 
   /** Steps 2 to 6 of {@link #handle}: a journey, the intent's action, knowledge, a person. */
