@@ -242,10 +242,12 @@ export class StepLog {
     // is written after its first steps), and each rolls the instance forward from the one
     // before. One instance that cannot be recovered now does not hold up the others.
     const byInstance = new Map<string, OutboxEntry[]>();
-    for (const entry of stale)
-      if (!this.#inFlight.has(entry._id))
-        // slow, not lost: this process is on it
-        byInstance.set(entry.instanceId, [...(byInstance.get(entry.instanceId) ?? []), entry]);
+    for (const entry of stale) {
+      if (this.#inFlight.has(entry._id)) continue; // slow, not lost: this process is on it
+      const entries = byInstance.get(entry.instanceId);
+      if (entries) entries.push(entry);
+      else byInstance.set(entry.instanceId, [entry]);
+    }
     for (const [instanceId, entries] of byInstance)
       await this.#recoverInstance(
         instanceId,
