@@ -1,5 +1,5 @@
 import { initialTransition, transition } from 'xstate';
-import { DateTime } from 'luxon';
+import { isInstant } from '../time/instant.ts';
 import type { JsonObject } from '../workflow/workflow.types.ts';
 import type { JsonSchema } from '../nodes/node-type.ts';
 import { evaluateCondition } from '../expressions/json-logic.ts';
@@ -186,7 +186,7 @@ function assertEventShape(event: JourneyEvent): void {
   if (typeof event.type !== 'string' || event.type === '') {
     throw new InvalidEventError('An event needs a non-empty "type"', { pointer: '/type' });
   }
-  if (typeof event.at !== 'string' || !DateTime.fromISO(event.at, { setZone: true }).isValid) {
+  if (typeof event.at !== 'string' || !isInstant(event.at)) {
     throw new InvalidEventError(
       'An event needs "at", an ISO 8601 time such as 2026-03-01T10:00:00+08:00',
       {

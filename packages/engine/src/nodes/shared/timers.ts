@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import { effectId, type CancelEffect, type ScheduleEffect } from '../../runtime/effect.types.ts';
 import type { JourneyContext } from '../../runtime/journey-context.ts';
 import { durationMs } from '../../time/duration.ts';
+import { plusMs } from '../../time/instant.ts';
 
 /** Adds a duration to an ISO instant, keeping the instant's offset in the result. */
 export function addDuration(at: string, duration: string): string {
@@ -9,8 +9,7 @@ export function addDuration(at: string, duration: string): string {
 }
 
 export function addMs(at: string, milliseconds: number): string {
-  const start = DateTime.fromISO(at, { setZone: true });
-  return start.plus({ milliseconds }).toISO() ?? at;
+  return plusMs(at, milliseconds);
 }
 
 /** A durable timer for this visit of the node; the host fires `timer.fired` with its id. */
