@@ -132,6 +132,27 @@ describe('GroupCommit', () => {
     expect(await claims.countDocuments({ _id: /^l-/ })).toBe(1);
   });
 
+  it('should let inserts asked to linger gather in their own lane while the others go at once', async () => {
+    const claims = model();
+    const commits = new GroupCommit();
+    commands.length = 0;
+    const later: Promise<void>[] = [];
+    for (let n = 0; n < 4; n++) {
+      later.push(commits.insert(claims, { _id: `far-${n}`, n }, 60_000));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await commits.insert(claims, { _id: 'near', n: 9 });
+    expect(commands.filter((c) => c === 'insert')).toHaveLength(1);
+    expect(await claims.countDocuments({ _id: /^far-/ })).toBe(0);
+    await commits.idle();
+    await Promise.all(later);
+    expect(commands.filter((c) => c === 'insert')).toHaveLength(2);
+    expect(await claims.countDocuments({ _id: /^far-/ })).toBe(4);
+    const again = commits.insert(claims, { _id: 'far-0', n: 0 }, 60_000);
+    commits.settle();
+    await expect(again).rejects.toBeInstanceOf(DuplicateKeyError);
+  });
+
   it('should write a lingering lane at once when a full batch is waiting', async () => {
     const claims = model();
     const commits = new GroupCommit({ delete: 3 }, { linger: { 'claims:delete': 60_000 } });

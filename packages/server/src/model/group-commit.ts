@@ -135,14 +135,23 @@ export class GroupCommit {
     }
   }
 
-  /** Inserts one document (already in its stored form). */
-  insert<T>(model: Model<T>, document: Record<string, unknown>): Promise<void> {
-    return this.#lane(model, 'insert', async (documents: Record<string, unknown>[]) => {
-      const duplicates = await insertNew(model, documents);
-      return documents.map((d, index) =>
-        duplicates.has(index) ? { error: new DuplicateKeyError(d['_id']) } : done,
-      );
-    }).push(document);
+  /**
+   * Inserts one document (already in its stored form). `lingerMs`: the insert may wait that
+   * long for others of its kind (its own lane, `collection:insert+ms`), for a write nothing
+   * waits on soon — a timer due hours ahead — where the collection's other inserts go at once.
+   */
+  insert<T>(model: Model<T>, document: Record<string, unknown>, lingerMs?: number): Promise<void> {
+    return this.#lane(
+      model,
+      'insert',
+      async (documents: Record<string, unknown>[]) => {
+        const duplicates = await insertNew(model, documents);
+        return documents.map((d, index) =>
+          duplicates.has(index) ? { error: new DuplicateKeyError(d['_id']) } : done,
+        );
+      },
+      lingerMs,
+    ).push(document);
   }
 
   /** Applies one `updateOne` (the filter should name the `_id`: the store scans otherwise). */
@@ -202,12 +211,14 @@ export class GroupCommit {
     model: { collection: { collectionName: string } },
     kind: 'insert' | 'update' | 'delete' | 'read',
     write: (items: I[]) => Promise<Outcome<R>[]>,
+    lingerMs?: number,
   ): Lane<I, R> {
-    const key = `${model.collection.collectionName}:${kind}`;
+    const base = `${model.collection.collectionName}:${kind}`;
+    const key = lingerMs === undefined ? base : `${base}+${lingerMs}`;
     let lane = this.#lanes.get(key) as Lane<I, R> | undefined;
     if (!lane) {
       const collection = model.collection.collectionName;
-      const linger = this.#linger[key] ?? this.#linger[collection] ?? 0;
+      const linger = lingerMs ?? this.#linger[key] ?? this.#linger[collection] ?? 0;
       lane = new Lane<I, R>(this.#maxBatch[kind], write, linger);
       this.#lanes.set(key, lane as Lane<unknown, unknown>);
     }

@@ -14,7 +14,7 @@ import type { EffectSink } from './step-log.ts';
 import { RetryLater, type EffectExecutor } from './effect-executor.ts';
 import type { JourneyRuntime } from './journey-runtime.ts';
 import { UnknownInstanceError } from './journey-runtime.ts';
-import { TimerBuckets } from './timer-buckets.ts';
+import { lingerFor, TimerBuckets } from './timer-buckets.ts';
 import { ensureJob } from './job-markers.ts';
 
 export const TIMER_JOB = 'xiaoer.timer';
@@ -199,13 +199,11 @@ export class EffectDispatcher implements EffectSink {
     }
     let again = false;
     try {
-      await this.#commits.insert(this.#models.Timers, {
-        _id: key,
-        instanceId: instance,
-        timerId: effect.timerId,
-        dueAt,
-        status: 'scheduled',
-      });
+      await this.#commits.insert(
+        this.#models.Timers,
+        { _id: key, instanceId: instance, timerId: effect.timerId, dueAt, status: 'scheduled' },
+        lingerFor(dueAt),
+      );
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       const [existing, fired] = await Promise.all([

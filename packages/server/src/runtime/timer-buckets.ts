@@ -5,6 +5,7 @@ import type { TimerSlotRecord } from '../model/timer-slot.model.ts';
 import { ensureJob } from './job-markers.ts';
 import { findByIds } from '../model/find-by-ids.ts';
 import type { GroupCommit } from '../model/group-commit.ts';
+import { BOOKKEEPING_LINGER_MS } from './bookkeeping-writes.ts';
 import { coverageId, LANE_WINDOW, laneId, slotId, TimerLanes, type Lane } from './timer-lanes.ts';
 
 export const TIMER_BUCKET_JOB = 'xiaoer.timers';
@@ -26,6 +27,16 @@ export const FAR_PROMOTE_EVERY_MS = 30_000;
  */
 export const FAR_MARK = 'far-promoted';
 const MINUTE_MS = 60_000;
+
+/**
+ * How long a timer's writes (its record, its slot) may wait to share an insert with others':
+ * {@link BOOKKEEPING_LINGER_MS} for a timer in a far bucket (minutes or days ahead; alone, an
+ * order's 48-hour timer cost two inserts of its own), none for one due sooner. Its step's
+ * outbox entry stays until both are written, so a crash in the wait loses nothing.
+ */
+export function lingerFor(dueAt: Date, now = Date.now()): number | undefined {
+  return dueAt.getTime() - now > FAR_AHEAD_MS ? BOOKKEEPING_LINGER_MS : undefined;
+}
 
 /** The far bucket of a timer: its due minute. */
 export function farBucketOf(dueAt: Date): { id: string; startsAt: Date } {
@@ -149,7 +160,7 @@ export class TimerBuckets {
     try {
       const slot = { _id: slotId(lane.id, index), timer, dueAt };
       await (this.#options.commits
-        ? this.#options.commits.insert(this.#models.TimerSlots, slot)
+        ? this.#options.commits.insert(this.#models.TimerSlots, slot, lingerFor(dueAt))
         : this.#models.TimerSlots.create(slot));
     } catch (error) {
       this.#lanes.release(lane, index);
