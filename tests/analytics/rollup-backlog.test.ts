@@ -34,25 +34,24 @@ const opened = (i: number) => ({
 });
 
 describe('deleteByIds', () => {
-  it('should delete exactly the given ids either way, by _id when the collection is large', async () => {
+  it('should delete exactly the given ids, 500 to a statement', async () => {
     const { AnalyticsFacts } = models;
     await AnalyticsFacts.collection.insertMany(
-      Array.from({ length: 40 }, (_, i) => opened(1000 + i)) as never[],
+      Array.from({ length: 640 }, (_, i) => opened(1000 + i)) as never[],
     );
-    const byId = vi.spyOn(AnalyticsFacts.collection, 'bulkWrite');
-    // 40 documents for 2 ids: more than ten a delete, so each goes by its `_id`.
+    const deletes = vi.spyOn(AnalyticsFacts.collection, 'deleteMany');
     expect(await deleteByIds(AnalyticsFacts, ['opened|backlog-1000', 'opened|backlog-1001'])).toBe(
       2,
     );
-    expect(byId).toHaveBeenCalledTimes(1);
-    // 38 documents for 20 ids (one missing): one `$in`.
-    const ids = Array.from({ length: 20 }, (_, i) => `opened|backlog-${1001 + i}`);
-    expect(await deleteByIds(AnalyticsFacts, ids)).toBe(19);
-    expect(byId).toHaveBeenCalledTimes(1);
-    byId.mockRestore();
+    expect(deletes).toHaveBeenCalledTimes(1);
+    // 601 ids, one of them missing: two statements.
+    const ids = Array.from({ length: 601 }, (_, i) => `opened|backlog-${1001 + i}`);
+    expect(await deleteByIds(AnalyticsFacts, ids)).toBe(600);
+    expect(deletes).toHaveBeenCalledTimes(3);
+    deletes.mockRestore();
     const left = await AnalyticsFacts.find({}, { _id: 1 }).lean();
     expect(left.map((f) => f._id).sort()).toEqual(
-      Array.from({ length: 19 }, (_, i) => `opened|backlog-${1021 + i}`).sort(),
+      Array.from({ length: 38 }, (_, i) => `opened|backlog-${1602 + i}`).sort(),
     );
     await AnalyticsFacts.deleteMany({});
   });
@@ -63,13 +62,12 @@ describe('a rollup of a backlog', () => {
     const facts = Array.from({ length: 150 }, (_, i) => opened(i));
     await models.AnalyticsFacts.collection.insertMany(facts as never[]);
     const rollup = new AnalyticsRollup(models, { timeZone: 'Asia/Shanghai', batchSize: 10 });
-    const byId = vi.spyOn(models.AnalyticsFacts.collection, 'bulkWrite');
+    const deletes = vi.spyOn(models.AnalyticsFacts.collection, 'deleteMany');
     const result = await rollup.run();
     expect(result).toMatchObject({ ran: true, facts: 150 });
-    // 150 facts in batches of 10: the first batches delete by `_id`, the last ones by `$in`.
-    expect(byId.mock.calls.length).toBeGreaterThan(0);
-    expect(byId.mock.calls.length).toBeLessThan(15);
-    byId.mockRestore();
+    // 150 facts in batches of 10: one `$in` delete per batch.
+    expect(deletes).toHaveBeenCalledTimes(15);
+    deletes.mockRestore();
     expect(await models.AnalyticsFacts.find({}).lean()).toEqual([]);
     const days = await models.ConversationDays.find({}).lean();
     const total = (channel: string) =>

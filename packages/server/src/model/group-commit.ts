@@ -109,7 +109,7 @@ export class GroupCommit {
   readonly #linger: Readonly<Record<string, number>>;
 
   /**
-   * Batches hold at most `maxBatch` documents: 500 inserts, 200 reads and 50 deletes, but 20 updates —
+   * Batches hold at most `maxBatch` documents: 500 inserts, 200 reads and 200 deletes, but 20 updates —
    * FerretDB 1.x applies an update statement by statement (a few ms each), and an `update`
    * command of 100 statements did not come back at all in a test here.
    */
@@ -117,7 +117,7 @@ export class GroupCommit {
     maxBatch: Partial<{ insert: number; update: number; delete: number; read: number }> = {},
     { linger = {} }: GroupCommitOptions = {},
   ) {
-    this.#maxBatch = { insert: 500, update: 20, delete: 50, read: 200, ...maxBatch };
+    this.#maxBatch = { insert: 500, update: 20, delete: 200, read: 200, ...maxBatch };
     this.#linger = linger;
   }
 
@@ -163,18 +163,18 @@ export class GroupCommit {
   }
 
   /**
-   * Deletes one document by `_id`. A batch is one `delete` command of a statement per id, each
-   * found by the `_id` index: `{ _id: { $in } }` is one statement but FerretDB reads the whole
-   * collection for it, and the inbox and outbox grow with a backlog (measured on the embedded
-   * store: 25 ids at 2,000 entries, 160 ms as `$in`, 17.5 ms as statements; 8.7 against 5.9 ms
-   * at 200).
+   * Deletes one document by `_id`. A batch is one `delete` of an `_id` list, which the embedded
+   * store (patched, docs/store.md), PostgreSQL's and MongoDB's `_id` index answer without a scan.
+   * Measured on the embedded store with 2,000 entries: 25 ids 4–7 ms as a list against 17–35 ms
+   * as a statement per id (FerretDB runs each statement as a transaction of its own), 200 ids
+   * 15–22 against 194–434 ms.
    */
   delete<T>(model: Model<T>, id: string): Promise<void> {
     return this.#lane(model, 'delete', async (ids: string[]) => {
-      await model.collection.bulkWrite(
-        ids.map((one) => ({ deleteOne: { filter: { _id: one } as never } })),
-        { ordered: false },
-      );
+      const wanted = [...new Set(ids)];
+      await model.collection.deleteMany({
+        _id: wanted.length === 1 ? wanted[0] : { $in: wanted },
+      } as never);
       return ids.map(() => done);
     }).push(id);
   }
