@@ -18,6 +18,13 @@ import { lingerFor, TimerBuckets } from './timer-buckets.ts';
 import { ensureJob } from './job-markers.ts';
 
 export const TIMER_JOB = 'xiaoer.timer';
+
+/**
+ * How long after its due time a timer whose instance is not in the store yet is tried again,
+ * every second: longer than an instance's document may lag its steps, and than recovery takes
+ * to roll a dead process's instances forward.
+ */
+export const UNWRITTEN_INSTANCE_GRACE_MS = 60_000;
 export const EFFECT_JOB = 'xiaoer.effect';
 
 export interface DispatcherOptions {
@@ -270,6 +277,14 @@ export class EffectDispatcher implements EffectSink {
       repeat = applied.kind === 'duplicate';
     } catch (error) {
       if (!(error instanceof UnknownInstanceError)) throw error;
+      // Its document may not be in the store yet: another process writes it behind the steps
+      // it committed (up to WRITE_WITHIN_MS), or recovery rolls it forward after that process
+      // died. The timer exists, so its instance did: look again a second later while the timer
+      // is young. An instance still unknown long after (removed by retention) gets nothing.
+      if (Date.now() - new Date(timer.dueAt).getTime() < UNWRITTEN_INSTANCE_GRACE_MS) {
+        await this.#agenda.schedule(new Date(Date.now() + 1000), TIMER_JOB, { timer: key });
+        return;
+      }
     }
     if (!repeat) this.#options.onTimerFired?.(firedAt.getTime() - new Date(timer.dueAt).getTime());
     // Appended, batched with other timers' marks: a crash before it only fires the timer

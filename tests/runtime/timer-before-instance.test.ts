@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startHarness, type Harness } from '@xiaoer/server/testing';
+import { JourneyRuntime, TIMER_JOB } from '@xiaoer/server/internal';
+import { pingWorkflow } from './test-workflows.ts';
+
+/**
+ * A timer can fall due in one process while the instance it belongs to is still only step
+ * records: the process that stepped it writes its document behind the steps (up to a few
+ * seconds under load). The timer must wait for the document, not fire into nothing — once
+ * marked fired, nothing would ever move the journey on.
+ */
+let h: Harness;
+const ID = 'ping:TB-1:1';
+
+beforeAll(async () => {
+  h = await startHarness();
+  await h.publish(pingWorkflow('1h'));
+});
+afterAll(async () => h?.close());
+
+describe('a timer due before its instance is written', () => {
+  it('should fire once the instance is in the store, not be lost', async () => {
+    // The other process: it commits the trigger's step and is still dispatching it (the
+    // document is written behind, up to a few seconds later).
+    const other = new JourneyRuntime(h.xiaoer.models, h.xiaoer.catalog, {
+      dispatch: () => new Promise<void>(() => undefined),
+    });
+    await other.processRecord({
+      _id: 'test/tb-1',
+      source: 'test',
+      eventId: 'tb-1',
+      type: 'ping.started',
+      time: new Date().toISOString(),
+      data: { orderId: 'TB-1', phone: '13800000001' },
+      receivedAt: new Date(),
+    });
+    const steps = h.connection.collection('steps');
+    const instances = h.connection.collection('instances');
+    const first = await steps.findOne({ _id: `${ID}#1` as never });
+    // Stored as JSON text (model/json-fields.ts).
+    const raw: unknown = first?.['effects'];
+    const effects = (typeof raw === 'string' ? JSON.parse(raw) : raw) as {
+      kind: string;
+      timerId: string;
+    }[];
+    const schedule = effects.find((effect) => effect.kind === 'schedule');
+    expect(schedule).toBeDefined();
+    expect(await instances.findOne({ _id: ID as never })).toBeNull();
+
+    // Its timer, due now, fires here before the document exists.
+    const key = `${ID}|${schedule?.timerId}`;
+    await h.connection.collection('timers').insertOne({
+      _id: key as never,
+      instanceId: ID,
+      timerId: schedule?.timerId,
+      dueAt: new Date(),
+      status: 'scheduled',
+    });
+    await h.xiaoer.agenda.now(TIMER_JOB, { timer: key });
+
+    // The document arrives (the other process's write-behind deadline); the timer then fires.
+    await vi.waitFor(
+      async () => expect((await instances.findOne({ _id: ID as never }))?.['node']).toBe('done'),
+      { timeout: 20_000, interval: 250 },
+    );
+    await h.xiaoer.runtime.idle();
+    const timeline = await steps.find({ instanceId: ID }).sort({ revision: 1 }).toArray();
+    const types = timeline.map((step) => {
+      const event: unknown = step['event'];
+      return ((typeof event === 'string' ? JSON.parse(event) : event) as { type: string }).type;
+    });
+    expect(types.filter((type) => type === 'timer.fired')).toHaveLength(1);
+    expect(h.shop.messages.filter((m) => m.text === '订单 TB-1 提醒')).toHaveLength(1);
+  });
+});
