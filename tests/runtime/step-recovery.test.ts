@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
-import { JourneyRuntime } from '@xiaoer/server/internal';
+import { stepInStalledProcess } from './stalled-process.ts';
 import { quickRefundWorkflow } from './test-workflows.ts';
 
 /**
@@ -24,17 +24,10 @@ describe('step recovery', () => {
     await h.shop.createOrder({ orderId: 'SR-1' });
     // The process that dies: it commits the trigger's step, and its dispatch of the refund
     // call never gets anywhere.
-    const dead = new JourneyRuntime(h.xiaoer.models, h.xiaoer.catalog, {
-      dispatch: () => new Promise<void>(() => undefined),
-    });
-    await dead.processRecord({
-      _id: 'test/sr-1',
-      source: 'test',
-      eventId: 'sr-1',
+    await stepInStalledProcess(h, {
+      id: 'sr-1',
       type: 'quickRefund.requested',
-      time: new Date().toISOString(),
       data: { orderId: 'SR-1', amount: 12 },
-      receivedAt: new Date(),
     });
     const instances = h.connection.collection('instances');
     await vi.waitFor(

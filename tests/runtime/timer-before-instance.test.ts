@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
-import { JourneyRuntime, TIMER_JOB } from '@xiaoer/server/internal';
+import { TIMER_JOB } from '@xiaoer/server/internal';
+import { stepInStalledProcess } from './stalled-process.ts';
 import { pingWorkflow } from './test-workflows.ts';
 
 /**
@@ -22,17 +23,10 @@ describe('a timer due before its instance is written', () => {
   it('should fire once the instance is in the store, not be lost', async () => {
     // The other process: it commits the trigger's step and is still dispatching it (the
     // document is written behind, up to a few seconds later).
-    const other = new JourneyRuntime(h.xiaoer.models, h.xiaoer.catalog, {
-      dispatch: () => new Promise<void>(() => undefined),
-    });
-    await other.processRecord({
-      _id: 'test/tb-1',
-      source: 'test',
-      eventId: 'tb-1',
+    await stepInStalledProcess(h, {
+      id: 'tb-1',
       type: 'ping.started',
-      time: new Date().toISOString(),
       data: { orderId: 'TB-1', phone: '13800000001' },
-      receivedAt: new Date(),
     });
     const steps = h.connection.collection('steps');
     const instances = h.connection.collection('instances');
