@@ -21,7 +21,7 @@ export type AnswerBand = 'answer' | 'suggest' | 'none';
  * ones (whole words) spread differently, so each language has its own.
  */
 export const DEFAULT_THRESHOLDS: Record<AnswerLanguage, number> = { zh: 0.27, en: 0.38 };
-export const DEFAULT_SUGGEST_FLOORS: Record<AnswerLanguage, number> = { zh: 0.21, en: 0.31 };
+export const DEFAULT_SUGGEST_FLOORS: Record<AnswerLanguage, number> = { zh: 0.21, en: 0.3 };
 
 const HAN = /\p{Script=Han}/u;
 
