@@ -98,6 +98,8 @@ let started = performance.now();
 const classifier = IntentClassifier.train(train, {
   threshold: THRESHOLD,
   socialIntents: socialIntentsOf(definitions),
+  // `MODEL_SEED` trains with other shuffles and dropouts, to see how much a figure moves by chance.
+  ...(process.env['MODEL_SEED'] ? { seed: Number(process.env['MODEL_SEED']) } : {}),
 });
 const trainMs = performance.now() - started;
 log(`trained in ${ms(trainMs)} (temperature ${classifier.temperature.toFixed(2)}); classifying …`);

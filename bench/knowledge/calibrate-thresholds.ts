@@ -209,6 +209,19 @@ for (const language of ['zh', 'en'] as const) {
           'each business intent’s messages asked of the index without its article, at the threshold: questions on the shop’s topics that no article answers (not used to choose the threshold)',
       };
     })(),
+    (() => {
+      // The did-you-mean band counted as what it is: three quick replies, one click from the
+      // answer when the right article is among them, nothing when it is not.
+      const testYes = tested.filter((a) => a.language === language && a.expected);
+      const testNo = tested.filter((a) => a.language === language && !a.expected);
+      const unhelped = (a: Asked) =>
+        a.score < floor || (a.score < threshold && !a.top.includes(a.expected ?? ''));
+      return {
+        measure: `${language}: answered or right article offered; unhelped (generated / held-back)`,
+        value: `${percent(share(yes, (a) => !unhelped(a)))} / ${percent(share(testYes, (a) => !unhelped(a)))}; ${percent(share(yes, unhelped))} / ${percent(share(testYes, unhelped))}`,
+        detail: `answerable messages answered, or offered three with the right one among them (floor ${floor.toFixed(2)}); unhelped: nothing offered, or three without the right one. Unanswerable offered suggestions or answered: ${percent(share(no, (a) => a.score >= floor))} / ${percent(share(testNo, (a) => a.score >= floor))}`,
+      };
+    })(),
     {
       measure: `${language}: in the did-you-mean band`,
       value: percent(share(yes, (a) => a.score >= floor && a.score < threshold)),

@@ -34,6 +34,12 @@ const englishSynonyms: [string, string][] = [
   ['is there a way to swap an item on an order that has not shipped yet', 'modifyOrder'],
   ['cancle my order please, i bought it twice', 'cancelOrder'],
   ['i moved, deliver to my new adress please', 'changeAddress'],
+  // Fifth pass: requests framed as customers frame them ("need help regarding …", "what do I
+  // have to do to …"), which the model read as the neighbouring intent.
+  ["I'm having trouble with a crushed box that just came", 'logisticsProblem'],
+  ['need help regarding my pending refund', 'refundStatus'],
+  ['can I ask about international shipping', 'other'],
+  ['what do I have to do to lodge a reclamation', 'complaint'],
 ];
 
 const chineseBusiness: [string, string][] = [

@@ -20,8 +20,8 @@ export type AnswerBand = 'answer' | 'suggest' | 'none';
  * offers suggestions to at most 30% of them. Chinese scores (character pairs) and English
  * ones (whole words) spread differently, so each language has its own.
  */
-export const DEFAULT_THRESHOLDS: Record<AnswerLanguage, number> = { zh: 0.33, en: 0.47 };
-export const DEFAULT_SUGGEST_FLOORS: Record<AnswerLanguage, number> = { zh: 0.29, en: 0.4 };
+export const DEFAULT_THRESHOLDS: Record<AnswerLanguage, number> = { zh: 0.27, en: 0.38 };
+export const DEFAULT_SUGGEST_FLOORS: Record<AnswerLanguage, number> = { zh: 0.21, en: 0.3 };
 
 const HAN = /\p{Script=Han}/u;
 

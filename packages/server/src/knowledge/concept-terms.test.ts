@@ -27,8 +27,8 @@ describe('concept terms in knowledge search', () => {
       refund: ['How do I get a refund?', '怎么退款', '退款什么时候到账'],
       shipping: ['How long does delivery take for my order?', '多久发货', '快递什么时候到'],
     });
-    const [first, second] = index.find('when does my reimbursement take');
-    // "reimbursement" is the refund concept: refund comes first, although the question shares
+    const [first, second] = index.find('when does my chargeback take');
+    // "chargeback" is the refund concept: refund comes first, although the question shares
     // more words with the shipping article, whose plain similarity (the score) is higher.
     expect(first?.article._id).toBe('refund');
     expect(second?.article._id).toBe('shipping');

@@ -22,7 +22,7 @@ const ZH_GROUPS: readonly (readonly string[])[] = [
   ['运费', '邮费', '快递费', '包邮', '免运费', '配送费'],
   ['修改', '更改', '改一下', '改下', '改成', '改'],
   ['地址', '收货地址', '收件地址', '收货地'],
-  ['取消', '撤销', '撤单', '退单', '不要这单'],
+  ['取消', '撤销', '撤单', '退单', '不要这单', '撤掉', '作废'],
   ['退货', '退回去', '寄回', '退掉', '退回'],
   ['换货', '调换'],
   ['尺码', '码数', '码子', '尺寸', '大小'],
@@ -60,6 +60,13 @@ const ZH_GROUPS: readonly (readonly string[])[] = [
   ['商品', '宝贝', '产品', '东西'],
   ['怎么办', '怎么处理', '咋办', '咋整'],
   ['价格', '价钱', '售价'],
+  ['发票', '收据', '购物凭证', '小票', '开票'],
+  ['订单', '定单'],
+  ['账号', '账户', '帐号', '帐户', '用户名'],
+  ['验证码', '短信码', '校验码', '动态码'],
+  ['降价', '变便宜', '便宜了', '价保', '价格保护'],
+  ['分期', '分期付款', '分几期'],
+  ['投诉', '举报', '维权', '差评'],
 ];
 
 const EN_GROUPS: readonly (readonly string[])[] = [
@@ -88,6 +95,11 @@ const EN_GROUPS: readonly (readonly string[])[] = [
   ['change', 'update', 'edit', 'modify', 'amend'],
   ['price', 'cost', 'cheaper', 'cheap'],
   ['size', 'sizing', 'fit', 'run small', 'run large'],
+  ['invoice', 'bill', 'receipt', 'billing statement', 'proof of purchase'],
+  ['refund', 'reimbursement', 'reimburse', 'money back', 'restitution', 'compensation', 'rebate'],
+  ['account', 'profile', 'user account'],
+  ['password', 'passcode', 'login details', 'pin'],
+  ['track', 'trace', 'locate'],
 ];
 
 interface Synonyms {

@@ -1,4 +1,5 @@
 import { isSocialConcept, messageConcepts } from '../intents/customer-concepts.ts';
+import { expandShorthand } from '../intents/customer-shorthand.ts';
 import { normalizeMessage } from '../intents/text-features.ts';
 import { readSynonyms } from './shop-synonyms.ts';
 
@@ -14,14 +15,18 @@ const CONCEPT = '~';
  * of adds a concept term (`~refund` for refund, money back, 退钱, compensation …; see
  * `intents/customer-concepts.ts`; greetings and thanks are chatter, and the broadest concepts
  * say nothing, so neither is a term), so a question and an article meet when their words differ.
- * Shop synonyms are read as one word first (质保 as 保修, voucher as coupon; `shop-synonyms.ts`).
+ * Shorthand is spelled out first, as the intent model reads it (tk as 退款, th as 退货, xx as 谢谢,
+ * refnd as refund; `intents/customer-shorthand.ts`), then shop synonyms are read as one word
+ * (质保 as 保修, voucher as coupon; `shop-synonyms.ts`).
  *
  * @example
  * tokenize('How long 能发货?') // ['long', '发', '货', '发货']
  */
 export function tokenize(text: string): string[] {
   const terms: string[] = [];
-  const content = readSynonyms(text.normalize('NFKC').toLowerCase().replace(CHATTER, ' '));
+  const content = readSynonyms(
+    expandShorthand(text.normalize('NFKC').toLowerCase()).replace(CHATTER, ' '),
+  );
   for (const match of content.matchAll(WORD)) {
     const run = match[0];
     if (!CJK.test(run)) {
