@@ -7,6 +7,7 @@ import { chromium } from 'playwright-core';
 import { startHarness } from '@xiaoer/server/testing';
 import { generateWorkflow } from '../engine/workflow-generator.ts';
 import type { ResultRow } from '../report.ts';
+import { chromiumCpuMs } from './chromium-cpu.ts';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -54,7 +55,8 @@ export async function benchEditor(options: EditorBenchOptions): Promise<ResultRo
       const cdp = await context.newCDPSession(page);
       await cdp.send('Performance.enable');
       const busyBefore = await mainThreadSeconds(cdp);
-      const { fps, frames, gestures } = await panAndZoom(
+      const chromiumBefore = chromiumCpuMs();
+      const { fps, frames, gestures, probeMs } = await panAndZoom(
         page,
         options.interactMs,
         options.gestures,
@@ -62,6 +64,9 @@ export async function benchEditor(options: EditorBenchOptions): Promise<ResultRo
       // The page's own main-thread work per frame: CPU time, so it depends far less on what
       // else the machine runs than the frame rate does.
       const busyAfter = await mainThreadSeconds(cdp);
+      // Every Chromium process and thread: raster and compositing run beside the main thread
+      // and take as much CPU again on this machine's two cores.
+      const chromiumPerGesture = (chromiumCpuMs() - chromiumBefore) / Math.max(1, gestures);
       const perFrame = (key: keyof typeof busyAfter) =>
         ((busyAfter[key] - busyBefore[key]) * 1000) / Math.max(1, frames);
       const scriptPerFrame = perFrame('script');
@@ -74,7 +79,7 @@ export async function benchEditor(options: EditorBenchOptions): Promise<ResultRo
       const heapMb = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1024 / 1024;
       const domNodes = metrics.find((m) => m.name === 'Nodes')?.value ?? 0;
       options.log(
-        `  ${size} nodes: drawn after ${Math.round(renderMs)} ms (${drawn} in view), ${fps.toFixed(1)} fps, script ${scriptPerFrame.toFixed(1)} ms/frame (main thread ${taskPerFrame.toFixed(1)}, layout ${perFrame('layout').toFixed(1)}, style ${perFrame('style').toFixed(1)}), main-thread CPU ${cpuPerGesture.toFixed(1)} ms per gesture (${gestures}; ${Math.round((busyAfter.cpu - busyBefore.cpu) * 1000)} ms in all), heap ${heapMb.toFixed(1)} MB`,
+        `  ${size} nodes: drawn after ${Math.round(renderMs)} ms (${drawn} in view), ${fps.toFixed(1)} fps, script ${scriptPerFrame.toFixed(1)} ms/frame (main thread ${taskPerFrame.toFixed(1)}, layout ${perFrame('layout').toFixed(1)}, style ${perFrame('style').toFixed(1)}), main-thread CPU ${cpuPerGesture.toFixed(1)} ms per gesture (${gestures}; ${Math.round((busyAfter.cpu - busyBefore.cpu) * 1000)} ms in all; the bench's own search for an empty spot ${(probeMs / Math.max(1, gestures)).toFixed(1)} ms of it), all Chromium processes ${chromiumPerGesture.toFixed(1)} ms CPU per gesture, heap ${heapMb.toFixed(1)} MB`,
       );
       const label = `editor, ${size.toLocaleString('en-US')}-node journey (headless Chromium)`;
       rows.push(
@@ -132,7 +137,7 @@ async function mainThreadSeconds(
 /**
  * Where to press for a pan: the last spot while the empty canvas is still under it (one hit
  * test), else the point nearest the centre, on a 20-pixel grid, off every node's box (one
- * layout read) with the canvas under it. Its cost is in the measured CPU, so it stays small.
+ * layout read) with the canvas under it. Its cost is in the measured CPU: the log says how much.
  */
 async function emptySpot(
   page: import('playwright-core').Page,
@@ -140,8 +145,13 @@ async function emptySpot(
   centre: { x: number; y: number },
 ): Promise<{ x: number; y: number }> {
   return page.evaluate<{ x: number; y: number }>(`(() => {
+    const started = performance.now();
+    const found = (spot) => {
+      window.__probeMs = (window.__probeMs ?? 0) + performance.now() - started;
+      return spot;
+    };
     const pane = (px, py) => document.elementFromPoint(px, py)?.classList.contains('react-flow__pane');
-    if (pane(${last.x}, ${last.y})) return { x: ${last.x}, y: ${last.y} };
+    if (pane(${last.x}, ${last.y})) return found({ x: ${last.x}, y: ${last.y} });
     const boxes = [...document.querySelectorAll('.react-flow__node')].map((n) => n.getBoundingClientRect());
     const onNode = (px, py) =>
       boxes.some((b) => px > b.left - 10 && px < b.right + 10 && py > b.top - 10 && py < b.bottom + 10);
@@ -150,8 +160,8 @@ async function emptySpot(
       for (let dy = -400; dy <= 400; dy += 20) points.push([${centre.x} + dx, ${centre.y} + dy]);
     const far = ([px, py]) => Math.hypot(px - ${centre.x}, py - ${centre.y});
     points.sort((a, b) => far(a) - far(b));
-    for (const [px, py] of points) if (!onNode(px, py) && pane(px, py)) return { x: px, y: py };
-    return { x: ${centre.x}, y: ${centre.y} };
+    for (const [px, py] of points) if (!onNode(px, py) && pane(px, py)) return found({ x: px, y: py });
+    return found({ x: ${centre.x}, y: ${centre.y} });
   })()`);
 }
 
@@ -163,7 +173,7 @@ async function panAndZoom(
   page: import('playwright-core').Page,
   ms: number,
   count?: number,
-): Promise<{ fps: number; frames: number; gestures: number }> {
+): Promise<{ fps: number; frames: number; gestures: number; probeMs: number }> {
   const box = await page.locator('.react-flow__pane').boundingBox();
   if (!box) throw new Error('no canvas pane');
   const cx = box.x + box.width / 2;
@@ -196,8 +206,8 @@ async function panAndZoom(
     await page.mouse.wheel(0, i % 2 ? 240 : -240);
   }
   const elapsed = performance.now() - started;
-  const frames = await page.evaluate<number>(
-    '(() => { window.__counting = false; return window.__frames; })()',
+  const [frames, probeMs] = await page.evaluate<[number, number]>(
+    '(() => { window.__counting = false; return [window.__frames, window.__probeMs ?? 0]; })()',
   );
-  return { fps: (frames / elapsed) * 1000, frames, gestures };
+  return { fps: (frames / elapsed) * 1000, frames, gestures, probeMs };
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { cloudEvent } from '@xiaoer/server/testing';
+import type { InstanceDetail } from '../../packages/builder-ui/src/api/api-client.ts';
+import {
+  endNode,
+  orderTrigger,
+  workflowOf,
+} from '../../packages/engine/src/testing/fixtures/workflow-builder.ts';
 import { adminSession, orderInstance, screenshot } from './browser.ts';
 
 /**
@@ -10,7 +16,25 @@ import { adminSession, orderInstance, screenshot } from './browser.ts';
  * auto-layout is one click and undoable; the channel picker says how each channel delivers;
  * the publish dialog lists what blocks publishing.
  */
-const session = adminSession(['order-lifecycle']);
+/**
+ * Allowed hours that begin three hours after the test starts (UTC, for an hour): a wait of
+ * 30 minutes started now is always moved to their start, whatever the time of day.
+ */
+const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+const quiet = { from: hhmm(Date.now() + 3 * 3_600_000), to: hhmm(Date.now() + 4 * 3_600_000) };
+const quietHoursJourney = workflowOf(
+  [
+    orderTrigger(),
+    ['pause', 'wait', { duration: '30m', allowedHours: { ...quiet, timeZone: 'UTC' } }],
+    endNode(),
+  ],
+  [
+    ['start', 'next', 'pause'],
+    ['pause', 'next', 'done'],
+  ],
+  'quiet-hours',
+);
+const session = adminSession(['order-lifecycle', quietHoursJourney]);
 
 describe('details an operator relies on', () => {
   it("should answer a question in simulation with one of the node's options", async () => {
@@ -54,30 +78,51 @@ describe('details an operator relies on', () => {
     await screenshot(page, 'run-history-timer');
   });
 
-  it('should say on a waiting timer that the allowed hours may push it later', async () => {
+  it('should show the exact time a wait asked for and where the allowed hours moved it (issue 21)', async () => {
     const { h, page } = session;
-    const id = await orderInstance(h, 'QH-1');
-    await h.sendEvents(cloudEvent('order.shipped', { orderId: 'QH-1', trackingNumber: 'SF1' }));
-    await h.sendEvents(cloudEvent('order.delivered', { orderId: 'QH-1' }));
+    await h.sendEvents(cloudEvent('order.created', { orderId: 'QH-1' }));
+    const id = 'quiet-hours:QH-1:1';
     await expect
-      .poll(
-        async () =>
-          ((await (await h.request('GET', `/api/instances/${id}`)).json()) as { node?: string })
-            .node,
-        { timeout: 15_000 },
-      )
-      .toBe('waitBeforeSurvey');
+      .poll(async () => (await h.request('GET', `/api/instances/${id}`)).status)
+      .toBe(200);
+    const detail = (await (
+      await h.request('GET', `/api/instances/${id}`)
+    ).json()) as InstanceDetail;
+    // The engine recorded what the journey asked for beside the due time: 30 minutes after
+    // the event, moved to the start of the allowed hours (which begin 3 h after the test).
+    const step = detail.timeline.find((s) => s.to === 'pause');
+    const timer = step?.effects.find((e) => e.kind === 'schedule');
+    const asked = new Date(Date.parse(step?.event.at ?? '') + 30 * 60_000);
+    const due = new Date(asked);
+    due.setUTCHours(Number(quiet.from.slice(0, 2)), Number(quiet.from.slice(3)), 0, 0);
+    if (due < asked) due.setUTCDate(due.getUTCDate() + 1);
+    expect(timer).toEqual({
+      kind: 'schedule',
+      id: 'pause#2:wait',
+      nodeId: 'pause',
+      timerId: 'pause#2:wait',
+      purpose: 'wait',
+      requestedAt: asked.toISOString(),
+      requestedDelayMs: 30 * 60_000,
+      dueAt: due.toISOString(),
+      allowedHours: { ...quiet, timeZone: 'UTC' },
+    });
     await page.goto(`${h.url}/#/instances/${encodeURIComponent(id)}`);
-    await page.getByTestId('instance-canvas').getByTestId('node-waitBeforeSurvey').click();
-    // The survey waits a day, within 09:00-21:00 Shanghai time: the timer says whether the
-    // allowed hours moved it and from when (a day from now is inside them or not, by the hour
-    // the test runs; step-view.test.ts pins both cases).
-    const reason = page.getByTestId('instance-timeline').getByTestId('step-timer-reason');
-    await reason.first().waitFor();
-    const text = (await reason.first().textContent()) ?? '';
-    if ((await reason.first().getAttribute('data-moved')) === 'true')
-      expect(text).toMatch(/^ 原定 .+ 到期，因允许时段 09:00–21:00（Asia\/Shanghai）顺延 .+$/);
-    else expect(text).toBe(' 在允许时段 09:00–21:00（Asia/Shanghai）内，未顺延');
+    await page.getByTestId('instance-canvas').getByTestId('node-pause').click();
+    const reason = page.getByTestId('instance-timeline').getByTestId('step-timer-reason').first();
+    await reason.waitFor();
+    // The history shows those times as recorded, in the allowed hours' time zone.
+    const inUtc = new Intl.DateTimeFormat('zh-CN', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'UTC',
+    });
+    expect(await reason.getAttribute('data-moved')).toBe('true');
+    expect(await reason.getAttribute('data-requested-at')).toBe(asked.toISOString());
+    const text = (await reason.textContent()) ?? '';
+    expect(text.startsWith(` 要求等待 30分钟（至 ${inUtc.format(asked)}），`)).toBe(true);
+    expect(text).toContain(`因允许时段 ${quiet.from}–${quiet.to}（UTC）顺延 `);
+    expect(text.endsWith(`，至 ${inUtc.format(due)}`)).toBe(true);
     await screenshot(page, 'run-history-allowed-hours');
   });
 

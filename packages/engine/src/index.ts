@@ -34,7 +34,8 @@ export type {
 } from './nodes/node-type.ts';
 export type { TriggerConfig } from './nodes/trigger/trigger.node.ts';
 export type { SendMessageConfig } from './nodes/send-message/send-message.node.ts';
-export { dueTime as waitDueTime, type WaitConfig } from './nodes/wait/wait.node.ts';
+export { waitTiming, type WaitConfig } from './nodes/wait/wait.node.ts';
+export type { TimerTiming } from './nodes/shared/timers.ts';
 export type { WaitForEventConfig } from './nodes/wait-for-event/wait-for-event.node.ts';
 export type { ConditionConfig, ConditionBranch } from './nodes/condition/condition.node.ts';
 export {
@@ -104,6 +105,7 @@ export {
 } from './expressions/json-logic.ts';
 export { isStorableKey, findUnstorableKey } from './expressions/data-keys.ts';
 export { parseDuration } from './time/duration.ts';
+export type { AllowedHours } from './time/allowed-hours.ts';
 
 export {
   XiaoerError,

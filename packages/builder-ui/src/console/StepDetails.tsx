@@ -1,6 +1,6 @@
 import { Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { JsonObject, WorkflowDocument } from '@xiaoer/engine';
+import type { WorkflowDocument } from '@xiaoer/engine';
 import type { InstanceDetail, InstanceStep } from '../api/api-client.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import { formatDateTime, formatDuration } from '../i18n/format.ts';
@@ -10,7 +10,7 @@ import {
   delayText,
   effectsOfStep,
   retryPolicyOf,
-  waitShift,
+  timerShift,
   type StepEffect,
 } from './step-view.ts';
 
@@ -72,15 +72,7 @@ export function StepDetails({
           {effects.length === 0 ? (
             <Typography.Text type="secondary">{t('run.noEffects')}</Typography.Text>
           ) : (
-            effects.map((e, i) => (
-              <EffectLine
-                key={i}
-                entry={e}
-                step={step}
-                document={document}
-                data={detail.data as JsonObject}
-              />
-            ))
+            effects.map((e, i) => <EffectLine key={i} entry={e} step={step} document={document} />)
           )}
         </Descriptions.Item>
       </Descriptions>
@@ -98,13 +90,10 @@ function EffectLine({
   entry,
   step,
   document,
-  data,
 }: {
   entry: StepEffect;
   step: InstanceStep;
   document: WorkflowDocument;
-  /** The instance's data now (a wait's `until` may read it). */
-  data: JsonObject;
 }) {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
@@ -153,9 +142,8 @@ function EffectLine({
       );
     case 'schedule': {
       const hours = allowedHoursOf(document, effect.nodeId);
-      const shift = waitShift(document, step, effect, data);
+      const shift = timerShift(effect);
       const retry = effect.purpose === 'retry' ? retryPolicyOf(document, effect.nodeId) : undefined;
-      const zone = hours?.timeZone ?? 'Asia/Shanghai';
       return (
         <div className={className} data-testid="step-effect-timer">
           <Tag color="gold">{t(`run.purpose.${effect.purpose}`)}</Tag>
@@ -163,25 +151,44 @@ function EffectLine({
             at: formatDateTime(effect.dueAt, language),
             delay: delayText(step.at, effect.dueAt, language),
           })}
-          {hours && effect.purpose === 'wait' && (
+          {shift ? (
             <Typography.Text
-              type={shift && shift.movedMs > 0 ? 'warning' : 'secondary'}
+              type={shift.movedMs > 0 ? 'warning' : 'secondary'}
               data-testid="step-timer-reason"
-              data-moved={shift ? String(shift.movedMs > 0) : ''}
+              data-moved={String(shift.movedMs > 0)}
+              data-requested-at={shift.requestedAt}
             >
               {' '}
-              {!shift
-                ? t('run.allowedHours', { from: hours.from, to: hours.to, zone })
-                : shift.movedMs > 0
-                  ? t('run.movedByHours', {
-                      requested: formatDateTime(shift.requestedAt, language),
-                      from: hours.from,
-                      to: hours.to,
-                      zone,
-                      by: formatDuration(shift.movedMs, language),
-                    })
-                  : t('run.insideHours', { from: hours.from, to: hours.to, zone })}
+              {t(shift.movedMs > 0 ? 'run.movedByHours' : 'run.insideHours', {
+                asked:
+                  shift.requestedDelayMs === undefined
+                    ? t('run.askedTime', {
+                        at: formatDateTime(shift.requestedAt, language, shift.hours.timeZone),
+                      })
+                    : t('run.askedDelay', {
+                        delay: formatDuration(shift.requestedDelayMs, language),
+                        at: formatDateTime(shift.requestedAt, language, shift.hours.timeZone),
+                      }),
+                due: formatDateTime(effect.dueAt, language, shift.hours.timeZone),
+                by: formatDuration(shift.movedMs, language),
+                from: shift.hours.from,
+                to: shift.hours.to,
+                zone: shift.hours.timeZone,
+              })}
             </Typography.Text>
+          ) : (
+            // Recorded before the engine kept what was asked: the node's hours as they are now.
+            hours &&
+            effect.purpose === 'wait' && (
+              <Typography.Text type="secondary" data-testid="step-timer-reason" data-moved="">
+                {' '}
+                {t('run.allowedHours', {
+                  from: hours.from,
+                  to: hours.to,
+                  zone: hours.timeZone ?? 'Asia/Shanghai',
+                })}
+              </Typography.Text>
+            )
           )}
           {retry && (
             <Typography.Text type="secondary" data-testid="step-timer-reason">

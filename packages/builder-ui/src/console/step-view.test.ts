@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkflowDocument } from '@xiaoer/engine';
+import type { ScheduleEffect, WorkflowDocument } from '@xiaoer/engine';
 import type { InstanceDetail, InstanceStep } from '../api/api-client.ts';
 import {
   allowedHoursOf,
@@ -8,7 +8,7 @@ import {
   retryPolicyOf,
   stepAlarmed,
   stepsOfNode,
-  waitShift,
+  timerShift,
 } from './step-view.ts';
 
 const step = (revision: number, over: Partial<InstanceStep> = {}): InstanceStep => ({
@@ -96,7 +96,7 @@ describe("the run history's view of a step", () => {
     expect(delayText('2026-12-02T10:00:00Z', '2026-12-05T10:00:00Z', 'zh')).toBe('3天');
   });
 
-  it("should say what due time a wait asked for and how far its allowed hours moved it (issue 21's 13.5 h)", () => {
+  it("should read the due time a wait asked for and how far its allowed hours moved it, as the engine recorded them (issue 21's 13.5 h)", () => {
     const document = {
       nodes: [
         pause,
@@ -108,35 +108,47 @@ describe("the run history's view of a step", () => {
         },
       ],
     } as unknown as WorkflowDocument;
-    const timer = (dueAt: string, purpose: 'wait' | 'retry' = 'wait', nodeId = 'pause') => ({
-      kind: 'schedule' as const,
-      id: `${nodeId}#1:${purpose}`,
-      nodeId,
-      timerId: `${nodeId}#1:${purpose}`,
-      dueAt,
-      purpose,
+    const hours = { from: '09:00', to: '21:00', timeZone: 'Asia/Shanghai' };
+    const timer = (over: Partial<ScheduleEffect>): ScheduleEffect => ({
+      kind: 'schedule',
+      id: 'pause#1:wait',
+      nodeId: 'pause',
+      timerId: 'pause#1:wait',
+      dueAt: '2026-12-03T01:00:00.000Z',
+      purpose: 'wait',
+      ...over,
     });
     // 20:00 in Shanghai plus two hours is 22:00, outside 09:00-21:00: due at 09:00 next day.
-    const evening = step(1, {
-      at: '2026-12-02T12:00:00.050Z',
-      event: { type: 'order.delivered', at: '2026-12-02T12:00:00.000Z' },
-    });
-    expect(waitShift(document, evening, timer('2026-12-03T01:00:00.000Z'), {})).toEqual({
+    expect(
+      timerShift(
+        timer({
+          requestedAt: '2026-12-02T14:00:00.000Z',
+          requestedDelayMs: 7_200_000,
+          allowedHours: hours,
+        }),
+      ),
+    ).toEqual({
       requestedAt: '2026-12-02T14:00:00.000Z',
+      requestedDelayMs: 7_200_000,
+      hours,
       movedMs: 11 * 3_600_000,
     });
-    // 10:00 plus two hours is inside the hours: not moved.
-    const morning = step(2, {
-      at: '2026-12-02T02:00:00.000Z',
-      event: { type: 'order.delivered', at: '2026-12-02T02:00:00.000Z' },
-    });
-    expect(waitShift(document, morning, timer('2026-12-02T04:00:00.000Z'), {})).toMatchObject({
-      movedMs: 0,
-    });
-    // Other timers, and waits without hours, have nothing to say.
+    // Inside the hours: not moved; a wait `until` asked for a time, not a delay.
     expect(
-      waitShift(document, morning, timer('2026-12-02T04:00:00.000Z', 'retry', 'refund'), {}),
+      timerShift(
+        timer({
+          dueAt: '2026-12-02T04:00:00.000Z',
+          requestedAt: '2026-12-02T04:00:00.000Z',
+          allowedHours: hours,
+        }),
+      ),
+    ).toEqual({ requestedAt: '2026-12-02T04:00:00.000Z', hours, movedMs: 0 });
+    // Timers no allowed hours governed, and those recorded before the engine kept what was
+    // asked, have nothing to say.
+    expect(
+      timerShift(timer({ purpose: 'retry', requestedAt: '2026-12-03T01:00:00.000Z' })),
     ).toBeUndefined();
+    expect(timerShift(timer({}))).toBeUndefined();
     expect(retryPolicyOf(document, 'refund')).toEqual({ maxAttempts: 4, delay: '1m', factor: 3 });
     expect(retryPolicyOf(document, 'pause')).toBeUndefined();
   });

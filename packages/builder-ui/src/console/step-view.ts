@@ -1,11 +1,10 @@
-import {
-  waitDueTime,
-  type Effect,
-  type JsonObject,
-  type RetryPolicy,
-  type ScheduleEffect,
-  type WaitConfig,
-  type WorkflowDocument,
+import type {
+  AllowedHours,
+  Effect,
+  JsonObject,
+  RetryPolicy,
+  ScheduleEffect,
+  WorkflowDocument,
 } from '@xiaoer/engine';
 import type { InstanceDetail, InstanceStep } from '../api/api-client.ts';
 import type { Language } from '../i18n/messages.ts';
@@ -75,29 +74,28 @@ export function allowedHoursOf(
 }
 
 /**
- * Why a wait's timer is due when it is: the time its duration (or `until`) asked for, and
- * whether the node's allowed hours moved it later. Worked out again from the node's settings,
- * the step's event time (the engine's clock) and `data`, exactly as the engine did; an
- * `until` read from data that changed since reads the data as it is now. Undefined for timers
- * no allowed hours govern.
+ * Why a wait's timer is due when it is, as the engine recorded it with the timer: the time
+ * the journey asked for (and the delay, when it asked for one), the allowed hours it was
+ * fitted into (with the time zone used, maybe the customer's) and how much later they moved
+ * it. Undefined for timers no allowed hours governed, and for those recorded before the
+ * engine kept what was asked.
  */
-export function waitShift(
-  document: WorkflowDocument,
-  step: InstanceStep,
-  effect: ScheduleEffect,
-  data: JsonObject,
-): { requestedAt: string; movedMs: number } | undefined {
-  if (effect.purpose !== 'wait') return undefined;
-  const node = document.nodes.find((n) => n.id === effect.nodeId);
-  if (node?.type !== 'wait' || !allowedHoursOf(document, effect.nodeId)) return undefined;
-  const { allowedHours: _hours, ...asked } = node.config as WaitConfig;
-  try {
-    const requestedAt = waitDueTime(asked, data, step.event.at ?? step.at);
-    const movedMs = new Date(effect.dueAt).getTime() - new Date(requestedAt).getTime();
-    return { requestedAt, movedMs: Math.max(0, movedMs) };
-  } catch {
-    return undefined; // settings the engine could not have used either
-  }
+export function timerShift(effect: ScheduleEffect):
+  | {
+      requestedAt: string;
+      requestedDelayMs?: number;
+      hours: AllowedHours;
+      movedMs: number;
+    }
+  | undefined {
+  if (effect.requestedAt === undefined || !effect.allowedHours) return undefined;
+  const movedMs = new Date(effect.dueAt).getTime() - new Date(effect.requestedAt).getTime();
+  return {
+    requestedAt: effect.requestedAt,
+    ...(effect.requestedDelayMs !== undefined ? { requestedDelayMs: effect.requestedDelayMs } : {}),
+    hours: effect.allowedHours,
+    movedMs: Math.max(0, movedMs),
+  };
 }
 
 /** The retry policy of a call node, which set a `retry` timer's delay. */

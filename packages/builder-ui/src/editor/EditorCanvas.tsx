@@ -3,6 +3,7 @@ import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/
 import { JourneyNode } from './JourneyNode.tsx';
 import { NODE_TYPE_DRAG } from './Palette.tsx';
 import { EmptyCanvasGuide } from './EmptyCanvasGuide.tsx';
+import { OverviewMap } from './OverviewMap.tsx';
 import { useEditor, useEditorStore } from './editor-context.ts';
 
 const nodeTypes = { journey: JourneyNode };
@@ -67,7 +68,8 @@ export function EditorCanvas({ canEdit }: { canEdit: boolean }) {
         fitViewOptions={fitViewOptions}
       >
         <Background />
-        <MiniMap pannable zoomable />
+        {/* React Flow's minimap subscribes once per node: a large journey gets a lighter one. */}
+        {large ? <OverviewMap nodes={nodes} /> : <MiniMap pannable zoomable />}
         <Controls />
       </ReactFlow>
       {empty && (

@@ -2,13 +2,21 @@ import type { Language } from './messages.ts';
 
 const LOCALES: Record<Language, string> = { zh: 'zh-CN', en: 'en-GB' };
 
-/** A moment as the console's language writes it (Intl): `2026年12月2日 14:05` or `2 Dec 2026, 14:05`. */
-export function formatDateTime(value: string | number | Date, language: Language): string {
+/**
+ * A moment as the console's language writes it (Intl): `2026年12月2日 14:05` or `2 Dec 2026,
+ * 14:05`; in the browser's time zone, or in `timeZone` (a journey's allowed hours).
+ */
+export function formatDateTime(
+  value: string | number | Date,
+  language: Language,
+  timeZone?: string,
+): string {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
   return new Intl.DateTimeFormat(LOCALES[language], {
     dateStyle: 'medium',
     timeStyle: 'short',
+    ...(timeZone ? { timeZone } : {}),
   }).format(date);
 }
 

@@ -34,6 +34,7 @@ export const messages = {
     },
     editor: {
       back: '全部旅程',
+      overviewMap: '缩略图（点击或拖动以移动画布）',
       importRefused: '无法导入 {{name}}，旅程未改变：',
       palette: '节点',
       search: '搜索节点类型',
@@ -466,6 +467,7 @@ export const messages = {
     },
     editor: {
       back: 'All journeys',
+      overviewMap: 'Mini map (click or drag to move the canvas)',
       importRefused: '{{name}} cannot be imported; the journey is unchanged:',
       palette: 'Nodes',
       search: 'Search node types',

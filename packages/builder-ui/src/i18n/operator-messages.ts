@@ -69,8 +69,10 @@ export const operatorMessages = {
       attempt: '第 {{attempt}} 次',
       due: '到期 {{at}}（{{delay}} 后）',
       allowedHours: '因允许时段 {{from}}–{{to}}（{{zone}}）可能顺延',
-      movedByHours: '原定 {{requested}} 到期，因允许时段 {{from}}–{{to}}（{{zone}}）顺延 {{by}}',
-      insideHours: '在允许时段 {{from}}–{{to}}（{{zone}}）内，未顺延',
+      askedDelay: '等待 {{delay}}（至 {{at}}）',
+      askedTime: '等到 {{at}}',
+      movedByHours: '要求{{asked}}，因允许时段 {{from}}–{{to}}（{{zone}}）顺延 {{by}}，至 {{due}}',
+      insideHours: '要求{{asked}}，在允许时段 {{from}}–{{to}}（{{zone}}）内，未顺延',
       retryReason:
         '调用失败后按节点的重试策略等待：首次间隔 {{delay}}，之后每次 ×{{factor}}，最多 {{max}} 次',
       fired: '已触发 {{at}}',
@@ -221,9 +223,12 @@ export const operatorMessages = {
       attempt: 'attempt {{attempt}}',
       due: 'due {{at}} (in {{delay}})',
       allowedHours: 'may be later: allowed hours {{from}}–{{to}} ({{zone}})',
+      askedDelay: '{{delay}} (until {{at}})',
+      askedTime: '{{at}}',
       movedByHours:
-        'asked for {{requested}}, moved {{by}} later by the allowed hours {{from}}–{{to}} ({{zone}})',
-      insideHours: 'inside the allowed hours {{from}}–{{to}} ({{zone}}), not moved',
+        'asked for {{asked}}, moved {{by}} later to {{due}} by the allowed hours {{from}}–{{to}} ({{zone}})',
+      insideHours:
+        'asked for {{asked}}, inside the allowed hours {{from}}–{{to}} ({{zone}}), not moved',
       retryReason:
         "the call failed; waiting by the node's retry policy: first {{delay}}, then ×{{factor}} each time, {{max}} attempts at most",
       fired: 'fired {{at}}',

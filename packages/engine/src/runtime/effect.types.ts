@@ -1,5 +1,6 @@
 import type { JsonObject, JsonValue } from '../workflow/workflow.types.ts';
 import type { TemplateFormat } from '../expressions/template.ts';
+import type { AllowedHours } from '../time/allowed-hours.ts';
 
 /** Channels a message can go out on. `email` is HTML; the rest show plain text. */
 export const CHANNELS = ['sms', 'email', 'wechat', 'chat', 'app', 'staff'] as const;
@@ -35,12 +36,29 @@ export interface CallEffect extends EffectBase {
   timeoutMs?: number;
 }
 
-/** Start a durable timer; the host answers with `timer.fired` carrying `timerId` at `dueAt`. */
+/**
+ * Start a durable timer; the host answers with `timer.fired` carrying `timerId` at `dueAt`.
+ * It also says what the journey asked for, so a run history can show why the timer is due
+ * when it is ("asked for 2 h, moved to 09:00 by the allowed hours") without working it out
+ * again.
+ */
 export interface ScheduleEffect extends EffectBase {
   kind: 'schedule';
   timerId: string;
   dueAt: string;
   purpose: 'wait' | 'timeout' | 'retry';
+  /**
+   * The time the journey asked for, before allowed hours moved it (then `dueAt` is later);
+   * the engine always sets it, effects recorded before it did lack it.
+   */
+  requestedAt?: string;
+  /**
+   * The delay asked for, from the step's time, when the journey asked for a delay (a wait's
+   * duration, a timeout, a retry's backoff) rather than for a time (a wait `until`).
+   */
+  requestedDelayMs?: number;
+  /** The daily hours `dueAt` was fitted into, with the time zone used (maybe the customer's). */
+  allowedHours?: AllowedHours;
 }
 
 /** Cancel a timer that has not fired; it must never fire afterwards. */

@@ -11,7 +11,13 @@ export function formatEffect(effect: Effect): string {
     case 'call':
       return `call ${effect.operation}(${JSON.stringify(effect.args)}) attempt ${effect.attempt} key=${effect.idempotencyKey}`;
     case 'schedule':
-      return `schedule ${effect.purpose} timer ${effect.timerId} at ${effect.dueAt}`;
+      return `schedule ${effect.purpose} timer ${effect.timerId} at ${effect.dueAt}${
+        effect.allowedHours &&
+        effect.requestedAt !== undefined &&
+        effect.requestedAt !== effect.dueAt
+          ? ` (asked for ${effect.requestedAt}, moved by the allowed hours ${effect.allowedHours.from}-${effect.allowedHours.to} ${effect.allowedHours.timeZone})`
+          : ''
+      }`;
     case 'cancel':
       return `cancel timer ${effect.timerId}`;
     case 'emit':

@@ -22,7 +22,8 @@ import {
   fallbackRecipientsSchema,
   type FallbackRecipient,
 } from '../shared/recipient.ts';
-import { addDuration, cancelTimer, scheduleTimer } from '../shared/timers.ts';
+import { afterDelay, cancelTimer, scheduleTimer } from '../shared/timers.ts';
+import { durationMs } from '../../time/duration.ts';
 import { isRefusal, matchKeywords } from './reply-matching.ts';
 
 export interface AskOption {
@@ -219,7 +220,12 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
         args.node.config.reprompt ?? args.node.config.question,
       ),
     scheduleTimeout: ({ node, context, at }) =>
-      scheduleTimer(context, 'timeout', addDuration(at, node.config.timeout ?? '0s'), 'timeout'),
+      scheduleTimer(
+        context,
+        'timeout',
+        afterDelay(at, durationMs(node.config.timeout ?? '0s')),
+        'timeout',
+      ),
     cancelTimeout: ({ context }) => cancelTimer(context, 'timeout'),
   },
 });

@@ -61,6 +61,25 @@ describe('callOrderSystem', () => {
     expect(t.data['refundError']).toEqual({ code: 'declined', message: '余额不足' });
   });
 
+  it('should record the backoff each retry timer asked for', () => {
+    const t = journeyTest(callJourney({ maxAttempts: 3, delay: '1m', factor: 2 }), {
+      startAt: '2026-03-01T10:00:00+08:00',
+    });
+    t.trigger({ orderId: 'A1', total: 10 });
+    t.failCall('refund');
+    expect(t.timers).toEqual([
+      expect.objectContaining({
+        purpose: 'retry',
+        requestedDelayMs: 60_000,
+        requestedAt: '2026-03-01T10:01:00.000+08:00',
+        dueAt: '2026-03-01T10:01:00.000+08:00',
+      }),
+    ]);
+    t.advance('1m');
+    t.failCall('refund');
+    expect(t.timers).toEqual([expect.objectContaining({ requestedDelayMs: 120_000 })]);
+  });
+
   it('should not retry a failure the order system marks as final', () => {
     const t = journeyTest(callJourney({ maxAttempts: 3, delay: '1m', factor: 2 }));
     t.trigger({ orderId: 'A1', total: 10 });

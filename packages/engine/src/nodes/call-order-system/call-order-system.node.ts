@@ -7,7 +7,7 @@ import { durationMs } from '../../time/duration.ts';
 import { durationSchema, variableNameSchema } from '../shared/config-schemas.ts';
 import { checkDuration } from '../shared/config-checks.ts';
 import { templateObjectReads } from '../shared/variable-reads.ts';
-import { addMs, scheduleTimer } from '../shared/timers.ts';
+import { afterDelay, scheduleTimer } from '../shared/timers.ts';
 
 /** Operations every order-system connector implements. */
 export const ORDER_OPERATIONS = [
@@ -166,7 +166,12 @@ export const callOrderSystemNode = defineNodeType<CallOrderSystemConfig>({
       const retry = node.config.retry;
       if (!retry) return null;
       const delay = backoffDelay(retry, context.visit.attempt);
-      return scheduleTimer(context, retryName(context.visit.attempt), addMs(at, delay), 'retry');
+      return scheduleTimer(
+        context,
+        retryName(context.visit.attempt),
+        afterDelay(at, delay),
+        'retry',
+      );
     },
   },
 });

@@ -12,7 +12,8 @@ import {
   variableNameSchema,
 } from '../shared/config-schemas.ts';
 import { checkDuration, checkUniqueIds } from '../shared/config-checks.ts';
-import { addDuration, cancelTimer, scheduleTimer } from '../shared/timers.ts';
+import { afterDelay, cancelTimer, scheduleTimer } from '../shared/timers.ts';
+import { durationMs } from '../../time/duration.ts';
 
 export interface WaitForEventConfig {
   /** The event to wait for, e.g. `order.shipped`. */
@@ -157,7 +158,12 @@ export const waitForEventNode = defineNodeType<WaitForEventConfig>({
   },
   effects: {
     scheduleTimeout: ({ node, context, at }) =>
-      scheduleTimer(context, 'timeout', addDuration(at, node.config.timeout ?? '0s'), 'timeout'),
+      scheduleTimer(
+        context,
+        'timeout',
+        afterDelay(at, durationMs(node.config.timeout ?? '0s')),
+        'timeout',
+      ),
     cancelTimeout: ({ context }) => cancelTimer(context, 'timeout'),
   },
 });

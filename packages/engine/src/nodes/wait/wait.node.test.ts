@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { journeyTest } from '../../testing/journey-test.ts';
 import { endNode, orderTrigger, workflowOf } from '../../testing/fixtures/workflow-builder.ts';
-import { dueTime } from './wait.node.ts';
+import { waitTiming } from './wait.node.ts';
+
+const dueTime = (...args: Parameters<typeof waitTiming>) => waitTiming(...args).dueAt;
 
 const window = {
   from: '09:00',
@@ -69,5 +71,48 @@ describe('wait', () => {
     expect(dueTime({ until: '{{promisedAt}}' }, { promisedAt: '2020-01-01T00:00:00Z' }, at)).toBe(
       '2026-03-01T10:00:00.000+08:00',
     );
+  });
+
+  it('should record the time asked for and the allowed hours that moved it later', () => {
+    const t = journeyTest(
+      waitJourney({ duration: '2h', allowedHours: { from: '09:00', to: '21:00' } }),
+      { startAt: '2026-03-01T19:30:00+08:00' },
+    );
+    t.trigger({ orderId: 'A1' });
+    expect(t.timers).toEqual([
+      expect.objectContaining({
+        purpose: 'wait',
+        requestedAt: '2026-03-01T21:30:00.000+08:00',
+        requestedDelayMs: 2 * 3_600_000,
+        dueAt: '2026-03-02T09:00:00.000+08:00',
+        allowedHours: { from: '09:00', to: '21:00', timeZone: 'Asia/Shanghai' },
+      }),
+    ]);
+  });
+
+  it("should record the customer's time zone when the allowed hours used it", () => {
+    const timing = waitTiming(
+      { duration: '0s', allowedHours: window },
+      { customer: { timeZone: 'Europe/Berlin' } },
+      '2026-03-02T06:00:00+08:00',
+    );
+    expect(timing).toEqual({
+      requestedAt: '2026-03-02T06:00:00.000+08:00',
+      requestedDelayMs: 0,
+      dueAt: '2026-03-02T16:00:00.000+08:00',
+      allowedHours: { from: '09:00', to: '21:00', timeZone: 'Europe/Berlin' },
+    });
+  });
+
+  it('should record a time asked for by `until` with no delay, and its due time unmoved', () => {
+    const timing = waitTiming(
+      { until: '{{promisedAt}}' },
+      { promisedAt: '2026-03-05T18:00:00+08:00' },
+      '2026-03-01T10:00:00+08:00',
+    );
+    expect(timing).toEqual({
+      requestedAt: '2026-03-05T18:00:00.000+08:00',
+      dueAt: '2026-03-05T18:00:00.000+08:00',
+    });
   });
 });

@@ -2,12 +2,17 @@ import { DateTime } from 'luxon';
 import { defineNodeType } from '../node-type.ts';
 import { ENGINE_EVENTS } from '../../runtime/journey-context.ts';
 import { readPath, renderTemplate } from '../../expressions/template.ts';
-import { DEFAULT_TIME_ZONE, isValidTimeZone, nextAllowedTime } from '../../time/allowed-hours.ts';
+import {
+  DEFAULT_TIME_ZONE,
+  isValidTimeZone,
+  nextAllowedTime,
+  type AllowedHours,
+} from '../../time/allowed-hours.ts';
 import { durationMs } from '../../time/duration.ts';
 import { durationSchema, templateSchema, variableNameSchema } from '../shared/config-schemas.ts';
 import { checkDuration, checkTimeZone } from '../shared/config-checks.ts';
 import { checkTemplate, templateReads } from '../shared/variable-reads.ts';
-import { scheduleTimer } from '../shared/timers.ts';
+import { scheduleTimer, type TimerTiming } from '../shared/timers.ts';
 
 export interface WaitConfig {
   /** Wait this long, e.g. `1d`. */
@@ -74,39 +79,41 @@ export const waitNode = defineNodeType<WaitConfig>({
     on: { [ENGINE_EVENTS.timerFired]: [{ guard: c.timerIs('wait'), ...c.go('next') }] },
   }),
   effects: {
-    schedule: ({ node, context, at }) => {
-      const due = dueTime(node.config, context.data, at);
-      return scheduleTimer(context, 'wait', due, 'wait');
-    },
+    schedule: ({ node, context, at }) =>
+      scheduleTimer(context, 'wait', waitTiming(node.config, context.data, at), 'wait'),
   },
 });
 
 /**
- * When the wait ends. An `until` that does not render to a valid time ends the wait at once
- * (the journey should not hang on bad data); a past time does too.
+ * When the wait ends, and what it asked for before allowed hours moved it. An `until` that
+ * does not render to a valid time ends the wait at once (the journey should not hang on bad
+ * data); a past time does too.
  */
-export function dueTime(config: WaitConfig, data: object, at: string): string {
+export function waitTiming(config: WaitConfig, data: object, at: string): TimerTiming {
   const now = DateTime.fromISO(at, { setZone: true });
-  let due: DateTime = now;
+  let requested: DateTime = now;
+  let requestedDelayMs: number | undefined;
   if (config.duration !== undefined) {
-    due = now.plus({ milliseconds: durationMs(config.duration) });
+    requestedDelayMs = durationMs(config.duration);
+    requested = now.plus({ milliseconds: requestedDelayMs });
   } else if (config.until !== undefined) {
     const until = DateTime.fromISO(renderTemplate(config.until, data).trim(), { setZone: true });
-    if (until.isValid && until > now) due = until;
+    if (until.isValid && until > now) requested = until;
   }
-  if (config.allowedHours) {
-    const fromData = config.allowedHours.timeZoneVariable
-      ? readPath(data, config.allowedHours.timeZoneVariable)
-      : undefined;
-    const zone =
+  const requestedAt = requested.toISO() ?? at;
+  const asked = { requestedAt, ...(requestedDelayMs !== undefined ? { requestedDelayMs } : {}) };
+  if (!config.allowedHours) return { dueAt: requestedAt, ...asked };
+  const fromData = config.allowedHours.timeZoneVariable
+    ? readPath(data, config.allowedHours.timeZoneVariable)
+    : undefined;
+  const allowedHours: AllowedHours = {
+    from: config.allowedHours.from,
+    to: config.allowedHours.to,
+    timeZone:
       typeof fromData === 'string' && isValidTimeZone(fromData)
         ? fromData
-        : (config.allowedHours.timeZone ?? DEFAULT_TIME_ZONE);
-    due = nextAllowedTime(due, {
-      from: config.allowedHours.from,
-      to: config.allowedHours.to,
-      timeZone: zone,
-    });
-  }
-  return due.toISO() ?? at;
+        : (config.allowedHours.timeZone ?? DEFAULT_TIME_ZONE),
+  };
+  const dueAt = nextAllowedTime(requested, allowedHours).toISO() ?? requestedAt;
+  return { dueAt, ...asked, allowedHours };
 }
