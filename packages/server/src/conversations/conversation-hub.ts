@@ -11,8 +11,8 @@ type Subscription = Map<Listener, number>;
 /**
  * Hands new messages to the open chat streams of this process. A message appended here is
  * delivered at once; one appended by another server process is found by a sweep that reads
- * the subscribed conversations a few at a time and starts again `sweepEveryMs` after it ended,
- * so its cost stays bounded however many streams are open (and its delay grows with them).
+ * the numbering hints of every subscribed conversation in one `find` (500 ids a command), then
+ * the messages of those that moved on, and starts again `sweepEveryMs` after it ended.
  */
 export class ConversationHub {
   readonly #store: ConversationStore;
@@ -96,18 +96,29 @@ export class ConversationHub {
   }
 
   async #sweep(): Promise<void> {
-    const limit = pLimit(4);
-    await Promise.all(
-      [...this.#subscriptions].map(([conversationId, subscription]) =>
-        limit(async () => {
-          const seen = Math.min(...subscription.values());
-          const missed = await this.#store.messagesAfter(conversationId, seen, 100);
-          for (const message of missed) this.#deliverInOrder(message);
-        }).catch(() => {
-          // The store is unavailable for a moment: the next sweep tries again.
-        }),
-      ),
-    );
+    try {
+      const ids = [...this.#subscriptions.keys()];
+      const hints = await this.#store.lastSeqs(ids);
+      // A message past the hint is one whose append is under way: the next sweep has it.
+      const behind = ids.flatMap((conversationId) => {
+        const subscription = this.#subscriptions.get(conversationId);
+        const hint = hints.get(conversationId);
+        if (!subscription || hint === undefined) return [];
+        const seen = Math.min(...subscription.values());
+        return hint > seen ? [{ conversationId, seen, hint }] : [];
+      });
+      const limit = pLimit(16);
+      await Promise.all(
+        behind.map(({ conversationId, seen, hint }) =>
+          limit(async () => {
+            const missed = await this.#store.messagesAfter(conversationId, seen, 100, hint);
+            for (const message of missed) this.#deliverInOrder(message);
+          }),
+        ),
+      );
+    } catch {
+      // The store is unavailable for a moment: the next sweep tries again.
+    }
     this.#timer = undefined;
     if (this.#subscriptions.size > 0) this.#schedule();
   }
