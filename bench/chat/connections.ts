@@ -141,6 +141,11 @@ try {
       }),
     ),
   );
+  // The answer is on its way to the stream when its request returns: give it a moment.
+  const expected = connections + replies + 2 * questions;
+  const settleBy = Date.now() + 5_000;
+  while (received < expected && Date.now() < settleBy)
+    await new Promise((resolve) => setTimeout(resolve, 20));
   asked.sort((a, b) => a - b);
   rows.push({
     measure: `customer message answered by the desk (${fmt(questions)}, 8 at a time): p50 / p99`,
