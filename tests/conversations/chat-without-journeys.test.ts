@@ -68,4 +68,25 @@ describe('a chat with no journey listening', () => {
     expect(await Events.countDocuments({ source: 'chat' })).toBe(0);
     expect(await Inbox.countDocuments()).toBe(0);
   });
+
+  it('should note every intent and order and number every answer, messages arriving at once', async () => {
+    const chats = await Promise.all(Array.from({ length: 4 }, () => ChatClient.open(h)));
+    // Two messages at once in each of four conversations: eight answers under way together.
+    await Promise.all(
+      chats.flatMap((chat, i) => [
+        chat.say(`我的快递到哪了 订单号 A2000${i}`),
+        chat.say(`可以开发票吗 订单号 A2000${i}`),
+      ]),
+    );
+    for (const [i, chat] of chats.entries()) {
+      const conversation = await h.xiaoer.desk.store.get(chat.id);
+      const messages = await chat.messages();
+      // The welcome, two questions, two answers; the hint is the newest number.
+      expect(messages.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
+      expect(messages.filter((m) => m.from === 'bot')).toHaveLength(3);
+      expect(conversation?.lastSeq).toBe(5);
+      expect(conversation?.intents).toHaveLength(2);
+      expect(conversation?.orderId).toBe(`A2000${i}`);
+    }
+  });
 });

@@ -130,6 +130,7 @@ export class AnalyticsRollup {
         return doc;
       }));
     if (channels.size > 0) await this.#addChannels([...channels]);
+    await this.#revisePast([...conversationDays.keys()]);
     await deleteByIds(
       this.#models.AnalyticsFacts,
       facts.map((f) => f._id),
@@ -166,6 +167,20 @@ export class AnalyticsRollup {
     await this.#models.RollupProgress.collection.updateOne(
       { _id: 'progress' } as never,
       { $set: { channels: [...known].sort() } },
+      { upsert: true },
+    );
+  }
+
+  /**
+   * After days that have passed were written (or skipped as written by a run that died):
+   * counts up the progress's `pastRevision`, so readers forget the past days they keep.
+   */
+  async #revisePast(dayIds: string[]): Promise<void> {
+    const today = localTime(new Date(this.#clock.now()), this.#timeZone).date;
+    if (!dayIds.some((id) => id.slice(0, id.indexOf('|')) < today)) return;
+    await this.#models.RollupProgress.collection.updateOne(
+      { _id: 'progress' } as never,
+      { $inc: { pastRevision: 1 } },
       { upsert: true },
     );
   }

@@ -12,7 +12,8 @@ import { systemClock, type Cancel, type Clock } from '../clock/clock.ts';
 import { dashboardReport, daysToRead, previousPeriod } from './dashboard-report.ts';
 import { journeyFunnel } from './journey-funnel.ts';
 import { forecastDays, staffingPlan, type StaffingRequest } from './staffing-plan.ts';
-import { daysBetween } from './local-time.ts';
+import { addDays, daysBetween, localTime } from './local-time.ts';
+import { PastDays } from './past-days.ts';
 import type { ConversationDay } from './rollup-documents.ts';
 import type {
   DashboardReport,
@@ -55,6 +56,7 @@ export class Analytics {
   readonly #everyMs: number;
   readonly #onError: (error: unknown) => void;
   readonly #clock: Clock;
+  readonly #pastDays = new PastDays();
   #timer: Cancel | undefined;
   #running: Promise<RollupResult> | undefined;
 
@@ -124,7 +126,11 @@ export class Analytics {
     const progress = await this.#models.RollupProgress.findById('progress').lean();
     const known = progress?.channels ?? [];
     const channels = query.channel ? [query.channel] : known;
-    const days = await this.#conversationDays(daysToRead(query.from, query.to), channels);
+    const days = await this.#conversationDays(
+      daysToRead(query.from, query.to),
+      channels,
+      progress?.pastRevision ?? 0,
+    );
     const agentIds = [...new Set(days.flatMap((day) => day.agents.map((a) => a.agentId)))];
     const agentNames = await this.#routing.agentNames(agentIds);
     return dashboardReport({
@@ -157,6 +163,7 @@ export class Analytics {
     const days = await this.#conversationDays(
       forecastDays(request.date, request.weeks),
       progress?.channels ?? [],
+      progress?.pastRevision ?? 0,
     );
     const online = await this.#routing.onlineAgents();
     const inGroup = online.filter(
@@ -175,10 +182,30 @@ export class Analytics {
     };
   }
 
-  #conversationDays(dates: string[], channels: string[]): Promise<ConversationDay[]> {
-    return findByIds(
-      this.#models.ConversationDays,
-      dates.flatMap((date) => channels.map((channel) => `${date}|${channel}`)),
+  /**
+   * The day documents of `dates` and `channels`: days before yesterday from memory when kept
+   * (`revision`: the rollup's count of revised past days, from the progress document), the
+   * rest in one `find` by `_id`. Yesterday is read fresh too: its last minute's facts are
+   * rolled up after midnight, and another process's clock may run a little ahead.
+   */
+  async #conversationDays(
+    dates: string[],
+    channels: string[],
+    revision: number,
+  ): Promise<ConversationDay[]> {
+    this.#pastDays.revised(revision);
+    const settled = addDays(localTime(new Date(this.#clock.now()), this.timeZone).date, -1);
+    const ids = dates.flatMap((date) => channels.map((channel) => `${date}|${channel}`));
+    const kept = new Map(ids.map((id) => [id, this.#pastDays.get(id)]));
+    const missing = ids.filter((id) => kept.get(id) === undefined);
+    const read = new Map(
+      (await findByIds(this.#models.ConversationDays, missing)).map((day) => [day._id, day]),
     );
+    for (const id of missing) {
+      const day = read.get(id) ?? null;
+      kept.set(id, day);
+      if (id.slice(0, id.indexOf('|')) < settled) this.#pastDays.keep(id, day, revision);
+    }
+    return ids.flatMap((id) => kept.get(id) ?? []);
   }
 }

@@ -1,9 +1,11 @@
-import pLimit from 'p-limit';
 import type { MessageRecord } from '../model/conversation.model.ts';
 import type { ConversationStore } from './conversation-store.ts';
 import { systemClock, type Cancel, type Clock } from '../clock/clock.ts';
 
 type Listener = (message: MessageRecord) => void;
+
+/** Conversations whose hints one `find` of the sweep reads. */
+const SWEEP_SLICE = 100;
 
 /** Per listener, the newest message number it has been given. */
 type Subscription = Map<Listener, number>;
@@ -11,8 +13,8 @@ type Subscription = Map<Listener, number>;
 /**
  * Hands new messages to the open chat streams of this process. A message appended here is
  * delivered at once; one appended by another server process is found by a sweep that reads
- * the subscribed conversations a few at a time and starts again `sweepEveryMs` after it ended,
- * so its cost stays bounded however many streams are open (and its delay grows with them).
+ * the numbering hints of the subscribed conversations a hundred to a `find`, then the messages
+ * of those that moved on, and starts again `sweepEveryMs` after it ended.
  */
 export class ConversationHub {
   readonly #store: ConversationStore;
@@ -96,19 +98,34 @@ export class ConversationHub {
   }
 
   async #sweep(): Promise<void> {
-    const limit = pLimit(4);
-    await Promise.all(
-      [...this.#subscriptions].map(([conversationId, subscription]) =>
-        limit(async () => {
-          const seen = Math.min(...subscription.values());
-          const missed = await this.#store.messagesAfter(conversationId, seen, 100);
-          for (const message of missed) this.#deliverInOrder(message);
-        }).catch(() => {
-          // The store is unavailable for a moment: the next sweep tries again.
-        }),
-      ),
-    );
+    try {
+      const ids = [...this.#subscriptions.keys()];
+      // A slice at a time: what answers meanwhile waits behind one short read, not all of them.
+      for (let from = 0; from < ids.length && !this.#closed; from += SWEEP_SLICE)
+        await this.#sweepSlice(ids.slice(from, from + SWEEP_SLICE));
+    } catch {
+      // The store is unavailable for a moment: the next sweep tries again.
+    }
     this.#timer = undefined;
     if (this.#subscriptions.size > 0) this.#schedule();
+  }
+
+  /** Reads the hints of `ids` in one `find`, then the messages of those that moved on. */
+  async #sweepSlice(ids: string[]): Promise<void> {
+    const hints = await this.#store.lastSeqs(ids);
+    // A message past the hint is one whose append is under way: the next sweep has it.
+    const behind = ids.flatMap((conversationId) => {
+      const subscription = this.#subscriptions.get(conversationId);
+      const hint = hints.get(conversationId);
+      if (!subscription || hint === undefined) return [];
+      const seen = Math.min(...subscription.values());
+      return hint > seen ? [{ conversationId, seen, hint }] : [];
+    });
+    await Promise.all(
+      behind.map(async ({ conversationId, seen, hint }) => {
+        const missed = await this.#store.messagesAfter(conversationId, seen, 100, hint);
+        for (const message of missed) this.#deliverInOrder(message);
+      }),
+    );
   }
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import type { ConversationModels } from '../model/models.ts';
 import { isDuplicateKey } from '../model/models.ts';
 import { findByIds } from '../model/find-by-ids.ts';
+import { GroupCommit } from '../model/group-commit.ts';
 import type {
   ChatInboxEntry,
   ChatCustomer,
@@ -35,10 +36,15 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
  * conversation by inserting `<conversation>:<seq>` (a taken number is a duplicate key, so two
  * processes never give out the same one), and read back by `_id`, which FerretDB looks up by
  * index. A sender's own message id makes a resend the same message.
+ *
+ * Reads by `_id` and the inbox's bookkeeping go through a group commit: what the streams
+ * opening together and the messages answered together ask for goes as one command per
+ * collection, not one each (the embedded store answers one command at a time).
  */
 export class ConversationStore {
   readonly #models: ConversationModels;
   readonly #clock: Clock;
+  readonly #commits = new GroupCommit();
 
   constructor(models: ConversationModels, clock: Clock = systemClock) {
     this.#models = models;
@@ -65,13 +71,21 @@ export class ConversationStore {
       createdAt: now,
       updatedAt: now,
     };
-    await this.#models.Conversations.create(conversation);
-    await this.#models.OpenConversations.create({ _id: conversation._id, openedAt: now });
+    await Promise.all([
+      this.#models.Conversations.create(conversation),
+      this.#models.OpenConversations.create({ _id: conversation._id, openedAt: now }),
+    ]);
     return { conversation, token };
   }
 
   async get(id: string): Promise<ConversationRecord | null> {
-    return this.#models.Conversations.findById(id).lean<ConversationRecord>();
+    return this.#commits.read(this.#models.Conversations, id);
+  }
+
+  /** The numbering hint (`lastSeq`) of each of these conversations that exists, in one read. */
+  async lastSeqs(ids: readonly string[]): Promise<Map<string, number>> {
+    const found = await findByIds(this.#models.Conversations, ids, { lastSeq: 1 });
+    return new Map(found.map((c) => [c._id, c.lastSeq]));
   }
 
   /** True when the token is this conversation's (compared in constant time). */
@@ -94,17 +108,22 @@ export class ConversationStore {
     return (await this.appendOnce(conversationId, message, lastSeq)).message;
   }
 
-  /** {@link append}, saying whether the message is new (false: a resend of a stored one). */
+  /**
+   * {@link append}, saying whether the message is new (false: a resend of a stored one).
+   * `alongside`: a write that goes with a new message once it is numbered (with the resend key
+   * and the numbering hint, at once).
+   */
   async appendOnce(
     conversationId: string,
     message: NewMessage,
     lastSeq?: number,
+    alongside?: (message: MessageRecord) => Promise<void>,
   ): Promise<{ message: MessageRecord; created: boolean }> {
     const key = message.clientId ? `${conversationId}|${message.clientId}` : undefined;
     // The conversation (its numbering hint, unless given) and the resend key, read together.
     const [conversation, known] = await Promise.all([
       lastSeq === undefined ? this.get(conversationId) : { lastSeq },
-      key ? this.#models.MessageKeys.findById(key).lean() : null,
+      key ? this.#commits.read(this.#models.MessageKeys, key) : null,
     ]);
     if (!conversation) throw new Error(`No conversation ${conversationId}`);
     let seq = conversation.lastSeq + 1;
@@ -121,20 +140,29 @@ export class ConversationStore {
         at: dateOf(this.#clock),
       };
       try {
-        await this.#models.Messages.create(record);
+        // As `create` stores it (defaults and casts), with the inserts of other appends.
+        const stored = new this.#models.Messages(record);
+        await stored.validate();
+        await this.#commits.insert(
+          this.#models.Messages,
+          stored.toObject() as unknown as Record<string, unknown>,
+        );
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
         seq += 1;
         continue;
       }
-      // The resend key and the numbering hint are written together.
+      // The resend key, the numbering hint and what goes alongside are written together.
       await Promise.all([
+        alongside?.(record),
         key
-          ? this.#models.MessageKeys.create({ _id: key, seq }).catch((error: unknown) => {
-              if (!isDuplicateKey(error)) throw error;
-            })
+          ? this.#commits
+              .insert(this.#models.MessageKeys, { _id: key, seq })
+              .catch((error: unknown) => {
+                if (!isDuplicateKey(error)) throw error;
+              })
           : undefined,
-        this.#models.Conversations.updateOne(
+        this.#updateConversation(
           { _id: conversationId, lastSeq: { $lt: seq } },
           { $set: { lastSeq: seq, updatedAt: record.at } },
         ),
@@ -143,9 +171,17 @@ export class ConversationStore {
     }
   }
 
-  /** Messages numbered after `after`, oldest first, at most `limit`. */
-  async messagesAfter(conversationId: string, after = 0, limit = 500): Promise<MessageRecord[]> {
-    const conversation = await this.get(conversationId);
+  /**
+   * Messages numbered after `after`, oldest first, at most `limit`. `lastSeq`: the hint as the
+   * caller read it with the conversation just now (it is not read again).
+   */
+  async messagesAfter(
+    conversationId: string,
+    after = 0,
+    limit = 500,
+    lastSeq?: number,
+  ): Promise<MessageRecord[]> {
+    const conversation = lastSeq === undefined ? await this.get(conversationId) : { lastSeq };
     if (!conversation) return [];
     const found: MessageRecord[] = [];
     let next = after + 1;
@@ -161,11 +197,11 @@ export class ConversationStore {
       for (let seq = next; seq <= end && found.length + ids.length < limit; seq++)
         ids.push(messageId(conversationId, seq));
       if (ids.length === 0) return found;
-      const byId = new Map(
-        ((await findByIds(this.#models.Messages, ids)) as MessageRecord[]).map((m) => [m._id, m]),
+      // Each id on its own, so the reads of streams opening together share one `find`.
+      const read = await Promise.all(
+        ids.map((id) => this.#commits.read(this.#models.Messages, id)),
       );
-      for (const id of ids) {
-        const message = byId.get(id);
+      for (const message of read) {
         if (!message) return found;
         found.push(message);
       }
@@ -181,7 +217,7 @@ export class ConversationStore {
     fields: Partial<Pick<ConversationRecord, 'handoffId' | 'agentId' | 'orderId'>> = {},
   ): Promise<void> {
     const now = dateOf(this.#clock);
-    await this.#models.Conversations.updateOne(
+    await this.#updateConversation(
       { _id: conversationId },
       {
         $set: {
@@ -216,35 +252,41 @@ export class ConversationStore {
     return found.filter((c) => c.status === 'open' && c.updatedAt < before);
   }
 
-  async noteIntent(conversationId: string, intent: string, confidence: number): Promise<void> {
-    await this.#models.Conversations.updateOne(
+  /** Notes what the customer asked about and the order they named, in one update. */
+  async note(
+    conversationId: string,
+    { intent, orderId }: { intent?: { intent: string; confidence: number }; orderId?: string },
+  ): Promise<void> {
+    if (!intent && !orderId) return;
+    await this.#updateConversation(
       { _id: conversationId },
-      { $push: { intents: { intent, confidence, at: dateOf(this.#clock) } } },
+      {
+        ...(intent ? { $push: { intents: { ...intent, at: dateOf(this.#clock) } } } : {}),
+        ...(orderId ? { $set: { orderId } } : {}),
+      },
     );
-  }
-
-  async setOrder(conversationId: string, orderId: string): Promise<void> {
-    await this.#models.Conversations.updateOne({ _id: conversationId }, { $set: { orderId } });
   }
 
   /** Notes a customer message as taken and not answered yet. */
   async pending(message: MessageRecord): Promise<void> {
-    await this.#models.ChatInbox.create({
-      _id: message._id,
-      conversationId: message.conversationId,
-      receivedAt: message.at,
-    }).catch((error: unknown) => {
-      if (!isDuplicateKey(error)) throw error;
-    });
+    await this.#commits
+      .insert(this.#models.ChatInbox, {
+        _id: message._id,
+        conversationId: message.conversationId,
+        receivedAt: message.at,
+      })
+      .catch((error: unknown) => {
+        if (!isDuplicateKey(error)) throw error;
+      });
   }
 
   /** True when something was said already with this sender id (`reply:<message id>`). */
   async said(conversationId: string, clientId: string): Promise<boolean> {
-    return !!(await this.#models.MessageKeys.findById(`${conversationId}|${clientId}`).lean());
+    return !!(await this.#commits.read(this.#models.MessageKeys, `${conversationId}|${clientId}`));
   }
 
   async answered(messageId: string): Promise<void> {
-    await this.#models.ChatInbox.deleteOne({ _id: messageId });
+    await this.#commits.delete(this.#models.ChatInbox, messageId);
   }
 
   /** Messages taken before `before` and still not answered, with their conversations. */
@@ -264,6 +306,23 @@ export class ConversationStore {
       else await this.answered(entry._id);
     }
     return found;
+  }
+
+  /**
+   * Every update of a conversation from this process goes through one lane of the group commit:
+   * one command at a time, so two updates of one conversation never race each other (FerretDB
+   * 1.x applies an update as read, change, write), and updates of several share the command.
+   */
+  #updateConversation(
+    filter: Record<string, unknown>,
+    update: Record<string, unknown>,
+  ): Promise<void> {
+    return this.#commits.update(this.#models.Conversations, { updateOne: { filter, update } });
+  }
+
+  /** Resolves once the writes and reads under way (an answered message's entry) are done. */
+  idle(): Promise<void> {
+    return this.#commits.idle();
   }
 
   /** The newest conversations, for the console. */

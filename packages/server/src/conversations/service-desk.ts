@@ -163,12 +163,20 @@ export class ServiceDesk {
   /**
    * Takes a customer's message: stores it (a resend with the same `clientId` is the same
    * message and is not handled twice) and, unless a person has the conversation, answers it.
+   * The conversation is read here unless the caller just read it (to check the chat token).
    */
   async receive(
-    conversationId: string,
+    conversationOrId: string | ConversationRecord,
     message: { text: string; clientId?: string },
   ): Promise<MessageRecord> {
-    const conversation = await this.conversation(conversationId, { open: true });
+    const conversation =
+      typeof conversationOrId === 'string'
+        ? await this.conversation(conversationOrId, { open: true })
+        : conversationOrId;
+    const conversationId = conversation._id;
+    if (conversation.status === 'closed')
+      throw new ChatError('conflict', 'conversation-closed', { id: conversationId });
+    const answering = conversation.status === 'open';
     const { message: stored, created } = await this.store.appendOnce(
       conversationId,
       {
@@ -178,13 +186,12 @@ export class ServiceDesk {
         ...(message.clientId ? { clientId: message.clientId } : {}),
       },
       conversation.lastSeq,
+      // Noted as taken and not answered yet, with the message.
+      answering ? (taken) => this.store.pending(taken) : undefined,
     );
     if (!created) return stored;
     this.hub.published(stored);
-    if (conversation.status === 'open') {
-      await this.store.pending(stored);
-      await this.#answer(conversation, stored);
-    }
+    if (answering) await this.#answer(conversation, stored);
     return stored;
   }
 
@@ -205,6 +212,11 @@ export class ServiceDesk {
     return mine.length;
   }
 
+  /**
+   * Answers `message`; resolves once the answer is said. Its inbox entry is then deleted without
+   * waiting (one round trip less for the customer): until that lands, recovery leaves the
+   * message to this process, and one left by a crash is found said already (its reply key).
+   */
   async #answer(conversation: ConversationRecord, message: MessageRecord): Promise<void> {
     this.#answering.add(message._id);
     try {
@@ -213,10 +225,16 @@ export class ServiceDesk {
         this.#options.log.error({ err: error, conversation: conversation._id }, 'answering failed');
         await this.#say(conversation, TEXT.failed, 'failed', message._id).catch(() => {});
       });
-      await this.store.answered(message._id);
-    } finally {
+    } catch (error) {
       this.#answering.delete(message._id);
+      throw error;
     }
+    void this.store
+      .answered(message._id)
+      .catch((error: unknown) =>
+        this.#options.log.warn({ err: error, message: message._id }, 'noting an answer failed'),
+      )
+      .finally(() => this.#answering.delete(message._id));
   }
 
   /** An agent's answer in the chat. */
@@ -361,15 +379,14 @@ export class ServiceDesk {
       : undefined;
     const intent = recognised?.intent ?? 'unknown';
     const orderId = recognised?.entities.orderNumbers[0] ?? conversation.orderId;
-    // Written one after the other, before anything answers: FerretDB 1.x applies an update as
-    // read, change, write, so two updates of one conversation at once (the intent noted, the
-    // reply's number) could lose one.
-    if (recognised) {
-      await this.store.noteIntent(conversation._id, intent, recognised.confidence);
-      this.#options.observer?.intent(conversation, intent);
-    }
-    if (orderId && orderId !== conversation.orderId)
-      await this.store.setOrder(conversation._id, orderId);
+    // One update, before anything answers: FerretDB 1.x applies an update as read, change,
+    // write, so two updates of one conversation at once (the intent noted, the reply's number)
+    // could lose one.
+    await this.store.note(conversation._id, {
+      ...(recognised ? { intent: { intent, confidence: recognised.confidence } } : {}),
+      ...(orderId && orderId !== conversation.orderId ? { orderId } : {}),
+    });
+    if (recognised) this.#options.observer?.intent(conversation, intent);
     await this.#respond(conversation, message, recognised, intent, orderId);
   }
 
@@ -467,7 +484,12 @@ export class ServiceDesk {
     }
 
     // 6. Not understood: once more, then a person.
-    const recent = await this.store.messagesAfter(conversation._id, Math.max(0, message.seq - 8));
+    const recent = await this.store.messagesAfter(
+      conversation._id,
+      Math.max(0, message.seq - 8),
+      500,
+      current.lastSeq,
+    );
     const misses = recent.filter((m) => m.from === 'bot' && m.author === 'desk:not-understood');
     if (misses.length + 1 >= MISSES_BEFORE_HANDOFF) {
       await this.#handOff(current, intent, 'not-understood', {}, message._id);
@@ -486,7 +508,12 @@ export class ServiceDesk {
     const { handoff } = this.#options;
     // Already with a person (a redelivered handoff call): the same handoff.
     if (conversation.handoffId && conversation.status !== 'open') return conversation.handoffId;
-    const transcript = await this.store.messagesAfter(conversation._id, 0, 200);
+    const transcript = await this.store.messagesAfter(
+      conversation._id,
+      0,
+      200,
+      conversation.lastSeq,
+    );
     const queued = await handoff?.handOff({ conversation, intent, reason, transcript, ...from });
     if (!queued) {
       await this.#say(conversation, TEXT.noAgentsConfigured, 'no-agents', replyTo);

@@ -167,7 +167,7 @@ export function chatRouter(
     async (request, response) => {
       const conversation = response.locals['conversation'] as ConversationRecord;
       const { clientId } = request.body as { clientId?: string };
-      const stored = await desk.receive(conversation._id, {
+      const stored = await desk.receive(conversation, {
         text: messageText(request),
         ...(clientId ? { clientId } : {}),
       });
@@ -189,7 +189,7 @@ export function chatRouter(
     async (request, response) => {
       const conversation = await customerConversation(request);
       limits.stream(request, response, conversation.customer.id);
-      stream(desk, conversation._id, afterOf(request), request, response);
+      stream(desk, conversation, afterOf(request), request, response);
     },
   );
   return router;
@@ -236,7 +236,7 @@ export function conversationsRouter(
     responds(chatResponseSchemas.stream),
     async (request, response) => {
       const conversation = await desk.conversation(param(request, 'id'));
-      stream(desk, conversation._id, afterOf(request), request, response);
+      stream(desk, conversation, afterOf(request), request, response);
     },
   );
   router.post(
@@ -303,18 +303,22 @@ export function conversationsRouter(
   return router;
 }
 
-/** Server-sent events: what was missed since `after`, then each new message as it comes. */
+/**
+ * Server-sent events: what was missed since `after`, then each new message as it comes. The
+ * conversation was just read (its numbering hint is not read again).
+ */
 function stream(
   desk: ServiceDesk,
-  conversationId: string,
+  conversation: ConversationRecord,
   after: number,
   request: Request,
   response: Response,
 ): void {
+  const conversationId = conversation._id;
   const events = openEventStream(request, response);
   const send = (message: MessageRecord) =>
     events.send('message', JSON.stringify(customerMessageView(message)), message.seq);
-  void desk.store.messagesAfter(conversationId, after).then(
+  void desk.store.messagesAfter(conversationId, after, 500, conversation.lastSeq).then(
     (missed) => {
       if (events.closed) return;
       for (const message of missed) send(message);

@@ -25,6 +25,8 @@ export interface RollupProgressRecord {
   _id: string;
   rolledUpTo: Date;
   channels: string[];
+  /** Counted up each time the rollup writes a day that has passed (readers keep past days). */
+  pastRevision?: number;
 }
 
 const plain = { versionKey: false, minimize: false, strict: false } as const;
@@ -57,6 +59,7 @@ export function analyticsModels(connection: Connection): {
     RollupProgress: model<RollupProgressRecord>('RollupProgress', 'analyticsRollupProgress', {
       rolledUpTo: { type: Date, required: true },
       channels: [String],
+      pastRevision: Number,
     }),
     ConversationDays: model<ConversationDay>('ConversationDay', 'analyticsConversationDays'),
     JourneyDays: model<JourneyDay>('JourneyDay', 'analyticsJourneyDays'),

@@ -390,6 +390,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       await routing.idle();
       await analytics.stop();
       await quality.idle();
+      await conversations.idle();
       // Bookkeeping that lingers to share a write (events page, outcomes) is written now.
       await commits.idle();
       await agenda.drain({ timeout: 10_000 });
