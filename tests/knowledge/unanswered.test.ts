@@ -100,3 +100,31 @@ describe('frequent unanswered questions', () => {
     expect(promoted.status).toBe(201);
   });
 });
+
+describe('recording an unanswered question', () => {
+  it('should not hold up the answer, and tell a failed recording to its listener', async () => {
+    const { KnowledgeBase } = await import('@xiaoer/server/internal');
+    const failures: unknown[] = [];
+    const knowledge = new KnowledgeBase(h.xiaoer.models, { refreshEveryMs: 0 }, (error) =>
+      failures.push(error),
+    );
+    const { UnansweredQuestions } = h.xiaoer.models;
+    let release: () => void = () => undefined;
+    const stalled = new Promise<void>((resolve) => (release = resolve));
+    const original = UnansweredQuestions.create.bind(UnansweredQuestions);
+    // The store takes its time with the first recording, then refuses it.
+    UnansweredQuestions.create = (async () => {
+      await stalled;
+      throw new Error('store away');
+    }) as unknown as typeof UnansweredQuestions.create;
+    try {
+      expect(await knowledge.answer('zxqv plorb wibble', { channel: 'chat' })).toBeUndefined();
+      expect(failures).toEqual([]);
+      release();
+      await knowledge.unanswered.settled();
+      expect(failures).toHaveLength(1);
+    } finally {
+      UnansweredQuestions.create = original;
+    }
+  });
+});

@@ -101,12 +101,21 @@ export class KnowledgeBase {
   readonly suggestFloors: LanguageScores;
   private readonly confidentScore: number;
 
-  constructor(models: KnowledgeModels, options: KnowledgeOptions = {}) {
+  /** `onError`: told when recording an unanswered question failed (the answer went on). */
+  constructor(
+    models: KnowledgeModels,
+    options: KnowledgeOptions = {},
+    onError: (error: unknown) => void = () => undefined,
+  ) {
     this.thresholds = options.threshold ?? KNOWLEDGE_DEFAULTS.threshold;
     this.suggestFloors = options.suggestFloor ?? KNOWLEDGE_DEFAULTS.suggestFloor;
     this.confidentScore = options.confidentScore ?? KNOWLEDGE_DEFAULTS.confidentScore;
     this.articles = new ArticleStore(models, (record) => this.index.put(record));
-    this.unanswered = new UnansweredQuestions(models, (terms) => this.index.vector(terms, 'rare'));
+    this.unanswered = new UnansweredQuestions(
+      models,
+      (terms) => this.index.vector(terms, 'rare'),
+      onError,
+    );
     this.freshness = new KnowledgeFreshness(
       models,
       this.index,
@@ -155,7 +164,7 @@ export class KnowledgeBase {
     const [best] = await this.search(question, { ...filter, limit: 1 });
     const score = best?.score ?? 0;
     if (score < this.confidentScore)
-      await this.unanswered.record({
+      this.unanswered.note({
         text: question,
         score,
         ...(filter.language ? { language: filter.language } : {}),

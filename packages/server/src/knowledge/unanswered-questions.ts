@@ -45,11 +45,33 @@ const EXAMPLES = 5;
 
 /** Records questions without a confident answer and groups them into frequent ones. */
 export class UnansweredQuestions {
+  /** Recordings under way: this process's readers wait for them (see {@link note}). */
+  readonly #recording = new Set<Promise<void>>();
+
   constructor(
     private readonly models: KnowledgeModels,
     /** Weighs a question's terms for grouping (the knowledge index's weights). */
     private readonly vectorOf: (terms: string[]) => TermVector,
+    /** Told when a recording started by {@link note} failed. */
+    private readonly onError: (error: unknown) => void = () => undefined,
   ) {}
+
+  /**
+   * Records a question without holding up its caller (the customer's answer waits for no
+   * analytics write). Readers in this process wait for recordings still under way, so a
+   * question noted here is in every list read here afterwards.
+   */
+  note(question: UnansweredQuestion): void {
+    const recording = this.record(question)
+      .catch(this.onError)
+      .finally(() => this.#recording.delete(recording));
+    this.#recording.add(recording);
+  }
+
+  /** Resolves once every recording started by {@link note} so far has ended. */
+  async settled(): Promise<void> {
+    await Promise.all(this.#recording);
+  }
 
   async record(question: UnansweredQuestion): Promise<void> {
     await this.models.UnansweredQuestions.create({
@@ -82,6 +104,7 @@ export class UnansweredQuestions {
 
   /** The questions with these ids that were not promoted yet. */
   async byIds(ids: string[]): Promise<UnansweredExample[]> {
+    await this.settled();
     const records = await this.models.UnansweredQuestions.find({
       _id: { $in: ids },
       promotedTo: null,
@@ -97,6 +120,7 @@ export class UnansweredQuestions {
   }
 
   private async groups(since = new Date(Date.now() - 30 * 86_400_000)) {
+    await this.settled();
     const records = await this.models.UnansweredQuestions.find({
       at: { $gte: since },
       promotedTo: null,

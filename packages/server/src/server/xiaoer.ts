@@ -251,7 +251,9 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     }),
   );
   executor.onAttempt(({ kind, outcome }) => metrics.effectAttempted(kind, outcome));
-  const knowledge = new KnowledgeBase(models, config.knowledge);
+  const knowledge = new KnowledgeBase(models, config.knowledge, (error) =>
+    log.warn({ err: error }, 'recording an unanswered question failed'),
+  );
   const desk = new ServiceDesk({
     store: conversations,
     hub,
@@ -391,6 +393,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       await analytics.stop();
       await quality.idle();
       await conversations.idle();
+      await knowledge.unanswered.settled();
       // Bookkeeping that lingers to share a write (events page, outcomes) is written now.
       await commits.idle();
       await agenda.drain({ timeout: 10_000 });
