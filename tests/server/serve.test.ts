@@ -1,4 +1,5 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -133,7 +134,7 @@ describe('xiaoer serve', () => {
     expect(await bare.exited).toBe(0);
   });
 
-  it('should exit 1 with a zh/en message when the port is taken', async () => {
+  it('should exit 1 with a zh/en message when the port is taken, before starting the store', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
@@ -147,6 +148,8 @@ describe('xiaoer serve', () => {
       expect(error?.message).toContain(`端口 ${port} 已被占用`);
       expect(error?.message).toContain(`Port ${port} is already in use`);
       expect(ferretdbProcessesOn(data)).toEqual([]);
+      // Refused before the store started: it made no data folder.
+      expect(existsSync(data)).toBe(false);
     } finally {
       blocker.close();
     }
