@@ -8,8 +8,8 @@ import { spawn } from 'node:child_process';
  * files wait (a browser page, a server process starting, its last file on one worker): run
  * after one another, the suite waited for `tsc` first. The process suites still start only
  * once the rest passed, one file at a time (`npm run test:processes`). The type check's
- * output is held and printed at the end, so that it does not cut through Vitest's; `npm test`
- * fails if any of the three failed.
+ * output is held and printed at the end, so that it does not cut through Vitest's, with the
+ * time of each part; `npm test` fails if any of the three failed.
  */
 
 interface Finished {
@@ -49,6 +49,10 @@ else
   console.error(
     `\n类型检查失败 / type check failed (${seconds(types)}):\n${types.output.trimEnd()}\n`,
   );
+console.log(
+  `用时 / took: type check ${seconds(types)} (beside Vitest), Vitest ${seconds(tests)}` +
+    (processes ? `, process suites ${seconds(processes)}` : ''),
+);
 if (tests.code !== 0)
   console.error('Vitest 未通过，未运行进程测试 / Vitest failed: process suites not run');
 process.exitCode = [types, tests, processes].some((f) => f && f.code !== 0) ? 1 : 0;
