@@ -318,53 +318,63 @@ describe('the journey editor in Chromium', () => {
     await expect.poll(() => page.getByTestId('simulation-status').textContent()).toBe('done');
   });
 
-  it('should open a running instance and show its path, current node and timeline', async () => {
-    const id = await orderInstance(h, 'E2E-1');
-    await expect
-      .poll(
-        async () =>
-          ((await (await h.request('GET', `/api/instances/${id}`)).json()) as { node: string })
-            .node,
-        { timeout: 15_000 },
-      )
-      .toBe('waitShipment');
-    await page.getByTestId('nav-instances').click();
-    await page.getByTestId(`instance-${id}`).click();
-    await page.getByTestId('instance-canvas').locator('.react-flow__node').first().waitFor();
-    expect(await page.getByTestId('instance-node').textContent()).toBe('waitShipment');
-    expect(await page.locator('.react-flow__node.journey-current').getAttribute('data-id')).toBe(
-      'waitShipment',
-    );
-    expect(await page.locator('.react-flow__edge.journey-path').count()).toBeGreaterThanOrEqual(2);
-    expect(
-      await page.getByTestId('instance-timeline').locator('tbody tr').count(),
-    ).toBeGreaterThanOrEqual(2);
-    await screenshot(page, 'instance');
+  // Waits for the runtime twice (the instance, then a step after an event sent by hand).
+  it(
+    'should open a running instance and show its path, current node and timeline',
+    { timeout: 90_000 },
+    async () => {
+      const id = await orderInstance(h, 'E2E-1');
+      await expect
+        .poll(
+          async () =>
+            ((await (await h.request('GET', `/api/instances/${id}`)).json()) as { node: string })
+              .node,
+          { timeout: 15_000 },
+        )
+        .toBe('waitShipment');
+      await page.getByTestId('nav-instances').click();
+      await page.getByTestId(`instance-${id}`).click();
+      await page.getByTestId('instance-canvas').locator('.react-flow__node').first().waitFor();
+      expect(await page.getByTestId('instance-node').textContent()).toBe('waitShipment');
+      expect(await page.locator('.react-flow__node.journey-current').getAttribute('data-id')).toBe(
+        'waitShipment',
+      );
+      expect(await page.locator('.react-flow__edge.journey-path').count()).toBeGreaterThanOrEqual(
+        2,
+      );
+      expect(
+        await page.getByTestId('instance-timeline').locator('tbody tr').count(),
+      ).toBeGreaterThanOrEqual(2);
+      await screenshot(page, 'instance');
 
-    // Operator actions: an event by hand moves it on; cancelling ends it.
-    await page.getByPlaceholder('Event type').fill('order.shipped');
-    await page.getByTestId('instance-event-data').fill('{"orderId": "E2E-1"}');
-    await page.getByRole('button', { name: 'Send event by hand' }).click();
-    await expect
-      .poll(() => page.getByTestId('instance-node').textContent(), { timeout: 15_000 })
-      .toBe('waitDelivery');
-    await page.getByTestId('instance-cancel').click();
-    const ok = page.locator('.ant-modal-confirm').locator('button', { hasText: 'OK' });
-    await ok.click();
-    // Once seen on a loaded machine: the click landed while the dialog was still zooming in
-    // and did nothing. A person would click again; so does the test, at most once a second.
-    await expect
-      .poll(
-        async () => {
-          if (await ok.isVisible()) await ok.click({ timeout: 1000 }).catch(() => {});
-          return page.getByTestId('instance-status').textContent();
-        },
-        { timeout: 15_000, interval: 1000 },
-      )
-      .toBe('Cancelled');
-    const audit = await h.connection.collection('audit').find({ target: id }).toArray();
-    expect(audit.map((a) => a['action']).sort()).toEqual(['instance.cancel', 'instance.sendEvent']);
-  });
+      // Operator actions: an event by hand moves it on; cancelling ends it.
+      await page.getByPlaceholder('Event type').fill('order.shipped');
+      await page.getByTestId('instance-event-data').fill('{"orderId": "E2E-1"}');
+      await page.getByRole('button', { name: 'Send event by hand' }).click();
+      await expect
+        .poll(() => page.getByTestId('instance-node').textContent(), { timeout: 30_000 })
+        .toBe('waitDelivery');
+      await page.getByTestId('instance-cancel').click();
+      const ok = page.locator('.ant-modal-confirm').locator('button', { hasText: 'OK' });
+      await ok.click();
+      // Once seen on a loaded machine: the click landed while the dialog was still zooming in
+      // and did nothing. A person would click again; so does the test, at most once a second.
+      await expect
+        .poll(
+          async () => {
+            if (await ok.isVisible()) await ok.click({ timeout: 1000 }).catch(() => {});
+            return page.getByTestId('instance-status').textContent();
+          },
+          { timeout: 15_000, interval: 1000 },
+        )
+        .toBe('Cancelled');
+      const audit = await h.connection.collection('audit').find({ target: id }).toArray();
+      expect(audit.map((a) => a['action']).sort()).toEqual([
+        'instance.cancel',
+        'instance.sendEvent',
+      ]);
+    },
+  );
 
   it('should overlay live counts on the editor canvas', async () => {
     await h.shop.createOrder({ orderId: 'E2E-2' });

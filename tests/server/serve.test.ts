@@ -1,4 +1,5 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -90,50 +91,55 @@ describe('xiaoer serve', () => {
     await expect.poll(() => ferretdbProcessesOn(data), { timeout: 10_000 }).toEqual([]);
   });
 
-  it('should publish on a first start with --config the shipped journeys its channels can run, say what is live, and stop everything on SIGTERM', async () => {
-    const folder = path.join(dataRoot, 'configured');
-    await mkdir(folder, { recursive: true });
-    const config = path.join(folder, 'config.json');
-    await writeFile(
-      config,
-      JSON.stringify({
-        sources: [{ id: 'my-shop', kind: 'shopify', secret: 'shpss_0123456789abcdef' }],
-        channels: {
-          email: { kind: 'smtp', host: '127.0.0.1', port: 2525, from: 'shop@example.com' },
-        },
-      }),
-    );
-    const firstData = path.join(folder, 'data');
-    const first = await serve(firstData, ['--config', config]);
-    // The order lifecycle reaches customers by email when there is no SMS; the journeys that
-    // call an order system cannot run without one and say so.
-    expect(first.output()).toContain('published journeys: order-lifecycle');
-    expect(first.output()).toContain(
-      'not published: address-change — node lookUpOrder calls the order system and none is configured',
-    );
-    expect(first.output()).toContain(
-      'not published: invoice-reissue — node askTitle sends on sms and none is configured',
-    );
-    expect(first.output()).toContain(
-      'order-lifecycle v1 ← order.created, order.paid, order.cancelled, order.shipped, order.refunded, order.delivered',
-    );
-    expect(first.output()).not.toContain('⚠');
-    expect(ferretdbProcessesOn(firstData).length).toBeGreaterThan(0);
-    first.child.kill('SIGTERM');
-    expect(await first.exited).toBe(0);
-    expect(first.output()).toContain('已停止 / stopped');
-    expect(ferretdbProcessesOn(firstData)).toEqual([]);
+  // Two real starts and stops: under CI load each took 12-14 s.
+  it(
+    'should publish on a first start with --config the shipped journeys its channels can run, say what is live, and stop everything on SIGTERM',
+    { timeout: 90_000 },
+    async () => {
+      const folder = path.join(dataRoot, 'configured');
+      await mkdir(folder, { recursive: true });
+      const config = path.join(folder, 'config.json');
+      await writeFile(
+        config,
+        JSON.stringify({
+          sources: [{ id: 'my-shop', kind: 'shopify', secret: 'shpss_0123456789abcdef' }],
+          channels: {
+            email: { kind: 'smtp', host: '127.0.0.1', port: 2525, from: 'shop@example.com' },
+          },
+        }),
+      );
+      const firstData = path.join(folder, 'data');
+      const first = await serve(firstData, ['--config', config]);
+      // The order lifecycle reaches customers by email when there is no SMS; the journeys that
+      // call an order system cannot run without one and say so.
+      expect(first.output()).toContain('published journeys: order-lifecycle');
+      expect(first.output()).toContain(
+        'not published: address-change — node lookUpOrder calls the order system and none is configured',
+      );
+      expect(first.output()).toContain(
+        'not published: invoice-reissue — node askTitle sends on sms and none is configured',
+      );
+      expect(first.output()).toContain(
+        'order-lifecycle v1 ← order.created, order.paid, order.cancelled, order.shipped, order.refunded, order.delivered',
+      );
+      expect(first.output()).not.toContain('⚠');
+      expect(ferretdbProcessesOn(firstData).length).toBeGreaterThan(0);
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+      expect(first.output()).toContain('已停止 / stopped');
+      expect(ferretdbProcessesOn(firstData)).toEqual([]);
 
-    const bare = await serve(path.join(folder, 'bare'), ['--config', config, '--no-shipped']);
-    expect(bare.output()).toContain('no journey is live');
-    expect(bare.output()).toContain(
-      'No published journey listens to the events of source my-shop (shopify)',
-    );
-    bare.child.kill('SIGTERM');
-    expect(await bare.exited).toBe(0);
-  });
+      const bare = await serve(path.join(folder, 'bare'), ['--config', config, '--no-shipped']);
+      expect(bare.output()).toContain('no journey is live');
+      expect(bare.output()).toContain(
+        'No published journey listens to the events of source my-shop (shopify)',
+      );
+      bare.child.kill('SIGTERM');
+      expect(await bare.exited).toBe(0);
+    },
+  );
 
-  it('should exit 1 with a zh/en message when the port is taken', async () => {
+  it('should exit 1 with a zh/en message when the port is taken, before starting the store', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
@@ -147,6 +153,8 @@ describe('xiaoer serve', () => {
       expect(error?.message).toContain(`端口 ${port} 已被占用`);
       expect(error?.message).toContain(`Port ${port} is already in use`);
       expect(ferretdbProcessesOn(data)).toEqual([]);
+      // Refused before the store started: it made no data folder.
+      expect(existsSync(data)).toBe(false);
     } finally {
       blocker.close();
     }

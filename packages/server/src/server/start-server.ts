@@ -88,6 +88,18 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 }
 
 /**
+ * Fails at once when `port` is taken, before the store and the journeys start (seconds of
+ * work to undo): binds it and lets it go. Starting still listens for real, which decides
+ * when another process takes the port in between. Port 0 (any free port) needs no look.
+ */
+async function ensurePortFree(port: number, host: string): Promise<void> {
+  if (port === 0) return;
+  const probe = createServer();
+  await listen(probe, port, host);
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+}
+
+/**
  * On an empty store, creates the `admin` user: with XIAOER_ADMIN_PASSWORD when set, else with
  * a random password that is shown once.
  */
@@ -111,6 +123,7 @@ async function ensureAdmin(
 /** Starts the store (embedded unless MONGODB_URI is set), then the HTTP API on it. */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
+  await ensurePortFree(options.port ?? 3000, host);
   const store = await launchStore({
     dataDirectory: options.dataDirectory,
     env: options.env,
