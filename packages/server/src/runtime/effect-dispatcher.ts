@@ -9,7 +9,7 @@ import {
   type EffectRecord,
   type TimerRecord,
 } from '../model/effect.model.ts';
-import type { InstanceRecord, StepRecord } from '../model/instance.model.ts';
+import { stepKey, type InstanceRecord, type StepRecord } from '../model/instance.model.ts';
 import type { EffectSink } from './step-log.ts';
 import { RetryLater, type EffectExecutor } from './effect-executor.ts';
 import type { JourneyRuntime } from './journey-runtime.ts';
@@ -279,9 +279,13 @@ export class EffectDispatcher implements EffectSink {
       if (!(error instanceof UnknownInstanceError)) throw error;
       // Its document may not be in the store yet: another process writes it behind the steps
       // it committed (up to WRITE_WITHIN_MS), or recovery rolls it forward after that process
-      // died. The timer exists, so its instance did: look again a second later while the timer
-      // is young. An instance still unknown long after (removed by retention) gets nothing.
-      if (Date.now() - new Date(timer.dueAt).getTime() < UNWRITTEN_INSTANCE_GRACE_MS) {
+      // died. If its first step is recorded, look again a second later while the timer is
+      // young. A timer of no instance, or of one still unknown long after (removed by
+      // retention), fires into nothing.
+      if (
+        Date.now() - new Date(timer.dueAt).getTime() < UNWRITTEN_INSTANCE_GRACE_MS &&
+        (await this.#commits.read(this.#models.Steps, stepKey(timer.instanceId, 1)))
+      ) {
         await this.#agenda.schedule(new Date(Date.now() + 1000), TIMER_JOB, { timer: key });
         return;
       }
