@@ -1,10 +1,5 @@
 import type { Model } from 'mongoose';
-
-/**
- * Ids per `delete`: the embedded store narrows an `_id` list of up to 1,000 through its index
- * (patch level 5, docs/store.md); PostgreSQL's and MongoDB's `_id` index do too.
- */
-const IDS_PER_DELETE = 500;
+import { idLists } from './id-lists.ts';
 
 /**
  * Deletes the documents with these `_id`s, 500 per `{ _id: { $in } }` statement; resolves to
@@ -15,9 +10,7 @@ const IDS_PER_DELETE = 500;
  */
 export async function deleteByIds<T>(model: Model<T>, ids: readonly string[]): Promise<number> {
   let deleted = 0;
-  for (let i = 0; i < ids.length; i += IDS_PER_DELETE) {
-    const chunk = ids.slice(i, i + IDS_PER_DELETE);
+  for (const chunk of idLists(ids))
     deleted += (await model.collection.deleteMany({ _id: { $in: chunk } } as never)).deletedCount;
-  }
   return deleted;
 }

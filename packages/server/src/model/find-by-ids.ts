@@ -1,7 +1,5 @@
 import type { Model, ProjectionType } from 'mongoose';
-
-/** Ids per `find`: the embedded store narrows lists of up to 1,000 through its index. */
-const CHUNK = 500;
+import { idLists } from './id-lists.ts';
 
 /**
  * The documents with these `_id`s that exist, in the order of `ids`, as plain objects: one
@@ -14,10 +12,8 @@ export async function findByIds<T>(
   ids: readonly string[],
   projection?: ProjectionType<T>,
 ): Promise<T[]> {
-  const wanted = [...new Set(ids)];
   const byId = new Map<string, T>();
-  for (let from = 0; from < wanted.length; from += CHUNK) {
-    const chunk = wanted.slice(from, from + CHUNK);
+  for (const chunk of idLists(ids)) {
     const found = await model
       .find({ _id: { $in: chunk } } as never, projection ?? null)
       .lean<T[]>()

@@ -5,6 +5,7 @@ export interface UpdateOperation {
   updateOne: { filter: Record<string, unknown>; update: Record<string, unknown>; upsert?: boolean };
 }
 import { insertNew } from './insert-new.ts';
+import { idFilter } from './id-lists.ts';
 
 /** How a {@link GroupCommit} gathers writes. */
 export interface GroupCommitOptions {
@@ -171,10 +172,7 @@ export class GroupCommit {
    */
   delete<T>(model: Model<T>, id: string): Promise<void> {
     return this.#lane(model, 'delete', async (ids: string[]) => {
-      const wanted = [...new Set(ids)];
-      await model.collection.deleteMany({
-        _id: wanted.length === 1 ? wanted[0] : { $in: wanted },
-      } as never);
+      await model.collection.deleteMany(idFilter(ids) as never);
       return ids.map(() => done);
     }).push(id);
   }
@@ -186,10 +184,7 @@ export class GroupCommit {
    */
   read<T>(model: Model<T>, id: string): Promise<T | null> {
     return this.#lane(model, 'read', async (ids: string[]) => {
-      const wanted = [...new Set(ids)];
-      const found = await model.collection
-        .find({ _id: wanted.length === 1 ? wanted[0] : { $in: wanted } } as never)
-        .toArray();
+      const found = await model.collection.find(idFilter(ids) as never).toArray();
       const byId = new Map(found.map((doc) => [String(doc['_id']), doc as T]));
       return ids.map((one) => ({ value: byId.get(one) ?? null }));
     }).push(id);
