@@ -34,19 +34,37 @@ describe('step recovery', () => {
       async () => expect((await instances.findOne({ _id: ID as never }))?.['revision']).toBe(1),
       { timeout: 10_000 },
     );
-    // It then claimed revision 2 (the call's result) and died before recording that step.
-    await h.connection
-      .collection('outbox')
-      .insertOne({ _id: `${ID}#2` as never, instanceId: ID, revision: 2, claimedAt: new Date() });
+    // It then noted revision 2 (the call's result) and died before recording that step.
+    const outbox = h.connection.collection('outbox');
+    const claimedAt = new Date(Date.now() - 1000); // a second before it died
+    await outbox.insertOne({
+      _id: 'dead-process:7' as never,
+      steps: [`${ID}#2`],
+      claimedAt,
+    });
+    // A note naming revision 1 too, whose record names another note: not this note's step.
+    await outbox.insertOne({
+      _id: 'dead-process:8' as never,
+      steps: [`${ID}#1`],
+      claimedAt,
+    });
+    // And an older version's claim of revision 2, one entry per step.
+    await outbox.insertOne({
+      _id: `${ID}#2` as never,
+      instanceId: ID,
+      revision: 2,
+      claimedAt,
+    });
 
-    // Recovery drops the unrecorded claim first; the call's result then steps the journey on
-    // (taken in revision order, that report met the claim on revision 2 and never got in).
+    // Recovery drops the unrecorded claims; the call's result then steps the journey on (taken
+    // in revision order, that report met the claim on revision 2 and never got in). Step 1 is
+    // finished once, from the stalled process's own note.
     await h.xiaoer.runtime.steps.recover(0);
     await h.xiaoer.runtime.idle();
     const instance = await instances.findOne({ _id: ID as never });
     expect(instance?.['node']).toBe('refunded');
     expect(instance?.['revision']).toBe(2);
     expect(h.shop.executions('refund')).toBe(1);
-    expect(await h.connection.collection('outbox').countDocuments({ instanceId: ID })).toBe(0);
+    expect(await outbox.find({}).toArray()).toEqual([]);
   });
 });

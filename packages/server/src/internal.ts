@@ -84,7 +84,7 @@ export {
   UnknownInstanceError,
   type ApplyResult,
 } from './runtime/journey-runtime.ts';
-export type { StepRecord } from './model/instance.model.ts';
+export type { OutboxEntry, StepRecord } from './model/instance.model.ts';
 export type { EffectRecord, EffectStatus, DeadLetterRecord } from './model/effect.model.ts';
 export {
   TimerBuckets,
@@ -231,6 +231,7 @@ export type { AttemptOutcome, AttemptListener } from './runtime/effect-executor.
 export { EffectExecutor, OUTGOING_CONCURRENCY } from './runtime/effect-executor.ts';
 export { effectRecord, TIMER_JOB } from './runtime/effect-dispatcher.ts';
 export type { CommittedListener } from './runtime/step-log.ts';
+export { OutboxNotes } from './runtime/outbox-notes.ts';
 export {
   erlangC,
   serviceLevel,

@@ -21,7 +21,7 @@ const STORE_COUNTS: StoreGauge<StoreReadings>[] = [
   },
   {
     name: 'xiaoer_outbox_steps',
-    help: 'Committed steps whose effects are not dispatched yet (all processes).',
+    help: 'Outbox notes of committed steps not yet dispatched, one per batch of steps (all processes).',
     pick: (r) => r.outbox,
   },
   {

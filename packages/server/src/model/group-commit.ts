@@ -106,19 +106,31 @@ class Lane<T, R = void> {
  */
 export class GroupCommit {
   readonly #lanes = new Map<string, Lane<unknown, unknown>>();
-  readonly #maxBatch: { insert: number; update: number; delete: number; read: number };
+  readonly #maxBatch: {
+    insert: number;
+    update: number;
+    delete: number;
+    read: number;
+    gather: number;
+  };
   readonly #linger: Readonly<Record<string, number>>;
 
   /**
-   * Batches hold at most `maxBatch` documents: 500 inserts, 200 reads and 200 deletes, but 20 updates —
+   * Batches hold at most `maxBatch` documents: 500 inserts (and gathered items), 200 reads and 200 deletes, but 20 updates —
    * FerretDB 1.x applies an update statement by statement (a few ms each), and an `update`
    * command of 100 statements did not come back at all in a test here.
    */
   constructor(
-    maxBatch: Partial<{ insert: number; update: number; delete: number; read: number }> = {},
+    maxBatch: Partial<{
+      insert: number;
+      update: number;
+      delete: number;
+      read: number;
+      gather: number;
+    }> = {},
     { linger = {} }: GroupCommitOptions = {},
   ) {
-    this.#maxBatch = { insert: 500, update: 20, delete: 200, read: 200, ...maxBatch };
+    this.#maxBatch = { insert: 500, update: 20, delete: 200, read: 200, gather: 500, ...maxBatch };
     this.#linger = linger;
   }
 
@@ -190,6 +202,24 @@ export class GroupCommit {
     }).push(id);
   }
 
+  /**
+   * Adds `item` to one document written for everything of its kind that arrives together:
+   * `combine` builds that document (with a new `_id`) from the gathered items, and each caller
+   * learns its `_id` once it is stored. One document for a batch of steps where one each would
+   * cost the store a document each (the outbox's notes, runtime/outbox-notes.ts).
+   */
+  gather<T, I>(
+    model: Model<T>,
+    item: I,
+    combine: (items: I[]) => { _id: string },
+  ): Promise<string> {
+    return this.#lane(model, 'gather', async (items: I[]) => {
+      const document = combine(items);
+      await model.collection.insertOne(document as never);
+      return items.map(() => ({ value: document._id }));
+    }).push(item);
+  }
+
   /** Inserts documents like `insertNew`: the indexes of those whose `_id` existed already. */
   async insertAll<T>(model: Model<T>, documents: Record<string, unknown>[]): Promise<Set<number>> {
     const settled = await Promise.allSettled(documents.map((d) => this.insert(model, d)));
@@ -204,7 +234,7 @@ export class GroupCommit {
 
   #lane<I, R = void>(
     model: { collection: { collectionName: string } },
-    kind: 'insert' | 'update' | 'delete' | 'read',
+    kind: 'insert' | 'update' | 'delete' | 'read' | 'gather',
     write: (items: I[]) => Promise<Outcome<R>[]>,
     lingerMs?: number,
   ): Lane<I, R> {

@@ -76,16 +76,28 @@ export interface StepRecord {
   snapshot: JourneySnapshot;
   /** On the first step: the instance it created (lets recovery recreate it). */
   created?: InstanceIdentity;
+  /**
+   * The outbox note written before this record (runtime/outbox-notes.ts): recovery finishes
+   * the step from that note only. Absent on records of older versions.
+   */
+  note?: string;
 }
 
-/** A step claimed and not yet fully dispatched; `_id` equals the step's. Small by design. */
+/**
+ * A note of the outbox (runtime/outbox-notes.ts): steps a process was about to record together,
+ * each not yet fully dispatched; `_id` `process:n`. Older versions wrote an entry per step
+ * (`_id` the step's, with `instanceId` and `revision`, no `steps`); recovery reads both.
+ */
 export interface OutboxEntry {
   _id: string;
-  instanceId: string;
-  revision: number;
+  /** The steps' keys (`instanceId#revision`); absent on an older version's one-step entry. */
+  steps?: string[];
   claimedAt: Date;
-  /** The process stepping it (its heartbeat's `_id`); absent on older entries. */
+  /** The process stepping them (its heartbeat's `_id`); absent on older entries. */
   process?: string;
+  /** An older version's entry: its step's instance and revision. */
+  instanceId?: string;
+  revision?: number;
 }
 
 /** Newest generation of `workflowId:correlation`: a hint, checked by probing the next ids. */
@@ -147,6 +159,7 @@ export function instanceModels(connection: Connection): {
           status: { type: String, required: true },
           snapshot: { type: String, required: true },
           created: mixed,
+          note: String,
         },
         { ...options, collection: 'steps' },
       ),
@@ -156,10 +169,11 @@ export function instanceModels(connection: Connection): {
       new Schema(
         {
           _id: String,
-          instanceId: { type: String, required: true },
-          revision: { type: Number, required: true },
+          steps: { type: [String], default: undefined },
           claimedAt: { type: Date, required: true },
           process: String,
+          instanceId: String,
+          revision: Number,
         },
         { ...options, collection: 'outbox' },
       ),

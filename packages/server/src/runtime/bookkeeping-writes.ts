@@ -6,9 +6,9 @@
  * delivery go at once: the inbox entry and event record, the step claim and step record, an
  * attempt's claim. What follows a delivery or a routing and that no caller waits on to answer
  * (an event's outcome, the events page's entry, an effect's record, an instance's document
- * written behind its steps, the inbox and outbox entries' removal) waits this long, so that at
+ * written behind its steps, the removal of inbox entries and outbox notes) waits this long, so that at
  * one client several events share each of those writes; under load they are gathered anyway.
- * A crash in the window loses nothing: the inbox and outbox entries go last, and recovery
+ * A crash in the window loses nothing: the inbox entries and outbox notes go last, and recovery
  * replays what they still name.
  */
 export const BOOKKEEPING_LINGER_MS = 40;

@@ -130,8 +130,8 @@ export class EffectDispatcher implements EffectSink {
       else if (!recovered) {
         // Dispatched by the process that just committed the step: the effect is new. Its
         // record is written once, with the first attempt's outcome, and the step's outbox
-        // entry (held until this dispatch ends) is the attempt's claim: recovery leaves it
-        // alone while this process lives and the entry is not stale.
+        // note (held until this dispatch ends) is the attempt's claim: recovery leaves it
+        // alone while this process lives and the note is not stale.
         await this.#runNow(effectRecord(instance._id, step.revision, index, key, effect), false);
       } else {
         const { state, record } = await this.#record(
@@ -154,7 +154,7 @@ export class EffectDispatcher implements EffectSink {
 
   /**
    * The first attempt of a new effect, in this process. A retry goes to Agenda with the next
-   * attempt's number after the backoff; the dispatch (and so the step's outbox entry) waits for
+   * attempt's number after the backoff; the dispatch (and so the step's outbox note) waits for
    * the attempt, so a crash before it ended leaves the step to recovery.
    */
   async #runNow(record: EffectRecord, stored: boolean): Promise<void> {

@@ -37,7 +37,7 @@ export const OUTGOING_CONCURRENCY = 64;
  * taken over once it is older than the effect jobs' lock lifetime (Agenda runs the job again
  * only after that lock expired, so its holder is presumed dead). The exception is the first
  * attempt run straight from the step that made the effect, in the process that committed it:
- * the step's outbox entry is its claim.
+ * the step's outbox note is its claim.
  */
 export class EffectExecutor {
   readonly #models: RuntimeModels;
@@ -94,7 +94,7 @@ export class EffectExecutor {
     { stored = true }: { stored?: boolean } = {},
   ): Promise<{ busyUntil: Date; claim: string } | void> {
     // The first attempt of an effect dispatched by the process that just committed its step is
-    // claimed by the step's outbox entry: it names this process and stays until the dispatch
+    // claimed by the step's outbox note: it names this process and stays until the dispatch
     // ended, and recovery takes it over only once this process is gone or the entry is stale,
     // and then runs the attempt under a claim of its own. One insert less per effect.
     if (stored || attempt > 1) {

@@ -17,6 +17,9 @@ import { dataChanges } from './data-changes.ts';
 import { UnwrittenInstances } from './unwritten-instances.ts';
 import { abandoned, abandonedBefore, type ProcessLiveness } from './process-liveness.ts';
 import { outcomeOf } from '../model/instance-outcome.ts';
+import { findByIds } from '../model/find-by-ids.ts';
+import { deleteByIds } from '../model/delete-by-ids.ts';
+import { claimedBy, OutboxNotes, stepsOf } from './outbox-notes.ts';
 
 /** What a step changes: computed by the engine (or by an operator action such as cancel). */
 export interface Transition {
@@ -61,14 +64,15 @@ type Stepping = InstanceRecord | NewInstance;
  * Commits steps so that no update is lost even when processes race or crash, on a store whose
  * only atomic operation is inserting a unique `_id` (FerretDB 1.x):
  *
- * 1. insert the outbox entry `instance#revision` — the claim; a duplicate means someone else
- *    is stepping this instance, so the caller reloads and tries again;
- * 2. insert the step record (the history entry, and the write-ahead record of the step);
+ * 1. note the step's key `instance#revision` in the outbox: one note for the steps this
+ *    process records together ({@link OutboxNotes});
+ * 2. insert the step record naming that note — the claim: a duplicate means someone else
+ *    made this step, so the caller reloads and tries again;
  * 3. roll the instance document forward to that record;
- * 4. dispatch the effects; 5. delete the outbox entry.
+ * 4. dispatch the effects; 5. the note goes once all of its steps were dispatched.
  *
- * A crash after 1 leaves an outbox entry that {@link StepLog.recover} finishes (if 2 happened)
- * or drops (if not) once it is older than `staleAfterMs`.
+ * A crash after 1 leaves a note that {@link StepLog.recover} finishes once it is older than
+ * `staleAfterMs` (or its process stopped beating): each step it names whose record names it.
  */
 export class StepLog {
   readonly #models: RuntimeModels;
@@ -78,6 +82,7 @@ export class StepLog {
   readonly #afterStep: (instance: string, revision: number) => Promise<void>;
   readonly #dispatching = new Set<Promise<unknown>>();
   readonly #inFlight = new Set<string>();
+  readonly #notes: OutboxNotes;
   readonly #listeners = new Set<CommittedListener>();
   readonly #commits: GroupCommit;
   readonly #unwritten: UnwrittenInstances;
@@ -95,6 +100,7 @@ export class StepLog {
   ) {
     this.#liveness = liveness;
     this.#commits = commits;
+    this.#notes = new OutboxNotes(models, commits, liveness?.id);
     this.#afterStep = afterStep;
     this.#models = models;
     this.#sink = sink;
@@ -103,7 +109,7 @@ export class StepLog {
     this.#unwritten = new UnwrittenInstances(
       async (instance, stored) => {
         // Written by recovery meanwhile (this process was slow), or an instance of this
-        // generation existed: the steps' outbox entries stay, recovery reconciles.
+        // generation existed: the steps' outbox notes stay, recovery reconciles.
         if (!(await this.#writeInstance(instance, stored)))
           throw new Error(`Instance ${instance._id} existed before its first write`);
       },
@@ -129,18 +135,8 @@ export class StepLog {
   ): Promise<InstanceRecord | null> {
     const revision = instance.revision + 1;
     const key = stepKey(instance._id, revision);
-    try {
-      await this.#commits.insert(this.#models.Outbox, {
-        _id: key,
-        instanceId: instance._id,
-        revision,
-        claimedAt: new Date(),
-        ...(this.#liveness ? { process: this.#liveness.id } : {}),
-      });
-    } catch (error) {
-      if (isDuplicateKey(error)) return null;
-      throw error;
-    }
+    // Noted before it is recorded: a record whose note is in the store is never lost.
+    const note = await this.#notes.note(key);
     const record: StepRecord = {
       _id: key,
       instanceId: instance._id,
@@ -158,14 +154,19 @@ export class StepLog {
       status: transition.status,
       snapshot: transition.snapshot,
       ...(instance.revision === 0 ? { created: identityOf(instance) } : {}),
+      note,
     };
     try {
       await this.#commits.insert(this.#models.Steps, stepJson.encode(record));
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      // Another process made this step and finished it (its claim is gone): ours was taken on
-      // a stale copy. Give the claim back, or recovery would dispatch that step a second time.
-      await this.#commits.delete(this.#models.Outbox, key);
+      if (!isDuplicateKey(error)) {
+        // Perhaps written all the same (the answer was lost): recovery looks once it is stale.
+        this.#notes.abandon(key);
+        throw error;
+      }
+      // Another process made this step (ours was computed on a stale copy): its record names
+      // its own note, so ours has nothing to recover for this key.
+      await this.#notes.release(key);
       // The stored document may lag the steps (written behind them, or a late write of a
       // stalled process): roll it forward, so that the caller's next read is current.
       await this.#catchUp(instance._id);
@@ -181,8 +182,8 @@ export class StepLog {
 
   /**
    * Dispatches a committed step's effects without holding up the caller: an effect may run at
-   * once and report back to this same instance, whose queue the caller still holds. The outbox
-   * entry stays until dispatch finished, so a crash or an error leaves it to recovery.
+   * once and report back to this same instance, whose queue the caller still holds. The
+   * step's note stays until dispatch finished, so a crash or an error leaves it to recovery.
    */
   #dispatch(instance: InstanceRecord, record: StepRecord): void {
     this.#inFlight.add(record._id);
@@ -190,9 +191,15 @@ export class StepLog {
     const work = this.#sink
       .dispatch(instance, record)
       .finally(ended)
-      // The outbox entry goes once the effects are out and the instance's document shows it.
+      // The note goes once the effects are out and the instance's document shows it.
       .then(() => this.#unwritten.written(instance._id))
-      .then(() => this.#commits.delete(this.#models.Outbox, record._id))
+      .then(
+        () => this.#notes.release(record._id),
+        (error: unknown) => {
+          this.#notes.abandon(record._id);
+          throw error;
+        },
+      )
       .catch((error: unknown) => this.#onError(error, record._id))
       .finally(() => {
         this.#dispatching.delete(work);
@@ -221,8 +228,9 @@ export class StepLog {
   }
 
   /**
-   * Finishes or drops claims older than `olderThanMs` (default: stale), left by crashed
-   * processes. At start-up pass 0: nothing in the outbox then belongs to a live step here.
+   * Finishes the steps of outbox notes older than `olderThanMs` (default: stale), or whose
+   * process stopped beating, left by crashed processes; returns how many steps they named. At
+   * start-up pass 0: no note in the store then belongs to a live step here.
    */
   async recover(olderThanMs = this.#staleAfterMs, now = Date.now()): Promise<number> {
     // Stale by age, or held by a process that stopped beating (gone within seconds).
@@ -231,63 +239,80 @@ export class StepLog {
     // (on PostgreSQL, storage order is not insertion order).
     if (++this.#sweeps % FULL_SWEEP_EVERY !== 0)
       if (!(await mayHoldBefore(this.#models.Outbox, 'claimedAt', before))) return 0;
-    const stale = await abandoned(
-      await this.#models.Outbox.find({ claimedAt: { $lt: before } }).lean<OutboxEntry[]>(),
-      (entry) => entry.claimedAt,
-      olderThanMs,
-      this.#liveness,
-      now,
+    const notes = (
+      await abandoned(
+        await this.#models.Outbox.find({ claimedAt: { $lt: before } }).lean<OutboxEntry[]>(),
+        (entry) => entry.claimedAt,
+        olderThanMs,
+        this.#liveness,
+        now,
+      )
+    ).filter((note) => !this.#notes.owns(note._id)); // this process is still on those
+    if (notes.length === 0) return 0;
+    const keys = notes.flatMap(stepsOf);
+    const records = new Map(
+      (await findByIds(this.#models.Steps, keys)).map((stored) => {
+        const record = stepJson.decode(stored);
+        return [record._id, record] as const;
+      }),
     );
     // Steps of one instance together and in order: a crash may leave several (a new instance
     // is written after its first steps), and each rolls the instance forward from the one
-    // before. One instance that cannot be recovered now does not hold up the others.
-    const byInstance = new Map<string, OutboxEntry[]>();
-    for (const entry of stale) {
-      if (this.#inFlight.has(entry._id)) continue; // slow, not lost: this process is on it
-      const entries = byInstance.get(entry.instanceId);
-      if (entries) entries.push(entry);
-      else byInstance.set(entry.instanceId, [entry]);
-    }
-    for (const [instanceId, entries] of byInstance)
+    // before. A step never recorded, or recorded by someone else under a note of theirs, is
+    // not this note's to finish. One instance that cannot be recovered now does not hold up
+    // the others; its notes stay for the next sweep.
+    const byInstance = new Map<string, { record: StepRecord; note: string }[]>();
+    const kept = new Set<string>();
+    for (const note of notes)
+      for (const key of stepsOf(note)) {
+        if (this.#inFlight.has(key)) {
+          kept.add(note._id); // slow, not lost: this process is on it
+          continue;
+        }
+        const record = records.get(key);
+        if (!record || !claimedBy(note, record)) continue;
+        const steps = byInstance.get(record.instanceId);
+        if (steps) steps.push({ record, note: note._id });
+        else byInstance.set(record.instanceId, [{ record, note: note._id }]);
+      }
+    for (const [instanceId, steps] of byInstance)
       await this.#recoverInstance(
         instanceId,
-        entries.sort((a, b) => a.revision - b.revision),
-      ).catch((error: unknown) => this.#onError(error, entries[0]?._id ?? instanceId));
-    return stale.length;
+        steps.map((step) => step.record).sort((a, b) => a.revision - b.revision),
+      ).catch((error: unknown) => {
+        for (const step of steps) kept.add(step.note);
+        this.#onError(error, steps[0]?.record._id ?? instanceId);
+      });
+    await deleteByIds(
+      this.#models.Outbox,
+      notes.filter((note) => !kept.has(note._id)).map((note) => note._id),
+    );
+    return keys.length;
   }
 
   /**
-   * Finishes the abandoned steps of one instance: drops the claims that never got their step
-   * record, rolls the document forward through every recorded step, then dispatches each
-   * step's effects again in order. Rolled forward first, so that an earlier step's effect
-   * reporting its result meets the instance as its last recorded step left it: taken one
-   * step at a time, that report contended forever with the dead process's claim on the next
-   * revision, which recovery would only have reached after it.
+   * Finishes the abandoned steps of one instance: rolls the document forward through every
+   * recorded step, then dispatches each step's effects again in order. Rolled forward first,
+   * so that an earlier step's effect reporting its result meets the instance as its last
+   * recorded step left it: taken one step at a time, that report contended forever with the
+   * dead process's claim on the next revision, which recovery would only have reached after it.
    */
-  async #recoverInstance(instanceId: string, entries: OutboxEntry[]): Promise<void> {
-    const recorded: { entry: OutboxEntry; record: StepRecord }[] = [];
-    for (const entry of entries) {
-      const storedStep = await this.#models.Steps.findById(entry._id).lean();
-      if (storedStep) recorded.push({ entry, record: stepJson.decode(storedStep) });
-      else await this.#models.Outbox.deleteOne({ _id: entry._id });
-    }
+  async #recoverInstance(instanceId: string, recorded: StepRecord[]): Promise<void> {
     if (recorded.length === 0) return;
     const stored = await this.#models.Instances.findById(instanceId).lean();
     let current = stored ? instanceJson.decode(stored) : null;
-    const redo: { entry: OutboxEntry; record: StepRecord | undefined }[] = [];
-    for (const { entry, record } of recorded) {
+    const redo: StepRecord[] = [];
+    for (const record of recorded) {
       if (!current || current.revision < record.revision) {
         const next = await this.#rollForwardFromRecord(current, record);
         if (next) for (const listener of this.#listeners) listener(next, record);
         current = next ?? current;
-        // A step the document cannot reach (a gap) is not dispatched; its claim goes.
-        redo.push({ entry, record: next ? record : undefined });
-      } else redo.push({ entry, record });
+        // A step the document cannot reach (a gap) is not dispatched.
+        if (next) redo.push(record);
+      } else redo.push(record);
     }
-    for (const { entry, record } of redo) {
-      if (record && current) await this.#sink.dispatch(current, record, { recovered: true });
-      await this.#models.Outbox.deleteOne({ _id: entry._id });
-    }
+    for (const record of redo)
+      if (current) await this.#sink.dispatch(current, record, { recovered: true });
   }
 
   /**

@@ -32,7 +32,7 @@ const MINUTE_MS = 60_000;
  * How long a timer's writes (its record, its slot) may wait to share an insert with others':
  * {@link BOOKKEEPING_LINGER_MS} for a timer in a far bucket (minutes or days ahead; alone, an
  * order's 48-hour timer cost two inserts of its own), none for one due sooner. Its step's
- * outbox entry stays until both are written, so a crash in the wait loses nothing.
+ * outbox note stays until both are written, so a crash in the wait loses nothing.
  */
 export function lingerFor(dueAt: Date, now = Date.now()): number | undefined {
   return dueAt.getTime() - now > FAR_AHEAD_MS ? BOOKKEEPING_LINGER_MS : undefined;

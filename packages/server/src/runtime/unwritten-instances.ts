@@ -20,7 +20,7 @@ interface Unwritten {
   writing: Promise<void> | undefined;
   deadline: NodeJS.Timeout;
   linger: NodeJS.Timeout | undefined;
-  /** Settles with the write: its steps' outbox entries may go only once it succeeded. */
+  /** Settles with the write: its steps' outbox notes may go only once it succeeded. */
   done: Promise<void>;
   settle: (error?: unknown) => void;
 }
@@ -34,9 +34,9 @@ export type InstanceWrite = (instance: InstanceRecord, stored: number) => Promis
  * bumped by a burst): writing the document once with the state after the run is one insert or
  * one update where each step would cost the store an update — a transaction each on FerretDB.
  * The steps themselves are committed first as always (they are the write-ahead record), and
- * their outbox entries stay until the document is written, so another process cannot step the
- * instance meanwhile (its claim fails until then) and recovery rolls it forward from the step
- * records after a crash. This process reads the instance from here.
+ * their outbox notes stay until the document is written, so another process that steps the
+ * instance meanwhile finds its step recorded (a duplicate record; it rolls the document forward
+ * and reads again) and recovery rolls it forward from the step records after a crash. This process reads the instance from here.
  *
  * The document is written {@link LINGER_MS} after the instance's dispatches have all ended with
  * no new step, or {@link WRITE_WITHIN_MS} after its first unwritten step, whichever comes first.
@@ -139,7 +139,7 @@ export class UnwrittenInstances {
         await this.#write(entry.latest, entry.stored);
         entry.settle();
       } catch (error) {
-        // Its outbox entries stay: recovery rolls it forward from the step records.
+        // Its outbox notes stay: recovery rolls it forward from the step records.
         this.#onError(error, instance);
         entry.settle(error);
       } finally {

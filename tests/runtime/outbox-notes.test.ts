@@ -1,0 +1,73 @@
+import mongoose, { Schema, type Connection, type Model } from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GroupCommit, OutboxNotes, type OutboxEntry } from '@xiaoer/server/internal';
+import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
+
+/**
+ * The outbox on the real embedded store: steps noted together share one note, written in one
+ * command; the note goes with the last of its steps, and stays for recovery when one failed.
+ */
+let store: RunningStore;
+let connection: Connection;
+let Outbox: Model<OutboxEntry>;
+const inserts: number[] = [];
+
+beforeAll(async () => {
+  store = await startTestStore();
+  connection = await mongoose.createConnection(store.uri, { monitorCommands: true }).asPromise();
+  connection
+    .getClient()
+    .on('commandStarted', (event: { commandName: string; command: Record<string, unknown> }) => {
+      if (event.commandName === 'insert' && event.command['insert'] === 'outbox')
+        inserts.push((event.command['documents'] as unknown[]).length);
+    });
+  Outbox = connection.model<OutboxEntry>(
+    'OutboxEntry',
+    new Schema({ _id: String, steps: [String], claimedAt: Date, process: String }),
+    'outbox',
+  );
+});
+afterAll(async () => {
+  await connection?.close();
+  await store?.stop();
+});
+
+const stored = async (id: string) => Outbox.findById(id).lean<OutboxEntry>();
+
+describe('OutboxNotes', () => {
+  it('should note steps committed together in one document, gone with the last of them', async () => {
+    const notes = new OutboxNotes({ Outbox }, new GroupCommit(), 'host:1:abc');
+    inserts.length = 0;
+    const keys = Array.from({ length: 40 }, (_, n) => `journey:O-${n}:1#1`);
+    const ids = await Promise.all(keys.map((key) => notes.note(key)));
+    // One note per flush of the lane: the first key goes alone, the others wait for it.
+    const distinct = [...new Set(ids)];
+    expect(distinct.length).toBeLessThanOrEqual(2);
+    expect(inserts).toEqual(distinct.map(() => 1));
+    const notedSteps = (await Promise.all(distinct.map(stored))).flatMap((n) => n?.steps ?? []);
+    expect(notedSteps.sort()).toEqual([...keys].sort());
+    expect((await stored(ids[5] as string))?.process).toBe('host:1:abc');
+    expect(notes.owns(ids[5] as string)).toBe(true);
+
+    const last = ids.lastIndexOf(ids[39] as string);
+    const first = ids.indexOf(ids[39] as string);
+    for (let n = first; n < last; n++) await notes.release(keys[n] as string);
+    expect(await stored(ids[39] as string)).not.toBeNull(); // one of its steps is still out
+    await notes.release(keys[last] as string);
+    expect(await stored(ids[39] as string)).toBeNull();
+    expect(notes.owns(ids[39] as string)).toBe(false);
+  });
+
+  it('should leave a note to recovery when one of its steps failed', async () => {
+    const notes = new OutboxNotes({ Outbox }, new GroupCommit());
+    const [a, b] = ['journey:F-1:1#2', 'journey:F-2:1#1'];
+    const [noteA, noteB] = await Promise.all([notes.note(a as string), notes.note(b as string)]);
+    expect(noteB).toBe(noteA);
+    notes.abandon(a as string);
+    expect(notes.owns(noteA as string)).toBe(true); // b is still being dispatched
+    await notes.release(b as string);
+    expect(notes.owns(noteA as string)).toBe(false);
+    // Kept for recovery: the step that failed may be recorded.
+    expect((await stored(noteA as string))?.steps).toEqual([a, b]);
+  });
+});
