@@ -2,11 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose, { type Connection } from 'mongoose';
 import {
   AnalyticsRollup,
+  FactRecorder,
   createModels,
   type AnalyticsFact,
   type Models,
 } from '@xiaoer/server/internal';
 import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
+import { systemClock } from '@xiaoer/server';
 
 /** The rollup on the real store: exactly once, with a dead run's batch and a rival process. */
 let store: RunningStore;
@@ -53,6 +55,34 @@ describe('the hourly rollup', () => {
     ]);
     expect(await rollup.run()).toMatchObject({ ran: true, facts: 0 });
     expect((await day('2026-11-02|web'))?.opened[10]).toBe(2);
+  });
+
+  it('should roll up facts recorded as packs, one document per flush, each fact id once', async () => {
+    const rollup = new AnalyticsRollup(models, { timeZone: ZONE });
+    const recorder = new FactRecorder(
+      models,
+      (error) => {
+        throw error;
+      },
+      systemClock,
+    );
+    // A day of its own (2026-11-05 in Shanghai), apart from the other tests' days.
+    const packed = (channel: string): AnalyticsFact => ({
+      kind: 'opened',
+      at: new Date('2026-11-05T02:30:00Z'),
+      channel,
+    });
+    for (let n = 0; n < 30; n++) recorder.record(`pack-o${n}`, packed(n < 10 ? 'app' : 'shop'));
+    recorder.record('pack-o3', packed('app')); // the same fact again: counted once
+    await recorder.flush();
+    const stored = await models.AnalyticsFacts.find({}).lean<{ facts?: unknown[] }[]>();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.facts).toHaveLength(31);
+    await record('single-1', packed('shop')); // a single fact beside the pack
+    expect(await rollup.run()).toMatchObject({ ran: true, facts: 31 });
+    expect((await day('2026-11-05|app'))?.opened[10]).toBe(10);
+    expect((await day('2026-11-05|shop'))?.opened[10]).toBe(21);
+    expect(await models.AnalyticsFacts.countDocuments()).toBe(0);
   });
 
   it('should redo a batch a dead run left, skipping the days it had already written', async () => {

@@ -251,6 +251,7 @@ export {
   type RollupOptions,
   type RollupResult,
 } from './analytics/analytics-rollup.ts';
+export { FactRecorder } from './analytics/fact-recorder.ts';
 export { ServiceFacts, type QualityScore, type CommittedStep } from './analytics/service-facts.ts';
 export type * from './analytics/analytics-facts.ts';
 export type * from './analytics/analytics-report.types.ts';

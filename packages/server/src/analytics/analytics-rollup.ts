@@ -3,7 +3,7 @@ import type { Model } from 'mongoose';
 import { isDuplicateKey, type AnalyticsModels } from '../model/models.ts';
 import { findByIds } from '../model/find-by-ids.ts';
 import { deleteByIds } from '../model/delete-by-ids.ts';
-import type { FactRecord } from '../model/analytics.model.ts';
+import { factsOf, type FactRecord, type StoredFacts } from '../model/analytics.model.ts';
 import { localTime } from './local-time.ts';
 import { systemClock, type Clock } from '../clock/clock.ts';
 import {
@@ -17,7 +17,7 @@ import {
 export interface RollupOptions {
   /** The shop's time zone: days and hours are counted on its clock. */
   timeZone: string;
-  /** Facts rolled up per batch. Default 5,000. */
+  /** Facts rolled up per batch (whole packs: a batch may hold a pack more). Default 5,000. */
   batchSize?: number;
   /** A run that holds the lease longer is taken for dead. Default 5 minutes. */
   leaseMs?: number;
@@ -69,25 +69,26 @@ export class AnalyticsRollup {
     try {
       const left = await this.#models.RollupControl.findById(BATCH).lean();
       if (left) {
-        const facts = await findByIds(this.#models.AnalyticsFacts, left.factIds ?? []);
-        result.days += await this.#apply(left.owner, facts);
-        result.facts += facts.length;
+        const documents = await findByIds(this.#models.AnalyticsFacts, left.factIds ?? []);
+        result.days += await this.#apply(left.owner, documents);
+        result.facts += factsOf(documents).length;
       }
       for (;;) {
-        const facts = await this.#models.AnalyticsFacts.find({})
+        const read = await this.#models.AnalyticsFacts.find({})
           .limit(this.#batchSize)
-          .lean<FactRecord[]>();
-        if (facts.length === 0) break;
+          .lean<StoredFacts[]>();
+        if (read.length === 0) break;
+        const documents = upToFacts(read, this.#batchSize);
         const batchId = randomUUID();
         await this.#models.RollupControl.create({
           _id: BATCH,
           owner: batchId,
           expiresAt: new Date(this.#clock.now() + this.#leaseMs),
-          factIds: facts.map((f) => f._id),
+          factIds: documents.map((d) => d._id),
         });
-        result.days += await this.#apply(batchId, facts);
-        result.facts += facts.length;
-        if (facts.length < this.#batchSize) break;
+        result.days += await this.#apply(batchId, documents);
+        result.facts += factsOf(documents).length;
+        if (read.length < this.#batchSize && documents.length === read.length) break;
         // A long backlog outlasts the lease: renew it per batch; stop if it was taken over.
         if (!(await this.#renew(owner))) break;
       }
@@ -98,8 +99,9 @@ export class AnalyticsRollup {
     return { ...result, ms: this.#clock.now() - started };
   }
 
-  /** Adds `facts` to their day documents, then forgets them and the batch. */
-  async #apply(batchId: string, facts: FactRecord[]): Promise<number> {
+  /** Adds the documents' facts to their day documents, then forgets them and the batch. */
+  async #apply(batchId: string, documents: StoredFacts[]): Promise<number> {
+    const facts = factsOf(documents);
     const conversationDays = new Map<string, FactRecord[]>();
     const journeyDays = new Map<string, FactRecord[]>();
     const channels = new Set<string>();
@@ -133,7 +135,7 @@ export class AnalyticsRollup {
     await this.#revisePast([...conversationDays.keys()]);
     await deleteByIds(
       this.#models.AnalyticsFacts,
-      facts.map((f) => f._id),
+      documents.map((d) => d._id),
     );
     await this.#models.RollupControl.deleteOne({ _id: BATCH, owner: batchId });
     return written;
@@ -221,4 +223,16 @@ export class AnalyticsRollup {
     }
     return false;
   }
+}
+
+/** The first documents whose facts make up `size` (at least one document). */
+function upToFacts(documents: StoredFacts[], size: number): StoredFacts[] {
+  let facts = 0;
+  let taken = 0;
+  while (taken < documents.length && (taken === 0 || facts < size)) {
+    const document = documents[taken] as StoredFacts;
+    facts += 'facts' in document && Array.isArray(document.facts) ? document.facts.length : 1;
+    taken += 1;
+  }
+  return documents.slice(0, taken);
 }

@@ -8,13 +8,45 @@ import type { ConversationDay, JourneyDay } from './analytics-rollup.types.ts';
  */
 export type FactRecord = AnalyticsFact & { _id: string; recordedAt: Date };
 
+/**
+ * Facts recorded together, in one document (`_id` `pack|uuid`): the recorder writes what it
+ * gathered in a quarter second as one pack, where a document per fact cost the store two
+ * documents per order event. The rollup reads single facts too (older versions, imports).
+ */
+export interface FactPackRecord {
+  _id: string;
+  facts: (AnalyticsFact & { _id: string })[];
+  recordedAt: Date;
+}
+
+/** What the facts collection holds: single facts and packs of them. */
+export type StoredFacts = FactRecord | FactPackRecord;
+
+/** The facts of stored documents, each fact once (by its `_id`), in the order stored. */
+export function factsOf(documents: readonly StoredFacts[]): FactRecord[] {
+  const seen = new Set<string>();
+  const facts: FactRecord[] = [];
+  for (const document of documents) {
+    const list: FactRecord[] =
+      'facts' in document && Array.isArray(document.facts)
+        ? document.facts.map((fact) => ({ ...fact, recordedAt: document.recordedAt }))
+        : [document as FactRecord];
+    for (const fact of list)
+      if (!seen.has(fact._id)) {
+        seen.add(fact._id);
+        facts.push(fact);
+      }
+  }
+  return facts;
+}
+
 /** The rollup's lease (`_id: 'rollup'`) and its write-ahead batch (`_id: 'batch'`). */
 export interface RollupControlRecord {
   _id: string;
   /** The lease holder, or the batch id. */
   owner: string;
   expiresAt: Date;
-  /** On the batch: the facts it rolls up. */
+  /** On the batch: the documents (facts and packs of facts) it rolls up. */
   factIds?: string[];
   /** On the batch: the time of its newest fact. */
   newest?: Date;
@@ -33,7 +65,7 @@ const plain = { versionKey: false, minimize: false, strict: false } as const;
 
 /** Raw facts, the rollup's control documents and the hourly rollups (one document per day). */
 export function analyticsModels(connection: Connection): {
-  AnalyticsFacts: Model<FactRecord>;
+  AnalyticsFacts: Model<StoredFacts>;
   RollupControl: Model<RollupControlRecord>;
   RollupProgress: Model<RollupProgressRecord>;
   ConversationDays: Model<ConversationDay>;
@@ -45,9 +77,9 @@ export function analyticsModels(connection: Connection): {
       new Schema({ _id: String, ...fields }, { ...plain, collection }),
     ) as unknown as Model<T>;
   return {
-    AnalyticsFacts: model<FactRecord>('AnalyticsFact', 'analyticsFacts', {
-      kind: { type: String, required: true },
-      at: { type: Date, required: true },
+    AnalyticsFacts: model<StoredFacts>('AnalyticsFact', 'analyticsFacts', {
+      kind: String,
+      at: Date,
       recordedAt: { type: Date, required: true },
     }),
     RollupControl: model<RollupControlRecord>('RollupControl', 'analyticsRollupControl', {
