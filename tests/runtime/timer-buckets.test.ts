@@ -141,6 +141,36 @@ describe('timer buckets', () => {
     await firedAll([a, b, c, d]);
   });
 
+  it('should read a lane of hundreds of slots in rounds of windows, past a gap in a covered one', async () => {
+    const buckets = await startProcess();
+    const dueAt = new Date(Date.now() + 1500);
+    const keys = keysInOneBucket('wide', dueAt, 601);
+    const { id, startsAt } = bucketOf(keys[0] as string, dueAt);
+    // A lane of 600 slots whose windows up to slot 575 are marked covered, slot 300 missing
+    // (its add failed: past the first round of windows read), and slots 576–599 written but
+    // not yet covered (adds under way, contiguous).
+    const lane = laneId(id, 0);
+    await models.TimerLanes.create({ _id: lane, startsAt, size: 0 });
+    await models.TimerLanes.insertMany(
+      Array.from({ length: 18 }, (_, w) => ({
+        _id: coverageId(lane, w),
+        startsAt,
+        size: (w + 1) * LANE_WINDOW,
+      })),
+    );
+    const written = keys
+      .slice(0, 600)
+      .flatMap((timer, index) =>
+        index === 300 ? [] : [{ _id: slotId(lane, index), timer, dueAt }],
+      );
+    await models.TimerSlots.insertMany(written);
+    // Another process's timer in the same bucket (lane 1), and the bucket's job.
+    await buckets.add(keys[600] as string, dueAt, true);
+    await firedAll([...written.map((slot) => slot.timer), keys[600] as string]);
+    expect(fired.has(keys[300] as string)).toBe(false);
+    for (const slot of written) expect(fired.get(slot.timer)).toHaveLength(1);
+  });
+
   it('should give a timer added after its bucket fired a job of its own, and fire it', async () => {
     const buckets = await startProcess();
     const dueAt = new Date(Date.now() + 1000);

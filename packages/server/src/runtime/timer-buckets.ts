@@ -64,6 +64,9 @@ export interface TimerBucketOptions {
  */
 const CLOSED_CHECK_HORIZON_MS = 60_000;
 
+/** Windows of a lane read together (their coverage marks in one `find`, their slots in one). */
+const WINDOWS_READ_AT_ONCE = 8;
+
 /** The bucket a timer belongs to: its due second and a shard from its key. */
 export function bucketOf(timer: string, dueAt: Date): { id: string; startsAt: Date } {
   const second = Math.floor(dueAt.getTime() / 1000);
@@ -272,31 +275,45 @@ export class TimerBuckets {
       if (!lane) break;
       // In a covered window a slot may be missing (its add failed or is under way); past the
       // covered ones the slots still being added are contiguous, so reading stops at the first
-      // gap there. A window at a time: one by one, a bucket of thousands took seconds to read.
-      for (let window = 0, done = false; !done; window++) {
-        const from = window * LANE_WINDOW;
-        const ids = Array.from({ length: LANE_WINDOW }, (_, i) => slotId(lane._id, from + i));
-        const [mark, stored] = await Promise.all([
-          from + LANE_WINDOW <= lane.size
-            ? true // marked on the lane itself by an older version
-            : this.#models.TimerLanes.exists({ _id: coverageId(lane._id, window) }),
-          // The window's slots in one `find` of their ids (the `_id` index answers it).
+      // gap there. {@link WINDOWS_READ_AT_ONCE} windows at a time, their marks in one `find`
+      // and their slots in another: one window at a time, a bucket of 2,500 timers took 156
+      // round trips one after the other before its first timer could fire.
+      for (let first = 0, done = false; !done; first += WINDOWS_READ_AT_ONCE) {
+        const windows = Array.from({ length: WINDOWS_READ_AT_ONCE }, (_, k) => first + k);
+        const ids = windows.flatMap((window) =>
+          Array.from({ length: LANE_WINDOW }, (_, i) => slotId(lane._id, window * LANE_WINDOW + i)),
+        );
+        const unmarked = windows.filter((window) => (window + 1) * LANE_WINDOW > lane.size);
+        const [marks, stored] = await Promise.all([
+          // Windows below the lane's size were marked on the lane itself by an older version.
+          findByIds(
+            this.#models.TimerLanes,
+            unmarked.map((window) => coverageId(lane._id, window)),
+            { _id: 1 },
+          ),
+          // The windows' slots in one `find` of their ids (the `_id` index answers it).
           findByIds<TimerSlotRecord>(
             this.#models.TimerSlots,
             ids.filter((id) => !seen.has(id)),
           ),
         ]);
+        const marked = new Set(marks.map((mark) => String(mark._id)));
         const byId = new Map(stored.map((slot) => [slot._id, slot]));
-        const found = ids.map((id) => byId.get(id) ?? null);
-        for (const [i, slot] of found.entries()) {
-          const id = ids[i] as string;
-          if (slot) {
-            seen.add(id);
-            slots.push(slot);
-          } else if (!seen.has(id) && !mark && from + i >= lane.size) {
-            done = true;
-            break;
+        for (const window of windows) {
+          const covered =
+            (window + 1) * LANE_WINDOW <= lane.size || marked.has(coverageId(lane._id, window));
+          for (let i = window * LANE_WINDOW; i < (window + 1) * LANE_WINDOW; i++) {
+            const id = slotId(lane._id, i);
+            const slot = byId.get(id);
+            if (slot) {
+              seen.add(id);
+              slots.push(slot);
+            } else if (!seen.has(id) && !covered && i >= lane.size) {
+              done = true;
+              break;
+            }
           }
+          if (done) break;
         }
         await keepLock();
       }
