@@ -57,16 +57,20 @@ async function heldBackExamples(): Promise<IntentExample[]> {
 }
 
 /**
- * English messages written by hand before the third pass changed grammars or concepts
- * (bench/intents/customer-written/en.json): long, informal, typos, words the grammars lacked.
+ * Messages written by hand before a pass changed grammars, concepts or features
+ * (bench/intents/customer-written): `en.json` before the third pass, `en-second.json` and
+ * `zh.json` before the seventh. Long, informal, typos, words the grammars lacked.
  */
-async function customerWrittenExamples(): Promise<IntentExample[]> {
-  const file = fileURLToPath(new URL('./customer-written/en.json', import.meta.url));
+async function customerWrittenExamples(
+  name: string,
+  language: 'zh' | 'en',
+): Promise<IntentExample[]> {
+  const file = fileURLToPath(new URL(`./customer-written/${name}`, import.meta.url));
   const document = JSON.parse(await readFile(file, 'utf8')) as {
     messages: Record<string, string[]>;
   };
   return Object.entries(document.messages).flatMap(([intent, texts]) =>
-    texts.map((text) => ({ text, intent, language: 'en' as const })),
+    texts.map((text) => ({ text, intent, language })),
   );
 }
 
@@ -91,7 +95,11 @@ const sets = {
   written: written.filter((_, i) => folds[i] === 0),
   heldBack: await heldBackExamples(),
 };
-const customerWritten = await customerWrittenExamples();
+const customerWritten = {
+  'customer-written English': await customerWrittenExamples('en.json', 'en'),
+  'customer-written English, second set': await customerWrittenExamples('en-second.json', 'en'),
+};
+const customerWrittenChinese = await customerWrittenExamples('zh.json', 'zh');
 log(`${train.length} training utterances; training …`);
 
 let started = performance.now();
@@ -237,24 +245,32 @@ for (const [name, examples] of Object.entries(sets)) {
     },
   );
 }
-{
+for (const [label, examples] of Object.entries(customerWritten)) {
   // Business intents only, so macro-F1 runs over the intents the set has.
-  const predictions = asAnswered(predict(customerWritten));
-  const present = [...new Set(customerWritten.map((e) => e.intent))];
+  const predictions = asAnswered(predict(examples));
+  const present = [...new Set(examples.map((e) => e.intent))];
   const unknownShare =
     predictions.filter((p) => p.predicted === UNKNOWN_INTENT).length / predictions.length;
   rows.push(
     {
-      measure: 'customer-written English: business macro-F1, as answered',
+      measure: `${label}: business macro-F1, as answered`,
       value: macroF1(perIntentScores(predictions, present)).toFixed(3),
-      detail: `${customerWritten.length} messages over ${present.length} business intents (bench/intents/customer-written); \`unknown\` counts as wrong`,
+      detail: `${examples.length} messages over ${present.length} business intents (bench/intents/customer-written); \`unknown\` counts as wrong`,
     },
     {
-      measure: 'customer-written English: accuracy / answered `unknown`',
+      measure: `${label}: accuracy / answered \`unknown\``,
       value: `${percent(accuracy(predictions))} / ${percent(unknownShare)}`,
       detail: 'as the chat answers them, at the threshold',
     },
   );
+}
+{
+  const predictions = predict(customerWrittenChinese);
+  rows.push({
+    measure: 'customer-written Chinese: business vs social accuracy / intent accuracy',
+    value: `${percent(businessAccuracy(predictions))} / ${percent(accuracy(asAnswered(predictions)))}`,
+    detail: `${customerWrittenChinese.length} messages (bench/intents/customer-written/zh.json), ${customerWrittenChinese.filter((e) => !social.has(e.intent)).length} of them business; as answered`,
+  });
 }
 latencies.sort((a, b) => a - b);
 cpuLatencies.sort((a, b) => a - b);

@@ -111,14 +111,15 @@ describe('IntentClassifier', () => {
       threshold: 0.8,
       socialIntents: socialIntentsOf(definitions),
     });
-    // Broken goods: refund or warranty, under 0.8 each, business for sure.
-    const alone = plain.classify('东西坏了');
+    // Goods broken on arrival: refund, a courier problem or an exchange, under 0.8 each,
+    // business for sure.
+    const alone = plain.classify('收到的东西坏了');
     expect(alone.intent).toBe('unknown');
     expect(alone.confidence).toBeLessThan(0.8);
     expect(alone.confidence).toBeGreaterThanOrEqual(0.4);
-    expect(sided.classify('东西坏了').intent).toBe(alone.top[0]?.intent);
+    expect(sided.classify('收到的东西坏了').intent).toBe(alone.top[0]?.intent);
     // A guess under half the threshold stays unknown, however sure the side.
-    const vague = sided.classify('the thing I bought');
+    const vague = sided.classify('something about my stuff');
     expect(vague.confidence).toBeLessThan(0.4);
     expect(vague.intent).toBe('unknown');
   });

@@ -30,6 +30,8 @@ export interface NearDuplicate {
 interface Entry {
   article: KnowledgeArticleRecord;
   questionTerms: string[][];
+  /** Every term of every phrasing: what the article as a whole speaks of. */
+  articleTerms: ReadonlySet<string>;
 }
 
 const SEP = '\u0000';
@@ -94,7 +96,8 @@ export class KnowledgeIndex {
     // Synonyms are matched like phrasings of their own, after the questions.
     const phrasings = [...article.questions, ...(article.synonyms ?? [])];
     const questionTerms = phrasings.map((phrasing) => tokenize(phrasing));
-    this.entries.set(article._id, { article, questionTerms });
+    const articleTerms = new Set(questionTerms.flat());
+    this.entries.set(article._id, { article, questionTerms, articleTerms });
     this.search.addAll(phrasings.map((text, i) => ({ key: `${article._id}${SEP}${i}`, text })));
     for (const terms of questionTerms) this.count(terms, 1);
   }
@@ -149,7 +152,10 @@ export class KnowledgeIndex {
       const terms = entry.questionTerms[index] ?? [];
       const near = nearTerm(result, query);
       const phrasing = this.vector(terms);
-      const score = cosine(query, phrasing, near) ** (2 - evidence(query, phrasing, near, half));
+      // The similarity is to the one phrasing; the evidence counts the question's terms found
+      // in any of the article's phrasings (a paraphrase may take words from two of them).
+      const support = evidence(query, entry.articleTerms, near, half);
+      const score = cosine(query, phrasing, near) ** (2 - support);
       const rank = cosine(rankQuery, this.vector(terms, 'half', RANK_CONCEPT_WEIGHT), near);
       const current = best.get(entry.article._id);
       const rounded = Math.round(score * 1000) / 1000;
@@ -221,7 +227,7 @@ function candidateTerms(text: string): string[] {
 
 /**
  * How much evidence a match rests on, in [0, 1): w / (w + half), w the weight of the question's
- * terms that the phrasing has (or a near spelling of), half a share ({@link EVIDENCE_HALF}) of
+ * terms that the article's phrasings have (or a near spelling of), half a share ({@link EVIDENCE_HALF}) of
  * the weight of a term that only one phrasing has. The score is the
  * similarity raised to 2 minus this: a match on much evidence keeps its similarity, one on
  * little is nearer its square, and an exact match still scores 1. A greeting or
@@ -230,7 +236,7 @@ function candidateTerms(text: string): string[] {
  */
 function evidence(
   query: TermVector,
-  phrasing: TermVector,
+  phrasing: { has(term: string): boolean },
   near: (term: string) => { term: string; similarity: number } | undefined,
   half: number,
 ): number {
