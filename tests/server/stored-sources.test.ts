@@ -104,6 +104,14 @@ describe('sources added from the console', () => {
     // A new process on the same store: the source and its rotated secret survive the restart.
     const again = await startHarness({ store: h.store });
     try {
+      // A source made in one process reaches another at its next refresh (every 5 s).
+      const late = (await (
+        await h.request('POST', '/api/sources', { id: 'erp-late', kind: 'xiaoer' })
+      ).json()) as Issued;
+      expect((await send(again, late.secret, 'erp-late')).status).toBe(401);
+      await again.clock.advance(5_000);
+      expect((await send(again, late.secret, 'erp-late')).status).toBeLessThan(300);
+
       expect((await listed(again)).map((s) => `${s.id}:${s.origin}`)).toContain('erp-main:stored');
       expect((await send(again, rotated.secret)).status).toBeLessThan(300);
       expect((await send(again, first)).status).toBe(401);

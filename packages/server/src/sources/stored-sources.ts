@@ -56,6 +56,8 @@ const entryOf = (record: StoredSourceRecord): SourceEntry => ({
 export class StoredSourceRegistry extends SourceRegistry {
   readonly #models: SourceModels;
   #stored = new Map<string, StoredSourceRecord>();
+  /** Counts this process's own changes, so a read that began before one does not undo it. */
+  #changes = 0;
 
   constructor(configured: EventSource[], models: SourceModels) {
     super(configured);
@@ -64,7 +66,11 @@ export class StoredSourceRegistry extends SourceRegistry {
 
   /** Reads the stored sources again. */
   async refresh(): Promise<void> {
+    const changes = this.#changes;
     const records = await this.#models.StoredSources.find().lean<StoredSourceRecord[]>();
+    // A create or rotation made here while reading is newer than what was read: keep it (the
+    // next refresh reads it back with the rest).
+    if (changes !== this.#changes) return;
     this.#stored = new Map(records.map((record) => [record._id, record]));
   }
 
@@ -124,6 +130,7 @@ export class StoredSourceRegistry extends SourceRegistry {
       throw error;
     }
     this.#stored.set(id, record);
+    this.#changes++;
     return { source: entryOf(record), secret: record.secret };
   }
 
@@ -146,6 +153,7 @@ export class StoredSourceRegistry extends SourceRegistry {
         en: `No event source "${id}".`,
       });
     this.#stored.set(id, record);
+    this.#changes++;
     return { source: entryOf(record), secret };
   }
 }
