@@ -7,7 +7,8 @@ import { adminSession, screenshot } from './browser.ts';
  * nodes in view only, and its minimap is the editor's light one — every node in one path,
  * the view's frame — which moves the canvas when clicked (issue 21's canvas benchmark: React
  * Flow's minimap ran a selector per node on every pointer move of a pan); what is drawn far
- * from the start is selected as any node, and fitting the view brings the start back.
+ * from the start is selected as any node, and fitting the view brings the start back. It
+ * opens at its trigger, readable.
  */
 const large = { ...generateWorkflow(400), id: 'large', name: 'Large' };
 const session = adminSession([], {
@@ -32,6 +33,13 @@ describe('a large journey in the editor', () => {
     const before = await drawn();
     expect(before.length).toBeGreaterThan(0);
     expect(before.length).toBeLessThan(400);
+    // It opens at its start, readable: the trigger is drawn, at half size, not the middle.
+    expect(before).toContain('start');
+    expect(
+      await page
+        .locator('.react-flow__viewport')
+        .evaluate((e) => (e as HTMLElement).style.transform),
+    ).toContain('scale(0.5)');
     await screenshot(page, 'editor-large-journey');
     // A click at the map's far corner brings the journey's last rows into view.
     const box = await map.boundingBox();
