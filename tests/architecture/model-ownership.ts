@@ -22,6 +22,7 @@ export const FOLDER_OWNERS: Record<string, ModelOwner | null> = {
   quality: 'quality',
   routing: 'routing',
   runtime: 'runtime',
+  sources: 'sources',
   workflows: 'workflows',
 };
 
@@ -37,6 +38,7 @@ export const MODELS_TYPE: Record<ModelOwner, string> = {
   analytics: 'AnalyticsModels',
   quality: 'QualityModels',
   intents: 'IntentModels',
+  sources: 'SourceModels',
   http: 'HttpModels',
 };
 

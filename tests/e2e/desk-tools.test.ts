@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FrameLocator } from 'playwright-core';
 import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server/internal';
-import { ADMIN_PASSWORD, SOURCE, type Harness } from '@xiaoer/server/testing';
+import { ADMIN_PASSWORD, cloudEvent, SOURCE, type Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
 import { adminSession, goOnlineInDesk, screenshot } from './browser.ts';
 
@@ -162,5 +162,56 @@ describe('sources and channels', () => {
     await admin.getByTestId('nav-quick-replies').click();
     await admin.getByTestId('quick-replies-page').getByText('Quick replies').first().waitFor();
     await screenshot(admin, 'quick-replies-en');
+  });
+});
+
+describe('sources added from the console', () => {
+  it('should let an operator add a webhook sender and rotate its secret, shown once each', async () => {
+    await h.xiaoer.auth.createUser('ops-src', 'ops-src-密码-123', 'operator');
+    const operator = await logIn('ops-src', 'ops-src-密码-123');
+    await operator.getByTestId('nav-admin').click();
+    // The configuration file's source is listed, read-only: no rotate button.
+    const configured = operator.getByTestId(`source-${SOURCE.id}`);
+    await expect.poll(() => configured.textContent()).toContain('配置文件（只读）');
+    expect(await operator.getByTestId(`source-rotate-${SOURCE.id}`).count()).toBe(0);
+
+    await operator.getByTestId('source-add').click();
+    await operator.getByTestId('source-new-id').fill('Bad Id');
+    await operator.getByTestId('source-create').click();
+    await operator.getByText('只能用小写字母、数字和 -').waitFor();
+    await operator.getByTestId('source-new-id').fill('erp-e2e');
+    await operator.getByTestId('source-create').click();
+    const secretText = operator.getByTestId('source-secret');
+    await secretText.waitFor();
+    const secret = (await secretText.textContent()) ?? '';
+    expect(secret.length).toBeGreaterThanOrEqual(40);
+    await operator.getByTestId('source-erp-e2e').waitFor();
+    await screenshot(operator, 'admin-source-secret-once-zh');
+    const event = (id: string) => cloudEvent('order.created', { orderId: id });
+    expect(
+      (await h.sendEvents(event('SRC-E2E-1'), { source: 'erp-e2e', secret })).status,
+    ).toBeLessThan(300);
+
+    // Once closed (or on another visit) only the last four characters show.
+    await operator.reload();
+    const row = operator.getByTestId('source-erp-e2e');
+    await expect.poll(() => row.textContent()).toContain(`…${secret.slice(-4)}`);
+    expect(await operator.getByTestId('admin-page').textContent()).not.toContain(secret);
+
+    await operator.getByTestId('source-rotate-erp-e2e').click();
+    await operator.getByTestId('source-rotate-confirm').click();
+    await expect.poll(() => operator.getByTestId('source-secret').textContent()).not.toBe(secret);
+    const rotated = (await operator.getByTestId('source-secret').textContent()) ?? '';
+    expect(rotated.length).toBeGreaterThanOrEqual(40);
+    expect((await h.sendEvents(event('SRC-E2E-2'), { source: 'erp-e2e', secret })).status).toBe(
+      401,
+    );
+    expect(
+      (await h.sendEvents(event('SRC-E2E-3'), { source: 'erp-e2e', secret: rotated })).status,
+    ).toBeLessThan(300);
+    await expect.poll(() => row.textContent()).toContain(`…${rotated.slice(-4)}`);
+    await operator.getByTestId('language').click();
+    await operator.getByText('Shown this once only', { exact: false }).waitFor();
+    await screenshot(operator, 'admin-sources-en');
   });
 });

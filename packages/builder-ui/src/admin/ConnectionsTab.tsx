@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/api-client.ts';
 import { connectionsApi, type ConnectionsView, type TestSendResult } from '../api/desk-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
-import { formatDateTime, formatDuration } from '../i18n/format.ts';
+import { formatDuration } from '../i18n/format.ts';
+import { SourcesPanel } from './SourcesPanel.tsx';
 
-type SourceRow = ConnectionsView['sources'][number];
 type ChannelRow = ConnectionsView['channels'][number];
 
 /** Sources (where events come from) and channels (where messages go), with a test send. */
@@ -38,52 +38,7 @@ export function ConnectionsTab() {
 
   return (
     <>
-      <Typography.Title level={5}>{t('sources.sources')}</Typography.Title>
-      <Table<SourceRow>
-        rowKey="id"
-        size="small"
-        loading={!view}
-        pagination={false}
-        dataSource={view?.sources ?? []}
-        onRow={(row) => ({ 'data-testid': `source-${row.id}` }) as object}
-        columns={[
-          { title: t('sources.id'), dataIndex: 'id' },
-          { title: t('sources.kind'), dataIndex: 'kind' },
-          {
-            title: t('sources.secret'),
-            render: (_, row) =>
-              row.secretSet ? (
-                <Tag color="green">{t('sources.secretSet')}</Tag>
-              ) : (
-                <Tag color="red">{t('sources.secretMissing')}</Tag>
-              ),
-          },
-          {
-            title: t('sources.intake'),
-            render: (_, row) =>
-              row.intakePath ? (
-                <Typography.Text code>{row.intakePath}</Typography.Text>
-              ) : (
-                t('sources.pulled')
-              ),
-          },
-          {
-            title: t('sources.status'),
-            render: (_, row) =>
-              row.lastEvent ? (
-                <Space size={4}>
-                  <Tag color="green">{t('sources.receiving')}</Tag>
-                  {t('sources.lastEvent', {
-                    type: row.lastEvent.type,
-                    at: formatDateTime(row.lastEvent.receivedAt, language),
-                  })}
-                </Space>
-              ) : (
-                <Tag>{t('sources.noEvents')}</Tag>
-              ),
-          },
-        ]}
-      />
+      <SourcesPanel />
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('sources.channels')}
       </Typography.Title>

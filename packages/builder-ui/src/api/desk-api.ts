@@ -35,6 +35,17 @@ export type ConnectionsView = Answer<'getApiConnections'>;
 export type TestSendResult = Answer<'postApiChannelsChannelTest'>;
 
 export type ChannelDeliveries = Answer<'getApiChannelsDeliveries'>;
+export type SourceView = Answer<'getApiSources'>['sources'][number];
+export type IssuedSecret = Answer<'postApiSources'>;
+
+/** Event sources: listed for operators and admins, webhook senders added, secrets rotated. */
+export const sourcesApi = {
+  list: () => api<Answer<'getApiSources'>>('GET', '/sources'),
+  create: (id: string, kind: 'xiaoer' | 'woocommerce') =>
+    api<IssuedSecret>('POST', '/sources', { id, kind }),
+  rotate: (id: string) =>
+    api<Answer<'postApiSourcesIdSecret'>>('POST', `/sources/${encodeURIComponent(id)}/secret`),
+};
 
 /** Sources and channels with their status, and a channel's test send (admins). */
 export const connectionsApi = {

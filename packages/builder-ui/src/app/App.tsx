@@ -142,7 +142,7 @@ export function App() {
                           },
                         ]
                       : []),
-                    ...(me.role === 'admin'
+                    ...(me.role === 'admin' || me.role === 'operator'
                       ? [
                           {
                             key: 'admin',
@@ -199,8 +199,11 @@ export function App() {
                   <QualityPage canEdit={canEdit} canOperate={canEdit} />
                 ) : route.screen === 'quick-replies' && canEdit ? (
                   <QuickRepliesPage />
-                ) : route.screen === 'admin' && me.role === 'admin' ? (
-                  <AdminPage onOpenInstance={(id) => go({ screen: 'instance', instanceId: id })} />
+                ) : route.screen === 'admin' && canEdit ? (
+                  <AdminPage
+                    isAdmin={me.role === 'admin'}
+                    onOpenInstance={(id) => go({ screen: 'instance', instanceId: id })}
+                  />
                 ) : route.screen === 'events' ? (
                   <EventsPage onOpenInstance={(id) => go({ screen: 'instance', instanceId: id })} />
                 ) : route.screen === 'instances' ? (

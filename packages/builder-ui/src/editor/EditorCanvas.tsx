@@ -1,10 +1,11 @@
-import { useCallback, useMemo, type DragEvent } from 'react';
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
 import { JourneyNode } from './JourneyNode.tsx';
 import { NODE_TYPE_DRAG } from './Palette.tsx';
 import { EmptyCanvasGuide } from './EmptyCanvasGuide.tsx';
 import { OverviewMap } from './OverviewMap.tsx';
 import { useEditor, useEditorStore } from './editor-context.ts';
+import type { JourneyFlowNode } from '../graph/journey-graph.ts';
 
 const nodeTypes = { journey: JourneyNode };
 /** From this many nodes on, the canvas draws only the nodes and edges in view. */
@@ -12,6 +13,19 @@ const LARGE_JOURNEY = 300;
 /** Far enough out that a 200-node journey fits a 1440x900 window (React Flow's default is 0.5). */
 const MIN_ZOOM = 0.05;
 const DELETE_KEYS = ['Backspace', 'Delete'];
+/** A large journey opens readable (this zoom) on the nodes this near its trigger. */
+const START_ZOOM = 0.5;
+const START_REACH = 1400;
+
+/** The ids of the nodes around the trigger, where a large journey opens; none without one. */
+function startOf(nodes: readonly JourneyFlowNode[]): { id: string }[] | undefined {
+  const trigger = nodes.find((node) => node.data.nodeType === 'trigger');
+  if (!trigger) return undefined;
+  const near = (node: JourneyFlowNode) =>
+    Math.abs(node.position.x - trigger.position.x) <= START_REACH &&
+    Math.abs(node.position.y - trigger.position.y) <= START_REACH;
+  return nodes.filter(near).map((node) => ({ id: node.id }));
+}
 
 const onDragOver = (event: DragEvent) => {
   event.preventDefault();
@@ -32,10 +46,20 @@ export function EditorCanvas({ canEdit }: { canEdit: boolean }) {
   const { onNodesChange, onEdgesChange, onConnect, checkpoint } = store.getState();
   const large = nodes.length > LARGE_JOURNEY;
   // Up to LARGE_JOURNEY nodes the whole journey fits the window; a larger one opens at its
-  // start, readable, rather than as a thousand specks drawn all at once.
+  // start (the nodes around its trigger), readable, rather than as a thousand specks drawn
+  // all at once or at its middle. The fit view button fits the whole journey.
+  const [start] = useState(() => (large ? startOf(nodes) : undefined));
   const fitViewOptions = useMemo(
-    () => ({ padding: 0.1, minZoom: large ? 0.5 : MIN_ZOOM }),
-    [large],
+    () =>
+      large
+        ? {
+            padding: 0.1,
+            minZoom: START_ZOOM,
+            maxZoom: START_ZOOM,
+            ...(start ? { nodes: start } : {}),
+          }
+        : { padding: 0.1, minZoom: MIN_ZOOM },
+    [large, start],
   );
   const onDrop = useCallback(
     (event: DragEvent) => {

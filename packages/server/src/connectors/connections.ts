@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CHANNELS, type Channel } from '@xiaoer/engine';
 import type { JourneyRecords } from '../instances/journey-records.ts';
-import type { EventSource, SourceKind } from '../intake/event-source.ts';
+import type { SourceKind } from '../intake/event-source.ts';
+import type { SourceEntry } from '../sources/stored-sources.ts';
 import type { ChannelConfig, XiaoerConfig } from '../server/xiaoer-config.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { DeliveryError, type Connectors } from './connector.types.ts';
@@ -17,11 +18,8 @@ const INTAKE_PATHS: Record<SourceKind, string | undefined> = {
   taobao: undefined,
 };
 
-export interface SourceStatus {
-  id: string;
-  kind: SourceKind;
-  /** Whether a secret is set; the secret itself never leaves the server. */
-  secretSet: boolean;
+/** A source with where it sends and what it last sent; its secret never leaves the server. */
+export interface SourceStatus extends SourceEntry {
   intakePath?: string;
   lastEvent?: { type: string; receivedAt: Date };
 }
@@ -83,17 +81,20 @@ function targetOf(config: ChannelConfig | undefined): string | undefined {
  */
 export class Connections {
   readonly #config: XiaoerConfig;
+  readonly #sources: { entries(): SourceEntry[] };
   readonly #connectors: Connectors;
   readonly #journeys: JourneyRecords;
   readonly #health: DeliveryHealth;
 
   constructor(
     config: XiaoerConfig,
+    sources: { entries(): SourceEntry[] },
     connectors: Connectors,
     journeys: JourneyRecords,
     health: DeliveryHealth,
   ) {
     this.#config = config;
+    this.#sources = sources;
     this.#connectors = connectors;
     this.#journeys = journeys;
     this.#health = health;
@@ -115,16 +116,14 @@ export class Connections {
   }
 
   async sources(): Promise<SourceStatus[]> {
-    return Promise.all(this.#config.sources.map((source) => this.#sourceStatus(source)));
+    return Promise.all(this.#sources.entries().map((source) => this.#sourceStatus(source)));
   }
 
-  async #sourceStatus(source: EventSource): Promise<SourceStatus> {
+  async #sourceStatus(source: SourceEntry): Promise<SourceStatus> {
     const last = await this.#journeys.lastEventFrom(source.id);
     const path = INTAKE_PATHS[source.kind]?.replace(':id', source.id);
     return {
-      id: source.id,
-      kind: source.kind,
-      secretSet: source.secret.length > 0,
+      ...source,
       ...(path ? { intakePath: path } : {}),
       ...(last ? { lastEvent: { type: last.type, receivedAt: last.receivedAt } } : {}),
     };

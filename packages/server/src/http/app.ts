@@ -31,6 +31,7 @@ import { customerHistoryRouter } from './customer-history.route.ts';
 import { connectionsRouter } from './connections.route.ts';
 import { templatesRouter } from './templates.route.ts';
 import { auditRouter } from './audit.route.ts';
+import { sourcesRouter } from './sources.route.ts';
 import { JourneyTemplates } from '../workflows/journey-templates.ts';
 import { intentsRouter } from './intents.route.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -126,6 +127,7 @@ export function createApp(options: AppOptions): Express {
     app.use('/api', scenariosRouter(xiaoer.scenarios));
     app.use('/api', templatesRouter(options.templates ?? new JourneyTemplates()));
     app.use('/api', auditRouter(xiaoer.models));
+    app.use('/api', sourcesRouter(xiaoer.sources, xiaoer.connections, xiaoer.models));
     app.use('/api', receivedEventsRouter(xiaoer.receivedEvents, xiaoer.sources, xiaoer.workflows));
     app.use('/api', conversationsRouter(xiaoer.desk, xiaoer.routing, xiaoer.knowledge));
     app.use(

@@ -1,17 +1,26 @@
 import { arrayOf, boolean, dateTime, integer, object, oneOf, text } from './response-schema.ts';
 
+/** A source as listed: where it is defined, at most its secret's last characters. */
+const source = object(
+  { id: text, kind: text, origin: oneOf('config', 'stored'), secretSet: boolean },
+  {
+    secretHint: text,
+    createdAt: dateTime,
+    createdBy: text,
+    rotatedAt: dateTime,
+    rotatedBy: text,
+    intakePath: text,
+    lastEvent: object({ type: text, receivedAt: dateTime }),
+  },
+);
+
 /**
- * The success answers of `/api/connections`, the operators' channel delivery status and the
- * channel test send.
+ * The success answers of `/api/connections`, the operators' channel delivery status, the
+ * channel test send and `/api/sources`.
  */
 export const connectionsResponseSchemas = {
   list: object({
-    sources: arrayOf(
-      object(
-        { id: text, kind: text, secretSet: boolean },
-        { intakePath: text, lastEvent: object({ type: text, receivedAt: dateTime }) },
-      ),
-    ),
+    sources: arrayOf(source),
     channels: arrayOf(
       object(
         {
@@ -47,4 +56,7 @@ export const connectionsResponseSchemas = {
     { ok: boolean, channel: text, connector: text, durationMs: integer },
     { error: object({ code: text, message: text, retryable: boolean }) },
   ),
+  sources: object({ sources: arrayOf(source) }),
+  /** A source just created or rotated: the only answer that holds its secret. */
+  issuedSecret: object({ source, secret: text }),
 } as const;

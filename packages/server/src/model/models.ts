@@ -17,6 +17,7 @@ import { receivedEventModels } from './received-event.model.ts';
 import { earlyEventModels } from './early-event.model.ts';
 import { intentModels } from './intent.model.ts';
 import { quickReplyModels } from './quick-reply.model.ts';
+import { storedSourceModels } from './stored-source.model.ts';
 
 /**
  * Every collection Xiaoer keeps, as Mongoose models on one connection. Only the wiring
@@ -73,6 +74,7 @@ export const MODEL_OWNERS = {
   ],
   quality: ['QualityRules', 'QualityReports', 'QualityInbox', 'FollowUps'],
   intents: ['CustomIntents'],
+  sources: ['StoredSources'],
   http: ['Audit'],
 } as const satisfies Record<string, readonly (keyof Models)[]>;
 
@@ -102,6 +104,7 @@ export type KnowledgeModels = ModelsOf<'knowledge'>;
 export type AnalyticsModels = ModelsOf<'analytics'>;
 export type QualityModels = ModelsOf<'quality'>;
 export type IntentModels = ModelsOf<'intents'>;
+export type SourceModels = ModelsOf<'sources'>;
 export type HttpModels = ModelsOf<'http'>;
 
 export function createModels(connection: Connection) {
@@ -124,6 +127,7 @@ export function createModels(connection: Connection) {
     ...earlyEventModels(connection),
     ...intentModels(connection),
     ...quickReplyModels(connection),
+    ...storedSourceModels(connection),
   };
 }
 

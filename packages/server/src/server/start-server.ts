@@ -157,6 +157,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const initialAdmin = await ensureAdmin(xiaoer, options.env ?? process.env);
     if (demo) await seedDemoRouting(xiaoer, options.env ?? process.env);
     const live = await liveJourneys(xiaoer.workflows);
+    // The sources added from the console too (start() reads them again and keeps them fresh).
+    await xiaoer.sources.refresh();
     const unheard = unheardSources(xiaoer.sources.list(), live);
     for (const source of unheard) log.warn({ source: source.id }, source.message.en);
     await xiaoer.start();

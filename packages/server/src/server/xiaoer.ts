@@ -15,7 +15,7 @@ import { ReceivedEventLog } from '../intake/log/received-event-log.ts';
 import { JourneyEventPublisher } from '../runtime/journey-event-publisher.ts';
 import { GroupCommit } from '../model/group-commit.ts';
 import { bookkeepingLinger } from '../runtime/bookkeeping-writes.ts';
-import { SourceRegistry } from '../intake/event-source.ts';
+import { StoredSourceRegistry } from '../sources/stored-sources.ts';
 import { InstanceQueries } from '../instances/instance-queries.ts';
 import { JourneyRecords } from '../instances/journey-records.ts';
 import { LiveQueries } from '../instances/live-queries.ts';
@@ -55,6 +55,9 @@ import type { PasswordCost } from '../auth/password.ts';
 
 /** How often recovery sweeps, and when an unfinished claim counts as abandoned. */
 export const RECOVERY_DEFAULTS = { sweepEveryMs: 2000, staleAfterMs: 15_000 } as const;
+/** How often a process reads the sources added from the console again. */
+const SOURCE_REFRESH_MS = 5_000;
+
 /** Conversations with the bot left this long without a message are closed. */
 export const IDLE_CLOSE_MINUTES = 30;
 /** The idle sweep reads every open conversation: at most once a minute. */
@@ -91,7 +94,8 @@ export interface Xiaoer {
   replay: DraftReplay;
   /** Simulation scenarios saved beside workflows. */
   scenarios: ScenarioStore;
-  sources: SourceRegistry;
+  /** The configuration file's sources and those added from the console. */
+  sources: StoredSourceRegistry;
   agenda: Agenda;
   auth: AuthService;
   history: HistoryPruner;
@@ -292,6 +296,8 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   let stopPruning: Cancel = () => {};
   let stopPromoting: Cancel = () => {};
   let stopTmc: () => Promise<void> = async () => {};
+  let stopSourceRefresh: Cancel = () => {};
+  const sources = new StoredSourceRegistry(config.sources, models);
   let sweeping: Promise<unknown> | undefined;
   const idleMs = (config.chat?.idleCloseMinutes ?? IDLE_CLOSE_MINUTES) * 60_000;
   let idleSweptAt = 0;
@@ -327,7 +333,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     queries,
     instanceFeed,
     liveQueries,
-    sources: new SourceRegistry(config.sources),
+    sources,
     agenda,
     auth,
     history,
@@ -342,7 +348,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     receivedEvents,
     quickReplies: new QuickReplies(models),
     customerHistory: new CustomerHistory(models, conversations, built.orderSystem),
-    connections: new Connections(config, connectors, journeyRecords, deliveryHealth),
+    connections: new Connections(config, sources, connectors, journeyRecords, deliveryHealth),
     config,
     clock,
     async start() {
@@ -350,6 +356,13 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       desk.useIntents(intents);
       await liveness.start((error) => log.warn({ err: error }, 'writing the heartbeat failed'));
       await agenda.start();
+      await sources.refresh();
+      // Sources added or rotated in another process reach this one within seconds.
+      stopSourceRefresh = clock.every(SOURCE_REFRESH_MS, () =>
+        sources
+          .refresh()
+          .catch((error: unknown) => log.error({ err: error }, 'reading the sources failed')),
+      );
       // At start, anything in the inbox or outbox was left by a process that is gone (or is
       // harmlessly redone: processing is idempotent).
       await sweep(0);
@@ -379,6 +392,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     },
     async stop() {
       await stopTmc();
+      stopSourceRefresh();
       hub.close();
       inboxFeed.close();
       instanceFeed.close();

@@ -591,6 +591,41 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/sources': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** /api/sources */
+    get: operations['getApiSources'];
+    put?: never;
+    /** /api/sources */
+    post: operations['postApiSources'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sources/{id}/secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** /api/sources/{id}/secret */
+    post: operations['postApiSourcesIdSecret'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/conversations': {
     parameters: {
       query?: never;
@@ -4520,6 +4555,222 @@ export interface operations {
       };
       /** @description Needs the "admin" permission / 权限不足 */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getApiSources: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            sources: {
+              id: string;
+              kind: string;
+              /** @enum {string} */
+              origin: 'config' | 'stored';
+              secretSet: boolean;
+              secretHint?: string;
+              /** Format: date-time */
+              createdAt?: string;
+              createdBy?: string;
+              /** Format: date-time */
+              rotatedAt?: string;
+              rotatedBy?: string;
+              intakePath?: string;
+              lastEvent?: {
+                type: string;
+                /** Format: date-time */
+                receivedAt: string;
+              };
+            }[];
+          };
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "operate" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postApiSources: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          id: string;
+          /** @enum {unknown} */
+          kind: 'xiaoer' | 'woocommerce';
+        };
+      };
+    };
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            source: {
+              id: string;
+              kind: string;
+              /** @enum {string} */
+              origin: 'config' | 'stored';
+              secretSet: boolean;
+              secretHint?: string;
+              /** Format: date-time */
+              createdAt?: string;
+              createdBy?: string;
+              /** Format: date-time */
+              rotatedAt?: string;
+              rotatedBy?: string;
+              intakePath?: string;
+              lastEvent?: {
+                type: string;
+                /** Format: date-time */
+                receivedAt: string;
+              };
+            };
+            secret: string;
+          };
+        };
+      };
+      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "operate" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postApiSourcesIdSecret: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            source: {
+              id: string;
+              kind: string;
+              /** @enum {string} */
+              origin: 'config' | 'stored';
+              secretSet: boolean;
+              secretHint?: string;
+              /** Format: date-time */
+              createdAt?: string;
+              createdBy?: string;
+              /** Format: date-time */
+              rotatedAt?: string;
+              rotatedBy?: string;
+              intakePath?: string;
+              lastEvent?: {
+                type: string;
+                /** Format: date-time */
+                receivedAt: string;
+              };
+            };
+            secret: string;
+          };
+        };
+      };
+      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "operate" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unknown id / 不存在 */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -9518,7 +9769,16 @@ export interface operations {
             sources: {
               id: string;
               kind: string;
+              /** @enum {string} */
+              origin: 'config' | 'stored';
               secretSet: boolean;
+              secretHint?: string;
+              /** Format: date-time */
+              createdAt?: string;
+              createdBy?: string;
+              /** Format: date-time */
+              rotatedAt?: string;
+              rotatedBy?: string;
               intakePath?: string;
               lastEvent?: {
                 type: string;

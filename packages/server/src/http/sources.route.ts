@@ -1,0 +1,80 @@
+import { Router, type Request } from 'express';
+import type { Connections } from '../connectors/connections.ts';
+import type { HttpModels } from '../model/models.ts';
+import {
+  STORED_SOURCE_KINDS,
+  type IssuedSecret,
+  type StoredSourceKind,
+  type StoredSourceRegistry,
+} from '../sources/stored-sources.ts';
+import { allow } from './authenticate.ts';
+import { actorOf } from './actor.ts';
+import { param } from './params.ts';
+import { validateBody } from './validate-body.ts';
+import { responds } from './route-metadata.ts';
+import { connectionsResponseSchemas } from './connections.response.ts';
+
+/** `POST /api/sources`: a new webhook sender's id and kind; its secret is made here. */
+export const createSourceBodySchema = {
+  type: 'object',
+  required: ['id', 'kind'],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
+    kind: { enum: [...STORED_SOURCE_KINDS] },
+  },
+} as const;
+
+/**
+ * `/api/sources`: every source with its status (operators and admins), adding a webhook
+ * sender and rotating its secret. The secret is in the answer of the create or rotate that
+ * made it and nowhere else (lists show its last characters); sources of the configuration
+ * file are listed, and changed only there. Each change is in the audit log, without secret.
+ */
+export function sourcesRouter(
+  sources: StoredSourceRegistry,
+  connections: Connections,
+  models: HttpModels,
+): Router {
+  const router = Router();
+  const audited = async (request: Request, action: string, issued: IssuedSecret) => {
+    await models.Audit.create({
+      at: new Date(),
+      actor: actorOf(request),
+      action,
+      target: issued.source.id,
+      details: { kind: issued.source.kind, secretHint: issued.source.secretHint ?? '' },
+    });
+  };
+  router.get(
+    '/sources',
+    allow('operate'),
+    responds(connectionsResponseSchemas.sources),
+    async (_request, response) => {
+      response.json({ sources: await connections.sources() });
+    },
+  );
+  router.post(
+    '/sources',
+    allow('operate'),
+    responds(connectionsResponseSchemas.issuedSecret),
+    validateBody(createSourceBodySchema),
+    async (request, response) => {
+      const { id, kind } = request.body as { id: string; kind: StoredSourceKind };
+      const issued = await sources.create(id, kind, actorOf(request), new Date());
+      await audited(request, 'source.create', issued);
+      response.status(201).set('Cache-Control', 'no-store').json(issued);
+    },
+  );
+  router.post(
+    '/sources/:id/secret',
+    allow('operate'),
+    responds(connectionsResponseSchemas.issuedSecret),
+    async (request, response) => {
+      const issued = await sources.rotate(param(request, 'id'), actorOf(request), new Date());
+      await audited(request, 'source.rotate', issued);
+      response.set('Cache-Control', 'no-store').json(issued);
+    },
+  );
+  return router;
+}

@@ -1,0 +1,34 @@
+import type { Connection, Model } from 'mongoose';
+import { stringIdModels } from './string-id-model.ts';
+
+/**
+ * A webhook sender added from the console (the configuration file's sources stay there):
+ * `_id` is the source's id. The secret is kept as is, as the configuration file keeps its
+ * sources' secrets: verifying an HMAC needs the key itself.
+ */
+export interface StoredSourceRecord {
+  _id: string;
+  kind: 'xiaoer' | 'woocommerce';
+  secret: string;
+  createdAt: Date;
+  createdBy: string;
+  /** The last rotation of the secret, if any. */
+  rotatedAt?: Date;
+  rotatedBy?: string;
+}
+
+export function storedSourceModels(connection: Connection): {
+  StoredSources: Model<StoredSourceRecord>;
+} {
+  const model = stringIdModels(connection);
+  return {
+    StoredSources: model<StoredSourceRecord>('StoredSource', 'sources', {
+      kind: { type: String, required: true },
+      secret: { type: String, required: true },
+      createdAt: { type: Date, required: true },
+      createdBy: { type: String, required: true },
+      rotatedAt: Date,
+      rotatedBy: String,
+    }),
+  };
+}

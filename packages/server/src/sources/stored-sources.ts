@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import { SourceRegistry, type EventSource, type SourceKind } from '../intake/event-source.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { isDuplicateKey, type SourceModels } from '../model/models.ts';
+import type { StoredSourceRecord } from '../model/stored-source.model.ts';
+
+/** The kinds a source added from the console may have: senders that sign with our secret. */
+export const STORED_SOURCE_KINDS = ['xiaoer', 'woocommerce'] as const;
+export type StoredSourceKind = (typeof STORED_SOURCE_KINDS)[number];
+
+/** How many of a secret's last characters are shown after it is created. */
+const HINT_LENGTH = 4;
+
+/** A source as the console lists it: where it is defined, never its secret. */
+export interface SourceEntry {
+  id: string;
+  kind: SourceKind;
+  /** `config`: the configuration file's, read-only here; `stored`: added from the console. */
+  origin: 'config' | 'stored';
+  secretSet: boolean;
+  /** The secret's last characters (stored sources; the secret itself is shown once). */
+  secretHint?: string;
+  createdAt?: Date;
+  createdBy?: string;
+  rotatedAt?: Date;
+  rotatedBy?: string;
+}
+
+/** A secret just made: the one time it is shown. */
+export interface IssuedSecret {
+  source: SourceEntry;
+  secret: string;
+}
+
+const newSecret = () => randomBytes(32).toString('base64url');
+
+const entryOf = (record: StoredSourceRecord): SourceEntry => ({
+  id: record._id,
+  kind: record.kind,
+  origin: 'stored',
+  secretSet: true,
+  secretHint: record.secret.slice(-HINT_LENGTH),
+  createdAt: record.createdAt,
+  createdBy: record.createdBy,
+  ...(record.rotatedAt ? { rotatedAt: record.rotatedAt } : {}),
+  ...(record.rotatedBy ? { rotatedBy: record.rotatedBy } : {}),
+});
+
+/**
+ * The configuration file's sources and those added from the console, kept in the store so
+ * they survive a restart. Intake looks sources up through `find` as before; a configured
+ * source wins over a stored one of the same id (none can be made: `create` refuses the id).
+ * Other processes learn of a new source or secret at their next `refresh` (every few seconds,
+ * `server/xiaoer.ts`); the process that made the change knows at once.
+ */
+export class StoredSourceRegistry extends SourceRegistry {
+  readonly #models: SourceModels;
+  #stored = new Map<string, StoredSourceRecord>();
+  /** Counts this process's own changes, so a read that began before one does not undo it. */
+  #changes = 0;
+
+  constructor(configured: EventSource[], models: SourceModels) {
+    super(configured);
+    this.#models = models;
+  }
+
+  /** Reads the stored sources again. */
+  async refresh(): Promise<void> {
+    const changes = this.#changes;
+    const records = await this.#models.StoredSources.find().lean<StoredSourceRecord[]>();
+    // A create or rotation made here while reading is newer than what was read: keep it (the
+    // next refresh reads it back with the rest).
+    if (changes !== this.#changes) return;
+    this.#stored = new Map(records.map((record) => [record._id, record]));
+  }
+
+  override find(id: string, kind: SourceKind): EventSource | undefined {
+    const configured = super.find(id, kind);
+    if (configured) return configured;
+    const stored = this.#stored.get(id);
+    return stored?.kind === kind ? { id, kind, secret: stored.secret } : undefined;
+  }
+
+  override list(): EventSource[] {
+    const configured = super.list();
+    const ids = new Set(configured.map((source) => source.id));
+    const stored = [...this.#stored.values()]
+      .filter((record) => !ids.has(record._id))
+      .map((record) => ({ id: record._id, kind: record.kind, secret: record.secret }));
+    return [...configured, ...stored];
+  }
+
+  /** Every source, the configured ones first, without secrets. */
+  entries(): SourceEntry[] {
+    const configured = super.list();
+    const ids = new Set(configured.map((source) => source.id));
+    return [
+      ...configured.map((source): SourceEntry => ({
+        id: source.id,
+        kind: source.kind,
+        origin: 'config',
+        secretSet: source.secret.length > 0,
+      })),
+      ...[...this.#stored.values()]
+        .filter((record) => !ids.has(record._id))
+        .sort((a, b) => a._id.localeCompare(b._id))
+        .map(entryOf),
+    ];
+  }
+
+  /** Adds a source with a new secret; refuses an id the configuration or the store has. */
+  async create(
+    id: string,
+    kind: StoredSourceKind,
+    actor: string,
+    now: Date,
+  ): Promise<IssuedSecret> {
+    if (super.list().some((source) => source.id === id)) throw taken(id);
+    const record: StoredSourceRecord = {
+      _id: id,
+      kind,
+      secret: newSecret(),
+      createdAt: now,
+      createdBy: actor,
+    };
+    try {
+      await this.#models.StoredSources.create(record);
+    } catch (error) {
+      if (isDuplicateKey(error)) throw taken(id);
+      throw error;
+    }
+    this.#stored.set(id, record);
+    this.#changes++;
+    return { source: entryOf(record), secret: record.secret };
+  }
+
+  /** Replaces a stored source's secret; the old one stops working at once. */
+  async rotate(id: string, actor: string, now: Date): Promise<IssuedSecret> {
+    if (super.list().some((source) => source.id === id))
+      throw new DomainError('conflict', 'source-read-only', {
+        zh: `来源 "${id}" 定义在配置文件中，只能在配置文件里修改其密钥。`,
+        en: `Source "${id}" is defined in the configuration file; change its secret there.`,
+      });
+    const secret = newSecret();
+    const record = await this.#models.StoredSources.findOneAndUpdate(
+      { _id: id },
+      { $set: { secret, rotatedAt: now, rotatedBy: actor } },
+      { returnDocument: 'after' },
+    ).lean<StoredSourceRecord>();
+    if (!record)
+      throw new DomainError('not-found', 'source-not-found', {
+        zh: `没有事件来源 "${id}"。`,
+        en: `No event source "${id}".`,
+      });
+    this.#stored.set(id, record);
+    this.#changes++;
+    return { source: entryOf(record), secret };
+  }
+}
+
+const taken = (id: string) =>
+  new DomainError('conflict', 'source-exists', {
+    zh: `事件来源 "${id}" 已存在。`,
+    en: `Event source "${id}" already exists.`,
+  });
