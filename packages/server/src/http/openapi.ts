@@ -431,6 +431,26 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary: 'Configured sources and channels with their status (no secrets) / 来源与渠道状态',
     tag: 'admin',
   },
+  'GET /api/sources': {
+    summary:
+      'Event sources, from the configuration file (read-only) and added in the console, with the last characters of their secrets / 事件来源列表',
+    tag: 'admin',
+  },
+  'POST /api/sources': {
+    summary:
+      'Add a webhook sender (xiaoer or woocommerce); its secret is in this answer only / 新增事件来源（密钥只显示这一次）',
+    tag: 'admin',
+    errors: { 409: 'The id is taken / 来源 id 已存在' },
+  },
+  'POST /api/sources/{id}/secret': {
+    summary:
+      "Rotate a console-added source's secret; the new one is in this answer only, the old one stops working / 轮换来源密钥",
+    tag: 'admin',
+    errors: {
+      404: 'No such source / 来源不存在',
+      409: 'A source of the configuration file: change it there / 配置文件中的来源只能在文件中修改',
+    },
+  },
   'GET /api/channels/deliveries': {
     summary:
       "Each channel's connector kind and delivery attempts of the last 24 h, last failure (no targets, secrets hidden) / 渠道投递状态",

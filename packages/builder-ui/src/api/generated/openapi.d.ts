@@ -598,10 +598,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** /api/sources */
+    /** Event sources, from the configuration file (read-only) and added in the console, with the last characters of their secrets / 事件来源列表 */
     get: operations['getApiSources'];
     put?: never;
-    /** /api/sources */
+    /** Add a webhook sender (xiaoer or woocommerce); its secret is in this answer only / 新增事件来源（密钥只显示这一次） */
     post: operations['postApiSources'];
     delete?: never;
     options?: never;
@@ -618,7 +618,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** /api/sources/{id}/secret */
+    /** Rotate a console-added source's secret; the new one is in this answer only, the old one stops working / 轮换来源密钥 */
     post: operations['postApiSourcesIdSecret'];
     delete?: never;
     options?: never;
@@ -4698,6 +4698,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The id is taken / 来源 id 已存在 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   postApiSourcesIdSecret: {
@@ -4769,8 +4778,17 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Unknown id / 不存在 */
+      /** @description No such source / 来源不存在 */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A source of the configuration file: change it there / 配置文件中的来源只能在文件中修改 */
+      409: {
         headers: {
           [name: string]: unknown;
         };
