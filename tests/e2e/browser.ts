@@ -71,7 +71,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, fullPage: true });
 }
 
-/** A new browser context as a reduced-motion, Chinese desktop, logged in to the console. */
+/**
+ * A new browser context as a reduced-motion, Chinese desktop, logged in to the console.
+ *
+ * It logs in through the login route (`POST /api/auth/login` from the context, which keeps
+ * the session cookie the route sets, as the login form's request does) and then opens the
+ * console: the page loads once, on the journeys. The form itself is tested where it is the
+ * point (tests/e2e/editor.test.ts, i18n-pages.test.ts); filling it for every user would draw
+ * the login page and then the console, about a second of Chromium's CPU each time.
+ */
 export async function logInPage(
   browser: Browser,
   url: string,
@@ -87,11 +95,12 @@ export async function logInPage(
     acceptDownloads: true,
     ...(timezoneId ? { timezoneId } : {}),
   });
+  const login = await context.request.post(`${url}/api/auth/login`, {
+    data: { username: user, password },
+  });
+  if (!login.ok()) throw new Error(`log in ${user}: ${login.status()} ${await login.text()}`);
   const page = await context.newPage();
   await page.goto(url);
-  await page.getByTestId('username').fill(user);
-  await page.getByTestId('password').fill(password);
-  await page.getByTestId('login').click();
   await page.getByTestId('user').waitFor();
   return page;
 }
@@ -136,13 +145,19 @@ export interface SessionOptions {
   timezoneId?: string;
   /** The set-up's time limit, for a long `prepare`. */
   setupTimeoutMs?: number;
+  /**
+   * Whether the set-up opens the admin's page (`page`); default true. A file whose tests only
+   * open pages of their own (`logIn`) says false and saves a page load.
+   */
+  adminPage?: boolean;
 }
 
 /**
  * For one test file: a server with these journeys published (shipped ones by file name) and
- * an admin logged in to Chromium (Chinese, 1440x900); a failed test leaves a screenshot named
- * `failed-<name>` of the page last logged in. Read `h` and `page` inside tests (they exist once
- * the file's set-up ran); `logIn` opens another user's page.
+ * an admin logged in to Chromium (Chinese, 1440x900; not with `adminPage: false`); a failed
+ * test leaves a screenshot named `failed-<name>` of the page last logged in. Read `h`, `page`
+ * and `browser` inside tests (they exist once the file's set-up ran); `logIn` opens another
+ * user's page.
  */
 export function adminSession(
   journeys: (string | WorkflowDocument)[],
@@ -150,6 +165,7 @@ export function adminSession(
 ): {
   readonly h: Harness;
   readonly page: Page;
+  readonly browser: Browser;
   logIn: (user: string, password: string) => Promise<Page>;
 } {
   let h: Harness | undefined;
@@ -164,6 +180,7 @@ export function adminSession(
     if (documents.length > 0) await h.publish(...documents);
     await options.prepare?.(h);
     browser = await launchBrowser();
+    if (options.adminPage === false) return;
     page = await logInPage(browser, h.url, 'admin', ADMIN_PASSWORD, options.timezoneId);
     last = page;
   }, options.setupTimeoutMs);
@@ -176,7 +193,10 @@ export function adminSession(
     await h?.close();
   });
   const ready = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('adminSession: read h and page inside tests');
+    if (value === undefined)
+      throw new Error(
+        'adminSession: read h, page and browser inside tests (page: not with adminPage false)',
+      );
     return value;
   };
   return {
@@ -185,6 +205,9 @@ export function adminSession(
     },
     get page() {
       return ready(page);
+    },
+    get browser() {
+      return ready(browser);
     },
     logIn: async (user, password) => {
       last = await logInPage(ready(browser), ready(h).url, user, password, options.timezoneId);

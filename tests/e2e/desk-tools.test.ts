@@ -9,7 +9,10 @@ import { adminSession, goOnlineInDesk, screenshot } from './browser.ts';
  * Issue 21, the agent desk's tools in Chromium: the name customers see (set by the agent, shown
  * in the customer's chat instead of the login id), quick replies, and the customer's history.
  */
-const session = adminSession([], { prepare: (h) => seedDemoRouting(h.xiaoer, {}) });
+const session = adminSession([], {
+  prepare: (h) => seedDemoRouting(h.xiaoer, {}),
+  adminPage: false,
+});
 const logIn = session.logIn;
 let h: Harness;
 beforeAll(() => void ({ h } = session));
@@ -26,9 +29,7 @@ describe('the display name customers see', () => {
       .toBe('小李（售后）');
     await goOnlineInDesk(agent, h, 'agent-li');
 
-    const customer = await (
-      await session.page.context().browser()!.newContext({ locale: 'zh-CN' })
-    ).newPage();
+    const customer = await (await session.browser.newContext({ locale: 'zh-CN' })).newPage();
     await customer.goto(`${h.url}/chat-demo.html`);
     await customer.locator('#xiaoer-chat-button').click();
     const chat: FrameLocator = customer.frameLocator('#xiaoer-chat-frame');

@@ -9,7 +9,10 @@ import { adminSession, goOnlineInDesk, screenshot } from './browser.ts';
  * from the desk, resolves, and the handoff's report has no finding; an operator reviews it on
  * the quality page and the score that counts (and the agent's average) changes.
  */
-const session = adminSession([], { prepare: (h) => seedDemoRouting(h.xiaoer, {}) });
+const session = adminSession([], {
+  prepare: (h) => seedDemoRouting(h.xiaoer, {}),
+  adminPage: false,
+});
 const logIn = session.logIn;
 let h: Harness;
 beforeAll(() => void ({ h } = session));

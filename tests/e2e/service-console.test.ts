@@ -41,7 +41,7 @@ async function prepare(h: Harness): Promise<void> {
   expect(created.status).toBe(201);
 }
 
-const session = adminSession([], { prepare });
+const session = adminSession([], { prepare, adminPage: false });
 const logIn = session.logIn;
 let h: Harness;
 beforeAll(() => void ({ h } = session));
