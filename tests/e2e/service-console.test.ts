@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server/internal';
 import { ADMIN_PASSWORD, type Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
@@ -42,11 +43,39 @@ async function prepare(h: Harness): Promise<void> {
 }
 
 const session = adminSession([], { prepare, adminPage: false });
-const logIn = session.logIn;
+/** The agent pages this file opened: each test closes its own (their polling stops with them). */
+const agentPages: Page[] = [];
+const logIn = async (user: string, password: string): Promise<Page> => {
+  const page = await session.logIn(user, password);
+  agentPages.push(page);
+  return page;
+};
 let h: Harness;
 beforeAll(() => void ({ h } = session));
 
+/**
+ * What an earlier test left behind is gone: its agent pages are closed and every
+ * conversation still with an agent is resolved (a test that failed half way would otherwise
+ * leave its customer unread on the same agent's next desk, counted in that test's title).
+ */
+async function clearDesks(): Promise<void> {
+  await Promise.all(agentPages.splice(0).map((page) => page.context().close()));
+  for (const status of ['withAgent', 'queued']) {
+    const { conversations } = (await (
+      await h.request('GET', `/api/conversations?status=${status}`)
+    ).json()) as { conversations: { handoffId?: string }[] };
+    for (const { handoffId } of conversations)
+      if (handoffId) {
+        const resolved = await h.request('POST', `/api/handoffs/${handoffId}/resolve`);
+        expect(resolved.status).toBe(200);
+      }
+  }
+}
+
 describe('the agent desk', () => {
+  // Before, not after, each test: a failed test's page is still there for its screenshot.
+  beforeEach(clearDesks);
+
   it('should bring a customer who asks for a person to the agent with the context, and back', async () => {
     const agent = await logIn('agent-wang', DEMO_AGENT_PASSWORD);
     await agent.getByTestId('nav-inbox').click();
