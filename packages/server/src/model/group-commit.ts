@@ -206,7 +206,9 @@ export class GroupCommit {
    * Adds `item` to one document written for everything of its kind that arrives together:
    * `combine` builds that document (with a new `_id`) from the gathered items, and each caller
    * learns its `_id` once it is stored. One document for a batch of steps where one each would
-   * cost the store a document each (the outbox's notes, runtime/outbox-notes.ts).
+   * cost the store a document each (the outbox's notes, runtime/outbox-notes.ts). A lane is one
+   * per collection, and it keeps the `combine` of its first call: one kind of gathered document
+   * per collection.
    */
   gather<T, I>(
     model: Model<T>,
