@@ -77,6 +77,8 @@ describe('xiaoer serve', () => {
     expect(serving.output()).toContain('小二已启动');
     expect(serving.output()).toContain(`${serving.url}/api/health`);
     expect(serving.output()).toContain(data);
+    // The bin runs the server in a worker thread to give it a larger young generation.
+    expect(serving.output()).toContain("server thread's young generation: 192 MB");
 
     const response = await fetch(`${serving.url}/api/health`);
     expect(response.status).toBe(200);
@@ -129,15 +131,46 @@ describe('xiaoer serve', () => {
       expect(first.output()).toContain('已停止 / stopped');
       expect(ferretdbProcessesOn(firstData)).toEqual([]);
 
-      const bare = await serve(path.join(folder, 'bare'), ['--config', config, '--no-shipped']);
+      // Without the worker thread the server runs in the main thread and still stops gracefully.
+      const bare = await serve(path.join(folder, 'bare'), ['--config', config, '--no-shipped'], {
+        XIAOER_YOUNG_GENERATION_MB: '0',
+      });
       expect(bare.output()).toContain('no journey is live');
+      expect(bare.output()).not.toContain('young generation');
       expect(bare.output()).toContain(
         'No published journey listens to the events of source my-shop (shopify)',
       );
       bare.child.kill('SIGTERM');
       expect(await bare.exited).toBe(0);
+      expect(bare.output()).toContain('已停止 / stopped');
     },
   );
+
+  it('should end at once on a signal that comes while the store is starting, leaving no FerretDB', async () => {
+    const data = path.join(dataRoot, 'interrupted');
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0' };
+    delete env['MONGODB_URI'];
+    delete env['XIAOER_STORE'];
+    const child = spawn(process.execPath, [bin, 'serve', '--data', data], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    let output = '';
+    await new Promise<void>((resolve) =>
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('starting the store')) resolve();
+      }),
+    );
+    // The server has not said it listens for signals yet: the bin ends the process itself.
+    child.kill('SIGTERM');
+    expect(await exited).toBe(143);
+    expect(output).not.toContain('press Ctrl+C to stop');
+    await expect.poll(() => ferretdbProcessesOn(data), { timeout: 10_000 }).toEqual([]);
+  });
 
   it('should exit 1 with a zh/en message when the port is taken, before starting the store', async () => {
     const blocker = createServer();

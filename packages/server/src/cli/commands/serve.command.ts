@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { readFile } from 'node:fs/promises';
+import { resourceLimits } from 'node:worker_threads';
 import { LocalizedError } from '../../localized-error.ts';
+import { onStopSignal } from '../stop-signals.ts';
 import type { XiaoerConfig } from '../../server/xiaoer-config.ts';
 
 interface ServeFlags {
@@ -118,6 +120,10 @@ export function serveCommand(): Command {
       log(`数据库 / store: ${server.store.kind} — ${server.store.location}`);
       log(`小二已启动 / Xiaoer is listening on ${server.url}`);
       log(`健康检查 / health: ${server.url}/api/health`);
+      // Set by bin/xiaoer.mjs when it runs the server in a worker thread; absent in the main thread.
+      const youngGenerationMb = resourceLimits.maxYoungGenerationSizeMb;
+      if (youngGenerationMb)
+        log(`服务线程新生代 / server thread's young generation: ${youngGenerationMb} MB`);
       if (server.demoShopUrl) {
         log(
           `演示商店 / demo shop: ${server.demoShopUrl} — 运行 npm run demo 推送订单 / run npm run demo to push orders`,
@@ -157,7 +163,6 @@ export function serveCommand(): Command {
           },
         );
       };
-      process.once('SIGINT', shutdown);
-      process.once('SIGTERM', shutdown);
+      onStopSignal(shutdown);
     });
 }
