@@ -379,15 +379,24 @@ export class ServiceDesk {
       : undefined;
     const intent = recognised?.intent ?? 'unknown';
     const orderId = recognised?.entities.orderNumbers[0] ?? conversation.orderId;
-    // One update, before anything answers: FerretDB 1.x applies an update as read, change,
-    // write, so two updates of one conversation at once (the intent noted, the reply's number)
-    // could lose one.
-    await this.store.note(conversation._id, {
-      ...(recognised ? { intent: { intent, confidence: recognised.confidence } } : {}),
-      ...(orderId && orderId !== conversation.orderId ? { orderId } : {}),
-    });
+    // The intent and order in one update, sent before anything answers but not waited for:
+    // every update of a conversation goes through the store's one lane (one command at a time,
+    // statements in order), so the reply's number written next cannot overtake or lose it, and
+    // the customer's answer does not wait a round trip for bookkeeping.
+    const noted = this.store
+      .note(conversation._id, {
+        ...(recognised ? { intent: { intent, confidence: recognised.confidence } } : {}),
+        ...(orderId && orderId !== conversation.orderId ? { orderId } : {}),
+      })
+      .catch((error: unknown) =>
+        log.warn({ err: error, conversation: conversation._id }, 'noting the intent failed'),
+      );
     if (recognised) this.#options.observer?.intent(conversation, intent);
-    await this.#respond(conversation, message, recognised, intent, orderId);
+    try {
+      await this.#respond(conversation, message, recognised, intent, orderId);
+    } finally {
+      await noted;
+    }
   }
 
   /** Steps 2 to 6 of {@link #handle}: a journey, the intent's action, knowledge, a person. */
