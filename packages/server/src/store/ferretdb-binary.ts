@@ -109,10 +109,49 @@ export const FERRETDB_PATCHES = [
     // btree on `_jsonb->'_id'` instead of reading the table.
     why: 'narrow an _id $in list on PostgreSQL',
   },
+  {
+    file: 'internal/backends/sqlite/collection.go',
+    find: '\t"sort"\n\t"strings"\n',
+    replace: '\t"sort"\n\t"strings"\n\t"sync"\n',
+    why: 'import sync for the write lock',
+  },
+  {
+    file: 'internal/backends/sqlite/collection.go',
+    find: '// InsertAll implements backends.Collection interface.\n',
+    replace:
+      "// writeLocks holds a mutex per database (patched in by Xiaoer): this process's writes to one\n// SQLite file take turns here instead of in SQLite's busy handler, which polls with sleeps.\nvar writeLocks sync.Map\n\n// lockWrites waits for the database's write turn and returns its release.\nfunc lockWrites(db *fsql.DB) func() {\n\tm, _ := writeLocks.LoadOrStore(db, new(sync.Mutex))\n\tmu := m.(*sync.Mutex)\n\tmu.Lock()\n\n\treturn mu.Unlock\n}\n\n// InsertAll implements backends.Collection interface.\n",
+    // Every write transaction is `BEGIN IMMEDIATE` (store-launcher's `_txlock=immediate`), so
+    // SQLite runs one at a time anyway; the others waited in its default busy handler, which
+    // sleeps 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 ms between tries and is not woken when
+    // the lock frees. With a dozen of Xiaoer's batched writes under way at once, a write that
+    // came third could sleep tens of milliseconds after the lock was free.
+    why: 'take turns for writes in a mutex per database (helper)',
+  },
+  {
+    file: 'internal/backends/sqlite/collection.go',
+    find: '\n\terr := db.InTransaction(ctx, func(tx *fsql.Tx) error {\n\t\tbatchSize',
+    replace:
+      '\n\tdefer lockWrites(db)()\n\n\terr := db.InTransaction(ctx, func(tx *fsql.Tx) error {\n\t\tbatchSize',
+    why: 'inserts take their turn',
+  },
+  {
+    file: 'internal/backends/sqlite/collection.go',
+    find: '\n\terr := db.InTransaction(ctx, func(tx *fsql.Tx) error {\n\t\tfor _, doc := range params.Docs {',
+    replace:
+      '\n\tdefer lockWrites(db)()\n\n\terr := db.InTransaction(ctx, func(tx *fsql.Tx) error {\n\t\tfor _, doc := range params.Docs {',
+    why: 'updates take their turn',
+  },
+  {
+    file: 'internal/backends/sqlite/collection.go',
+    find: '\n\tres, err := db.ExecContext(ctx, q, args...)\n\tif err != nil {\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n\n\tra, err := res.RowsAffected()',
+    replace:
+      '\n\tunlock := lockWrites(db)\n\tres, err := db.ExecContext(ctx, q, args...)\n\tunlock()\n\tif err != nil {\n\t\treturn nil, lazyerrors.Error(err)\n\t}\n\n\tra, err := res.RowsAffected()',
+    why: 'deletes take their turn',
+  },
 ] as const;
 
 /** Bumped whenever FERRETDB_PATCHES change, so cached binaries are rebuilt. */
-export const FERRETDB_PATCH_LEVEL = 5;
+export const FERRETDB_PATCH_LEVEL = 6;
 
 /** Applies {@link FERRETDB_PATCHES} to a writable copy of the sources. */
 export async function patchFerretdbSources(sources: string): Promise<void> {
