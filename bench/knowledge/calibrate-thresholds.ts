@@ -6,13 +6,22 @@
  * generated training messages (workflows/intents/generated, from templates the articles never
  * contain), never the held-back ones (bench/intents/held-back), which stay a test set.
  * Business messages should find their article; greetings, thanks, chit-chat, abuse and
- * out-of-scope messages should find none. Prints a sweep and the chosen values, and writes
+ * out-of-scope messages should find none. The held-back messages are also measured as the chat
+ * routes them: those the intent model recognises as greeting, thanks, small talk or abuse get
+ * their intent's reply or a person and never reach the index. Prints a sweep and the chosen values, and writes
  * them into docs/performance.md (`bench:knowledge-thresholds`); `--no-write` only prints.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { KnowledgeIndex, loadIntentDefinitions } from '../../packages/server/src/internal.ts';
+import {
+  IntentClassifier,
+  intentExamples,
+  KnowledgeIndex,
+  loadIntentDefinitions,
+  socialIntentsOf,
+} from '../../packages/server/src/internal.ts';
+import { SHIPPED_INTENT_ACTIONS } from '../../packages/server/src/intents/intent-actions.ts';
 import { fieldsOf } from '../../packages/server/src/knowledge/article.ts';
 import { HELD_BACK } from '../intents/held-back-path.ts';
 import { machineFacts, markdownReport, writeReport, type ResultRow } from '../report.ts';
@@ -60,11 +69,29 @@ function articleOf(d: (typeof business)[number]) {
 const index = indexOf();
 const answerable = new Set(business.map((d) => d.intent));
 
+/**
+ * The chat asks the knowledge base only after the intent's action: a greeting, thanks or small
+ * talk gets its reply, abuse goes to a person (`SHIPPED_INTENT_ACTIONS`). The model is trained
+ * as the server trains it (every written and generated utterance, never the held-back ones), so
+ * the "as the chat routes" rows are measured on the held-back messages only.
+ */
+const recognizer = IntentClassifier.train(intentExamples(definitions), {
+  socialIntents: socialIntentsOf(definitions),
+});
+const routedAway = new Set(
+  socialIntentsOf(definitions).filter((intent) => {
+    const kind = SHIPPED_INTENT_ACTIONS[intent as keyof typeof SHIPPED_INTENT_ACTIONS]?.kind;
+    return kind === 'reply' || kind === 'handoff';
+  }),
+);
+
 interface Asked {
   expected?: string;
   language: Language;
   score: number;
   top: string[];
+  /** The intent recognised has its own reply or handoff: the chat never asks the index. */
+  routedAway: boolean;
 }
 type Messages = { intent: string; utterances: Record<Language, string[]> };
 
@@ -78,6 +105,7 @@ function ask(documents: readonly Messages[]): Asked[] {
           language,
           score: matches[0]?.score ?? 0,
           top: matches.map((m) => m.article._id),
+          routedAway: routedAway.has(recognizer.classify(text).intent),
         };
       }),
     ),
@@ -117,6 +145,7 @@ function askWithoutArticle(documents: readonly Messages[]): Asked[] {
             language,
             score: matches[0]?.score ?? 0,
             top: matches.map((m) => m.article._id),
+            routedAway: false,
           };
         }),
       );
@@ -198,6 +227,15 @@ for (const language of ['zh', 'en'] as const) {
         measure: `${language}: held-back test: right first / no answer / unanswerable answered`,
         value: `${percent(share(testYes, (a) => a.top[0] === a.expected))} / ${percent(share(testYes, (a) => a.score < threshold))} / ${percent(share(testNo, (a) => a.score >= threshold))}`,
         detail: `the held-back messages (${testYes.length} answerable, ${testNo.length} not) at the chosen threshold; never used to choose it`,
+      };
+    })(),
+    (() => {
+      const testYes = tested.filter((a) => a.language === language && a.expected);
+      const testNo = tested.filter((a) => a.language === language && !a.expected);
+      return {
+        measure: `${language}: held-back, as the chat routes: no answer / unanswerable answered`,
+        value: `${percent(share(testYes, (a) => a.routedAway || a.score < threshold))} / ${percent(share(testNo, (a) => !a.routedAway && a.score >= threshold))}`,
+        detail: `messages recognised as ${[...routedAway].join(', ')} get that intent's reply or a person before the knowledge base is asked (${percent(share(testNo, (a) => a.routedAway))} of the unanswerable, ${percent(share(testYes, (a) => a.routedAway))} of the answerable); the index's own figures are the row above`,
       };
     })(),
     (() => {
