@@ -17,7 +17,8 @@ export type AnswerBand = 'answer' | 'suggest' | 'none';
  * The thresholds, calibrated per language on the project's own paraphrase data
  * (`npm run bench:knowledge-thresholds`, docs/performance.md): the lowest answer threshold
  * that answers at most 20% of the questions no article answers, and the lowest floor that
- * offers suggestions to at most 30% of them. Chinese scores (character pairs) and English
+ * offers suggestions to at most 30% of them, both on the similarity before small talk is
+ * refused (`KnowledgeIndex`), so refusing it answers no more near-miss questions. Chinese scores (character pairs) and English
  * ones (whole words) spread differently, so each language has its own.
  */
 export const DEFAULT_THRESHOLDS: Record<AnswerLanguage, number> = { zh: 0.27, en: 0.38 };

@@ -22,4 +22,27 @@ describe('knowledge index scores', () => {
     // An exact phrasing still scores 1.
     expect(together.find('退货地址在哪里', { language: 'zh' })[0]?.score).toBe(1);
   });
+
+  it('should not match small talk or abuse to a shop phrasing that shares a word with it', () => {
+    const articles = {
+      recipient: ['我要修改收件人名字'],
+      complaint: ['客服态度太差 我要投诉'],
+    };
+    const shop = indexOf(articles);
+    const plain = indexOf(articles, { refuseSocialTalk: false });
+    const score = (index: typeof shop, question: string) =>
+      index.find(question, { language: 'zh' })[0]?.score ?? 0;
+    // Without the rule the shared word (名字, 客服) carries a score.
+    expect(score(plain, '你叫什么名字')).toBeGreaterThan(0.2);
+    expect(score(plain, '垃圾客服')).toBeGreaterThan(0.2);
+    expect(score(shop, '你叫什么名字')).toBe(0);
+    expect(score(shop, '垃圾客服')).toBe(0);
+    // A shop question is scored as before, and so is small talk against small talk (an
+    // operator's article for 你叫什么名字).
+    expect(score(shop, '收件人名字写错了')).toBe(score(plain, '收件人名字写错了'));
+    expect(score(shop, '收件人名字写错了')).toBeGreaterThan(0.3);
+    const withBot = indexOf({ ...articles, bot: ['你叫什么名字'] });
+    expect(withBot.find('你叫什么名字', { language: 'zh' })[0]?.article._id).toBe('bot');
+    expect(score(withBot, '你叫什么名字')).toBe(1);
+  });
 });

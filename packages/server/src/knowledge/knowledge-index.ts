@@ -1,6 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { KnowledgeArticleRecord } from '../model/knowledge.model.ts';
-import { isCjkTerm, isConceptTerm, tokenize } from './tokenize.ts';
+import { isCjkTerm, isConceptTerm, isSocialTalk, tokenize } from './tokenize.ts';
 import { cosine, editDistance, idf, vectorOf, type TermVector } from './similarity.ts';
 
 /** What a search may be narrowed to. */
@@ -32,6 +32,8 @@ interface Entry {
   questionTerms: string[][];
   /** Every term of every phrasing: what the article as a whole speaks of. */
   articleTerms: ReadonlySet<string>;
+  /** Per phrasing: small talk or abuse that speaks of no shop matter ({@link isSocialTalk}). */
+  socialTalk: boolean[];
 }
 
 const SEP = '\u0000';
@@ -70,6 +72,12 @@ const latin = (term: string) => !isCjkTerm(term) && !isConceptTerm(term) && term
  * comparable across questions and a threshold means the same thing for every question.
  */
 export class KnowledgeIndex {
+  /**
+   * Small talk or abuse scores 0 against a shop phrasing ({@link isSocialTalk}); `false` scores
+   * it like any question (`bench:knowledge-thresholds` calibrates the thresholds on that plain
+   * similarity).
+   */
+  private readonly refuseSocialTalk: boolean;
   private readonly entries = new Map<string, Entry>();
   private readonly frequency = new Map<string, number>();
   private questions = 0;
@@ -85,6 +93,10 @@ export class KnowledgeIndex {
     },
   });
 
+  constructor(options: { refuseSocialTalk?: boolean } = {}) {
+    this.refuseSocialTalk = options.refuseSocialTalk ?? true;
+  }
+
   get size(): number {
     return this.entries.size;
   }
@@ -97,7 +109,8 @@ export class KnowledgeIndex {
     const phrasings = [...article.questions, ...(article.synonyms ?? [])];
     const questionTerms = phrasings.map((phrasing) => tokenize(phrasing));
     const articleTerms = new Set(questionTerms.flat());
-    this.entries.set(article._id, { article, questionTerms, articleTerms });
+    const socialTalk = phrasings.map((phrasing) => isSocialTalk(phrasing));
+    this.entries.set(article._id, { article, questionTerms, articleTerms, socialTalk });
     this.search.addAll(phrasings.map((text, i) => ({ key: `${article._id}${SEP}${i}`, text })));
     for (const terms of questionTerms) this.count(terms, 1);
   }
@@ -133,6 +146,7 @@ export class KnowledgeIndex {
     // Evidence is weighed against the weight of a term only one phrasing has.
     const half = EVIDENCE_HALF * idf(this.questions, 1);
     const rankQuery = this.vector(queryTerms, 'half', RANK_CONCEPT_WEIGHT);
+    const talk = this.refuseSocialTalk && isSocialTalk(question);
     const usable = (key: string) => {
       const entry = this.entries.get(key.slice(0, key.indexOf(SEP)));
       return entry !== undefined && answers(entry.article, filter, now);
@@ -155,7 +169,11 @@ export class KnowledgeIndex {
       // The similarity is to the one phrasing; the evidence counts the question's terms found
       // in any of the article's phrasings (a paraphrase may take words from two of them).
       const support = evidence(query, entry.articleTerms, near, half);
-      const score = cosine(query, phrasing, near) ** (2 - support);
+      // Small talk or abuse meets a shop phrasing on a word (你叫什么名字 / 修改收件人名字,
+      // 垃圾客服 / 什么垃圾东西) but is not asking it: no match, unless the phrasing is small
+      // talk too (an operator's 你是机器人吗 article).
+      const score =
+        talk && !entry.socialTalk[index] ? 0 : cosine(query, phrasing, near) ** (2 - support);
       const rank = cosine(rankQuery, this.vector(terms, 'half', RANK_CONCEPT_WEIGHT), near);
       const current = best.get(entry.article._id);
       const rounded = Math.round(score * 1000) / 1000;

@@ -47,6 +47,17 @@ export function tokenize(text: string): string[] {
 }
 
 /**
+ * True when the text is small talk or abuse and speaks of no shop matter (你叫什么名字,
+ * 垃圾客服, are you a robot): by the customer concepts, not by its words.
+ */
+export function isSocialTalk(text: string): boolean {
+  const concepts = messageConcepts(normalizeMessage(text));
+  return (
+    !concepts.includes('biz') && (concepts.includes('smallTalk') || concepts.includes('abuse'))
+  );
+}
+
+/**
  * Concepts too broad to tell articles apart: `biz` (any shop matter), `order` (订单, order,
  * purchase) and `when` (多久, how long, ship…), which nearly every question has.
  */
