@@ -87,6 +87,8 @@ export async function logInPage(
   password: string,
   /** The browser's clock zone (the shop's, where dates matter). */
   timezoneId?: string,
+  /** Runs in the page before the console's own scripts (a fake browser API). */
+  initScript?: () => void,
 ): Promise<Page> {
   const context = await browser.newContext({
     reducedMotion: 'reduce',
@@ -99,6 +101,7 @@ export async function logInPage(
     data: { username: user, password },
   });
   if (!login.ok()) throw new Error(`log in ${user}: ${login.status()} ${await login.text()}`);
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   await page.goto(url);
   await page.getByTestId('user').waitFor();
@@ -166,7 +169,8 @@ export function adminSession(
   readonly h: Harness;
   readonly page: Page;
   readonly browser: Browser;
-  logIn: (user: string, password: string) => Promise<Page>;
+  /** Another user's page (`initScript` runs before the console's scripts). */
+  logIn: (user: string, password: string, initScript?: () => void) => Promise<Page>;
 } {
   let h: Harness | undefined;
   let browser: Browser | undefined;
@@ -209,8 +213,15 @@ export function adminSession(
     get browser() {
       return ready(browser);
     },
-    logIn: async (user, password) => {
-      last = await logInPage(ready(browser), ready(h).url, user, password, options.timezoneId);
+    logIn: async (user, password, initScript) => {
+      last = await logInPage(
+        ready(browser),
+        ready(h).url,
+        user,
+        password,
+        options.timezoneId,
+        initScript,
+      );
       return last;
     },
   };

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FrameLocator } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server/internal';
 import { ADMIN_PASSWORD, cloudEvent, SOURCE, type Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
@@ -13,7 +13,16 @@ const session = adminSession([], {
   prepare: (h) => seedDemoRouting(h.xiaoer, {}),
   adminPage: false,
 });
-const logIn = session.logIn;
+/**
+ * One page per user for the file (a page load is most of what a browser test costs here): a
+ * test goes on from where the user's last test left the page, by the console's menu.
+ */
+const pages = new Map<string, Promise<Page>>();
+const logIn = (user: string, password: string): Promise<Page> => {
+  const page = pages.get(user) ?? session.logIn(user, password);
+  pages.set(user, page);
+  return page;
+};
 let h: Harness;
 beforeAll(() => void ({ h } = session));
 
@@ -109,7 +118,8 @@ describe('quick replies and the customer history', () => {
     await chat.say('转人工');
     await chat.waitFor((m) => m.from === 'system' && m.text.includes('已接入'));
 
-    const agent = await logIn('agent-li', DEMO_AGENT_PASSWORD);
+    // A desk of its own: a desk lists the quick replies there were when it loaded.
+    const agent = await session.logIn('agent-li', DEMO_AGENT_PASSWORD);
     await agent.getByTestId('nav-inbox').click();
     await agent.getByTestId(`handoff-${chat.id}`).click({ timeout: 15_000 });
     const history = agent.getByTestId('customer-history');

@@ -46,6 +46,17 @@ function watchRequests(page: Page, id: string) {
   return seen;
 }
 
+/**
+ * While a stream fails the page asks every 3 s: the page's clock (Playwright's, installed
+ * once; it runs with real time otherwise) is moved 3 s ahead at each look, instead of waiting.
+ */
+async function polling(page: Page): Promise<() => Promise<void>> {
+  if (!clockInstalled) await page.clock.install();
+  clockInstalled = true;
+  return () => page.clock.fastForward(3000);
+}
+let clockInstalled = false;
+
 const count = (page: Page) =>
   page
     .locator('.instance-data')
@@ -76,11 +87,12 @@ describe('the instance page', () => {
     const seen = watchRequests(page, id);
     const stream = `**/api/instances/${encodeURIComponent(id)}/stream`;
     await page.route(stream, (route) => route.abort());
+    const later = await polling(page);
     try {
       await page.goto(`${h.url}/#/instances/${encodeURIComponent(id)}`);
       await expect.poll(() => count(page), { timeout: 10_000 }).toBe(0);
       await h.sendEvents([cloudEvent('counter.bump', { counterId: 'LIVE-2' })]);
-      await expect.poll(() => count(page), { timeout: 15_000 }).toBe(1);
+      await expect.poll(async () => (await later(), count(page)), { timeout: 15_000 }).toBe(1);
       expect(seen.detail).toBeGreaterThan(1);
     } finally {
       await page.unroute(stream);
@@ -117,12 +129,18 @@ describe('the instances page', () => {
     const seen = watchPath(page, '/api/instances');
     const stream = '**/api/instances/stream*';
     await page.route(stream, (route) => route.abort());
+    const later = await polling(page);
     try {
       await page.goto(`${h.url}/#/workflows`);
       await page.goto(`${h.url}/#/instances`);
       const next = await openCounter('LIST-3');
-      await page.getByTestId(`instance-${next}`).waitFor({ timeout: 15_000 });
-      await expect.poll(() => seen.asked, { timeout: 15_000 }).toBeGreaterThan(1);
+      const shown = page.getByTestId(`instance-${next}`);
+      await expect
+        .poll(async () => (await later(), shown.isVisible()), { timeout: 15_000 })
+        .toBe(true);
+      await expect
+        .poll(async () => (await later(), seen.asked), { timeout: 15_000 })
+        .toBeGreaterThan(1);
     } finally {
       await page.unroute(stream);
     }

@@ -45,8 +45,8 @@ async function prepare(h: Harness): Promise<void> {
 const session = adminSession([], { prepare, adminPage: false });
 /** The agent pages this file opened: each test closes its own (their polling stops with them). */
 const agentPages: Page[] = [];
-const logIn = async (user: string, password: string): Promise<Page> => {
-  const page = await session.logIn(user, password);
+const logIn = async (user: string, password: string, initScript?: () => void): Promise<Page> => {
+  const page = await session.logIn(user, password, initScript);
   agentPages.push(page);
   return page;
 };
@@ -125,9 +125,7 @@ describe('the agent desk', () => {
   });
 
   it('should notify an agent with notifications on and the tab hidden of a new customer line, and count it in the title', async () => {
-    const agent = await logIn('agent-wang', DEMO_AGENT_PASSWORD);
-    await agent.context().addInitScript(fakeNotifications);
-    await agent.reload();
+    const agent = await logIn('agent-wang', DEMO_AGENT_PASSWORD, fakeNotifications);
     await agent.getByTestId('nav-inbox').click();
     await goOnlineInDesk(agent, h, 'agent-wang');
     // Turned on once: the button asks the browser, then is gone.
@@ -156,12 +154,16 @@ describe('the agent desk', () => {
 });
 
 describe('the knowledge page', () => {
+  /** The admin's page, one for both tests: the second goes on from where the first left it. */
+  let shown: Promise<Page> | undefined;
+  const operatorPage = () => (shown ??= logIn('admin', ADMIN_PASSWORD));
+
   it('should save an edit that answers the next identical question', async () => {
     const first = await ChatClient.open(h);
     await first.say('可以礼品包装吗');
     await first.waitFor((m) => m.text.includes('免费'));
 
-    const operator = await logIn('admin', ADMIN_PASSWORD);
+    const operator = await operatorPage();
     await operator.getByTestId('nav-knowledge').click();
     await operator.getByPlaceholder('搜索问题或答案').fill('礼品');
     await operator.getByPlaceholder('搜索问题或答案').press('Enter');
@@ -179,7 +181,7 @@ describe('the knowledge page', () => {
   });
 
   it('should refuse a CSV with a bad row and import nothing', async () => {
-    const operator = await logIn('admin', ADMIN_PASSWORD);
+    const operator = await operatorPage();
     await operator.getByTestId('nav-knowledge').click();
     const before = (
       (await (await h.request('GET', '/api/knowledge/articles')).json()) as { total: number }

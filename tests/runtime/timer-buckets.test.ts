@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import mongoose, { type Connection } from 'mongoose';
 import type { Agenda } from 'agenda';
 import {
@@ -23,6 +23,10 @@ import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
  * Timers grouped into one Agenda job per due second and shard, on the real store and real
  * Agenda. Each "process" here is an Agenda instance with its own TimerBuckets; firing only
  * records when each timer fired (the runtime's firing is tested with journeys).
+ *
+ * Agenda and the buckets read the time from `Date`, which this file moves ahead (`moveTo`)
+ * once the timers are added and checked, instead of waiting seconds for them to fall due;
+ * otherwise it runs with real time (Agenda's polls and the buckets' sleeps are real timers).
  */
 let store: RunningStore;
 let connection: Connection;
@@ -58,10 +62,20 @@ function keysInOneBucket(prefix: string, dueAt: Date, count: number): string[] {
   return candidates.filter((key) => bucketOf(key, dueAt).id === id).slice(0, count);
 }
 
+/**
+ * Moves `Date` to `at` (never back). Nothing is locked when it moves: a job's lock would look
+ * expired and the job could run twice.
+ */
+function moveTo(at: Date | number): void {
+  const ahead = new Date(at).getTime() - Date.now();
+  if (ahead > 0) vi.setSystemTime(Date.now() + ahead);
+}
+
 const firedAll = (keys: string[], timeout = 20_000) =>
   expect.poll(() => keys.filter((k) => fired.has(k)).length, { timeout }).toBe(keys.length);
 
 beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true, advanceTimeDelta: 5 });
   store = await startTestStore();
   connection = await mongoose.createConnection(store.uri).asPromise();
   models = createModels(connection);
@@ -70,6 +84,7 @@ afterAll(async () => {
   for (const agenda of agendas) await agenda.stop();
   await connection?.close();
   await store?.stop();
+  vi.useRealTimers();
 });
 
 describe('timer buckets', () => {
@@ -104,6 +119,7 @@ describe('timer buckets', () => {
       expect(await models.TimerSlots.exists({ _id: slotId(lane, count - 1) })).toBeTruthy();
     }
 
+    moveTo(start);
     await firedAll(timers.map((t) => t.key));
     for (const t of timers) {
       const times = fired.get(t.key) ?? [];
@@ -138,6 +154,7 @@ describe('timer buckets', () => {
     expect(await models.TimerSlots.exists({ _id: slotId(laneId(id, 1), 0) })).toBeTruthy();
     expect(await models.JobMarkers.exists({ _id: bucketJobMarker(id) })).toBeNull();
     await buckets.add(d, dueAt, true);
+    moveTo(dueAt);
     await firedAll([a, b, c, d]);
   });
 
@@ -166,6 +183,7 @@ describe('timer buckets', () => {
     await models.TimerSlots.insertMany(written);
     // Another process's timer in the same bucket (lane 1), and the bucket's job.
     await buckets.add(keys[600] as string, dueAt, true);
+    moveTo(dueAt);
     await firedAll([...written.map((slot) => slot.timer), keys[600] as string]);
     expect(fired.has(keys[300] as string)).toBe(false);
     for (const slot of written) expect(fired.get(slot.timer)).toHaveLength(1);
@@ -176,6 +194,7 @@ describe('timer buckets', () => {
     const dueAt = new Date(Date.now() + 1000);
     const [first, sameBucket] = keysInOneBucket('late', dueAt, 2) as [string, string];
     await buckets.add(first, dueAt);
+    moveTo(dueAt);
     await firedAll([first]);
     const { id } = bucketOf(first, dueAt);
     await expect.poll(() => models.JobMarkers.exists({ _id: bucketClosedMarker(id) })).toBeTruthy();
@@ -190,6 +209,7 @@ describe('timer buckets', () => {
     const keys = Array.from({ length: 300 }, (_, i) => `two|t${i}`);
     const dueAt = (i: number) => new Date(start + (i % 10) * 100);
     await Promise.all(keys.map((key, i) => (i % 2 ? one : two).add(key, dueAt(i))));
+    moveTo(start);
     await firedAll(keys, 30_000);
     // At least once and never early. Twice is possible here: Agenda's lock is not atomic on
     // FerretDB 1.x, so both processes may run one bucket's job; the runtime's firing checks
@@ -225,6 +245,7 @@ describe('timer buckets', () => {
     expect(keys.some((key) => fired.has(key))).toBe(false);
     // Promotion moves them into their seconds' buckets, each with its job; they fire on time.
     expect(await far.promoteFar()).toBe(keys.length);
+    moveTo(start);
     await firedAll(keys);
     for (const [i, key] of keys.entries())
       expect(Math.min(...(fired.get(key) ?? []))).toBeGreaterThanOrEqual(dueAt(i).getTime());
@@ -239,6 +260,7 @@ describe('timer buckets', () => {
     const key = 'far-late|t0';
     const dueAt = new Date(Date.now() + 4000);
     await buckets.add(key, dueAt);
+    moveTo(dueAt);
     await firedAll([key]);
     expect(Math.min(...(fired.get(key) ?? []))).toBeGreaterThanOrEqual(dueAt.getTime());
   });
