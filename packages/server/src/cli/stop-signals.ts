@@ -6,12 +6,12 @@ export interface StopSignalMessage {
   signal: 'SIGINT' | 'SIGTERM';
 }
 
-/** What the server's thread posts once it shuts down on a forwarded signal. */
+/** What the server's thread posts once it listens for forwarded signals (before that, the bin ends the process on one). */
 export interface StopHandlerMessage {
   type: 'xiaoer:stop-handler';
 }
 
-export function isStopSignal(message: unknown): message is StopSignalMessage {
+function isStopSignal(message: unknown): message is StopSignalMessage {
   return (
     typeof message === 'object' &&
     message !== null &&
