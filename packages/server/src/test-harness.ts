@@ -197,10 +197,13 @@ export async function startHarness(
     },
     stopServer,
     close: async () => {
-      await stopServer();
-      await shop.close();
-      if (!options.store) await store.stop();
-      if (!options.clock) clock.restore();
+      try {
+        await stopServer();
+        await shop.close();
+        if (!options.store) await store.stop();
+      } finally {
+        if (!options.clock) clock.restore();
+      }
     },
   };
 }
