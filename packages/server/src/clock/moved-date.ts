@@ -30,9 +30,6 @@ export function moveDateAhead(ms: number): void {
   moved.aheadMs += ms;
 }
 
-/** How far `Date` is ahead of real time (0 when it was never moved or is restored). */
-export const dateAheadMs = (): number => moved?.aheadMs ?? 0;
-
 /** Puts the real `Date` back. */
 export function restoreDate(): void {
   if (!moved) return;
