@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { pingWorkflow, quickRefundWorkflow as quickRefund } from './test-workflows.ts';
+import { moveToTimer } from './timer-moves.ts';
 
 let h: Harness;
 interface Detail {
@@ -19,6 +20,8 @@ beforeAll(async () => {
       // SMS goes to a port nobody listens on: every delivery fails.
       channels: { sms: { kind: 'webhook', preset: 'generic', url: 'http://127.0.0.1:9/sms' } },
     },
+    // The refund's retries fall due when the test moves the clock (and `Date`, for Agenda).
+    movesDate: true,
   });
   await h.publish(quickRefund, pingWorkflow('100ms'));
 });
@@ -29,6 +32,8 @@ describe('retries and dead letters', () => {
     await h.shop.createOrder({ orderId: 'DL-1' });
     h.shop.injectFault({ operation: 'refund', count: 3, status: 503 });
     await h.sendEvents(cloudEvent('quickRefund.requested', { orderId: 'DL-1', amount: 30 }));
+    // Attempts 2 and 3 wait for their back-off (300 ms, then 600 ms): the clock moves to each.
+    for (const count of [1, 2]) await moveToTimer(h, 'quick-refund:DL-1:1', count);
     // The dead letter is written once the journey has taken "failed" (that is how the executor
     // knows the policy is spent), so an observer can see the node a moment before it.
     await vi.waitFor(

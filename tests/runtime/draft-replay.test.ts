@@ -4,6 +4,7 @@ import type { ReplayReport } from '@xiaoer/server/internal';
 import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { dbFingerprint, settledFingerprint } from './db-fingerprint.ts';
 import { pingWorkflow } from './test-workflows.ts';
+import { moveToTimer } from './timer-moves.ts';
 
 let h: Harness;
 const published = pingWorkflow('1s', 'reminder');
@@ -23,13 +24,15 @@ function edited(change: (draft: WorkflowDocument) => void): WorkflowDocument {
 }
 
 beforeAll(async () => {
-  h = await startHarness();
+  // The reminders' 1 s wait falls due when the clock (and `Date`, for Agenda) is moved.
+  h = await startHarness({ movesDate: true });
   await h.publish(published);
   for (const order of ['R-1', 'R-2', 'R-3'])
     expect(
       (await h.sendEvents(cloudEvent('reminder.started', { orderId: order, phone: '13800000009' })))
         .status,
     ).toBe(202);
+  for (const order of ['R-1', 'R-2', 'R-3']) await moveToTimer(h, `reminder:${order}:1`);
   await vi.waitFor(
     async () => {
       const list = (await (

@@ -4,6 +4,7 @@ import type { WorkflowDocument } from '@xiaoer/engine';
 import { bucketClosedMarker, bucketOf } from '@xiaoer/server/internal';
 import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { counterWorkflow, guardWorkflow, pingWorkflow } from './test-workflows.ts';
+import { moveToTimer } from './timer-moves.ts';
 
 let h: Harness;
 const shipped = async (name: string) =>
@@ -39,7 +40,8 @@ async function waitForNode(id: string, node: string): Promise<InstanceDetail> {
 }
 
 beforeAll(async () => {
-  h = await startHarness();
+  // Timers fall due when the test moves the clock (and so `Date`, for Agenda), not seconds later.
+  h = await startHarness({ movesDate: true });
   await h.publish(
     await shipped('order-lifecycle'),
     await shipped('refund'),
@@ -90,6 +92,7 @@ describe('journeys on the durable runtime', () => {
       cloudEvent('ping.started', { orderId: 'P-1', phone: '13800000001' }),
     );
     expect(response.status).toBe(202);
+    await moveToTimer(h, 'ping:P-1:1');
     const detail = await waitForNode('ping:P-1:1', 'done');
     expect(detail.status).toBe('done');
     expect(detail.timeline.map((s) => s.event.type)).toEqual([
@@ -109,6 +112,7 @@ describe('journeys on the durable runtime', () => {
     await h.sendEvents(cloudEvent('guard.answered', { orderId: 'G-1' }));
     await waitForNode('guard:G-1:1', 'answered');
     // G-2 was not answered: its timeout (2 s) fires. G-1's was due at the same time.
+    await moveToTimer(h, 'guard:G-2:1');
     const expired = await waitForNode('guard:G-2:1', 'expired');
     expect(expired.timeline.map((s) => s.event.type)).toContain('timer.fired');
     // G-1's timer bucket has run (closed, and its job removed on completion): had the

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Job } from 'agenda';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 import { TIMER_JOB } from '@xiaoer/server/internal';
 import { stepInStalledProcess } from './stalled-process.ts';
@@ -14,7 +15,8 @@ let h: Harness;
 const ID = 'ping:TB-1:1';
 
 beforeAll(async () => {
-  h = await startHarness();
+  // Recovery and Agenda's second look fall due when the test moves the clock (and `Date`).
+  h = await startHarness({ movesDate: true });
   await h.publish(pingWorkflow('1h'));
 });
 afterAll(async () => h?.close());
@@ -50,9 +52,31 @@ describe('a timer due before its instance is written', () => {
       dueAt: new Date(),
       status: 'scheduled',
     });
+    const looked = new Promise<void>((resolve) => {
+      const done = (job: Job) => {
+        if ((job.attrs.data as { timer?: string }).timer !== key) return;
+        h.xiaoer.agenda.off(`success:${TIMER_JOB}`, done);
+        resolve();
+      };
+      h.xiaoer.agenda.on(`success:${TIMER_JOB}`, done);
+    });
+    const asked = Date.now();
     await h.xiaoer.agenda.now(TIMER_JOB, { timer: key });
+    // It found no document but the instance's first step: not fired into nothing, it looks
+    // again a second later.
+    await looked;
+    expect(await h.connection.collection('timerFires').findOne({ _id: key as never })).toBeNull();
+    expect(
+      await h.connection.collection('jobs').findOne({
+        name: TIMER_JOB,
+        'data.timer': key,
+        nextRunAt: { $gte: new Date(asked + 900) },
+      }),
+    ).not.toBeNull();
 
-    // The document arrives (the other process's write-behind deadline); the timer then fires.
+    // The document arrives (recovery rolls the other process's step forward once it is stale,
+    // 3 s in tests); the timer then fires.
+    await h.clock.advance(3_000);
     await vi.waitFor(
       async () => expect((await instances.findOne({ _id: ID as never }))?.['node']).toBe('done'),
       { timeout: 20_000, interval: 250 },

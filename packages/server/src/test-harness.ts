@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import mongoose, { type Connection } from 'mongoose';
 import { pino } from 'pino';
 import type { WorkflowDocument } from '@xiaoer/engine';
@@ -35,7 +36,10 @@ export interface Harness {
   token: string;
   store: RunningStore;
   connection: Connection;
-  /** The server's clock: `await h.clock.advance(ms)` runs the sweeps and flushes due by then. */
+  /**
+   * The server's clock: `await h.clock.advance(ms)` runs the sweeps and flushes due by then;
+   * with `startHarness({ movesDate: true })` journey timers and delivery retries too.
+   */
   clock: TestClock;
   /** Sends a signed `POST /api/events`. */
   sendEvents(
@@ -97,6 +101,12 @@ export async function startHarness(
     shop?: DemoShop;
     /** A clock to share (two servers in one test); default a new one. */
     clock?: TestClock;
+    /**
+     * `h.clock.advance(ms)` moves `Date` as well, once no Agenda job is locked, so journey
+     * timers and delivery retries fall due without waiting (TestClock's `movesDate`). `close()`
+     * puts the real `Date` back. Not with `clock`: make that one with `movesDate`.
+     */
+    movesDate?: boolean;
     /** Told of every timer fired, with its lateness in ms (benchmarks). */
     onTimerFired?: (latenessMs: number) => void;
     /** The scrypt cost of new passwords; default {@link TEST_PASSWORD_COST}. */
@@ -107,7 +117,12 @@ export async function startHarness(
   const shop = options.shop ?? new DemoShop();
   const shopUrl = await shop.listen();
   const connection = await mongoose.createConnection(store.uri).asPromise();
-  const clock = options.clock ?? new TestClock();
+  if (options.clock && options.movesDate) throw new Error('movesDate is a choice of the clock');
+  const clock =
+    options.clock ??
+    new TestClock(
+      options.movesDate ? { movesDate: { settled: () => noJobLocked(connection) } } : {},
+    );
   const xiaoer = createXiaoer({
     clock,
     connection,
@@ -182,11 +197,29 @@ export async function startHarness(
     },
     stopServer,
     close: async () => {
-      await stopServer();
-      await shop.close();
-      if (!options.store) await store.stop();
+      try {
+        await stopServer();
+        await shop.close();
+        if (!options.store) await store.stop();
+      } finally {
+        if (!options.clock) clock.restore();
+      }
     },
   };
+}
+
+/**
+ * Resolves once no Agenda job is locked in the store: a timer job sleeping until its slots fall
+ * due, an effect running, or a job that Agenda locked ahead because it falls due before its
+ * next poll. Moving `Date` under a lock could make it look expired and run its job twice.
+ */
+async function noJobLocked(connection: Connection, timeoutMs = 30_000): Promise<void> {
+  const jobs = connection.collection('jobs');
+  for (const deadline = performance.now() + timeoutMs; ; await sleep(20)) {
+    if ((await jobs.countDocuments({ lockedAt: { $ne: null } })) === 0) return;
+    if (performance.now() > deadline)
+      throw new Error(`An Agenda job stayed locked for ${timeoutMs} ms: Date not moved`);
+  }
 }
 
 /** Makes a CloudEvent with a fresh id. */

@@ -4,7 +4,8 @@
  * move time instead of waiting for it (`TestClock` in `@xiaoer/server/testing`).
  *
  * Agenda keeps its own time: durable journey timers and delivery retries fire on the store's
- * schedule in real time (their delays in tests are short).
+ * schedule, read from `Date`. A test moves those with a `TestClock` that moves `Date` too
+ * (`movesDate`, moved-date.ts); production reads the real `Date`.
  */
 export interface Clock {
   /** Milliseconds since the epoch. */

@@ -57,3 +57,34 @@ describe('TestClock', () => {
     await expect(clock.advance(-1)).rejects.toThrow(RangeError);
   });
 });
+
+describe('TestClock that moves Date', () => {
+  it('should move Date itself once settled, run what fell due, and put the real Date back', async () => {
+    const RealDate = Date;
+    const events: string[] = [];
+    const clock = new TestClock({
+      movesDate: {
+        settled: async () => void events.push(`settled, real Date ${Date === RealDate}`),
+      },
+    });
+    const real = () => RealDate.now();
+    clock.after(60_000, () => events.push(`due, ${Date.now() - real() >= 60_000}`));
+    const made = new Date(2026, 11, 5);
+    await clock.advance(60_000);
+    expect(events).toEqual(['settled, real Date true', 'due, true']);
+    // Date reads real time plus the move, and keeps running; other dates are untouched.
+    const ahead = Date.now() - real();
+    expect(ahead).toBeGreaterThanOrEqual(60_000);
+    expect(ahead).toBeLessThan(60_000 + 1_000);
+    expect(new Date().getTime() - real()).toBeGreaterThanOrEqual(60_000);
+    expect(new Date(0).getTime()).toBe(0);
+    expect(Date.parse('1970-01-01T00:00:01Z')).toBe(1_000);
+    expect(made instanceof Date && new Date() instanceof RealDate).toBe(true);
+    expect(typeof (Date as unknown as () => string)()).toBe('string');
+    // The clock reads the moved Date, with no offset of its own on top.
+    expect(clock.now() - real()).toBeLessThan(60_000 + 1_000);
+    clock.restore();
+    expect(Date).toBe(RealDate);
+    expect(Math.abs(Date.now() - real())).toBeLessThan(1_000);
+  });
+});

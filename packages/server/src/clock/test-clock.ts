@@ -1,4 +1,5 @@
 import type { Cancel, Clock } from './clock.ts';
+import { moveDateAhead, restoreDate } from './moved-date.ts';
 
 interface Pending {
   dueAt: number;
@@ -17,10 +18,25 @@ interface Pending {
  * @example
  * const h = await startHarness();
  * await h.clock.advance(31 * 60_000); // the idle sweep runs now, 31 minutes later
+ *
+ * With `movesDate`, `advance` moves `Date` itself (see moved-date.ts) rather than only this
+ * clock, so that Agenda's jobs (journey timers, delivery retries) fall due as well. Before each
+ * move it awaits `movesDate.settled()`: the harness waits there until no Agenda job is locked,
+ * since a lock older than its lifetime looks expired and its job could run twice. `restore()`
+ * puts the real `Date` back (the harness's `close()`; test files share a process).
+ *
+ * @example
+ * const h = await startHarness({ movesDate: true });
+ * await h.clock.advance(1_000); // a journey's 1 s wait falls due; Agenda fires it at its next poll
  */
 export class TestClock implements Clock {
   #offset = 0;
   readonly #pending = new Set<Pending>();
+  readonly #movesDate: { settled(): Promise<void> } | undefined;
+
+  constructor(options: { movesDate?: { settled(): Promise<void> } } = {}) {
+    this.#movesDate = options.movesDate;
+  }
 
   now(): number {
     return Date.now() + this.#offset;
@@ -37,7 +53,10 @@ export class TestClock implements Clock {
   /** Moves the clock `ms` ahead and runs the tasks due by then, the earliest first. */
   async advance(ms: number): Promise<void> {
     if (ms < 0) throw new RangeError('A clock does not go back');
-    this.#offset += ms;
+    if (this.#movesDate) {
+      await this.#movesDate.settled();
+      moveDateAhead(ms);
+    } else this.#offset += ms;
     const until = this.now();
     for (let due = this.#earliest(until); due; due = this.#earliest(until)) {
       this.#disarm(due);
@@ -48,6 +67,11 @@ export class TestClock implements Clock {
       } else this.#pending.delete(due);
       await due.task();
     }
+  }
+
+  /** Puts the real `Date` back if this clock moved it (`movesDate`). */
+  restore(): void {
+    if (this.#movesDate) restoreDate();
   }
 
   #add(pending: Pending): Cancel {
