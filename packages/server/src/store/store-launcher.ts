@@ -44,6 +44,8 @@ export interface LaunchStoreOptions {
  * writer; FerretDB lets 100 connections queue for it, and its busy handler polls instead of
  * queueing, so under a burst some writers waited past the 10 s busy timeout and failed with
  * SQLITE_BUSY (seen with 16 clients sending batches). A few connections keep the queue here.
+ * Since Xiaoer's FerretDB makes a process's writers take turns in a mutex (patch level 6,
+ * docs/store.md), 16 connections measured no better than 8 (docs/performance.md).
  */
 export const SQLITE_CLIENT_POOL = 8;
 
