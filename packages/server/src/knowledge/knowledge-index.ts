@@ -1,6 +1,6 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { KnowledgeArticleRecord } from '../model/knowledge.model.ts';
-import { isCjkTerm, isConceptTerm, isSocialTalk, tokenize } from './tokenize.ts';
+import { isCjkTerm, isConceptTerm, readText, tokenize } from './tokenize.ts';
 import { cosine, editDistance, idf, vectorOf, type TermVector } from './similarity.ts';
 
 /** What a search may be narrowed to. */
@@ -32,7 +32,7 @@ interface Entry {
   questionTerms: string[][];
   /** Every term of every phrasing: what the article as a whole speaks of. */
   articleTerms: ReadonlySet<string>;
-  /** Per phrasing: small talk or abuse that speaks of no shop matter ({@link isSocialTalk}). */
+  /** Per phrasing: small talk or abuse that speaks of no shop matter ({@link readText}). */
   socialTalk: boolean[];
 }
 
@@ -73,7 +73,7 @@ const latin = (term: string) => !isCjkTerm(term) && !isConceptTerm(term) && term
  */
 export class KnowledgeIndex {
   /**
-   * Small talk or abuse scores 0 against a shop phrasing ({@link isSocialTalk}); `false` scores
+   * Small talk or abuse scores 0 against a shop phrasing ({@link readText}); `false` scores
    * it like any question (`bench:knowledge-thresholds` calibrates the thresholds on that plain
    * similarity).
    */
@@ -107,9 +107,10 @@ export class KnowledgeIndex {
     if (article.deleted || article.status !== 'published') return;
     // Synonyms are matched like phrasings of their own, after the questions.
     const phrasings = [...article.questions, ...(article.synonyms ?? [])];
-    const questionTerms = phrasings.map((phrasing) => tokenize(phrasing));
+    const read = phrasings.map((phrasing) => readText(phrasing));
+    const questionTerms = read.map((phrasing) => phrasing.terms);
     const articleTerms = new Set(questionTerms.flat());
-    const socialTalk = phrasings.map((phrasing) => isSocialTalk(phrasing));
+    const socialTalk = read.map((phrasing) => phrasing.socialTalk);
     this.entries.set(article._id, { article, questionTerms, articleTerms, socialTalk });
     this.search.addAll(phrasings.map((text, i) => ({ key: `${article._id}${SEP}${i}`, text })));
     for (const terms of questionTerms) this.count(terms, 1);
@@ -140,13 +141,13 @@ export class KnowledgeIndex {
 
   /** Matches for a question, best first; only articles valid at `now`. */
   find(question: string, filter: SearchFilter = {}, now = new Date()): KnowledgeMatch[] {
-    const queryTerms = tokenize(question);
+    const { terms: queryTerms, socialTalk } = readText(question);
     if (queryTerms.length === 0 || this.entries.size === 0) return [];
     const query = this.vector(queryTerms);
     // Evidence is weighed against the weight of a term only one phrasing has.
     const half = EVIDENCE_HALF * idf(this.questions, 1);
     const rankQuery = this.vector(queryTerms, 'half', RANK_CONCEPT_WEIGHT);
-    const talk = this.refuseSocialTalk && isSocialTalk(question);
+    const talk = this.refuseSocialTalk && socialTalk;
     const usable = (key: string) => {
       const entry = this.entries.get(key.slice(0, key.indexOf(SEP)));
       return entry !== undefined && answers(entry.article, filter, now);

@@ -23,6 +23,15 @@ const CONCEPT = '~';
  * tokenize('How long 能发货?') // ['long', '发', '货', '发货']
  */
 export function tokenize(text: string): string[] {
+  return readText(text).terms;
+}
+
+/**
+ * The search terms of a text ({@link tokenize}) and whether it is small talk or abuse that
+ * speaks of no shop matter (你叫什么名字, 垃圾客服, are you a robot): by the customer concepts,
+ * not by its words, which are read once for both.
+ */
+export function readText(text: string): { terms: string[]; socialTalk: boolean } {
   const terms: string[] = [];
   const content = readSynonyms(
     expandShorthand(text.normalize('NFKC').toLowerCase()).replace(CHATTER, ' '),
@@ -41,20 +50,12 @@ export function tokenize(text: string): string[] {
       if (next !== undefined && !CJK_STOP.has(next)) terms.push(char + next);
     });
   }
-  for (const concept of messageConcepts(normalizeMessage(text)))
-    if (!GENERIC_CONCEPTS.has(concept) && !isSocialConcept(concept)) terms.push(CONCEPT + concept);
-  return terms;
-}
-
-/**
- * True when the text is small talk or abuse and speaks of no shop matter (你叫什么名字,
- * 垃圾客服, are you a robot): by the customer concepts, not by its words.
- */
-export function isSocialTalk(text: string): boolean {
   const concepts = messageConcepts(normalizeMessage(text));
-  return (
-    !concepts.includes('biz') && (concepts.includes('smallTalk') || concepts.includes('abuse'))
-  );
+  for (const concept of concepts)
+    if (!GENERIC_CONCEPTS.has(concept) && !isSocialConcept(concept)) terms.push(CONCEPT + concept);
+  const socialTalk =
+    !concepts.includes('biz') && (concepts.includes('smallTalk') || concepts.includes('abuse'));
+  return { terms, socialTalk };
 }
 
 /**
