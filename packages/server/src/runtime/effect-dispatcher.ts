@@ -57,6 +57,13 @@ export class EffectDispatcher implements EffectSink {
   readonly #timers: TimerBuckets;
   readonly #commits: GroupCommit;
   readonly #maxAttempts: number;
+  /**
+   * Timer records being inserted by this process, by key. A step's effects are dispatched
+   * behind the step, so the next step may cancel a timer whose record is still on its way (a
+   * timer days ahead lingers to share an insert): the cancel waits for it, or it would match
+   * nothing and leave the timer scheduled.
+   */
+  readonly #scheduling = new Map<string, Promise<void>>();
   #runtime: JourneyRuntime | undefined;
 
   constructor(
@@ -205,12 +212,21 @@ export class EffectDispatcher implements EffectSink {
       dueAt.setTime(dueAt.getTime() + Math.random() * Math.min(ahead * 0.2, 30_000));
     }
     let again = false;
+    const inserted = this.#commits.insert(
+      this.#models.Timers,
+      { _id: key, instanceId: instance, timerId: effect.timerId, dueAt, status: 'scheduled' },
+      lingerFor(dueAt),
+    );
+    const settled = inserted.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#scheduling.set(key, settled);
+    void settled.then(() => {
+      if (this.#scheduling.get(key) === settled) this.#scheduling.delete(key);
+    });
     try {
-      await this.#commits.insert(
-        this.#models.Timers,
-        { _id: key, instanceId: instance, timerId: effect.timerId, dueAt, status: 'scheduled' },
-        lingerFor(dueAt),
-      );
+      await inserted;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       const [existing, fired] = await Promise.all([
@@ -228,6 +244,7 @@ export class EffectDispatcher implements EffectSink {
 
   async #cancel(instance: string, timerId: string): Promise<void> {
     const key = timerKey(instance, timerId);
+    await this.#scheduling.get(key);
     await this.#models.Timers.updateOne(
       { _id: key, status: 'scheduled' },
       { $set: { status: 'cancelled' } },
