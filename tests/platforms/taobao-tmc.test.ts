@@ -137,6 +137,7 @@ describe('pulling TMC messages from a TOP gateway', () => {
       v: '2.0',
       sign_method: 'md5',
     });
+    await h.xiaoer.intake.idle(); // its record is written behind its inbox entry
     const stored = await h.connection
       .collection('events')
       .findOne({ _id: 'my-tmall/tmc-7104300007405429' as never });

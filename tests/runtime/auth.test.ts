@@ -72,6 +72,8 @@ describe('users, roles and keys', () => {
       body: JSON.stringify(event),
     });
     expect(sent.status).toBe(202);
+    // The event's record is written behind its inbox entry (docs/runtime.md, Intake).
+    await h.xiaoer.intake.idle();
     const stored = await h.connection
       .collection('events')
       .findOne({ _id: `${SOURCE.id}/${event.id}` as never });

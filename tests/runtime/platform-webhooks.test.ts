@@ -225,7 +225,9 @@ describe('Shopify webhooks', () => {
     expect(
       (await shopify('refunds/create', await fixture('shopify-refunds-create.json'), 'r-1')).status,
     ).toBe(202);
-    // The event id is a hash of its content (issue 18), so it is found by its type.
+    // The event id is a hash of its content (issue 18), so it is found by its type (its record
+    // is written behind its inbox entry).
+    await h.xiaoer.intake.idle();
     const stored = await h.connection.collection('events').findOne({ type: 'order.refunded' });
     expect(stored?.['type']).toBe('order.refunded');
     expect(JSON.parse(String(stored?.['data']))).toEqual({

@@ -266,6 +266,52 @@ describe('GET /api/events', () => {
     expect((await events('?order=EV-CRASH')).events).toHaveLength(1);
   });
 
+  it('should recover an event whose process died before writing its record: the inbox entry carries it', async () => {
+    // The intake answers 202 once the inbox entry is stored; the event's record is written
+    // behind. A process killed in between leaves only the entry, which carries the event.
+    const key = 'demo-shop/evt-crashed-2';
+    const receivedAt = new Date(Date.now() - 60_000);
+    const data = { orderId: 'EV-CRASH-2', customer: { name: 'Han Mei', phone: '+8613800138001' } };
+    const { Events, Inbox } = h.xiaoer.models;
+    await Inbox.collection.insertOne({
+      _id: key as never,
+      receivedAt,
+      process: 'gone-process',
+      source: 'demo-shop',
+      eventId: 'evt-crashed-2',
+      type: 'order.created',
+      time: receivedAt.toISOString(),
+      data: JSON.stringify(data),
+    });
+    expect(await Events.countDocuments({ _id: key as never })).toBe(0);
+    await h.xiaoer.intake.recover(30_000);
+    await vi.waitFor(async () => {
+      expect((await events('?order=EV-CRASH-2')).events).toEqual([
+        expect.objectContaining({
+          key,
+          outcome: 'started',
+          instances: ['order-lifecycle:EV-CRASH-2:1'],
+          recovered: true,
+        }),
+      ]);
+    }, SETTLED);
+    await h.xiaoer.intake.idle();
+    // Its record is written (a later delivery of the id is a duplicate), its entry gone.
+    const stored = (await Events.findById(key).lean()) as { type: string; data: string } | null;
+    expect(stored?.type).toBe('order.created');
+    expect(JSON.parse(stored?.data ?? '{}')).toEqual(data);
+    expect(await Inbox.countDocuments({ _id: key as never })).toBe(0);
+    const again = await h.sendEvents({
+      specversion: '1.0',
+      id: 'evt-crashed-2',
+      source: 'demo-shop',
+      type: 'order.created',
+      data,
+    });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ events: [{ id: 'evt-crashed-2', status: 'duplicate' }] });
+  });
+
   it('should not park an event that no node of any version waits for: it is unmatched (issue 17)', async () => {
     // EV-PARK's journey waits at waitPayment; order.note-added is neither its trigger nor
     // awaited by any of its nodes, so it is not offered to the journey at all.

@@ -4,6 +4,8 @@ import type { IntakeModels } from '../model/models.ts';
 import {
   eventJson,
   eventKey,
+  inboxEntryOf,
+  recordOfInbox,
   type EventOutcome,
   type EventRecord,
   type InboxEntry,
@@ -26,9 +28,13 @@ export interface IntakeResult {
 }
 
 /**
- * Records verified events durably, acknowledges them and hands them to the runtime. The inbox
- * entry is written first and deleted only after the event was processed, so an acknowledged
- * event survives a crash: {@link EventIntake.recover} processes what a dead process left.
+ * Records verified events durably, acknowledges them and hands them to the runtime. One write
+ * stands before the answer: the inbox entry, which carries the event and is deleted only after
+ * the event was processed, so an acknowledged event survives a crash
+ * ({@link EventIntake.recover} processes what a dead process left). Then one read: the event's
+ * record (`events`), kept for good, tells a delivery of an id taken before. The record of a new
+ * event is written behind, with other events' records, before its inbox entry goes — so a later
+ * delivery of the same id always meets the one or the other.
  */
 export class EventIntake {
   readonly #models: IntakeModels;
@@ -126,24 +132,22 @@ export class EventIntake {
       data: event.data ?? {},
       receivedAt,
     }));
-    // Group commit: the inbox entries and event records of concurrent requests go together,
-    // both at once. An event whose inbox entry exists is someone else's to route (a concurrent
-    // redelivery, or still in progress); one whose record exists was recorded before.
-    const [inboxed, stored] = await Promise.all([
-      this.#commits.insertAll(
-        this.#models.Inbox,
-        keys.map((key) => ({
-          _id: key,
-          receivedAt,
-          ...(this.#liveness ? { process: this.#liveness.id } : {}),
-        })),
-      ),
-      this.#commits.insertAll(
-        this.#models.Events,
-        records.map((record) => eventJson.encode(record)),
-      ),
-    ]);
-    const conflicts = derivedIds ? new Set<number>() : await this.#conflicts(records, stored);
+    // Group commit: the inbox entries of concurrent requests go together, and so do the reads
+    // of their records. An event whose inbox entry exists is someone else's to route (a
+    // concurrent redelivery, or still in progress); one whose record exists was recorded
+    // before. The record is read after the entry was taken: a record written before the other
+    // delivery's entry went is then always seen.
+    const taker = this.#liveness?.id;
+    const inboxed = await this.#commits.insertAll(
+      this.#models.Inbox,
+      records.map((record) => inboxEntryOf(record, taker) as unknown as Record<string, unknown>),
+    );
+    const found = await Promise.all(
+      keys.map((key) => this.#commits.read(this.#models.Events, key)),
+    );
+    const stored = new Set([...found.keys()].filter((index) => found[index]));
+    const earlier = await this.#earlier(keys, found, inboxed, stored);
+    const conflicts = derivedIds ? new Set<number>() : conflictsOf(records, earlier);
     const accepted = new Set([...records.keys()].filter((i) => !inboxed.has(i) && !stored.has(i)));
     // Route in arrival order (synchronously, so the runtime's queues keep that order); a
     // redelivery of an already recorded event only cleans its inbox entry.
@@ -154,7 +158,7 @@ export class EventIntake {
         this.#track(work, record._id);
         return [work];
       }
-      const { work, routed } = this.#routeNew(source, record);
+      const { work, routed } = this.#routeNew(source, record, this.#runtime.writeRecord(record));
       this.#track(work, record._id);
       return [routed];
     });
@@ -171,22 +175,27 @@ export class EventIntake {
   }
 
   /**
-   * The recorded-before events whose type or data differ from this delivery: an id reused for
-   * another event is a sender's bug, answered 409, never silently taken as a redelivery.
+   * The earlier delivery of each id taken before: its record, or, while that is still being
+   * written behind, the event its inbox entry carries.
    */
-  async #conflicts(records: EventRecord[], stored: Set<number>): Promise<Set<number>> {
-    const conflicts = new Set<number>();
+  async #earlier(
+    keys: string[],
+    found: (EventRecord | null)[],
+    inboxed: Set<number>,
+    stored: Set<number>,
+  ): Promise<Map<number, EventRecord>> {
+    const earlier = new Map<number, EventRecord>();
+    for (const index of stored) earlier.set(index, eventJson.decode(found[index]));
     await Promise.all(
-      [...stored].map(async (index) => {
-        const record = records[index] as EventRecord;
-        const found = await this.#models.Events.findById(record._id).lean();
-        if (!found) return;
-        const earlier = eventJson.decode(found);
-        if (earlier.type !== record.type || canonical(earlier.data) !== canonical(record.data))
-          conflicts.add(index);
-      }),
+      [...inboxed]
+        .filter((index) => !stored.has(index))
+        .map(async (index) => {
+          const entry = await this.#commits.read(this.#models.Inbox, keys[index] as string);
+          const record = entry ? recordOfInbox(entry) : null;
+          if (record) earlier.set(index, record);
+        }),
     );
-    return conflicts;
+    return earlier;
   }
 
   /**
@@ -196,15 +205,22 @@ export class EventIntake {
   #routeNew(
     source: string,
     record: EventRecord,
+    written: Promise<void>,
   ): { work: Promise<EventOutcome>; routed: Promise<EventOutcome> } {
+    // A failed write of the record fails the work (the entry stays for recovery), not the process.
+    written.catch(() => undefined);
     let heard: (outcome: EventOutcome) => void = () => undefined;
     const routed = new Promise<EventOutcome>((resolve) => (heard = resolve));
     let told = false;
-    const work = this.#runtime.processRecord(record, (routing) => {
-      told = true;
-      heard(routing);
-      this.#tell({ source, outcome: receivedOutcomeOf(routing), record, routing });
-    });
+    const work = this.#runtime.processRecord(
+      record,
+      (routing) => {
+        told = true;
+        heard(routing);
+        this.#tell({ source, outcome: receivedOutcomeOf(routing), record, routing });
+      },
+      written,
+    );
     // Routing failed (the event stays in the inbox for recovery); a failure of the bookkeeping
     // after it was told leaves what it did as told.
     void work.catch(() => {
@@ -300,6 +316,20 @@ export class EventIntake {
     while (this.#running.size + this.#limit.activeCount + this.#limit.pendingCount > 0)
       await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/**
+ * The deliveries whose type or data differ from the earlier one of their id: an id reused for
+ * another event is a sender's bug, answered 409, never silently taken as a redelivery.
+ */
+function conflictsOf(records: EventRecord[], earlier: Map<number, EventRecord>): Set<number> {
+  const conflicts = new Set<number>();
+  for (const [index, before] of earlier) {
+    const record = records[index] as EventRecord;
+    if (before.type !== record.type || canonical(before.data) !== canonical(record.data))
+      conflicts.add(index);
+  }
+  return conflicts;
 }
 
 /** JSON with object keys sorted, so that the same data in another key order compares equal. */

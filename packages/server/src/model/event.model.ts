@@ -47,12 +47,24 @@ export interface EventRecord {
   outcome?: EventOutcome;
 }
 
-/** An event recorded but not processed yet; deleted once processed. Small by design. */
+/**
+ * An event taken but not processed yet; deleted once processed. It carries the event itself
+ * (its data as JSON text, like the record's): the intake writes only this entry before it
+ * answers, and the event's record ({@link EventRecord}) is written behind, before the entry is
+ * deleted. Entries of older versions carry only `_id`, `receivedAt` and `process` (their record
+ * was written with them).
+ */
 export interface InboxEntry {
   _id: string;
   receivedAt: Date;
   /** The process that took it (its heartbeat's `_id`); absent on older entries. */
   process?: string;
+  source?: string;
+  eventId?: string;
+  type?: string;
+  time?: string;
+  /** The event's data as JSON text. */
+  data?: string;
 }
 
 const options = { versionKey: false, minimize: false } as const;
@@ -82,7 +94,16 @@ export function eventModels(connection: Connection): {
     Inbox: connection.model(
       'InboxEntry',
       new Schema(
-        { _id: String, receivedAt: { type: Date, required: true }, process: String },
+        {
+          _id: String,
+          receivedAt: { type: Date, required: true },
+          process: String,
+          source: String,
+          eventId: String,
+          type: { type: String },
+          time: String,
+          data: String,
+        },
         { ...options, collection: 'inbox' },
       ),
     ) as unknown as Model<InboxEntry>,
@@ -108,6 +129,37 @@ export const eventKey = (source: string, eventId: string) => `${source}/${eventI
 
 /** Event data is stored as JSON text (see json-fields.ts). */
 export const eventJson = jsonFields<EventRecord>('data');
+
+/** The inbox entry that carries `record` until it was processed (taken by `process`). */
+export function inboxEntryOf(record: EventRecord, process?: string): InboxEntry {
+  const { _id, source, eventId, type, time, data, receivedAt } = record;
+  return {
+    _id,
+    receivedAt,
+    ...(process ? { process } : {}),
+    source,
+    eventId,
+    type,
+    time,
+    data: JSON.stringify(data),
+  };
+}
+
+/** The event an inbox entry carries, as its record; null for an older entry (no event in it). */
+export function recordOfInbox(entry: InboxEntry): EventRecord | null {
+  const { _id, receivedAt, source, eventId, type, time, data } = entry;
+  if (source === undefined || eventId === undefined || type === undefined) return null;
+  if (time === undefined || data === undefined) return null;
+  return {
+    _id,
+    source,
+    eventId,
+    type,
+    time,
+    data: JSON.parse(data) as JsonObject,
+    receivedAt: new Date(receivedAt),
+  };
+}
 
 /** The outcome as stored, without its `_id`. */
 export function outcomeOf(record: EventOutcomeRecord): EventOutcome {

@@ -3,11 +3,12 @@
  *
  * The store has one writer at a time and each command is a transaction (with its fsync), so
  * the cost is per command, not per document. Writes on the way to an acknowledgement or a
- * delivery go at once: the inbox entry and event record, the step claim and step record, an
- * attempt's claim. What follows a delivery or a routing and that no caller waits on to answer
- * (an event's outcome, the events page's entry, an effect's record, an instance's document
- * written behind its steps, the removal of inbox entries and outbox notes) waits this long, so that at
- * one client several events share each of those writes; under load they are gathered anyway.
+ * delivery go at once: the inbox entry (which carries the event), the step claim and step record,
+ * an attempt's claim. What follows a delivery or a routing and that no caller waits on to answer
+ * (an event's record and its outcome, the events page's entry, an effect's record, an instance's
+ * document written behind its steps, the removal of inbox entries and outbox notes) waits this
+ * long, so that at one client several events share each of those writes; under load they are
+ * gathered anyway.
  * A crash in the window loses nothing: the inbox entries and outbox notes go last, and recovery
  * replays what they still name.
  */
@@ -16,6 +17,7 @@ export const BOOKKEEPING_LINGER_MS = 40;
 /** The {@link GroupCommit} lanes that linger, by `collection:kind`. */
 export const bookkeepingLinger: Readonly<Record<string, number>> = Object.fromEntries(
   [
+    'events:insert',
     'eventOutcomes:insert',
     'receivedEvents:insert',
     'effects:insert',

@@ -16,9 +16,11 @@ import { GroupCommit } from '../model/group-commit.ts';
 import {
   eventJson,
   outcomeOf,
+  recordOfInbox,
   type EventOutcome,
   type EventOutcomeRecord,
   type EventRecord,
+  type InboxEntry,
 } from '../model/event.model.ts';
 import { isDuplicateKey, type RuntimeModels } from '../model/models.ts';
 import {
@@ -117,13 +119,23 @@ export class JourneyRuntime {
     this.steps.onCommitted((instance) => this.#active.remember(queueKeyOf(instance._id), instance));
   }
 
-  /** Routes a recorded event (read by its key) and records the outcome; safe to call twice. */
+  /**
+   * Routes an event taken before, read by its key (recovery, or a redelivery of one still in
+   * progress), and records the outcome; safe to call twice. The intake writes an event's record
+   * behind its inbox entry, so a record not written yet is read from the entry (which carries
+   * the event) and written first.
+   */
   async processEvent(key: string): Promise<EventOutcome | null> {
     const [stored, appended] = await Promise.all([
       this.#commits.read(this.#models.Events, key),
       this.#commits.read(this.#models.EventOutcomes, key) as Promise<EventOutcomeRecord | null>,
     ]);
-    const record = stored ? eventJson.decode(stored) : null;
+    let record = stored ? eventJson.decode(stored) : null;
+    if (!record) {
+      const entry = (await this.#commits.read(this.#models.Inbox, key)) as InboxEntry | null;
+      record = entry ? recordOfInbox(entry) : null;
+      if (record) await this.writeRecord(record);
+    }
     const outcome = appended ? outcomeOf(appended) : record?.outcome;
     if (record && !outcome) return this.processRecord(record);
     await this.#commits.delete(this.#models.Inbox, key);
@@ -131,25 +143,43 @@ export class JourneyRuntime {
   }
 
   /**
+   * Writes an event's record (`events`, the lasting proof that its id was taken), once: a
+   * record written already (by a concurrent recovery) is no failure. The intake's records
+   * linger a moment to share the write with others' (`events:insert`, bookkeeping-writes.ts).
+   */
+  writeRecord(record: EventRecord): Promise<void> {
+    return this.#commits.insert(this.#models.Events, eventJson.encode(record)).catch((error) => {
+      if (!isDuplicateKey(error)) throw error;
+    });
+  }
+
+  /**
    * Routes a recorded event and records the outcome. Events of one correlation value are
    * applied in the order of the calls (call it synchronously in arrival order). `routed` hears
    * the outcome as soon as the event's steps are stored, before the outcome's own record (which
    * may wait a few milliseconds to share a write with others') and the inbox entry's removal.
+   * `written` is the event's record being written behind its inbox entry
+   * ({@link writeRecord}): the entry goes only once the record is stored, so that a later
+   * delivery of the same id always finds one or the other.
    */
   async processRecord(
     record: EventRecord,
     routed?: (outcome: EventOutcome) => void,
+    written?: Promise<void>,
   ): Promise<EventOutcome> {
     const outcome = await this.#route(record);
     // What the event did is known (its steps are stored); what follows is bookkeeping.
     routed?.(outcome);
-    // Outcome first, inbox entry second: a crash in between only routes the event again (and
-    // its outcome is then already there: the first one stands).
-    await this.#commits
-      .insert(this.#models.EventOutcomes, { _id: record._id, ...outcome })
-      .catch((error: unknown) => {
-        if (!isDuplicateKey(error)) throw error;
-      });
+    // Outcome and record first, inbox entry second: a crash in between only routes the event
+    // again (and its outcome is then already there: the first one stands).
+    await Promise.all([
+      this.#commits
+        .insert(this.#models.EventOutcomes, { _id: record._id, ...outcome })
+        .catch((error: unknown) => {
+          if (!isDuplicateKey(error)) throw error;
+        }),
+      written,
+    ]);
     await this.#commits.delete(this.#models.Inbox, record._id);
     return outcome;
   }
