@@ -89,7 +89,7 @@ export class EffectDispatcher implements EffectSink {
       lockLifetime: options.timerLockMs,
     });
     this.#timers = new TimerBuckets(models, agenda, {
-      fire: (timer) => this.#fireTimer(timer),
+      fire: (timer) => this.#fire(timer),
       scheduleAlone: (timer, dueAt) => this.#agenda.schedule(dueAt, TIMER_JOB, { timer }),
       lockMs: options.timerLockMs,
       commits: this.#commits,
@@ -275,13 +275,24 @@ export class EffectDispatcher implements EffectSink {
 
   /** Fires a timer unless it was cancelled or has fired (its job may run twice). */
   async #fireTimer(key: string): Promise<void> {
+    await (
+      await this.#fire(key)
+    ).marked;
+  }
+
+  /**
+   * Fires a timer unless it was cancelled or has fired; resolves once it took effect, with
+   * `marked`, which settles once its fire mark is stored.
+   */
+  async #fire(key: string): Promise<{ marked: Promise<void> }> {
+    const unmarked = { marked: Promise.resolve() };
     const runtime = this.#requireRuntime();
     // Read with the other timers of its bucket firing now: one `find` for all of them.
     const [timer, fired] = await Promise.all([
       this.#commits.read(this.#models.Timers, key) as Promise<TimerRecord | null>,
       this.#commits.read(this.#models.TimerFires, key),
     ]);
-    if (!timer || timer.status !== 'scheduled' || fired) return;
+    if (!timer || timer.status !== 'scheduled' || fired) return unmarked;
     const firedAt = new Date();
     let repeat = false;
     try {
@@ -304,15 +315,18 @@ export class EffectDispatcher implements EffectSink {
         (await this.#commits.read(this.#models.Steps, stepKey(timer.instanceId, 1)))
       ) {
         await this.#agenda.schedule(new Date(Date.now() + 1000), TIMER_JOB, { timer: key });
-        return;
+        return unmarked;
       }
     }
     if (!repeat) this.#options.onTimerFired?.(firedAt.getTime() - new Date(timer.dueAt).getTime());
     // Appended, batched with other timers' marks: a crash before it only fires the timer
     // again, which the instance then ignores (it remembers the `timer:` event's key).
-    await this.#commits.insert(this.#models.TimerFires, { _id: key, firedAt }).catch((error) => {
-      if (!isDuplicateKey(error)) throw error;
-    });
+    const marked = this.#commits
+      .insert(this.#models.TimerFires, { _id: key, firedAt })
+      .catch((error: unknown) => {
+        if (!isDuplicateKey(error)) throw error;
+      });
+    return { marked };
   }
 
   async #runEffect(

@@ -45,8 +45,12 @@ export function farBucketOf(dueAt: Date): { id: string; startsAt: Date } {
 }
 
 export interface TimerBucketOptions {
-  /** Fires one timer by its key; must tolerate being called twice for one timer. */
-  fire: (timer: string) => Promise<void>;
+  /**
+   * Fires one timer by its key; must tolerate being called twice for one timer. Resolves once
+   * the timer took effect, with `marked`, which settles once its fire mark is stored: a bucket
+   * waits for the marks at its end, not for each before it fires the next timer.
+   */
+  fire: (timer: string) => Promise<{ marked: Promise<void> }>;
   /** Gives a timer a job of its own (used when its bucket has fired already). */
   scheduleAlone: (timer: string, dueAt: Date) => Promise<unknown>;
   lockMs: number;
@@ -321,24 +325,35 @@ export class TimerBuckets {
     return slots.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
   }
 
-  /** Fires the slots (sorted by due time), none before its due time. */
+  /**
+   * Fires the slots (sorted by due time), none before its due time. Each worker goes on to its
+   * next timer once one took effect; the fire marks (appended, group-committed) are waited for
+   * together at the end — awaited one by one they were a fourth of each timer's round trips.
+   */
   async #fireSlots(slots: TimerSlotRecord[], keepLock: () => Promise<void>): Promise<void> {
     let next = 0;
+    const marks: Promise<unknown>[] = [];
+    // One timer failing (the store briefly away) must not hold up the rest: it gets a job of
+    // its own a second later (fired again, it changes nothing twice).
+    const later = (timer: string) => () =>
+      this.#options.scheduleAlone(timer, new Date(Date.now() + 1000));
     const worker = async () => {
       while (next < slots.length) {
         const slot = slots[next++] as TimerSlotRecord;
         // Node may end a timeout a millisecond early: never fire before the due time.
         for (let wait; (wait = slot.dueAt.getTime() - Date.now()) > 0;) await sleep(wait);
-        // One timer failing (the store briefly away) must not hold up the rest: it gets a
-        // job of its own a second later.
         await this.#options
           .fire(slot.timer)
-          .catch(() => this.#options.scheduleAlone(slot.timer, new Date(Date.now() + 1000)));
+          .then(
+            ({ marked }) => void marks.push(marked.catch(later(slot.timer))),
+            later(slot.timer),
+          );
         await keepLock();
       }
     };
     const workers = Math.min(slots.length, this.#options.concurrency ?? 48);
     await Promise.all(Array.from({ length: workers }, worker));
+    await Promise.all(marks);
   }
 
   async #close(bucket: string): Promise<void> {
