@@ -1,17 +1,8 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
-import type { IntakeModels } from '../model/models.ts';
-import {
-  eventJson,
-  eventKey,
-  inboxEntryOf,
-  recordOfInbox,
-  type EventOutcome,
-  type EventRecord,
-  type InboxEntry,
-} from '../model/event.model.ts';
-import { GroupCommit } from '../model/group-commit.ts';
-import { FULL_SWEEP_EVERY, mayHoldBefore } from '../model/oldest-entry.ts';
+import { eventKey, type EventOutcome, type EventRecord } from '../model/event.model.ts';
+import { FULL_SWEEP_EVERY } from '../model/oldest-entry.ts';
+import type { EventInbox } from '../runtime/event-inbox.ts';
 import type { JourneyRuntime } from '../runtime/journey-runtime.ts';
 import { abandoned, abandonedBefore, type ProcessLiveness } from '../runtime/process-liveness.ts';
 import type { CloudEvent } from './cloud-event.ts';
@@ -37,7 +28,7 @@ export interface IntakeResult {
  * delivery of the same id always meets the one or the other.
  */
 export class EventIntake {
-  readonly #models: IntakeModels;
+  readonly #inbox: EventInbox;
   readonly #runtime: JourneyRuntime;
   readonly #limit: LimitFunction;
   readonly #log: Logger;
@@ -45,21 +36,13 @@ export class EventIntake {
   /** Keys this process is processing now; recovery leaves them alone. */
   readonly #inFlight = new Set<string>();
   readonly #listeners = new Set<ReceivedListener>();
-  readonly #commits: GroupCommit;
   readonly #liveness: ProcessLiveness | undefined;
   #sweeps = 0;
 
-  constructor(
-    models: IntakeModels,
-    runtime: JourneyRuntime,
-    log: Logger,
-    concurrency = 16,
-    commits = new GroupCommit(),
-    liveness?: ProcessLiveness,
-  ) {
+  /** `runtime.inbox` takes the events (the runtime owns the inbox and the records). */
+  constructor(runtime: JourneyRuntime, log: Logger, concurrency = 16, liveness?: ProcessLiveness) {
     this.#liveness = liveness;
-    this.#commits = commits;
-    this.#models = models;
+    this.#inbox = runtime.inbox;
     this.#runtime = runtime;
     this.#log = log;
     this.#limit = pLimit(concurrency);
@@ -135,18 +118,12 @@ export class EventIntake {
     // Group commit: the inbox entries of concurrent requests go together, and so do the reads
     // of their records. An event whose inbox entry exists is someone else's to route (a
     // concurrent redelivery, or still in progress); one whose record exists was recorded
-    // before. The record is read after the entry was taken: a record written before the other
-    // delivery's entry went is then always seen.
-    const taker = this.#liveness?.id;
-    const inboxed = await this.#commits.insertAll(
-      this.#models.Inbox,
-      records.map((record) => inboxEntryOf(record, taker) as unknown as Record<string, unknown>),
-    );
-    const found = await Promise.all(
-      keys.map((key) => this.#commits.read(this.#models.Events, key)),
-    );
-    const stored = new Set([...found.keys()].filter((index) => found[index]));
-    const earlier = await this.#earlier(keys, found, inboxed, stored);
+    // before.
+    const {
+      inProgress: inboxed,
+      recorded: stored,
+      earlier,
+    } = await this.#inbox.take(records, this.#liveness?.id);
     const conflicts = derivedIds ? new Set<number>() : conflictsOf(records, earlier);
     const accepted = new Set([...records.keys()].filter((i) => !inboxed.has(i) && !stored.has(i)));
     // Route in arrival order (synchronously, so the runtime's queues keep that order); a
@@ -172,30 +149,6 @@ export class EventIntake {
       })),
       works,
     };
-  }
-
-  /**
-   * The earlier delivery of each id taken before: its record, or, while that is still being
-   * written behind, the event its inbox entry carries.
-   */
-  async #earlier(
-    keys: string[],
-    found: (EventRecord | null)[],
-    inboxed: Set<number>,
-    stored: Set<number>,
-  ): Promise<Map<number, EventRecord>> {
-    const earlier = new Map<number, EventRecord>();
-    for (const index of stored) earlier.set(index, eventJson.decode(found[index]));
-    await Promise.all(
-      [...inboxed]
-        .filter((index) => !stored.has(index))
-        .map(async (index) => {
-          const entry = await this.#commits.read(this.#models.Inbox, keys[index] as string);
-          const record = entry ? recordOfInbox(entry) : null;
-          if (record) earlier.set(index, record);
-        }),
-    );
-    return earlier;
   }
 
   /**
@@ -262,9 +215,8 @@ export class EventIntake {
   async #recover(key: string): Promise<EventOutcome | null> {
     const routing = await this.#runtime.processEvent(key);
     if (!routing) return routing;
-    const stored = await this.#models.Events.findById(key).lean();
-    if (stored) {
-      const record = eventJson.decode(stored);
+    const record = await this.#inbox.record(key);
+    if (record) {
       const outcome = receivedOutcomeOf(routing);
       this.#tell({ source: record.source, outcome, record, routing, recovered: true });
     }
@@ -294,13 +246,9 @@ export class EventIntake {
     const before = abandonedBefore(olderThanMs, this.#liveness, now);
     // Most sweeps find nothing old: one document tells. Every fifth reads everything anyway
     // (on PostgreSQL, storage order is not insertion order).
-    if (++this.#sweeps % FULL_SWEEP_EVERY !== 0)
-      if (!(await mayHoldBefore(this.#models.Inbox, 'receivedAt', before))) return 0;
+    const full = ++this.#sweeps % FULL_SWEEP_EVERY === 0;
     const entries = await abandoned(
-      await this.#models.Inbox.find({ receivedAt: { $lt: before } })
-        .sort({ receivedAt: 1 })
-        .limit(1000)
-        .lean<InboxEntry[]>(),
+      await this.#inbox.takenBefore(before, full),
       (entry) => entry.receivedAt,
       olderThanMs,
       this.#liveness,

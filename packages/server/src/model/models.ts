@@ -83,20 +83,17 @@ export type ModelOwner = keyof typeof MODEL_OWNERS;
 
 /**
  * Collections a domain still uses without owning them, each with why; the list only shrinks
- * (the ownership test pins it). Intake records a delivered event straight into the runtime's
- * events and inbox, in the same group commit as the runtime's own writes.
+ * (the ownership test pins it). Empty now: the intake, the last to borrow, takes events
+ * through the runtime's `EventInbox` (runtime/event-inbox.ts).
  */
-export const BORROWED_MODELS = {
-  intake: ['Events', 'Inbox'],
-} as const satisfies Partial<Record<ModelOwner, readonly (keyof Models)[]>>;
+export const BORROWED_MODELS: Readonly<Partial<Record<ModelOwner, readonly (keyof Models)[]>>> = {};
 
 /** The models `owner` owns. */
 export type ModelsOf<D extends ModelOwner> = Pick<Models, (typeof MODEL_OWNERS)[D][number]>;
 
 export type WorkflowModels = ModelsOf<'workflows'>;
 export type RuntimeModels = ModelsOf<'runtime'>;
-export type IntakeModels = ModelsOf<'intake'> &
-  Pick<Models, (typeof BORROWED_MODELS)['intake'][number]>;
+export type IntakeModels = ModelsOf<'intake'>;
 export type AuthModels = ModelsOf<'auth'>;
 export type ConversationModels = ModelsOf<'conversations'>;
 export type RoutingModels = ModelsOf<'routing'>;

@@ -37,6 +37,7 @@ import { eventProblemsOf } from '../errors/event-problems.ts';
 import { KeyedQueue } from './keyed-queue.ts';
 import type { ProcessLiveness } from './process-liveness.ts';
 import { EarlyEvents } from './early-events.ts';
+import { EventInbox } from './event-inbox.ts';
 import { ActiveInstances } from './active-instances.ts';
 import { RECENT_EVENTS, StepLog, type EffectSink, type Transition } from './step-log.ts';
 
@@ -92,6 +93,8 @@ export class JourneyRuntime {
   readonly #commits: GroupCommit;
   readonly #active = new ActiveInstances();
   readonly early: EarlyEvents;
+  /** Where the intake takes delivered events (their inbox entries and records). */
+  readonly inbox: EventInbox;
   /** Correlations whose hint said early events wait for them (read with the hint). */
   readonly #earlyHints = new Set<string>();
 
@@ -106,6 +109,7 @@ export class JourneyRuntime {
     this.#maxParked = options.maxParked ?? 20;
     this.#commits = options.commits ?? new GroupCommit();
     this.early = new EarlyEvents(models, this.#commits, options.earlyRetentionMs);
+    this.inbox = new EventInbox(models, this.#commits);
     this.steps = new StepLog(
       models,
       sink,

@@ -234,7 +234,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       log.error({ err: error, step }, 'dispatching a step failed; recovery will retry it'),
   });
   dispatcher.attach(runtime);
-  const intake = new EventIntake(models, runtime, log, undefined, commits, liveness);
+  const intake = new EventIntake(runtime, log, undefined, liveness);
   publisher.deliverTo((source, event) => intake.record(source, [event]));
   // Counted when a request delivers the event; recovery's later outcome is not counted again.
   intake.onReceived(({ source, outcome, recovered }) => {
