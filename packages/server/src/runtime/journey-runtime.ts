@@ -129,7 +129,11 @@ export class JourneyRuntime {
    * behind its inbox entry, so a record not written yet is read from the entry (which carries
    * the event) and written first.
    */
-  async processEvent(key: string): Promise<EventOutcome | null> {
+  processEvent(key: string): Promise<EventOutcome | null> {
+    return this.#processEvent(key, false);
+  }
+
+  async #processEvent(key: string, lookedTwice: boolean): Promise<EventOutcome | null> {
     const [stored, appended] = await Promise.all([
       this.#commits.read(this.#models.Events, key),
       this.#commits.read(this.#models.EventOutcomes, key) as Promise<EventOutcomeRecord | null>,
@@ -137,6 +141,9 @@ export class JourneyRuntime {
     let record = stored ? eventJson.decode(stored) : null;
     if (!record) {
       const entry = (await this.#commits.read(this.#models.Inbox, key)) as InboxEntry | null;
+      // Neither record nor entry: processed in between (the record is written before the entry
+      // goes), so look once more; or never taken.
+      if (!entry && !lookedTwice) return this.#processEvent(key, true);
       record = entry ? recordOfInbox(entry) : null;
       if (record) await this.writeRecord(record);
     }
