@@ -70,4 +70,26 @@ describe('OutboxNotes', () => {
     // Kept for recovery: the step that failed may be recorded.
     expect((await stored(noteA as string))?.steps).toEqual([a, b]);
   });
+
+  it('should let quiet steps noted apart share one lingering note, apart from the steps that go at once', async () => {
+    const notes = new OutboxNotes({ Outbox }, new GroupCommit());
+    inserts.length = 0;
+    // Three quiet steps noted 10 ms apart (results of sends one client's orders made), and a
+    // step that goes at once in between.
+    const quiet: Promise<string>[] = [];
+    for (let n = 0; n < 3; n++) {
+      quiet.push(notes.note(`journey:Q-${n}:1#2`, 80));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const atOnce = await notes.note('journey:Q-9:1#1');
+    const lingering = await Promise.all(quiet);
+    expect(new Set(lingering).size).toBe(1);
+    expect(lingering[0]).not.toBe(atOnce);
+    expect(inserts).toEqual([1, 1]);
+    expect((await stored(lingering[0] as string))?.steps).toEqual([
+      'journey:Q-0:1#2',
+      'journey:Q-1:1#2',
+      'journey:Q-2:1#2',
+    ]);
+  });
 });

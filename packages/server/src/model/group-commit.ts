@@ -207,19 +207,25 @@ export class GroupCommit {
    * `combine` builds that document (with a new `_id`) from the gathered items, and each caller
    * learns its `_id` once it is stored. One document for a batch of steps where one each would
    * cost the store a document each (the outbox's notes, runtime/outbox-notes.ts). A lane is one
-   * per collection, and it keeps the `combine` of its first call: one kind of gathered document
-   * per collection.
+   * per collection (and `lingerMs`), and it keeps the `combine` of its first call: one kind of
+   * gathered document per collection. `lingerMs` as for {@link insert}.
    */
   gather<T, I>(
     model: Model<T>,
     item: I,
     combine: (items: I[]) => { _id: string },
+    lingerMs?: number,
   ): Promise<string> {
-    return this.#lane(model, 'gather', async (items: I[]) => {
-      const document = combine(items);
-      await model.collection.insertOne(document as never);
-      return items.map(() => ({ value: document._id }));
-    }).push(item);
+    return this.#lane(
+      model,
+      'gather',
+      async (items: I[]) => {
+        const document = combine(items);
+        await model.collection.insertOne(document as never);
+        return items.map(() => ({ value: document._id }));
+      },
+      lingerMs,
+    ).push(item);
   }
 
   /** Inserts documents like `insertNew`: the indexes of those whose `_id` existed already. */

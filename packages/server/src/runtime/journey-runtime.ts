@@ -38,6 +38,7 @@ import { KeyedQueue } from './keyed-queue.ts';
 import type { ProcessLiveness } from './process-liveness.ts';
 import { EarlyEvents } from './early-events.ts';
 import { EventInbox } from './event-inbox.ts';
+import { lingerForStep } from './quiet-steps.ts';
 import { ActiveInstances } from './active-instances.ts';
 import { RECENT_EVENTS, StepLog, type EffectSink, type Transition } from './step-log.ts';
 
@@ -530,6 +531,7 @@ export class JourneyRuntime {
       event,
       transitionOf(result, parked, recentEvents),
       new Date(),
+      lingerForStep(event.type, result.effects),
     );
     if (!next) return null;
     return { kind: 'applied', instance: await this.#drainParked(next, machine) };

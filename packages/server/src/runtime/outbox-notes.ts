@@ -33,11 +33,17 @@ export class OutboxNotes {
 
   /**
    * Notes that step `key` is about to be recorded; resolves with the note's `_id` once the note
-   * is stored (the step's record names it: the claim recovery checks).
+   * is stored (the step's record names it: the claim recovery checks). `lingerMs`: the note may
+   * wait that long for other lingering steps' (a step nothing waits on, {@link StepLog.commit}).
    */
-  async note(key: string): Promise<string> {
+  async note(key: string, lingerMs?: number): Promise<string> {
     try {
-      return await this.#commits.gather(this.#models.Outbox, key, (keys) => this.#make(keys));
+      return await this.#commits.gather(
+        this.#models.Outbox,
+        key,
+        (keys) => this.#make(keys),
+        lingerMs,
+      );
     } catch (error) {
       // Not stored: nothing of it to recover.
       await this.release(key).catch(() => undefined);

@@ -126,17 +126,22 @@ export class StepLog {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Commits a step on `instance` (or creates it: pass `revision: 0`). Null when contended. */
+  /**
+   * Commits a step on `instance` (or creates it: pass `revision: 0`). Null when contended.
+   * `lingerMs`: for a step nothing outside waits on ({@link isQuietStep}), its note and its
+   * record may each wait that long to share a write with other such steps'.
+   */
   async commit(
     instance: Stepping,
     event: InstanceEvent,
     transition: Transition,
     at: Date,
+    lingerMs?: number,
   ): Promise<InstanceRecord | null> {
     const revision = instance.revision + 1;
     const key = stepKey(instance._id, revision);
     // Noted before it is recorded: a record whose note is in the store is never lost.
-    const note = await this.#notes.note(key);
+    const note = await this.#notes.note(key, lingerMs);
     const record: StepRecord = {
       _id: key,
       instanceId: instance._id,
@@ -157,7 +162,7 @@ export class StepLog {
       note,
     };
     try {
-      await this.#commits.insert(this.#models.Steps, stepJson.encode(record));
+      await this.#commits.insert(this.#models.Steps, stepJson.encode(record), lingerMs);
     } catch (error) {
       if (!isDuplicateKey(error)) {
         // Perhaps written all the same (the answer was lost): recovery looks once it is stale.
