@@ -7,7 +7,9 @@
  * set has them. Prints the mean accuracy and macro-F1 of the four rounds; `L2`, `EPOCHS` and
  * `DROPOUT` (and `PER_LANGUAGE`, training messages per intent and language, 240 as
  * `intents:generate` writes them) in the environment try other settings, `CONFUSIONS=1` (or `en`, `zh`) lists the commonest mistakes
- * as answered.
+ * as answered, `PER_INTENT=1` each business intent's English F1, and `BASE_REF=<commit>`
+ * measures on that commit's folds, so that training data added since is judged on the same
+ * development messages as before it (new templates always train).
  */
 import {
   IntentClassifier,
@@ -33,14 +35,45 @@ const intents = definitions.map((d) => d.intent);
 const written = intentExamples(definitions, 'written');
 const { shared, grammars } = await loadGrammars();
 
+/**
+ * `BASE_REF=<commit>` measures on the folds of that commit's grammars (its templates and slots;
+ * the shared slots as they are now),
+ * while templates added since always train: training data added since is then compared on the
+ * same development messages as before it.
+ */
+const baseRef = process.env['BASE_REF'];
+const baseGrammars = new Map<string, (typeof grammars)[number]>();
+if (baseRef) {
+  const { execFileSync } = await import('node:child_process');
+  for (const grammar of grammars)
+    baseGrammars.set(
+      grammar.intent,
+      JSON.parse(
+        execFileSync(
+          'git',
+          ['show', `${baseRef}:workflows/intents/grammar/${grammar.intent}.json`],
+          {
+            encoding: 'utf8',
+          },
+        ),
+      ),
+    );
+}
+
 function messages(fold: number, inFold: boolean): IntentExample[] {
-  return grammars.flatMap((grammar) =>
+  return grammars.flatMap((current) =>
     (['zh', 'en'] as const).flatMap((language) => {
+      const base = baseGrammars.get(current.intent);
+      const grammar = base && inFold ? base : current;
       const side = grammar[language];
+      const baseLength = base
+        ? splitTemplates(base[language].templates, 'train').length +
+          (base[language].trainingTemplates ?? []).length
+        : Infinity;
       const templates = [
         ...splitTemplates(side.templates, 'train'),
         ...(side.trainingTemplates ?? []),
-      ].filter((_, i) => (i % FOLDS === fold) === inFold);
+      ].filter((_, i) => (i >= baseLength ? !inFold : (i % FOLDS === fold) === inFold));
       const count = inFold ? PER_LANGUAGE / FOLDS : PER_LANGUAGE;
       return generateFromTemplates(grammar, shared, language, templates, {
         count,
