@@ -56,7 +56,7 @@ describe('knowledge index scores', () => {
     for (const [question, id] of [
       ['滚筒洗衣机可以洗羽绒服吗', 'washer'],
       ['垃圾袋有没有大号', 'bags'],
-    ]) {
+    ] as const) {
       const [match] = shop.find(question, { language: 'zh' });
       expect(match?.article._id, question).toBe(id);
       expect(match?.score ?? 0, question).toBeGreaterThan(0.5);
