@@ -7,7 +7,10 @@
  * set has them. Prints the mean accuracy and macro-F1 of the four rounds; `L2`, `EPOCHS` and
  * `DROPOUT` (and `PER_LANGUAGE`, training messages per intent and language, 240 as
  * `intents:generate` writes them) in the environment try other settings, `CONFUSIONS=1` (or `en`, `zh`) lists the commonest mistakes
- * as answered.
+ * as answered, `PER_INTENT=1` each business intent's English F1, `ENSEMBLE=n` compares n seeds' models
+ * alone with the mean of their confidences, and `BASE_REF=<commit>`
+ * measures on that commit's folds, so that training data added since is judged on the same
+ * development messages as before it (new templates always train).
  */
 import {
   IntentClassifier,
@@ -33,14 +36,45 @@ const intents = definitions.map((d) => d.intent);
 const written = intentExamples(definitions, 'written');
 const { shared, grammars } = await loadGrammars();
 
+/**
+ * `BASE_REF=<commit>` measures on the folds of that commit's grammars (its templates and slots;
+ * the shared slots as they are now),
+ * while templates added since always train: training data added since is then compared on the
+ * same development messages as before it.
+ */
+const baseRef = process.env['BASE_REF'];
+const baseGrammars = new Map<string, (typeof grammars)[number]>();
+if (baseRef) {
+  const { execFileSync } = await import('node:child_process');
+  for (const grammar of grammars)
+    baseGrammars.set(
+      grammar.intent,
+      JSON.parse(
+        execFileSync(
+          'git',
+          ['show', `${baseRef}:workflows/intents/grammar/${grammar.intent}.json`],
+          {
+            encoding: 'utf8',
+          },
+        ),
+      ),
+    );
+}
+
 function messages(fold: number, inFold: boolean): IntentExample[] {
-  return grammars.flatMap((grammar) =>
+  return grammars.flatMap((current) =>
     (['zh', 'en'] as const).flatMap((language) => {
+      const base = baseGrammars.get(current.intent);
+      const grammar = base && inFold ? base : current;
       const side = grammar[language];
+      const baseLength = base
+        ? splitTemplates(base[language].templates, 'train').length +
+          (base[language].trainingTemplates ?? []).length
+        : Infinity;
       const templates = [
         ...splitTemplates(side.templates, 'train'),
         ...(side.trainingTemplates ?? []),
-      ].filter((_, i) => (i % FOLDS === fold) === inFold);
+      ].filter((_, i) => (i >= baseLength ? !inFold : (i % FOLDS === fold) === inFold));
       const count = inFold ? PER_LANGUAGE / FOLDS : PER_LANGUAGE;
       return generateFromTemplates(grammar, shared, language, templates, {
         count,
@@ -72,16 +106,57 @@ const businessIntents = intents.filter((i) => !social.has(i) && i !== UNKNOWN_IN
 const confusionLanguage = process.env['CONFUSIONS'];
 /** Each business intent's English F1 as answered, summed over the folds' means. */
 const englishF1 = new Map<string, number>();
+/**
+ * `ENSEMBLE=n` also trains the models of the next n - 1 seeds and compares, on English business
+ * messages (best class, no threshold), each model alone with the mean of their confidences.
+ */
+const ensemble = Number(process.env['ENSEMBLE'] ?? 1);
+const modelSeed = Number(process.env['MODEL_SEED'] ?? 1);
+/** Per fold: each member's English business macro-F1 (best class), then the ensemble's. */
+const ensembleF1: { members: number[]; together: number }[] = [];
 for (let fold = 0; fold < FOLDS; fold++) {
-  const classifier = IntentClassifier.train([...written, ...messages(fold, false)], {
-    threshold: THRESHOLD,
-    ...(SIDES ? { socialIntents: socialIntentsOf(definitions) } : {}),
-    ...(process.env['L2'] ? { l2: Number(process.env['L2']) } : {}),
-    ...(process.env['DROPOUT'] ? { dropout: Number(process.env['DROPOUT']) } : {}),
-    ...(process.env['EPOCHS'] ? { epochs: Number(process.env['EPOCHS']) } : {}),
-    ...(process.env['MODEL_SEED'] ? { seed: Number(process.env['MODEL_SEED']) } : {}),
-  });
+  const train = (seed: number) =>
+    IntentClassifier.train([...written, ...messages(fold, false)], {
+      threshold: THRESHOLD,
+      ...(SIDES ? { socialIntents: socialIntentsOf(definitions) } : {}),
+      ...(process.env['L2'] ? { l2: Number(process.env['L2']) } : {}),
+      ...(process.env['DROPOUT'] ? { dropout: Number(process.env['DROPOUT']) } : {}),
+      ...(process.env['EPOCHS'] ? { epochs: Number(process.env['EPOCHS']) } : {}),
+      seed,
+    });
+  const classifier = train(modelSeed);
   const test = messages(fold, true);
+  if (ensemble > 1) {
+    const members = [
+      classifier,
+      ...Array.from({ length: ensemble - 1 }, (_, k) => train(modelSeed + k + 1)),
+    ];
+    const english = test.filter((m) => m.language === 'en' && !social.has(m.intent));
+    const ranks = english.map((m) =>
+      members.map((member) => new Map(member.rank(m.text).map((r) => [r.intent, r.confidence]))),
+    );
+    const f1Of = (pick: (maps: Map<string, number>[]) => Map<string, number>[]) =>
+      macroF1(
+        perIntentScores(
+          english.map((m, i) => {
+            const mean = new Map<string, number>();
+            const maps = pick(ranks[i] ?? []);
+            for (const map of maps)
+              for (const [intent, p] of map) mean.set(intent, (mean.get(intent) ?? 0) + p);
+            const [predicted, confidence] = [...mean].sort((a, b) => b[1] - a[1])[0] ?? [
+              UNKNOWN_INTENT,
+              0,
+            ];
+            return { expected: m.intent, predicted, confidence: confidence / maps.length };
+          }),
+          businessIntents,
+        ),
+      );
+    ensembleF1.push({
+      members: members.map((_, k) => f1Of((maps) => maps.slice(k, k + 1))),
+      together: f1Of((maps) => maps),
+    });
+  }
   const predictions: Prediction[] = test.map((example) => {
     const best = classifier.rank(example.text)[0] ?? { intent: UNKNOWN_INTENT, confidence: 0 };
     return { expected: example.intent, predicted: best.intent, confidence: best.confidence };
@@ -144,6 +219,15 @@ if (process.env['PER_INTENT'])
       .map(([intent, f1]) => `${intent} ${f1.toFixed(2)}`)
       .join(', ')}\n`,
   );
+if (ensembleF1.length) {
+  const average = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+  const members = Array.from({ length: ensemble }, (_, k) =>
+    average(ensembleF1.map((f) => f.members[k] ?? 0)),
+  );
+  process.stderr.write(
+    `English business macro-F1, best class: seeds ${modelSeed}–${modelSeed + ensemble - 1} alone ${members.map((f) => f.toFixed(3)).join(' / ')} (mean ${average(members).toFixed(3)}), their mean confidences ${average(ensembleF1.map((f) => f.together)).toFixed(3)}\n`,
+  );
+}
 const mean = (pick: (r: (typeof rounds)[number]) => number) =>
   (rounds.reduce((sum, r) => sum + pick(r), 0) / rounds.length).toFixed(3);
 console.log(

@@ -29,6 +29,36 @@ describe('messageConcepts', () => {
     expect(concepts('reimbursement please')).toContain('refund');
   });
 
+  it('should not read a time, an age or several offers as a size', () => {
+    // 多长 / 多大 / 多重 ask a size before a noun of measure, not in 多长时间 (how long), 你多大了
+    // (how old are you) or 多重优惠 (several offers at once).
+    expect(concepts('质保期是多长时间')).not.toContain('size');
+    expect(concepts('质保期是多长时间')).toContain('when');
+    expect(concepts('你多大了')).not.toContain('size');
+    expect(concepts('多重优惠能叠加吗')).not.toContain('size');
+    expect(concepts('这条裤子多长')).toContain('size');
+    expect(concepts('鞋子多大')).toContain('size');
+    expect(concepts('箱子多重')).toContain('size');
+  });
+
+  it('should not read products named with a word of abuse or small talk as such', () => {
+    for (const text of [
+      '滚筒洗衣机能洗羽绒服吗',
+      '垃圾袋有大号的吗',
+      '傻瓜相机好用吗',
+      '故事机能充电吗',
+      'do you sell garbage bags',
+      'is the trash can steel',
+    ]) {
+      expect(concepts(text), text).not.toContain('abuse');
+      expect(concepts(text), text).not.toContain('smallTalk');
+    }
+    expect(concepts('滚')).toContain('abuse');
+    expect(concepts('垃圾客服')).toContain('abuse');
+    expect(concepts('your service is garbage')).toContain('abuse');
+    expect(concepts('讲个故事')).toContain('smallTalk');
+  });
+
   it('should tell shop business from social talk', () => {
     expect(concepts('这个有货吗')).toEqual(['stock', 'biz']);
     expect(concepts('多少钱')).toContain('biz');

@@ -10,13 +10,17 @@
  * business-vs-chit-chat decision for short messages the model has few words for.
  *
  * Chinese phrases match anywhere in the text; English ones match whole words (a trailing `*`
- * takes any ending: `reimburs*` is reimburse, reimbursed, reimbursement).
+ * takes any ending: `reimburs*` is reimburse, reimbursed, reimbursement). A phrase that is also
+ * part of a word meaning something else is a pattern that leaves that word out: 多长 is a size
+ * but 多长时间 a time, 垃圾 abuse but 垃圾袋 a product.
  */
 
 /** A concept: its Chinese phrases and English words or phrases. */
 interface Concept {
-  zh: readonly string[];
-  en: readonly string[];
+  /** Phrases, or patterns for a phrase that means something else before certain words. */
+  zh: readonly (string | RegExp)[];
+  /** Words or phrases (a trailing `*` takes any ending), or patterns as for `zh`. */
+  en: readonly (string | RegExp)[];
   /** `biz`: a shop matter; `social`: greeting, thanks, small talk, abuse. */
   kind: 'biz' | 'social';
 }
@@ -674,9 +678,10 @@ const CONCEPTS: Record<string, Concept> = {
       '身高',
       '体重',
       '规格',
-      '多大',
-      '多重',
-      '多长',
+      // 多大了 / 多大年纪 is someone's age; 多长时间 a time (`when`); 多重优惠 several offers.
+      /多大(?!了|年纪|岁)/,
+      /多重(?!优惠|折扣)/,
+      /多长(?!时间|日子)/,
       '多宽',
       '几码',
       '什么码',
@@ -770,7 +775,8 @@ const CONCEPTS: Record<string, Concept> = {
       '天气',
       '下雨',
       '笑话',
-      '故事',
+      // 故事书 / 故事机 (storybooks, story players) are products.
+      /故事(?!书|机)/,
       '唱歌',
       '唱首',
       '机器人',
@@ -826,9 +832,10 @@ const CONCEPTS: Record<string, Concept> = {
     kind: 'social',
     zh: [
       '傻逼',
-      '傻',
-      '滚',
-      '垃圾',
+      // Product words that contain a word of abuse: 傻瓜相机, 滚筒洗衣机, 滚轮, 垃圾袋, 垃圾桶.
+      /傻(?!瓜)/,
+      /滚(?!筒|轮|动|珠)/,
+      /垃圾(?!袋|桶|篓|分类)/,
       '废物',
       '蠢',
       '妈的',
@@ -853,8 +860,9 @@ const CONCEPTS: Record<string, Concept> = {
       'crap',
       'hate you',
       'shut up',
-      'garbage',
-      'trash',
+      // Not garbage bags or a trash can, which shops sell.
+      /garbage(?!\s+(?:bags?|cans?|bins?|disposals?))/,
+      /trash(?!\s+(?:bags?|cans?|bins?))/,
       'sb',
       'tmd',
       'nmsl',
@@ -868,7 +876,8 @@ function escape(text: string): string {
 }
 
 /** One English word or phrase as a pattern: whole words, `*` any word ending. */
-function englishPattern(phrase: string): string {
+function englishPattern(phrase: string | RegExp): string {
+  if (typeof phrase !== 'string') return phrase.source;
   const stem = phrase.endsWith('*') ? phrase.slice(0, -1) : phrase;
   const words = stem.split(' ').map(escape).join('\\s+');
   return phrase.endsWith('*') ? `${words}[a-z']*` : words;
@@ -886,9 +895,9 @@ const COMPILED: readonly CompiledConcept[] = Object.entries(CONCEPTS).map(([name
   kind: concept.kind,
   zh: concept.zh.length
     ? new RegExp(
-        [...concept.zh]
+        concept.zh
+          .map((phrase) => (typeof phrase === 'string' ? escape(phrase) : phrase.source))
           .sort((a, b) => b.length - a.length)
-          .map(escape)
           .join('|'),
       )
     : undefined,

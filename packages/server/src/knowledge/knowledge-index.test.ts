@@ -45,4 +45,23 @@ describe('knowledge index scores', () => {
     expect(withBot.find('你叫什么名字', { language: 'zh' })[0]?.article._id).toBe('bot');
     expect(score(withBot, '你叫什么名字')).toBe(1);
   });
+
+  it('should answer a product question whose product is named with a word of abuse', () => {
+    // 滚筒 (drum) and 垃圾袋 (bin bags) hold 滚 and 垃圾, but the question is not abuse.
+    const shop = indexOf({
+      washer: ['滚筒洗衣机能洗羽绒服吗'],
+      bags: ['垃圾袋有大号的吗'],
+      complaint: ['客服态度太差 我要投诉'],
+    });
+    for (const [question, id] of [
+      ['滚筒洗衣机可以洗羽绒服吗', 'washer'],
+      ['垃圾袋有没有大号', 'bags'],
+    ] as const) {
+      const [match] = shop.find(question, { language: 'zh' });
+      expect(match?.article._id, question).toBe(id);
+      expect(match?.score ?? 0, question).toBeGreaterThan(0.5);
+    }
+    // Abuse is still refused.
+    expect(shop.find('垃圾客服', { language: 'zh' })[0]?.score ?? 0).toBe(0);
+  });
 });
