@@ -6,8 +6,19 @@ import type { WorkflowDocument } from '@xiaoer/engine';
 import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
 import { BROWSER_TEMP } from '../shared-store.ts';
 
-/** Debian's Chromium (`apt-get install chromium`); `CHROMIUM_PATH` points elsewhere. */
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+/**
+ * Debian's Chromium headless shell (`apt-get install chromium-headless-shell`) when installed,
+ * else Debian's Chromium (`apt-get install chromium`); `CHROMIUM_PATH` points elsewhere.
+ *
+ * The headless shell is the same Blink and V8 as Chromium without the browser's user interface
+ * (Playwright's own default for headless runs): the browser files took about a third less of
+ * Chromium's CPU with it (144 s against 99 s for `tests/e2e/`, one worker), and on two cores
+ * the suite is short of CPU, Chromium's most of all (docs/performance.md, seventh pass).
+ */
+export const CHROMIUM_PATH =
+  process.env['CHROMIUM_PATH'] ??
+  ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((path) => existsSync(path)) ??
+  '/usr/bin/chromium';
 
 /** Screenshots of the main screens, kept as test artifacts (not committed). */
 export const SCREENSHOTS = new URL('../../test-artifacts/screenshots/', import.meta.url);
@@ -23,7 +34,7 @@ let shared: Promise<Browser> | undefined;
 async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH))
     throw new Error(
-      `No Chromium at ${CHROMIUM_PATH}: install Debian's (apt-get install chromium) or set CHROMIUM_PATH.`,
+      `No Chromium at ${CHROMIUM_PATH}: install Debian's (apt-get install chromium-headless-shell) or set CHROMIUM_PATH.`,
     );
   await mkdir(SCREENSHOTS, { recursive: true });
   // Chromium's profile and temporary files go in the run's folder (made and removed by

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { nodeTypes } from '@xiaoer/engine';
 import { DEMO_AGENT_PASSWORD, DEMO_SKILL_GROUPS, seedDemoRouting } from '@xiaoer/server/internal';
 import { ADMIN_PASSWORD, cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
@@ -194,6 +194,61 @@ const PAGES: { name: string; hash: string; ready: string }[] = [
   { name: 'admin', hash: '#/admin', ready: 'user-add' },
 ];
 
+/** A page's requests: those in flight (not its event streams, which stay open) and a count. */
+interface Requests {
+  open: Set<Request>;
+  started: number;
+  /** Resolves when no request is in flight any more. */
+  none: () => Promise<void>;
+}
+const requestsOf = new WeakMap<Page, Requests>();
+
+function followRequests(target: Page): void {
+  const waiting: (() => void)[] = [];
+  const requests: Requests = {
+    open: new Set(),
+    started: 0,
+    none: () =>
+      requests.open.size === 0
+        ? Promise.resolve()
+        : new Promise((resolve) => waiting.push(resolve)),
+  };
+  target.on('request', (request) => {
+    if (request.resourceType() === 'eventsource') return;
+    requests.open.add(request);
+    requests.started++;
+  });
+  const ended = (request: Request) => {
+    if (!requests.open.delete(request) || requests.open.size > 0) return;
+    for (const resolve of waiting.splice(0)) resolve();
+  };
+  target.on('requestfinished', ended);
+  target.on('requestfailed', ended);
+  requestsOf.set(target, requests);
+}
+
+/**
+ * Until the page has its data drawn: no request in flight, and none started while two frames
+ * were drawn after the last answer (a list or chart that asks for more once drawn asks within
+ * them). Events, not a quiet time: Playwright's `networkidle` waits half a second after the
+ * last request at every look.
+ */
+async function settled(target: Page): Promise<void> {
+  const requests = requestsOf.get(target);
+  if (!requests) throw new Error('settled: a page of openConsole');
+  for (;;) {
+    await requests.none();
+    const started = requests.started;
+    await target.evaluate(
+      () =>
+        new Promise<void>((resolve) =>
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+        ),
+    );
+    if (requests.open.size === 0 && requests.started === started) return;
+  }
+}
+
 async function openConsole(locale: string): Promise<Page> {
   const context = await browser.newContext({
     reducedMotion: 'reduce',
@@ -202,6 +257,7 @@ async function openConsole(locale: string): Promise<Page> {
     timezoneId: 'Asia/Shanghai',
   });
   page = await context.newPage();
+  followRequests(page);
   await page.goto(h.url);
   return page;
 }
@@ -217,8 +273,8 @@ async function logIn(target: Page, user = 'admin', password = ADMIN_PASSWORD): P
 async function walk(target: Page, language: 'zh' | 'en'): Promise<Record<string, string[]>> {
   const found: Record<string, string[]> = {};
   const look = async (name: string) => {
-    // Lists and charts fill in after the page: give them a moment to settle.
-    await target.waitForLoadState('networkidle');
+    // Lists and charts fill in after the page: until they have their data.
+    await settled(target);
     await screenshot(target, `i18n-${language}-${name}`);
     const words = await untranslated(target, language);
     if (words.length) found[name] = words;

@@ -131,7 +131,11 @@ describe('the instances page', () => {
     await page.route(stream, (route) => route.abort());
     const later = await polling(page);
     try {
+      // Away and back, the journeys drawn in between: the list's stream of the test before
+      // closes, and the list opens a new one, which fails (two hash changes at once could leave
+      // the list and its old stream in place).
       await page.goto(`${h.url}/#/workflows`);
+      await page.getByTestId('create-from-template').waitFor();
       await page.goto(`${h.url}/#/instances`);
       const next = await openCounter('LIST-3');
       const shown = page.getByTestId(`instance-${next}`);
