@@ -74,14 +74,11 @@ describe('OutboxNotes', () => {
   it('should let quiet steps noted apart share one lingering note, apart from the steps that go at once', async () => {
     const notes = new OutboxNotes({ Outbox }, new GroupCommit());
     inserts.length = 0;
-    // Three quiet steps noted 10 ms apart (results of sends one client's orders made), and a
-    // step that goes at once in between.
-    const quiet: Promise<string>[] = [];
-    for (let n = 0; n < 3; n++) {
-      quiet.push(notes.note(`journey:Q-${n}:1#2`, 80));
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    // A quiet step (the result of a send one client's order made), then a step that goes at
+    // once and is stored meanwhile, then two more quiet steps: the quiet ones wait together.
+    const quiet = [notes.note('journey:Q-0:1#2', 1000)];
     const atOnce = await notes.note('journey:Q-9:1#1');
+    quiet.push(notes.note('journey:Q-1:1#2', 1000), notes.note('journey:Q-2:1#2', 1000));
     const lingering = await Promise.all(quiet);
     expect(new Set(lingering).size).toBe(1);
     expect(lingering[0]).not.toBe(atOnce);
