@@ -7,8 +7,8 @@
  * set has them. Prints the mean accuracy and macro-F1 of the four rounds; `L2`, `EPOCHS` and
  * `DROPOUT` (and `PER_LANGUAGE`, training messages per intent and language, 240 as
  * `intents:generate` writes them) in the environment try other settings, `CONFUSIONS=1` (or `en`, `zh`) lists the commonest mistakes
- * as answered, `PER_INTENT=1` each business intent's English F1, `ENSEMBLE=n` compares n seeds' models
- * alone with the mean of their confidences, and `BASE_REF=<commit>`
+ * as answered, `PER_INTENT=1` each business intent's English F1, `MODELS=n` averages n models
+ * (`MODEL_SEED` the first one's seed), and `BASE_REF=<commit>`
  * measures on that commit's folds, so that training data added since is judged on the same
  * development messages as before it (new templates always train).
  */
@@ -25,7 +25,13 @@ import {
   splitTemplates,
 } from '../../packages/server/src/intents/generation/generate-utterances.ts';
 import { loadGrammars } from '../../packages/server/src/intents/generation/grammar-files.ts';
-import { accuracy, macroF1, perIntentScores, type Prediction } from './intent-metrics.ts';
+import {
+  accuracy,
+  expectedCalibrationError,
+  macroF1,
+  perIntentScores,
+  type Prediction,
+} from './intent-metrics.ts';
 
 const FOLDS = 4;
 const PER_LANGUAGE = Number(process.env['PER_LANGUAGE'] ?? 240);
@@ -95,6 +101,7 @@ const rounds: {
   englishBusinessF1: number;
   chineseAccuracy: number;
   chineseSides: number;
+  calibrationError: number;
 }[] = [];
 const social = new Set(
   definitions.filter((d) => d.group === 'social' || d.group === 'outOfScope').map((d) => d.intent),
@@ -106,57 +113,22 @@ const businessIntents = intents.filter((i) => !social.has(i) && i !== UNKNOWN_IN
 const confusionLanguage = process.env['CONFUSIONS'];
 /** Each business intent's English F1 as answered, summed over the folds' means. */
 const englishF1 = new Map<string, number>();
-/**
- * `ENSEMBLE=n` also trains the models of the next n - 1 seeds and compares, on English business
- * messages (best class, no threshold), each model alone with the mean of their confidences.
- */
-const ensemble = Number(process.env['ENSEMBLE'] ?? 1);
 const modelSeed = Number(process.env['MODEL_SEED'] ?? 1);
-/** Per fold: each member's English business macro-F1 (best class), then the ensemble's. */
-const ensembleF1: { members: number[]; together: number }[] = [];
 for (let fold = 0; fold < FOLDS; fold++) {
-  const train = (seed: number) =>
-    IntentClassifier.train([...written, ...messages(fold, false)], {
-      threshold: THRESHOLD,
-      ...(SIDES ? { socialIntents: socialIntentsOf(definitions) } : {}),
-      ...(process.env['L2'] ? { l2: Number(process.env['L2']) } : {}),
-      ...(process.env['DROPOUT'] ? { dropout: Number(process.env['DROPOUT']) } : {}),
-      ...(process.env['EPOCHS'] ? { epochs: Number(process.env['EPOCHS']) } : {}),
-      seed,
-    });
-  const classifier = train(modelSeed);
-  const test = messages(fold, true);
-  if (ensemble > 1) {
-    const members = [
-      classifier,
-      ...Array.from({ length: ensemble - 1 }, (_, k) => train(modelSeed + k + 1)),
-    ];
-    const english = test.filter((m) => m.language === 'en' && !social.has(m.intent));
-    const ranks = english.map((m) =>
-      members.map((member) => new Map(member.rank(m.text).map((r) => [r.intent, r.confidence]))),
+  const classifier = IntentClassifier.train([...written, ...messages(fold, false)], {
+    threshold: THRESHOLD,
+    ...(SIDES ? { socialIntents: socialIntentsOf(definitions) } : {}),
+    ...(process.env['L2'] ? { l2: Number(process.env['L2']) } : {}),
+    ...(process.env['DROPOUT'] ? { dropout: Number(process.env['DROPOUT']) } : {}),
+    ...(process.env['EPOCHS'] ? { epochs: Number(process.env['EPOCHS']) } : {}),
+    ...(process.env['MODELS'] ? { models: Number(process.env['MODELS']) } : {}),
+    seed: modelSeed,
+  });
+  if (fold === 0)
+    process.stderr.write(
+      `temperatures: ${classifier.temperatures.map((t) => t.toFixed(2)).join(' / ')}\n`,
     );
-    const f1Of = (pick: (maps: Map<string, number>[]) => Map<string, number>[]) =>
-      macroF1(
-        perIntentScores(
-          english.map((m, i) => {
-            const mean = new Map<string, number>();
-            const maps = pick(ranks[i] ?? []);
-            for (const map of maps)
-              for (const [intent, p] of map) mean.set(intent, (mean.get(intent) ?? 0) + p);
-            const [predicted, confidence] = [...mean].sort((a, b) => b[1] - a[1])[0] ?? [
-              UNKNOWN_INTENT,
-              0,
-            ];
-            return { expected: m.intent, predicted, confidence: confidence / maps.length };
-          }),
-          businessIntents,
-        ),
-      );
-    ensembleF1.push({
-      members: members.map((_, k) => f1Of((maps) => maps.slice(k, k + 1))),
-      together: f1Of((maps) => maps),
-    });
-  }
+  const test = messages(fold, true);
   const predictions: Prediction[] = test.map((example) => {
     const best = classifier.rank(example.text)[0] ?? { intent: UNKNOWN_INTENT, confidence: 0 };
     return { expected: example.intent, predicted: best.intent, confidence: best.confidence };
@@ -207,6 +179,7 @@ for (let fold = 0; fold < FOLDS; fold++) {
         .filter((_, i) => test[i]?.language === 'zh')
         .map((p) => ({ ...p, expected: side(p.expected), predicted: side(p.predicted) })),
     ),
+    calibrationError: expectedCalibrationError(predictions),
   });
   process.stderr.write(
     `fold ${fold}: ${test.length} messages, accuracy ${accuracy(predictions).toFixed(3)}, macro-F1 ${macroF1(scores).toFixed(3)}\n`,
@@ -219,17 +192,8 @@ if (process.env['PER_INTENT'])
       .map(([intent, f1]) => `${intent} ${f1.toFixed(2)}`)
       .join(', ')}\n`,
   );
-if (ensembleF1.length) {
-  const average = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
-  const members = Array.from({ length: ensemble }, (_, k) =>
-    average(ensembleF1.map((f) => f.members[k] ?? 0)),
-  );
-  process.stderr.write(
-    `English business macro-F1, best class: seeds ${modelSeed}–${modelSeed + ensemble - 1} alone ${members.map((f) => f.toFixed(3)).join(' / ')} (mean ${average(members).toFixed(3)}), their mean confidences ${average(ensembleF1.map((f) => f.together)).toFixed(3)}\n`,
-  );
-}
 const mean = (pick: (r: (typeof rounds)[number]) => number) =>
   (rounds.reduce((sum, r) => sum + pick(r), 0) / rounds.length).toFixed(3);
 console.log(
-  `development split (${FOLDS} template folds): accuracy ${mean((r) => r.accuracy)}, macro-F1 ${mean((r) => r.macroF1)}, answered macro-F1 ${mean((r) => r.answeredF1)} (threshold ${THRESHOLD}${SIDES ? ', sides' : ''}), unknown recall ${mean((r) => r.unknownRecall)}, English business answered macro-F1 ${mean((r) => r.englishBusinessF1)}, zh accuracy ${mean((r) => r.chineseAccuracy)}, zh business vs social ${mean((r) => r.chineseSides)}`,
+  `development split (${FOLDS} template folds): accuracy ${mean((r) => r.accuracy)}, macro-F1 ${mean((r) => r.macroF1)}, answered macro-F1 ${mean((r) => r.answeredF1)} (threshold ${THRESHOLD}${SIDES ? ', sides' : ''}), unknown recall ${mean((r) => r.unknownRecall)}, English business answered macro-F1 ${mean((r) => r.englishBusinessF1)}, zh accuracy ${mean((r) => r.chineseAccuracy)}, zh business vs social ${mean((r) => r.chineseSides)}, calibration error ${mean((r) => r.calibrationError)}`,
 );

@@ -139,16 +139,36 @@ describe('IntentClassifier', () => {
 
   it('should train the same model from the same examples and seed', () => {
     const again = IntentClassifier.train(examples);
-    expect(again.temperature).toBe(classifier.temperature);
+    expect(again.temperatures).toEqual(classifier.temperatures);
     for (const [text] of unseen) {
       expect(again.classify(text)).toEqual(classifier.classify(text));
     }
   });
 
-  it('should fit a temperature from cross-validation, and 1 without it', () => {
-    expect(classifier.temperature).toBeGreaterThan(0);
-    expect(classifier.temperature).not.toBe(1);
-    expect(uncalibrated.temperature).toBe(1);
+  it('should fit a temperature to each of its three models from cross-validation, and 1 without it', () => {
+    expect(classifier.temperatures).toHaveLength(3);
+    for (const temperature of classifier.temperatures) {
+      expect(temperature).toBeGreaterThan(0);
+      expect(temperature).not.toBe(1);
+    }
+    expect(uncalibrated.temperatures).toEqual([1, 1, 1]);
+  });
+
+  it("should answer with the mean of its models' calibrated probabilities", () => {
+    const { members, ...rest } = classifier.snapshot();
+    // Each model alone, with its own temperature.
+    const alone = members.map((member) => IntentClassifier.restore({ ...rest, members: [member] }));
+    const seeds = new Set(members.map((member) => member.model.weights.slice(0, 2000).join()));
+    expect(seeds.size).toBe(3);
+    for (const [text] of unseen.slice(0, 5)) {
+      const confidences = alone.map(
+        (model) => new Map(model.rank(text).map((s) => [s.intent, s.confidence])),
+      );
+      for (const { intent, confidence } of classifier.rank(text)) {
+        const mean = confidences.reduce((sum, map) => sum + (map.get(intent) ?? 0), 0) / 3;
+        expect(confidence).toBeCloseTo(mean, 12);
+      }
+    }
   });
 
   it('should not understand gibberish, and still read a typo among known words', () => {

@@ -15,6 +15,15 @@ describe('createIntentRecognizer', () => {
     expect(result.intent).toBe('changeAddress');
   });
 
+  it('should average three models by default, and as many as the configuration says', async () => {
+    const shipped = (await createIntentRecognizer()) as IntentClassifier;
+    expect(shipped.snapshot().members).toHaveLength(3);
+    const one = (await createIntentRecognizer({ models: 1 })) as IntentClassifier;
+    expect(one.snapshot().members).toHaveLength(1);
+    expect(one.temperatures).toEqual([shipped.temperatures[0]]);
+    expect((await one.classify('我想改一下收货地址')).intent).toBe('changeAddress');
+  });
+
   it("should find the shop's order numbers with its own pattern", async () => {
     const recognizer = await createIntentRecognizer({ orderNumberPattern: 'XE-\\d{6}' });
     const result = await recognizer.classify('订单XE-123456到哪了');

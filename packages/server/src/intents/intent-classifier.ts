@@ -9,7 +9,7 @@ import { extractEntities, type EntityPatterns } from './message-entities.ts';
 import { messageLanguage } from './message-language.ts';
 import { stratifiedFolds } from './stratified-folds.ts';
 import { SoftmaxModel, softmax, type SoftmaxWeights, type SparseVector } from './softmax-model.ts';
-import { fitTemperature, type ScoredExample } from './temperature-scaling.ts';
+import { fitTemperature } from './temperature-scaling.ts';
 import { messageFeatures } from './text-features.ts';
 
 export interface IntentClassifierOptions {
@@ -29,6 +29,15 @@ export interface IntentClassifierOptions {
   dropout?: number;
   /** Seeds the shuffles: the same seed and examples give the same model (default 1). */
   seed?: number;
+  /**
+   * How many models are trained (default 3), each with its own seed (`seed`, `seed + 1`, …: other
+   * shuffles and dropouts) on the same features; their calibrated probabilities are averaged.
+   * One model's errors on a new phrasing are partly its own, so the mean is right more often
+   * (English business macro-F1 as answered 0.843 with one, 0.855 with three on the
+   * development split of `npm run tune:intents`). Training and scoring cost grow with it;
+   * features are read once.
+   */
+  models?: number;
   /**
    * The temperature is fitted on one fold of this many, held out of a first training run
    * (default 5: 20%; 0: no calibration). One fold rather than full cross-validation keeps
@@ -56,6 +65,7 @@ const DEFAULTS = {
   l2: 1e-6,
   dropout: 0.5,
   seed: 1,
+  models: 3,
   calibrationFolds: 5,
 } satisfies IntentClassifierOptions;
 
@@ -85,8 +95,14 @@ function settingsOf(options: IntentClassifierOptions): Settings {
  * threshold, candidates, entity patterns, social intents), defaults filled in.
  */
 export function trainingSettingsOf(options: IntentClassifierOptions): Record<string, number> {
-  const { epochs, learningRate, l2, dropout, seed, calibrationFolds } = settingsOf(options);
-  return { epochs, learningRate, l2, dropout, seed, calibrationFolds };
+  const { epochs, learningRate, l2, dropout, seed, models, calibrationFolds } = settingsOf(options);
+  return { epochs, learningRate, l2, dropout, seed, models, calibrationFolds };
+}
+
+/** One model of a classifier, with the temperature fitted to it. */
+export interface IntentModelMember {
+  temperature: number;
+  model: SoftmaxWeights;
 }
 
 /**
@@ -96,10 +112,29 @@ export function trainingSettingsOf(options: IntentClassifierOptions): Record<str
  */
 export interface IntentModelSnapshot {
   intents: string[];
-  /** The features, each at its index in the model. */
+  /** The features, each at its index in the models. */
   vocabulary: string[];
-  temperature: number;
-  model: SoftmaxWeights;
+  /** The models whose calibrated probabilities are averaged (one or more). */
+  members: IntentModelMember[];
+}
+
+/**
+ * The mean of the models' calibrated probabilities, as it is. Fitting a temperature on the
+ * mean as well (the mean of sure models is less sure than each) gave 0.95 on the held-out
+ * fold, and a worse calibration error on new phrasings (development split of
+ * `npm run tune:intents`: 0.046 against 0.039 for the plain mean, 0.053 for one model).
+ */
+function averagedProbabilities(
+  scores: readonly ArrayLike<number>[],
+  temperatures: readonly number[],
+): number[] {
+  if (scores.length === 1) return softmax(scores[0] as ArrayLike<number>, temperatures[0]);
+  const mean = new Array<number>(scores[0]?.length ?? 0).fill(0);
+  scores.forEach((memberScores, m) => {
+    const probabilities = softmax(memberScores, temperatures[m]);
+    for (let k = 0; k < mean.length; k++) mean[k]! += (probabilities[k] ?? 0) / scores.length;
+  });
+  return mean;
 }
 
 /** The prefix of a Latin word's character 3-grams among the features (`text-features.ts`). */
@@ -125,11 +160,12 @@ function vectorOfFeatures(
 }
 
 /**
- * The local intent model: trained from utterances in a second or so, no network. Chinese
+ * The local intent model: trained from utterances in a few seconds, no network. Chinese
  * words and character n-grams, Latin words and letter n-grams, negation (see
- * `text-features.ts`), a softmax regression, and a temperature fitted on a held-out fold so
- * that a confidence of 0.8 is right about 80% of the time. Examples labelled `unknown`
- * teach it what is out of scope: when that class wins, the answer is `unknown`.
+ * `text-features.ts`), a few softmax regressions trained with different seeds whose
+ * probabilities are averaged (`models`), and temperatures fitted on a held-out fold so that a
+ * confidence of 0.8 is right about 80% of the time. Examples labelled `unknown` teach it what
+ * is out of scope: when that class wins, the answer is `unknown`.
  *
  * @example
  * const classifier = IntentClassifier.train(intentExamples(await loadIntentDefinitions()));
@@ -139,9 +175,9 @@ export class IntentClassifier implements IntentRecognizer {
   private constructor(
     readonly intents: readonly string[],
     private readonly vocabulary: ReadonlyMap<string, number>,
-    private readonly model: SoftmaxModel,
-    /** The fitted temperature (1 without calibration). */
-    readonly temperature: number,
+    private readonly models: readonly SoftmaxModel[],
+    /** Each model's fitted temperature (1 without calibration). */
+    readonly temperatures: readonly number[],
     private readonly settings: Settings,
   ) {}
 
@@ -164,7 +200,7 @@ export class IntentClassifier implements IntentRecognizer {
     }
     const vectors = featureLists.map((features) => vectorOfFeatures(features, vocabulary));
     const labels = examples.map((example) => intents.indexOf(example.intent));
-    const fit = (indexes: readonly number[], from?: SoftmaxModel) =>
+    const fit = (indexes: readonly number[], seed: number, from?: SoftmaxModel) =>
       SoftmaxModel.train(
         indexes.map((i) => vectors[i] as SparseVector),
         indexes.map((i) => labels[i] as number),
@@ -172,32 +208,45 @@ export class IntentClassifier implements IntentRecognizer {
         vocabulary.size,
         // Warm from the calibration model, a few passes at the rate it had reached suffice.
         from
-          ? { ...settings, from, epochs: WARM_EPOCHS, learningRate: settings.learningRate * 0.6 }
-          : settings,
+          ? {
+              ...settings,
+              seed,
+              from,
+              epochs: WARM_EPOCHS,
+              learningRate: settings.learningRate * 0.6,
+            }
+          : { ...settings, seed },
       );
+    const seeds = Array.from({ length: Math.max(1, settings.models) }, (_, m) => settings.seed + m);
 
-    let temperature = 1;
-    let calibration: SoftmaxModel | undefined;
+    let temperatures = seeds.map(() => 1);
+    let calibration: (SoftmaxModel | undefined)[] = [];
     if (settings.calibrationFolds >= 2) {
+      // The same held-out fold for every model: the seeds change shuffles and dropouts only.
       const folds = stratifiedFolds(
         examples.map((example) => `${example.intent}/${example.language}`),
         settings.calibrationFolds,
         settings.seed,
       );
-      const heldOut: ScoredExample[] = [];
-      const model = fit(vectors.flatMap((_, i) => (folds[i] === 0 ? [] : [i])));
-      calibration = model;
-      vectors.forEach((vector, i) => {
-        if (folds[i] === 0)
-          heldOut.push({ scores: model.scores(vector), label: labels[i] as number });
-      });
-      temperature = fitTemperature(heldOut);
+      const held = vectors.flatMap((_, i) => (folds[i] === 0 ? [i] : []));
+      const rest = vectors.flatMap((_, i) => (folds[i] === 0 ? [] : [i]));
+      const onRest = seeds.map((seed) => fit(rest, seed));
+      calibration = onRest;
+      const heldScores = onRest.map((model) =>
+        held.map((i) => model.scores(vectors[i] as SparseVector)),
+      );
+      temperatures = heldScores.map((scores) =>
+        fitTemperature(
+          scores.map((memberScores, j) => ({
+            scores: memberScores,
+            label: labels[held[j] as number] as number,
+          })),
+        ),
+      );
     }
-    const model = fit(
-      vectors.map((_, i) => i),
-      calibration,
-    );
-    return new IntentClassifier(intents, vocabulary, model, temperature, settings);
+    const all = vectors.map((_, i) => i);
+    const models = seeds.map((seed, m) => fit(all, seed, calibration[m]));
+    return new IntentClassifier(intents, vocabulary, models, temperatures, settings);
   }
 
   /** The learned part of the classifier, to store (not a copy: do not change it). */
@@ -205,8 +254,10 @@ export class IntentClassifier implements IntentRecognizer {
     return {
       intents: [...this.intents],
       vocabulary: [...this.vocabulary.keys()],
-      temperature: this.temperature,
-      model: this.model.toWeights(),
+      members: this.models.map((model, m) => ({
+        temperature: this.temperatures[m] ?? 1,
+        model: model.toWeights(),
+      })),
     };
   }
 
@@ -218,21 +269,23 @@ export class IntentClassifier implements IntentRecognizer {
     snapshot: IntentModelSnapshot,
     options: IntentClassifierOptions = {},
   ): IntentClassifier {
-    const { intents, vocabulary, temperature, model } = snapshot;
+    const { intents, vocabulary, members } = snapshot;
     const vocabularyMap = new Map(vocabulary.map((feature, index) => [feature, index]));
     if (
       intents.length < 2 ||
-      model.classes !== intents.length ||
-      model.features !== vocabulary.length ||
-      vocabularyMap.size !== vocabulary.length ||
-      !(temperature > 0)
+      members.length === 0 ||
+      members.some(
+        ({ model, temperature: t }) =>
+          model.classes !== intents.length || model.features !== vocabulary.length || !(t > 0),
+      ) ||
+      vocabularyMap.size !== vocabulary.length
     )
       throw new RangeError('The intent model snapshot does not hold together');
     return new IntentClassifier(
       intents,
       vocabularyMap,
-      SoftmaxModel.fromWeights(model),
-      temperature,
+      members.map(({ model }) => SoftmaxModel.fromWeights(model)),
+      members.map(({ temperature }) => temperature),
       settingsOf(options),
     );
   }
@@ -245,7 +298,11 @@ export class IntentClassifier implements IntentRecognizer {
   }
 
   private ranked(vector: SparseVector): IntentScore[] {
-    const probabilities = softmax(this.model.scores(vector), this.temperature);
+    // The features are read once; each model only scores them.
+    const probabilities = averagedProbabilities(
+      this.models.map((model) => model.scores(vector)),
+      this.temperatures,
+    );
     return this.intents
       .map((intent, k) => ({ intent, confidence: probabilities[k] ?? 0 }))
       .sort((a, b) => b.confidence - a.confidence);

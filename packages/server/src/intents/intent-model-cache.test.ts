@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IntentClassifier } from './intent-classifier.ts';
+import { IntentClassifier, type IntentModelSnapshot } from './intent-classifier.ts';
 import type { IntentExample } from './intent-files.ts';
 import {
   cachedIntentClassifier,
@@ -50,6 +50,29 @@ afterEach(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
+/** A snapshot's first model as format 1 stored it: one model, its temperature in the header. */
+function formatOne(snapshot: IntentModelSnapshot): Buffer {
+  const { model, temperature } = snapshot.members[0]!;
+  const header = Buffer.from(
+    JSON.stringify({
+      format: 1,
+      intents: snapshot.intents,
+      vocabulary: snapshot.vocabulary,
+      temperature,
+      classes: model.classes,
+      features: model.features,
+    }),
+  );
+  const numbersAt = Math.ceil((12 + header.length) / 8) * 8;
+  const out = Buffer.alloc(numbersAt + model.bias.byteLength + model.weights.byteLength);
+  out.write('XIAOERIM', 0, 'latin1');
+  out.writeUInt32LE(header.length, 8);
+  header.copy(out, 12);
+  Buffer.from(model.bias.buffer).copy(out, numbersAt);
+  Buffer.from(model.weights.buffer).copy(out, numbersAt + model.bias.byteLength);
+  return out;
+}
+
 const answers = (classifier: IntentClassifier) =>
   messages.map((text) => [classifier.classify(text), classifier.rank(text)]);
 
@@ -59,9 +82,36 @@ describe('the stored intent model', () => {
     const stored = encodeIntentModel(trained.snapshot());
     const restored = IntentClassifier.restore(decodeIntentModel(stored), options);
     expect(restored.intents).toEqual(trained.intents);
-    expect(restored.temperature).toBe(trained.temperature);
-    expect(restored.snapshot().model.weights).toEqual(trained.snapshot().model.weights);
+    expect(restored.temperatures).toEqual(trained.temperatures);
+    expect(restored.snapshot().members).toHaveLength(3);
+    expect(restored.snapshot().members).toEqual(trained.snapshot().members);
     expect(answers(restored)).toEqual(answers(trained));
+  });
+
+  it('should store and restore one model as well as several', () => {
+    const single = IntentClassifier.train(examples, { ...options, models: 1 });
+    const restored = IntentClassifier.restore(
+      decodeIntentModel(encodeIntentModel(single.snapshot())),
+      options,
+    );
+    expect(restored.snapshot().members).toHaveLength(1);
+    expect(answers(restored)).toEqual(answers(single));
+  });
+
+  it('should train again over a file of the earlier one-model format, not misread it', async () => {
+    const trained = IntentClassifier.train(examples, options);
+    const file = path.join(
+      directory,
+      `intent-model-${await intentModelKey(examples, options)}.bin`,
+    );
+    const old = formatOne(trained.snapshot());
+    await writeFile(file, old);
+    expect(() => decodeIntentModel(old)).toThrow(RangeError);
+    const train = vi.spyOn(IntentClassifier, 'train');
+    const classifier = await cachedIntentClassifier(examples, options, directory);
+    expect(train).toHaveBeenCalledTimes(1);
+    expect(answers(classifier)).toEqual(answers(trained));
+    expect(decodeIntentModel(await readFile(file)).members).toHaveLength(3);
   });
 
   it('should learn the same weights whatever the answering options', () => {
@@ -78,6 +128,7 @@ describe('the stored intent model', () => {
     expect(() =>
       IntentClassifier.restore({ ...snapshot, vocabulary: snapshot.vocabulary.slice(1) }),
     ).toThrow(RangeError);
+    expect(() => IntentClassifier.restore({ ...snapshot, members: [] })).toThrow(RangeError);
   });
 
   it('should train once, then read the stored model instead of training again', async () => {
@@ -99,6 +150,8 @@ describe('the stored intent model', () => {
     expect(await intentModelKey(examples, {})).toBe(key);
     expect(await intentModelKey(examples, { epochs: 3 })).not.toBe(key);
     expect(await intentModelKey(examples, { seed: 2 })).not.toBe(key);
+    expect(await intentModelKey(examples, { models: 1 })).not.toBe(key);
+    expect(await intentModelKey(examples, { models: 3 })).toBe(key);
     const changed = examples.map((example, i) =>
       i === 0 ? { ...example, text: '快递呢' } : example,
     );

@@ -11,8 +11,8 @@ import {
 import type { IntentExample } from './intent-files.ts';
 
 /**
- * Training the local intent model costs one to two seconds of CPU (more on a busy machine)
- * at every server start, and it is deterministic: the same examples, settings and code give
+ * Training the local intent model (three models by default) costs four to five seconds of CPU
+ * (more on a busy machine) at every server start, and it is deterministic: the same examples, settings and code give
  * the same model. So the trained model is kept on disk, under a name that is the hash of all
  * that went into it, and the next start (a restart, another process, each test worker) reads
  * it in a few milliseconds instead of training. Any change to the examples (an operator's
@@ -21,8 +21,12 @@ import type { IntentExample } from './intent-files.ts';
  * damaged file means training, and a folder that cannot be written means training next time.
  */
 
-/** Bumped when the file layout changes. */
-const FORMAT = 1;
+/**
+ * Bumped when the file layout changes; a file of another format is not read (trained again).
+ * 1: one model; 2: several models, each with its temperature.
+ */
+export const INTENT_MODEL_FORMAT = 2;
+const FORMAT = INTENT_MODEL_FORMAT;
 const MAGIC = 'XIAOERIM';
 /** The newest models kept; older ones (other intent sets, other versions) are removed. */
 const KEEP = 8;
@@ -75,34 +79,47 @@ export async function intentModelKey(
   return hash.digest('hex').slice(0, 40);
 }
 
-/** The stored form: magic, header length, JSON header, padding to 8, bias, weights. */
+/**
+ * The stored form: magic, header length, JSON header, padding to 8, then each model's bias
+ * (float64 per class) and weights (float32, classes × features).
+ */
 export function encodeIntentModel(snapshot: IntentModelSnapshot): Buffer {
-  const { intents, vocabulary, temperature, model } = snapshot;
+  const { intents, vocabulary, members } = snapshot;
+  const first = members[0]?.model;
+  if (!first || members.some(({ model }) => model.weights.length !== first.weights.length))
+    throw new RangeError('The intent models to store do not have the same shape');
   const header = Buffer.from(
     JSON.stringify({
       format: FORMAT,
       intents,
       vocabulary,
-      temperature,
-      classes: model.classes,
-      features: model.features,
+      temperatures: members.map((member) => member.temperature),
+      classes: first.classes,
+      features: first.features,
     }),
   );
   const headerEnd = MAGIC.length + 4 + header.length;
   const numbersAt = Math.ceil(headerEnd / 8) * 8;
-  const out = Buffer.alloc(numbersAt + model.bias.byteLength + model.weights.byteLength);
+  const memberBytes = first.bias.byteLength + first.weights.byteLength;
+  const out = Buffer.alloc(numbersAt + members.length * memberBytes);
   out.write(MAGIC, 0, 'latin1');
   out.writeUInt32LE(header.length, MAGIC.length);
   header.copy(out, MAGIC.length + 4);
-  Buffer.from(model.bias.buffer, model.bias.byteOffset, model.bias.byteLength).copy(out, numbersAt);
-  Buffer.from(model.weights.buffer, model.weights.byteOffset, model.weights.byteLength).copy(
-    out,
-    numbersAt + model.bias.byteLength,
-  );
+  members.forEach(({ model: { bias, weights } }, m) => {
+    const at = numbersAt + m * memberBytes;
+    Buffer.from(bias.buffer, bias.byteOffset, bias.byteLength).copy(out, at);
+    Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength).copy(
+      out,
+      at + bias.byteLength,
+    );
+  });
   return out;
 }
 
-/** The snapshot in a stored file; a `RangeError` when the file is not one, or is cut short. */
+/**
+ * The snapshot in a stored file; a `RangeError` when the file is not one, is of another format
+ * (an older version's) or is cut short.
+ */
 export function decodeIntentModel(data: Buffer): IntentModelSnapshot {
   const broken = () => new RangeError('Not a stored intent model');
   if (data.length < MAGIC.length + 4 || data.toString('latin1', 0, MAGIC.length) !== MAGIC)
@@ -114,25 +131,28 @@ export function decodeIntentModel(data: Buffer): IntentModelSnapshot {
     format: number;
     intents: string[];
     vocabulary: string[];
-    temperature: number;
+    temperatures: number[];
     classes: number;
     features: number;
   };
-  if (header.format !== FORMAT) throw broken();
+  if (header.format !== FORMAT || !Array.isArray(header.temperatures)) throw broken();
+  const { classes, features } = header;
   const numbersAt = Math.ceil(headerEnd / 8) * 8;
-  const biasBytes = header.classes * 8;
-  const weightBytes = header.classes * header.features * 4;
-  if (data.length !== numbersAt + biasBytes + weightBytes) throw broken();
-  // Copied out: typed arrays need aligned, owned memory.
-  const bias = new Float64Array(header.classes);
-  Buffer.from(bias.buffer).set(data.subarray(numbersAt, numbersAt + biasBytes));
-  const weights = new Float32Array(header.classes * header.features);
-  Buffer.from(weights.buffer).set(data.subarray(numbersAt + biasBytes));
+  const biasBytes = classes * 8;
+  const memberBytes = biasBytes + classes * features * 4;
+  if (data.length !== numbersAt + header.temperatures.length * memberBytes) throw broken();
   return {
     intents: header.intents,
     vocabulary: header.vocabulary,
-    temperature: header.temperature,
-    model: { classes: header.classes, features: header.features, weights, bias },
+    members: header.temperatures.map((temperature, m) => {
+      const at = numbersAt + m * memberBytes;
+      // Copied out: typed arrays need aligned, owned memory.
+      const bias = new Float64Array(classes);
+      Buffer.from(bias.buffer).set(data.subarray(at, at + biasBytes));
+      const weights = new Float32Array(classes * features);
+      Buffer.from(weights.buffer).set(data.subarray(at + biasBytes, at + memberBytes));
+      return { temperature, model: { classes, features, weights, bias } };
+    }),
   };
 }
 
