@@ -131,6 +131,9 @@ beforeAll(async () => {
       );
     }
   }
+  // The funnel counts who waits from the instances' documents, written behind their steps
+  // (docs/runtime.md): write them before reading.
+  await h.xiaoer.runtime.idle();
   await rollup();
 }, 120_000);
 afterAll(async () => h?.close());

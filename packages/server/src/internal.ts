@@ -177,6 +177,7 @@ export {
   type IntentExample,
 } from './intents/intent-files.ts';
 export { IntentClassifier, type IntentClassifierOptions } from './intents/intent-classifier.ts';
+export { trainOffThread } from './intents/intent-training.ts';
 export {
   cachedIntentClassifier,
   defaultIntentModelDirectory,

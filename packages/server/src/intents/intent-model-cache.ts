@@ -177,17 +177,24 @@ async function prune(directory: string): Promise<void> {
   await Promise.all(dated.slice(KEEP).map(({ file }) => rm(file, { force: true })));
 }
 
+/** Trains a classifier (on this thread, or in a worker: `intent-training.ts`). */
+export type IntentTrainer = (
+  examples: readonly IntentExample[],
+  options: IntentClassifierOptions,
+) => IntentClassifier | Promise<IntentClassifier>;
+
 /**
- * `IntentClassifier.train(examples, options)`, read from `directory` when these examples and
- * options were trained before (by any process), and stored there when not. `directory: null`
- * trains without the cache.
+ * `train(examples, options)`, read from `directory` when these examples and options were
+ * trained before (by any process), and stored there when not. `directory: null` trains without
+ * the cache.
  */
 export async function cachedIntentClassifier(
   examples: readonly IntentExample[],
   options: IntentClassifierOptions = {},
   directory: string | null = defaultIntentModelDirectory(),
+  train: IntentTrainer = (e, o) => IntentClassifier.train(e, o),
 ): Promise<IntentClassifier> {
-  if (directory === null) return IntentClassifier.train(examples, options);
+  if (directory === null) return train(examples, options);
   const key = await intentModelKey(examples, options);
   const file = path.join(directory, `${PREFIX}${key}.bin`);
   try {
@@ -199,7 +206,7 @@ export async function cachedIntentClassifier(
   } catch {
     // Not there (or damaged): train, and store for the next start.
   }
-  const classifier = IntentClassifier.train(examples, options);
+  const classifier = await train(examples, options);
   // Written aside, then renamed: a process reading at the same time sees all or nothing.
   const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`;
   try {

@@ -1,6 +1,7 @@
 import { LocalizedError } from '../localized-error.ts';
 import { FallbackClassifier } from './fallback-classifier.ts';
 import type { IntentRecognizer } from './intent-classification.ts';
+import { trainOffThread } from './intent-training.ts';
 import type { IntentClassifier } from './intent-classifier.ts';
 import {
   intentExamples,
@@ -130,10 +131,13 @@ function trainedLocally(
       return {
         definitions,
         // Trained once for all processes: a start reads the model the last one stored.
-        local: await cachedIntentClassifier(intentExamples(definitions), {
-          ...options,
-          socialIntents: socialIntentsOf(definitions),
-        }),
+        local: await cachedIntentClassifier(
+          intentExamples(definitions),
+          { ...options, socialIntents: socialIntentsOf(definitions) },
+          undefined,
+          // In a worker thread: an operator's new intent is learned without stalling the server.
+          trainOffThread,
+        ),
       };
     });
     // A folder that failed to load is read again next time.
