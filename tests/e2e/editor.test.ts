@@ -368,11 +368,15 @@ describe('the journey editor in Chromium', () => {
           { timeout: 15_000, interval: 1000 },
         )
         .toBe('Cancelled');
-      const audit = await h.connection.collection('audit').find({ target: id }).toArray();
-      expect(audit.map((a) => a['action']).sort()).toEqual([
-        'instance.cancel',
-        'instance.sendEvent',
-      ]);
+      // The page may show the end from the instance's stream before the cancel's answer (and
+      // the audit entry written before it) came back.
+      await expect
+        .poll(async () =>
+          (await h.connection.collection('audit').find({ target: id }).toArray())
+            .map((a) => a['action'])
+            .sort(),
+        )
+        .toEqual(['instance.cancel', 'instance.sendEvent']);
     },
   );
 
