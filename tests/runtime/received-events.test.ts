@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadJourney } from '../journeys/journey-files.ts';
 import { erpMapping, postShopify } from '../platforms/platform-fixtures.ts';
 import { signedHeaders } from '@xiaoer/server';
+import { eventJson, inboxEntryOf, type EventRecord } from '@xiaoer/server/internal';
 import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 
 const SHOPIFY = {
@@ -75,6 +76,20 @@ beforeAll(async () => {
   await h.publish(loadJourney('order-lifecycle'));
 });
 afterAll(async () => h?.close());
+
+/** An order's event as a process that died after acknowledging it had taken it, a minute ago. */
+function crashedOrder(eventId: string, orderId: string): EventRecord {
+  const receivedAt = new Date(Date.now() - 60_000);
+  return {
+    _id: `demo-shop/${eventId}`,
+    source: 'demo-shop',
+    eventId,
+    type: 'order.created',
+    time: receivedAt.toISOString(),
+    data: { orderId, customer: { name: 'Li Lei', phone: '+8613800138000' } },
+    receivedAt,
+  };
+}
 
 describe('GET /api/events', () => {
   it('should show a webhook that started a journey, with a link to its instance and the order id', async () => {
@@ -231,19 +246,11 @@ describe('GET /api/events', () => {
   it('should record the outcome of an event that recovery processed after a crash, once', async () => {
     // What a process that died after acknowledging the event (202) leaves: its record and its
     // inbox entry, claimed by a process that no longer beats.
-    const key = 'demo-shop/evt-crashed-1';
-    const receivedAt = new Date(Date.now() - 60_000);
-    const data = { orderId: 'EV-CRASH', customer: { name: 'Li Lei', phone: '+8613800138000' } };
+    const record = crashedOrder('evt-crashed-1', 'EV-CRASH');
+    const key = record._id;
+    const { receivedAt } = record;
     const { Events, Inbox } = h.xiaoer.models;
-    await Events.collection.insertOne({
-      _id: key as never,
-      source: 'demo-shop',
-      eventId: 'evt-crashed-1',
-      type: 'order.created',
-      time: receivedAt.toISOString(),
-      data: JSON.stringify(data),
-      receivedAt,
-    });
+    await Events.collection.insertOne(eventJson.encode(record) as never);
     await Inbox.collection.insertOne({ _id: key as never, receivedAt, process: 'gone-process' });
     expect((await events('?order=EV-CRASH')).events).toEqual([]);
     // This sweep processes it, or the server's own sweep already took it: either way, once.
@@ -269,20 +276,10 @@ describe('GET /api/events', () => {
   it('should recover an event whose process died before writing its record: the inbox entry carries it', async () => {
     // The intake answers 202 once the inbox entry is stored; the event's record is written
     // behind. A process killed in between leaves only the entry, which carries the event.
-    const key = 'demo-shop/evt-crashed-2';
-    const receivedAt = new Date(Date.now() - 60_000);
-    const data = { orderId: 'EV-CRASH-2', customer: { name: 'Han Mei', phone: '+8613800138001' } };
+    const record = crashedOrder('evt-crashed-2', 'EV-CRASH-2');
+    const { _id: key, data } = record;
     const { Events, Inbox } = h.xiaoer.models;
-    await Inbox.collection.insertOne({
-      _id: key as never,
-      receivedAt,
-      process: 'gone-process',
-      source: 'demo-shop',
-      eventId: 'evt-crashed-2',
-      type: 'order.created',
-      time: receivedAt.toISOString(),
-      data: JSON.stringify(data),
-    });
+    await Inbox.collection.insertOne(inboxEntryOf(record, 'gone-process') as never);
     expect(await Events.countDocuments({ _id: key as never })).toBe(0);
     await h.xiaoer.intake.recover(30_000);
     await vi.waitFor(async () => {

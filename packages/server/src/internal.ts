@@ -312,3 +312,4 @@ export type {
 } from './model/quality.model.ts';
 export type { ResolveHook } from './routing/router.ts';
 export { qualityBodySchemas } from './http/quality.route.ts';
+export { eventJson, inboxEntryOf, type EventRecord } from './model/event.model.ts';
