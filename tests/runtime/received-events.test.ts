@@ -271,6 +271,13 @@ describe('GET /api/events', () => {
     expect(await h.xiaoer.intake.recover(0)).toBe(0);
     await h.xiaoer.intake.idle();
     expect((await events('?order=EV-CRASH')).events).toHaveLength(1);
+    // The record was written without its outcome (as older versions did): the outcome is
+    // appended beside it, and the record stays as it was.
+    const { EventOutcomes } = h.xiaoer.models;
+    expect(await EventOutcomes.findById(key).lean()).toMatchObject({
+      started: ['order-lifecycle:EV-CRASH:1'],
+    });
+    expect((await Events.findById(key).lean())?.outcome).toBeUndefined();
   });
 
   it('should recover an event whose process died before writing its record: the inbox entry carries it', async () => {
@@ -293,10 +300,16 @@ describe('GET /api/events', () => {
       ]);
     }, SETTLED);
     await h.xiaoer.intake.idle();
-    // Its record is written (a later delivery of the id is a duplicate), its entry gone.
-    const stored = (await Events.findById(key).lean()) as { type: string; data: string } | null;
+    // Its record is written with its outcome (a later delivery of the id is a duplicate), its
+    // entry gone.
+    const stored = (await Events.findById(key).lean()) as {
+      type: string;
+      data: string;
+      outcome?: { started: string[] };
+    } | null;
     expect(stored?.type).toBe('order.created');
     expect(JSON.parse(stored?.data ?? '{}')).toEqual(data);
+    expect(stored?.outcome?.started).toEqual(['order-lifecycle:EV-CRASH-2:1']);
     expect(await Inbox.countDocuments({ _id: key as never })).toBe(0);
     const again = await h.sendEvents({
       specversion: '1.0',
@@ -307,6 +320,30 @@ describe('GET /api/events', () => {
     });
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({ events: [{ id: 'evt-crashed-2', status: 'duplicate' }] });
+  });
+
+  it('should write the record of an event once it was processed, with its outcome, in one document', async () => {
+    const created = cloudEvent('order.created', {
+      orderId: 'EV-ONE-DOC',
+      customer: { name: 'Li Lei', phone: '+8613800138000' },
+    });
+    const key = `demo-shop/${created.id}`;
+    expect((await h.sendEvents(created)).status).toBe(202);
+    await h.xiaoer.intake.idle();
+    const { Events, Inbox, EventOutcomes } = h.xiaoer.models;
+    const stored = await Events.findById(key).lean();
+    expect(stored?.outcome).toMatchObject({
+      started: ['order-lifecycle:EV-ONE-DOC:1'],
+      unmatched: false,
+    });
+    expect(stored?.outcome?.processedAt).toBeInstanceOf(Date);
+    // Nothing beside it: no outcome appended apart, no inbox entry left.
+    expect(await EventOutcomes.countDocuments({ _id: key as never })).toBe(0);
+    expect(await Inbox.countDocuments({ _id: key as never })).toBe(0);
+    // A redelivery finds the record and its outcome.
+    const again = await h.sendEvents(created);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({ events: [{ id: created.id, status: 'duplicate' }] });
   });
 
   it('should not park an event that no node of any version waits for: it is unmatched (issue 17)', async () => {

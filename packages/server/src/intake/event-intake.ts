@@ -135,7 +135,7 @@ export class EventIntake {
         this.#track(work, record._id);
         return [work];
       }
-      const { work, routed } = this.#routeNew(source, record, this.#runtime.writeRecord(record));
+      const { work, routed } = this.#routeNew(source, record);
       this.#track(work, record._id);
       return [routed];
     });
@@ -158,22 +158,15 @@ export class EventIntake {
   #routeNew(
     source: string,
     record: EventRecord,
-    written: Promise<void>,
   ): { work: Promise<EventOutcome>; routed: Promise<EventOutcome> } {
-    // A failed write of the record fails the work (the entry stays for recovery), not the process.
-    written.catch(() => undefined);
     let heard: (outcome: EventOutcome) => void = () => undefined;
     const routed = new Promise<EventOutcome>((resolve) => (heard = resolve));
     let told = false;
-    const work = this.#runtime.processRecord(
-      record,
-      (routing) => {
-        told = true;
-        heard(routing);
-        this.#tell({ source, outcome: receivedOutcomeOf(routing), record, routing });
-      },
-      written,
-    );
+    const work = this.#runtime.processRecord(record, (routing) => {
+      told = true;
+      heard(routing);
+      this.#tell({ source, outcome: receivedOutcomeOf(routing), record, routing });
+    });
     // Routing failed (the event stays in the inbox for recovery); a failure of the bookkeeping
     // after it was told leaves what it did as told.
     void work.catch(() => {

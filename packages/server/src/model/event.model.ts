@@ -28,9 +28,9 @@ export interface EventOutcome {
 }
 
 /**
- * What became of one event, appended once it was processed (`_id` is the event's key): an
- * insert, batched with the others (group commit), where updating the event record would cost
- * the store one transaction per event.
+ * What became of one event whose record an older version wrote before processing it (`_id` is
+ * the event's key), appended beside that record instead of updating it. A record is now written
+ * once, with its outcome, when the event was processed.
  */
 export type EventOutcomeRecord = EventOutcome & { _id: string };
 
@@ -43,15 +43,18 @@ export interface EventRecord {
   time: string;
   data: JsonObject;
   receivedAt: Date;
-  /** Only on records written before outcomes were appended (see {@link EventOutcomeRecord}). */
+  /**
+   * What became of it: written with the record once the event was processed. Absent on records
+   * an older version wrote before processing (their outcome is an {@link EventOutcomeRecord}).
+   */
   outcome?: EventOutcome;
 }
 
 /**
  * An event taken but not processed yet; deleted once processed. It carries the event itself
  * (its data as JSON text, like the record's): the intake writes only this entry before it
- * answers, and the event's record ({@link EventRecord}) is written behind, before the entry is
- * deleted. Entries of older versions carry only `_id`, `receivedAt` and `process` (their record
+ * answers, and the event's record ({@link EventRecord}) is written with its outcome once it was
+ * processed, before the entry is deleted. Entries of older versions carry only `_id`, `receivedAt` and `process` (their record
  * was written with them).
  */
 export interface InboxEntry {

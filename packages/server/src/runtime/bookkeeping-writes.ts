@@ -5,7 +5,7 @@
  * the cost is per command, not per document. Writes on the way to an acknowledgement or a
  * delivery go at once: the inbox entry (which carries the event), the step claim and step record,
  * an attempt's claim. What follows a delivery or a routing and that no caller waits on to answer
- * (an event's record and its outcome, the events page's entry, an effect's record, an instance's
+ * (an event's record with its outcome, the events page's entry, an effect's record, an instance's
  * document written behind its steps, the removal of inbox entries and outbox notes) waits this
  * long, so that at one client several events share each of those writes; under load they are
  * gathered anyway.

@@ -23,8 +23,8 @@ export interface TakenEvents {
  * The runtime's side of taking delivered events (`inbox` and `events`): an inbox entry per
  * event until it was processed, which carries the event, and the event's record, kept for good
  * as the proof that its id was taken. The intake takes events through it; the runtime writes
- * the records behind ({@link JourneyRuntime.writeRecord}) and deletes the entries once the
- * events were processed.
+ * each record with its outcome once the event was processed, then deletes the entry
+ * ({@link JourneyRuntime.processRecord}).
  */
 export class EventInbox {
   readonly #models: Pick<RuntimeModels, 'Events' | 'Inbox'>;
@@ -51,7 +51,7 @@ export class EventInbox {
     const recorded = new Set([...found.keys()].filter((index) => found[index]));
     const earlier = new Map<number, EventRecord>();
     for (const index of recorded) earlier.set(index, eventJson.decode(found[index]));
-    // An id in progress whose record is still being written behind: the event its entry carries.
+    // An id in progress, its record not written yet: the event its entry carries.
     await Promise.all(
       [...inProgress]
         .filter((index) => !recorded.has(index))

@@ -126,19 +126,16 @@ export class JourneyRuntime {
 
   /**
    * Routes an event taken before, read by its key (recovery, or a redelivery of one still in
-   * progress), and records the outcome; safe to call twice. The intake writes an event's record
-   * behind its inbox entry, so a record not written yet is read from the entry (which carries
-   * the event) and written first.
+   * progress), and records the outcome; safe to call twice. An event's record is written once it
+   * was processed, with its outcome, so a record not written yet is read from the inbox entry
+   * (which carries the event) and processed.
    */
   processEvent(key: string): Promise<EventOutcome | null> {
     return this.#processEvent(key, false);
   }
 
   async #processEvent(key: string, lookedTwice: boolean): Promise<EventOutcome | null> {
-    const [stored, appended] = await Promise.all([
-      this.#commits.read(this.#models.Events, key),
-      this.#commits.read(this.#models.EventOutcomes, key) as Promise<EventOutcomeRecord | null>,
-    ]);
+    const stored = await this.#commits.read(this.#models.Events, key);
     let record = stored ? eventJson.decode(stored) : null;
     if (!record) {
       const entry = (await this.#commits.read(this.#models.Inbox, key)) as InboxEntry | null;
@@ -146,52 +143,65 @@ export class JourneyRuntime {
       // goes), so look once more; or never taken.
       if (!entry && !lookedTwice) return this.#processEvent(key, true);
       record = entry ? recordOfInbox(entry) : null;
-      if (record) await this.writeRecord(record);
+      if (record) return this.processRecord(record);
+      await this.#commits.delete(this.#models.Inbox, key);
+      return null;
     }
-    const outcome = appended ? outcomeOf(appended) : record?.outcome;
-    if (record && !outcome) return this.processRecord(record);
+    // Older versions wrote the record first and appended its outcome apart.
+    const outcome = record.outcome ?? (await this.#appendedOutcome(key));
+    if (!outcome) return this.processRecord(record);
     await this.#commits.delete(this.#models.Inbox, key);
-    return outcome ?? null;
+    return outcome;
+  }
+
+  async #appendedOutcome(key: string): Promise<EventOutcome | undefined> {
+    const appended = (await this.#commits.read(
+      this.#models.EventOutcomes,
+      key,
+    )) as EventOutcomeRecord | null;
+    return appended ? outcomeOf(appended) : undefined;
   }
 
   /**
-   * Writes an event's record (`events`, the lasting proof that its id was taken), once: a
-   * record written already (by a concurrent recovery) is no failure. The intake's records
-   * linger a moment to share the write with others' (`events:insert`, bookkeeping-writes.ts).
+   * Writes an event's record with its outcome (`events`, the lasting proof that its id was
+   * taken and what became of it), once: the first outcome stands. It lingers a moment to share
+   * the write with other events' (`events:insert`, bookkeeping-writes.ts). A record an older
+   * version wrote without its outcome gets the outcome appended beside it (`eventOutcomes`).
    */
-  writeRecord(record: EventRecord): Promise<void> {
-    return this.#commits.insert(this.#models.Events, eventJson.encode(record)).catch((error) => {
+  async #writeRecord(record: EventRecord, outcome: EventOutcome): Promise<void> {
+    const ignoreDuplicate = (error: unknown) => {
       if (!isDuplicateKey(error)) throw error;
-    });
+      return false;
+    };
+    const written = await this.#commits
+      .insert(this.#models.Events, eventJson.encode({ ...record, outcome }))
+      .then(() => true, ignoreDuplicate);
+    if (written) return;
+    const stored = await this.#commits.read(this.#models.Events, record._id);
+    if (stored && !(stored as { outcome?: unknown }).outcome)
+      await this.#commits
+        .insert(this.#models.EventOutcomes, { _id: record._id, ...outcome })
+        .catch(ignoreDuplicate);
   }
 
   /**
-   * Routes a recorded event and records the outcome. Events of one correlation value are
-   * applied in the order of the calls (call it synchronously in arrival order). `routed` hears
-   * the outcome as soon as the event's steps are stored, before the outcome's own record (which
-   * may wait a few milliseconds to share a write with others') and the inbox entry's removal.
-   * `written` is the event's record being written behind its inbox entry
-   * ({@link writeRecord}): the entry goes only once the record is stored, so that a later
-   * delivery of the same id always finds one or the other.
+   * Routes a taken event and records the outcome. Events of one correlation value are applied
+   * in the order of the calls (call it synchronously in arrival order). `routed` hears the
+   * outcome as soon as the event's steps are stored, before the event's record (which waits a
+   * few milliseconds to share a write with others') and the inbox entry's removal. The record
+   * is written before the entry goes, so that a later delivery of the same id, which takes its
+   * entry first and reads the record second, always finds one or the other.
    */
   async processRecord(
     record: EventRecord,
     routed?: (outcome: EventOutcome) => void,
-    written?: Promise<void>,
   ): Promise<EventOutcome> {
     const outcome = await this.#route(record);
     // What the event did is known (its steps are stored); what follows is bookkeeping.
     routed?.(outcome);
-    // Outcome and record first, inbox entry second: a crash in between only routes the event
-    // again (and its outcome is then already there: the first one stands).
-    await Promise.all([
-      this.#commits
-        .insert(this.#models.EventOutcomes, { _id: record._id, ...outcome })
-        .catch((error: unknown) => {
-          if (!isDuplicateKey(error)) throw error;
-        }),
-      written,
-    ]);
+    // Record first, inbox entry second: a crash in between only routes the event again (and
+    // its record is then already there: the first outcome stands).
+    await this.#writeRecord(record, outcome);
     await this.#commits.delete(this.#models.Inbox, record._id);
     return outcome;
   }
