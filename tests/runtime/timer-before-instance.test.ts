@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Job } from 'agenda';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 import { TIMER_JOB } from '@xiaoer/server/internal';
 import { stepInStalledProcess } from './stalled-process.ts';
 import { pingWorkflow } from './test-workflows.ts';
+import { runTimerJob } from './timer-moves.ts';
 
 /**
  * A timer can fall due in one process while the instance it belongs to is still only step
@@ -52,16 +52,8 @@ describe('a timer due before its instance is written', () => {
       dueAt: new Date(),
       status: 'scheduled',
     });
-    const looked = new Promise<void>((resolve) => {
-      const done = (job: Job) => {
-        if ((job.attrs.data as { timer?: string }).timer !== key) return;
-        h.xiaoer.agenda.off(`success:${TIMER_JOB}`, done);
-        resolve();
-      };
-      h.xiaoer.agenda.on(`success:${TIMER_JOB}`, done);
-    });
     const asked = Date.now();
-    await h.xiaoer.agenda.now(TIMER_JOB, { timer: key });
+    const looked = runTimerJob(h, key);
     // It found no document but the instance's first step: not fired into nothing, it looks
     // again a second later.
     await looked;

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
+import { runTimerJob } from './timer-moves.ts';
 
 /**
  * A step's effects are dispatched behind the step, so the next step can cancel a timer whose
  * record is still on its way: a timer days ahead waits a few milliseconds to share its insert
- * with others'. The cancel must still find it (seen as an order cancelled right after it was
- * confirmed keeping its 48-hour timer scheduled).
+ * with others'. The cancel must still take (seen once as an order cancelled right after it was
+ * confirmed keeping its 48-hour timer scheduled). A cancel is appended beside the timer's record
+ * (`timerFires`, `cancelledAt`), never an update of it.
  */
 let h: Harness;
 beforeAll(async () => {
@@ -44,6 +46,15 @@ describe('cancelling a timer', () => {
       .collection('timers')
       .find({ instanceId: instance._id } as never)
       .toArray();
-    expect(timers.map((timer) => timer['status'])).toEqual(['cancelled']);
+    expect(timers.map((timer) => timer['status'])).toEqual(['scheduled']);
+    const key = `${instance._id}|wait#1:timeout`;
+    const ended = await h.connection.collection('timerFires').findOne({ _id: key as never });
+    expect(ended?.['cancelledAt']).toBeInstanceOf(Date);
+    expect(ended?.['firedAt']).toBeUndefined();
+    // Due now, its job finds it ended and fires nothing: the mark stays a cancel.
+    await runTimerJob(h, key);
+    expect(await h.connection.collection('timerFires').findOne({ _id: key as never })).toEqual(
+      ended,
+    );
   });
 });

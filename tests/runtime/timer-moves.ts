@@ -1,4 +1,6 @@
 import { expect, vi } from 'vitest';
+import type { Job } from 'agenda';
+import { TIMER_JOB } from '@xiaoer/server/internal';
 import type { Harness } from '@xiaoer/server/testing';
 
 /**
@@ -21,4 +23,21 @@ export async function moveToTimer(h: Harness, id: string, count = 1): Promise<vo
     { timeout: 15_000, interval: 50 },
   );
   await h.clock.advance(Math.max(0, dueAt - Date.now()));
+}
+
+/**
+ * Runs timer `key`'s own job now (`xiaoer.timer`, as for a timer added to a bucket that fired
+ * already) and resolves once that job has run.
+ */
+export async function runTimerJob(h: Harness, key: string): Promise<void> {
+  const ran = new Promise<void>((resolve) => {
+    const done = (job: Job) => {
+      if ((job.attrs.data as { timer?: string }).timer !== key) return;
+      h.xiaoer.agenda.off(`success:${TIMER_JOB}`, done);
+      resolve();
+    };
+    h.xiaoer.agenda.on(`success:${TIMER_JOB}`, done);
+  });
+  await h.xiaoer.agenda.now(TIMER_JOB, { timer: key });
+  await ran;
 }

@@ -185,7 +185,7 @@ export class InstanceQueries {
       findByIds(this.#models.TimerFires, timerIds) as Promise<TimerFireRecord[]>,
       findByIds(this.#models.DeadLetters, effectIds) as Promise<DeadLetterRecord[]>,
     ]);
-    const firedAtOf = new Map(fires.map((fire) => [fire._id, fire.firedAt]));
+    const endOf = new Map(fires.map((end) => [end._id, end]));
     return {
       ...summaryOf(instance, instance.outcome ?? outcomeOf(instance.status, instance.snapshot)),
       data: instance.snapshot.context.data,
@@ -204,12 +204,13 @@ export class InstanceQueries {
           ...(lastError ? { lastError } : {}),
         })),
       timers: timers.map(({ _id, timerId, dueAt, status, firedAt: marked }) => {
-        // Fired is appended beside the record (older records were updated in place).
-        const firedAt = firedAtOf.get(_id) ?? marked;
+        // Fired or cancelled is appended beside the record (older records were updated).
+        const end = endOf.get(_id);
+        const firedAt = end?.firedAt ?? marked;
         return {
           timerId,
           dueAt,
-          status: firedAt ? 'fired' : status,
+          status: firedAt ? 'fired' : end?.cancelledAt ? 'cancelled' : status,
           ...(firedAt ? { firedAt } : {}),
         };
       }),

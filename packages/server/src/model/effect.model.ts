@@ -57,8 +57,9 @@ export interface JobMarkerRecord {
 export type TimerStatus = 'scheduled' | 'cancelled' | 'fired';
 
 /**
- * A durable timer, `_id` `instanceId|timerId`; its Agenda job checks the status first. Stored
- * `scheduled` (or `cancelled`); that it fired is a {@link TimerFireRecord} appended beside it.
+ * A durable timer, `_id` `instanceId|timerId` (a timer id never holds `|`: {@link timerOfKey}).
+ * Stored `scheduled` and never updated: that it fired or was cancelled is a
+ * {@link TimerFireRecord} appended beside it (records of older versions may say `cancelled`).
  */
 export interface TimerRecord {
   _id: string;
@@ -70,13 +71,16 @@ export interface TimerRecord {
 }
 
 /**
- * That a timer fired, `_id` the timer's: appended, never updated. An update is a read, a
- * change and a write per document on FerretDB 1.x (about 1.9 ms each at 20,000 timers, against
- * 0.12 ms for an insert in a batch), which capped firing near a thousand timers a second.
+ * That a timer ended, `_id` the timer's: it fired (`firedAt`) or was cancelled (`cancelledAt`),
+ * whichever came first. Appended, never updated: an update is a read, a change and a write per
+ * document on FerretDB 1.x (about 1.9 ms each at 20,000 timers, against 0.12 ms for an insert
+ * in a batch), which capped firing near a thousand timers a second. A timer due is fired unless
+ * this record exists, so firing reads it alone, not the timer's record.
  */
 export interface TimerFireRecord {
   _id: string;
-  firedAt: Date;
+  firedAt?: Date;
+  cancelledAt?: Date;
 }
 
 const options = { versionKey: false, minimize: false } as const;
@@ -140,7 +144,7 @@ export function effectModels(connection: Connection): {
     TimerFires: connection.model(
       'TimerFire',
       new Schema(
-        { _id: String, firedAt: { type: Date, required: true } },
+        { _id: String, firedAt: Date, cancelledAt: Date },
         { ...options, collection: 'timerFires' },
       ),
     ) as unknown as Model<TimerFireRecord>,
@@ -172,6 +176,16 @@ export function effectModels(connection: Connection): {
 export const effectKey = (instance: string, revision: number, index: number) =>
   `${instance}:${revision}:${index}`;
 export const timerKey = (instance: string, timerId: string) => `${instance}|${timerId}`;
+
+/**
+ * The instance and timer id of a timer's key. A timer id is `<node id>#<visit>:<name>`: node
+ * ids match the workflow schema's ID_PATTERN and names are the engine's own, so it never holds
+ * `|`, while an instance id may (it holds an order value).
+ */
+export function timerOfKey(key: string): { instanceId: string; timerId: string } {
+  const at = key.lastIndexOf('|');
+  return { instanceId: key.slice(0, at), timerId: key.slice(at + 1) };
+}
 
 /** Effects and results are stored as JSON text (see json-fields.ts). */
 export const effectJson = jsonFields<EffectRecord>('effect', 'result');

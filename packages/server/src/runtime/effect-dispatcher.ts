@@ -6,6 +6,7 @@ import {
   effectJson,
   effectKey,
   timerKey,
+  timerOfKey,
   type EffectRecord,
   type TimerRecord,
 } from '../model/effect.model.ts';
@@ -89,7 +90,7 @@ export class EffectDispatcher implements EffectSink {
       lockLifetime: options.timerLockMs,
     });
     this.#timers = new TimerBuckets(models, agenda, {
-      fire: (timer) => this.#fire(timer),
+      fire: (timer, dueAt) => this.#fire(timer, dueAt),
       scheduleAlone: (timer, dueAt) => this.#agenda.schedule(dueAt, TIMER_JOB, { timer }),
       lockMs: options.timerLockMs,
       commits: this.#commits,
@@ -242,13 +243,18 @@ export class EffectDispatcher implements EffectSink {
     await this.#timers.add(key, dueAt, again);
   }
 
+  /**
+   * Cancels a timer by appending its end (an insert, group-committed: no update on the path of
+   * the event that made the journey leave its node). One that fired first keeps its mark.
+   */
   async #cancel(instance: string, timerId: string): Promise<void> {
     const key = timerKey(instance, timerId);
     await this.#scheduling.get(key);
-    await this.#models.Timers.updateOne(
-      { _id: key, status: 'scheduled' },
-      { $set: { status: 'cancelled' } },
-    );
+    await this.#commits
+      .insert(this.#models.TimerFires, { _id: key, cancelledAt: new Date() })
+      .catch((error: unknown) => {
+        if (!isDuplicateKey(error)) throw error;
+      });
   }
 
   /**
@@ -281,18 +287,32 @@ export class EffectDispatcher implements EffectSink {
   }
 
   /**
+   * The timer to fire: from its key and its slot's due time, once no end was recorded for it
+   * (one read); a timer of its own job reads its record too (for its due time, and a
+   * cancellation an older version stored on it).
+   */
+  async #timerToFire(key: string, dueAt: Date | undefined): Promise<TimerRecord | null> {
+    const [ended, stored] = await Promise.all([
+      this.#commits.read(this.#models.TimerFires, key),
+      dueAt
+        ? undefined
+        : (this.#commits.read(this.#models.Timers, key) as Promise<TimerRecord | null>),
+    ]);
+    if (ended) return null;
+    if (dueAt) return { _id: key, ...timerOfKey(key), dueAt, status: 'scheduled' };
+    return stored?.status === 'scheduled' ? stored : null;
+  }
+
+  /**
    * Fires a timer unless it was cancelled or has fired; resolves once it took effect, with
    * `marked`, which settles once its fire mark is stored.
    */
-  async #fire(key: string): Promise<{ marked: Promise<void> }> {
+  async #fire(key: string, dueAt?: Date): Promise<{ marked: Promise<void> }> {
     const unmarked = { marked: Promise.resolve() };
     const runtime = this.#requireRuntime();
     // Read with the other timers of its bucket firing now: one `find` for all of them.
-    const [timer, fired] = await Promise.all([
-      this.#commits.read(this.#models.Timers, key) as Promise<TimerRecord | null>,
-      this.#commits.read(this.#models.TimerFires, key),
-    ]);
-    if (!timer || timer.status !== 'scheduled' || fired) return unmarked;
+    const timer = await this.#timerToFire(key, dueAt);
+    if (!timer) return unmarked;
     const firedAt = new Date();
     let repeat = false;
     try {

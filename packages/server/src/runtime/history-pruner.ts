@@ -59,7 +59,9 @@ export class HistoryPruner {
       (await this.#deleteBatches(m.JobMarkers, { at: { $lt: cutoff } })) +
       // Due before the cutoff: fired, cancelled, or past firing (their buckets go below).
       (await this.#deleteBatches(m.Timers, { dueAt: { $lt: cutoff } })) +
-      (await this.#deleteBatches(m.TimerFires, { firedAt: { $lt: cutoff } })) +
+      (await this.#deleteBatches(m.TimerFires, {
+        $or: [{ firedAt: { $lt: cutoff } }, { cancelledAt: { $lt: cutoff } }],
+      })) +
       // Buckets long past have fired (a timer added late got a job of its own).
       (await this.#deleteBatches(m.TimerSlots, { dueAt: { $lt: cutoff } })) +
       // The far buckets' mark stays: far timers added later are promoted from it.

@@ -46,11 +46,12 @@ export function farBucketOf(dueAt: Date): { id: string; startsAt: Date } {
 
 export interface TimerBucketOptions {
   /**
-   * Fires one timer by its key; must tolerate being called twice for one timer. Resolves once
-   * the timer took effect, with `marked`, which settles once its fire mark is stored: a bucket
-   * waits for the marks at its end, not for each before it fires the next timer.
+   * Fires one timer by its key and due time (its slot's); must tolerate being called twice for
+   * one timer. Resolves once the timer took effect, with `marked`, which settles once its fire
+   * mark is stored: a bucket waits for the marks at its end, not for each before it fires the
+   * next timer.
    */
-  fire: (timer: string) => Promise<{ marked: Promise<void> }>;
+  fire: (timer: string, dueAt: Date) => Promise<{ marked: Promise<void> }>;
   /** Gives a timer a job of its own (used when its bucket has fired already). */
   scheduleAlone: (timer: string, dueAt: Date) => Promise<unknown>;
   lockMs: number;
@@ -343,7 +344,7 @@ export class TimerBuckets {
         // Node may end a timeout a millisecond early: never fire before the due time.
         for (let wait; (wait = slot.dueAt.getTime() - Date.now()) > 0;) await sleep(wait);
         await this.#options
-          .fire(slot.timer)
+          .fire(slot.timer, slot.dueAt)
           .then(
             ({ marked }) => void marks.push(marked.catch(later(slot.timer))),
             later(slot.timer),
