@@ -1,13 +1,12 @@
 /**
  * Timers at scale: N timers due within a short window, stored as the runtime stores them (a
- * `timers` record and a slot in its bucket each, one Agenda job per bucket, inserted in bulk so
- * setup does not dominate), then fired by a running server. Reports how late they fire, how many
- * fire within the observation window, the cost of Agenda's due-job query at that size, and
- * memory.
+ * slot in its bucket each, one Agenda job per bucket, inserted in bulk so setup does not
+ * dominate), then fired by a running server. Reports how late they fire, how many fire within
+ * the observation window, the cost of Agenda's due-job query at that size, and memory.
  *
  * The timers belong to no instance, so firing one is the scheduler's work (run the bucket's
- * job, read the slot and the timer, mark it fired) without a journey step: this measures the
- * scheduler, not steps.
+ * job, read the slot and the timer's end, look for its instance, mark it fired) without a
+ * journey step: this measures the scheduler, not steps.
  */
 import type { Connection, mongo } from 'mongoose';
 import {
@@ -79,8 +78,6 @@ export async function insertTimers(
       dueAt,
       bucket: bucket.id,
       index: lane.size++,
-      instanceId: `${prefix}:T-${n}:1`,
-      timerId: `wait#${n}`,
     };
   });
   // Each bucket gets the first lane not taken yet (an earlier call may have filled lane 0).
@@ -98,13 +95,6 @@ export async function insertTimers(
         .collection(collection)
         .insertMany(docs.slice(start, start + INSERT_BATCH).map(toDoc) as mongo.Document[]);
   };
-  await insert('timers', timers, (t) => ({
-    _id: t.key,
-    instanceId: t.instanceId,
-    timerId: t.timerId,
-    dueAt: t.dueAt,
-    status: 'scheduled',
-  }));
   await insert('timerSlots', timers, (t) => ({
     _id: slotId(laneOf.get(t.bucket) as string, t.index),
     timer: t.key,

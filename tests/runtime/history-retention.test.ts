@@ -50,9 +50,9 @@ describe('bounded history', () => {
       timeout: 20_000,
     });
     expect(await h.connection.collection('timerSlots').countDocuments({})).toBe(1);
-    // That it fired is appended beside the timer's record, which stays as scheduled.
+    // The timer is its slot; that it fired is appended beside it (no record of its own).
     expect(await h.connection.collection('timerFires').countDocuments({})).toBe(1);
-    expect((await h.connection.collection('timers').findOne({}))?.['status']).toBe('scheduled');
+    expect(await h.connection.collection('timers').countDocuments({})).toBe(0);
     await h.xiaoer.intake.idle();
     await h.xiaoer.runtime.idle();
     expect(await h.xiaoer.history.prune(new Date())).toBe(0);

@@ -27,9 +27,10 @@ export async function moveToTimer(h: Harness, id: string, count = 1): Promise<vo
 
 /**
  * Runs timer `key`'s own job now (`xiaoer.timer`, as for a timer added to a bucket that fired
- * already) and resolves once that job has run.
+ * already) and resolves once that job has run. Without `dueAt`, the job is one an older version
+ * made (its timer has a record of its own).
  */
-export async function runTimerJob(h: Harness, key: string): Promise<void> {
+export async function runTimerJob(h: Harness, key: string, dueAt?: Date): Promise<void> {
   const ran = new Promise<void>((resolve) => {
     const done = (job: Job) => {
       if ((job.attrs.data as { timer?: string }).timer !== key) return;
@@ -38,6 +39,9 @@ export async function runTimerJob(h: Harness, key: string): Promise<void> {
     };
     h.xiaoer.agenda.on(`success:${TIMER_JOB}`, done);
   });
-  await h.xiaoer.agenda.now(TIMER_JOB, { timer: key });
+  await h.xiaoer.agenda.now(TIMER_JOB, {
+    timer: key,
+    ...(dueAt ? { dueAt: dueAt.toISOString() } : {}),
+  });
   await ran;
 }

@@ -17,6 +17,8 @@ import {
 } from '../model/instance.model.ts';
 import {
   effectJson,
+  timerDueAt,
+  timerKey,
   type DeadLetterRecord,
   type EffectRecord,
   type TimerFireRecord,
@@ -176,9 +178,18 @@ export class InstanceQueries {
         .filter(({ effect }) => effect.kind !== 'schedule' && effect.kind !== 'cancel')
         .map(({ index }) => `${id}:${s.revision}:${index}`),
     );
-    const timerIds = steps.flatMap((s) =>
-      s.effects.flatMap((e) => (e.kind === 'schedule' ? [`${id}|${e.timerId}`] : [])),
-    );
+    // A timer is its step's schedule effect (its slot in a bucket is not read here), and once
+    // it ended, its end beside it; timers of older versions have a record of their own too.
+    const scheduled = steps
+      .sort((a, b) => a.revision - b.revision)
+      .flatMap((s) =>
+        s.effects.flatMap((effect) => {
+          if (effect.kind !== 'schedule') return [];
+          const key = timerKey(id, effect.timerId);
+          return [{ key, timerId: effect.timerId, dueAt: timerDueAt(effect, key, new Date(s.at)) }];
+        }),
+      );
+    const timerIds = scheduled.map((timer) => timer.key);
     const [effects, timers, fires, deadLetters] = await Promise.all([
       findByIds(this.#models.Effects, effectIds).then((docs) => effectJson.decodeAll(docs)),
       findByIds(this.#models.Timers, timerIds) as Promise<TimerRecord[]>,
@@ -186,6 +197,7 @@ export class InstanceQueries {
       findByIds(this.#models.DeadLetters, effectIds) as Promise<DeadLetterRecord[]>,
     ]);
     const endOf = new Map(fires.map((end) => [end._id, end]));
+    const recordOf = new Map(timers.map((record) => [record._id, record]));
     return {
       ...summaryOf(instance, instance.outcome ?? outcomeOf(instance.status, instance.snapshot)),
       data: instance.snapshot.context.data,
@@ -203,14 +215,19 @@ export class InstanceQueries {
           retries,
           ...(lastError ? { lastError } : {}),
         })),
-      timers: timers.map(({ _id, timerId, dueAt, status, firedAt: marked }) => {
-        // Fired or cancelled is appended beside the record (older records were updated).
-        const end = endOf.get(_id);
-        const firedAt = end?.firedAt ?? marked;
+      timers: scheduled.map(({ key, timerId, dueAt }) => {
+        // Fired or cancelled is appended beside it (older versions updated the record).
+        const end = endOf.get(key);
+        const record = recordOf.get(key);
+        const firedAt = end?.firedAt ?? record?.firedAt;
         return {
           timerId,
-          dueAt,
-          status: firedAt ? 'fired' : end?.cancelledAt ? 'cancelled' : status,
+          dueAt: record?.dueAt ?? dueAt,
+          status: firedAt
+            ? ('fired' as const)
+            : end?.cancelledAt
+              ? ('cancelled' as const)
+              : (record?.status ?? ('scheduled' as const)),
           ...(firedAt ? { firedAt } : {}),
         };
       }),

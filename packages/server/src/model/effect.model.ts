@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import { jsonFields } from './json-fields.ts';
-import type { Effect, JsonValue } from '@xiaoer/engine';
+import type { Effect, JsonValue, ScheduleEffect } from '@xiaoer/engine';
 
 /**
  * `pending` until done; `failed` when a call failed and the journey may retry it; `dead` when
@@ -57,9 +58,10 @@ export interface JobMarkerRecord {
 export type TimerStatus = 'scheduled' | 'cancelled' | 'fired';
 
 /**
- * A durable timer, `_id` `instanceId|timerId` (a timer id never holds `|`: {@link timerOfKey}).
- * Stored `scheduled` and never updated: that it fired or was cancelled is a
- * {@link TimerFireRecord} appended beside it (records of older versions may say `cancelled`).
+ * A durable timer as older versions stored it, `_id` `instanceId|timerId`: a record written
+ * when it was scheduled (`scheduled`, or `cancelled` by an update). A timer is now its slot in
+ * its bucket (`timerSlots`) and, once it ended, its {@link TimerFireRecord}; these records are
+ * only read for timers scheduled before, and pruned with the history.
  */
 export interface TimerRecord {
   _id: string;
@@ -175,7 +177,26 @@ export function effectModels(connection: Connection): {
 
 export const effectKey = (instance: string, revision: number, index: number) =>
   `${instance}:${revision}:${index}`;
+/** A timer's key, `instanceId|timerId`. */
 export const timerKey = (instance: string, timerId: string) => `${instance}|${timerId}`;
+
+/** The most a retry timer is moved later to spread retries: a fifth of its delay, ≤ 30 s. */
+const RETRY_SPREAD_MAX_MS = 30_000;
+
+/**
+ * When a scheduled timer falls due: the effect's due time, and for a retry up to a fifth of its
+ * delay (at most 30 s) later, by a fraction drawn from the timer's key, so that retries of many
+ * journeys failing together spread out while the same timer always has the same due time (the
+ * dispatch that makes its slot and the instance page that shows it agree, and a step
+ * dispatched again after a crash puts it in the same bucket).
+ */
+export function timerDueAt(effect: ScheduleEffect, key: string, scheduledAt: Date): Date {
+  const dueAt = new Date(effect.dueAt);
+  if (effect.purpose !== 'retry') return dueAt;
+  const ahead = Math.max(0, dueAt.getTime() - scheduledAt.getTime());
+  const fraction = createHash('sha256').update(key).digest().readUInt32BE(0) / 2 ** 32;
+  return new Date(dueAt.getTime() + fraction * Math.min(ahead * 0.2, RETRY_SPREAD_MAX_MS));
+}
 
 /**
  * The instance and timer id of a timer's key. A timer id is `<node id>#<visit>:<name>`: node

@@ -5,6 +5,7 @@ import { GroupCommit } from '../model/group-commit.ts';
 import {
   effectJson,
   effectKey,
+  timerDueAt,
   timerKey,
   timerOfKey,
   type EffectRecord,
@@ -15,7 +16,7 @@ import type { EffectSink } from './step-log.ts';
 import { RetryLater, type EffectExecutor } from './effect-executor.ts';
 import type { JourneyRuntime } from './journey-runtime.ts';
 import { UnknownInstanceError } from './journey-runtime.ts';
-import { lingerFor, TimerBuckets } from './timer-buckets.ts';
+import { TimerBuckets } from './timer-buckets.ts';
 import { ensureJob } from './job-markers.ts';
 
 export const TIMER_JOB = 'xiaoer.timer';
@@ -58,13 +59,6 @@ export class EffectDispatcher implements EffectSink {
   readonly #timers: TimerBuckets;
   readonly #commits: GroupCommit;
   readonly #maxAttempts: number;
-  /**
-   * Timer records being inserted by this process, by key. A step's effects are dispatched
-   * behind the step, so the next step may cancel a timer whose record is still on its way (a
-   * timer days ahead lingers to share an insert): the cancel waits for it, or it would match
-   * nothing and leave the timer scheduled.
-   */
-  readonly #scheduling = new Map<string, Promise<void>>();
   #runtime: JourneyRuntime | undefined;
 
   constructor(
@@ -84,14 +78,18 @@ export class EffectDispatcher implements EffectSink {
     // hoard a backlog that others could run, and filling the queue stays short.
     // Timers normally fire from their bucket's job; a timer added to a bucket that has fired
     // already (due now or in the past) gets a job of its own.
-    agenda.define<{ timer: string }>(TIMER_JOB, (job) => this.#fireTimer(job.attrs.data.timer), {
-      concurrency: 32,
-      lockLimit: 64,
-      lockLifetime: options.timerLockMs,
-    });
+    agenda.define<{ timer: string; dueAt?: string }>(
+      TIMER_JOB,
+      (job) => this.#fireTimer(job.attrs.data.timer, job.attrs.data.dueAt),
+      {
+        concurrency: 32,
+        lockLimit: 64,
+        lockLifetime: options.timerLockMs,
+      },
+    );
     this.#timers = new TimerBuckets(models, agenda, {
       fire: (timer, dueAt) => this.#fire(timer, dueAt),
-      scheduleAlone: (timer, dueAt) => this.#agenda.schedule(dueAt, TIMER_JOB, { timer }),
+      scheduleAlone: (timer, runAt, dueAt) => this.#scheduleAlone(timer, runAt, dueAt),
       lockMs: options.timerLockMs,
       commits: this.#commits,
     });
@@ -133,7 +131,7 @@ export class EffectDispatcher implements EffectSink {
   ): Promise<void> {
     for (const [index, effect] of step.effects.entries()) {
       const key = effectKey(instance._id, step.revision, index);
-      if (effect.kind === 'schedule') await this.#schedule(instance._id, effect);
+      if (effect.kind === 'schedule') await this.#schedule(instance._id, step, effect, recovered);
       else if (effect.kind === 'cancel') await this.#cancel(instance._id, effect.timerId);
       else if (!recovered) {
         // Dispatched by the process that just committed the step: the effect is new. Its
@@ -204,43 +202,24 @@ export class EffectDispatcher implements EffectSink {
     return { record: { ...record, status: 'pending', retries: record.retries + 1 }, retried: true };
   }
 
-  async #schedule(instance: string, effect: ScheduleEffect): Promise<void> {
+  /**
+   * Puts a timer into its bucket: its slot is the timer (no record of its own). A step
+   * dispatched again after a crash (`recovered`) puts it there again, at the same due time: a
+   * timer in two slots still fires once, and one that ended meanwhile finds its end.
+   */
+  async #schedule(
+    instance: string,
+    step: StepRecord,
+    effect: ScheduleEffect,
+    recovered: boolean,
+  ): Promise<void> {
     const key = timerKey(instance, effect.timerId);
-    const dueAt = new Date(effect.dueAt);
-    // Spread retries of many journeys failing together (the engine itself is deterministic).
-    if (effect.purpose === 'retry') {
-      const ahead = Math.max(0, dueAt.getTime() - Date.now());
-      dueAt.setTime(dueAt.getTime() + Math.random() * Math.min(ahead * 0.2, 30_000));
-    }
-    let again = false;
-    const inserted = this.#commits.insert(
-      this.#models.Timers,
-      { _id: key, instanceId: instance, timerId: effect.timerId, dueAt, status: 'scheduled' },
-      lingerFor(dueAt),
-    );
-    const settled = inserted.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.#scheduling.set(key, settled);
-    void settled.then(() => {
-      if (this.#scheduling.get(key) === settled) this.#scheduling.delete(key);
-    });
-    try {
-      await inserted;
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      const [existing, fired] = await Promise.all([
-        this.#commits.read(this.#models.Timers, key) as Promise<TimerRecord | null>,
-        this.#commits.read(this.#models.TimerFires, key),
-      ]);
-      if (existing?.status !== 'scheduled' || fired) return;
-      dueAt.setTime(new Date(existing.dueAt).getTime());
-      again = true;
-    }
-    // A timer dispatched again after a crash goes into its bucket again: whether the first
-    // time got that far is not recorded, and a timer in two slots still fires once.
-    await this.#timers.add(key, dueAt, again);
+    await this.#timers.add(key, timerDueAt(effect, key, new Date(step.at)), recovered);
+  }
+
+  /** A timer's job of its own, run at `runAt`; it carries the timer's due time. */
+  #scheduleAlone(timer: string, runAt: Date, dueAt: Date): Promise<unknown> {
+    return this.#agenda.schedule(runAt, TIMER_JOB, { timer, dueAt: dueAt.toISOString() });
   }
 
   /**
@@ -249,7 +228,6 @@ export class EffectDispatcher implements EffectSink {
    */
   async #cancel(instance: string, timerId: string): Promise<void> {
     const key = timerKey(instance, timerId);
-    await this.#scheduling.get(key);
     await this.#commits
       .insert(this.#models.TimerFires, { _id: key, cancelledAt: new Date() })
       .catch((error: unknown) => {
@@ -280,16 +258,16 @@ export class EffectDispatcher implements EffectSink {
   }
 
   /** Fires a timer unless it was cancelled or has fired (its job may run twice). */
-  async #fireTimer(key: string): Promise<void> {
+  async #fireTimer(key: string, dueAt: string | undefined): Promise<void> {
     await (
-      await this.#fire(key)
+      await this.#fire(key, dueAt === undefined ? undefined : new Date(dueAt))
     ).marked;
   }
 
   /**
-   * The timer to fire: from its key and its slot's due time, once no end was recorded for it
-   * (one read); a timer of its own job reads its record too (for its due time, and a
-   * cancellation an older version stored on it).
+   * The timer to fire: from its key and its due time (its slot's, or its job's), once no end
+   * was recorded for it (one read). A job an older version made carries no due time: the
+   * timer's record tells it (and a cancellation stored on it).
    */
   async #timerToFire(key: string, dueAt: Date | undefined): Promise<TimerRecord | null> {
     const [ended, stored] = await Promise.all([
@@ -334,7 +312,7 @@ export class EffectDispatcher implements EffectSink {
         Date.now() - new Date(timer.dueAt).getTime() < UNWRITTEN_INSTANCE_GRACE_MS &&
         (await this.#commits.read(this.#models.Steps, stepKey(timer.instanceId, 1)))
       ) {
-        await this.#agenda.schedule(new Date(Date.now() + 1000), TIMER_JOB, { timer: key });
+        await this.#scheduleAlone(key, new Date(Date.now() + 1000), new Date(timer.dueAt));
         return unmarked;
       }
     }

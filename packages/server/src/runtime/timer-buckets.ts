@@ -29,10 +29,10 @@ export const FAR_MARK = 'far-promoted';
 const MINUTE_MS = 60_000;
 
 /**
- * How long a timer's writes (its record, its slot) may wait to share an insert with others':
+ * How long a timer's slot may wait to share an insert with others':
  * {@link BOOKKEEPING_LINGER_MS} for a timer in a far bucket (minutes or days ahead; alone, an
- * order's 48-hour timer cost two inserts of its own), none for one due sooner. Its step's
- * outbox note stays until both are written, so a crash in the wait loses nothing.
+ * order's 48-hour timer cost an insert of its own), none for one due sooner. Its step's outbox
+ * note stays until the slot is written, so a crash in the wait loses nothing.
  */
 export function lingerFor(dueAt: Date, now = Date.now()): number | undefined {
   return dueAt.getTime() - now > FAR_AHEAD_MS ? BOOKKEEPING_LINGER_MS : undefined;
@@ -52,8 +52,11 @@ export interface TimerBucketOptions {
    * next timer.
    */
   fire: (timer: string, dueAt: Date) => Promise<{ marked: Promise<void> }>;
-  /** Gives a timer a job of its own (used when its bucket has fired already). */
-  scheduleAlone: (timer: string, dueAt: Date) => Promise<unknown>;
+  /**
+   * Gives a timer due at `dueAt` a job of its own, run at `runAt` (its bucket has fired
+   * already, or firing it from there failed).
+   */
+  scheduleAlone: (timer: string, runAt: Date, dueAt: Date) => Promise<unknown>;
   lockMs: number;
   /** Timers of one bucket fired at the same time. Default 48. */
   concurrency?: number;
@@ -147,7 +150,7 @@ export class TimerBuckets {
       closable &&
       (await this.#models.JobMarkers.exists({ _id: bucketClosedMarker(bucket.id) }))
     ) {
-      await this.#options.scheduleAlone(timer, dueAt);
+      await this.#options.scheduleAlone(timer, dueAt, dueAt);
       return;
     }
     const creates = lane.createsBucket;
@@ -336,8 +339,8 @@ export class TimerBuckets {
     const marks: Promise<unknown>[] = [];
     // One timer failing (the store briefly away) must not hold up the rest: it gets a job of
     // its own a second later (fired again, it changes nothing twice).
-    const later = (timer: string) => () =>
-      this.#options.scheduleAlone(timer, new Date(Date.now() + 1000));
+    const later = (slot: TimerSlotRecord) => () =>
+      this.#options.scheduleAlone(slot.timer, new Date(Date.now() + 1000), slot.dueAt);
     const worker = async () => {
       while (next < slots.length) {
         const slot = slots[next++] as TimerSlotRecord;
@@ -345,10 +348,7 @@ export class TimerBuckets {
         for (let wait; (wait = slot.dueAt.getTime() - Date.now()) > 0;) await sleep(wait);
         await this.#options
           .fire(slot.timer, slot.dueAt)
-          .then(
-            ({ marked }) => void marks.push(marked.catch(later(slot.timer))),
-            later(slot.timer),
-          );
+          .then(({ marked }) => void marks.push(marked.catch(later(slot))), later(slot));
         await keepLock();
       }
     };
