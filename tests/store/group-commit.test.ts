@@ -10,18 +10,58 @@ import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
 let store: RunningStore;
 let connection: Connection;
 const commands: string[] = [];
+/** Every command's start and end, in the order the driver saw them. */
+const timeline: string[] = [];
 
 beforeAll(async () => {
   store = await startTestStore();
   connection = await mongoose.createConnection(store.uri, { monitorCommands: true }).asPromise();
-  connection
-    .getClient()
-    .on('commandStarted', (event: { commandName: string }) => commands.push(event.commandName));
+  const client = connection.getClient();
+  client.on('commandStarted', (event: { commandName: string }) => {
+    commands.push(event.commandName);
+    timeline.push(`${event.commandName} started`);
+  });
+  client.on('commandSucceeded', (event: { commandName: string }) =>
+    timeline.push(`${event.commandName} done`),
+  );
 });
 afterAll(async () => {
   await connection?.close();
   await store?.stop();
 });
+
+/** Resolves once the driver sent the next `insert` command. */
+function insertStarted(): Promise<void> {
+  const client = connection.getClient();
+  return new Promise((resolve) => {
+    const started = (event: { commandName: string }) => {
+      if (event.commandName !== 'insert') return;
+      client.off('commandStarted', started);
+      resolve();
+    };
+    client.on('commandStarted', started);
+  });
+}
+
+/**
+ * Sends a batch of 400 inserts that go at once (milliseconds on the store) and, once it is in
+ * flight, deletes `id` through a lane that lingers; resolves when both are written. The
+ * {@link timeline} starts with them.
+ */
+async function deleteWhileInserting(
+  commits: GroupCommit,
+  claims: Model<Claim>,
+  id: string,
+  prefix: string,
+): Promise<void> {
+  timeline.length = 0;
+  const sent = insertStarted();
+  const inserted = Promise.all(
+    Array.from({ length: 400 }, (_, n) => commits.insert(claims, { _id: `${prefix}${n}`, n })),
+  );
+  await sent;
+  await Promise.all([commits.delete(claims, id), inserted]);
+}
 
 interface Claim {
   _id: string;
@@ -163,5 +203,36 @@ describe('GroupCommit', () => {
     await Promise.all(Array.from({ length: 3 }, (_, n) => commits.delete(claims, `f-${n}`)));
     expect(commands.filter((c) => c === 'delete')).toHaveLength(1);
     expect(await claims.countDocuments({ _id: /^f-/ })).toBe(0);
+  });
+
+  it('should hold a lingering batch back while a write that goes at once is in flight', async () => {
+    const claims = model();
+    const commits = new GroupCommit({}, { linger: { 'claims:delete': 1 }, yieldMs: 60_000 });
+    await commits.insert(claims, { _id: 'y-0', n: 0 });
+    // Its linger (1 ms) ends while the inserts are written, and it waits for them.
+    await deleteWhileInserting(commits, claims, 'y-0', 'y-new-');
+    expect(timeline.filter((entry) => !entry.startsWith('find'))).toEqual([
+      'insert started',
+      'insert done',
+      'delete started',
+      'delete done',
+    ]);
+    expect(await claims.countDocuments({ _id: 'y-0' })).toBe(0);
+  });
+
+  it('should let a lingering batch go without yielding when none is asked for, or on idle()', async () => {
+    const claims = model();
+    await Promise.all(Array.from({ length: 2 }, (_, n) => claims.create({ _id: `z-${n}`, n })));
+    // Yielding for a minute, but asked to settle: written now, inserts in flight or not.
+    const patient = new GroupCommit({}, { linger: { 'claims:delete': 60_000 }, yieldMs: 60_000 });
+    const first = patient.delete(claims, 'z-0');
+    const inserting = patient.insert(claims, { _id: 'z-new', n: 9 });
+    await patient.idle();
+    await Promise.all([first, inserting]);
+    expect(await claims.countDocuments({ _id: 'z-0' })).toBe(0);
+    // No yielding asked for (the default): the linger alone decides, even mid-insert.
+    const prompt = new GroupCommit({}, { linger: { 'claims:delete': 1 } });
+    await deleteWhileInserting(prompt, claims, 'z-1', 'z-more-');
+    expect(timeline.indexOf('delete started')).toBeLessThan(timeline.indexOf('insert done'));
   });
 });

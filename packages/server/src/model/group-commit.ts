@@ -16,6 +16,46 @@ export interface GroupCommitOptions {
    * document as for fifty, so lingering writes of several events share one.
    */
   linger?: Readonly<Record<string, number>>;
+  /**
+   * Milliseconds a lingering batch may wait, once its linger ended, for the writes that go at
+   * once to have none in flight. The store has one writer: a batch of bookkeeping written while
+   * an acknowledgement's or a step's write waits holds that write up. 0 (the default): no wait.
+   */
+  yieldMs?: number;
+}
+
+/**
+ * Which writes the store is busy with: those that go at once (an acknowledgement, a step) are
+ * counted while in flight; a lingering batch yields to them ({@link GroupCommitOptions.yieldMs}).
+ */
+class WriteTurns {
+  #urgent = 0;
+  #waiting: (() => void)[] = [];
+
+  async urgent<R>(write: () => Promise<R>): Promise<R> {
+    this.#urgent++;
+    try {
+      return await write();
+    } finally {
+      if (--this.#urgent === 0) for (const wake of this.#waiting.splice(0)) wake();
+    }
+  }
+
+  /** Resolves once no urgent write is in flight, or after `maxMs`. */
+  quiet(maxMs: number): Promise<void> {
+    if (this.#urgent === 0 || maxMs <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.#waiting = this.#waiting.filter((wake) => wake !== done);
+        resolve();
+      }, maxMs);
+      this.#waiting.push(done);
+    });
+  }
 }
 
 /** The store's answer for one inserted document whose `_id` existed already. */
@@ -36,43 +76,63 @@ type Outcome<R> = { error: unknown } | { value: R };
 /** One kind of write (or read) to one collection, gathered and sent as one command. */
 class Lane<T, R = void> {
   #queued: { item: T; waiter: Waiter<R> }[] = [];
-  #flushing = false;
-
-  #lingering: NodeJS.Timeout | undefined;
+  /** `waiting`: a batch gathers (a tick, or a linger and its turn); `writing`: it is sent. */
+  #state: 'idle' | 'waiting' | 'writing' = 'idle';
+  /** The linger under way; `cancelled` once the batch went before it ended. */
+  #linger: { timer?: NodeJS.Timeout; cancelled: boolean } | undefined;
 
   constructor(
     readonly maxBatch: number,
     readonly write: (items: T[]) => Promise<Outcome<R>[]>,
     readonly lingerMs = 0,
+    /** Waited for once a linger ended, before the batch is written ({@link WriteTurns}). */
+    readonly yieldTurn: () => Promise<void> = () => Promise.resolve(),
   ) {}
 
   push(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.#queued.push({ item, waiter: { resolve, reject } });
-      if (this.#lingering && this.#queued.length >= this.maxBatch) this.#writeNow();
-      if (this.#flushing) return;
-      this.#flushing = true;
-      if (this.lingerMs > 0)
-        // Bookkeeping that nothing waits for: gather what the next few milliseconds add.
-        this.#lingering = setTimeout(() => this.#writeNow(), this.lingerMs);
+      if (this.#state === 'waiting' && this.#queued.length >= this.maxBatch) this.#writeNow();
+      if (this.#state !== 'idle') return;
+      this.#state = 'waiting';
+      if (this.lingerMs > 0) this.#lingerThenWrite();
       // Gather what the same tick adds (siblings of one request or step), then write.
-      else setImmediate(() => void this.#flush());
+      else setImmediate(() => this.#writeNow());
     });
+  }
+
+  /**
+   * Bookkeeping that nothing waits for: gathers what the next few milliseconds add, then lets
+   * the writes that go at once go first.
+   */
+  #lingerThenWrite(): void {
+    const linger: { timer?: NodeJS.Timeout; cancelled: boolean } = { cancelled: false };
+    this.#linger = linger;
+    linger.timer = setTimeout(() => {
+      void this.yieldTurn().then(() => {
+        if (!linger.cancelled) this.#writeNow();
+      });
+    }, this.lingerMs);
   }
 
   /** True while nothing is queued or being written. */
   get idle(): boolean {
-    return !this.#flushing;
+    return this.#state === 'idle';
   }
 
-  /** Writes what lingers now (a full batch, or the store is closing). */
+  /** Writes what waits now (the store is closing, or a test reads it). */
   settle(): void {
-    if (this.#lingering) this.#writeNow();
+    this.#writeNow();
   }
 
   #writeNow(): void {
-    clearTimeout(this.#lingering);
-    this.#lingering = undefined;
+    if (this.#state !== 'waiting') return;
+    if (this.#linger) {
+      this.#linger.cancelled = true;
+      clearTimeout(this.#linger.timer);
+      this.#linger = undefined;
+    }
+    this.#state = 'writing';
     void this.#flush();
   }
 
@@ -91,7 +151,7 @@ class Lane<T, R = void> {
         for (const { waiter } of batch) waiter.reject(error);
       }
     }
-    this.#flushing = false;
+    this.#state = 'idle';
   }
 }
 
@@ -114,6 +174,8 @@ export class GroupCommit {
     gather: number;
   };
   readonly #linger: Readonly<Record<string, number>>;
+  readonly #yieldMs: number;
+  readonly #turns = new WriteTurns();
 
   /**
    * Batches hold at most `maxBatch` documents: 500 inserts (and gathered items), 200 reads and 200 deletes, but 20 updates —
@@ -128,10 +190,11 @@ export class GroupCommit {
       read: number;
       gather: number;
     }> = {},
-    { linger = {} }: GroupCommitOptions = {},
+    { linger = {}, yieldMs = 0 }: GroupCommitOptions = {},
   ) {
     this.#maxBatch = { insert: 500, update: 20, delete: 200, read: 200, gather: 500, ...maxBatch };
     this.#linger = linger;
+    this.#yieldMs = yieldMs;
   }
 
   /** Writes every lingering batch now (before the store closes, or a test reads it). */
@@ -252,7 +315,16 @@ export class GroupCommit {
     if (!lane) {
       const collection = model.collection.collectionName;
       const linger = lingerMs ?? this.#linger[key] ?? this.#linger[collection] ?? 0;
-      lane = new Lane<I, R>(this.#maxBatch[kind], write, linger);
+      // Writes that go at once are counted while in flight; lingering ones yield to them.
+      lane =
+        linger > 0
+          ? new Lane<I, R>(this.#maxBatch[kind], write, linger, () =>
+              this.#turns.quiet(this.#yieldMs),
+            )
+          : new Lane<I, R>(
+              this.#maxBatch[kind],
+              kind === 'read' ? write : (items) => this.#turns.urgent(() => write(items)),
+            );
       this.#lanes.set(key, lane as Lane<unknown, unknown>);
     }
     return lane;

@@ -14,6 +14,13 @@
  */
 export const BOOKKEEPING_LINGER_MS = 40;
 
+/**
+ * How much longer a bookkeeping batch may wait, once its linger ended, for the writes on the
+ * way to an acknowledgement or a delivery to have none in flight (ms). The store writes one
+ * transaction at a time: written while such a write waits, a batch of bookkeeping holds it up.
+ */
+export const BOOKKEEPING_YIELD_MS = 40;
+
 /** The {@link GroupCommit} lanes that linger, by `collection:kind`. */
 export const bookkeepingLinger: Readonly<Record<string, number>> = Object.fromEntries(
   [

@@ -14,7 +14,7 @@ import { EventIntake } from '../intake/event-intake.ts';
 import { ReceivedEventLog } from '../intake/log/received-event-log.ts';
 import { JourneyEventPublisher } from '../runtime/journey-event-publisher.ts';
 import { GroupCommit } from '../model/group-commit.ts';
-import { bookkeepingLinger } from '../runtime/bookkeeping-writes.ts';
+import { BOOKKEEPING_YIELD_MS, bookkeepingLinger } from '../runtime/bookkeeping-writes.ts';
 import { StoredSourceRegistry } from '../sources/stored-sources.ts';
 import { InstanceQueries } from '../instances/instance-queries.ts';
 import { JourneyRecords } from '../instances/journey-records.ts';
@@ -176,8 +176,9 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const deliveryHealth = new DeliveryHealth(clock);
   deliveryHealth.watch(connectors);
   // One group commit for the runtime's hot path: concurrent steps share each round trip, and
-  // bookkeeping waits a few milliseconds to share one with the next events'.
-  const commits = new GroupCommit({}, { linger: bookkeepingLinger });
+  // bookkeeping waits a few milliseconds to share one with the next events', then for the
+  // acknowledgements' and steps' writes in flight.
+  const commits = new GroupCommit({}, { linger: bookkeepingLinger, yieldMs: BOOKKEEPING_YIELD_MS });
   // Claims name this process; when it stops beating, the others take them over in seconds.
   const liveness = new ProcessLiveness(models.Heartbeats, config.recovery);
   const executor = new EffectExecutor(models, connectors, effectLockMs, commits, liveness);
