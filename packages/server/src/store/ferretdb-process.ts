@@ -61,6 +61,17 @@ function backendArgs(backend: FerretdbBackend): string[] {
     : ['--handler=postgresql', `--postgresql-url=${backend.url}`];
 }
 
+/**
+ * The Go garbage collector's settings for the embedded FerretDB: collect when the heap has
+ * grown by 400 % (Go's default is 100 %), within a soft limit of 1 GiB. FerretDB allocates for
+ * every document it decodes and encodes, and with the default a tenth of its CPU went to
+ * collecting: measured on the store alone (docs/store.md), 25 % less CPU per inserted document
+ * and 30 % less per read. `GOGC` and `GOMEMLIMIT` set in the environment win.
+ */
+export function storeGcSettings(env: NodeJS.ProcessEnv): { GOGC: string; GOMEMLIMIT: string } {
+  return { GOGC: env['GOGC'] ?? '400', GOMEMLIMIT: env['GOMEMLIMIT'] ?? '1GiB' };
+}
+
 function waitForExit(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => child.once('exit', () => resolve()));
@@ -88,6 +99,7 @@ async function launchOnce(options: StartFerretdbOptions, socket: StoreSocket): P
   ];
   const child = spawn(process.execPath, [watchdog, options.binary, ...args], {
     stdio: ['pipe', 'ignore', 'pipe'],
+    env: { ...process.env, ...storeGcSettings(process.env) },
   });
   let log = '';
   child.stderr?.on('data', (chunk: Buffer) => {
