@@ -5,7 +5,7 @@
  *
  * One message at a time, for each phrasing the chat bench sends: the commands that start
  * between the request and its response are the answer's path; their chain is the longest run
- * of commands each started after the previous one had come back. Commands in the half second
+ * of commands each started after the previous one had come back. Commands in the 200 ms
  * after the response (and before the next request) are the bookkeeping that follows. Then the
  * chat bench's load shape (8 at a time) for the commands per answer under concurrency.
  *
@@ -113,7 +113,7 @@ const describe = (list: Command[], from = 0) =>
         `${c.name}:${c.collection}${process.argv.includes('--times') ? `@${(c.start - from).toFixed(0)}-${(c.end - from).toFixed(0)}` : ''}`,
     )
     .join(' ');
-const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
+const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
 
 try {
   const phrasings = ['我的快递到哪了', '可以开发票吗', 'where is my parcel', '怎么退货', '你好'];
@@ -156,8 +156,9 @@ try {
       onPath.push(path.length);
       after.push(following.length);
       chains.push(chain(path));
-      if (round === rounds - 1) {
+      if (round === rounds - 1 || process.env['CHAIN_ALL']) {
         example = `${describe(path, t0)} (response ${(t1 - t0).toFixed(0)})`;
+        if (process.env['CHAIN_ALL']) console.log(example);
         exampleAfter = describe(following, t0);
       }
     }
