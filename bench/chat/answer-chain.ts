@@ -16,7 +16,6 @@
  */
 import { createServer, connect, type AddressInfo } from 'node:net';
 import pLimit from 'p-limit';
-import mongoose from 'mongoose';
 import { startHarness, startTestStore, type RunningStore } from '@xiaoer/server/testing';
 
 interface Command {
@@ -60,12 +59,8 @@ async function delayed(store: RunningStore): Promise<RunningStore> {
     },
   };
 }
-// The harness connects without command monitoring: its connection is made with it here.
-const createConnection = mongoose.createConnection.bind(mongoose);
-mongoose.createConnection = ((uri: string, options: mongoose.ConnectOptions = {}) =>
-  createConnection(uri, { ...options, monitorCommands: true })) as typeof mongoose.createConnection;
 const store = await delayed(await startTestStore());
-const h = await startHarness({ store });
+const h = await startHarness({ store, monitorCommands: true });
 const commands = new Map<number, Command>();
 const client = h.connection.getClient();
 client.on(

@@ -52,6 +52,7 @@ export class ConversationStore {
   readonly #clock: Clock;
   readonly #commits = new GroupCommit();
   readonly #kept = new Map<string, ConversationRecord>();
+  readonly #following = new Set<Promise<void>>();
 
   constructor(models: ConversationModels, clock: Clock = systemClock) {
     this.#models = models;
@@ -220,6 +221,7 @@ export class ConversationStore {
       pending ? this.pending(record) : undefined,
     ]);
     if (inserted.status === 'rejected') {
+      if (pending) this.#follow(this.#dropStray(record._id));
       if (isDuplicateKey(inserted.reason)) return null;
       throw inserted.reason;
     }
@@ -297,6 +299,21 @@ export class ConversationStore {
       this.#models.Messages,
       stored.toObject() as unknown as Record<string, unknown>,
     );
+  }
+
+  /**
+   * The inbox entry written beside a message that lost its number: deleted unless the message
+   * that won it is a customer's (whose own entry it may be; recovery sorts that one out).
+   */
+  async #dropStray(id: string): Promise<void> {
+    const winner = await this.#commits.read(this.#models.Messages, id);
+    if (winner?.from !== 'customer') await this.answered(id);
+  }
+
+  /** Bookkeeping nobody waits for; {@link idle} does. A failure is left to recovery. */
+  #follow(write: Promise<void>): void {
+    const kept = write.catch(() => {}).finally(() => this.#following.delete(kept));
+    this.#following.add(kept);
   }
 
   /** This process took number `seq`: its kept copy knows it. */
@@ -497,8 +514,9 @@ export class ConversationStore {
   }
 
   /** Resolves once the writes and reads under way (an answered message's entry) are done. */
-  idle(): Promise<void> {
-    return this.#commits.idle();
+  async idle(): Promise<void> {
+    while (this.#following.size > 0) await Promise.all(this.#following);
+    await this.#commits.idle();
   }
 
   /** The newest conversations, for the console. */
