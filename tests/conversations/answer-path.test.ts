@@ -164,4 +164,25 @@ describe("a customer's message on its way to an answer", () => {
     const after = (await chat.messages()).filter((m) => m.seq > next.seq);
     expect(after.map((m) => m.from)).toEqual(['bot']);
   });
+
+  it('should hand over after the second miss reading the transcript and the skill groups once each', async () => {
+    const chat = await ChatClient.open(a);
+    await chat.say('qwzx plorf');
+    const seen = await commandsOf(() => chat.say('blarg snoo'));
+    const reads = (collection: string) =>
+      seen.filter((s) => s.event === 'started' && s.name === 'find' && s.collection === collection);
+    expect(reads('conversationMessages')).toHaveLength(1);
+    expect(reads('skillGroups')).toHaveLength(1);
+    // No group is set up here: the customer is told so.
+    const last = (await chat.messages()).at(-1);
+    expect(last?.text).toContain('人工客服暂未开通');
+  });
+
+  it('should look up the article an intent names in the knowledge index, not in the store', async () => {
+    const chat = await ChatClient.open(a);
+    // Invoices name an article; none is published here, so the bot goes on to its next step.
+    const seen = await commandsOf(() => chat.say('可以开发票吗'));
+    expect(seen.filter((s) => s.collection === 'knowledgeArticles')).toEqual([]);
+    expect((await chat.messages()).at(-1)?.from).toBe('bot');
+  });
 });

@@ -73,6 +73,8 @@ export interface AgentNamePort {
 const PERSON_INTENTS = new Set(['human', 'complaint']);
 /** The chat's event source in the event store (`chat/<message id>:…`). */
 export const CHAT_SOURCE = 'chat';
+/** The first lines of a conversation a person gets with it. */
+const TRANSCRIPT_LINES = 200;
 /** Misses in a row before the bot stops guessing and asks a person. */
 const MISSES_BEFORE_HANDOFF = 2;
 
@@ -572,16 +574,23 @@ export class ServiceDesk {
       return;
     }
 
-    // 6. Not understood: once more, then a person.
-    const recent = await this.store.messagesAfter(
-      conversation._id,
-      Math.max(0, message.seq - 8),
-      500,
-      current.lastSeq,
-    );
+    // 6. Not understood: once more, then a person. The transcript a person would get is read
+    // now, with the recent lines that count the misses (one read, not two in a row).
+    const transcript =
+      current.lastSeq <= TRANSCRIPT_LINES
+        ? await this.store.messagesAfter(conversation._id, 0, TRANSCRIPT_LINES, current.lastSeq)
+        : undefined;
+    const recent =
+      transcript?.filter((m) => m.seq > message.seq - 8) ??
+      (await this.store.messagesAfter(
+        conversation._id,
+        Math.max(0, message.seq - 8),
+        500,
+        current.lastSeq,
+      ));
     const misses = recent.filter((m) => m.from === 'bot' && m.author === 'desk:not-understood');
     if (misses.length + 1 >= MISSES_BEFORE_HANDOFF) {
-      await this.#handOff(current, intent, 'not-understood', {}, message);
+      await this.#handOff(current, intent, 'not-understood', {}, message, transcript);
       return;
     }
     await this.#say(current, TEXT.notUnderstood, 'not-understood', message);
@@ -593,16 +602,14 @@ export class ServiceDesk {
     reason: DeskHandoff['reason'],
     from: Pick<DeskHandoff, 'group' | 'priority' | 'journey'> = {},
     replyTo?: MessageRecord,
+    read?: MessageRecord[],
   ): Promise<string | null> {
     const { handoff } = this.#options;
     // Already with a person (a redelivered handoff call): the same handoff.
     if (conversation.handoffId && conversation.status !== 'open') return conversation.handoffId;
-    const transcript = await this.store.messagesAfter(
-      conversation._id,
-      0,
-      200,
-      conversation.lastSeq,
-    );
+    const transcript =
+      read ??
+      (await this.store.messagesAfter(conversation._id, 0, TRANSCRIPT_LINES, conversation.lastSeq));
     const queued = await handoff?.handOff({ conversation, intent, reason, transcript, ...from });
     if (!queued) {
       await this.#say(conversation, TEXT.noAgentsConfigured, 'no-agents', replyTo);
