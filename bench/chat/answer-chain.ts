@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/chat/answer-chain.ts [rounds] [--delay=ms]` — the store commands a customer's chat message costs,
+ * `npx tsx bench/chat/answer-chain.ts [rounds] [--delay=ms] [--client-ids]` — the store commands a customer's chat message costs,
  * counted with the driver's command monitoring (a figure that does not depend on the machine's
  * load), and how many of them the answer waits on one after another.
  *
@@ -26,6 +26,8 @@ interface Command {
   end: number;
 }
 
+const clientIds = process.argv.includes('--client-ids');
+let sent = 0;
 const rounds = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 10);
 const delayMs = Number(
   /^--delay=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--delay=')) ?? '')?.[1] ?? 0,
@@ -124,7 +126,8 @@ try {
     fetch(`${h.url}/api/chat/conversations/${target.id}/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-chat-token': target.token },
-      body: JSON.stringify({ text }),
+      // `--client-ids`: with a sender id per message, as the chat page sends.
+      body: JSON.stringify({ text, ...(clientIds ? { clientId: `m-${++sent}` } : {}) }),
     }).then((response) => {
       if (response.status !== 201) throw new Error(`answer: ${response.status}`);
     });
