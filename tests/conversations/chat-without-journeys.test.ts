@@ -78,6 +78,8 @@ describe('a chat with no journey listening', () => {
         chat.say(`可以开发票吗 订单号 A2000${i}`),
       ]),
     );
+    // The notes and numbering hints follow the answers without being waited for.
+    await h.xiaoer.desk.store.idle();
     for (const [i, chat] of chats.entries()) {
       const conversation = await h.xiaoer.desk.store.get(chat.id);
       const messages = await chat.messages();

@@ -111,12 +111,16 @@ export async function startHarness(
     onTimerFired?: (latenessMs: number) => void;
     /** The scrypt cost of new passwords; default {@link TEST_PASSWORD_COST}. */
     passwordCost?: PasswordCost;
+    /** The server's connection reports its commands (`commandStarted`…) to listeners. */
+    monitorCommands?: boolean;
   } = {},
 ): Promise<Harness> {
   const store = options.store ?? (await startTestStore({ own: options.ownStore ?? false }));
   const shop = options.shop ?? new DemoShop();
   const shopUrl = await shop.listen();
-  const connection = await mongoose.createConnection(store.uri).asPromise();
+  const connection = await mongoose
+    .createConnection(store.uri, { monitorCommands: options.monitorCommands ?? false })
+    .asPromise();
   if (options.clock && options.movesDate) throw new Error('movesDate is a choice of the clock');
   const clock =
     options.clock ??

@@ -23,6 +23,8 @@ export interface NewMessage {
   clientId?: string;
 }
 
+/** Conversations a process keeps as it last read or wrote them (the least used go first). */
+const KEPT = 10_000;
 /** How many message numbers past the hint one probe reads at most. */
 const PROBE = 20;
 /** Numbers past the hint read with it on the first look. */
@@ -40,11 +42,17 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
  * Reads by `_id` and the inbox's bookkeeping go through a group commit: what the streams
  * opening together and the messages answered together ask for goes as one command per
  * collection, not one each (the embedded store answers one command at a time).
+ *
+ * Each process keeps the conversations it read or wrote last ({@link kept}): their token and
+ * customer never change, and the newest message number this process knows of lets a
+ * customer's next message be numbered without reading the conversation first.
  */
 export class ConversationStore {
   readonly #models: ConversationModels;
   readonly #clock: Clock;
   readonly #commits = new GroupCommit();
+  readonly #kept = new Map<string, ConversationRecord>();
+  readonly #following = new Set<Promise<void>>();
 
   constructor(models: ConversationModels, clock: Clock = systemClock) {
     this.#models = models;
@@ -75,11 +83,45 @@ export class ConversationStore {
       this.#models.Conversations.create(conversation),
       this.#models.OpenConversations.create({ _id: conversation._id, openedAt: now }),
     ]);
+    this.#keep(conversation);
     return { conversation, token };
   }
 
+  /** The conversation as the store has it now (and kept as read). */
   async get(id: string): Promise<ConversationRecord | null> {
-    return this.#commits.read(this.#models.Conversations, id);
+    const found = await this.#commits.read(this.#models.Conversations, id);
+    if (found) {
+      // The hint may lag behind what this process numbered itself.
+      const known = this.#kept.get(id)?.lastSeq ?? 0;
+      this.#keep(found.lastSeq >= known ? found : { ...found, lastSeq: known });
+    }
+    return found;
+  }
+
+  /**
+   * The conversation as this process last read or wrote it, without a round trip; undefined if
+   * it kept none. Its token, customer and channel never change, and `lastSeq` is the newest
+   * number this process knows to be taken. Its status may have changed in another process
+   * since: a caller reads it again before deciding anything on it (`ServiceDesk.receive` does
+   * so beside the message's first write).
+   */
+  kept(id: string): ConversationRecord | undefined {
+    return this.#kept.get(id);
+  }
+
+  #keep(conversation: ConversationRecord): void {
+    this.#kept.delete(conversation._id);
+    this.#kept.set(conversation._id, conversation);
+    if (this.#kept.size > KEPT) {
+      const oldest = this.#kept.keys().next();
+      if (!oldest.done) this.#kept.delete(oldest.value);
+    }
+  }
+
+  /** Notes in the kept copy that this process changed the conversation. */
+  #amend(id: string, change: (kept: ConversationRecord) => Partial<ConversationRecord>): void {
+    const kept = this.#kept.get(id);
+    if (kept) this.#kept.set(id, { ...kept, ...change(kept) });
   }
 
   /** The numbering hint (`lastSeq`) of each of these conversations that exists, in one read. */
@@ -119,56 +161,164 @@ export class ConversationStore {
     lastSeq?: number,
     alongside?: (message: MessageRecord) => Promise<void>,
   ): Promise<{ message: MessageRecord; created: boolean }> {
-    const key = message.clientId ? `${conversationId}|${message.clientId}` : undefined;
     // The conversation (its numbering hint, unless given) and the resend key, read together.
-    const [conversation, known] = await Promise.all([
+    const [conversation, resent] = await Promise.all([
       lastSeq === undefined ? this.get(conversationId) : { lastSeq },
-      key ? this.#commits.read(this.#models.MessageKeys, key) : null,
+      message.clientId ? this.resent(conversationId, message.clientId) : null,
     ]);
     if (!conversation) throw new Error(`No conversation ${conversationId}`);
-    let seq = conversation.lastSeq + 1;
-    if (known) {
-      const stored = await this.#models.Messages.findById(messageId(conversationId, known.seq));
-      if (stored) return { message: stored.toObject(), created: false };
+    if (resent) return { message: resent, created: false };
+    const record = await this.#number(conversationId, message, conversation.lastSeq + 1);
+    // The resend key, the numbering hint and what goes alongside are written together.
+    await Promise.all([
+      alongside?.(record),
+      message.clientId ? this.keepKey(conversationId, message.clientId, record.seq) : undefined,
+      this.#updateConversation(
+        { _id: conversationId, lastSeq: { $lt: record.seq } },
+        { $set: { lastSeq: record.seq, updatedAt: record.at } },
+      ),
+    ]);
+    return { message: record, created: true };
+  }
+
+  /** The message stored earlier with this sender id (a resend), or null. */
+  async resent(conversationId: string, clientId: string): Promise<MessageRecord | null> {
+    const known = await this.#commits.read(
+      this.#models.MessageKeys,
+      `${conversationId}|${clientId}`,
+    );
+    if (!known) return null;
+    const stored = await this.#models.Messages.findById(messageId(conversationId, known.seq));
+    return stored ? stored.toObject() : null;
+  }
+
+  /** Claims a sender id for the message numbered `seq` (a resend then finds it). */
+  async keepKey(conversationId: string, clientId: string, seq: number): Promise<void> {
+    await this.#commits
+      .insert(this.#models.MessageKeys, { _id: `${conversationId}|${clientId}`, seq })
+      .catch((error: unknown) => {
+        if (!isDuplicateKey(error)) throw error;
+      });
+  }
+
+  /**
+   * Stores a customer's message at exactly number `seq` and, with `pending`, its inbox entry
+   * beside it: one round trip, not one after the other. Null when `seq` was taken (the
+   * caller's view of the conversation is behind; nothing of the message is stored). The
+   * entry is the message's `_id`: one written beside a message that lost its number names the
+   * message that won it, which recovery answers only if it is a customer's not yet answered
+   * (and that message's own entry is this one). The numbering hint is not written here.
+   */
+  async insertAt(
+    conversationId: string,
+    message: NewMessage,
+    seq: number,
+    pending: boolean,
+  ): Promise<MessageRecord | null> {
+    const record = this.#record(conversationId, message, seq);
+    const [inserted, noted] = await Promise.allSettled([
+      this.#insert(record),
+      pending ? this.pending(record) : undefined,
+    ]);
+    if (inserted.status === 'rejected') {
+      if (pending) this.#follow(this.#dropStray(record._id));
+      if (isDuplicateKey(inserted.reason)) return null;
+      throw inserted.reason;
     }
-    for (;;) {
-      const record: MessageRecord = {
-        _id: messageId(conversationId, seq),
-        conversationId,
-        seq,
-        ...message,
-        at: dateOf(this.#clock),
-      };
+    if (noted.status === 'rejected') throw noted.reason;
+    this.#numbered(conversationId, seq);
+    return record;
+  }
+
+  /**
+   * Stores the first free number after `lastSeq` (a number taken meanwhile costs a try at the
+   * next one) without writing the numbering hint: see {@link hint}.
+   */
+  async appendNew(
+    conversationId: string,
+    message: NewMessage,
+    lastSeq: number,
+  ): Promise<MessageRecord> {
+    return this.#number(conversationId, message, lastSeq + 1);
+  }
+
+  /**
+   * The desk's answer to a customer's message: numbered after `lastSeq`, one insert. It carries
+   * `reply:<message id>` as its sender id on the message itself, which is how recovery finds
+   * it said ({@link said}); no key document is written or read for it. With `check` (an answer
+   * late enough that recovery elsewhere may have given it), an answer said already is
+   * returned instead of saying it again.
+   */
+  async reply(
+    conversationId: string,
+    message: NewMessage & { clientId: string },
+    lastSeq: number,
+    { replyTo, check = false }: { replyTo: MessageRecord; check?: boolean },
+  ): Promise<MessageRecord> {
+    if (check) {
+      const earlier = await this.#saidAfter(conversationId, message.clientId, replyTo.seq);
+      if (earlier) return earlier;
+    }
+    return this.#number(conversationId, message, lastSeq + 1);
+  }
+
+  /** Milliseconds since the message was numbered, by this store's clock. */
+  ageOf(message: MessageRecord): number {
+    return this.#clock.now() - message.at.getTime();
+  }
+
+  async #number(conversationId: string, message: NewMessage, from: number): Promise<MessageRecord> {
+    for (let seq = from; ; seq++) {
+      const record = this.#record(conversationId, message, seq);
       try {
-        // As `create` stores it (defaults and casts), with the inserts of other appends.
-        const stored = new this.#models.Messages(record);
-        await stored.validate();
-        await this.#commits.insert(
-          this.#models.Messages,
-          stored.toObject() as unknown as Record<string, unknown>,
-        );
+        await this.#insert(record);
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
-        seq += 1;
         continue;
       }
-      // The resend key, the numbering hint and what goes alongside are written together.
-      await Promise.all([
-        alongside?.(record),
-        key
-          ? this.#commits
-              .insert(this.#models.MessageKeys, { _id: key, seq })
-              .catch((error: unknown) => {
-                if (!isDuplicateKey(error)) throw error;
-              })
-          : undefined,
-        this.#updateConversation(
-          { _id: conversationId, lastSeq: { $lt: seq } },
-          { $set: { lastSeq: seq, updatedAt: record.at } },
-        ),
-      ]);
-      return { message: record, created: true };
+      this.#numbered(conversationId, seq);
+      return record;
     }
+  }
+
+  #record(conversationId: string, message: NewMessage, seq: number): MessageRecord {
+    return {
+      _id: messageId(conversationId, seq),
+      conversationId,
+      seq,
+      ...message,
+      at: dateOf(this.#clock),
+    };
+  }
+
+  /** As `create` stores it (defaults and casts), with the inserts of other appends. */
+  async #insert(record: MessageRecord): Promise<void> {
+    const stored = new this.#models.Messages(record);
+    await stored.validate();
+    await this.#commits.insert(
+      this.#models.Messages,
+      stored.toObject() as unknown as Record<string, unknown>,
+    );
+  }
+
+  /**
+   * The inbox entry written beside a message that lost its number: deleted unless the message
+   * that won it is a customer's (whose own entry it may be; recovery sorts that one out).
+   */
+  async #dropStray(id: string): Promise<void> {
+    const winner = await this.#commits.read(this.#models.Messages, id);
+    if (winner?.from !== 'customer') await this.answered(id);
+  }
+
+  /** Bookkeeping nobody waits for; {@link idle} does. A failure is left to recovery. */
+  #follow(write: Promise<void>): void {
+    const kept = write.catch(() => {}).finally(() => this.#following.delete(kept));
+    this.#following.add(kept);
+  }
+
+  /** This process took number `seq`: its kept copy knows it. */
+  #numbered(conversationId: string, seq: number): void {
+    this.#amend(conversationId, (kept) => ({ lastSeq: Math.max(kept.lastSeq, seq) }));
   }
 
   /**
@@ -228,6 +378,7 @@ export class ConversationStore {
         },
       },
     );
+    this.#amend(conversationId, () => ({ status, ...fields }));
     if (status === 'closed')
       await this.#models.OpenConversations.deleteOne({ _id: conversationId });
   }
@@ -252,19 +403,42 @@ export class ConversationStore {
     return found.filter((c) => c.status === 'open' && c.updatedAt < before);
   }
 
-  /** Notes what the customer asked about and the order they named, in one update. */
+  /**
+   * Notes what the customer asked about, the order they named and (`lastSeq`) a message number
+   * now taken, in one update. The numbering hint only moves up (`$max`): a later number noted
+   * first is kept.
+   */
   async note(
     conversationId: string,
-    { intent, orderId }: { intent?: { intent: string; confidence: number }; orderId?: string },
+    {
+      intent,
+      orderId,
+      lastSeq,
+    }: { intent?: { intent: string; confidence: number }; orderId?: string; lastSeq?: number },
   ): Promise<void> {
-    if (!intent && !orderId) return;
+    if (!intent && !orderId && lastSeq === undefined) return;
+    const now = dateOf(this.#clock);
+    const set = {
+      ...(orderId ? { orderId } : {}),
+      ...(lastSeq !== undefined ? { updatedAt: now } : {}),
+    };
     await this.#updateConversation(
       { _id: conversationId },
       {
-        ...(intent ? { $push: { intents: { ...intent, at: dateOf(this.#clock) } } } : {}),
-        ...(orderId ? { $set: { orderId } } : {}),
+        ...(intent ? { $push: { intents: { ...intent, at: now } } } : {}),
+        ...(Object.keys(set).length > 0 ? { $set: set } : {}),
+        ...(lastSeq !== undefined ? { $max: { lastSeq } } : {}),
       },
     );
+    this.#amend(conversationId, (kept) => ({
+      ...(intent ? { intents: [...kept.intents, { ...intent, at: now }] } : {}),
+      ...(orderId ? { orderId } : {}),
+    }));
+  }
+
+  /** Moves the numbering hint up to `seq` (readers probe past it until then). */
+  hint(conversationId: string, seq: number): Promise<void> {
+    return this.note(conversationId, { lastSeq: seq });
   }
 
   /** Notes a customer message as taken and not answered yet. */
@@ -280,16 +454,33 @@ export class ConversationStore {
       });
   }
 
-  /** True when something was said already with this sender id (`reply:<message id>`). */
-  async said(conversationId: string, clientId: string): Promise<boolean> {
-    return !!(await this.#commits.read(this.#models.MessageKeys, `${conversationId}|${clientId}`));
+  /**
+   * True when something was said already with this sender id (`reply:<message id>`). With
+   * `after` (the number of the message answered), the messages after it are read too: the
+   * desk's answers carry the sender id on the message and have no key document.
+   */
+  async said(conversationId: string, clientId: string, after?: number): Promise<boolean> {
+    const [keyed, found] = await Promise.all([
+      this.#commits.read(this.#models.MessageKeys, `${conversationId}|${clientId}`),
+      after === undefined ? null : this.#saidAfter(conversationId, clientId, after),
+    ]);
+    return !!keyed || !!found;
+  }
+
+  async #saidAfter(
+    conversationId: string,
+    clientId: string,
+    after: number,
+  ): Promise<MessageRecord | undefined> {
+    const later = await this.messagesAfter(conversationId, after, 500);
+    return later.find((message) => message.clientId === clientId);
   }
 
   async answered(messageId: string): Promise<void> {
     await this.#commits.delete(this.#models.ChatInbox, messageId);
   }
 
-  /** Messages taken before `before` and still not answered, with their conversations. */
+  /** Customer messages taken before `before` and still not answered, with their conversations. */
   async unanswered(
     before: Date,
   ): Promise<{ conversation: ConversationRecord; message: MessageRecord }[]> {
@@ -302,7 +493,9 @@ export class ConversationStore {
         this.get(entry.conversationId),
         this.#models.Messages.findById(entry._id).lean<MessageRecord>(),
       ]);
-      if (conversation && message) found.push({ conversation, message });
+      // An entry written beside a message that lost its number may name another's message:
+      // only a customer's is answered.
+      if (conversation && message?.from === 'customer') found.push({ conversation, message });
       else await this.answered(entry._id);
     }
     return found;
@@ -321,8 +514,9 @@ export class ConversationStore {
   }
 
   /** Resolves once the writes and reads under way (an answered message's entry) are done. */
-  idle(): Promise<void> {
-    return this.#commits.idle();
+  async idle(): Promise<void> {
+    while (this.#following.size > 0) await Promise.all(this.#following);
+    await this.#commits.idle();
   }
 
   /** The newest conversations, for the console. */

@@ -36,7 +36,8 @@ export class KnowledgeAnswers implements AnswerPort {
    * published article, valid now, for the chat, with an answer in (or else besides) the language.
    */
   async answerArticle(articleId: string, context: { language: 'zh' | 'en'; orderId?: string }) {
-    const article = await this.#knowledge.articles.get(articleId);
+    // From the index (published ones only, as fresh as the search's answers): no store read.
+    const article = await this.#knowledge.published(articleId);
     const now = new Date().toISOString();
     if (!article || article.status !== 'published') return null;
     if (article.channels.length > 0 && !article.channels.includes('chat')) return null;

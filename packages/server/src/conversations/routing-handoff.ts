@@ -19,14 +19,14 @@ export class RoutingHandoff implements HandoffPort {
 
   async handOff(request: DeskHandoff) {
     const { conversation } = request;
-    const order = conversation.orderId
-      ? await currentOrder(this.#orders, conversation.orderId)
-      : undefined;
+    // The order and the skill groups (one read) together.
+    const [order, groups] = await Promise.all([
+      conversation.orderId ? currentOrder(this.#orders, conversation.orderId) : undefined,
+      request.group ? [] : this.#router.directory.skillGroups(),
+    ]);
+    const serving = (intent: string) => groups.find((g) => g.intents.includes(intent))?._id;
     // The group a journey chose, else the one serving the intent, else the one for "a person".
-    const group =
-      request.group ??
-      (await this.#router.directory.groupForIntent(request.intent))?._id ??
-      (await this.#router.directory.groupForIntent('human'))?._id;
+    const group = request.group ?? serving(request.intent) ?? serving('human');
     if (!group) return null;
     const result = await this.#router.enqueue({
       id: `${conversation._id}:${conversation.lastSeq}`,

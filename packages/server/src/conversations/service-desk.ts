@@ -7,7 +7,7 @@ import type {
   ConversationRecord,
   MessageRecord,
 } from '../model/conversation.model.ts';
-import { ConversationStore } from './conversation-store.ts';
+import { ConversationStore, type NewMessage } from './conversation-store.ts';
 import type { ConversationHub } from './conversation-hub.ts';
 import { ChatError } from './chat-error.ts';
 import { extractEntities } from '../intents/message-entities.ts';
@@ -73,6 +73,8 @@ export interface AgentNamePort {
 const PERSON_INTENTS = new Set(['human', 'complaint']);
 /** The chat's event source in the event store (`chat/<message id>:…`). */
 export const CHAT_SOURCE = 'chat';
+/** The first lines of a conversation a person gets with it. */
+const TRANSCRIPT_LINES = 200;
 /** Misses in a row before the bot stops guessing and asks a person. */
 const MISSES_BEFORE_HANDOFF = 2;
 
@@ -115,6 +117,11 @@ export interface ServiceDeskOptions {
   agentNames?: AgentNamePort;
   /** Told what happened, for analytics (opened, intents, closed). */
   observer?: DeskObserver;
+  /**
+   * After how long recovery (here or in another process) takes a message not answered yet: an
+   * answer later than half of it first looks whether recovery gave it already. Default 15 s.
+   */
+  recoverAfterMs?: number;
 }
 
 /** What analytics hears from the desk; called after the fact, never awaited. */
@@ -163,36 +170,106 @@ export class ServiceDesk {
   /**
    * Takes a customer's message: stores it (a resend with the same `clientId` is the same
    * message and is not handled twice) and, unless a person has the conversation, answers it.
-   * The conversation is read here unless the caller just read it (to check the chat token).
+   * The conversation is read here unless the caller just read it (to check the chat token);
+   * with `kept`, the caller's is the copy this process kept (`ConversationStore.kept`), whose
+   * status is read again beside the message's first write.
+   *
+   * Without a sender id, the message goes at once to the number after the newest this process
+   * knows, with its inbox entry beside it (and the conversation read beside them, for a kept
+   * copy): one round trip. If that number was free, nothing was said in the conversation since
+   * this process last saw it (a close or a change of hands is always said in it), so the
+   * status read beside it held when the message was taken. If it was taken, the message goes
+   * the long way: the status as read decides, then the next free number.
    */
   async receive(
     conversationOrId: string | ConversationRecord,
     message: { text: string; clientId?: string },
+    { kept = false }: { kept?: boolean } = {},
   ): Promise<MessageRecord> {
-    const conversation =
+    let conversation =
       typeof conversationOrId === 'string'
         ? await this.conversation(conversationOrId, { open: true })
         : conversationOrId;
     const conversationId = conversation._id;
+    // Closed is for good: a kept copy that says so is right.
     if (conversation.status === 'closed')
       throw new ChatError('conflict', 'conversation-closed', { id: conversationId });
+    if (kept && conversation.status !== 'open') {
+      // Kept while a person had it: they may have handed it back since.
+      conversation = await this.conversation(conversationId, { open: true });
+      kept = false;
+    }
+    const said: NewMessage = {
+      from: 'customer',
+      text: message.text,
+      author: conversation.customer.id,
+      ...(message.clientId ? { clientId: message.clientId } : {}),
+    };
+    const current = (fresh: ConversationRecord | null): ConversationRecord => {
+      if (!fresh) throw new ChatError('not-found', 'unknown-conversation', { id: conversationId });
+      return fresh;
+    };
+    let stored: MessageRecord | null = null;
+    if (message.clientId) {
+      const [fresh, resent] = await Promise.all([
+        kept ? this.store.get(conversationId) : conversation,
+        this.store.resent(conversationId, message.clientId),
+      ]);
+      if (resent) return resent;
+      conversation = current(fresh);
+    } else {
+      const [first, fresh] = await Promise.all([
+        this.store.insertAt(
+          conversationId,
+          said,
+          conversation.lastSeq + 1,
+          conversation.status === 'open',
+        ),
+        kept ? this.store.get(conversationId) : conversation,
+      ]);
+      conversation = current(fresh);
+      stored = first;
+      // Changed hands or closed just as the message came (a race as old as two processes):
+      // stored, not answered.
+      if (stored && conversation.status !== 'open') this.#bookkeep(this.store.answered(stored._id));
+    }
+    if (!stored && conversation.status === 'closed')
+      throw new ChatError('conflict', 'conversation-closed', { id: conversationId });
     const answering = conversation.status === 'open';
-    const { message: stored, created } = await this.store.appendOnce(
-      conversationId,
-      {
-        from: 'customer',
-        text: message.text,
-        author: conversation.customer.id,
-        ...(message.clientId ? { clientId: message.clientId } : {}),
-      },
-      conversation.lastSeq,
-      // Noted as taken and not answered yet, with the message.
-      answering ? (taken) => this.store.pending(taken) : undefined,
-    );
-    if (!created) return stored;
+    stored ??= await this.#taken(conversation, said, answering);
+    const keyed = message.clientId
+      ? this.store.keepKey(conversationId, message.clientId, stored.seq)
+      : undefined;
     this.hub.published(stored);
-    if (answering) await this.#answer(conversation, stored);
+    if (!answering) this.#bookkeep(this.store.hint(conversationId, stored.seq));
+    // The answer and the resend key together; the response waits for both.
+    await Promise.all([answering ? this.#answer(conversation, stored) : undefined, keyed]);
     return stored;
+  }
+
+  /** The message at the first free number, noted as pending (when answering) once numbered. */
+  async #taken(
+    conversation: ConversationRecord,
+    said: NewMessage,
+    answering: boolean,
+  ): Promise<MessageRecord> {
+    const first = await this.store.insertAt(
+      conversation._id,
+      said,
+      conversation.lastSeq + 1,
+      answering,
+    );
+    if (first) return first;
+    const stored = await this.store.appendNew(conversation._id, said, conversation.lastSeq + 1);
+    if (answering) await this.store.pending(stored);
+    return stored;
+  }
+
+  /** Bookkeeping nobody waits for (numbering hints, inbox entries): a failure is logged. */
+  #bookkeep(write: Promise<void>): void {
+    write.catch((error: unknown) =>
+      this.#options.log.warn({ err: error }, 'conversation bookkeeping failed'),
+    );
   }
 
   /**
@@ -205,7 +282,7 @@ export class ServiceDesk {
     for (const { conversation, message } of mine)
       if (
         conversation.status === 'open' &&
-        !(await this.store.said(conversation._id, `reply:${message._id}`))
+        !(await this.store.said(conversation._id, `reply:${message._id}`, message.seq))
       )
         await this.#answer(conversation, message);
       else await this.store.answered(message._id);
@@ -213,9 +290,10 @@ export class ServiceDesk {
   }
 
   /**
-   * Answers `message`; resolves once the answer is said. Its inbox entry is then deleted without
-   * waiting (one round trip less for the customer): until that lands, recovery leaves the
-   * message to this process, and one left by a crash is found said already (its reply key).
+   * Answers `message`; resolves once the answer is said. Its inbox entry and the numbering
+   * hints are then written without waiting (the customer's request does not wait on
+   * bookkeeping): until the entry is deleted, recovery leaves the message to this process,
+   * and one left by a crash is found said already (its reply carries the message's id).
    */
   async #answer(conversation: ConversationRecord, message: MessageRecord): Promise<void> {
     this.#answering.add(message._id);
@@ -223,7 +301,7 @@ export class ServiceDesk {
       await this.#handle(conversation, message).catch(async (error: unknown) => {
         // The message is kept; the customer hears that the answer is late, not a 500.
         this.#options.log.error({ err: error, conversation: conversation._id }, 'answering failed');
-        await this.#say(conversation, TEXT.failed, 'failed', message._id).catch(() => {});
+        await this.#say(conversation, TEXT.failed, 'failed', message).catch(() => {});
       });
     } catch (error) {
       this.#answering.delete(message._id);
@@ -358,6 +436,12 @@ export class ServiceDesk {
 
   async #handle(conversation: ConversationRecord, message: MessageRecord): Promise<void> {
     const { intake, intents, log } = this.#options;
+    const noted = (note: Parameters<ConversationStore['note']>[1]) =>
+      this.store
+        .note(conversation._id, { ...note, lastSeq: message.seq })
+        .catch((error: unknown) =>
+          log.warn({ err: error, conversation: conversation._id }, 'noting the intent failed'),
+        );
     // 1. A journey asked the customer something: this is the answer.
     const replied = await intake.submit(CHAT_SOURCE, {
       id: `${message._id}:replied`,
@@ -369,7 +453,10 @@ export class ServiceDesk {
         entities: entitiesData(message.text),
       },
     });
-    if (took(replied)) return;
+    if (took(replied)) {
+      void noted({});
+      return;
+    }
 
     const recognised = intents
       ? await intents.classify(message.text).catch((error: unknown) => {
@@ -379,24 +466,17 @@ export class ServiceDesk {
       : undefined;
     const intent = recognised?.intent ?? 'unknown';
     const orderId = recognised?.entities.orderNumbers[0] ?? conversation.orderId;
-    // The intent and order in one update, sent before anything answers but not waited for:
-    // every update of a conversation goes through the store's one lane (one command at a time,
-    // statements in order), so the reply's number written next cannot overtake or lose it, and
-    // the customer's answer does not wait a round trip for bookkeeping.
-    const noted = this.store
-      .note(conversation._id, {
-        ...(recognised ? { intent: { intent, confidence: recognised.confidence } } : {}),
-        ...(orderId && orderId !== conversation.orderId ? { orderId } : {}),
-      })
-      .catch((error: unknown) =>
-        log.warn({ err: error, conversation: conversation._id }, 'noting the intent failed'),
-      );
+    // The intent, the order and the message's number in one update, sent before anything
+    // answers and not waited for: every update of a conversation goes through the store's one
+    // lane (one command at a time, statements in order), and the numbering hint only moves up,
+    // so the reply's number written next cannot be lost; the customer's answer does not wait a
+    // round trip for bookkeeping.
+    void noted({
+      ...(recognised ? { intent: { intent, confidence: recognised.confidence } } : {}),
+      ...(orderId && orderId !== conversation.orderId ? { orderId } : {}),
+    });
     if (recognised) this.#options.observer?.intent(conversation, intent);
-    try {
-      await this.#respond(conversation, message, recognised, intent, orderId);
-    } finally {
-      await noted;
-    }
+    await this.#respond(conversation, message, recognised, intent, orderId);
   }
 
   /** Steps 2 to 6 of {@link #handle}: a journey, the intent's action, knowledge, a person. */
@@ -438,11 +518,11 @@ export class ServiceDesk {
     if (action?.kind === 'handoff') {
       const { group, priority } = action;
       const chosen = { ...(group ? { group } : {}), ...(priority ? { priority } : {}) };
-      await this.#handOff(current, intent, 'asked', chosen, message._id);
+      await this.#handOff(current, intent, 'asked', chosen, message);
       return;
     }
     if (action?.kind === 'reply') {
-      await this.#say(current, action.text, `intent:${intent}`, message._id);
+      await this.#say(current, action.text, `intent:${intent}`, message);
       return;
     }
 
@@ -465,12 +545,11 @@ export class ServiceDesk {
         : undefined;
     const found = answer ?? chosen;
     if (found) {
-      await this.#append(current, {
-        from: 'bot',
-        text: found.text,
-        author: `kb:${found.articleId}`,
-        clientId: `reply:${message._id}`,
-      });
+      await this.#append(
+        current,
+        { from: 'bot', text: found.text, author: `kb:${found.articleId}` },
+        message,
+      );
       return;
     }
 
@@ -482,29 +561,39 @@ export class ServiceDesk {
         return [];
       });
     if (suggestions && suggestions.length > 0) {
-      await this.#append(current, {
-        from: 'bot',
-        author: 'desk:did-you-mean',
-        text: TEXT.didYouMean[language],
-        options: suggestions.map((s) => ({ id: s.articleId, label: s.question })),
-        clientId: `reply:${message._id}`,
-      });
+      await this.#append(
+        current,
+        {
+          from: 'bot',
+          author: 'desk:did-you-mean',
+          text: TEXT.didYouMean[language],
+          options: suggestions.map((s) => ({ id: s.articleId, label: s.question })),
+        },
+        message,
+      );
       return;
     }
 
-    // 6. Not understood: once more, then a person.
-    const recent = await this.store.messagesAfter(
-      conversation._id,
-      Math.max(0, message.seq - 8),
-      500,
-      current.lastSeq,
-    );
+    // 6. Not understood: once more, then a person. The transcript a person would get is read
+    // now, with the recent lines that count the misses (one read, not two in a row).
+    const transcript =
+      current.lastSeq <= TRANSCRIPT_LINES
+        ? await this.store.messagesAfter(conversation._id, 0, TRANSCRIPT_LINES, current.lastSeq)
+        : undefined;
+    const recent =
+      transcript?.filter((m) => m.seq > message.seq - 8) ??
+      (await this.store.messagesAfter(
+        conversation._id,
+        Math.max(0, message.seq - 8),
+        500,
+        current.lastSeq,
+      ));
     const misses = recent.filter((m) => m.from === 'bot' && m.author === 'desk:not-understood');
     if (misses.length + 1 >= MISSES_BEFORE_HANDOFF) {
-      await this.#handOff(current, intent, 'not-understood', {}, message._id);
+      await this.#handOff(current, intent, 'not-understood', {}, message, transcript);
       return;
     }
-    await this.#say(current, TEXT.notUnderstood, 'not-understood', message._id);
+    await this.#say(current, TEXT.notUnderstood, 'not-understood', message);
   }
 
   async #handOff(
@@ -512,17 +601,15 @@ export class ServiceDesk {
     intent: string,
     reason: DeskHandoff['reason'],
     from: Pick<DeskHandoff, 'group' | 'priority' | 'journey'> = {},
-    replyTo?: string,
+    replyTo?: MessageRecord,
+    read?: MessageRecord[],
   ): Promise<string | null> {
     const { handoff } = this.#options;
     // Already with a person (a redelivered handoff call): the same handoff.
     if (conversation.handoffId && conversation.status !== 'open') return conversation.handoffId;
-    const transcript = await this.store.messagesAfter(
-      conversation._id,
-      0,
-      200,
-      conversation.lastSeq,
-    );
+    const transcript =
+      read ??
+      (await this.store.messagesAfter(conversation._id, 0, TRANSCRIPT_LINES, conversation.lastSeq));
     const queued = await handoff?.handOff({ conversation, intent, reason, transcript, ...from });
     if (!queued) {
       await this.#say(conversation, TEXT.noAgentsConfigured, 'no-agents', replyTo);
@@ -540,21 +627,43 @@ export class ServiceDesk {
     return queued.handoffId;
   }
 
-  /** Says one of the desk's own lines; `replyTo` (a message id) makes it said once. */
-  #say(conversation: ConversationRecord, text: LocalizedText, why: string, replyTo?: string) {
-    return this.#append(conversation, {
-      from: 'bot',
-      author: `desk:${why}`,
-      text: text[conversation.customer.language],
-      ...(replyTo ? { clientId: `reply:${replyTo}` } : {}),
-    });
+  /** Says one of the desk's own lines; `replyTo` (the customer's message) makes it said once. */
+  #say(
+    conversation: ConversationRecord,
+    text: LocalizedText,
+    why: string,
+    replyTo?: MessageRecord,
+  ) {
+    return this.#append(
+      conversation,
+      { from: 'bot', author: `desk:${why}`, text: text[conversation.customer.language] },
+      replyTo,
+    );
   }
 
+  /**
+   * Says `message` in the conversation. An answer to a customer's message (`replyTo`) carries
+   * `reply:<message id>` as its sender id and is one insert (`ConversationStore.reply`); one
+   * late enough that recovery may have given it first looks whether it did.
+   */
   async #append(
     conversation: ConversationRecord,
-    message: Parameters<ConversationStore['append']>[1],
+    message: NewMessage,
+    replyTo?: MessageRecord,
   ): Promise<void> {
-    this.hub.published(await this.store.append(conversation._id, message, conversation.lastSeq));
+    const said = replyTo
+      ? await this.store.reply(
+          conversation._id,
+          { ...message, clientId: `reply:${replyTo._id}` },
+          conversation.lastSeq,
+          {
+            replyTo,
+            check: this.store.ageOf(replyTo) > (this.#options.recoverAfterMs ?? 15_000) / 2,
+          },
+        )
+      : await this.store.append(conversation._id, message, conversation.lastSeq);
+    if (replyTo) this.#bookkeep(this.store.hint(conversation._id, said.seq));
+    this.hub.published(said);
   }
 }
 

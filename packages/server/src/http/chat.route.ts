@@ -111,20 +111,29 @@ export function chatRouter(
 ): Router {
   const router = Router();
   const limits = chatLimits(options.limits);
-  const customerConversation = async (request: Request) => {
-    const id = param(request, 'id');
-    const conversation = await desk.conversation(id);
+  const customerConversation = async (request: Request) =>
+    tokenMatched(request, await desk.conversation(param(request, 'id')));
+  const tokenMatched = (request: Request, conversation: ConversationRecord) => {
     const token = request.get('x-chat-token') ?? request.query['token'];
     if (typeof token !== 'string' || !ConversationStore.tokenMatches(conversation, token))
       throw new ChatError('forbidden', 'wrong-token');
     return conversation;
   };
-  /** Checks the token before the conversation's own budget is counted (no one else can spend it). */
-  const tokenChecked: RequestHandler = (request, response, next) =>
-    void customerConversation(request).then((conversation) => {
-      response.locals['conversation'] = conversation;
-      next();
-    }, next);
+  /**
+   * Checks the token before the conversation's own budget is counted (no one else can spend
+   * it), against the copy this process kept when it has one (the token never changes; the
+   * desk reads the status again beside the message's first write), else as read now.
+   */
+  const tokenChecked: RequestHandler = (request, response, next) => {
+    const kept = desk.store.kept(param(request, 'id'));
+    void (kept ? Promise.resolve(kept) : desk.conversation(param(request, 'id')))
+      .then((conversation) => tokenMatched(request, conversation))
+      .then((conversation) => {
+        response.locals['conversation'] = conversation;
+        response.locals['kept'] = !!kept;
+        next();
+      }, next);
+  };
 
   router.post(
     '/chat/conversations',
@@ -167,10 +176,11 @@ export function chatRouter(
     async (request, response) => {
       const conversation = response.locals['conversation'] as ConversationRecord;
       const { clientId } = request.body as { clientId?: string };
-      const stored = await desk.receive(conversation, {
-        text: messageText(request),
-        ...(clientId ? { clientId } : {}),
-      });
+      const stored = await desk.receive(
+        conversation,
+        { text: messageText(request), ...(clientId ? { clientId } : {}) },
+        { kept: response.locals['kept'] === true },
+      );
       response.status(201).json({ message: customerMessageView(stored) });
     },
   );

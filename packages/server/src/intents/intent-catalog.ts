@@ -112,21 +112,30 @@ export class IntentCatalog {
     return (await this.recognizer()).classify(text);
   }
 
-  /** Retrains when another process saved or deleted an operator's intent since. */
+  /**
+   * Retrains when another process saved or deleted an operator's intent since. The store is
+   * asked ahead, once the last answer is half as old as allowed, without a message waiting for
+   * it; a message waits only when the last answer is older than `FOLLOW_EVERY_MS` (no message
+   * came for a while), so none is classified by intents older than that.
+   */
   #follow(): Promise<void> {
-    if (!this.#recognizer || this.#clock.now() - this.#followedAt < FOLLOW_EVERY_MS)
-      return this.#following ?? Promise.resolve();
-    this.#followedAt = this.#clock.now();
-    this.#following ??= (async () => {
-      const stored = await this.#models.CustomIntents.find({}, { _id: 1, updatedAt: 1 }).lean<
-        Pick<CustomIntentRecord, '_id' | 'updatedAt'>[]
-      >();
-      if (signatureOf(stored) !== signatureOf([...this.#custom.values()])) await this.#retrain();
-    })()
-      // The store away: the current model answers, and the next message asks again.
-      .catch(() => {})
-      .finally(() => (this.#following = undefined));
-    return this.#following;
+    if (!this.#recognizer) return this.#following ?? Promise.resolve();
+    const age = this.#clock.now() - this.#followedAt;
+    if (age < FOLLOW_EVERY_MS / 2) return Promise.resolve();
+    if (!this.#following) {
+      const askedAt = this.#clock.now();
+      this.#following = (async () => {
+        const stored = await this.#models.CustomIntents.find({}, { _id: 1, updatedAt: 1 }).lean<
+          Pick<CustomIntentRecord, '_id' | 'updatedAt'>[]
+        >();
+        if (signatureOf(stored) !== signatureOf([...this.#custom.values()])) await this.#retrain();
+        this.#followedAt = askedAt;
+      })()
+        // The store away: the current model answers, and the next message asks again.
+        .catch(() => {})
+        .finally(() => (this.#following = undefined));
+    }
+    return age < FOLLOW_EVERY_MS ? Promise.resolve() : this.#following;
   }
 
   /** What the chat does with an intent: the operator's choice, else the shipped default. */

@@ -177,6 +177,16 @@ export class KnowledgeBase {
     return { ...best, language, text: best.article.answer[language] ?? '' };
   }
 
+  /**
+   * A published article as this process's index holds it (as fresh as the answers it gives:
+   * `refreshEveryMs`), without a store read; undefined for a draft, a deleted or unknown one.
+   */
+  async published(id: string): Promise<KnowledgeArticle | undefined> {
+    await this.freshness.ensure();
+    const record = this.index.article(id);
+    return record ? articleView(record) : undefined;
+  }
+
   /** Published articles that nearly duplicate each other (see {@link KnowledgeIndex.nearDuplicates}). */
   async nearDuplicates(minScore?: number): Promise<NearDuplicate[]> {
     await this.freshness.ensure();

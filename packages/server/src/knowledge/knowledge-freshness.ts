@@ -26,14 +26,23 @@ export class KnowledgeFreshness {
     private readonly everyMs: number,
   ) {}
 
-  /** Loads the index the first time, then applies new changes if the last check is old enough. */
+  /**
+   * Loads the index the first time, then applies new changes if the last check is old enough.
+   * A check half as old as allowed starts the next one without waiting for it; a caller waits
+   * only when the last check is older than `everyMs` (nothing asked for a while), so no
+   * answer comes from an index older than that.
+   */
   async ensure(): Promise<void> {
     await (this.loaded ??= this.load().catch((error: unknown) => {
       this.loaded = undefined;
       throw error;
     }));
-    if (Date.now() - this.checkedAt < this.everyMs) return;
-    await (this.checking ??= this.apply().finally(() => (this.checking = undefined)));
+    const age = Date.now() - this.checkedAt;
+    if (age < this.everyMs / 2) return;
+    const checking = (this.checking ??= this.apply().finally(() => (this.checking = undefined)));
+    if (age >= this.everyMs) await checking;
+    // Ahead of time: a failure is seen by the caller that waits for the next check.
+    else void checking.catch(() => {});
   }
 
   private async load(): Promise<void> {
@@ -47,7 +56,7 @@ export class KnowledgeFreshness {
   }
 
   private async apply(): Promise<void> {
-    this.checkedAt = Date.now();
+    const startedAt = Date.now();
     const from = String(this.since).padStart(13, '0');
     const changes = await this.models.KnowledgeChanges.find({ _id: { $gt: from } })
       .sort({ _id: 1 })
@@ -66,7 +75,9 @@ export class KnowledgeFreshness {
       }
       for (const change of fresh) this.applied.add(change._id);
     }
-    this.since = Math.max(this.since, this.checkedAt - OVERLAP_MS);
+    // Checked as of when the read began.
+    this.checkedAt = startedAt;
+    this.since = Math.max(this.since, startedAt - OVERLAP_MS);
     for (const id of this.applied)
       if (Number(id.slice(0, 13)) <= this.since) this.applied.delete(id);
   }

@@ -101,6 +101,11 @@ export class KnowledgeIndex {
     return this.entries.size;
   }
 
+  /** A published article as the index holds it, or undefined. */
+  article(id: string): KnowledgeArticleRecord | undefined {
+    return this.entries.get(id)?.article;
+  }
+
   /** Adds, replaces or (for a draft or deleted article) drops an article. */
   put(article: KnowledgeArticleRecord): void {
     this.remove(article._id);

@@ -268,6 +268,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     handoff: new RoutingHandoff(routing, built.orderSystem),
     agentNames: new AgentNames(routing.directory),
     observer: analytics.facts,
+    recoverAfterMs: staleAfterMs,
   });
   services.attach(desk);
   // Trained from workflows/intents and the operators' intents; an LLM endpoint goes in front if set.

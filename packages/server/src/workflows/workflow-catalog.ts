@@ -52,6 +52,8 @@ export class WorkflowCatalog {
   readonly #ttlMs: number;
   readonly #machines = new Map<string, Promise<JourneyMachine>>();
   #routable: { at: number; list: Promise<RoutableWorkflow[]> } | undefined;
+  /** A load of the list started ahead, while the one held still answers. */
+  #ahead: Promise<RoutableWorkflow[]> | undefined;
   /** Per version: the same trigger object each load, so its data schema compiles once. */
   readonly #routing = new Map<string, VersionRouting | undefined>();
 
@@ -80,12 +82,30 @@ export class WorkflowCatalog {
     return machine;
   }
 
+  /**
+   * The routable workflows, as read at most `ttlMs` ago. Once the list held is half that old,
+   * the next call starts reading it again and still answers from the one held: under steady
+   * traffic no call waits for the store; after a quiet spell the first call does.
+   */
   routable(): Promise<RoutableWorkflow[]> {
     const now = Date.now();
     if (!this.#routable || now - this.#routable.at > this.#ttlMs) {
       const list = this.#load();
       list.catch(() => (this.#routable = undefined));
       this.#routable = { at: now, list };
+    } else if (now - this.#routable.at > this.#ttlMs / 2 && !this.#ahead) {
+      const held = this.#routable;
+      const list = this.#load();
+      this.#ahead = list;
+      // Kept unless the list was dropped (a publish here) or replaced meanwhile.
+      void list
+        .then(
+          () => {
+            if (this.#routable === held) this.#routable = { at: now, list };
+          },
+          () => {},
+        )
+        .finally(() => (this.#ahead = undefined));
     }
     return this.#routable.list;
   }
