@@ -39,6 +39,15 @@ export interface IntentClassifierOptions {
    */
   models?: number;
   /**
+   * Whether a naive Bayes model joins the softmax models (default true), one more member of
+   * the mean with its own temperature. It counts rather than learns, so its mistakes on a new
+   * phrasing are less like theirs than theirs are like each other's: with it, English business
+   * macro-F1 as answered 0.855 → 0.861, Chinese accuracy 0.814 → 0.821 and calibration error
+   * 0.039 → 0.032 on the development split of `npm run tune:intents` (seed 1; seed 4 alike).
+   * It trains in one pass over the features.
+   */
+  naiveBayes?: boolean;
+  /**
    * The temperature is fitted on one fold of this many, held out of a first training run
    * (default 5: 20%; 0: no calibration). One fold rather than full cross-validation keeps
    * start-up under a few seconds with thousands of utterances.
@@ -66,8 +75,16 @@ const DEFAULTS = {
   dropout: 0.5,
   seed: 1,
   models: 3,
+  naiveBayes: true,
   calibrationFolds: 5,
 } satisfies IntentClassifierOptions;
+
+/**
+ * What the naive Bayes member adds to every count: small, so a feature a class never had
+ * weighs strongly against it (0.1 / 0.01 / 0.001 / 0.0001 gave English business macro-F1
+ * 0.857 / 0.861 / 0.861 / 0.863 on the development split; the middle of the plateau).
+ */
+const BAYES_SMOOTHING = 0.001;
 
 /**
  * With sides known, an intent under the threshold is still answered when its side is sure,
@@ -95,8 +112,18 @@ function settingsOf(options: IntentClassifierOptions): Settings {
  * threshold, candidates, entity patterns, social intents), defaults filled in.
  */
 export function trainingSettingsOf(options: IntentClassifierOptions): Record<string, number> {
-  const { epochs, learningRate, l2, dropout, seed, models, calibrationFolds } = settingsOf(options);
-  return { epochs, learningRate, l2, dropout, seed, models, calibrationFolds };
+  const { epochs, learningRate, l2, dropout, seed, models, naiveBayes, calibrationFolds } =
+    settingsOf(options);
+  return {
+    epochs,
+    learningRate,
+    l2,
+    dropout,
+    seed,
+    models,
+    naiveBayes: naiveBayes ? 1 : 0,
+    calibrationFolds,
+  };
 }
 
 /** One model of a classifier, with the temperature fitted to it. */
@@ -162,8 +189,9 @@ function vectorOfFeatures(
 /**
  * The local intent model: trained from utterances in a few seconds, no network. Chinese
  * words and character n-grams, Latin words and letter n-grams, negation (see
- * `text-features.ts`), a few softmax regressions trained with different seeds whose
- * probabilities are averaged (`models`), and temperatures fitted on a held-out fold so that a
+ * `text-features.ts`), a few softmax regressions trained with different seeds and a naive
+ * Bayes model whose probabilities are averaged (`models`, `naiveBayes`), and temperatures
+ * fitted on a held-out fold so that a
  * confidence of 0.8 is right about 80% of the time. Examples labelled `unknown` teach it what
  * is out of scope: when that class wins, the answer is `unknown`.
  *
@@ -218,11 +246,28 @@ export class IntentClassifier implements IntentRecognizer {
           : { ...settings, seed },
       );
     const seeds = Array.from({ length: Math.max(1, settings.models) }, (_, m) => settings.seed + m);
+    /** The members: a softmax model per seed, then naive Bayes (`undefined`) if asked for. */
+    const members: (number | undefined)[] = settings.naiveBayes ? [...seeds, undefined] : seeds;
+    const fitMember = (
+      indexes: readonly number[],
+      seed: number | undefined,
+      from?: SoftmaxModel,
+    ) =>
+      seed === undefined
+        ? SoftmaxModel.naiveBayes(
+            indexes.map((i) => vectors[i] as SparseVector),
+            indexes.map((i) => labels[i] as number),
+            intents.length,
+            vocabulary.size,
+            BAYES_SMOOTHING,
+          )
+        : fit(indexes, seed, from);
 
-    let temperatures = seeds.map(() => 1);
+    let temperatures = members.map(() => 1);
     let calibration: (SoftmaxModel | undefined)[] = [];
     if (settings.calibrationFolds >= 2) {
-      // The same held-out fold for every model: the seeds change shuffles and dropouts only.
+      // The same held-out fold for every model: the seeds change shuffles and dropouts only
+      // (naive Bayes has neither).
       const folds = stratifiedFolds(
         examples.map((example) => `${example.intent}/${example.language}`),
         settings.calibrationFolds,
@@ -230,7 +275,7 @@ export class IntentClassifier implements IntentRecognizer {
       );
       const held = vectors.flatMap((_, i) => (folds[i] === 0 ? [i] : []));
       const rest = vectors.flatMap((_, i) => (folds[i] === 0 ? [] : [i]));
-      const onRest = seeds.map((seed) => fit(rest, seed));
+      const onRest = members.map((seed) => fitMember(rest, seed));
       calibration = onRest;
       const heldScores = onRest.map((model) =>
         held.map((i) => model.scores(vectors[i] as SparseVector)),
@@ -245,7 +290,7 @@ export class IntentClassifier implements IntentRecognizer {
       );
     }
     const all = vectors.map((_, i) => i);
-    const models = seeds.map((seed, m) => fit(all, seed, calibration[m]));
+    const models = members.map((seed, m) => fitMember(all, seed, calibration[m]));
     return new IntentClassifier(intents, vocabulary, models, temperatures, settings);
   }
 

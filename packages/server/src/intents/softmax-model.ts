@@ -57,9 +57,10 @@ function withDropout(vector: SparseVector, rate: number, random: () => number): 
 }
 
 /**
- * Multinomial logistic regression over sparse features: one weight row per class, trained
- * by stochastic gradient descent on the cross-entropy with an L2 penalty. The examples are
- * shuffled each epoch by a seeded generator, so training is deterministic.
+ * A linear model over sparse features (a weight per feature and class, a bias per class,
+ * softmax on top). `train` fits it as a multinomial logistic regression, by stochastic
+ * gradient descent on the cross-entropy with an L2 penalty, the examples shuffled each epoch
+ * by a seeded generator, so training is deterministic; `naiveBayes` counts it instead.
  */
 export class SoftmaxModel {
   private constructor(
@@ -99,6 +100,47 @@ export class SoftmaxModel {
       for (let w = 0; w < weights.length; w++) weights[w]! *= shrink;
     }
     return model;
+  }
+
+  /**
+   * Multinomial naive Bayes over the same vectors, written as a model of this shape: a class's
+   * weight for a feature is the log of the feature's smoothed share of that class's feature
+   * mass (`smoothing` added to every count), its bias the log of the class's share of the
+   * examples. One pass over the data, no shuffles: the same examples give the same model.
+   * Each feature's weights are centred over the classes, which leaves every probability as it
+   * is (a message adds the same amount to all classes) and keeps the numbers small.
+   */
+  static naiveBayes(
+    vectors: readonly SparseVector[],
+    labels: readonly number[],
+    classes: number,
+    features: number,
+    smoothing: number,
+  ): SoftmaxModel {
+    const weights = new Float32Array(classes * features);
+    const mass = new Float64Array(classes);
+    const examples = new Float64Array(classes);
+    vectors.forEach(({ indexes, values }, i) => {
+      const label = labels[i] as number;
+      examples[label]! += 1;
+      for (let j = 0; j < indexes.length; j++) {
+        weights[indexes[j]! * classes + label]! += values[j]!;
+        mass[label]! += values[j]!;
+      }
+    });
+    const logTotals = Array.from(mass, (total) => Math.log(total + smoothing * features));
+    for (let row = 0; row < weights.length; row += classes) {
+      let mean = 0;
+      for (let k = 0; k < classes; k++) {
+        weights[row + k] = Math.log(weights[row + k]! + smoothing) - logTotals[k]!;
+        mean += weights[row + k]! / classes;
+      }
+      for (let k = 0; k < classes; k++) weights[row + k]! -= mean;
+    }
+    const bias = Float64Array.from(examples, (count) =>
+      Math.log((count + 1) / (vectors.length + classes)),
+    );
+    return new SoftmaxModel(classes, features, weights, bias);
   }
 
   /** The model as it was trained (not a copy: do not change the arrays). */
