@@ -111,13 +111,12 @@ describe('IntentClassifier', () => {
       threshold: 0.8,
       socialIntents: socialIntentsOf(definitions),
     });
-    // Goods broken on arrival: refund, a courier problem or an exchange, under 0.8 each,
-    // business for sure.
-    const alone = plain.classify('收到的东西坏了');
+    // Goods broken: a refund or a repair under warranty, under 0.8 each, business for sure.
+    const alone = plain.classify('东西坏了');
     expect(alone.intent).toBe('unknown');
     expect(alone.confidence).toBeLessThan(0.8);
     expect(alone.confidence).toBeGreaterThanOrEqual(0.4);
-    expect(sided.classify('收到的东西坏了').intent).toBe(alone.top[0]?.intent);
+    expect(sided.classify('东西坏了').intent).toBe(alone.top[0]?.intent);
     // A guess under half the threshold stays unknown, however sure the side.
     const vague = sided.classify('something about my stuff');
     expect(vague.confidence).toBeLessThan(0.4);
@@ -172,8 +171,8 @@ describe('IntentClassifier', () => {
   });
 
   it('should add a naive Bayes model to the three softmax models, and leave them as they are', () => {
-    // On every eighth example, to keep the test short: training is what is compared.
-    const some = examples.filter((_, i) => i % 8 === 0);
+    // On every sixteenth example, to keep the test short: training is what is compared.
+    const some = examples.filter((_, i) => i % 16 === 0);
     const softmaxOnly = IntentClassifier.train(some, { naiveBayes: false }).snapshot().members;
     const withBayes = IntentClassifier.train(some).snapshot().members;
     expect(softmaxOnly).toHaveLength(3);

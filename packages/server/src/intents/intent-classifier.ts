@@ -10,7 +10,7 @@ import { messageLanguage } from './message-language.ts';
 import { stratifiedFolds } from './stratified-folds.ts';
 import { SoftmaxModel, softmax, type SoftmaxWeights, type SparseVector } from './softmax-model.ts';
 import { fitTemperature } from './temperature-scaling.ts';
-import { messageFeatures } from './text-features.ts';
+import { messageFeatures, messageFeaturesByWord } from './text-features.ts';
 
 export interface IntentClassifierOptions {
   /** Below this confidence the answer is `unknown` (default 0.5). */
@@ -22,11 +22,21 @@ export interface IntentClassifierOptions {
   learningRate?: number;
   l2?: number;
   /**
-   * Share of features left out of each training step (default 0.5): the model cannot lean on
-   * the few words of one phrasing, so a new phrasing of the intent is still recognised (chosen
-   * on the template folds of `npm run tune:intents`, never on the held-back set).
+   * Share of features left out of each training step (default 0.3, after `wordDropout`): the
+   * model cannot lean on the few words of one phrasing, so a new phrasing of the intent is
+   * still recognised (chosen on the template folds of `npm run tune:intents`, never on the
+   * held-back set).
    */
   dropout?: number;
+  /**
+   * Share of words left out of each training step of the softmax models, each with all its
+   * features — the word, its letter triples or character n-grams, its negated form, the bigram
+   * it ends (default 0.25; 0: none). A new phrasing lacks whole words; left out feature by
+   * feature, a word's letter triples still give it away. With 0.25 and `dropout` 0.3 instead
+   * of 0.5 alone: English business macro-F1 as answered 0.861 → 0.869, Chinese accuracy 0.821
+   * → 0.828 on the development split (seed 1; seed 4 0.860 → 0.867).
+   */
+  wordDropout?: number;
   /** Seeds the shuffles: the same seed and examples give the same model (default 1). */
   seed?: number;
   /**
@@ -72,7 +82,8 @@ const DEFAULTS = {
   epochs: 8,
   learningRate: 1,
   l2: 1e-6,
-  dropout: 0.5,
+  dropout: 0.3,
+  wordDropout: 0.25,
   seed: 1,
   models: 3,
   naiveBayes: true,
@@ -112,18 +123,19 @@ function settingsOf(options: IntentClassifierOptions): Settings {
  * threshold, candidates, entity patterns, social intents), defaults filled in.
  */
 export function trainingSettingsOf(options: IntentClassifierOptions): Record<string, number> {
-  const { epochs, learningRate, l2, dropout, seed, models, naiveBayes, calibrationFolds } =
-    settingsOf(options);
-  return {
-    epochs,
-    learningRate,
-    l2,
-    dropout,
-    seed,
-    models,
-    naiveBayes: naiveBayes ? 1 : 0,
-    calibrationFolds,
-  };
+  const settings = settingsOf(options);
+  const learned = [
+    'epochs',
+    'learningRate',
+    'l2',
+    'dropout',
+    'wordDropout',
+    'seed',
+    'models',
+    'naiveBayes',
+    'calibrationFolds',
+  ] as const;
+  return Object.fromEntries(learned.map((name) => [name, Number(settings[name])]));
 }
 
 /** One model of a classifier, with the temperature fitted to it. */
@@ -220,13 +232,26 @@ export class IntentClassifier implements IntentRecognizer {
     }
     const vocabulary = new Map<string, number>();
     // Features once per example: segmenting Chinese is the costly part of reading them.
-    const featureLists = examples.map((example) => messageFeatures(example.text));
+    const byWord = examples.map((example) => messageFeaturesByWord(example.text));
+    const featureLists = byWord.map(({ features }) => features);
     for (const features of featureLists) {
       for (const feature of features) {
         if (!vocabulary.has(feature)) vocabulary.set(feature, vocabulary.size);
       }
     }
     const vectors = featureLists.map((features) => vectorOfFeatures(features, vocabulary));
+    // The word of each vector entry: that of the feature's first occurrence.
+    const words = byWord.map(({ features, words: wordOf }, e) => {
+      const first = new Map<number, number>();
+      features.forEach((feature, j) => {
+        const index = vocabulary.get(feature) as number;
+        if (!first.has(index)) first.set(index, wordOf[j] as number);
+      });
+      return Int32Array.from(
+        (vectors[e] as SparseVector).indexes,
+        (index) => first.get(index) ?? -1,
+      );
+    });
     const labels = examples.map((example) => intents.indexOf(example.intent));
     const fit = (indexes: readonly number[], seed: number, from?: SoftmaxModel) =>
       SoftmaxModel.train(
@@ -242,8 +267,9 @@ export class IntentClassifier implements IntentRecognizer {
               from,
               epochs: WARM_EPOCHS,
               learningRate: settings.learningRate * 0.6,
+              words: indexes.map((i) => words[i] as Int32Array),
             }
-          : { ...settings, seed },
+          : { ...settings, seed, words: indexes.map((i) => words[i] as Int32Array) },
       );
     const seeds = Array.from({ length: Math.max(1, settings.models) }, (_, m) => settings.seed + m);
     /** The members: a softmax model per seed, then naive Bayes (`undefined`) if asked for. */

@@ -154,6 +154,8 @@ describe('the stored intent model', () => {
     expect(await intentModelKey(examples, { models: 3 })).toBe(key);
     expect(await intentModelKey(examples, { naiveBayes: false })).not.toBe(key);
     expect(await intentModelKey(examples, { naiveBayes: true })).toBe(key);
+    expect(await intentModelKey(examples, { wordDropout: 0 })).not.toBe(key);
+    expect(await intentModelKey(examples, { wordDropout: 0.25, dropout: 0.3 })).toBe(key);
     const changed = examples.map((example, i) =>
       i === 0 ? { ...example, text: '快递呢' } : example,
     );

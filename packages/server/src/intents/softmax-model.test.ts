@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SoftmaxModel, softmax, type SparseVector } from './softmax-model.ts';
+import { seededRandom } from './seeded-random.ts';
+import { SoftmaxModel, softmax, withWordDropout, type SparseVector } from './softmax-model.ts';
 
 const vector = (entries: [number, number][]): SparseVector => ({
   indexes: Int32Array.from(entries.map(([index]) => index)),
@@ -84,5 +85,57 @@ describe('SoftmaxModel.naiveBayes', () => {
       [1, 0.8],
     ]);
     expect(Array.from(restored.scores(message))).toEqual(Array.from(model.scores(message)));
+  });
+});
+
+describe('withWordDropout', () => {
+  // Entries 0-2 are word 0, entries 3-4 word 1, entry 5 no word (a concept).
+  const message = vector([
+    [10, 0.2],
+    [11, 0.2],
+    [12, 0.2],
+    [20, 0.4],
+    [21, 0.4],
+    [30, 0.8],
+  ]);
+  const words = Int32Array.from([0, 0, 0, 1, 1, -1]);
+
+  it("should leave out a word's entries together, keep entries of no word, and scale the rest", () => {
+    const random = seededRandom(3);
+    const seen = new Set<string>();
+    for (let step = 0; step < 200; step++) {
+      const left = withWordDropout(message, words, 0.5, random);
+      const kept = Array.from(left.indexes);
+      seen.add(kept.join());
+      expect(kept).toContain(30);
+      expect([0, 3].includes(kept.filter((index) => index >= 10 && index < 20).length)).toBe(true);
+      expect([0, 2].includes(kept.filter((index) => index >= 20 && index < 30).length)).toBe(true);
+      left.indexes.forEach((index, j) =>
+        expect(left.values[j]).toBeCloseTo(index === 30 ? 0.8 : index < 20 ? 0.4 : 0.8, 6),
+      );
+    }
+    // Each word was kept and left out in some steps: all four combinations came up.
+    expect(seen.size).toBe(4);
+  });
+
+  it('should then leave out single entries at the feature rate, scaling by both rates', () => {
+    const random = seededRandom(5);
+    let entries = 0;
+    for (let step = 0; step < 200; step++) {
+      const left = withWordDropout(message, words, 0.5, random, 0.5);
+      entries += left.indexes.length;
+      left.indexes.forEach((index, j) =>
+        expect(left.values[j]).toBeCloseTo(index === 30 ? 1.6 : index < 20 ? 0.8 : 1.6, 5),
+      );
+    }
+    // Half the words, then half the entries: about a quarter of five entries and half of one.
+    expect(entries / 200).toBeGreaterThan(1.4);
+    expect(entries / 200).toBeLessThan(2.4);
+  });
+
+  it('should change nothing at rate 0', () => {
+    const left = withWordDropout(message, words, 0, seededRandom(1));
+    expect(Array.from(left.indexes)).toEqual(Array.from(message.indexes));
+    expect(Array.from(left.values)).toEqual(Array.from(message.values));
   });
 });
