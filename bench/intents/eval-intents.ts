@@ -242,7 +242,7 @@ for (const [name, examples] of Object.entries(sets)) {
     {
       measure: `${label}: expected calibration error`,
       value: expectedCalibrationError(predictions).toFixed(3),
-      detail: `10 bins; ${classifier.temperatures.length} models' calibrated probabilities averaged, temperatures ${temperatures} fitted on a held-out fold of the training part`,
+      detail: `10 bins; ${classifier.temperatures.length} models' calibrated probabilities averaged (softmax models and naive Bayes), temperatures ${temperatures} fitted on a held-out fold of the training part`,
     },
   );
 }

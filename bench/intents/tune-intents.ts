@@ -5,10 +5,11 @@
  * dealt into four folds; each round trains on the written utterances and messages from three
  * folds' templates and measures on messages from the fourth: new phrasings, as the held-back
  * set has them. Prints the mean accuracy and macro-F1 of the four rounds; `L2`, `EPOCHS` and
- * `DROPOUT` (and `PER_LANGUAGE`, training messages per intent and language, 240 as
+ * `DROPOUT`, `WORD_DROPOUT` (and `PER_LANGUAGE`, training messages per intent and language, 240 as
  * `intents:generate` writes them) in the environment try other settings, `CONFUSIONS=1` (or `en`, `zh`) lists the commonest mistakes
  * as answered, `PER_INTENT=1` each business intent's English F1, `MODELS=n` averages n models
- * (`MODEL_SEED` the first one's seed), and `BASE_REF=<commit>`
+ * (`MODEL_SEED` the first one's seed), `NAIVE_BAYES=0` leaves the naive Bayes member out, and
+ * `BASE_REF=<commit>`
  * measures on that commit's folds, so that training data added since is judged on the same
  * development messages as before it (new templates always train).
  */
@@ -120,8 +121,10 @@ for (let fold = 0; fold < FOLDS; fold++) {
     ...(SIDES ? { socialIntents: socialIntentsOf(definitions) } : {}),
     ...(process.env['L2'] ? { l2: Number(process.env['L2']) } : {}),
     ...(process.env['DROPOUT'] ? { dropout: Number(process.env['DROPOUT']) } : {}),
+    ...(process.env['WORD_DROPOUT'] ? { wordDropout: Number(process.env['WORD_DROPOUT']) } : {}),
     ...(process.env['EPOCHS'] ? { epochs: Number(process.env['EPOCHS']) } : {}),
     ...(process.env['MODELS'] ? { models: Number(process.env['MODELS']) } : {}),
+    ...(process.env['NAIVE_BAYES'] ? { naiveBayes: process.env['NAIVE_BAYES'] !== '0' } : {}),
     seed: modelSeed,
   });
   if (fold === 0)

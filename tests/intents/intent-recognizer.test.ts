@@ -15,12 +15,12 @@ describe('createIntentRecognizer', () => {
     expect(result.intent).toBe('changeAddress');
   });
 
-  it('should average three models by default, and as many as the configuration says', async () => {
+  it('should average three softmax models and naive Bayes by default, as many softmax models as the configuration says', async () => {
     const shipped = (await createIntentRecognizer()) as IntentClassifier;
-    expect(shipped.snapshot().members).toHaveLength(3);
+    expect(shipped.snapshot().members).toHaveLength(4);
     const one = (await createIntentRecognizer({ models: 1 })) as IntentClassifier;
-    expect(one.snapshot().members).toHaveLength(1);
-    expect(one.temperatures).toEqual([shipped.temperatures[0]]);
+    expect(one.snapshot().members).toHaveLength(2);
+    expect(one.temperatures).toEqual([shipped.temperatures[0], shipped.temperatures[3]]);
     expect((await one.classify('我想改一下收货地址')).intent).toBe('changeAddress');
   });
 

@@ -10,7 +10,7 @@ import { messageLanguage } from './message-language.ts';
 import { stratifiedFolds } from './stratified-folds.ts';
 import { SoftmaxModel, softmax, type SoftmaxWeights, type SparseVector } from './softmax-model.ts';
 import { fitTemperature } from './temperature-scaling.ts';
-import { messageFeatures } from './text-features.ts';
+import { messageFeatures, messageFeaturesByWord } from './text-features.ts';
 
 export interface IntentClassifierOptions {
   /** Below this confidence the answer is `unknown` (default 0.5). */
@@ -22,11 +22,21 @@ export interface IntentClassifierOptions {
   learningRate?: number;
   l2?: number;
   /**
-   * Share of features left out of each training step (default 0.5): the model cannot lean on
-   * the few words of one phrasing, so a new phrasing of the intent is still recognised (chosen
-   * on the template folds of `npm run tune:intents`, never on the held-back set).
+   * Share of features left out of each training step (default 0.3, after `wordDropout`): the
+   * model cannot lean on the few words of one phrasing, so a new phrasing of the intent is
+   * still recognised (chosen on the template folds of `npm run tune:intents`, never on the
+   * held-back set).
    */
   dropout?: number;
+  /**
+   * Share of words left out of each training step of the softmax models, each with all its
+   * features — the word, its letter triples or character n-grams, its negated form, the bigram
+   * it ends (default 0.25; 0: none). A new phrasing lacks whole words; left out feature by
+   * feature, a word's letter triples still give it away. With 0.25 and `dropout` 0.3 instead
+   * of 0.5 alone: English business macro-F1 as answered 0.861 → 0.869, Chinese accuracy 0.821
+   * → 0.828 on the development split (seed 1; seed 4 0.860 → 0.867).
+   */
+  wordDropout?: number;
   /** Seeds the shuffles: the same seed and examples give the same model (default 1). */
   seed?: number;
   /**
@@ -38,6 +48,15 @@ export interface IntentClassifierOptions {
    * features are read once.
    */
   models?: number;
+  /**
+   * Whether a naive Bayes model joins the softmax models (default true), one more member of
+   * the mean with its own temperature. It counts rather than learns, so its mistakes on a new
+   * phrasing are less like theirs than theirs are like each other's: with it, English business
+   * macro-F1 as answered 0.855 → 0.861, Chinese accuracy 0.814 → 0.821 and calibration error
+   * 0.039 → 0.032 on the development split of `npm run tune:intents` (seed 1; seed 4 alike).
+   * It trains in one pass over the features.
+   */
+  naiveBayes?: boolean;
   /**
    * The temperature is fitted on one fold of this many, held out of a first training run
    * (default 5: 20%; 0: no calibration). One fold rather than full cross-validation keeps
@@ -63,11 +82,20 @@ const DEFAULTS = {
   epochs: 8,
   learningRate: 1,
   l2: 1e-6,
-  dropout: 0.5,
+  dropout: 0.3,
+  wordDropout: 0.25,
   seed: 1,
   models: 3,
+  naiveBayes: true,
   calibrationFolds: 5,
 } satisfies IntentClassifierOptions;
+
+/**
+ * What the naive Bayes member adds to every count: small, so a feature a class never had
+ * weighs strongly against it (0.1 / 0.01 / 0.001 / 0.0001 gave English business macro-F1
+ * 0.857 / 0.861 / 0.861 / 0.863 on the development split; the middle of the plateau).
+ */
+const BAYES_SMOOTHING = 0.001;
 
 /**
  * With sides known, an intent under the threshold is still answered when its side is sure,
@@ -95,8 +123,19 @@ function settingsOf(options: IntentClassifierOptions): Settings {
  * threshold, candidates, entity patterns, social intents), defaults filled in.
  */
 export function trainingSettingsOf(options: IntentClassifierOptions): Record<string, number> {
-  const { epochs, learningRate, l2, dropout, seed, models, calibrationFolds } = settingsOf(options);
-  return { epochs, learningRate, l2, dropout, seed, models, calibrationFolds };
+  const settings = settingsOf(options);
+  const learned = [
+    'epochs',
+    'learningRate',
+    'l2',
+    'dropout',
+    'wordDropout',
+    'seed',
+    'models',
+    'naiveBayes',
+    'calibrationFolds',
+  ] as const;
+  return Object.fromEntries(learned.map((name) => [name, Number(settings[name])]));
 }
 
 /** One model of a classifier, with the temperature fitted to it. */
@@ -162,8 +201,9 @@ function vectorOfFeatures(
 /**
  * The local intent model: trained from utterances in a few seconds, no network. Chinese
  * words and character n-grams, Latin words and letter n-grams, negation (see
- * `text-features.ts`), a few softmax regressions trained with different seeds whose
- * probabilities are averaged (`models`), and temperatures fitted on a held-out fold so that a
+ * `text-features.ts`), a few softmax regressions trained with different seeds and a naive
+ * Bayes model whose probabilities are averaged (`models`, `naiveBayes`), and temperatures
+ * fitted on a held-out fold so that a
  * confidence of 0.8 is right about 80% of the time. Examples labelled `unknown` teach it what
  * is out of scope: when that class wins, the answer is `unknown`.
  *
@@ -192,13 +232,26 @@ export class IntentClassifier implements IntentRecognizer {
     }
     const vocabulary = new Map<string, number>();
     // Features once per example: segmenting Chinese is the costly part of reading them.
-    const featureLists = examples.map((example) => messageFeatures(example.text));
+    const byWord = examples.map((example) => messageFeaturesByWord(example.text));
+    const featureLists = byWord.map(({ features }) => features);
     for (const features of featureLists) {
       for (const feature of features) {
         if (!vocabulary.has(feature)) vocabulary.set(feature, vocabulary.size);
       }
     }
     const vectors = featureLists.map((features) => vectorOfFeatures(features, vocabulary));
+    // The word of each vector entry: that of the feature's first occurrence.
+    const words = byWord.map(({ features, words: wordOf }, e) => {
+      const first = new Map<number, number>();
+      features.forEach((feature, j) => {
+        const index = vocabulary.get(feature) as number;
+        if (!first.has(index)) first.set(index, wordOf[j] as number);
+      });
+      return Int32Array.from(
+        (vectors[e] as SparseVector).indexes,
+        (index) => first.get(index) ?? -1,
+      );
+    });
     const labels = examples.map((example) => intents.indexOf(example.intent));
     const fit = (indexes: readonly number[], seed: number, from?: SoftmaxModel) =>
       SoftmaxModel.train(
@@ -214,15 +267,33 @@ export class IntentClassifier implements IntentRecognizer {
               from,
               epochs: WARM_EPOCHS,
               learningRate: settings.learningRate * 0.6,
+              words: indexes.map((i) => words[i] as Int32Array),
             }
-          : { ...settings, seed },
+          : { ...settings, seed, words: indexes.map((i) => words[i] as Int32Array) },
       );
     const seeds = Array.from({ length: Math.max(1, settings.models) }, (_, m) => settings.seed + m);
+    /** The members: a softmax model per seed, then naive Bayes (`undefined`) if asked for. */
+    const members: (number | undefined)[] = settings.naiveBayes ? [...seeds, undefined] : seeds;
+    const fitMember = (
+      indexes: readonly number[],
+      seed: number | undefined,
+      from?: SoftmaxModel,
+    ) =>
+      seed === undefined
+        ? SoftmaxModel.naiveBayes(
+            indexes.map((i) => vectors[i] as SparseVector),
+            indexes.map((i) => labels[i] as number),
+            intents.length,
+            vocabulary.size,
+            BAYES_SMOOTHING,
+          )
+        : fit(indexes, seed, from);
 
-    let temperatures = seeds.map(() => 1);
+    let temperatures = members.map(() => 1);
     let calibration: (SoftmaxModel | undefined)[] = [];
     if (settings.calibrationFolds >= 2) {
-      // The same held-out fold for every model: the seeds change shuffles and dropouts only.
+      // The same held-out fold for every model: the seeds change shuffles and dropouts only
+      // (naive Bayes has neither).
       const folds = stratifiedFolds(
         examples.map((example) => `${example.intent}/${example.language}`),
         settings.calibrationFolds,
@@ -230,7 +301,7 @@ export class IntentClassifier implements IntentRecognizer {
       );
       const held = vectors.flatMap((_, i) => (folds[i] === 0 ? [i] : []));
       const rest = vectors.flatMap((_, i) => (folds[i] === 0 ? [] : [i]));
-      const onRest = seeds.map((seed) => fit(rest, seed));
+      const onRest = members.map((seed) => fitMember(rest, seed));
       calibration = onRest;
       const heldScores = onRest.map((model) =>
         held.map((i) => model.scores(vectors[i] as SparseVector)),
@@ -245,7 +316,7 @@ export class IntentClassifier implements IntentRecognizer {
       );
     }
     const all = vectors.map((_, i) => i);
-    const models = seeds.map((seed, m) => fit(all, seed, calibration[m]));
+    const models = members.map((seed, m) => fitMember(all, seed, calibration[m]));
     return new IntentClassifier(intents, vocabulary, models, temperatures, settings);
   }
 

@@ -83,13 +83,13 @@ describe('the stored intent model', () => {
     const restored = IntentClassifier.restore(decodeIntentModel(stored), options);
     expect(restored.intents).toEqual(trained.intents);
     expect(restored.temperatures).toEqual(trained.temperatures);
-    expect(restored.snapshot().members).toHaveLength(3);
+    expect(restored.snapshot().members).toHaveLength(4);
     expect(restored.snapshot().members).toEqual(trained.snapshot().members);
     expect(answers(restored)).toEqual(answers(trained));
   });
 
   it('should store and restore one model as well as several', () => {
-    const single = IntentClassifier.train(examples, { ...options, models: 1 });
+    const single = IntentClassifier.train(examples, { ...options, models: 1, naiveBayes: false });
     const restored = IntentClassifier.restore(
       decodeIntentModel(encodeIntentModel(single.snapshot())),
       options,
@@ -111,7 +111,7 @@ describe('the stored intent model', () => {
     const classifier = await cachedIntentClassifier(examples, options, directory);
     expect(train).toHaveBeenCalledTimes(1);
     expect(answers(classifier)).toEqual(answers(trained));
-    expect(decodeIntentModel(await readFile(file)).members).toHaveLength(3);
+    expect(decodeIntentModel(await readFile(file)).members).toHaveLength(4);
   });
 
   it('should learn the same weights whatever the answering options', () => {
@@ -152,6 +152,10 @@ describe('the stored intent model', () => {
     expect(await intentModelKey(examples, { seed: 2 })).not.toBe(key);
     expect(await intentModelKey(examples, { models: 1 })).not.toBe(key);
     expect(await intentModelKey(examples, { models: 3 })).toBe(key);
+    expect(await intentModelKey(examples, { naiveBayes: false })).not.toBe(key);
+    expect(await intentModelKey(examples, { naiveBayes: true })).toBe(key);
+    expect(await intentModelKey(examples, { wordDropout: 0 })).not.toBe(key);
+    expect(await intentModelKey(examples, { wordDropout: 0.25, dropout: 0.3 })).toBe(key);
     const changed = examples.map((example, i) =>
       i === 0 ? { ...example, text: '快递呢' } : example,
     );

@@ -11,7 +11,7 @@ import {
 import type { IntentExample } from './intent-files.ts';
 
 /**
- * Training the local intent model (three models by default) costs four to five seconds of CPU
+ * Training the local intent model (three softmax models and naive Bayes by default) costs about six seconds of CPU
  * (more on a busy machine) at every server start, and it is deterministic: the same examples, settings and code give
  * the same model. So the trained model is kept on disk, under a name that is the hash of all
  * that went into it, and the next start (a restart, another process, each test worker) reads

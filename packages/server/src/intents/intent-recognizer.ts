@@ -20,9 +20,10 @@ export interface IntentRecognitionConfig {
   /** Below this confidence the answer is `unknown` (default 0.5). */
   threshold?: number;
   /**
-   * How many local models (seeds) are trained and averaged (default 3). Each costs training
-   * time (about 1.3 s of CPU, done once at `npm install` and kept in the cache) and a little
-   * per message; 1 trains fastest when there is no cache, at some accuracy.
+   * How many local softmax models (seeds) are trained and averaged with the naive Bayes model
+   * (default 3). Each costs training time (about 1.3 s of CPU, done once at `npm install` and
+   * kept in the cache) and a little per message; 1 trains fastest when there is no cache, at
+   * some accuracy (naive Bayes takes a single pass and stays).
    */
   models?: number;
   /** The shop's order numbers, as a regular expression's source (default: see entities). */

@@ -12,7 +12,7 @@ export function trainSnapshot(
 }
 
 /**
- * Trains the intent model in a worker thread: three models take a few seconds of CPU, which on
+ * Trains the intent model in a worker thread: its four models take a few seconds of CPU, which on
  * the server's own thread would stall every request, chat stream and timer while an operator's
  * new intent is learned. The worker's answer is the encoded model, restored here; where a
  * worker cannot start, the model is trained on this thread as before.

@@ -20,6 +20,9 @@ import { expandShorthand } from './customer-shorthand.ts';
  *   "restitution" or 把钱退给我, `k:biz` for any shop matter, `k:social` for greetings, thanks,
  *   small talk and abuse; see `customer-concepts.ts`), so a synonym training never used counts.
  * - Emoji and punctuation split runs and add nothing.
+ *
+ * `messageFeaturesByWord` also says which word each feature comes from, so that training can
+ * leave out whole words (`wordDropout` in `intent-classifier.ts`), as a new phrasing does.
  */
 
 const TOKEN = /(\p{Script=Han}+)|([a-z]{0,4}\d[a-z\d*]*)|([a-z]+(?:'[a-z]+)?)/gu;
@@ -58,34 +61,74 @@ export function chineseWords(run: string): string[] {
 
 /** The features of one message, with repeats (a bag of features). */
 export function messageFeatures(text: string): string[] {
+  return messageFeaturesByWord(text).features;
+}
+
+/** A message's features, each with the word it comes from. */
+export interface FeaturesByWord {
+  /** As {@link messageFeatures} gives them. */
+  features: string[];
+  /**
+   * For each feature, the number of the word it comes from (0, 1, … in the message's order),
+   * or -1 for what the whole message says (its concepts). A Chinese character n-gram belongs
+   * to the segmenter's word its first character is in; a Latin word's letter triples, its
+   * negated form and the bigram that ends with it belong to it; a number is a word.
+   */
+  words: number[];
+}
+
+/** {@link messageFeatures} with the word each feature comes from. */
+export function messageFeaturesByWord(text: string): FeaturesByWord {
   const features: string[] = [];
+  const words: number[] = [];
+  let current = -1;
+  let nextWord = 0;
+  const add = (feature: string) => {
+    features.push(feature);
+    words.push(current);
+  };
   let previousWord: string | undefined;
   let negated = 0;
   const word = (token: string, negation: RegExp) => {
-    features.push(`w:${token}`);
+    add(`w:${token}`);
     if (negated > 0) {
-      features.push(`n:${token}`);
+      add(`n:${token}`);
       negated--;
     }
     if (negation.test(token)) negated = NEGATION_SPAN;
   };
   const normalized = normalizeMessage(text);
-  for (const concept of messageConcepts(normalized)) features.push(`k:${concept}`);
+  for (const concept of messageConcepts(normalized)) add(`k:${concept}`);
   for (const match of normalized.matchAll(TOKEN)) {
     const [, han, numeric, latin] = match;
     if (han) {
-      features.push(...characterGrams(han, [1, 2, 3], 'z:'));
-      for (const token of chineseWords(han)) word(token, ZH_NEGATION);
+      const segmented = chineseWords(han);
+      const first = nextWord;
+      nextWord += segmented.length;
+      // The word each character is in, for the n-grams that start there.
+      const wordOfCharacter = segmented.flatMap((token, w) => [...token].map(() => first + w));
+      const characters = [...han];
+      for (const size of [1, 2, 3])
+        for (let i = 0; i + size <= characters.length; i++) {
+          current = wordOfCharacter[i] ?? first;
+          add(`z:${characters.slice(i, i + size).join('')}`);
+        }
+      segmented.forEach((token, w) => {
+        current = first + w;
+        word(token, ZH_NEGATION);
+      });
       previousWord = undefined;
     } else if (numeric) {
-      features.push(numberToken(numeric));
+      current = nextWord++;
+      add(numberToken(numeric));
       previousWord = undefined;
     } else if (latin) {
+      current = nextWord++;
       word(latin, EN_NEGATION);
-      if (previousWord) features.push(`b:${previousWord} ${latin}`);
-      if (latin.length >= 4) features.push(...characterGrams(`<${latin}>`, [3], 'c:'));
+      if (previousWord) add(`b:${previousWord} ${latin}`);
+      if (latin.length >= 4) for (const gram of characterGrams(`<${latin}>`, [3], 'c:')) add(gram);
       previousWord = latin;
     }
   }
-  return features;
+  return { features, words };
 }
