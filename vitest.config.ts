@@ -4,9 +4,10 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * `tests/processes` run real `xiaoer serve` processes (a SIGKILL crash, two servers on one
- * store) and `tests/load` a burst of 10,000 events. They run after the rest, one file at a
- * time: with other suites beside them on two cores the one SQLite writer of the store starves
- * their timers (see docs/runtime.md).
+ * store) and `tests/load` a burst of 10,000 events. They are a run of their own, one file at a
+ * time, on stores of their own: with other suites beside them on two cores the one SQLite
+ * writer of a shared store starved their timers (see docs/runtime.md). `npm test` starts that
+ * run beside this one at a lower priority (scripts/test.ts).
  */
 export const PROCESS_SUITES = ['tests/processes/**/*.test.ts', 'tests/load/**/*.test.ts'];
 
@@ -16,6 +17,9 @@ const slowest = Number(process.env['XIAOER_SLOWEST_FILES'] ?? 0);
 const UI_TESTS = 'packages/builder-ui/src/**/*.test.{ts,tsx}';
 
 export default defineConfig({
+  // The process suites run beside the rest (scripts/test.ts): each run keeps its files' times
+  // (which order the next run) in a folder of its own, so neither overwrites the other's.
+  ...(process.env['XIAOER_PROCESS_SUITES'] ? { cacheDir: 'node_modules/.vite/processes' } : {}),
   test: {
     reporters: slowest ? ['default', new SlowestFilesReporter(slowest)] : ['default'],
     exclude: process.env['XIAOER_PROCESS_SUITES'] ? [] : ['**/node_modules/**', ...PROCESS_SUITES],
