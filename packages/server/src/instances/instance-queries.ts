@@ -169,9 +169,10 @@ export class InstanceQueries {
       (_, i) => `${id}#${first + i}`,
     );
     if (first > 1) stepIds.unshift(`${id}#1`);
-    const steps = stepJson.decodeAll(
-      await findByIds(this.#models.Steps, stepIds, { snapshot: 0, created: 0 }),
-    );
+    // In revision order: the timeline's, and the timers' in the order they were set.
+    const steps = stepJson
+      .decodeAll(await findByIds(this.#models.Steps, stepIds, { snapshot: 0, created: 0 }))
+      .sort((a, b) => a.revision - b.revision);
     const effectIds = steps.flatMap((s) =>
       s.effects
         .map((effect, index) => ({ effect, index }))
@@ -180,15 +181,13 @@ export class InstanceQueries {
     );
     // A timer is its step's schedule effect (its slot in a bucket is not read here), and once
     // it ended, its end beside it; timers of older versions have a record of their own too.
-    const scheduled = steps
-      .sort((a, b) => a.revision - b.revision)
-      .flatMap((s) =>
-        s.effects.flatMap((effect) => {
-          if (effect.kind !== 'schedule') return [];
-          const key = timerKey(id, effect.timerId);
-          return [{ key, timerId: effect.timerId, dueAt: timerDueAt(effect, key, new Date(s.at)) }];
-        }),
-      );
+    const scheduled = steps.flatMap((s) =>
+      s.effects.flatMap((effect) => {
+        if (effect.kind !== 'schedule') return [];
+        const key = timerKey(id, effect.timerId);
+        return [{ key, timerId: effect.timerId, dueAt: timerDueAt(effect, key, new Date(s.at)) }];
+      }),
+    );
     const timerIds = scheduled.map((timer) => timer.key);
     const [effects, timers, fires, deadLetters] = await Promise.all([
       findByIds(this.#models.Effects, effectIds).then((docs) => effectJson.decodeAll(docs)),
@@ -202,9 +201,9 @@ export class InstanceQueries {
       ...summaryOf(instance, instance.outcome ?? outcomeOf(instance.status, instance.snapshot)),
       data: instance.snapshot.context.data,
       parked: instance.parked,
-      timeline: steps
-        .sort((a, b) => a.revision - b.revision)
-        .map(({ _id: _i, instanceId: _n, snapshot: _s, created: _c, ...entry }) => entry),
+      timeline: steps.map(
+        ({ _id: _i, instanceId: _n, snapshot: _s, created: _c, ...entry }) => entry,
+      ),
       effects: effects
         .sort((a, b) => a.revision - b.revision || a.index - b.index)
         .map(({ _id, effect, status, attempts, lastError, retries }) => ({

@@ -269,7 +269,10 @@ export class EffectDispatcher implements EffectSink {
    * was recorded for it (one read). A job an older version made carries no due time: the
    * timer's record tells it (and a cancellation stored on it).
    */
-  async #timerToFire(key: string, dueAt: Date | undefined): Promise<TimerRecord | null> {
+  async #timerToFire(
+    key: string,
+    dueAt: Date | undefined,
+  ): Promise<Pick<TimerRecord, 'instanceId' | 'timerId' | 'dueAt'> | null> {
     const [ended, stored] = await Promise.all([
       this.#commits.read(this.#models.TimerFires, key),
       dueAt
@@ -277,7 +280,7 @@ export class EffectDispatcher implements EffectSink {
         : (this.#commits.read(this.#models.Timers, key) as Promise<TimerRecord | null>),
     ]);
     if (ended) return null;
-    if (dueAt) return { _id: key, ...timerOfKey(key), dueAt, status: 'scheduled' };
+    if (dueAt) return { ...timerOfKey(key), dueAt };
     return stored?.status === 'scheduled' ? stored : null;
   }
 
