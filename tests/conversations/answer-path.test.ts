@@ -62,6 +62,14 @@ async function commandsOf(work: () => Promise<unknown>): Promise<Seen[]> {
   return seen;
 }
 
+/** An agent's line in `chat` through `b`, which `a` does not see. */
+async function agentSaysThroughB(chat: ChatClient): Promise<void> {
+  const sent = await b.request('POST', `/api/conversations/${chat.id}/messages`, {
+    text: '客服在此',
+  });
+  expect(sent.status).toBe(201);
+}
+
 const index = (seen: Seen[], event: Seen['event'], name: string, collection: string) =>
   seen.findIndex((s) => s.event === event && s.name === name && s.collection === collection);
 
@@ -155,10 +163,7 @@ describe("a customer's message on its way to an answer", () => {
     const chat = await ChatClient.open(a);
     await chat.say('你好');
     // b says something: a's kept copy is one number behind.
-    const sent = await b.request('POST', `/api/conversations/${chat.id}/messages`, {
-      text: '客服在此',
-    });
-    expect(sent.status).toBe(201);
+    await agentSaysThroughB(chat);
     const next = await chat.say('你好');
     expect(next.seq).toBe(5);
     const after = (await chat.messages()).filter((m) => m.seq > next.seq);
@@ -176,6 +181,26 @@ describe("a customer's message on its way to an answer", () => {
     // No group is set up here: the customer is told so.
     const last = (await chat.messages()).at(-1);
     expect(last?.text).toContain('人工客服暂未开通');
+  });
+
+  it('should count the misses before a first one from the messages it said itself, reading none', async () => {
+    const chat = await ChatClient.open(a);
+    const seen = await commandsOf(() => chat.say('qwzx plorf'));
+    const reads = seen.filter((s) => s.name === 'find' && s.collection === 'conversationMessages');
+    expect(reads).toEqual([]);
+    expect((await chat.messages()).at(-1)?.text).toContain('没太明白');
+  });
+
+  it('should read the misses when the other server said something in between, and hand over on the second', async () => {
+    const chat = await ChatClient.open(a);
+    await chat.say('qwzx plorf');
+    // b says a line a never sees: a's own record of the conversation has a gap.
+    await agentSaysThroughB(chat);
+    const seen = await commandsOf(() => chat.say('blarg snoo'));
+    expect(
+      seen.filter((s) => s.name === 'find' && s.collection === 'conversationMessages').length,
+    ).toBeGreaterThan(0);
+    expect((await chat.messages()).at(-1)?.text).toContain('人工客服暂未开通');
   });
 
   it('should look up the article an intent names in the knowledge index, not in the store', async () => {
