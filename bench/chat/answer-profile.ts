@@ -6,7 +6,7 @@
  * functions. Not part of `npm run bench:chat`; a tool to look with.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import pLimit from 'p-limit';
 import { startHarness } from '@xiaoer/server/testing';
 import { percentile } from '../runtime/measure.ts';
@@ -83,7 +83,9 @@ try {
       body: JSON.stringify({ text: phrasings[i % phrasings.length] }),
     });
     await response.arrayBuffer();
-    return performance.now() - at;
+    const took = performance.now() - at;
+    if (process.env['ANSWER_TIMES']) process.stdout.write(`T ${at.toFixed(0)} ${took.toFixed(1)}\n`);
+    return took;
   };
   // Warm up (classifier, knowledge index, JIT).
   for (let i = 0; i < 20; i++) await ask(i);
@@ -92,6 +94,8 @@ try {
   const cpu = process.cpuUsage();
   const store = childrenCpuMs();
   const loop = performance.eventLoopUtilization();
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
   const started = performance.now();
   const times = await Promise.all(
     Array.from({ length: questions }, (_, i) => limit(() => ask(1000 + i))),
@@ -100,10 +104,14 @@ try {
   const used = process.cpuUsage(cpu);
   const storeMs = childrenCpuMs() - store;
   const busy = performance.eventLoopUtilization(loop);
+  delay.disable();
   times.sort((a, b) => a - b);
   const per = (ms: number) => (ms / questions).toFixed(2);
   console.log(
     `${questions} answers, ${concurrency} at a time, ${streams} streams: p50 ${percentile(times, 50)} ms, p99 ${percentile(times, 99)} ms, ${((questions / wall) * 1000).toFixed(0)}/s`,
+  );
+  console.log(
+    `  event loop delay p50 / p99 / max ${(delay.percentile(50) / 1e6).toFixed(1)} / ${(delay.percentile(99) / 1e6).toFixed(1)} / ${(delay.max / 1e6).toFixed(1)} ms`,
   );
   console.log(
     `  per answer: this process ${per((used.user + used.system) / 1000)} ms CPU, store ${per(storeMs)} ms CPU, event loop busy ${(busy.utilization * 100).toFixed(0)} % (${per(busy.active)} ms), wall ${per(wall)} ms; ${received} stream messages`,

@@ -211,3 +211,34 @@ describe("a customer's message on its way to an answer", () => {
     expect((await chat.messages()).at(-1)?.from).toBe('bot');
   });
 });
+
+describe('notes of a conversation', () => {
+  it('should go as one update when they wait for notes under way, each kept', async () => {
+    const first = await ChatClient.open(a);
+    const chat = await ChatClient.open(a);
+    const { Conversations } = a.xiaoer.models;
+    const statements: number[] = [];
+    const bulkWrite = Conversations.bulkWrite.bind(Conversations);
+    // Counted on their way to the store, and written as they would be.
+    Conversations.bulkWrite = ((operations: never[], options: never) => {
+      statements.push(operations.length);
+      return bulkWrite(operations, options);
+    }) as typeof Conversations.bulkWrite;
+    const store = a.xiaoer.desk.store;
+    try {
+      // The first goes at once; the two after it wait for it and go together.
+      await Promise.all([
+        store.note(first.id, { intent: { intent: 'greeting', confidence: 0.9 } }),
+        store.note(chat.id, { intent: { intent: 'logistics', confidence: 0.8 } }),
+        store.note(chat.id, { orderId: 'A10023', intent: { intent: 'invoice', confidence: 0.7 } }),
+      ]);
+    } finally {
+      Conversations.bulkWrite = bulkWrite;
+    }
+    expect(statements).toEqual([1, 1]);
+    const stored = await Conversations.findById(chat.id).lean();
+    expect(stored?.orderId).toBe('A10023');
+    expect(stored?.intents.map((i) => i.intent)).toEqual(['logistics', 'invoice']);
+    expect(store.kept(chat.id)?.intents.map((i) => i.intent)).toEqual(['logistics', 'invoice']);
+  });
+});

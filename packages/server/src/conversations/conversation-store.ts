@@ -38,6 +38,15 @@ const ANSWERED_LINGER_MS = 200;
 /** How many of a conversation's newest messages a process remembers who said ({@link ConversationStore.recentlySaid}). */
 const TAIL = 8;
 
+/** What the notes of one conversation waiting to be written add up to ({@link ConversationStore.note}). */
+interface StagedNote {
+  intents: { intent: string; confidence: number; at: Date }[];
+  orderId?: string;
+  lastSeq?: number;
+  updatedAt?: Date;
+  waiters: { resolve: () => void; reject: (error: unknown) => void }[];
+}
+
 /** Who said a message, as {@link ConversationStore.recentlySaid} tells it. */
 export type SaidBy = Pick<MessageRecord, 'seq' | 'from' | 'author'>;
 
@@ -99,6 +108,10 @@ export class ConversationStore {
    */
   readonly #tails = new Map<string, SaidBy[]>();
   readonly #following = new Set<Promise<void>>();
+  /** Notes waiting for this process's notes under way, one per conversation. */
+  readonly #staged = new Map<string, StagedNote>();
+  /** Batches of notes under way (0 or 1). */
+  #notesOut = 0;
 
   constructor(models: ConversationModels, clock: Clock = systemClock) {
     this.#models = models;
@@ -493,7 +506,12 @@ export class ConversationStore {
   /**
    * Notes what the customer asked about, the order they named and (`lastSeq`) a message number
    * now taken, in one update. The numbering hint only moves up (`$max`): a later number noted
-   * first is kept.
+   * first is kept; so does `updatedAt`.
+   *
+   * Notes go at once unless notes of this process are under way; then they wait for those to
+   * come back and go together, the notes of one conversation as one update (the intent noted
+   * after a customer's message and the hint of the answer to it are often one statement, not
+   * two: FerretDB applies each statement as a read, a change and a write).
    */
   async note(
     conversationId: string,
@@ -505,22 +523,66 @@ export class ConversationStore {
   ): Promise<void> {
     if (!intent && !orderId && lastSeq === undefined) return;
     const now = dateOf(this.#clock);
-    const set = {
-      ...(orderId ? { orderId } : {}),
-      ...(lastSeq !== undefined ? { updatedAt: now } : {}),
-    };
-    await this.#updateConversation(
-      { _id: conversationId },
-      {
-        ...(intent ? { $push: { intents: { ...intent, at: now } } } : {}),
-        ...(Object.keys(set).length > 0 ? { $set: set } : {}),
-        ...(lastSeq !== undefined ? { $max: { lastSeq } } : {}),
-      },
+    let staged = this.#staged.get(conversationId);
+    if (!staged) {
+      staged = { intents: [], waiters: [] };
+      this.#staged.set(conversationId, staged);
+    }
+    if (intent) staged.intents.push({ ...intent, at: now });
+    if (orderId) staged.orderId = orderId;
+    if (lastSeq !== undefined) {
+      staged.lastSeq = Math.max(staged.lastSeq ?? 0, lastSeq);
+      staged.updatedAt = now;
+    }
+    const written = new Promise<void>((resolve, reject) =>
+      staged.waiters.push({ resolve, reject }),
     );
-    this.#amend(conversationId, (kept) => ({
-      ...(intent ? { intents: [...kept.intents, { ...intent, at: now }] } : {}),
-      ...(orderId ? { orderId } : {}),
-    }));
+    this.#follow(written);
+    if (this.#notesOut === 0) this.#sendNotes();
+    await written;
+  }
+
+  /** Sends the staged notes (one statement per conversation), and again once they are back. */
+  #sendNotes(): void {
+    const batch = [...this.#staged];
+    this.#staged.clear();
+    this.#notesOut++;
+    const sent = batch.map(async ([conversationId, staged]) => {
+      const set = { ...(staged.orderId ? { orderId: staged.orderId } : {}) };
+      const max = {
+        ...(staged.lastSeq !== undefined ? { lastSeq: staged.lastSeq } : {}),
+        ...(staged.updatedAt ? { updatedAt: staged.updatedAt } : {}),
+      };
+      try {
+        await this.#updateConversation(
+          { _id: conversationId },
+          {
+            ...(staged.intents.length > 0
+              ? {
+                  $push: {
+                    intents:
+                      staged.intents.length === 1 ? staged.intents[0] : { $each: staged.intents },
+                  },
+                }
+              : {}),
+            ...(Object.keys(set).length > 0 ? { $set: set } : {}),
+            ...(Object.keys(max).length > 0 ? { $max: max } : {}),
+          },
+        );
+      } catch (error) {
+        for (const waiter of staged.waiters) waiter.reject(error);
+        return;
+      }
+      this.#amend(conversationId, (kept) => ({
+        ...(staged.intents.length > 0 ? { intents: [...kept.intents, ...staged.intents] } : {}),
+        ...(staged.orderId ? { orderId: staged.orderId } : {}),
+      }));
+      for (const waiter of staged.waiters) waiter.resolve();
+    });
+    void Promise.all(sent).finally(() => {
+      this.#notesOut--;
+      if (this.#staged.size > 0) this.#sendNotes();
+    });
   }
 
   /** Moves the numbering hint up to `seq` (readers probe past it until then). */
