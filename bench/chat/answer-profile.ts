@@ -84,7 +84,8 @@ try {
     });
     await response.arrayBuffer();
     const took = performance.now() - at;
-    if (process.env['ANSWER_TIMES']) process.stdout.write(`T ${at.toFixed(0)} ${took.toFixed(1)}\n`);
+    if (process.env['ANSWER_TIMES'])
+      process.stdout.write(`T ${at.toFixed(0)} ${took.toFixed(1)}\n`);
     return took;
   };
   // Warm up (classifier, knowledge index, JIT).
