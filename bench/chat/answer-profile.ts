@@ -58,6 +58,8 @@ try {
   );
   let received = 0;
   const controllers: AbortController[] = [];
+  const streamsFrom = performance.now();
+  const streamsCpu = process.cpuUsage();
   await Promise.all(
     opened.slice(0, streams).map((conversation) => {
       const controller = new AbortController();
@@ -69,6 +71,10 @@ try {
     }),
   );
   while (h.xiaoer.desk.hub.openStreams < streams) await new Promise((r) => setTimeout(r, 50));
+  const streamsCpuMs = process.cpuUsage(streamsCpu);
+  console.log(
+    `${streams} streams live in ${(performance.now() - streamsFrom).toFixed(0)} ms (from ${(streamsFrom / 1000).toFixed(1)} s), this process ${((streamsCpuMs.user + streamsCpuMs.system) / 1000).toFixed(0)} ms CPU`,
+  );
   await new Promise((r) => setTimeout(r, 1500));
 
   const phrasings = only

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
-import { ChatClient } from './chat-client.ts';
+import { ChatClient, readStream } from './chat-client.ts';
 
 /**
  * Issue 17: what a customer's message waits on. A conversation this process keeps is not read
@@ -209,6 +209,23 @@ describe("a customer's message on its way to an answer", () => {
     const seen = await commandsOf(() => chat.say('可以开发票吗'));
     expect(seen.filter((s) => s.collection === 'knowledgeArticles')).toEqual([]);
     expect((await chat.messages()).at(-1)?.from).toBe('bot');
+  });
+});
+
+describe("a customer's stream", () => {
+  it('should check the token against the kept copy and replay all said, reading no conversation', async () => {
+    const chat = await ChatClient.open(a);
+    await chat.say('你好');
+    // b says a line: a's kept copy is behind; the replay reads past it.
+    await agentSaysThroughB(chat);
+    const url = `${a.url}/api/chat/conversations/${chat.id}/stream?token=${chat.token}`;
+    let replayed: Awaited<ReturnType<typeof readStream>> | undefined;
+    const seen = await commandsOf(async () => (replayed = await readStream(url, 4)));
+    expect(replayed?.ids).toEqual([1, 2, 3, 4]);
+    expect(replayed?.messages.at(-1)?.text).toBe('客服在此');
+    expect(seen.filter((s) => s.collection === 'conversations')).toEqual([]);
+    const wrong = await fetch(`${a.url}/api/chat/conversations/${chat.id}/stream?token=nope`);
+    expect(wrong.status).toBe(403);
   });
 });
 
