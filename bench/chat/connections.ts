@@ -9,6 +9,7 @@ import pLimit from 'p-limit';
 import { startHarness } from '@xiaoer/server/testing';
 import { machineFacts, markdownReport, writeReport, type ResultRow } from '../report.ts';
 import { percentile } from '../runtime/measure.ts';
+import { holdStream } from './chat-stream.ts';
 
 const quick = process.argv.includes('--quick');
 const connections = quick ? 100 : 1000;
@@ -54,37 +55,15 @@ try {
   const memoryBefore = process.memoryUsage();
   started = performance.now();
   await Promise.all(
-    opened.map(async ({ id, token }) => {
+    opened.map((conversation) => {
       const controller = new AbortController();
       controllers.push(controller);
-      const response = await fetch(`${h.url}/api/chat/conversations/${id}/stream?token=${token}`, {
-        signal: controller.signal,
+      return holdStream(h.url, conversation, controller.signal, (data) => {
+        received++;
+        const text = (JSON.parse(data) as { text: string }).text;
+        const mark = /#bench-(\d+)/.exec(text)?.[1];
+        if (mark) arrivals.set(mark, performance.now());
       });
-      // A decoder, not a TextDecoderStream: a web stream pipeline per client cost this shared
-      // process several seconds of the two cores while 1,000 streams opened.
-      const reader = response.body!.getReader();
-      const decoder = new TextDecoder();
-      void (async () => {
-        let buffer = '';
-        for (;;) {
-          const { value, done } = await reader
-            .read()
-            .catch(() => ({ value: undefined, done: true }));
-          if (done) return;
-          buffer += decoder.decode(value, { stream: true });
-          let end: number;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const data = /^data: (.*)$/m.exec(block)?.[1];
-            if (!data) continue;
-            received++;
-            const text = (JSON.parse(data) as { text: string }).text;
-            const mark = /#bench-(\d+)/.exec(text)?.[1];
-            if (mark) arrivals.set(mark, performance.now());
-          }
-        }
-      })();
     }),
   );
   // A stream is live once it replayed what it missed and subscribed.

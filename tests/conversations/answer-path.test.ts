@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
-import { ChatClient } from './chat-client.ts';
+import { ChatClient, readStream } from './chat-client.ts';
 
 /**
  * Issue 17: what a customer's message waits on. A conversation this process keeps is not read
@@ -60,6 +60,14 @@ async function commandsOf(work: () => Promise<unknown>): Promise<Seen[]> {
     client.off('commandSucceeded', succeeded);
   }
   return seen;
+}
+
+/** An agent's line in `chat` through `b`, which `a` does not see. */
+async function agentSaysThroughB(chat: ChatClient): Promise<void> {
+  const sent = await b.request('POST', `/api/conversations/${chat.id}/messages`, {
+    text: '客服在此',
+  });
+  expect(sent.status).toBe(201);
 }
 
 const index = (seen: Seen[], event: Seen['event'], name: string, collection: string) =>
@@ -155,10 +163,7 @@ describe("a customer's message on its way to an answer", () => {
     const chat = await ChatClient.open(a);
     await chat.say('你好');
     // b says something: a's kept copy is one number behind.
-    const sent = await b.request('POST', `/api/conversations/${chat.id}/messages`, {
-      text: '客服在此',
-    });
-    expect(sent.status).toBe(201);
+    await agentSaysThroughB(chat);
     const next = await chat.say('你好');
     expect(next.seq).toBe(5);
     const after = (await chat.messages()).filter((m) => m.seq > next.seq);
@@ -178,11 +183,79 @@ describe("a customer's message on its way to an answer", () => {
     expect(last?.text).toContain('人工客服暂未开通');
   });
 
+  it('should count the misses before a first one from the messages it said itself, reading none', async () => {
+    const chat = await ChatClient.open(a);
+    const seen = await commandsOf(() => chat.say('qwzx plorf'));
+    const reads = seen.filter((s) => s.name === 'find' && s.collection === 'conversationMessages');
+    expect(reads).toEqual([]);
+    expect((await chat.messages()).at(-1)?.text).toContain('没太明白');
+  });
+
+  it('should read the misses when the other server said something in between, and hand over on the second', async () => {
+    const chat = await ChatClient.open(a);
+    await chat.say('qwzx plorf');
+    // b says a line a never sees: a's own record of the conversation has a gap.
+    await agentSaysThroughB(chat);
+    const seen = await commandsOf(() => chat.say('blarg snoo'));
+    expect(
+      seen.filter((s) => s.name === 'find' && s.collection === 'conversationMessages').length,
+    ).toBeGreaterThan(0);
+    expect((await chat.messages()).at(-1)?.text).toContain('人工客服暂未开通');
+  });
+
   it('should look up the article an intent names in the knowledge index, not in the store', async () => {
     const chat = await ChatClient.open(a);
     // Invoices name an article; none is published here, so the bot goes on to its next step.
     const seen = await commandsOf(() => chat.say('可以开发票吗'));
     expect(seen.filter((s) => s.collection === 'knowledgeArticles')).toEqual([]);
     expect((await chat.messages()).at(-1)?.from).toBe('bot');
+  });
+});
+
+describe("a customer's stream", () => {
+  it('should check the token against the kept copy and replay all said, reading no conversation', async () => {
+    const chat = await ChatClient.open(a);
+    await chat.say('你好');
+    // b says a line: a's kept copy is behind; the replay reads past it.
+    await agentSaysThroughB(chat);
+    const url = `${a.url}/api/chat/conversations/${chat.id}/stream?token=${chat.token}`;
+    let replayed: Awaited<ReturnType<typeof readStream>> | undefined;
+    const seen = await commandsOf(async () => (replayed = await readStream(url, 4)));
+    expect(replayed?.ids).toEqual([1, 2, 3, 4]);
+    expect(replayed?.messages.at(-1)?.text).toBe('客服在此');
+    expect(seen.filter((s) => s.collection === 'conversations')).toEqual([]);
+    const wrong = await fetch(`${a.url}/api/chat/conversations/${chat.id}/stream?token=nope`);
+    expect(wrong.status).toBe(403);
+  });
+});
+
+describe('notes of a conversation', () => {
+  it('should go as one update when they wait for notes under way, each kept', async () => {
+    const first = await ChatClient.open(a);
+    const chat = await ChatClient.open(a);
+    const { Conversations } = a.xiaoer.models;
+    const statements: number[] = [];
+    const bulkWrite = Conversations.bulkWrite.bind(Conversations);
+    // Counted on their way to the store, and written as they would be.
+    Conversations.bulkWrite = ((operations: never[], options: never) => {
+      statements.push(operations.length);
+      return bulkWrite(operations, options);
+    }) as typeof Conversations.bulkWrite;
+    const store = a.xiaoer.desk.store;
+    try {
+      // The first goes at once; the two after it wait for it and go together.
+      await Promise.all([
+        store.note(first.id, { intent: { intent: 'greeting', confidence: 0.9 } }),
+        store.note(chat.id, { intent: { intent: 'logistics', confidence: 0.8 } }),
+        store.note(chat.id, { orderId: 'A10023', intent: { intent: 'invoice', confidence: 0.7 } }),
+      ]);
+    } finally {
+      Conversations.bulkWrite = bulkWrite;
+    }
+    expect(statements).toEqual([1, 1]);
+    const stored = await Conversations.findById(chat.id).lean();
+    expect(stored?.orderId).toBe('A10023');
+    expect(stored?.intents.map((i) => i.intent)).toEqual(['logistics', 'invoice']);
+    expect(store.kept(chat.id)?.intents.map((i) => i.intent)).toEqual(['logistics', 'invoice']);
   });
 });

@@ -108,23 +108,52 @@ describe('recording an unanswered question', () => {
     const knowledge = new KnowledgeBase(h.xiaoer.models, { refreshEveryMs: 0 }, (error) =>
       failures.push(error),
     );
-    const { UnansweredQuestions } = h.xiaoer.models;
+    const { collection } = h.xiaoer.models.UnansweredQuestions;
     let release: () => void = () => undefined;
     const stalled = new Promise<void>((resolve) => (release = resolve));
-    const original = UnansweredQuestions.create.bind(UnansweredQuestions);
+    const original = collection.insertMany.bind(collection);
     // The store takes its time with the first recording, then refuses it.
-    UnansweredQuestions.create = (async () => {
+    collection.insertMany = (async () => {
       await stalled;
       throw new Error('store away');
-    }) as unknown as typeof UnansweredQuestions.create;
+    }) as unknown as typeof collection.insertMany;
     try {
       expect(await knowledge.answer('zxqv plorb wibble', { channel: 'chat' })).toBeUndefined();
       expect(failures).toEqual([]);
+      const settled = knowledge.unanswered.settled();
       release();
-      await knowledge.unanswered.settled();
+      await settled;
       expect(failures).toHaveLength(1);
     } finally {
-      UnansweredQuestions.create = original;
+      collection.insertMany = original;
     }
+  });
+});
+
+describe('questions noted together', () => {
+  it('should be written in one insert, and be in the list read right after', async () => {
+    const { collection } = h.xiaoer.models.UnansweredQuestions;
+    const inserts: number[] = [];
+    const insertMany = collection.insertMany.bind(collection);
+    const insertOne = collection.insertOne.bind(collection);
+    // Counted on their way to the store, and stored as they would be.
+    collection.insertMany = ((documents: never[], options: never) => {
+      inserts.push(documents.length);
+      return insertMany(documents, options);
+    }) as typeof collection.insertMany;
+    collection.insertOne = ((document: never, options: never) => {
+      inserts.push(1);
+      return insertOne(document, options);
+    }) as typeof collection.insertOne;
+    const questions = ['blorptastic quimble', 'frizzle wompat grunk', 'snargle vexillary plod'];
+    try {
+      for (const question of questions) expect(await ask(question)).toBeUndefined();
+      const listed = (await groups()).flatMap((group) => group.examples.map((e) => e.text));
+      expect(listed).toEqual(expect.arrayContaining(questions));
+    } finally {
+      collection.insertMany = insertMany;
+      collection.insertOne = insertOne;
+    }
+    expect(inserts).toEqual([questions.length]);
   });
 });

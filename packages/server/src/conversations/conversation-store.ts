@@ -29,9 +29,57 @@ const KEPT = 10_000;
 const PROBE = 20;
 /** Numbers past the hint read with it on the first look. */
 const PROBE_START = 4;
+/**
+ * Milliseconds the inbox entry of an answered message waits for others to be deleted with it
+ * (one `delete` for all). Nobody waits for it: recovery takes only entries seconds old, and
+ * leaves those of messages this process is answering alone until their entry is gone.
+ */
+const ANSWERED_LINGER_MS = 200;
+/** How many of a conversation's newest messages a process remembers who said ({@link ConversationStore.recentlySaid}). */
+const TAIL = 8;
+
+/** What the notes of one conversation waiting to be written add up to ({@link ConversationStore.note}). */
+interface StagedNote {
+  intents: { intent: string; confidence: number; at: Date }[];
+  orderId?: string;
+  lastSeq?: number;
+  updatedAt?: Date;
+  waiters: { resolve: () => void; reject: (error: unknown) => void }[];
+}
+
+/** Who said a message, as {@link ConversationStore.recentlySaid} tells it. */
+export type SaidBy = Pick<MessageRecord, 'seq' | 'from' | 'author'>;
 
 const messageId = (conversationId: string, seq: number) => `${conversationId}:${seq}`;
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The fields of a message the schema types as strings, when present. */
+const OPTIONAL_STRINGS = ['author', 'authorName', 'clientId'] as const;
+const PLAIN_FIELDS = new Set([
+  '_id',
+  'conversationId',
+  'seq',
+  'from',
+  'text',
+  'at',
+  ...OPTIONAL_STRINGS,
+]);
+
+/** True when the schema would store `record` as it is (see `ConversationStore.#stored`). */
+function plainMessage(record: MessageRecord): boolean {
+  return (
+    Object.keys(record).every((key) => PLAIN_FIELDS.has(key)) &&
+    typeof record._id === 'string' &&
+    typeof record.conversationId === 'string' &&
+    typeof record.text === 'string' &&
+    record.text !== '' &&
+    typeof record.from === 'string' &&
+    (record.from as string) !== '' &&
+    Number.isFinite(record.seq) &&
+    record.at instanceof Date &&
+    OPTIONAL_STRINGS.every((key) => !(key in record) || typeof record[key] === 'string')
+  );
+}
 
 /**
  * Conversations and their messages in the store. Messages are numbered 1, 2, 3… per
@@ -51,8 +99,19 @@ export class ConversationStore {
   readonly #models: ConversationModels;
   readonly #clock: Clock;
   readonly #commits = new GroupCommit();
+  /** The answered entries' deletes, gathered for {@link ANSWERED_LINGER_MS}. */
+  readonly #later = new GroupCommit({}, { linger: { chatInbox: ANSWERED_LINGER_MS } });
   readonly #kept = new Map<string, ConversationRecord>();
+  /**
+   * Per kept conversation, who said its newest messages this process stored or read, numbers
+   * without a gap (at most {@link TAIL}): a message is never changed once stored.
+   */
+  readonly #tails = new Map<string, SaidBy[]>();
   readonly #following = new Set<Promise<void>>();
+  /** Notes waiting for this process's notes under way, one per conversation. */
+  readonly #staged = new Map<string, StagedNote>();
+  /** Batches of notes under way (0 or 1). */
+  #notesOut = 0;
 
   constructor(models: ConversationModels, clock: Clock = systemClock) {
     this.#models = models;
@@ -114,8 +173,39 @@ export class ConversationStore {
     this.#kept.set(conversation._id, conversation);
     if (this.#kept.size > KEPT) {
       const oldest = this.#kept.keys().next();
-      if (!oldest.done) this.#kept.delete(oldest.value);
+      if (!oldest.done) {
+        this.#kept.delete(oldest.value);
+        this.#tails.delete(oldest.value);
+      }
     }
+  }
+
+  /** Notes who said `message` (stored or read here) in its conversation's tail. */
+  #saw(message: MessageRecord): void {
+    if (!this.#kept.has(message.conversationId)) return;
+    const tail = this.#tails.get(message.conversationId);
+    const last = tail?.at(-1);
+    const said = { seq: message.seq, from: message.from, author: message.author };
+    if (!tail || !last || message.seq > last.seq + 1) {
+      // A gap (numbers this process did not see): start again from here.
+      this.#tails.set(message.conversationId, [said]);
+      return;
+    }
+    if (message.seq <= last.seq) return;
+    tail.push(said);
+    if (tail.length > TAIL) tail.shift();
+  }
+
+  /**
+   * Who said the messages numbered after `after` up to `upTo`, from what this process stored
+   * and read of the conversation, without a round trip; undefined unless it saw every one of
+   * them (at most the newest {@link TAIL}). The desk counts its recent misses with it.
+   */
+  recentlySaid(conversationId: string, after: number, upTo: number): SaidBy[] | undefined {
+    const tail = this.#tails.get(conversationId);
+    const first = tail?.[0];
+    if (!tail || !first || first.seq > after + 1 || (tail.at(-1)?.seq ?? 0) < upTo) return;
+    return tail.filter((said) => said.seq > after && said.seq <= upTo);
   }
 
   /** Notes in the kept copy that this process changed the conversation. */
@@ -227,6 +317,7 @@ export class ConversationStore {
     }
     if (noted.status === 'rejected') throw noted.reason;
     this.#numbered(conversationId, seq);
+    this.#saw(record);
     return record;
   }
 
@@ -277,6 +368,7 @@ export class ConversationStore {
         continue;
       }
       this.#numbered(conversationId, seq);
+      this.#saw(record);
       return record;
     }
   }
@@ -293,12 +385,19 @@ export class ConversationStore {
 
   /** As `create` stores it (defaults and casts), with the inserts of other appends. */
   async #insert(record: MessageRecord): Promise<void> {
+    await this.#commits.insert(this.#models.Messages, await this.#stored(record));
+  }
+
+  /**
+   * The message as the schema stores it. A plain one (strings where the schema has strings, no
+   * options or intent to cast) is that already, with the empty `options` the schema adds; only
+   * others go through a document (its casts and validation, ~0.3 ms of the event loop each).
+   */
+  async #stored(record: MessageRecord): Promise<Record<string, unknown>> {
+    if (plainMessage(record)) return { ...record, options: [] };
     const stored = new this.#models.Messages(record);
     await stored.validate();
-    await this.#commits.insert(
-      this.#models.Messages,
-      stored.toObject() as unknown as Record<string, unknown>,
-    );
+    return stored.toObject() as unknown as Record<string, unknown>;
   }
 
   /**
@@ -354,6 +453,7 @@ export class ConversationStore {
       for (const message of read) {
         if (!message) return found;
         found.push(message);
+        this.#saw(message);
       }
       if (found.length >= limit) return found;
       probe = Math.min(probe * 2, PROBE);
@@ -406,7 +506,12 @@ export class ConversationStore {
   /**
    * Notes what the customer asked about, the order they named and (`lastSeq`) a message number
    * now taken, in one update. The numbering hint only moves up (`$max`): a later number noted
-   * first is kept.
+   * first is kept; so does `updatedAt`.
+   *
+   * Notes go at once unless notes of this process are under way; then they wait for those to
+   * come back and go together, the notes of one conversation as one update (the intent noted
+   * after a customer's message and the hint of the answer to it are often one statement, not
+   * two: FerretDB applies each statement as a read, a change and a write).
    */
   async note(
     conversationId: string,
@@ -418,22 +523,66 @@ export class ConversationStore {
   ): Promise<void> {
     if (!intent && !orderId && lastSeq === undefined) return;
     const now = dateOf(this.#clock);
-    const set = {
-      ...(orderId ? { orderId } : {}),
-      ...(lastSeq !== undefined ? { updatedAt: now } : {}),
-    };
-    await this.#updateConversation(
-      { _id: conversationId },
-      {
-        ...(intent ? { $push: { intents: { ...intent, at: now } } } : {}),
-        ...(Object.keys(set).length > 0 ? { $set: set } : {}),
-        ...(lastSeq !== undefined ? { $max: { lastSeq } } : {}),
-      },
+    let staged = this.#staged.get(conversationId);
+    if (!staged) {
+      staged = { intents: [], waiters: [] };
+      this.#staged.set(conversationId, staged);
+    }
+    if (intent) staged.intents.push({ ...intent, at: now });
+    if (orderId) staged.orderId = orderId;
+    if (lastSeq !== undefined) {
+      staged.lastSeq = Math.max(staged.lastSeq ?? 0, lastSeq);
+      staged.updatedAt = now;
+    }
+    const written = new Promise<void>((resolve, reject) =>
+      staged.waiters.push({ resolve, reject }),
     );
-    this.#amend(conversationId, (kept) => ({
-      ...(intent ? { intents: [...kept.intents, { ...intent, at: now }] } : {}),
-      ...(orderId ? { orderId } : {}),
-    }));
+    this.#follow(written);
+    if (this.#notesOut === 0) this.#sendNotes();
+    await written;
+  }
+
+  /** Sends the staged notes (one statement per conversation), and again once they are back. */
+  #sendNotes(): void {
+    const batch = [...this.#staged];
+    this.#staged.clear();
+    this.#notesOut++;
+    const sent = batch.map(async ([conversationId, staged]) => {
+      const set = { ...(staged.orderId ? { orderId: staged.orderId } : {}) };
+      const max = {
+        ...(staged.lastSeq !== undefined ? { lastSeq: staged.lastSeq } : {}),
+        ...(staged.updatedAt ? { updatedAt: staged.updatedAt } : {}),
+      };
+      try {
+        await this.#updateConversation(
+          { _id: conversationId },
+          {
+            ...(staged.intents.length > 0
+              ? {
+                  $push: {
+                    intents:
+                      staged.intents.length === 1 ? staged.intents[0] : { $each: staged.intents },
+                  },
+                }
+              : {}),
+            ...(Object.keys(set).length > 0 ? { $set: set } : {}),
+            ...(Object.keys(max).length > 0 ? { $max: max } : {}),
+          },
+        );
+      } catch (error) {
+        for (const waiter of staged.waiters) waiter.reject(error);
+        return;
+      }
+      this.#amend(conversationId, (kept) => ({
+        ...(staged.intents.length > 0 ? { intents: [...kept.intents, ...staged.intents] } : {}),
+        ...(staged.orderId ? { orderId: staged.orderId } : {}),
+      }));
+      for (const waiter of staged.waiters) waiter.resolve();
+    });
+    void Promise.all(sent).finally(() => {
+      this.#notesOut--;
+      if (this.#staged.size > 0) this.#sendNotes();
+    });
   }
 
   /** Moves the numbering hint up to `seq` (readers probe past it until then). */
@@ -476,8 +625,12 @@ export class ConversationStore {
     return later.find((message) => message.clientId === clientId);
   }
 
-  async answered(messageId: string): Promise<void> {
-    await this.#commits.delete(this.#models.ChatInbox, messageId);
+  /**
+   * Deletes the message's inbox entry. `later`: with the others deleted in the next
+   * {@link ANSWERED_LINGER_MS} (an answer's bookkeeping, which nobody waits for).
+   */
+  async answered(messageId: string, { later = false }: { later?: boolean } = {}): Promise<void> {
+    await (later ? this.#later : this.#commits).delete(this.#models.ChatInbox, messageId);
   }
 
   /** Customer messages taken before `before` and still not answered, with their conversations. */
@@ -516,7 +669,7 @@ export class ConversationStore {
   /** Resolves once the writes and reads under way (an answered message's entry) are done. */
   async idle(): Promise<void> {
     while (this.#following.size > 0) await Promise.all(this.#following);
-    await this.#commits.idle();
+    await Promise.all([this.#commits.idle(), this.#later.idle()]);
   }
 
   /** The newest conversations, for the console. */

@@ -77,6 +77,11 @@ export const CHAT_SOURCE = 'chat';
 const TRANSCRIPT_LINES = 200;
 /** Misses in a row before the bot stops guessing and asks a person. */
 const MISSES_BEFORE_HANDOFF = 2;
+/** The lines before a message (it included) whose misses count towards a handoff. */
+const RECENT_LINES = 8;
+/** The bot's "not understood" line. */
+const missed = (m: Pick<MessageRecord, 'from' | 'author'>) =>
+  m.from === 'bot' && m.author === 'desk:not-understood';
 
 const TEXT = {
   welcome: {
@@ -243,7 +248,10 @@ export class ServiceDesk {
     this.hub.published(stored);
     if (!answering) this.#bookkeep(this.store.hint(conversationId, stored.seq));
     // The answer and the resend key together; the response waits for both.
-    await Promise.all([answering ? this.#answer(conversation, stored) : undefined, keyed]);
+    await Promise.all([
+      answering ? this.#answer(conversation, stored, { live: true }) : undefined,
+      keyed,
+    ]);
     return stored;
   }
 
@@ -292,10 +300,16 @@ export class ServiceDesk {
   /**
    * Answers `message`; resolves once the answer is said. Its inbox entry and the numbering
    * hints are then written without waiting (the customer's request does not wait on
-   * bookkeeping): until the entry is deleted, recovery leaves the message to this process,
-   * and one left by a crash is found said already (its reply carries the message's id).
+   * bookkeeping; with `live`, a message just received, the entry goes with those of other
+   * answers in the next 200 ms, one delete for all): until the entry is deleted, recovery
+   * leaves the message to this process, and one left by a crash is found said already (its
+   * reply carries the message's id).
    */
-  async #answer(conversation: ConversationRecord, message: MessageRecord): Promise<void> {
+  async #answer(
+    conversation: ConversationRecord,
+    message: MessageRecord,
+    { live = false }: { live?: boolean } = {},
+  ): Promise<void> {
     this.#answering.add(message._id);
     try {
       await this.#handle(conversation, message).catch(async (error: unknown) => {
@@ -308,7 +322,7 @@ export class ServiceDesk {
       throw error;
     }
     void this.store
-      .answered(message._id)
+      .answered(message._id, { later: live })
       .catch((error: unknown) =>
         this.#options.log.warn({ err: error, message: message._id }, 'noting an answer failed'),
       )
@@ -574,22 +588,31 @@ export class ServiceDesk {
       return;
     }
 
-    // 6. Not understood: once more, then a person. The transcript a person would get is read
-    // now, with the recent lines that count the misses (one read, not two in a row).
+    // 6. Not understood: once more, then a person. The recent lines that count the misses are
+    // those this process stored or read when it saw all of them (no read for a first miss);
+    // else the transcript a person would get is read now, with them (one read, not two).
+    const seen = this.store.recentlySaid(
+      conversation._id,
+      Math.max(0, message.seq - RECENT_LINES),
+      current.lastSeq,
+    );
+    if (seen && seen.filter(missed).length + 1 < MISSES_BEFORE_HANDOFF) {
+      await this.#say(current, TEXT.notUnderstood, 'not-understood', message);
+      return;
+    }
     const transcript =
       current.lastSeq <= TRANSCRIPT_LINES
         ? await this.store.messagesAfter(conversation._id, 0, TRANSCRIPT_LINES, current.lastSeq)
         : undefined;
     const recent =
-      transcript?.filter((m) => m.seq > message.seq - 8) ??
+      transcript?.filter((m) => m.seq > message.seq - RECENT_LINES) ??
       (await this.store.messagesAfter(
         conversation._id,
-        Math.max(0, message.seq - 8),
+        Math.max(0, message.seq - RECENT_LINES),
         500,
         current.lastSeq,
       ));
-    const misses = recent.filter((m) => m.from === 'bot' && m.author === 'desk:not-understood');
-    if (misses.length + 1 >= MISSES_BEFORE_HANDOFF) {
+    if (recent.filter(missed).length + 1 >= MISSES_BEFORE_HANDOFF) {
       await this.#handOff(current, intent, 'not-understood', {}, message, transcript);
       return;
     }

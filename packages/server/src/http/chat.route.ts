@@ -197,7 +197,13 @@ export function chatRouter(
     '/chat/conversations/:id/stream',
     responds(chatResponseSchemas.stream),
     async (request, response) => {
-      const conversation = await customerConversation(request);
+      // The copy this process kept when it has one: the stream needs the token and the
+      // customer (which never change) and a numbering hint to replay from (it reads past it).
+      const id = param(request, 'id');
+      const conversation = tokenMatched(
+        request,
+        desk.store.kept(id) ?? (await desk.conversation(id)),
+      );
       limits.stream(request, response, conversation.customer.id);
       stream(desk, conversation, afterOf(request), request, response);
     },

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { KnowledgeModels } from '../model/models.ts';
+import { GroupCommit } from '../model/group-commit.ts';
 import type { UnansweredQuestionRecord } from '../model/knowledge.model.ts';
 import { batchWeights, clusterQuestions } from './question-clusters.ts';
 import type { TermVector } from './similarity.ts';
@@ -42,11 +44,18 @@ export interface FrequentOptions {
 /** How many recent questions are grouped at most (clustering is O(n · groups)). */
 export const MAX_CLUSTERED = 5000;
 const EXAMPLES = 5;
+/**
+ * Milliseconds a noted question waits for others to be written with it (one insert for all).
+ * Nobody waits for it: readers here write what lingers first ({@link UnansweredQuestions.settled}).
+ */
+const NOTE_LINGER_MS = 200;
 
 /** Records questions without a confident answer and groups them into frequent ones. */
 export class UnansweredQuestions {
   /** Recordings under way: this process's readers wait for them (see {@link note}). */
   readonly #recording = new Set<Promise<void>>();
+  /** Gathers the questions noted within {@link NOTE_LINGER_MS} into one insert. */
+  readonly #commits = new GroupCommit();
 
   constructor(
     private readonly models: KnowledgeModels,
@@ -58,31 +67,24 @@ export class UnansweredQuestions {
 
   /**
    * Records a question without holding up its caller (the customer's answer waits for no
-   * analytics write). Readers in this process wait for recordings still under way, so a
-   * question noted here is in every list read here afterwards.
+   * analytics write). The questions noted within {@link NOTE_LINGER_MS} are one insert, not
+   * one each (nearly every question the bot cannot answer is noted: a store command each was
+   * a fifth of what an answer cost the store). Readers in this process write what lingers and
+   * wait for recordings still under way, so a question noted here is in every list read here
+   * afterwards.
    */
   note(question: UnansweredQuestion): void {
-    const recording = this.record(question)
+    const recording = this.#commits
+      .insert(this.models.UnansweredQuestions, storedQuestion(question), NOTE_LINGER_MS)
       .catch(this.onError)
       .finally(() => this.#recording.delete(recording));
     this.#recording.add(recording);
   }
 
-  /** Resolves once every recording started by {@link note} so far has ended. */
+  /** Resolves once every recording started by {@link note} so far has ended (written now). */
   async settled(): Promise<void> {
+    this.#commits.settle();
     await Promise.all(this.#recording);
-  }
-
-  async record(question: UnansweredQuestion): Promise<void> {
-    await this.models.UnansweredQuestions.create({
-      text: question.text.slice(0, 500),
-      language: question.language ?? null,
-      channel: question.channel ?? null,
-      score: question.score,
-      at: new Date(),
-      conversationId: question.conversationId ?? null,
-      promotedTo: null,
-    });
   }
 
   /** Groups of similar questions not yet turned into articles, largest first. */
@@ -132,6 +134,22 @@ export class UnansweredQuestions {
     const clusters = clusterQuestions(items, batchWeights(items, this.vectorOf));
     return clusters.map((cluster) => cluster.members).sort((a, b) => b.length - a.length);
   }
+}
+
+/** A question as the schema stores it (`_id` a new UUID, absent fields null). */
+function storedQuestion(
+  question: UnansweredQuestion,
+): UnansweredQuestionRecord & Record<string, unknown> {
+  return {
+    _id: randomUUID(),
+    text: question.text.slice(0, 500),
+    language: question.language ?? null,
+    channel: question.channel ?? null,
+    score: question.score,
+    at: new Date(),
+    conversationId: question.conversationId ?? null,
+    promotedTo: null,
+  };
 }
 
 function example(record: UnansweredQuestionRecord): UnansweredExample {
