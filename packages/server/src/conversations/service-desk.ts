@@ -285,8 +285,13 @@ export class ServiceDesk {
    * carry the message's id, so one that was said already is not said twice.
    */
   async recover(olderThanMs: number, now = Date.now()): Promise<number> {
+    // Being answered here when the entries are read: an answer that ends while they are read
+    // deletes its entry (within 200 ms, with others') after the read saw it.
+    const busy = new Set(this.#answering);
     const left = await this.store.unanswered(new Date(now - olderThanMs));
-    const mine = left.filter(({ message }) => !this.#answering.has(message._id));
+    const mine = left.filter(
+      ({ message }) => !busy.has(message._id) && !this.#answering.has(message._id),
+    );
     for (const { conversation, message } of mine)
       if (
         conversation.status === 'open' &&
