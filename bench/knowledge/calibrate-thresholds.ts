@@ -17,17 +17,14 @@ import { fileURLToPath } from 'node:url';
 import {
   IntentClassifier,
   intentExamples,
-  KnowledgeIndex,
-  loadIntentDefinitions,
   socialIntentsOf,
 } from '../../packages/server/src/internal.ts';
 import { SHIPPED_INTENT_ACTIONS } from '../../packages/server/src/intents/intent-actions.ts';
-import { fieldsOf } from '../../packages/server/src/knowledge/article.ts';
+import { business, definitions, indexOf } from './intent-articles.ts';
 import { HELD_BACK } from '../intents/held-back-path.ts';
 import { machineFacts, markdownReport, writeReport, type ResultRow } from '../report.ts';
 
 type Language = 'zh' | 'en';
-const PER_LANGUAGE = 10;
 const MAX_UNANSWERABLE_ANSWERED = 0.2;
 const MAX_UNANSWERABLE_OFFERED = 0.3;
 /**
@@ -37,38 +34,6 @@ const MAX_UNANSWERABLE_OFFERED = 0.3;
  */
 const MAX_BAND = 0.15;
 
-const definitions = await loadIntentDefinitions();
-const business = definitions.filter(
-  (d) => d.group !== 'social' && d.group !== 'outOfScope' && d.intent !== 'unknown',
-);
-/** An index of the business intents' articles, without those in `leaveOut`. */
-function indexOf(
-  leaveOut: ReadonlySet<string> = new Set(),
-  options: { refuseSocialTalk?: boolean } = {},
-): KnowledgeIndex {
-  const built = new KnowledgeIndex(options);
-  for (const d of business) if (!leaveOut.has(d.intent)) built.put(articleOf(d));
-  return built;
-}
-
-function articleOf(d: (typeof business)[number]) {
-  const input = {
-    id: d.intent,
-    questions: [
-      ...d.utterances.zh.slice(0, PER_LANGUAGE),
-      ...d.utterances.en.slice(0, PER_LANGUAGE),
-    ],
-    answer: { zh: d.title.zh, en: d.title.en },
-  };
-  return {
-    _id: d.intent,
-    ...fieldsOf(input),
-    revision: 1,
-    deleted: false,
-    updatedAt: new Date(),
-    updatedBy: 'bench',
-  };
-}
 const index = indexOf();
 /**
  * The thresholds are chosen on the plain similarity, as if small talk were scored like any

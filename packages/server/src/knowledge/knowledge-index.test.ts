@@ -23,6 +23,25 @@ describe('knowledge index scores', () => {
     expect(together.find('退货地址在哪里', { language: 'zh' })[0]?.score).toBe(1);
   });
 
+  it('should score a paraphrase by the article as a whole, not by its nearest phrasing', () => {
+    // No single phrasing is close to the paraphrase, but it speaks the words the article's
+    // phrasings share (退, 钱, 多久, 到账); the near-miss meets one phrasing on a word or two.
+    const index = indexOf({
+      refundTime: ['退款多久到账', '退款几天能到账', '钱什么时候退回来', '退款到账要多久'],
+      card: ['能换一张银行卡付款吗'],
+      invoice: ['怎么开发票'],
+    });
+    const score = (question: string, id: string) =>
+      index.find(question, { language: 'zh' }).find((match) => match.article._id === id)?.score ??
+      0;
+    // 0.47 when an article scored as its nearest phrasing.
+    expect(score('退的钱多久能回到账上', 'refundTime')).toBeGreaterThan(0.6);
+    expect(score('退款能退到别的银行卡吗', 'refundTime')).toBeLessThan(0.4);
+    // An exact phrasing still scores 1, and a one-question article as its question.
+    expect(score('钱什么时候退回来', 'refundTime')).toBe(1);
+    expect(score('能换一张银行卡付款吗', 'card')).toBe(1);
+  });
+
   it('should not match small talk or abuse to a shop phrasing that shares a word with it', () => {
     const articles = {
       recipient: ['我要修改收件人名字'],

@@ -1,7 +1,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { KnowledgeArticleRecord } from '../model/knowledge.model.ts';
 import { isCjkTerm, isConceptTerm, readText, tokenize } from './tokenize.ts';
-import { cosine, editDistance, idf, vectorOf, type TermVector } from './similarity.ts';
+import { cosine, editDistance, idf, norm, vectorOf, type TermVector } from './similarity.ts';
 
 /** What a search may be narrowed to. */
 export interface SearchFilter {
@@ -25,6 +25,13 @@ export interface NearDuplicate {
   ids: [string, string];
   score: number;
   questions: [string, string];
+}
+
+/** An article as a whole ({@link KnowledgeIndex} `centroid`). */
+interface Centroid {
+  vector: TermVector;
+  /** The mean similarity of its own phrasings to it. */
+  self: number;
 }
 
 interface Entry {
@@ -63,6 +70,15 @@ const RANK_CONCEPT_WEIGHT = 2;
  */
 const EVIDENCE_HALF = 1 / 3;
 
+/**
+ * A single phrasing's similarity counts towards an article's score only squared (so an exact
+ * phrasing still scores 1); otherwise the article's score is the question's similarity to
+ * the article as a whole ({@link KnowledgeIndex} `centroid`). Chosen on the generated
+ * training messages (`npm run bench:knowledge-thresholds`, docs/performance.md, issue 20's
+ * twelfth pass) against the plain phrasing similarity, the centroid's alone and their larger.
+ */
+const PHRASING_POWER = 2;
+
 const latin = (term: string) => !isCjkTerm(term) && !isConceptTerm(term) && term.length >= 4;
 
 /**
@@ -79,6 +95,8 @@ export class KnowledgeIndex {
    */
   private readonly refuseSocialTalk: boolean;
   private readonly entries = new Map<string, Entry>();
+  /** Centroids by article, script and concept weight; term weights change with every put. */
+  private readonly centroids = new Map<string, Centroid>();
   private readonly frequency = new Map<string, number>();
   private questions = 0;
   private readonly search = new MiniSearch<{ key: string; text: string }>({
@@ -109,6 +127,7 @@ export class KnowledgeIndex {
   /** Adds, replaces or (for a draft or deleted article) drops an article. */
   put(article: KnowledgeArticleRecord): void {
     this.remove(article._id);
+    this.centroids.clear();
     if (article.deleted || article.status !== 'published') return;
     // Synonyms are matched like phrasings of their own, after the questions.
     const phrasings = [...article.questions, ...(article.synonyms ?? [])];
@@ -125,6 +144,7 @@ export class KnowledgeIndex {
     const entry = this.entries.get(id);
     if (!entry) return;
     this.entries.delete(id);
+    this.centroids.clear();
     entry.questionTerms.forEach((terms, i) => {
       this.search.discard(`${id}${SEP}${i}`);
       this.count(terms, -1);
@@ -153,6 +173,7 @@ export class KnowledgeIndex {
     const half = EVIDENCE_HALF * idf(this.questions, 1);
     const rankQuery = this.vector(queryTerms, 'half', RANK_CONCEPT_WEIGHT);
     const talk = this.refuseSocialTalk && socialTalk;
+    const cjk = queryTerms.some(isCjkTerm);
     const usable = (key: string) => {
       const entry = this.entries.get(key.slice(0, key.indexOf(SEP)));
       return entry !== undefined && answers(entry.article, filter, now);
@@ -178,9 +199,21 @@ export class KnowledgeIndex {
       // Small talk or abuse meets a shop phrasing on a word (你叫什么名字 / 修改收件人名字,
       // 垃圾客服 / 什么垃圾东西) but is not asking it: no match, unless the phrasing is small
       // talk too (an operator's 你是机器人吗 article).
-      const score =
-        talk && !entry.socialTalk[index] ? 0 : cosine(query, phrasing, near) ** (2 - support);
-      const rank = cosine(rankQuery, this.vector(terms, 'half', RANK_CONCEPT_WEIGHT), near);
+      // The article as a whole: a paraphrase shares the words its phrasings share, where a
+      // question on a neighbouring topic meets one phrasing on a word or two.
+      const whole = this.centroid(entry, cjk);
+      const similarity = Math.min(
+        1,
+        Math.max(
+          cosine(query, whole.vector, near) / whole.self,
+          cosine(query, phrasing, near) ** PHRASING_POWER,
+        ),
+      );
+      const score = talk && !entry.socialTalk[index] ? 0 : similarity ** (2 - support);
+      // Ranked by the phrasing and by the article as a whole, concepts weighed up in both.
+      const rank =
+        cosine(rankQuery, this.vector(terms, 'half', RANK_CONCEPT_WEIGHT), near) +
+        cosine(rankQuery, this.centroid(entry, cjk, RANK_CONCEPT_WEIGHT).vector, near);
       const current = best.get(entry.article._id);
       const rounded = Math.round(score * 1000) / 1000;
       if (!current || rank > current.rank)
@@ -226,6 +259,34 @@ export class KnowledgeIndex {
       }
     }
     return [...pairs.values()].sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * The article as a whole for a question in one script (CJK or not): the mean of its
+   * phrasings' normalised term vectors, those in the question's script (all, when it has
+   * none). `self` is the mean similarity of those phrasings to it: a question's similarity
+   * is divided by it, so that one as close as the article's own phrasings scores 1 however
+   * varied they are, and a one-question article scores exactly as its question.
+   */
+  private centroid(entry: Entry, cjk: boolean, conceptWeight = 1): Centroid {
+    const key = `${entry.article._id}${SEP}${cjk}${SEP}${conceptWeight}`;
+    const known = this.centroids.get(key);
+    if (known) return known;
+    const inScript = entry.questionTerms.filter((terms) => terms.some(isCjkTerm) === cjk);
+    const vectors = (inScript.length > 0 ? inScript : entry.questionTerms).map((terms) =>
+      this.vector(terms, 'half', conceptWeight),
+    );
+    const vector: TermVector = new Map();
+    for (const phrasing of vectors) {
+      const length = norm(phrasing) || 1;
+      for (const [term, weight] of phrasing)
+        vector.set(term, (vector.get(term) ?? 0) + weight / length);
+    }
+    const self =
+      vectors.reduce((sum, phrasing) => sum + cosine(phrasing, vector), 0) / (vectors.length || 1);
+    const made = { vector, self: self || 1 };
+    this.centroids.set(key, made);
+    return made;
   }
 
   private count(terms: string[], delta: 1 | -1): void {
