@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 import { machineFacts, markdownReport, writeReport, type ResultRow } from '../report.ts';
+import { cpuMs, storePid } from './process-cpu.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -211,13 +212,26 @@ try {
   );
   await api(url, '/api/workflows', token, lifecycle);
   await api(url, '/api/workflows/order-lifecycle/publish', token, { note: 'bench' });
+  // The embedded store's process (on PostgreSQL, the FerretDB in front of it).
+  const store = await storePid(join(directory, 'data'));
   for (const c of levels) {
     const before = await readMetrics(url);
+    const cpuBefore = [await cpuMs(server.pid), await cpuMs(store)];
     const row = await runLevel(url, c);
+    const cpuAfter = [await cpuMs(server.pid), await cpuMs(store)];
     const after = await readMetrics(url);
     const perEvent = (after.commands - before.commands) / Math.max(1, row.acked);
+    const cpu = cpuAfter.map((ms, i) => {
+      const was = cpuBefore[i];
+      return ms === null || was === null || was === undefined ? null : (ms - was) / row.acked;
+    });
+    const cpuText =
+      cpu[0] === null || cpu[0] === undefined
+        ? ''
+        : `, CPU per event server ${cpu[0].toFixed(2)} ms` +
+          (cpu[1] === null || cpu[1] === undefined ? '' : ` / store ${cpu[1].toFixed(2)} ms`);
     log(
-      `  ${c} clients: ${row['effects/s']} effects/s, e2e p99 ${row['e2e p99']} ms, ${perEvent.toFixed(1)} store commands/event, heap ${after.heapMb.toFixed(0)} MB`,
+      `  ${c} clients: ${row['effects/s']} effects/s, e2e p99 ${row['e2e p99']} ms, ${perEvent.toFixed(1)} store commands/event${cpuText}, heap ${after.heapMb.toFixed(0)} MB`,
     );
     if (breakdown) {
       const lines = [...after.byTarget]
@@ -238,7 +252,7 @@ try {
       detail:
         `acked ${row.acked} (${row.errors} errors), ack p50/p99 ${row['ack p50']}/${row['ack p99']} ms, ` +
         `event→effect p50/p99 ${row['e2e p50']}/${row['e2e p99']} ms, ` +
-        `${perEvent.toFixed(1)} store commands per event, heap ${after.heapMb.toFixed(0)} MB`,
+        `${perEvent.toFixed(1)} store commands per event${cpuText}, heap ${after.heapMb.toFixed(0)} MB`,
     });
   }
 } finally {

@@ -220,6 +220,47 @@ describe('GroupCommit', () => {
     expect(await claims.countDocuments({ _id: 'y-0' })).toBe(0);
   });
 
+  it('should send a second batch of claims while the first is out, but updates one batch at a time', async () => {
+    const claims = model();
+    const commits = new GroupCommit();
+    timeline.length = 0;
+    const sent = insertStarted();
+    const first = Promise.all(
+      Array.from({ length: 400 }, (_, n) => commits.insert(claims, { _id: `two-${n}`, n })),
+    );
+    await sent;
+    // Arriving while 400 inserts are written: goes at once, not a round trip later.
+    await Promise.all([commits.insert(claims, { _id: 'two-late', n: -1 }), first]);
+    expect(timeline.filter((entry) => entry.startsWith('insert'))).toEqual([
+      'insert started',
+      'insert started',
+      'insert done',
+      'insert done',
+    ]);
+    expect(await claims.countDocuments({ _id: /^two-/ })).toBe(401);
+    // Updates reach the store in the order they were made: the next batch waits.
+    timeline.length = 0;
+    const updated = Array.from({ length: 20 }, (_, n) =>
+      commits.update(claims, {
+        updateOne: { filter: { _id: `two-${n}` }, update: { $set: { n: 1000 + n } } },
+      }),
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    updated.push(
+      commits.update(claims, {
+        updateOne: { filter: { _id: 'two-0' }, update: { $set: { n: 7 } } },
+      }),
+    );
+    await Promise.all(updated);
+    expect(timeline.filter((entry) => entry.startsWith('update'))).toEqual([
+      'update started',
+      'update done',
+      'update started',
+      'update done',
+    ]);
+    expect((await claims.findById('two-0').lean())?.n).toBe(7);
+  });
+
   it('should let a lingering batch go without yielding when none is asked for, or on idle()', async () => {
     const claims = model();
     await Promise.all(Array.from({ length: 2 }, (_, n) => claims.create({ _id: `z-${n}`, n })));

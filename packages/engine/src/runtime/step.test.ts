@@ -189,3 +189,28 @@ describe('compile', () => {
     );
   });
 });
+
+describe('the work of one step', () => {
+  it('should compute the initial state only when starting, once per start', () => {
+    // XState's own pure transition builds an actor per call, and its constructor computes the
+    // initial state again (and, without input, throws inside it): twice per start, once per step.
+    const own = compile(smallJourney);
+    const started = start(own, created);
+    let initial = 0;
+    const original = own.getInitialSnapshot.bind(own);
+    own.getInitialSnapshot = ((...args: Parameters<typeof original>) => {
+      initial++;
+      return original(...args);
+    }) as typeof own.getInitialSnapshot;
+    const send = started.effects[0];
+    const next = step(own, started.snapshot, {
+      type: 'send.succeeded',
+      at,
+      effectId: send?.id ?? '',
+    });
+    expect(next.node).not.toBe(started.node);
+    expect(initial).toBe(0);
+    expect(start(own, created).effects).toEqual(started.effects);
+    expect(initial).toBe(1);
+  });
+});

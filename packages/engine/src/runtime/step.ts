@@ -1,4 +1,3 @@
-import { initialTransition, transition } from 'xstate';
 import { isInstant } from '../time/instant.ts';
 import type { JsonObject } from '../workflow/workflow.types.ts';
 import type { JsonSchema } from '../nodes/node-type.ts';
@@ -13,6 +12,7 @@ import {
   TriggerMismatchError,
 } from '../errors.ts';
 import type { Effect } from './effect.types.ts';
+import { initialTransition, transition } from './pure-transition.ts';
 import {
   journeyOf,
   type CompiledJourney,
@@ -133,8 +133,8 @@ function restore(machine: JourneyMachine, journey: CompiledJourney, persisted: J
   return machine.resolveState({ value: persisted.value, context });
 }
 
-type MachineSnapshot = ReturnType<typeof initialTransition<JourneyMachine>>[0];
-type MachineActions = ReturnType<typeof initialTransition<JourneyMachine>>[1];
+type MachineSnapshot = ReturnType<typeof initialTransition>[0];
+type MachineActions = ReturnType<typeof initialTransition>[1];
 
 function toResult(
   machine: JourneyMachine,

@@ -68,6 +68,9 @@ export class DuplicateKeyError extends Error {
 
 const done = { value: undefined } as const;
 
+/** Batches on their way at once in a lane that does not linger (updates: one, in order). */
+const URGENT_IN_FLIGHT = 2;
+
 type Waiter<R> = { resolve: (value: R) => void; reject: (error: unknown) => void };
 
 /** What one item of a batch came to: its error, or its value. */
@@ -76,8 +79,10 @@ type Outcome<R> = { error: unknown } | { value: R };
 /** One kind of write (or read) to one collection, gathered and sent as one command. */
 class Lane<T, R = void> {
   #queued: { item: T; waiter: Waiter<R> }[] = [];
-  /** `waiting`: a batch gathers (a tick, or a linger and its turn); `writing`: it is sent. */
-  #state: 'idle' | 'waiting' | 'writing' = 'idle';
+  /** A batch gathers: for a tick, or for a linger and its turn. */
+  #gathering = false;
+  /** Batches sent and not answered yet. */
+  #writing = 0;
   /** The linger under way; `cancelled` once the batch went before it ended. */
   #linger: { timer?: NodeJS.Timeout; cancelled: boolean } | undefined;
 
@@ -87,14 +92,24 @@ class Lane<T, R = void> {
     readonly lingerMs = 0,
     /** Waited for once a linger ended, before the batch is written ({@link WriteTurns}). */
     readonly yieldTurn: () => Promise<void> = () => Promise.resolve(),
+    /**
+     * How many batches may be on their way at once. One for a lane whose writes must reach the
+     * store in the order they were made (updates); two for claims and reads, so that what
+     * arrives while a batch is out goes at once instead of waiting a round trip for it.
+     */
+    readonly maxInFlight = 1,
   ) {}
 
   push(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.#queued.push({ item, waiter: { resolve, reject } });
-      if (this.#state === 'waiting' && this.#queued.length >= this.maxBatch) this.#writeNow();
-      if (this.#state !== 'idle') return;
-      this.#state = 'waiting';
+      if (this.#gathering) {
+        if (this.#queued.length >= this.maxBatch) this.#writeNow();
+        return;
+      }
+      // Every batch that may go is out: the first to come back takes what waits.
+      if (this.#writing >= this.maxInFlight) return;
+      this.#gathering = true;
       if (this.lingerMs > 0) this.#lingerThenWrite();
       // Gather what the same tick adds (siblings of one request or step), then write.
       else setImmediate(() => this.#writeNow());
@@ -117,7 +132,7 @@ class Lane<T, R = void> {
 
   /** True while nothing is queued or being written. */
   get idle(): boolean {
-    return this.#state === 'idle';
+    return !this.#gathering && this.#writing === 0 && this.#queued.length === 0;
   }
 
   /** Writes what waits now (the store is closing, or a test reads it). */
@@ -126,13 +141,14 @@ class Lane<T, R = void> {
   }
 
   #writeNow(): void {
-    if (this.#state !== 'waiting') return;
+    if (!this.#gathering) return;
     if (this.#linger) {
       this.#linger.cancelled = true;
       clearTimeout(this.#linger.timer);
       this.#linger = undefined;
     }
-    this.#state = 'writing';
+    this.#gathering = false;
+    this.#writing++;
     void this.#flush();
   }
 
@@ -151,7 +167,7 @@ class Lane<T, R = void> {
         for (const { waiter } of batch) waiter.reject(error);
       }
     }
-    this.#state = 'idle';
+    this.#writing--;
   }
 }
 
@@ -324,6 +340,9 @@ export class GroupCommit {
           : new Lane<I, R>(
               this.#maxBatch[kind],
               kind === 'read' ? write : (items) => this.#turns.urgent(() => write(items)),
+              0,
+              undefined,
+              kind === 'update' ? 1 : URGENT_IN_FLIGHT,
             );
       this.#lanes.set(key, lane as Lane<unknown, unknown>);
     }
