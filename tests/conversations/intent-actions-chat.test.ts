@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
 import { seedKnowledge } from '@xiaoer/server/internal';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
+import { GIFT_CARD_EXAMPLES } from '../intents/gift-card-intent.ts';
 import { ChatClient } from './chat-client.ts';
 
 /**
@@ -79,10 +80,7 @@ describe('what the chat does with each intent', () => {
     const created = await h.request('POST', '/api/intents', {
       id: 'giftCard',
       title: { zh: '礼品卡', en: 'Gift card' },
-      examples: {
-        zh: ['礼品卡怎么用', '礼品卡余额怎么查', '购物卡能抵扣吗', '我有张礼品卡怎么绑定'],
-        en: ['how do I use a gift card', 'check my gift card balance', 'redeem a gift card'],
-      },
+      examples: GIFT_CARD_EXAMPLES,
       action: { kind: 'handoff', group: 'gift-desk', priority: 4 },
     });
     expect(created.status).toBe(201);

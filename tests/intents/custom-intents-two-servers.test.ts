@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
+import { GIFT_CARD_EXAMPLES } from './gift-card-intent.ts';
 
 /** Issue 20: an intent an operator saves through one server is heard by another on the store. */
 let a: Harness;
@@ -27,10 +28,7 @@ describe('operators’ intents across two servers', () => {
     const created = await a.request('POST', '/api/intents', {
       id: 'giftCard',
       title: { zh: '礼品卡', en: 'Gift card' },
-      examples: {
-        zh: ['礼品卡怎么用', '礼品卡余额怎么查', '购物卡能抵扣吗', '我有张礼品卡怎么绑定'],
-        en: ['how do I use a gift card', 'check my gift card balance', 'redeem a gift card'],
-      },
+      examples: GIFT_CARD_EXAMPLES,
       action: { kind: 'knowledge' },
     });
     expect(created.status).toBe(201);

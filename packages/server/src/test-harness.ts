@@ -82,7 +82,11 @@ export function testConfig(shopUrl: string, overrides: Partial<XiaoerConfig> = {
     orderSystem: { baseUrl: shopUrl, operations: DEFAULT_OPERATIONS, timeoutMs: 5000 },
     channels: { default: { kind: 'webhook', preset: 'generic', url: `${shopUrl}/messages` } },
     delivery: { retryDelayMs: 100, maxAttempts: 3 },
-    recovery: { sweepEveryMs: 500, staleAfterMs: 3000 },
+    // Work left stale for 3 s is recovered at the next sweep. Sweeps every 2 s, as in
+    // production (RECOVERY_DEFAULTS): each reads five inboxes, and every 500 ms they were about
+    // an eighth of a test server's store commands, though they rarely found anything. A test of
+    // recovery moves the clock (`h.clock.advance`) or polls for the outcome.
+    recovery: { sweepEveryMs: 2000, staleAfterMs: 3000 },
     ...rest,
     chat: {
       customerSecret: CHAT_SECRET,
