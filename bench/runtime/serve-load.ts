@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 import { machineFacts, markdownReport, writeReport, type ResultRow } from '../report.ts';
 import { cpuMs, storePid } from './process-cpu.ts';
+import { dropDatabase, postgresAdminUrl } from '@xiaoer/server/internal';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -170,6 +171,7 @@ await writeFile(configFile, JSON.stringify(config));
 const port = await freePort();
 const url = `http://127.0.0.1:${port}`;
 const storeName = postgres ? 'FerretDB + PostgreSQL' : 'FerretDB + SQLite';
+const postgresDatabase = `xiaoer_bench_${process.pid}_${Date.now().toString(36)}`;
 log(
   `运行时压测 / runtime load: xiaoer serve on ${storeName}, ${levels.join(', ')} clients, ${seconds} s each`,
 );
@@ -195,7 +197,8 @@ const server = spawn(
       ...process.env,
       XIAOER_ADMIN_PASSWORD: ADMIN_PASSWORD,
       LOG_LEVEL: 'warn',
-      ...(postgres ? { XIAOER_STORE: 'postgres' } : {}),
+      // A database of its own, dropped at the end: never the `xiaoer` one a real server uses.
+      ...(postgres ? { XIAOER_STORE: 'postgres', XIAOER_POSTGRES_DATABASE: postgresDatabase } : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   },
@@ -259,6 +262,7 @@ try {
   server.kill('SIGTERM');
   await new Promise((resolve) => server.once('exit', resolve));
   await rm(directory, { recursive: true, force: true });
+  if (postgres) await dropDatabase(postgresAdminUrl(process.env), postgresDatabase);
 }
 const report = markdownReport(machineFacts(), rows);
 process.stdout.write(`${report}\n`);

@@ -19,6 +19,7 @@ export { routingBodySchemas } from './http/routing.schema.ts';
 export { ApiError } from './http/api-error.ts';
 export { fromEngineError } from './errors/engine-errors.ts';
 export { GroupCommit, DuplicateKeyError, type UpdateOperation } from './model/group-commit.ts';
+export { dropDatabase, postgresAdminUrl } from './store/postgres-database.ts';
 export {
   FERRETDB_VERSION,
   ensureFerretdb,

@@ -90,7 +90,7 @@ export async function launchStore(options: LaunchStoreOptions = {}): Promise<Run
   const usePostgres = (env['XIAOER_STORE'] ?? 'sqlite').toLowerCase().startsWith('postgres');
   if (usePostgres) {
     const adminUrl = postgresAdminUrl(env);
-    const name = options.postgresDatabase ?? 'xiaoer';
+    const name = options.postgresDatabase ?? postgresDatabaseName(env);
     await ensureDatabase(adminUrl, name);
     backend = { handler: 'postgresql', url: databaseUrl(adminUrl, name) };
     location = `${backend.url} (PostgreSQL)`;
@@ -121,4 +121,17 @@ export async function launchStore(options: LaunchStoreOptions = {}): Promise<Run
     socketPath: server.socketPath,
     stop: () => (stopped ??= server.stop().then(cleanup)),
   };
+}
+
+/**
+ * The PostgreSQL database of the embedded store: `XIAOER_POSTGRES_DATABASE`, default `xiaoer`
+ * (created if missing). Letters a–z, digits and `_` only: the name goes into `CREATE DATABASE`.
+ */
+function postgresDatabaseName(env: NodeJS.ProcessEnv): string {
+  const name = env['XIAOER_POSTGRES_DATABASE'] || 'xiaoer';
+  if (/^[a-z0-9_]{1,63}$/.test(name)) return name;
+  throw new StoreError('store-misconfigured', {
+    zh: `XIAOER_POSTGRES_DATABASE「${name.slice(0, 80)}」不可用：只能用小写字母 a–z、数字和下划线，最多 63 个字符。`,
+    en: `XIAOER_POSTGRES_DATABASE "${name.slice(0, 80)}" cannot be used: lowercase letters a–z, digits and underscores only, at most 63 characters.`,
+  });
 }
