@@ -232,7 +232,9 @@ try {
       cpu[0] === null || cpu[0] === undefined
         ? ''
         : `, CPU per event server ${cpu[0].toFixed(2)} ms` +
-          (cpu[1] === null || cpu[1] === undefined ? '' : ` / store ${cpu[1].toFixed(2)} ms`);
+          (cpu[1] === null || cpu[1] === undefined
+            ? ''
+            : ` / ${postgres ? 'FerretDB (PostgreSQL not counted)' : 'store'} ${cpu[1].toFixed(2)} ms`);
     log(
       `  ${c} clients: ${row['effects/s']} effects/s, e2e p99 ${row['e2e p99']} ms, ${perEvent.toFixed(1)} store commands/event${cpuText}, heap ${after.heapMb.toFixed(0)} MB`,
     );
