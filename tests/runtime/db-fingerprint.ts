@@ -45,8 +45,8 @@ async function jobsAtWork(connection: Connection): Promise<number> {
 }
 
 /**
- * Waits until the server has nothing left to write: queues idle, analytics facts written and
- * rolled up, no job running or due.
+ * Waits until the server has nothing left to write: queues idle, the desk's bookkeeping and
+ * analytics facts written (and rolled up), no job running or due.
  */
 async function quiet(h: Harness): Promise<void> {
   await vi.waitFor(
@@ -56,6 +56,10 @@ async function quiet(h: Harness): Promise<void> {
       await h.xiaoer.runtime.idle();
       await h.xiaoer.routing.idle();
       await h.xiaoer.quality.idle();
+      // The desk's bookkeeping (answered inbox entries, unanswered questions) waits 200 ms to
+      // share a write: written now.
+      await h.xiaoer.desk.store.idle();
+      await h.xiaoer.knowledge.unanswered.settled();
       // Writes the analytics facts held back for a quarter second, and rolls them up.
       await h.xiaoer.analytics.rollup();
       expect(await jobsAtWork(h.connection), 'Agenda jobs running or due').toBe(0);
