@@ -13,11 +13,13 @@ let store: RunningStore;
 let connection: Connection;
 /** Models compile once per connection: the tests share the store. */
 let conversations: ConversationStore;
+let models: ReturnType<typeof createModels>;
 
 beforeAll(async () => {
   store = await startTestStore();
   connection = await mongoose.createConnection(store.uri, { monitorCommands: true }).asPromise();
-  conversations = new ConversationStore(createModels(connection));
+  models = createModels(connection);
+  conversations = new ConversationStore(models);
 });
 afterAll(async () => {
   await connection?.close();
@@ -87,5 +89,26 @@ describe('replaying a conversation', () => {
       [1, 'a'],
       [2, 'b'],
     ]);
+  });
+
+  it('should store a plain message exactly as its schema would, without a document on the way', async () => {
+    // Plain messages skip mongoose's document (casts, defaults, validation) for speed: what
+    // lands must still be what the schema makes of them, if the schema changes too.
+    const { conversation } = await conversations.open({
+      id: 'plain-1',
+      tier: 'normal',
+      language: 'zh',
+    });
+    const said = await conversations.append(conversation._id, {
+      from: 'agent',
+      text: '您好，我看一下',
+      author: 'agent-1',
+      authorName: '小王',
+      clientId: 'c-1',
+    });
+    const stored = await connection
+      .collection('conversationMessages')
+      .findOne({ _id: said._id as never });
+    expect(stored).toEqual(new models.Messages(said).toObject());
   });
 });
