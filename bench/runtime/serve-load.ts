@@ -81,6 +81,13 @@ async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
   throw new Error('xiaoer serve did not become healthy in 5 minutes');
 }
 
+/** `label 1.23 ms`: a process's CPU per event over a level, or '' when /proc could not tell. */
+function cpuPerEvent(label: string, before: number | null, after: number | null, events: number) {
+  return before === null || after === null
+    ? ''
+    : `${label} ${((after - before) / events).toFixed(2)} ms`;
+}
+
 async function api(url: string, path: string, token: string, body: unknown): Promise<unknown> {
   const response = await fetch(`${url}${path}`, {
     method: 'POST',
@@ -219,24 +226,20 @@ try {
   const store = await storePid(join(directory, 'data'));
   for (const c of levels) {
     const before = await readMetrics(url);
-    const cpuBefore = [await cpuMs(server.pid), await cpuMs(store)];
+    const serverCpu = await cpuMs(server.pid);
+    const storeCpu = await cpuMs(store);
     const row = await runLevel(url, c);
-    const cpuAfter = [await cpuMs(server.pid), await cpuMs(store)];
     const after = await readMetrics(url);
     const perEvent = (after.commands - before.commands) / Math.max(1, row.acked);
-    const cpu = cpuAfter.map((ms, i) => {
-      const was = cpuBefore[i];
-      return ms === null || was === null || was === undefined ? null : (ms - was) / row.acked;
-    });
-    const cpuText =
-      cpu[0] === null || cpu[0] === undefined
-        ? ''
-        : `, CPU per event server ${cpu[0].toFixed(2)} ms` +
-          (cpu[1] === null || cpu[1] === undefined
-            ? ''
-            : ` / ${postgres ? 'FerretDB (PostgreSQL not counted)' : 'store'} ${cpu[1].toFixed(2)} ms`);
+    const storeLabel = postgres ? 'FerretDB (PostgreSQL not counted)' : 'store';
+    const cpuText = [
+      cpuPerEvent('server', serverCpu, await cpuMs(server.pid), row.acked),
+      cpuPerEvent(storeLabel, storeCpu, await cpuMs(store), row.acked),
+    ]
+      .filter(Boolean)
+      .join(' / ');
     log(
-      `  ${c} clients: ${row['effects/s']} effects/s, e2e p99 ${row['e2e p99']} ms, ${perEvent.toFixed(1)} store commands/event${cpuText}, heap ${after.heapMb.toFixed(0)} MB`,
+      `  ${c} clients: ${row['effects/s']} effects/s, e2e p99 ${row['e2e p99']} ms, ${perEvent.toFixed(1)} store commands/event${cpuText ? `, CPU per event ${cpuText}` : ''}, heap ${after.heapMb.toFixed(0)} MB`,
     );
     if (breakdown) {
       const lines = [...after.byTarget]
@@ -257,7 +260,7 @@ try {
       detail:
         `acked ${row.acked} (${row.errors} errors), ack p50/p99 ${row['ack p50']}/${row['ack p99']} ms, ` +
         `event→effect p50/p99 ${row['e2e p50']}/${row['e2e p99']} ms, ` +
-        `${perEvent.toFixed(1)} store commands per event${cpuText}, heap ${after.heapMb.toFixed(0)} MB`,
+        `${perEvent.toFixed(1)} store commands per event${cpuText ? `, CPU per event ${cpuText}` : ''}, heap ${after.heapMb.toFixed(0)} MB`,
     });
   }
 } finally {
