@@ -247,15 +247,18 @@ export class EventIntake {
       this.#liveness,
       now,
     );
-    const orphans = entries.filter((entry) => !this.#inFlight.has(entry._id));
+    const orphans = entries.filter(
+      (entry) => !this.#inFlight.has(entry._id) && !this.#inbox.releasing(entry._id),
+    );
     await Promise.all(orphans.map((entry) => this.process(entry._id)));
     return orphans.length;
   }
 
-  /** Resolves once every queued event has been processed. */
+  /** Resolves once every queued event has been processed and its inbox entry deleted. */
   async idle(): Promise<void> {
     while (this.#running.size + this.#limit.activeCount + this.#limit.pendingCount > 0)
       await new Promise((resolve) => setTimeout(resolve, 10));
+    await this.#inbox.idle();
   }
 }
 

@@ -63,6 +63,10 @@ export interface RuntimeOptions {
   maxParked?: number;
   /** Told about dispatches that failed (their steps are retried by recovery). */
   onError?: (error: unknown, step: string) => void;
+  /** Told when an event's inbox entry could not be deleted (recovery deletes it later). */
+  onInboxError?: (error: unknown, event: string) => void;
+  /** How long an inbox entry stays after its event's record (runtime/event-inbox.ts). */
+  inboxReleaseDelayMs?: number;
   /** Called after each step is written (history pruning). */
   afterStep?: (instance: string, revision: number) => Promise<void>;
   /** Batches the runtime's writes with those of the rest of the process (group commit). */
@@ -110,7 +114,12 @@ export class JourneyRuntime {
     this.#maxParked = options.maxParked ?? 20;
     this.#commits = options.commits ?? new GroupCommit();
     this.early = new EarlyEvents(models, this.#commits, options.earlyRetentionMs);
-    this.inbox = new EventInbox(models, this.#commits);
+    this.inbox = new EventInbox(models, this.#commits, {
+      onReleaseFailed: (error, key) => options.onInboxError?.(error, key),
+      ...(options.inboxReleaseDelayMs === undefined
+        ? {}
+        : { releaseDelayMs: options.inboxReleaseDelayMs }),
+    });
     this.steps = new StepLog(
       models,
       sink,
@@ -144,13 +153,13 @@ export class JourneyRuntime {
       if (!entry && !lookedTwice) return this.#processEvent(key, true);
       record = entry ? recordOfInbox(entry) : null;
       if (record) return this.processRecord(record);
-      await this.#commits.delete(this.#models.Inbox, key);
+      this.inbox.release(key);
       return null;
     }
     // Older versions wrote the record first and appended its outcome apart.
     const outcome = record.outcome ?? (await this.#appendedOutcome(key));
     if (!outcome) return this.processRecord(record);
-    await this.#commits.delete(this.#models.Inbox, key);
+    this.inbox.release(key);
     return outcome;
   }
 
@@ -199,10 +208,11 @@ export class JourneyRuntime {
     const outcome = await this.#route(record);
     // What the event did is known (its steps are stored); what follows is bookkeeping.
     routed?.(outcome);
-    // Record first, inbox entry second: a crash in between only routes the event again (and
-    // its record is then already there: the first outcome stands).
+    // Record first, inbox entry second (a second later, event-inbox.ts): a crash in between
+    // only routes the event again (and its record is then already there: the first outcome
+    // stands).
     await this.#writeRecord(record, outcome);
-    await this.#commits.delete(this.#models.Inbox, record._id);
+    this.inbox.release(record._id);
     return outcome;
   }
 
@@ -269,6 +279,7 @@ export class JourneyRuntime {
   async idle(): Promise<void> {
     await this.#queue.idle();
     await this.steps.idle();
+    await this.inbox.idle();
   }
 
   /** The instance as this process last committed it, or (`fresh`, or unknown here) as stored. */

@@ -233,6 +233,8 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     afterStep: (instance, revision) => history.afterStep(instance, revision),
     onError: (error, step) =>
       log.error({ err: error, step }, 'dispatching a step failed; recovery will retry it'),
+    onInboxError: (error, event) =>
+      log.warn({ err: error, event }, 'deleting an inbox entry failed; recovery will retry it'),
   });
   dispatcher.attach(runtime);
   const intake = new EventIntake(runtime, log, undefined, liveness);
