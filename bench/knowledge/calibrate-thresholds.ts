@@ -211,7 +211,7 @@ for (const language of ['zh', 'en'] as const) {
       return {
         measure: `${language}: held-back test: right first / no answer / unanswerable answered`,
         value: `${percent(share(testYes, (a) => a.top[0] === a.expected))} / ${percent(share(testYes, (a) => a.score < threshold))} / ${percent(share(testNo, (a) => a.score >= threshold))}`,
-        detail: `the held-back messages (${testYes.length} answerable, ${testNo.length} not) at the chosen threshold; never used to choose it`,
+        detail: `the held-back messages (${testYes.length} answerable, ${testNo.length} not) at the chosen threshold; never used to choose it; answered and right ${percent(share(testYes, (a) => a.score >= threshold && a.top[0] === a.expected))}, answered with another article ${percent(share(testYes, (a) => a.score >= threshold && a.top[0] !== a.expected))}`,
       };
     })(),
     (() => {
