@@ -8,7 +8,8 @@
  * `DROPOUT`, `WORD_DROPOUT` (and `PER_LANGUAGE`, training messages per intent and language, 240 as
  * `intents:generate` writes them) in the environment try other settings, `CONFUSIONS=1` (or `en`, `zh`) lists the commonest mistakes
  * as answered, `PER_INTENT=1` each business intent's English F1, `MODELS=n` averages n models
- * (`MODEL_SEED` the first one's seed), `NAIVE_BAYES=0` leaves the naive Bayes member out, and
+ * (`MODEL_SEED` the first one's seed), `NAIVE_BAYES=0` leaves the naive Bayes member out,
+ * `SPELLING=0` classifies without reading misspelt words as known ones, and
  * `BASE_REF=<commit>`
  * measures on that commit's folds, so that training data added since is judged on the same
  * development messages as before it (new templates always train).
@@ -125,6 +126,7 @@ for (let fold = 0; fold < FOLDS; fold++) {
     ...(process.env['EPOCHS'] ? { epochs: Number(process.env['EPOCHS']) } : {}),
     ...(process.env['MODELS'] ? { models: Number(process.env['MODELS']) } : {}),
     ...(process.env['NAIVE_BAYES'] ? { naiveBayes: process.env['NAIVE_BAYES'] !== '0' } : {}),
+    ...(process.env['SPELLING'] ? { spelling: process.env['SPELLING'] !== '0' } : {}),
     seed: modelSeed,
   });
   if (fold === 0)

@@ -5,6 +5,7 @@
  * questions on the shop's topics that no article answers.
  */
 import { KnowledgeIndex, loadIntentDefinitions } from '../../packages/server/src/internal.ts';
+import type { TopicsOf } from '../../packages/server/src/knowledge/knowledge-index.ts';
 import { fieldsOf } from '../../packages/server/src/knowledge/article.ts';
 
 const PER_LANGUAGE = 10;
@@ -33,12 +34,16 @@ function articleOf(d: (typeof business)[number]) {
   };
 }
 
-/** An index of the business intents' articles, without those in `leaveOut`. */
+/**
+ * An index of the business intents' articles, without those in `leaveOut`; with `topics`,
+ * ranking by the topics a recognizer reads as well, as the server does (`useTopics`).
+ */
 export function indexOf(
   leaveOut: ReadonlySet<string> = new Set(),
-  options: { refuseSocialTalk?: boolean } = {},
+  options: { refuseSocialTalk?: boolean; topics?: TopicsOf } = {},
 ): KnowledgeIndex {
   const built = new KnowledgeIndex(options);
+  built.useTopics(options.topics);
   for (const d of business) if (!leaveOut.has(d.intent)) built.put(articleOf(d));
   return built;
 }

@@ -16,7 +16,16 @@ import {
   DEFAULT_THRESHOLDS,
 } from '../../packages/server/src/knowledge/answer-bands.ts';
 import { firstRevision } from '../../packages/server/src/knowledge/article.ts';
-import { KnowledgeIndex } from '../../packages/server/src/knowledge/knowledge-index.ts';
+import {
+  KnowledgeIndex,
+  type TopicsOf,
+} from '../../packages/server/src/knowledge/knowledge-index.ts';
+import {
+  IntentClassifier,
+  intentExamples,
+  loadIntentDefinitions,
+  socialIntentsOf,
+} from '../../packages/server/src/internal.ts';
 import { machineFacts, markdownReport, writeReport, type ResultRow } from '../report.ts';
 
 type Language = 'zh' | 'en';
@@ -48,8 +57,9 @@ async function faq(name: string): Promise<FaqFile> {
 }
 
 /** Every question of both files (development: half 0, test: half 1) asked of one index. */
-export function askFaq(files: [FaqFile, FaqFile], language: Language): Asked[] {
+export function askFaq(files: [FaqFile, FaqFile], language: Language, topics?: TopicsOf): Asked[] {
   const index = new KnowledgeIndex();
+  index.useTopics(topics);
   for (const article of files.flatMap((file) => file.articles))
     index.put(
       firstRevision(
@@ -101,8 +111,19 @@ function measured(asked: Asked[], threshold: number, floor: number) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows: ResultRow[] = [];
+  // As the server does, articles are ranked by the topics the intent model reads too (trained
+  // as the server trains it, on the intents' utterances, never on these files); `TOPICS=0`
+  // ranks by words alone.
+  const definitions = await loadIntentDefinitions();
+  const recognizer =
+    process.env['TOPICS'] === '0'
+      ? undefined
+      : IntentClassifier.train(intentExamples(definitions), {
+          socialIntents: socialIntentsOf(definitions),
+        });
+  const topics = recognizer && ((text: string) => recognizer.rank(text));
   for (const language of ['zh', 'en'] as const) {
-    const asked = askFaq([await faq(language), await faq(`${language}-test`)], language);
+    const asked = askFaq([await faq(language), await faq(`${language}-test`)], language, topics);
     const calibration = asked.filter((a) => a.half === 0);
     const test = asked.filter((a) => a.half === 1);
     const chosen = chooseThreshold(calibration);

@@ -47,6 +47,8 @@ describe('messageConcepts', () => {
       '垃圾袋有大号的吗',
       '傻瓜相机好用吗',
       '故事机能充电吗',
+      '扫地机器人能拖地吗',
+      '收到的擦窗机器人是坏的',
       'do you sell garbage bags',
       'is the trash can steel',
     ]) {
@@ -57,6 +59,7 @@ describe('messageConcepts', () => {
     expect(concepts('垃圾客服')).toContain('abuse');
     expect(concepts('your service is garbage')).toContain('abuse');
     expect(concepts('讲个故事')).toContain('smallTalk');
+    expect(concepts('你是机器人吗')).toContain('smallTalk');
   });
 
   it('should tell shop business from social talk', () => {

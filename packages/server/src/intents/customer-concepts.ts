@@ -779,7 +779,8 @@ const CONCEPTS: Record<string, Concept> = {
       /故事(?!书|机)/,
       '唱歌',
       '唱首',
-      '机器人',
+      // 扫地机器人 / 擦窗机器人 (robot vacuums, window cleaners) and 机器人玩具 are products.
+      /(?<!扫地|擦窗|拖地|扫拖|炒菜|早教)机器人(?!玩具|模型|吸尘器)/,
       '是真人吗',
       '几岁',
       '无聊',

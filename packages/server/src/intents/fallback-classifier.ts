@@ -16,7 +16,8 @@ export interface AttributedClassification extends IntentClassification {
 export class FallbackClassifier implements IntentRecognizer {
   constructor(
     private readonly primary: IntentRecognizer,
-    private readonly fallback: IntentRecognizer,
+    /** Answers when the primary fails (the local model). */
+    readonly fallback: IntentRecognizer,
     private readonly onFallback: (reason: IntentProviderError) => void = () => {},
   ) {}
 

@@ -3,6 +3,8 @@ import type { CustomIntentRecord, IntentAction } from '../model/intent.model.ts'
 import { intentExists, intentNotFound, invalidIntent } from './intent-errors.ts';
 import { SHIPPED_INTENT_ACTIONS } from './intent-actions.ts';
 import type { IntentClassification, IntentRecognizer } from './intent-classification.ts';
+import { IntentClassifier } from './intent-classifier.ts';
+import { FallbackClassifier } from './fallback-classifier.ts';
 import { loadIntentDefinitions, type IntentDefinition } from './intent-files.ts';
 import type { IntentProviderError } from './intent-provider-error.ts';
 import { createIntentRecognizer, type IntentRecognitionConfig } from './intent-recognizer.ts';
@@ -78,6 +80,7 @@ export class IntentCatalog {
   readonly #clock: Clock;
   #followedAt = 0;
   #following: Promise<void> | undefined;
+  readonly #trained: ((local: IntentClassifier | undefined) => void)[] = [];
 
   constructor(
     models: IntentModels,
@@ -92,6 +95,14 @@ export class IntentCatalog {
     this.#references = references;
     this.#onFallback = onFallback;
     this.#clock = clock;
+  }
+
+  /**
+   * Hears the local model after each training (the first and every retraining), or undefined
+   * when the recognizer has none: the knowledge base ranks articles by the topics it reads.
+   */
+  onTrained(listener: (local: IntentClassifier | undefined) => void): void {
+    this.#trained.push(listener);
   }
 
   /** The recognizer with every intent; trained at the first call and after each change. */
@@ -234,6 +245,19 @@ export class IntentCatalog {
     const records = await this.#models.CustomIntents.find().lean<CustomIntentRecord[]>();
     records.sort((a, b) => a._id.localeCompare(b._id));
     this.#custom = new Map(records.map((record) => [record._id, record]));
-    return createIntentRecognizer(this.#config, this.#onFallback, records.map(asDefinition));
+    const recognizer = await createIntentRecognizer(
+      this.#config,
+      this.#onFallback,
+      records.map(asDefinition),
+    );
+    const local = localModelOf(recognizer);
+    for (const listener of this.#trained) listener(local);
+    return recognizer;
   }
+}
+
+/** The local model of a recognizer: itself, or the fallback behind an LLM endpoint. */
+function localModelOf(recognizer: IntentRecognizer): IntentClassifier | undefined {
+  const local = recognizer instanceof FallbackClassifier ? recognizer.fallback : recognizer;
+  return local instanceof IntentClassifier ? local : undefined;
 }

@@ -10,7 +10,8 @@ import { messageLanguage } from './message-language.ts';
 import { stratifiedFolds } from './stratified-folds.ts';
 import { SoftmaxModel, softmax, type SoftmaxWeights, type SparseVector } from './softmax-model.ts';
 import { fitTemperature } from './temperature-scaling.ts';
-import { messageFeatures, messageFeaturesByWord } from './text-features.ts';
+import { messageFeatures, messageFeaturesByWord, normalizeMessage } from './text-features.ts';
+import { WordSpelling } from './word-spelling.ts';
 
 export interface IntentClassifierOptions {
   /** Below this confidence the answer is `unknown` (default 0.5). */
@@ -74,6 +75,15 @@ export interface IntentClassifierOptions {
    * character n-grams with it to gather mass there).
    */
   socialIntents?: readonly string[];
+  /**
+   * Whether a Latin word the model never saw is read as the known word one edit from it
+   * ("wheer" → where, "trrack" → track; `word-spelling.ts`) before the message is classified
+   * (default true). Training is not changed: it only decides answers. With it, English business
+   * macro-F1 as answered 0.869 → 0.874 (seed 1) and 0.867 → 0.873 (seed 4) on the development
+   * split of `npm run tune:intents`; a word the training messages misspelt the same way is known
+   * and stays as it is.
+   */
+  spelling?: boolean;
 }
 
 const DEFAULTS = {
@@ -88,6 +98,7 @@ const DEFAULTS = {
   models: 3,
   naiveBayes: true,
   calibrationFolds: 5,
+  spelling: true,
 } satisfies IntentClassifierOptions;
 
 /**
@@ -178,10 +189,8 @@ function averagedProbabilities(
 
 /** The prefix of a Latin word's character 3-grams among the features (`text-features.ts`). */
 const CHARACTER_GRAM = 'c:';
-
-function vectorize(text: string, vocabulary: ReadonlyMap<string, number>): SparseVector {
-  return vectorOfFeatures(messageFeatures(text), vocabulary);
-}
+/** The prefix of a word among the features. */
+const WORD = 'w:';
 
 function vectorOfFeatures(
   features: readonly string[],
@@ -220,6 +229,21 @@ export class IntentClassifier implements IntentRecognizer {
     readonly temperatures: readonly number[],
     private readonly settings: Settings,
   ) {}
+
+  /** The model's Latin words, to read misspelt ones by; built when first needed. */
+  private spelling: WordSpelling | undefined;
+
+  /** A message's features, an unknown word read as the known word one edit from it. */
+  private features(text: string): string[] {
+    if (!this.settings.spelling) return messageFeatures(text);
+    this.spelling ??= new WordSpelling(
+      (function* (vocabulary) {
+        for (const feature of vocabulary.keys())
+          if (feature.startsWith(WORD)) yield feature.slice(WORD.length);
+      })(this.vocabulary),
+    );
+    return messageFeatures(this.spelling.read(normalizeMessage(text)));
+  }
 
   static train(
     examples: readonly IntentExample[],
@@ -363,7 +387,7 @@ export class IntentClassifier implements IntentRecognizer {
 
   /** Every class with its calibrated probability, `unknown` included, most likely first. */
   rank(text: string): IntentScore[] {
-    const vector = vectorize(text, this.vocabulary);
+    const vector = vectorOfFeatures(this.features(text), this.vocabulary);
     if (vector.indexes.length === 0) return [{ intent: UNKNOWN_INTENT, confidence: 1 }];
     return this.ranked(vector);
   }
@@ -397,7 +421,7 @@ export class IntentClassifier implements IntentRecognizer {
   classify(text: string): IntentClassification {
     const entities = extractEntities(text, this.settings.entityPatterns);
     const language = messageLanguage(text);
-    const features = messageFeatures(text);
+    const features = this.features(text);
     const vector = vectorOfFeatures(features, this.vocabulary);
     if (vector.indexes.length === 0) {
       // Nothing the model has seen (empty, emoji only, another script): no evidence at all.

@@ -25,7 +25,7 @@ export type AnswerBand = 'answer' | 'suggest' | 'none';
  * 38 % at 0.38, and a one-question FAQ's near-misses more often too (docs/performance.md).
  */
 export const DEFAULT_THRESHOLDS: Record<AnswerLanguage, number> = { zh: 0.25, en: 0.38 };
-export const DEFAULT_SUGGEST_FLOORS: Record<AnswerLanguage, number> = { zh: 0.16, en: 0.3 };
+export const DEFAULT_SUGGEST_FLOORS: Record<AnswerLanguage, number> = { zh: 0.17, en: 0.3 };
 
 const HAN = /\p{Script=Han}/u;
 

@@ -5,7 +5,12 @@ import { articleInputOf, articleView, type KnowledgeArticle } from './article.ts
 import { articleProblems, type ArticleInput } from './article.schema.ts';
 import { invalidArticle, invalidImport } from './knowledge-errors.ts';
 import { KnowledgeFreshness } from './knowledge-freshness.ts';
-import { KnowledgeIndex, type NearDuplicate, type SearchFilter } from './knowledge-index.ts';
+import {
+  KnowledgeIndex,
+  type NearDuplicate,
+  type SearchFilter,
+  type TopicsOf,
+} from './knowledge-index.ts';
 import {
   bandOf,
   DEFAULT_SUGGEST_FLOORS,
@@ -124,6 +129,11 @@ export class KnowledgeBase {
   }
 
   /** Published, currently valid articles matching a question, best first. */
+  /** Ranks articles by the topics a recognizer reads too ({@link KnowledgeIndex.useTopics}). */
+  useTopics(topicsOf: TopicsOf | undefined): void {
+    this.index.useTopics(topicsOf);
+  }
+
   async search(question: string, filter: SearchFilter = {}): Promise<KnowledgeSearchMatch[]> {
     await this.freshness.ensure();
     return this.index

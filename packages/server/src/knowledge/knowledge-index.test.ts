@@ -23,6 +23,42 @@ describe('knowledge index scores', () => {
     expect(together.find('退货地址在哪里', { language: 'zh' })[0]?.score).toBe(1);
   });
 
+  it('should rank by the topics a recognizer reads too, leaving the scores as they were', () => {
+    const articles = {
+      refundStatus: ['退款多久到账', '退款进度查一下', '钱什么时候退回来'],
+      refund: ['我要退款', '申请退款', '不想要了 把钱退了'],
+      invoice: ['怎么开发票'],
+    };
+    // A stand-in for the intent model: asking after a refund, asking for one, or neither.
+    const topics = (text: string) =>
+      /动静|到账|进度|什么时候/.test(text)
+        ? [
+            { intent: 'refundStatus', confidence: 0.9 },
+            { intent: 'refund', confidence: 0.1 },
+          ]
+        : /退/.test(text)
+          ? [
+              { intent: 'refund', confidence: 0.9 },
+              { intent: 'refundStatus', confidence: 0.1 },
+            ]
+          : [{ intent: 'invoice', confidence: 1 }];
+    const question = '钱退了吗 有动静吗';
+    const scores = (index: ReturnType<typeof indexOf>) =>
+      Object.fromEntries(
+        index.find(question, { language: 'zh' }).map((m) => [m.article._id, m.score]),
+      );
+    const words = indexOf(articles);
+    const withTopics = indexOf(articles);
+    withTopics.useTopics(topics);
+    // By its words the question reads as asking for a refund (退, 钱 in 把钱退了).
+    expect(words.find(question, { language: 'zh' })[0]?.article._id).toBe('refund');
+    expect(withTopics.find(question, { language: 'zh' })[0]?.article._id).toBe('refundStatus');
+    expect(scores(withTopics)).toEqual(scores(words));
+    // Without topics again, words alone.
+    withTopics.useTopics(undefined);
+    expect(withTopics.find(question, { language: 'zh' })[0]?.article._id).toBe('refund');
+  });
+
   it('should score a paraphrase by the article as a whole, not by its nearest phrasing', () => {
     // No single phrasing is close to the paraphrase, but it speaks the words the article's
     // phrasings share (退, 钱, 多久, 到账); the near-miss meets one phrasing on a word or two.

@@ -13,6 +13,14 @@ describe('shop synonyms', () => {
     expect(readSynonyms('is it UPS or FedEx'.toLowerCase())).toBe('is it courier or courier');
   });
 
+  it('should read the homophone typos of a pinyin keyboard as the word meant', () => {
+    expect(readSynonyms('块递到哪了')).toBe(readSynonyms('快递到哪了'));
+    expect(readSynonyms('推款多久到账')).toBe('退款多久到账');
+    expect(readSynonyms('木有收倒')).toBe('没有收到');
+    expect(readSynonyms('神马时候发火')).toBe(readSynonyms('什么时候发货'));
+    expect(readSynonyms('优惠卷怎么用')).toBe('优惠券怎么用');
+  });
+
   it('should take the longest phrase first, so 修改 is not read as 维修', () => {
     expect(readSynonyms('修改地址')).toBe('修改地址');
     expect(readSynonyms('免费修吗')).toBe('免费维修吗');
@@ -24,6 +32,16 @@ describe('shop synonyms', () => {
     expect(readSynonyms('the box came crushed')).toBe('the package came damaged');
     expect(readSynonyms('vip有啥好处')).toBe('会员有什么好处');
     expect(readSynonyms('vipers')).toBe('vipers');
+  });
+
+  it('should let a question with a typo find the article written without it', () => {
+    const index = indexOf({
+      refundStatus: ['退款多久到账'],
+      logistics: ['我的快递到哪了'],
+      invoice: ['怎么开发票'],
+    });
+    expect(index.find('推款到账了吗')[0]?.article._id).toBe('refundStatus');
+    expect(index.find('发漂怎么开')[0]?.article._id).toBe('invoice');
   });
 
   it('should let a paraphrase in other words find its one-question article', () => {

@@ -12,6 +12,23 @@ describe('knowledge terms of a question', () => {
     expect(tokenize('xx')).toEqual([]);
   });
 
+  it('should read English shop words in a Chinese question as Chinese, not in an English one', () => {
+    expect(tokenize('查一下refund状态')).toContain('退款');
+    expect(tokenize('这个size偏小吗')).toContain('尺码');
+    // An English question with a Chinese greeting keeps its words.
+    expect(tokenize('亲, where is my refund')).toContain('refund');
+    expect(tokenize('亲, where is my refund')).not.toContain('退款');
+    const index = indexOf({
+      refundStatus: ['退款进度查一下', '退款多久到账'],
+      orderStatus: ['订单状态怎么看'],
+    });
+    expect(index.find('查一下refund进度', { language: 'zh' })[0]?.article._id).toBe('refundStatus');
+  });
+
+  it('should read 俺 (I) as 我, a function character', () => {
+    expect(tokenize('俺的退款')).toEqual(tokenize('我的退款'));
+  });
+
   it('should answer a question written in shorthand from the article written in full', () => {
     const index = indexOf({
       refundStatus: ['退款多久到账'],

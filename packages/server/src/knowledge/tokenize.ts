@@ -34,7 +34,7 @@ export function tokenize(text: string): string[] {
 export function readText(text: string): { terms: string[]; socialTalk: boolean } {
   const terms: string[] = [];
   const content = readSynonyms(
-    expandShorthand(text.normalize('NFKC').toLowerCase()).replace(CHATTER, ' '),
+    inChinese(expandShorthand(text.normalize('NFKC').toLowerCase())).replace(CHATTER, ' '),
   );
   for (const match of content.matchAll(WORD)) {
     const run = match[0];
@@ -126,6 +126,52 @@ const CHATTER = new RegExp(
   'gu',
 );
 
+/**
+ * English shop words inside a Chinese message (查一下refund状态, 在哪查order, 这个size偏小吗),
+ * read as the Chinese word: a Chinese question is scored against the Chinese phrasings of an
+ * article (`knowledge-index.ts`), which say 退款, not refund.
+ */
+const MIXED: Readonly<Record<string, string>> = {
+  refund: '退款',
+  refunds: '退款',
+  return: '退货',
+  exchange: '换货',
+  order: '订单',
+  orders: '订单',
+  invoice: '发票',
+  receipt: '发票',
+  coupon: '优惠券',
+  coupons: '优惠券',
+  voucher: '优惠券',
+  size: '尺码',
+  price: '价格',
+  address: '地址',
+  cancel: '取消',
+  tracking: '物流',
+  logistics: '物流',
+  package: '包裹',
+  parcel: '包裹',
+  delivery: '配送',
+  discount: '优惠',
+  warranty: '保修',
+  account: '账号',
+  password: '密码',
+  payment: '付款',
+  check: '查',
+};
+const HAN = /\p{Script=Han}/gu;
+const MIXED_WORD = /(?<![a-z])[a-z]+(?![a-z])/g;
+
+/**
+ * A message mostly in Chinese (more Chinese characters than English words) has its English
+ * shop words read as Chinese ({@link MIXED}); an English one with a 亲 or 你好 in it keeps them.
+ */
+function inChinese(text: string): string {
+  const words = text.match(MIXED_WORD);
+  if (!words || (text.match(HAN)?.length ?? 0) <= words.length) return text;
+  return text.replace(MIXED_WORD, (word) => MIXED[word] ?? word);
+}
+
 /** Words too common to tell questions apart. */
 const STOP_WORDS = new Set(
   'a an the is are am be was were do does did have has had i me my you your we our it its to of in on at by for from with and or so can could would will please hi hello what how this that there any just get got'.split(
@@ -133,4 +179,4 @@ const STOP_WORDS = new Set(
   ),
 );
 /** Function characters: they tell questions apart neither alone nor in a pair. */
-const CJK_STOP = new Set([...'的了吗呢吧啊呀嘛么我你您是在和请问能可以要想怎个这那哪']);
+const CJK_STOP = new Set([...'的了吗呢吧啊呀嘛么我俺你您是在和请问能可以要想怎个这那哪']);

@@ -281,6 +281,8 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     (reason) => log.warn({ err: reason }, 'the intent endpoint failed; the local model answered'),
     clock,
   );
+  // The knowledge base ranks articles by the topics the local model reads, too.
+  intents.onTrained((local) => knowledge.useTopics(local && ((text) => local.rank(text))));
   routing.onAssigned(
     ({ handoff, agentId }) => void desk.assigned(handoff.conversationId, handoff._id, agentId),
   );
