@@ -88,7 +88,9 @@ async function turnsUntil(done: () => boolean): Promise<void> {
 describe('taking events', () => {
   it('should read the records while the inbox entries are being inserted', async () => {
     const held = heldInbox();
-    const inbox = new EventInbox(held.models, new GroupCommit());
+    // Entries held a minute: this read stands however slowly the store answers here (the
+    // collection's first insert creates its table).
+    const inbox = new EventInbox(held.models, new GroupCommit(), { releaseDelayMs: 60_000 });
     const record = order();
     const taking = inbox.take([record]);
     await turnsUntil(() => held.finds() > 0);

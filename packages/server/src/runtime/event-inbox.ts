@@ -17,6 +17,9 @@ import { mayHoldBefore } from '../model/oldest-entry.ts';
  */
 export const INBOX_RELEASE_DELAY_MS = 1000;
 
+/** How long past the first held entry's time its timeout waits, to release those due with it (ms). */
+const RELEASE_GRAIN_MS = 10;
+
 interface HeldEntry {
   key: string;
   /** `performance.now()` from when it may be deleted. */
@@ -151,14 +154,15 @@ export class EventInbox {
   #releaseLater(): void {
     const first = this.#held[0];
     if (!first || this.#timer) return;
-    // A timeout may end a millisecond early: what is not due yet waits for another one.
+    // One timeout for what falls due within RELEASE_GRAIN_MS of the first (not one per entry);
+    // a timeout may end a millisecond early: what is not due yet waits for another one.
     this.#timer = setTimeout(
       () => {
         this.#timer = undefined;
         this.#releaseDue(performance.now());
         this.#releaseLater();
       },
-      Math.max(1, Math.ceil(first.due - performance.now())),
+      Math.max(1, Math.ceil(first.due - performance.now()) + RELEASE_GRAIN_MS),
     );
   }
 
