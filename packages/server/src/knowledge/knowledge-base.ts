@@ -128,12 +128,12 @@ export class KnowledgeBase {
     );
   }
 
-  /** Published, currently valid articles matching a question, best first. */
   /** Ranks articles by the topics a recognizer reads too ({@link KnowledgeIndex.useTopics}). */
   useTopics(topicsOf: TopicsOf | undefined): void {
     this.index.useTopics(topicsOf);
   }
 
+  /** Published, currently valid articles matching a question, best first. */
   async search(question: string, filter: SearchFilter = {}): Promise<KnowledgeSearchMatch[]> {
     await this.freshness.ensure();
     return this.index
