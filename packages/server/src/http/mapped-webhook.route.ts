@@ -48,7 +48,7 @@ export function mappedWebhookRouter(options: WebhooksRouteOptions): Router {
         options.intake,
         source.id,
         translation,
-        { topic: 'mapped' },
+        { response, topic: 'mapped' },
       );
       response.status(status).json(answer);
     },

@@ -2,7 +2,8 @@ import type { EventIntake, IntakeResult } from '../intake/event-intake.ts';
 import { readCloudEvents } from '../intake/cloud-event.ts';
 import type { Translation } from '../intake/platforms/platform-json.ts';
 import { ApiError } from './api-error.ts';
-import { intakeStatus } from './events.route.ts';
+import type { Response } from 'express';
+import { intakeStatus, refuseWhenOverloaded } from './events.route.ts';
 
 /** The answer to a platform webhook: what was recorded, or why nothing was. */
 export type WebhookAnswer =
@@ -10,21 +11,26 @@ export type WebhookAnswer =
 
 /**
  * Records what an adapter made of a webhook: a topic Xiaoer does not use answers 200 with the
- * reason; a malformed body of a topic it uses answers 400 with JSON pointers and stores nothing.
+ * reason; a malformed body of a topic it uses answers 400 with JSON pointers and stores nothing;
+ * events while the runtime is too far behind answer 503 with Retry-After (the platform sends
+ * them again), as `POST /api/events` does.
  */
 export async function acceptTranslation(
   intake: EventIntake,
   sourceId: string,
   translation: Translation,
   {
+    response,
     derivedIds = false,
     topic = 'webhook',
   }: {
+    /** The answer under way (its Retry-After is set when refused for overload). */
+    response: Response;
     /** The adapter derives event ids from the payload (Shopify, WooCommerce): see `record`. */
     derivedIds?: boolean;
     /** The platform's topic or message type, for the events page. */
     topic?: string;
-  } = {},
+  },
 ): Promise<WebhookAnswer> {
   if ('ignored' in translation) {
     intake.refused(sourceId, 'topic-ignored', { type: topic, reason: translation.ignored });
@@ -54,6 +60,7 @@ export async function acceptTranslation(
       { problems },
     );
   }
+  refuseWhenOverloaded(intake, response);
   const results = await intake.record(sourceId, events, new Date(), { derivedIds });
   return { status: intakeStatus(results), body: { events: results } };
 }

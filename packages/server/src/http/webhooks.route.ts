@@ -1,4 +1,4 @@
-import express, { Router, type Request } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import type { EventIntake } from '../intake/event-intake.ts';
 import type { SourceKind, SourceRegistry } from '../intake/event-source.ts';
 import { base64Hmac, sameSignature } from '../intake/signature.ts';
@@ -59,8 +59,12 @@ export function webhooksRouter(options: WebhooksRouteOptions): Router {
   const router = Router();
   const raw = express.raw({ type: () => true, limit: options.bodyLimit });
 
-  const accept = (sourceId: string, translation: Translation, topic: string) =>
-    acceptTranslation(options.intake, sourceId, translation, { derivedIds: true, topic });
+  const accept = (response: Response, sourceId: string, translation: Translation, topic: string) =>
+    acceptTranslation(options.intake, sourceId, translation, {
+      response,
+      derivedIds: true,
+      topic,
+    });
 
   router.post(
     '/webhooks/shopify/:source',
@@ -80,7 +84,7 @@ export function webhooksRouter(options: WebhooksRouteOptions): Router {
         parseJsonBody(body, parsePlatformJson),
         new Date(),
       );
-      const { status, body: answer } = await accept(source.id, translation, topic);
+      const { status, body: answer } = await accept(response, source.id, translation, topic);
       response.status(status).json(answer);
     },
   );
@@ -111,7 +115,7 @@ export function webhooksRouter(options: WebhooksRouteOptions): Router {
         parseJsonBody(body, parsePlatformJson),
         new Date(),
       );
-      const { status, body: answer } = await accept(source.id, translation, topic);
+      const { status, body: answer } = await accept(response, source.id, translation, topic);
       response.status(status).json(answer);
     },
   );

@@ -38,6 +38,7 @@ export function youzanWebhookRouter(options: WebhooksRouteOptions): Router {
       const translation = translateYouzan(payload, new Date());
       const topic = asText(asObject(payload)['type']) ?? 'youzan';
       const { body: answer } = await acceptTranslation(options.intake, source.id, translation, {
+        response,
         topic,
       });
       response.status(200).json({ code: 0, msg: 'success', ...answer });

@@ -39,8 +39,22 @@ export class EventIntake {
   readonly #liveness: ProcessLiveness | undefined;
   #sweeps = 0;
 
-  /** `runtime.inbox` takes the events (the runtime owns the inbox and the records). */
-  constructor(runtime: JourneyRuntime, log: Logger, concurrency = 16, liveness?: ProcessLiveness) {
+  readonly #maxBacklog: number;
+
+  /**
+   * `runtime.inbox` takes the events (the runtime owns the inbox and the records).
+   * `concurrency`: events recovery processes at once; `maxBacklog`: see {@link overloaded}.
+   */
+  constructor(
+    runtime: JourneyRuntime,
+    log: Logger,
+    {
+      concurrency = 16,
+      liveness,
+      maxBacklog = MAX_BACKLOG,
+    }: { concurrency?: number; liveness?: ProcessLiveness; maxBacklog?: number } = {},
+  ) {
+    this.#maxBacklog = maxBacklog;
     this.#liveness = liveness;
     this.#inbox = runtime.inbox;
     this.#runtime = runtime;
@@ -64,7 +78,7 @@ export class EventIntake {
    * 503 with Retry-After instead of queueing without bound (the sender retries; nothing taken
    * is lost, nothing more is taken).
    */
-  overloaded(maxBacklog = MAX_BACKLOG): boolean {
+  overloaded(maxBacklog = this.#maxBacklog): boolean {
     return this.#running.size >= maxBacklog;
   }
 

@@ -175,6 +175,7 @@ export const xiaoerConfigSchema = {
       properties: {
         bodyLimit: { type: 'string', pattern: '^\\d+(b|kb|mb)$' },
         replayWindowSeconds: { type: 'integer', minimum: 1, maximum: 86400 },
+        maxBacklog: { type: 'integer', minimum: 1, maximum: 1000000 },
       },
     },
     scheduler: {

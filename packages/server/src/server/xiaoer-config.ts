@@ -34,6 +34,11 @@ export interface XiaoerConfig {
     bodyLimit?: string;
     /** Allowed distance of a signed request's timestamp from now; default 300 s. */
     replayWindowSeconds?: number;
+    /**
+     * Events in progress in this process past which deliveries are answered 503 with
+     * Retry-After instead of taken (memory stays bounded); default 20,000.
+     */
+    maxBacklog?: number;
   };
   scheduler?: SchedulerOptions;
   delivery?: Omit<DispatcherOptions, 'onTimerFired' | 'timerLockMs' | 'effectLockMs'>;

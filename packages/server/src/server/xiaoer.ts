@@ -237,7 +237,10 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       log.warn({ err: error, event }, 'deleting an inbox entry failed; recovery will retry it'),
   });
   dispatcher.attach(runtime);
-  const intake = new EventIntake(runtime, log, undefined, liveness);
+  const intake = new EventIntake(runtime, log, {
+    liveness,
+    ...(config.intake?.maxBacklog === undefined ? {} : { maxBacklog: config.intake.maxBacklog }),
+  });
   publisher.deliverTo((source, event) => intake.record(source, [event]));
   // Counted when a request delivers the event; recovery's later outcome is not counted again.
   intake.onReceived(({ source, outcome, recovered }) => {

@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
+import { postShopify } from '../platforms/platform-fixtures.ts';
+
+/**
+ * Issue 17, overload: past `intake.maxBacklog` events in progress, `POST /api/events` and the
+ * platform webhooks answer 503 `overloaded` with Retry-After and take nothing; once the runtime
+ * caught up they take events again. The backlog is one here; the event in progress is held by
+ * holding its record's write at the store's door (the record is the last write of processing).
+ */
+const SHOPIFY = {
+  id: 'overload-shopify',
+  kind: 'shopify' as const,
+  secret: 'shpss_overload_0123456789',
+};
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness({ config: { sources: [SHOPIFY], intake: { maxBacklog: 1 } } });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Holds the `events` collection's inserts (the records of processed events) until released. */
+function holdRecords(): () => void {
+  const collection = h.xiaoer.models.Events.collection;
+  const insertMany = collection.insertMany.bind(collection);
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  Object.assign(collection, {
+    insertMany: async (...args: Parameters<typeof insertMany>) => {
+      await gate;
+      return insertMany(...args);
+    },
+  });
+  return () => {
+    Reflect.deleteProperty(collection, 'insertMany');
+    release();
+  };
+}
+
+const inboxed = (id: string) => h.xiaoer.models.Inbox.exists({ _id: id as never });
+
+describe('intake under overload', () => {
+  it('should answer 503 with Retry-After past the backlog, take nothing, then take events again', async () => {
+    const release = holdRecords();
+    try {
+      const first = await h.sendEvents(cloudEvent('order.created', { orderId: 'OV-1' }, 'ov-1'));
+      expect(first.status).toBe(202);
+      expect(h.xiaoer.intake.overloaded()).toBe(true);
+
+      const refused = await h.sendEvents(cloudEvent('order.created', { orderId: 'OV-2' }, 'ov-2'));
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('1');
+      const body = (await refused.json()) as {
+        error: { code: string; message: { zh: string; en: string } };
+      };
+      expect(body.error.code).toBe('overloaded');
+      expect(body.error.message.zh).toContain('稍后重试');
+      expect(body.error.message.en).toContain('Retry-After');
+
+      const order = await readFile(
+        new URL('../fixtures/platforms/shopify-orders-create.json', import.meta.url),
+        'utf8',
+      );
+      const webhook = await postShopify(h.url, SHOPIFY, {
+        topic: 'orders/create',
+        body: order,
+        webhookId: 'wh-overload-1',
+      });
+      expect(webhook.status).toBe(503);
+      expect(webhook.headers.get('retry-after')).toBe('1');
+      // Nothing of the refused deliveries was taken.
+      expect(await h.xiaoer.models.Inbox.countDocuments({})).toBe(1);
+      expect(await inboxed('demo-shop/ov-1')).toBeTruthy();
+      expect(await inboxed('demo-shop/ov-2')).toBeNull();
+    } finally {
+      release();
+    }
+    await h.xiaoer.intake.idle();
+    expect(h.xiaoer.intake.overloaded()).toBe(false);
+    const again = await h.sendEvents(cloudEvent('order.created', { orderId: 'OV-2' }, 'ov-2'));
+    expect(again.status).toBe(202);
+    await h.xiaoer.intake.idle();
+    expect(await h.xiaoer.models.Events.exists({ _id: 'demo-shop/ov-2' as never })).toBeTruthy();
+  });
+});
