@@ -74,12 +74,13 @@ export class EventIntake {
   }
 
   /**
-   * True while more events are being processed here than `maxBacklog`: the routes then answer
+   * True while this process has as many events in progress as its backlog allows
+   * (`intake.maxBacklog`, default {@link MAX_BACKLOG}): the routes then answer
    * 503 with Retry-After instead of queueing without bound (the sender retries; nothing taken
    * is lost, nothing more is taken).
    */
-  overloaded(maxBacklog = this.#maxBacklog): boolean {
-    return this.#running.size >= maxBacklog;
+  overloaded(): boolean {
+    return this.#running.size >= this.#maxBacklog;
   }
 
   /**

@@ -65,8 +65,6 @@ export interface RuntimeOptions {
   onError?: (error: unknown, step: string) => void;
   /** Told when an event's inbox entry could not be deleted (recovery deletes it later). */
   onInboxError?: (error: unknown, event: string) => void;
-  /** How long an inbox entry stays after its event's record (runtime/event-inbox.ts). */
-  inboxReleaseDelayMs?: number;
   /** Called after each step is written (history pruning). */
   afterStep?: (instance: string, revision: number) => Promise<void>;
   /** Batches the runtime's writes with those of the rest of the process (group commit). */
@@ -116,9 +114,6 @@ export class JourneyRuntime {
     this.early = new EarlyEvents(models, this.#commits, options.earlyRetentionMs);
     this.inbox = new EventInbox(models, this.#commits, {
       onReleaseFailed: (error, key) => options.onInboxError?.(error, key),
-      ...(options.inboxReleaseDelayMs === undefined
-        ? {}
-        : { releaseDelayMs: options.inboxReleaseDelayMs }),
     });
     this.steps = new StepLog(
       models,
