@@ -37,8 +37,32 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * Every zone's offset from UTC is a whole number of quarter hours, and it changes only on a
+ * quarter hour (daylight saving, a zone's new rules): within one UTC quarter hour, every moment
+ * has the same local date, hour and weekday. The rollup asks for thousands of facts' local times
+ * at once, nearly all in a few quarter hours; `formatToParts` takes several microseconds a call.
+ */
+const QUARTER_HOUR_MS = 15 * 60_000;
+/** Quarter hours remembered per zone (the oldest forgotten first): a week of them. */
+const REMEMBERED_QUARTERS = 7 * 24 * 4;
+const quarters = new Map<string, Map<number, LocalTime>>();
+
 /** The shop's date, hour and weekday of `at`. */
 export function localTime(at: Date, timeZone: string): LocalTime {
+  const quarter = Math.floor(at.getTime() / QUARTER_HOUR_MS);
+  let known = quarters.get(timeZone);
+  const remembered = known?.get(quarter);
+  if (remembered) return { ...remembered };
+  const local = readLocalTime(at, timeZone);
+  if (Number.isNaN(quarter)) return local;
+  if (!known) quarters.set(timeZone, (known = new Map()));
+  if (known.size >= REMEMBERED_QUARTERS) known.delete(known.keys().next().value as number);
+  known.set(quarter, local);
+  return { ...local };
+}
+
+function readLocalTime(at: Date, timeZone: string): LocalTime {
   const parts: Record<string, string> = {};
   for (const part of formatOf(timeZone).formatToParts(at)) parts[part.type] = part.value;
   return {
