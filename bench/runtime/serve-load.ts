@@ -5,7 +5,9 @@
  * `order.created` events from closed-loop clients (bench/runtime/runtime-load.mjs, the shared
  * harness), the confirmation SMS counted at a sink. Between levels it reads the server's
  * /metrics: store commands per event (the driver's command monitoring; Agenda's own connection
- * is not counted) and the heap. `--quick` runs 3 s at 1 and 16 clients and writes nothing;
+ * is not counted), the heap, and where each level waited (the event loop's delay p99, GC pauses,
+ * the p99 of the inbox insert the acknowledgement waits for, from `xiaoer_store_command_duration_seconds`;
+ * with `--breakdown`, per command and collection). `--quick` runs 3 s at 1 and 16 clients and writes nothing;
  * the full run (15 s at 1, 16 and 64) writes its table into docs/performance.md. `--seconds=N`
  * sets how long each level runs.
  */
@@ -103,6 +105,12 @@ interface Metrics {
   heapMb: number;
   /** `command collection` → [commands, statements] so far. */
   byTarget: Map<string, [number, number]>;
+  /** `command collection` → commands answered so far within each bucket's bound (s). */
+  latency: Map<string, Map<number, number>>;
+  /** The event loop's delay p99 since the scrape before (prom-client resets it per scrape), ms. */
+  loopP99Ms: number;
+  /** Garbage-collection pauses so far, by kind: [count, seconds]. */
+  gc: Map<string, [number, number]>;
 }
 
 /** Store commands sent so far and the heap in use, from the server's /metrics. */
@@ -112,7 +120,10 @@ async function readMetrics(url: string): Promise<Metrics> {
   ).text();
   let commands = 0;
   let heap = 0;
+  let loopP99Ms = 0;
   const byTarget = new Map<string, [number, number]>();
+  const latency = new Map<string, Map<number, number>>();
+  const gc = new Map<string, [number, number]>();
   for (const line of text.split('\n')) {
     const labels =
       /^xiaoer_store_(commands|statements)_total\{command="([^"]*)",collection="([^"]*)"\} (\S+)/.exec(
@@ -127,8 +138,62 @@ async function readMetrics(url: string): Promise<Metrics> {
       if (kind === 'commands') commands += Number(value);
     }
     if (line.startsWith('nodejs_heap_size_used_bytes ')) heap = Number(line.split(' ')[1]);
+    const bucket =
+      /^xiaoer_store_command_duration_seconds_bucket\{le="([^"]+)",command="([^"]*)",collection="([^"]*)"\} (\S+)/.exec(
+        line,
+      );
+    if (bucket) {
+      const [, le, command, collection, value] = bucket;
+      const key = `${command} ${collection}`;
+      const buckets = latency.get(key) ?? new Map<number, number>();
+      buckets.set(le === '+Inf' ? Infinity : Number(le), Number(value));
+      latency.set(key, buckets);
+    }
+    if (line.startsWith('nodejs_eventloop_lag_p99_seconds '))
+      loopP99Ms = Number(line.split(' ')[1]) * 1000;
+    const pause = /^nodejs_gc_duration_seconds_(sum|count)\{kind="([^"]+)"\} (\S+)/.exec(line);
+    if (pause) {
+      const [, part, kind, value] = pause;
+      const entry = gc.get(kind as string) ?? [0, 0];
+      entry[part === 'count' ? 0 : 1] = Number(value);
+      gc.set(kind as string, entry);
+    }
   }
-  return { commands, heapMb: heap / 1024 ** 2, byTarget };
+  return { commands, heapMb: heap / 1024 ** 2, byTarget, latency, loopP99Ms, gc };
+}
+
+/**
+ * The bound (ms) under which 99 % of the commands answered between two scrapes fell, from the
+ * histogram's buckets: an upper bound to the nearest bucket, not an exact percentile.
+ */
+function latencyP99Ms(before: Metrics, after: Metrics, key: string): number | undefined {
+  const now = after.latency.get(key);
+  if (!now) return undefined;
+  const then = before.latency.get(key);
+  const counts = [...now].map(([le, n]) => [le, n - (then?.get(le) ?? 0)] as const);
+  counts.sort((a, b) => a[0] - b[0]);
+  const total = counts.at(-1)?.[1] ?? 0;
+  if (total === 0) return undefined;
+  return (counts.find(([, n]) => n >= 0.99 * total)?.[0] ?? Infinity) * 1000;
+}
+
+/** Where a level's waits were: the event loop's delay, GC pauses, the acknowledgement's write. */
+function waitsOf(before: Metrics, after: Metrics, acked: number): string {
+  const [count, seconds] = ['minor', 'major'].reduce(
+    ([c, s], kind) => {
+      const [c1, s1] = after.gc.get(kind) ?? [0, 0];
+      const [c0, s0] = before.gc.get(kind) ?? [0, 0];
+      return [c + c1 - c0, s + s1 - s0];
+    },
+    [0, 0],
+  );
+  const inbox = latencyP99Ms(before, after, 'insert inbox');
+  return (
+    `event-loop delay p99 ${after.loopP99Ms.toFixed(1)} ms, ` +
+    `GC ${count} pauses (${count ? ((seconds * 1000) / count).toFixed(1) : 0} ms mean, ` +
+    `${((seconds * 1e6) / Math.max(1, acked)).toFixed(0)} µs per event), ` +
+    `inbox insert p99 ≤ ${inbox === undefined ? '–' : inbox} ms`
+  );
 }
 
 function runLevel(url: string, c: number): Promise<LevelRow> {
@@ -241,17 +306,25 @@ try {
     log(
       `  ${c} clients: ${row['effects/s']} effects/s, e2e p99 ${row['e2e p99']} ms, ${perEvent.toFixed(1)} store commands/event${cpuText ? `, CPU per event ${cpuText}` : ''}, heap ${after.heapMb.toFixed(0)} MB`,
     );
+    log(
+      `    ack p50/p99 ${row['ack p50']}/${row['ack p99']} ms; ${waitsOf(before, after, row.acked)}`,
+    );
     if (breakdown) {
       const lines = [...after.byTarget]
         .map(([key, [commands, statements]]) => {
           const [c0, s0] = before.byTarget.get(key) ?? [0, 0];
-          return { key, commands: commands - c0, statements: statements - s0 };
+          return {
+            key,
+            commands: commands - c0,
+            statements: statements - s0,
+            p99: latencyP99Ms(before, after, key),
+          };
         })
         .filter((entry) => entry.commands > 0)
         .sort((a, b) => b.statements - a.statements);
       for (const entry of lines)
         log(
-          `    ${entry.key.padEnd(40)} ${(entry.commands / row.acked).toFixed(2).padStart(7)} commands/event ${(entry.statements / row.acked).toFixed(2).padStart(7)} statements/event`,
+          `    ${entry.key.padEnd(40)} ${(entry.commands / row.acked).toFixed(2).padStart(7)} commands/event ${(entry.statements / row.acked).toFixed(2).padStart(7)} statements/event  p99 ≤ ${entry.p99 ?? '–'} ms`,
         );
     }
     rows.push({

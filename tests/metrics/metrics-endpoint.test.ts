@@ -8,7 +8,11 @@ const TOKEN = 'metrics-token-for-prometheus-only';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ config: { metrics: { token: TOKEN, cacheMs: 0 } } });
+  h = await startHarness({
+    config: { metrics: { token: TOKEN, cacheMs: 0 } },
+    // As the server connects (server/store-connection.ts): commands feed the store metrics.
+    monitorCommands: true,
+  });
   await h.publish(counterWorkflow);
 });
 afterAll(async () => h?.close());
@@ -91,5 +95,38 @@ describe('GET /metrics', () => {
       .map((l) => l['route']);
     expect(routes.filter((route) => /H-1|NOPE|42|%3A/.test(route ?? ''))).toEqual([]);
     expect(after.text).not.toContain('counter:H-1:1');
+  });
+
+  it('should count and time the store commands by command and collection', async () => {
+    const before = await scrape(h, TOKEN);
+    for (const n of [1, 2])
+      await h.sendEvents({
+        id: `evt-metrics-store-${n}`,
+        type: 'counter.opened',
+        source: '/tests',
+        data: { counterId: `S-${n}`, count: 0 },
+      });
+    await h.xiaoer.intake.idle();
+    await h.xiaoer.runtime.idle();
+    const after = await scrape(h, TOKEN);
+    const grew = (name: string, labels: Record<string, string>) =>
+      after.value(name, labels) - before.value(name, labels);
+    const inbox = { command: 'insert', collection: 'inbox' };
+    const sent = grew('xiaoer_store_commands_total', inbox);
+    expect(sent).toBeGreaterThanOrEqual(1);
+    // Each command sent was answered and timed, and its time falls in one of the buckets.
+    expect(grew('xiaoer_store_command_duration_seconds_count', inbox)).toBe(sent);
+    expect(grew('xiaoer_store_command_duration_seconds_sum', inbox)).toBeGreaterThan(0);
+    expect(grew('xiaoer_store_command_duration_seconds_bucket', { ...inbox, le: '+Inf' })).toBe(
+      sent,
+    );
+    expect(after.has('xiaoer_store_command_duration_seconds_bucket')).toBe(true);
+    expect(
+      after.labelsOf('xiaoer_store_command_duration_seconds_bucket').map((l) => l['le']),
+    ).toContain('0.002');
+    // Garbage-collection pauses in buckets of the same size (prom-client's jump 10 → 100 ms).
+    expect(after.labelsOf('nodejs_gc_duration_seconds_bucket').map((l) => l['le'])).toContain(
+      '0.002',
+    );
   });
 });

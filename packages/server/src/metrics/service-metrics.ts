@@ -50,6 +50,12 @@ const QUEUE_GAUGES: StoreGauge<QueueSummary>[] = [
   },
 ];
 
+/**
+ * Buckets for waits of the event loop's size: store round trips and garbage-collection pauses,
+ * from a millisecond to a second (prom-client's own GC buckets jump from 10 to 100 ms).
+ */
+const PAUSE_BUCKETS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1];
+
 /** How long readings from the store are reused between scrapes unless configured. */
 export const METRICS_CACHE_MS = 15_000;
 
@@ -87,10 +93,12 @@ export class ServiceMetrics {
   readonly #http: Histogram<'method' | 'route' | 'status'>;
   readonly #storeCommands: Counter<'command' | 'collection'>;
   readonly #storeStatements: Counter<'command' | 'collection'>;
+  readonly #storeLatency: Histogram<'command' | 'collection'>;
 
   constructor(options: ServiceMetricsOptions = {}) {
     const registers = [this.registry];
-    if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: this.registry });
+    if (options.defaultMetrics ?? true)
+      collectDefaultMetrics({ register: this.registry, gcDurationBuckets: PAUSE_BUCKETS });
     this.#events = new Counter({
       name: 'xiaoer_events_received_total',
       help: 'Events received (signed intake, platform webhooks, chat), by source and what became of them.',
@@ -133,6 +141,13 @@ export class ServiceMetrics {
       labelNames: ['command', 'collection'],
       registers,
     });
+    this.#storeLatency = new Histogram({
+      name: 'xiaoer_store_command_duration_seconds',
+      help: 'From a command sent to the store to its answer, by command name and collection (a batched write waits here for the store and for the event loop to read the answer).',
+      labelNames: ['command', 'collection'],
+      buckets: PAUSE_BUCKETS,
+      registers,
+    });
     this.#storeGauges(
       cachedReading(options.readStore ?? emptyStore, options.cacheMs ?? METRICS_CACHE_MS),
       options.onError ?? (() => undefined),
@@ -143,6 +158,11 @@ export class ServiceMetrics {
   storeCommand(command: string, collection: string, statements = 1): void {
     this.#storeCommands.inc({ command, collection });
     this.#storeStatements.inc({ command, collection }, statements);
+  }
+
+  /** A store command answered (or failed) after `seconds` (the driver's command monitoring). */
+  storeCommandAnswered(command: string, collection: string, seconds: number): void {
+    this.#storeLatency.observe({ command, collection }, seconds);
   }
 
   /** The `Content-Type` of {@link exposition}. */

@@ -205,16 +205,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     ...(config.metrics?.cacheMs !== undefined ? { cacheMs: config.metrics.cacheMs } : {}),
     onError: (error) => log.warn({ err: error }, 'reading metrics from the store failed'),
   });
-  options.connection
-    .getClient()
-    .on('commandStarted', (event: { commandName: string; command: Record<string, unknown> }) => {
-      const target = event.command[event.commandName];
-      metrics.storeCommand(
-        event.commandName,
-        typeof target === 'string' ? target : '',
-        statementsOf(event.commandName, event.command),
-      );
-    });
+  watchStoreCommands(options.connection.getClient(), metrics);
   const dispatcher = new EffectDispatcher(models, agenda, executor, {
     ...config.delivery,
     timerLockMs,
@@ -427,6 +418,36 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
 }
 
 /** How many documents, updates or deletes one write command carries (1 for the others). */
+/**
+ * Feeds the store metrics from the driver's command monitoring: each command counted (with its
+ * statements) as it goes, and its round trip timed when it is answered or fails.
+ */
+function watchStoreCommands(
+  client: ReturnType<Connection['getClient']>,
+  metrics: ServiceMetrics,
+): void {
+  /** `command collection` of each command sent and not answered yet, by its request id. */
+  const sent = new Map<number, [string, string]>();
+  client.on('commandStarted', (event) => {
+    const target = (event.command as Record<string, unknown>)[event.commandName];
+    const collection = typeof target === 'string' ? target : '';
+    sent.set(event.requestId, [event.commandName, collection]);
+    metrics.storeCommand(
+      event.commandName,
+      collection,
+      statementsOf(event.commandName, event.command as Record<string, unknown>),
+    );
+  });
+  const answered = (event: { requestId: number; duration: number }) => {
+    const target = sent.get(event.requestId);
+    if (!target) return;
+    sent.delete(event.requestId);
+    metrics.storeCommandAnswered(target[0], target[1], event.duration / 1000);
+  };
+  client.on('commandSucceeded', answered);
+  client.on('commandFailed', answered);
+}
+
 function statementsOf(name: string, command: Record<string, unknown>): number {
   const list =
     name === 'insert'
