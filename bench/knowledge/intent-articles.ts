@@ -40,7 +40,7 @@ function articleOf(d: (typeof business)[number]) {
  */
 export function indexOf(
   leaveOut: ReadonlySet<string> = new Set(),
-  options: { refuseSocialTalk?: boolean; topics?: TopicsOf } = {},
+  options: { refuseSocialTalk?: boolean; liftClearTopic?: boolean; topics?: TopicsOf } = {},
 ): KnowledgeIndex {
   const built = new KnowledgeIndex(options);
   built.useTopics(options.topics);

@@ -23,7 +23,7 @@ describe('knowledge index scores', () => {
     expect(together.find('退货地址在哪里', { language: 'zh' })[0]?.score).toBe(1);
   });
 
-  it('should rank by the topics a recognizer reads too, leaving the scores as they were', () => {
+  it("should rank by the topics a recognizer reads too, lifting only a clear topic's score", () => {
     const articles = {
       refundStatus: ['退款多久到账', '退款进度查一下', '钱什么时候退回来'],
       refund: ['我要退款', '申请退款', '不想要了 把钱退了'],
@@ -50,13 +50,60 @@ describe('knowledge index scores', () => {
     const words = indexOf(articles);
     const withTopics = indexOf(articles);
     withTopics.useTopics(topics);
+    const rankedOnly = indexOf(articles, { liftClearTopic: false });
+    rankedOnly.useTopics(topics);
     // By its words the question reads as asking for a refund (退, 钱 in 把钱退了).
     expect(words.find(question, { language: 'zh' })[0]?.article._id).toBe('refund');
     expect(withTopics.find(question, { language: 'zh' })[0]?.article._id).toBe('refundStatus');
-    expect(scores(withTopics)).toEqual(scores(words));
+    expect(rankedOnly.find(question, { language: 'zh' })[0]?.article._id).toBe('refundStatus');
+    expect(scores(rankedOnly)).toEqual(scores(words));
+    // The recognizer is sure of the topic and one article alone is it: its score is lifted
+    // (its words' score to the power 0.6), the others keep theirs.
+    const byWords = scores(words);
+    const lifted = scores(withTopics);
+    expect(byWords['refundStatus']).toBeLessThan(0.25);
+    expect(lifted['refundStatus']).toBeCloseTo((byWords['refundStatus'] ?? 0) ** 0.6, 2);
+    expect(lifted['refund']).toBe(byWords['refund']);
     // Without topics again, words alone.
     withTopics.useTopics(undefined);
     expect(withTopics.find(question, { language: 'zh' })[0]?.article._id).toBe('refund');
+    expect(scores(withTopics)).toEqual(byWords);
+  });
+
+  it('should lift no score when the topic is unsure or several articles share it', () => {
+    const question = '钱退了吗 有动静吗';
+    const scores = (index: ReturnType<typeof indexOf>) =>
+      Object.fromEntries(
+        index.find(question, { language: 'zh' }).map((m) => [m.article._id, m.score]),
+      );
+    const sure = () => [{ intent: 'refundStatus', confidence: 0.9 }];
+    const unsure = () => [
+      { intent: 'refundStatus', confidence: 0.6 },
+      { intent: 'refund', confidence: 0.4 },
+    ];
+    // Two articles on the topic (a shop's refund-status questions): the topic cannot tell them apart.
+    const shared = {
+      refundTime: ['退款多久到账', '钱什么时候退回来'],
+      refundCard: ['退款退到哪张卡', '退款原路退回吗'],
+      invoice: ['怎么开发票'],
+    };
+    const words = scores(indexOf(shared));
+    const sharing = indexOf(shared);
+    sharing.useTopics((text) =>
+      /发票/.test(text) ? [{ intent: 'invoice', confidence: 1 }] : sure(),
+    );
+    expect(scores(sharing)).toEqual(words);
+    // One article on the topic, but the recognizer is unsure of the question.
+    const alone = { refundTime: shared.refundTime, invoice: shared.invoice };
+    const unsureIndex = indexOf(alone);
+    unsureIndex.useTopics((text) =>
+      /发票/.test(text)
+        ? [{ intent: 'invoice', confidence: 1 }]
+        : /动静/.test(text)
+          ? unsure()
+          : sure(),
+    );
+    expect(scores(unsureIndex)).toEqual(scores(indexOf(alone)));
   });
 
   it('should score a paraphrase by the article as a whole, not by its nearest phrasing', () => {
