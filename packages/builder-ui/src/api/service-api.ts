@@ -106,6 +106,27 @@ export const inboxApi = {
     );
     return () => source.close();
   },
+  /**
+   * Follows several conversations' new messages, each after its number, on one server-sent
+   * event stream (the desk's unread marks). A reconnecting browser asks again from the same
+   * numbers, so a line may come twice.
+   */
+  followMany: (
+    after: Readonly<Record<string, number>>,
+    onLine: (conversationId: string, line: ChatLine) => void,
+  ): (() => void) => {
+    const follow = Object.entries(after)
+      .map(([id, seq]) => `${encodeURIComponent(id)}:${seq}`)
+      .join(',');
+    const source = new EventSource(`/api/conversations/stream?follow=${follow}`);
+    source.addEventListener('message', (event: MessageEvent<string>) => {
+      const { conversationId, ...line } = JSON.parse(event.data) as ChatLine & {
+        conversationId: string;
+      };
+      onLine(conversationId, line);
+    });
+    return () => source.close();
+  },
   reply: (id: string, text: string) =>
     api<Answer<'postApiConversationsIdMessages'>>(
       'POST',

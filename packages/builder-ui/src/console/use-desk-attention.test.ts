@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatLine } from '../api/service-api.ts';
-import { inOrder, unreadOf } from './use-desk-attention.ts';
+import { inOrder, UnreadLines } from './use-desk-attention.ts';
 
 const line = (seq: number, from: ChatLine['from'], at = '2026-12-02T10:00:00Z'): ChatLine => ({
   seq,
@@ -16,10 +16,19 @@ describe("the desk's transcript", () => {
     ).toEqual([1, 2, 3]);
   });
 
-  it("should count the customer's lines after the last one seen as unread", () => {
-    const lines = [line(1, 'customer'), line(2, 'bot'), line(3, 'customer'), line(4, 'customer')];
-    expect(unreadOf(lines, 0)).toBe(3);
-    expect(unreadOf(lines, 3)).toBe(1);
-    expect(unreadOf(lines, 4)).toBe(0);
+  it("should count the customer's lines after the last one seen as unread, each once", () => {
+    const unread = new UnreadLines();
+    expect(unread.hear('a', line(1, 'customer'))).toBe(1);
+    expect(unread.hear('a', line(2, 'bot'))).toBe(1);
+    expect(unread.hear('a', line(3, 'customer'))).toBe(2);
+    // Heard again after the stream reconnected: still two.
+    expect(unread.hear('a', line(3, 'customer'))).toBe(2);
+    expect(unread.hear('b', line(1, 'customer'))).toBe(1);
+    // Opened and read up to line 3: nothing unread there; a newer line counts again.
+    unread.seenUpTo('a', 3);
+    expect([unread.count('a'), unread.seen('a'), unread.count('b')]).toEqual([0, 3, 1]);
+    expect(unread.hear('a', line(2, 'customer'))).toBe(0);
+    expect(unread.hear('a', line(4, 'customer'))).toBe(1);
+    expect(unread.seen('c')).toBe(0);
   });
 });

@@ -1,16 +1,41 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { inboxApi, type ChatLine } from '../api/service-api.ts';
 
-/** How often the desk looks for new customer lines in the conversations not open. */
-const UNREAD_MS = 4000;
-
 /** A transcript in the order it was said: by sequence number, then time. */
 export const inOrder = (lines: ChatLine[]): ChatLine[] =>
   [...lines].sort((a, b) => a.seq - b.seq || a.at.localeCompare(b.at));
 
-/** Customer lines after the last one the agent saw. */
-export const unreadOf = (lines: ChatLine[], seenSeq: number): number =>
-  lines.filter((line) => line.from === 'customer' && line.seq > seenSeq).length;
+/**
+ * The customer lines heard per conversation after the last one the agent saw: each line
+ * counts once, however often it is heard (a stream that reconnected sends it again).
+ */
+export class UnreadLines {
+  readonly #heard = new Map<string, Set<number>>();
+  readonly #seen = new Map<string, number>();
+
+  /** The newest line the agent saw in a conversation (it was open). */
+  seenUpTo(conversationId: string, seq: number): void {
+    this.#seen.set(conversationId, seq);
+    const heard = this.#heard.get(conversationId);
+    if (heard) for (const older of [...heard].filter((n) => n <= seq)) heard.delete(older);
+  }
+
+  seen(conversationId: string): number {
+    return this.#seen.get(conversationId) ?? 0;
+  }
+
+  /** Notes a line; returns the conversation's unread count after it. */
+  hear(conversationId: string, line: Pick<ChatLine, 'seq' | 'from'>): number {
+    let heard = this.#heard.get(conversationId);
+    if (!heard) this.#heard.set(conversationId, (heard = new Set()));
+    if (line.from === 'customer' && line.seq > this.seen(conversationId)) heard.add(line.seq);
+    return heard.size;
+  }
+
+  count(conversationId: string): number {
+    return this.#heard.get(conversationId)?.size ?? 0;
+  }
+}
 
 /** Keeps a scrolled box at its newest line whenever one more line arrives. */
 export function useScrollToNewest(box: RefObject<HTMLElement | null>, lines: number): void {
@@ -31,34 +56,30 @@ export function useUnread(
   openLines: ChatLine[] | undefined,
   notify: (count: number) => string,
 ): Record<string, number> {
-  const seen = useRef(new Map<string, number>());
+  const lines = useRef(new UnreadLines());
   const [unread, setUnread] = useState<Record<string, number>>({});
   const key = conversations.join('|');
   // The open conversation is read up to its newest line.
   useEffect(() => {
     if (!open || !openLines) return;
     const newest = Math.max(0, ...openLines.map((line) => line.seq));
-    seen.current.set(open, newest);
+    lines.current.seenUpTo(open, newest);
     setUnread((current) => ({ ...current, [open]: 0 }));
   }, [open, openLines]);
+  // The others' new customer lines, on one stream from the last line seen in each.
   useEffect(() => {
-    let stopped = false;
-    const look = async () => {
-      const counts: Record<string, number> = {};
-      for (const id of key ? key.split('|') : []) {
-        if (id === open) continue;
-        const chat = await inboxApi.conversation(id).catch(() => undefined);
-        if (chat) counts[id] = unreadOf(chat.messages, seen.current.get(id) ?? 0);
-      }
-      if (!stopped)
-        setUnread((current) => ({ ...counts, ...(open ? { [open]: current[open] ?? 0 } : {}) }));
-    };
-    void look();
-    const timer = setInterval(() => void look(), UNREAD_MS);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
+    const others = (key ? key.split('|') : []).filter((id) => id !== open);
+    const unreadLines = lines.current;
+    setUnread((current) => ({
+      ...Object.fromEntries(others.map((id) => [id, unreadLines.count(id)])),
+      ...(open ? { [open]: current[open] ?? 0 } : {}),
+    }));
+    if (others.length === 0) return;
+    const after = Object.fromEntries(others.map((id) => [id, unreadLines.seen(id)]));
+    return inboxApi.followMany(after, (id, line) => {
+      const count = unreadLines.hear(id, line);
+      setUnread((current) => (current[id] === count ? current : { ...current, [id]: count }));
+    });
   }, [key, open]);
   const total = Object.values(unread).reduce((sum, n) => sum + n, 0);
   const before = useRef(0);

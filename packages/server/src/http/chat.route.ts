@@ -17,7 +17,7 @@ import { chatResponseSchemas } from './chat.response.ts';
 import { responds } from './route-metadata.ts';
 import { conversationAccess } from './conversation-access.ts';
 import { consoleMessageView, customerMessageView } from './message-view.ts';
-import { openEventStream } from './event-stream.ts';
+import { openEventStream, type EventStream } from './event-stream.ts';
 
 /** The longest message a customer or agent may send, in characters. */
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -235,6 +235,17 @@ export function conversationsRouter(
       response.json({ conversations: await desk.store.recent(100, filter) });
     },
   );
+  // The desk follows the conversations it does not show (unread marks) on one stream.
+  router.get(
+    '/conversations/stream',
+    allow('read'),
+    responds(chatResponseSchemas.stream),
+    async (request, response) => {
+      const follows = followsOf(request);
+      const conversations = await Promise.all(follows.map(({ id }) => desk.conversation(id)));
+      streamMany(desk, conversations, follows, request, response);
+    },
+  );
   router.get(
     '/conversations/:id',
     allow('read'),
@@ -323,6 +334,66 @@ export function conversationsRouter(
  * Server-sent events: what was missed since `after`, then each new message as it comes. The
  * conversation was just read (its numbering hint is not read again).
  */
+/** Conversations one desk stream may follow at once. */
+export const MAX_FOLLOWED_CONVERSATIONS = 50;
+
+/** `?follow=<id>:<after>,…`: each conversation followed after its message number. */
+function followsOf(request: Request): { id: string; after: number }[] {
+  const raw = request.query['follow'];
+  const items = typeof raw === 'string' && raw !== '' ? raw.split(',') : [];
+  const follows = items.map((item) => /^([A-Za-z0-9_-]{1,100}):(\d{1,15})$/.exec(item));
+  if (items.length === 0 || follows.some((match) => !match))
+    throw new ApiError(400, 'invalid-follow', {
+      zh: 'follow 应为“会话编号:消息序号”，以逗号分隔。',
+      en: 'follow must be conversation-id:message-number pairs, separated by commas.',
+    });
+  if (items.length > MAX_FOLLOWED_CONVERSATIONS)
+    throw new ApiError(400, 'too-many-conversations', {
+      zh: `一个实时流最多跟随 ${MAX_FOLLOWED_CONVERSATIONS} 个会话。`,
+      en: `One stream follows at most ${MAX_FOLLOWED_CONVERSATIONS} conversations.`,
+    });
+  return follows.map((match) => ({ id: String(match?.[1]), after: Number(match?.[2]) }));
+}
+
+/**
+ * Several conversations' new messages on one stream (`message` events, each naming its
+ * conversation): the missed ones first, then live. No event ids: a reconnecting browser asks
+ * again from the numbers in its URL, so a message may come twice (its number tells).
+ */
+function streamMany(
+  desk: ServiceDesk,
+  conversations: ConversationRecord[],
+  follows: { id: string; after: number }[],
+  request: Request,
+  response: Response,
+): void {
+  const events = openEventStream(request, response);
+  conversations.forEach((conversation, index) => {
+    const conversationId = conversation._id;
+    follow(desk, conversation, follows[index]?.after ?? 0, events, (message) =>
+      events.send('message', JSON.stringify({ conversationId, ...consoleMessageView(message) })),
+    );
+  });
+}
+
+/** Sends a conversation's messages after `after` (those missed first), then each new one. */
+function follow(
+  desk: ServiceDesk,
+  conversation: ConversationRecord,
+  after: number,
+  events: EventStream,
+  send: (message: MessageRecord) => void,
+): void {
+  void desk.store.messagesAfter(conversation._id, after, 500, conversation.lastSeq).then(
+    (missed) => {
+      if (events.closed) return;
+      for (const message of missed) send(message);
+      events.onClose(desk.hub.subscribe(conversation._id, missed.at(-1)?.seq ?? after, send));
+    },
+    () => events.end(),
+  );
+}
+
 function stream(
   desk: ServiceDesk,
   conversation: ConversationRecord,
@@ -330,17 +401,8 @@ function stream(
   request: Request,
   response: Response,
 ): void {
-  const conversationId = conversation._id;
   const events = openEventStream(request, response);
-  const send = (message: MessageRecord) =>
-    events.send('message', JSON.stringify(customerMessageView(message)), message.seq);
-  void desk.store.messagesAfter(conversationId, after, 500, conversation.lastSeq).then(
-    (missed) => {
-      if (events.closed) return;
-      for (const message of missed) send(message);
-      const last = missed.at(-1)?.seq ?? after;
-      events.onClose(desk.hub.subscribe(conversationId, last, send));
-    },
-    () => events.end(),
+  follow(desk, conversation, after, events, (message) =>
+    events.send('message', JSON.stringify(customerMessageView(message)), message.seq),
   );
 }

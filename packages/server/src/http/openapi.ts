@@ -314,6 +314,17 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary: 'A conversation with its messages / 会话详情',
     tag: 'chat',
   },
+  'GET /api/conversations/stream': {
+    summary:
+      'New messages of several conversations on one server-sent event stream, for the desk’s unread marks / 多个会话的实时消息（SSE，客服台未读）',
+    tag: 'chat',
+    media: ['text/event-stream'],
+    query: { follow: /^[A-Za-z0-9_-]{1,100}:\d{1,15}(,[A-Za-z0-9_-]{1,100}:\d{1,15}){0,49}$/ },
+    errors: {
+      400: 'follow missing, malformed or over 50 conversations / follow 缺失、格式错误或超过 50 个会话',
+      404: 'Unknown conversation / 会话不存在',
+    },
+  },
   'GET /api/conversations/{id}/stream': {
     summary:
       "A conversation's new messages as server-sent events, for the desk / 会话实时消息（SSE，客服台）",

@@ -643,6 +643,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/conversations/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** New messages of several conversations on one server-sent event stream, for the desk’s unread marks / 多个会话的实时消息（SSE，客服台未读） */
+    get: operations['getApiConversationsStream'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/conversations/{id}': {
     parameters: {
       query?: never;
@@ -4869,6 +4886,64 @@ export interface operations {
       };
       /** @description Needs the "read" permission / 权限不足 */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  getApiConversationsStream: {
+    parameters: {
+      query?: {
+        follow?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description follow missing, malformed or over 50 conversations / follow 缺失、格式错误或超过 50 个会话 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "read" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unknown conversation / 会话不存在 */
+      404: {
         headers: {
           [name: string]: unknown;
         };
