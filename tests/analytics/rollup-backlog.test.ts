@@ -104,4 +104,50 @@ describe('a rollup of a backlog', () => {
     const days = await models.ConversationDays.find({}).lean();
     expect(days.flatMap((day) => day.opened).reduce((a, b) => a + b, 0)).toBe(30);
   });
+
+  it("should read each batch's packs, not the whole backlog again for every batch", async () => {
+    await models.ConversationDays.deleteMany({});
+    // The rollup on a connection of its own whose commands are watched: the fact documents the
+    // store sends back to its reads.
+    const watched = await mongoose
+      .createConnection(store.uri, { monitorCommands: true })
+      .asPromise();
+    const reads = new Map<number, string>();
+    let documentsRead = 0;
+    watched.getClient().on('commandStarted', (event) => {
+      const command = event.command as Record<string, unknown>;
+      const collection = event.commandName === 'getMore' ? command['collection'] : command['find'];
+      if (collection === 'analyticsFacts') reads.set(event.requestId, String(collection));
+    });
+    watched.getClient().on('commandSucceeded', (event) => {
+      if (!reads.delete(event.requestId)) return;
+      const cursor = (event.reply as { cursor?: { firstBatch?: unknown[]; nextBatch?: unknown[] } })
+        .cursor;
+      documentsRead += (cursor?.firstBatch ?? cursor?.nextBatch ?? []).length;
+    });
+    // A backlog of 100 packs of 10 facts, as the recorders write them; batches of 100 facts.
+    const packs = Array.from({ length: 100 }, (_, p) => ({
+      _id: `pack-backlog-${p}`,
+      facts: Array.from({ length: 10 }, (_, i) => opened(2000 + p * 10 + i)),
+      recordedAt: new Date(),
+    }));
+    await models.AnalyticsFacts.collection.insertMany(packs as never[]);
+    try {
+      const rollup = new AnalyticsRollup(createModels(watched), {
+        timeZone: 'Asia/Shanghai',
+        batchSize: 100,
+      });
+      expect(await rollup.run()).toMatchObject({ ran: true, facts: 1000 });
+      // Reading up to a batch's size in documents (100 packs: here the whole backlog) for each
+      // of the 10 batches reads 100 + 90 + 80 + … = 550 documents; each batch reads its 10
+      // packs and what is left of one round trip (16 documents).
+      expect(documentsRead).toBeGreaterThanOrEqual(100);
+      expect(documentsRead).toBeLessThanOrEqual(160);
+      expect(await models.AnalyticsFacts.countDocuments()).toBe(0);
+      const days = await models.ConversationDays.find({}).lean();
+      expect(days.flatMap((day) => day.opened).reduce((a, b) => a + b, 0)).toBe(1000);
+    } finally {
+      await watched.close();
+    }
+  });
 });

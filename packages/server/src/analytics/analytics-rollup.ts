@@ -74,11 +74,8 @@ export class AnalyticsRollup {
         result.facts += factsOf(documents).length;
       }
       for (;;) {
-        const read = await this.#models.AnalyticsFacts.find({})
-          .limit(this.#batchSize)
-          .lean<StoredFacts[]>();
-        if (read.length === 0) break;
-        const documents = upToFacts(read, this.#batchSize);
+        const { documents, all } = await this.#nextBatch();
+        if (documents.length === 0) break;
         const batchId = randomUUID();
         await this.#models.RollupControl.create({
           _id: BATCH,
@@ -88,7 +85,7 @@ export class AnalyticsRollup {
         });
         result.days += await this.#apply(batchId, documents);
         result.facts += factsOf(documents).length;
-        if (read.length < this.#batchSize && documents.length === read.length) break;
+        if (all) break;
         // A long backlog outlasts the lease: renew it per batch; stop if it was taken over.
         if (!(await this.#renew(owner))) break;
       }
@@ -97,6 +94,28 @@ export class AnalyticsRollup {
       await this.#models.RollupControl.deleteOne({ _id: LEASE, owner });
     }
     return { ...result, ms: this.#clock.now() - started };
+  }
+
+  /**
+   * The next batch: whole fact documents (packs or single facts) from the start, until they hold
+   * `batchSize` facts (a pack may take it over), read {@link READ_BATCH} to a round trip — not the
+   * whole backlog for every batch — and whether they were all there was.
+   */
+  async #nextBatch(): Promise<{ documents: StoredFacts[]; all: boolean }> {
+    const cursor = this.#models.AnalyticsFacts.collection.find({}, { batchSize: READ_BATCH });
+    const documents: StoredFacts[] = [];
+    let facts = 0;
+    try {
+      for await (const stored of cursor) {
+        const document = stored as unknown as StoredFacts;
+        documents.push(document);
+        facts += factCount(document);
+        if (facts >= this.#batchSize) return { documents, all: false };
+      }
+      return { documents, all: true };
+    } finally {
+      await cursor.close();
+    }
   }
 
   /** Adds the documents' facts to their day documents, then forgets them and the batch. */
@@ -225,14 +244,10 @@ export class AnalyticsRollup {
   }
 }
 
-/** The first documents whose facts make up `size` (at least one document). */
-function upToFacts(documents: StoredFacts[], size: number): StoredFacts[] {
-  let facts = 0;
-  let taken = 0;
-  while (taken < documents.length && (taken === 0 || facts < size)) {
-    const document = documents[taken] as StoredFacts;
-    facts += 'facts' in document && Array.isArray(document.facts) ? document.facts.length : 1;
-    taken += 1;
-  }
-  return documents.slice(0, taken);
+/** How many fact documents one round trip of {@link AnalyticsRollup}'s read brings. */
+const READ_BATCH = 16;
+
+/** Facts in a stored document: a pack's, or the one a document of its own holds. */
+function factCount(document: StoredFacts): number {
+  return 'facts' in document && Array.isArray(document.facts) ? document.facts.length : 1;
 }
