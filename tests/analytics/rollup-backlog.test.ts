@@ -140,7 +140,7 @@ describe('a rollup of a backlog', () => {
       expect(await rollup.run()).toMatchObject({ ran: true, facts: 1000 });
       // Reading up to a batch's size in documents (100 packs: here the whole backlog) for each
       // of the 10 batches reads 100 + 90 + 80 + … = 550 documents; each batch reads its 10
-      // packs and what is left of one round trip (16 documents).
+      // packs and what is left of its round trip (16 documents the first time, then 11).
       expect(documentsRead).toBeGreaterThanOrEqual(100);
       expect(documentsRead).toBeLessThanOrEqual(160);
       expect(await models.AnalyticsFacts.countDocuments()).toBe(0);

@@ -52,6 +52,8 @@ export class AnalyticsRollup {
   readonly #batchSize: number;
   readonly #leaseMs: number;
   readonly #clock: Clock;
+  /** Facts per document in the last batch read (sizes the next batch's round trips). */
+  #factsPerDocument: number | undefined;
 
   constructor(models: AnalyticsModels, options: RollupOptions) {
     this.#models = models;
@@ -98,11 +100,16 @@ export class AnalyticsRollup {
 
   /**
    * The next batch: whole fact documents (packs or single facts) from the start, until they hold
-   * `batchSize` facts (a pack may take it over), read {@link READ_BATCH} to a round trip — not the
-   * whole backlog for every batch — and whether they were all there was.
+   * `batchSize` facts (a pack may take it over) — not the whole backlog for every batch — and
+   * whether they were all there was. A round trip brings about as many documents as the last
+   * batch needed ({@link READ_BATCH} the first time): packs of hundreds of facts come a couple
+   * dozen at a time, single facts thousands.
    */
   async #nextBatch(): Promise<{ documents: StoredFacts[]; all: boolean }> {
-    const cursor = this.#models.AnalyticsFacts.collection.find({}, { batchSize: READ_BATCH });
+    const roundTrip = this.#factsPerDocument
+      ? Math.min(this.#batchSize, Math.ceil(this.#batchSize / this.#factsPerDocument) + 1)
+      : READ_BATCH;
+    const cursor = this.#models.AnalyticsFacts.collection.find({}, { batchSize: roundTrip });
     const documents: StoredFacts[] = [];
     let facts = 0;
     try {
@@ -110,12 +117,13 @@ export class AnalyticsRollup {
         const document = stored as unknown as StoredFacts;
         documents.push(document);
         facts += factCount(document);
-        if (facts >= this.#batchSize) return { documents, all: false };
+        if (facts >= this.#batchSize) break;
       }
-      return { documents, all: true };
     } finally {
       await cursor.close();
     }
+    if (documents.length > 0) this.#factsPerDocument = facts / documents.length;
+    return { documents, all: facts < this.#batchSize };
   }
 
   /** Adds the documents' facts to their day documents, then forgets them and the batch. */
@@ -244,7 +252,7 @@ export class AnalyticsRollup {
   }
 }
 
-/** How many fact documents one round trip of {@link AnalyticsRollup}'s read brings. */
+/** Fact documents in the first round trip of a rollup's first batch. */
 const READ_BATCH = 16;
 
 /** Facts in a stored document: a pack's, or the one a document of its own holds. */
