@@ -7,8 +7,9 @@ import {
   loadIntentDefinitions,
   socialIntentsOf,
   type IntentExample,
-  type IntentModelMember,
 } from '@xiaoer/server/internal';
+
+type IntentModelMember = ReturnType<IntentClassifier['snapshot']>['members'][number];
 
 /**
  * What a model's members learned, each weight matrix as the hash of its bytes: equal exactly
