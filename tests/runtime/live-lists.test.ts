@@ -38,8 +38,13 @@ const openLive = () => h.xiaoer.liveQueries.openStreams;
 describe('the instances list stream', () => {
   it('should send the list at once, then again when an instance starts or moves', async () => {
     await open('L-1');
+    // L-1's document is written behind its steps: stored before the stream's first answer,
+    // which must hold it (waited for, an answer without it would come at the 3 s sweep).
+    await h.xiaoer.intake.idle();
+    await h.xiaoer.runtime.idle();
     const stream = await watchList('?workflow=counter&pageSize=50');
-    await stream.waitFor((list) => list.instances.some((i) => i.correlation === 'L-1'));
+    const first = await stream.waitFor(() => true);
+    expect(first.instances.map((i) => i.correlation)).toContain('L-1');
     await open('L-2');
     const grown = await stream.waitFor((list) =>
       list.instances.some((i) => i.correlation === 'L-2'),
