@@ -46,6 +46,11 @@ describe('the instances list stream', () => {
     const first = await stream.waitFor(() => true);
     expect(first.instances.map((i) => i.correlation)).toContain('L-1');
     await open('L-2');
+    // Its step is committed: the list is read again after the settling pause (500 ms), which
+    // the clock moves past rather than waits.
+    await h.xiaoer.intake.idle();
+    await h.xiaoer.runtime.idle();
+    await h.clock.advance(500);
     const grown = await stream.waitFor((list) =>
       list.instances.some((i) => i.correlation === 'L-2'),
     );
@@ -98,6 +103,9 @@ describe("the editor's counts stream", () => {
       expect(first.workflow).toBe('counter');
       const resting = first.nodes['waitBump'] ?? 0;
       await open('F-2');
+      await h.xiaoer.intake.idle();
+      await h.xiaoer.runtime.idle();
+      await h.clock.advance(500);
       const moved = await stream.waitFor((flow) => (flow.nodes['waitBump'] ?? 0) > resting);
       expect(moved.nodes['waitBump']).toBe(resting + 1);
     } finally {
