@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   cachedIntentClassifier,
@@ -7,6 +8,22 @@ import {
   socialIntentsOf,
   type IntentExample,
 } from '@xiaoer/server/internal';
+
+type IntentModelMember = ReturnType<IntentClassifier['snapshot']>['members'][number];
+
+/**
+ * What a model's members learned, each weight matrix as the hash of its bytes: equal exactly
+ * when every weight is (Vitest's deep equality over a million weights took two seconds).
+ */
+const learned = (members: readonly IntentModelMember[]) =>
+  members.map(({ temperature, model: { weights, bias, ...shape } }) => ({
+    temperature,
+    ...shape,
+    bias: [...bias],
+    weights: createHash('sha256')
+      .update(new Uint8Array(weights.buffer, weights.byteOffset, weights.byteLength))
+      .digest('hex'),
+  }));
 
 /** Phrasings written for this test: none of them is a training utterance (checked below). */
 const unseen: [string, string][] = [
@@ -56,21 +73,25 @@ describe('IntentClassifier', () => {
   /**
    * The shipped intents' model with the default settings: the one `npm install` trained and
    * stored (`intent-model-cache.ts`, as a server start reads it), trained here only when it is
-   * not stored. Training the same model again is a test of its own below, which so also checks
-   * that the stored model answers as a freshly trained one.
+   * not stored. That the stored model answers as the classifier it was stored from, and that
+   * its name changes with the examples, settings and code, is `intent-model-cache.test.ts`'s.
+   * The threshold and social intents only decide answers, not what training learns, so the
+   * tests of those restore this model with their own instead of training it again.
    */
   let classifier: IntentClassifier;
   /**
-   * Trained without calibration, an option given as undefined among its options. The threshold
-   * and social intents only decide answers, not what training learns, so the tests of those
-   * restore this model with their own instead of training the same weights again.
+   * Every sixteenth example, to keep the tests of training short: what training does with
+   * its options (determinism, calibration, the naive Bayes member) shows on these as on all.
    */
-  let uncalibrated: IntentClassifier;
+  let some: IntentExample[];
+  /** Trained on {@link some} with the default settings, once for the tests that compare it. */
+  let someTrained: IntentClassifier;
 
   beforeAll(async () => {
     examples = intentExamples(await loadIntentDefinitions());
     classifier = await cachedIntentClassifier(examples);
-    uncalibrated = IntentClassifier.train(examples, { threshold: undefined, calibrationFolds: 0 });
+    some = examples.filter((_, i) => i % 16 === 0);
+    someTrained = IntentClassifier.train(some);
   });
 
   it('should be tested on phrasings it was not trained on', () => {
@@ -105,7 +126,7 @@ describe('IntentClassifier', () => {
   );
 
   it('should answer unknown below its threshold and keep the best guess in top', () => {
-    const strict = IntentClassifier.restore(uncalibrated.snapshot(), { threshold: 0.999 });
+    const strict = IntentClassifier.restore(classifier.snapshot(), { threshold: 0.999 });
     const result = strict.classify('东西坏了');
     expect(result.intent).toBe('unknown');
     expect(result.top[0]?.confidence).toBe(result.confidence);
@@ -113,8 +134,8 @@ describe('IntentClassifier', () => {
 
   it('should answer a message sure to be business with its likeliest intent under the threshold', async () => {
     const definitions = await loadIntentDefinitions();
-    const plain = IntentClassifier.restore(uncalibrated.snapshot(), { threshold: 0.8 });
-    const sided = IntentClassifier.restore(uncalibrated.snapshot(), {
+    const plain = IntentClassifier.restore(classifier.snapshot(), { threshold: 0.8 });
+    const sided = IntentClassifier.restore(classifier.snapshot(), {
       threshold: 0.8,
       socialIntents: socialIntentsOf(definitions),
     });
@@ -144,10 +165,13 @@ describe('IntentClassifier', () => {
   });
 
   it('should train the same model from the same examples and seed', () => {
-    const again = IntentClassifier.train(examples);
-    expect(again.temperatures).toEqual(classifier.temperatures);
+    const again = IntentClassifier.train(some);
+    const [mine, first] = [again.snapshot(), someTrained.snapshot()];
+    // Every weight and temperature of every member, the vocabulary and the intents.
+    expect(learned(mine.members)).toEqual(learned(first.members));
+    expect([mine.intents, mine.vocabulary]).toEqual([first.intents, first.vocabulary]);
     for (const [text] of unseen) {
-      expect(again.classify(text)).toEqual(classifier.classify(text));
+      expect(again.classify(text)).toEqual(someTrained.classify(text));
     }
   });
 
@@ -157,6 +181,7 @@ describe('IntentClassifier', () => {
       expect(temperature).toBeGreaterThan(0);
       expect(temperature).not.toBe(1);
     }
+    const uncalibrated = IntentClassifier.train(some, { calibrationFolds: 0 });
     expect(uncalibrated.temperatures).toEqual([1, 1, 1, 1]);
   });
 
@@ -178,19 +203,18 @@ describe('IntentClassifier', () => {
   });
 
   it('should add a naive Bayes model to the three softmax models, and leave them as they are', () => {
-    // On every sixteenth example, to keep the test short: training is what is compared.
-    const some = examples.filter((_, i) => i % 16 === 0);
     const softmaxOnly = IntentClassifier.train(some, { naiveBayes: false }).snapshot().members;
-    const withBayes = IntentClassifier.train(some).snapshot().members;
+    const withBayes = someTrained.snapshot().members;
     expect(softmaxOnly).toHaveLength(3);
     expect(withBayes).toHaveLength(4);
-    expect(withBayes.slice(0, 3)).toEqual(softmaxOnly);
+    expect(learned(withBayes.slice(0, 3))).toEqual(learned(softmaxOnly));
     // The fourth counts rather than learns: no shuffles, no dropout, so another seed changes
     // the softmax models and leaves its weights as they are (the seed also picks the
     // calibration fold, hence its temperature).
     const reseeded = IntentClassifier.train(some, { seed: 7 }).snapshot().members;
-    expect(reseeded[3]?.model).toEqual(withBayes[3]?.model);
-    expect(reseeded[0]?.model).not.toEqual(withBayes[0]?.model);
+    const [bayes, reseededBayes] = [withBayes, reseeded].map((members) => learned(members)[3]);
+    expect({ ...reseededBayes, temperature: 1 }).toEqual({ ...bayes, temperature: 1 });
+    expect(learned(reseeded)[0]?.weights).not.toBe(learned(withBayes)[0]?.weights);
     const { members } = classifier.snapshot();
     // Alone, it reads a customer's message as the mean does.
     const alone = IntentClassifier.restore({ ...classifier.snapshot(), members: [members[3]!] });
@@ -205,7 +229,16 @@ describe('IntentClassifier', () => {
   });
 
   it('should keep the default for an option given as undefined', () => {
-    expect(uncalibrated.classify('转人工').intent).toBe('human');
+    const given = IntentClassifier.train(some, {
+      threshold: undefined,
+      epochs: undefined,
+      seed: undefined,
+      calibrationFolds: undefined,
+    });
+    expect(learned(given.snapshot().members)).toEqual(learned(someTrained.snapshot().members));
+    // An undefined threshold would answer every message unknown (no confidence is >= it).
+    expect(given.classify('转人工').intent).toBe('human');
+    for (const [text] of unseen) expect(given.classify(text)).toEqual(someTrained.classify(text));
   });
 
   it('should refuse to train on fewer than two intents', () => {

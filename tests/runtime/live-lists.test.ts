@@ -38,9 +38,19 @@ const openLive = () => h.xiaoer.liveQueries.openStreams;
 describe('the instances list stream', () => {
   it('should send the list at once, then again when an instance starts or moves', async () => {
     await open('L-1');
+    // L-1's document is written behind its steps: stored before the stream's first answer,
+    // which must hold it (waited for, an answer without it would come at the 3 s sweep).
+    await h.xiaoer.intake.idle();
+    await h.xiaoer.runtime.idle();
     const stream = await watchList('?workflow=counter&pageSize=50');
-    await stream.waitFor((list) => list.instances.some((i) => i.correlation === 'L-1'));
+    const first = await stream.waitFor(() => true);
+    expect(first.instances.map((i) => i.correlation)).toContain('L-1');
     await open('L-2');
+    // Its step is committed: the list is read again after the settling pause (500 ms), which
+    // the clock moves past rather than waits.
+    await h.xiaoer.intake.idle();
+    await h.xiaoer.runtime.idle();
+    await h.clock.advance(500);
     const grown = await stream.waitFor((list) =>
       list.instances.some((i) => i.correlation === 'L-2'),
     );
@@ -93,6 +103,9 @@ describe("the editor's counts stream", () => {
       expect(first.workflow).toBe('counter');
       const resting = first.nodes['waitBump'] ?? 0;
       await open('F-2');
+      await h.xiaoer.intake.idle();
+      await h.xiaoer.runtime.idle();
+      await h.clock.advance(500);
       const moved = await stream.waitFor((flow) => (flow.nodes['waitBump'] ?? 0) > resting);
       expect(moved.nodes['waitBump']).toBe(resting + 1);
     } finally {

@@ -27,21 +27,35 @@ export async function moveToTimer(h: Harness, id: string, count = 1): Promise<vo
 
 /**
  * Runs timer `key`'s own job now (`xiaoer.timer`, as for a timer added to a bucket that fired
- * already) and resolves once that job has run. Without `dueAt`, the job is one an older version
- * made (its timer has a record of its own).
+ * already) and resolves once that job has run and Agenda no longer counts it as running. Agenda
+ * says `success` before it saves the job and drops it from its running jobs: a `close()` in
+ * that moment found it running, and Agenda's drain, which looks again only at the next job's
+ * `complete`, waited its whole 10 s timeout (timer-cancel.test.ts ended so in most runs).
+ * Without `dueAt`, the job is one an older version made (its timer has a record of its own).
  */
 export async function runTimerJob(h: Harness, key: string, dueAt?: Date): Promise<void> {
+  const agenda = h.xiaoer.agenda;
   const ran = new Promise<void>((resolve) => {
     const done = (job: Job) => {
       if ((job.attrs.data as { timer?: string }).timer !== key) return;
-      h.xiaoer.agenda.off(`success:${TIMER_JOB}`, done);
+      agenda.off(`success:${TIMER_JOB}`, done);
       resolve();
     };
-    h.xiaoer.agenda.on(`success:${TIMER_JOB}`, done);
+    agenda.on(`success:${TIMER_JOB}`, done);
   });
-  await h.xiaoer.agenda.now(TIMER_JOB, {
+  await agenda.now(TIMER_JOB, {
     timer: key,
     ...(dueAt ? { dueAt: dueAt.toISOString() } : {}),
   });
   await ran;
+  await vi.waitFor(
+    async () => {
+      const { runningJobs } = await agenda.getRunningStats(true);
+      const running = Array.isArray(runningJobs) ? runningJobs : [];
+      expect(
+        running.filter((job) => (job.data as { timer?: string } | undefined)?.timer === key),
+      ).toEqual([]);
+    },
+    { timeout: 10_000, interval: 5 },
+  );
 }
