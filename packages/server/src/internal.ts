@@ -103,6 +103,7 @@ export { coverageId, LANE_WINDOW, laneId, slotId } from './runtime/timer-lanes.t
 export { mayHoldBefore, FULL_SWEEP_EVERY } from './model/oldest-entry.ts';
 export {
   createScheduler,
+  drainJobs,
   SCHEDULER_DEFAULTS,
   type SchedulerOptions,
 } from './runtime/job-scheduler.ts';

@@ -55,3 +55,37 @@ export function createScheduler(uri: string, options: SchedulerOptions = {}): Ag
     ...(options.processName ? { name: options.processName } : {}),
   });
 }
+
+/** How often {@link drainJobs} looks whether any job still runs (ms). */
+const DRAIN_CHECK_MS = 20;
+
+/**
+ * Stops taking jobs and waits for those running to end, at most `timeoutMs` (then disconnects
+ * Agenda from the store). Agenda's own drain looks at its running jobs only just after a job's
+ * `complete`, and a job leaves that list later (after its document is saved): a job that ended
+ * just as the server stopped kept the stop waiting the whole timeout. Here the running jobs are
+ * also looked at every {@link DRAIN_CHECK_MS}, and the wait ends once none runs.
+ */
+export async function drainJobs(
+  agenda: Agenda,
+  timeoutMs: number,
+): Promise<{ running: number; timedOut: boolean }> {
+  const noneRunning = new AbortController();
+  const look = setInterval(() => {
+    void agenda.getRunningStats().then(
+      ({ runningJobs }) => {
+        if (runningJobs === 0) noneRunning.abort();
+      },
+      () => undefined,
+    );
+  }, DRAIN_CHECK_MS);
+  try {
+    const { running, timedOut } = await agenda.drain({
+      timeout: timeoutMs,
+      signal: noneRunning.signal,
+    });
+    return { running, timedOut };
+  } finally {
+    clearInterval(look);
+  }
+}

@@ -9,7 +9,7 @@ import { JourneyRuntime } from '../runtime/journey-runtime.ts';
 import { EffectDispatcher } from '../runtime/effect-dispatcher.ts';
 import { FAR_PROMOTE_EVERY_MS } from '../runtime/timer-buckets.ts';
 import { EffectExecutor } from '../runtime/effect-executor.ts';
-import { createScheduler, SCHEDULER_DEFAULTS } from '../runtime/job-scheduler.ts';
+import { createScheduler, drainJobs, SCHEDULER_DEFAULTS } from '../runtime/job-scheduler.ts';
 import { EventIntake } from '../intake/event-intake.ts';
 import { ReceivedEventLog } from '../intake/log/received-event-log.ts';
 import { JourneyEventPublisher } from '../runtime/journey-event-publisher.ts';
@@ -410,7 +410,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       await knowledge.unanswered.settled();
       // Bookkeeping that lingers to share a write (events page, outcomes) is written now.
       await commits.idle();
-      await agenda.drain({ timeout: 10_000 });
+      await drainJobs(agenda, 10_000);
       await agenda.stop();
       await liveness.stop();
     },
