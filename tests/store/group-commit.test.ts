@@ -316,4 +316,39 @@ describe('GroupCommit', () => {
     await heldInsert;
     expect(await claims.countDocuments({ _id: 'z-more' })).toBe(1);
   });
+
+  it('should write lingering batches one at a time, letting writes that go at once pass', async () => {
+    const claims = model();
+    await claims.create({ _id: 'one-0', n: 0 });
+    const commits = new GroupCommit(
+      {},
+      { linger: { 'claims:insert': 60_000, 'claims:delete': 60_000 } },
+    );
+    // A lingering insert, written now and held at the store's door.
+    const inserts = holdFirst(claims, 'insertMany');
+    const inserted = commits.insert(inserts.model, { _id: 'one-new', n: 1 });
+    commits.settle();
+    expect(await inserts.calls(1)).toBe(1);
+    timeline.length = 0;
+    // Another lane's lingering batch, written now too: it waits for the insert's turn to end.
+    const deleted = commits.delete(claims, 'one-0');
+    commits.settle();
+    // A write that goes at once passes both.
+    await commits.update(claims, {
+      updateOne: { filter: { _id: 'one-0' }, update: { $set: { n: 5 } } },
+    });
+    expect(timeline).toEqual(['update started', 'update done']);
+    inserts.release();
+    await Promise.all([inserted, deleted]);
+    expect(timeline.filter((entry) => !entry.startsWith('find'))).toEqual([
+      'update started',
+      'update done',
+      'insert started',
+      'insert done',
+      'delete started',
+      'delete done',
+    ]);
+    expect(await claims.countDocuments({ _id: 'one-0' })).toBe(0);
+    expect(await claims.countDocuments({ _id: 'one-new' })).toBe(1);
+  });
 });

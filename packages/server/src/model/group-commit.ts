@@ -41,6 +41,28 @@ class WriteTurns {
     }
   }
 
+  #lingering = 0;
+  readonly #lingeringHeld: (() => void)[] = [];
+
+  /**
+   * A lingering batch's write, one at a time: the store has one writer, and when several lanes'
+   * lingers (and yields) end together their transactions queued there in a row, with an
+   * acknowledgement's insert behind them all. One at a time, each lets the writes that go at
+   * once and arrived meanwhile reach the store before the next; the batches held grow, and a
+   * transaction costs about the same for fifty documents as for one.
+   */
+  async lingering<R>(write: () => Promise<R>): Promise<R> {
+    if (this.#lingering > 0) await new Promise<void>((go) => this.#lingeringHeld.push(go));
+    else this.#lingering++;
+    try {
+      return await write();
+    } finally {
+      const next = this.#lingeringHeld.shift();
+      if (next) next();
+      else this.#lingering--;
+    }
+  }
+
   /** Resolves once no urgent write is in flight, or after `maxMs`. */
   quiet(maxMs: number): Promise<void> {
     if (this.#urgent === 0 || maxMs <= 0) return Promise.resolve();
@@ -334,8 +356,11 @@ export class GroupCommit {
       // Writes that go at once are counted while in flight; lingering ones yield to them.
       lane =
         linger > 0
-          ? new Lane<I, R>(this.#maxBatch[kind], write, linger, () =>
-              this.#turns.quiet(this.#yieldMs),
+          ? new Lane<I, R>(
+              this.#maxBatch[kind],
+              (items) => this.#turns.lingering(() => write(items)),
+              linger,
+              () => this.#turns.quiet(this.#yieldMs),
             )
           : new Lane<I, R>(
               this.#maxBatch[kind],
