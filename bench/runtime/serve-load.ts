@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 import { machineFacts, markdownReport, writeReport, type ResultRow } from '../report.ts';
 import { cpuMs, storePid } from './process-cpu.ts';
+import { machineSpeedProbeMs } from '../machine-speed.ts';
 import { dropDatabase, postgresAdminUrl } from '@xiaoer/server/internal';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -342,6 +343,15 @@ try {
   await rm(directory, { recursive: true, force: true });
   if (postgres) await dropDatabase(postgresAdminUrl(process.env), postgresDatabase);
 }
+// After the server stopped, so that nothing else of the benchmark's runs beside it.
+const probeMs = machineSpeedProbeMs();
+log(`machine speed probe: ${probeMs} ms (lower is faster; bench/machine-speed.ts)`);
+rows.push({
+  measure: 'Machine speed probe',
+  value: `${probeMs} ms`,
+  detail:
+    'a fixed single-threaded task timed right after the levels (bench/machine-speed.ts; lower is faster): compare figures across runs only when their probes are close',
+});
 const report = markdownReport(machineFacts(), rows);
 process.stdout.write(`${report}\n`);
 if (!quick)

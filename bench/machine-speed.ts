@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * How fast this machine runs one thread of JavaScript now, in milliseconds for a fixed task
+ * (lower is faster): a 2 KB object of orders parsed, written back as JSON and hashed 20,000
+ * times, the fastest of three rounds. The machines these benchmarks run on change speed by a
+ * third or more from hour to hour; a figure printed with this one can be compared with another
+ * run's only when their probes are close (docs/performance.md, "Reading the numbers").
+ */
+export function machineSpeedProbeMs(rounds = 3): number {
+  const orders = {
+    orders: Array.from({ length: 50 }, (_, i) => ({
+      id: `order-${i}`,
+      amount: i * 3.5,
+      items: ['sku-1', 'sku-2'],
+    })),
+  };
+  const text = JSON.stringify(orders);
+  let fastest = Infinity;
+  for (let round = 0; round < rounds; round++) {
+    const started = performance.now();
+    for (let i = 0; i < 20_000; i++)
+      createHash('sha256')
+        .update(JSON.stringify(JSON.parse(text)))
+        .digest('hex');
+    fastest = Math.min(fastest, performance.now() - started);
+  }
+  return Math.round(fastest);
+}
