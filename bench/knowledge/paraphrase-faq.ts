@@ -35,12 +35,15 @@ interface FaqArticle {
   paraphrases: string[];
   others: string[];
 }
-interface FaqFile {
+export interface FaqFile {
   articles: FaqArticle[];
   unrelated: string[];
 }
-interface Asked {
+/** One question asked of the index: its article if answerable, its best score and top three. */
+export interface Asked {
   expected?: string;
+  /** An unanswerable question on an article's topic (the file's "others"). */
+  nearMiss?: true;
   half: 0 | 1;
   score: number;
   top: string[];
@@ -51,9 +54,23 @@ const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 const share = (items: Asked[], test: (a: Asked) => boolean) =>
   items.length ? items.filter(test).length / items.length : 0;
 
-async function faq(name: string): Promise<FaqFile> {
+export async function faq(name: string): Promise<FaqFile> {
   const file = new URL(`./paraphrases/${name}.json`, import.meta.url);
   return JSON.parse(await readFile(file, 'utf8')) as FaqFile;
+}
+
+/**
+ * As the server does, articles are ranked by the topics the intent model reads too (trained as
+ * the server trains it, on the intents' utterances, never on these files); `TOPICS=0` ranks by
+ * words alone.
+ */
+export async function faqTopics(): Promise<TopicsOf | undefined> {
+  if (process.env['TOPICS'] === '0') return undefined;
+  const definitions = await loadIntentDefinitions();
+  const recognizer = IntentClassifier.train(intentExamples(definitions), {
+    socialIntents: socialIntentsOf(definitions),
+  });
+  return (text: string) => recognizer.rank(text);
 }
 
 /** Every question of both files (development: half 0, test: half 1) asked of one index. */
@@ -79,7 +96,7 @@ export function askFaq(files: [FaqFile, FaqFile], language: Language, topics?: T
   return files.flatMap((data, half) => [
     ...data.articles.flatMap((article) => [
       ...article.paraphrases.map((text) => ask(text, half as 0 | 1, article.id)),
-      ...article.others.map((text) => ask(text, half as 0 | 1)),
+      ...article.others.map((text) => ({ ...ask(text, half as 0 | 1), nearMiss: true as const })),
     ]),
     ...data.unrelated.map((text) => ask(text, half as 0 | 1)),
   ]);
@@ -111,17 +128,7 @@ function measured(asked: Asked[], threshold: number, floor: number) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows: ResultRow[] = [];
-  // As the server does, articles are ranked by the topics the intent model reads too (trained
-  // as the server trains it, on the intents' utterances, never on these files); `TOPICS=0`
-  // ranks by words alone.
-  const definitions = await loadIntentDefinitions();
-  const recognizer =
-    process.env['TOPICS'] === '0'
-      ? undefined
-      : IntentClassifier.train(intentExamples(definitions), {
-          socialIntents: socialIntentsOf(definitions),
-        });
-  const topics = recognizer && ((text: string) => recognizer.rank(text));
+  const topics = await faqTopics();
   for (const language of ['zh', 'en'] as const) {
     const asked = askFaq([await faq(language), await faq(`${language}-test`)], language, topics);
     const calibration = asked.filter((a) => a.half === 0);
