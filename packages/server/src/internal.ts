@@ -232,7 +232,7 @@ export {
 } from './intake/received-outcome.ts';
 export type { AttemptOutcome, AttemptListener } from './runtime/effect-executor.ts';
 export { EffectExecutor, OUTGOING_CONCURRENCY } from './runtime/effect-executor.ts';
-export { effectRecord, TIMER_JOB } from './runtime/effect-dispatcher.ts';
+export { effectRecord, TIMER_JOB, unwrittenInstanceRetryMs } from './runtime/effect-dispatcher.ts';
 export type { CommittedListener } from './runtime/step-log.ts';
 export { OutboxNotes } from './runtime/outbox-notes.ts';
 export {

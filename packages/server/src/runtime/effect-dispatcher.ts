@@ -22,11 +22,24 @@ import { ensureJob } from './job-markers.ts';
 export const TIMER_JOB = 'xiaoer.timer';
 
 /**
- * How long after its due time a timer whose instance is not in the store yet is tried again,
- * every second: longer than an instance's document may lag its steps, and than recovery takes
- * to roll a dead process's instances forward.
+ * How long after its due time a timer whose instance is not in the store yet (its first step
+ * is) is tried again: far longer than an instance's document may lag its steps, and than
+ * recovery takes to roll a dead process's instances forward — also on a starved machine, where
+ * a restarted server took over a minute to (a CI run at a tenth of a core: with 60 s here the
+ * timers fired into nothing and their journeys waited for good).
  */
-export const UNWRITTEN_INSTANCE_GRACE_MS = 60_000;
+export const UNWRITTEN_INSTANCE_GRACE_MS = 10 * 60_000;
+
+/**
+ * When such a timer is tried again, by how late it is: a second at first, a quarter of its
+ * lateness later on, at most 30 s (a few dozen tries in {@link UNWRITTEN_INSTANCE_GRACE_MS}).
+ */
+export function unwrittenInstanceRetryMs(lateMs: number): number {
+  return Math.min(30_000, Math.max(1000, Math.round(lateMs / 4)));
+}
+
+/** How a timer's own job that failed (the store away, an instance long contended) is retried. */
+const TIMER_JOB_RETRIES = { delay: 1000, factor: 2, maxDelay: 60_000, maxRetries: 10, jitter: 0.2 };
 export const EFFECT_JOB = 'xiaoer.effect';
 
 export interface DispatcherOptions {
@@ -85,6 +98,8 @@ export class EffectDispatcher implements EffectSink {
         concurrency: 32,
         lockLimit: 64,
         lockLifetime: options.timerLockMs,
+        // A timer is never dropped for a failure that passes: fired again, it changes nothing twice.
+        backoff: backoffStrategies.exponential(TIMER_JOB_RETRIES),
       },
     );
     this.#timers = new TimerBuckets(models, agenda, {
@@ -308,14 +323,19 @@ export class EffectDispatcher implements EffectSink {
       if (!(error instanceof UnknownInstanceError)) throw error;
       // Its document may not be in the store yet: another process writes it behind the steps
       // it committed (up to WRITE_WITHIN_MS), or recovery rolls it forward after that process
-      // died. If its first step is recorded, look again a second later while the timer is
-      // young. A timer of no instance, or of one still unknown long after (removed by
-      // retention), fires into nothing.
+      // died. If its first step is recorded, look again later while the timer is young (a
+      // second, then longer: unwrittenInstanceRetryMs). A timer of no instance, or of one still
+      // unknown long after (removed by retention), fires into nothing.
+      const lateMs = Date.now() - new Date(timer.dueAt).getTime();
       if (
-        Date.now() - new Date(timer.dueAt).getTime() < UNWRITTEN_INSTANCE_GRACE_MS &&
+        lateMs < UNWRITTEN_INSTANCE_GRACE_MS &&
         (await this.#commits.read(this.#models.Steps, stepKey(timer.instanceId, 1)))
       ) {
-        await this.#scheduleAlone(key, new Date(Date.now() + 1000), new Date(timer.dueAt));
+        await this.#scheduleAlone(
+          key,
+          new Date(Date.now() + unwrittenInstanceRetryMs(lateMs)),
+          new Date(timer.dueAt),
+        );
         return unmarked;
       }
     }

@@ -355,7 +355,6 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       await intents.recognizer();
       desk.useIntents(intents);
       await liveness.start((error) => log.warn({ err: error }, 'writing the heartbeat failed'));
-      await agenda.start();
       await sources.refresh();
       // Sources added or rotated in another process reach this one within seconds.
       stopSourceRefresh = clock.every(SOURCE_REFRESH_MS, () =>
@@ -364,8 +363,12 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
           .catch((error: unknown) => log.error({ err: error }, 'reading the sources failed')),
       );
       // At start, anything in the inbox or outbox was left by a process that is gone (or is
-      // harmlessly redone: processing is idempotent).
+      // harmlessly redone: processing is idempotent). Swept before Agenda runs a job: a timer
+      // that fell due meanwhile then finds the instances a crashed process never wrote rolled
+      // forward, instead of trying again while the sweep still runs (the jobs the sweep makes
+      // wait in the store until then).
       await sweep(0);
+      await agenda.start();
       // Instances that ended before outcomes were stored get theirs (once; then none are left).
       const filled = await backfillOutcomes(models);
       if (filled > 0) log.info({ instances: filled }, 'stored the outcome of ended instances');
