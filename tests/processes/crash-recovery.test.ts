@@ -79,7 +79,7 @@ async function describeStuck(workflowId: string, node: string): Promise<string> 
       `  steps ${JSON.stringify(mine(await connection.collection('steps').find().toArray(), 'instanceId').map((step) => [step['_id'], step['to'], step['at']]))}`,
     );
     lines.push(
-      `  timer slots ${JSON.stringify(mine(await connection.collection('timerSlots').find().toArray()))}`,
+      `  timer slots ${JSON.stringify(mine(await connection.collection('timerSlots').find().toArray(), 'timer'))}`,
     );
     lines.push(
       `  timers fired ${JSON.stringify(mine(await connection.collection('timerFires').find().toArray()))}`,

@@ -176,6 +176,27 @@ describe('timer buckets', () => {
     await firedAll([a, b, c, d]);
   });
 
+  it('should fire the slots a crashed process wrote past one it never wrote, in a window not covered yet', async () => {
+    const buckets = await startProcess();
+    const dueAt = new Date(Date.now() + 1200);
+    const [a, b, c, d] = keysInOneBucket('stranded', dueAt, 4) as [string, string, string, string];
+    const { id, startsAt } = bucketOf(a, dueAt);
+    // A process killed while its add of slot 1 was in flight: slots 2 and 3 were written (their
+    // steps done and forgotten), the window was never marked covered, the lane's size is 0.
+    const lane = laneId(id, 0);
+    await models.TimerLanes.create({ _id: lane, startsAt, size: 0 });
+    for (const [index, timer] of [
+      [0, a],
+      [2, b],
+      [3, c],
+    ] as const)
+      await models.TimerSlots.create({ _id: slotId(lane, index), timer, dueAt });
+    // Another process's timer in the same bucket makes the bucket's job.
+    await buckets.add(d, dueAt, true);
+    moveTo(dueAt);
+    await firedAll([a, b, c, d]);
+  });
+
   it('should read a lane of hundreds of slots in rounds of windows, past a gap in a covered one', async () => {
     const buckets = await startProcess();
     const dueAt = new Date(Date.now() + 1500);

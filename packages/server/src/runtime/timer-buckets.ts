@@ -282,8 +282,9 @@ export class TimerBuckets {
       const lane = await this.#models.TimerLanes.findById(laneId(bucket, n)).lean();
       if (!lane) break;
       // In a covered window a slot may be missing (its add failed or is under way); past the
-      // covered ones the slots still being added are contiguous, so reading stops at the first
-      // gap there. {@link WINDOWS_READ_AT_ONCE} windows at a time, their marks in one `find`
+      // covered ones the slots still being added are almost contiguous, so reading stops after
+      // the round that finds the first gap there (the slots that round read past it fire too:
+      // a crashed process leaves such gaps). {@link WINDOWS_READ_AT_ONCE} windows at a time, their marks in one `find`
       // and their slots in another: one window at a time, a bucket of 2,500 timers took 156
       // round trips one after the other before its first timer could fire.
       for (let first = 0, done = false; !done; first += WINDOWS_READ_AT_ONCE) {
@@ -317,11 +318,12 @@ export class TimerBuckets {
               seen.add(id);
               slots.push(slot);
             } else if (!seen.has(id) && !covered && i >= lane.size) {
+              // The end of what was added, or an add under way: no further round. The slots
+              // past it that this round read are fired all the same: a process that died with
+              // that add in flight left them there (their steps done), and no one else reads them.
               done = true;
-              break;
             }
           }
-          if (done) break;
         }
         await keepLock();
       }
