@@ -82,6 +82,19 @@ function keysInOneBucket(prefix: string, dueAt: Date, count: number): string[] {
  * Moves `Date` to `at` (never back). Nothing is locked when it moves: a job's lock would look
  * expired and the job could run twice.
  */
+/** A lane of `size` as another process left it: a slot for each timer given, none for a hole. */
+async function laneWithSlots(
+  lane: string,
+  startsAt: Date,
+  size: number,
+  dueAt: Date,
+  timers: (string | undefined)[],
+): Promise<void> {
+  await models.TimerLanes.create({ _id: lane, startsAt, size });
+  for (const [index, timer] of timers.entries())
+    if (timer) await models.TimerSlots.create({ _id: slotId(lane, index), timer, dueAt });
+}
+
 function moveTo(at: Date | number): void {
   const ahead = new Date(at).getTime() - Date.now();
   if (ahead > 0) vi.setSystemTime(Date.now() + ahead);
@@ -158,14 +171,7 @@ describe('timer buckets', () => {
     const { id, startsAt } = bucketOf(a, dueAt);
     // A lane whose slot 1 was never written (its add failed), and a slot past the lane's
     // stored size (an add under way when the job reads the lane).
-    const lane = laneId(id, 0);
-    await models.TimerLanes.create({ _id: lane, startsAt, size: 3 });
-    for (const [index, timer] of [
-      [0, a],
-      [2, b],
-      [3, c],
-    ] as const)
-      await models.TimerSlots.create({ _id: slotId(lane, index), timer, dueAt });
+    await laneWithSlots(laneId(id, 0), startsAt, 3, dueAt, [a, undefined, b, c]);
     // The bucket exists, so this process takes lane 1 and makes no job: a crashed creator's
     // step makes it when it is dispatched again.
     await buckets.add(d, dueAt);
@@ -183,14 +189,7 @@ describe('timer buckets', () => {
     const { id, startsAt } = bucketOf(a, dueAt);
     // A process killed while its add of slot 1 was in flight: slots 2 and 3 were written (their
     // steps done and forgotten), the window was never marked covered, the lane's size is 0.
-    const lane = laneId(id, 0);
-    await models.TimerLanes.create({ _id: lane, startsAt, size: 0 });
-    for (const [index, timer] of [
-      [0, a],
-      [2, b],
-      [3, c],
-    ] as const)
-      await models.TimerSlots.create({ _id: slotId(lane, index), timer, dueAt });
+    await laneWithSlots(laneId(id, 0), startsAt, 0, dueAt, [a, undefined, b, c]);
     // Another process's timer in the same bucket makes the bucket's job.
     await buckets.add(d, dueAt, true);
     moveTo(dueAt);
