@@ -4,6 +4,7 @@
  * (`public-intent-mapping.ts`) names their intent. The files are not in the repository; which
  * rows are kept, and why, is in `PUBLIC-BENCHMARK.md`.
  */
+import { parse } from 'csv-parse/sync';
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import {
@@ -98,41 +99,11 @@ export function clinc150TestFile(dataFull: string): PublicTestFile {
   };
 }
 
-/** The rows of a CSV with a header line, quoted fields allowed (Banking77's `text,category`). */
-export function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let field = '';
-  let row: string[] = [];
-  let quoted = false;
-  const endField = () => {
-    row.push(field.replace(/\r$/, ''));
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (ch === '"') quoted = !quoted;
-    else if (quoted || (ch !== ',' && ch !== '\n')) field += ch;
-    else {
-      endField();
-      if (ch === '\n') {
-        rows.push(row);
-        row = [];
-      }
-    }
-  }
-  if (field || row.length) {
-    endField();
-    rows.push(row);
-  }
-  return rows.slice(1);
-}
-
 /** From Banking77's `test.csv` (`text,category`): every message of the mapped categories. */
 export function banking77TestFile(testCsv: string): PublicTestFile {
-  const rows = csvRows(testCsv).map(([text = '', source = '']) => [text.trim(), source] as const);
+  const rows = (parse(testCsv, { from_line: 2, relax_column_count: true }) as string[][]).map(
+    ([text = '', source = '']) => [text.trim(), source] as const,
+  );
   checkMapping(BANKING77_MAPPING, rows, 'test.csv');
   return {
     source: 'https://github.com/PolyAI-LDN/task-specific-datasets',
