@@ -32,26 +32,25 @@ export async function benchRecovery(log: (line: string) => void): Promise<Result
       );
       await connection.close();
       await before.close();
+      // Counted as they fire (the server tells each timer it fires): a timer is its slot and,
+      // once fired, its fire mark; the old `timers` records are no longer written.
+      let firedCount = 0;
+      let firstMs = 0;
+      let allMs = 0;
       const started = performance.now();
-      const after = await startHarness({ store, config: PRODUCTION_RECOVERY });
-      const fired = await waitUntil(
-        async () =>
-          (await after.xiaoer.models.Timers.countDocuments({
-            status: 'fired',
-            instanceId: { $regex: locked ? '^locked' : '^clean' },
-          })) > 0,
-        120_000,
-      );
-      const firstMs = performance.now() - started;
-      const all = await waitUntil(
-        async () =>
-          (await after.xiaoer.models.Timers.countDocuments({
-            status: 'fired',
-            instanceId: { $regex: locked ? '^locked' : '^clean' },
-          })) >= OVERDUE,
-        120_000,
-      );
-      const allMs = performance.now() - started;
+      const after = await startHarness({
+        store,
+        config: PRODUCTION_RECOVERY,
+        onTimerFired: () => {
+          firedCount++;
+          if (firedCount === 1) firstMs = performance.now() - started;
+          if (firedCount === OVERDUE) allMs = performance.now() - started;
+        },
+      });
+      const fired = await waitUntil(() => firedCount > 0, 120_000);
+      const all = await waitUntil(() => firedCount >= OVERDUE, 120_000);
+      if (!fired) firstMs = performance.now() - started;
+      if (!all) allMs = performance.now() - started;
       log(
         `  ${locked ? 'locked' : 'unlocked'}: first after ${Math.round(firstMs)} ms, all after ${Math.round(allMs)} ms`,
       );
