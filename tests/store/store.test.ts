@@ -98,6 +98,40 @@ describe(`the store (${process.env['XIAOER_STORE'] ?? 'sqlite'})`, () => {
     expect(ids(await Orders.find({ customer: { $in: ['Bo', 'Cy'] } }).lean())).toEqual(['in-2']);
   });
 
+  it('should delete exactly the listed _ids, count them, and still apply any other filter (patched store)', async () => {
+    await Orders.create([
+      { _id: 'del-1', customer: 'Di', status: 'created', rev: 0 },
+      { _id: 'del-2', customer: 'Di', status: 'created', rev: 0 },
+      { _id: 'del-3', customer: 'Di', status: 'shipped', rev: 1 },
+      { _id: 'del-4', customer: 'Di', status: 'created', rev: 0 },
+    ]);
+    const left = async () =>
+      (await Orders.find({ customer: 'Di' }).lean()).map((d) => d._id).sort();
+    // A bare list goes straight to the delete: a listed id that is not there removes nothing
+    // and is not counted, a repeated one is counted once.
+    const listed = await Orders.deleteMany({ _id: { $in: ['del-1', 'nope', 'del-1'] } });
+    expect(listed.deletedCount).toBe(1);
+    expect(await left()).toEqual(['del-2', 'del-3', 'del-4']);
+    // One `_id`, through deleteOne.
+    expect((await Orders.deleteOne({ _id: 'del-2' })).deletedCount).toBe(1);
+    expect((await Orders.deleteOne({ _id: 'del-2' })).deletedCount).toBe(0);
+    // A deleteOne of a list removes one of them, not all.
+    expect((await Orders.deleteOne({ _id: { $in: ['del-3', 'del-4'] } })).deletedCount).toBe(1);
+    expect(await left()).toHaveLength(1);
+    await Orders.create([
+      { _id: 'del-6', customer: 'Di', status: 'shipped', rev: 1 },
+      { _id: 'del-7', customer: 'Di', status: 'created', rev: 0 },
+    ]);
+    // A list beside another condition still reads first: only what matches goes.
+    const filtered = await Orders.deleteMany({
+      _id: { $in: ['del-6', 'del-7'] },
+      status: 'shipped',
+    });
+    expect(filtered.deletedCount).toBe(1);
+    expect(await left()).toContain('del-7');
+    expect(await left()).not.toContain('del-6');
+  });
+
   it('should reject a duplicate key on a unique index', async () => {
     const Claims = connection.model(
       'Claim',

@@ -165,10 +165,24 @@ export const FERRETDB_PATCHES = [
       'func Untrack(obj any, token *Token) {\n\tif !debugbuild.Enabled {\n\t\treturn\n\t}\n\n\tcheckArgs(obj, token)\n',
     why: 'untrack only what debug builds tracked',
   },
+  {
+    file: 'internal/handler/msg_delete.go',
+    find: '// execDelete performs a single delete operation.\n//\n// It returns a number of deleted documents or error.\n// The error is either a (wrapped) *handlererrors.CommandError or something fatal.\nfunc (h *Handler) execDelete(ctx context.Context, c backends.Collection, p *common.Delete) (int32, error) {\n\tvar qp backends.QueryParams\n',
+    replace:
+      '// exactIDs is the list of `_id`s a delete filter names when it names nothing else (patched in\n// by Xiaoer): `{_id: id}`, or `{_id: {$in: [ids]}}` of up to 1,000 strings and ObjectIDs when the\n// delete is not limited to one document; nil for any other filter.\nfunc exactIDs(filter *types.Document, limited bool) []any {\n\tif filter == nil || filter.Len() != 1 {\n\t\treturn nil\n\t}\n\n\tv, _ := filter.Get("_id")\n\tswitch v := v.(type) {\n\tcase string, types.ObjectID:\n\t\treturn []any{v}\n\tcase *types.Document:\n\t\tif limited || v.Len() != 1 {\n\t\t\treturn nil\n\t\t}\n\n\t\tin, _ := v.Get("$in")\n\t\tlist, ok := in.(*types.Array)\n\t\tif !ok || list.Len() == 0 || list.Len() > 1000 {\n\t\t\treturn nil\n\t\t}\n\n\t\tids := make([]any, 0, list.Len())\n\t\tfor i := 0; i < list.Len(); i++ {\n\t\t\tid, _ := list.Get(i)\n\t\t\tswitch id.(type) {\n\t\t\tcase string, types.ObjectID:\n\t\t\t\tids = append(ids, id)\n\t\t\tdefault:\n\t\t\t\treturn nil\n\t\t\t}\n\t\t}\n\n\t\treturn ids\n\t}\n\n\treturn nil\n}\n\n// execDelete performs a single delete operation.\n//\n// It returns a number of deleted documents or error.\n// The error is either a (wrapped) *handlererrors.CommandError or something fatal.\nfunc (h *Handler) execDelete(ctx context.Context, c backends.Collection, p *common.Delete) (int32, error) {\n\tif ids := exactIDs(p.Filter, p.Limited); ids != nil {\n\t\td, err := c.DeleteAll(ctx, &backends.DeleteAllParams{IDs: ids})\n\t\tif err != nil {\n\t\t\treturn 0, lazyerrors.Error(err)\n\t\t}\n\n\t\treturn d.Deleted, nil\n\t}\n\n\tvar qp backends.QueryParams\n',
+    // A delete read every document it deleted first (a query through the filter, each document
+    // decoded, then a `DELETE … IN` of their ids): two thirds of the store's time for deletes,
+    // which are the inbox entries and outbox notes of every event. A filter that is only an
+    // `_id`, or only a list of them, goes straight to the `DELETE … IN`, which says how many it
+    // removed (a listed id that is not there removes nothing, as before). Any other filter, or
+    // a `deleteOne` of a list, reads first as before. (With an oplog, which Xiaoer's store has
+    // not, FerretDB would log the listed ids rather than the ones found.)
+    why: 'delete by an exact _id list without reading the documents first',
+  },
 ] as const;
 
 /** Bumped whenever FERRETDB_PATCHES change, so cached binaries are rebuilt. */
-export const FERRETDB_PATCH_LEVEL = 7;
+export const FERRETDB_PATCH_LEVEL = 8;
 
 /** Applies {@link FERRETDB_PATCHES} to a writable copy of the sources. */
 export async function patchFerretdbSources(sources: string): Promise<void> {
