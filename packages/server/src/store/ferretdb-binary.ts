@@ -112,20 +112,23 @@ export const FERRETDB_PATCHES = [
   {
     file: 'internal/backends/sqlite/collection.go',
     find: '\t"sort"\n\t"strings"\n',
-    replace: '\t"sort"\n\t"strings"\n\t"sync"\n',
-    why: 'import sync for the write lock',
+    replace: '\t"sort"\n\t"strings"\n\t"sync"\n\t"sync/atomic"\n',
+    why: 'import sync for the write lock and its checkpoints',
   },
   {
     file: 'internal/backends/sqlite/collection.go',
     find: '// InsertAll implements backends.Collection interface.\n',
     replace:
-      "// writeLocks holds a mutex per database (patched in by Xiaoer): this process's writes to one\n// SQLite file take turns here instead of in SQLite's busy handler, which polls with sleeps.\nvar writeLocks sync.Map\n\n// lockWrites waits for the database's write turn and returns its release.\nfunc lockWrites(db *fsql.DB) func() {\n\tm, _ := writeLocks.LoadOrStore(db, new(sync.Mutex))\n\tmu := m.(*sync.Mutex)\n\tmu.Lock()\n\n\treturn mu.Unlock\n}\n\n// InsertAll implements backends.Collection interface.\n",
+      "// writeLocks holds a writeTurn per database (patched in by Xiaoer): this process's writes to one\n// SQLite file take turns here instead of in SQLite's busy handler, which polls with sleeps.\nvar writeLocks sync.Map\n\n// writeTurn is a database's write turn and its WAL checkpoints (patched in by Xiaoer). SQLite's\n// own checkpoint runs inside the COMMIT of the transaction that crossed its threshold, so every\n// writer waiting for the turn waited for the checkpoint too. Connections are opened with\n// wal_autocheckpoint(0) instead, and every walCheckpointEvery writes the turn starts a passive\n// checkpoint in the background, beside the writers. The WAL restarts from its beginning only\n// after a complete checkpoint that no write followed; once it holds more than walRestartFrames\n// and a checkpoint in the background completed, another one takes the write turn (a few\n// milliseconds) so that the next write restarts it.\ntype writeTurn struct {\n\tsync.Mutex\n\twrites  atomic.Int64\n\trunning atomic.Bool\n}\n\nconst (\n\twalCheckpointEvery = 64\n\twalRestartFrames   = 8192\n)\n\n// lockWrites waits for the database's write turn and returns its release.\nfunc lockWrites(db *fsql.DB) func() {\n\tv, _ := writeLocks.LoadOrStore(db, new(writeTurn))\n\tt := v.(*writeTurn)\n\tt.Lock()\n\n\treturn func() {\n\t\tt.Unlock()\n\n\t\tif t.writes.Add(1)%walCheckpointEvery == 0 && t.running.CompareAndSwap(false, true) {\n\t\t\tgo t.checkpoint(db)\n\t\t}\n\t}\n}\n\n// checkpoint copies the WAL into the database file, and makes it restart when it grew long.\nfunc (t *writeTurn) checkpoint(db *fsql.DB) {\n\tdefer t.running.Store(false)\n\n\t// A reader's older snapshot keeps the checkpoint from completing: then the turn is not taken.\n\tif busy, frames, copied := walCheckpoint(db); busy == 0 && frames > walRestartFrames && copied == frames {\n\t\tt.Lock()\n\t\tdefer t.Unlock()\n\n\t\twalCheckpoint(db)\n\t}\n}\n\n// walCheckpoint runs a passive checkpoint: whether it was blocked, the WAL's frames, those copied.\nfunc walCheckpoint(db *fsql.DB) (busy, frames, copied int64) {\n\trow := db.QueryRowContext(context.Background(), \"PRAGMA wal_checkpoint(PASSIVE)\")\n\tif err := row.Scan(&busy, &frames, &copied); err != nil {\n\t\treturn 1, 0, 0\n\t}\n\n\treturn busy, frames, copied\n}\n\n// InsertAll implements backends.Collection interface.\n",
     // Every write transaction is `BEGIN IMMEDIATE` (store-launcher's `_txlock=immediate`), so
     // SQLite runs one at a time anyway; the others waited in its default busy handler, which
     // sleeps 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 ms between tries and is not woken when
     // the lock frees. With a dozen of Xiaoer's batched writes under way at once, a write that
-    // came third could sleep tens of milliseconds after the lock was free.
-    why: 'take turns for writes in a mutex per database (helper)',
+    // came third could sleep tens of milliseconds after the lock was free. The turn also
+    // checkpoints the WAL beside the writers rather than inside one's COMMIT, where the others
+    // waited for it (the URL sets `wal_autocheckpoint(0)`, store/ferretdb-process.ts): small
+    // inserts beside a stream of large ones, p99 14 → 8 ms (docs/store.md).
+    why: 'take turns for writes in a mutex per database, checkpoint beside them (helper)',
   },
   {
     file: 'internal/backends/sqlite/collection.go',
@@ -182,7 +185,7 @@ export const FERRETDB_PATCHES = [
 ] as const;
 
 /** Bumped whenever FERRETDB_PATCHES change, so cached binaries are rebuilt. */
-export const FERRETDB_PATCH_LEVEL = 8;
+export const FERRETDB_PATCH_LEVEL = 9;
 
 /** Applies {@link FERRETDB_PATCHES} to a writable copy of the sources. */
 export async function patchFerretdbSources(sources: string): Promise<void> {

@@ -53,10 +53,13 @@ function backendArgs(backend: FerretdbBackend): string[] {
   return backend.handler === 'sqlite'
     ? // BEGIN IMMEDIATE: a write transaction waits for the lock (busy_timeout, 10 s) instead of
       // failing with SQLITE_BUSY when another write is under way (measured under two processes).
+      // No connection checkpoints the WAL in its COMMIT: the patched build checkpoints it in
+      // the background, beside the writers (FERRETDB_PATCHES, `writeTurn`; docs/store.md).
       [
         '--handler=sqlite',
         `--sqlite-url=file:${backend.directory.replace(/\/?$/, '/')}?_txlock=immediate` +
-          `&_pragma=synchronous(${backend.fsync === 'commit' ? 'full' : 'normal'})`,
+          `&_pragma=synchronous(${backend.fsync === 'commit' ? 'full' : 'normal'})` +
+          '&_pragma=wal_autocheckpoint(0)',
       ]
     : ['--handler=postgresql', `--postgresql-url=${backend.url}`];
 }
