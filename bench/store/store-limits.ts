@@ -6,6 +6,7 @@
  */
 import mongoose, { type Connection } from 'mongoose';
 import { startTestStore } from '@xiaoer/server/testing';
+import { deletesByIdLists, smallInsertsBesideLarge } from './write-mix.ts';
 import type { ResultRow } from '../report.ts';
 
 interface Counter {
@@ -132,6 +133,8 @@ export async function benchStoreLimits(quick: boolean): Promise<ResultRow[]> {
     for (const size of quick ? [1000] : [1000, 10_000]) {
       rows.push(...(await lookupTimes(db, size, quick ? 20 : 100)));
     }
+    rows.push(...(await smallInsertsBesideLarge(db, quick ? 2 : 12)));
+    rows.push(...(await deletesByIdLists(db, quick ? 2_000 : 20_000)));
     return rows;
   } finally {
     await db.close();
