@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server/internal';
-import { startHarness, type Harness } from '@xiaoer/server/testing';
+import { DEMO_AGENT_PASSWORD } from '@xiaoer/server/internal';
+import type { Harness } from '@xiaoer/server/testing';
 import { ChatClient, readStream } from '../conversations/chat-client.ts';
-import { goOnline, userToken } from '../routing/routing-fixture.ts';
+import { goOnline, startDemoDesk, userToken } from '../routing/routing-fixture.ts';
 
 /**
  * Issue 21: the customer sees the agent's display name, never the login id ("agent-li"); an
@@ -12,9 +12,7 @@ let h: Harness;
 let li: string;
 
 beforeAll(async () => {
-  h = await startHarness();
-  await seedDemoRouting(h.xiaoer, {});
-  li = (await h.xiaoer.auth.login('agent-li', DEMO_AGENT_PASSWORD))?.token ?? '';
+  ({ h, li } = await startDemoDesk());
 });
 afterAll(async () => {
   await h?.close();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server/internal';
-import { startHarness, type Harness } from '@xiaoer/server/testing';
+import type { Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
+import { startDemoDesk } from '../routing/routing-fixture.ts';
 import { openStream } from '../runtime/event-stream-client.ts';
 
 /**
@@ -22,9 +22,7 @@ const follow = (pairs: string) =>
   openStream<Line>(`${h.url}/api/conversations/stream?follow=${pairs}`, li, 'message');
 
 beforeAll(async () => {
-  h = await startHarness();
-  await seedDemoRouting(h.xiaoer, {});
-  li = (await h.xiaoer.auth.login('agent-li', DEMO_AGENT_PASSWORD))?.token ?? '';
+  ({ h, li } = await startDemoDesk());
 });
 afterAll(async () => {
   await h?.close();

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server/internal';
-import { startHarness, type Harness } from '@xiaoer/server/testing';
+import type { Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
-import { goOnline } from '../routing/routing-fixture.ts';
+import { goOnline, startDemoDesk } from '../routing/routing-fixture.ts';
 
 /**
  * Issue 21: beside a desk conversation, the same customer's earlier conversations and orders:
@@ -36,10 +35,7 @@ let anonymous: ChatClient;
 let current: ChatClient;
 
 beforeAll(async () => {
-  h = await startHarness();
-  await seedDemoRouting(h.xiaoer, {});
-  li = (await h.xiaoer.auth.login('agent-li', DEMO_AGENT_PASSWORD))?.token ?? '';
-  wang = (await h.xiaoer.auth.login('agent-wang', DEMO_AGENT_PASSWORD))?.token ?? '';
+  ({ h, li, wang } = await startDemoDesk());
   await h.shop.createOrder({ orderId: 'HIS-A1', customer: { id: 'cust-a' }, total: 88 });
   await h.shop.createOrder({ orderId: 'HIS-B1', customer: { id: 'cust-b' } });
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server/internal';
-import { startHarness, type Harness } from '@xiaoer/server/testing';
+import type { Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
-import { goOnline, userToken } from '../routing/routing-fixture.ts';
+import { goOnline, startDemoDesk, userToken } from '../routing/routing-fixture.ts';
 import { openStream } from '../runtime/event-stream-client.ts';
 
 /**
@@ -25,10 +24,7 @@ const openInbox = (token: string) =>
   openStream<InboxEvent>(`${h.url}/api/agents/me/inbox/stream`, token, 'inbox');
 
 beforeAll(async () => {
-  h = await startHarness();
-  await seedDemoRouting(h.xiaoer, {});
-  li = (await h.xiaoer.auth.login('agent-li', DEMO_AGENT_PASSWORD))?.token ?? '';
-  wang = (await h.xiaoer.auth.login('agent-wang', DEMO_AGENT_PASSWORD))?.token ?? '';
+  ({ h, li, wang } = await startDemoDesk());
 });
 afterAll(async () => {
   await h?.close();

@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  DEMO_AGENT_PASSWORD,
-  seedDemoRouting,
-  type QualityReport,
-  type QualityReportEvent,
-  type Ruleset,
-} from '@xiaoer/server/internal';
-import { startHarness, type Harness } from '@xiaoer/server/testing';
+import type { QualityReport, QualityReportEvent, Ruleset } from '@xiaoer/server/internal';
+import type { Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
+import { startDemoDesk } from '../routing/routing-fixture.ts';
 
 /**
  * Quality inspection through the real server and store: a customer asks for a person, agent-li
@@ -19,10 +14,8 @@ let agentToken: string;
 const events: QualityReportEvent[] = [];
 
 beforeAll(async () => {
-  h = await startHarness();
-  await seedDemoRouting(h.xiaoer, {});
+  ({ h, li: agentToken } = await startDemoDesk());
   h.xiaoer.quality.onReport((event) => events.push(event));
-  agentToken = (await h.xiaoer.auth.login('agent-li', DEMO_AGENT_PASSWORD))?.token ?? '';
   const online = await h.request('POST', '/api/agents/me/status', { status: 'online' }, agentToken);
   expect(online.status).toBe(200);
 });

@@ -1,4 +1,23 @@
-import type { Harness } from '@xiaoer/server/testing';
+import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server/internal';
+import { startHarness, type Harness } from '@xiaoer/server/testing';
+
+/**
+ * A harness with the demo desk as a new shop has it: the demo skill groups and agents
+ * (`seedDemoRouting`), and a session token for each demo agent, agent-li (`li`) and agent-wang
+ * (`wang`), both away until a test puts them online.
+ */
+export async function startDemoDesk(): Promise<{ h: Harness; li: string; wang: string }> {
+  const h = await startHarness();
+  try {
+    await seedDemoRouting(h.xiaoer, {});
+    const token = async (id: string) =>
+      (await h.xiaoer.auth.login(id, DEMO_AGENT_PASSWORD))?.token ?? '';
+    return { h, li: await token('agent-li'), wang: await token('agent-wang') };
+  } catch (error) {
+    await h.close();
+    throw error;
+  }
+}
 
 /** Creates a console user with `role` and returns its session token. */
 export async function userToken(

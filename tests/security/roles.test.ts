@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server/internal';
-import { startHarness, type Harness } from '@xiaoer/server/testing';
+import type { Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
+import { startDemoDesk } from '../routing/routing-fixture.ts';
 import { counterWorkflow } from '../runtime/test-workflows.ts';
 import { expectRefused, type Attack } from './attack-table.ts';
 
@@ -20,11 +20,11 @@ const login = async (id: string, password: string) =>
   (await h.xiaoer.auth.login(id, password))?.token ?? '';
 
 beforeAll(async () => {
-  h = await startHarness();
-  await seedDemoRouting(h.xiaoer, {});
+  const desk = await startDemoDesk();
+  h = desk.h;
+  tokens['agent-li'] = desk.li;
+  tokens['agent-wang'] = desk.wang;
   await h.publish(counterWorkflow);
-  tokens['agent-li'] = await login('agent-li', DEMO_AGENT_PASSWORD);
-  tokens['agent-wang'] = await login('agent-wang', DEMO_AGENT_PASSWORD);
   for (const role of ['operator', 'viewer'] as const) {
     await h.xiaoer.auth.createUser(`${role}-1`, `${role}-密码-123`, role);
     tokens[role] = await login(`${role}-1`, `${role}-密码-123`);
