@@ -37,7 +37,24 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
  * permanent `redirect-elsewhere` error.
  */
 export async function httpCall(call: HttpCall): Promise<HttpAnswer> {
-  const deadline = AbortSignal.timeout(call.timeoutMs);
+  // A deadline cleared once the call ends: `AbortSignal.timeout` left a timer (and, through a
+  // WeakRef, its signal) for the whole timeout after every call, 10 s for a message, some
+  // 4,400 of them live in a heap snapshot at 450 messages a second.
+  const deadline = new AbortController();
+  const timer = setTimeout(
+    () => deadline.abort(new DOMException(`timed out after ${call.timeoutMs} ms`, 'TimeoutError')),
+    call.timeoutMs,
+  );
+  timer.unref();
+  try {
+    return await follow(call, deadline.signal);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The call, following redirects within its origin, under `deadline`. */
+async function follow(call: HttpCall, deadline: AbortSignal): Promise<HttpAnswer> {
   const origin = new URL(call.url).origin;
   let current = { method: call.method, url: call.url, body: call.body };
   for (let redirects = 0; ; redirects++) {
