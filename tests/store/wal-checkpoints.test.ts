@@ -44,10 +44,9 @@ describe('the embedded store’s write-ahead log', () => {
     const database = join(directory, 'walcheck.sqlite');
     const log = `${database}-wal`;
     // The checkpoints run in the background: the database file receives what was written.
-    const deadline = Date.now() + 20_000;
-    while ((await sizeOf(database)) < 40_000_000 && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await sizeOf(database)).toBeGreaterThan(40_000_000);
+    await expect
+      .poll(() => sizeOf(database), { timeout: 20_000, interval: 100 })
+      .toBeGreaterThan(40_000_000);
     // The log restarted from its beginning at least once: it is shorter than what was written.
     expect(await sizeOf(log)).toBeLessThan(writes * body.length);
     expect(await documents.countDocuments()).toBe(writes);
