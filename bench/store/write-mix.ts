@@ -1,8 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { ResultRow } from '../report.ts';
-
-const percentile = (sorted: number[], p: number) =>
-  sorted.length ? (sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0) : 0;
+import { percentile } from '../runtime/measure.ts';
 
 /**
  * Small inserts (4 documents of 0.9 KB, as the inbox's) while large ones (12 of 2.3 KB, as step
@@ -51,7 +49,7 @@ export async function smallInsertsBesideLarge(
   return [
     {
       measure: 'small inserts beside large ones: p50 / p99 / p99.9',
-      value: `${ms(percentile(latencies, 0.5))} / ${ms(percentile(latencies, 0.99))} / ${ms(percentile(latencies, 0.999))} ms`,
+      value: `${ms(percentile(latencies, 50))} / ${ms(percentile(latencies, 99))} / ${ms(percentile(latencies, 99.9))} ms`,
       detail: `${latencies.length} inserts of 4 × 0.9 KB beside ${largeCount} documents of 2.3 KB in batches of 12 (${Math.round(largeCount / seconds)}/s), two writers each, ${seconds} s`,
     },
   ];
