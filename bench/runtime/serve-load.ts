@@ -13,12 +13,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 import { machineFacts, markdownReport, writeReport, type ResultRow } from '../report.ts';
-import { cpuMs, storePid } from './process-cpu.ts';
+import { busiestThreadShare, cpuMs, machineIdleMs, storePid, threadCpuMs } from './process-cpu.ts';
 import { machineSpeedProbeMs } from '../machine-speed.ts';
 import { dropDatabase, postgresAdminUrl } from '@xiaoer/server/internal';
 
@@ -82,6 +82,26 @@ async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error('xiaoer serve did not become healthy in 5 minutes');
+}
+
+/**
+ * `; server thread busy 91 %, machine idle 19 %` over a level (with the wait for the last
+ * effects), or '' when /proc could not tell: whether the server's event loop or the machine's
+ * cores as a whole limited it.
+ */
+function sharesOf(
+  busiest: number | null,
+  idleBefore: number | null,
+  idleAfter: number | null,
+  wallMs: number,
+): string {
+  const parts: string[] = [];
+  if (busiest !== null) parts.push(`server thread busy ${Math.round(busiest * 100)} %`);
+  if (idleBefore !== null && idleAfter !== null)
+    parts.push(
+      `machine idle ${Math.round(((idleAfter - idleBefore) / (wallMs * availableParallelism())) * 100)} %`,
+    );
+  return parts.length > 0 ? `; ${parts.join(', ')}` : '';
 }
 
 /** `label 1.23 ms`: a process's CPU per event over a level, or '' when /proc could not tell. */
@@ -294,7 +314,17 @@ try {
     const before = await readMetrics(url);
     const serverCpu = await cpuMs(server.pid);
     const storeCpu = await cpuMs(store);
+    const serverThreads = await threadCpuMs(server.pid);
+    const idleBefore = await machineIdleMs();
+    const started = performance.now();
     const row = await runLevel(url, c);
+    const wallMs = performance.now() - started;
+    const sharesText = sharesOf(
+      busiestThreadShare(serverThreads, await threadCpuMs(server.pid), wallMs),
+      idleBefore,
+      await machineIdleMs(),
+      wallMs,
+    );
     const after = await readMetrics(url);
     const perEvent = (after.commands - before.commands) / Math.max(1, row.acked);
     const storeLabel = postgres ? 'FerretDB (PostgreSQL not counted)' : 'store';
@@ -303,7 +333,8 @@ try {
       cpuPerEvent(storeLabel, storeCpu, await cpuMs(store), row.acked),
     ]
       .filter(Boolean)
-      .join(' / ');
+      .join(' / ')
+      .concat(sharesText);
     log(
       `  ${c} clients: ${row['effects/s']} effects/s, e2e p99 ${row['e2e p99']} ms, ${perEvent.toFixed(1)} store commands/event${cpuText ? `, CPU per event ${cpuText}` : ''}, heap ${after.heapMb.toFixed(0)} MB`,
     );

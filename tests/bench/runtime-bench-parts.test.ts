@@ -3,6 +3,12 @@ import { validate } from '@xiaoer/engine';
 import { journeyTest } from '@xiaoer/engine/testing';
 import { echoWorkflow } from '../../bench/runtime/echo-workflow.ts';
 import { percentile, waitUntil } from '../../bench/runtime/measure.ts';
+import {
+  busiestThreadShare,
+  cpuMs,
+  machineIdleMs,
+  threadCpuMs,
+} from '../../bench/runtime/process-cpu.ts';
 
 describe('runtime benchmark parts', () => {
   it('should take percentiles by nearest rank', () => {
@@ -28,5 +34,44 @@ describe('runtime benchmark parts', () => {
     t.send('bench.ping', { sessionId: 'S-1', n: 2 });
     expect(t.messages.map((m) => m.text)).toEqual(['回声 1', '回声 2']);
     t.expectNode('waitPing');
+  });
+
+  it('should read the CPU of each thread and give the busiest thread its share of the time', async () => {
+    const before = await threadCpuMs(process.pid);
+    expect(before?.size).toBeGreaterThan(0);
+    const started = performance.now();
+    // Work on this thread until /proc has counted 50 ms of it (the clock ticks every 10 ms).
+    let after = before;
+    let busiestMs = 0;
+    for (let rounds = 0; busiestMs < 50 && rounds < 500; rounds++) {
+      const until = performance.now() + 20;
+      while (performance.now() < until);
+      after = await threadCpuMs(process.pid);
+      busiestMs = Math.max(
+        ...[...(after ?? new Map<string, number>())].map(([t, ms]) => ms - (before?.get(t) ?? 0)),
+      );
+    }
+    const wallMs = performance.now() - started;
+    expect(busiestMs).toBeGreaterThanOrEqual(50);
+    expect(busiestThreadShare(before, after, wallMs)).toBeCloseTo(busiestMs / wallMs, 6);
+    const threadsTotal = [...(after ?? new Map<string, number>()).values()].reduce(
+      (a, b) => a + b,
+      0,
+    );
+    expect(await cpuMs(process.pid)).toBeGreaterThanOrEqual(threadsTotal);
+    expect(busiestThreadShare(null, after, wallMs)).toBeNull();
+    expect(
+      busiestThreadShare(
+        new Map([['1', 5]]),
+        new Map([
+          ['1', 25],
+          ['2', 40],
+        ]),
+        100,
+      ),
+    ).toBe(0.4);
+    expect(await threadCpuMs(undefined)).toBeNull();
+    const idle = await machineIdleMs();
+    expect(idle === null || idle > 0).toBe(true);
   });
 });
