@@ -7,7 +7,9 @@
  * /metrics: store commands per event (the driver's command monitoring; Agenda's own connection
  * is not counted), the heap, and where each level waited (the event loop's delay p99, GC pauses,
  * the p99 of the inbox insert the acknowledgement waits for, from `xiaoer_store_command_duration_seconds`;
- * with `--breakdown`, per command and collection). `--quick` runs 3 s at 1 and 16 clients and writes nothing;
+ * with `--breakdown`, per command and collection). From Linux's /proc: CPU per event of the server's
+ * process and the store's, the share of each level its busiest thread (the event loop) was busy
+ * and the machine's idle share. `--quick` runs 3 s at 1 and 16 clients and writes nothing;
  * the full run (15 s at 1, 16 and 64) writes its table into docs/performance.md. `--seconds=N`
  * sets how long each level runs.
  */
