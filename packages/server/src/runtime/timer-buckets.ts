@@ -284,9 +284,9 @@ export class TimerBuckets {
       // In a covered window a slot may be missing (its add failed or is under way); past the
       // covered ones the slots still being added are almost contiguous, so reading stops after
       // the round that finds the first gap there (the slots that round read past it fire too:
-      // a crashed process leaves such gaps). {@link WINDOWS_READ_AT_ONCE} windows at a time, their marks in one `find`
-      // and their slots in another: one window at a time, a bucket of 2,500 timers took 156
-      // round trips one after the other before its first timer could fire.
+      // a crashed process leaves such gaps). {@link WINDOWS_READ_AT_ONCE} windows at a time,
+      // their marks in one `find` and their slots in another: one window at a time, a bucket of
+      // 2,500 timers took 156 round trips one after the other before its first timer could fire.
       for (let first = 0, done = false; !done; first += WINDOWS_READ_AT_ONCE) {
         const windows = Array.from({ length: WINDOWS_READ_AT_ONCE }, (_, k) => first + k);
         const ids = windows.flatMap((window) =>
