@@ -5,6 +5,7 @@ import { compileSchema, schemaProblems } from '../json-schema-check.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
 import { intentRecognitionConfigSchema } from '../intents/intent-recognizer.ts';
 import { isTimeZone } from '../analytics/local-time.ts';
+import { trustedProxyProblem } from '../http/trusted-proxies.ts';
 
 const headers = { type: 'object', additionalProperties: { type: 'string' } };
 const url = { type: 'string', pattern: '^https?://' };
@@ -169,6 +170,23 @@ export const xiaoerConfigSchema = {
       ),
     },
     publisher: { ...webhook, additionalProperties: false },
+    http: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        trustProxy: {
+          oneOf: [
+            { type: 'integer', minimum: 1, maximum: 10 },
+            {
+              type: 'array',
+              minItems: 1,
+              maxItems: 100,
+              items: { type: 'string', minLength: 1, maxLength: 64 },
+            },
+          ],
+        },
+      },
+    },
     intake: {
       type: 'object',
       additionalProperties: false,
@@ -285,6 +303,14 @@ export function parseConfig(value: unknown, file: string): XiaoerConfig {
       throw new ConfigError(file, [
         `/analytics/timeZone "${timeZone}" is not an IANA time zone (Asia/Shanghai) / 不是时区名`,
       ]);
+    const trusted = config.http?.trustProxy;
+    const proxyProblems = Array.isArray(trusted)
+      ? trusted.flatMap((entry, index) => {
+          const problem = trustedProxyProblem(entry);
+          return problem ? [`/http/trustProxy/${index} ${problem}`] : [];
+        })
+      : [];
+    if (proxyProblems.length > 0) throw new ConfigError(file, proxyProblems);
     return config;
   }
   throw new ConfigError(

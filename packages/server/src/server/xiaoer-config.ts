@@ -1,4 +1,5 @@
 import type { ChatLimits } from '../http/chat-limits.ts';
+import type { TrustedProxies } from '../http/trusted-proxies.ts';
 import type { IntentRecognitionConfig } from '../intents/intent-recognizer.ts';
 import type { HttpOrderSystemConfig } from '../connectors/http-order-system.ts';
 import type { WebhookChannelConfig } from '../connectors/webhook-channel.ts';
@@ -72,6 +73,14 @@ export interface XiaoerConfig {
     allowedOrigins?: string[];
     /** Budgets of anonymous chat per client address and per customer (http/chat-limits.ts). */
     limits?: ChatLimits;
+  };
+  /** The HTTP server behind a reverse proxy or a load balancer (docs/security.md, HTTP). */
+  http?: {
+    /**
+     * The proxies that may say who the client is: how many stand in front, or their addresses
+     * and subnets. Unset: the connection's address is the client's.
+     */
+    trustProxy?: TrustedProxies;
   };
   /** The Prometheus endpoint `GET /metrics` (docs/runtime.md, Metrics). */
   metrics?: {
