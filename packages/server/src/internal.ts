@@ -60,6 +60,7 @@ export type {
   FrequentOptions,
 } from './knowledge/unanswered-questions.ts';
 export { readSeedArticles, seedKnowledge, SHIPPED_KNOWLEDGE } from './knowledge/seed-articles.ts';
+export { publishDirectory, SHIPPED_WORKFLOWS } from './workflows/publish-directory.ts';
 export { knowledgeBodySchemas } from './http/knowledge.query.ts';
 export { base64Hmac } from './intake/signature.ts';
 export { translateShopify, SHOPIFY_TOPICS } from './intake/platforms/shopify.adapter.ts';

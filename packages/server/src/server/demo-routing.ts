@@ -1,5 +1,6 @@
 import type { Xiaoer } from './xiaoer.ts';
 import { UserExistsError } from '../auth/auth-service.ts';
+import { isDuplicateKey } from '../model/models.ts';
 import type { SkillGroupChange } from '../routing/routing-directory.ts';
 
 /** The skill groups a new shop starts with, by the intents they serve. */
@@ -61,12 +62,24 @@ export const DEMO_AGENTS = [
 ] as const;
 export const DEMO_AGENT_PASSWORD = 'xiaoer-agent-demo';
 
-/** Seeds the skill groups and the two demo agents that are missing; keeps what exists. */
+/** A save that lost a race with another process saving the same record: theirs stands. */
+async function unlessSavedMeanwhile(save: () => Promise<unknown>): Promise<void> {
+  try {
+    await save();
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+  }
+}
+
+/**
+ * Seeds the skill groups and the two demo agents that are missing; keeps what exists, and what
+ * another process starting at once seeded first.
+ */
 export async function seedDemoRouting(xiaoer: Xiaoer, env: NodeJS.ProcessEnv): Promise<void> {
   const directory = xiaoer.routing.directory;
   const existing = new Set((await directory.skillGroups()).map((group) => group._id));
   for (const [id, group] of Object.entries(DEMO_SKILL_GROUPS))
-    if (!existing.has(id)) await directory.saveSkillGroup(id, group);
+    if (!existing.has(id)) await unlessSavedMeanwhile(() => directory.saveSkillGroup(id, group));
   const agents = new Set((await directory.agents()).map((agent) => agent._id));
   const password = env['XIAOER_DEMO_AGENT_PASSWORD'] ?? DEMO_AGENT_PASSWORD;
   for (const agent of DEMO_AGENTS) {
@@ -76,9 +89,11 @@ export async function seedDemoRouting(xiaoer: Xiaoer, env: NodeJS.ProcessEnv): P
       if (!(error instanceof UserExistsError)) throw error;
     }
     if (!agents.has(agent.id))
-      await directory.saveAgent(agent.id, {
-        displayName: agent.displayName,
-        skills: [...agent.skills],
-      });
+      await unlessSavedMeanwhile(() =>
+        directory.saveAgent(agent.id, {
+          displayName: agent.displayName,
+          skills: [...agent.skills],
+        }),
+      );
   }
 }

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { WorkflowDocument } from '@xiaoer/engine';
 import type { WorkflowService } from './workflow-service.ts';
+import { DomainError } from '../errors/domain-error.ts';
 
 /** The journeys that ship with Xiaoer (order lifecycle, address change, refund, invoice). */
 export const SHIPPED_WORKFLOWS = path.resolve(import.meta.dirname, '../../../../workflows');
@@ -15,7 +16,9 @@ export interface SkippedWorkflow {
 /**
  * Creates and publishes every workflow file of a folder that the store does not have yet.
  * Workflows already there are left alone: an operator's edits win over the files. With
- * `unfit`, a file it gives a reason for is left out and listed in `skipped`.
+ * `unfit`, a file it gives a reason for is left out and listed in `skipped`. Several processes
+ * starting at once on an empty store each publish what they create first: one that finds a
+ * workflow created meanwhile leaves it to the process that created it.
  */
 export async function publishDirectory(
   workflows: WorkflowService,
@@ -36,7 +39,12 @@ export async function publishDirectory(
       skipped.push({ id, reason });
       continue;
     }
-    await workflows.create(document, actor);
+    try {
+      await workflows.create(document, actor);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'workflow-exists') continue;
+      throw error;
+    }
     await workflows.publish(id, `${file}`, actor);
     published.push(id);
   }
