@@ -27,3 +27,20 @@ export function machineSpeedProbeMs(rounds = 3): number {
   }
   return Math.round(fastest);
 }
+
+/**
+ * The probe as a report row, taken now (after a benchmark's levels, with nothing of it running
+ * beside), and said on stderr.
+ */
+export function machineSpeedRow(): { measure: string; value: string; detail: string } {
+  const probeMs = machineSpeedProbeMs();
+  process.stderr.write(
+    `machine speed probe: ${probeMs} ms (lower is faster; bench/machine-speed.ts)\n`,
+  );
+  return {
+    measure: 'Machine speed probe',
+    value: `${probeMs} ms`,
+    detail:
+      'a fixed single-threaded task timed right after the levels (bench/machine-speed.ts; lower is faster): compare figures across runs only when their probes are close',
+  };
+}

@@ -13,18 +13,25 @@
  * the full run (15 s at 1, 16 and 64) writes its table into docs/performance.md. `--seconds=N`
  * sets how long each level runs.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createServer } from 'node:net';
 import { machineFacts, markdownReport, writeReport, type ResultRow } from '../report.ts';
 import { busiestThreadShare, cpuMs, machineIdleMs, storePid, threadCpuMs } from './process-cpu.ts';
-import { machineSpeedProbeMs } from '../machine-speed.ts';
+import { machineSpeedRow } from '../machine-speed.ts';
 import { dropDatabase, postgresAdminUrl } from '@xiaoer/server/internal';
+import {
+  benchConfig,
+  freePort,
+  METRICS_TOKEN,
+  publishOrderLifecycle,
+  root,
+  runLevel,
+  spawnServe,
+  stopServe,
+  waitForHealth,
+} from './serve-harness.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const quick = process.argv.includes('--quick');
 const postgres = process.argv.includes('--postgres');
 const breakdown = process.argv.includes('--breakdown');
@@ -36,55 +43,7 @@ const levels = levelArg
   : quick
     ? [1, 16]
     : [1, 16, 64];
-const SINK_PORT = 4701;
-const METRICS_TOKEN = 'bench-metrics-token-0123456789';
-const ADMIN_PASSWORD = 'bench-admin-password-0123';
 const log = (line: string) => process.stderr.write(`${line}\n`);
-
-const config = {
-  sources: [{ id: 'bench', kind: 'xiaoer', secret: 'bench-secret-0123456789abcdef' }],
-  orderSystem: {
-    baseUrl: `http://127.0.0.1:${SINK_PORT}`,
-    operations: { getOrder: { method: 'GET', path: '/orders/{{orderId}}' } },
-  },
-  channels: {
-    sms: {
-      kind: 'sms',
-      url: `http://127.0.0.1:${SINK_PORT}/sms`,
-      body: { phone: '{{to}}', text: '{{text}}' },
-    },
-    email: { kind: 'log' },
-    staff: { kind: 'log' },
-    chat: { kind: 'log' },
-  },
-  metrics: { token: METRICS_TOKEN, cacheMs: 0 },
-};
-
-interface LevelRow {
-  c: number;
-  acked: number;
-  errors: number;
-  'ack/s': number;
-  'ack p50': number;
-  'ack p99': number;
-  effects: number;
-  'effects/s': number;
-  'e2e p50': number;
-  'e2e p99': number;
-}
-
-async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (server.exitCode !== null) throw new Error(`xiaoer serve exited (${server.exitCode})`);
-    const ok = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('xiaoer serve did not become healthy in 5 minutes');
-}
 
 /**
  * `; server thread busy 91 %, machine idle 19 %` over a level (with the wait for the last
@@ -111,16 +70,6 @@ function cpuPerEvent(label: string, before: number | null, after: number | null,
   return before === null || after === null
     ? ''
     : `${label} ${((after - before) / events).toFixed(2)} ms`;
-}
-
-async function api(url: string, path: string, token: string, body: unknown): Promise<unknown> {
-  const response = await fetch(`${url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response.json();
 }
 
 interface Metrics {
@@ -219,50 +168,9 @@ function waitsOf(before: Metrics, after: Metrics, acked: number): string {
   );
 }
 
-function runLevel(url: string, c: number): Promise<LevelRow> {
-  return new Promise((resolve, reject) => {
-    const harness = spawn(
-      process.execPath,
-      [
-        join(root, 'bench/runtime/runtime-load.mjs'),
-        'xiaoer',
-        url,
-        String(SINK_PORT),
-        String(seconds),
-        String(c),
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    harness.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    harness.on('exit', (code) => {
-      const last = out.trim().split('\n').at(-1) ?? '';
-      try {
-        const rows = (JSON.parse(last) as { rows: LevelRow[] }).rows;
-        if (code !== 0 || !rows[0]) throw new Error(`harness exited ${code}`);
-        resolve(rows[0]);
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    });
-  });
-}
-
-/** A free port on the loopback address, for the server under test. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 const directory = await mkdtemp(join(tmpdir(), 'xiaoer-bench-runtime-'));
 const configFile = join(directory, 'config.json');
-await writeFile(configFile, JSON.stringify(config));
+await writeFile(configFile, JSON.stringify(benchConfig));
 const port = await freePort();
 const url = `http://127.0.0.1:${port}`;
 const storeName = postgres ? 'FerretDB + PostgreSQL' : 'FerretDB + SQLite';
@@ -270,46 +178,21 @@ const postgresDatabase = `xiaoer_bench_${process.pid}_${Date.now().toString(36)}
 log(
   `运行时压测 / runtime load: xiaoer serve on ${storeName}, ${levels.join(', ')} clients, ${seconds} s each`,
 );
-const server = spawn(
-  process.execPath,
-  [
-    // XIAOER_BENCH_PROFILE=<dir>: the server writes a CPU profile there when it stops.
-    ...(process.env['XIAOER_BENCH_PROFILE']
-      ? ['--cpu-prof', `--cpu-prof-dir=${process.env['XIAOER_BENCH_PROFILE']}`]
-      : []),
-    join(root, 'packages/server/bin/xiaoer.mjs'),
-    'serve',
-    '--config',
-    configFile,
-    '--data',
-    join(directory, 'data'),
-    '--port',
-    String(port),
-    '--no-shipped',
-  ],
-  {
-    env: {
-      ...process.env,
-      XIAOER_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      LOG_LEVEL: 'warn',
-      // A database of its own, dropped at the end: never the `xiaoer` one a real server uses.
-      ...(postgres ? { XIAOER_STORE: 'postgres', XIAOER_POSTGRES_DATABASE: postgresDatabase } : {}),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  },
-);
+const server = spawnServe({
+  configFile,
+  dataDirectory: join(directory, 'data'),
+  port,
+  // XIAOER_BENCH_PROFILE=<dir>: the server writes a CPU profile there when it stops.
+  nodeFlags: process.env['XIAOER_BENCH_PROFILE']
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env['XIAOER_BENCH_PROFILE']}`]
+    : [],
+  // A database of its own, dropped at the end: never the `xiaoer` one a real server uses.
+  env: postgres ? { XIAOER_STORE: 'postgres', XIAOER_POSTGRES_DATABASE: postgresDatabase } : {},
+});
 const rows: ResultRow[] = [];
 try {
   await waitForHealth(url, server);
-  const { token } = (await api(url, '/api/auth/login', '', {
-    username: 'admin',
-    password: ADMIN_PASSWORD,
-  })) as { token: string };
-  const lifecycle = JSON.parse(
-    await readFile(join(root, 'workflows/order-lifecycle.json'), 'utf8'),
-  );
-  await api(url, '/api/workflows', token, lifecycle);
-  await api(url, '/api/workflows/order-lifecycle/publish', token, { note: 'bench' });
+  await publishOrderLifecycle(url);
   // The embedded store's process (on PostgreSQL, the FerretDB in front of it).
   const store = await storePid(join(directory, 'data'));
   for (const c of levels) {
@@ -319,7 +202,7 @@ try {
     const serverThreads = await threadCpuMs(server.pid);
     const idleBefore = await machineIdleMs();
     const started = performance.now();
-    const row = await runLevel(url, c);
+    const row = await runLevel(url, c, seconds);
     const wallMs = performance.now() - started;
     const sharesText = sharesOf(
       busiestThreadShare(serverThreads, await threadCpuMs(server.pid), wallMs),
@@ -371,20 +254,12 @@ try {
     });
   }
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
+  await stopServe(server);
   await rm(directory, { recursive: true, force: true });
   if (postgres) await dropDatabase(postgresAdminUrl(process.env), postgresDatabase);
 }
 // After the server stopped, so that nothing else of the benchmark's runs beside it.
-const probeMs = machineSpeedProbeMs();
-log(`machine speed probe: ${probeMs} ms (lower is faster; bench/machine-speed.ts)`);
-rows.push({
-  measure: 'Machine speed probe',
-  value: `${probeMs} ms`,
-  detail:
-    'a fixed single-threaded task timed right after the levels (bench/machine-speed.ts; lower is faster): compare figures across runs only when their probes are close',
-});
+rows.push(machineSpeedRow());
 const report = markdownReport(machineFacts(), rows);
 process.stdout.write(`${report}\n`);
 if (!quick)

@@ -1,3 +1,4 @@
+import { Agent, createServer, get, type Server } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { validate } from '@xiaoer/engine';
 import { journeyTest } from '@xiaoer/engine/testing';
@@ -9,6 +10,15 @@ import {
   machineIdleMs,
   threadCpuMs,
 } from '../../bench/runtime/process-cpu.ts';
+import { roundRobinProxy } from '../../bench/runtime/round-robin-proxy.ts';
+
+/** An HTTP server on a free port that answers every request with its own name. */
+async function namedServer(name: string): Promise<{ server: Server; port: number }> {
+  const server = createServer((_request, response) => response.end(name));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return { server, port: typeof address === 'object' && address ? address.port : 0 };
+}
 
 describe('runtime benchmark parts', () => {
   it('should take percentiles by nearest rank', () => {
@@ -73,5 +83,46 @@ describe('runtime benchmark parts', () => {
     expect(await threadCpuMs(undefined)).toBeNull();
     const idle = await machineIdleMs();
     expect(idle === null || idle > 0).toBe(true);
+  });
+
+  it('should hand connections to its backends in turn, each keeping its requests on one', async () => {
+    const [a, b] = await Promise.all([namedServer('a'), namedServer('b')]);
+    const proxy = await roundRobinProxy([
+      { host: '127.0.0.1', port: a.port },
+      { host: '127.0.0.1', port: b.port },
+    ]);
+    try {
+      // A new connection per request (no keep-alive): a, b, a, b.
+      const fresh: string[] = [];
+      for (let i = 0; i < 4; i++)
+        fresh.push(
+          await fetch(`http://127.0.0.1:${proxy.port}/`, { headers: { connection: 'close' } }).then(
+            (r) => r.text(),
+          ),
+        );
+      expect(fresh).toEqual(['a', 'b', 'a', 'b']);
+      expect(proxy.connections()).toEqual([2, 2]);
+      // One kept-alive connection: all its requests reach the backend it was handed to.
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      const viaOne = (): Promise<string> =>
+        new Promise((resolve, reject) =>
+          get(`http://127.0.0.1:${proxy.port}/`, { agent }, (response) => {
+            let body = '';
+            response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+            response.on('end', () => resolve(body));
+          }).on('error', reject),
+        );
+      const kept = [await viaOne(), await viaOne(), await viaOne()];
+      agent.destroy();
+      expect(kept).toEqual(['a', 'a', 'a']);
+      expect(proxy.connections()).toEqual([3, 2]);
+      await expect(roundRobinProxy([])).rejects.toThrow(/at least one backend/);
+    } finally {
+      await proxy.close();
+      a.server.close();
+      b.server.close();
+    }
+    // Closed: nothing listens there any more.
+    await expect(fetch(`http://127.0.0.1:${proxy.port}/`)).rejects.toThrow();
   });
 });
