@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { format, resolveConfig } from 'prettier';
 
 /** How long each measurement runs; `--quick` shortens it. */
 export interface BenchOptions {
@@ -53,7 +54,8 @@ export const [REPORT_START, REPORT_END] = reportMarkers('bench');
 
 /**
  * Replaces the text between `<!-- <section>:start -->` and `<!-- <section>:end -->` in `file`
- * (`bench` holds the engine and runtime table, `bench:editor` the editor's).
+ * (`bench` holds the engine and runtime table, `bench:editor` the editor's), then formats the
+ * file as `npm run lint` wants it (Prettier aligns the tables' columns).
  */
 export async function writeReport(file: string, report: string, section = 'bench'): Promise<void> {
   const [startMarker, endMarker] = reportMarkers(section);
@@ -64,5 +66,6 @@ export async function writeReport(file: string, report: string, section = 'bench
     throw new Error(`${file} has no ${startMarker} … ${endMarker} markers`);
   }
   const updated = `${text.slice(0, start + startMarker.length)}\n${report}\n${text.slice(end)}`;
-  await writeFile(file, updated);
+  const options = (await resolveConfig(file)) ?? {};
+  await writeFile(file, await format(updated, { ...options, filepath: file }));
 }
