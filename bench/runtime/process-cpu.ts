@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 
 let ticksPerSecond: number | undefined;
 
@@ -73,6 +74,19 @@ export async function machineIdleMs(): Promise<number | null> {
   } catch {
     return null;
   }
+}
+
+/**
+ * The share of the machine's cores that stood idle between two readings of
+ * {@link machineIdleMs} taken `wallMs` apart, or null when either is missing.
+ */
+export function machineIdleShare(
+  before: number | null,
+  after: number | null,
+  wallMs: number,
+): number | null {
+  if (before === null || after === null || wallMs <= 0) return null;
+  return (after - before) / (wallMs * availableParallelism());
 }
 
 /** The pid of the FerretDB process whose command line contains `needle` (its data directory). */

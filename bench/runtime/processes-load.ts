@@ -16,11 +16,11 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { machineFacts, markdownReport, writeReport, type ResultRow } from '../report.ts';
 import { machineSpeedRow } from '../machine-speed.ts';
-import { cpuMs, machineIdleMs, storePid } from './process-cpu.ts';
+import { cpuMs, machineIdleMs, machineIdleShare, storePid } from './process-cpu.ts';
 import { roundRobinProxy } from './round-robin-proxy.ts';
 import {
   benchConfig,
@@ -112,10 +112,8 @@ async function measure(processes: number): Promise<ResultRow[]> {
       const row: LevelRow = await runLevel(url, c, seconds);
       const wallMs = performance.now() - started;
       const idleAfter = await machineIdleMs();
-      const idle =
-        idleBefore === null || idleAfter === null
-          ? '–'
-          : `${Math.round(((idleAfter - idleBefore) / (wallMs * availableParallelism())) * 100)} %`;
+      const idleShare = machineIdleShare(idleBefore, idleAfter, wallMs);
+      const idle = idleShare === null ? '–' : `${Math.round(idleShare * 100)} %`;
       const cpu =
         `servers ${perEvent(serversBefore, await cpuOf(servers.map((s) => s.pid)), row.acked)}, ` +
         `FerretDB ${perEvent(storeBefore, await cpuOf([ferretdb]), row.acked)}`;

@@ -14,10 +14,17 @@
  * sets how long each level runs.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { machineFacts, markdownReport, writeReport, type ResultRow } from '../report.ts';
-import { busiestThreadShare, cpuMs, machineIdleMs, storePid, threadCpuMs } from './process-cpu.ts';
+import {
+  busiestThreadShare,
+  cpuMs,
+  machineIdleMs,
+  machineIdleShare,
+  storePid,
+  threadCpuMs,
+} from './process-cpu.ts';
 import { machineSpeedRow } from '../machine-speed.ts';
 import { dropDatabase, postgresAdminUrl } from '@xiaoer/server/internal';
 import {
@@ -58,10 +65,8 @@ function sharesOf(
 ): string {
   const parts: string[] = [];
   if (busiest !== null) parts.push(`server thread busy ${Math.round(busiest * 100)} %`);
-  if (idleBefore !== null && idleAfter !== null)
-    parts.push(
-      `machine idle ${Math.round(((idleAfter - idleBefore) / (wallMs * availableParallelism())) * 100)} %`,
-    );
+  const idle = machineIdleShare(idleBefore, idleAfter, wallMs);
+  if (idle !== null) parts.push(`machine idle ${Math.round(idle * 100)} %`);
   return parts.length > 0 ? `; ${parts.join(', ')}` : '';
 }
 

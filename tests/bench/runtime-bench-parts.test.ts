@@ -1,4 +1,5 @@
 import { Agent, createServer, get, type Server } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { validate } from '@xiaoer/engine';
 import { journeyTest } from '@xiaoer/engine/testing';
@@ -8,6 +9,7 @@ import {
   busiestThreadShare,
   cpuMs,
   machineIdleMs,
+  machineIdleShare,
   threadCpuMs,
 } from '../../bench/runtime/process-cpu.ts';
 import { roundRobinProxy } from '../../bench/runtime/round-robin-proxy.ts';
@@ -83,6 +85,9 @@ describe('runtime benchmark parts', () => {
     expect(await threadCpuMs(undefined)).toBeNull();
     const idle = await machineIdleMs();
     expect(idle === null || idle > 0).toBe(true);
+    // 1,000 ms of idle cores over 1,000 ms of wall time is one core's worth of the machine's.
+    expect(machineIdleShare(5_000, 6_000, 1_000)).toBeCloseTo(1 / availableParallelism(), 6);
+    expect(machineIdleShare(null, 6_000, 1_000)).toBeNull();
   });
 
   it('should hand connections to its backends in turn, each keeping its requests on one', async () => {

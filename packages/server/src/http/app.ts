@@ -63,11 +63,11 @@ function chatFrameOrigins(configured: string[] = [], demoShopUrl?: string): stri
 export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  // Behind a proxy or load balancer: who the client is, for the chat's and logins' budgets.
-  const trustProxy = options.xiaoer?.config.http?.trustProxy;
-  if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
   const bodyLimit = options.bodyLimit ?? options.xiaoer?.config.intake?.bodyLimit ?? '1mb';
   const xiaoer = options.xiaoer;
+  // Behind a proxy or load balancer: who the client is, for the chat's and logins' budgets.
+  const trustProxy = xiaoer?.config.http?.trustProxy;
+  if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
   app.use(
     securityHeaders(chatFrameOrigins(xiaoer?.config.chat?.allowedOrigins, options.demoShopUrl)),
   );
