@@ -24,14 +24,16 @@ export function AgentInboxPage() {
   const [desk] = useState(createDeskStore);
   const selected = useDesk(desk, (s) => s.selected);
   const chat = useDesk(desk, (s) => s.chat);
-  const { showInbox: show, showGroups, opened, addLine } = desk.getState();
+  const { showInbox: show, showAnswered, showGroups, opened, addLine } = desk.getState();
   const fail = useDeskFailure();
 
-  // After the agent's own change, at once (the stream follows too, a moment later).
+  // After the agent's own change, at once (the stream follows too, a moment later); an answer
+  // overtaken by the stream is dropped (desk-store.ts, showAnswered).
   const refresh = useCallback(async () => {
+    const streamedBefore = desk.getState().streamedViews;
     const [inbox, summary] = await Promise.all([inboxApi.inbox(), inboxApi.queues()]);
-    show({ ...inbox, ...summary });
-  }, [show]);
+    showAnswered({ ...inbox, ...summary }, streamedBefore);
+  }, [desk, showAnswered]);
   // The inbox and the queues as the server streams them, instead of asking every 2 s.
   useEffect(() => {
     void inboxApi.groups().then((g) => showGroups(g.skillGroups), fail);

@@ -20,6 +20,27 @@ describe('the desk store', () => {
     expect(desk.getState().queues[0]).toMatchObject({ waiting: 2 });
   });
 
+  it('should drop an inbox read on request that the stream overtook, and show it otherwise', () => {
+    const view = (status: string, ...conversations: string[]) =>
+      ({
+        agent: { status, displayName: '小李' },
+        handoffs: conversations.map((conversationId) => ({ conversationId })),
+        queues: [],
+      }) as unknown as InboxView;
+    const desk = createDeskStore();
+    // The agent goes online: the desk reads its inbox; before the answer comes back the stream
+    // gives the view with the new handoff, then the answer, read before the handoff, arrives.
+    const asked = desk.getState().streamedViews;
+    desk.getState().showInbox(view('online', 'c1'));
+    desk.getState().showAnswered(view('online'), asked);
+    expect(desk.getState().handoffs.map((h) => h.conversationId)).toEqual(['c1']);
+    // An answer nothing overtook is shown at once.
+    const next = desk.getState().streamedViews;
+    desk.getState().showAnswered(view('away', 'c1', 'c2'), next);
+    expect(desk.getState()).toMatchObject({ status: 'away' });
+    expect(desk.getState().handoffs).toHaveLength(2);
+  });
+
   it('should add a streamed line once, and only to the open conversation it belongs to', () => {
     const desk = createDeskStore();
     desk.getState().select('c1');

@@ -30,8 +30,17 @@ export interface DeskState {
   /** The composer's text, and the quick-reply placeholders it left without a value. */
   draft: string;
   unfilled: string[];
-  /** The inbox and queues as the server sent them. */
+  /** How many views the inbox stream has given: {@link showAnswered} compares it. */
+  streamedViews: number;
+  /** The inbox and queues as the server's stream sent them. */
   showInbox: (view: InboxView) => void;
+  /**
+   * The inbox and queues read on request, `streamedBefore` being {@link streamedViews} when the
+   * read began. Dropped when the stream gave a view since: that view may be newer, and the
+   * stream gives any later change by itself, whereas this answer, put back over a newer view,
+   * would stay (the stream sends only views that differ from the last one it sent).
+   */
+  showAnswered: (view: InboxView, streamedBefore: number) => void;
   select: (conversationId: string | undefined) => void;
   /** The selected conversation as read whole (a late answer for another one is dropped). */
   opened: (chat: OpenChat) => void;
@@ -56,6 +65,16 @@ export interface DeskPartProps {
   onChanged: () => Promise<void>;
 }
 
+/** What an inbox view sets on the desk. */
+function inboxOf(view: InboxView): Pick<DeskState, 'status' | 'myName' | 'handoffs' | 'queues'> {
+  return {
+    status: view.agent.status,
+    myName: view.agent.displayName,
+    handoffs: view.handoffs,
+    queues: view.queues,
+  };
+}
+
 export function createDeskStore(): DeskStore {
   return createStore<DeskState>()((set) => ({
     status: undefined,
@@ -67,13 +86,10 @@ export function createDeskStore(): DeskStore {
     chat: undefined,
     draft: '',
     unfilled: [],
-    showInbox: (view) =>
-      set({
-        status: view.agent.status,
-        myName: view.agent.displayName,
-        handoffs: view.handoffs,
-        queues: view.queues,
-      }),
+    streamedViews: 0,
+    showInbox: (view) => set((s) => ({ ...inboxOf(view), streamedViews: s.streamedViews + 1 })),
+    showAnswered: (view, streamedBefore) =>
+      set((s) => (s.streamedViews === streamedBefore ? inboxOf(view) : {})),
     select: (selected) => set({ selected }),
     opened: (chat) => set((s) => (s.selected === chat.conversation._id ? { chat } : {})),
     addLine: (conversationId, line) =>
