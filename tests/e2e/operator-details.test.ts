@@ -58,7 +58,9 @@ describe('details an operator relies on', () => {
     expect(await page.locator('[data-testid^="simulation-reply-"]').count()).toBe(5);
     await screenshot(page, 'editor-simulation-reply');
     await best.click();
-    await expect.poll(() => page.getByTestId('simulation-status').textContent()).toBe('done');
+    await expect
+      .poll(() => page.getByTestId('simulation-status').getAttribute('data-status'))
+      .toBe('done');
     expect(
       await page.locator('.react-flow__node.journey-visited[data-id="thankYou"]').count(),
     ).toBe(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatMoney, formatNumber } from './format.ts';
+import { formatDuration, formatMoney, formatNumber, formatOwnClock } from './format.ts';
 
 describe('the console formats through Intl', () => {
   it('should write money in its currency for each language', () => {
@@ -18,5 +18,18 @@ describe('the console formats through Intl', () => {
 
   it('should group numbers', () => {
     expect(formatNumber(12345, 'zh')).toBe('12,345');
+  });
+
+  it("should write a simulated clock's moment as its own offset reads it, whatever the browser's zone", () => {
+    const moment = '2026-01-05T10:00:00.000+08:00';
+    expect(formatOwnClock(moment, 'en')).toBe('5 Jan 2026, 10:00:00');
+    expect(formatOwnClock(moment, 'zh')).toBe('2026年1月5日 10:00:00');
+    expect(formatOwnClock(moment, 'en', { withOffset: true })).toBe(
+      '5 Jan 2026, 10:00:00 (UTC+08:00)',
+    );
+    expect(formatOwnClock('2026-01-05T02:30:00Z', 'en', { withOffset: true })).toBe(
+      '5 Jan 2026, 02:30:00 (UTC)',
+    );
+    expect(formatOwnClock('not a moment', 'en')).toBe('not a moment');
   });
 });

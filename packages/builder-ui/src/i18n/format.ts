@@ -30,6 +30,43 @@ export function formatDateTimeSeconds(value: string | number | Date, language: L
   }).format(date);
 }
 
+/** An ISO 8601 moment with its offset: date, time to the second (fraction ignored), offset. */
+const ISO_WITH_OFFSET =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A moment as read on the clock of its own offset, to the second: `2026-01-05T10:00:00+08:00`
+ * is `2026年1月5日 10:00:00` / `5 Jan 2026, 10:00:00` wherever the browser is (a simulated
+ * journey's virtual clock keeps the offset it started in), with ` (UTC+08:00)` after it when
+ * `withOffset`. A string without an offset is written in the browser's time zone.
+ */
+export function formatOwnClock(
+  iso: string,
+  language: Language,
+  { withOffset = false }: { withOffset?: boolean } = {},
+): string {
+  const parts = ISO_WITH_OFFSET.exec(iso);
+  if (!parts) return formatDateTimeSeconds(iso, language);
+  const [, year, month, day, hour, minute, second = '0', offset = 'Z'] = parts;
+  const wall = new Date(
+    Date.UTC(
+      Number(year),
+      Number(month) - 1,
+      Number(day),
+      Number(hour),
+      Number(minute),
+      Number(second),
+    ),
+  );
+  if (Number.isNaN(wall.getTime())) return iso;
+  const text = new Intl.DateTimeFormat(LOCALES[language], {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    timeZone: 'UTC',
+  }).format(wall);
+  return withOffset ? `${text} (UTC${offset === 'Z' ? '' : offset})` : text;
+}
+
 /** A time of day: `14:05`. */
 export function formatTime(value: string | number | Date, language: Language): string {
   const date = value instanceof Date ? value : new Date(value);

@@ -338,6 +338,7 @@ export const messages = {
       event: '事件',
       move: '节点',
       effects: '效果',
+      status: { active: '进行中', done: '已结束', error: '出错', stopped: '已停止' },
     },
     analytics: {
       nav: '数据分析',
@@ -777,6 +778,7 @@ export const messages = {
       event: 'Event',
       move: 'Nodes',
       effects: 'Effects',
+      status: { active: 'Running', done: 'Ended', error: 'Error', stopped: 'Stopped' },
     },
     analytics: {
       nav: 'Analytics',

@@ -6,6 +6,7 @@ import type { TimelineEntry } from '@xiaoer/engine/testing';
 import { BrowserSimulation, sampleData } from './browser-simulation.ts';
 import { errorText, scenariosApi, type SavedScenario } from '../api/api-client.ts';
 import { languageOf } from '../i18n/i18n.ts';
+import { formatOwnClock } from '../i18n/format.ts';
 
 export interface SimulationPanelProps {
   document: WorkflowDocument;
@@ -153,17 +154,25 @@ export function SimulationPanel({ document, canSave, simulation, onChange }: Sim
                 {simulation.node}
               </Tag>
               <Tag
-                color={simulation.status === 'active' ? 'processing' : 'success'}
+                color={
+                  simulation.status === 'active'
+                    ? 'processing'
+                    : simulation.status === 'done'
+                      ? 'success'
+                      : 'error'
+                }
                 data-testid="simulation-status"
+                data-status={simulation.status}
               >
-                {simulation.status}
+                {t(`simulation.status.${simulation.status}`)}
               </Tag>
-              <Typography.Text type="secondary">
-                {t('simulation.clock')} {simulation.now}
+              <Typography.Text type="secondary" data-testid="simulation-clock">
+                {t('simulation.clock')}{' '}
+                {formatOwnClock(simulation.now, language, { withOffset: true })}
               </Typography.Text>
               {simulation.nextTimerAt && (
-                <Typography.Text type="secondary">
-                  {t('simulation.nextTimer')} {simulation.nextTimerAt}
+                <Typography.Text type="secondary" data-testid="simulation-next-timer">
+                  {t('simulation.nextTimer')} {formatOwnClock(simulation.nextTimerAt, language)}
                 </Typography.Text>
               )}
             </Space>
@@ -237,14 +246,20 @@ export function SimulationPanel({ document, canSave, simulation, onChange }: Sim
           size="small"
           pagination={false}
           data-testid="simulation-timeline"
+          scroll={{ x: 'max-content' }}
           dataSource={simulation.timeline.map((entry, key) => ({ ...entry, key }))}
           columns={[
-            { title: t('simulation.at'), dataIndex: 'at', width: 210 },
+            {
+              title: t('simulation.at'),
+              width: 150,
+              render: (_, e) => formatOwnClock(e.at, language),
+            },
             { title: t('simulation.event'), render: (_, e) => e.event.type },
             { title: t('simulation.move'), render: (_, e) => `${e.from} → ${e.to}` },
             {
               title: t('simulation.effects'),
-              render: (_, e) => e.effects.map((f, i) => <Tag key={i}>{f.kind}</Tag>),
+              render: (_, e) =>
+                e.effects.map((f, i) => <Tag key={i}>{t(`run.effectKind.${f.kind}`)}</Tag>),
             },
           ]}
         />
