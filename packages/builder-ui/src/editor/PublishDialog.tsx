@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Input, List, Modal, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Problem, WorkflowDocument } from '@xiaoer/engine';
+import { getNodeType, type Problem, type WorkflowDocument } from '@xiaoer/engine';
 import { workflowsApi } from '../api/api-client.ts';
 import { fieldChanges, shortValue, type FieldChange } from '../graph/field-changes.ts';
+import { languageOf } from '../i18n/i18n.ts';
+import type { Language } from '../i18n/messages.ts';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { ReplaySummary } from './ReplaySummary.tsx';
 
@@ -101,7 +103,8 @@ export function PublishDialog(props: PublishDialogProps) {
 }
 
 function ChangeList({ changes }: { changes: FieldChange[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = languageOf(i18n.language);
   if (changes.length === 0)
     return <Typography.Text type="secondary">{t('publish.noChanges')}</Typography.Text>;
   return (
@@ -110,12 +113,14 @@ function ChangeList({ changes }: { changes: FieldChange[] }) {
       className="publish-changes"
       data-testid="publish-changes"
       dataSource={changes}
-      renderItem={(change) => <List.Item data-kind={change.kind}>{describe(change, t)}</List.Item>}
+      renderItem={(change) => (
+        <List.Item data-kind={change.kind}>{describe(change, t, language)}</List.Item>
+      )}
     />
   );
 }
 
-function describe(change: FieldChange, t: (key: string) => string) {
+function describe(change: FieldChange, t: (key: string) => string, language: Language) {
   switch (change.kind) {
     case 'name':
       return (
@@ -131,7 +136,8 @@ function describe(change: FieldChange, t: (key: string) => string) {
           <Tag color={change.kind === 'node-added' ? 'green' : 'red'}>
             {t(change.kind === 'node-added' ? 'publish.added' : 'publish.removed')}
           </Tag>
-          <code>{change.nodeId}</code> ({change.nodeType})
+          <code>{change.nodeId}</code> (
+          {getNodeType(change.nodeType)?.title[language] ?? change.nodeType})
         </span>
       );
     case 'edge-added':
