@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Empty } from 'antd';
+import { Alert, Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ApiFailure } from '../api/api-client.ts';
 import { inboxApi, type ChatLine } from '../api/service-api.ts';
 import { createDeskStore, useDesk } from './desk-store.ts';
 import { useDeskFailure } from './desk-names.ts';
@@ -24,8 +25,18 @@ export function AgentInboxPage() {
   const [desk] = useState(createDeskStore);
   const selected = useDesk(desk, (s) => s.selected);
   const chat = useDesk(desk, (s) => s.chat);
-  const { showInbox: show, showAnswered, showGroups, opened, addLine } = desk.getState();
+  const {
+    showInbox: show,
+    showAnswered,
+    showGroups,
+    showQueues,
+    opened,
+    addLine,
+  } = desk.getState();
   const fail = useDeskFailure();
+  // An admin or operator without an agent profile has no inbox: the desk says so and shows
+  // the queues, instead of an empty desk whose status buttons fail.
+  const [isAgent, setIsAgent] = useState<boolean>();
 
   // After the agent's own change, at once (the stream follows too, a moment later); an answer
   // overtaken by the stream is dropped (desk-store.ts, showAnswered).
@@ -36,9 +47,25 @@ export function AgentInboxPage() {
   }, [desk, showAnswered]);
   // The inbox and the queues as the server streams them, instead of asking every 2 s.
   useEffect(() => {
+    let left = false;
     void inboxApi.groups().then((g) => showGroups(g.skillGroups), fail);
-    return inboxApi.followInbox(show);
-  }, [show, showGroups, fail]);
+    const stop = inboxApi.followInbox(show);
+    inboxApi.inbox().then(
+      () => !left && setIsAgent(true),
+      (failure: unknown) => {
+        if (left) return;
+        if (!(failure instanceof ApiFailure && failure.code === 'unknown-agent'))
+          return fail(failure);
+        stop();
+        setIsAgent(false);
+        void inboxApi.queues().then((q) => showQueues(q.queues), fail);
+      },
+    );
+    return () => {
+      left = true;
+      stop();
+    };
+  }, [show, showGroups, showQueues, fail]);
 
   // The open conversation: read once, then its new lines as the server streams them.
   useEffect(() => {
@@ -60,22 +87,32 @@ export function AgentInboxPage() {
 
   return (
     <div className="page inbox" data-testid="inbox">
-      <DeskStatusBar desk={desk} onChanged={refresh} />
-      <div className="inbox-panes">
-        <DeskConversationList desk={desk} />
-        <div className="inbox-chat">
-          {!chat ? (
-            <Empty description={t('inbox.pick')} />
-          ) : (
-            <>
-              <DeskTranscript chat={chat} />
-              <DeskComposer desk={desk} chat={chat} />
-              <DeskConversationActions desk={desk} onChanged={refresh} />
-            </>
-          )}
+      <DeskStatusBar desk={desk} onChanged={refresh} isAgent={isAgent !== false} />
+      {isAgent === false ? (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="inbox-not-agent"
+          message={t('inbox.notAgent.title')}
+          description={t('inbox.notAgent.how')}
+        />
+      ) : (
+        <div className="inbox-panes">
+          <DeskConversationList desk={desk} />
+          <div className="inbox-chat">
+            {!chat ? (
+              <Empty description={t('inbox.pick')} />
+            ) : (
+              <>
+                <DeskTranscript chat={chat} />
+                <DeskComposer desk={desk} chat={chat} />
+                <DeskConversationActions desk={desk} onChanged={refresh} />
+              </>
+            )}
+          </div>
+          <DeskContextPanel desk={desk} />
         </div>
-        <DeskContextPanel desk={desk} />
-      </div>
+      )}
     </div>
   );
 }

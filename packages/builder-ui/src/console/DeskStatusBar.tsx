@@ -7,8 +7,11 @@ import { DeskProfile } from './DeskProfile.tsx';
 import { useDesk, type DeskPartProps } from './desk-store.ts';
 import { useDeskFailure, useDeskNames } from './desk-names.ts';
 
-/** The desk's head: the agent's status and name, and the queues of every skill group. */
-export function DeskStatusBar({ desk, onChanged }: DeskPartProps) {
+/**
+ * The desk's head: the agent's status and name, and the queues of every skill group; the
+ * queues alone for someone who is not an agent (`isAgent` false).
+ */
+export function DeskStatusBar({ desk, onChanged, isAgent }: DeskPartProps & { isAgent: boolean }) {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
   const status = useDesk(desk, (s) => s.status);
@@ -22,21 +25,23 @@ export function DeskStatusBar({ desk, onChanged }: DeskPartProps) {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('inbox.title')}
         </Typography.Title>
-        <Segmented
-          data-testid="agent-status"
-          value={status}
-          options={(['online', 'busy', 'away'] as const).map((value) => ({
-            value,
-            label: t(`inbox.status.${value}`),
-          }))}
-          onChange={(value) =>
-            void inboxApi
-              .setStatus(value as 'online' | 'busy' | 'away')
-              .then(onChanged)
-              .catch(fail)
-          }
-        />
-        <DeskProfile name={myName} onSaved={() => void onChanged().catch(fail)} />
+        {isAgent && (
+          <Segmented
+            data-testid="agent-status"
+            value={status}
+            options={(['online', 'busy', 'away'] as const).map((value) => ({
+              value,
+              label: t(`inbox.status.${value}`),
+            }))}
+            onChange={(value) =>
+              void inboxApi
+                .setStatus(value as 'online' | 'busy' | 'away')
+                .then(onChanged)
+                .catch(fail)
+            }
+          />
+        )}
+        {isAgent && <DeskProfile name={myName} onSaved={() => void onChanged().catch(fail)} />}
       </Space>
       <Table<QueueSummary>
         size="small"

@@ -49,6 +49,8 @@ export interface DeskState {
   /** The open conversation left the desk (resolved or transferred). */
   closeConversation: () => void;
   showGroups: (groups: SkillGroup[]) => void;
+  /** The queues alone, for someone who watches them without being an agent. */
+  showQueues: (queues: QueueSummary[]) => void;
   /** A new draft, or a change of the last one. */
   setDraft: (draft: string | ((last: string) => string)) => void;
   setUnfilled: (names: string[]) => void;
@@ -101,6 +103,7 @@ export function createDeskStore(): DeskStore {
       ),
     closeConversation: () => set({ selected: undefined, chat: undefined }),
     showGroups: (groups) => set({ groups }),
+    showQueues: (queues) => set({ queues }),
     setDraft: (draft) =>
       set((s) => ({ draft: typeof draft === 'string' ? draft : draft(s.draft) })),
     setUnfilled: (unfilled) => set({ unfilled }),

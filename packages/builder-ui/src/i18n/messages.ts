@@ -115,6 +115,10 @@ export const messages = {
       overlay: '实时计数',
     },
     inbox: {
+      notAgent: {
+        title: '你还不是客服，不会有会话转给你',
+        how: '可以在这里查看各技能组的排队情况。要接待客户，请管理员为你的账号设置技能组（接口 PUT /api/agents/<用户名>），之后回到这里即可上线。',
+      },
       nav: '客服工作台',
       title: '客服工作台',
       status: { online: '在线', busy: '忙碌', away: '离开' },
@@ -550,6 +554,10 @@ export const messages = {
       overlay: 'Live counts',
     },
     inbox: {
+      notAgent: {
+        title: 'You are not an agent, so no conversations are handed to you',
+        how: "You can watch the skill groups' queues here. To answer customers, ask an admin to give your account skill groups (PUT /api/agents/<user name>), then come back here and go online.",
+      },
       nav: 'Agent desk',
       title: 'Agent desk',
       status: { online: 'Online', busy: 'Busy', away: 'Away' },
