@@ -249,6 +249,53 @@ describe('an operator in the console', () => {
     );
     await screenshot(page, 'operator-admin-users');
 
+    // A skill group for refunds, then the new user serves it: an agent, without the API.
+    await page.getByTestId('admin-skill-groups-tab').click();
+    await page.getByTestId('skill-group-add').click();
+    await page.getByTestId('skill-group-id').fill('after-sales');
+    await page.getByTestId('skill-group-title-zh').fill('售后');
+    await page.getByTestId('skill-group-title-en').fill('After-sales');
+    await page.getByTestId('skill-group-intents').click();
+    await page.keyboard.type('退款'); // the list is long: search it as an operator would
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /^退款$/ })
+      .click();
+    await page.getByTestId('skill-group-title-en').click(); // the list closes
+    await page.getByTestId('skill-group-save').click();
+    await page.getByTestId('skill-group-after-sales').getByText('退款').waitFor();
+    const saved = (await (await h.request('GET', '/api/skill-groups/after-sales')).json()) as {
+      title: { zh: string; en: string };
+      intents: string[];
+    };
+    expect(saved).toMatchObject({ title: { zh: '售后', en: 'After-sales' }, intents: ['refund'] });
+    await screenshot(page, 'operator-admin-skill-groups');
+
+    await page.getByRole('tab', { name: '用户与角色' }).click();
+    expect(await page.getByTestId('user-capacity-agent-zhang').count()).toBe(0); // not an agent yet
+    await page.getByTestId('user-skills-agent-zhang').click();
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: /^售后$/ })
+      .click();
+    await page.getByTestId('user-capacity-agent-zhang').waitFor();
+    const agents = (await (await h.request('GET', '/api/agents')).json()) as {
+      agents: { _id: string; skills: string[]; maxConcurrent: number }[];
+    };
+    expect(agents.agents).toContainEqual(
+      expect.objectContaining({ _id: 'agent-zhang', skills: ['after-sales'] }),
+    );
+    await page.getByTestId('admin-page').locator('h3').click(); // the list closes
+    const capacity = page.getByTestId('user-capacity-agent-zhang');
+    await capacity.fill('5');
+    await capacity.press('Enter');
+    await expect
+      .poll(async () => {
+        const after = (await (await h.request('GET', '/api/agents')).json()) as typeof agents;
+        return after.agents.find((agent) => agent._id === 'agent-zhang')?.maxConcurrent;
+      })
+      .toBe(5);
+
     await page.getByRole('tab', { name: 'API 密钥' }).click();
     await page.getByTestId('key-name').fill('shop-key');
     await page.getByTestId('key-source').fill(SOURCE.id);

@@ -1,6 +1,7 @@
 import { Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { UsersTab } from './UsersTab.tsx';
+import { SkillGroupsTab } from './SkillGroupsTab.tsx';
 import { ApiKeysTab } from './ApiKeysTab.tsx';
 import { DeadLettersTab } from './DeadLettersTab.tsx';
 import { AuditTab } from './AuditTab.tsx';
@@ -8,7 +9,7 @@ import { ConnectionsTab } from './ConnectionsTab.tsx';
 import { SourcesPanel } from './SourcesPanel.tsx';
 
 /**
- * Administration: users and roles, API keys, sources and channels (with a test send), dead
+ * Administration: users and roles (with their agent profiles), skill groups, API keys, sources and channels (with a test send), dead
  * letters with retry, the audit log. Operators see the sources only (they add webhook senders
  * and rotate their secrets).
  */
@@ -29,6 +30,11 @@ export function AdminPage({
         <Tabs
           items={[
             { key: 'users', label: t('admin.users'), children: <UsersTab /> },
+            {
+              key: 'skill-groups',
+              label: <span data-testid="admin-skill-groups-tab">{t('admin.skillGroups')}</span>,
+              children: <SkillGroupsTab />,
+            },
             { key: 'keys', label: t('admin.apiKeys'), children: <ApiKeysTab /> },
             {
               key: 'connections',

@@ -1,5 +1,16 @@
 import { useCallback, useState } from 'react';
-import { Button, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
+import {
+  Button,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { adminApi, ROLES, type Role, type UserView } from '../api/admin-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
@@ -7,7 +18,11 @@ import { formatDateTime } from '../i18n/format.ts';
 import { useAdminList } from './use-admin-list.ts';
 import { deskApi } from '../api/desk-api.ts';
 
-/** Users and their roles: add one, change a role, disable or enable an account. */
+/**
+ * Users and their roles: add one, change a role, disable or enable an account; and each one's
+ * agent profile — the name customers see, the skill groups whose queues they serve (choosing a
+ * first one makes a user an agent) and how many conversations they take at once.
+ */
 export function UsersTab() {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
@@ -15,7 +30,14 @@ export function UsersTab() {
   const { rows, act } = useAdminList(load);
   const loadAgents = useCallback(() => deskApi.agents().then((r) => r.agents), []);
   const agents = useAdminList(loadAgents);
+  const profiles = new Map((agents.rows ?? []).map((a) => [a._id, a]));
   const names = new Map((agents.rows ?? []).map((a) => [a._id, a.displayName]));
+  const loadGroups = useCallback(() => deskApi.skillGroups().then((r) => r.skillGroups), []);
+  const groups = useAdminList(loadGroups);
+  const groupOptions = (groups.rows ?? []).map((group) => ({
+    value: group._id,
+    label: group.title[language],
+  }));
   const [adding, setAdding] = useState(false);
   const roleOptions = ROLES.map((role) => ({ value: role, label: t(`admin.roles.${role}`) }));
   return (
@@ -47,13 +69,72 @@ export function UsersTab() {
                   onBlur={(e) => {
                     const next = e.target.value.trim();
                     if (next && next !== names.get(row.id))
-                      void agents.act(() => deskApi.setAgentName(row.id, next), t('admin.updated'));
+                      void agents.act(
+                        () => deskApi.saveAgent(row.id, { displayName: next }),
+                        t('admin.updated'),
+                      );
                   }}
                   onPressEnter={(e) => e.currentTarget.blur()}
                 />
               ) : (
                 <Typography.Text type="secondary">{t('profile.notAgent')}</Typography.Text>
               ),
+          },
+          {
+            title: t('admin.skills'),
+            key: 'skills',
+            render: (_: unknown, row) => (
+              <Select
+                mode="multiple"
+                size="small"
+                style={{ minWidth: 180 }}
+                data-testid={`user-skills-${row.id}`}
+                placeholder={t('admin.skillsPlaceholder')}
+                notFoundContent={t('admin.noSkillGroups')}
+                optionFilterProp="label"
+                value={profiles.get(row.id)?.skills ?? []}
+                options={groupOptions}
+                // Groups added on their own tab since this one loaded are offered too.
+                onOpenChange={(open) => open && groups.reload()}
+                onChange={(skills: string[]) =>
+                  void agents.act(() => deskApi.saveAgent(row.id, { skills }), t('admin.updated'))
+                }
+              />
+            ),
+          },
+          {
+            title: t('admin.maxConcurrent'),
+            key: 'maxConcurrent',
+            render: (_: unknown, row) => {
+              const profile = profiles.get(row.id);
+              if (!profile) return <Typography.Text type="secondary">—</Typography.Text>;
+              return (
+                <InputNumber
+                  size="small"
+                  min={1}
+                  max={50}
+                  precision={0}
+                  style={{ width: 72 }}
+                  data-testid={`user-capacity-${row.id}`}
+                  defaultValue={profile.maxConcurrent}
+                  key={profile.maxConcurrent}
+                  onBlur={(e) => {
+                    const next = Number(e.target.value);
+                    if (
+                      Number.isInteger(next) &&
+                      next >= 1 &&
+                      next <= 50 &&
+                      next !== profile.maxConcurrent
+                    )
+                      void agents.act(
+                        () => deskApi.saveAgent(row.id, { maxConcurrent: next }),
+                        t('admin.updated'),
+                      );
+                  }}
+                  onPressEnter={(e) => (e.target as HTMLInputElement).blur()}
+                />
+              );
+            },
           },
           {
             title: t('admin.role'),

@@ -1,12 +1,25 @@
 import { api, type Answer } from './api-client.ts';
+import type { RequestBody } from './api-types.ts';
 
-/** The agent's own profile: the name customers see. */
+/** What an admin changes of an agent: the name customers see, skill groups, capacity. */
+export type AgentChange = RequestBody<'putApiAgentsId'>;
+export type AgentView = Answer<'getApiAgents'>['agents'][number];
+export type SkillGroupView = Answer<'getApiSkillGroups'>['skillGroups'][number];
+export type SkillGroupChange = RequestBody<'putApiSkillGroupsId'>;
+
+/**
+ * The agents and skill groups routing decides with: an agent changes their own name, an admin
+ * everyone's profile (saving one for a user without an agent profile makes them an agent).
+ */
 export const deskApi = {
   setMyName: (displayName: string) =>
     api<Answer<'patchApiAgentsMe'>>('PATCH', '/agents/me', { displayName }),
   agents: () => api<Answer<'getApiAgents'>>('GET', '/agents'),
-  setAgentName: (id: string, displayName: string) =>
-    api<Answer<'putApiAgentsId'>>('PUT', `/agents/${encodeURIComponent(id)}`, { displayName }),
+  saveAgent: (id: string, change: AgentChange) =>
+    api<Answer<'putApiAgentsId'>>('PUT', `/agents/${encodeURIComponent(id)}`, change),
+  skillGroups: () => api<Answer<'getApiSkillGroups'>>('GET', '/skill-groups'),
+  saveSkillGroup: (id: string, change: SkillGroupChange) =>
+    api<Answer<'putApiSkillGroupsId'>>('PUT', `/skill-groups/${encodeURIComponent(id)}`, change),
 };
 
 export type QuickReply = Answer<'getApiQuickReplies'>['quickReplies'][number];

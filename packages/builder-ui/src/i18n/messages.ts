@@ -117,7 +117,7 @@ export const messages = {
     inbox: {
       notAgent: {
         title: '你还不是客服，不会有会话转给你',
-        how: '可以在这里查看各技能组的排队情况。要接待客户，请管理员为你的账号设置技能组（接口 PUT /api/agents/<用户名>），之后回到这里即可上线。',
+        how: '可以在这里查看各技能组的排队情况。要接待客户，请管理员在“管理 → 用户与角色”中为你的账号选择技能组，之后回到这里即可上线。',
       },
       nav: '客服工作台',
       title: '客服工作台',
@@ -556,7 +556,7 @@ export const messages = {
     inbox: {
       notAgent: {
         title: 'You are not an agent, so no conversations are handed to you',
-        how: "You can watch the skill groups' queues here. To answer customers, ask an admin to give your account skill groups (PUT /api/agents/<user name>), then come back here and go online.",
+        how: "You can watch the skill groups' queues here. To answer customers, ask an admin to choose skill groups for your account under Administration → Users and roles, then come back here and go online.",
       },
       nav: 'Agent desk',
       title: 'Agent desk',
