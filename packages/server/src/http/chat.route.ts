@@ -3,8 +3,16 @@ import type { ServiceDesk } from '../conversations/service-desk.ts';
 import { ConversationStore } from '../conversations/conversation-store.ts';
 import { ChatError } from '../conversations/chat-error.ts';
 import type { CustomerSignature } from '../conversations/customer-signature.ts';
-import { chatIdentity, type ChatIdentityPolicy } from '../conversations/chat-identity.ts';
-import type { ConversationRecord, MessageRecord } from '../model/conversation.model.ts';
+import {
+  chatIdentity,
+  type ChatIdentityPolicy,
+  type ClaimedCustomer,
+} from '../conversations/chat-identity.ts';
+import type {
+  ChatCustomer,
+  ConversationRecord,
+  MessageRecord,
+} from '../model/conversation.model.ts';
 import { chatLimits, type ChatLimits } from './chat-limits.ts';
 import type { Router as RoutingService } from '../routing/router.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
@@ -83,6 +91,14 @@ export const chatBodySchemas = {
   },
 } as const;
 
+/** The body of `POST /chat/conversations`, once checked against its schema. */
+interface OpenBody {
+  customer: ClaimedCustomer;
+  orderId?: string;
+  channel?: string;
+  signature?: CustomerSignature;
+}
+
 /** The message text without surrounding space; an empty one is refused. */
 function messageText(request: Request): string {
   const text = (request.body as { text: string }).text.trim();
@@ -135,24 +151,23 @@ export function chatRouter(
       }, next);
   };
 
+  /** Who opens the chat (signed by the shop, or anonymous), before their budget is counted. */
+  const identified: RequestHandler = (request, response, next) => {
+    const body = request.body as OpenBody;
+    response.locals['customer'] = chatIdentity(options, body.customer, body.signature);
+    next();
+  };
+
   router.post(
     '/chat/conversations',
     responds(chatResponseSchemas.opened),
-    ...limits.open,
+    limits.openByAddress,
     validateBody(chatBodySchemas.open),
+    identified,
+    limits.openByCustomer,
     async (request, response) => {
-      const body = request.body as {
-        customer: {
-          id: string;
-          tier?: 'normal' | 'vip' | 'svip';
-          language?: 'zh' | 'en';
-          name?: string;
-        };
-        orderId?: string;
-        channel?: string;
-        signature?: CustomerSignature;
-      };
-      const customer = chatIdentity(options, body.customer, body.signature);
+      const body = request.body as OpenBody;
+      const customer = response.locals['customer'] as ChatCustomer;
       const { conversation, token } = await desk.open(customer, body.orderId, body.channel);
       response.status(201).json({ id: conversation._id, token, customer: conversation.customer });
     },
@@ -204,7 +219,7 @@ export function chatRouter(
         request,
         desk.store.kept(id) ?? (await desk.conversation(id)),
       );
-      limits.stream(request, response, conversation.customer.id);
+      limits.stream(request, response, conversation.customer);
       stream(desk, conversation, afterOf(request), request, response);
     },
   );
