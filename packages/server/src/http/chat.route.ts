@@ -26,6 +26,7 @@ import { responds } from './route-metadata.ts';
 import { conversationAccess } from './conversation-access.ts';
 import { consoleMessageView, customerMessageView } from './message-view.ts';
 import { openEventStream, type EventStream } from './event-stream.ts';
+import { userStreamSlots } from './user-stream-slots.ts';
 
 /** The longest message a customer or agent may send, in characters. */
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -226,6 +227,9 @@ export function chatRouter(
   return router;
 }
 
+/** Live conversation streams (the desk's open conversation, its unread marks) one user may keep open. */
+export const CONVERSATION_STREAMS_PER_USER = 10;
+
 /** `/api/conversations`: the console's side (agents and operators). */
 export function conversationsRouter(
   desk: ServiceDesk,
@@ -234,6 +238,7 @@ export function conversationsRouter(
 ): Router {
   const router = Router();
   const workable = conversationAccess(desk, routing);
+  const streamSlot = userStreamSlots(CONVERSATION_STREAMS_PER_USER);
   router.get(
     '/conversations',
     allow('read'),
@@ -258,6 +263,7 @@ export function conversationsRouter(
     async (request, response) => {
       const follows = followsOf(request);
       const conversations = await Promise.all(follows.map(({ id }) => desk.conversation(id)));
+      streamSlot(request, response);
       streamMany(desk, conversations, follows, request, response);
     },
   );
@@ -278,6 +284,7 @@ export function conversationsRouter(
     responds(chatResponseSchemas.stream),
     async (request, response) => {
       const conversation = await desk.conversation(param(request, 'id'));
+      streamSlot(request, response);
       stream(desk, conversation, afterOf(request), request, response);
     },
   );
