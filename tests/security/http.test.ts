@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '@xiaoer/server/testing';
+import { signCustomer } from '@xiaoer/server/internal';
+import { CHAT_SECRET, startHarness, type Harness } from '@xiaoer/server/testing';
 import { expectRefused } from './attack-table.ts';
 
 /**
@@ -117,6 +118,12 @@ function from(address: string) {
     send,
     open: (customer: string) =>
       send('POST', '/api/chat/conversations', { customer: { id: customer } }),
+    /** Opens a chat for a customer the shop signed (with the harness's secret). */
+    async signed(customer: string) {
+      const expires = Math.floor(Date.now() / 1000) + 3600;
+      const signature = signCustomer(CHAT_SECRET, { id: customer, tier: 'normal' }, expires);
+      return send('POST', '/api/chat/conversations', { customer: { id: customer }, signature });
+    },
     async conversation(customer: string) {
       const opened = await send('POST', '/api/chat/conversations', { customer: { id: customer } });
       expect(opened.status).toBe(201);
@@ -206,6 +213,32 @@ describe('anonymous chat budgets (issue 18)', () => {
     const refused = await client.stream(other);
     expect(refused.response.status).toBe(429);
     for (const open of [second, fill, over]) open.close();
+  });
+});
+
+describe("a stranger naming a signed customer's id", () => {
+  it("should not spend that customer's conversation budget", async () => {
+    const stranger = from('127.0.0.6');
+    expect((await stranger.open('victim-open')).status).toBe(201);
+    expect((await stranger.open('victim-open')).status).toBe(201);
+    expect((await stranger.open('victim-open')).status).toBe(429);
+    const customer = await from('127.0.0.7').signed('victim-open');
+    expect(customer.status).toBe(201);
+    expect(await customer.json()).toMatchObject({ customer: { verified: true } });
+  });
+
+  it("should not take that customer's live stream slots", async () => {
+    const stranger = from('127.0.0.8');
+    const held = await Promise.all(
+      [1, 2].map(async () => stranger.stream(await stranger.conversation('victim-stream'))),
+    );
+    expect(held.map((open) => open.response.status)).toEqual([200, 200]);
+    const customer = from('127.0.0.9');
+    const opened = await customer.signed('victim-stream');
+    expect(opened.status).toBe(201);
+    const own = await customer.stream((await opened.json()) as { id: string; token: string });
+    expect(own.response.status).toBe(200);
+    for (const open of [...held, own]) open.close();
   });
 });
 

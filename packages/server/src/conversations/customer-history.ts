@@ -4,6 +4,7 @@ import type { ConversationRecord } from '../model/conversation.model.ts';
 import type { OrderSystemConnector } from '../connectors/connector.types.ts';
 import type { ConversationStore } from './conversation-store.ts';
 import { currentOrder } from './current-order.ts';
+import { ownsOrder } from './order-owner.ts';
 
 /** How many earlier conversations and orders the desk shows beside a conversation. */
 const MAX_CONVERSATIONS = 10;
@@ -38,14 +39,6 @@ export interface CustomerHistoryView {
   verified: boolean;
   conversations: PastConversation[];
   orders: CustomerOrder[];
-}
-
-/** The order's owner as the order system says (`customer.id`, or `customerId`). */
-function ownerOf(order: JsonObject): unknown {
-  const customer = order['customer'];
-  if (customer && typeof customer === 'object' && !Array.isArray(customer))
-    return (customer as JsonObject)['id'];
-  return order['customerId'];
 }
 
 const stringField = (order: JsonObject, key: string) =>
@@ -97,7 +90,7 @@ export class CustomerHistory {
     const orders = await Promise.all(
       orderIds.map(async (orderId) => {
         const order = await currentOrder(this.#orders, orderId);
-        return order && ownerOf(order) === customer.id ? orderView(orderId, order) : undefined;
+        return order && ownsOrder(customer, order) ? orderView(orderId, order) : undefined;
       }),
     );
     return {

@@ -2,11 +2,13 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { renderAnswer } from '../knowledge/knowledge-base.ts';
 import type { OrderSystemConnector } from '../connectors/connector.types.ts';
 import { currentOrder } from './current-order.ts';
-import type { AnswerPort } from './service-desk.ts';
+import { ownsOrder } from './order-owner.ts';
+import type { AnswerPort, AskingCustomer } from './service-desk.ts';
 
 /**
  * Knowledge-base answers for the chat, with their variables filled in: `{{order.trackingUrl}}`
- * and the like come from the order as the order system has it now.
+ * and the like come from the order as the order system has it now, for its verified owner only
+ * (anyone can name an order number in a chat).
  */
 export class KnowledgeAnswers implements AnswerPort {
   readonly #knowledge: KnowledgeBase;
@@ -19,7 +21,12 @@ export class KnowledgeAnswers implements AnswerPort {
 
   async answer(
     question: string,
-    context: { conversationId: string; language: 'zh' | 'en'; orderId?: string },
+    context: {
+      conversationId: string;
+      language: 'zh' | 'en';
+      customer: AskingCustomer;
+      orderId?: string;
+    },
   ) {
     const found = await this.#knowledge.answer(question, {
       channel: 'chat',
@@ -27,7 +34,7 @@ export class KnowledgeAnswers implements AnswerPort {
       conversationId: context.conversationId,
     });
     if (!found) return null;
-    const text = await this.#rendered(found.text, context.orderId);
+    const text = await this.#rendered(found.text, context);
     return { text, articleId: found.article.id, score: found.score };
   }
 
@@ -35,7 +42,10 @@ export class KnowledgeAnswers implements AnswerPort {
    * The answer of one article, chosen by an intent's action when the search found none: only a
    * published article, valid now, for the chat, with an answer in (or else besides) the language.
    */
-  async answerArticle(articleId: string, context: { language: 'zh' | 'en'; orderId?: string }) {
+  async answerArticle(
+    articleId: string,
+    context: { language: 'zh' | 'en'; customer: AskingCustomer; orderId?: string },
+  ) {
     // From the index (published ones only, as fresh as the search's answers): no store read.
     const article = await this.#knowledge.published(articleId);
     const now = new Date().toISOString();
@@ -45,13 +55,21 @@ export class KnowledgeAnswers implements AnswerPort {
       return null;
     const text = article.answer[context.language] ?? article.answer.zh ?? article.answer.en;
     if (!text) return null;
-    return { text: await this.#rendered(text, context.orderId), articleId };
+    return { text: await this.#rendered(text, context), articleId };
   }
 
-  /** `{{order.trackingUrl}}` and the like, from the order as the order system has it now. */
-  async #rendered(text: string, orderId: string | undefined): Promise<string> {
+  /**
+   * `{{order.trackingUrl}}` and the like, from the order as the order system has it now, when
+   * the customer owns it; for anyone else the answer reads as if no order were known.
+   */
+  async #rendered(
+    text: string,
+    { customer, orderId }: { customer: AskingCustomer; orderId?: string },
+  ): Promise<string> {
     if (!text.includes('{{')) return text;
-    const order = orderId ? await currentOrder(this.#orders, orderId) : undefined;
+    const found =
+      orderId && customer.verified ? await currentOrder(this.#orders, orderId) : undefined;
+    const order = found && ownsOrder(customer, found) ? found : undefined;
     return renderAnswer(text, { ...(order ? { order } : {}), orderId: orderId ?? '' });
   }
 

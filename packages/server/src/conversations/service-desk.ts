@@ -25,11 +25,22 @@ export interface IntentPort {
   actionFor?(intent: string): IntentAction | undefined;
 }
 
+/**
+ * Who asks, for an answer that fills in an order's details: only the order's verified owner
+ * gets them (`order-owner.ts`).
+ */
+export type AskingCustomer = Pick<ChatCustomer, 'id' | 'verified'>;
+
 /** What the desk needs from the knowledge base. */
 export interface AnswerPort {
   answer(
     question: string,
-    context: { conversationId: string; language: 'zh' | 'en'; orderId?: string },
+    context: {
+      conversationId: string;
+      language: 'zh' | 'en';
+      customer: AskingCustomer;
+      orderId?: string;
+    },
   ): Promise<{ text: string; articleId: string; score: number } | null>;
   /** Close but unsure matches, to offer as "did you mean" (none when the port has no band). */
   suggest?(
@@ -39,7 +50,7 @@ export interface AnswerPort {
   /** The answer of one article (an intent's chosen answer), or null when it cannot answer. */
   answerArticle?(
     articleId: string,
-    context: { language: 'zh' | 'en'; orderId?: string },
+    context: { language: 'zh' | 'en'; customer: AskingCustomer; orderId?: string },
   ): Promise<{ text: string; articleId: string } | null>;
 }
 
@@ -367,6 +378,7 @@ export class ServiceDesk {
     const answer = await this.#options.knowledge?.answer(question, {
       conversationId,
       language: conversation.customer.language,
+      customer: conversation.customer,
       ...(conversation.orderId ? { orderId: conversation.orderId } : {}),
     });
     if (!answer) return null;
@@ -550,6 +562,7 @@ export class ServiceDesk {
       ?.answer(message.text, {
         conversationId: conversation._id,
         language,
+        customer: conversation.customer,
         ...(orderId ? { orderId } : {}),
       })
       .catch((error: unknown) => {
@@ -559,7 +572,11 @@ export class ServiceDesk {
     const chosen =
       !answer && action?.kind === 'knowledge' && action.articleId
         ? await knowledge
-            ?.answerArticle?.(action.articleId, { language, ...(orderId ? { orderId } : {}) })
+            ?.answerArticle?.(action.articleId, {
+              language,
+              customer: conversation.customer,
+              ...(orderId ? { orderId } : {}),
+            })
             .catch(() => null)
         : undefined;
     const found = answer ?? chosen;

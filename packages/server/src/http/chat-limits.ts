@@ -1,5 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { ChatCustomer } from '../model/conversation.model.ts';
 import { ApiError } from './api-error.ts';
 
 /**
@@ -41,6 +42,18 @@ const tooMany = () =>
   });
 
 const addressOf = (request: Request) => ipKeyGenerator(request.ip ?? 'unknown');
+
+/**
+ * Whose budget a chat customer spends: a customer the shop signed has one of their own,
+ * wherever they write from. An anonymous id is anyone's claim, so it is counted with the
+ * address that claims it: a stranger who names a customer's id cannot spend that customer's
+ * budget (and lock them out of their own chat).
+ */
+export const customerBudgetKey = (
+  request: Request,
+  customer: Pick<ChatCustomer, 'id' | 'verified'>,
+): string =>
+  customer.verified ? `customer:${customer.id}` : `anonymous:${addressOf(request)}:${customer.id}`;
 
 /** A per-minute budget keyed by `key`; over it, 429 with `Retry-After`. */
 function perMinute(limit: number, key: (request: Request, response: Response) => string) {
@@ -84,13 +97,11 @@ export function chatLimits(limits: ChatLimits = {}) {
   const streamsByCustomer = new StreamCounter(l.streamsPerCustomer);
   return {
     /** Before opening a conversation (the JSON body is parsed, not yet checked). */
-    open: [
-      perMinute(l.conversationsPerAddress, addressOf),
-      perMinute(l.conversationsPerCustomer, (request) => {
-        const customer = (request.body as { customer?: { id?: unknown } } | undefined)?.customer;
-        return typeof customer?.id === 'string' ? `customer:${customer.id}` : addressOf(request);
-      }),
-    ] as RequestHandler[],
+    openByAddress: perMinute(l.conversationsPerAddress, addressOf) as RequestHandler,
+    /** Once the customer is known (`response.locals.customer`, signed or not). */
+    openByCustomer: perMinute(l.conversationsPerCustomer, (request, response) =>
+      customerBudgetKey(request, response.locals['customer'] as ChatCustomer),
+    ) as RequestHandler,
     /** Before a customer message; the conversation's budget is taken once its token matched. */
     messageByAddress: perMinute(l.messagesPerAddress, addressOf),
     messageByConversation: perMinute(
@@ -101,9 +112,15 @@ export function chatLimits(limits: ChatLimits = {}) {
      * Takes a stream slot for the address and the customer, or answers 429; the slots are
      * given back when the response closes.
      */
-    stream(request: Request, response: Response, customerId: string): void {
+    stream(
+      request: Request,
+      response: Response,
+      customer: Pick<ChatCustomer, 'id' | 'verified'>,
+    ): void {
       const byAddress = streamsByAddress.take(addressOf(request));
-      const byCustomer = byAddress ? streamsByCustomer.take(customerId) : null;
+      const byCustomer = byAddress
+        ? streamsByCustomer.take(customerBudgetKey(request, customer))
+        : null;
       if (!byAddress || !byCustomer) {
         byAddress?.();
         response.set('Retry-After', String(STREAM_RETRY_AFTER_S));

@@ -3,8 +3,16 @@ import type { ServiceDesk } from '../conversations/service-desk.ts';
 import { ConversationStore } from '../conversations/conversation-store.ts';
 import { ChatError } from '../conversations/chat-error.ts';
 import type { CustomerSignature } from '../conversations/customer-signature.ts';
-import { chatIdentity, type ChatIdentityPolicy } from '../conversations/chat-identity.ts';
-import type { ConversationRecord, MessageRecord } from '../model/conversation.model.ts';
+import {
+  chatIdentity,
+  type ChatIdentityPolicy,
+  type ClaimedCustomer,
+} from '../conversations/chat-identity.ts';
+import type {
+  ChatCustomer,
+  ConversationRecord,
+  MessageRecord,
+} from '../model/conversation.model.ts';
 import { chatLimits, type ChatLimits } from './chat-limits.ts';
 import type { Router as RoutingService } from '../routing/router.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
@@ -18,6 +26,7 @@ import { responds } from './route-metadata.ts';
 import { conversationAccess } from './conversation-access.ts';
 import { consoleMessageView, customerMessageView } from './message-view.ts';
 import { openEventStream, type EventStream } from './event-stream.ts';
+import { userStreamSlots } from './user-stream-slots.ts';
 
 /** The longest message a customer or agent may send, in characters. */
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -83,6 +92,14 @@ export const chatBodySchemas = {
   },
 } as const;
 
+/** The body of `POST /chat/conversations`, once checked against its schema. */
+interface OpenBody {
+  customer: ClaimedCustomer;
+  orderId?: string;
+  channel?: string;
+  signature?: CustomerSignature;
+}
+
 /** The message text without surrounding space; an empty one is refused. */
 function messageText(request: Request): string {
   const text = (request.body as { text: string }).text.trim();
@@ -135,24 +152,23 @@ export function chatRouter(
       }, next);
   };
 
+  /** Who opens the chat (signed by the shop, or anonymous), before their budget is counted. */
+  const identified: RequestHandler = (request, response, next) => {
+    const body = request.body as OpenBody;
+    response.locals['customer'] = chatIdentity(options, body.customer, body.signature);
+    next();
+  };
+
   router.post(
     '/chat/conversations',
     responds(chatResponseSchemas.opened),
-    ...limits.open,
+    limits.openByAddress,
     validateBody(chatBodySchemas.open),
+    identified,
+    limits.openByCustomer,
     async (request, response) => {
-      const body = request.body as {
-        customer: {
-          id: string;
-          tier?: 'normal' | 'vip' | 'svip';
-          language?: 'zh' | 'en';
-          name?: string;
-        };
-        orderId?: string;
-        channel?: string;
-        signature?: CustomerSignature;
-      };
-      const customer = chatIdentity(options, body.customer, body.signature);
+      const body = request.body as OpenBody;
+      const customer = response.locals['customer'] as ChatCustomer;
       const { conversation, token } = await desk.open(customer, body.orderId, body.channel);
       response.status(201).json({ id: conversation._id, token, customer: conversation.customer });
     },
@@ -204,12 +220,15 @@ export function chatRouter(
         request,
         desk.store.kept(id) ?? (await desk.conversation(id)),
       );
-      limits.stream(request, response, conversation.customer.id);
+      limits.stream(request, response, conversation.customer);
       stream(desk, conversation, afterOf(request), request, response);
     },
   );
   return router;
 }
+
+/** Live conversation streams (the desk's open conversation, its unread marks) one user may keep open. */
+export const CONVERSATION_STREAMS_PER_USER = 10;
 
 /** `/api/conversations`: the console's side (agents and operators). */
 export function conversationsRouter(
@@ -219,6 +238,7 @@ export function conversationsRouter(
 ): Router {
   const router = Router();
   const workable = conversationAccess(desk, routing);
+  const streamSlot = userStreamSlots(CONVERSATION_STREAMS_PER_USER);
   router.get(
     '/conversations',
     allow('read'),
@@ -243,6 +263,7 @@ export function conversationsRouter(
     async (request, response) => {
       const follows = followsOf(request);
       const conversations = await Promise.all(follows.map(({ id }) => desk.conversation(id)));
+      streamSlot(request, response);
       streamMany(desk, conversations, follows, request, response);
     },
   );
@@ -263,6 +284,7 @@ export function conversationsRouter(
     responds(chatResponseSchemas.stream),
     async (request, response) => {
       const conversation = await desk.conversation(param(request, 'id'));
+      streamSlot(request, response);
       stream(desk, conversation, afterOf(request), request, response);
     },
   );

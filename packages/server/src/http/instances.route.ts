@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
 import type { JsonObject } from '@xiaoer/engine';
 import type { InstanceFilter, InstanceQueries } from '../instances/instance-queries.ts';
 import type { InstanceFeed } from '../instances/instance-feed.ts';
@@ -16,14 +16,11 @@ import { validateBody } from './validate-body.ts';
 import { instanceResponseSchemas } from './instances.response.ts';
 import { responds } from './route-metadata.ts';
 import { openEventStream } from './event-stream.ts';
-import { StreamCounter } from './chat-limits.ts';
+import { userStreamSlots } from './user-stream-slots.ts';
 import type { LiveQueries } from '../instances/live-queries.ts';
 
 /** Live instance pages (an instance, the list, the editor's counts) one user may keep open. */
 export const INSTANCE_STREAMS_PER_USER = 10;
-
-/** How long a user over the cap is asked to wait before the browser retries, in seconds. */
-const STREAM_RETRY_AFTER_S = 30;
 
 export const instanceBodySchemas = {
   sendEvent: {
@@ -134,23 +131,8 @@ export function instancesRouter(
   options: { streamsPerUser?: number } = {},
 ): Router {
   const router = Router();
-  const cap = options.streamsPerUser ?? INSTANCE_STREAMS_PER_USER;
-  const streams = new StreamCounter(cap);
-  /**
-   * Takes one of the user's live-page slots, or answers 429 (nothing opened); the slot is given
-   * back when the page goes.
-   */
-  const streamSlot = (request: Request, response: Response) => {
-    const release = streams.take(request.principal?.id ?? '');
-    if (!release) {
-      response.set('Retry-After', String(STREAM_RETRY_AFTER_S));
-      throw new ApiError(429, 'too-many-streams', {
-        zh: `你已打开 ${cap} 个实时页面（每位用户最多 ${cap} 个），请先关闭一个再试。`,
-        en: `You already have ${cap} live pages open (at most ${cap} per user); close one and try again.`,
-      });
-    }
-    response.on('close', release);
-  };
+  /** One of the user's live-page slots, or a 429 (nothing opened). */
+  const streamSlot = userStreamSlots(options.streamsPerUser ?? INSTANCE_STREAMS_PER_USER);
   const audit = (request: Request, action: string, target: string, details: JsonObject) =>
     models.Audit.create({ at: new Date(), actor: actorOf(request), action, target, details });
 
