@@ -123,6 +123,38 @@ describe('a way to verify', () => {
     expect(answer.text).toContain(order.trackingNumber);
   });
 
+  it('should take at most five wrong guesses at an order phone, whatever the chat', async () => {
+    const orderId = 'A24003';
+    await h.shop.createOrder({ orderId, customer: { phone: '13912345678' } });
+    const { trackingNumber } = await h.shop.advance(orderId, 'shipped');
+    if (!trackingNumber) throw new Error('a shipped order has a tracking number');
+    // Each guess in a new chat, where the journey's one try starts afresh.
+    const guess = async (digits: string) => {
+      const chat = await anonymous();
+      await chat.say(`where is my parcel, order ${orderId}`);
+      await chat.waitFor((m) => m.text.includes('手机号的后四位'));
+      await chat.say(digits);
+      const end = await journeyEnd('where-is-my-parcel', chat);
+      const said = (await chat.messages()).map((m) => m.text).join('\n');
+      return { end, leaked: said.includes(trackingNumber) };
+    };
+    for (const wrong of ['0001', '0002', '0003', '0004', '0005'])
+      expect(await guess(wrong)).toEqual({ end: 'unverified', leaked: false });
+    // The sixth answer is refused although it is right: the order is locked for a day.
+    expect(await guess('5678')).toEqual({ end: 'unverified', leaked: false });
+    // Other orders are not: their owners still verify as before.
+    const other = 'A24004';
+    await h.shop.createOrder({ orderId: other, customer: { phone: '13900001111' } });
+    const shipped = await h.shop.advance(other, 'shipped');
+    const chat = await anonymous();
+    await chat.say(`where is my parcel, order ${other}`);
+    await chat.waitFor((m) => m.text.includes('手机号的后四位'));
+    await chat.say('1111');
+    expect((await chat.waitFor((m) => m.text.includes('运单号'))).text).toContain(
+      shipped.trackingNumber,
+    );
+  });
+
   it('should act for the owner the shop signed without asking', async () => {
     const orderId = 'A24002';
     await h.shop.createOrder({ orderId });

@@ -17,6 +17,7 @@ import { receivedEventModels } from './received-event.model.ts';
 import { earlyEventModels } from './early-event.model.ts';
 import { intentModels } from './intent.model.ts';
 import { quickReplyModels } from './quick-reply.model.ts';
+import { phoneCheckModels } from './phone-check.model.ts';
 import { storedSourceModels } from './stored-source.model.ts';
 
 /**
@@ -62,6 +63,7 @@ export const MODEL_OWNERS = {
     'ChatInbox',
     'OpenConversations',
     'QuickReplies',
+    'PhoneChecks',
   ],
   routing: ['SkillGroups', 'Agents', 'Handoffs', 'Assignments', 'LastAgents'],
   knowledge: ['KnowledgeArticles', 'UnansweredQuestions', 'KnowledgeChanges', 'KnowledgeRevisions'],
@@ -124,6 +126,7 @@ export function createModels(connection: Connection) {
     ...earlyEventModels(connection),
     ...intentModels(connection),
     ...quickReplyModels(connection),
+    ...phoneCheckModels(connection),
     ...storedSourceModels(connection),
   };
 }

@@ -30,6 +30,7 @@ import { ConversationStore } from '../conversations/conversation-store.ts';
 import { ConversationHub } from '../conversations/conversation-hub.ts';
 import { ServiceDesk } from '../conversations/service-desk.ts';
 import { ChatChannel } from '../connectors/chat-channel.ts';
+import { OrderPhoneCheck } from '../conversations/order-phone-check.ts';
 import { startTmcPollers } from '../connectors/taobao-tmc.ts';
 import { AgentNames } from '../conversations/agent-names.ts';
 import { QuickReplies } from '../conversations/quick-replies.ts';
@@ -165,8 +166,15 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   });
   const hub = new ConversationHub(conversations, { clock });
   const built = buildConnectors(config, log);
+  // A chat visitor's answer to "the last four digits of the order's phone" is checked here,
+  // with a limit of wrong answers per order that no new chat resets.
+  const orders = new OrderPhoneCheck(
+    built.orderSystem,
+    models.PhoneChecks,
+    () => new Date(clock.now()),
+  );
   // Journeys' `xiaoer.*` calls (intents, knowledge base, handoff) go to the service desk.
-  const services = new ServiceOperations(built.orderSystem);
+  const services = new ServiceOperations(orders);
   // Events journeys emit reach the shop and, when one starts on them, other journeys.
   const publisher = new JourneyEventPublisher(built.publisher, catalog);
   const connectors = { ...built, orderSystem: services, publisher };
