@@ -150,9 +150,14 @@ async function wordsOnPage(target: Page): Promise<{
 }
 
 /** What on the page is not in the page's language. */
-async function untranslated(target: Page, language: 'zh' | 'en'): Promise<string[]> {
+async function untranslated(
+  target: Page,
+  language: 'zh' | 'en',
+  identifiers: readonly string[] = [],
+): Promise<string[]> {
   const { chrome, body, tags } = await wordsOnPage(target);
-  const strip = (text: string) => userData.reduce((rest, data) => rest.split(data).join(' '), text);
+  const strip = (text: string) =>
+    [...userData, ...identifiers].reduce((rest, data) => rest.split(data).join(' '), text);
   if (language === 'en')
     return [
       ...chrome.map(strip).filter((text) => /[\u3400-\u9fff]/.test(text)),
@@ -272,11 +277,11 @@ async function logIn(target: Page, user = 'admin', password = ADMIN_PASSWORD): P
 /** Walks every page (and the admin page's tabs), listing what is not in `language`. */
 async function walk(target: Page, language: 'zh' | 'en'): Promise<Record<string, string[]>> {
   const found: Record<string, string[]> = {};
-  const look = async (name: string) => {
+  const look = async (name: string, identifiers: readonly string[] = []) => {
     // Lists and charts fill in after the page: until they have their data.
     await settled(target);
     await screenshot(target, `i18n-${language}-${name}`);
-    const words = await untranslated(target, language);
+    const words = await untranslated(target, language, identifiers);
     if (words.length) found[name] = words;
   };
   for (const { name, hash, ready } of PAGES) {
@@ -287,7 +292,9 @@ async function walk(target: Page, language: 'zh' | 'en'): Promise<Record<string,
       for (const tab of await target.locator('.ant-tabs-tab').all()) {
         const key = (await tab.getAttribute('data-node-key')) ?? 'tab';
         await tab.click();
-        await look(`admin-${key}`);
+        // The skill groups tab shows each group's id beside its name: the identifier an admin
+        // chose, which the API and routing take (elsewhere a group is named, never its id).
+        await look(`admin-${key}`, key === 'skill-groups' ? Object.keys(DEMO_SKILL_GROUPS) : []);
       }
   }
   // The agent desk as its agent sees it: the open conversation, its context and history.
