@@ -17,7 +17,9 @@ beforeAll(async () => {
   const created = await h.request('POST', '/api/knowledge/articles', {
     id: 'parcel-link',
     questions: ['我的包裹物流链接在哪里看'],
-    answer: { zh: '订单 {{orderId}} 的物流链接：{{order.trackingUrl}}，状态：{{order.status}}。' },
+    answer: {
+      zh: '订单 {{orderId}}（{{order.id}}）的物流链接：{{order.trackingUrl}}，状态：{{order.status}}。',
+    },
   });
   expect(created.status).toBe(201);
   await h.shop.createOrder({ orderId: ORDER });
@@ -53,5 +55,8 @@ describe("a knowledge answer about someone else's order", () => {
     const text = await ask(await ChatClient.open(h));
     expect(text).toContain(order?.trackingUrl);
     expect(text).toContain('shipped');
+    // `{{order.id}}` is the order's number, as the shipped order-status article writes it
+    // (the demo shop's orders call it `orderId`).
+    expect(text).toContain(`（${ORDER}）`);
   });
 });

@@ -70,7 +70,11 @@ export class KnowledgeAnswers implements AnswerPort {
     const found =
       orderId && customer.verified ? await currentOrder(this.#orders, orderId) : undefined;
     const order = found && ownsOrder(customer, found) ? found : undefined;
-    return renderAnswer(text, { ...(order ? { order } : {}), orderId: orderId ?? '' });
+    // `{{order.id}}` is the number the customer named unless the order system gives an `id`.
+    return renderAnswer(text, {
+      ...(order ? { order: { id: orderId, ...order } } : {}),
+      orderId: orderId ?? '',
+    });
   }
 
   /**
