@@ -888,7 +888,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Effects that gave up / 死信 */
+    /** Effects that gave up, newest first, `limit` at most 500 (the default) / 死信 */
     get: operations['getApiDeadLetters'];
     put?: never;
     post?: never;
@@ -1669,6 +1669,7 @@ export interface components {
         };
         detail?: string;
         details?: {
+          parameter?: string;
           problems?: {
             pointer?: string;
             message?:
@@ -1763,14 +1764,32 @@ export interface operations {
   getApiEvents: {
     parameters: {
       query?: {
+        /** @description 1–100 lower-case letters, digits or "-" / 1–100 个小写字母、数字或 "-" */
         source?: string;
+        /** @description 1–100 letters, digits or "_./-" / 1–100 个字母、数字或 "_./-" */
         type?: string;
-        outcome?: string;
+        /** @description one of started, routed, parked, early, unmatched, invalid, ignored, duplicate, topic-ignored, failed / 其中之一：started、routed、parked、early、unmatched、invalid、ignored、duplicate、topic-ignored、failed */
+        outcome?:
+          | 'started'
+          | 'routed'
+          | 'parked'
+          | 'early'
+          | 'unmatched'
+          | 'invalid'
+          | 'ignored'
+          | 'duplicate'
+          | 'topic-ignored'
+          | 'failed';
+        /** @description 1–200 characters without "$" / 1–200 个字符，不含 "$" */
         order?: string;
+        /** @description a date or a time with its zone, e.g. 2026-01-31 or 2026-01-31T08:00:00Z / 日期或带时区的时间，例如 2026-01-31 或 2026-01-31T08:00:00Z */
         from?: string;
+        /** @description a date or a time with its zone, e.g. 2026-01-31 or 2026-01-31T08:00:00Z / 日期或带时区的时间，例如 2026-01-31 或 2026-01-31T08:00:00Z */
         to?: string;
+        /** @description the previous page's next / 上一页答复中的 next */
         cursor?: string;
-        limit?: string;
+        /** @description a whole number from 1 to 200 / 1 到 200 之间的整数 */
+        limit?: number;
       };
       header?: never;
       path?: never;
@@ -1930,7 +1949,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2035,7 +2054,7 @@ export interface operations {
               };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2135,7 +2154,7 @@ export interface operations {
               };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2198,7 +2217,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2266,7 +2285,7 @@ export interface operations {
               };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2484,7 +2503,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2507,7 +2526,10 @@ export interface operations {
   getApiChatConversationsIdMessages: {
     parameters: {
       query?: {
-        after?: string;
+        /** @description the token given when the conversation was opened / 开始会话时拿到的凭证 */
+        token?: string;
+        /** @description a whole number from 0 to 9007199254740991 / 0 到 9007199254740991 之间的整数 */
+        after?: number;
       };
       header?: never;
       path: {
@@ -2543,7 +2565,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2574,7 +2596,10 @@ export interface operations {
   };
   postApiChatConversationsIdMessages: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the token given when the conversation was opened / 开始会话时拿到的凭证 */
+        token?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -2614,7 +2639,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2654,7 +2679,10 @@ export interface operations {
   };
   postApiChatConversationsIdClose: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the token given when the conversation was opened / 开始会话时拿到的凭证 */
+        token?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -2676,7 +2704,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2717,8 +2745,10 @@ export interface operations {
   getApiChatConversationsIdStream: {
     parameters: {
       query?: {
+        /** @description the token given when the conversation was opened / 开始会话时拿到的凭证 */
         token?: string;
-        after?: string;
+        /** @description a whole number from 0 to 9007199254740991 / 0 到 9007199254740991 之间的整数 */
+        after?: number;
       };
       header?: never;
       path: {
@@ -2737,7 +2767,7 @@ export interface operations {
           'text/event-stream': string;
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2803,7 +2833,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2980,7 +3010,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3054,7 +3084,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3172,7 +3202,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3232,7 +3262,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3362,7 +3392,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3441,7 +3471,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3569,7 +3599,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3654,7 +3684,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3724,7 +3754,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3782,7 +3812,7 @@ export interface operations {
           'application/json': components['schemas']['Workflow'];
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3853,7 +3883,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3950,7 +3980,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4017,7 +4047,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4084,7 +4114,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4150,7 +4180,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4215,7 +4245,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4325,7 +4355,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4386,7 +4416,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4492,7 +4522,7 @@ export interface operations {
           'application/json': components['schemas']['Workflow'];
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4533,7 +4563,8 @@ export interface operations {
   getApiAudit: {
     parameters: {
       query?: {
-        limit?: string;
+        /** @description a whole number from 1 to 999 / 1 到 999 之间的整数 */
+        limit?: number;
       };
       header?: never;
       path?: never;
@@ -4688,7 +4719,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4768,7 +4799,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4818,7 +4849,8 @@ export interface operations {
   getApiConversations: {
     parameters: {
       query?: {
-        status?: string;
+        /** @description one of open, queued, withAgent, closed / 其中之一：open、queued、withAgent、closed */
+        status?: 'open' | 'queued' | 'withAgent' | 'closed';
       };
       header?: never;
       path?: never;
@@ -4866,7 +4898,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4897,8 +4929,9 @@ export interface operations {
   };
   getApiConversationsStream: {
     parameters: {
-      query?: {
-        follow?: string;
+      query: {
+        /** @description conversation-id:message-number pairs separated by commas, at most 50 / “会话编号:消息序号”，以逗号分隔，最多 50 个 */
+        follow: string;
       };
       header?: never;
       path?: never;
@@ -5018,7 +5051,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5059,7 +5092,8 @@ export interface operations {
   getApiConversationsIdStream: {
     parameters: {
       query?: {
-        after?: string;
+        /** @description a whole number from 0 to 9007199254740991 / 0 到 9007199254740991 之间的整数 */
+        after?: number;
       };
       header?: never;
       path: {
@@ -5078,7 +5112,7 @@ export interface operations {
           'text/event-stream': string;
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5158,7 +5192,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5242,7 +5276,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5313,7 +5347,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5363,13 +5397,20 @@ export interface operations {
   getApiInstances: {
     parameters: {
       query?: {
+        /** @description 1–100 letters, digits, "_" or "-" / 1–100 个字母、数字、"_" 或 "-" */
         workflow?: string;
-        version?: string;
-        status?: string;
+        /** @description a whole number from 1 to 999999999 / 1 到 999999999 之间的整数 */
+        version?: number;
+        /** @description one of active, done, completed, failed, cancelled / 其中之一：active、done、completed、failed、cancelled */
+        status?: 'active' | 'done' | 'completed' | 'failed' | 'cancelled';
+        /** @description 1–100 letters, digits, "_" or "-" / 1–100 个字母、数字、"_" 或 "-" */
         node?: string;
+        /** @description 1–200 characters without "$" / 1–200 个字符，不含 "$" */
         correlation?: string;
-        page?: string;
-        pageSize?: string;
+        /** @description a whole number from 1 to 9999999 / 1 到 9999999 之间的整数 */
+        page?: number;
+        /** @description a whole number from 1 to 200 / 1 到 200 之间的整数 */
+        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -5407,7 +5448,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5439,13 +5480,20 @@ export interface operations {
   getApiInstancesStream: {
     parameters: {
       query?: {
+        /** @description 1–100 letters, digits, "_" or "-" / 1–100 个字母、数字、"_" 或 "-" */
         workflow?: string;
-        version?: string;
-        status?: string;
+        /** @description a whole number from 1 to 999999999 / 1 到 999999999 之间的整数 */
+        version?: number;
+        /** @description one of active, done, completed, failed, cancelled / 其中之一：active、done、completed、failed、cancelled */
+        status?: 'active' | 'done' | 'completed' | 'failed' | 'cancelled';
+        /** @description 1–100 letters, digits, "_" or "-" / 1–100 个字母、数字、"_" 或 "-" */
         node?: string;
+        /** @description 1–200 characters without "$" / 1–200 个字符，不含 "$" */
         correlation?: string;
-        page?: string;
-        pageSize?: string;
+        /** @description a whole number from 1 to 9999999 / 1 到 9999999 之间的整数 */
+        page?: number;
+        /** @description a whole number from 1 to 200 / 1 到 200 之间的整数 */
+        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -5462,7 +5510,7 @@ export interface operations {
           'text/event-stream': string;
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5600,7 +5648,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5658,7 +5706,7 @@ export interface operations {
           'text/event-stream': string;
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5729,7 +5777,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5801,7 +5849,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5842,6 +5890,7 @@ export interface operations {
   getApiWorkflowsIdFlow: {
     parameters: {
       query?: {
+        /** @description an ISO 8601 time with its zone, e.g. 2026-11-30T00:00:00Z / 带时区的 ISO 8601 时间，例如 2026-11-30T00:00:00Z */
         since?: string;
       };
       header?: never;
@@ -5871,7 +5920,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5912,6 +5961,7 @@ export interface operations {
   getApiWorkflowsIdFlowStream: {
     parameters: {
       query?: {
+        /** @description an ISO 8601 time with its zone, e.g. 2026-11-30T00:00:00Z / 带时区的 ISO 8601 时间，例如 2026-11-30T00:00:00Z */
         since?: string;
       };
       header?: never;
@@ -5931,7 +5981,7 @@ export interface operations {
           'text/event-stream': string;
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5980,7 +6030,10 @@ export interface operations {
   };
   getApiDeadLetters: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description a whole number from 1 to 500 / 1 到 500 之间的整数 */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -6008,6 +6061,15 @@ export interface operations {
               at: string;
             }[];
           };
+        };
+      };
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not logged in / 未登录 */
@@ -6054,7 +6116,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6170,7 +6232,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6275,7 +6337,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6470,7 +6532,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6542,7 +6604,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6807,7 +6869,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6887,7 +6949,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6976,7 +7038,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7071,7 +7133,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7121,10 +7183,14 @@ export interface operations {
   getApiKnowledgeArticles: {
     parameters: {
       query?: {
+        /** @description 1–200 characters / 1–200 个字符 */
         q?: string;
+        /** @description 1–40 characters / 1–40 个字符 */
         tag?: string;
-        status?: string;
-        page?: string;
+        /** @description one of draft, published / 其中之一：draft、published */
+        status?: 'draft' | 'published';
+        /** @description a whole number from 1 to 999999 / 1 到 999999 之间的整数 */
+        page?: number;
       };
       header?: never;
       path?: never;
@@ -7163,7 +7229,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7246,7 +7312,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7322,7 +7388,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7417,7 +7483,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7486,7 +7552,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7606,7 +7672,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7682,7 +7748,8 @@ export interface operations {
   getApiKnowledgeExport: {
     parameters: {
       query?: {
-        format?: string;
+        /** @description one of json, csv / 其中之一：json、csv */
+        format?: 'json' | 'csv';
       };
       header?: never;
       path?: never;
@@ -7728,7 +7795,7 @@ export interface operations {
           }[];
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7796,7 +7863,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7837,8 +7904,10 @@ export interface operations {
   getApiKnowledgeUnanswered: {
     parameters: {
       query?: {
+        /** @description a date or a time with its zone, e.g. 2026-01-31 or 2026-01-31T08:00:00Z / 日期或带时区的时间，例如 2026-01-31 或 2026-01-31T08:00:00Z */
         since?: string;
-        limit?: string;
+        /** @description a whole number from 1 to 100 / 1 到 100 之间的整数 */
+        limit?: number;
       };
       header?: never;
       path?: never;
@@ -7869,7 +7938,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7950,7 +8019,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8110,7 +8179,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8217,7 +8286,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8277,7 +8346,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8351,7 +8420,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8383,8 +8452,11 @@ export interface operations {
   getApiAnalyticsDashboard: {
     parameters: {
       query?: {
+        /** @description a real date written YYYY-MM-DD / YYYY-MM-DD 格式、真实存在的日期 */
         from?: string;
+        /** @description a real date written YYYY-MM-DD / YYYY-MM-DD 格式、真实存在的日期 */
         to?: string;
+        /** @description a lower-case letter, then up to 31 lower-case letters, digits or "-" / 小写字母开头，最多 32 个小写字母、数字或 "-" */
         channel?: string;
       };
       header?: never;
@@ -8526,8 +8598,11 @@ export interface operations {
   getApiAnalyticsJourneysIdFunnel: {
     parameters: {
       query?: {
+        /** @description a real date written YYYY-MM-DD / YYYY-MM-DD 格式、真实存在的日期 */
         from?: string;
+        /** @description a real date written YYYY-MM-DD / YYYY-MM-DD 格式、真实存在的日期 */
         to?: string;
+        /** @description a lower-case letter, then up to 31 lower-case letters, digits or "-" / 小写字母开头，最多 32 个小写字母、数字或 "-" */
         channel?: string;
       };
       header?: never;
@@ -8618,11 +8693,16 @@ export interface operations {
   getApiAnalyticsStaffing: {
     parameters: {
       query?: {
+        /** @description a real date written YYYY-MM-DD / YYYY-MM-DD 格式、真实存在的日期 */
         date?: string;
+        /** @description 1–40 lower-case letters, digits or "-" / 1–40 个小写字母、数字或 "-" */
         group?: string;
-        targetLevel?: string;
-        targetSeconds?: string;
-        weeks?: string;
+        /** @description a number from 0.01 to 0.99 / 0.01 到 0.99 之间的数 */
+        targetLevel?: number;
+        /** @description a number from 1 to 3600 / 1 到 3600 之间的数 */
+        targetSeconds?: number;
+        /** @description a number from 1 to 12 / 1 到 12 之间的数 */
+        weeks?: number;
       };
       header?: never;
       path?: never;
@@ -8732,14 +8812,23 @@ export interface operations {
   getApiAnalyticsExportTable: {
     parameters: {
       query?: {
+        /** @description a real date written YYYY-MM-DD / YYYY-MM-DD 格式、真实存在的日期 */
         from?: string;
+        /** @description a real date written YYYY-MM-DD / YYYY-MM-DD 格式、真实存在的日期 */
         to?: string;
+        /** @description a lower-case letter, then up to 31 lower-case letters, digits or "-" / 小写字母开头，最多 32 个小写字母、数字或 "-" */
         channel?: string;
+        /** @description a real date written YYYY-MM-DD / YYYY-MM-DD 格式、真实存在的日期 */
         date?: string;
+        /** @description 1–40 lower-case letters, digits or "-" / 1–40 个小写字母、数字或 "-" */
         group?: string;
-        targetLevel?: string;
-        targetSeconds?: string;
-        weeks?: string;
+        /** @description a number from 0.01 to 0.99 / 0.01 到 0.99 之间的数 */
+        targetLevel?: number;
+        /** @description a number from 1 to 3600 / 1 到 3600 之间的数 */
+        targetSeconds?: number;
+        /** @description a number from 1 to 12 / 1 到 12 之间的数 */
+        weeks?: number;
+        /** @description a journey's id / 旅程的 id */
         workflowId?: string;
       };
       header?: never;
@@ -8991,7 +9080,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9023,10 +9112,14 @@ export interface operations {
   getApiQualityReports: {
     parameters: {
       query?: {
+        /** @description 1–64 letters, digits or "_.@:-" / 1–64 个字母、数字或 "_.@:-" */
         agentId?: string;
+        /** @description a date or a time with its zone, e.g. 2026-01-31 or 2026-01-31T08:00:00Z / 日期或带时区的时间，例如 2026-01-31 或 2026-01-31T08:00:00Z */
         from?: string;
+        /** @description a date or a time with its zone, e.g. 2026-01-31 or 2026-01-31T08:00:00Z / 日期或带时区的时间，例如 2026-01-31 或 2026-01-31T08:00:00Z */
         to?: string;
-        limit?: string;
+        /** @description a whole number from 1 to 200 / 1 到 200 之间的整数 */
+        limit?: number;
       };
       header?: never;
       path?: never;
@@ -9080,7 +9173,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9163,7 +9256,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9262,7 +9355,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9303,7 +9396,9 @@ export interface operations {
   getApiQualityAgents: {
     parameters: {
       query?: {
+        /** @description a date or a time with its zone, e.g. 2026-01-31 or 2026-01-31T08:00:00Z / 日期或带时区的时间，例如 2026-01-31 或 2026-01-31T08:00:00Z */
         from?: string;
+        /** @description a date or a time with its zone, e.g. 2026-01-31 or 2026-01-31T08:00:00Z / 日期或带时区的时间，例如 2026-01-31 或 2026-01-31T08:00:00Z */
         to?: string;
       };
       header?: never;
@@ -9330,7 +9425,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9391,7 +9486,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9467,7 +9562,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9663,7 +9758,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9723,7 +9818,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9805,7 +9900,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -10009,7 +10104,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
