@@ -305,8 +305,8 @@ const cases: Case[] = [
     name: 'workflow sent as text/plain',
     send: () =>
       jsonAs(h.token, 'POST', '/api/workflows', JSON.stringify(counterWorkflow), 'text/plain'),
-    status: 400,
-    code: 'invalid-body',
+    status: 415,
+    code: 'unsupported-media-type',
   },
   {
     name: 'revision given as an operator',
@@ -446,7 +446,7 @@ const queryCases: Case[] = (
   parameter,
 }));
 
-/** The customer's chat: a bad `after`, an unknown parameter. */
+/** The customer's chat: a bad `after`; bodies that are not JSON. */
 const chatCases: Case[] = [
   {
     name: 'chat messages after a negative number',
@@ -465,6 +465,71 @@ const chatCases: Case[] = [
     status: 400,
     code: 'invalid-query',
     parameter: 'since',
+  },
+  {
+    name: 'chat message sent as text/plain',
+    send: () =>
+      fetch(`${h.url}/api/chat/conversations/${chat.id}/messages`, {
+        method: 'POST',
+        headers: { 'x-chat-token': chat.token, 'content-type': 'text/plain' },
+        body: JSON.stringify({ text: 'hello' }),
+      }),
+    status: 415,
+    code: 'unsupported-media-type',
+  },
+  {
+    name: 'chat opened with a form body',
+    send: () =>
+      fetch(`${h.url}/api/chat/conversations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'customer[id]=c-2',
+      }),
+    status: 415,
+    code: 'unsupported-media-type',
+  },
+  {
+    name: 'chat message without a Content-Type',
+    send: () =>
+      fetch(`${h.url}/api/chat/conversations/${chat.id}/messages`, {
+        method: 'POST',
+        headers: { 'x-chat-token': chat.token },
+        body: new Blob(['{"text":"hello"}']),
+      }),
+    status: 415,
+    code: 'unsupported-media-type',
+  },
+  {
+    name: 'workflow validation sent as text/plain',
+    send: () =>
+      jsonAs(
+        h.token,
+        'POST',
+        '/api/workflows/validate',
+        JSON.stringify(counterWorkflow),
+        'text/plain',
+      ),
+    status: 415,
+    code: 'unsupported-media-type',
+  },
+  {
+    name: 'knowledge import sent as XML',
+    send: () => jsonAs(h.token, 'POST', '/api/knowledge/import', '<articles/>', 'application/xml'),
+    status: 415,
+    code: 'unsupported-media-type',
+  },
+  {
+    name: 'user created with a text/plain body',
+    send: () =>
+      jsonAs(
+        h.token,
+        'POST',
+        '/api/users',
+        JSON.stringify({ id: 'x', password: 'long-enough', role: 'admin' }),
+        'text/plain',
+      ),
+    status: 415,
+    code: 'unsupported-media-type',
   },
 ];
 

@@ -16,6 +16,7 @@ import {
   UNANSWERED_QUERY,
 } from './knowledge.query.ts';
 import { validateBody } from './validate-body.ts';
+import { acceptsBody } from './media-type.ts';
 import { actorOf } from './actor.ts';
 import { ApiError } from './api-error.ts';
 import { param } from './params.ts';
@@ -146,6 +147,7 @@ export function knowledgeRouter(
     '/knowledge/import',
     allow('edit'),
     responds(knowledgeResponseSchemas.imported),
+    acceptsBody('application/json', 'text/csv'),
     express.text({ type: 'text/csv', limit: bodyLimit }),
     async (request, response) => {
       const body: unknown = request.body;

@@ -566,7 +566,10 @@ const OPERATIONS: Record<string, OperationNotes> = {
       'Import articles: a JSON array, or CSV with Content-Type text/csv; one bad row imports nothing / 导入知识库',
     tag: 'knowledge',
     body: { type: 'array', maxItems: 10_000, items: articleInputSchema },
-    errors: { 413: 'Body too large / 请求体过大' },
+    errors: {
+      413: 'Body too large / 请求体过大',
+      415: 'Neither JSON nor CSV (Content-Type) / 请求体既不是 JSON 也不是 CSV',
+    },
   },
   'GET /api/analytics/dashboard': {
     summary:
@@ -665,6 +668,8 @@ function operation(route: RouteEntry, notes: OperationNotes | undefined) {
     responses['400'] = errorRef(
       'Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效',
     );
+  if (facts.body)
+    responses['415'] = errorRef('The body is not JSON (Content-Type) / 请求体不是 JSON');
   if (facts.permission) {
     responses['401'] = errorRef('Not logged in / 未登录');
     responses['403'] = errorRef(`Needs the "${facts.permission}" permission / 权限不足`);

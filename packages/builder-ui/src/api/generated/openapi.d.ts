@@ -2521,6 +2521,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getApiChatConversationsIdMessages: {
@@ -2668,6 +2677,15 @@ export interface operations {
       };
       /** @description Conversation closed / 会话已结束 */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -2844,6 +2862,15 @@ export interface operations {
       };
       /** @description Wrong name or password / 用户名或密码错误 */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3046,6 +3073,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   patchApiUsersId: {
@@ -3113,6 +3149,15 @@ export interface operations {
       };
       /** @description Unknown id / 不存在 */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3231,6 +3276,15 @@ export interface operations {
       };
       /** @description Name taken / 名称已存在 */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3428,6 +3482,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   postApiWorkflowsImport: {
@@ -3500,6 +3563,15 @@ export interface operations {
       };
       /** @description Id taken / id 已存在 */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3729,6 +3801,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   deleteApiWorkflowsId: {
@@ -3919,6 +4000,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description The draft has problems / 草稿有错误 */
       422: {
         headers: {
@@ -4009,6 +4099,15 @@ export interface operations {
       };
       /** @description Unknown id / 不存在 */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -4391,6 +4490,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   deleteApiWorkflowsIdScenariosName: {
@@ -4748,6 +4856,15 @@ export interface operations {
       };
       /** @description The id is taken / 来源 id 已存在 */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -5237,6 +5354,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   postApiConversationsIdResolve: {
@@ -5314,6 +5440,15 @@ export interface operations {
       };
       /** @description No agent has it / 不在人工手里 */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -5885,6 +6020,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getApiWorkflowsIdFlow: {
@@ -6373,6 +6517,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getApiAgents: {
@@ -6497,6 +6650,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   patchApiAgentsMe: {
@@ -6561,6 +6723,15 @@ export interface operations {
       };
       /** @description You are not an agent / 你不是客服 */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -6633,6 +6804,15 @@ export interface operations {
       };
       /** @description You are not an agent / 你不是客服 */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -7178,6 +7358,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getApiKnowledgeArticles: {
@@ -7341,6 +7530,15 @@ export interface operations {
       };
       /** @description Id taken / id 已存在 */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -7528,6 +7726,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   deleteApiKnowledgeArticlesId: {
@@ -7692,6 +7899,15 @@ export interface operations {
       };
       /** @description Needs the "read" permission / 权限不足 */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -7899,6 +8115,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Neither JSON nor CSV (Content-Type) / 请求体既不是 JSON 也不是 CSV */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getApiKnowledgeUnanswered: {
@@ -8039,6 +8264,15 @@ export interface operations {
       };
       /** @description Needs the "edit" permission / 权限不足 */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -8206,6 +8440,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   putApiIntentsId: {
@@ -8315,6 +8558,15 @@ export interface operations {
       };
       /** @description Unknown id / 不存在 */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -8440,6 +8692,15 @@ export interface operations {
       };
       /** @description Needs the "read" permission / 权限不足 */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -9107,6 +9368,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getApiQualityReports: {
@@ -9391,6 +9661,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getApiQualityAgents: {
@@ -9598,6 +9877,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getApiQuickReplies: {
@@ -9716,6 +10004,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   putApiQuickRepliesId: {
@@ -9787,6 +10084,15 @@ export interface operations {
       };
       /** @description No such quick reply / 快捷回复不存在 */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -10133,6 +10439,15 @@ export interface operations {
       };
       /** @description No such channel / 渠道不存在 */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
