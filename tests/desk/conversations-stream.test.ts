@@ -81,14 +81,14 @@ describe('GET /api/conversations/stream', () => {
       const response = await get(query);
       expect([query, response.status]).toEqual([query, 400]);
       const body = (await response.json()) as { error: { code: string; message: { zh: string } } };
-      expect(body.error.code).toBe('invalid-follow');
+      expect(body.error.code).toBe('invalid-query');
       expect(body.error.message.zh).toBeTruthy();
     }
     const tooMany = Array.from({ length: 51 }, () => `${chat.id}:0`).join(',');
     const refused = await get(`?follow=${tooMany}`);
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
-      'too-many-conversations',
+      'invalid-query',
     );
     expect((await get(`?follow=${chat.id}:0,c-no-such-conversation:0`)).status).toBe(404);
     expect((await get(`?follow=${chat.id}:0`, '')).status).toBe(401);

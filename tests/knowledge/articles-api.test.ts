@@ -356,7 +356,7 @@ describe('bad input to the knowledge API', () => {
       'a bad status filter',
       () => h.request('GET', '/api/knowledge/articles?status=gone'),
       400,
-      'invalid-filter',
+      'invalid-query',
     ],
     [
       'a huge payload',

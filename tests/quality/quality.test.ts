@@ -353,10 +353,10 @@ describe('bad input', () => {
           undefined,
           false,
           400,
-          'invalid-filter',
+          'invalid-query',
         ],
       ),
-      ['GET', '/api/quality/agents?from=soon', undefined, false, 400, 'invalid-filter'],
+      ['GET', '/api/quality/agents?from=soon', undefined, false, 400, 'invalid-query'],
     ]);
     expect(await h.xiaoer.models.FollowUps.countDocuments({ conversationId: chat.id })).toBe(0);
   });

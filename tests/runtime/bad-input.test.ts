@@ -24,9 +24,17 @@ beforeAll(async () => {
     tokens[role] = (await h.xiaoer.auth.login(role, `${role}-password`))?.token ?? '';
   }
   tokens.apiKey = (await h.xiaoer.auth.createApiKey('shop-client', SOURCE.id, 'admin')).key;
+  const opened = await h.request(
+    'POST',
+    '/api/chat/conversations',
+    { customer: { id: 'c-1' } },
+    '',
+  );
+  chat = (await opened.json()) as { id: string; token: string };
   await h.xiaoer.intake.idle();
   await h.xiaoer.runtime.idle();
 });
+let chat = { id: '', token: '' };
 afterAll(async () => h?.close());
 
 type Case = {
@@ -35,6 +43,8 @@ type Case = {
   status: number;
   code: string;
   pointer?: string;
+  /** The query parameter the refusal names (`details.parameter` and both messages). */
+  parameter?: string;
 };
 
 const rawEvent = (body: string, headers: Record<string, string>) =>
@@ -199,19 +209,22 @@ const cases: Case[] = [
     name: 'operator injection in a filter name',
     send: () => h.request('GET', '/api/instances?status[$ne]=done'),
     status: 400,
-    code: 'unknown-filter',
+    code: 'invalid-query',
+    parameter: 'status[$ne]',
   },
   {
     name: 'filter given twice',
     send: () => h.request('GET', '/api/instances?workflow=a&workflow=b'),
     status: 400,
-    code: 'invalid-filter',
+    code: 'invalid-query',
+    parameter: 'workflow',
   },
   {
     name: 'filter value with an operator',
     send: () => h.request('GET', '/api/instances?correlation=$gt'),
     status: 400,
-    code: 'invalid-filter',
+    code: 'invalid-query',
+    parameter: 'correlation',
   },
   {
     name: 'unknown instance',
@@ -292,8 +305,8 @@ const cases: Case[] = [
     name: 'workflow sent as text/plain',
     send: () =>
       jsonAs(h.token, 'POST', '/api/workflows', JSON.stringify(counterWorkflow), 'text/plain'),
-    status: 400,
-    code: 'invalid-body',
+    status: 415,
+    code: 'unsupported-media-type',
   },
   {
     name: 'revision given as an operator',
@@ -380,24 +393,172 @@ const cases: Case[] = [
   },
 ];
 
+/** Bad query parameters: each named in the refusal, with what it allows. */
+const get = (path: string) => h.request('GET', path);
+const queryCases: Case[] = (
+  [
+    ['dead letters, a negative limit', '/api/dead-letters?limit=-1', 'limit'],
+    ['dead letters, a limit over 500', '/api/dead-letters?limit=501', 'limit'],
+    ['dead letters, a limit that is no number', '/api/dead-letters?limit=ten', 'limit'],
+    ['dead letters, a limit given twice', '/api/dead-letters?limit=1&limit=2', 'limit'],
+    ['dead letters, an unknown parameter', '/api/dead-letters?status=dead', 'status'],
+    ['conversations, a status in array form', '/api/conversations?status[]=', 'status[]'],
+    [
+      'conversations, a status given twice',
+      '/api/conversations?status=open&status=closed',
+      'status',
+    ],
+    ['conversations, an unknown status', '/api/conversations?status=archived', 'status'],
+    [
+      'conversations, an operator in a filter name',
+      '/api/conversations?status[$ne]=x',
+      'status[$ne]',
+    ],
+    ['instances, a page size over 200', '/api/instances?pageSize=500', 'pageSize'],
+    ['instances, page 0', '/api/instances?page=0', 'page'],
+    ['instances, an unknown status', '/api/instances?status=lost', 'status'],
+    ['instance list stream, an unknown parameter', '/api/instances/stream?sort=id', 'sort'],
+    ['flow, a since that is no time', '/api/workflows/counter/flow?since=yesterday', 'since'],
+    ['flow, an unknown parameter', '/api/workflows/counter/flow?until=x', 'until'],
+    ['events, limit 0', '/api/events?limit=0', 'limit'],
+    ['events, a limit over 200', '/api/events?limit=201', 'limit'],
+    ['events, a day the calendar has not', '/api/events?from=2025-02-30', 'from'],
+    ['events, an unknown parameter', '/api/events?sourc=demo', 'sourc'],
+    ['audit, a negative limit', '/api/audit?limit=-1', 'limit'],
+    ['audit, an unknown parameter', '/api/audit?offset=5', 'offset'],
+    ['knowledge articles, an unknown parameter', '/api/knowledge/articles?statuz=draft', 'statuz'],
+    ['knowledge articles, a negative page', '/api/knowledge/articles?page=-1', 'page'],
+    ['knowledge export, an unknown format', '/api/knowledge/export?format=xml', 'format'],
+    ['knowledge export, a format in array form', '/api/knowledge/export?format[]=csv', 'format[]'],
+    ['unanswered questions, a limit over 100', '/api/knowledge/unanswered?limit=101', 'limit'],
+    ['quality reports, a limit over 200', '/api/quality/reports?limit=201', 'limit'],
+    ['quality agents, an unknown parameter', '/api/quality/agents?agent=li', 'agent'],
+    ['staffing, 13 weeks', '/api/analytics/staffing?weeks=13', 'weeks'],
+    ['dashboard, an unknown parameter', '/api/analytics/dashboard?range=7d', 'range'],
+    ['desk stream, a malformed follow', '/api/conversations/stream?follow=a b:1', 'follow'],
+    ['desk stream, no follow', '/api/conversations/stream', 'follow'],
+  ] as const
+).map(([name, path, parameter]) => ({
+  name,
+  send: () => get(path),
+  status: 400,
+  code: 'invalid-query',
+  parameter,
+}));
+
+/** The customer's chat: a bad `after`; bodies that are not JSON. */
+const chatCases: Case[] = [
+  {
+    name: 'chat messages after a negative number',
+    send: () =>
+      fetch(`${h.url}/api/chat/conversations/${chat.id}/messages?after=-1`, {
+        headers: { 'x-chat-token': chat.token },
+      }),
+    status: 400,
+    code: 'invalid-query',
+    parameter: 'after',
+  },
+  {
+    name: 'chat stream with an unknown parameter',
+    send: () =>
+      fetch(`${h.url}/api/chat/conversations/${chat.id}/stream?token=${chat.token}&since=0`),
+    status: 400,
+    code: 'invalid-query',
+    parameter: 'since',
+  },
+  {
+    name: 'chat message sent as text/plain',
+    send: () =>
+      fetch(`${h.url}/api/chat/conversations/${chat.id}/messages`, {
+        method: 'POST',
+        headers: { 'x-chat-token': chat.token, 'content-type': 'text/plain' },
+        body: JSON.stringify({ text: 'hello' }),
+      }),
+    status: 415,
+    code: 'unsupported-media-type',
+  },
+  {
+    name: 'chat opened with a form body',
+    send: () =>
+      fetch(`${h.url}/api/chat/conversations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'customer[id]=c-2',
+      }),
+    status: 415,
+    code: 'unsupported-media-type',
+  },
+  {
+    name: 'chat message without a Content-Type',
+    send: () =>
+      fetch(`${h.url}/api/chat/conversations/${chat.id}/messages`, {
+        method: 'POST',
+        headers: { 'x-chat-token': chat.token },
+        body: new Blob(['{"text":"hello"}']),
+      }),
+    status: 415,
+    code: 'unsupported-media-type',
+  },
+  {
+    name: 'workflow validation sent as text/plain',
+    send: () =>
+      jsonAs(
+        h.token,
+        'POST',
+        '/api/workflows/validate',
+        JSON.stringify(counterWorkflow),
+        'text/plain',
+      ),
+    status: 415,
+    code: 'unsupported-media-type',
+  },
+  {
+    name: 'knowledge import sent as XML',
+    send: () => jsonAs(h.token, 'POST', '/api/knowledge/import', '<articles/>', 'application/xml'),
+    status: 415,
+    code: 'unsupported-media-type',
+  },
+  {
+    name: 'user created with a text/plain body',
+    send: () =>
+      jsonAs(
+        h.token,
+        'POST',
+        '/api/users',
+        JSON.stringify({ id: 'x', password: 'long-enough', role: 'admin' }),
+        'text/plain',
+      ),
+    status: 415,
+    code: 'unsupported-media-type',
+  },
+];
+
 describe('bad input gets a precise 4xx and changes nothing', () => {
-  it.each(cases)('$name → $status $code', async ({ send, status, code, pointer }) => {
-    await h.xiaoer.intake.idle();
-    const before = await settledFingerprint(h);
-    const response = await send();
-    const body = (await response.json()) as {
-      error: {
-        code: string;
-        message: { zh: string; en: string };
-        details?: { problems?: { pointer: string }[] };
+  it.each([...cases, ...queryCases, ...chatCases])(
+    '$name → $status $code',
+    async ({ send, status, code, pointer, parameter }) => {
+      await h.xiaoer.intake.idle();
+      const before = await settledFingerprint(h);
+      const response = await send();
+      const body = (await response.json()) as {
+        error: {
+          code: string;
+          message: { zh: string; en: string };
+          details?: { problems?: { pointer: string }[]; parameter?: string };
+        };
       };
-    };
-    expect(response.status).toBe(status);
-    expect(body.error.code).toBe(code);
-    expect(body.error.message.zh).not.toBe('');
-    expect(body.error.message.en).not.toBe('');
-    if (pointer) expect(body.error.details?.problems?.map((p) => p.pointer)).toContain(pointer);
-    await h.xiaoer.intake.idle();
-    expect(await dbFingerprint(h.connection)).toBe(before);
-  });
+      expect(response.status).toBe(status);
+      expect(body.error.code).toBe(code);
+      expect(body.error.message.zh).not.toBe('');
+      expect(body.error.message.en).not.toBe('');
+      if (pointer) expect(body.error.details?.problems?.map((p) => p.pointer)).toContain(pointer);
+      if (parameter) {
+        expect(body.error.details?.parameter).toBe(parameter);
+        expect(body.error.message.zh).toContain(`"${parameter}"`);
+        expect(body.error.message.en).toContain(`"${parameter}"`);
+      }
+      await h.xiaoer.intake.idle();
+      expect(await dbFingerprint(h.connection)).toBe(before);
+    },
+  );
 });

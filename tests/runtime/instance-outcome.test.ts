@@ -124,7 +124,7 @@ describe('an instance outcome', () => {
     const response = await h.request('GET', '/api/instances?status=broken');
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
-      'invalid-filter',
+      'invalid-query',
     );
   });
 });

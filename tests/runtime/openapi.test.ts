@@ -8,7 +8,7 @@ interface Operation {
   'x-permission'?: string;
   requestBody?: { content: { 'application/json': { schema: unknown } } };
   responses: Record<string, unknown>;
-  parameters: { name: string; in: string }[];
+  parameters: { name: string; in: string; required?: boolean; schema: Record<string, unknown> }[];
 }
 type Document = { openapi: string; paths: Record<string, Record<string, Operation>> };
 
@@ -70,5 +70,33 @@ describe('the OpenAPI document at /api/docs', () => {
         checked.push(`${method} ${path}`);
       }
     expect(checked.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('should mean what it says: each documented query refuses unknown, repeated and bad parameters', async () => {
+    const checked: string[] = [];
+    const refusal = async (url: string) => {
+      const response = await h.request('GET', url);
+      const body = (await response.json()) as { error: { code: string; details?: object } };
+      return [url, response.status, body.error?.code];
+    };
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      const operation = methods['get'];
+      const query = operation?.parameters.filter((p) => p.in === 'query') ?? [];
+      if (!operation || query.length === 0) continue;
+      const url = path.replace(/\{[a-zA-Z]+\}/g, 'x');
+      expect(operation.responses['400']).toBeDefined();
+      expect(await refusal(`${url}?made-up=1`)).toEqual([`${url}?made-up=1`, 400, 'invalid-query']);
+      for (const { name, schema } of query) {
+        const example = schema['enum'] ? String((schema['enum'] as string[])[0]) : '1';
+        const twice = `${url}?${name}=${example}&${name}=${example}`;
+        expect(await refusal(twice)).toEqual([twice, 400, 'invalid-query']);
+        if (schema['type'] === 'integer' || schema['enum']) {
+          const bad = `${url}?${name}=-99999999999`;
+          expect(await refusal(bad)).toEqual([bad, 400, 'invalid-query']);
+        }
+      }
+      checked.push(path);
+    }
+    expect(checked.length).toBeGreaterThanOrEqual(15);
   });
 });

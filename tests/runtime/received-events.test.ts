@@ -239,7 +239,7 @@ describe('GET /api/events', () => {
     const response = await h.request('GET', '/api/events?outcome=lost');
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
-      'invalid-filter',
+      'invalid-query',
     );
   });
 

@@ -41,7 +41,7 @@ describe('the audit log', () => {
     const response = await h.request('GET', '/api/audit?limit=0');
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: { code: string; message: object } };
-    expect(body.error.code).toBe('invalid-limit');
+    expect(body.error.code).toBe('invalid-query');
     expect(Object.keys(body.error.message).sort()).toEqual(['en', 'zh']);
   });
 

@@ -1,6 +1,6 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import type { Analytics, PeriodQuery } from '../analytics/analytics.ts';
-import { addDays, daysBetween, isDate, localTime } from '../analytics/local-time.ts';
+import { addDays, daysBetween, localTime } from '../analytics/local-time.ts';
 import {
   agentsCsv,
   CSV_TABLES,
@@ -15,124 +15,78 @@ import { allow } from './authenticate.ts';
 import { param } from './params.ts';
 import { analyticsResponseSchemas } from './analytics.response.ts';
 import { responds } from './route-metadata.ts';
+import { acceptsQuery, invalidQuery, type QueryValues } from './validate-query.ts';
+import { day, matching, numberBetween } from './query-parameter.ts';
 
 /** The longest period a report covers. */
 export const MAX_PERIOD_DAYS = 366;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** The query of the dashboard and funnel (also their OpenAPI entries). */
-export const PERIOD_QUERY = { from: DAY, to: DAY, channel: /^[a-z][a-z0-9-]{0,31}$/ };
-/** The query of the staffing plan. */
-export const STAFFING_QUERY = {
-  date: DAY,
-  group: /^[a-z0-9-]{1,40}$/,
-  targetLevel: /^0?\.\d+$/,
-  targetSeconds: /^\d+$/,
-  weeks: /^\d+$/,
+const PERIOD_PARAMETERS = {
+  from: day,
+  to: day,
+  channel: matching(/^[a-z][a-z0-9-]{0,31}$/, {
+    zh: '小写字母开头，最多 32 个小写字母、数字或 "-"',
+    en: 'a lower-case letter, then up to 31 lower-case letters, digits or "-"',
+  }),
 };
+const STAFFING_PARAMETERS = {
+  date: day,
+  group: matching(/^[a-z0-9-]{1,40}$/, {
+    zh: '1–40 个小写字母、数字或 "-"',
+    en: '1–40 lower-case letters, digits or "-"',
+  }),
+  targetLevel: numberBetween(0.01, 0.99),
+  targetSeconds: numberBetween(1, 3600),
+  weeks: numberBetween(1, 12),
+};
+/** The query of the dashboard and funnel: `from`/`to` (the last 30 days) and `channel`. */
+export const PERIOD_QUERY = acceptsQuery(PERIOD_PARAMETERS);
+/** The query of the staffing plan. */
+export const STAFFING_QUERY = acceptsQuery(STAFFING_PARAMETERS);
 /** The query of a CSV export: any table's filters. */
-export const EXPORT_QUERY = { ...PERIOD_QUERY, ...STAFFING_QUERY, workflowId: /^.+$/ };
+export const EXPORT_QUERY = acceptsQuery({
+  ...PERIOD_PARAMETERS,
+  ...STAFFING_PARAMETERS,
+  workflowId: matching(/^.{1,200}$/, { zh: '旅程的 id', en: "a journey's id" }),
+});
 
-const invalid = (name: string, zh: string, en: string) =>
-  new ApiError(400, 'invalid-query', { zh, en }, undefined, { parameter: name });
+type PeriodValues = QueryValues<typeof PERIOD_PARAMETERS>;
+type StaffingValues = QueryValues<typeof STAFFING_PARAMETERS>;
 
-const PERIOD = Object.keys(PERIOD_QUERY);
-const STAFFING = Object.keys(STAFFING_QUERY);
-
-/** Refuses parameters the route does not know (`channel[$ne]`, typos) instead of ignoring them. */
-function only(request: Request, known: string[]): void {
-  const unknown = Object.keys(request.query).find((name) => !known.includes(name));
-  if (unknown !== undefined)
-    throw invalid(
-      unknown.slice(0, 40),
-      `不认识的参数 "${unknown.slice(0, 40)}"；可用：${known.join('、')}。`,
-      `Unknown parameter "${unknown.slice(0, 40)}"; known: ${known.join(', ')}.`,
-    );
-}
-
-function text(request: Request, name: string): string | undefined {
-  const value = request.query[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string')
-    throw invalid(name, `参数 ${name} 只能给一次。`, `Give ${name} once.`);
-  return value;
-}
-
-function date(request: Request, name: string, fallback: string): string {
-  const value = text(request, name) ?? fallback;
-  if (!isDate(value))
-    throw invalid(
-      name,
-      `${name} 应为 YYYY-MM-DD 格式、真实存在的日期，收到 "${value.slice(0, 40)}"。`,
-      `${name} must be a real date written YYYY-MM-DD, got "${value.slice(0, 40)}".`,
-    );
-  return value;
-}
-
-function number(request: Request, name: string, fallback: number, min: number, max: number) {
-  const raw = text(request, name);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || value < min || value > max)
-    throw invalid(
-      name,
-      `${name} 应为 ${min} 到 ${max} 之间的数，收到 "${raw.slice(0, 40)}"。`,
-      `${name} must be a number from ${min} to ${max}, got "${raw.slice(0, 40)}".`,
-    );
-  return value;
-}
-
-function pattern(request: Request, name: string, shape: RegExp): string | undefined {
-  const value = text(request, name);
-  if (value !== undefined && !shape.test(value))
-    throw invalid(
-      name,
-      `${name} "${value.slice(0, 40)}" 不合法。`,
-      `${name} "${value.slice(0, 40)}" is not valid.`,
-    );
-  return value;
-}
-
-/** `from`/`to` (default: the last 30 days up to today in the shop's zone) and `channel`. */
-function period(request: Request, timeZone: string): PeriodQuery {
+/** The period asked for (default: the last 30 days up to today in the shop's zone). */
+function period(query: PeriodValues, timeZone: string): PeriodQuery {
   const today = localTime(new Date(), timeZone).date;
-  const to = date(request, 'to', today);
-  const from = date(request, 'from', addDays(to, -29));
+  const to = query.to ?? today;
+  const from = query.from ?? addDays(to, -29);
   if (from > to)
-    throw invalid(
-      'from',
-      `开始日期 ${from} 晚于结束日期 ${to}。`,
-      `from (${from}) is after to (${to}).`,
-    );
+    throw invalidQuery('from', {
+      zh: `开始日期 ${from} 晚于结束日期 ${to}。`,
+      en: `from (${from}) is after to (${to}).`,
+    });
   if (daysBetween(from, to).length > MAX_PERIOD_DAYS)
-    throw invalid(
-      'from',
-      `时间范围最长 ${MAX_PERIOD_DAYS} 天。`,
-      `A period covers at most ${MAX_PERIOD_DAYS} days.`,
-    );
-  const channel = pattern(request, 'channel', PERIOD_QUERY.channel);
-  return { from, to, ...(channel ? { channel } : {}) };
+    throw invalidQuery('from', {
+      zh: `时间范围最长 ${MAX_PERIOD_DAYS} 天。`,
+      en: `A period covers at most ${MAX_PERIOD_DAYS} days.`,
+    });
+  return { from, to, ...(query.channel ? { channel: query.channel } : {}) };
 }
 
-function staffingRequest(request: Request, timeZone: string) {
-  const tomorrow = addDays(localTime(new Date(), timeZone).date, 1);
+function staffingRequest(query: StaffingValues, timeZone: string) {
   return {
-    date: date(request, 'date', tomorrow),
-    group: pattern(request, 'group', STAFFING_QUERY.group) ?? null,
-    targetLevel: number(request, 'targetLevel', 0.8, 0.01, 0.99),
-    targetSeconds: number(request, 'targetSeconds', 20, 1, 3600),
-    weeks: Math.round(number(request, 'weeks', 4, 1, 12)),
+    date: query.date ?? addDays(localTime(new Date(), timeZone).date, 1),
+    group: query.group ?? null,
+    targetLevel: query.targetLevel ?? 0.8,
+    targetSeconds: query.targetSeconds ?? 20,
+    weeks: Math.round(query.weeks ?? 4),
   };
 }
 
-function workflowIdOf(request: Request): string {
-  const id = text(request, 'workflowId');
-  if (!id)
-    throw invalid(
-      'workflowId',
-      '导出漏斗需要 workflowId。',
-      'Exporting a funnel needs workflowId.',
-    );
-  return id;
+function workflowIdOf(query: { workflowId?: string }): string {
+  if (!query.workflowId)
+    throw invalidQuery('workflowId', {
+      zh: '导出漏斗需要 workflowId。',
+      en: 'Exporting a funnel needs workflowId.',
+    });
+  return query.workflowId;
 }
 
 /**
@@ -145,28 +99,30 @@ export function analyticsRouter(analytics: Analytics): Router {
   router.get(
     '/analytics/dashboard',
     allow('read'),
+    PERIOD_QUERY.check,
     responds(analyticsResponseSchemas.dashboard),
     async (request, response) => {
-      only(request, PERIOD);
-      response.json(await analytics.dashboard(period(request, zone)));
+      response.json(await analytics.dashboard(period(PERIOD_QUERY.read(request), zone)));
     },
   );
   router.get(
     '/analytics/journeys/:id/funnel',
     allow('read'),
+    PERIOD_QUERY.check,
     responds(analyticsResponseSchemas.funnel),
     async (request, response) => {
-      only(request, PERIOD);
-      response.json(await analytics.funnel(param(request, 'id'), period(request, zone)));
+      const query = PERIOD_QUERY.read(request);
+      response.json(await analytics.funnel(param(request, 'id'), period(query, zone)));
     },
   );
   router.get(
     '/analytics/staffing',
     allow('read'),
+    STAFFING_QUERY.check,
     responds(analyticsResponseSchemas.staffing),
     async (request, response) => {
-      only(request, STAFFING);
-      response.json(await analytics.staffing(staffingRequest(request, zone)));
+      const query = STAFFING_QUERY.read(request);
+      response.json(await analytics.staffing(staffingRequest(query, zone)));
     },
   );
   router.post(
@@ -180,6 +136,7 @@ export function analyticsRouter(analytics: Analytics): Router {
   router.get(
     '/analytics/export/:table',
     allow('read'),
+    EXPORT_QUERY.check,
     responds(analyticsResponseSchemas.csv),
     async (request, response) => {
       const name = param(request, 'table').replace(/\.csv$/, '');
@@ -188,15 +145,15 @@ export function analyticsRouter(analytics: Analytics): Router {
           zh: `没有名为 "${name.slice(0, 40)}" 的表；可导出：${CSV_TABLES.join('、')}。`,
           en: `No table "${name.slice(0, 40)}"; exportable: ${CSV_TABLES.join(', ')}.`,
         });
-      only(request, Object.keys(EXPORT_QUERY));
+      const query = EXPORT_QUERY.read(request);
       const table = name as CsvTable;
       let body: string;
       if (table === 'staffing')
-        body = staffingCsv(await analytics.staffing(staffingRequest(request, zone)));
+        body = staffingCsv(await analytics.staffing(staffingRequest(query, zone)));
       else if (table === 'funnel')
-        body = funnelCsv(await analytics.funnel(workflowIdOf(request), period(request, zone)));
+        body = funnelCsv(await analytics.funnel(workflowIdOf(query), period(query, zone)));
       else {
-        const report = await analytics.dashboard(period(request, zone));
+        const report = await analytics.dashboard(period(query, zone));
         body =
           table === 'volume'
             ? volumeCsv(report)

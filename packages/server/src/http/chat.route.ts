@@ -17,6 +17,8 @@ import { chatLimits, type ChatLimits } from './chat-limits.ts';
 import type { Router as RoutingService } from '../routing/router.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { validateBody } from './validate-body.ts';
+import { acceptsQuery } from './validate-query.ts';
+import { matching, oneOf, wholeNumber } from './query-parameter.ts';
 import { param } from './params.ts';
 import { allow } from './authenticate.ts';
 import { actorOf } from './actor.ts';
@@ -111,10 +113,29 @@ function messageText(request: Request): string {
   return text;
 }
 
-function afterOf(request: Request): number {
-  const raw = request.get('last-event-id') ?? request.query['after'];
-  const after = typeof raw === 'string' ? Number(raw) : 0;
-  return Number.isSafeInteger(after) && after >= 0 ? after : 0;
+/** `?token=`: the conversation's token, for requests that cannot send `X-Chat-Token`. */
+const token = matching(/^[A-Za-z0-9_-]{1,200}$/, {
+  zh: '开始会话时拿到的凭证',
+  en: 'the token given when the conversation was opened',
+});
+/** `?after=`: the number of the last message already shown. */
+const after = wholeNumber(0, Number.MAX_SAFE_INTEGER);
+
+/** The query of the customer's requests: the token, and for reads where to start. */
+export const CHAT_QUERY = acceptsQuery({ token });
+export const CHAT_READ_QUERY = acceptsQuery({ token, after });
+/** The query of the desk's stream of one conversation. */
+export const CONVERSATION_STREAM_QUERY = acceptsQuery({ after });
+/** The query of `GET /api/conversations`. */
+export const CONVERSATIONS_QUERY = acceptsQuery({
+  status: oneOf(['open', 'queued', 'withAgent', 'closed']),
+});
+
+/** Messages after this number: a reconnecting stream's Last-Event-ID, else `?after=`, else 0. */
+function afterOf(request: Request, query: { after?: number }): number {
+  const lastEventId = Number(request.get('last-event-id'));
+  if (Number.isSafeInteger(lastEventId) && lastEventId >= 0) return lastEventId;
+  return query.after ?? 0;
 }
 
 /**
@@ -175,15 +196,20 @@ export function chatRouter(
   );
   router.get(
     '/chat/conversations/:id/messages',
+    CHAT_READ_QUERY.check,
     responds(chatResponseSchemas.messages),
     async (request, response) => {
       const conversation = await customerConversation(request);
-      const messages = await desk.store.messagesAfter(conversation._id, afterOf(request));
+      const messages = await desk.store.messagesAfter(
+        conversation._id,
+        afterOf(request, CHAT_READ_QUERY.read(request)),
+      );
       response.json({ status: conversation.status, messages: messages.map(customerMessageView) });
     },
   );
   router.post(
     '/chat/conversations/:id/messages',
+    CHAT_QUERY.check,
     responds(chatResponseSchemas.sent),
     limits.messageByAddress,
     validateBody(chatBodySchemas.message),
@@ -202,6 +228,7 @@ export function chatRouter(
   );
   router.post(
     '/chat/conversations/:id/close',
+    CHAT_QUERY.check,
     responds(chatResponseSchemas.closed),
     async (request, response) => {
       const conversation = await customerConversation(request);
@@ -211,6 +238,7 @@ export function chatRouter(
   );
   router.get(
     '/chat/conversations/:id/stream',
+    CHAT_READ_QUERY.check,
     responds(chatResponseSchemas.stream),
     async (request, response) => {
       // The copy this process kept when it has one: the stream needs the token and the
@@ -221,7 +249,13 @@ export function chatRouter(
         desk.store.kept(id) ?? (await desk.conversation(id)),
       );
       limits.stream(request, response, conversation.customer);
-      stream(desk, conversation, afterOf(request), request, response);
+      stream(
+        desk,
+        conversation,
+        afterOf(request, CHAT_READ_QUERY.read(request)),
+        request,
+        response,
+      );
     },
   );
   return router;
@@ -242,23 +276,18 @@ export function conversationsRouter(
   router.get(
     '/conversations',
     allow('read'),
+    CONVERSATIONS_QUERY.check,
     responds(chatResponseSchemas.list),
     async (request, response) => {
-      const status = request.query['status'];
-      const valid = ['open', 'queued', 'withAgent', 'closed'] as const;
-      const filter = valid.find((s) => s === status);
-      if (status !== undefined && !filter)
-        throw new ApiError(400, 'invalid-status', {
-          zh: `状态只能是 ${valid.join('、')}。`,
-          en: `Status must be one of ${valid.join(', ')}.`,
-        });
-      response.json({ conversations: await desk.store.recent(100, filter) });
+      const { status } = CONVERSATIONS_QUERY.read(request);
+      response.json({ conversations: await desk.store.recent(100, status) });
     },
   );
   // The desk follows the conversations it does not show (unread marks) on one stream.
   router.get(
     '/conversations/stream',
     allow('read'),
+    FOLLOW_QUERY.check,
     responds(chatResponseSchemas.stream),
     async (request, response) => {
       const follows = followsOf(request);
@@ -281,11 +310,18 @@ export function conversationsRouter(
   router.get(
     '/conversations/:id/stream',
     allow('read'),
+    CONVERSATION_STREAM_QUERY.check,
     responds(chatResponseSchemas.stream),
     async (request, response) => {
       const conversation = await desk.conversation(param(request, 'id'));
       streamSlot(request, response);
-      stream(desk, conversation, afterOf(request), request, response);
+      stream(
+        desk,
+        conversation,
+        afterOf(request, CONVERSATION_STREAM_QUERY.read(request)),
+        request,
+        response,
+      );
     },
   );
   router.post(
@@ -359,22 +395,25 @@ export function conversationsRouter(
 /** Conversations one desk stream may follow at once. */
 export const MAX_FOLLOWED_CONVERSATIONS = 50;
 
+const FOLLOWED = '[A-Za-z0-9_-]{1,100}:\\d{1,15}';
 /** `?follow=<id>:<after>,…`: each conversation followed after its message number. */
+export const FOLLOW_QUERY = acceptsQuery({
+  follow: matching(
+    new RegExp(`^${FOLLOWED}(,${FOLLOWED}){0,${MAX_FOLLOWED_CONVERSATIONS - 1}}$`),
+    {
+      zh: `“会话编号:消息序号”，以逗号分隔，最多 ${MAX_FOLLOWED_CONVERSATIONS} 个`,
+      en: `conversation-id:message-number pairs separated by commas, at most ${MAX_FOLLOWED_CONVERSATIONS}`,
+    },
+    true,
+  ),
+});
+
 function followsOf(request: Request): { id: string; after: number }[] {
-  const raw = request.query['follow'];
-  const items = typeof raw === 'string' && raw !== '' ? raw.split(',') : [];
-  const follows = items.map((item) => /^([A-Za-z0-9_-]{1,100}):(\d{1,15})$/.exec(item));
-  if (items.length === 0 || follows.some((match) => !match))
-    throw new ApiError(400, 'invalid-follow', {
-      zh: 'follow 应为“会话编号:消息序号”，以逗号分隔。',
-      en: 'follow must be conversation-id:message-number pairs, separated by commas.',
-    });
-  if (items.length > MAX_FOLLOWED_CONVERSATIONS)
-    throw new ApiError(400, 'too-many-conversations', {
-      zh: `一个实时流最多跟随 ${MAX_FOLLOWED_CONVERSATIONS} 个会话。`,
-      en: `One stream follows at most ${MAX_FOLLOWED_CONVERSATIONS} conversations.`,
-    });
-  return follows.map((match) => ({ id: String(match?.[1]), after: Number(match?.[2]) }));
+  const { follow = '' } = FOLLOW_QUERY.read(request);
+  return follow.split(',').map((item) => {
+    const [id = '', after = '0'] = item.split(':');
+    return { id, after: Number(after) };
+  });
 }
 
 /**

@@ -13,6 +13,8 @@ import { param } from './params.ts';
 import { allow, holds, PERMISSIONS } from './authenticate.ts';
 import { manualEventPermission } from './manual-events.ts';
 import { validateBody } from './validate-body.ts';
+import { acceptsQuery } from './validate-query.ts';
+import { isoTime, matching, oneOf, wholeNumber } from './query-parameter.ts';
 import { instanceResponseSchemas } from './instances.response.ts';
 import { responds } from './route-metadata.ts';
 import { openEventStream } from './event-stream.ts';
@@ -34,75 +36,50 @@ export const instanceBodySchemas = {
   },
 } as const;
 
-/** The list filters of `GET /api/instances`, each a pattern its value must match. */
-export const INSTANCE_FILTERS = {
-  workflow: /^[a-zA-Z0-9_-]{1,100}$/,
-  version: /^[1-9]\d{0,8}$/,
-  status: new RegExp(`^(${LIST_STATUSES.join('|')})$`),
-  node: /^[a-zA-Z0-9_-]{1,100}$/,
-  correlation: /^[^$]{1,200}$/,
-  page: /^[1-9]\d{0,6}$/,
-  pageSize: /^[1-9]\d{0,2}$/,
-} as const;
+const journeyName = {
+  zh: '1–100 个字母、数字、"_" 或 "-"',
+  en: '1–100 letters, digits, "_" or "-"',
+};
 
-/** Reads the list filters; anything but a single well-formed string is a 400 (no injection). */
+/** The list filters and paging of `GET /api/instances` (and its live stream). */
+export const INSTANCE_FILTERS = acceptsQuery({
+  workflow: matching(/^[a-zA-Z0-9_-]{1,100}$/, journeyName),
+  version: wholeNumber(1, 999_999_999),
+  status: oneOf(LIST_STATUSES),
+  node: matching(/^[a-zA-Z0-9_-]{1,100}$/, journeyName),
+  correlation: matching(/^[^$]{1,200}$/, {
+    zh: '1–200 个字符，不含 "$"',
+    en: '1–200 characters without "$"',
+  }),
+  page: wholeNumber(1, 9_999_999),
+  pageSize: wholeNumber(1, 200),
+});
+
+/** Reads the list filters; anything but a single well-formed value is a 400 (no injection). */
 function readFilters(request: Request): { filter: InstanceFilter; page: number; pageSize: number } {
-  const values: Partial<Record<keyof typeof INSTANCE_FILTERS, string>> = {};
-  for (const [name, value] of Object.entries(request.query)) {
-    const pattern = INSTANCE_FILTERS[name as keyof typeof INSTANCE_FILTERS];
-    if (!pattern)
-      throw new ApiError(400, 'unknown-filter', {
-        zh: `未知的筛选参数 "${name}"。可用：${Object.keys(INSTANCE_FILTERS).join(', ')}`,
-        en: `Unknown filter "${name}". Known: ${Object.keys(INSTANCE_FILTERS).join(', ')}`,
-      });
-    if (typeof value !== 'string' || !pattern.test(value))
-      throw new ApiError(400, 'invalid-filter', {
-        zh: `筛选参数 "${name}" 的值不合法。`,
-        en: `The value of filter "${name}" is invalid.`,
-      });
-    values[name as keyof typeof INSTANCE_FILTERS] = value;
-  }
-  const pageSize = Math.min(Number(values.pageSize ?? 50), 200);
+  const { workflow, version, status, node, correlation, page, pageSize } =
+    INSTANCE_FILTERS.read(request);
   return {
     filter: {
-      ...(values.workflow ? { workflow: values.workflow } : {}),
-      ...(values.version ? { version: Number(values.version) } : {}),
-      ...(values.status ? { status: values.status as InstanceFilter['status'] } : {}),
-      ...(values.node ? { node: values.node } : {}),
-      ...(values.correlation ? { correlation: values.correlation } : {}),
+      ...(workflow ? { workflow } : {}),
+      ...(version ? { version } : {}),
+      ...(status ? { status } : {}),
+      ...(node ? { node } : {}),
+      ...(correlation ? { correlation } : {}),
     },
-    page: Number(values.page ?? 1),
-    pageSize,
+    page: page ?? 1,
+    pageSize: pageSize ?? 50,
   };
 }
 
-/** Query of `GET /api/workflows/:id/flow`. */
-export const FLOW_QUERY = {
-  since: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/,
-};
+/** Query of `GET /api/workflows/:id/flow` and its stream: `since`, by default 24 hours ago. */
+export const FLOW_QUERY = acceptsQuery({ since: isoTime });
 
-/** The flow routes' query: only `since`; anything else is a 400. */
-function flowQuery(request: Request): Date {
-  const unknown = Object.keys(request.query).filter((name) => !(name in FLOW_QUERY));
-  if (unknown.length)
-    throw new ApiError(400, 'unknown-filter', {
-      zh: `未知的参数 "${unknown[0]}"。可用：since`,
-      en: `Unknown parameter "${unknown[0]}". Known: since`,
-    });
-  return flowSince(request.query['since']);
-}
+const flowSince = (request: Request): Date =>
+  FLOW_QUERY.read(request).since ?? new Date(Date.now() - 86_400_000);
 
-/** `?since=` of the flow overlay: an ISO time in the past, by default 24 hours ago. */
-function flowSince(value: unknown): Date {
-  if (value === undefined) return new Date(Date.now() - 86_400_000);
-  const since = typeof value === 'string' && FLOW_QUERY.since.test(value) ? new Date(value) : null;
-  if (!since || Number.isNaN(since.getTime()))
-    throw new ApiError(400, 'invalid-filter', {
-      zh: '参数 "since" 应为 ISO 8601 时间，例如 2026-11-30T00:00:00Z。',
-      en: 'The parameter "since" must be an ISO 8601 time, e.g. 2026-11-30T00:00:00Z.',
-    });
-  return since;
-}
+/** Query of `GET /api/dead-letters`: how many, newest first. */
+export const DEAD_LETTERS_QUERY = acceptsQuery({ limit: wholeNumber(1, 500) });
 
 export const instanceNotFound = (id: string) =>
   new ApiError(404, 'instance-not-found', {
@@ -139,6 +116,7 @@ export function instancesRouter(
   router.get(
     '/instances',
     allow('read'),
+    INSTANCE_FILTERS.check,
     responds(instanceResponseSchemas.list),
     async (request, response) => {
       const { filter, page, pageSize } = readFilters(request);
@@ -150,6 +128,7 @@ export function instancesRouter(
   router.get(
     '/instances/stream',
     allow('read'),
+    INSTANCE_FILTERS.check,
     responds(instanceResponseSchemas.listStream),
     async (request, response) => {
       const { filter, page, pageSize } = readFilters(request);
@@ -239,9 +218,10 @@ export function instancesRouter(
   router.get(
     '/workflows/:id/flow',
     allow('read'),
+    FLOW_QUERY.check,
     responds(instanceResponseSchemas.flow),
     async (request, response) => {
-      response.json(await queries.flowCounts(param(request, 'id'), flowQuery(request)));
+      response.json(await queries.flowCounts(param(request, 'id'), flowSince(request)));
     },
   );
   // The same counts live: whenever they changed. The window keeps its length (`since` moves on
@@ -249,10 +229,11 @@ export function instancesRouter(
   router.get(
     '/workflows/:id/flow/stream',
     allow('read'),
+    FLOW_QUERY.check,
     responds(instanceResponseSchemas.flowStream),
     async (request, response) => {
       const workflow = param(request, 'id');
-      const windowMs = Date.now() - flowQuery(request).getTime();
+      const windowMs = Date.now() - flowSince(request).getTime();
       streamSlot(request, response);
       const events = openEventStream(request, response);
       events.onClose(
@@ -268,9 +249,11 @@ export function instancesRouter(
   router.get(
     '/dead-letters',
     allow('read'),
+    DEAD_LETTERS_QUERY.check,
     responds(instanceResponseSchemas.deadLetters),
-    async (_request, response) => {
-      response.json({ deadLetters: await queries.deadLetters() });
+    async (request, response) => {
+      const { limit } = DEAD_LETTERS_QUERY.read(request);
+      response.json({ deadLetters: await queries.deadLetters(limit) });
     },
   );
   router.post(

@@ -1,41 +1,21 @@
-import type { Request } from 'express';
 import { KNOWLEDGE_CHANNELS } from '../model/knowledge.model.ts';
-import type { ArticleQuery } from '../knowledge/article-store.ts';
-import type { FrequentOptions } from '../knowledge/unanswered-questions.ts';
 import { articleInputSchema } from '../knowledge/article.schema.ts';
-import { DATE_QUERY, readQuery } from './query-params.ts';
+import { acceptsQuery } from './validate-query.ts';
+import { dateOrTime, matching, oneOf, wholeNumber } from './query-parameter.ts';
 
 /** Query parameters of `GET /api/knowledge/articles`. */
-export const KNOWLEDGE_LIST_QUERY = {
-  q: /^[\s\S]{1,200}$/,
-  tag: /^[\s\S]{1,40}$/,
-  status: /^(draft|published)$/,
-  page: /^[1-9]\d{0,5}$/,
-};
+export const KNOWLEDGE_LIST_QUERY = acceptsQuery({
+  q: matching(/^[\s\S]{1,200}$/, { zh: '1–200 个字符', en: '1–200 characters' }),
+  tag: matching(/^[\s\S]{1,40}$/, { zh: '1–40 个字符', en: '1–40 characters' }),
+  status: oneOf(['draft', 'published']),
+  page: wholeNumber(1, 999_999),
+});
 
 /** Query parameters of `GET /api/knowledge/unanswered`. */
-export const UNANSWERED_QUERY = {
-  since: DATE_QUERY,
-  limit: /^([1-9]|[1-9]\d|100)$/,
-};
+export const UNANSWERED_QUERY = acceptsQuery({ since: dateOrTime, limit: wholeNumber(1, 100) });
 
-export function listQuery(request: Request): ArticleQuery {
-  const { q, tag, status, page } = readQuery(request, KNOWLEDGE_LIST_QUERY);
-  return {
-    ...(q ? { q } : {}),
-    ...(tag ? { tag } : {}),
-    ...(status ? { status: status as 'draft' | 'published' } : {}),
-    ...(page ? { page: Number(page) } : {}),
-  };
-}
-
-export function unansweredQuery(request: Request): FrequentOptions {
-  const { since, limit } = readQuery(request, UNANSWERED_QUERY, ['since']);
-  return {
-    ...(since ? { since: new Date(since) } : {}),
-    ...(limit ? { limit: Number(limit) } : {}),
-  };
-}
+/** Query of `GET /api/knowledge/export`: the file's format, JSON by default. */
+export const KNOWLEDGE_EXPORT_QUERY = acceptsQuery({ format: oneOf(['json', 'csv']) });
 
 const channel = { enum: [...KNOWLEDGE_CHANNELS] };
 

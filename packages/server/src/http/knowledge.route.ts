@@ -9,8 +9,14 @@ import {
 } from '../knowledge/article.schema.ts';
 import { articlesFromCsv, articlesToCsv } from '../knowledge/article-csv.ts';
 import { articleNotFound } from '../knowledge/knowledge-errors.ts';
-import { knowledgeBodySchemas, listQuery, unansweredQuery } from './knowledge.query.ts';
+import {
+  KNOWLEDGE_EXPORT_QUERY,
+  KNOWLEDGE_LIST_QUERY,
+  knowledgeBodySchemas,
+  UNANSWERED_QUERY,
+} from './knowledge.query.ts';
 import { validateBody } from './validate-body.ts';
+import { acceptsBody } from './media-type.ts';
 import { actorOf } from './actor.ts';
 import { ApiError } from './api-error.ts';
 import { param } from './params.ts';
@@ -41,9 +47,10 @@ export function knowledgeRouter(
   router.get(
     '/knowledge/articles',
     allow('read'),
+    KNOWLEDGE_LIST_QUERY.check,
     responds(knowledgeResponseSchemas.list),
     async (request, response) => {
-      const query = listQuery(request);
+      const query = KNOWLEDGE_LIST_QUERY.read(request);
       response.json({ ...(await knowledge.list(query)), page: query.page ?? 1 });
     },
   );
@@ -126,14 +133,10 @@ export function knowledgeRouter(
   router.get(
     '/knowledge/export',
     allow('read'),
+    KNOWLEDGE_EXPORT_QUERY.check,
     responds(knowledgeResponseSchemas.exported),
     async (request, response) => {
-      const format = request.query['format'] ?? 'json';
-      if (format !== 'json' && format !== 'csv')
-        throw new ApiError(400, 'invalid-format', {
-          zh: '参数 "format" 应为 json 或 csv。',
-          en: 'The parameter "format" must be json or csv.',
-        });
+      const { format = 'json' } = KNOWLEDGE_EXPORT_QUERY.read(request);
       const articles = await knowledge.exportArticles();
       response.attachment(`knowledge.${format}`);
       if (format === 'csv') response.type('text/csv').send(articlesToCsv(articles));
@@ -144,6 +147,7 @@ export function knowledgeRouter(
     '/knowledge/import',
     allow('edit'),
     responds(knowledgeResponseSchemas.imported),
+    acceptsBody('application/json', 'text/csv'),
     express.text({ type: 'text/csv', limit: bodyLimit }),
     async (request, response) => {
       const body: unknown = request.body;
@@ -160,9 +164,11 @@ export function knowledgeRouter(
   router.get(
     '/knowledge/unanswered',
     allow('read'),
+    UNANSWERED_QUERY.check,
     responds(knowledgeResponseSchemas.unanswered),
     async (request, response) => {
-      response.json({ groups: await knowledge.frequentUnanswered(unansweredQuery(request)) });
+      const query = UNANSWERED_QUERY.read(request);
+      response.json({ groups: await knowledge.frequentUnanswered(query) });
     },
   );
   router.post(

@@ -5,14 +5,8 @@ import { scenarioSchema } from '@xiaoer/engine/testing';
 import { cloudEventBodySchema } from '../intake/cloud-event.ts';
 import { SIGNATURE_HEADERS } from '../intake/signature.ts';
 import { SESSION_COOKIE } from './authenticate.ts';
-import { FLOW_QUERY, INSTANCE_FILTERS } from './instances.route.ts';
-import { KNOWLEDGE_LIST_QUERY, UNANSWERED_QUERY } from './knowledge.query.ts';
 import { articleInputSchema } from '../knowledge/article.schema.ts';
 import { metadataOf, type RouteMetadata } from './route-metadata.ts';
-import { EXPORT_QUERY, PERIOD_QUERY, STAFFING_QUERY } from './analytics.route.ts';
-import { QUALITY_AGENTS_QUERY, QUALITY_REPORTS_QUERY } from './quality.route.ts';
-import { AUDIT_QUERY } from './audit.route.ts';
-import { RECEIVED_EVENTS_QUERY } from './received-events.route.ts';
 
 /** What the routes cannot tell about themselves: a title, a group, and special answers. */
 interface OperationNotes {
@@ -24,7 +18,6 @@ interface OperationNotes {
   also?: Record<number, string>;
   /** A body the route checks itself (signed bodies are parsed after the signature). */
   body?: Record<string, unknown>;
-  query?: Record<string, RegExp>;
   /** Other answers worth naming, with what they mean. */
   errors?: Record<number, string>;
   /** How the caller proves who it is when it is not a login session. */
@@ -119,7 +112,6 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary:
       'Received events and what became of each, newest first; sources no journey hears / 收到的事件及其结果',
     tag: 'events',
-    query: RECEIVED_EVENTS_QUERY,
     errors: { 400: 'A bad filter / 筛选参数不合法' },
   },
   'POST /api/webhooks/shopify/{source}': {
@@ -187,7 +179,6 @@ const OPERATIONS: Record<string, OperationNotes> = {
   'GET /api/audit': {
     summary: 'Who did what by hand, newest first (admins) / 操作审计日志',
     tag: 'auth',
-    query: AUDIT_QUERY,
     errors: { 400: 'Bad limit / limit 不合法' },
   },
   'GET /api/templates': {
@@ -249,13 +240,11 @@ const OPERATIONS: Record<string, OperationNotes> = {
   'GET /api/instances': {
     summary: 'List journey instances / 旅程实例列表',
     tag: 'instances',
-    query: INSTANCE_FILTERS,
   },
   'GET /api/instances/stream': {
     summary:
       'The instances list as server-sent events (`list`), at once and whenever it changed; the same filters / 实例列表实时推送（SSE）',
     tag: 'instances',
-    query: INSTANCE_FILTERS,
     media: ['text/event-stream'],
     errors: { 429: 'Too many live pages open for this user / 该用户打开的实时页面过多' },
   },
@@ -280,7 +269,6 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary: 'Messages after `after` / 读取消息',
     tag: 'chat',
     security: 'chat',
-    query: { after: /^\d+$/ },
     errors: chatToken,
   },
   'POST /api/chat/conversations/{id}/messages': {
@@ -296,7 +284,6 @@ const OPERATIONS: Record<string, OperationNotes> = {
     tag: 'chat',
     security: 'chat',
     media: ['text/event-stream'],
-    query: { token: /^[A-Za-z0-9_-]+$/, after: /^\d+$/ },
     errors: chatToken,
   },
   'POST /api/chat/conversations/{id}/close': {
@@ -308,7 +295,6 @@ const OPERATIONS: Record<string, OperationNotes> = {
   'GET /api/conversations': {
     summary: 'Recent conversations, by status / 会话列表',
     tag: 'chat',
-    query: { status: /^(open|queued|withAgent|closed)$/ },
   },
   'GET /api/conversations/{id}': {
     summary: 'A conversation with its messages / 会话详情',
@@ -319,7 +305,6 @@ const OPERATIONS: Record<string, OperationNotes> = {
       'New messages of several conversations on one server-sent event stream, for the desk’s unread marks / 多个会话的实时消息（SSE，客服台未读）',
     tag: 'chat',
     media: ['text/event-stream'],
-    query: { follow: /^[A-Za-z0-9_-]{1,100}:\d{1,15}(,[A-Za-z0-9_-]{1,100}:\d{1,15}){0,49}$/ },
     errors: {
       400: 'follow missing, malformed or over 50 conversations / follow 缺失、格式错误或超过 50 个会话',
       404: 'Unknown conversation / 会话不存在',
@@ -330,7 +315,6 @@ const OPERATIONS: Record<string, OperationNotes> = {
       "A conversation's new messages as server-sent events, for the desk / 会话实时消息（SSE，客服台）",
     tag: 'chat',
     media: ['text/event-stream'],
-    query: { after: /^\d+$/ },
   },
   'POST /api/conversations/{id}/messages': {
     summary: 'An agent answers in the chat / 客服回复',
@@ -378,13 +362,11 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary:
       'Live counts for the editor: active instances per node, steps per outcome since `since` (default 24 h) / 实时计数',
     tag: 'instances',
-    query: FLOW_QUERY,
   },
   'GET /api/workflows/{id}/flow/stream': {
     summary:
       'The live counts as server-sent events (`flow`), whenever they changed; the window keeps its length / 实时计数推送（SSE）',
     tag: 'instances',
-    query: FLOW_QUERY,
     media: ['text/event-stream'],
     errors: { 429: 'Too many live pages open for this user / 该用户打开的实时页面过多' },
   },
@@ -393,7 +375,10 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary: 'Send an instance an event by hand / 手动发送事件',
     tag: 'instances',
   },
-  'GET /api/dead-letters': { summary: 'Effects that gave up / 死信', tag: 'instances' },
+  'GET /api/dead-letters': {
+    summary: 'Effects that gave up, newest first, `limit` at most 500 (the default) / 死信',
+    tag: 'instances',
+  },
   'POST /api/effects/{key}/retry': {
     summary: 'Retry a dead-lettered effect / 重试死信',
     tag: 'instances',
@@ -519,7 +504,6 @@ const OPERATIONS: Record<string, OperationNotes> = {
   'GET /api/knowledge/articles': {
     summary: 'List or search articles, 50 a page / 知识条目列表与搜索',
     tag: 'knowledge',
-    query: KNOWLEDGE_LIST_QUERY,
   },
   'POST /api/knowledge/articles': {
     summary: 'Create an article (Markdown answers, no HTML) / 新建知识条目',
@@ -576,26 +560,26 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary: 'Export every article as JSON or CSV / 导出知识库',
     tag: 'knowledge',
     media: ['application/json', 'text/csv'],
-    query: { format: /^(json|csv)$/ },
   },
   'POST /api/knowledge/import': {
     summary:
       'Import articles: a JSON array, or CSV with Content-Type text/csv; one bad row imports nothing / 导入知识库',
     tag: 'knowledge',
     body: { type: 'array', maxItems: 10_000, items: articleInputSchema },
-    errors: { 413: 'Body too large / 请求体过大' },
+    errors: {
+      413: 'Body too large / 请求体过大',
+      415: 'Neither JSON nor CSV (Content-Type) / 请求体既不是 JSON 也不是 CSV',
+    },
   },
   'GET /api/analytics/dashboard': {
     summary:
       'Service dashboard for a period: volume heatmap, intents and spikes, rates, times, satisfaction, agents / 服务看板',
     tag: 'analytics',
-    query: PERIOD_QUERY,
     errors: { 400: 'Bad date, period or channel / 日期、范围或渠道不合法' },
   },
   'GET /api/analytics/journeys/{id}/funnel': {
     summary: "A journey's funnel: entries, drop-offs and time per node / 旅程漏斗",
     tag: 'analytics',
-    query: PERIOD_QUERY,
     errors: {
       400: 'Bad date or period / 日期或范围不合法',
       404: 'Unknown workflow / 工作流不存在',
@@ -604,7 +588,6 @@ const OPERATIONS: Record<string, OperationNotes> = {
   'GET /api/analytics/staffing': {
     summary: 'Agents needed per hour (Erlang C) against agents online / 排班建议',
     tag: 'analytics',
-    query: STAFFING_QUERY,
     errors: { 400: 'Bad date, group or target / 参数不合法' },
   },
   'POST /api/analytics/rollup': {
@@ -616,7 +599,6 @@ const OPERATIONS: Record<string, OperationNotes> = {
       'CSV of a dashboard table: volume.csv, intents.csv, agents.csv, funnel.csv, staffing.csv / 导出 CSV',
     tag: 'analytics',
     media: ['text/csv'],
-    query: EXPORT_QUERY,
     errors: {
       400: 'Bad parameters / 参数不合法',
       404: 'Unknown table or workflow / 表或工作流不存在',
@@ -625,7 +607,6 @@ const OPERATIONS: Record<string, OperationNotes> = {
   'GET /api/knowledge/unanswered': {
     summary: 'Frequent unanswered questions, grouped by similarity / 高频未解答问题',
     tag: 'knowledge',
-    query: UNANSWERED_QUERY,
   },
   'POST /api/knowledge/unanswered/promote': {
     summary: 'Turn a group of unanswered questions into an article / 将问题组转为知识条目',
@@ -645,7 +626,6 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary:
       'Quality reports, newest first; scans the collection, `limit` at most 200 (default 50) / 质检报告列表',
     tag: 'quality',
-    query: QUALITY_REPORTS_QUERY,
   },
   'GET /api/quality/reports/{handoffId}': {
     summary: "A resolved handoff's report: score, findings, override / 单个质检报告",
@@ -658,7 +638,6 @@ const OPERATIONS: Record<string, OperationNotes> = {
   'GET /api/quality/agents': {
     summary: 'Average effective score and report count per agent / 客服质检均分',
     tag: 'quality',
-    query: QUALITY_AGENTS_QUERY,
   },
 };
 
@@ -684,10 +663,13 @@ function operation(route: RouteEntry, notes: OperationNotes | undefined) {
   };
   for (const [status, description] of Object.entries(notes?.also ?? {}))
     responses[status] = { description, ...content };
-  if (body || pathParams.length > 0 || notes?.query)
+  const query = Object.entries(facts.query ?? {});
+  if (body || pathParams.length > 0 || query.length > 0)
     responses['400'] = errorRef(
-      'Invalid request; `details.problems` points at each fault / 请求无效',
+      'Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效',
     );
+  if (facts.body)
+    responses['415'] = errorRef('The body is not JSON (Content-Type) / 请求体不是 JSON');
   if (facts.permission) {
     responses['401'] = errorRef('Not logged in / 未登录');
     responses['403'] = errorRef(`Needs the "${facts.permission}" permission / 权限不足`);
@@ -725,11 +707,12 @@ function operation(route: RouteEntry, notes: OperationNotes | undefined) {
         description: header.description,
         schema: { type: 'string' },
       })),
-      ...Object.entries(notes?.query ?? {}).map(([name, pattern]) => ({
+      ...query.map(([name, parameter]) => ({
         name,
         in: 'query',
-        required: false,
-        schema: { type: 'string', pattern: pattern.source },
+        required: parameter.required ?? false,
+        description: `${parameter.allowed.en} / ${parameter.allowed.zh}`,
+        schema: parameter.schema,
       })),
     ],
     ...(body
@@ -790,6 +773,8 @@ export function openApiDocument(app: Express, version: string): Record<string, u
                 details: {
                   type: 'object',
                   properties: {
+                    // A refused query parameter (`invalid-query`).
+                    parameter: { type: 'string' },
                     problems: {
                       type: 'array',
                       items: {

@@ -10,19 +10,23 @@ import { validateBody } from './validate-body.ts';
 import { allow } from './authenticate.ts';
 import { actorOf } from './actor.ts';
 import { param } from './params.ts';
-import { DATE_QUERY, readQuery } from './query-params.ts';
+import { acceptsQuery } from './validate-query.ts';
+import { dateOrTime, matching, wholeNumber } from './query-parameter.ts';
 import { qualityResponseSchemas } from './quality.response.ts';
 import { responds } from './route-metadata.ts';
 
-/** Query parameters of `GET /api/quality/reports`. */
-export const QUALITY_REPORTS_QUERY = {
-  agentId: /^[A-Za-z0-9_.@:-]{1,64}$/,
-  from: DATE_QUERY,
-  to: DATE_QUERY,
-  limit: new RegExp(`^([1-9]\\d{0,2})$`),
-};
 /** Query parameters of `GET /api/quality/agents`. */
-export const QUALITY_AGENTS_QUERY = { from: DATE_QUERY, to: DATE_QUERY };
+export const QUALITY_AGENTS_QUERY = acceptsQuery({ from: dateOrTime, to: dateOrTime });
+/** Query parameters of `GET /api/quality/reports`. */
+export const QUALITY_REPORTS_QUERY = acceptsQuery({
+  agentId: matching(/^[A-Za-z0-9_.@:-]{1,64}$/, {
+    zh: '1–64 个字母、数字或 "_.@:-"',
+    en: '1–64 letters, digits or "_.@:-"',
+  }),
+  from: dateOrTime,
+  to: dateOrTime,
+  limit: wholeNumber(1, MAX_REPORTS_LISTED),
+});
 
 /** The request bodies of `/api/quality/*`, as checked and as documented. */
 export const qualityBodySchemas = {
@@ -37,16 +41,6 @@ export const qualityBodySchemas = {
     },
   },
 } as const;
-
-/** The query read with `from` and `to` as dates. */
-function withPeriod<K extends string>(request: Request, query: Record<K | 'from' | 'to', RegExp>) {
-  const { from, to, ...rest } = readQuery(request, query, ['from', 'to']);
-  return {
-    ...(rest as Partial<Record<Exclude<K, 'from' | 'to'>, string>>),
-    ...(from ? { from: new Date(from) } : {}),
-    ...(to ? { to: new Date(to) } : {}),
-  };
-}
 
 /** `/api/quality/*`: the rules, the reports with operators' overrides, per-agent averages. */
 export function qualityRouter(quality: QualityInspector, models: HttpModels): Router {
@@ -81,16 +75,11 @@ export function qualityRouter(quality: QualityInspector, models: HttpModels): Ro
   router.get(
     '/quality/reports',
     allow('read'),
+    QUALITY_REPORTS_QUERY.check,
     responds(qualityResponseSchemas.reports),
     async (request, response) => {
-      const { limit, agentId, ...period } = withPeriod(request, QUALITY_REPORTS_QUERY);
-      const count = limit ? Math.min(Number(limit), MAX_REPORTS_LISTED) : undefined;
       response.json({
-        reports: await quality.reports.list({
-          ...period,
-          ...(agentId ? { agentId } : {}),
-          ...(count ? { limit: count } : {}),
-        }),
+        reports: await quality.reports.list(QUALITY_REPORTS_QUERY.read(request)),
         maxLimit: MAX_REPORTS_LISTED,
       });
     },
@@ -130,9 +119,10 @@ export function qualityRouter(quality: QualityInspector, models: HttpModels): Ro
   router.get(
     '/quality/agents',
     allow('read'),
+    QUALITY_AGENTS_QUERY.check,
     responds(qualityResponseSchemas.agents),
     async (request, response) => {
-      response.json(await quality.reports.agents(withPeriod(request, QUALITY_AGENTS_QUERY)));
+      response.json(await quality.reports.agents(QUALITY_AGENTS_QUERY.read(request)));
     },
   );
   return router;

@@ -1,25 +1,38 @@
 import { Router } from 'express';
 import type { ReceivedEventLog } from '../intake/log/received-event-log.ts';
 import type { SourceRegistry } from '../intake/event-source.ts';
-import { RECEIVED_OUTCOMES, type ReceivedEventOutcome } from '../model/received-event.model.ts';
+import { RECEIVED_OUTCOMES } from '../model/received-event.model.ts';
 import { liveJourneys, unheardSources } from '../workflows/live-journeys.ts';
 import type { WorkflowService } from '../workflows/workflow-service.ts';
 import { allow } from './authenticate.ts';
-import { DATE_QUERY, readQuery } from './query-params.ts';
+import { acceptsQuery } from './validate-query.ts';
+import { dateOrTime, matching, oneOf, wholeNumber } from './query-parameter.ts';
 import { responds } from './route-metadata.ts';
 import { receivedEventsResponseSchemas } from './received-events.response.ts';
 
-/** The filters and paging of `GET /api/events`, each a pattern its value must match. */
-export const RECEIVED_EVENTS_QUERY = {
-  source: /^[a-z0-9-]{1,100}$/,
-  type: /^[a-zA-Z0-9_./-]{1,100}$/,
-  outcome: new RegExp(`^(${RECEIVED_OUTCOMES.join('|')})$`),
-  order: /^[^$]{1,200}$/,
-  from: DATE_QUERY,
-  to: DATE_QUERY,
-  cursor: /^[^$]{1,400}$/,
-  limit: /^[1-9]\d{0,2}$/,
-};
+/** The filters and paging of `GET /api/events`. */
+export const RECEIVED_EVENTS_QUERY = acceptsQuery({
+  source: matching(/^[a-z0-9-]{1,100}$/, {
+    zh: '1–100 个小写字母、数字或 "-"',
+    en: '1–100 lower-case letters, digits or "-"',
+  }),
+  type: matching(/^[a-zA-Z0-9_./-]{1,100}$/, {
+    zh: '1–100 个字母、数字或 "_./-"',
+    en: '1–100 letters, digits or "_./-"',
+  }),
+  outcome: oneOf(RECEIVED_OUTCOMES),
+  order: matching(/^[^$]{1,200}$/, {
+    zh: '1–200 个字符，不含 "$"',
+    en: '1–200 characters without "$"',
+  }),
+  from: dateOrTime,
+  to: dateOrTime,
+  cursor: matching(/^[^$]{1,400}$/, {
+    zh: '上一页答复中的 next',
+    en: "the previous page's next",
+  }),
+  limit: wholeNumber(1, 200),
+});
 
 /**
  * `GET /api/events`: every delivery received and what became of it, newest first, filtered by
@@ -35,21 +48,11 @@ export function receivedEventsRouter(
   router.get(
     '/events',
     allow('read'),
+    RECEIVED_EVENTS_QUERY.check,
     responds(receivedEventsResponseSchemas.list),
     async (request, response) => {
-      const query = readQuery(request, RECEIVED_EVENTS_QUERY, ['from', 'to']);
-      const page = await log.list(
-        {
-          ...(query.source ? { source: query.source } : {}),
-          ...(query.type ? { type: query.type } : {}),
-          ...(query.outcome ? { outcome: query.outcome as ReceivedEventOutcome } : {}),
-          ...(query.order ? { order: query.order } : {}),
-          ...(query.from ? { from: new Date(query.from) } : {}),
-          ...(query.to ? { to: new Date(query.to) } : {}),
-        },
-        query.cursor,
-        Math.min(Number(query.limit ?? 50), 200),
-      );
+      const { cursor, limit = 50, ...filter } = RECEIVED_EVENTS_QUERY.read(request);
+      const page = await log.list(filter, cursor, limit);
       const unheard = unheardSources(sources.list(), await liveJourneys(workflows));
       response.json({
         events: page.events.map(({ _id, detail, ...entry }) => ({ id: _id, ...entry, ...detail })),

@@ -1,10 +1,13 @@
 import type { RequestHandler } from 'express';
 import type { Permission } from './authenticate.ts';
+import type { QueryParameter } from './query-parameter.ts';
 
 /** What a route's middleware declares about it, read back to write the OpenAPI document. */
 export interface RouteMetadata {
   permission?: Permission;
   body?: Record<string, unknown>;
+  /** The query parameters the route takes (see `acceptsQuery`); any other is a 400. */
+  query?: Record<string, QueryParameter>;
   /** The JSON Schema of the success answer's body (see `responds`). */
   response?: Record<string, unknown>;
 }

@@ -2,15 +2,21 @@ import type { RequestHandler } from 'express';
 import { compileSchema, schemaProblems } from '../json-schema-check.ts';
 import { ApiError } from './api-error.ts';
 import { declare } from './route-metadata.ts';
+import { unsupportedMediaType } from './media-type.ts';
 
 /** A request-body JSON Schema; the same object goes into the OpenAPI document. */
 export type BodySchema = Record<string, unknown>;
 
-/** Rejects a body that breaks `schema` with 400 and every problem's JSON pointer. */
+/**
+ * Rejects a body that is not JSON with 415, and one that breaks `schema` with 400 and every
+ * problem's JSON pointer.
+ */
 export function validateBody(schema: BodySchema): RequestHandler {
   const check = compileSchema(schema);
   return declare(
     (request, _response, next) => {
+      const notJson = unsupportedMediaType(request, ['application/json']);
+      if (notJson) return next(notJson);
       if (check(request.body)) return next();
       const problems = schemaProblems(check.errors);
       next(

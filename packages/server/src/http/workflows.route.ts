@@ -4,6 +4,7 @@ import type { WorkflowService } from '../workflows/workflow-service.ts';
 import type { DraftReplay, ReplayRequest } from '../workflows/draft-replay.ts';
 import type { InstanceQueries } from '../instances/instance-queries.ts';
 import { validateBody } from './validate-body.ts';
+import { acceptsBody } from './media-type.ts';
 import { actorOf } from './actor.ts';
 import { ApiError } from './api-error.ts';
 import { param } from './params.ts';
@@ -95,6 +96,7 @@ export function workflowsRouter(
   router.post(
     '/workflows/validate',
     allow('read'),
+    acceptsBody('application/json'),
     responds(workflowResponseSchemas.validation),
     (request, response) => {
       response.json(validate(request.body));

@@ -888,7 +888,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Effects that gave up / 死信 */
+    /** Effects that gave up, newest first, `limit` at most 500 (the default) / 死信 */
     get: operations['getApiDeadLetters'];
     put?: never;
     post?: never;
@@ -1669,6 +1669,7 @@ export interface components {
         };
         detail?: string;
         details?: {
+          parameter?: string;
           problems?: {
             pointer?: string;
             message?:
@@ -1763,14 +1764,32 @@ export interface operations {
   getApiEvents: {
     parameters: {
       query?: {
+        /** @description 1–100 lower-case letters, digits or "-" / 1–100 个小写字母、数字或 "-" */
         source?: string;
+        /** @description 1–100 letters, digits or "_./-" / 1–100 个字母、数字或 "_./-" */
         type?: string;
-        outcome?: string;
+        /** @description one of started, routed, parked, early, unmatched, invalid, ignored, duplicate, topic-ignored, failed / 其中之一：started、routed、parked、early、unmatched、invalid、ignored、duplicate、topic-ignored、failed */
+        outcome?:
+          | 'started'
+          | 'routed'
+          | 'parked'
+          | 'early'
+          | 'unmatched'
+          | 'invalid'
+          | 'ignored'
+          | 'duplicate'
+          | 'topic-ignored'
+          | 'failed';
+        /** @description 1–200 characters without "$" / 1–200 个字符，不含 "$" */
         order?: string;
+        /** @description a date or a time with its zone, e.g. 2026-01-31 or 2026-01-31T08:00:00Z / 日期或带时区的时间，例如 2026-01-31 或 2026-01-31T08:00:00Z */
         from?: string;
+        /** @description a date or a time with its zone, e.g. 2026-01-31 or 2026-01-31T08:00:00Z / 日期或带时区的时间，例如 2026-01-31 或 2026-01-31T08:00:00Z */
         to?: string;
+        /** @description the previous page's next / 上一页答复中的 next */
         cursor?: string;
-        limit?: string;
+        /** @description a whole number from 1 to 200 / 1 到 200 之间的整数 */
+        limit?: number;
       };
       header?: never;
       path?: never;
@@ -1930,7 +1949,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2035,7 +2054,7 @@ export interface operations {
               };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2135,7 +2154,7 @@ export interface operations {
               };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2198,7 +2217,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2266,7 +2285,7 @@ export interface operations {
               };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2484,7 +2503,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2502,12 +2521,24 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getApiChatConversationsIdMessages: {
     parameters: {
       query?: {
-        after?: string;
+        /** @description the token given when the conversation was opened / 开始会话时拿到的凭证 */
+        token?: string;
+        /** @description a whole number from 0 to 9007199254740991 / 0 到 9007199254740991 之间的整数 */
+        after?: number;
       };
       header?: never;
       path: {
@@ -2543,7 +2574,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2574,7 +2605,10 @@ export interface operations {
   };
   postApiChatConversationsIdMessages: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the token given when the conversation was opened / 开始会话时拿到的凭证 */
+        token?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -2614,7 +2648,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2650,11 +2684,23 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   postApiChatConversationsIdClose: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the token given when the conversation was opened / 开始会话时拿到的凭证 */
+        token?: string;
+      };
       header?: never;
       path: {
         id: string;
@@ -2676,7 +2722,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2717,8 +2763,10 @@ export interface operations {
   getApiChatConversationsIdStream: {
     parameters: {
       query?: {
+        /** @description the token given when the conversation was opened / 开始会话时拿到的凭证 */
         token?: string;
-        after?: string;
+        /** @description a whole number from 0 to 9007199254740991 / 0 到 9007199254740991 之间的整数 */
+        after?: number;
       };
       header?: never;
       path: {
@@ -2737,7 +2785,7 @@ export interface operations {
           'text/event-stream': string;
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2803,7 +2851,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2814,6 +2862,15 @@ export interface operations {
       };
       /** @description Wrong name or password / 用户名或密码错误 */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -2980,7 +3037,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3009,6 +3066,15 @@ export interface operations {
       };
       /** @description Name taken / 用户名已存在 */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3054,7 +3120,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3083,6 +3149,15 @@ export interface operations {
       };
       /** @description Unknown id / 不存在 */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3172,7 +3247,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3208,6 +3283,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   deleteApiApiKeysName: {
@@ -3232,7 +3316,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3362,7 +3446,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3391,6 +3475,15 @@ export interface operations {
       };
       /** @description Id taken / id 已存在 */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3441,7 +3534,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3470,6 +3563,15 @@ export interface operations {
       };
       /** @description Id taken / id 已存在 */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3569,7 +3671,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3654,7 +3756,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3699,6 +3801,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   deleteApiWorkflowsId: {
@@ -3724,7 +3835,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3782,7 +3893,7 @@ export interface operations {
           'application/json': components['schemas']['Workflow'];
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3853,7 +3964,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3882,6 +3993,15 @@ export interface operations {
       };
       /** @description Unknown id / 不存在 */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3950,7 +4070,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3979,6 +4099,15 @@ export interface operations {
       };
       /** @description Unknown id / 不存在 */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -4017,7 +4146,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4084,7 +4213,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4150,7 +4279,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4215,7 +4344,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4325,7 +4454,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4361,6 +4490,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   deleteApiWorkflowsIdScenariosName: {
@@ -4386,7 +4524,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4492,7 +4630,7 @@ export interface operations {
           'application/json': components['schemas']['Workflow'];
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4533,7 +4671,8 @@ export interface operations {
   getApiAudit: {
     parameters: {
       query?: {
-        limit?: string;
+        /** @description a whole number from 1 to 999 / 1 到 999 之间的整数 */
+        limit?: number;
       };
       header?: never;
       path?: never;
@@ -4688,7 +4827,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4717,6 +4856,15 @@ export interface operations {
       };
       /** @description The id is taken / 来源 id 已存在 */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -4768,7 +4916,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4818,7 +4966,8 @@ export interface operations {
   getApiConversations: {
     parameters: {
       query?: {
-        status?: string;
+        /** @description one of open, queued, withAgent, closed / 其中之一：open、queued、withAgent、closed */
+        status?: 'open' | 'queued' | 'withAgent' | 'closed';
       };
       header?: never;
       path?: never;
@@ -4866,7 +5015,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4897,8 +5046,9 @@ export interface operations {
   };
   getApiConversationsStream: {
     parameters: {
-      query?: {
-        follow?: string;
+      query: {
+        /** @description conversation-id:message-number pairs separated by commas, at most 50 / “会话编号:消息序号”，以逗号分隔，最多 50 个 */
+        follow: string;
       };
       header?: never;
       path?: never;
@@ -5018,7 +5168,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5059,7 +5209,8 @@ export interface operations {
   getApiConversationsIdStream: {
     parameters: {
       query?: {
-        after?: string;
+        /** @description a whole number from 0 to 9007199254740991 / 0 到 9007199254740991 之间的整数 */
+        after?: number;
       };
       header?: never;
       path: {
@@ -5078,7 +5229,7 @@ export interface operations {
           'text/event-stream': string;
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5158,7 +5309,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5196,6 +5347,15 @@ export interface operations {
       };
       /** @description Conversation closed / 会话已结束 */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -5242,7 +5402,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5287,6 +5447,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   postApiConversationsIdClose: {
@@ -5313,7 +5482,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5363,13 +5532,20 @@ export interface operations {
   getApiInstances: {
     parameters: {
       query?: {
+        /** @description 1–100 letters, digits, "_" or "-" / 1–100 个字母、数字、"_" 或 "-" */
         workflow?: string;
-        version?: string;
-        status?: string;
+        /** @description a whole number from 1 to 999999999 / 1 到 999999999 之间的整数 */
+        version?: number;
+        /** @description one of active, done, completed, failed, cancelled / 其中之一：active、done、completed、failed、cancelled */
+        status?: 'active' | 'done' | 'completed' | 'failed' | 'cancelled';
+        /** @description 1–100 letters, digits, "_" or "-" / 1–100 个字母、数字、"_" 或 "-" */
         node?: string;
+        /** @description 1–200 characters without "$" / 1–200 个字符，不含 "$" */
         correlation?: string;
-        page?: string;
-        pageSize?: string;
+        /** @description a whole number from 1 to 9999999 / 1 到 9999999 之间的整数 */
+        page?: number;
+        /** @description a whole number from 1 to 200 / 1 到 200 之间的整数 */
+        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -5407,7 +5583,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5439,13 +5615,20 @@ export interface operations {
   getApiInstancesStream: {
     parameters: {
       query?: {
+        /** @description 1–100 letters, digits, "_" or "-" / 1–100 个字母、数字、"_" 或 "-" */
         workflow?: string;
-        version?: string;
-        status?: string;
+        /** @description a whole number from 1 to 999999999 / 1 到 999999999 之间的整数 */
+        version?: number;
+        /** @description one of active, done, completed, failed, cancelled / 其中之一：active、done、completed、failed、cancelled */
+        status?: 'active' | 'done' | 'completed' | 'failed' | 'cancelled';
+        /** @description 1–100 letters, digits, "_" or "-" / 1–100 个字母、数字、"_" 或 "-" */
         node?: string;
+        /** @description 1–200 characters without "$" / 1–200 个字符，不含 "$" */
         correlation?: string;
-        page?: string;
-        pageSize?: string;
+        /** @description a whole number from 1 to 9999999 / 1 到 9999999 之间的整数 */
+        page?: number;
+        /** @description a whole number from 1 to 200 / 1 到 200 之间的整数 */
+        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -5462,7 +5645,7 @@ export interface operations {
           'text/event-stream': string;
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5600,7 +5783,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5658,7 +5841,7 @@ export interface operations {
           'text/event-stream': string;
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5729,7 +5912,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5801,7 +5984,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5837,11 +6020,21 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getApiWorkflowsIdFlow: {
     parameters: {
       query?: {
+        /** @description an ISO 8601 time with its zone, e.g. 2026-11-30T00:00:00Z / 带时区的 ISO 8601 时间，例如 2026-11-30T00:00:00Z */
         since?: string;
       };
       header?: never;
@@ -5871,7 +6064,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5912,6 +6105,7 @@ export interface operations {
   getApiWorkflowsIdFlowStream: {
     parameters: {
       query?: {
+        /** @description an ISO 8601 time with its zone, e.g. 2026-11-30T00:00:00Z / 带时区的 ISO 8601 时间，例如 2026-11-30T00:00:00Z */
         since?: string;
       };
       header?: never;
@@ -5931,7 +6125,7 @@ export interface operations {
           'text/event-stream': string;
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5980,7 +6174,10 @@ export interface operations {
   };
   getApiDeadLetters: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description a whole number from 1 to 500 / 1 到 500 之间的整数 */
+        limit?: number;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -6008,6 +6205,15 @@ export interface operations {
               at: string;
             }[];
           };
+        };
+      };
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
         };
       };
       /** @description Not logged in / 未登录 */
@@ -6054,7 +6260,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6170,7 +6376,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6275,7 +6481,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6304,6 +6510,15 @@ export interface operations {
       };
       /** @description Unknown id / 不存在 */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -6435,6 +6650,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   patchApiAgentsMe: {
@@ -6470,7 +6694,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6499,6 +6723,15 @@ export interface operations {
       };
       /** @description You are not an agent / 你不是客服 */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -6542,7 +6775,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6571,6 +6804,15 @@ export interface operations {
       };
       /** @description You are not an agent / 你不是客服 */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -6807,7 +7049,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6887,7 +7129,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6976,7 +7218,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7071,7 +7313,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7116,15 +7358,28 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getApiKnowledgeArticles: {
     parameters: {
       query?: {
+        /** @description 1–200 characters / 1–200 个字符 */
         q?: string;
+        /** @description 1–40 characters / 1–40 个字符 */
         tag?: string;
-        status?: string;
-        page?: string;
+        /** @description one of draft, published / 其中之一：draft、published */
+        status?: 'draft' | 'published';
+        /** @description a whole number from 1 to 999999 / 1 到 999999 之间的整数 */
+        page?: number;
       };
       header?: never;
       path?: never;
@@ -7163,7 +7418,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7246,7 +7501,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7275,6 +7530,15 @@ export interface operations {
       };
       /** @description Id taken / id 已存在 */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -7322,7 +7586,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7417,7 +7681,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7462,6 +7726,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   deleteApiKnowledgeArticlesId: {
@@ -7486,7 +7759,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7606,7 +7879,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7626,6 +7899,15 @@ export interface operations {
       };
       /** @description Needs the "read" permission / 权限不足 */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -7682,7 +7964,8 @@ export interface operations {
   getApiKnowledgeExport: {
     parameters: {
       query?: {
-        format?: string;
+        /** @description one of json, csv / 其中之一：json、csv */
+        format?: 'json' | 'csv';
       };
       header?: never;
       path?: never;
@@ -7728,7 +8011,7 @@ export interface operations {
           }[];
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7796,7 +8079,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7832,13 +8115,24 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Neither JSON nor CSV (Content-Type) / 请求体既不是 JSON 也不是 CSV */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getApiKnowledgeUnanswered: {
     parameters: {
       query?: {
+        /** @description a date or a time with its zone, e.g. 2026-01-31 or 2026-01-31T08:00:00Z / 日期或带时区的时间，例如 2026-01-31 或 2026-01-31T08:00:00Z */
         since?: string;
-        limit?: string;
+        /** @description a whole number from 1 to 100 / 1 到 100 之间的整数 */
+        limit?: number;
       };
       header?: never;
       path?: never;
@@ -7869,7 +8163,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7950,7 +8244,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7970,6 +8264,15 @@ export interface operations {
       };
       /** @description Needs the "edit" permission / 权限不足 */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -8110,7 +8413,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8130,6 +8433,15 @@ export interface operations {
       };
       /** @description Needs the "edit" permission / 权限不足 */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -8217,7 +8529,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8253,6 +8565,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   deleteApiIntentsId: {
@@ -8277,7 +8598,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8351,7 +8672,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8378,13 +8699,25 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getApiAnalyticsDashboard: {
     parameters: {
       query?: {
+        /** @description a real date written YYYY-MM-DD / YYYY-MM-DD 格式、真实存在的日期 */
         from?: string;
+        /** @description a real date written YYYY-MM-DD / YYYY-MM-DD 格式、真实存在的日期 */
         to?: string;
+        /** @description a lower-case letter, then up to 31 lower-case letters, digits or "-" / 小写字母开头，最多 32 个小写字母、数字或 "-" */
         channel?: string;
       };
       header?: never;
@@ -8526,8 +8859,11 @@ export interface operations {
   getApiAnalyticsJourneysIdFunnel: {
     parameters: {
       query?: {
+        /** @description a real date written YYYY-MM-DD / YYYY-MM-DD 格式、真实存在的日期 */
         from?: string;
+        /** @description a real date written YYYY-MM-DD / YYYY-MM-DD 格式、真实存在的日期 */
         to?: string;
+        /** @description a lower-case letter, then up to 31 lower-case letters, digits or "-" / 小写字母开头，最多 32 个小写字母、数字或 "-" */
         channel?: string;
       };
       header?: never;
@@ -8618,11 +8954,16 @@ export interface operations {
   getApiAnalyticsStaffing: {
     parameters: {
       query?: {
+        /** @description a real date written YYYY-MM-DD / YYYY-MM-DD 格式、真实存在的日期 */
         date?: string;
+        /** @description 1–40 lower-case letters, digits or "-" / 1–40 个小写字母、数字或 "-" */
         group?: string;
-        targetLevel?: string;
-        targetSeconds?: string;
-        weeks?: string;
+        /** @description a number from 0.01 to 0.99 / 0.01 到 0.99 之间的数 */
+        targetLevel?: number;
+        /** @description a number from 1 to 3600 / 1 到 3600 之间的数 */
+        targetSeconds?: number;
+        /** @description a number from 1 to 12 / 1 到 12 之间的数 */
+        weeks?: number;
       };
       header?: never;
       path?: never;
@@ -8732,14 +9073,23 @@ export interface operations {
   getApiAnalyticsExportTable: {
     parameters: {
       query?: {
+        /** @description a real date written YYYY-MM-DD / YYYY-MM-DD 格式、真实存在的日期 */
         from?: string;
+        /** @description a real date written YYYY-MM-DD / YYYY-MM-DD 格式、真实存在的日期 */
         to?: string;
+        /** @description a lower-case letter, then up to 31 lower-case letters, digits or "-" / 小写字母开头，最多 32 个小写字母、数字或 "-" */
         channel?: string;
+        /** @description a real date written YYYY-MM-DD / YYYY-MM-DD 格式、真实存在的日期 */
         date?: string;
+        /** @description 1–40 lower-case letters, digits or "-" / 1–40 个小写字母、数字或 "-" */
         group?: string;
-        targetLevel?: string;
-        targetSeconds?: string;
-        weeks?: string;
+        /** @description a number from 0.01 to 0.99 / 0.01 到 0.99 之间的数 */
+        targetLevel?: number;
+        /** @description a number from 1 to 3600 / 1 到 3600 之间的数 */
+        targetSeconds?: number;
+        /** @description a number from 1 to 12 / 1 到 12 之间的数 */
+        weeks?: number;
+        /** @description a journey's id / 旅程的 id */
         workflowId?: string;
       };
       header?: never;
@@ -8991,7 +9341,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9018,15 +9368,28 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getApiQualityReports: {
     parameters: {
       query?: {
+        /** @description 1–64 letters, digits or "_.@:-" / 1–64 个字母、数字或 "_.@:-" */
         agentId?: string;
+        /** @description a date or a time with its zone, e.g. 2026-01-31 or 2026-01-31T08:00:00Z / 日期或带时区的时间，例如 2026-01-31 或 2026-01-31T08:00:00Z */
         from?: string;
+        /** @description a date or a time with its zone, e.g. 2026-01-31 or 2026-01-31T08:00:00Z / 日期或带时区的时间，例如 2026-01-31 或 2026-01-31T08:00:00Z */
         to?: string;
-        limit?: string;
+        /** @description a whole number from 1 to 200 / 1 到 200 之间的整数 */
+        limit?: number;
       };
       header?: never;
       path?: never;
@@ -9080,7 +9443,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9163,7 +9526,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9262,7 +9625,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9298,12 +9661,23 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getApiQualityAgents: {
     parameters: {
       query?: {
+        /** @description a date or a time with its zone, e.g. 2026-01-31 or 2026-01-31T08:00:00Z / 日期或带时区的时间，例如 2026-01-31 或 2026-01-31T08:00:00Z */
         from?: string;
+        /** @description a date or a time with its zone, e.g. 2026-01-31 or 2026-01-31T08:00:00Z / 日期或带时区的时间，例如 2026-01-31 或 2026-01-31T08:00:00Z */
         to?: string;
       };
       header?: never;
@@ -9330,7 +9704,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9391,7 +9765,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9467,7 +9841,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9496,6 +9870,15 @@ export interface operations {
       };
       /** @description Unknown id / 不存在 */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -9621,6 +10004,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   putApiQuickRepliesId: {
@@ -9663,7 +10055,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9699,6 +10091,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   deleteApiQuickRepliesId: {
@@ -9723,7 +10124,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9805,7 +10206,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -10009,7 +10410,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request; `details.problems` points at each fault / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -10038,6 +10439,15 @@ export interface operations {
       };
       /** @description No such channel / 渠道不存在 */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
