@@ -79,6 +79,11 @@ describe('the journey editor in Chromium', () => {
 
   it('should build a journey by dragging two nodes and connecting them', async () => {
     await page.getByTestId('create-workflow').click();
+    await page.getByTestId('new-id').fill('E2E journey');
+    await page.getByTestId('new-name').fill('端到端 / End to end');
+    await page.getByTestId('create-submit').click();
+    // What an id may be, in words (antd's own message showed the regex).
+    await page.getByText('2–64 lower-case letters, digits or -, starting with a letter').waitFor();
     await page.getByTestId('new-id').fill('e2e-journey');
     await page.getByTestId('new-name').fill('端到端 / End to end');
     await page.getByTestId('create-submit').click();
