@@ -191,7 +191,8 @@ export const deskToolsMessages = {
       orders: 'Orders ({{count}})',
       none: 'No earlier conversations',
       noOrders: 'No orders to show',
-      messages: '{{count}} messages',
+      messages_one: '{{count}} message',
+      messages_other: '{{count}} messages',
       status: { open: 'Open', queued: 'Queued', withAgent: 'With an agent', closed: 'Closed' },
       orderStatus: {
         created: 'Placed',
