@@ -23,6 +23,12 @@ async function dragFromPalette(type: string, x: number, y: number) {
     .dragTo(page.getByTestId('canvas'), { targetPosition: { x, y } });
 }
 
+/** The canvas's zoom, from React Flow's viewport transform (`translate(…) scale(1)`). */
+const zoomOf = (page: Page) =>
+  page
+    .locator('.react-flow__viewport')
+    .evaluate((viewport) => Number(/scale\(([\d.]+)\)/.exec(viewport.style.transform)?.[1]));
+
 beforeAll(async () => {
   h = await startHarness();
   await h.publish(await shipped('order-lifecycle'), quickRefundWorkflow);
@@ -73,11 +79,23 @@ describe('the journey editor in Chromium', () => {
 
   it('should build a journey by dragging two nodes and connecting them', async () => {
     await page.getByTestId('create-workflow').click();
+    await page.getByTestId('new-id').fill('E2E journey');
+    await page.getByTestId('new-name').fill('端到端 / End to end');
+    await page.getByTestId('create-submit').click();
+    // What an id may be, in words (antd's own message showed the regex).
+    await page.getByText('2–64 lower-case letters, digits or -, starting with a letter').waitFor();
     await page.getByTestId('new-id').fill('e2e-journey');
     await page.getByTestId('new-name').fill('端到端 / End to end');
     await page.getByTestId('create-submit').click();
     await page.getByTestId('palette-trigger').waitFor();
     await dragFromPalette('trigger', 150, 200);
+    // The first node stays where it was dropped, at the zoom the empty canvas opened at (the
+    // view used to fit itself to it: twice the size, moved, and the next node fell on it).
+    await page.getByTestId('node-trigger1').waitFor();
+    expect(await zoomOf(page)).toBe(1);
+    const canvas = await page.getByTestId('canvas').boundingBox();
+    const trigger = await page.getByTestId('node-trigger1').boundingBox();
+    expect(Math.abs((trigger?.x ?? 0) - (canvas?.x ?? 0) - 150)).toBeLessThan(10);
     await dragFromPalette('end', 600, 200);
     await page.getByTestId('node-trigger1').waitFor();
     await page.getByTestId('node-end1').waitFor();

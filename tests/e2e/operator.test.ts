@@ -237,6 +237,9 @@ describe('an operator in the console', () => {
     await page.getByTestId('nav-admin').click();
     await page.getByTestId('admin-page').waitFor();
     await page.getByTestId('user-add').click();
+    await page.getByTestId('user-new-id').fill('agent zhang');
+    await page.getByTestId('user-new-submit').click();
+    await page.getByText('1–64 个字母、数字或 _ . @ -').waitFor();
     await page.getByTestId('user-new-id').fill('agent-zhang');
     await page.getByTestId('user-new-password').fill('zhang-password-1');
     await page.getByTestId('user-new-submit').click();
@@ -297,8 +300,14 @@ describe('an operator in the console', () => {
       .toBe(5);
 
     await page.getByRole('tab', { name: 'API 密钥' }).click();
+    await page.getByTestId('key-name').fill('shop key!');
+    await page.getByTestId('key-create').click();
+    // What a name may be and which source to choose, in the console's words (not a regex).
+    await page.getByText('1–64 个字母、数字或 _ . -').waitFor();
+    await page.getByText('请选择事件来源').waitFor();
     await page.getByTestId('key-name').fill('shop-key');
-    await page.getByTestId('key-source').fill(SOURCE.id);
+    await page.getByTestId('key-source').click();
+    await page.getByTitle(SOURCE.id, { exact: true }).click();
     await page.getByTestId('key-create').click();
     expect(await page.getByTestId('key-secret').textContent()).toMatch(/^\S{20,}/);
     await screenshot(page, 'operator-admin-keys');

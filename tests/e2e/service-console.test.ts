@@ -153,6 +153,28 @@ describe('the agent desk', () => {
   });
 });
 
+describe("the desk's conversation list at 1440x900", () => {
+  beforeEach(clearDesks);
+
+  /** How many lines the list's title takes: its height over its line height. */
+  const linesOf = (agent: Page, title: string) =>
+    agent.getByText(title, { exact: true }).evaluate((element) => {
+      const lineHeight = parseFloat(getComputedStyle(element).lineHeight);
+      return Math.round(element.getBoundingClientRect().height / lineHeight);
+    });
+
+  it('should keep "My conversations (0)" on one line beside the notifications button, in Chinese and English', async () => {
+    const agent = await logIn('agent-wang', DEMO_AGENT_PASSWORD, fakeNotifications);
+    await agent.getByTestId('nav-inbox').click();
+    await agent.getByTestId('desk-notifications').waitFor();
+    expect(await linesOf(agent, '我的会话（0）')).toBe(1);
+    await agent.getByTestId('language').click();
+    await agent.getByTestId('desk-notifications').getByText('Turn on notifications').waitFor();
+    expect(await linesOf(agent, 'My conversations (0)')).toBe(1);
+    await screenshot(agent, 'desk-list-title-en');
+  });
+});
+
 describe('the knowledge page', () => {
   /** The admin's page, one for both tests: the second goes on from where the first left it. */
   let shown: Promise<Page> | undefined;

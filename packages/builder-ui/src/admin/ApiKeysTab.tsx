@@ -1,18 +1,28 @@
 import { useCallback, useState } from 'react';
-import { Alert, Button, Form, Input, Popconfirm, Space, Table, Typography } from 'antd';
+import { Alert, Button, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { adminApi, type ApiKeyView } from '../api/admin-api.ts';
+import { sourcesApi } from '../api/desk-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { useAdminList } from './use-admin-list.ts';
 
-/** API keys for event sources: create one (its secret shown once), list, revoke. */
+/** What the server takes as a key's name. */
+const KEY_NAME = /^[a-zA-Z0-9_.-]{1,64}$/;
+
+/**
+ * API keys for event sources: create one for a source picked from the shop's sources (its
+ * secret shown once), list, revoke. A bad name says what a name may be, in the console's
+ * language (not antd's "name does not match /regex/").
+ */
 export function ApiKeysTab() {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
   const load = useCallback(() => adminApi.apiKeys().then((r) => r.apiKeys), []);
   const { rows, act } = useAdminList(load);
   const [created, setCreated] = useState<string>();
+  const loadSources = useCallback(() => sourcesApi.list().then((r) => r.sources), []);
+  const { rows: sources } = useAdminList(loadSources);
   return (
     <>
       <Form
@@ -21,11 +31,20 @@ export function ApiKeysTab() {
           void act(async () => setCreated((await adminApi.createApiKey(values)).key))
         }
       >
-        <Form.Item name="name" rules={[{ required: true, pattern: /^[a-zA-Z0-9_.-]{1,64}$/ }]}>
+        <Form.Item
+          name="name"
+          rules={[{ required: true, pattern: KEY_NAME, message: t('admin.keyNameRule') }]}
+        >
           <Input placeholder={t('admin.keyName')} data-testid="key-name" />
         </Form.Item>
-        <Form.Item name="source" rules={[{ required: true }]}>
-          <Input placeholder={t('admin.keySource')} data-testid="key-source" />
+        <Form.Item name="source" rules={[{ required: true, message: t('admin.keySourceRule') }]}>
+          <Select
+            placeholder={t('admin.keySource')}
+            data-testid="key-source"
+            style={{ minWidth: 180 }}
+            loading={!sources}
+            options={(sources ?? []).map((source) => ({ value: source.id, label: source.id }))}
+          />
         </Form.Item>
         <Button type="primary" htmlType="submit" data-testid="key-create">
           {t('admin.createKey')}

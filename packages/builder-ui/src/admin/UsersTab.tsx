@@ -190,7 +190,13 @@ export function UsersTab() {
           <Form.Item
             label={t('admin.user')}
             name="id"
-            rules={[{ required: true, pattern: /^[a-zA-Z0-9_.@-]{1,64}$/ }]}
+            rules={[
+              {
+                required: true,
+                pattern: /^[a-zA-Z0-9_.@-]{1,64}$/,
+                message: t('admin.userIdRule'),
+              },
+            ]}
           >
             <Input data-testid="user-new-id" />
           </Form.Item>

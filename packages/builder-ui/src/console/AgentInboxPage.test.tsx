@@ -17,6 +17,14 @@ const logistics: QueueSummary = {
   onlineAgents: 0,
   availableAgents: 0,
 };
+/** A queue nobody waits in: the server says its longest wait is 0 seconds. */
+const presale: QueueSummary = {
+  group: 'presale',
+  waiting: 0,
+  oldestWaitSeconds: 0,
+  onlineAgents: 1,
+  availableAgents: 1,
+};
 
 /** The answers the server gives an admin who has no agent profile. */
 const json = (body: unknown, status = 200) =>
@@ -34,9 +42,14 @@ const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
       404,
     );
   if (url.pathname === '/api/intents') return json({ intents: [] });
-  if (url.pathname === '/api/queues') return json({ queues: [logistics] });
+  if (url.pathname === '/api/queues') return json({ queues: [logistics, presale] });
   if (url.pathname === '/api/skill-groups')
-    return json({ skillGroups: [{ _id: 'logistics', title: { zh: '物流', en: 'Logistics' } }] });
+    return json({
+      skillGroups: [
+        { _id: 'logistics', title: { zh: '物流', en: 'Logistics' } },
+        { _id: 'presale', title: { zh: '售前', en: 'Pre-sales' } },
+      ],
+    });
   return json({});
 });
 
@@ -84,5 +97,26 @@ describe('the agent desk for someone who is not an agent', () => {
     openDesk();
     expect((await screen.findByTestId('inbox-not-agent')).textContent).toContain('你还不是客服');
     expect(await screen.findByText('物流')).toBeTruthy();
+  });
+});
+
+describe("the desk's queues", () => {
+  /** The cells of the queue table's row for a skill group, by its shown name. */
+  const rowOf = async (groupName: string) => {
+    const cell = await screen.findByText(groupName);
+    return [...(cell.closest('tr')?.querySelectorAll('td') ?? [])].map((td) => td.textContent);
+  };
+
+  it('should show a dash, not 0 ms, as the longest wait of an empty queue', async () => {
+    await i18n.changeLanguage('en');
+    openDesk();
+    expect(await rowOf('Pre-sales')).toEqual(['Pre-sales', '0', '—', '1']);
+    expect(await rowOf('Logistics')).toEqual(['Logistics', '2', '1.5 mins', '0']);
+  });
+
+  it('should show a dash, not 0毫秒, in Chinese too', async () => {
+    await i18n.changeLanguage('zh');
+    openDesk();
+    expect(await rowOf('售前')).toEqual(['售前', '0', '—', '1']);
   });
 });

@@ -1,22 +1,25 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { inboxApi, knowledgeApi } from '../api/service-api.ts';
 import { QuickReplyPicker } from './QuickReplyPicker.tsx';
+import { placeholdersLeft } from './quick-reply-text.ts';
 import { useDesk, type DeskStore, type OpenChat } from './desk-store.ts';
 import { useDeskFailure } from './desk-names.ts';
 
 /**
  * Where the agent writes: answers from the knowledge base for the customer's last line, the
- * shop's quick replies filled from the conversation, the reply box (Enter sends).
+ * shop's quick replies filled from the conversation, the reply box (Enter sends). A reply that
+ * still has a placeholder (`{{order.id}}`, one the conversation had no value for) is not sent:
+ * the composer names what to fill in, as the quick replies page calls it.
  */
 export function DeskComposer({ desk, chat }: { desk: DeskStore; chat: OpenChat }) {
   const { t } = useTranslation();
   const selected = useDesk(desk, (s) => s.selected);
   const myName = useDesk(desk, (s) => s.myName);
   const draft = useDesk(desk, (s) => s.draft);
-  const unfilled = useDesk(desk, (s) => s.unfilled);
-  const { setDraft, setUnfilled, sent, opened } = desk.getState();
+  const { setDraft, sent, opened } = desk.getState();
+  const unfilled = useMemo(() => placeholdersLeft(draft), [draft]);
   const fail = useDeskFailure();
   const [suggestions, setSuggestions] = useState<string[]>([]);
 
@@ -39,7 +42,7 @@ export function DeskComposer({ desk, chat }: { desk: DeskStore; chat: OpenChat }
   }, [lastCustomerLine]);
 
   const send = async () => {
-    if (!selected || !draft.trim()) return;
+    if (!selected || !draft.trim() || unfilled.length > 0) return;
     try {
       await inboxApi.reply(selected, draft.trim());
       sent();
@@ -70,14 +73,17 @@ export function DeskComposer({ desk, chat }: { desk: DeskStore; chat: OpenChat }
             'order.id': chat.conversation.orderId,
             'agent.name': myName,
           }}
-          onPick={(text, missing) => {
-            setDraft((d) => (d.trim() ? `${d.trimEnd()} ${text}` : text));
-            setUnfilled(missing);
-          }}
+          onPick={(text) => setDraft((d) => (d.trim() ? `${d.trimEnd()} ${text}` : text))}
         />
         {unfilled.length > 0 && (
           <Typography.Text type="warning" data-testid="quick-reply-missing">
-            {t('quickReplies.missing', { names: unfilled.join(', ') })}
+            {t('quickReplies.missing', {
+              names: unfilled
+                .map((name) =>
+                  t(`quickReplies.placeholder.${name.replace('.', '_')}`, { defaultValue: name }),
+                )
+                .join(t('quickReplies.namesSeparator')),
+            })}
           </Typography.Text>
         )}
       </Space>
@@ -95,7 +101,12 @@ export function DeskComposer({ desk, chat }: { desk: DeskStore; chat: OpenChat }
             }
           }}
         />
-        <Button type="primary" data-testid="inbox-send" onClick={() => void send()}>
+        <Button
+          type="primary"
+          data-testid="inbox-send"
+          disabled={unfilled.length > 0}
+          onClick={() => void send()}
+        >
           {t('inbox.send')}
         </Button>
       </Space.Compact>

@@ -28,8 +28,10 @@ export function DeskConversationList({ desk }: { desk: DeskStore }) {
     <List
       className="inbox-list"
       header={
-        <Space>
-          {t('inbox.mine', { count: handoffs.length })}
+        // The count keeps to one line; the notifications button goes under it when both do
+        // not fit the column (English at 1440 px wide broke the count over three lines).
+        <Space wrap>
+          <span className="inbox-list-title">{t('inbox.mine', { count: handoffs.length })}</span>
           <DeskNotificationsButton />
         </Space>
       }

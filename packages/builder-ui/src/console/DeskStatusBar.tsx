@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { inboxApi, type QueueSummary } from '../api/service-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import { formatDuration } from '../i18n/format.ts';
+import { NO_VALUE } from '../analytics/analytics-format.ts';
 import { DeskProfile } from './DeskProfile.tsx';
 import { useDesk, type DeskPartProps } from './desk-store.ts';
 import { useDeskFailure, useDeskNames } from './desk-names.ts';
@@ -55,7 +56,9 @@ export function DeskStatusBar({ desk, onChanged, isAgent }: DeskPartProps & { is
           {
             title: t('inbox.oldestWait'),
             dataIndex: 'oldestWaitSeconds',
-            render: (s: number) => formatDuration(s * 1000, language),
+            // An empty queue has nobody waiting, not someone who waited 0 ms.
+            render: (s: number, queue) =>
+              queue.waiting === 0 ? NO_VALUE : formatDuration(s * 1000, language),
           },
           { title: t('inbox.online'), dataIndex: 'onlineAgents' },
         ]}

@@ -141,7 +141,7 @@ export function QuickRepliesPage() {
               {editing?.text[lang] && (
                 <div className="quick-reply-preview" data-testid={`quick-reply-preview-${lang}`}>
                   <Tag>{t('quickReplies.preview')}</Tag>
-                  {quickReplyText(editing.text, lang, SAMPLE_VALUES[lang]).text}
+                  {quickReplyText(editing.text, lang, SAMPLE_VALUES[lang])}
                 </div>
               )}
             </Form.Item>

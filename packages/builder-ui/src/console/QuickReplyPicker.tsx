@@ -6,7 +6,8 @@ import { quickReplyText, type QuickReplyValues } from './quick-reply-text.ts';
 
 /**
  * The desk composer's quick replies: picking one hands its text, in the customer's language
- * with the placeholders filled from the conversation, to `onPick` (with what could not be).
+ * with the placeholders filled from the conversation, to `onPick` (one without a value stays
+ * written as `{{name}}`).
  */
 export function QuickReplyPicker({
   language,
@@ -15,7 +16,7 @@ export function QuickReplyPicker({
 }: {
   language: 'zh' | 'en';
   values: QuickReplyValues;
-  onPick: (text: string, missing: string[]) => void;
+  onPick: (text: string) => void;
 }) {
   const { t } = useTranslation();
   const [replies, setReplies] = useState<QuickReply[]>([]);
@@ -38,8 +39,7 @@ export function QuickReplyPicker({
       onChange={(id: string) => {
         const reply = replies.find((r) => r.id === id);
         if (!reply) return;
-        const { text, missing } = quickReplyText(reply.text, language, values);
-        onPick(text, missing);
+        onPick(quickReplyText(reply.text, language, values));
       }}
     />
   );

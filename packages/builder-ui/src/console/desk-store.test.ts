@@ -66,11 +66,10 @@ describe('the desk store', () => {
     desk.getState().select('c1');
     desk.getState().setDraft('您好');
     desk.getState().setDraft((d) => `${d} 请稍等`);
-    desk.getState().setUnfilled(['order.id']);
     desk.getState().select('c2');
-    expect(desk.getState()).toMatchObject({ draft: '您好 请稍等', unfilled: ['order.id'] });
+    expect(desk.getState()).toMatchObject({ draft: '您好 请稍等' });
     desk.getState().sent();
-    expect(desk.getState()).toMatchObject({ draft: '', unfilled: [] });
+    expect(desk.getState()).toMatchObject({ draft: '' });
   });
 
   it('should propose the first customer question and the last agent answer as an article', () => {

@@ -27,9 +27,8 @@ export interface DeskState {
   groups: SkillGroup[];
   selected: string | undefined;
   chat: OpenChat | undefined;
-  /** The composer's text, and the quick-reply placeholders it left without a value. */
+  /** The composer's text (quick-reply placeholders it still has: `placeholdersLeft`). */
   draft: string;
-  unfilled: string[];
   /** How many views the inbox stream has given: {@link showAnswered} compares it. */
   streamedViews: number;
   /** The inbox and queues as the server's stream sent them. */
@@ -53,7 +52,6 @@ export interface DeskState {
   showQueues: (queues: QueueSummary[]) => void;
   /** A new draft, or a change of the last one. */
   setDraft: (draft: string | ((last: string) => string)) => void;
-  setUnfilled: (names: string[]) => void;
   /** The reply went out: the composer is empty again. */
   sent: () => void;
 }
@@ -87,7 +85,6 @@ export function createDeskStore(): DeskStore {
     selected: undefined,
     chat: undefined,
     draft: '',
-    unfilled: [],
     streamedViews: 0,
     showInbox: (view) => set((s) => ({ ...inboxOf(view), streamedViews: s.streamedViews + 1 })),
     showAnswered: (view, streamedBefore) =>
@@ -106,8 +103,7 @@ export function createDeskStore(): DeskStore {
     showQueues: (queues) => set({ queues }),
     setDraft: (draft) =>
       set((s) => ({ draft: typeof draft === 'string' ? draft : draft(s.draft) })),
-    setUnfilled: (unfilled) => set({ unfilled }),
-    sent: () => set({ draft: '', unfilled: [] }),
+    sent: () => set({ draft: '' }),
   }));
 }
 

@@ -10,23 +10,28 @@ const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
 /**
  * A quick reply's text for the customer's language (the other language when it has none),
- * with the placeholders filled. A placeholder with no value stays as written and is named in
- * `missing`, so the agent sees what to fill before sending.
+ * with the placeholders filled. A placeholder with no value stays as written, so the agent
+ * sees what to fill before sending ({@link placeholdersLeft} names them).
  */
 export function quickReplyText(
   text: { zh?: string; en?: string },
   language: 'zh' | 'en',
   values: QuickReplyValues,
-): { text: string; missing: string[] } {
+): string {
   const template = text[language] ?? text[language === 'zh' ? 'en' : 'zh'] ?? '';
-  const missing: string[] = [];
-  const filled = template.replace(PLACEHOLDER, (whole, name: string) => {
-    const value = values[name as keyof QuickReplyValues]?.trim();
-    if (value) return value;
-    if (!missing.includes(name)) missing.push(name);
-    return whole;
-  });
-  return { text: filled, missing };
+  return template.replace(
+    PLACEHOLDER,
+    (whole, name: string) => values[name as keyof QuickReplyValues]?.trim() || whole,
+  );
+}
+
+/**
+ * The placeholders still written in a reply (`{{order.id}}`), each once: a reply with any left
+ * would reach the customer with the braces in it.
+ */
+export function placeholdersLeft(text: string): string[] {
+  const names = [...text.matchAll(PLACEHOLDER)].map((match) => match[1] ?? '');
+  return [...new Set(names)];
 }
 
 /** Sample values for the operator's preview. */

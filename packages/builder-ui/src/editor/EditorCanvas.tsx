@@ -4,6 +4,7 @@ import { JourneyNode } from './JourneyNode.tsx';
 import { NODE_TYPE_DRAG } from './Palette.tsx';
 import { EmptyCanvasGuide } from './EmptyCanvasGuide.tsx';
 import { OverviewMap } from './OverviewMap.tsx';
+import { FIT_MAX_ZOOM, fitWhenDrawn } from './fit-journey.ts';
 import { useEditor, useEditorStore } from './editor-context.ts';
 import type { JourneyFlowNode } from '../graph/journey-graph.ts';
 
@@ -49,6 +50,10 @@ export function EditorCanvas({ canEdit }: { canEdit: boolean }) {
   // start (the nodes around its trigger), readable, rather than as a thousand specks drawn
   // all at once or at its middle. The fit view button fits the whole journey.
   const [start] = useState(() => (large ? startOf(nodes) : undefined));
+  // A new journey opens empty and stays at the zoom it opened at: fitting the view to the
+  // first node dropped on it (React Flow fits once the first nodes appear) zoomed to twice the
+  // size and moved the node away from where it was dropped, under the next one.
+  const [startsEmpty] = useState(() => nodes.length === 0);
   const fitViewOptions = useMemo(
     () =>
       large
@@ -58,7 +63,7 @@ export function EditorCanvas({ canEdit }: { canEdit: boolean }) {
             maxZoom: START_ZOOM,
             ...(start ? { nodes: start } : {}),
           }
-        : { padding: 0.1, minZoom: MIN_ZOOM },
+        : { padding: 0.1, minZoom: MIN_ZOOM, maxZoom: FIT_MAX_ZOOM },
     [large, start],
   );
   const onDrop = useCallback(
@@ -88,7 +93,7 @@ export function EditorCanvas({ canEdit }: { canEdit: boolean }) {
         // all at once; see docs/performance.md).
         onlyRenderVisibleElements={large}
         minZoom={MIN_ZOOM}
-        fitView
+        fitView={!startsEmpty}
         fitViewOptions={fitViewOptions}
       >
         <Background />
@@ -102,7 +107,7 @@ export function EditorCanvas({ canEdit }: { canEdit: boolean }) {
           onTemplate={(template) => {
             // The template's steps under this journey's id and name.
             store.getState().replaceJourney(template, true);
-            setTimeout(() => void flow.fitView({ padding: 0.1 }), 50);
+            fitWhenDrawn(flow);
           }}
         />
       )}

@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
 import { App as AntApp } from 'antd';
+import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { ApiFailure, errorText, workflowsApi } from '../api/api-client.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import { importableJourney } from './import-journey.ts';
+import { fitWhenDrawn } from './fit-journey.ts';
 import { useEditorStore } from './editor-context.ts';
 
 export interface EditorCommands {
@@ -22,6 +24,7 @@ export function useEditorCommands(onReload: () => void): EditorCommands {
   const { t, i18n } = useTranslation();
   const { message, modal } = AntApp.useApp();
   const store = useEditorStore();
+  const flow = useReactFlow();
   const language = languageOf(i18n.language);
   return useMemo(() => {
     const save = async (asRevision = store.getState().revision): Promise<boolean> => {
@@ -85,7 +88,8 @@ export function useEditorCommands(onReload: () => void): EditorCommands {
         return;
       }
       store.getState().replaceJourney(refused.journey, false);
+      fitWhenDrawn(flow);
     };
     return { save, publish, exportJson, importJson };
-  }, [store, message, modal, t, language, onReload]);
+  }, [store, flow, message, modal, t, language, onReload]);
 }

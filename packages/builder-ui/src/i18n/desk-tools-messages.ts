@@ -37,7 +37,8 @@ export const deskToolsMessages = {
         agent_name: '客服显示名',
       },
       pick: '快捷回复…',
-      missing: '请补全：{{names}}',
+      missing: '发送前请补全：{{names}}',
+      namesSeparator: '、',
     },
     history: {
       title: '客户历史',
@@ -179,7 +180,8 @@ export const deskToolsMessages = {
         agent_name: 'Agent display name',
       },
       pick: 'Quick reply…',
-      missing: 'Fill in: {{names}}',
+      missing: 'Fill in before sending: {{names}}',
+      namesSeparator: ', ',
     },
     history: {
       title: "Customer's history",
@@ -189,7 +191,8 @@ export const deskToolsMessages = {
       orders: 'Orders ({{count}})',
       none: 'No earlier conversations',
       noOrders: 'No orders to show',
-      messages: '{{count}} messages',
+      messages_one: '{{count}} message',
+      messages_other: '{{count}} messages',
       status: { open: 'Open', queued: 'Queued', withAgent: 'With an agent', closed: 'Closed' },
       orderStatus: {
         created: 'Placed',

@@ -30,6 +30,7 @@ export const messages = {
       open: '打开',
       create: '新建旅程',
       newId: '旅程 ID（小写字母、数字、-）',
+      newIdRule: '2–64 个小写字母、数字或 -，以字母开头',
       newName: '名称',
     },
     editor: {
@@ -468,6 +469,7 @@ export const messages = {
       open: 'Open',
       create: 'New journey',
       newId: 'Journey id (lower-case letters, digits, -)',
+      newIdRule: '2–64 lower-case letters, digits or -, starting with a letter',
       newName: 'Name',
     },
     editor: {
@@ -812,7 +814,8 @@ export const messages = {
       wait: 'Queue wait (avg)',
       handling: 'Handling time (avg)',
       satisfaction: 'Satisfaction',
-      ratings: '{{count}} ratings',
+      ratings_one: '{{count}} rating',
+      ratings_other: '{{count}} ratings',
       measured: '{{count}} measured',
       ofClosed: '{{count}} of {{closed}} closed',
       ofConversations: '{{count}} of {{conversations}}',

@@ -128,7 +128,13 @@ export function WorkflowsPage({
           <Form.Item
             label={t('workflows.newId')}
             name="id"
-            rules={[{ required: true, pattern: /^[a-z][a-z0-9-]{1,63}$/ }]}
+            rules={[
+              {
+                required: true,
+                pattern: /^[a-z][a-z0-9-]{1,63}$/,
+                message: t('workflows.newIdRule'),
+              },
+            ]}
           >
             <Input data-testid="new-id" />
           </Form.Item>
