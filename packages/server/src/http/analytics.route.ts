@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { audits } from './audit-trail.ts';
 import type { Analytics, PeriodQuery } from '../analytics/analytics.ts';
 import { addDays, daysBetween, localTime } from '../analytics/local-time.ts';
 import {
@@ -129,6 +130,10 @@ export function analyticsRouter(analytics: Analytics): Router {
     '/analytics/rollup',
     allow('operate'),
     responds(analyticsResponseSchemas.rollup),
+    audits('analytics.rollup', (_request, answer) => ({
+      target: 'analytics',
+      details: { ran: answer['ran'] === true, days: Number(answer['days']) },
+    })),
     async (_request, response) => {
       response.json(await analytics.rollup());
     },

@@ -15,6 +15,7 @@ import { authRouter } from './auth.route.ts';
 import { routingRouter } from './routing.route.ts';
 import { knowledgeRouter } from './knowledge.route.ts';
 import { authenticate } from './authenticate.ts';
+import { auditTrail } from './audit-trail.ts';
 import { chatRouter, conversationsRouter } from './chat.route.ts';
 import { openApiDocument } from './openapi.ts';
 import { eventTypesRouter } from './event-types.route.ts';
@@ -119,6 +120,8 @@ export function createApp(options: AppOptions): Express {
     // The customer's chat proves itself with the conversation's token, not a console login.
     app.use('/api', chatRouter(xiaoer.desk, xiaoer.config.chat ?? {}));
     app.use('/api', authenticate(xiaoer.auth));
+    // Every console change below declares its audit entry (`audits`); this writes it.
+    app.use('/api', auditTrail(xiaoer.models));
     app.use(
       '/api',
       authRouter({
@@ -130,13 +133,12 @@ export function createApp(options: AppOptions): Express {
     app.use('/api', scenariosRouter(xiaoer.scenarios));
     app.use('/api', templatesRouter(options.templates ?? new JourneyTemplates()));
     app.use('/api', auditRouter(xiaoer.models));
-    app.use('/api', sourcesRouter(xiaoer.sources, xiaoer.connections, xiaoer.models));
+    app.use('/api', sourcesRouter(xiaoer.sources, xiaoer.connections));
     app.use('/api', receivedEventsRouter(xiaoer.receivedEvents, xiaoer.sources, xiaoer.workflows));
     app.use('/api', conversationsRouter(xiaoer.desk, xiaoer.routing, xiaoer.knowledge));
     app.use(
       '/api',
       instancesRouter(
-        xiaoer.models,
         xiaoer.queries,
         xiaoer.runtime,
         xiaoer.dispatcher,
@@ -145,15 +147,15 @@ export function createApp(options: AppOptions): Express {
       ),
     );
     app.use('/api', routingRouter(xiaoer.routing, xiaoer.inboxFeed));
-    app.use('/api', knowledgeRouter(xiaoer.knowledge, xiaoer.models, bodyLimit));
+    app.use('/api', knowledgeRouter(xiaoer.knowledge, bodyLimit));
     // The chat's own recognizer: an operator's new intent is heard by both at once.
-    app.use('/api', intentsRouter(xiaoer.intents, xiaoer.models));
+    app.use('/api', intentsRouter(xiaoer.intents));
     app.use('/api', analyticsRouter(xiaoer.analytics));
-    app.use('/api', qualityRouter(xiaoer.quality, xiaoer.models));
+    app.use('/api', qualityRouter(xiaoer.quality));
     app.use('/api', followUpsRouter(xiaoer.desk, xiaoer.routing, xiaoer.quality.followUps));
     app.use('/api', quickRepliesRouter(xiaoer.quickReplies));
     app.use('/api', customerHistoryRouter(xiaoer.desk, xiaoer.routing, xiaoer.customerHistory));
-    app.use('/api', connectionsRouter(xiaoer.connections, xiaoer.models));
+    app.use('/api', connectionsRouter(xiaoer.connections));
   }
   if (xiaoer) app.use('/api', eventTypesRouter(xiaoer.workflows));
   let document: Record<string, unknown> | undefined;

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { audits } from './audit-trail.ts';
 import { rateLimit } from 'express-rate-limit';
 import type { AuthService } from '../auth/auth-service.ts';
 import { LastAdminError, UserExistsError } from '../auth/auth-service.ts';
@@ -118,6 +119,10 @@ export function authRouter(options: AuthRouteOptions): Router {
     '/users',
     allow('admin'),
     responds(authResponseSchemas.user),
+    audits('user.create', (request) => {
+      const { id, role } = request.body as { id: string; role: Role };
+      return { target: id, details: { role } };
+    }),
     validateBody(authBodySchemas.createUser),
     async (request, response) => {
       const body = request.body as { id: string; password: string; role: Role };
@@ -137,6 +142,16 @@ export function authRouter(options: AuthRouteOptions): Router {
     '/users/:id',
     allow('admin'),
     responds(authResponseSchemas.user),
+    audits('user.update', (request) => {
+      // The new password itself stays out of the log; that it changed does not.
+      const { password, ...change } = request.body as {
+        password?: string;
+        role?: Role;
+        disabled?: boolean;
+      };
+      const details = { ...change, ...(password === undefined ? {} : { passwordChanged: true }) };
+      return { target: param(request, 'id'), details };
+    }),
     validateBody(authBodySchemas.updateUser),
     async (request, response) => {
       const id = param(request, 'id');
@@ -171,6 +186,10 @@ export function authRouter(options: AuthRouteOptions): Router {
     '/api-keys',
     allow('admin'),
     responds(authResponseSchemas.createdKey),
+    audits('apiKey.create', (request) => {
+      const { name, source } = request.body as { name: string; source: string };
+      return { target: name, details: { source } };
+    }),
     validateBody(authBodySchemas.createApiKey),
     async (request, response) => {
       const body = request.body as { name: string; source: string };
@@ -187,6 +206,7 @@ export function authRouter(options: AuthRouteOptions): Router {
     '/api-keys/:name',
     allow('admin'),
     responds(authResponseSchemas.deleted),
+    audits('apiKey.delete', (request) => ({ target: param(request, 'name') })),
     async (request, response) => {
       if (!(await auth.deleteApiKey(param(request, 'name'))))
         throw new ApiError(404, 'api-key-not-found', {

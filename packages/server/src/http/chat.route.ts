@@ -1,4 +1,5 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { audits } from './audit-trail.ts';
 import type { ServiceDesk } from '../conversations/service-desk.ts';
 import { ConversationStore } from '../conversations/conversation-store.ts';
 import { ChatError } from '../conversations/chat-error.ts';
@@ -328,6 +329,11 @@ export function conversationsRouter(
     '/conversations/:id/messages',
     allow('handle'),
     responds(chatResponseSchemas.sent),
+    // The reply itself is in the conversation; the log says who wrote there, not what.
+    audits('conversation.reply', (request, answer) => ({
+      target: param(request, 'id'),
+      details: { seq: Number((answer['message'] as { seq?: number } | undefined)?.seq) },
+    })),
     validateBody(chatBodySchemas.message),
     async (request, response) => {
       const conversation = await workable(request);
@@ -339,6 +345,15 @@ export function conversationsRouter(
     '/conversations/:id/resolve',
     allow('handle'),
     responds(chatResponseSchemas.resolved),
+    audits('conversation.resolve', (request, answer) => ({
+      target: param(request, 'id'),
+      details: {
+        outcome: String(answer['outcome']),
+        ...(answer['proposedArticle']
+          ? { proposedArticle: String(answer['proposedArticle']) }
+          : {}),
+      },
+    })),
     validateBody(chatBodySchemas.resolve),
     async (request, response) => {
       const conversation = await workable(request);
@@ -379,6 +394,7 @@ export function conversationsRouter(
     '/conversations/:id/close',
     allow('handle'),
     responds(chatResponseSchemas.closed),
+    audits('conversation.close', (request) => ({ target: param(request, 'id') })),
     async (request, response) => {
       const { _id: id } = await workable(request);
       await desk.close(id);

@@ -1,8 +1,7 @@
 import { Router } from 'express';
+import { audits } from './audit-trail.ts';
 import type { Connections } from '../connectors/connections.ts';
-import type { HttpModels } from '../model/models.ts';
 import { allow } from './authenticate.ts';
-import { actorOf } from './actor.ts';
 import { param } from './params.ts';
 import { validateBody } from './validate-body.ts';
 import { responds } from './route-metadata.ts';
@@ -28,7 +27,7 @@ const DEFAULT_TEXT = '【小二】这是一条测试消息 / This is a test mess
  * connector. Admins only; each test send is in the audit log. `/api/channels/deliveries`:
  * each channel's delivery health, for operators too.
  */
-export function connectionsRouter(connections: Connections, models: HttpModels): Router {
+export function connectionsRouter(connections: Connections): Router {
   const router = Router();
   router.get(
     '/connections',
@@ -56,21 +55,21 @@ export function connectionsRouter(connections: Connections, models: HttpModels):
     '/channels/:channel/test',
     allow('admin'),
     responds(connectionsResponseSchemas.testSend),
+    audits('channel.test', (request, answer) => {
+      const error = answer['error'] as { code?: string } | undefined;
+      return {
+        target: String(answer['channel']),
+        details: {
+          to: (request.body as { to: string }).to.trim(),
+          ok: answer['ok'] === true,
+          ...(error?.code ? { code: error.code } : {}),
+        },
+      };
+    }),
     validateBody(testSendBodySchema),
     async (request, response) => {
       const { to, text = DEFAULT_TEXT } = request.body as { to: string; text?: string };
       const result = await connections.testSend(param(request, 'channel'), to.trim(), text);
-      await models.Audit.create({
-        at: new Date(),
-        actor: actorOf(request),
-        action: 'channel.test',
-        target: result.channel,
-        details: {
-          to: to.trim(),
-          ok: result.ok,
-          ...(result.ok ? {} : { code: result.error.code }),
-        },
-      });
       response.json(result);
     },
   );

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { audits } from './audit-trail.ts';
 import type { ServiceDesk } from '../conversations/service-desk.ts';
 import type { FollowUpStore } from '../quality/follow-up-store.ts';
 import type { FollowUpRecord } from '../model/quality.model.ts';
@@ -40,6 +41,10 @@ export function followUpsRouter(
     '/conversations/:id/follow-ups',
     allow('handle'),
     responds(qualityResponseSchemas.followUp),
+    audits('followUp.create', (request, answer) => ({
+      target: param(request, 'id'),
+      details: { followUp: String(answer['id']), dueAt: String(answer['dueAt']) },
+    })),
     validateBody(followUpBodySchema),
     async (request, response) => {
       const conversation = await workable(request);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { audits } from './audit-trail.ts';
 import { Router, type Request } from 'express';
 import type { JsonObject } from '@xiaoer/engine';
 import type { InstanceFilter, InstanceQueries } from '../instances/instance-queries.ts';
@@ -6,7 +7,6 @@ import type { InstanceFeed } from '../instances/instance-feed.ts';
 import { LIST_STATUSES } from '../instances/instance-outcome.ts';
 import { UnknownInstanceError, type JourneyRuntime } from '../runtime/journey-runtime.ts';
 import type { EffectDispatcher } from '../runtime/effect-dispatcher.ts';
-import type { HttpModels } from '../model/models.ts';
 import { ApiError } from './api-error.ts';
 import { actorOf } from './actor.ts';
 import { param } from './params.ts';
@@ -99,7 +99,6 @@ async function known<T>(id: string, action: Promise<T>): Promise<T> {
 
 /** `/api/instances` and operator actions, each audited with the acting user. */
 export function instancesRouter(
-  models: HttpModels,
   queries: InstanceQueries,
   runtime: JourneyRuntime,
   dispatcher: EffectDispatcher,
@@ -110,8 +109,6 @@ export function instancesRouter(
   const router = Router();
   /** One of the user's live-page slots, or a 429 (nothing opened). */
   const streamSlot = userStreamSlots(options.streamsPerUser ?? INSTANCE_STREAMS_PER_USER);
-  const audit = (request: Request, action: string, target: string, details: JsonObject) =>
-    models.Audit.create({ at: new Date(), actor: actorOf(request), action, target, details });
 
   router.get(
     '/instances',
@@ -171,13 +168,13 @@ export function instancesRouter(
     '/instances/:id/cancel',
     allow('operate'),
     responds(instanceResponseSchemas.cancelled),
+    audits('instance.cancel', (request) => ({ target: param(request, 'id') })),
     async (request, response) => {
       const id = param(request, 'id');
       const instance = await known(
         id,
         runtime.cancel(id, actorOf(request), `cancel:${randomUUID()}`),
       );
-      await audit(request, 'instance.cancel', id, {});
       response.json({ id, status: instance.status });
     },
   );
@@ -185,6 +182,10 @@ export function instancesRouter(
     '/instances/:id/events',
     allow('sendEvent'),
     responds(instanceResponseSchemas.eventResult),
+    audits('instance.sendEvent', (request, answer) => ({
+      target: param(request, 'id'),
+      details: { type: (request.body as { type: string }).type, result: String(answer['result']) },
+    })),
     validateBody(instanceBodySchemas.sendEvent),
     async (request, response) => {
       const id = param(request, 'id');
@@ -205,7 +206,6 @@ export function instancesRouter(
           actor: actorOf(request),
         }),
       );
-      await audit(request, 'instance.sendEvent', id, { type: body.type, result: result.kind });
       response.json({
         result: result.kind,
         ...(result.kind === 'ignored' ? { reason: result.reason } : {}),
@@ -260,6 +260,7 @@ export function instancesRouter(
     '/effects/:key/retry',
     allow('operate'),
     responds(instanceResponseSchemas.retried),
+    audits('effect.retry', (request) => ({ target: param(request, 'key') })),
     async (request, response) => {
       const key = param(request, 'key');
       const retry = await dispatcher.retry(key);
@@ -274,7 +275,6 @@ export function instancesRouter(
           zh: `动作 "${key}" 不在死信中（状态 ${record.status}），无需重试。`,
           en: `Effect "${key}" is not dead-lettered (status ${record.status}); nothing to retry.`,
         });
-      await audit(request, 'effect.retry', key, {});
       response.json({ key, status: record.status, retries: record.retries });
     },
   );

@@ -1,13 +1,12 @@
 import { Router } from 'express';
-import type { Request } from 'express';
-import type { JsonObject, LocalizedText } from '@xiaoer/engine';
+import { audits } from './audit-trail.ts';
+import type { LocalizedText } from '@xiaoer/engine';
 import type { IntentClassification } from '../intents/intent-classification.ts';
 import type { MessageLanguage } from '../intents/message-language.ts';
 import type { IntentGroup } from '../intents/intent-files.ts';
 import { UNKNOWN_INTENT } from '../intents/intent-ids.ts';
 import type { CustomIntentInput, IntentCatalog } from '../intents/intent-catalog.ts';
 import type { IntentAction } from '../intents/intent-actions.ts';
-import type { HttpModels } from '../model/models.ts';
 import { allow } from './authenticate.ts';
 import { actorOf } from './actor.ts';
 import { param } from './params.ts';
@@ -63,10 +62,8 @@ export type ClassifyAnswer = Pick<
  * chat would read it. Read permission, like the knowledge search beside which the console
  * shows it.
  */
-export function intentsRouter(intents: IntentCatalog, models: HttpModels): Router {
+export function intentsRouter(intents: IntentCatalog): Router {
   const router = Router();
-  const audit = (request: Request, action: string, target: string, details: JsonObject = {}) =>
-    models.Audit.create({ at: new Date(), actor: actorOf(request), action, target, details });
   router.get(
     '/intents',
     allow('read'),
@@ -103,6 +100,7 @@ export function intentsRouter(intents: IntentCatalog, models: HttpModels): Route
     '/intents',
     allow('edit'),
     responds(extraResponseSchemas.customIntent),
+    audits('intent.create', (_request, answer) => ({ target: String(answer['id']) })),
     validateBody(customIntentBodySchema),
     async (request, response) => {
       const record = await intents.save(
@@ -110,7 +108,6 @@ export function intentsRouter(intents: IntentCatalog, models: HttpModels): Route
         actorOf(request),
         'create',
       );
-      await audit(request, 'intent.create', record._id);
       response.status(201).json(customIntentView(record));
     },
   );
@@ -118,12 +115,12 @@ export function intentsRouter(intents: IntentCatalog, models: HttpModels): Route
     '/intents/:id',
     allow('edit'),
     responds(extraResponseSchemas.customIntent),
+    audits('intent.update', (_request, answer) => ({ target: String(answer['id']) })),
     validateBody(customIntentBodySchema),
     async (request, response) => {
       const input = request.body as CustomIntentInput;
       if (input.id !== param(request, 'id')) throw intentIdMismatch(param(request, 'id'));
       const record = await intents.save(input, actorOf(request), 'replace');
-      await audit(request, 'intent.update', record._id);
       response.json(customIntentView(record));
     },
   );
@@ -131,9 +128,9 @@ export function intentsRouter(intents: IntentCatalog, models: HttpModels): Route
     '/intents/:id',
     allow('edit'),
     responds(extraResponseSchemas.deletedIntent),
+    audits('intent.delete', (request) => ({ target: param(request, 'id') })),
     async (request, response) => {
       await intents.remove(param(request, 'id'));
-      await audit(request, 'intent.delete', param(request, 'id'));
       response.json({ deleted: param(request, 'id') });
     },
   );

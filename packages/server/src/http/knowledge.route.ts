@@ -1,6 +1,6 @@
-import express, { Router, type Request } from 'express';
+import express, { Router } from 'express';
+import { audits, auditDetails } from './audit-trail.ts';
 import type { JsonObject } from '@xiaoer/engine';
-import type { HttpModels } from '../model/models.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import {
   articleInputSchema,
@@ -35,14 +35,8 @@ const notAnArray = new ApiError(400, 'invalid-import', {
 });
 
 /** `/api/knowledge/*`: articles, operator search, import/export and unanswered questions. */
-export function knowledgeRouter(
-  knowledge: KnowledgeBase,
-  models: HttpModels,
-  bodyLimit: string | number,
-): Router {
+export function knowledgeRouter(knowledge: KnowledgeBase, bodyLimit: string | number): Router {
   const router = Router();
-  const audit = (request: Request, action: string, target: string, details: JsonObject = {}) =>
-    models.Audit.create({ at: new Date(), actor: actorOf(request), action, target, details });
 
   router.get(
     '/knowledge/articles',
@@ -58,13 +52,13 @@ export function knowledgeRouter(
     '/knowledge/articles',
     allow('edit'),
     responds(knowledgeResponseSchemas.article),
+    audits('knowledge.create', (_request, answer) => ({ target: String(answer['id']) })),
     validateBody(articleInputSchema),
     async (request, response) => {
       const article = await knowledge.articles.create(
         request.body as ArticleInput,
         actorOf(request),
       );
-      await audit(request, 'knowledge.create', article.id);
       response.status(201).json(article);
     },
   );
@@ -82,6 +76,10 @@ export function knowledgeRouter(
     '/knowledge/articles/:id',
     allow('edit'),
     responds(knowledgeResponseSchemas.article),
+    audits('knowledge.update', (_request, answer) => ({
+      target: String(answer['id']),
+      details: { revision: Number(answer['revision']) },
+    })),
     validateBody(articleUpdateSchema),
     async (request, response) => {
       const { revision, ...input } = request.body as ArticleInput & { revision: number };
@@ -91,7 +89,6 @@ export function knowledgeRouter(
         revision,
         actorOf(request),
       );
-      await audit(request, 'knowledge.update', article.id, { revision: article.revision });
       response.json(article);
     },
   );
@@ -99,9 +96,10 @@ export function knowledgeRouter(
     '/knowledge/articles/:id',
     allow('edit'),
     responds(knowledgeResponseSchemas.deleted),
+    audits('knowledge.delete', (_request, answer) => ({ target: String(answer['deleted']) })),
     async (request, response) => {
       const article = await knowledge.articles.remove(param(request, 'id'), actorOf(request));
-      await audit(request, 'knowledge.delete', article.id, { revision: article.revision });
+      auditDetails(request, { revision: article.revision });
       response.json({ deleted: article.id });
     },
   );
@@ -147,6 +145,10 @@ export function knowledgeRouter(
     '/knowledge/import',
     allow('edit'),
     responds(knowledgeResponseSchemas.imported),
+    audits('knowledge.import', (_request, answer) => ({
+      target: 'knowledge',
+      details: answer as JsonObject,
+    })),
     acceptsBody('application/json', 'text/csv'),
     express.text({ type: 'text/csv', limit: bodyLimit }),
     async (request, response) => {
@@ -156,7 +158,7 @@ export function knowledgeRouter(
       if (!Array.isArray(rows) || rows.length === 0 || rows.length > MAX_IMPORT_ROWS)
         throw notAnArray;
       const result = await knowledge.importArticles(rows, actorOf(request));
-      await audit(request, 'knowledge.import', 'knowledge', { ...result, rows: rows.length });
+      auditDetails(request, { rows: rows.length });
       response.json(result);
     },
   );
@@ -175,6 +177,10 @@ export function knowledgeRouter(
     '/knowledge/unanswered/promote',
     allow('edit'),
     responds(knowledgeResponseSchemas.article),
+    audits('knowledge.promote', (_request, answer) => ({
+      target: String(answer['id']),
+      details: { questions: (answer['questions'] as unknown[]).length },
+    })),
     validateBody(knowledgeBodySchemas.promote),
     async (request, response) => {
       const promote = request.body as PromoteRequest;
@@ -184,9 +190,6 @@ export function knowledgeRouter(
           zh: '没有找到这组未解答问题（可能已转为条目）。',
           en: 'No such group of unanswered questions (it may have been promoted already).',
         });
-      await audit(request, 'knowledge.promote', article.id, {
-        questions: article.questions.length,
-      });
       response.status(201).json(article);
     },
   );

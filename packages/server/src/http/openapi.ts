@@ -692,6 +692,8 @@ function operation(route: RouteEntry, notes: OperationNotes | undefined) {
     summary: notes?.summary ?? route.path,
     tags: [notes?.tag ?? 'other'],
     ...(facts.permission ? { 'x-permission': facts.permission } : {}),
+    // The audit log's action id a success writes (`audits`), e.g. `apiKey.create`.
+    ...(facts.audit ? { 'x-audit-action': facts.audit } : {}),
     security,
     parameters: [
       ...pathParams.map((name) => ({

@@ -1,6 +1,5 @@
-import { Router, type Request } from 'express';
-import type { JsonObject } from '@xiaoer/engine';
-import type { HttpModels } from '../model/models.ts';
+import { Router } from 'express';
+import { audits, auditDetails } from './audit-trail.ts';
 import type { QualityInspector } from '../quality/quality-inspector.ts';
 import { rulesChangeSchema } from '../quality/rule-schema.ts';
 import type { RulesChange } from '../quality/rule-store.ts';
@@ -43,10 +42,8 @@ export const qualityBodySchemas = {
 } as const;
 
 /** `/api/quality/*`: the rules, the reports with operators' overrides, per-agent averages. */
-export function qualityRouter(quality: QualityInspector, models: HttpModels): Router {
+export function qualityRouter(quality: QualityInspector): Router {
   const router = Router();
-  const audit = (request: Request, action: string, target: string, details: JsonObject = {}) =>
-    models.Audit.create({ at: new Date(), actor: actorOf(request), action, target, details });
 
   router.get(
     '/quality/rules',
@@ -60,14 +57,17 @@ export function qualityRouter(quality: QualityInspector, models: HttpModels): Ro
     '/quality/rules',
     allow('edit'),
     responds(qualityResponseSchemas.ruleset),
+    audits('quality.rules', (request, answer) => ({
+      target: 'qualityRules',
+      details: {
+        version: Number(answer['version']),
+        rules: Object.keys((request.body as { rules: RulesChange }).rules),
+      },
+    })),
     validateBody(qualityBodySchemas.rules),
     async (request, response) => {
       const { rules } = request.body as { rules: RulesChange };
       const ruleset = await quality.rules.change(rules, actorOf(request));
-      await audit(request, 'quality.rules', 'qualityRules', {
-        version: ruleset.version,
-        rules: Object.keys(rules),
-      });
       response.json(ruleset);
     },
   );
@@ -99,6 +99,10 @@ export function qualityRouter(quality: QualityInspector, models: HttpModels): Ro
     '/quality/reports/:handoffId/override',
     allow('operate'),
     responds(qualityResponseSchemas.report),
+    audits('quality.override', (request) => {
+      const { score, note } = request.body as { score: number; note: string };
+      return { target: param(request, 'handoffId'), details: { score, note } };
+    }),
     validateBody(qualityBodySchemas.override),
     async (request, response) => {
       const id = param(request, 'handoffId');
@@ -108,11 +112,7 @@ export function qualityRouter(quality: QualityInspector, models: HttpModels): Ro
         { score: review.score, note: review.note.trim() },
         actorOf(request),
       );
-      await audit(request, 'quality.override', id, {
-        score: review.score,
-        previousScore,
-        note: review.note,
-      });
+      auditDetails(request, { previousScore });
       response.json(report);
     },
   );

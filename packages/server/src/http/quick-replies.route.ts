@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { audits, type AuditDescription } from './audit-trail.ts';
 import {
   QUICK_REPLY_PLACEHOLDERS,
   type QuickReplies,
@@ -33,6 +34,12 @@ export const quickReplyBodySchema = {
  * `/api/quick-replies`: canned answers with placeholders. Everyone at the desk reads them;
  * operators and admins write them.
  */
+/** A quick reply's audit entry: which one, under which title. */
+const quickReplyFacts: AuditDescription = (_request, answer) => ({
+  target: String(answer['id']),
+  details: { title: String(answer['title']) },
+});
+
 export function quickRepliesRouter(replies: QuickReplies): Router {
   const router = Router();
   router.get(
@@ -50,6 +57,7 @@ export function quickRepliesRouter(replies: QuickReplies): Router {
     '/quick-replies',
     allow('edit'),
     responds(quickRepliesResponseSchemas.one),
+    audits('quickReply.create', quickReplyFacts),
     validateBody(quickReplyBodySchema),
     async (request, response) => {
       const input = request.body as QuickReplyInput;
@@ -60,6 +68,7 @@ export function quickRepliesRouter(replies: QuickReplies): Router {
     '/quick-replies/:id',
     allow('edit'),
     responds(quickRepliesResponseSchemas.one),
+    audits('quickReply.update', quickReplyFacts),
     validateBody(quickReplyBodySchema),
     async (request, response) => {
       const input = request.body as QuickReplyInput;
@@ -70,6 +79,7 @@ export function quickRepliesRouter(replies: QuickReplies): Router {
     '/quick-replies/:id',
     allow('edit'),
     responds(quickRepliesResponseSchemas.deleted),
+    audits('quickReply.delete', (request) => ({ target: param(request, 'id') })),
     async (request, response) => {
       const id = param(request, 'id');
       await replies.remove(id);

@@ -10,6 +10,8 @@ export interface RouteMetadata {
   query?: Record<string, QueryParameter>;
   /** The JSON Schema of the success answer's body (see `responds`). */
   response?: Record<string, unknown>;
+  /** The audit action its success writes (see `audits`). */
+  audit?: string;
 }
 
 const metadata = new WeakMap<RequestHandler, RouteMetadata>();

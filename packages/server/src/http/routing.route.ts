@@ -1,4 +1,6 @@
 import { Router as ExpressRouter, type Request } from 'express';
+import { audits } from './audit-trail.ts';
+import type { JsonObject } from '@xiaoer/engine';
 import type { Router } from '../routing/router.ts';
 import type { InboxFeed } from '../routing/inbox-feed.ts';
 import type { AgentChange, SkillGroupChange } from '../routing/routing-directory.ts';
@@ -67,6 +69,10 @@ export function routingRouter(routing: Router, feed: InboxFeed): ExpressRouter {
     '/skill-groups/:id',
     allow('admin'),
     responds(routingResponseSchemas.skillGroup),
+    audits('skillGroup.save', (request) => ({
+      target: groupId(request),
+      details: request.body as JsonObject,
+    })),
     validateBody(routingBodySchemas.skillGroup),
     async (request, response) => {
       const change = request.body as SkillGroupChange;
@@ -86,6 +92,10 @@ export function routingRouter(routing: Router, feed: InboxFeed): ExpressRouter {
     '/agents/:id',
     allow('admin'),
     responds(routingResponseSchemas.agent),
+    audits('agent.save', (request) => ({
+      target: param(request, 'id'),
+      details: request.body as JsonObject,
+    })),
     validateBody(routingBodySchemas.agent),
     async (request, response) => {
       const change = request.body as AgentChange;
@@ -96,6 +106,10 @@ export function routingRouter(routing: Router, feed: InboxFeed): ExpressRouter {
     '/agents/me',
     allow('handle'),
     responds(routingResponseSchemas.agent),
+    audits('agent.rename', (_request, answer) => ({
+      target: String(answer['_id']),
+      details: { displayName: String(answer['displayName']) },
+    })),
     validateBody(routingBodySchemas.agentProfile),
     async (request, response) => {
       // Only an agent changes their own name here; skills and capacity stay an admin's.
@@ -108,6 +122,10 @@ export function routingRouter(routing: Router, feed: InboxFeed): ExpressRouter {
     '/agents/me/status',
     allow('handle'),
     responds(routingResponseSchemas.agent),
+    audits('agent.status', (_request, answer) => ({
+      target: String(answer['_id']),
+      details: { status: String(answer['status']) },
+    })),
     validateBody(routingBodySchemas.agentStatus),
     async (request, response) => {
       const { status } = request.body as { status: AgentStatus };
@@ -171,6 +189,7 @@ export function routingRouter(routing: Router, feed: InboxFeed): ExpressRouter {
     '/handoffs/:id/resolve',
     allow('handle'),
     responds(routingResponseSchemas.handoff),
+    audits('handoff.resolve', (request) => ({ target: param(request, 'id') })),
     async (request, response) => {
       const id = await mine(request);
       response.json(await routing.resolve(id));
@@ -180,6 +199,7 @@ export function routingRouter(routing: Router, feed: InboxFeed): ExpressRouter {
     '/handoffs/:id/abandon',
     allow('handle'),
     responds(routingResponseSchemas.handoff),
+    audits('handoff.abandon', (request) => ({ target: param(request, 'id') })),
     async (request, response) => {
       const id = await mine(request);
       response.json(await routing.abandon(id));
@@ -189,6 +209,10 @@ export function routingRouter(routing: Router, feed: InboxFeed): ExpressRouter {
     '/handoffs/:id/transfer',
     allow('handle'),
     responds(routingResponseSchemas.handoff),
+    audits('handoff.transfer', (request) => ({
+      target: param(request, 'id'),
+      details: { group: (request.body as { group: string }).group },
+    })),
     validateBody(routingBodySchemas.transfer),
     async (request, response) => {
       const id = await mine(request);

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { audits, type AuditDescription } from './audit-trail.ts';
 import { scenarioSchema, type Scenario } from '@xiaoer/engine/testing';
 import type { ScenarioStore } from '../workflows/scenario-store.ts';
 import { validateBody } from './validate-body.ts';
@@ -30,6 +31,12 @@ const scenarioNotFound = (workflow: string, name: string) =>
 export const scenarioBodySchemas = { scenario: scenarioSchema } as const;
 
 /** `/api/workflows/:id/scenarios`: simulation scenarios saved beside a workflow. */
+/** A scenario's audit entry: the journey, and the scenario's name. */
+const scenarioFacts: AuditDescription = (request) => ({
+  target: param(request, 'id'),
+  details: { scenario: param(request, 'name') },
+});
+
 export function scenariosRouter(scenarios: ScenarioStore): Router {
   const router = Router();
   router.get(
@@ -55,6 +62,7 @@ export function scenariosRouter(scenarios: ScenarioStore): Router {
     '/workflows/:id/scenarios/:name',
     allow('edit'),
     responds(scenarioResponseSchemas.saved),
+    audits('scenario.save', scenarioFacts),
     validateBody(scenarioBodySchemas.scenario),
     async (request, response) => {
       const [id, name] = [param(request, 'id'), scenarioName(param(request, 'name'))];
@@ -65,6 +73,7 @@ export function scenariosRouter(scenarios: ScenarioStore): Router {
     '/workflows/:id/scenarios/:name',
     allow('edit'),
     responds(scenarioResponseSchemas.deleted),
+    audits('scenario.delete', scenarioFacts),
     async (request, response) => {
       const [id, name] = [param(request, 'id'), scenarioName(param(request, 'name'))];
       if (!(await scenarios.remove(id, name))) throw scenarioNotFound(id, name);

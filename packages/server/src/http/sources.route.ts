@@ -1,6 +1,6 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
+import { audits, type AuditDescription } from './audit-trail.ts';
 import type { Connections } from '../connectors/connections.ts';
-import type { HttpModels } from '../model/models.ts';
 import {
   STORED_SOURCE_KINDS,
   type IssuedSecret,
@@ -25,27 +25,20 @@ export const createSourceBodySchema = {
   },
 } as const;
 
+/** A source's audit entry: which one, its kind and the last characters of its secret. */
+const issuedFacts: AuditDescription = (_request, answer) => {
+  const { source } = answer as unknown as IssuedSecret;
+  return { target: source.id, details: { kind: source.kind, secretHint: source.secretHint ?? '' } };
+};
+
 /**
  * `/api/sources`: every source with its status (operators and admins), adding a webhook
  * sender and rotating its secret. The secret is in the answer of the create or rotate that
  * made it and nowhere else (lists show its last characters); sources of the configuration
  * file are listed, and changed only there. Each change is in the audit log, without secret.
  */
-export function sourcesRouter(
-  sources: StoredSourceRegistry,
-  connections: Connections,
-  models: HttpModels,
-): Router {
+export function sourcesRouter(sources: StoredSourceRegistry, connections: Connections): Router {
   const router = Router();
-  const audited = async (request: Request, action: string, issued: IssuedSecret) => {
-    await models.Audit.create({
-      at: new Date(),
-      actor: actorOf(request),
-      action,
-      target: issued.source.id,
-      details: { kind: issued.source.kind, secretHint: issued.source.secretHint ?? '' },
-    });
-  };
   router.get(
     '/sources',
     allow('operate'),
@@ -58,11 +51,11 @@ export function sourcesRouter(
     '/sources',
     allow('operate'),
     responds(connectionsResponseSchemas.issuedSecret),
+    audits('source.create', issuedFacts),
     validateBody(createSourceBodySchema),
     async (request, response) => {
       const { id, kind } = request.body as { id: string; kind: StoredSourceKind };
       const issued = await sources.create(id, kind, actorOf(request), new Date());
-      await audited(request, 'source.create', issued);
       response.status(201).set('Cache-Control', 'no-store').json(issued);
     },
   );
@@ -70,9 +63,9 @@ export function sourcesRouter(
     '/sources/:id/secret',
     allow('operate'),
     responds(connectionsResponseSchemas.issuedSecret),
+    audits('source.rotate', issuedFacts),
     async (request, response) => {
       const issued = await sources.rotate(param(request, 'id'), actorOf(request), new Date());
-      await audited(request, 'source.rotate', issued);
       response.set('Cache-Control', 'no-store').json(issued);
     },
   );

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { audits } from './audit-trail.ts';
 import { validate } from '@xiaoer/engine';
 import type { WorkflowService } from '../workflows/workflow-service.ts';
 import type { DraftReplay, ReplayRequest } from '../workflows/draft-replay.ts';
@@ -88,6 +89,10 @@ export function workflowsRouter(
     ['/workflows', '/workflows/import'],
     allow('edit'),
     responds(workflowResponseSchemas.draft),
+    audits('workflow.create', (request, answer) => ({
+      target: String(answer['id']),
+      details: { imported: request.path.endsWith('/import') },
+    })),
     validateBody(workflowBodySchemas.document),
     async (request, response) => {
       response.status(201).json(await workflows.create(request.body, actorOf(request)));
@@ -123,6 +128,10 @@ export function workflowsRouter(
     '/workflows/:id',
     allow('edit'),
     responds(workflowResponseSchemas.draft),
+    audits('workflow.save', (request, answer) => ({
+      target: param(request, 'id'),
+      details: { revision: Number(answer['revision']) },
+    })),
     validateBody(workflowBodySchemas.update),
     async (request, response) => {
       const body = request.body as { document: unknown; revision: number };
@@ -140,6 +149,10 @@ export function workflowsRouter(
     '/workflows/:id',
     allow('edit'),
     responds(workflowResponseSchemas.removed),
+    audits('workflow.delete', (request, answer) => ({
+      target: param(request, 'id'),
+      details: { archived: answer['archived'] === true },
+    })),
     async (request, response) => {
       response.json(await workflows.remove(param(request, 'id'), actorOf(request)));
     },
@@ -148,6 +161,10 @@ export function workflowsRouter(
     '/workflows/:id/publish',
     allow('publish'),
     responds(workflowResponseSchemas.published),
+    audits('workflow.publish', (request, answer) => ({
+      target: param(request, 'id'),
+      details: { version: Number(answer['version']), note: String(answer['note'] ?? '') },
+    })),
     validateBody(workflowBodySchemas.publish),
     async (request, response) => {
       const note = (request.body as { note?: string }).note ?? '';

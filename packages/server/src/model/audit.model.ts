@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { JsonObject } from '@xiaoer/engine';
 
-/** Who did what by hand: operator actions on instances, effects and workflows. */
+/** Who changed what by hand in the console: one entry per change (`http/audit-trail.ts`). */
 export interface AuditRecord {
   _id: string;
   at: Date;
