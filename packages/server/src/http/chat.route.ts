@@ -329,11 +329,7 @@ export function conversationsRouter(
     '/conversations/:id/messages',
     allow('handle'),
     responds(chatResponseSchemas.sent),
-    // The reply itself is in the conversation; the log says who wrote there, not what.
-    audits('conversation.reply', (request, answer) => ({
-      target: param(request, 'id'),
-      details: { seq: Number((answer['message'] as { seq?: number } | undefined)?.seq) },
-    })),
+    // Not audited: the reply, with who wrote it, is the conversation's own record.
     validateBody(chatBodySchemas.message),
     async (request, response) => {
       const conversation = await workable(request);

@@ -122,10 +122,7 @@ export function routingRouter(routing: Router, feed: InboxFeed): ExpressRouter {
     '/agents/me/status',
     allow('handle'),
     responds(routingResponseSchemas.agent),
-    audits('agent.status', (_request, answer) => ({
-      target: String(answer['_id']),
-      details: { status: String(answer['status']) },
-    })),
+    // Not audited: an agent's every break would crowd the log; the desk's figures count it.
     validateBody(routingBodySchemas.agentStatus),
     async (request, response) => {
       const { status } = request.body as { status: AgentStatus };
