@@ -31,6 +31,27 @@ describe('shipped workflows', () => {
     expect((document as { id: string }).id).toBe(name);
   });
 
+  it.each(journeys)('%s should lay its nodes out apart, each one to click on its own', (name) => {
+    // A node on the canvas is at most 244 px wide (its summary line is cut at 220) and about
+    // 90 px high: boxes a little larger must not overlap.
+    const [width, height] = [250, 100];
+    const nodes = loadJourney(name).nodes;
+    const overlaps = nodes.flatMap((a, i) =>
+      nodes
+        .slice(i + 1)
+        .filter(
+          (b) =>
+            Math.abs(a.position.x - b.position.x) < width &&
+            Math.abs(a.position.y - b.position.y) < height,
+        )
+        .map(
+          (b) =>
+            `${a.id} (${a.position.x}, ${a.position.y}) / ${b.id} (${b.position.x}, ${b.position.y})`,
+        ),
+    );
+    expect(overlaps).toEqual([]);
+  });
+
   it.each(journeys)('%s should speak Chinese to customers, with English variants', (name) => {
     const journey = loadJourney(name);
     const texts = journey.nodes.flatMap((n) => {
