@@ -287,6 +287,26 @@ describe('the journey editor in Chromium', () => {
     await page.getByTestId('node-wait1').waitFor();
     await page.getByTestId('versions-tab').click();
     await page.getByText('first version from the browser').waitFor();
+    // The versions table fits the side panel in English: no column cut off, no header or date
+    // broken over two lines.
+    const layout = await page.getByTestId('versions').evaluate((panel) => {
+      const right = panel.getBoundingClientRect().right;
+      const lines = (element: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+      };
+      const cells = [...panel.querySelectorAll('th, td')];
+      return {
+        cutOff: cells.filter((cell) => cell.getBoundingClientRect().right > right + 1).length,
+        headers: [...panel.querySelectorAll('th')].map(lines),
+        dates: [...panel.querySelectorAll('.version-published-at')].map(lines),
+      };
+    });
+    expect(layout.cutOff).toBe(0);
+    expect(layout.headers.every((count) => count <= 1)).toBe(true);
+    expect(layout.dates).toEqual([1]);
+    await screenshot(page, 'editor-versions');
     await page.getByTestId('diff-show').click();
     await expect.poll(() => page.getByTestId('diff-summary').textContent()).toContain('Added: 1');
     expect(await page.locator('.react-flow__node.diff-added').count()).toBe(1);

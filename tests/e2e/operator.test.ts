@@ -189,6 +189,18 @@ describe('an operator in the console', () => {
       ).length;
     };
     await expect.poll(outside, { timeout: 10_000 }).toBe(0);
+    // Each node can be clicked on its own: no two drawn nodes overlap.
+    const overlapping = await page.locator('.react-flow__node').evaluateAll((nodes) =>
+      nodes.flatMap((a, i) =>
+        nodes.slice(i + 1).flatMap((b) => {
+          const [p, q] = [a.getBoundingClientRect(), b.getBoundingClientRect()];
+          const apart =
+            p.right <= q.left || q.right <= p.left || p.bottom <= q.top || q.bottom <= p.top;
+          return apart ? [] : [`${a.getAttribute('data-id')} / ${b.getAttribute('data-id')}`];
+        }),
+      ),
+    );
+    expect(overlapping).toEqual([]);
     // The page is the window: no panel below the fold.
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(
       900,

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validate } from '@xiaoer/engine';
+import { getNodeType, validate } from '@xiaoer/engine';
 import { runScenario } from '@xiaoer/engine/testing';
 import { loadJourney, scenariosDir, workflowsDir } from './journey-files.ts';
 
@@ -29,6 +29,30 @@ describe('shipped workflows', () => {
     );
     expect(validate(document).problems).toEqual([]);
     expect((document as { id: string }).id).toBe(name);
+  });
+
+  it.each(journeys)('%s should lay its nodes out apart, each one to click on its own', (name) => {
+    const nodes = loadJourney(name).nodes;
+    // A node on the canvas is at most 246 px wide (its summary line is cut at 220), and about
+    // 56 px high with 19 more per outcome (its handles are listed): boxes a little larger
+    // must not overlap.
+    const box = (node: (typeof nodes)[number]) => ({
+      ...node.position,
+      width: 250,
+      height: 80 + 20 * (getNodeType(node.type)?.outcomes(node.config as never).length ?? 0),
+    });
+    const overlaps = nodes.flatMap((a, i) =>
+      nodes.slice(i + 1).flatMap((b) => {
+        const [p, q] = [box(a), box(b)];
+        const apart =
+          p.x + p.width <= q.x ||
+          q.x + q.width <= p.x ||
+          p.y + p.height <= q.y ||
+          q.y + q.height <= p.y;
+        return apart ? [] : [`${a.id} (${p.x}, ${p.y}) / ${b.id} (${q.x}, ${q.y})`];
+      }),
+    );
+    expect(overlaps).toEqual([]);
   });
 
   it.each(journeys)('%s should speak Chinese to customers, with English variants', (name) => {

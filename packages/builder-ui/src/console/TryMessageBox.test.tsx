@@ -98,6 +98,13 @@ describe('TryMessageBox', () => {
     expect(result.textContent).toContain('Refund status (refundStatus)');
     expect(result.textContent).toContain('Where a refund is');
     expect(result.textContent).toContain('91%');
+    // What the intent means goes under the confidence, not straight after it ("91%Where...").
+    const intent = screen.getByTestId('try-intent');
+    expect(intent.classList.contains('ant-flex-vertical')).toBe(true);
+    expect([...intent.children].map((line) => line.textContent)).toEqual([
+      'Refund status (refundStatus)91%',
+      'Where a refund is',
+    ]);
     expect(result.textContent).toContain('refund 6%');
     expect(result.textContent).toContain('Order numbers');
     expect(result.textContent).toContain('A10023');

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Card, Descriptions, Input, Space, Tag, Typography } from 'antd';
+import { Card, Descriptions, Flex, Input, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/api-client.ts';
 import { intentsApi, type IntentClassification, type IntentSummary } from '../api/intents-api.ts';
@@ -83,17 +83,22 @@ export function TryMessageBox() {
       {classification && (
         <Descriptions size="small" column={1} style={{ marginTop: 12 }} data-testid="try-result">
           <Descriptions.Item label={t('knowledge.try.intent')}>
-            <Tag color={classification.intent === 'unknown' ? 'default' : 'blue'}>
-              {classification.intent === 'unknown'
-                ? t('knowledge.try.unknown')
-                : named(classification.intent)}
-            </Tag>
-            {percent(classification.confidence)}
-            {intents.get(classification.intent)?.description && (
-              <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
-                {intents.get(classification.intent)?.description?.[language]}
-              </Typography.Paragraph>
-            )}
+            {/* The intent and its confidence on one line, what it means on the next. */}
+            <Flex vertical gap={4} data-testid="try-intent">
+              <Space size={4}>
+                <Tag color={classification.intent === 'unknown' ? 'default' : 'blue'}>
+                  {classification.intent === 'unknown'
+                    ? t('knowledge.try.unknown')
+                    : named(classification.intent)}
+                </Tag>
+                <span data-testid="try-confidence">{percent(classification.confidence)}</span>
+              </Space>
+              {intents.get(classification.intent)?.description && (
+                <Typography.Text type="secondary" data-testid="try-intent-description">
+                  {intents.get(classification.intent)?.description?.[language]}
+                </Typography.Text>
+              )}
+            </Flex>
           </Descriptions.Item>
           <Descriptions.Item label={t('knowledge.try.top')}>
             <Space wrap>

@@ -6,6 +6,8 @@ import { languageOf } from '../i18n/i18n.ts';
 import type { JourneyFlowNode } from '../graph/journey-graph.ts';
 import { configValidator, fieldErrorsOf, formSchemaOf } from './config-form.ts';
 import { uiSchemaOf } from './ui-schema.ts';
+import { fieldLabeller } from './field-labels.ts';
+import { formStringTranslator } from './form-strings.ts';
 import { DurationWidget } from './DurationWidget.tsx';
 import { DataFieldsField } from './DataFieldsField.tsx';
 import { ChannelWidget, EventTypeWidget } from './PickerWidgets.tsx';
@@ -49,6 +51,10 @@ export function Inspector({
   const nodeType = getNodeType(node.data.nodeType);
   if (!nodeType) return <Typography.Text type="danger">{node.data.nodeType}</Typography.Text>;
   const extraErrors = fieldErrorsOf(node.data.problems, language);
+  // Labels may show template syntax (`{{customer.language}}`): not placeholders here.
+  const labelOf = fieldLabeller(language, (key) =>
+    i18n.exists(key) ? t(key, { skipInterpolation: true }) : undefined,
+  );
   return (
     <div className="inspector" data-testid="inspector">
       <Typography.Title level={5}>{nodeType.title[language]}</Typography.Title>
@@ -65,12 +71,13 @@ export function Inspector({
       <Form
         key={node.id}
         schema={formSchemaOf(nodeType.configSchema)}
-        uiSchema={uiSchemaOf(nodeType.configSchema)}
+        uiSchema={uiSchemaOf(nodeType.configSchema, labelOf)}
         widgets={widgets}
         fields={fields}
         formContext={{ variables, ...(sample ? { sample } : {}) } satisfies FormContext}
         formData={node.data.config}
         validator={configValidator}
+        translateString={formStringTranslator((key) => t(key))}
         liveValidate
         // Defaults only for required fields: an optional object such as the wait's allowed
         // hours is not added (with 09:00-21:00) just by opening the form.

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { App as AntApp, Button, Modal, Select, Space, Table, Tag } from 'antd';
+import { App as AntApp, Button, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { languageOf } from '../i18n/i18n.ts';
 import { formatDateTime } from '../i18n/format.ts';
@@ -79,20 +79,43 @@ export function VersionsPanel({
         size="small"
         pagination={false}
         dataSource={[...versions].reverse()}
+        // Three columns to fit the side panel: a version with its content hash, who published
+        // it and when, and the note.
         columns={[
-          { title: t('versions.version'), dataIndex: 'version', render: (v: number) => `v${v}` },
-          { title: t('versions.by'), dataIndex: 'publishedBy' },
           {
-            title: t('versions.when'),
+            title: t('versions.version'),
+            dataIndex: 'version',
+            className: 'versions-nowrap',
+            render: (version: number, row) => (
+              <div>
+                v{version}
+                <br />
+                <Typography.Text
+                  code
+                  type="secondary"
+                  title={`${t('versions.hash')}: ${row.hash}`}
+                  data-testid={`version-hash-${version}`}
+                >
+                  {row.hash.split(':').at(-1)?.slice(0, 8)}
+                </Typography.Text>
+              </div>
+            ),
+          },
+          {
+            title: t('versions.published'),
             dataIndex: 'publishedAt',
-            render: (v: string) => formatDateTime(v, languageOf(i18n.language)),
+            className: 'versions-nowrap',
+            render: (at: string, row) => (
+              <div>
+                {row.publishedBy}
+                <br />
+                <Typography.Text type="secondary" className="version-published-at">
+                  {formatDateTime(at, languageOf(i18n.language))}
+                </Typography.Text>
+              </div>
+            ),
           },
           { title: t('versions.note'), dataIndex: 'note' },
-          {
-            title: t('versions.hash'),
-            dataIndex: 'hash',
-            render: (h: string) => <code>{h.slice(0, 12)}</code>,
-          },
         ]}
       />
       <Modal

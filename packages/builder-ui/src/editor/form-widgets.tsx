@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Button, Input, Space, Tag, Typography } from 'antd';
-import type { FieldProps, WidgetProps } from '@rjsf/utils';
+import { getUiOptions, type FieldProps, type WidgetProps } from '@rjsf/utils';
 import {
   QueryBuilder,
   defaultOperators,
@@ -22,6 +22,9 @@ export interface FormContext {
   /** Sample journey data (the simulation's sample order) to preview messages with. */
   sample?: JsonObject;
 }
+
+/** A field's label: the console's language from the UI schema, else the schema's title. */
+const titleOf = (props: FieldProps) => getUiOptions(props.uiSchema).title ?? props.schema.title;
 
 const variablesOf = (context: unknown) => (context as FormContext | undefined)?.variables ?? [];
 
@@ -92,7 +95,7 @@ export function JsonField(props: FieldProps) {
   const [error, setError] = useState<string>();
   return (
     <div className="json-field">
-      <Typography.Text>{props.schema.title}</Typography.Text>
+      <Typography.Text>{titleOf(props)}</Typography.Text>
       <Input.TextArea
         id={props.fieldPathId.$id}
         autoSize={{ minRows: 3, maxRows: 14 }}
@@ -138,7 +141,7 @@ export function ConditionField(props: FieldProps) {
   return (
     <div className="condition-field" data-testid={`condition-${props.fieldPathId.$id}`}>
       <Space>
-        <Typography.Text>{props.schema.title}</Typography.Text>
+        <Typography.Text>{titleOf(props)}</Typography.Text>
         <Button
           size="small"
           onClick={() => {

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import i18next from 'i18next';
 import { getNodeType, type JsonObject } from '@xiaoer/engine';
 import { setUpI18n } from '../i18n/i18n.ts';
 import { fillInBrowserForAntd } from '../testing/antd-in-jsdom.ts';
@@ -87,5 +88,35 @@ describe("the trigger's data fields", () => {
     };
     expect(Object.keys(config.data.properties)).toEqual(['orderId', 'field2']);
     expect(config.data.required).toEqual(['orderId']);
+  });
+});
+
+describe("the forms' labels", () => {
+  afterEach(async () => {
+    await i18next.changeLanguage('en');
+  });
+
+  it('should show each label in the language shown only, a sub-label included', async () => {
+    const hours = { duration: '2h', allowedHours: { from: '09:00', to: '21:00' } };
+    renderWait(hours);
+    const labels = () =>
+      [...document.querySelectorAll('.ant-form-item-label')].map((label) => label.textContent);
+    expect(labels()).toEqual(expect.arrayContaining(['Duration', 'Allowed hours', 'From', 'To']));
+    expect(labels().join()).not.toMatch(/[\u3400-\u9fff]/);
+    cleanup();
+    await i18next.changeLanguage('zh');
+    renderWait(hours);
+    expect(labels()).toEqual(expect.arrayContaining(['时长', '允许时段', '开始时间', '结束时间']));
+    expect(labels().join()).not.toMatch(/[A-Za-z]{3,}/);
+  });
+
+  it("should show a list's items and the form's own buttons in the language shown", async () => {
+    await i18next.changeLanguage('zh');
+    renderNode('ask', 'askCustomer', getNodeType('askCustomer')!.defaultConfig);
+    const inspector = screen.getByTestId('inspector');
+    const titles = [...inspector.querySelectorAll('[title]')].map((e) => e.getAttribute('title'));
+    expect(titles).toEqual(expect.arrayContaining(['上移', '删除', '添加一项']));
+    expect(titles.join()).not.toMatch(/Move|Remove|Add/);
+    expect(inspector.textContent).not.toMatch(/Options|keywords-1/);
   });
 });

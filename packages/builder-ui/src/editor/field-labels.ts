@@ -1,0 +1,54 @@
+import type { JsonSchema } from '@xiaoer/engine';
+import type { Language } from '../i18n/messages.ts';
+
+/** A form field's label and help text, as the inspector shows them. */
+export interface FieldLabel {
+  title?: string;
+  description?: string;
+}
+
+/** How a field is labelled in the console's language: its schema and property name. */
+export type FieldLabeller = (schema: JsonSchema, name: string) => FieldLabel;
+
+const CHINESE = /[\u3400-\u9fff]/;
+
+/**
+ * The half of an "English / 中文" schema text in `language` (the engine's node schemas write
+ * their titles so, for the OpenAPI document and the CLI); undefined when not so written.
+ */
+export function schemaTextIn(text: string, language: Language): string | undefined {
+  const halves = text.split(' / ');
+  if (halves.length !== 2) return undefined;
+  const chinese = halves.filter((half) => CHINESE.test(half));
+  if (chinese.length !== 1) return undefined;
+  return language === 'zh' ? chinese[0] : halves.find((half) => !CHINESE.test(half));
+}
+
+/**
+ * Labels in one language: a schema's "English / 中文" title or description gives its half;
+ * a field with no title, or one in a single language (`from`, `to`, a message's `English`),
+ * or help text in neither form, takes the console's own words for its property name
+ * (`translate` returns undefined when it has none).
+ */
+export function fieldLabeller(
+  language: Language,
+  translate: (key: string) => string | undefined,
+): FieldLabeller {
+  const text = (value: unknown, key: string): string | undefined => {
+    const own = typeof value === 'string' ? value : undefined;
+    const half = own === undefined ? undefined : schemaTextIn(own, language);
+    return half ?? translate(key) ?? own;
+  };
+  return (schema, name) => {
+    if (!name) return {};
+    const title = text(schema['title'], `nodeForm.fields.${name}`);
+    const description =
+      schema['description'] === undefined
+        ? undefined
+        : text(schema['description'], `nodeForm.descriptions.${name}`);
+    return {
+      ...(title === undefined ? {} : { title }),
+      ...(description === undefined ? {} : { description }),
+    };
+  };
+}
