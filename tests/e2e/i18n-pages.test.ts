@@ -145,7 +145,13 @@ async function wordsOnPage(target: Page): Promise<{
     const tags = [...document.querySelectorAll('.ant-tag')]
       .filter(visible)
       .map((element) => (element as HTMLElement).innerText.trim());
-    return { chrome, body: document.body.innerText, tags };
+    // What a page shows as stored (the audit log's details: ids and values the server wrote) is
+    // data, not the console's words.
+    const raw = [...document.querySelectorAll<HTMLElement>('[data-raw]')];
+    for (const element of raw) element.style.visibility = 'hidden';
+    const body = document.body.innerText;
+    for (const element of raw) element.style.visibility = '';
+    return { chrome, body, tags };
   });
 }
 

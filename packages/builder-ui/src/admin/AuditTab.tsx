@@ -32,7 +32,12 @@ export function AuditTab() {
         {
           title: t('admin.details'),
           dataIndex: 'details',
-          render: (d: object) => <code className="audit-details">{JSON.stringify(d)}</code>,
+          // As stored: ids and values the server wrote (data, not the console's words).
+          render: (d: object) => (
+            <code className="audit-details" translate="no" data-raw>
+              {JSON.stringify(d)}
+            </code>
+          ),
         },
       ]}
     />
