@@ -27,7 +27,21 @@ export function AuditTab() {
           render: (at: string) => formatDateTime(at, language),
         },
         { title: t('admin.actor'), dataIndex: 'actor' },
-        { title: t('admin.action'), dataIndex: 'action', render: (a: string) => <code>{a}</code> },
+        {
+          title: t('admin.action'),
+          dataIndex: 'action',
+          // What was done in the console's words, and the action id the API records.
+          render: (action: string) => (
+            <>
+              {i18n.exists(`admin.auditActions.${action}`) && (
+                <div>{t(`admin.auditActions.${action}`)}</div>
+              )}
+              <code translate="no" data-raw>
+                {action}
+              </code>
+            </>
+          ),
+        },
         { title: t('admin.target'), dataIndex: 'target' },
         {
           title: t('admin.details'),

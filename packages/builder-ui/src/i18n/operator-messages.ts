@@ -157,6 +157,83 @@ export const operatorMessages = {
       skillGroupTitleEn: '英文名称',
       skillGroupIntents: '负责的意图',
       skillGroupSaved: '已保存技能组',
+      auditActions: {
+        agent: {
+          rename: '客服改名',
+          save: '保存客服资料',
+        },
+        analytics: {
+          rollup: '重算统计',
+        },
+        apiKey: {
+          create: '创建 API 密钥',
+          delete: '吊销 API 密钥',
+        },
+        channel: {
+          test: '渠道试发',
+        },
+        conversation: {
+          close: '关闭会话',
+          resolve: '会话已解决',
+        },
+        effect: {
+          retry: '重新投递',
+        },
+        followUp: {
+          create: '创建跟进任务',
+        },
+        handoff: {
+          abandon: '放弃转人工',
+          resolve: '转人工已解决',
+          transfer: '转给其他技能组',
+        },
+        instance: {
+          cancel: '取消实例',
+          sendEvent: '手动发送事件',
+        },
+        intent: {
+          create: '创建意图',
+          delete: '删除意图',
+          update: '修改意图',
+        },
+        knowledge: {
+          create: '创建知识条目',
+          delete: '删除知识条目',
+          import: '导入知识库',
+          promote: '未解答问题转为条目',
+          update: '修改知识条目',
+        },
+        quality: {
+          override: '复核质检分',
+          rules: '修改质检规则',
+        },
+        quickReply: {
+          create: '创建快捷回复',
+          delete: '删除快捷回复',
+          update: '修改快捷回复',
+        },
+        scenario: {
+          delete: '删除模拟场景',
+          save: '保存模拟场景',
+        },
+        skillGroup: {
+          save: '保存技能组',
+        },
+        source: {
+          create: '添加事件来源',
+          rotate: '更换来源密钥',
+        },
+        user: {
+          create: '添加用户',
+          update: '修改用户',
+        },
+        workflow: {
+          create: '创建旅程',
+          delete: '删除旅程',
+          publish: '发布旅程',
+          save: '保存旅程草稿',
+        },
+      },
       edit: '编辑',
       save: '保存',
     },
@@ -341,6 +418,83 @@ export const operatorMessages = {
       skillGroupTitleEn: 'Name in English',
       skillGroupIntents: 'Intents it serves',
       skillGroupSaved: 'Skill group saved',
+      auditActions: {
+        agent: {
+          rename: 'Agent renamed themselves',
+          save: 'Agent profile saved',
+        },
+        analytics: {
+          rollup: 'Analytics rolled up',
+        },
+        apiKey: {
+          create: 'API key created',
+          delete: 'API key revoked',
+        },
+        channel: {
+          test: 'Channel test send',
+        },
+        conversation: {
+          close: 'Conversation closed',
+          resolve: 'Conversation resolved',
+        },
+        effect: {
+          retry: 'Delivery retried',
+        },
+        followUp: {
+          create: 'Follow-up created',
+        },
+        handoff: {
+          abandon: 'Handoff abandoned',
+          resolve: 'Handoff resolved',
+          transfer: 'Handoff transferred',
+        },
+        instance: {
+          cancel: 'Instance cancelled',
+          sendEvent: 'Event sent by hand',
+        },
+        intent: {
+          create: 'Intent created',
+          delete: 'Intent deleted',
+          update: 'Intent changed',
+        },
+        knowledge: {
+          create: 'Article created',
+          delete: 'Article deleted',
+          import: 'Knowledge imported',
+          promote: 'Question made an article',
+          update: 'Article changed',
+        },
+        quality: {
+          override: 'Quality score overridden',
+          rules: 'Quality rules changed',
+        },
+        quickReply: {
+          create: 'Quick reply created',
+          delete: 'Quick reply deleted',
+          update: 'Quick reply changed',
+        },
+        scenario: {
+          delete: 'Scenario deleted',
+          save: 'Scenario saved',
+        },
+        skillGroup: {
+          save: 'Skill group saved',
+        },
+        source: {
+          create: 'Source added',
+          rotate: 'Source secret rotated',
+        },
+        user: {
+          create: 'User added',
+          update: 'User changed',
+        },
+        workflow: {
+          create: 'Journey created',
+          delete: 'Journey deleted',
+          publish: 'Journey published',
+          save: 'Journey draft saved',
+        },
+      },
       edit: 'Edit',
       save: 'Save',
     },
