@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { getNodeType, type JsonObject } from '@xiaoer/engine';
 import { languageOf } from '../i18n/i18n.ts';
 import type { JourneyFlowNode } from '../graph/journey-graph.ts';
-import { configValidator, fieldErrorsOf, formSchemaOf } from './config-form.ts';
+import { configValidators, fieldErrorsOf, formSchemaOf } from './config-form.ts';
 import { uiSchemaOf } from './ui-schema.ts';
 import { fieldLabeller } from './field-labels.ts';
 import { formStringTranslator } from './form-strings.ts';
@@ -76,7 +76,7 @@ export function Inspector({
         fields={fields}
         formContext={{ variables, ...(sample ? { sample } : {}) } satisfies FormContext}
         formData={node.data.config}
-        validator={configValidator}
+        validator={configValidators[language]}
         translateString={formStringTranslator((key) => t(key))}
         liveValidate
         // Defaults only for required fields: an optional object such as the wait's allowed

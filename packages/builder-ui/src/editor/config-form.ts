@@ -1,16 +1,51 @@
-import Ajv2020 from 'ajv/dist/2020.js';
+import Ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
+import localizeEn from 'ajv-i18n/localize/en/index.js';
+import localizeZh from 'ajv-i18n/localize/zh/index.js';
 import { customizeValidator } from '@rjsf/validator-ajv8';
 import type { ErrorSchema, RJSFSchema } from '@rjsf/utils';
 import type { JsonSchema, LocalizedText, Problem } from '@xiaoer/engine';
+import type { Language } from '../i18n/messages.ts';
+import { schemaTextIn } from './field-labels.ts';
+
+const LOCALIZE = { zh: localizeZh, en: localizeEn } satisfies Record<Language, unknown>;
 
 /**
- * The validator the inspector's forms use: ajv on JSON Schema 2020-12 like the engine, with
- * the schemas' `x-ui` hints allowed.
+ * Puts the form checker's messages (ajv's) into `language` with ajv-i18n, in place. A value
+ * that does not match a field's pattern is told with the field's "English / 中文" description
+ * when it has one, rather than the raw pattern. (The form library quotes a missing field's
+ * name before, so that it then puts the field's label in its place.)
  */
-export const configValidator = customizeValidator({
-  AjvClass: Ajv2020,
-  ajvOptionsOverrides: { strict: false, allErrors: true },
-});
+export function schemaErrorLocalizer(language: Language) {
+  return (errors?: ErrorObject[] | null): void => {
+    if (!errors) return;
+    LOCALIZE[language](errors);
+    for (const error of errors) {
+      const description = (error.parentSchema as JsonSchema | undefined)?.['description'];
+      const described = typeof description === 'string' && schemaTextIn(description, language);
+      if (error.keyword === 'pattern' && described) error.message = described;
+    }
+  };
+}
+
+/**
+ * The validators the inspector's forms use, one per console language: ajv on JSON Schema
+ * 2020-12 like the engine, with the schemas' `x-ui` hints allowed (`verbose` gives each error
+ * its field's schema, for its description).
+ */
+export const configValidators: Record<Language, ReturnType<typeof customizeValidator>> = {
+  zh: configValidatorIn('zh'),
+  en: configValidatorIn('en'),
+};
+
+function configValidatorIn(language: Language) {
+  return customizeValidator(
+    {
+      AjvClass: Ajv2020,
+      ajvOptionsOverrides: { strict: false, allErrors: true, verbose: true },
+    },
+    schemaErrorLocalizer(language),
+  );
+}
 
 /** A `oneOf`/`anyOf` branch that only says which fields are required (`{ required: [...] }`). */
 const onlyRequires = (branch: unknown) =>

@@ -120,3 +120,42 @@ describe("the forms' labels", () => {
     expect(inspector.textContent).not.toMatch(/Options|keywords-1/);
   });
 });
+
+describe("the form checker's own messages", () => {
+  afterEach(async () => {
+    await i18next.changeLanguage('en');
+  });
+
+  const errorsShown = () =>
+    [...document.querySelectorAll('.ant-form-item-explain-error')].map((e) => e.textContent);
+  const hours = { duration: '2h', allowedHours: { from: '09:00', to: '21:00' } };
+  /** Types `value` into the input `id`: the form checks it at once. */
+  const type = (id: string, value: string) =>
+    fireEvent.change(document.querySelector(`#${id}`) as HTMLInputElement, { target: { value } });
+
+  it('should tell a value that does not fit in the language shown', async () => {
+    await i18next.changeLanguage('zh');
+    renderWait(hours);
+    type('root_allowedHours_from', '9am');
+    expect(errorsShown().join()).toContain('应当匹配模式');
+    expect(errorsShown().join()).not.toMatch(/must/);
+    cleanup();
+    await i18next.changeLanguage('en');
+    renderWait(hours);
+    type('root_allowedHours_from', '9am');
+    expect(errorsShown().join()).toContain('must match pattern');
+    expect(errorsShown().join()).not.toMatch(/[\u3400-\u9fff]/);
+  });
+
+  it('should tell a number out of range and a missing field in the language shown', async () => {
+    await i18next.changeLanguage('zh');
+    const agent = { ...getNodeType('handoffToAgent')!.defaultConfig, priority: 7 };
+    renderNode('agent', 'handoffToAgent', agent);
+    type('root_group', 'vip');
+    expect(errorsShown()).toContain('应当为 <= 3');
+    cleanup();
+    renderWait(hours);
+    type('root_allowedHours_from', '');
+    expect(errorsShown()).toContain("应当有必需属性 '开始时间'");
+  });
+});
