@@ -65,6 +65,8 @@ export const callOrderSystemNode = defineNodeType<CallOrderSystemConfig>({
         type: 'string',
         title: 'Operation / 操作',
         pattern: '^[a-zA-Z][a-zA-Z0-9_]{0,59}$',
+        description:
+          'A letter, then letters, digits or _, e.g. getOrder / 字母开头，可含字母、数字或 _，如 getOrder',
         examples: [...ORDER_OPERATIONS],
       },
       args: { type: 'object', title: 'Arguments / 参数', 'x-ui': { widget: 'templates' } },

@@ -37,7 +37,13 @@ export const handoffToAgentNode = defineNodeType<HandoffToAgentConfig>({
     additionalProperties: false,
     properties: {
       conversation: { ...templateSchema('Conversation / 会话', 200), minLength: 1 },
-      group: { type: 'string', title: 'Skill group / 技能组', pattern: '^[a-z][a-z0-9-]{0,39}$' },
+      group: {
+        type: 'string',
+        title: 'Skill group / 技能组',
+        pattern: '^[a-z][a-z0-9-]{0,39}$',
+        description:
+          "A skill group's id: lowercase letters, digits or -, e.g. after-sales / 技能组 id：小写字母、数字或 -，如 after-sales",
+      },
       priority: { type: 'integer', title: 'Priority / 优先级', minimum: 0, maximum: 3 },
     },
   },

@@ -43,6 +43,8 @@ export const variableNameSchema = (title: string): JsonSchema => ({
   pattern: VARIABLE_NAME_PATTERN,
   maxLength: 64,
   title,
+  description:
+    'Letters, digits or _, not starting with a digit (e.g. refundAmount) / 字母、数字或 _，不以数字开头（如 refundAmount）',
   'x-ui': { widget: 'variable' },
 });
 
@@ -70,6 +72,8 @@ export const localizedTitleSchema: JsonSchema = {
 export const outcomeIdSchema: JsonSchema = {
   type: 'string',
   pattern: '^[A-Za-z][A-Za-z0-9_-]{0,39}$',
+  description:
+    'A letter, then up to 39 letters, digits, _ or - / 以字母开头，其后最多 39 个字母、数字、_ 或 -',
 };
 
 /** A domain event type such as `order.shipped`. */
@@ -77,6 +81,8 @@ export const eventTypeSchema: JsonSchema = {
   type: 'string',
   pattern: '^[a-z][a-zA-Z0-9_.-]{0,99}$',
   title: 'Event type / 事件类型',
+  description:
+    'A lowercase letter, then letters, digits, ., _ or -, e.g. order.shipped / 小写字母开头，可含字母、数字、.、_ 或 -，如 order.shipped',
   'x-ui': { widget: 'eventType' },
 };
 
@@ -84,4 +90,9 @@ export const dataPathSchema = (title: string): JsonSchema => ({
   type: 'string',
   pattern: DATA_PATH_PATTERN,
   title,
+  description: DATA_PATH_DESCRIPTION,
 });
+
+/** What a data path may be, for forms that show it instead of the pattern. */
+export const DATA_PATH_DESCRIPTION =
+  'Names joined by dots, e.g. customer.phone / 用点连接的名称，如 customer.phone';

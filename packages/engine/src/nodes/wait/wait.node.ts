@@ -9,7 +9,12 @@ import {
   type AllowedHours,
 } from '../../time/allowed-hours.ts';
 import { durationMs } from '../../time/duration.ts';
-import { durationSchema, templateSchema, variableNameSchema } from '../shared/config-schemas.ts';
+import {
+  DATA_PATH_DESCRIPTION,
+  durationSchema,
+  templateSchema,
+  variableNameSchema,
+} from '../shared/config-schemas.ts';
 import { checkDuration, checkTimeZone } from '../shared/config-checks.ts';
 import { checkTemplate, templateReads } from '../shared/variable-reads.ts';
 import { scheduleTimer, type TimerTiming } from '../shared/timers.ts';
@@ -24,6 +29,7 @@ export interface WaitConfig {
 }
 
 const HHMM = '^([01][0-9]|2[0-3]):[0-5][0-9]$';
+const HHMM_DESCRIPTION = 'A time as HH:mm, e.g. 09:00 / 时间，格式 HH:mm，如 09:00';
 
 /** Pauses the journey for a duration or until a time, optionally only inside allowed hours. */
 export const waitNode = defineNodeType<WaitConfig>({
@@ -47,12 +53,13 @@ export const waitNode = defineNodeType<WaitConfig>({
         required: ['from', 'to'],
         additionalProperties: false,
         properties: {
-          from: { type: 'string', pattern: HHMM, default: '09:00' },
-          to: { type: 'string', pattern: HHMM, default: '21:00' },
+          from: { type: 'string', pattern: HHMM, description: HHMM_DESCRIPTION, default: '09:00' },
+          to: { type: 'string', pattern: HHMM, description: HHMM_DESCRIPTION, default: '21:00' },
           timeZone: { type: 'string', default: DEFAULT_TIME_ZONE },
           timeZoneVariable: {
             ...variableNameSchema('Time zone from data / 时区变量'),
             pattern: '^[\\p{L}_][\\p{L}\\p{N}_]*(\\.[\\p{L}_][\\p{L}\\p{N}_]*)*$',
+            description: DATA_PATH_DESCRIPTION,
           },
         },
       },
