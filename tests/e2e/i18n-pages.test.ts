@@ -145,8 +145,8 @@ async function wordsOnPage(target: Page): Promise<{
     const tags = [...document.querySelectorAll('.ant-tag')]
       .filter(visible)
       .map((element) => (element as HTMLElement).innerText.trim());
-    // What a page shows as stored (the audit log's details: ids and values the server wrote) is
-    // data, not the console's words.
+    // What a page shows as stored (`data-raw`: a skill group's id, the audit log's actions and
+    // details) is data, not the console's words.
     const raw = [...document.querySelectorAll<HTMLElement>('[data-raw]')];
     for (const element of raw) element.style.visibility = 'hidden';
     const body = document.body.innerText;
@@ -156,14 +156,9 @@ async function wordsOnPage(target: Page): Promise<{
 }
 
 /** What on the page is not in the page's language. */
-async function untranslated(
-  target: Page,
-  language: 'zh' | 'en',
-  identifiers: readonly string[] = [],
-): Promise<string[]> {
+async function untranslated(target: Page, language: 'zh' | 'en'): Promise<string[]> {
   const { chrome, body, tags } = await wordsOnPage(target);
-  const strip = (text: string) =>
-    [...userData, ...identifiers].reduce((rest, data) => rest.split(data).join(' '), text);
+  const strip = (text: string) => userData.reduce((rest, data) => rest.split(data).join(' '), text);
   if (language === 'en')
     return [
       ...chrome.map(strip).filter((text) => /[\u3400-\u9fff]/.test(text)),
@@ -283,11 +278,11 @@ async function logIn(target: Page, user = 'admin', password = ADMIN_PASSWORD): P
 /** Walks every page (and the admin page's tabs), listing what is not in `language`. */
 async function walk(target: Page, language: 'zh' | 'en'): Promise<Record<string, string[]>> {
   const found: Record<string, string[]> = {};
-  const look = async (name: string, identifiers: readonly string[] = []) => {
+  const look = async (name: string) => {
     // Lists and charts fill in after the page: until they have their data.
     await settled(target);
     await screenshot(target, `i18n-${language}-${name}`);
-    const words = await untranslated(target, language, identifiers);
+    const words = await untranslated(target, language);
     if (words.length) found[name] = words;
   };
   for (const { name, hash, ready } of PAGES) {
@@ -298,9 +293,7 @@ async function walk(target: Page, language: 'zh' | 'en'): Promise<Record<string,
       for (const tab of await target.locator('.ant-tabs-tab').all()) {
         const key = (await tab.getAttribute('data-node-key')) ?? 'tab';
         await tab.click();
-        // The skill groups tab shows each group's id beside its name: the identifier an admin
-        // chose, which the API and routing take (elsewhere a group is named, never its id).
-        await look(`admin-${key}`, key === 'skill-groups' ? Object.keys(DEMO_SKILL_GROUPS) : []);
+        await look(`admin-${key}`);
       }
   }
   // The agent desk as its agent sees it: the open conversation, its context and history.

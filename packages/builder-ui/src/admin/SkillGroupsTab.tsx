@@ -59,7 +59,16 @@ export function SkillGroupsTab() {
         locale={{ emptyText: t('admin.noSkillGroups') }}
         onRow={(row) => ({ 'data-testid': `skill-group-${row._id}` }) as object}
         columns={[
-          { title: t('admin.skillGroupId'), dataIndex: '_id' },
+          {
+            title: t('admin.skillGroupId'),
+            dataIndex: '_id',
+            // The id the admin chose, as stored: the API and routing name the group by it.
+            render: (id: string) => (
+              <code translate="no" data-raw>
+                {id}
+              </code>
+            ),
+          },
           {
             title: t('admin.skillGroupTitle'),
             key: 'title',

@@ -31,7 +31,6 @@ export function UsersTab() {
   const loadAgents = useCallback(() => deskApi.agents().then((r) => r.agents), []);
   const agents = useAdminList(loadAgents);
   const profiles = new Map((agents.rows ?? []).map((a) => [a._id, a]));
-  const names = new Map((agents.rows ?? []).map((a) => [a._id, a.displayName]));
   const loadGroups = useCallback(() => deskApi.skillGroups().then((r) => r.skillGroups), []);
   const groups = useAdminList(loadGroups);
   const groupOptions = (groups.rows ?? []).map((group) => ({
@@ -58,17 +57,17 @@ export function UsersTab() {
             title: t('profile.column'),
             key: 'displayName',
             render: (_: unknown, row) =>
-              names.has(row.id) ? (
+              profiles.has(row.id) ? (
                 <Input
                   size="small"
                   style={{ width: 160 }}
                   maxLength={80}
                   data-testid={`user-name-${row.id}`}
-                  defaultValue={names.get(row.id)}
-                  key={names.get(row.id)}
+                  defaultValue={profiles.get(row.id)?.displayName}
+                  key={profiles.get(row.id)?.displayName}
                   onBlur={(e) => {
                     const next = e.target.value.trim();
-                    if (next && next !== names.get(row.id))
+                    if (next && next !== profiles.get(row.id)?.displayName)
                       void agents.act(
                         () => deskApi.saveAgent(row.id, { displayName: next }),
                         t('admin.updated'),

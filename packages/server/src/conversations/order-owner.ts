@@ -1,12 +1,18 @@
 import type { JsonObject } from '@xiaoer/engine';
 import type { ChatCustomer } from '../model/conversation.model.ts';
 
+/** The order's `customer` object as the order system gives it, if it has one. */
+export function customerOf(order: JsonObject): JsonObject | undefined {
+  const customer = order['customer'];
+  return customer && typeof customer === 'object' && !Array.isArray(customer)
+    ? (customer as JsonObject)
+    : undefined;
+}
+
 /** The order's owner as the order system says (`customer.id`, or `customerId`). */
 export function ownerOf(order: JsonObject): unknown {
-  const customer = order['customer'];
-  if (customer && typeof customer === 'object' && !Array.isArray(customer))
-    return (customer as JsonObject)['id'];
-  return order['customerId'];
+  const customer = customerOf(order);
+  return customer ? customer['id'] : order['customerId'];
 }
 
 /**

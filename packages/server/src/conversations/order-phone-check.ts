@@ -2,6 +2,7 @@ import type { JsonObject } from '@xiaoer/engine';
 import type { Model } from 'mongoose';
 import type { CallOutcome, OrderSystemConnector } from '../connectors/connector.types.ts';
 import { isDuplicateKey } from '../model/models.ts';
+import { customerOf } from './order-owner.ts';
 import type { PhoneCheckRecord } from '../model/phone-check.model.ts';
 
 /**
@@ -76,11 +77,8 @@ export class OrderPhoneCheck implements OrderSystemConnector {
 
 /** The order's phone as the order system gives it (`customer.phone`, or `phone`). */
 function phoneOf(order: JsonObject): string {
-  const customer = order['customer'];
-  const phone =
-    customer && typeof customer === 'object' && !Array.isArray(customer)
-      ? (customer as JsonObject)['phone']
-      : order['phone'];
+  const customer = customerOf(order);
+  const phone = customer ? customer['phone'] : order['phone'];
   return typeof phone === 'string' ? phone : '';
 }
 
