@@ -60,6 +60,8 @@ const isAnswerObject = (body: unknown): body is AuditAnswer =>
  */
 export function auditTrail(models: HttpModels): RequestHandler {
   return (request, response, next) => {
+    // Reads declare no entry: the console's frequent lists and streams pass untouched.
+    if (request.method === 'GET' || request.method === 'HEAD') return next();
     const send = response.json.bind(response);
     response.json = (answer: unknown) => {
       const pending = request.pendingAudit;
