@@ -428,37 +428,39 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   };
 }
 
-/** How many documents, updates or deletes one write command carries (1 for the others). */
 /**
  * Feeds the store metrics from the driver's command monitoring: each command counted (with its
- * statements) as it goes, and its round trip timed when it is answered or fails.
+ * statements) as it goes, and its round trip timed when it is answered or fails. The time is this
+ * process's own clock from sent to answered: the driver's `duration` is whole milliseconds, so a
+ * sub-millisecond answer would count as taking no time at all.
  */
 function watchStoreCommands(
   client: ReturnType<Connection['getClient']>,
   metrics: ServiceMetrics,
 ): void {
-  /** `command collection` of each command sent and not answered yet, by its request id. */
-  const sent = new Map<number, [string, string]>();
+  /** Command, collection and time sent (ms) of each command not answered yet, by request id. */
+  const sent = new Map<number, [string, string, number]>();
   client.on('commandStarted', (event) => {
     const target = (event.command as Record<string, unknown>)[event.commandName];
     const collection = typeof target === 'string' ? target : '';
-    sent.set(event.requestId, [event.commandName, collection]);
+    sent.set(event.requestId, [event.commandName, collection, performance.now()]);
     metrics.storeCommand(
       event.commandName,
       collection,
       statementsOf(event.commandName, event.command as Record<string, unknown>),
     );
   });
-  const answered = (event: { requestId: number; duration: number }) => {
+  const answered = (event: { requestId: number }) => {
     const target = sent.get(event.requestId);
     if (!target) return;
     sent.delete(event.requestId);
-    metrics.storeCommandAnswered(target[0], target[1], event.duration / 1000);
+    metrics.storeCommandAnswered(target[0], target[1], (performance.now() - target[2]) / 1000);
   };
   client.on('commandSucceeded', answered);
   client.on('commandFailed', answered);
 }
 
+/** How many documents, updates or deletes one write command carries (1 for the others). */
 function statementsOf(name: string, command: Record<string, unknown>): number {
   const list =
     name === 'insert'
