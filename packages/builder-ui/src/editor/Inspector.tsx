@@ -1,5 +1,7 @@
+import { useEffect, useRef } from 'react';
 import { Empty, Input, Typography } from 'antd';
 import Form from '@rjsf/antd';
+import type CheckedForm from '@rjsf/core';
 import { useTranslation } from 'react-i18next';
 import { getNodeType, type JsonObject } from '@xiaoer/engine';
 import { languageOf } from '../i18n/i18n.ts';
@@ -47,6 +49,13 @@ export function Inspector({
 }: InspectorProps) {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
+  // The form checks what it opens with, not only what is typed: a value saved earlier that
+  // breaks the node type's schema is told under its field, in the language shown.
+  const form = useRef<CheckedForm>(null);
+  const nodeId = node?.id;
+  useEffect(() => {
+    form.current?.validateForm();
+  }, [nodeId, language]);
   if (!node) return <Empty description={t('editor.nothingSelected')} />;
   const nodeType = getNodeType(node.data.nodeType);
   if (!nodeType) return <Typography.Text type="danger">{node.data.nodeType}</Typography.Text>;
@@ -70,6 +79,7 @@ export function Inspector({
       </label>
       <Form
         key={node.id}
+        ref={form}
         schema={formSchemaOf(nodeType.configSchema)}
         uiSchema={uiSchemaOf(nodeType.configSchema, labelOf)}
         widgets={widgets}

@@ -87,7 +87,9 @@ export function fieldIdOf(pointer: string): string | undefined {
 /**
  * The engine's problems in one node's config as the form's extra errors, so each shows under
  * its field (`/nodes/3/config/message/zh` → `message.zh`). Problems of the node as a whole
- * (`/nodes/3`) are not field errors and stay in the problems panel.
+ * (`/nodes/3`) are not field errors and stay in the problems panel. A field that breaks the
+ * node type's schema (`config.invalid`) is told once, by the form's own check of that schema in
+ * the language shown: the engine's word for it is left to the problems panel.
  */
 export function fieldErrorsOf(
   problems: Problem[],
@@ -97,7 +99,7 @@ export function fieldErrorsOf(
   let any = false;
   for (const problem of problems) {
     const path = configPath(problem.pointer);
-    if (!path) continue;
+    if (!path || problem.code === 'config.invalid') continue;
     let at = errors;
     for (const token of path) at = (at[token] ??= {}) as Record<string, unknown>;
     ((at['__errors'] ??= []) as string[]).push(problem.message[language]);

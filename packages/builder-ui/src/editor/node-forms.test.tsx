@@ -2,7 +2,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import i18next from 'i18next';
-import { getNodeType, type JsonObject } from '@xiaoer/engine';
+import { getNodeType, validate, type JsonObject, type WorkflowDocument } from '@xiaoer/engine';
 import { setUpI18n } from '../i18n/i18n.ts';
 import { fillInBrowserForAntd } from '../testing/antd-in-jsdom.ts';
 import type { JourneyFlowNode } from '../graph/journey-graph.ts';
@@ -146,6 +146,45 @@ describe("the form checker's own messages", () => {
     type('root_allowedHours_from', '9am');
     expect(errorsShown().join()).toContain('A time as HH:mm, e.g. 09:00');
     expect(errorsShown().join()).not.toMatch(/[\u3400-\u9fff]|\^\(/);
+  });
+
+  it("should tell a field that breaks the schema once, not again in the engine's words", () => {
+    const config = { ...hours, allowedHours: { from: '9am', to: '21:00' } };
+    const at = { x: 0, y: 0 };
+    const journey: WorkflowDocument = {
+      id: 'twice',
+      name: 'Twice',
+      version: 1,
+      nodes: [
+        {
+          id: 'start',
+          type: 'trigger',
+          position: at,
+          config: getNodeType('trigger')!.defaultConfig,
+        },
+        { id: 'pause', type: 'wait', position: at, config },
+      ],
+      edges: [{ id: 'e1', source: 'start', sourceHandle: 'next', target: 'pause' }],
+    };
+    const problems = validate(journey).problems.filter((p) => p.nodeId === 'pause');
+    // The engine finds it too (the problems panel lists it there)...
+    expect(problems.map((p) => p.code)).toContain('config.invalid');
+    render(
+      <Inspector
+        node={{ id: 'pause', data: { nodeType: 'wait', config, problems } }}
+        readOnly={false}
+        onConfig={() => {}}
+        onLabel={() => {}}
+      />,
+    );
+    // ...and under the field it is told once, by the form, in what the field takes.
+    const under = [
+      ...(document
+        .querySelector('#root_allowedHours_from')
+        ?.closest('.ant-form-item')
+        ?.querySelectorAll('.ant-form-item-explain-error') ?? []),
+    ].map((e) => e.textContent);
+    expect(under).toEqual(['A time as HH:mm, e.g. 09:00']);
   });
 
   it('should tell a number out of range and a missing field in the language shown', async () => {
