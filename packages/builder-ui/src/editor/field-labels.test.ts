@@ -78,3 +78,33 @@ describe("the node forms' labels", () => {
     });
   });
 });
+
+/** The words each fixed-list field of every node type shows for its values, by field. */
+function optionWords(language: Language): Record<string, unknown> {
+  const t = i18next.getFixedT(language);
+  const labelOf = fieldLabeller(language, (key) =>
+    i18next.exists(key, { lng: language }) ? t(key, { skipInterpolation: true }) : undefined,
+  );
+  const found: Record<string, unknown> = {};
+  const walk = (schema: JsonSchema, ui: UiSchema, path: string): void => {
+    if (Array.isArray(schema['enum']) && !ui['ui:widget'])
+      found[path] = ui['ui:enumNames'] ?? schema['enum'];
+    const properties = (schema['properties'] ?? {}) as Record<string, JsonSchema>;
+    for (const [key, child] of Object.entries(properties))
+      walk(child, (ui[key] ?? {}) as UiSchema, `${path}/${key}`);
+    const items = schema['items'] as JsonSchema | undefined;
+    if (items) walk(items, (ui['items'] ?? {}) as UiSchema, `${path}/items`);
+  };
+  for (const nodeType of nodeTypes)
+    walk(nodeType.configSchema, uiSchemaOf(nodeType.configSchema, labelOf), nodeType.type);
+  return found;
+}
+
+describe("the node forms' fixed lists", () => {
+  it('should name every value in the language shown, not as stored', () => {
+    const zh = optionWords('zh');
+    const en = optionWords('en');
+    expect(zh).toEqual({ 'end/status': ['完成', '失败'] });
+    expect(en).toEqual({ 'end/status': ['Completed', 'Failed'] });
+  });
+});

@@ -5,6 +5,8 @@ import type { Language } from '../i18n/messages.ts';
 export interface FieldLabel {
   title?: string;
   description?: string;
+  /** The words for each value of a field with a fixed list (`enum`), in the list's order. */
+  options?: string[];
 }
 
 /** How a field is labelled in the console's language: its schema and property name. */
@@ -28,7 +30,8 @@ export function schemaTextIn(text: string, language: Language): string | undefin
  * Labels in one language: a schema's "English / 中文" title or description gives its half;
  * a field with no title, or one in a single language (`from`, `to`, a message's `English`),
  * or help text in neither form, takes the console's own words for its property name
- * (`translate` returns undefined when it has none).
+ * (`translate` returns undefined when it has none). The values of a fixed list take the
+ * console's words for them (`nodeForm.options.<name>.<value>`), else show as stored.
  */
 export function fieldLabeller(
   language: Language,
@@ -46,9 +49,15 @@ export function fieldLabeller(
       schema['description'] === undefined
         ? undefined
         : text(schema['description'], `nodeForm.descriptions.${name}`);
+    const values = schema['enum'];
+    const options =
+      Array.isArray(values) && values.every((value) => typeof value === 'string')
+        ? values.map((value) => translate(`nodeForm.options.${name}.${value}`) ?? value)
+        : undefined;
     return {
       ...(title === undefined ? {} : { title }),
       ...(description === undefined ? {} : { description }),
+      ...(options === undefined ? {} : { options }),
     };
   };
 }

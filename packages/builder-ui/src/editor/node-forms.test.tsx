@@ -77,6 +77,23 @@ describe('the pickers', () => {
   });
 });
 
+describe("the end node's status", () => {
+  afterEach(async () => {
+    await i18next.changeLanguage('en');
+  });
+
+  it('should show the chosen status in the language shown, not as stored', async () => {
+    await i18next.changeLanguage('zh');
+    renderNode('done', 'end', { status: 'failed' });
+    const chosen = () => screen.getByTestId('inspector').querySelector('.ant-select-content');
+    expect(chosen()?.textContent).toBe('失败');
+    cleanup();
+    await i18next.changeLanguage('en');
+    renderNode('done', 'end', { status: 'completed' });
+    expect(chosen()?.textContent).toBe('Completed');
+  });
+});
+
 describe("the trigger's data fields", () => {
   it('should list the fields of the event data and add one as a schema property', () => {
     const onConfig = renderTrigger();

@@ -31,6 +31,8 @@ export function uiSchemaOf(schema: JsonSchema, labelOf?: FieldLabeller, name = '
     ...(label.title === undefined ? {} : { 'ui:title': label.title }),
     ...(label.description === undefined ? {} : { 'ui:description': label.description }),
   };
+  // A picker of its own (the channel's) names its options itself.
+  if (label.options && !ui['ui:widget']) ui['ui:enumNames'] = label.options;
   if (ui['ui:field']) return ui;
   const properties = schema['properties'];
   if (isSchema(properties))

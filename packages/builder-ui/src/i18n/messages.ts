@@ -319,6 +319,9 @@ export const messages = {
         maxAttempts: '最多尝试次数',
         factor: '间隔倍数',
       },
+      options: {
+        status: { completed: '完成', failed: '失败' },
+      },
       descriptions: {
         locale: 'zh、en，或模板，如 {{customer.language}}',
         allowDecline: '客户说“不用了”“算了”等时走“已拒绝”（仅在没有选项时）',
@@ -797,6 +800,9 @@ export const messages = {
         timeZone: 'Time zone',
         maxAttempts: 'Max attempts',
         factor: 'Backoff factor',
+      },
+      options: {
+        status: { completed: 'Completed', failed: 'Failed' },
       },
       descriptions: {
         locale: 'zh, en, or a template such as {{customer.language}}',
