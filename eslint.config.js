@@ -20,6 +20,7 @@ const DOMAINS = [
   'quality',
   'routing',
   'runtime',
+  'sources',
   'workflows',
 ];
 const BOTTOM = ['model', 'store', 'errors', 'clock'];

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
-import { signCustomer } from '@xiaoer/server/internal';
+import { signCustomer } from '@xiaoer/server';
 import { CHAT_SECRET, type Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
 

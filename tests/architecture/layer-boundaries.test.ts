@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,21 @@ describe('the server layer rule', () => {
 
   it('should allow a domain module its own layer, the layers below and config types', async () => {
     expect(await layerFindings('allowed-imports.ts.txt', 'knowledge/allowed.ts')).toEqual([]);
+  });
+
+  it('should hold every folder of the server below the HTTP layer to the rule', async () => {
+    // A folder left out of the rule's lists (a new domain) could import the HTTP layer unseen.
+    const top = ['cli', 'server', 'http'];
+    const folders = (await readdir(`${root}/packages/server/src`, { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory() && !top.includes(entry.name))
+      .map((entry) => entry.name);
+    const unheld: string[] = [];
+    for (const folder of folders) {
+      const findings = await layerFindings('upward-imports.ts.txt', `${folder}/upward.ts`);
+      if (!findings.includes(2) || !findings.includes(3)) unheld.push(folder);
+    }
+    expect(folders.length).toBeGreaterThan(15);
+    expect(unheld).toEqual([]);
   });
 
   it('should name the rule broken in its message', async () => {

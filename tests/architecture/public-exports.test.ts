@@ -29,6 +29,7 @@ const PUBLIC_VALUES = [
   'probeOf',
   'runCli',
   'signBody',
+  'signCustomer',
   'signedHeaders',
   'startServer',
   'systemClock',
@@ -42,6 +43,7 @@ const PUBLIC_TYPES = [
   'Clock',
   'CloudEvent',
   'Connectors',
+  'CustomerSignature',
   'DomainErrorOptions',
   'ErrorKind',
   'EventMapping',
@@ -134,5 +136,20 @@ describe("the server's public exports", () => {
       [...PUBLIC_VALUES, ...PUBLIC_TYPES].includes(name),
     );
     expect(again).toEqual([]);
+  });
+
+  it("should call in docs/server-api.md's sample only what a RunningServer has", async () => {
+    const doc = await readFile(new URL('../../docs/server-api.md', import.meta.url), 'utf8');
+    const sample = /```ts\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+    const called = [...sample.matchAll(/\bserver\.(\w+)\(/g)].map((m) => m[1]);
+    const path = 'server/start-server.ts';
+    const file = ts.createSourceFile(path, await source(path), ts.ScriptTarget.Latest);
+    const running = file.statements.find(
+      (s): s is ts.InterfaceDeclaration =>
+        ts.isInterfaceDeclaration(s) && s.name.text === 'RunningServer',
+    );
+    const members = running?.members.map((m) => m.name?.getText(file)) ?? [];
+    expect(called.length).toBeGreaterThan(0);
+    expect(called.filter((name) => !members.includes(name))).toEqual([]);
   });
 });

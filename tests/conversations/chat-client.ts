@@ -1,6 +1,6 @@
 import { expect, vi } from 'vitest';
 import { DEMO_CUSTOMER_ID } from '@xiaoer/demo-shop';
-import { signCustomer } from '@xiaoer/server/internal';
+import { signCustomer } from '@xiaoer/server';
 import { CHAT_SECRET, type Harness } from '@xiaoer/server/testing';
 
 /** A customer as a shop's page names them. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signCustomer } from '@xiaoer/server/internal';
+import { signCustomer } from '@xiaoer/server';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 
 /**

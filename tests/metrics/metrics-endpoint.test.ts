@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOURCE, startHarness, type Harness } from '@xiaoer/server/testing';
 import { counterWorkflow } from '../runtime/test-workflows.ts';
@@ -47,6 +48,15 @@ describe('GET /metrics', () => {
     const viewer = await userToken(h, 'metrics-viewer', 'viewer');
     expect((await get('/metrics', `Bearer ${viewer}`)).status).toBe(200);
     expect((await get('/metrics', `Bearer ${h.token}`)).status).toBe(200);
+  });
+
+  it("should serve only metrics docs/runtime.md's Metrics table describes", async () => {
+    const scraped = await (await get('/metrics', `Bearer ${TOKEN}`)).text();
+    const served = [...scraped.matchAll(/^# HELP (xiaoer_\w+) /gm)].map((m) => m[1]);
+    const doc = await readFile(new URL('../../docs/runtime.md', import.meta.url), 'utf8');
+    const table = doc.split('\n## Metrics\n')[1]?.split('\n## ')[0] ?? '';
+    expect(served.length).toBeGreaterThan(10);
+    expect(served.filter((name) => !table.includes(`\`${name}\``))).toEqual([]);
   });
 
   it('should time HTTP requests by route pattern and status, never by raw URL', async () => {

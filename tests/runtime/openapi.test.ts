@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { createApp } from '@xiaoer/server';
@@ -98,5 +99,25 @@ describe('the OpenAPI document at /api/docs', () => {
       checked.push(path);
     }
     expect(checked.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('should have each of its paths in the API table of docs/runtime.md', () => {
+    // docs/server-api.md sends a developer to that table for every route. A row names a path in
+    // full or, after one in full, by its last segment (`/cancel`, `/export`, `[/:n]`).
+    const runtimeDoc = readFileSync(new URL('../../docs/runtime.md', import.meta.url), 'utf8');
+    const table = runtimeDoc.split('\n## API\n')[1]?.split('\n\n')[0] ?? '';
+    const rows = table.split('\n').map((row) => row.replace(/:[a-zA-Z]+/g, ':'));
+    const named = (row: string, path: string) =>
+      new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w/-])`).test(row);
+    const missing = Object.keys(doc.paths).filter((path) => {
+      const normal = path.replace(/\{[a-zA-Z]+\}/g, ':');
+      const parent = normal.slice(0, normal.lastIndexOf('/'));
+      const last = normal.slice(normal.lastIndexOf('/'));
+      return !rows.some(
+        (row) => named(row, normal) || (row.includes(parent) && named(row, last) && parent !== ''),
+      );
+    });
+    expect(rows.length).toBeGreaterThan(40);
+    expect(missing).toEqual([]);
   });
 });

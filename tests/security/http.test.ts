@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signCustomer } from '@xiaoer/server/internal';
+import { signCustomer } from '@xiaoer/server';
 import { CHAT_SECRET, startHarness, type Harness } from '@xiaoer/server/testing';
 import { expectRefused } from './attack-table.ts';
 

@@ -52,4 +52,15 @@ describe('the FerretDB patches', () => {
     expect(ferretdbBuildName()).toMatch(/^ferretdb-1\.24\.2-xiaoer\d+$/);
     expect(ferretdbBinaryPath('/cache')).toBe(`/cache/${ferretdbBuildName()}/ferretdb`);
   });
+
+  it('should be found by the docs where the build of this patch level is cached', async () => {
+    // A developer runs the cached binary by hand (docs/runtime.md, Several processes) and
+    // looks for it after the first build (docs/store.md): the path must be today's.
+    for (const doc of ['docs/store.md', 'docs/runtime.md', 'docs/architecture.md']) {
+      const text = await readFile(new URL(`../../${doc}`, import.meta.url), 'utf8');
+      const named = [...text.matchAll(/ferretdb-1\.24\.2[\w-]*\/ferretdb/g)].map((m) => m[0]);
+      expect(named.length, doc).toBeGreaterThan(0);
+      expect(new Set(named), doc).toEqual(new Set([`${ferretdbBuildName()}/ferretdb`]));
+    }
+  });
 });

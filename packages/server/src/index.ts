@@ -54,6 +54,7 @@ export { LocalizedError } from './localized-error.ts';
 
 // Sending events (docs/integration.md) and what became of them.
 export { signedHeaders, signBody, SIGNATURE_HEADERS } from './intake/signature.ts';
+export { signCustomer, type CustomerSignature } from './conversations/customer-signature.ts';
 export type { CloudEvent } from './intake/cloud-event.ts';
 export { ORDER_EVENT_TYPES, type EventTypeContract } from './intake/event-types.ts';
 export { RECEIVED_OUTCOMES, type ReceivedEventOutcome } from './model/received-event.model.ts';

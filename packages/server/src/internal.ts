@@ -211,11 +211,7 @@ export {
   createIntentRecognizer,
   intentRecognitionConfigSchema,
 } from './intents/intent-recognizer.ts';
-export {
-  signCustomer,
-  customerSignatureValid,
-  type CustomerSignature,
-} from './conversations/customer-signature.ts';
+export { customerSignatureValid } from './conversations/customer-signature.ts';
 export { ConversationStore } from './conversations/conversation-store.ts';
 export {
   ServiceMetrics,
