@@ -11,6 +11,7 @@ import {
   erpMapping,
   youzanPush,
   youzanRefundPush,
+  youzanStatePush,
 } from '../platforms/platform-fixtures.ts';
 
 const SHOPIFY = { id: 'my-shopify', kind: 'shopify' as const, secret: 'shpss_0123456789abcdef' };
@@ -425,6 +426,33 @@ describe('Youzan pushes and mapped ERP messages', () => {
         }),
       SETTLED,
     );
+  });
+
+  it('should ship a Youzan order on the documented shipping message (only tid and update_time), and answer test pushes', async () => {
+    const tid = 'E20241104143713093806202';
+    const created = youzanPush('trade_TradeCreate', { tid, status: 'WAIT_SELLER_SEND_GOODS' });
+    expect((await youzan(JSON.stringify(created))).status).toBe(200);
+    const id = `order-lifecycle:${tid}:1`;
+    await vi.waitFor(async () => expect((await instance(id)).node).toBe('waitShipment'), SETTLED);
+    // One payment told twice (trade_TradePaid, then trade_TradeBuyerPay): the second is a duplicate.
+    for (const [type, orderStatus, status] of [
+      ['trade_TradePaid', 'TRADE_PAID', 'accepted'],
+      ['trade_TradeBuyerPay', 'WAIT_SELLER_SEND_GOODS', 'duplicate'],
+    ] as const) {
+      const paid = await youzan(JSON.stringify(youzanPush(type, { tid, status: orderStatus })));
+      expect(await paid.json()).toMatchObject({ code: 0, events: [{ status }] });
+    }
+    const shipped = await youzan(JSON.stringify(youzanStatePush('trade_TradeSellerShip', { tid })));
+    expect(shipped.status).toBe(200);
+    expect(await shipped.json()).toMatchObject({ code: 0, events: [{ status: 'accepted' }] });
+    await vi.waitFor(async () => expect((await instance(id)).node).toBe('waitDelivery'), SETTLED);
+
+    const probe = await youzan(JSON.stringify({ ...created, test: true }));
+    expect(await probe.json()).toEqual({
+      code: 0,
+      msg: 'success',
+      ignored: 'a Youzan test push (test: true): answered, nothing started',
+    });
   });
 
   it("should make events of an ERP's own JSON with the configured mapping, signed the Xiaoer way", async () => {
