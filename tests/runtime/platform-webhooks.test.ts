@@ -362,6 +362,28 @@ describe('WooCommerce webhooks', () => {
     });
   });
 
+  it('should tell the customer of a shipment once when the completed order is saved again', async () => {
+    const base = JSON.parse(await fixture('woocommerce-order.json')) as Record<string, unknown>;
+    const saved = (changes: Record<string, unknown>) =>
+      JSON.stringify({ ...base, id: 728, number: '728', ...changes });
+    expect((await woo('order.created', saved({ status: 'processing' }))).status).toBe(202);
+    const id = 'order-lifecycle:728:1';
+    await vi.waitFor(async () => expect((await instance(id)).node).toBe('waitShipment'), SETTLED);
+    const completed = saved({ status: 'completed', date_modified_gmt: '2017-03-23T08:00:00' });
+    expect((await woo('order.updated', completed)).status).toBe(202);
+    await vi.waitFor(async () => expect((await instance(id)).node).toBe('waitDelivery'), SETTLED);
+    const shipped = async () =>
+      (await sentTo(id)).filter((text) => text.includes('shipped')).length;
+    await vi.waitFor(async () => expect(await shipped()).toBe(1), SETTLED);
+    // The shop adds a note a day later: WooCommerce sends order.updated with a new date.
+    const noted = saved({ status: 'completed', date_modified_gmt: '2017-03-24T10:00:00' });
+    const again = await woo('order.updated', noted);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({
+      events: [{ id: 'woo-728-order.shipped', status: 'duplicate' }],
+    });
+  });
+
   it('should refuse a wrong signature', async () => {
     expect(
       (await woo('order.created', await fixture('woocommerce-order.json'), 'wrong')).status,
