@@ -107,6 +107,24 @@ describe('Shopify adapter on Shopify sample payloads', () => {
     });
   });
 
+  it('should count only the refund money that moved: not a failed attempt, nothing for a restock', () => {
+    const sample = platformPayload('shopify-refunds-create.json');
+    const transactions = sample['transactions'] as Record<string, unknown>[];
+    // The gateway declined the first attempt; the shop refunded again, and that succeeded.
+    const declined = {
+      ...sample,
+      transactions: [{ ...transactions[0], status: 'failure' }, transactions[1]],
+    };
+    expect(eventsOf(translate('refunds/create', declined))[0]?.data).toMatchObject({
+      amount: 7.5,
+      currency: 'USD',
+    });
+    const restockOnly = { ...sample, transactions: [] };
+    expect(translate('refunds/create', restockOnly)).toEqual({
+      ignored: 'the refund gave no money back (restock only, or it failed)',
+    });
+  });
+
   it('should ignore topics it does not use and locate what is wrong in a malformed body', () => {
     expect(translate('app/uninstalled', { id: 1 })).toEqual({
       ignored: 'topic app/uninstalled is not used by Xiaoer',

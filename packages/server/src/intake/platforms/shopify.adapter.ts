@@ -129,10 +129,21 @@ function latestFulfillment(order: Json): Json | undefined {
   )[all.length - 1];
 }
 
-function refundData(refund: Json): Json {
-  const transactions = ((refund['transactions'] as unknown[] | undefined) ?? []).map(asObject);
-  const amount = transactions
+/** Transaction statuses of money that did not move (Shopify: pending, success, failure, error). */
+const FAILED = new Set(['failure', 'error']);
+
+/**
+ * The money a refund gave back: its `refund` transactions, except those that failed (a
+ * declined refund at the gateway is retried as another transaction). Undefined when none
+ * moved money: a restock-only refund, or every attempt failed.
+ */
+function refundData(refund: Json): Json | undefined {
+  const transactions = ((refund['transactions'] as unknown[] | undefined) ?? [])
+    .map(asObject)
     .filter((t) => (asText(t['kind']) ?? 'refund') === 'refund')
+    .filter((t) => !FAILED.has(asText(t['status']) ?? 'success'));
+  if (transactions.length === 0) return undefined;
+  const amount = transactions
     .map((t) => asAmount(t['amount']) ?? 0)
     .reduce((sum, value) => sum + value, 0);
   return {
@@ -201,7 +212,11 @@ export function translateShopify(
     return { events: [event(id, { ...parcel, orderNumber: order['orderNumber'] })] };
   }
   if (topic.startsWith('orders/')) return { events: [byContent(orderData(body))] };
-  if (topic === 'refunds/create') return { events: [byContent(refundData(body))] };
+  if (topic === 'refunds/create') {
+    const refund = refundData(body);
+    if (!refund) return { ignored: 'the refund gave no money back (restock only, or it failed)' };
+    return { events: [byContent(refund)] };
+  }
   const status = asText(body['shipment_status']);
   if (topic === 'fulfillments/update' && status !== 'delivered')
     return { ignored: `fulfillment update with shipment_status ${status ?? 'none'}` };
