@@ -56,6 +56,13 @@ describe('Shopify adapter on Shopify sample payloads', () => {
       phone: '+8613800138000',
       country: 'CN',
     });
+    // Given name 三, family name 张, as Shopify's checkout for China stores them: 张三.
+    const zhang = order({
+      customer: { first_name: '三', last_name: '张', email: 'zhangsan@example.cn' },
+    });
+    expect(eventsOf(translate('orders/create', zhang))[0]?.data['customer']).toMatchObject({
+      name: '张三',
+    });
     const locale = eventsOf(translate('orders/create', order({ customer_locale: 'zh-CN' })));
     expect(locale[0]?.data['customer']).toMatchObject({ language: 'zh' });
   });

@@ -55,9 +55,20 @@ describe('WooCommerce adapter on the WooCommerce docs order', () => {
   });
 
   it('should write to a customer in China in Chinese', () => {
-    const billing = { ...(order()['billing'] as object), country: 'CN', phone: '13800138000' };
+    const billing = {
+      ...(order()['billing'] as object),
+      first_name: '梅梅',
+      last_name: '韩',
+      country: 'CN',
+      phone: '13800138000',
+    };
     const [event] = eventsOf(translate('order.created', order({ billing })));
-    expect(event?.data['customer']).toMatchObject({ language: 'zh', phone: '+8613800138000' });
+    // A Chinese name is written family name first, without a space.
+    expect(event?.data['customer']).toMatchObject({
+      name: '韩梅梅',
+      language: 'zh',
+      phone: '+8613800138000',
+    });
   });
 
   it('should announce each tracked parcel of a completed order once, with carrier and link', () => {

@@ -12,6 +12,7 @@ import {
   type Translation,
 } from './platform-json.ts';
 import { firstOf, languageOf, normaliseEmail, normalisePhone } from './customer-contact.ts';
+import { personName } from './person-name.ts';
 
 /** Shopify webhook topics Xiaoer understands, and the event each becomes. */
 export const SHOPIFY_TOPICS: Record<string, string> = {
@@ -74,9 +75,12 @@ function customerOf(order: Json): Json {
   const billing = asObject(order['billing_address']);
   const address = Object.keys(shipping).length > 0 ? shipping : billing;
   const country = asText(address['country_code']) ?? asText(billing['country_code']);
-  const name = [customer['first_name'], customer['last_name']].filter(Boolean).join(' ');
   return compact({
-    name: name || asText(address['name']) || 'Customer',
+    name:
+      personName(customer['first_name'], customer['last_name']) ??
+      personName(address['first_name'], address['last_name']) ??
+      asText(address['name']) ??
+      'Customer',
     phone: firstOf(
       ...[order['phone'], customer['phone'], shipping['phone'], billing['phone']].map((p) =>
         normalisePhone(p, country),

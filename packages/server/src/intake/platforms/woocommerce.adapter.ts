@@ -11,6 +11,7 @@ import {
   type Translation,
 } from './platform-json.ts';
 import { firstOf, languageOf, normaliseEmail, normalisePhone } from './customer-contact.ts';
+import { personName } from './person-name.ts';
 
 /** WooCommerce order statuses and the Xiaoer event an `order.updated` to each becomes. */
 export const WOOCOMMERCE_STATUSES: Record<string, string> = {
@@ -48,9 +49,11 @@ function customerOf(order: Json): Json {
   const billing = asObject(order['billing']);
   const shipping = asObject(order['shipping']);
   const country = asText(billing['country']) ?? asText(shipping['country']);
-  const name = [billing['first_name'], billing['last_name']].filter(Boolean).join(' ');
   return compact({
-    name: name || 'Customer',
+    name:
+      personName(billing['first_name'], billing['last_name']) ??
+      personName(shipping['first_name'], shipping['last_name']) ??
+      'Customer',
     phone: firstOf(
       normalisePhone(billing['phone'], country),
       normalisePhone(shipping['phone'], country),
