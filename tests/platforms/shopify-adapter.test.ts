@@ -67,6 +67,21 @@ describe('Shopify adapter on Shopify sample payloads', () => {
     expect(locale[0]?.data['customer']).toMatchObject({ language: 'zh' });
   });
 
+  it('should tell the total in the currency the customer paid in, not the shop currency', () => {
+    // A USD shop selling to China through Shopify Markets: the customer paid CNY.
+    const markets = order({
+      presentment_currency: 'CNY',
+      total_price_set: {
+        shop_money: { amount: '398.00', currency_code: 'USD' },
+        presentment_money: { amount: '2865.60', currency_code: 'CNY' },
+      },
+    });
+    expect(eventsOf(translate('orders/create', markets))[0]?.data).toMatchObject({
+      total: 2865.6,
+      currency: 'CNY',
+    });
+  });
+
   it('should read the tracking of the newest parcel from orders/fulfilled, keyed like fulfillments/create', () => {
     const fulfilled = order({ fulfillments: [ups()], fulfillment_status: 'fulfilled' });
     const [fromOrder] = eventsOf(translate('orders/fulfilled', fulfilled, 'w-2'));

@@ -94,15 +94,23 @@ function customerOf(order: Json): Json {
   });
 }
 
-/** The order as journeys need it: number as the shop shows it, customer, money, payment. */
+/**
+ * The order as journeys need it: number as the shop shows it, customer, payment, and money as
+ * the customer saw it: `total_price_set.presentment_money`, else the shop's `total_price`.
+ */
 function orderData(order: Json): Json {
   const financial = asText(order['financial_status']) ?? 'pending';
+  // What the customer paid, in the currency they saw (Shopify Markets: not the shop's own).
+  const presentment = asObject(asObject(order['total_price_set'])['presentment_money']);
+  const shown = asAmount(presentment['amount']);
   return {
     orderId: orderIdOf(order),
     orderNumber: asText(order['name']) ?? asText(order['order_number']),
     customer: customerOf(order),
-    total: asAmount(order['total_price']),
-    currency: asText(order['currency']),
+    // Amount and currency from the same place, never one from each.
+    total: shown ?? asAmount(order['total_price']),
+    currency:
+      shown !== undefined ? asText(presentment['currency_code']) : asText(order['currency']),
     paymentStatus: financial,
     paid: PAID.has(financial),
     test: order['test'] === true,
