@@ -18,9 +18,11 @@ const tnt = () => ({ ...platformPayload('shopify-fulfillment-tnt.json'), order_i
 describe('Shopify adapter on Shopify sample payloads', () => {
   it('should read the order number as the shop shows it, contact data normalised, money and payment', () => {
     const [event] = eventsOf(translate('orders/create', order()));
-    // The id comes from the content (a replay under a new webhook id is the same event).
-    expect(event).toMatchObject({ type: 'order.created' });
-    expect(event?.id).toMatch(/^shopify-[0-9a-f]{32}$/);
+    // The id says what happened to which order (a replay under a new webhook id is the same event).
+    expect(event).toMatchObject({
+      id: `shopify-order-${ORDER_ID}-order.created`,
+      type: 'order.created',
+    });
     expect(eventsOf(translate('orders/create', order(), 'w-other'))[0]?.id).toBe(event?.id);
     expect(event?.data).toEqual({
       orderId: ORDER_ID,
@@ -80,6 +82,19 @@ describe('Shopify adapter on Shopify sample payloads', () => {
       total: 2865.6,
       currency: 'CNY',
     });
+  });
+
+  it('should make one event of an order paid once, however Shopify words its deliveries', () => {
+    const paid = order({ financial_status: 'paid', updated_at: '2021-12-31T19:00:05-05:00' });
+    // A second subscription's delivery, sent a minute later with the order as it is then.
+    const later = { ...paid, updated_at: '2021-12-31T19:01:12-05:00', tags: 'tag1, tag2, vip' };
+    const [first] = eventsOf(translate('orders/paid', paid, 'w-10'));
+    const [second] = eventsOf(translate('orders/paid', later, 'w-11'));
+    expect(second?.id).toBe(first?.id);
+    const refund = platformPayload('shopify-refunds-create.json');
+    expect(eventsOf(translate('refunds/create', refund))[0]?.id).toBe(
+      'shopify-refund-890088186047892319',
+    );
   });
 
   it('should read the tracking of the newest parcel from orders/fulfilled, keyed like fulfillments/create', () => {

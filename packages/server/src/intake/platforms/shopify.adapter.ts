@@ -6,7 +6,6 @@ import {
   compact,
   idSchema,
   payloadProblems,
-  contentEventId,
   type Json,
   type PlatformEvent,
   type Translation,
@@ -179,11 +178,13 @@ const ORDER_TOPIC_PROOF: Record<string, (order: Json) => boolean> = {
 };
 
 /**
- * Maps one Shopify webhook (verified already) to Xiaoer events. An order's or refund's event id comes
- * from its content (see {@link contentEventId}): Shopify retries the same payload for hours,
- * and the same payload under a new webhook id is a replay, not news. Except for a shipment: a parcel
- * is announced by `fulfillments/create` and again by `orders/fulfilled`, so its event id is
- * the fulfillment's and the second is recognised as a duplicate.
+ * Maps one Shopify webhook (verified already) to Xiaoer events. An event's id says what
+ * happened, never when or how it was worded: `shopify-order-<id>-<event type>` for an order
+ * (it is created, paid, cancelled once), `shopify-refund-<id>` for a refund, the fulfillment's
+ * id for a parcel. Shopify retries for hours, sends one event to each subscription of its
+ * topic, and serialises a delivery with the order as it is when sent (a later `updated_at`):
+ * all of these are the same event, and so is a captured body sent again under a new webhook id.
+ * A parcel announced by `fulfillments/create` and again by `orders/fulfilled` is one event too.
  */
 export function translateShopify(
   topic: string,
@@ -209,8 +210,8 @@ export function translateShopify(
     time: asText(body['updated_at']) ?? asText(body['created_at']) ?? receivedAt.toISOString(),
     data: compact(data),
   });
-  const byContent = (data: Json) =>
-    event(contentEventId('shopify', { type, time: event('', {}).time, data: compact(data) }), data);
+  const ofOrder = (data: Json) =>
+    event(`shopify-order-${String(data['orderId'] ?? 'unknown')}-${type}`, data);
   if (topic.startsWith('orders/')) {
     const proof = ORDER_TOPIC_PROOF[topic];
     if (proof && !proof(body)) return { ignored: `the order body does not show ${topic}` };
@@ -218,16 +219,16 @@ export function translateShopify(
   if (topic === 'orders/fulfilled') {
     const fulfillment = latestFulfillment(body);
     const order = orderData(body);
-    if (!fulfillment) return { events: [byContent(order)] };
+    if (!fulfillment) return { events: [ofOrder(order)] };
     const parcel = parcelData(fulfillment, asText(order['orderId']));
     const id = `shopify-fulfillment-${String(parcel['parcelId'])}-shipped`;
     return { events: [event(id, { ...parcel, orderNumber: order['orderNumber'] })] };
   }
-  if (topic.startsWith('orders/')) return { events: [byContent(orderData(body))] };
+  if (topic.startsWith('orders/')) return { events: [ofOrder(orderData(body))] };
   if (topic === 'refunds/create') {
     const refund = refundData(body);
     if (!refund) return { ignored: 'the refund gave no money back (restock only, or it failed)' };
-    return { events: [byContent(refund)] };
+    return { events: [event(`shopify-refund-${String(refund['refundId'])}`, refund)] };
   }
   const status = asText(body['shipment_status']);
   if (topic === 'fulfillments/update' && status !== 'delivered')
