@@ -53,6 +53,27 @@ export function youzanPush(type: string, changes: Record<string, unknown> = {}) 
 }
 
 /**
+ * A Youzan push of a shipping, success or closing message: `msg` is only what the message
+ * documents (`tid`, `update_time`, `oids`, `close_type`, `close_reason`; see PROVENANCE.md),
+ * URL-encoded as Youzan sends it.
+ */
+export function youzanStatePush(type: string, changes: Record<string, unknown> = {}) {
+  const messages = platformPayload('youzan-trade-state-messages.json');
+  const message = { ...(messages[type] as Record<string, unknown>), ...changes };
+  return {
+    client_id: 'c0ffee0123456789',
+    id: message['tid'],
+    kdt_id: 134533635,
+    mode: 1,
+    msg: encodeURIComponent(JSON.stringify(message)),
+    sendCount: 0,
+    test: false,
+    type,
+    version: 1730791400,
+  };
+}
+
+/**
  * A Youzan refund push around the documented refund message (`msg` URL-encoded, as the
  * `trade_refund_*` family sends it; the `youzan_trade_*` family sends it as an object).
  */

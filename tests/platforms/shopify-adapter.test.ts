@@ -18,9 +18,11 @@ const tnt = () => ({ ...platformPayload('shopify-fulfillment-tnt.json'), order_i
 describe('Shopify adapter on Shopify sample payloads', () => {
   it('should read the order number as the shop shows it, contact data normalised, money and payment', () => {
     const [event] = eventsOf(translate('orders/create', order()));
-    // The id comes from the content (a replay under a new webhook id is the same event).
-    expect(event).toMatchObject({ type: 'order.created' });
-    expect(event?.id).toMatch(/^shopify-[0-9a-f]{32}$/);
+    // The id says what happened to which order (a replay under a new webhook id is the same event).
+    expect(event).toMatchObject({
+      id: `shopify-order-${ORDER_ID}-order.created`,
+      type: 'order.created',
+    });
     expect(eventsOf(translate('orders/create', order(), 'w-other'))[0]?.id).toBe(event?.id);
     expect(event?.data).toEqual({
       orderId: ORDER_ID,
@@ -56,8 +58,43 @@ describe('Shopify adapter on Shopify sample payloads', () => {
       phone: '+8613800138000',
       country: 'CN',
     });
+    // Given name 三, family name 张, as Shopify's checkout for China stores them: 张三.
+    const zhang = order({
+      customer: { first_name: '三', last_name: '张', email: 'zhangsan@example.cn' },
+    });
+    expect(eventsOf(translate('orders/create', zhang))[0]?.data['customer']).toMatchObject({
+      name: '张三',
+    });
     const locale = eventsOf(translate('orders/create', order({ customer_locale: 'zh-CN' })));
     expect(locale[0]?.data['customer']).toMatchObject({ language: 'zh' });
+  });
+
+  it('should tell the total in the currency the customer paid in, not the shop currency', () => {
+    // A USD shop selling to China through Shopify Markets: the customer paid CNY.
+    const markets = order({
+      presentment_currency: 'CNY',
+      total_price_set: {
+        shop_money: { amount: '398.00', currency_code: 'USD' },
+        presentment_money: { amount: '2865.60', currency_code: 'CNY' },
+      },
+    });
+    expect(eventsOf(translate('orders/create', markets))[0]?.data).toMatchObject({
+      total: 2865.6,
+      currency: 'CNY',
+    });
+  });
+
+  it('should make one event of an order paid once, however Shopify words its deliveries', () => {
+    const paid = order({ financial_status: 'paid', updated_at: '2021-12-31T19:00:05-05:00' });
+    // A second subscription's delivery, sent a minute later with the order as it is then.
+    const later = { ...paid, updated_at: '2021-12-31T19:01:12-05:00', tags: 'tag1, tag2, vip' };
+    const [first] = eventsOf(translate('orders/paid', paid, 'w-10'));
+    const [second] = eventsOf(translate('orders/paid', later, 'w-11'));
+    expect(second?.id).toBe(first?.id);
+    const refund = platformPayload('shopify-refunds-create.json');
+    expect(eventsOf(translate('refunds/create', refund))[0]?.id).toBe(
+      'shopify-refund-890088186047892319',
+    );
   });
 
   it('should read the tracking of the newest parcel from orders/fulfilled, keyed like fulfillments/create', () => {
@@ -104,6 +141,24 @@ describe('Shopify adapter on Shopify sample payloads', () => {
     expect(refund).toMatchObject({
       type: 'order.refunded',
       data: { orderId: ORDER_ID, amount: 20, currency: 'USD', note: 'Things were damaged' },
+    });
+  });
+
+  it('should count only the refund money that moved: not a failed attempt, nothing for a restock', () => {
+    const sample = platformPayload('shopify-refunds-create.json');
+    const transactions = sample['transactions'] as Record<string, unknown>[];
+    // The gateway declined the first attempt; the shop refunded again, and that succeeded.
+    const declined = {
+      ...sample,
+      transactions: [{ ...transactions[0], status: 'failure' }, transactions[1]],
+    };
+    expect(eventsOf(translate('refunds/create', declined))[0]?.data).toMatchObject({
+      amount: 7.5,
+      currency: 'USD',
+    });
+    const restockOnly = { ...sample, transactions: [] };
+    expect(translate('refunds/create', restockOnly)).toEqual({
+      ignored: 'the refund gave no money back (restock only, or it failed)',
     });
   });
 

@@ -68,6 +68,12 @@ describe('TMC messages', () => {
         paid: true,
       },
     });
+    // A trade closed on payment timeout was never paid; the message does not say which it was.
+    const closed = eventsOf(
+      translateTmc({ ...paid, id: '3', topic: 'taobao_trade_TradeClose' }, at),
+    );
+    expect(closed[0]).toMatchObject({ type: 'order.cancelled' });
+    expect(closed[0]?.data).not.toHaveProperty('paid');
     expect(translateTmc({ id: '2', topic: 'taobao_trade_TradeClose', content: 'x' }, at)).toEqual({
       invalid: [{ pointer: '/content', message: 'must be a JSON string' }],
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translateWooCommerce } from '@xiaoer/server/internal';
+import { translateWooCommerce, WOOCOMMERCE_STATUSES } from '@xiaoer/server/internal';
 import { customCourierParcel, eventsOf, platformPayload } from './platform-fixtures.ts';
 
 const at = new Date('2026-03-02T01:00:00Z');
@@ -55,9 +55,20 @@ describe('WooCommerce adapter on the WooCommerce docs order', () => {
   });
 
   it('should write to a customer in China in Chinese', () => {
-    const billing = { ...(order()['billing'] as object), country: 'CN', phone: '13800138000' };
+    const billing = {
+      ...(order()['billing'] as object),
+      first_name: '梅梅',
+      last_name: '韩',
+      country: 'CN',
+      phone: '13800138000',
+    };
     const [event] = eventsOf(translate('order.created', order({ billing })));
-    expect(event?.data['customer']).toMatchObject({ language: 'zh', phone: '+8613800138000' });
+    // A Chinese name is written family name first, without a space.
+    expect(event?.data['customer']).toMatchObject({
+      name: '韩梅梅',
+      language: 'zh',
+      phone: '+8613800138000',
+    });
   });
 
   it('should announce each tracked parcel of a completed order once, with carrier and link', () => {
@@ -91,6 +102,47 @@ describe('WooCommerce adapter on the WooCommerce docs order', () => {
       type: 'order.refunded',
       data: { amount: 10, currency: 'USD' },
     });
+  });
+
+  it('should make the same status event when the order is saved again (a note, an address edit)', () => {
+    for (const status of ['processing', 'completed', 'cancelled', 'refunded']) {
+      const first = eventsOf(translate('order.updated', order({ status })));
+      const resaved = eventsOf(
+        translate('order.updated', order({ status, date_modified_gmt: '2017-03-30T09:15:00' })),
+      );
+      expect(resaved.map((e) => e.id)).toEqual(first.map((e) => e.id));
+      expect(first[0]?.id).toBe(`woo-727-${WOOCOMMERCE_STATUSES[status] as string}`);
+    }
+  });
+
+  it('should tell each refund once by its id, a partial one on a processing order included', () => {
+    const partial = [{ id: 730, reason: 'damaged', total: '-10.00' }];
+    const events = eventsOf(
+      translate('order.updated', order({ status: 'processing', refunds: partial })),
+    );
+    expect(events.map((e) => [e.id, e.type])).toEqual([
+      ['woo-727-order.paid', 'order.paid'],
+      ['woo-727-refund-730', 'order.refunded'],
+    ]);
+    expect(events[1]?.data).toMatchObject({
+      refundId: '730',
+      amount: 10,
+      reason: 'damaged',
+      currency: 'USD',
+    });
+    // The rest refunded later: the order is refunded, the first refund is the same event again.
+    const full = [{ id: 731, reason: '', total: '-19.35' }, ...partial];
+    const refunded = eventsOf(
+      translate('order.updated', order({ status: 'refunded', refunds: full })),
+    );
+    expect(refunded.map((e) => [e.id, e.data['amount']])).toEqual([
+      ['woo-727-refund-731', 19.35],
+      ['woo-727-refund-730', 10],
+    ]);
+    // Set to refunded by hand, no refund recorded: the whole order, once.
+    expect(eventsOf(translate('order.updated', order({ status: 'refunded' })))).toMatchObject([
+      { id: 'woo-727-order.refunded', data: { amount: 29.35 } },
+    ]);
   });
 
   it('should ignore other topics and statuses and locate what is wrong in a malformed order', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateYouzan } from '@xiaoer/server/internal';
-import { eventsOf, youzanPush, youzanRefundPush } from './platform-fixtures.ts';
+import { eventsOf, youzanPush, youzanRefundPush, youzanStatePush } from './platform-fixtures.ts';
 
 const at = new Date('2026-03-02T01:00:00Z');
 
@@ -46,6 +46,63 @@ describe('Youzan adapter on a real Youzan order', () => {
       ['trade_TradeClose', 'order.cancelled'],
     ])
       expect(eventsOf(translateYouzan(youzanPush(type as string), at))[0]?.type).toBe(event);
+  });
+
+  it('should read shipping, success and closing messages, which carry only the trade number and their own fields', () => {
+    const TID = 'E20241104143713093806201';
+    const events = [
+      'trade_TradePartlySellerShip',
+      'trade_TradeSellerShip',
+      'trade_TradeSuccess',
+      'trade_TradeClose',
+    ].map((type) => eventsOf(translateYouzan(youzanStatePush(type), at))[0]);
+    expect(events.map((e) => [e?.id, e?.type])).toEqual([
+      [`youzan-${TID}-trade_TradePartlySellerShip-2024-11-04 14:50:12`, 'order.shipped'],
+      [`youzan-${TID}-trade_TradeSellerShip-2024-11-04 14:53:01`, 'order.shipped'],
+      [`youzan-${TID}-trade_TradeSuccess-2024-11-05 15:20:36`, 'order.delivered'],
+      [`youzan-${TID}-trade_TradeClose-2024-11-04 15:37:14`, 'order.cancelled'],
+    ]);
+    expect(events[3]?.data).toEqual({
+      orderId: TID,
+      orderNumber: TID,
+      test: false,
+      cancelReason: '买家取消',
+    });
+    expect(events[1]?.data).toEqual({ orderId: TID, orderNumber: TID, test: false });
+    expect(translateYouzan({ ...youzanStatePush('trade_TradeClose'), msg: '%7B%7D' }, at)).toEqual({
+      invalid: [{ pointer: '/msg/tid', message: "must have required property 'tid'" }],
+    });
+  });
+
+  it('should make one order.paid of trade_TradePaid and trade_TradeBuyerPay (virtual goods send only the first)', () => {
+    const paid = eventsOf(
+      translateYouzan(youzanPush('trade_TradePaid', { status: 'TRADE_PAID' }), at),
+    );
+    const awaitingShipment = eventsOf(
+      translateYouzan(youzanPush('trade_TradeBuyerPay', { status: 'WAIT_SELLER_SEND_GOODS' }), at),
+    );
+    expect(paid[0]).toMatchObject({ type: 'order.paid', data: { paid: true } });
+    expect(awaitingShipment[0]?.id).toBe(paid[0]?.id);
+  });
+
+  it('should decode msg as Youzan form-encodes it (a space is +) and answer test pushes without starting anything', () => {
+    const push = youzanPush('trade_TradeCreate');
+    const order = JSON.parse(decodeURIComponent(push.msg)) as {
+      full_order_info: { address_info: Record<string, unknown> };
+    };
+    order.full_order_info.address_info['receiver_name'] = 'Li Lei + 韩梅梅';
+    // URLSearchParams encodes as a form value, like Java's URLEncoder: ' ' → '+', '+' → '%2B'.
+    const msg = new URLSearchParams({ m: JSON.stringify(order) }).toString().slice(2);
+    expect(msg).toContain('Li+Lei+%2B+');
+    const [event] = eventsOf(translateYouzan({ ...push, msg }, at));
+    expect(event?.data['customer']).toMatchObject({ name: 'Li Lei + 韩梅梅' });
+
+    expect(translateYouzan({ ...youzanPush('trade_TradeCreate'), test: true }, at)).toEqual({
+      ignored: 'a Youzan test push (test: true): answered, nothing started',
+    });
+    expect(translateYouzan({ test: true, type: 'trade_TradeCreate' }, at)).toMatchObject({
+      ignored: expect.any(String),
+    });
   });
 
   it('should ignore other message types and locate what is wrong in a malformed push', () => {

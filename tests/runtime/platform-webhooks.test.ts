@@ -11,6 +11,7 @@ import {
   erpMapping,
   youzanPush,
   youzanRefundPush,
+  youzanStatePush,
 } from '../platforms/platform-fixtures.ts';
 
 const SHOPIFY = { id: 'my-shopify', kind: 'shopify' as const, secret: 'shpss_0123456789abcdef' };
@@ -132,7 +133,7 @@ describe('Shopify webhooks', () => {
     );
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({
-      events: [{ id: expect.stringMatching(/^shopify-[0-9a-f]{32}$/), status: 'duplicate' }],
+      events: [{ id: `shopify-order-${ORDER_ID}-order.created`, status: 'duplicate' }],
     });
     await h.xiaoer.intake.idle();
     expect(await dbFingerprint(h.connection)).toBe(before);
@@ -361,6 +362,28 @@ describe('WooCommerce webhooks', () => {
     });
   });
 
+  it('should tell the customer of a shipment once when the completed order is saved again', async () => {
+    const base = JSON.parse(await fixture('woocommerce-order.json')) as Record<string, unknown>;
+    const saved = (changes: Record<string, unknown>) =>
+      JSON.stringify({ ...base, id: 728, number: '728', ...changes });
+    expect((await woo('order.created', saved({ status: 'processing' }))).status).toBe(202);
+    const id = 'order-lifecycle:728:1';
+    await vi.waitFor(async () => expect((await instance(id)).node).toBe('waitShipment'), SETTLED);
+    const completed = saved({ status: 'completed', date_modified_gmt: '2017-03-23T08:00:00' });
+    expect((await woo('order.updated', completed)).status).toBe(202);
+    await vi.waitFor(async () => expect((await instance(id)).node).toBe('waitDelivery'), SETTLED);
+    const shipped = async () =>
+      (await sentTo(id)).filter((text) => text.includes('shipped')).length;
+    await vi.waitFor(async () => expect(await shipped()).toBe(1), SETTLED);
+    // The shop adds a note a day later: WooCommerce sends order.updated with a new date.
+    const noted = saved({ status: 'completed', date_modified_gmt: '2017-03-24T10:00:00' });
+    const again = await woo('order.updated', noted);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({
+      events: [{ id: 'woo-728-order.shipped', status: 'duplicate' }],
+    });
+  });
+
   it('should refuse a wrong signature', async () => {
     expect(
       (await woo('order.created', await fixture('woocommerce-order.json'), 'wrong')).status,
@@ -425,6 +448,33 @@ describe('Youzan pushes and mapped ERP messages', () => {
         }),
       SETTLED,
     );
+  });
+
+  it('should ship a Youzan order on the documented shipping message (only tid and update_time), and answer test pushes', async () => {
+    const tid = 'E20241104143713093806202';
+    const created = youzanPush('trade_TradeCreate', { tid, status: 'WAIT_SELLER_SEND_GOODS' });
+    expect((await youzan(JSON.stringify(created))).status).toBe(200);
+    const id = `order-lifecycle:${tid}:1`;
+    await vi.waitFor(async () => expect((await instance(id)).node).toBe('waitShipment'), SETTLED);
+    // One payment told twice (trade_TradePaid, then trade_TradeBuyerPay): the second is a duplicate.
+    for (const [type, orderStatus, status] of [
+      ['trade_TradePaid', 'TRADE_PAID', 'accepted'],
+      ['trade_TradeBuyerPay', 'WAIT_SELLER_SEND_GOODS', 'duplicate'],
+    ] as const) {
+      const paid = await youzan(JSON.stringify(youzanPush(type, { tid, status: orderStatus })));
+      expect(await paid.json()).toMatchObject({ code: 0, events: [{ status }] });
+    }
+    const shipped = await youzan(JSON.stringify(youzanStatePush('trade_TradeSellerShip', { tid })));
+    expect(shipped.status).toBe(200);
+    expect(await shipped.json()).toMatchObject({ code: 0, events: [{ status: 'accepted' }] });
+    await vi.waitFor(async () => expect((await instance(id)).node).toBe('waitDelivery'), SETTLED);
+
+    const probe = await youzan(JSON.stringify({ ...created, test: true }));
+    expect(await probe.json()).toEqual({
+      code: 0,
+      msg: 'success',
+      ignored: 'a Youzan test push (test: true): answered, nothing started',
+    });
   });
 
   it("should make events of an ERP's own JSON with the configured mapping, signed the Xiaoer way", async () => {

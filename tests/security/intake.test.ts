@@ -117,7 +117,9 @@ describe('event intake (issue 18)', () => {
 
   it('should answer a replayed Shopify body as a duplicate, another topic as ignored', async () => {
     expect(await (await shopify('orders/create', orderBody, 'third-id')).json()).toEqual({
-      events: [{ id: expect.stringMatching(/^shopify-[0-9a-f]{32}$/), status: 'duplicate' }],
+      events: [
+        { id: expect.stringMatching(/^shopify-order-\d+-order\.created$/), status: 'duplicate' },
+      ],
     });
     expect(await (await shopify('orders/paid', orderBody, 'fourth-id')).json()).toEqual({
       ignored: 'the order body does not show orders/paid',

@@ -37,8 +37,10 @@ export function youzanWebhookRouter(options: WebhooksRouteOptions): Router {
       const payload = parseJsonBody(body, parsePlatformJson);
       const translation = translateYouzan(payload, new Date());
       const topic = asText(asObject(payload)['type']) ?? 'youzan';
+      // The event ids are Xiaoer's, derived from the push (one payment told by two messages).
       const { body: answer } = await acceptTranslation(options.intake, source.id, translation, {
         response,
+        derivedIds: true,
         topic,
       });
       response.status(200).json({ code: 0, msg: 'success', ...answer });

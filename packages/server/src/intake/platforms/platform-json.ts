@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { isSafeNumber, parse } from 'lossless-json';
 import type { ValidateFunction } from 'ajv';
 import { schemaProblems, type SchemaProblem } from '../../json-schema-check.ts';
@@ -66,26 +65,3 @@ export function payloadProblems(validate: ValidateFunction, payload: unknown): S
 
 /** A JSON Schema for an id that is a number, or a string when too big for one. */
 export const idSchema = { type: ['integer', 'string'], minLength: 1 } as const;
-
-/** JSON with object keys sorted at every level: equal content, equal text. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonical((value as Json)[key])}`)
-      .join(',')}}`;
-  return JSON.stringify(value) ?? 'null';
-}
-
-/**
- * An event id made from what the event says (its type, time and data), not from the delivery:
- * a platform's redelivery of the same content — under a new webhook id, or a captured body sent
- * again by someone else — gets the same id, and the intake drops it as a duplicate.
- */
-export function contentEventId(prefix: string, event: { type: string; time: string; data: Json }) {
-  const hash = createHash('sha256')
-    .update(canonical([event.type, event.time, event.data]))
-    .digest('hex');
-  return `${prefix}-${hash.slice(0, 32)}`;
-}

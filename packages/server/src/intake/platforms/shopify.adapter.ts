@@ -6,12 +6,12 @@ import {
   compact,
   idSchema,
   payloadProblems,
-  contentEventId,
   type Json,
   type PlatformEvent,
   type Translation,
 } from './platform-json.ts';
 import { firstOf, languageOf, normaliseEmail, normalisePhone } from './customer-contact.ts';
+import { personName } from './person-name.ts';
 
 /** Shopify webhook topics Xiaoer understands, and the event each becomes. */
 export const SHOPIFY_TOPICS: Record<string, string> = {
@@ -74,9 +74,12 @@ function customerOf(order: Json): Json {
   const billing = asObject(order['billing_address']);
   const address = Object.keys(shipping).length > 0 ? shipping : billing;
   const country = asText(address['country_code']) ?? asText(billing['country_code']);
-  const name = [customer['first_name'], customer['last_name']].filter(Boolean).join(' ');
   return compact({
-    name: name || asText(address['name']) || 'Customer',
+    name:
+      personName(customer['first_name'], customer['last_name']) ??
+      personName(address['first_name'], address['last_name']) ??
+      asText(address['name']) ??
+      'Customer',
     phone: firstOf(
       ...[order['phone'], customer['phone'], shipping['phone'], billing['phone']].map((p) =>
         normalisePhone(p, country),
@@ -90,15 +93,23 @@ function customerOf(order: Json): Json {
   });
 }
 
-/** The order as journeys need it: number as the shop shows it, customer, money, payment. */
+/**
+ * The order as journeys need it: number as the shop shows it, customer, payment, and money as
+ * the customer saw it: `total_price_set.presentment_money`, else the shop's `total_price`.
+ */
 function orderData(order: Json): Json {
   const financial = asText(order['financial_status']) ?? 'pending';
+  // What the customer paid, in the currency they saw (Shopify Markets: not the shop's own).
+  const presentment = asObject(asObject(order['total_price_set'])['presentment_money']);
+  const shown = asAmount(presentment['amount']);
   return {
     orderId: orderIdOf(order),
     orderNumber: asText(order['name']) ?? asText(order['order_number']),
     customer: customerOf(order),
-    total: asAmount(order['total_price']),
-    currency: asText(order['currency']),
+    // Amount and currency from the same place, never one from each.
+    total: shown ?? asAmount(order['total_price']),
+    currency:
+      shown !== undefined ? asText(presentment['currency_code']) : asText(order['currency']),
     paymentStatus: financial,
     paid: PAID.has(financial),
     test: order['test'] === true,
@@ -129,10 +140,21 @@ function latestFulfillment(order: Json): Json | undefined {
   )[all.length - 1];
 }
 
-function refundData(refund: Json): Json {
-  const transactions = ((refund['transactions'] as unknown[] | undefined) ?? []).map(asObject);
-  const amount = transactions
+/** Transaction statuses of money that did not move (Shopify: pending, success, failure, error). */
+const FAILED = new Set(['failure', 'error']);
+
+/**
+ * The money a refund gave back: its `refund` transactions, except those that failed (a
+ * declined refund at the gateway is retried as another transaction). Undefined when none
+ * moved money: a restock-only refund, or every attempt failed.
+ */
+function refundData(refund: Json): Json | undefined {
+  const transactions = ((refund['transactions'] as unknown[] | undefined) ?? [])
+    .map(asObject)
     .filter((t) => (asText(t['kind']) ?? 'refund') === 'refund')
+    .filter((t) => !FAILED.has(asText(t['status']) ?? 'success'));
+  if (transactions.length === 0) return undefined;
+  const amount = transactions
     .map((t) => asAmount(t['amount']) ?? 0)
     .reduce((sum, value) => sum + value, 0);
   return {
@@ -156,11 +178,13 @@ const ORDER_TOPIC_PROOF: Record<string, (order: Json) => boolean> = {
 };
 
 /**
- * Maps one Shopify webhook (verified already) to Xiaoer events. An order's or refund's event id comes
- * from its content (see {@link contentEventId}): Shopify retries the same payload for hours,
- * and the same payload under a new webhook id is a replay, not news. Except for a shipment: a parcel
- * is announced by `fulfillments/create` and again by `orders/fulfilled`, so its event id is
- * the fulfillment's and the second is recognised as a duplicate.
+ * Maps one Shopify webhook (verified already) to Xiaoer events. An event's id says what
+ * happened, never when or how it was worded: `shopify-order-<id>-<event type>` for an order
+ * (it is created, paid, cancelled once), `shopify-refund-<id>` for a refund, the fulfillment's
+ * id for a parcel. Shopify retries for hours, sends one event to each subscription of its
+ * topic, and serialises a delivery with the order as it is when sent (a later `updated_at`):
+ * all of these are the same event, and so is a captured body sent again under a new webhook id.
+ * A parcel announced by `fulfillments/create` and again by `orders/fulfilled` is one event too.
  */
 export function translateShopify(
   topic: string,
@@ -186,8 +210,8 @@ export function translateShopify(
     time: asText(body['updated_at']) ?? asText(body['created_at']) ?? receivedAt.toISOString(),
     data: compact(data),
   });
-  const byContent = (data: Json) =>
-    event(contentEventId('shopify', { type, time: event('', {}).time, data: compact(data) }), data);
+  const ofOrder = (data: Json) =>
+    event(`shopify-order-${String(data['orderId'] ?? 'unknown')}-${type}`, data);
   if (topic.startsWith('orders/')) {
     const proof = ORDER_TOPIC_PROOF[topic];
     if (proof && !proof(body)) return { ignored: `the order body does not show ${topic}` };
@@ -195,13 +219,17 @@ export function translateShopify(
   if (topic === 'orders/fulfilled') {
     const fulfillment = latestFulfillment(body);
     const order = orderData(body);
-    if (!fulfillment) return { events: [byContent(order)] };
+    if (!fulfillment) return { events: [ofOrder(order)] };
     const parcel = parcelData(fulfillment, asText(order['orderId']));
     const id = `shopify-fulfillment-${String(parcel['parcelId'])}-shipped`;
     return { events: [event(id, { ...parcel, orderNumber: order['orderNumber'] })] };
   }
-  if (topic.startsWith('orders/')) return { events: [byContent(orderData(body))] };
-  if (topic === 'refunds/create') return { events: [byContent(refundData(body))] };
+  if (topic.startsWith('orders/')) return { events: [ofOrder(orderData(body))] };
+  if (topic === 'refunds/create') {
+    const refund = refundData(body);
+    if (!refund) return { ignored: 'the refund gave no money back (restock only, or it failed)' };
+    return { events: [event(`shopify-refund-${String(refund['refundId'])}`, refund)] };
+  }
   const status = asText(body['shipment_status']);
   if (topic === 'fulfillments/update' && status !== 'delivered')
     return { ignored: `fulfillment update with shipment_status ${status ?? 'none'}` };

@@ -32,6 +32,20 @@ export const TAOBAO_TOPICS: Record<string, string> = {
 };
 
 /**
+ * Whether the buyer has paid, as far as the topic proves it: a trade is created unpaid, and is
+ * paid once paid for, shipped or done; a closed trade may have been either (unpaid ones close
+ * on timeout) and its message does not say, so it claims nothing.
+ */
+const PAID_KNOWN: Record<string, boolean | undefined> = {
+  taobao_trade_TradeCreate: false,
+  taobao_trade_TradeBuyerPay: true,
+  taobao_trade_TradeSellerShip: true,
+  taobao_trade_TradePartlySellerShip: true,
+  taobao_trade_TradeSuccess: true,
+  taobao_refund_RefundSuccess: true,
+};
+
+/**
  * Maps one TMC message (as `taobao.tmc.messages.consume` returns it: `id`, `topic`, `content`
  * a JSON string, `pub_time`, `user_nick`) to a Xiaoer event; the TMC message id is the event
  * id, so a message consumed twice is a duplicate. Trade messages carry no phone or email.
@@ -63,7 +77,7 @@ export function translateTmc(message: unknown, receivedAt: Date): Translation {
     }),
     total: asAmount(content['payment']),
     currency: 'CNY',
-    paid: topic !== 'taobao_trade_TradeCreate',
+    paid: PAID_KNOWN[topic],
     test: false,
     shopName: asText(content['seller_nick']) ?? asText(envelope['user_nick']),
     amount: type === 'order.refunded' ? asAmount(content['refund_fee']) : undefined,

@@ -4,7 +4,6 @@ import {
   asObject,
   asText,
   compact,
-  contentEventId,
   idSchema,
   payloadProblems,
   type Json,
@@ -12,6 +11,7 @@ import {
   type Translation,
 } from './platform-json.ts';
 import { firstOf, languageOf, normaliseEmail, normalisePhone } from './customer-contact.ts';
+import { personName } from './person-name.ts';
 
 /** WooCommerce order statuses and the Xiaoer event an `order.updated` to each becomes. */
 export const WOOCOMMERCE_STATUSES: Record<string, string> = {
@@ -49,9 +49,11 @@ function customerOf(order: Json): Json {
   const billing = asObject(order['billing']);
   const shipping = asObject(order['shipping']);
   const country = asText(billing['country']) ?? asText(shipping['country']);
-  const name = [billing['first_name'], billing['last_name']].filter(Boolean).join(' ');
   return compact({
-    name: name || 'Customer',
+    name:
+      personName(billing['first_name'], billing['last_name']) ??
+      personName(shipping['first_name'], shipping['last_name']) ??
+      'Customer',
     phone: firstOf(
       normalisePhone(billing['phone'], country),
       normalisePhone(shipping['phone'], country),
@@ -96,20 +98,26 @@ function orderData(order: Json, status: string): Json {
   };
 }
 
-function refundedAmount(order: Json): number | undefined {
-  const refunds = ((order['refunds'] as unknown[] | undefined) ?? []).map(asObject);
-  if (refunds.length === 0) return asAmount(order['total']);
-  const sum = refunds.reduce((total, r) => total + Math.abs(asAmount(r['total']) ?? 0), 0);
-  return Math.round(sum * 100) / 100;
+/** Each refund of the order (`refunds`: id, reason, a negative total), as Xiaoer data. */
+function refundsOf(order: Json): Json[] {
+  return ((order['refunds'] as unknown[] | undefined) ?? [])
+    .map(asObject)
+    .filter((refund) => asText(refund['id']) !== undefined)
+    .map((refund) => ({
+      refundId: asText(refund['id']),
+      amount: Math.abs(asAmount(refund['total']) ?? 0),
+      reason: asText(refund['reason']),
+    }));
 }
 
 /**
- * Maps one WooCommerce webhook (verified already) to Xiaoer events. WooCommerce gives each
- * delivery attempt its own delivery id, so the event id is made from the content instead
- * (order, status, modification time, parcel): a retried delivery is recognised as a duplicate.
+ * Maps one WooCommerce webhook (verified already) to Xiaoer events. WooCommerce sends
+ * `order.updated` on every save of an order (a note, an address edit, a refund) and gives each
+ * delivery attempt its own delivery id, so an event's id says what happened, never when:
+ * the order's status event (`woo-<order>-order.paid`), each tracked parcel, each refund
+ * (`refunds[]`, partial ones included, whatever the status). Saving the order again makes the
+ * same ids, which the intake drops as duplicates: the customer is not told twice.
  * A completed order with several tracked parcels makes one `order.shipped` per parcel.
- * A body without modification dates is identified by a hash of what the event says, never
- * by the time it arrived (every redelivery would be new).
  */
 export function translateWooCommerce(
   topic: string,
@@ -125,31 +133,41 @@ export function translateWooCommerce(
   const orderId = asText(order['id']) as string;
   const status = asText(order['status']) as string;
   const type = topic === 'order.created' ? 'order.created' : WOOCOMMERCE_STATUSES[status];
-  if (!type) return { ignored: `${topic} with status ${status}` };
   const modified = asText(order['date_modified_gmt']) ?? asText(order['date_created_gmt']) ?? '';
-  const event = (data: Json, parcelId?: string): PlatformEvent => ({
-    // A parcel is announced once however often the order is saved afterwards.
-    id: parcelId
-      ? `woo-${orderId}-parcel-${parcelId}`
-      : modified
-        ? `woo-${orderId}-${type}-${modified}`
-        : contentEventId(`woo-${orderId}-${type}`, { type, time: '', data: compact(data) }),
-    type,
+  const event = (eventType: string, data: Json, key: string): PlatformEvent => ({
+    id: `woo-${orderId}-${key}`,
+    type: eventType,
     source: siteUrl || 'woocommerce',
     time: modified ? `${modified}Z` : receivedAt.toISOString(),
     data: compact(data),
   });
   const base = orderData(order, status);
+  const refunds =
+    topic === 'order.updated'
+      ? refundsOf(order).map((refund) =>
+          event('order.refunded', { ...base, ...refund }, `refund-${String(refund['refundId'])}`),
+        )
+      : [];
+  if (!type)
+    return refunds.length > 0 ? { events: refunds } : { ignored: `${topic} with status ${status}` };
   if (type === 'order.shipped') {
     const parcels = parcelsOf(order);
-    if (parcels.length === 0) return { events: [event(base)] };
+    if (parcels.length === 0) return { events: [event(type, base, type), ...refunds] };
     return {
-      events: parcels.map((parcel, i) =>
-        event({ ...base, ...parcel }, asText(parcel['parcelId']) ?? String(i)),
-      ),
+      events: [
+        ...parcels.map((parcel, i) =>
+          event(type, { ...base, ...parcel }, `parcel-${asText(parcel['parcelId']) ?? String(i)}`),
+        ),
+        ...refunds,
+      ],
     };
   }
+  // Refunded: each refund is told by its own event; a status set by hand, without a refund
+  // recorded, is told once for the whole order.
   if (type === 'order.refunded')
-    return { events: [event({ ...base, amount: refundedAmount(order) })] };
-  return { events: [event(base)] };
+    return {
+      events:
+        refunds.length > 0 ? refunds : [event(type, { ...base, amount: base['total'] }, type)],
+    };
+  return { events: [event(type, base, type), ...refunds] };
 }

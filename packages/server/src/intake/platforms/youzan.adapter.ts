@@ -15,12 +15,20 @@ import { normalisePhone } from './customer-contact.ts';
 /** Youzan (有赞) trade push message types and the Xiaoer event each becomes. */
 export const YOUZAN_TYPES: Record<string, string> = {
   trade_TradeCreate: 'order.created',
+  trade_TradePaid: 'order.paid',
   trade_TradeBuyerPay: 'order.paid',
   trade_TradePartlySellerShip: 'order.shipped',
   trade_TradeSellerShip: 'order.shipped',
   trade_TradeSuccess: 'order.delivered',
   trade_TradeClose: 'order.cancelled',
 };
+
+/**
+ * Trade messages whose `msg` is the whole order (`full_order_info`). The others (shipping,
+ * success, closing) carry only `tid`, `update_time` and a few fields of their own
+ * (`oids`; `close_type`, `close_reason`), as Youzan's trade message documentation lists them.
+ */
+const FULL_ORDER_TYPES = new Set(['trade_TradeCreate', 'trade_TradePaid', 'trade_TradeBuyerPay']);
 
 /**
  * Youzan refund messages that mean the money went back: the older `trade_refund_*` family and
@@ -64,6 +72,18 @@ const messageSchema = compileSchema({
   },
 });
 
+const stateSchema = compileSchema({
+  type: 'object',
+  required: ['tid'],
+  properties: {
+    tid: { type: 'string', minLength: 1 },
+    oids: { type: ['string', 'integer'] },
+    update_time: { type: 'string' },
+    close_type: { type: ['integer', 'string'] },
+    close_reason: { type: 'string' },
+  },
+});
+
 const refundSchema = compileSchema({
   type: 'object',
   required: ['tid', 'refund_id', 'refunded_fee'],
@@ -93,15 +113,24 @@ const plain = (value: unknown): string | undefined => {
 
 type Problems = { problems: { pointer: string; message: string }[] };
 
-/** The push's `msg` (URL-encoded JSON, or an object in newer messages) checked by `schema`. */
+/**
+ * The push's `msg` as JSON: URL-encoded text, or an object in newer messages. Youzan encodes
+ * it as a form value (Java's URLEncoder): a space is `+`, a plus `%2B`.
+ */
+function decodedMessage(msg: unknown): { parsed: unknown } | Problems {
+  if (typeof msg !== 'string') return { parsed: msg };
+  try {
+    return { parsed: JSON.parse(decodeURIComponent(msg.replace(/\+/g, ' '))) };
+  } catch {
+    return { problems: [{ pointer: '/msg', message: 'must be URL-encoded JSON' }] };
+  }
+}
+
+/** The push's `msg` decoded and checked by `schema`. */
 function messageOf(msg: unknown, schema: ValidateFunction): { message: Json } | Problems {
-  let parsed: unknown = msg;
-  if (typeof msg === 'string')
-    try {
-      parsed = JSON.parse(decodeURIComponent(msg));
-    } catch {
-      return { problems: [{ pointer: '/msg', message: 'must be URL-encoded JSON' }] };
-    }
+  const decoded = decodedMessage(msg);
+  if ('problems' in decoded) return decoded;
+  const { parsed } = decoded;
   const problems = payloadProblems(schema, parsed);
   if (problems.length > 0)
     return { problems: problems.map((p) => ({ ...p, pointer: `/msg${p.pointer}` })) };
@@ -138,18 +167,73 @@ function refundOf(envelope: Json, receivedAt: Date): Translation {
   };
 }
 
+/** The Xiaoer event's id and source for a trade message of `tid` updated at `updated`. */
+function tradeEvent(
+  envelope: Json,
+  messageType: string,
+  tid: string,
+  updated: string,
+  data: Json,
+  receivedAt: Date,
+): Translation {
+  const type = YOUZAN_TYPES[messageType] as string;
+  return {
+    events: [
+      {
+        // A payment told by both trade_TradePaid and trade_TradeBuyerPay is one event.
+        id:
+          type === 'order.paid'
+            ? `youzan-${tid}-order.paid`
+            : `youzan-${tid}-${messageType}-${updated || receivedAt.toISOString()}`,
+        type,
+        source: `youzan://${asText(envelope['kdt_id']) ?? 'shop'}`,
+        time: receivedAt.toISOString(),
+        data: compact(data),
+      },
+    ],
+  };
+}
+
+/** A shipping, success or closing message: the order's number, and why it closed. */
+function stateOf(envelope: Json, messageType: string, receivedAt: Date): Translation {
+  const found = messageOf(envelope['msg'], stateSchema);
+  if ('problems' in found) return { invalid: found.problems };
+  const message = found.message;
+  const tid = asText(message['tid']) as string;
+  const data: Json = {
+    orderId: tid,
+    orderNumber: tid,
+    test: false,
+    cancelReason:
+      messageType === 'trade_TradeClose'
+        ? (asText(message['close_reason']) ?? asText(message['close_type']))
+        : undefined,
+  };
+  const updated = asText(message['update_time']) ?? asText(envelope['version']) ?? '';
+  return tradeEvent(envelope, messageType, tid, updated, data, receivedAt);
+}
+
 /**
  * Maps one Youzan trade push (verified already) to a Xiaoer event. Youzan repeats a push
  * until it is answered; the event id (order, type, update time) makes a repeat a duplicate.
+ * Youzan's own test pushes (`test: true`, sent now and then to check the endpoint is up)
+ * are answered and start nothing.
  */
 export function translateYouzan(payload: unknown, receivedAt: Date): Translation {
+  if (asObject(payload)['test'] === true)
+    return { ignored: 'a Youzan test push (test: true): answered, nothing started' };
   const invalid = payloadProblems(envelopeSchema, payload);
   if (invalid.length > 0) return { invalid };
   const envelope = asObject(payload);
   const messageType = asText(envelope['type']) as string;
   if (YOUZAN_REFUND_TYPES.has(messageType)) return refundOf(envelope, receivedAt);
-  const type = YOUZAN_TYPES[messageType];
-  if (!type) return { ignored: `message type ${messageType} is not used by Xiaoer` };
+  if (!YOUZAN_TYPES[messageType])
+    return { ignored: `message type ${messageType} is not used by Xiaoer` };
+  // A state message carrying the whole order anyway is read as one (more is known).
+  const decoded = decodedMessage(envelope['msg']);
+  const wholeOrder = 'parsed' in decoded && 'full_order_info' in asObject(decoded.parsed);
+  if (!FULL_ORDER_TYPES.has(messageType) && !wholeOrder)
+    return stateOf(envelope, messageType, receivedAt);
   const found = messageOf(envelope['msg'], messageSchema);
   if ('problems' in found) return { invalid: found.problems };
   const order = asObject(found.message['full_order_info']);
@@ -175,18 +259,8 @@ export function translateYouzan(payload: unknown, receivedAt: Date): Translation
     currency: 'CNY',
     paymentStatus: status,
     paid: !UNPAID.has(status),
-    test: envelope['test'] === true,
+    test: false,
     shopName: asText(info['shop_name']),
   };
-  return {
-    events: [
-      {
-        id: `youzan-${tid}-${messageType}-${updated || receivedAt.toISOString()}`,
-        type,
-        source: `youzan://${asText(envelope['kdt_id']) ?? 'shop'}`,
-        time: receivedAt.toISOString(),
-        data: compact(data),
-      },
-    ],
-  };
+  return tradeEvent(envelope, messageType, tid, updated, data, receivedAt);
 }
