@@ -273,6 +273,20 @@ describe('Shopify webhooks', () => {
         },
       },
     });
+    // Signed, but nested ten thousand deep: refused by its shape, not as a parser's overflow.
+    const deep = '{"id":1,"note":' + '['.repeat(10_000) + ']'.repeat(10_000) + '}';
+    for (const refused of [
+      await shopify('orders/create', deep, 'x-6'),
+      await woo('order.created', deep),
+    ]) {
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({
+        error: {
+          code: 'json-too-complex',
+          details: { problems: [{ pointer: '/note' + '/0'.repeat(63) }] },
+        },
+      });
+    }
     const wrongKind = await fetch(`${h.url}/api/webhooks/shopify/${WOO.id}`, {
       method: 'POST',
       headers: {

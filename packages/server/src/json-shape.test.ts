@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonShapeProblem } from './json-shape.ts';
+import { jsonShapeProblem, jsonTextDepthProblem } from './json-shape.ts';
 
 /** `[[[...]]]` nested `depth` arrays deep, built without recursion. */
 function nested(depth: number): unknown {
@@ -25,5 +25,33 @@ describe('jsonShapeProblem', () => {
     );
     expect(jsonShapeProblem(wide)).toMatchObject({ reason: 'too-many-keys' });
     expect(jsonShapeProblem(wide.slice(0, 100))).toBeNull();
+  });
+});
+
+describe('jsonTextDepthProblem', () => {
+  /** A value deeper than 3 in several places; keys with brackets, quotes and slashes in strings. */
+  const shapes: unknown[] = [
+    nested(3),
+    nested(4),
+    [1, [2, [3, [4]]]],
+    { 'a/b': [{ '~k': { 'x"}]': '[[[{{{', deeper: { too: [0] } } }] },
+    { list: [0, 1, { in: [[['deep']]] }], other: { s: '\\"]' } },
+  ];
+
+  it("should find in the text what the parsed value's check finds, and where", () => {
+    for (const shape of shapes)
+      expect(jsonTextDepthProblem(JSON.stringify(shape), 3), JSON.stringify(shape)).toEqual(
+        jsonShapeProblem(shape, { maxDepth: 3, maxKeys: 1e9 }),
+      );
+    // Too deep in two places: the first in the text is named.
+    expect(jsonTextDepthProblem('[{}, [], {"a": [{"b": {}}]}, [[[]]]]', 3)?.pointer).toBe('/2/a/0');
+  });
+
+  it('should refuse text nested 100,000 deep without parsing it', () => {
+    const text = '['.repeat(100_000) + ']'.repeat(100_000);
+    expect(jsonTextDepthProblem(text, 64)).toMatchObject({
+      reason: 'too-deep',
+      pointer: '/0'.repeat(64),
+    });
   });
 });

@@ -49,3 +49,50 @@ export function jsonShapeProblem(
   }
   return null;
 }
+
+/**
+ * The same depth limit read off JSON text before it is parsed, for parsers that recurse (the
+ * platforms' lossless parser, which keeps 64-bit ids exact, overflowed the call stack on a body
+ * nested ten thousand deep). Counts the brackets outside strings; the pointer is where the
+ * limit was crossed, by array index and object key, as far as the text says.
+ */
+export function jsonTextDepthProblem(text: string, maxDepth: number): JsonShapeProblem | null {
+  const path: string[] = [];
+  /** Per open bracket: an array's next index, or -1 for an object (its key is in `path`). */
+  const open: number[] = [];
+  let key = '';
+  let inString = false;
+  let stringStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') {
+        inString = false;
+        key = text.slice(stringStart, i);
+      }
+      continue;
+    }
+    if (c === '"') {
+      inString = true;
+      stringStart = i + 1;
+    } else if (c === ':' && open.at(-1) === -1) path[open.length - 1] = escapeToken(key);
+    else if (c === ',' && open.length > 0 && open.at(-1)! >= 0) {
+      open[open.length - 1]! += 1;
+      path[open.length - 1] = String(open.at(-1));
+    } else if (c === '{' || c === '[') {
+      if (open.length >= maxDepth)
+        return {
+          reason: 'too-deep',
+          pointer: path
+            .slice(0, open.length)
+            .map((token) => `/${token}`)
+            .join(''),
+          message: `nested deeper than ${maxDepth} levels`,
+        };
+      open.push(c === '[' ? 0 : -1);
+      path[open.length - 1] = '0';
+    } else if (c === '}' || c === ']') open.pop();
+  }
+  return null;
+}

@@ -1,8 +1,8 @@
 import express, { Router } from 'express';
 import { SIGNATURE_HEADERS, sameSignature, signBody } from '../intake/signature.ts';
-import { parsePlatformJson } from '../intake/platforms/platform-json.ts';
 import { translateMapped } from '../intake/platforms/mapped.adapter.ts';
-import { parseJsonBody, rawBody, unauthorized } from './events.route.ts';
+import { rawBody, unauthorized } from './events.route.ts';
+import { parsePlatformBody } from './platform-body.ts';
 import { acceptTranslation } from './webhook-accept.ts';
 import { param } from './params.ts';
 import type { WebhooksRouteOptions } from './webhooks.route.ts';
@@ -42,7 +42,7 @@ export function mappedWebhookRouter(options: WebhooksRouteOptions): Router {
           `时间戳超出允许范围（±${window} 秒），可能是重放的请求。`,
           `The timestamp is outside the allowed window (±${window} s); the request may be a replay.`,
         );
-      const payload = parseJsonBody(body, parsePlatformJson);
+      const payload = parsePlatformBody(body);
       const translation = translateMapped(source.id, source.mapping, body, payload, new Date());
       const { status, body: answer } = await acceptTranslation(
         options.intake,

@@ -2,11 +2,12 @@ import express, { Router, type Request, type Response } from 'express';
 import type { EventIntake } from '../intake/event-intake.ts';
 import type { SourceKind, SourceRegistry } from '../intake/event-source.ts';
 import { base64Hmac, sameSignature } from '../intake/signature.ts';
-import { parsePlatformJson, type Translation } from '../intake/platforms/platform-json.ts';
+import type { Translation } from '../intake/platforms/platform-json.ts';
 import { translateShopify } from '../intake/platforms/shopify.adapter.ts';
 import { translateWooCommerce } from '../intake/platforms/woocommerce.adapter.ts';
 import { ApiError } from './api-error.ts';
-import { parseJsonBody, rawBody, unauthorized } from './events.route.ts';
+import { rawBody, unauthorized } from './events.route.ts';
+import { parsePlatformBody } from './platform-body.ts';
 import { acceptTranslation } from './webhook-accept.ts';
 import { youzanWebhookRouter } from './youzan-webhook.route.ts';
 import { mappedWebhookRouter } from './mapped-webhook.route.ts';
@@ -81,7 +82,7 @@ export function webhooksRouter(options: WebhooksRouteOptions): Router {
         topic,
         webhookId,
         request.get('x-shopify-shop-domain') ?? '',
-        parseJsonBody(body, parsePlatformJson),
+        parsePlatformBody(body),
         new Date(),
       );
       const { status, body: answer } = await accept(response, source.id, translation, topic);
@@ -112,7 +113,7 @@ export function webhooksRouter(options: WebhooksRouteOptions): Router {
       const translation = translateWooCommerce(
         topic,
         request.get('x-wc-webhook-source') ?? '',
-        parseJsonBody(body, parsePlatformJson),
+        parsePlatformBody(body),
         new Date(),
       );
       const { status, body: answer } = await accept(response, source.id, translation, topic);

@@ -1,8 +1,9 @@
 import express, { Router } from 'express';
 import { sameSignature } from '../intake/signature.ts';
-import { asObject, asText, parsePlatformJson } from '../intake/platforms/platform-json.ts';
+import { asObject, asText } from '../intake/platforms/platform-json.ts';
 import { translateYouzan, youzanSign } from '../intake/platforms/youzan.adapter.ts';
-import { parseJsonBody, rawBody, unauthorized } from './events.route.ts';
+import { rawBody, unauthorized } from './events.route.ts';
+import { parsePlatformBody } from './platform-body.ts';
 import { acceptTranslation } from './webhook-accept.ts';
 import { param } from './params.ts';
 import type { WebhooksRouteOptions } from './webhooks.route.ts';
@@ -34,7 +35,7 @@ export function youzanWebhookRouter(options: WebhooksRouteOptions): Router {
       const source = options.sources.find(param(request, 'source'), 'youzan');
       if (!source || !sameSignature(youzanSign(clientId, body, source.secret), sign.toLowerCase()))
         throw unauthorized('signature-invalid', '签名无效。', 'The signature is invalid.');
-      const payload = parseJsonBody(body, parsePlatformJson);
+      const payload = parsePlatformBody(body);
       const translation = translateYouzan(payload, new Date());
       const topic = asText(asObject(payload)['type']) ?? 'youzan';
       // The event ids are Xiaoer's, derived from the push (one payment told by two messages).
