@@ -106,9 +106,14 @@ describe('xiaoer simulate', () => {
   });
 
   it('should reject a malformed scenario with the reason', async () => {
-    const scenario = await file('malformed.json', { trigger: {}, steps: [{ teleport: true }] });
+    const scenario = await file('malformed.json', { trigger: 'A1', steps: [{ teleport: true }] });
     const run = await xiaoer('simulate', smallJourney, '--events', scenario);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('Scenario is invalid');
+    expect(run.stderr).toContain('场景有误 / the scenario is invalid');
+    // Where, then what, in English and in Chinese.
+    expect(run.stderr).toContain(
+      '  /steps/0\n    must be one step of a kind: advance, event, reply, callSucceeded, callFailed, sendSucceeded, sendFailed, expectNode (it has "teleport")\n    应当是其中一种步骤：',
+    );
+    expect(run.stderr).toMatch(/ {2}\/trigger\n {4}.+\n {4}.*[\u3400-\u9fff]/);
   });
 });

@@ -26,6 +26,7 @@ export {
   type Scenario,
   type ScenarioStep,
   type ScenarioResult,
+  type ScenarioProblem,
 } from './scenario.ts';
 export { startingAt, START_AT_NODE_FLAG } from './start-at-node.ts';
 export {

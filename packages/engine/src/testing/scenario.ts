@@ -1,6 +1,6 @@
-import type { JsonObject, WorkflowDocument } from '../workflow/workflow.types.ts';
+import type { JsonObject, LocalizedText, WorkflowDocument } from '../workflow/workflow.types.ts';
 import { ajv } from '../validation/schema-validator.ts';
-import { describeSchemaError, schemaErrorPointer } from '../validation/schema-validator.ts';
+import { localizedSchemaError, schemaErrorPointer } from '../validation/schema-validator.ts';
 import { InvalidEventError } from '../errors.ts';
 import { JourneyTest, type JourneyTestOptions } from './journey-test.ts';
 import { startingAt, START_AT_NODE_FLAG } from './start-at-node.ts';
@@ -120,17 +120,30 @@ export const SCENARIO_STEP_KINDS: string[] = scenarioSchema.properties.steps.ite
   (step) => step.required[0],
 );
 
+/** What is wrong with a scenario, and where (JSON pointer; `/` for the whole). */
+export interface ScenarioProblem {
+  pointer: string;
+  message: LocalizedText;
+}
+
 /** Steps that are not one of the step kinds, said plainly with the kinds allowed. */
-function unknownStepKinds(scenario: unknown): string[] {
+function unknownStepKinds(scenario: unknown): ScenarioProblem[] {
   const steps = (scenario as { steps?: unknown } | null)?.steps;
   if (!Array.isArray(steps)) return [];
   return steps.flatMap((step: unknown, index) => {
     const keys = step !== null && typeof step === 'object' ? Object.keys(step) : [];
     const kinds = keys.filter((key) => SCENARIO_STEP_KINDS.includes(key));
     if (kinds.length === 1) return [];
-    const found = kinds.length > 1 ? `both ${kinds.join(' and ')}` : `"${keys.join('", "')}"`;
+    const allowed = SCENARIO_STEP_KINDS.join(', ');
+    const names = `"${keys.join('", "')}"`;
     return [
-      `/steps/${index} must be one step of a kind: ${SCENARIO_STEP_KINDS.join(', ')} (it has ${found})`,
+      {
+        pointer: `/steps/${index}`,
+        message: {
+          zh: `应当是其中一种步骤：${allowed}（它有${kinds.length > 1 ? ` ${kinds.join(' 和 ')} 两种` : ` ${names}`}）`,
+          en: `must be one step of a kind: ${allowed} (it has ${kinds.length > 1 ? `both ${kinds.join(' and ')}` : names})`,
+        },
+      },
     ];
   });
 }
@@ -147,8 +160,8 @@ export function runScenario(
 ): ScenarioResult {
   if (!validateScenario(scenario)) {
     const kinds = unknownStepKinds(scenario);
-    const badSteps = new Set(kinds.map((reason) => reason.split(' ')[0]));
-    const reasons = [
+    const badSteps = new Set(kinds.map((problem) => problem.pointer));
+    const problems: ScenarioProblem[] = [
       ...kinds,
       // A step of no known kind fails every branch of the schema: its kind problem says it all.
       ...(validateScenario.errors ?? [])
@@ -156,10 +169,12 @@ export function runScenario(
           const pointer = schemaErrorPointer(e);
           return ![...badSteps].some((step) => pointer === step || pointer.startsWith(`${step}/`));
         })
-        .map((e) => `${schemaErrorPointer(e) || '/'} ${describeSchemaError(e)}`),
+        .map((e) => ({ pointer: schemaErrorPointer(e) || '/', message: localizedSchemaError(e) })),
     ];
+    const reasons = problems.map((problem) => `${problem.pointer} ${problem.message.en}`);
     throw new InvalidEventError(`Scenario is invalid: ${reasons.slice(0, 5).join('; ')}`, {
       reasons,
+      problems,
     });
   }
   const test = new JourneyTest(

@@ -1,11 +1,12 @@
 import { Command } from 'commander';
 import {
+  InvalidEventError,
   parseWorkflow,
   WorkflowValidationError,
   XiaoerError,
   type JsonObject,
 } from '@xiaoer/engine';
-import { runScenario, type Scenario } from '@xiaoer/engine/testing';
+import { runScenario, type Scenario, type ScenarioProblem } from '@xiaoer/engine/testing';
 import { parseJson, readTextFile } from '../workflow-file.ts';
 import { formatProblem } from '../problem.format.ts';
 import { changedData, formatEntry } from '../timeline.format.ts';
@@ -45,7 +46,14 @@ export function simulateCommand(): Command {
         const scenario = parseJson(await readTextFile(flags.events), flags.events) as Scenario;
         result = runScenario(workflow, scenario);
       } catch (error) {
-        console.error(`✗ ${(error as Error).message}`);
+        const problems = scenarioProblems(error);
+        if (problems) {
+          console.error(`✗ ${flags.events}: 场景有误 / the scenario is invalid`);
+          for (const problem of problems)
+            console.error(
+              `  ${problem.pointer}\n    ${problem.message.en}\n    ${problem.message.zh}`,
+            );
+        } else console.error(`✗ ${(error as Error).message}`);
         process.exitCode = 1;
         return;
       }
@@ -86,6 +94,13 @@ export function simulateCommand(): Command {
         process.exitCode = 1;
       }
     });
+}
+
+/** The problems of a scenario the engine refused, each in zh and en; undefined for other errors. */
+function scenarioProblems(error: unknown): ScenarioProblem[] | undefined {
+  if (!(error instanceof InvalidEventError)) return undefined;
+  const problems = error.details['problems'];
+  return Array.isArray(problems) ? (problems as ScenarioProblem[]) : undefined;
 }
 
 function safe<T>(read: () => T): T | null {
