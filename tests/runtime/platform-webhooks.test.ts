@@ -531,4 +531,19 @@ describe('GET /api/event-types', () => {
     // order-lifecycle is live and starts on order.created, which is already listed.
     expect(eventTypes.filter((t) => t.type === 'order.created')).toHaveLength(1);
   });
+
+  it("should name a journey's trigger in each language by its half of a bilingual name", async () => {
+    const invoice = JSON.parse(
+      await readFile(new URL('../../workflows/invoice-reissue.json', import.meta.url), 'utf8'),
+    ) as WorkflowDocument;
+    expect(invoice.name).toBe('重开发票 / Invoice reissue');
+    await h.publish(invoice);
+    const { eventTypes } = (await (await fetch(`${h.url}/api/event-types`)).json()) as {
+      eventTypes: { type: string; description: { zh: string; en: string } }[];
+    };
+    expect(eventTypes.find((t) => t.type === 'invoice.reissueRequested')?.description).toEqual({
+      zh: '启动旅程 重开发票',
+      en: 'Starts the journey Invoice reissue',
+    });
+  });
 });

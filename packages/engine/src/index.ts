@@ -12,6 +12,7 @@ export type {
   WorkflowEdge,
   WorkflowDocument,
 } from './workflow/workflow.types.ts';
+export { bilingualHalf } from './workflow/bilingual-text.ts';
 export { workflowSchema } from './workflow/workflow.schema.ts';
 export { parseWorkflow } from './workflow/parse-workflow.ts';
 

@@ -1,4 +1,4 @@
-import type { JsonSchema } from '@xiaoer/engine';
+import { bilingualHalf, type JsonSchema } from '@xiaoer/engine';
 import type { Language } from '../i18n/messages.ts';
 
 /** A form field's label and help text, as the inspector shows them. */
@@ -12,18 +12,12 @@ export interface FieldLabel {
 /** How a field is labelled in the console's language: its schema and property name. */
 export type FieldLabeller = (schema: JsonSchema, name: string) => FieldLabel;
 
-const CHINESE = /[\u3400-\u9fff]/;
-
 /**
  * The half of an "English / 中文" schema text in `language` (the engine's node schemas write
  * their titles so, for the OpenAPI document and the CLI); undefined when not so written.
  */
 export function schemaTextIn(text: string, language: Language): string | undefined {
-  const halves = text.split(' / ');
-  if (halves.length !== 2) return undefined;
-  const chinese = halves.filter((half) => CHINESE.test(half));
-  if (chinese.length !== 1) return undefined;
-  return language === 'zh' ? chinese[0] : halves.find((half) => !CHINESE.test(half));
+  return bilingualHalf(text, language);
 }
 
 /**

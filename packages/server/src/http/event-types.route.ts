@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { bilingualHalf } from '@xiaoer/engine';
 import { ORDER_EVENT_TYPES, type EventTypeContract } from '../intake/event-types.ts';
 import { liveJourneys } from '../workflows/live-journeys.ts';
 import type { WorkflowService } from '../workflows/workflow-service.ts';
@@ -27,8 +28,8 @@ export function eventTypesRouter(workflows: WorkflowService): Router {
         triggers.push({
           type: config.event,
           description: {
-            zh: `启动旅程 ${document.name}`,
-            en: `Starts the journey ${document.name}`,
+            zh: `启动旅程 ${bilingualHalf(document.name, 'zh') ?? document.name}`,
+            en: `Starts the journey ${bilingualHalf(document.name, 'en') ?? document.name}`,
           },
           data: config.data ?? { type: 'object' },
           startsJourney: journey.id,
