@@ -124,4 +124,24 @@ describe('the chat widget on a shop page', () => {
     ).toEqual(['the shop', 'rgb(1, 2, 3)']);
     await shop.close();
   });
+
+  it("should fill a phone's screen with the chat, its close button clear of the status", async () => {
+    const phone = await browser.newContext({
+      viewport: { width: 375, height: 667 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+    });
+    const shop = await phone.newPage();
+    await shop.goto(`${h.url}/chat-demo.html`);
+    await shop.locator('#xiaoer-chat-button').click();
+    const status = shop.frameLocator('#xiaoer-chat-frame').locator('#chat-status');
+    await expect.poll(() => status.textContent()).toBe('在线');
+    const frame = await shop.locator('#xiaoer-chat-frame').boundingBox();
+    expect(frame).toMatchObject({ x: 0, y: 0, width: 375, height: 667 });
+    const close = await shop.getByRole('button', { name: '关闭客服' }).boundingBox();
+    const said = await status.boundingBox();
+    expect(close && said && said.x + said.width <= close.x).toBe(true);
+    await phone.close();
+  });
 });

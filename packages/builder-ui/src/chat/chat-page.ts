@@ -40,6 +40,8 @@ const sendButton = element<HTMLButtonElement>('chat-send');
 const status = element<HTMLSpanElement>('chat-status');
 const problem = element<HTMLParagraphElement>('chat-error');
 document.documentElement.lang = language;
+// In the widget's frame: on a phone the widget's close button sits over the header's corner.
+if (window.self !== window.top) document.body.classList.add('framed');
 element('chat-title').textContent = text.title;
 element('chat-hint').textContent = text.inputHint;
 sendButton.textContent = text.send;
