@@ -112,4 +112,19 @@ describe('the chat page used for real', () => {
     await page.locator('.chat-message.from-bot').first().waitFor({ timeout: 20_000 });
     await expect.poll(() => page.locator('#chat-status').textContent()).toBe('在线');
   });
+
+  it('should notice a chat closed for idleness, and start a new one on request', async () => {
+    const page = await chatPage('idle-en', 'en', { width: 1280, height: 800 });
+    // Every conversation with the bot is idle a second from now: the idle timer closes them.
+    await h.xiaoer.desk.closeIdle(0, Date.now() + 1000);
+    await expect
+      .poll(() => page.locator('#chat-status').textContent())
+      .toBe('The conversation has ended');
+    expect(await page.getByRole('textbox', { name: 'Your message' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Start a new chat' }).click();
+    await page.locator('.chat-message.from-bot').first().waitFor();
+    await expect.poll(() => page.locator('#chat-status').textContent()).toBe('Online');
+    expect(await page.locator('.chat-message').count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
 });
