@@ -113,6 +113,30 @@ describe('the chat page used for real', () => {
     await expect.poll(() => page.locator('#chat-status').textContent()).toBe('在线');
   });
 
+  it('should stay where the customer scrolled up when an answer comes, and show their own line', async () => {
+    const page = await chatPage('reader-en', 'en', { width: 375, height: 667 });
+    const { conversations } = (await (await h.request('GET', '/api/conversations')).json()) as {
+      conversations: { _id: string; customer: { id: string } }[];
+    };
+    const id = conversations.find((c) => c.customer.id === 'reader-en')?._id;
+    const answer = (text: string) =>
+      h.request('POST', `/api/conversations/${id}/messages`, { text });
+    for (let line = 1; line <= 12; line++) await answer(`Answer ${line}: ${'words '.repeat(20)}`);
+    const log = page.getByRole('log');
+    const fromEnd = () =>
+      log.evaluate((box) => box.scrollHeight - box.scrollTop - box.clientHeight);
+    await page.getByText('Answer 12:').waitFor();
+    await expect.poll(fromEnd).toBeLessThanOrEqual(2);
+    await log.evaluate((box) => box.scrollTo({ top: 0 }));
+    await answer('One more answer');
+    await page.getByText('One more answer').waitFor();
+    expect(await log.evaluate((box) => box.scrollTop)).toBe(0);
+    await page.getByRole('textbox', { name: 'Your message' }).fill('thanks');
+    await page.getByRole('textbox', { name: 'Your message' }).press('Enter');
+    await page.locator('.chat-message.from-customer', { hasText: 'thanks' }).waitFor();
+    await expect.poll(fromEnd).toBeLessThanOrEqual(2);
+  });
+
   it('should notice a chat closed for idleness, and start a new one on request', async () => {
     const page = await chatPage('idle-en', 'en', { width: 1280, height: 800 });
     // Every conversation with the bot is idle a second from now: the idle timer closes them.

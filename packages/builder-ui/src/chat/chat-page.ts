@@ -76,8 +76,10 @@ function show(message: ChatMessage) {
     item.append(name, document.createElement('br'));
   }
   item.append(message.text);
+  // Read up to the newest line, the log follows; scrolled up to earlier lines, it stays there.
+  const atEnd = list.scrollHeight - list.scrollTop - list.clientHeight <= 48;
   list.append(item);
-  list.scrollTop = list.scrollHeight;
+  if (atEnd || message.from === 'customer') list.scrollTop = list.scrollHeight;
   if (ended) return;
   options.replaceChildren(
     ...(message.options ?? []).map((option) => {
