@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
@@ -12,11 +14,25 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let chat: FrameLocator;
+let host: Server;
+let hostUrl: string;
 
 const lines = (from: string) => chat.locator(`.chat-message.from-${from}`);
 
 beforeAll(async () => {
-  h = await startHarness();
+  // A shop's page on another origin, the widget's tag in its <head> (run before the body
+  // exists), beside the page's own global and style.
+  host = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(
+      `<!doctype html><html><head><script>window.$ = 'the shop';</script>` +
+        `<script src="${h.url}/chat-widget.js" data-customer="head-tag" data-lang="en"></script>` +
+        `<style>body { background: rgb(1, 2, 3) }</style></head><body><p>shop</p></body></html>`,
+    );
+  });
+  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', () => resolve()));
+  hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+  h = await startHarness({ config: { chat: { allowedOrigins: [hostUrl] } } });
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1100, height: 800 }, locale: 'zh-CN' });
   page = await context.newPage();
@@ -24,6 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await releaseBrowser(browser);
   await h?.close();
+  host?.close();
 });
 
 describe('the chat widget on a shop page', () => {
@@ -84,5 +101,47 @@ describe('the chat widget on a shop page', () => {
       1,
     );
     await screenshot(page, 'chat-widget');
+  });
+
+  it("should work from a tag in a foreign page's head, leaving the page's styles and globals alone", async () => {
+    const shop = await context.newPage();
+    const failures: string[] = [];
+    shop.on('pageerror', (error) => failures.push(error.message));
+    await shop.goto(hostUrl);
+    const button = shop.getByRole('button', { name: '💬 Chat with us' });
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    await button.click();
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    const frame = shop.frameLocator('#xiaoer-chat-frame');
+    await frame.locator('.chat-message.from-bot').first().waitFor();
+    expect(await frame.locator('.chat-message.from-bot').first().textContent()).toContain('Xiaoer');
+    expect(failures).toEqual([]);
+    expect(
+      await shop.evaluate(() => [
+        (window as unknown as { $: string }).$,
+        getComputedStyle(document.body).backgroundColor,
+      ]),
+    ).toEqual(['the shop', 'rgb(1, 2, 3)']);
+    await shop.close();
+  });
+
+  it("should fill a phone's screen with the chat, its close button clear of the status", async () => {
+    const phone = await browser.newContext({
+      viewport: { width: 375, height: 667 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+    });
+    const shop = await phone.newPage();
+    await shop.goto(`${h.url}/chat-demo.html`);
+    await shop.locator('#xiaoer-chat-button').click();
+    const status = shop.frameLocator('#xiaoer-chat-frame').locator('#chat-status');
+    await expect.poll(() => status.textContent()).toBe('在线');
+    const frame = await shop.locator('#xiaoer-chat-frame').boundingBox();
+    expect(frame).toMatchObject({ x: 0, y: 0, width: 375, height: 667 });
+    const close = await shop.getByRole('button', { name: '关闭客服' }).boundingBox();
+    const said = await status.boundingBox();
+    expect(close && said && said.x + said.width <= close.x).toBe(true);
+    await phone.close();
   });
 });

@@ -163,6 +163,30 @@ describe("the desk's conversation list at 1440x900", () => {
       return Math.round(element.getBoundingClientRect().height / lineHeight);
     });
 
+  it("should leave a long transcript where the agent scrolled when the customer writes, and go to the newest line on the agent's reply", async () => {
+    const agent = await logIn('agent-wang', DEMO_AGENT_PASSWORD);
+    await agent.getByTestId('nav-inbox').click();
+    await goOnlineInDesk(agent, h, 'agent-wang');
+    const chat = await ChatClient.open(h, { id: 'long-talk', language: 'zh' });
+    await chat.say('转人工');
+    await agent.getByTestId(`handoff-${chat.id}`).click({ timeout: 15_000 });
+    for (let line = 1; line <= 30; line++) await chat.say(`第 ${line} 行`);
+    const transcript = agent.getByTestId('inbox-messages');
+    await transcript.getByText('第 30 行', { exact: true }).waitFor();
+    const fromEnd = () =>
+      transcript.evaluate((box) => box.scrollHeight - box.scrollTop - box.clientHeight);
+    await expect.poll(fromEnd).toBeLessThanOrEqual(2);
+    // The agent reads from the top; the customer's next line does not pull the view away.
+    await transcript.evaluate((box) => box.scrollTo({ top: 0 }));
+    await chat.say('还在吗');
+    await transcript.getByText('还在吗', { exact: true }).waitFor();
+    expect(await transcript.evaluate((box) => box.scrollTop)).toBe(0);
+    await agent.getByTestId('inbox-reply').fill('在的，请讲。');
+    await agent.getByTestId('inbox-send').click();
+    await transcript.getByText('在的，请讲。', { exact: true }).waitFor();
+    await expect.poll(fromEnd).toBeLessThanOrEqual(2);
+  });
+
   it('should keep "My conversations (0)" on one line beside the notifications button, in Chinese and English', async () => {
     const agent = await logIn('agent-wang', DEMO_AGENT_PASSWORD, fakeNotifications);
     await agent.getByTestId('nav-inbox').click();

@@ -140,8 +140,21 @@ describe('xiaoer serve', () => {
       expect(bare.output()).toContain(
         'No published journey listens to the events of source my-shop (shopify)',
       );
+      // A customer with the chat open (a live event stream) does not keep the server from
+      // stopping: the stream ends, and the browser reconnects to whoever serves next.
+      const opened = await fetch(`${bare.url}/api/chat/conversations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ customer: { id: 'open-chat' } }),
+      });
+      const { id, token } = (await opened.json()) as { id: string; token: string };
+      const stream = await fetch(`${bare.url}/api/chat/conversations/${id}/stream?token=${token}`);
+      const reader = stream.body!.getReader();
+      await reader.read();
       bare.child.kill('SIGTERM');
       expect(await bare.exited).toBe(0);
+      let ended = false;
+      while (!ended) ended = (await reader.read().catch(() => ({ done: true }))).done;
       expect(bare.output()).toContain('已停止 / stopped');
     },
   );

@@ -54,6 +54,7 @@
     button.style.cssText = closing ? closeStyle : buttonStyle;
     button.textContent = closing ? '✕' : label;
     button.setAttribute('aria-label', closing ? (zh ? '关闭客服' : 'Close chat') : label);
+    button.setAttribute('aria-expanded', open ? 'true' : 'false');
   }
   button.addEventListener('click', function () {
     if (!frame) {
@@ -66,5 +67,11 @@
     layout();
   });
   if (phone.addEventListener) phone.addEventListener('change', layout);
-  document.body.appendChild(button);
+  // A tag in the page's <head> runs before there is a body to put the button in.
+  function mount() {
+    layout();
+    document.body.appendChild(button);
+  }
+  if (document.body) mount();
+  else document.addEventListener('DOMContentLoaded', mount);
 })();

@@ -1,11 +1,14 @@
 import './chat.css';
 import { CHAT_TEXT, type ChatLanguage } from './chat-text.ts';
+import { composer } from './chat-composer.ts';
 import {
   followMessages,
+  isClosed,
   openSession,
   sendMessage,
   type ChatCustomer,
   type ChatMessage,
+  type ChatSession,
 } from './chat-session.ts';
 
 /**
@@ -25,19 +28,36 @@ const customer: ChatCustomer = {
   language,
   ...(tier === 'vip' || tier === 'svip' || tier === 'normal' ? { tier } : {}),
 };
+/** The server's limit (`MAX_MESSAGE_LENGTH`), in characters as it counts them (code points). */
+const MAX_MESSAGE_LENGTH = 2000;
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const list = element<HTMLOListElement>('chat-messages');
 const options = element<HTMLDivElement>('chat-options');
 const form = element<HTMLFormElement>('chat-form');
-const input = element<HTMLInputElement>('chat-input');
+const input = element<HTMLTextAreaElement>('chat-input');
+const sendButton = element<HTMLButtonElement>('chat-send');
 const status = element<HTMLSpanElement>('chat-status');
+const problem = element<HTMLParagraphElement>('chat-error');
 document.documentElement.lang = language;
+// In the widget's frame: on a phone the widget's close button sits over the header's corner.
+if (window.self !== window.top) document.body.classList.add('framed');
 element('chat-title').textContent = text.title;
-element('chat-send').textContent = text.send;
+element('chat-hint').textContent = text.inputHint;
+sendButton.textContent = text.send;
 input.placeholder = text.placeholder;
-status.textContent = text.connecting;
+input.setAttribute('aria-label', text.inputLabel);
+/** What the stream's state says (shown again once a retried send got through). */
+let streamText: string = text.connecting;
+status.textContent = streamText;
 
+/** Says why a message was not sent (cleared by the next send). */
+function tell(words: string | undefined) {
+  problem.textContent = words ?? '';
+  problem.hidden = !words;
+}
+
+let session: ChatSession | undefined;
 const shown = new Set<number>();
 function show(message: ChatMessage) {
   if (shown.has(message.seq)) return;
@@ -45,61 +65,123 @@ function show(message: ChatMessage) {
   const item = document.createElement('li');
   item.className = `chat-message from-${message.from}`;
   item.dataset['seq'] = String(message.seq);
+  // Each line reads in its own direction (Arabic, Hebrew right to left).
+  item.dir = 'auto';
   if (message.agentName) {
     // Who answers, by the name the agent chose (the server never sends a login id).
     const name = document.createElement('span');
     name.className = 'chat-agent-name';
+    name.dir = 'auto';
     name.textContent = message.agentName;
     item.append(name, document.createElement('br'));
   }
   item.append(message.text);
+  // Read up to the newest line, the log follows; scrolled up to earlier lines, it stays there.
+  const atEnd = list.scrollHeight - list.scrollTop - list.clientHeight <= 48;
   list.append(item);
-  list.scrollTop = list.scrollHeight;
+  if (atEnd || message.from === 'customer') list.scrollTop = list.scrollHeight;
+  if (ended) return;
   options.replaceChildren(
     ...(message.options ?? []).map((option) => {
       const button = document.createElement('button');
       button.type = 'button';
       button.textContent = option.label;
-      button.addEventListener('click', () => void submit(option.label));
+      button.addEventListener('click', () => submit(option.label));
       return button;
     }),
   );
-  if (message.from === 'system' && message.text.includes('The conversation has ended')) end();
+  // A closing notice (an agent closed the chat, or it sat idle): the server says if it is one.
+  if (message.from === 'system' && session)
+    void isClosed(session, message.seq).then((closed) => closed && end());
 }
 
+let ended = false;
 function end() {
+  if (ended) return;
+  ended = true;
   input.disabled = true;
+  sendButton.disabled = true;
   status.textContent = text.closed;
+  // The kept conversation is closed: opening the page again starts a new one.
+  const again = document.createElement('button');
+  again.type = 'button';
+  again.className = 'chat-new';
+  again.textContent = text.newChat;
+  again.addEventListener('click', () => window.location.reload());
+  options.replaceChildren(again);
 }
 
-let submit: (value: string) => Promise<void> = async () => {};
-
-try {
-  const sig = params.get('sig');
-  const session = await openSession(
-    customer,
-    params.get('order') ?? undefined,
-    sig ? { value: sig, expires: Number(params.get('exp')) } : undefined,
-  );
-  followMessages(session, show, (online) => {
-    if (!input.disabled) status.textContent = online ? text.online : text.connecting;
-  });
-  submit = async (value: string) => {
-    const message = value.trim();
-    if (!message) return;
-    input.value = '';
-    options.replaceChildren();
-    const delivered = await sendMessage(session, message, crypto.randomUUID(), () => {
+/**
+ * Messages not yet sent, in the order written: one at a time, so a message that waits for the
+ * network is not overtaken by the next. When the server refuses one, it and those after it go
+ * back into the box (before anything typed since), with the reason.
+ */
+const queue: string[] = [];
+let draining = false;
+async function drain(open: ChatSession) {
+  if (draining) return;
+  draining = true;
+  while (queue.length > 0) {
+    const outcome = await sendMessage(open, queue[0] as string, crypto.randomUUID(), () => {
       status.textContent = text.retrying;
     });
-    if (!delivered) end();
-    else status.textContent = text.online;
-  };
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void submit(input.value);
+    if (outcome.kind === 'sent') {
+      queue.shift();
+      if (!ended) status.textContent = streamText;
+      continue;
+    }
+    const back = queue.splice(0).join('\n');
+    input.value = input.value ? `${back}\n${input.value}` : back;
+    box.fit();
+    if (outcome.kind === 'closed') {
+      tell(text.notSentClosed);
+      end();
+    } else if (outcome.code === 'chat-rate-limited') tell(text.rateLimited);
+    else tell(outcome.message?.[language] ?? text.refused);
+  }
+  draining = false;
+}
+
+function submit(value: string) {
+  const message = value.trim();
+  if (!message || ended || !session) return;
+  const length = [...message].length;
+  if (length > MAX_MESSAGE_LENGTH) return tell(text.tooLong(length, MAX_MESSAGE_LENGTH));
+  tell(undefined);
+  if (value === input.value) {
+    input.value = '';
+    box.fit();
+  }
+  options.replaceChildren();
+  queue.push(message);
+  void drain(session);
+}
+
+const box = composer(input, () => submit(input.value));
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  submit(input.value);
+  // The customer goes on typing where they were (a click on Send took the focus away).
+  if (!ended) input.focus();
+});
+
+try {
+  session = await openSession(
+    customer,
+    params.get('order') ?? undefined,
+    params.get('sig')
+      ? { value: params.get('sig') as string, expires: Number(params.get('exp')) }
+      : undefined,
+  );
+  let online = false;
+  followMessages(session, show, (state) => {
+    if (ended) return;
+    if (state === 'online') online = true;
+    streamText = state === 'online' ? text.online : online ? text.reconnecting : text.connecting;
+    status.textContent = streamText;
   });
 } catch {
   status.textContent = text.failed;
   input.disabled = true;
+  sendButton.disabled = true;
 }

@@ -52,48 +52,101 @@ export async function openSession(
   return session;
 }
 
+/** How a send ended: delivered, refused for good (the text is the customer's to keep), or closed. */
+export type SendOutcome =
+  | { kind: 'sent' }
+  | { kind: 'closed' }
+  | { kind: 'refused'; code: string; message?: { zh: string; en: string } };
+
+/** The error body of a refused request (`{ error: { code, message: { zh, en } } }`). */
+async function refusal(response: Response): Promise<SendOutcome> {
+  const body = (await response.json().catch(() => undefined)) as
+    { error?: { code?: string; message?: { zh: string; en: string } } } | undefined;
+  return {
+    kind: 'refused',
+    code: body?.error?.code ?? `http-${response.status}`,
+    ...(body?.error?.message ? { message: body.error.message } : {}),
+  };
+}
+
 /**
  * Sends a message until the server has it: each has its own id, so a retry after a lost
- * answer is the same message, not a second one. Resolves false when the chat is closed.
+ * answer (no network, a server restarting) is the same message, not a second one. A refusal
+ * (too many messages, a bad one) is not retried: it is returned, for the page to say so.
  */
 export async function sendMessage(
   session: ChatSession,
   text: string,
   clientId: string,
   onRetry: () => void,
-): Promise<boolean> {
+): Promise<SendOutcome> {
   for (let attempt = 0; ; attempt++) {
-    try {
-      const response = await fetch(`/api/chat/conversations/${session.id}/messages`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-chat-token': session.token },
-        body: JSON.stringify({ text, clientId }),
-      });
-      if (response.ok) return true;
-      if (response.status === 409) return false;
-      if (response.status < 500) throw new Error(`refused: ${response.status}`);
-    } catch (error) {
-      if ((error as Error).message.startsWith('refused')) throw error;
-    }
+    const response = await fetch(`/api/chat/conversations/${session.id}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-chat-token': session.token },
+      body: JSON.stringify({ text, clientId }),
+    }).catch(() => undefined);
+    if (response?.ok) return { kind: 'sent' };
+    if (response?.status === 409) return { kind: 'closed' };
+    if (response && response.status < 500) return refusal(response);
     onRetry();
     await new Promise((resolve) => setTimeout(resolve, Math.min(8000, 500 * 2 ** attempt)));
   }
 }
 
+/** Whether the conversation is closed (an agent or the idle timer may close it). */
+export async function isClosed(session: ChatSession, after: number): Promise<boolean> {
+  const response = await fetch(`/api/chat/conversations/${session.id}/messages?after=${after}`, {
+    headers: { 'x-chat-token': session.token },
+  }).catch(() => undefined);
+  if (!response?.ok) return false;
+  return ((await response.json()) as { status: string }).status === 'closed';
+}
+
+/** The stream's state as the page shows it. */
+export type StreamState = 'online' | 'reconnecting';
+
 /**
- * Follows the conversation's messages. The browser's EventSource reconnects by itself and
- * sends the last message number it saw, so nothing said while offline is lost.
+ * Follows the conversation's messages. The browser's EventSource reconnects by itself after a
+ * dropped connection and sends the last message number it saw; it gives up for good on an
+ * answer that is not a stream (a restarting server's 503, a proxy's 502, a 429), so then the
+ * stream is opened again here, after the last message shown. Nothing is lost; a message that
+ * comes twice has the same number (the page shows it once).
  */
 export function followMessages(
   session: ChatSession,
   onMessage: (message: ChatMessage) => void,
-  onState: (online: boolean) => void,
+  onState: (state: StreamState) => void,
 ): () => void {
-  const source = new EventSource(
-    `/api/chat/conversations/${session.id}/stream?token=${encodeURIComponent(session.token)}`,
-  );
-  source.addEventListener('message', (event) => onMessage(JSON.parse(event.data) as ChatMessage));
-  source.addEventListener('open', () => onState(true));
-  source.addEventListener('error', () => onState(false));
-  return () => source.close();
+  let last = 0;
+  let attempt = 0;
+  let stopped = false;
+  let source: EventSource | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const open = () => {
+    const token = encodeURIComponent(session.token);
+    source = new EventSource(
+      `/api/chat/conversations/${session.id}/stream?token=${token}&after=${last}`,
+    );
+    source.addEventListener('message', (event) => {
+      const message = JSON.parse(event.data) as ChatMessage;
+      last = Math.max(last, message.seq);
+      onMessage(message);
+    });
+    source.addEventListener('open', () => {
+      attempt = 0;
+      onState('online');
+    });
+    source.addEventListener('error', () => {
+      onState('reconnecting');
+      if (stopped || source?.readyState !== EventSource.CLOSED) return;
+      timer = setTimeout(open, Math.min(30_000, 1000 * 2 ** attempt++));
+    });
+  };
+  open();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    source?.close();
+  };
 }

@@ -9,7 +9,12 @@ export function DeskTranscript({ chat }: { chat: OpenChat }) {
   const { t } = useTranslation();
   const lines = useMemo(() => inOrder(chat.messages), [chat]);
   const transcript = useRef<HTMLDivElement>(null);
-  useScrollToNewest(transcript, lines.length);
+  useScrollToNewest(
+    transcript,
+    lines.length,
+    chat.conversation._id,
+    lines.at(-1)?.from === 'agent',
+  );
   return (
     <div className="inbox-messages" data-testid="inbox-messages" ref={transcript}>
       {lines.map((m) => (

@@ -37,12 +37,40 @@ export class UnreadLines {
   }
 }
 
-/** Keeps a scrolled box at its newest line whenever one more line arrives. */
-export function useScrollToNewest(box: RefObject<HTMLElement | null>, lines: number): void {
+/** How close to the end (px) a transcript counts as read to its newest line. */
+const NEAR_END_PX = 48;
+
+/**
+ * Keeps a transcript at its newest line as lines arrive, unless the agent scrolled up to read
+ * earlier ones: then a customer's new line does not pull the view away from what they read.
+ * A conversation just opened, and the agent's own reply, go to the newest line.
+ */
+export function useScrollToNewest(
+  box: RefObject<HTMLElement | null>,
+  lines: number,
+  conversationId: string,
+  newestIsMine: boolean,
+): void {
+  const following = useRef({ conversationId: '', atEnd: true });
   useEffect(() => {
     const element = box.current;
-    if (element) element.scrollTop = element.scrollHeight;
-  }, [box, lines]);
+    if (!element) return;
+    const onScroll = () => {
+      following.current.atEnd =
+        element.scrollHeight - element.scrollTop - element.clientHeight <= NEAR_END_PX;
+    };
+    element.addEventListener('scroll', onScroll, { passive: true });
+    return () => element.removeEventListener('scroll', onScroll);
+  }, [box]);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const opened = following.current.conversationId !== conversationId;
+    if (opened || newestIsMine || following.current.atEnd) {
+      element.scrollTop = element.scrollHeight;
+      following.current = { conversationId, atEnd: true };
+    }
+  }, [box, lines, conversationId, newestIsMine]);
 }
 
 /**

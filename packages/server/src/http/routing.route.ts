@@ -3,6 +3,8 @@ import { audits } from './audit-trail.ts';
 import type { JsonObject } from '@xiaoer/engine';
 import type { Router } from '../routing/router.ts';
 import type { InboxFeed } from '../routing/inbox-feed.ts';
+import type { ServiceDesk } from '../conversations/service-desk.ts';
+import type { HandoffRecord } from '../model/routing.model.ts';
 import type { AgentChange, SkillGroupChange } from '../routing/routing-directory.ts';
 import type { AgentStatus } from '../routing/agent-selection.ts';
 import { notYours, RoutingError } from '../routing/routing-error.ts';
@@ -45,8 +47,19 @@ const me = (request: Request) => (request.principal?.kind === 'user' ? request.p
  * An agent is a console user with an agent record; users with the `agent` role act on their
  * own handoffs only, admins and operators on any (supervision).
  */
-export function routingRouter(routing: Router, feed: InboxFeed): ExpressRouter {
+export function routingRouter(routing: Router, feed: InboxFeed, desk?: ServiceDesk): ExpressRouter {
   const router = ExpressRouter();
+  /**
+   * A handoff ended here ends as the desk's resolve does: its conversation goes back to the bot
+   * and the journey waiting on the handoff hears the outcome. Before, the conversation stayed
+   * "with an agent" on a closed handoff: the bot never answered the customer again, the desk
+   * could not resolve it (409), and the idle timer never closed it.
+   */
+  const ended = async (handoff: HandoffRecord, outcome: 'resolved' | 'abandoned') => {
+    const conversation = await desk?.store.get(handoff.conversationId);
+    if (conversation?.handoffId === handoff._id) await desk?.resolved(conversation._id, outcome);
+    return handoff;
+  };
   const directory = routing.directory;
 
   router.get(
@@ -189,7 +202,7 @@ export function routingRouter(routing: Router, feed: InboxFeed): ExpressRouter {
     audits('handoff.resolve', (request) => ({ target: param(request, 'id') })),
     async (request, response) => {
       const id = await mine(request);
-      response.json(await routing.resolve(id));
+      response.json(await ended(await routing.resolve(id), 'resolved'));
     },
   );
   router.post(
@@ -199,7 +212,7 @@ export function routingRouter(routing: Router, feed: InboxFeed): ExpressRouter {
     audits('handoff.abandon', (request) => ({ target: param(request, 'id') })),
     async (request, response) => {
       const id = await mine(request);
-      response.json(await routing.abandon(id));
+      response.json(await ended(await routing.abandon(id), 'abandoned'));
     },
   );
   router.post(

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../http/app.ts';
+import { endEventStreams } from '../http/event-stream.ts';
 import { LocalizedError } from '../localized-error.ts';
 import { launchStore, type RunningStore } from '../store/store-launcher.ts';
 import type { ProgressReporter } from '../store/ferretdb-binary.ts';
@@ -199,6 +200,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           await new Promise<void>((resolve) => {
             server.close(() => resolve());
             server.closeIdleConnections();
+            // Open event streams (a customer's chat, the desk) never end by themselves.
+            endEventStreams(app);
           });
           await xiaoer.stop();
           server.closeAllConnections();
