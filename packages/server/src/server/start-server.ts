@@ -6,6 +6,7 @@ import { LocalizedError } from '../localized-error.ts';
 import { launchStore, type RunningStore } from '../store/store-launcher.ts';
 import type { ProgressReporter } from '../store/ferretdb-binary.ts';
 import { connectStore, probeOf } from './store-connection.ts';
+import { drainable } from './http-drain.ts';
 import { pino, type Logger } from 'pino';
 import { createXiaoer, type Xiaoer } from './xiaoer.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
@@ -171,6 +172,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       ...(demo ? { demoShopUrl: demo.shopUrl } : {}),
     });
     const server = createServer(app);
+    const connections = drainable(server);
     let port: number;
     try {
       port = await listen(server, options.port ?? 3000, host);
@@ -195,11 +197,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       ...(demo ? { demoShopUrl: demo.shopUrl } : {}),
       close: () =>
         (closing ??= (async () => {
+          // From here requests get 503 with Retry-After (http/shutting-down.ts); those in
+          // flight are answered, and live streams end, before the runtime stops.
           accepting = false;
-          await new Promise<void>((resolve) => {
-            server.close(() => resolve());
-            server.closeIdleConnections();
-          });
+          await connections.drain();
           await xiaoer.stop();
           server.closeAllConnections();
           await demo?.close();
