@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchStore } from '@xiaoer/server';
 import { ensureFerretdb } from '@xiaoer/server/internal';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -71,7 +72,7 @@ describe('xiaoer serve', () => {
   // Each real start costs seconds of CPU (loading the server, starting FerretDB), so one server
   // answers health and is then killed outright, and the configured one below is stopped with
   // SIGTERM.
-  it('should start the embedded store, answer health, and leave no FerretDB behind when killed outright', async () => {
+  it('should start the embedded store, answer health, refuse a second server on its data folder, and leave no FerretDB behind when killed outright', async () => {
     const data = path.join(dataRoot, 'plain');
     const serving = await serve(data);
     expect(serving.output()).toContain('小二已启动');
@@ -86,7 +87,26 @@ describe('xiaoer serve', () => {
       status: 'ok',
       store: { kind: 'ferretdb-sqlite', reachable: true },
     });
-    expect(ferretdbProcessesOn(data).length).toBeGreaterThan(0);
+    const ferretdbProcessesBefore = ferretdbProcessesOn(data).length;
+    expect(ferretdbProcessesBefore).toBeGreaterThan(0);
+
+    // A second server on the same embedded store is refused before it starts a FerretDB
+    // beside the first (found: it started silently); the first one serves on.
+    const inUse = launchStore({ dataDirectory: data, env: {} });
+    await expect(inUse).rejects.toMatchObject({ code: 'store-in-use' });
+    const second = await serve(data).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(second?.message).toContain('serve exited 1');
+    expect(second?.message).toContain(
+      `数据目录 ${data} 正由另一个小二进程（pid ${serving.child.pid}）使用`,
+    );
+    expect(second?.message).toContain(
+      `The data folder ${data} is in use by another Xiaoer process (pid ${serving.child.pid})`,
+    );
+    expect(ferretdbProcessesOn(data)).toHaveLength(ferretdbProcessesBefore);
+    expect((await fetch(`${serving.url}/api/health`)).status).toBe(200);
 
     serving.child.kill('SIGKILL');
     await serving.exited;

@@ -2,6 +2,7 @@ import { chmod, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { StoreError } from './store-error.ts';
 import { redactedUri } from './redacted-uri.ts';
+import { ensureDataFolderFree } from './data-folder-lock.ts';
 import { ensureFerretdb, type ProgressReporter } from './ferretdb-binary.ts';
 import { startFerretdb, type FerretdbBackend, type StoreFsync } from './ferretdb-process.ts';
 import {
@@ -105,6 +106,7 @@ export async function launchStore(options: LaunchStoreOptions = {}): Promise<Run
     location = `${redactedUri(backend.url)} (PostgreSQL)`;
     if (options.dropPostgresDatabaseOnStop) cleanup = () => dropDatabase(adminUrl, name);
   } else {
+    await ensureDataFolderFree(dataDirectory);
     backend = { handler: 'sqlite', directory: dataDirectory, fsync: storeFsync(env) };
     location = dataDirectory;
   }
