@@ -213,6 +213,24 @@ describe('xiaoer serve', () => {
     }
   });
 
+  it('should exit 1 naming the problems of a configuration file, before starting anything', async () => {
+    const folder = path.join(dataRoot, 'bad-config');
+    await mkdir(folder, { recursive: true });
+    const config = path.join(folder, 'config.json');
+    await writeFile(config, '{ "sources": [], "chanels": {} }');
+    const data = path.join(folder, 'data');
+    const error = await serve(data, ['--config', config]).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.message).toContain('serve exited 1');
+    expect(error?.message).toContain(`配置文件 ${config} 有误：\n  /chanels 未知属性 "chanels"`);
+    expect(error?.message).toContain('/chanels unknown property "chanels"');
+    expect(error?.message).not.toContain('starting the store');
+    expect(error?.message).not.toMatch(/\n\s+at /);
+    expect(existsSync(data)).toBe(false);
+  });
+
   it('should reject a port that is not a number', async () => {
     const error = await serve(path.join(dataRoot, 'bad'), ['--port', 'abc']).then(
       () => undefined,

@@ -100,16 +100,18 @@ export function serveCommand(): Command {
       process.on('unhandledRejection', (reason) =>
         logger.error({ err: reason }, 'unhandled rejection (ignored; work is retried)'),
       );
-      log('正在启动数据库 / starting the store ...');
       let server;
       try {
+        // Read and checked before anything starts: a bad file changes nothing.
+        const config = flags.config ? await readConfig(flags.config) : undefined;
+        log('正在启动数据库 / starting the store ...');
         server = await startServer({
           port: flags.port,
           host: flags.host,
           dataDirectory: flags.data,
           report: log,
           log: logger,
-          ...(flags.config ? { config: await readConfig(flags.config) } : {}),
+          ...(config ? { config } : {}),
           ...(flags.shipped === false ? { publishShipped: false } : {}),
         });
       } catch (error) {
