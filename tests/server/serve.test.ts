@@ -231,6 +231,21 @@ describe('xiaoer serve', () => {
     expect(existsSync(data)).toBe(false);
   });
 
+  it('should refuse an empty XIAOER_ADMIN_PASSWORD on a first start, and exit', async () => {
+    // Found: `XIAOER_ADMIN_PASSWORD=` (a compose file's variable with nothing behind it) made an
+    // admin anyone could log in as with an empty password; a short one could never log in.
+    const error = await serve(path.join(dataRoot, 'empty-password'), [], {
+      XIAOER_ADMIN_PASSWORD: '',
+    }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.message).toContain('serve exited 1');
+    expect(error?.message).toContain('XIAOER_ADMIN_PASSWORD 须为 8–200 个字符（现在是 0 个）');
+    expect(error?.message).toContain('XIAOER_ADMIN_PASSWORD must be 8–200 characters (it has 0)');
+    expect(ferretdbProcessesOn(path.join(dataRoot, 'empty-password'))).toEqual([]);
+  });
+
   it('should reject a port that is not a number', async () => {
     const error = await serve(path.join(dataRoot, 'bad'), ['--port', 'abc']).then(
       () => undefined,

@@ -8,6 +8,7 @@ import type { ProgressReporter } from '../store/ferretdb-binary.ts';
 import { connectStore, probeOf } from './store-connection.ts';
 import { drainable } from './http-drain.ts';
 import { pino, type Logger } from 'pino';
+import type { Connection } from 'mongoose';
 import { createXiaoer, type Xiaoer } from './xiaoer.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
 import { startDemo, type Demo } from './demo-mode.ts';
@@ -26,6 +27,7 @@ import {
 } from '../workflows/live-journeys.ts';
 import { seedKnowledge } from '../knowledge/seed-articles.ts';
 import { UserExistsError } from '../auth/auth-service.ts';
+import { passwordLengthProblem } from '../auth/password-length.ts';
 
 /** A running Xiaoer server and the store under it. */
 export interface RunningServer {
@@ -110,6 +112,13 @@ async function ensureAdmin(
 ): Promise<{ user: string; password?: string } | undefined> {
   if (await xiaoer.auth.hasUsers()) return undefined;
   const given = env['XIAOER_ADMIN_PASSWORD'];
+  // Set but empty (a compose file's `${ADMIN_PASSWORD}` with nothing behind it) made an admin
+  // anyone could log in as with an empty password: refuse to start instead.
+  const problem =
+    given === undefined
+      ? undefined
+      : passwordLengthProblem(given, { zh: 'XIAOER_ADMIN_PASSWORD ', en: 'XIAOER_ADMIN_PASSWORD' });
+  if (problem) throw new LocalizedError(problem);
   const password = given ?? randomBytes(12).toString('base64url');
   try {
     await xiaoer.auth.createUser('admin', password, 'admin');
@@ -132,6 +141,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   const log = options.log ?? pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
   const demo = options.config ? undefined : await startDemo(host);
+  let opened: { connection: Connection; xiaoer: Xiaoer } | undefined;
   try {
     const connection = await connectStore(store);
     const xiaoer = createXiaoer({
@@ -140,6 +150,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       config: options.config ?? (demo as Demo).config,
       log,
     });
+    opened = { connection, xiaoer };
+    // First, so a refused XIAOER_ADMIN_PASSWORD stops the first start before it writes more.
+    const initialAdmin = await ensureAdmin(xiaoer, options.env ?? process.env);
     const firstStart = (await xiaoer.workflows.list()).length === 0;
     const skipped: SkippedWorkflow[] = [];
     const config = options.config;
@@ -155,7 +168,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         : [];
     // The demo answers questions from the sample knowledge base (only into an empty store).
     if (options.publishShipped ?? Boolean(demo)) await seedKnowledge(xiaoer.knowledge, 'xiaoer');
-    const initialAdmin = await ensureAdmin(xiaoer, options.env ?? process.env);
     if (demo) await seedDemoRouting(xiaoer, options.env ?? process.env);
     const live = await liveJourneys(xiaoer.workflows);
     // The sources added from the console too (start() reads them again and keeps them fresh).
@@ -173,14 +185,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
     const server = createServer(app);
     const connections = drainable(server);
-    let port: number;
-    try {
-      port = await listen(server, options.port ?? 3000, host);
-    } catch (error) {
-      await xiaoer.stop();
-      await connection.close();
-      throw error;
-    }
+    // Taken since the look before the store started: stopped below like any failed start.
+    const port = await listen(server, options.port ?? 3000, host);
     const urlHost = host.includes(':') ? `[${host}]` : host;
     const url = `http://${urlHost}:${port}`;
     demo?.connect(url);
@@ -209,6 +215,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         })()),
     };
   } catch (error) {
+    // A start that failed half-way (a refused setting, a store that stopped answering) lets
+    // go of what it opened: the scheduler's client and the connection kept `xiaoer serve`
+    // running after it printed why it could not start.
+    await opened?.xiaoer.stop().catch(() => {});
+    await opened?.connection.close().catch(() => {});
     await demo?.close();
     await store.stop();
     throw error;

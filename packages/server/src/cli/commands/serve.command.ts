@@ -115,8 +115,10 @@ export function serveCommand(): Command {
           ...(flags.shipped === false ? { publishShipped: false } : {}),
         });
       } catch (error) {
-        process.stderr.write(`${explain(error)}\n`);
-        process.exitCode = 1;
+        // Exits rather than waiting for the event loop to empty: a start that failed half-way
+        // can leave a client open (the scheduler's, when it never started), and the process
+        // stayed up after saying why it could not start.
+        process.stderr.write(`${explain(error)}\n`, () => process.exit(1));
         return;
       }
       log(`数据库 / store: ${server.store.kind} — ${server.store.location}`);
