@@ -1,6 +1,6 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -80,6 +80,21 @@ describe('xiaoer serve', () => {
     expect(serving.output()).toContain(data);
     // The bin runs the server in a worker thread to give it a larger young generation.
     expect(serving.output()).toContain("server thread's young generation: 192 MB");
+
+    // Its output is a pipe, not a terminal: the generated admin password goes to an owner-only
+    // file, not into the log (found: printed to whatever kept the output).
+    const passwordFile = path.join(data, 'initial-admin-password');
+    expect(serving.output()).toContain(`its first password is in ${passwordFile}`);
+    expect((await stat(passwordFile)).mode & 0o777).toBe(0o600);
+    const password = (await readFile(passwordFile, 'utf8')).trim();
+    expect(password.length).toBeGreaterThanOrEqual(16);
+    expect(serving.output()).not.toContain(password);
+    const login = await fetch(`${serving.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password }),
+    });
+    expect(login.status).toBe(200);
 
     const response = await fetch(`${serving.url}/api/health`);
     expect(response.status).toBe(200);

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { resourceLimits } from 'node:worker_threads';
 import { LocalizedError } from '../../localized-error.ts';
 import { onStopSignal } from '../stop-signals.ts';
+import { announceInitialAdmin, printsToTerminal } from '../initial-admin-password.ts';
 import type { XiaoerConfig } from '../../server/xiaoer-config.ts';
 
 interface ServeFlags {
@@ -135,7 +136,12 @@ export function serveCommand(): Command {
       }
       if (server.initialAdmin?.password) {
         log(
-          `管理员账号 / admin account: ${server.initialAdmin.user} / ${server.initialAdmin.password}（只显示这一次，登录后请修改 / shown once; change it after logging in）`,
+          await announceInitialAdmin(
+            server.initialAdmin.user,
+            server.initialAdmin.password,
+            flags.data,
+            printsToTerminal(),
+          ),
         );
       }
       if (server.published.length > 0) {
