@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectStore, launchStore, StoreError } from '@xiaoer/server';
+import { dropDatabase } from '@xiaoer/server/internal';
 
 /**
  * The store's location is printed at start (`数据库 / store: …`) and named in its errors, which
@@ -55,5 +57,34 @@ describe("the store's location in logs and errors", () => {
     expect(error.code).toBe('postgres-unavailable');
     expect(error.en).toContain('postgres://xiaoer:***@127.0.0.1:1/postgres');
     expect(`${error.message} ${error.zh} ${error.en}`).not.toContain(SECRET);
+  });
+
+  it("should keep the PostgreSQL URL off FerretDB's command line, which every local user reads", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'xiaoer-credentials-'));
+    folders.push(folder);
+    // The local PostgreSQL trusts 127.0.0.1, so the password is carried and not needed.
+    const adminUrl = `postgres://postgres:${SECRET}@127.0.0.1:5432/postgres`;
+    const name = `xiaoer_credentials_${process.pid}`;
+    const env = {
+      XIAOER_STORE: 'postgres',
+      XIAOER_POSTGRES_URL: adminUrl,
+      XIAOER_POSTGRES_DATABASE: name,
+    };
+    const store = await launchStore({ dataDirectory: folder, env });
+    try {
+      expect(store.location).not.toContain(SECRET);
+      const commandLines = execFileSync('ps', ['-eo', 'args='], { encoding: 'utf8' })
+        .split('\n')
+        .filter((line) => line.includes(folder));
+      expect(commandLines.some((line) => line.includes('--handler=postgresql'))).toBe(true);
+      expect(commandLines.join('\n')).not.toContain(SECRET);
+      // FerretDB still found its database.
+      const connection = await connectStore(store);
+      await connection.db?.collection('probe').insertOne({ ok: 1 });
+      await connection.close();
+    } finally {
+      await store.stop();
+      await dropDatabase(adminUrl, name);
+    }
   });
 });
