@@ -276,6 +276,31 @@ describe('xiaoer serve', () => {
     expect(fromEnv?.message).toContain('端口必须是 0–65535 的整数');
   });
 
+  it('should refuse an unknown LOG_LEVEL and a host it cannot listen on, in zh and en, before starting the store', async () => {
+    // Found: both ended in a bare stack trace (pino's "default level:bogus must be included in
+    // custom levels"; getaddrinfo ENOTFOUND from the demo shop, after the store had started).
+    const level = await serve(path.join(dataRoot, 'bad-level'), [], { LOG_LEVEL: 'bogus' }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(level?.message).toContain('serve exited 1');
+    expect(level?.message).toContain(
+      '错误：环境变量 LOG_LEVEL 的值 "bogus" 不能用于选项 --log-level',
+    );
+    expect(level?.message).toContain('Allowed choices are trace, debug, info, warn, error, fatal');
+    expect(level?.message).not.toMatch(/\n\s+at /);
+    const data = path.join(dataRoot, 'bad-host');
+    const host = await serve(data, [], { HOST: 'no-such-host.invalid' }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(host?.message).toContain('serve exited 1');
+    expect(host?.message).toContain('无法在 no-such-host.invalid:0 上监听');
+    expect(host?.message).toContain('Cannot listen on no-such-host.invalid:0');
+    expect(host?.message).not.toMatch(/\n\s+at /);
+    expect(existsSync(data)).toBe(false);
+  });
+
   it('should not let a bad PORT break the other commands', async () => {
     const output = await new Promise<string>((resolve, reject) =>
       execFile(

@@ -93,10 +93,11 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 /**
  * Fails at once when `port` is taken, before the store and the journeys start (seconds of
  * work to undo): binds it and lets it go. Starting still listens for real, which decides
- * when another process takes the port in between. Port 0 (any free port) needs no look.
+ * when another process takes the port in between. Port 0 (any free port) is bound too: that
+ * checks the host (an address this machine does not have, a name that does not resolve),
+ * which otherwise failed later, in the demo shop, as a bare stack trace.
  */
 async function ensurePortFree(port: number, host: string): Promise<void> {
-  if (port === 0) return;
   const probe = createServer();
   await listen(probe, port, host);
   await new Promise<void>((resolve) => probe.close(() => resolve()));

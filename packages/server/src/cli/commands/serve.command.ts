@@ -13,7 +13,11 @@ interface ServeFlags {
   config?: string;
   /** False with `--no-shipped`. */
   shipped?: boolean;
+  logLevel: string;
 }
+
+/** pino's levels, quietest last. */
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
 
 async function readConfig(file: string): Promise<XiaoerConfig> {
   let text: string;
@@ -84,6 +88,13 @@ export function serveCommand(): Command {
       ).env('XIAOER_CONFIG'),
     )
     .addOption(
+      // A choice, checked before anything starts: pino threw on an unknown level, with a stack.
+      new Option('--log-level <level>', '日志级别 / log level')
+        .env('LOG_LEVEL')
+        .choices(LOG_LEVELS)
+        .default('info'),
+    )
+    .addOption(
       new Option(
         '--no-shipped',
         '首次启动时不发布自带的旅程 / do not publish the shipped journeys on first start',
@@ -95,7 +106,7 @@ export function serveCommand(): Command {
         import('pino'),
       ]);
       const log = (line: string): void => void process.stdout.write(`${line}\n`);
-      const logger = pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
+      const logger = pino({ level: flags.logLevel });
       // A library promise nobody awaits (Agenda's job bookkeeping on a busy store) must not take
       // the server down: every step is durable and retried, so log it and go on.
       process.on('unhandledRejection', (reason) =>
