@@ -4,6 +4,7 @@ import { resourceLimits } from 'node:worker_threads';
 import { LocalizedError } from '../../localized-error.ts';
 import { onStopSignal } from '../stop-signals.ts';
 import { announceInitialAdmin, printsToTerminal } from '../initial-admin-password.ts';
+import { demoExposureWarning } from '../demo-exposure.ts';
 import type { XiaoerConfig } from '../../server/xiaoer-config.ts';
 
 interface ServeFlags {
@@ -144,6 +145,8 @@ export function serveCommand(): Command {
         log(
           `演示商店 / demo shop: ${server.demoShopUrl} — 运行 npm run demo 推送订单 / run npm run demo to push orders`,
         );
+        const exposed = demoExposureWarning(flags.host, process.env);
+        if (exposed) log(exposed);
       }
       if (server.initialAdmin?.password) {
         log(
