@@ -117,3 +117,20 @@ describe('xiaoer simulate', () => {
     expect(run.stderr).toMatch(/ {2}\/trigger\n {4}.+\n {4}.*[\u3400-\u9fff]/);
   });
 });
+
+describe("commander's own errors", () => {
+  // Found: `xiaoer serve --bogus` answered only "error: unknown option '--bogus'".
+  it('should name a mistyped option, command or missing argument in Chinese and in English', async () => {
+    const option = await xiaoer('serve', '--prot', '3000');
+    expect(option.code).toBe(1);
+    expect(option.stderr).toContain('错误：未知选项 --prot');
+    expect(option.stderr).toContain("error: unknown option '--prot'");
+    const command = await xiaoer('serv');
+    expect(command.code).toBe(1);
+    expect(command.stderr).toContain('错误：未知命令 serv');
+    expect(command.stderr).toContain("error: unknown command 'serv'");
+    const argument = await xiaoer('validate');
+    expect(argument.code).toBe(1);
+    expect(argument.stderr).toContain('错误：缺少参数 files');
+  });
+});

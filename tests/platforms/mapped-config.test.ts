@@ -15,7 +15,7 @@ const problemsOf = (config: unknown): string => {
 describe('a mapped source in the configuration', () => {
   it('should be accepted with a mapping and checked at start', () => {
     expect(problemsOf({ sources: [{ ...source, mapping: erpMapping }] })).toBe('');
-    expect(problemsOf({ sources: [source] })).toContain("must have required property 'mapping'");
+    expect(problemsOf({ sources: [source] })).toContain('missing required property "mapping"');
     const badPointer = { ...erpMapping, data: { orderId: 'order.code' } };
     expect(problemsOf({ sources: [{ ...source, mapping: badPointer }] })).toContain(
       '/sources/0/mapping/data/orderId',
@@ -33,7 +33,7 @@ describe('a mapped source in the configuration', () => {
     const taobao = { id: 'my-tmall', kind: 'taobao', secret: 'taobao-app-secret-0123' };
     const tmc = { appKey: '12499723', session: 'shop-session' };
     expect(problemsOf({ sources: [{ ...taobao, taobao: tmc }] })).toBe('');
-    expect(problemsOf({ sources: [taobao] })).toContain("must have required property 'taobao'");
+    expect(problemsOf({ sources: [taobao] })).toContain('missing required property "taobao"');
     expect(problemsOf({ sources: [{ ...source, mapping: erpMapping, taobao: tmc }] })).not.toBe('');
   });
 });

@@ -1,10 +1,11 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchStore } from '@xiaoer/server';
 import { ensureFerretdb } from '@xiaoer/server/internal';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -71,7 +72,7 @@ describe('xiaoer serve', () => {
   // Each real start costs seconds of CPU (loading the server, starting FerretDB), so one server
   // answers health and is then killed outright, and the configured one below is stopped with
   // SIGTERM.
-  it('should start the embedded store, answer health, and leave no FerretDB behind when killed outright', async () => {
+  it('should start the embedded store, answer health, refuse a second server on its data folder, and leave no FerretDB behind when killed outright', async () => {
     const data = path.join(dataRoot, 'plain');
     const serving = await serve(data);
     expect(serving.output()).toContain('小二已启动');
@@ -80,13 +81,47 @@ describe('xiaoer serve', () => {
     // The bin runs the server in a worker thread to give it a larger young generation.
     expect(serving.output()).toContain("server thread's young generation: 192 MB");
 
+    // Its output is a pipe, not a terminal: the generated admin password goes to an owner-only
+    // file, not into the log (found: printed to whatever kept the output).
+    const passwordFile = path.join(data, 'initial-admin-password');
+    expect(serving.output()).toContain(`its first password is in ${passwordFile}`);
+    expect((await stat(passwordFile)).mode & 0o777).toBe(0o600);
+    const password = (await readFile(passwordFile, 'utf8')).trim();
+    expect(password.length).toBeGreaterThanOrEqual(16);
+    expect(serving.output()).not.toContain(password);
+    const login = await fetch(`${serving.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password }),
+    });
+    expect(login.status).toBe(200);
+
     const response = await fetch(`${serving.url}/api/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
       status: 'ok',
       store: { kind: 'ferretdb-sqlite', reachable: true },
     });
-    expect(ferretdbProcessesOn(data).length).toBeGreaterThan(0);
+    const ferretdbProcessesBefore = ferretdbProcessesOn(data).length;
+    expect(ferretdbProcessesBefore).toBeGreaterThan(0);
+
+    // A second server on the same embedded store is refused before it starts a FerretDB
+    // beside the first (found: it started silently); the first one serves on.
+    const inUse = launchStore({ dataDirectory: data, env: {} });
+    await expect(inUse).rejects.toMatchObject({ code: 'store-in-use' });
+    const second = await serve(data).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(second?.message).toContain('serve exited 1');
+    expect(second?.message).toContain(
+      `数据目录 ${data} 正由另一个小二进程（pid ${serving.child.pid}）使用`,
+    );
+    expect(second?.message).toContain(
+      `The data folder ${data} is in use by another Xiaoer process (pid ${serving.child.pid})`,
+    );
+    expect(ferretdbProcessesOn(data)).toHaveLength(ferretdbProcessesBefore);
+    expect((await fetch(`${serving.url}/api/health`)).status).toBe(200);
 
     serving.child.kill('SIGKILL');
     await serving.exited;
@@ -206,6 +241,39 @@ describe('xiaoer serve', () => {
     }
   });
 
+  it('should exit 1 naming the problems of a configuration file, before starting anything', async () => {
+    const folder = path.join(dataRoot, 'bad-config');
+    await mkdir(folder, { recursive: true });
+    const config = path.join(folder, 'config.json');
+    await writeFile(config, '{ "sources": [], "chanels": {} }');
+    const data = path.join(folder, 'data');
+    const error = await serve(data, ['--config', config]).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.message).toContain('serve exited 1');
+    expect(error?.message).toContain(`配置文件 ${config} 有误：\n  /chanels 未知属性 "chanels"`);
+    expect(error?.message).toContain('/chanels unknown property "chanels"');
+    expect(error?.message).not.toContain('starting the store');
+    expect(error?.message).not.toMatch(/\n\s+at /);
+    expect(existsSync(data)).toBe(false);
+  });
+
+  it('should refuse an empty XIAOER_ADMIN_PASSWORD on a first start, and exit', async () => {
+    // Found: `XIAOER_ADMIN_PASSWORD=` (a compose file's variable with nothing behind it) made an
+    // admin anyone could log in as with an empty password; a short one could never log in.
+    const error = await serve(path.join(dataRoot, 'empty-password'), [], {
+      XIAOER_ADMIN_PASSWORD: '',
+    }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.message).toContain('serve exited 1');
+    expect(error?.message).toContain('XIAOER_ADMIN_PASSWORD 须为 8–200 个字符（现在是 0 个）');
+    expect(error?.message).toContain('XIAOER_ADMIN_PASSWORD must be 8–200 characters (it has 0)');
+    expect(ferretdbProcessesOn(path.join(dataRoot, 'empty-password'))).toEqual([]);
+  });
+
   it('should reject a port that is not a number', async () => {
     const error = await serve(path.join(dataRoot, 'bad'), ['--port', 'abc']).then(
       () => undefined,
@@ -219,6 +287,31 @@ describe('xiaoer serve', () => {
     expect(fromEnv?.message).toContain('serve exited 1');
     expect(fromEnv?.message).toContain("from env 'PORT' is invalid");
     expect(fromEnv?.message).toContain('端口必须是 0–65535 的整数');
+  });
+
+  it('should refuse an unknown LOG_LEVEL and a host it cannot listen on, in zh and en, before starting the store', async () => {
+    // Found: both ended in a bare stack trace (pino's "default level:bogus must be included in
+    // custom levels"; getaddrinfo ENOTFOUND from the demo shop, after the store had started).
+    const level = await serve(path.join(dataRoot, 'bad-level'), [], { LOG_LEVEL: 'bogus' }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(level?.message).toContain('serve exited 1');
+    expect(level?.message).toContain(
+      '错误：环境变量 LOG_LEVEL 的值 "bogus" 不能用于选项 --log-level',
+    );
+    expect(level?.message).toContain('Allowed choices are trace, debug, info, warn, error, fatal');
+    expect(level?.message).not.toMatch(/\n\s+at /);
+    const data = path.join(dataRoot, 'bad-host');
+    const host = await serve(data, [], { HOST: 'no-such-host.invalid' }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(host?.message).toContain('serve exited 1');
+    expect(host?.message).toContain('无法在 no-such-host.invalid:0 上监听');
+    expect(host?.message).toContain('Cannot listen on no-such-host.invalid:0');
+    expect(host?.message).not.toMatch(/\n\s+at /);
+    expect(existsSync(data)).toBe(false);
   });
 
   it('should not let a bad PORT break the other commands', async () => {

@@ -118,3 +118,4 @@ export {
   InvalidSnapshotError,
 } from './errors.ts';
 export { journeyFormatMarkdown } from './docs/journey-format.ts';
+export { localizedSchemaError, schemaErrorPointer } from './validation/schema-validator.ts';

@@ -23,7 +23,8 @@ const sized = process.execArgv.some((flag) => flag.startsWith('--max-semi-space-
 
 if (isMainThread && serving && youngGenerationMb > 0 && !sized) {
   const server = new Worker(new URL(import.meta.url), {
-    workerData: { argv },
+    // The thread's own stdout is a pipe to this one: it learns here whether a terminal shows it.
+    workerData: { argv, stdoutIsTTY: Boolean(process.stdout.isTTY) },
     resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMb },
   });
   let listening = false;

@@ -65,6 +65,8 @@ export function localizedSchemaError(error: ErrorObject): LocalizedText {
         en: `must be one of: ${allowed.join(', ')}`,
       };
     }
+    case 'false schema':
+      return { zh: '不允许出现在这里', en: 'not allowed here' };
     case 'oneOf':
       return {
         zh: '必须且只能符合一种允许的写法',

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import serverPackage from '../../package.json' with { type: 'json' };
 import { commands } from './commands/index.ts';
+import { speakBothLanguages } from './commander-messages.ts';
 
 /** Builds the `xiaoer` command with every sub-command registered. */
 export function createProgram(): Command {
@@ -9,6 +10,7 @@ export function createProgram(): Command {
     .version(serverPackage.version)
     .showHelpAfterError();
   for (const command of commands()) program.addCommand(command);
+  speakBothLanguages(program);
   return program;
 }
 

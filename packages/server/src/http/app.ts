@@ -36,6 +36,7 @@ import { sourcesRouter } from './sources.route.ts';
 import { JourneyTemplates } from '../workflows/journey-templates.ts';
 import { intentsRouter } from './intents.route.ts';
 import { securityHeaders } from './security-headers.ts';
+import { refuseWhileStopping } from './shutting-down.ts';
 
 export interface AppOptions {
   store: StoreProbe;
@@ -45,7 +46,10 @@ export interface AppOptions {
   xiaoer?: Xiaoer;
   /** Set when the demo order system runs beside the server (`GET /api/demo`). */
   demoShopUrl?: string;
-  /** False once shutdown began: `/readyz` then answers 503 so traffic drains away. */
+  /**
+   * False once shutdown began: `/readyz` then answers 503 so traffic drains away, and every
+   * other request 503 with Retry-After (http/shutting-down.ts).
+   */
   accepting?: () => boolean;
   /** The built editor and console served at `/`; `false` serves none. */
   consoleDirectory?: string | false;
@@ -74,6 +78,8 @@ export function createApp(options: AppOptions): Express {
   );
   // Timed from arrival, so body parsing and authentication count too.
   if (xiaoer) app.use(httpMetrics(xiaoer.metrics, app));
+  const accepting = options.accepting ?? (() => true);
+  app.use(refuseWhileStopping(accepting));
   if (xiaoer) {
     // Signed routes read the raw body themselves: the signature covers its exact bytes.
     app.use(
@@ -99,7 +105,7 @@ export function createApp(options: AppOptions): Express {
   }
   app.use(express.json({ limit: bodyLimit }), jsonShapeGuard);
   app.use('/api', healthRouter(options.store, serverPackage.version));
-  app.use(probesRouter(options.store, options.accepting ?? (() => true)));
+  app.use(probesRouter(options.store, accepting));
   if (xiaoer)
     app.use(
       metricsRouter({

@@ -14,38 +14,11 @@ export interface EventStream {
   end(): void;
 }
 
-/** The streams open on each app (`request.app`), each by the function that ends it for good. */
-const openStreams = new WeakMap<object, Set<() => void>>();
-
-/**
- * Ends every event stream open on `app`, and its connection. A stopping server calls it:
- * `server.close()` waits for every connection, and a stream never ends by itself, so one
- * customer with the chat open kept the process from stopping. The connection closes too: kept
- * alive, the browser's reconnect went down it to the stopping process, which still answered.
- * Each browser reconnects (its `retry` hint) to the server that takes over, from the last
- * event it saw.
- */
-export function endEventStreams(app: object): void {
-  for (const close of [...(openStreams.get(app) ?? [])]) close();
-}
-
 /**
  * Answers `request` with server-sent events: the headers, a 2 s reconnect hint, a comment
  * every 25 s while idle; what was subscribed stops when the client goes.
  */
 export function openEventStream(request: Request, response: Response): EventStream {
-  const streams = openStreams.get(request.app) ?? new Set<() => void>();
-  openStreams.set(request.app, streams);
-  const end = () => {
-    if (!response.writableEnded) response.end();
-  };
-  const close = () => {
-    streams.delete(close);
-    end();
-    response.socket?.destroySoon();
-  };
-  streams.add(close);
-  response.on('close', () => streams.delete(close));
   response.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-cache, no-transform',
@@ -73,6 +46,8 @@ export function openEventStream(request: Request, response: Response): EventStre
       if (closed) stop();
       else stops.push(stop);
     },
-    end,
+    end() {
+      response.end();
+    },
   };
 }

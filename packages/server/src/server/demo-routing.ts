@@ -1,5 +1,7 @@
 import type { Xiaoer } from './xiaoer.ts';
 import { UserExistsError } from '../auth/auth-service.ts';
+import { passwordLengthProblem } from '../auth/password-length.ts';
+import { LocalizedError } from '../localized-error.ts';
 import { isDuplicateKey } from '../model/models.ts';
 import type { SkillGroupChange } from '../routing/routing-directory.ts';
 
@@ -76,12 +78,18 @@ async function unlessSavedMeanwhile(save: () => Promise<unknown>): Promise<void>
  * another process starting at once seeded first.
  */
 export async function seedDemoRouting(xiaoer: Xiaoer, env: NodeJS.ProcessEnv): Promise<void> {
+  const password = env['XIAOER_DEMO_AGENT_PASSWORD'] ?? DEMO_AGENT_PASSWORD;
+  // Set but empty, it made agents anyone could log in as with an empty password.
+  const problem = passwordLengthProblem(password, {
+    zh: 'XIAOER_DEMO_AGENT_PASSWORD ',
+    en: 'XIAOER_DEMO_AGENT_PASSWORD',
+  });
+  if (problem) throw new LocalizedError(problem);
   const directory = xiaoer.routing.directory;
   const existing = new Set((await directory.skillGroups()).map((group) => group._id));
   for (const [id, group] of Object.entries(DEMO_SKILL_GROUPS))
     if (!existing.has(id)) await unlessSavedMeanwhile(() => directory.saveSkillGroup(id, group));
   const agents = new Set((await directory.agents()).map((agent) => agent._id));
-  const password = env['XIAOER_DEMO_AGENT_PASSWORD'] ?? DEMO_AGENT_PASSWORD;
   for (const agent of DEMO_AGENTS) {
     try {
       await xiaoer.auth.createUser(agent.id, password, 'agent');

@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../http/app.ts';
-import { endEventStreams } from '../http/event-stream.ts';
 import { LocalizedError } from '../localized-error.ts';
 import { launchStore, type RunningStore } from '../store/store-launcher.ts';
 import type { ProgressReporter } from '../store/ferretdb-binary.ts';
 import { connectStore, probeOf } from './store-connection.ts';
+import { drainable } from './http-drain.ts';
 import { pino, type Logger } from 'pino';
+import type { Connection } from 'mongoose';
 import { createXiaoer, type Xiaoer } from './xiaoer.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
 import { startDemo, type Demo } from './demo-mode.ts';
@@ -26,6 +27,7 @@ import {
 } from '../workflows/live-journeys.ts';
 import { seedKnowledge } from '../knowledge/seed-articles.ts';
 import { UserExistsError } from '../auth/auth-service.ts';
+import { passwordLengthProblem } from '../auth/password-length.ts';
 
 /** A running Xiaoer server and the store under it. */
 export interface RunningServer {
@@ -91,10 +93,11 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 /**
  * Fails at once when `port` is taken, before the store and the journeys start (seconds of
  * work to undo): binds it and lets it go. Starting still listens for real, which decides
- * when another process takes the port in between. Port 0 (any free port) needs no look.
+ * when another process takes the port in between. Port 0 (any free port) is bound too: that
+ * checks the host (an address this machine does not have, a name that does not resolve),
+ * which otherwise failed later, in the demo shop, as a bare stack trace.
  */
 async function ensurePortFree(port: number, host: string): Promise<void> {
-  if (port === 0) return;
   const probe = createServer();
   await listen(probe, port, host);
   await new Promise<void>((resolve) => probe.close(() => resolve()));
@@ -110,6 +113,13 @@ async function ensureAdmin(
 ): Promise<{ user: string; password?: string } | undefined> {
   if (await xiaoer.auth.hasUsers()) return undefined;
   const given = env['XIAOER_ADMIN_PASSWORD'];
+  // Set but empty (a compose file's `${ADMIN_PASSWORD}` with nothing behind it) made an admin
+  // anyone could log in as with an empty password: refuse to start instead.
+  const problem =
+    given === undefined
+      ? undefined
+      : passwordLengthProblem(given, { zh: 'XIAOER_ADMIN_PASSWORD ', en: 'XIAOER_ADMIN_PASSWORD' });
+  if (problem) throw new LocalizedError(problem);
   const password = given ?? randomBytes(12).toString('base64url');
   try {
     await xiaoer.auth.createUser('admin', password, 'admin');
@@ -132,6 +142,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   const log = options.log ?? pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
   const demo = options.config ? undefined : await startDemo(host);
+  let opened: { connection: Connection; xiaoer: Xiaoer } | undefined;
   try {
     const connection = await connectStore(store);
     const xiaoer = createXiaoer({
@@ -140,6 +151,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       config: options.config ?? (demo as Demo).config,
       log,
     });
+    opened = { connection, xiaoer };
+    // First, so a refused XIAOER_ADMIN_PASSWORD stops the first start before it writes more.
+    const initialAdmin = await ensureAdmin(xiaoer, options.env ?? process.env);
     const firstStart = (await xiaoer.workflows.list()).length === 0;
     const skipped: SkippedWorkflow[] = [];
     const config = options.config;
@@ -155,7 +169,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         : [];
     // The demo answers questions from the sample knowledge base (only into an empty store).
     if (options.publishShipped ?? Boolean(demo)) await seedKnowledge(xiaoer.knowledge, 'xiaoer');
-    const initialAdmin = await ensureAdmin(xiaoer, options.env ?? process.env);
     if (demo) await seedDemoRouting(xiaoer, options.env ?? process.env);
     const live = await liveJourneys(xiaoer.workflows);
     // The sources added from the console too (start() reads them again and keeps them fresh).
@@ -172,14 +185,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       ...(demo ? { demoShopUrl: demo.shopUrl } : {}),
     });
     const server = createServer(app);
-    let port: number;
-    try {
-      port = await listen(server, options.port ?? 3000, host);
-    } catch (error) {
-      await xiaoer.stop();
-      await connection.close();
-      throw error;
-    }
+    const connections = drainable(server);
+    // Taken since the look before the store started: stopped below like any failed start.
+    const port = await listen(server, options.port ?? 3000, host);
     const urlHost = host.includes(':') ? `[${host}]` : host;
     const url = `http://${urlHost}:${port}`;
     demo?.connect(url);
@@ -196,13 +204,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       ...(demo ? { demoShopUrl: demo.shopUrl } : {}),
       close: () =>
         (closing ??= (async () => {
+          // From here requests get 503 with Retry-After (http/shutting-down.ts); those in
+          // flight are answered, and live streams end, before the runtime stops.
           accepting = false;
-          await new Promise<void>((resolve) => {
-            server.close(() => resolve());
-            server.closeIdleConnections();
-            // Open event streams (a customer's chat, the desk) never end by themselves.
-            endEventStreams(app);
-          });
+          await connections.drain();
           await xiaoer.stop();
           server.closeAllConnections();
           await demo?.close();
@@ -211,6 +216,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         })()),
     };
   } catch (error) {
+    // A start that failed half-way (a refused setting, a store that stopped answering) lets
+    // go of what it opened: the scheduler's client and the connection kept `xiaoer serve`
+    // running after it printed why it could not start.
+    await opened?.xiaoer.stop().catch(() => {});
+    await opened?.connection.close().catch(() => {});
     await demo?.close();
     await store.stop();
     throw error;

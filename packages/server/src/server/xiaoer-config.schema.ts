@@ -1,7 +1,9 @@
 import { eventMappingSchema } from '../intake/platforms/mapped.adapter.ts';
 import { CHAT_LIMIT_DEFAULTS } from '../http/chat-limits.ts';
 import { LocalizedError } from '../localized-error.ts';
-import { compileSchema, schemaProblems } from '../json-schema-check.ts';
+import { localizedSchemaError, schemaErrorPointer, type LocalizedText } from '@xiaoer/engine';
+import type { ErrorObject } from 'ajv';
+import { compileSchema } from '../json-schema-check.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
 import { intentRecognitionConfigSchema } from '../intents/intent-recognizer.ts';
 import { isTimeZone } from '../analytics/local-time.ts';
@@ -122,16 +124,18 @@ export const xiaoerConfigSchema = {
         },
         allOf: [
           // A mapped source says how its JSON becomes events; no other source has a mapping.
+          // (`required: ['kind']` in each `if`: without a kind, which is reported, the `if`
+          // held and asked a mapping and a Taobao shop of the source as well.)
           {
-            if: { properties: { kind: { const: 'mapped' } } },
+            if: { required: ['kind'], properties: { kind: { const: 'mapped' } } },
             then: { required: ['mapping'] },
-            else: { not: { required: ['mapping'] } },
+            else: { properties: { mapping: false } },
           },
           // A Taobao source names the app and shop whose TMC messages are pulled.
           {
-            if: { properties: { kind: { const: 'taobao' } } },
+            if: { required: ['kind'], properties: { kind: { const: 'taobao' } } },
             then: { required: ['taobao'] },
-            else: { not: { required: ['taobao'] } },
+            else: { properties: { taobao: false } },
           },
         ],
       },
@@ -284,14 +288,29 @@ export const xiaoerConfigSchema = {
 
 const check = compileSchema(xiaoerConfigSchema);
 
-/** The configuration is not valid; lists every problem with its JSON pointer. */
+/** The configuration is not valid; lists every problem with its JSON pointer, in zh and in en. */
 export class ConfigError extends LocalizedError {
-  constructor(file: string, problems: string[]) {
+  constructor(file: string, problems: LocalizedText[]) {
     super({
-      zh: `配置文件 ${file} 有误：\n  ${problems.join('\n  ')}`,
-      en: `The configuration file ${file} is invalid:\n  ${problems.join('\n  ')}`,
+      zh: `配置文件 ${file} 有误：\n  ${problems.map((problem) => problem.zh).join('\n  ')}`,
+      en: `The configuration file ${file} is invalid:\n  ${problems.map((problem) => problem.en).join('\n  ')}`,
     });
   }
+}
+
+/**
+ * ajv's errors as lines `pointer message` in both languages: an unknown or missing property's
+ * pointer names it, and an `if`'s own error ("must match then schema") is left out, the
+ * `then` or `else` branch's says what is wrong.
+ */
+function schemaLines(errors: ErrorObject[] | null | undefined): LocalizedText[] {
+  return (errors ?? [])
+    .filter((error) => error.keyword !== 'if')
+    .map((error) => {
+      const pointer = schemaErrorPointer(error) || '/';
+      const text = localizedSchemaError(error);
+      return { zh: `${pointer} ${text.zh}`, en: `${pointer} ${text.en}` };
+    });
 }
 
 /** Checks a parsed configuration file and returns it typed. */
@@ -301,20 +320,27 @@ export function parseConfig(value: unknown, file: string): XiaoerConfig {
     const timeZone = config.analytics?.timeZone;
     if (timeZone !== undefined && !isTimeZone(timeZone))
       throw new ConfigError(file, [
-        `/analytics/timeZone "${timeZone}" is not an IANA time zone (Asia/Shanghai) / 不是时区名`,
+        {
+          zh: `/analytics/timeZone "${timeZone}" 不是 IANA 时区名（如 Asia/Shanghai）`,
+          en: `/analytics/timeZone "${timeZone}" is not an IANA time zone (Asia/Shanghai)`,
+        },
       ]);
     const trusted = config.http?.trustProxy;
     const proxyProblems = Array.isArray(trusted)
       ? trusted.flatMap((entry, index) => {
           const problem = trustedProxyProblem(entry);
-          return problem ? [`/http/trustProxy/${index} ${problem}`] : [];
+          return problem
+            ? [
+                {
+                  zh: `/http/trustProxy/${index} ${problem}`,
+                  en: `/http/trustProxy/${index} ${problem}`,
+                },
+              ]
+            : [];
         })
       : [];
     if (proxyProblems.length > 0) throw new ConfigError(file, proxyProblems);
     return config;
   }
-  throw new ConfigError(
-    file,
-    schemaProblems(check.errors).map((p) => `${p.pointer || '/'} ${p.message}`),
-  );
+  throw new ConfigError(file, schemaLines(check.errors));
 }

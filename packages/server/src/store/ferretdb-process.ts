@@ -61,7 +61,16 @@ function backendArgs(backend: FerretdbBackend): string[] {
           `&_pragma=synchronous(${backend.fsync === 'commit' ? 'full' : 'normal'})` +
           '&_pragma=wal_autocheckpoint(0)',
       ]
-    : ['--handler=postgresql', `--postgresql-url=${backend.url}`];
+    : ['--handler=postgresql'];
+}
+
+/**
+ * The PostgreSQL URL goes to FerretDB in its environment (`FERRETDB_POSTGRESQL_URL`), not on its
+ * command line, which every local user can read (`ps`); a password in `XIAOER_POSTGRES_URL`
+ * showed there. A process's environment is readable by its own user only.
+ */
+function backendEnv(backend: FerretdbBackend): NodeJS.ProcessEnv {
+  return backend.handler === 'postgresql' ? { FERRETDB_POSTGRESQL_URL: backend.url } : {};
 }
 
 /**
@@ -102,7 +111,7 @@ async function launchOnce(options: StartFerretdbOptions, socket: StoreSocket): P
   ];
   const child = spawn(process.execPath, [watchdog, options.binary, ...args], {
     stdio: ['pipe', 'ignore', 'pipe'],
-    env: { ...process.env, ...storeGcSettings(process.env) },
+    env: { ...process.env, ...storeGcSettings(process.env), ...backendEnv(options.backend) },
   });
   let log = '';
   child.stderr?.on('data', (chunk: Buffer) => {

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { StoreError } from './store-error.ts';
+import { redactedUri } from './redacted-uri.ts';
 
 /** The local PostgreSQL service, reachable as user postgres (trust auth on 127.0.0.1). */
 export function postgresAdminUrl(env: NodeJS.ProcessEnv = process.env): string {
@@ -18,11 +19,12 @@ async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promi
   try {
     await client.connect();
   } catch (error) {
+    const where = redactedUri(adminUrl);
     throw new StoreError(
       'postgres-unavailable',
       {
-        zh: `无法连接 PostgreSQL（${adminUrl}）：${(error as Error).message}。请启动 PostgreSQL，或设置 XIAOER_POSTGRES_URL，或不设 XIAOER_STORE 改用 SQLite。`,
-        en: `Cannot connect to PostgreSQL (${adminUrl}): ${(error as Error).message}. Start PostgreSQL, set XIAOER_POSTGRES_URL, or unset XIAOER_STORE to use SQLite.`,
+        zh: `无法连接 PostgreSQL（${where}）：${(error as Error).message}。请启动 PostgreSQL，或设置 XIAOER_POSTGRES_URL，或不设 XIAOER_STORE 改用 SQLite。`,
+        en: `Cannot connect to PostgreSQL (${where}): ${(error as Error).message}. Start PostgreSQL, set XIAOER_POSTGRES_URL, or unset XIAOER_STORE to use SQLite.`,
       },
       { cause: error },
     );

@@ -9,7 +9,8 @@ export type StoreErrorCode =
   | 'ferretdb-start-failed'
   | 'store-unreachable'
   | 'postgres-unavailable'
-  | 'store-misconfigured';
+  | 'store-misconfigured'
+  | 'store-in-use';
 
 /** A store failure with a message in Chinese and in English and what to do about it. */
 export class StoreError extends LocalizedError {

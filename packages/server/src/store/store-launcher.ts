@@ -1,6 +1,8 @@
 import { chmod, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { StoreError } from './store-error.ts';
+import { redactedUri } from './redacted-uri.ts';
+import { ensureDataFolderFree } from './data-folder-lock.ts';
 import { ensureFerretdb, type ProgressReporter } from './ferretdb-binary.ts';
 import { startFerretdb, type FerretdbBackend, type StoreFsync } from './ferretdb-process.ts';
 import {
@@ -18,7 +20,10 @@ export interface RunningStore {
   kind: StoreKind;
   /** MongoDB connection string, database name included. */
   uri: string;
-  /** Where the data lives, for people: a folder, a PostgreSQL database or the given URI. */
+  /**
+   * Where the data lives, for people and logs: a folder, a PostgreSQL database or the given URI,
+   * passwords masked (redacted-uri.ts).
+   */
   location: string;
   /** The embedded store's unix socket (it opens no TCP port). */
   socketPath?: string;
@@ -74,7 +79,12 @@ export async function launchStore(options: LaunchStoreOptions = {}): Promise<Run
   const report = options.report ?? (() => {});
   const external = env['MONGODB_URI'];
   if (external) {
-    return { kind: 'external', uri: external, location: external, stop: async () => {} };
+    return {
+      kind: 'external',
+      uri: external,
+      location: redactedUri(external),
+      stop: async () => {},
+    };
   }
 
   const database = options.database ?? 'xiaoer';
@@ -93,9 +103,10 @@ export async function launchStore(options: LaunchStoreOptions = {}): Promise<Run
     const name = options.postgresDatabase ?? postgresDatabaseName(env);
     await ensureDatabase(adminUrl, name);
     backend = { handler: 'postgresql', url: databaseUrl(adminUrl, name) };
-    location = `${backend.url} (PostgreSQL)`;
+    location = `${redactedUri(backend.url)} (PostgreSQL)`;
     if (options.dropPostgresDatabaseOnStop) cleanup = () => dropDatabase(adminUrl, name);
   } else {
+    await ensureDataFolderFree(dataDirectory);
     backend = { handler: 'sqlite', directory: dataDirectory, fsync: storeFsync(env) };
     location = dataDirectory;
   }

@@ -51,7 +51,7 @@ export interface StoreSocket {
 /**
  * A unix socket for the embedded store in `<dataDirectory>/run/`, a folder only this user may
  * enter (0700): another local user cannot connect, so cannot plant a session or read orders.
- * One socket per Xiaoer process (two may share a data folder). When the data folder's path is
+ * One socket per Xiaoer process, named by its pid (`xiaoer users` finds a running one by it). When the data folder's path is
  * too long for a socket, a fresh 0700 folder in the system's temporary folder is used instead.
  */
 export async function storeSocket(dataDirectory: string): Promise<StoreSocket> {

@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { resourceLimits } from 'node:worker_threads';
 import { LocalizedError } from '../../localized-error.ts';
 import { onStopSignal } from '../stop-signals.ts';
+import { announceInitialAdmin, printsToTerminal } from '../initial-admin-password.ts';
+import { demoExposureWarning } from '../demo-exposure.ts';
 import type { XiaoerConfig } from '../../server/xiaoer-config.ts';
 
 interface ServeFlags {
@@ -12,7 +14,11 @@ interface ServeFlags {
   config?: string;
   /** False with `--no-shipped`. */
   shipped?: boolean;
+  logLevel: string;
 }
+
+/** pino's levels, quietest last. */
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
 
 async function readConfig(file: string): Promise<XiaoerConfig> {
   let text: string;
@@ -83,6 +89,13 @@ export function serveCommand(): Command {
       ).env('XIAOER_CONFIG'),
     )
     .addOption(
+      // A choice, checked before anything starts: pino threw on an unknown level, with a stack.
+      new Option('--log-level <level>', '日志级别 / log level')
+        .env('LOG_LEVEL')
+        .choices(LOG_LEVELS)
+        .default('info'),
+    )
+    .addOption(
       new Option(
         '--no-shipped',
         '首次启动时不发布自带的旅程 / do not publish the shipped journeys on first start',
@@ -94,27 +107,31 @@ export function serveCommand(): Command {
         import('pino'),
       ]);
       const log = (line: string): void => void process.stdout.write(`${line}\n`);
-      const logger = pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
+      const logger = pino({ level: flags.logLevel });
       // A library promise nobody awaits (Agenda's job bookkeeping on a busy store) must not take
       // the server down: every step is durable and retried, so log it and go on.
       process.on('unhandledRejection', (reason) =>
         logger.error({ err: reason }, 'unhandled rejection (ignored; work is retried)'),
       );
-      log('正在启动数据库 / starting the store ...');
       let server;
       try {
+        // Read and checked before anything starts: a bad file changes nothing.
+        const config = flags.config ? await readConfig(flags.config) : undefined;
+        log('正在启动数据库 / starting the store ...');
         server = await startServer({
           port: flags.port,
           host: flags.host,
           dataDirectory: flags.data,
           report: log,
           log: logger,
-          ...(flags.config ? { config: await readConfig(flags.config) } : {}),
+          ...(config ? { config } : {}),
           ...(flags.shipped === false ? { publishShipped: false } : {}),
         });
       } catch (error) {
-        process.stderr.write(`${explain(error)}\n`);
-        process.exitCode = 1;
+        // Exits rather than waiting for the event loop to empty: a start that failed half-way
+        // can leave a client open (the scheduler's, when it never started), and the process
+        // stayed up after saying why it could not start.
+        process.stderr.write(`${explain(error)}\n`, () => process.exit(1));
         return;
       }
       log(`数据库 / store: ${server.store.kind} — ${server.store.location}`);
@@ -128,10 +145,17 @@ export function serveCommand(): Command {
         log(
           `演示商店 / demo shop: ${server.demoShopUrl} — 运行 npm run demo 推送订单 / run npm run demo to push orders`,
         );
+        const exposed = demoExposureWarning(flags.host, process.env);
+        if (exposed) log(exposed);
       }
       if (server.initialAdmin?.password) {
         log(
-          `管理员账号 / admin account: ${server.initialAdmin.user} / ${server.initialAdmin.password}（只显示这一次，登录后请修改 / shown once; change it after logging in）`,
+          await announceInitialAdmin(
+            server.initialAdmin.user,
+            server.initialAdmin.password,
+            flags.data,
+            printsToTerminal(),
+          ),
         );
       }
       if (server.published.length > 0) {

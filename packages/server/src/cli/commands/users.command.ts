@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Command, Option } from 'commander';
 import { LocalizedError } from '../../localized-error.ts';
+import { passwordLengthProblem } from '../../auth/password-length.ts';
 import type { AuthService } from '../../auth/auth-service.ts';
 import type { RunningStore } from '../../store/store-launcher.ts';
 import { resolve } from 'node:path';
@@ -11,7 +12,6 @@ interface UsersFlags {
 }
 
 const USER_NAME = /^[a-zA-Z0-9_.@-]{1,64}$/;
-const MIN_PASSWORD = 8;
 
 /** The new password: the first line of stdin with `--password-stdin`, else a generated one. */
 async function newPassword(flags: UsersFlags): Promise<{ password: string; generated: boolean }> {
@@ -20,11 +20,8 @@ async function newPassword(flags: UsersFlags): Promise<{ password: string; gener
   let text = '';
   for await (const chunk of process.stdin) text += String(chunk);
   const password = text.split(/\r?\n/)[0] ?? '';
-  if (password.length < MIN_PASSWORD || password.length > 200)
-    throw new LocalizedError({
-      zh: `密码须为 ${MIN_PASSWORD}–200 个字符。`,
-      en: `The password must be ${MIN_PASSWORD}–200 characters.`,
-    });
+  const problem = passwordLengthProblem(password, { zh: '密码', en: 'The password' });
+  if (problem) throw new LocalizedError(problem);
   return { password, generated: false };
 }
 

@@ -1,23 +1,23 @@
 import { Agent, createServer, get, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { afterAll, describe, expect, it } from 'vitest';
-import { endEventStreams, openEventStream } from './event-stream.ts';
+import { describe, expect, it } from 'vitest';
+import { openEventStream } from '../http/event-stream.ts';
+import { drainable } from './http-drain.ts';
 
 /** A stopping server ends its event streams, and their connections with them. */
-const app = express();
-app.get('/stream', (request, response) => {
-  openEventStream(request, response).send('message', '{"n":1}', 1);
-});
-const server = createServer(app);
-// Idle kept-alive connections stay open (Node's default closes them after 5 s).
-server.keepAliveTimeout = 10 * 60_000;
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-const port = (server.address() as AddressInfo).port;
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-describe('endEventStreams', () => {
+describe('drainable', () => {
   it('should end each open stream and close its kept-alive connection', async () => {
+    const app = express();
+    app.get('/stream', (request, response) => {
+      openEventStream(request, response).send('message', '{"n":1}', 1);
+    });
+    const server = createServer(app);
+    // Idle kept-alive connections stay open (Node's default closes them after 5 s).
+    server.keepAliveTimeout = 10 * 60_000;
+    const connections = drainable(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const port = (server.address() as AddressInfo).port;
     const agent = new Agent({ keepAlive: true });
     const response = await new Promise<IncomingMessage>((resolve) =>
       get({ port, host: '127.0.0.1', path: '/stream', agent }, resolve),
@@ -28,7 +28,8 @@ describe('endEventStreams', () => {
     const closed = new Promise((resolve) => response.socket.once('close', resolve));
     const ended = new Promise((resolve) => response.once('end', resolve));
 
-    endEventStreams(app);
+    // Without the drain, `server.close()` waits for the stream, which never ends by itself.
+    await connections.drain(60_000);
     await ended;
     // Kept alive, the browser's reconnect would go down this connection to a stopping server.
     await closed;

@@ -1,0 +1,66 @@
+import type { Server, ServerResponse } from 'node:http';
+
+/**
+ * How long a shutdown waits for the requests in flight to be answered before it closes their
+ * connections (a load balancer's health check has long seen `/readyz` answer 503 by then).
+ */
+export const DRAIN_GRACE_MS = 10_000;
+
+/** Stops an HTTP server the way a shutdown needs. */
+export interface HttpDrain {
+  /**
+   * Stops taking connections and resolves once every open one is closed: idle ones at once,
+   * live streams (server-sent events: the chat, the desk, the console) ended now (their clients
+   * reconnect, to another process behind a load balancer), requests in flight once answered,
+   * without keeping their connection alive, and whatever is left after `graceMs`.
+   */
+  drain(graceMs?: number): Promise<void>;
+}
+
+function isEventStream(response: ServerResponse): boolean {
+  return String(response.getHeader('content-type') ?? '').startsWith('text/event-stream');
+}
+
+/**
+ * Lets the connection go once this response is answered, instead of keeping it alive. (The
+ * socket is taken now: once a response finished, Node has let go of it for the next request.)
+ */
+function closeAfter(response: ServerResponse): void {
+  const socket = response.socket;
+  if (!response.headersSent) response.setHeader('Connection', 'close');
+  else response.once('finish', () => socket?.destroySoon());
+}
+
+/**
+ * Follows the responses `server` has open, for {@link HttpDrain.drain}. Without it a shutdown
+ * waited for every open chat stream to end, which it never does by itself (a customer's open
+ * chat page kept `xiaoer serve` from stopping on SIGTERM), and for every kept-alive
+ * connection's idle timeout.
+ */
+export function drainable(server: Server): HttpDrain {
+  const open = new Set<ServerResponse>();
+  let draining = false;
+  server.on('request', (_request, response: ServerResponse) => {
+    open.add(response);
+    response.once('close', () => open.delete(response));
+    if (draining) closeAfter(response);
+  });
+  return {
+    drain: (graceMs = DRAIN_GRACE_MS) =>
+      new Promise<void>((resolve) => {
+        draining = true;
+        const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+        server.closeIdleConnections();
+        for (const response of open) {
+          if (isEventStream(response)) {
+            const socket = response.socket;
+            response.end(() => socket?.destroySoon());
+          } else closeAfter(response);
+        }
+      }),
+  };
+}
