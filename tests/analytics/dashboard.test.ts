@@ -307,7 +307,12 @@ describe('the dashboard API against the traffic sent', () => {
   it('should export every table as CSV with a zh/en header', async () => {
     const range = `from=${today()}&to=${today()}`;
     for (const [table, expected] of [
-      ['agents', 'agent-wang,小王 Wang,1,1,1'],
+      [
+        'agents',
+        '客服 / agent,姓名 / name,处理的转人工 / handoffs finished,已解决 / resolved,' +
+          '转人工解决率（0–1）/ handoff resolution (0–1),客服首次回复（秒）/ agent first reply (s),' +
+          '处理时长（秒）/ handling (s),满意度 / satisfaction,质检分 / quality\nagent-wang,小王 Wang,1,1,1,',
+      ],
       ['volume', `${today()},4`],
       ['intents', 'human,1,0,,1,0,false'],
       ['funnel', 'rate,rate,askCustomer,3,2,1,0,1'],
