@@ -147,7 +147,7 @@ describe('the analytics dashboard', () => {
 
   it('should list the heatmap peaks, the charts and every agent', async () => {
     await showPage();
-    expect(text('peaks')).toContain('Sun 21:00 · 50');
+    expect(text('peaks')).toContain('Sun 21:00 · 50 a day (50 in all)');
     expect(screen.getByTestId('heatmap')).toBeTruthy();
     expect(await screen.findAllByTestId('chart-stub')).not.toHaveLength(0);
     expect(text('agent-li.lei')).toContain('李雷');
