@@ -13,7 +13,9 @@ export function stepFactOf(
   previousAt?: Date,
 ): { id: string; fact: StepFact } | null {
   const started = step.revision === 1;
-  const startedAt = new Date(step.snapshot.context.startedAt);
+  // Read warily: this runs in the runtime's commit listener, which must not throw.
+  const context = (step.snapshot as Partial<StepRecord['snapshot']> | undefined)?.context;
+  const startedAt = new Date(context?.startedAt ?? Number.NaN);
   const fact: StepFact = {
     kind: 'step',
     at: step.at,
