@@ -95,6 +95,16 @@ describe('no greeting', () => {
     expect(check('noGreeting', transcript([['agent', 2, 'Hi there, how can I help?']]))).toEqual(
       [],
     );
+    // Greetings by the time of day, and the polite openings of a chat taken from the queue.
+    for (const greeting of [
+      '早上好，请问有什么可以帮您？',
+      '晚上好～订单号发我一下',
+      '亲爱的顾客，让您久等了',
+      'Good day! Let me check that order.',
+      'Dear customer, thanks for your patience.',
+      'Hey! How can I help?',
+    ])
+      expect(check('noGreeting', transcript([['agent', 2, greeting]])), greeting).toEqual([]);
     // "this" holds "hi" but is no greeting.
     expect(check('noGreeting', transcript([['agent', 2, 'Is this your order?']]))).toHaveLength(1);
   });
