@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
 import { signCustomer } from '@xiaoer/server';
+import type { JourneyFunnel } from '@xiaoer/server/internal';
 import { CHAT_SECRET, type Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
 
@@ -75,3 +76,14 @@ export async function openChat(
   const { id, token } = (await response.json()) as { id: string; token: string };
   return new ChatClient(h, id, token);
 }
+
+/** A funnel's counts per node, as a test compares them. */
+export const funnelCounts = (funnel: JourneyFunnel) =>
+  funnel.nodes.map(({ nodeId, entered, left, waiting, dropped, reachedRate }) => ({
+    nodeId,
+    entered,
+    left,
+    waiting,
+    dropped,
+    reachedRate,
+  }));

@@ -57,9 +57,10 @@ describe('intent spikes', () => {
     });
     expect(report.volume.heatmap[0]?.[10]).toBe(3);
     expect(report.volume.heatmap[6]?.[10]).toBe(5);
+    // November 2026 has five Sundays and five Mondays.
     expect(report.volume.peaks).toEqual([
-      { weekday: 6, hour: 10, conversations: 5 },
-      { weekday: 0, hour: 10, conversations: 3 },
+      { weekday: 6, hour: 10, conversations: 5, perDay: 1 },
+      { weekday: 0, hour: 10, conversations: 3, perDay: 0.6 },
     ]);
     expect(report.volume.days).toHaveLength(30);
     expect(report.service).toMatchObject({
@@ -68,6 +69,31 @@ describe('intent spikes', () => {
       handoffRate: 0,
       wait: { averageMs: null, count: 0 },
     });
+  });
+});
+
+describe('volume peaks', () => {
+  it('should rank by conversations per day of the weekday, not favour the weekday the period holds more often', () => {
+    // 2026-11-02 … 2026-11-09: two Mondays, one of every other weekday. Mondays 10:00 had 4
+    // and 4 (8 in all, 4 a Monday), Tuesday 10:00 had 6, Wednesday 10:00 had 4.
+    const report = dashboardReport({
+      period: period('2026-11-02', '2026-11-09'),
+      days: [
+        dayWith('2026-11-02', {}, 4),
+        dayWith('2026-11-03', {}, 6),
+        dayWith('2026-11-04', {}, 4),
+        dayWith('2026-11-09', {}, 4),
+      ],
+      channels: ['web'],
+      rolledUpTo: null,
+      agentNames: new Map(),
+    });
+    expect(report.volume.heatmap[0]?.[10]).toBe(8);
+    expect(report.volume.peaks).toEqual([
+      { weekday: 1, hour: 10, conversations: 6, perDay: 6 },
+      { weekday: 0, hour: 10, conversations: 8, perDay: 4 },
+      { weekday: 2, hour: 10, conversations: 4, perDay: 4 },
+    ]);
   });
 });
 

@@ -22,9 +22,11 @@ describe('forbidden words', () => {
         ['customer', 0, '我不知道怎么退款'],
         ['agent', 5, '您好，这个不归我管，您自己看说明吧'],
         ['agent', 8, '您好，请问还有什么可以帮您？'],
+        ['agent', 9, '这个我也不知道'],
+        ['agent', 10, "Honestly, I don't care."],
       ]),
     );
-    expect(found).toEqual([expect.objectContaining({ rule: 'forbiddenWords', seq: 2 })]);
+    expect(found.map((f) => f.seq)).toEqual([2, 4, 5]);
     expect(found[0]?.text.zh).toContain('不归我管');
   });
 
@@ -45,6 +47,9 @@ describe('forbidden words', () => {
       ['customer', 0, 'whatever works for you'],
       ['agent', 3, 'Hello, I understand the problem and will fix it.'],
       ['agent', 4, '您好，已经为您处理好了。'],
+      // Polite forms that hold a forbidden word of a cruder list.
+      ['agent', 5, '不知道您还有其他问题吗？如果您不知道订单号，可以在“我的订单”里查看。'],
+      ['agent', 6, "Whatever you need, I'm happy to help."],
     ]);
     expect(check('forbiddenWords', input)).toEqual([]);
     const stupidity = RULE_CHECKS.forbiddenWords(
@@ -90,6 +95,16 @@ describe('no greeting', () => {
     expect(check('noGreeting', transcript([['agent', 2, 'Hi there, how can I help?']]))).toEqual(
       [],
     );
+    // Greetings by the time of day, and the polite openings of a chat taken from the queue.
+    for (const greeting of [
+      '早上好，请问有什么可以帮您？',
+      '晚上好～订单号发我一下',
+      '亲爱的顾客，让您久等了',
+      'Good day! Let me check that order.',
+      'Dear customer, thanks for your patience.',
+      'Hey! How can I help?',
+    ])
+      expect(check('noGreeting', transcript([['agent', 2, greeting]])), greeting).toEqual([]);
     // "this" holds "hi" but is no greeting.
     expect(check('noGreeting', transcript([['agent', 2, 'Is this your order?']]))).toHaveLength(1);
   });
@@ -207,8 +222,20 @@ describe('negative ending', () => {
     expect(found).toHaveLength(1);
   });
 
+  it('should not read English courtesies made of negative words as an angry ending', () => {
+    expect(messageValence('No problem, thanks!')).toBeGreaterThan(0);
+    expect(messageValence('no worries')).toBe(0);
+    expect(messageValence('I have no complaints, not an issue at all')).toBe(0);
+    // The rest of the message still counts.
+    expect(messageValence('No problem? This is terrible.')).toBeLessThan(-2);
+  });
+
   it('should not fire when the customer ends satisfied, in either language', () => {
-    for (const last of ['好的，谢谢，问题解决了', 'Great, thanks a lot for your help!'])
+    for (const last of [
+      '好的，谢谢，问题解决了',
+      'Great, thanks a lot for your help!',
+      'No problem, no worries, thanks',
+    ])
       expect(
         check(
           'negativeEnding',

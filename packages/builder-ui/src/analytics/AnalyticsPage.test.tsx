@@ -7,7 +7,7 @@ import { setUpI18n } from '../i18n/i18n.ts';
 import { fillInBrowserForAntd } from '../testing/antd-in-jsdom.ts';
 import type { WorkflowSummary } from '../api/api-client.ts';
 import type { ChartOption } from './chart-option.ts';
-import { lastDays } from './analytics-period.ts';
+import { lastDays, todayIn } from './analytics-period.ts';
 import { dashboard, emptyDashboard, funnel, staffing } from './fixtures/analytics-fixtures.ts';
 import { AnalyticsPage } from './AnalyticsPage.tsx';
 
@@ -85,11 +85,39 @@ const text = (testId: string) => screen.getByTestId(testId).textContent ?? '';
 describe('the analytics dashboard', () => {
   it('should ask for the last 30 days of all channels', async () => {
     await showPage();
-    const asked = fetchMock.mock.calls
-      .map(([input]) => new URL(String(input), 'http://console.test'))
-      .find((url) => url.pathname === '/api/analytics/dashboard')!;
-    const { from, to } = lastDays(30);
-    expect(Object.fromEntries(asked.searchParams)).toEqual({ from, to });
+    const asked = () =>
+      fetchMock.mock.calls
+        .map(([input]) => new URL(String(input), 'http://console.test'))
+        .findLast((url) => url.pathname === '/api/analytics/dashboard')!;
+    const { from, to } = lastDays(30, todayIn(dashboard.period.timeZone));
+    await waitFor(() => expect(Object.fromEntries(asked().searchParams)).toEqual({ from, to }));
+  });
+
+  it("should end the last 30 days and plan staffing on the shop's today, not the browser's", async () => {
+    // 12:00 UTC: the browser's (UTC) 30 November, already 1 December 02:00 on Kiritimati (UTC+14).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-30T12:00:00Z'));
+    try {
+      answers.dashboard = () =>
+        json({ ...dashboard, period: { ...dashboard.period, timeZone: 'Pacific/Kiritimati' } });
+      await showPage();
+      const asked = (path: string) =>
+        fetchMock.mock.calls
+          .map(([input]) => new URL(String(input), 'http://console.test'))
+          .filter((url) => url.pathname === path)
+          .map((url) => Object.fromEntries(url.searchParams));
+      await waitFor(() =>
+        expect(asked('/api/analytics/dashboard').at(-1)).toEqual({
+          from: '2026-11-02',
+          to: '2026-12-01',
+        }),
+      );
+      await waitFor(() =>
+        expect(asked('/api/analytics/staffing').at(-1)).toMatchObject({ date: '2026-12-02' }),
+      );
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('should show the key figures, formatted, with the change against the previous period', async () => {
@@ -119,7 +147,7 @@ describe('the analytics dashboard', () => {
 
   it('should list the heatmap peaks, the charts and every agent', async () => {
     await showPage();
-    expect(text('peaks')).toContain('Sun 21:00 · 50');
+    expect(text('peaks')).toContain('Sun 21:00 · 50 a day (50 in all)');
     expect(screen.getByTestId('heatmap')).toBeTruthy();
     expect(await screen.findAllByTestId('chart-stub')).not.toHaveLength(0);
     expect(text('agent-li.lei')).toContain('李雷');
@@ -195,7 +223,7 @@ describe('the analytics dashboard', () => {
     await showPage();
     fireEvent.click(screen.getByTestId('export-intents'));
     await waitFor(() => expect(click).toHaveBeenCalled());
-    const { from, to } = lastDays(30);
+    const { from, to } = lastDays(30, todayIn(dashboard.period.timeZone));
     expect(fetchMock).toHaveBeenCalledWith(
       `/api/analytics/export/intents.csv?from=${from}&to=${to}`,
       { credentials: 'same-origin' },

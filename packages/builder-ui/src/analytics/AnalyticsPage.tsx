@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { DatePicker, Select, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +6,7 @@ import { languageOf } from '../i18n/i18n.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { channelName } from '../editor/node-summary.ts';
 import { analyticsApi, type DateRange, type ExportFilter } from './analytics-api.ts';
-import { lastDays, rangeOf } from './analytics-period.ts';
+import { lastDays, rangeOf, todayIn } from './analytics-period.ts';
 import { AgentsSection } from './AgentsSection.tsx';
 import { ApiErrorAlert } from './ApiErrorAlert.tsx';
 import { FunnelSection } from './FunnelSection.tsx';
@@ -28,15 +28,23 @@ export function AnalyticsPage({
 }) {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
-  const [range, setRange] = useState<DateRange>(() => lastDays(30));
+  // The shop's time zone, from its first report: until a range is picked, the last 30 days end
+  // on the shop's today (a first answer asked on the browser's clock is asked again if they differ).
+  const [timeZone, setTimeZone] = useState<string>();
+  const [picked, setRange] = useState<DateRange>();
+  const range = picked ?? lastDays(30, todayIn(timeZone));
   const [channel, setChannel] = useState<string>();
   const report = useReport(JSON.stringify([range, channel]), () =>
     analyticsApi.dashboard(range, channel),
   );
+  const shopZone = report.data?.period.timeZone;
+  useEffect(() => {
+    if (shopZone) setTimeZone(shopZone);
+  }, [shopZone]);
   const filter: ExportFilter = { ...range, ...(channel ? { channel } : {}) };
   const channels = report.data?.channels ?? [];
   const presets = [7, 30, 90].map((days) => {
-    const preset = lastDays(days);
+    const preset = lastDays(days, todayIn(timeZone));
     return {
       label: t(`analytics.last${days}`),
       value: [dayjs(preset.from), dayjs(preset.to)] as [dayjs.Dayjs, dayjs.Dayjs],
@@ -93,7 +101,7 @@ export function AnalyticsPage({
         </Space>
       )}
       <Space orientation="vertical" size="middle" className="analytics-sections">
-        <StaffingSection range={range} />
+        <StaffingSection range={range} {...(timeZone ? { timeZone } : {})} />
         <FunnelSection range={range} onShowOnCanvas={onShowOnCanvas} />
       </Space>
     </div>

@@ -18,7 +18,7 @@ import { languageOf } from '../i18n/i18n.ts';
 import { analyticsApi, type DateRange, type StaffingHour } from './analytics-api.ts';
 import { formatDuration, formatHour, formatRate } from './analytics-format.ts';
 import { formatNumber } from '../i18n/format.ts';
-import { tomorrow } from './analytics-period.ts';
+import { todayIn, tomorrow } from './analytics-period.ts';
 import { AnalyticsChart } from './AnalyticsChart.tsx';
 import { ApiErrorAlert } from './ApiErrorAlert.tsx';
 import { ExportButton } from './ExportButton.tsx';
@@ -33,10 +33,18 @@ const DEFAULT_SECONDS = 20;
  * How many agents each hour of a day needs to answer the target share of handoffs within the
  * target seconds (Erlang C on the forecast), against the agents online now; short hours red.
  */
-export function StaffingSection({ range }: { range: DateRange }) {
+export function StaffingSection({
+  range,
+  timeZone,
+}: {
+  range: DateRange;
+  /** The shop's time zone: the plan is for the shop's tomorrow until a day is picked. */
+  timeZone?: string;
+}) {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
-  const [date, setDate] = useState(() => tomorrow());
+  const [picked, setDate] = useState<string>();
+  const date = picked ?? tomorrow(todayIn(timeZone));
   const [levelPercent, setLevelPercent] = useState(DEFAULT_LEVEL_PERCENT);
   const [seconds, setSeconds] = useState(DEFAULT_SECONDS);
   const query = { date, targetLevel: levelPercent / 100, targetSeconds: seconds };

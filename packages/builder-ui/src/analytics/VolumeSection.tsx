@@ -6,6 +6,8 @@ import { AnalyticsChart } from './AnalyticsChart.tsx';
 import { ExportButton } from './ExportButton.tsx';
 import { heatmapOption, peakText } from './heatmap-series.ts';
 import { trendOption } from './trend-series.ts';
+import { formatNumber } from '../i18n/format.ts';
+import { languageOf } from '../i18n/i18n.ts';
 
 /** When conversations come: the weekday × hour heatmap with its peaks, and the daily trend. */
 export function VolumeSection({
@@ -41,7 +43,11 @@ export function VolumeSection({
                 <Typography.Text type="secondary">{t('analytics.peaks')}:</Typography.Text>
                 {volume.peaks.map((peak) => (
                   <Tag key={`${peak.weekday}/${peak.hour}`} color="volcano">
-                    {peakText(peak, t)} · {peak.conversations}
+                    {peakText(peak, t)} ·{' '}
+                    {t('analytics.peakPerDay', {
+                      perDay: formatNumber(peak.perDay, languageOf(i18n.language)),
+                      count: peak.conversations,
+                    })}
                   </Tag>
                 ))}
               </Space>

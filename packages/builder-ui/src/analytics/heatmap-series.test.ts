@@ -39,7 +39,9 @@ describe('the heatmap of conversations by weekday and hour', () => {
     expect(weekdayNames(en)).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
     expect(weekdayNames(zh)[0]).toBe('周一');
     expect(weekdayNames(zh)[6]).toBe('周日');
-    expect(peakText({ weekday: 6, hour: 21, conversations: 50 }, zh)).toBe('周日 21:00');
+    expect(peakText({ weekday: 6, hour: 21, conversations: 50, perDay: 50 }, zh)).toBe(
+      '周日 21:00',
+    );
   });
 
   it('should label its axes in the language shown, Monday on top, the scale up to the busiest', () => {

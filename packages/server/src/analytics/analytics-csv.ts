@@ -55,10 +55,11 @@ export function agentsCsv(report: DashboardReport): string {
     [
       '客服 / agent',
       '姓名 / name',
-      '会话数 / conversations',
+      // What the console's agents table says: handoffs the agent finished, not conversations.
+      '处理的转人工 / handoffs finished',
       '已解决 / resolved',
-      '解决率 / resolution rate',
-      '首次响应（秒）/ first response (s)',
+      '转人工解决率（0–1）/ handoff resolution (0–1)',
+      '客服首次回复（秒）/ agent first reply (s)',
       '处理时长（秒）/ handling (s)',
       '满意度 / satisfaction',
       '质检分 / quality',

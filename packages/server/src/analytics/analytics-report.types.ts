@@ -35,8 +35,12 @@ export interface DashboardReport {
     heatmap: number[][];
     days: { date: string; conversations: number }[];
     previousDays: { date: string; conversations: number }[];
-    /** Up to five busiest (weekday, hour) cells, busiest first. */
-    peaks: { weekday: number; hour: number; conversations: number }[];
+    /**
+     * Up to five busiest (weekday, hour) cells, busiest first: by `perDay`, the conversations
+     * of the cell over the times its weekday is in the period (a 30-day period has two weekdays
+     * five times, the others four: their sums would rank them first).
+     */
+    peaks: { weekday: number; hour: number; conversations: number; perDay: number }[];
   };
   intents: IntentTrend[];
   service: {

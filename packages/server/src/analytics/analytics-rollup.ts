@@ -8,6 +8,7 @@ import { localTime } from './local-time.ts';
 import { systemClock, type Clock } from '../clock/clock.ts';
 import {
   addToConversationDay,
+  countedAt,
   addToJourneyDay,
   emptyConversationDay,
   emptyJourneyDay,
@@ -133,7 +134,7 @@ export class AnalyticsRollup {
     const journeyDays = new Map<string, FactRecord[]>();
     const channels = new Set<string>();
     for (const fact of facts) {
-      const key = rollupKeyOf(fact, localTime(fact.at, this.#timeZone));
+      const key = rollupKeyOf(fact, localTime(countedAt(fact), this.#timeZone));
       const target = key.collection === 'journey' ? journeyDays : conversationDays;
       const list = target.get(key.id);
       if (list) list.push(fact);

@@ -65,10 +65,27 @@ export function dashboardReport(input: {
     const row = heatmap[weekdayOf(day.date)]!;
     day.opened.forEach((count, hour) => (row[hour] = (row[hour] ?? 0) + count));
   }
+  // A period holds some weekdays once more than others (30 days: two of them five times):
+  // peaks are ranked by conversations per such day, not by the sum, which favours those.
+  const weekdays = Array.from({ length: 7 }, () => 0);
+  for (const date of dates) weekdays[weekdayOf(date)]! += 1;
   const peaks = heatmap
-    .flatMap((row, weekday) => row.map((conversations, hour) => ({ weekday, hour, conversations })))
+    .flatMap((row, weekday) =>
+      row.map((conversations, hour) => ({
+        weekday,
+        hour,
+        conversations,
+        perDay: Math.round((conversations / Math.max(1, weekdays[weekday] ?? 0)) * 100) / 100,
+      })),
+    )
     .filter((cell) => cell.conversations > 0)
-    .sort((a, b) => b.conversations - a.conversations || a.weekday - b.weekday || a.hour - b.hour)
+    .sort(
+      (a, b) =>
+        b.perDay - a.perDay ||
+        b.conversations - a.conversations ||
+        a.weekday - b.weekday ||
+        a.hour - b.hour,
+    )
     .slice(0, 5);
   const days = dates.map((date) => ({ date, conversations: opened(date) }));
   const previousDays = previousDates.map((date) => ({ date, conversations: opened(date) }));

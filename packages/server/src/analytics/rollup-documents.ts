@@ -20,7 +20,15 @@ export type {
 const hours = () => Array.from({ length: 24 }, () => 0);
 const sum = (): Sum => ({ sum: 0, count: 0 });
 
-/** Where a fact is counted: `conversation` or `journey` day documents. */
+/**
+ * The moment whose local day a fact is counted in: a journey step in its instance's start day
+ * (a funnel follows the instances started in a period to wherever they got, later days
+ * included), anything else when it happened.
+ */
+export const countedAt = (fact: AnalyticsFact): Date =>
+  fact.kind === 'step' ? (fact.startedAt ?? fact.at) : fact.at;
+
+/** Where a fact is counted (`local`: of {@link countedAt}): `conversation` or `journey` days. */
 export function rollupKeyOf(
   fact: AnalyticsFact,
   local: LocalTime,

@@ -24,7 +24,9 @@ const dashboard = object({
     heatmap: arrayOf(arrayOf(integer)),
     days: arrayOf(dailyCount),
     previousDays: arrayOf(dailyCount),
-    peaks: arrayOf(object({ weekday: integer, hour: integer, conversations: integer })),
+    peaks: arrayOf(
+      object({ weekday: integer, hour: integer, conversations: integer, perDay: number }),
+    ),
   }),
   intents: arrayOf(
     object({

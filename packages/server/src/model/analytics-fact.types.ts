@@ -98,4 +98,10 @@ export interface StepFact extends FactBase {
   left: string[];
   /** The node the instance rested in before this step, and how long it stayed there. */
   rested?: { nodeId: string; ms: number };
+  /**
+   * When the instance started: the funnel counts each step in the day its instance started, so
+   * an instance that answers a day later is not a drop-off of its first day. Absent on facts of
+   * older versions (counted in their own day).
+   */
+  startedAt?: Date;
 }

@@ -29,9 +29,17 @@ export function chineseValence(text: string): number {
 }
 
 /**
+ * English courtesies built from a negative word that AFINN scores word by word: “no problem”
+ * is “no” (−1) + “problem” (−2), “no worries” −4, so a customer signing off politely read as
+ * an angry ending. They are taken out before scoring (what else the message says still counts).
+ */
+const EN_COURTESIES =
+  /\b(?:no|not an?|not any|without any)\s+(?:problems?|worries|worry|trouble|complaints?|issues?|rush|hurry|pressure|offen[cs]e)\b/giu;
+
+/**
  * How a message feels, on AFINN's scale summed over its words: below zero is negative. Chinese
  * and English parts are scored each by their own lexicon, so a mixed message counts both.
  */
 export function messageValence(text: string): number {
-  return chineseValence(text) + english.analyze(text).score;
+  return chineseValence(text) + english.analyze(text.replace(EN_COURTESIES, ' ')).score;
 }

@@ -18,8 +18,10 @@ export const DEFAULT_RULES: { [K in RuleId]: RuleSetting<K> } = {
     weight: 30,
     params: {
       words: {
-        zh: ['不知道', '不归我管', '你自己看', '爱买不买', '没办法', '傻'],
-        en: ['not my problem', 'not my job', 'whatever', 'stupid', 'shut up', 'figure it out'],
+        // “我不知道”, not “不知道”: “不知道您还有其他问题吗？” is how a polite agent asks.
+        zh: ['我不知道', '我也不知道', '不归我管', '你自己看', '爱买不买', '没办法', '傻'],
+        // “I don't care”, not “whatever”: “Whatever you need, just ask” is polite.
+        en: ['not my problem', 'not my job', "I don't care", 'stupid', 'shut up', 'figure it out'],
       },
     },
   },
@@ -29,15 +31,35 @@ export const DEFAULT_RULES: { [K in RuleId]: RuleSetting<K> } = {
     weight: 10,
     params: {
       phrases: {
-        zh: ['您好', '你好', '亲', '欢迎', '很高兴为您服务'],
+        zh: [
+          '您好',
+          '你好',
+          '亲',
+          '欢迎',
+          '很高兴为您服务',
+          '早上好',
+          '上午好',
+          '中午好',
+          '下午好',
+          '晚上好',
+          '久等了',
+          '哈喽',
+        ],
         en: [
           'hello',
           'hi',
+          'hey',
+          'dear',
           'good morning',
           'good afternoon',
           'good evening',
+          'good day',
           'welcome',
           'thanks for contacting',
+          'thanks for your patience',
+          'thank you for your patience',
+          'thanks for waiting',
+          'thank you for waiting',
         ],
       },
       withinMessages: 1,

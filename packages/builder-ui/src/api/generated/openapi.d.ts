@@ -8762,6 +8762,7 @@ export interface operations {
                 weekday: number;
                 hour: number;
                 conversations: number;
+                perDay: number;
               }[];
             };
             intents: {

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { localTime, type JourneyFunnel } from '@xiaoer/server/internal';
+import { ADMIN_PASSWORD, cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
+import { funnelCounts, surveyWorkflow as survey } from './analytics-fixture.ts';
+
+/**
+ * Surveys asked one evening and answered the next morning: the funnel of the evening's day
+ * follows those customers to their answers, and the morning's day has no journeys of its own.
+ */
+let h: Harness;
+const ZONE = 'Asia/Shanghai';
+let asked = '';
+/** The admin's session, logged in again after the clock moved past the harness's one. */
+let token = '';
+const nextDay = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+async function node(id: string): Promise<string> {
+  const response = await h.request('GET', `/api/instances/${id}`, undefined, token);
+  return response.status === 200 ? ((await response.json()) as { node: string }).node : '';
+}
+
+async function funnel(from: string, to = from): Promise<JourneyFunnel> {
+  const response = await h.request(
+    'GET',
+    `/api/analytics/journeys/survey/funnel?from=${from}&to=${to}`,
+    undefined,
+    token,
+  );
+  expect(response.status).toBe(200);
+  return (await response.json()) as JourneyFunnel;
+}
+
+beforeAll(async () => {
+  h = await startHarness({ movesDate: true, config: { analytics: { rollupEveryMs: 3_600_000 } } });
+  await h.publish(survey);
+  // To 21:00 in Shanghai (UTC+8, no daylight saving): the surveys go out in the evening.
+  const now = Date.now();
+  const hour = localTime(new Date(now), ZONE).hour;
+  await h.clock.advance((((21 - hour + 24) % 24) * 3600 + 60) * 1000 - (now % 3_600_000));
+  token = (await h.xiaoer.auth.login('admin', ADMIN_PASSWORD))?.token ?? '';
+  asked = localTime(new Date(), ZONE).date;
+  expect(localTime(new Date(), ZONE).hour).toBe(21);
+  for (const orderId of ['EV1', 'EV2', 'EV3']) {
+    const sent = await h.sendEvents(
+      cloudEvent('survey.requested', { orderId, phone: '13800000000' }),
+    );
+    expect(sent.status, await sent.clone().text()).toBe(202);
+    await vi.waitFor(async () => expect(await node(`survey:${orderId}:1`)).toBe('rate'), {
+      timeout: 10_000,
+    });
+  }
+  // The next morning, two answer; the third never does.
+  await h.clock.advance(12 * 3_600_000);
+  token = (await h.xiaoer.auth.login('admin', ADMIN_PASSWORD))?.token ?? '';
+  for (const [orderId, option] of [
+    ['EV1', 's5'],
+    ['EV2', 's3'],
+  ] as const) {
+    await h.sendEvents(cloudEvent('customer.replied', { orderId, option }));
+    await vi.waitFor(async () => expect(await node(`survey:${orderId}:1`)).toBe('thanks'), {
+      timeout: 10_000,
+    });
+  }
+  await h.xiaoer.runtime.idle();
+  expect((await h.request('POST', '/api/analytics/rollup', {}, token)).status).toBe(200);
+}, 120_000);
+afterAll(async () => h?.close());
+
+describe('a journey funnel across midnight', () => {
+  it("should follow the day's instances to answers given the next day, none dropped or over 100 %", async () => {
+    const evening = await funnel(asked);
+    expect(evening).toMatchObject({ started: 3, completed: 2, cancelled: 0 });
+    expect(funnelCounts(evening)).toEqual([
+      { nodeId: 'asked', entered: 3, left: 3, waiting: 0, dropped: 0, reachedRate: 1 },
+      { nodeId: 'rate', entered: 3, left: 2, waiting: 1, dropped: 0, reachedRate: 1 },
+      { nodeId: 'thanks', entered: 2, left: 0, waiting: 0, dropped: 0, reachedRate: 0.6667 },
+    ]);
+    // Each answer waited about 12 hours at the question, counted with the evening.
+    expect(evening.nodes[1]?.time.count).toBe(2);
+    expect(evening.nodes[1]?.time.averageMs).toBeGreaterThanOrEqual(12 * 3_600_000);
+
+    const morning = await funnel(nextDay(asked));
+    expect(morning).toMatchObject({ started: 0, completed: 0, cancelled: 0 });
+    expect(morning.nodes.every((n) => n.entered === 0 && n.left === 0)).toBe(true);
+
+    expect(funnelCounts(await funnel(asked, nextDay(asked)))).toEqual(funnelCounts(evening));
+  });
+});
