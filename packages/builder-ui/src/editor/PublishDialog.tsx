@@ -77,6 +77,7 @@ export function PublishDialog(props: PublishDialogProps) {
           />
           <ProblemsPanel
             problems={props.problems}
+            document={document}
             testId="publish-problem-list"
             onFocus={(problem) => props.onFocusProblem?.(problem)}
           />
