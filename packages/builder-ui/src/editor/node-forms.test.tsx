@@ -140,6 +140,42 @@ describe("the trigger's data fields", () => {
     expect(Object.keys(config.data.properties)).toEqual(['orderId', 'field2']);
     expect(config.data.required).toEqual(['orderId']);
   });
+
+  it('should add a field inside an object by its path, customer.phone, with no JSON', () => {
+    const onConfig = renderTrigger();
+    fireEvent.click(screen.getByTestId('data-field-add'));
+    const name = () =>
+      screen.getByTestId('data-field-1').querySelector('input') as HTMLInputElement;
+    // Cleared and typed again: the row stays while its name is empty or half a path.
+    fireEvent.change(name(), { target: { value: '' } });
+    expect(screen.getByTestId('data-field-1')).toBeTruthy();
+    fireEvent.change(name(), { target: { value: 'customer.' } });
+    expect(name().value).toBe('customer.');
+    fireEvent.change(name(), { target: { value: 'customer.phone' } });
+    expect(name().value).toBe('customer.phone');
+    const data = (onConfig.mock.lastCall?.[1] as { data: JsonObject }).data;
+    expect(data['properties']).toEqual({
+      orderId: { type: 'string' },
+      customer: { type: 'object', properties: { phone: { type: 'string' } } },
+    });
+    // The engine then knows {{customer.phone}} at the nodes after the trigger.
+    expect(
+      validate({
+        id: 'j',
+        name: 'j',
+        version: 1,
+        nodes: [
+          {
+            id: 'start',
+            type: 'trigger',
+            position: { x: 0, y: 0 },
+            config: { ...getNodeType('trigger')!.defaultConfig, data } as JsonObject,
+          },
+        ],
+        edges: [],
+      }).problems.filter((p) => p.code === 'variable.unstorable'),
+    ).toEqual([]);
+  });
 });
 
 describe("the forms' labels", () => {
