@@ -157,7 +157,8 @@ describe('an operator in the console', () => {
     await page.getByTestId('publish').click();
     const changes = page.getByTestId('publish-changes');
     await changes.locator('[data-kind="field"]').first().waitFor();
-    expect(await changes.textContent()).toContain('thankYou · config.message.zh');
+    // The node by its label, the field by the inspector's labels (not config.message.zh).
+    expect(await changes.textContent()).toContain('致谢 / Thanks · 消息内容 › 中文');
     expect(await changes.locator('[data-kind="node-added"]').count()).toBe(0);
     // The first run replays through the edited journey: the message it sent would differ.
     const replay = page.getByTestId('publish-replay');

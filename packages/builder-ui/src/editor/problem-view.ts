@@ -1,7 +1,8 @@
-import { getNodeType, type JsonSchema, type Problem, type WorkflowDocument } from '@xiaoer/engine';
+import { getNodeType, type Problem, type WorkflowDocument } from '@xiaoer/engine';
 import type { Language } from '../i18n/messages.ts';
 import { configPath } from './config-form.ts';
 import type { FieldLabeller } from './field-labels.ts';
+import { configFieldLabel, nodeName, outcomeTitles } from './journey-names.ts';
 
 /** A problem as the problems list shows it: in the operator's words, no engine pointers. */
 export interface ProblemView {
@@ -11,42 +12,6 @@ export interface ProblemView {
   text: string;
   /** The field of the node's settings it is about, by the labels the inspector shows. */
   field: string | undefined;
-}
-
-const isSchema = (value: unknown): value is JsonSchema =>
-  Boolean(value) && typeof value === 'object' && !Array.isArray(value);
-
-/** The labels of the fields along a config path (`message`, `zh` → 消息内容 › 中文). */
-function fieldLabelOf(
-  schema: JsonSchema,
-  path: string[],
-  labelOf: FieldLabeller,
-): string | undefined {
-  const labels: string[] = [];
-  let at: JsonSchema | undefined = schema;
-  for (const token of path) {
-    if (!at) break;
-    const properties: unknown = at['properties'];
-    const items: unknown = at['items'];
-    if (/^\d+$/.test(token) && isSchema(items)) {
-      labels.push(`#${Number(token) + 1}`);
-      at = items;
-      continue;
-    }
-    const child = isSchema(properties) ? properties[token] : undefined;
-    at = isSchema(child) ? child : undefined;
-    labels.push((at && labelOf(at, token).title) ?? token);
-  }
-  return labels.length ? labels.join(' › ') : undefined;
-}
-
-/** The outcomes of a node's settings as drawn (none for settings too broken to read). */
-function outcomesOf(nodeType: NonNullable<ReturnType<typeof getNodeType>>, config: unknown) {
-  try {
-    return nodeType.outcomes(config as never);
-  } catch {
-    return [];
-  }
 }
 
 /**
@@ -65,12 +30,12 @@ export function problemView(
   const nodeType = node && getNodeType(node.type);
   if (!node || !nodeType) return { place: problem.nodeId, text, field: undefined };
   let told = text;
-  for (const outcome of outcomesOf(nodeType, node.config))
-    told = told.split(`"${outcome.id}"`).join(`"${outcome.title[language]}"`);
+  for (const [id, title] of outcomeTitles(document, node.id, language))
+    told = told.split(`"${id}"`).join(`"${title}"`);
   const path = configPath(problem.pointer);
   return {
-    place: `${nodeType.title[language]} · ${node.label ?? node.id}`,
+    place: nodeName(document, node.id, language),
     text: told,
-    field: path ? fieldLabelOf(nodeType.configSchema, path, labelOf) : undefined,
+    field: path ? configFieldLabel(nodeType.configSchema, path, labelOf) : undefined,
   };
 }
