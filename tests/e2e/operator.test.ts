@@ -216,7 +216,12 @@ describe('an operator in the console', () => {
   it('should guide on an empty canvas and fill it from a template', async () => {
     await page.getByText('全部旅程').click();
     await page.getByTestId('create-workflow').click();
+    // The id follows the name (a Chinese one gives journey-1) until one is typed.
+    await page.getByTestId('new-name').fill('从向导开始');
+    expect(await page.getByTestId('new-id').inputValue()).toBe('journey-1');
     await page.getByTestId('new-id').fill('from-guide');
+    await page.getByTestId('new-name').fill('从向导开始 / From the guide');
+    expect(await page.getByTestId('new-id').inputValue()).toBe('from-guide');
     await page.getByTestId('new-name').fill('从向导开始');
     await page.getByTestId('create-submit').click();
     await page.getByTestId('empty-canvas-guide').waitFor();

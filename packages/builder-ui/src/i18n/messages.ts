@@ -31,6 +31,7 @@ export const messages = {
       create: '新建旅程',
       newId: '旅程 ID（小写字母、数字、-）',
       newIdRule: '2–64 个小写字母、数字或 -，以字母开头',
+      newIdHelp: '用于链接和文件，按名称自动填写，可以修改',
       newName: '名称',
     },
     editor: {
@@ -507,6 +508,7 @@ export const messages = {
       create: 'New journey',
       newId: 'Journey id (lower-case letters, digits, -)',
       newIdRule: '2–64 lower-case letters, digits or -, starting with a letter',
+      newIdHelp: 'Used in links and files; filled in from the name, and can be changed',
       newName: 'Name',
     },
     editor: {
