@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { WorkflowDocument } from '@xiaoer/engine';
 import orderThankYou from '../../../../workflows/templates/order-thank-you.json';
 import { setUpI18n } from '../i18n/i18n.ts';
@@ -95,5 +95,30 @@ describe('the simulation names events and calls by what they mean', () => {
     expect(panel).toContain('转人工');
     expect(panel).not.toContain('xiaoer.handoffToAgent');
     expect(within(screen.getByTestId('simulation-timeline')).getByText('订单创建')).toBeTruthy();
+  });
+});
+
+describe("the simulation's clock", () => {
+  it('should go to the next timer with one click, so a 2-day wait needs no typed duration', async () => {
+    await i18n.changeLanguage('zh');
+    const waiting: WorkflowDocument = {
+      ...journey,
+      nodes: [
+        ...journey.nodes,
+        { id: 'pause', type: 'wait', position: { x: 150, y: 200 }, config: { duration: '2d' } },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', sourceHandle: 'next', target: 'pause' },
+        { id: 'e2', source: 'pause', sourceHandle: 'next', target: 'done' },
+      ],
+    };
+    const simulation = showSimulation(waiting, new BrowserSimulation(waiting, SAMPLE_ORDER));
+    expect(simulation.node).toBe('pause');
+    const started = Date.parse(simulation.now);
+    const toNextTimer = screen.getByTestId('simulation-to-next-timer');
+    expect(toNextTimer.textContent).toBe('拨到这时');
+    fireEvent.click(toNextTimer);
+    expect(simulation.status).toBe('done');
+    expect(Date.parse(simulation.now) - started).toBe(2 * 24 * 3_600_000);
   });
 });

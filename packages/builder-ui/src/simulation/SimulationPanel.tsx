@@ -172,9 +172,18 @@ export function SimulationPanel({ document, canSave, simulation, onChange }: Sim
                 {formatOwnClock(simulation.now, language, { withOffset: true })}
               </Typography.Text>
               {simulation.nextTimerAt && (
-                <Typography.Text type="secondary" data-testid="simulation-next-timer">
-                  {t('simulation.nextTimer')} {formatOwnClock(simulation.nextTimerAt, language)}
-                </Typography.Text>
+                <Space size={4}>
+                  <Typography.Text type="secondary" data-testid="simulation-next-timer">
+                    {t('simulation.nextTimer')} {formatOwnClock(simulation.nextTimerAt, language)}
+                  </Typography.Text>
+                  <Button
+                    size="small"
+                    data-testid="simulation-to-next-timer"
+                    onClick={() => update((sim) => sim.advanceToNextTimer())}
+                  >
+                    {t('simulation.toNextTimer')}
+                  </Button>
+                </Space>
               )}
             </Space>
             <Space wrap>
