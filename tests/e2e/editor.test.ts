@@ -258,6 +258,16 @@ describe('the journey editor in Chromium', () => {
       .waitFor();
     expect(await dialog.textContent()).toContain(`the server has revision ${stored.revision + 1}`);
     await screenshot(page, 'editor-conflict');
+    // Esc closes the question and overwrites nothing: the other revision stays the newest.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    const after = (await (await h.request('GET', '/api/workflows/e2e-journey')).json()) as {
+      revision: number;
+      document: WorkflowDocument;
+    };
+    expect(after.revision).toBe(stored.revision + 1);
+    expect(after.document.name).toBe('Renamed elsewhere');
+    await page.getByTestId('save').click();
     await dialog.locator('button', { hasText: 'Reload' }).click();
     await page.getByText('Renamed elsewhere').waitFor();
   });

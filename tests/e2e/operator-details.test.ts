@@ -193,12 +193,16 @@ describe('details an operator relies on', () => {
     expect(await page.getByTestId('publish-problems').textContent()).toContain(
       '还有 1 个问题，修正后才能发布。',
     );
-    expect(await page.getByTestId('publish-problem-list').textContent()).toContain('confirmOrder');
+    // The node by its label on the canvas and the field by its label in the inspector.
+    expect(await page.getByTestId('publish-problem-list').textContent()).toContain(
+      '发送消息 · 订单确认 / Confirmation › 接收人',
+    );
     expect(await page.getByTestId('publish-ok').isDisabled()).toBe(true);
     await screenshot(page, 'publish-dialog-problems');
-    // A click on the problem closes the dialog and shows the node's settings.
+    // A click on the problem closes the dialog and puts the cursor in the field it is about.
     await page.getByTestId('publish-problem-list').locator('.problem').first().click();
     await page.getByTestId('publish-problems').waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate('document.activeElement?.id')).toBe('root_to');
     await to.fill(recipient);
     await expect.poll(() => page.getByTestId('problem-count').textContent()).toBe('校验通过');
     await page.getByTestId('publish').click();

@@ -157,7 +157,8 @@ describe('an operator in the console', () => {
     await page.getByTestId('publish').click();
     const changes = page.getByTestId('publish-changes');
     await changes.locator('[data-kind="field"]').first().waitFor();
-    expect(await changes.textContent()).toContain('thankYou · config.message.zh');
+    // The node by its label, the field by the inspector's labels (not config.message.zh).
+    expect(await changes.textContent()).toContain('致谢 / Thanks · 消息内容 › 中文');
     expect(await changes.locator('[data-kind="node-added"]').count()).toBe(0);
     // The first run replays through the edited journey: the message it sent would differ.
     const replay = page.getByTestId('publish-replay');
@@ -215,7 +216,12 @@ describe('an operator in the console', () => {
   it('should guide on an empty canvas and fill it from a template', async () => {
     await page.getByText('全部旅程').click();
     await page.getByTestId('create-workflow').click();
+    // The id follows the name (a Chinese one gives journey-1) until one is typed.
+    await page.getByTestId('new-name').fill('从向导开始');
+    expect(await page.getByTestId('new-id').inputValue()).toBe('journey-1');
     await page.getByTestId('new-id').fill('from-guide');
+    await page.getByTestId('new-name').fill('从向导开始 / From the guide');
+    expect(await page.getByTestId('new-id').inputValue()).toBe('from-guide');
     await page.getByTestId('new-name').fill('从向导开始');
     await page.getByTestId('create-submit').click();
     await page.getByTestId('empty-canvas-guide').waitFor();

@@ -4,21 +4,31 @@ import type { FieldProps } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
 import type { JsonValue } from '@xiaoer/engine';
 import { JsonField } from './form-widgets.tsx';
+import { stableJson } from '../graph/journey-graph.ts';
 import { fieldsOf, schemaOf, type DataField } from './data-fields.ts';
 
 const TYPES: DataField['type'][] = ['string', 'number', 'integer', 'boolean', 'object', 'array'];
 
 /**
  * The trigger's data as a list of fields — name, type, required — instead of a JSON Schema
- * text; the JSON view stays one click away for nested fields and other keywords.
+ * text; a field inside an object is named by its path (`customer.phone`). The JSON view stays
+ * one click away for other keywords.
  */
 export function DataFieldsField(props: FieldProps) {
   const { t } = useTranslation();
   const [raw, setRaw] = useState(false);
-  const fields = fieldsOf(props.formData as JsonValue | undefined);
+  const data = props.formData as JsonValue | undefined;
+  // The rows as typed, while the schema is still what they wrote (a name being typed may be
+  // empty or half a path, `customer.`, and is not in the schema yet); else the schema's rows
+  // (an undo, the JSON view, another node).
+  const [typed, setTyped] = useState<{ fields: DataField[]; wrote: string }>();
+  const fields = typed && typed.wrote === stableJson(data ?? null) ? typed.fields : fieldsOf(data);
   const disabled = props.disabled || props.readonly;
-  const change = (next: DataField[]) =>
-    props.onChange(schemaOf(next, props.formData as JsonValue | undefined), props.fieldPathId.path);
+  const change = (next: DataField[]) => {
+    const schema = schemaOf(next, data);
+    setTyped({ fields: next, wrote: stableJson(schema) });
+    props.onChange(schema, props.fieldPathId.path);
+  };
   const update = (index: number, patch: Partial<DataField>) =>
     change(fields.map((f, i) => (i === index ? { ...f, ...patch } : f)));
   if (raw)
@@ -42,7 +52,7 @@ export function DataFieldsField(props: FieldProps) {
         <Space key={index} className="data-field" data-testid={`data-field-${index}`} wrap>
           <Input
             size="small"
-            style={{ width: 120 }}
+            style={{ width: 150 }}
             value={field.name}
             disabled={disabled}
             placeholder={t('dataFields.name')}
@@ -65,7 +75,7 @@ export function DataFieldsField(props: FieldProps) {
           </Checkbox>
           {field.type === 'object' && (
             <Typography.Text type="secondary">
-              {t('dataFields.nested', { count: fieldsOf(field.schema).length })}
+              {t('dataFields.inside', { example: `${field.name}.phone` })}
             </Typography.Text>
           )}
           <Button

@@ -17,6 +17,7 @@ import { createEditorStore } from './editor-store.ts';
 import { useEditorCommands, type EditorCommands } from './use-editor-commands.tsx';
 import { useEditorShortcuts } from './use-editor-shortcuts.ts';
 import { useFunnelOverlay } from './use-funnel-overlay.ts';
+import { useFocusProblem } from './use-focus-problem.ts';
 
 export interface EditorPageProps {
   workflowId: string;
@@ -104,6 +105,7 @@ function EditorPublish({ commands }: { commands: EditorCommands }) {
   const document = useEditor((s) => s.document);
   const problems = useEditor((s) => s.problems);
   const publishedVersion = useEditor((s) => s.publishedVersion);
+  const focusProblem = useFocusProblem();
   return (
     <PublishDialog
       open={open}
@@ -114,7 +116,7 @@ function EditorPublish({ commands }: { commands: EditorCommands }) {
       onCancel={() => store.getState().setPublishing(false)}
       onFocusProblem={(problem) => {
         store.getState().setPublishing(false);
-        if (problem.nodeId) store.getState().focusNode(problem.nodeId);
+        focusProblem(problem);
       }}
     />
   );

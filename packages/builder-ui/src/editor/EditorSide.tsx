@@ -1,13 +1,11 @@
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Tabs } from 'antd';
-import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import type { Problem } from '@xiaoer/engine';
 import { SimulationPanel } from '../simulation/SimulationPanel.tsx';
 import { Inspector } from './Inspector.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { VersionsPanel } from './VersionsPanel.tsx';
-import { fieldIdOf } from './config-form.ts';
+import { useFocusProblem } from './use-focus-problem.ts';
 import { useEditor, useEditorStore } from './editor-context.ts';
 import type { EditorPanel } from './editor-store.ts';
 
@@ -17,28 +15,14 @@ const NO_VARIABLES: string[] = [];
 export function EditorSide({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const store = useEditorStore();
-  const flow = useReactFlow();
   const problems = useEditor((s) => s.problems);
+  const document = useEditor((s) => s.document);
   const panel = useEditor((s) => s.panel);
-  const focusProblem = useCallback(
-    (problem: Problem) => {
-      const node = store.getState().graph.nodes.find((n) => n.id === problem.nodeId);
-      if (!node) return;
-      store.getState().focusNode(node.id);
-      void flow.setCenter(node.position.x + 100, node.position.y + 50, {
-        zoom: 1.2,
-        duration: 300,
-      });
-      // Then the field, once the inspector shows the node's form (`root_message_zh`).
-      const field = fieldIdOf(problem.pointer);
-      if (field) setTimeout(() => window.document.getElementById(field)?.focus(), 100);
-    },
-    [flow, store],
-  );
+  const focusProblem = useFocusProblem();
   return (
     <aside className="editor-side">
       <div className="editor-problems">
-        <ProblemsPanel problems={problems} onFocus={focusProblem} />
+        <ProblemsPanel problems={problems} document={document} onFocus={focusProblem} />
       </div>
       <Tabs
         size="small"

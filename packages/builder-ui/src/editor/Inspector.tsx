@@ -8,7 +8,7 @@ import { languageOf } from '../i18n/i18n.ts';
 import type { JourneyFlowNode } from '../graph/journey-graph.ts';
 import { configValidators, fieldErrorsOf, formSchemaOf } from './config-form.ts';
 import { uiSchemaOf } from './ui-schema.ts';
-import { fieldLabeller } from './field-labels.ts';
+import { useFieldLabeller } from './field-labels.ts';
 import { formStringTranslator } from './form-strings.ts';
 import { DurationWidget } from './DurationWidget.tsx';
 import { DataFieldsField } from './DataFieldsField.tsx';
@@ -52,6 +52,7 @@ export function Inspector({
   // The form checks what it opens with, not only what is typed: a value saved earlier that
   // breaks the node type's schema is told under its field, in the language shown.
   const form = useRef<CheckedForm>(null);
+  const labelOf = useFieldLabeller();
   const nodeId = node?.id;
   useEffect(() => {
     form.current?.validateForm();
@@ -60,10 +61,6 @@ export function Inspector({
   const nodeType = getNodeType(node.data.nodeType);
   if (!nodeType) return <Typography.Text type="danger">{node.data.nodeType}</Typography.Text>;
   const extraErrors = fieldErrorsOf(node.data.problems, language);
-  // Labels may show template syntax (`{{customer.language}}`): not placeholders here.
-  const labelOf = fieldLabeller(language, (key) =>
-    i18n.exists(key) ? t(key, { skipInterpolation: true }) : undefined,
-  );
   return (
     <div className="inspector" data-testid="inspector">
       <Typography.Title level={5}>{nodeType.title[language]}</Typography.Title>

@@ -4,6 +4,7 @@ import type { WidgetProps } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
 import { connectionsApi } from '../api/desk-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
+import type { Language } from '../i18n/messages.ts';
 import { channelName } from './node-summary.ts';
 
 /**
@@ -26,21 +27,33 @@ export const KNOWN_EVENTS: { type: string; zh: string; en: string }[] = [
   { type: 'handoff.resolved', zh: '人工服务结束', en: 'Agent resolved the handoff' },
 ];
 
-/** An event type: pick a known one (with its meaning in zh/en) or type another. */
+/** The known events matching what was typed (by the type or its meaning); all for nothing. */
+export function eventChoices(typed: string, language: Language): typeof KNOWN_EVENTS {
+  const lower = typed.toLowerCase();
+  return KNOWN_EVENTS.filter(
+    (e) => !lower || e.type.toLowerCase().includes(lower) || e[language].includes(typed),
+  );
+}
+
+/**
+ * An event type: pick a known one (with its meaning in zh/en) or type another. The list
+ * narrows to what is typed since the field was entered: entering a field that holds an event
+ * (a new trigger's `order.created`) offers all of them, so another is one click away rather
+ * than after clearing the field.
+ */
 export function EventTypeWidget(props: WidgetProps) {
   const { i18n } = useTranslation();
   const language = languageOf(i18n.language);
   const value = typeof props.value === 'string' ? props.value : '';
-  const typed = value.toLowerCase();
+  const [typed, setTyped] = useState('');
   return (
     <AutoComplete
       id={props.id}
       value={value}
       disabled={props.disabled || props.readonly}
       data-testid={`event-picker-${props.id}`}
-      options={KNOWN_EVENTS.filter(
-        (e) => !typed || e.type.toLowerCase().includes(typed) || e[language].includes(value),
-      ).map((e) => ({
+      onSearch={setTyped}
+      options={eventChoices(typed, language).map((e) => ({
         value: e.type,
         label: (
           <span>
@@ -50,7 +63,10 @@ export function EventTypeWidget(props: WidgetProps) {
       }))}
       onChange={(next: string) => props.onChange(next === '' ? props.options.emptyValue : next)}
       onBlur={() => props.onBlur(props.id, value)}
-      onFocus={() => props.onFocus(props.id, value)}
+      onFocus={() => {
+        setTyped('');
+        props.onFocus(props.id, value);
+      }}
     />
   );
 }

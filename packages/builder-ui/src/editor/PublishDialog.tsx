@@ -7,6 +7,8 @@ import { fieldChanges, shortValue, type FieldChange } from '../graph/field-chang
 import { languageOf } from '../i18n/i18n.ts';
 import type { Language } from '../i18n/messages.ts';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
+import { useFieldLabeller, type FieldLabeller } from './field-labels.ts';
+import { configFieldLabel, outcomeTitles } from './journey-names.ts';
 import { ReplaySummary } from './ReplaySummary.tsx';
 
 export interface PublishDialogProps {
@@ -77,6 +79,7 @@ export function PublishDialog(props: PublishDialogProps) {
           />
           <ProblemsPanel
             problems={props.problems}
+            document={document}
             testId="publish-problem-list"
             onFocus={(problem) => props.onFocusProblem?.(problem)}
           />
@@ -90,7 +93,11 @@ export function PublishDialog(props: PublishDialogProps) {
           ? t('publish.firstVersion')
           : t('publish.changesSince', { version: publishedVersion })}
       </Typography.Title>
-      {published === undefined ? <Spin /> : <ChangeList changes={changes} />}
+      {published === undefined ? (
+        <Spin />
+      ) : (
+        <ChangeList changes={changes} before={published ?? undefined} after={document} />
+      )}
       <Input.TextArea
         style={{ marginTop: 12 }}
         data-testid="publish-note"
@@ -102,11 +109,19 @@ export function PublishDialog(props: PublishDialogProps) {
   );
 }
 
-function ChangeList({ changes }: { changes: FieldChange[] }) {
+/** The two versions a change list compares: the running one (none yet) and the draft. */
+interface Compared {
+  before: WorkflowDocument | undefined;
+  after: WorkflowDocument;
+}
+
+function ChangeList({ changes, ...compared }: { changes: FieldChange[] } & Compared) {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
+  const labelOf = useFieldLabeller();
   if (changes.length === 0)
     return <Typography.Text type="secondary">{t('publish.noChanges')}</Typography.Text>;
+  const words = { t, language, labelOf, ...compared };
   return (
     <List
       size="small"
@@ -114,13 +129,36 @@ function ChangeList({ changes }: { changes: FieldChange[] }) {
       data-testid="publish-changes"
       dataSource={changes}
       renderItem={(change) => (
-        <List.Item data-kind={change.kind}>{describe(change, t, language)}</List.Item>
+        <List.Item data-kind={change.kind}>{describe(change, words)}</List.Item>
       )}
     />
   );
 }
 
-function describe(change: FieldChange, t: (key: string) => string, language: Language) {
+/** How a change is told: nodes by their canvas label, handles and fields by their titles. */
+interface Words extends Compared {
+  t: (key: string) => string;
+  language: Language;
+  labelOf: FieldLabeller;
+}
+
+/** A node's label on the canvas (else its id), in the version it is in. */
+const shownName = (nodeId: string, { before, after }: Compared) =>
+  (after.nodes.find((n) => n.id === nodeId) ?? before?.nodes.find((n) => n.id === nodeId))?.label ??
+  nodeId;
+
+/** A changed field by the inspector's labels (`config.message.zh` → 消息内容 › 中文). */
+function fieldName(nodeId: string, field: string, words: Words): string {
+  if (field === 'label') return words.t('editor.label');
+  const node = words.after.nodes.find((n) => n.id === nodeId);
+  const nodeType = node && getNodeType(node.type);
+  const [root, ...path] = field.split('.');
+  if (root !== 'config' || !nodeType || path.length === 0) return field;
+  return configFieldLabel(nodeType.configSchema, path, words.labelOf) ?? field;
+}
+
+function describe(change: FieldChange, words: Words) {
+  const { t, language } = words;
   switch (change.kind) {
     case 'name':
       return (
@@ -141,23 +179,29 @@ function describe(change: FieldChange, t: (key: string) => string, language: Lan
         </span>
       );
     case 'edge-added':
-    case 'edge-removed':
+    case 'edge-removed': {
+      // The handle as drawn in the version the edge is in (the draft, or the running one).
+      const handles = outcomeTitles(
+        change.kind === 'edge-added' ? words.after : words.before,
+        change.source,
+        language,
+      );
       return (
         <span>
           <Tag color={change.kind === 'edge-added' ? 'green' : 'red'}>
             {t(change.kind === 'edge-added' ? 'publish.connected' : 'publish.disconnected')}
           </Tag>
-          <code>{change.edge}</code>
+          {shownName(change.source, words)} “{handles.get(change.handle) ?? change.handle}” →{' '}
+          {shownName(change.target, words)}
         </span>
       );
+    }
     case 'field':
       return (
         <span>
           <Tag color="orange">{t('publish.changed')}</Tag>
-          <code>
-            {change.nodeId} · {change.field}
-          </code>
-          : <del>{shortValue(change.before)}</del> → <ins>{shortValue(change.after)}</ins>
+          {shownName(change.nodeId, words)} · {fieldName(change.nodeId, change.field, words)}:{' '}
+          <del>{shortValue(change.before)}</del> → <ins>{shortValue(change.after)}</ins>
         </span>
       );
   }

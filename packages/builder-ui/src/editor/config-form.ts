@@ -69,7 +69,7 @@ export function formSchemaOf(schema: JsonSchema): RJSFSchema {
 }
 
 /** The tokens of a pointer into a node's config (`/nodes/3/config/message/zh` → message, zh). */
-function configPath(pointer: string): string[] | undefined {
+export function configPath(pointer: string): string[] | undefined {
   const match = /^\/nodes\/\d+\/config(\/.*)$/.exec(pointer);
   if (!match?.[1]) return undefined;
   return match[1]

@@ -17,7 +17,8 @@ describe("the trigger's data as a field list", () => {
       fieldsOf(orderData).map(({ name, type, required }) => ({ name, type, required })),
     ).toEqual([
       { name: 'orderId', type: 'string', required: true },
-      { name: 'customer', type: 'object', required: true },
+      // An object's fields each by their path, as journeys read them.
+      { name: 'customer.name', type: 'string', required: true },
       { name: 'total', type: 'number', required: false },
     ]);
     expect(fieldsOf(undefined)).toEqual([]);
@@ -43,5 +44,36 @@ describe("the trigger's data as a field list", () => {
       },
       required: ['customer', 'total'],
     });
+  });
+
+  it('should put a field named by a path inside its object, so that no JSON is needed for it', () => {
+    // A new journey's messages go to {{customer.phone}}: the operator adds that field.
+    const fields = fieldsOf(orderData);
+    fields.push({ name: 'customer.phone', type: 'string', required: true, schema: {} });
+    fields.push({ name: 'shipment.carrier', type: 'string', required: false, schema: {} });
+    // Half typed: left out until named.
+    fields.push({ name: 'shipment.', type: 'string', required: false, schema: {} });
+    const schema = schemaOf(fields, orderData);
+    expect(schema).toEqual({
+      type: 'object',
+      properties: {
+        orderId: { type: 'string' },
+        customer: {
+          type: 'object',
+          properties: { name: { type: 'string' }, phone: { type: 'string' } },
+          required: ['name', 'phone'],
+        },
+        total: { type: 'number' },
+        shipment: { type: 'object', properties: { carrier: { type: 'string' } } },
+      },
+      required: ['orderId', 'customer'],
+    });
+    expect(fieldsOf(schema).map((f) => f.name)).toEqual([
+      'orderId',
+      'customer.name',
+      'customer.phone',
+      'total',
+      'shipment.carrier',
+    ]);
   });
 });

@@ -88,4 +88,34 @@ describe('the editor store', () => {
     store.getState().onNodesChange([{ type: 'select', id: 'start', selected: true }]);
     expect(store.getState().panel).toBe('inspector');
   });
+
+  it('should put a node dropped on another just below it, so that neither hides the other', () => {
+    const store = createEditorStore(draft);
+    // 'done' sits at (300, 0); the canvas measured it 180 x 75.
+    store
+      .getState()
+      .onNodesChange([{ type: 'dimensions', id: 'done', dimensions: { width: 180, height: 75 } }]);
+    store.getState().addNode('wait', { x: 330, y: 20 });
+    const wait = store.getState().graph.nodes.find((n) => n.data.nodeType === 'wait')!;
+    expect(wait.position).toEqual({ x: 330, y: 95 });
+    // Dropped on free canvas, a node stays where it was dropped.
+    store.getState().addNode('end', { x: 900, y: 400 });
+    expect(store.getState().graph.nodes.at(-1)!.position).toEqual({ x: 900, y: 400 });
+  });
+
+  it('should paste the same copy again beside the last paste, not on top of it', () => {
+    const store = createEditorStore(draft);
+    const done = store.getState().graph.nodes.find((n) => n.id === 'done')!;
+    store.getState().paste([done]);
+    store.getState().paste([done]);
+    const positions = store
+      .getState()
+      .graph.nodes.filter((n) => n.data.nodeType === 'end')
+      .map((n) => n.position);
+    expect(positions).toEqual([
+      { x: 300, y: 0 },
+      { x: 340, y: 40 },
+      { x: 380, y: 80 },
+    ]);
+  });
 });

@@ -26,6 +26,7 @@ import {
   type JourneyFlowNode,
   type JourneyGraph,
 } from '../graph/journey-graph.ts';
+import { freePosition, pasteOffset } from '../graph/free-position.ts';
 import { sampleData, type BrowserSimulation } from '../simulation/browser-simulation.ts';
 import { samplesByNode } from '../simulation/preview-samples.ts';
 import { documentOf, graphDecorator, sameContent, sameLogic } from './editor-derived.ts';
@@ -240,7 +241,7 @@ export function createEditorStore(draft: Draft, options: { funnelOn?: boolean } 
             {
               id: freshNodeId(g, type),
               type: 'journey',
-              position,
+              position: freePosition(g.nodes, position),
               selected: true,
               data: {
                 nodeType: type,
@@ -282,13 +283,14 @@ export function createEditorStore(draft: Draft, options: { funnelOn?: boolean } 
       paste: (copied) =>
         commit((g) => {
           const copies: JourneyFlowNode[] = [];
+          const offset = pasteOffset(g.nodes, copied);
           for (const node of copied) {
             const id = freshNodeId({ ...g, nodes: [...g.nodes, ...copies] }, node.data.nodeType);
             copies.push({
               ...structuredClone(node),
               id,
               selected: true,
-              position: { x: node.position.x + 40, y: node.position.y + 40 },
+              position: { x: node.position.x + offset, y: node.position.y + offset },
             });
           }
           return { ...g, nodes: [...g.nodes.map(unselected), ...copies] };

@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { bilingualHalf, type JsonSchema } from '@xiaoer/engine';
+import { languageOf } from '../i18n/i18n.ts';
 import type { Language } from '../i18n/messages.ts';
 
 /** A form field's label and help text, as the inspector shows them. */
@@ -54,4 +56,13 @@ export function fieldLabeller(
       ...(options === undefined ? {} : { options }),
     };
   };
+}
+
+/** The labeller in the console's language, with its words for the fields (the inspector's). */
+export function useFieldLabeller(): FieldLabeller {
+  const { t, i18n } = useTranslation();
+  // Labels may show template syntax (`{{customer.language}}`): not placeholders here.
+  return fieldLabeller(languageOf(i18n.language), (key) =>
+    i18n.exists(key) ? t(key, { skipInterpolation: true }) : undefined,
+  );
 }

@@ -8,6 +8,7 @@ import { fillInBrowserForAntd } from '../testing/antd-in-jsdom.ts';
 import type { JourneyFlowNode } from '../graph/journey-graph.ts';
 import { Inspector } from './Inspector.tsx';
 import { formSchemaOf } from './config-form.ts';
+import { eventChoices, KNOWN_EVENTS } from './PickerWidgets.tsx';
 
 beforeAll(async () => {
   fillInBrowserForAntd();
@@ -75,6 +76,39 @@ describe('the pickers', () => {
     expect(screen.getByTestId('event-picker-root_event')).toBeTruthy();
     expect(document.querySelector('input#root_event')).not.toBeNull();
   });
+
+  it('should offer every known event while the trigger holds one, so another is one click away', async () => {
+    // A new trigger holds order.created: the operator looking for 订单发货 sees it offered.
+    renderTrigger();
+    const input = document.querySelector('input#root_event') as HTMLInputElement;
+    expect(input.value).toBe('order.created');
+    fireEvent.mouseDown(input);
+    fireEvent.focus(input);
+    await screen.findAllByRole('option');
+    // (The list draws the first ten of them; the rest show as it scrolls.)
+    const offered = Array.from(
+      document.querySelectorAll('.ant-select-item-option'),
+      (option) => option.textContent,
+    );
+    expect(offered.length).toBe(Math.min(10, KNOWN_EVENTS.length));
+    expect(offered).toContain('order.shipped · Order shipped');
+    // Typing narrows the list to what is typed.
+    fireEvent.change(input, { target: { value: 'ship' } });
+    await vi.waitFor(() =>
+      expect(
+        Array.from(
+          document.querySelectorAll('.ant-select-item-option'),
+          (option) => option.textContent,
+        ),
+      ).toEqual(['order.shipped · Order shipped']),
+    );
+    // What is typed narrows the list, by the type or its meaning.
+    expect(eventChoices('发货', 'zh').map((e) => e.type)).toEqual(['order.shipped']);
+    expect(eventChoices('refund.', 'en').map((e) => e.type)).toEqual([
+      'refund.requested',
+      'refund.reviewed',
+    ]);
+  });
 });
 
 describe("the end node's status", () => {
@@ -105,6 +139,42 @@ describe("the trigger's data fields", () => {
     };
     expect(Object.keys(config.data.properties)).toEqual(['orderId', 'field2']);
     expect(config.data.required).toEqual(['orderId']);
+  });
+
+  it('should add a field inside an object by its path, customer.phone, with no JSON', () => {
+    const onConfig = renderTrigger();
+    fireEvent.click(screen.getByTestId('data-field-add'));
+    const name = () =>
+      screen.getByTestId('data-field-1').querySelector('input') as HTMLInputElement;
+    // Cleared and typed again: the row stays while its name is empty or half a path.
+    fireEvent.change(name(), { target: { value: '' } });
+    expect(screen.getByTestId('data-field-1')).toBeTruthy();
+    fireEvent.change(name(), { target: { value: 'customer.' } });
+    expect(name().value).toBe('customer.');
+    fireEvent.change(name(), { target: { value: 'customer.phone' } });
+    expect(name().value).toBe('customer.phone');
+    const data = (onConfig.mock.lastCall?.[1] as { data: JsonObject }).data;
+    expect(data['properties']).toEqual({
+      orderId: { type: 'string' },
+      customer: { type: 'object', properties: { phone: { type: 'string' } } },
+    });
+    // The engine then knows {{customer.phone}} at the nodes after the trigger.
+    expect(
+      validate({
+        id: 'j',
+        name: 'j',
+        version: 1,
+        nodes: [
+          {
+            id: 'start',
+            type: 'trigger',
+            position: { x: 0, y: 0 },
+            config: { ...getNodeType('trigger')!.defaultConfig, data } as JsonObject,
+          },
+        ],
+        edges: [],
+      }).problems.filter((p) => p.code === 'variable.unstorable'),
+    ).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { App as AntApp } from 'antd';
+import { App as AntApp, Button } from 'antd';
 import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { ApiFailure, errorText, workflowsApi } from '../api/api-client.ts';
@@ -37,13 +37,32 @@ export function useEditorCommands(onReload: () => void): EditorCommands {
       } catch (error) {
         if (error instanceof ApiFailure && error.status === 409) {
           const current = error.details['currentRevision'] as number | undefined;
-          modal.confirm({
+          // Overwriting the other person's revision is a button of its own: closing the
+          // dialog (Esc) keeps both, the edits here unsaved.
+          const dialog = modal.confirm({
             title: t('editor.conflictTitle'),
             content: t('editor.conflictBody', { base: asRevision, current }),
             okText: t('editor.reload'),
-            cancelText: t('editor.overwrite'),
+            cancelText: t('editor.conflictLater'),
             onOk: onReload,
-            onCancel: () => (current === undefined ? undefined : void save(current)),
+            footer: (_, { OkBtn, CancelBtn }) => (
+              <>
+                <CancelBtn />
+                {current !== undefined && (
+                  <Button
+                    danger
+                    data-testid="conflict-overwrite"
+                    onClick={() => {
+                      dialog.destroy();
+                      void save(current);
+                    }}
+                  >
+                    {t('editor.overwrite')}
+                  </Button>
+                )}
+                <OkBtn />
+              </>
+            ),
           });
         } else void message.error(errorText(error, language));
         return false;

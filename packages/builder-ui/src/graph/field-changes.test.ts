@@ -57,6 +57,9 @@ describe("the publish dialog's change list", () => {
     expect(changes.filter((c) => c.kind === 'edge-removed')).toContainEqual({
       kind: 'edge-removed',
       edge: 'checkPayment/else→confirmOrder',
+      source: 'checkPayment',
+      handle: 'else',
+      target: 'confirmOrder',
     });
   });
 

@@ -13,7 +13,14 @@ export type FieldChange =
       before: JsonValue | undefined;
       after: JsonValue | undefined;
     }
-  | { kind: 'edge-added' | 'edge-removed'; edge: string }
+  | {
+      kind: 'edge-added' | 'edge-removed';
+      edge: string;
+      /** The edge's ends: it leaves `source` through its outcome `handle` for `target`. */
+      source: string;
+      handle: string;
+      target: string;
+    }
   | { kind: 'name'; before: string; after: string };
 
 /**
@@ -47,9 +54,17 @@ export function fieldChanges(
     for (const [field, b, a] of fields)
       changes.push({ kind: 'field', nodeId: id, field, before: b, after: a });
   }
-  for (const edge of diff.addedEdges) changes.push({ kind: 'edge-added', edge });
-  for (const edge of diff.removedEdges) changes.push({ kind: 'edge-removed', edge });
+  for (const edge of diff.addedEdges) changes.push({ kind: 'edge-added', edge, ...endsOf(edge) });
+  for (const edge of diff.removedEdges)
+    changes.push({ kind: 'edge-removed', edge, ...endsOf(edge) });
   return changes;
+}
+
+/** The ends of an edge's key (`source/handle→target`; ids hold no `/` or `→`). */
+function endsOf(edge: string): { source: string; handle: string; target: string } {
+  const [from = '', target = ''] = edge.split('→');
+  const slash = from.indexOf('/');
+  return { source: from.slice(0, slash), handle: from.slice(slash + 1), target };
 }
 
 const isObject = (value: JsonValue | undefined): value is Record<string, JsonValue> =>

@@ -43,11 +43,11 @@ export const operatorMessages = {
     dataFields: {
       title: '事件数据的字段',
       list: '字段列表',
-      name: '字段名',
+      name: '字段名（如 customer.phone）',
       required: '必填',
       add: '添加字段',
       remove: '删除字段',
-      nested: '含 {{count}} 个字段（在 JSON 中编辑）',
+      inside: '其中的字段按路径命名，如 {{example}}',
       types: {
         string: '文本',
         number: '数字',
@@ -297,12 +297,11 @@ export const operatorMessages = {
     dataFields: {
       title: 'Fields of the event data',
       list: 'Field list',
-      name: 'Field name',
+      name: 'Field name (e.g. customer.phone)',
       required: 'required',
       add: 'Add field',
       remove: 'Remove field',
-      nested_one: '{{count}} field inside (edit in JSON)',
-      nested_other: '{{count}} fields inside (edit in JSON)',
+      inside: 'name the fields inside it by their path, e.g. {{example}}',
       types: {
         string: 'text',
         number: 'number',

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { App as AntApp, Button, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
@@ -11,6 +11,7 @@ import {
 import { languageOf } from '../i18n/i18n.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { TemplatePicker, useTemplates } from './TemplatePicker.tsx';
+import { JOURNEY_ID, suggestedJourneyId } from './journey-id.ts';
 
 /** How the new-journey dialog starts: empty, or from a template chosen in it. */
 type Creating = false | 'empty' | 'template';
@@ -34,6 +35,9 @@ export function WorkflowsPage({
   const [form] = Form.useForm<{ id: string; name: string }>();
   const templates = useTemplates();
   const language = languageOf(i18n.language);
+  // The id follows the name until the operator types one (or a template gives one).
+  const ownId = useRef(false);
+  const taken = () => new Set(rows?.map((r) => r.id));
   useEffect(() => {
     workflowsApi
       .list()
@@ -56,15 +60,17 @@ export function WorkflowsPage({
   const open = (how: Creating) => {
     setTemplate(undefined);
     form.resetFields();
+    ownId.current = false;
     setCreating(how);
   };
   const pick = (picked: JourneyTemplate) => {
     setTemplate(picked);
     // A free id near the template's, and its name: both can be changed before creating.
-    const taken = new Set(rows?.map((r) => r.id));
+    const inUse = taken();
     let id = picked.id;
-    for (let n = 2; taken.has(id); n++) id = `${picked.id}-${n}`;
+    for (let n = 2; inUse.has(id); n++) id = `${picked.id}-${n}`;
     form.setFieldsValue({ id, name: picked.name });
+    ownId.current = true;
   };
   return (
     <div className="page">
@@ -119,27 +125,31 @@ export function WorkflowsPage({
         width={creating === 'template' ? 720 : 520}
         forceRender
       >
-        <Form form={form} layout="vertical" onFinish={create}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={create}
+          onValuesChange={(changed: Partial<{ id: string; name: string }>) => {
+            if (changed.id !== undefined) ownId.current = true;
+            else if (changed.name !== undefined && !ownId.current)
+              form.setFieldValue('id', suggestedJourneyId(changed.name, taken()));
+          }}
+        >
           {creating === 'template' && (
             <Form.Item label={t('templates.pick')} required>
               <TemplatePicker templates={templates} value={template?.id} onChange={pick} />
             </Form.Item>
           )}
+          <Form.Item label={t('workflows.newName')} name="name" rules={[{ required: true }]}>
+            <Input data-testid="new-name" />
+          </Form.Item>
           <Form.Item
             label={t('workflows.newId')}
             name="id"
-            rules={[
-              {
-                required: true,
-                pattern: /^[a-z][a-z0-9-]{1,63}$/,
-                message: t('workflows.newIdRule'),
-              },
-            ]}
+            extra={t('workflows.newIdHelp')}
+            rules={[{ required: true, pattern: JOURNEY_ID, message: t('workflows.newIdRule') }]}
           >
             <Input data-testid="new-id" />
-          </Form.Item>
-          <Form.Item label={t('workflows.newName')} name="name" rules={[{ required: true }]}>
-            <Input data-testid="new-name" />
           </Form.Item>
           <Button
             type="primary"

@@ -7,6 +7,7 @@ import { BrowserSimulation, sampleData } from './browser-simulation.ts';
 import { errorText, scenariosApi, type SavedScenario } from '../api/api-client.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import { formatOwnClock } from '../i18n/format.ts';
+import { callName, eventName } from './simulation-words.ts';
 
 export interface SimulationPanelProps {
   document: WorkflowDocument;
@@ -171,19 +172,29 @@ export function SimulationPanel({ document, canSave, simulation, onChange }: Sim
                 {formatOwnClock(simulation.now, language, { withOffset: true })}
               </Typography.Text>
               {simulation.nextTimerAt && (
-                <Typography.Text type="secondary" data-testid="simulation-next-timer">
-                  {t('simulation.nextTimer')} {formatOwnClock(simulation.nextTimerAt, language)}
-                </Typography.Text>
+                <Space size={4}>
+                  <Typography.Text type="secondary" data-testid="simulation-next-timer">
+                    {t('simulation.nextTimer')} {formatOwnClock(simulation.nextTimerAt, language)}
+                  </Typography.Text>
+                  <Button
+                    size="small"
+                    data-testid="simulation-to-next-timer"
+                    onClick={() => update((sim) => sim.advanceToNextTimer())}
+                  >
+                    {t('simulation.toNextTimer')}
+                  </Button>
+                </Space>
               )}
             </Space>
             <Space wrap>
               {simulation.waitingFor.map((type) => (
                 <Button
                   key={type}
+                  title={type}
                   data-testid={`simulation-send-${type}`}
                   onClick={() => update((sim) => sim.send(type, JSON.parse(payload) as JsonObject))}
                 >
-                  {t('simulation.send')} {type}
+                  {t('simulation.send')} {eventName(type, language)}
                 </Button>
               ))}
               {simulation.replyOptions.map((option) => (
@@ -198,7 +209,9 @@ export function SimulationPanel({ document, canSave, simulation, onChange }: Sim
               ))}
               {simulation.openCalls.map((call) => (
                 <Space key={call.id}>
-                  <Typography.Text>{call.operation}</Typography.Text>
+                  <Typography.Text title={call.operation}>
+                    {callName(call.operation, language)}
+                  </Typography.Text>
                   <Button
                     size="small"
                     data-testid={`simulation-succeed-${call.operation}`}
@@ -254,7 +267,12 @@ export function SimulationPanel({ document, canSave, simulation, onChange }: Sim
               width: 150,
               render: (_, e) => formatOwnClock(e.at, language),
             },
-            { title: t('simulation.event'), render: (_, e) => e.event.type },
+            {
+              title: t('simulation.event'),
+              render: (_, e) => (
+                <span title={e.event.type}>{eventName(e.event.type, language)}</span>
+              ),
+            },
             { title: t('simulation.move'), render: (_, e) => `${e.from} → ${e.to}` },
             {
               title: t('simulation.effects'),

@@ -162,6 +162,13 @@ export class BrowserSimulation {
   advance(duration: string): void {
     this.#apply({ advance: duration });
   }
+  /** Moves the clock to the next timer (a wait's 2 days) so that it fires; nothing without one. */
+  advanceToNextTimer(): void {
+    const due = this.nextTimerAt;
+    if (!due) return;
+    const seconds = Math.ceil((Date.parse(due) - Date.parse(this.now)) / 1000);
+    this.advance(`${Math.max(seconds, 0)}s`);
+  }
   answerCall(call: CallEffect, succeed: boolean): void {
     this.#apply(succeed ? { callSucceeded: call.operation } : { callFailed: call.operation });
   }
