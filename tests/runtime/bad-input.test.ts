@@ -446,7 +446,7 @@ const queryCases: Case[] = (
   parameter,
 }));
 
-/** The customer's chat: a bad `after`; bodies that are not JSON. */
+/** The customer's chat: a bad `after`, the token in a URL but the stream's; bodies that are not JSON. */
 const chatCases: Case[] = [
   {
     name: 'chat messages after a negative number',
@@ -457,6 +457,36 @@ const chatCases: Case[] = [
     status: 400,
     code: 'invalid-query',
     parameter: 'after',
+  },
+  // The token goes in X-Chat-Token; in a URL only for the stream (proxies and logs keep URLs).
+  {
+    name: 'chat messages read with the token in the URL',
+    send: () => fetch(`${h.url}/api/chat/conversations/${chat.id}/messages?token=${chat.token}`),
+    status: 400,
+    code: 'invalid-query',
+    parameter: 'token',
+  },
+  {
+    name: 'chat message sent with the token in the URL',
+    send: () =>
+      fetch(`${h.url}/api/chat/conversations/${chat.id}/messages?token=${chat.token}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: 'hello' }),
+      }),
+    status: 400,
+    code: 'invalid-query',
+    parameter: 'token',
+  },
+  {
+    name: 'chat closed with the token in the URL',
+    send: () =>
+      fetch(`${h.url}/api/chat/conversations/${chat.id}/close?token=${chat.token}`, {
+        method: 'POST',
+      }),
+    status: 400,
+    code: 'invalid-query',
+    parameter: 'token',
   },
   {
     name: 'chat stream with an unknown parameter',

@@ -114,7 +114,7 @@ function messageText(request: Request): string {
   return text;
 }
 
-/** `?token=`: the conversation's token, for requests that cannot send `X-Chat-Token`. */
+/** `?token=`: the conversation's token, for the stream, which browsers open without headers. */
 const token = matching(/^[A-Za-z0-9_-]{1,200}$/, {
   zh: '开始会话时拿到的凭证',
   en: 'the token given when the conversation was opened',
@@ -122,9 +122,14 @@ const token = matching(/^[A-Za-z0-9_-]{1,200}$/, {
 /** `?after=`: the number of the last message already shown. */
 const after = wholeNumber(0, Number.MAX_SAFE_INTEGER);
 
-/** The query of the customer's requests: the token, and for reads where to start. */
-export const CHAT_QUERY = acceptsQuery({ token });
-export const CHAT_READ_QUERY = acceptsQuery({ token, after });
+/**
+ * The query of the customer's requests. Only the stream takes the token there (an EventSource
+ * sends no headers); every other request shows it in `X-Chat-Token`, so that it stays out of
+ * URLs, which proxies and access logs keep.
+ */
+export const CHAT_QUERY = acceptsQuery({});
+export const CHAT_READ_QUERY = acceptsQuery({ after });
+export const CHAT_STREAM_QUERY = acceptsQuery({ token, after });
 /** The query of the desk's stream of one conversation. */
 export const CONVERSATION_STREAM_QUERY = acceptsQuery({ after });
 /** The query of `GET /api/conversations`. */
@@ -142,7 +147,7 @@ function afterOf(request: Request, query: { after?: number }): number {
 /**
  * `/api/chat`: the customer's side, used by the chat page without a console login. Opening a
  * conversation returns a token; every later request shows it (`X-Chat-Token`, or `?token=` for
- * the event stream, which browsers open without headers).
+ * the event stream only, which browsers open without headers).
  */
 export function chatRouter(
   desk: ServiceDesk,
@@ -152,8 +157,9 @@ export function chatRouter(
   const limits = chatLimits(options.limits);
   const customerConversation = async (request: Request) =>
     tokenMatched(request, await desk.conversation(param(request, 'id')));
-  const tokenMatched = (request: Request, conversation: ConversationRecord) => {
-    const token = request.get('x-chat-token') ?? request.query['token'];
+  /** `inQuery`: the stream's `?token=` counts too (browsers open a stream without headers). */
+  const tokenMatched = (request: Request, conversation: ConversationRecord, inQuery = false) => {
+    const token = request.get('x-chat-token') ?? (inQuery ? request.query['token'] : undefined);
     if (typeof token !== 'string' || !ConversationStore.tokenMatches(conversation, token))
       throw new ChatError('forbidden', 'wrong-token');
     return conversation;
@@ -239,7 +245,7 @@ export function chatRouter(
   );
   router.get(
     '/chat/conversations/:id/stream',
-    CHAT_READ_QUERY.check,
+    CHAT_STREAM_QUERY.check,
     responds(chatResponseSchemas.stream),
     async (request, response) => {
       // The copy this process kept when it has one: the stream needs the token and the
@@ -248,12 +254,13 @@ export function chatRouter(
       const conversation = tokenMatched(
         request,
         desk.store.kept(id) ?? (await desk.conversation(id)),
+        true,
       );
       limits.stream(request, response, conversation.customer);
       stream(
         desk,
         conversation,
-        afterOf(request, CHAT_READ_QUERY.read(request)),
+        afterOf(request, CHAT_STREAM_QUERY.read(request)),
         request,
         response,
       );

@@ -2535,8 +2535,6 @@ export interface operations {
   getApiChatConversationsIdMessages: {
     parameters: {
       query?: {
-        /** @description the token given when the conversation was opened / 开始会话时拿到的凭证 */
-        token?: string;
         /** @description a whole number from 0 to 9007199254740991 / 0 到 9007199254740991 之间的整数 */
         after?: number;
       };
@@ -2605,10 +2603,7 @@ export interface operations {
   };
   postApiChatConversationsIdMessages: {
     parameters: {
-      query?: {
-        /** @description the token given when the conversation was opened / 开始会话时拿到的凭证 */
-        token?: string;
-      };
+      query?: never;
       header?: never;
       path: {
         id: string;
@@ -2697,10 +2692,7 @@ export interface operations {
   };
   postApiChatConversationsIdClose: {
     parameters: {
-      query?: {
-        /** @description the token given when the conversation was opened / 开始会话时拿到的凭证 */
-        token?: string;
-      };
+      query?: never;
       header?: never;
       path: {
         id: string;
