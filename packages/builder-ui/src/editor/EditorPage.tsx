@@ -4,7 +4,7 @@ import { App as AntApp, Button, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { instancesApi, workflowsApi, type Draft, type FlowCounts } from '../api/api-client.ts';
 import { useLive, type LiveHandlers } from '../app/use-live.ts';
-import type { JourneyFlowNode } from '../graph/journey-graph.ts';
+import { copySelection, emptyCopy, type SelectionCopy } from '../graph/selection-copy.ts';
 import type { CanvasOverlay } from '../app/use-hash-route.ts';
 import { useLeaveGuard } from '../app/leave-guard.ts';
 import { Palette } from './Palette.tsx';
@@ -125,14 +125,14 @@ function EditorPublish({ commands }: { commands: EditorCommands }) {
 /** Ctrl+S, undo, redo, copy and paste (use-editor-shortcuts.ts). */
 function useEditorKeys(commands: EditorCommands, canEdit: boolean): void {
   const store = useEditorStore();
-  const clipboard = useRef<JourneyFlowNode[]>([]);
+  const clipboard = useRef<SelectionCopy>(emptyCopy);
   useEditorShortcuts({
     enabled: canEdit,
     save: () => void commands.save(),
     undo: () => store.getState().undo(),
     redo: () => store.getState().redo(),
-    copy: () => (clipboard.current = store.getState().graph.nodes.filter((n) => n.selected)),
-    paste: () => store.getState().paste(clipboard.current),
+    copy: () => (clipboard.current = copySelection(store.getState().graph)),
+    paste: () => store.getState().paste(clipboard.current.nodes, clipboard.current.edges),
   });
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draft } from '../testing/sample-draft.ts';
+import { copySelection } from '../graph/selection-copy.ts';
 import { createEditorStore } from './editor-store.ts';
 
 describe('the editor store', () => {
@@ -117,5 +118,38 @@ describe('the editor store', () => {
       { x: 340, y: 40 },
       { x: 380, y: 80 },
     ]);
+  });
+
+  it('should paste a copied chain with the connection inside it, and no connection to outside', () => {
+    const store = createEditorStore(draft);
+    store.getState().onNodesChange([
+      { type: 'select', id: 'start', selected: true },
+      { type: 'select', id: 'done', selected: true },
+    ]);
+    const copy = copySelection(store.getState().graph);
+    expect(copy.edges.map((e) => e.id)).toEqual(['e1']);
+    store.getState().paste(copy.nodes, copy.edges);
+    const { nodes, edges } = store.getState().graph;
+    const pasted = nodes.filter((n) => n.selected).map((n) => n.id);
+    expect(pasted).toHaveLength(2);
+    expect(pasted).not.toContain('start');
+    const link = edges.find((e) => e.id !== 'e1');
+    expect(link).toMatchObject({ source: pasted[0], target: pasted[1], sourceHandle: 'next' });
+    expect(edges).toHaveLength(2);
+
+    // One node of the two copied alone: the edge to the other (not copied) stays behind.
+    store
+      .getState()
+      .onNodesChange([
+        ...nodes.map((n) => ({ type: 'select' as const, id: n.id, selected: n.id === 'done' })),
+      ]);
+    const lone = copySelection(store.getState().graph);
+    expect(lone.edges).toEqual([]);
+    store.getState().paste(lone.nodes, lone.edges);
+    expect(store.getState().graph.edges).toHaveLength(2);
+    // Undo takes the paste back whole.
+    store.getState().undo();
+    store.getState().undo();
+    expect(store.getState().graph.edges.map((e) => e.id)).toEqual(['e1']);
   });
 });

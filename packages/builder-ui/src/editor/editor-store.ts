@@ -23,6 +23,7 @@ import {
   freshNodeId,
   stableJson,
   toGraph,
+  type JourneyFlowEdge,
   type JourneyFlowNode,
   type JourneyGraph,
 } from '../graph/journey-graph.ts';
@@ -94,7 +95,11 @@ export interface EditorActions {
   setLabel: (id: string, label: string | undefined) => void;
   /** Selects one node and shows its settings. */
   focusNode: (id: string) => void;
-  paste: (copied: JourneyFlowNode[]) => void;
+  /**
+   * Pastes copies of `copied` (selected, beside the originals) and of the connections between
+   * them (`edges`: those whose both ends were copied), so a copied chain stays a chain.
+   */
+  paste: (copied: JourneyFlowNode[], edges?: JourneyFlowEdge[]) => void;
   /** Replaces the whole journey (an import or a template), keeping this draft's id and name. */
   replaceJourney: (journey: WorkflowDocument, keepName: boolean) => void;
   saved: (revision: number, document: WorkflowDocument) => void;
@@ -280,12 +285,14 @@ export function createEditorStore(draft: Draft, options: { funnelOn?: boolean } 
         }));
         set({ panel: 'inspector' });
       },
-      paste: (copied) =>
+      paste: (copied, edges = []) =>
         commit((g) => {
           const copies: JourneyFlowNode[] = [];
+          const idOf = new Map<string, string>();
           const offset = pasteOffset(g.nodes, copied);
           for (const node of copied) {
             const id = freshNodeId({ ...g, nodes: [...g.nodes, ...copies] }, node.data.nodeType);
+            idOf.set(node.id, id);
             copies.push({
               ...structuredClone(node),
               id,
@@ -293,7 +300,19 @@ export function createEditorStore(draft: Draft, options: { funnelOn?: boolean } 
               position: { x: node.position.x + offset, y: node.position.y + offset },
             });
           }
-          return { ...g, nodes: [...g.nodes.map(unselected), ...copies] };
+          const links: JourneyFlowEdge[] = [];
+          for (const edge of edges) {
+            const source = idOf.get(edge.source);
+            const target = idOf.get(edge.target);
+            if (!source || !target) continue;
+            const id = freshEdgeId({ ...g, edges: [...g.edges, ...links] });
+            links.push({ ...structuredClone(edge), id, source, target, selected: false });
+          }
+          return {
+            ...g,
+            nodes: [...g.nodes.map(unselected), ...copies],
+            edges: [...g.edges, ...links],
+          };
         }),
       replaceJourney: (journey, keepName) =>
         update((s) => ({
