@@ -275,6 +275,13 @@ describe('promised follow-up without a task', () => {
     expect(promise('您好，我会跟进这个问题', 1)).toEqual([]);
     expect(promise('Hello, your invoice is attached.')).toEqual([]);
     expect(promise('您好，发票已经开好了')).toEqual([]);
+    // Asking the customer to reply later is no promise of the agent's.
+    expect(promise('您好，验证码已发送，请您稍后回复验证码')).toEqual([]);
+  });
+
+  it('should fire on the agent promising a later answer in other words', () => {
+    expect(promise('您好，这个我稍后回复')).toHaveLength(1);
+    expect(promise('您好，核实好了稍后给您回复')).toHaveLength(1);
   });
 });
 

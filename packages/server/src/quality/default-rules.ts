@@ -86,7 +86,9 @@ export const DEFAULT_RULES: { [K in RuleId]: RuleSetting<K> } = {
       phrases: {
         zh: [
           '稍后回复您',
-          '稍后回复',
+          // Not a bare 稍后回复: 「请您稍后回复验证码」 asks the customer, it promises nothing.
+          '我稍后回复',
+          '稍后给您回复',
           '我会跟进',
           '回头联系您',
           '稍后联系您',
