@@ -3,9 +3,8 @@ import localizeEn from 'ajv-i18n/localize/en/index.js';
 import localizeZh from 'ajv-i18n/localize/zh/index.js';
 import { customizeValidator } from '@rjsf/validator-ajv8';
 import type { ErrorSchema, RJSFSchema } from '@rjsf/utils';
-import type { JsonSchema, LocalizedText, Problem } from '@xiaoer/engine';
+import { bilingualHalf, type JsonSchema, type LocalizedText, type Problem } from '@xiaoer/engine';
 import type { Language } from '../i18n/messages.ts';
-import { schemaTextIn } from './field-labels.ts';
 
 const LOCALIZE = { zh: localizeZh, en: localizeEn } satisfies Record<Language, unknown>;
 
@@ -21,7 +20,7 @@ export function schemaErrorLocalizer(language: Language) {
     LOCALIZE[language](errors);
     for (const error of errors) {
       const description = (error.parentSchema as JsonSchema | undefined)?.['description'];
-      const described = typeof description === 'string' && schemaTextIn(description, language);
+      const described = typeof description === 'string' && bilingualHalf(description, language);
       if (error.keyword === 'pattern' && described) error.message = described;
     }
   };

@@ -4,7 +4,7 @@ import { nodeTypes, type JsonSchema } from '@xiaoer/engine';
 import i18next from 'i18next';
 import { setUpI18n } from '../i18n/i18n.ts';
 import type { Language } from '../i18n/messages.ts';
-import { fieldLabeller, schemaTextIn } from './field-labels.ts';
+import { fieldLabeller } from './field-labels.ts';
 import { uiSchemaOf } from './ui-schema.ts';
 
 beforeAll(() => {
@@ -45,14 +45,6 @@ function formLabels(language: Language): [string, string][] {
 }
 
 describe("the node forms' labels", () => {
-  it('should take the half of an "English / 中文" schema text in the language shown', () => {
-    expect(schemaTextIn('Channel / 渠道', 'zh')).toBe('渠道');
-    expect(schemaTextIn('Channel / 渠道', 'en')).toBe('Channel');
-    expect(schemaTextIn('中文 / Chinese', 'en')).toBe('Chinese');
-    expect(schemaTextIn('Value (JSON Logic) / 值', 'en')).toBe('Value (JSON Logic)');
-    expect(schemaTextIn('English', 'zh')).toBeUndefined();
-  });
-
   it('should label every field of every node type in English only, in English', () => {
     const labels = formLabels('en');
     expect(labels.length).toBeGreaterThan(80);

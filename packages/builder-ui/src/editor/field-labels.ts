@@ -15,14 +15,6 @@ export interface FieldLabel {
 export type FieldLabeller = (schema: JsonSchema, name: string) => FieldLabel;
 
 /**
- * The half of an "English / 中文" schema text in `language` (the engine's node schemas write
- * their titles so, for the OpenAPI document and the CLI); undefined when not so written.
- */
-export function schemaTextIn(text: string, language: Language): string | undefined {
-  return bilingualHalf(text, language);
-}
-
-/**
  * Labels in one language: a schema's "English / 中文" title or description gives its half;
  * a field with no title, or one in a single language (`from`, `to`, a message's `English`),
  * or help text in neither form, takes the console's own words for its property name
@@ -35,7 +27,7 @@ export function fieldLabeller(
 ): FieldLabeller {
   const text = (value: unknown, key: string): string | undefined => {
     const own = typeof value === 'string' ? value : undefined;
-    const half = own === undefined ? undefined : schemaTextIn(own, language);
+    const half = own === undefined ? undefined : bilingualHalf(own, language);
     return half ?? translate(key) ?? own;
   };
   return (schema, name) => {
