@@ -151,6 +151,10 @@ export class ServiceFacts {
               handlingMs: end.getTime() - assigned.getTime(),
             }
           : {}),
+        // Left in the queue: a wait that ended without an agent (a transfer waits on, not this).
+        ...(!assigned && outcome === 'abandoned'
+          ? { abandonedAfterMs: end.getTime() - handoff.enqueuedAt.getTime() }
+          : {}),
         ...(agentFirstMs === undefined ? {} : { firstResponseMs: agentFirstMs }),
       });
     });
