@@ -153,7 +153,7 @@ export function generateConversation(
           outcome,
           ...(agentId
             ? { agentId, waitMs, handlingMs, firstResponseMs: 5000 + exponential(20_000, random) }
-            : {}),
+            : { abandonedAfterMs: waitMs }),
         },
       },
     );

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addToConversationDay,
   dashboardReport,
   emptyConversationDay,
+  localTime,
   staffingPlan,
   type ConversationDay,
 } from '@xiaoer/server/internal';
@@ -66,7 +68,7 @@ describe('intent spikes', () => {
     expect(report.service).toMatchObject({
       automationRate: null,
       resolutionRate: null,
-      handoffRate: 0,
+      handoffRate: null,
       wait: { averageMs: null, count: 0 },
     });
   });
@@ -127,6 +129,100 @@ describe('staffing from the same weekday of recent weeks', () => {
       agentsNeeded: 0,
       serviceLevelOnline: null,
       missesTarget: false,
+    });
+  });
+});
+
+describe('handoff rate and service times', () => {
+  const report = (days: ConversationDay[], from = '2026-11-01', to = '2026-11-30') =>
+    dashboardReport({
+      period: period(from, to),
+      days,
+      channels: ['web'],
+      rolledUpTo: null,
+      agentNames: new Map(),
+    });
+
+  it('should give the share of conversations handed to a person at least once, never over 100 %', () => {
+    // One conversation, handed to a person twice, then closed.
+    const day = emptyConversationDay('2026-11-02|web');
+    day.opened[10] = 1;
+    day.queued[10] = 2;
+    day.totals.closed = 1;
+    expect(report([day]).service).toMatchObject({
+      conversations: 1,
+      handedOff: 1,
+      handoffs: 2,
+      handoffRate: 1,
+      automationRate: 0,
+    });
+  });
+
+  it('should give percentiles of the period from its days, on the days of the shop', () => {
+    const zone = 'Asia/Shanghai';
+    const days = new Map<string, ConversationDay>();
+    const ended = (at: string, waitMs: number) => {
+      const local = localTime(new Date(at), zone);
+      const day = days.get(local.date) ?? emptyConversationDay(`${local.date}|web`);
+      days.set(local.date, day);
+      addToConversationDay(
+        day,
+        {
+          kind: 'handoffEnded',
+          at: new Date(at),
+          channel: 'web',
+          group: 'g',
+          outcome: 'resolved',
+          waitMs,
+          handlingMs: 2 * waitMs,
+        },
+        local,
+      );
+    };
+    // 10 s … 100 s over two days; 23:30 UTC on 11-02 is 07:30 on 11-03 in Shanghai.
+    for (let i = 1; i <= 10; i++)
+      ended(i <= 5 ? '2026-11-02T02:00:00Z' : '2026-11-02T23:30:00Z', i * 10_000);
+    // One that evening in Shanghai, 16:30 UTC on 11-30: the day after the period.
+    ended('2026-11-30T16:30:00Z', 3_600_000);
+    expect([...days.keys()]).toEqual(['2026-11-02', '2026-11-03', '2026-12-01']);
+    const { wait, handling } = report([...days.values()]).service;
+    expect(wait).toMatchObject({ count: 10, averageMs: 55_000, percentileCount: 10 });
+    const near = (value: number | null, expected: number) =>
+      expect(Math.abs((value ?? 0) - expected) / expected).toBeLessThanOrEqual(0.025);
+    // Nearest rank: the 5th and the 9th of ten.
+    near(wait.p50Ms, 50_000);
+    near(wait.p90Ms, 90_000);
+    near(handling.p90Ms, 180_000);
+    // One day of the period alone: the five waits of 11-02.
+    const first = report([...days.values()], '2026-11-02', '2026-11-02').service.wait;
+    expect(first).toMatchObject({ count: 5, percentileCount: 5 });
+    near(first.p50Ms, 30_000);
+    near(first.p90Ms, 50_000);
+  });
+
+  it('should give no percentiles from nothing, and say how few a day rolled up before them covers', () => {
+    expect(report([]).service.wait).toEqual({
+      averageMs: null,
+      count: 0,
+      p50Ms: null,
+      p90Ms: null,
+      percentileCount: 0,
+    });
+    expect(report([]).service).toMatchObject({
+      handoffRate: null,
+      abandonedInQueue: { count: 0, rate: null },
+    });
+    // A day rolled up by an older version: sums, no histograms.
+    const old = emptyConversationDay('2026-11-02|web');
+    delete old.totals.times;
+    delete old.totals.abandonedInQueue;
+    old.totals.wait = { sum: 60_000, count: 2 };
+    expect(report([old]).service.wait).toEqual({
+      averageMs: 30_000,
+      count: 2,
+      p50Ms: null,
+      p90Ms: null,
+      percentileCount: 0,
     });
   });
 });

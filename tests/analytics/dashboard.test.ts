@@ -179,17 +179,29 @@ describe('the dashboard API against the traffic sent', () => {
       conversations: 4,
       closed: 3,
       automated: 2,
+      // Of the closed conversations, the one handed to a person (once).
       handedOff: 1,
+      handoffs: 1,
       resolved: 2,
       automationRate: 0.6667,
-      handoffRate: 0.25,
+      handoffRate: 0.3333,
       resolutionRate: 0.6667,
+      abandonedInQueue: { count: 0, rate: 0 },
     });
-    expect(service.wait).toEqual({ averageMs: handoff.assignedAt - handoff.enqueuedAt, count: 1 });
-    expect(service.handling).toEqual({
+    expect(service.wait).toMatchObject({
+      averageMs: handoff.assignedAt - handoff.enqueuedAt,
+      count: 1,
+      percentileCount: 1,
+    });
+    expect(service.handling).toMatchObject({
       averageMs: handoff.resolvedAt - handoff.assignedAt,
       count: 1,
+      percentileCount: 1,
     });
+    // One value: its median and 90th percentile are itself (within 2.5 %, and 1 ms rounding).
+    const handled = handoff.resolvedAt - handoff.assignedAt;
+    for (const p of [service.handling.p50Ms, service.handling.p90Ms])
+      expect(Math.abs((p ?? -1) - handled)).toBeLessThanOrEqual(handled * 0.025 + 1);
     // Three conversations had a customer message, and each got an answer.
     expect(service.firstResponse.count).toBe(3);
     expect(service.firstResponse.averageMs).toBeGreaterThanOrEqual(0);
@@ -314,6 +326,13 @@ describe('the dashboard API against the traffic sent', () => {
           '处理时长（秒）/ handling (s),满意度 / satisfaction,质检分 / quality\nagent-wang,小王 Wang,1,1,1,',
       ],
       ['volume', `${today()},4`],
+      [
+        'service',
+        '指标 / figure,比率（0–1）/ rate (0–1),数量 / count,总数 / of,平均（秒）/ average (s),' +
+          '中位数（秒）/ p50 (s),90 分位（秒）/ p90 (s)\n会话 / conversations opened,,4,,,,\n' +
+          '已关闭会话 / conversations closed,,3,,,,\n自动解决率 / automation rate,0.6667,2,3,,,\n' +
+          '转过人工的会话占比 / share of conversations handed to a person at least once,0.3333,1,3,,,',
+      ],
       ['intents', 'human,1,0,,1,0,false'],
       ['funnel', 'rate,rate,askCustomer,3,2,1,0,1'],
       ['staffing', '0,0,0,1,,false'],

@@ -57,8 +57,9 @@ async function traffic(h: Harness): Promise<void> {
       expect([
         report.service.closed,
         report.service.handedOff,
+        report.service.handoffs,
         report.agents[0]?.conversations,
-      ]).toEqual([3, 3, 2]);
+      ]).toEqual([3, 2, 3, 2]);
     },
     { timeout: 20_000, interval: 500 },
   );
@@ -81,8 +82,10 @@ describe('the dashboard’s key figures and the agents table', () => {
     expect(service.conversations).toBe(4);
     // Closed: the bot-only chat, the resolved handoff, the abandoned one.
     expect([service.closed, service.automated, service.resolved]).toEqual([3, 1, 1]);
-    // Handed over: three conversations, one of them still open.
-    expect(service.handedOff).toBe(3);
+    // Of the closed, two were handed to a person; three handoffs were queued (one still open).
+    expect([service.handedOff, service.handoffRate, service.handoffs]).toEqual([2, 0.6667, 3]);
+    // Nobody gave up in the queue: an agent took all three.
+    expect(service.abandonedInQueue).toMatchObject({ count: 0, rate: 0 });
     // The agents finished two handoffs: the same two the handling time measured.
     const finished = agents.reduce((sum, a) => sum + a.conversations, 0);
     expect(finished).toBe(2);
@@ -99,9 +102,11 @@ describe('the dashboard’s key figures and the agents table', () => {
     await page.getByTestId('nav-analytics').click();
     await page.getByTestId('agents-total-finished').waitFor();
     expect(await text('kpi-conversations')).toContain('4');
-    // Three handed over of four conversations; one resolved of three closed.
-    expect(await text('kpi-handoff-rate')).toContain('75.0%');
-    expect(await text('kpi-handoff-rate')).toContain('4 个中 3 个');
+    // Two of three closed handed to a person, three handoffs; one resolved of three closed.
+    expect(await text('kpi-handoff-rate')).toContain('66.7%');
+    expect(await text('kpi-handoff-rate')).toContain(
+      '已关闭 3 个中 2 个至少转过一次人工；共转人工 3 次',
+    );
     expect(await text('kpi-resolution-rate')).toContain('33.3%');
     // The agents' totals: two handoffs finished, one resolved (50%, of handoffs, not of all).
     expect(await text('agents-total-finished')).toBe('2');
@@ -109,6 +114,7 @@ describe('the dashboard’s key figures and the agents table', () => {
     expect(await text('agents-total-rate')).toBe('50.0%');
     // The same handoffs as the dashboard's handling time: the same count and the same average.
     expect(await text('kpi-handling')).toContain('2 次');
+    expect(await text('kpi-handling')).toContain('中位数');
     const handling = await text('agents-total-handling');
     expect(await text('kpi-handling')).toContain(handling);
     // What differs is named: the column headers and the line under the table.
@@ -117,7 +123,7 @@ describe('the dashboard’s key figures and the agents table', () => {
     expect(header).toContain('转人工解决率');
     expect(header).toContain('客服首次回复');
     expect(await text('agents-reconcile')).toBe(
-      '合计结束 2 次转人工，即上方“平均处理时长”所量的 2 次。上方“转人工率”数的是转人工的会话：3 个（转接只算一次，仍在排队或处理中的也算）。',
+      '合计结束 2 次转人工，即上方“平均处理时长”所量的 2 次。这期间共排队 3 次转人工（同一会话转两次算两次，转接不另计，仍在排队或处理中的也算；排队中放弃的 0 次没有客服接手）。',
     );
     // Intents by name, the bot's misses too (issue 21): not 'unknown'.
     await expect.poll(() => text('intent-human')).toContain('转人工');

@@ -257,6 +257,7 @@ export { ServiceFacts, type QualityScore, type CommittedStep } from './analytics
 export type * from './analytics/analytics-facts.ts';
 export type * from './analytics/analytics-report.types.ts';
 export {
+  addToConversationDay,
   emptyConversationDay,
   emptyJourneyDay,
   type ConversationDay,

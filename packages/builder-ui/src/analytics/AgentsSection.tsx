@@ -134,7 +134,8 @@ export function AgentsSection({
             {t('agentFigures.reconcile', {
               finished: totals.finished,
               measured: service.handling.count,
-              handedOff: service.handedOff,
+              handoffs: service.handoffs,
+              abandoned: service.abandonedInQueue.count,
             })}
           </Typography.Text>
         )}

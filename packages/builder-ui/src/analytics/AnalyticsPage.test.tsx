@@ -126,11 +126,22 @@ describe('the analytics dashboard', () => {
     expect(text('kpi-conversations-change')).toContain('+25.0% vs previous period');
     expect(text('kpi-automation-rate')).toContain('75.0%');
     expect(text('kpi-automation-rate')).toContain('90 of 120 closed');
-    expect(text('kpi-handoff-rate')).toContain('30.0%');
+    // Conversations handed to a person at least once, of the closed; the handoffs beside.
+    expect(text('kpi-handoff-rate')).toContain('Conversations handed to a person25.0%');
+    expect(text('kpi-handoff-rate')).toContain(
+      '30 of 120 closed handed to a person at least once; 45 handoffs in all',
+    );
     expect(text('kpi-resolution-rate')).toContain('90.0%');
     expect(text('kpi-first-response')).toContain('4.2 s');
     expect(text('kpi-wait')).toContain('1.6 min');
+    // Averages with their median and 90th percentile.
+    expect(text('kpi-wait')).toContain('p50 1 min · p90 3.5 mins · 40 measured');
+    expect(text('kpi-abandoned')).toContain('Abandoned in queue20.0%');
+    expect(text('kpi-abandoned')).toContain(
+      '10 of 50 queue waits ended with the customer gone, after 2.5 mins on average',
+    );
     expect(text('kpi-handling')).toContain('7.2 min');
+    expect(text('kpi-handling')).toContain('p50 6 mins · p90 14 mins · 38 measured');
     expect(text('kpi-satisfaction')).toContain('4.3 / 5');
     expect(text('kpi-satisfaction')).toContain('25 ratings');
     expect(text('rolled-up-to')).toContain('Counted up to');
@@ -162,6 +173,9 @@ describe('the analytics dashboard', () => {
     expect(screen.queryByTestId('heatmap')).toBeNull();
     expect(screen.getByTestId('intents-empty')).toBeTruthy();
     expect(text('kpi-automation-rate')).toContain('—');
+    expect(text('kpi-handoff-rate')).toContain('—');
+    expect(text('kpi-wait')).toContain('p50 — · p90 — · 0 measured');
+    expect(text('kpi-abandoned')).toContain('—');
     expect(text('kpi-conversations-change')).toBe('no data in the previous period');
     expect(text('rolled-up-to')).toBe('Nothing has been counted yet.');
   });

@@ -90,7 +90,7 @@ export function AnalyticsPage({
         <Spin data-testid="analytics-loading" />
       ) : (
         <Space orientation="vertical" size="middle" className="analytics-sections">
-          <KpiCards report={report.data} />
+          <KpiCards report={report.data} filter={filter} />
           <VolumeSection volume={report.data.volume} filter={filter} />
           <IntentsSection intents={report.data.intents} filter={filter} />
           <AgentsSection

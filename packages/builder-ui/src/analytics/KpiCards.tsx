@@ -3,7 +3,8 @@ import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { languageOf } from '../i18n/i18n.ts';
-import type { DashboardReport } from './analytics-api.ts';
+import type { DashboardReport, ExportFilter } from './analytics-api.ts';
+import { ExportButton } from './ExportButton.tsx';
 import { formatChange, formatDuration, formatRate, formatScore } from './analytics-format.ts';
 
 /** One key figure: its name, value and a line of context under it. */
@@ -46,17 +47,34 @@ function VolumeChange({ change }: { change: number | null }) {
   );
 }
 
+type TimeFigure = DashboardReport['service']['wait'];
+
 /**
  * The key figures of the period: conversations against the previous period, the automation,
- * handoff and resolution rates, first response, queue wait and handling times, satisfaction.
+ * handoff and resolution rates, the handoffs abandoned in the queue, first response, queue wait
+ * and handling times (average, with median and 90th percentile under it), satisfaction.
  */
-export function KpiCards({ report }: { report: DashboardReport }) {
+export function KpiCards({ report, filter }: { report: DashboardReport; filter: ExportFilter }) {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
   const { volume, service } = report;
-  const measured = (count: number) => t('analytics.measured', { count });
+  const duration = (ms: number | null) => formatDuration(ms, language);
+  // The median and 90th percentile, and how many values: an average alone hides the long waits.
+  const spread = (time: TimeFigure) =>
+    t('analytics.percentiles', {
+      p50: duration(time.p50Ms),
+      p90: duration(time.p90Ms),
+      count: time.count,
+    }) +
+    (time.percentileCount < time.count
+      ? t('analytics.percentilesOf', { count: time.percentileCount })
+      : '');
+  const abandoned = service.abandonedInQueue;
   return (
     <Row gutter={[12, 12]} className="analytics-kpis">
+      <Col span={24} className="analytics-kpis-export">
+        <ExportButton table="service" filter={filter} />
+      </Col>
       <Kpi
         testId="kpi-conversations"
         title={t('analytics.conversations')}
@@ -73,9 +91,10 @@ export function KpiCards({ report }: { report: DashboardReport }) {
         testId="kpi-handoff-rate"
         title={t('analytics.handoffRate')}
         value={formatRate(service.handoffRate, language)}
-        note={t('analytics.ofConversations', {
+        note={t('analytics.handoffRateNote', {
           count: service.handedOff,
-          conversations: service.conversations,
+          closed: service.closed,
+          handoffs: service.handoffs,
         })}
       />
       <Kpi
@@ -87,20 +106,30 @@ export function KpiCards({ report }: { report: DashboardReport }) {
       <Kpi
         testId="kpi-first-response"
         title={t('analytics.firstResponse')}
-        value={formatDuration(service.firstResponse.averageMs, language)}
-        note={measured(service.firstResponse.count)}
+        value={duration(service.firstResponse.averageMs)}
+        note={spread(service.firstResponse)}
       />
       <Kpi
         testId="kpi-wait"
         title={t('analytics.wait')}
-        value={formatDuration(service.wait.averageMs, language)}
-        note={measured(service.wait.count)}
+        value={duration(service.wait.averageMs)}
+        note={spread(service.wait)}
+      />
+      <Kpi
+        testId="kpi-abandoned"
+        title={t('analytics.abandonedInQueue')}
+        value={formatRate(abandoned.rate, language)}
+        note={t('analytics.abandonedNote', {
+          count: abandoned.count,
+          of: abandoned.count + service.wait.count,
+          wait: duration(abandoned.wait.averageMs),
+        })}
       />
       <Kpi
         testId="kpi-handling"
         title={t('analytics.handling')}
-        value={formatDuration(service.handling.averageMs, language)}
-        note={measured(service.handling.count)}
+        value={duration(service.handling.averageMs)}
+        note={spread(service.handling)}
       />
       <Kpi
         testId="kpi-satisfaction"

@@ -31,7 +31,7 @@ export interface StaffingQuery {
   group?: string;
 }
 
-export type ExportTable = 'volume' | 'intents' | 'agents' | 'funnel' | 'staffing';
+export type ExportTable = 'service' | 'volume' | 'intents' | 'agents' | 'funnel' | 'staffing';
 
 /** What an export is filtered by: the same as the table it exports. */
 export interface ExportFilter extends DateRange {

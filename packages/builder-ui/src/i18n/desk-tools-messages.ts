@@ -144,7 +144,7 @@ export const deskToolsMessages = {
         '客服接入后第一次回复所用时间；上方的“平均首次响应”是顾客第一句话到任何回复（多为机器人）',
       total: '全部客服',
       reconcile:
-        '合计结束 {{finished}} 次转人工，即上方“平均处理时长”所量的 {{measured}} 次。上方“转人工率”数的是转人工的会话：{{handedOff}} 个（转接只算一次，仍在排队或处理中的也算）。',
+        '合计结束 {{finished}} 次转人工，即上方“平均处理时长”所量的 {{measured}} 次。这期间共排队 {{handoffs}} 次转人工（同一会话转两次算两次，转接不另计，仍在排队或处理中的也算；排队中放弃的 {{abandoned}} 次没有客服接手）。',
     },
   },
   en: {
@@ -294,7 +294,7 @@ export const deskToolsMessages = {
         "Time from the agent taking the handoff to their first reply; the first response above is from the customer's first message to any reply (mostly the bot)",
       total: 'All agents',
       reconcile:
-        'In all {{finished}} handoffs finished: the {{measured}} measured by the handling time above. The handoff rate above counts conversations handed over: {{handedOff}} (a transfer counts once; those still queued or with an agent count too).',
+        'In all {{finished}} handoffs finished: the {{measured}} measured by the handling time above. {{handoffs}} handoffs were queued in the period (a conversation handed over twice counts twice, a transfer not again; those still queued or with an agent count too; the {{abandoned}} abandoned in the queue had no agent).',
     },
   },
 };

@@ -1,9 +1,14 @@
 import { stringify } from 'csv-stringify/sync';
 import { SAFE_CSV_CAST } from '../csv-formula.ts';
-import type { DashboardReport, JourneyFunnel, StaffingPlan } from './analytics-report.types.ts';
+import type {
+  DashboardReport,
+  JourneyFunnel,
+  StaffingPlan,
+  TimeFigure,
+} from './analytics-report.types.ts';
 
 /** The tables a dashboard can export. */
-export const CSV_TABLES = ['volume', 'intents', 'agents', 'funnel', 'staffing'] as const;
+export const CSV_TABLES = ['service', 'volume', 'intents', 'agents', 'funnel', 'staffing'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
 type Row = (string | number | boolean | null)[];
@@ -19,6 +24,74 @@ function csv(header: string[], rows: Row[]): string {
 }
 
 const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 100) / 10);
+
+/**
+ * The key figures of the period, one a row: counts and rates (the part and the whole it is of),
+ * then each duration's average, median and 90th percentile in seconds.
+ */
+export function serviceCsv(report: DashboardReport): string {
+  const s = report.service;
+  const rateRow = (name: string, value: number | null, part: number, whole: number): Row => [
+    name,
+    value,
+    part,
+    whole,
+    null,
+    null,
+    null,
+  ];
+  const timeRow = (name: string, time: TimeFigure): Row => [
+    name,
+    null,
+    time.count,
+    null,
+    seconds(time.averageMs),
+    seconds(time.p50Ms),
+    seconds(time.p90Ms),
+  ];
+  return csv(
+    [
+      '指标 / figure',
+      '比率（0–1）/ rate (0–1)',
+      '数量 / count',
+      '总数 / of',
+      '平均（秒）/ average (s)',
+      '中位数（秒）/ p50 (s)',
+      '90 分位（秒）/ p90 (s)',
+    ],
+    [
+      ['会话 / conversations opened', null, s.conversations, null, null, null, null],
+      ['已关闭会话 / conversations closed', null, s.closed, null, null, null, null],
+      rateRow('自动解决率 / automation rate', s.automationRate, s.automated, s.closed),
+      rateRow(
+        '转过人工的会话占比 / share of conversations handed to a person at least once',
+        s.handoffRate,
+        s.handedOff,
+        s.closed,
+      ),
+      [
+        '转人工次数（同一会话两次算两次）/ handoffs queued (a conversation handed over twice counts twice)',
+        null,
+        s.handoffs,
+        null,
+        null,
+        null,
+        null,
+      ],
+      rateRow('解决率 / resolution rate', s.resolutionRate, s.resolved, s.closed),
+      rateRow(
+        '排队放弃率 / abandoned in queue',
+        s.abandonedInQueue.rate,
+        s.abandonedInQueue.count,
+        s.abandonedInQueue.count + s.wait.count,
+      ),
+      timeRow('首次响应 / first response', s.firstResponse),
+      timeRow('排队等待（至客服接入）/ queue wait (until an agent took it)', s.wait),
+      timeRow('放弃前等待 / wait before abandoning', s.abandonedInQueue.wait),
+      timeRow('处理时长 / handling', s.handling),
+    ],
+  );
+}
 
 export function volumeCsv(report: DashboardReport): string {
   return csv(

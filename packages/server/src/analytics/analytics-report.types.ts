@@ -13,6 +13,21 @@ export interface Average {
   count: number;
 }
 
+/**
+ * A duration over a period: its average and count, and its median and 90th percentile, each
+ * within 2.5 % of the value at that rank (from the days' histograms, analytics/histogram.ts);
+ * null when there were none.
+ */
+export interface TimeFigure extends Average {
+  p50Ms: number | null;
+  p90Ms: number | null;
+  /**
+   * How many of the `count` values the percentiles are of: fewer only when the period has days
+   * rolled up before percentiles were kept.
+   */
+  percentileCount: number;
+}
+
 /** A mean score over `count` answers; null when there were none. */
 export interface ScoreAverage {
   average: number | null;
@@ -44,17 +59,36 @@ export interface DashboardReport {
   };
   intents: IntentTrend[];
   service: {
+    /** Conversations opened in the period. */
     conversations: number;
+    /** Conversations closed in the period in which the customer said something. */
     closed: number;
+    /** Closed without ever being handed to a person. */
     automated: number;
+    /** Closed conversations handed to a person at least once (closed − automated). */
     handedOff: number;
+    /**
+     * Handoffs queued in the period: a conversation handed over twice counts twice (transfers
+     * between groups do not count again). The agents' workload, not a share of conversations.
+     */
+    handoffs: number;
     resolved: number;
+    /** automated / closed; null when none closed. */
     automationRate: number | null;
+    /** handedOff / closed: the share of conversations handed to a person at least once. */
     handoffRate: number | null;
     resolutionRate: number | null;
-    firstResponse: Average;
-    wait: Average;
-    handling: Average;
+    firstResponse: TimeFigure;
+    /** Queued → an agent took the handoff, over the handoffs answered. */
+    wait: TimeFigure;
+    /**
+     * Handoffs the customer left before an agent took them (closed the chat, or ended as
+     * abandoned while waiting): how many, their share of the queue's outcomes
+     * (count / (count + wait.count); null when neither), and how long they had waited.
+     */
+    abandonedInQueue: { count: number; rate: number | null; wait: TimeFigure };
+    /** Assigned → the handoff ended. */
+    handling: TimeFigure;
     satisfaction: ScoreAverage & { distribution: number[] };
   };
   agents: AgentFigures[];

@@ -1,5 +1,6 @@
-import type { ConversationDay, Sum } from './rollup-documents.ts';
+import { emptyDayTimes, type ConversationDay, type Sum } from './rollup-documents.ts';
 import { addDays, daysBetween, weekdayOf } from './local-time.ts';
+import { histogramCount, mergeHistogram, percentileOf, type Histogram } from './histogram.ts';
 import type {
   AgentFigures,
   Average,
@@ -7,6 +8,7 @@ import type {
   IntentTrend,
   ReportPeriod,
   ScoreAverage,
+  TimeFigure,
 } from './analytics-report.types.ts';
 
 /** Spikes: the last day at least this many times its baseline… */
@@ -18,6 +20,13 @@ const BASELINE_DAYS = 7;
 export const average = ({ sum, count }: Sum): Average => ({
   averageMs: count > 0 ? Math.round(sum / count) : null,
   count,
+});
+/** A duration's average over its sum, and its percentiles from its histogram. */
+export const timeFigure = (sum: Sum, histogram: Histogram): TimeFigure => ({
+  ...average(sum),
+  p50Ms: percentileOf(histogram, 0.5),
+  p90Ms: percentileOf(histogram, 0.9),
+  percentileCount: histogramCount(histogram),
 });
 const score = ({ sum, count }: Sum): ScoreAverage => ({
   average: count > 0 ? Math.round((sum / count) * 100) / 100 : null,
@@ -97,10 +106,11 @@ export function dashboardReport(input: {
       closed: sum.closed + day.totals.closed,
       automated: sum.automated + day.totals.automated,
       resolved: sum.resolved + day.totals.resolved,
-      handedOff: sum.handedOff + total(day.queued),
+      handoffs: sum.handoffs + total(day.queued),
       firstResponse: plus(sum.firstResponse, day.totals.firstResponse),
       wait: plus(sum.wait, day.totals.wait),
       handling: plus(sum.handling, day.totals.handling),
+      abandonedInQueue: plus(sum.abandonedInQueue, day.totals.abandonedInQueue ?? zero()),
       satisfaction: plus(sum.satisfaction, day.totals.satisfaction),
       scores: sum.scores.map((n, i) => n + (day.totals.scores[i] ?? 0)),
     }),
@@ -108,14 +118,23 @@ export function dashboardReport(input: {
       closed: 0,
       automated: 0,
       resolved: 0,
-      handedOff: 0,
+      handoffs: 0,
       firstResponse: zero(),
       wait: zero(),
       handling: zero(),
+      abandonedInQueue: zero(),
       satisfaction: zero(),
       scores: [0, 0, 0, 0, 0],
     },
   );
+  const times = emptyDayTimes();
+  for (const day of inPeriod)
+    for (const figure of Object.keys(times) as (keyof typeof times)[])
+      mergeHistogram(times[figure], day.totals.times?.[figure]);
+  // A conversation is handed over at least once or never: a share of the closed ones, as the
+  // automation rate is (a count of handoffs counted one handed over twice twice: above 100 %).
+  const handedOff = totals.closed - totals.automated;
+  const abandoned = totals.abandonedInQueue.count;
 
   return {
     period,
@@ -135,14 +154,20 @@ export function dashboardReport(input: {
       conversations,
       closed: totals.closed,
       automated: totals.automated,
-      handedOff: totals.handedOff,
+      handedOff,
+      handoffs: totals.handoffs,
       resolved: totals.resolved,
       automationRate: rate(totals.automated, totals.closed),
-      handoffRate: rate(totals.handedOff, conversations),
+      handoffRate: rate(handedOff, totals.closed),
       resolutionRate: rate(totals.resolved, totals.closed),
-      firstResponse: average(totals.firstResponse),
-      wait: average(totals.wait),
-      handling: average(totals.handling),
+      firstResponse: timeFigure(totals.firstResponse, times.firstResponse),
+      wait: timeFigure(totals.wait, times.wait),
+      abandonedInQueue: {
+        count: abandoned,
+        rate: rate(abandoned, abandoned + totals.wait.count),
+        wait: timeFigure(totals.abandonedInQueue, times.abandonedInQueue),
+      },
+      handling: timeFigure(totals.handling, times.handling),
       satisfaction: { ...score(totals.satisfaction), distribution: totals.scores },
     },
     agents: agentFigures(inPeriod, input.agentNames),

@@ -1,7 +1,9 @@
 import type { AnalyticsFact, StepFact } from './analytics-facts.ts';
 import type { LocalTime } from './local-time.ts';
+import { addToHistogram } from './histogram.ts';
 import type {
   Sum,
+  DayTimes,
   AgentDay,
   GroupDay,
   ConversationDay,
@@ -19,6 +21,12 @@ export type {
 
 const hours = () => Array.from({ length: 24 }, () => 0);
 const sum = (): Sum => ({ sum: 0, count: 0 });
+export const emptyDayTimes = (): DayTimes => ({
+  firstResponse: {},
+  wait: {},
+  handling: {},
+  abandonedInQueue: {},
+});
 
 /**
  * The moment whose local day a fact is counted in: a journey step in its instance's start day
@@ -55,6 +63,8 @@ export function emptyConversationDay(id: string): ConversationDay {
       firstResponse: sum(),
       wait: sum(),
       handling: sum(),
+      abandonedInQueue: sum(),
+      times: emptyDayTimes(),
       satisfaction: sum(),
       scores: [0, 0, 0, 0, 0],
     },
@@ -123,6 +133,8 @@ export function addToConversationDay(
   local: LocalTime,
 ): void {
   const { totals } = day;
+  // Days rolled up by older versions have no distributions: they start with this fact.
+  const times = (totals.times ??= emptyDayTimes());
   switch (fact.kind) {
     case 'opened':
       day.opened[local.hour] = (day.opened[local.hour] ?? 0) + 1;
@@ -139,6 +151,7 @@ export function addToConversationDay(
       if (fact.automated) totals.automated += 1;
       if (fact.resolved) totals.resolved += 1;
       add(totals.firstResponse, fact.firstResponseMs);
+      addToHistogram(times.firstResponse, fact.firstResponseMs);
       return;
     case 'queued':
       day.queued[local.hour] = (day.queued[local.hour] ?? 0) + 1;
@@ -147,6 +160,10 @@ export function addToConversationDay(
     case 'handoffEnded': {
       add(totals.wait, fact.waitMs);
       add(totals.handling, fact.handlingMs);
+      add((totals.abandonedInQueue ??= sum()), fact.abandonedAfterMs);
+      addToHistogram(times.wait, fact.waitMs);
+      addToHistogram(times.handling, fact.handlingMs);
+      addToHistogram(times.abandonedInQueue, fact.abandonedAfterMs);
       add(groupOf(day, fact.group).handling, fact.handlingMs);
       if (!fact.agentId) return;
       const agent = agentOf(day, fact.agentId);

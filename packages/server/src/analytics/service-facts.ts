@@ -138,6 +138,7 @@ export class ServiceFacts {
       }
       const outcome = handoff.status;
       if (outcome !== 'resolved' && outcome !== 'abandoned' && outcome !== 'transferred') return;
+      const queued = await this.#queuedSince(handoff);
       this.#recorder.record(`ended|${handoff._id}`, {
         kind: 'handoffEnded',
         at: end,
@@ -147,13 +148,34 @@ export class ServiceFacts {
         ...(handoff.agentId ? { agentId: handoff.agentId } : {}),
         ...(assigned
           ? {
-              waitMs: assigned.getTime() - handoff.enqueuedAt.getTime(),
+              waitMs: assigned.getTime() - queued.getTime(),
               handlingMs: end.getTime() - assigned.getTime(),
             }
+          : {}),
+        // Left in the queue: a wait that ended without an agent (a transfer waits on, not this).
+        ...(!assigned && outcome === 'abandoned'
+          ? { abandonedAfterMs: end.getTime() - queued.getTime() }
           : {}),
         ...(agentFirstMs === undefined ? {} : { firstResponseMs: agentFirstMs }),
       });
     });
+  }
+
+  /**
+   * When the customer started waiting for this handoff's agent. A transfer keeps the queue's
+   * `enqueuedAt` (their place in the queue), but after an agent had the customer the new wait
+   * starts at the transfer: counting from the first queueing would add the first agent's time.
+   */
+  async #queuedSince(handoff: HandoffRecord): Promise<Date> {
+    let current: Pick<HandoffRecord, 'transferredFrom' | 'enqueuedAt'> = handoff;
+    // A chain of transfers while waiting goes back to the first queueing; bounded all the same.
+    for (let hops = 0; current.transferredFrom && hops < 20; hops++) {
+      const previous = await this.#routing.handoff(current.transferredFrom);
+      if (!previous) break;
+      if (previous.assignedAt && previous.resolvedAt) return previous.resolvedAt;
+      current = previous;
+    }
+    return handoff.enqueuedAt;
   }
 
   quality(score: QualityScore): void {

@@ -7,6 +7,7 @@ import {
   CSV_TABLES,
   funnelCsv,
   intentsCsv,
+  serviceCsv,
   staffingCsv,
   volumeCsv,
   type CsvTable,
@@ -159,12 +160,13 @@ export function analyticsRouter(analytics: Analytics): Router {
         body = funnelCsv(await analytics.funnel(workflowIdOf(query), period(query, zone)));
       else {
         const report = await analytics.dashboard(period(query, zone));
-        body =
-          table === 'volume'
-            ? volumeCsv(report)
-            : table === 'intents'
-              ? intentsCsv(report)
-              : agentsCsv(report);
+        const tables = {
+          service: serviceCsv,
+          volume: volumeCsv,
+          intents: intentsCsv,
+          agents: agentsCsv,
+        } as const;
+        body = tables[table](report);
       }
       response.attachment(`xiaoer-${table}.csv`).type('text/csv; charset=utf-8').send(body);
     },

@@ -596,7 +596,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
   },
   'GET /api/analytics/export/{table}': {
     summary:
-      'CSV of a dashboard table: volume.csv, intents.csv, agents.csv, funnel.csv, staffing.csv / 导出 CSV',
+      'CSV of a dashboard table: service.csv (key figures with p50/p90), volume.csv, intents.csv, agents.csv, funnel.csv, staffing.csv / 导出 CSV',
     tag: 'analytics',
     media: ['text/csv'],
     errors: {

@@ -21,6 +21,12 @@ export const nullable = (schema: JsonSchema): JsonSchema => ({
   anyOf: [schema, { type: 'null' }],
 });
 
+/** `schema` with a description (English / 中文), shown in the API docs and generated types. */
+export const described = (schema: JsonSchema, description: string): JsonSchema => ({
+  ...schema,
+  description,
+});
+
 export const arrayOf = (items: JsonSchema): JsonSchema => ({ type: 'array', items });
 
 /** A map from any key to `values`. */

@@ -60,6 +60,8 @@ export interface HandoffEndedFact extends FactBase {
   agentId?: string;
   /** Queued → assigned. */
   waitMs?: number;
+  /** Queued → abandoned, for a handoff the customer left before an agent took it. */
+  abandonedAfterMs?: number;
   /** Assigned → ended. */
   handlingMs?: number;
   /** Assigned → the agent's first message. */

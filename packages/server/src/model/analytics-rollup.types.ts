@@ -6,6 +6,20 @@ export interface Sum {
   count: number;
 }
 
+/**
+ * Durations counted per bucket (`analytics/histogram.ts`): bucket number → how many. Days add
+ * up bucket by bucket, so a period's percentiles come from its days.
+ */
+export type Histogram = Record<string, number>;
+
+/** The distributions of a day's durations, for percentiles (absent on days rolled up before). */
+export interface DayTimes {
+  firstResponse: Histogram;
+  wait: Histogram;
+  handling: Histogram;
+  abandonedInQueue: Histogram;
+}
+
 /** One agent's day. */
 export interface AgentDay {
   agentId: string;
@@ -43,8 +57,16 @@ export interface ConversationDay {
     automated: number;
     resolved: number;
     firstResponse: Sum;
+    /** Queued → an agent took the handoff (handoffs answered). */
     wait: Sum;
     handling: Sum;
+    /**
+     * Queued → the customer left, for handoffs abandoned before an agent took them (absent on
+     * days rolled up before they were counted).
+     */
+    abandonedInQueue?: Sum;
+    /** The same durations bucketed, for percentiles (absent on days rolled up before). */
+    times?: DayTimes;
     satisfaction: Sum;
     /** scores[0] = how many gave 1 … scores[4] = how many gave 5. */
     scores: number[];

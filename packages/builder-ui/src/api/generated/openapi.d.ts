@@ -1404,7 +1404,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** CSV of a dashboard table: volume.csv, intents.csv, agents.csv, funnel.csv, staffing.csv / 导出 CSV */
+    /** CSV of a dashboard table: service.csv (key figures with p50/p90), volume.csv, intents.csv, agents.csv, funnel.csv, staffing.csv / 导出 CSV */
     get: operations['getApiAnalyticsExportTable'];
     put?: never;
     post?: never;
@@ -8771,22 +8771,61 @@ export interface operations {
               conversations: number;
               closed: number;
               automated: number;
+              /** @description Closed conversations handed to a person at least once (closed − automated) / 至少转过一次人工的已关闭会话数 */
               handedOff: number;
+              /** @description Handoffs queued: a conversation handed over twice counts twice, a transfer not again (agent workload) / 转人工次数（排队次数，同一会话两次算两次，转组不另计） */
+              handoffs: number;
               resolved: number;
+              /** @description automated / closed / 自动解决数 ÷ 已关闭数 */
               automationRate: number | null;
+              /** @description Share of conversations handed to a person at least once: handedOff / closed / 转过人工的会话占比：handedOff ÷ closed */
               handoffRate: number | null;
               resolutionRate: number | null;
               firstResponse: {
                 averageMs: number | null;
                 count: number;
+                /** @description Median, ms, within 2.5 % (from hourly rollup histograms) / 中位数（毫秒，误差 2.5% 以内） */
+                p50Ms: number | null;
+                /** @description 90th percentile, ms, within 2.5 % / 第 90 百分位（毫秒，误差 2.5% 以内） */
+                p90Ms: number | null;
+                /** @description Values the percentiles are of: below count only for days rolled up before percentiles were kept / 百分位所依据的数值个数 */
+                percentileCount: number;
               };
+              /** @description Queued → an agent took it, over the handoffs answered / 排队到客服接入（已接入的转人工） */
               wait: {
                 averageMs: number | null;
                 count: number;
+                /** @description Median, ms, within 2.5 % (from hourly rollup histograms) / 中位数（毫秒，误差 2.5% 以内） */
+                p50Ms: number | null;
+                /** @description 90th percentile, ms, within 2.5 % / 第 90 百分位（毫秒，误差 2.5% 以内） */
+                p90Ms: number | null;
+                /** @description Values the percentiles are of: below count only for days rolled up before percentiles were kept / 百分位所依据的数值个数 */
+                percentileCount: number;
+              };
+              /** @description Handoffs the customer left before an agent took them; rate = count / (count + wait.count), wait = queued → left / 排队中放弃的转人工：放弃率 = 放弃数 ÷（放弃数 + 已接入数），等待为排队到离开 */
+              abandonedInQueue: {
+                count: number;
+                rate: number | null;
+                wait: {
+                  averageMs: number | null;
+                  count: number;
+                  /** @description Median, ms, within 2.5 % (from hourly rollup histograms) / 中位数（毫秒，误差 2.5% 以内） */
+                  p50Ms: number | null;
+                  /** @description 90th percentile, ms, within 2.5 % / 第 90 百分位（毫秒，误差 2.5% 以内） */
+                  p90Ms: number | null;
+                  /** @description Values the percentiles are of: below count only for days rolled up before percentiles were kept / 百分位所依据的数值个数 */
+                  percentileCount: number;
+                };
               };
               handling: {
                 averageMs: number | null;
                 count: number;
+                /** @description Median, ms, within 2.5 % (from hourly rollup histograms) / 中位数（毫秒，误差 2.5% 以内） */
+                p50Ms: number | null;
+                /** @description 90th percentile, ms, within 2.5 % / 第 90 百分位（毫秒，误差 2.5% 以内） */
+                p90Ms: number | null;
+                /** @description Values the percentiles are of: below count only for days rolled up before percentiles were kept / 百分位所依据的数值个数 */
+                percentileCount: number;
               };
               satisfaction: {
                 average: number | null;
