@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { audits } from './audit-trail.ts';
 import { rateLimit } from 'express-rate-limit';
 import type { AuthService } from '../auth/auth-service.ts';
-import { LastAdminError, UserExistsError } from '../auth/auth-service.ts';
+import { ApiKeyExistsError, LastAdminError, UserExistsError } from '../auth/auth-service.ts';
 import { ROLES, type Role } from '../model/auth.model.ts';
 import { ApiError } from './api-error.ts';
 import { actorOf } from './actor.ts';
@@ -205,7 +205,16 @@ export function authRouter(options: AuthRouteOptions): Router {
           zh: `没有事件来源 "${body.source}"。`,
           en: `No event source "${body.source}".`,
         });
-      const created = await auth.createApiKey(body.name, body.source, actorOf(request));
+      const created = await auth
+        .createApiKey(body.name, body.source, actorOf(request))
+        .catch((error: unknown) => {
+          if (error instanceof ApiKeyExistsError)
+            throw new ApiError(409, 'api-key-exists', {
+              zh: `已有名为 "${body.name}" 的 API 密钥；请换一个名称，或先吊销旧密钥。`,
+              en: `An API key named "${body.name}" already exists; choose another name or revoke the old key first.`,
+            });
+          throw error;
+        });
       response.status(201).json({ key: created.key, ...created.record });
     },
   );
