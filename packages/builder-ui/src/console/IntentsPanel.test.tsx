@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import { setUpI18n } from '../i18n/i18n.ts';
 import { fillInBrowserForAntd } from '../testing/antd-in-jsdom.ts';
+import { fakeServer, json } from '../testing/fake-server.ts';
 import type { IntentSummary } from '../api/intents-api.ts';
 import { IntentsPanel } from './IntentsPanel.tsx';
 
@@ -11,9 +12,6 @@ beforeAll(async () => {
   fillInBrowserForAntd();
   await setUpI18n().changeLanguage('en');
 });
-
-const json = (body: unknown) =>
-  new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
 
 /** An operator's intent made through the API: a description and a fixed reply. */
 const giftWrap: IntentSummary = {
@@ -28,24 +26,17 @@ const giftWrap: IntentSummary = {
 };
 
 const saved: { method: string; path: string; body: unknown }[] = [];
-const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-  const url = new URL(String(input), 'http://console.test');
-  const method = init?.method ?? 'GET';
-  if (method !== 'GET') {
-    saved.push({ method, path: url.pathname, body: JSON.parse(String(init?.body ?? 'null')) });
-    return json({});
-  }
-  return json({ intents: [giftWrap] });
-});
-
-beforeEach(() => {
-  saved.length = 0;
-  vi.stubGlobal('fetch', fetchMock);
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+fakeServer(
+  (url, init) => {
+    const method = init?.method ?? 'GET';
+    if (method !== 'GET') {
+      saved.push({ method, path: url.pathname, body: JSON.parse(String(init?.body ?? 'null')) });
+      return json({});
+    }
+    return json({ intents: [giftWrap] });
+  },
+  () => (saved.length = 0),
+);
 
 const show = (canEdit: boolean) =>
   render(

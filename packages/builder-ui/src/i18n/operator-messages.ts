@@ -152,6 +152,7 @@ export const operatorMessages = {
       noSkillGroups: '还没有技能组',
       skillGroupId: '技能组 id',
       skillGroupIdRule: '1–40 个小写字母、数字或 -，以字母或数字开头，保存后不能修改',
+      skillGroupIdTaken: '已有 id 为 {{id}} 的技能组；要修改它，请在列表中点“编辑”',
       skillGroupTitle: '名称',
       skillGroupTitleZh: '中文名称',
       skillGroupTitleEn: '英文名称',
@@ -412,6 +413,8 @@ export const operatorMessages = {
       skillGroupId: 'Skill group id',
       skillGroupIdRule:
         '1–40 lowercase letters, digits or -, starting with a letter or digit; it cannot change once saved',
+      skillGroupIdTaken:
+        'A skill group with the id {{id}} exists; to change it, use Edit in the list',
       skillGroupTitle: 'Name',
       skillGroupTitleZh: 'Name in Chinese',
       skillGroupTitleEn: 'Name in English',
