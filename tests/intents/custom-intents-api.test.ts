@@ -32,7 +32,11 @@ const giftCard = {
 };
 
 interface ErrorBody {
-  error: { code: string; details?: { problems?: { pointer: string }[] } };
+  error: {
+    code: string;
+    message: { zh: string; en: string };
+    details?: { problems?: { pointer: string }[] };
+  };
 }
 interface Listed {
   intent: string;
@@ -113,6 +117,13 @@ describe('operators’ own intents', () => {
       const error = ((await response.json()) as ErrorBody).error;
       expect(error.code).toBe(code);
       if (pointer) expect(error.details?.problems?.map((p) => p.pointer)).toContain(pointer);
+      if (code === 'invalid-intent') {
+        // The Chinese message says what is wrong in Chinese: beside its JSON pointers and the
+        // quoted names, no English words.
+        const zh = error.message.zh.replace(/\/\S+/g, '').replace(/"[^"]*"/g, '');
+        expect(zh, error.message.zh).not.toMatch(/[A-Za-z]{3,}/);
+        expect(error.message.en).toContain(pointer);
+      }
     }
     expect((await listed()).length).toBe(before);
   });

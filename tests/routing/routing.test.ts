@@ -120,6 +120,23 @@ describe('routing handoffs to human agents', () => {
     expect(await h.xiaoer.routing.inbox('from-a')).toEqual([]);
   });
 
+  it.each([
+    { name: 'disabled', id: 'leaver-off', change: { disabled: true } },
+    { name: 'made a viewer', id: 'leaver-viewer', change: { role: 'viewer' } },
+  ])(
+    'should take an online agent off duty when an admin has them $name (no new handoffs)',
+    async ({ id, change }) => {
+      const group = `g-${id}`;
+      const tokens = await setupGroup(h, group, [{ id, maxConcurrent: 3 }]);
+      await goOnline(h, tokens[id] ?? '');
+      expect((await h.request('PATCH', `/api/users/${id}`, change)).status).toBe(200);
+      expect(await h.xiaoer.routing.directory.agent(id)).toMatchObject({ status: 'away' });
+      // The customer waits in the queue for someone who can answer, not for the account gone.
+      expect(await enqueue(group, `${id}-h`)).toMatchObject({ assigned: false });
+      expect(await h.xiaoer.routing.inbox(id)).toEqual([]);
+    },
+  );
+
   it('should assign by intent when no group is named', async () => {
     await h.request('PUT', '/api/skill-groups/g-intent', {
       title: { zh: '发票', en: 'Invoices' },

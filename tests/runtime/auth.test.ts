@@ -83,6 +83,24 @@ describe('users, roles and keys', () => {
     expect(keys).not.toContain(key);
   });
 
+  it('should refuse a second API key under a name in use (409): a name stands for one key', async () => {
+    const first = await h.request('POST', '/api/api-keys', { name: 'pos', source: SOURCE.id });
+    expect(first.status).toBe(201);
+    const { key } = (await first.json()) as { key: string };
+    const again = await h.request('POST', '/api/api-keys', { name: 'pos', source: SOURCE.id });
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({
+      error: { code: 'api-key-exists', message: { zh: expect.stringContaining('pos') } },
+    });
+    expect(await h.connection.collection('apiKeys').countDocuments({ name: 'pos' })).toBe(1);
+    const audited = await h.connection
+      .collection('audit')
+      .countDocuments({ action: 'apiKey.create', target: 'pos' });
+    expect(audited).toBe(1);
+    const principal = await h.xiaoer.auth.authenticate(key);
+    expect(principal).toMatchObject({ kind: 'apiKey', id: 'pos' });
+  });
+
   it('should rate-limit logins (10 a minute per address, earlier tests used some)', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) statuses.push((await login('admin', `wrong-${i}`)).status);

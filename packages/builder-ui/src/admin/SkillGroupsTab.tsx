@@ -120,7 +120,16 @@ export function SkillGroupsTab() {
             label={t('admin.skillGroupId')}
             name="id"
             extra={group ? undefined : t('admin.skillGroupIdRule')}
-            rules={[{ required: true, pattern: GROUP_ID, message: t('admin.skillGroupIdRule') }]}
+            rules={[
+              { required: true, pattern: GROUP_ID, message: t('admin.skillGroupIdRule') },
+              // Saving is create-or-replace: a new group under a taken id would replace that one.
+              {
+                validator: (_, id: string | undefined) =>
+                  !group && rows?.some((row) => row._id === id)
+                    ? Promise.reject(new Error(t('admin.skillGroupIdTaken', { id })))
+                    : Promise.resolve(),
+              },
+            ]}
           >
             <Input disabled={group !== undefined} data-testid="skill-group-id" />
           </Form.Item>

@@ -38,6 +38,9 @@ export function UsersTab() {
     label: group.title[language],
   }));
   const [adding, setAdding] = useState(false);
+  /** The user whose password the admin is resetting. */
+  const [resetting, setResetting] = useState<string>();
+  const passwordRules = [{ required: true, min: 8, max: 200, message: t('admin.passwordRule') }];
   const roleOptions = ROLES.map((role) => ({ value: role, label: t(`admin.roles.${role}`) }));
   return (
     <>
@@ -168,8 +171,51 @@ export function UsersTab() {
             dataIndex: 'createdAt',
             render: (at: string) => formatDateTime(at, language),
           },
+          {
+            title: '',
+            key: 'password',
+            render: (_: unknown, row) => (
+              <Button
+                size="small"
+                data-testid={`user-reset-${row.id}`}
+                onClick={() => setResetting(row.id)}
+              >
+                {t('admin.resetPassword')}
+              </Button>
+            ),
+          },
         ]}
       />
+      <Modal
+        open={resetting !== undefined}
+        title={t('admin.resetPasswordTitle', { id: resetting })}
+        footer={null}
+        onCancel={() => setResetting(undefined)}
+        destroyOnHidden
+      >
+        <Form
+          layout="vertical"
+          onFinish={({ password }: { password: string }) => {
+            if (resetting === undefined) return;
+            void act(
+              () => adminApi.updateUser(resetting, { password }),
+              t('admin.passwordReset'),
+            ).then((ok) => ok && setResetting(undefined));
+          }}
+        >
+          <Form.Item
+            label={t('admin.newPassword')}
+            name="password"
+            extra={t('admin.resetPasswordHint')}
+            rules={passwordRules}
+          >
+            <Input.Password data-testid="user-reset-password" autoComplete="new-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" data-testid="user-reset-submit">
+            {t('admin.resetPassword')}
+          </Button>
+        </Form>
+      </Modal>
       <Modal
         open={adding}
         title={t('admin.addUser')}
@@ -199,11 +245,7 @@ export function UsersTab() {
           >
             <Input data-testid="user-new-id" />
           </Form.Item>
-          <Form.Item
-            label={t('admin.password')}
-            name="password"
-            rules={[{ required: true, min: 8, message: t('admin.passwordRule') }]}
-          >
+          <Form.Item label={t('admin.password')} name="password" rules={passwordRules}>
             <Input.Password data-testid="user-new-password" />
           </Form.Item>
           <Form.Item label={t('admin.role')} name="role">

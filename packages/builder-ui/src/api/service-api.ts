@@ -170,6 +170,10 @@ export const knowledgeApi = {
     ),
   create: (article: RequestBody<'postApiKnowledgeArticles'>) =>
     api<Answer<'postApiKnowledgeArticles'>>('POST', '/knowledge/articles', article),
+  /**
+   * Saves the article whole (the server replaces it): the fields the console's form does not
+   * show — channels, validity — go back as they were, or an edit would widen them to "all".
+   */
   update: (article: KnowledgeArticle) =>
     api<Answer<'putApiKnowledgeArticlesId'>>(
       'PUT',
@@ -179,6 +183,9 @@ export const knowledgeApi = {
         synonyms: article.synonyms ?? [],
         answer: article.answer,
         tags: article.tags,
+        channels: article.channels,
+        validFrom: article.validFrom,
+        validUntil: article.validUntil,
         status: article.status,
         revision: article.revision,
       },

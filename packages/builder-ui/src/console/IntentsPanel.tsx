@@ -31,11 +31,15 @@ interface Draft {
   titleEn: string;
   examplesZh: string;
   examplesEn: string;
-  kind: 'knowledge' | 'journey' | 'handoff';
+  kind: IntentAction['kind'];
   articleId: string;
   workflowId: string;
   group: string;
   priority: number;
+  replyZh: string;
+  replyEn: string;
+  /** Kept as it is: the form does not edit it, and a save must not drop it. */
+  description?: { zh: string; en: string };
   existing: boolean;
 }
 
@@ -50,8 +54,15 @@ const EMPTY: Draft = {
   workflowId: '',
   group: '',
   priority: 0,
+  replyZh: '',
+  replyEn: '',
   existing: false,
 };
+
+/** The form's multi-line fields. */
+type TextField = 'examplesZh' | 'examplesEn' | 'replyZh' | 'replyEn';
+
+const ACTION_KINDS = ['knowledge', 'journey', 'handoff', 'reply'] as const;
 
 const lines = (text: string) =>
   text
@@ -61,21 +72,24 @@ const lines = (text: string) =>
 
 function inputOf(draft: Draft): CustomIntentInput {
   const action: IntentAction =
-    draft.kind === 'journey'
-      ? { kind: 'journey', workflowId: draft.workflowId.trim() }
-      : draft.kind === 'handoff'
-        ? {
-            kind: 'handoff',
-            ...(draft.group.trim() ? { group: draft.group.trim() } : {}),
-            ...(draft.priority ? { priority: draft.priority } : {}),
-          }
-        : {
-            kind: 'knowledge',
-            ...(draft.articleId.trim() ? { articleId: draft.articleId.trim() } : {}),
-          };
+    draft.kind === 'reply'
+      ? { kind: 'reply', text: { zh: draft.replyZh.trim(), en: draft.replyEn.trim() } }
+      : draft.kind === 'journey'
+        ? { kind: 'journey', workflowId: draft.workflowId.trim() }
+        : draft.kind === 'handoff'
+          ? {
+              kind: 'handoff',
+              ...(draft.group.trim() ? { group: draft.group.trim() } : {}),
+              ...(draft.priority ? { priority: draft.priority } : {}),
+            }
+          : {
+              kind: 'knowledge',
+              ...(draft.articleId.trim() ? { articleId: draft.articleId.trim() } : {}),
+            };
   return {
     id: draft.id.trim(),
     title: { zh: draft.titleZh.trim(), en: draft.titleEn.trim() },
+    ...(draft.description ? { description: draft.description } : {}),
     examples: { zh: lines(draft.examplesZh), en: lines(draft.examplesEn) },
     action,
   };
@@ -90,21 +104,25 @@ function draftOf(intent: IntentSummary): Draft {
     titleEn: intent.title.en,
     examplesZh: intent.examples.zh.join('\n'),
     examplesEn: intent.examples.en.join('\n'),
-    kind: action?.kind === 'journey' || action?.kind === 'handoff' ? action.kind : 'knowledge',
+    kind: action?.kind ?? 'knowledge',
     articleId: action?.kind === 'knowledge' ? (action.articleId ?? '') : '',
     workflowId: action?.kind === 'journey' ? action.workflowId : '',
     group: action?.kind === 'handoff' ? (action.group ?? '') : '',
     priority: action?.kind === 'handoff' ? (action.priority ?? 0) : 0,
+    replyZh: action?.kind === 'reply' ? action.text.zh : '',
+    replyEn: action?.kind === 'reply' ? action.text.en : '',
+    ...(intent.description ? { description: intent.description } : {}),
     existing: true,
   };
 }
 
 /**
- * The intents tab of the knowledge page: every intent with what the chat does with it, and a
- * form to add or change the shop's own (name in zh and en, examples, then an answer, a journey
- * or a queue). Saving retrains the server's model before it answers.
+ * The intents tab of the knowledge page: every intent with what the chat does with it, and,
+ * for editors, a form to add or change the shop's own (name in zh and en, examples, then an
+ * answer, a journey, a queue or a fixed reply). Saving retrains the server's model before it
+ * answers; what the form does not show (the description) is saved back as it was.
  */
-export function IntentsPanel() {
+export function IntentsPanel({ canEdit }: { canEdit: boolean }) {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
   const [intents, setIntents] = useState<IntentSummary[]>([]);
@@ -159,18 +177,31 @@ export function IntentsPanel() {
     return `${t(`intents.actions.${action.kind}`)}${detail ? ` · ${detail}` : ''}`;
   };
   const set = (patch: Partial<Draft>) => setEditing((draft) => draft && { ...draft, ...patch });
+  /** A text box of the form, e.g. `examplesZh` (test id `intent-examples-zh`). */
+  const textArea = (field: TextField, rows: number, extra?: string) => (
+    <Form.Item label={t(`intents.${field}`)} extra={extra}>
+      <Input.TextArea
+        data-testid={`intent-${field.replace(/(Zh|En)$/, (half) => `-${half.toLowerCase()}`)}`}
+        rows={rows}
+        value={editing?.[field]}
+        onChange={(e) => set({ [field]: e.target.value })}
+      />
+    </Form.Item>
+  );
 
   return (
     <div data-testid="intents-panel">
       <Typography.Paragraph type="secondary">{t('intents.intro')}</Typography.Paragraph>
-      <Button
-        type="primary"
-        data-testid="intent-new"
-        style={{ marginBottom: 12 }}
-        onClick={() => setEditing({ ...EMPTY })}
-      >
-        {t('intents.new')}
-      </Button>
+      {canEdit && (
+        <Button
+          type="primary"
+          data-testid="intent-new"
+          style={{ marginBottom: 12 }}
+          onClick={() => setEditing({ ...EMPTY })}
+        >
+          {t('intents.new')}
+        </Button>
+      )}
       <Table
         size="small"
         rowKey="intent"
@@ -206,9 +237,14 @@ export function IntentsPanel() {
             title: '',
             width: 150,
             render: (_, intent: IntentSummary) =>
+              canEdit &&
               intent.custom && (
                 <Space>
-                  <Button size="small" onClick={() => setEditing(draftOf(intent))}>
+                  <Button
+                    size="small"
+                    data-testid={`intent-edit-${intent.intent}`}
+                    onClick={() => setEditing(draftOf(intent))}
+                  >
                     {t('intents.edit')}
                   </Button>
                   <Popconfirm
@@ -259,28 +295,14 @@ export function IntentsPanel() {
                 />
               </Form.Item>
             </Space.Compact>
-            <Form.Item label={t('intents.examplesZh')} extra={t('intents.examplesHint')}>
-              <Input.TextArea
-                data-testid="intent-examples-zh"
-                rows={4}
-                value={editing.examplesZh}
-                onChange={(e) => set({ examplesZh: e.target.value })}
-              />
-            </Form.Item>
-            <Form.Item label={t('intents.examplesEn')}>
-              <Input.TextArea
-                data-testid="intent-examples-en"
-                rows={3}
-                value={editing.examplesEn}
-                onChange={(e) => set({ examplesEn: e.target.value })}
-              />
-            </Form.Item>
+            {textArea('examplesZh', 4, t('intents.examplesHint'))}
+            {textArea('examplesEn', 3)}
             <Form.Item label={t('intents.action')}>
               <Select
                 data-testid="intent-action"
                 value={editing.kind}
                 onChange={(kind: Draft['kind']) => set({ kind })}
-                options={(['knowledge', 'journey', 'handoff'] as const).map((kind) => ({
+                options={ACTION_KINDS.map((kind) => ({
                   value: kind,
                   label: t(`intents.actions.${kind}`),
                 }))}
@@ -303,6 +325,12 @@ export function IntentsPanel() {
                   onChange={(e) => set({ workflowId: e.target.value })}
                 />
               </Form.Item>
+            )}
+            {editing.kind === 'reply' && (
+              <>
+                {textArea('replyZh', 2)}
+                {textArea('replyEn', 2)}
+              </>
             )}
             {editing.kind === 'handoff' && (
               <Space.Compact block>

@@ -225,7 +225,7 @@ export function KnowledgePage({ canEdit }: { canEdit: boolean }) {
         items={[
           { key: 'articles', label: t('knowledge.articles'), children: articles },
           { key: 'unanswered', label: t('knowledge.unanswered'), children: unanswered },
-          { key: 'intents', label: t('intents.tab'), children: <IntentsPanel /> },
+          { key: 'intents', label: t('intents.tab'), children: <IntentsPanel canEdit={canEdit} /> },
         ]}
       />
       <Modal

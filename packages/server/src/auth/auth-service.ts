@@ -178,6 +178,8 @@ export class AuthService {
     source: string,
     createdBy: string,
   ): Promise<{ key: string; record: Omit<ApiKeyRecord, '_id'> }> {
+    // A key is revoked, audited and named in `api-key:<name>` by its name: one key a name.
+    if (await this.#models.ApiKeys.exists({ name })) throw new ApiKeyExistsError(name);
     const key = token('xk_');
     const record = {
       name,
@@ -204,6 +206,13 @@ export class AuthService {
 export class LastAdminError extends Error {
   constructor(id: string) {
     super(`${id} is the last enabled admin`);
+  }
+}
+
+/** Another API key has this name. */
+export class ApiKeyExistsError extends Error {
+  constructor(name: string) {
+    super(`An API key named ${name} exists`);
   }
 }
 

@@ -133,6 +133,7 @@ export function createApp(options: AppOptions): Express {
       authRouter({
         auth: xiaoer.auth,
         knownSources: () => xiaoer.sources.list().map((source) => source.id),
+        offDuty: (userId) => xiaoer.routing.offDuty(userId),
       }),
     );
     app.use('/api', workflowsRouter(xiaoer.workflows, xiaoer.replay, xiaoer.queries));

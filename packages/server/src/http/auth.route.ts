@@ -2,11 +2,11 @@ import { Router } from 'express';
 import { audits } from './audit-trail.ts';
 import { rateLimit } from 'express-rate-limit';
 import type { AuthService } from '../auth/auth-service.ts';
-import { LastAdminError, UserExistsError } from '../auth/auth-service.ts';
+import { ApiKeyExistsError, LastAdminError, UserExistsError } from '../auth/auth-service.ts';
 import { ROLES, type Role } from '../model/auth.model.ts';
 import { ApiError } from './api-error.ts';
 import { actorOf } from './actor.ts';
-import { allow, credentialOf, SESSION_COOKIE } from './authenticate.ts';
+import { allow, credentialOf, PERMISSIONS, SESSION_COOKIE } from './authenticate.ts';
 import { param } from './params.ts';
 import { validateBody } from './validate-body.ts';
 import { authResponseSchemas } from './auth.response.ts';
@@ -51,6 +51,11 @@ export interface AuthRouteOptions {
   loginLimit?: number;
   loginWindowMs?: number;
   knownSources: () => string[];
+  /**
+   * Told after a user is disabled or given a role without `handle`: routing sets such an agent
+   * away, so the queues stop assigning them conversations.
+   */
+  offDuty?: (userId: string) => Promise<void>;
 }
 
 /** Login, logout, the current user, and the admin's users and API keys. */
@@ -155,21 +160,23 @@ export function authRouter(options: AuthRouteOptions): Router {
     validateBody(authBodySchemas.updateUser),
     async (request, response) => {
       const id = param(request, 'id');
-      const user = await auth
-        .updateUser(id, request.body as { role?: Role })
-        .catch((error: unknown) => {
-          if (error instanceof LastAdminError)
-            throw new ApiError(409, 'last-admin', {
-              zh: `"${id}" 是唯一启用的管理员，不能降级或停用；请先让另一位用户成为管理员。`,
-              en: `"${id}" is the only enabled admin and cannot be demoted or disabled; make another user an admin first.`,
-            });
-          throw error;
-        });
+      const change = request.body as { role?: Role; disabled?: boolean };
+      const user = await auth.updateUser(id, change).catch((error: unknown) => {
+        if (error instanceof LastAdminError)
+          throw new ApiError(409, 'last-admin', {
+            zh: `"${id}" 是唯一启用的管理员，不能降级或停用；请先让另一位用户成为管理员。`,
+            en: `"${id}" is the only enabled admin and cannot be demoted or disabled; make another user an admin first.`,
+          });
+        throw error;
+      });
       if (!user)
         throw new ApiError(404, 'user-not-found', {
           zh: `没有用户 "${param(request, 'id')}"。`,
           en: `No user "${param(request, 'id')}".`,
         });
+      const handles: readonly Role[] = PERMISSIONS.handle;
+      if (user.disabled || (change.role && !handles.includes(user.role)))
+        await options.offDuty?.(id);
       response.json(user);
     },
   );
@@ -198,7 +205,16 @@ export function authRouter(options: AuthRouteOptions): Router {
           zh: `没有事件来源 "${body.source}"。`,
           en: `No event source "${body.source}".`,
         });
-      const created = await auth.createApiKey(body.name, body.source, actorOf(request));
+      const created = await auth
+        .createApiKey(body.name, body.source, actorOf(request))
+        .catch((error: unknown) => {
+          if (error instanceof ApiKeyExistsError)
+            throw new ApiError(409, 'api-key-exists', {
+              zh: `已有名为 "${body.name}" 的 API 密钥；请换一个名称，或先吊销旧密钥。`,
+              en: `An API key named "${body.name}" already exists; choose another name or revoke the old key first.`,
+            });
+          throw error;
+        });
       response.status(201).json({ key: created.key, ...created.record });
     },
   );

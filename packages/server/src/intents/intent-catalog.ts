@@ -1,6 +1,11 @@
 import type { IntentModels } from '../model/models.ts';
 import type { CustomIntentRecord, IntentAction } from '../model/intent.model.ts';
-import { intentExists, intentNotFound, invalidIntent } from './intent-errors.ts';
+import {
+  intentExists,
+  intentNotFound,
+  invalidIntent,
+  type IntentProblem,
+} from './intent-errors.ts';
 import { SHIPPED_INTENT_ACTIONS } from './intent-actions.ts';
 import type { IntentClassification, IntentRecognizer } from './intent-classification.ts';
 import { IntentClassifier } from './intent-classifier.ts';
@@ -209,27 +214,40 @@ export class IntentCatalog {
   }
 
   async #check(input: CustomIntentInput): Promise<void> {
-    const problems: { pointer: string; message: string }[] = [];
+    const problems: IntentProblem[] = [];
     const all = [...input.examples.zh, ...input.examples.en].map((e) => e.trim().toLowerCase());
     if (all.length < MIN_EXAMPLES)
-      problems.push({ pointer: '/examples', message: `needs at least ${MIN_EXAMPLES} examples` });
+      problems.push({
+        pointer: '/examples',
+        zh: `至少需要 ${MIN_EXAMPLES} 条例句（中英文合计）`,
+        en: `needs at least ${MIN_EXAMPLES} examples`,
+      });
     if (new Set(all).size < all.length)
-      problems.push({ pointer: '/examples', message: 'has the same example twice' });
+      problems.push({ pointer: '/examples', zh: '有重复的例句', en: 'has the same example twice' });
     const { action } = input;
     if (action.kind === 'knowledge' && action.articleId) {
       if (!(await this.#references.articleExists(action.articleId)))
-        problems.push({ pointer: '/action/articleId', message: 'names no knowledge article' });
+        problems.push({
+          pointer: '/action/articleId',
+          zh: '没有这个知识库条目',
+          en: 'names no knowledge article',
+        });
     }
     if (action.kind === 'journey') {
       if (!(await this.#references.journeyStartsOn(action.workflowId, input.id)))
         problems.push({
           pointer: '/action/workflowId',
-          message: `names no published journey that starts on a chat message of intent "${input.id}"`,
+          zh: `没有由意图 "${input.id}" 的聊天消息启动的已发布旅程`,
+          en: `names no published journey that starts on a chat message of intent "${input.id}"`,
         });
     }
     if (action.kind === 'handoff' && action.group) {
       if (!(await this.#references.groupExists(action.group)))
-        problems.push({ pointer: '/action/group', message: 'names no skill group' });
+        problems.push({
+          pointer: '/action/group',
+          zh: '没有这个技能组',
+          en: 'names no skill group',
+        });
     }
     if (problems.length > 0) throw invalidIntent(problems);
   }

@@ -12,14 +12,28 @@ export const intentExists = (id: string) =>
     en: `The intent "${id}" already exists (shipped intents cannot be replaced).`,
   });
 
-/** Bad examples or an action that points at nothing; `problems` carry JSON pointers. */
-export const invalidIntent = (problems: { pointer: string; message: string }[]) =>
+/** One thing wrong with an operator's intent, said in both languages. */
+export interface IntentProblem {
+  pointer: string;
+  zh: string;
+  en: string;
+}
+
+/**
+ * Bad examples or an action that points at nothing. Each message names the problems in its
+ * own language; `details.problems` carry the JSON pointers (`message`: English / 中文).
+ */
+export const invalidIntent = (problems: IntentProblem[]) =>
   new DomainError(
     'unprocessable',
     'invalid-intent',
     {
-      zh: `意图有 ${problems.length} 处问题：${problems.map((p) => `${p.pointer} ${p.message}`).join('；')}`,
-      en: `The intent has ${problems.length} problem(s): ${problems.map((p) => `${p.pointer} ${p.message}`).join('; ')}`,
+      zh: `意图有 ${problems.length} 处问题：${problems.map((p) => `${p.pointer} ${p.zh}`).join('；')}`,
+      en: `The intent has ${problems.length} problem(s): ${problems.map((p) => `${p.pointer} ${p.en}`).join('; ')}`,
     },
-    { details: { problems } },
+    {
+      details: {
+        problems: problems.map((p) => ({ pointer: p.pointer, message: `${p.en} / ${p.zh}` })),
+      },
+    },
   );

@@ -168,6 +168,16 @@ export class Router {
     return agent;
   }
 
+  /**
+   * A user who may no longer work at the desk (disabled, or given a role without `handle`):
+   * if they are an agent who is not away, they are set away, so nothing new is assigned to a
+   * login that cannot answer. What they hold stays theirs until a supervisor moves it.
+   */
+  async offDuty(userId: string): Promise<void> {
+    const agent = await this.#models.Agents.findById(userId, { status: 1 }).lean<AgentRecord>();
+    if (agent && agent.status !== 'away') await this.setAgentStatus(userId, 'away');
+  }
+
   /** The agent is done with an assigned handoff; its slot takes the next one. */
   async resolve(handoffId: string): Promise<HandoffRecord> {
     return this.#close(handoffId, 'resolved', ['assigned']);

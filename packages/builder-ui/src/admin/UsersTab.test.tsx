@@ -1,0 +1,55 @@
+// @vitest-environment jsdom
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { App as AntApp } from 'antd';
+import { setUpI18n } from '../i18n/i18n.ts';
+import { fillInBrowserForAntd } from '../testing/antd-in-jsdom.ts';
+import { fakeServer, json } from '../testing/fake-server.ts';
+import { UsersTab } from './UsersTab.tsx';
+
+const i18n = setUpI18n();
+beforeAll(fillInBrowserForAntd);
+
+/** One agent who forgot their password; every change is recorded. */
+const changes: { path: string; body: unknown }[] = [];
+fakeServer(
+  (url, init) => {
+    if (init?.method === 'PATCH') {
+      changes.push({ path: url.pathname, body: JSON.parse(String(init.body)) });
+      return json({});
+    }
+    if (url.pathname === '/api/users')
+      return json({
+        users: [
+          { id: 'li', role: 'agent', disabled: false, createdAt: '2026-01-01T00:00:00.000Z' },
+        ],
+      });
+    if (url.pathname === '/api/agents') return json({ agents: [] });
+    return json({ skillGroups: [] });
+  },
+  () => (changes.length = 0),
+);
+
+describe('the users tab', () => {
+  it("should reset a user's password from the console, refusing a short one in Chinese", async () => {
+    await i18n.changeLanguage('zh');
+    render(
+      <AntApp>
+        <UsersTab />
+      </AntApp>,
+    );
+    fireEvent.click(await screen.findByTestId('user-reset-li'));
+    const field = await screen.findByTestId('user-reset-password');
+    const submit = () =>
+      act(async () => void fireEvent.click(screen.getByTestId('user-reset-submit')));
+    fireEvent.change(field, { target: { value: 'short' } });
+    await submit();
+    expect(await screen.findByText('8–200 个字符')).toBeTruthy();
+    expect(changes).toEqual([]);
+    fireEvent.change(field, { target: { value: 'li-新密码-2026' } });
+    await submit();
+    await vi.waitFor(() =>
+      expect(changes).toEqual([{ path: '/api/users/li', body: { password: 'li-新密码-2026' } }]),
+    );
+  });
+});
