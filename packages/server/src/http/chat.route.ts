@@ -1,6 +1,6 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { audits } from './audit-trail.ts';
-import type { ServiceDesk } from '../conversations/service-desk.ts';
+import type { ConversationCloser, ServiceDesk } from '../conversations/service-desk.ts';
 import { ConversationStore } from '../conversations/conversation-store.ts';
 import { ChatError } from '../conversations/chat-error.ts';
 import type { CustomerSignature } from '../conversations/customer-signature.ts';
@@ -101,6 +101,12 @@ interface OpenBody {
   orderId?: string;
   channel?: string;
   signature?: CustomerSignature;
+}
+
+/** Who closes a conversation from the console, as the handoff it ends records it. */
+function closerOf(request: Request): ConversationCloser {
+  const principal = request.principal;
+  return principal?.kind === 'apiKey' ? `api-key:${principal.id}` : `user:${actorOf(request)}`;
 }
 
 /** The message text without surrounding space; an empty one is refused. */
@@ -239,7 +245,7 @@ export function chatRouter(
     responds(chatResponseSchemas.closed),
     async (request, response) => {
       const conversation = await customerConversation(request);
-      await desk.close(conversation._id);
+      await desk.close(conversation._id, 'customer');
       response.json({ id: conversation._id, status: 'closed' });
     },
   );
@@ -400,7 +406,7 @@ export function conversationsRouter(
     audits('conversation.close', (request) => ({ target: param(request, 'id') })),
     async (request, response) => {
       const { _id: id } = await workable(request);
-      await desk.close(id);
+      await desk.close(id, closerOf(request));
       response.json({ id, status: 'closed' });
     },
   );
