@@ -120,3 +120,39 @@ describe('closing a conversation with an open handoff', () => {
     expect((await afterSales())?.waiting).toBe(before);
   });
 });
+
+describe('a conversation transferred to another skill group', () => {
+  it('should follow the new handoff: queued there, out of the first agent’s hands, ended when the customer leaves', async () => {
+    await goOnline(desk.h, desk.wang);
+    const { chat, handoffId } = await handedOver('transfer-1');
+    expect(await handoffOf(handoffId)).toMatchObject({ status: 'assigned', agentId: 'agent-wang' });
+    // Nobody serves pre-sales now (agent-li works after-sales only since the first test).
+    const moved = await desk.h.request(
+      'POST',
+      `/api/handoffs/${handoffId}/transfer`,
+      { group: 'pre-sales' },
+      desk.wang,
+    );
+    expect(moved.status).toBe(200);
+    const next = ((await moved.json()) as Handoff)._id;
+    expect(await handoffOf(next)).toMatchObject({ status: 'waiting' });
+    expect(await conversationOf(chat.id)).toMatchObject({ status: 'queued', handoffId: next });
+    await chat.waitFor((m) => m.text.includes('转接其他客服'));
+    // The first agent no longer has it.
+    const reply = await desk.h.request(
+      'POST',
+      `/api/conversations/${chat.id}/messages`,
+      { text: '还在吗' },
+      desk.wang,
+    );
+    expect(reply.status).toBe(403);
+
+    expect((await chat.call('POST', '/close')).status).toBe(200);
+    expect(await handoffOf(next)).toMatchObject({ status: 'abandoned', endedBy: 'customer' });
+    const queues = (await (await desk.h.request('GET', '/api/queues')).json()) as {
+      queues: { group: string; waiting: number }[];
+    };
+    expect(queues.queues.find((q) => q.group === 'pre-sales')?.waiting).toBe(0);
+    await goOnline(desk.h, desk.wang, 'away');
+  });
+});

@@ -129,6 +129,10 @@ const TEXT = {
     zh: '您是想问下面哪个问题？点一下即可，或换个说法。',
     en: 'Did you mean one of these? Tap one, or put it another way.',
   },
+  transferred: {
+    zh: '正在为您转接其他客服，请稍候。',
+    en: 'We are passing you to another team; please hold on.',
+  },
   noAgentsConfigured: {
     zh: '人工客服暂未开通，我们已记录您的问题，会尽快回复。',
     en: 'No human agents are set up yet; we noted your question and will come back to you.',
@@ -429,6 +433,23 @@ export class ServiceDesk {
       text:
         language === 'en' ? `Agent ${name} has joined the chat.` : `客服 ${name} 已接入，请讲。`,
     });
+  }
+
+  /**
+   * The conversation's handoff was transferred to another skill group: the conversation follows
+   * the new handoff, so the first agent no longer has it, and closing it ends the new one. Still
+   * waiting there, it is queued, and the customer is told; once an agent takes it, `assigned`
+   * says so (it may have run already: then the conversation names the new handoff).
+   */
+  async transferred(
+    fromHandoffId: string,
+    to: { _id: string; conversationId: string; status: string },
+  ): Promise<void> {
+    const conversation = await this.store.get(to.conversationId);
+    if (!conversation || conversation.status === 'closed') return;
+    if (conversation.handoffId !== fromHandoffId || to.status !== 'waiting') return;
+    await this.store.setStatus(conversation._id, 'queued', { handoffId: to._id });
+    await this.#say(conversation, TEXT.transferred, 'transferred');
   }
 
   /** The agent's display name for the customer; a neutral word when none can be found. */
