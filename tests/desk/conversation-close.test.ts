@@ -156,3 +156,33 @@ describe('a conversation transferred to another skill group', () => {
     await goOnline(desk.h, desk.wang, 'away');
   });
 });
+
+describe('a conversation after its handoff was resolved', () => {
+  it('should be out of the agent’s hands until the customer asks for a person again', async () => {
+    await goOnline(desk.h, desk.wang);
+    const { chat, handoffId } = await handedOver('reopen-1');
+    expect(await handoffOf(handoffId)).toMatchObject({ agentId: 'agent-wang' });
+    const path = `/api/conversations/${chat.id}`;
+    const resolved = await desk.h.request('POST', `${path}/resolve`, {}, desk.wang);
+    expect(resolved.status).toBe(200);
+    expect((await conversationOf(chat.id)).status).toBe('open');
+    // The bot has it again: the agent neither answers in it nor closes it (409 not-with-agent).
+    const late = { text: '还有别的问题吗' };
+    expect((await desk.h.request('POST', `${path}/messages`, late, desk.wang)).status).toBe(409);
+    expect((await desk.h.request('POST', `${path}/close`, undefined, desk.wang)).status).toBe(409);
+    expect((await conversationOf(chat.id)).status).toBe('open');
+
+    // Handed over again, it is theirs again.
+    await chat.say('转人工');
+    await vi.waitFor(
+      async () => {
+        const again = await conversationOf(chat.id);
+        if (again.status !== 'withAgent' || again.handoffId === handoffId)
+          throw new Error('not yet');
+      },
+      { timeout: 15_000, interval: 100 },
+    );
+    expect((await desk.h.request('POST', `${path}/messages`, late, desk.wang)).status).toBe(201);
+    await goOnline(desk.h, desk.wang, 'away');
+  });
+});

@@ -26,7 +26,7 @@ import { actorOf } from './actor.ts';
 import { ApiError } from './api-error.ts';
 import { chatResponseSchemas } from './chat.response.ts';
 import { responds } from './route-metadata.ts';
-import { conversationAccess } from './conversation-access.ts';
+import { conversationAccess, notWithAgent } from './conversation-access.ts';
 import { consoleMessageView, customerMessageView } from './message-view.ts';
 import { openEventStream, type EventStream } from './event-stream.ts';
 import { userStreamSlots } from './user-stream-slots.ts';
@@ -285,7 +285,7 @@ export function conversationsRouter(
   knowledge: KnowledgeBase,
 ): Router {
   const router = Router();
-  const workable = conversationAccess(desk, routing);
+  const workable = conversationAccess(desk, routing, { active: true });
   const streamSlot = userStreamSlots(CONVERSATION_STREAMS_PER_USER);
   router.get(
     '/conversations',
@@ -366,11 +366,7 @@ export function conversationsRouter(
     validateBody(chatBodySchemas.resolve),
     async (request, response) => {
       const conversation = await workable(request);
-      if (!conversation.handoffId || conversation.status !== 'withAgent')
-        throw new ApiError(409, 'not-with-agent', {
-          zh: '这个会话现在不在人工客服手里。',
-          en: 'No agent has this conversation now.',
-        });
+      if (!conversation.handoffId || conversation.status !== 'withAgent') throw notWithAgent();
       const { outcome = 'resolved', article } = request.body as {
         outcome?: 'resolved' | 'abandoned';
         article?: { question: string; answer: string };
