@@ -110,6 +110,17 @@ describe('where is my parcel', () => {
     expect(await journeyEnd('where-is-my-parcel', chat)).toBe('byAgent');
     expect((await detail(chat)).conversation.status).toBe('open');
   });
+
+  it('should move the journey on when the agent closes the conversation instead of resolving it', async () => {
+    const chat = await ChatClient.open(h);
+    await chat.say('我的快递到哪了 订单号 Z99998');
+    await chat.waitFor((m) => m.from === 'system' && m.text.includes('小王 Wang'));
+    const closed = await h.request('POST', `/api/conversations/${chat.id}/close`, {}, agentToken);
+    expect(closed.status, await closed.clone().text()).toBe(200);
+    // The handoff ended unresolved: the journey took its "abandoned" way (to the same end).
+    expect(await journeyEnd('where-is-my-parcel', chat)).toBe('byAgent');
+    expect((await detail(chat)).conversation.status).toBe('closed');
+  });
 });
 
 describe('refund request by chat', () => {

@@ -70,6 +70,47 @@ describe('the chat widget on a shop page', () => {
     expect(await page.frame({ url: /chat\.html/ })!.evaluate('window.__hacked')).toBeUndefined();
   });
 
+  it("should make a knowledge answer's http(s) addresses links, and nothing else in it", async () => {
+    // Answers are Markdown (raw HTML is refused when saved): an address, a link, a script URL.
+    const answer =
+      '退货流程见 https://shop.example/returns?from=chat&x=1。' +
+      '也可以看[退货须知](https://shop.example/rules)，别点 javascript:window.__hacked=1';
+    const created = await h.request('POST', '/api/knowledge/articles', {
+      id: 'returns-link',
+      questions: ['退货流程在哪里看'],
+      answer: { zh: answer, en: answer },
+    });
+    expect(created.status).toBe(201);
+    await chat.locator('#chat-input').fill('退货流程在哪里看');
+    await chat.locator('#chat-input').press('Enter');
+    const line = lines('bot').filter({ hasText: '退货流程见' });
+    await line.waitFor();
+    expect(await line.textContent()).toBe(
+      '退货流程见 https://shop.example/returns?from=chat&x=1。' +
+        '也可以看退货须知，别点 javascript:window.__hacked=1',
+    );
+    const links = (locator: typeof line) =>
+      locator
+        .locator('a')
+        .evaluateAll((found) =>
+          found.map((a) => [
+            a.getAttribute('href'),
+            a.getAttribute('target'),
+            a.getAttribute('rel'),
+            a.textContent,
+          ]),
+        );
+    expect(await links(line)).toEqual([
+      [
+        'https://shop.example/returns?from=chat&x=1',
+        '_blank',
+        'noopener noreferrer',
+        'https://shop.example/returns?from=chat&x=1',
+      ],
+      ['https://shop.example/rules', '_blank', 'noopener noreferrer', '退货须知'],
+    ]);
+  });
+
   it("should deliver a message written while offline once, and an agent's answer after it", async () => {
     const listed = (await (await h.request('GET', '/api/conversations')).json()) as {
       conversations: {
@@ -88,11 +129,22 @@ describe('the chat widget on a shop page', () => {
     await expect
       .poll(() => lines('customer').last().textContent(), { timeout: 20_000 })
       .toBe('断网时写的 / written offline');
+    const said =
+      '您好，我是客服小李。<b>见</b> https://shop.example/a <a href="javascript:1">x</a>';
     const reply = await h.request('POST', `/api/conversations/${conversation?._id}/messages`, {
-      text: '您好，我是客服小李。',
+      text: said,
     });
     expect(reply.status).toBe(201);
     await lines('agent').first().waitFor({ timeout: 20_000 });
+    // An agent's markup is text; only the http(s) address is a link.
+    await expect.poll(() => lines('agent').first().textContent()).toContain(said);
+    expect(await lines('agent').first().locator('b').count()).toBe(0);
+    expect(
+      await lines('agent')
+        .first()
+        .locator('a')
+        .evaluateAll((found) => found.map((a) => a.getAttribute('href'))),
+    ).toEqual(['https://shop.example/a']);
     await expect.poll(() => chat.locator('#chat-status').textContent()).toBe('在线');
     const stored = (await (
       await h.request('GET', `/api/conversations/${conversation?._id}`)

@@ -1,5 +1,6 @@
 import './chat.css';
 import { CHAT_TEXT, type ChatLanguage } from './chat-text.ts';
+import { appendLinkedText } from './linked-text.ts';
 import { composer } from './chat-composer.ts';
 import {
   followMessages,
@@ -14,7 +15,8 @@ import {
 /**
  * The customer's chat, opened by the shop's page (see `/chat-widget.js`) with the customer in
  * the URL: `chat.html?customer=<id>&tier=vip&lang=zh&order=A10023`. Every text is set with
- * `textContent`: what anyone writes is shown, never run.
+ * `textContent` (http(s) addresses in a line as links, `linked-text.ts`): what anyone writes
+ * is shown, never run.
  */
 const params = new URLSearchParams(window.location.search);
 const language: ChatLanguage =
@@ -75,7 +77,8 @@ function show(message: ChatMessage) {
     name.textContent = message.agentName;
     item.append(name, document.createElement('br'));
   }
-  item.append(message.text);
+  // Addresses in it (a knowledge answer's tracking page) are links; the rest stays text.
+  appendLinkedText(item, message.text);
   // Read up to the newest line, the log follows; scrolled up to earlier lines, it stays there.
   const atEnd = list.scrollHeight - list.scrollTop - list.clientHeight <= 48;
   list.append(item);

@@ -2,9 +2,10 @@ import { useMemo, useRef } from 'react';
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OpenChat } from './desk-store.ts';
+import { LinkedText } from './LinkedText.tsx';
 import { inOrder, useScrollToNewest } from './use-desk-attention.ts';
 
-/** The open conversation's lines by sequence, scrolled to the newest. */
+/** The open conversation's lines by sequence (addresses as links), scrolled to the newest. */
 export function DeskTranscript({ chat }: { chat: OpenChat }) {
   const { t } = useTranslation();
   const lines = useMemo(() => inOrder(chat.messages), [chat]);
@@ -23,7 +24,9 @@ export function DeskTranscript({ chat }: { chat: OpenChat }) {
             {t(`inbox.from.${m.from}`)}
             {m.agentName && ` · ${m.agentName}`}
           </Typography.Text>
-          <div>{m.text}</div>
+          <div>
+            <LinkedText text={m.text} />
+          </div>
         </div>
       ))}
     </div>

@@ -1,4 +1,5 @@
-import type { Router } from '../routing/router.ts';
+import type { HandoffEnding, Router } from '../routing/router.ts';
+import { RoutingError } from '../routing/routing-error.ts';
 import type { OrderSystemConnector } from '../connectors/connector.types.ts';
 import { currentOrder } from './current-order.ts';
 import type { DeskHandoff, HandoffPort } from './service-desk.ts';
@@ -15,6 +16,17 @@ export class RoutingHandoff implements HandoffPort {
   constructor(router: Router, orders: OrderSystemConnector) {
     this.#router = router;
     this.#orders = orders;
+  }
+
+  /** Ends the handoff of a closed conversation; one that ended already is left as it ended. */
+  async end(handoffId: string, ending: HandoffEnding): Promise<boolean> {
+    try {
+      await this.#router.abandon(handoffId, ending);
+      return true;
+    } catch (error) {
+      if (error instanceof RoutingError && error.code === 'not-open') return false;
+      throw error;
+    }
   }
 
   async handOff(request: DeskHandoff) {

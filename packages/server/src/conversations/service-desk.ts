@@ -73,7 +73,21 @@ export interface HandoffPort {
   handOff(
     request: DeskHandoff,
   ): Promise<{ handoffId: string; text: LocalizedText; agentId?: string } | null>;
+  /**
+   * Ends the open handoff of a conversation being closed, unresolved, noting who closed it;
+   * false when it had ended already (resolved, transferred, abandoned).
+   */
+  end(
+    handoffId: string,
+    ending: { by: ConversationCloser; reason: 'conversation-closed' },
+  ): Promise<boolean>;
 }
+
+/**
+ * Who closes a conversation: `user:<console user id>` (an agent, a supervisor),
+ * `api-key:<key id>` (a script) or `customer`.
+ */
+export type ConversationCloser = `user:${string}` | `api-key:${string}` | 'customer';
 
 /** What the desk needs to name an agent to a customer (never the login id). */
 export interface AgentNamePort {
@@ -114,6 +128,10 @@ const TEXT = {
   didYouMean: {
     zh: '您是想问下面哪个问题？点一下即可，或换个说法。',
     en: 'Did you mean one of these? Tap one, or put it another way.',
+  },
+  transferred: {
+    zh: '正在为您转接其他客服，请稍候。',
+    en: 'We are passing you to another team; please hold on.',
   },
   noAgentsConfigured: {
     zh: '人工客服暂未开通，我们已记录您的问题，会尽快回复。',
@@ -417,6 +435,23 @@ export class ServiceDesk {
     });
   }
 
+  /**
+   * The conversation's handoff was transferred to another skill group: the conversation follows
+   * the new handoff, so the first agent no longer has it, and closing it ends the new one. Still
+   * waiting there, it is queued, and the customer is told; once an agent takes it, `assigned`
+   * says so (it may have run already: then the conversation names the new handoff).
+   */
+  async transferred(
+    fromHandoffId: string,
+    to: { _id: string; conversationId: string; status: string },
+  ): Promise<void> {
+    const conversation = await this.store.get(to.conversationId);
+    if (!conversation || conversation.status === 'closed') return;
+    if (conversation.handoffId !== fromHandoffId || to.status !== 'waiting') return;
+    await this.store.setStatus(conversation._id, 'queued', { handoffId: to._id });
+    await this.#say(conversation, TEXT.transferred, 'transferred');
+  }
+
   /** The agent's display name for the customer; a neutral word when none can be found. */
   async #agentName(agentId: string, language: 'zh' | 'en'): Promise<string> {
     const names = this.#options.agentNames;
@@ -431,6 +466,15 @@ export class ServiceDesk {
   async resolved(conversationId: string, outcome: 'resolved' | 'abandoned'): Promise<void> {
     const conversation = await this.conversation(conversationId);
     if (conversation.status !== 'closed') await this.store.setStatus(conversationId, 'open');
+    await this.#handoffEnded(conversation, outcome);
+  }
+
+  /** Tells the journey waiting on the conversation's handoff (if one is) how it ended. */
+  async #handoffEnded(
+    conversation: ConversationRecord,
+    outcome: 'resolved' | 'abandoned',
+  ): Promise<void> {
+    const conversationId = conversation._id;
     await this.#options.intake.submit(CHAT_SOURCE, {
       id: `${conversationId}:${conversation.handoffId ?? 'handoff'}:${outcome}`,
       type: `handoff.${outcome}`,
@@ -442,9 +486,25 @@ export class ServiceDesk {
     });
   }
 
-  async close(conversationId: string): Promise<void> {
-    await this.conversation(conversationId, { open: true });
-    await this.#closeWith(conversationId, '会话已结束 / The conversation has ended');
+  /**
+   * Closes the conversation for good. A handoff still waiting or assigned ends with it,
+   * unresolved (`abandoned`), noting `by` and why (`conversation-closed`): the agent's slot
+   * and the queue's place are freed, and a journey waiting on the handoff moves on.
+   */
+  async close(conversationId: string, by: ConversationCloser): Promise<void> {
+    const conversation = await this.conversation(conversationId, { open: true });
+    // Closed first: an assignment racing this close finds it closed and says nothing.
+    await this.store.setStatus(conversationId, 'closed');
+    const handedOver = conversation.handoffId && conversation.status !== 'open';
+    const ended =
+      handedOver && conversation.handoffId
+        ? await this.#options.handoff?.end(conversation.handoffId, {
+            by,
+            reason: 'conversation-closed',
+          })
+        : false;
+    await this.#closedNotice(conversationId, '会话已结束 / The conversation has ended');
+    if (ended) await this.#handoffEnded(conversation, 'abandoned');
   }
 
   /**
@@ -460,6 +520,11 @@ export class ServiceDesk {
 
   async #closeWith(conversationId: string, text: string): Promise<void> {
     await this.store.setStatus(conversationId, 'closed');
+    await this.#closedNotice(conversationId, text);
+  }
+
+  /** Analytics hears of the close (the handoff ended first), and the chat shows it. */
+  async #closedNotice(conversationId: string, text: string): Promise<void> {
     this.#options.observer?.closed(conversationId);
     const notice = await this.store.append(conversationId, { from: 'system', text });
     this.hub.published(notice);

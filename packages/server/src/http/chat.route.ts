@@ -1,6 +1,6 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { audits } from './audit-trail.ts';
-import type { ServiceDesk } from '../conversations/service-desk.ts';
+import type { ConversationCloser, ServiceDesk } from '../conversations/service-desk.ts';
 import { ConversationStore } from '../conversations/conversation-store.ts';
 import { ChatError } from '../conversations/chat-error.ts';
 import type { CustomerSignature } from '../conversations/customer-signature.ts';
@@ -26,7 +26,7 @@ import { actorOf } from './actor.ts';
 import { ApiError } from './api-error.ts';
 import { chatResponseSchemas } from './chat.response.ts';
 import { responds } from './route-metadata.ts';
-import { conversationAccess } from './conversation-access.ts';
+import { conversationAccess, notWithAgent } from './conversation-access.ts';
 import { consoleMessageView, customerMessageView } from './message-view.ts';
 import { openEventStream, type EventStream } from './event-stream.ts';
 import { userStreamSlots } from './user-stream-slots.ts';
@@ -101,6 +101,12 @@ interface OpenBody {
   orderId?: string;
   channel?: string;
   signature?: CustomerSignature;
+}
+
+/** Who closes a conversation from the console, as the handoff it ends records it. */
+function closerOf(request: Request): ConversationCloser {
+  const principal = request.principal;
+  return principal?.kind === 'apiKey' ? `api-key:${principal.id}` : `user:${actorOf(request)}`;
 }
 
 /** The message text without surrounding space; an empty one is refused. */
@@ -239,7 +245,7 @@ export function chatRouter(
     responds(chatResponseSchemas.closed),
     async (request, response) => {
       const conversation = await customerConversation(request);
-      await desk.close(conversation._id);
+      await desk.close(conversation._id, 'customer');
       response.json({ id: conversation._id, status: 'closed' });
     },
   );
@@ -279,7 +285,7 @@ export function conversationsRouter(
   knowledge: KnowledgeBase,
 ): Router {
   const router = Router();
-  const workable = conversationAccess(desk, routing);
+  const workable = conversationAccess(desk, routing, { active: true });
   const streamSlot = userStreamSlots(CONVERSATION_STREAMS_PER_USER);
   router.get(
     '/conversations',
@@ -360,11 +366,7 @@ export function conversationsRouter(
     validateBody(chatBodySchemas.resolve),
     async (request, response) => {
       const conversation = await workable(request);
-      if (!conversation.handoffId || conversation.status !== 'withAgent')
-        throw new ApiError(409, 'not-with-agent', {
-          zh: '这个会话现在不在人工客服手里。',
-          en: 'No agent has this conversation now.',
-        });
+      if (!conversation.handoffId || conversation.status !== 'withAgent') throw notWithAgent();
       const { outcome = 'resolved', article } = request.body as {
         outcome?: 'resolved' | 'abandoned';
         article?: { question: string; answer: string };
@@ -400,7 +402,7 @@ export function conversationsRouter(
     audits('conversation.close', (request) => ({ target: param(request, 'id') })),
     async (request, response) => {
       const { _id: id } = await workable(request);
-      await desk.close(id);
+      await desk.close(id, closerOf(request));
       response.json({ id, status: 'closed' });
     },
   );

@@ -14,13 +14,26 @@ const notYourConversation = (id: string) =>
     en: `Conversation "${id}" was not handed to you; agents work only their own handoffs.`,
   });
 
+/** The conversation is not in an agent's hands now (with the bot, or closed). */
+export const notWithAgent = () =>
+  new ApiError(409, 'not-with-agent', {
+    zh: '这个会话现在不在人工客服手里。',
+    en: 'No agent has this conversation now.',
+  });
+
 /**
  * The conversation of `:id` once the caller may act on it: admins and operators on any
  * (supervision), agents only when the conversation's handoff is assigned to them — never a
- * bot-only conversation or another agent's. The handoff record is the authority, not the
+ * bot-only conversation or another agent's. With `active` (answering, resolving, closing), the
+ * handoff must still be theirs now: once resolved the bot has the conversation again, until
+ * the customer is handed over anew: 409 `not-with-agent` (reading its history or setting a follow-up stays allowed). The handoff record is the authority, not the
  * conversation's copy of the agent id, so a transfer takes the right away at once.
  */
-export function conversationAccess(desk: ServiceDesk, routing: RoutingService): ConversationAccess {
+export function conversationAccess(
+  desk: ServiceDesk,
+  routing: RoutingService,
+  { active = false }: { active?: boolean } = {},
+): ConversationAccess {
   return async (request) => {
     const conversation = await desk.conversation(param(request, 'id'));
     const principal = request.principal;
@@ -29,6 +42,7 @@ export function conversationAccess(desk: ServiceDesk, routing: RoutingService): 
       ? await routing.handoff(conversation.handoffId).catch(() => null)
       : null;
     if (!handoff || handoff.agentId !== principal.id) throw notYourConversation(conversation._id);
+    if (active && handoff.status !== 'assigned') throw notWithAgent();
     return conversation;
   };
 }

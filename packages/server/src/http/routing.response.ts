@@ -50,6 +50,9 @@ const handoff = object(
     resolvedAt: nullable(dateTime),
     transferredTo: nullable(text),
     transferredFrom: nullable(text),
+    /** `user:<id>`, `api-key:<id>` or `customer`, when the handoff ended because its conversation closed. */
+    endedBy: nullable(text),
+    endReason: nullable(oneOf('conversation-closed')),
   },
 );
 

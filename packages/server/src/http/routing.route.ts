@@ -227,7 +227,9 @@ export function routingRouter(routing: Router, feed: InboxFeed, desk?: ServiceDe
     async (request, response) => {
       const id = await mine(request);
       const { group } = request.body as { group: string };
-      response.json(await groupFromBody(() => routing.transfer(id, group)));
+      const next = await groupFromBody(() => routing.transfer(id, group));
+      await desk?.transferred(id, next);
+      response.json(next);
     },
   );
   return router;

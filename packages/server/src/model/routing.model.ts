@@ -38,6 +38,9 @@ export const HANDOFF_STATUSES = [
 ] as const;
 export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
 
+/** Why a handoff ended other than by its own resolve, abandon or transfer. */
+export type HandoffEndReason = 'conversation-closed';
+
 /** A conversation handed to a human. */
 export interface HandoffRecord {
   _id: string;
@@ -54,6 +57,13 @@ export interface HandoffRecord {
   /** Set on a handoff that was transferred: the handoff that carries on in the new group. */
   transferredTo?: string | null;
   transferredFrom?: string | null;
+  /**
+   * Who ended it, when it ended because its conversation was closed: `user:<console user id>`
+   * (an agent or a supervisor), `api-key:<key id>` or `customer`; `resolvedAt` says when,
+   * `endReason` why.
+   */
+  endedBy?: string | null;
+  endReason?: HandoffEndReason | null;
   /** Whatever the conversation layer passes: transcript, intents, order, journey and node. */
   context: unknown;
 }
@@ -113,6 +123,8 @@ export function routingModels(connection: Connection): {
       resolvedAt: { type: Date, default: null },
       transferredTo: { type: String, default: null },
       transferredFrom: { type: String, default: null },
+      endedBy: { type: String, default: null },
+      endReason: { type: String, default: null },
       context: { type: String, default: 'null' },
     }),
     Assignments: model<AssignmentRecord>('Assignment', 'assignments', {

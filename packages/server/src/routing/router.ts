@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { RoutingModels } from '../model/models.ts';
 import { isDuplicateKey } from '../model/models.ts';
 import { findByIds } from '../model/find-by-ids.ts';
-import { handoffJson, type AgentRecord, type HandoffRecord } from '../model/routing.model.ts';
+import {
+  handoffJson,
+  type AgentRecord,
+  type HandoffEndReason,
+  type HandoffRecord,
+} from '../model/routing.model.ts';
 import type { AgentStatus } from './agent-selection.ts';
 import { AssignmentClaims } from './assignment-claims.ts';
 import { QueueDispatch } from './queue-dispatch.ts';
@@ -45,6 +50,13 @@ export interface HandoffObserver {
 export interface ResolveHook {
   before(handoff: HandoffRecord): Promise<void>;
   after(handoff: HandoffRecord): void;
+}
+
+/** Who ended a handoff and why, when it ends because its conversation was closed. */
+export interface HandoffEnding {
+  /** `user:<console user id>`, `api-key:<key id>` or `customer`. */
+  by: string;
+  reason: HandoffEndReason;
 }
 
 export type EnqueueResult =
@@ -183,9 +195,17 @@ export class Router {
     return this.#close(handoffId, 'resolved', ['assigned']);
   }
 
-  /** The customer left (waiting or assigned). */
-  async abandon(handoffId: string): Promise<HandoffRecord> {
-    return this.#close(handoffId, 'abandoned', ['waiting', 'assigned']);
+  /**
+   * Ends a waiting or assigned handoff unresolved: the customer left, or (with `ending`) its
+   * conversation was closed, by whom (`HandoffRecord.endedBy`).
+   */
+  async abandon(handoffId: string, ending?: HandoffEnding): Promise<HandoffRecord> {
+    return this.#close(
+      handoffId,
+      'abandoned',
+      ['waiting', 'assigned'],
+      ending ? { endedBy: ending.by, endReason: ending.reason } : {},
+    );
   }
 
   /**

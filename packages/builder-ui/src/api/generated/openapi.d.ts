@@ -6862,6 +6862,8 @@ export interface operations {
               resolvedAt?: string | null;
               transferredTo?: string | null;
               transferredFrom?: string | null;
+              endedBy?: string | null;
+              endReason?: 'conversation-closed' | null;
             }[];
           };
         };
@@ -7028,6 +7030,8 @@ export interface operations {
               resolvedAt?: string | null;
               transferredTo?: string | null;
               transferredFrom?: string | null;
+              endedBy?: string | null;
+              endReason?: 'conversation-closed' | null;
             };
             position: {
               position: number;
@@ -7118,6 +7122,8 @@ export interface operations {
             resolvedAt?: string | null;
             transferredTo?: string | null;
             transferredFrom?: string | null;
+            endedBy?: string | null;
+            endReason?: 'conversation-closed' | null;
           };
         };
       };
@@ -7207,6 +7213,8 @@ export interface operations {
             resolvedAt?: string | null;
             transferredTo?: string | null;
             transferredFrom?: string | null;
+            endedBy?: string | null;
+            endReason?: 'conversation-closed' | null;
           };
         };
       };
@@ -7302,6 +7310,8 @@ export interface operations {
             resolvedAt?: string | null;
             transferredTo?: string | null;
             transferredFrom?: string | null;
+            endedBy?: string | null;
+            endReason?: 'conversation-closed' | null;
           };
         };
       };
