@@ -14,7 +14,7 @@ import { QueueDispatch } from './queue-dispatch.ts';
 import { QUEUE_ORDER_DEFAULTS, tierOf, type QueueOrderOptions } from './queue-order.ts';
 import { averageHandlingMs, queuePosition, type QueuePosition } from './queue-position.ts';
 import { RoutingDirectory } from './routing-directory.ts';
-import { noGroupForIntent, notOpen, RoutingError, unknownHandoff } from './routing-error.ts';
+import { noGroupForIntent, notOpen, unknownHandoff } from './routing-error.ts';
 import type { AssignedListener, HandoffRequest, QueueSummary } from './handoff-request.ts';
 
 /** Who the console's users are: auth owns them, routing asks (an agent must be a user). */
@@ -206,22 +206,6 @@ export class Router {
       ['waiting', 'assigned'],
       ending ? { endedBy: ending.by, endReason: ending.reason } : {},
     );
-  }
-
-  /**
-   * The customer left while the handoff still waited (the conversation was closed): it ends as
-   * abandoned, so no agent is given a chat nobody is in and analytics counts the wait as given
-   * up. Null when an agent had taken it or it had ended already.
-   */
-  async leftQueue(handoffId: string): Promise<HandoffRecord | null> {
-    const handoff = await this.#models.Handoffs.findById(handoffId, { status: 1 }).lean();
-    if (handoff?.status !== 'waiting') return null;
-    try {
-      return await this.#close(handoffId, 'abandoned', ['waiting']);
-    } catch (error) {
-      if (error instanceof RoutingError && error.code === 'not-open') return null;
-      throw error;
-    }
   }
 
   /**

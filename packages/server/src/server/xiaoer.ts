@@ -271,30 +271,10 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     knowledge: new KnowledgeAnswers(knowledge, built.orderSystem),
     handoff: new RoutingHandoff(routing, built.orderSystem),
     agentNames: new AgentNames(routing.directory),
-    observer: {
-      opened: (conversation) => analytics.facts.opened(conversation),
-      intent: (conversation, intent) => analytics.facts.intent(conversation, intent),
-      closed: (conversationId) => {
-        analytics.facts.closed(conversationId);
-        void leftQueue(conversationId).catch((error: unknown) =>
-          log.error({ err: error, conversationId }, 'ending the handoff of a closed chat failed'),
-        );
-      },
-    },
+    observer: analytics.facts,
     recoverAfterMs: staleAfterMs,
   });
   services.attach(desk);
-  /**
-   * A customer who closes the chat while still queued has left the queue: the handoff ends as
-   * abandoned (no agent is given a chat nobody is in; analytics counts the wait as given up,
-   * docs/analytics.md), and a journey waiting on it hears `handoff.abandoned`.
-   */
-  async function leftQueue(conversationId: string): Promise<void> {
-    const conversation = await conversations.get(conversationId);
-    if (!conversation?.handoffId) return;
-    if (await routing.leftQueue(conversation.handoffId))
-      await desk.resolved(conversationId, 'abandoned');
-  }
   // Trained from workflows/intents and the operators' intents; an LLM endpoint goes in front if set.
   const intents = new IntentCatalog(
     models,
