@@ -3,7 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { resourceLimits } from 'node:worker_threads';
 import { LocalizedError } from '../../localized-error.ts';
 import { onStopSignal } from '../stop-signals.ts';
-import { announceInitialAdmin, printsToTerminal } from '../initial-admin-password.ts';
+import {
+  announceInitialAdmin,
+  keepInitialPasswordTrue,
+  printsToTerminal,
+} from '../initial-admin-password.ts';
 import { demoExposureWarning } from '../demo-exposure.ts';
 import type { XiaoerConfig } from '../../server/xiaoer-config.ts';
 
@@ -158,6 +162,7 @@ export function serveCommand(): Command {
           ),
         );
       }
+      await keepInitialPasswordTrue(flags.data, server.xiaoer.auth, log);
       if (server.published.length > 0) {
         log(`已发布旅程 / published journeys: ${server.published.join(', ')}`);
       }
