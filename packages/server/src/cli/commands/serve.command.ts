@@ -133,8 +133,8 @@ export function serveCommand(): Command {
         });
       } catch (error) {
         // Exits rather than waiting for the event loop to empty: a start that failed half-way
-        // can leave a client open (the scheduler's, when it never started), and the process
-        // stayed up after saying why it could not start.
+        // left a client open (the scheduler's, when it never started: closed now) and the
+        // process stayed up after saying why it could not start; nothing else may do that.
         process.stderr.write(`${explain(error)}\n`, () => process.exit(1));
         return;
       }
