@@ -16,9 +16,15 @@ interface Run {
 }
 
 async function xiaoer(...args: string[]): Promise<Run> {
+  return xiaoerWith({}, ...args);
+}
+
+/** Runs `xiaoer` with these environment variables added. */
+async function xiaoerWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<Run> {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], {
       cwd: root,
+      env: { ...process.env, ...env },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -132,5 +138,60 @@ describe("commander's own errors", () => {
     const argument = await xiaoer('validate');
     expect(argument.code).toBe(1);
     expect(argument.stderr).toContain('错误：缺少参数 files');
+  });
+});
+
+describe('xiaoer serve settings', () => {
+  // Found: the help listed the flags only; the settings that are environment variables only
+  // (an external store, the first admin password...) were in the README alone.
+  it('should list in its help the settings that are environment variables only, and which setting wins', async () => {
+    const help = await xiaoer('serve', '--help');
+    expect(help.code).toBe(0);
+    for (const name of [
+      'PORT',
+      'HOST',
+      'XIAOER_DATA_DIR',
+      'XIAOER_CONFIG',
+      'LOG_LEVEL',
+      'MONGODB_URI',
+      'XIAOER_STORE=postgres',
+      'XIAOER_POSTGRES_URL',
+      'XIAOER_POSTGRES_DATABASE',
+      'XIAOER_STORE_FSYNC=commit',
+      'XIAOER_ADMIN_PASSWORD',
+      'XIAOER_DEMO_AGENT_PASSWORD',
+      'XIAOER_YOUNG_GENERATION_MB',
+    ])
+      expect(help.stdout).toContain(name);
+    expect(help.stdout).toContain('a flag wins over its environment variable');
+    expect(help.stdout).toContain('命令行选项 > 环境变量 > 默认值');
+  });
+
+  it('should take a flag over its environment variable, even a bad one, before starting anything', async () => {
+    // The configuration file is read before the store starts: which one it names shows the
+    // setting that won, and nothing starts.
+    const flag = path.join(dir, 'missing-flag.json');
+    const run = await xiaoerWith(
+      {
+        XIAOER_CONFIG: path.join(dir, 'missing-env.json'),
+        PORT: 'not-a-port',
+        LOG_LEVEL: 'bogus',
+      },
+      'serve',
+      '--config',
+      flag,
+      '--port',
+      '0',
+      '--log-level',
+      'warn',
+      '--data',
+      path.join(dir, 'precedence-data'),
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`Cannot read the configuration file ${flag}`);
+    expect(run.stderr).not.toContain('missing-env.json');
+    expect(run.stderr).not.toContain('PORT');
+    expect(run.stderr).not.toContain('LOG_LEVEL');
+    expect(run.stdout).not.toContain('starting the store');
   });
 });

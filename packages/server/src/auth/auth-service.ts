@@ -30,6 +30,7 @@ export class AuthService {
   readonly #sessionHours: number;
   readonly #clock: Clock;
   readonly #passwordCost: Readonly<PasswordCost>;
+  readonly #passwordListeners = new Set<(id: string) => void>();
   #prunedAt = 0;
 
   constructor(
@@ -48,6 +49,21 @@ export class AuthService {
   /** Whether a console user with this id exists (routing checks an agent is one). */
   async userExists(id: string): Promise<boolean> {
     return (await this.#models.Users.findById(id, { _id: 1 }).lean()) !== null;
+  }
+
+  /**
+   * Calls `listener` with the user's id after a password changed through this service (the
+   * console, `xiaoer users`). Returns how to stop listening.
+   */
+  onPasswordChanged(listener: (id: string) => void): () => void {
+    this.#passwordListeners.add(listener);
+    return () => this.#passwordListeners.delete(listener);
+  }
+
+  /** Whether `password` is the user's password now (false for no such user); creates no session. */
+  async passwordMatches(id: string, password: string): Promise<boolean> {
+    const user = await this.#models.Users.findById(id, { passwordHash: 1 }).lean<UserRecord>();
+    return user ? verifyPassword(password, user.passwordHash) : false;
   }
 
   async hasUsers(): Promise<boolean> {
@@ -107,6 +123,7 @@ export class AuthService {
       { returnDocument: 'after' },
     ).lean<UserRecord>();
     if (endsSessions) await this.#models.Sessions.deleteMany({ userId: id });
+    if (updated && change.password) for (const listener of this.#passwordListeners) listener(id);
     return updated ? viewOf(updated) : null;
   }
 

@@ -37,14 +37,38 @@ class PromptNotifications extends InMemoryNotificationChannel {
   }
 }
 
+/**
+ * Agenda's MongoDB backend, which remembers its connecting: Agenda connects it when it is
+ * built, but closes it only in `stop()` or `drain()` after a `start()`. An Agenda built and
+ * never started (a start that failed half-way) kept its client open, and that client kept
+ * `xiaoer serve` running after it said why it could not start.
+ */
+class ClosableBackend extends MongoBackend {
+  #connecting: Promise<void> | undefined;
+
+  override connect(): Promise<void> {
+    return (this.#connecting ??= super.connect());
+  }
+
+  /** Closes the client once connecting settled (a client made after a close would stay open). */
+  async close(): Promise<void> {
+    await this.#connecting?.catch(() => undefined);
+    await this.disconnect();
+  }
+}
+
+/** Each scheduler's backend (Agenda keeps its own private). */
+const backends = new WeakMap<Agenda, ClosableBackend>();
+
 /** The Agenda instance for Xiaoer's jobs, in the `jobs` collection of the store at `uri`. */
 export function createScheduler(uri: string, options: SchedulerOptions = {}): Agenda {
-  return new Agenda({
+  const backend = new ClosableBackend({ address: uri, collection: 'jobs', sort: {} });
+  const agenda = new Agenda({
     // No sort on the due-job query: FerretDB 1.x sorts in memory, so with a sort every lock
     // attempt read and parsed every job, and jobs waited 6–16 s to start under load. Without
     // one the scan stops at the first due job. Every job it can return is due; only the order
     // among due jobs becomes storage order (about scheduling order) instead of due time.
-    backend: new MongoBackend({ address: uri, collection: 'jobs', sort: {} }),
+    backend,
     // Jobs saved by this process start at once instead of waiting for the next poll.
     notificationChannel: new PromptNotifications(),
     processEvery: options.pollMs ?? SCHEDULER_DEFAULTS.pollMs,
@@ -54,6 +78,24 @@ export function createScheduler(uri: string, options: SchedulerOptions = {}): Ag
     removeOnComplete: true,
     ...(options.processName ? { name: options.processName } : {}),
   });
+  backends.set(agenda, backend);
+  return agenda;
+}
+
+/**
+ * Lets go of everything the scheduler opened, started or not: stops taking jobs, unlocks those
+ * it locked (not with `force`, which does not wait for the store: a shutdown cut short), and
+ * closes its client.
+ */
+export async function closeScheduler(agenda: Agenda, force = false): Promise<void> {
+  // Agenda's stop ends the job processor before it first waits (for the unlocking).
+  const stopping = agenda.stop();
+  try {
+    if (force) stopping.catch(() => undefined);
+    else await stopping;
+  } finally {
+    await backends.get(agenda)?.close();
+  }
 }
 
 /** How often {@link drainJobs} looks whether any job still runs (ms). */

@@ -9,7 +9,12 @@ import { JourneyRuntime } from '../runtime/journey-runtime.ts';
 import { EffectDispatcher } from '../runtime/effect-dispatcher.ts';
 import { FAR_PROMOTE_EVERY_MS } from '../runtime/timer-buckets.ts';
 import { EffectExecutor } from '../runtime/effect-executor.ts';
-import { createScheduler, drainJobs, SCHEDULER_DEFAULTS } from '../runtime/job-scheduler.ts';
+import {
+  closeScheduler,
+  createScheduler,
+  drainJobs,
+  SCHEDULER_DEFAULTS,
+} from '../runtime/job-scheduler.ts';
 import { EventIntake } from '../intake/event-intake.ts';
 import { ReceivedEventLog } from '../intake/log/received-event-log.ts';
 import { JourneyEventPublisher } from '../runtime/journey-event-publisher.ts';
@@ -59,6 +64,18 @@ export const RECOVERY_DEFAULTS = { sweepEveryMs: 2000, staleAfterMs: 15_000 } as
 /** How often a process reads the sources added from the console again. */
 const SOURCE_REFRESH_MS = 5_000;
 
+/**
+ * The longest {@link Xiaoer.stop} waits for steps, jobs (at most {@link JOB_DRAIN_MS} of it) and
+ * bookkeeping to finish. Past it (a store that stopped answering, a step that never ends) the
+ * scheduler's client is closed anyway and what is unfinished is left to recovery, which takes
+ * it up in another process or at the next start. Before, only a second signal ended such a stop.
+ */
+export const STOP_BOUND_MS = 20_000;
+/** How long a stop waits for running jobs (timers, effect deliveries) to end. */
+const JOB_DRAIN_MS = 10_000;
+/** How long a stop cut short waits for the scheduler's client to close. */
+const FORCED_CLOSE_MS = 2_000;
+
 /** Conversations with the bot left this long without a message are closed. */
 export const IDLE_CLOSE_MINUTES = 30;
 /** The idle sweep reads every open conversation: at most once a minute. */
@@ -80,6 +97,8 @@ export interface XiaoerOptions {
    * stored with.
    */
   passwordCost?: PasswordCost;
+  /** The bound of `stop()` in ms; default {@link STOP_BOUND_MS} (tests lower it). */
+  stopBoundMs?: number;
 }
 
 /** The durable runtime and its services, wired together on one store connection. */
@@ -133,7 +152,11 @@ export interface Xiaoer {
   clock: Clock;
   /** Starts timers and effect delivery, and finishes what a crashed process left. */
   start(): Promise<void>;
-  /** Stops taking jobs, finishes running steps and jobs, releases Agenda's locks. */
+  /**
+   * Stops taking jobs, finishes running steps and jobs, releases Agenda's locks and closes the
+   * scheduler's client (started or not); at most {@link STOP_BOUND_MS}, then logs that it was
+   * cut short and closes the client without waiting for the rest.
+   */
   stop(): Promise<void>;
 }
 
@@ -307,6 +330,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   let stopSourceRefresh: Cancel = () => {};
   const sources = new StoredSourceRegistry(config.sources, models);
   let sweeping: Promise<unknown> | undefined;
+  let stopped: Promise<void> | undefined;
   const idleMs = (config.chat?.idleCloseMinutes ?? IDLE_CLOSE_MINUTES) * 60_000;
   let idleSweptAt = 0;
   const closeIdle = async (now: number) => {
@@ -401,31 +425,60 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       analytics.start();
       stopTmc = startTmcPollers(config.sources, intake, log);
     },
-    async stop() {
-      await stopTmc();
-      stopSourceRefresh();
-      hub.close();
-      inboxFeed.close();
-      instanceFeed.close();
-      liveQueries.close();
-      stopSweeps();
-      stopPruning();
-      stopPromoting();
-      await sweeping;
-      await intake.idle();
-      await runtime.idle();
-      await routing.idle();
-      await analytics.stop();
-      await quality.idle();
-      await conversations.idle();
-      await knowledge.unanswered.settled();
-      // Bookkeeping that lingers to share a write (events page, outcomes) is written now.
-      await commits.idle();
-      await drainJobs(agenda, 10_000);
-      await agenda.stop();
-      await liveness.stop();
+    stop() {
+      return (stopped ??= boundedStop(stopInOrder));
     },
   };
+
+  async function stopInOrder(): Promise<void> {
+    await stopTmc();
+    stopSourceRefresh();
+    hub.close();
+    inboxFeed.close();
+    instanceFeed.close();
+    liveQueries.close();
+    stopSweeps();
+    stopPruning();
+    stopPromoting();
+    await sweeping;
+    await intake.idle();
+    await runtime.idle();
+    await routing.idle();
+    await analytics.stop();
+    await quality.idle();
+    await conversations.idle();
+    await knowledge.unanswered.settled();
+    // Bookkeeping that lingers to share a write (events page, outcomes) is written now.
+    await commits.idle();
+    await drainJobs(agenda, JOB_DRAIN_MS);
+    await closeScheduler(agenda);
+    await liveness.stop();
+  }
+
+  /** Runs the stop in order, for at most the bound; then closes the scheduler's client anyway. */
+  async function boundedStop(inOrder: () => Promise<void>): Promise<void> {
+    const boundMs = options.stopBoundMs ?? STOP_BOUND_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const cut = new Promise<'cut'>((resolve) => {
+      timer = setTimeout(() => resolve('cut'), boundMs);
+    });
+    const orderly = inOrder();
+    try {
+      if ((await Promise.race([orderly, cut])) !== 'cut') return;
+    } finally {
+      clearTimeout(timer);
+    }
+    // Still running: it ends, or fails on the closed connections, unwatched.
+    orderly.catch(() => undefined);
+    log.warn(
+      { boundMs },
+      `停止运行时超过 ${boundMs} ms，未完成的步骤和任务留给恢复处理（其他进程或下次启动）/ stopping the runtime took over ${boundMs} ms; unfinished steps and jobs are left to recovery (another process or the next start)`,
+    );
+    await Promise.race([
+      closeScheduler(agenda, true).catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, FORCED_CLOSE_MS).unref()),
+    ]);
+  }
 }
 
 /**

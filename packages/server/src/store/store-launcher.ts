@@ -2,7 +2,7 @@ import { chmod, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { StoreError } from './store-error.ts';
 import { redactedUri } from './redacted-uri.ts';
-import { ensureDataFolderFree } from './data-folder-lock.ts';
+import { acquireDataFolder, type DataFolderLock } from './data-folder-lock.ts';
 import { ensureFerretdb, type ProgressReporter } from './ferretdb-binary.ts';
 import { startFerretdb, type FerretdbBackend, type StoreFsync } from './ferretdb-process.ts';
 import {
@@ -97,6 +97,8 @@ export async function launchStore(options: LaunchStoreOptions = {}): Promise<Run
   let backend: FerretdbBackend;
   let location: string;
   let cleanup = async (): Promise<void> => {};
+  /** The SQLite data folder, held until the store stopped. */
+  let folderLock: DataFolderLock | undefined;
   const usePostgres = (env['XIAOER_STORE'] ?? 'sqlite').toLowerCase().startsWith('postgres');
   if (usePostgres) {
     const adminUrl = postgresAdminUrl(env);
@@ -106,8 +108,9 @@ export async function launchStore(options: LaunchStoreOptions = {}): Promise<Run
     location = `${redactedUri(backend.url)} (PostgreSQL)`;
     if (options.dropPostgresDatabaseOnStop) cleanup = () => dropDatabase(adminUrl, name);
   } else {
-    await ensureDataFolderFree(dataDirectory);
-    backend = { handler: 'sqlite', directory: dataDirectory, fsync: storeFsync(env) };
+    const fsync = storeFsync(env);
+    folderLock = await acquireDataFolder(dataDirectory);
+    backend = { handler: 'sqlite', directory: dataDirectory, fsync };
     location = dataDirectory;
   }
 
@@ -121,6 +124,9 @@ export async function launchStore(options: LaunchStoreOptions = {}): Promise<Run
           ? `内置数据库意外退出，已重新启动（第 ${attempt} 次尝试）/ the embedded store died and was restarted (attempt ${attempt})`
           : `内置数据库重启失败，稍后重试 / restarting the embedded store failed, trying again: ${String(error)}`,
       ),
+  }).catch(async (error: unknown) => {
+    await folderLock?.release();
+    throw error;
   });
   let stopped: Promise<void> | undefined;
   return {
@@ -130,7 +136,11 @@ export async function launchStore(options: LaunchStoreOptions = {}): Promise<Run
       : `${withDatabase(server.uri, database)}?maxPoolSize=${SQLITE_CLIENT_POOL}`,
     location,
     socketPath: server.socketPath,
-    stop: () => (stopped ??= server.stop().then(cleanup)),
+    stop: () =>
+      (stopped ??= server
+        .stop()
+        .then(cleanup)
+        .then(() => folderLock?.release())),
   };
 }
 

@@ -3,7 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { resourceLimits } from 'node:worker_threads';
 import { LocalizedError } from '../../localized-error.ts';
 import { onStopSignal } from '../stop-signals.ts';
-import { announceInitialAdmin, printsToTerminal } from '../initial-admin-password.ts';
+import {
+  announceInitialAdmin,
+  keepInitialPasswordTrue,
+  printsToTerminal,
+} from '../initial-admin-password.ts';
 import { demoExposureWarning } from '../demo-exposure.ts';
 import type { XiaoerConfig } from '../../server/xiaoer-config.ts';
 
@@ -59,6 +63,31 @@ function explain(error: unknown): string {
 }
 
 /**
+ * What `xiaoer serve --help` says after the options: the settings that are environment
+ * variables only (the README's list, which the help did not show), and which setting wins.
+ */
+export const SERVE_HELP_AFTER = `
+优先级 / Precedence: 命令行选项 > 环境变量 > 默认值；配置文件（--config）不含以上设置 /
+  a flag wins over its environment variable, which wins over the default; the configuration
+  file (--config) holds none of the settings above
+
+只能用环境变量设置 / Environment variables only:
+  MONGODB_URI                 使用这个 MongoDB 兼容的数据库，不启动内置数据库 /
+                              use this MongoDB-compatible store and start none
+  XIAOER_STORE=postgres       内置 FerretDB 使用本机 PostgreSQL（XIAOER_POSTGRES_URL，
+                              XIAOER_POSTGRES_DATABASE，默认 xiaoer）/ the embedded FerretDB
+                              on the local PostgreSQL instead of SQLite
+  XIAOER_STORE_FSYNC=commit   每次提交都写入磁盘（默认 checkpoint）/ flush every commit to
+                              the disk (default checkpoint)
+  XIAOER_ADMIN_PASSWORD       首次启动时 admin 的密码，8–200 个字符（不设则随机生成）/
+                              the admin's password on the first start, 8–200 characters
+                              (else a random one)
+  XIAOER_DEMO_AGENT_PASSWORD  演示坐席的密码 / the demo agents' password
+  XIAOER_YOUNG_GENERATION_MB  服务线程的新生代，默认 192，0 在主线程运行 / the server thread's
+                              young generation, default 192; 0 runs it in the main thread
+`;
+
+/**
  * `xiaoer serve`: starts the store (embedded FerretDB unless MONGODB_URI is set) and the HTTP
  * API, prints where they are, and shuts both down on SIGINT/SIGTERM. The server's modules load
  * only when it starts: `xiaoer validate` and a bad `--port` answer without them.
@@ -101,6 +130,7 @@ export function serveCommand(): Command {
         '首次启动时不发布自带的旅程 / do not publish the shipped journeys on first start',
       ),
     )
+    .addHelpText('after', SERVE_HELP_AFTER)
     .action(async (flags: ServeFlags) => {
       const [{ startServer }, { pino }] = await Promise.all([
         import('../../server/start-server.ts'),
@@ -129,8 +159,8 @@ export function serveCommand(): Command {
         });
       } catch (error) {
         // Exits rather than waiting for the event loop to empty: a start that failed half-way
-        // can leave a client open (the scheduler's, when it never started), and the process
-        // stayed up after saying why it could not start.
+        // left a client open (the scheduler's, when it never started: closed now) and the
+        // process stayed up after saying why it could not start; nothing else may do that.
         process.stderr.write(`${explain(error)}\n`, () => process.exit(1));
         return;
       }
@@ -158,6 +188,7 @@ export function serveCommand(): Command {
           ),
         );
       }
+      await keepInitialPasswordTrue(flags.data, server.xiaoer.auth, log);
       if (server.published.length > 0) {
         log(`已发布旅程 / published journeys: ${server.published.join(', ')}`);
       }

@@ -5,6 +5,7 @@ import { passwordLengthProblem } from '../../auth/password-length.ts';
 import type { AuthService } from '../../auth/auth-service.ts';
 import type { RunningStore } from '../../store/store-launcher.ts';
 import { resolve } from 'node:path';
+import { forgetChangedInitialPassword } from '../initial-admin-password.ts';
 
 interface UsersFlags {
   data: string;
@@ -121,8 +122,14 @@ function recovery(
     .action(
       guarded(async (user, flags) => {
         const secret = await newPassword(flags);
-        await withAuth(flags, (auth) => change(auth, user, secret.password));
+        let forgotten: string | undefined;
+        await withAuth(flags, async (auth) => {
+          await change(auth, user, secret.password);
+          // The first start's password file goes once it is not the admin's password.
+          forgotten = await forgetChangedInitialPassword(flags.data, auth);
+        });
         print(done(user));
+        if (forgotten) print(forgotten);
         announce(user, secret);
       }),
     );
