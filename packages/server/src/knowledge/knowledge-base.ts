@@ -4,6 +4,7 @@ import { ArticleStore, type ArticleQuery } from './article-store.ts';
 import { articleInputOf, articleView, type KnowledgeArticle } from './article.ts';
 import { articleProblems, type ArticleInput } from './article.schema.ts';
 import { invalidArticle, invalidImport } from './knowledge-errors.ts';
+import { schemaProblem } from '../json-schema-check.ts';
 import { KnowledgeFreshness } from './knowledge-freshness.ts';
 import {
   KnowledgeIndex,
@@ -237,9 +238,11 @@ export class KnowledgeBase {
       const first = ids.get(id);
       if (first !== undefined)
         problems.push({
-          pointer: `/${i}/id`,
+          ...schemaProblem(`/${i}/id`, {
+            zh: `与第 ${rowOf(first)} 行的 id 重复`,
+            en: `same id as row ${rowOf(first)}`,
+          }),
           row: rowOf(i),
-          message: `same id as row ${rowOf(first)} / 与第 ${rowOf(first)} 行 id 重复`,
         });
       else ids.set(id, i);
     });
