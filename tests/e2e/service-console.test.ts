@@ -237,7 +237,13 @@ describe('the knowledge page', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from('id,questions,answer_zh\nok-1,问题一,答案一\nbad id!,,\n'),
     });
-    await operator.getByTestId('knowledge-import-problems').waitFor();
+    const problems = operator.getByTestId('knowledge-import-problems');
+    await problems.waitFor();
+    // The bad row is on line 3 of the file, the second article; its reasons in Chinese.
+    const shown = await problems.innerText();
+    expect(shown).toContain('第 3 行（第 2 条）');
+    expect(shown).toContain('不应少于 1 个项');
+    expect(shown).not.toMatch(/must|missing/);
     const after = (
       (await (await h.request('GET', '/api/knowledge/articles')).json()) as { total: number }
     ).total;

@@ -58,7 +58,8 @@ describe('intent files', () => {
     const broken = { ...valid, utterances: { zh: [], en: ['x'] } };
     const error = await loadError({ 'refund.json': JSON.stringify(broken) });
     expect(error.file).toMatch(/refund\.json$/);
-    expect(error.problems.join()).toContain('/utterances/zh');
+    expect(error.problems.map((p) => p.en).join()).toContain('/utterances/zh');
+    expect(error.zh).toContain('/utterances/zh 不应少于 1 个项');
     expect(error.zh).toContain('意图文件');
     expect(error.en).toContain('refund.json');
   });
@@ -71,12 +72,19 @@ describe('intent files', () => {
   it('should refuse a missing title and unknown properties', async () => {
     const { title: _title, ...untitled } = valid;
     const error = await loadError({ 'refund.json': JSON.stringify({ ...untitled, extra: 1 }) });
-    expect(error.problems.join('\n')).toMatch(/\/title/);
-    expect(error.problems.join('\n')).toMatch(/additional properties/);
+    expect(error.problems).toContainEqual({
+      zh: '/title 缺少必填属性 "title"',
+      en: '/title missing required property "title"',
+    });
+    expect(error.problems).toContainEqual({
+      zh: '/ 未知属性 "extra"',
+      en: '/ unknown property "extra"',
+    });
   });
 
   it('should refuse a file whose name is not its intent id', async () => {
     const error = await loadError({ 'money.json': JSON.stringify(valid) });
-    expect(error.problems[0]).toContain('refund.json');
+    expect(error.problems[0]?.en).toContain('refund.json');
+    expect(error.problems[0]?.zh).toContain('文件应名为 refund.json');
   });
 });

@@ -74,19 +74,64 @@ describe('knowledge import and export', () => {
     expect((await h.request('GET', '/api/knowledge/articles/csv-good')).status).toBe(404);
   });
 
+  it('should name the file line of a bad CSV row, past the header, blank lines and multi-line cells', async () => {
+    const before = await total();
+    const text = [
+      'id,questions,answer_zh,answer_en,tags,channels,validFrom,validUntil,status',
+      'csv-l1,"问题一\r\n问题二\r\n问题三",答一,,,,,,', // lines 2 to 4
+      '',
+      'csv-l2,"没有答案的问题\nsecond line",,,,,,,', // line 6 (row 2), its cell spans line 7
+      'csv-l3,问题,<b>粗体</b>,,,,,,', // line 8 (row 3)
+      'csv-l1,又一个,答,,,,,,', // line 9 (row 4)
+    ].join('\r\n');
+    const response = await csvImport(text);
+    expect(response.status).toBe(400);
+    const error = (await response.json()) as {
+      error: {
+        code: string;
+        message: { zh: string; en: string };
+        details: { problems: (Problem & { line: number; text: { zh: string; en: string } })[] };
+      };
+    };
+    expect(error.error.code).toBe('invalid-import');
+    const { problems } = error.error.details;
+    expect(problems.map((p) => [p.row, p.line])).toEqual([
+      [2, 6],
+      [3, 8],
+      [4, 9],
+    ]);
+    expect(problems[1]).toMatchObject({
+      pointer: '/2/answer/zh',
+      text: { zh: '不允许 HTML，请用 Markdown', en: 'raw HTML is not allowed, write Markdown' },
+    });
+    expect(problems[2]?.text).toEqual({
+      zh: '与第 2 行（第 1 条）的 id 重复',
+      en: 'same id as line 2 (row 1)',
+    });
+    expect(error.error.message.zh).toContain('首个在第 6 行（第 2 条）');
+    expect(error.error.message.en).toContain('first at line 6 (row 2)');
+    expect(await total()).toBe(before);
+  });
+
   it('should refuse malformed CSV, unknown columns and duplicate ids', async () => {
     expect(await problemsOf(await csvImport('id,questions\n"unterminated,x'))).toMatchObject({
       code: 'malformed-csv',
     });
     expect(await problemsOf(await csvImport('id,question\na,b'))).toMatchObject({
       code: 'malformed-csv',
+      message: { zh: expect.stringContaining('不认识的列：question'), en: expect.any(String) },
+      details: { unknown: ['question'] },
     });
     const twice = { id: 'twice', questions: ['q'], answer: { zh: 'a' } };
     const duplicate = await problemsOf(
       await h.request('POST', '/api/knowledge/import', [twice, twice]),
     );
     expect(duplicate.details.problems).toEqual([
-      expect.objectContaining({ row: 2, pointer: '/1/id' }),
+      expect.objectContaining({
+        row: 2,
+        pointer: '/1/id',
+        text: { zh: '与第 1 条的 id 重复', en: 'same id as article 1' },
+      }),
     ]);
     expect(
       await problemsOf(await h.request('POST', '/api/knowledge/import', { id: 'x' })),

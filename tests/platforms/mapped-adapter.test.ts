@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateMapped } from '@xiaoer/server/internal';
-import { erpMapping, eventsOf } from './platform-fixtures.ts';
+import { erpMapping, eventsOf, problem } from './platform-fixtures.ts';
 
 const at = new Date('2026-03-02T01:00:00Z');
 const notice = {
@@ -36,10 +36,10 @@ describe('mapped source', () => {
       ignored: 'STOCK_LOW at /event is not mapped to an event',
     });
     expect(translate({ order: notice.order })).toEqual({
-      invalid: [{ pointer: '/event', message: 'must be present (the event type)' }],
+      invalid: [problem('/event', 'must be present (the event type)')],
     });
     expect(translate({ ...notice, msgId: undefined })).toEqual({
-      invalid: [{ pointer: '/msgId', message: 'must be present (the message id)' }],
+      invalid: [problem('/msgId', 'must be present (the message id)')],
     });
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { type EventMapping } from '@xiaoer/server';
 import { base64Hmac, parsePlatformJson, type Translation } from '@xiaoer/server/internal';
 
@@ -127,3 +128,10 @@ export function postShopify(
     body: delivery.body,
   });
 }
+
+/** A problem of a malformed body: its English `message`, and `text` in zh (Chinese) and en. */
+export const problem = (pointer: string, en: string) => ({
+  pointer,
+  message: en,
+  text: { zh: expect.stringMatching(/[\u4e00-\u9fff]/), en },
+});

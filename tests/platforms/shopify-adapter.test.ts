@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateShopify } from '@xiaoer/server/internal';
-import { eventsOf, platformPayload } from './platform-fixtures.ts';
+import { eventsOf, platformPayload, problem } from './platform-fixtures.ts';
 
 const ORDER_ID = '820982911946154508';
 const at = new Date('2026-03-02T01:00:00Z');
@@ -168,13 +168,13 @@ describe('Shopify adapter on Shopify sample payloads', () => {
     });
     expect(translate('orders/create', { name: 42, fulfillments: {} })).toEqual({
       invalid: [
-        { pointer: '/id', message: "must have required property 'id'" },
-        { pointer: '/name', message: 'must be string' },
-        { pointer: '/fulfillments', message: 'must be array' },
+        problem('/id', 'missing required property "id"'),
+        problem('/name', 'must be string'),
+        problem('/fulfillments', 'must be array'),
       ],
     });
     expect(translate('fulfillments/create', [])).toMatchObject({
-      invalid: [{ pointer: '', message: 'must be object' }],
+      invalid: [problem('', 'must be object')],
     });
   });
 });

@@ -5,7 +5,7 @@ import { topSign, translateTmc } from '@xiaoer/server/internal';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 import { readFile } from 'node:fs/promises';
 import type { WorkflowDocument } from '@xiaoer/engine';
-import { eventsOf, platformFixture } from './platform-fixtures.ts';
+import { eventsOf, platformFixture, problem } from './platform-fixtures.ts';
 
 const SECRET = 'taobao-app-secret-0123';
 const at = new Date('2026-03-02T01:00:00Z');
@@ -75,7 +75,7 @@ describe('TMC messages', () => {
     expect(closed[0]).toMatchObject({ type: 'order.cancelled' });
     expect(closed[0]?.data).not.toHaveProperty('paid');
     expect(translateTmc({ id: '2', topic: 'taobao_trade_TradeClose', content: 'x' }, at)).toEqual({
-      invalid: [{ pointer: '/content', message: 'must be a JSON string' }],
+      invalid: [problem('/content', 'must be a JSON string')],
     });
   });
 });

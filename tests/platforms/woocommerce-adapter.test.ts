@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translateWooCommerce, WOOCOMMERCE_STATUSES } from '@xiaoer/server/internal';
-import { customCourierParcel, eventsOf, platformPayload } from './platform-fixtures.ts';
+import { customCourierParcel, eventsOf, platformPayload, problem } from './platform-fixtures.ts';
 
 const at = new Date('2026-03-02T01:00:00Z');
 const translate = (topic: string, payload: unknown) =>
@@ -154,8 +154,8 @@ describe('WooCommerce adapter on the WooCommerce docs order', () => {
     });
     expect(translate('order.created', { id: 727, meta_data: [{ value: 1 }] })).toEqual({
       invalid: [
-        { pointer: '/status', message: "must have required property 'status'" },
-        { pointer: '/meta_data/0/key', message: "must have required property 'key'" },
+        problem('/status', 'missing required property "status"'),
+        problem('/meta_data/0/key', 'missing required property "key"'),
       ],
     });
   });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { translateYouzan } from '@xiaoer/server/internal';
-import { eventsOf, youzanPush, youzanRefundPush, youzanStatePush } from './platform-fixtures.ts';
+import {
+  eventsOf,
+  youzanPush,
+  youzanRefundPush,
+  youzanStatePush,
+  problem,
+} from './platform-fixtures.ts';
 
 const at = new Date('2026-03-02T01:00:00Z');
 
@@ -70,7 +76,7 @@ describe('Youzan adapter on a real Youzan order', () => {
     });
     expect(events[1]?.data).toEqual({ orderId: TID, orderNumber: TID, test: false });
     expect(translateYouzan({ ...youzanStatePush('trade_TradeClose'), msg: '%7B%7D' }, at)).toEqual({
-      invalid: [{ pointer: '/msg/tid', message: "must have required property 'tid'" }],
+      invalid: [problem('/msg/tid', 'missing required property "tid"')],
     });
   });
 
@@ -110,18 +116,13 @@ describe('Youzan adapter on a real Youzan order', () => {
       ignored: 'message type ITEM_STATE is not used by Xiaoer',
     });
     expect(translateYouzan({ type: 'trade_TradeCreate' }, at)).toEqual({
-      invalid: [{ pointer: '/msg', message: "must have required property 'msg'" }],
+      invalid: [problem('/msg', 'missing required property "msg"')],
     });
     expect(translateYouzan({ type: 'trade_TradeCreate', msg: '%7B%7D' }, at)).toEqual({
-      invalid: [
-        {
-          pointer: '/msg/full_order_info',
-          message: "must have required property 'full_order_info'",
-        },
-      ],
+      invalid: [problem('/msg/full_order_info', 'missing required property "full_order_info"')],
     });
     expect(translateYouzan({ type: 'trade_TradeCreate', msg: 'not json' }, at)).toEqual({
-      invalid: [{ pointer: '/msg', message: 'must be URL-encoded JSON' }],
+      invalid: [problem('/msg', 'must be URL-encoded JSON')],
     });
   });
 
@@ -155,9 +156,7 @@ describe('Youzan adapter on a real Youzan order', () => {
     expect(
       translateYouzan(youzanRefundPush('trade_refund_RefundSuccess', { refunded_fee: 'free' }), at),
     ).toEqual({
-      invalid: [
-        { pointer: '/msg/refunded_fee', message: 'must match pattern "^\\d+(\\.\\d{1,2})?$"' },
-      ],
+      invalid: [problem('/msg/refunded_fee', 'must match pattern "^\\d+(\\.\\d{1,2})?$"')],
     });
   });
 });

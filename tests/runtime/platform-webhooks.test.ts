@@ -9,6 +9,7 @@ import { sentTo as sentMessages } from './sent-messages.ts';
 import {
   customCourierParcel,
   erpMapping,
+  problem,
   youzanPush,
   youzanRefundPush,
   youzanStatePush,
@@ -267,8 +268,8 @@ describe('Shopify webhooks', () => {
         code: 'invalid-payload',
         details: {
           problems: [
-            { pointer: '/id', message: "must have required property 'id'" },
-            { pointer: '/name', message: 'must be string' },
+            problem('/id', 'missing required property "id"'),
+            problem('/name', 'must be string'),
           ],
         },
       },

@@ -96,4 +96,18 @@ describe('http.trustProxy in the configuration', () => {
   ])('should refuse %s, naming where', (_name, value, message) => {
     expect(() => parseConfig(config(value), 'config.json')).toThrow(message);
   });
+
+  it('should say what is wrong with an entry in Chinese and in English, each on its own', () => {
+    const error = (() => {
+      try {
+        parseConfig(config(['proxy.example.com']), 'config.json');
+      } catch (thrown) {
+        return thrown as { zh: string; en: string };
+      }
+    })();
+    expect(error?.zh).toContain('"proxy.example.com" 不是 IP 地址');
+    expect(error?.zh).not.toContain('is not');
+    expect(error?.en).toContain('"proxy.example.com" is not an IP address');
+    expect(error?.en).not.toMatch(/[\u4e00-\u9fff]/);
+  });
 });

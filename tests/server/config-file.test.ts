@@ -32,7 +32,7 @@ describe('a configuration file with mistakes', () => {
   it('should say in Chinese what is wrong with a value of the wrong type', () => {
     const { zh, en } = problemsOf({ sources: 'my-shop' });
     expect(en).toContain('/sources must be array');
-    expect(zh).toContain('/sources 应当是 array 类型');
+    expect(zh).toContain('/sources 应当是数组');
     expect(zh).not.toContain('must');
   });
 

@@ -1,3 +1,5 @@
+import type { LocalizedText } from '@xiaoer/engine';
+
 /** How deep and how wide a JSON body may be. */
 export const JSON_SHAPE_LIMITS = { maxDepth: 64, maxKeys: 10_000 } as const;
 
@@ -6,8 +8,17 @@ export interface JsonShapeProblem {
   reason: 'too-deep' | 'too-many-keys';
   /** JSON pointer of the object or array where the limit was crossed. */
   pointer: string;
+  /** `text` in English. */
   message: string;
+  text: LocalizedText;
 }
+
+const tooDeep = (pointer: string, maxDepth: number): JsonShapeProblem => ({
+  reason: 'too-deep',
+  pointer,
+  message: `nested deeper than ${maxDepth} levels`,
+  text: { zh: `嵌套超过 ${maxDepth} 层`, en: `nested deeper than ${maxDepth} levels` },
+});
 
 const escapeToken = (token: string) => token.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -27,12 +38,7 @@ export function jsonShapeProblem(
   while (stack.length > 0) {
     const { node, depth, pointer } = stack.pop()!;
     if (node === null || typeof node !== 'object') continue;
-    if (depth > limits.maxDepth)
-      return {
-        reason: 'too-deep',
-        pointer,
-        message: `nested deeper than ${limits.maxDepth} levels`,
-      };
+    if (depth > limits.maxDepth) return tooDeep(pointer, limits.maxDepth);
     const entries = Array.isArray(node)
       ? node.map((item, index) => [String(index), item] as const)
       : Object.entries(node);
@@ -42,6 +48,10 @@ export function jsonShapeProblem(
         reason: 'too-many-keys',
         pointer,
         message: `more than ${limits.maxKeys} keys in all`,
+        text: {
+          zh: `键的总数超过 ${limits.maxKeys} 个`,
+          en: `more than ${limits.maxKeys} keys in all`,
+        },
       };
     for (const [key, child] of entries)
       if (child !== null && typeof child === 'object')
@@ -82,14 +92,13 @@ export function jsonTextDepthProblem(text: string, maxDepth: number): JsonShapeP
       path[open.length - 1] = String(open.at(-1));
     } else if (c === '{' || c === '[') {
       if (open.length >= maxDepth)
-        return {
-          reason: 'too-deep',
-          pointer: path
+        return tooDeep(
+          path
             .slice(0, open.length)
             .map((token) => `/${token}`)
             .join(''),
-          message: `nested deeper than ${maxDepth} levels`,
-        };
+          maxDepth,
+        );
       open.push(c === '[' ? 0 : -1);
       path[open.length - 1] = '0';
     } else if (c === '}' || c === ']') open.pop();

@@ -13,6 +13,7 @@ import {
   Typography,
 } from 'antd';
 import type { ButtonProps } from 'antd';
+import type { LocalizedText } from '@xiaoer/engine';
 import { useTranslation } from 'react-i18next';
 import { ApiFailure, errorText } from '../api/api-client.ts';
 import { knowledgeApi, type KnowledgeArticle, type UnansweredGroup } from '../api/service-api.ts';
@@ -22,6 +23,14 @@ import { TryMessageBox } from './TryMessageBox.tsx';
 import { IntentsPanel } from './IntentsPanel.tsx';
 
 type Editing = Partial<KnowledgeArticle> & { questionsText: string };
+/** A refused import's problem: the article (`row`), its CSV file line, the reason in zh and en. */
+type ImportProblem = {
+  row?: number;
+  line?: number;
+  pointer?: string;
+  message?: string;
+  text?: LocalizedText;
+};
 
 const lines = (text: string) =>
   text
@@ -92,14 +101,16 @@ export function KnowledgePage({ canEdit }: { canEdit: boolean }) {
         content: (
           <ul data-testid="knowledge-import-problems">
             {Array.isArray(problems)
-              ? (problems as { row?: number; pointer?: string; message?: string }[])
-                  .slice(0, 20)
-                  .map((p, i) => (
-                    <li key={i}>
-                      {p.row !== undefined ? `#${p.row} ` : ''}
-                      {p.pointer} {p.message}
-                    </li>
-                  ))
+              ? (problems as ImportProblem[]).slice(0, 20).map((p, i) => (
+                  <li key={i}>
+                    {p.line !== undefined
+                      ? `${t('knowledge.importLine', { line: p.line, row: p.row })} `
+                      : p.row !== undefined
+                        ? `${t('knowledge.importRow', { row: p.row })} `
+                        : ''}
+                    <code>{p.pointer}</code> {p.text?.[language] ?? p.message}
+                  </li>
+                ))
               : errorText(error, language)}
           </ul>
         ),

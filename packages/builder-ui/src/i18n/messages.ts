@@ -254,6 +254,8 @@ export const messages = {
       import: '导入 JSON/CSV',
       imported: '已导入：新建 {{created}}，更新 {{updated}}',
       importRefused: '导入失败，知识库未改变：',
+      importLine: '第 {{line}} 行（第 {{row}} 条）',
+      importRow: '第 {{row}} 条',
       questions: '问题',
       questionsHint: '问题的不同说法（每行一个）',
       synonymsHint: '同义词（顾客对这件事的其他叫法，如 发票、开票、收据；回车或逗号分隔）',
@@ -741,6 +743,8 @@ export const messages = {
       import: 'Import JSON/CSV',
       imported: 'Imported: {{created}} new, {{updated}} updated',
       importRefused: 'Import refused; the knowledge base is unchanged:',
+      importLine: 'Line {{line}} (row {{row}})',
+      importRow: 'Article {{row}}',
       questions: 'Questions',
       questionsHint: 'Ways to ask it (one per line)',
       synonymsHint:

@@ -43,6 +43,17 @@ export function schemaErrorPointer(error: ErrorObject): string {
   return error.instancePath;
 }
 
+/** JSON Schema's type names as a Chinese reader says them. */
+const JSON_TYPES_ZH: Record<string, string> = {
+  string: '字符串',
+  number: '数字',
+  integer: '整数',
+  boolean: '布尔值',
+  object: '对象',
+  array: '数组',
+  null: 'null',
+};
+
 /**
  * The reason for an ajv error in Chinese and English (the field is in the pointer). Common
  * keywords are worded here; the rest use ajv's English message and ajv-i18n's Chinese one.
@@ -63,6 +74,13 @@ export function localizedSchemaError(error: ErrorObject): LocalizedText {
       return {
         zh: `必须是以下之一：${allowed.join('、')}`,
         en: `must be one of: ${allowed.join(', ')}`,
+      };
+    }
+    case 'type': {
+      const types = String(params['type']).split(',');
+      return {
+        zh: `应当是${types.map((type) => JSON_TYPES_ZH[type] ?? type).join('或')}`,
+        en: error.message ?? `must be ${types.join(',')}`,
       };
     }
     case 'false schema':

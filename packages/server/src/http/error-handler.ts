@@ -42,6 +42,7 @@ export function bodyOf(error: DomainError): ApiErrorBody {
 }
 import { STORE_RETRY_AFTER_S } from './health.route.ts';
 import { jsonShapeProblem, type JsonShapeProblem } from '../json-shape.ts';
+import { schemaProblem } from '../json-schema-check.ts';
 
 /** Errors raised by express.json() (body-parser) carry a `type` and a `status`. */
 interface BodyParserError {
@@ -57,10 +58,10 @@ export const tooComplex = (code: string, problem: JsonShapeProblem) =>
     'invalid',
     code,
     {
-      zh: `JSON 嵌套过深或键过多（${problem.reason === 'too-deep' ? '超过层数上限' : '键的总数超过上限'}，位置 "${problem.pointer}"）。`,
-      en: `The JSON is nested too deep or has too many keys (${problem.message}, at "${problem.pointer}").`,
+      zh: `JSON 嵌套过深或键过多（${problem.text.zh}，位置 "${problem.pointer}"）。`,
+      en: `The JSON is nested too deep or has too many keys (${problem.text.en}, at "${problem.pointer}").`,
     },
-    { details: { problems: [{ pointer: problem.pointer, message: problem.message }] } },
+    { details: { problems: [schemaProblem(problem.pointer, problem.text)] } },
   );
 
 /** 400 for a body that is not JSON; `detail` says where the parser stopped. */

@@ -153,11 +153,12 @@ export function knowledgeRouter(knowledge: KnowledgeBase, bodyLimit: string | nu
     express.text({ type: 'text/csv', limit: bodyLimit }),
     async (request, response) => {
       const body: unknown = request.body;
-      const rows =
-        request.is('text/csv') && typeof body === 'string' ? articlesFromCsv(body) : body;
+      const csv =
+        request.is('text/csv') && typeof body === 'string' ? articlesFromCsv(body) : undefined;
+      const rows: unknown = csv ? csv.inputs : body;
       if (!Array.isArray(rows) || rows.length === 0 || rows.length > MAX_IMPORT_ROWS)
         throw notAnArray;
-      const result = await knowledge.importArticles(rows, actorOf(request));
+      const result = await knowledge.importArticles(rows, actorOf(request), csv?.lines);
       auditDetails(request, { rows: rows.length });
       response.json(result);
     },

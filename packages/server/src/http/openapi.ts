@@ -666,7 +666,7 @@ function operation(route: RouteEntry, notes: OperationNotes | undefined) {
   const query = Object.entries(facts.query ?? {});
   if (body || pathParams.length > 0 || query.length > 0)
     responses['400'] = errorRef(
-      'Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效',
+      'Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效',
     );
   if (facts.body)
     responses['415'] = errorRef('The body is not JSON (Content-Type) / 请求体不是 JSON');
@@ -783,7 +783,8 @@ export function openApiDocument(app: Express, version: string): Record<string, u
                         type: 'object',
                         properties: {
                           pointer: { type: 'string' },
-                          // Body problems are text; a workflow's problems say it in zh and en.
+                          // A body's problems: `message` in English, `text` in zh and en; a
+                          // workflow's problems give `message` in zh and en.
                           message: {
                             anyOf: [
                               { type: 'string' },
@@ -793,11 +794,15 @@ export function openApiDocument(app: Express, version: string): Record<string, u
                               },
                             ],
                           },
-                          // Event data against a journey's trigger: the reason in zh and en.
+                          // The reason in zh and en.
                           text: {
                             type: 'object',
                             properties: { zh: { type: 'string' }, en: { type: 'string' } },
                           },
+                          // A knowledge import: the article (1 for the first) and, for a CSV,
+                          // the line of the file its row starts on (the header is line 1).
+                          row: { type: 'integer' },
+                          line: { type: 'integer' },
                         },
                       },
                     },

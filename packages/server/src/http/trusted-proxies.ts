@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import type { LocalizedText } from '@xiaoer/engine';
 
 /**
  * Which proxies in front of the server may say who the client is (`X-Forwarded-For`,
@@ -15,14 +16,17 @@ const RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /**
  * Why one entry of a {@link TrustedProxies} list is not an address, a subnet (`10.0.0.0/8`,
- * `fd00::/8`) or a range name, in English and Chinese; undefined when it is one.
+ * `fd00::/8`) or a range name, in Chinese and English; undefined when it is one.
  */
-export function trustedProxyProblem(entry: string): string | undefined {
+export function trustedProxyProblem(entry: string): LocalizedText | undefined {
   if (RANGE_NAMES.has(entry)) return undefined;
   const [address = '', prefix, ...rest] = entry.split('/');
   const family = isIP(address);
   const bits = family === 4 ? 32 : 128;
   const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
   if (family !== 0 && prefixOk && rest.length === 0) return undefined;
-  return `"${entry}" is not an IP address, a subnet (10.0.0.0/8) or one of loopback, linklocal, uniquelocal / 不是 IP 地址、网段或 loopback、linklocal、uniquelocal`;
+  return {
+    zh: `"${entry}" 不是 IP 地址、网段（如 10.0.0.0/8），也不是 loopback、linklocal、uniquelocal 之一`,
+    en: `"${entry}" is not an IP address, a subnet (10.0.0.0/8) or one of loopback, linklocal, uniquelocal`,
+  };
 }

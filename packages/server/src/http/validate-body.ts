@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { compileSchema, schemaProblems } from '../json-schema-check.ts';
+import { compileSchema, problemLines, schemaProblems } from '../json-schema-check.ts';
 import { ApiError } from './api-error.ts';
 import { declare } from './route-metadata.ts';
 import { unsupportedMediaType } from './media-type.ts';
@@ -8,8 +8,8 @@ import { unsupportedMediaType } from './media-type.ts';
 export type BodySchema = Record<string, unknown>;
 
 /**
- * Rejects a body that is not JSON with 415, and one that breaks `schema` with 400 and every
- * problem's JSON pointer.
+ * Rejects a body that is not JSON with 415, and one that breaks `schema` with 400: every
+ * problem's JSON pointer and reason in zh and en, the first ones in the message too.
  */
 export function validateBody(schema: BodySchema): RequestHandler {
   const check = compileSchema(schema);
@@ -19,13 +19,14 @@ export function validateBody(schema: BodySchema): RequestHandler {
       if (notJson) return next(notJson);
       if (check(request.body)) return next();
       const problems = schemaProblems(check.errors);
+      const lines = problemLines(problems);
       next(
         new ApiError(
           400,
           'invalid-body',
           {
-            zh: `请求体不符合要求（${problems.length} 处）。`,
-            en: `The request body is invalid (${problems.length} problem(s)).`,
+            zh: `请求体不符合要求（${problems.length} 处）：${lines.zh}`,
+            en: `The request body is invalid (${problems.length} problem(s)): ${lines.en}`,
           },
           undefined,
           { problems },

@@ -1,5 +1,10 @@
 import { findUnstorableKey, type JsonObject } from '@xiaoer/engine';
-import { compileSchema, schemaProblems, type SchemaProblem } from '../json-schema-check.ts';
+import {
+  compileSchema,
+  schemaProblem,
+  schemaProblems,
+  type SchemaProblem,
+} from '../json-schema-check.ts';
 import { jsonShapeProblem, type JsonShapeProblem } from '../json-shape.ts';
 
 /** An event as order systems send it: the core CloudEvents attributes. */
@@ -60,7 +65,12 @@ export function readCloudEvents(
   const items: unknown[] = batch ? body : [body];
   const problems: BodyProblem[] = [];
   if (batch && (items.length === 0 || items.length > 1000))
-    problems.push({ pointer: '', message: 'a batch holds 1 to 1000 events' });
+    problems.push(
+      schemaProblem('', {
+        zh: '一批应有 1 到 1000 个事件',
+        en: 'a batch holds 1 to 1000 events',
+      }),
+    );
   const seen = new Set<string>();
   items.forEach((item, index) => {
     const base = batch ? `/${index}` : '';
@@ -70,20 +80,24 @@ export function readCloudEvents(
     }
     const shape = jsonShapeProblem(item);
     if (shape) {
-      problems.push({ pointer: `${base}${shape.pointer}`, message: shape.message });
+      problems.push(schemaProblem(`${base}${shape.pointer}`, shape.text));
       return;
     }
     const bad = findUnstorableKey(item.data ?? {}, `${base}/data`);
     if (bad)
-      problems.push({
-        pointer: bad.pointer,
-        message: `key "${bad.key}" cannot be stored (no "." and no leading "$")`,
-      });
+      problems.push(
+        schemaProblem(bad.pointer, {
+          zh: `键 "${bad.key}" 无法保存（不能含 "."，不能以 "$" 开头）`,
+          en: `key "${bad.key}" cannot be stored (no "." and no leading "$")`,
+        }),
+      );
     if (seen.has(item.id))
-      problems.push({
-        pointer: `${base}/id`,
-        message: `event id "${item.id}" repeats in the batch`,
-      });
+      problems.push(
+        schemaProblem(`${base}/id`, {
+          zh: `事件 id "${item.id}" 在这批中重复`,
+          en: `event id "${item.id}" repeats in the batch`,
+        }),
+      );
     seen.add(item.id);
   });
   return problems.length > 0

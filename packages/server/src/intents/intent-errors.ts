@@ -1,4 +1,5 @@
 import { DomainError } from '../errors/domain-error.ts';
+import { schemaProblem } from '../json-schema-check.ts';
 
 export const intentNotFound = (id: string) =>
   new DomainError('not-found', 'intent-not-found', {
@@ -21,7 +22,7 @@ export interface IntentProblem {
 
 /**
  * Bad examples or an action that points at nothing. Each message names the problems in its
- * own language; `details.problems` carry the JSON pointers (`message`: English / 中文).
+ * own language; `details.problems` carry the JSON pointers, each reason in zh and en (`text`).
  */
 export const invalidIntent = (problems: IntentProblem[]) =>
   new DomainError(
@@ -33,7 +34,7 @@ export const invalidIntent = (problems: IntentProblem[]) =>
     },
     {
       details: {
-        problems: problems.map((p) => ({ pointer: p.pointer, message: `${p.en} / ${p.zh}` })),
+        problems: problems.map(({ pointer, zh, en }) => schemaProblem(pointer, { zh, en })),
       },
     },
   );

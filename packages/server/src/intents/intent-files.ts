@@ -78,16 +78,21 @@ export const intentFileSchema = {
 
 const validateIntentFile = compileSchema<IntentDefinition>(intentFileSchema);
 
-/** An intent file that cannot be read or is not a valid intent definition; names the file. */
+/**
+ * An intent file that cannot be read or is not a valid intent definition; names the file and
+ * each problem (`/pointer reason`) in zh and en.
+ */
 export class IntentFileError extends LocalizedError {
   constructor(
     readonly file: string,
-    readonly problems: string[],
+    readonly problems: LocalizedText[],
     options?: ErrorOptions,
   ) {
-    const list = problems.join('; ');
     super(
-      { zh: `意图文件 ${file} 无效：${list}`, en: `Intent file ${file} is invalid: ${list}` },
+      {
+        zh: `意图文件 ${file} 无效：${problems.map((problem) => problem.zh).join('；')}`,
+        en: `Intent file ${file} is invalid: ${problems.map((problem) => problem.en).join('; ')}`,
+      },
       options,
     );
   }
@@ -99,18 +104,29 @@ export async function readIntentFile(file: string): Promise<IntentDefinition> {
   try {
     document = JSON.parse(await readFile(file, 'utf8'));
   } catch (cause) {
-    throw new IntentFileError(file, [(cause as Error).message], { cause });
+    const reason = (cause as Error).message;
+    throw new IntentFileError(file, [{ zh: `不是合法的 JSON（${reason}）`, en: reason }], {
+      cause,
+    });
   }
   if (!validateIntentFile(document)) {
     const problems = schemaProblems(validateIntentFile.errors);
     throw new IntentFileError(
       file,
-      problems.map((problem) => `${problem.pointer || '/'} ${problem.message}`),
+      problems.map(({ pointer, text }) => ({
+        zh: `${pointer || '/'} ${text.zh}`,
+        en: `${pointer || '/'} ${text.en}`,
+      })),
     );
   }
   const expected = `${document.intent}.json`;
   if (path.basename(file) !== expected) {
-    throw new IntentFileError(file, [`/intent "${document.intent}" needs the name ${expected}`]);
+    throw new IntentFileError(file, [
+      {
+        zh: `/intent "${document.intent}" 的文件应名为 ${expected}`,
+        en: `/intent "${document.intent}" needs the name ${expected}`,
+      },
+    ]);
   }
   return document;
 }
@@ -129,7 +145,9 @@ async function readGenerated(
   }
   const document = JSON.parse(text) as { utterances?: Record<MessageLanguage, string[]> };
   if (!Array.isArray(document.utterances?.zh) || !Array.isArray(document.utterances.en)) {
-    throw new IntentFileError(file, ['/utterances needs zh and en lists']);
+    throw new IntentFileError(file, [
+      { zh: '/utterances 应有 zh 和 en 两个列表', en: '/utterances needs zh and en lists' },
+    ]);
   }
   return document.utterances;
 }

@@ -52,21 +52,68 @@ const malformedCsv = (detail: string) =>
     { detail },
   );
 
-/** The rows of a CSV import as article inputs (not yet checked), in row order. */
-export function articlesFromCsv(text: string): unknown[] {
-  let records: Record<string, string>[];
+const unknownColumns = (unknown: string[]) =>
+  new DomainError(
+    'invalid',
+    'malformed-csv',
+    {
+      zh: `CSV 有不认识的列：${unknown.join('、')}；可用的列：${CSV_COLUMNS.join('、')}。未导入任何条目。`,
+      en: `The CSV has unknown columns: ${unknown.join(', ')}; expected ${CSV_COLUMNS.join(', ')}. Nothing was imported.`,
+    },
+    { details: { unknown, expected: [...CSV_COLUMNS] } },
+  );
+
+/** The article inputs of a CSV import (not yet checked) and the file line each starts on. */
+export interface CsvArticles {
+  inputs: Record<string, unknown>[];
+  /** Per input, the line of the file its row starts on (the header is line 1). */
+  lines: number[];
+}
+
+const LINE_BREAK = /\r\n|\r|\n/g;
+const LEADING_BREAKS = /^(?:\r\n|\r|\n)*/;
+const breaksIn = (text: string) => text.match(LINE_BREAK)?.length ?? 0;
+
+/**
+ * The rows of a CSV import as article inputs, in row order, with the file line each row starts
+ * on: an operator finds "line 5" in an editor, past the header, the skipped blank lines and the
+ * questions cells that span lines. The parser's own line count is off for a cell holding CRLF,
+ * so lines are counted here, in the text between the byte offsets where its records end.
+ */
+export function articlesFromCsv(text: string): CsvArticles {
+  let records: { record: string[]; info: { bytes: number } }[];
   try {
-    records = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: false });
+    // With `info`, each record comes as `{ record, info }` (the typings do not say so).
+    records = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      trim: false,
+      info: true,
+    }) as unknown as typeof records;
   } catch (error) {
     throw malformedCsv(error instanceof Error ? error.message : String(error));
   }
-  const header = Object.keys(records[0] ?? {});
+  const [head, ...rows] = records;
+  const header = head?.record ?? [];
   const unknown = header.filter((name) => !(CSV_COLUMNS as readonly string[]).includes(name));
-  if (unknown.length > 0)
-    throw malformedCsv(
-      `unknown columns: ${unknown.join(', ')}; expected ${CSV_COLUMNS.join(', ')}`,
-    );
-  return records.map(rowToInput);
+  if (unknown.length > 0) throw unknownColumns(unknown);
+  const bytes = Buffer.from(text);
+  let line = 1;
+  let end = 0;
+  const startLine = (recordEnd: number) => {
+    const raw = bytes.subarray(end, recordEnd).toString();
+    const start = line + breaksIn(LEADING_BREAKS.exec(raw)?.[0] ?? '');
+    line += breaksIn(raw);
+    end = recordEnd;
+    return start;
+  };
+  if (head) startLine(head.info.bytes);
+  return {
+    inputs: rows.map(({ record }) =>
+      rowToInput(Object.fromEntries(header.map((name, index) => [name, record[index] ?? '']))),
+    ),
+    lines: rows.map(({ info }) => startLine(info.bytes)),
+  };
 }
 
 function rowToInput(row: Partial<Record<Column, string>>): Record<string, unknown> {

@@ -3,6 +3,7 @@ import type { KnowledgeModels } from '../model/models.ts';
 import { isDuplicateKey } from '../model/models.ts';
 import { changeKey, type KnowledgeArticleRecord } from '../model/knowledge.model.ts';
 import { articleProblems, type ArticleInput } from './article.schema.ts';
+import { schemaProblem } from '../json-schema-check.ts';
 import { articleView, fieldsOf, type KnowledgeArticle } from './article.ts';
 import {
   articleConflict,
@@ -108,7 +109,7 @@ export class ArticleStore {
   ): Promise<KnowledgeArticle> {
     check(input);
     if (input.id !== undefined && input.id !== id)
-      throw invalidArticle([{ pointer: '/id', message: `must be "${id}" / 须为 "${id}"` }]);
+      throw invalidArticle([schemaProblem('/id', { zh: `须为 "${id}"`, en: `must be "${id}"` })]);
     const current = await this.record(id);
     if (!current) throw articleNotFound(id);
     if (current.revision !== revision) throw articleConflict(id, revision, current.revision);

@@ -1,5 +1,10 @@
 import { templateVariables } from '@xiaoer/engine';
-import { compileSchema, schemaProblems, type SchemaProblem } from '../json-schema-check.ts';
+import {
+  compileSchema,
+  schemaProblem,
+  schemaProblems,
+  type SchemaProblem,
+} from '../json-schema-check.ts';
 import {
   KNOWLEDGE_CHANNELS,
   type KnowledgeChannel,
@@ -91,18 +96,36 @@ const UNSAFE_TAG = /\{\{\s*[{&>]/;
 function answerProblems(text: string, pointer: string): SchemaProblem[] {
   if (HTML.test(text))
     return [
-      { pointer, message: 'raw HTML is not allowed, write Markdown / 不允许 HTML，请用 Markdown' },
+      schemaProblem(pointer, {
+        zh: '不允许 HTML，请用 Markdown',
+        en: 'raw HTML is not allowed, write Markdown',
+      }),
     ];
   if (SCRIPT_LINK.test(text))
-    return [{ pointer, message: 'script or data links are not allowed / 不允许脚本或 data 链接' }];
+    return [
+      schemaProblem(pointer, {
+        zh: '不允许脚本或 data 链接',
+        en: 'script or data links are not allowed',
+      }),
+    ];
   if (UNSAFE_TAG.test(text))
-    return [{ pointer, message: 'only {{name}} variables are allowed / 只允许 {{变量}}' }];
+    return [
+      schemaProblem(pointer, {
+        zh: '只允许 {{变量名}} 形式的变量',
+        en: 'only {{name}} variables are allowed',
+      }),
+    ];
   try {
     templateVariables(text);
     return [];
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return [{ pointer, message: `template syntax: ${reason} / 模板语法错误` }];
+    return [
+      schemaProblem(pointer, {
+        zh: `模板语法错误（${reason}）`,
+        en: `template syntax: ${reason}`,
+      }),
+    ];
   }
 }
 
@@ -119,9 +142,11 @@ export function articleProblems(input: unknown, base = ''): SchemaProblem[] {
     input.validUntil &&
     Date.parse(input.validFrom) >= Date.parse(input.validUntil)
   )
-    problems.push({
-      pointer: `${base}/validUntil`,
-      message: 'must be after validFrom / 须晚于 validFrom',
-    });
+    problems.push(
+      schemaProblem(`${base}/validUntil`, {
+        zh: '须晚于生效时间 validFrom',
+        en: 'must be after validFrom',
+      }),
+    );
   return problems;
 }

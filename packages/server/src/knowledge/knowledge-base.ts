@@ -3,7 +3,13 @@ import type { KnowledgeModels } from '../model/models.ts';
 import { ArticleStore, type ArticleQuery } from './article-store.ts';
 import { articleInputOf, articleView, type KnowledgeArticle } from './article.ts';
 import { articleProblems, type ArticleInput } from './article.schema.ts';
-import { invalidArticle, invalidImport } from './knowledge-errors.ts';
+import {
+  importPlace,
+  invalidArticle,
+  invalidImport,
+  type ImportProblem,
+} from './knowledge-errors.ts';
+import { schemaProblem } from '../json-schema-check.ts';
 import { KnowledgeFreshness } from './knowledge-freshness.ts';
 import {
   KnowledgeIndex,
@@ -220,28 +226,34 @@ export class KnowledgeBase {
 
   /**
    * Creates or overwrites every article of `inputs` (matched by id). Every row is checked first;
-   * one bad row imports nothing. `rowOf(i)` names the row in problems (CSV line, array index).
+   * one bad row imports nothing. Problems name the row (`row`, 1 for the first article) and,
+   * for a file, the line it starts on (`lines[i]`, the CSV header being line 1).
    */
   async importArticles(
     inputs: unknown[],
     actor: string,
-    rowOf: (index: number) => number = (index) => index + 1,
+    lines?: number[],
   ): Promise<{ created: number; updated: number }> {
-    const problems = inputs.flatMap((input, i) =>
-      articleProblems(input, `/${i}`).map((problem) => ({ ...problem, row: rowOf(i) })),
+    const at = (i: number) => ({ row: i + 1, ...(lines ? { line: lines[i] ?? 0 } : {}) });
+    const problems: ImportProblem[] = inputs.flatMap((input, i) =>
+      articleProblems(input, `/${i}`).map((problem) => ({ ...problem, ...at(i) })),
     );
     const ids = new Map<string, number>();
     inputs.forEach((input, i) => {
       const id = (input as ArticleInput | null)?.id;
       if (typeof id !== 'string') return;
       const first = ids.get(id);
-      if (first !== undefined)
+      if (first === undefined) ids.set(id, i);
+      else {
+        const place = importPlace(at(first));
         problems.push({
-          pointer: `/${i}/id`,
-          row: rowOf(i),
-          message: `same id as row ${rowOf(first)} / 与第 ${rowOf(first)} 行 id 重复`,
+          ...schemaProblem(`/${i}/id`, {
+            zh: `与${place.zh}的 id 重复`,
+            en: `same id as ${place.en}`,
+          }),
+          ...at(i),
         });
-      else ids.set(id, i);
+      }
     });
     if (problems.length > 0) throw invalidImport(problems);
     let created = 0;

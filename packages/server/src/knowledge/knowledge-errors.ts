@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@xiaoer/engine';
 import type { SchemaProblem } from '../json-schema-check.ts';
 import { DomainError } from '../errors/domain-error.ts';
 
@@ -36,14 +37,29 @@ export const invalidArticle = (problems: SchemaProblem[]) =>
     { details: { problems } },
   );
 
+/**
+ * A problem of one imported article: `row` counts the articles (1 for the first), `line` is
+ * the line of the CSV file its row starts on (the header is line 1; a cell may span lines).
+ */
+export type ImportProblem = SchemaProblem & { row: number; line?: number };
+
+/** Where an imported article is: its file line and row for a CSV, its number for JSON. */
+export const importPlace = ({ row, line }: { row: number; line?: number }): LocalizedText =>
+  line === undefined
+    ? { zh: `第 ${row} 条`, en: `article ${row}` }
+    : { zh: `第 ${line} 行（第 ${row} 条）`, en: `line ${line} (row ${row})` };
+
 /** An import where some rows are bad: nothing was imported; `problems` name the rows. */
-export const invalidImport = (problems: (SchemaProblem & { row: number })[]) =>
-  new DomainError(
+export const invalidImport = (problems: ImportProblem[]) => {
+  const first = problems[0];
+  const place = first ? importPlace(first) : { zh: '?', en: '?' };
+  return new DomainError(
     'invalid',
     'invalid-import',
     {
-      zh: `导入文件有 ${problems.length} 处问题（首个在第 ${problems[0]?.row ?? '?'} 行），未导入任何条目。`,
-      en: `The import has ${problems.length} problem(s) (first in row ${problems[0]?.row ?? '?'}); nothing was imported.`,
+      zh: `导入文件有 ${problems.length} 处问题（首个在${place.zh}：${first?.text.zh ?? ''}），未导入任何条目。`,
+      en: `The import has ${problems.length} problem(s) (first at ${place.en}: ${first?.text.en ?? ''}); nothing was imported.`,
     },
     { details: { problems } },
   );
+};

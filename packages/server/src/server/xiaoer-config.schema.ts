@@ -332,8 +332,8 @@ export function parseConfig(value: unknown, file: string): XiaoerConfig {
           return problem
             ? [
                 {
-                  zh: `/http/trustProxy/${index} ${problem}`,
-                  en: `/http/trustProxy/${index} ${problem}`,
+                  zh: `/http/trustProxy/${index} ${problem.zh}`,
+                  en: `/http/trustProxy/${index} ${problem.en}`,
                 },
               ]
             : [];

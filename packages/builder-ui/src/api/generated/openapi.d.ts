@@ -1682,6 +1682,8 @@ export interface components {
               zh?: string;
               en?: string;
             };
+            row?: number;
+            line?: number;
           }[];
         };
       };
@@ -1949,7 +1951,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2054,7 +2056,7 @@ export interface operations {
               };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2154,7 +2156,7 @@ export interface operations {
               };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2217,7 +2219,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2285,7 +2287,7 @@ export interface operations {
               };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2503,7 +2505,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2572,7 +2574,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2643,7 +2645,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2714,7 +2716,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2777,7 +2779,7 @@ export interface operations {
           'text/event-stream': string;
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2843,7 +2845,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3029,7 +3031,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3112,7 +3114,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3239,7 +3241,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3308,7 +3310,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3438,7 +3440,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3526,7 +3528,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3663,7 +3665,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3748,7 +3750,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3827,7 +3829,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3885,7 +3887,7 @@ export interface operations {
           'application/json': components['schemas']['Workflow'];
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3956,7 +3958,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4062,7 +4064,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4138,7 +4140,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4205,7 +4207,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4271,7 +4273,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4336,7 +4338,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4446,7 +4448,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4516,7 +4518,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4622,7 +4624,7 @@ export interface operations {
           'application/json': components['schemas']['Workflow'];
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4819,7 +4821,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4908,7 +4910,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5007,7 +5009,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5160,7 +5162,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5221,7 +5223,7 @@ export interface operations {
           'text/event-stream': string;
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5301,7 +5303,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5394,7 +5396,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5474,7 +5476,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5575,7 +5577,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5637,7 +5639,7 @@ export interface operations {
           'text/event-stream': string;
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5775,7 +5777,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5833,7 +5835,7 @@ export interface operations {
           'text/event-stream': string;
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5904,7 +5906,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -5976,7 +5978,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6056,7 +6058,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6117,7 +6119,7 @@ export interface operations {
           'text/event-stream': string;
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6199,7 +6201,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6252,7 +6254,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6368,7 +6370,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6473,7 +6475,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6686,7 +6688,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -6767,7 +6769,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7045,7 +7047,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7127,7 +7129,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7218,7 +7220,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7315,7 +7317,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7420,7 +7422,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7503,7 +7505,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7588,7 +7590,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7683,7 +7685,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7761,7 +7763,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7881,7 +7883,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8013,7 +8015,7 @@ export interface operations {
           }[];
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8081,7 +8083,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8165,7 +8167,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8246,7 +8248,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8415,7 +8417,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8531,7 +8533,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8600,7 +8602,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -8674,7 +8676,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9383,7 +9385,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9485,7 +9487,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9568,7 +9570,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9667,7 +9669,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9746,7 +9748,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9807,7 +9809,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9883,7 +9885,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -10097,7 +10099,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -10166,7 +10168,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -10248,7 +10250,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;
@@ -10452,7 +10454,7 @@ export interface operations {
           };
         };
       };
-      /** @description Invalid request: `details.problems` points at each fault of the body, `details.parameter` names a bad query parameter / 请求无效 */
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
       400: {
         headers: {
           [name: string]: unknown;

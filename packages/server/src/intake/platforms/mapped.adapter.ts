@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { asObject, asText, type Json, type Translation } from './platform-json.ts';
+import { schemaProblem } from '../../json-schema-check.ts';
 
 /**
  * How an ERP's or OMS's own JSON becomes a Xiaoer event, written in the configuration:
@@ -78,14 +79,26 @@ export function translateMapped(
   const typeValue = asText(valueAt(payload, mapping.type.pointer));
   if (typeValue === undefined)
     return {
-      invalid: [{ pointer: mapping.type.pointer, message: 'must be present (the event type)' }],
+      invalid: [
+        schemaProblem(mapping.type.pointer, {
+          zh: '不能缺少（事件类型）',
+          en: 'must be present (the event type)',
+        }),
+      ],
     };
   const type = mapping.type.values[typeValue];
   if (!type)
     return { ignored: `${typeValue} at ${mapping.type.pointer} is not mapped to an event` };
   const ownId = mapping.id ? asText(valueAt(payload, mapping.id)) : undefined;
   if (mapping.id && !ownId)
-    return { invalid: [{ pointer: mapping.id, message: 'must be present (the message id)' }] };
+    return {
+      invalid: [
+        schemaProblem(mapping.id, {
+          zh: '不能缺少（消息 id）',
+          en: 'must be present (the message id)',
+        }),
+      ],
+    };
   const data: Json = {};
   for (const [path, pointer] of Object.entries(mapping.data)) {
     const value = valueAt(payload, pointer);

@@ -1,3 +1,4 @@
+import { schemaProblem } from '../../json-schema-check.ts';
 import {
   asAmount,
   asObject,
@@ -60,12 +61,16 @@ export function translateTmc(message: unknown, receivedAt: Date): Translation {
   try {
     content = asObject(parsePlatformJson(asText(envelope['content']) ?? ''));
   } catch {
-    return { invalid: [{ pointer: '/content', message: 'must be a JSON string' }] };
+    return {
+      invalid: [schemaProblem('/content', { zh: '应为 JSON 字符串', en: 'must be a JSON string' })],
+    };
   }
   const tid = asText(content['tid']);
   if (!id || !tid)
     return {
-      invalid: [{ pointer: id ? '/content/tid' : '/id', message: 'must be present' }],
+      invalid: [
+        schemaProblem(id ? '/content/tid' : '/id', { zh: '不能缺少', en: 'must be present' }),
+      ],
     };
   const data: Json = {
     orderId: tid,

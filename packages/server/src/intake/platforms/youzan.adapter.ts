@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ValidateFunction } from 'ajv';
-import { compileSchema } from '../../json-schema-check.ts';
+import { compileSchema, schemaProblem, type SchemaProblem } from '../../json-schema-check.ts';
 import {
   asAmount,
   asObject,
@@ -111,7 +111,7 @@ const plain = (value: unknown): string | undefined => {
   return text && !/^\$.*\$\d+\$$/.test(text) ? text : undefined;
 };
 
-type Problems = { problems: { pointer: string; message: string }[] };
+type Problems = { problems: SchemaProblem[] };
 
 /**
  * The push's `msg` as JSON: URL-encoded text, or an object in newer messages. Youzan encodes
@@ -122,7 +122,11 @@ function decodedMessage(msg: unknown): { parsed: unknown } | Problems {
   try {
     return { parsed: JSON.parse(decodeURIComponent(msg.replace(/\+/g, ' '))) };
   } catch {
-    return { problems: [{ pointer: '/msg', message: 'must be URL-encoded JSON' }] };
+    return {
+      problems: [
+        schemaProblem('/msg', { zh: '应为 URL 编码的 JSON', en: 'must be URL-encoded JSON' }),
+      ],
+    };
   }
 }
 
