@@ -6545,6 +6545,8 @@ export interface operations {
               maxConcurrent: number;
               /** Format: date-time */
               lastActiveAt: string;
+              seenAt?: string | null;
+              awayReason?: ('no-desk' | 'off-duty') | null;
             }[];
           };
         };
@@ -6603,6 +6605,8 @@ export interface operations {
             maxConcurrent: number;
             /** Format: date-time */
             lastActiveAt: string;
+            seenAt?: string | null;
+            awayReason?: ('no-desk' | 'off-duty') | null;
           };
         };
       };
@@ -6683,6 +6687,8 @@ export interface operations {
             maxConcurrent: number;
             /** Format: date-time */
             lastActiveAt: string;
+            seenAt?: string | null;
+            awayReason?: ('no-desk' | 'off-duty') | null;
           };
         };
       };
@@ -6764,6 +6770,8 @@ export interface operations {
             maxConcurrent: number;
             /** Format: date-time */
             lastActiveAt: string;
+            seenAt?: string | null;
+            awayReason?: ('no-desk' | 'off-duty') | null;
           };
         };
       };
@@ -6839,6 +6847,8 @@ export interface operations {
               maxConcurrent: number;
               /** Format: date-time */
               lastActiveAt: string;
+              seenAt?: string | null;
+              awayReason?: ('no-desk' | 'off-duty') | null;
             };
             handoffs: {
               _id: string;
@@ -6863,7 +6873,7 @@ export interface operations {
               transferredTo?: string | null;
               transferredFrom?: string | null;
               endedBy?: string | null;
-              endReason?: 'conversation-closed' | null;
+              endReason?: ('conversation-closed' | 'agent-away' | 'agent-off-duty') | null;
             }[];
           };
         };
@@ -7031,7 +7041,7 @@ export interface operations {
               transferredTo?: string | null;
               transferredFrom?: string | null;
               endedBy?: string | null;
-              endReason?: 'conversation-closed' | null;
+              endReason?: ('conversation-closed' | 'agent-away' | 'agent-off-duty') | null;
             };
             position: {
               position: number;
@@ -7123,7 +7133,7 @@ export interface operations {
             transferredTo?: string | null;
             transferredFrom?: string | null;
             endedBy?: string | null;
-            endReason?: 'conversation-closed' | null;
+            endReason?: ('conversation-closed' | 'agent-away' | 'agent-off-duty') | null;
           };
         };
       };
@@ -7214,7 +7224,7 @@ export interface operations {
             transferredTo?: string | null;
             transferredFrom?: string | null;
             endedBy?: string | null;
-            endReason?: 'conversation-closed' | null;
+            endReason?: ('conversation-closed' | 'agent-away' | 'agent-off-duty') | null;
           };
         };
       };
@@ -7311,7 +7321,7 @@ export interface operations {
             transferredTo?: string | null;
             transferredFrom?: string | null;
             endedBy?: string | null;
-            endReason?: 'conversation-closed' | null;
+            endReason?: ('conversation-closed' | 'agent-away' | 'agent-off-duty') | null;
           };
         };
       };
