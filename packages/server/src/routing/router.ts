@@ -32,8 +32,11 @@ export interface RouterOptions {
   onError?: (error: unknown) => void;
   /** Told of handoffs queued and ended (analytics); called after the fact, never awaited. */
   observer?: HandoffObserver;
-  /** Told of every resolve, before and after (quality inspection notes, then inspects). */
-  onResolve?: ResolveHook;
+  /**
+   * Told of every end of a handoff an agent held (resolved, abandoned, transferred), before and
+   * after (quality inspection notes, then inspects).
+   */
+  onEnd?: EndHook;
 }
 
 /** What analytics hears from routing. */
@@ -43,11 +46,11 @@ export interface HandoffObserver {
 }
 
 /**
- * What wants to know that a handoff is resolved, durably: `before` is awaited before the
- * handoff changes (so what it notes survives a crash right after; if it throws, nothing is
- * resolved), `after` is told once the handoff is resolved.
+ * What wants to know, durably, that a handoff assigned to an agent ended, however it ended:
+ * `before` is awaited before the handoff changes (so what it notes survives a crash right
+ * after; if it throws, nothing ends), `after` is told once the handoff has ended.
  */
-export interface ResolveHook {
+export interface EndHook {
   before(handoff: HandoffRecord): Promise<void>;
   after(handoff: HandoffRecord): void;
 }
@@ -110,14 +113,14 @@ export class Router {
   readonly #claims: AssignmentClaims;
   readonly #dispatch: QueueDispatch;
   readonly #observer: HandoffObserver | undefined;
-  readonly #onResolve: ResolveHook | undefined;
+  readonly #onEnd: EndHook | undefined;
   readonly #onError: (error: unknown) => void;
   readonly #changeListeners = new Set<() => void>();
   readonly #returnedListeners = new Set<(event: ReturnedEvent) => void>();
 
   constructor(models: RoutingModels, options: RouterOptions) {
     this.#models = models;
-    this.#onResolve = options.onResolve;
+    this.#onEnd = options.onEnd;
     this.#onError = options.onError ?? (() => {});
     this.#now = options.now ?? (() => new Date());
     this.#queue = options.queue ?? QUEUE_ORDER_DEFAULTS;
@@ -422,7 +425,9 @@ export class Router {
     extra: Partial<HandoffRecord> = {},
   ): Promise<HandoffRecord> {
     const handoff = await this.#open(id, allowed);
-    if (status === 'resolved') await this.#onResolve?.before(handoff);
+    // Ended in an agent's hands: quality inspection looks at it, whichever way it ended.
+    const held = handoff.status === 'assigned' && !!handoff.agentId;
+    if (held) await this.#onEnd?.before(handoff);
     const change = { status, resolvedAt: this.#now(), ...extra };
     // The status first: a claim racing this close re-reads the handoff and rolls back.
     await this.#models.Handoffs.updateOne({ _id: id }, { $set: change });
@@ -430,9 +435,9 @@ export class Router {
     const closed = { ...handoff, ...change };
     this.#observer?.ended(closed);
     await this.#dispatchAndTell();
-    if (status === 'resolved')
+    if (held)
       try {
-        this.#onResolve?.after(closed);
+        this.#onEnd?.after(closed);
       } catch (error) {
         this.#onError(error);
       }

@@ -140,7 +140,7 @@ export interface Xiaoer {
   analytics: Analytics;
   /** Prometheus metrics of this instance, served at `GET /metrics`. */
   metrics: ServiceMetrics;
-  /** Quality inspection of resolved handoffs: rules, reports, overrides, follow-up tasks. */
+  /** Quality inspection of agents' handoffs: rules, reports, overrides, follow-up tasks. */
   quality: QualityInspector;
   /** Every received delivery and what became of it (the events page). */
   receivedEvents: ReceivedEventLog;
@@ -226,10 +226,10 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     users: auth,
     onError: (error) => log.error({ err: error }, 'an assignment listener failed'),
     observer: analytics.facts,
-    // Noted before the handoff is resolved, inspected after: a crash in between is recovered.
-    onResolve: {
+    // Noted before an agent's handoff ends, inspected after: a crash in between is recovered.
+    onEnd: {
       before: (handoff) => quality.noting(handoff),
-      after: (handoff) => quality.resolved(handoff),
+      after: (handoff) => quality.ended(handoff),
     },
     now: () => dateOf(clock),
   });
