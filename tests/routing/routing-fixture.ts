@@ -62,3 +62,26 @@ export async function goOnline(h: Harness, token: string, status = 'online'): Pr
 }
 
 export const customer = (id: string, tier = 'normal') => ({ id, tier, language: 'zh' as const });
+
+/** A handoff as `GET /api/handoffs/:id` answers it (the fields tests look at). */
+export interface HandoffView {
+  _id: string;
+  status: string;
+  agentId?: string | null;
+  enqueuedAt: string;
+  endReason?: string | null;
+  transferredTo?: string | null;
+}
+
+/** A handoff read through the API (as an admin). */
+export async function handoffById(h: Harness, id: string): Promise<HandoffView> {
+  const answer = await h.request('GET', `/api/handoffs/${id}`);
+  return ((await answer.json()) as { handoff: HandoffView }).handoff;
+}
+
+/** The handoff a conversation is on now, read through the API (as an admin). */
+export async function handoffOf(h: Harness, conversationId: string): Promise<HandoffView> {
+  const answer = await h.request('GET', `/api/conversations/${conversationId}`);
+  const { conversation } = (await answer.json()) as { conversation: { handoffId: string } };
+  return handoffById(h, conversation.handoffId);
+}

@@ -311,7 +311,7 @@ export type {
   QualityOverride,
   FollowUpRecord,
 } from './model/quality.model.ts';
-export type { ResolveHook } from './routing/router.ts';
+export type { EndHook } from './routing/router.ts';
 export { qualityBodySchemas } from './http/quality.route.ts';
 export { eventJson, inboxEntryOf, type EventRecord } from './model/event.model.ts';
 export { EventInbox, INBOX_RELEASE_DELAY_MS } from './runtime/event-inbox.ts';

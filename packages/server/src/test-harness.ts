@@ -87,6 +87,9 @@ export function testConfig(shopUrl: string, overrides: Partial<XiaoerConfig> = {
     // an eighth of a test server's store commands, though they rarely found anything. A test of
     // recovery moves the clock (`h.clock.advance`) or polls for the outcome.
     recovery: { sweepEveryMs: 2000, staleAfterMs: 3000 },
+    // Agents whom a test puts online through the API hold no desk connection: presence would
+    // set them away once a test moves the clock minutes ahead. Presence tests turn it on.
+    routing: { awayAfterSeconds: 0 },
     ...rest,
     chat: {
       customerSecret: CHAT_SECRET,

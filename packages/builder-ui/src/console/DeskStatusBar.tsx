@@ -1,4 +1,4 @@
-import { Segmented, Space, Table, Typography } from 'antd';
+import { Alert, Segmented, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { inboxApi, type QueueSummary } from '../api/service-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
@@ -16,6 +16,7 @@ export function DeskStatusBar({ desk, onChanged, isAgent }: DeskPartProps & { is
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
   const status = useDesk(desk, (s) => s.status);
+  const awayReason = useDesk(desk, (s) => s.awayReason);
   const myName = useDesk(desk, (s) => s.myName);
   const queues = useDesk(desk, (s) => s.queues);
   const { groupName } = useDeskNames(desk);
@@ -44,6 +45,16 @@ export function DeskStatusBar({ desk, onChanged, isAgent }: DeskPartProps & { is
         )}
         {isAgent && <DeskProfile name={myName} onSaved={() => void onChanged().catch(fail)} />}
       </Space>
+      {isAgent && status === 'away' && awayReason === 'no-desk' && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="auto-away"
+          style={{ marginBottom: 12 }}
+          message={t('inbox.autoAway.title')}
+          description={t('inbox.autoAway.how')}
+        />
+      )}
       <Table<QueueSummary>
         size="small"
         rowKey="group"

@@ -21,6 +21,8 @@ export interface OpenChat {
  */
 export interface DeskState {
   status: string | undefined;
+  /** Why the agent is away when they did not choose it (`no-desk`: presence set it). */
+  awayReason: string | null | undefined;
   myName: string | undefined;
   handoffs: Handoff[];
   queues: QueueSummary[];
@@ -66,9 +68,12 @@ export interface DeskPartProps {
 }
 
 /** What an inbox view sets on the desk. */
-function inboxOf(view: InboxView): Pick<DeskState, 'status' | 'myName' | 'handoffs' | 'queues'> {
+function inboxOf(
+  view: InboxView,
+): Pick<DeskState, 'status' | 'awayReason' | 'myName' | 'handoffs' | 'queues'> {
   return {
     status: view.agent.status,
+    awayReason: view.agent.awayReason,
     myName: view.agent.displayName,
     handoffs: view.handoffs,
     queues: view.queues,
@@ -78,6 +83,7 @@ function inboxOf(view: InboxView): Pick<DeskState, 'status' | 'myName' | 'handof
 export function createDeskStore(): DeskStore {
   return createStore<DeskState>()((set) => ({
     status: undefined,
+    awayReason: undefined,
     myName: undefined,
     handoffs: [],
     queues: [],

@@ -122,6 +122,10 @@ export const messages = {
         title: '你还不是客服，不会有会话转给你',
         how: '可以在这里查看各技能组的排队情况。要接待客户，请管理员在“管理 → 用户与角色”中为你的账号选择技能组，之后回到这里即可上线。',
       },
+      autoAway: {
+        title: '系统已自动将你设为“离开”',
+        how: '你有一段时间没有打开工作台（页面已关闭或网络中断），期间不会再给你分配新会话；离开较久时，你手上的会话已退回排队，由其他客服接待。准备好后请切换为“在线”。',
+      },
       nav: '客服工作台',
       title: '客服工作台',
       status: { online: '在线', busy: '忙碌', away: '离开' },
@@ -610,6 +614,10 @@ export const messages = {
       notAgent: {
         title: 'You are not an agent, so no conversations are handed to you',
         how: "You can watch the skill groups' queues here. To answer customers, ask an admin to choose skill groups for your account under Administration → Users and roles, then come back here and go online.",
+      },
+      autoAway: {
+        title: 'You were set away automatically',
+        how: 'No desk of yours was open for a while (the page was closed or the network dropped), so nothing new was assigned to you; after a longer absence your conversations went back to the queue for other agents. Switch to Online when you are ready.',
       },
       nav: 'Agent desk',
       title: 'Agent desk',

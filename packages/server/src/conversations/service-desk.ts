@@ -133,6 +133,10 @@ const TEXT = {
     zh: '正在为您转接其他客服，请稍候。',
     en: 'We are passing you to another team; please hold on.',
   },
+  returned: {
+    zh: '抱歉，刚才的客服暂时无法继续为您服务，已为您重新排队，您已等待的时间照常计算，请稍候。',
+    en: 'Sorry, your agent cannot continue for now. You are back in the queue, keeping the time you have waited; please hold on.',
+  },
   noAgentsConfigured: {
     zh: '人工客服暂未开通，我们已记录您的问题，会尽快回复。',
     en: 'No human agents are set up yet; we noted your question and will come back to you.',
@@ -444,12 +448,25 @@ export class ServiceDesk {
   async transferred(
     fromHandoffId: string,
     to: { _id: string; conversationId: string; status: string },
+    why: 'transferred' | 'returned' = 'transferred',
   ): Promise<void> {
     const conversation = await this.store.get(to.conversationId);
     if (!conversation || conversation.status === 'closed') return;
     if (conversation.handoffId !== fromHandoffId || to.status !== 'waiting') return;
     await this.store.setStatus(conversation._id, 'queued', { handoffId: to._id });
-    await this.#say(conversation, TEXT.transferred, 'transferred');
+    await this.#say(conversation, TEXT[why], why);
+  }
+
+  /**
+   * The conversation's handoff went back to its queue because its agent can no longer answer
+   * (away too long, disabled or demoted): as a transfer within the same group, the customer
+   * told so and keeping their wait.
+   */
+  async returned(
+    fromHandoffId: string,
+    to: { _id: string; conversationId: string; status: string },
+  ): Promise<void> {
+    await this.transferred(fromHandoffId, to, 'returned');
   }
 
   /** The agent's display name for the customer; a neutral word when none can be found. */

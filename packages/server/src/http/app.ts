@@ -153,7 +153,7 @@ export function createApp(options: AppOptions): Express {
         xiaoer.liveQueries,
       ),
     );
-    app.use('/api', routingRouter(xiaoer.routing, xiaoer.inboxFeed, xiaoer.desk));
+    app.use('/api', routingRouter(xiaoer.routing, xiaoer.inboxFeed, xiaoer.desk, xiaoer.presence));
     app.use('/api', knowledgeRouter(xiaoer.knowledge, bodyLimit));
     // The chat's own recognizer: an operator's new intent is heard by both at once.
     app.use('/api', intentsRouter(xiaoer.intents));

@@ -1,5 +1,5 @@
 import { AGENT_STATUSES, CUSTOMER_TIERS } from '../model/routing-values.ts';
-import { HANDOFF_STATUSES } from '../model/routing.model.ts';
+import { AWAY_REASONS, HANDOFF_END_REASONS, HANDOFF_STATUSES } from '../model/routing.model.ts';
 import {
   arrayOf,
   dateTime,
@@ -19,14 +19,22 @@ const skillGroup = object({
   updatedAt: dateTime,
 });
 
-const agent = object({
-  _id: text,
-  displayName: text,
-  skills: arrayOf(text),
-  status: oneOf(...AGENT_STATUSES),
-  maxConcurrent: integer,
-  lastActiveAt: dateTime,
-});
+const agent = object(
+  {
+    _id: text,
+    displayName: text,
+    skills: arrayOf(text),
+    status: oneOf(...AGENT_STATUSES),
+    maxConcurrent: integer,
+    lastActiveAt: dateTime,
+  },
+  {
+    /** When a desk connection of the agent was last seen (written every quarter grace or so). */
+    seenAt: nullable(dateTime),
+    /** Why the agent is away when they did not choose it: `no-desk`, `off-duty`. */
+    awayReason: nullable(oneOf(...AWAY_REASONS)),
+  },
+);
 
 const handoff = object(
   {
@@ -52,7 +60,8 @@ const handoff = object(
     transferredFrom: nullable(text),
     /** `user:<id>`, `api-key:<id>` or `customer`, when the handoff ended because its conversation closed. */
     endedBy: nullable(text),
-    endReason: nullable(oneOf('conversation-closed')),
+    /** Its conversation closed, or it went back to its queue: its agent away too long, or off duty. */
+    endReason: nullable(oneOf(...HANDOFF_END_REASONS)),
   },
 );
 

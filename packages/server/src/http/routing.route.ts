@@ -3,6 +3,7 @@ import { audits } from './audit-trail.ts';
 import type { JsonObject } from '@xiaoer/engine';
 import type { Router } from '../routing/router.ts';
 import type { InboxFeed } from '../routing/inbox-feed.ts';
+import type { AgentPresence } from '../routing/agent-presence.ts';
 import type { ServiceDesk } from '../conversations/service-desk.ts';
 import type { HandoffRecord } from '../model/routing.model.ts';
 import type { AgentChange, SkillGroupChange } from '../routing/routing-directory.ts';
@@ -47,7 +48,12 @@ const me = (request: Request) => (request.principal?.kind === 'user' ? request.p
  * An agent is a console user with an agent record; users with the `agent` role act on their
  * own handoffs only, admins and operators on any (supervision).
  */
-export function routingRouter(routing: Router, feed: InboxFeed, desk?: ServiceDesk): ExpressRouter {
+export function routingRouter(
+  routing: Router,
+  feed: InboxFeed,
+  desk?: ServiceDesk,
+  presence?: AgentPresence,
+): ExpressRouter {
   const router = ExpressRouter();
   /**
    * A handoff ended here ends as the desk's resolve does: its conversation goes back to the bot
@@ -139,7 +145,9 @@ export function routingRouter(routing: Router, feed: InboxFeed, desk?: ServiceDe
     validateBody(routingBodySchemas.agentStatus),
     async (request, response) => {
       const { status } = request.body as { status: AgentStatus };
-      response.json(await routing.setAgentStatus(me(request), status));
+      const agent = await routing.setAgentStatus(me(request), status);
+      presence?.seen(agent._id);
+      response.json(agent);
     },
   );
   router.get(
@@ -148,10 +156,13 @@ export function routingRouter(routing: Router, feed: InboxFeed, desk?: ServiceDe
     responds(routingResponseSchemas.inbox),
     async (request, response) => {
       const agent = await directory.agent(me(request));
+      presence?.seen(agent._id);
       response.json({ agent, handoffs: await routing.inbox(agent._id) });
     },
   );
   // The desk follows its inbox live: the same view as above plus the queues, on each change.
+  // While open it keeps the agent present; it ends after half the presence grace and the
+  // browser reopens it, so a connection a lost network left half open stops counting.
   router.get(
     '/agents/me/inbox/stream',
     allow('handle'),
@@ -160,6 +171,17 @@ export function routingRouter(routing: Router, feed: InboxFeed, desk?: ServiceDe
       const agent = await directory.agent(me(request));
       const events = openEventStream(request, response);
       events.onClose(feed.subscribe(agent._id, (view) => events.send('inbox', view)));
+      if (!presence) return;
+      const gone = presence.connected(agent._id);
+      events.onClose(gone);
+      const lifetimeMs = presence.connectionLifetimeMs;
+      if (lifetimeMs === undefined) return;
+      const renew = setTimeout(() => {
+        gone();
+        events.end();
+      }, lifetimeMs);
+      renew.unref();
+      events.onClose(() => clearTimeout(renew));
     },
   );
 

@@ -27,7 +27,21 @@ export interface AgentRecord {
   status: AgentStatus;
   maxConcurrent: number;
   lastActiveAt: Date;
+  /**
+   * When a desk connection of the agent was last seen (routing/agent-presence.ts), written at
+   * most every quarter of the presence grace per process; absent on records older than it.
+   */
+  seenAt?: Date | null;
+  /** Why the agent is away when it was not their own choice; null when it was, or not away. */
+  awayReason?: AwayReason | null;
 }
+
+/**
+ * Why an agent was set away without choosing it: `no-desk` when no desk connection of theirs
+ * was seen for the presence grace, `off-duty` when an admin disabled or demoted them.
+ */
+export const AWAY_REASONS = ['no-desk', 'off-duty'] as const;
+export type AwayReason = (typeof AWAY_REASONS)[number];
 
 export const HANDOFF_STATUSES = [
   'waiting',
@@ -38,8 +52,14 @@ export const HANDOFF_STATUSES = [
 ] as const;
 export type HandoffStatus = (typeof HANDOFF_STATUSES)[number];
 
-/** Why a handoff ended other than by its own resolve, abandon or transfer. */
-export type HandoffEndReason = 'conversation-closed';
+/**
+ * Why a handoff ended other than by its own resolve, abandon or transfer: its conversation was
+ * closed, or it went back to its queue (`transferred` to a new handoff in the same group)
+ * because its agent was away too long (`agent-away`) or was disabled or demoted
+ * (`agent-off-duty`).
+ */
+export const HANDOFF_END_REASONS = ['conversation-closed', 'agent-away', 'agent-off-duty'] as const;
+export type HandoffEndReason = (typeof HANDOFF_END_REASONS)[number];
 
 /** A conversation handed to a human. */
 export interface HandoffRecord {
@@ -106,6 +126,8 @@ export function routingModels(connection: Connection): {
       status: { type: String, required: true, enum: AGENT_STATUSES },
       maxConcurrent: { type: Number, required: true },
       lastActiveAt: { type: Date, required: true },
+      seenAt: { type: Date, default: null },
+      awayReason: { type: String, default: null },
     }),
     Handoffs: model<HandoffRecord>('Handoff', 'handoffs', {
       conversationId: { type: String, required: true },

@@ -18,6 +18,28 @@ import { reportNotFound } from './quality-errors.ts';
 
 /** Most messages of one conversation read for an inspection. */
 const MAX_MESSAGES = 2000;
+/** How a handoff inspected may have ended. */
+const ENDED: ReadonlySet<HandoffRecord['status']> = new Set([
+  'resolved',
+  'abandoned',
+  'transferred',
+]);
+
+/**
+ * Whether an unresolved handoff is its agent's to answer for: they wrote in it, or they closed
+ * it themselves (closing without a word is a fault to find, not a way out).
+ */
+function answeredOrClosedBy(
+  agentId: string,
+  handoff: Pick<HandoffRecord, 'endedBy'>,
+  input: InspectionInput,
+): boolean {
+  return (
+    handoff.endedBy === `user:${agentId}` ||
+    input.messages.some((m) => m.from === 'agent' && m.author === agentId)
+  );
+}
+
 /** Most pending inspections one recovery sweep takes. */
 const RECOVERY_BATCH = 100;
 
@@ -30,7 +52,7 @@ export interface QualityReportEvent {
   handoffId: string;
   conversationId: string;
   agentId: string;
-  /** When the handoff was resolved. */
+  /** When the handoff ended. */
   at: Date;
   score: number;
   previousScore: number | null;
@@ -44,9 +66,12 @@ export interface QualityInspectorOptions {
 }
 
 /**
- * Automatic quality inspection of resolved human handoffs. Durable like the chat inbox: the
- * router's resolve first notes the handoff in `qualityInbox` ({@link noting}), then, once
- * resolved, the inspection runs ({@link resolved}): the rules over the handoff's messages, the
+ * Automatic quality inspection of human handoffs: every resolved one, and every one ended
+ * otherwise (abandoned, its conversation closed, transferred, returned to the queue) in which
+ * its agent replied or which its agent closed themselves; closing instead of resolving escapes
+ * nothing. Durable like the chat inbox: the router's end of an agent's handoff first notes it in
+ * `qualityInbox` ({@link noting}), then, once ended, the inspection runs ({@link ended}): the
+ * rules over the handoff's messages, the
  * report saved under the handoff's id (an insert: a second run finds it and saves nothing),
  * the note deleted. {@link recover} finishes what a process that died in between left.
  *
@@ -94,7 +119,7 @@ export class QualityInspector {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Before a handoff is resolved: notes that it will need inspecting. */
+  /** Before an agent's handoff ends: notes that it may need inspecting. */
   async noting(handoff: HandoffRecord): Promise<void> {
     await this.#models.QualityInbox.create({
       _id: handoff._id,
@@ -105,14 +130,15 @@ export class QualityInspector {
     });
   }
 
-  /** The handoff is resolved: inspects it in the background (see {@link idle}). */
-  resolved(handoff: HandoffRecord): void {
+  /** An agent's handoff ended: inspects it in the background (see {@link idle}). */
+  ended(handoff: HandoffRecord): void {
     this.#run(handoff._id, false);
   }
 
   /**
-   * Inspects a resolved handoff and saves its report, unless it has one; returns the report
-   * (null when the handoff is unknown, not resolved, or had no agent). Deletes the note.
+   * Inspects an ended handoff and saves its report, unless it has one; returns the report (null
+   * when the handoff is unknown, still open, had no agent, or ended unresolved without a word
+   * of its agent's and not closed by them). Deletes the note.
    */
   async inspect(handoffId: string): Promise<QualityReport | null> {
     return this.#finish(handoffId, false);
@@ -126,8 +152,8 @@ export class QualityInspector {
       .limit(RECOVERY_BATCH)
       .lean<QualityInboxEntry[]>();
     const mine = left.filter((entry) => !this.#running.has(entry._id));
-    // A note this old whose handoff is not resolved is dropped: that resolve failed or its
-    // process died first (a later resolve notes it again).
+    // A note this old whose handoff is still open is dropped: that end failed or its process
+    // died first (a later end notes it again).
     await Promise.all(mine.map((entry) => this.#run(entry._id, true)));
     return mine.length;
   }
@@ -171,12 +197,17 @@ export class QualityInspector {
       return existing;
     }
     const handoff = await this.#routing.handoff(handoffId);
-    if (!handoff || !handoff.agentId || (handoff.status !== 'resolved' && dropUnresolved)) {
+    const open = !handoff || !ENDED.has(handoff.status) || !handoff.resolvedAt;
+    if (!handoff || !handoff.agentId || (open && dropUnresolved)) {
       await done();
       return null;
     }
-    if (handoff.status !== 'resolved' || !handoff.resolvedAt) return null;
+    if (open || !handoff.resolvedAt) return null;
     const input = await this.#input(handoff, handoff.agentId, handoff.resolvedAt);
+    if (handoff.status !== 'resolved' && !answeredOrClosedBy(handoff.agentId, handoff, input)) {
+      await done(); // the customer left, or it moved on, before its agent said anything
+      return null;
+    }
     const { version, rules } = await this.rules.ruleset();
     const { score, findings } = inspectConversation(input, rules);
     const record: QualityReportRecord = {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { RoutingModels } from '../model/models.ts';
 import { isDuplicateKey } from '../model/models.ts';
 import { findByIds } from '../model/find-by-ids.ts';
@@ -14,7 +14,7 @@ import { QueueDispatch } from './queue-dispatch.ts';
 import { QUEUE_ORDER_DEFAULTS, tierOf, type QueueOrderOptions } from './queue-order.ts';
 import { averageHandlingMs, queuePosition, type QueuePosition } from './queue-position.ts';
 import { RoutingDirectory } from './routing-directory.ts';
-import { noGroupForIntent, notOpen, unknownHandoff } from './routing-error.ts';
+import { noGroupForIntent, notOpen, RoutingError, unknownHandoff } from './routing-error.ts';
 import type { AssignedListener, HandoffRequest, QueueSummary } from './handoff-request.ts';
 
 /** Who the console's users are: auth owns them, routing asks (an agent must be a user). */
@@ -32,8 +32,11 @@ export interface RouterOptions {
   onError?: (error: unknown) => void;
   /** Told of handoffs queued and ended (analytics); called after the fact, never awaited. */
   observer?: HandoffObserver;
-  /** Told of every resolve, before and after (quality inspection notes, then inspects). */
-  onResolve?: ResolveHook;
+  /**
+   * Told of every end of a handoff an agent held (resolved, abandoned, transferred), before and
+   * after (quality inspection notes, then inspects).
+   */
+  onEnd?: EndHook;
 }
 
 /** What analytics hears from routing. */
@@ -43,11 +46,11 @@ export interface HandoffObserver {
 }
 
 /**
- * What wants to know that a handoff is resolved, durably: `before` is awaited before the
- * handoff changes (so what it notes survives a crash right after; if it throws, nothing is
- * resolved), `after` is told once the handoff is resolved.
+ * What wants to know, durably, that a handoff assigned to an agent ended, however it ended:
+ * `before` is awaited before the handoff changes (so what it notes survives a crash right
+ * after; if it throws, nothing ends), `after` is told once the handoff has ended.
  */
-export interface ResolveHook {
+export interface EndHook {
   before(handoff: HandoffRecord): Promise<void>;
   after(handoff: HandoffRecord): void;
 }
@@ -57,6 +60,28 @@ export interface HandoffEnding {
   /** `user:<console user id>`, `api-key:<key id>` or `customer`. */
   by: string;
   reason: HandoffEndReason;
+}
+
+/**
+ * An agent's assigned handoff went back to its queue (`from`, ended `transferred`, `endReason`
+ * saying why); `to` waits in the same group with the original `enqueuedAt`, or was assigned
+ * to another agent already.
+ */
+export interface ReturnedEvent {
+  from: HandoffRecord;
+  to: HandoffRecord;
+}
+
+/** Why an agent's assigned handoffs go back to their queues. */
+export type ReturnReason = Extract<HandoffEndReason, 'agent-away' | 'agent-off-duty'>;
+
+/**
+ * The id of the handoff that carries on `handoffId` returned to its queue: the same in every
+ * process (a UUID from a hash), so two processes returning it at once create it once.
+ */
+function returnedId(handoffId: string): string {
+  const hex = createHash('sha256').update(`returned:${handoffId}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 export type EnqueueResult =
@@ -88,13 +113,14 @@ export class Router {
   readonly #claims: AssignmentClaims;
   readonly #dispatch: QueueDispatch;
   readonly #observer: HandoffObserver | undefined;
-  readonly #onResolve: ResolveHook | undefined;
+  readonly #onEnd: EndHook | undefined;
   readonly #onError: (error: unknown) => void;
   readonly #changeListeners = new Set<() => void>();
+  readonly #returnedListeners = new Set<(event: ReturnedEvent) => void>();
 
   constructor(models: RoutingModels, options: RouterOptions) {
     this.#models = models;
-    this.#onResolve = options.onResolve;
+    this.#onEnd = options.onEnd;
     this.#onError = options.onError ?? (() => {});
     this.#now = options.now ?? (() => new Date());
     this.#queue = options.queue ?? QUEUE_ORDER_DEFAULTS;
@@ -111,6 +137,12 @@ export class Router {
   /** Calls `listener` for every assignment this process makes; returns the unsubscribe. */
   onAssigned(listener: AssignedListener): () => void {
     return this.#dispatch.onAssigned(listener);
+  }
+
+  /** Calls `listener` for every handoff this process returns to its queue; returns the unsubscribe. */
+  onReturned(listener: (event: ReturnedEvent) => void): () => void {
+    this.#returnedListeners.add(listener);
+    return () => void this.#returnedListeners.delete(listener);
   }
 
   /**
@@ -182,12 +214,91 @@ export class Router {
 
   /**
    * A user who may no longer work at the desk (disabled, or given a role without `handle`):
-   * if they are an agent who is not away, they are set away, so nothing new is assigned to a
-   * login that cannot answer. What they hold stays theirs until a supervisor moves it.
+   * if they are an agent, they are set away (`off-duty`), so nothing new is assigned to a login
+   * that cannot answer, and the handoffs assigned to them go back to their queues, keeping the
+   * customers' wait (see {@link returnHandoffs}).
    */
   async offDuty(userId: string): Promise<void> {
     const agent = await this.#models.Agents.findById(userId, { status: 1 }).lean<AgentRecord>();
-    if (agent && agent.status !== 'away') await this.setAgentStatus(userId, 'away');
+    if (!agent) return;
+    await this.directory.setStatus(userId, 'away', 'off-duty');
+    await this.returnHandoffs(userId, 'agent-off-duty');
+    await this.#dispatchAndTell();
+  }
+
+  /**
+   * No desk connection of the agent was seen since `seenBefore` (routing/agent-presence.ts):
+   * unless they are away already, or were seen since (by another process), they are set away
+   * (`no-desk`). Returns whether they were.
+   */
+  async absent(agentId: string, seenBefore: Date): Promise<boolean> {
+    const { modifiedCount } = await this.#models.Agents.updateOne(
+      {
+        _id: agentId,
+        status: { $ne: 'away' },
+        $or: [{ seenAt: { $lt: seenBefore } }, { seenAt: null, lastActiveAt: { $lt: seenBefore } }],
+      },
+      { $set: { status: 'away', awayReason: 'no-desk', lastActiveAt: this.#now() } },
+    );
+    if (modifiedCount > 0) await this.#dispatchAndTell();
+    return modifiedCount > 0;
+  }
+
+  /**
+   * The handoffs assigned to `agentId` go back to their queues: each ends `transferred` (its
+   * `endReason` saying why) and a new handoff with the same conversation, customer, context
+   * and original `enqueuedAt` waits in the same group, so the customer keeps their place.
+   * Safe when two processes return the same handoffs at once. Returns the new handoffs.
+   */
+  async returnHandoffs(agentId: string, reason: ReturnReason): Promise<HandoffRecord[]> {
+    const returned: HandoffRecord[] = [];
+    for (const handoff of await this.inbox(agentId)) {
+      if (handoff.status !== 'assigned') continue;
+      const next = await this.#requeue(handoff, reason);
+      if (next) returned.push(next);
+    }
+    return returned;
+  }
+
+  async #requeue(old: HandoffRecord, reason: ReturnReason): Promise<HandoffRecord | undefined> {
+    const next: HandoffRecord = {
+      _id: returnedId(old._id),
+      conversationId: old.conversationId,
+      customer: old.customer,
+      group: old.group,
+      priority: old.priority,
+      enqueuedAt: old.enqueuedAt,
+      status: 'waiting',
+      transferredFrom: old._id,
+      context: old.context,
+    };
+    try {
+      await this.#models.Handoffs.create(handoffJson.encode(next));
+    } catch (error) {
+      if (isDuplicateKey(error)) return undefined; // another process returns it
+      throw error;
+    }
+    let from: HandoffRecord;
+    try {
+      from = await this.#close(old._id, 'transferred', ['assigned'], {
+        transferredTo: next._id,
+        endReason: reason,
+      });
+    } catch (error) {
+      if (!(error instanceof RoutingError && error.code === 'not-open')) throw error;
+      // Ended meanwhile (resolved, its conversation closed): nothing is left to carry on.
+      await this.#models.Handoffs.deleteOne({ _id: next._id });
+      await this.#claims.release(next._id);
+      return undefined;
+    }
+    const to = await this.handoff(next._id);
+    for (const listener of this.#returnedListeners)
+      try {
+        listener({ from, to });
+      } catch (error) {
+        this.#onError(error);
+      }
+    return to;
   }
 
   /** The agent is done with an assigned handoff; its slot takes the next one. */
@@ -314,7 +425,9 @@ export class Router {
     extra: Partial<HandoffRecord> = {},
   ): Promise<HandoffRecord> {
     const handoff = await this.#open(id, allowed);
-    if (status === 'resolved') await this.#onResolve?.before(handoff);
+    // Ended in an agent's hands: quality inspection looks at it, whichever way it ended.
+    const held = handoff.status === 'assigned' && !!handoff.agentId;
+    if (held) await this.#onEnd?.before(handoff);
     const change = { status, resolvedAt: this.#now(), ...extra };
     // The status first: a claim racing this close re-reads the handoff and rolls back.
     await this.#models.Handoffs.updateOne({ _id: id }, { $set: change });
@@ -322,9 +435,9 @@ export class Router {
     const closed = { ...handoff, ...change };
     this.#observer?.ended(closed);
     await this.#dispatchAndTell();
-    if (status === 'resolved')
+    if (held)
       try {
-        this.#onResolve?.after(closed);
+        this.#onEnd?.after(closed);
       } catch (error) {
         this.#onError(error);
       }

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '@xiaoer/engine';
 import type { RoutingModels } from '../model/models.ts';
-import type { AgentRecord, SkillGroupRecord } from '../model/routing.model.ts';
+import type { AgentRecord, AwayReason, SkillGroupRecord } from '../model/routing.model.ts';
 import type { AgentStatus } from './agent-selection.ts';
 import type { UserLookup } from './router.ts';
 import { unknownAgent, unknownSkillGroup, unknownUser } from './routing-error.ts';
@@ -82,15 +82,24 @@ export class RoutingDirectory {
       status: existing?.status ?? 'away',
       maxConcurrent: change.maxConcurrent ?? existing?.maxConcurrent ?? DEFAULT_MAX_CONCURRENT,
       lastActiveAt: existing?.lastActiveAt ?? this.#now(),
+      seenAt: existing?.seenAt ?? null,
+      awayReason: existing?.awayReason ?? null,
     };
     await this.#models.Agents.replaceOne({ _id: id }, record, { upsert: true });
     return record;
   }
 
-  async setStatus(id: string, status: AgentStatus): Promise<AgentRecord> {
+  /**
+   * Sets the agent's status. Their own change (no `awayReason`) also says they are at the desk
+   * (`seenAt`); one made for them (away, with the reason) does not.
+   */
+  async setStatus(id: string, status: AgentStatus, awayReason?: AwayReason): Promise<AgentRecord> {
     const agent = await this.agent(id);
     const lastActiveAt = this.#now();
-    await this.#models.Agents.updateOne({ _id: id }, { $set: { status, lastActiveAt } });
-    return { ...agent, status, lastActiveAt };
+    const change = awayReason
+      ? { status, lastActiveAt, awayReason }
+      : { status, lastActiveAt, awayReason: null, seenAt: lastActiveAt };
+    await this.#models.Agents.updateOne({ _id: id }, { $set: change });
+    return { ...agent, ...change };
   }
 }

@@ -234,6 +234,14 @@ export const xiaoerConfigSchema = {
       additionalProperties: false,
       properties: { sweepEveryMs: ms, staleAfterMs: ms, beatEveryMs: ms, goneAfterMs: ms },
     },
+    routing: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        awayAfterSeconds: { type: 'number', minimum: 0 },
+        returnAfterSeconds: { type: 'number', minimum: 0 },
+      },
+    },
     chat: {
       type: 'object',
       additionalProperties: false,

@@ -11,6 +11,7 @@ import type { DispatcherOptions } from '../runtime/effect-dispatcher.ts';
 import type { HistoryOptions } from '../runtime/history-pruner.ts';
 import type { AnalyticsOptions } from '../analytics/analytics.ts';
 import type { KnowledgeOptions } from '../knowledge/knowledge-base.ts';
+import type { PresenceOptions } from '../routing/agent-presence.ts';
 
 /** How messages leave on one channel. */
 export type ChannelConfig =
@@ -51,6 +52,11 @@ export interface XiaoerConfig {
   knowledge?: KnowledgeOptions;
   /** The shop's time zone for analytics, and how often facts are rolled up. */
   analytics?: AnalyticsOptions;
+  /**
+   * Handoffs to agents: how long an agent may be without a desk connection before they are set
+   * away, and before their handoffs go back to the queues (routing/agent-presence.ts).
+   */
+  routing?: PresenceOptions;
   chat?: {
     /**
      * Shared with the shop's server, which signs each customer's id and tier

@@ -49,6 +49,7 @@ import { intentReferences } from './intent-references.ts';
 import { Router } from '../routing/router.ts';
 import { RoutingReads } from '../routing/routing-reads.ts';
 import { InboxFeed } from '../routing/inbox-feed.ts';
+import { AgentPresence } from '../routing/agent-presence.ts';
 import { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { KnowledgeAnswers } from '../conversations/knowledge-answers.ts';
 import { Analytics } from '../analytics/analytics.ts';
@@ -125,6 +126,8 @@ export interface Xiaoer {
   routing: Router;
   /** Each open desk's inbox and the queues, pushed when they change (the desk's stream). */
   inboxFeed: InboxFeed;
+  /** Who is at the desk: agents without a desk connection are set away, then lose their handoffs. */
+  presence: AgentPresence;
   /** Each open instance page's instance, pushed after its steps (the instance stream). */
   instanceFeed: InstanceFeed;
   /** The instances list and the editor's counts, live (their pages' event streams). */
@@ -137,7 +140,7 @@ export interface Xiaoer {
   analytics: Analytics;
   /** Prometheus metrics of this instance, served at `GET /metrics`. */
   metrics: ServiceMetrics;
-  /** Quality inspection of resolved handoffs: rules, reports, overrides, follow-up tasks. */
+  /** Quality inspection of agents' handoffs: rules, reports, overrides, follow-up tasks. */
   quality: QualityInspector;
   /** Every received delivery and what became of it (the events page). */
   receivedEvents: ReceivedEventLog;
@@ -223,10 +226,10 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     users: auth,
     onError: (error) => log.error({ err: error }, 'an assignment listener failed'),
     observer: analytics.facts,
-    // Noted before the handoff is resolved, inspected after: a crash in between is recovered.
-    onResolve: {
+    // Noted before an agent's handoff ends, inspected after: a crash in between is recovered.
+    onEnd: {
       before: (handoff) => quality.noting(handoff),
-      after: (handoff) => quality.resolved(handoff),
+      after: (handoff) => quality.ended(handoff),
     },
     now: () => dateOf(clock),
   });
@@ -311,7 +314,15 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   routing.onAssigned(
     ({ handoff, agentId }) => void desk.assigned(handoff.conversationId, handoff._id, agentId),
   );
+  // A handoff that went back to its queue (its agent away too long, or off duty): the customer
+  // is told and waits on the new handoff.
+  routing.onReturned(({ from, to }) => void desk.returned(from._id, to));
   const inboxFeed = new InboxFeed(routing, { clock });
+  const presence = new AgentPresence(models, routing, {
+    ...config.routing,
+    clock,
+    onError: (error) => log.error({ err: error }, 'the agents presence sweep failed'),
+  });
   const queries = new InstanceQueries(models, history.maxStepsPerInstance, (id) =>
     runtime.steps.unwritten(id),
   );
@@ -324,6 +335,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   );
   const liveQueries = new LiveQueries((listener) => runtime.steps.onCommitted(listener), { clock });
   let stopSweeps: Cancel = () => {};
+  let stopPresence: Cancel = () => {};
   let stopPruning: Cancel = () => {};
   let stopPromoting: Cancel = () => {};
   let stopTmc: () => Promise<void> = async () => {};
@@ -372,6 +384,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     desk,
     routing,
     inboxFeed,
+    presence,
     knowledge,
     intents,
     analytics,
@@ -423,6 +436,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
           .catch((error: unknown) => log.error({ err: error }, 'pruning history failed')),
       );
       analytics.start();
+      stopPresence = presence.start();
       stopTmc = startTmcPollers(config.sources, intake, log);
     },
     stop() {
@@ -438,6 +452,8 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     instanceFeed.close();
     liveQueries.close();
     stopSweeps();
+    stopPresence();
+    await presence.idle();
     stopPruning();
     stopPromoting();
     await sweeping;

@@ -6547,6 +6547,8 @@ export interface operations {
               maxConcurrent: number;
               /** Format: date-time */
               lastActiveAt: string;
+              seenAt?: string | null;
+              awayReason?: ('no-desk' | 'off-duty') | null;
             }[];
           };
         };
@@ -6605,6 +6607,8 @@ export interface operations {
             maxConcurrent: number;
             /** Format: date-time */
             lastActiveAt: string;
+            seenAt?: string | null;
+            awayReason?: ('no-desk' | 'off-duty') | null;
           };
         };
       };
@@ -6685,6 +6689,8 @@ export interface operations {
             maxConcurrent: number;
             /** Format: date-time */
             lastActiveAt: string;
+            seenAt?: string | null;
+            awayReason?: ('no-desk' | 'off-duty') | null;
           };
         };
       };
@@ -6766,6 +6772,8 @@ export interface operations {
             maxConcurrent: number;
             /** Format: date-time */
             lastActiveAt: string;
+            seenAt?: string | null;
+            awayReason?: ('no-desk' | 'off-duty') | null;
           };
         };
       };
@@ -6841,6 +6849,8 @@ export interface operations {
               maxConcurrent: number;
               /** Format: date-time */
               lastActiveAt: string;
+              seenAt?: string | null;
+              awayReason?: ('no-desk' | 'off-duty') | null;
             };
             handoffs: {
               _id: string;
@@ -6865,7 +6875,7 @@ export interface operations {
               transferredTo?: string | null;
               transferredFrom?: string | null;
               endedBy?: string | null;
-              endReason?: 'conversation-closed' | null;
+              endReason?: ('conversation-closed' | 'agent-away' | 'agent-off-duty') | null;
             }[];
           };
         };
@@ -7033,7 +7043,7 @@ export interface operations {
               transferredTo?: string | null;
               transferredFrom?: string | null;
               endedBy?: string | null;
-              endReason?: 'conversation-closed' | null;
+              endReason?: ('conversation-closed' | 'agent-away' | 'agent-off-duty') | null;
             };
             position: {
               position: number;
@@ -7125,7 +7135,7 @@ export interface operations {
             transferredTo?: string | null;
             transferredFrom?: string | null;
             endedBy?: string | null;
-            endReason?: 'conversation-closed' | null;
+            endReason?: ('conversation-closed' | 'agent-away' | 'agent-off-duty') | null;
           };
         };
       };
@@ -7216,7 +7226,7 @@ export interface operations {
             transferredTo?: string | null;
             transferredFrom?: string | null;
             endedBy?: string | null;
-            endReason?: 'conversation-closed' | null;
+            endReason?: ('conversation-closed' | 'agent-away' | 'agent-off-duty') | null;
           };
         };
       };
@@ -7313,7 +7323,7 @@ export interface operations {
             transferredTo?: string | null;
             transferredFrom?: string | null;
             endedBy?: string | null;
-            endReason?: 'conversation-closed' | null;
+            endReason?: ('conversation-closed' | 'agent-away' | 'agent-off-duty') | null;
           };
         };
       };

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { QualityReport } from '@xiaoer/server/internal';
+import type { Harness } from '@xiaoer/server/testing';
+import { ChatClient } from '../conversations/chat-client.ts';
+import { goOnline, startDemoDesk } from '../routing/routing-fixture.ts';
+
+/**
+ * Only resolved handoffs were inspected; a close ends a handoff as abandoned (endedBy
+ * user:<id>), so an agent who always closed instead of resolving escaped inspection. Now every
+ * handoff its agent wrote in, or closed themselves, is inspected however it ended; one the
+ * customer left before the agent said a word is not the agent's to answer for.
+ */
+let h: Harness;
+let li: string;
+
+beforeAll(async () => {
+  ({ h, li } = await startDemoDesk());
+  await goOnline(h, li);
+});
+afterAll(async () => h?.close());
+
+/** A customer handed to agent-li, who says `agentLines`; returns the chat and its handoff id. */
+async function handedOver(agentLines: string[]): Promise<{ chat: ChatClient; handoffId: string }> {
+  const chat = await ChatClient.open(h, {
+    id: `unresolved-${Math.random().toString(36).slice(2, 8)}`,
+    tier: 'normal',
+    language: 'zh',
+  });
+  await chat.say('转人工');
+  await chat.waitFor((m) => m.from === 'system');
+  for (const text of agentLines) {
+    const sent = await h.request('POST', `/api/conversations/${chat.id}/messages`, { text }, li);
+    expect(sent.status).toBe(201);
+  }
+  const answer = await h.request('GET', `/api/conversations/${chat.id}`);
+  const { conversation } = (await answer.json()) as { conversation: { handoffId: string } };
+  return { chat, handoffId: conversation.handoffId };
+}
+
+const reportOf = (handoffId: string) =>
+  vi.waitFor(
+    async () => {
+      const response = await h.request('GET', `/api/quality/reports/${handoffId}`);
+      expect(response.status).toBe(200);
+      return (await response.json()) as QualityReport;
+    },
+    { timeout: 10_000, interval: 100 },
+  );
+
+describe('inspection of a handoff that ended unresolved', () => {
+  it('should inspect one the agent answered in and then closed', async () => {
+    const { chat, handoffId } = await handedOver(['订单号发一下', '我查一下，稍后回复您']);
+    const closed = await h.request('POST', `/api/conversations/${chat.id}/close`, {}, li);
+    expect(closed.status).toBe(200);
+    const report = await reportOf(handoffId);
+    expect(report).toMatchObject({ agentId: 'agent-li', conversationId: chat.id });
+    expect(report.findings.map((f) => f.rule)).toEqual(
+      expect.arrayContaining(['noGreeting', 'followUpWithoutTask']),
+    );
+  });
+
+  it('should inspect one the agent closed without a word, as never answered', async () => {
+    const { chat, handoffId } = await handedOver([]);
+    const closed = await h.request('POST', `/api/conversations/${chat.id}/close`, {}, li);
+    expect(closed.status).toBe(200);
+    const report = await reportOf(handoffId);
+    expect(report.findings.map((f) => f.rule)).toContain('slowFirstResponse');
+  });
+
+  it('should not inspect one the customer left before the agent said anything', async () => {
+    const { chat, handoffId } = await handedOver([]);
+    const left = await chat.call('POST', '/close', {});
+    expect(left.status).toBe(200);
+    await h.xiaoer.quality.idle();
+    await expect
+      .poll(() => h.xiaoer.models.QualityInbox.countDocuments({ _id: handoffId }))
+      .toBe(0);
+    expect(await h.xiaoer.quality.reports.get(handoffId)).toBeNull();
+  });
+});
