@@ -16,7 +16,8 @@ let h: Harness;
 
 beforeAll(async () => {
   store = await startTestStore({ own: true });
-  h = await startHarness({ store });
+  // Commands are watched: the pile-up test counts the pings sent to the store.
+  h = await startHarness({ store, monitorCommands: true });
 });
 afterAll(async () => {
   await h?.close();
@@ -57,5 +58,36 @@ describe('store faults (issue 18)', () => {
       .poll(async () => (await fetch(`${h.url}/api/health`)).status, { timeout: 20_000 })
       .toBe(200);
     expect((await fetch(`${h.url}/readyz`)).status).toBe(200);
+  });
+
+  it('should share one ping among repeated probes while the store does not answer, not pile them up', async () => {
+    const pings: number[] = [];
+    const client = h.connection.getClient();
+    const count = (event: { commandName: string; requestId: number }) => {
+      if (event.commandName === 'ping') pings.push(event.requestId);
+    };
+    client.on('commandStarted', count);
+    const pid = await ferretdbPid(store.socketPath ?? '');
+    try {
+      await stopProcess(pid);
+      // An orchestrator's probes, three rounds of four: each waits out the 2 s deadline.
+      for (let round = 0; round < 3; round++) {
+        const answers = await Promise.all(
+          ['/api/health', '/readyz', '/api/health', '/readyz'].map((path) =>
+            fetch(`${h.url}${path}`),
+          ),
+        );
+        expect(answers.map((answer) => answer.status)).toEqual([503, 503, 503, 503]);
+      }
+      // Before, each probe sent its own and left it running: twelve pings, the first round's
+      // four sent and the rest waiting in the pool for a connection to the frozen store.
+      expect(pings).toHaveLength(1);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+      client.off('commandStarted', count);
+    }
+    await expect
+      .poll(async () => (await fetch(`${h.url}/readyz`)).status, { timeout: 20_000 })
+      .toBe(200);
   });
 });

@@ -45,11 +45,40 @@ async function answersWithin(probe: () => Promise<unknown>, timeoutMs: number): 
   }
 }
 
+/** Each store's ping and write still in flight, by store. */
+const inFlight = new WeakMap<StoreProbe, Partial<Record<'ping' | 'write', Promise<unknown>>>>();
+
+/**
+ * The store's ping (or write) in flight, or a new one when none is. A check that gives up at its
+ * deadline leaves its ping running: on a store that stopped answering (a frozen process, a
+ * network that drops packets) it runs until the driver gives up, tens of seconds. Before, every
+ * probe started its own, and an orchestrator probing every second piled up pings, connections
+ * and memory behind the frozen store; now they all wait on the one in flight.
+ */
+function shared(store: StoreProbe, kind: 'ping' | 'write', run: () => Promise<unknown>) {
+  let flights = inFlight.get(store);
+  if (!flights) inFlight.set(store, (flights = {}));
+  const pending = flights[kind];
+  if (pending) return pending;
+  const started = run().finally(() => {
+    if (flights[kind] === started) delete flights[kind];
+  });
+  flights[kind] = started;
+  return started;
+}
+
 /** Whether the store answers a ping, and then whether it stores a write, each in time. */
 async function storeState(store: StoreProbe): Promise<{ reachable: boolean; writable: boolean }> {
-  const reachable = await answersWithin(() => store.ping(), STORE_PING_TIMEOUT_MS);
+  const reachable = await answersWithin(
+    () => shared(store, 'ping', () => store.ping()),
+    STORE_PING_TIMEOUT_MS,
+  );
+  const write = store.write?.bind(store);
   const writable =
-    reachable && (store.write ? await answersWithin(store.write, STORE_PING_TIMEOUT_MS) : true);
+    reachable &&
+    (write
+      ? await answersWithin(() => shared(store, 'write', write), STORE_PING_TIMEOUT_MS)
+      : true);
   return { reachable, writable };
 }
 

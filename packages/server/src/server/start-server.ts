@@ -6,10 +6,11 @@ import { LocalizedError } from '../localized-error.ts';
 import { launchStore, type RunningStore } from '../store/store-launcher.ts';
 import type { ProgressReporter } from '../store/ferretdb-binary.ts';
 import { connectStore, probeOf } from './store-connection.ts';
-import { drainable } from './http-drain.ts';
+import { DRAIN_GRACE_MS, drainable } from './http-drain.ts';
 import { pino, type Logger } from 'pino';
 import type { Connection } from 'mongoose';
-import { createXiaoer, type Xiaoer } from './xiaoer.ts';
+import { createXiaoer, STOP_BOUND_MS, type Xiaoer } from './xiaoer.ts';
+import { endsWithin } from './within.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
 import { startDemo, type Demo } from './demo-mode.ts';
 import { seedDemoRouting } from './demo-routing.ts';
@@ -131,6 +132,36 @@ async function ensureAdmin(
   return given ? { user: 'admin' } : { user: 'admin', password };
 }
 
+/**
+ * How long a shutdown waits for the store connection to close. Closing asks the store to end
+ * this process's sessions; a store that stopped answering (a frozen process) kept the close
+ * waiting until the driver gave up on it, 24 s after the runtime's bounded stop. Past it the
+ * connection is dropped, unwatched, and the embedded store is stopped (its watchdog kills it if
+ * it does not end within 5 s).
+ */
+export const STORE_CLOSE_MS = 5_000;
+
+/**
+ * The longest `xiaoer serve` takes from SIGINT/SIGTERM to exit: requests in flight
+ * ({@link DRAIN_GRACE_MS}), the runtime ({@link STOP_BOUND_MS}), the store connection
+ * ({@link STORE_CLOSE_MS}) and the embedded store (5 s), with 5 s to spare. Past it the process
+ * exits 1 anyway; everything unfinished is durable and left to recovery.
+ */
+export const SHUTDOWN_BOUND_MS = DRAIN_GRACE_MS + STOP_BOUND_MS + 2 * STORE_CLOSE_MS + 5_000;
+
+/** Closes `connection`, for at most `boundMs`; then says so and lets it close unwatched. */
+async function closeConnectionWithin(
+  connection: Connection,
+  boundMs: number,
+  log: Logger,
+): Promise<void> {
+  if (await endsWithin(connection.close(), boundMs)) return;
+  log.warn(
+    { boundMs },
+    `关闭数据库连接超过 ${boundMs} ms（数据库没有应答），不再等待 / closing the store connection took over ${boundMs} ms (the store does not answer); not waiting for it any longer`,
+  );
+}
+
 /** Starts the store (embedded unless MONGODB_URI is set), then the HTTP API on it. */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
@@ -211,7 +242,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           await xiaoer.stop();
           server.closeAllConnections();
           await demo?.close();
-          await connection.close();
+          await closeConnectionWithin(connection, STORE_CLOSE_MS, log);
           await store.stop();
         })()),
     };

@@ -59,6 +59,7 @@ import { QualityInspector } from '../quality/quality-inspector.ts';
 import { ProcessLiveness } from '../runtime/process-liveness.ts';
 import { dateOf, systemClock, type Cancel, type Clock } from '../clock/clock.ts';
 import type { PasswordCost } from '../auth/password.ts';
+import { endsWithin } from './within.ts';
 
 /** How often recovery sweeps, and when an unfinished claim counts as abandoned. */
 export const RECOVERY_DEFAULTS = { sweepEveryMs: 2000, staleAfterMs: 15_000 } as const;
@@ -474,18 +475,8 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   /** Runs the stop in order, for at most the bound; then closes the scheduler's client anyway. */
   async function boundedStop(inOrder: () => Promise<void>): Promise<void> {
     const boundMs = options.stopBoundMs ?? STOP_BOUND_MS;
-    let timer: NodeJS.Timeout | undefined;
-    const cut = new Promise<'cut'>((resolve) => {
-      timer = setTimeout(() => resolve('cut'), boundMs);
-    });
-    const orderly = inOrder();
-    try {
-      if ((await Promise.race([orderly, cut])) !== 'cut') return;
-    } finally {
-      clearTimeout(timer);
-    }
-    // Still running: it ends, or fails on the closed connections, unwatched.
-    orderly.catch(() => undefined);
+    // Still running past the bound: it ends, or fails on the closed connections, unwatched.
+    if (await endsWithin(inOrder(), boundMs)) return;
     log.warn(
       { boundMs },
       `停止运行时超过 ${boundMs} ms，未完成的步骤和任务留给恢复处理（其他进程或下次启动）/ stopping the runtime took over ${boundMs} ms; unfinished steps and jobs are left to recovery (another process or the next start)`,

@@ -132,7 +132,7 @@ export function serveCommand(): Command {
     )
     .addHelpText('after', SERVE_HELP_AFTER)
     .action(async (flags: ServeFlags) => {
-      const [{ startServer }, { pino }] = await Promise.all([
+      const [{ startServer, SHUTDOWN_BOUND_MS }, { pino }] = await Promise.all([
         import('../../server/start-server.ts'),
         import('pino'),
       ]);
@@ -207,6 +207,14 @@ export function serveCommand(): Command {
       const running = server;
       const shutdown = (signal: string): void => {
         log(`收到 ${signal}，正在停止 / ${signal} received, stopping ...`);
+        // Every step of the close is bounded; this bounds them together, whatever hangs.
+        setTimeout(() => {
+          const seconds = SHUTDOWN_BOUND_MS / 1000;
+          process.stderr.write(
+            `停止超过 ${seconds} 秒，现在退出；未完成的工作留给恢复处理 / stopping took over ${seconds} s; exiting now, unfinished work is left to recovery\n`,
+            () => process.exit(1),
+          );
+        }, SHUTDOWN_BOUND_MS).unref();
         running.close().then(
           () => {
             log('已停止 / stopped');
