@@ -17,10 +17,7 @@ const REAL_TIME_SUITES = ['tests/processes/', 'tests/load/'];
  */
 const ALLOWED: Record<string, { count: number; why: string }> = {
   'tests/e2e/framing.test.ts': { count: 2, why: 'proves a refused frame stays empty' },
-  'tests/runtime/bounded-stop.test.ts': {
-    count: 1,
-    why: 'a deadline raced against a process that must end by itself and a stop that must end at its bound',
-  },
+  'tests/deadline.ts': { count: 1, why: 'a deadline raced against what must end by itself' },
 };
 
 async function testSources(): Promise<string[]> {

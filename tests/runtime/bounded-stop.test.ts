@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createXiaoer, type Xiaoer } from '@xiaoer/server';
 import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
 import { ferretdbPid, stopProcess } from '../security/store-process.ts';
+import { deadline } from '../deadline.ts';
 
 /**
  * `Xiaoer.stop()` lets go of what it opened and does not wait forever. Found: an Agenda built
@@ -14,7 +15,6 @@ import { ferretdbPid, stopProcess } from '../security/store-process.ts';
  * signal killed the process.
  */
 const root = path.resolve(import.meta.dirname, '../..');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('stopping the runtime', () => {
   let store: RunningStore;
@@ -49,7 +49,7 @@ describe('stopping the runtime', () => {
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     // Nothing left open: the process ends by itself (before, it ran on until killed).
-    const ended = await Promise.race([exited, sleep(25_000).then(() => 'still running')]);
+    const ended = await Promise.race([exited, deadline(25_000, 'still running')]);
     if (ended === 'still running') child.kill('SIGKILL');
     expect(output).toContain('stopped');
     expect(ended).toBe(0);
@@ -85,7 +85,7 @@ describe('stopping the runtime on a store that stopped answering', () => {
     await stopProcess(frozen);
     const stopped = await Promise.race([
       xiaoer.stop().then(() => 'stopped'),
-      sleep(15_000).then(() => 'still stopping'),
+      deadline(15_000, 'still stopping'),
     ]);
     expect(stopped).toBe('stopped');
     const cut = logged.map((line) => JSON.parse(line) as { msg: string; boundMs: number });

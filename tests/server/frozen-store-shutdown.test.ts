@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { startServer } from '@xiaoer/server';
 import { ensureFerretdb } from '@xiaoer/server/internal';
 import { stopProcess } from '../security/store-process.ts';
+import { deadline } from '../deadline.ts';
 
 /**
  * SIGTERM alone ends `xiaoer serve` on a store that stopped answering. Found: the runtime's stop
@@ -15,7 +16,6 @@ import { stopProcess } from '../security/store-process.ts';
  */
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'packages/server/bin/xiaoer.mjs');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The embedded FerretDB's pid (not its watchdog's): the one listening in `dataDirectory`. */
 async function ferretdbIn(dataDirectory: string): Promise<number> {
@@ -80,7 +80,7 @@ describe('xiaoer serve on a frozen store', () => {
     serving.kill('SIGTERM');
     // The runtime's 20 s, the connection's 5 s and the store's 5 s; before, 44 s here, until
     // the driver gave up on the store.
-    const ended = await Promise.race([exited, sleep(60_000).then(() => 'still running')]);
+    const ended = await Promise.race([exited, deadline(60_000, 'still running')]);
     expect(ended, output).toBe(0);
     expect(output).toContain('已停止 / stopped');
     expect(output).toContain('stopping the runtime took over 20000 ms');
