@@ -8943,6 +8943,7 @@ export interface operations {
               label: string;
               type: string;
               entered: number;
+              reached: number;
               left: number;
               waiting: number;
               dropped: number;
