@@ -77,6 +77,33 @@ export async function openChat(
   return new ChatClient(h, id, token);
 }
 
+/**
+ * A customer who asked for a person and was taken by the agent whose session is `agentToken`
+ * (online from now): the chat and its handoff's id.
+ */
+export async function servedChat(
+  h: Harness,
+  agentToken: string,
+): Promise<{ chat: ChatClient; handoffId: string }> {
+  await h.request('POST', '/api/agents/me/status', { status: 'online' }, agentToken);
+  const chat = await openChat(h);
+  await chat.say('转人工');
+  await chat.waitFor((m) => m.from === 'system' && m.text.includes('已接入'));
+  return { chat, handoffId: (await h.xiaoer.desk.store.get(chat.id))?.handoffId ?? '' };
+}
+
+/** The agent of `token` transfers the handoff to `group`; the new handoff's id. */
+export async function transfer(
+  h: Harness,
+  handoffId: string,
+  group: string,
+  token: string,
+): Promise<string> {
+  const moved = await h.request('POST', `/api/handoffs/${handoffId}/transfer`, { group }, token);
+  expect(moved.status, await moved.clone().text()).toBe(200);
+  return ((await moved.json()) as { _id: string })._id;
+}
+
 /** A funnel's counts per node, as a test compares them. */
 export const funnelCounts = (funnel: JourneyFunnel) =>
   funnel.nodes.map(({ nodeId, entered, left, waiting, dropped, reachedRate }) => ({

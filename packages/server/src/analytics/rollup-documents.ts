@@ -155,7 +155,8 @@ export function addToConversationDay(
       addToHistogram(times.firstResponse, fact.firstResponseMs);
       return;
     case 'queued':
-      day.queued[local.hour] = (day.queued[local.hour] ?? 0) + 1;
+      // A transfer arrives in its group's queue; the shop counted the customer already.
+      if (!fact.transfer) day.queued[local.hour] = (day.queued[local.hour] ?? 0) + 1;
       groupOf(day, fact.group).queued[local.hour]! += 1;
       return;
     case 'handoffEnded': {

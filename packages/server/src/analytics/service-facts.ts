@@ -113,7 +113,8 @@ export class ServiceFacts {
   }
 
   queued(handoff: HandoffRecord): void {
-    if (handoff.transferredFrom) return; // the same customer, already counted
+    // The same customer, already counted; the receiving group hears of it from the transfer.
+    if (handoff.transferredFrom) return;
     this.#safely(async () => {
       const conversation = await this.#store.get(handoff.conversationId);
       this.#recorder.record(`queued|${handoff._id}`, {
@@ -140,6 +141,8 @@ export class ServiceFacts {
       }
       const outcome = handoff.status;
       if (outcome !== 'resolved' && outcome !== 'abandoned' && outcome !== 'transferred') return;
+      if (outcome === 'transferred' && handoff.transferredTo)
+        await this.#transferredTo(handoff.transferredTo, end, channelOf(conversation));
       const queued = await this.#queuedSince(handoff);
       this.#recorder.record(`ended|${handoff._id}`, {
         kind: 'handoffEnded',
@@ -160,6 +163,22 @@ export class ServiceFacts {
           : {}),
         ...(agentFirstMs === undefined ? {} : { firstResponseMs: agentFirstMs }),
       });
+    });
+  }
+
+  /**
+   * The handoff a transfer made arrives in its group's queue at the transfer: an arrival the
+   * group's staffing forecast counts, not a new handoff of the shop (`transfer`).
+   */
+  async #transferredTo(handoffId: string, at: Date, channel: string): Promise<void> {
+    const next = await this.#routing.handoff(handoffId);
+    if (!next) return;
+    this.#recorder.record(`queued|${next._id}`, {
+      kind: 'queued',
+      at,
+      channel,
+      group: next.group,
+      transfer: true,
     });
   }
 

@@ -44,11 +44,16 @@ export interface ConversationClosedFact extends FactBase {
   firstResponseMs?: number;
 }
 
-/** A conversation was handed to a person (transfers between groups are not new arrivals). */
+/**
+ * A conversation was handed to a person, or (`transfer`) transferred into `group`: an arrival
+ * of that group's queue, but not a new handoff of the shop (the customer was counted when
+ * first handed over).
+ */
 export interface HandoffQueuedFact extends FactBase {
   kind: 'queued';
   channel: string;
   group: string;
+  transfer?: boolean;
 }
 
 /** A handoff ended (resolved, abandoned or transferred). */
