@@ -104,6 +104,30 @@ export async function transfer(
   return ((await moved.json()) as { _id: string })._id;
 }
 
+/** The node an instance is at ('' while it is not there yet). */
+export async function instanceNode(h: Harness, id: string, token: string): Promise<string> {
+  const response = await h.request('GET', `/api/instances/${id}`, undefined, token);
+  return response.status === 200 ? ((await response.json()) as { node: string }).node : '';
+}
+
+/** `GET /api/analytics/journeys/:id/funnel` for the days `from` to `to`. */
+export async function fetchFunnel(
+  h: Harness,
+  workflowId: string,
+  from: string,
+  to: string,
+  token: string,
+): Promise<JourneyFunnel> {
+  const response = await h.request(
+    'GET',
+    `/api/analytics/journeys/${workflowId}/funnel?from=${from}&to=${to}`,
+    undefined,
+    token,
+  );
+  expect(response.status).toBe(200);
+  return (await response.json()) as JourneyFunnel;
+}
+
 /** A funnel's counts per node, as a test compares them. */
 export const funnelCounts = (funnel: JourneyFunnel) =>
   funnel.nodes.map(({ nodeId, entered, left, waiting, dropped, reachedRate }) => ({

@@ -142,7 +142,7 @@ export interface FunnelNode {
   /** Times instances left the node. */
   left: number;
   /**
-   * Instances of the journey resting at this node now (at most entered − left): customers still
+   * Instances started in the period resting at this node now (at most entered − left): customers still
    * waiting (a question not answered yet, a timer not due), not lost.
    */
   waiting: number;
