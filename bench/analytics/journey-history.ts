@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { PathStep, WorkflowDocument } from '@xiaoer/engine';
 import { stepFactOf } from '../../packages/server/src/analytics/step-fact.ts';
+import { loopNodes } from '../../packages/server/src/analytics/journey-loops.ts';
 import {
   stepJson,
   stepKey,
@@ -55,6 +56,8 @@ export interface JourneyGraph {
   trigger: string;
   types: Map<string, string>;
   edges: Map<string, { handle: string; target: string }[]>;
+  /** Nodes on a loop, as the live system works them out (journey-loops.ts). */
+  loops: ReadonlySet<string>;
 }
 
 export function journeyGraph(workflow: WorkflowDocument): JourneyGraph {
@@ -71,6 +74,7 @@ export function journeyGraph(workflow: WorkflowDocument): JourneyGraph {
     trigger: trigger.id,
     types: new Map(workflow.nodes.map((node) => [node.id, node.type])),
     edges,
+    loops: loopNodes(workflow),
   };
 }
 
@@ -186,7 +190,7 @@ export function generateInstance(
         : {}),
     };
     steps.push(stepJson.encode(step));
-    const recorded = stepFactOf(step, graph.id, previousAt);
+    const recorded = stepFactOf(step, graph.id, graph.loops, previousAt);
     if (recorded) facts.push({ _id: recorded.id, fact: recorded.fact });
     if (revision === 1) tally.started[graph.id] = (tally.started[graph.id] ?? 0) + 1;
     if (status !== 'active') {

@@ -77,6 +77,57 @@ export async function openChat(
   return new ChatClient(h, id, token);
 }
 
+/**
+ * A customer who asked for a person and was taken by the agent whose session is `agentToken`
+ * (online from now): the chat and its handoff's id.
+ */
+export async function servedChat(
+  h: Harness,
+  agentToken: string,
+): Promise<{ chat: ChatClient; handoffId: string }> {
+  await h.request('POST', '/api/agents/me/status', { status: 'online' }, agentToken);
+  const chat = await openChat(h);
+  await chat.say('转人工');
+  await chat.waitFor((m) => m.from === 'system' && m.text.includes('已接入'));
+  return { chat, handoffId: (await h.xiaoer.desk.store.get(chat.id))?.handoffId ?? '' };
+}
+
+/** The agent of `token` transfers the handoff to `group`; the new handoff's id. */
+export async function transfer(
+  h: Harness,
+  handoffId: string,
+  group: string,
+  token: string,
+): Promise<string> {
+  const moved = await h.request('POST', `/api/handoffs/${handoffId}/transfer`, { group }, token);
+  expect(moved.status, await moved.clone().text()).toBe(200);
+  return ((await moved.json()) as { _id: string })._id;
+}
+
+/** The node an instance is at ('' while it is not there yet). */
+export async function instanceNode(h: Harness, id: string, token: string): Promise<string> {
+  const response = await h.request('GET', `/api/instances/${id}`, undefined, token);
+  return response.status === 200 ? ((await response.json()) as { node: string }).node : '';
+}
+
+/** `GET /api/analytics/journeys/:id/funnel` for the days `from` to `to`. */
+export async function fetchFunnel(
+  h: Harness,
+  workflowId: string,
+  from: string,
+  to: string,
+  token: string,
+): Promise<JourneyFunnel> {
+  const response = await h.request(
+    'GET',
+    `/api/analytics/journeys/${workflowId}/funnel?from=${from}&to=${to}`,
+    undefined,
+    token,
+  );
+  expect(response.status).toBe(200);
+  return (await response.json()) as JourneyFunnel;
+}
+
 /** A funnel's counts per node, as a test compares them. */
 export const funnelCounts = (funnel: JourneyFunnel) =>
   funnel.nodes.map(({ nodeId, entered, left, waiting, dropped, reachedRate }) => ({

@@ -334,7 +334,7 @@ describe('the dashboard API against the traffic sent', () => {
           '转过人工的会话占比 / share of conversations handed to a person at least once,0.3333,1,3,,,',
       ],
       ['intents', 'human,1,0,,1,0,false'],
-      ['funnel', 'rate,rate,askCustomer,3,2,1,0,1'],
+      ['funnel', 'rate,rate,askCustomer,3,3,2,1,0,1'],
       ['staffing', '0,0,0,1,,false'],
     ] as const) {
       const response = await h.request(

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { localTime, type JourneyFunnel } from '@xiaoer/server/internal';
+import { localTime } from '@xiaoer/server/internal';
 import { ADMIN_PASSWORD, cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
-import { funnelCounts, surveyWorkflow as survey } from './analytics-fixture.ts';
+import {
+  fetchFunnel,
+  funnelCounts,
+  instanceNode,
+  surveyWorkflow as survey,
+} from './analytics-fixture.ts';
 
 /**
  * Surveys asked one evening and answered the next morning: the funnel of the evening's day
@@ -15,21 +20,8 @@ let token = '';
 const nextDay = (date: string) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-async function node(id: string): Promise<string> {
-  const response = await h.request('GET', `/api/instances/${id}`, undefined, token);
-  return response.status === 200 ? ((await response.json()) as { node: string }).node : '';
-}
-
-async function funnel(from: string, to = from): Promise<JourneyFunnel> {
-  const response = await h.request(
-    'GET',
-    `/api/analytics/journeys/survey/funnel?from=${from}&to=${to}`,
-    undefined,
-    token,
-  );
-  expect(response.status).toBe(200);
-  return (await response.json()) as JourneyFunnel;
-}
+const node = (id: string) => instanceNode(h, id, token);
+const funnel = (from: string, to = from) => fetchFunnel(h, 'survey', from, to, token);
 
 beforeAll(async () => {
   h = await startHarness({ movesDate: true, config: { analytics: { rollupEveryMs: 3_600_000 } } });
@@ -85,5 +77,27 @@ describe('a journey funnel across midnight', () => {
     expect(morning.nodes.every((n) => n.entered === 0 && n.left === 0)).toBe(true);
 
     expect(funnelCounts(await funnel(asked, nextDay(asked)))).toEqual(funnelCounts(evening));
+  });
+
+  it("should count as waiting the period's instances resting now, not those started since", async () => {
+    // The evening's third customer is given up on at the question; a morning customer waits there.
+    const cancelled = await h.request('POST', '/api/instances/survey:EV3:1/cancel', {}, token);
+    expect(cancelled.status, await cancelled.clone().text()).toBe(200);
+    const sent = await h.sendEvents(
+      cloudEvent('survey.requested', { orderId: 'MO1', phone: '13800000000' }),
+    );
+    expect(sent.status, await sent.clone().text()).toBe(202);
+    await vi.waitFor(async () => expect(await node('survey:MO1:1')).toBe('rate'), {
+      timeout: 10_000,
+    });
+    await h.xiaoer.runtime.idle();
+    expect((await h.request('POST', '/api/analytics/rollup', {}, token)).status).toBe(200);
+    // Before, the morning's customer was counted as the evening's waiting, hiding its drop-off.
+    expect(funnelCounts(await funnel(asked))[1]).toMatchObject({ waiting: 0, dropped: 1 });
+    expect(funnelCounts(await funnel(nextDay(asked)))[1]).toMatchObject({
+      entered: 1,
+      waiting: 1,
+      dropped: 0,
+    });
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_AGENT_PASSWORD, localTime, seedDemoRouting } from '@xiaoer/server/internal';
 import type { DashboardReport } from '@xiaoer/server/internal';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
-import { openChat } from './analytics-fixture.ts';
+import { servedChat, transfer } from './analytics-fixture.ts';
 
 /**
  * A customer an agent served for a minute, then transferred to another group, where a second
@@ -21,22 +21,11 @@ describe('the wait of a transferred handoff', () => {
     const token = async (id: string) =>
       (await h.xiaoer.auth.login(id, DEMO_AGENT_PASSWORD))?.token ?? '';
     const [wang, li] = [await token('agent-wang'), await token('agent-li')];
-    await h.request('POST', '/api/agents/me/status', { status: 'online' }, wang);
-    const chat = await openChat(h);
-    await chat.say('转人工');
-    await chat.waitFor((m) => m.from === 'system' && m.text.includes('已接入'));
-    const firstId = (await h.xiaoer.desk.store.get(chat.id))?.handoffId ?? '';
+    const { chat, handoffId: firstId } = await servedChat(h, wang);
     // Only agent-li serves pre-sales; she comes online, then wang serves a minute and transfers.
     await h.request('POST', '/api/agents/me/status', { status: 'online' }, li);
     await h.clock.advance(60_000);
-    const moved = await h.request(
-      'POST',
-      `/api/handoffs/${firstId}/transfer`,
-      { group: 'pre-sales' },
-      wang,
-    );
-    expect(moved.status, await moved.clone().text()).toBe(200);
-    const secondId = ((await moved.json()) as { _id: string })._id;
+    const secondId = await transfer(h, firstId, 'pre-sales', wang);
     const second = await vi.waitFor(
       async () => {
         const found = await h.xiaoer.routing.handoff(secondId);

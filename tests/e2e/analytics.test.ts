@@ -103,8 +103,9 @@ describe('the analytics dashboard', () => {
     await page.locator('.ant-select-item-option[title="满意度调查 / Survey (survey)"]').click();
     const rate = page.getByTestId('funnel-node-rate');
     await rate.waitFor();
-    // Entered 3, left 2, one still waiting for the answer: waiting 1, dropped 0 (issue 21).
-    expect((await rate.textContent())?.replace(/\s+/g, ' ')).toMatch(/3.*2.*1.*0/);
+    // Entered 3 times by 3 instances, left 2, one still waiting for the answer: waiting 1,
+    // dropped 0 (issue 21).
+    expect((await rate.textContent())?.replace(/\s+/g, ' ')).toMatch(/3.*3.*2.*1.*0/);
     expect(await page.getByTestId('drop-off-rate').count()).toBe(0);
 
     await page.getByTestId('show-on-canvas').click();

@@ -83,7 +83,20 @@ export function FunnelSection({
                 dataIndex: 'type',
                 render: (type: string) => nodeTypeTitle(type, language),
               },
-              { title: t('analytics.entered'), dataIndex: 'entered', align: 'right' },
+              {
+                title: <span title={t('analytics.enteredHint')}>{t('analytics.entered')}</span>,
+                dataIndex: 'entered',
+                align: 'right',
+              },
+              {
+                title: (
+                  <span title={t('analytics.reachedInstancesHint')}>
+                    {t('analytics.reachedInstances')}
+                  </span>
+                ),
+                dataIndex: 'reached',
+                align: 'right',
+              },
               { title: t('analytics.left'), dataIndex: 'left', align: 'right' },
               {
                 title: <span title={t('funnel.waitingHint')}>{t('funnel.waiting')}</span>,

@@ -135,15 +135,20 @@ export interface FunnelNode {
   nodeId: string;
   label: string;
   type: string;
+  /** Times instances entered the node: an instance that loops back counts again. */
   entered: number;
+  /** Instances that entered the node, each once however often (at most `started`). */
+  reached: number;
+  /** Times instances left the node. */
   left: number;
   /**
-   * Instances of the journey resting at this node now (at most entered − left): customers still
+   * Instances started in the period resting at this node now (at most entered − left): customers still
    * waiting (a question not answered yet, a timer not due), not lost.
    */
   waiting: number;
   /** entered − left − waiting for nodes that are not an end: instances that stopped here. */
   dropped: number;
+  /** reached / started: the share of the instances started that got to the node; null when none started. */
   reachedRate: number | null;
   time: Average;
 }

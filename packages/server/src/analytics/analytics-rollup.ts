@@ -141,6 +141,7 @@ export class AnalyticsRollup {
       else target.set(key.id, [fact]);
       if ('channel' in fact) channels.add(fact.channel);
     }
+    const reach = await this.#firstEntries(facts);
     const written =
       (await this.#addTo(
         this.#models.ConversationDays,
@@ -156,9 +157,12 @@ export class AnalyticsRollup {
       )) +
       (await this.#addTo(this.#models.JourneyDays, journeyDays, batchId, (id, day, list) => {
         const doc = day ?? emptyJourneyDay(id);
-        for (const fact of list) if (fact.kind === 'step') addToJourneyDay(doc, fact);
+        for (const fact of list)
+          if (fact.kind === 'step') addToJourneyDay(doc, fact, reach.reached.get(fact._id) ?? []);
         return doc;
       }));
+    // After the days: a batch redone after a crash finds what the instances had reached before.
+    await reach.save();
     if (channels.size > 0) await this.#addChannels([...channels]);
     await this.#revisePast([...conversationDays.keys()]);
     await deleteByIds(
@@ -167,6 +171,67 @@ export class AnalyticsRollup {
     );
     await this.#models.RollupControl.deleteOne({ _id: BATCH, owner: batchId });
     return written;
+  }
+
+  /**
+   * The nodes each step fact's instance entered for the first time (by fact id), and how to
+   * save what the instances have reached. A node that is not on a loop is entered once per
+   * instance: its entries count as they are. At nodes on a loop (`onLoop`) an instance's earlier
+   * entries are remembered in `JourneyReach`, one document per instance of a journey with
+   * loops, read by `_id`, deleted when the instance ends.
+   */
+  async #firstEntries(
+    facts: FactRecord[],
+  ): Promise<{ reached: Map<string, string[]>; save: () => Promise<void> }> {
+    const steps = facts.filter((fact) => fact.kind === 'step');
+    const instanceIds = [
+      ...new Set(steps.flatMap((f) => (f.instanceId && f.onLoop ? [f.instanceId] : []))),
+    ];
+    const known = new Map(
+      (await findByIds(this.#models.JourneyReach, instanceIds)).map((r) => [
+        r._id,
+        new Set(r.nodes),
+      ]),
+    );
+    const changed = new Set<string>();
+    const ended = new Set<string>();
+    const reached = new Map<string, string[]>();
+    for (const fact of steps) {
+      const entered = [...new Set(fact.entered)];
+      const { instanceId, onLoop } = fact;
+      if (!instanceId || !onLoop) {
+        reached.set(fact._id, entered);
+        continue;
+      }
+      const before = known.get(instanceId) ?? new Set<string>();
+      known.set(instanceId, before);
+      reached.set(
+        fact._id,
+        entered.filter((node) => !onLoop.includes(node) || !before.has(node)),
+      );
+      for (const node of onLoop)
+        if (!before.has(node)) {
+          before.add(node);
+          changed.add(instanceId);
+        }
+      if (fact.ended) ended.add(instanceId);
+    }
+    const save = async () => {
+      const kept = [...changed].filter((id) => !ended.has(id));
+      if (kept.length > 0)
+        await this.#models.JourneyReach.collection.bulkWrite(
+          kept.map((id) => ({
+            replaceOne: {
+              filter: { _id: id } as never,
+              replacement: { nodes: [...(known.get(id) ?? [])] },
+              upsert: true,
+            },
+          })),
+          { ordered: false },
+        );
+      if (ended.size > 0) await deleteByIds(this.#models.JourneyReach, [...ended]);
+    };
+    return { reached, save };
   }
 
   async #addTo<T extends { _id: string; batches: string[] }>(

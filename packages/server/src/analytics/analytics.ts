@@ -149,7 +149,12 @@ export class Analytics {
       this.#models.JourneyDays,
       daysBetween(query.from, query.to).map((date) => `${date}|${workflowId}`),
     );
-    const resting = await this.#journeys.resting(workflowId);
+    // Waiting: the instances of the period resting now, not those started since (which would
+    // hide the period's drop-offs behind customers of another day).
+    const resting = await this.#journeys.resting(workflowId, (startedAt) => {
+      const date = localTime(startedAt, this.timeZone).date;
+      return date >= query.from && date <= query.to;
+    });
     return journeyFunnel(
       workflow.document,
       this.#period({ from: query.from, to: query.to }),

@@ -30,6 +30,7 @@ export function journeyFunnel(
           ? {
               nodeId: node.nodeId,
               entered: sum.entered + node.entered,
+              reached: (sum.reached ?? sum.entered) + (node.reached ?? node.entered),
               left: sum.left + node.left,
               time: { sum: sum.time.sum + node.time.sum, count: sum.time.count + node.time.count },
             }
@@ -47,6 +48,8 @@ export function journeyFunnel(
     nodes: workflow.nodes.map((node) => {
       const counted = nodes.get(node.id);
       const entered = counted?.entered ?? 0;
+      // Days rolled up before instances were counted have only their entries.
+      const reached = counted?.reached ?? entered;
       const left = counted?.left ?? 0;
       // Still waiting is not dropped off; a period that ended long ago counts none it never saw.
       const waiting = Math.min(resting[node.id] ?? 0, Math.max(0, entered - left));
@@ -55,10 +58,11 @@ export function journeyFunnel(
         label: node.label ?? node.id,
         type: node.type,
         entered,
+        reached,
         left,
         waiting,
         dropped: ENDS.has(node.type) ? 0 : Math.max(0, entered - left - waiting),
-        reachedRate: started > 0 ? Math.round((entered / started) * 10_000) / 10_000 : null,
+        reachedRate: started > 0 ? Math.round((reached / started) * 10_000) / 10_000 : null,
         time: average(counted?.time ?? { sum: 0, count: 0 }),
       };
     }),

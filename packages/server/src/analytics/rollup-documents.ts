@@ -3,6 +3,7 @@ import type { LocalTime } from './local-time.ts';
 import { addToHistogram } from './histogram.ts';
 import type {
   Sum,
+  NodeDay,
   DayTimes,
   AgentDay,
   GroupDay,
@@ -154,7 +155,8 @@ export function addToConversationDay(
       addToHistogram(times.firstResponse, fact.firstResponseMs);
       return;
     case 'queued':
-      day.queued[local.hour] = (day.queued[local.hour] ?? 0) + 1;
+      // A transfer arrives in its group's queue; the shop counted the customer already.
+      if (!fact.transfer) day.queued[local.hour] = (day.queued[local.hour] ?? 0) + 1;
       groupOf(day, fact.group).queued[local.hour]! += 1;
       return;
     case 'handoffEnded': {
@@ -187,18 +189,26 @@ export function addToConversationDay(
   }
 }
 
-/** Counts a journey step in its day. */
-export function addToJourneyDay(day: JourneyDay, fact: StepFact): void {
-  const node = (nodeId: string) =>
-    entry(
+/**
+ * Counts a journey step in its day; `reached`: the nodes its instance entered for the first
+ * time with it (analytics-rollup.ts knows).
+ */
+export function addToJourneyDay(day: JourneyDay, fact: StepFact, reached: string[]): void {
+  const node = (nodeId: string) => {
+    const counted = entry(
       day.nodes,
       (n) => n.nodeId === nodeId,
-      () => ({ nodeId, entered: 0, left: 0, time: sum() }),
+      () => ({ nodeId, entered: 0, reached: 0, left: 0, time: sum() }),
     );
+    // A day rolled up before instances were counted: its entries so far stand in for them.
+    counted.reached ??= counted.entered;
+    return counted as NodeDay & { reached: number };
+  };
   if (fact.started) day.started += 1;
   if (fact.ended === 'done') day.completed += 1;
   if (fact.ended === 'cancelled') day.cancelled += 1;
   for (const nodeId of fact.entered) node(nodeId).entered += 1;
+  for (const nodeId of reached) node(nodeId).reached += 1;
   for (const nodeId of fact.left) node(nodeId).left += 1;
   if (fact.rested) add(node(fact.rested.nodeId).time, fact.rested.ms);
   // Nodes the step passed through (entered and left at once) took no time.

@@ -7,6 +7,7 @@ import type { RoutingReads } from '../routing/routing-reads.ts';
 import type { WorkflowCatalog } from '../workflows/workflow-catalog.ts';
 import { DEFAULT_CHANNEL } from './analytics-facts.ts';
 import { stepFactOf } from './step-fact.ts';
+import { loopNodes } from './journey-loops.ts';
 import type { FactRecorder } from './fact-recorder.ts';
 import { dateOf, type Clock } from '../clock/clock.ts';
 
@@ -49,6 +50,7 @@ export class ServiceFacts {
   readonly #onError: (error: unknown) => void;
   readonly #clock: Clock;
   readonly #working = new Set<Promise<void>>();
+  readonly #loopsOf = new Map<string, Promise<ReadonlySet<string> | null>>();
 
   constructor(options: {
     routing: RoutingReads;
@@ -111,7 +113,8 @@ export class ServiceFacts {
   }
 
   queued(handoff: HandoffRecord): void {
-    if (handoff.transferredFrom) return; // the same customer, already counted
+    // The same customer, already counted; the receiving group hears of it from the transfer.
+    if (handoff.transferredFrom) return;
     this.#safely(async () => {
       const conversation = await this.#store.get(handoff.conversationId);
       this.#recorder.record(`queued|${handoff._id}`, {
@@ -138,6 +141,8 @@ export class ServiceFacts {
       }
       const outcome = handoff.status;
       if (outcome !== 'resolved' && outcome !== 'abandoned' && outcome !== 'transferred') return;
+      if (outcome === 'transferred' && handoff.transferredTo)
+        await this.#transferredTo(handoff.transferredTo, end, channelOf(conversation));
       const queued = await this.#queuedSince(handoff);
       this.#recorder.record(`ended|${handoff._id}`, {
         kind: 'handoffEnded',
@@ -158,6 +163,22 @@ export class ServiceFacts {
           : {}),
         ...(agentFirstMs === undefined ? {} : { firstResponseMs: agentFirstMs }),
       });
+    });
+  }
+
+  /**
+   * The handoff a transfer made arrives in its group's queue at the transfer: an arrival the
+   * group's staffing forecast counts, not a new handoff of the shop (`transfer`).
+   */
+  async #transferredTo(handoffId: string, at: Date, channel: string): Promise<void> {
+    const next = await this.#routing.handoff(handoffId);
+    if (!next) return;
+    this.#recorder.record(`queued|${next._id}`, {
+      kind: 'queued',
+      at,
+      channel,
+      group: next.group,
+      transfer: true,
     });
   }
 
@@ -195,11 +216,38 @@ export class ServiceFacts {
 
   /** A committed journey step: the nodes it passed, and a survey's score if it answered one. */
   stepped({ step, workflowId, version, previousAt }: CommittedStep): void {
-    const recorded = stepFactOf(step, workflowId, previousAt);
-    if (recorded) this.#recorder.record(recorded.id, recorded.fact);
+    this.#safely(async () => {
+      const recorded = stepFactOf(
+        step,
+        workflowId,
+        await this.#loops(workflowId, version),
+        previousAt,
+      );
+      if (recorded) this.#recorder.record(recorded.id, recorded.fact);
+    });
     // A survey is answered by the customer's reply: other steps need no look at the workflow.
     if (step.event.type === ENGINE_EVENTS.customerReplied && step.path.length > 0)
       this.#safely(() => this.#survey(step, workflowId, version));
+  }
+
+  /**
+   * The nodes on a loop of a published version (versions never change: kept), or null when
+   * the version cannot be read (then every node entered is checked for a repeat).
+   */
+  #loops(workflowId: string, version: number): Promise<ReadonlySet<string> | null> {
+    const key = `${workflowId}@${version}`;
+    let loops = this.#loopsOf.get(key);
+    if (!loops) {
+      loops = this.#catalog.machine(workflowId, version).then(
+        (machine) => loopNodes(journeyOf(machine).workflow),
+        () => {
+          this.#loopsOf.delete(key);
+          return null;
+        },
+      );
+      this.#loopsOf.set(key, loops);
+    }
+    return loops;
   }
 
   async #survey(step: StepRecord, workflowId: string, version: number): Promise<void> {

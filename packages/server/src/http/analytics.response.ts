@@ -133,6 +133,7 @@ export const analyticsResponseSchemas = {
         label: text,
         type: text,
         entered: integer,
+        reached: integer,
         left: integer,
         waiting: integer,
         dropped: integer,

@@ -53,13 +53,20 @@ export class JourneyRecords {
       .sort((a, b) => a.revision - b.revision);
   }
 
-  /** How many of a journey's running instances rest at each node. */
-  async resting(workflowId: string): Promise<Record<string, number>> {
+  /**
+   * How many of a journey's running instances rest at each node; with `startedIn`, only those
+   * whose start it accepts (a funnel's period).
+   */
+  async resting(
+    workflowId: string,
+    startedIn: (startedAt: Date) => boolean = () => true,
+  ): Promise<Record<string, number>> {
     const active = await this.#models.Instances.find({ workflowId, status: 'active' })
-      .select({ node: 1 })
-      .lean<{ node: string }[]>();
+      .select({ node: 1, startedAt: 1 })
+      .lean<{ node: string; startedAt: Date }[]>();
     const resting: Record<string, number> = {};
-    for (const { node } of active) resting[node] = (resting[node] ?? 0) + 1;
+    for (const { node, startedAt } of active)
+      if (startedIn(new Date(startedAt))) resting[node] = (resting[node] ?? 0) + 1;
     return resting;
   }
 

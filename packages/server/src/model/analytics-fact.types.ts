@@ -44,11 +44,16 @@ export interface ConversationClosedFact extends FactBase {
   firstResponseMs?: number;
 }
 
-/** A conversation was handed to a person (transfers between groups are not new arrivals). */
+/**
+ * A conversation was handed to a person, or (`transfer`) transferred into `group`: an arrival
+ * of that group's queue, but not a new handoff of the shop (the customer was counted when
+ * first handed over).
+ */
 export interface HandoffQueuedFact extends FactBase {
   kind: 'queued';
   channel: string;
   group: string;
+  transfer?: boolean;
 }
 
 /** A handoff ended (resolved, abandoned or transferred). */
@@ -92,12 +97,22 @@ export interface QualityFact extends FactBase {
 export interface StepFact extends FactBase {
   kind: 'step';
   workflowId: string;
+  /** The instance that stepped (absent on facts of older versions). */
+  instanceId?: string;
   /** The instance started with this step. */
   started: boolean;
   /** The instance ended with this step. */
   ended?: 'done' | 'cancelled';
+  /** Nodes entered, once per entry (a step looping through a node enters it twice). */
   entered: string[];
   left: string[];
+  /**
+   * Of the nodes entered, those on a loop of the journey (the only ones an instance can enter
+   * again), each once; present whenever the journey has loops, or when its graph was not known
+   * (then every node entered). The rollup counts an instance at these nodes only the first time
+   * (the funnel's `reached`); absent: every node entered is a first entry.
+   */
+  onLoop?: string[];
   /** The node the instance rested in before this step, and how long it stayed there. */
   rested?: { nodeId: string; ms: number };
   /**

@@ -78,7 +78,13 @@ export interface ConversationDay {
 /** A node's day in a journey. */
 export interface NodeDay {
   nodeId: string;
+  /** Times instances entered the node (an instance looping back enters it again). */
   entered: number;
+  /**
+   * Instances that entered the node, each once (absent on days rolled up before it was
+   * counted: there `entered` stands in).
+   */
+  reached?: number;
   left: number;
   time: Sum;
 }

@@ -61,6 +61,16 @@ export interface RollupProgressRecord {
   pastRevision?: number;
 }
 
+/**
+ * The nodes on a loop an instance has entered (`_id`: the instance), for instances of journeys
+ * with loops only: the rollup counts an instance at such a node once. Deleted when the instance
+ * ends.
+ */
+export interface JourneyReachRecord {
+  _id: string;
+  nodes: string[];
+}
+
 const plain = { versionKey: false, minimize: false, strict: false } as const;
 
 /** Raw facts, the rollup's control documents and the hourly rollups (one document per day). */
@@ -70,6 +80,7 @@ export function analyticsModels(connection: Connection): {
   RollupProgress: Model<RollupProgressRecord>;
   ConversationDays: Model<ConversationDay>;
   JourneyDays: Model<JourneyDay>;
+  JourneyReach: Model<JourneyReachRecord>;
 } {
   const model = <T>(name: string, collection: string, fields: Record<string, unknown> = {}) =>
     connection.model(
@@ -95,5 +106,8 @@ export function analyticsModels(connection: Connection): {
     }),
     ConversationDays: model<ConversationDay>('ConversationDay', 'analyticsConversationDays'),
     JourneyDays: model<JourneyDay>('JourneyDay', 'analyticsJourneyDays'),
+    JourneyReach: model<JourneyReachRecord>('JourneyReach', 'analyticsJourneyReach', {
+      nodes: [String],
+    }),
   };
 }

@@ -73,6 +73,7 @@ export const MODEL_OWNERS = {
     'RollupProgress',
     'ConversationDays',
     'JourneyDays',
+    'JourneyReach',
   ],
   quality: ['QualityRules', 'QualityReports', 'QualityInbox', 'FollowUps'],
   intents: ['CustomIntents'],

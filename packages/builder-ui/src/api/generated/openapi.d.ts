@@ -8955,6 +8955,7 @@ export interface operations {
               label: string;
               type: string;
               entered: number;
+              reached: number;
               left: number;
               waiting: number;
               dropped: number;
