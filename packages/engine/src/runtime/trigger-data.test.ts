@@ -24,9 +24,8 @@ describe('triggerDataProblems', () => {
       {
         pointer: '/data/total',
         reason: 'must be number',
-        text: { zh: expect.stringMatching(/number/) as string, en: 'must be number' },
+        text: { zh: '应当是数字', en: 'must be number' },
       },
     ]);
-    expect(problems[1]?.text.zh).not.toBe(problems[1]?.text.en);
   });
 });
