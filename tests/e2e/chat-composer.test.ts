@@ -69,6 +69,14 @@ describe('the chat page used for real', () => {
       .poll(() => page.getByRole('alert').textContent())
       .toBe('The message is too long (2001 characters, at most 2000); shorten it and send again.');
     expect(await box.inputValue()).toBe(tooLong);
+    // The reason is tied to the box, which says it is not sendable, until a send goes through.
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    expect(await box.getAttribute('aria-describedby')).toBe('chat-hint chat-error');
+    await box.fill('shorter');
+    await box.press('Enter');
+    await expect.poll(() => mine.last().textContent()).toBe('shorter');
+    expect(await box.getAttribute('aria-invalid')).toBeNull();
+    expect(await box.getAttribute('aria-describedby')).toBe('chat-hint');
     expect(errors).toEqual([]);
   });
 
