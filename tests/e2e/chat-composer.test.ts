@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 import { launchBrowser, releaseBrowser } from './browser.ts';
+import { contrastOf } from './contrast.ts';
 
 /**
  * The customer's chat page used for real, on a phone and on a desktop: the text box (its
@@ -69,7 +70,63 @@ describe('the chat page used for real', () => {
       .poll(() => page.getByRole('alert').textContent())
       .toBe('The message is too long (2001 characters, at most 2000); shorten it and send again.');
     expect(await box.inputValue()).toBe(tooLong);
+    // The reason is tied to the box, which says it is not sendable, until a send goes through.
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    expect(await box.getAttribute('aria-describedby')).toBe('chat-hint chat-error');
+    await box.fill('shorter');
+    await box.press('Enter');
+    await expect.poll(() => mine.last().textContent()).toBe('shorter');
+    expect(await box.getAttribute('aria-invalid')).toBeNull();
+    expect(await box.getAttribute('aria-describedby')).toBe('chat-hint');
     expect(errors).toEqual([]);
+  });
+
+  it('should show every text at a contrast of at least 4.5:1, on a page in Chinese', async () => {
+    const page = await chatPage('contrast-zh', 'zh', { width: 1280, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh');
+    // One line of each kind, a choice and a reason shown, with the page's own styles.
+    await page.evaluate(() => {
+      const line = (from: string, text: string) => {
+        const item = document.createElement('li');
+        item.className = `chat-message from-${from}`;
+        item.textContent = text;
+        document.getElementById('chat-messages')?.append(item);
+        return item;
+      };
+      line('customer', '我的快递到哪了');
+      const name = document.createElement('span');
+      name.className = 'chat-agent-name';
+      name.textContent = '小美';
+      line('agent', '我来帮您查').prepend(name);
+      line('system', '客服小美已接入');
+      const option = document.createElement('button');
+      option.textContent = '查物流';
+      document.getElementById('chat-options')?.append(option);
+      const problem = document.getElementById('chat-error') as HTMLElement;
+      problem.textContent = '这条消息没有发出，请稍后再试。';
+      problem.hidden = false;
+    });
+    const texts = [
+      '#chat-title',
+      '#chat-status',
+      '.from-customer',
+      '.from-bot',
+      '.from-agent',
+      '.chat-agent-name',
+      '.from-system',
+      '#chat-options button',
+      '#chat-send',
+      '#chat-error',
+    ];
+    const ratios = Object.fromEntries(
+      await Promise.all(
+        texts.map(
+          async (text) =>
+            [text, Math.round((await contrastOf(page.locator(text).first())) * 100) / 100] as const,
+        ),
+      ),
+    );
+    expect(Object.entries(ratios).filter(([, ratio]) => ratio < 4.5)).toEqual([]);
   });
 
   it('should keep a message the server refuses as too many in the box, and say so in Chinese', async () => {

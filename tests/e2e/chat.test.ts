@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 import { launchBrowser, releaseBrowser, screenshot } from './browser.ts';
+import { contrastOf } from './contrast.ts';
 
 /**
  * The customer's chat in Chromium: a shop page with the one-line widget, the chat in its
@@ -46,6 +47,8 @@ afterAll(async () => {
 describe('the chat widget on a shop page', () => {
   it('should open the chat from the button and greet the customer', async () => {
     await page.goto(`${h.url}/chat-demo.html`);
+    // Its words stand out from its blue at 4.5:1 or more (WCAG AA).
+    expect(await contrastOf(page.locator('#xiaoer-chat-button'))).toBeGreaterThanOrEqual(4.5);
     await page.locator('#xiaoer-chat-button').click();
     chat = page.frameLocator('#xiaoer-chat-frame');
     await lines('bot').first().waitFor();

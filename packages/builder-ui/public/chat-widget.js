@@ -28,7 +28,7 @@
   button.textContent = zh ? '💬 在线客服' : '💬 Chat with us';
   button.style.cssText =
     'position:fixed;right:20px;bottom:20px;z-index:2147483646;padding:12px 18px;border:0;' +
-    'border-radius:24px;background:#1677ff;color:#fff;font-size:15px;cursor:pointer;' +
+    'border-radius:24px;background:#0958d9;color:#fff;font-size:15px;cursor:pointer;' +
     'box-shadow:0 4px 12px rgba(0,0,0,.2)';
   var label = button.textContent;
   // Under 600 px (a phone) the chat takes the whole screen, and the button becomes its close

@@ -53,10 +53,13 @@ input.setAttribute('aria-label', text.inputLabel);
 let streamText: string = text.connecting;
 status.textContent = streamText;
 
-/** Says why a message was not sent (cleared by the next send). */
+/** Says why a message was not sent (cleared by the next send), with the box it stays in. */
 function tell(words: string | undefined) {
   problem.textContent = words ?? '';
   problem.hidden = !words;
+  if (words) input.setAttribute('aria-invalid', 'true');
+  else input.removeAttribute('aria-invalid');
+  input.setAttribute('aria-describedby', words ? 'chat-hint chat-error' : 'chat-hint');
 }
 
 let session: ChatSession | undefined;

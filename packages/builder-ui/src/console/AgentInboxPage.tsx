@@ -104,7 +104,7 @@ export function AgentInboxPage() {
               <Empty description={t('inbox.pick')} />
             ) : (
               <>
-                <DeskTranscript chat={chat} />
+                <DeskTranscript key={chat.conversation._id} chat={chat} />
                 <DeskComposer desk={desk} chat={chat} />
                 <DeskConversationActions desk={desk} onChanged={refresh} />
               </>

@@ -22,7 +22,11 @@ const json = (body: unknown) =>
 const sentReplies: unknown[] = [];
 const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
   const url = new URL(String(input), 'http://console.test');
-  if (url.pathname === '/api/quick-replies') return json({ quickReplies: [], placeholders: [] });
+  if (url.pathname === '/api/quick-replies')
+    return json({
+      quickReplies: [{ id: 'q1', title: '问候', text: { zh: '您好', en: 'Hello' } }],
+      placeholders: [],
+    });
   if (url.pathname === '/api/conversations/c1/messages' && init?.method === 'POST') {
     sentReplies.push(JSON.parse(String(init.body)));
     return json({ seq: 5 });
@@ -61,6 +65,12 @@ describe('the desk composer with a quick reply whose placeholders had no value',
     expect(screen.getByTestId('quick-reply-missing').textContent).toBe(
       '发送前请补全：客户姓名、订单号',
     );
+    // The box says, with its name, that it is not ready and what is missing.
+    const box = screen.getByRole('textbox', {
+      name: '回复客户',
+      description: '发送前请补全：客户姓名、订单号',
+    });
+    expect(box.getAttribute('aria-invalid')).toBe('true');
     const send = screen.getByTestId('inbox-send');
     expect(send.hasAttribute('disabled')).toBe(true);
     await act(async () => {
@@ -79,6 +89,9 @@ describe('the desk composer with a quick reply whose placeholders had no value',
     );
     act(() => desk.getState().setDraft('Hi Alex, order A10023'));
     expect(screen.queryByTestId('quick-reply-missing')).toBeNull();
+    const box = screen.getByRole('textbox', { name: 'Reply to the customer', description: '' });
+    expect(await screen.findByRole('combobox', { name: 'Insert a quick reply' })).toBeTruthy();
+    expect(box.hasAttribute('aria-invalid')).toBe(false);
     await act(async () => void fireEvent.click(screen.getByTestId('inbox-send')));
     await vi.waitFor(() => expect(sentReplies).toEqual([{ text: 'Hi Alex, order A10023' }]));
   });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { Button, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { inboxApi, knowledgeApi } from '../api/service-api.ts';
@@ -22,6 +22,7 @@ export function DeskComposer({ desk, chat }: { desk: DeskStore; chat: OpenChat }
   const unfilled = useMemo(() => placeholdersLeft(draft), [draft]);
   const fail = useDeskFailure();
   const [suggestions, setSuggestions] = useState<string[]>([]);
+  const missingId = useId();
 
   const lastCustomerLine = chat.messages.filter((m) => m.from === 'customer').at(-1)?.text;
   useEffect(() => {
@@ -76,7 +77,7 @@ export function DeskComposer({ desk, chat }: { desk: DeskStore; chat: OpenChat }
           onPick={(text) => setDraft((d) => (d.trim() ? `${d.trimEnd()} ${text}` : text))}
         />
         {unfilled.length > 0 && (
-          <Typography.Text type="warning" data-testid="quick-reply-missing">
+          <Typography.Text type="warning" id={missingId} data-testid="quick-reply-missing">
             {t('quickReplies.missing', {
               names: unfilled
                 .map((name) =>
@@ -90,6 +91,10 @@ export function DeskComposer({ desk, chat }: { desk: DeskStore; chat: OpenChat }
       <Space.Compact style={{ width: '100%', marginTop: 8 }}>
         <Input.TextArea
           data-testid="inbox-reply"
+          aria-label={t('inbox.reply')}
+          // What is still to fill in is said with the box, which is invalid until then.
+          aria-invalid={unfilled.length > 0 || undefined}
+          aria-describedby={unfilled.length > 0 ? missingId : undefined}
           autoSize={{ minRows: 1, maxRows: 4 }}
           value={draft}
           maxLength={2000}

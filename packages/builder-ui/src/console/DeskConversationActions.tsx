@@ -82,6 +82,7 @@ export function DeskConversationActions({ desk, onChanged }: DeskPartProps) {
       <Space style={{ marginTop: 8 }}>
         <Select
           placeholder={t('inbox.transfer')}
+          aria-label={t('inbox.transferLabel')}
           style={{ width: 180 }}
           disabled={!handoff}
           options={groups

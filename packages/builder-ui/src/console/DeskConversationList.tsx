@@ -8,7 +8,8 @@ import { useDeskNames } from './desk-names.ts';
 
 /**
  * The conversations handed to the agent, each with its customer, tier, group and unread
- * count (also in the tab title and as a browser notification); a click opens one.
+ * count (also in the tab title and as a browser notification); a click, or Enter on its
+ * button, opens one.
  */
 export function DeskConversationList({ desk }: { desk: DeskStore }) {
   const { t } = useTranslation();
@@ -37,33 +38,47 @@ export function DeskConversationList({ desk }: { desk: DeskStore }) {
       }
       dataSource={handoffs}
       locale={{ emptyText: t('inbox.none') }}
-      renderItem={(item) => (
-        <List.Item
-          data-testid={`handoff-${item.conversationId}`}
-          className={item.conversationId === selected ? 'selected' : ''}
-          onClick={() => select(item.conversationId)}
-          style={{ cursor: 'pointer' }}
-        >
-          <Space direction="vertical" size={0}>
-            <Space size={4}>
-              <Typography.Text strong>{item.customer.id}</Typography.Text>
-              {(unread[item.conversationId] ?? 0) > 0 && (
-                <Badge
-                  count={unread[item.conversationId]}
-                  data-testid={`unread-${item.conversationId}`}
-                  title={t('desk.unread', { count: unread[item.conversationId] })}
-                />
-              )}
-            </Space>
-            <Space size={4}>
-              <Tag color={item.customer.tier === 'normal' ? 'default' : 'gold'}>
-                {tierName(item.customer.tier)}
-              </Tag>
-              <Tag>{groupName(item.group)}</Tag>
-            </Space>
-          </Space>
-        </List.Item>
-      )}
+      renderItem={(item) => {
+        const count = unread[item.conversationId] ?? 0;
+        return (
+          <List.Item
+            data-testid={`handoff-${item.conversationId}`}
+            className={item.conversationId === selected ? 'selected' : ''}
+          >
+            {/* A button, so the keyboard opens a conversation too (Tab, then Enter or Space). */}
+            <button
+              type="button"
+              className="inbox-open"
+              aria-current={item.conversationId === selected ? 'true' : undefined}
+              onClick={() => select(item.conversationId)}
+              // What the row shows, the unread count said in words (the badge is a bare number).
+              aria-label={[
+                item.customer.id,
+                ...(count > 0 ? [t('desk.unread', { count })] : []),
+                tierName(item.customer.tier),
+                groupName(item.group),
+              ].join(t('desk.nameSeparator'))}
+            >
+              <span className="inbox-open-line">
+                <Typography.Text strong>{item.customer.id}</Typography.Text>
+                {count > 0 && (
+                  <Badge
+                    count={count}
+                    data-testid={`unread-${item.conversationId}`}
+                    title={t('desk.unread', { count })}
+                  />
+                )}
+              </span>
+              <span className="inbox-open-line">
+                <Tag color={item.customer.tier === 'normal' ? 'default' : 'gold'}>
+                  {tierName(item.customer.tier)}
+                </Tag>
+                <Tag>{groupName(item.group)}</Tag>
+              </span>
+            </button>
+          </List.Item>
+        );
+      }}
     />
   );
 }

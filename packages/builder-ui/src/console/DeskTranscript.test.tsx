@@ -7,7 +7,7 @@ import { safeLinksIn } from '../testing/links.ts';
 import type { OpenChat } from './desk-store.ts';
 import { DeskTranscript } from './DeskTranscript.tsx';
 
-setUpI18n();
+const i18n = setUpI18n();
 beforeAll(fillInBrowserForAntd);
 afterEach(cleanup);
 
@@ -29,5 +29,14 @@ describe('DeskTranscript', () => {
     expect(safeLinksIn(transcript)).toEqual([[link, link]]);
     expect(transcript.querySelectorAll('script')).toHaveLength(0);
     expect(transcript.textContent).toContain(answer);
+  });
+
+  it('should be a log named in the language shown, so a screen reader says new lines once', async () => {
+    await i18n.changeLanguage('en');
+    render(<DeskTranscript chat={chat} />);
+    const log = screen.getByRole('log', { name: 'Conversation with the customer' });
+    expect(log.textContent).toContain('怎么退货');
+    await i18n.changeLanguage('zh');
+    expect(screen.getByRole('log', { name: '与客户的对话' })).toBe(log);
   });
 });

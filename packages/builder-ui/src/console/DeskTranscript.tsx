@@ -17,7 +17,15 @@ export function DeskTranscript({ chat }: { chat: OpenChat }) {
     lines.at(-1)?.from === 'agent',
   );
   return (
-    <div className="inbox-messages" data-testid="inbox-messages" ref={transcript}>
+    // A log: a screen reader says each new line once (the page mounts a new one per
+    // conversation, so opening one does not read out its whole history).
+    <div
+      className="inbox-messages"
+      data-testid="inbox-messages"
+      ref={transcript}
+      role="log"
+      aria-label={t('inbox.transcript')}
+    >
       {lines.map((m) => (
         <div key={m.seq} className={`chat-line from-${m.from}`}>
           <Typography.Text type="secondary">

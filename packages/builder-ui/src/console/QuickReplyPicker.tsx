@@ -31,6 +31,7 @@ export function QuickReplyPicker({
     <Select
       data-testid="quick-reply-picker"
       placeholder={t('quickReplies.pick')}
+      aria-label={t('quickReplies.pickLabel')}
       style={{ width: 180 }}
       value={null}
       showSearch

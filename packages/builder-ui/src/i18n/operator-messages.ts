@@ -249,6 +249,8 @@ export const operatorMessages = {
       unread: '{{count}} 条未读',
       notification: '小二：{{count}} 条客户新消息',
       enableNotifications: '开启通知',
+      /** Between the parts of a conversation's name in the list (customer, unread, tier…). */
+      nameSeparator: '，',
     },
     guide: {
       title: '从这里开始搭建旅程',
@@ -517,6 +519,7 @@ export const operatorMessages = {
       unread: '{{count}} unread',
       notification: 'Xiaoer: {{count}} new customer messages',
       enableNotifications: 'Turn on notifications',
+      nameSeparator: ', ',
     },
     guide: {
       title: 'Build a journey from here',

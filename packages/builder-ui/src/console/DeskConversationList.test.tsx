@@ -1,0 +1,87 @@
+// @vitest-environment jsdom
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { App as AntApp } from 'antd';
+import { setUpI18n } from '../i18n/i18n.ts';
+import { fillInBrowserForAntd } from '../testing/antd-in-jsdom.ts';
+import type { InboxView } from '../api/service-api.ts';
+import { createDeskStore, type DeskStore } from './desk-store.ts';
+import { DeskConversationList } from './DeskConversationList.tsx';
+
+const i18n = setUpI18n();
+beforeAll(fillInBrowserForAntd);
+
+/** The desk's stream of other conversations' lines: the test says what it sends. */
+const streams: FakeEventSource[] = [];
+class FakeEventSource {
+  readonly listeners: ((event: MessageEvent<string>) => void)[] = [];
+  constructor(readonly url: string) {
+    streams.push(this);
+  }
+  addEventListener(_type: string, listener: (event: MessageEvent<string>) => void) {
+    this.listeners.push(listener);
+  }
+  close() {}
+  send(data: unknown) {
+    for (const listener of this.listeners)
+      listener(new MessageEvent('message', { data: JSON.stringify(data) }));
+  }
+}
+
+beforeEach(() => {
+  streams.length = 0;
+  vi.stubGlobal('EventSource', FakeEventSource);
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const handoff = (conversationId: string, customer: string, group: string) => ({
+  _id: `h-${conversationId}`,
+  conversationId,
+  customer: { id: customer, tier: 'vip', language: 'zh' },
+  group,
+});
+
+function showList(): DeskStore {
+  const desk = createDeskStore();
+  desk
+    .getState()
+    .showGroups([{ _id: 'logistics', title: { zh: '物流', en: 'Logistics' } }] as never);
+  desk.getState().showInbox({
+    agent: { status: 'online', displayName: 'Mia' },
+    queues: [],
+    handoffs: [handoff('c1', 'alice', 'logistics'), handoff('c2', 'bob', 'logistics')],
+  } as unknown as InboxView);
+  render(
+    <AntApp>
+      <DeskConversationList desk={desk} />
+    </AntApp>,
+  );
+  return desk;
+}
+
+describe('the desk conversation list, from the keyboard', () => {
+  it('should make each conversation a button the keyboard reaches, and mark the open one', async () => {
+    await i18n.changeLanguage('en');
+    const desk = showList();
+    const alice = screen.getByRole('button', { name: 'alice, VIP, Logistics' });
+    alice.focus();
+    expect(document.activeElement).toBe(alice);
+    // A native button: Enter and Space click it.
+    fireEvent.click(alice);
+    expect(desk.getState().selected).toBe('c1');
+    expect(alice.getAttribute('aria-current')).toBe('true');
+    expect(screen.getByRole('button', { name: /^bob/ }).hasAttribute('aria-current')).toBe(false);
+  });
+
+  it("should say a conversation's unread lines in its name, in Chinese", async () => {
+    await i18n.changeLanguage('zh');
+    showList();
+    act(() =>
+      streams.at(-1)?.send({ conversationId: 'c2', seq: 3, from: 'customer', text: '在吗' }),
+    );
+    expect(screen.getByRole('button', { name: 'bob，1 条未读，VIP，物流' })).toBeTruthy();
+  });
+});
