@@ -14,6 +14,7 @@ import {
   createScheduler,
   drainJobs,
   SCHEDULER_DEFAULTS,
+  startScheduler,
 } from '../runtime/job-scheduler.ts';
 import { EventIntake } from '../intake/event-intake.ts';
 import { ReceivedEventLog } from '../intake/log/received-event-log.ts';
@@ -414,7 +415,9 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       // forward, instead of trying again while the sweep still runs (the jobs the sweep makes
       // wait in the store until then).
       await sweep(0);
-      await agenda.start();
+      // Fails (store-unreachable, as connecting the store does) when the scheduler's client
+      // could not connect: before, the start waited forever.
+      await startScheduler(agenda);
       // Instances that ended before outcomes were stored get theirs (once; then none are left).
       const filled = await backfillOutcomes(models);
       if (filled > 0) log.info({ instances: filled }, 'stored the outcome of ended instances');
