@@ -61,6 +61,7 @@ import { ProcessLiveness } from '../runtime/process-liveness.ts';
 import { dateOf, systemClock, type Cancel, type Clock } from '../clock/clock.ts';
 import type { PasswordCost } from '../auth/password.ts';
 import { endsWithin } from './within.ts';
+import { withSafeErrors } from '../errors/error-for-log.ts';
 
 /** How often recovery sweeps, and when an unfinished claim counts as abandoned. */
 export const RECOVERY_DEFAULTS = { sweepEveryMs: 2000, staleAfterMs: 15_000 } as const;
@@ -166,7 +167,9 @@ export interface Xiaoer {
 }
 
 export function createXiaoer(options: XiaoerOptions): Xiaoer {
-  const { config, log } = options;
+  const { config } = options;
+  // Errors are logged without the documents and values they were about (whatever logger is given).
+  const log = withSafeErrors(options.log);
   const clock = options.clock ?? systemClock;
   const models = createModels(options.connection);
   const catalog = new WorkflowCatalog(models);

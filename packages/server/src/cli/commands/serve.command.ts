@@ -132,12 +132,13 @@ export function serveCommand(): Command {
     )
     .addHelpText('after', SERVE_HELP_AFTER)
     .action(async (flags: ServeFlags) => {
-      const [{ startServer, SHUTDOWN_BOUND_MS }, { pino }] = await Promise.all([
+      const [{ startServer, SHUTDOWN_BOUND_MS }, { serverLogger }] = await Promise.all([
         import('../../server/start-server.ts'),
-        import('pino'),
+        import('../../errors/error-for-log.ts'),
       ]);
       const log = (line: string): void => void process.stdout.write(`${line}\n`);
-      const logger = pino({ level: flags.logLevel });
+      // Errors are logged without the documents and values they were about.
+      const logger = serverLogger({ level: flags.logLevel });
       // A library promise nobody awaits (Agenda's job bookkeeping on a busy store) must not take
       // the server down: every step is durable and retried, so log it and go on.
       process.on('unhandledRejection', (reason) =>
