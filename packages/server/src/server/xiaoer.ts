@@ -219,7 +219,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   // acknowledgements' and steps' writes in flight.
   const commits = new GroupCommit({}, { linger: bookkeepingLinger, yieldMs: BOOKKEEPING_YIELD_MS });
   // Claims name this process; when it stops beating, the others take them over in seconds.
-  const liveness = new ProcessLiveness(models.Heartbeats, config.recovery);
+  const liveness = new ProcessLiveness(models.Heartbeats, config.recovery, clock);
   const executor = new EffectExecutor(models, connectors, effectLockMs, commits, liveness);
   const quality = new QualityInspector(models, conversations, routingReads, {
     onError: (error) =>
