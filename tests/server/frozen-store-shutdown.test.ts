@@ -8,6 +8,7 @@ import { startServer } from '@xiaoer/server';
 import { ensureFerretdb } from '@xiaoer/server/internal';
 import { stopProcess } from '../security/store-process.ts';
 import { deadline } from '../deadline.ts';
+import { untilServing } from './serve-process.ts';
 
 /**
  * SIGTERM alone ends `xiaoer serve` on a store that stopped answering. Found: the runtime's stop
@@ -57,33 +58,23 @@ describe('xiaoer serve on a frozen store', () => {
     const data = path.join(folder, 'data');
     // The embedded store, whatever this shell's store settings.
     const { MONGODB_URI: _uri, XIAOER_STORE: _store, ...inherited } = process.env;
-    const serving = spawn(process.execPath, [bin, 'serve', '--data', data], {
+    const spawned = spawn(process.execPath, [bin, 'serve', '--data', data], {
       cwd: root,
       env: { ...inherited, PORT: '0', LOG_LEVEL: 'warn', XIAOER_ADMIN_PASSWORD: 'frozen-admin' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child = serving;
-    let output = '';
-    const exited = new Promise<number | null>((resolve) => serving.once('exit', resolve));
-    await new Promise<void>((resolve, reject) => {
-      const onData = (chunk: Buffer): void => {
-        output += chunk.toString();
-        if (output.includes('press Ctrl+C to stop')) resolve();
-      };
-      serving.stdout.on('data', onData);
-      serving.stderr.on('data', onData);
-      void exited.then((code) => reject(new Error(`serve exited ${code}:\n${output}`)));
-    });
+    child = spawned;
+    const { output, exited } = await untilServing(spawned);
 
     frozen = await ferretdbIn(data);
     await stopProcess(frozen);
-    serving.kill('SIGTERM');
+    spawned.kill('SIGTERM');
     // The runtime's 20 s, the connection's 5 s and the store's 5 s; before, 44 s here, until
     // the driver gave up on the store.
     const ended = await Promise.race([exited, deadline(60_000, 'still running')]);
-    expect(ended, output).toBe(0);
-    expect(output).toContain('已停止 / stopped');
-    expect(output).toContain('stopping the runtime took over 20000 ms');
+    expect(ended, output()).toBe(0);
+    expect(output()).toContain('已停止 / stopped');
+    expect(output()).toContain('stopping the runtime took over 20000 ms');
   }, 150_000);
 });
 

@@ -29,15 +29,20 @@ export interface PasswordWatch {
  * that keeps it and that more people read than should hold the console's admin password: it
  * goes into `<data folder>/initial-admin-password`, readable by this user only, and the line
  * says where. The file goes once the password is changed ({@link keepInitialPasswordTrue}).
+ * Without a data folder (`MONGODB_URI` and no `--data`/`XIAOER_DATA_DIR`: the default folder is
+ * the embedded store's, which does not run) it is neither written nor printed: the line says how
+ * to set or reset it.
  */
 export async function announceInitialAdmin(
   user: string,
   password: string,
-  dataDirectory: string,
+  dataDirectory: string | undefined,
   terminal: boolean,
 ): Promise<string> {
   if (terminal)
     return `管理员账号 / admin account: ${user} / ${password}（只显示这一次，登录后请修改 / shown once; change it after logging in）`;
+  if (dataDirectory === undefined)
+    return `管理员账号 / admin account: ${user}，初始密码不打印（输出不是终端）也不写入文件（设置了 MONGODB_URI，没有指定数据目录）：请用同一个 MONGODB_URI 运行 npx xiaoer users reset-password ${user} 设置新密码；下次在空数据库上首次启动前可设置 XIAOER_ADMIN_PASSWORD，或用 --data / XIAOER_DATA_DIR 指定存放密码文件的目录 / its first password is not printed (the output is not a terminal) nor written to a file (MONGODB_URI is set and no data folder was given): run npx xiaoer users reset-password ${user} with the same MONGODB_URI to set one; on a first start on an empty store, set XIAOER_ADMIN_PASSWORD beforehand, or give --data / XIAOER_DATA_DIR for the password's file`;
   const folder = resolve(dataDirectory);
   const file = join(folder, INITIAL_ADMIN_PASSWORD_FILE);
   try {

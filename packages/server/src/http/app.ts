@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { serverLogger, withSafeErrors } from '../errors/error-for-log.ts';
 import serverPackage from '../../package.json' with { type: 'json' };
 import type { Xiaoer } from '../server/xiaoer.ts';
 import { errorHandler, jsonShapeGuard, notFound } from './error-handler.ts';
@@ -175,6 +176,10 @@ export function createApp(options: AppOptions): Express {
   if (consoleDirectory && demoSecret) app.use(demoChatRouter(consoleDirectory, demoSecret));
   if (consoleDirectory) app.use(consoleHandlers(consoleDirectory));
   app.use(notFound);
-  app.use(errorHandler(options.log ?? pino({ level: process.env['LOG_LEVEL'] ?? 'info' })));
+  app.use(
+    errorHandler(
+      withSafeErrors(options.log ?? serverLogger({ level: process.env['LOG_LEVEL'] ?? 'info' })),
+    ),
+  );
   return app;
 }

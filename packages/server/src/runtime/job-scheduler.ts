@@ -1,5 +1,7 @@
 import { Agenda, InMemoryNotificationChannel, type JobNotification } from 'agenda';
 import { MongoBackend } from '@agendajs/mongo-backend';
+import { StoreError } from '../store/store-error.ts';
+import { redactedUri } from '../store/redacted-uri.ts';
 
 /** Timing of the Agenda jobs that carry timers and effects. */
 export interface SchedulerOptions {
@@ -42,23 +44,45 @@ class PromptNotifications extends InMemoryNotificationChannel {
  * built, but closes it only in `stop()` or `drain()` after a `start()`. An Agenda built and
  * never started (a start that failed half-way) kept its client open, and that client kept
  * `xiaoer serve` running after it said why it could not start.
+ *
+ * Agenda's constructor connects with no handler for a failure: a store it could not reach was
+ * an unhandled rejection, and `agenda.start()`, which waits for the connection, waited forever.
+ * Here a failure is kept for {@link startScheduler}, and Agenda gets a promise that never settles.
  */
 class ClosableBackend extends MongoBackend {
   #connecting: Promise<void> | undefined;
+  /** Settles once connecting has: with why it failed, or with undefined. */
+  #outcome: Promise<{ failure: unknown } | undefined> = Promise.resolve(undefined);
 
   override connect(): Promise<void> {
-    return (this.#connecting ??= super.connect());
+    if (!this.#connecting) {
+      const attempt = super.connect();
+      this.#outcome = attempt.then(
+        () => undefined,
+        (failure: unknown) => ({ failure }),
+      );
+      this.#connecting = attempt.catch(() => new Promise<never>(() => undefined));
+    }
+    return this.#connecting;
+  }
+
+  /** Why connecting failed, once it settled; undefined when it succeeded. */
+  async failure(): Promise<{ failure: unknown } | undefined> {
+    void this.connect();
+    return this.#outcome;
   }
 
   /** Closes the client once connecting settled (a client made after a close would stay open). */
   async close(): Promise<void> {
-    await this.#connecting?.catch(() => undefined);
+    await this.#outcome;
     await this.disconnect();
   }
 }
 
 /** Each scheduler's backend (Agenda keeps its own private). */
 const backends = new WeakMap<Agenda, ClosableBackend>();
+/** Where each scheduler's store is, fit for messages (no password). */
+const locations = new WeakMap<Agenda, string>();
 
 /** The Agenda instance for Xiaoer's jobs, in the `jobs` collection of the store at `uri`. */
 export function createScheduler(uri: string, options: SchedulerOptions = {}): Agenda {
@@ -79,7 +103,31 @@ export function createScheduler(uri: string, options: SchedulerOptions = {}): Ag
     ...(options.processName ? { name: options.processName } : {}),
   });
   backends.set(agenda, backend);
+  locations.set(agenda, redactedUri(uri));
   return agenda;
+}
+
+/**
+ * Starts taking jobs once the scheduler's client is connected; rejects with a
+ * `store-unreachable` {@link StoreError} when it could not connect (before, the start waited
+ * forever).
+ */
+export async function startScheduler(agenda: Agenda): Promise<void> {
+  const failed = await backends.get(agenda)?.failure();
+  if (failed) {
+    const reason =
+      failed.failure instanceof Error ? failed.failure.message : String(failed.failure);
+    const location = locations.get(agenda) ?? '';
+    throw new StoreError(
+      'store-unreachable',
+      {
+        zh: `任务调度连接不上数据库 ${location}：${reason}`,
+        en: `The job scheduler cannot reach the store at ${location}: ${reason}`,
+      },
+      { cause: failed.failure },
+    );
+  }
+  await agenda.start();
 }
 
 /**

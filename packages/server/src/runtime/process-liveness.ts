@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Model } from 'mongoose';
 import type { HeartbeatRecord } from '../model/heartbeat.model.ts';
+import { systemClock, type Cancel, type Clock } from '../clock/clock.ts';
 
 export interface LivenessOptions {
   /** How often this process says it is alive. Default 1 s. */
@@ -25,27 +26,44 @@ export class ProcessLiveness {
   readonly #heartbeats: Model<HeartbeatRecord>;
   readonly #beatEveryMs: number;
   readonly goneAfterMs: number;
-  #timer: NodeJS.Timeout | undefined;
+  readonly #clock: Clock;
+  #stopBeating: Cancel | undefined;
+  /** The beat being written, if any: one at a time. */
+  #beating: Promise<void> | undefined;
   /** Heartbeats read lately, so a sweep over many claims reads each process once. */
   readonly #seen = new Map<string, { beatAt: number; readAt: number }>();
 
-  constructor(heartbeats: Model<HeartbeatRecord>, options: LivenessOptions = {}) {
+  constructor(
+    heartbeats: Model<HeartbeatRecord>,
+    options: LivenessOptions = {},
+    clock: Clock = systemClock,
+  ) {
     this.#heartbeats = heartbeats;
+    this.#clock = clock;
     this.#beatEveryMs = options.beatEveryMs ?? LIVENESS_DEFAULTS.beatEveryMs;
     this.goneAfterMs = options.goneAfterMs ?? LIVENESS_DEFAULTS.goneAfterMs;
   }
 
-  /** Starts beating (the first beat is written before this resolves). */
+  /**
+   * Starts beating (the first beat is written before this resolves). A beat falls out while the
+   * one before is still being written: on a store that stopped answering, a write a second
+   * piled up, and all of them failed at once when the driver gave up (37 warnings at one time).
+   */
   async start(onError: (error: unknown) => void): Promise<void> {
     await this.#beat();
-    this.#timer = setInterval(() => void this.#beat().catch(onError), this.#beatEveryMs);
-    this.#timer.unref();
+    this.#stopBeating = this.#clock.every(this.#beatEveryMs, () => {
+      this.#beating ??= this.#beat()
+        .catch(onError)
+        .finally(() => (this.#beating = undefined));
+    });
   }
 
   /** Stops beating and says goodbye: the others may take over at once. */
   async stop(): Promise<void> {
-    clearInterval(this.#timer);
-    this.#timer = undefined;
+    this.#stopBeating?.();
+    this.#stopBeating = undefined;
+    // A beat still being written would write the heartbeat again after the goodbye.
+    await this.#beating;
     await this.#heartbeats.deleteOne({ _id: this.id }).catch(() => undefined);
   }
 

@@ -7,7 +7,8 @@ import { launchStore, type RunningStore } from '../store/store-launcher.ts';
 import type { ProgressReporter } from '../store/ferretdb-binary.ts';
 import { connectStore, probeOf } from './store-connection.ts';
 import { DRAIN_GRACE_MS, drainable } from './http-drain.ts';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { serverLogger } from '../errors/error-for-log.ts';
 import type { Connection } from 'mongoose';
 import { createXiaoer, STOP_BOUND_MS, type Xiaoer } from './xiaoer.ts';
 import { endsWithin } from './within.ts';
@@ -171,7 +172,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     env: options.env,
     report: options.report,
   });
-  const log = options.log ?? pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
+  // The runtime and the HTTP layer log errors through `withSafeErrors` whatever logger this is.
+  const log = options.log ?? serverLogger({ level: process.env['LOG_LEVEL'] ?? 'info' });
   const demo = options.config ? undefined : await startDemo(host);
   let opened: { connection: Connection; xiaoer: Xiaoer } | undefined;
   try {

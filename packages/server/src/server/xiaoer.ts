@@ -14,6 +14,7 @@ import {
   createScheduler,
   drainJobs,
   SCHEDULER_DEFAULTS,
+  startScheduler,
 } from '../runtime/job-scheduler.ts';
 import { EventIntake } from '../intake/event-intake.ts';
 import { ReceivedEventLog } from '../intake/log/received-event-log.ts';
@@ -60,6 +61,7 @@ import { ProcessLiveness } from '../runtime/process-liveness.ts';
 import { dateOf, systemClock, type Cancel, type Clock } from '../clock/clock.ts';
 import type { PasswordCost } from '../auth/password.ts';
 import { endsWithin } from './within.ts';
+import { withSafeErrors } from '../errors/error-for-log.ts';
 
 /** How often recovery sweeps, and when an unfinished claim counts as abandoned. */
 export const RECOVERY_DEFAULTS = { sweepEveryMs: 2000, staleAfterMs: 15_000 } as const;
@@ -165,7 +167,9 @@ export interface Xiaoer {
 }
 
 export function createXiaoer(options: XiaoerOptions): Xiaoer {
-  const { config, log } = options;
+  const { config } = options;
+  // Errors are logged without the documents and values they were about (whatever logger is given).
+  const log = withSafeErrors(options.log);
   const clock = options.clock ?? systemClock;
   const models = createModels(options.connection);
   const catalog = new WorkflowCatalog(models);
@@ -215,7 +219,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   // acknowledgements' and steps' writes in flight.
   const commits = new GroupCommit({}, { linger: bookkeepingLinger, yieldMs: BOOKKEEPING_YIELD_MS });
   // Claims name this process; when it stops beating, the others take them over in seconds.
-  const liveness = new ProcessLiveness(models.Heartbeats, config.recovery);
+  const liveness = new ProcessLiveness(models.Heartbeats, config.recovery, clock);
   const executor = new EffectExecutor(models, connectors, effectLockMs, commits, liveness);
   const quality = new QualityInspector(models, conversations, routingReads, {
     onError: (error) =>
@@ -414,7 +418,9 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       // forward, instead of trying again while the sweep still runs (the jobs the sweep makes
       // wait in the store until then).
       await sweep(0);
-      await agenda.start();
+      // Fails (store-unreachable, as connecting the store does) when the scheduler's client
+      // could not connect: before, the start waited forever.
+      await startScheduler(agenda);
       // Instances that ended before outcomes were stored get theirs (once; then none are left).
       const filled = await backfillOutcomes(models);
       if (filled > 0) log.info({ instances: filled }, 'stored the outcome of ended instances');

@@ -63,6 +63,16 @@ function explain(error: unknown): string {
 }
 
 /**
+ * Where the first start keeps the generated admin password: the data folder, unless MONGODB_URI
+ * is set and no folder was given (`--data` or `XIAOER_DATA_DIR`): then none.
+ */
+function passwordFileFolder(data: string, command: Command): string | undefined {
+  const source = command.getOptionValueSource('data');
+  const given = source === 'cli' || source === 'env';
+  return process.env['MONGODB_URI'] && !given ? undefined : data;
+}
+
+/**
  * What `xiaoer serve --help` says after the options: the settings that are environment
  * variables only (the README's list, which the help did not show), and which setting wins.
  */
@@ -131,13 +141,14 @@ export function serveCommand(): Command {
       ),
     )
     .addHelpText('after', SERVE_HELP_AFTER)
-    .action(async (flags: ServeFlags) => {
-      const [{ startServer, SHUTDOWN_BOUND_MS }, { pino }] = await Promise.all([
+    .action(async (flags: ServeFlags, command: Command) => {
+      const [{ startServer, SHUTDOWN_BOUND_MS }, { serverLogger }] = await Promise.all([
         import('../../server/start-server.ts'),
-        import('pino'),
+        import('../../errors/error-for-log.ts'),
       ]);
       const log = (line: string): void => void process.stdout.write(`${line}\n`);
-      const logger = pino({ level: flags.logLevel });
+      // Errors are logged without the documents and values they were about.
+      const logger = serverLogger({ level: flags.logLevel });
       // A library promise nobody awaits (Agenda's job bookkeeping on a busy store) must not take
       // the server down: every step is durable and retried, so log it and go on.
       process.on('unhandledRejection', (reason) =>
@@ -178,17 +189,20 @@ export function serveCommand(): Command {
         const exposed = demoExposureWarning(flags.host, process.env);
         if (exposed) log(exposed);
       }
+      // The folder of the first password's file. With MONGODB_URI the default data folder is the
+      // embedded store's, which does not run: the file went where nobody looks for it.
+      const passwordFolder = passwordFileFolder(flags.data, command);
       if (server.initialAdmin?.password) {
         log(
           await announceInitialAdmin(
             server.initialAdmin.user,
             server.initialAdmin.password,
-            flags.data,
+            passwordFolder,
             printsToTerminal(),
           ),
         );
       }
-      await keepInitialPasswordTrue(flags.data, server.xiaoer.auth, log);
+      if (passwordFolder) await keepInitialPasswordTrue(passwordFolder, server.xiaoer.auth, log);
       if (server.published.length > 0) {
         log(`已发布旅程 / published journeys: ${server.published.join(', ')}`);
       }
