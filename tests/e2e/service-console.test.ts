@@ -133,6 +133,11 @@ describe('the agent desk', () => {
       }),
     ]);
     expect(await agent.getByTestId(`handoff-${chat.id}`).count()).toBe(0);
+    // The keyboard goes on from the list (empty now), not from the page's body.
+    await expect
+      .poll(() => agent.evaluate(() => document.activeElement?.getAttribute('role')))
+      .toBe('region');
+    await agent.getByRole('region', { name: '我的会话（0）' }).waitFor();
   });
 
   it('should notify an agent with notifications on and the tab hidden of a new customer line, and count it in the title', async () => {
