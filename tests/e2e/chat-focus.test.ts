@@ -76,3 +76,75 @@ describe("the chat's focus", () => {
     await page.context().close();
   });
 });
+
+describe('the widget on a phone, open over the whole screen', () => {
+  /** The shop's page with a link before and after the widget, on a phone, the chat open. */
+  async function openOnPhone(): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 667 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+    });
+    const shop = await context.newPage();
+    await shop.goto(`${h.url}/chat-demo.html`);
+    await shop.locator('#xiaoer-chat-button').waitFor();
+    await shop.evaluate(() => {
+      const link = (text: string) =>
+        Object.assign(document.createElement('a'), { href: `#${text}`, textContent: text });
+      document.body.prepend(link('before'));
+      document.body.append(link('after'));
+    });
+    await shop.locator('#xiaoer-chat-button').click();
+    await shop
+      .frameLocator('#xiaoer-chat-frame')
+      .locator('.chat-message.from-bot')
+      .first()
+      .waitFor();
+    return shop;
+  }
+  /** Where the focus is: the shop's element, or the chat's inside its frame. */
+  const where = (shop: Page) =>
+    shop.evaluate(() => {
+      const active = document.activeElement;
+      if (!(active instanceof HTMLIFrameElement)) return active?.id || active?.textContent || '';
+      const inner = active.contentDocument?.activeElement;
+      return `chat:${inner?.id || inner?.className || inner?.tagName}`;
+    });
+
+  it('should close on Esc in the chat, with the focus back on the chat button', async () => {
+    const shop = await openOnPhone();
+    const box = shop.frameLocator('#xiaoer-chat-frame').getByRole('textbox', { name: '您的消息' });
+    await box.focus();
+    await box.press('Escape');
+    await expect.poll(() => shop.locator('#xiaoer-chat-frame').isVisible()).toBe(false);
+    const button = shop.getByRole('button', { name: '💬 在线客服' });
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(await where(shop)).toBe('xiaoer-chat-button');
+    // Open again, Esc on the close button closes it too.
+    await button.click();
+    await shop.getByRole('button', { name: '关闭客服' }).press('Escape');
+    await expect.poll(() => shop.locator('#xiaoer-chat-frame').isVisible()).toBe(false);
+    await shop.context().close();
+  });
+
+  it('should keep Tab and Shift+Tab in the chat and its close button', async () => {
+    const shop = await openOnPhone();
+    const close = shop.getByRole('button', { name: '关闭客服' });
+    await close.focus();
+    const seen: string[] = [];
+    for (let step = 0; step < 6; step++) {
+      await shop.keyboard.press('Tab');
+      await expect.poll(() => where(shop)).not.toBe('');
+      seen.push(await where(shop));
+    }
+    expect(seen.every((at) => at === 'xiaoer-chat-button' || at.startsWith('chat:'))).toBe(true);
+    expect(seen).toContain('xiaoer-chat-button');
+    expect(seen).toContain('chat:chat-input');
+    // Backwards from the close button: into the chat, at its last control.
+    await close.focus();
+    await shop.keyboard.press('Shift+Tab');
+    await expect.poll(() => where(shop)).toBe('chat:chat-send');
+    await shop.context().close();
+  });
+});

@@ -43,7 +43,21 @@ const status = element<HTMLSpanElement>('chat-status');
 const problem = element<HTMLParagraphElement>('chat-error');
 document.documentElement.lang = language;
 // In the widget's frame: on a phone the widget's close button sits over the header's corner.
-if (window.self !== window.top) document.body.classList.add('framed');
+if (window.self !== window.top) {
+  document.body.classList.add('framed');
+  // Esc closes the widget (`/chat-widget.js`); Shift+Tab from its close button, on a phone,
+  // comes back to the chat's last control.
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') window.parent.postMessage({ xiaoer: 'close' }, '*');
+  });
+  window.addEventListener('message', (event: MessageEvent<{ xiaoer?: string } | null>) => {
+    if (event.source !== window.parent || event.data?.xiaoer !== 'focus-last') return;
+    const controls = document.querySelectorAll<HTMLElement>(
+      'a[href], button:not(:disabled), textarea:not(:disabled)',
+    );
+    controls[controls.length - 1]?.focus();
+  });
+}
 element('chat-title').textContent = text.title;
 element('chat-hint').textContent = text.inputHint;
 sendButton.textContent = text.send;
