@@ -4,6 +4,7 @@ import { DEMO_AGENT_PASSWORD, seedDemoRouting } from '@xiaoer/server/internal';
 import { ADMIN_PASSWORD, type Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
 import { adminSession, goOnlineInDesk, screenshot } from './browser.ts';
+import { contrastOf } from './contrast.ts';
 
 /**
  * The agent desk and the knowledge page in Chromium: a customer asks for a person, the agent
@@ -104,6 +105,16 @@ describe('the agent desk', () => {
     await expect
       .poll(() => transcript.evaluate((box) => box.scrollHeight - box.scrollTop - box.clientHeight))
       .toBeLessThanOrEqual(2);
+    // Every line's sender and the system's lines stand out at 4.5:1 or more (WCAG AA).
+    await transcript.locator('.chat-line.from-system').first().waitFor();
+    const ratios = await Promise.all(
+      [
+        ...(await transcript.locator('.chat-line > .ant-typography').all()),
+        ...(await transcript.locator('.chat-line.from-system').all()),
+      ].map(async (text) => [await text.textContent(), await contrastOf(text)] as const),
+    );
+    expect(ratios.length).toBeGreaterThan(3);
+    expect(ratios.filter(([, ratio]) => ratio < 4.5)).toEqual([]);
     await screenshot(agent, 'agent-desk');
 
     await agent.getByTestId('inbox-resolve').click();
@@ -122,6 +133,11 @@ describe('the agent desk', () => {
       }),
     ]);
     expect(await agent.getByTestId(`handoff-${chat.id}`).count()).toBe(0);
+    // The keyboard goes on from the list (empty now), not from the page's body.
+    await expect
+      .poll(() => agent.evaluate(() => document.activeElement?.getAttribute('role')))
+      .toBe('region');
+    await agent.getByRole('region', { name: '我的会话（0）' }).waitFor();
   });
 
   it('should notify an agent with notifications on and the tab hidden of a new customer line, and count it in the title', async () => {

@@ -47,7 +47,7 @@
     'position:fixed;right:8px;top:6px;z-index:2147483647;padding:6px 12px;border:0;' +
     'border-radius:16px;background:rgba(0,0,0,.25);color:#fff;font-size:15px;cursor:pointer';
   function layout() {
-    var open = frame && frame.style.display !== 'none';
+    var open = isOpen();
     if (frame)
       frame.style.cssText = (phone.matches ? fullScreen : panel) + (open ? '' : ';display:none');
     var closing = open && phone.matches;
@@ -56,16 +56,47 @@
     button.setAttribute('aria-label', closing ? (zh ? '关闭客服' : 'Close chat') : label);
     button.setAttribute('aria-expanded', open ? 'true' : 'false');
   }
+  function isOpen() {
+    return !!frame && frame.style.display !== 'none';
+  }
   button.addEventListener('click', function () {
     if (!frame) {
       frame = document.createElement('iframe');
       frame.id = 'xiaoer-chat-frame';
       frame.title = zh ? '小二客服' : 'Xiaoer chat';
       frame.src = origin + '/chat.html?' + query.toString();
-      document.body.appendChild(frame);
-    } else frame.style.display = frame.style.display === 'none' ? 'block' : 'none';
+      // Right after the button: Tab goes from the button into the chat.
+      button.parentNode.insertBefore(frame, button.nextSibling);
+    } else frame.style.display = isOpen() ? 'none' : 'block';
     layout();
   });
+  // Esc closes the chat (in it, the chat page asks for it), and the focus is on the button.
+  function close() {
+    if (!isOpen()) return;
+    frame.style.display = 'none';
+    layout();
+    button.focus();
+  }
+  button.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape') close();
+  });
+  window.addEventListener('message', function (event) {
+    if (frame && event.source === frame.contentWindow && event.origin === origin)
+      if (event.data && event.data.xiaoer === 'close') close();
+  });
+  // On a phone the open chat is the whole screen: Tab stays in it and its close button. Leaving
+  // the button backwards goes to the chat's last control, leaving the chat to the button.
+  document.addEventListener(
+    'focusin',
+    function (event) {
+      if (!isOpen() || !phone.matches || event.target === button || event.target === frame) return;
+      if (event.relatedTarget === button) {
+        frame.focus();
+        frame.contentWindow.postMessage({ xiaoer: 'focus-last' }, origin);
+      } else button.focus();
+    },
+    true,
+  );
   if (phone.addEventListener) phone.addEventListener('change', layout);
   // A tag in the page's <head> runs before there is a body to put the button in.
   function mount() {

@@ -43,7 +43,21 @@ const status = element<HTMLSpanElement>('chat-status');
 const problem = element<HTMLParagraphElement>('chat-error');
 document.documentElement.lang = language;
 // In the widget's frame: on a phone the widget's close button sits over the header's corner.
-if (window.self !== window.top) document.body.classList.add('framed');
+if (window.self !== window.top) {
+  document.body.classList.add('framed');
+  // Esc closes the widget (`/chat-widget.js`); Shift+Tab from its close button, on a phone,
+  // comes back to the chat's last control.
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') window.parent.postMessage({ xiaoer: 'close' }, '*');
+  });
+  window.addEventListener('message', (event: MessageEvent<{ xiaoer?: string } | null>) => {
+    if (event.source !== window.parent || event.data?.xiaoer !== 'focus-last') return;
+    const controls = document.querySelectorAll<HTMLElement>(
+      'a[href], button:not(:disabled), textarea:not(:disabled)',
+    );
+    controls[controls.length - 1]?.focus();
+  });
+}
 element('chat-title').textContent = text.title;
 element('chat-hint').textContent = text.inputHint;
 sendButton.textContent = text.send;
@@ -87,8 +101,8 @@ function show(message: ChatMessage) {
   list.append(item);
   if (atEnd || message.from === 'customer') list.scrollTop = list.scrollHeight;
   if (ended) return;
-  options.replaceChildren(
-    ...(message.options ?? []).map((option) => {
+  showOptions(
+    (message.options ?? []).map((option) => {
       const button = document.createElement('button');
       button.type = 'button';
       button.textContent = option.label;
@@ -101,10 +115,31 @@ function show(message: ChatMessage) {
     void isClosed(session, message.seq).then((closed) => closed && end());
 }
 
+/**
+ * The choices under the last line, in place of the earlier ones. A choice that had the focus
+ * (pressed, or reached with Tab) hands it to the text box, or to the first new button once the
+ * chat ended, not to the page's body.
+ */
+function showOptions(buttons: HTMLButtonElement[]) {
+  const hadFocus = options.contains(document.activeElement);
+  options.replaceChildren(...buttons);
+  if (hadFocus) (ended ? buttons[0] : input)?.focus();
+}
+
+/** Whether the customer is in the chat: on its box, its buttons, or nowhere in particular. */
+const focusInChat = () =>
+  document.hasFocus() &&
+  (!document.activeElement ||
+    document.activeElement === document.body ||
+    form.contains(document.activeElement) ||
+    options.contains(document.activeElement));
+
 let ended = false;
 function end() {
   if (ended) return;
   ended = true;
+  // The box and Send are disabled: a customer who was in them goes on at "Start a new chat".
+  const wasInChat = focusInChat();
   input.disabled = true;
   sendButton.disabled = true;
   status.textContent = text.closed;
@@ -115,6 +150,7 @@ function end() {
   again.textContent = text.newChat;
   again.addEventListener('click', () => window.location.reload());
   options.replaceChildren(again);
+  if (wasInChat) again.focus();
 }
 
 /**
@@ -158,7 +194,7 @@ function submit(value: string) {
     input.value = '';
     box.fit();
   }
-  options.replaceChildren();
+  showOptions([]);
   queue.push(message);
   void drain(session);
 }

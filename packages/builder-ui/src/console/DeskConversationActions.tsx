@@ -120,6 +120,7 @@ export function DeskConversationActions({ desk, onChanged }: DeskPartProps) {
         <Input
           type="datetime-local"
           data-testid="follow-up-due"
+          aria-label={t('inbox.followUpDue')}
           addonBefore={t('inbox.followUpDue')}
           value={followUp?.due}
           onChange={(e) => setFollowUp((f) => f && { ...f, due: e.target.value })}
@@ -127,6 +128,7 @@ export function DeskConversationActions({ desk, onChanged }: DeskPartProps) {
         />
         <Input.TextArea
           data-testid="follow-up-note"
+          aria-label={t('inbox.followUpNoteLabel')}
           placeholder={t('inbox.followUpNote')}
           autoSize={{ minRows: 2 }}
           maxLength={500}
@@ -150,12 +152,14 @@ export function DeskConversationActions({ desk, onChanged }: DeskPartProps) {
         <Typography.Paragraph type="secondary">{t('inbox.proposeHint')}</Typography.Paragraph>
         <Input
           data-testid="propose-question"
+          aria-label={t('inbox.proposeQuestion')}
           value={proposal.question}
           onChange={(e) => setProposal((p) => ({ ...p, question: e.target.value }))}
           style={{ marginBottom: 8 }}
         />
         <Input.TextArea
           data-testid="propose-answer"
+          aria-label={t('inbox.proposeAnswer')}
           autoSize={{ minRows: 2 }}
           value={proposal.answer}
           onChange={(e) => setProposal((p) => ({ ...p, answer: e.target.value }))}

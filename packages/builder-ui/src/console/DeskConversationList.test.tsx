@@ -85,3 +85,33 @@ describe('the desk conversation list, from the keyboard', () => {
     expect(screen.getByRole('button', { name: 'bob，1 条未读，VIP，物流' })).toBeTruthy();
   });
 });
+
+describe('the desk conversation list, when the open conversation leaves it', () => {
+  /** The agent resolves or transfers the open one (its dialog gone, the focus on the body). */
+  const resolve = (desk: DeskStore, left: ReturnType<typeof handoff>[]) => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    act(() => desk.getState().closeConversation());
+    act(() =>
+      desk.getState().showInbox({
+        agent: { status: 'online', displayName: 'Mia' },
+        queues: [],
+        handoffs: left,
+      } as unknown as InboxView),
+    );
+  };
+
+  it('should give the focus to the conversation now in its place, then to the list itself', async () => {
+    await i18n.changeLanguage('en');
+    const desk = showList();
+    act(() => desk.getState().select('c1'));
+    resolve(desk, [handoff('c2', 'bob', 'logistics')]);
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: 'bob, VIP, Logistics' }),
+    );
+
+    await act(() => i18n.changeLanguage('zh'));
+    act(() => desk.getState().select('c2'));
+    resolve(desk, []);
+    expect(document.activeElement).toBe(screen.getByRole('region', { name: '我的会话（0）' }));
+  });
+});

@@ -29,6 +29,13 @@ export interface DeskState {
   groups: SkillGroup[];
   selected: string | undefined;
   chat: OpenChat | undefined;
+  /**
+   * The conversation the agent resolved or transferred, and where it stood in the list, until
+   * it has left the list (the keyboard's focus then goes to the list: `DeskConversationList`).
+   */
+  leaving: { conversationId: string; index: number } | undefined;
+  /** The list took the focus from the conversation that left. */
+  left: () => void;
   /** The composer's text (quick-reply placeholders it still has: `placeholdersLeft`). */
   draft: string;
   /** How many views the inbox stream has given: {@link showAnswered} compares it. */
@@ -90,6 +97,7 @@ export function createDeskStore(): DeskStore {
     groups: [],
     selected: undefined,
     chat: undefined,
+    leaving: undefined,
     draft: '',
     streamedViews: 0,
     showInbox: (view) => set((s) => ({ ...inboxOf(view), streamedViews: s.streamedViews + 1 })),
@@ -104,7 +112,18 @@ export function createDeskStore(): DeskStore {
           ? { chat: { ...s.chat, messages: [...s.chat.messages, line] } }
           : {},
       ),
-    closeConversation: () => set({ selected: undefined, chat: undefined }),
+    closeConversation: () =>
+      set((s) => ({
+        selected: undefined,
+        chat: undefined,
+        leaving: s.selected
+          ? {
+              conversationId: s.selected,
+              index: s.handoffs.findIndex((h) => h.conversationId === s.selected),
+            }
+          : undefined,
+      })),
+    left: () => set({ leaving: undefined }),
     showGroups: (groups) => set({ groups }),
     showQueues: (queues) => set({ queues }),
     setDraft: (draft) =>

@@ -147,6 +147,8 @@ export const messages = {
       resolveAndPropose: '结束并提交为知识草稿',
       resolveOnly: '仅结束',
       proposeHint: '可以把这次的问答提交为知识库草稿，审核后用于自动回答。',
+      proposeQuestion: '建议的问题',
+      proposeAnswer: '建议的答案',
       resolved: '已结束服务',
       resolvedWithArticle: '已结束服务，知识草稿 {{id}} 待审核',
       context: '上下文',
@@ -159,6 +161,7 @@ export const messages = {
       followUpTitle: '新建跟进任务',
       followUpDue: '截止时间',
       followUpNote: '备注（要跟进什么）',
+      followUpNoteLabel: '跟进备注',
       followUpCreated: '已创建跟进任务（{{count}} 个）',
     },
     quality: {
@@ -646,6 +649,8 @@ export const messages = {
       resolveAndPropose: 'Resolve and propose an article',
       resolveOnly: 'Resolve only',
       proposeHint: 'You can propose this question and answer as a knowledge-base draft for review.',
+      proposeQuestion: 'Suggested question',
+      proposeAnswer: 'Suggested answer',
       resolved: 'Resolved',
       resolvedWithArticle: 'Resolved; draft article {{id}} awaits review',
       context: 'Context',
@@ -658,6 +663,7 @@ export const messages = {
       followUpTitle: 'New follow-up task',
       followUpDue: 'Due',
       followUpNote: 'Note (what to follow up)',
+      followUpNoteLabel: 'Follow-up note',
       followUpCreated: 'Follow-up task created ({{count}} in all)',
     },
     quality: {
