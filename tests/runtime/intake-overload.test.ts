@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
+import { base64Hmac } from '@xiaoer/server/internal';
 import { postShopify } from '../platforms/platform-fixtures.ts';
 
 /**
@@ -14,10 +15,15 @@ const SHOPIFY = {
   kind: 'shopify' as const,
   secret: 'shpss_overload_0123456789',
 };
+const WOO = {
+  id: 'overload-woo',
+  kind: 'woocommerce' as const,
+  secret: 'woo_overload_0123456789',
+};
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness({ config: { sources: [SHOPIFY], intake: { maxBacklog: 1 } } });
+  h = await startHarness({ config: { sources: [SHOPIFY, WOO], intake: { maxBacklog: 1 } } });
 });
 afterAll(async () => {
   await h?.close();
@@ -85,5 +91,44 @@ describe('intake under overload', () => {
     expect(again.status).toBe(202);
     await h.xiaoer.intake.idle();
     expect(await h.xiaoer.models.Events.exists({ _id: 'demo-shop/ov-2' as never })).toBeTruthy();
+  });
+
+  it('should take a WooCommerce delivery past the backlog, since WooCommerce never sends one again', async () => {
+    // WooCommerce delivers each webhook once: WC_Webhook::log_delivery() counts a response
+    // outside 2xx/301/302 as a failure (no retry) and failed_delivery() disables the webhook
+    // after 5 in a row (woocommerce/woocommerce, includes/class-wc-webhook.php). A 503 would
+    // lose the order's event, and a few would switch the shop's webhook off.
+    const release = holdRecords();
+    try {
+      expect(
+        (await h.sendEvents(cloudEvent('order.created', { orderId: 'OV-3' }, 'ov-3'))).status,
+      ).toBe(202);
+      expect(h.xiaoer.intake.overloaded()).toBe(true);
+      const body = await readFile(
+        new URL('../fixtures/platforms/woocommerce-order.json', import.meta.url),
+        'utf8',
+      );
+      const delivery = await fetch(`${h.url}/api/webhooks/woocommerce/${WOO.id}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-wc-webhook-topic': 'order.created',
+          'x-wc-webhook-resource': 'order',
+          'x-wc-webhook-event': 'created',
+          'x-wc-webhook-signature': base64Hmac(WOO.secret, body),
+          'x-wc-webhook-source': 'https://shop.example.com/',
+          'x-wc-webhook-delivery-id': '1b5a7c5b6a1e1d4d8a3c9f2e0b7d6c5a',
+        },
+        body,
+      });
+      expect(delivery.status).toBe(202);
+      expect(await inboxed('overload-woo/woo-727-order.created')).toBeTruthy();
+    } finally {
+      release();
+    }
+    await h.xiaoer.intake.idle();
+    expect(
+      await h.xiaoer.models.Events.exists({ _id: 'overload-woo/woo-727-order.created' as never }),
+    ).toBeTruthy();
   });
 });
