@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { base64Hmac } from '@xiaoer/server/internal';
 import { postShopify } from '../platforms/platform-fixtures.ts';
+import { holdRecords, whileBehind } from './hold-records.ts';
 
 /**
  * Issue 17, overload: past `intake.maxBacklog` events in progress, `POST /api/events` and the
@@ -29,29 +30,11 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** Holds the `events` collection's inserts (the records of processed events) until released. */
-function holdRecords(): () => void {
-  const collection = h.xiaoer.models.Events.collection;
-  const insertMany = collection.insertMany.bind(collection);
-  let release: () => void = () => undefined;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  Object.assign(collection, {
-    insertMany: async (...args: Parameters<typeof insertMany>) => {
-      await gate;
-      return insertMany(...args);
-    },
-  });
-  return () => {
-    Reflect.deleteProperty(collection, 'insertMany');
-    release();
-  };
-}
-
 const inboxed = (id: string) => h.xiaoer.models.Inbox.exists({ _id: id as never });
 
 describe('intake under overload', () => {
   it('should answer 503 with Retry-After past the backlog, take nothing, then take events again', async () => {
-    const release = holdRecords();
+    const release = holdRecords(h);
     try {
       const first = await h.sendEvents(cloudEvent('order.created', { orderId: 'OV-1' }, 'ov-1'));
       expect(first.status).toBe(202);
@@ -98,12 +81,7 @@ describe('intake under overload', () => {
     // outside 2xx/301/302 as a failure (no retry) and failed_delivery() disables the webhook
     // after 5 in a row (woocommerce/woocommerce, includes/class-wc-webhook.php). A 503 would
     // lose the order's event, and a few would switch the shop's webhook off.
-    const release = holdRecords();
-    try {
-      expect(
-        (await h.sendEvents(cloudEvent('order.created', { orderId: 'OV-3' }, 'ov-3'))).status,
-      ).toBe(202);
-      expect(h.xiaoer.intake.overloaded()).toBe(true);
+    await whileBehind(h, 'ov-3', async () => {
       const body = await readFile(
         new URL('../fixtures/platforms/woocommerce-order.json', import.meta.url),
         'utf8',
@@ -123,9 +101,7 @@ describe('intake under overload', () => {
       });
       expect(delivery.status).toBe(202);
       expect(await inboxed('overload-woo/woo-727-order.created')).toBeTruthy();
-    } finally {
-      release();
-    }
+    });
     await h.xiaoer.intake.idle();
     expect(
       await h.xiaoer.models.Events.exists({ _id: 'overload-woo/woo-727-order.created' as never }),
