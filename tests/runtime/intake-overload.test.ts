@@ -79,7 +79,7 @@ describe('intake under overload', () => {
   it('should take a WooCommerce delivery past the backlog, since WooCommerce never sends one again', async () => {
     // WooCommerce delivers each webhook once: WC_Webhook::log_delivery() counts a response
     // outside 2xx/301/302 as a failure (no retry) and failed_delivery() disables the webhook
-    // after 5 in a row (woocommerce/woocommerce, includes/class-wc-webhook.php). A 503 would
+    // after more than 5 in a row (woocommerce/woocommerce, includes/class-wc-webhook.php). A 503 would
     // lose the order's event, and a few would switch the shop's webhook off.
     await whileBehind(h, 'ov-3', async () => {
       const body = await readFile(
