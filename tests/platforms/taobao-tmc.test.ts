@@ -1,11 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { topSign, translateTmc } from '@xiaoer/server/internal';
+import { pino } from 'pino';
+import { TmcPoller, topSign, translateTmc } from '@xiaoer/server/internal';
 import { startHarness, type Harness } from '@xiaoer/server/testing';
 import { readFile } from 'node:fs/promises';
 import type { WorkflowDocument } from '@xiaoer/engine';
 import { eventsOf, platformFixture, problem } from './platform-fixtures.ts';
+import { whileBehind } from '../runtime/hold-records.ts';
 
 const SECRET = 'taobao-app-secret-0123';
 const at = new Date('2026-03-02T01:00:00Z');
@@ -34,6 +36,34 @@ function consumeAnswer(tid: string): string {
   return platformFixture('taobao-tmc-messages-consume.json')
     .trim()
     .replace(/\]\}\}\}$/, `,${trade}]}}}`);
+}
+
+/**
+ * A local TOP gateway: answers each call (its form parameters) with `answer`'s JSON text, or
+ * TOP's "Invalid signature" error when the call is not signed with the app secret as TOP signs.
+ */
+async function topGateway(
+  answer: (params: Record<string, string>) => string,
+): Promise<{ gateway: Server; url: string }> {
+  const gateway = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      const params = Object.fromEntries(new URLSearchParams(body));
+      const { sign, ...signed } = params;
+      response.setHeader('content-type', 'application/json');
+      response.end(
+        sign === topSign(signed, SECRET)
+          ? answer(params)
+          : '{"error_response":{"code":25,"msg":"Invalid signature"}}',
+      );
+    });
+  });
+  await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+  return {
+    gateway,
+    url: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/router/rest`,
+  };
 }
 
 describe('TMC messages', () => {
@@ -87,26 +117,15 @@ describe('pulling TMC messages from a TOP gateway', () => {
   let pending = true;
 
   beforeAll(async () => {
-    gateway = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      request.on('end', () => {
-        const params = Object.fromEntries(new URLSearchParams(body));
-        calls.push(params);
-        const { sign, ...signed } = params;
-        response.setHeader('content-type', 'application/json');
-        if (sign !== topSign(signed, SECRET)) {
-          response.end('{"error_response":{"code":25,"msg":"Invalid signature"}}');
-        } else if (params['method'] === 'taobao.tmc.messages.consume' && pending) {
-          pending = false;
-          response.end(consumeAnswer('1316790655492656'));
-        } else if (params['method'] === 'taobao.tmc.messages.consume') {
-          response.end('{"tmc_messages_consume_response":{}}');
-        } else response.end('{"tmc_messages_confirm_response":{"is_success":true}}');
-      });
-    });
-    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/router/rest`;
+    let url: string;
+    ({ gateway, url } = await topGateway((params) => {
+      calls.push(params);
+      if (params['method'] !== 'taobao.tmc.messages.consume')
+        return '{"tmc_messages_confirm_response":{"is_success":true}}';
+      if (!pending) return '{"tmc_messages_consume_response":{}}';
+      pending = false;
+      return consumeAnswer('1316790655492656');
+    }));
     h = await startHarness({
       config: {
         sources: [
@@ -148,5 +167,46 @@ describe('pulling TMC messages from a TOP gateway', () => {
       .collection('events')
       .findOne({ _id: 'my-tmall/tmc-7104300007405429' as never });
     expect(stored?.['type']).toBe('order.created');
+  });
+});
+
+describe('pulling TMC messages while the runtime is behind', () => {
+  let gateway: Server;
+  let h: Harness;
+  const methods: string[] = [];
+  let url = '';
+
+  beforeAll(async () => {
+    // A TOP gateway with messages waiting, as after an outage or on a sales day: every pull
+    // gets the fixture's messages (TMC keeps unconfirmed messages for days).
+    ({ gateway, url } = await topGateway((params) => {
+      methods.push(params['method'] ?? '');
+      return params['method'] === 'taobao.tmc.messages.consume'
+        ? consumeAnswer('1316790655492657')
+        : '{"tmc_messages_confirm_response":{"is_success":true}}';
+    }));
+    h = await startHarness({ config: { sources: [], intake: { maxBacklog: 1 } } });
+  });
+  afterAll(async () => {
+    await h?.close();
+    gateway?.close();
+  });
+
+  it('should not pull while the runtime is behind, and pull again once it caught up', async () => {
+    const source = {
+      id: 'behind-tmall',
+      kind: 'taobao' as const,
+      secret: SECRET,
+      taobao: { appKey: '12499723', session: 'shop-session', gateway: url },
+    };
+    const poller = new TmcPoller(source, h.xiaoer.intake, pino({ level: 'silent' }));
+    await whileBehind(h, 'tb-1', async () => {
+      // Behind: messages stay in TMC (unconfirmed, kept for Xiaoer) rather than in memory here.
+      expect(await poller.pollOnce()).toBe(0);
+      expect(methods).toEqual([]);
+    });
+    await h.xiaoer.intake.idle();
+    expect(await poller.pollOnce()).toBe(2);
+    expect(methods).toEqual(['taobao.tmc.messages.consume', 'taobao.tmc.messages.confirm']);
   });
 });

@@ -75,10 +75,11 @@ describe('WooCommerce adapter on the WooCommerce docs order', () => {
     const completed = order({ status: 'completed', ...tracked });
     const events = eventsOf(translate('order.updated', completed));
     expect(events.map((e) => [e.type, e.data['carrier'], e.data['trackingNumber']])).toEqual([
+      ['order.paid', undefined, undefined],
       ['order.shipped', 'usps', '9400111899560000000000'],
       ['order.shipped', 'Example Courier', '12345678'],
     ]);
-    expect(events[1]?.data['trackingUrl']).toBe('https://example.com/track/12345678');
+    expect(events[2]?.data['trackingUrl']).toBe('https://example.com/track/12345678');
     // Saved again later: the same parcels make the same event ids (duplicates, not new notices).
     const later = order({
       status: 'completed',
@@ -91,7 +92,8 @@ describe('WooCommerce adapter on the WooCommerce docs order', () => {
   });
 
   it('should ship without tracking when no parcel is recorded, and map cancelled and refunded', () => {
-    const [shipped] = eventsOf(translate('order.updated', order({ status: 'completed' })));
+    const [, shipped] = eventsOf(translate('order.updated', order({ status: 'completed' })));
+    expect(shipped?.type).toBe('order.shipped');
     expect(shipped?.data).not.toHaveProperty('trackingNumber');
     expect(eventsOf(translate('order.updated', order({ status: 'cancelled' })))[0]?.type).toBe(
       'order.cancelled',
@@ -111,8 +113,28 @@ describe('WooCommerce adapter on the WooCommerce docs order', () => {
         translate('order.updated', order({ status, date_modified_gmt: '2017-03-30T09:15:00' })),
       );
       expect(resaved.map((e) => e.id)).toEqual(first.map((e) => e.id));
-      expect(first[0]?.id).toBe(`woo-727-${WOOCOMMERCE_STATUSES[status] as string}`);
+      expect(first.at(-1)?.id).toBe(`woo-727-${WOOCOMMERCE_STATUSES[status] as string}`);
     }
+  });
+
+  it('should tell the payment of an order completed without passing processing, before it ships', () => {
+    // WooCommerce's WC_Order::payment_complete() sets `needs_processing() ? processing :
+    // completed` (woocommerce/woocommerce plugins/woocommerce/includes/class-wc-order.php):
+    // an order of virtual, downloadable goods goes from pending straight to completed, with
+    // date_paid set; so does an on-hold bank transfer the shop completes by hand.
+    const completed = order({
+      status: 'completed',
+      date_paid_gmt: '2017-03-22T20:00:00',
+      date_completed_gmt: '2017-03-22T20:00:00',
+    });
+    const events = eventsOf(translate('order.updated', completed));
+    expect(events.map((e) => [e.id, e.type, e.data['paid']])).toEqual([
+      ['woo-727-order.paid', 'order.paid', true],
+      ['woo-727-order.shipped', 'order.shipped', true],
+    ]);
+    // Paid through processing first: the same payment id, a duplicate, not a second notice.
+    const processing = eventsOf(translate('order.updated', order({ status: 'processing' })));
+    expect(processing[0]?.id).toBe(events[0]?.id);
   });
 
   it('should tell each refund once by its id, a partial one on a processing order included', () => {

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
+import { base64Hmac } from '@xiaoer/server/internal';
 import { postShopify } from '../platforms/platform-fixtures.ts';
+import { holdRecords, whileBehind } from './hold-records.ts';
 
 /**
  * Issue 17, overload: past `intake.maxBacklog` events in progress, `POST /api/events` and the
@@ -14,38 +16,25 @@ const SHOPIFY = {
   kind: 'shopify' as const,
   secret: 'shpss_overload_0123456789',
 };
+const WOO = {
+  id: 'overload-woo',
+  kind: 'woocommerce' as const,
+  secret: 'woo_overload_0123456789',
+};
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness({ config: { sources: [SHOPIFY], intake: { maxBacklog: 1 } } });
+  h = await startHarness({ config: { sources: [SHOPIFY, WOO], intake: { maxBacklog: 1 } } });
 });
 afterAll(async () => {
   await h?.close();
 });
 
-/** Holds the `events` collection's inserts (the records of processed events) until released. */
-function holdRecords(): () => void {
-  const collection = h.xiaoer.models.Events.collection;
-  const insertMany = collection.insertMany.bind(collection);
-  let release: () => void = () => undefined;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  Object.assign(collection, {
-    insertMany: async (...args: Parameters<typeof insertMany>) => {
-      await gate;
-      return insertMany(...args);
-    },
-  });
-  return () => {
-    Reflect.deleteProperty(collection, 'insertMany');
-    release();
-  };
-}
-
 const inboxed = (id: string) => h.xiaoer.models.Inbox.exists({ _id: id as never });
 
 describe('intake under overload', () => {
   it('should answer 503 with Retry-After past the backlog, take nothing, then take events again', async () => {
-    const release = holdRecords();
+    const release = holdRecords(h);
     try {
       const first = await h.sendEvents(cloudEvent('order.created', { orderId: 'OV-1' }, 'ov-1'));
       expect(first.status).toBe(202);
@@ -85,5 +74,37 @@ describe('intake under overload', () => {
     expect(again.status).toBe(202);
     await h.xiaoer.intake.idle();
     expect(await h.xiaoer.models.Events.exists({ _id: 'demo-shop/ov-2' as never })).toBeTruthy();
+  });
+
+  it('should take a WooCommerce delivery past the backlog, since WooCommerce never sends one again', async () => {
+    // WooCommerce delivers each webhook once: WC_Webhook::log_delivery() counts a response
+    // outside 2xx/301/302 as a failure (no retry) and failed_delivery() disables the webhook
+    // after more than 5 in a row (woocommerce/woocommerce, includes/class-wc-webhook.php). A 503 would
+    // lose the order's event, and a few would switch the shop's webhook off.
+    await whileBehind(h, 'ov-3', async () => {
+      const body = await readFile(
+        new URL('../fixtures/platforms/woocommerce-order.json', import.meta.url),
+        'utf8',
+      );
+      const delivery = await fetch(`${h.url}/api/webhooks/woocommerce/${WOO.id}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-wc-webhook-topic': 'order.created',
+          'x-wc-webhook-resource': 'order',
+          'x-wc-webhook-event': 'created',
+          'x-wc-webhook-signature': base64Hmac(WOO.secret, body),
+          'x-wc-webhook-source': 'https://shop.example.com/',
+          'x-wc-webhook-delivery-id': '1b5a7c5b6a1e1d4d8a3c9f2e0b7d6c5a',
+        },
+        body,
+      });
+      expect(delivery.status).toBe(202);
+      expect(await inboxed('overload-woo/woo-727-order.created')).toBeTruthy();
+    });
+    await h.xiaoer.intake.idle();
+    expect(
+      await h.xiaoer.models.Events.exists({ _id: 'overload-woo/woo-727-order.created' as never }),
+    ).toBeTruthy();
   });
 });

@@ -395,8 +395,38 @@ describe('WooCommerce webhooks', () => {
     const again = await woo('order.updated', noted);
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({
-      events: [{ id: 'woo-728-order.shipped', status: 'duplicate' }],
+      events: [
+        { id: 'woo-728-order.paid', status: 'duplicate' },
+        { id: 'woo-728-order.shipped', status: 'duplicate' },
+      ],
     });
+  });
+
+  it('should confirm, then ship, an order completed straight from pending (virtual, downloadable goods)', async () => {
+    // WC_Order::payment_complete() sets `completed`, not `processing`, when no item needs
+    // processing (woocommerce/woocommerce, includes/class-wc-order.php): no `processing` save.
+    const base = JSON.parse(await fixture('woocommerce-order.json')) as Record<string, unknown>;
+    const saved = (changes: Record<string, unknown>) =>
+      JSON.stringify({ ...base, id: 729, number: '729', ...changes });
+    expect((await woo('order.created', saved({}))).status).toBe(202);
+    const id = 'order-lifecycle:729:1';
+    await vi.waitFor(async () => expect((await instance(id)).node).toBe('waitPayment'), SETTLED);
+    const completed = saved({
+      status: 'completed',
+      date_modified_gmt: '2017-03-22T19:30:00',
+      date_paid_gmt: '2017-03-22T19:30:00',
+      date_completed_gmt: '2017-03-22T19:30:00',
+    });
+    expect((await woo('order.updated', completed)).status).toBe(202);
+    await vi.waitFor(async () => expect((await instance(id)).node).toBe('waitDelivery'), SETTLED);
+    await vi.waitFor(
+      async () =>
+        expect(await sentTo(id)).toEqual([
+          'sms +15555555555: Hi John Doe, your order 729 is confirmed. We will ship it soon.',
+          'sms +15555555555: A parcel of your order 729 has shipped. The shop has not given a tracking number yet; reply to this message if you need one.',
+        ]),
+      SETTLED,
+    );
   });
 
   it('should refuse a wrong signature', async () => {

@@ -63,8 +63,14 @@ export class TmcPoller {
     return answer;
   }
 
-  /** One pull: records the messages and confirms them; returns how many came. */
+  /**
+   * One pull: records the messages and confirms them; returns how many came. None is pulled
+   * while the runtime is behind (`intake.maxBacklog`), as a webhook would be answered 503: TMC
+   * keeps unconfirmed messages, and a shop's backlog (after an outage, on a sales day) would
+   * otherwise be pulled 100 at a time, without pause, into memory.
+   */
   async pollOnce(): Promise<number> {
+    if (this.#intake.overloaded()) return 0;
     const group = this.#source.taobao.groupName ?? 'default';
     const answer = await this.#call('taobao.tmc.messages.consume', {
       quantity: '100',

@@ -13,7 +13,8 @@ export type WebhookAnswer =
  * Records what an adapter made of a webhook: a topic Xiaoer does not use answers 200 with the
  * reason; a malformed body of a topic it uses answers 400 with JSON pointers and stores nothing;
  * events while the runtime is too far behind answer 503 with Retry-After (the platform sends
- * them again), as `POST /api/events` does.
+ * them again), as `POST /api/events` does — except from a platform that never sends a delivery
+ * again (`resends: false`, WooCommerce), whose events are taken however far behind.
  */
 export async function acceptTranslation(
   intake: EventIntake,
@@ -23,6 +24,7 @@ export async function acceptTranslation(
     response,
     derivedIds = false,
     topic = 'webhook',
+    resends = true,
   }: {
     /** The answer under way (its Retry-After is set when refused for overload). */
     response: Response;
@@ -30,6 +32,12 @@ export async function acceptTranslation(
     derivedIds?: boolean;
     /** The platform's topic or message type, for the events page. */
     topic?: string;
+    /**
+     * Whether the platform sends a refused delivery again (default). WooCommerce does not: a
+     * 503 would lose the event and count towards disabling its webhook, so it is taken even
+     * while the runtime is behind (its background queue sends a few at a time).
+     */
+    resends?: boolean;
   },
 ): Promise<WebhookAnswer> {
   if ('ignored' in translation) {
@@ -60,7 +68,7 @@ export async function acceptTranslation(
       { problems },
     );
   }
-  refuseWhenOverloaded(intake, response);
+  if (resends) refuseWhenOverloaded(intake, response);
   const results = await intake.record(sourceId, events, new Date(), { derivedIds });
   return { status: intakeStatus(results), body: { events: results } };
 }

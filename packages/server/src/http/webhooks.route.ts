@@ -60,11 +60,18 @@ export function webhooksRouter(options: WebhooksRouteOptions): Router {
   const router = Router();
   const raw = express.raw({ type: () => true, limit: options.bodyLimit });
 
-  const accept = (response: Response, sourceId: string, translation: Translation, topic: string) =>
+  const accept = (
+    response: Response,
+    sourceId: string,
+    translation: Translation,
+    topic: string,
+    resends = true,
+  ) =>
     acceptTranslation(options.intake, sourceId, translation, {
       response,
       derivedIds: true,
       topic,
+      resends,
     });
 
   router.post(
@@ -116,7 +123,8 @@ export function webhooksRouter(options: WebhooksRouteOptions): Router {
         parsePlatformBody(body),
         new Date(),
       );
-      const { status, body: answer } = await accept(response, source.id, translation, topic);
+      // WooCommerce never sends a failed delivery again: taken even while the runtime is behind.
+      const { status, body: answer } = await accept(response, source.id, translation, topic, false);
       response.status(status).json(answer);
     },
   );

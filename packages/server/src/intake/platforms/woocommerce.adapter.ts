@@ -117,7 +117,7 @@ function refundsOf(order: Json): Json[] {
  * the order's status event (`woo-<order>-order.paid`), each tracked parcel, each refund
  * (`refunds[]`, partial ones included, whatever the status). Saving the order again makes the
  * same ids, which the intake drops as duplicates: the customer is not told twice.
- * A completed order with several tracked parcels makes one `order.shipped` per parcel.
+ * A completed order is paid (told first) and makes one `order.shipped` per tracked parcel.
  */
 export function translateWooCommerce(
   topic: string,
@@ -151,10 +151,17 @@ export function translateWooCommerce(
   if (!type)
     return refunds.length > 0 ? { events: refunds } : { ignored: `${topic} with status ${status}` };
   if (type === 'order.shipped') {
+    // A completed order was paid, whether or not it passed `processing`: WooCommerce's
+    // payment_complete() goes straight to `completed` when no item needs processing (virtual
+    // and downloadable goods), and a shop may complete an on-hold order by hand. Its payment is
+    // told first, under the id `processing` gives it, so an order waiting for payment is
+    // confirmed before it ships, and one paid through `processing` hears nothing twice.
+    const paid = event('order.paid', base, 'order.paid');
     const parcels = parcelsOf(order);
-    if (parcels.length === 0) return { events: [event(type, base, type), ...refunds] };
+    if (parcels.length === 0) return { events: [paid, event(type, base, type), ...refunds] };
     return {
       events: [
+        paid,
         ...parcels.map((parcel, i) =>
           event(type, { ...base, ...parcel }, `parcel-${asText(parcel['parcelId']) ?? String(i)}`),
         ),
