@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_AGENT_PASSWORD } from '@xiaoer/server/internal';
+import { DEMO_AGENT_PASSWORD, returnedHandoffId } from '@xiaoer/server/internal';
 import { ChatClient } from '../conversations/chat-client.ts';
 import {
   goOnline,
@@ -74,4 +74,40 @@ describe("an agent taken off duty: their customers' handoffs", () => {
       expect(restored.status).toBe(200);
     },
   );
+
+  it('should end the old handoff when a return stopped after making the new one (a crash), not leave it assigned', async () => {
+    const li = (await desk.h.xiaoer.auth.login('agent-li', DEMO_AGENT_PASSWORD))?.token ?? '';
+    await goOnline(desk.h, desk.wang, 'away');
+    await goOnline(desk.h, li);
+    const chat = await ChatClient.open(desk.h, { id: 'off-duty-crash', tier: 'normal' });
+    await chat.say('转人工');
+    await expect.poll(async () => (await handoffOf(chat.id)).agentId).toBe('agent-li');
+    const first = await handoffOf(chat.id);
+    // What a return that crashed right after its first write left: the new handoff, waiting.
+    const stored = await desk.h.xiaoer.models.Handoffs.findById(first._id).lean();
+    await desk.h.xiaoer.models.Handoffs.create({
+      ...stored,
+      _id: returnedHandoffId(first._id),
+      status: 'waiting',
+      agentId: null,
+      assignedAt: null,
+      transferredFrom: first._id,
+    });
+
+    expect((await desk.h.request('PATCH', '/api/users/agent-li', { disabled: true })).status).toBe(
+      200,
+    );
+    expect(await handoff(first._id)).toMatchObject({
+      status: 'transferred',
+      endReason: 'agent-off-duty',
+      transferredTo: returnedHandoffId(first._id),
+    });
+    await expect
+      .poll(async () => (await handoffOf(chat.id))._id)
+      .toBe(returnedHandoffId(first._id));
+    await desk.h.request('POST', `/api/conversations/${chat.id}/close`, {});
+    expect((await desk.h.request('PATCH', '/api/users/agent-li', { disabled: false })).status).toBe(
+      200,
+    );
+  });
 });

@@ -116,7 +116,12 @@ export {
   type ModelOwner,
   type Models,
 } from './model/models.ts';
-export { Router, type RouterOptions, type EnqueueResult } from './routing/router.ts';
+export {
+  Router,
+  returnedHandoffId,
+  type RouterOptions,
+  type EnqueueResult,
+} from './routing/router.ts';
 export type {
   AssignedEvent,
   AssignedListener,

@@ -79,7 +79,7 @@ export type ReturnReason = Extract<HandoffEndReason, 'agent-away' | 'agent-off-d
  * The id of the handoff that carries on `handoffId` returned to its queue: the same in every
  * process (a UUID from a hash), so two processes returning it at once create it once.
  */
-function returnedId(handoffId: string): string {
+export function returnedHandoffId(handoffId: string): string {
   const hex = createHash('sha256').update(`returned:${handoffId}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
@@ -262,7 +262,7 @@ export class Router {
 
   async #requeue(old: HandoffRecord, reason: ReturnReason): Promise<HandoffRecord | undefined> {
     const next: HandoffRecord = {
-      _id: returnedId(old._id),
+      _id: returnedHandoffId(old._id),
       conversationId: old.conversationId,
       customer: old.customer,
       group: old.group,
@@ -275,8 +275,10 @@ export class Router {
     try {
       await this.#models.Handoffs.create(handoffJson.encode(next));
     } catch (error) {
-      if (isDuplicateKey(error)) return undefined; // another process returns it
-      throw error;
+      // Made already: by another process returning it now, or by a return that stopped (a
+      // crash) before the old handoff ended — which then still has to end, or it stays
+      // assigned to the absent agent for good.
+      if (!isDuplicateKey(error)) throw error;
     }
     let from: HandoffRecord;
     try {
@@ -286,6 +288,9 @@ export class Router {
       });
     } catch (error) {
       if (!(error instanceof RoutingError && error.code === 'not-open')) throw error;
+      // Another process ended it by this return: it tells the customer.
+      if ((await this.handoff(old._id).catch(() => null))?.transferredTo === next._id)
+        return undefined;
       // Ended meanwhile (resolved, its conversation closed): nothing is left to carry on.
       await this.#models.Handoffs.deleteOne({ _id: next._id });
       await this.#claims.release(next._id);
