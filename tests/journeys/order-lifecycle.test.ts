@@ -290,6 +290,35 @@ describe('order lifecycle journey', () => {
     t.expectNode('waitDelivery');
   });
 
+  it('should tell a Taobao trade closed after a full refund as the refund, never as a cancellation', () => {
+    // Taobao closes a paid trade once it is refunded in full (TRADE_CLOSED, "付款以后用户退款成功，
+    // 交易自动关闭", the Trade structure's status in the TOP API docs): RefundSuccess, then
+    // TradeClose, which the adapter makes order.cancelled with refundedIfPaid.
+    const t = journeyTest(journey);
+    t.trigger(order);
+    t.send('order.refunded', { orderId: 'SO-1001', amount: 268, currency: 'CNY' });
+    expect(t.messages.at(-1)?.text).toBe('您的订单 SO-1001 已退款 268 CNY，款项将原路退回。');
+    t.send('order.cancelled', { orderId: 'SO-1001', refundedIfPaid: true });
+    t.advance('1h');
+    t.expectEnded('completed');
+    expect(t.output?.reason).toBe(
+      'closed after a full refund: told as a refund, not a cancellation',
+    );
+    expect(t.messages.map((m) => m.text).filter((text) => text.includes('已取消'))).toEqual([]);
+    expect(t.timers).toEqual([]);
+
+    // TMC does not promise the order of messages: a close before its refund waits for it.
+    const early = journeyTest(journey);
+    early.trigger(order);
+    early.advance('20h');
+    early.send('order.shipped', shipped);
+    early.send('order.cancelled', { orderId: 'SO-1001', refundedIfPaid: true });
+    early.send('order.refunded', { orderId: 'SO-1001', amount: 268, currency: 'CNY' });
+    expect(early.messages.at(-1)?.text).toBe('您的订单 SO-1001 已退款 268 CNY，款项将原路退回。');
+    early.expectEnded('completed');
+    expect(early.messages.map((m) => m.text).filter((text) => text.includes('已取消'))).toEqual([]);
+  });
+
   it('should walk every path from the trigger to an end', () => {
     const paths = expectEveryPathWalked(journey, (path) => ({
       trigger: takes(path, 'checkPayment', 'test')
@@ -300,9 +329,12 @@ describe('order lifecycle journey', () => {
       events: {
         'order.shipped': shipped,
         'order.refunded': { amount: 10, currency: 'CNY' },
-        'order.cancelled': { cancelReason: 'customer' },
+        'order.cancelled': {
+          cancelReason: 'customer',
+          ...(takes(path, 'closedByRefund', 'refunded') ? { refundedIfPaid: true } : {}),
+        },
       },
     }));
-    expect(paths).toBe(111);
+    expect(paths).toBe(147);
   });
 });

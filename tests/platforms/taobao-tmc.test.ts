@@ -102,7 +102,9 @@ describe('TMC messages', () => {
     const closed = eventsOf(
       translateTmc({ ...paid, id: '3', topic: 'taobao_trade_TradeClose' }, at),
     );
-    expect(closed[0]).toMatchObject({ type: 'order.cancelled' });
+    // A paid trade closes only once refunded in full (TRADE_CLOSED): the journey, which knows
+    // whether it was paid, tells the customer of the refund, not of a cancellation.
+    expect(closed[0]).toMatchObject({ type: 'order.cancelled', data: { refundedIfPaid: true } });
     expect(closed[0]?.data).not.toHaveProperty('paid');
     expect(translateTmc({ id: '2', topic: 'taobao_trade_TradeClose', content: 'x' }, at)).toEqual({
       invalid: [problem('/content', 'must be a JSON string')],

@@ -1,10 +1,12 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { connect, type Socket } from 'node:net';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, startServer, type RunningServer } from '@xiaoer/server';
+import { base64Hmac } from '@xiaoer/server/internal';
 
 /**
  * What a shutdown (SIGTERM, `RunningServer.close()`) does to the HTTP side. Found sending
@@ -29,7 +31,105 @@ function open(url: string): Promise<IncomingMessage> {
   });
 }
 
+/** Everything `socket` receives until the server closes it. */
+function readAll(socket: Socket): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (text += chunk));
+    socket.once('end', () => resolve(text));
+    socket.once('error', reject);
+  });
+}
+
+const WOO = { id: 'woo', kind: 'woocommerce' as const, secret: 'shutdown-woo-secret-0123' };
+
+/**
+ * WooCommerce's `order.created` delivery of the REST API docs' sample order (see
+ * tests/fixtures/platforms/PROVENANCE.md), with the headers WooCommerce signs it with
+ * (`X-WC-Webhook-Signature`: base64 HMAC-SHA256 of the body with the webhook's secret).
+ */
+async function wooDelivery(): Promise<{ head: string; body: string }> {
+  const body = await readFile(
+    new URL('../fixtures/platforms/woocommerce-order.json', import.meta.url),
+    'utf8',
+  );
+  const head = [
+    `POST /api/webhooks/woocommerce/${WOO.id} HTTP/1.1`,
+    'Host: 127.0.0.1',
+    'Content-Type: application/json',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'X-WC-Webhook-Topic: order.created',
+    'X-WC-Webhook-Source: https://shop.example.com/',
+    `X-WC-Webhook-Signature: ${base64Hmac(WOO.secret, body)}`,
+    'X-WC-Webhook-Delivery-ID: 41',
+  ].join('\r\n');
+  return { head, body };
+}
+
+async function startWith(data: string): Promise<RunningServer> {
+  return startServer({
+    port: 0,
+    dataDirectory: data,
+    env: { XIAOER_ADMIN_PASSWORD: 'shutdown-test-password' },
+    config: { sources: [WOO] },
+    publishShipped: false,
+    log: pino({ level: 'silent' }),
+  });
+}
+
 describe('graceful shutdown', () => {
+  it(
+    'should still take a WooCommerce delivery arriving while the server drains, durably, since WooCommerce never sends it again',
+    { timeout: 120_000 },
+    async () => {
+      const data = path.join(folder, 'woo-data');
+      running = await startWith(data);
+      const { port } = new URL(running.url);
+      const { head, body } = await wooDelivery();
+      // A delivery under way when the shutdown begins: its first bytes came, the rest comes
+      // after (a slow shop server, a large order). Its connection is not idle, so the drain
+      // waits for its answer.
+      const socket = connect(Number(port), '127.0.0.1');
+      const answer = readAll(socket);
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      socket.write(head.slice(0, 20));
+      // Another round trip, so the server has read those first bytes before it stops.
+      expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
+      const closing = running.close();
+      socket.write(`${head.slice(20)}\r\n\r\n${body}`);
+      const text = await answer;
+      await closing;
+      running = undefined;
+      // Before: 503 shutting-down, and WooCommerce lost the order.
+      expect(text).toMatch(/^HTTP\/1\.1 202 /);
+      expect(text.toLowerCase()).toContain('connection: close');
+      const taken = JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4)) as {
+        events: { id: string; status: string }[];
+      };
+      expect(taken.events).toEqual([expect.objectContaining({ status: 'accepted' })]);
+
+      // Recorded for good: the next process knows the delivery.
+      running = await startWith(data);
+      const again = await fetch(`${running.url}/api/webhooks/woocommerce/${WOO.id}`, {
+        method: 'POST',
+        headers: Object.fromEntries(
+          head
+            .split('\r\n')
+            .slice(2)
+            .filter((line) => !line.startsWith('Content-Length'))
+            .map((line) => line.split(': ') as [string, string]),
+        ),
+        body,
+      });
+      expect(await again.json()).toEqual({
+        events: [{ id: taken.events[0]?.id, status: 'duplicate' }],
+      });
+      await running.close();
+      running = undefined;
+    },
+  );
+
   it(
     'should end open chat streams and stop, instead of waiting for the customer to leave',
     { timeout: 60_000 },
@@ -91,6 +191,9 @@ describe('graceful shutdown', () => {
       expect(body.error.message.en).toContain('shutting down');
       const events = await fetch(`${base}/api/events`, { method: 'POST', body: '{}' });
       expect(events.status).toBe(503);
+      // WooCommerce's deliveries too, once the intake cannot record them (here: no intake).
+      const woo = await fetch(`${base}/api/webhooks/woocommerce/shop`, { method: 'POST' });
+      expect(woo.status).toBe(503);
       // The probes answer for themselves: alive, and not ready.
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
       const ready = await fetch(`${base}/readyz`);

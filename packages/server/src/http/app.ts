@@ -49,9 +49,16 @@ export interface AppOptions {
   demoShopUrl?: string;
   /**
    * False once shutdown began: `/readyz` then answers 503 so traffic drains away, and every
-   * other request 503 with Retry-After (http/shutting-down.ts).
+   * other request 503 with Retry-After (http/shutting-down.ts), but deliveries of a platform
+   * that never sends a refused one again (WooCommerce) while `intakeOpen` is true.
    */
   accepting?: () => boolean;
+  /**
+   * False once the intake can no longer record events durably (the runtime and the store
+   * connection are stopping). Until then a shutdown still takes WooCommerce's deliveries, which
+   * WooCommerce never sends again. Default: `accepting`.
+   */
+  intakeOpen?: () => boolean;
   /** The built editor and console served at `/`; `false` serves none. */
   consoleDirectory?: string | false;
   /** The journeys "New from template" offers; default: workflows/templates and workflows. */
@@ -80,7 +87,7 @@ export function createApp(options: AppOptions): Express {
   // Timed from arrival, so body parsing and authentication count too.
   if (xiaoer) app.use(httpMetrics(xiaoer.metrics, app));
   const accepting = options.accepting ?? (() => true);
-  app.use(refuseWhileStopping(accepting));
+  app.use(refuseWhileStopping(accepting, options.intakeOpen ?? accepting));
   if (xiaoer) {
     // Signed routes read the raw body themselves: the signature covers its exact bytes.
     app.use(

@@ -8,13 +8,32 @@ export const STOPPING_RETRY_AFTER_S = 5;
 const PROBES = new Set(['/healthz', '/readyz']);
 
 /**
+ * Deliveries of a platform that never sends a refused one again: WooCommerce's webhooks
+ * (`POST /api/webhooks/woocommerce/:source`; a 503 loses the order, and more than five failures
+ * in a row disable the webhook). Matched as Express routes them: any case, a trailing slash.
+ */
+const NEVER_RESENT = /^\/api\/webhooks\/woocommerce\/[^/]+\/?$/i;
+
+/**
  * Once shutdown began (`accepting` false), every request but the probes is answered 503 with
  * Retry-After and its connection closed: a sender or a load balancer that kept a connection
  * alive sends again elsewhere or later, and nothing new starts in a process about to stop.
+ *
+ * Except a delivery its sender never sends again (WooCommerce): refused, it would be lost, so
+ * it is taken as long as the intake can still record it durably (`intakeOpen`: the drain of
+ * the requests in flight comes before the runtime and the store connection stop; the inbox
+ * write before the answer is what makes an acknowledged event survive the stop).
  */
-export function refuseWhileStopping(accepting: () => boolean): RequestHandler {
+export function refuseWhileStopping(
+  accepting: () => boolean,
+  intakeOpen: () => boolean = accepting,
+): RequestHandler {
   return (request, response, next) => {
-    if (accepting() || PROBES.has(request.path)) {
+    if (
+      accepting() ||
+      PROBES.has(request.path) ||
+      (request.method === 'POST' && NEVER_RESENT.test(request.path) && intakeOpen())
+    ) {
       next();
       return;
     }

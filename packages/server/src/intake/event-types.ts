@@ -84,7 +84,15 @@ export const ORDER_EVENT_TYPES: EventTypeContract[] = [
     data: {
       type: 'object',
       required: ['orderId'],
-      properties: { orderId, cancelReason: { type: 'string' } },
+      properties: {
+        orderId,
+        cancelReason: { type: 'string' },
+        refundedIfPaid: {
+          type: 'boolean',
+          description:
+            'True: the platform closes a paid order only once refunded in full (Taobao), so past payment it is a refund, not a cancellation / 为真：已付款的订单只在全额退款后关闭（淘宝），付款后即为退款而非取消',
+        },
+      },
     },
   },
   {

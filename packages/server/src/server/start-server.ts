@@ -210,11 +210,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     for (const source of unheard) log.warn({ source: source.id }, source.message.en);
     await xiaoer.start();
     let accepting = true;
+    let intakeOpen = true;
     const app = createApp({
       store: probeOf(store, connection),
       xiaoer,
       log,
       accepting: () => accepting,
+      intakeOpen: () => intakeOpen,
       ...(demo ? { demoShopUrl: demo.shopUrl } : {}),
     });
     const server = createServer(app);
@@ -238,9 +240,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       close: () =>
         (closing ??= (async () => {
           // From here requests get 503 with Retry-After (http/shutting-down.ts); those in
-          // flight are answered, and live streams end, before the runtime stops.
+          // flight are answered, and live streams end, before the runtime stops. WooCommerce's
+          // deliveries (it never sends a refused one again) are still taken during the drain:
+          // the intake records them durably until the runtime and the store connection stop.
           accepting = false;
           await connections.drain();
+          intakeOpen = false;
           await xiaoer.stop();
           server.closeAllConnections();
           await demo?.close();

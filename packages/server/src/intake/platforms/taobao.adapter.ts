@@ -87,6 +87,10 @@ export function translateTmc(message: unknown, receivedAt: Date): Translation {
     shopName: asText(content['seller_nick']) ?? asText(envelope['user_nick']),
     amount: type === 'order.refunded' ? asAmount(content['refund_fee']) : undefined,
     refundId: asText(content['refund_id']),
+    // A paid trade closes only once refunded in full (TRADE_CLOSED: 付款以后用户退款成功，交易
+    // 自动关闭); a seller or Taobao closes unpaid ones (TRADE_CLOSED_BY_TAOBAO). The message
+    // says neither, so the journey, which knows whether it was paid, tells the two apart.
+    refundedIfPaid: topic === 'taobao_trade_TradeClose' ? true : undefined,
   };
   return {
     events: [
