@@ -260,6 +260,55 @@ describe('Shopify webhooks', () => {
     expect((await sentTo(id)).length).toBe(3);
   });
 
+  it('should take a Shopify order of over 2 MB, while a 2 MB POST /api/events is still 413', async () => {
+    // Hundreds of line items: Shopify's sample line item with the fields a real one carries
+    // (price sets, vendor, variant, properties), 500 of them, about 2.2 MB in all.
+    const orderId = '820982911946154588';
+    const lineItem = (i: number) => ({
+      id: 866550311766 + i,
+      admin_graphql_api_id: `gid://shopify/LineItem/${String(866550311766 + i)}`,
+      name: 'IPod Nano - 8GB - Pink',
+      title: 'IPod Nano - 8GB',
+      variant_title: 'Pink',
+      vendor: 'Apple',
+      sku: `IPOD2008PINK-${String(i)}`,
+      price: '199.00',
+      price_set: {
+        shop_money: { amount: '199.00', currency_code: 'USD' },
+        presentment_money: { amount: '199.00', currency_code: 'USD' },
+      },
+      quantity: 1,
+      properties: [{ name: 'Engraving', value: `Item ${String(i)} `.padEnd(3800, '·') }],
+      tax_lines: [],
+      discount_allocations: [],
+    });
+    const items = Array.from({ length: 500 }, (_, i) => JSON.stringify(lineItem(i))).join(',');
+    const order = (await fixture('shopify-orders-create.json'))
+      .replaceAll('820982911946154508', orderId)
+      .replace('"line_items": [', `"line_items": [${items},`);
+    expect(Buffer.byteLength(order)).toBeGreaterThan(2 * 1024 * 1024);
+    expect((await shopify('orders/create', order, 'big-1')).status).toBe(202);
+    await vi.waitFor(
+      async () => expect((await instance(`order-lifecycle:${orderId}:1`)).node).toBe('waitPayment'),
+      SETTLED,
+    );
+
+    // The signed intake and the rest of the API keep the 1 MB default.
+    const big = {
+      specversion: '1.0',
+      id: 'too-big-1',
+      type: 'order.created',
+      source: 'test',
+      data: { orderId: 'BIG-1', pad: 'x'.repeat(2 * 1024 * 1024) },
+    };
+    const refused = await h.sendEvents(big);
+    expect(refused.status).toBe(413);
+    expect(await refused.json()).toMatchObject({ error: { code: 'payload-too-large' } });
+    // And the webhooks keep a limit: 5 MB by default.
+    const huge = order.replace('"line_items": [', `"line_items": [${items},${items},`);
+    expect((await shopify('orders/create', huge, 'big-2')).status).toBe(413);
+  });
+
   it('should end the journey politely on orders/cancelled, with the timers cancelled', async () => {
     const order = (await fixture('shopify-orders-create.json'))
       .replaceAll('820982911946154508', '820982911946154599')
