@@ -109,14 +109,98 @@ describe('Shopify adapter on Shopify sample payloads', () => {
       trackingNumber: '1z827wk74630',
       trackingUrl: 'https://www.ups.com/WebTracking?loc=en_US&requester=ST&trackNums=1z827wk74630',
     });
-    // The same parcel announced twice makes one event id: the second is a duplicate.
-    expect(fromOrder?.id).toBe('shopify-fulfillment-123456-shipped');
+    // The same parcel with the same tracking announced twice makes one event id: the second is
+    // a duplicate. The id names the fulfillment and its tracking number.
+    expect(fromOrder?.id).toBe('shopify-fulfillment-123456-shipped-1z827wk74630');
     expect(fromFulfillment?.id).toBe(fromOrder?.id);
 
     const split = order({ fulfillments: [ups(), tnt()], fulfillment_status: 'fulfilled' });
     const [second] = eventsOf(translate('orders/fulfilled', split, 'w-4'));
     expect(second?.data).toMatchObject({ carrier: 'TNT', trackingNumber: '123456789' });
-    expect(second?.id).toBe('shopify-fulfillment-1069019905-shipped');
+    expect(second?.id).toBe('shopify-fulfillment-1069019905-shipped-123456789');
+  });
+
+  /**
+   * A fulfillment made without tracking, the tracking added afterwards. Shopify sends
+   * `fulfillments/update` with the Fulfillment resource as it is then (REST Admin API,
+   * "Fulfillment": `status` pending/open/success/cancelled/error/failure, `tracking_company`,
+   * `tracking_number`, `tracking_numbers`, `tracking_url`, `tracking_urls`, `shipment_status`;
+   * shopify.dev/docs/api/admin-rest/2023-07/resources/fulfillment). The tracking below is the
+   * example of Shopify's `fulfillmentTrackingInfoUpdateV2` mutation, which sets tracking on an
+   * existing fulfillment (UPS `1Z001985YW99744790`; shopify.dev/docs/api/admin-graphql/2024-01/
+   * mutations/fulfillmentTrackingInfoUpdateV2).
+   */
+  const untracked = () => ({
+    ...ups(),
+    tracking_company: null,
+    tracking_number: null,
+    tracking_numbers: [],
+    tracking_url: null,
+    tracking_urls: [],
+  });
+  const tracked = (changes: Record<string, unknown> = {}) => ({
+    ...ups(),
+    status: 'success',
+    updated_at: '2022-01-01T09:30:00-05:00',
+    tracking_company: 'UPS',
+    tracking_number: '1Z001985YW99744790',
+    tracking_numbers: ['1Z001985YW99744790'],
+    tracking_url:
+      'https://www.ups.com/WebTracking?loc=en_US&requester=ST&trackNums=1Z001985YW99744790',
+    tracking_urls: [
+      'https://www.ups.com/WebTracking?loc=en_US&requester=ST&trackNums=1Z001985YW99744790',
+    ],
+    ...changes,
+  });
+
+  it('should tell tracking added later by fulfillments/update as order.shipped, once per tracking', () => {
+    const [shipped] = eventsOf(translate('fulfillments/create', untracked(), 'w-20'));
+    expect(shipped?.id).toBe('shopify-fulfillment-123456-shipped');
+
+    const [added] = eventsOf(translate('fulfillments/update', tracked(), 'w-21'));
+    expect(added).toMatchObject({
+      id: 'shopify-fulfillment-123456-shipped-1Z001985YW99744790',
+      type: 'order.shipped',
+      data: {
+        orderId: ORDER_ID,
+        parcelId: '123456',
+        carrier: 'UPS',
+        trackingNumber: '1Z001985YW99744790',
+        trackingNumbers: ['1Z001985YW99744790'],
+        trackingUrl:
+          'https://www.ups.com/WebTracking?loc=en_US&requester=ST&trackNums=1Z001985YW99744790',
+      },
+    });
+    // The carrier's status updates carry the same tracking: the same event, a duplicate.
+    const inTransit = tracked({
+      shipment_status: 'in_transit',
+      updated_at: '2022-01-02T08:00:00Z',
+    });
+    expect(eventsOf(translate('fulfillments/update', inTransit, 'w-22'))[0]?.id).toBe(added?.id);
+    // A corrected tracking number is news to the customer.
+    const corrected = tracked({ tracking_number: '1Z001985YW99744791', tracking_numbers: [] });
+    expect(eventsOf(translate('fulfillments/update', corrected, 'w-23'))[0]?.id).toBe(
+      'shopify-fulfillment-123456-shipped-1Z001985YW99744791',
+    );
+    // Tracking numbers beyond what an event id holds are named by their hash.
+    const many = Array.from({ length: 12 }, (_, i) => `1Z001985YW9974479${String(i)}`);
+    const [bulky] = eventsOf(translate('fulfillments/update', tracked({ tracking_numbers: many })));
+    expect(bulky?.id).toMatch(/^shopify-fulfillment-123456-shipped-[0-9a-f]{32}$/);
+  });
+
+  it('should not tell a fulfillment update without tracking, nor a cancelled one, and tell delivery', () => {
+    expect(
+      translate('fulfillments/update', { ...untracked(), shipment_status: 'in_transit' }),
+    ).toEqual({
+      ignored: 'fulfillment update with shipment_status in_transit and no tracking number',
+    });
+    expect(translate('fulfillments/update', tracked({ status: 'cancelled' }))).toEqual({
+      ignored: 'fulfillment update with status cancelled',
+    });
+    const delivered = tracked({ shipment_status: 'delivered' });
+    expect(eventsOf(translate('fulfillments/update', delivered))).toMatchObject([
+      { id: 'shopify-fulfillment-123456-delivered', type: 'order.delivered' },
+    ]);
   });
 
   it('should say so when a parcel has no tracking number', () => {

@@ -158,7 +158,7 @@ describe('Shopify webhooks', () => {
       .replaceAll(`"order_id":820982911946154500`, `"order_id":${ORDER_ID}`);
     const again = await shopify('orders/fulfilled', fulfilled, 'f-1b');
     expect(await again.json()).toEqual({
-      events: [{ id: 'shopify-fulfillment-123456-shipped', status: 'duplicate' }],
+      events: [{ id: 'shopify-fulfillment-123456-shipped-1z827wk74630', status: 'duplicate' }],
     });
 
     // A second parcel (Shopify's TNT sample fulfillment, pointed at this order).
@@ -181,10 +181,11 @@ describe('Shopify webhooks', () => {
       '"shipment_status": null',
       '"shipment_status": "in_transit"',
     );
-    const ignored = await shopify('fulfillments/update', inTransit, 'f-2');
-    expect(ignored.status).toBe(200);
-    expect(await ignored.json()).toEqual({
-      ignored: 'fulfillment update with shipment_status in_transit',
+    // The carrier's status update repeats the tracking already told: a duplicate.
+    const inTransitAnswer = await shopify('fulfillments/update', inTransit, 'f-2');
+    expect(inTransitAnswer.status).toBe(200);
+    expect(await inTransitAnswer.json()).toEqual({
+      events: [{ id: 'shopify-fulfillment-123456-shipped-1z827wk74630', status: 'duplicate' }],
     });
 
     const delivered = fulfillment.replace(
@@ -196,6 +197,116 @@ describe('Shopify webhooks', () => {
       async () => expect((await instance(id)).node).toBe('waitBeforeSurvey'),
       SETTLED,
     );
+  });
+
+  it('should tell the tracking a shop adds after fulfilling (fulfillments/update), once', async () => {
+    // A paid order fulfilled without tracking; the shop adds UPS tracking afterwards, which
+    // Shopify sends as fulfillments/update with the fulfillment as it is then (REST Admin API
+    // "Fulfillment" resource: tracking_company, tracking_number(s), tracking_url(s),
+    // shipment_status; shopify.dev/docs/api/admin-rest/2023-07/resources/fulfillment; the
+    // number is the example of Shopify's fulfillmentTrackingInfoUpdateV2 mutation).
+    const orderId = '820982911946154577';
+    const id = `order-lifecycle:${orderId}:1`;
+    const order = (await fixture('shopify-orders-create.json'))
+      .replaceAll('820982911946154508', orderId)
+      .replace('"financial_status": "voided"', '"financial_status": "paid"');
+    expect((await shopify('orders/create', order, 't-1')).status).toBe(202);
+    await vi.waitFor(async () => expect((await instance(id)).node).toBe('waitShipment'), SETTLED);
+
+    const sample = JSON.parse(await fixture('shopify-fulfillments-create.json')) as object;
+    const parcel = (changes: Record<string, unknown>) =>
+      JSON.stringify({ ...sample, id: 123477, ...changes }).replace(
+        '"order_id":820982911946154500',
+        `"order_id":${orderId}`,
+      );
+    const untracked = parcel({
+      tracking_company: null,
+      tracking_number: null,
+      tracking_numbers: [],
+      tracking_url: null,
+      tracking_urls: [],
+    });
+    expect((await shopify('fulfillments/create', untracked, 't-2')).status).toBe(202);
+    await vi.waitFor(async () => expect((await instance(id)).node).toBe('waitDelivery'), SETTLED);
+
+    const url =
+      'https://www.ups.com/WebTracking?loc=en_US&requester=ST&trackNums=1Z001985YW99744790';
+    const tracking = {
+      status: 'success',
+      tracking_company: 'UPS',
+      tracking_number: '1Z001985YW99744790',
+      tracking_numbers: ['1Z001985YW99744790'],
+      tracking_url: url,
+      tracking_urls: [url],
+    };
+    const added = await shopify('fulfillments/update', parcel(tracking), 't-3');
+    expect(added.status).toBe(202);
+    await vi.waitFor(async () => expect((await sentTo(id)).length).toBe(3), SETTLED);
+    const [, bare, withTracking] = await sentTo(id);
+    expect(bare).toContain('The shop has not given a tracking number yet');
+    expect(withTracking).toMatch(
+      /^email jon@example.com: A parcel of your order #9999 has shipped with UPS\. Tracking number 1Z001985YW99744790: https:&#x2F;&#x2F;www\.ups\.com/,
+    );
+
+    // The next carrier status carries the same tracking: a duplicate, nothing told again.
+    const inTransit = parcel({ ...tracking, shipment_status: 'in_transit' });
+    const again = await shopify('fulfillments/update', inTransit, 't-4');
+    expect(await again.json()).toEqual({
+      events: [
+        { id: 'shopify-fulfillment-123477-shipped-1Z001985YW99744790', status: 'duplicate' },
+      ],
+    });
+    await h.xiaoer.intake.idle();
+    expect((await sentTo(id)).length).toBe(3);
+  });
+
+  it('should take a Shopify order of over 2 MB, while a 2 MB POST /api/events is still 413', async () => {
+    // Hundreds of line items: Shopify's sample line item with the fields a real one carries
+    // (price sets, vendor, variant, properties), 500 of them, about 2.2 MB in all.
+    const orderId = '820982911946154588';
+    const lineItem = (i: number) => ({
+      id: 866550311766 + i,
+      admin_graphql_api_id: `gid://shopify/LineItem/${String(866550311766 + i)}`,
+      name: 'IPod Nano - 8GB - Pink',
+      title: 'IPod Nano - 8GB',
+      variant_title: 'Pink',
+      vendor: 'Apple',
+      sku: `IPOD2008PINK-${String(i)}`,
+      price: '199.00',
+      price_set: {
+        shop_money: { amount: '199.00', currency_code: 'USD' },
+        presentment_money: { amount: '199.00', currency_code: 'USD' },
+      },
+      quantity: 1,
+      properties: [{ name: 'Engraving', value: `Item ${String(i)} `.padEnd(3800, '·') }],
+      tax_lines: [],
+      discount_allocations: [],
+    });
+    const items = Array.from({ length: 500 }, (_, i) => JSON.stringify(lineItem(i))).join(',');
+    const order = (await fixture('shopify-orders-create.json'))
+      .replaceAll('820982911946154508', orderId)
+      .replace('"line_items": [', `"line_items": [${items},`);
+    expect(Buffer.byteLength(order)).toBeGreaterThan(2 * 1024 * 1024);
+    expect((await shopify('orders/create', order, 'big-1')).status).toBe(202);
+    await vi.waitFor(
+      async () => expect((await instance(`order-lifecycle:${orderId}:1`)).node).toBe('waitPayment'),
+      SETTLED,
+    );
+
+    // The signed intake and the rest of the API keep the 1 MB default.
+    const big = {
+      specversion: '1.0',
+      id: 'too-big-1',
+      type: 'order.created',
+      source: 'test',
+      data: { orderId: 'BIG-1', pad: 'x'.repeat(2 * 1024 * 1024) },
+    };
+    const refused = await h.sendEvents(big);
+    expect(refused.status).toBe(413);
+    expect(await refused.json()).toMatchObject({ error: { code: 'payload-too-large' } });
+    // And the webhooks keep a limit: 5 MB by default.
+    const huge = order.replace('"line_items": [', `"line_items": [${items},${items},`);
+    expect((await shopify('orders/create', huge, 'big-2')).status).toBe(413);
   });
 
   it('should end the journey politely on orders/cancelled, with the timers cancelled', async () => {

@@ -38,6 +38,7 @@ import { JourneyTemplates } from '../workflows/journey-templates.ts';
 import { intentsRouter } from './intents.route.ts';
 import { securityHeaders } from './security-headers.ts';
 import { refuseWhileStopping } from './shutting-down.ts';
+import { webhookBodyLimit } from './platform-body.ts';
 
 export interface AppOptions {
   store: StoreProbe;
@@ -78,6 +79,7 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   const bodyLimit = options.bodyLimit ?? options.xiaoer?.config.intake?.bodyLimit ?? '1mb';
   const xiaoer = options.xiaoer;
+  const webhookLimit = webhookBodyLimit(bodyLimit, xiaoer?.config.intake?.webhookBodyLimit);
   // Behind a proxy or load balancer: who the client is, for the chat's and logins' budgets.
   const trustProxy = xiaoer?.config.http?.trustProxy;
   if (trustProxy !== undefined) app.set('trust proxy', trustProxy);
@@ -106,7 +108,7 @@ export function createApp(options: AppOptions): Express {
       webhooksRouter({
         intake: xiaoer.intake,
         sources: xiaoer.sources,
-        bodyLimit,
+        bodyLimit: webhookLimit,
         replayWindowSeconds: xiaoer.config.intake?.replayWindowSeconds ?? 300,
       }),
     );

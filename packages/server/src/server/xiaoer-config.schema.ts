@@ -196,6 +196,7 @@ export const xiaoerConfigSchema = {
       additionalProperties: false,
       properties: {
         bodyLimit: { type: 'string', pattern: '^\\d+(b|kb|mb)$' },
+        webhookBodyLimit: { type: 'string', pattern: '^\\d+(b|kb|mb)$' },
         replayWindowSeconds: { type: 'integer', minimum: 1, maximum: 86400 },
         maxBacklog: { type: 'integer', minimum: 1, maximum: 1000000 },
       },

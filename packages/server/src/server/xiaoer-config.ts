@@ -34,6 +34,11 @@ export interface XiaoerConfig {
   intake?: {
     /** Largest request body; default `1mb`. */
     bodyLimit?: string;
+    /**
+     * Largest body of a platform webhook (`/api/webhooks/*`): default `5mb`, or `bodyLimit`
+     * when that is larger. A Shopify order with hundreds of line items is over 1 MB.
+     */
+    webhookBodyLimit?: string;
     /** Allowed distance of a signed request's timestamp from now; default 300 s. */
     replayWindowSeconds?: number;
     /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { compileSchema } from '../../json-schema-check.ts';
 import {
   asAmount,
@@ -20,7 +21,8 @@ export const SHOPIFY_TOPICS: Record<string, string> = {
   'orders/fulfilled': 'order.shipped',
   'orders/cancelled': 'order.cancelled',
   'fulfillments/create': 'order.shipped',
-  'fulfillments/update': 'order.delivered',
+  // order.shipped when it adds tracking, order.delivered when the carrier says delivered.
+  'fulfillments/update': 'order.shipped',
   'refunds/create': 'order.refunded',
 };
 
@@ -132,6 +134,26 @@ function parcelData(fulfillment: Json, orderId: string | undefined): Json {
   };
 }
 
+/**
+ * The id of a parcel's shipping notice: the fulfillment and the tracking numbers it has, so the
+ * same parcel with the same tracking is one event whichever topic tells it (`orders/fulfilled`,
+ * `fulfillments/create`, `fulfillments/update`), and tracking added or changed later is a new
+ * one. Numbers too long for an event id (200 characters) are named by their hash.
+ */
+function shippedId(parcel: Json): string {
+  const base = `shopify-fulfillment-${String(parcel['parcelId'])}-shipped`;
+  const listed = parcel['trackingNumbers'] as string[];
+  const numbers = listed.length > 0 ? listed : [asText(parcel['trackingNumber'])].filter(Boolean);
+  if (numbers.length === 0) return base;
+  const tracking = numbers.join(',');
+  const id = `${base}-${tracking}`;
+  if (id.length <= 200) return id;
+  return `${base}-${createHash('sha256').update(tracking).digest('hex').slice(0, 32)}`;
+}
+
+/** Fulfillment statuses of a parcel that is not on its way (Shopify's `FulfillmentStatus`). */
+const NOT_SHIPPED = new Set(['cancelled', 'error', 'failure']);
+
 /** The newest fulfillment of an `orders/fulfilled` order (the one just made). */
 function latestFulfillment(order: Json): Json | undefined {
   const all = ((order['fulfillments'] as unknown[] | undefined) ?? []).map(asObject);
@@ -181,10 +203,13 @@ const ORDER_TOPIC_PROOF: Record<string, (order: Json) => boolean> = {
  * Maps one Shopify webhook (verified already) to Xiaoer events. An event's id says what
  * happened, never when or how it was worded: `shopify-order-<id>-<event type>` for an order
  * (it is created, paid, cancelled once), `shopify-refund-<id>` for a refund, the fulfillment's
- * id for a parcel. Shopify retries for hours, sends one event to each subscription of its
- * topic, and serialises a delivery with the order as it is when sent (a later `updated_at`):
- * all of these are the same event, and so is a captured body sent again under a new webhook id.
- * A parcel announced by `fulfillments/create` and again by `orders/fulfilled` is one event too.
+ * id and tracking numbers for a parcel shipped ({@link shippedId}), its id for one delivered.
+ * Shopify retries for hours, sends one event to each subscription of its topic, and serialises
+ * a delivery with the order as it is when sent (a later `updated_at`): all of these are the
+ * same event, and so is a captured body sent again under a new webhook id. A parcel announced
+ * by `fulfillments/create`, again by `orders/fulfilled` and again by each `fulfillments/update`
+ * (every carrier status) is one event too, until its tracking changes: a shop that fulfils
+ * first and adds the tracking number later (`fulfillments/update`) tells the customer then.
  */
 export function translateShopify(
   topic: string,
@@ -203,9 +228,9 @@ export function translateShopify(
   const invalid = payloadProblems(schema, payload);
   if (invalid.length > 0) return { invalid };
   const body = asObject(payload);
-  const event = (id: string, data: Json): PlatformEvent => ({
+  const event = (id: string, data: Json, eventType = type): PlatformEvent => ({
     id,
-    type,
+    type: eventType,
     source: `shopify://${shopDomain || 'unknown-shop'}`,
     time: asText(body['updated_at']) ?? asText(body['created_at']) ?? receivedAt.toISOString(),
     data: compact(data),
@@ -221,8 +246,7 @@ export function translateShopify(
     const order = orderData(body);
     if (!fulfillment) return { events: [ofOrder(order)] };
     const parcel = parcelData(fulfillment, asText(order['orderId']));
-    const id = `shopify-fulfillment-${String(parcel['parcelId'])}-shipped`;
-    return { events: [event(id, { ...parcel, orderNumber: order['orderNumber'] })] };
+    return { events: [event(shippedId(parcel), { ...parcel, orderNumber: order['orderNumber'] })] };
   }
   if (topic.startsWith('orders/')) return { events: [ofOrder(orderData(body))] };
   if (topic === 'refunds/create') {
@@ -230,10 +254,19 @@ export function translateShopify(
     if (!refund) return { ignored: 'the refund gave no money back (restock only, or it failed)' };
     return { events: [event(`shopify-refund-${String(refund['refundId'])}`, refund)] };
   }
-  const status = asText(body['shipment_status']);
-  if (topic === 'fulfillments/update' && status !== 'delivered')
-    return { ignored: `fulfillment update with shipment_status ${status ?? 'none'}` };
   const parcel = parcelData(body, undefined);
-  const stage = topic === 'fulfillments/create' ? 'shipped' : 'delivered';
-  return { events: [event(`shopify-fulfillment-${String(parcel['parcelId'])}-${stage}`, parcel)] };
+  if (topic === 'fulfillments/create') return { events: [event(shippedId(parcel), parcel)] };
+  const state = asText(body['status']);
+  if (state && NOT_SHIPPED.has(state))
+    return { ignored: `fulfillment update with status ${state}` };
+  const status = asText(body['shipment_status']);
+  if (status === 'delivered') {
+    const id = `shopify-fulfillment-${String(parcel['parcelId'])}-delivered`;
+    return { events: [event(id, parcel, 'order.delivered')] };
+  }
+  if (parcel['trackingNumber'] === undefined)
+    return {
+      ignored: `fulfillment update with shipment_status ${status ?? 'none'} and no tracking number`,
+    };
+  return { events: [event(shippedId(parcel), parcel)] };
 }
