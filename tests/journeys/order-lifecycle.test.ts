@@ -31,11 +31,15 @@ const shipped = {
 /** Trigger and event data for a walk along `path`. */
 function fixturesFor(path: JourneyPath): WalkFixtures {
   return {
-    trigger: takes(path, 'checkPayment', 'test')
-      ? { ...order, test: true }
-      : takes(path, 'checkPayment', 'unpaid')
-        ? { ...order, paid: false }
-        : order,
+    trigger: {
+      ...order,
+      ...(takes(path, 'checkPayment', 'test') ? { test: true } : {}),
+      ...(takes(path, 'checkPayment', 'unpaid') ? { paid: false } : {}),
+      // As if told at a wait before: a refund in the data takes refundToldBefore's told branch.
+      ...(takes(path, 'refundToldBefore', 'told')
+        ? { refund: { amount: 10, currency: 'CNY' } }
+        : {}),
+    },
     events: {
       'order.shipped': shipped,
       'order.refunded': { amount: 10, currency: 'CNY' },
@@ -357,9 +361,34 @@ describe('order lifecycle journey', () => {
     expect(early.messages.map((m) => m.text).filter((text) => text.includes('已取消'))).toEqual([]);
   });
 
+  it('should tell a Taobao trade closed after a full refund whose refund never comes, once', () => {
+    // The close says the trade was refunded in full; when RefundSuccess does not follow within
+    // the hour, the customer is still told of the refund (without its amount), not left unaware.
+    const t = journeyTest(journey);
+    t.trigger(order);
+    t.send('order.cancelled', { orderId: 'SO-1001', refundedIfPaid: true });
+    t.advance('1h');
+    expect(t.messages.at(-1)?.text).toBe('您的订单 SO-1001 已全额退款，款项将原路退回。');
+    t.expectEnded('completed');
+    expect(t.output?.reason).toBe(
+      'closed after a full refund: told as a refund, not a cancellation',
+    );
+
+    // A refund told before the close is not told again.
+    const told = journeyTest(journey);
+    told.trigger(order);
+    told.send('order.refunded', { orderId: 'SO-1001', amount: 268, currency: 'CNY' });
+    told.send('order.cancelled', { orderId: 'SO-1001', refundedIfPaid: true });
+    told.advance('1h');
+    told.expectEnded('completed');
+    expect(told.messages.map((m) => m.text).filter((text) => text.includes('退款'))).toEqual([
+      '您的订单 SO-1001 已退款 268 CNY，款项将原路退回。',
+    ]);
+  });
+
   it('should walk every path from the trigger to an end, and every loop back to a wait', () => {
     const paths = expectEveryPathWalked(journey, (path) => fixturesFor(path));
-    expect(paths).toBe(147);
+    expect(paths).toBe(171);
 
     // A simple path never comes back to a node, so a wait's way out to a notice that returns to
     // it (a refund told, another parcel) is walked here: on the first path through the wait,
