@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { journeyTest } from '@xiaoer/engine/testing';
+import {
+  journeyTest,
+  PathCoverage,
+  walkPath,
+  type JourneyPath,
+  type WalkFixtures,
+} from '@xiaoer/engine/testing';
 import { expectEveryPathWalked, loadJourney, staffEvents, takes } from './journey-files.ts';
 
 const journey = loadJourney('order-lifecycle');
@@ -21,6 +27,29 @@ const shipped = {
   trackingNumber: 'SF1234567890',
   trackingUrl: 'https://www.sf-express.com/track/SF1234567890',
 };
+
+/** Trigger and event data for a walk along `path`. */
+function fixturesFor(path: JourneyPath): WalkFixtures {
+  return {
+    trigger: {
+      ...order,
+      ...(takes(path, 'checkPayment', 'test') ? { test: true } : {}),
+      ...(takes(path, 'checkPayment', 'unpaid') ? { paid: false } : {}),
+      // As if told at a wait before: a refund in the data takes refundToldBefore's told branch.
+      ...(takes(path, 'refundToldBefore', 'told')
+        ? { refund: { amount: 10, currency: 'CNY' } }
+        : {}),
+    },
+    events: {
+      'order.shipped': shipped,
+      'order.refunded': { amount: 10, currency: 'CNY' },
+      'order.cancelled': {
+        cancelReason: 'customer',
+        ...(takes(path, 'closedByRefund', 'refunded') ? { refundedIfPaid: true } : {}),
+      },
+    },
+  };
+}
 
 describe('order lifecycle journey', () => {
   it('should confirm the order in Chinese, or in English for an English-speaking customer', () => {
@@ -290,6 +319,19 @@ describe('order lifecycle journey', () => {
     t.expectNode('waitDelivery');
   });
 
+  it('should tell a refund that comes while the shipment is late, and keep waiting for it', () => {
+    const t = journeyTest(journey);
+    t.trigger(order);
+    t.advance('48h'); // apology sent, waiting 5 more days
+    t.expectNode('waitLateShipment');
+    t.send('order.refunded', { orderId: 'SO-1001', amount: 30, currency: 'CNY' });
+    expect(t.messages.at(-1)?.text).toBe('您的订单 SO-1001 已退款 30 CNY，款项将原路退回。');
+    t.expectNode('waitLateShipment');
+    t.send('order.shipped', shipped);
+    expect(t.messages.at(-1)?.text).toContain('SF1234567890');
+    t.expectNode('waitDelivery');
+  });
+
   it('should tell a Taobao trade closed after a full refund as the refund, never as a cancellation', () => {
     // Taobao closes a paid trade once it is refunded in full (TRADE_CLOSED, "付款以后用户退款成功，
     // 交易自动关闭", the Trade structure's status in the TOP API docs): RefundSuccess, then
@@ -319,22 +361,64 @@ describe('order lifecycle journey', () => {
     expect(early.messages.map((m) => m.text).filter((text) => text.includes('已取消'))).toEqual([]);
   });
 
-  it('should walk every path from the trigger to an end', () => {
-    const paths = expectEveryPathWalked(journey, (path) => ({
-      trigger: takes(path, 'checkPayment', 'test')
-        ? { ...order, test: true }
-        : takes(path, 'checkPayment', 'unpaid')
-          ? { ...order, paid: false }
-          : order,
-      events: {
-        'order.shipped': shipped,
-        'order.refunded': { amount: 10, currency: 'CNY' },
-        'order.cancelled': {
-          cancelReason: 'customer',
-          ...(takes(path, 'closedByRefund', 'refunded') ? { refundedIfPaid: true } : {}),
-        },
-      },
-    }));
-    expect(paths).toBe(147);
+  it('should tell a Taobao trade closed after a full refund whose refund never comes, once', () => {
+    // The close says the trade was refunded in full; when RefundSuccess does not follow within
+    // the hour, the customer is still told of the refund (without its amount), not left unaware.
+    const t = journeyTest(journey);
+    t.trigger(order);
+    t.send('order.cancelled', { orderId: 'SO-1001', refundedIfPaid: true });
+    t.advance('1h');
+    expect(t.messages.at(-1)?.text).toBe('您的订单 SO-1001 已全额退款，款项将原路退回。');
+    t.expectEnded('completed');
+    expect(t.output?.reason).toBe(
+      'closed after a full refund: told as a refund, not a cancellation',
+    );
+
+    // A refund told before the close is not told again.
+    const told = journeyTest(journey);
+    told.trigger(order);
+    told.send('order.refunded', { orderId: 'SO-1001', amount: 268, currency: 'CNY' });
+    told.send('order.cancelled', { orderId: 'SO-1001', refundedIfPaid: true });
+    told.advance('1h');
+    told.expectEnded('completed');
+    expect(told.messages.map((m) => m.text).filter((text) => text.includes('退款'))).toEqual([
+      '您的订单 SO-1001 已退款 268 CNY，款项将原路退回。',
+    ]);
+  });
+
+  it('should walk every path from the trigger to an end, and every loop back to a wait', () => {
+    const paths = expectEveryPathWalked(journey, (path) => fixturesFor(path));
+    expect(paths).toBe(171);
+
+    // A simple path never comes back to a node, so a wait's way out to a notice that returns to
+    // it (a refund told, another parcel) is walked here: on the first path through the wait,
+    // once for each way back (sent, failed), before the path leaves the wait.
+    const all = new PathCoverage(journey).paths;
+    const walked = new Set(all.flatMap((path) => path.map((s) => `${s.nodeId}:${s.outcome}`)));
+    const loops = journey.edges.flatMap((into) =>
+      walked.has(`${into.source}:${into.sourceHandle}`) ||
+      journey.nodes.find((n) => n.id === into.source)?.type !== 'waitForEvent'
+        ? []
+        : journey.edges
+            .filter((back) => back.source === into.target && back.target === into.source)
+            .map((back) => ({ into, back })),
+    );
+    for (const { into, back } of loops) {
+      const path = all.find((p) => p.some((s) => s.nodeId === into.source));
+      if (!path) throw new Error(`No path goes through ${into.source}`);
+      const at = path.findIndex((s) => s.nodeId === into.source);
+      const looped = [
+        ...path.slice(0, at),
+        { nodeId: into.source, outcome: into.sourceHandle, target: into.target },
+        { nodeId: back.source, outcome: back.sourceHandle, target: back.target },
+        ...path.slice(at),
+      ];
+      expect(walkPath(journey, looped, fixturesFor(looped)).status).toBe('done');
+      walked.add(`${into.source}:${into.sourceHandle}`).add(`${back.source}:${back.sourceHandle}`);
+    }
+    expect(loops.map(({ back }) => back.id)).toEqual(
+      expect.arrayContaining(['refundNoticeLate-sent', 'refundNoticeLate-failed']),
+    );
+    expect(journey.edges.filter((e) => !walked.has(`${e.source}:${e.sourceHandle}`))).toEqual([]);
   });
 });
