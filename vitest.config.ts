@@ -65,6 +65,8 @@ export default defineConfig({
           // a fresh jsdom, and the stores are made per component (createEditorStore), so
           // nothing is shared through modules.
           isolate: false,
+          // React's queued work runs before a file's page goes (testing/react-settle.ts).
+          setupFiles: ['packages/builder-ui/src/testing/react-settle.ts'],
         },
       },
     ],
