@@ -120,13 +120,19 @@ export class AgentPresence {
     for (const agentId of this.#open.keys()) this.#seen.set(agentId, now);
     await this.#write();
     if (!this.enabled) return;
-    const notAway = await this.#models.Agents.find({ status: { $ne: 'away' } }, { _id: 1 }).lean<
-      Pick<AgentRecord, '_id'>[]
-    >();
+    const notAway = await this.#models.Agents.find(
+      { status: { $ne: 'away' } },
+      { _id: 1, seenAt: 1, lastActiveAt: 1 },
+    ).lean<Pick<AgentRecord, '_id' | 'seenAt' | 'lastActiveAt'>[]>();
     const seenBefore = new Date(now - this.#awayAfterMs);
-    for (const { _id } of notAway)
-      if (!this.#seenHereSince(_id, seenBefore.getTime()))
-        await this.#router.absent(_id, seenBefore);
+    // Only those whom no process has noted since: one write per agent actually gone, not one
+    // per agent per sweep (the router's own filter still decides, against a sighting meanwhile).
+    for (const agent of notAway)
+      if (
+        (agent.seenAt ?? agent.lastActiveAt).getTime() < seenBefore.getTime() &&
+        !this.#seenHereSince(agent._id, seenBefore.getTime())
+      )
+        await this.#router.absent(agent._id, seenBefore);
     if (this.#returnAfterMs > 0) await this.#returnDue(now);
   }
 

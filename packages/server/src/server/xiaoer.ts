@@ -487,10 +487,10 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
       { boundMs },
       `停止运行时超过 ${boundMs} ms，未完成的步骤和任务留给恢复处理（其他进程或下次启动）/ stopping the runtime took over ${boundMs} ms; unfinished steps and jobs are left to recovery (another process or the next start)`,
     );
-    await Promise.race([
+    await endsWithin(
       closeScheduler(agenda, true).catch(() => undefined),
-      new Promise((resolve) => setTimeout(resolve, FORCED_CLOSE_MS).unref()),
-    ]);
+      FORCED_CLOSE_MS,
+    );
   }
 }
 
