@@ -5,6 +5,8 @@ import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { postShopify } from '../platforms/platform-fixtures.ts';
 import { loadJourney } from '../journeys/journey-files.ts';
 import { sentTo as sentMessages } from './sent-messages.ts';
+import { counterWorkflow } from './test-workflows.ts';
+import { scrape } from '../metrics/exposition.ts';
 
 /**
  * Issue 19: an order event that arrives before its order (platforms deliver webhooks out of
@@ -13,6 +15,7 @@ import { sentTo as sentMessages } from './sent-messages.ts';
 const SHOPIFY = { id: 'early-shopify', kind: 'shopify' as const, secret: 'shpss_early_0123456789' };
 const ORDER_ID = '820982911946154508';
 const SETTLED = { timeout: 10_000, interval: 50 };
+const METRICS_TOKEN = 'metrics-token-early-events-0123';
 let h: Harness;
 
 const fixture = (name: string) =>
@@ -33,7 +36,11 @@ async function outcomeOf(type: string, order: string): Promise<string | undefine
 }
 
 beforeAll(async () => {
-  h = await startHarness({ config: { sources: [SHOPIFY] } });
+  h = await startHarness({
+    config: { sources: [SHOPIFY], metrics: { token: METRICS_TOKEN, cacheMs: 0 } },
+    // As the server connects: commands feed the store metrics, which count the hint's reads.
+    monitorCommands: true,
+  });
   await h.publish(loadJourney('order-lifecycle'));
 });
 afterAll(async () => h?.close());
@@ -105,6 +112,47 @@ describe('an event before its order', () => {
     expect(await outcomeOf('order.archived', 'EARLY-3')).toBe('unmatched');
     expect(await outcomeOf('customer.replied', 'EARLY-3')).toBe('unmatched');
     expect(await h.connection.collection('earlyEvents').countDocuments()).toBe(0);
+  });
+
+  it('should read the correlation hint only when starting a journey that waits for order events', async () => {
+    await h.publish({ ...counterWorkflow, id: 'early-counter' });
+    const hintReads = async () =>
+      (await scrape(h, METRICS_TOKEN)).value('xiaoer_store_commands_total', {
+        command: 'find',
+        collection: 'correlations',
+      });
+    const settled = async () => {
+      await h.xiaoer.intake.idle();
+      await h.xiaoer.runtime.idle();
+    };
+    // A journey that waits for no order event never has early events kept: no read.
+    let before = await hintReads();
+    for (const n of [1, 2, 3])
+      await h.sendEvents({
+        id: `evt-early-counter-${n}`,
+        type: 'counter.opened',
+        source: '/tests',
+        data: { counterId: `EC-${n}`, count: 0 },
+      });
+    await settled();
+    for (const n of [1, 2, 3])
+      expect((await instance(`early-counter:EC-${n}:1`)).node).toBe('waitBump');
+    expect((await hintReads()) - before).toBe(0);
+    // The order journey's start reads it (it is what finds a fulfilment that came first).
+    before = await hintReads();
+    await h.sendEvents({
+      id: 'evt-early-hint-order',
+      type: 'order.created',
+      source: '/tests',
+      data: {
+        orderId: 'EH-1',
+        customer: { name: 'Hint', phone: '13900000000', language: 'zh', tier: 'regular' },
+        total: 99,
+      },
+    });
+    await settled();
+    expect((await instance('order-lifecycle:EH-1:1')).status).toBe('active');
+    expect((await hintReads()) - before).toBeGreaterThanOrEqual(1);
   });
 
   it('should drop kept events after 7 days: neither applied nor stored', async () => {

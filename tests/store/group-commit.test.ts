@@ -237,6 +237,50 @@ describe('GroupCommit', () => {
     await expect(again).rejects.toBeInstanceOf(DuplicateKeyError);
   });
 
+  it('should let reads asked to linger share one find while the others go at once', async () => {
+    const claims = model();
+    await claims.create([
+      { _id: 'lr-1', n: 1 },
+      { _id: 'lr-2', n: 2 },
+    ]);
+    const commits = new GroupCommit();
+    commands.length = 0;
+    // Reads made one after another, as events arriving a few milliseconds apart make them…
+    const later: Promise<Claim | null>[] = [];
+    for (const id of ['lr-1', 'missing', 'lr-2']) {
+      later.push(commits.read(claims, id, 60_000));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // …wait, while a read that does not linger is answered at once.
+    expect((await commits.read(claims, 'lr-2'))?.n).toBe(2);
+    expect(commands.filter((c) => c === 'find')).toHaveLength(1);
+    await commits.idle();
+    expect((await Promise.all(later)).map((doc) => doc?.n ?? null)).toEqual([1, null, 2]);
+    expect(commands.filter((c) => c === 'find')).toHaveLength(2);
+  });
+
+  it('should let what arrives while a lingering batch is written linger in its turn', async () => {
+    const claims = model();
+    const held = holdFirst(claims, 'insertMany');
+    const commits = new GroupCommit({}, { linger: { 'claims:insert': 60_000 } });
+    const first = commits.insert(held.model, { _id: 't-first', n: 0 });
+    // Its linger over (settled), its write is held: a store slow to answer…
+    commits.settle();
+    expect(await held.calls(1)).toBe(1);
+    // …while three more arrive.
+    const more = [1, 2, 3].map((n) => commits.insert(held.model, { _id: `t-more-${n}`, n }));
+    held.release();
+    await first;
+    // They are not written straight after it: they linger in their turn…
+    expect(await held.calls(2)).toBe(1);
+    expect(await claims.countDocuments({ _id: /^t-more-/ })).toBe(0);
+    // …then go together, as one insert.
+    await commits.idle();
+    await Promise.all(more);
+    expect(held.count()).toBe(2);
+    expect(await claims.countDocuments({ _id: /^t-more-/ })).toBe(3);
+  });
+
   it('should write a lingering lane at once when a full batch is waiting', async () => {
     const claims = model();
     const commits = new GroupCommit({ delete: 3 }, { linger: { 'claims:delete': 60_000 } });

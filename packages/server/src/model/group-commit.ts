@@ -175,7 +175,10 @@ class Lane<T, R = void> {
   }
 
   async #flush(): Promise<void> {
+    let first = true;
     while (this.#queued.length > 0) {
+      if (!first && this.#lingersAgain()) break;
+      first = false;
       const batch = this.#queued.splice(0, this.maxBatch);
       try {
         const outcomes = await this.write(batch.map((entry) => entry.item));
@@ -190,6 +193,18 @@ class Lane<T, R = void> {
       }
     }
     this.#writing--;
+  }
+
+  /**
+   * In a lane that lingers, what arrived while the last batch was written lingers in its turn
+   * (a batch short of full): written at once, it would cost a command of its own for what the
+   * next few milliseconds would have shared. True when it now lingers.
+   */
+  #lingersAgain(): boolean {
+    if (this.lingerMs <= 0 || this.#gathering || this.#queued.length >= this.maxBatch) return false;
+    this.#gathering = true;
+    this.#lingerThenWrite();
+    return true;
   }
 }
 
@@ -294,13 +309,21 @@ export class GroupCommit {
    * Reads one document by `_id` as stored (like `findById(id).lean()`), or null. Reads of one
    * collection that arrive together go as one `find` of an `_id` list, which the embedded store
    * (patched, docs/store.md), PostgreSQL's and MongoDB's `_id` index answer without a scan.
+   * `lingerMs`: the read may wait that long for others of its kind (its own lane), for an answer
+   * no customer or order system waits on; a read does not wait for the store's writer, so a
+   * lingering read neither yields to writes nor takes a writing turn.
    */
-  read<T>(model: Model<T>, id: string): Promise<T | null> {
-    return this.#lane(model, 'read', async (ids: string[]) => {
-      const found = await model.collection.find(idFilter(ids) as never).toArray();
-      const byId = new Map(found.map((doc) => [String(doc['_id']), doc as T]));
-      return ids.map((one) => ({ value: byId.get(one) ?? null }));
-    }).push(id);
+  read<T>(model: Model<T>, id: string, lingerMs?: number): Promise<T | null> {
+    return this.#lane(
+      model,
+      'read',
+      async (ids: string[]) => {
+        const found = await model.collection.find(idFilter(ids) as never).toArray();
+        const byId = new Map(found.map((doc) => [String(doc['_id']), doc as T]));
+        return ids.map((one) => ({ value: byId.get(one) ?? null }));
+      },
+      lingerMs,
+    ).push(id);
   }
 
   /**
@@ -355,20 +378,22 @@ export class GroupCommit {
       const linger = lingerMs ?? this.#linger[key] ?? this.#linger[collection] ?? 0;
       // Writes that go at once are counted while in flight; lingering ones yield to them.
       lane =
-        linger > 0
-          ? new Lane<I, R>(
-              this.#maxBatch[kind],
-              (items) => this.#turns.lingering(() => write(items)),
-              linger,
-              () => this.#turns.quiet(this.#yieldMs),
-            )
-          : new Lane<I, R>(
-              this.#maxBatch[kind],
-              kind === 'read' ? write : (items) => this.#turns.urgent(() => write(items)),
-              0,
-              undefined,
-              kind === 'update' ? 1 : URGENT_IN_FLIGHT,
-            );
+        linger > 0 && kind === 'read'
+          ? new Lane<I, R>(this.#maxBatch.read, write, linger)
+          : linger > 0
+            ? new Lane<I, R>(
+                this.#maxBatch[kind],
+                (items) => this.#turns.lingering(() => write(items)),
+                linger,
+                () => this.#turns.quiet(this.#yieldMs),
+              )
+            : new Lane<I, R>(
+                this.#maxBatch[kind],
+                kind === 'read' ? write : (items) => this.#turns.urgent(() => write(items)),
+                0,
+                undefined,
+                kind === 'update' ? 1 : URGENT_IN_FLIGHT,
+              );
       this.#lanes.set(key, lane as Lane<unknown, unknown>);
     }
     return lane;

@@ -15,6 +15,12 @@ const MAX_PER_ORDER = 20;
 const isOrderEvent = (type: string) =>
   type.startsWith('order.') && !Object.values<string>(ENGINE_EVENTS).includes(type);
 
+/**
+ * Whether a journey that waits for these event types may have order events kept for it before
+ * it starts: only then does its start read the correlation hint.
+ */
+export const mayKeepEarlyEvents = (awaits: readonly string[]): boolean => awaits.some(isOrderEvent);
+
 const awaitedByMachine = new WeakMap<JourneyMachine, Set<string>>();
 
 /** Every event type some node of the journey waits for (its trigger's aside). */

@@ -36,9 +36,10 @@ import type { RoutableWorkflow, WorkflowCatalog } from '../workflows/workflow-ca
 import { eventProblemsOf } from '../errors/event-problems.ts';
 import { KeyedQueue } from './keyed-queue.ts';
 import type { ProcessLiveness } from './process-liveness.ts';
-import { EarlyEvents } from './early-events.ts';
+import { EarlyEvents, mayKeepEarlyEvents } from './early-events.ts';
 import { EventInbox } from './event-inbox.ts';
 import { lingerForStep } from './quiet-steps.ts';
+import { BOOKKEEPING_LINGER_MS } from './bookkeeping-writes.ts';
 import { ActiveInstances } from './active-instances.ts';
 import { RECENT_EVENTS, StepLog, type EffectSink, type Transition } from './step-log.ts';
 
@@ -371,17 +372,21 @@ export class JourneyRuntime {
       !workflow.archived &&
       workflow.trigger.event === event.type &&
       !this.#active.newest(`${workflow.workflowId}:${correlation}`);
-    // The correlation hint says whether early events wait for this value: read by its key
-    // beside the optimistic commit, batched with the other starts' reads (one `find` of an
-    // `_id` list, served by the index: the embedded store is patched for it, docs/store.md).
-    const earlyHint: Promise<{ early?: boolean } | null> = optimistic
-      ? (
-          this.#commits.read(
-            this.#models.Correlations,
-            correlationKeyOf(workflow.workflowId, correlation),
-          ) as Promise<{ early?: boolean } | null>
-        ).catch(() => null)
-      : Promise.resolve(null);
+    // The correlation hint says whether early events wait for this value (only a journey that
+    // waits for order events has them kept): read by its key beside the optimistic commit, and
+    // lingering like bookkeeping to share one `find` of an `_id` list with the other starts'
+    // reads (served by the index: the embedded store is patched for it, docs/store.md). Nothing
+    // waits on it but this instance's queue: the start's effects go as soon as it is committed.
+    const earlyHint: Promise<{ early?: boolean } | null> =
+      optimistic && mayKeepEarlyEvents(workflow.awaits)
+        ? (
+            this.#commits.read(
+              this.#models.Correlations,
+              correlationKeyOf(workflow.workflowId, correlation),
+              BOOKKEEPING_LINGER_MS,
+            ) as Promise<{ early?: boolean } | null>
+          ).catch(() => null)
+        : Promise.resolve(null);
     for (let attempt = 0; attempt < CONTENTION_RETRIES; attempt++) {
       const latest = optimistic
         ? null
