@@ -147,4 +147,27 @@ describe('the widget on a phone, open over the whole screen', () => {
     await expect.poll(() => where(shop)).toBe('chat:chat-send');
     await shop.context().close();
   });
+
+  it('should say a chat that could not start as an alert, with the focus on it', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 667 },
+      locale: 'zh-CN',
+    });
+    const page = await context.newPage();
+    // The conversation cannot be opened; the customer is in the box before the answer comes.
+    let answer: () => void = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    await page.route('**/api/chat/conversations', async (route) => {
+      await answered;
+      await route.fulfill({ status: 503, body: '{}', contentType: 'application/json' });
+    });
+    await page.goto(`${h.url}/chat.html?customer=focus-failed&lang=zh`);
+    await page.getByRole('textbox', { name: '您的消息' }).focus();
+    answer();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('无法开始会话，请稍后再试');
+    expect(await focused(page)).toBe('chat-error');
+    await context.close();
+  });
 });

@@ -4,9 +4,10 @@ import type { Locator } from 'playwright-core';
  * The WCAG 2.1 contrast ratio of an element's text against what is behind it, from the
  * browser's computed styles: the text colour (its alpha and the element's opacity blended over
  * the background) against the first opaque background of it or its ancestors (white if none).
+ * With `pseudo` `'::placeholder'`, the text is an input's placeholder (antd's is its own colour).
  */
-export function contrastOf(element: Locator): Promise<number> {
-  return element.evaluate((node) => {
+export function contrastOf(element: Locator, pseudo?: '::placeholder'): Promise<number> {
+  return element.evaluate((node, pseudo) => {
     const rgba = (css: string) => {
       const [r = 0, g = 0, b = 0, a = 1] = (css.match(/[\d.]+/g) ?? []).map(Number);
       return { r, g, b, a: css.startsWith('rgba') ? a : 1 };
@@ -27,7 +28,7 @@ export function contrastOf(element: Locator): Promise<number> {
       b: 255,
       a: 1,
     });
-    const style = getComputedStyle(node);
+    const style = getComputedStyle(node, pseudo);
     const text = rgba(style.color);
     const front = over({ ...text, a: text.a * Number(style.opacity) }, behind);
     const luminance = ({ r, g, b }: { r: number; g: number; b: number }) => {
@@ -39,5 +40,5 @@ export function contrastOf(element: Locator): Promise<number> {
     };
     const [light, dark] = [luminance(front), luminance(behind)].sort((x, y) => y - x);
     return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
-  });
+  }, pseudo ?? null);
 }

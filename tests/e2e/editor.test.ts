@@ -5,6 +5,7 @@ import type { WorkflowDocument } from '@xiaoer/engine';
 import { ADMIN_PASSWORD, cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { quickRefundWorkflow } from '../runtime/test-workflows.ts';
 import { launchBrowser, releaseBrowser, orderInstance, screenshot, shipped } from './browser.ts';
+import { contrastOf } from './contrast.ts';
 
 /**
  * The editor in a real browser (Debian's Chromium through playwright-core) against the real
@@ -88,11 +89,21 @@ describe('the journey editor in Chromium', () => {
     await page.getByTestId('new-name').fill('端到端 / End to end');
     await page.getByTestId('create-submit').click();
     await page.getByTestId('palette-trigger').waitFor();
+    // Faint text reads at 4.5:1 or more (WCAG AA; antd's 25 % black was 1.9:1 on white): the
+    // palette's placeholder and the empty canvas's disabled "Use" (no template chosen yet).
+    const placeholder = await contrastOf(page.locator('.palette input'), '::placeholder');
+    expect(placeholder).toBeGreaterThanOrEqual(4.5);
+    const useTemplate = page.getByTestId('guide-use-template');
+    expect(await useTemplate.isDisabled()).toBe(true);
+    expect(await contrastOf(useTemplate)).toBeGreaterThanOrEqual(4.5);
     await dragFromPalette('trigger', 150, 200);
     // The first node stays where it was dropped, at the zoom the empty canvas opened at (the
     // view used to fit itself to it: twice the size, moved, and the next node fell on it).
     await page.getByTestId('node-trigger1').waitFor();
     expect(await zoomOf(page)).toBe(1);
+    // The node's id under its title (#888 was 3.5:1).
+    const nodeId = page.getByTestId('node-trigger1').locator('.journey-node-id');
+    expect(await contrastOf(nodeId)).toBeGreaterThanOrEqual(4.5);
     const canvas = await page.getByTestId('canvas').boundingBox();
     const trigger = await page.getByTestId('node-trigger1').boundingBox();
     expect(Math.abs((trigger?.x ?? 0) - (canvas?.x ?? 0) - 150)).toBeLessThan(10);

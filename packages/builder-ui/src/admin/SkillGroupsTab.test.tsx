@@ -10,12 +10,29 @@ import { SkillGroupsTab } from './SkillGroupsTab.tsx';
 const i18n = setUpI18n();
 beforeAll(fillInBrowserForAntd);
 
-/** The shop has a logistics group serving two intents; every save is recorded. */
-const saves: { path: string; body: unknown }[] = [];
+/**
+ * The shop has a logistics group serving two intents; every save is recorded. Another admin
+ * created `vip` a moment ago: this page's list does not have it, the server refuses it.
+ */
+const saves: { method: string; path: string; body: unknown }[] = [];
 fakeServer(
   (url, init) => {
-    if (init?.method === 'PUT') {
-      saves.push({ path: url.pathname, body: JSON.parse(String(init.body)) });
+    if (init?.method === 'PUT' || init?.method === 'POST') {
+      const body = JSON.parse(String(init.body)) as { id?: string };
+      saves.push({ method: init.method, path: url.pathname, body });
+      if (body.id === 'vip')
+        return json(
+          {
+            error: {
+              code: 'skill-group-exists',
+              message: {
+                zh: '已有 id 为 "vip" 的技能组。',
+                en: 'A skill group with id "vip" already exists.',
+              },
+            },
+          },
+          409,
+        );
       return json({});
     }
     if (url.pathname === '/api/skill-groups')
@@ -62,10 +79,18 @@ describe('the skill groups tab', () => {
     await vi.waitFor(() =>
       expect(saves).toEqual([
         {
-          path: '/api/skill-groups/returns',
-          body: { title: { zh: '新组', en: 'New' }, intents: [] },
+          method: 'POST',
+          path: '/api/skill-groups',
+          body: { id: 'returns', title: { zh: '新组', en: 'New' }, intents: [] },
         },
       ]),
     );
+  });
+
+  it('should create, never replace, so an id another admin took meanwhile is refused by the server', async () => {
+    await i18n.changeLanguage('en');
+    await addGroup('vip');
+    expect(await screen.findByText(/A skill group with id "vip" already exists/)).toBeTruthy();
+    expect(saves.map((save) => save.method)).toEqual(['POST']);
   });
 });

@@ -34,16 +34,18 @@ export function SkillGroupsTab() {
   const intents = useAdminList(loadIntents);
   const titles = new Map((intents.rows ?? []).map((i) => [i.intent, i.title[language]]));
   const [editing, setEditing] = useState<SkillGroupView | 'new'>();
+  const group = editing === 'new' ? undefined : editing;
   const save = (values: GroupForm) => {
     const change: SkillGroupChange = {
       title: { zh: values.titleZh.trim(), en: values.titleEn.trim() },
       intents: values.intents,
     };
-    void act(() => deskApi.saveSkillGroup(values.id, change), t('admin.skillGroupSaved')).then(
-      (ok) => ok && setEditing(undefined),
-    );
+    // A new group is created (refused when the id is taken meanwhile), an edited one saved.
+    const send = group
+      ? () => deskApi.saveSkillGroup(group._id, change)
+      : () => deskApi.createSkillGroup(values.id, change);
+    void act(send, t('admin.skillGroupSaved')).then((ok) => ok && setEditing(undefined));
   };
-  const group = editing === 'new' ? undefined : editing;
   return (
     <>
       <Typography.Paragraph type="secondary">{t('admin.skillGroupsHint')}</Typography.Paragraph>
@@ -122,7 +124,7 @@ export function SkillGroupsTab() {
             extra={group ? undefined : t('admin.skillGroupIdRule')}
             rules={[
               { required: true, pattern: GROUP_ID, message: t('admin.skillGroupIdRule') },
-              // Saving is create-or-replace: a new group under a taken id would replace that one.
+              // A hint before sending; the server refuses a taken id too (409).
               {
                 validator: (_, id: string | undefined) =>
                   !group && rows?.some((row) => row._id === id)

@@ -18,6 +18,9 @@ export const deskApi = {
   saveAgent: (id: string, change: AgentChange) =>
     api<Answer<'putApiAgentsId'>>('PUT', `/agents/${encodeURIComponent(id)}`, change),
   skillGroups: () => api<Answer<'getApiSkillGroups'>>('GET', '/skill-groups'),
+  /** A new group: 409 `skill-group-exists` when the id is taken (also by a create at once). */
+  createSkillGroup: (id: string, change: SkillGroupChange) =>
+    api<Answer<'postApiSkillGroups'>>('POST', '/skill-groups', { id, ...change }),
   saveSkillGroup: (id: string, change: SkillGroupChange) =>
     api<Answer<'putApiSkillGroupsId'>>('PUT', `/skill-groups/${encodeURIComponent(id)}`, change),
 };

@@ -223,7 +223,14 @@ try {
     status.textContent = streamText;
   });
 } catch {
+  // Said as an alert, as a refused message is; a customer who was in the box being disabled
+  // has the focus on it, not on the page's body.
+  const wasInChat = focusInChat();
   status.textContent = text.failed;
   input.disabled = true;
   sendButton.disabled = true;
+  problem.textContent = text.failed;
+  problem.hidden = false;
+  problem.tabIndex = -1;
+  if (wasInChat) problem.focus();
 }

@@ -3,6 +3,7 @@ import { isDuplicateKey, type AuthModels } from '../model/models.ts';
 import type { ApiKeyRecord, Role, UserRecord } from '../model/auth.model.ts';
 import { hashPassword, PASSWORD_COST, verifyPassword, type PasswordCost } from './password.ts';
 import { systemClock, type Clock } from '../clock/clock.ts';
+import { claimName, moveClaim, releaseName } from '../model/name-claims.ts';
 
 /** Who a request acts for. */
 export type Principal =
@@ -190,22 +191,31 @@ export class AuthService {
     return { kind: 'user', id: user._id, role: user.role };
   }
 
+  /**
+   * A new intake key named `name`. A name stands for one key (a key is revoked, audited and
+   * named in `api-key:<name>` by it): the name is claimed first by inserting `_id` `name` into
+   * `apiKeyNames`, so of two creates at once one wins (model/name-claims.ts). A key written
+   * before claims existed has none: the winner of its name finds it and gives up.
+   */
   async createApiKey(
     name: string,
     source: string,
     createdBy: string,
   ): Promise<{ key: string; record: Omit<ApiKeyRecord, '_id'> }> {
-    // A key is revoked, audited and named in `api-key:<name>` by its name: one key a name.
-    if (await this.#models.ApiKeys.exists({ name })) throw new ApiKeyExistsError(name);
     const key = token('xk_');
-    const record = {
-      name,
-      source,
-      prefix: key.slice(0, 7),
-      createdBy,
-      createdAt: new Date(this.#clock.now()),
-    };
-    await this.#models.ApiKeys.create({ _id: sha256(key), ...record });
+    const id = sha256(key);
+    const now = new Date(this.#clock.now());
+    const keyExists = async (holder: string) =>
+      (await this.#models.ApiKeys.exists({ _id: holder })) !== null;
+    if (!(await claimName(this.#models.ApiKeyNames, name, id, now, keyExists)))
+      throw new ApiKeyExistsError(name);
+    const older = await this.#models.ApiKeys.findOne({ name }, { _id: 1 }).lean<ApiKeyRecord>();
+    if (older) {
+      await moveClaim(this.#models.ApiKeyNames, name, older._id, now);
+      throw new ApiKeyExistsError(name);
+    }
+    const record = { name, source, prefix: key.slice(0, 7), createdBy, createdAt: now };
+    await this.#models.ApiKeys.create({ _id: id, ...record });
     return { key, record };
   }
 
@@ -214,8 +224,12 @@ export class AuthService {
     return keys.map(({ _id: _hash, ...rest }) => rest);
   }
 
+  /** Revokes the key named `name`, then gives the name up; false when there was none. */
   async deleteApiKey(name: string): Promise<boolean> {
-    return (await this.#models.ApiKeys.deleteMany({ name })).deletedCount > 0;
+    const { deletedCount } = await this.#models.ApiKeys.deleteMany({ name });
+    // A crash before the release leaves a claim whose key is gone: taken over after the grace.
+    await releaseName(this.#models.ApiKeyNames, name);
+    return deletedCount > 0;
   }
 }
 

@@ -386,6 +386,12 @@ const OPERATIONS: Record<string, OperationNotes> = {
   },
   'GET /api/skill-groups': { summary: 'Skill groups / 技能组列表', tag: 'routing' },
   'GET /api/skill-groups/{id}': { summary: 'One skill group / 单个技能组', tag: 'routing' },
+  'POST /api/skill-groups': {
+    summary: 'Create a skill group under a new id / 新建技能组',
+    tag: 'routing',
+    success: 201,
+    errors: { 409: 'Id taken / id 已存在' },
+  },
   'PUT /api/skill-groups/{id}': {
     summary: 'Create or replace a skill group (title, intents it serves) / 创建或替换技能组',
     tag: 'routing',

@@ -84,6 +84,20 @@ export function routingRouter(
       response.json(await directory.skillGroup(groupId(request)));
     },
   );
+  router.post(
+    '/skill-groups',
+    allow('admin'),
+    responds(routingResponseSchemas.skillGroup),
+    audits('skillGroup.create', (request) => ({
+      target: String((request.body as { id?: unknown }).id),
+      details: request.body as JsonObject,
+    })),
+    validateBody(routingBodySchemas.newSkillGroup),
+    async (request, response) => {
+      const { id, ...change } = request.body as SkillGroupChange & { id: string };
+      response.status(201).json(await directory.createSkillGroup(id, change));
+    },
+  );
   router.put(
     '/skill-groups/:id',
     allow('admin'),

@@ -7,21 +7,30 @@ export const SKILL_GROUP_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const text = { type: 'string', minLength: 1, maxLength: 80 } as const;
 const groupId = { type: 'string', pattern: SKILL_GROUP_ID.source } as const;
 
+const skillGroupFields = {
+  title: {
+    type: 'object',
+    required: ['zh', 'en'],
+    additionalProperties: false,
+    properties: { zh: text, en: text },
+  },
+  intents: { type: 'array', uniqueItems: true, items: { enum: [...INTENT_IDS] } },
+} as const;
+
 /** Request bodies of the routing API (also in the OpenAPI document). */
 export const routingBodySchemas = {
   skillGroup: {
     type: 'object',
     required: ['title', 'intents'],
     additionalProperties: false,
-    properties: {
-      title: {
-        type: 'object',
-        required: ['zh', 'en'],
-        additionalProperties: false,
-        properties: { zh: text, en: text },
-      },
-      intents: { type: 'array', uniqueItems: true, items: { enum: [...INTENT_IDS] } },
-    },
+    properties: skillGroupFields,
+  },
+  /** A new group: its id too (taken once; a second create of it is refused). */
+  newSkillGroup: {
+    type: 'object',
+    required: ['id', 'title', 'intents'],
+    additionalProperties: false,
+    properties: { id: groupId, ...skillGroupFields },
   },
   agent: {
     type: 'object',

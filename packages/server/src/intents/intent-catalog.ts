@@ -1,4 +1,4 @@
-import type { IntentModels } from '../model/models.ts';
+import { isDuplicateKey, type IntentModels } from '../model/models.ts';
 import type { CustomIntentRecord, IntentAction } from '../model/intent.model.ts';
 import {
   intentExists,
@@ -201,7 +201,22 @@ export class IntentCatalog {
       updatedAt: new Date(),
       updatedBy: actor,
     };
-    await this.#models.CustomIntents.replaceOne({ _id: record._id }, record, { upsert: true });
+    // The store decides, not `#custom` (read before, and maybe before another process's save):
+    // a create inserts the `_id`, of two at once one wins; a replace needs the intent there.
+    if (mode === 'create') {
+      try {
+        await this.#models.CustomIntents.collection.insertOne(record as never);
+      } catch (error) {
+        if (isDuplicateKey(error)) throw intentExists(input.id);
+        throw error;
+      }
+    } else {
+      const { matchedCount } = await this.#models.CustomIntents.replaceOne(
+        { _id: record._id },
+        record,
+      );
+      if (matchedCount === 0) throw intentNotFound(input.id);
+    }
     await this.#retrain();
     return record;
   }

@@ -89,8 +89,11 @@ export class ArticleStore {
       updatedAt: new Date(),
       updatedBy: actor,
     };
+    // Over a deleted article the revision claim decides: of two creates at once, one wins.
     if (existing)
-      return this.write({ ...record, revision: existing.revision + 1 }, existing.revision);
+      return this.write({ ...record, revision: existing.revision + 1 }, existing.revision, () =>
+        articleExists(id),
+      );
     try {
       await this.models.KnowledgeArticles.collection.insertOne({ ...record, revision: 1 } as never);
     } catch (error) {
@@ -143,14 +146,21 @@ export class ArticleStore {
     return record && !record.deleted ? record : undefined;
   }
 
-  /** Claims `record.revision`, then replaces the stored article with it. */
-  private async write(record: KnowledgeArticleRecord, from: number): Promise<KnowledgeArticle> {
+  /**
+   * Claims `record.revision`, then replaces the stored article with it; `lost` is the error
+   * when someone else claimed that revision first.
+   */
+  private async write(
+    record: KnowledgeArticleRecord,
+    from: number,
+    lost = () => articleConflict(record._id, from, from + 1),
+  ): Promise<KnowledgeArticle> {
     try {
       await this.models.KnowledgeRevisions.collection.insertOne({
         _id: `${record._id}#${record.revision}`,
       } as never);
     } catch (error) {
-      if (isDuplicateKey(error)) throw articleConflict(record._id, from, from + 1);
+      if (isDuplicateKey(error)) throw lost();
       throw error;
     }
     await this.models.KnowledgeArticles.collection.replaceOne(

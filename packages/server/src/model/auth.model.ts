@@ -1,4 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
+import type { NameClaimRecord } from './name-claims.ts';
 
 export const ROLES = ['admin', 'operator', 'agent', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -40,6 +41,7 @@ export function authModels(connection: Connection): {
   Users: Model<UserRecord>;
   Sessions: Model<SessionRecord>;
   ApiKeys: Model<ApiKeyRecord>;
+  ApiKeyNames: Model<NameClaimRecord>;
 } {
   return {
     Users: connection.model(
@@ -83,5 +85,17 @@ export function authModels(connection: Connection): {
         { ...options, collection: 'apiKeys' },
       ),
     ) as unknown as Model<ApiKeyRecord>,
+    // An API key's name, claimed by inserting `_id` = the name (model/name-claims.ts).
+    ApiKeyNames: connection.model(
+      'ApiKeyName',
+      new Schema(
+        {
+          _id: String,
+          holder: { type: String, required: true },
+          claimedAt: { type: Date, required: true },
+        },
+        { ...options, collection: 'apiKeyNames' },
+      ),
+    ) as unknown as Model<NameClaimRecord>,
   };
 }

@@ -55,7 +55,7 @@ export const MODEL_OWNERS = {
     'Heartbeats',
   ],
   intake: ['ReceivedEvents'],
-  auth: ['Users', 'Sessions', 'ApiKeys'],
+  auth: ['Users', 'Sessions', 'ApiKeys', 'ApiKeyNames'],
   conversations: [
     'Conversations',
     'Messages',

@@ -1,9 +1,9 @@
 import type { LocalizedText } from '@xiaoer/engine';
-import type { RoutingModels } from '../model/models.ts';
+import { isDuplicateKey, type RoutingModels } from '../model/models.ts';
 import type { AgentRecord, AwayReason, SkillGroupRecord } from '../model/routing.model.ts';
 import type { AgentStatus } from './agent-selection.ts';
 import type { UserLookup } from './router.ts';
-import { unknownAgent, unknownSkillGroup, unknownUser } from './routing-error.ts';
+import { skillGroupExists, unknownAgent, unknownSkillGroup, unknownUser } from './routing-error.ts';
 
 export interface SkillGroupChange {
   title: LocalizedText;
@@ -42,7 +42,22 @@ export class RoutingDirectory {
     return group;
   }
 
-  /** Creates or replaces a skill group. */
+  /**
+   * Creates a skill group under an id nobody has: inserting its `_id` is the claim, so of two
+   * creates at once one wins and the other gets `skill-group-exists`.
+   */
+  async createSkillGroup(id: string, change: SkillGroupChange): Promise<SkillGroupRecord> {
+    const record: SkillGroupRecord = { _id: id, ...change, updatedAt: this.#now() };
+    try {
+      await this.#models.SkillGroups.collection.insertOne(record as never);
+    } catch (error) {
+      if (isDuplicateKey(error)) throw skillGroupExists(id);
+      throw error;
+    }
+    return record;
+  }
+
+  /** Creates or replaces a skill group (a PUT by id; the console creates by the above). */
   async saveSkillGroup(id: string, change: SkillGroupChange): Promise<SkillGroupRecord> {
     const record: SkillGroupRecord = { _id: id, ...change, updatedAt: this.#now() };
     await this.#models.SkillGroups.replaceOne({ _id: id }, record, { upsert: true });

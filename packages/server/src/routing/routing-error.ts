@@ -2,12 +2,16 @@ import type { LocalizedText } from '@xiaoer/engine';
 import { DomainError } from '../errors/domain-error.ts';
 import type { ErrorKind } from '../errors/error-kinds.ts';
 
-/** `unknown-*`: no such record; `not-*`: the record is in a state that forbids the change. */
+/**
+ * `unknown-*`: no such record; `*-exists`: the id is taken; `not-*`: the record is in a state
+ * that forbids the change.
+ */
 export type RoutingErrorCode =
   | 'unknown-handoff'
   | 'unknown-skill-group'
   | 'unknown-agent'
   | 'unknown-user'
+  | 'skill-group-exists'
   | 'not-open'
   | 'not-yours';
 
@@ -17,6 +21,7 @@ const KIND: Record<RoutingErrorCode, ErrorKind> = {
   'unknown-skill-group': 'not-found',
   'unknown-agent': 'not-found',
   'unknown-user': 'not-found',
+  'skill-group-exists': 'conflict',
   'not-open': 'conflict',
   'not-yours': 'forbidden',
 };
@@ -40,6 +45,12 @@ export const unknownSkillGroup = (id: string) =>
   new RoutingError('unknown-skill-group', {
     zh: `没有 id 为 "${id}" 的技能组。`,
     en: `No skill group with id "${id}".`,
+  });
+
+export const skillGroupExists = (id: string) =>
+  new RoutingError('skill-group-exists', {
+    zh: `已有 id 为 "${id}" 的技能组；请换一个 id，或编辑该技能组。`,
+    en: `A skill group with id "${id}" already exists; choose another id or edit that group.`,
   });
 
 export const unknownAgent = (id: string) =>

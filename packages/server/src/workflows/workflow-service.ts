@@ -1,3 +1,4 @@
+import type { Model } from 'mongoose';
 import {
   findUnstorableKey,
   validate,
@@ -7,6 +8,7 @@ import {
 } from '@xiaoer/engine';
 import type { WorkflowModels } from '../model/models.ts';
 import { isDuplicateKey } from '../model/models.ts';
+import { insertNew } from '../model/insert-new.ts';
 import {
   draftJson,
   editJson,
@@ -70,36 +72,60 @@ export class WorkflowService {
     return toView(await this.#draft(id));
   }
 
+  /**
+   * Creates a draft under an id nobody has. The claim is the insert of its first edit,
+   * `id#1`; of two creates at once one wins. A draft deleted before keeps its edits, so its id
+   * is taken again by inserting the draft itself (`_id` the id, again one winner) at the
+   * revision after its last edit: a deleted draft's id is free (before, it was taken forever).
+   */
   async create(input: unknown, actor: string): Promise<DraftView> {
     const document = wellFormed(input);
     const now = new Date();
-    try {
-      await this.#models.WorkflowEdits.create(
-        editJson.encode({
-          _id: editKey(document.id, 1),
-          workflowId: document.id,
-          revision: 1,
-          document,
-          at: now,
-          by: actor,
-        }),
-      );
-    } catch (error) {
-      if (isDuplicateKey(error)) throw workflowExists(document.id);
-      throw error;
-    }
-    const draft: WorkflowDraftRecord = {
+    const edit = (revision: number) =>
+      editJson.encode({
+        _id: editKey(document.id, revision),
+        workflowId: document.id,
+        revision,
+        document,
+        at: now,
+        by: actor,
+      });
+    const draftAt = (revision: number): WorkflowDraftRecord => ({
       _id: document.id,
       document,
-      revision: 1,
+      revision,
       publishedVersion: 0,
       archived: false,
       createdAt: now,
       updatedAt: now,
       updatedBy: actor,
-    };
-    await this.#models.WorkflowDrafts.create(draftJson.encode(draft));
+    });
+    if (!(await inserted(this.#models.WorkflowEdits, edit(1)))) {
+      // Taken, or a deleted draft's (or a create's that died before its draft): the draft says.
+      if (await this.#models.WorkflowDrafts.exists({ _id: document.id })) {
+        throw workflowExists(document.id);
+      }
+      const revision = (await this.#lastEdit(document.id)) + 1;
+      const draft = draftAt(revision);
+      if (!(await inserted(this.#models.WorkflowDrafts, draftJson.encode(draft))))
+        throw workflowExists(document.id);
+      await inserted(this.#models.WorkflowEdits, edit(revision));
+      return toView(draft);
+    }
+    const draft = draftAt(1);
+    // A re-create of a deleted id (above) may have taken the draft meanwhile.
+    if (!(await inserted(this.#models.WorkflowDrafts, draftJson.encode(draft))))
+      throw workflowExists(document.id);
     return toView(draft);
+  }
+
+  /** The newest edit revision of a workflow (0 for none); read only to re-create a deleted id. */
+  async #lastEdit(id: string): Promise<number> {
+    const [last] = await this.#models.WorkflowEdits.find({ workflowId: id }, { revision: 1 })
+      .sort({ revision: -1 })
+      .limit(1)
+      .lean<{ revision: number }[]>();
+    return last?.revision ?? 0;
   }
 
   /** Saves a draft made from `baseRevision`; 409 with the current revision if it moved on. */
@@ -264,4 +290,9 @@ function summary(record: WorkflowVersionRecord): VersionSummary {
     publishedAt: record.publishedAt,
     publishedBy: record.publishedBy,
   };
+}
+
+/** Inserts `document`; false when its `_id` exists (someone else has it). */
+async function inserted<T>(model: Model<T>, document: object): Promise<boolean> {
+  return (await insertNew(model, [document])).size === 0;
 }

@@ -925,7 +925,8 @@ export interface paths {
     /** Skill groups / 技能组列表 */
     get: operations['getApiSkillGroups'];
     put?: never;
-    post?: never;
+    /** Create a skill group under a new id / 新建技能组 */
+    post: operations['postApiSkillGroups'];
     delete?: never;
     options?: never;
     head?: never;
@@ -6332,6 +6333,119 @@ export interface operations {
       };
       /** @description Needs the "read" permission / 权限不足 */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postApiSkillGroups: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          id: string;
+          title: {
+            zh: string;
+            en: string;
+          };
+          intents: (
+            | 'productQuestion'
+            | 'sizeSpec'
+            | 'stock'
+            | 'promotion'
+            | 'coupon'
+            | 'orderStatus'
+            | 'modifyOrder'
+            | 'cancelOrder'
+            | 'changeAddress'
+            | 'deliveryTime'
+            | 'logistics'
+            | 'logisticsProblem'
+            | 'returnExchange'
+            | 'exchange'
+            | 'refund'
+            | 'refundStatus'
+            | 'warranty'
+            | 'invoice'
+            | 'paymentProblem'
+            | 'account'
+            | 'complaint'
+            | 'human'
+            | 'other'
+            | 'greeting'
+            | 'thanks'
+            | 'chitChat'
+            | 'abuse'
+          )[];
+        };
+      };
+    };
+    responses: {
+      /** @description OK / 成功 */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            _id: string;
+            title: {
+              zh: string;
+              en: string;
+            };
+            intents: string[];
+            /** Format: date-time */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "admin" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Id taken / id 已存在 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
