@@ -100,6 +100,22 @@ describe('unique names claimed by insert', () => {
     });
   });
 
+  it('should save a new skill group put many times at once, the last write standing', async () => {
+    const put = () =>
+      h.request('PUT', '/api/skill-groups/night-shift', {
+        title: { zh: '夜班', en: 'Night shift' },
+        intents: [],
+      });
+    expect(await together(put)).toEqual({
+      statuses: Array<number>(TIMES).fill(200),
+      codes: [],
+    });
+    const groups = (await (await h.request('GET', '/api/skill-groups')).json()) as {
+      skillGroups: { _id?: string; id?: string }[];
+    };
+    expect(groups.skillGroups.filter((g) => (g._id ?? g.id) === 'night-shift')).toHaveLength(1);
+  });
+
   it('should create one intent of an id asked for at once, and free the id on delete', async () => {
     const intent = {
       id: 'giftCard',
