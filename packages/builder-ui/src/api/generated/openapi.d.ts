@@ -618,7 +618,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Rotate a console-added source's secret; the new one is in this answer only, the old one stops working / 轮换来源密钥 */
+    /** Rotate a console-added source's secret; the new one is in this answer only, the old one is still taken for graceHours (default 0: it stops at once) / 轮换来源密钥（旧密钥在 graceHours 小时内仍可用，默认立即失效） */
     post: operations['postApiSourcesIdSecret'];
     delete?: never;
     options?: never;
@@ -4743,6 +4743,9 @@ export interface operations {
               /** Format: date-time */
               rotatedAt?: string;
               rotatedBy?: string;
+              previousSecretHint?: string;
+              /** Format: date-time */
+              previousSecretUntil?: string;
               intakePath?: string;
               lastEvent?: {
                 type: string;
@@ -4810,6 +4813,9 @@ export interface operations {
               /** Format: date-time */
               rotatedAt?: string;
               rotatedBy?: string;
+              previousSecretHint?: string;
+              /** Format: date-time */
+              previousSecretUntil?: string;
               intakePath?: string;
               lastEvent?: {
                 type: string;
@@ -4877,7 +4883,13 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        'application/json': {
+          graceHours?: number;
+        };
+      };
+    };
     responses: {
       /** @description OK / 成功 */
       200: {
@@ -4899,6 +4911,9 @@ export interface operations {
               /** Format: date-time */
               rotatedAt?: string;
               rotatedBy?: string;
+              previousSecretHint?: string;
+              /** Format: date-time */
+              previousSecretUntil?: string;
               intakePath?: string;
               lastEvent?: {
                 type: string;
@@ -4948,6 +4963,15 @@ export interface operations {
       };
       /** @description A source of the configuration file: change it there / 配置文件中的来源只能在文件中修改 */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -10328,6 +10352,9 @@ export interface operations {
               /** Format: date-time */
               rotatedAt?: string;
               rotatedBy?: string;
+              previousSecretHint?: string;
+              /** Format: date-time */
+              previousSecretUntil?: string;
               intakePath?: string;
               lastEvent?: {
                 type: string;
