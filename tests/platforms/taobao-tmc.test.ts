@@ -110,6 +110,32 @@ describe('TMC messages', () => {
       invalid: [problem('/content', 'must be a JSON string')],
     });
   });
+
+  it("should date each event by TMC's pub_time, Beijing time (UTC+8), not by when it was pulled", () => {
+    const message = (pubTime?: unknown) => ({
+      id: '4',
+      topic: 'taobao_trade_TradeBuyerPay',
+      content: '{"buyer_nick":"包先生","payment":"9.56","tid":1316790655492656}',
+      ...(pubTime === undefined ? {} : { pub_time: pubTime }),
+    });
+    const timeOf = (pubTime?: unknown) => eventsOf(translateTmc(message(pubTime), at))[0]?.time;
+    // Pulled at 01:00 UTC; TMC published it at 08:55:58 Beijing time, 00:55:58 UTC.
+    expect(timeOf('2026-03-02 08:55:58')).toBe('2026-03-02T00:55:58.000Z');
+    // Across midnight: 07:30 in Beijing is the day before in UTC.
+    expect(timeOf('2026-03-01 07:30:00')).toBe('2026-02-28T23:30:00.000Z');
+    // Absent, malformed, impossible or later than its receipt: the time it was received.
+    for (const wrong of [
+      undefined,
+      '',
+      1380941758,
+      '2026-03-02T08:55:58',
+      '2026-02-30 08:00:00',
+      '2026-03-02 24:00:00',
+      '2026-03-02 9:55:58',
+      '2026-03-02 10:00:00', // 02:00 UTC, an hour after it was pulled
+    ])
+      expect(timeOf(wrong)).toBe(at.toISOString());
+  });
 });
 
 describe('pulling TMC messages from a TOP gateway', () => {
@@ -169,6 +195,8 @@ describe('pulling TMC messages from a TOP gateway', () => {
       .collection('events')
       .findOne({ _id: 'my-tmall/tmc-7104300007405429' as never });
     expect(stored?.['type']).toBe('order.created');
+    // pub_time '2013-10-05 10:56:00' in Beijing time, not the time it was pulled.
+    expect(stored?.['time']).toBe('2013-10-05T02:56:00.000Z');
   });
 });
 

@@ -132,7 +132,8 @@ describe('Youzan adapter on a real Youzan order', () => {
       id: 'youzan-E20171234567890123456789-refund-W32132132122321',
       type: 'order.refunded',
       source: 'youzan://134533635',
-      time: at.toISOString(),
+      // Youzan's update_time 2017-05-18 10:00:00 in Beijing time.
+      time: '2017-05-18T02:00:00.000Z',
       data: {
         orderId: 'E20171234567890123456789',
         orderNumber: 'E20171234567890123456789',
@@ -147,6 +148,34 @@ describe('Youzan adapter on a real Youzan order', () => {
     expect(eventsOf(translateYouzan(youzanRefundPush('youzan_trade_RefundSuccess'), at))).toEqual([
       event,
     ]);
+  });
+
+  it("should date each event by Youzan's own time, Beijing time (UTC+8), not by when it was received", () => {
+    const timeOf = (push: unknown) => eventsOf(translateYouzan(push, at))[0]?.time;
+    // The real order: created 2024-11-04 14:37:14, paid 14:37:23, updated 2024-11-05 15:20:36.
+    expect(timeOf(youzanPush('trade_TradeCreate'))).toBe('2024-11-04T06:37:14.000Z');
+    expect(timeOf(youzanPush('trade_TradeBuyerPay'))).toBe('2024-11-04T06:37:23.000Z');
+    expect(timeOf(youzanPush('trade_TradePaid'))).toBe('2024-11-04T06:37:23.000Z');
+    expect(timeOf(youzanPush('trade_TradeSuccess'))).toBe('2024-11-05T07:20:36.000Z');
+    // Shipping, success and closing messages: their update_time.
+    expect(timeOf(youzanStatePush('trade_TradeSellerShip'))).toBe('2024-11-04T06:53:01.000Z');
+    expect(timeOf(youzanStatePush('trade_TradeClose'))).toBe('2024-11-04T07:37:14.000Z');
+    // Refunds: the refund message's update_time.
+    expect(timeOf(youzanRefundPush('youzan_trade_RefundSuccess'))).toBe('2017-05-18T02:00:00.000Z');
+    // A payment whose pay_time is missing is dated by the order's update_time.
+    expect(timeOf(youzanPush('trade_TradePaid', { pay_time: '' }))).toBe(
+      '2024-11-05T07:20:36.000Z',
+    );
+    // Absent or malformed: the time it was received.
+    expect(timeOf(youzanStatePush('trade_TradeSellerShip', { update_time: undefined }))).toBe(
+      at.toISOString(),
+    );
+    expect(
+      timeOf(youzanStatePush('trade_TradeSellerShip', { update_time: '2024-13-04 14:53:01' })),
+    ).toBe(at.toISOString());
+    expect(
+      timeOf(youzanRefundPush('trade_refund_RefundSuccess', { update_time: '42874.4166666667' })),
+    ).toBe(at.toISOString());
   });
 
   it('should ignore refund requests and approvals, and locate a refund without its amount', () => {

@@ -15,9 +15,23 @@ import {
   youzanStatePush,
 } from '../platforms/platform-fixtures.ts';
 
-const SHOPIFY = { id: 'my-shopify', kind: 'shopify' as const, secret: 'shpss_0123456789abcdef' };
+/** Rotated in the configuration file: its previous secret is taken until 2100. */
+const SHOPIFY = {
+  id: 'my-shopify',
+  kind: 'shopify' as const,
+  secret: 'shpss_0123456789abcdef',
+  previousSecret: 'shpss_previous-0123456789',
+  previousSecretUntil: '2100-01-01T00:00:00+08:00',
+};
 const WOO = { id: 'my-woo', kind: 'woocommerce' as const, secret: 'woo-secret-0123456789' };
-const YOUZAN = { id: 'my-youzan', kind: 'youzan' as const, secret: 'youzan-client-secret-0123' };
+/** Rotated in the configuration file: its previous secret's grace ended in 2020. */
+const YOUZAN = {
+  id: 'my-youzan',
+  kind: 'youzan' as const,
+  secret: 'youzan-client-secret-0123',
+  previousSecret: 'youzan-previous-secret-0123',
+  previousSecretUntil: '2020-01-01T00:00:00Z',
+};
 const ERP = {
   id: 'my-erp',
   kind: 'mapped' as const,
@@ -411,6 +425,14 @@ describe('Shopify webhooks', () => {
     expect(wrongKind.status).toBe(401);
     expect(await dbFingerprint(h.connection)).toBe(before);
   });
+
+  it("should take a configured source's previous secret until its end, and the current one always", async () => {
+    const body = '{"id":1,"name":"Shop"}';
+    for (const secret of [SHOPIFY.previousSecret, SHOPIFY.secret]) {
+      const taken = await shopify('app/uninstalled', body, `x-prev-${secret}`, secret);
+      expect(taken.status).toBe(200);
+    }
+  });
 });
 
 describe('WooCommerce webhooks', () => {
@@ -581,6 +603,15 @@ describe('Youzan pushes and mapped ERP messages', () => {
       SETTLED,
     );
     expect((await youzan(body, 'not-the-secret')).status).toBe(401);
+    // The configuration's previous secret, past its end (2020): refused, saying so.
+    const expired = await youzan(body, YOUZAN.previousSecret);
+    expect(expired.status).toBe(401);
+    expect(await expired.json()).toMatchObject({
+      error: {
+        code: 'signature-secret-expired',
+        details: { previousSecretUntil: '2020-01-01T00:00:00.000Z' },
+      },
+    });
     const other = await youzan(JSON.stringify(youzanPush('SCRM_CUSTOMER_EVENT')));
     expect(await other.json()).toEqual({
       code: 0,

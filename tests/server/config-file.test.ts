@@ -53,4 +53,43 @@ describe('a configuration file with mistakes', () => {
     expect(zh).toContain('/sources/0/mapping 不允许出现在这里');
     expect(en).not.toContain('then');
   });
+
+  it('should take a previous secret only with its end, a real time, and never on a Taobao source', () => {
+    const previous = {
+      previousSecret: 'shpss_old-0123456789',
+      previousSecretUntil: '2026-12-08T12:00:00+08:00',
+    };
+    expect(
+      parseConfig({ sources: [{ ...source, ...previous }] }, 'config.json').sources[0],
+    ).toEqual({
+      ...source,
+      ...previous,
+    });
+    const alone = problemsOf({ sources: [{ ...source, previousSecret: previous.previousSecret }] });
+    expect(alone.en).toContain(
+      '/sources/0/previousSecretUntil missing required property "previousSecretUntil"',
+    );
+    const untilAlone = problemsOf({
+      sources: [{ ...source, previousSecretUntil: previous.previousSecretUntil }],
+    });
+    expect(untilAlone.en).toContain(
+      '/sources/0/previousSecret missing required property "previousSecret"',
+    );
+    const notATime = problemsOf({
+      sources: [{ ...source, ...previous, previousSecretUntil: 'tomorrow' }],
+    });
+    expect(notATime.en).toContain('/sources/0/previousSecretUntil must match format "date-time"');
+    const taobao = problemsOf({
+      sources: [
+        {
+          ...source,
+          ...previous,
+          kind: 'taobao',
+          taobao: { appKey: '12499723', session: 'shop-session' },
+        },
+      ],
+    });
+    expect(taobao.en).toContain('/sources/0/previousSecret not allowed here');
+    expect(taobao.zh).toContain('/sources/0/previousSecret 不允许出现在这里');
+  });
 });

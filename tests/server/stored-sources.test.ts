@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cloudEvent, SOURCE, startHarness, type Harness } from '@xiaoer/server/testing';
+import { base64Hmac } from '@xiaoer/server/internal';
+import { platformPayload } from '../platforms/platform-fixtures.ts';
 import { userToken } from '../routing/routing-fixture.ts';
 
 /**
@@ -20,6 +22,9 @@ interface SourceEntry {
   secretHint?: string;
   createdBy?: string;
   rotatedBy?: string;
+  rotatedAt?: string;
+  previousSecretHint?: string;
+  previousSecretUntil?: string;
   intakePath?: string;
 }
 interface Issued {
@@ -175,5 +180,131 @@ describe('sources added from the console', () => {
       401,
     );
     expect((await listed()).map((s) => s.id)).not.toContain('x-1');
+  });
+});
+
+/** The answer's error code and English message (a refused delivery says why). */
+const refusal = async (response: Response) => {
+  const { error } = (await response.json()) as {
+    error: { code: string; message: { zh: string; en: string }; details?: object };
+  };
+  return error;
+};
+
+/** WooCommerce's "Order created" delivery of a new order, signed with `secret` as WooCommerce signs. */
+let wooOrder = 7000;
+function wooDelivery(secret: string, source = 'woo-grace') {
+  const body = JSON.stringify({ ...platformPayload('woocommerce-order.json'), id: ++wooOrder });
+  return fetch(`${h.url}/api/webhooks/woocommerce/${source}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-wc-webhook-topic': 'order.created',
+      'x-wc-webhook-signature': base64Hmac(secret, body),
+      'x-wc-webhook-source': 'https://shop.example.com/',
+      'x-wc-webhook-delivery-id': String(wooOrder),
+    },
+    body,
+  });
+}
+
+/**
+ * Rotating a WooCommerce webhook's secret dropped every delivery until the shop entered the new
+ * one, and WooCommerce never resends (it disables the webhook after more than five failures).
+ * A rotation with a grace keeps the previous secret taken until the grace ends.
+ */
+describe('a rotated secret taken for a grace', () => {
+  it('should take deliveries signed with the previous secret during the grace, refuse them after it saying why, and the new one always', async () => {
+    const created = (await (
+      await h.request('POST', '/api/sources', { id: 'woo-grace', kind: 'woocommerce' })
+    ).json()) as Issued;
+    const old = created.secret;
+    const erp = (await (
+      await h.request('POST', '/api/sources', { id: 'erp-grace', kind: 'xiaoer' })
+    ).json()) as Issued;
+    expect((await wooDelivery(old)).status).toBe(202);
+
+    const response = await h.request('POST', '/api/sources/woo-grace/secret', { graceHours: 1 });
+    expect(response.status).toBe(200);
+    const rotated = (await response.json()) as Issued;
+    const rotatedAt = Date.parse(rotated.source.rotatedAt ?? '');
+    expect(rotated.source).toMatchObject({
+      secretHint: rotated.secret.slice(-4),
+      previousSecretHint: old.slice(-4),
+    });
+    expect(Date.parse(rotated.source.previousSecretUntil ?? '') - rotatedAt).toBe(3_600_000);
+    const erpRotated = (await (
+      await h.request('POST', '/api/sources/erp-grace/secret', { graceHours: 1 })
+    ).json()) as Issued;
+
+    // Within the grace: both secrets are taken, from WooCommerce and from a Xiaoer sender.
+    expect((await wooDelivery(old)).status).toBe(202);
+    expect((await wooDelivery(rotated.secret)).status).toBe(202);
+    expect((await send(h, erp.secret, 'erp-grace')).status).toBeLessThan(300);
+    expect((await send(h, erpRotated.secret, 'erp-grace')).status).toBeLessThan(300);
+    const listedEntry = (await listed()).find((s) => s.id === 'woo-grace');
+    expect(listedEntry).toMatchObject({
+      previousSecretHint: old.slice(-4),
+      previousSecretUntil: rotated.source.previousSecretUntil,
+    });
+    expect(JSON.stringify(await listed())).not.toContain(old);
+
+    // A bad grace is refused, 400, and changes nothing.
+    for (const body of [
+      { graceHours: -1 },
+      { graceHours: 169 },
+      { graceHours: 1.5 },
+      { graceHours: '24' },
+      { graceHours: 1, keep: true },
+    ]) {
+      const bad = await h.request('POST', '/api/sources/woo-grace/secret', body);
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+      expect((await refusal(bad)).code).toBe('invalid-body');
+    }
+    expect((await listed()).find((s) => s.id === 'woo-grace')).toEqual(listedEntry);
+
+    // After the grace: the previous secret is refused, saying it stopped and when.
+    await h.clock.advance(3_600_000);
+    const late = await wooDelivery(old);
+    expect(late.status).toBe(401);
+    const error = await refusal(late);
+    expect(error).toMatchObject({
+      code: 'signature-secret-expired',
+      details: { previousSecretUntil: rotated.source.previousSecretUntil },
+    });
+    expect(error.message.en).toBe(
+      `The request is signed with source "woo-grace"'s previous secret, which stopped working at ${rotated.source.previousSecretUntil}; give the sender the new secret.`,
+    );
+    expect(error.message.zh).toContain('旧密钥');
+    expect((await wooDelivery(rotated.secret)).status).toBe(202);
+    const erpLate = await send(h, erp.secret, 'erp-grace');
+    expect(erpLate.status).toBe(401);
+    expect((await refusal(erpLate)).code).toBe('signature-secret-expired');
+    expect((await send(h, erpRotated.secret, 'erp-grace')).status).toBeLessThan(300);
+    // A secret the source never had is refused as before.
+    expect((await refusal(await wooDelivery('woo-never-0123456789'))).code).toBe(
+      'signature-invalid',
+    );
+
+    // A rotation without a grace (no body: as before) drops the previous secret at once.
+    const again = (await (
+      await h.request('POST', '/api/sources/woo-grace/secret')
+    ).json()) as Issued;
+    expect(again.source).not.toHaveProperty('previousSecretHint');
+    expect((await refusal(await wooDelivery(rotated.secret))).code).toBe('signature-invalid');
+    expect((await wooDelivery(again.secret)).status).toBe(202);
+
+    const { entries } = (await (await h.request('GET', '/api/audit?limit=50')).json()) as {
+      entries: { action: string; target: string; details: Record<string, unknown> }[];
+    };
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        action: 'source.rotate',
+        target: 'woo-grace',
+        details: expect.objectContaining({
+          previousSecretUntil: rotated.source.previousSecretUntil,
+        }) as object,
+      }),
+    );
   });
 });

@@ -21,6 +21,11 @@ import { useAdminList } from './use-admin-list.ts';
 
 const SOURCE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const KINDS = ['xiaoer', 'woocommerce'] as const;
+/**
+ * How long a rotated-out secret is still taken, in hours. A day by default: WooCommerce never
+ * resends a refused delivery, so the shop needs the time to enter the new secret; 0 after a leak.
+ */
+const GRACE_HOURS = [0, 1, 24, 72, 168] as const;
 
 /**
  * Where events come from: the configuration file's sources (read-only here) and webhook
@@ -34,6 +39,7 @@ export function SourcesPanel() {
   const { rows, act } = useAdminList(load);
   const [adding, setAdding] = useState(false);
   const [issued, setIssued] = useState<IssuedSecret>();
+  const [graceHours, setGraceHours] = useState<number>(24);
   const [form] = Form.useForm<{ id: string; kind: (typeof KINDS)[number] }>();
 
   const create = async (values: { id: string; kind: (typeof KINDS)[number] }) => {
@@ -101,6 +107,19 @@ export function SourcesPanel() {
                       ? t('sources.secretHint', { hint: row.secretHint })
                       : t('sources.secretSet')}
                   </Tag>
+                  {row.previousSecretHint && row.previousSecretUntil ? (
+                    <Typography.Text type="secondary" data-testid={`source-previous-${row.id}`}>
+                      {t(
+                        Date.parse(row.previousSecretUntil) > Date.now()
+                          ? 'sources.previousUntil'
+                          : 'sources.previousEnded',
+                        {
+                          hint: row.previousSecretHint,
+                          at: formatDateTime(row.previousSecretUntil, language),
+                        },
+                      )}
+                    </Typography.Text>
+                  ) : null}
                   {row.rotatedAt ? (
                     <Typography.Text type="secondary">
                       {t('sources.rotated', {
@@ -152,8 +171,25 @@ export function SourcesPanel() {
               ) : (
                 <Popconfirm
                   title={t('sources.rotateConfirm', { id: row.id })}
+                  description={
+                    <Space direction="vertical" size={4}>
+                      <Typography.Text>{t('sources.grace')}</Typography.Text>
+                      <Select
+                        data-testid="source-rotate-grace"
+                        style={{ width: 240 }}
+                        value={graceHours}
+                        onChange={setGraceHours}
+                        options={GRACE_HOURS.map((hours) => ({
+                          value: hours,
+                          label: t(`sources.graceHours.h${hours}`),
+                        }))}
+                      />
+                    </Space>
+                  }
                   okButtonProps={{ 'data-testid': 'source-rotate-confirm' } as ButtonProps}
-                  onConfirm={() => void act(async () => setIssued(await sourcesApi.rotate(row.id)))}
+                  onConfirm={() =>
+                    void act(async () => setIssued(await sourcesApi.rotate(row.id, graceHours)))
+                  }
                 >
                   <Button size="small" danger data-testid={`source-rotate-${row.id}`}>
                     {t('sources.rotate')}

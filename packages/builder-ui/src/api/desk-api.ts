@@ -59,8 +59,11 @@ export const sourcesApi = {
   list: () => api<Answer<'getApiSources'>>('GET', '/sources'),
   create: (id: string, kind: 'xiaoer' | 'woocommerce') =>
     api<IssuedSecret>('POST', '/sources', { id, kind }),
-  rotate: (id: string) =>
-    api<Answer<'postApiSourcesIdSecret'>>('POST', `/sources/${encodeURIComponent(id)}/secret`),
+  /** A new secret; the old one is still taken for `graceHours` (0: it stops at once). */
+  rotate: (id: string, graceHours: number) =>
+    api<Answer<'postApiSourcesIdSecret'>>('POST', `/sources/${encodeURIComponent(id)}/secret`, {
+      graceHours,
+    }),
 };
 
 /** Sources and channels with their status, and a channel's test send (admins). */

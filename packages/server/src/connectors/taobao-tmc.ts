@@ -5,6 +5,7 @@ import type { EventSource } from '../intake/event-source.ts';
 import { readCloudEvents } from '../intake/cloud-event.ts';
 import { asObject, asText, parsePlatformJson } from '../intake/platforms/platform-json.ts';
 import { translateTmc, type TaobaoTmcConfig } from '../intake/platforms/taobao.adapter.ts';
+import { beijingText } from '../intake/platforms/beijing-time.ts';
 
 /** TOP's request signature: MD5 of secret + sorted `key value` pairs + secret, upper-case hex. */
 export function topSign(params: Record<string, string>, secret: string): string {
@@ -14,10 +15,6 @@ export function topSign(params: Record<string, string>, secret: string): string 
     .join('');
   return createHash('md5').update(`${secret}${base}${secret}`).digest('hex').toUpperCase();
 }
-
-/** `YYYY-MM-DD HH:mm:ss` in Beijing time, as TOP expects its timestamp. */
-const topTimestamp = (now: Date) =>
-  new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
 
 /**
  * Pulls a Taobao/Tmall shop's TMC messages (TMC is pulled, never pushed: `taobao.tmc.messages.
@@ -44,7 +41,7 @@ export class TmcPoller {
       method,
       app_key: appKey,
       session,
-      timestamp: topTimestamp(new Date()),
+      timestamp: beijingText(new Date()),
       format: 'json',
       v: '2.0',
       sign_method: 'md5',

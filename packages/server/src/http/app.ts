@@ -150,7 +150,7 @@ export function createApp(options: AppOptions): Express {
     app.use('/api', scenariosRouter(xiaoer.scenarios));
     app.use('/api', templatesRouter(options.templates ?? new JourneyTemplates()));
     app.use('/api', auditRouter(xiaoer.models));
-    app.use('/api', sourcesRouter(xiaoer.sources, xiaoer.connections));
+    app.use('/api', sourcesRouter(xiaoer.sources, xiaoer.connections, xiaoer.clock));
     app.use('/api', receivedEventsRouter(xiaoer.receivedEvents, xiaoer.sources, xiaoer.workflows));
     app.use('/api', conversationsRouter(xiaoer.desk, xiaoer.routing, xiaoer.knowledge));
     app.use(

@@ -9,6 +9,8 @@ const source = object(
     createdBy: text,
     rotatedAt: dateTime,
     rotatedBy: text,
+    previousSecretHint: text,
+    previousSecretUntil: dateTime,
     intakePath: text,
     lastEvent: object({ type: text, receivedAt: dateTime }),
   },

@@ -5,7 +5,8 @@ import { refusedTriggerData } from '../intake/trigger-data-check.ts';
 import type { EventProblem } from '../errors/event-problems.ts';
 import type { WorkflowCatalog } from '../workflows/workflow-catalog.ts';
 import type { SourceRegistry } from '../intake/event-source.ts';
-import { SIGNATURE_HEADERS, sameSignature, signBody } from '../intake/signature.ts';
+import { SIGNATURE_HEADERS, signBody } from '../intake/signature.ts';
+import { signedSource } from './source-signature.ts';
 import { ApiError } from './api-error.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { credentialOf } from './authenticate.ts';
@@ -71,10 +72,14 @@ async function verifiedSource(
       `缺少签名：请求须带 ${SIGNATURE_HEADERS.source}、${SIGNATURE_HEADERS.timestamp} 和 ${SIGNATURE_HEADERS.signature} 头。`,
       `Missing signature: send the ${SIGNATURE_HEADERS.source}, ${SIGNATURE_HEADERS.timestamp} and ${SIGNATURE_HEADERS.signature} headers.`,
     );
-  const source = options.sources.find(sourceId, 'xiaoer');
   const seconds = /^\d{1,12}$/.test(timestamp) ? Number(timestamp) : NaN;
-  if (!source || !sameSignature(signBody(source.secret, seconds, raw), signature))
-    throw unauthorized('signature-invalid', '签名无效。', 'The signature is invalid.');
+  const source = signedSource(
+    options.sources,
+    sourceId,
+    'xiaoer',
+    (secret) => signBody(secret, seconds, raw),
+    signature,
+  );
   if (Math.abs(Date.now() / 1000 - seconds) > options.replayWindowSeconds)
     throw unauthorized(
       'timestamp-outside-window',

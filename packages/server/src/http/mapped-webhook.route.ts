@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
-import { SIGNATURE_HEADERS, sameSignature, signBody } from '../intake/signature.ts';
+import { SIGNATURE_HEADERS, signBody } from '../intake/signature.ts';
+import { signedSource } from './source-signature.ts';
 import { translateMapped } from '../intake/platforms/mapped.adapter.ts';
 import { rawBody, unauthorized } from './events.route.ts';
 import { parsePlatformBody } from './platform-body.ts';
@@ -32,9 +33,16 @@ export function mappedWebhookRouter(options: WebhooksRouteOptions): Router {
           `缺少签名头 ${SIGNATURE_HEADERS.signature}。`,
           `Missing the ${SIGNATURE_HEADERS.signature} header.`,
         );
-      const source = options.sources.find(param(request, 'source'), 'mapped');
       const seconds = /^\d{1,12}$/.test(timestamp) ? Number(timestamp) : NaN;
-      if (!source?.mapping || !sameSignature(signBody(source.secret, seconds, body), signature))
+      const source = signedSource(
+        options.sources,
+        param(request, 'source'),
+        'mapped',
+        (secret) => signBody(secret, seconds, body),
+        signature,
+      );
+      // The configuration file's check gives every mapped source a mapping.
+      if (!source.mapping)
         throw unauthorized('signature-invalid', '签名无效。', 'The signature is invalid.');
       if (Math.abs(Date.now() / 1000 - seconds) > window)
         throw unauthorized(

@@ -2,7 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import { ApiError } from './api-error.ts';
 
 /** Whether the request carries a body (an empty one, `Content-Length: 0`, is none). */
-function carriesBody(request: Request): boolean {
+export function carriesBody(request: Request): boolean {
   return (
     request.get('transfer-encoding') !== undefined || Number(request.get('content-length')) > 0
   );

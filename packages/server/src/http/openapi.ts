@@ -446,7 +446,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
   },
   'POST /api/sources/{id}/secret': {
     summary:
-      "Rotate a console-added source's secret; the new one is in this answer only, the old one stops working / 轮换来源密钥",
+      "Rotate a console-added source's secret; the new one is in this answer only, the old one is still taken for graceHours (default 0: it stops at once) / 轮换来源密钥（旧密钥在 graceHours 小时内仍可用，默认立即失效）",
     tag: 'admin',
     errors: {
       404: 'No such source / 来源不存在',
@@ -724,7 +724,12 @@ function operation(route: RouteEntry, notes: OperationNotes | undefined) {
       })),
     ],
     ...(body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: body } } } }
+      ? {
+          requestBody: {
+            required: !facts.bodyOptional,
+            content: { 'application/json': { schema: body } },
+          },
+        }
       : {}),
     responses,
   };

@@ -6,6 +6,8 @@ import type { QueryParameter } from './query-parameter.ts';
 export interface RouteMetadata {
   permission?: Permission;
   body?: Record<string, unknown>;
+  /** The body may be left out (`validateBody(schema, { optional: true })`). */
+  bodyOptional?: boolean;
   /** The query parameters the route takes (see `acceptsQuery`); any other is a 400. */
   query?: Record<string, QueryParameter>;
   /** The JSON Schema of the success answer's body (see `responds`). */

@@ -1,7 +1,9 @@
 import { Router } from 'express';
 import { audits, type AuditDescription } from './audit-trail.ts';
 import type { Connections } from '../connectors/connections.ts';
+import { dateOf, type Clock } from '../clock/clock.ts';
 import {
+  MAX_GRACE_HOURS,
   STORED_SOURCE_KINDS,
   type IssuedSecret,
   type StoredSourceKind,
@@ -25,10 +27,35 @@ export const createSourceBodySchema = {
   },
 } as const;
 
-/** A source's audit entry: which one, its kind and the last characters of its secret. */
+/**
+ * `POST /api/sources/:id/secret`: how long the secret replaced is still taken, in hours (0, the
+ * default: it stops at once, as after a leak). WooCommerce never resends a refused delivery:
+ * give it the time to have the new secret entered.
+ */
+export const rotateSourceBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    graceHours: { type: 'integer', minimum: 0, maximum: MAX_GRACE_HOURS },
+  },
+} as const;
+
+/**
+ * A source's audit entry: which one, its kind, the last characters of its secret and, after a
+ * rotation with a grace, until when the previous one is taken.
+ */
 const issuedFacts: AuditDescription = (_request, answer) => {
   const { source } = answer as unknown as IssuedSecret;
-  return { target: source.id, details: { kind: source.kind, secretHint: source.secretHint ?? '' } };
+  return {
+    target: source.id,
+    details: {
+      kind: source.kind,
+      secretHint: source.secretHint ?? '',
+      ...(source.previousSecretUntil
+        ? { previousSecretUntil: source.previousSecretUntil.toISOString() }
+        : {}),
+    },
+  };
 };
 
 /**
@@ -37,7 +64,11 @@ const issuedFacts: AuditDescription = (_request, answer) => {
  * made it and nowhere else (lists show its last characters); sources of the configuration
  * file are listed, and changed only there. Each change is in the audit log, without secret.
  */
-export function sourcesRouter(sources: StoredSourceRegistry, connections: Connections): Router {
+export function sourcesRouter(
+  sources: StoredSourceRegistry,
+  connections: Connections,
+  clock: Clock,
+): Router {
   const router = Router();
   router.get(
     '/sources',
@@ -55,7 +86,7 @@ export function sourcesRouter(sources: StoredSourceRegistry, connections: Connec
     validateBody(createSourceBodySchema),
     async (request, response) => {
       const { id, kind } = request.body as { id: string; kind: StoredSourceKind };
-      const issued = await sources.create(id, kind, actorOf(request), new Date());
+      const issued = await sources.create(id, kind, actorOf(request), dateOf(clock));
       response.status(201).set('Cache-Control', 'no-store').json(issued);
     },
   );
@@ -64,8 +95,15 @@ export function sourcesRouter(sources: StoredSourceRegistry, connections: Connec
     allow('operate'),
     responds(connectionsResponseSchemas.issuedSecret),
     audits('source.rotate', issuedFacts),
+    validateBody(rotateSourceBodySchema, { optional: true }),
     async (request, response) => {
-      const issued = await sources.rotate(param(request, 'id'), actorOf(request), new Date());
+      const { graceHours = 0 } = request.body as { graceHours?: number };
+      const issued = await sources.rotate(
+        param(request, 'id'),
+        actorOf(request),
+        dateOf(clock),
+        graceHours,
+      );
       response.set('Cache-Control', 'no-store').json(issued);
     },
   );

@@ -1,7 +1,8 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { EventIntake } from '../intake/event-intake.ts';
 import type { SourceKind, SourceRegistry } from '../intake/event-source.ts';
-import { base64Hmac, sameSignature } from '../intake/signature.ts';
+import { base64Hmac } from '../intake/signature.ts';
+import { signedSource } from './source-signature.ts';
 import type { Translation } from '../intake/platforms/platform-json.ts';
 import { translateShopify } from '../intake/platforms/shopify.adapter.ts';
 import { translateWooCommerce } from '../intake/platforms/woocommerce.adapter.ts';
@@ -23,7 +24,10 @@ export interface WebhooksRouteOptions {
   replayWindowSeconds?: number;
 }
 
-/** Checks the platform's base64 HMAC of the raw body with the source's secret; else 401. */
+/**
+ * Checks the platform's base64 HMAC of the raw body with the source's secret (or its previous
+ * one within the grace); else 401.
+ */
 function verify(
   request: Request,
   kind: SourceKind,
@@ -31,7 +35,6 @@ function verify(
   raw: Buffer,
   sources: SourceRegistry,
 ) {
-  const source = sources.find(param(request, 'source'), kind);
   const signature = request.get(header);
   if (!signature)
     throw unauthorized(
@@ -39,9 +42,13 @@ function verify(
       `缺少签名头 ${header}。`,
       `Missing the ${header} header.`,
     );
-  if (!source || !sameSignature(base64Hmac(source.secret, raw), signature))
-    throw unauthorized('signature-invalid', '签名无效。', 'The signature is invalid.');
-  return source;
+  return signedSource(
+    sources,
+    param(request, 'source'),
+    kind,
+    (secret) => base64Hmac(secret, raw),
+    signature,
+  );
 }
 
 const missingHeader = (header: string) =>

@@ -1,8 +1,8 @@
 import express, { Router } from 'express';
-import { sameSignature } from '../intake/signature.ts';
 import { asObject, asText } from '../intake/platforms/platform-json.ts';
 import { translateYouzan, youzanSign } from '../intake/platforms/youzan.adapter.ts';
 import { rawBody, unauthorized } from './events.route.ts';
+import { signedSource } from './source-signature.ts';
 import { parsePlatformBody } from './platform-body.ts';
 import { acceptTranslation } from './webhook-accept.ts';
 import { param } from './params.ts';
@@ -32,9 +32,13 @@ export function youzanWebhookRouter(options: WebhooksRouteOptions): Router {
           '缺少签名头 Event-Sign。',
           'Missing the Event-Sign header.',
         );
-      const source = options.sources.find(param(request, 'source'), 'youzan');
-      if (!source || !sameSignature(youzanSign(clientId, body, source.secret), sign.toLowerCase()))
-        throw unauthorized('signature-invalid', '签名无效。', 'The signature is invalid.');
+      const source = signedSource(
+        options.sources,
+        param(request, 'source'),
+        'youzan',
+        (secret) => youzanSign(clientId, body, secret),
+        sign.toLowerCase(),
+      );
       const payload = parsePlatformBody(body);
       const translation = translateYouzan(payload, new Date());
       const topic = asText(asObject(payload)['type']) ?? 'youzan';

@@ -39,3 +39,19 @@ export function sameSignature(expected: string, received: string): boolean {
   const b = Buffer.from(received);
   return a.length === b.length && timingSafeEqual(a, b);
 }
+
+/**
+ * Which of a source's secrets makes `received` (`sign(secret)` is the signature a secret
+ * makes): both are compared, in constant time, whichever matches, so the answer's timing does
+ * not tell which one did.
+ */
+export function matchingSecret(
+  secrets: { secret: string; previousSecret?: string },
+  sign: (secret: string) => string,
+  received: string,
+): 'current' | 'previous' | undefined {
+  const current = sameSignature(sign(secrets.secret), received);
+  const previous =
+    secrets.previousSecret !== undefined && sameSignature(sign(secrets.previousSecret), received);
+  return current ? 'current' : previous ? 'previous' : undefined;
+}

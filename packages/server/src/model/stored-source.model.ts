@@ -15,6 +15,12 @@ export interface StoredSourceRecord {
   /** The last rotation of the secret, if any. */
   rotatedAt?: Date;
   rotatedBy?: string;
+  /**
+   * The secret before the last rotation and when it stops being taken (the grace the rotation
+   * gave); kept after that, so a delivery signed with it is refused saying why.
+   */
+  previousSecret?: string;
+  previousSecretUntil?: Date;
 }
 
 export function storedSourceModels(connection: Connection): {
@@ -29,6 +35,8 @@ export function storedSourceModels(connection: Connection): {
       createdBy: { type: String, required: true },
       rotatedAt: Date,
       rotatedBy: String,
+      previousSecret: String,
+      previousSecretUntil: Date,
     }),
   };
 }

@@ -108,6 +108,9 @@ export const xiaoerConfigSchema = {
           id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
           kind: { enum: ['xiaoer', 'shopify', 'woocommerce', 'youzan', 'taobao', 'mapped'] },
           secret: { type: 'string', minLength: 16 },
+          // The secret before a rotation, still taken until the time given (the grace).
+          previousSecret: { type: 'string', minLength: 16 },
+          previousSecretUntil: { type: 'string', format: 'date-time' },
           mapping: eventMappingSchema,
           taobao: {
             type: 'object',
@@ -123,6 +126,9 @@ export const xiaoerConfigSchema = {
           },
         },
         allOf: [
+          // A previous secret is taken until its end: both or neither.
+          { if: { required: ['previousSecret'] }, then: { required: ['previousSecretUntil'] } },
+          { if: { required: ['previousSecretUntil'] }, then: { required: ['previousSecret'] } },
           // A mapped source says how its JSON becomes events; no other source has a mapping.
           // (`required: ['kind']` in each `if`: without a kind, which is reported, the `if`
           // held and asked a mapping and a Taobao shop of the source as well.)
@@ -134,7 +140,7 @@ export const xiaoerConfigSchema = {
           // A Taobao source names the app and shop whose TMC messages are pulled.
           {
             if: { required: ['kind'], properties: { kind: { const: 'taobao' } } },
-            then: { required: ['taobao'] },
+            then: { required: ['taobao'], properties: { previousSecret: false } },
             else: { properties: { taobao: false } },
           },
         ],

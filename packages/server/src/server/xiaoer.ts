@@ -345,7 +345,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   let stopPromoting: Cancel = () => {};
   let stopTmc: () => Promise<void> = async () => {};
   let stopSourceRefresh: Cancel = () => {};
-  const sources = new StoredSourceRegistry(config.sources, models);
+  const sources = new StoredSourceRegistry(config.sources, models, () => clock.now());
   let sweeping: Promise<unknown> | undefined;
   let stopped: Promise<void> | undefined;
   const idleMs = (config.chat?.idleCloseMinutes ?? IDLE_CLOSE_MINUTES) * 60_000;

@@ -11,6 +11,9 @@ export type StoredSourceKind = (typeof STORED_SOURCE_KINDS)[number];
 /** How many of a secret's last characters are shown after it is created. */
 const HINT_LENGTH = 4;
 
+/** The longest a rotated-out secret may still be taken: 7 days, as Stripe's rolled keys. */
+export const MAX_GRACE_HOURS = 168;
+
 /** A source as the console lists it: where it is defined, never its secret. */
 export interface SourceEntry {
   id: string;
@@ -24,6 +27,10 @@ export interface SourceEntry {
   createdBy?: string;
   rotatedAt?: Date;
   rotatedBy?: string;
+  /** The previous secret's last characters, while it is held (its grace may have ended). */
+  previousSecretHint?: string;
+  /** When the previous secret stops (or stopped) being taken. */
+  previousSecretUntil?: Date;
 }
 
 /** A secret just made: the one time it is shown. */
@@ -33,6 +40,18 @@ export interface IssuedSecret {
 }
 
 const newSecret = () => randomBytes(32).toString('base64url');
+
+/** The previous secret of a source as lists show it: its last characters and its end. */
+const previousOf = (source: {
+  previousSecret?: string | undefined;
+  previousSecretUntil?: string | Date | undefined;
+}): Pick<SourceEntry, 'previousSecretHint' | 'previousSecretUntil'> =>
+  source.previousSecret && source.previousSecretUntil
+    ? {
+        previousSecretHint: source.previousSecret.slice(-HINT_LENGTH),
+        previousSecretUntil: new Date(source.previousSecretUntil),
+      }
+    : {};
 
 const entryOf = (record: StoredSourceRecord): SourceEntry => ({
   id: record._id,
@@ -44,6 +63,20 @@ const entryOf = (record: StoredSourceRecord): SourceEntry => ({
   createdBy: record.createdBy,
   ...(record.rotatedAt ? { rotatedAt: record.rotatedAt } : {}),
   ...(record.rotatedBy ? { rotatedBy: record.rotatedBy } : {}),
+  ...previousOf(record),
+});
+
+/** A stored source as intake uses it: its secrets, the previous one with its end. */
+const sourceOf = (record: StoredSourceRecord): EventSource => ({
+  id: record._id,
+  kind: record.kind,
+  secret: record.secret,
+  ...(record.previousSecret && record.previousSecretUntil
+    ? {
+        previousSecret: record.previousSecret,
+        previousSecretUntil: record.previousSecretUntil.toISOString(),
+      }
+    : {}),
 });
 
 /**
@@ -59,8 +92,8 @@ export class StoredSourceRegistry extends SourceRegistry {
   /** Counts this process's own changes, so a read that began before one does not undo it. */
   #changes = 0;
 
-  constructor(configured: EventSource[], models: SourceModels) {
-    super(configured);
+  constructor(configured: EventSource[], models: SourceModels, now: () => number = Date.now) {
+    super(configured, now);
     this.#models = models;
   }
 
@@ -78,7 +111,7 @@ export class StoredSourceRegistry extends SourceRegistry {
     const configured = super.find(id, kind);
     if (configured) return configured;
     const stored = this.#stored.get(id);
-    return stored?.kind === kind ? { id, kind, secret: stored.secret } : undefined;
+    return stored?.kind === kind ? sourceOf(stored) : undefined;
   }
 
   override list(): EventSource[] {
@@ -86,7 +119,7 @@ export class StoredSourceRegistry extends SourceRegistry {
     const ids = new Set(configured.map((source) => source.id));
     const stored = [...this.#stored.values()]
       .filter((record) => !ids.has(record._id))
-      .map((record) => ({ id: record._id, kind: record.kind, secret: record.secret }));
+      .map(sourceOf);
     return [...configured, ...stored];
   }
 
@@ -100,6 +133,7 @@ export class StoredSourceRegistry extends SourceRegistry {
         kind: source.kind,
         origin: 'config',
         secretSet: source.secret.length > 0,
+        ...previousOf(source),
       })),
       ...[...this.#stored.values()]
         .filter((record) => !ids.has(record._id))
@@ -134,27 +168,58 @@ export class StoredSourceRegistry extends SourceRegistry {
     return { source: entryOf(record), secret: record.secret };
   }
 
-  /** Replaces a stored source's secret; the old one stops working at once. */
-  async rotate(id: string, actor: string, now: Date): Promise<IssuedSecret> {
+  /**
+   * Replaces a stored source's secret. The old one is still taken for `graceHours` (0: it
+   * stops at once), so a sender that cannot hold two secrets switches without losing a
+   * delivery; a secret older than that (the previous one of an earlier rotation) stops now.
+   */
+  async rotate(id: string, actor: string, now: Date, graceHours = 0): Promise<IssuedSecret> {
     if (super.list().some((source) => source.id === id))
       throw new DomainError('conflict', 'source-read-only', {
         zh: `来源 "${id}" 定义在配置文件中，只能在配置文件里修改其密钥。`,
         en: `Source "${id}" is defined in the configuration file; change its secret there.`,
       });
     const secret = newSecret();
-    const record = await this.#models.StoredSources.findOneAndUpdate(
-      { _id: id },
-      { $set: { secret, rotatedAt: now, rotatedBy: actor } },
-      { returnDocument: 'after' },
-    ).lean<StoredSourceRecord>();
-    if (!record)
-      throw new DomainError('not-found', 'source-not-found', {
-        zh: `没有事件来源 "${id}"。`,
-        en: `No event source "${id}".`,
-      });
-    this.#stored.set(id, record);
-    this.#changes++;
-    return { source: entryOf(record), secret };
+    // Read, then replace only the secret read: a rotation in between (another operator,
+    // another process) is read again, so the previous secret kept is the one replaced.
+    for (let attempt = 0; ; attempt++) {
+      const current = await this.#models.StoredSources.findById(id).lean<StoredSourceRecord>();
+      if (!current)
+        throw new DomainError('not-found', 'source-not-found', {
+          zh: `没有事件来源 "${id}"。`,
+          en: `No event source "${id}".`,
+        });
+      const grace =
+        graceHours > 0
+          ? {
+              $set: {
+                secret,
+                rotatedAt: now,
+                rotatedBy: actor,
+                previousSecret: current.secret,
+                previousSecretUntil: new Date(now.getTime() + graceHours * 3_600_000),
+              },
+            }
+          : {
+              $set: { secret, rotatedAt: now, rotatedBy: actor },
+              $unset: { previousSecret: 1, previousSecretUntil: 1 },
+            };
+      const record = await this.#models.StoredSources.findOneAndUpdate(
+        { _id: id, secret: current.secret },
+        grace,
+        { returnDocument: 'after' },
+      ).lean<StoredSourceRecord>();
+      if (record) {
+        this.#stored.set(id, record);
+        this.#changes++;
+        return { source: entryOf(record), secret };
+      }
+      if (attempt >= 4)
+        throw new DomainError('conflict', 'source-rotating', {
+          zh: `来源 "${id}" 的密钥正在被同时更换，请稍后再试。`,
+          en: `The secret of source "${id}" is being rotated at the same time; try again.`,
+        });
+    }
   }
 }
 

@@ -618,7 +618,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Rotate a console-added source's secret; the new one is in this answer only, the old one stops working / 轮换来源密钥 */
+    /** Rotate a console-added source's secret; the new one is in this answer only, the old one is still taken for graceHours (default 0: it stops at once) / 轮换来源密钥（旧密钥在 graceHours 小时内仍可用，默认立即失效） */
     post: operations['postApiSourcesIdSecret'];
     delete?: never;
     options?: never;
@@ -4744,6 +4744,9 @@ export interface operations {
               /** Format: date-time */
               rotatedAt?: string;
               rotatedBy?: string;
+              previousSecretHint?: string;
+              /** Format: date-time */
+              previousSecretUntil?: string;
               intakePath?: string;
               lastEvent?: {
                 type: string;
@@ -4811,6 +4814,9 @@ export interface operations {
               /** Format: date-time */
               rotatedAt?: string;
               rotatedBy?: string;
+              previousSecretHint?: string;
+              /** Format: date-time */
+              previousSecretUntil?: string;
               intakePath?: string;
               lastEvent?: {
                 type: string;
@@ -4878,7 +4884,13 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    requestBody?: {
+      content: {
+        'application/json': {
+          graceHours?: number;
+        };
+      };
+    };
     responses: {
       /** @description OK / 成功 */
       200: {
@@ -4900,6 +4912,9 @@ export interface operations {
               /** Format: date-time */
               rotatedAt?: string;
               rotatedBy?: string;
+              previousSecretHint?: string;
+              /** Format: date-time */
+              previousSecretUntil?: string;
               intakePath?: string;
               lastEvent?: {
                 type: string;
@@ -4949,6 +4964,15 @@ export interface operations {
       };
       /** @description A source of the configuration file: change it there / 配置文件中的来源只能在文件中修改 */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -10442,6 +10466,9 @@ export interface operations {
               /** Format: date-time */
               rotatedAt?: string;
               rotatedBy?: string;
+              previousSecretHint?: string;
+              /** Format: date-time */
+              previousSecretUntil?: string;
               intakePath?: string;
               lastEvent?: {
                 type: string;

@@ -8,6 +8,7 @@ import {
   type Json,
   type Translation,
 } from './platform-json.ts';
+import { platformTime } from './beijing-time.ts';
 
 /** How a `taobao` source reaches TMC: the app (key; its secret is the source's), the shop. */
 export interface TaobaoTmcConfig {
@@ -49,7 +50,9 @@ const PAID_KNOWN: Record<string, boolean | undefined> = {
 /**
  * Maps one TMC message (as `taobao.tmc.messages.consume` returns it: `id`, `topic`, `content`
  * a JSON string, `pub_time`, `user_nick`) to a Xiaoer event; the TMC message id is the event
- * id, so a message consumed twice is a duplicate. Trade messages carry no phone or email.
+ * id, so a message consumed twice is a duplicate. Its time is `pub_time` (Beijing time), when
+ * TMC published it, not when it was pulled: messages wait in TMC until pulled, for as long as
+ * Xiaoer is stopped or behind. Trade messages carry no phone or email.
  */
 export function translateTmc(message: unknown, receivedAt: Date): Translation {
   const envelope = asObject(message);
@@ -98,7 +101,7 @@ export function translateTmc(message: unknown, receivedAt: Date): Translation {
         id: `tmc-${id}`,
         type,
         source: `taobao://${asText(envelope['user_nick']) ?? 'shop'}`,
-        time: receivedAt.toISOString(),
+        time: platformTime([envelope['pub_time']], receivedAt),
         data: compact(data),
       },
     ],

@@ -11,6 +11,7 @@ import {
   type Translation,
 } from './platform-json.ts';
 import { normalisePhone } from './customer-contact.ts';
+import { platformTime } from './beijing-time.ts';
 
 /** Youzan (有赞) trade push message types and the Xiaoer event each becomes. */
 export const YOUZAN_TYPES: Record<string, string> = {
@@ -164,19 +165,23 @@ function refundOf(envelope: Json, receivedAt: Date): Translation {
         id: `youzan-${tid}-refund-${refundId}`,
         type: 'order.refunded',
         source: `youzan://${asText(envelope['kdt_id']) ?? 'shop'}`,
-        time: receivedAt.toISOString(),
+        time: platformTime([refund['update_time']], receivedAt),
         data: compact(data),
       },
     ],
   };
 }
 
-/** The Xiaoer event's id and source for a trade message of `tid` updated at `updated`. */
+/**
+ * The Xiaoer event's id, source and time for a trade message of `tid` updated at `updated`;
+ * `times` are Youzan's Beijing times of what happened, the first one there is taken.
+ */
 function tradeEvent(
   envelope: Json,
   messageType: string,
   tid: string,
   updated: string,
+  times: unknown[],
   data: Json,
   receivedAt: Date,
 ): Translation {
@@ -191,7 +196,7 @@ function tradeEvent(
             : `youzan-${tid}-${messageType}-${updated || receivedAt.toISOString()}`,
         type,
         source: `youzan://${asText(envelope['kdt_id']) ?? 'shop'}`,
-        time: receivedAt.toISOString(),
+        time: platformTime(times, receivedAt),
         data: compact(data),
       },
     ],
@@ -214,14 +219,33 @@ function stateOf(envelope: Json, messageType: string, receivedAt: Date): Transla
         : undefined,
   };
   const updated = asText(message['update_time']) ?? asText(envelope['version']) ?? '';
-  return tradeEvent(envelope, messageType, tid, updated, data, receivedAt);
+  return tradeEvent(
+    envelope,
+    messageType,
+    tid,
+    updated,
+    [message['update_time']],
+    data,
+    receivedAt,
+  );
 }
+
+/**
+ * When what a whole-order message tells happened: the order's creation, its payment, else its
+ * last change.
+ */
+const ORDER_TIME_FIELDS: Record<string, string> = {
+  trade_TradeCreate: 'created',
+  trade_TradePaid: 'pay_time',
+  trade_TradeBuyerPay: 'pay_time',
+};
 
 /**
  * Maps one Youzan trade push (verified already) to a Xiaoer event. Youzan repeats a push
  * until it is answered; the event id (order, type, update time) makes a repeat a duplicate.
  * Youzan's own test pushes (`test: true`, sent now and then to check the endpoint is up)
- * are answered and start nothing.
+ * are answered and start nothing. The event's time is Youzan's (Beijing time: the order's
+ * `created`, `pay_time` or `update_time`, a message's `update_time`), else `receivedAt`.
  */
 export function translateYouzan(payload: unknown, receivedAt: Date): Translation {
   if (asObject(payload)['test'] === true)
@@ -266,5 +290,6 @@ export function translateYouzan(payload: unknown, receivedAt: Date): Translation
     test: false,
     shopName: asText(info['shop_name']),
   };
-  return tradeEvent(envelope, messageType, tid, updated, data, receivedAt);
+  const times = [info[ORDER_TIME_FIELDS[messageType] ?? 'update_time'], info['update_time']];
+  return tradeEvent(envelope, messageType, tid, updated, times, data, receivedAt);
 }
