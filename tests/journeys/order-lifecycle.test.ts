@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   journeyTest,
   PathCoverage,
+  pathKey,
   walkPath,
   type JourneyPath,
   type WalkFixtures,
@@ -42,7 +43,11 @@ function fixturesFor(path: JourneyPath): WalkFixtures {
     },
     events: {
       'order.shipped': shipped,
-      'order.refunded': { amount: 10, currency: 'CNY' },
+      // A refund of the whole order after delivery takes refundedInFull's full branch.
+      'order.refunded': {
+        amount: takes(path, 'refundedInFull', 'full') ? order.total : 10,
+        currency: 'CNY',
+      },
       'order.cancelled': {
         cancelReason: 'customer',
         ...(takes(path, 'closedByRefund', 'refunded') ? { refundedIfPaid: true } : {}),
@@ -283,7 +288,7 @@ describe('order lifecycle journey', () => {
     t.expectNode('waitDelivery');
   });
 
-  it('should end politely on cancellation, with no timer left to fire', () => {
+  it('should end politely on cancellation, with only the wait for its refund left', () => {
     const t = journeyTest(journey);
     t.trigger(order);
     t.advance('20h');
@@ -291,18 +296,167 @@ describe('order lifecycle journey', () => {
     expect(t.messages.at(-1)?.text).toBe(
       '您的订单 SO-1001 已取消。如有疑问请直接回复本消息，期待再次为您服务。',
     );
+    expect(t.data['cancellation']).toEqual({ orderId: 'SO-1001', cancelReason: 'customer' });
+    // The shipment's timer is cancelled; the order was paid, so its refund is awaited for 3 days.
+    t.expectNode('waitCancelledRefund');
+    expect(t.timers.map((timer) => timer.nodeId)).toEqual(['waitCancelledRefund']);
+    expect(() => t.send('order.shipped', shipped)).toThrow();
+    t.advance('3d');
     t.expectEnded('completed');
     expect(t.output?.reason).toBe('order cancelled');
     expect(t.timers).toEqual([]);
-    expect(t.data['cancellation']).toEqual({ orderId: 'SO-1001', cancelReason: 'customer' });
+    expect(t.messages).toHaveLength(2);
     expect(staffEvents(t)).toEqual([]);
 
     const late = journeyTest(journey);
     late.trigger(order);
     late.advance('48h'); // apology sent, still waiting
     late.send('order.cancelled', { orderId: 'SO-1001' });
-    late.expectEnded('completed');
     expect(late.messages.at(-1)?.text).toContain('已取消');
+    late.expectNode('waitCancelledRefund');
+  });
+
+  it('should tell the refund that follows a cancellation, once, in either order', () => {
+    // WooCommerce tells a cancelled order's refunds in the same delivery, after the cancellation;
+    // Shopify's refunds/create and orders/cancelled come in either order; a shop may refund later.
+    const t = journeyTest(journey);
+    t.trigger(shopOrder);
+    t.send('order.cancelled', { orderId: shopOrder.orderId, cancelReason: 'customer' });
+    t.send('order.refunded', { orderId: shopOrder.orderId, amount: 398, currency: 'USD' });
+    expect(t.messages.map((m) => m.text).slice(1)).toEqual([
+      'Your order #9999 has been cancelled. Reply to this message with any question; we hope to serve you again.',
+      'A refund of 398 USD for your order #9999 has been issued to your original payment method.',
+    ]);
+    t.expectNode('waitCancelledRefund');
+    t.advance('3d');
+    t.expectEnded('completed');
+    expect(t.output?.reason).toBe('order cancelled');
+
+    const refundFirst = journeyTest(journey);
+    refundFirst.trigger(order);
+    refundFirst.send('order.refunded', { orderId: 'SO-1001', amount: 268, currency: 'CNY' });
+    refundFirst.send('order.cancelled', { orderId: 'SO-1001' });
+    refundFirst.advance('3d');
+    refundFirst.expectEnded('completed');
+    expect(refundFirst.messages.map((m) => m.text).slice(1)).toEqual([
+      '您的订单 SO-1001 已退款 268 CNY，款项将原路退回。',
+      '您的订单 SO-1001 已取消。如有疑问请直接回复本消息，期待再次为您服务。',
+    ]);
+
+    // Refunded in two parts after the cancellation: each part is told.
+    const parts = journeyTest(journey);
+    parts.trigger(order);
+    parts.send('order.cancelled', { orderId: 'SO-1001' });
+    parts.advance('1d');
+    parts.send('order.refunded', { orderId: 'SO-1001', amount: 200, currency: 'CNY' });
+    parts.send('order.refunded', { orderId: 'SO-1001', amount: 68, currency: 'CNY' });
+    expect(parts.messages.map((m) => m.text).filter((text) => text.includes('已退款'))).toEqual([
+      '您的订单 SO-1001 已退款 200 CNY，款项将原路退回。',
+      '您的订单 SO-1001 已退款 68 CNY，款项将原路退回。',
+    ]);
+  });
+
+  it('should not tell an unpaid order that is cancelled anything, nor wait for a refund', () => {
+    const t = journeyTest(journey);
+    t.trigger({ ...order, paid: false });
+    t.send('order.cancelled', { orderId: 'SO-1001' });
+    t.expectEnded('completed');
+    expect(t.output?.reason).toBe('order cancelled');
+    expect(t.messages).toEqual([]);
+    expect(t.timers).toEqual([]);
+  });
+
+  it('should tell a full refund after delivery (a return) and send no survey', () => {
+    const t = journeyTest(journey, { startAt: '2026-03-02T09:00:00+08:00' });
+    t.trigger(order);
+    t.send('order.shipped', shipped);
+    t.send('order.delivered', { orderId: 'SO-1001' });
+    t.advance('5h');
+    t.expectNode('waitBeforeSurvey');
+    t.send('order.refunded', { orderId: 'SO-1001', amount: 268, currency: 'CNY' });
+    expect(t.messages.at(-1)?.text).toBe('您的订单 SO-1001 已退款 268 CNY，款项将原路退回。');
+    t.expectEnded('completed');
+    expect(t.output?.reason).toBe('refunded in full after delivery: no survey');
+    expect(t.timers).toEqual([]);
+    expect(t.messages.map((m) => m.text).filter((text) => text.includes('打分'))).toEqual([]);
+
+    const en = journeyTest(journey);
+    en.trigger(shopOrder);
+    en.send('order.shipped', { orderId: shopOrder.orderId });
+    en.send('order.delivered', { orderId: shopOrder.orderId });
+    en.send('order.refunded', { orderId: shopOrder.orderId, amount: 398, currency: 'USD' });
+    expect(en.messages.at(-1)?.text).toBe(
+      'A refund of 398 USD for your order #9999 has been issued to your original payment method.',
+    );
+    en.expectEnded('completed');
+  });
+
+  it('should tell a partial refund after delivery and survey a day after it; parts that make the total end it', () => {
+    const t = journeyTest(journey, { startAt: '2026-03-02T09:00:00+08:00' });
+    t.trigger(order);
+    t.send('order.shipped', shipped);
+    t.send('order.delivered', { orderId: 'SO-1001' });
+    t.advance('5h'); // 14:00
+    t.send('order.refunded', { orderId: 'SO-1001', amount: 30, currency: 'CNY' });
+    expect(t.messages.at(-1)?.text).toBe('您的订单 SO-1001 已退款 30 CNY，款项将原路退回。');
+    t.expectNode('waitBeforeSurvey');
+    t.advance('23h59m');
+    t.expectNode('waitBeforeSurvey');
+    t.advance('1m');
+    t.expectNode('satisfactionSurvey');
+    expect(t.clock.now).toBe('2026-03-03T14:00:00.000+08:00');
+    expect(t.messages.at(-1)?.text).toContain('请为本次购物体验打分');
+
+    // Two items returned one after the other: the second brings the refunds to the total.
+    const parts = journeyTest(journey);
+    parts.trigger(order);
+    parts.send('order.shipped', shipped);
+    parts.send('order.delivered', { orderId: 'SO-1001' });
+    parts.send('order.refunded', { orderId: 'SO-1001', amount: 168, currency: 'CNY' });
+    parts.expectNode('waitBeforeSurvey');
+    parts.send('order.refunded', { orderId: 'SO-1001', amount: 100, currency: 'CNY' });
+    parts.expectEnded('completed');
+    expect(parts.output?.reason).toBe('refunded in full after delivery: no survey');
+
+    // Without the order's total a refund cannot be known to be full: the survey is kept.
+    const noTotal = journeyTest(journey);
+    noTotal.trigger({ orderId: 'SO-1001', customer });
+    noTotal.send('order.shipped', shipped);
+    noTotal.send('order.delivered', { orderId: 'SO-1001' });
+    noTotal.send('order.refunded', { orderId: 'SO-1001', amount: 268, currency: 'CNY' });
+    noTotal.expectNode('waitBeforeSurvey');
+  });
+
+  it('should tell a cancellation after delivery, then its refund, and send no survey', () => {
+    const t = journeyTest(journey);
+    t.trigger(order);
+    t.send('order.shipped', shipped);
+    t.send('order.delivered', { orderId: 'SO-1001' });
+    t.send('order.cancelled', { orderId: 'SO-1001' });
+    expect(t.messages.at(-1)?.text).toBe(
+      '您的订单 SO-1001 已取消。如有疑问请直接回复本消息，期待再次为您服务。',
+    );
+    t.send('order.refunded', { orderId: 'SO-1001', amount: 268, currency: 'CNY' });
+    expect(t.messages.at(-1)?.text).toBe('您的订单 SO-1001 已退款 268 CNY，款项将原路退回。');
+    t.advance('3d');
+    t.expectEnded('completed');
+    expect(t.output?.reason).toBe('order cancelled');
+    expect(t.messages.map((m) => m.text).filter((text) => text.includes('打分'))).toEqual([]);
+
+    // A Taobao trade closed after a full refund is told as the refund there too.
+    const closed = journeyTest(journey);
+    closed.trigger(order);
+    closed.send('order.shipped', shipped);
+    closed.send('order.delivered', { orderId: 'SO-1001' });
+    closed.send('order.cancelled', { orderId: 'SO-1001', refundedIfPaid: true });
+    closed.send('order.refunded', { orderId: 'SO-1001', amount: 268, currency: 'CNY' });
+    closed.expectEnded('completed');
+    expect(closed.output?.reason).toBe(
+      'closed after a full refund: told as a refund, not a cancellation',
+    );
+    expect(closed.messages.map((m) => m.text).filter((text) => text.includes('已取消'))).toEqual(
+      [],
+    );
   });
 
   it('should tell the customer of a refund and keep following the order', () => {
@@ -388,13 +542,17 @@ describe('order lifecycle journey', () => {
 
   it('should walk every path from the trigger to an end, and every loop back to a wait', () => {
     const paths = expectEveryPathWalked(journey, (path) => fixturesFor(path));
-    expect(paths).toBe(171);
+    expect(paths).toBe(225);
 
     // A simple path never comes back to a node, so a wait's way out to a notice that returns to
     // it (a refund told, another parcel) is walked here: on the first path through the wait,
     // once for each way back (sent, failed), before the path leaves the wait.
     const all = new PathCoverage(journey).paths;
     const walked = new Set(all.flatMap((path) => path.map((s) => `${s.nodeId}:${s.outcome}`)));
+    const walkLoop = (looped: JourneyPath) => {
+      expect(walkPath(journey, looped, fixturesFor(looped)).status).toBe('done');
+      for (const s of looped) walked.add(`${s.nodeId}:${s.outcome}`);
+    };
     const loops = journey.edges.flatMap((into) =>
       walked.has(`${into.source}:${into.sourceHandle}`) ||
       journey.nodes.find((n) => n.id === into.source)?.type !== 'waitForEvent'
@@ -407,18 +565,55 @@ describe('order lifecycle journey', () => {
       const path = all.find((p) => p.some((s) => s.nodeId === into.source));
       if (!path) throw new Error(`No path goes through ${into.source}`);
       const at = path.findIndex((s) => s.nodeId === into.source);
-      const looped = [
+      walkLoop([
         ...path.slice(0, at),
         { nodeId: into.source, outcome: into.sourceHandle, target: into.target },
         { nodeId: back.source, outcome: back.sourceHandle, target: back.target },
         ...path.slice(at),
-      ];
-      expect(walkPath(journey, looped, fixturesFor(looped)).status).toBe('done');
-      walked.add(`${into.source}:${into.sourceHandle}`).add(`${back.source}:${back.sourceHandle}`);
+      ]);
     }
     expect(loops.map(({ back }) => back.id)).toEqual(
-      expect.arrayContaining(['refundNoticeLate-sent', 'refundNoticeLate-failed']),
+      expect.arrayContaining([
+        'refundNoticeLate-sent',
+        'refundNoticeLate-failed',
+        'refundNoticeCancelled-sent',
+        'refundNoticeCancelled-failed',
+      ]),
     );
+
+    // A longer way back to a wait (a partial refund after delivery: told, added up, short of
+    // the total): along a path from the wait to the edge's source, back to the wait, then out
+    // of the wait by another of its ways, as on a simple path.
+    const longer = journey.edges.filter(
+      (back) =>
+        !walked.has(`${back.source}:${back.sourceHandle}`) &&
+        all.some(
+          (p) =>
+            p.findIndex((s) => s.nodeId === back.target) <
+            p.findIndex((s) => s.nodeId === back.source),
+        ),
+    );
+    for (const back of longer) {
+      const to = all.find((p) => {
+        const wait = p.findIndex((s) => s.nodeId === back.target);
+        return wait >= 0 && wait < p.findIndex((s) => s.nodeId === back.source);
+      }) as JourneyPath;
+      const wait = to.findIndex((s) => s.nodeId === back.target);
+      const from = to.findIndex((s) => s.nodeId === back.source);
+      const on = all.find(
+        (p) =>
+          pathKey(p.slice(0, wait)) === pathKey(to.slice(0, wait)) &&
+          p[wait]?.nodeId === back.target &&
+          !p.some((s) => s.nodeId === back.source),
+      );
+      if (!on) throw new Error(`No path leaves ${back.target} another way`);
+      walkLoop([
+        ...to.slice(0, from),
+        { nodeId: back.source, outcome: back.sourceHandle, target: back.target },
+        ...on.slice(wait),
+      ]);
+    }
+    expect(longer.map((e) => e.id)).toEqual(['refundedInFull-else']);
     expect(journey.edges.filter((e) => !walked.has(`${e.source}:${e.sourceHandle}`))).toEqual([]);
   });
 });

@@ -79,7 +79,7 @@ const instance = async (id: string) =>
   (await (await h.request('GET', `/api/instances/${encodeURIComponent(id)}`)).json()) as {
     node: string;
     data: Record<string, unknown>;
-    timers: { status: string }[];
+    timers: { timerId: string; status: string }[];
   };
 
 beforeAll(async () => {
@@ -323,7 +323,7 @@ describe('Shopify webhooks', () => {
     expect((await shopify('orders/create', huge, 'big-2')).status).toBe(413);
   });
 
-  it('should end the journey politely on orders/cancelled, with the timers cancelled', async () => {
+  it('should tell orders/cancelled politely, cancel the timers and tell the refund that follows', async () => {
     const order = (await fixture('shopify-orders-create.json'))
       .replaceAll('820982911946154508', '820982911946154599')
       .replace('"financial_status": "voided"', '"financial_status": "paid"');
@@ -338,12 +338,25 @@ describe('Shopify webhooks', () => {
       async () => expect((await sentTo(id)).at(-1)).toContain('has been cancelled'),
       SETTLED,
     );
-    // Its 48 hours to ship: cancelled (appended beside the timer's record), none scheduled.
+    // Its 48 hours to ship: cancelled (appended beside the timer's record); the one scheduled
+    // is the wait for the refund of the paid order.
     await vi.waitFor(async () => {
-      const { timers } = await instance(id);
-      expect(timers.length).toBeGreaterThan(0);
-      expect(timers.filter((timer) => timer.status === 'scheduled')).toEqual([]);
+      const { node, timers } = await instance(id);
+      expect(node).toBe('waitCancelledRefund');
       expect(timers.map((timer) => timer.status)).toContain('cancelled');
+      expect(
+        timers.filter((timer) => timer.status === 'scheduled').map((timer) => timer.timerId),
+      ).toEqual([expect.stringMatching(/^waitCancelledRefund/)]);
+    }, SETTLED);
+    const refund = (await fixture('shopify-refunds-create.json'))
+      .replaceAll('820982911946154508', '820982911946154599')
+      .replace('"id": 890088186047892319', '"id": 890088186047892399');
+    expect((await shopify('refunds/create', refund, 'c-3')).status).toBe(202);
+    await vi.waitFor(async () => {
+      const refunds = (await sentTo(id)).filter((text) => text.includes('A refund of'));
+      expect(refunds).toEqual([
+        'email jon@example.com: A refund of 20 USD for your order #9999 has been issued to your original payment method.',
+      ]);
     }, SETTLED);
   });
 
@@ -351,10 +364,14 @@ describe('Shopify webhooks', () => {
     expect(
       (await shopify('refunds/create', await fixture('shopify-refunds-create.json'), 'r-1')).status,
     ).toBe(202);
-    // The event id is a hash of its content (issue 18), so it is found by its type (its record
-    // is written behind its inbox entry).
+    // The event id is a hash of its content (issue 18), so it is found by its type and order
+    // (its record is written behind its inbox entry).
     await h.xiaoer.intake.idle();
-    const stored = await h.connection.collection('events').findOne({ type: 'order.refunded' });
+    const refunds = await h.connection
+      .collection('events')
+      .find({ type: 'order.refunded' })
+      .toArray();
+    const stored = refunds.find((e) => String(e['data']).includes(`"orderId":"${ORDER_ID}"`));
     expect(stored?.['type']).toBe('order.refunded');
     expect(JSON.parse(String(stored?.['data']))).toEqual({
       orderId: ORDER_ID,

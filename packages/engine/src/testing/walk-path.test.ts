@@ -3,6 +3,7 @@ import { parseWorkflow } from '../workflow/parse-workflow.ts';
 import { JourneyAssertionError } from './journey-test.ts';
 import { journeyPaths, PathCoverage, pathKey } from './journey-paths.ts';
 import { walkPath } from './walk-path.ts';
+import { endNode, orderTrigger, workflowOf } from './fixtures/workflow-builder.ts';
 import smallJourney from './fixtures/small-journey.json' with { type: 'json' };
 
 const workflow = parseWorkflow(smallJourney);
@@ -55,5 +56,42 @@ describe('walkPath', () => {
     expect(() => walkPath(workflow, viaBig ?? [], { trigger: trigger(10) })).toThrow(
       /walked: .*big:else/,
     );
+  });
+
+  it("should send the event that ends a wait early for that event's outcome", () => {
+    const pause = workflowOf(
+      [
+        orderTrigger(),
+        [
+          'pause',
+          'wait',
+          {
+            duration: '1d',
+            match: { orderId: 'orderId' },
+            alternatives: [{ id: 'refunded', event: 'order.refunded', saveAs: 'refund' }],
+          },
+        ],
+        endNode(),
+        endNode('refunded'),
+      ],
+      [
+        ['start', 'next', 'pause'],
+        ['pause', 'next', 'done'],
+        ['pause', 'refunded', 'refunded'],
+      ],
+    );
+    const coverage = new PathCoverage(pause);
+    for (const path of coverage.paths) {
+      const test = walkPath(pause, path, {
+        trigger: { orderId: 'A1' },
+        events: { 'order.refunded': { amount: 5 } },
+      });
+      coverage.record(test.path);
+    }
+    expect(coverage.uncovered()).toEqual([]);
+    const refunded = journeyPaths(pause).find((p) => p.some((s) => s.outcome === 'refunded'));
+    const test = walkPath(pause, refunded ?? [], { trigger: { orderId: 'A1' } });
+    expect(test.data['refund']).toEqual({ orderId: 'A1' });
+    expect(test.timers).toEqual([]);
   });
 });

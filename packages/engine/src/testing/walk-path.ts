@@ -1,5 +1,6 @@
 import type { JsonObject, WorkflowDocument, WorkflowNode } from '../workflow/workflow.types.ts';
 import type { WaitForEventConfig } from '../nodes/wait-for-event/wait-for-event.node.ts';
+import type { AwaitedEvents } from '../nodes/shared/awaited-events.ts';
 import type { CallOrderSystemConfig } from '../nodes/call-order-system/call-order-system.node.ts';
 import { JourneyAssertionError, JourneyTest, type JourneyTestOptions } from './journey-test.ts';
 import { pathKey, type JourneyPath } from './journey-paths.ts';
@@ -35,7 +36,10 @@ function setPath(target: JsonObject, path: string, value: JsonObject[string]): v
 
 /** Takes the one action that makes `node` leave by `outcome`, as the outside world would. */
 function act(test: JourneyTest, node: WorkflowNode, outcome: string, fixtures: WalkFixtures): void {
-  const timed = outcome === 'timeout' || node.type === 'wait';
+  // A wait's event outcomes (a `waitForEvent`'s alternatives, the events that end a `wait`
+  // early) are taken by sending the event; its other outcomes by its timer.
+  const alternative = (node.config as AwaitedEvents).alternatives?.find((a) => a.id === outcome);
+  const timed = !alternative && (outcome === 'timeout' || node.type === 'wait');
   if (timed) {
     if (!test.fireNextTimer()) throw new JourneyAssertionError(`No timer pending at "${node.id}"`);
     return;
@@ -54,9 +58,11 @@ function act(test: JourneyTest, node: WorkflowNode, outcome: string, fixtures: W
             : outcome,
       );
       return;
+    case 'wait':
     case 'waitForEvent': {
-      const config = node.config as unknown as WaitForEventConfig;
-      const event = config.alternatives?.find((a) => a.id === outcome)?.event ?? config.event;
+      const config = node.config as unknown as AwaitedEvents & Partial<WaitForEventConfig>;
+      const event = alternative?.event ?? config.event;
+      if (event === undefined) throw new JourneyAssertionError(`"${node.id}" awaits no event`);
       const data: JsonObject = structuredClone(fixtures.events?.[event] ?? {});
       for (const [eventPath, journeyPath] of Object.entries(config.match ?? {})) {
         const value = readPath(test.data, journeyPath);

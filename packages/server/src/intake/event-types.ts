@@ -80,7 +80,10 @@ export const ORDER_EVENT_TYPES: EventTypeContract[] = [
   },
   {
     type: 'order.cancelled',
-    description: { zh: '订单已取消（旅程礼貌结束）', en: 'Cancelled (the journey ends politely)' },
+    description: {
+      zh: '订单已取消（礼貌告知；已付款的订单告知随后的退款后结束）',
+      en: 'Cancelled (told politely; a paid order’s refund that follows is told, then the journey ends)',
+    },
     data: {
       type: 'object',
       required: ['orderId'],

@@ -1,42 +1,36 @@
 import { defineNodeType } from '../node-type.ts';
 import { ENGINE_EVENTS } from '../../runtime/journey-context.ts';
-import { readPath } from '../../expressions/template.ts';
-import { DATA_PATH_PATTERN } from '../../expressions/data-keys.ts';
-import type { LocalizedText } from '../../workflow/workflow.types.ts';
-import {
-  dataPathSchema,
-  durationSchema,
-  eventTypeSchema,
-  localizedTitleSchema,
-  outcomeIdSchema,
-  variableNameSchema,
-} from '../shared/config-schemas.ts';
+import { durationSchema, eventTypeSchema, variableNameSchema } from '../shared/config-schemas.ts';
 import { checkDuration, checkUniqueIds } from '../shared/config-checks.ts';
+import {
+  acceptAlternatives,
+  acceptEvent,
+  alternativeEvents,
+  alternativeSaves,
+  checkAlternativeIds,
+  alternativeOutcomes,
+  alternativesSchema,
+  eventMatches,
+  matchReads,
+  matchSchema,
+  savedEvent,
+  type AwaitedEvents,
+} from '../shared/awaited-events.ts';
 import { afterDelay, cancelTimer, scheduleTimer } from '../shared/timers.ts';
 import { durationMs } from '../../time/duration.ts';
 
-export interface WaitForEventConfig {
+export type { WaitAlternative } from '../shared/awaited-events.ts';
+
+/**
+ * A wait for one event; its `alternatives` are other events that end it, e.g. the order is
+ * cancelled while waiting for its shipment.
+ */
+export interface WaitForEventConfig extends AwaitedEvents {
   /** The event to wait for, e.g. `order.shipped`. */
   event: string;
-  /** Event data path -> journey data path that must be equal, e.g. `{ "orderId": "orderId" }`. */
-  match?: Record<string, string>;
   /** Give up after this long, e.g. `48h`; adds the `timeout` outcome. */
   timeout?: string;
   /** Store the event's data under this variable. */
-  saveAs?: string;
-  /**
-   * Other events that end the wait, each by its own outcome (same `match`): e.g. the order
-   * is cancelled while waiting for its shipment.
-   */
-  alternatives?: WaitAlternative[];
-}
-
-/** Another event a wait accepts, leaving by the outcome `id`. */
-export interface WaitAlternative {
-  id: string;
-  event: string;
-  label?: LocalizedText;
-  /** Store this event's data under this variable. */
   saveAs?: string;
 }
 
@@ -64,79 +58,42 @@ export const waitForEventNode = defineNodeType<WaitForEventConfig>({
     additionalProperties: false,
     properties: {
       event: eventTypeSchema,
-      match: {
-        type: 'object',
-        title: 'Match / 匹配',
-        propertyNames: { pattern: DATA_PATH_PATTERN },
-        additionalProperties: dataPathSchema('Journey data path / 旅程数据路径'),
-      },
+      match: matchSchema,
       timeout: durationSchema('Timeout / 超时'),
       saveAs: variableNameSchema('Save event data as / 保存事件数据到'),
-      alternatives: {
-        type: 'array',
-        title: 'Other events / 其他事件',
-        maxItems: 10,
-        items: {
-          type: 'object',
-          required: ['id', 'event'],
-          additionalProperties: false,
-          properties: {
-            id: { ...outcomeIdSchema, not: { enum: OWN_OUTCOMES } },
-            event: eventTypeSchema,
-            label: localizedTitleSchema,
-            saveAs: variableNameSchema('Save event data as / 保存事件数据到'),
-          },
-        },
-      },
+      alternatives: alternativesSchema('Other events / 其他事件', OWN_OUTCOMES),
     },
   },
   defaultConfig: { event: 'order.shipped', match: { orderId: 'orderId' }, timeout: '48h' },
   outcomes: (config) => [
     { id: 'received', title: { zh: '已收到', en: 'Received' } },
-    ...(config.alternatives ?? []).map((a) => ({
-      id: a.id,
-      title: a.label ?? { zh: a.event, en: a.event },
-    })),
+    ...alternativeOutcomes(config),
     ...(config.timeout ? [{ id: 'timeout', title: { zh: '超时', en: 'Timed out' } }] : []),
   ],
   waits: true,
   awaits: (config) => [
     config.event,
-    ...(config.alternatives ?? []).map((a) => a.event),
+    ...alternativeEvents(config),
     ...(config.timeout ? [ENGINE_EVENTS.timerFired] : []),
   ],
-  reads: (config) =>
-    Object.entries(config.match ?? {}).map(([key, path]) => ({ path, pointer: `/match/${key}` })),
-  writes: (config) =>
-    [config.saveAs, ...(config.alternatives ?? []).map((a) => a.saveAs)].filter(
-      (name): name is string => name !== undefined,
-    ),
+  reads: matchReads,
+  writes: (config) => [...(config.saveAs ? [config.saveAs] : []), ...alternativeSaves(config)],
   check: (config) => [
     ...checkDuration(config.timeout, '/timeout'),
-    ...checkUniqueIds(
-      (config.alternatives ?? []).map((a) => a.id),
-      (i) => `/alternatives/${i}/id`,
-    ),
-    ...checkUniqueIds([config.event, ...(config.alternatives ?? []).map((a) => a.event)], (i) =>
+    ...checkAlternativeIds(config),
+    ...checkUniqueIds([config.event, ...alternativeEvents(config)], (i) =>
       i === 0 ? '/event' : `/alternatives/${i - 1}/event`,
     ),
   ],
   compile: (node, c) => {
     const { config } = node;
     const leaving = config.timeout ? [c.effect('cancelTimeout')] : [];
-    const accept = (event: string, outcome: string) => ({
-      [event]: [
-        {
-          ...(config.match ? { guard: c.check('matches') } : {}),
-          ...c.go(outcome, [...(saveAsFor(config, event) ? [c.update('save')] : []), ...leaving]),
-        },
-      ],
-    });
+    const saves = Boolean(config.saveAs);
     return {
       entry: [c.enter(), ...(config.timeout ? [c.effect('scheduleTimeout')] : [])],
       on: {
-        ...accept(config.event, 'received'),
-        ...Object.assign({}, ...(config.alternatives ?? []).map((a) => accept(a.event, a.id))),
+        ...acceptEvent(c, config, config.event, { id: 'received', saves }, leaving),
+        ...acceptAlternatives(c, config, leaving),
         ...(config.timeout
           ? { [ENGINE_EVENTS.timerFired]: [{ guard: c.timerIs('timeout'), ...c.go('timeout') }] }
           : {}),
@@ -144,17 +101,11 @@ export const waitForEventNode = defineNodeType<WaitForEventConfig>({
     };
   },
   guards: {
-    matches: ({ node, context, event }) =>
-      Object.entries(node.config.match ?? {}).every(([eventPath, dataPath]) => {
-        const expected = readPath(context.data, dataPath);
-        return expected !== undefined && readPath(event.data ?? {}, eventPath) === expected;
-      }),
+    matches: ({ node, context, event }) => eventMatches(node.config, context.data, event),
   },
   updates: {
-    save: ({ node, context, event }) => {
-      const saveAs = saveAsFor(node.config, event.type);
-      return saveAs ? { data: { ...context.data, [saveAs]: event.data ?? {} } } : {};
-    },
+    save: ({ node, context, event }) =>
+      savedEvent(saveAsFor(node.config, event.type), context, event),
   },
   effects: {
     scheduleTimeout: ({ node, context, at }) =>

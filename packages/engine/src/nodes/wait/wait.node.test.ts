@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { journeyTest } from '../../testing/journey-test.ts';
 import { endNode, orderTrigger, workflowOf } from '../../testing/fixtures/workflow-builder.ts';
-import { waitTiming } from './wait.node.ts';
+import { waitNode, waitTiming, type WaitConfig } from './wait.node.ts';
+import { validate } from '../../validation/validate.ts';
 
 const dueTime = (...args: Parameters<typeof waitTiming>) => waitTiming(...args).dueAt;
 
@@ -113,6 +114,97 @@ describe('wait', () => {
     expect(timing).toEqual({
       requestedAt: '2026-03-05T18:00:00.000+08:00',
       dueAt: '2026-03-05T18:00:00.000+08:00',
+    });
+  });
+
+  describe('ended early by an event', () => {
+    const refundable = workflowOf(
+      [
+        orderTrigger(),
+        [
+          'pause',
+          'wait',
+          {
+            duration: '1d',
+            allowedHours: { from: '09:00', to: '21:00' },
+            match: { orderId: 'orderId' },
+            alternatives: [
+              { id: 'refunded', event: 'order.refunded', saveAs: 'refund' },
+              { id: 'cancelled', event: 'order.cancelled' },
+            ],
+          },
+        ],
+        endNode(),
+        endNode('refunded'),
+        endNode('cancelled'),
+      ],
+      [
+        ['start', 'next', 'pause'],
+        ['pause', 'next', 'done'],
+        ['pause', 'refunded', 'refunded'],
+        ['pause', 'cancelled', 'cancelled'],
+      ],
+    );
+
+    it("should leave by the event's outcome, saving its data and cancelling the timer", () => {
+      const t = journeyTest(refundable, { startAt: '2026-03-01T10:00:00+08:00' });
+      t.trigger({ orderId: 'A1' });
+      t.advance('2h');
+      t.send('order.refunded', { orderId: 'A1', amount: 30 });
+      t.expectEnded('completed');
+      expect(t.path.map((s) => `${s.nodeId}:${s.outcome}`)).toEqual([
+        'start:next',
+        'pause:refunded',
+      ]);
+      expect(t.data['refund']).toEqual({ orderId: 'A1', amount: 30 });
+      expect(t.timers).toEqual([]);
+    });
+
+    it('should still continue by `next` when the time comes first', () => {
+      const t = journeyTest(refundable, { startAt: '2026-03-01T10:00:00+08:00' });
+      t.trigger({ orderId: 'A1' });
+      t.advance('1d');
+      expect(t.path.at(-1)).toMatchObject({ nodeId: 'pause', outcome: 'next' });
+      t.expectEnded('completed');
+    });
+
+    it("should not take another order's event", () => {
+      const t = journeyTest(refundable);
+      t.trigger({ orderId: 'A1' });
+      expect(() => t.send('order.cancelled', { orderId: 'B2' })).toThrow();
+      t.expectNode('pause');
+    });
+
+    it('should list its events as awaited and outcomes, and refuse a reserved or repeated id', () => {
+      const config = (refundable.nodes[1]?.config ?? {}) as unknown as WaitConfig;
+      expect(waitNode.awaits(config)).toEqual(['timer.fired', 'order.refunded', 'order.cancelled']);
+      expect(waitNode.outcomes(config).map((o) => o.id)).toEqual(['next', 'refunded', 'cancelled']);
+      expect(waitNode.writes(config)).toEqual(['refund']);
+      const repeated = {
+        duration: '1d',
+        alternatives: [
+          { id: 'x', event: 'order.refunded' },
+          { id: 'x', event: 'order.cancelled' },
+        ],
+      };
+      expect(waitNode.check?.(repeated)).toEqual([
+        { code: 'option.duplicateId', pointer: '/alternatives/1/id', value: 'x' },
+      ]);
+      expect(
+        validate(
+          workflowOf(
+            [
+              orderTrigger(),
+              ['pause', 'wait', { duration: '1d', alternatives: [{ id: 'next', event: 'a.b' }] }],
+              endNode(),
+            ],
+            [
+              ['start', 'next', 'pause'],
+              ['pause', 'next', 'done'],
+            ],
+          ),
+        ).valid,
+      ).toBe(false);
     });
   });
 });

@@ -17,9 +17,27 @@ import {
 } from '../shared/config-schemas.ts';
 import { checkDuration, checkTimeZone } from '../shared/config-checks.ts';
 import { checkTemplate, templateReads } from '../shared/variable-reads.ts';
-import { scheduleTimer, type TimerTiming } from '../shared/timers.ts';
+import { cancelTimer, scheduleTimer, type TimerTiming } from '../shared/timers.ts';
+import {
+  acceptAlternatives,
+  alternativeEvents,
+  alternativeOutcomes,
+  alternativeSaves,
+  alternativesSchema,
+  checkAlternativeIds,
+  eventMatches,
+  matchReads,
+  matchSchema,
+  savedEvent,
+  type AwaitedEvents,
+} from '../shared/awaited-events.ts';
 
-export interface WaitConfig {
+/**
+ * A pause; its `alternatives` are events that end it early, each by its own outcome, e.g. the
+ * order is refunded during the day before the survey (a refund the journey would otherwise only
+ * park until a node takes it).
+ */
+export interface WaitConfig extends AwaitedEvents {
   /** Wait this long, e.g. `1d`. */
   duration?: string;
   /** Or wait until this time, a template giving an ISO instant, e.g. `{{order.promisedAt}}`. */
@@ -63,31 +81,55 @@ export const waitNode = defineNodeType<WaitConfig>({
           },
         },
       },
+      match: matchSchema,
+      alternatives: alternativesSchema('Events that end the wait early / 提前结束等待的事件', [
+        'next',
+      ]),
     },
   },
   defaultConfig: { duration: '1d' },
-  outcomes: () => [{ id: 'next', title: { zh: '继续', en: 'Continue' } }],
+  outcomes: (config) => [
+    { id: 'next', title: { zh: '继续', en: 'Continue' } },
+    ...alternativeOutcomes(config),
+  ],
   waits: true,
-  awaits: () => [ENGINE_EVENTS.timerFired],
+  awaits: (config) => [ENGINE_EVENTS.timerFired, ...alternativeEvents(config)],
   reads: (config) => [
+    ...matchReads(config),
     ...templateReads(config.until, '/until'),
     ...(config.allowedHours?.timeZoneVariable
       ? [{ path: config.allowedHours.timeZoneVariable, pointer: '/allowedHours/timeZoneVariable' }]
       : []),
   ],
-  writes: () => [],
+  writes: alternativeSaves,
   check: (config) => [
+    ...checkAlternativeIds(config),
     ...checkDuration(config.duration, '/duration'),
     ...checkTemplate(config.until, '/until'),
     ...checkTimeZone(config.allowedHours?.timeZone, '/allowedHours/timeZone'),
   ],
-  compile: (_node, c) => ({
+  compile: (node, c) => ({
     entry: [c.enter(), c.effect('schedule')],
-    on: { [ENGINE_EVENTS.timerFired]: [{ guard: c.timerIs('wait'), ...c.go('next') }] },
+    on: {
+      [ENGINE_EVENTS.timerFired]: [{ guard: c.timerIs('wait'), ...c.go('next') }],
+      ...acceptAlternatives(c, node.config, [c.effect('cancel')]),
+    },
   }),
+  guards: {
+    matches: ({ node, context, event }) => eventMatches(node.config, context.data, event),
+  },
+  updates: {
+    save: ({ node, context, event }) =>
+      savedEvent(
+        node.config.alternatives?.find((a) => a.event === event.type)?.saveAs,
+        context,
+        event,
+      ),
+  },
   effects: {
     schedule: ({ node, context, at }) =>
       scheduleTimer(context, 'wait', waitTiming(node.config, context.data, at), 'wait'),
+    cancel: ({ context }) => cancelTimer(context, 'wait'),
   },
 });
 
