@@ -223,6 +223,7 @@ export const operatorMessages = {
           save: '保存模拟场景',
         },
         skillGroup: {
+          create: '新建技能组',
           save: '保存技能组',
         },
         source: {
@@ -493,6 +494,7 @@ export const operatorMessages = {
           save: 'Scenario saved',
         },
         skillGroup: {
+          create: 'Skill group created',
           save: 'Skill group saved',
         },
         source: {
