@@ -31,6 +31,14 @@ function open(url: string): Promise<IncomingMessage> {
   });
 }
 
+/** Sends `text` on a new connection to `port`; resolves with all the answer. */
+async function onNewConnection(port: number, text: string): Promise<string> {
+  const socket = connect(port, '127.0.0.1');
+  const answer = readAll(socket);
+  socket.write(text);
+  return answer;
+}
+
 /** Everything `socket` receives until the server closes it. */
 function readAll(socket: Socket): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -49,11 +57,16 @@ const WOO = { id: 'woo', kind: 'woocommerce' as const, secret: 'shutdown-woo-sec
  * tests/fixtures/platforms/PROVENANCE.md), with the headers WooCommerce signs it with
  * (`X-WC-Webhook-Signature`: base64 HMAC-SHA256 of the body with the webhook's secret).
  */
-async function wooDelivery(): Promise<{ head: string; body: string }> {
-  const body = await readFile(
+async function wooDelivery(orderId?: number): Promise<{ head: string; body: string }> {
+  const sample = await readFile(
     new URL('../fixtures/platforms/woocommerce-order.json', import.meta.url),
     'utf8',
   );
+  // Another order is another event (the sample's events are named after its order id).
+  const body =
+    orderId === undefined
+      ? sample
+      : JSON.stringify({ ...(JSON.parse(sample) as object), id: orderId });
   const head = [
     `POST /api/webhooks/woocommerce/${WOO.id} HTTP/1.1`,
     'Host: 127.0.0.1',
@@ -127,6 +140,51 @@ describe('graceful shutdown', () => {
       });
       await running.close();
       running = undefined;
+    },
+  );
+
+  it(
+    'should take WooCommerce deliveries on new connections while the drain lasts, and answer the rest 503 (ops45)',
+    { timeout: 120_000 },
+    async () => {
+      running = await startWith(path.join(folder, 'new-connections-data'));
+      const port = Number(new URL(running.url).port);
+      // A delivery in flight when the shutdown begins (its body still coming) keeps the drain going.
+      const slow = await wooDelivery();
+      const socket = connect(port, '127.0.0.1');
+      const slowAnswer = readAll(socket);
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      const half = slow.body.length >> 1;
+      socket.write(`${slow.head}\r\n\r\n${slow.body.slice(0, half)}`);
+      // Another round trip, so the server has begun answering it before it stops.
+      expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
+      const closing = running.close();
+
+      // Before: every new connection was refused at the socket, and WooCommerce lost the order.
+      const other = await wooDelivery(728);
+      const taken = await onNewConnection(port, `${other.head}\r\n\r\n${other.body}`);
+      expect(taken).toMatch(/^HTTP\/1\.1 202 /);
+      expect(taken.toLowerCase()).toContain('connection: close');
+      expect(JSON.parse(taken.slice(taken.indexOf('\r\n\r\n') + 4))).toEqual({
+        events: [
+          expect.objectContaining({ id: expect.stringMatching(/^woo-728-/), status: 'accepted' }),
+        ],
+      });
+      // Everything else is asked to come back later (elsewhere, behind a load balancer).
+      const get = (target: string) => `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`;
+      const refused = await onNewConnection(port, get('/api/health'));
+      expect(refused).toMatch(/^HTTP\/1\.1 503 /);
+      expect(refused.toLowerCase()).toContain('retry-after: 5');
+      expect(refused).toContain('"code":"shutting-down"');
+      expect(await onNewConnection(port, get('/readyz'))).toMatch(/^HTTP\/1\.1 503 /);
+      expect(await onNewConnection(port, get('/healthz'))).toMatch(/^HTTP\/1\.1 200 /);
+
+      // The drain ends with the last request in flight; then the server stops listening.
+      socket.write(slow.body.slice(half));
+      expect(await slowAnswer).toMatch(/^HTTP\/1\.1 202 /);
+      await closing;
+      running = undefined;
+      await expect(onNewConnection(port, get('/healthz'))).rejects.toThrow(/ECONNREFUSED/);
     },
   );
 

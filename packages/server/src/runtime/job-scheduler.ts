@@ -84,9 +84,26 @@ const backends = new WeakMap<Agenda, ClosableBackend>();
 /** Where each scheduler's store is, fit for messages (no password). */
 const locations = new WeakMap<Agenda, string>();
 
-/** The Agenda instance for Xiaoer's jobs, in the `jobs` collection of the store at `uri`. */
-export function createScheduler(uri: string, options: SchedulerOptions = {}): Agenda {
-  const backend = new ClosableBackend({ address: uri, collection: 'jobs', sort: {} });
+/**
+ * The Agenda instance for Xiaoer's jobs, in the `jobs` collection of the store at `uri`.
+ * `storeTimeoutMs` is how long its client looks for the store before it gives up (the driver's
+ * `serverSelectionTimeoutMS`): the server passes its own connection's, so a store that stops
+ * answering is reported by both in the same time (the driver's default is 30 s). Not in the
+ * configuration file.
+ */
+export function createScheduler(
+  uri: string,
+  options: SchedulerOptions = {},
+  storeTimeoutMs?: number,
+): Agenda {
+  const backend = new ClosableBackend({
+    address: uri,
+    collection: 'jobs',
+    sort: {},
+    ...(storeTimeoutMs === undefined
+      ? {}
+      : { options: { serverSelectionTimeoutMS: storeTimeoutMs } }),
+  });
   const agenda = new Agenda({
     // No sort on the due-job query: FerretDB 1.x sorts in memory, so with a sort every lock
     // attempt read and parsed every job, and jobs waited 6–16 s to start under load. Without

@@ -9,10 +9,13 @@ export const DRAIN_GRACE_MS = 10_000;
 /** Stops an HTTP server the way a shutdown needs. */
 export interface HttpDrain {
   /**
-   * Stops taking connections and resolves once every open one is closed: idle ones at once,
-   * live streams (server-sent events: the chat, the desk, the console) ended now (their clients
+   * Ends the open connections and resolves once every one is closed: idle ones at once, live
+   * streams (server-sent events: the chat, the desk, the console) ended now (their clients
    * reconnect, to another process behind a load balancer), requests in flight once answered,
    * without keeping their connection alive, and whatever is left after `graceMs`.
+   *
+   * New connections are still taken while requests are in flight (their requests answered on a
+   * closing connection too); the server stops listening once none is, or at `graceMs`.
    */
   drain(graceMs?: number): Promise<void>;
 }
@@ -36,24 +39,46 @@ function closeAfter(response: ServerResponse): void {
  * waited for every open chat stream to end, which it never does by itself (a customer's open
  * chat page kept `xiaoer serve` from stopping on SIGTERM), and for every kept-alive
  * connection's idle timeout.
+ *
+ * The listener stays open while requests are in flight: closed at once, a delivery that came on
+ * a new connection during the drain was refused at the socket, and a sender that never sends a
+ * refused delivery again (WooCommerce) lost it. The application answers what comes meanwhile
+ * (http/shutting-down.ts: 503 with Retry-After but for those deliveries).
  */
 export function drainable(server: Server): HttpDrain {
   const open = new Set<ServerResponse>();
   let draining = false;
+  /** During a drain: stops listening once no request is in flight. */
+  let settle = (): void => undefined;
   server.on('request', (_request, response: ServerResponse) => {
     open.add(response);
-    response.once('close', () => open.delete(response));
+    response.once('close', () => {
+      open.delete(response);
+      settle();
+    });
     if (draining) closeAfter(response);
   });
   return {
     drain: (graceMs = DRAIN_GRACE_MS) =>
       new Promise<void>((resolve) => {
         draining = true;
-        const timer = setTimeout(() => server.closeAllConnections(), graceMs);
-        server.close(() => {
-          clearTimeout(timer);
-          resolve();
-        });
+        let listening = true;
+        const stopListening = () => {
+          if (!listening) return;
+          listening = false;
+          // Waits for every connection to close (Node closes the idle ones now).
+          server.close(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        };
+        const timer = setTimeout(() => {
+          stopListening();
+          server.closeAllConnections();
+        }, graceMs);
+        settle = () => {
+          if (open.size === 0) stopListening();
+        };
         server.closeIdleConnections();
         for (const response of open) {
           if (isEventStream(response)) {
@@ -61,6 +86,7 @@ export function drainable(server: Server): HttpDrain {
             response.end(() => socket?.destroySoon());
           } else closeAfter(response);
         }
+        settle();
       }),
   };
 }

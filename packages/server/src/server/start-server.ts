@@ -239,10 +239,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       ...(demo ? { demoShopUrl: demo.shopUrl } : {}),
       close: () =>
         (closing ??= (async () => {
-          // From here requests get 503 with Retry-After (http/shutting-down.ts); those in
-          // flight are answered, and live streams end, before the runtime stops. WooCommerce's
-          // deliveries (it never sends a refused one again) are still taken during the drain:
-          // the intake records them durably until the runtime and the store connection stop.
+          // From here `/readyz` and requests get 503 with Retry-After (http/shutting-down.ts);
+          // those in flight are answered, and live streams end, before the runtime stops. The
+          // server listens until no request is in flight (at most DRAIN_GRACE_MS), so
+          // WooCommerce's deliveries (it never sends a refused one again) are still taken during
+          // the drain, on new connections too: the intake records them durably until the
+          // runtime and the store connection stop.
           accepting = false;
           await connections.drain();
           intakeOpen = false;

@@ -4,7 +4,11 @@ import { StoreError } from '../store/store-error.ts';
 import type { StoreProbe } from '../http/health.route.ts';
 import type { RunningStore } from '../store/store-launcher.ts';
 
-/** Opens the server's Mongoose connection to a running store. */
+/**
+ * Opens the server's Mongoose connection to a running store, giving up after `timeoutMs` when
+ * the store does not answer. The job scheduler's client takes the same bound from it
+ * (`createXiaoer`): one setting for both.
+ */
 export async function connectStore(store: RunningStore, timeoutMs = 10_000): Promise<Connection> {
   try {
     return await mongoose

@@ -87,7 +87,10 @@ const IDLE_SWEEP_EVERY_MS = 60_000;
 
 export interface XiaoerOptions {
   connection: Connection;
-  /** The store's MongoDB URI (Agenda opens its own connection to it). */
+  /**
+   * The store's MongoDB URI (Agenda opens its own connection to it, and gives up on an
+   * unreachable store after `connection`'s `serverSelectionTimeoutMS`, as `connection` does).
+   */
   storeUri: string;
   config: XiaoerConfig;
   log: Logger;
@@ -177,7 +180,12 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const staleAfterMs = config.recovery?.staleAfterMs ?? RECOVERY_DEFAULTS.staleAfterMs;
   const timerLockMs = config.scheduler?.timerLockMs ?? SCHEDULER_DEFAULTS.timerLockMs;
   const effectLockMs = config.scheduler?.effectLockMs ?? SCHEDULER_DEFAULTS.effectLockMs;
-  const agenda = createScheduler(options.storeUri, config.scheduler);
+  // The scheduler's client gives up on an unreachable store when the runtime's connection does.
+  const agenda = createScheduler(
+    options.storeUri,
+    config.scheduler,
+    options.connection.getClient().options.serverSelectionTimeoutMS,
+  );
   const conversations = new ConversationStore(models, clock);
   // A domain reads another's records through the owner (docs/architecture.md, "Who owns which
   // collection"): routing's agents and handoffs, the runtime's instances and events, auth's users.
