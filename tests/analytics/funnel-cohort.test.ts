@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { localTime } from '@xiaoer/server/internal';
+import { eventJson, inboxEntryOf, localTime, type EventRecord } from '@xiaoer/server/internal';
 import { ADMIN_PASSWORD, cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import {
   fetchFunnel,
@@ -99,5 +99,50 @@ describe('a journey funnel across midnight', () => {
       waiting: 1,
       dropped: 0,
     });
+  });
+
+  it('should count a trigger of 23:59 taken in after midnight in its own day, waiting there', async () => {
+    const evening = nextDay(asked);
+    const late = nextDay(evening);
+    // To 00:00:30 in Shanghai. A survey asked for at 23:59:30 was received by a process that
+    // died before routing it; recovery starts its journey now, so the instance's `startedAt` is
+    // the next day while its trigger (the event's time, `context.startedAt`) is the evening's.
+    const midnight = Date.parse(`${late}T00:00:00+08:00`);
+    await h.clock.advance(midnight + 30_000 - Date.now());
+    token = (await h.xiaoer.auth.login('admin', ADMIN_PASSWORD))?.token ?? '';
+    expect(localTime(new Date(), ZONE).date).toBe(late);
+    const receivedAt = new Date(midnight - 30_000);
+    const record: EventRecord = {
+      _id: 'tests/evt-late-1',
+      source: 'tests',
+      eventId: 'evt-late-1',
+      type: 'survey.requested',
+      time: receivedAt.toISOString(),
+      data: { orderId: 'LATE1', phone: '13800000000' },
+      receivedAt,
+    };
+    const { Events, Inbox } = h.xiaoer.models;
+    await Events.collection.insertOne(eventJson.encode(record) as never);
+    await Inbox.collection.insertOne(inboxEntryOf(record, 'gone-process') as never);
+    await h.xiaoer.intake.recover(30_000);
+    await vi.waitFor(async () => expect(await node('survey:LATE1:1')).toBe('rate'), {
+      timeout: 10_000,
+    });
+    const instance = await h.request('GET', '/api/instances/survey:LATE1:1', undefined, token);
+    const { startedAt } = (await instance.json()) as { startedAt: string };
+    expect(localTime(new Date(startedAt), ZONE).date).toBe(late);
+    await h.xiaoer.runtime.idle();
+    expect((await h.request('POST', '/api/analytics/rollup', {}, token)).status).toBe(200);
+    // Before, its day counted it (the trigger's time) and the waiting filter did not (the
+    // instance's start): a customer still at the question was a drop-off of the evening.
+    expect(funnelCounts(await funnel(evening))[1]).toMatchObject({
+      entered: 2,
+      left: 0,
+      waiting: 2,
+      dropped: 0,
+    });
+    const after = await funnel(late);
+    expect(after.started).toBe(0);
+    expect(funnelCounts(after)[1]).toMatchObject({ entered: 0, waiting: 0, dropped: 0 });
   });
 });

@@ -196,6 +196,7 @@ describe('editing the rules', () => {
       'forbiddenWords',
       'noGreeting',
       'slowFirstResponse',
+      'closedWithoutReply',
       'longSilence',
       'negativeEnding',
       'followUpWithoutTask',

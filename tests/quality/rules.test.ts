@@ -148,6 +148,37 @@ describe('slow first response', () => {
   });
 });
 
+describe('closed without replying', () => {
+  it('should fire, not as a slow answer, when the agent ends the chat without a word (zh, en)', () => {
+    const closed = transcript([['customer', 0, '有人吗？']], {
+      resolvedAt: 95,
+      endedByAgent: true,
+    });
+    const found = check('closedWithoutReply', closed);
+    expect(found).toEqual([expect.objectContaining({ rule: 'closedWithoutReply' })]);
+    expect(found[0]?.seq).toBeUndefined();
+    expect(found[0]?.text.zh).toBe(
+      '客服未回复即关闭了会话（接入 1 分 35 秒 后，一条消息也没有发）。',
+    );
+    expect(found[0]?.text.en).toBe(
+      'The agent closed the chat without replying (after 1 min 35 s with the customer, not one message).',
+    );
+  });
+
+  it('should not fire when the agent wrote, or when the customer left first', () => {
+    const answered = transcript(
+      [
+        ['customer', 0, '有人吗？'],
+        ['agent', 5, '您好'],
+      ],
+      { endedByAgent: true },
+    );
+    expect(check('closedWithoutReply', answered)).toEqual([]);
+    const left = transcript([['customer', 0, '有人吗？']], { resolvedAt: 95 });
+    expect(check('closedWithoutReply', left)).toEqual([]);
+  });
+});
+
 describe('long silence', () => {
   it('should fire for a customer message left unanswered too long (en)', () => {
     const found = check(
@@ -326,6 +357,33 @@ describe('the score', () => {
     expect(result.findings.map((f) => f.seq)).toEqual(
       [...result.findings.map((f) => f.seq)].sort(),
     );
+  });
+
+  it('should score a chat closed without a word as that, not also as never answered', () => {
+    const closed = transcript([['customer', 0, '有人吗']], { resolvedAt: 900, endedByAgent: true });
+    const result = inspectConversation(closed, rules());
+    // greeting 10, closed without replying 30: the slow first answer's 15 is not added.
+    expect(result.score).toBe(60);
+    expect(result.findings.map((f) => f.rule)).toEqual(['noGreeting', 'closedWithoutReply']);
+    // With the rule off, the first response's rule finds it as before.
+    const off = inspectConversation(closed, rules({ closedWithoutReply: { enabled: false } }));
+    expect(off.score).toBe(75);
+    expect(off.findings.map((f) => f.rule)).toEqual(['noGreeting', 'slowFirstResponse']);
+  });
+
+  it('should not change the score of a chat the agent wrote in and then closed', () => {
+    const bad = transcript(
+      [
+        ['customer', 0, 'where is my parcel'],
+        ['agent', 60, 'whatever, not my problem'],
+        ['customer', 70, 'hello?'],
+        ['customer', 500, 'This is awful, I am angry'],
+      ],
+      { endedByAgent: true },
+    );
+    const without = rules({ closedWithoutReply: { enabled: false } });
+    expect(inspectConversation(bad, rules())).toEqual(inspectConversation(bad, without));
+    expect(inspectConversation(bad, rules()).score).toBe(15);
   });
 
   it('should skip disabled rules and never go below 0', () => {

@@ -12,7 +12,13 @@ export type Line = [from: TranscriptMessage['from'], second: number, text: strin
  */
 export function transcript(
   lines: Line[],
-  options: { assignedAt?: number; resolvedAt?: number; followUpTasks?: number } = {},
+  options: {
+    assignedAt?: number;
+    resolvedAt?: number;
+    followUpTasks?: number;
+    /** The agent resolved it or closed its conversation (false: the customer left). */
+    endedByAgent?: boolean;
+  } = {},
 ): InspectionInput {
   const at = (second: number) => new Date(T0 + second * 1000);
   const messages = lines.map(([from, second, text], index) => ({
@@ -29,6 +35,7 @@ export function transcript(
       enqueuedAt: at(0),
       assignedAt: at(options.assignedAt ?? 0),
       resolvedAt: at(options.resolvedAt ?? lines.at(-1)?.[1] ?? 0),
+      endedByAgent: options.endedByAgent ?? false,
     },
     followUpTasks: options.followUpTasks ?? 0,
   };

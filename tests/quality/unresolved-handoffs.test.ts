@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { QualityReport } from '@xiaoer/server/internal';
+import type { QualityReport, Ruleset } from '@xiaoer/server/internal';
 import type { Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
 import { goOnline, startDemoDesk } from '../routing/routing-fixture.ts';
@@ -59,12 +59,25 @@ describe('inspection of a handoff that ended unresolved', () => {
     );
   });
 
-  it('should inspect one the agent closed without a word, as never answered', async () => {
+  it('should inspect one the agent closed without a word, as closed without replying', async () => {
     const { chat, handoffId } = await handedOver([]);
     const closed = await h.request('POST', `/api/conversations/${chat.id}/close`, {}, li);
     expect(closed.status).toBe(200);
     const report = await reportOf(handoffId);
-    expect(report.findings.map((f) => f.rule)).toContain('slowFirstResponse');
+    // Before, it was "never answered", the slow first answer of a customer kept waiting (75).
+    expect(report.findings.map((f) => f.rule)).toEqual(['noGreeting', 'closedWithoutReply']);
+    expect(report.findings[1]?.text.zh).toContain('未回复即关闭');
+    expect(report.findings[1]?.text.en).toContain('closed the chat without replying');
+    expect(report.score).toBe(60);
+  });
+
+  it('should score one the agent wrote in and closed as before, without that finding', async () => {
+    const { chat, handoffId } = await handedOver(['您好，订单号发一下']);
+    const closed = await h.request('POST', `/api/conversations/${chat.id}/close`, {}, li);
+    expect(closed.status).toBe(200);
+    const report = await reportOf(handoffId);
+    expect(report.findings).toEqual([]);
+    expect(report.score).toBe(100);
   });
 
   it('should not inspect one the customer left before the agent said anything', async () => {
@@ -76,5 +89,40 @@ describe('inspection of a handoff that ended unresolved', () => {
       .poll(() => h.xiaoer.models.QualityInbox.countDocuments({ _id: handoffId }))
       .toBe(0);
     expect(await h.xiaoer.quality.reports.get(handoffId)).toBeNull();
+  });
+});
+
+describe('a handoff its agent resolved without a word', () => {
+  it('should be closed without replying too: resolving instead of closing escapes nothing', async () => {
+    const { chat, handoffId } = await handedOver([]);
+    const resolved = await h.request('POST', `/api/conversations/${chat.id}/resolve`, {}, li);
+    expect(resolved.status).toBe(200);
+    const report = await reportOf(handoffId);
+    expect(report.findings.map((f) => f.rule)).toEqual(['noGreeting', 'closedWithoutReply']);
+    expect(report.score).toBe(60);
+  });
+});
+
+describe('the rule added to a stored ruleset', () => {
+  it('should be seeded as the next ruleset version, the others kept', async () => {
+    const rules = h.xiaoer.models.QualityRules;
+    // A store an older version seeded and an operator edited twice: six rules, version 3.
+    await rules.deleteOne({ _id: 'closedWithoutReply' });
+    await rules.updateMany({}, { $set: { version: 3 } });
+    await rules.updateOne({ _id: 'noGreeting' }, { $set: { weight: 12 } });
+    const response = await h.request('GET', '/api/quality/rules');
+    expect(response.status).toBe(200);
+    const ruleset = (await response.json()) as Ruleset;
+    expect(ruleset.version).toBe(4);
+    expect(ruleset.rules.find((r) => r.id === 'closedWithoutReply')).toMatchObject({
+      enabled: true,
+      weight: 30,
+      params: {},
+      version: 4,
+    });
+    expect(ruleset.rules.find((r) => r.id === 'noGreeting')).toMatchObject({
+      weight: 12,
+      version: 3,
+    });
   });
 });

@@ -1,8 +1,13 @@
 import type { JourneyFunnel } from './analytics-api.ts';
 import { biggestDropOffs } from './funnel-series.ts';
 
-/** What a node's badge on the canvas shows while the funnel overlay is on. */
+/**
+ * What a node's badge on the canvas shows while the funnel overlay is on: the funnel's figures
+ * for the node, instances reached first (as the funnel counts them, each instance once), then
+ * the entries (an instance looping back enters again), which say more only on a loop.
+ */
 export interface FunnelBadge {
+  reached: number;
   entered: number;
   dropped: number;
   averageMs: number | null;
@@ -17,6 +22,7 @@ export function funnelBadges(funnel: JourneyFunnel): Map<string, FunnelBadge> {
     funnel.nodes.map((node) => [
       node.nodeId,
       {
+        reached: node.reached,
         entered: node.entered,
         dropped: node.dropped,
         averageMs: node.time.averageMs,

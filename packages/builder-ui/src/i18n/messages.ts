@@ -180,6 +180,7 @@ export const messages = {
         forbiddenWords: '禁用词',
         noGreeting: '未问候',
         slowFirstResponse: '首次响应超时',
+        closedWithoutReply: '未回复即关闭',
         longSilence: '长时间沉默',
         negativeEnding: '客户结束时情绪负面',
         followUpWithoutTask: '承诺跟进但无任务',
@@ -494,7 +495,8 @@ export const messages = {
       overlay: {
         toggle: '显示数据',
         title: '最近 30 天',
-        entered: '进入',
+        reached: '到达实例：进入过该节点的实例数，每个实例只计一次（与旅程漏斗相同）',
+        entries: '进入次数：循环回来再次进入的实例会再计一次',
         dropped: '流失',
         time: '平均停留',
         biggestDropOff: '流失最多的节点之一',
@@ -682,6 +684,7 @@ export const messages = {
         forbiddenWords: 'Forbidden words',
         noGreeting: 'No greeting',
         slowFirstResponse: 'Slow first response',
+        closedWithoutReply: 'Closed without replying',
         longSilence: 'Long silence',
         negativeEnding: 'Customer ends negative',
         followUpWithoutTask: 'Promised follow-up without a task',
@@ -1003,7 +1006,9 @@ export const messages = {
       overlay: {
         toggle: 'Show analytics',
         title: 'Last 30 days',
-        entered: 'Entered',
+        reached:
+          'Instances reached: those that entered the node, each counted once (as in the journey funnel)',
+        entries: 'Entries: an instance that loops back counts again',
         dropped: 'Dropped',
         time: 'Average time',
         biggestDropOff: 'One of the biggest drop-offs',

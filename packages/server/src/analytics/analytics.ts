@@ -150,9 +150,11 @@ export class Analytics {
       daysBetween(query.from, query.to).map((date) => `${date}|${workflowId}`),
     );
     // Waiting: the instances of the period resting now, not those started since (which would
-    // hide the period's drop-offs behind customers of another day).
-    const resting = await this.#journeys.resting(workflowId, (startedAt) => {
-      const date = localTime(startedAt, this.timeZone).date;
+    // hide the period's drop-offs behind customers of another day). The period's instances are
+    // those triggered in it, as its days count them: a trigger at 23:59 taken in after midnight
+    // is the evening's.
+    const resting = await this.#journeys.resting(workflowId, (triggeredAt) => {
+      const date = localTime(triggeredAt, this.timeZone).date;
       return date >= query.from && date <= query.to;
     });
     return journeyFunnel(

@@ -54,19 +54,23 @@ export class JourneyRecords {
   }
 
   /**
-   * How many of a journey's running instances rest at each node; with `startedIn`, only those
-   * whose start it accepts (a funnel's period).
+   * How many of a journey's running instances rest at each node; with `triggeredIn`, only those
+   * whose trigger event's time it accepts (a funnel's period: the funnel counts an instance in
+   * the day of that time, `context.startedAt`, not of the instance's `startedAt`, when the
+   * runtime took the event in).
    */
   async resting(
     workflowId: string,
-    startedIn: (startedAt: Date) => boolean = () => true,
+    triggeredIn?: (triggeredAt: Date) => boolean,
   ): Promise<Record<string, number>> {
     const active = await this.#models.Instances.find({ workflowId, status: 'active' })
-      .select({ node: 1, startedAt: 1 })
-      .lean<{ node: string; startedAt: Date }[]>();
+      // The trigger's time is only in the snapshot (a JSON string): read it only when asked.
+      .select(triggeredIn ? { node: 1, startedAt: 1, snapshot: 1 } : { node: 1 })
+      .lean<{ node: string; startedAt?: Date; snapshot?: string }[]>();
     const resting: Record<string, number> = {};
-    for (const { node, startedAt } of active)
-      if (startedIn(new Date(startedAt))) resting[node] = (resting[node] ?? 0) + 1;
+    for (const instance of active)
+      if (!triggeredIn || triggeredIn(triggeredAt(instance)))
+        resting[instance.node] = (resting[instance.node] ?? 0) + 1;
     return resting;
   }
 
@@ -90,4 +94,23 @@ export class JourneyRecords {
     ]);
     return { inbox, outbox, deadLetters };
   }
+}
+
+/**
+ * When an instance's trigger event happened (`context.startedAt`, the event's `at`): the time
+ * its steps are counted by (analytics/step-fact.ts). The instance's `startedAt` when the
+ * snapshot does not say.
+ */
+function triggeredAt(instance: { startedAt?: Date; snapshot?: string }): Date {
+  try {
+    const snapshot = JSON.parse(instance.snapshot ?? 'null') as {
+      context?: { startedAt?: unknown };
+    } | null;
+    const at = snapshot?.context?.startedAt;
+    const date = typeof at === 'string' ? new Date(at) : null;
+    if (date && !Number.isNaN(date.getTime())) return date;
+  } catch {
+    // A snapshot that does not parse is told by the runtime when it is read; here, the fallback.
+  }
+  return new Date(instance.startedAt ?? Number.NaN);
 }

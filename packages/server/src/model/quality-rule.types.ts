@@ -2,11 +2,12 @@ import type { LocalizedText } from '@xiaoer/engine';
 
 /** The quality rules' ids, parameters and findings, declared below the models that store them. */
 
-/** The six kinds of quality rule; each kind is one rule, and its id. */
+/** The seven kinds of quality rule; each kind is one rule, and its id. */
 export const RULE_IDS = [
   'forbiddenWords',
   'noGreeting',
   'slowFirstResponse',
+  'closedWithoutReply',
   'longSilence',
   'negativeEnding',
   'followUpWithoutTask',
@@ -27,6 +28,8 @@ export interface RuleParams {
   noGreeting: { phrases: PhraseLists; withinMessages: number };
   /** From assignment to the agent's first message, at most `seconds`. */
   slowFirstResponse: { seconds: number };
+  /** The agent ended the handoff without a word: nothing to tune. */
+  closedWithoutReply: Record<string, never>;
   /** A customer message left without an agent's answer for more than `seconds`. */
   longSilence: { seconds: number };
   /** The customer's last `lastMessages` messages scoring `threshold` or less in sum. */

@@ -7,9 +7,11 @@ export type RuleSetting<K extends RuleId = RuleId> = Pick<
 >;
 
 /**
- * The rules a shop starts with, seeded on first read. The weights add up to 100: a chat that
- * breaks every rule scores 0. Times follow common Chinese e-commerce service standards (first
- * answer within 30 s of taking the chat, no customer left waiting over 3 minutes).
+ * The rules a shop starts with, seeded on first read. The weights of the rules that can fire
+ * together add up to 100: a chat that breaks every rule scores 0 (`closedWithoutReply` fires
+ * only where no agent message is, so never with the rules about what the agent wrote, and it
+ * stands in for `slowFirstResponse`). Times follow common Chinese e-commerce service standards
+ * (first answer within 30 s of taking the chat, no customer left waiting over 3 minutes).
  */
 export const DEFAULT_RULES: { [K in RuleId]: RuleSetting<K> } = {
   forbiddenWords: {
@@ -71,6 +73,9 @@ export const DEFAULT_RULES: { [K in RuleId]: RuleSetting<K> } = {
     weight: 15,
     params: { seconds: 30 },
   },
+  // Dropping a customer without a word is graver than answering late (15): it weighs as much as
+  // a forbidden word, so with the missing greeting such a chat scores 60, below any pass mark.
+  closedWithoutReply: { id: 'closedWithoutReply', enabled: true, weight: 30, params: {} },
   longSilence: { id: 'longSilence', enabled: true, weight: 15, params: { seconds: 180 } },
   negativeEnding: {
     id: 'negativeEnding',

@@ -11,17 +11,29 @@ export interface Inspection {
 }
 
 /**
+ * Rules whose finding, when it fires, is the whole story of another's: a chat closed without a
+ * word is that, not also an answer that never came (the first response's rule says "never
+ * answered" of it). With the finer rule disabled, the other one finds it as before.
+ */
+const SUPERSEDES: Partial<Record<RuleId, RuleId>> = { closedWithoutReply: 'slowFirstResponse' };
+
+/**
  * Runs the enabled rules over one handoff. A rule that fires costs its weight once, however
  * many findings it has (three long silences are one fault, shown three times).
  */
 export function inspectConversation(input: InspectionInput, rules: QualityRule[]): Inspection {
-  const findings: Finding[] = [];
-  let score = FULL_SCORE;
+  const fired = new Map<QualityRule, Finding[]>();
   for (const rule of rules) {
     if (!rule.enabled) continue;
     const check = RULE_CHECKS[rule.id] as RuleCheck<RuleId>;
     const found = check(input, rule.params);
-    if (found.length === 0) continue;
+    if (found.length > 0) fired.set(rule, found);
+  }
+  const superseded = new Set([...fired.keys()].flatMap((rule) => SUPERSEDES[rule.id] ?? []));
+  const findings: Finding[] = [];
+  let score = FULL_SCORE;
+  for (const [rule, found] of fired) {
+    if (superseded.has(rule.id)) continue;
     score -= rule.weight;
     findings.push(...found);
   }

@@ -5,7 +5,7 @@ import type { QualityInboxEntry, QualityReportRecord } from '../model/quality.mo
 import type { ConversationStore } from '../conversations/conversation-store.ts';
 import type { RoutingReads } from '../routing/routing-reads.ts';
 import { inspectConversation } from './inspect-conversation.ts';
-import type { InspectionInput } from './quality-rule.ts';
+import { agentMessages, type InspectionInput } from './quality-rule.ts';
 import { QualityRuleStore } from './rule-store.ts';
 import { FollowUpStore } from './follow-up-store.ts';
 import {
@@ -26,19 +26,12 @@ const ENDED: ReadonlySet<HandoffRecord['status']> = new Set([
 ]);
 
 /**
- * Whether an unresolved handoff is its agent's to answer for: they wrote in it, or they closed
- * it themselves (closing without a word is a fault to find, not a way out).
+ * Whether a handoff is its agent's to answer for: they wrote in it, or they ended it themselves
+ * (resolved it, or closed its conversation: closing without a word is a fault to find, not a way
+ * out).
  */
-function answeredOrClosedBy(
-  agentId: string,
-  handoff: Pick<HandoffRecord, 'endedBy'>,
-  input: InspectionInput,
-): boolean {
-  return (
-    handoff.endedBy === `user:${agentId}` ||
-    input.messages.some((m) => m.from === 'agent' && m.author === agentId)
-  );
-}
+const answeredOrEndedBy = (input: InspectionInput): boolean =>
+  input.handoff.endedByAgent || agentMessages(input).length > 0;
 
 /** Most pending inspections one recovery sweep takes. */
 const RECOVERY_BATCH = 100;
@@ -204,7 +197,7 @@ export class QualityInspector {
     }
     if (open || !handoff.resolvedAt) return null;
     const input = await this.#input(handoff, handoff.agentId, handoff.resolvedAt);
-    if (handoff.status !== 'resolved' && !answeredOrClosedBy(handoff.agentId, handoff, input)) {
+    if (!answeredOrEndedBy(input)) {
       await done(); // the customer left, or it moved on, before its agent said anything
       return null;
     }
@@ -261,6 +254,8 @@ export class QualityInspector {
         enqueuedAt: handoff.enqueuedAt,
         assignedAt: handoff.assignedAt ?? null,
         resolvedAt,
+        // Resolving is the agent's own end (their desk; a supervisor may do it for them).
+        endedByAgent: handoff.status === 'resolved' || handoff.endedBy === `user:${agentId}`,
       },
       followUpTasks: tasks.length,
     };

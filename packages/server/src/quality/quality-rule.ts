@@ -36,7 +36,17 @@ export interface TranscriptMessage {
 export interface InspectionInput {
   /** The messages from the handoff's enqueueing to its resolution, oldest first. */
   messages: TranscriptMessage[];
-  handoff: { agentId: string; enqueuedAt: Date; assignedAt: Date | null; resolvedAt: Date };
+  handoff: {
+    agentId: string;
+    enqueuedAt: Date;
+    assignedAt: Date | null;
+    resolvedAt: Date;
+    /**
+     * Its agent ended it: resolved it, or closed its conversation (`endedBy` `user:<agent>`);
+     * false when the customer left or it was transferred or returned to its queue.
+     */
+    endedByAgent: boolean;
+  };
   /** Follow-up tasks created on the conversation. */
   followUpTasks: number;
 }

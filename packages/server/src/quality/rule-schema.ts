@@ -37,6 +37,7 @@ export const RULE_PARAM_SCHEMAS: Record<RuleId, Record<string, unknown>> = {
     withinMessages: { type: 'integer', minimum: 1, maximum: 10 },
   }),
   slowFirstResponse: object({ seconds }),
+  closedWithoutReply: object({}),
   longSilence: object({ seconds }),
   negativeEnding: object({
     lastMessages: { type: 'integer', minimum: 1, maximum: 5 },

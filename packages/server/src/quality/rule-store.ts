@@ -28,8 +28,9 @@ const toRule = (record: QualityRuleRecord): QualityRule => ({
 });
 
 /**
- * The quality rules in `qualityRules`, one document per rule (six, read whole: a scan of six
- * documents). Missing rules are seeded with {@link DEFAULT_RULES} on first read. A change
+ * The quality rules in `qualityRules`, one document per rule (seven, read whole: a scan of seven
+ * documents). Missing rules are seeded with {@link DEFAULT_RULES} on first read: version 1 in
+ * an empty store, the next version when the store held the others (a rule added by an update). A change
  * saves the changed rules with the next ruleset version; two operators saving at the same
  * moment may both take the same version (last write wins per rule), which only blurs which
  * version a report names.
@@ -45,11 +46,14 @@ export class QualityRuleStore {
     let records = await this.#models.QualityRules.find({}).lean<QualityRuleRecord[]>();
     const missing = RULE_IDS.filter((id) => !records.some((r) => r._id === id));
     if (missing.length > 0) {
+      // A rule added to a stored ruleset (a newer version of Xiaoer) makes it a new version:
+      // reports inspected before and after name different versions.
+      const version = records.length === 0 ? 1 : Math.max(...records.map((r) => r.version)) + 1;
       await insertNew(
         this.#models.QualityRules,
         missing.map((id) => {
           const { id: _id, ...setting } = DEFAULT_RULES[id];
-          return { _id, ...setting, version: 1, updatedAt: new Date(), updatedBy: 'xiaoer' };
+          return { _id, ...setting, version, updatedAt: new Date(), updatedBy: 'xiaoer' };
         }),
       );
       records = await this.#models.QualityRules.find({}).lean<QualityRuleRecord[]>();

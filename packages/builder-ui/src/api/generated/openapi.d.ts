@@ -9363,6 +9363,7 @@ export interface operations {
                 | 'forbiddenWords'
                 | 'noGreeting'
                 | 'slowFirstResponse'
+                | 'closedWithoutReply'
                 | 'longSilence'
                 | 'negativeEnding'
                 | 'followUpWithoutTask';
@@ -9456,6 +9457,11 @@ export interface operations {
                 seconds: number;
               };
             };
+            closedWithoutReply?: {
+              enabled?: boolean;
+              weight?: number;
+              params?: Record<string, never>;
+            };
             longSilence?: {
               enabled?: boolean;
               weight?: number;
@@ -9507,6 +9513,7 @@ export interface operations {
                 | 'forbiddenWords'
                 | 'noGreeting'
                 | 'slowFirstResponse'
+                | 'closedWithoutReply'
                 | 'longSilence'
                 | 'negativeEnding'
                 | 'followUpWithoutTask';
@@ -9611,6 +9618,7 @@ export interface operations {
                   | 'forbiddenWords'
                   | 'noGreeting'
                   | 'slowFirstResponse'
+                  | 'closedWithoutReply'
                   | 'longSilence'
                   | 'negativeEnding'
                   | 'followUpWithoutTask';
@@ -9696,6 +9704,7 @@ export interface operations {
                 | 'forbiddenWords'
                 | 'noGreeting'
                 | 'slowFirstResponse'
+                | 'closedWithoutReply'
                 | 'longSilence'
                 | 'negativeEnding'
                 | 'followUpWithoutTask';
@@ -9795,6 +9804,7 @@ export interface operations {
                 | 'forbiddenWords'
                 | 'noGreeting'
                 | 'slowFirstResponse'
+                | 'closedWithoutReply'
                 | 'longSilence'
                 | 'negativeEnding'
                 | 'followUpWithoutTask';
