@@ -105,8 +105,8 @@ describe('a journey funnel across midnight', () => {
     const evening = nextDay(asked);
     const late = nextDay(evening);
     // To 00:00:30 in Shanghai. A survey asked for at 23:59:30 was received by a process that
-    // died before routing it; recovery starts its journey now, so the instance's `startedAt` is
-    // the next day while its trigger (the event's time, `context.startedAt`) is the evening's.
+    // died before routing it; recovery starts its journey now, after midnight, while its
+    // trigger (the event's time, `context.startedAt`) is the evening's.
     const midnight = Date.parse(`${late}T00:00:00+08:00`);
     await h.clock.advance(midnight + 30_000 - Date.now());
     token = (await h.xiaoer.auth.login('admin', ADMIN_PASSWORD))?.token ?? '';
@@ -129,8 +129,11 @@ describe('a journey funnel across midnight', () => {
       timeout: 10_000,
     });
     const instance = await h.request('GET', '/api/instances/survey:LATE1:1', undefined, token);
+    // The instance started at its trigger's time, the evening's (it was the runtime's clock:
+    // the next day's).
     const { startedAt } = (await instance.json()) as { startedAt: string };
-    expect(localTime(new Date(startedAt), ZONE).date).toBe(late);
+    expect(startedAt).toBe(receivedAt.toISOString());
+    expect(localTime(new Date(startedAt), ZONE).date).toBe(evening);
     await h.xiaoer.runtime.idle();
     expect((await h.request('POST', '/api/analytics/rollup', {}, token)).status).toBe(200);
     // Before, its day counted it (the trigger's time) and the waiting filter did not (the

@@ -55,22 +55,21 @@ export class JourneyRecords {
 
   /**
    * How many of a journey's running instances rest at each node; with `triggeredIn`, only those
-   * whose trigger event's time it accepts (a funnel's period: the funnel counts an instance in
-   * the day of that time, `context.startedAt`, not of the instance's `startedAt`, when the
-   * runtime took the event in).
+   * whose trigger event's time it accepts (a funnel's period). That time is the instance's
+   * `startedAt` (the runtime sets it to the trigger's time, `context.startedAt`, by which the
+   * funnel's days count its steps); an instance started before that version has the time the
+   * runtime took its trigger in, milliseconds later but for a backlog or a recovery.
    */
   async resting(
     workflowId: string,
-    triggeredIn?: (triggeredAt: Date) => boolean,
+    triggeredIn: (triggeredAt: Date) => boolean = () => true,
   ): Promise<Record<string, number>> {
     const active = await this.#models.Instances.find({ workflowId, status: 'active' })
-      // The trigger's time is only in the snapshot (a JSON string): read it only when asked.
-      .select(triggeredIn ? { node: 1, startedAt: 1, snapshot: 1 } : { node: 1 })
-      .lean<{ node: string; startedAt?: Date; snapshot?: string }[]>();
+      .select({ node: 1, startedAt: 1 })
+      .lean<{ node: string; startedAt: Date }[]>();
     const resting: Record<string, number> = {};
-    for (const instance of active)
-      if (!triggeredIn || triggeredIn(triggeredAt(instance)))
-        resting[instance.node] = (resting[instance.node] ?? 0) + 1;
+    for (const { node, startedAt } of active)
+      if (triggeredIn(new Date(startedAt))) resting[node] = (resting[node] ?? 0) + 1;
     return resting;
   }
 
@@ -96,21 +95,3 @@ export class JourneyRecords {
   }
 }
 
-/**
- * When an instance's trigger event happened (`context.startedAt`, the event's `at`): the time
- * its steps are counted by (analytics/step-fact.ts). The instance's `startedAt` when the
- * snapshot does not say.
- */
-function triggeredAt(instance: { startedAt?: Date; snapshot?: string }): Date {
-  try {
-    const snapshot = JSON.parse(instance.snapshot ?? 'null') as {
-      context?: { startedAt?: unknown };
-    } | null;
-    const at = snapshot?.context?.startedAt;
-    const date = typeof at === 'string' ? new Date(at) : null;
-    if (date && !Number.isNaN(date.getTime())) return date;
-  } catch {
-    // A snapshot that does not parse is told by the runtime when it is read; here, the fallback.
-  }
-  return new Date(instance.startedAt ?? Number.NaN);
-}

@@ -422,7 +422,10 @@ export class JourneyRuntime {
             correlationKey: workflow.trigger.correlationKey,
             correlation,
             generation,
-            startedAt: new Date(),
+            // The trigger event's time, as the journey's context has it (the time analytics
+            // counts its steps by): an event taken in at 23:59 and started after midnight (a
+            // backlog, recovery) is the evening's everywhere.
+            startedAt: startedAtOf(result),
             revision: 0,
           },
           event,
@@ -648,6 +651,12 @@ function statusOf(status: StepResult['status']): InstanceStatus {
 
 function remember(keys: string[], key: string): string[] {
   return [...keys.filter((k) => k !== key), key].slice(-RECENT_EVENTS);
+}
+
+/** When a started journey's trigger happened (its context's `startedAt`), else now. */
+function startedAtOf(result: StepResult): Date {
+  const at = new Date(result.snapshot.context.startedAt);
+  return Number.isNaN(at.getTime()) ? new Date() : at;
 }
 
 /** `order-lifecycle:O-1:2` → `order-lifecycle:O-1`: one queue per workflow and correlation. */
