@@ -80,6 +80,54 @@ describe('Youzan adapter on a real Youzan order', () => {
     });
   });
 
+  it('should mark a trade closed after a refund refundedIfPaid, as a Taobao close, and not a cancellation', () => {
+    // Youzan closes a paid trade once it is refunded in full; its close message says so by the
+    // reason 「订单退款关单，refund, order closed!」 (the SDKs' documented `close_reson`
+    // spelling), or by the close type 2 (标记退款) or 22 (拒单退款).
+    const closeData = (changes: Record<string, unknown>) =>
+      eventsOf(translateYouzan(youzanStatePush('trade_TradeClose', changes), at))[0]?.data;
+    const refundClose = {
+      close_reason: undefined,
+      close_reson: '订单退款关单，refund, order closed!',
+      close_type: 22,
+    };
+    expect(closeData(refundClose)).toEqual({
+      orderId: 'E20241104143713093806201',
+      orderNumber: 'E20241104143713093806201',
+      test: false,
+      cancelReason: '订单退款关单，refund, order closed!',
+      refundedIfPaid: true,
+    });
+    expect(closeData({ close_type: 2, close_reason: '标记退款' })).toMatchObject({
+      refundedIfPaid: true,
+    });
+    expect(
+      closeData({ close_type: '1', close_reason: '订单退款关单，refund, order closed!' }),
+    ).toMatchObject({ refundedIfPaid: true });
+    // A buyer's cancellation, an unpaid order's expiry and a partial refund stay cancellations.
+    expect(closeData({})).not.toHaveProperty('refundedIfPaid');
+    for (const close of [
+      {
+        close_type: 1,
+        close_reason: '超时未付款系统关单，order expired closed by task, order canceled!',
+      },
+      { close_type: 4, close_reason: '订单主动取消，close by buyer, order canceled!' },
+      { close_type: 6, close_reason: '部分退款' },
+    ])
+      expect(closeData(close)).not.toHaveProperty('refundedIfPaid');
+
+    // A close carrying the whole order: its refund_state 12 (全额退款成功) says it.
+    const whole = (changes: Record<string, unknown>) =>
+      eventsOf(
+        translateYouzan(youzanPush('trade_TradeClose', { status: 'TRADE_CLOSE', ...changes }), at),
+      )[0]?.data;
+    expect(whole({ refund_state: 12, close_type: 0 })).toMatchObject({
+      paid: true,
+      refundedIfPaid: true,
+    });
+    expect(whole({ refund_state: 0, close_type: 4 })).not.toHaveProperty('refundedIfPaid');
+  });
+
   it('should make one order.paid of trade_TradePaid and trade_TradeBuyerPay (virtual goods send only the first)', () => {
     const paid = eventsOf(
       translateYouzan(youzanPush('trade_TradePaid', { status: 'TRADE_PAID' }), at),

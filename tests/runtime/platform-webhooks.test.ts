@@ -654,6 +654,36 @@ describe('Youzan pushes and mapped ERP messages', () => {
     );
   });
 
+  it('should end the journey on a Youzan trade closed after its full refund as a refund, never a cancellation', async () => {
+    const tid = 'E20241104143713093806203';
+    const created = youzanPush('trade_TradeCreate', { tid, status: 'WAIT_SELLER_SEND_GOODS' });
+    expect((await youzan(JSON.stringify(created))).status).toBe(200);
+    const id = `order-lifecycle:${tid}:1`;
+    await vi.waitFor(async () => expect((await instance(id)).node).toBe('waitShipment'), SETTLED);
+    const refund = youzanRefundPush('trade_refund_RefundSuccess', { tid, refunded_fee: '139.14' });
+    expect((await youzan(JSON.stringify(refund))).status).toBe(200);
+    // Youzan then closes the trade, saying why: 「订单退款关单，refund, order closed!」.
+    const close = youzanStatePush('trade_TradeClose', {
+      tid,
+      close_reason: undefined,
+      close_reson: '订单退款关单，refund, order closed!',
+      close_type: 22,
+    });
+    const closed = await youzan(JSON.stringify(close));
+    expect(await closed.json()).toMatchObject({ code: 0, events: [{ status: 'accepted' }] });
+    // Told as the refund (it waits up to an hour for a refund message the close may precede,
+    // then ends without telling this one again), not as a cancellation with 3 days of waiting
+    // for a refund.
+    await vi.waitFor(
+      async () => expect((await instance(id)).node).toBe('waitClosingRefund'),
+      SETTLED,
+    );
+    expect((await instance(id)).data).toMatchObject({
+      refund: { amount: 139.14 },
+      cancellation: { refundedIfPaid: true },
+    });
+  });
+
   it('should ship a Youzan order on the documented shipping message (only tid and update_time), and answer test pushes', async () => {
     const tid = 'E20241104143713093806202';
     const created = youzanPush('trade_TradeCreate', { tid, status: 'WAIT_SELLER_SEND_GOODS' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseWorkflow } from '../workflow/parse-workflow.ts';
+import type { WorkflowDocument } from '../workflow/workflow.types.ts';
 import { JourneyAssertionError } from './journey-test.ts';
 import { journeyPaths, PathCoverage, pathKey } from './journey-paths.ts';
 import { walkPath } from './walk-path.ts';
@@ -9,6 +10,26 @@ import smallJourney from './fixtures/small-journey.json' with { type: 'json' };
 const workflow = parseWorkflow(smallJourney);
 const customer = { name: '李雷', phone: '13800000000' };
 const trigger = (total: number) => ({ orderId: 'A1', customer, total });
+
+/**
+ * Every path of `workflow` walks, and the one leaving by `refunded` sends `order.refunded`
+ * matched to the order (its data saved, the node's timer cancelled).
+ */
+function expectRefundWalked(workflow: WorkflowDocument): void {
+  const coverage = new PathCoverage(workflow);
+  for (const path of coverage.paths) {
+    const test = walkPath(workflow, path, {
+      trigger: { orderId: 'A1' },
+      events: { 'order.refunded': { amount: 5 } },
+    });
+    coverage.record(test.path);
+  }
+  expect(coverage.uncovered()).toEqual([]);
+  const refunded = journeyPaths(workflow).find((p) => p.some((s) => s.outcome === 'refunded'));
+  const test = walkPath(workflow, refunded ?? [], { trigger: { orderId: 'A1' } });
+  expect(test.data['refund']).toEqual({ orderId: 'A1' });
+  expect(test.timers).toEqual([]);
+}
 
 describe('walkPath', () => {
   it('should walk every path when the trigger data allows the branch', () => {
@@ -80,18 +101,36 @@ describe('walkPath', () => {
         ['pause', 'refunded', 'refunded'],
       ],
     );
-    const coverage = new PathCoverage(pause);
-    for (const path of coverage.paths) {
-      const test = walkPath(pause, path, {
-        trigger: { orderId: 'A1' },
-        events: { 'order.refunded': { amount: 5 } },
-      });
-      coverage.record(test.path);
-    }
-    expect(coverage.uncovered()).toEqual([]);
-    const refunded = journeyPaths(pause).find((p) => p.some((s) => s.outcome === 'refunded'));
-    const test = walkPath(pause, refunded ?? [], { trigger: { orderId: 'A1' } });
-    expect(test.data['refund']).toEqual({ orderId: 'A1' });
-    expect(test.timers).toEqual([]);
+    expectRefundWalked(pause);
+  });
+
+  it("should send the event that ends a question early for that event's outcome", () => {
+    const survey = workflowOf(
+      [
+        orderTrigger(),
+        [
+          'ask',
+          'askCustomer',
+          {
+            channel: 'sms',
+            to: '13900000000',
+            question: { zh: '请打分', en: 'Rate us' },
+            timeout: '3d',
+            match: { orderId: 'orderId' },
+            alternatives: [{ id: 'refunded', event: 'order.refunded', saveAs: 'refund' }],
+          },
+        ],
+        endNode(),
+        endNode('refunded'),
+        endNode('late'),
+      ],
+      [
+        ['start', 'next', 'ask'],
+        ['ask', 'answered', 'done'],
+        ['ask', 'refunded', 'refunded'],
+        ['ask', 'timeout', 'late'],
+      ],
+    );
+    expectRefundWalked(survey);
   });
 });

@@ -34,14 +34,33 @@ function setPath(target: JsonObject, path: string, value: JsonObject[string]): v
   at[keys[keys.length - 1] as string] = value;
 }
 
+/** Sends `event` with its fixture data, matched to the journey as the node's `match` asks. */
+function sendAwaited(
+  test: JourneyTest,
+  config: AwaitedEvents,
+  event: string,
+  fixtures: WalkFixtures,
+): void {
+  const data: JsonObject = structuredClone(fixtures.events?.[event] ?? {});
+  for (const [eventPath, journeyPath] of Object.entries(config.match ?? {})) {
+    const value = readPath(test.data, journeyPath);
+    if (value !== undefined) setPath(data, eventPath, value);
+  }
+  test.send(event, data);
+}
+
 /** Takes the one action that makes `node` leave by `outcome`, as the outside world would. */
 function act(test: JourneyTest, node: WorkflowNode, outcome: string, fixtures: WalkFixtures): void {
-  // A wait's event outcomes (a `waitForEvent`'s alternatives, the events that end a `wait`
-  // early) are taken by sending the event; its other outcomes by its timer.
+  // A wait's event outcomes (a `waitForEvent`'s alternatives, the events that end a `wait` or
+  // an `askCustomer` early) are taken by sending the event; its other outcomes by its timer.
   const alternative = (node.config as AwaitedEvents).alternatives?.find((a) => a.id === outcome);
   const timed = !alternative && (outcome === 'timeout' || node.type === 'wait');
   if (timed) {
     if (!test.fireNextTimer()) throw new JourneyAssertionError(`No timer pending at "${node.id}"`);
+    return;
+  }
+  if (alternative) {
+    sendAwaited(test, node.config as AwaitedEvents, alternative.event, fixtures);
     return;
   }
   switch (node.type) {
@@ -58,17 +77,9 @@ function act(test: JourneyTest, node: WorkflowNode, outcome: string, fixtures: W
             : outcome,
       );
       return;
-    case 'wait':
     case 'waitForEvent': {
-      const config = node.config as unknown as AwaitedEvents & Partial<WaitForEventConfig>;
-      const event = alternative?.event ?? config.event;
-      if (event === undefined) throw new JourneyAssertionError(`"${node.id}" awaits no event`);
-      const data: JsonObject = structuredClone(fixtures.events?.[event] ?? {});
-      for (const [eventPath, journeyPath] of Object.entries(config.match ?? {})) {
-        const value = readPath(test.data, journeyPath);
-        if (value !== undefined) setPath(data, eventPath, value);
-      }
-      test.send(event, data);
+      const config = node.config as unknown as WaitForEventConfig;
+      sendAwaited(test, config, config.event, fixtures);
       return;
     }
     case 'callOrderSystem': {

@@ -93,7 +93,7 @@ export const ORDER_EVENT_TYPES: EventTypeContract[] = [
         refundedIfPaid: {
           type: 'boolean',
           description:
-            'True: the platform closes a paid order only once refunded in full (Taobao), so past payment it is a refund, not a cancellation / 为真：已付款的订单只在全额退款后关闭（淘宝），付款后即为退款而非取消',
+            'True: the platform closes a paid order only once refunded in full (Taobao), or says the close follows a refund (Youzan), so past payment it is a refund, not a cancellation / 为真：已付款的订单只在全额退款后关闭（淘宝），或关闭消息表明是退款后关闭（有赞），付款后即为退款而非取消',
         },
       },
     },

@@ -10,7 +10,7 @@ const node = (id: string, type: string, config: object) => ({
 });
 
 describe('eventsOf', () => {
-  it('should list the trigger, each wait for an event and the events that end a wait early', () => {
+  it('should list the trigger, each wait for an event and the events that end a wait or a question early', () => {
     const document = {
       id: 'pause',
       name: 'Pause',
@@ -25,6 +25,12 @@ describe('eventsOf', () => {
           duration: '1d',
           alternatives: [{ id: 'refunded', event: 'order.refunded' }],
         }),
+        node('survey', 'askCustomer', {
+          channel: 'sms',
+          to: '{{customer.phone}}',
+          question: { zh: '请打分', en: 'Rate us' },
+          alternatives: [{ id: 'returned', event: 'order.returned' }],
+        }),
       ],
       edges: [],
     } as unknown as WorkflowDocument;
@@ -33,6 +39,7 @@ describe('eventsOf', () => {
       'order.shipped',
       'order.cancelled',
       'order.refunded',
+      'order.returned',
     ]);
   });
 });

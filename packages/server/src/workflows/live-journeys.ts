@@ -29,13 +29,13 @@ const PLATFORM_EVENTS = [
 
 /**
  * The events a journey listens to: its trigger's, then every wait's (and their alternatives,
- * which a `wait` also has: the events that end it early).
+ * which a `wait` and an `askCustomer` also have: the events that end it early).
  */
 export function eventsOf(document: WorkflowDocument): string[] {
   const events = new Set<string>();
   for (const node of document.nodes) {
     const config = node.config as { event?: unknown; alternatives?: { event?: unknown }[] };
-    if (!['trigger', 'waitForEvent', 'wait'].includes(node.type)) continue;
+    if (!['trigger', 'waitForEvent', 'wait', 'askCustomer'].includes(node.type)) continue;
     if (typeof config.event === 'string') events.add(config.event);
     for (const alternative of config.alternatives ?? [])
       if (typeof alternative.event === 'string') events.add(alternative.event);

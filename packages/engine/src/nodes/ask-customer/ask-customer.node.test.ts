@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { journeyTest } from '../../testing/journey-test.ts';
-import { endNode, orderTrigger, workflowOf } from '../../testing/fixtures/workflow-builder.ts';
-import { chosenOption, type AskCustomerConfig } from './ask-customer.node.ts';
+import {
+  endNode,
+  orderTrigger,
+  workflowOf,
+  type EdgeSpec,
+} from '../../testing/fixtures/workflow-builder.ts';
+import { validate } from '../../validation/validate.ts';
+import { askCustomerNode, chosenOption, type AskCustomerConfig } from './ask-customer.node.ts';
 
 const config: AskCustomerConfig = {
   channel: 'chat',
@@ -16,21 +22,26 @@ const config: AskCustomerConfig = {
   saveAs: 'answer',
 };
 
-const askJourney = workflowOf(
-  [
-    orderTrigger(),
-    ['ask', 'askCustomer', config as never],
-    endNode('yes'),
-    endNode('no'),
-    endNode('late', 'failed'),
-  ],
-  [
-    ['start', 'next', 'ask'],
-    ['ask', 'confirm', 'yes'],
-    ['ask', 'cancel', 'no'],
-    ['ask', 'timeout', 'late'],
-  ],
-);
+/** A journey asking `ask`; `more` are outcomes of its own, each to an end of that name. */
+const askJourneyOf = (ask: AskCustomerConfig, more: string[] = []) =>
+  workflowOf(
+    [
+      orderTrigger(),
+      ['ask', 'askCustomer', ask as never],
+      endNode('yes'),
+      endNode('no'),
+      endNode('late', 'failed'),
+      ...more.map((outcome) => endNode(outcome)),
+    ],
+    [
+      ['start', 'next', 'ask'],
+      ['ask', 'confirm', 'yes'],
+      ['ask', 'cancel', 'no'],
+      ['ask', 'timeout', 'late'],
+      ...more.map((outcome): EdgeSpec => ['ask', outcome, outcome]),
+    ],
+  );
+const askJourney = askJourneyOf(config);
 
 describe('askCustomer', () => {
   it('should choose by option id, number, label or the longest keyword', () => {
@@ -134,5 +145,64 @@ describe('askCustomer', () => {
       expect.objectContaining({ locale: 'en', text: 'Change the address?' }),
     );
     expect(t.messages[0]?.options?.[0]).toEqual({ id: 'confirm', label: 'Confirm' });
+  });
+
+  describe('ended by an event while waiting for the reply', () => {
+    const survey: AskCustomerConfig = {
+      ...config,
+      match: { orderId: 'orderId' },
+      alternatives: [
+        { id: 'refunded', event: 'order.refunded', saveAs: 'refund' },
+        { id: 'cancelled', event: 'order.cancelled' },
+      ],
+    };
+    const refundable = askJourneyOf(survey, ['refunded', 'cancelled']);
+
+    it("should leave by the event's outcome, saving its data, not the reply, and cancel the timeout", () => {
+      const t = journeyTest(refundable);
+      t.trigger({ orderId: 'A1', customer: { id: 'c1' } });
+      t.advance('1h');
+      t.send('order.refunded', { orderId: 'A1', amount: 30 });
+      t.expectEnded('completed');
+      expect(t.node).toBe('refunded');
+      expect(t.data['refund']).toEqual({ orderId: 'A1', amount: 30 });
+      expect(t.data['answer']).toBeUndefined();
+      expect(t.timers).toEqual([]);
+      expect(t.messages).toHaveLength(1);
+    });
+
+    it("should still take a reply, and not another order's event", () => {
+      const t = journeyTest(refundable);
+      t.trigger({ orderId: 'A1', customer: { id: 'c1' } });
+      expect(() => t.send('order.cancelled', { orderId: 'B2' })).toThrow();
+      t.expectNode('ask');
+      t.reply('取消');
+      expect(t.node).toBe('no');
+      expect(t.data['answer']).toEqual({ option: 'cancel', text: '取消' });
+    });
+
+    it('should list its events as awaited and outcomes, and refuse an id taken twice', () => {
+      expect(askCustomerNode.awaits(survey)).toEqual([
+        'customer.replied',
+        'order.refunded',
+        'order.cancelled',
+        'timer.fired',
+      ]);
+      expect(askCustomerNode.outcomes(survey).map((o) => o.id)).toEqual([
+        'confirm',
+        'cancel',
+        'refunded',
+        'cancelled',
+        'timeout',
+      ]);
+      expect(askCustomerNode.writes(survey)).toEqual(['answer', 'refund']);
+      const clash = { ...survey, alternatives: [{ id: 'cancel', event: 'order.cancelled' }] };
+      expect(askCustomerNode.check?.(clash)).toEqual([
+        { code: 'option.duplicateId', pointer: '/alternatives/0/id', value: 'cancel' },
+      ]);
+      const reserved = structuredClone(refundable);
+      reserved.nodes[1]!.config['alternatives'] = [{ id: 'timeout', event: 'order.refunded' }];
+      expect(validate(reserved).valid).toBe(false);
+    });
   });
 });

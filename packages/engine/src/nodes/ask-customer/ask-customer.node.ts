@@ -25,6 +25,18 @@ import {
 import { afterDelay, cancelTimer, scheduleTimer } from '../shared/timers.ts';
 import { durationMs } from '../../time/duration.ts';
 import { isRefusal, matchKeywords } from './reply-matching.ts';
+import {
+  acceptAlternatives,
+  alternativeEvents,
+  alternativeOutcomes,
+  alternativeSaves,
+  alternativesSchema,
+  eventMatches,
+  matchReads,
+  matchSchema,
+  savedAlternative,
+  type AwaitedEvents,
+} from '../shared/awaited-events.ts';
 
 export interface AskOption {
   id: string;
@@ -35,7 +47,12 @@ export interface AskOption {
   score?: number;
 }
 
-export interface AskCustomerConfig {
+/**
+ * A question; its `alternatives` are events that end the wait for the reply, each by its own
+ * outcome, e.g. the order is refunded while the satisfaction survey is open (an event the
+ * journey would otherwise only park until a node takes it).
+ */
+export interface AskCustomerConfig extends AwaitedEvents {
   channel: Channel;
   to: string;
   question: MessageText;
@@ -57,6 +74,9 @@ export interface AskCustomerConfig {
 }
 
 type Args = NodeRuntimeArgs<AskCustomerConfig>;
+
+/** The outcome ids the node reserves for itself (an option's id is the option's outcome). */
+const OWN_OUTCOMES = ['timeout', 'answered', 'declined'];
 
 /** Asks the customer a question and waits for the reply (or a timeout). */
 export const askCustomerNode = defineNodeType<AskCustomerConfig>({
@@ -84,7 +104,7 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
           required: ['id', 'label'],
           additionalProperties: false,
           properties: {
-            id: { ...outcomeIdSchema, not: { enum: ['timeout', 'answered', 'declined'] } },
+            id: { ...outcomeIdSchema, not: { enum: OWN_OUTCOMES } },
             label: localizedTitleSchema,
             keywords: {
               type: 'array',
@@ -110,6 +130,11 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
         title: 'Refusals take "declined" / 拒绝走“已拒绝”',
         description: '不用了、算了、no thanks ... (only without options / 仅无选项时)',
       },
+      match: matchSchema,
+      alternatives: alternativesSchema(
+        'Events that end the wait for the reply / 结束等待回复的事件',
+        OWN_OUTCOMES,
+      ),
     },
   },
   defaultConfig: {
@@ -131,34 +156,42 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
             ? [{ id: 'declined', title: { zh: '已拒绝', en: 'Declined' } }]
             : []),
         ]),
+    ...alternativeOutcomes(config),
     ...(config.timeout ? [{ id: 'timeout', title: { zh: '超时未回复', en: 'No reply' } }] : []),
   ],
   waits: true,
   awaits: (config) => [
     ENGINE_EVENTS.customerReplied,
+    ...alternativeEvents(config),
     ...(config.timeout ? [ENGINE_EVENTS.timerFired] : []),
   ],
   reads: (config) => [
+    ...matchReads(config),
     ...templateReads(config.to, '/to'),
     ...templateReads(config.question.zh, '/question/zh'),
     ...templateReads(config.question.en, '/question/en'),
     ...templateReads(config.locale, '/locale'),
     ...fallbackReads(config.fallback),
   ],
-  writes: (config) => (config.saveAs ? [config.saveAs] : []),
+  writes: (config) => [...(config.saveAs ? [config.saveAs] : []), ...alternativeSaves(config)],
   check: (config) => [
     ...checkDuration(config.timeout, '/timeout'),
     ...checkTemplate(config.question.zh, '/question/zh'),
     ...checkTemplate(config.question.en, '/question/en'),
     ...fallbackChecks(config.fallback),
+    // An option's id and an alternative's are both outcomes: none may be taken twice.
     ...checkUniqueIds(
-      (config.options ?? []).map((o) => o.id),
-      (i) => `/options/${i}/id`,
+      [...(config.options ?? []).map((o) => o.id), ...(config.alternatives ?? []).map((a) => a.id)],
+      (i) => {
+        const options = config.options?.length ?? 0;
+        return i < options ? `/options/${i}/id` : `/alternatives/${i - options}/id`;
+      },
     ),
   ],
   compile: (node, c) => {
     const { options, timeout } = node.config;
-    const leaving = [c.update('save'), ...(timeout ? [c.effect('cancelTimeout')] : [])];
+    const cancel = timeout ? [c.effect('cancelTimeout')] : [];
+    const leaving = [c.update('save'), ...cancel];
     const replies = options?.length
       ? [
           ...options.map((o) => ({
@@ -177,6 +210,7 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
       entry: [c.enter(), c.effect('ask'), ...(timeout ? [c.effect('scheduleTimeout')] : [])],
       on: {
         [ENGINE_EVENTS.customerReplied]: replies,
+        ...acceptAlternatives(c, node.config, cancel, 'saveEvent'),
         ...(timeout
           ? { [ENGINE_EVENTS.timerFired]: [{ guard: c.timerIs('timeout'), ...c.go('timeout') }] }
           : {}),
@@ -184,6 +218,7 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
     };
   },
   guards: {
+    matches: ({ node, context, event }) => eventMatches(node.config, context.data, event),
     chose: ({ node, event, params }) =>
       chosenOption(node.config, event.data)?.id === params['option'],
     declined: ({ event }) =>
@@ -207,6 +242,7 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
         },
       };
     },
+    saveEvent: ({ node, context, event }) => savedAlternative(node.config, context, event),
     countReprompt: ({ context }) => ({
       visit: { ...context.visit, attempt: context.visit.attempt + 1 },
     }),

@@ -21,8 +21,9 @@ import { checkUniqueIds } from './config-checks.ts';
 
 /**
  * Events that end a wait, each by its own outcome: the alternatives of `waitForEvent` (the
- * order is cancelled while waiting for its shipment) and the events that end a `wait` early
- * (the order is refunded during the day before the survey).
+ * order is cancelled while waiting for its shipment), the events that end a `wait` early
+ * (the order is refunded during the day before the survey) and those that end an
+ * `askCustomer`'s wait for the reply (the order is refunded while the survey is open).
  */
 export interface AwaitedEvents {
   /** Event data path -> journey data path that must be equal, e.g. `{ "orderId": "orderId" }`. */
@@ -103,7 +104,8 @@ export function savedEvent(
 
 /**
  * The transition that takes `event` (when it matches, through the node's `matches` guard) and
- * leaves by `outcome`, saving its data (the node's `save` update) and running `leaving` after.
+ * leaves by `outcome`, saving its data (the node's update `saveUpdate`, `save` unless the node
+ * saves something else under that name) and running `leaving` after.
  */
 export function acceptEvent(
   c: CompileContext,
@@ -111,12 +113,13 @@ export function acceptEvent(
   event: string,
   outcome: { id: string; saves: boolean },
   leaving: ActionRef[],
+  saveUpdate = 'save',
 ): Record<string, TransitionConfig[]> {
   return {
     [event]: [
       {
         ...(config.match ? { guard: c.check('matches') } : {}),
-        ...c.go(outcome.id, [...(outcome.saves ? [c.update('save')] : []), ...leaving]),
+        ...c.go(outcome.id, [...(outcome.saves ? [c.update(saveUpdate)] : []), ...leaving]),
       },
     ],
   };
@@ -127,13 +130,27 @@ export function acceptAlternatives(
   c: CompileContext,
   config: AwaitedEvents,
   leaving: ActionRef[],
+  saveUpdate = 'save',
 ): Record<string, TransitionConfig[]> {
   return Object.assign(
     {},
     ...(config.alternatives ?? []).map((a) =>
-      acceptEvent(c, config, a.event, { id: a.id, saves: Boolean(a.saveAs) }, leaving),
+      acceptEvent(c, config, a.event, { id: a.id, saves: Boolean(a.saveAs) }, leaving, saveUpdate),
     ),
   ) as Record<string, TransitionConfig[]>;
+}
+
+/** The journey data with the data of `event`, an alternative's, saved under its `saveAs`. */
+export function savedAlternative(
+  config: AwaitedEvents,
+  context: JourneyContext,
+  event: JourneyEvent,
+): Partial<JourneyContext> {
+  return savedEvent(
+    config.alternatives?.find((a) => a.event === event.type)?.saveAs,
+    context,
+    event,
+  );
 }
 
 /** The variables the alternatives save their events' data under. */

@@ -28,7 +28,7 @@ import {
   eventMatches,
   matchReads,
   matchSchema,
-  savedEvent,
+  savedAlternative,
   type AwaitedEvents,
 } from '../shared/awaited-events.ts';
 
@@ -119,12 +119,7 @@ export const waitNode = defineNodeType<WaitConfig>({
     matches: ({ node, context, event }) => eventMatches(node.config, context.data, event),
   },
   updates: {
-    save: ({ node, context, event }) =>
-      savedEvent(
-        node.config.alternatives?.find((a) => a.event === event.type)?.saveAs,
-        context,
-        event,
-      ),
+    save: ({ node, context, event }) => savedAlternative(node.config, context, event),
   },
   effects: {
     schedule: ({ node, context, at }) =>

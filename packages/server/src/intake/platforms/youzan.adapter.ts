@@ -41,6 +41,35 @@ export const YOUZAN_REFUND_TYPES = new Set([
   'youzan_trade_RefundSuccess',
 ]);
 
+/**
+ * A trade close that follows a refund, as Youzan's close message tells it: the close type 2
+ * (标记退款, the seller marked it refunded) or 22 (拒单退款, refused and refunded), or the
+ * reason Youzan gives a close after a refund, 「订单退款关单，refund, order closed!」 (a buyer's
+ * cancellation is 「订单主动取消，close by buyer, order canceled!」, an unpaid order's expiry
+ * 「超时未付款系统关单，order expired closed by task, order canceled!」), as open-source Youzan
+ * SDKs record the trade_TradeClose fields. A whole order says it by its `refund_state` 12
+ * (全额退款成功). 6 (部分退款) is left out: part of the money is not the order refunded.
+ */
+const REFUND_CLOSE_TYPES = new Set(['2', '22']);
+const REFUND_CLOSE_REASON = /退款关单|refund, order closed/i;
+const REFUNDED_IN_FULL = '12';
+
+/**
+ * True (the journey's `refundedIfPaid`) when a trade_TradeClose shows it follows a refund: a
+ * paid trade closed so is a refund to tell, not a cancellation, like a Taobao close.
+ */
+function closedAfterRefund(
+  closeType: unknown,
+  reason: string | undefined,
+  refundState?: unknown,
+): true | undefined {
+  const refunded =
+    REFUND_CLOSE_TYPES.has(asText(closeType) ?? '') ||
+    REFUND_CLOSE_REASON.test(reason ?? '') ||
+    asText(refundState) === REFUNDED_IN_FULL;
+  return refunded || undefined;
+}
+
 /** Order statuses that mean the buyer has not paid yet. */
 const UNPAID = new Set(['WAIT_BUYER_PAY', 'TRADE_NO_CREATE_PAY']);
 
@@ -82,6 +111,8 @@ const stateSchema = compileSchema({
     update_time: { type: 'string' },
     close_type: { type: ['integer', 'string'] },
     close_reason: { type: 'string' },
+    // The documented spelling of the close reason (SDKs record it so); either is read.
+    close_reson: { type: 'string' },
   },
 });
 
@@ -203,20 +234,23 @@ function tradeEvent(
   };
 }
 
-/** A shipping, success or closing message: the order's number, and why it closed. */
+/**
+ * A shipping, success or closing message: the order's number, and why it closed (and whether
+ * after a refund).
+ */
 function stateOf(envelope: Json, messageType: string, receivedAt: Date): Translation {
   const found = messageOf(envelope['msg'], stateSchema);
   if ('problems' in found) return { invalid: found.problems };
   const message = found.message;
   const tid = asText(message['tid']) as string;
+  const closing = messageType === 'trade_TradeClose';
+  const reason = asText(message['close_reason']) ?? asText(message['close_reson']);
   const data: Json = {
     orderId: tid,
     orderNumber: tid,
     test: false,
-    cancelReason:
-      messageType === 'trade_TradeClose'
-        ? (asText(message['close_reason']) ?? asText(message['close_type']))
-        : undefined,
+    cancelReason: closing ? (reason ?? asText(message['close_type'])) : undefined,
+    refundedIfPaid: closing ? closedAfterRefund(message['close_type'], reason) : undefined,
   };
   const updated = asText(message['update_time']) ?? asText(envelope['version']) ?? '';
   return tradeEvent(
@@ -289,6 +323,10 @@ export function translateYouzan(payload: unknown, receivedAt: Date): Translation
     paid: !UNPAID.has(status),
     test: false,
     shopName: asText(info['shop_name']),
+    refundedIfPaid:
+      messageType === 'trade_TradeClose'
+        ? closedAfterRefund(info['close_type'], undefined, info['refund_state'])
+        : undefined,
   };
   const times = [info[ORDER_TIME_FIELDS[messageType] ?? 'update_time'], info['update_time']];
   return tradeEvent(envelope, messageType, tid, updated, times, data, receivedAt);
