@@ -94,4 +94,3 @@ export class JourneyRecords {
     return { inbox, outbox, deadLetters };
   }
 }
-
