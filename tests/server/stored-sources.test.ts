@@ -242,6 +242,9 @@ describe('a rotated secret taken for a grace', () => {
     expect((await wooDelivery(rotated.secret)).status).toBe(202);
     expect((await send(h, erp.secret, 'erp-grace')).status).toBeLessThan(300);
     expect((await send(h, erpRotated.secret, 'erp-grace')).status).toBeLessThan(300);
+    // The deliveries' records are written (the source's last event), so the listing holds still.
+    await h.xiaoer.intake.idle();
+    await h.xiaoer.runtime.idle();
     const listedEntry = (await listed()).find((s) => s.id === 'woo-grace');
     expect(listedEntry).toMatchObject({
       previousSecretHint: old.slice(-4),

@@ -33,6 +33,7 @@ describe('the funnel overlay on the canvas', () => {
     const graph = toGraph(journey);
     const shown = withFunnelBadges(graph, funnelBadges(funnel));
     expect(shown.nodes.find((n) => n.id === 'start')?.data.funnel).toEqual({
+      reached: 200,
       entered: 200,
       dropped: 0,
       averageMs: 0,
