@@ -5,6 +5,7 @@ import { DemoShop } from '@xiaoer/demo-shop';
 import { signedHeaders } from '@xiaoer/server';
 import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
 import { cloudEvent, SOURCE, testConfig } from '@xiaoer/server/testing';
+import { Exposition } from '../metrics/exposition.ts';
 import { pingWorkflow } from '../runtime/test-workflows.ts';
 import { apiClient, spawnServer, type ServerProcess } from '../runtime/server-process.ts';
 
@@ -24,7 +25,11 @@ beforeAll(async () => {
       spawnServer({
         storeUri: store.uri,
         adminPassword: PASSWORD,
-        config: testConfig(shopUrl, { recovery: { sweepEveryMs: 500, staleAfterMs: 3000 } }),
+        config: testConfig(shopUrl, {
+          recovery: { sweepEveryMs: 500, staleAfterMs: 3000 },
+          // The outbox gauge read at each scrape: the test waits for it to empty.
+          metrics: { cacheMs: 0 },
+        }),
       }),
     ),
   );
@@ -68,6 +73,10 @@ describe('two server processes on one store', () => {
     }
     const N = 8;
     for (let i = 0; i < N; i++) await shop.createOrder({ orderId: `TP-${i}` });
+    // Each message takes longer than the stale time (3 s): its step's outbox note and its
+    // attempt are older than that while their live process is on them, and must not be taken
+    // over by the other process (found once in CI under load: a message sent twice).
+    shop.injectDelay('messages', 4000);
     const answers = await Promise.all(
       Array.from({ length: N }, (_, i) => [
         send(
@@ -115,6 +124,12 @@ describe('two server processes on one store', () => {
     console.info(
       `two processes: ${shop.idempotency.replays} refund calls answered from idempotency keys`,
     );
+    // Nothing is left that could be taken over and sent again: every step's outbox note is
+    // gone, and no message is on its way to the shop.
+    const outbox = async () =>
+      new Exposition(await (await apiB('GET', '/metrics')).text()).value('xiaoer_outbox_steps');
+    await expect.poll(outbox, { timeout: 60_000, interval: 500 }).toBe(0);
+    await expect.poll(() => shop.messagesPending, { timeout: 30_000 }).toBe(0);
     expect(shop.duplicateMessages).toBe(0);
     expect(shop.messages).toHaveLength(N * 2);
   });

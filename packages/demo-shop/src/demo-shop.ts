@@ -36,6 +36,8 @@ export class DemoShop {
   readonly idempotency = new IdempotencyStore();
   readonly sender: WebhookSender;
   duplicateMessages = 0;
+  /** Messages received and not answered yet (only while `messages` is delayed). */
+  messagesPending = 0;
   /** Every request per operation, failed and replayed ones included. */
   readonly requests = new Map<string, number>();
   #faults = new Map<string, { count: number; status: number }>();
@@ -58,7 +60,10 @@ export class DemoShop {
     this.#faults.set(fault.operation, { count: fault.count, status: fault.status });
   }
 
-  /** Makes every call of an operation take `ms` longer (a slow order system). */
+  /**
+   * Makes every call of an operation take `ms` longer (a slow order system); `messages` slows
+   * the message sink.
+   */
   injectDelay(operation: string, ms: number): void {
     this.#delays.set(operation, ms);
   }
@@ -234,8 +239,14 @@ export class DemoShop {
       }),
     );
     // The message sink: Xiaoer's generic webhook channel posts customer messages here.
-    app.post('/messages', (request, response) => {
+    app.post('/messages', async (request, response) => {
       const body = (request.body ?? {}) as Record<string, unknown>;
+      const delay = this.#delays.get('messages');
+      if (delay) {
+        this.messagesPending++;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        this.messagesPending--;
+      }
       const key = request.get('idempotency-key') ?? String(body['idempotencyKey'] ?? '');
       if (this.messages.some((m) => m.idempotencyKey === key)) {
         this.duplicateMessages++;

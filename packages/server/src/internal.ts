@@ -321,4 +321,4 @@ export { qualityBodySchemas } from './http/quality.route.ts';
 export { eventJson, inboxEntryOf, type EventRecord } from './model/event.model.ts';
 export { EventInbox, INBOX_RELEASE_DELAY_MS } from './runtime/event-inbox.ts';
 export { errorForLog, serverLogger, withSafeErrors } from './errors/error-for-log.ts';
-export { ProcessLiveness } from './runtime/process-liveness.ts';
+export { abandoned, ProcessLiveness } from './runtime/process-liveness.ts';

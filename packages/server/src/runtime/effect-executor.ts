@@ -233,13 +233,19 @@ export class EffectExecutor {
         if (!isDuplicateKey(error)) throw error;
         const claim = await this.#models.EffectAttempts.findById(id).lean<EffectAttemptRecord>();
         const started = claim ? new Date(claim.startedAt).getTime() : Date.now();
-        // Held by a live process for less than the stale time: it is on it. A dead holder's
-        // attempt (it stopped beating) is taken over at once: it may have been delivered.
+        // Held by another process that is beating, or by one for less than the stale time: it
+        // is on it. A dead holder's attempt (it stopped beating) is taken over at once: it may
+        // have been delivered.
         if (
-          Date.now() - started < this.#staleAfterMs &&
-          !(await this.#liveness?.gone(claim?.process))
-        )
-          return { busyUntil: new Date(started + this.#staleAfterMs + 100), claim: id };
+          !(await this.#liveness?.gone(claim?.process)) &&
+          (Date.now() - started < this.#staleAfterMs ||
+            (await this.#liveness?.alive(claim?.process)))
+        ) {
+          // Looked at again once stale; a live holder past that, a stale time later.
+          const stale = started + this.#staleAfterMs + 100;
+          const busyUntil = new Date(stale > Date.now() ? stale : Date.now() + this.#staleAfterMs);
+          return { busyUntil, claim: id };
+        }
       }
     }
     return { busyUntil: new Date(Date.now() + this.#staleAfterMs), claim: `${base}~5` };

@@ -74,6 +74,21 @@ export class ProcessLiveness {
    */
   async gone(holder: string | undefined, now = Date.now()): Promise<boolean> {
     if (!holder || holder === this.id) return false;
+    return now - (await this.#beatAt(holder, now)) > this.goneAfterMs;
+  }
+
+  /**
+   * Whether the process that holds a claim is another one that is beating: its claims are its
+   * own to finish, however old they are (a step or an effect that takes longer than the stale
+   * time under load is slow, not lost; taking it over sent a message twice).
+   */
+  async alive(holder: string | undefined, now = Date.now()): Promise<boolean> {
+    if (!holder || holder === this.id) return false;
+    return now - (await this.#beatAt(holder, now)) <= this.goneAfterMs;
+  }
+
+  /** The holder's last beat (0 when it has none), read at most once a beat per holder. */
+  async #beatAt(holder: string, now: number): Promise<number> {
     let seen = this.#seen.get(holder);
     if (!seen || now - seen.readAt > this.#beatEveryMs) {
       const beat = await this.#heartbeats.findById(holder).lean<HeartbeatRecord>();
@@ -81,7 +96,7 @@ export class ProcessLiveness {
       this.#seen.set(holder, seen);
       if (this.#seen.size > 1000) this.#seen.clear();
     }
-    return now - seen.beatAt > this.goneAfterMs;
+    return seen.beatAt;
   }
 
   async #beat(): Promise<void> {
@@ -95,7 +110,8 @@ export class ProcessLiveness {
 
 /**
  * The claims among `claims` (all at least `goneAfterMs` old, or all when there is no liveness)
- * that are abandoned: older than `staleAfterMs`, or held by a process that is gone.
+ * that are abandoned: held by a process that is gone, or older than `staleAfterMs` and not held
+ * by another process that is still beating (this process's own, or unknown holders').
  */
 export async function abandoned<T extends { process?: string }>(
   claims: T[],
@@ -107,8 +123,9 @@ export async function abandoned<T extends { process?: string }>(
   const found: T[] = [];
   for (const claim of claims)
     if (
-      now - new Date(at(claim)).getTime() >= staleAfterMs ||
-      (await liveness?.gone(claim.process, now))
+      (await liveness?.gone(claim.process, now)) ||
+      (now - new Date(at(claim)).getTime() >= staleAfterMs &&
+        !(await liveness?.alive(claim.process, now)))
     )
       found.push(claim);
   return found;

@@ -1,0 +1,74 @@
+import mongoose, { type Connection } from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { abandoned, createModels, ProcessLiveness } from '@xiaoer/server/internal';
+import { startTestStore, TestClock, type RunningStore } from '@xiaoer/server/testing';
+
+/**
+ * Which claims recovery takes over, judged against real heartbeats in the store. Found in a CI
+ * run of the two-process suite: a step's outbox note held by a live process longer than the
+ * stale time (3 s there, on a loaded machine) was taken over by the other process, which sent
+ * the step's message a second time.
+ */
+const STALE_MS = 3000;
+let store: RunningStore;
+let connection: Connection;
+beforeAll(async () => {
+  store = await startTestStore();
+  connection = await mongoose.createConnection(store.uri).asPromise();
+});
+afterAll(async () => {
+  await connection?.close();
+  await store?.stop();
+});
+
+interface Claim {
+  name: string;
+  process?: string;
+  at: Date;
+}
+
+describe('abandoned claims', () => {
+  it('should leave a beating process its claims however old, and take over the rest', async () => {
+    const models = createModels(connection);
+    const holder = new ProcessLiveness(models.Heartbeats, {}, new TestClock());
+    const judge = new ProcessLiveness(models.Heartbeats);
+    await holder.start(() => undefined);
+    const now = Date.now();
+    const old = new Date(now - 60_000);
+    const claims: Claim[] = [
+      { name: 'live holder, old', process: holder.id, at: old },
+      { name: 'live holder, fresh', process: holder.id, at: new Date(now) },
+      { name: 'unknown holder, old', at: old },
+      { name: 'unknown holder, fresh', at: new Date(now) },
+      { name: 'own, old', process: judge.id, at: old },
+      { name: 'own, fresh', process: judge.id, at: new Date(now) },
+    ];
+    const names = async (at: number) =>
+      (await abandoned(claims, (claim) => claim.at, STALE_MS, judge, at)).map((c) => c.name);
+    expect(await names(now)).toEqual(['unknown holder, old', 'own, old']);
+
+    // A process that stopped beating: its claims are taken over, fresh or not.
+    await models.Heartbeats.create({ _id: 'silent:1:abc', beatAt: new Date(now - 10_000) });
+    const silent: Claim[] = [{ name: 'silent, fresh', process: 'silent:1:abc', at: new Date(now) }];
+    expect(await abandoned(silent, (claim) => claim.at, STALE_MS, judge, now)).toEqual(silent);
+
+    // The holder says goodbye: once its heartbeat is read again, its claims are the others'.
+    await holder.stop();
+    expect(await names(now + 2000)).toEqual([
+      'live holder, old',
+      'live holder, fresh',
+      'unknown holder, old',
+      'own, old',
+    ]);
+    await models.Heartbeats.deleteOne({ _id: 'silent:1:abc' });
+  });
+
+  it('should take over old claims by age alone without liveness', async () => {
+    const claims: Claim[] = [
+      { name: 'old', process: 'somebody:1:abc', at: new Date(Date.now() - 60_000) },
+      { name: 'fresh', process: 'somebody:1:abc', at: new Date() },
+    ];
+    const found = await abandoned(claims, (claim) => claim.at, STALE_MS, undefined);
+    expect(found.map((c) => c.name)).toEqual(['old']);
+  });
+});
