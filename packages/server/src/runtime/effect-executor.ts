@@ -33,9 +33,10 @@ export const OUTGOING_CONCURRENCY = 64;
 /**
  * Executes one attempt of one effect through the connectors and reports the result to the
  * journey. An attempt runs only after its claim (`effectKey#retries.attempt`) was inserted, so
- * two processes holding the same job execute it once; a claim left by a crashed process is
- * taken over once it is older than the effect jobs' lock lifetime (Agenda runs the job again
- * only after that lock expired, so its holder is presumed dead). The exception is the first
+ * two processes holding the same job execute it once; a claim left by a process that stopped
+ * beating is taken over at once, one that names no process (or this one) once it is older
+ * than the effect jobs' lock lifetime. A process that still beats keeps its claims however old:
+ * an attempt may wait long for its turn among the calls out. The exception is the first
  * attempt run straight from the step that made the effect, in the process that committed it:
  * the step's outbox note is its claim.
  */
@@ -84,7 +85,8 @@ export class EffectExecutor {
 
   /**
    * Runs one attempt. Returns `{ busyUntil, claim }` when another job holds a fresh claim on
-   * it: the caller checks again then (the holder finished, or its claim went stale).
+   * it, or another process that still beats holds an old one: the caller checks again then
+   * (the holder finished, or its claim went stale), one look-again per `claim`.
    */
   async run(
     runtime: JourneyRuntime,
@@ -241,10 +243,16 @@ export class EffectExecutor {
           (Date.now() - started < this.#staleAfterMs ||
             (await this.#liveness?.alive(claim?.process)))
         ) {
-          // Looked at again once stale; a live holder past that, a stale time later.
+          // Looked at again once stale. A live holder past that (its attempt waits its turn
+          // among the calls out, or it left the claim and will take it over itself) is looked
+          // at again every stale time: one look-again job per claim and period.
           const stale = started + this.#staleAfterMs + 100;
-          const busyUntil = new Date(stale > Date.now() ? stale : Date.now() + this.#staleAfterMs);
-          return { busyUntil, claim: id };
+          if (stale > Date.now()) return { busyUntil: new Date(stale), claim: id };
+          const period = Math.floor(Date.now() / this.#staleAfterMs);
+          return {
+            busyUntil: new Date(Date.now() + this.#staleAfterMs),
+            claim: `${id}@${period}`,
+          };
         }
       }
     }
