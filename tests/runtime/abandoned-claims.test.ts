@@ -1,5 +1,5 @@
 import mongoose, { type Connection } from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { abandoned, createModels, ProcessLiveness } from '@xiaoer/server/internal';
 import { startTestStore, TestClock, type RunningStore } from '@xiaoer/server/testing';
 
@@ -12,9 +12,11 @@ import { startTestStore, TestClock, type RunningStore } from '@xiaoer/server/tes
 const STALE_MS = 3000;
 let store: RunningStore;
 let connection: Connection;
+let models: ReturnType<typeof createModels>;
 beforeAll(async () => {
   store = await startTestStore();
   connection = await mongoose.createConnection(store.uri).asPromise();
+  models = createModels(connection);
 });
 afterAll(async () => {
   await connection?.close();
@@ -29,7 +31,6 @@ interface Claim {
 
 describe('abandoned claims', () => {
   it('should leave a beating process its claims however old, and take over the rest', async () => {
-    const models = createModels(connection);
     const holder = new ProcessLiveness(models.Heartbeats, {}, new TestClock());
     const judge = new ProcessLiveness(models.Heartbeats);
     await holder.start(() => undefined);
@@ -61,6 +62,22 @@ describe('abandoned claims', () => {
       'own, old',
     ]);
     await models.Heartbeats.deleteOne({ _id: 'silent:1:abc' });
+  });
+
+  it("should date a beat by the store's clock, not by the process's", async () => {
+    const beating = new ProcessLiveness(models.Heartbeats, {}, new TestClock());
+    // This process's clock an hour behind: a beat dated by it would make the process look gone
+    // to every other (as a beat that waited seconds behind a busy store's commands looked old).
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() - 3_600_000 });
+    try {
+      await beating.start(() => undefined);
+    } finally {
+      vi.useRealTimers();
+    }
+    const beat = await models.Heartbeats.findById(beating.id).lean();
+    expect(Math.abs(Date.now() - new Date(beat?.beatAt ?? 0).getTime())).toBeLessThan(60_000);
+    expect(await new ProcessLiveness(models.Heartbeats).alive(beating.id)).toBe(true);
+    await beating.stop();
   });
 
   it('should take over old claims by age alone without liveness', async () => {

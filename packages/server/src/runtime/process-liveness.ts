@@ -99,10 +99,15 @@ export class ProcessLiveness {
     return seen.beatAt;
   }
 
+  /**
+   * The beat's time is the store's when it applies the write, not this process's when it sent
+   * it: a beat that waited seconds behind a busy store's other commands says that the process
+   * was alive then, and a process is judged gone by the beats that reached the store.
+   */
   async #beat(): Promise<void> {
     await this.#heartbeats.updateOne(
       { _id: this.id },
-      { $set: { beatAt: new Date() } },
+      { $currentDate: { beatAt: true } },
       { upsert: true },
     );
   }
