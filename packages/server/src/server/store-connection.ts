@@ -6,14 +6,16 @@ import type { RunningStore } from '../store/store-launcher.ts';
 
 /**
  * Opens the server's Mongoose connection to a running store, giving up after `timeoutMs` when
- * the store does not answer. The job scheduler's client takes the same bound from it
- * (`createXiaoer`): one setting for both.
+ * the store does not answer — or after the `serverSelectionTimeoutMS` that `MONGODB_URI`
+ * names, which wins (an operator who wrote it meant it). The job scheduler's client takes the
+ * same bound from it (`createXiaoer`): one setting for both.
  */
 export async function connectStore(store: RunningStore, timeoutMs = 10_000): Promise<Connection> {
+  const bound = namesSelectionTimeout(store.uri) ? {} : { serverSelectionTimeoutMS: timeoutMs };
   try {
     return await mongoose
       // Command monitoring feeds `xiaoer_store_commands_total` (round trips per event).
-      .createConnection(store.uri, { serverSelectionTimeoutMS: timeoutMs, monitorCommands: true })
+      .createConnection(store.uri, { ...bound, monitorCommands: true })
       .asPromise();
   } catch (error) {
     throw new StoreError(
@@ -25,6 +27,12 @@ export async function connectStore(store: RunningStore, timeoutMs = 10_000): Pro
       { cause: error },
     );
   }
+}
+
+/** Whether a connection string sets `serverSelectionTimeoutMS` (its options ignore case). */
+function namesSelectionTimeout(uri: string): boolean {
+  const query = uri.split('?')[1] ?? '';
+  return query.split('&').some((option) => /^serverselectiontimeoutms=/i.test(option));
 }
 
 /** The collection the health check writes to: one small document per process. */
