@@ -39,6 +39,8 @@ function fixturesFor(path: JourneyPath): WalkFixtures {
       ...(takes(path, 'refundToldBefore', 'told')
         ? { refund: { amount: 10, currency: 'CNY' } }
         : {}),
+      // As if refunded in full at a wait before delivery: refundedBeforeDelivery's full branch.
+      ...(takes(path, 'refundedBeforeDelivery', 'full') ? { refunded: order.total } : {}),
     },
     events: {
       'order.shipped': shipped,
@@ -529,6 +531,46 @@ describe('order lifecycle journey', () => {
     expect(late.output?.reason).toBe('refunded in full after delivery: no survey');
   });
 
+  it('should not survey an order refunded in full before it was delivered; a partial refund keeps the survey', () => {
+    const t = journeyTest(journey);
+    t.trigger(order);
+    t.send('order.refunded', { orderId: 'SO-1001', amount: 68, currency: 'CNY' }); // before shipping
+    t.send('order.shipped', shipped);
+    t.send('order.refunded', { orderId: 'SO-1001', amount: 200, currency: 'CNY' }); // on its way
+    t.expectNode('waitDelivery');
+    const told = t.messages.length;
+    t.send('order.delivered', { orderId: 'SO-1001' });
+    t.expectEnded('completed');
+    expect(t.output?.reason).toBe('refunded in full before delivery: no survey');
+    expect(t.messages).toHaveLength(told);
+    expect(t.timers).toEqual([]);
+
+    // Refunded in full while the shipment was late, then shipped and delivered all the same.
+    const late = journeyTest(journey, { startAt: '2026-03-02T09:00:00+08:00' });
+    late.trigger(shopOrder);
+    late.advance('48h');
+    late.send('order.refunded', { orderId: shopOrder.orderId, amount: 398, currency: 'USD' });
+    late.send('order.shipped', { orderId: shopOrder.orderId });
+    late.send('order.delivered', { orderId: shopOrder.orderId });
+    late.expectEnded('completed');
+    expect(late.output?.reason).toBe('refunded in full before delivery: no survey');
+    late.advance('3d');
+    expect(late.messages.map((m) => m.text).filter((text) => text.includes('How was it'))).toEqual(
+      [],
+    );
+
+    // A partial refund before delivery: the survey comes a day after delivery as ever.
+    const partial = journeyTest(journey);
+    partial.trigger(order);
+    partial.send('order.shipped', shipped);
+    partial.send('order.refunded', { orderId: 'SO-1001', amount: 267, currency: 'CNY' });
+    partial.send('order.delivered', { orderId: 'SO-1001' });
+    partial.expectNode('waitBeforeSurvey');
+    partial.advance('1d');
+    partial.expectNode('satisfactionSurvey');
+    expect(partial.messages.at(-1)?.text).toContain('请为本次购物体验打分');
+  });
+
   it('should tell a cancellation after delivery, then its refund, and send no survey', () => {
     const t = journeyTest(journey);
     t.trigger(order);
@@ -642,13 +684,16 @@ describe('order lifecycle journey', () => {
     ]);
   });
 
-  // 279 walks and the ways back: longer than the default timeout on a busy machine.
+  // 285 walks and the ways back: longer than the default timeout on a busy machine.
   it(
     'should walk every path from the trigger to an end, and every loop back to a wait',
     { timeout: 120_000 },
     () => {
       const paths = expectEveryPathWalked(journey, (path) => fixturesFor(path));
-      expect(paths).toBe(279);
+      // 279, and 6 more since a delivery is checked against the refunds so far: the full branch
+      // ends each of the 6 simple ways to waitDelivery (paid or paid later, times shipped in time
+      // or late after an apology sent or failed), the else branch goes on as delivery did.
+      expect(paths).toBe(285);
 
       // A simple path never comes back to a node, so an edge on a way back to a wait (a refund
       // told and added up, another parcel, a partial refund short of the total) is walked here:
