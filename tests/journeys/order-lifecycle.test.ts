@@ -6,6 +6,7 @@ import {
   type JourneyPath,
   type WalkFixtures,
 } from '@xiaoer/engine/testing';
+import { EventNotAcceptedError } from '@xiaoer/engine';
 import { expectEveryPathWalked, loadJourney, staffEvents, takes } from './journey-files.ts';
 
 const journey = loadJourney('order-lifecycle');
@@ -472,6 +473,35 @@ describe('order lifecycle journey', () => {
     expect(t.clock.now).toBe('2026-03-04T20:00:00.000+08:00');
     expect(t.messages.map((m) => m.text).filter((text) => text.includes('打分'))).toHaveLength(2);
     t.reply('5');
+    expect(t.messages.at(-1)?.text).toBe('感谢您的评价，期待再次为您服务！');
+    t.expectEnded('completed');
+  });
+
+  it('should not take a reply sent during the day after a partial refund as the answer to the survey asked again', () => {
+    // The wait takes no reply: a host keeps it with the journey (the server parks it) and
+    // offers it once the survey is asked again. It answered the first question, not this one.
+    const t = journeyTest(journey, { startAt: '2026-03-02T09:00:00+08:00' });
+    t.trigger(order);
+    t.send('order.shipped', shipped);
+    t.send('order.delivered', { orderId: 'SO-1001' });
+    t.advance('1d'); // asked Tuesday 09:00
+    t.send('order.refunded', { orderId: 'SO-1001', amount: 30, currency: 'CNY' });
+    t.expectNode('waitBeforeSurvey');
+    t.advance('1h');
+    const kept = {
+      type: 'customer.replied',
+      at: t.clock.now,
+      data: { orderId: 'SO-1001', text: '5' },
+    };
+    expect(() => t.send(kept.type, kept.data)).toThrow(); // the wait does not take it
+    t.advance('1d');
+    t.expectNode('satisfactionSurvey');
+    expect(() => t.dispatch(kept)).toThrow(EventNotAcceptedError);
+    t.expectNode('satisfactionSurvey');
+    expect(t.messages.map((m) => m.text).filter((text) => text.includes('打分'))).toHaveLength(2);
+    expect(t.messages.map((m) => m.text).filter((text) => text.includes('感谢'))).toEqual([]);
+    t.reply('4');
+    expect(t.data['survey']).toMatchObject({ option: 's4' });
     expect(t.messages.at(-1)?.text).toBe('感谢您的评价，期待再次为您服务！');
     t.expectEnded('completed');
   });
