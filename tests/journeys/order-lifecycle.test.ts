@@ -6,6 +6,7 @@ import {
   type JourneyPath,
   type WalkFixtures,
 } from '@xiaoer/engine/testing';
+import { EventNotAcceptedError } from '@xiaoer/engine';
 import { expectEveryPathWalked, loadJourney, staffEvents, takes } from './journey-files.ts';
 
 const journey = loadJourney('order-lifecycle');
@@ -39,6 +40,8 @@ function fixturesFor(path: JourneyPath): WalkFixtures {
       ...(takes(path, 'refundToldBefore', 'told')
         ? { refund: { amount: 10, currency: 'CNY' } }
         : {}),
+      // As if refunded in full at a wait before delivery: refundedBeforeDelivery's full branch.
+      ...(takes(path, 'refundedBeforeDelivery', 'full') ? { refunded: order.total } : {}),
     },
     events: {
       'order.shipped': shipped,
@@ -474,6 +477,35 @@ describe('order lifecycle journey', () => {
     t.expectEnded('completed');
   });
 
+  it('should not take a reply sent during the day after a partial refund as the answer to the survey asked again', () => {
+    // The wait takes no reply: a host keeps it with the journey (the server parks it) and
+    // offers it once the survey is asked again. It answered the first question, not this one.
+    const t = journeyTest(journey, { startAt: '2026-03-02T09:00:00+08:00' });
+    t.trigger(order);
+    t.send('order.shipped', shipped);
+    t.send('order.delivered', { orderId: 'SO-1001' });
+    t.advance('1d'); // asked Tuesday 09:00
+    t.send('order.refunded', { orderId: 'SO-1001', amount: 30, currency: 'CNY' });
+    t.expectNode('waitBeforeSurvey');
+    t.advance('1h');
+    const kept = {
+      type: 'customer.replied',
+      at: t.clock.now,
+      data: { orderId: 'SO-1001', text: '5' },
+    };
+    expect(() => t.send(kept.type, kept.data)).toThrow(); // the wait does not take it
+    t.advance('1d');
+    t.expectNode('satisfactionSurvey');
+    expect(() => t.dispatch(kept)).toThrow(EventNotAcceptedError);
+    t.expectNode('satisfactionSurvey');
+    expect(t.messages.map((m) => m.text).filter((text) => text.includes('打分'))).toHaveLength(2);
+    expect(t.messages.map((m) => m.text).filter((text) => text.includes('感谢'))).toEqual([]);
+    t.reply('4');
+    expect(t.data['survey']).toMatchObject({ option: 's4' });
+    expect(t.messages.at(-1)?.text).toBe('感谢您的评价，期待再次为您服务！');
+    t.expectEnded('completed');
+  });
+
   it('should tell a cancellation during the survey, and a Taobao close after a full refund as the refund', () => {
     const t = journeyTest(journey);
     t.trigger(order);
@@ -527,6 +559,46 @@ describe('order lifecycle journey', () => {
     late.send('order.refunded', { orderId: 'SO-1001', amount: 1, currency: 'CNY' });
     late.expectEnded('completed');
     expect(late.output?.reason).toBe('refunded in full after delivery: no survey');
+  });
+
+  it('should not survey an order refunded in full before it was delivered; a partial refund keeps the survey', () => {
+    const t = journeyTest(journey);
+    t.trigger(order);
+    t.send('order.refunded', { orderId: 'SO-1001', amount: 68, currency: 'CNY' }); // before shipping
+    t.send('order.shipped', shipped);
+    t.send('order.refunded', { orderId: 'SO-1001', amount: 200, currency: 'CNY' }); // on its way
+    t.expectNode('waitDelivery');
+    const told = t.messages.length;
+    t.send('order.delivered', { orderId: 'SO-1001' });
+    t.expectEnded('completed');
+    expect(t.output?.reason).toBe('refunded in full before delivery: no survey');
+    expect(t.messages).toHaveLength(told);
+    expect(t.timers).toEqual([]);
+
+    // Refunded in full while the shipment was late, then shipped and delivered all the same.
+    const late = journeyTest(journey, { startAt: '2026-03-02T09:00:00+08:00' });
+    late.trigger(shopOrder);
+    late.advance('48h');
+    late.send('order.refunded', { orderId: shopOrder.orderId, amount: 398, currency: 'USD' });
+    late.send('order.shipped', { orderId: shopOrder.orderId });
+    late.send('order.delivered', { orderId: shopOrder.orderId });
+    late.expectEnded('completed');
+    expect(late.output?.reason).toBe('refunded in full before delivery: no survey');
+    late.advance('3d');
+    expect(late.messages.map((m) => m.text).filter((text) => text.includes('How was it'))).toEqual(
+      [],
+    );
+
+    // A partial refund before delivery: the survey comes a day after delivery as ever.
+    const partial = journeyTest(journey);
+    partial.trigger(order);
+    partial.send('order.shipped', shipped);
+    partial.send('order.refunded', { orderId: 'SO-1001', amount: 267, currency: 'CNY' });
+    partial.send('order.delivered', { orderId: 'SO-1001' });
+    partial.expectNode('waitBeforeSurvey');
+    partial.advance('1d');
+    partial.expectNode('satisfactionSurvey');
+    expect(partial.messages.at(-1)?.text).toContain('请为本次购物体验打分');
   });
 
   it('should tell a cancellation after delivery, then its refund, and send no survey', () => {
@@ -642,13 +714,16 @@ describe('order lifecycle journey', () => {
     ]);
   });
 
-  // 279 walks and the ways back: longer than the default timeout on a busy machine.
+  // 285 walks and the ways back: longer than the default timeout on a busy machine.
   it(
     'should walk every path from the trigger to an end, and every loop back to a wait',
     { timeout: 120_000 },
     () => {
       const paths = expectEveryPathWalked(journey, (path) => fixturesFor(path));
-      expect(paths).toBe(279);
+      // 279, and 6 more since a delivery is checked against the refunds so far: the full branch
+      // ends each of the 6 simple ways to waitDelivery (paid or paid later, times shipped in time
+      // or late after an apology sent or failed), the else branch goes on as delivery did.
+      expect(paths).toBe(285);
 
       // A simple path never comes back to a node, so an edge on a way back to a wait (a refund
       // told and added up, another parcel, a partial refund short of the total) is walked here:

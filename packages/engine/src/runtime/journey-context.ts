@@ -7,6 +7,11 @@ export interface NodeVisit {
   seq: number;
   /** Attempt of the node's current operation (a retried call increments it). */
   attempt: number;
+  /**
+   * When an `askCustomer` visit asked its question: a reply from before then (one the host kept
+   * while the journey waited elsewhere) answers an earlier question, not this one.
+   */
+  askedAt?: string;
 }
 
 /** Everything a journey remembers between events. Plain JSON, stored in the snapshot. */

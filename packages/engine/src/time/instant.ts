@@ -36,3 +36,8 @@ export function plusMs(at: string, milliseconds: number): string {
   }
   return DateTime.fromISO(at, { setZone: true }).plus({ milliseconds }).toISO() ?? at;
 }
+
+/** Milliseconds since the epoch of an ISO 8601 time (`NaN` when it is none). */
+export function instantMillis(at: string): number {
+  return utcMillis(at) ?? DateTime.fromISO(at, { setZone: true }).toMillis();
+}

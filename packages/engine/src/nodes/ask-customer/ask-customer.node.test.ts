@@ -7,6 +7,7 @@ import {
   type EdgeSpec,
 } from '../../testing/fixtures/workflow-builder.ts';
 import { validate } from '../../validation/validate.ts';
+import { EventNotAcceptedError } from '../../errors.ts';
 import { askCustomerNode, chosenOption, type AskCustomerConfig } from './ask-customer.node.ts';
 
 const config: AskCustomerConfig = {
@@ -126,6 +127,50 @@ describe('askCustomer', () => {
       '请回复“确认”或“取消”',
     ]);
     expect(new Set(t.messages.map((m) => m.id)).size).toBe(3);
+  });
+
+  it('should refuse a reply from before the question (a host kept it): it answers an earlier one', () => {
+    // The trigger (and so the question) at 10:00; a host applies a reply it kept since 09:59.
+    const t = journeyTest(askJourney, { startAt: '2026-03-02T10:00:00+08:00' });
+    t.trigger({ orderId: 'A1', customer: { id: 'c1' } });
+    const kept = {
+      type: 'customer.replied',
+      at: '2026-03-02T01:59:00.000Z',
+      data: { text: '确认' },
+    };
+    expect(() => t.dispatch(kept)).toThrow(EventNotAcceptedError);
+    expect(() => t.dispatch({ ...kept, data: { text: '嗯？' } })).toThrow(EventNotAcceptedError);
+    t.expectNode('ask');
+    expect(t.messages).toHaveLength(1); // not asked again for it either
+    // A reply at the very time of the question, or after, is its answer.
+    t.dispatch({ ...kept, at: '2026-03-02T10:00:00+08:00' });
+    expect(t.node).toBe('yes');
+
+    // Without options too, and a refusal from before the question is no refusal of it.
+    const open = journeyTest(
+      workflowOf(
+        [
+          orderTrigger(),
+          ['ask', 'askCustomer', { ...config, options: [], allowDecline: true } as never],
+          endNode('answered'),
+          endNode('declined'),
+        ],
+        [
+          ['start', 'next', 'ask'],
+          ['ask', 'answered', 'answered'],
+          ['ask', 'declined', 'declined'],
+          ['ask', 'timeout', 'declined'],
+        ],
+      ),
+      { startAt: '2026-03-02T10:00:00+08:00' },
+    );
+    open.trigger({ orderId: 'A1', customer: { id: 'c1' } });
+    expect(() => open.dispatch({ ...kept, data: { text: '不用了' } })).toThrow(
+      EventNotAcceptedError,
+    );
+    expect(() => open.dispatch({ ...kept, data: { text: '在的' } })).toThrow(EventNotAcceptedError);
+    open.reply('在的');
+    expect(open.node).toBe('answered');
   });
 
   it('should take the timeout outcome when nobody answers', () => {

@@ -1,7 +1,7 @@
 import { defineNodeType, type NodeRuntimeArgs } from '../node-type.ts';
 import type { LocalizedText, MessageText } from '../../workflow/workflow.types.ts';
 import { effectId, type Channel, type SendEffect } from '../../runtime/effect.types.ts';
-import { ENGINE_EVENTS } from '../../runtime/journey-context.ts';
+import { ENGINE_EVENTS, type JourneyEvent, type NodeVisit } from '../../runtime/journey-context.ts';
 import {
   channelSchema,
   durationSchema,
@@ -24,6 +24,7 @@ import {
 } from '../shared/recipient.ts';
 import { afterDelay, cancelTimer, scheduleTimer } from '../shared/timers.ts';
 import { durationMs } from '../../time/duration.ts';
+import { instantMillis } from '../../time/instant.ts';
 import { isRefusal, matchKeywords } from './reply-matching.ts';
 import {
   acceptAlternatives,
@@ -192,22 +193,33 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
     const { options, timeout } = node.config;
     const cancel = timeout ? [c.effect('cancelTimeout')] : [];
     const leaving = [c.update('save'), ...cancel];
+    // Every reply transition is guarded by the time of the reply (`chose` and `declined` check
+    // it too): one from before the question is refused, so a host drops it instead of taking
+    // it as the answer (a reply kept while the journey waited elsewhere).
     const replies = options?.length
       ? [
           ...options.map((o) => ({
             guard: c.check('chose', { option: o.id }),
             ...c.go(o.id, leaving),
           })),
-          { actions: [c.update('countReprompt'), c.effect('reprompt')] },
+          {
+            guard: c.check('sinceAsked'),
+            actions: [c.update('countReprompt'), c.effect('reprompt')],
+          },
         ]
       : [
           ...(node.config.allowDecline
             ? [{ guard: c.check('declined'), ...c.go('declined', leaving) }]
             : []),
-          c.go('answered', leaving),
+          { guard: c.check('sinceAsked'), ...c.go('answered', leaving) },
         ];
     return {
-      entry: [c.enter(), c.effect('ask'), ...(timeout ? [c.effect('scheduleTimeout')] : [])],
+      entry: [
+        c.enter(),
+        c.update('markAsked'),
+        c.effect('ask'),
+        ...(timeout ? [c.effect('scheduleTimeout')] : []),
+      ],
       on: {
         [ENGINE_EVENTS.customerReplied]: replies,
         ...acceptAlternatives(c, node.config, cancel, 'saveEvent'),
@@ -219,10 +231,14 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
   },
   guards: {
     matches: ({ node, context, event }) => eventMatches(node.config, context.data, event),
-    chose: ({ node, event, params }) =>
+    sinceAsked: ({ context, event }) => repliedSinceAsked(context.visit, event),
+    chose: ({ node, context, event, params }) =>
+      repliedSinceAsked(context.visit, event) &&
       chosenOption(node.config, event.data)?.id === params['option'],
-    declined: ({ event }) =>
-      typeof event.data?.['text'] === 'string' && isRefusal(event.data['text']),
+    declined: ({ context, event }) =>
+      repliedSinceAsked(context.visit, event) &&
+      typeof event.data?.['text'] === 'string' &&
+      isRefusal(event.data['text']),
   },
   updates: {
     save: ({ node, context, event }) => {
@@ -243,6 +259,7 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
       };
     },
     saveEvent: ({ node, context, event }) => savedAlternative(node.config, context, event),
+    markAsked: ({ context, at }) => ({ visit: { ...context.visit, askedAt: at } }),
     countReprompt: ({ context }) => ({
       visit: { ...context.visit, attempt: context.visit.attempt + 1 },
     }),
@@ -265,6 +282,14 @@ export const askCustomerNode = defineNodeType<AskCustomerConfig>({
     cancelTimeout: ({ context }) => cancelTimer(context, 'timeout'),
   },
 });
+
+/**
+ * True when the reply came no earlier than the question (or the visit does not know when it
+ * asked: a snapshot from before `askedAt` was kept).
+ */
+function repliedSinceAsked(visit: NodeVisit, event: JourneyEvent): boolean {
+  return visit.askedAt === undefined || instantMillis(event.at) >= instantMillis(visit.askedAt);
+}
 
 function question({ node, context }: Args, name: string, text: MessageText): SendEffect {
   const { options, locale } = node.config;
