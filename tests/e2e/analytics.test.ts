@@ -107,6 +107,14 @@ describe('the analytics dashboard', () => {
     // dropped 0 (issue 21).
     expect((await rate.textContent())?.replace(/\s+/g, ' ')).toMatch(/3.*3.*2.*1.*0/);
     expect(await page.getByTestId('drop-off-rate').count()).toBe(0);
+    // The chart's bars are instances reached, split by what became of them, read out in words
+    // (the browser is Chinese).
+    const chart = page.getByRole('figure', { name: /旅程漏斗图/ });
+    await chart.locator('canvas').first().waitFor();
+    expect(await page.getByTestId('funnel-chart-text').locator('li').allTextContents()).toContain(
+      'rate：到达实例 3（100.0%），已继续 2，等待中 1，流失 0',
+    );
+    await screenshot(page, 'analytics-funnel');
 
     await page.getByTestId('show-on-canvas').click();
     // The badges count instances reached, as the funnel does; entries only where a loop adds

@@ -333,6 +333,32 @@ describe('the journey editor in Chromium', () => {
     expect(await page.locator('.react-flow__node.diff-added').count()).toBe(1);
     await screenshot(page, 'editor-version-diff');
     await page.keyboard.press('Escape');
+
+    // The other way round, the draft's wait node is removed in v1: marked in words and dashed,
+    // its text as readable as on any node (70 % opacity had put its title at 3.2:1, its id lower).
+    const pick = async (select: string, option: string) => {
+      await page.getByTestId(select).click();
+      await page
+        .locator(
+          `.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${option}"]`,
+        )
+        .click();
+    };
+    await pick('diff-from', 'Draft');
+    await pick('diff-to', 'v1');
+    await page.getByTestId('diff-show').click();
+    await expect.poll(() => page.getByTestId('diff-summary').textContent()).toContain('Removed: 1');
+    const removed = page.getByTestId('diff-canvas').locator('.react-flow__node.diff-removed');
+    expect(await removed.count()).toBe(1);
+    for (const part of ['.journey-node-title', '.journey-node-id', '.journey-node-outcome span'])
+      expect(await contrastOf(removed.locator(part).first())).toBeGreaterThanOrEqual(4.5);
+    // Named by its own id, not the diff's canvas id.
+    expect(await removed.locator('.journey-node-id').textContent()).toBe('wait1');
+    const mark = removed.locator('.journey-node-removed');
+    expect(await mark.textContent()).toBe('Removed');
+    expect(await contrastOf(mark)).toBeGreaterThanOrEqual(4.5);
+    await screenshot(page, 'editor-version-diff-removed');
+    await page.keyboard.press('Escape');
   });
 
   it('should run a simulation of the order lifecycle to its end, drawing the path', async () => {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import i18next from 'i18next';
 import { setUpI18n } from '../i18n/i18n.ts';
@@ -227,6 +227,31 @@ describe('the analytics dashboard', () => {
     expect(screen.queryByTestId('drop-off-survey')).toBeNull();
     fireEvent.click(screen.getByTestId('show-on-canvas'));
     expect(onShowOnCanvas).toHaveBeenCalledWith('order-lifecycle');
+  });
+
+  it('should draw the funnel as instances reached per node, and say so in words', async () => {
+    await showPage();
+    const chart = await screen.findByRole('figure', { name: /Journey funnel chart/ });
+    // The canvas is for the eye; its words are read instead.
+    await waitFor(() =>
+      expect(within(chart).getByTestId('chart-stub').textContent).toBe(
+        'Moved on | Ended here | Waiting | Dropped',
+      ),
+    );
+    expect(within(chart).getByTestId('chart-stub').closest('[aria-hidden="true"]')).toBeTruthy();
+    const lines = within(screen.getByTestId('funnel-chart-text'))
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(lines).toHaveLength(funnel.nodes.length);
+    expect(lines[1]).toBe(
+      '等待付款: 200 instances reached (100.0%); 150 moved on, 0 waiting, 50 dropped',
+    );
+    expect(lines.at(-1)).toBe('完成: 120 instances reached (60.0%); 120 ended here, 0 waiting');
+    await i18next.changeLanguage('zh');
+    await waitFor(() => expect(screen.getByRole('figure', { name: /旅程漏斗图/ })).toBeTruthy());
+    expect(
+      within(screen.getByTestId('funnel-chart-text')).getAllByRole('listitem')[1]?.textContent,
+    ).toBe('等待付款：到达实例 200（100.0%），已继续 150，等待中 0，流失 50');
   });
 
   it("should download a table's CSV with the table's filters", async () => {

@@ -10,6 +10,7 @@ import { AnalyticsChart } from './AnalyticsChart.tsx';
 import { ApiErrorAlert } from './ApiErrorAlert.tsx';
 import { ExportButton } from './ExportButton.tsx';
 import { biggestDropOffs, funnelOption, nodeName } from './funnel-series.ts';
+import { funnelText } from './funnel-text.ts';
 import { rowTestId } from './row-test-id.ts';
 import { useReport } from './use-report.ts';
 
@@ -36,7 +37,14 @@ export function FunnelSection({
   );
   const nodes = funnel.data?.nodes;
   const worst = useMemo(() => biggestDropOffs(nodes ?? []), [nodes]);
-  const option = useMemo(() => funnelOption(nodes ?? [], t), [nodes, t, i18n.language]);
+  const option = useMemo(
+    () => funnelOption(nodes ?? [], t, (rate) => formatRate(rate, language)),
+    [nodes, t, language],
+  );
+  const text = useMemo(
+    () => funnelText(nodes ?? [], t, (rate) => formatRate(rate, language)),
+    [nodes, t, language],
+  );
   const failure = workflows.error ?? funnel.error;
 
   const body = () => {
@@ -124,6 +132,7 @@ export function FunnelSection({
             <AnalyticsChart
               testId="funnel-chart"
               option={option}
+              text={text}
               height={Math.max(200, funnel.data.nodes.length * 32 + 60)}
             />
           ) : (

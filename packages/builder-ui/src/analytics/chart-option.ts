@@ -21,3 +21,9 @@ export type ChartOption = ComposeOption<
   | TooltipComponentOption
   | VisualMapComponentOption
 >;
+
+/** What a chart says, in words, for those who cannot see it: its title and a line an item. */
+export interface ChartText {
+  title: string;
+  lines: string[];
+}

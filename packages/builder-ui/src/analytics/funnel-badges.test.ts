@@ -1,15 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { TFunction } from 'i18next';
-import type { BarSeriesOption } from 'echarts/charts';
-import { translations } from '../testing/translations.ts';
+import { describe, expect, it } from 'vitest';
 import { funnel } from './fixtures/analytics-fixtures.ts';
 import { funnelBadges } from './funnel-badges.ts';
-import { biggestDropOffs, funnelOption, nodeName } from './funnel-series.ts';
-
-let en: TFunction;
-beforeAll(async () => {
-  ({ en } = await translations());
-});
+import { biggestDropOffs } from './funnel-series.ts';
 
 describe('the journey funnel', () => {
   it('should find the three nodes most instances dropped off at, most first', () => {
@@ -46,16 +38,5 @@ describe('the journey funnel', () => {
       ),
     };
     expect(funnelBadges(looping).get('survey')).toMatchObject({ reached: 2, entered: 5 });
-  });
-
-  it('should stack who moved on and who dropped off per node, in the workflow order', () => {
-    const option = funnelOption(funnel.nodes, en);
-    expect((option.yAxis as { data: string[] }).data).toEqual(funnel.nodes.map(nodeName));
-    expect(nodeName(funnel.nodes[2]!)).toBe('notify'); // no label: the id
-    const [left, dropped] = option.series as BarSeriesOption[];
-    expect(left).toMatchObject({ name: 'Left', data: [200, 150, 140, 120, 115, 120] });
-    expect((dropped!.data as { value: number }[]).map((d) => d.value)).toEqual([
-      0, 50, 10, 20, 5, 0,
-    ]);
   });
 });

@@ -11,14 +11,15 @@ import { nodeSummary } from './node-summary.ts';
  * A journey node on the canvas: its type's title (zh/en), the operator's label, a line saying
  * what its settings do ("Wait 2 h", "SMS: 您的订单…"), one labelled
  * source handle per outcome, and a red frame while the engine finds problems in it; with the
- * analytics overlay on, its funnel badge (and a red glow at the biggest drop-offs).
+ * analytics overlay on, its funnel badge (and a red glow at the biggest drop-offs); in a
+ * version diff, a node the newer version removed says so ("已删除 / Removed").
  */
 export const JourneyNode = memo(function JourneyNode({
   id,
   data,
   selected,
 }: NodeProps<JourneyFlowNode>) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
   const nodeType = getNodeType(data.nodeType);
   // Only a config edit or a language switch works these out again, not a re-render.
@@ -44,6 +45,11 @@ export const JourneyNode = memo(function JourneyNode({
       {data.liveCount !== undefined && (
         <div className="flow-count" data-testid={`count-${id}`}>
           {data.liveCount}
+        </div>
+      )}
+      {data.removed === true && (
+        <div className="journey-node-removed" data-testid={`removed-${id}`}>
+          {t('versions.removedNode')}
         </div>
       )}
       <div className="journey-node-title">{nodeType?.title[language] ?? data.nodeType}</div>

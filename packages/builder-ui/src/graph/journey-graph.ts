@@ -12,6 +12,8 @@ export interface JourneyNodeData {
   liveCount?: number;
   /** The node's funnel figures, while the analytics overlay is on (never saved). */
   funnel?: FunnelBadge;
+  /** In a version diff, a node of the older version the newer one no longer has. */
+  removed?: boolean;
   [key: string]: unknown;
 }
 

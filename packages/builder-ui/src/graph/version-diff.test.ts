@@ -49,6 +49,12 @@ describe('the diff between two versions', () => {
     expect(cls('newNode')).toBe('diff-added');
     expect(cls(edited.id)).toBe('diff-changed');
     expect(cls(`removed:${dropped.id}`)).toBe('diff-removed');
+    const data = (id: string) => graph.nodes.find((n) => n.id === id)?.data;
+    expect(data(`removed:${dropped.id}`)).toMatchObject({
+      removed: true,
+      label: dropped.label ?? dropped.id,
+    });
+    expect(data(edited.id)?.removed).toBeUndefined();
     expect(graph.edges.filter((e) => e.className === 'diff-removed')).toHaveLength(
       diff.removedEdges.length,
     );

@@ -44,7 +44,8 @@ export function diffDocuments(before: WorkflowDocument, after: WorkflowDocument)
 
 /**
  * `after` drawn with the differences marked (`diff-added`, `diff-changed`, `diff-removed`
- * for nodes of `before` shown where they were, dashed; edges likewise).
+ * for nodes of `before` shown where they were, dashed and marked `removed` in their data, which
+ * the node says in words; edges likewise).
  */
 export function diffGraph(before: WorkflowDocument, after: WorkflowDocument): JourneyGraph {
   const diff = diffDocuments(before, after);
@@ -57,7 +58,13 @@ export function diffGraph(before: WorkflowDocument, after: WorkflowDocument): Jo
       ...graph.nodes.map((n) => ({ ...n, className: mark(n.id) })),
       ...gone.nodes
         .filter((n) => diff.removed.includes(n.id))
-        .map((n) => ({ ...n, id: `removed:${n.id}`, className: 'diff-removed' })),
+        .map((n) => ({
+          ...n,
+          id: `removed:${n.id}`,
+          className: 'diff-removed',
+          // Named as before: its label, else its own id (not the canvas id made unique here).
+          data: { ...n.data, label: n.data.label ?? n.id, removed: true },
+        })),
     ],
     edges: [
       ...graph.edges.map((e) => ({

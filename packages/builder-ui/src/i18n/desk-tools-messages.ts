@@ -143,6 +143,18 @@ export const deskToolsMessages = {
     funnel: {
       waiting: '等待中',
       waitingHint: '正停在这个节点的实例（客户还没回复、定时器未到），不算流失',
+      chart: {
+        movedOn: '已继续',
+        endedHere: '在此结束',
+        reachedOf: '到达实例 {{reached}}（{{rate}}）',
+        entries: '进入次数 {{entered}}（循环回来再次进入会再计一次）',
+        textTitle:
+          '旅程漏斗图：每个节点一条，长度为到达该节点的实例数（每个实例只计一次），分为已继续、在此结束、等待中和流失',
+        textLine:
+          '{{node}}：到达实例 {{reached}}（{{rate}}），已继续 {{movedOn}}，等待中 {{waiting}}，流失 {{dropped}}',
+        textLineEnd:
+          '{{node}}：到达实例 {{reached}}（{{rate}}），在此结束 {{endedHere}}，等待中 {{waiting}}',
+      },
     },
     agentFigures: {
       handoffs: '处理的转人工',
@@ -303,6 +315,18 @@ export const deskToolsMessages = {
       waiting: 'Waiting',
       waitingHint:
         'Instances resting at this node now (no answer yet, a timer not due): not dropped off',
+      chart: {
+        movedOn: 'Moved on',
+        endedHere: 'Ended here',
+        reachedOf: 'Instances reached: {{reached}} ({{rate}})',
+        entries: 'Entries: {{entered}} (an instance that loops back counts again)',
+        textTitle:
+          'Journey funnel chart: one bar per node, as long as the instances that reached it (each counted once), split into moved on, ended here, waiting and dropped',
+        textLine:
+          '{{node}}: {{reached}} instances reached ({{rate}}); {{movedOn}} moved on, {{waiting}} waiting, {{dropped}} dropped',
+        textLineEnd:
+          '{{node}}: {{reached}} instances reached ({{rate}}); {{endedHere}} ended here, {{waiting}} waiting',
+      },
     },
     agentFigures: {
       handoffs: 'Handoffs finished',

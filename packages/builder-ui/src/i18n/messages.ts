@@ -373,6 +373,7 @@ export const messages = {
       added: '新增',
       changed: '修改',
       removed: '删除',
+      removedNode: '已删除',
     },
     simulation: {
       replyWith: '客户回复：',
@@ -882,6 +883,7 @@ export const messages = {
       added: 'Added',
       changed: 'Changed',
       removed: 'Removed',
+      removedNode: 'Removed',
     },
     simulation: {
       replyWith: 'Customer replies:',
