@@ -228,6 +228,7 @@ describe('the dashboard API against the traffic sent', () => {
         displayName: '小王 Wang',
         conversations: 1,
         resolved: 1,
+        resolvedBySupervisor: 0,
         resolutionRate: 1,
         firstResponse: { averageMs: expect.any(Number) as number, count: 1 },
         handling: { averageMs: handoff.resolvedAt - handoff.assignedAt, count: 1 },

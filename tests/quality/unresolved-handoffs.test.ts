@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { QualityReport, Ruleset } from '@xiaoer/server/internal';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Ruleset } from '@xiaoer/server/internal';
 import type { Harness } from '@xiaoer/server/testing';
-import { ChatClient } from '../conversations/chat-client.ts';
+import { handedOver as handedOverTo, reportOf as reportOfHandoff } from './handed-over.ts';
 import { goOnline, startDemoDesk } from '../routing/routing-fixture.ts';
 
 /**
@@ -19,33 +19,9 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-/** A customer handed to agent-li, who says `agentLines`; returns the chat and its handoff id. */
-async function handedOver(agentLines: string[]): Promise<{ chat: ChatClient; handoffId: string }> {
-  const chat = await ChatClient.open(h, {
-    id: `unresolved-${Math.random().toString(36).slice(2, 8)}`,
-    tier: 'normal',
-    language: 'zh',
-  });
-  await chat.say('转人工');
-  await chat.waitFor((m) => m.from === 'system');
-  for (const text of agentLines) {
-    const sent = await h.request('POST', `/api/conversations/${chat.id}/messages`, { text }, li);
-    expect(sent.status).toBe(201);
-  }
-  const answer = await h.request('GET', `/api/conversations/${chat.id}`);
-  const { conversation } = (await answer.json()) as { conversation: { handoffId: string } };
-  return { chat, handoffId: conversation.handoffId };
-}
-
-const reportOf = (handoffId: string) =>
-  vi.waitFor(
-    async () => {
-      const response = await h.request('GET', `/api/quality/reports/${handoffId}`);
-      expect(response.status).toBe(200);
-      return (await response.json()) as QualityReport;
-    },
-    { timeout: 10_000, interval: 100 },
-  );
+/** A customer handed to agent-li, who says `agentLines`. */
+const handedOver = (agentLines: string[]) => handedOverTo(h, li, agentLines);
+const reportOf = (handoffId: string) => reportOfHandoff(h, handoffId);
 
 describe('inspection of a handoff that ended unresolved', () => {
   it('should inspect one the agent answered in and then closed', async () => {

@@ -132,6 +132,44 @@ describe('bad routing input', () => {
     await expectError(await h.request('POST', '/api/handoffs/bad-h1/abandon'), 409, 'not-open');
   });
 
+  it('should let an agent abandon only their own assigned handoff, with a precise refusal otherwise', async () => {
+    const viewer = await userToken(h, 'bad-abandon-viewer', 'viewer');
+    const [a = '', b = ''] = [tokens['bad-a'], tokens['bad-b']];
+    const abandon = (id: string, token: string) =>
+      h.request('POST', `/api/handoffs/${id}/abandon`, undefined, token);
+    await goOnline(h, a, 'away');
+    await goOnline(h, b, 'away');
+    await h.xiaoer.routing.enqueue({
+      id: 'bad-h2',
+      conversationId: 'conv-bad-2',
+      customer: customer('cust-bad-2'),
+      group: 'g-bad',
+    });
+    // Waiting, in nobody's hands: not an agent's to end.
+    await expectError(await abandon('bad-h2', a), 403, 'not-yours');
+    await goOnline(h, a);
+    expect(await h.xiaoer.routing.handoff('bad-h2')).toMatchObject({ agentId: 'bad-a' });
+    await expectError(await abandon('bad-h2', viewer), 403, 'forbidden');
+    await expectError(await abandon('bad-h2', b), 403, 'not-yours');
+    await expectError(await abandon('bad-h2', ''), 401, 'unauthenticated');
+    await expectError(await abandon('no-such-handoff', a), 404, 'unknown-handoff');
+    // Nothing of the refused ones changed it, or put it up for inspection.
+    expect(await h.xiaoer.routing.handoff('bad-h2')).toMatchObject({
+      status: 'assigned',
+      agentId: 'bad-a',
+    });
+    expect(await h.xiaoer.models.QualityInbox.countDocuments({ _id: 'bad-h2' })).toBe(0);
+    const own = await abandon('bad-h2', a);
+    expect(own.status).toBe(200);
+    expect(await own.json()).toMatchObject({
+      status: 'abandoned',
+      endedBy: 'user:bad-a',
+      endedByRole: 'agent',
+    });
+    await expectError(await abandon('bad-h2', a), 409, 'not-open');
+    await goOnline(h, a, 'away');
+  });
+
   it('should refuse a handoff for a group or intent nobody serves', async () => {
     await expect(
       h.xiaoer.routing.enqueue({ conversationId: 'c', customer: customer('x'), group: 'g-none' }),

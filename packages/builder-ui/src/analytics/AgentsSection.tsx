@@ -64,7 +64,26 @@ export function AgentsSection({
               dataIndex: 'conversations',
               align: 'right',
             },
-            { title: t('analytics.resolved'), dataIndex: 'resolved', align: 'right' },
+            {
+              title: t('analytics.resolved'),
+              dataIndex: 'resolved',
+              align: 'right',
+              render: (resolved: number, row) => (
+                <>
+                  {resolved}
+                  {row.resolvedBySupervisor > 0 && (
+                    <Typography.Text
+                      type="secondary"
+                      data-testid={`resolved-by-supervisor-${row.agentId}`}
+                      title={t('agentFigures.bySupervisorHint')}
+                    >
+                      {' '}
+                      {t('agentFigures.bySupervisor', { count: row.resolvedBySupervisor })}
+                    </Typography.Text>
+                  )}
+                </>
+              ),
+            },
             {
               title: (
                 <span title={t('agentFigures.resolutionHint')}>

@@ -164,6 +164,9 @@ describe('the analytics dashboard', () => {
     expect(text('agent-li.lei')).toContain('李雷');
     expect(text('agent-li.lei')).toContain('88.0%');
     expect(text('agent-han.meimei')).toContain('— (0)');
+    // Resolved by a supervisor for the agent: beside their own resolutions, not among them.
+    expect(text('resolved-by-supervisor-li.lei')).toBe(' +2 by a supervisor');
+    expect(screen.queryByTestId('resolved-by-supervisor-han.meimei')).toBeNull();
   });
 
   it('should say there is no data rather than draw empty charts', async () => {

@@ -12,6 +12,7 @@ const agent = (
   displayName: id,
   conversations: finished,
   resolved,
+  resolvedBySupervisor: 0,
   resolutionRate: finished ? resolved / finished : null,
   firstResponse: { averageMs: null, count: 0 },
   handling: { averageMs: handling[0], count: handling[1] },

@@ -36,6 +36,10 @@ const AgentName = ({ id, name }: { id: string; name: string | undefined }) => (
   </span>
 );
 
+/** A report of a handoff a supervisor ended for its agent (older reports name nobody). */
+const endedBySomeoneElse = (report: QualityReport) =>
+  !!report.endedBy && report.endedBy !== `user:${report.agentId}`;
+
 const scoreColor = (score: number) => (score >= 85 ? 'green' : score >= 60 ? 'gold' : 'red');
 
 /**
@@ -162,7 +166,24 @@ export function QualityPage({ canEdit, canOperate }: { canEdit: boolean; canOper
           {
             title: t('quality.agent'),
             width: 120,
-            render: (_, report) => <AgentName id={report.agentId} name={report.agentName} />,
+            render: (_, report) => (
+              <>
+                <AgentName id={report.agentId} name={report.agentName} />
+                {endedBySomeoneElse(report) && (
+                  <div>
+                    <Typography.Text
+                      type="secondary"
+                      data-testid={`ended-by-${report.handoffId}`}
+                      title={t('quality.endedBySupervisorHint')}
+                    >
+                      {t('quality.endedBySupervisor', {
+                        who: report.endedBy?.replace(/^user:/, ''),
+                      })}
+                    </Typography.Text>
+                  </div>
+                )}
+              </>
+            ),
           },
           {
             title: t('quality.at'),

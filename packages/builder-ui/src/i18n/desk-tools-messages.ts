@@ -165,6 +165,9 @@ export const deskToolsMessages = {
       firstResponse: '客服首次回复',
       firstResponseHint:
         '客服接入后第一次回复所用时间；上方的“平均首次响应”是顾客第一句话到任何回复（多为机器人）',
+      bySupervisor: '+{{count}} 主管代解决',
+      bySupervisorHint:
+        '主管（管理员或运营）替该客服解决的转人工：计入该客服处理的转人工，不计入其解决数与解决率',
       total: '全部客服',
       reconcile:
         '合计结束 {{finished}} 次转人工，即上方“平均处理时长”所量的 {{measured}} 次。这期间共排队 {{handoffs}} 次转人工（同一会话转两次算两次，转接不另计，仍在排队或处理中的也算；排队中放弃的 {{abandoned}} 次没有客服接手）。',
@@ -338,6 +341,9 @@ export const deskToolsMessages = {
       firstResponse: 'Agent first reply (avg)',
       firstResponseHint:
         "Time from the agent taking the handoff to their first reply; the first response above is from the customer's first message to any reply (mostly the bot)",
+      bySupervisor: '+{{count}} by a supervisor',
+      bySupervisorHint:
+        "Handoffs of this agent's that a supervisor (admin or operator) resolved for them: counted in the handoffs finished, not in their resolved or resolution rate",
       total: 'All agents',
       reconcile:
         'In all {{finished}} handoffs finished: the {{measured}} measured by the handling time above. {{handoffs}} handoffs were queued in the period (a conversation handed over twice counts twice, a transfer not again; those still queued or with an agent count too; the {{abandoned}} abandoned in the queue had no agent).',

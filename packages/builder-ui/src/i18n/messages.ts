@@ -205,6 +205,8 @@ export const messages = {
       overrideScore: '复核得分（0–100）',
       overrideNote: '复核说明',
       overridden: '已复核',
+      endedBySupervisor: '主管 {{who}} 代为结束',
+      endedBySupervisorHint: '不是客服自己结束的：只按客服自己发的消息评分，不算“未回复即关闭”',
       refresh: '刷新',
       agentFilter: '按客服筛选',
       averageScore: '平均分',
@@ -710,6 +712,9 @@ export const messages = {
       overrideScore: 'Reviewed score (0–100)',
       overrideNote: 'Why',
       overridden: 'Reviewed',
+      endedBySupervisor: 'Ended by supervisor {{who}}',
+      endedBySupervisorHint:
+        "Not ended by the agent: scored only on the agent's own messages, never as closed without replying",
       refresh: 'Refresh',
       agentFilter: 'Filter by agent',
       averageScore: 'Average',

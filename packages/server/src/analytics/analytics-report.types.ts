@@ -111,8 +111,12 @@ export interface IntentTrend {
 export interface AgentFigures {
   agentId: string;
   displayName: string;
+  /** Handoffs the agent finished, or held until a supervisor resolved them for them. */
   conversations: number;
+  /** Resolved by the agent themselves; `resolutionRate` is of these. */
   resolved: number;
+  /** Resolved by a supervisor for the agent: in `conversations`, not in `resolved`. */
+  resolvedBySupervisor: number;
   resolutionRate: number | null;
   firstResponse: Average;
   handling: Average;

@@ -226,6 +226,8 @@ function agentFigures(days: ConversationDay[], names: Map<string, string>): Agen
               agentId: agent.agentId,
               handoffs: sum.handoffs + agent.handoffs,
               resolved: sum.resolved + agent.resolved,
+              resolvedBySupervisor:
+                (sum.resolvedBySupervisor ?? 0) + (agent.resolvedBySupervisor ?? 0),
               firstResponse: plus(sum.firstResponse, agent.firstResponse),
               handling: plus(sum.handling, agent.handling),
               satisfaction: plus(sum.satisfaction, agent.satisfaction),
@@ -240,6 +242,7 @@ function agentFigures(days: ConversationDay[], names: Map<string, string>): Agen
       displayName: names.get(agent.agentId) ?? agent.agentId,
       conversations: agent.handoffs,
       resolved: agent.resolved,
+      resolvedBySupervisor: agent.resolvedBySupervisor ?? 0,
       resolutionRate: rate(agent.resolved, agent.handoffs),
       firstResponse: average(agent.firstResponse),
       handling: average(agent.handling),

@@ -1,4 +1,4 @@
-import type { AnalyticsFact, StepFact } from './analytics-facts.ts';
+import type { AnalyticsFact, HandoffEndedFact, StepFact } from './analytics-facts.ts';
 import type { LocalTime } from './local-time.ts';
 import { addToHistogram } from './histogram.ts';
 import type {
@@ -127,6 +127,13 @@ function groupOf(day: ConversationDay, group: string): GroupDay {
   );
 }
 
+/**
+ * A handoff someone other than its agent resolved (a supervisor, for them): one of the agent's
+ * handoffs, not one of their resolutions. A fact naming nobody (older ones) is the agent's.
+ */
+const resolvedForTheAgent = (fact: HandoffEndedFact): boolean =>
+  fact.endedBy !== undefined && fact.endedBy !== `user:${fact.agentId}`;
+
 /** Counts a conversation fact in its day. */
 export function addToConversationDay(
   day: ConversationDay,
@@ -170,7 +177,9 @@ export function addToConversationDay(
       if (!fact.agentId) return;
       const agent = agentOf(day, fact.agentId);
       agent.handoffs += 1;
-      if (fact.outcome === 'resolved') agent.resolved += 1;
+      if (fact.outcome === 'resolved' && resolvedForTheAgent(fact))
+        agent.resolvedBySupervisor = (agent.resolvedBySupervisor ?? 0) + 1;
+      else if (fact.outcome === 'resolved') agent.resolved += 1;
       add(agent.firstResponse, fact.firstResponseMs);
       add(agent.handling, fact.handlingMs);
       return;

@@ -151,6 +151,8 @@ export class ServiceFacts {
         group: handoff.group,
         outcome,
         ...(handoff.agentId ? { agentId: handoff.agentId } : {}),
+        ...(handoff.endedBy ? { endedBy: handoff.endedBy } : {}),
+        ...(handoff.endedByRole ? { endedByRole: handoff.endedByRole } : {}),
         ...(assigned
           ? {
               waitMs: assigned.getTime() - queued.getTime(),

@@ -52,6 +52,11 @@ export class AuthService {
     return (await this.#models.Users.findById(id, { _id: 1 }).lean()) !== null;
   }
 
+  /** A console user's role now; null for no such user (routing notes who ended a handoff). */
+  async roleOf(id: string): Promise<Role | null> {
+    return (await this.#models.Users.findById(id, { role: 1 }).lean<UserRecord>())?.role ?? null;
+  }
+
   /**
    * Calls `listener` with the user's id after a password changed through this service (the
    * console, `xiaoer users`). Returns how to stop listening.

@@ -108,6 +108,8 @@ const dashboard = object({
       displayName: text,
       conversations: integer,
       resolved: integer,
+      /** Resolved by a supervisor for the agent: counted in `conversations`, not in `resolved`. */
+      resolvedBySupervisor: integer,
       resolutionRate: nullable(number),
       firstResponse: average,
       handling: average,

@@ -23,6 +23,7 @@ import { matching, oneOf, wholeNumber } from './query-parameter.ts';
 import { param } from './params.ts';
 import { allow } from './authenticate.ts';
 import { actorOf } from './actor.ts';
+import { handoffEndingOf } from './handoff-ending.ts';
 import { ApiError } from './api-error.ts';
 import { chatResponseSchemas } from './chat.response.ts';
 import { responds } from './route-metadata.ts';
@@ -383,9 +384,10 @@ export function conversationsRouter(
             actorOf(request),
           )
         : undefined;
+      const ending = handoffEndingOf(request);
       await (outcome === 'resolved'
-        ? routing.resolve(conversation.handoffId)
-        : routing.abandon(conversation.handoffId));
+        ? routing.resolve(conversation.handoffId, ending)
+        : routing.abandon(conversation.handoffId, ending));
       await desk.resolved(conversation._id, outcome);
       response.json({
         id: conversation._id,

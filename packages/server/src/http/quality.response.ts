@@ -1,10 +1,12 @@
 import { RULE_IDS } from '../model/quality-rule.types.ts';
+import { ROLES } from '../model/auth.model.ts';
 import {
   arrayOf,
   boolean,
   dateTime,
   integer,
   localizedText,
+  nullable,
   number,
   object,
   oneOf,
@@ -46,7 +48,13 @@ const report = object(
     rulesetVersion: integer,
     inspectedAt: dateTime,
   },
-  { override: object({ score: number, note: text, by: text, at: dateTime }), agentName: text },
+  {
+    override: object({ score: number, note: text, by: text, at: dateTime }),
+    agentName: text,
+    /** Who ended the handoff: `user:<agentId>`, or a supervisor's `user:<id>` (see `endedByRole`). */
+    endedBy: nullable(text),
+    endedByRole: nullable(oneOf(...ROLES)),
+  },
 );
 
 const followUp = object({

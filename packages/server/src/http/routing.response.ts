@@ -1,4 +1,5 @@
 import { AGENT_STATUSES, CUSTOMER_TIERS } from '../model/routing-values.ts';
+import { ROLES } from '../model/auth.model.ts';
 import { AWAY_REASONS, HANDOFF_END_REASONS, HANDOFF_STATUSES } from '../model/routing.model.ts';
 import {
   arrayOf,
@@ -58,8 +59,14 @@ const handoff = object(
     resolvedAt: nullable(dateTime),
     transferredTo: nullable(text),
     transferredFrom: nullable(text),
-    /** `user:<id>`, `api-key:<id>` or `customer`, when the handoff ended because its conversation closed. */
+    /**
+     * Who ended it: `user:<id>` (its agent, or a supervisor for them: see `endedByRole`), or
+     * `api-key:<id>` / `customer` when they closed its conversation; null when routing returned it
+     * to its queue, and on handoffs ended before every ending was recorded.
+     */
     endedBy: nullable(text),
+    /** The role the console user of `endedBy` acted in (`agent`, or `admin`/`operator` supervising). */
+    endedByRole: nullable(oneOf(...ROLES)),
     /** Its conversation closed, or it went back to its queue: its agent away too long, or off duty. */
     endReason: nullable(oneOf(...HANDOFF_END_REASONS)),
   },

@@ -18,6 +18,7 @@ import { routingBodySchemas, SKILL_GROUP_ID } from './routing.schema.ts';
 import { routingResponseSchemas } from './routing.response.ts';
 import { responds } from './route-metadata.ts';
 import { openEventStream } from './event-stream.ts';
+import { handoffEndingOf } from './handoff-ending.ts';
 
 /** A skill group named in a request body that does not exist is the body's fault: 400. */
 async function groupFromBody<T>(work: () => Promise<T>): Promise<T> {
@@ -238,7 +239,7 @@ export function routingRouter(
     audits('handoff.resolve', (request) => ({ target: param(request, 'id') })),
     async (request, response) => {
       const id = await mine(request);
-      response.json(await ended(await routing.resolve(id), 'resolved'));
+      response.json(await ended(await routing.resolve(id, handoffEndingOf(request)), 'resolved'));
     },
   );
   router.post(
@@ -248,7 +249,7 @@ export function routingRouter(
     audits('handoff.abandon', (request) => ({ target: param(request, 'id') })),
     async (request, response) => {
       const id = await mine(request);
-      response.json(await ended(await routing.abandon(id), 'abandoned'));
+      response.json(await ended(await routing.abandon(id, handoffEndingOf(request)), 'abandoned'));
     },
   );
   router.post(
@@ -263,7 +264,7 @@ export function routingRouter(
     async (request, response) => {
       const id = await mine(request);
       const { group } = request.body as { group: string };
-      const next = await groupFromBody(() => routing.transfer(id, group));
+      const next = await groupFromBody(() => routing.transfer(id, group, handoffEndingOf(request)));
       await desk?.transferred(id, next);
       response.json(next);
     },

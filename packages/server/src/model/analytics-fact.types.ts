@@ -1,3 +1,4 @@
+import type { Role } from './auth.model.ts';
 /**
  * What happened, as analytics counts it. Facts are written as things happen (buffered, see
  * fact-recorder.ts), rolled up into hourly figures (analytics-rollup.ts) and then deleted.
@@ -63,6 +64,14 @@ export interface HandoffEndedFact extends FactBase {
   group: string;
   outcome: 'resolved' | 'abandoned' | 'transferred';
   agentId?: string;
+  /**
+   * Who ended it, as the handoff says (`HandoffRecord.endedBy`): `user:<agentId>` its agent, another
+   * `user:` a supervisor for them (a resolve then is not the agent's), `api-key:`/`customer` who
+   * closed its conversation. Absent when nobody was named (routing returned it; older facts).
+   */
+  endedBy?: string;
+  /** The role the console user of `endedBy` acted in. */
+  endedByRole?: Role;
   /** Queued → assigned. */
   waitMs?: number;
   /** Queued → abandoned, for a handoff the customer left before an agent took it. */

@@ -25,7 +25,13 @@ export interface AgentDay {
   agentId: string;
   /** Handoffs the agent finished (resolved, abandoned or transferred on). */
   handoffs: number;
+  /** Of those, resolved by the agent (or by nobody named: older facts). */
   resolved: number;
+  /**
+   * Of those, resolved by a supervisor for the agent: not the agent's resolution (absent on days
+   * rolled up before it was counted).
+   */
+  resolvedBySupervisor?: number;
   firstResponse: Sum;
   handling: Sum;
   satisfaction: Sum;

@@ -2,6 +2,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import type { LocalizedText } from '@xiaoer/engine';
 import type { Finding, RuleId, RuleParams } from './quality-rule.types.ts';
 import { stringIdModels } from './string-id-model.ts';
+import type { Role } from './auth.model.ts';
 
 /** A quality rule as stored; `_id` is the rule id (one rule per kind). */
 export interface QualityRuleRecord {
@@ -37,6 +38,14 @@ export interface QualityReportRecord {
   /** Kept beside the automatic score; when present its score is the one that counts. */
   override?: QualityOverride;
   inspectedAt: Date;
+  /**
+   * Who ended the handoff, as the handoff says (`HandoffRecord.endedBy`): `user:<agentId>` when
+   * its agent did, another `user:` when a supervisor did it for them (then the agent is judged
+   * only on what they wrote). Absent on reports of handoffs that did not say, and older ones.
+   */
+  endedBy?: string | null;
+  /** The role the console user of `endedBy` acted in. */
+  endedByRole?: Role | null;
 }
 
 /**
@@ -91,6 +100,8 @@ export function qualityModels(connection: Connection): {
       rulesetVersion: { type: Number, required: true },
       override: { type: override, default: undefined },
       inspectedAt: { type: Date, required: true },
+      endedBy: { type: String, default: undefined },
+      endedByRole: { type: String, default: undefined },
     }),
     QualityInbox: model<QualityInboxEntry>('QualityInbox', 'qualityInbox', {
       conversationId: { type: String, required: true },

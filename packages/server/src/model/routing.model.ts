@@ -6,6 +6,7 @@ import {
   type AgentStatus,
   type CustomerTier,
 } from './routing-values.ts';
+import type { Role } from './auth.model.ts';
 import { jsonFields } from './json-fields.ts';
 import { stringIdModels } from './string-id-model.ts';
 
@@ -78,11 +79,15 @@ export interface HandoffRecord {
   transferredTo?: string | null;
   transferredFrom?: string | null;
   /**
-   * Who ended it, when it ended because its conversation was closed: `user:<console user id>`
-   * (an agent or a supervisor), `api-key:<key id>` or `customer`; `resolvedAt` says when,
-   * `endReason` why.
+   * Who ended it: `user:<console user id>` (its agent, or a supervisor for them) when a console
+   * user resolved, abandoned or transferred it or closed its conversation, `api-key:<key id>` or
+   * `customer` when they closed its conversation; `resolvedAt` says when, `endReason` why. Null
+   * when routing itself ended it (returned to its queue), and on handoffs ended before it was
+   * recorded for every ending (then only a closed conversation's closer was).
    */
   endedBy?: string | null;
+  /** The role the console user of `endedBy` acted in; null for anyone else, and on older records. */
+  endedByRole?: Role | null;
   endReason?: HandoffEndReason | null;
   /** Whatever the conversation layer passes: transcript, intents, order, journey and node. */
   context: unknown;
@@ -146,6 +151,7 @@ export function routingModels(connection: Connection): {
       transferredTo: { type: String, default: null },
       transferredFrom: { type: String, default: null },
       endedBy: { type: String, default: null },
+      endedByRole: { type: String, default: null },
       endReason: { type: String, default: null },
       context: { type: String, default: 'null' },
     }),

@@ -27,11 +27,20 @@ const ENDED: ReadonlySet<HandoffRecord['status']> = new Set([
 
 /**
  * Whether a handoff is its agent's to answer for: they wrote in it, or they ended it themselves
- * (resolved it, or closed its conversation: closing without a word is a fault to find, not a way
- * out).
+ * (resolved or abandoned it, or closed its conversation: ending without a word is a fault to
+ * find, not a way out).
  */
 const answeredOrEndedBy = (input: InspectionInput): boolean =>
   input.handoff.endedByAgent || agentMessages(input).length > 0;
+
+/**
+ * Whether the handoff's agent ended it themselves: `endedBy` names them. A supervisor who
+ * resolved, abandoned or closed it for them did not: the agent then answers only for what they
+ * wrote. A handoff that names nobody (ended before endings were recorded, or through the router
+ * alone) counts as its agent's when resolved, as it always did.
+ */
+const endedByItsAgent = (handoff: Pick<HandoffRecord, 'status' | 'endedBy'>, agentId: string) =>
+  handoff.endedBy ? handoff.endedBy === `user:${agentId}` : handoff.status === 'resolved';
 
 /** Most pending inspections one recovery sweep takes. */
 const RECOVERY_BATCH = 100;
@@ -212,6 +221,9 @@ export class QualityInspector {
       findings,
       rulesetVersion: version,
       inspectedAt: new Date(),
+      ...(handoff.endedBy
+        ? { endedBy: handoff.endedBy, endedByRole: handoff.endedByRole ?? null }
+        : {}),
     };
     let created = true;
     try {
@@ -254,8 +266,7 @@ export class QualityInspector {
         enqueuedAt: handoff.enqueuedAt,
         assignedAt: handoff.assignedAt ?? null,
         resolvedAt,
-        // Resolving is the agent's own end (their desk; a supervisor may do it for them).
-        endedByAgent: handoff.status === 'resolved' || handoff.endedBy === `user:${agentId}`,
+        endedByAgent: endedByItsAgent(handoff, agentId),
       },
       followUpTasks: tasks.length,
     };

@@ -42,8 +42,9 @@ export interface InspectionInput {
     assignedAt: Date | null;
     resolvedAt: Date;
     /**
-     * Its agent ended it: resolved it, or closed its conversation (`endedBy` `user:<agent>`);
-     * false when the customer left or it was transferred or returned to its queue.
+     * Its agent ended it: resolved or abandoned it, or closed its conversation (`endedBy`
+     * `user:<agent>`; a resolve that names nobody, on older handoffs); false when a supervisor
+     * ended it for them, the customer left, or it was transferred or returned to its queue.
      */
     endedByAgent: boolean;
   };

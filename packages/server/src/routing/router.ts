@@ -8,6 +8,7 @@ import {
   type HandoffEndReason,
   type HandoffRecord,
 } from '../model/routing.model.ts';
+import type { Role } from '../model/auth.model.ts';
 import type { AgentStatus } from './agent-selection.ts';
 import { AssignmentClaims } from './assignment-claims.ts';
 import { QueueDispatch } from './queue-dispatch.ts';
@@ -17,9 +18,13 @@ import { RoutingDirectory } from './routing-directory.ts';
 import { noGroupForIntent, notOpen, RoutingError, unknownHandoff } from './routing-error.ts';
 import type { AssignedListener, HandoffRequest, QueueSummary } from './handoff-request.ts';
 
-/** Who the console's users are: auth owns them, routing asks (an agent must be a user). */
+/**
+ * Who the console's users are: auth owns them, routing asks (an agent must be a user; who ended
+ * a handoff is noted with their role).
+ */
 export interface UserLookup {
   userExists(id: string): Promise<boolean>;
+  roleOf(id: string): Promise<Role | null>;
 }
 
 export interface RouterOptions {
@@ -55,12 +60,23 @@ export interface EndHook {
   after(handoff: HandoffRecord): void;
 }
 
-/** Who ended a handoff and why, when it ends because its conversation was closed. */
+/**
+ * Who ends a handoff (`HandoffRecord.endedBy`, `endedByRole`) and, when it ends because its
+ * conversation was closed, why.
+ */
 export interface HandoffEnding {
   /** `user:<console user id>`, `api-key:<key id>` or `customer`. */
   by: string;
-  reason: HandoffEndReason;
+  /** The role a console user acts in (the request's); looked up when not given. */
+  role?: Role;
+  reason?: HandoffEndReason;
 }
+
+/** The ending of a console user who acts on a handoff (resolve, abandon, transfer). */
+export const endingByUser = (userId: string, role: Role): HandoffEnding => ({
+  by: `user:${userId}`,
+  role,
+});
 
 /**
  * An agent's assigned handoff went back to its queue (`from`, ended `transferred`, `endReason`
@@ -108,6 +124,7 @@ const RECENT_RESOLVED = 50;
 export class Router {
   readonly directory: RoutingDirectory;
   readonly #models: RoutingModels;
+  readonly #users: UserLookup;
   readonly #now: () => Date;
   readonly #queue: QueueOrderOptions;
   readonly #claims: AssignmentClaims;
@@ -120,6 +137,7 @@ export class Router {
 
   constructor(models: RoutingModels, options: RouterOptions) {
     this.#models = models;
+    this.#users = options.users;
     this.#onEnd = options.onEnd;
     this.#onError = options.onError ?? (() => {});
     this.#now = options.now ?? (() => new Date());
@@ -306,22 +324,20 @@ export class Router {
     return to;
   }
 
-  /** The agent is done with an assigned handoff; its slot takes the next one. */
-  async resolve(handoffId: string): Promise<HandoffRecord> {
-    return this.#close(handoffId, 'resolved', ['assigned']);
+  /**
+   * An assigned handoff is done; its slot takes the next one. `ending` says who resolved it: its
+   * agent, or a supervisor for them (`HandoffRecord.endedBy`, `endedByRole`).
+   */
+  async resolve(handoffId: string, ending?: HandoffEnding): Promise<HandoffRecord> {
+    return this.#close(handoffId, 'resolved', ['assigned'], await this.#ended(ending));
   }
 
   /**
-   * Ends a waiting or assigned handoff unresolved: the customer left, or (with `ending`) its
-   * conversation was closed, by whom (`HandoffRecord.endedBy`).
+   * Ends a waiting or assigned handoff unresolved: the customer left, or its conversation was
+   * closed (`ending.reason`); `ending` says by whom.
    */
   async abandon(handoffId: string, ending?: HandoffEnding): Promise<HandoffRecord> {
-    return this.#close(
-      handoffId,
-      'abandoned',
-      ['waiting', 'assigned'],
-      ending ? { endedBy: ending.by, endReason: ending.reason } : {},
-    );
+    return this.#close(handoffId, 'abandoned', ['waiting', 'assigned'], await this.#ended(ending));
   }
 
   /**
@@ -329,8 +345,9 @@ export class Router {
    * with the same conversation, customer and context waits in `group`, keeping its original
    * `enqueuedAt` so the customer's wait so far counts. Returns the new handoff.
    */
-  async transfer(handoffId: string, group: string): Promise<HandoffRecord> {
+  async transfer(handoffId: string, group: string, ending?: HandoffEnding): Promise<HandoffRecord> {
     await this.directory.skillGroup(group);
+    const ended = await this.#ended(ending);
     const old = await this.#open(handoffId, ['waiting', 'assigned']);
     const next: HandoffRecord = {
       _id: randomUUID(),
@@ -346,6 +363,7 @@ export class Router {
     await this.#models.Handoffs.create(handoffJson.encode(next));
     await this.#close(handoffId, 'transferred', ['waiting', 'assigned'], {
       transferredTo: next._id,
+      ...ended,
     });
     return this.handoff(next._id);
   }
@@ -415,6 +433,18 @@ export class Router {
     const group = intent ? await this.directory.groupForIntent(intent) : undefined;
     if (!group) throw noGroupForIntent(intent);
     return group._id;
+  }
+
+  /** The fields that say who ended a handoff; a console user's role is looked up if not given. */
+  async #ended(ending: HandoffEnding | undefined): Promise<Partial<HandoffRecord>> {
+    if (!ending) return {};
+    const userId = ending.by.startsWith('user:') ? ending.by.slice('user:'.length) : null;
+    const role = userId ? (ending.role ?? (await this.#users.roleOf(userId))) : null;
+    return {
+      endedBy: ending.by,
+      endedByRole: role,
+      ...(ending.reason ? { endReason: ending.reason } : {}),
+    };
   }
 
   async #open(id: string, allowed: HandoffRecord['status'][]): Promise<HandoffRecord> {

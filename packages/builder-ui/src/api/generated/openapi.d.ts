@@ -7013,6 +7013,7 @@ export interface operations {
               transferredTo?: string | null;
               transferredFrom?: string | null;
               endedBy?: string | null;
+              endedByRole?: ('admin' | 'operator' | 'agent' | 'viewer') | null;
               endReason?: ('conversation-closed' | 'agent-away' | 'agent-off-duty') | null;
             }[];
           };
@@ -7181,6 +7182,7 @@ export interface operations {
               transferredTo?: string | null;
               transferredFrom?: string | null;
               endedBy?: string | null;
+              endedByRole?: ('admin' | 'operator' | 'agent' | 'viewer') | null;
               endReason?: ('conversation-closed' | 'agent-away' | 'agent-off-duty') | null;
             };
             position: {
@@ -7273,6 +7275,7 @@ export interface operations {
             transferredTo?: string | null;
             transferredFrom?: string | null;
             endedBy?: string | null;
+            endedByRole?: ('admin' | 'operator' | 'agent' | 'viewer') | null;
             endReason?: ('conversation-closed' | 'agent-away' | 'agent-off-duty') | null;
           };
         };
@@ -7364,6 +7367,7 @@ export interface operations {
             transferredTo?: string | null;
             transferredFrom?: string | null;
             endedBy?: string | null;
+            endedByRole?: ('admin' | 'operator' | 'agent' | 'viewer') | null;
             endReason?: ('conversation-closed' | 'agent-away' | 'agent-off-duty') | null;
           };
         };
@@ -7461,6 +7465,7 @@ export interface operations {
             transferredTo?: string | null;
             transferredFrom?: string | null;
             endedBy?: string | null;
+            endedByRole?: ('admin' | 'operator' | 'agent' | 'viewer') | null;
             endReason?: ('conversation-closed' | 'agent-away' | 'agent-off-duty') | null;
           };
         };
@@ -8998,6 +9003,7 @@ export interface operations {
               displayName: string;
               conversations: number;
               resolved: number;
+              resolvedBySupervisor: number;
               resolutionRate: number | null;
               firstResponse: {
                 averageMs: number | null;
@@ -9639,6 +9645,8 @@ export interface operations {
                 at: string;
               };
               agentName?: string;
+              endedBy?: string | null;
+              endedByRole?: ('admin' | 'operator' | 'agent' | 'viewer') | null;
             }[];
             maxLimit: number;
           };
@@ -9725,6 +9733,8 @@ export interface operations {
               at: string;
             };
             agentName?: string;
+            endedBy?: string | null;
+            endedByRole?: ('admin' | 'operator' | 'agent' | 'viewer') | null;
           };
         };
       };
@@ -9825,6 +9835,8 @@ export interface operations {
               at: string;
             };
             agentName?: string;
+            endedBy?: string | null;
+            endedByRole?: ('admin' | 'operator' | 'agent' | 'viewer') | null;
           };
         };
       };
