@@ -170,6 +170,38 @@ describe('bad routing input', () => {
     await goOnline(h, a, 'away');
   });
 
+  it("should show an agent only their own handoff, whose context is the customer's", async () => {
+    const viewer = await userToken(h, 'bad-read-viewer', 'viewer');
+    const [a = '', b = ''] = [tokens['bad-a'], tokens['bad-b']];
+    const read = (id: string, token: string) =>
+      h.request('GET', `/api/handoffs/${id}`, undefined, token);
+    await goOnline(h, a, 'away');
+    await goOnline(h, b, 'away');
+    await h.xiaoer.routing.enqueue({
+      id: 'bad-h3',
+      conversationId: 'conv-bad-3',
+      customer: customer('cust-bad-3'),
+      group: 'g-bad',
+    });
+    // Waiting, in nobody's hands: no agent reads it yet.
+    await expectError(await read('bad-h3', a), 403, 'not-yours');
+    await goOnline(h, a);
+    expect(await h.xiaoer.routing.handoff('bad-h3')).toMatchObject({ agentId: 'bad-a' });
+    await expectError(await read('bad-h3', b), 403, 'not-yours');
+    await expectError(await read('bad-h3', viewer), 403, 'forbidden');
+    await expectError(await read('bad-h3', ''), 401, 'unauthenticated');
+    await expectError(await read('no-such-handoff', a), 404, 'unknown-handoff');
+    const own = await read('bad-h3', a);
+    expect(own.status).toBe(200);
+    expect(await own.json()).toMatchObject({ handoff: { _id: 'bad-h3', agentId: 'bad-a' } });
+    // An admin reads any.
+    expect((await h.request('GET', '/api/handoffs/bad-h3')).status).toBe(200);
+    expect((await h.request('POST', '/api/handoffs/bad-h3/abandon', undefined, a)).status).toBe(
+      200,
+    );
+    await goOnline(h, a, 'away');
+  });
+
   it('should refuse a handoff for a group or intent nobody serves', async () => {
     await expect(
       h.xiaoer.routing.enqueue({ conversationId: 'c', customer: customer('x'), group: 'g-none' }),

@@ -209,17 +209,10 @@ export function routingRouter(
     },
   );
 
-  router.get(
-    '/handoffs/:id',
-    allow('handle'),
-    responds(routingResponseSchemas.handoffWithPosition),
-    async (request, response) => {
-      const id = param(request, 'id');
-      const handoff = await routing.handoff(id);
-      response.json({ handoff, position: await routing.position(id) });
-    },
-  );
-  /** Agents may only act on their own handoffs; admins and operators on any. */
+  /**
+   * Agents may only see and act on their own handoffs (a handoff carries the customer's
+   * context: the order, the transcript); admins and operators on any.
+   */
   const mine = async (request: Request): Promise<string> => {
     const id = param(request, 'id');
     const handoff = await routing.handoff(id);
@@ -232,6 +225,16 @@ export function routingRouter(
       throw notYours(id);
     return id;
   };
+  router.get(
+    '/handoffs/:id',
+    allow('handle'),
+    responds(routingResponseSchemas.handoffWithPosition),
+    async (request, response) => {
+      const id = await mine(request);
+      const handoff = await routing.handoff(id);
+      response.json({ handoff, position: await routing.position(id) });
+    },
+  );
   router.post(
     '/handoffs/:id/resolve',
     allow('handle'),
