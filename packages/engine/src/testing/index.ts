@@ -9,6 +9,7 @@ export {
   type JourneyTestOptions,
   type TimelineEntry,
 } from './journey-test.ts';
+export type { DroppedEvent, DropReason, EarlyEventMode } from './parked-events.ts';
 export { VirtualClock } from './virtual-clock.ts';
 export {
   PathCoverage,

@@ -159,7 +159,9 @@ export function replayRecorded(
     }
     if (isTimer(event) || journey.status !== 'active') continue;
     try {
-      trace(event, journey.dispatch(event), step.revision);
+      // Never null: the draft runs without parking, so an event it does not take throws.
+      const result = journey.dispatch(event);
+      if (result) trace(event, result, step.revision);
       steps += 1;
     } catch (error) {
       refuse(event, error, step.revision);
