@@ -7,6 +7,7 @@ export {
   journeyTest,
   JourneyAssertionError,
   type JourneyTestOptions,
+  type Moved,
   type TimelineEntry,
 } from './journey-test.ts';
 export type { DroppedEvent, DropReason, EarlyEventMode } from './parked-events.ts';

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { journeyTest } from './journey-test.ts';
+import type { StepResult } from '../runtime/step.ts';
 import { endNode, orderTrigger, workflowOf } from './fixtures/workflow-builder.ts';
 import { EventNotAcceptedError } from '../errors.ts';
 
@@ -189,5 +190,19 @@ describe("journeyTest with early: 'park'", () => {
       ['order.paid', 'done', 'ended'],
     ]);
     expect(() => t.send('order.created', order)).toThrow(/new journeyTest/);
+  });
+});
+
+describe('the helper\'s types in each mode', () => {
+  it('should return a step, never null, unless events are parked', () => {
+    const throwing = journeyTest(payThenShip);
+    throwing.trigger(order);
+    throwing.fireNextTimer();
+    const parking = journeyTest(payThenShip, { early: 'park' });
+    parking.trigger(order);
+    // Without parking every delivered event moved the journey or threw: no null to check.
+    expectTypeOf(throwing.send('order.paid', {})).toEqualTypeOf<StepResult>();
+    expectTypeOf(parking.send('order.shipped', {})).toEqualTypeOf<StepResult | null>();
+    expect(parking.parked.map((event) => event.type)).toEqual(['order.shipped']);
   });
 });

@@ -27,7 +27,15 @@ import {
 } from './parked-events.ts';
 import { awaitedAnywhere, EarlyEvents } from './early-events.ts';
 
-export interface JourneyTestOptions {
+/**
+ * What a method that delivers an event returns: the step it made; with `early: 'park'` null
+ * when the event did not move the journey (parked, kept or let go).
+ */
+export type Moved<Mode extends EarlyEventMode> = Mode extends 'park'
+  ? StepResult | null
+  : StepResult;
+
+export interface JourneyTestOptions<Mode extends EarlyEventMode = EarlyEventMode> {
   /** Where the virtual clock starts. Default: Monday 2026-01-05 10:00 in Shanghai. */
   startAt?: string;
   /**
@@ -40,7 +48,7 @@ export interface JourneyTestOptions {
    * `EventNotAcceptedError`; `'park'` keeps it and offers it again each time the journey moves,
    * with the server's rules (docs/testing-journeys.md, "Events that come early").
    */
-  early?: EarlyEventMode;
+  early?: Mode;
 }
 
 /** One entry of the test's timeline: an event, where it moved the journey, what it produced. */
@@ -79,7 +87,7 @@ export class JourneyAssertionError extends Error {
  * t.advance('48h');
  * t.expectNode('apologize');
  */
-export class JourneyTest {
+export class JourneyTest<Mode extends EarlyEventMode = 'throw'> {
   readonly machine: JourneyMachine;
   readonly workflow: WorkflowDocument;
   readonly clock: VirtualClock;
@@ -95,7 +103,7 @@ export class JourneyTest {
   readonly #kept = new EarlyEvents();
   readonly #dropped: DroppedEvent[] = [];
 
-  constructor(workflow: WorkflowDocument, options: JourneyTestOptions = {}) {
+  constructor(workflow: WorkflowDocument, options: JourneyTestOptions<Mode> = {}) {
     this.machine = compile(workflow);
     this.workflow = journeyOf(this.machine).workflow;
     this.clock = new VirtualClock(options.startAt ?? '2026-01-05T10:00:00+08:00');
@@ -121,27 +129,27 @@ export class JourneyTest {
    * Sends an event of any type (domain events such as `order.shipped`). Null when it did not
    * move the journey: parked, kept or let go (only with `early: 'park'`).
    */
-  send(type: string, data?: JsonObject, extra: Partial<JourneyEvent> = {}): StepResult | null {
+  send(type: string, data?: JsonObject, extra: Partial<JourneyEvent> = {}): Moved<Mode> {
     return this.dispatch({ type, at: this.clock.now, ...(data ? { data } : {}), ...extra });
   }
 
   /** Applies a fully formed event; the clock's time is used when `at` is missing. */
-  dispatch(event: Omit<JourneyEvent, 'at'> & { at?: string }): StepResult | null {
+  dispatch(event: Omit<JourneyEvent, 'at'> & { at?: string }): Moved<Mode> {
     const full: JourneyEvent = { ...event, at: event.at ?? this.clock.now };
     if (this.#early === 'park') {
       const result = this.#route(full);
       this.#settle();
-      return result;
+      return result as Moved<Mode>;
     }
     const before = this.node;
     const result = step(this.machine, this.#current(), full);
     this.#record(full, before, result);
     this.#settle();
-    return result;
+    return result as Moved<Mode>;
   }
 
   /** The customer answers: an option id or number, or free text. */
-  reply(answer: string): StepResult | null {
+  reply(answer: string): Moved<Mode> {
     const isOption = this.#openAsk()?.options?.some((o) => o.id === answer);
     return this.send(
       ENGINE_EVENTS.customerReplied,
@@ -150,7 +158,7 @@ export class JourneyTest {
   }
 
   /** The order system answers the open call of `operation` with success. */
-  succeedCall(operation: string, result: JsonObject = {}): StepResult | null {
+  succeedCall(operation: string, result: JsonObject = {}): Moved<Mode> {
     const call = this.#openCall(operation);
     this.#answered.add(call.id);
     return this.send(ENGINE_EVENTS.callSucceeded, result, { effectId: call.id });
@@ -161,20 +169,20 @@ export class JourneyTest {
     operation: string,
     error = { code: 'unavailable', message: 'order system unavailable' },
     retryable = true,
-  ): StepResult | null {
+  ): Moved<Mode> {
     const call = this.#openCall(operation);
     this.#answered.add(call.id);
     return this.send(ENGINE_EVENTS.callFailed, undefined, { effectId: call.id, error, retryable });
   }
 
   /** The channel confirms delivery of the last message waiting for it (without autoConfirmSends). */
-  confirmSend(): StepResult | null {
+  confirmSend(): Moved<Mode> {
     const send = this.#openSend();
     return this.send(ENGINE_EVENTS.sendSucceeded, undefined, { effectId: send.id });
   }
 
   /** The channel reports that the last message waiting for delivery failed. */
-  failSend(error = { code: 'undeliverable', message: 'recipient unreachable' }): StepResult | null {
+  failSend(error = { code: 'undeliverable', message: 'recipient unreachable' }): Moved<Mode> {
     const send = this.#openSend();
     return this.send(ENGINE_EVENTS.sendFailed, undefined, { effectId: send.id, error });
   }
@@ -525,6 +533,9 @@ export class JourneyTest {
 }
 
 /** Creates a journey test for a workflow document. */
-export function journeyTest(workflow: WorkflowDocument, options?: JourneyTestOptions): JourneyTest {
-  return new JourneyTest(workflow, options);
+export function journeyTest<Mode extends EarlyEventMode = 'throw'>(
+  workflow: WorkflowDocument,
+  options?: JourneyTestOptions<Mode>,
+): JourneyTest<Mode> {
+  return new JourneyTest<Mode>(workflow, options);
 }

@@ -159,9 +159,7 @@ export function replayRecorded(
     }
     if (isTimer(event) || journey.status !== 'active') continue;
     try {
-      // Never null: the draft runs without parking, so an event it does not take throws.
-      const result = journey.dispatch(event);
-      if (result) trace(event, result, step.revision);
+      trace(event, journey.dispatch(event), step.revision);
       steps += 1;
     } catch (error) {
       refuse(event, error, step.revision);
