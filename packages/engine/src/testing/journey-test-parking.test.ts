@@ -193,7 +193,7 @@ describe("journeyTest with early: 'park'", () => {
   });
 });
 
-describe('the helper\'s types in each mode', () => {
+describe("the helper's types in each mode", () => {
   it('should return a step, never null, unless events are parked', () => {
     const throwing = journeyTest(payThenShip);
     throwing.trigger(order);
