@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { WorkflowDocument } from '@xiaoer/engine';
 import { ADMIN_PASSWORD, cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { quickRefundWorkflow } from '../runtime/test-workflows.ts';
@@ -29,6 +29,25 @@ const zoomOf = (page: Page) =>
   page
     .locator('.react-flow__viewport')
     .evaluate((viewport) => Number(/scale\(([\d.]+)\)/.exec(viewport.style.transform)?.[1]));
+
+/**
+ * Whether an edge's label is drawn clear of every node (nodes are drawn over edges); asked of
+ * its box, as a diff's edges take no pointer and `elementFromPoint` passes through them.
+ */
+const clearOfNodes = (label: Locator) =>
+  label.evaluate((shown) => {
+    const box = shown.getBoundingClientRect();
+    const nodes = shown.closest('.react-flow')?.querySelectorAll('.react-flow__node') ?? [];
+    return [...nodes].every((node) => {
+      const other = node.getBoundingClientRect();
+      return (
+        box.right <= other.left ||
+        other.right <= box.left ||
+        box.bottom <= other.top ||
+        other.bottom <= box.top
+      );
+    });
+  });
 
 beforeAll(async () => {
   h = await startHarness();
@@ -304,8 +323,18 @@ describe('the journey editor in Chromium', () => {
   });
 
   it('should list the version and draw the differences between it and the draft', async () => {
-    await dragFromPalette('wait', 380, 420);
+    // Below the trigger, clear of the end: the connection from it to the end shows its label.
+    await dragFromPalette('wait', 150, 420);
     await page.getByTestId('node-wait1').waitFor();
+    // The draft also connects the wait to the end and relabels the end: a connection added and a
+    // node changed since v1.
+    await page.getByTestId('handle-wait1-next').hover();
+    await page.mouse.down();
+    await page.locator('[data-testid="node-end1"] .react-flow__handle.target').hover();
+    await page.mouse.up();
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
+    await page.getByTestId('node-end1').click();
+    await page.getByTestId('inspector').locator('.inspector-label input').fill('Goodbye');
     await page.getByTestId('versions-tab').click();
     await page.getByText('first version from the browser').waitFor();
     // The versions table fits the side panel in English: no column cut off, no header or date
@@ -330,7 +359,52 @@ describe('the journey editor in Chromium', () => {
     await screenshot(page, 'editor-versions');
     await page.getByTestId('diff-show').click();
     await expect.poll(() => page.getByTestId('diff-summary').textContent()).toContain('Added: 1');
+    expect(await page.getByTestId('diff-summary').textContent()).toContain('Changed: 1');
     expect(await page.locator('.react-flow__node.diff-added').count()).toBe(1);
+    // Added and changed are said in words on the node (not only green and orange), readable at
+    // 4.5:1 or more, and each node is named with its status for a screen reader.
+    const canvas = page.getByTestId('diff-canvas');
+    const marks = [
+      ['diff-added', 'Added', 'Added node: Wait · wait1'],
+      ['diff-changed', 'Changed', 'Changed node: End · Goodbye; what changed: Label on the canvas'],
+    ] as const;
+    for (const [status, word, name] of marks) {
+      const node = canvas.locator(`.react-flow__node.${status}`);
+      expect(await node.count()).toBe(1);
+      const mark = node.locator('.journey-node-diff');
+      expect(await mark.count()).toBe(1);
+      expect(await mark.textContent()).toBe(word);
+      expect(await contrastOf(mark)).toBeGreaterThanOrEqual(4.5);
+      expect(await contrastOf(node.locator('.journey-node-title'))).toBeGreaterThanOrEqual(4.5);
+      expect(await node.getAttribute('aria-label')).toBe(name);
+    }
+    // What changed: the changed node's tooltip.
+    expect(
+      await canvas
+        .locator('.react-flow__node.diff-changed .journey-node-diff')
+        .getAttribute('title'),
+    ).toBe('What changed: Label on the canvas');
+    // The added connection is labelled in words too, and named by its ends.
+    const addedEdge = canvas.locator('.react-flow__edge.diff-added');
+    expect(await addedEdge.count()).toBe(1);
+    const edgeLabel = addedEdge.locator('.react-flow__edge-text');
+    expect(await edgeLabel.count()).toBe(1);
+    expect(await edgeLabel.textContent()).toBe('Added');
+    expect(await contrastOf(edgeLabel)).toBeGreaterThanOrEqual(4.5);
+    expect(await clearOfNodes(edgeLabel)).toBe(true);
+    expect(await addedEdge.getAttribute('aria-label')).toBe(
+      'Added connection: Wait · wait1 “Continue” → End · Goodbye',
+    );
+    // The legend draws each status as its nodes are, in words, and counts them.
+    for (const [status, text] of [
+      ['added', 'Added: 1'],
+      ['changed', 'Changed: 1'],
+      ['removed', 'Removed: 0'],
+    ] as const) {
+      const legend = page.getByTestId(`diff-legend-${status}`);
+      expect(await legend.textContent()).toBe(text);
+      expect(await contrastOf(legend)).toBeGreaterThanOrEqual(4.5);
+    }
     await screenshot(page, 'editor-version-diff');
     await page.keyboard.press('Escape');
 
@@ -354,9 +428,16 @@ describe('the journey editor in Chromium', () => {
       expect(await contrastOf(removed.locator(part).first())).toBeGreaterThanOrEqual(4.5);
     // Named by its own id, not the diff's canvas id.
     expect(await removed.locator('.journey-node-id').textContent()).toBe('wait1');
-    const mark = removed.locator('.journey-node-removed');
+    const mark = removed.locator('.journey-node-diff');
     expect(await mark.textContent()).toBe('Removed');
     expect(await contrastOf(mark)).toBeGreaterThanOrEqual(4.5);
+    expect(await removed.getAttribute('aria-label')).toBe('Removed node: Wait · wait1');
+    const removedEdge = page.getByTestId('diff-canvas').locator('.react-flow__edge.diff-removed');
+    expect(await removedEdge.locator('.react-flow__edge-text').textContent()).toBe('Removed');
+    expect(await contrastOf(removedEdge.locator('.react-flow__edge-text'))).toBeGreaterThanOrEqual(
+      4.5,
+    );
+    expect(await clearOfNodes(removedEdge.locator('.react-flow__edge-text'))).toBe(true);
     await screenshot(page, 'editor-version-diff-removed');
     await page.keyboard.press('Escape');
   });

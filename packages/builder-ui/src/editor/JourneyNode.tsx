@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { getNodeType } from '@xiaoer/engine';
 import { languageOf } from '../i18n/i18n.ts';
 import type { JourneyFlowNode } from '../graph/journey-graph.ts';
+import { NodeDiffMark } from './NodeDiffMark.tsx';
 import { NodeFunnelBadge } from './NodeFunnelBadge.tsx';
 import { nodeSummary } from './node-summary.ts';
 
@@ -12,14 +13,14 @@ import { nodeSummary } from './node-summary.ts';
  * what its settings do ("Wait 2 h", "SMS: 您的订单…"), one labelled
  * source handle per outcome, and a red frame while the engine finds problems in it; with the
  * analytics overlay on, its funnel badge (and a red glow at the biggest drop-offs); in a
- * version diff, a node the newer version removed says so ("已删除 / Removed").
+ * version diff, whether the newer version added, changed or removed it, in words.
  */
 export const JourneyNode = memo(function JourneyNode({
   id,
   data,
   selected,
 }: NodeProps<JourneyFlowNode>) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const language = languageOf(i18n.language);
   const nodeType = getNodeType(data.nodeType);
   // Only a config edit or a language switch works these out again, not a re-render.
@@ -47,11 +48,7 @@ export const JourneyNode = memo(function JourneyNode({
           {data.liveCount}
         </div>
       )}
-      {data.removed === true && (
-        <div className="journey-node-removed" data-testid={`removed-${id}`}>
-          {t('versions.removedNode')}
-        </div>
-      )}
+      {data.diff && <NodeDiffMark nodeId={id} status={data.diff} note={data.changeNote} />}
       <div className="journey-node-title">{nodeType?.title[language] ?? data.nodeType}</div>
       <div className="journey-node-id">{data.label ?? id}</div>
       {summary && (

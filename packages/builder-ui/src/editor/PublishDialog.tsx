@@ -8,7 +8,8 @@ import { languageOf } from '../i18n/i18n.ts';
 import type { Language } from '../i18n/messages.ts';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { useFieldLabeller, type FieldLabeller } from './field-labels.ts';
-import { configFieldLabel, outcomeTitles } from './journey-names.ts';
+import { outcomeTitles } from './journey-names.ts';
+import { changedFieldName } from './changed-field-name.ts';
 import { ReplaySummary } from './ReplaySummary.tsx';
 
 export interface PublishDialogProps {
@@ -148,14 +149,13 @@ const shownName = (nodeId: string, { before, after }: Compared) =>
   nodeId;
 
 /** A changed field by the inspector's labels (`config.message.zh` → 消息内容 › 中文). */
-function fieldName(nodeId: string, field: string, words: Words): string {
-  if (field === 'label') return words.t('editor.label');
-  const node = words.after.nodes.find((n) => n.id === nodeId);
-  const nodeType = node && getNodeType(node.type);
-  const [root, ...path] = field.split('.');
-  if (root !== 'config' || !nodeType || path.length === 0) return field;
-  return configFieldLabel(nodeType.configSchema, path, words.labelOf) ?? field;
-}
+const fieldName = (nodeId: string, field: string, words: Words): string =>
+  changedFieldName(
+    words.after.nodes.find((n) => n.id === nodeId)?.type,
+    field,
+    words.labelOf,
+    words.t,
+  );
 
 function describe(change: FieldChange, words: Words) {
   const { t, language } = words;

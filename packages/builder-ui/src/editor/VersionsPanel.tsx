@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { App as AntApp, Button, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Modal, Select, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { languageOf } from '../i18n/i18n.ts';
 import { formatDateTime } from '../i18n/format.ts';
@@ -7,12 +7,16 @@ import type { WorkflowDocument } from '@xiaoer/engine';
 import { workflowsApi, type VersionSummary } from '../api/api-client.ts';
 import { diffDocuments, diffGraph } from '../graph/version-diff.ts';
 import { GraphView } from '../console/JourneyView.tsx';
+import { nameDiffGraph } from './diff-names.ts';
+import { useFieldLabeller } from './field-labels.ts';
 
 const DRAFT = 0;
+const DIFF_STATUSES = ['added', 'changed', 'removed'] as const;
 
 /**
  * Published versions (number, who, when, note) and a visual diff between any two of them or
- * the draft: added, changed and removed nodes marked on the canvas.
+ * the draft: added, changed and removed nodes and connections marked on the canvas, in words
+ * and frame as well as colour, with a legend that shows each mark and counts the nodes.
  */
 export function VersionsPanel({
   draft,
@@ -42,7 +46,14 @@ export function VersionsPanel({
     if (from === undefined) return;
     setShown({ before: await load(from), after: await load(to) });
   };
-  const graph = useMemo(() => (shown ? diffGraph(shown.before, shown.after) : null), [shown]);
+  const labelOf = useFieldLabeller();
+  const language = languageOf(i18n.language);
+  const graph = useMemo(
+    () =>
+      shown ? nameDiffGraph(diffGraph(shown.before, shown.after), { t, language, labelOf }) : null,
+    // Not on `labelOf`, made anew each render: the language and texts are what it reads.
+    [shown, t, language],
+  );
   const diff = useMemo(() => (shown ? diffDocuments(shown.before, shown.after) : null), [shown]);
   const choices = [
     { value: DRAFT, label: t('versions.draft') },
@@ -110,7 +121,7 @@ export function VersionsPanel({
                 {row.publishedBy}
                 <br />
                 <Typography.Text type="secondary" className="version-published-at">
-                  {formatDateTime(at, languageOf(i18n.language))}
+                  {formatDateTime(at, language)}
                 </Typography.Text>
               </div>
             ),
@@ -127,16 +138,17 @@ export function VersionsPanel({
         destroyOnHidden
       >
         {diff && (
+          // The legend and the counts: each status drawn as its nodes are (frame, words).
           <Space wrap style={{ marginBottom: 8 }} data-testid="diff-summary">
-            <Tag color="green">
-              {t('versions.added')}: {diff.added.length}
-            </Tag>
-            <Tag color="orange">
-              {t('versions.changed')}: {diff.changed.length}
-            </Tag>
-            <Tag color="red">
-              {t('versions.removed')}: {diff.removed.length}
-            </Tag>
+            {DIFF_STATUSES.map((status) => (
+              <span
+                key={status}
+                className={`diff-legend diff-legend-${status}`}
+                data-testid={`diff-legend-${status}`}
+              >
+                {t(`versions.${status}`)}: {diff[status].length}
+              </span>
+            ))}
           </Space>
         )}
         <div style={{ height: '65vh' }} data-testid="diff-canvas">

@@ -1,5 +1,5 @@
 import type { JsonValue, WorkflowDocument } from '@xiaoer/engine';
-import { stableJson } from './journey-graph.ts';
+import { nodeFieldChanges } from './node-changes.ts';
 import { diffDocuments } from './version-diff.ts';
 
 /** One line of the publish dialog's change list. */
@@ -47,12 +47,8 @@ export function fieldChanges(
     const was = old.get(id);
     const is = now.get(id);
     if (!was || !is) continue;
-    const fields: [string, JsonValue | undefined, JsonValue | undefined][] = [];
-    if (was.type !== is.type) fields.push(['type', was.type, is.type]);
-    if (was.label !== is.label) fields.push(['label', was.label, is.label]);
-    walk('config', was.config as JsonValue, is.config as JsonValue, fields);
-    for (const [field, b, a] of fields)
-      changes.push({ kind: 'field', nodeId: id, field, before: b, after: a });
+    for (const change of nodeFieldChanges(was, is))
+      changes.push({ kind: 'field', nodeId: id, ...change });
   }
   for (const edge of diff.addedEdges) changes.push({ kind: 'edge-added', edge, ...endsOf(edge) });
   for (const edge of diff.removedEdges)
@@ -65,29 +61,6 @@ function endsOf(edge: string): { source: string; handle: string; target: string 
   const [from = '', target = ''] = edge.split('→');
   const slash = from.indexOf('/');
   return { source: from.slice(0, slash), handle: from.slice(slash + 1), target };
-}
-
-const isObject = (value: JsonValue | undefined): value is Record<string, JsonValue> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The leaves that differ between two values; arrays of different length count as one field. */
-function walk(
-  path: string,
-  before: JsonValue | undefined,
-  after: JsonValue | undefined,
-  out: [string, JsonValue | undefined, JsonValue | undefined][],
-): void {
-  if (stableJson(before) === stableJson(after)) return;
-  if (isObject(before) && isObject(after)) {
-    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-    for (const key of keys) walk(`${path}.${key}`, before[key], after[key], out);
-    return;
-  }
-  if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
-    before.forEach((item, index) => walk(`${path}[${index}]`, item, after[index], out));
-    return;
-  }
-  out.push([path, before, after]);
 }
 
 /** A value as one short line for the change list. */

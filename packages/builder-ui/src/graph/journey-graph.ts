@@ -12,13 +12,27 @@ export interface JourneyNodeData {
   liveCount?: number;
   /** The node's funnel figures, while the analytics overlay is on (never saved). */
   funnel?: FunnelBadge;
-  /** In a version diff, a node of the older version the newer one no longer has. */
-  removed?: boolean;
+  /** In a version diff, how the newer version differs on this node (none: the same). */
+  diff?: DiffStatus;
+  /** In a version diff, a changed node's fields that differ (`label`, `config.message.zh`). */
+  changedFields?: string[];
+  /** In a version diff, a changed node's fields in words, for its tooltip (`What changed: Label`). */
+  changeNote?: string;
   [key: string]: unknown;
 }
 
+/**
+ * How a node or edge differs in a version diff: the newer version added it, changed it (nodes
+ * only; a move is no change), or no longer has it (drawn where the older version had it).
+ */
+export type DiffStatus = 'added' | 'changed' | 'removed';
+
 export type JourneyFlowNode = Node<JourneyNodeData, 'journey'>;
-export type JourneyFlowEdge = Edge<{ problems: Problem[] }>;
+export type JourneyFlowEdge = Edge<{
+  problems: Problem[];
+  /** In a version diff, whether the newer version added this connection or removed it. */
+  diff?: Exclude<DiffStatus, 'changed'>;
+}>;
 
 export interface JourneyGraph {
   nodes: JourneyFlowNode[];

@@ -51,12 +51,41 @@ describe('the diff between two versions', () => {
     expect(cls(`removed:${dropped.id}`)).toBe('diff-removed');
     const data = (id: string) => graph.nodes.find((n) => n.id === id)?.data;
     expect(data(`removed:${dropped.id}`)).toMatchObject({
-      removed: true,
+      diff: 'removed',
       label: dropped.label ?? dropped.id,
     });
-    expect(data(edited.id)?.removed).toBeUndefined();
+    expect(data(edited.id)?.diff).toBe('changed');
+    expect(data('newNode')?.diff).toBe('added');
+    expect(data(kept.id)?.diff).toBeUndefined();
     expect(graph.edges.filter((e) => e.className === 'diff-removed')).toHaveLength(
       diff.removedEdges.length,
     );
+    expect(graph.edges.filter((e) => e.data?.diff === 'removed')).toHaveLength(
+      diff.removedEdges.length,
+    );
+  });
+
+  it('should mark each status in the data the node says it from, and what changed', async () => {
+    const v1 = await lifecycle();
+    const v2 = structuredClone(v1);
+    const edited = v2.nodes.find((n) => n.id === 'confirmOrder')!;
+    edited.label = 'Confirmation, reworded';
+    edited.config = { ...edited.config, locale: 'en' };
+    v2.nodes.push({ id: 'newEnd', type: 'end', position: { x: 0, y: 0 }, config: {} });
+    v2.edges.push({ id: 'to-new', source: 'thankYou', sourceHandle: 'next', target: 'newEnd' });
+    const graph = diffGraph(v1, v2);
+    const node = (id: string) => graph.nodes.find((n) => n.id === id);
+    expect(node('confirmOrder')?.data).toMatchObject({
+      diff: 'changed',
+      changedFields: ['label', 'config.locale'],
+    });
+    expect(node('newEnd')?.data.diff).toBe('added');
+    expect(node('newEnd')?.data.changedFields).toBeUndefined();
+    // A move alone is no change.
+    const moved = structuredClone(v1);
+    moved.nodes[0]!.position = { x: 999, y: 999 };
+    expect(diffGraph(v1, moved).nodes.every((n) => n.data.diff === undefined)).toBe(true);
+    const added = graph.edges.filter((e) => e.data?.diff === 'added');
+    expect(added.map((e) => [e.id, e.className])).toEqual([['to-new', 'diff-added']]);
   });
 });

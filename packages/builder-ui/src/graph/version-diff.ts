@@ -1,5 +1,12 @@
 import type { WorkflowDocument } from '@xiaoer/engine';
-import { stableJson, toGraph, type JourneyGraph } from './journey-graph.ts';
+import {
+  stableJson,
+  toGraph,
+  type DiffStatus,
+  type JourneyFlowEdge,
+  type JourneyGraph,
+} from './journey-graph.ts';
+import { nodeFieldChanges } from './node-changes.ts';
 
 export interface DocumentDiff {
   added: string[];
@@ -43,19 +50,40 @@ export function diffDocuments(before: WorkflowDocument, after: WorkflowDocument)
 }
 
 /**
- * `after` drawn with the differences marked (`diff-added`, `diff-changed`, `diff-removed`
- * for nodes of `before` shown where they were, dashed and marked `removed` in their data, which
- * the node says in words; edges likewise).
+ * `after` drawn with the differences marked: each node and edge the newer version added or
+ * changed has its status in its data (`diff`, which the node says in words) and its class
+ * (`diff-added`, `diff-changed`); a changed node lists the fields that differ
+ * (`changedFields`). Nodes and edges of `before` that `after` no longer has are drawn where they
+ * were, `diff: 'removed'` and `diff-removed`.
  */
 export function diffGraph(before: WorkflowDocument, after: WorkflowDocument): JourneyGraph {
   const diff = diffDocuments(before, after);
   const graph = toGraph(after);
   const gone = toGraph(before);
-  const mark = (id: string) =>
-    diff.added.includes(id) ? 'diff-added' : diff.changed.includes(id) ? 'diff-changed' : '';
+  const old = new Map(before.nodes.map((n) => [n.id, n]));
+  const now = new Map(after.nodes.map((n) => [n.id, n]));
+  const statusOf = (id: string): DiffStatus | undefined =>
+    diff.added.includes(id) ? 'added' : diff.changed.includes(id) ? 'changed' : undefined;
+  const fieldsOf = (id: string) => {
+    const [was, is] = [old.get(id), now.get(id)];
+    return was && is ? nodeFieldChanges(was, is).map((change) => change.field) : [];
+  };
+  const keyOf = (e: JourneyFlowEdge) => edgeKey({ ...e, sourceHandle: e.sourceHandle ?? '' });
   return {
     nodes: [
-      ...graph.nodes.map((n) => ({ ...n, className: mark(n.id) })),
+      ...graph.nodes.map((n) => {
+        const status = statusOf(n.id);
+        if (!status) return { ...n, className: '' };
+        return {
+          ...n,
+          className: `diff-${status}`,
+          data: {
+            ...n.data,
+            diff: status,
+            ...(status === 'changed' ? { changedFields: fieldsOf(n.id) } : {}),
+          },
+        };
+      }),
       ...gone.nodes
         .filter((n) => diff.removed.includes(n.id))
         .map((n) => ({
@@ -63,26 +91,28 @@ export function diffGraph(before: WorkflowDocument, after: WorkflowDocument): Jo
           id: `removed:${n.id}`,
           className: 'diff-removed',
           // Named as before: its label, else its own id (not the canvas id made unique here).
-          data: { ...n.data, label: n.data.label ?? n.id, removed: true },
+          data: { ...n.data, label: n.data.label ?? n.id, diff: 'removed' as const },
         })),
     ],
     edges: [
-      ...graph.edges.map((e) => ({
-        ...e,
-        className: diff.addedEdges.includes(edgeKey({ ...e, sourceHandle: e.sourceHandle ?? '' }))
-          ? 'diff-added'
-          : '',
-      })),
+      ...graph.edges.map((e) =>
+        diff.addedEdges.includes(keyOf(e))
+          ? {
+              ...e,
+              className: 'diff-added',
+              data: { problems: e.data?.problems ?? [], diff: 'added' as const },
+            }
+          : { ...e, className: '' },
+      ),
       ...gone.edges
-        .filter((e) =>
-          diff.removedEdges.includes(edgeKey({ ...e, sourceHandle: e.sourceHandle ?? '' })),
-        )
+        .filter((e) => diff.removedEdges.includes(keyOf(e)))
         .map((e) => ({
           ...e,
           id: `removed:${e.id}`,
           source: diff.removed.includes(e.source) ? `removed:${e.source}` : e.source,
           target: diff.removed.includes(e.target) ? `removed:${e.target}` : e.target,
           className: 'diff-removed',
+          data: { problems: e.data?.problems ?? [], diff: 'removed' as const },
         })),
     ],
   };

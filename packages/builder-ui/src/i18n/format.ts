@@ -136,3 +136,8 @@ export function formatDuration(ms: number, language: Language): string {
   if (size < 172_800_000) return unit(ms / 3_600_000, 'hour');
   return unit(ms / 86_400_000, 'day');
 }
+
+/** A list as the console's language writes it (Intl): `标签、消息内容和等待时长`, `A, B and C`. */
+export function formatList(items: readonly string[], language: Language): string {
+  return new Intl.ListFormat(LOCALES[language], { type: 'conjunction' }).format(items);
+}
