@@ -111,6 +111,37 @@ describe('xiaoer simulate', () => {
     expect(run.stderr).toContain('it waits for: order.shipped, timer.fired');
   });
 
+  it("should park an early event with early: 'park', offer it again and list what was let go", async () => {
+    const content = {
+      autoConfirmSends: false,
+      trigger: { orderId: 'A1', customer: { name: '李雷', phone: '13800000000' }, total: 50 },
+      steps: [
+        { event: 'order.shipped', data: { orderId: 'A1', carrier: 'SF' } },
+        { event: 'order.delivered', data: { orderId: 'A1' } },
+        { sendSucceeded: true },
+      ],
+    };
+    const scenario = await file('early.json', { ...content, early: 'park' });
+    const run = await xiaoer('simulate', smallJourney, '--events', scenario);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'order.shipped  (parked: the node does not wait for it yet / 已暂存：节点尚未等待此事件)',
+    );
+    expect(run.stdout).toMatch(/order\.shipped {2}\(offered again, sent at .+ \/ 再次提供/);
+    expect(run.stdout).toContain('ship --received--> big');
+    expect(run.stdout).toContain('放下的事件 / Events let go:');
+    expect(run.stdout).toMatch(
+      /order\.delivered at hello: no node of the journey waits for its type \/ 旅程中没有节点等待这类事件/,
+    );
+    expect(run.stdout).toContain('Result: done at done (completed)');
+    // Without parking the same scenario stops at its first step.
+    const strict = await file('strict.json', content);
+    const refused = await xiaoer('simulate', smallJourney, '--events', strict);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('steps[0] [event.notAccepted]');
+  });
+
   it('should reject a malformed scenario with the reason', async () => {
     const scenario = await file('malformed.json', { trigger: 'A1', steps: [{ teleport: true }] });
     const run = await xiaoer('simulate', smallJourney, '--events', scenario);

@@ -41,3 +41,44 @@ describe('scenario errors', () => {
     expect(reasonsOf({ trigger: {}, steps: [{ advance: 5 }] }).join('\n')).toContain('/steps/0');
   });
 });
+
+describe('a scenario whose events come early', () => {
+  /** Waits for shipping, then ends. */
+  const shipping = workflowOf(
+    [
+      orderTrigger(),
+      ['pause', 'wait', { duration: '1h' }],
+      ['ship', 'waitForEvent', { event: 'order.shipped', timeout: '2d', saveAs: 'shipment' }],
+      endNode(),
+      endNode('late', 'failed'),
+    ],
+    [
+      ['start', 'next', 'pause'],
+      ['pause', 'next', 'ship'],
+      ['ship', 'received', 'done'],
+      ['ship', 'timeout', 'late'],
+    ],
+  );
+  const steps: Scenario['steps'] = [
+    { event: 'order.shipped', data: { carrier: 'SF' } },
+    { event: 'order.refunded' },
+    { advance: '1h' },
+    { expectNode: 'done' },
+  ];
+
+  it("should park an event the node does not wait for yet with early: 'park', and stop there without", () => {
+    const parked = runScenario(shipping, { early: 'park', trigger: { orderId: 'A1' }, steps });
+    expect(parked.error).toBeUndefined();
+    expect(parked.test.data['shipment']).toMatchObject({ carrier: 'SF' });
+    expect(parked.test.dropped.map((d) => [d.event.type, d.reason])).toEqual([
+      ['order.refunded', 'unmatched'],
+    ]);
+    const strict = runScenario(shipping, { trigger: { orderId: 'A1' }, steps });
+    expect(strict.failedStep).toBe(0);
+    expect(strict.error?.message).toContain('not accepted');
+  });
+
+  it('should name the modes allowed', () => {
+    expect(reasonsOf({ early: 'queue', trigger: {}, steps: [] })[0]).toMatch(/^\/early /);
+  });
+});

@@ -3,6 +3,7 @@ import { ajv } from '../validation/schema-validator.ts';
 import { localizedSchemaError, schemaErrorPointer } from '../validation/schema-validator.ts';
 import { InvalidEventError } from '../errors.ts';
 import { JourneyTest, type JourneyTestOptions } from './journey-test.ts';
+import type { EarlyEventMode } from './parked-events.ts';
 import { startingAt, START_AT_NODE_FLAG } from './start-at-node.ts';
 
 /** One scripted step of a simulation. */
@@ -23,12 +24,18 @@ export interface Scenario {
   /** Start at this node instead of the trigger's first one (see `startingAt`). */
   startNode?: string;
   autoConfirmSends?: boolean;
+  /**
+   * An event the journey's node does not wait for: `'throw'` (default) stops the run there;
+   * `'park'` keeps it and offers it again as the journey moves, as the server does
+   * (docs/testing-journeys.md, "Events that come early").
+   */
+  early?: EarlyEventMode;
   trigger: JsonObject;
   steps: ScenarioStep[];
 }
 
 export interface ScenarioResult {
-  test: JourneyTest;
+  test: JourneyTest<EarlyEventMode>;
   /** Set when a step failed (not accepted, assertion failed); the timeline stops before it. */
   error?: Error;
   /** Index in `steps` of the step that failed. */
@@ -50,6 +57,7 @@ export const scenarioSchema = {
     startAt: { type: 'string' },
     startNode: { type: 'string', maxLength: 64 },
     autoConfirmSends: { type: 'boolean' },
+    early: { enum: ['throw', 'park'] },
     trigger: { type: 'object' },
     steps: {
       type: 'array',
@@ -177,11 +185,12 @@ export function runScenario(
       problems,
     });
   }
-  const test = new JourneyTest(
+  const test = new JourneyTest<EarlyEventMode>(
     scenario.startNode ? startingAt(workflow, scenario.startNode) : workflow,
     {
       ...options,
       ...(scenario.startAt ? { startAt: scenario.startAt } : {}),
+      ...(scenario.early ? { early: scenario.early } : {}),
       ...(scenario.autoConfirmSends !== undefined
         ? { autoConfirmSends: scenario.autoConfirmSends }
         : {}),
@@ -205,7 +214,7 @@ export function runScenario(
 }
 
 /** Applies one scripted step to a running journey test. */
-export function applyStep(test: JourneyTest, s: ScenarioStep): void {
+export function applyStep(test: JourneyTest<EarlyEventMode>, s: ScenarioStep): void {
   if ('advance' in s) test.advance(s.advance);
   else if ('event' in s) test.send(s.event, s.data);
   else if ('reply' in s) test.reply(s.reply);

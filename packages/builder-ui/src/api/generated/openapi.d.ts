@@ -1718,6 +1718,8 @@ export interface components {
       startAt?: string;
       startNode?: string;
       autoConfirmSends?: boolean;
+      /** @enum {unknown} */
+      early?: 'throw' | 'park';
       trigger: Record<string, never>;
       steps: (
         | {
@@ -4394,6 +4396,8 @@ export interface operations {
           startAt?: string;
           startNode?: string;
           autoConfirmSends?: boolean;
+          /** @enum {unknown} */
+          early?: 'throw' | 'park';
           trigger: Record<string, never>;
           steps: (
             | {

@@ -9,7 +9,7 @@ import {
 import { runScenario, type Scenario, type ScenarioProblem } from '@xiaoer/engine/testing';
 import { parseJson, readTextFile } from '../workflow-file.ts';
 import { formatProblem } from '../problem.format.ts';
-import { changedData, formatEntry } from '../timeline.format.ts';
+import { changedData, formatDropped, formatEntry } from '../timeline.format.ts';
 
 interface SimulateFlags {
   events: string;
@@ -66,6 +66,8 @@ export function simulateCommand(): Command {
               node: safe(() => test.node),
               status: safe(() => test.status),
               data: safe(() => test.data),
+              parked: test.parked,
+              dropped: test.dropped,
               error: error?.message ?? null,
               failedStep: failedStep ?? null,
             },
@@ -80,6 +82,14 @@ export function simulateCommand(): Command {
           console.log(formatEntry(entry, index === 0 ? {} : changedData(data, entry.data)));
           data = entry.data;
         }
+        if (test.dropped.length) {
+          console.log('放下的事件 / Events let go:');
+          for (const dropped of test.dropped) console.log(formatDropped(dropped));
+        }
+        if (test.parked.length)
+          console.log(
+            `仍暂存 / Still parked: ${test.parked.map((event) => event.type).join(', ')}`,
+          );
         if (!error) {
           console.log(
             `结果 / Result: ${test.status} at ${test.node}${test.output ? ` (${test.output.status}${test.output.reason ? `: ${test.output.reason}` : ''})` : ''}`,
