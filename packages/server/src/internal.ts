@@ -322,3 +322,4 @@ export { eventJson, inboxEntryOf, type EventRecord } from './model/event.model.t
 export { EventInbox, INBOX_RELEASE_DELAY_MS } from './runtime/event-inbox.ts';
 export { errorForLog, serverLogger, withSafeErrors } from './errors/error-for-log.ts';
 export { abandoned, ProcessLiveness } from './runtime/process-liveness.ts';
+export { replaceById } from './model/replace-by-id.ts';

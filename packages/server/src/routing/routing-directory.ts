@@ -1,5 +1,6 @@
 import type { LocalizedText } from '@xiaoer/engine';
 import { isDuplicateKey, type RoutingModels } from '../model/models.ts';
+import { replaceById } from '../model/replace-by-id.ts';
 import type { AgentRecord, AwayReason, SkillGroupRecord } from '../model/routing.model.ts';
 import type { AgentStatus } from './agent-selection.ts';
 import type { UserLookup } from './router.ts';
@@ -60,7 +61,7 @@ export class RoutingDirectory {
   /** Creates or replaces a skill group (a PUT by id; the console creates by the above). */
   async saveSkillGroup(id: string, change: SkillGroupChange): Promise<SkillGroupRecord> {
     const record: SkillGroupRecord = { _id: id, ...change, updatedAt: this.#now() };
-    await this.#models.SkillGroups.replaceOne({ _id: id }, record, { upsert: true });
+    await replaceById(this.#models.SkillGroups, id, record);
     return record;
   }
 
@@ -100,7 +101,7 @@ export class RoutingDirectory {
       seenAt: existing?.seenAt ?? null,
       awayReason: existing?.awayReason ?? null,
     };
-    await this.#models.Agents.replaceOne({ _id: id }, record, { upsert: true });
+    await replaceById(this.#models.Agents, id, record);
     return record;
   }
 
