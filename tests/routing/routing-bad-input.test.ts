@@ -132,27 +132,40 @@ describe('bad routing input', () => {
     await expectError(await h.request('POST', '/api/handoffs/bad-h1/abandon'), 409, 'not-open');
   });
 
-  it('should let an agent abandon only their own assigned handoff, with a precise refusal otherwise', async () => {
-    const viewer = await userToken(h, 'bad-abandon-viewer', 'viewer');
+  /**
+   * Queues handoff `id` and has `call` refused on it: to agent bad-a while it waits, then,
+   * once it is assigned to bad-a, to agent bad-b (403 `not-yours`), a viewer (403
+   * `forbidden`) and nobody (401); an unknown id is 404. Returns bad-a's token.
+   */
+  async function refusedButToItsAgent(
+    id: string,
+    call: (id: string, token: string) => Promise<Response>,
+  ): Promise<string> {
+    const viewer = await userToken(h, `viewer-${id}`, 'viewer');
     const [a = '', b = ''] = [tokens['bad-a'], tokens['bad-b']];
-    const abandon = (id: string, token: string) =>
-      h.request('POST', `/api/handoffs/${id}/abandon`, undefined, token);
     await goOnline(h, a, 'away');
     await goOnline(h, b, 'away');
     await h.xiaoer.routing.enqueue({
-      id: 'bad-h2',
-      conversationId: 'conv-bad-2',
-      customer: customer('cust-bad-2'),
+      id,
+      conversationId: `conv-${id}`,
+      customer: customer(`cust-${id}`),
       group: 'g-bad',
     });
-    // Waiting, in nobody's hands: not an agent's to end.
-    await expectError(await abandon('bad-h2', a), 403, 'not-yours');
+    // Waiting, in nobody's hands: not an agent's.
+    await expectError(await call(id, a), 403, 'not-yours');
     await goOnline(h, a);
-    expect(await h.xiaoer.routing.handoff('bad-h2')).toMatchObject({ agentId: 'bad-a' });
-    await expectError(await abandon('bad-h2', viewer), 403, 'forbidden');
-    await expectError(await abandon('bad-h2', b), 403, 'not-yours');
-    await expectError(await abandon('bad-h2', ''), 401, 'unauthenticated');
-    await expectError(await abandon('no-such-handoff', a), 404, 'unknown-handoff');
+    expect(await h.xiaoer.routing.handoff(id)).toMatchObject({ agentId: 'bad-a' });
+    await expectError(await call(id, viewer), 403, 'forbidden');
+    await expectError(await call(id, b), 403, 'not-yours');
+    await expectError(await call(id, ''), 401, 'unauthenticated');
+    await expectError(await call('no-such-handoff', a), 404, 'unknown-handoff');
+    return a;
+  }
+
+  it('should let an agent abandon only their own assigned handoff, with a precise refusal otherwise', async () => {
+    const abandon = (id: string, token: string) =>
+      h.request('POST', `/api/handoffs/${id}/abandon`, undefined, token);
+    const a = await refusedButToItsAgent('bad-h2', abandon);
     // Nothing of the refused ones changed it, or put it up for inspection.
     expect(await h.xiaoer.routing.handoff('bad-h2')).toMatchObject({
       status: 'assigned',
@@ -171,26 +184,9 @@ describe('bad routing input', () => {
   });
 
   it("should show an agent only their own handoff, whose context is the customer's", async () => {
-    const viewer = await userToken(h, 'bad-read-viewer', 'viewer');
-    const [a = '', b = ''] = [tokens['bad-a'], tokens['bad-b']];
     const read = (id: string, token: string) =>
       h.request('GET', `/api/handoffs/${id}`, undefined, token);
-    await goOnline(h, a, 'away');
-    await goOnline(h, b, 'away');
-    await h.xiaoer.routing.enqueue({
-      id: 'bad-h3',
-      conversationId: 'conv-bad-3',
-      customer: customer('cust-bad-3'),
-      group: 'g-bad',
-    });
-    // Waiting, in nobody's hands: no agent reads it yet.
-    await expectError(await read('bad-h3', a), 403, 'not-yours');
-    await goOnline(h, a);
-    expect(await h.xiaoer.routing.handoff('bad-h3')).toMatchObject({ agentId: 'bad-a' });
-    await expectError(await read('bad-h3', b), 403, 'not-yours');
-    await expectError(await read('bad-h3', viewer), 403, 'forbidden');
-    await expectError(await read('bad-h3', ''), 401, 'unauthenticated');
-    await expectError(await read('no-such-handoff', a), 404, 'unknown-handoff');
+    const a = await refusedButToItsAgent('bad-h3', read);
     const own = await read('bad-h3', a);
     expect(own.status).toBe(200);
     expect(await own.json()).toMatchObject({ handoff: { _id: 'bad-h3', agentId: 'bad-a' } });

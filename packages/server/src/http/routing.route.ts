@@ -213,7 +213,7 @@ export function routingRouter(
    * Agents may only see and act on their own handoffs (a handoff carries the customer's
    * context: the order, the transcript); admins and operators on any.
    */
-  const mine = async (request: Request): Promise<string> => {
+  const ownHandoff = async (request: Request): Promise<HandoffRecord> => {
     const id = param(request, 'id');
     const handoff = await routing.handoff(id);
     const principal = request.principal;
@@ -223,16 +223,16 @@ export function routingRouter(
       handoff.agentId !== principal.id
     )
       throw notYours(id);
-    return id;
+    return handoff;
   };
+  const mine = async (request: Request): Promise<string> => (await ownHandoff(request))._id;
   router.get(
     '/handoffs/:id',
     allow('handle'),
     responds(routingResponseSchemas.handoffWithPosition),
     async (request, response) => {
-      const id = await mine(request);
-      const handoff = await routing.handoff(id);
-      response.json({ handoff, position: await routing.position(id) });
+      const handoff = await ownHandoff(request);
+      response.json({ handoff, position: await routing.position(handoff._id) });
     },
   );
   router.post(
