@@ -29,6 +29,21 @@ describe('a configuration file with mistakes', () => {
     expect(nested.en).toContain('/intake/bodylimit unknown property "bodylimit"');
   });
 
+  it('should take a commit window with both its bounds, within them', () => {
+    const commitWindow = { ms: 0, fill: 16 };
+    expect(parseConfig({ sources: [source], intake: { commitWindow } }, 'c.json').intake).toEqual({
+      commitWindow,
+    });
+    const half = problemsOf({ sources: [source], intake: { commitWindow: { ms: 40 } } });
+    expect(half.en).toContain('/intake/commitWindow/fill missing required property "fill"');
+    const long = problemsOf({
+      sources: [source],
+      intake: { commitWindow: { ms: 5000, fill: 16 } },
+    });
+    expect(long.en).toContain('/intake/commitWindow/ms');
+    expect(long.zh).toContain('/intake/commitWindow/ms');
+  });
+
   it('should say in Chinese what is wrong with a value of the wrong type', () => {
     const { zh, en } = problemsOf({ sources: 'my-shop' });
     expect(en).toContain('/sources must be array');

@@ -1,7 +1,7 @@
 import mongoose, { Schema, type Connection, type Model } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuplicateKeyError, GroupCommit } from '@xiaoer/server/internal';
-import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
+import { startTestStore, TestClock, type RunningStore } from '@xiaoer/server/testing';
 
 /**
  * Group commit on the real embedded store: concurrent writes share round trips, and each
@@ -29,6 +29,11 @@ afterAll(async () => {
   await connection?.close();
   await store?.stop();
 });
+
+/** Lets the event loop turn `n` times. */
+async function turns(n: number): Promise<void> {
+  for (let turn = 0; turn < n; turn++) await new Promise((resolve) => setImmediate(resolve));
+}
 
 /** Resolves once the driver sent the next `insert` command. */
 function insertStarted(): Promise<void> {
@@ -394,5 +399,114 @@ describe('GroupCommit', () => {
     ]);
     expect(await claims.countDocuments({ _id: 'one-0' })).toBe(0);
     expect(await claims.countDocuments({ _id: 'one-new' })).toBe(1);
+  });
+
+  it('should let writes in a commit window wait for their fill while they arrive steadily, the first of a lane going at once', async () => {
+    const claims = model();
+    const commits = new GroupCommit();
+    const window = { ms: 60_000, fill: 4 };
+    const inserts = () => commands.filter((c) => c === 'insert').length;
+    commands.length = 0;
+    // The lane's first write knows of no others: it goes at once, the minute's window unused.
+    await commits.insert(claims, { _id: 'w-first', n: 0 }, window);
+    expect(inserts()).toBe(1);
+    // Writes a turn of the event loop apart (one client's stream of steps): three of four wait…
+    const written: Promise<void>[] = [];
+    for (let n = 0; n < 3; n++) {
+      written.push(commits.insert(claims, { _id: `w-${n}`, n }, window));
+      await turns(1);
+    }
+    await turns(50);
+    expect(inserts()).toBe(1);
+    // …and the fourth fills the window: they go together.
+    written.push(commits.insert(claims, { _id: 'w-3', n: 3 }, window));
+    await Promise.all(written);
+    expect(inserts()).toBe(2);
+    expect(await claims.countDocuments({ _id: /^w-\d$/ })).toBe(4);
+    // The next waits in a window of its own, until the store is asked to settle.
+    const fifth = commits.insert(claims, { _id: 'w-4', n: 4 }, window);
+    await turns(50);
+    expect(inserts()).toBe(2);
+    await commits.idle();
+    await fifth;
+    expect(inserts()).toBe(3);
+    expect(await claims.countDocuments({ _id: 'w-4' })).toBe(1);
+    // Other inserts of the collection go at once, in their own lane.
+    await commits.insert(claims, { _id: 'w-other', n: 0 });
+    expect(inserts()).toBe(4);
+  });
+
+  it('should send a write in a commit window at once when writes arrive seldom, and let it wait while they arrive steadily', async () => {
+    const claims = model();
+    const clock = new TestClock();
+    const commits = new GroupCommit({}, { clock });
+    const window = { ms: 2000, fill: 16 };
+    /** Whether the insert command starts within fifty turns of the event loop. */
+    const sentAtOnce = async (write: () => Promise<void>) => {
+      commands.length = 0;
+      const written = write();
+      await turns(50);
+      const sent = commands.includes('insert');
+      commits.settle();
+      await written;
+      return sent;
+    };
+    // More than half the window apart: nothing to wait for.
+    for (let n = 0; n < 3; n++) {
+      await clock.advance(1200);
+      expect(await sentAtOnce(() => commits.insert(claims, { _id: `s-${n}`, n }, window))).toBe(
+        true,
+      );
+    }
+    // Steady now (ten writes a turn apart): the next waits for company…
+    const steady: Promise<void>[] = [];
+    for (let n = 0; n < 10; n++) {
+      steady.push(commits.insert(claims, { _id: `s-steady-${n}`, n }, window));
+      await turns(1);
+    }
+    commits.settle();
+    await Promise.all(steady);
+    commands.length = 0;
+    const last = commits.insert(claims, { _id: 's-last', n: 9 }, window);
+    await turns(50);
+    expect(commands).not.toContain('insert');
+    // …for the window's length at most.
+    await clock.advance(2000);
+    await last;
+    expect(await claims.countDocuments({ _id: /^s-/ })).toBe(14);
+  });
+
+  it('should let a small lingering batch linger on for its fill, up to its bound', async () => {
+    const claims = model();
+    await Promise.all(Array.from({ length: 6 }, (_, n) => claims.create({ _id: `f-${n}`, n })));
+    const clock = new TestClock();
+    const commits = new GroupCommit(
+      {},
+      { linger: { 'claims:delete': 20_000 }, lingerFill: { items: 5, upToMs: 600_000 }, clock },
+    );
+    commands.length = 0;
+    const deleted = [0, 1, 2].map((n) => commits.delete(claims, `f-${n}`));
+    // Ten lingers later, three of five: still waiting.
+    await clock.advance(200_000);
+    await turns(50);
+    expect(commands.filter((c) => c === 'delete')).toHaveLength(0);
+    // Its fill: it goes at the next look, one command for all five.
+    deleted.push(...[3, 4].map((n) => commits.delete(claims, `f-${n}`)));
+    await clock.advance(20_000);
+    await Promise.all(deleted);
+    expect(commands.filter((c) => c === 'delete')).toHaveLength(1);
+    expect(await claims.countDocuments({ _id: /^f-[0-4]$/ })).toBe(0);
+    // Never filled, a batch goes at its bound.
+    const bounded = new GroupCommit(
+      {},
+      { linger: { 'claims:delete': 20_000 }, lingerFill: { items: 50, upToMs: 100_000 }, clock },
+    );
+    const alone = bounded.delete(claims, 'f-5');
+    await clock.advance(60_000);
+    await turns(50);
+    expect(await claims.countDocuments({ _id: 'f-5' })).toBe(1);
+    await clock.advance(40_000);
+    await alone;
+    expect(await claims.countDocuments({ _id: 'f-5' })).toBe(0);
   });
 });

@@ -19,7 +19,12 @@ export { CONVERSATION_STREAMS_PER_USER } from './http/chat.route.ts';
 export { routingBodySchemas } from './http/routing.schema.ts';
 export { ApiError } from './http/api-error.ts';
 export { fromEngineError } from './errors/engine-errors.ts';
-export { GroupCommit, DuplicateKeyError, type UpdateOperation } from './model/group-commit.ts';
+export {
+  GroupCommit,
+  DuplicateKeyError,
+  type CommitWindow,
+  type UpdateOperation,
+} from './model/group-commit.ts';
 export { dropDatabase, postgresAdminUrl } from './store/postgres-database.ts';
 export {
   FERRETDB_VERSION,

@@ -95,7 +95,7 @@ export class EventIntake {
     receivedAt = new Date(),
     { derivedIds = false }: { derivedIds?: boolean } = {},
   ): Promise<IntakeResult[]> {
-    return (await this.#record(source, events, receivedAt, derivedIds)).results;
+    return (await this.#record(source, events, receivedAt, derivedIds, true)).results;
   }
 
   /**
@@ -119,6 +119,8 @@ export class EventIntake {
     events: CloudEvent[],
     receivedAt: Date,
     derivedIds = false,
+    /** The sender has its answer once the events are taken: nobody waits on their steps. */
+    answered = false,
   ): Promise<{ results: IntakeResult[]; works: Promise<EventOutcome | null>[] }> {
     const keys = events.map((event) => eventKey(source, event.id));
     const records = events.map((event, index): EventRecord => ({
@@ -150,7 +152,7 @@ export class EventIntake {
         this.#track(work, record._id);
         return [work];
       }
-      const { work, routed } = this.#routeNew(source, record);
+      const { work, routed } = this.#routeNew(source, record, answered);
       this.#track(work, record._id);
       return [routed];
     });
@@ -173,15 +175,20 @@ export class EventIntake {
   #routeNew(
     source: string,
     record: EventRecord,
+    answered: boolean,
   ): { work: Promise<EventOutcome>; routed: Promise<EventOutcome> } {
     let heard: (outcome: EventOutcome) => void = () => undefined;
     const routed = new Promise<EventOutcome>((resolve) => (heard = resolve));
     let told = false;
-    const work = this.#runtime.processRecord(record, (routing) => {
-      told = true;
-      heard(routing);
-      this.#tell({ source, outcome: receivedOutcomeOf(routing), record, routing });
-    });
+    const work = this.#runtime.processRecord(
+      record,
+      (routing) => {
+        told = true;
+        heard(routing);
+        this.#tell({ source, outcome: receivedOutcomeOf(routing), record, routing });
+      },
+      { answered },
+    );
     // Routing failed (the event stays in the inbox for recovery); a failure of the bookkeeping
     // after it was told leaves what it did as told.
     void work.catch(() => {

@@ -1,11 +1,12 @@
 import type { Model } from 'mongoose';
+import type { Clock } from '../clock/clock.ts';
+import { insertNew } from './insert-new.ts';
+import { idFilter } from './id-lists.ts';
 
 /** One `updateOne` of a bulk write. */
 export interface UpdateOperation {
   updateOne: { filter: Record<string, unknown>; update: Record<string, unknown>; upsert?: boolean };
 }
-import { insertNew } from './insert-new.ts';
-import { idFilter } from './id-lists.ts';
 
 /** How a {@link GroupCommit} gathers writes. */
 export interface GroupCommitOptions {
@@ -22,6 +23,21 @@ export interface GroupCommitOptions {
    * an acknowledgement's or a step's write waits holds that write up. 0 (the default): no wait.
    */
   yieldMs?: number;
+  /**
+   * How a lingering batch that is still small may linger on: past its linger, while it holds
+   * fewer than `items`, it looks again every linger until `upToMs` from its start. Where writes
+   * arrive one after another (one client), a 40 ms linger gathers fewer the slower they come;
+   * under load the linger fills it anyway and nothing changes.
+   */
+  lingerFill?: LingerFill;
+  /** The time lingers and commit windows read and wait on ({@link LaneClock}). */
+  clock?: LaneClock;
+}
+
+/** See {@link GroupCommitOptions.lingerFill}. */
+export interface LingerFill {
+  items: number;
+  upToMs: number;
 }
 
 /**
@@ -80,6 +96,42 @@ class WriteTurns {
   }
 }
 
+/**
+ * A commit window (Kafka's `linger.ms` with `batch.size`, PostgreSQL's `commit_delay` with
+ * `commit_siblings`): for writes on the way to a delivery that no caller waits on to answer — a
+ * step of an event whose sender was acknowledged already. While such writes arrive steadily (at
+ * least two more expected within `ms`), the first of a batch waits up to `ms` for others, and the
+ * batch goes as soon as `fill` wait; when they arrive seldom, each goes at once as before, so a
+ * quiet shop's deliveries wait for nothing.
+ */
+export interface CommitWindow {
+  ms: number;
+  fill: number;
+}
+
+/**
+ * How a write may wait for others of its kind: milliseconds to linger (bookkeeping, which
+ * yields to the writes that go at once), or a {@link CommitWindow}.
+ */
+export type Gathering = number | CommitWindow;
+
+/**
+ * The time lanes read and wait on: by default `performance.now()` and (referenced) timers; a
+ * test passes a clock it moves ahead (`TestClock`).
+ */
+export type LaneClock = Pick<Clock, 'now' | 'after'>;
+
+const realTime: LaneClock = {
+  now: () => performance.now(),
+  after(ms, task) {
+    const timer = setTimeout(task, ms);
+    return () => clearTimeout(timer);
+  },
+};
+
+/** Weight of the newest gap in a lane's running mean of the time between its writes. */
+const GAP_WEIGHT = 0.2;
+
 /** The store's answer for one inserted document whose `_id` existed already. */
 export class DuplicateKeyError extends Error {
   readonly code = 11000;
@@ -105,36 +157,97 @@ class Lane<T, R = void> {
   #gathering = false;
   /** Batches sent and not answered yet. */
   #writing = 0;
-  /** The linger under way; `cancelled` once the batch went before it ended. */
-  #linger: { timer?: NodeJS.Timeout; cancelled: boolean } | undefined;
+  /** The linger (or commit window) under way; `cancelled` once the batch went before it ended. */
+  #linger: { cancel?: () => void; cancelled: boolean } | undefined;
+  /** When the last write arrived (by the lane's clock), and the running mean of the gaps. */
+  #lastArrival: number | undefined;
+  #meanGap = Infinity;
+  readonly maxBatch: number;
+  readonly write: (items: T[]) => Promise<Outcome<R>[]>;
+  readonly lingerMs: number;
+  readonly yieldTurn: () => Promise<void>;
+  readonly maxInFlight: number;
+  readonly window: CommitWindow | undefined;
+  readonly lingerFill: LingerFill | undefined;
+  readonly clock: LaneClock;
 
-  constructor(
-    readonly maxBatch: number,
-    readonly write: (items: T[]) => Promise<Outcome<R>[]>,
-    readonly lingerMs = 0,
+  constructor(options: {
+    maxBatch: number;
+    write: (items: T[]) => Promise<Outcome<R>[]>;
+    lingerMs?: number;
     /** Waited for once a linger ended, before the batch is written ({@link WriteTurns}). */
-    readonly yieldTurn: () => Promise<void> = () => Promise.resolve(),
+    yieldTurn?: () => Promise<void>;
     /**
      * How many batches may be on their way at once. One for a lane whose writes must reach the
      * store in the order they were made (updates); two for claims and reads, so that what
      * arrives while a batch is out goes at once instead of waiting a round trip for it.
      */
-    readonly maxInFlight = 1,
-  ) {}
+    maxInFlight?: number;
+    /** For writes that go at once: the {@link CommitWindow} they may wait in. */
+    window?: CommitWindow | undefined;
+    /** For a lane that lingers: how a small batch lingers on ({@link GroupCommitOptions.lingerFill}). */
+    lingerFill?: LingerFill | undefined;
+    clock: LaneClock;
+  }) {
+    this.maxBatch = options.maxBatch;
+    this.write = options.write;
+    this.lingerMs = options.lingerMs ?? 0;
+    this.yieldTurn = options.yieldTurn ?? (() => Promise.resolve());
+    this.maxInFlight = options.maxInFlight ?? 1;
+    this.window = options.window;
+    this.lingerFill = options.lingerFill;
+    this.clock = options.clock;
+  }
 
   push(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
+      this.#arrived();
       this.#queued.push({ item, waiter: { resolve, reject } });
       if (this.#gathering) {
-        if (this.#queued.length >= this.maxBatch) this.#writeNow();
+        if (this.#queued.length >= (this.#windowOpen() ? this.#fill : this.maxBatch))
+          this.#writeNow();
         return;
       }
       // Every batch that may go is out: the first to come back takes what waits.
       if (this.#writing >= this.maxInFlight) return;
       this.#gathering = true;
       if (this.lingerMs > 0) this.#lingerThenWrite();
+      else if (this.#expectsCompany()) this.#openWindow();
       // Gather what the same tick adds (siblings of one request or step), then write.
       else setImmediate(() => this.#writeNow());
+    });
+  }
+
+  #arrived(): void {
+    if (!this.window) return;
+    const now = this.clock.now();
+    if (this.#lastArrival !== undefined) {
+      const gap = now - this.#lastArrival;
+      this.#meanGap =
+        this.#meanGap === Infinity ? gap : this.#meanGap + GAP_WEIGHT * (gap - this.#meanGap);
+    }
+    this.#lastArrival = now;
+  }
+
+  get #fill(): number {
+    return Math.min(this.window?.fill ?? this.maxBatch, this.maxBatch);
+  }
+
+  /** True when a commit window is worth its wait: two more writes expected within it. */
+  #expectsCompany(): boolean {
+    return this.window !== undefined && this.#meanGap * 2 <= this.window.ms;
+  }
+
+  #windowOpen(): boolean {
+    return this.window !== undefined && this.#linger !== undefined;
+  }
+
+  /** Waits up to the window's `ms` for its `fill` (then the batch goes as a write that goes at once). */
+  #openWindow(): void {
+    const linger: { cancel?: () => void; cancelled: boolean } = { cancelled: false };
+    this.#linger = linger;
+    linger.cancel = this.clock.after(this.window?.ms ?? 0, () => {
+      if (!linger.cancelled) this.#writeNow();
     });
   }
 
@@ -143,13 +256,22 @@ class Lane<T, R = void> {
    * the writes that go at once go first.
    */
   #lingerThenWrite(): void {
-    const linger: { timer?: NodeJS.Timeout; cancelled: boolean } = { cancelled: false };
+    const linger: { cancel?: () => void; cancelled: boolean } = { cancelled: false };
     this.#linger = linger;
-    linger.timer = setTimeout(() => {
+    const started = this.clock.now();
+    const ended = () => {
+      if (linger.cancelled) return;
+      const waited = this.clock.now() - started;
+      const fill = this.lingerFill;
+      if (fill && this.#queued.length < fill.items && waited < fill.upToMs) {
+        linger.cancel = this.clock.after(Math.min(this.lingerMs, fill.upToMs - waited), ended);
+        return;
+      }
       void this.yieldTurn().then(() => {
         if (!linger.cancelled) this.#writeNow();
       });
-    }, this.lingerMs);
+    };
+    linger.cancel = this.clock.after(this.lingerMs, ended);
   }
 
   /** True while nothing is queued or being written. */
@@ -166,7 +288,7 @@ class Lane<T, R = void> {
     if (!this.#gathering) return;
     if (this.#linger) {
       this.#linger.cancelled = true;
-      clearTimeout(this.#linger.timer);
+      this.#linger.cancel?.();
       this.#linger = undefined;
     }
     this.#gathering = false;
@@ -177,7 +299,7 @@ class Lane<T, R = void> {
   async #flush(): Promise<void> {
     let first = true;
     while (this.#queued.length > 0) {
-      if (!first && this.#lingersAgain()) break;
+      if (!first && (this.#lingersAgain() || this.#waitsInWindow())) break;
       first = false;
       const batch = this.#queued.splice(0, this.maxBatch);
       try {
@@ -193,6 +315,21 @@ class Lane<T, R = void> {
       }
     }
     this.#writing--;
+  }
+
+  /**
+   * In a lane with a commit window, what arrived while the last batch was written waits in a
+   * window of its own (unless its fill is there, or writes now arrive seldom), or in the one
+   * already open: written at once, a batch of one or two would cost a command of its own.
+   * True when it now waits.
+   */
+  #waitsInWindow(): boolean {
+    if (!this.window || this.#queued.length >= this.#fill) return false;
+    if (this.#windowOpen()) return true;
+    if (this.#gathering || !this.#expectsCompany()) return false;
+    this.#gathering = true;
+    this.#openWindow();
+    return true;
   }
 
   /**
@@ -228,6 +365,8 @@ export class GroupCommit {
   };
   readonly #linger: Readonly<Record<string, number>>;
   readonly #yieldMs: number;
+  readonly #lingerFill: LingerFill | undefined;
+  readonly #clock: LaneClock;
   readonly #turns = new WriteTurns();
 
   /**
@@ -243,11 +382,13 @@ export class GroupCommit {
       read: number;
       gather: number;
     }> = {},
-    { linger = {}, yieldMs = 0 }: GroupCommitOptions = {},
+    { linger = {}, yieldMs = 0, lingerFill, clock = realTime }: GroupCommitOptions = {},
   ) {
     this.#maxBatch = { insert: 500, update: 20, delete: 200, read: 200, gather: 500, ...maxBatch };
     this.#linger = linger;
     this.#yieldMs = yieldMs;
+    this.#lingerFill = lingerFill;
+    this.#clock = clock;
   }
 
   /** Writes every lingering batch now (before the store closes, or a test reads it). */
@@ -265,11 +406,17 @@ export class GroupCommit {
   }
 
   /**
-   * Inserts one document (already in its stored form). `lingerMs`: the insert may wait that
-   * long for others of its kind (its own lane, `collection:insert+ms`), for a write nothing
-   * waits on soon — a timer due hours ahead — where the collection's other inserts go at once.
+   * Inserts one document (already in its stored form). `gathering`: milliseconds the insert may
+   * linger for others of its kind (its own lane, `collection:insert+ms`), for a write nothing
+   * waits on soon — a timer due hours ahead — where the collection's other inserts go at once;
+   * or a {@link CommitWindow} (its own lane too) for a write on the way to a delivery that no
+   * caller waits on to answer.
    */
-  insert<T>(model: Model<T>, document: Record<string, unknown>, lingerMs?: number): Promise<void> {
+  insert<T>(
+    model: Model<T>,
+    document: Record<string, unknown>,
+    gathering?: Gathering,
+  ): Promise<void> {
     return this.#lane(
       model,
       'insert',
@@ -279,7 +426,7 @@ export class GroupCommit {
           duplicates.has(index) ? { error: new DuplicateKeyError(d['_id']) } : done,
         );
       },
-      lingerMs,
+      gathering,
     ).push(document);
   }
 
@@ -331,14 +478,14 @@ export class GroupCommit {
    * `combine` builds that document (with a new `_id`) from the gathered items, and each caller
    * learns its `_id` once it is stored. One document for a batch of steps where one each would
    * cost the store a document each (the outbox's notes, runtime/outbox-notes.ts). A lane is one
-   * per collection (and `lingerMs`), and it keeps the `combine` of its first call: one kind of
-   * gathered document per collection. `lingerMs` as for {@link insert}.
+   * per collection (and `gathering`), and it keeps the `combine` of its first call: one kind of
+   * gathered document per collection. `gathering` as for {@link insert}.
    */
   gather<T, I>(
     model: Model<T>,
     item: I,
     combine: (items: I[]) => { _id: string },
-    lingerMs?: number,
+    gathering?: Gathering,
   ): Promise<string> {
     return this.#lane(
       model,
@@ -348,7 +495,7 @@ export class GroupCommit {
         await model.collection.insertOne(document as never);
         return items.map(() => ({ value: document._id }));
       },
-      lingerMs,
+      gathering,
     ).push(item);
   }
 
@@ -368,32 +515,48 @@ export class GroupCommit {
     model: { collection: { collectionName: string } },
     kind: 'insert' | 'update' | 'delete' | 'read' | 'gather',
     write: (items: I[]) => Promise<Outcome<R>[]>,
-    lingerMs?: number,
+    gathering?: Gathering,
   ): Lane<I, R> {
     const base = `${model.collection.collectionName}:${kind}`;
-    const key = lingerMs === undefined ? base : `${base}+${lingerMs}`;
+    const window = typeof gathering === 'object' ? gathering : undefined;
+    const lingerMs = typeof gathering === 'number' ? gathering : undefined;
+    const key = window
+      ? `${base}~${window.ms}/${window.fill}`
+      : lingerMs === undefined
+        ? base
+        : `${base}+${lingerMs}`;
     let lane = this.#lanes.get(key) as Lane<I, R> | undefined;
     if (!lane) {
       const collection = model.collection.collectionName;
-      const linger = lingerMs ?? this.#linger[key] ?? this.#linger[collection] ?? 0;
+      const linger = window ? 0 : (lingerMs ?? this.#linger[key] ?? this.#linger[collection] ?? 0);
       // Writes that go at once are counted while in flight; lingering ones yield to them.
+      const clock = this.#clock;
+      const maxBatch = this.#maxBatch[kind];
       lane =
         linger > 0 && kind === 'read'
-          ? new Lane<I, R>(this.#maxBatch.read, write, linger)
+          ? new Lane<I, R>({
+              maxBatch,
+              write,
+              lingerMs: linger,
+              lingerFill: this.#lingerFill,
+              clock,
+            })
           : linger > 0
-            ? new Lane<I, R>(
-                this.#maxBatch[kind],
-                (items) => this.#turns.lingering(() => write(items)),
-                linger,
-                () => this.#turns.quiet(this.#yieldMs),
-              )
-            : new Lane<I, R>(
-                this.#maxBatch[kind],
-                kind === 'read' ? write : (items) => this.#turns.urgent(() => write(items)),
-                0,
-                undefined,
-                kind === 'update' ? 1 : URGENT_IN_FLIGHT,
-              );
+            ? new Lane<I, R>({
+                maxBatch,
+                write: (items) => this.#turns.lingering(() => write(items)),
+                lingerMs: linger,
+                yieldTurn: () => this.#turns.quiet(this.#yieldMs),
+                lingerFill: this.#lingerFill,
+                clock,
+              })
+            : new Lane<I, R>({
+                maxBatch,
+                write: kind === 'read' ? write : (items) => this.#turns.urgent(() => write(items)),
+                maxInFlight: kind === 'update' ? 1 : URGENT_IN_FLIGHT,
+                window,
+                clock,
+              });
       this.#lanes.set(key, lane as Lane<unknown, unknown>);
     }
     return lane;

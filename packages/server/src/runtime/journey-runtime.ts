@@ -12,7 +12,7 @@ import {
   type JsonObject,
   type StepResult,
 } from '@xiaoer/engine';
-import { GroupCommit } from '../model/group-commit.ts';
+import { GroupCommit, type CommitWindow } from '../model/group-commit.ts';
 import {
   eventJson,
   outcomeOf,
@@ -39,6 +39,7 @@ import type { ProcessLiveness } from './process-liveness.ts';
 import { EarlyEvents, mayKeepEarlyEvents } from './early-events.ts';
 import { EventInbox } from './event-inbox.ts';
 import { lingerForStep } from './quiet-steps.ts';
+import { ANSWERED_STEP_WINDOW } from './answered-steps.ts';
 import { BOOKKEEPING_LINGER_MS } from './bookkeeping-writes.ts';
 import { ActiveInstances } from './active-instances.ts';
 import { RECENT_EVENTS, StepLog, type EffectSink, type Transition } from './step-log.ts';
@@ -74,6 +75,11 @@ export interface RuntimeOptions {
   liveness?: ProcessLiveness;
   /** How long an order event that came before its order's journey is kept for it. */
   earlyRetentionMs?: number;
+  /**
+   * The commit window of the steps of events whose sender has its answer already
+   * ({@link ANSWERED_STEP_WINDOW} by default; `ms: 0` sends them at once).
+   */
+  commitWindow?: CommitWindow;
 }
 
 /** Events the host produces (timers, effect results); stale ones are ignored, never parked. */
@@ -101,6 +107,7 @@ export class JourneyRuntime {
   readonly inbox: EventInbox;
   /** Correlations whose hint said early events wait for them (read with the hint). */
   readonly #earlyHints = new Set<string>();
+  readonly #answeredWindow: CommitWindow | undefined;
 
   constructor(
     models: RuntimeModels,
@@ -111,6 +118,8 @@ export class JourneyRuntime {
     this.#models = models;
     this.#catalog = catalog;
     this.#maxParked = options.maxParked ?? 20;
+    const window = options.commitWindow ?? ANSWERED_STEP_WINDOW;
+    this.#answeredWindow = window.ms > 0 ? window : undefined;
     this.#commits = options.commits ?? new GroupCommit();
     this.early = new EarlyEvents(models, this.#commits, options.earlyRetentionMs);
     this.inbox = new EventInbox(models, this.#commits, {
@@ -200,8 +209,9 @@ export class JourneyRuntime {
   async processRecord(
     record: EventRecord,
     routed?: (outcome: EventOutcome) => void,
+    { answered = false }: { answered?: boolean } = {},
   ): Promise<EventOutcome> {
-    const outcome = await this.#route(record);
+    const outcome = await this.#route(record, answered ? this.#answeredWindow : undefined);
     // What the event did is known (its steps are stored); what follows is bookkeeping.
     routed?.(outcome);
     // Record first, inbox entry second (a second later, event-inbox.ts): a crash in between
@@ -289,7 +299,8 @@ export class JourneyRuntime {
     return instanceJson.decode(instance);
   }
 
-  async #route(record: EventRecord): Promise<EventOutcome> {
+  /** `window`: the commit window of the event's steps, when nobody waits on them to answer. */
+  async #route(record: EventRecord, window?: CommitWindow): Promise<EventOutcome> {
     const event: InstanceEvent = {
       key: record._id,
       type: record.type,
@@ -308,7 +319,7 @@ export class JourneyRuntime {
         return [
           this.#queue
             .run(correlationKeyOf(workflow.workflowId, correlation), () =>
-              this.#routeTo(workflow, correlation, event),
+              this.#routeTo(workflow, correlation, event, window),
             )
             .then((result) => ({ workflow, result })),
         ];
@@ -363,6 +374,7 @@ export class JourneyRuntime {
     workflow: RoutableWorkflow,
     correlation: string,
     event: InstanceEvent,
+    window?: CommitWindow,
   ): Promise<RouteResult> {
     // A trigger for a value this process knows nothing of most likely starts the first
     // instance (a new order): start it without reading. Step 1 of generation 1 is a unique
@@ -393,7 +405,7 @@ export class JourneyRuntime {
         : await this.#latestInstance(workflow.workflowId, correlation, attempt > 0);
       if (latest?.recentEvents.includes(event.key)) return { kind: 'duplicate', instance: latest };
       if (latest?.status === 'active') {
-        const result = await this.#applyHeld(latest, event);
+        const result = await this.#applyHeld(latest, event, false, window);
         if (result) return result;
       } else {
         const machine = await this.#catalog.machine(workflow.workflowId, workflow.latestVersion);
@@ -431,6 +443,7 @@ export class JourneyRuntime {
           event,
           transitionOf(result, [], [event.key]),
           new Date(),
+          window,
         );
         if (started) {
           if (generation > 1) await this.#noteLatest(workflow.workflowId, correlation, generation);
@@ -512,11 +525,15 @@ export class JourneyRuntime {
     }
   }
 
-  /** Applies one event with the instance's queue held. Null when another process won. */
+  /**
+   * Applies one event with the instance's queue held. Null when another process won. `window`:
+   * the step's commit window when nobody waits on it to answer (a quiet step lingers instead).
+   */
   async #applyHeld(
     instance: InstanceRecord,
     event: InstanceEvent,
     unparking = false,
+    window?: CommitWindow,
   ): Promise<ApplyResult | null> {
     if (!unparking && instance.recentEvents.includes(event.key))
       return { kind: 'duplicate', instance };
@@ -539,6 +556,7 @@ export class JourneyRuntime {
           recentEvents,
         },
         new Date(),
+        window,
       );
       return next ? { kind: 'parked', instance: next } : null;
     }
@@ -555,7 +573,7 @@ export class JourneyRuntime {
       event,
       transitionOf(result, parked, recentEvents),
       new Date(),
-      lingerForStep(event.type, result.effects),
+      lingerForStep(event.type, result.effects) ?? window,
     );
     if (!next) return null;
     return { kind: 'applied', instance: await this.#drainParked(next, machine) };

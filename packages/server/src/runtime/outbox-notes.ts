@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { RuntimeModels } from '../model/models.ts';
-import type { GroupCommit } from '../model/group-commit.ts';
+import type { Gathering, GroupCommit } from '../model/group-commit.ts';
 import type { OutboxEntry } from '../model/instance.model.ts';
 
 /**
@@ -33,16 +33,16 @@ export class OutboxNotes {
 
   /**
    * Notes that step `key` is about to be recorded; resolves with the note's `_id` once the note
-   * is stored (the step's record names it: the claim recovery checks). `lingerMs`: the note may
-   * wait that long for other lingering steps' (a step nothing waits on, {@link StepLog.commit}).
+   * is stored (the step's record names it: the claim recovery checks). `gathering`: how the note
+   * may wait for other steps' (a step nothing waits on, {@link StepLog.commit}).
    */
-  async note(key: string, lingerMs?: number): Promise<string> {
+  async note(key: string, gathering?: Gathering): Promise<string> {
     try {
       return await this.#commits.gather(
         this.#models.Outbox,
         key,
         (keys) => this.#make(keys),
-        lingerMs,
+        gathering,
       );
     } catch (error) {
       // Not stored: nothing of it to recover.

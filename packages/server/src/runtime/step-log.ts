@@ -1,6 +1,6 @@
 import type { Effect, JourneySnapshot, PathStep } from '@xiaoer/engine';
 import { isDuplicateKey, type RuntimeModels } from '../model/models.ts';
-import { GroupCommit } from '../model/group-commit.ts';
+import { GroupCommit, type Gathering } from '../model/group-commit.ts';
 import { FULL_SWEEP_EVERY, mayHoldBefore } from '../model/oldest-entry.ts';
 import {
   instanceJson,
@@ -128,20 +128,22 @@ export class StepLog {
 
   /**
    * Commits a step on `instance` (or creates it: pass `revision: 0`). Null when contended.
-   * `lingerMs`: for a step nothing outside waits on ({@link isQuietStep}), its note and its
-   * record may each wait that long to share a write with other such steps'.
+   * `gathering`: for a step nothing outside waits on ({@link isQuietStep}), its note and its
+   * record may each linger that long to share a write with other such steps'; for one whose
+   * event's sender has its answer already, its note waits in a commit window
+   * (runtime/answered-steps.ts) and the records of the steps it gathered go together.
    */
   async commit(
     instance: Stepping,
     event: InstanceEvent,
     transition: Transition,
     at: Date,
-    lingerMs?: number,
+    gathering?: Gathering,
   ): Promise<InstanceRecord | null> {
     const revision = instance.revision + 1;
     const key = stepKey(instance._id, revision);
     // Noted before it is recorded: a record whose note is in the store is never lost.
-    const note = await this.#notes.note(key, lingerMs);
+    const note = await this.#notes.note(key, gathering);
     const record: StepRecord = {
       _id: key,
       instanceId: instance._id,
@@ -162,7 +164,13 @@ export class StepLog {
       note,
     };
     try {
-      await this.#commits.insert(this.#models.Steps, stepJson.encode(record), lingerMs);
+      // The steps a commit window gathered come back from their note together and their
+      // records go together at once; a quiet step's record lingers like its note.
+      await this.#commits.insert(
+        this.#models.Steps,
+        stepJson.encode(record),
+        typeof gathering === 'number' ? gathering : undefined,
+      );
     } catch (error) {
       if (!isDuplicateKey(error)) {
         // Perhaps written all the same (the answer was lost): recovery looks once it is stale.

@@ -205,6 +205,15 @@ export const xiaoerConfigSchema = {
         webhookBodyLimit: { type: 'string', pattern: '^\\d+(b|kb|mb)$' },
         replayWindowSeconds: { type: 'integer', minimum: 1, maximum: 86400 },
         maxBacklog: { type: 'integer', minimum: 1, maximum: 1000000 },
+        commitWindow: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['ms', 'fill'],
+          properties: {
+            ms: { type: 'integer', minimum: 0, maximum: 1000 },
+            fill: { type: 'integer', minimum: 1, maximum: 500 },
+          },
+        },
       },
     },
     scheduler: {

@@ -6,6 +6,7 @@ import type { WebhookChannelConfig } from '../connectors/webhook-channel.ts';
 import type { SmsChannelConfig } from '../connectors/sms-channel.ts';
 import type { SmtpChannelConfig } from '../connectors/smtp-channel.ts';
 import type { EventSource } from '../intake/event-source.ts';
+import type { CommitWindow } from '../model/group-commit.ts';
 import type { SchedulerOptions } from '../runtime/job-scheduler.ts';
 import type { DispatcherOptions } from '../runtime/effect-dispatcher.ts';
 import type { HistoryOptions } from '../runtime/history-pruner.ts';
@@ -46,6 +47,12 @@ export interface XiaoerConfig {
      * Retry-After instead of taken (memory stays bounded); default 20,000.
      */
     maxBacklog?: number;
+    /**
+     * The commit window of the steps of events already acknowledged to their sender: while
+     * such steps arrive steadily, each waits up to `ms` for `fill` others' and their writes go
+     * together. Default `{ "ms": 40, "fill": 16 }`; `ms: 0` sends each at once.
+     */
+    commitWindow?: CommitWindow;
   };
   scheduler?: SchedulerOptions;
   delivery?: Omit<DispatcherOptions, 'onTimerFired' | 'timerLockMs' | 'effectLockMs'>;

@@ -20,7 +20,11 @@ import { EventIntake } from '../intake/event-intake.ts';
 import { ReceivedEventLog } from '../intake/log/received-event-log.ts';
 import { JourneyEventPublisher } from '../runtime/journey-event-publisher.ts';
 import { GroupCommit } from '../model/group-commit.ts';
-import { BOOKKEEPING_YIELD_MS, bookkeepingLinger } from '../runtime/bookkeeping-writes.ts';
+import {
+  BOOKKEEPING_FILL,
+  BOOKKEEPING_YIELD_MS,
+  bookkeepingLinger,
+} from '../runtime/bookkeeping-writes.ts';
 import { StoredSourceRegistry } from '../sources/stored-sources.ts';
 import { InstanceQueries } from '../instances/instance-queries.ts';
 import { JourneyRecords } from '../instances/journey-records.ts';
@@ -225,7 +229,10 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   // One group commit for the runtime's hot path: concurrent steps share each round trip, and
   // bookkeeping waits a few milliseconds to share one with the next events', then for the
   // acknowledgements' and steps' writes in flight.
-  const commits = new GroupCommit({}, { linger: bookkeepingLinger, yieldMs: BOOKKEEPING_YIELD_MS });
+  const commits = new GroupCommit(
+    {},
+    { linger: bookkeepingLinger, yieldMs: BOOKKEEPING_YIELD_MS, lingerFill: BOOKKEEPING_FILL },
+  );
   // Claims name this process; when it stops beating, the others take them over in seconds.
   const liveness = new ProcessLiveness(models.Heartbeats, config.recovery, clock);
   const executor = new EffectExecutor(models, connectors, effectLockMs, commits, liveness);
@@ -268,6 +275,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     staleAfterMs,
     commits,
     liveness,
+    ...(config.intake?.commitWindow ? { commitWindow: config.intake.commitWindow } : {}),
     afterStep: (instance, revision) => history.afterStep(instance, revision),
     onError: (error, step) =>
       log.error({ err: error, step }, 'dispatching a step failed; recovery will retry it'),
