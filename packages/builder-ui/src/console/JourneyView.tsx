@@ -4,6 +4,7 @@ import type { WorkflowDocument } from '@xiaoer/engine';
 import { toGraph, type JourneyGraph } from '../graph/journey-graph.ts';
 import { highlightPath, type JourneyTrace } from '../graph/path-highlight.ts';
 import { JourneyNode } from '../editor/JourneyNode.tsx';
+import { useCanvasAriaLabels } from '../editor/canvas-aria-labels.ts';
 
 const nodeTypes = { journey: JourneyNode };
 
@@ -16,6 +17,7 @@ export function GraphView({
   /** Told of a click on a node (its id). */
   onNodeClick?: (nodeId: string) => void;
 }) {
+  const ariaLabels = useCanvasAriaLabels();
   return (
     <ReactFlowProvider>
       <ReactFlow
@@ -31,6 +33,7 @@ export function GraphView({
         minZoom={0.05}
         fitView
         fitViewOptions={{ padding: 0.15, minZoom: 0.05 }}
+        ariaLabelConfig={ariaLabels}
       >
         <Background />
         <Controls showInteractive={false} />

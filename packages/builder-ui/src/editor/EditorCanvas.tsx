@@ -6,6 +6,7 @@ import { EmptyCanvasGuide } from './EmptyCanvasGuide.tsx';
 import { OverviewMap } from './OverviewMap.tsx';
 import { FIT_MAX_ZOOM, fitWhenDrawn } from './fit-journey.ts';
 import { useEditor, useEditorStore } from './editor-context.ts';
+import { useCanvasAriaLabels } from './canvas-aria-labels.ts';
 import type { JourneyFlowNode } from '../graph/journey-graph.ts';
 
 const nodeTypes = { journey: JourneyNode };
@@ -41,6 +42,7 @@ const onDragOver = (event: DragEvent) => {
 export function EditorCanvas({ canEdit }: { canEdit: boolean }) {
   const store = useEditorStore();
   const flow = useReactFlow();
+  const ariaLabels = useCanvasAriaLabels();
   const nodes = useEditor((s) => s.shown.nodes);
   const edges = useEditor((s) => s.shown.edges);
   const empty = useEditor((s) => s.graph.nodes.length === 0);
@@ -95,6 +97,7 @@ export function EditorCanvas({ canEdit }: { canEdit: boolean }) {
         minZoom={MIN_ZOOM}
         fitView={!startsEmpty}
         fitViewOptions={fitViewOptions}
+        ariaLabelConfig={ariaLabels}
       >
         <Background />
         {/* React Flow's minimap subscribes once per node: a large journey gets a lighter one. */}

@@ -63,6 +63,21 @@ export const messages = {
       unsaved: '有未保存的修改',
       deleteHint: 'Delete 删除 · Ctrl+Z 撤销 · Ctrl+Shift+Z 重做 · Ctrl+C/V 复制粘贴',
     },
+    canvas: {
+      nodeHelp: '按回车键或空格键选中节点。按删除键删除它，按 Esc 键取消。',
+      nodeKeyboardHelp:
+        '按回车键或空格键选中节点，然后可以用方向键移动它。按删除键删除它，按 Esc 键取消。',
+      nodeMoved: '选中的节点已向{{direction}}移动。新位置：x {{x}}，y {{y}}',
+      direction: { up: '上', down: '下', left: '左', right: '右' },
+      edgeHelp: '按回车键或空格键选中连线，然后可以按删除键删除它，或按 Esc 键取消。',
+      controls: '画布控制',
+      zoomIn: '放大',
+      zoomOut: '缩小',
+      fitView: '显示整个旅程',
+      interactive: '锁定或解锁画布',
+      miniMap: '缩略图',
+      handle: '连接点',
+    },
     events: {
       nav: '事件',
       title: '收到的事件',
@@ -573,6 +588,23 @@ export const messages = {
       revision: 'Revision {{revision}}',
       unsaved: 'Unsaved changes',
       deleteHint: 'Delete removes · Ctrl+Z undo · Ctrl+Shift+Z redo · Ctrl+C/V copy and paste',
+    },
+    canvas: {
+      nodeHelp:
+        'Press enter or space to select a node. Press delete to remove it and escape to cancel.',
+      nodeKeyboardHelp:
+        'Press enter or space to select a node. You can then use the arrow keys to move the node around. Press delete to remove it and escape to cancel.',
+      nodeMoved: 'Moved selected node {{direction}}. New position, x: {{x}}, y: {{y}}',
+      direction: { up: 'up', down: 'down', left: 'left', right: 'right' },
+      edgeHelp:
+        'Press enter or space to select an edge. You can then press delete to remove it or escape to cancel.',
+      controls: 'Canvas controls',
+      zoomIn: 'Zoom in',
+      zoomOut: 'Zoom out',
+      fitView: 'Show the whole journey',
+      interactive: 'Lock or unlock the canvas',
+      miniMap: 'Mini map',
+      handle: 'Connection point',
     },
     events: {
       nav: 'Events',
