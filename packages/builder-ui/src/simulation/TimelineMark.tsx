@@ -17,16 +17,10 @@ export function markOf(entry: TimelineEntry): Mark | undefined {
   return entry.ignored ? 'letGo' : undefined;
 }
 
-const COLORS: Record<Mark, string> = {
-  parked: 'gold',
-  offeredTaken: 'green',
-  offeredLetGo: 'default',
-  letGo: 'default',
-};
-
 /**
- * The mark of a timeline entry in words (never by colour alone), and for an event offered
- * again, when it was sent: the row is dated when it was offered.
+ * The mark of a timeline entry in words (never by colour alone; its tint is in styles.css,
+ * `simulation-mark-*`), and for an event offered again, when it was sent: the row is dated
+ * when it was offered.
  */
 export function TimelineMark({ entry }: { entry: TimelineEntry }) {
   const { t, i18n } = useTranslation();
@@ -34,7 +28,11 @@ export function TimelineMark({ entry }: { entry: TimelineEntry }) {
   if (!mark) return null;
   return (
     <>
-      <Tag color={COLORS[mark]} data-testid="simulation-mark" data-mark={mark}>
+      <Tag
+        className={`simulation-mark simulation-mark-${mark}`}
+        data-testid="simulation-mark"
+        data-mark={mark}
+      >
         {t(`simulation.mark.${mark}`)}
       </Tag>
       {entry.unparked && (
