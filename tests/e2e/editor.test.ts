@@ -487,6 +487,59 @@ describe('the journey editor in Chromium', () => {
       .toBe('done');
   });
 
+  it('should park an event that comes early, mark it in the timeline, and keep the mode in the saved scenario', async () => {
+    const parking = page.getByRole('switch', { name: 'Park events that come early' });
+    await page.getByRole('button', { name: 'Stop' }).click();
+    expect(await parking.getAttribute('aria-checked')).toBe('false');
+    await parking.click();
+    await page.getByTestId('simulation-start').click();
+    await expect.poll(() => page.getByTestId('simulation-node').textContent()).toBe('waitShipment');
+    expect(await parking.isDisabled()).toBe(true);
+
+    await page.getByTestId('simulation-send-early-order.delivered').click();
+    const marks = page.getByTestId('simulation-mark');
+    await expect.poll(() => marks.first().textContent()).toBe('Parked: not awaited yet');
+    expect(await contrastOf(marks.first())).toBeGreaterThanOrEqual(4.5);
+    expect(await page.getByTestId('simulation-still-parked').textContent()).toBe(
+      'Still parked: Order delivered',
+    );
+    await page.getByTestId('simulation-send-order.shipped').click();
+    // The parked delivery is offered again as soon as the journey waits for it, and taken.
+    await expect
+      .poll(() => page.getByTestId('simulation-node').textContent())
+      .toBe('waitBeforeSurvey');
+    const offered = page.locator('[data-testid="simulation-mark"][data-mark="offeredTaken"]');
+    expect(await offered.textContent()).toBe('Offered again, taken');
+    expect(await contrastOf(offered)).toBeGreaterThanOrEqual(4.5);
+    expect(await page.getByTestId('simulation-still-parked').count()).toBe(0);
+    await screenshot(page, 'editor-simulation-parked');
+
+    await page.getByTestId('scenario-name').fill('early delivery');
+    await page.getByTestId('scenario-save').click();
+    await expect
+      .poll(async () => {
+        const r = await h.request(
+          'GET',
+          '/api/workflows/order-lifecycle/scenarios/early%20delivery',
+        );
+        return r.ok ? ((await r.json()) as { scenario: { early?: string } }).scenario.early : null;
+      })
+      .toBe('park');
+    // Replayed with the switch off, it runs in the mode it was saved with.
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await parking.click();
+    expect(await parking.getAttribute('aria-checked')).toBe('false');
+    await page.getByTestId('scenario-pick').click();
+    await page.getByTitle('early delivery').click();
+    await page.getByTestId('scenario-replay').click();
+    await expect
+      .poll(() => page.getByTestId('simulation-node').textContent())
+      .toBe('waitBeforeSurvey');
+    expect(await page.getByTestId('simulation-error').count()).toBe(0);
+    expect(await parking.getAttribute('aria-checked')).toBe('true');
+    expect(await offered.textContent()).toBe('Offered again, taken');
+  });
+
   // Waits for the runtime twice (the instance, then a step after an event sent by hand).
   it(
     'should open a running instance and show its path, current node and timeline',

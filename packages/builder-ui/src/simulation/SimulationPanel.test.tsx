@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { WorkflowDocument } from '@xiaoer/engine';
@@ -6,6 +7,7 @@ import orderThankYou from '../../../../workflows/templates/order-thank-you.json'
 import { setUpI18n } from '../i18n/i18n.ts';
 import { fillInBrowserForAntd } from '../testing/antd-in-jsdom.ts';
 import { journey } from '../testing/sample-draft.ts';
+import { shipped } from '../testing/shipped.ts';
 import { BrowserSimulation, SAMPLE_ORDER } from './browser-simulation.ts';
 import { SimulationPanel } from './SimulationPanel.tsx';
 
@@ -120,5 +122,150 @@ describe("the simulation's clock", () => {
     fireEvent.click(toNextTimer);
     expect(simulation.status).toBe('done');
     expect(Date.parse(simulation.now) - started).toBe(2 * 24 * 3_600_000);
+  });
+});
+
+/** The panel as the editor keeps it: each change of the simulation draws it again. */
+function LivePanel({ document }: { document: WorkflowDocument }) {
+  const [simulation, setSimulation] = useState<BrowserSimulation | null>(null);
+  const [, redraw] = useState(0);
+  return (
+    <SimulationPanel
+      document={document}
+      canSave={false}
+      simulation={simulation}
+      onChange={(changed) => {
+        setSimulation(changed);
+        redraw((n) => n + 1);
+      }}
+    />
+  );
+}
+
+/** The text of the timeline's rows that carry `mark`. */
+const markedRow = (mark: string) =>
+  screen
+    .getAllByTestId('simulation-mark')
+    .filter((tag) => tag.dataset['mark'] === mark)
+    .map((tag) => tag.closest('tr')?.textContent ?? '');
+
+describe('the simulation parks events that come early, when asked to', () => {
+  it('should offer a labelled switch, send early events, and mark parked and offered-again steps', async () => {
+    await i18n.changeLanguage('zh');
+    render(<LivePanel document={await shipped('order-lifecycle')} />);
+    const parking = screen.getByRole('switch', { name: '暂存提前到达的事件' });
+    expect(parking.getAttribute('aria-checked')).toBe('false');
+    expect(parking.getAttribute('aria-describedby')).toBe('simulation-park-early-help');
+    expect(document.getElementById('simulation-park-early-help')?.textContent).toContain(
+      '旅程走到等待它的步骤时再交给它',
+    );
+    fireEvent.click(parking);
+    expect(parking.getAttribute('aria-checked')).toBe('true');
+    fireEvent.click(screen.getByTestId('simulation-start'));
+    expect(screen.getByTestId('simulation-node').textContent).toBe('waitShipment');
+    // Fixed while it runs: the run keeps the mode it started with.
+    expect(screen.getByRole('switch', { name: '暂存提前到达的事件' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+
+    const early = screen.getByTestId('simulation-send-early-order.delivered');
+    expect(early.textContent).toMatch(/提前发送：\s*订单签收/);
+    fireEvent.click(early);
+    fireEvent.change(screen.getByTestId('simulation-payload'), {
+      target: { value: '{"text": "5"}' },
+    });
+    fireEvent.click(screen.getByTestId('simulation-send-early-customer.replied'));
+    expect(screen.getByTestId('simulation-node').textContent).toBe('waitShipment');
+    expect(markedRow('parked')).toHaveLength(2);
+    expect(markedRow('parked')[0]).toContain('已暂存：当前步骤尚未等待');
+    expect(screen.getByTestId('simulation-still-parked').textContent).toBe(
+      '仍暂存：订单签收和客户回复',
+    );
+
+    fireEvent.change(screen.getByTestId('simulation-payload'), {
+      target: { value: '{"orderId": "SIM-1001"}' },
+    });
+    fireEvent.click(screen.getByTestId('simulation-send-order.shipped'));
+    expect(screen.getByTestId('simulation-node').textContent).toBe('waitBeforeSurvey');
+    const [offered] = markedRow('offeredTaken');
+    expect(offered).toContain('订单签收');
+    expect(offered).toContain('再次提供，已接收');
+    expect(offered).toMatch(/原发送于 \d{4}年/);
+    expect(offered).toContain('waitDelivery → ');
+
+    fireEvent.click(screen.getByTestId('simulation-to-next-timer'));
+    expect(screen.getByTestId('simulation-node').textContent).toBe('satisfactionSurvey');
+    expect(markedRow('offeredLetGo')[0]).toContain('客户回复');
+    const letGo = screen.getByTestId('simulation-let-go');
+    expect(within(letGo).getByRole('heading').textContent).toBe('放下的事件（从未被接收）');
+    expect(letGo.querySelector('li')?.textContent).toMatch(
+      /客户回复\s*在 satisfactionSurvey：节点拒绝了它$/,
+    );
+    expect(screen.queryByTestId('simulation-still-parked')).toBeNull();
+  });
+
+  it('should say the same in English', async () => {
+    await i18n.changeLanguage('en');
+    render(<LivePanel document={await shipped('order-lifecycle')} />);
+    fireEvent.click(screen.getByRole('switch', { name: 'Park events that come early' }));
+    expect(document.getElementById('simulation-park-early-help')?.textContent).toContain(
+      'kept aside (parked)',
+    );
+    fireEvent.click(screen.getByTestId('simulation-start'));
+    expect(document.getElementById('simulation-park-early-help')?.textContent).toContain(
+      'Stop the simulation to change this.',
+    );
+    fireEvent.change(screen.getByTestId('simulation-payload'), {
+      target: { value: '{"text": "5"}' },
+    });
+    const early = screen.getByTestId('simulation-send-early-customer.replied');
+    expect(early.textContent).toMatch(/Send early:\s*Customer replied/);
+    fireEvent.click(early);
+    expect(markedRow('parked')[0]).toContain('Parked: not awaited yet');
+    fireEvent.change(screen.getByTestId('simulation-payload'), {
+      target: { value: '{"orderId": "SIM-1001"}' },
+    });
+    fireEvent.click(screen.getByTestId('simulation-send-order.shipped'));
+    fireEvent.click(screen.getByTestId('simulation-send-order.delivered'));
+    fireEvent.click(screen.getByTestId('simulation-to-next-timer'));
+    expect(markedRow('offeredLetGo')[0]).toContain('Offered again, let go');
+    expect(markedRow('offeredLetGo')[0]).toMatch(/sent at \d{1,2} \w{3} \d{4}/);
+    const letGo = screen.getByTestId('simulation-let-go');
+    expect(within(letGo).getByRole('heading').textContent).toBe('Events let go (never taken)');
+    expect(letGo.querySelector('li')?.textContent).toMatch(
+      /Customer replied\s*at satisfactionSurvey: the node refused it$/,
+    );
+  });
+
+  it('should refuse early events as before with the switch off, offering none', async () => {
+    await i18n.changeLanguage('zh');
+    render(<LivePanel document={await shipped('order-lifecycle')} />);
+    fireEvent.click(screen.getByTestId('simulation-start'));
+    expect(
+      screen.getByRole('switch', { name: '暂存提前到达的事件' }).getAttribute('aria-checked'),
+    ).toBe('false');
+    expect(screen.queryByTestId('simulation-send-early-order.delivered')).toBeNull();
+    expect(screen.queryByTestId('simulation-let-go')).toBeNull();
+  });
+
+  it('should show a replayed scenario with early: park in its mode', async () => {
+    await i18n.changeLanguage('en');
+    const lifecycle = await shipped('order-lifecycle');
+    const simulation = showSimulation(
+      lifecycle,
+      BrowserSimulation.replay(lifecycle, {
+        early: 'park',
+        trigger: SAMPLE_ORDER,
+        steps: [{ event: 'order.delivered', data: { orderId: 'SIM-1001' } }],
+      }),
+    );
+    expect(simulation.node).toBe('waitShipment');
+    const parking = screen.getByRole('switch', { name: 'Park events that come early' });
+    expect(parking.getAttribute('aria-checked')).toBe('true');
+    expect(markedRow('parked')).toHaveLength(1);
+    expect(screen.getByTestId('simulation-still-parked').textContent).toBe(
+      'Still parked: Order delivered',
+    );
   });
 });

@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Input, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { JsonObject, WorkflowDocument } from '@xiaoer/engine';
-import type { TimelineEntry } from '@xiaoer/engine/testing';
+import type { EarlyEventMode, TimelineEntry } from '@xiaoer/engine/testing';
 import { BrowserSimulation, sampleData } from './browser-simulation.ts';
 import { errorText, scenariosApi, type SavedScenario } from '../api/api-client.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import { formatOwnClock } from '../i18n/format.ts';
 import { callName, eventName } from './simulation-words.ts';
+import { TimelineMark } from './TimelineMark.tsx';
+import { EventsLetGo } from './EventsLetGo.tsx';
 
 export interface SimulationPanelProps {
   document: WorkflowDocument;
@@ -23,7 +25,9 @@ const json = (value: unknown) => JSON.stringify(value, null, 2);
 /**
  * Runs the open journey with the engine in the browser: start from sample data (or at any
  * node), send the events the current node waits for, move the virtual clock, answer
- * order-system calls; the timeline lists what happened.
+ * order-system calls; the timeline lists what happened. With "park events that come early" on,
+ * an event the node does not wait for yet is parked and offered again as the journey moves,
+ * as the server does; the timeline marks both, and the events let go are listed after it.
  */
 export function SimulationPanel({ document, canSave, simulation, onChange }: SimulationPanelProps) {
   const { t, i18n } = useTranslation();
@@ -42,6 +46,8 @@ export function SimulationPanel({ document, canSave, simulation, onChange }: Sim
   useEffect(loadSaved, [loadSaved]);
   const [startData, setStartData] = useState(() => json(sampleData(document)));
   const [startNode, setStartNode] = useState<string>();
+  /** The mode of the next start; a running simulation keeps its own (`simulation.early`). */
+  const [early, setEarly] = useState<EarlyEventMode>('throw');
   const [payload, setPayload] = useState('{}');
   const [duration, setDuration] = useState('1h');
   const [error, setError] = useState<string>();
@@ -56,7 +62,12 @@ export function SimulationPanel({ document, canSave, simulation, onChange }: Sim
   };
   const start = () =>
     act(() => {
-      const sim = new BrowserSimulation(document, JSON.parse(startData) as JsonObject, startNode);
+      const sim = new BrowserSimulation(
+        document,
+        JSON.parse(startData) as JsonObject,
+        startNode,
+        early,
+      );
       setPayload(json({ orderId: sim.data['orderId'] ?? null }));
       onChange(sim);
     });
@@ -77,7 +88,9 @@ export function SimulationPanel({ document, canSave, simulation, onChange }: Sim
   const replay = () =>
     act(() => {
       const scenario = saved.find((s) => s.name === picked)?.scenario;
-      if (scenario) onChange(BrowserSimulation.replay(document, scenario));
+      if (!scenario) return;
+      setEarly(scenario.early ?? 'throw');
+      onChange(BrowserSimulation.replay(document, scenario));
     });
   const update = (action: (sim: BrowserSimulation) => void) =>
     act(() => {
@@ -110,6 +123,28 @@ export function SimulationPanel({ document, canSave, simulation, onChange }: Sim
               .filter((n) => n.type !== 'trigger')
               .map((n) => ({ value: n.id, label: `${t('simulation.startAt')} ${n.id}` }))}
           />
+          <div style={{ maxWidth: 320 }}>
+            <Space size={8}>
+              <Switch
+                id="simulation-park-early"
+                size="small"
+                checked={(simulation?.early ?? early) === 'park'}
+                disabled={simulation !== null}
+                onChange={(on) => setEarly(on ? 'park' : 'throw')}
+                aria-describedby="simulation-park-early-help"
+                data-testid="simulation-park-early"
+              />
+              <label htmlFor="simulation-park-early">{t('simulation.parkEarly')}</label>
+            </Space>
+            <Typography.Paragraph
+              type="secondary"
+              id="simulation-park-early-help"
+              style={{ fontSize: 12, marginBottom: 0 }}
+            >
+              {t('simulation.parkEarlyHelp')}
+              {simulation && ` ${t('simulation.parkEarlyFixed')}`}
+            </Typography.Paragraph>
+          </div>
           <Space>
             <Button type="primary" onClick={start} data-testid="simulation-start">
               {simulation ? t('simulation.restart') : t('simulation.start')}
@@ -197,6 +232,17 @@ export function SimulationPanel({ document, canSave, simulation, onChange }: Sim
                   {t('simulation.send')} {eventName(type, language)}
                 </Button>
               ))}
+              {simulation.earlyChoices.map((type) => (
+                <Button
+                  key={type}
+                  type="dashed"
+                  title={type}
+                  data-testid={`simulation-send-early-${type}`}
+                  onClick={() => update((sim) => sim.send(type, JSON.parse(payload) as JsonObject))}
+                >
+                  {t('simulation.sendEarly')} {eventName(type, language)}
+                </Button>
+              ))}
               {simulation.replyOptions.map((option) => (
                 <Button
                   key={option.id}
@@ -270,7 +316,10 @@ export function SimulationPanel({ document, canSave, simulation, onChange }: Sim
             {
               title: t('simulation.event'),
               render: (_, e) => (
-                <span title={e.event.type}>{eventName(e.event.type, language)}</span>
+                <Space size={4} wrap>
+                  <span title={e.event.type}>{eventName(e.event.type, language)}</span>
+                  <TimelineMark entry={e} />
+                </Space>
               ),
             },
             { title: t('simulation.move'), render: (_, e) => `${e.from} → ${e.to}` },
@@ -282,6 +331,7 @@ export function SimulationPanel({ document, canSave, simulation, onChange }: Sim
           ]}
         />
       )}
+      {simulation && <EventsLetGo dropped={simulation.dropped} parked={simulation.parked} />}
     </div>
   );
 }

@@ -78,4 +78,42 @@ describe('the simulation the editor runs in the browser', () => {
     expect(sim.node).toBe('waitDelivery');
     expect(sim.data).toMatchObject({ orderId: 'X', anything: true });
   });
+
+  it("should park an early event with early: 'park', offer it again, and keep the mode in the scenario", async () => {
+    const lifecycle = await shipped('order-lifecycle');
+    const sim = new BrowserSimulation(lifecycle, SAMPLE_ORDER, undefined, 'park');
+    expect(sim.node).toBe('waitShipment');
+    expect(sim.earlyChoices).toEqual(
+      expect.arrayContaining(['order.delivered', 'customer.replied']),
+    );
+    expect(sim.earlyChoices).not.toContain('order.shipped');
+    sim.send('order.delivered', { orderId: 'SIM-1001' });
+    sim.send('customer.replied', { text: '5' });
+    expect(sim.node).toBe('waitShipment');
+    expect(sim.parked.map((e) => e.type)).toEqual(['order.delivered', 'customer.replied']);
+    sim.send('order.shipped', { orderId: 'SIM-1001' });
+    // Shipped, then the parked delivery is offered again and taken: on to the day before the survey.
+    expect(sim.node).toBe('waitBeforeSurvey');
+    const delivered = sim.timeline.find((e) => e.event.type === 'order.delivered' && e.unparked);
+    expect(delivered).toMatchObject({ from: 'waitDelivery' });
+    sim.advanceToNextTimer();
+    // The survey refuses the reply sent before its question: let go, never taken.
+    expect(sim.dropped.map((d) => [d.event.type, d.node, d.reason])).toEqual([
+      ['customer.replied', 'satisfactionSurvey', 'refused'],
+    ]);
+    expect(sim.parked).toEqual([]);
+
+    const scenario = sim.toScenario('early delivery');
+    expect(scenario.early).toBe('park');
+    const again = BrowserSimulation.replay(lifecycle, JSON.parse(JSON.stringify(scenario)));
+    expect(again.early).toBe('park');
+    expect(again.node).toBe(sim.node);
+    expect(again.dropped).toEqual(sim.dropped);
+    const run = runScenario(lifecycle, scenario);
+    expect(run.error).toBeUndefined();
+    expect(run.test.node).toBe(sim.node);
+    expect(new BrowserSimulation(lifecycle, SAMPLE_ORDER).toScenario('x')).not.toHaveProperty(
+      'early',
+    );
+  });
 });

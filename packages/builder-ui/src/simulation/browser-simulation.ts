@@ -2,14 +2,18 @@ import {
   acceptedEvents,
   ENGINE_EVENTS,
   type CallEffect,
+  type JourneyEvent,
   type JsonObject,
   type WorkflowDocument,
 } from '@xiaoer/engine';
 import {
   applyStep,
+  awaitedAnywhere,
   JourneyTest,
   startingAt,
   START_AT_NODE_FLAG,
+  type DroppedEvent,
+  type EarlyEventMode,
   type ScenarioStep,
   type Scenario,
   type TimelineEntry,
@@ -64,27 +68,45 @@ export function sampleData(workflow: WorkflowDocument): JsonObject {
 /**
  * A journey run in the browser with the engine itself, on a virtual clock: the same
  * `JourneyTest` developers use in unit tests. Starting at a node other than the trigger runs a
- * copy of the workflow whose trigger leads straight there and accepts any data.
+ * copy of the workflow whose trigger leads straight there and accepts any data. With
+ * `early: 'park'` an event the current node does not wait for yet is parked and offered again
+ * as the journey moves, as the server does (docs/testing-journeys.md, "Events that come early").
  */
 export class BrowserSimulation {
-  readonly test: JourneyTest;
+  readonly test: JourneyTest<EarlyEventMode>;
   readonly startNode: string | undefined;
+  /** What the run does with an event the node does not wait for yet: refuse it, or park it. */
+  readonly early: EarlyEventMode;
   readonly #trigger: JsonObject;
   readonly #workflow: WorkflowDocument;
   /** What the operator did, as scenario steps: saved, it replays the same run. */
   readonly steps: ScenarioStep[] = [];
 
-  constructor(workflow: WorkflowDocument, data: JsonObject, startNode?: string) {
+  constructor(
+    workflow: WorkflowDocument,
+    data: JsonObject,
+    startNode?: string,
+    early: EarlyEventMode = 'throw',
+  ) {
     this.startNode = startNode;
+    this.early = early;
     this.#trigger = data;
     this.#workflow = workflow;
-    this.test = new JourneyTest(startNode ? startingAt(workflow, startNode) : workflow);
+    this.test = new JourneyTest<EarlyEventMode>(
+      startNode ? startingAt(workflow, startNode) : workflow,
+      { early },
+    );
     this.test.trigger(startNode ? { ...data, [START_AT_NODE_FLAG]: true } : data);
   }
 
   /** Replays a saved scenario; a step the journey refuses throws, the steps before it stay. */
   static replay(workflow: WorkflowDocument, scenario: Scenario): BrowserSimulation {
-    const sim = new BrowserSimulation(workflow, scenario.trigger, scenario.startNode);
+    const sim = new BrowserSimulation(
+      workflow,
+      scenario.trigger,
+      scenario.startNode,
+      scenario.early,
+    );
     for (const step of scenario.steps) sim.#apply(step);
     return sim;
   }
@@ -95,6 +117,7 @@ export class BrowserSimulation {
       name,
       trigger: this.#trigger,
       ...(this.startNode ? { startNode: this.startNode } : {}),
+      ...(this.early === 'park' ? { early: this.early } : {}),
       steps: [...this.steps],
     };
   }
@@ -130,6 +153,25 @@ export class BrowserSimulation {
   get waitingFor(): string[] {
     if (this.status !== 'active') return [];
     return acceptedEvents(this.test.machine, this.test.snapshot).filter((t) => !HOST_EVENTS.has(t));
+  }
+  /**
+   * With `early: 'park'`: the event types the operator can send before the journey waits for
+   * them, those another node of the journey waits for (the current node's are `waitingFor`).
+   */
+  get earlyChoices(): string[] {
+    if (this.early !== 'park' || this.status !== 'active') return [];
+    const now = new Set(this.waitingFor);
+    return [...awaitedAnywhere(this.test.machine)].filter(
+      (t) => !HOST_EVENTS.has(t) && !now.has(t),
+    );
+  }
+  /** Events parked with the journey and not taken yet, oldest first. */
+  get parked(): JourneyEvent[] {
+    return this.test.parked;
+  }
+  /** Events the journey let go without taking them, each with where it was and why. */
+  get dropped(): DroppedEvent[] {
+    return this.test.dropped;
   }
   /**
    * The choices of the question the journey waits on (an "ask customer" node with options):

@@ -11,6 +11,7 @@ export {
   type TimelineEntry,
 } from './journey-test.ts';
 export type { DroppedEvent, DropReason, EarlyEventMode } from './parked-events.ts';
+export { awaitedAnywhere } from './early-events.ts';
 export { VirtualClock } from './virtual-clock.ts';
 export {
   PathCoverage,
