@@ -5,6 +5,7 @@ import {
   type HandoffRecord,
   type LastAgentRecord,
 } from '../model/routing.model.ts';
+import { replaceById } from '../model/replace-by-id.ts';
 import { selectAgent, type AgentCandidate } from './agent-selection.ts';
 import type { AssignmentClaims } from './assignment-claims.ts';
 import type { AssignedEvent, AssignedListener } from './handoff-request.ts';
@@ -139,11 +140,12 @@ export class QueueDispatch {
         { $set: { status: 'assigned', agentId: agent._id, assignedAt: at } },
       ),
       this.#models.Agents.updateOne({ _id: agent._id }, { $set: { lastActiveAt: at } }),
-      this.#models.LastAgents.replaceOne(
-        { _id: handoff.customer.id },
-        { _id: handoff.customer.id, agentId: agent._id, at },
-        { upsert: true },
-      ),
+      // Two handoffs of one customer may be assigned at once (by two processes).
+      replaceById(this.#models.LastAgents, handoff.customer.id, {
+        _id: handoff.customer.id,
+        agentId: agent._id,
+        at,
+      }),
     ]);
   }
 

@@ -1,5 +1,6 @@
 import type { Scenario } from '@xiaoer/engine/testing';
 import type { WorkflowModels } from '../model/models.ts';
+import { replaceById } from '../model/replace-by-id.ts';
 import { scenarioJson, type ScenarioRecord } from '../model/scenario.model.ts';
 import type { WorkflowService } from './workflow-service.ts';
 
@@ -55,9 +56,7 @@ export class ScenarioStore {
       savedAt: new Date(),
       savedBy: actor,
     };
-    await this.#models.Scenarios.replaceOne({ _id: record._id }, scenarioJson.encode(record), {
-      upsert: true,
-    });
+    await replaceById(this.#models.Scenarios, record._id, record, scenarioJson.encode);
     return view(record);
   }
 
