@@ -64,6 +64,45 @@ describe('two routers assigning on one store', () => {
     expect(summary).toMatchObject({ waiting: 7, onlineAgents: 2, availableAgents: 0 });
   });
 
+  it('should answer an enqueue that another process assigned between its reads as assigned, not as closed', async () => {
+    await setupGroup(h, 'g-between', [{ id: 'between-1', maxConcurrent: 1 }]);
+    const [first] = routers as [Router, Router];
+    // A third process, whose read of the handoff's queue comes right after the first process
+    // assigned it: the handoff was waiting when read, and is in no queue any more.
+    let assignedMeanwhile = false;
+    const Handoffs = new Proxy(secondModels.Handoffs, {
+      get(target, key, receiver) {
+        if (key !== 'find') return Reflect.get(target, key, receiver);
+        return (filter: Record<string, unknown>, projection?: Record<string, unknown>) => {
+          const query = target.find(filter, projection);
+          if (
+            assignedMeanwhile ||
+            filter['status'] !== 'waiting' ||
+            filter['group'] !== 'g-between'
+          )
+            return query;
+          assignedMeanwhile = true;
+          return {
+            lean: async () => {
+              await first.setAgentStatus('between-1', 'online');
+              return query.lean();
+            },
+          };
+        };
+      },
+    });
+    const third = new Router({ ...secondModels, Handoffs }, { users: h.xiaoer.auth });
+    const result = await third.enqueue({
+      id: 'between-0',
+      conversationId: 'conv-between-0',
+      customer: customer('cust-between-0', 'normal'),
+      group: 'g-between',
+    });
+    expect(assignedMeanwhile).toBe(true);
+    expect(result).toMatchObject({ assigned: true, agentId: 'between-1' });
+    await third.idle();
+  });
+
   it('should let racing claims keep an agent within capacity and give a handoff one owner', async () => {
     const claims = [new AssignmentClaims(h.xiaoer.models), new AssignmentClaims(secondModels)];
     const agent = { _id: 'claim-agent', maxConcurrent: 3 };

@@ -18,6 +18,9 @@ import { RoutingDirectory } from './routing-directory.ts';
 import { noGroupForIntent, notOpen, RoutingError, unknownHandoff } from './routing-error.ts';
 import type { AssignedListener, HandoffRequest, QueueSummary } from './handoff-request.ts';
 
+/** How many times an enqueued handoff is read before a waiting one with no place is refused. */
+const ENQUEUED_LOOKS = 3;
+
 /**
  * Who the console's users are: auth owns them, routing asks (an agent must be a user; who ended
  * a handoff is noted with their role).
@@ -209,12 +212,23 @@ export class Router {
       if (!isDuplicateKey(error)) throw error;
     }
     await this.#dispatchAndTell();
-    const handoff = await this.handoff(id);
-    if (handoff.status === 'assigned' && handoff.agentId)
-      return { handoff, assigned: true, agentId: handoff.agentId };
-    const position = await this.position(id);
-    if (position) return { handoff, assigned: false, position };
-    throw notOpen(id, handoff.status);
+    return this.#enqueued(id);
+  }
+
+  /**
+   * Where an enqueued handoff stands: assigned, or its place in the queue. Another process may
+   * assign it between the read of the handoff and the read of its queue (it was waiting, and is
+   * in no queue by then): that is looked at again, not answered `not-open`.
+   */
+  async #enqueued(id: string): Promise<EnqueueResult> {
+    for (let look = 1; ; look++) {
+      const handoff = await this.handoff(id);
+      if (handoff.status === 'assigned' && handoff.agentId)
+        return { handoff, assigned: true, agentId: handoff.agentId };
+      const position = handoff.status === 'waiting' ? await this.position(id) : null;
+      if (position) return { handoff, assigned: false, position };
+      if (handoff.status !== 'waiting' || look >= ENQUEUED_LOOKS) throw notOpen(id, handoff.status);
+    }
   }
 
   async handoff(id: string): Promise<HandoffRecord> {
