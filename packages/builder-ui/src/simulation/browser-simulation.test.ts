@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '@xiaoer/engine/testing';
 import { BrowserSimulation, SAMPLE_ORDER, sampleData } from './browser-simulation.ts';
+import { lateNight } from '../testing/late-night-scenario.ts';
 import { shipped } from '../testing/shipped.ts';
 
 describe('the simulation the editor runs in the browser', () => {
@@ -115,5 +116,51 @@ describe('the simulation the editor runs in the browser', () => {
     expect(new BrowserSimulation(lifecycle, SAMPLE_ORDER).toScenario('x')).not.toHaveProperty(
       'early',
     );
+  });
+
+  it("should replay a scenario's startAt and autoConfirmSends as runScenario does, and save them back unchanged", async () => {
+    const lifecycle = await shipped('order-lifecycle');
+    const scenario = lateNight;
+    const run = runScenario(lifecycle, scenario);
+    expect(run.error).toBeUndefined();
+    expect(run.test.node).toBe('waitBeforeSurvey');
+
+    const sim = BrowserSimulation.replay(lifecycle, JSON.parse(JSON.stringify(scenario)));
+    expect(sim.settings).toEqual({ startAt: '2026-03-02T22:30:00+08:00', autoConfirmSends: false });
+    expect(sim.node).toBe(run.test.node);
+    expect(sim.timeline).toHaveLength(run.test.timeline.length);
+    expect(sim.timeline.map((e) => e.at)).toEqual(run.test.timeline.map((e) => e.at));
+    expect(sim.now).toBe(run.test.clock.now);
+    expect(sim.nextTimerAt).toBe(run.test.nextTimer?.dueAt);
+
+    const saved = sim.toScenario('late-night delivery');
+    expect(saved).toEqual({ ...scenario, name: 'late-night delivery' });
+    expect(new BrowserSimulation(lifecycle, SAMPLE_ORDER).toScenario('x')).not.toHaveProperty(
+      'startAt',
+    );
+  });
+
+  it('should wait for the delivery report with autoConfirmSends: false, answered by the operator as a step', async () => {
+    const lifecycle = await shipped('order-lifecycle');
+    const sim = new BrowserSimulation(lifecycle, SAMPLE_ORDER, undefined, 'throw', {
+      autoConfirmSends: false,
+    });
+    expect(sim.node).toBe('confirmOrder');
+    expect(sim.awaitingDelivery?.nodeId).toBe('confirmOrder');
+    sim.answerDelivery(true);
+    expect(sim.node).toBe('waitShipment');
+    expect(sim.awaitingDelivery).toBeUndefined();
+    sim.send('order.shipped', { orderId: 'SIM-1001' });
+    sim.answerDelivery(false);
+    expect(sim.node).toBe('customerUnreachable');
+    expect(sim.steps).toEqual([
+      { sendSucceeded: true },
+      { event: 'order.shipped', data: { orderId: 'SIM-1001' } },
+      { sendFailed: true },
+    ]);
+    const run = runScenario(lifecycle, sim.toScenario('not delivered'));
+    expect(run.error).toBeUndefined();
+    expect(run.test.node).toBe(sim.node);
+    expect(new BrowserSimulation(lifecycle, SAMPLE_ORDER).awaitingDelivery).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import {
   type CallEffect,
   type JourneyEvent,
   type JsonObject,
+  type SendEffect,
   type WorkflowDocument,
 } from '@xiaoer/engine';
 import {
@@ -18,6 +19,13 @@ import {
   type Scenario,
   type TimelineEntry,
 } from '@xiaoer/engine/testing';
+
+/**
+ * What a scenario may set about the run besides its steps: where the virtual clock starts, and
+ * whether messages are confirmed as delivered at once (`autoConfirmSends`, default true) or
+ * wait for a `sendSucceeded` / `sendFailed` step. The panel keeps them as a scenario has them.
+ */
+export type RunSettings = Pick<Scenario, 'startAt' | 'autoConfirmSends'>;
 
 /** Events the operator picks by hand: the node's awaited events minus what the host answers. */
 const HOST_EVENTS = new Set<string>([
@@ -71,12 +79,16 @@ export function sampleData(workflow: WorkflowDocument): JsonObject {
  * copy of the workflow whose trigger leads straight there and accepts any data. With
  * `early: 'park'` an event the current node does not wait for yet is parked and offered again
  * as the journey moves, as the server does (docs/testing-journeys.md, "Events that come early").
+ * A replayed scenario's `startAt` and `autoConfirmSends` (its `settings`) run as `runScenario`
+ * runs them, and are saved back unchanged.
  */
 export class BrowserSimulation {
   readonly test: JourneyTest<EarlyEventMode>;
   readonly startNode: string | undefined;
   /** What the run does with an event the node does not wait for yet: refuse it, or park it. */
   readonly early: EarlyEventMode;
+  /** The scenario's clock start and delivery confirmation, as given (none: the defaults). */
+  readonly settings: RunSettings;
   readonly #trigger: JsonObject;
   readonly #workflow: WorkflowDocument;
   /** What the operator did, as scenario steps: saved, it replays the same run. */
@@ -87,14 +99,28 @@ export class BrowserSimulation {
     data: JsonObject,
     startNode?: string,
     early: EarlyEventMode = 'throw',
+    settings: RunSettings = {},
   ) {
     this.startNode = startNode;
     this.early = early;
+    this.settings = {
+      ...(settings.startAt !== undefined ? { startAt: settings.startAt } : {}),
+      ...(settings.autoConfirmSends !== undefined
+        ? { autoConfirmSends: settings.autoConfirmSends }
+        : {}),
+    };
     this.#trigger = data;
     this.#workflow = workflow;
     this.test = new JourneyTest<EarlyEventMode>(
       startNode ? startingAt(workflow, startNode) : workflow,
-      { early },
+      {
+        early,
+        // As runScenario: an empty start time is the default one.
+        ...(settings.startAt ? { startAt: settings.startAt } : {}),
+        ...(settings.autoConfirmSends !== undefined
+          ? { autoConfirmSends: settings.autoConfirmSends }
+          : {}),
+      },
     );
     this.test.trigger(startNode ? { ...data, [START_AT_NODE_FLAG]: true } : data);
   }
@@ -106,6 +132,7 @@ export class BrowserSimulation {
       scenario.trigger,
       scenario.startNode,
       scenario.early,
+      { startAt: scenario.startAt, autoConfirmSends: scenario.autoConfirmSends },
     );
     for (const step of scenario.steps) sim.#apply(step);
     return sim;
@@ -118,6 +145,7 @@ export class BrowserSimulation {
       trigger: this.#trigger,
       ...(this.startNode ? { startNode: this.startNode } : {}),
       ...(this.early === 'park' ? { early: this.early } : {}),
+      ...this.settings,
       steps: [...this.steps],
     };
   }
@@ -188,6 +216,20 @@ export class BrowserSimulation {
   /** The customer answers the question (an option id, or any words). */
   reply(text: string): void {
     this.#apply({ reply: text });
+  }
+
+  /** The message waiting for its channel to report delivery (with `autoConfirmSends: false`). */
+  get awaitingDelivery(): SendEffect | undefined {
+    if (this.status !== 'active') return undefined;
+    return [...this.test.effects]
+      .reverse()
+      .find(
+        (e): e is SendEffect => e.kind === 'send' && e.expectsResult && !this.test.answered(e.id),
+      );
+  }
+  /** The channel reports the waiting message delivered, or not delivered. */
+  answerDelivery(delivered: boolean): void {
+    this.#apply(delivered ? { sendSucceeded: true } : { sendFailed: true });
   }
 
   /** Order-system calls waiting for an answer. */
