@@ -427,6 +427,19 @@ export const messages = {
         '开启后，当前步骤还没在等的事件不会被拒绝，而是先暂存起来；旅程走到等待它的步骤时再交给它，和正式运行时一样。从未被接收的事件列在时间线下方。',
       parkEarlyFixed: '结束模拟后才能更改。',
       sendEarly: '提前发送：',
+      settings: {
+        title: '场景设定：',
+        startAt: '虚拟时钟从 {{time}} 开始',
+        confirmByHand: '消息送达结果需手动确认',
+        confirmAtOnce: '消息自动确认送达',
+        help: '这些设定来自重放的场景，模拟按它们运行；保存时原样保留，开始新的模拟也沿用它们。',
+        drop: '不再使用',
+      },
+      delivery: {
+        waiting: '消息等待送达结果：',
+        delivered: '已送达',
+        notDelivered: '未送达',
+      },
       mark: {
         parked: '已暂存：当前步骤尚未等待',
         offeredTaken: '再次提供，已接收',
@@ -986,6 +999,19 @@ export const messages = {
         'When on, an event the current step is not waiting for yet is not refused: it is kept aside (parked) and handed to the journey when it reaches a step that waits for it, as in live running. Events never taken are listed under the timeline.',
       parkEarlyFixed: 'Stop the simulation to change this.',
       sendEarly: 'Send early:',
+      settings: {
+        title: 'Scenario settings:',
+        startAt: 'virtual clock starts at {{time}}',
+        confirmByHand: 'message delivery is confirmed by hand',
+        confirmAtOnce: 'messages are confirmed as delivered at once',
+        help: 'These come from the replayed scenario and the simulation runs with them; saving keeps them as they are, and a new start uses them too.',
+        drop: 'Stop using them',
+      },
+      delivery: {
+        waiting: 'Message waiting for its delivery report:',
+        delivered: 'Delivered',
+        notDelivered: 'Not delivered',
+      },
       mark: {
         parked: 'Parked: not awaited yet',
         offeredTaken: 'Offered again, taken',

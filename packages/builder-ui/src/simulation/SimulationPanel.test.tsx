@@ -1,11 +1,14 @@
 // @vitest-environment jsdom
 import { useState } from 'react';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { WorkflowDocument } from '@xiaoer/engine';
+import { runScenario, type Scenario } from '@xiaoer/engine/testing';
 import orderThankYou from '../../../../workflows/templates/order-thank-you.json';
 import { setUpI18n } from '../i18n/i18n.ts';
 import { fillInBrowserForAntd } from '../testing/antd-in-jsdom.ts';
+import { fakeServer, json } from '../testing/fake-server.ts';
+import { lateNight } from '../testing/late-night-scenario.ts';
 import { journey } from '../testing/sample-draft.ts';
 import { shipped } from '../testing/shipped.ts';
 import { BrowserSimulation, SAMPLE_ORDER } from './browser-simulation.ts';
@@ -126,13 +129,19 @@ describe("the simulation's clock", () => {
 });
 
 /** The panel as the editor keeps it: each change of the simulation draws it again. */
-function LivePanel({ document }: { document: WorkflowDocument }) {
+function LivePanel({
+  document,
+  canSave = false,
+}: {
+  document: WorkflowDocument;
+  canSave?: boolean;
+}) {
   const [simulation, setSimulation] = useState<BrowserSimulation | null>(null);
   const [, redraw] = useState(0);
   return (
     <SimulationPanel
       document={document}
-      canSave={false}
+      canSave={canSave}
       simulation={simulation}
       onChange={(changed) => {
         setSimulation(changed);
@@ -267,5 +276,89 @@ describe('the simulation parks events that come early, when asked to', () => {
     expect(screen.getByTestId('simulation-still-parked').textContent).toBe(
       'Still parked: Order delivered',
     );
+  });
+});
+
+describe("a replayed scenario's clock start and delivery confirmation", () => {
+  /** The scenarios saved beside the journey on the fake server, by name. */
+  const stored = new Map<string, Scenario>();
+  fakeServer(
+    async (url, init) => {
+      const name = /\/scenarios\/(.+)$/.exec(url.pathname)?.[1];
+      if (init?.method === 'PUT' && name) {
+        const scenario = JSON.parse(String(init.body)) as Scenario;
+        stored.set(decodeURIComponent(name), scenario);
+        return json({ name: decodeURIComponent(name), scenario });
+      }
+      return json({ scenarios: [...stored].map(([n, scenario]) => ({ name: n, scenario })) });
+    },
+    () => {
+      stored.clear();
+      stored.set('late night', lateNight);
+    },
+  );
+
+  /** Picks the saved scenario `name` and replays it. */
+  async function replay(name: string) {
+    const pick = screen.getByTestId('scenario-pick');
+    fireEvent.mouseDown(pick.querySelector('input') ?? pick);
+    fireEvent.click(await screen.findByTitle(name));
+    fireEvent.click(screen.getByTestId('scenario-replay'));
+  }
+
+  it('should replay them as runScenario does, show them, and save them back unchanged', async () => {
+    await i18n.changeLanguage('zh');
+    const lifecycle = await shipped('order-lifecycle');
+    const run = runScenario(lifecycle, lateNight);
+    expect(run.error).toBeUndefined();
+    render(<LivePanel document={lifecycle} canSave />);
+    await replay('late night');
+    expect(screen.queryByTestId('simulation-error')).toBeNull();
+    expect(screen.getByTestId('simulation-node').textContent).toBe(run.test.node);
+    expect(
+      screen.getByTestId('simulation-timeline').querySelectorAll('tr[data-row-key]'),
+    ).toHaveLength(run.test.timeline.length);
+    expect(screen.getByTestId('simulation-settings').textContent).toBe(
+      '场景设定： 虚拟时钟从 2026年3月2日 22:30:00 (UTC+08:00) 开始；消息送达结果需手动确认',
+    );
+    expect(document.getElementById('simulation-settings-help')?.textContent).toContain(
+      '保存时原样保留',
+    );
+    expect(screen.getByTestId('simulation-clock').textContent).toContain('2026年3月3日 22:30:00');
+
+    fireEvent.change(screen.getByTestId('scenario-name'), { target: { value: 'late night 2' } });
+    fireEvent.click(screen.getByTestId('scenario-save'));
+    await vi.waitFor(() => expect(stored.get('late night 2')).toBeDefined());
+    expect(stored.get('late night 2')).toEqual({ ...lateNight, name: 'late night 2' });
+  });
+
+  it('should say them in English, keep them for a new start, and offer the delivery report', async () => {
+    await i18n.changeLanguage('en');
+    const lifecycle = await shipped('order-lifecycle');
+    render(<LivePanel document={lifecycle} canSave />);
+    await replay('late night');
+    expect(screen.getByTestId('simulation-settings').textContent).toBe(
+      'Scenario settings: virtual clock starts at 2 Mar 2026, 22:30:00 (UTC+08:00); message delivery is confirmed by hand',
+    );
+    expect(document.getElementById('simulation-settings-help')?.textContent).toContain(
+      'saving keeps them as they are',
+    );
+    // Started again, the run keeps them: the confirmation waits for its delivery report.
+    fireEvent.click(screen.getByTestId('simulation-start'));
+    expect(screen.getByTestId('simulation-node').textContent).toBe('confirmOrder');
+    expect(screen.getByTestId('simulation-clock').textContent).toContain('2 Mar 2026, 22:30:00');
+    expect(screen.getByTestId('simulation-delivery').textContent).toMatch(
+      /Message waiting for its delivery report:\s*Delivered\s*Not delivered/,
+    );
+    fireEvent.click(screen.getByTestId('simulation-delivered'));
+    expect(screen.getByTestId('simulation-node').textContent).toBe('waitShipment');
+    expect(screen.queryByTestId('simulation-delivery')).toBeNull();
+
+    // Stopped, they can be dropped: the next start has the defaults again.
+    fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    fireEvent.click(screen.getByTestId('simulation-settings-drop'));
+    expect(screen.queryByTestId('simulation-settings')).toBeNull();
+    fireEvent.click(screen.getByTestId('simulation-start'));
+    expect(screen.getByTestId('simulation-node').textContent).toBe('waitShipment');
   });
 });

@@ -3,13 +3,14 @@ import { Alert, Button, Input, Select, Space, Switch, Table, Tag, Typography } f
 import { useTranslation } from 'react-i18next';
 import type { JsonObject, WorkflowDocument } from '@xiaoer/engine';
 import type { EarlyEventMode, TimelineEntry } from '@xiaoer/engine/testing';
-import { BrowserSimulation, sampleData } from './browser-simulation.ts';
+import { BrowserSimulation, sampleData, type RunSettings } from './browser-simulation.ts';
 import { errorText, scenariosApi, type SavedScenario } from '../api/api-client.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import { formatOwnClock } from '../i18n/format.ts';
 import { callName, eventName } from './simulation-words.ts';
 import { TimelineMark } from './TimelineMark.tsx';
 import { EventsLetGo } from './EventsLetGo.tsx';
+import { RunSettingsLine } from './RunSettingsLine.tsx';
 
 export interface SimulationPanelProps {
   document: WorkflowDocument;
@@ -28,6 +29,8 @@ const json = (value: unknown) => JSON.stringify(value, null, 2);
  * order-system calls; the timeline lists what happened. With "park events that come early" on,
  * an event the node does not wait for yet is parked and offered again as the journey moves,
  * as the server does; the timeline marks both, and the events let go are listed after it.
+ * A replayed scenario's clock start and delivery confirmation are kept (shown, run with, saved
+ * back, used by a new start) until the operator drops them.
  */
 export function SimulationPanel({ document, canSave, simulation, onChange }: SimulationPanelProps) {
   const { t, i18n } = useTranslation();
@@ -48,6 +51,8 @@ export function SimulationPanel({ document, canSave, simulation, onChange }: Sim
   const [startNode, setStartNode] = useState<string>();
   /** The mode of the next start; a running simulation keeps its own (`simulation.early`). */
   const [early, setEarly] = useState<EarlyEventMode>('throw');
+  /** The settings of the next start: those of the last scenario replayed, until dropped. */
+  const [settings, setSettings] = useState<RunSettings>({});
   const [payload, setPayload] = useState('{}');
   const [duration, setDuration] = useState('1h');
   const [error, setError] = useState<string>();
@@ -67,6 +72,7 @@ export function SimulationPanel({ document, canSave, simulation, onChange }: Sim
         JSON.parse(startData) as JsonObject,
         startNode,
         early,
+        settings,
       );
       setPayload(json({ orderId: sim.data['orderId'] ?? null }));
       onChange(sim);
@@ -89,8 +95,10 @@ export function SimulationPanel({ document, canSave, simulation, onChange }: Sim
     act(() => {
       const scenario = saved.find((s) => s.name === picked)?.scenario;
       if (!scenario) return;
-      setEarly(scenario.early ?? 'throw');
-      onChange(BrowserSimulation.replay(document, scenario));
+      const sim = BrowserSimulation.replay(document, scenario);
+      setEarly(sim.early);
+      setSettings(sim.settings);
+      onChange(sim);
     });
   const update = (action: (sim: BrowserSimulation) => void) =>
     act(() => {
@@ -145,6 +153,10 @@ export function SimulationPanel({ document, canSave, simulation, onChange }: Sim
               {simulation && ` ${t('simulation.parkEarlyFixed')}`}
             </Typography.Paragraph>
           </div>
+          <RunSettingsLine
+            settings={simulation?.settings ?? settings}
+            onDrop={simulation ? undefined : () => setSettings({})}
+          />
           <Space>
             <Button type="primary" onClick={start} data-testid="simulation-start">
               {simulation ? t('simulation.restart') : t('simulation.start')}
@@ -253,6 +265,26 @@ export function SimulationPanel({ document, canSave, simulation, onChange }: Sim
                   {t('simulation.replyWith')} {option.label[language] ?? option.label.zh}
                 </Button>
               ))}
+              {simulation.awaitingDelivery && (
+                <Space data-testid="simulation-delivery">
+                  <Typography.Text>{t('simulation.delivery.waiting')}</Typography.Text>
+                  <Button
+                    size="small"
+                    data-testid="simulation-delivered"
+                    onClick={() => update((sim) => sim.answerDelivery(true))}
+                  >
+                    {t('simulation.delivery.delivered')}
+                  </Button>
+                  <Button
+                    size="small"
+                    danger
+                    data-testid="simulation-not-delivered"
+                    onClick={() => update((sim) => sim.answerDelivery(false))}
+                  >
+                    {t('simulation.delivery.notDelivered')}
+                  </Button>
+                </Space>
+              )}
               {simulation.openCalls.map((call) => (
                 <Space key={call.id}>
                   <Typography.Text title={call.operation}>
