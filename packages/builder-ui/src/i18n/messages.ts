@@ -77,6 +77,7 @@ export const messages = {
       interactive: '锁定或解锁画布',
       miniMap: '缩略图',
       handle: '连接点',
+      edge: '从「{{source}}」（{{outcome}}）到「{{target}}」的连线',
     },
     events: {
       nav: '事件',
@@ -631,6 +632,7 @@ export const messages = {
       interactive: 'Lock or unlock the canvas',
       miniMap: 'Mini map',
       handle: 'Connection point',
+      edge: 'Connection from "{{source}}" ({{outcome}}) to "{{target}}"',
     },
     events: {
       nav: 'Events',
