@@ -55,11 +55,21 @@ describe("the canvas's screen-reader texts in Chromium", () => {
       '按回车键或空格键选中节点，然后可以用方向键移动它。按删除键删除它，按 Esc 键取消。',
     );
     await expectMoveSaid(page, 'ArrowRight', /^选中的节点已向右移动。新位置：x -?\d+，y -?\d+$/);
+    // Each connection named by its ends as the canvas shows them, not "Edge from … to …".
+    const edge = page
+      .getByTestId('canvas')
+      .locator('.react-flow__edge[data-id="orderCreated-next"]');
+    expect(await edge.getAttribute('aria-label')).toBe(
+      '从「触发器 · 订单创建 / Order created」（开始）到「设置数据 · 订单号 / Order number」的连线',
+    );
 
     await page.getByTestId('language').click();
     await expect.poll(() => labelOf(page, '.react-flow__controls-zoomin')).toBe('Zoom in');
     expect(await labelOf(page, '.react-flow__controls-zoomout')).toBe('Zoom out');
     expect(await page.locator('.react-flow__minimap title').textContent()).toBe('Mini map');
+    expect(await edge.getAttribute('aria-label')).toBe(
+      'Connection from "Trigger · 订单创建 / Order created" (Start) to "Set data · 订单号 / Order number"',
+    );
     expect(await keyboardHelpOf(node)).toMatch(
       /^Press enter or space to select a node\. You can then use the arrow keys/,
     );

@@ -335,6 +335,16 @@ describe('the journey editor in Chromium', () => {
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
     await page.getByTestId('node-end1').click();
     await page.getByTestId('inspector').locator('.inspector-label input').fill('Goodbye');
+    // And moves the trigger up, changing nothing else on it: a node moved only.
+    const title = await page
+      .getByTestId('node-trigger1')
+      .locator('.journey-node-title')
+      .boundingBox();
+    if (!title) throw new Error('no trigger on the canvas');
+    await page.mouse.move(title.x + title.width / 2, title.y + title.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(title.x + title.width / 2, title.y + title.height / 2 - 30, { steps: 5 });
+    await page.mouse.up();
     await page.getByTestId('versions-tab').click();
     await page.getByText('first version from the browser').waitFor();
     // The versions table fits the side panel in English: no column cut off, no header or date
@@ -378,12 +388,32 @@ describe('the journey editor in Chromium', () => {
       expect(await contrastOf(node.locator('.journey-node-title'))).toBeGreaterThanOrEqual(4.5);
       expect(await node.getAttribute('aria-label')).toBe(name);
     }
-    // What changed: the changed node's tooltip.
+    // What changed: the changed node's explanation, shown when its mark has the keyboard's focus
+    // and read to screen readers as its description.
+    const changedMark = canvas.locator('.react-flow__node.diff-changed .journey-node-diff');
+    expect(await changedMark.getAttribute('title')).toBeNull();
+    await changedMark.focus();
+    await expect
+      .poll(() => page.locator('.ant-tooltip:not(.ant-tooltip-hidden)').textContent())
+      .toBe('What changed: Label on the canvas');
     expect(
-      await canvas
-        .locator('.react-flow__node.diff-changed .journey-node-diff')
-        .getAttribute('title'),
+      await changedMark.evaluate(
+        (mark) =>
+          mark.ownerDocument.getElementById(mark.getAttribute('aria-describedby') ?? '')
+            ?.textContent,
+      ),
     ).toBe('What changed: Label on the canvas');
+    // Esc dismisses the explanation first (the dialog stays), as a tooltip should.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.ant-tooltip:not(.ant-tooltip-hidden)').count()).toBe(0);
+    expect(await page.getByTestId('diff-summary').isVisible()).toBe(true);
+    // The trigger, only moved, says so in words (and is not marked changed).
+    const moved = canvas.locator('.react-flow__node.diff-moved');
+    expect(await moved.count()).toBe(1);
+    expect(await moved.locator('.journey-node-moved').textContent()).toBe('Moved');
+    expect(await contrastOf(moved.locator('.journey-node-moved'))).toBeGreaterThanOrEqual(4.5);
+    expect(await moved.locator('.journey-node-diff').count()).toBe(0);
+    expect(await moved.getAttribute('aria-label')).toBe('Moved node: Trigger · trigger1');
     // The added connection is labelled in words too, and named by its ends.
     const addedEdge = canvas.locator('.react-flow__edge.diff-added');
     expect(await addedEdge.count()).toBe(1);
@@ -400,6 +430,7 @@ describe('the journey editor in Chromium', () => {
       ['added', 'Added: 1'],
       ['changed', 'Changed: 1'],
       ['removed', 'Removed: 0'],
+      ['moved', 'Moved: 1'],
     ] as const) {
       const legend = page.getByTestId(`diff-legend-${status}`);
       expect(await legend.textContent()).toBe(text);

@@ -5,6 +5,7 @@ import { toGraph, type JourneyGraph } from '../graph/journey-graph.ts';
 import { highlightPath, type JourneyTrace } from '../graph/path-highlight.ts';
 import { JourneyNode } from '../editor/JourneyNode.tsx';
 import { useCanvasAriaLabels } from '../editor/canvas-aria-labels.ts';
+import { useNamedEdges } from '../editor/edge-names.ts';
 
 const nodeTypes = { journey: JourneyNode };
 
@@ -18,11 +19,12 @@ export function GraphView({
   onNodeClick?: (nodeId: string) => void;
 }) {
   const ariaLabels = useCanvasAriaLabels();
+  const edges = useNamedEdges(graph.nodes, graph.edges);
   return (
     <ReactFlowProvider>
       <ReactFlow
         nodes={graph.nodes}
-        edges={graph.edges}
+        edges={edges}
         nodeTypes={nodeTypes}
         nodesDraggable={false}
         nodesConnectable={false}

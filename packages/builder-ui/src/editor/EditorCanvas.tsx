@@ -7,6 +7,7 @@ import { OverviewMap } from './OverviewMap.tsx';
 import { FIT_MAX_ZOOM, fitWhenDrawn } from './fit-journey.ts';
 import { useEditor, useEditorStore } from './editor-context.ts';
 import { useCanvasAriaLabels } from './canvas-aria-labels.ts';
+import { useNamedEdges } from './edge-names.ts';
 import type { JourneyFlowNode } from '../graph/journey-graph.ts';
 
 const nodeTypes = { journey: JourneyNode };
@@ -44,7 +45,9 @@ export function EditorCanvas({ canEdit }: { canEdit: boolean }) {
   const flow = useReactFlow();
   const ariaLabels = useCanvasAriaLabels();
   const nodes = useEditor((s) => s.shown.nodes);
-  const edges = useEditor((s) => s.shown.edges);
+  const shownEdges = useEditor((s) => s.shown.edges);
+  // Named for screen readers in the console's language, not React Flow's English.
+  const edges = useNamedEdges(nodes, shownEdges);
   const empty = useEditor((s) => s.graph.nodes.length === 0);
   const { onNodesChange, onEdgesChange, onConnect, checkpoint } = store.getState();
   const large = nodes.length > LARGE_JOURNEY;

@@ -13,7 +13,7 @@ import { nodeSummary } from './node-summary.ts';
  * what its settings do ("Wait 2 h", "SMS: 您的订单…"), one labelled
  * source handle per outcome, and a red frame while the engine finds problems in it; with the
  * analytics overlay on, its funnel badge (and a red glow at the biggest drop-offs); in a
- * version diff, whether the newer version added, changed or removed it, in words.
+ * version diff, whether the newer version added, changed, moved or removed it, in words.
  */
 export const JourneyNode = memo(function JourneyNode({
   id,
@@ -48,7 +48,9 @@ export const JourneyNode = memo(function JourneyNode({
           {data.liveCount}
         </div>
       )}
-      {data.diff && <NodeDiffMark nodeId={id} status={data.diff} note={data.changeNote} />}
+      {(data.diff || data.moved) && (
+        <NodeDiffMark nodeId={id} status={data.diff} moved={data.moved} note={data.changeNote} />
+      )}
       <div className="journey-node-title">{nodeType?.title[language] ?? data.nodeType}</div>
       <div className="journey-node-id">{data.label ?? id}</div>
       {summary && (

@@ -11,12 +11,14 @@ import { nameDiffGraph } from './diff-names.ts';
 import { useFieldLabeller } from './field-labels.ts';
 
 const DRAFT = 0;
-const DIFF_STATUSES = ['added', 'changed', 'removed'] as const;
+/** The legend's marks, a move last (it changes nothing the journey does). */
+const DIFF_STATUSES = ['added', 'changed', 'removed', 'moved'] as const;
 
 /**
  * Published versions (number, who, when, note) and a visual diff between any two of them or
  * the draft: added, changed and removed nodes and connections marked on the canvas, in words
- * and frame as well as colour, with a legend that shows each mark and counts the nodes.
+ * and frame as well as colour, nodes kept at another place marked moved (lower key), with a
+ * legend that shows each mark and counts the nodes.
  */
 export function VersionsPanel({
   draft,

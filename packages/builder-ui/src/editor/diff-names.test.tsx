@@ -1,6 +1,14 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, render, renderHook, waitFor } from '@testing-library/react';
+import {
+  act,
+  cleanup,
+  fireEvent,
+  render,
+  renderHook,
+  screen,
+  waitFor,
+} from '@testing-library/react';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { WorkflowDocument } from '@xiaoer/engine';
@@ -31,6 +39,22 @@ async function versions() {
   return { v1, v2 };
 }
 
+/** The text an element's `aria-describedby` points to. */
+const described = (element: Element | null) => {
+  const id = element?.getAttribute('aria-describedby');
+  return id ? element?.ownerDocument.getElementById(id)?.textContent : undefined;
+};
+
+/** Runs `check` with the console in Chinese, then back in English. */
+async function inChinese(check: () => void): Promise<void> {
+  await i18next.changeLanguage('zh');
+  try {
+    check();
+  } finally {
+    await i18next.changeLanguage('en');
+  }
+}
+
 /** The diff named as the versions panel names it, in the language shown now. */
 function named(v1: WorkflowDocument, v2: WorkflowDocument) {
   const { result } = renderHook(() => ({
@@ -59,9 +83,9 @@ describe('a version diff, said in words as well as colour', () => {
     expect(mark('removed:completed')?.textContent).toBe('Removed');
     // An unchanged node says nothing.
     expect(mark('thankYou')).toBeNull();
-    // What changed, in the inspector's words: the changed node's tooltip.
-    expect(mark('confirmOrder')?.getAttribute('title')).toBe('What changed: Label on the canvas');
-    expect(mark('newEnd')?.hasAttribute('title')).toBe(false);
+    // What changed, in the inspector's words: the changed node's mark is described by it.
+    expect(described(mark('confirmOrder'))).toBe('What changed: Label on the canvas');
+    expect(mark('newEnd')?.hasAttribute('aria-describedby')).toBe(false);
     // Each node's accessible name says its status, its type and its label (else id).
     expect(wrapper('newEnd')?.getAttribute('aria-label')).toBe('Added node: End · newEnd');
     expect(wrapper('confirmOrder')?.getAttribute('aria-label')).toBe(
@@ -103,5 +127,80 @@ describe('a version diff, said in words as well as colour', () => {
     } finally {
       await i18next.changeLanguage('en');
     }
+  });
+
+  it("should explain a changed node's mark on keyboard focus and on a tap, not in a title", async () => {
+    const { v1, v2 } = await versions();
+    const graph = named(v1, v2);
+    // The tooltip's text while it is shown (antd keeps a closed one, hidden).
+    const shownTip = () => {
+      const tip = screen.queryByRole('tooltip');
+      return tip && !tip.closest('.ant-tooltip-hidden') ? tip.textContent : null;
+    };
+    const drawMark = async () => {
+      const { container } = render(
+        <div style={{ width: 800, height: 600 }}>
+          <GraphView graph={graph} />
+        </div>,
+      );
+      return waitFor(() => {
+        const found = container.querySelector<HTMLElement>(
+          '[data-testid="diff-mark-confirmOrder"]',
+        );
+        expect(found).not.toBeNull();
+        return found!;
+      });
+    };
+    const mark = await drawMark();
+    // A button: reached with Tab, tapped on a touch screen; described for screen readers.
+    expect(mark.tagName).toBe('BUTTON');
+    expect(mark.tabIndex).toBe(0);
+    expect(mark.hasAttribute('title')).toBe(false);
+    expect(described(mark)).toBe('What changed: Label on the canvas');
+    expect(shownTip()).toBeNull();
+    act(() => mark.focus());
+    await waitFor(() => expect(shownTip()).toBe('What changed: Label on the canvas'));
+    cleanup();
+    fireEvent.click(await drawMark());
+    await waitFor(() => expect(shownTip()).toBe('What changed: Label on the canvas'));
+  });
+
+  it('should mark a moved node in words, lower key, and say both on a node changed and moved', async () => {
+    const { v1, v2 } = await versions();
+    v2.nodes.find((n) => n.id === 'thankYou')!.position.x += 120;
+    v2.nodes.find((n) => n.id === 'confirmOrder')!.position.y += 80;
+    const graph = named(v1, v2);
+    const { container } = render(
+      <div style={{ width: 800, height: 600 }}>
+        <GraphView graph={graph} />
+      </div>,
+    );
+    const wrapper = (id: string) =>
+      container.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`);
+    await waitFor(() => expect(wrapper('thankYou')).not.toBeNull());
+    const moved = (id: string) => container.querySelector(`[data-testid="diff-moved-${id}"]`);
+    const mark = (id: string) => container.querySelector(`[data-testid="diff-mark-${id}"]`);
+    expect(moved('thankYou')?.textContent).toBe('Moved');
+    expect(mark('thankYou')).toBeNull();
+    expect(wrapper('thankYou')?.className).toContain('diff-moved');
+    expect(wrapper('thankYou')?.getAttribute('aria-label')).toBe(
+      'Moved node: Send message · 致谢 / Thanks',
+    );
+    expect(mark('confirmOrder')?.textContent).toBe('Changed');
+    expect(moved('confirmOrder')?.textContent).toBe('Moved');
+    expect(wrapper('confirmOrder')?.getAttribute('aria-label')).toBe(
+      'Changed and moved node: Send message · Confirmation, reworded; what changed: Label on the canvas',
+    );
+    // Nodes that stayed put say nothing of a move.
+    expect(moved('newEnd')).toBeNull();
+    expect(moved('orderCreated')).toBeNull();
+    await inChinese(() => {
+      const zh = named(v1, v2);
+      const node = (id: string) => zh.nodes.find((n) => n.id === id);
+      expect(node('thankYou')?.ariaLabel).toBe('已移动节点：发送消息 · 致谢 / Thanks');
+      expect(node('confirmOrder')?.ariaLabel).toBe(
+        '已修改并移动节点：发送消息 · Confirmation, reworded；改动：画布上的标签',
+      );
+    });
   });
 });

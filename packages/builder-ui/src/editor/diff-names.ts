@@ -1,8 +1,8 @@
-import { getNodeType } from '@xiaoer/engine';
 import type { JourneyFlowNode, JourneyGraph } from '../graph/journey-graph.ts';
 import { formatList } from '../i18n/format.ts';
 import type { Language } from '../i18n/messages.ts';
 import { changedFieldName } from './changed-field-name.ts';
+import { nodeName, outcomeTitle } from './canvas-names.ts';
 import type { FieldLabeller } from './field-labels.ts';
 
 /** What the diff's marks are told with: the console's texts, its language and field labels. */
@@ -14,24 +14,27 @@ export interface DiffWords {
 
 /**
  * A diff graph (`diffGraph`) with its marks said in words, for those who cannot tell its
- * colours apart or do not see them: each added, changed or removed node is named for screen
- * readers by its status and name ("Changed node: Wait · wait1; what changed: Label"), a changed
- * one also carries what changed for its tooltip; each added or removed edge is labelled on the
+ * colours apart or do not see them: each added, changed, moved or removed node is named for
+ * screen readers by its status and name ("Changed node: Wait · wait1; what changed: Label",
+ * "Changed and moved node: …"), a changed one also carries what changed for its explanation; each added or removed edge is labelled on the
  * canvas ("Added") and named by its status, ends and outcome.
  */
 export function nameDiffGraph(graph: JourneyGraph, words: DiffWords): JourneyGraph {
   const { t, language, labelOf } = words;
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  const nameOf = (node: JourneyFlowNode | undefined, id: string) =>
-    node
-      ? `${getNodeType(node.data.nodeType)?.title[language] ?? node.data.nodeType} · ${node.data.label ?? node.id}`
-      : id;
+  const nameOf = (node: JourneyFlowNode | undefined, id: string) => nodeName(node, id, language);
   return {
     nodes: graph.nodes.map((node) => {
       const status = node.data.diff;
-      if (!status) return node;
+      const moved = node.data.moved === true;
+      if (!status && !moved) return node;
       const name = nameOf(node, node.id);
-      const statusWord = t(`versions.nodeStatus.${status}`);
+      // Only a node kept from one version to the next moves: changed, or the same.
+      const statusWord = !moved
+        ? t(`versions.nodeStatus.${status}`)
+        : status
+          ? t('versions.changedAndMoved')
+          : t('versions.nodeStatus.moved');
       const fields = (node.data.changedFields ?? []).map((field) =>
         changedFieldName(node.data.nodeType, field, labelOf, t),
       );
@@ -62,14 +65,4 @@ export function nameDiffGraph(graph: JourneyGraph, words: DiffWords): JourneyGra
       };
     }),
   };
-}
-
-/** The title of a node's outcome as its handle is drawn (none for settings too broken to read). */
-function outcomeTitle(node: JourneyFlowNode, outcomeId: string, language: Language) {
-  try {
-    const outcomes = getNodeType(node.data.nodeType)?.outcomes(node.data.config as never) ?? [];
-    return outcomes.find((outcome) => outcome.id === outcomeId)?.title[language];
-  } catch {
-    return undefined;
-  }
 }

@@ -14,6 +14,8 @@ export interface JourneyNodeData {
   funnel?: FunnelBadge;
   /** In a version diff, how the newer version differs on this node (none: the same). */
   diff?: DiffStatus;
+  /** In a version diff, whether the newer version has this node at another place. */
+  moved?: boolean;
   /** In a version diff, a changed node's fields that differ (`label`, `config.message.zh`). */
   changedFields?: string[];
   /** In a version diff, a changed node's fields in words, for its tooltip (`What changed: Label`). */
@@ -23,7 +25,7 @@ export interface JourneyNodeData {
 
 /**
  * How a node or edge differs in a version diff: the newer version added it, changed it (nodes
- * only; a move is no change), or no longer has it (drawn where the older version had it).
+ * only; a move is no change, marked apart: `moved`), or no longer has it (drawn where the older version had it).
  */
 export type DiffStatus = 'added' | 'changed' | 'removed';
 

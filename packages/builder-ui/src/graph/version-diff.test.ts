@@ -88,4 +88,33 @@ describe('the diff between two versions', () => {
     const added = graph.edges.filter((e) => e.data?.diff === 'added');
     expect(added.map((e) => [e.id, e.className])).toEqual([['to-new', 'diff-added']]);
   });
+
+  it('should mark a node kept at another place as moved, changed or not, ignoring a fraction of a pixel', async () => {
+    const v1 = await lifecycle();
+    const v2 = structuredClone(v1);
+    const [still, nudged, moved, both] = v2.nodes;
+    const shift = (node: typeof still, dx: number, dy: number) => {
+      node!.position = { x: node!.position.x + dx, y: node!.position.y + dy };
+    };
+    shift(still, 0, 0);
+    shift(nudged, 0.4, -0.3);
+    shift(moved, 0, 1);
+    shift(both, -40, 0);
+    both!.label = 'Moved and relabelled';
+    const diff = diffDocuments(v1, v2);
+    expect(diff.moved).toEqual([moved!.id, both!.id]);
+    expect(diff.changed).toEqual([both!.id]);
+
+    const graph = diffGraph(v1, v2);
+    const node = (id: string) => graph.nodes.find((n) => n.id === id);
+    expect(node(moved!.id)?.className).toBe('diff-moved');
+    expect(node(moved!.id)?.data).toMatchObject({ moved: true });
+    expect(node(moved!.id)?.data.diff).toBeUndefined();
+    expect(node(both!.id)?.className).toBe('diff-changed diff-moved');
+    expect(node(both!.id)?.data).toMatchObject({ diff: 'changed', moved: true });
+    for (const id of [still!.id, nudged!.id]) {
+      expect(node(id)?.className).toBe('');
+      expect(node(id)?.data.moved).toBeUndefined();
+    }
+  });
 });

@@ -13,6 +13,10 @@ export interface DocumentDiff {
   removed: string[];
   /** Nodes whose type, config or label differ (a move alone is not a change). */
   changed: string[];
+  /**
+   * Nodes kept at another place (rounded to whole pixels: a fraction of a pixel is no move),
+   * whether changed or not: a node both changed and moved is in both lists.
+   */
   moved: string[];
   addedEdges: string[];
   removedEdges: string[];
@@ -20,6 +24,11 @@ export interface DocumentDiff {
 
 const edgeKey = (e: { source: string; sourceHandle: string; target: string }) =>
   `${e.source}/${e.sourceHandle}→${e.target}`;
+type Point = { x: number; y: number };
+/** Whether a node moved: its places differ once rounded to whole pixels. */
+const movedBetween = (was: Point, is: Point) =>
+  Math.round(was.x) !== Math.round(is.x) || Math.round(was.y) !== Math.round(is.y);
+
 /** What changed from `before` to `after`, node by node and edge by edge. */
 export function diffDocuments(before: WorkflowDocument, after: WorkflowDocument): DocumentDiff {
   const old = new Map(before.nodes.map((n) => [n.id, n]));
@@ -36,14 +45,16 @@ export function diffDocuments(before: WorkflowDocument, after: WorkflowDocument)
   };
   for (const [id, node] of now) {
     const was = old.get(id);
-    if (!was) diff.added.push(id);
-    else if (
+    if (!was) {
+      diff.added.push(id);
+      continue;
+    }
+    if (
       stableJson([was.type, was.config, was.label]) !==
       stableJson([node.type, node.config, node.label])
     )
       diff.changed.push(id);
-    else if (was.position.x !== node.position.x || was.position.y !== node.position.y)
-      diff.moved.push(id);
+    if (movedBetween(was.position, node.position)) diff.moved.push(id);
   }
   for (const id of old.keys()) if (!now.has(id)) diff.removed.push(id);
   return diff;
@@ -53,7 +64,8 @@ export function diffDocuments(before: WorkflowDocument, after: WorkflowDocument)
  * `after` drawn with the differences marked: each node and edge the newer version added or
  * changed has its status in its data (`diff`, which the node says in words) and its class
  * (`diff-added`, `diff-changed`); a changed node lists the fields that differ
- * (`changedFields`). Nodes and edges of `before` that `after` no longer has are drawn where they
+ * (`changedFields`); a node kept at another place is `moved` (and `diff-moved`), whether changed
+ * or not. Nodes and edges of `before` that `after` no longer has are drawn where they
  * were, `diff: 'removed'` and `diff-removed`.
  */
 export function diffGraph(before: WorkflowDocument, after: WorkflowDocument): JourneyGraph {
@@ -73,14 +85,16 @@ export function diffGraph(before: WorkflowDocument, after: WorkflowDocument): Jo
     nodes: [
       ...graph.nodes.map((n) => {
         const status = statusOf(n.id);
-        if (!status) return { ...n, className: '' };
+        const moved = diff.moved.includes(n.id);
+        if (!status && !moved) return { ...n, className: '' };
         return {
           ...n,
-          className: `diff-${status}`,
+          className: [status && `diff-${status}`, moved && 'diff-moved'].filter(Boolean).join(' '),
           data: {
             ...n.data,
-            diff: status,
+            ...(status ? { diff: status } : {}),
             ...(status === 'changed' ? { changedFields: fieldsOf(n.id) } : {}),
+            ...(moved ? { moved: true } : {}),
           },
         };
       }),
