@@ -232,7 +232,7 @@ export function routingRouter(
     responds(routingResponseSchemas.handoffWithPosition),
     async (request, response) => {
       const handoff = await ownHandoff(request);
-      response.json({ handoff, position: await routing.position(handoff._id) });
+      response.json({ handoff, position: await routing.positionOf(handoff) });
     },
   );
   router.post(

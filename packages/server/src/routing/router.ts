@@ -225,7 +225,7 @@ export class Router {
       const handoff = await this.handoff(id);
       if (handoff.status === 'assigned' && handoff.agentId)
         return { handoff, assigned: true, agentId: handoff.agentId };
-      const position = handoff.status === 'waiting' ? await this.position(id) : null;
+      const position = await this.positionOf(handoff);
       if (position) return { handoff, assigned: false, position };
       if (handoff.status !== 'waiting' || look >= ENQUEUED_LOOKS) throw notOpen(id, handoff.status);
     }
@@ -384,7 +384,11 @@ export class Router {
 
   /** Where a waiting handoff stands in its queue; null once it is no longer waiting. */
   async position(handoffId: string): Promise<QueuePosition | null> {
-    const handoff = await this.handoff(handoffId);
+    return this.positionOf(await this.handoff(handoffId));
+  }
+
+  /** {@link position} of a handoff just read (not read again). */
+  async positionOf(handoff: HandoffRecord): Promise<QueuePosition | null> {
     if (handoff.status !== 'waiting') return null;
     const [waiting, agents, resolved] = await Promise.all([
       this.#models.Handoffs.find(
@@ -401,7 +405,7 @@ export class Router {
       averageHandlingMs: averageHandlingMs(resolved),
       onlineAgents: agents.filter((agent) => agent.skills.includes(handoff.group)).length,
     };
-    return queuePosition(handoffId, waiting, this.#now(), estimate, this.#queue) ?? null;
+    return queuePosition(handoff._id, waiting, this.#now(), estimate, this.#queue) ?? null;
   }
 
   /** Per skill group: waiting count, oldest wait and online agents. */
