@@ -22,6 +22,8 @@ describe('the store connection', () => {
     for (const [uri, timeoutMs] of [
       [withOption(store.uri, 'serverSelectionTimeoutMS=1234'), 10_000],
       [withOption(store.uri, 'serverselectiontimeoutms=4321'), 10_000],
+      // Percent-encoded as a URI may be: the driver decodes the name and takes it.
+      [withOption(store.uri, 'serverSelectionTimeout%4DS=1500'), 10_000],
       [store.uri, 2500],
       [store.uri, undefined],
     ] as const) {
@@ -29,6 +31,6 @@ describe('the store connection', () => {
       bounds.push(connection.getClient().options.serverSelectionTimeoutMS);
       await connection.close();
     }
-    expect(bounds).toEqual([1234, 4321, 2500, 10_000]);
+    expect(bounds).toEqual([1234, 4321, 1500, 2500, 10_000]);
   });
 });

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import mongoose, { type Connection } from 'mongoose';
+import { ConnectionString } from 'mongodb-connection-string-url';
 import { StoreError } from '../store/store-error.ts';
 import type { StoreProbe } from '../http/health.route.ts';
 import type { RunningStore } from '../store/store-launcher.ts';
@@ -29,10 +30,17 @@ export async function connectStore(store: RunningStore, timeoutMs = 10_000): Pro
   }
 }
 
-/** Whether a connection string sets `serverSelectionTimeoutMS` (its options ignore case). */
+/**
+ * Whether a connection string sets `serverSelectionTimeoutMS`, read as the driver reads it
+ * (its own parser: options ignore case). A string it cannot parse names nothing; connecting
+ * then says why.
+ */
 function namesSelectionTimeout(uri: string): boolean {
-  const query = uri.split('?')[1] ?? '';
-  return query.split('&').some((option) => /^serverselectiontimeoutms=/i.test(option));
+  try {
+    return new ConnectionString(uri).searchParams.has('serverSelectionTimeoutMS');
+  } catch {
+    return false;
+  }
 }
 
 /** The collection the health check writes to: one small document per process. */
