@@ -95,7 +95,7 @@ export class EventIntake {
     receivedAt = new Date(),
     { derivedIds = false }: { derivedIds?: boolean } = {},
   ): Promise<IntakeResult[]> {
-    return (await this.#record(source, events, receivedAt, derivedIds, true)).results;
+    return (await this.#record(source, events, receivedAt, { derivedIds, answered: true })).results;
   }
 
   /**
@@ -108,7 +108,10 @@ export class EventIntake {
   async submit(source: string, event: CloudEvent): Promise<EventOutcome | null> {
     // No published journey takes its type and correlates on anything in it: nothing to record.
     if (!(await this.#runtime.mayRoute(event.type, event.data ?? {}))) return null;
-    const { results, works } = await this.#record(source, [event], new Date());
+    const { results, works } = await this.#record(source, [event], new Date(), {
+      derivedIds: false,
+      answered: false,
+    });
     if (results[0]?.status === 'duplicate')
       return this.#runtime.processEvent(eventKey(source, event.id));
     return (await works[0]) ?? null;
@@ -118,9 +121,12 @@ export class EventIntake {
     source: string,
     events: CloudEvent[],
     receivedAt: Date,
-    derivedIds = false,
-    /** The sender has its answer once the events are taken: nobody waits on their steps. */
-    answered = false,
+    how: {
+      /** The ids are Xiaoer's own, derived from a platform's payload ({@link record}). */
+      derivedIds: boolean;
+      /** The sender has its answer once the events are taken: nobody waits on their steps. */
+      answered: boolean;
+    },
   ): Promise<{ results: IntakeResult[]; works: Promise<EventOutcome | null>[] }> {
     const keys = events.map((event) => eventKey(source, event.id));
     const records = events.map((event, index): EventRecord => ({
@@ -141,7 +147,7 @@ export class EventIntake {
       recorded: stored,
       earlier,
     } = await this.#inbox.take(records, this.#liveness?.id);
-    const conflicts = derivedIds ? new Set<number>() : conflictsOf(records, earlier);
+    const conflicts = how.derivedIds ? new Set<number>() : conflictsOf(records, earlier);
     const accepted = new Set([...records.keys()].filter((i) => !inboxed.has(i) && !stored.has(i)));
     // Route in arrival order (synchronously, so the runtime's queues keep that order); a
     // redelivery of an already recorded event only cleans its inbox entry.
@@ -152,7 +158,7 @@ export class EventIntake {
         this.#track(work, record._id);
         return [work];
       }
-      const { work, routed } = this.#routeNew(source, record, answered);
+      const { work, routed } = this.#routeNew(source, record, how.answered);
       this.#track(work, record._id);
       return [routed];
     });
