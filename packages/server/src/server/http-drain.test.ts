@@ -1,5 +1,5 @@
 import { Agent, createServer, get, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import express from 'express';
 import { describe, expect, it } from 'vitest';
 import { openEventStream } from '../http/event-stream.ts';
@@ -35,5 +35,22 @@ describe('drainable', () => {
     await closed;
     expect(body.join('')).toContain('id: 1\nevent: message\ndata: {"n":1}');
     agent.destroy();
+  });
+
+  it('should close a connection that never sent a request, instead of waiting out the grace', async () => {
+    const server = createServer((_request, response) => response.end('ok'));
+    const connections = drainable(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    const port = (server.address() as AddressInfo).port;
+    const accepted = new Promise((resolve) => server.once('connection', resolve));
+    const silent = connect(port, '127.0.0.1');
+    await accepted;
+    const closed = new Promise((resolve) => silent.once('close', resolve));
+
+    // A grace far longer than the test's timeout: the old drain waited all of it.
+    await connections.drain(60 * 60_000);
+    await closed;
+    expect(silent.destroyed).toBe(true);
+    expect(server.listening).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 
 /**
  * How long a shutdown waits for the requests in flight to be answered before it closes their
@@ -44,9 +45,18 @@ function closeAfter(response: ServerResponse): void {
  * a new connection during the drain was refused at the socket, and a sender that never sends a
  * refused delivery again (WooCommerce) lost it. The application answers what comes meanwhile
  * (http/shutting-down.ts: 503 with Retry-After but for those deliveries).
+ *
+ * A connection that never sent a byte (a client's spare connection, a port check) is closed
+ * once the server stops listening: Node counts it as waiting for its first request, not idle,
+ * so it held the drain for the whole grace.
  */
 export function drainable(server: Server): HttpDrain {
   const open = new Set<ServerResponse>();
+  const connections = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    connections.add(socket);
+    socket.once('close', () => connections.delete(socket));
+  });
   let draining = false;
   /** During a drain: stops listening once no request is in flight. */
   let settle = (): void => undefined;
@@ -71,6 +81,7 @@ export function drainable(server: Server): HttpDrain {
             clearTimeout(timer);
             resolve();
           });
+          for (const socket of connections) if (socket.bytesRead === 0) socket.destroy();
         };
         const timer = setTimeout(() => {
           stopListening();
