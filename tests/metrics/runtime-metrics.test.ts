@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
+import { cloudEvent, startHarness, TestClock, type Harness } from '@xiaoer/server/testing';
+import { ProcessLiveness } from '@xiaoer/server/internal';
 import {
   counterWorkflow,
   pingOnEmail,
@@ -145,5 +146,47 @@ describe('the runtime metrics at /metrics', () => {
     expect(scraped.value('xiaoer_inbox_events')).toBe(0);
     expect(scraped.value('xiaoer_outbox_steps')).toBe(0);
     expect(scraped.has('xiaoer_inbox_events')).toBe(true);
+  });
+
+  it('should show how old the oldest waiting work is, also work a live process holds and never finishes', async () => {
+    await h.xiaoer.intake.idle();
+    await h.xiaoer.runtime.idle();
+    let scraped = await scrape(h, TOKEN);
+    expect(scraped.value('xiaoer_inbox_oldest_seconds')).toBe(0);
+    expect(scraped.value('xiaoer_outbox_oldest_seconds')).toBe(0);
+
+    // Another process, still beating, took an event and a step ten minutes ago and lost them:
+    // no sweep takes a live process's claims, so only their age can tell.
+    const { Heartbeats, Inbox, Outbox } = h.xiaoer.models;
+    const holder = new ProcessLiveness(Heartbeats, {}, new TestClock());
+    await holder.start(() => undefined);
+    const tenMinutesAgo = new Date(Date.now() - 600_000);
+    await Inbox.create({
+      _id: 'demo-shop/lost-1',
+      receivedAt: tenMinutesAgo,
+      process: holder.id,
+      source: 'demo-shop',
+      eventId: 'lost-1',
+      type: 'order.created',
+      time: tenMinutesAgo.toISOString(),
+      data: '{}',
+    });
+    await Outbox.create({
+      _id: 'lost-note',
+      steps: ['lost-instance#1'],
+      claimedAt: tenMinutesAgo,
+      process: holder.id,
+    });
+    try {
+      scraped = await scrape(h, TOKEN);
+      expect(scraped.value('xiaoer_inbox_events')).toBe(1);
+      expect(scraped.value('xiaoer_inbox_oldest_seconds')).toBeGreaterThanOrEqual(600);
+      expect(scraped.value('xiaoer_outbox_oldest_seconds')).toBeGreaterThanOrEqual(600);
+      expect(scraped.value('xiaoer_outbox_oldest_seconds')).toBeLessThan(3600);
+    } finally {
+      await Inbox.deleteOne({ _id: 'demo-shop/lost-1' });
+      await Outbox.deleteOne({ _id: 'lost-note' });
+      await holder.stop();
+    }
   });
 });

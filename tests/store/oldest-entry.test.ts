@@ -1,6 +1,6 @@
 import mongoose, { Schema, type Connection, type Model } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mayHoldBefore } from '@xiaoer/server/internal';
+import { mayHoldBefore, OLDEST_READ_UP_TO, oldestTime } from '@xiaoer/server/internal';
 import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
 
 /**
@@ -46,5 +46,24 @@ describe('mayHoldBefore', () => {
     await claims.deleteOne({ _id: 'b' });
     await claims.create({ _id: 'd', claimedAt: new Date(t + 30_000) });
     expect(await mayHoldBefore(claims, 'claimedAt', new Date(t + 25_000))).toBe(true);
+  });
+});
+
+describe('oldestTime', () => {
+  it('should read every entry of a small collection, and only the first of a large one', async () => {
+    await claims.deleteMany({});
+    const t = Date.UTC(2026, 0, 1);
+    expect(await oldestTime(claims, 'claimedAt', 0)).toBeUndefined();
+    // Taken over since it was written: its claim is newer than the entries written after it.
+    await claims.create({ _id: 'retaken', claimedAt: new Date(t + 20_000) });
+    await claims.create({ _id: 'older', claimedAt: new Date(t) });
+    await claims.create({ _id: 'newer', claimedAt: new Date(t + 10_000) });
+    expect(await oldestTime(claims, 'claimedAt', 3)).toEqual(new Date(t));
+    // Past the bound, the first in storage order stands for the rest.
+    expect(await oldestTime(claims, 'claimedAt', OLDEST_READ_UP_TO + 1)).toEqual(
+      new Date(t + 20_000),
+    );
+    await claims.deleteMany({});
+    expect(await oldestTime(claims, 'claimedAt', 1)).toBeUndefined();
   });
 });

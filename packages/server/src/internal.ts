@@ -107,7 +107,12 @@ export {
   type TimerBucketOptions,
 } from './runtime/timer-buckets.ts';
 export { coverageId, LANE_WINDOW, laneId, slotId } from './runtime/timer-lanes.ts';
-export { mayHoldBefore, FULL_SWEEP_EVERY } from './model/oldest-entry.ts';
+export {
+  mayHoldBefore,
+  FULL_SWEEP_EVERY,
+  OLDEST_READ_UP_TO,
+  oldestTime,
+} from './model/oldest-entry.ts';
 export {
   createScheduler,
   drainJobs,

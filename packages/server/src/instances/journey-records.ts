@@ -1,5 +1,6 @@
 import type { RuntimeModels } from '../model/models.ts';
 import { findByIds } from '../model/find-by-ids.ts';
+import { oldestTime } from '../model/oldest-entry.ts';
 import { stepJson, type InstanceRecord, type StepRecord } from '../model/instance.model.ts';
 
 /** An instance as the draft replay lists it. */
@@ -13,6 +14,10 @@ export interface JourneyBacklog {
   outbox: number;
   /** Effects waiting for an operator. */
   deadLetters: number;
+  /** When the oldest event still in the inbox was received; absent when it is empty. */
+  oldestInboxAt?: Date;
+  /** When the oldest outbox note was written or last taken over; absent when it is empty. */
+  oldestOutboxAt?: Date;
 }
 
 /**
@@ -83,14 +88,27 @@ export class JourneyRecords {
 
   /**
    * The backlog's counts: the store's document counts without a filter (no scan by a field:
-   * FerretDB indexes only `_id`).
+   * FerretDB indexes only `_id`), and how old the inbox's and outbox's oldest entries are
+   * ({@link oldestTime}): work a live process holds and never finishes is taken over by no
+   * sweep, and shows here as an age that keeps growing.
    */
   async backlog(): Promise<JourneyBacklog> {
+    const { Inbox, Outbox, DeadLetters } = this.#models;
     const [inbox, outbox, deadLetters] = await Promise.all([
-      this.#models.Inbox.estimatedDocumentCount(),
-      this.#models.Outbox.estimatedDocumentCount(),
-      this.#models.DeadLetters.estimatedDocumentCount(),
+      Inbox.estimatedDocumentCount(),
+      Outbox.estimatedDocumentCount(),
+      DeadLetters.estimatedDocumentCount(),
     ]);
-    return { inbox, outbox, deadLetters };
+    const [oldestInboxAt, oldestOutboxAt] = await Promise.all([
+      oldestTime(Inbox, 'receivedAt', inbox),
+      oldestTime(Outbox, 'claimedAt', outbox),
+    ]);
+    return {
+      inbox,
+      outbox,
+      deadLetters,
+      ...(oldestInboxAt ? { oldestInboxAt } : {}),
+      ...(oldestOutboxAt ? { oldestOutboxAt } : {}),
+    };
   }
 }

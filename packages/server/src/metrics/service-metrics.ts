@@ -29,7 +29,22 @@ const STORE_COUNTS: StoreGauge<StoreReadings>[] = [
     help: 'Dead-lettered effects waiting for an operator.',
     pick: (r) => r.deadLetters,
   },
+  {
+    name: 'xiaoer_inbox_oldest_seconds',
+    help: 'How long ago the oldest event not processed yet was received (all processes; 0 when none waits).',
+    pick: (r) => ageSeconds(r.oldestInboxAt, r.readAt),
+  },
+  {
+    name: 'xiaoer_outbox_oldest_seconds',
+    help: 'How long ago the oldest outbox note was written or taken over (all processes; 0 when none waits).',
+    pick: (r) => ageSeconds(r.oldestOutboxAt, r.readAt),
+  },
 ];
+
+/** Seconds from `at` to `now`, 0 without `at` (and for a clock a little ahead of ours). */
+function ageSeconds(at: Date | undefined, now: Date): number {
+  return at ? Math.max(0, (now.getTime() - at.getTime()) / 1000) : 0;
+}
 
 /** Per skill group, labelled `group`. */
 const QUEUE_GAUGES: StoreGauge<QueueSummary>[] = [
@@ -235,5 +250,5 @@ export class ServiceMetrics {
 }
 
 async function emptyStore(): Promise<StoreReadings> {
-  return { inbox: 0, outbox: 0, deadLetters: 0, queues: [] };
+  return { inbox: 0, outbox: 0, deadLetters: 0, queues: [], readAt: new Date() };
 }

@@ -6,14 +6,16 @@ import type { QueueSummary } from '../routing/handoff-request.ts';
 export interface StoreReadings extends JourneyBacklog {
   /** Per skill group: waiting handoffs, the oldest wait, available agents. */
   queues: QueueSummary[];
+  /** When these were read: the oldest entries' ages count to it. */
+  readAt: Date;
 }
 
 /**
- * Reads the {@link StoreReadings}: the runtime's backlog counts (document counts without a
- * filter) and routing's queue summary (the waiting handoffs). Both are small by design, and the
+ * Reads the {@link StoreReadings}: the runtime's backlog (document counts without a filter,
+ * the oldest entries' times) and routing's queue summary (the waiting handoffs). Both are small by design, and the
  * caller reuses the answer for a while.
  */
 export async function readStore(journeys: JourneyRecords, router: Router): Promise<StoreReadings> {
   const [backlog, queues] = await Promise.all([journeys.backlog(), router.queues()]);
-  return { ...backlog, queues };
+  return { ...backlog, queues, readAt: new Date() };
 }

@@ -25,3 +25,29 @@ export async function mayHoldBefore<T>(
   // An entry without the field (written by an older version) is looked at by the full read.
   return !(at instanceof Date) || at.getTime() < cutoff.getTime();
 }
+
+/** Up to how many entries {@link oldestTime} reads them all; past it, the first alone. */
+export const OLDEST_READ_UP_TO = 1_000;
+
+/**
+ * The oldest `field` of a collection of claims holding `count` entries (its estimated count,
+ * read beside): every entry's field while they are at most {@link OLDEST_READ_UP_TO} (the
+ * inbox and outbox are small by design), else the first in storage order, which is the oldest
+ * on SQLite and near it on PostgreSQL, so that a backlog of thousands is not read on every
+ * scrape. Undefined when the collection is empty or no entry carries the field.
+ */
+export async function oldestTime<T>(
+  model: Model<T>,
+  field: string,
+  count: number,
+): Promise<Date | undefined> {
+  if (count === 0) return undefined;
+  let query = model.find({}).select({ [field]: 1 });
+  if (count > OLDEST_READ_UP_TO) query = query.limit(1);
+  let oldest: Date | undefined;
+  for (const entry of await query.lean<Record<string, unknown>[]>()) {
+    const at = entry[field];
+    if (at instanceof Date && (!oldest || at.getTime() < oldest.getTime())) oldest = at;
+  }
+  return oldest;
+}
