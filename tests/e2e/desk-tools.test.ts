@@ -177,7 +177,7 @@ describe('sources and channels', () => {
 });
 
 describe('sources added from the console', () => {
-  it('should let an operator add a webhook sender and rotate its secret, shown once each', async () => {
+  it('should let an operator add a webhook sender, rotate its secret (shown once each) and stop the old one after a leak', async () => {
     await h.xiaoer.auth.createUser('ops-src', 'ops-src-密码-123', 'operator');
     const operator = await logIn('ops-src', 'ops-src-密码-123');
     await operator.getByTestId('nav-admin').click();
@@ -227,6 +227,21 @@ describe('sources added from the console', () => {
     await expect
       .poll(() => operator.getByTestId('source-previous-erp-e2e').textContent())
       .toContain(`旧密钥 …${secret.slice(-4)} 仍可用`);
+
+    // The old secret leaked: stopped now, after a confirmation, the new one untouched.
+    await operator.getByTestId('source-end-grace-erp-e2e').click();
+    await operator.getByText(`立即停用 "erp-e2e" 的旧密钥 …${secret.slice(-4)}？`).waitFor();
+    await operator.getByTestId('source-end-grace-confirm').click();
+    await expect
+      .poll(() => operator.getByTestId('source-previous-erp-e2e').textContent())
+      .toContain(`旧密钥 …${secret.slice(-4)} 已于`);
+    expect(await operator.getByTestId('source-end-grace-erp-e2e').count()).toBe(0);
+    expect((await h.sendEvents(event('SRC-E2E-4'), { source: 'erp-e2e', secret })).status).toBe(
+      401,
+    );
+    expect(
+      (await h.sendEvents(event('SRC-E2E-5'), { source: 'erp-e2e', secret: rotated })).status,
+    ).toBeLessThan(300);
     await operator.getByTestId('language').click();
     await operator.getByText('Shown this once only', { exact: false }).waitFor();
     await screenshot(operator, 'admin-sources-en');

@@ -311,3 +311,153 @@ describe('a rotated secret taken for a grace', () => {
     );
   });
 });
+
+/**
+ * An operator whose old secret leaked during a grace could only wait for its end or rotate
+ * again (replacing the current secret too). Ending the grace now refuses the previous secret
+ * at once, in this process and in another on the same store, the current secret untouched.
+ */
+describe('ending a previous secret’s grace early', () => {
+  it('should refuse the previous secret at once in every process, keep the current one, and audit it', async () => {
+    const created = (await (
+      await h.request('POST', '/api/sources', { id: 'erp-leak', kind: 'xiaoer' })
+    ).json()) as Issued;
+    const woo = (await (
+      await h.request('POST', '/api/sources', { id: 'woo-leak', kind: 'woocommerce' })
+    ).json()) as Issued;
+    const rotated = (await (
+      await h.request('POST', '/api/sources/erp-leak/secret', { graceHours: 24 })
+    ).json()) as Issued;
+    const wooRotated = (await (
+      await h.request('POST', '/api/sources/woo-leak/secret', { graceHours: 24 })
+    ).json()) as Issued;
+
+    // Another process on the same store, its clock not behind this one's, that has read the
+    // rotations (at its start): it takes the previous secret during the grace, as this one.
+    const other = await startHarness({ store: h.store });
+    try {
+      await other.clock.advance(Math.max(0, h.clock.now() - other.clock.now()));
+      for (const harness of [h, other]) {
+        expect((await send(harness, created.secret, 'erp-leak')).status).toBeLessThan(300);
+        expect((await send(harness, rotated.secret, 'erp-leak')).status).toBeLessThan(300);
+      }
+      expect((await wooDelivery(woo.secret, 'woo-leak')).status).toBe(202);
+
+      const operator = await userToken(h, 'leak-operator', 'operator');
+      const ended = await h.request(
+        'POST',
+        '/api/sources/erp-leak/previous-secret/end',
+        undefined,
+        operator,
+      );
+      expect(ended.status).toBe(200);
+      const { source } = (await ended.json()) as { source: SourceEntry };
+      expect(source).toMatchObject({
+        id: 'erp-leak',
+        secretHint: rotated.secret.slice(-4),
+        previousSecretHint: created.secret.slice(-4),
+      });
+      const endedAt = source.previousSecretUntil ?? '';
+      expect(Date.parse(endedAt)).toBeLessThan(
+        Date.parse(rotated.source.previousSecretUntil ?? ''),
+      );
+      expect(JSON.stringify(source)).not.toContain(rotated.secret);
+
+      // Refused at once, saying when it stopped, here and in the other process (no refresh
+      // has run there since); the current secret is taken in both.
+      for (const harness of [h, other]) {
+        const refused = await send(harness, created.secret, 'erp-leak');
+        expect(refused.status).toBe(401);
+        expect(await refusal(refused)).toMatchObject({
+          code: 'signature-secret-expired',
+          details: { previousSecretUntil: endedAt },
+        });
+        expect((await send(harness, rotated.secret, 'erp-leak')).status).toBeLessThan(300);
+      }
+      expect((await listed(other)).find((s) => s.id === 'erp-leak')?.previousSecretUntil).toBe(
+        endedAt,
+      );
+
+      // Ended from the other process: this one refuses WooCommerce's old secret at once too.
+      expect(
+        (await other.request('POST', '/api/sources/woo-leak/previous-secret/end')).status,
+      ).toBe(200);
+      expect((await refusal(await wooDelivery(woo.secret, 'woo-leak'))).code).toBe(
+        'signature-secret-expired',
+      );
+      expect((await wooDelivery(wooRotated.secret, 'woo-leak')).status).toBe(202);
+    } finally {
+      await other.close();
+    }
+
+    const { entries } = (await (await h.request('GET', '/api/audit?limit=50')).json()) as {
+      entries: { action: string; target: string; actor: string; details: object }[];
+    };
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        action: 'source.end-grace',
+        target: 'erp-leak',
+        actor: 'leak-operator',
+        details: expect.objectContaining({
+          previousSecretHint: created.secret.slice(-4),
+        }) as object,
+      }),
+    );
+    expect(JSON.stringify(entries)).not.toContain(created.secret);
+  });
+
+  it('should refuse, changing nothing, an unknown source (404), one without a previous secret still taken (409), a configured one (409) and agents, viewers and anonymous callers', async () => {
+    const fresh = (await (
+      await h.request('POST', '/api/sources', { id: 'erp-fresh', kind: 'xiaoer' })
+    ).json()) as Issued;
+    const end = (id: string, token?: string) =>
+      h.request('POST', `/api/sources/${id}/previous-secret/end`, undefined, token);
+    // The deliveries' records are written (the sources' last events), so the listing holds still.
+    await h.xiaoer.intake.idle();
+    await h.xiaoer.runtime.idle();
+    const before = await listed();
+
+    const unknown = await end('nobody');
+    expect(unknown.status).toBe(404);
+    expect((await refusal(unknown)).code).toBe('source-not-found');
+    const none = await end('erp-fresh');
+    expect(none.status).toBe(409);
+    expect((await refusal(none)).code).toBe('source-no-previous-secret');
+    const configured = await end(SOURCE.id);
+    expect(configured.status).toBe(409);
+    expect((await refusal(configured)).code).toBe('source-read-only');
+    // Already ended (the test above): nothing is left to end, and its end is not moved.
+    const again = await end('erp-leak');
+    expect(again.status).toBe(409);
+    const error = await refusal(again);
+    expect(error.code).toBe('source-grace-ended');
+    expect(error.message.zh).toContain('旧密钥');
+
+    // Rotated with a grace: agents and viewers cannot end it, and the grace still runs.
+    await h.request('POST', '/api/sources/erp-fresh/secret', { graceHours: 2 });
+    const agent = await userToken(h, 'leak-agent', 'agent');
+    const viewer = await userToken(h, 'leak-viewer', 'viewer');
+    for (const token of [agent, viewer]) {
+      const refused = await end('erp-fresh', token);
+      expect(refused.status).toBe(403);
+      expect((await refusal(refused)).code).toBe('forbidden');
+    }
+    expect((await end('erp-fresh', '')).status).toBe(401);
+    const rotatedOnly = (await listed()).find((s) => s.id === 'erp-fresh');
+    expect(Date.parse(rotatedOnly?.previousSecretUntil ?? '')).toBeGreaterThan(h.clock.now());
+    expect((await send(h, fresh.secret, 'erp-fresh')).status).toBeLessThan(300);
+
+    expect((await listed()).filter((s) => s.id !== 'erp-fresh')).toEqual(
+      before.filter((s) => s.id !== 'erp-fresh'),
+    );
+    const { entries } = (await (await h.request('GET', '/api/audit?limit=50')).json()) as {
+      entries: { action: string; target: string }[];
+    };
+    expect(
+      entries
+        .filter((e) => e.action === 'source.end-grace')
+        .map((e) => e.target)
+        .sort(),
+    ).toEqual(['erp-leak', 'woo-leak']);
+  });
+});

@@ -82,6 +82,28 @@ describe('unique names claimed by insert', () => {
     expect(await h.connection.collection('apiKeys').countDocuments({ name: 'crashed' })).toBe(1);
   });
 
+  it('should take over a name whose last taker died between its retake mark and the claim', async () => {
+    // A process claimed the name and died before writing its key; a second took the claim over
+    // (its retake mark `name#holder`) and died before pointing the claim at itself. The mark
+    // stays (a later claimer that read the old claim must not take it over twice), and every
+    // create of the name was refused 409 with no key of that name, for good.
+    const claimedAt = new Date(h.clock.now());
+    const died = 'e'.repeat(64);
+    await h.connection.collection('apiKeyNames').insertMany([
+      { _id: 'stranded' as never, holder: died, claimedAt },
+      { _id: `stranded#${died}` as never, holder: 'd'.repeat(64), claimedAt },
+    ]);
+    const create = () =>
+      h.request('POST', '/api/api-keys', { name: 'stranded', source: SOURCE.id });
+    expect((await create()).status).toBe(409);
+    await h.clock.advance(5 * 60_000);
+    expect(await together(create, 4)).toEqual({
+      statuses: oneWinner(4),
+      codes: ['api-key-exists'],
+    });
+    expect(await h.connection.collection('apiKeys').countDocuments({ name: 'stranded' })).toBe(1);
+  });
+
   it('should create one skill group of an id asked for many times at once', async () => {
     const group = { id: 'vip', title: { zh: '贵宾', en: 'VIP' }, intents: [] };
     const create = () => h.request('POST', '/api/skill-groups', group);

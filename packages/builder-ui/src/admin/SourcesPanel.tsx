@@ -27,10 +27,15 @@ const KINDS = ['xiaoer', 'woocommerce'] as const;
  */
 const GRACE_HOURS = [0, 1, 24, 72, 168] as const;
 
+/** True while a source's previous secret is still taken (its grace has not ended). */
+const inGrace = (row: SourceView) =>
+  row.previousSecretUntil !== undefined && Date.parse(row.previousSecretUntil) > Date.now();
+
 /**
  * Where events come from: the configuration file's sources (read-only here) and webhook
  * senders added from the console, each with its status. Adding one or rotating its secret
- * shows the secret once; afterwards only its last characters (operators and admins).
+ * shows the secret once; afterwards only its last characters (operators and admins). A
+ * previous secret still taken after a rotation can be stopped at once, when it leaked.
  */
 export function SourcesPanel() {
   const { t, i18n } = useTranslation();
@@ -108,17 +113,45 @@ export function SourcesPanel() {
                       : t('sources.secretSet')}
                   </Tag>
                   {row.previousSecretHint && row.previousSecretUntil ? (
-                    <Typography.Text type="secondary" data-testid={`source-previous-${row.id}`}>
-                      {t(
-                        Date.parse(row.previousSecretUntil) > Date.now()
-                          ? 'sources.previousUntil'
-                          : 'sources.previousEnded',
-                        {
+                    <Space size={4} wrap>
+                      <Typography.Text type="secondary" data-testid={`source-previous-${row.id}`}>
+                        {t(inGrace(row) ? 'sources.previousUntil' : 'sources.previousEnded', {
                           hint: row.previousSecretHint,
                           at: formatDateTime(row.previousSecretUntil, language),
-                        },
-                      )}
-                    </Typography.Text>
+                        })}
+                      </Typography.Text>
+                      {row.origin === 'stored' && inGrace(row) ? (
+                        <Popconfirm
+                          title={t('sources.endGraceConfirm', {
+                            id: row.id,
+                            hint: row.previousSecretHint,
+                          })}
+                          description={t('sources.endGraceHint')}
+                          okText={t('sources.endGrace')}
+                          okButtonProps={
+                            {
+                              danger: true,
+                              'data-testid': 'source-end-grace-confirm',
+                            } as ButtonProps
+                          }
+                          onConfirm={() =>
+                            void act(
+                              () => sourcesApi.endGrace(row.id),
+                              t('sources.endGraceDone', { hint: row.previousSecretHint }),
+                            )
+                          }
+                        >
+                          <Button
+                            size="small"
+                            type="link"
+                            danger
+                            data-testid={`source-end-grace-${row.id}`}
+                          >
+                            {t('sources.endGrace')}
+                          </Button>
+                        </Popconfirm>
+                      ) : null}
+                    </Space>
                   ) : null}
                   {row.rotatedAt ? (
                     <Typography.Text type="secondary">

@@ -64,6 +64,12 @@ export const sourcesApi = {
     api<Answer<'postApiSourcesIdSecret'>>('POST', `/sources/${encodeURIComponent(id)}/secret`, {
       graceHours,
     }),
+  /** Ends the previous secret's grace now (it leaked): refused from then on, the current kept. */
+  endGrace: (id: string) =>
+    api<Answer<'postApiSourcesIdPreviousSecretEnd'>>(
+      'POST',
+      `/sources/${encodeURIComponent(id)}/previous-secret/end`,
+    ),
 };
 
 /** Sources and channels with their status, and a channel's test send (admins). */

@@ -123,6 +123,11 @@ export const deskToolsMessages = {
       },
       previousUntil: '旧密钥 …{{hint}} 仍可用，至 {{at}}',
       previousEnded: '旧密钥 …{{hint}} 已于 {{at}} 失效',
+      endGrace: '立即停用旧密钥',
+      endGraceConfirm: '立即停用 "{{id}}" 的旧密钥 …{{hint}}？',
+      endGraceHint:
+        '旧密钥泄露时使用：之后用它签名的投递一律拒收，当前密钥不变。还在用旧密钥的发送方会被拒。',
+      endGraceDone: '旧密钥 …{{hint}} 已停用',
       readOnly: '在配置文件中修改',
       secretOnceTitle: '"{{id}}" 的密钥：只显示这一次',
       secretOnce: '请现在复制并交给发送方；关闭后只能看到末尾 4 位，忘记了只能更换。',
@@ -296,6 +301,11 @@ export const deskToolsMessages = {
       },
       previousUntil: 'Old secret …{{hint}} still taken until {{at}}',
       previousEnded: 'Old secret …{{hint}} stopped at {{at}}',
+      endGrace: 'Stop old secret now',
+      endGraceConfirm: 'Stop the old secret …{{hint}} of "{{id}}" now?',
+      endGraceHint:
+        'For a leaked old secret: deliveries signed with it are refused from now on, the current secret unchanged. A sender still using the old one will be refused.',
+      endGraceDone: 'Old secret …{{hint}} stopped',
       readOnly: 'Change it in the configuration file',
       secretOnceTitle: 'Secret of "{{id}}": shown this once only',
       secretOnce:

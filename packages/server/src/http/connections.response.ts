@@ -59,6 +59,8 @@ export const connectionsResponseSchemas = {
     { error: object({ code: text, message: text, retryable: boolean }) },
   ),
   sources: object({ sources: arrayOf(source) }),
+  /** A source just changed without a new secret: its previous secret's grace ended. */
+  source: object({ source }),
   /** A source just created or rotated: the only answer that holds its secret. */
   issuedSecret: object({ source, secret: text }),
 } as const;

@@ -73,7 +73,7 @@ async function verifiedSource(
       `Missing signature: send the ${SIGNATURE_HEADERS.source}, ${SIGNATURE_HEADERS.timestamp} and ${SIGNATURE_HEADERS.signature} headers.`,
     );
   const seconds = /^\d{1,12}$/.test(timestamp) ? Number(timestamp) : NaN;
-  const source = signedSource(
+  const source = await signedSource(
     options.sources,
     sourceId,
     'xiaoer',

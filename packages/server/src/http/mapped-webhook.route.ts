@@ -34,7 +34,7 @@ export function mappedWebhookRouter(options: WebhooksRouteOptions): Router {
           `Missing the ${SIGNATURE_HEADERS.signature} header.`,
         );
       const seconds = /^\d{1,12}$/.test(timestamp) ? Number(timestamp) : NaN;
-      const source = signedSource(
+      const source = await signedSource(
         options.sources,
         param(request, 'source'),
         'mapped',

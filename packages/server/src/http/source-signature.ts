@@ -4,18 +4,20 @@ import { ApiError } from './api-error.ts';
 /**
  * The source `id` of `kind` whose secret signed a request, `sign(secret)` being the signature
  * a secret makes in the sender's scheme: its current secret, or the previous one until its
- * grace ends (`previousSecretUntil`). Else 401: `signature-secret-expired` when the previous
- * secret signed it after the grace, `signature-invalid` otherwise (an unknown source too).
+ * grace ends (`previousSecretUntil`), confirmed in the store where another process may have
+ * ended it early (`StoredSourceRegistry.signedByLatest`). Else 401: `signature-secret-expired`
+ * when the previous secret signed it after the grace, `signature-invalid` otherwise (an unknown
+ * source too).
  * Every signed route (Xiaoer's, Shopify, WooCommerce, Youzan, mapped) checks through this.
  */
-export function signedSource(
+export async function signedSource(
   sources: SourceRegistry,
   id: string,
   kind: SourceKind,
   sign: (secret: string) => string,
   received: string,
-): EventSource {
-  const signed = sources.signedBy(id, kind, sign, received);
+): Promise<EventSource> {
+  const signed = await sources.signedByLatest(id, kind, sign, received);
   if (signed && 'source' in signed) return signed.source;
   if (signed)
     throw new ApiError(

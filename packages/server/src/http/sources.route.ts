@@ -6,6 +6,7 @@ import {
   MAX_GRACE_HOURS,
   STORED_SOURCE_KINDS,
   type IssuedSecret,
+  type SourceEntry,
   type StoredSourceKind,
   type StoredSourceRegistry,
 } from '../sources/stored-sources.ts';
@@ -60,9 +61,10 @@ const issuedFacts: AuditDescription = (_request, answer) => {
 
 /**
  * `/api/sources`: every source with its status (operators and admins), adding a webhook
- * sender and rotating its secret. The secret is in the answer of the create or rotate that
- * made it and nowhere else (lists show its last characters); sources of the configuration
- * file are listed, and changed only there. Each change is in the audit log, without secret.
+ * sender, rotating its secret and ending its previous secret's grace early (after that one
+ * leaked). The secret is in the answer of the create or rotate that made it and nowhere else
+ * (lists show its last characters); sources of the configuration file are listed, and changed
+ * only there. Each change is in the audit log, without secret.
  */
 export function sourcesRouter(
   sources: StoredSourceRegistry,
@@ -105,6 +107,26 @@ export function sourcesRouter(
         graceHours,
       );
       response.set('Cache-Control', 'no-store').json(issued);
+    },
+  );
+  router.post(
+    '/sources/:id/previous-secret/end',
+    allow('operate'),
+    responds(connectionsResponseSchemas.source),
+    audits('source.end-grace', (_request, answer) => {
+      const { source } = answer as unknown as { source: SourceEntry };
+      return {
+        target: source.id,
+        details: {
+          kind: source.kind,
+          previousSecretHint: source.previousSecretHint ?? '',
+          previousSecretUntil: source.previousSecretUntil?.toISOString() ?? '',
+        },
+      };
+    }),
+    async (request, response) => {
+      const source = await sources.endGrace(param(request, 'id'), dateOf(clock));
+      response.json({ source });
     },
   );
   return router;

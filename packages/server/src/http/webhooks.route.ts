@@ -28,7 +28,7 @@ export interface WebhooksRouteOptions {
  * Checks the platform's base64 HMAC of the raw body with the source's secret (or its previous
  * one within the grace); else 401.
  */
-function verify(
+async function verify(
   request: Request,
   kind: SourceKind,
   header: string,
@@ -87,7 +87,13 @@ export function webhooksRouter(options: WebhooksRouteOptions): Router {
     raw,
     async (request, response) => {
       const body = rawBody(request);
-      const source = verify(request, 'shopify', 'x-shopify-hmac-sha256', body, options.sources);
+      const source = await verify(
+        request,
+        'shopify',
+        'x-shopify-hmac-sha256',
+        body,
+        options.sources,
+      );
       const topic = request.get('x-shopify-topic');
       const webhookId = request.get('x-shopify-webhook-id');
       if (!topic) throw missingHeader('X-Shopify-Topic');
@@ -116,7 +122,7 @@ export function webhooksRouter(options: WebhooksRouteOptions): Router {
         response.json({ ping: true });
         return;
       }
-      const source = verify(
+      const source = await verify(
         request,
         'woocommerce',
         'x-wc-webhook-signature',

@@ -32,7 +32,7 @@ export function youzanWebhookRouter(options: WebhooksRouteOptions): Router {
           '缺少签名头 Event-Sign。',
           'Missing the Event-Sign header.',
         );
-      const source = signedSource(
+      const source = await signedSource(
         options.sources,
         param(request, 'source'),
         'youzan',

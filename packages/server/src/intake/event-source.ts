@@ -58,7 +58,29 @@ export class SourceRegistry {
     received: string,
   ): SignedBy {
     const source = this.find(id, kind);
-    if (!source) return undefined;
+    return source ? this.secretOf(source, sign, received) : undefined;
+  }
+
+  /**
+   * `signedBy`, where a source's secrets may have changed in another process since this one
+   * read them: there a previous secret's grace is confirmed where sources are kept. The
+   * configuration file's sources change only with a restart, so here it is `signedBy`.
+   */
+  async signedByLatest(
+    id: string,
+    kind: SourceKind,
+    sign: (secret: string) => string,
+    received: string,
+  ): Promise<SignedBy> {
+    return this.signedBy(id, kind, sign, received);
+  }
+
+  /** Which secret of `source` made `received`, as `signedBy` tells it. */
+  protected secretOf(
+    source: EventSource,
+    sign: (secret: string) => string,
+    received: string,
+  ): SignedBy {
     const match = matchingSecret(source, sign, received);
     if (match === 'current') return { source, secret: 'current' };
     if (match !== 'previous') return undefined;

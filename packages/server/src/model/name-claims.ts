@@ -29,6 +29,11 @@ export type HolderExists = (holder: string) => Promise<boolean>;
  * A claim that exists is kept while its holder exists or is younger than
  * {@link CLAIM_GRACE_MS}; an older one without its holder is taken over by inserting a retake
  * mark `name#holder` (again one winner), then replacing the claim. Names must not contain `#`.
+ *
+ * Marks are never deleted: one is left per takeover (each follows a crash), and it is what
+ * keeps a claimer that read the claim before the takeover from taking it over a second time.
+ * A mark whose taker died before replacing the claim stands for the claim: the taker is
+ * followed, and taken over in turn once its grace passes without its document.
  */
 export async function claimName(
   claims: Model<NameClaimRecord>,
@@ -40,14 +45,24 @@ export async function claimName(
   // A claim released between the failed insert and its read is claimed again (at most twice).
   for (let attempt = 0; attempt < 3; attempt++) {
     if (await inserted(claims, { _id: name, holder, claimedAt: now })) return true;
-    const claim = await claims.findById(name).lean<NameClaimRecord>();
-    if (!claim) continue;
-    if (now.getTime() - claim.claimedAt.getTime() < CLAIM_GRACE_MS) return false;
-    if (await holderExists(claim.holder)) return false;
-    const mark = { _id: `${name}#${claim.holder}`, holder, claimedAt: now };
-    if (!(await inserted(claims, mark))) return false;
-    await claims.replaceOne({ _id: name }, { _id: name, holder, claimedAt: now });
-    return true;
+    const found = await claims.findById(name).lean<NameClaimRecord>();
+    if (!found) continue;
+    let claim: NameClaimRecord = found;
+    // Each mark names a later holder than the claim it took over: the chain ends.
+    for (;;) {
+      if (now.getTime() - claim.claimedAt.getTime() < CLAIM_GRACE_MS) return false;
+      if (await holderExists(claim.holder)) return false;
+      const mark: NameClaimRecord = { _id: `${name}#${claim.holder}`, holder, claimedAt: now };
+      if (await inserted(claims, mark)) {
+        await claims.replaceOne({ _id: name }, { _id: name, holder, claimedAt: now });
+        return true;
+      }
+      // Taken over already: by a claimer still at it (young), done (its document exists), or
+      // that died before pointing the claim at itself.
+      const taker: NameClaimRecord | null = await claims.findById(mark._id).lean<NameClaimRecord>();
+      if (!taker) return false;
+      claim = taker;
+    }
   }
   return false;
 }

@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { SourceRegistry, type EventSource, type SourceKind } from '../intake/event-source.ts';
+import {
+  SourceRegistry,
+  type EventSource,
+  type SignedBy,
+  type SourceKind,
+} from '../intake/event-source.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { isDuplicateKey, type SourceModels } from '../model/models.ts';
 import type { StoredSourceRecord } from '../model/stored-source.model.ts';
@@ -84,7 +89,8 @@ const sourceOf = (record: StoredSourceRecord): EventSource => ({
  * they survive a restart. Intake looks sources up through `find` as before; a configured
  * source wins over a stored one of the same id (none can be made: `create` refuses the id).
  * Other processes learn of a new source or secret at their next `refresh` (every few seconds,
- * `server/xiaoer.ts`); the process that made the change knows at once.
+ * `server/xiaoer.ts`); the process that made the change knows at once. A previous secret's
+ * grace ended early is seen by every process at once: its signature check reads the store.
  */
 export class StoredSourceRegistry extends SourceRegistry {
   readonly #models: SourceModels;
@@ -112,6 +118,29 @@ export class StoredSourceRegistry extends SourceRegistry {
     if (configured) return configured;
     const stored = this.#stored.get(id);
     return stored?.kind === kind ? sourceOf(stored) : undefined;
+  }
+
+  /**
+   * `signedBy`, a previous secret's grace confirmed in the store: another process may have
+   * ended it (`endGrace`, after a leak) since this one last read the sources, and the old
+   * secret must then stop everywhere at once, not at the next `refresh`. Only a delivery
+   * signed with a stored source's previous secret, still in its grace here, costs the read.
+   */
+  override async signedByLatest(
+    id: string,
+    kind: SourceKind,
+    sign: (secret: string) => string,
+    received: string,
+  ): Promise<SignedBy> {
+    const signed = this.signedBy(id, kind, sign, received);
+    if (!signed || !('source' in signed) || signed.secret !== 'previous') return signed;
+    if (super.find(id, kind)) return signed;
+    const changes = this.#changes;
+    const record = await this.#models.StoredSources.findById(id).lean<StoredSourceRecord>();
+    if (record?.kind !== kind) return undefined;
+    // A change made here while reading is newer than the record read: the cache keeps it.
+    if (changes === this.#changes) this.#stored.set(id, record);
+    return this.secretOf(sourceOf(record), sign, received);
   }
 
   override list(): EventSource[] {
@@ -169,6 +198,55 @@ export class StoredSourceRegistry extends SourceRegistry {
   }
 
   /**
+   * Ends the grace of a stored source's previous secret now (its leak), the current secret
+   * untouched. The previous secret is kept, ended, so a delivery signed with it is refused
+   * saying when it stopped; every process refuses it at once (`signedByLatest`). Refused, and
+   * nothing changed, for a source of the configuration file, an unknown one, or one holding no
+   * previous secret still taken.
+   */
+  async endGrace(id: string, now: Date): Promise<SourceEntry> {
+    if (super.list().some((source) => source.id === id))
+      throw new DomainError('conflict', 'source-read-only', {
+        zh: `来源 "${id}" 定义在配置文件中，只能在配置文件里修改其旧密钥（previousSecretUntil）。`,
+        en: `Source "${id}" is defined in the configuration file; change its previous secret (previousSecretUntil) there.`,
+      });
+    for (let attempt = 0; ; attempt++) {
+      const record = await this.#models.StoredSources.findOneAndUpdate(
+        { _id: id, previousSecret: { $exists: true }, previousSecretUntil: { $gt: now } },
+        { $set: { previousSecretUntil: now } },
+        { returnDocument: 'after' },
+      ).lean<StoredSourceRecord>();
+      if (record) {
+        this.#stored.set(id, record);
+        this.#changes++;
+        return entryOf(record);
+      }
+      // Nothing matched: say why, from the source as it is now.
+      const current = await this.#models.StoredSources.findById(id).lean<StoredSourceRecord>();
+      if (!current) throw notFound(id);
+      if (!current.previousSecret || !current.previousSecretUntil)
+        throw new DomainError('conflict', 'source-no-previous-secret', {
+          zh: `来源 "${id}" 没有旧密钥：它的密钥没有带宽限期更换过，或之后又不带宽限期更换了。`,
+          en: `Source "${id}" holds no previous secret: its last rotation, if any, gave none a grace.`,
+        });
+      if (current.previousSecretUntil.getTime() <= now.getTime()) {
+        const ended = current.previousSecretUntil.toISOString();
+        throw new DomainError(
+          'conflict',
+          'source-grace-ended',
+          {
+            zh: `来源 "${id}" 的旧密钥已于 ${ended} 失效。`,
+            en: `The previous secret of source "${id}" already stopped at ${ended}.`,
+          },
+          { details: { previousSecretUntil: ended } },
+        );
+      }
+      // Rotated with a grace in between: end the grace of the secret now previous.
+      if (attempt >= 4) throw rotating(id);
+    }
+  }
+
+  /**
    * Replaces a stored source's secret. The old one is still taken for `graceHours` (0: it
    * stops at once), so a sender that cannot hold two secrets switches without losing a
    * delivery; a secret older than that (the previous one of an earlier rotation) stops now.
@@ -184,11 +262,7 @@ export class StoredSourceRegistry extends SourceRegistry {
     // another process) is read again, so the previous secret kept is the one replaced.
     for (let attempt = 0; ; attempt++) {
       const current = await this.#models.StoredSources.findById(id).lean<StoredSourceRecord>();
-      if (!current)
-        throw new DomainError('not-found', 'source-not-found', {
-          zh: `没有事件来源 "${id}"。`,
-          en: `No event source "${id}".`,
-        });
+      if (!current) throw notFound(id);
       const grace =
         graceHours > 0
           ? {
@@ -214,11 +288,7 @@ export class StoredSourceRegistry extends SourceRegistry {
         this.#changes++;
         return { source: entryOf(record), secret };
       }
-      if (attempt >= 4)
-        throw new DomainError('conflict', 'source-rotating', {
-          zh: `来源 "${id}" 的密钥正在被同时更换，请稍后再试。`,
-          en: `The secret of source "${id}" is being rotated at the same time; try again.`,
-        });
+      if (attempt >= 4) throw rotating(id);
     }
   }
 }
@@ -227,4 +297,16 @@ const taken = (id: string) =>
   new DomainError('conflict', 'source-exists', {
     zh: `事件来源 "${id}" 已存在。`,
     en: `Event source "${id}" already exists.`,
+  });
+
+const notFound = (id: string) =>
+  new DomainError('not-found', 'source-not-found', {
+    zh: `没有事件来源 "${id}"。`,
+    en: `No event source "${id}".`,
+  });
+
+const rotating = (id: string) =>
+  new DomainError('conflict', 'source-rotating', {
+    zh: `来源 "${id}" 的密钥正在被同时更换，请稍后再试。`,
+    en: `The secret of source "${id}" is being rotated at the same time; try again.`,
   });

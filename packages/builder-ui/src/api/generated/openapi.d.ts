@@ -626,6 +626,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/sources/{id}/previous-secret/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** /api/sources/{id}/previous-secret/end */
+    post: operations['postApiSourcesIdPreviousSecretEnd'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/conversations': {
     parameters: {
       query?: never;
@@ -4977,6 +4994,88 @@ export interface operations {
       };
       /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postApiSourcesIdPreviousSecretEnd: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            source: {
+              id: string;
+              kind: string;
+              /** @enum {string} */
+              origin: 'config' | 'stored';
+              secretSet: boolean;
+              secretHint?: string;
+              /** Format: date-time */
+              createdAt?: string;
+              createdBy?: string;
+              /** Format: date-time */
+              rotatedAt?: string;
+              rotatedBy?: string;
+              previousSecretHint?: string;
+              /** Format: date-time */
+              previousSecretUntil?: string;
+              intakePath?: string;
+              lastEvent?: {
+                type: string;
+                /** Format: date-time */
+                receivedAt: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "operate" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Unknown id / 不存在 */
+      404: {
         headers: {
           [name: string]: unknown;
         };
