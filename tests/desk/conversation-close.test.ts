@@ -18,6 +18,7 @@ interface Handoff {
   agentId?: string | null;
   resolvedAt?: string | null;
   endedBy?: string | null;
+  endedByRole?: string | null;
   endReason?: string | null;
 }
 
@@ -85,6 +86,7 @@ describe('closing a conversation with an open handoff', () => {
       status: 'abandoned',
       agentId: 'agent-li',
       endedBy: 'user:agent-li',
+      endedByRole: 'agent',
       endReason: 'conversation-closed',
     });
     expect(ended.resolvedAt).toEqual(expect.any(String));

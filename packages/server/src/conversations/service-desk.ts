@@ -12,6 +12,7 @@ import type { ConversationHub } from './conversation-hub.ts';
 import { ChatError } from './chat-error.ts';
 import { extractEntities } from '../intents/message-entities.ts';
 import type { IntentAction } from '../model/intent.model.ts';
+import type { Role } from '../model/auth.model.ts';
 import { NEUTRAL_AGENT_NAME } from './agent-names.ts';
 
 /** What the desk needs from intent recognition. */
@@ -79,7 +80,7 @@ export interface HandoffPort {
    */
   end(
     handoffId: string,
-    ending: { by: ConversationCloser; reason: 'conversation-closed' },
+    ending: { by: ConversationCloser; role?: Role; reason: 'conversation-closed' },
   ): Promise<boolean>;
 }
 
@@ -505,10 +506,11 @@ export class ServiceDesk {
 
   /**
    * Closes the conversation for good. A handoff still waiting or assigned ends with it,
-   * unresolved (`abandoned`), noting `by` and why (`conversation-closed`): the agent's slot
-   * and the queue's place are freed, and a journey waiting on the handoff moves on.
+   * unresolved (`abandoned`), noting `by`, the `role` a console user acted in (the request's;
+   * looked up when not given) and why (`conversation-closed`): the agent's slot and the
+   * queue's place are freed, and a journey waiting on the handoff moves on.
    */
-  async close(conversationId: string, by: ConversationCloser): Promise<void> {
+  async close(conversationId: string, by: ConversationCloser, role?: Role): Promise<void> {
     const conversation = await this.conversation(conversationId, { open: true });
     // Closed first: an assignment racing this close finds it closed and says nothing.
     await this.store.setStatus(conversationId, 'closed');
@@ -517,6 +519,7 @@ export class ServiceDesk {
       handedOver && conversation.handoffId
         ? await this.#options.handoff?.end(conversation.handoffId, {
             by,
+            ...(role ? { role } : {}),
             reason: 'conversation-closed',
           })
         : false;

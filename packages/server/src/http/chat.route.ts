@@ -404,7 +404,12 @@ export function conversationsRouter(
     audits('conversation.close', (request) => ({ target: param(request, 'id') })),
     async (request, response) => {
       const { _id: id } = await workable(request);
-      await desk.close(id, closerOf(request));
+      const principal = request.principal;
+      await desk.close(
+        id,
+        closerOf(request),
+        principal?.kind === 'user' ? principal.role : undefined,
+      );
       response.json({ id, status: 'closed' });
     },
   );
