@@ -62,6 +62,7 @@ export const messages = {
       revision: '修订 {{revision}}',
       unsaved: '有未保存的修改',
       deleteHint: 'Delete 删除 · Ctrl+Z 撤销 · Ctrl+Shift+Z 重做 · Ctrl+C/V 复制粘贴',
+      readOnlyHint: '只读：点选节点查看它的设置 · 拖动画布空白处平移 · 滚轮缩放',
     },
     canvas: {
       nodeHelp: '按回车键或空格键选中节点。按删除键删除它，按 Esc 键取消。',
@@ -78,6 +79,16 @@ export const messages = {
       miniMap: '缩略图',
       handle: '连接点',
       edge: '从「{{source}}」（{{outcome}}）到「{{target}}」的连线',
+      readOnly: {
+        inspect: {
+          node: '只读视图：按回车键或空格键选中节点，在“属性”中查看它的设置；按 Esc 键取消选中。',
+          edge: '只读视图：按回车键或空格键选中连线，按 Esc 键取消选中。',
+        },
+        view: {
+          node: '只读视图：按 Tab 键逐个经过节点。',
+          edge: '只读视图：按 Tab 键逐条经过连线。',
+        },
+      },
     },
     events: {
       nav: '事件',
@@ -654,6 +665,8 @@ export const messages = {
       revision: 'Revision {{revision}}',
       unsaved: 'Unsaved changes',
       deleteHint: 'Delete removes · Ctrl+Z undo · Ctrl+Shift+Z redo · Ctrl+C/V copy and paste',
+      readOnlyHint:
+        'Read-only: click a node to see its settings · drag the background to pan · scroll to zoom',
     },
     canvas: {
       nodeHelp:
@@ -672,6 +685,16 @@ export const messages = {
       miniMap: 'Mini map',
       handle: 'Connection point',
       edge: 'Connection from "{{source}}" ({{outcome}}) to "{{target}}"',
+      readOnly: {
+        inspect: {
+          node: 'Read-only view: press enter or space to select a node and see its settings under Properties; press escape to deselect it.',
+          edge: 'Read-only view: press enter or space to select a connection; press escape to deselect it.',
+        },
+        view: {
+          node: 'Read-only view: press tab to go from node to node.',
+          edge: 'Read-only view: press tab to go from connection to connection.',
+        },
+      },
     },
     events: {
       nav: 'Events',
