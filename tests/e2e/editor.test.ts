@@ -602,6 +602,7 @@ describe('the journey editor in Chromium', () => {
     });
     // The saved scenarios are read when the journey opens.
     await page.goto(`${h.url}/#/workflows`);
+    await page.getByTestId('workflow-order-lifecycle').waitFor();
     await page.goto(`${h.url}/#/workflows/order-lifecycle`);
     await page.getByTestId('node-waitShipment').waitFor();
     await page.getByTestId('simulation-tab').click();

@@ -496,6 +496,7 @@ export const messages = {
           other: '运行出错：{{message}}',
         },
         ranSoFar: '下面是它之前各步的运行，停在节点 {{node}}。',
+        wentOn: '重放停在节点 {{node}}，之后的运行是手动继续的。',
         notRun: '这一步没有运行；保存场景只会保存已运行的步骤。',
         notRunWithRest: '这一步和之后的 {{count}} 步没有运行；保存场景只会保存已运行的步骤。',
       },
@@ -1111,6 +1112,7 @@ export const messages = {
           other: 'The run failed: {{message}}',
         },
         ranSoFar: 'Below is the run of the steps before it, stopped at node {{node}}.',
+        wentOn: 'The replay stopped at node {{node}}; the run went on by hand from there.',
         notRun: 'This step did not run; saving the scenario keeps only the steps that ran.',
         notRunWithRest_one:
           'This step and the {{count}} step after it did not run; saving the scenario keeps only the steps that ran.',

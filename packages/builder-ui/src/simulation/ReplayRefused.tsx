@@ -58,9 +58,9 @@ function reasonOf(refusal: ReplayRefusal, t: TFunction, language: Language): str
 /**
  * What the panel says when a replayed scenario stopped at a step the journey refused: which
  * step (numbered from 1, in words) and why, that the run below is the one of the steps before
- * it, and which steps did not run.
+ * it (or went on by hand from there: `wentOn`), and which steps did not run.
  */
-export function ReplayRefused({ refusal }: { refusal: ReplayRefusal }) {
+export function ReplayRefused({ refusal, wentOn }: { refusal: ReplayRefusal; wentOn: boolean }) {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
   const notRun = refusal.total - refusal.index - 1;
@@ -78,7 +78,9 @@ export function ReplayRefused({ refusal }: { refusal: ReplayRefusal }) {
         <>
           <div data-testid="simulation-refused-reason">{reasonOf(refusal, t, language)}</div>
           <div>
-            {t('simulation.refused.ranSoFar', { node: refusal.node })}{' '}
+            {t(wentOn ? 'simulation.refused.wentOn' : 'simulation.refused.ranSoFar', {
+              node: refusal.node,
+            })}{' '}
             {notRun > 0
               ? t('simulation.refused.notRunWithRest', { count: notRun })
               : t('simulation.refused.notRun')}

@@ -426,6 +426,9 @@ describe('a replayed scenario the journey refuses midway, or that starts at a no
     });
     fireEvent.click(screen.getByTestId('simulation-send-order.delivered'));
     expect(screen.getByTestId('simulation-node').textContent).toBe('waitBeforeSurvey');
+    expect(screen.getByTestId('simulation-refused').textContent).toContain(
+      '重放停在节点 waitDelivery，之后的运行是手动继续的。 这一步和之后的 1 步没有运行',
+    );
     fireEvent.change(screen.getByTestId('scenario-name'), { target: { value: 'mended' } });
     fireEvent.click(screen.getByTestId('scenario-save'));
     await vi.waitFor(() => expect(stored.get('mended')).toBeDefined());
@@ -470,6 +473,10 @@ describe('a replayed scenario the journey refuses midway, or that starts at a no
     );
     expect(screen.getByTestId('simulation-refused').textContent).toContain(
       'Below is the run of the steps before it, stopped at node waitDelivery. This step and the 1 step after it did not run; saving the scenario keeps only the steps that ran.',
+    );
+    fireEvent.click(screen.getByTestId('simulation-advance'));
+    expect(screen.getByTestId('simulation-refused').textContent).toContain(
+      'The replay stopped at node waitDelivery; the run went on by hand from there. This step',
     );
 
     await replay('checked');

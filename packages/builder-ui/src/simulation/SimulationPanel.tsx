@@ -124,7 +124,12 @@ export function SimulationPanel({ document, canSave, simulation, onChange }: Sim
       {error && (
         <Alert type="error" message={error} showIcon closable data-testid="simulation-error" />
       )}
-      {simulation?.refused && <ReplayRefused refusal={simulation.refused} />}
+      {simulation?.refused && (
+        <ReplayRefused
+          refusal={simulation.refused}
+          wentOn={simulation.steps.length > simulation.refused.index}
+        />
+      )}
       <Space align="start" wrap>
         <Input.TextArea
           rows={4}
