@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
 import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
@@ -77,6 +77,13 @@ export async function releaseBrowser(browser: Browser | undefined): Promise<void
   if (!browser?.isConnected()) return;
   await Promise.all(browser.contexts().map((context) => context.close()));
 }
+
+/** The text an element's `aria-describedby` points to (a node's keyboard help, a mark's why). */
+export const describedBy = (element: Locator): Promise<string | null | undefined> =>
+  element.evaluate(
+    (shown) =>
+      shown.ownerDocument.getElementById(shown.getAttribute('aria-describedby') ?? '')?.textContent,
+  );
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, fullPage: true });

@@ -1,23 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ADMIN_PASSWORD } from '@xiaoer/server/testing';
-import { adminSession, orderInstance } from './browser.ts';
+import { adminSession, describedBy, orderInstance } from './browser.ts';
 
 /**
  * React Flow's own screen-reader texts on the journey canvas (the zoom buttons, the minimap, how
  * to select and move a node with the keyboard, where it moved to) in the console's language:
- * React Flow knows them in English only. The editor and the instance's read-only journey, in
- * Chinese and in English, switching with the language.
+ * React Flow knows them in English only. The editor and the instance's read-only journey (whose
+ * help says only what can be done there), in Chinese and in English, switching with the language.
  */
 const session = adminSession(['order-lifecycle']);
 
 /** The text a node's `aria-describedby` points to: how to use it with the keyboard. */
-const keyboardHelpOf = (node: Locator) =>
-  node.evaluate(
-    (element) =>
-      element.ownerDocument.getElementById(element.getAttribute('aria-describedby') ?? '')
-        ?.textContent,
-  );
+const keyboardHelpOf = describedBy;
 
 const labelOf = (page: Page, selector: string) =>
   page.locator(selector).first().getAttribute('aria-label');
@@ -93,15 +88,18 @@ describe("the canvas's screen-reader texts in Chromium", () => {
     expect(await canvas.locator('.react-flow__controls-fitview').getAttribute('aria-label')).toBe(
       '显示整个旅程',
     );
-    expect(await keyboardHelpOf(node)).toBe(
-      '按回车键或空格键选中节点，然后可以用方向键移动它。按删除键删除它，按 Esc 键取消。',
-    );
+    // Read-only: its help says only what can be done there, not how to move or delete a node.
+    expect(await keyboardHelpOf(node)).toBe('只读视图：按 Tab 键逐个经过节点。');
 
     await page.getByTestId('language').click();
     await expect.poll(() => zoomIn.getAttribute('aria-label')).toBe('Zoom in');
     expect(await canvas.locator('.react-flow__controls-fitview').getAttribute('aria-label')).toBe(
       'Show the whole journey',
     );
-    expect(await keyboardHelpOf(node)).toMatch(/^Press enter or space to select a node\./);
+    expect(await keyboardHelpOf(node)).toBe('Read-only view: press tab to go from node to node.');
+    const edge = canvas.locator('.react-flow__edge').first();
+    expect(await keyboardHelpOf(edge)).toBe(
+      'Read-only view: press tab to go from connection to connection.',
+    );
   });
 });

@@ -2,9 +2,17 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { WorkflowDocument } from '@xiaoer/engine';
+import type { Scenario } from '@xiaoer/engine/testing';
 import { ADMIN_PASSWORD, cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { quickRefundWorkflow } from '../runtime/test-workflows.ts';
-import { launchBrowser, releaseBrowser, orderInstance, screenshot, shipped } from './browser.ts';
+import {
+  describedBy,
+  launchBrowser,
+  releaseBrowser,
+  orderInstance,
+  screenshot,
+  shipped,
+} from './browser.ts';
 import { contrastOf } from './contrast.ts';
 
 /**
@@ -48,6 +56,15 @@ const clearOfNodes = (label: Locator) =>
       );
     });
   });
+
+/** The scenario saved beside the order lifecycle as `name`; undefined while there is none. */
+async function savedScenario(name: string): Promise<Scenario | undefined> {
+  const response = await h.request(
+    'GET',
+    `/api/workflows/order-lifecycle/scenarios/${encodeURIComponent(name)}`,
+  );
+  return response.ok ? ((await response.json()) as { scenario: Scenario }).scenario : undefined;
+}
 
 beforeAll(async () => {
   h = await startHarness();
@@ -396,13 +413,7 @@ describe('the journey editor in Chromium', () => {
     await expect
       .poll(() => page.locator('.ant-tooltip:not(.ant-tooltip-hidden)').textContent())
       .toBe('What changed: Label on the canvas');
-    expect(
-      await changedMark.evaluate(
-        (mark) =>
-          mark.ownerDocument.getElementById(mark.getAttribute('aria-describedby') ?? '')
-            ?.textContent,
-      ),
-    ).toBe('What changed: Label on the canvas');
+    expect(await describedBy(changedMark)).toBe('What changed: Label on the canvas');
     // Esc dismisses the explanation first (the dialog stays), as a tooltip should.
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.ant-tooltip:not(.ant-tooltip-hidden)').count()).toBe(0);
@@ -547,15 +558,7 @@ describe('the journey editor in Chromium', () => {
 
     await page.getByTestId('scenario-name').fill('early delivery');
     await page.getByTestId('scenario-save').click();
-    await expect
-      .poll(async () => {
-        const r = await h.request(
-          'GET',
-          '/api/workflows/order-lifecycle/scenarios/early%20delivery',
-        );
-        return r.ok ? ((await r.json()) as { scenario: { early?: string } }).scenario.early : null;
-      })
-      .toBe('park');
+    await expect.poll(async () => (await savedScenario('early delivery'))?.early).toBe('park');
     // Replayed with the switch off, it runs in the mode it was saved with.
     await page.getByRole('button', { name: 'Stop' }).click();
     await parking.click();
@@ -569,6 +572,81 @@ describe('the journey editor in Chromium', () => {
     expect(await page.getByTestId('simulation-error').count()).toBe(0);
     expect(await parking.getAttribute('aria-checked')).toBe('true');
     expect(await offered.textContent()).toBe('Offered again, taken');
+  });
+
+  it("should replay a scenario refused midway to where it broke, and show a replayed scenario's start node", async () => {
+    const save = async (name: string, scenario: object) =>
+      expect(
+        (
+          await h.request(
+            'PUT',
+            `/api/workflows/order-lifecycle/scenarios/${encodeURIComponent(name)}`,
+            scenario,
+          )
+        ).status,
+      ).toBe(200);
+    const trigger = { orderId: 'SIM-1001', customer: { name: '张三', phone: '13800000000' } };
+    // Shipped, then a reply while the journey waits for the delivery: refused there.
+    await save('replied early', {
+      trigger,
+      steps: [
+        { event: 'order.shipped', data: { orderId: 'SIM-1001' } },
+        { event: 'customer.replied', data: { text: '5' } },
+        { advance: '1d' },
+      ],
+    });
+    await save('from the delivery', {
+      startNode: 'waitDelivery',
+      trigger,
+      steps: [],
+    });
+    // The saved scenarios are read when the journey opens.
+    await page.goto(`${h.url}/#/workflows`);
+    await page.getByTestId('workflow-order-lifecycle').waitFor();
+    await page.goto(`${h.url}/#/workflows/order-lifecycle`);
+    await page.getByTestId('node-waitShipment').waitFor();
+    await page.getByTestId('simulation-tab').click();
+
+    await page.getByTestId('scenario-pick').click();
+    await page.getByTitle('replied early').click();
+    await page.getByTestId('scenario-replay').click();
+    const refused = page.getByTestId('simulation-refused');
+    await refused.waitFor();
+    expect(await refused.locator('.ant-alert-title, .ant-alert-message').textContent()).toBe(
+      'The replay stopped at step 2 of 3 of the scenario: send Customer replied',
+    );
+    expect(await page.getByTestId('simulation-refused-reason').textContent()).toMatch(
+      /^The journey refused it: node waitDelivery does not take "Customer replied"; it waits for: Order delivered/,
+    );
+    expect(await page.getByTestId('simulation-error').count()).toBe(0);
+    // The run so far: its timeline, and the node it stopped at drawn as the current one.
+    expect(await page.getByTestId('simulation-node').textContent()).toBe('waitDelivery');
+    expect(await page.locator('.react-flow__node.journey-current').getAttribute('data-id')).toBe(
+      'waitDelivery',
+    );
+    expect(
+      await page.getByTestId('simulation-timeline').locator('tbody tr').count(),
+    ).toBeGreaterThanOrEqual(4);
+    await screenshot(page, 'editor-simulation-refused');
+
+    /** What the "start at" selector shows: the node picked, or its placeholder. */
+    const startAt = () =>
+      page
+        .getByTestId('simulation-start-node')
+        .evaluate((select) => select.closest('.ant-select')?.textContent);
+    expect(await startAt()).toBe('Start at the trigger');
+    await page.getByTestId('scenario-pick').click();
+    await page.getByTitle('from the delivery').click();
+    await page.getByTestId('scenario-replay').click();
+    await expect.poll(startAt).toBe('Start at waitDelivery');
+    expect(await refused.count()).toBe(0);
+    expect(await page.getByTestId('simulation-node').textContent()).toBe('waitDelivery');
+    // Saved from the panel, the start node stays with the scenario.
+    await page.getByTestId('scenario-name').fill('from the delivery again');
+    await page.getByTestId('scenario-save').click();
+    await expect
+      .poll(async () => (await savedScenario('from the delivery again'))?.startNode)
+      .toBe('waitDelivery');
   });
 
   // Waits for the runtime twice (the instance, then a step after an event sent by hand).
@@ -706,6 +784,19 @@ describe('the journey editor in Chromium', () => {
     expect(await viewer.getByTestId('user').textContent()).toContain('viewer');
     expect(await viewer.getByTestId('save').count()).toBe(0);
     expect(await viewer.getByTestId('publish').count()).toBe(0);
+    // Its help says only what a viewer can do: select a node to see it, not move or delete it.
+    const node = viewer.getByTestId('canvas').locator('.react-flow__node').first();
+    expect(await describedBy(node)).toBe(
+      'Read-only view: press enter or space to select a node and see its settings under Properties; press escape to deselect it.',
+    );
+    expect(await viewer.getByTestId('editor-hint').getAttribute('aria-label')).toBe(
+      'Read-only: click a node to see its settings · drag the background to pan · scroll to zoom',
+    );
+    // No lock button, whose unlocking would let the viewer drag nodes.
+    expect(await viewer.locator('.react-flow__controls-interactive').count()).toBe(0);
+    await node.focus();
+    await viewer.keyboard.press('Enter');
+    await expect.poll(() => node.getAttribute('class')).toContain('selected');
     await viewerContext.close();
   });
 

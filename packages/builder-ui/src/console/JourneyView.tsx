@@ -18,7 +18,7 @@ export function GraphView({
   /** Told of a click on a node (its id). */
   onNodeClick?: (nodeId: string) => void;
 }) {
-  const ariaLabels = useCanvasAriaLabels();
+  const ariaLabels = useCanvasAriaLabels('view');
   const edges = useNamedEdges(graph.nodes, graph.edges);
   return (
     <ReactFlowProvider>

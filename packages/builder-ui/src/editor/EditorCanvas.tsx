@@ -43,7 +43,7 @@ const onDragOver = (event: DragEvent) => {
 export function EditorCanvas({ canEdit }: { canEdit: boolean }) {
   const store = useEditorStore();
   const flow = useReactFlow();
-  const ariaLabels = useCanvasAriaLabels();
+  const ariaLabels = useCanvasAriaLabels(canEdit ? 'edit' : 'inspect');
   const nodes = useEditor((s) => s.shown.nodes);
   const shownEdges = useEditor((s) => s.shown.edges);
   // Named for screen readers in the console's language, not React Flow's English.
@@ -105,7 +105,8 @@ export function EditorCanvas({ canEdit }: { canEdit: boolean }) {
         <Background />
         {/* React Flow's minimap subscribes once per node: a large journey gets a lighter one. */}
         {large ? <OverviewMap nodes={nodes} /> : <MiniMap pannable zoomable />}
-        <Controls />
+        {/* Read-only, no lock button: unlocking would let nodes be dragged. */}
+        <Controls showInteractive={canEdit} />
       </ReactFlow>
       {empty && (
         <EmptyCanvasGuide

@@ -82,8 +82,12 @@ export function EditorToolbar({ commands, canEdit, canPublish, onBack }: EditorT
             onFile={(file) => void commands.importJson(file)}
           />
         )}
-        <Tooltip title={t('editor.deleteHint')}>
-          <QuestionCircleOutlined aria-label={t('editor.deleteHint')} />
+        {/* Read-only, the hint says what can be done there, not the editing keys. */}
+        <Tooltip title={t(canEdit ? 'editor.deleteHint' : 'editor.readOnlyHint')}>
+          <QuestionCircleOutlined
+            aria-label={t(canEdit ? 'editor.deleteHint' : 'editor.readOnlyHint')}
+            data-testid="editor-hint"
+          />
         </Tooltip>
       </Space>
     </div>

@@ -62,6 +62,7 @@ export const messages = {
       revision: '修订 {{revision}}',
       unsaved: '有未保存的修改',
       deleteHint: 'Delete 删除 · Ctrl+Z 撤销 · Ctrl+Shift+Z 重做 · Ctrl+C/V 复制粘贴',
+      readOnlyHint: '只读：点选节点查看它的设置 · 拖动画布空白处平移 · 滚轮缩放',
     },
     canvas: {
       nodeHelp: '按回车键或空格键选中节点。按删除键删除它，按 Esc 键取消。',
@@ -78,6 +79,16 @@ export const messages = {
       miniMap: '缩略图',
       handle: '连接点',
       edge: '从「{{source}}」（{{outcome}}）到「{{target}}」的连线',
+      readOnly: {
+        inspect: {
+          node: '只读视图：按回车键或空格键选中节点，在“属性”中查看它的设置；按 Esc 键取消选中。',
+          edge: '只读视图：按回车键或空格键选中连线，按 Esc 键取消选中。',
+        },
+        view: {
+          node: '只读视图：按 Tab 键逐个经过节点。',
+          edge: '只读视图：按 Tab 键逐条经过连线。',
+        },
+      },
     },
     events: {
       nav: '事件',
@@ -462,6 +473,33 @@ export const messages = {
         overflow: '被更新的暂存事件挤出',
         expired: '开始前保留已超过 7 天',
       },
+      refused: {
+        start: '重放未能开始，旅程没有接受场景的开始：{{message}}',
+        title: '重放停在场景的第 {{number}} 步（共 {{total}} 步）：{{step}}',
+        step: {
+          advance: '拨快时钟 {{duration}}',
+          event: '发送 {{event}}',
+          reply: '客户回复“{{text}}”',
+          callSucceeded: '{{call}} 成功',
+          callFailed: '{{call}} 失败',
+          sendSucceeded: '消息已送达',
+          sendFailed: '消息未送达',
+          expectNode: '应在节点 {{node}}',
+        },
+        reason: {
+          notAccepted: '旅程拒绝了它：节点 {{node}} 不接收“{{event}}”，它在等：{{accepted}}。',
+          nothing: '无',
+          ended: '旅程拒绝了它：旅程已经结束，不再接收事件。',
+          noCall: '旅程拒绝了它：没有等待答复的“{{call}}”调用。',
+          noDelivery: '旅程拒绝了它：没有等待送达结果的消息。',
+          elsewhere: '检查未通过：旅程在节点 {{node}}，不在 {{expected}}。',
+          other: '运行出错：{{message}}',
+        },
+        ranSoFar: '下面是它之前各步的运行，停在节点 {{node}}。',
+        wentOn: '重放停在节点 {{node}}，之后的运行是手动继续的。',
+        notRun: '这一步没有运行；保存场景只会保存已运行的步骤。',
+        notRunWithRest: '这一步和之后的 {{count}} 步没有运行；保存场景只会保存已运行的步骤。',
+      },
     },
     analytics: {
       nav: '数据分析',
@@ -628,6 +666,8 @@ export const messages = {
       revision: 'Revision {{revision}}',
       unsaved: 'Unsaved changes',
       deleteHint: 'Delete removes · Ctrl+Z undo · Ctrl+Shift+Z redo · Ctrl+C/V copy and paste',
+      readOnlyHint:
+        'Read-only: click a node to see its settings · drag the background to pan · scroll to zoom',
     },
     canvas: {
       nodeHelp:
@@ -646,6 +686,16 @@ export const messages = {
       miniMap: 'Mini map',
       handle: 'Connection point',
       edge: 'Connection from "{{source}}" ({{outcome}}) to "{{target}}"',
+      readOnly: {
+        inspect: {
+          node: 'Read-only view: press enter or space to select a node and see its settings under Properties; press escape to deselect it.',
+          edge: 'Read-only view: press enter or space to select a connection; press escape to deselect it.',
+        },
+        view: {
+          node: 'Read-only view: press tab to go from node to node.',
+          edge: 'Read-only view: press tab to go from connection to connection.',
+        },
+      },
     },
     events: {
       nav: 'Events',
@@ -1036,6 +1086,38 @@ export const messages = {
         ended: 'the journey had ended',
         overflow: 'pushed out by newer parked events',
         expired: 'kept longer than 7 days before the start',
+      },
+      refused: {
+        start:
+          "The replay could not start: the journey did not accept the scenario's start: {{message}}",
+        title: 'The replay stopped at step {{number}} of {{total}} of the scenario: {{step}}',
+        step: {
+          advance: 'advance the clock {{duration}}',
+          event: 'send {{event}}',
+          reply: 'customer replies "{{text}}"',
+          callSucceeded: '{{call}} succeeds',
+          callFailed: '{{call}} fails',
+          sendSucceeded: 'message delivered',
+          sendFailed: 'message not delivered',
+          expectNode: 'expect node {{node}}',
+        },
+        reason: {
+          notAccepted:
+            'The journey refused it: node {{node}} does not take "{{event}}"; it waits for: {{accepted}}.',
+          nothing: 'nothing',
+          ended: 'The journey refused it: the journey has ended and takes no more events.',
+          noCall: 'The journey refused it: no "{{call}}" call is waiting for an answer.',
+          noDelivery: 'The journey refused it: no message is waiting for its delivery report.',
+          elsewhere: 'The check failed: the journey is at node {{node}}, not {{expected}}.',
+          other: 'The run failed: {{message}}',
+        },
+        ranSoFar: 'Below is the run of the steps before it, stopped at node {{node}}.',
+        wentOn: 'The replay stopped at node {{node}}; the run went on by hand from there.',
+        notRun: 'This step did not run; saving the scenario keeps only the steps that ran.',
+        notRunWithRest_one:
+          'This step and the {{count}} step after it did not run; saving the scenario keeps only the steps that ran.',
+        notRunWithRest_other:
+          'This step and the {{count}} steps after it did not run; saving the scenario keeps only the steps that ran.',
       },
     },
     analytics: {

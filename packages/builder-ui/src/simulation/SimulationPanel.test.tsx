@@ -279,8 +279,11 @@ describe('the simulation parks events that come early, when asked to', () => {
   });
 });
 
-describe("a replayed scenario's clock start and delivery confirmation", () => {
-  /** The scenarios saved beside the journey on the fake server, by name. */
+/**
+ * The scenarios saved beside the journey on the fake server, by name: each test of the
+ * describe it is called in starts with `saved` and finds there what the panel saved.
+ */
+function scenarioServer(saved: Scenario[]): Map<string, Scenario> {
   const stored = new Map<string, Scenario>();
   fakeServer(
     async (url, init) => {
@@ -294,17 +297,22 @@ describe("a replayed scenario's clock start and delivery confirmation", () => {
     },
     () => {
       stored.clear();
-      stored.set('late night', lateNight);
+      for (const scenario of saved) stored.set(scenario.name ?? '', scenario);
     },
   );
+  return stored;
+}
 
-  /** Picks the saved scenario `name` and replays it. */
-  async function replay(name: string) {
-    const pick = screen.getByTestId('scenario-pick');
-    fireEvent.mouseDown(pick.querySelector('input') ?? pick);
-    fireEvent.click(await screen.findByTitle(name));
-    fireEvent.click(screen.getByTestId('scenario-replay'));
-  }
+/** Picks the saved scenario `name` and replays it. */
+async function replay(name: string) {
+  const pick = screen.getByTestId('scenario-pick');
+  fireEvent.mouseDown(pick.querySelector('input') ?? pick);
+  fireEvent.click(await screen.findByTitle(name));
+  fireEvent.click(screen.getByTestId('scenario-replay'));
+}
+
+describe("a replayed scenario's clock start and delivery confirmation", () => {
+  const stored = scenarioServer([lateNight]);
 
   it('should replay them as runScenario does, show them, and save them back unchanged', async () => {
     await i18n.changeLanguage('zh');
@@ -360,5 +368,174 @@ describe("a replayed scenario's clock start and delivery confirmation", () => {
     expect(screen.queryByTestId('simulation-settings')).toBeNull();
     fireEvent.click(screen.getByTestId('simulation-start'));
     expect(screen.getByTestId('simulation-node').textContent).toBe('waitShipment');
+  });
+});
+
+/** Shipped, then a reply while the journey waits for the delivery (refused), then a day. */
+const repliedEarly: Scenario = {
+  name: 'replied early',
+  trigger: SAMPLE_ORDER,
+  steps: [
+    { event: 'order.shipped', data: { orderId: 'SIM-1001' } },
+    { event: 'customer.replied', data: { text: '5' } },
+    { advance: '1d' },
+  ],
+};
+
+/** Starts where the journey waits for the delivery. */
+const fromDelivery: Scenario = {
+  name: 'from the delivery',
+  startNode: 'waitDelivery',
+  trigger: SAMPLE_ORDER,
+  steps: [{ event: 'order.delivered', data: { orderId: 'SIM-1001' } }],
+};
+
+/** The text the "start at" selector shows (its value's label, else its placeholder). */
+const startAtShown = () =>
+  screen.getByTestId('simulation-start-node').closest('.ant-select')?.textContent ?? '';
+
+describe('a replayed scenario the journey refuses midway, or that starts at a node', () => {
+  const stored = scenarioServer([repliedEarly, fromDelivery]);
+
+  it('should show the run so far and say which step was refused and why, as runScenario stops', async () => {
+    await i18n.changeLanguage('zh');
+    const lifecycle = await shipped('order-lifecycle');
+    const run = runScenario(lifecycle, repliedEarly);
+    expect(run.failedStep).toBe(1);
+    render(<LivePanel document={lifecycle} canSave />);
+    await replay('replied early');
+    expect(screen.queryByTestId('simulation-error')).toBeNull();
+    expect(screen.getByTestId('simulation-node').textContent).toBe(run.test.node);
+    expect(run.test.node).toBe('waitDelivery');
+    expect(
+      screen.getByTestId('simulation-timeline').querySelectorAll('tr[data-row-key]'),
+    ).toHaveLength(run.test.timeline.length);
+    const refused = screen.getByTestId('simulation-refused');
+    expect(refused.querySelector('.ant-alert-title, .ant-alert-message')?.textContent).toBe(
+      '重放停在场景的第 2 步（共 3 步）：发送 客户回复',
+    );
+    expect(screen.getByTestId('simulation-refused-reason').textContent).toBe(
+      '旅程拒绝了它：节点 waitDelivery 不接收“客户回复”，它在等：订单签收、订单发货、订单取消、订单退款、到时间了。',
+    );
+    expect(refused.textContent).toContain(
+      '下面是它之前各步的运行，停在节点 waitDelivery。 这一步和之后的 1 步没有运行；保存场景只会保存已运行的步骤。',
+    );
+    // The run goes on from there; saved, it keeps the steps that ran.
+    fireEvent.change(screen.getByTestId('simulation-payload'), {
+      target: { value: '{"orderId": "SIM-1001"}' },
+    });
+    fireEvent.click(screen.getByTestId('simulation-send-order.delivered'));
+    expect(screen.getByTestId('simulation-node').textContent).toBe('waitBeforeSurvey');
+    expect(screen.getByTestId('simulation-refused').textContent).toContain(
+      '重放停在节点 waitDelivery，之后的运行是手动继续的。 这一步和之后的 1 步没有运行',
+    );
+    fireEvent.change(screen.getByTestId('scenario-name'), { target: { value: 'mended' } });
+    fireEvent.click(screen.getByTestId('scenario-save'));
+    await vi.waitFor(() => expect(stored.get('mended')).toBeDefined());
+    expect(stored.get('mended')?.steps).toEqual([
+      repliedEarly.steps[0],
+      { event: 'order.delivered', data: { orderId: 'SIM-1001' } },
+    ]);
+    // A new start is a run of its own: nothing refused in it.
+    fireEvent.click(screen.getByTestId('simulation-start'));
+    expect(screen.queryByTestId('simulation-refused')).toBeNull();
+  });
+
+  it('should say it in English, an expectNode elsewhere and an answer to no open call too', async () => {
+    await i18n.changeLanguage('en');
+    const lifecycle = await shipped('order-lifecycle');
+    stored.set('checked', {
+      name: 'checked',
+      trigger: SAMPLE_ORDER,
+      steps: [{ expectNode: 'waitDelivery' }, { advance: '1d' }, { advance: '1d' }],
+    });
+    stored.set('no call', {
+      name: 'no call',
+      trigger: SAMPLE_ORDER,
+      steps: [{ callFailed: 'refund' }],
+    });
+    stored.set('nowhere', {
+      name: 'nowhere',
+      startNode: 'nowhere',
+      trigger: SAMPLE_ORDER,
+      steps: [],
+    });
+    render(<LivePanel document={lifecycle} />);
+    await replay('replied early');
+    const title = () =>
+      screen.getByTestId('simulation-refused').querySelector('.ant-alert-title, .ant-alert-message')
+        ?.textContent;
+    expect(title()).toBe(
+      'The replay stopped at step 2 of 3 of the scenario: send Customer replied',
+    );
+    expect(screen.getByTestId('simulation-refused-reason').textContent).toBe(
+      'The journey refused it: node waitDelivery does not take "Customer replied"; it waits for: Order delivered, Order shipped, Order cancelled, Order refunded, Timer fired.',
+    );
+    expect(screen.getByTestId('simulation-refused').textContent).toContain(
+      'Below is the run of the steps before it, stopped at node waitDelivery. This step and the 1 step after it did not run; saving the scenario keeps only the steps that ran.',
+    );
+    fireEvent.click(screen.getByTestId('simulation-advance'));
+    expect(screen.getByTestId('simulation-refused').textContent).toContain(
+      'The replay stopped at node waitDelivery; the run went on by hand from there. This step',
+    );
+
+    await replay('checked');
+    expect(title()).toBe(
+      'The replay stopped at step 1 of 3 of the scenario: expect node waitDelivery',
+    );
+    expect(screen.getByTestId('simulation-refused-reason').textContent).toBe(
+      'The check failed: the journey is at node waitShipment, not waitDelivery.',
+    );
+    expect(screen.getByTestId('simulation-refused').textContent).toContain(
+      'This step and the 2 steps after it did not run',
+    );
+
+    await replay('no call');
+    expect(title()).toBe('The replay stopped at step 1 of 1 of the scenario: refund fails');
+    expect(screen.getByTestId('simulation-refused-reason').textContent).toBe(
+      'The journey refused it: no "refund" call is waiting for an answer.',
+    );
+    expect(screen.getByTestId('simulation-refused').textContent).toContain(
+      'This step did not run; saving the scenario keeps only the steps that ran.',
+    );
+    expect(screen.getByTestId('simulation-node').textContent).toBe('waitShipment');
+
+    // Refused at its start, there is no run to show: the panel says so.
+    await replay('nowhere');
+    expect(screen.getByTestId('simulation-error').textContent).toMatch(
+      /^The replay could not start: the journey did not accept the scenario's start: .*nowhere/,
+    );
+  });
+
+  it("should show a replayed scenario's start node in the selector, start there again and save it", async () => {
+    await i18n.changeLanguage('zh');
+    const lifecycle = await shipped('order-lifecycle');
+    render(<LivePanel document={lifecycle} canSave />);
+    expect(startAtShown()).toBe('从触发开始');
+    await replay('from the delivery');
+    expect(screen.getByTestId('simulation-node').textContent).toBe('waitBeforeSurvey');
+    expect(startAtShown()).toBe('从节点开始： waitDelivery');
+
+    // Stopped and started again, the run starts where the scenario did; saved, it keeps it.
+    fireEvent.click(screen.getByRole('button', { name: /^结\s?束$/ }));
+    fireEvent.click(screen.getByTestId('simulation-start'));
+    expect(screen.getByTestId('simulation-node').textContent).toBe('waitDelivery');
+    fireEvent.change(screen.getByTestId('scenario-name'), { target: { value: 'again' } });
+    fireEvent.click(screen.getByTestId('scenario-save'));
+    await vi.waitFor(() => expect(stored.get('again')).toBeDefined());
+    expect(stored.get('again')).toMatchObject({ startNode: 'waitDelivery', steps: [] });
+
+    // A scenario that starts at the trigger puts the selector back there.
+    await replay('replied early');
+    expect(startAtShown()).toBe('从触发开始');
+  });
+
+  it('should say it in English', async () => {
+    await i18n.changeLanguage('en');
+    render(<LivePanel document={await shipped('order-lifecycle')} />);
+    await replay('from the delivery');
+    expect(startAtShown()).toBe('Start at waitDelivery');
+    fireEvent.click(screen.getByRole('button', { name: 'Start again' }));
+    expect(screen.getByTestId('simulation-node').textContent).toBe('waitDelivery');
   });
 });

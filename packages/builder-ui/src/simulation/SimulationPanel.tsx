@@ -11,6 +11,7 @@ import { callName, eventName } from './simulation-words.ts';
 import { TimelineMark } from './TimelineMark.tsx';
 import { EventsLetGo } from './EventsLetGo.tsx';
 import { RunSettingsLine } from './RunSettingsLine.tsx';
+import { ReplayRefused } from './ReplayRefused.tsx';
 
 export interface SimulationPanelProps {
   document: WorkflowDocument;
@@ -30,7 +31,9 @@ const json = (value: unknown) => JSON.stringify(value, null, 2);
  * an event the node does not wait for yet is parked and offered again as the journey moves,
  * as the server does; the timeline marks both, and the events let go are listed after it.
  * A replayed scenario's clock start and delivery confirmation are kept (shown, run with, saved
- * back, used by a new start) until the operator drops them.
+ * back, used by a new start) until the operator drops them; its start node is put in the "start
+ * at" selector, as if chosen by hand. A replay the journey refuses midway shows the run so far,
+ * with which step was refused and why.
  */
 export function SimulationPanel({ document, canSave, simulation, onChange }: SimulationPanelProps) {
   const { t, i18n } = useTranslation();
@@ -95,7 +98,16 @@ export function SimulationPanel({ document, canSave, simulation, onChange }: Sim
     act(() => {
       const scenario = saved.find((s) => s.name === picked)?.scenario;
       if (!scenario) return;
-      const sim = BrowserSimulation.replay(document, scenario);
+      let sim: BrowserSimulation;
+      try {
+        sim = BrowserSimulation.replay(document, scenario);
+      } catch (failure) {
+        // Refused at its trigger (or start node): there is no run to show, only why.
+        const message = failure instanceof Error ? failure.message : String(failure);
+        throw new Error(t('simulation.refused.start', { message }));
+      }
+      // As a start chosen by hand: the selector shows where it starts, a new start uses it.
+      setStartNode(sim.startNode);
       setEarly(sim.early);
       setSettings(sim.settings);
       onChange(sim);
@@ -112,6 +124,12 @@ export function SimulationPanel({ document, canSave, simulation, onChange }: Sim
       {error && (
         <Alert type="error" message={error} showIcon closable data-testid="simulation-error" />
       )}
+      {simulation?.refused && (
+        <ReplayRefused
+          refusal={simulation.refused}
+          wentOn={simulation.steps.length > simulation.refused.index}
+        />
+      )}
       <Space align="start" wrap>
         <Input.TextArea
           rows={4}
@@ -127,6 +145,7 @@ export function SimulationPanel({ document, canSave, simulation, onChange }: Sim
             placeholder={t('simulation.startAtTrigger')}
             value={startNode}
             onChange={setStartNode}
+            data-testid="simulation-start-node"
             options={document.nodes
               .filter((n) => n.type !== 'trigger')
               .map((n) => ({ value: n.id, label: `${t('simulation.startAt')} ${n.id}` }))}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '@xiaoer/engine/testing';
+import { runScenario, type Scenario } from '@xiaoer/engine/testing';
 import { BrowserSimulation, SAMPLE_ORDER, sampleData } from './browser-simulation.ts';
 import { lateNight } from '../testing/late-night-scenario.ts';
 import { shipped } from '../testing/shipped.ts';
@@ -138,6 +138,43 @@ describe('the simulation the editor runs in the browser', () => {
     expect(new BrowserSimulation(lifecycle, SAMPLE_ORDER).toScenario('x')).not.toHaveProperty(
       'startAt',
     );
+  });
+
+  it('should keep the run so far of a replay refused midway, stopped where runScenario stops', async () => {
+    const lifecycle = await shipped('order-lifecycle');
+    const scenario: Scenario = {
+      startNode: 'waitShipment',
+      trigger: SAMPLE_ORDER,
+      steps: [
+        { event: 'order.shipped', data: { orderId: 'SIM-1001' } },
+        { event: 'customer.replied', data: { text: '5' } },
+        { advance: '1d' },
+      ],
+    };
+    const run = runScenario(lifecycle, scenario);
+    expect(run.failedStep).toBe(1);
+
+    const sim = BrowserSimulation.replay(lifecycle, scenario);
+    expect(sim.refused).toMatchObject({
+      index: 1,
+      step: scenario.steps[1],
+      node: 'waitDelivery',
+      total: 3,
+      error: { code: 'event.notAccepted', message: run.error?.message },
+    });
+    expect(sim.node).toBe(run.test.node);
+    expect(sim.timeline.map((e) => [e.event.type, e.from, e.to])).toEqual(
+      run.test.timeline.map((e) => [e.event.type, e.from, e.to]),
+    );
+    expect(sim.visited).toEqual(new Set(run.test.visited));
+    // Only the steps that ran are the run's, and the replay's start node is kept.
+    expect(sim.toScenario('so far')).toEqual({
+      name: 'so far',
+      startNode: 'waitShipment',
+      trigger: SAMPLE_ORDER,
+      steps: [scenario.steps[0]],
+    });
+    expect(BrowserSimulation.replay(lifecycle, lateNight).refused).toBeUndefined();
   });
 
   it('should wait for the delivery report with autoConfirmSends: false, answered by the operator as a step', async () => {

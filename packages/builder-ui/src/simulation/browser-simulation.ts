@@ -27,6 +27,22 @@ import {
  */
 export type RunSettings = Pick<Scenario, 'startAt' | 'autoConfirmSends'>;
 
+/**
+ * The step of a replayed scenario the journey refused (an event it cannot take there, an
+ * answer to no open call, an `expectNode` elsewhere, a run error): the replay stops before it,
+ * as `runScenario` does (its `failedStep`), and the run so far stays.
+ */
+export interface ReplayRefusal {
+  /** Index in the scenario's `steps`. */
+  index: number;
+  step: ScenarioStep;
+  error: Error;
+  /** Where the journey was when the step was refused. */
+  node: string;
+  /** How many steps the scenario has in all. */
+  total: number;
+}
+
 /** Events the operator picks by hand: the node's awaited events minus what the host answers. */
 const HOST_EVENTS = new Set<string>([
   ENGINE_EVENTS.timerFired,
@@ -93,6 +109,7 @@ export class BrowserSimulation {
   readonly #workflow: WorkflowDocument;
   /** What the operator did, as scenario steps: saved, it replays the same run. */
   readonly steps: ScenarioStep[] = [];
+  #refused: ReplayRefusal | undefined;
 
   constructor(
     workflow: WorkflowDocument,
@@ -125,7 +142,11 @@ export class BrowserSimulation {
     this.test.trigger(startNode ? { ...data, [START_AT_NODE_FLAG]: true } : data);
   }
 
-  /** Replays a saved scenario; a step the journey refuses throws, the steps before it stay. */
+  /**
+   * Replays a saved scenario as `runScenario` does: a step the journey refuses stops the replay
+   * there, the run so far stays and `refused` says which step and why. A trigger the journey
+   * refuses throws (there is no run to show).
+   */
   static replay(workflow: WorkflowDocument, scenario: Scenario): BrowserSimulation {
     const sim = new BrowserSimulation(
       workflow,
@@ -134,8 +155,26 @@ export class BrowserSimulation {
       scenario.early,
       { startAt: scenario.startAt, autoConfirmSends: scenario.autoConfirmSends },
     );
-    for (const step of scenario.steps) sim.#apply(step);
+    for (const [index, step] of scenario.steps.entries()) {
+      try {
+        sim.#apply(step);
+      } catch (error) {
+        sim.#refused = {
+          index,
+          step,
+          error: error instanceof Error ? error : new Error(String(error)),
+          node: sim.node,
+          total: scenario.steps.length,
+        };
+        break;
+      }
+    }
     return sim;
+  }
+
+  /** The step a replay stopped at, when the journey refused one (see `replay`). */
+  get refused(): ReplayRefusal | undefined {
+    return this.#refused;
   }
 
   /** This run as a scenario (the engine's format, as `xiaoer simulate` reads it). */
