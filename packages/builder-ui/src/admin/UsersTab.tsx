@@ -53,6 +53,8 @@ export function UsersTab() {
         loading={!rows}
         dataSource={rows ?? []}
         pagination={false}
+        // On a narrow window the table scrolls sideways in itself, not the page under the header.
+        scroll={{ x: 'max-content' }}
         onRow={(row) => ({ 'data-testid': `user-${row.id}` }) as object}
         columns={[
           { title: t('admin.user'), dataIndex: 'id' },
