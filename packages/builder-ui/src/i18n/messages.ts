@@ -152,6 +152,8 @@ export const messages = {
       online: '在线客服',
       mine: '我的会话（{{count}}）',
       none: '暂无会话',
+      noneOnline: '暂无会话：客户转人工并分给你后会出现在这里。',
+      noneWhile: '你现在是“{{status}}”，不会分到新会话。切换为“在线”即可接待排队中的客户。',
       pick: '选择左侧的会话',
       transcript: '与客户的对话',
       reply: '回复客户',
@@ -723,6 +725,9 @@ export const messages = {
       online: 'Agents online',
       mine: 'My conversations ({{count}})',
       none: 'No conversations',
+      noneOnline: 'No conversations yet: a customer handed to you appears here.',
+      noneWhile:
+        'Your status is “{{status}}”, so no new conversations come to you. Switch to Online to take the customers waiting in the queues.',
       pick: 'Pick a conversation on the left',
       transcript: 'Conversation with the customer',
       reply: 'Reply to the customer',
