@@ -114,7 +114,7 @@ function EditorBody({
       <div className="editor-body">
         <aside className="editor-palette">
           <Typography.Title level={5}>{t('editor.palette')}</Typography.Title>
-          <Palette />
+          <Palette canEdit={canEdit} />
         </aside>
         <EditorCanvas canEdit={canEdit} />
         <EditorSide canEdit={canEdit} />
