@@ -37,6 +37,12 @@ async function journeyEnd(workflow: string, chat: ChatClient): Promise<string> {
   );
 }
 
+/** The agent resolves the conversation handed to them. */
+async function resolveByAgent(chat: ChatClient): Promise<void> {
+  const resolved = await h.request('POST', `/api/conversations/${chat.id}/resolve`, {}, agentToken);
+  expect(resolved.status, await resolved.clone().text()).toBe(200);
+}
+
 beforeAll(async () => {
   h = await startHarness();
   await h.publish(
@@ -92,13 +98,7 @@ describe('where is my parcel', () => {
     await chat.waitFor((m) => m.text.includes('您的回复里没有订单号'));
     await chat.waitFor((m) => m.from === 'system' && m.text.includes('小王 Wang'));
     expect((await chat.messages()).map((m) => m.text).join('\n')).not.toContain('没有找到订单');
-    const resolved = await h.request(
-      'POST',
-      `/api/conversations/${chat.id}/resolve`,
-      {},
-      agentToken,
-    );
-    expect(resolved.status, await resolved.clone().text()).toBe(200);
+    await resolveByAgent(chat);
     expect(await journeyEnd('where-is-my-parcel', chat)).toBe('byAgent');
   });
 
@@ -118,13 +118,7 @@ describe('where is my parcel', () => {
       reason: 'journey',
       journey: { instanceId: `where-is-my-parcel:${chat.id}:1`, nodeId: 'handoff' },
     });
-    const resolved = await h.request(
-      'POST',
-      `/api/conversations/${chat.id}/resolve`,
-      {},
-      agentToken,
-    );
-    expect(resolved.status, await resolved.clone().text()).toBe(200);
+    await resolveByAgent(chat);
     expect(await journeyEnd('where-is-my-parcel', chat)).toBe('byAgent');
     expect((await detail(chat)).conversation.status).toBe('open');
   });

@@ -44,15 +44,19 @@ const handoff = (conversationId: string, customer: string, group: string) => ({
   group,
 });
 
-function showList(): DeskStore {
+/** The list of an agent with this status and these conversations (alice's and bob's). */
+function showList(
+  status = 'online',
+  handoffs = [handoff('c1', 'alice', 'logistics'), handoff('c2', 'bob', 'logistics')],
+): DeskStore {
   const desk = createDeskStore();
   desk
     .getState()
     .showGroups([{ _id: 'logistics', title: { zh: '物流', en: 'Logistics' } }] as never);
   desk.getState().showInbox({
-    agent: { status: 'online', displayName: 'Mia' },
+    agent: { status, displayName: 'Mia' },
     queues: [],
-    handoffs: [handoff('c1', 'alice', 'logistics'), handoff('c2', 'bob', 'logistics')],
+    handoffs,
   } as unknown as InboxView);
   render(
     <AntApp>
@@ -117,20 +121,7 @@ describe('the desk conversation list, when the open conversation leaves it', () 
 });
 
 describe('the desk conversation list, empty', () => {
-  const showEmpty = (status: string) => {
-    const desk = createDeskStore();
-    desk.getState().showInbox({
-      agent: { status, displayName: 'Mia' },
-      queues: [],
-      handoffs: [],
-    } as unknown as InboxView);
-    render(
-      <AntApp>
-        <DeskConversationList desk={desk} />
-      </AntApp>,
-    );
-    return desk;
-  };
+  const showEmpty = (status: string) => showList(status, []);
 
   it('should tell an away or busy agent that only going online brings conversations', async () => {
     await i18n.changeLanguage('zh');
