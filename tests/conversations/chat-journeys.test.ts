@@ -37,6 +37,12 @@ async function journeyEnd(workflow: string, chat: ChatClient): Promise<string> {
   );
 }
 
+/** The agent resolves the conversation handed to them. */
+async function resolveByAgent(chat: ChatClient): Promise<void> {
+  const resolved = await h.request('POST', `/api/conversations/${chat.id}/resolve`, {}, agentToken);
+  expect(resolved.status, await resolved.clone().text()).toBe(200);
+}
+
 beforeAll(async () => {
   h = await startHarness();
   await h.publish(
@@ -84,6 +90,18 @@ describe('where is my parcel', () => {
     await chat.waitFor((m) => m.text.includes('A10025') && m.text.includes('运单号'));
   });
 
+  it('should say it got no order number, not name an empty one, when the reply has none', async () => {
+    const chat = await ChatClient.open(h);
+    await chat.say('快递怎么还没到啊');
+    await chat.waitFor((m) => m.text.includes('请告诉我您的订单号'));
+    await chat.say('不记得了');
+    await chat.waitFor((m) => m.text.includes('您的回复里没有订单号'));
+    await chat.waitFor((m) => m.from === 'system' && m.text.includes('小王 Wang'));
+    expect((await chat.messages()).map((m) => m.text).join('\n')).not.toContain('没有找到订单');
+    await resolveByAgent(chat);
+    expect(await journeyEnd('where-is-my-parcel', chat)).toBe('byAgent');
+  });
+
   it('should hand an unknown order to the logistics group with the context, and end when resolved', async () => {
     const chat = await ChatClient.open(h);
     await chat.say('我的快递到哪了 订单号 Z99999');
@@ -100,13 +118,7 @@ describe('where is my parcel', () => {
       reason: 'journey',
       journey: { instanceId: `where-is-my-parcel:${chat.id}:1`, nodeId: 'handoff' },
     });
-    const resolved = await h.request(
-      'POST',
-      `/api/conversations/${chat.id}/resolve`,
-      {},
-      agentToken,
-    );
-    expect(resolved.status, await resolved.clone().text()).toBe(200);
+    await resolveByAgent(chat);
     expect(await journeyEnd('where-is-my-parcel', chat)).toBe('byAgent');
     expect((await detail(chat)).conversation.status).toBe('open');
   });

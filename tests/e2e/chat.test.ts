@@ -158,6 +158,21 @@ describe('the chat widget on a shop page', () => {
     await screenshot(page, 'chat-widget');
   });
 
+  it("should greet an English browser in English on the demo shop's page", async () => {
+    const english = await browser.newContext({ locale: 'en-US' });
+    try {
+      const shop = await english.newPage();
+      await shop.goto(`${h.url}/chat-demo.html`);
+      const button = shop.locator('#xiaoer-chat-button');
+      await expect.poll(() => button.textContent()).toBe('💬 Chat with us');
+      await button.click();
+      const frame = shop.frameLocator('#xiaoer-chat-frame');
+      await expect.poll(() => frame.locator('#chat-title').textContent()).toBe('Xiaoer service');
+    } finally {
+      await english.close();
+    }
+  });
+
   it("should work from a tag in a foreign page's head, leaving the page's styles and globals alone", async () => {
     const shop = await context.newPage();
     const failures: string[] = [];

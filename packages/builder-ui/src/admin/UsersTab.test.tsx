@@ -24,7 +24,10 @@ fakeServer(
           { id: 'li', role: 'agent', disabled: false, createdAt: '2026-01-01T00:00:00.000Z' },
         ],
       });
-    if (url.pathname === '/api/agents') return json({ agents: [] });
+    if (url.pathname === '/api/agents')
+      return json({
+        agents: [{ _id: 'li', displayName: '小李', skills: [], maxConcurrent: 3, status: 'away' }],
+      });
     return json({ skillGroups: [] });
   },
   () => (changes.length = 0),
@@ -51,5 +54,38 @@ describe('the users tab', () => {
     await vi.waitFor(() =>
       expect(changes).toEqual([{ path: '/api/users/li', body: { password: 'li-新密码-2026' } }]),
     );
+  });
+
+  it("should name each row's controls by their column and user, in both languages", async () => {
+    for (const [language, names] of [
+      [
+        'zh',
+        ['li 的显示名（客服）', 'li 的技能组（客服）', 'li 的同时接待', 'li 的角色', 'li 的启用'],
+      ],
+      [
+        'en',
+        [
+          'Display name (agents) of li',
+          'Skill groups (agent) of li',
+          'At once of li',
+          'Role of li',
+          'Enabled of li',
+        ],
+      ],
+    ] as const) {
+      await i18n.changeLanguage(language);
+      const { unmount } = render(
+        <AntApp>
+          <UsersTab />
+        </AntApp>,
+      );
+      const [name, skills, capacity, role, enabled] = names;
+      expect(await screen.findByRole('textbox', { name })).toBeTruthy();
+      expect(screen.getByRole('combobox', { name: skills })).toBeTruthy();
+      expect(screen.getByRole('spinbutton', { name: capacity })).toBeTruthy();
+      expect(screen.getByRole('combobox', { name: role })).toBeTruthy();
+      expect(screen.getByRole('switch', { name: enabled })).toBeTruthy();
+      unmount();
+    }
   });
 });

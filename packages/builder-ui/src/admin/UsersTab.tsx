@@ -42,6 +42,8 @@ export function UsersTab() {
   const [resetting, setResetting] = useState<string>();
   const passwordRules = [{ required: true, min: 8, max: 200, message: t('admin.passwordRule') }];
   const roleOptions = ROLES.map((role) => ({ value: role, label: t(`admin.roles.${role}`) }));
+  /** A row's control is named by its column and its user: a screen reader says whose it is. */
+  const nameOf = (field: string, id: string) => t('admin.fieldOf', { field, id });
   return (
     <>
       <Button type="primary" data-testid="user-add" onClick={() => setAdding(true)}>
@@ -53,6 +55,8 @@ export function UsersTab() {
         loading={!rows}
         dataSource={rows ?? []}
         pagination={false}
+        // On a narrow window the table scrolls sideways in itself, not the page under the header.
+        scroll={{ x: 'max-content' }}
         onRow={(row) => ({ 'data-testid': `user-${row.id}` }) as object}
         columns={[
           { title: t('admin.user'), dataIndex: 'id' },
@@ -66,6 +70,7 @@ export function UsersTab() {
                   style={{ width: 160 }}
                   maxLength={80}
                   data-testid={`user-name-${row.id}`}
+                  aria-label={nameOf(t('profile.column'), row.id)}
                   defaultValue={profiles.get(row.id)?.displayName}
                   key={profiles.get(row.id)?.displayName}
                   onBlur={(e) => {
@@ -91,6 +96,7 @@ export function UsersTab() {
                 size="small"
                 style={{ minWidth: 180 }}
                 data-testid={`user-skills-${row.id}`}
+                aria-label={nameOf(t('admin.skills'), row.id)}
                 placeholder={t('admin.skillsPlaceholder')}
                 notFoundContent={t('admin.noSkillGroups')}
                 optionFilterProp="label"
@@ -118,6 +124,7 @@ export function UsersTab() {
                   precision={0}
                   style={{ width: 72 }}
                   data-testid={`user-capacity-${row.id}`}
+                  aria-label={nameOf(t('admin.maxConcurrent'), row.id)}
                   defaultValue={profile.maxConcurrent}
                   key={profile.maxConcurrent}
                   onBlur={(e) => {
@@ -145,6 +152,7 @@ export function UsersTab() {
               <Select
                 size="small"
                 style={{ width: 140 }}
+                aria-label={nameOf(t('admin.role'), row.id)}
                 value={role}
                 options={roleOptions}
                 onChange={(next) =>
@@ -159,6 +167,7 @@ export function UsersTab() {
             render: (disabled: boolean, row) => (
               <Switch
                 size="small"
+                aria-label={nameOf(t('admin.enabled'), row.id)}
                 checked={!disabled}
                 onChange={(on) =>
                   void act(() => adminApi.updateUser(row.id, { disabled: !on }), t('admin.updated'))

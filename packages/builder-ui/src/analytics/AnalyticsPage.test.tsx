@@ -221,6 +221,15 @@ describe('the analytics dashboard', () => {
     expect(screen.getByTestId('staffing-chart')).toBeTruthy();
   });
 
+  it('should name its filters for screen readers, once a value hides the placeholder too', async () => {
+    await showPage();
+    await screen.findByTestId('funnel-node-waitPayment');
+    expect(screen.getByRole('combobox', { name: 'Channel' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Journey' })).toBeTruthy();
+    expect(screen.getByRole('spinbutton', { name: 'Service level target (%)' })).toBeTruthy();
+    expect(screen.getByRole('spinbutton', { name: 'Answer within (s)' })).toBeTruthy();
+  });
+
   it("should show the first journey's funnel, its biggest drop-offs, and open it on the canvas", async () => {
     const onShowOnCanvas = await showPage();
     await screen.findByTestId('funnel-node-waitPayment');

@@ -67,6 +67,7 @@ export function AnalyticsPage({
           style={{ minWidth: 160 }}
           allowClear
           placeholder={t('analytics.allChannels')}
+          aria-label={t('analytics.channel')}
           value={channel}
           onChange={(value?: string) => setChannel(value || undefined)}
           options={[...new Set([...channels, ...(channel ? [channel] : [])])].map((c) => ({

@@ -157,6 +157,7 @@ export function FunnelSection({
         <span>{t('analytics.workflow')}</span>
         <Select
           data-testid="funnel-workflow"
+          aria-label={t('analytics.workflow')}
           style={{ minWidth: 240 }}
           loading={workflows.loading}
           value={workflowId}

@@ -71,6 +71,7 @@ export function StaffingSection({
         <span>{t('analytics.targetLevel')}</span>
         <InputNumber
           data-testid="staffing-level"
+          aria-label={t('analytics.targetLevel')}
           min={1}
           max={99}
           value={levelPercent}
@@ -79,6 +80,7 @@ export function StaffingSection({
         <span>{t('analytics.targetSeconds')}</span>
         <InputNumber
           data-testid="staffing-seconds"
+          aria-label={t('analytics.targetSeconds')}
           min={1}
           max={3600}
           value={seconds}

@@ -2,6 +2,7 @@ import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
+import { EllipsisOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from 'react-error-boundary';
 import { api, currentUser, type Me } from '../api/api-client.ts';
@@ -92,7 +93,10 @@ export function App() {
       <AntApp>
         <Layout className="shell">
           <Layout.Header className="shell-header">
-            <Space>
+            {/* The menu takes the room the title and the account's controls leave: on a narrow
+                window the sections that do not fit go under its "more" item, and the language
+                switch and logout stay on screen. */}
+            <div className="shell-nav">
               <Typography.Text strong className="shell-title">
                 {t('app.title')}
               </Typography.Text>
@@ -100,7 +104,12 @@ export function App() {
                 <Menu
                   theme="dark"
                   mode="horizontal"
-                  style={{ minWidth: 860 }}
+                  className="shell-menu"
+                  overflowedIndicator={
+                    <span data-testid="nav-more" aria-label={t('app.moreSections')}>
+                      <EllipsisOutlined />
+                    </span>
+                  }
                   selectedKeys={[
                     route.screen === 'instance'
                       ? 'instances'
@@ -173,19 +182,22 @@ export function App() {
                   ]}
                 />
               )}
-            </Space>
-            <Space>
+            </div>
+            <Space className="shell-account">
               {me && (
                 <Typography.Text className="shell-user" data-testid="user">
                   {me.id} · {t(`admin.roles.${me.role}`, { defaultValue: me.role })}
                 </Typography.Text>
               )}
+              {/* The other language's name, written and spoken in it: "中文" unspaced (antd spaces
+                  two Chinese characters on a button), read by a screen reader as Chinese. */}
               <Button
                 size="small"
                 data-testid="language"
+                autoInsertSpace={false}
                 onClick={() => void i18n.changeLanguage(language === 'en' ? 'zh' : 'en')}
               >
-                {t('app.language')}
+                <span lang={language === 'en' ? 'zh-CN' : 'en'}>{t('app.language')}</span>
               </Button>
               {me && (
                 <Button

@@ -44,15 +44,19 @@ const handoff = (conversationId: string, customer: string, group: string) => ({
   group,
 });
 
-function showList(): DeskStore {
+/** The list of an agent with this status and these conversations (alice's and bob's). */
+function showList(
+  status = 'online',
+  handoffs = [handoff('c1', 'alice', 'logistics'), handoff('c2', 'bob', 'logistics')],
+): DeskStore {
   const desk = createDeskStore();
   desk
     .getState()
     .showGroups([{ _id: 'logistics', title: { zh: '物流', en: 'Logistics' } }] as never);
   desk.getState().showInbox({
-    agent: { status: 'online', displayName: 'Mia' },
+    agent: { status, displayName: 'Mia' },
     queues: [],
-    handoffs: [handoff('c1', 'alice', 'logistics'), handoff('c2', 'bob', 'logistics')],
+    handoffs,
   } as unknown as InboxView);
   render(
     <AntApp>
@@ -113,5 +117,31 @@ describe('the desk conversation list, when the open conversation leaves it', () 
     act(() => desk.getState().select('c2'));
     resolve(desk, []);
     expect(document.activeElement).toBe(screen.getByRole('region', { name: '我的会话（0）' }));
+  });
+});
+
+describe('the desk conversation list, empty', () => {
+  const showEmpty = (status: string) => showList(status, []);
+
+  it('should tell an away or busy agent that only going online brings conversations', async () => {
+    await i18n.changeLanguage('zh');
+    showEmpty('away');
+    expect(screen.getByTestId('inbox-empty').textContent).toBe(
+      '你现在是“离开”，不会分到新会话。切换为“在线”即可接待排队中的客户。',
+    );
+    cleanup();
+    await i18n.changeLanguage('en');
+    showEmpty('busy');
+    expect(screen.getByTestId('inbox-empty').textContent).toBe(
+      'Your status is “Busy”, so no new conversations come to you. Switch to Online to take the customers waiting in the queues.',
+    );
+  });
+
+  it('should tell an online agent where conversations will appear', async () => {
+    await i18n.changeLanguage('en');
+    showEmpty('online');
+    expect(screen.getByTestId('inbox-empty').textContent).toBe(
+      'No conversations yet: a customer handed to you appears here.',
+    );
   });
 });

@@ -16,6 +16,7 @@ export function DeskConversationList({ desk }: { desk: DeskStore }) {
   const handoffs = useDesk(desk, (s) => s.handoffs);
   const selected = useDesk(desk, (s) => s.selected);
   const chat = useDesk(desk, (s) => s.chat);
+  const status = useDesk(desk, (s) => s.status);
   const { select } = desk.getState();
   const { groupName, tierName } = useDeskNames(desk);
   const notify = useCallback((count: number) => t('desk.notification', { count }), [t]);
@@ -54,7 +55,7 @@ export function DeskConversationList({ desk }: { desk: DeskStore }) {
           </Space>
         }
         dataSource={handoffs}
-        locale={{ emptyText: t('inbox.none') }}
+        locale={{ emptyText: <EmptyDesk status={status} /> }}
         renderItem={(item) => {
           const count = unread[item.conversationId] ?? 0;
           return (
@@ -98,5 +99,24 @@ export function DeskConversationList({ desk }: { desk: DeskStore }) {
         }}
       />
     </div>
+  );
+}
+
+/**
+ * What an empty list tells the agent: only an online agent is handed conversations, so a busy
+ * or away one is told to go online (customers may be waiting in their groups all the while).
+ */
+function EmptyDesk({ status }: { status: string | undefined }) {
+  const { t } = useTranslation();
+  if (status === 'busy' || status === 'away')
+    return (
+      <span data-testid="inbox-empty">
+        {t('inbox.noneWhile', { status: t(`inbox.status.${status}`) })}
+      </span>
+    );
+  return (
+    <span data-testid="inbox-empty">
+      {t(status === 'online' ? 'inbox.noneOnline' : 'inbox.none')}
+    </span>
   );
 }

@@ -133,6 +133,7 @@ export function EventsPage({ onOpenInstance }: { onOpenInstance: (id: string) =>
         />
         <Select
           placeholder={t('events.outcome')}
+          aria-label={t('events.outcome')}
           allowClear
           style={{ width: 200 }}
           onChange={set('outcome')}

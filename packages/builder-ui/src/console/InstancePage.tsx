@@ -71,8 +71,8 @@ export function InstancePage({
     workflowsApi
       .version(workflowId, version)
       .then((answer) => setDocument(answer.document))
-      .catch((error: unknown) => void message.error(String(error)));
-  }, [workflowId, version, message]);
+      .catch((error: unknown) => void message.error(errorText(error, languageOf(i18n.language))));
+  }, [workflowId, version, message, i18n]);
   const trace = useMemo(() => (detail ? traceOf(detail.node, detail.timeline) : null), [detail]);
   const act = async (action: () => Promise<unknown>) => {
     try {

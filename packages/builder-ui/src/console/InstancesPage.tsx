@@ -3,6 +3,7 @@ import { App as AntApp, Input, Select, Space, Table, Tag, Typography } from 'ant
 import { useTranslation } from 'react-i18next';
 import { WarningOutlined } from '@ant-design/icons';
 import {
+  errorText,
   instancesApi,
   type InstanceOutcome,
   type InstanceList,
@@ -56,7 +57,10 @@ export function InstancesPage({
     [shown],
   );
   const load = useCallback(() => instancesApi.list(shown), [shown]);
-  const failed = useCallback((error: unknown) => void message.error(String(error)), [message]);
+  const failed = useCallback(
+    (error: unknown) => void message.error(errorText(error, languageOf(i18n.language))),
+    [message, i18n],
+  );
   useLive(watch, load, setResult, failed);
   const set = (key: string) => (value: string | undefined) => {
     setPage(1);
@@ -75,6 +79,7 @@ export function InstancesPage({
         />
         <Select
           placeholder={t('instances.status')}
+          aria-label={t('instances.status')}
           allowClear
           style={{ width: 140 }}
           onChange={set('status')}

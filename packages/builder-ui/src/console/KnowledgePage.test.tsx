@@ -65,4 +65,17 @@ describe('the knowledge page', () => {
       revision: 3,
     });
   });
+
+  it('should open an article from the keyboard: its id is a button named for it', async () => {
+    render(
+      <AntApp>
+        <KnowledgePage canEdit />
+      </AntApp>,
+    );
+    const open = await screen.findByRole('button', { name: 'Edit article double-11' });
+    open.focus();
+    expect(document.activeElement).toBe(open);
+    fireEvent.click(open);
+    expect(await screen.findByTestId('article-answer-zh')).toBeTruthy();
+  });
 });

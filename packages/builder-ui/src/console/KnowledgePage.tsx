@@ -118,6 +118,9 @@ export function KnowledgePage({ canEdit }: { canEdit: boolean }) {
     }
   };
 
+  const edit = (article: KnowledgeArticle) =>
+    setEditing({ ...article, questionsText: article.questions.join('\n') });
+
   const articles = (
     <>
       <TryMessageBox />
@@ -159,13 +162,33 @@ export function KnowledgePage({ canEdit }: { canEdit: boolean }) {
         pagination={{ current: page, pageSize: 50, total: result?.total ?? 0, onChange: setPage }}
         onRow={(article) =>
           ({
-            onClick: () =>
-              canEdit && setEditing({ ...article, questionsText: article.questions.join('\n') }),
+            onClick: () => canEdit && edit(article),
             'data-testid': `article-${article.id}`,
           }) as React.HTMLAttributes<HTMLElement>
         }
         columns={[
-          { title: 'ID', dataIndex: 'id', width: 160 },
+          {
+            title: 'ID',
+            dataIndex: 'id',
+            width: 160,
+            // The row opens on a click; its id is the button the keyboard reaches (Tab, Enter).
+            render: (id: string, article) =>
+              canEdit ? (
+                <Button
+                  type="link"
+                  size="small"
+                  aria-label={t('knowledge.editArticle', { id })}
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    edit(article);
+                  }}
+                >
+                  {id}
+                </Button>
+              ) : (
+                id
+              ),
+          },
           {
             title: t('knowledge.questions'),
             dataIndex: 'questions',

@@ -145,6 +145,7 @@ export function QualityPage({ canEdit, canOperate }: { canEdit: boolean; canOper
         <Select
           allowClear
           placeholder={t('quality.agentFilter')}
+          aria-label={t('quality.agentFilter')}
           style={{ width: 200 }}
           value={agentFilter}
           options={agents.map((a) => ({ value: a.agentId, label: a.agentName }))}

@@ -81,6 +81,12 @@ describe('the analytics overlay on the journey canvas', () => {
     await waitFor(() => expect(screen.queryByTestId('node-badge-start')).toBeNull());
   });
 
+  it("should name the live counts' select, which a placeholder alone did not", async () => {
+    openEditor();
+    await screen.findByTestId('node-start', {}, SLOW);
+    expect(screen.getByRole('combobox', { name: 'Live counts' })).toBeTruthy();
+  });
+
   it('should be on from the start when the dashboard opens the canvas with it', async () => {
     openEditor('funnel');
     expect(await screen.findByTestId('node-badge-done', {}, SLOW)).toBeTruthy();

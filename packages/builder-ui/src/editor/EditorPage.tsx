@@ -1,8 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
-import { App as AntApp, Button, Spin, Typography } from 'antd';
+import { App as AntApp, Button, Result, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { instancesApi, workflowsApi, type Draft, type FlowCounts } from '../api/api-client.ts';
+import {
+  errorText,
+  instancesApi,
+  workflowsApi,
+  type Draft,
+  type FlowCounts,
+} from '../api/api-client.ts';
+import { languageOf } from '../i18n/i18n.ts';
 import { useLive, type LiveHandlers } from '../app/use-live.ts';
 import { copySelection, emptyCopy, type SelectionCopy } from '../graph/selection-copy.ts';
 import type { CanvasOverlay } from '../app/use-hash-route.ts';
@@ -28,17 +35,35 @@ export interface EditorPageProps {
   onBack: () => void;
 }
 
-/** Loads a draft, then shows the editor for it. */
+/**
+ * Loads a draft, then shows the editor for it; a journey that cannot be loaded (a stale link, a
+ * deleted journey, the server away) says why in the language shown, with the way back and a retry.
+ */
 export function EditorPage(props: EditorPageProps) {
-  const { message } = AntApp.useApp();
+  const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState<Draft>();
+  const [failure, setFailure] = useState<unknown>();
   const load = useCallback(() => {
-    workflowsApi
-      .get(props.workflowId)
-      .then(setDraft)
-      .catch((error: unknown) => void message.error(String(error)));
-  }, [props.workflowId, message]);
+    setFailure(undefined);
+    workflowsApi.get(props.workflowId).then(setDraft, setFailure);
+  }, [props.workflowId]);
   useEffect(load, [load]);
+  if (failure !== undefined)
+    return (
+      <Result
+        status="warning"
+        data-testid="editor-load-failed"
+        title={errorText(failure, languageOf(i18n.language))}
+        extra={
+          <Space>
+            <Button type="primary" onClick={props.onBack}>
+              {t('editor.back')}
+            </Button>
+            <Button onClick={load}>{t('app.retry')}</Button>
+          </Space>
+        }
+      />
+    );
   if (!draft) return <Spin />;
   return (
     <ReactFlowProvider>
@@ -89,7 +114,7 @@ function EditorBody({
       <div className="editor-body">
         <aside className="editor-palette">
           <Typography.Title level={5}>{t('editor.palette')}</Typography.Title>
-          <Palette />
+          <Palette canEdit={canEdit} />
         </aside>
         <EditorCanvas canEdit={canEdit} />
         <EditorSide canEdit={canEdit} />
@@ -179,6 +204,8 @@ const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toI
  */
 function useOverlays(): void {
   const { message } = AntApp.useApp();
+  const { i18n } = useTranslation();
+  const language = languageOf(i18n.language);
   const store = useEditorStore();
   const id = useEditor((s) => s.base.id);
   const overlayHours = useEditor((s) => s.overlayHours);
@@ -198,7 +225,10 @@ function useOverlays(): void {
     () => instancesApi.flow(id, hoursAgo(overlayHours ?? 24)),
     [id, overlayHours],
   );
-  const failed = useCallback((error: unknown) => void message.error(String(error)), [message]);
+  const failed = useCallback(
+    (error: unknown) => void message.error(errorText(error, language)),
+    [message, language],
+  );
   useLive(watch, load, setCounts, failed, 10_000);
   // The funnel overlay is view state: badges on the drawn nodes, never in the graph's history.
   const badges = useFunnelOverlay(id, funnelOn);

@@ -57,6 +57,7 @@ export function EditorToolbar({ commands, canEdit, canPublish, onBack }: EditorT
           style={{ width: 170 }}
           allowClear
           placeholder={t('instances.overlay')}
+          aria-label={t('instances.overlay')}
           value={overlayHours}
           onChange={actions.setOverlayHours}
           data-testid="overlay"

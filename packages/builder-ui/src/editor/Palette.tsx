@@ -1,15 +1,23 @@
 import { useMemo, useState, type DragEvent } from 'react';
 import { Input, Typography } from 'antd';
+import { useStoreApi } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { nodePalette } from '../node-palette.ts';
 import { languageOf } from '../i18n/i18n.ts';
+import { useEditorStore } from './editor-context.ts';
 
 /** The drag payload's type: the node type being dragged onto the canvas. */
 export const NODE_TYPE_DRAG = 'application/x-xiaoer-node-type';
 
-/** Node types by category, from the engine's registry, searchable in both languages. */
-export function Palette() {
+/**
+ * Node types by category, from the engine's registry, searchable in both languages. An editor
+ * drags one onto the canvas, or clicks it (Enter or Space from the keyboard, a tap on a tablet)
+ * to add it in the middle of what the canvas shows, selected for the inspector.
+ */
+export function Palette({ canEdit }: { canEdit: boolean }) {
   const { t, i18n } = useTranslation();
+  const flow = useStoreApi();
+  const store = useEditorStore();
   const language = languageOf(i18n.language);
   const [query, setQuery] = useState('');
   const sections = useMemo(() => {
@@ -32,6 +40,14 @@ export function Palette() {
     event.dataTransfer.setData(NODE_TYPE_DRAG, type);
     event.dataTransfer.effectAllowed = 'move';
   };
+  const addInView = (type: string) => {
+    const {
+      width,
+      height,
+      transform: [x, y, zoom],
+    } = flow.getState();
+    store.getState().addNode(type, { x: (width / 2 - x) / zoom, y: (height / 2 - y) / zoom });
+  };
   return (
     <div className="palette">
       <Input.Search
@@ -43,18 +59,31 @@ export function Palette() {
       {sections.map((section) => (
         <div key={section.category} className="palette-section">
           <Typography.Text type="secondary">{section.title[language]}</Typography.Text>
-          {section.items.map((item) => (
-            <div
-              key={item.type}
-              className="palette-item"
-              draggable
-              data-testid={`palette-${item.type}`}
-              title={item.description[language]}
-              onDragStart={(event) => onDragStart(event, item.type)}
-            >
-              {item.title[language]}
-            </div>
-          ))}
+          {section.items.map((item) =>
+            canEdit ? (
+              <button
+                type="button"
+                key={item.type}
+                className="palette-item"
+                draggable
+                data-testid={`palette-${item.type}`}
+                title={item.description[language]}
+                onDragStart={(event) => onDragStart(event, item.type)}
+                onClick={() => addInView(item.type)}
+              >
+                {item.title[language]}
+              </button>
+            ) : (
+              <div
+                key={item.type}
+                className="palette-item"
+                data-testid={`palette-${item.type}`}
+                title={item.description[language]}
+              >
+                {item.title[language]}
+              </div>
+            ),
+          )}
         </div>
       ))}
     </div>

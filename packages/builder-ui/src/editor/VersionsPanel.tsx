@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { languageOf } from '../i18n/i18n.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import type { WorkflowDocument } from '@xiaoer/engine';
-import { workflowsApi, type VersionSummary } from '../api/api-client.ts';
+import { errorText, workflowsApi, type VersionSummary } from '../api/api-client.ts';
 import { diffDocuments, diffGraph } from '../graph/version-diff.ts';
 import { GraphView } from '../console/JourneyView.tsx';
 import { nameDiffGraph } from './diff-names.ts';
@@ -40,8 +40,8 @@ export function VersionsPanel({
         setVersions(r.versions);
         setFrom((f) => f ?? r.versions.at(-1)?.version);
       })
-      .catch((error: unknown) => void message.error(String(error)));
-  }, [draft.id, refreshKey, message]);
+      .catch((error: unknown) => void message.error(errorText(error, languageOf(i18n.language))));
+  }, [draft.id, refreshKey, message, i18n]);
   const load = async (version: number) =>
     version === DRAFT ? draft : (await workflowsApi.version(draft.id, version)).document;
   const compare = async () => {

@@ -42,8 +42,8 @@ export function WorkflowsPage({
     workflowsApi
       .list()
       .then((r) => setRows(r.workflows))
-      .catch((error: unknown) => void message.error(String(error)));
-  }, [message]);
+      .catch((error: unknown) => void message.error(errorText(error, languageOf(i18n.language))));
+  }, [message, i18n]);
   const create = async (values: { id: string; name: string }) => {
     try {
       const start =
