@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadJourney } from '../journeys/journey-files.ts';
+import { counterWorkflow } from './test-workflows.ts';
 import { erpMapping, postShopify } from '../platforms/platform-fixtures.ts';
 import { signedHeaders } from '@xiaoer/server';
 import { eventJson, inboxEntryOf, type EventRecord } from '@xiaoer/server/internal';
@@ -38,6 +39,7 @@ interface Entry {
   instances: string[];
   waiting: { instanceId: string; node: string }[];
   reasons: string[];
+  reasonTexts?: { zh: string; en: string }[];
   problems: { pointer: string; message: string; text?: { zh: string; en: string } }[];
   recovered?: boolean;
 }
@@ -73,9 +75,20 @@ async function entriesOf(source: string, count: number): Promise<Entry[]> {
 
 beforeAll(async () => {
   h = await startHarness({ config: { sources: [SHOPIFY, STOCK, ERP] } });
-  await h.publish(loadJourney('order-lifecycle'));
+  await h.publish(loadJourney('order-lifecycle'), counterWorkflow, bigCounter);
 });
 afterAll(async () => h?.close());
+
+/** The counter journey for counts over 100 only: its trigger's filter refuses the others. */
+const bigCounter = {
+  ...counterWorkflow,
+  id: 'big-counter',
+  nodes: counterWorkflow.nodes.map((node) =>
+    node.type === 'trigger'
+      ? { ...node, config: { ...node.config, filter: { '>': [{ var: 'count' }, 100] } } }
+      : node,
+  ),
+};
 
 /** An order's event as a process that died after acknowledging it had taken it, a minute ago. */
 function crashedOrder(eventId: string, orderId: string): EventRecord {
@@ -380,5 +393,24 @@ describe('GET /api/events', () => {
     expect((await events()).events.length).toBe(total);
     expect(await h.xiaoer.receivedEvents.prune(new Date(Date.now() + 3_600_000))).toBe(total);
     expect((await events()).events).toEqual([]);
+  });
+
+  it('should say in Chinese and English why the other journeys did not take an event one journey took', async () => {
+    const opened = cloudEvent('counter.opened', { counterId: 'EV-SMALL', count: 1 });
+    expect((await h.sendEvents(opened)).status).toBe(202);
+    await vi.waitFor(async () => {
+      const [entry] = (await events('?order=EV-SMALL')).events;
+      expect(entry).toMatchObject({
+        outcome: 'started',
+        instances: ['counter:EV-SMALL:1'],
+        reasons: ["big-counter: The trigger's filter of journey big-counter rejects this event"],
+        reasonTexts: [
+          {
+            zh: 'big-counter：旅程触发器的筛选条件不接收这个事件。',
+            en: "big-counter: The journey's trigger filter rejects this event.",
+          },
+        ],
+      });
+    }, SETTLED);
   });
 });

@@ -38,10 +38,15 @@ const OUTCOME_COLORS: Record<Outcome, string> = {
 const OUTCOMES = Object.keys(OUTCOME_COLORS) as Outcome[];
 const PAGE_SIZE = 50;
 
+/** Outcomes where a journey took the event: other journeys' reasons are then an aside. */
+const TAKEN = new Set<Outcome>(['started', 'routed', 'parked', 'early']);
+
 /** Why an event had its outcome: the node a parked one waits behind, pointers, reasons. */
 function Why({ event }: { event: ReceivedEvent }) {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
+  // In the page's language where the runtime words them in both (entries before it: English).
+  const reasons = event.reasonTexts?.map((r) => r[language]) ?? event.reasons;
   return (
     <Space direction="vertical" size={0}>
       {event.waiting.map((w) => (
@@ -63,9 +68,12 @@ function Why({ event }: { event: ReceivedEvent }) {
           <code>{p.pointer || '/'}</code> {p.text?.[language] ?? p.message}
         </Typography.Text>
       ))}
+      {event.problems.length === 0 && reasons.length > 0 && TAKEN.has(event.outcome) && (
+        <Typography.Text type="secondary">{t('events.otherJourneys')}</Typography.Text>
+      )}
       {event.problems.length === 0 &&
-        event.reasons.map((r) => (
-          <Typography.Text key={r} type="secondary">
+        reasons.map((r) => (
+          <Typography.Text key={r} type="secondary" data-testid="event-reason">
             {r}
           </Typography.Text>
         ))}

@@ -107,6 +107,7 @@ export const messages = {
       earlyFor: '订单的旅程（{{journeys}}）还没开始：事件会保留 7 天，旅程开始时再处理',
       appliedLate: '先于订单到达，订单的旅程开始后已处理',
       recovered: '由恢复处理（服务重启或上次处理失败之后）',
+      otherJourneys: '其他旅程没有接收它：',
       unheard: '没有旅程在听的来源',
       outcomes: {
         started: '启动了旅程',
@@ -720,6 +721,7 @@ export const messages = {
         'The order’s journey ({{journeys}}) has not started: the event is kept 7 days and applied when it starts',
       appliedLate: 'Came before its order; applied when the order’s journey started',
       recovered: 'Processed by recovery (after a restart or a failed attempt)',
+      otherJourneys: 'Other journeys did not take it:',
       unheard: 'Sources no journey listens to',
       outcomes: {
         started: 'Started a journey',

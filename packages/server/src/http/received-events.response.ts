@@ -25,7 +25,8 @@ const entry = object(
     // `message` in English; `text` in zh and en where the check words it in both.
     problems: arrayOf(object({ pointer: text, message: text }, { text: localizedText })),
   },
-  { key: text, late: boolean, recovered: boolean },
+  // `reasons` in zh and en, one each, where the runtime words them in both.
+  { key: text, late: boolean, recovered: boolean, reasonTexts: arrayOf(localizedText) },
 );
 
 /** The success answer of `GET /api/events`. */

@@ -1,5 +1,5 @@
 import { Schema, type Connection, type Model } from 'mongoose';
-import type { JsonObject } from '@xiaoer/engine';
+import type { JsonObject, LocalizedText } from '@xiaoer/engine';
 import { jsonFields } from './json-fields.ts';
 import type { DataProblem } from './received-event.model.ts';
 
@@ -21,6 +21,8 @@ export interface EventOutcome {
     instanceId?: string;
     workflowId: string;
     reason: string;
+    /** `reason` in Chinese and English (runtime/ignored-reasons.ts); absent on older records. */
+    text?: LocalizedText;
     /** Data that broke the journey's trigger contract: where (JSON pointer) and what. */
     problems?: DataProblem[];
   }[];

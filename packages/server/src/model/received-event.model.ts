@@ -45,6 +45,11 @@ export interface ReceivedEventDetail {
   early: string[];
   /** Why journeys ignored it, or why a topic was ignored. */
   reasons: string[];
+  /**
+   * The same reasons in Chinese and English, one for each of `reasons` where the runtime
+   * words it in both (absent on entries written before, and for a refused delivery's reason).
+   */
+  reasonTexts?: LocalizedText[];
   problems: DataProblem[];
   /** An early event applied when its order's journey started (an entry of its own). */
   late?: boolean;

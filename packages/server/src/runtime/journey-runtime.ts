@@ -10,6 +10,7 @@ import {
   TriggerMismatchError,
   type JourneyMachine,
   type JsonObject,
+  type LocalizedText,
   type StepResult,
 } from '@xiaoer/engine';
 import { GroupCommit, type CommitWindow } from '../model/group-commit.ts';
@@ -40,6 +41,7 @@ import { EarlyEvents, mayKeepEarlyEvents } from './early-events.ts';
 import { EventInbox } from './event-inbox.ts';
 import { lingerForStep } from './quiet-steps.ts';
 import { ANSWERED_STEP_WINDOW } from './answered-steps.ts';
+import { ignoredReasonText } from './ignored-reasons.ts';
 import { BOOKKEEPING_LINGER_MS } from './bookkeeping-writes.ts';
 import { ActiveInstances } from './active-instances.ts';
 import { RECENT_EVENTS, StepLog, type EffectSink, type Transition } from './step-log.ts';
@@ -49,14 +51,19 @@ export type ApplyResult =
   | { kind: 'applied'; instance: InstanceRecord }
   | { kind: 'parked'; instance: InstanceRecord }
   | { kind: 'duplicate'; instance: InstanceRecord }
-  | { kind: 'ignored'; instance: InstanceRecord; reason: string };
+  | { kind: 'ignored'; instance: InstanceRecord; reason: string; text: LocalizedText };
 
 type RouteResult =
   | ApplyResult
   | { kind: 'started'; instance: InstanceRecord; early?: InstanceEvent[] }
   | { kind: 'none' }
   | { kind: 'early' }
-  | { kind: 'not-started'; reason: string; problems?: { pointer: string; message: string }[] };
+  | {
+      kind: 'not-started';
+      reason: string;
+      text: LocalizedText;
+      problems?: { pointer: string; message: string }[];
+    };
 
 export interface RuntimeOptions {
   /** Claims older than this are finished or dropped by recovery (a crashed process). */
@@ -353,11 +360,13 @@ export class JourneyRuntime {
           instanceId: result.instance._id,
           workflowId: workflow.workflowId,
           reason: result.reason,
+          text: result.text,
         });
       else if (result.kind === 'not-started')
         outcome.ignored.push({
           workflowId: workflow.workflowId,
           reason: result.reason,
+          text: result.text,
           ...(result.problems?.length ? { problems: result.problems } : {}),
         });
     }
@@ -421,7 +430,12 @@ export class JourneyRuntime {
           result = start(machine, journeyEventOf(event));
         } catch (error) {
           if (error instanceof TriggerMismatchError || error instanceof InvalidEventError)
-            return { kind: 'not-started', reason: error.message, problems: eventProblemsOf(error) };
+            return {
+              kind: 'not-started',
+              reason: error.message,
+              text: ignoredReasonText(error),
+              problems: eventProblemsOf(error),
+            };
           throw error;
         }
         const generation = (latest?.generation ?? 0) + 1;
@@ -537,12 +551,14 @@ export class JourneyRuntime {
   ): Promise<ApplyResult | null> {
     if (!unparking && instance.recentEvents.includes(event.key))
       return { kind: 'duplicate', instance };
-    if (instance.status !== 'active') return { kind: 'ignored', instance, reason: 'ended' };
+    if (instance.status !== 'active')
+      return { kind: 'ignored', instance, reason: 'ended', text: ignoredReasonText('ended') };
     const machine = await this.#catalog.machine(instance.workflowId, instance.version);
     const parked = unparking ? instance.parked.filter((p) => p.key !== event.key) : instance.parked;
     const recentEvents = remember(instance.recentEvents, event.key);
     if (!acceptedEvents(machine, instance.snapshot).includes(event.type)) {
-      if (HOST_EVENTS.has(event.type)) return { kind: 'ignored', instance, reason: 'stale' };
+      if (HOST_EVENTS.has(event.type))
+        return { kind: 'ignored', instance, reason: 'stale', text: ignoredReasonText('stale') };
       const next = await this.steps.commit(
         instance,
         { ...event, parked: true } as InstanceEvent,
@@ -565,7 +581,7 @@ export class JourneyRuntime {
       result = step(machine, instance.snapshot, journeyEventOf(event));
     } catch (error) {
       if (error instanceof EventNotAcceptedError || error instanceof InvalidEventError)
-        return { kind: 'ignored', instance, reason: error.message };
+        return { kind: 'ignored', instance, reason: error.message, text: ignoredReasonText(error) };
       throw error;
     }
     const next = await this.steps.commit(

@@ -1863,6 +1863,10 @@ export interface operations {
               key?: string;
               late?: boolean;
               recovered?: boolean;
+              reasonTexts?: {
+                zh: string;
+                en: string;
+              }[];
             }[];
             next: string | null;
             unheard: {

@@ -27,6 +27,11 @@ export function receivedEntryOf(received: Received, now = new Date()): ReceivedE
     detail.waiting = routing.waiting ?? [];
     detail.early = routing.early ?? [];
     detail.reasons = routing.ignored.map((i) => `${i.workflowId}: ${i.reason}`);
+    if (routing.ignored.length > 0 && routing.ignored.every((i) => i.text))
+      detail.reasonTexts = routing.ignored.map(({ workflowId, text }) => ({
+        zh: `${workflowId}：${text?.zh ?? ''}`,
+        en: `${workflowId}: ${text?.en ?? ''}`,
+      }));
     detail.problems = routing.ignored.flatMap((i) => i.problems ?? []);
   }
   if (received.recovered) detail.recovered = true;
