@@ -186,7 +186,7 @@ export function instancesRouter(
       target: param(request, 'id'),
       details: { type: (request.body as { type: string }).type, result: String(answer['result']) },
     })),
-    validateBody(instanceBodySchemas.sendEvent),
+    validateBody(instanceBodySchemas.sendEvent, { storableKeys: true }),
     async (request, response) => {
       const id = param(request, 'id');
       const body = request.body as { type: string; data?: JsonObject };
