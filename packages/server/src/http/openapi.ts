@@ -335,6 +335,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
   'GET /api/conversations/{id}/follow-ups': {
     summary: "A conversation's follow-up tasks / 会话的跟进任务",
     tag: 'quality',
+    errors: { 403: 'Not your conversation / 不是分配给你的会话' },
   },
   'POST /api/conversations/{id}/close': {
     summary: 'Close a conversation / 结束会话',
@@ -374,6 +375,9 @@ const OPERATIONS: Record<string, OperationNotes> = {
   'POST /api/instances/{id}/events': {
     summary: 'Send an instance an event by hand / 手动发送事件',
     tag: 'instances',
+    errors: {
+      403: "The role may not send this type by hand (a review, a shop fact, the customer's words, Xiaoer's own events) / 角色不能手动发送该类型的事件",
+    },
   },
   'GET /api/dead-letters': {
     summary: 'Effects that gave up, newest first, `limit` at most 500 (the default) / 死信',

@@ -6124,7 +6124,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Needs the "sendEvent" permission / 权限不足 */
+      /** @description The role may not send this type by hand (a review, a shop fact, the customer's words, Xiaoer's own events) / 角色不能手动发送该类型的事件 */
       403: {
         headers: {
           [name: string]: unknown;
@@ -10101,7 +10101,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Needs the "read" permission / 权限不足 */
+      /** @description Not your conversation / 不是分配给你的会话 */
       403: {
         headers: {
           [name: string]: unknown;
