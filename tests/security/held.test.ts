@@ -89,6 +89,55 @@ const HELD: Attack[] = [
       }),
     status: 403,
   },
+  {
+    name: 'another conversation’s token on its live stream',
+    send: () => fetch(`${h.url}/api/chat/conversations/${theirs.id}/stream?token=${mine.token}`),
+    status: 403,
+    code: 'wrong-token',
+  },
+  {
+    name: 'another conversation closed with my token',
+    send: () =>
+      fetch(`${h.url}/api/chat/conversations/${theirs.id}/close`, {
+        method: 'POST',
+        headers: { 'x-chat-token': mine.token },
+      }),
+    status: 403,
+    code: 'wrong-token',
+  },
+  {
+    name: 'a chat token used on the console API',
+    send: () =>
+      fetch(`${h.url}/api/conversations/${mine.id}`, {
+        headers: { 'x-chat-token': mine.token, authorization: `Bearer ${mine.token}` },
+      }),
+    status: 401,
+    code: 'unauthenticated',
+  },
+  {
+    name: 'a chat visitor claiming to be verified',
+    send: () =>
+      fetch(`${h.url}/api/chat/conversations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ customer: { id: 'held-me', verified: true } }),
+      }),
+    status: 400,
+    code: 'invalid-body',
+  },
+  {
+    name: 'query operators as login name and password',
+    send: () =>
+      h.request('POST', '/api/auth/login', { username: { $gt: '' }, password: { $gt: '' } }, ''),
+    status: 400,
+    code: 'invalid-body',
+  },
+  {
+    name: "an intake API key on a conversation's live stream",
+    send: () => h.request('GET', `/api/conversations/${mine.id}/stream`, undefined, apiKey),
+    status: 403,
+    code: 'forbidden',
+  },
 ];
 
 describe('controls that held (issue 18)', () => {
