@@ -104,6 +104,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
     },
     errors: {
       ...signed,
+      403: "The chat's own events (`conversation.*`, `customer.*` naming a conversation): only the chat sends them; nothing stored / 聊天自身的事件，来源不能发送",
       409: 'An event id recorded before with another type or data / 事件 ID 已用于其他事件',
       422: 'The data fits no trigger of the journeys its type starts, and nothing waits for it (`details.problems`); nothing stored / 数据不符合旅程触发器，未记录',
     },
@@ -148,7 +149,10 @@ const OPERATIONS: Record<string, OperationNotes> = {
     tag: 'events',
     success: 202,
     security: 'signature',
-    errors: signed,
+    errors: {
+      ...signed,
+      403: "The mapping made the chat's own events; nothing stored / 映射出聊天自身的事件，未记录",
+    },
   },
   'POST /api/auth/login': {
     summary: 'Log in; sets the session cookie and returns a token / 登录',

@@ -1989,6 +1989,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The chat's own events (`conversation.*`, `customer.*` naming a conversation): only the chat sends them; nothing stored / 聊天自身的事件，来源不能发送 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description An event id recorded before with another type or data / 事件 ID 已用于其他事件 */
       409: {
         headers: {
@@ -2318,6 +2327,15 @@ export interface operations {
       };
       /** @description Missing or wrong signature / 签名缺失或错误 */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The mapping made the chat's own events; nothing stored / 映射出聊天自身的事件，未记录 */
+      403: {
         headers: {
           [name: string]: unknown;
         };
