@@ -450,7 +450,9 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary:
       'Add a webhook sender (xiaoer or woocommerce); its secret is in this answer only / 新增事件来源（密钥只显示这一次）',
     tag: 'admin',
-    errors: { 409: 'The id is taken / 来源 id 已存在' },
+    errors: {
+      409: "The id is taken, or is one of Xiaoer's own (chat, journeys) / 来源 id 已存在或为小二保留",
+    },
   },
   'POST /api/sources/{id}/secret': {
     summary:

@@ -4894,7 +4894,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The id is taken / 来源 id 已存在 */
+      /** @description The id is taken, or is one of Xiaoer's own (chat, journeys) / 来源 id 已存在或为小二保留 */
       409: {
         headers: {
           [name: string]: unknown;
