@@ -11,6 +11,8 @@ let apiKey: string;
 /** Two customers' conversations: one's token must not open the other. */
 let mine: { id: string; token: string };
 let theirs: { id: string; token: string };
+/** A scraper's bearer token: `/metrics` and nothing else. */
+const METRICS_TOKEN = 'held-metrics-token-0123456789';
 
 const openChat = async (customer: string) =>
   (await (
@@ -22,7 +24,7 @@ const openChat = async (customer: string) =>
   ).json()) as { id: string; token: string };
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ config: { metrics: { token: METRICS_TOKEN } } });
   const created = await h.request('POST', '/api/api-keys', { name: 'held', source: SOURCE.id });
   apiKey = ((await created.json()) as { key: string }).key;
   mine = await openChat('held-me');
@@ -137,6 +139,12 @@ const HELD: Attack[] = [
     send: () => h.request('GET', `/api/conversations/${mine.id}/stream`, undefined, apiKey),
     status: 403,
     code: 'forbidden',
+  },
+  {
+    name: 'the metrics token on the console API',
+    send: () => h.request('GET', '/api/conversations', undefined, METRICS_TOKEN),
+    status: 401,
+    code: 'unauthenticated',
   },
 ];
 
