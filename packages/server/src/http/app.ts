@@ -176,7 +176,7 @@ export function createApp(options: AppOptions): Express {
     app.use('/api', customerHistoryRouter(xiaoer.desk, xiaoer.routing, xiaoer.customerHistory));
     app.use('/api', connectionsRouter(xiaoer.connections));
   }
-  if (xiaoer) app.use('/api', eventTypesRouter(xiaoer.workflows));
+  if (xiaoer) app.use('/api', eventTypesRouter(xiaoer.catalog));
   let document: Record<string, unknown> | undefined;
   app.get('/api/docs', responds(healthResponseSchemas.docs), (_request, response) => {
     document ??= openApiDocument(app, serverPackage.version);

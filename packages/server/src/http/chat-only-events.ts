@@ -15,7 +15,7 @@ import { ApiError } from './api-error.ts';
 export function chatOnlyProblems(events: readonly CloudEvent[], batch: boolean): EventProblem[] {
   return events.flatMap((event, index) => {
     const at = batch ? `/${index}` : '';
-    if (event.type.startsWith('conversation.'))
+    if (isChatOnlyType(event.type))
       return [
         problem(`${at}/type`, {
           zh: `"${event.type.slice(0, 100)}" 是聊天自己发出的事件，来源不能发送`,
@@ -32,6 +32,9 @@ export function chatOnlyProblems(events: readonly CloudEvent[], batch: boolean):
     return [];
   });
 }
+
+/** A type only the chat sends, whatever its data: `conversation.*`. */
+export const isChatOnlyType = (type: string): boolean => type.startsWith('conversation.');
 
 const problem = (pointer: string, text: { zh: string; en: string }): EventProblem => ({
   pointer,
