@@ -316,6 +316,18 @@ const cases: Case[] = [
     pointer: '/steps/0/data/a.b',
   },
   {
+    name: "the editor's counts of an unknown journey",
+    send: () => h.request('GET', '/api/workflows/no-such-journey/flow'),
+    status: 404,
+    code: 'workflow-not-found',
+  },
+  {
+    name: "the editor's live counts of an unknown journey",
+    send: () => h.request('GET', '/api/workflows/no-such-journey/flow/stream'),
+    status: 404,
+    code: 'workflow-not-found',
+  },
+  {
     name: 'malformed workflow',
     send: () => h.request('POST', '/api/workflows', { id: 'broken', name: 'x' }),
     status: 400,

@@ -163,6 +163,7 @@ export function createApp(options: AppOptions): Express {
         xiaoer.dispatcher,
         xiaoer.instanceFeed,
         xiaoer.liveQueries,
+        xiaoer.workflows,
       ),
     );
     app.use('/api', routingRouter(xiaoer.routing, xiaoer.inboxFeed, xiaoer.desk, xiaoer.presence));

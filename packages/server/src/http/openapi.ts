@@ -367,13 +367,17 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary:
       'Live counts for the editor: active instances per node, steps per outcome since `since` (default 24 h) / 实时计数',
     tag: 'instances',
+    errors: { 404: 'No such journey / 没有这个旅程' },
   },
   'GET /api/workflows/{id}/flow/stream': {
     summary:
       'The live counts as server-sent events (`flow`), whenever they changed; the window keeps its length / 实时计数推送（SSE）',
     tag: 'instances',
     media: ['text/event-stream'],
-    errors: { 429: 'Too many live pages open for this user / 该用户打开的实时页面过多' },
+    errors: {
+      404: 'No such journey / 没有这个旅程',
+      429: 'Too many live pages open for this user / 该用户打开的实时页面过多',
+    },
   },
   'POST /api/instances/{id}/cancel': { summary: 'Cancel an instance / 取消实例', tag: 'instances' },
   'POST /api/instances/{id}/events': {

@@ -6231,7 +6231,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Unknown id / 不存在 */
+      /** @description No such journey / 没有这个旅程 */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6292,7 +6292,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Unknown id / 不存在 */
+      /** @description No such journey / 没有这个旅程 */
       404: {
         headers: {
           [name: string]: unknown;
