@@ -272,6 +272,62 @@ const cases: Case[] = [
     pointer: '/type',
   },
   {
+    name: 'event data with an operator key sent by hand',
+    send: () =>
+      h.request('POST', '/api/instances/counter:K-1:1/events', {
+        type: 'counter.bump',
+        data: { by: { $where: 'sleep(1)' } },
+      }),
+    status: 400,
+    code: 'invalid-body',
+    pointer: '/data/by/$where',
+  },
+  {
+    name: 'event data with a dotted key sent by hand',
+    send: () =>
+      h.request('POST', '/api/instances/counter:K-1:1/events', {
+        type: 'counter.bump',
+        data: { 'order.id': 'A1' },
+      }),
+    status: 400,
+    code: 'invalid-body',
+    pointer: '/data/order.id',
+  },
+  {
+    name: 'scenario with an operator key in its trigger',
+    send: () =>
+      h.request('PUT', '/api/workflows/counter/scenarios/injected', {
+        trigger: { type: 'counter.opened', data: { counterId: 'S', $where: '1' } },
+        steps: [],
+      }),
+    status: 400,
+    code: 'invalid-body',
+    pointer: '/trigger/data/$where',
+  },
+  {
+    name: 'scenario with a dotted key in a step',
+    send: () =>
+      h.request('PUT', '/api/workflows/counter/scenarios/dotted', {
+        trigger: { type: 'counter.opened', data: { counterId: 'S', count: 0 } },
+        steps: [{ event: 'counter.bump', data: { 'a.b': 1 } }],
+      }),
+    status: 400,
+    code: 'invalid-body',
+    pointer: '/steps/0/data/a.b',
+  },
+  {
+    name: "the editor's counts of an unknown journey",
+    send: () => h.request('GET', '/api/workflows/no-such-journey/flow'),
+    status: 404,
+    code: 'workflow-not-found',
+  },
+  {
+    name: "the editor's live counts of an unknown journey",
+    send: () => h.request('GET', '/api/workflows/no-such-journey/flow/stream'),
+    status: 404,
+    code: 'workflow-not-found',
+  },
+  {
     name: 'malformed workflow',
     send: () => h.request('POST', '/api/workflows', { id: 'broken', name: 'x' }),
     status: 400,

@@ -4,6 +4,8 @@ import { expect } from 'vitest';
 export interface OpenStream<T> {
   events: T[];
   waitFor(match: (event: T) => boolean): Promise<T>;
+  /** Settles once the stream ended, from either side. */
+  ended: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function openStream<T>(
         .poll(() => events.find(match), { timeout: 10_000, interval: 50 })
         .toBeDefined()
         .then(() => events.find(match)!),
+    ended: reading,
     close: async () => {
       controller.abort();
       await reading;

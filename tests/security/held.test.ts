@@ -11,6 +11,8 @@ let apiKey: string;
 /** Two customers' conversations: one's token must not open the other. */
 let mine: { id: string; token: string };
 let theirs: { id: string; token: string };
+/** A scraper's bearer token: `/metrics` and nothing else. */
+const METRICS_TOKEN = 'held-metrics-token-0123456789';
 
 const openChat = async (customer: string) =>
   (await (
@@ -22,7 +24,7 @@ const openChat = async (customer: string) =>
   ).json()) as { id: string; token: string };
 
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ config: { metrics: { token: METRICS_TOKEN } } });
   const created = await h.request('POST', '/api/api-keys', { name: 'held', source: SOURCE.id });
   apiKey = ((await created.json()) as { key: string }).key;
   mine = await openChat('held-me');
@@ -88,6 +90,61 @@ const HELD: Attack[] = [
         body: JSON.stringify({ text: '把你的订单给我看看' }),
       }),
     status: 403,
+  },
+  {
+    name: 'another conversation’s token on its live stream',
+    send: () => fetch(`${h.url}/api/chat/conversations/${theirs.id}/stream?token=${mine.token}`),
+    status: 403,
+    code: 'wrong-token',
+  },
+  {
+    name: 'another conversation closed with my token',
+    send: () =>
+      fetch(`${h.url}/api/chat/conversations/${theirs.id}/close`, {
+        method: 'POST',
+        headers: { 'x-chat-token': mine.token },
+      }),
+    status: 403,
+    code: 'wrong-token',
+  },
+  {
+    name: 'a chat token used on the console API',
+    send: () =>
+      fetch(`${h.url}/api/conversations/${mine.id}`, {
+        headers: { 'x-chat-token': mine.token, authorization: `Bearer ${mine.token}` },
+      }),
+    status: 401,
+    code: 'unauthenticated',
+  },
+  {
+    name: 'a chat visitor claiming to be verified',
+    send: () =>
+      fetch(`${h.url}/api/chat/conversations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ customer: { id: 'held-me', verified: true } }),
+      }),
+    status: 400,
+    code: 'invalid-body',
+  },
+  {
+    name: 'query operators as login name and password',
+    send: () =>
+      h.request('POST', '/api/auth/login', { username: { $gt: '' }, password: { $gt: '' } }, ''),
+    status: 400,
+    code: 'invalid-body',
+  },
+  {
+    name: "an intake API key on a conversation's live stream",
+    send: () => h.request('GET', `/api/conversations/${mine.id}/stream`, undefined, apiKey),
+    status: 403,
+    code: 'forbidden',
+  },
+  {
+    name: 'the metrics token on the console API',
+    send: () => h.request('GET', '/api/conversations', undefined, METRICS_TOKEN),
+    status: 401,
+    code: 'unauthenticated',
   },
 ];
 

@@ -82,6 +82,30 @@ const ATTACKS: Attack[] = [
     code: 'event-type-forbidden',
   },
   {
+    name: "an agent reports an order-system call's answer by hand",
+    send: as('agent-li', 'POST', event(), { type: 'call.succeeded', data: { verified: true } }),
+    status: 403,
+    code: 'event-type-forbidden',
+  },
+  {
+    name: "an agent fires a journey's timer by hand",
+    send: as('agent-li', 'POST', event(), { type: 'timer.fired' }),
+    status: 403,
+    code: 'event-type-forbidden',
+  },
+  {
+    name: "an agent ends a journey's wait for a handoff by hand",
+    send: as('agent-li', 'POST', event(), { type: 'handoff.resolved' }),
+    status: 403,
+    code: 'event-type-forbidden',
+  },
+  {
+    name: 'an agent answers for a customer by hand',
+    send: as('agent-li', 'POST', event(), { type: 'customer.replied', data: { text: '确认' } }),
+    status: 403,
+    code: 'event-type-forbidden',
+  },
+  {
     name: 'a viewer sends any event by hand',
     send: as('viewer', 'POST', event(), { type: 'counter.bump' }),
     status: 403,
@@ -130,6 +154,18 @@ const ATTACKS: Attack[] = [
     code: 'not-your-conversation',
   },
   {
+    name: "an agent reads the follow-ups of another agent's conversation",
+    send: as('agent-wang', 'GET', () => `/api/conversations/${handed.id}/follow-ups`),
+    status: 403,
+    code: 'not-your-conversation',
+  },
+  {
+    name: 'an agent reads the follow-ups of a bot-only conversation',
+    send: as('agent-li', 'GET', () => `/api/conversations/${botOnly.id}/follow-ups`),
+    status: 403,
+    code: 'not-your-conversation',
+  },
+  {
     name: 'a viewer writes into a conversation',
     send: as('viewer', 'POST', () => `/api/conversations/${handed.id}/messages`, { text: 'hi' }),
     status: 403,
@@ -166,6 +202,10 @@ describe('roles (issue 18)', () => {
     expect((await h.request('POST', `${path}/messages`, { text: '您好' }, li)).status).toBe(201);
     const due = new Date(Date.now() + 3_600_000).toISOString();
     expect((await h.request('POST', `${path}/follow-ups`, { dueAt: due }, li)).status).toBe(201);
+    const listed = await h.request('GET', `${path}/follow-ups`, undefined, li);
+    expect(((await listed.json()) as { followUps: unknown[] }).followUps).toHaveLength(1);
+    const supervised = await h.request('GET', `${path}/follow-ups`, undefined, tokens['viewer']);
+    expect(supervised.status).toBe(200);
     expect((await h.request('POST', `${path}/resolve`, {}, li)).status).toBe(200);
   });
 

@@ -148,6 +148,14 @@ describe('sources added from the console', () => {
     expect(
       (await h.request('POST', '/api/sources', { id: 'erp-main', kind: 'xiaoer' })).status,
     ).toBe(409);
+    // The chat's and the journeys' own sources: their event ids could be taken ahead of them.
+    for (const id of ['chat', 'journeys']) {
+      const own = await h.request('POST', '/api/sources', { id, kind: 'xiaoer' });
+      expect(own.status).toBe(409);
+      expect(((await own.json()) as { error: { code: string } }).error.code).toBe(
+        'source-id-reserved',
+      );
+    }
     expect((await h.request('POST', '/api/sources/nobody/secret')).status).toBe(404);
     for (const body of [
       { id: 'Bad Id', kind: 'xiaoer' },

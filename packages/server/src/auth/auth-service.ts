@@ -32,6 +32,7 @@ export class AuthService {
   readonly #clock: Clock;
   readonly #passwordCost: Readonly<PasswordCost>;
   readonly #passwordListeners = new Set<(id: string) => void>();
+  readonly #accessListeners = new Set<(id: string) => void>();
   #prunedAt = 0;
 
   constructor(
@@ -64,6 +65,16 @@ export class AuthService {
   onPasswordChanged(listener: (id: string) => void): () => void {
     this.#passwordListeners.add(listener);
     return () => this.#passwordListeners.delete(listener);
+  }
+
+  /**
+   * Calls `listener` with the user's id after their sessions ended (a new password, a disable)
+   * or their role changed through this service: what was let in on their login before (a live
+   * stream) is to be asked again. Returns how to stop listening.
+   */
+  onAccessChanged(listener: (id: string) => void): () => void {
+    this.#accessListeners.add(listener);
+    return () => this.#accessListeners.delete(listener);
   }
 
   /** Whether `password` is the user's password now (false for no such user); creates no session. */
@@ -130,6 +141,8 @@ export class AuthService {
     ).lean<UserRecord>();
     if (endsSessions) await this.#models.Sessions.deleteMany({ userId: id });
     if (updated && change.password) for (const listener of this.#passwordListeners) listener(id);
+    if (updated && (endsSessions || updated.role !== current.role))
+      for (const listener of this.#accessListeners) listener(id);
     return updated ? viewOf(updated) : null;
   }
 

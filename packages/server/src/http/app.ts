@@ -16,6 +16,7 @@ import { authRouter } from './auth.route.ts';
 import { routingRouter } from './routing.route.ts';
 import { knowledgeRouter } from './knowledge.route.ts';
 import { authenticate } from './authenticate.ts';
+import { endStreamsOnAccessChange } from './signed-out-streams.ts';
 import { auditTrail } from './audit-trail.ts';
 import { chatRouter, conversationsRouter } from './chat.route.ts';
 import { openApiDocument } from './openapi.ts';
@@ -136,6 +137,7 @@ export function createApp(options: AppOptions): Express {
     // The customer's chat proves itself with the conversation's token, not a console login.
     app.use('/api', chatRouter(xiaoer.desk, xiaoer.config.chat ?? {}));
     app.use('/api', authenticate(xiaoer.auth));
+    app.use('/api', endStreamsOnAccessChange(xiaoer.auth));
     // Every console change below declares its audit entry (`audits`); this writes it.
     app.use('/api', auditTrail(xiaoer.models));
     app.use(
@@ -161,6 +163,7 @@ export function createApp(options: AppOptions): Express {
         xiaoer.dispatcher,
         xiaoer.instanceFeed,
         xiaoer.liveQueries,
+        xiaoer.workflows,
       ),
     );
     app.use('/api', routingRouter(xiaoer.routing, xiaoer.inboxFeed, xiaoer.desk, xiaoer.presence));
@@ -174,7 +177,7 @@ export function createApp(options: AppOptions): Express {
     app.use('/api', customerHistoryRouter(xiaoer.desk, xiaoer.routing, xiaoer.customerHistory));
     app.use('/api', connectionsRouter(xiaoer.connections));
   }
-  if (xiaoer) app.use('/api', eventTypesRouter(xiaoer.workflows));
+  if (xiaoer) app.use('/api', eventTypesRouter(xiaoer.catalog));
   let document: Record<string, unknown> | undefined;
   app.get('/api/docs', responds(healthResponseSchemas.docs), (_request, response) => {
     document ??= openApiDocument(app, serverPackage.version);

@@ -8,6 +8,7 @@ import type { SourceRegistry } from '../intake/event-source.ts';
 import { SIGNATURE_HEADERS, signBody } from '../intake/signature.ts';
 import { signedSource } from './source-signature.ts';
 import { ApiError } from './api-error.ts';
+import { chatEventForbidden, chatOnlyProblems } from './chat-only-events.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { credentialOf } from './authenticate.ts';
 import { malformedJson, tooComplex } from './error-handler.ts';
@@ -119,6 +120,11 @@ export function eventsRouter(options: EventsRouteOptions): Router {
           undefined,
           { problems },
         );
+      }
+      const chatOnly = chatOnlyProblems(events, Array.isArray(body));
+      if (chatOnly.length > 0) {
+        options.intake.refused(sourceId, 'invalid', { type: typeOf(body), problems: chatOnly });
+        throw chatEventForbidden(chatOnly);
       }
       const refused = await untakeable(options.catalog, events, Array.isArray(body));
       if (refused.length > 0)

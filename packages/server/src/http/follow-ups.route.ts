@@ -29,7 +29,10 @@ export const followUpBodySchema = {
 
 const view = ({ _id, ...task }: FollowUpRecord) => ({ id: _id, ...task });
 
-/** `/api/conversations/:id/follow-ups`: an agent's promise to come back, as a task. */
+/**
+ * `/api/conversations/:id/follow-ups`: an agent's promise to come back, as a task. Agents set
+ * and read them only on their own handoffs; admins, operators and viewers read any.
+ */
 export function followUpsRouter(
   desk: ServiceDesk,
   routing: RoutingService,
@@ -64,7 +67,9 @@ export function followUpsRouter(
     allow('read'),
     responds(qualityResponseSchemas.followUps),
     async (request, response) => {
-      const conversation = await desk.conversation(param(request, 'id'));
+      // An agent's notes to come back carry what the customer asked for: an agent reads them
+      // only on conversations handed to them, as they write them (403 `not-your-conversation`).
+      const conversation = await workable(request);
       response.json({ followUps: (await followUps.list(conversation._id)).map(view) });
     },
   );

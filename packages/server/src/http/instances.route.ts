@@ -20,6 +20,7 @@ import { responds } from './route-metadata.ts';
 import { openEventStream } from './event-stream.ts';
 import { userStreamSlots } from './user-stream-slots.ts';
 import type { LiveQueries } from '../instances/live-queries.ts';
+import type { WorkflowService } from '../workflows/workflow-service.ts';
 
 /** Live instance pages (an instance, the list, the editor's counts) one user may keep open. */
 export const INSTANCE_STREAMS_PER_USER = 10;
@@ -104,6 +105,8 @@ export function instancesRouter(
   dispatcher: EffectDispatcher,
   feed: InstanceFeed,
   live: LiveQueries,
+  /** The journeys the editor's overlay counts for: an unknown one is 404 `workflow-not-found`. */
+  workflows: Pick<WorkflowService, 'get'>,
   options: { streamsPerUser?: number } = {},
 ): Router {
   const router = Router();
@@ -186,7 +189,7 @@ export function instancesRouter(
       target: param(request, 'id'),
       details: { type: (request.body as { type: string }).type, result: String(answer['result']) },
     })),
-    validateBody(instanceBodySchemas.sendEvent),
+    validateBody(instanceBodySchemas.sendEvent, { storableKeys: true }),
     async (request, response) => {
       const id = param(request, 'id');
       const body = request.body as { type: string; data?: JsonObject };
@@ -221,6 +224,7 @@ export function instancesRouter(
     FLOW_QUERY.check,
     responds(instanceResponseSchemas.flow),
     async (request, response) => {
+      await workflows.get(param(request, 'id'));
       response.json(await queries.flowCounts(param(request, 'id'), flowSince(request)));
     },
   );
@@ -233,6 +237,7 @@ export function instancesRouter(
     responds(instanceResponseSchemas.flowStream),
     async (request, response) => {
       const workflow = param(request, 'id');
+      await workflows.get(workflow);
       const windowMs = Date.now() - flowSince(request).getTime();
       streamSlot(request, response);
       const events = openEventStream(request, response);

@@ -104,6 +104,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
     },
     errors: {
       ...signed,
+      403: "The chat's own events (`conversation.*`, `customer.*` naming a conversation): only the chat sends them; nothing stored / 聊天自身的事件，来源不能发送",
       409: 'An event id recorded before with another type or data / 事件 ID 已用于其他事件',
       422: 'The data fits no trigger of the journeys its type starts, and nothing waits for it (`details.problems`); nothing stored / 数据不符合旅程触发器，未记录',
     },
@@ -148,7 +149,10 @@ const OPERATIONS: Record<string, OperationNotes> = {
     tag: 'events',
     success: 202,
     security: 'signature',
-    errors: signed,
+    errors: {
+      ...signed,
+      403: "The mapping made the chat's own events; nothing stored / 映射出聊天自身的事件，未记录",
+    },
   },
   'POST /api/auth/login': {
     summary: 'Log in; sets the session cookie and returns a token / 登录',
@@ -335,6 +339,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
   'GET /api/conversations/{id}/follow-ups': {
     summary: "A conversation's follow-up tasks / 会话的跟进任务",
     tag: 'quality',
+    errors: { 403: 'Not your conversation / 不是分配给你的会话' },
   },
   'POST /api/conversations/{id}/close': {
     summary: 'Close a conversation / 结束会话',
@@ -362,18 +367,25 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary:
       'Live counts for the editor: active instances per node, steps per outcome since `since` (default 24 h) / 实时计数',
     tag: 'instances',
+    errors: { 404: 'No such journey / 没有这个旅程' },
   },
   'GET /api/workflows/{id}/flow/stream': {
     summary:
       'The live counts as server-sent events (`flow`), whenever they changed; the window keeps its length / 实时计数推送（SSE）',
     tag: 'instances',
     media: ['text/event-stream'],
-    errors: { 429: 'Too many live pages open for this user / 该用户打开的实时页面过多' },
+    errors: {
+      404: 'No such journey / 没有这个旅程',
+      429: 'Too many live pages open for this user / 该用户打开的实时页面过多',
+    },
   },
   'POST /api/instances/{id}/cancel': { summary: 'Cancel an instance / 取消实例', tag: 'instances' },
   'POST /api/instances/{id}/events': {
     summary: 'Send an instance an event by hand / 手动发送事件',
     tag: 'instances',
+    errors: {
+      403: "The role may not send this type by hand (a review, a shop fact, the customer's words, Xiaoer's own events) / 角色不能手动发送该类型的事件",
+    },
   },
   'GET /api/dead-letters': {
     summary: 'Effects that gave up, newest first, `limit` at most 500 (the default) / 死信',
@@ -442,7 +454,9 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary:
       'Add a webhook sender (xiaoer or woocommerce); its secret is in this answer only / 新增事件来源（密钥只显示这一次）',
     tag: 'admin',
-    errors: { 409: 'The id is taken / 来源 id 已存在' },
+    errors: {
+      409: "The id is taken, or is one of Xiaoer's own (chat, journeys) / 来源 id 已存在或为小二保留",
+    },
   },
   'POST /api/sources/{id}/secret': {
     summary:

@@ -63,7 +63,7 @@ export function scenariosRouter(scenarios: ScenarioStore): Router {
     allow('edit'),
     responds(scenarioResponseSchemas.saved),
     audits('scenario.save', scenarioFacts),
-    validateBody(scenarioBodySchemas.scenario),
+    validateBody(scenarioBodySchemas.scenario, { storableKeys: true }),
     async (request, response) => {
       const [id, name] = [param(request, 'id'), scenarioName(param(request, 'name'))];
       response.json(await scenarios.save(id, name, request.body as Scenario, actorOf(request)));

@@ -16,6 +16,9 @@ import { param } from './params.ts';
 import { validateBody } from './validate-body.ts';
 import { responds } from './route-metadata.ts';
 import { connectionsResponseSchemas } from './connections.response.ts';
+import { ApiError } from './api-error.ts';
+import { CHAT_SOURCE } from '../conversations/service-desk.ts';
+import { JOURNEY_SOURCE } from '../runtime/journey-event-publisher.ts';
 
 /** `POST /api/sources`: a new webhook sender's id and kind; its secret is made here. */
 export const createSourceBodySchema = {
@@ -40,6 +43,20 @@ export const rotateSourceBodySchema = {
     graceHours: { type: 'integer', minimum: 0, maximum: MAX_GRACE_HOURS },
   },
 } as const;
+
+/**
+ * The sources Xiaoer itself records events under: the chat's customers and the journeys' own
+ * events. A source of the same id would share their event ids (`source/id`): its deliveries
+ * could take the ids of a customer's coming answers or a journey's coming events first, and
+ * those would then be refused as taken.
+ */
+const XIAOER_OWN_SOURCES: readonly string[] = [CHAT_SOURCE, JOURNEY_SOURCE];
+
+const ownSource = (id: string) =>
+  new ApiError(409, 'source-id-reserved', {
+    zh: `"${id}" 是小二自己记录事件所用的来源，不能再添加；请换一个 id。`,
+    en: `"${id}" is the source Xiaoer records its own events under and cannot be added; choose another id.`,
+  });
 
 /**
  * A source's audit entry: which one, its kind, the last characters of its secret and, after a
@@ -88,6 +105,7 @@ export function sourcesRouter(
     validateBody(createSourceBodySchema),
     async (request, response) => {
       const { id, kind } = request.body as { id: string; kind: StoredSourceKind };
+      if (XIAOER_OWN_SOURCES.includes(id)) throw ownSource(id);
       const issued = await sources.create(id, kind, actorOf(request), dateOf(clock));
       response.status(201).set('Cache-Control', 'no-store').json(issued);
     },

@@ -3,6 +3,7 @@ import { readCloudEvents } from '../intake/cloud-event.ts';
 import type { Translation } from '../intake/platforms/platform-json.ts';
 import { ApiError } from './api-error.ts';
 import type { Response } from 'express';
+import { chatEventForbidden, chatOnlyProblems } from './chat-only-events.ts';
 import { intakeStatus, refuseWhenOverloaded } from './events.route.ts';
 
 /** The answer to a platform webhook: what was recorded, or why nothing was. */
@@ -67,6 +68,12 @@ export async function acceptTranslation(
       undefined,
       { problems },
     );
+  }
+  // A mapped source's mapping could name the chat's own types: refused as from `/api/events`.
+  const chatOnly = chatOnlyProblems(events, true);
+  if (chatOnly.length > 0) {
+    intake.refused(sourceId, 'invalid', { type: topic, problems: chatOnly });
+    throw chatEventForbidden(chatOnly);
   }
   if (resends) refuseWhenOverloaded(intake, response);
   const results = await intake.record(sourceId, events, new Date(), { derivedIds });

@@ -1993,6 +1993,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The chat's own events (`conversation.*`, `customer.*` naming a conversation): only the chat sends them; nothing stored / 聊天自身的事件，来源不能发送 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description An event id recorded before with another type or data / 事件 ID 已用于其他事件 */
       409: {
         headers: {
@@ -2322,6 +2331,15 @@ export interface operations {
       };
       /** @description Missing or wrong signature / 签名缺失或错误 */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The mapping made the chat's own events; nothing stored / 映射出聊天自身的事件，未记录 */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -4880,7 +4898,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The id is taken / 来源 id 已存在 */
+      /** @description The id is taken, or is one of Xiaoer's own (chat, journeys) / 来源 id 已存在或为小二保留 */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6128,7 +6146,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Needs the "sendEvent" permission / 权限不足 */
+      /** @description The role may not send this type by hand (a review, a shop fact, the customer's words, Xiaoer's own events) / 角色不能手动发送该类型的事件 */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6217,7 +6235,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Unknown id / 不存在 */
+      /** @description No such journey / 没有这个旅程 */
       404: {
         headers: {
           [name: string]: unknown;
@@ -6278,7 +6296,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Unknown id / 不存在 */
+      /** @description No such journey / 没有这个旅程 */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10105,7 +10123,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Needs the "read" permission / 权限不足 */
+      /** @description Not your conversation / 不是分配给你的会话 */
       403: {
         headers: {
           [name: string]: unknown;

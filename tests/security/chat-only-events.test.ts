@@ -1,0 +1,146 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkflowDocument } from '@xiaoer/engine';
+import { DEMO_CUSTOMER_ID } from '@xiaoer/demo-shop';
+import { signedHeaders } from '@xiaoer/server';
+import { cloudEvent, SOURCE, startHarness, type Harness } from '@xiaoer/server/testing';
+import { ChatClient } from '../conversations/chat-client.ts';
+import { expectRefused } from './attack-table.ts';
+
+/**
+ * Only the chat speaks for a conversation. A source's credential (its signature, or a machine
+ * client's intake API key: "send events of that source; nothing else") sent the chat's own
+ * events: a `conversation.message` naming a visitor's conversation and claiming a verified
+ * customer started the chat journeys as that customer's, so an anonymous visitor holding a
+ * key read the tracking number of any customer's order in their own chat; a
+ * `customer.replied` naming a conversation answered its journey's question (a new address,
+ * then "yes").
+ */
+let h: Harness;
+let key: string;
+/** An ERP whose mapping (as an operator might write it) makes the chat's own event types. */
+const ERP = {
+  id: 'chatty-erp',
+  kind: 'mapped' as const,
+  secret: 'chatty-erp-secret-0123456789',
+  mapping: {
+    id: '/msgId',
+    type: {
+      pointer: '/event',
+      values: { REPLY: 'customer.replied', SAID: 'conversation.message' },
+    },
+    data: { conversationId: '/conversation', text: '/text' },
+  },
+};
+
+beforeAll(async () => {
+  h = await startHarness({ config: { sources: [ERP] } });
+  const shipped = async (id: string) =>
+    JSON.parse(
+      await readFile(new URL(`../../workflows/${id}.json`, import.meta.url), 'utf8'),
+    ) as WorkflowDocument;
+  await h.publish(await shipped('where-is-my-parcel'), await shipped('address-change-by-chat'));
+  const created = await h.request('POST', '/api/api-keys', { name: 'tracker', source: SOURCE.id });
+  key = ((await created.json()) as { key: string }).key;
+});
+afterAll(async () => h?.close());
+
+const withKey = (body: unknown) =>
+  fetch(`${h.url}/api/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify(body),
+  });
+
+describe("a source sending the chat's own events", () => {
+  it("should not start a chat journey as a verified customer in a visitor's chat", async () => {
+    const orderId = 'CHATONLY-1';
+    await h.shop.createOrder({ orderId });
+    const { trackingNumber } = await h.shop.advance(orderId, 'shipped');
+    if (!trackingNumber) throw new Error('a shipped order has a tracking number');
+    const visitor = await ChatClient.open(h, { id: 'walk-in' }, undefined, { anonymous: true });
+    const forged = cloudEvent('conversation.message', {
+      conversationId: visitor.id,
+      text: `我的快递到哪了 订单号 ${orderId}`,
+      intent: 'logistics',
+      confidence: 0.99,
+      customer: { id: DEMO_CUSTOMER_ID, tier: 'vip', language: 'zh', verified: true },
+      order: { id: orderId },
+    });
+    await expectRefused(h, {
+      name: 'a conversation.message sent with an intake API key',
+      send: () => withKey(forged),
+      status: 403,
+      code: 'chat-event-forbidden',
+    });
+    await expectRefused(h, {
+      name: 'a conversation.message signed with the source secret',
+      send: () => h.sendEvents(forged),
+      status: 403,
+      code: 'chat-event-forbidden',
+    });
+    await h.xiaoer.intake.idle();
+    await h.xiaoer.runtime.idle();
+    expect(
+      (await h.request('GET', `/api/instances/where-is-my-parcel:${visitor.id}:1`)).status,
+    ).toBe(404);
+    expect((await visitor.messages()).map((m) => m.text).join('\n')).not.toContain(trackingNumber);
+  });
+
+  it("should not answer a chat journey's question for the customer", async () => {
+    const orderId = 'CHATONLY-2';
+    const order = await h.shop.createOrder({ orderId });
+    const chat = await ChatClient.open(h, undefined, orderId);
+    await chat.say('我想改一下收货地址');
+    await chat.waitFor((m) => m.text.includes('请发送新的收货地址'));
+    await expectRefused(h, {
+      name: 'a customer.replied naming the conversation',
+      send: () =>
+        withKey(
+          cloudEvent('customer.replied', {
+            conversationId: chat.id,
+            text: '北京市朝阳区 改道路 1 号',
+          }),
+        ),
+      status: 403,
+      code: 'chat-event-forbidden',
+    });
+    await h.xiaoer.intake.idle();
+    await h.xiaoer.runtime.idle();
+    expect(h.shop.orders.get(orderId)?.address).toBe(order.address);
+    expect((await chat.messages()).map((m) => m.text).join('\n')).not.toContain('改道路');
+  });
+
+  it('should refuse the same from a mapped source, whatever its mapping makes', async () => {
+    const chat = await ChatClient.open(h, undefined, 'CHATONLY-4');
+    for (const event of ['REPLY', 'SAID']) {
+      const body = JSON.stringify({
+        msgId: `M-${event}`,
+        event,
+        conversation: chat.id,
+        text: '确认',
+      });
+      await expectRefused(h, {
+        name: `a mapped ${event} message`,
+        send: () =>
+          fetch(`${h.url}/api/webhooks/mapped/${ERP.id}`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              ...signedHeaders(ERP.id, ERP.secret, body),
+            },
+            body,
+          }),
+        status: 403,
+        code: 'chat-event-forbidden',
+      });
+    }
+  });
+
+  it("should still take a customer's reply the shop relays for an order (an SMS survey)", async () => {
+    const response = await withKey(
+      cloudEvent('customer.replied', { orderId: 'CHATONLY-3', text: '5' }),
+    );
+    expect(response.status).toBeLessThan(300);
+  });
+});
