@@ -467,6 +467,15 @@ const OPERATIONS: Record<string, OperationNotes> = {
       409: 'A source of the configuration file: change it there / 配置文件中的来源只能在文件中修改',
     },
   },
+  'POST /api/sources/{id}/previous-secret/end': {
+    summary:
+      "End the grace of a console-added source's previous secret now (it leaked); the current secret is untouched, every process refuses the old one at once / 立即停用来源的旧密钥（当前密钥不变）",
+    tag: 'admin',
+    errors: {
+      404: 'No such source / 来源不存在',
+      409: 'No previous secret held, its grace already ended, or a source of the configuration file / 没有旧密钥、旧密钥已失效或来源定义在配置文件中',
+    },
+  },
   'GET /api/channels/deliveries': {
     summary:
       "Each channel's connector kind and delivery attempts of the last 24 h, last failure (no targets, secrets hidden) / 渠道投递状态",

@@ -635,7 +635,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** /api/sources/{id}/previous-secret/end */
+    /** End the grace of a console-added source's previous secret now (it leaked); the current secret is untouched, every process refuses the old one at once / 立即停用来源的旧密钥（当前密钥不变） */
     post: operations['postApiSourcesIdPreviousSecretEnd'];
     delete?: never;
     options?: never;
@@ -5096,8 +5096,17 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Unknown id / 不存在 */
+      /** @description No such source / 来源不存在 */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No previous secret held, its grace already ended, or a source of the configuration file / 没有旧密钥、旧密钥已失效或来源定义在配置文件中 */
+      409: {
         headers: {
           [name: string]: unknown;
         };
