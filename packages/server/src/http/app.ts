@@ -137,7 +137,7 @@ export function createApp(options: AppOptions): Express {
     // The customer's chat proves itself with the conversation's token, not a console login.
     app.use('/api', chatRouter(xiaoer.desk, xiaoer.config.chat ?? {}));
     app.use('/api', authenticate(xiaoer.auth));
-    app.use('/api', endStreamsOnAccessChange(xiaoer.auth));
+    app.use('/api', endStreamsOnAccessChange(xiaoer.auth, xiaoer.clock));
     // Every console change below declares its audit entry (`audits`); this writes it.
     app.use('/api', auditTrail(xiaoer.models));
     app.use(
