@@ -191,3 +191,24 @@ describe('logging out', () => {
     }
   });
 });
+
+// Last: it moves this server's clock half a day.
+describe('a session that expires', () => {
+  it('should end its stream within the recheck of the expiry, and not let it open again', async () => {
+    const token = await userToken(here, 'long-shift', 'viewer');
+    const stream = await watch(token);
+    try {
+      await here.clock.advance(12 * 3_600_000 + STREAM_RECHECK_MS);
+      await endedSoon(stream);
+      const again = await here.request(
+        'GET',
+        `/api/conversations/${chat.id}/stream`,
+        undefined,
+        token,
+      );
+      expect(again.status).toBe(401);
+    } finally {
+      await stream.close();
+    }
+  });
+});

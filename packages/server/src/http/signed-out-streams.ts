@@ -34,7 +34,12 @@ const isEventStream = (response: Response) =>
  * again every {@link STREAM_RECHECK_MS} while streams are open. A check the store cannot answer
  * leaves the streams open until the next one.
  */
-export function endStreamsOnAccessChange(auth: AuthService, clock: Clock): RequestHandler {
+export function endStreamsOnAccessChange(
+  auth: AuthService,
+  clock: Clock,
+  /** Told of a check the store could not answer. */
+  onCheckFailed: (error: unknown) => void = () => {},
+): RequestHandler {
   /** Open responses by user id, with the login each was let in on. */
   const open = new Map<string, Map<Response, Login>>();
   let stopChecking: Cancel | undefined;
@@ -60,7 +65,10 @@ export function endStreamsOnAccessChange(auth: AuthService, clock: Clock): Reque
       const streams = [...responses].filter(([response]) => isEventStream(response));
       if (streams.length === 0) continue;
       const sessionTokens = [...new Set(streams.map(([, login]) => login.sessionToken))];
-      const now = await auth.sessionsStanding(userId, sessionTokens).catch(() => undefined);
+      const now = await auth.sessionsStanding(userId, sessionTokens).catch((error: unknown) => {
+        onCheckFailed(error);
+        return undefined;
+      });
       if (now === undefined) continue;
       for (const [response, login] of streams)
         if (!now || now.role !== login.role || !now.standing.has(login.sessionToken))
