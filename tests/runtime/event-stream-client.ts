@@ -10,17 +10,19 @@ export interface OpenStream<T> {
 }
 
 /**
- * Opens `url` as an event stream with `token` and collects the events named `name` (their
- * `data` parsed as JSON). Fails the test unless the answer is a 200 event stream.
+ * Opens `url` as an event stream with `token` (a console login's; or `headers` of its own,
+ * such as a chat's `x-chat-token`) and collects the events named `name` (their `data` parsed as
+ * JSON). Fails the test unless the answer is a 200 event stream.
  */
 export async function openStream<T>(
   url: string,
   token: string,
   name: string,
+  headers: Record<string, string> = { authorization: `Bearer ${token}` },
 ): Promise<OpenStream<T>> {
   const controller = new AbortController();
   const response = await fetch(url, {
-    headers: { authorization: `Bearer ${token}` },
+    headers,
     signal: controller.signal,
   });
   expect(response.status).toBe(200);

@@ -16,6 +16,7 @@ export { workflowBodySchemas } from './http/workflows.route.ts';
 export { authBodySchemas } from './http/auth.route.ts';
 export { INSTANCE_STREAMS_PER_USER, instanceBodySchemas } from './http/instances.route.ts';
 export { CONVERSATION_STREAMS_PER_USER } from './http/chat.route.ts';
+export { STREAM_RECHECK_MS } from './http/signed-out-streams.ts';
 export { routingBodySchemas } from './http/routing.schema.ts';
 export { ApiError } from './http/api-error.ts';
 export { fromEngineError } from './errors/engine-errors.ts';

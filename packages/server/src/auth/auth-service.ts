@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { isDuplicateKey, type AuthModels } from '../model/models.ts';
-import type { ApiKeyRecord, Role, UserRecord } from '../model/auth.model.ts';
+import type { ApiKeyRecord, Role, SessionRecord, UserRecord } from '../model/auth.model.ts';
 import { hashPassword, PASSWORD_COST, verifyPassword, type PasswordCost } from './password.ts';
 import { systemClock, type Clock } from '../clock/clock.ts';
 import { claimName, moveClaim, releaseName } from '../model/name-claims.ts';
@@ -33,6 +33,7 @@ export class AuthService {
   readonly #passwordCost: Readonly<PasswordCost>;
   readonly #passwordListeners = new Set<(id: string) => void>();
   readonly #accessListeners = new Set<(id: string) => void>();
+  readonly #logoutListeners = new Set<(sessionToken: string) => void>();
   #prunedAt = 0;
 
   constructor(
@@ -75,6 +76,49 @@ export class AuthService {
   onAccessChanged(listener: (id: string) => void): () => void {
     this.#accessListeners.add(listener);
     return () => this.#accessListeners.delete(listener);
+  }
+
+  /**
+   * Calls `listener` with a session's token once it is logged out here: what was let in on it
+   * (a live stream) ends with it. Returns how to stop listening.
+   */
+  onLoggedOut(listener: (sessionToken: string) => void): () => void {
+    this.#logoutListeners.add(listener);
+    return () => this.#logoutListeners.delete(listener);
+  }
+
+  /**
+   * Which of `sessionTokens` (logins of user `id`) still stand, and the user's role now; null
+   * when the user is gone or disabled. Two reads however many tokens: a process asks this again
+   * and again for the logins its live streams were let in on, to see changes others made.
+   */
+  async sessionsStanding(
+    id: string,
+    sessionTokens: readonly string[],
+  ): Promise<{ role: Role; standing: ReadonlySet<string> } | null> {
+    const user = await this.#models.Users.findById(id).lean<UserRecord>();
+    if (!user || user.disabled) return null;
+    const tokenOf = new Map(
+      sessionTokens.map((sessionToken) => [sha256(sessionToken), sessionToken]),
+    );
+    const sessions = await this.#models.Sessions.find({
+      _id: { $in: [...tokenOf.keys()] },
+    }).lean<SessionRecord[]>();
+    const standing = new Set<string>();
+    for (const session of sessions) {
+      const sessionToken = tokenOf.get(session._id);
+      if (sessionToken && this.#stands(session, user)) standing.add(sessionToken);
+    }
+    return { role: user.role, standing };
+  }
+
+  /** Whether `session` is a login of `user` now: theirs, not expired, not from before a reset. */
+  #stands(session: SessionRecord, user: UserRecord): boolean {
+    return (
+      session.userId === user._id &&
+      session.expiresAt.getTime() >= this.#clock.now() &&
+      !(user.sessionsValidFrom && session.createdAt < user.sessionsValidFrom)
+    );
   }
 
   /** Whether `password` is the user's password now (false for no such user); creates no session. */
@@ -188,6 +232,7 @@ export class AuthService {
 
   async logout(sessionToken: string): Promise<void> {
     await this.#models.Sessions.deleteOne({ _id: sha256(sessionToken) });
+    for (const listener of this.#logoutListeners) listener(sessionToken);
   }
 
   /** The principal a bearer token stands for, or null when it is unknown or expired. */
@@ -196,7 +241,7 @@ export class AuthService {
       const key = await this.#models.ApiKeys.findById(sha256(bearer)).lean<ApiKeyRecord>();
       return key ? { kind: 'apiKey', id: key.name, source: key.source } : null;
     }
-    const session = await this.#models.Sessions.findById(sha256(bearer)).lean();
+    const session = await this.#models.Sessions.findById(sha256(bearer)).lean<SessionRecord>();
     if (!session) return null;
     if (session.expiresAt.getTime() < this.#clock.now()) {
       await this.#models.Sessions.deleteOne({ _id: session._id });
@@ -204,8 +249,7 @@ export class AuthService {
     }
     // The role is read again so a demoted or disabled user loses rights at once.
     const user = await this.#models.Users.findById(session.userId).lean<UserRecord>();
-    if (!user || user.disabled) return null;
-    if (user.sessionsValidFrom && session.createdAt < user.sessionsValidFrom) return null;
+    if (!user || user.disabled || !this.#stands(session, user)) return null;
     return { kind: 'user', id: user._id, role: user.role };
   }
 

@@ -80,6 +80,9 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   const bodyLimit = options.bodyLimit ?? options.xiaoer?.config.intake?.bodyLimit ?? '1mb';
   const xiaoer = options.xiaoer;
+  const log = withSafeErrors(
+    options.log ?? serverLogger({ level: process.env['LOG_LEVEL'] ?? 'info' }),
+  );
   const webhookLimit = webhookBodyLimit(bodyLimit, xiaoer?.config.intake?.webhookBodyLimit);
   // Behind a proxy or load balancer: who the client is, for the chat's and logins' budgets.
   const trustProxy = xiaoer?.config.http?.trustProxy;
@@ -137,7 +140,12 @@ export function createApp(options: AppOptions): Express {
     // The customer's chat proves itself with the conversation's token, not a console login.
     app.use('/api', chatRouter(xiaoer.desk, xiaoer.config.chat ?? {}));
     app.use('/api', authenticate(xiaoer.auth));
-    app.use('/api', endStreamsOnAccessChange(xiaoer.auth));
+    app.use(
+      '/api',
+      endStreamsOnAccessChange(xiaoer.auth, xiaoer.clock, (error) =>
+        log.warn({ err: error }, 'checking the logins of open streams failed; asked again later'),
+      ),
+    );
     // Every console change below declares its audit entry (`audits`); this writes it.
     app.use('/api', auditTrail(xiaoer.models));
     app.use(
@@ -188,10 +196,6 @@ export function createApp(options: AppOptions): Express {
   if (consoleDirectory && demoSecret) app.use(demoChatRouter(consoleDirectory, demoSecret));
   if (consoleDirectory) app.use(consoleHandlers(consoleDirectory));
   app.use(notFound);
-  app.use(
-    errorHandler(
-      withSafeErrors(options.log ?? serverLogger({ level: process.env['LOG_LEVEL'] ?? 'info' })),
-    ),
-  );
+  app.use(errorHandler(log));
   return app;
 }
