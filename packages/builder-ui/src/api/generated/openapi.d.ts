@@ -871,7 +871,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Live counts for the editor: active instances per node, steps per outcome since `since` (default 24 h) / 实时计数 */
+    /** Live counts for the editor: active instances per node, steps per outcome since `since` (default 24 h, at most 31 days ago) / 实时计数 */
     get: operations['getApiWorkflowsIdFlow'];
     put?: never;
     post?: never;
@@ -4151,6 +4151,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Over the user's budget of these a minute (`http.consoleBudgets`); `Retry-After` says when / 超出每位用户每分钟的次数上限 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getApiWorkflowsIdVersions: {
@@ -6244,6 +6253,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Over the user's budget of these a minute (`http.consoleBudgets`); `Retry-After` says when / 超出每位用户每分钟的次数上限 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getApiWorkflowsIdFlowStream: {
@@ -8241,6 +8259,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Over the user's budget of these a minute (`http.consoleBudgets`); `Retry-After` says when / 超出每位用户每分钟的次数上限 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getApiKnowledgeExport: {
@@ -8983,6 +9010,15 @@ export interface operations {
       };
       /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Over the user's budget of these a minute (`http.consoleBudgets`); `Retry-After` says when / 超出每位用户每分钟的次数上限 */
+      429: {
         headers: {
           [name: string]: unknown;
         };
