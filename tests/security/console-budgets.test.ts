@@ -74,8 +74,8 @@ async function expectSpent(response: Response, budget: string, limit: number): P
   expect(error.details).toEqual({ budget, limit, retryAfterSeconds: retryAfter });
   expect(error.message.zh).toContain(`每分钟最多 ${limit} 次`);
   expect(error.message.zh).toContain(`请在 ${retryAfter} 秒后再试`);
-  expect(error.message.en).toContain(`At most ${limit} `);
-  expect(error.message.en).toContain(`try again in ${retryAfter} s`);
+  expect(error.message.en).toContain(`at most ${limit} per user a minute`);
+  expect(error.message.en).toContain(`Try again in ${retryAfter} s`);
   expect(error.message.en).not.toMatch(/[\u4e00-\u9fff]/);
 }
 

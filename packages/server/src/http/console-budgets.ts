@@ -105,8 +105,8 @@ export const budgetSpent = (budget: keyof ConsoleBudgets, limit: number, seconds
     429,
     'too-many-requests',
     {
-      zh: `${WORK[budget].zh}每位用户每分钟最多 ${limit} 次，已用完；请在 ${seconds} 秒后再试。`,
-      en: `At most ${limit} ${WORK[budget].en} per user a minute, and they are used up; try again in ${seconds} s.`,
+      zh: `已达上限：${WORK[budget].zh}每位用户每分钟最多 ${limit} 次。请在 ${seconds} 秒后再试。`,
+      en: `Limit reached: ${WORK[budget].en}, at most ${limit} per user a minute. Try again in ${seconds} s.`,
     },
     undefined,
     { budget, limit, retryAfterSeconds: seconds },
