@@ -132,6 +132,9 @@ describe('per-user budgets of costly console requests', () => {
     const vera = await viewer('counts-vera');
     for (let i = 0; i < 3; i++) expect((await flow(vera)).status).toBe(200);
     await expectSpent(await flow(vera), 'flowCountsPerMinute', 3);
+    // Opening the counts' stream counts at once: the same budget, nothing opened.
+    const stream = await h.request('GET', '/api/workflows/budgeted/flow/stream', undefined, vera);
+    await expectSpent(stream, 'flowCountsPerMinute', 3);
     for (let i = 0; i < 2; i++) expect((await duplicates(vera)).status).toBe(200);
     await expectSpent(await duplicates(vera), 'duplicateChecksPerMinute', 2);
     const otto = await viewer('counts-otto');
@@ -170,7 +173,9 @@ describe("the flow counts' window", () => {
       expect(error.message.zh).toContain('最早为 31 天前');
       expect(error.message.en).toContain('at most 31 days ago');
     }
-    // A year back, as a script might ask: refused, not a scan of every step.
+    // A year back, as a script might ask: refused, not a scan of every step. (Refusals spend
+    // the budget too: a new minute for this one.)
+    await h.clock.advance(60_000);
     expect((await flow(vera, daysAgo(365))).status).toBe(400);
   });
 });

@@ -21,7 +21,10 @@ export interface ConsoleBudgets {
   replaysPerMinute?: number;
   /** Test classifications (`POST /api/intents/classify`) per user per minute. Default 30. */
   classificationsPerMinute?: number;
-  /** The editor's flow counts (`GET /api/workflows/:id/flow`) per user per minute. Default 60. */
+  /**
+   * The editor's flow counts (`GET /api/workflows/:id/flow`, and opening its stream, which
+   * counts at once) per user per minute. Default 60.
+   */
   flowCountsPerMinute?: number;
   /** Near-duplicate checks (`GET /api/knowledge/duplicates`) per user per minute. Default 10. */
   duplicateChecksPerMinute?: number;

@@ -262,6 +262,8 @@ export function instancesRouter(
     allow('read'),
     FLOW_QUERY.check,
     responds(instanceResponseSchemas.flowStream),
+    // Opening counts at once, as the answer above does: the same budget.
+    options.flowBudget,
     async (request, response) => {
       const workflow = param(request, 'id');
       const windowMs = Date.now() - flowSince(request).getTime();

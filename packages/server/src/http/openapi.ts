@@ -381,7 +381,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
     media: ['text/event-stream'],
     errors: {
       404: 'No such journey / 没有这个旅程',
-      429: 'Too many live pages open for this user / 该用户打开的实时页面过多',
+      429: "Too many live pages open for this user, or over the user's budget of flow counts a minute (`http.consoleBudgets`) / 该用户打开的实时页面过多，或超出每分钟计数次数上限",
     },
   },
   'POST /api/instances/{id}/cancel': { summary: 'Cancel an instance / 取消实例', tag: 'instances' },

@@ -6323,7 +6323,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Too many live pages open for this user / 该用户打开的实时页面过多 */
+      /** @description Too many live pages open for this user, or over the user's budget of flow counts a minute (`http.consoleBudgets`) / 该用户打开的实时页面过多，或超出每分钟计数次数上限 */
       429: {
         headers: {
           [name: string]: unknown;
