@@ -1,4 +1,4 @@
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import {
   ipKeyGenerator,
   rateLimit,
@@ -98,12 +98,20 @@ const spenderOf = (request: Request): string => {
   return `address:${ipKeyGenerator(request.ip ?? 'unknown')}`;
 };
 
-/** Seconds until `resetTime`, at least 1. */
-const secondsUntil = (resetTime: Date | undefined): number =>
-  Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + WINDOW_MS) - Date.now()) / 1000));
+/**
+ * The seconds to wait, as the `Retry-After` express-rate-limit just set says (the text and the
+ * header agree to the second), else until `resetTime`; at least 1.
+ */
+const secondsToWait = (request: Request, response: Response): number => {
+  const header = Number(response.getHeader('Retry-After'));
+  if (Number.isInteger(header) && header > 0) return header;
+  const resetTime = (request as AugmentedRequest)['rateLimit']?.resetTime;
+  const resetAt = resetTime?.getTime() ?? Date.now() + WINDOW_MS;
+  return Math.max(1, Math.ceil((resetAt - Date.now()) / 1000));
+};
 
 /** The 429 of a spent budget: what, how many a minute, and in how many seconds to try again. */
-export const budgetSpent = (budget: keyof ConsoleBudgets, limit: number, seconds: number) =>
+const budgetSpent = (budget: keyof ConsoleBudgets, limit: number, seconds: number) =>
   new ApiError(
     429,
     'too-many-requests',
@@ -132,14 +140,8 @@ export function consoleBudgets(
       legacyHeaders: false,
       store: new ClockWindows(clock),
       keyGenerator: spenderOf,
-      handler: (request, _response, next) =>
-        next(
-          budgetSpent(
-            name,
-            limits[name],
-            secondsUntil((request as AugmentedRequest)['rateLimit']?.resetTime),
-          ),
-        ),
+      handler: (request, response, next) =>
+        next(budgetSpent(name, limits[name], secondsToWait(request, response))),
     }) as RequestHandler;
   return {
     replaysPerMinute: budget('replaysPerMinute'),
@@ -148,4 +150,3 @@ export function consoleBudgets(
     duplicateChecksPerMinute: budget('duplicateChecksPerMinute'),
   };
 }
-export type ConsoleBudgetLimiters = ReturnType<typeof consoleBudgets>;
