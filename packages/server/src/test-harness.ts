@@ -69,6 +69,17 @@ const TEST_CHAT_LIMITS = {
 };
 
 /**
+ * Console budgets for tests, which replay, classify and count far more often than an operator
+ * does; the budgets' own tests set theirs (tests/security/console-budgets.test.ts).
+ */
+const TEST_CONSOLE_BUDGETS = {
+  replaysPerMinute: 10_000,
+  classificationsPerMinute: 10_000,
+  flowCountsPerMinute: 10_000,
+  duplicateChecksPerMinute: 10_000,
+};
+
+/**
  * scrypt at 1/32 of the production cost (`PASSWORD_COST`): a hash takes about 2 ms instead of
  * 60 ms, and the suite creates and logs in users hundreds of times. Checking stays the same
  * code, reading the cost from the stored hash.
@@ -91,6 +102,10 @@ export function testConfig(shopUrl: string, overrides: Partial<XiaoerConfig> = {
     // set them away once a test moves the clock minutes ahead. Presence tests turn it on.
     routing: { awayAfterSeconds: 0 },
     ...rest,
+    http: {
+      ...rest.http,
+      consoleBudgets: { ...TEST_CONSOLE_BUDGETS, ...rest.http?.consoleBudgets },
+    },
     chat: {
       customerSecret: CHAT_SECRET,
       ...rest.chat,

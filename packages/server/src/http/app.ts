@@ -37,6 +37,7 @@ import { auditRouter } from './audit.route.ts';
 import { sourcesRouter } from './sources.route.ts';
 import { JourneyTemplates } from '../workflows/journey-templates.ts';
 import { intentsRouter } from './intents.route.ts';
+import { consoleBudgets } from './console-budgets.ts';
 import { securityHeaders } from './security-headers.ts';
 import { refuseWhileStopping } from './shutting-down.ts';
 import { webhookBodyLimit } from './platform-body.ts';
@@ -156,7 +157,12 @@ export function createApp(options: AppOptions): Express {
         offDuty: (userId) => xiaoer.routing.offDuty(userId),
       }),
     );
-    app.use('/api', workflowsRouter(xiaoer.workflows, xiaoer.replay, xiaoer.queries));
+    // Per-user budgets of the console's costly work (replays, classifications, counts).
+    const budgets = consoleBudgets(xiaoer.clock, xiaoer.config.http?.consoleBudgets);
+    app.use(
+      '/api',
+      workflowsRouter(xiaoer.workflows, xiaoer.replay, xiaoer.queries, budgets.replaysPerMinute),
+    );
     app.use('/api', scenariosRouter(xiaoer.scenarios));
     app.use('/api', templatesRouter(options.templates ?? new JourneyTemplates()));
     app.use('/api', auditRouter(xiaoer.models));
@@ -172,12 +178,13 @@ export function createApp(options: AppOptions): Express {
         xiaoer.instanceFeed,
         xiaoer.liveQueries,
         xiaoer.workflows,
+        { flowBudget: budgets.flowCountsPerMinute },
       ),
     );
     app.use('/api', routingRouter(xiaoer.routing, xiaoer.inboxFeed, xiaoer.desk, xiaoer.presence));
-    app.use('/api', knowledgeRouter(xiaoer.knowledge, bodyLimit));
+    app.use('/api', knowledgeRouter(xiaoer.knowledge, bodyLimit, budgets.duplicateChecksPerMinute));
     // The chat's own recognizer: an operator's new intent is heard by both at once.
-    app.use('/api', intentsRouter(xiaoer.intents));
+    app.use('/api', intentsRouter(xiaoer.intents, budgets.classificationsPerMinute));
     app.use('/api', analyticsRouter(xiaoer.analytics));
     app.use('/api', qualityRouter(xiaoer.quality));
     app.use('/api', followUpsRouter(xiaoer.desk, xiaoer.routing, xiaoer.quality.followUps));

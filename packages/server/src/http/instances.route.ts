@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { audits } from './audit-trail.ts';
-import { Router, type Request } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import type { JsonObject } from '@xiaoer/engine';
 import type { InstanceFilter, InstanceQueries } from '../instances/instance-queries.ts';
 import type { InstanceFeed } from '../instances/instance-feed.ts';
@@ -13,7 +13,7 @@ import { param } from './params.ts';
 import { allow, holds, PERMISSIONS } from './authenticate.ts';
 import { manualEventPermission } from './manual-events.ts';
 import { validateBody } from './validate-body.ts';
-import { acceptsQuery } from './validate-query.ts';
+import { acceptsQuery, invalidQuery } from './validate-query.ts';
 import { isoTime, matching, oneOf, wholeNumber } from './query-parameter.ts';
 import { instanceResponseSchemas } from './instances.response.ts';
 import { responds } from './route-metadata.ts';
@@ -76,8 +76,29 @@ function readFilters(request: Request): { filter: InstanceFilter; page: number; 
 /** Query of `GET /api/workflows/:id/flow` and its stream: `since`, by default 24 hours ago. */
 export const FLOW_QUERY = acceptsQuery({ since: isoTime });
 
-const flowSince = (request: Request): Date =>
-  FLOW_QUERY.read(request).since ?? new Date(Date.now() - 86_400_000);
+/**
+ * The longest window of the editor's counts, in days: they read every step of the journey in
+ * it, so an earlier `since` is refused (400) rather than read. The console offers at most 7.
+ */
+export const FLOW_MAX_DAYS = 31;
+const DAY_MS = 86_400_000;
+
+/** The window's start: `since`, by default a day ago; older than {@link FLOW_MAX_DAYS}, a 400. */
+function flowSince(request: Request): Date {
+  const now = Date.now();
+  const since = FLOW_QUERY.read(request).since ?? new Date(now - DAY_MS);
+  const earliest = new Date(now - FLOW_MAX_DAYS * DAY_MS);
+  if (since < earliest)
+    throw invalidQuery(
+      'since',
+      {
+        zh: `"since" 最早为 ${FLOW_MAX_DAYS} 天前（${earliest.toISOString()}），而不是 ${since.toISOString()}：计数会读取这段时间内旅程的每一步。`,
+        en: `"since" may be at most ${FLOW_MAX_DAYS} days ago (${earliest.toISOString()}), not ${since.toISOString()}: the counts read every step of the journey in the window.`,
+      },
+      { maxDays: FLOW_MAX_DAYS, earliest: earliest.toISOString() },
+    );
+  return since;
+}
 
 /** Query of `GET /api/dead-letters`: how many, newest first. */
 export const DEAD_LETTERS_QUERY = acceptsQuery({ limit: wholeNumber(1, 500) });
@@ -107,7 +128,11 @@ export function instancesRouter(
   live: LiveQueries,
   /** The journeys the editor's overlay counts for: an unknown one is 404 `workflow-not-found`. */
   workflows: Pick<WorkflowService, 'get'>,
-  options: { streamsPerUser?: number } = {},
+  options: {
+    streamsPerUser?: number;
+    /** The user's budget of flow counts (http/console-budgets.ts). */
+    flowBudget: RequestHandler;
+  },
 ): Router {
   const router = Router();
   /** One of the user's live-page slots, or a 429 (nothing opened). */
@@ -223,9 +248,11 @@ export function instancesRouter(
     allow('read'),
     FLOW_QUERY.check,
     responds(instanceResponseSchemas.flow),
+    options.flowBudget,
     async (request, response) => {
+      const since = flowSince(request);
       await workflows.get(param(request, 'id'));
-      response.json(await queries.flowCounts(param(request, 'id'), flowSince(request)));
+      response.json(await queries.flowCounts(param(request, 'id'), since));
     },
   );
   // The same counts live: whenever they changed. The window keeps its length (`since` moves on
@@ -235,10 +262,12 @@ export function instancesRouter(
     allow('read'),
     FLOW_QUERY.check,
     responds(instanceResponseSchemas.flowStream),
+    // Opening counts at once, as the answer above does: the same budget.
+    options.flowBudget,
     async (request, response) => {
       const workflow = param(request, 'id');
-      await workflows.get(workflow);
       const windowMs = Date.now() - flowSince(request).getTime();
+      await workflows.get(workflow);
       streamSlot(request, response);
       const events = openEventStream(request, response);
       events.onClose(

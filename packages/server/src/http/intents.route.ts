@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { audits } from './audit-trail.ts';
 import type { LocalizedText } from '@xiaoer/engine';
 import type { IntentClassification } from '../intents/intent-classification.ts';
@@ -62,7 +62,11 @@ export type ClassifyAnswer = Pick<
  * chat would read it. Read permission, like the knowledge search beside which the console
  * shows it.
  */
-export function intentsRouter(intents: IntentCatalog): Router {
+export function intentsRouter(
+  intents: IntentCatalog,
+  /** The user's budget of classifications (http/console-budgets.ts). */
+  classifyBudget: RequestHandler,
+): Router {
   const router = Router();
   router.get(
     '/intents',
@@ -138,6 +142,7 @@ export function intentsRouter(intents: IntentCatalog): Router {
     '/intents/classify',
     allow('read'),
     responds(extraResponseSchemas.classified),
+    classifyBudget,
     validateBody(classifyBodySchema),
     async (request, response) => {
       const { text, language } = request.body as { text: string; language?: MessageLanguage };

@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import { audits, auditDetails } from './audit-trail.ts';
 import type { JsonObject } from '@xiaoer/engine';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
@@ -35,7 +35,12 @@ const notAnArray = new ApiError(400, 'invalid-import', {
 });
 
 /** `/api/knowledge/*`: articles, operator search, import/export and unanswered questions. */
-export function knowledgeRouter(knowledge: KnowledgeBase, bodyLimit: string | number): Router {
+export function knowledgeRouter(
+  knowledge: KnowledgeBase,
+  bodyLimit: string | number,
+  /** The user's budget of near-duplicate checks (http/console-budgets.ts). */
+  duplicatesBudget: RequestHandler,
+): Router {
   const router = Router();
 
   router.get(
@@ -123,6 +128,7 @@ export function knowledgeRouter(knowledge: KnowledgeBase, bodyLimit: string | nu
     '/knowledge/duplicates',
     allow('read'),
     responds(knowledgeResponseSchemas.duplicates),
+    duplicatesBudget,
     async (_request, response) => {
       response.json({ pairs: await knowledge.nearDuplicates() });
     },

@@ -28,6 +28,10 @@ interface OperationNotes {
   headers?: Record<string, { required: boolean; description: string }>;
 }
 
+/** A costly console request over its per-user budget (http/console-budgets.ts). */
+const budgeted = {
+  429: "Over the user's budget of these a minute (`http.consoleBudgets`); `Retry-After` says when / 超出每位用户每分钟的次数上限",
+};
 const chatToken = { 403: 'Missing or wrong conversation token / 会话凭证错误' };
 
 const shopifyHeaders = {
@@ -232,6 +236,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
   'POST /api/workflows/{id}/replay': {
     summary: 'Replay recent instances through the draft / 用草稿重放近期实例',
     tag: 'workflows',
+    errors: budgeted,
   },
   'GET /api/workflows/{id}/versions': {
     summary: 'Published versions / 已发布版本',
@@ -365,9 +370,9 @@ const OPERATIONS: Record<string, OperationNotes> = {
   },
   'GET /api/workflows/{id}/flow': {
     summary:
-      'Live counts for the editor: active instances per node, steps per outcome since `since` (default 24 h) / 实时计数',
+      'Live counts for the editor: active instances per node, steps per outcome since `since` (default 24 h, at most 31 days ago) / 实时计数',
     tag: 'instances',
-    errors: { 404: 'No such journey / 没有这个旅程' },
+    errors: { 404: 'No such journey / 没有这个旅程', ...budgeted },
   },
   'GET /api/workflows/{id}/flow/stream': {
     summary:
@@ -376,7 +381,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
     media: ['text/event-stream'],
     errors: {
       404: 'No such journey / 没有这个旅程',
-      429: 'Too many live pages open for this user / 该用户打开的实时页面过多',
+      429: "Too many live pages open for this user, or over the user's budget of flow counts a minute (`http.consoleBudgets`) / 该用户打开的实时页面过多，或超出每分钟计数次数上限",
     },
   },
   'POST /api/instances/{id}/cancel': { summary: 'Cancel an instance / 取消实例', tag: 'instances' },
@@ -579,11 +584,13 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary:
       'Try a customer message: intent, confidence, top 3 and entities / 测试一句顾客消息的意图识别',
     tag: 'knowledge',
+    errors: budgeted,
   },
   'GET /api/knowledge/duplicates': {
     summary:
       'Articles that nearly duplicate each other (a question scores ≥ 0.85 against the other) / 近似重复的知识条目',
     tag: 'knowledge',
+    errors: budgeted,
   },
   'GET /api/knowledge/export': {
     summary: 'Export every article as JSON or CSV / 导出知识库',

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { audits } from './audit-trail.ts';
 import { validate } from '@xiaoer/engine';
 import type { WorkflowService } from '../workflows/workflow-service.ts';
@@ -61,6 +61,8 @@ export function workflowsRouter(
   workflows: WorkflowService,
   replay: DraftReplay,
   queries: InstanceQueries,
+  /** The user's budget of replays (http/console-budgets.ts). */
+  replayBudget: RequestHandler,
 ): Router {
   const router = Router();
   router.get(
@@ -178,6 +180,7 @@ export function workflowsRouter(
     '/workflows/:id/replay',
     allow('read'),
     responds(workflowResponseSchemas.replay),
+    replayBudget,
     validateBody(workflowBodySchemas.replay),
     async (request, response) => {
       response.json(await replay.replay(param(request, 'id'), request.body as ReplayRequest));

@@ -1,7 +1,11 @@
 import type { RuntimeModels } from '../model/models.ts';
 import { findByIds } from '../model/find-by-ids.ts';
+import { IDS_PER_LIST } from '../model/id-lists.ts';
 import { oldestTime } from '../model/oldest-entry.ts';
 import { stepJson, type InstanceRecord, type StepRecord } from '../model/instance.model.ts';
+
+/** A recorded step as the draft replay reads it (without the snapshot). */
+export type ReplayedStep = Omit<StepRecord, 'snapshot' | 'created'>;
 
 /** An instance as the draft replay lists it. */
 export type ReplayedInstance = Pick<InstanceRecord, '_id' | 'correlation' | 'status' | 'revision'>;
@@ -42,20 +46,56 @@ export class JourneyRecords {
   }
 
   /**
-   * The instance's steps 1..`revision` in order (without snapshots), or `history-pruned` when
-   * its first step is gone.
+   * Each instance's steps 1..`revision` in order (without snapshots), or `history-pruned` when
+   * its first step is gone, in the order of `instances`. The first steps of all are looked for
+   * at once, then the histories are read a list of ids ({@link IDS_PER_LIST}) at a time, so a
+   * replay of 500 instances is a few reads, not two per instance, and holds only about one
+   * list's steps at a time.
    */
-  async steps(
-    instanceId: string,
-    revision: number,
-  ): Promise<Omit<StepRecord, 'snapshot' | 'created'>[] | 'history-pruned'> {
+  async *histories<I extends Pick<InstanceRecord, '_id' | 'revision'>>(
+    instances: readonly I[],
+  ): AsyncGenerator<[I, ReplayedStep[] | 'history-pruned']> {
     // A pruned history lacks its first step: look for it before reading up to 1000 others.
-    if (revision > 0 && !(await this.#models.Steps.exists({ _id: `${instanceId}#1` })))
-      return 'history-pruned';
-    const ids = Array.from({ length: revision }, (_, i) => `${instanceId}#${i + 1}`);
-    return stepJson
-      .decodeAll(await findByIds(this.#models.Steps, ids, { snapshot: 0, created: 0 }))
-      .sort((a, b) => a.revision - b.revision);
+    const firsts = instances.filter((i) => i.revision > 0).map((i) => `${i._id}#1`);
+    const kept = new Set(
+      (await findByIds(this.#models.Steps, firsts, { _id: 1 })).map((step) => step._id),
+    );
+    const pruned = (i: I) => i.revision > 0 && !kept.has(`${i._id}#1`);
+    let batch: I[] = [];
+    let size = 0;
+    for (const instance of instances) {
+      const steps = pruned(instance) ? 0 : instance.revision;
+      if (size > 0 && size + steps > IDS_PER_LIST) {
+        yield* this.#read(batch, pruned);
+        [batch, size] = [[], 0];
+      }
+      batch.push(instance);
+      size += steps;
+    }
+    if (batch.length > 0) yield* this.#read(batch, pruned);
+  }
+
+  /** The histories of `batch`, read in one list of step ids. */
+  async *#read<I extends Pick<InstanceRecord, '_id' | 'revision'>>(
+    batch: I[],
+    pruned: (instance: I) => boolean,
+  ): AsyncGenerator<[I, ReplayedStep[] | 'history-pruned']> {
+    const ids = batch
+      .filter((instance) => !pruned(instance))
+      .flatMap((i) => Array.from({ length: i.revision }, (_, n) => `${i._id}#${n + 1}`));
+    const found = stepJson.decodeAll(
+      await findByIds(this.#models.Steps, ids, { snapshot: 0, created: 0 }),
+    );
+    const byInstance = new Map<string, ReplayedStep[]>();
+    for (const step of found) {
+      const steps = byInstance.get(step.instanceId);
+      if (steps) steps.push(step);
+      else byInstance.set(step.instanceId, [step]);
+    }
+    for (const instance of batch)
+      yield pruned(instance)
+        ? [instance, 'history-pruned']
+        : [instance, (byInstance.get(instance._id) ?? []).sort((a, b) => a.revision - b.revision)];
   }
 
   /**

@@ -135,6 +135,11 @@ export class KnowledgeIndex {
   private topicsOf: TopicsOf | undefined;
   /** Each article's topics: the mean of its questions'; cleared with the recognizer. */
   private readonly articleTopics = new Map<string, Map<string, number>>();
+  /**
+   * The last near-duplicate pairs, good until an article or the recognizer changes or an
+   * article's validity begins or ends (`until`, ms): each check searches every question.
+   */
+  private duplicates: { minScore: number; until: number; pairs: NearDuplicate[] } | undefined;
   private readonly search = new MiniSearch<{ key: string; text: string }>({
     idField: 'key',
     fields: ['text'],
@@ -165,6 +170,7 @@ export class KnowledgeIndex {
   useTopics(topicsOf: TopicsOf | undefined): void {
     this.topicsOf = topicsOf;
     this.articleTopics.clear();
+    this.duplicates = undefined;
   }
 
   get size(): number {
@@ -180,6 +186,7 @@ export class KnowledgeIndex {
   put(article: KnowledgeArticleRecord): void {
     this.remove(article._id);
     this.centroids.clear();
+    this.duplicates = undefined;
     this.articleTopics.delete(article._id);
     if (article.deleted || article.status !== 'published') return;
     // Synonyms are matched like phrasings of their own, after the questions.
@@ -198,6 +205,7 @@ export class KnowledgeIndex {
     if (!entry) return;
     this.entries.delete(id);
     this.centroids.clear();
+    this.duplicates = undefined;
     this.articleTopics.delete(id);
     entry.questionTerms.forEach((terms, i) => {
       this.search.discard(`${id}${SEP}${i}`);
@@ -295,13 +303,17 @@ export class KnowledgeIndex {
    * Pairs of published articles that say much the same: a question of one scores at least
    * `minScore` against a question of the other. Each pair once, most similar first, with the
    * two questions that met. An operator merges them or sharpens one: near-duplicates split
-   * the answers and make scores look less sure than they are.
+   * the answers and make scores look less sure than they are. Asked again before anything they
+   * depend on changed, the same pairs are given without searching again.
    */
-  nearDuplicates(minScore = 0.85): NearDuplicate[] {
+  nearDuplicates(minScore = 0.85, now = new Date()): NearDuplicate[] {
+    const known = this.duplicates;
+    if (known && known.minScore === minScore && now.getTime() < known.until)
+      return [...known.pairs];
     const pairs = new Map<string, NearDuplicate>();
     for (const [id, entry] of this.entries) {
       for (const question of entry.article.questions) {
-        for (const match of this.find(question, { limit: 4 })) {
+        for (const match of this.find(question, { limit: 4 }, now)) {
           const other = match.article._id;
           if (other === id || match.score < minScore) continue;
           const ids: [string, string] = id < other ? [id, other] : [other, id];
@@ -315,7 +327,18 @@ export class KnowledgeIndex {
         }
       }
     }
-    return [...pairs.values()].sort((a, b) => b.score - a.score);
+    const found = [...pairs.values()].sort((a, b) => b.score - a.score);
+    this.duplicates = { minScore, until: this.nextValidityChange(now), pairs: found };
+    return [...found];
+  }
+
+  /** The next time after `now` an article's validity begins or ends (ms), or Infinity. */
+  private nextValidityChange(now: Date): number {
+    let next = Infinity;
+    for (const { article } of this.entries.values())
+      for (const time of [article.validFrom, article.validUntil])
+        if (time && time > now) next = Math.min(next, time.getTime());
+    return next;
   }
 
   /**

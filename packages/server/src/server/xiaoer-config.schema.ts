@@ -1,5 +1,6 @@
 import { eventMappingSchema } from '../intake/platforms/mapped.adapter.ts';
 import { CHAT_LIMIT_DEFAULTS } from '../http/chat-limits.ts';
+import { CONSOLE_BUDGET_DEFAULTS } from '../http/console-budgets.ts';
 import { LocalizedError } from '../localized-error.ts';
 import { localizedSchemaError, schemaErrorPointer, type LocalizedText } from '@xiaoer/engine';
 import type { ErrorObject } from 'ajv';
@@ -194,6 +195,16 @@ export const xiaoerConfigSchema = {
               items: { type: 'string', minLength: 1, maxLength: 64 },
             },
           ],
+        },
+        consoleBudgets: {
+          type: 'object',
+          additionalProperties: false,
+          properties: Object.fromEntries(
+            Object.keys(CONSOLE_BUDGET_DEFAULTS).map((name) => [
+              name,
+              { type: 'integer', minimum: 1, maximum: 100_000 },
+            ]),
+          ),
         },
       },
     },

@@ -1,4 +1,5 @@
 import type { ChatLimits } from '../http/chat-limits.ts';
+import type { ConsoleBudgets } from '../http/console-budgets.ts';
 import type { TrustedProxies } from '../http/trusted-proxies.ts';
 import type { IntentRecognitionConfig } from '../intents/intent-recognizer.ts';
 import type { HttpOrderSystemConfig } from '../connectors/http-order-system.ts';
@@ -99,6 +100,11 @@ export interface XiaoerConfig {
      * and subnets. Unset: the connection's address is the client's.
      */
     trustProxy?: TrustedProxies;
+    /**
+     * Per-user budgets of the console's costly requests (replays, test classifications, flow
+     * counts, near-duplicate checks), each per minute (http/console-budgets.ts).
+     */
+    consoleBudgets?: ConsoleBudgets;
   };
   /** The Prometheus endpoint `GET /metrics` (docs/runtime.md, Metrics). */
   metrics?: {

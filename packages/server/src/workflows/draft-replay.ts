@@ -1,7 +1,7 @@
 import { validate, type WorkflowDocument } from '@xiaoer/engine';
 import { replayRecorded, type RecordedStep, type ReplayOutcome } from '@xiaoer/engine/testing';
 import { journeyEventOf, type InstanceRecord } from '../model/instance.model.ts';
-import type { JourneyRecords } from '../instances/journey-records.ts';
+import type { JourneyRecords, ReplayedStep } from '../instances/journey-records.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { invalidWorkflow } from './workflow-errors.ts';
 import type { WorkflowService } from './workflow-service.ts';
@@ -69,13 +69,14 @@ export class DraftReplay {
       });
     const instances = await this.#journeys.newestOfVersion(id, version, request.limit ?? 50);
     const results: InstanceReplay[] = [];
-    for (const instance of instances) {
+    // The histories come a few hundred steps at a time, not two reads per instance.
+    for await (const [instance, history] of this.#journeys.histories(instances)) {
       const identity = {
         instanceId: instance._id,
         correlation: instance.correlation,
         status: instance.status,
       };
-      const steps = await this.#recorded(instance._id, instance.revision);
+      const steps = history === 'history-pruned' ? history : recorded(history);
       if (steps === 'history-pruned') results.push({ ...identity, skipped: steps });
       else if (steps.length === 0) results.push({ ...identity, skipped: 'no-steps' });
       else results.push({ ...identity, ...replayRecorded(document, steps) });
@@ -92,21 +93,16 @@ export class DraftReplay {
       instances: results,
     };
   }
+}
 
-  /** The instance's steps in order, up to an operator's ending; step ids are known. */
-  async #recorded(
-    instanceId: string,
-    revision: number,
-  ): Promise<RecordedStep[] | 'history-pruned'> {
-    const records = await this.#journeys.steps(instanceId, revision);
-    if (records === 'history-pruned') return records;
-    const ending = records.findIndex((r) => OPERATOR_ENDINGS.has(r.event.type));
-    return (ending < 0 ? records : records.slice(0, ending)).map((r) => ({
-      revision: r.revision,
-      event: journeyEventOf(r.event),
-      path: r.path,
-      effects: r.effects,
-      to: r.to,
-    }));
-  }
+/** An instance's recorded steps, up to an operator's ending; step ids are known. */
+function recorded(records: ReplayedStep[]): RecordedStep[] {
+  const ending = records.findIndex((r) => OPERATOR_ENDINGS.has(r.event.type));
+  return (ending < 0 ? records : records.slice(0, ending)).map((r) => ({
+    revision: r.revision,
+    event: journeyEventOf(r.event),
+    path: r.path,
+    effects: r.effects,
+    to: r.to,
+  }));
 }

@@ -871,7 +871,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Live counts for the editor: active instances per node, steps per outcome since `since` (default 24 h) / 实时计数 */
+    /** Live counts for the editor: active instances per node, steps per outcome since `since` (default 24 h, at most 31 days ago) / 实时计数 */
     get: operations['getApiWorkflowsIdFlow'];
     put?: never;
     post?: never;
@@ -4151,6 +4151,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Over the user's budget of these a minute (`http.consoleBudgets`); `Retry-After` says when / 超出每位用户每分钟的次数上限 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getApiWorkflowsIdVersions: {
@@ -6253,6 +6262,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Over the user's budget of these a minute (`http.consoleBudgets`); `Retry-After` says when / 超出每位用户每分钟的次数上限 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getApiWorkflowsIdFlowStream: {
@@ -6314,7 +6332,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Too many live pages open for this user / 该用户打开的实时页面过多 */
+      /** @description Too many live pages open for this user, or over the user's budget of flow counts a minute (`http.consoleBudgets`) / 该用户打开的实时页面过多，或超出每分钟计数次数上限 */
       429: {
         headers: {
           [name: string]: unknown;
@@ -8250,6 +8268,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description Over the user's budget of these a minute (`http.consoleBudgets`); `Retry-After` says when / 超出每位用户每分钟的次数上限 */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
     };
   };
   getApiKnowledgeExport: {
@@ -8992,6 +9019,15 @@ export interface operations {
       };
       /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Over the user's budget of these a minute (`http.consoleBudgets`); `Retry-After` says when / 超出每位用户每分钟的次数上限 */
+      429: {
         headers: {
           [name: string]: unknown;
         };
