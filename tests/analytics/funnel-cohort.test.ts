@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eventJson, inboxEntryOf, localTime, type EventRecord } from '@xiaoer/server/internal';
 import { ADMIN_PASSWORD, cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
+import { moveToLocalHour } from '../runtime/timer-moves.ts';
 import {
   fetchFunnel,
   funnelCounts,
@@ -26,10 +27,8 @@ const funnel = (from: string, to = from) => fetchFunnel(h, 'survey', from, to, t
 beforeAll(async () => {
   h = await startHarness({ movesDate: true, config: { analytics: { rollupEveryMs: 3_600_000 } } });
   await h.publish(survey);
-  // To 21:00 in Shanghai (UTC+8, no daylight saving): the surveys go out in the evening.
-  const now = Date.now();
-  const hour = localTime(new Date(now), ZONE).hour;
-  await h.clock.advance((((21 - hour + 24) % 24) * 3600 + 60) * 1000 - (now % 3_600_000));
+  // To 21:01 in Shanghai (UTC+8, no daylight saving): the surveys go out in the evening.
+  await moveToLocalHour(h, 21, ZONE);
   token = (await h.xiaoer.auth.login('admin', ADMIN_PASSWORD))?.token ?? '';
   asked = localTime(new Date(), ZONE).date;
   expect(localTime(new Date(), ZONE).hour).toBe(21);

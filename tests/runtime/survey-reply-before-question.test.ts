@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
 import { loadJourney } from '../journeys/journey-files.ts';
 import { sentTo } from './sent-messages.ts';
+import { moveToLocalHour } from './timer-moves.ts';
 
 /**
  * The order lifecycle asks for a score again a day after a partial refund that came while the
@@ -66,6 +67,9 @@ const order = (type: string, data: Record<string, unknown> = {}) =>
 beforeAll(async () => {
   h = await startHarness({ movesDate: true });
   await h.publish(loadJourney('order-lifecycle'));
+  // The survey's wait keeps shop hours (09:00–21:00 in Shanghai): started at 10:01 there, each
+  // wait is one timer a day later, whatever the hour the suite runs.
+  await moveToLocalHour(h, 10, 'Asia/Shanghai');
 });
 afterAll(async () => h?.close());
 

@@ -1,6 +1,6 @@
 import { expect, vi } from 'vitest';
 import type { Job } from 'agenda';
-import { TIMER_JOB } from '@xiaoer/server/internal';
+import { localTime, TIMER_JOB } from '@xiaoer/server/internal';
 import type { Harness } from '@xiaoer/server/testing';
 
 /**
@@ -58,4 +58,18 @@ export async function runTimerJob(h: Harness, key: string, dueAt?: Date): Promis
     },
     { timeout: 10_000, interval: 5 },
   );
+}
+
+/**
+ * Moves the clock (a harness that moves `Date`) to the next `hour`:01 in `timeZone`, a zone
+ * whose offset is whole hours — a day later when that hour has begun already. A journey that
+ * keeps hours (a wait's `allowedHours`, surveys in the evening) then runs alike at whatever time
+ * of day the suite runs: without it a test passed all day but in the one hour it landed in.
+ */
+export async function moveToLocalHour(h: Harness, hour: number, timeZone: string): Promise<void> {
+  const now = Date.now();
+  const current = localTime(new Date(now), timeZone).hour;
+  let ms = (((hour - current + 24) % 24) * 3600 + 60) * 1000 - (now % 3_600_000);
+  if (ms <= 0) ms += 86_400_000;
+  await h.clock.advance(ms);
 }
