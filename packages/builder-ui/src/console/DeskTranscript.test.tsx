@@ -39,4 +39,37 @@ describe('DeskTranscript', () => {
     await i18n.changeLanguage('zh');
     expect(screen.getByRole('log', { name: '与客户的对话' })).toBe(log);
   });
+
+  it('should stay where the agent scrolled when a line comes before the scroll event does', () => {
+    const line = (seq: number) => ({
+      seq,
+      from: 'customer',
+      text: `第 ${seq} 行`,
+      at: `2025-01-01T00:00:${String(seq).padStart(2, '0')}.000Z`,
+    });
+    const withLines = (count: number) =>
+      ({
+        conversation: chat.conversation,
+        messages: Array.from({ length: count }, (_, i) => line(i + 1)),
+      }) as unknown as OpenChat;
+    // jsdom lays nothing out: each line is 20 px high in a 100 px box.
+    const { rerender } = render(<DeskTranscript chat={withLines(10)} />);
+    const box = screen.getByTestId('inbox-messages');
+    let scrollTop = 0;
+    Object.defineProperties(box, {
+      scrollHeight: { get: () => box.querySelectorAll('.chat-line').length * 20 },
+      clientHeight: { get: () => 100 },
+      scrollTop: { get: () => scrollTop, set: (top: number) => (scrollTop = top) },
+    });
+    rerender(<DeskTranscript chat={withLines(11)} />);
+    expect(scrollTop).toBe(220);
+    // The agent scrolls to the top; the browser has not sent the scroll event yet.
+    scrollTop = 0;
+    rerender(<DeskTranscript chat={withLines(12)} />);
+    expect(scrollTop).toBe(0);
+    // Back at the end, the next line is followed again.
+    scrollTop = 140;
+    rerender(<DeskTranscript chat={withLines(13)} />);
+    expect(scrollTop).toBe(260);
+  });
 });

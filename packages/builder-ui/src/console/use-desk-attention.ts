@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { inboxApi, type ChatLine } from '../api/service-api.ts';
 
 /** A transcript in the order it was said: by sequence number, then time. */
@@ -51,25 +51,18 @@ export function useScrollToNewest(
   conversationId: string,
   newestIsMine: boolean,
 ): void {
-  const following = useRef({ conversationId: '', atEnd: true });
-  useEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    const onScroll = () => {
-      following.current.atEnd =
-        element.scrollHeight - element.scrollTop - element.clientHeight <= NEAR_END_PX;
-    };
-    element.addEventListener('scroll', onScroll, { passive: true });
-    return () => element.removeEventListener('scroll', onScroll);
-  }, [box]);
-  useEffect(() => {
+  // The box's height when it last followed its lines: where the reader stands is read live
+  // against it, not from the last scroll event — that comes a frame later, so a line arriving
+  // right after the agent scrolled up would otherwise still count them as at the end.
+  const following = useRef({ conversationId: '', height: 0 });
+  useLayoutEffect(() => {
     const element = box.current;
     if (!element) return;
     const opened = following.current.conversationId !== conversationId;
-    if (opened || newestIsMine || following.current.atEnd) {
-      element.scrollTop = element.scrollHeight;
-      following.current = { conversationId, atEnd: true };
-    }
+    const wasAtEnd =
+      following.current.height - element.scrollTop - element.clientHeight <= NEAR_END_PX;
+    if (opened || newestIsMine || wasAtEnd) element.scrollTop = element.scrollHeight;
+    following.current = { conversationId, height: element.scrollHeight };
   }, [box, lines, conversationId, newestIsMine]);
 }
 
