@@ -107,4 +107,27 @@ describe('a configuration file with mistakes', () => {
     expect(taobao.en).toContain('/sources/0/previousSecret not allowed here');
     expect(taobao.zh).toContain('/sources/0/previousSecret 不允许出现在这里');
   });
+
+  it('should take the event types a source may send, and say where a pattern is wrong', () => {
+    const scoped = { ...source, eventTypes: ['order.*', 'shipment.delivered'] };
+    expect(parseConfig({ sources: [scoped] }, 'config.json').sources[0]).toEqual(scoped);
+    const bad = problemsOf({ sources: [{ ...source, eventTypes: ['order.*', 'refund*'] }] });
+    expect(bad.en).toContain('/sources/0/eventTypes/1 must match pattern');
+    expect(bad.zh).toContain('/sources/0/eventTypes/1');
+    expect(problemsOf({ sources: [{ ...source, eventTypes: [] }] }).en).toContain(
+      '/sources/0/eventTypes',
+    );
+    // Nobody sends as a Taobao source (its messages are pulled): a scope would guard nothing.
+    const taobao = problemsOf({
+      sources: [
+        {
+          ...source,
+          kind: 'taobao',
+          taobao: { appKey: '12499723', session: 'shop-session' },
+          eventTypes: ['order.*'],
+        },
+      ],
+    });
+    expect(taobao.en).toContain('/sources/0/eventTypes not allowed here');
+  });
 });

@@ -54,7 +54,10 @@ export type ChannelDeliveries = Answer<'getApiChannelsDeliveries'>;
 export type SourceView = Answer<'getApiSources'>['sources'][number];
 export type IssuedSecret = Answer<'postApiSources'>;
 
-/** Event sources: listed for operators and admins, webhook senders added, secrets rotated. */
+/**
+ * Event sources: listed for operators and admins, webhook senders added, secrets rotated, the
+ * event types each may send set.
+ */
 export const sourcesApi = {
   list: () => api<Answer<'getApiSources'>>('GET', '/sources'),
   create: (id: string, kind: 'xiaoer' | 'woocommerce') =>
@@ -69,6 +72,13 @@ export const sourcesApi = {
     api<Answer<'postApiSourcesIdPreviousSecretEnd'>>(
       'POST',
       `/sources/${encodeURIComponent(id)}/previous-secret/end`,
+    ),
+  /** The event types a console source may send (types, or prefixes `order.*`); null: every type. */
+  setEventTypes: (id: string, eventTypes: string[] | null) =>
+    api<Answer<'putApiSourcesIdEventTypes'>>(
+      'PUT',
+      `/sources/${encodeURIComponent(id)}/event-types`,
+      { eventTypes },
     ),
 };
 

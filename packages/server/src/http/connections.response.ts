@@ -11,6 +11,8 @@ const source = object(
     rotatedBy: text,
     previousSecretHint: text,
     previousSecretUntil: dateTime,
+    /** The event types it may send; absent: every type. */
+    eventTypes: arrayOf(text),
     intakePath: text,
     lastEvent: object({ type: text, receivedAt: dateTime }),
   },
@@ -59,7 +61,7 @@ export const connectionsResponseSchemas = {
     { error: object({ code: text, message: text, retryable: boolean }) },
   ),
   sources: object({ sources: arrayOf(source) }),
-  /** A source just changed without a new secret: its previous secret's grace ended. */
+  /** A source just changed without a new secret: its previous secret's grace ended, its scope. */
   source: object({ source }),
   /** A source just created or rotated: the only answer that holds its secret. */
   issuedSecret: object({ source, secret: text }),

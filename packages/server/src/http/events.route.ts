@@ -9,6 +9,7 @@ import { SIGNATURE_HEADERS, signBody } from '../intake/signature.ts';
 import { signedSource } from './source-signature.ts';
 import { ApiError } from './api-error.ts';
 import { chatEventForbidden, chatOnlyProblems } from './chat-only-events.ts';
+import { refuseOutOfScope, type ScopedSource } from './source-event-types.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { credentialOf } from './authenticate.ts';
 import { malformedJson, tooComplex } from './error-handler.ts';
@@ -51,12 +52,15 @@ export function rawBody(request: Request): Buffer {
   return Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
 }
 
-/** The source a request comes from, proved by its signature (or an intake API key); else 401. */
+/**
+ * The source a request comes from, proved by its signature (or an intake API key, whose
+ * source's scope it has), with the event types it may send; else 401.
+ */
 async function verifiedSource(
   request: Request,
   raw: Buffer,
   options: EventsRouteOptions,
-): Promise<string> {
+): Promise<ScopedSource> {
   const sourceId = request.get(SIGNATURE_HEADERS.source);
   const timestamp = request.get(SIGNATURE_HEADERS.timestamp);
   const signature = request.get(SIGNATURE_HEADERS.signature);
@@ -65,7 +69,8 @@ async function verifiedSource(
     const principal = await options.auth.authenticate(bearer);
     if (principal?.kind !== 'apiKey')
       throw unauthorized('api-key-invalid', 'API 密钥无效。', 'The API key is invalid.');
-    return principal.source;
+    const eventTypes = options.sources.eventTypesOf(principal.source);
+    return { id: principal.source, ...(eventTypes ? { eventTypes } : {}) };
   }
   if (!sourceId || !timestamp || !signature)
     throw unauthorized(
@@ -87,7 +92,7 @@ async function verifiedSource(
       `时间戳超出允许范围（±${options.replayWindowSeconds} 秒），可能是重放的请求。`,
       `The timestamp is outside the allowed window (±${options.replayWindowSeconds} s); the request may be a replay.`,
     );
-  return source.id;
+  return source;
 }
 
 /**
@@ -102,7 +107,8 @@ export function eventsRouter(options: EventsRouteOptions): Router {
     express.raw({ type: () => true, limit: options.bodyLimit }),
     async (request, response) => {
       const raw = rawBody(request);
-      const sourceId = await verifiedSource(request, raw, options);
+      const source = await verifiedSource(request, raw, options);
+      const sourceId = source.id;
       refuseWhenOverloaded(options.intake, response);
       const body = parseJsonBody(raw);
       const shape = eventShapeProblem(body);
@@ -126,6 +132,7 @@ export function eventsRouter(options: EventsRouteOptions): Router {
         options.intake.refused(sourceId, 'invalid', { type: typeOf(body), problems: chatOnly });
         throw chatEventForbidden(chatOnly);
       }
+      refuseOutOfScope(options.intake, source, events, Array.isArray(body));
       const refused = await untakeable(options.catalog, events, Array.isArray(body));
       if (refused.length > 0)
         throw new ApiError(

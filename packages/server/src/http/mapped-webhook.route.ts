@@ -54,7 +54,7 @@ export function mappedWebhookRouter(options: WebhooksRouteOptions): Router {
       const translation = translateMapped(source.id, source.mapping, body, payload, new Date());
       const { status, body: answer } = await acceptTranslation(
         options.intake,
-        source.id,
+        source,
         translation,
         { response, topic: 'mapped' },
       );

@@ -62,6 +62,7 @@ const wooCommerceHeaders = {
 
 const signed = {
   401: 'Missing or wrong signature / 签名缺失或错误',
+  403: "The topic makes an event type outside the source's eventTypes (`event-type-not-allowed`), or the chat's own event; nothing stored / 主题对应的事件类型超出来源可发送的范围，未记录",
   413: 'Body too large / 请求体过大',
 };
 
@@ -108,7 +109,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
     },
     errors: {
       ...signed,
-      403: "The chat's own events (`conversation.*`, `customer.*` naming a conversation): only the chat sends them; nothing stored / 聊天自身的事件，来源不能发送",
+      403: "The chat's own events (`conversation.*`, `customer.*` naming a conversation): only the chat sends them (`chat-event-forbidden`); or a type outside the source's eventTypes (`event-type-not-allowed`, a batch refused whole); nothing stored / 聊天自身的事件，或超出来源可发送事件类型的事件，未记录",
       409: 'An event id recorded before with another type or data / 事件 ID 已用于其他事件',
       422: 'The data fits no trigger of the journeys its type starts, and nothing waits for it (`details.problems`); nothing stored / 数据不符合旅程触发器，未记录',
     },
@@ -155,7 +156,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
     security: 'signature',
     errors: {
       ...signed,
-      403: "The mapping made the chat's own events; nothing stored / 映射出聊天自身的事件，未记录",
+      403: "The mapping made the chat's own events (`chat-event-forbidden`) or a type outside the source's eventTypes (`event-type-not-allowed`); nothing stored / 映射出聊天自身的事件或超出来源可发送范围的事件类型，未记录",
     },
   },
   'POST /api/auth/login': {
@@ -479,6 +480,15 @@ const OPERATIONS: Record<string, OperationNotes> = {
     errors: {
       404: 'No such source / 来源不存在',
       409: 'No previous secret held, its grace already ended, or a source of the configuration file / 没有旧密钥、旧密钥已失效或来源定义在配置文件中',
+    },
+  },
+  'PUT /api/sources/{id}/event-types': {
+    summary:
+      'Set the event types a console-added source may send (CloudEvent types or prefixes such as order.*; null: every type); deliveries of other types are refused with 403 event-type-not-allowed / 设置来源可发送的事件类型',
+    tag: 'admin',
+    errors: {
+      404: 'No such source / 来源不存在',
+      409: 'A source of the configuration file: change its eventTypes there / 配置文件中的来源只能在文件中修改',
     },
   },
   'GET /api/channels/deliveries': {

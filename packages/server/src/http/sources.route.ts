@@ -19,8 +19,12 @@ import { connectionsResponseSchemas } from './connections.response.ts';
 import { ApiError } from './api-error.ts';
 import { CHAT_SOURCE } from '../conversations/service-desk.ts';
 import { JOURNEY_SOURCE } from '../runtime/journey-event-publisher.ts';
+import { eventTypeScopeSchema, type EventTypeScope } from '../intake/event-type-scope.ts';
 
-/** `POST /api/sources`: a new webhook sender's id and kind; its secret is made here. */
+/**
+ * `POST /api/sources`: a new webhook sender's id and kind, and the event types it may send
+ * (absent: every type); its secret is made here.
+ */
 export const createSourceBodySchema = {
   type: 'object',
   required: ['id', 'kind'],
@@ -28,6 +32,21 @@ export const createSourceBodySchema = {
   properties: {
     id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' },
     kind: { enum: [...STORED_SOURCE_KINDS] },
+    eventTypes: eventTypeScopeSchema,
+  },
+} as const;
+
+/**
+ * `PUT /api/sources/:id/event-types`: the event types a console-added source may send, each a
+ * CloudEvent type or a prefix ending in `.*` (`order.*`); `null` lifts the scope (every type).
+ */
+export const sourceEventTypesBodySchema = {
+  type: 'object',
+  required: ['eventTypes'],
+  additionalProperties: false,
+  properties: {
+    // One type keyword, not a `oneOf`: a bad pattern is reported at its item alone.
+    eventTypes: { ...eventTypeScopeSchema, type: ['array', 'null'] },
   },
 } as const;
 
@@ -69,6 +88,7 @@ const issuedFacts: AuditDescription = (_request, answer) => {
     details: {
       kind: source.kind,
       secretHint: source.secretHint ?? '',
+      ...(source.eventTypes ? { eventTypes: [...source.eventTypes] } : {}),
       ...(source.previousSecretUntil
         ? { previousSecretUntil: source.previousSecretUntil.toISOString() }
         : {}),
@@ -78,8 +98,8 @@ const issuedFacts: AuditDescription = (_request, answer) => {
 
 /**
  * `/api/sources`: every source with its status (operators and admins), adding a webhook
- * sender, rotating its secret and ending its previous secret's grace early (after that one
- * leaked). The secret is in the answer of the create or rotate that made it and nowhere else
+ * sender, rotating its secret, ending its previous secret's grace early (after that one
+ * leaked) and setting the event types it may send. The secret is in the answer of the create or rotate that made it and nowhere else
  * (lists show its last characters); sources of the configuration file are listed, and changed
  * only there. Each change is in the audit log, without secret.
  */
@@ -104,9 +124,13 @@ export function sourcesRouter(
     audits('source.create', issuedFacts),
     validateBody(createSourceBodySchema),
     async (request, response) => {
-      const { id, kind } = request.body as { id: string; kind: StoredSourceKind };
+      const { id, kind, eventTypes } = request.body as {
+        id: string;
+        kind: StoredSourceKind;
+        eventTypes?: EventTypeScope;
+      };
       if (XIAOER_OWN_SOURCES.includes(id)) throw ownSource(id);
-      const issued = await sources.create(id, kind, actorOf(request), dateOf(clock));
+      const issued = await sources.create(id, kind, actorOf(request), dateOf(clock), eventTypes);
       response.status(201).set('Cache-Control', 'no-store').json(issued);
     },
   );
@@ -144,6 +168,27 @@ export function sourcesRouter(
     }),
     async (request, response) => {
       const source = await sources.endGrace(param(request, 'id'), dateOf(clock));
+      response.json({ source });
+    },
+  );
+  router.put(
+    '/sources/:id/event-types',
+    allow('operate'),
+    responds(connectionsResponseSchemas.source),
+    audits('source.event-types', (_request, answer) => {
+      const { source } = answer as unknown as { source: SourceEntry };
+      return {
+        target: source.id,
+        details: {
+          kind: source.kind,
+          eventTypes: source.eventTypes ? [...source.eventTypes] : null,
+        },
+      };
+    }),
+    validateBody(sourceEventTypesBodySchema),
+    async (request, response) => {
+      const { eventTypes } = request.body as { eventTypes: EventTypeScope | null };
+      const source = await sources.setEventTypes(param(request, 'id'), eventTypes);
       response.json({ source });
     },
   );

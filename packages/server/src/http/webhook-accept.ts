@@ -5,6 +5,7 @@ import { ApiError } from './api-error.ts';
 import type { Response } from 'express';
 import { chatEventForbidden, chatOnlyProblems } from './chat-only-events.ts';
 import { intakeStatus, refuseWhenOverloaded } from './events.route.ts';
+import { refuseOutOfScope, type ScopedSource } from './source-event-types.ts';
 
 /** The answer to a platform webhook: what was recorded, or why nothing was. */
 export type WebhookAnswer =
@@ -19,7 +20,7 @@ export type WebhookAnswer =
  */
 export async function acceptTranslation(
   intake: EventIntake,
-  sourceId: string,
+  source: ScopedSource,
   translation: Translation,
   {
     response,
@@ -41,6 +42,7 @@ export async function acceptTranslation(
     resends?: boolean;
   },
 ): Promise<WebhookAnswer> {
+  const sourceId = source.id;
   if ('ignored' in translation) {
     intake.refused(sourceId, 'topic-ignored', { type: topic, reason: translation.ignored });
     return { status: 200, body: { ignored: translation.ignored } };
@@ -75,6 +77,8 @@ export async function acceptTranslation(
     intake.refused(sourceId, 'invalid', { type: topic, problems: chatOnly });
     throw chatEventForbidden(chatOnly);
   }
+  // A topic made into a type the source may not send: refused as from `/api/events` (403).
+  refuseOutOfScope(intake, source, events, true);
   if (resends) refuseWhenOverloaded(intake, response);
   const results = await intake.record(sourceId, events, new Date(), { derivedIds });
   return { status: intakeStatus(results), body: { events: results } };

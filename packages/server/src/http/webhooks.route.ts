@@ -10,6 +10,7 @@ import { ApiError } from './api-error.ts';
 import { rawBody, unauthorized } from './events.route.ts';
 import { parsePlatformBody } from './platform-body.ts';
 import { acceptTranslation } from './webhook-accept.ts';
+import type { ScopedSource } from './source-event-types.ts';
 import { youzanWebhookRouter } from './youzan-webhook.route.ts';
 import { mappedWebhookRouter } from './mapped-webhook.route.ts';
 import { param } from './params.ts';
@@ -69,12 +70,12 @@ export function webhooksRouter(options: WebhooksRouteOptions): Router {
 
   const accept = (
     response: Response,
-    sourceId: string,
+    source: ScopedSource,
     translation: Translation,
     topic: string,
     resends = true,
   ) =>
-    acceptTranslation(options.intake, sourceId, translation, {
+    acceptTranslation(options.intake, source, translation, {
       response,
       derivedIds: true,
       topic,
@@ -105,7 +106,7 @@ export function webhooksRouter(options: WebhooksRouteOptions): Router {
         parsePlatformBody(body),
         new Date(),
       );
-      const { status, body: answer } = await accept(response, source.id, translation, topic);
+      const { status, body: answer } = await accept(response, source, translation, topic);
       response.status(status).json(answer);
     },
   );
@@ -137,7 +138,7 @@ export function webhooksRouter(options: WebhooksRouteOptions): Router {
         new Date(),
       );
       // WooCommerce never sends a failed delivery again: taken even while the runtime is behind.
-      const { status, body: answer } = await accept(response, source.id, translation, topic, false);
+      const { status, body: answer } = await accept(response, source, translation, topic, false);
       response.status(status).json(answer);
     },
   );

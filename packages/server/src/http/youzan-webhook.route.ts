@@ -43,7 +43,7 @@ export function youzanWebhookRouter(options: WebhooksRouteOptions): Router {
       const translation = translateYouzan(payload, new Date());
       const topic = asText(asObject(payload)['type']) ?? 'youzan';
       // The event ids are Xiaoer's, derived from the push (one payment told by two messages).
-      const { body: answer } = await acceptTranslation(options.intake, source.id, translation, {
+      const { body: answer } = await acceptTranslation(options.intake, source, translation, {
         response,
         derivedIds: true,
         topic,

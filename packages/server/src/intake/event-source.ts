@@ -1,6 +1,7 @@
 import type { EventMapping } from './platforms/mapped.adapter.ts';
 import type { TaobaoTmcConfig } from './platforms/taobao.adapter.ts';
 import { matchingSecret } from './signature.ts';
+import type { EventTypeScope } from './event-type-scope.ts';
 
 /** Where signed events come from; each source has its own secret. */
 export type SourceKind = 'xiaoer' | 'shopify' | 'woocommerce' | 'youzan' | 'taobao' | 'mapped';
@@ -22,6 +23,8 @@ export interface EventSource {
   mapping?: EventMapping;
   /** For `taobao` sources: the app and shop whose TMC messages are pulled (secret: app secret). */
   taobao?: TaobaoTmcConfig;
+  /** The event types it may send (`event-type-scope.ts`); absent: every type. */
+  eventTypes?: EventTypeScope;
 }
 
 /**
@@ -45,6 +48,14 @@ export class SourceRegistry {
   find(id: string, kind: SourceKind): EventSource | undefined {
     const source = this.#sources.get(id);
     return source?.kind === kind ? source : undefined;
+  }
+
+  /**
+   * The event types source `id` may send, whatever its kind (an intake API key names only the
+   * source): undefined for every type, or for a source it does not know.
+   */
+  eventTypesOf(id: string): EventTypeScope | undefined {
+    return this.#sources.get(id)?.eventTypes;
   }
 
   /**

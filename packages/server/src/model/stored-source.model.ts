@@ -21,6 +21,8 @@ export interface StoredSourceRecord {
    */
   previousSecret?: string;
   previousSecretUntil?: Date;
+  /** The event types it may send (`intake/event-type-scope.ts`); absent: every type. */
+  eventTypes?: string[];
 }
 
 export function storedSourceModels(connection: Connection): {
@@ -37,6 +39,8 @@ export function storedSourceModels(connection: Connection): {
       rotatedBy: String,
       previousSecret: String,
       previousSecretUntil: Date,
+      // No default: an absent scope is every type, an empty list would be none.
+      eventTypes: { type: [String], default: undefined },
     }),
   };
 }

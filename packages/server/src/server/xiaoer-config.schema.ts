@@ -1,4 +1,5 @@
 import { eventMappingSchema } from '../intake/platforms/mapped.adapter.ts';
+import { eventTypeScopeSchema } from '../intake/event-type-scope.ts';
 import { CHAT_LIMIT_DEFAULTS } from '../http/chat-limits.ts';
 import { CONSOLE_BUDGET_DEFAULTS } from '../http/console-budgets.ts';
 import { LocalizedError } from '../localized-error.ts';
@@ -113,6 +114,8 @@ export const xiaoerConfigSchema = {
           previousSecret: { type: 'string', minLength: 16 },
           previousSecretUntil: { type: 'string', format: 'date-time' },
           mapping: eventMappingSchema,
+          // The event types it may send (`order.*`, `shipment.delivered`); absent: every type.
+          eventTypes: eventTypeScopeSchema,
           taobao: {
             type: 'object',
             required: ['appKey', 'session'],
@@ -138,10 +141,14 @@ export const xiaoerConfigSchema = {
             then: { required: ['mapping'] },
             else: { properties: { mapping: false } },
           },
-          // A Taobao source names the app and shop whose TMC messages are pulled.
+          // A Taobao source names the app and shop whose TMC messages are pulled. Nobody sends
+          // as it (its secret signs our own calls to Taobao): a scope would guard nothing.
           {
             if: { required: ['kind'], properties: { kind: { const: 'taobao' } } },
-            then: { required: ['taobao'], properties: { previousSecret: false } },
+            then: {
+              required: ['taobao'],
+              properties: { previousSecret: false, eventTypes: false },
+            },
             else: { properties: { taobao: false } },
           },
         ],

@@ -6,6 +6,7 @@ import {
   type SourceKind,
 } from '../intake/event-source.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import type { EventTypeScope } from '../intake/event-type-scope.ts';
 import { isDuplicateKey, type SourceModels } from '../model/models.ts';
 import type { StoredSourceRecord } from '../model/stored-source.model.ts';
 
@@ -36,6 +37,8 @@ export interface SourceEntry {
   previousSecretHint?: string;
   /** When the previous secret stops (or stopped) being taken. */
   previousSecretUntil?: Date;
+  /** The event types it may send; absent: every type. */
+  eventTypes?: EventTypeScope;
 }
 
 /** A secret just made: the one time it is shown. */
@@ -58,6 +61,10 @@ const previousOf = (source: {
       }
     : {};
 
+/** A source's scope as lists show it: present only when it restricts. */
+const scopeOf = (source: { eventTypes?: EventTypeScope | undefined }) =>
+  source.eventTypes ? { eventTypes: [...source.eventTypes] } : {};
+
 const entryOf = (record: StoredSourceRecord): SourceEntry => ({
   id: record._id,
   kind: record.kind,
@@ -69,9 +76,10 @@ const entryOf = (record: StoredSourceRecord): SourceEntry => ({
   ...(record.rotatedAt ? { rotatedAt: record.rotatedAt } : {}),
   ...(record.rotatedBy ? { rotatedBy: record.rotatedBy } : {}),
   ...previousOf(record),
+  ...scopeOf(record),
 });
 
-/** A stored source as intake uses it: its secrets, the previous one with its end. */
+/** A stored source as intake uses it: its secrets, the previous one with its end, its scope. */
 const sourceOf = (record: StoredSourceRecord): EventSource => ({
   id: record._id,
   kind: record.kind,
@@ -82,6 +90,7 @@ const sourceOf = (record: StoredSourceRecord): EventSource => ({
         previousSecretUntil: record.previousSecretUntil.toISOString(),
       }
     : {}),
+  ...scopeOf(record),
 });
 
 /**
@@ -143,6 +152,12 @@ export class StoredSourceRegistry extends SourceRegistry {
     return this.secretOf(sourceOf(record), sign, received);
   }
 
+  /** The scope of source `id`, the configured one's first, else the stored one's (as read). */
+  override eventTypesOf(id: string): EventTypeScope | undefined {
+    if (super.list().some((source) => source.id === id)) return super.eventTypesOf(id);
+    return this.#stored.get(id)?.eventTypes;
+  }
+
   override list(): EventSource[] {
     const configured = super.list();
     const ids = new Set(configured.map((source) => source.id));
@@ -163,6 +178,7 @@ export class StoredSourceRegistry extends SourceRegistry {
         origin: 'config',
         secretSet: source.secret.length > 0,
         ...previousOf(source),
+        ...scopeOf(source),
       })),
       ...[...this.#stored.values()]
         .filter((record) => !ids.has(record._id))
@@ -171,12 +187,16 @@ export class StoredSourceRegistry extends SourceRegistry {
     ];
   }
 
-  /** Adds a source with a new secret; refuses an id the configuration or the store has. */
+  /**
+   * Adds a source with a new secret, limited to `eventTypes` if given; refuses an id the
+   * configuration or the store has.
+   */
   async create(
     id: string,
     kind: StoredSourceKind,
     actor: string,
     now: Date,
+    eventTypes?: EventTypeScope,
   ): Promise<IssuedSecret> {
     if (super.list().some((source) => source.id === id)) throw taken(id);
     const record: StoredSourceRecord = {
@@ -185,6 +205,7 @@ export class StoredSourceRegistry extends SourceRegistry {
       secret: newSecret(),
       createdAt: now,
       createdBy: actor,
+      ...(eventTypes ? { eventTypes: [...eventTypes] } : {}),
     };
     try {
       await this.#models.StoredSources.create(record);
@@ -195,6 +216,29 @@ export class StoredSourceRegistry extends SourceRegistry {
     this.#stored.set(id, record);
     this.#changes++;
     return { source: entryOf(record), secret: record.secret };
+  }
+
+  /**
+   * Sets the event types a stored source may send (`null`: every type again). This process
+   * refuses other types at once, the others at their next `refresh`, as they learn of a new
+   * secret. Refused, and nothing changed, for a source of the configuration file or an unknown
+   * one.
+   */
+  async setEventTypes(id: string, eventTypes: EventTypeScope | null): Promise<SourceEntry> {
+    if (super.list().some((source) => source.id === id))
+      throw new DomainError('conflict', 'source-read-only', {
+        zh: `来源 "${id}" 定义在配置文件中，只能在配置文件里修改它可发送的事件类型（eventTypes）。`,
+        en: `Source "${id}" is defined in the configuration file; change the event types it may send (eventTypes) there.`,
+      });
+    const record = await this.#models.StoredSources.findOneAndUpdate(
+      { _id: id },
+      eventTypes ? { $set: { eventTypes: [...eventTypes] } } : { $unset: { eventTypes: 1 } },
+      { returnDocument: 'after' },
+    ).lean<StoredSourceRecord>();
+    if (!record) throw notFound(id);
+    this.#stored.set(id, record);
+    this.#changes++;
+    return entryOf(record);
   }
 
   /**

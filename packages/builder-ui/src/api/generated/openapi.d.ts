@@ -643,6 +643,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/sources/{id}/event-types': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set the event types a console-added source may send (CloudEvent types or prefixes such as order.*; null: every type); deliveries of other types are refused with 403 event-type-not-allowed / 设置来源可发送的事件类型 */
+    put: operations['putApiSourcesIdEventTypes'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/conversations': {
     parameters: {
       query?: never;
@@ -1993,7 +2010,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The chat's own events (`conversation.*`, `customer.*` naming a conversation): only the chat sends them; nothing stored / 聊天自身的事件，来源不能发送 */
+      /** @description The chat's own events (`conversation.*`, `customer.*` naming a conversation): only the chat sends them (`chat-event-forbidden`); or a type outside the source's eventTypes (`event-type-not-allowed`, a batch refused whole); nothing stored / 聊天自身的事件，或超出来源可发送事件类型的事件，未记录 */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2107,6 +2124,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The topic makes an event type outside the source's eventTypes (`event-type-not-allowed`), or the chat's own event; nothing stored / 主题对应的事件类型超出来源可发送的范围，未记录 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description Unknown id / 不存在 */
       404: {
         headers: {
@@ -2207,6 +2233,15 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
+      /** @description The topic makes an event type outside the source's eventTypes (`event-type-not-allowed`), or the chat's own event; nothing stored / 主题对应的事件类型超出来源可发送的范围，未记录 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
       /** @description Unknown id / 不存在 */
       404: {
         headers: {
@@ -2263,6 +2298,15 @@ export interface operations {
       };
       /** @description Missing or wrong signature / 签名缺失或错误 */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The topic makes an event type outside the source's eventTypes (`event-type-not-allowed`), or the chat's own event; nothing stored / 主题对应的事件类型超出来源可发送的范围，未记录 */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2338,7 +2382,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description The mapping made the chat's own events; nothing stored / 映射出聊天自身的事件，未记录 */
+      /** @description The mapping made the chat's own events (`chat-event-forbidden`) or a type outside the source's eventTypes (`event-type-not-allowed`); nothing stored / 映射出聊天自身的事件或超出来源可发送范围的事件类型，未记录 */
       403: {
         headers: {
           [name: string]: unknown;
@@ -4799,6 +4843,7 @@ export interface operations {
               previousSecretHint?: string;
               /** Format: date-time */
               previousSecretUntil?: string;
+              eventTypes?: string[];
               intakePath?: string;
               lastEvent?: {
                 type: string;
@@ -4842,6 +4887,7 @@ export interface operations {
           id: string;
           /** @enum {unknown} */
           kind: 'xiaoer' | 'woocommerce';
+          eventTypes?: string[];
         };
       };
     };
@@ -4869,6 +4915,7 @@ export interface operations {
               previousSecretHint?: string;
               /** Format: date-time */
               previousSecretUntil?: string;
+              eventTypes?: string[];
               intakePath?: string;
               lastEvent?: {
                 type: string;
@@ -4967,6 +5014,7 @@ export interface operations {
               previousSecretHint?: string;
               /** Format: date-time */
               previousSecretUntil?: string;
+              eventTypes?: string[];
               intakePath?: string;
               lastEvent?: {
                 type: string;
@@ -5068,6 +5116,7 @@ export interface operations {
               previousSecretHint?: string;
               /** Format: date-time */
               previousSecretUntil?: string;
+              eventTypes?: string[];
               intakePath?: string;
               lastEvent?: {
                 type: string;
@@ -5116,6 +5165,113 @@ export interface operations {
       };
       /** @description No previous secret held, its grace already ended, or a source of the configuration file / 没有旧密钥、旧密钥已失效或来源定义在配置文件中 */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  putApiSourcesIdEventTypes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          eventTypes: string[] | null;
+        };
+      };
+    };
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            source: {
+              id: string;
+              kind: string;
+              /** @enum {string} */
+              origin: 'config' | 'stored';
+              secretSet: boolean;
+              secretHint?: string;
+              /** Format: date-time */
+              createdAt?: string;
+              createdBy?: string;
+              /** Format: date-time */
+              rotatedAt?: string;
+              rotatedBy?: string;
+              previousSecretHint?: string;
+              /** Format: date-time */
+              previousSecretUntil?: string;
+              eventTypes?: string[];
+              intakePath?: string;
+              lastEvent?: {
+                type: string;
+                /** Format: date-time */
+                receivedAt: string;
+              };
+            };
+          };
+        };
+      };
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "operate" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such source / 来源不存在 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description A source of the configuration file: change its eventTypes there / 配置文件中的来源只能在文件中修改 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -10661,6 +10817,7 @@ export interface operations {
               previousSecretHint?: string;
               /** Format: date-time */
               previousSecretUntil?: string;
+              eventTypes?: string[];
               intakePath?: string;
               lastEvent?: {
                 type: string;
