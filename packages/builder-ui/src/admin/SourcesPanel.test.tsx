@@ -17,8 +17,18 @@ const HOUR = 3_600_000;
  */
 let graceUntil = '';
 const ended: string[] = [];
+/** The scope of `erp-old` as the server holds it, and each scope the panel sent. */
+let erpScope: string[] | undefined;
+const scopesSent: { id: string; body: unknown }[] = [];
 fakeServer(
   (url, init) => {
+    const scope = /^\/api\/sources\/([^/]+)\/event-types$/.exec(url.pathname);
+    if (scope && init?.method === 'PUT') {
+      const body = JSON.parse(String(init.body)) as { eventTypes: string[] | null };
+      scopesSent.push({ id: decodeURIComponent(scope[1] ?? ''), body });
+      erpScope = body.eventTypes ?? undefined;
+      return json({ source: {} });
+    }
     const end = /^\/api\/sources\/([^/]+)\/previous-secret\/end$/.exec(url.pathname);
     if (end && init?.method === 'POST') {
       ended.push(decodeURIComponent(end[1] ?? ''));
@@ -28,7 +38,13 @@ fakeServer(
     if (url.pathname === '/api/sources')
       return json({
         sources: [
-          { id: 'demo-shop', kind: 'xiaoer', origin: 'config', secretSet: true },
+          {
+            id: 'demo-shop',
+            kind: 'xiaoer',
+            origin: 'config',
+            secretSet: true,
+            eventTypes: ['order.*'],
+          },
           {
             id: 'woo-main',
             kind: 'woocommerce',
@@ -46,6 +62,7 @@ fakeServer(
             secretHint: 'NEW2',
             previousSecretHint: 'OLD2',
             previousSecretUntil: new Date(Date.now() - HOUR).toISOString(),
+            ...(erpScope ? { eventTypes: erpScope } : {}),
           },
         ],
       });
@@ -53,6 +70,8 @@ fakeServer(
   },
   () => {
     ended.length = 0;
+    scopesSent.length = 0;
+    erpScope = ['coupon.*'];
     graceUntil = new Date(Date.now() + 24 * HOUR).toISOString();
   },
 );
@@ -113,6 +132,81 @@ describe("the sources panel's stop of a leaked old secret", () => {
       );
       for (const id of ['woo-main', 'erp-old', 'demo-shop'])
         expect(screen.queryByTestId(`source-end-grace-${id}`)).toBeNull();
+    },
+  );
+});
+
+/** What the panel says about the event types a source may send, per language. */
+const SCOPE_WORDS = {
+  zh: {
+    all: '所有类型',
+    edit: '修改',
+    title: '"erp-old" 可发送的事件类型',
+    invalid: '"order**" 不是事件类型，也不是以 .* 结尾的前缀（如 order.*）',
+    saved: '已更新 "erp-old" 可发送的事件类型',
+  },
+  en: {
+    all: 'All types',
+    edit: 'Change',
+    title: 'Event types "erp-old" may send',
+    invalid: '"order**" is neither an event type nor a prefix ending in .* (such as order.*)',
+    saved: 'Event types of "erp-old" updated',
+  },
+} as const;
+
+const typeIn = (value: string) =>
+  fireEvent.change(screen.getByTestId('source-event-types-input'), { target: { value } });
+const saveScope = () =>
+  act(async () => void fireEvent.click(screen.getByTestId('source-event-types-save')));
+
+describe('the event types a source may send', () => {
+  it.each(['zh', 'en'] as const)(
+    'should show each source its scope and change a console source’s, refusing a bad pattern (%s)',
+    async (language) => {
+      const words = SCOPE_WORDS[language];
+      await i18n.changeLanguage(language);
+      openPanel();
+      const scopeOf = async (id: string) =>
+        (await screen.findByTestId(`source-event-types-${id}`)).textContent;
+      expect(await scopeOf('erp-old')).toBe('coupon.*');
+      expect(await scopeOf('woo-main')).toBe(words.all);
+      expect(await scopeOf('demo-shop')).toBe('order.*');
+      // The configuration file's source is changed there: no button.
+      expect(screen.queryByTestId('source-event-types-edit-demo-shop')).toBeNull();
+
+      const edit = screen.getByTestId('source-event-types-edit-erp-old');
+      expect(edit.textContent).toBe(words.edit);
+      fireEvent.click(edit);
+      expect(await screen.findByText(words.title)).toBeTruthy();
+      expect((screen.getByTestId('source-event-types-input') as HTMLTextAreaElement).value).toBe(
+        'coupon.*',
+      );
+      typeIn('coupon.*\norder**');
+      await saveScope();
+      expect(await screen.findByText(words.invalid)).toBeTruthy();
+      expect(scopesSent).toEqual([]);
+
+      typeIn('coupon.*\nshipment.delivered\ncoupon.*');
+      await saveScope();
+      await vi.waitFor(() =>
+        expect(scopesSent).toEqual([
+          { id: 'erp-old', body: { eventTypes: ['coupon.*', 'shipment.delivered'] } },
+        ]),
+      );
+      expect(await screen.findByText(words.saved)).toBeTruthy();
+      await vi.waitFor(async () =>
+        expect(await scopeOf('erp-old')).toBe('coupon.*shipment.delivered'),
+      );
+
+      // Emptied, the box lifts the scope: every type again.
+      fireEvent.click(screen.getByTestId('source-event-types-edit-erp-old'));
+      await screen.findByTestId('source-event-types-input');
+      typeIn('');
+      await saveScope();
+      await vi.waitFor(() =>
+        expect(scopesSent.at(-1)).toEqual({ id: 'erp-old', body: { eventTypes: null } }),
+      );
+      await vi.waitFor(async () => expect(await scopeOf('erp-old')).toBe(words.all));
     },
   );
 });

@@ -18,6 +18,7 @@ import { sourcesApi, type IssuedSecret, type SourceView } from '../api/desk-api.
 import { languageOf } from '../i18n/i18n.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { useAdminList } from './use-admin-list.ts';
+import { SourceEventTypes } from './SourceEventTypes.tsx';
 
 const SOURCE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const KINDS = ['xiaoer', 'woocommerce'] as const;
@@ -35,7 +36,8 @@ const inGrace = (row: SourceView) =>
  * Where events come from: the configuration file's sources (read-only here) and webhook
  * senders added from the console, each with its status. Adding one or rotating its secret
  * shows the secret once; afterwards only its last characters (operators and admins). A
- * previous secret still taken after a rotation can be stopped at once, when it leaked.
+ * previous secret still taken after a rotation can be stopped at once, when it leaked; the
+ * event types a console source may send are set here too.
  */
 export function SourcesPanel() {
   const { t, i18n } = useTranslation();
@@ -170,6 +172,20 @@ export function SourcesPanel() {
                   ) : null}
                 </Space>
               ),
+          },
+          {
+            title: t('sources.eventTypes'),
+            render: (_, row) => (
+              <SourceEventTypes
+                row={row}
+                save={(eventTypes) =>
+                  act(
+                    () => sourcesApi.setEventTypes(row.id, eventTypes),
+                    t('sources.typesSaved', { id: row.id }),
+                  )
+                }
+              />
+            ),
           },
           {
             title: t('sources.intake'),

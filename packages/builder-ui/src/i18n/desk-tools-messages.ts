@@ -133,6 +133,16 @@ export const deskToolsMessages = {
       secretOnce: '请现在复制并交给发送方；关闭后只能看到末尾 4 位，忘记了只能更换。',
       created: '创建于 {{at}} · {{by}}',
       rotated: '更换于 {{at}} · {{by}}',
+      eventTypes: '可发送的事件类型',
+      allTypes: '所有类型',
+      editTypes: '修改',
+      typesTitle: '"{{id}}" 可发送的事件类型',
+      typesHint:
+        '只给发送方它需要的类型：密钥泄露时，别人用它也只能发这些类型。其他类型的事件会被拒收（403），不会启动任何旅程。留空则可发送所有类型。',
+      typesLabel: '每行一个：事件类型（shipment.delivered）或以 .* 结尾的前缀（order.*）',
+      typeInvalid: '"{{pattern}}" 不是事件类型，也不是以 .* 结尾的前缀（如 order.*）',
+      saveTypes: '保存',
+      typesSaved: '已更新 "{{id}}" 可发送的事件类型',
     },
     deliveries: {
       title: '渠道投递状态',
@@ -312,6 +322,18 @@ export const deskToolsMessages = {
         'Copy it now for the sender; after closing only its last 4 characters show, and a lost secret can only be rotated.',
       created: 'Created {{at}} · {{by}}',
       rotated: 'Rotated {{at}} · {{by}}',
+      eventTypes: 'May send',
+      allTypes: 'All types',
+      editTypes: 'Change',
+      typesTitle: 'Event types "{{id}}" may send',
+      typesHint:
+        'Give the sender only the types it needs: should its secret leak, whoever holds it can send only these. Events of other types are refused (403) and start no journey. Leave empty to allow every type.',
+      typesLabel:
+        'One per line: an event type (shipment.delivered) or a prefix ending in .* (order.*)',
+      typeInvalid:
+        '"{{pattern}}" is neither an event type nor a prefix ending in .* (such as order.*)',
+      saveTypes: 'Save',
+      typesSaved: 'Event types of "{{id}}" updated',
     },
     deliveries: {
       title: 'Channel delivery',
