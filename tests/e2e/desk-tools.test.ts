@@ -177,7 +177,7 @@ describe('sources and channels', () => {
 });
 
 describe('sources added from the console', () => {
-  it('should let an operator add a webhook sender, rotate its secret (shown once each) and stop the old one after a leak', async () => {
+  it('should let an operator add a webhook sender, rotate its secret (shown once each), stop the old one after a leak and scope its event types', async () => {
     await h.xiaoer.auth.createUser('ops-src', 'ops-src-密码-123', 'operator');
     const operator = await logIn('ops-src', 'ops-src-密码-123');
     await operator.getByTestId('nav-admin').click();
@@ -242,6 +242,17 @@ describe('sources added from the console', () => {
     expect(
       (await h.sendEvents(event('SRC-E2E-5'), { source: 'erp-e2e', secret: rotated })).status,
     ).toBeLessThan(300);
+
+    // Scoped to coupons in the console, the sender's order events are refused from then on.
+    const scope = operator.getByTestId('source-event-types-erp-e2e');
+    expect(await scope.textContent()).toBe('所有类型');
+    await operator.getByTestId('source-event-types-edit-erp-e2e').click();
+    await operator.getByTestId('source-event-types-input').fill('coupon.*');
+    await operator.getByTestId('source-event-types-save').click();
+    await expect.poll(() => scope.textContent()).toBe('coupon.*');
+    expect(
+      (await h.sendEvents(event('SRC-E2E-6'), { source: 'erp-e2e', secret: rotated })).status,
+    ).toBe(403);
     await operator.getByTestId('language').click();
     await operator.getByText('Shown this once only', { exact: false }).waitFor();
     await screenshot(operator, 'admin-sources-en');
