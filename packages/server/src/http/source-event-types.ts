@@ -41,10 +41,10 @@ export function refuseOutOfScope(
   events: readonly CloudEvent[],
   batch: boolean,
 ): void {
+  const first = events.find((event) => !typeInScope(source.eventTypes, event.type));
+  if (!first) return;
   const problems = outOfScopeProblems(source, events, batch);
-  const type = events.find((event) => !typeInScope(source.eventTypes, event.type))?.type;
-  if (problems.length === 0 || type === undefined) return;
-  const shown = type.slice(0, 100);
+  const shown = first.type.slice(0, 100);
   intake.refused(source.id, 'invalid', { type: shown, problems });
   throw new ApiError(
     403,

@@ -99,9 +99,10 @@ const issuedFacts: AuditDescription = (_request, answer) => {
 /**
  * `/api/sources`: every source with its status (operators and admins), adding a webhook
  * sender, rotating its secret, ending its previous secret's grace early (after that one
- * leaked) and setting the event types it may send. The secret is in the answer of the create or rotate that made it and nowhere else
- * (lists show its last characters); sources of the configuration file are listed, and changed
- * only there. Each change is in the audit log, without secret.
+ * leaked) and setting the event types it may send. The secret is in the answer of the create
+ * or rotate that made it and nowhere else (lists show its last characters); sources of the
+ * configuration file are listed, and changed only there. Each change is in the audit log,
+ * without secret.
  */
 export function sourcesRouter(
   sources: StoredSourceRegistry,
