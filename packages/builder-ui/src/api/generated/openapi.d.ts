@@ -2969,6 +2969,11 @@ export interface operations {
             /** @enum {string} */
             role?: 'admin' | 'operator' | 'agent' | 'viewer';
             source?: string;
+            /**
+             * @description Whether customers' phone numbers, emails, names and addresses reach this user whole or masked (roles without operate/handle) / 客户个人信息对该用户是完整还是脱敏显示
+             * @enum {string}
+             */
+            personalData?: 'whole' | 'masked';
           };
         };
       };
