@@ -154,6 +154,47 @@ describe("customers' personal data by role", () => {
     expect(said.text).toBe('我的手机 139****4321，订单号 20231201123456789012');
   });
 
+  it("should mask the numbers in a viewer's followed conversations", async () => {
+    const stream = await openStream<{ conversationId: string; from: string; text: string }>(
+      `${h.url}/api/conversations/stream?follow=${chat.id}:0`,
+      viewer,
+      'message',
+    );
+    const said = await stream.waitFor((message) => message.from === 'customer');
+    await stream.close();
+    expect(said).toMatchObject({
+      conversationId: chat.id,
+      text: expect.stringContaining('139****4321'),
+    });
+  });
+
+  it("should mask the contacts in a follow-up's note for a viewer", async () => {
+    const dueAt = new Date(Date.now() + 3_600_000).toISOString();
+    const note = `回电 ${SAID_PHONE} 或发邮件 ${EMAIL}`;
+    const created = await h.request(
+      'POST',
+      `/api/conversations/${chat.id}/follow-ups`,
+      { dueAt, note },
+      operator,
+    );
+    expect(created.status).toBe(201);
+    const body = await bodyOf(`/api/conversations/${chat.id}/follow-ups`, viewer);
+    expect(body).not.toContain(SAID_PHONE);
+    expect(body).not.toContain(EMAIL);
+    const { followUps } = JSON.parse(body) as { followUps: { note: string }[] };
+    expect(followUps.map((f) => f.note)).toEqual(['回电 139****4321 或发邮件 z***@example.com']);
+    expect(await bodyOf(`/api/conversations/${chat.id}/follow-ups`, operator)).toContain(note);
+  });
+
+  it("should mask the contacts in a viewer's unanswered questions", async () => {
+    const question = `今天天气怎么样 ${SAID_PHONE}`;
+    await h.xiaoer.knowledge.answer(question, { channel: 'chat', conversationId: chat.id });
+    const body = await bodyOf('/api/knowledge/unanswered', viewer);
+    expect(body).toContain('今天天气怎么样 139****4321');
+    expect(body).not.toContain(SAID_PHONE);
+    expect(await bodyOf('/api/knowledge/unanswered', operator)).toContain(question);
+  });
+
   it('should tell the console whose answers are masked', async () => {
     const me = async (token: string) =>
       (
