@@ -277,12 +277,15 @@ describe('details an operator relies on', () => {
     await hint.hover();
     await viewer.getByText(/客户的手机号、邮箱、姓名和详细地址以脱敏形式显示/).waitFor();
     await viewer.context().close();
-    // The operator who runs the journey sees it whole, and no hint.
-    await session.page.goto(`${h.url}/#/instances/${encodeURIComponent(id)}`);
-    await session.page
+    // An operator, who runs the journey, sees it whole, and no hint.
+    await h.xiaoer.auth.createUser('ops-zhou', 'ops-zhou-密码-123', 'operator');
+    const operator = await logIn('ops-zhou', 'ops-zhou-密码-123');
+    await operator.goto(`${h.url}/#/instances/${encodeURIComponent(id)}`);
+    await operator
       .locator('.instance-data')
       .getByText(/13912345678/)
       .waitFor();
-    expect(await session.page.getByTestId('personal-data-hidden').count()).toBe(0);
+    expect(await operator.getByTestId('personal-data-hidden').count()).toBe(0);
+    await operator.context().close();
   });
 });
