@@ -69,6 +69,8 @@ describe('maskCustomerData', () => {
       id: 'order-lifecycle:13800138000:1',
       orderId: '13800138000',
       correlation: 'NT-1',
+      instances: ['order-lifecycle:13800138000:1'],
+      refs: ['13800138000'],
       workflowId: 'counter',
       name: 'Order lifecycle',
       items: [{ name: 'T 恤', sku: 'TS-1' }],

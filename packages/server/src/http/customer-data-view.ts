@@ -56,7 +56,7 @@ const NAME =
  * Ids, keys and references: what links a row to its page, never masked as text — except a
  * person's own id (`customer.id`, `buyerId`), which shops often make the phone number.
  */
-const IDENTIFIER = /(id|ids|key|keys|ref|refs)$|^(correlation|seq|revision)$/;
+const IDENTIFIER = /(id|ids|key|keys|ref|refs)$|^(correlation|seq|revision|instances)$/;
 
 function fieldOf(key: string, inPerson: boolean): Field {
   const k = normal(key);
