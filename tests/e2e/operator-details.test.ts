@@ -249,4 +249,43 @@ describe('details an operator relies on', () => {
     expect(await viewer.getByTestId('channel-deliveries').count()).toBe(0);
     await viewer.context().close();
   });
+
+  it("should show a viewer the customer's data masked on the instance page, and say so", async () => {
+    const { h, logIn } = session;
+    await h.shop.createOrder({
+      orderId: 'PII-1',
+      customer: { name: '王小明', phone: '13912345678', email: 'wang@example.com' },
+    });
+    const id = `order-lifecycle:PII-1:1`;
+    await expect
+      .poll(async () => (await h.request('GET', `/api/instances/${id}`)).status, {
+        timeout: 15_000,
+      })
+      .toBe(200);
+    await h.xiaoer.auth.createUser('viewer-zhao', 'viewer-zhao-密码-123', 'viewer');
+    const viewer = await logIn('viewer-zhao', 'viewer-zhao-密码-123');
+    await viewer.goto(`${h.url}/#/instances/${encodeURIComponent(id)}`);
+    const data = viewer.locator('.instance-data');
+    await data.waitFor();
+    const shown = (await data.textContent()) ?? '';
+    expect(shown).toContain('139****5678');
+    expect(shown).toContain('王**');
+    expect(shown).not.toContain('13912345678');
+    expect(shown).not.toContain('王小明');
+    const hint = viewer.getByTestId('personal-data-hidden');
+    expect(await hint.textContent()).toBe('已隐藏部分个人信息');
+    await hint.hover();
+    await viewer.getByText(/客户的手机号、邮箱、姓名和详细地址以脱敏形式显示/).waitFor();
+    await viewer.context().close();
+    // An operator, who runs the journey, sees it whole, and no hint.
+    await h.xiaoer.auth.createUser('ops-zhou', 'ops-zhou-密码-123', 'operator');
+    const operator = await logIn('ops-zhou', 'ops-zhou-密码-123');
+    await operator.goto(`${h.url}/#/instances/${encodeURIComponent(id)}`);
+    await operator
+      .locator('.instance-data')
+      .getByText(/13912345678/)
+      .waitFor();
+    expect(await operator.getByTestId('personal-data-hidden').count()).toBe(0);
+    await operator.context().close();
+  });
 });

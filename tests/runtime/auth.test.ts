@@ -31,7 +31,12 @@ describe('users, roles and keys', () => {
     const me = await fetch(`${h.url}/api/auth/me`, {
       headers: { cookie: cookie.split(';')[0] ?? '' },
     });
-    expect(await me.json()).toEqual({ kind: 'user', id: 'vera', role: 'viewer' });
+    expect(await me.json()).toEqual({
+      kind: 'user',
+      id: 'vera',
+      role: 'viewer',
+      personalData: 'masked',
+    });
   });
 
   it('should let a viewer read but not publish', async () => {

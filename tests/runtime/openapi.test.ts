@@ -7,6 +7,7 @@ import { startHarness, type Harness } from '@xiaoer/server/testing';
 
 interface Operation {
   'x-permission'?: string;
+  'x-personal-data'?: string;
   requestBody?: { content: { 'application/json': { schema: unknown } } };
   responses: Record<string, unknown>;
   parameters: { name: string; in: string; required?: boolean; schema: Record<string, unknown> }[];
@@ -99,6 +100,23 @@ describe('the OpenAPI document at /api/docs', () => {
       checked.push(path);
     }
     expect(checked.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it("should mark the answers that mask customers' personal data, as docs/security.md lists them", () => {
+    const securityDoc = readFileSync(new URL('../../docs/security.md', import.meta.url), 'utf8');
+    const section = securityDoc.split('**Routes whose answers carry customer data**')[1] ?? '';
+    const listed = new Set(
+      [...(section.split('\n\n')[1] ?? '').matchAll(/`(?:[A-Z]+ )?(\/api\/[^`]+)`/g)].map(
+        (match) => match[1],
+      ),
+    );
+    const marked = Object.entries(doc.paths).flatMap(([path, operations]) =>
+      Object.values(operations)
+        .filter((operation) => operation['x-personal-data'])
+        .map(() => path.replace(/\{([a-zA-Z]+)\}/g, ':$1')),
+    );
+    expect(marked.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(marked)).toEqual(listed);
   });
 
   it('should have each of its paths in the API table of docs/runtime.md', () => {

@@ -138,7 +138,12 @@ describe('accounts (issue 18)', () => {
     const password = /new password for rescue: (\S+)/.exec(run.stdout)?.[1] ?? '';
     expect(password.length).toBeGreaterThanOrEqual(16);
     const token = await login('rescue', password);
-    expect(await (await me(token)()).json()).toEqual({ kind: 'user', id: 'rescue', role: 'admin' });
+    expect(await (await me(token)()).json()).toEqual({
+      kind: 'user',
+      id: 'rescue',
+      role: 'admin',
+      personalData: 'whole',
+    });
   });
 
   it("should use a running server's store through its socket, not start a second one", async () => {

@@ -247,6 +247,7 @@ export function App() {
                   <InstancePage
                     instanceId={route.instanceId}
                     canOperate={canEdit}
+                    personalDataMasked={me.personalData === 'masked'}
                     onBack={() => go({ screen: 'instances' })}
                   />
                 ) : route.screen === 'editor' ? (

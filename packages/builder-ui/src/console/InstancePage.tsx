@@ -26,6 +26,7 @@ import { JourneyView } from './JourneyView.tsx';
 import { StepDetails } from './StepDetails.tsx';
 import { useLive, type LiveHandlers } from '../app/use-live.ts';
 import { stepAlarmed, stepsOfNode } from './step-view.ts';
+import { PersonalDataHint } from './PersonalDataHint.tsx';
 
 /**
  * One instance: its journey (the version it runs on) with the path taken and the current node
@@ -36,10 +37,13 @@ import { stepAlarmed, stepsOfNode } from './step-view.ts';
 export function InstancePage({
   instanceId,
   canOperate,
+  personalDataMasked = false,
   onBack,
 }: {
   instanceId: string;
   canOperate: boolean;
+  /** The server masks customers' personal data for this user: say so. */
+  personalDataMasked?: boolean;
   onBack: () => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -108,6 +112,7 @@ export function InstancePage({
           <Tag color="blue" data-testid="instance-node">
             {detail.node}
           </Tag>
+          {personalDataMasked && <PersonalDataHint />}
           {canOperate && detail.status === 'active' && (
             <>
               <Button

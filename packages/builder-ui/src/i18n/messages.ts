@@ -139,6 +139,9 @@ export const messages = {
       back: '全部实例',
       cancel: '取消实例',
       cancelConfirm: '确定取消这个实例吗？它的定时器将不再生效。',
+      personalDataHidden: '已隐藏部分个人信息',
+      personalDataHiddenHint:
+        '你的角色只能查看：客户的手机号、邮箱、姓名和详细地址以脱敏形式显示（如 139****0000、张*）。',
       eventType: '事件类型',
       sendEvent: '手动发送事件',
       data: '数据',
@@ -753,6 +756,9 @@ export const messages = {
       back: 'All instances',
       cancel: 'Cancel instance',
       cancelConfirm: 'Cancel this instance? Its timers will fire into nothing.',
+      personalDataHidden: 'Some personal data is hidden',
+      personalDataHiddenHint:
+        "Some personal data is hidden for your role: customers' phone numbers, emails, names and street addresses are shown masked (such as 139****0000, J***).",
       eventType: 'Event type',
       sendEvent: 'Send event by hand',
       data: 'Data',

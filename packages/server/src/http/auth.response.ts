@@ -1,4 +1,13 @@
-import { arrayOf, boolean, dateTime, deleted, object, oneOf, text } from './response-schema.ts';
+import {
+  arrayOf,
+  boolean,
+  dateTime,
+  deleted,
+  described,
+  object,
+  oneOf,
+  text,
+} from './response-schema.ts';
 
 const role = oneOf('admin', 'operator', 'agent', 'viewer');
 const user = object({ id: text, role, disabled: boolean, createdAt: dateTime });
@@ -15,7 +24,17 @@ export const authResponseSchemas = {
   session: object({ token: text, user, expiresAt: dateTime }),
   loggedOut: object({ loggedOut: boolean }),
   /** Who the request acts for: a console user, or an intake API key. */
-  me: object({ kind: oneOf('user', 'apiKey'), id: text }, { role, source: text }),
+  me: object(
+    { kind: oneOf('user', 'apiKey'), id: text },
+    {
+      role,
+      source: text,
+      personalData: described(
+        oneOf('whole', 'masked'),
+        "Whether customers' phone numbers, emails, names and addresses reach this user whole or masked (roles without operate/handle) / 客户个人信息对该用户是完整还是脱敏显示",
+      ),
+    },
+  ),
   users: object({ users: arrayOf(user) }),
   user,
   apiKeys: object({ apiKeys: arrayOf(apiKey) }),

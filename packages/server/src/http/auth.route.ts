@@ -10,6 +10,7 @@ import { allow, credentialOf, PERMISSIONS, SESSION_COOKIE } from './authenticate
 import { param } from './params.ts';
 import { validateBody } from './validate-body.ts';
 import { authResponseSchemas } from './auth.response.ts';
+import { seesPersonalData } from './customer-data-view.ts';
 import { responds } from './route-metadata.ts';
 
 const userName = { type: 'string', pattern: '^[a-zA-Z0-9_.@-]{1,64}$' };
@@ -109,7 +110,9 @@ export function authRouter(options: AuthRouteOptions): Router {
     },
   );
   router.get('/auth/me', allow('read'), responds(authResponseSchemas.me), (request, response) => {
-    response.json(request.principal);
+    // Whether this user's answers show customers' personal data whole (the console's hint).
+    const personalData = seesPersonalData(request.principal) ? 'whole' : 'masked';
+    response.json({ ...request.principal, personalData });
   });
 
   router.get(

@@ -31,6 +31,7 @@ import { conversationAccess, notWithAgent } from './conversation-access.ts';
 import { consoleMessageView, customerMessageView } from './message-view.ts';
 import { openEventStream, type EventStream } from './event-stream.ts';
 import { userStreamSlots } from './user-stream-slots.ts';
+import { customerDataFor, type CustomerDataView } from './customer-data-view.ts';
 
 /** The longest message a customer or agent may send, in characters. */
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -295,7 +296,9 @@ export function conversationsRouter(
     responds(chatResponseSchemas.list),
     async (request, response) => {
       const { status } = CONVERSATIONS_QUERY.read(request);
-      response.json({ conversations: await desk.store.recent(100, status) });
+      response.json(
+        customerDataFor(request)({ conversations: await desk.store.recent(100, status) }),
+      );
     },
   );
   // The desk follows the conversations it does not show (unread marks) on one stream.
@@ -308,7 +311,7 @@ export function conversationsRouter(
       const follows = followsOf(request);
       const conversations = await Promise.all(follows.map(({ id }) => desk.conversation(id)));
       streamSlot(request, response);
-      streamMany(desk, conversations, follows, request, response);
+      streamMany(desk, conversations, follows, request, response, customerDataFor(request));
     },
   );
   router.get(
@@ -318,7 +321,9 @@ export function conversationsRouter(
     async (request, response) => {
       const { tokenHash: _hidden, ...conversation } = await desk.conversation(param(request, 'id'));
       const messages = await desk.store.messagesAfter(conversation._id, 0);
-      response.json({ conversation, messages: messages.map(consoleMessageView) });
+      response.json(
+        customerDataFor(request)({ conversation, messages: messages.map(consoleMessageView) }),
+      );
     },
   );
   // The desk follows the open conversation live instead of asking every two seconds.
@@ -336,6 +341,7 @@ export function conversationsRouter(
         afterOf(request, CONVERSATION_STREAM_QUERY.read(request)),
         request,
         response,
+        customerDataFor(request),
       );
     },
   );
@@ -455,12 +461,16 @@ function streamMany(
   follows: { id: string; after: number }[],
   request: Request,
   response: Response,
+  shown: CustomerDataView,
 ): void {
   const events = openEventStream(request, response);
   conversations.forEach((conversation, index) => {
     const conversationId = conversation._id;
     follow(desk, conversation, follows[index]?.after ?? 0, events, (message) =>
-      events.send('message', JSON.stringify({ conversationId, ...consoleMessageView(message) })),
+      events.send(
+        'message',
+        JSON.stringify(shown({ conversationId, ...consoleMessageView(message) })),
+      ),
     );
   });
 }
@@ -489,9 +499,11 @@ function stream(
   after: number,
   request: Request,
   response: Response,
+  /** The console's view of customer data; the customer's own chat sees its messages whole. */
+  shown: <T>(answer: T) => T = (answer) => answer,
 ): void {
   const events = openEventStream(request, response);
   follow(desk, conversation, after, events, (message) =>
-    events.send('message', JSON.stringify(customerMessageView(message)), message.seq),
+    events.send('message', JSON.stringify(shown(customerMessageView(message))), message.seq),
   );
 }

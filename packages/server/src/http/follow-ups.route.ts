@@ -12,6 +12,7 @@ import { qualityResponseSchemas } from './quality.response.ts';
 import { responds } from './route-metadata.ts';
 import { conversationAccess } from './conversation-access.ts';
 import type { Router as RoutingService } from '../routing/router.ts';
+import { customerDataFor } from './customer-data-view.ts';
 
 /** How far in the past a due time may be and still count as "now" (clocks differ a little). */
 const CLOCK_SLACK_MS = 60_000;
@@ -70,7 +71,8 @@ export function followUpsRouter(
       // An agent's notes to come back carry what the customer asked for: an agent reads them
       // only on conversations handed to them, as they write them (403 `not-your-conversation`).
       const conversation = await workable(request);
-      response.json({ followUps: (await followUps.list(conversation._id)).map(view) });
+      const listed = (await followUps.list(conversation._id)).map(view);
+      response.json(customerDataFor(request)({ followUps: listed }));
     },
   );
   return router;

@@ -18,6 +18,7 @@ import { isoTime, matching, oneOf, wholeNumber } from './query-parameter.ts';
 import { instanceResponseSchemas } from './instances.response.ts';
 import { responds } from './route-metadata.ts';
 import { openEventStream } from './event-stream.ts';
+import { customerDataFor } from './customer-data-view.ts';
 import { userStreamSlots } from './user-stream-slots.ts';
 import type { LiveQueries } from '../instances/live-queries.ts';
 import type { WorkflowService } from '../workflows/workflow-service.ts';
@@ -145,7 +146,7 @@ export function instancesRouter(
     responds(instanceResponseSchemas.list),
     async (request, response) => {
       const { filter, page, pageSize } = readFilters(request);
-      response.json(await queries.list(filter, page, pageSize));
+      response.json(customerDataFor(request)(await queries.list(filter, page, pageSize)));
     },
   );
   // The instances page follows its page of the list live: the list's answer, whenever it
@@ -157,13 +158,14 @@ export function instancesRouter(
     responds(instanceResponseSchemas.listStream),
     async (request, response) => {
       const { filter, page, pageSize } = readFilters(request);
+      const shown = customerDataFor(request);
       streamSlot(request, response);
       const events = openEventStream(request, response);
       events.onClose(
         live.follow(
           `list:${JSON.stringify([filter, page, pageSize])}`,
           () => queries.list(filter, page, pageSize),
-          (list) => events.send('list', list),
+          (list) => events.send('list', shown.json(list)),
           filter.workflow ? (instance) => instance.workflowId === filter.workflow : undefined,
         ),
       );
@@ -176,7 +178,7 @@ export function instancesRouter(
     async (request, response) => {
       const detail = await queries.get(param(request, 'id'));
       if (!detail) throw instanceNotFound(param(request, 'id'));
-      response.json(detail);
+      response.json(customerDataFor(request)(detail));
     },
   );
   // The instance page follows its instance live: the same detail as above, after each step.
@@ -187,9 +189,10 @@ export function instancesRouter(
     async (request, response) => {
       const id = param(request, 'id');
       if (!(await queries.get(id))) throw instanceNotFound(id);
+      const shown = customerDataFor(request);
       streamSlot(request, response);
       const events = openEventStream(request, response);
-      events.onClose(feed.subscribe(id, (detail) => events.send('instance', detail)));
+      events.onClose(feed.subscribe(id, (detail) => events.send('instance', shown.json(detail))));
     },
   );
   router.post(
@@ -287,7 +290,7 @@ export function instancesRouter(
     responds(instanceResponseSchemas.deadLetters),
     async (request, response) => {
       const { limit } = DEAD_LETTERS_QUERY.read(request);
-      response.json({ deadLetters: await queries.deadLetters(limit) });
+      response.json(customerDataFor(request)({ deadLetters: await queries.deadLetters(limit) }));
     },
   );
   router.post(

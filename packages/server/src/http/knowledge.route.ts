@@ -25,6 +25,7 @@ import type { SearchFilter } from '../knowledge/knowledge-index.ts';
 import type { PromoteRequest } from '../knowledge/knowledge-base.ts';
 import { knowledgeResponseSchemas } from './knowledge.response.ts';
 import { responds } from './route-metadata.ts';
+import { customerDataFor } from './customer-data-view.ts';
 
 /** Most rows one import may hold. */
 export const MAX_IMPORT_ROWS = 10_000;
@@ -177,7 +178,9 @@ export function knowledgeRouter(
     responds(knowledgeResponseSchemas.unanswered),
     async (request, response) => {
       const query = UNANSWERED_QUERY.read(request);
-      response.json({ groups: await knowledge.frequentUnanswered(query) });
+      response.json(
+        customerDataFor(request)({ groups: await knowledge.frequentUnanswered(query) }),
+      );
     },
   );
   router.post(

@@ -26,7 +26,13 @@ interface OperationNotes {
   media?: string[];
   /** Request headers the route reads, with whether they are required and what they say. */
   headers?: Record<string, { required: boolean; description: string }>;
+  /** The answer carries customers' personal data, masked for roles that may only read. */
+  personalData?: true;
 }
+
+/** What a route with `personalData` says (http/customer-data-view.ts, docs/security.md). */
+export const PERSONAL_DATA_NOTE =
+  "Customers' phone numbers, emails, names and addresses (fields and inside text) come masked (139****0000, a***@example.com, 张*, 广东省深圳市***) to users without the operate or handle permission (viewers); admins, operators and agents get them whole / 无 operate 或 handle 权限的用户（只读）看到的客户手机号、邮箱、姓名和地址为脱敏形式";
 
 /** A costly console request over its per-user budget (http/console-budgets.ts). */
 const budgeted = {
@@ -118,6 +124,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary:
       'Received events and what became of each, newest first; sources no journey hears / 收到的事件及其结果',
     tag: 'events',
+    personalData: true,
     errors: { 400: 'A bad filter / 筛选参数不合法' },
   },
   'POST /api/webhooks/shopify/{source}': {
@@ -237,6 +244,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
   'POST /api/workflows/{id}/replay': {
     summary: 'Replay recent instances through the draft / 用草稿重放近期实例',
     tag: 'workflows',
+    personalData: true,
     errors: budgeted,
   },
   'GET /api/workflows/{id}/versions': {
@@ -250,22 +258,26 @@ const OPERATIONS: Record<string, OperationNotes> = {
   'GET /api/instances': {
     summary: 'List journey instances / 旅程实例列表',
     tag: 'instances',
+    personalData: true,
   },
   'GET /api/instances/stream': {
     summary:
       'The instances list as server-sent events (`list`), at once and whenever it changed; the same filters / 实例列表实时推送（SSE）',
     tag: 'instances',
+    personalData: true,
     media: ['text/event-stream'],
     errors: { 429: 'Too many live pages open for this user / 该用户打开的实时页面过多' },
   },
   'GET /api/instances/{id}': {
     summary: 'An instance with its timeline, effects and timers / 实例详情与时间线',
     tag: 'instances',
+    personalData: true,
   },
   'GET /api/instances/{id}/stream': {
     summary:
       "An instance's detail as server-sent events (`instance`), at once and after each step / 实例详情实时推送（SSE）",
     tag: 'instances',
+    personalData: true,
     media: ['text/event-stream'],
     errors: { 429: 'Too many live pages open for this user / 该用户打开的实时页面过多' },
   },
@@ -305,15 +317,18 @@ const OPERATIONS: Record<string, OperationNotes> = {
   'GET /api/conversations': {
     summary: 'Recent conversations, by status / 会话列表',
     tag: 'chat',
+    personalData: true,
   },
   'GET /api/conversations/{id}': {
     summary: 'A conversation with its messages / 会话详情',
     tag: 'chat',
+    personalData: true,
   },
   'GET /api/conversations/stream': {
     summary:
       'New messages of several conversations on one server-sent event stream, for the desk’s unread marks / 多个会话的实时消息（SSE，客服台未读）',
     tag: 'chat',
+    personalData: true,
     media: ['text/event-stream'],
     errors: {
       400: 'follow missing, malformed or over 50 conversations / follow 缺失、格式错误或超过 50 个会话',
@@ -324,6 +339,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary:
       "A conversation's new messages as server-sent events, for the desk / 会话实时消息（SSE，客服台）",
     tag: 'chat',
+    personalData: true,
     media: ['text/event-stream'],
   },
   'POST /api/conversations/{id}/messages': {
@@ -345,6 +361,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
   'GET /api/conversations/{id}/follow-ups': {
     summary: "A conversation's follow-up tasks / 会话的跟进任务",
     tag: 'quality',
+    personalData: true,
     errors: { 403: 'Not your conversation / 不是分配给你的会话' },
   },
   'POST /api/conversations/{id}/close': {
@@ -396,6 +413,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
   'GET /api/dead-letters': {
     summary: 'Effects that gave up, newest first, `limit` at most 500 (the default) / 死信',
     tag: 'instances',
+    personalData: true,
   },
   'POST /api/effects/{key}/retry': {
     summary: 'Retry a dead-lettered effect / 重试死信',
@@ -653,6 +671,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
   'GET /api/knowledge/unanswered': {
     summary: 'Frequent unanswered questions, grouped by similarity / 高频未解答问题',
     tag: 'knowledge',
+    personalData: true,
   },
   'POST /api/knowledge/unanswered/promote': {
     summary: 'Turn a group of unanswered questions into an article / 将问题组转为知识条目',
@@ -672,10 +691,12 @@ const OPERATIONS: Record<string, OperationNotes> = {
     summary:
       'Quality reports, newest first; scans the collection, `limit` at most 200 (default 50) / 质检报告列表',
     tag: 'quality',
+    personalData: true,
   },
   'GET /api/quality/reports/{handoffId}': {
     summary: "A resolved handoff's report: score, findings, override / 单个质检报告",
     tag: 'quality',
+    personalData: true,
   },
   'PUT /api/quality/reports/{handoffId}/override': {
     summary: "An operator's score and note, kept beside the automatic score / 人工复核改分",
@@ -736,6 +757,9 @@ function operation(route: RouteEntry, notes: OperationNotes | undefined) {
   return {
     operationId: `${route.method.toLowerCase()}${route.path.replace(/[{}]/g, '').replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase())}`,
     summary: notes?.summary ?? route.path,
+    ...(notes?.personalData
+      ? { description: PERSONAL_DATA_NOTE, 'x-personal-data': 'masked-without-operate-or-handle' }
+      : {}),
     tags: [notes?.tag ?? 'other'],
     ...(facts.permission ? { 'x-permission': facts.permission } : {}),
     // The audit log's action id a success writes (`audits`), e.g. `apiKey.create`.

@@ -13,6 +13,7 @@ import { acceptsQuery } from './validate-query.ts';
 import { dateOrTime, matching, wholeNumber } from './query-parameter.ts';
 import { qualityResponseSchemas } from './quality.response.ts';
 import { responds } from './route-metadata.ts';
+import { customerDataFor } from './customer-data-view.ts';
 
 /** Query parameters of `GET /api/quality/agents`. */
 export const QUALITY_AGENTS_QUERY = acceptsQuery({ from: dateOrTime, to: dateOrTime });
@@ -78,10 +79,8 @@ export function qualityRouter(quality: QualityInspector): Router {
     QUALITY_REPORTS_QUERY.check,
     responds(qualityResponseSchemas.reports),
     async (request, response) => {
-      response.json({
-        reports: await quality.reports.list(QUALITY_REPORTS_QUERY.read(request)),
-        maxLimit: MAX_REPORTS_LISTED,
-      });
+      const reports = await quality.reports.list(QUALITY_REPORTS_QUERY.read(request));
+      response.json({ reports: customerDataFor(request)(reports), maxLimit: MAX_REPORTS_LISTED });
     },
   );
   router.get(
@@ -92,7 +91,7 @@ export function qualityRouter(quality: QualityInspector): Router {
       const id = param(request, 'handoffId');
       const report = await quality.reports.get(id);
       if (!report) throw reportNotFound(id);
-      response.json(report);
+      response.json(customerDataFor(request)(report));
     },
   );
   router.put(

@@ -9,6 +9,7 @@ import { acceptsQuery } from './validate-query.ts';
 import { dateOrTime, matching, oneOf, wholeNumber } from './query-parameter.ts';
 import { responds } from './route-metadata.ts';
 import { receivedEventsResponseSchemas } from './received-events.response.ts';
+import { customerDataFor } from './customer-data-view.ts';
 
 /** The filters and paging of `GET /api/events`. */
 export const RECEIVED_EVENTS_QUERY = acceptsQuery({
@@ -55,7 +56,9 @@ export function receivedEventsRouter(
       const page = await log.list(filter, cursor, limit);
       const unheard = unheardSources(sources.list(), await liveJourneys(workflows));
       response.json({
-        events: page.events.map(({ _id, detail, ...entry }) => ({ id: _id, ...entry, ...detail })),
+        events: customerDataFor(request)(
+          page.events.map(({ _id, detail, ...entry }) => ({ id: _id, ...entry, ...detail })),
+        ),
         next: page.next,
         unheard,
       });

@@ -12,6 +12,7 @@ import { param } from './params.ts';
 import { allow } from './authenticate.ts';
 import { workflowResponseSchemas } from './workflows.response.ts';
 import { responds } from './route-metadata.ts';
+import { customerDataFor } from './customer-data-view.ts';
 
 export const workflowBodySchemas = {
   update: {
@@ -183,7 +184,8 @@ export function workflowsRouter(
     replayBudget,
     validateBody(workflowBodySchemas.replay),
     async (request, response) => {
-      response.json(await replay.replay(param(request, 'id'), request.body as ReplayRequest));
+      const replayed = await replay.replay(param(request, 'id'), request.body as ReplayRequest);
+      response.json(customerDataFor(request)(replayed));
     },
   );
   router.get(

@@ -11,7 +11,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Received events and what became of each, newest first; sources no journey hears / 收到的事件及其结果 */
+    /**
+     * Received events and what became of each, newest first; sources no journey hears / 收到的事件及其结果
+     * @description Customers' phone numbers, emails, names and addresses (fields and inside text) come masked (139****0000, a***@example.com, 张*, 广东省深圳市***) to users without the operate or handle permission (viewers); admins, operators and agents get them whole / 无 operate 或 handle 权限的用户（只读）看到的客户手机号、邮箱、姓名和地址为脱敏形式
+     */
     get: operations['getApiEvents'];
     put?: never;
     /** Send order-system events (CloudEvents, one or a batch) / 发送订单系统事件 */
@@ -462,7 +465,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Replay recent instances through the draft / 用草稿重放近期实例 */
+    /**
+     * Replay recent instances through the draft / 用草稿重放近期实例
+     * @description Customers' phone numbers, emails, names and addresses (fields and inside text) come masked (139****0000, a***@example.com, 张*, 广东省深圳市***) to users without the operate or handle permission (viewers); admins, operators and agents get them whole / 无 operate 或 handle 权限的用户（只读）看到的客户手机号、邮箱、姓名和地址为脱敏形式
+     */
     post: operations['postApiWorkflowsIdReplay'];
     delete?: never;
     options?: never;
@@ -667,7 +673,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Recent conversations, by status / 会话列表 */
+    /**
+     * Recent conversations, by status / 会话列表
+     * @description Customers' phone numbers, emails, names and addresses (fields and inside text) come masked (139****0000, a***@example.com, 张*, 广东省深圳市***) to users without the operate or handle permission (viewers); admins, operators and agents get them whole / 无 operate 或 handle 权限的用户（只读）看到的客户手机号、邮箱、姓名和地址为脱敏形式
+     */
     get: operations['getApiConversations'];
     put?: never;
     post?: never;
@@ -684,7 +693,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** New messages of several conversations on one server-sent event stream, for the desk’s unread marks / 多个会话的实时消息（SSE，客服台未读） */
+    /**
+     * New messages of several conversations on one server-sent event stream, for the desk’s unread marks / 多个会话的实时消息（SSE，客服台未读）
+     * @description Customers' phone numbers, emails, names and addresses (fields and inside text) come masked (139****0000, a***@example.com, 张*, 广东省深圳市***) to users without the operate or handle permission (viewers); admins, operators and agents get them whole / 无 operate 或 handle 权限的用户（只读）看到的客户手机号、邮箱、姓名和地址为脱敏形式
+     */
     get: operations['getApiConversationsStream'];
     put?: never;
     post?: never;
@@ -701,7 +713,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A conversation with its messages / 会话详情 */
+    /**
+     * A conversation with its messages / 会话详情
+     * @description Customers' phone numbers, emails, names and addresses (fields and inside text) come masked (139****0000, a***@example.com, 张*, 广东省深圳市***) to users without the operate or handle permission (viewers); admins, operators and agents get them whole / 无 operate 或 handle 权限的用户（只读）看到的客户手机号、邮箱、姓名和地址为脱敏形式
+     */
     get: operations['getApiConversationsId'];
     put?: never;
     post?: never;
@@ -718,7 +733,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A conversation's new messages as server-sent events, for the desk / 会话实时消息（SSE，客服台） */
+    /**
+     * A conversation's new messages as server-sent events, for the desk / 会话实时消息（SSE，客服台）
+     * @description Customers' phone numbers, emails, names and addresses (fields and inside text) come masked (139****0000, a***@example.com, 张*, 广东省深圳市***) to users without the operate or handle permission (viewers); admins, operators and agents get them whole / 无 operate 或 handle 权限的用户（只读）看到的客户手机号、邮箱、姓名和地址为脱敏形式
+     */
     get: operations['getApiConversationsIdStream'];
     put?: never;
     post?: never;
@@ -786,7 +804,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List journey instances / 旅程实例列表 */
+    /**
+     * List journey instances / 旅程实例列表
+     * @description Customers' phone numbers, emails, names and addresses (fields and inside text) come masked (139****0000, a***@example.com, 张*, 广东省深圳市***) to users without the operate or handle permission (viewers); admins, operators and agents get them whole / 无 operate 或 handle 权限的用户（只读）看到的客户手机号、邮箱、姓名和地址为脱敏形式
+     */
     get: operations['getApiInstances'];
     put?: never;
     post?: never;
@@ -803,7 +824,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The instances list as server-sent events (`list`), at once and whenever it changed; the same filters / 实例列表实时推送（SSE） */
+    /**
+     * The instances list as server-sent events (`list`), at once and whenever it changed; the same filters / 实例列表实时推送（SSE）
+     * @description Customers' phone numbers, emails, names and addresses (fields and inside text) come masked (139****0000, a***@example.com, 张*, 广东省深圳市***) to users without the operate or handle permission (viewers); admins, operators and agents get them whole / 无 operate 或 handle 权限的用户（只读）看到的客户手机号、邮箱、姓名和地址为脱敏形式
+     */
     get: operations['getApiInstancesStream'];
     put?: never;
     post?: never;
@@ -820,7 +844,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** An instance with its timeline, effects and timers / 实例详情与时间线 */
+    /**
+     * An instance with its timeline, effects and timers / 实例详情与时间线
+     * @description Customers' phone numbers, emails, names and addresses (fields and inside text) come masked (139****0000, a***@example.com, 张*, 广东省深圳市***) to users without the operate or handle permission (viewers); admins, operators and agents get them whole / 无 operate 或 handle 权限的用户（只读）看到的客户手机号、邮箱、姓名和地址为脱敏形式
+     */
     get: operations['getApiInstancesId'];
     put?: never;
     post?: never;
@@ -837,7 +864,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** An instance's detail as server-sent events (`instance`), at once and after each step / 实例详情实时推送（SSE） */
+    /**
+     * An instance's detail as server-sent events (`instance`), at once and after each step / 实例详情实时推送（SSE）
+     * @description Customers' phone numbers, emails, names and addresses (fields and inside text) come masked (139****0000, a***@example.com, 张*, 广东省深圳市***) to users without the operate or handle permission (viewers); admins, operators and agents get them whole / 无 operate 或 handle 权限的用户（只读）看到的客户手机号、邮箱、姓名和地址为脱敏形式
+     */
     get: operations['getApiInstancesIdStream'];
     put?: never;
     post?: never;
@@ -922,7 +952,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Effects that gave up, newest first, `limit` at most 500 (the default) / 死信 */
+    /**
+     * Effects that gave up, newest first, `limit` at most 500 (the default) / 死信
+     * @description Customers' phone numbers, emails, names and addresses (fields and inside text) come masked (139****0000, a***@example.com, 张*, 广东省深圳市***) to users without the operate or handle permission (viewers); admins, operators and agents get them whole / 无 operate 或 handle 权限的用户（只读）看到的客户手机号、邮箱、姓名和地址为脱敏形式
+     */
     get: operations['getApiDeadLetters'];
     put?: never;
     post?: never;
@@ -1284,7 +1317,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Frequent unanswered questions, grouped by similarity / 高频未解答问题 */
+    /**
+     * Frequent unanswered questions, grouped by similarity / 高频未解答问题
+     * @description Customers' phone numbers, emails, names and addresses (fields and inside text) come masked (139****0000, a***@example.com, 张*, 广东省深圳市***) to users without the operate or handle permission (viewers); admins, operators and agents get them whole / 无 operate 或 handle 权限的用户（只读）看到的客户手机号、邮箱、姓名和地址为脱敏形式
+     */
     get: operations['getApiKnowledgeUnanswered'];
     put?: never;
     post?: never;
@@ -1474,7 +1510,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Quality reports, newest first; scans the collection, `limit` at most 200 (default 50) / 质检报告列表 */
+    /**
+     * Quality reports, newest first; scans the collection, `limit` at most 200 (default 50) / 质检报告列表
+     * @description Customers' phone numbers, emails, names and addresses (fields and inside text) come masked (139****0000, a***@example.com, 张*, 广东省深圳市***) to users without the operate or handle permission (viewers); admins, operators and agents get them whole / 无 operate 或 handle 权限的用户（只读）看到的客户手机号、邮箱、姓名和地址为脱敏形式
+     */
     get: operations['getApiQualityReports'];
     put?: never;
     post?: never;
@@ -1491,7 +1530,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A resolved handoff's report: score, findings, override / 单个质检报告 */
+    /**
+     * A resolved handoff's report: score, findings, override / 单个质检报告
+     * @description Customers' phone numbers, emails, names and addresses (fields and inside text) come masked (139****0000, a***@example.com, 张*, 广东省深圳市***) to users without the operate or handle permission (viewers); admins, operators and agents get them whole / 无 operate 或 handle 权限的用户（只读）看到的客户手机号、邮箱、姓名和地址为脱敏形式
+     */
     get: operations['getApiQualityReportsHandoffId'];
     put?: never;
     post?: never;
@@ -1542,7 +1584,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A conversation's follow-up tasks / 会话的跟进任务 */
+    /**
+     * A conversation's follow-up tasks / 会话的跟进任务
+     * @description Customers' phone numbers, emails, names and addresses (fields and inside text) come masked (139****0000, a***@example.com, 张*, 广东省深圳市***) to users without the operate or handle permission (viewers); admins, operators and agents get them whole / 无 operate 或 handle 权限的用户（只读）看到的客户手机号、邮箱、姓名和地址为脱敏形式
+     */
     get: operations['getApiConversationsIdFollowUps'];
     put?: never;
     /** Create a follow-up task (the agent will come back) / 创建跟进任务 */
@@ -3013,6 +3058,11 @@ export interface operations {
             /** @enum {string} */
             role?: 'admin' | 'operator' | 'agent' | 'viewer';
             source?: string;
+            /**
+             * @description Whether customers' phone numbers, emails, names and addresses reach this user whole or masked (roles without operate/handle) / 客户个人信息对该用户是完整还是脱敏显示
+             * @enum {string}
+             */
+            personalData?: 'whole' | 'masked';
           };
         };
       };
