@@ -2,6 +2,11 @@ import { arrayOf, boolean, dateTime, deleted, object, oneOf, text } from './resp
 
 const role = oneOf('admin', 'operator', 'agent', 'viewer');
 const user = object({ id: text, role, disabled: boolean, createdAt: dateTime });
+/** A user in the admin's list: `loginLockedUntil` while too many failed logins lock the name. */
+const listedUser = object(
+  { id: text, role, disabled: boolean, createdAt: dateTime },
+  { loginLockedUntil: dateTime },
+);
 const apiKey = object({
   name: text,
   source: text,
@@ -16,7 +21,8 @@ export const authResponseSchemas = {
   loggedOut: object({ loggedOut: boolean }),
   /** Who the request acts for: a console user, or an intake API key. */
   me: object({ kind: oneOf('user', 'apiKey'), id: text }, { role, source: text }),
-  users: object({ users: arrayOf(user) }),
+  users: object({ users: arrayOf(listedUser) }),
+  loginLockEnded: object({ id: text, loginLockEnded: boolean }),
   user,
   apiKeys: object({ apiKeys: arrayOf(apiKey) }),
   /** The key itself is shown this once. */
