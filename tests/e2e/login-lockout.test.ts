@@ -1,32 +1,23 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
-import { launchBrowser, logInPage, releaseBrowser, screenshot } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { adminSession, screenshot } from './browser.ts';
 
 /**
  * A user name locked by failed logins (`http.loginLockout`), in the console: the login form
  * says so in the console's language, even for the right password; the admin sees the lock in
  * Administration → Users and roles and unlocks it, and the user logs in.
  */
-let h: Harness;
-let browser: Browser;
-let current: Page | undefined;
 const PASSWORD = 'lu-密码-2026';
-
-beforeAll(async () => {
-  h = await startHarness({ config: { http: { loginLockout: { failuresPerAccount: 2 } } } });
-  browser = await launchBrowser();
-  expect(
-    (await h.request('POST', '/api/users', { id: 'lu', password: PASSWORD, role: 'agent' })).status,
-  ).toBe(201);
-});
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && current)
-    await screenshot(current, `failed-${context.task.name.replace(/\W+/g, '-')}`).catch(() => {});
-});
-afterAll(async () => {
-  await releaseBrowser(browser);
-  await h?.close();
+const session = adminSession([], {
+  harness: { config: { http: { loginLockout: { failuresPerAccount: 2 } } } },
+  prepare: async (h) => {
+    const created = await h.request('POST', '/api/users', {
+      id: 'lu',
+      password: PASSWORD,
+      role: 'agent',
+    });
+    expect(created.status).toBe(201);
+  },
 });
 
 /** Fills the console's login form and sends it; the status the server answered. */
@@ -42,9 +33,9 @@ async function submitLogin(page: Page, username: string, password: string): Prom
 
 describe('a login lock in the console', () => {
   it('should tell the user at the login form and let an admin unlock them', async () => {
-    const context = await browser.newContext({ reducedMotion: 'reduce', locale: 'zh-CN' });
+    const { h, page: admin } = session;
+    const context = await session.browser.newContext({ reducedMotion: 'reduce', locale: 'zh-CN' });
     const login = await context.newPage();
-    current = login;
     await login.goto(h.url);
     const error = login.getByTestId('login-error');
     for (const guess of ['guess-one', 'guess-two']) {
@@ -55,8 +46,6 @@ describe('a login lock in the console', () => {
     await login.getByText(/该账号登录失败次数过多，已暂时锁定。请在 \d+ 秒后再试/).waitFor();
     await screenshot(login, 'login-locked');
 
-    const admin = await logInPage(browser, h.url, 'admin', ADMIN_PASSWORD);
-    current = admin;
     await admin.getByTestId('nav-admin').click();
     await admin.getByTestId('admin-page').waitFor();
     expect(await admin.getByTestId('user-locked-lu').textContent()).toMatch(/^锁定至 /);
@@ -68,7 +57,6 @@ describe('a login lock in the console', () => {
     await admin.getByTestId('user-locked-lu').waitFor({ state: 'detached' });
     await screenshot(admin, 'admin-user-unlocked');
 
-    current = login;
     expect(await submitLogin(login, 'lu', PASSWORD)).toBe(200);
     await login.getByTestId('user').waitFor();
     expect(await error.count()).toBe(0);
