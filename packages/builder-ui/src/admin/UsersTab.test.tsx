@@ -10,18 +10,34 @@ import { UsersTab } from './UsersTab.tsx';
 const i18n = setUpI18n();
 beforeAll(fillInBrowserForAntd);
 
-/** One agent who forgot their password; every change is recorded. */
+/**
+ * One agent who forgot their password, and a viewer whose logins are locked until the admin
+ * unlocks them; every change is recorded.
+ */
 const changes: { path: string; body: unknown }[] = [];
+let moLocked = true;
 fakeServer(
   (url, init) => {
     if (init?.method === 'PATCH') {
       changes.push({ path: url.pathname, body: JSON.parse(String(init.body)) });
       return json({});
     }
+    if (init?.method === 'POST' && url.pathname === '/api/users/mo/login-lock/end') {
+      changes.push({ path: url.pathname, body: init.body ?? null });
+      moLocked = false;
+      return json({ id: 'mo', loginLockEnded: true });
+    }
     if (url.pathname === '/api/users')
       return json({
         users: [
           { id: 'li', role: 'agent', disabled: false, createdAt: '2026-01-01T00:00:00.000Z' },
+          {
+            id: 'mo',
+            role: 'viewer',
+            disabled: false,
+            createdAt: '2026-01-01T00:00:00.000Z',
+            ...(moLocked ? { loginLockedUntil: '2026-01-02T08:15:00.000Z' } : {}),
+          },
         ],
       });
     if (url.pathname === '/api/agents')
@@ -30,8 +46,14 @@ fakeServer(
       });
     return json({ skillGroups: [] });
   },
-  () => (changes.length = 0),
+  () => {
+    changes.length = 0;
+    moLocked = true;
+  },
 );
+
+/** Waits of the unlock test: a loaded machine renders the table slower than the default second. */
+const SLOW = { timeout: 5_000 };
 
 describe('the users tab', () => {
   it("should reset a user's password from the console, refusing a short one in Chinese", async () => {
@@ -87,5 +109,38 @@ describe('the users tab', () => {
       expect(screen.getByRole('switch', { name: enabled })).toBeTruthy();
       unmount();
     }
+  });
+
+  it('should show a locked login until when, in both languages, and unlock it on confirm', async () => {
+    await i18n.changeLanguage('zh');
+    const { unmount } = render(
+      <AntApp>
+        <UsersTab />
+      </AntApp>,
+    );
+    expect((await screen.findByTestId('user-locked-mo', {}, SLOW)).textContent).toMatch(/^锁定至 /);
+    expect(screen.queryByTestId('user-locked-li')).toBeNull();
+    unmount();
+
+    await i18n.changeLanguage('en');
+    render(
+      <AntApp>
+        <UsersTab />
+      </AntApp>,
+    );
+    expect((await screen.findByTestId('user-locked-mo', {}, SLOW)).textContent).toMatch(
+      /^Locked until /,
+    );
+    fireEvent.click(screen.getByTestId('user-unlock-mo'));
+    // Asked first: nothing is sent before the admin confirms.
+    expect(await screen.findByText(/End the login lock of mo\?/, {}, SLOW)).toBeTruthy();
+    expect(changes).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'OK' }));
+    await vi.waitFor(
+      () => expect(changes).toEqual([{ path: '/api/users/mo/login-lock/end', body: null }]),
+      SLOW,
+    );
+    expect(await screen.findByText('Unlocked: the user can log in again', {}, SLOW)).toBeTruthy();
+    await vi.waitFor(() => expect(screen.queryByTestId('user-locked-mo')).toBeNull(), SLOW);
   });
 });

@@ -17,11 +17,13 @@ import { languageOf } from '../i18n/i18n.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { useAdminList } from './use-admin-list.ts';
 import { deskApi } from '../api/desk-api.ts';
+import { LoginLockCell } from './LoginLockCell.tsx';
 
 /**
- * Users and their roles: add one, change a role, disable or enable an account; and each one's
- * agent profile — the name customers see, the skill groups whose queues they serve (choosing a
- * first one makes a user an agent) and how many conversations they take at once.
+ * Users and their roles: add one, change a role, disable or enable an account, end the login
+ * lock too many failed logins set; and each one's agent profile — the name customers see, the
+ * skill groups whose queues they serve (choosing a first one makes a user an agent) and how
+ * many conversations they take at once.
  */
 export function UsersTab() {
   const { t, i18n } = useTranslation();
@@ -172,6 +174,16 @@ export function UsersTab() {
                 onChange={(on) =>
                   void act(() => adminApi.updateUser(row.id, { disabled: !on }), t('admin.updated'))
                 }
+              />
+            ),
+          },
+          {
+            title: t('admin.loginLock'),
+            key: 'loginLock',
+            render: (_: unknown, row) => (
+              <LoginLockCell
+                user={row}
+                onUnlock={() => void act(() => adminApi.endLoginLock(row.id), t('admin.unlocked'))}
               />
             ),
           },

@@ -8,6 +8,8 @@ export interface UserView {
   role: Role;
   disabled: boolean;
   createdAt: string;
+  /** Set while too many failed logins lock the user name (`http.loginLockout`). */
+  loginLockedUntil?: string;
 }
 
 export interface ApiKeyView {
@@ -44,6 +46,11 @@ export const adminApi = {
     api<UserView>('POST', '/users', user),
   updateUser: (id: string, change: { role?: Role; disabled?: boolean; password?: string }) =>
     api<UserView>('PATCH', `/users/${encodeURIComponent(id)}`, change),
+  endLoginLock: (id: string) =>
+    api<{ id: string; loginLockEnded: boolean }>(
+      'POST',
+      `/users/${encodeURIComponent(id)}/login-lock/end`,
+    ),
   apiKeys: () => api<{ apiKeys: ApiKeyView[] }>('GET', '/api-keys'),
   createApiKey: (key: { name: string; source: string }) =>
     api<ApiKeyView & { key: string }>('POST', '/api-keys', key),

@@ -125,6 +125,13 @@ export const operatorMessages = {
       newPassword: '新密码',
       resetPasswordHint: '保存后该用户的所有登录立即失效，请把新密码告诉本人。',
       passwordReset: '密码已重设，该用户需用新密码重新登录',
+      loginLock: '登录锁定',
+      lockedUntil: '锁定至 {{at}}',
+      lockedHint:
+        '登录失败次数过多，该账号暂时不能登录（正确密码也不行）。到期自动解锁，或现在解锁。',
+      unlock: '解锁',
+      unlockConfirm: '解除 {{id}} 的登录锁定？若失败登录不是本人所为，请先重设其密码。',
+      unlocked: '已解锁，该用户可以再次登录',
       userIdRule: '1–64 个字母、数字或 _ . @ -',
       addUser: '添加用户',
       userAdded: '已添加用户',
@@ -234,6 +241,7 @@ export const operatorMessages = {
         user: {
           create: '添加用户',
           update: '修改用户',
+          unlockLogin: '解除登录锁定',
         },
         workflow: {
           create: '创建旅程',
@@ -394,6 +402,14 @@ export const operatorMessages = {
       resetPasswordHint:
         'Saving ends every session of this user at once; give them the new password yourself.',
       passwordReset: 'Password reset: the user logs in again with the new one',
+      loginLock: 'Login lock',
+      lockedUntil: 'Locked until {{at}}',
+      lockedHint:
+        'Too many failed logins: this account cannot log in for now, not even with the right password. The lock ends by itself, or unlock it now.',
+      unlock: 'Unlock',
+      unlockConfirm:
+        'End the login lock of {{id}}? If the failed logins were not theirs, reset their password first.',
+      unlocked: 'Unlocked: the user can log in again',
       userIdRule: '1–64 letters, digits or _ . @ -',
       addUser: 'Add user',
       userAdded: 'User added',
@@ -506,6 +522,7 @@ export const operatorMessages = {
         user: {
           create: 'User added',
           update: 'User changed',
+          unlockLogin: 'Login lock ended',
         },
         workflow: {
           create: 'Journey created',

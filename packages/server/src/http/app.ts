@@ -153,6 +153,8 @@ export function createApp(options: AppOptions): Express {
       '/api',
       authRouter({
         auth: xiaoer.auth,
+        lockout: xiaoer.loginLockout,
+        clock: xiaoer.clock,
         knownSources: () => xiaoer.sources.list().map((source) => source.id),
         offDuty: (userId) => xiaoer.routing.offDuty(userId),
       }),

@@ -11,6 +11,11 @@ import {
 
 const role = oneOf('admin', 'operator', 'agent', 'viewer');
 const user = object({ id: text, role, disabled: boolean, createdAt: dateTime });
+/** A user in the admin's list: `loginLockedUntil` while too many failed logins lock the name. */
+const listedUser = object(
+  { id: text, role, disabled: boolean, createdAt: dateTime },
+  { loginLockedUntil: dateTime },
+);
 const apiKey = object({
   name: text,
   source: text,
@@ -35,7 +40,8 @@ export const authResponseSchemas = {
       ),
     },
   ),
-  users: object({ users: arrayOf(user) }),
+  users: object({ users: arrayOf(listedUser) }),
+  loginLockEnded: object({ id: text, loginLockEnded: boolean }),
   user,
   apiKeys: object({ apiKeys: arrayOf(apiKey) }),
   /** The key itself is shown this once. */

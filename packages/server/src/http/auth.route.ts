@@ -2,6 +2,8 @@ import { Router } from 'express';
 import { audits } from './audit-trail.ts';
 import { rateLimit } from 'express-rate-limit';
 import type { AuthService } from '../auth/auth-service.ts';
+import type { LoginLockout } from '../auth/login-lockout.ts';
+import type { Clock } from '../clock/clock.ts';
 import { ApiKeyExistsError, LastAdminError, UserExistsError } from '../auth/auth-service.ts';
 import { ROLES, type Role } from '../model/auth.model.ts';
 import { ApiError } from './api-error.ts';
@@ -48,10 +50,14 @@ export const authBodySchemas = {
 
 export interface AuthRouteOptions {
   auth: AuthService;
+  /** Failed logins per user name, in the store: beside the per-address limit, across addresses. */
+  lockout: LoginLockout;
   /** Login attempts per client address per window. Default 10 per minute. */
   loginLimit?: number;
   loginWindowMs?: number;
   knownSources: () => string[];
+  /** The server's clock: how long a lock has left. */
+  clock: Clock;
   /**
    * Told after a user is disabled or given a role without `handle`: routing sets such an agent
    * away, so the queues stop assigning them conversations.
@@ -59,9 +65,29 @@ export interface AuthRouteOptions {
   offDuty?: (userId: string) => Promise<void>;
 }
 
+const userNotFound = (id: string) =>
+  new ApiError(404, 'user-not-found', { zh: `没有用户 "${id}"。`, en: `No user "${id}".` });
+
+/** Whole seconds from `now` until `until`, at least 1: what `Retry-After` and the text say. */
+const secondsUntil = (until: Date, now: number) =>
+  Math.max(1, Math.ceil((until.getTime() - now) / 1000));
+
+/** The 429 of a locked user name; the same whether the name exists or not. */
+const accountLocked = (seconds: number) =>
+  new ApiError(
+    429,
+    'account-login-locked',
+    {
+      zh: `该账号登录失败次数过多，已暂时锁定。请在 ${seconds} 秒后再试，或请管理员解锁。`,
+      en: `Too many failed logins for this account; it is locked for now. Try again in ${seconds} s, or ask an admin to unlock it.`,
+    },
+    undefined,
+    { retryAfterSeconds: seconds },
+  );
+
 /** Login, logout, the current user, and the admin's users and API keys. */
 export function authRouter(options: AuthRouteOptions): Router {
-  const { auth } = options;
+  const { auth, lockout, clock } = options;
   const router = Router();
   const limiter = rateLimit({
     windowMs: options.loginWindowMs ?? 60_000,
@@ -84,12 +110,22 @@ export function authRouter(options: AuthRouteOptions): Router {
     validateBody(authBodySchemas.login),
     async (request, response) => {
       const { username, password: secret } = request.body as { username: string; password: string };
+      // Before the password is checked: a locked name refuses even the right one.
+      const turn = await lockout.begin(username);
+      if (turn.locked) {
+        const seconds = secondsUntil(turn.lockedUntil, clock.now());
+        response.set('Retry-After', String(seconds));
+        throw accountLocked(seconds);
+      }
       const session = await auth.login(username, secret);
-      if (!session)
+      if (!session) {
+        await lockout.failed(username);
         throw new ApiError(401, 'invalid-credentials', {
           zh: '用户名或密码错误。',
           en: 'Wrong user name or password.',
         });
+      }
+      await lockout.succeeded(username);
       response.cookie(SESSION_COOKIE, session.token, {
         httpOnly: true,
         sameSite: 'strict',
@@ -120,7 +156,30 @@ export function authRouter(options: AuthRouteOptions): Router {
     allow('admin'),
     responds(authResponseSchemas.users),
     async (_request, response) => {
-      response.json({ users: await auth.listUsers() });
+      const users = await auth.listUsers();
+      const locked = await lockout.lockedUntil(users.map((user) => user.id));
+      response.json({
+        users: users.map((user) => {
+          const until = locked.get(user.id);
+          return until ? { ...user, loginLockedUntil: until } : user;
+        }),
+      });
+    },
+  );
+  router.post(
+    '/users/:id/login-lock/end',
+    allow('admin'),
+    responds(authResponseSchemas.loginLockEnded),
+    audits('user.unlockLogin', (request) => ({ target: param(request, 'id') })),
+    async (request, response) => {
+      const id = param(request, 'id');
+      if (!(await auth.userExists(id))) throw userNotFound(id);
+      if (!(await lockout.end(id)))
+        throw new ApiError(409, 'login-not-locked', {
+          zh: `用户 "${id}" 的登录未被锁定。`,
+          en: `Logins of "${id}" are not locked.`,
+        });
+      response.json({ id, loginLockEnded: true });
     },
   );
   router.post(
@@ -172,11 +231,7 @@ export function authRouter(options: AuthRouteOptions): Router {
           });
         throw error;
       });
-      if (!user)
-        throw new ApiError(404, 'user-not-found', {
-          zh: `没有用户 "${param(request, 'id')}"。`,
-          en: `No user "${param(request, 'id')}".`,
-        });
+      if (!user) throw userNotFound(id);
       const handles: readonly Role[] = PERMISSIONS.handle;
       if (user.disabled || (change.role && !handles.includes(user.role)))
         await options.offDuty?.(id);

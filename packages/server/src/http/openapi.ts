@@ -171,7 +171,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
     tag: 'auth',
     errors: {
       401: 'Wrong name or password / 用户名或密码错误',
-      429: 'Too many attempts / 尝试过多',
+      429: '`too-many-logins`: too many attempts from this address a minute; `account-login-locked`: too many failed logins of this user name from any address (`http.loginLockout`), every login refused, the right password too, until `Retry-After` or an admin ends the lock / 尝试过多，或该账号登录失败过多已锁定',
     },
   },
   'POST /api/auth/logout': { summary: 'Log out / 退出登录', tag: 'auth' },
@@ -184,6 +184,14 @@ const OPERATIONS: Record<string, OperationNotes> = {
     errors: { 409: 'Name taken / 用户名已存在' },
   },
   'PATCH /api/users/{id}': { summary: 'Change role, password or status / 修改用户', tag: 'auth' },
+  'POST /api/users/{id}/login-lock/end': {
+    summary: "End a user's login lock early (admins) / 提前解除账号的登录锁定",
+    tag: 'auth',
+    errors: {
+      404: 'No such user / 没有该用户',
+      409: "The user's logins are not locked / 该用户的登录未被锁定",
+    },
+  },
   'GET /api/api-keys': { summary: 'List API keys / API 密钥列表', tag: 'auth' },
   'POST /api/api-keys': {
     summary: 'Create an intake API key (shown once) / 创建事件接入密钥',

@@ -35,6 +35,22 @@ export interface ApiKeyRecord {
   createdAt: Date;
 }
 
+/**
+ * Failed logins of one user name, counted across every process on the store
+ * (auth/login-lockout.ts); `_id` is the user name as login reads it. Kept for known and unknown
+ * names alike, so the lock tells nothing about which names exist.
+ */
+export interface LoginFailureRecord {
+  _id: string;
+  /** Attempts since `windowEndsAt - window` that have not succeeded (one in flight counts). */
+  failures: number;
+  windowEndsAt: Date;
+  /** Set once `failures` reached the limit: every login of the name is refused until then. */
+  lockedUntil?: Date;
+  /** `lockedUntil`, else `windowEndsAt`: from then the record is stale and deleted. */
+  expiresAt: Date;
+}
+
 const options = { versionKey: false } as const;
 
 export function authModels(connection: Connection): {
@@ -42,6 +58,7 @@ export function authModels(connection: Connection): {
   Sessions: Model<SessionRecord>;
   ApiKeys: Model<ApiKeyRecord>;
   ApiKeyNames: Model<NameClaimRecord>;
+  LoginFailures: Model<LoginFailureRecord>;
 } {
   return {
     Users: connection.model(
@@ -97,5 +114,18 @@ export function authModels(connection: Connection): {
         { ...options, collection: 'apiKeyNames' },
       ),
     ) as unknown as Model<NameClaimRecord>,
+    LoginFailures: connection.model(
+      'LoginFailure',
+      new Schema(
+        {
+          _id: String,
+          failures: { type: Number, required: true },
+          windowEndsAt: { type: Date, required: true },
+          lockedUntil: Date,
+          expiresAt: { type: Date, required: true },
+        },
+        { ...options, collection: 'loginFailures' },
+      ),
+    ) as unknown as Model<LoginFailureRecord>,
   };
 }

@@ -2,6 +2,7 @@ import { eventMappingSchema } from '../intake/platforms/mapped.adapter.ts';
 import { eventTypeScopeSchema } from '../intake/event-type-scope.ts';
 import { CHAT_LIMIT_DEFAULTS } from '../http/chat-limits.ts';
 import { CONSOLE_BUDGET_DEFAULTS } from '../http/console-budgets.ts';
+import { LOGIN_LOCKOUT_DEFAULTS } from '../auth/login-lockout.ts';
 import { LocalizedError } from '../localized-error.ts';
 import { localizedSchemaError, schemaErrorPointer, type LocalizedText } from '@xiaoer/engine';
 import type { ErrorObject } from 'ajv';
@@ -210,6 +211,17 @@ export const xiaoerConfigSchema = {
             Object.keys(CONSOLE_BUDGET_DEFAULTS).map((name) => [
               name,
               { type: 'integer', minimum: 1, maximum: 100_000 },
+            ]),
+          ),
+        },
+        loginLockout: {
+          type: 'object',
+          additionalProperties: false,
+          properties: Object.fromEntries(
+            Object.keys(LOGIN_LOCKOUT_DEFAULTS).map((name) => [
+              name,
+              // A day at most: a longer lock only helps whoever locks accounts on purpose.
+              { type: 'integer', minimum: 1, maximum: name === 'failuresPerAccount' ? 1000 : 1440 },
             ]),
           ),
         },

@@ -1,5 +1,6 @@
 import type { ChatLimits } from '../http/chat-limits.ts';
 import type { ConsoleBudgets } from '../http/console-budgets.ts';
+import type { LoginLockoutOptions } from '../auth/login-lockout.ts';
 import type { TrustedProxies } from '../http/trusted-proxies.ts';
 import type { IntentRecognitionConfig } from '../intents/intent-recognizer.ts';
 import type { HttpOrderSystemConfig } from '../connectors/http-order-system.ts';
@@ -105,6 +106,12 @@ export interface XiaoerConfig {
      * counts, near-duplicate checks), each per minute (http/console-budgets.ts).
      */
     consoleBudgets?: ConsoleBudgets;
+    /**
+     * Failed logins per user name, counted in the store across addresses and processes: after
+     * `failuresPerAccount` (10) within `windowMinutes` (15) the name refuses every login for
+     * `lockMinutes` (15), unless an admin ends the lock (auth/login-lockout.ts).
+     */
+    loginLockout?: LoginLockoutOptions;
   };
   /** The Prometheus endpoint `GET /metrics` (docs/runtime.md, Metrics). */
   metrics?: {

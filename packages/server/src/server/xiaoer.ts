@@ -35,6 +35,7 @@ import { DraftReplay } from '../workflows/draft-replay.ts';
 import { buildConnectors } from '../connectors/build-connectors.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
 import { AuthService } from '../auth/auth-service.ts';
+import { LoginLockout } from '../auth/login-lockout.ts';
 import { HistoryPruner } from '../runtime/history-pruner.ts';
 import { ConversationStore } from '../conversations/conversation-store.ts';
 import { ConversationHub } from '../conversations/conversation-hub.ts';
@@ -129,6 +130,8 @@ export interface Xiaoer {
   sources: StoredSourceRegistry;
   agenda: Agenda;
   auth: AuthService;
+  /** Failed logins per user name, in the store: a user name locks after too many (any process). */
+  loginLockout: LoginLockout;
   history: HistoryPruner;
   /** Conversations with customers: the chat, journeys in it, answers and handoffs. */
   desk: ServiceDesk;
@@ -196,6 +199,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
   const routingReads = new RoutingReads(models);
   const journeyRecords = new JourneyRecords(models);
   const auth = new AuthService(models, undefined, clock, options.passwordCost);
+  const loginLockout = new LoginLockout(models, clock, config.http?.loginLockout);
   const analytics = new Analytics({
     models,
     routing: routingReads,
@@ -401,6 +405,7 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     sources,
     agenda,
     auth,
+    loginLockout,
     history,
     desk,
     routing,

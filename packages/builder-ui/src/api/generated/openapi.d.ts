@@ -299,6 +299,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/users/{id}/login-lock/end': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End a user's login lock early (admins) / 提前解除账号的登录锁定 */
+    post: operations['postApiUsersIdLoginLockEnd'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/users/{id}': {
     parameters: {
       query?: never;
@@ -3003,7 +3020,7 @@ export interface operations {
           'application/json': components['schemas']['Error'];
         };
       };
-      /** @description Too many attempts / 尝试过多 */
+      /** @description `too-many-logins`: too many attempts from this address a minute; `account-login-locked`: too many failed logins of this user name from any address (`http.loginLockout`), every login refused, the right password too, until `Retry-After` or an admin ends the lock / 尝试过多，或该账号登录失败过多已锁定 */
       429: {
         headers: {
           [name: string]: unknown;
@@ -3109,6 +3126,8 @@ export interface operations {
               disabled: boolean;
               /** Format: date-time */
               createdAt: string;
+              /** Format: date-time */
+              loginLockedUntil?: string;
             }[];
           };
         };
@@ -3205,6 +3224,76 @@ export interface operations {
       };
       /** @description The body is not JSON (Content-Type) / 请求体不是 JSON */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+    };
+  };
+  postApiUsersIdLoginLockEnd: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK / 成功 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            id: string;
+            loginLockEnded: boolean;
+          };
+        };
+      };
+      /** @description Invalid request: `details.problems` points at each fault of the body (`pointer`, `text` in zh and en), `details.parameter` names a bad query parameter / 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Not logged in / 未登录 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description Needs the "admin" permission / 权限不足 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description No such user / 没有该用户 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      /** @description The user's logins are not locked / 该用户的登录未被锁定 */
+      409: {
         headers: {
           [name: string]: unknown;
         };
