@@ -218,7 +218,7 @@ export function App() {
                 ) : me === null ? (
                   <LoginPage onLoggedIn={refresh} />
                 ) : route.screen === 'inbox' ? (
-                  <AgentInboxPage />
+                  <AgentInboxPage userId={me.id} />
                 ) : route.screen === 'knowledge' ? (
                   <KnowledgePage canEdit={canEdit} />
                 ) : route.screen === 'analytics' ? (
