@@ -17,6 +17,7 @@ import { languageOf } from '../i18n/i18n.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { useAdminList } from './use-admin-list.ts';
 import { deskApi } from '../api/desk-api.ts';
+import { numberControls } from '../app/antd-icons.tsx';
 
 /**
  * Users and their roles: add one, change a role, disable or enable an account; and each one's
@@ -118,6 +119,7 @@ export function UsersTab() {
               if (!profile) return <Typography.Text type="secondary">—</Typography.Text>;
               return (
                 <InputNumber
+                  controls={numberControls}
                   size="small"
                   min={1}
                   max={50}
