@@ -161,12 +161,11 @@ export function App() {
                   {me.id} · {t(`admin.roles.${me.role}`, { defaultValue: me.role })}
                 </Typography.Text>
               )}
-              {/* The other language's name, written and spoken in it: "中文" unspaced (antd spaces
-                  two Chinese characters on a button), read by a screen reader as Chinese. */}
+              {/* The other language's name, written and spoken in it: read by a screen reader
+                  as Chinese. */}
               <Button
                 size="small"
                 data-testid="language"
-                autoInsertSpace={false}
                 onClick={() => void i18n.changeLanguage(language === 'en' ? 'zh' : 'en')}
               >
                 <span lang={language === 'en' ? 'zh-CN' : 'en'}>{t('app.language')}</span>

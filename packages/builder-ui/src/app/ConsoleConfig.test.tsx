@@ -91,3 +91,15 @@ describe('ConsoleIcon', () => {
     expect(icon?.hasAttribute('aria-label')).toBe(false);
   });
 });
+
+describe("the console's buttons", () => {
+  it('should not space out two Chinese characters (登录, not 登 录)', async () => {
+    await i18n.changeLanguage('zh');
+    render(
+      <ConsoleConfig language="zh">
+        <Button>登录</Button>
+      </ConsoleConfig>,
+    );
+    expect(screen.getByRole('button').textContent).toBe('登录');
+  });
+});

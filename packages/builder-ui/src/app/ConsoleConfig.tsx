@@ -27,14 +27,16 @@ const TEXT_FAINT = 'rgba(0, 0, 0, 0.56)';
 /**
  * Ant Design as the console sets it up, in the console's language: its own texts (pagination,
  * empty lists, date pickers, close buttons) from its zh_CN or en_US locale, its icons named in
- * that language or hidden from screen readers (`antd-icons.tsx`), the console's contrast and
- * the user's motion preference.
+ * that language or hidden from screen readers (`antd-icons.tsx`), two-character Chinese buttons
+ * unspaced ("登录", not antd's "登 录", which a screen reader reads as two words), the
+ * console's contrast and the user's motion preference.
  */
 export function ConsoleConfig({ language, children }: { language: Language; children: ReactNode }) {
   const icons = useAntdIcons();
   return (
     <ConfigProvider
       locale={language === 'en' ? enUS : zhCN}
+      button={{ autoInsertSpace: false }}
       {...icons}
       theme={{
         token: {
