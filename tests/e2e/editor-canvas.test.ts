@@ -4,9 +4,10 @@ import { ADMIN_PASSWORD } from '@xiaoer/server/testing';
 import { adminSession } from './browser.ts';
 
 /**
- * The journey canvas in Chromium, for keyboard users: the Tab key reaches the nodes before the
- * connections (React Flow draws the connections first, so Tab went through every connection
- * before the first node).
+ * The journey canvas in Chromium, for keyboard users and on a narrow window: the Tab key
+ * reaches the nodes before the connections (React Flow draws the connections first, so Tab
+ * went through every connection before the first node), and at 900x700 the minimap covers no
+ * node of the journey fitted into view.
  */
 const session = adminSession(['order-lifecycle'], { adminPage: false });
 
@@ -71,5 +72,50 @@ describe("the canvas's Tab order", () => {
     expect(await focused(page)).toBe(edgeStops[0]);
     await page.keyboard.press('Enter');
     await expect.poll(() => edge.getAttribute('class')).toContain('selected');
+  });
+});
+
+describe('the minimap on a narrow window', () => {
+  /** The boxes of the minimap (null when it is not shown) and of the nodes drawn. */
+  const boxes = (page: Page) =>
+    page.getByTestId('canvas').evaluate((canvas) => {
+      const box = (element: Element) => {
+        const { left, top, right, bottom } = element.getBoundingClientRect();
+        return { left, top, right, bottom };
+      };
+      const minimap = canvas.querySelector('.react-flow__minimap');
+      return {
+        minimap: minimap?.checkVisibility() ? box(minimap) : null,
+        nodes: [...canvas.querySelectorAll('.react-flow__node')].map(box),
+      };
+    });
+  type Box = { left: number; top: number; right: number; bottom: number };
+  const overlap = (a: Box, b: Box) =>
+    a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+  it('should cover no node of the journey fitted into a 900x700 window', async () => {
+    const page = await openEditor({ width: 900, height: 700 });
+    // Once fitted into view: every node inside the canvas.
+    const canvasBox = await page.getByTestId('canvas').boundingBox();
+    await expect
+      .poll(async () => {
+        const { nodes } = await boxes(page);
+        return nodes.every(
+          (node) =>
+            canvasBox !== null &&
+            node.left >= canvasBox.x &&
+            node.right <= canvasBox.x + canvasBox.width &&
+            node.bottom <= canvasBox.y + canvasBox.height,
+        );
+      })
+      .toBe(true);
+    const { minimap, nodes } = await boxes(page);
+    // No node's box meets the minimap's box (a minimap not shown meets none).
+    expect(nodes.filter((node) => minimap !== null && overlap(node, minimap))).toEqual([]);
+  });
+
+  it('should still show the minimap on a wide window', async () => {
+    const page = await openEditor({ width: 1440, height: 900 });
+    await expect.poll(async () => (await boxes(page)).minimap).not.toBeNull();
   });
 });
