@@ -21,9 +21,7 @@ const TABBABLE = 'a[href], button, input, select, textarea, [tabindex]';
 function tabStops(canvas: HTMLElement): HTMLElement[] {
   return [...canvas.querySelectorAll<HTMLElement>(TABBABLE)].filter(
     (element) =>
-      element.tabIndex >= 0 &&
-      !element.matches(':disabled') &&
-      element.getClientRects().length > 0,
+      element.tabIndex >= 0 && !element.matches(':disabled') && element.getClientRects().length > 0,
   );
 }
 
