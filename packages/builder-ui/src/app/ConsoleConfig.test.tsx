@@ -1,7 +1,17 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/react';
-import { Alert, Button, DatePicker, Input, InputNumber, Select, Table, Tabs } from 'antd';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  DatePicker,
+  Input,
+  InputNumber,
+  Select,
+  Table,
+  Tabs,
+} from 'antd';
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { setUpI18n } from '../i18n/i18n.ts';
 import type { Language } from '../i18n/messages.ts';
@@ -75,6 +85,31 @@ describe("Ant Design's icons in the console", () => {
     cleanup();
     await showControls('en');
     expect(screen.getByRole('button', { name: 'Search' })).toBeTruthy();
+  });
+});
+
+describe("the console's dialogs", () => {
+  /** A confirmation asked as the console asks (`modal.confirm` of Ant Design's App). */
+  function Confirm() {
+    const { modal } = AntApp.useApp();
+    return <Button onClick={() => void modal.confirm({ title: '离开？' })}>ask</Button>;
+  }
+
+  it.each([
+    { language: 'zh', kind: '警告' },
+    { language: 'en', kind: 'Warning' },
+  ] as const)("should name a confirmation's icon in $language", async ({ language, kind }) => {
+    await i18n.changeLanguage(language);
+    render(
+      <ConsoleConfig language={language}>
+        <AntApp>
+          <Confirm />
+        </AntApp>
+      </ConsoleConfig>,
+    );
+    fireEvent.click(screen.getByText('ask'));
+    const icon = await screen.findByRole('img', { name: kind });
+    expect(icon.closest('.ant-modal-confirm')).not.toBeNull();
   });
 });
 

@@ -22,20 +22,28 @@ import { ConsoleIcon } from './ConsoleIcon.tsx';
 /** The parts of the console's `ConfigProvider` that set Ant Design's own icons. */
 export type AntdIconConfig = Pick<
   ConfigProviderProps,
-  'inputSearch' | 'inputPassword' | 'select' | 'tabs' | 'datePicker' | 'alert'
+  'inputSearch' | 'inputPassword' | 'select' | 'tabs' | 'datePicker' | 'alert' | 'modal'
 >;
 
 /**
  * Ant Design's own icons where its `ConfigProvider` lets them be set, as {@link ConsoleIcon}
  * draws them: named in the console's language where the icon is all a control shows (the
- * search button, a picker's clear button, the tabs' "more", the password's show/hide, an
- * alert's kind), hidden from screen readers where it only decorates (a select's or date
- * picker's arrow). Close buttons need nothing: Ant Design names them from its locale.
+ * search button, a picker's clear button, the tabs' "more", the password's show/hide) and for
+ * an alert's or a dialog's kind, hidden from screen readers where it only decorates (a
+ * select's or date picker's arrow). Close buttons need nothing: Ant Design names them from its
+ * locale. Its messages (`message.success`) take no icon from any `ConfigProvider` and keep
+ * theirs.
  */
 export function useAntdIcons(): AntdIconConfig {
   const { t, i18n } = useTranslation();
   return useMemo(() => {
     const clear = <ConsoleIcon icon={CloseCircleFilled} label={t('icons.clear')} />;
+    const kinds = {
+      successIcon: <ConsoleIcon icon={CheckCircleFilled} label={t('icons.success')} />,
+      infoIcon: <ConsoleIcon icon={InfoCircleFilled} label={t('icons.info')} />,
+      warningIcon: <ConsoleIcon icon={ExclamationCircleFilled} label={t('icons.warning')} />,
+      errorIcon: <ConsoleIcon icon={CloseCircleFilled} label={t('icons.error')} />,
+    };
     return {
       inputSearch: { searchIcon: <ConsoleIcon icon={SearchOutlined} label={t('icons.search')} /> },
       inputPassword: {
@@ -54,12 +62,9 @@ export function useAntdIcons(): AntdIconConfig {
       },
       tabs: { moreIcon: <ConsoleIcon icon={EllipsisOutlined} label={t('icons.more')} /> },
       datePicker: { suffixIcon: <ConsoleIcon icon={CalendarOutlined} />, clearIcon: clear },
-      alert: {
-        successIcon: <ConsoleIcon icon={CheckCircleFilled} label={t('icons.success')} />,
-        infoIcon: <ConsoleIcon icon={InfoCircleFilled} label={t('icons.info')} />,
-        warningIcon: <ConsoleIcon icon={ExclamationCircleFilled} label={t('icons.warning')} />,
-        errorIcon: <ConsoleIcon icon={CloseCircleFilled} label={t('icons.error')} />,
-      },
+      alert: kinds,
+      // The kind of a confirmation or error dialog (`modal.confirm`, `modal.error`).
+      modal: kinds,
     };
   }, [t, i18n.language]);
 }
