@@ -60,8 +60,7 @@ describe('an operator in the console', () => {
     await page.getByText('全部旅程').click();
     await page.getByText('离开后这些修改会丢失。要先保存吗？').waitFor();
     await screenshot(page, 'operator-leave-guard');
-    // (Ant Design spaces out two-character Chinese button labels: "留 下".)
-    await page.getByRole('button', { name: /^留\s?下$/ }).click();
+    await page.getByRole('button', { name: '留下', exact: true }).click();
     expect(await page.getByTestId('node-thankYou').isVisible()).toBe(true);
     expect(page.url()).toContain('#/workflows/order-thank-you');
 
@@ -165,7 +164,7 @@ describe('an operator in the console', () => {
     await replay.waitFor();
     expect(await replay.textContent()).toMatch(/用最近 \d+ 个实例重放/);
     await screenshot(page, 'operator-publish-again');
-    await page.getByRole('button', { name: /^取\s?消$/ }).click();
+    await page.getByRole('button', { name: '取消', exact: true }).click();
   });
 
   it('should fit the 20-node order lifecycle into the window', async () => {

@@ -169,6 +169,23 @@ describe('the agent desk', () => {
   });
 });
 
+describe('the agent desk for an admin without an agent record', () => {
+  beforeEach(clearDesks);
+
+  it('should explain it without a request the server refuses (no 4xx in the browser)', async () => {
+    const admin = await logIn('admin', ADMIN_PASSWORD);
+    const refused: string[] = [];
+    admin.on('response', (response) => {
+      if (response.status() >= 400) refused.push(`${response.status()} ${response.url()}`);
+    });
+    await admin.getByTestId('nav-inbox').click();
+    await admin.getByTestId('inbox-not-agent').waitFor();
+    // The queues are the last thing the page asks for: it has asked everything by then.
+    await admin.getByTestId('queues').locator('tbody tr').first().waitFor();
+    expect(refused).toEqual([]);
+  });
+});
+
 describe("the desk's conversation list at 1440x900", () => {
   beforeEach(clearDesks);
 

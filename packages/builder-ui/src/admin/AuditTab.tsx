@@ -5,6 +5,7 @@ import { adminApi, type AuditEntry } from '../api/admin-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { useAdminList } from './use-admin-list.ts';
+import { pageArrows } from '../app/antd-icons.tsx';
 
 /** Who did what by hand (cancel, send an event, retry, publish…), newest first. */
 export function AuditTab() {
@@ -18,7 +19,7 @@ export function AuditTab() {
       size="small"
       loading={!rows}
       dataSource={rows ?? []}
-      pagination={{ pageSize: 50 }}
+      pagination={{ pageSize: 50, itemRender: pageArrows }}
       data-testid="audit-log"
       columns={[
         {

@@ -5,6 +5,7 @@ import { adminApi, type DeadLetter } from '../api/admin-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { useAdminList } from './use-admin-list.ts';
+import { pageArrows } from '../app/antd-icons.tsx';
 
 /** Effects that gave up (messages, calls), newest first, each with a retry and its instance. */
 export function DeadLettersTab({
@@ -24,7 +25,7 @@ export function DeadLettersTab({
       size="small"
       loading={!rows}
       dataSource={rows ?? []}
-      pagination={{ pageSize: 50 }}
+      pagination={{ pageSize: 50, itemRender: pageArrows }}
       onRow={(row) => ({ 'data-testid': `dead-${row._id}` }) as object}
       columns={[
         {

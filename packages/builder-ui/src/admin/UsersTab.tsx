@@ -18,6 +18,7 @@ import { formatDateTime } from '../i18n/format.ts';
 import { useAdminList } from './use-admin-list.ts';
 import { deskApi } from '../api/desk-api.ts';
 import { LoginLockCell } from './LoginLockCell.tsx';
+import { numberControls } from '../app/antd-icons.tsx';
 
 /**
  * Users and their roles: add one, change a role, disable or enable an account, end the login
@@ -120,6 +121,7 @@ export function UsersTab() {
               if (!profile) return <Typography.Text type="secondary">—</Typography.Text>;
               return (
                 <InputNumber
+                  controls={numberControls}
                   size="small"
                   min={1}
                   max={50}

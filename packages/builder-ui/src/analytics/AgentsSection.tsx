@@ -7,6 +7,7 @@ import { languageOf } from '../i18n/i18n.ts';
 import type { Language } from '../i18n/messages.ts';
 import { ExportButton } from './ExportButton.tsx';
 import { rowTestId } from './row-test-id.ts';
+import { pageArrows } from '../app/antd-icons.tsx';
 
 /** A score with how many it averages: `4.5 (12)`. */
 const scored = (
@@ -47,7 +48,7 @@ export function AgentsSection({
           size="small"
           rowKey="agentId"
           dataSource={agents}
-          pagination={agents.length > 20 ? { pageSize: 20 } : false}
+          pagination={agents.length > 20 ? { pageSize: 20, itemRender: pageArrows } : false}
           locale={{ emptyText: <Empty description={t('analytics.empty')} /> }}
           onRow={(row) => rowTestId(`agent-${row.agentId}`)}
           columns={[

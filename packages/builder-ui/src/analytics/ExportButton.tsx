@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/api-client.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import { analyticsApi, type ExportFilter, type ExportTable } from './analytics-api.ts';
+import { ConsoleIcon } from '../app/ConsoleIcon.tsx';
 
 /** Downloads the server's CSV of a table, filtered as the table is; a refusal shows in zh/en. */
 export function ExportButton({ table, filter }: { table: ExportTable; filter: ExportFilter }) {
@@ -32,7 +33,7 @@ export function ExportButton({ table, filter }: { table: ExportTable; filter: Ex
   return (
     <Button
       size="small"
-      icon={<DownloadOutlined />}
+      icon={<ConsoleIcon icon={DownloadOutlined} />}
       loading={busy}
       data-testid={`export-${table}`}
       onClick={() => void download()}

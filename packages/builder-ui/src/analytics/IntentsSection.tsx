@@ -11,6 +11,7 @@ import { rowTestId } from './row-test-id.ts';
 import { intentsOption } from './intents-series.ts';
 import { SpikeTag } from './SpikeTag.tsx';
 import { useIntentTitle } from '../console/use-intent-titles.ts';
+import { pageArrows } from '../app/antd-icons.tsx';
 
 /** What customers asked about most, against the previous period, sudden spikes in red. */
 export function IntentsSection({
@@ -41,7 +42,7 @@ export function IntentsSection({
             size="small"
             rowKey="intent"
             dataSource={intents}
-            pagination={intents.length > 10 ? { pageSize: 10 } : false}
+            pagination={intents.length > 10 ? { pageSize: 10, itemRender: pageArrows } : false}
             locale={{ emptyText: empty }}
             onRow={(row) => rowTestId(`intent-${row.intent}`)}
             columns={[

@@ -6,6 +6,7 @@ import { languageOf } from '../i18n/i18n.ts';
 import type { DashboardReport, ExportFilter } from './analytics-api.ts';
 import { ExportButton } from './ExportButton.tsx';
 import { formatChange, formatDuration, formatRate, formatScore } from './analytics-format.ts';
+import { ConsoleIcon } from '../app/ConsoleIcon.tsx';
 
 /** One key figure: its name, value and a line of context under it. */
 function Kpi({
@@ -41,7 +42,12 @@ function VolumeChange({ change }: { change: number | null }) {
     return <span data-testid="kpi-conversations-change">{t('analytics.noPrevious')}</span>;
   return (
     <span data-testid="kpi-conversations-change">
-      {change > 0 ? <ArrowUpOutlined /> : change < 0 ? <ArrowDownOutlined /> : null}{' '}
+      {/* The change is signed: the arrow only shows which way. */}
+      {change > 0 ? (
+        <ConsoleIcon icon={ArrowUpOutlined} />
+      ) : change < 0 ? (
+        <ConsoleIcon icon={ArrowDownOutlined} />
+      ) : null}{' '}
       {formatChange(change, language)} {t('analytics.vsPrevious')}
     </span>
   );

@@ -25,6 +25,7 @@ import { ExportButton } from './ExportButton.tsx';
 import { rowTestId } from './row-test-id.ts';
 import { staffingOption } from './staffing-series.ts';
 import { useReport } from './use-report.ts';
+import { numberControls } from '../app/antd-icons.tsx';
 
 const DEFAULT_LEVEL_PERCENT = 80;
 const DEFAULT_SECONDS = 20;
@@ -70,6 +71,7 @@ export function StaffingSection({
         />
         <span>{t('analytics.targetLevel')}</span>
         <InputNumber
+          controls={numberControls}
           data-testid="staffing-level"
           aria-label={t('analytics.targetLevel')}
           min={1}
@@ -79,6 +81,7 @@ export function StaffingSection({
         />
         <span>{t('analytics.targetSeconds')}</span>
         <InputNumber
+          controls={numberControls}
           data-testid="staffing-seconds"
           aria-label={t('analytics.targetSeconds')}
           min={1}

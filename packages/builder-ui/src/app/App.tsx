@@ -1,7 +1,5 @@
 import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
-import { App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Spin, Typography } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import enUS from 'antd/locale/en_US';
+import { App as AntApp, Button, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { EllipsisOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from 'react-error-boundary';
@@ -12,13 +10,10 @@ import { WorkflowsPage } from '../pages/WorkflowsPage.tsx';
 import { InstancesPage } from '../console/InstancesPage.tsx';
 import { useHashRoute } from './use-hash-route.ts';
 import { PageFailure } from './PageFailure.tsx';
+import { ConsoleConfig } from './ConsoleConfig.tsx';
+import { ConsoleIcon } from './ConsoleIcon.tsx';
 
 const EDITORS = ['admin', 'operator'];
-/** People who asked their system for less motion get no zooming dialogs or sliding panels. */
-const REDUCED_MOTION =
-  typeof window !== 'undefined' &&
-  typeof window.matchMedia === 'function' &&
-  window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 const AGENTS = ['admin', 'operator', 'agent'];
 
 // The canvas, forms, rule builder and engine load with the first page that draws a journey:
@@ -53,19 +48,6 @@ const AdminPage = lazy(async () => ({
 }));
 
 /** The console: login, then the journeys and the editor; Chinese or English, switchable. */
-/**
- * antd's secondary text (Typography type="secondary", descriptions, hints, icons) is its
- * tertiary colour, black at 45 % (3.3:1 on white, 3.0 on the desk's light blue): at 58 % it is
- * 5.3:1 on white and at least 5.1 on the console's light greys and blues (WCAG AA, 4.5).
- */
-const TEXT_TERTIARY = 'rgba(0, 0, 0, 0.58)';
-
-/**
- * Placeholders and disabled text are black at 25 % in antd (1.9:1 on white): at 56 % they are
- * 4.9:1 on white and 4.8 on a disabled control's grey (#f5f5f5), still lighter than hints.
- */
-const TEXT_FAINT = 'rgba(0, 0, 0, 0.56)';
-
 export function App() {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
@@ -79,17 +61,7 @@ export function App() {
   }, [language]);
   const canEdit = EDITORS.includes(me?.role ?? '');
   return (
-    <ConfigProvider
-      locale={language === 'en' ? enUS : zhCN}
-      theme={{
-        token: {
-          motion: !REDUCED_MOTION,
-          colorTextTertiary: TEXT_TERTIARY,
-          colorTextPlaceholder: TEXT_FAINT,
-          colorTextDisabled: TEXT_FAINT,
-        },
-      }}
-    >
+    <ConsoleConfig language={language}>
       <AntApp>
         <Layout className="shell">
           <Layout.Header className="shell-header">
@@ -107,7 +79,7 @@ export function App() {
                   className="shell-menu"
                   overflowedIndicator={
                     <span data-testid="nav-more" aria-label={t('app.moreSections')}>
-                      <EllipsisOutlined />
+                      <ConsoleIcon icon={EllipsisOutlined} />
                     </span>
                   }
                   selectedKeys={[
@@ -189,12 +161,11 @@ export function App() {
                   {me.id} · {t(`admin.roles.${me.role}`, { defaultValue: me.role })}
                 </Typography.Text>
               )}
-              {/* The other language's name, written and spoken in it: "中文" unspaced (antd spaces
-                  two Chinese characters on a button), read by a screen reader as Chinese. */}
+              {/* The other language's name, written and spoken in it: read by a screen reader
+                  as Chinese. */}
               <Button
                 size="small"
                 data-testid="language"
-                autoInsertSpace={false}
                 onClick={() => void i18n.changeLanguage(language === 'en' ? 'zh' : 'en')}
               >
                 <span lang={language === 'en' ? 'zh-CN' : 'en'}>{t('app.language')}</span>
@@ -218,7 +189,7 @@ export function App() {
                 ) : me === null ? (
                   <LoginPage onLoggedIn={refresh} />
                 ) : route.screen === 'inbox' ? (
-                  <AgentInboxPage />
+                  <AgentInboxPage userId={me.id} />
                 ) : route.screen === 'knowledge' ? (
                   <KnowledgePage canEdit={canEdit} />
                 ) : route.screen === 'analytics' ? (
@@ -271,6 +242,6 @@ export function App() {
           </Layout.Content>
         </Layout>
       </AntApp>
-    </ConfigProvider>
+    </ConsoleConfig>
   );
 }

@@ -26,11 +26,25 @@ const presale: QueueSummary = {
   availableAgents: 1,
 };
 
-/** The answers the server gives an admin who has no agent profile. */
+/** The answers the server gives an admin who has no agent profile, and the paths asked. */
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const asked: string[] = [];
 const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
   const url = new URL(String(input), 'http://console.test');
+  asked.push(url.pathname);
+  if (url.pathname === '/api/agents')
+    return json({
+      agents: [
+        {
+          _id: 'agent-wang',
+          displayName: '小王',
+          skills: ['logistics'],
+          maxConcurrent: 3,
+          status: 'online',
+        },
+      ],
+    });
   if (url.pathname === '/api/agents/me/inbox')
     return json(
       {
@@ -53,18 +67,19 @@ const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
   return json({});
 });
 
-/** The inbox stream, which the server answers with a 404 for a non-agent: it never sends. */
-const closedStreams: string[] = [];
+/** The streams the desk opens (none sends here). */
+const openedStreams: string[] = [];
 class SilentEventSource {
-  constructor(readonly url: string) {}
-  addEventListener() {}
-  close() {
-    closedStreams.push(this.url);
+  constructor(readonly url: string) {
+    openedStreams.push(url);
   }
+  addEventListener() {}
+  close() {}
 }
 
 beforeEach(() => {
-  closedStreams.length = 0;
+  openedStreams.length = 0;
+  asked.length = 0;
   vi.stubGlobal('fetch', fetchMock);
   vi.stubGlobal('EventSource', SilentEventSource);
 });
@@ -73,10 +88,10 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const openDesk = () =>
+const openDesk = (userId = 'admin') =>
   render(
     <AntApp>
-      <AgentInboxPage />
+      <AgentInboxPage userId={userId} />
     </AntApp>,
   );
 
@@ -89,7 +104,16 @@ describe('the agent desk for someone who is not an agent', () => {
     expect(await screen.findByText('Logistics')).toBeTruthy();
     expect(screen.getByTestId('queues').textContent).toContain('1.5 mins');
     expect(screen.queryByTestId('agent-status')).toBeNull();
-    expect(closedStreams).toEqual(['/api/agents/me/inbox/stream']);
+  });
+
+  it('should ask nothing of the agent it is not (no inbox, no inbox stream: both a 404)', async () => {
+    await i18n.changeLanguage('zh');
+    openDesk();
+    await screen.findByTestId('inbox-not-agent');
+    await screen.findByText('物流');
+    expect(asked).toContain('/api/agents');
+    expect(asked.filter((path) => path.startsWith('/api/agents/me'))).toEqual([]);
+    expect(openedStreams).toEqual([]);
   });
 
   it('should say so in Chinese', async () => {
@@ -97,6 +121,15 @@ describe('the agent desk for someone who is not an agent', () => {
     openDesk();
     expect((await screen.findByTestId('inbox-not-agent')).textContent).toContain('你还不是客服');
     expect(await screen.findByText('物流')).toBeTruthy();
+  });
+});
+
+describe('the agent desk for an agent', () => {
+  it('should follow their inbox and not say they are not an agent', async () => {
+    await i18n.changeLanguage('zh');
+    openDesk('agent-wang');
+    await vi.waitFor(() => expect(openedStreams).toEqual(['/api/agents/me/inbox/stream']));
+    expect(screen.queryByTestId('inbox-not-agent')).toBeNull();
   });
 });
 

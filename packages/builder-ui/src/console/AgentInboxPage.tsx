@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ApiFailure } from '../api/api-client.ts';
 import { inboxApi, type ChatLine } from '../api/service-api.ts';
+import { deskApi } from '../api/desk-api.ts';
 import { createDeskStore, useDesk } from './desk-store.ts';
 import { useDeskFailure } from './desk-names.ts';
 import { DeskStatusBar } from './DeskStatusBar.tsx';
@@ -20,7 +20,11 @@ import { DeskContextPanel } from './DeskContextPanel.tsx';
  * part reads the store: `DeskStatusBar`, `DeskConversationList`, `DeskTranscript`,
  * `DeskComposer`, `DeskConversationActions`, `DeskContextPanel`.
  */
-export function AgentInboxPage() {
+export function AgentInboxPage({
+  userId,
+}: {
+  /** The console user's id (`me.id`). */ userId: string;
+}) {
   const { t } = useTranslation();
   const [desk] = useState(createDeskStore);
   const selected = useDesk(desk, (s) => s.selected);
@@ -35,7 +39,9 @@ export function AgentInboxPage() {
   } = desk.getState();
   const fail = useDeskFailure();
   // An admin or operator without an agent profile has no inbox: the desk says so and shows
-  // the queues, instead of an empty desk whose status buttons fail.
+  // the queues, instead of an empty desk whose status buttons fail. Whether the user has one is
+  // read from the agents' list (an agent's id is their console user's) before anything of the
+  // agent's own is asked for: the inbox and its stream would answer such a user with a 404.
   const [isAgent, setIsAgent] = useState<boolean>();
 
   // After the agent's own change, at once (the stream follows too, a moment later); an answer
@@ -48,24 +54,20 @@ export function AgentInboxPage() {
   // The inbox and the queues as the server streams them, instead of asking every 2 s.
   useEffect(() => {
     let left = false;
+    let stop: (() => void) | undefined;
     void inboxApi.groups().then((g) => showGroups(g.skillGroups), fail);
-    const stop = inboxApi.followInbox(show);
-    inboxApi.inbox().then(
-      () => !left && setIsAgent(true),
-      (failure: unknown) => {
-        if (left) return;
-        if (!(failure instanceof ApiFailure && failure.code === 'unknown-agent'))
-          return fail(failure);
-        stop();
-        setIsAgent(false);
-        void inboxApi.queues().then((q) => showQueues(q.queues), fail);
-      },
-    );
+    deskApi.agents().then(({ agents }) => {
+      if (left) return;
+      const agent = agents.some((a) => a._id === userId);
+      setIsAgent(agent);
+      if (agent) stop = inboxApi.followInbox(show);
+      else void inboxApi.queues().then((q) => !left && showQueues(q.queues), fail);
+    }, fail);
     return () => {
       left = true;
-      stop();
+      stop?.();
     };
-  }, [show, showGroups, showQueues, fail]);
+  }, [userId, show, showGroups, showQueues, fail]);
 
   // The open conversation: read once, then its new lines as the server streams them.
   useEffect(() => {

@@ -4,7 +4,6 @@ import {
   App as AntApp,
   Button,
   DatePicker,
-  Input,
   Select,
   Space,
   Table,
@@ -19,6 +18,7 @@ import {
   type ReceivedEventsPage,
 } from '../api/api-client.ts';
 import { languageOf } from '../i18n/i18n.ts';
+import { SearchBox } from '../app/SearchBox.tsx';
 import { formatDateTimeSeconds } from '../i18n/format.ts';
 
 type Outcome = ReceivedEvent['outcome'];
@@ -127,13 +127,13 @@ export function EventsPage({ onOpenInstance }: { onOpenInstance: (id: string) =>
         />
       )}
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search
+        <SearchBox
           placeholder={t('events.source')}
           allowClear
           onSearch={set('source')}
           data-testid="filter-source"
         />
-        <Input.Search
+        <SearchBox
           placeholder={t('events.type')}
           allowClear
           onSearch={set('type')}
@@ -148,7 +148,7 @@ export function EventsPage({ onOpenInstance }: { onOpenInstance: (id: string) =>
           data-testid="filter-outcome"
           options={OUTCOMES.map((o) => ({ value: o, label: t(`events.outcomes.${o}`) }))}
         />
-        <Input.Search
+        <SearchBox
           placeholder={t('events.order')}
           allowClear
           style={{ width: 240 }}

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { App as AntApp, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { WarningOutlined } from '@ant-design/icons';
 import {
@@ -12,8 +12,11 @@ import {
 } from '../api/api-client.ts';
 import { useLive, type LiveHandlers } from '../app/use-live.ts';
 import { languageOf } from '../i18n/i18n.ts';
+import { SearchBox } from '../app/SearchBox.tsx';
 import { formatDateTimeSeconds } from '../i18n/format.ts';
 import { ChannelDeliveries } from './ChannelDeliveries.tsx';
+import { pageArrows } from '../app/antd-icons.tsx';
+import { ConsoleIcon } from '../app/ConsoleIcon.tsx';
 
 const STATUS_COLORS: Record<InstanceStatus | InstanceOutcome, string> = {
   active: 'processing',
@@ -71,7 +74,7 @@ export function InstancesPage({
       <Typography.Title level={3}>{t('instances.title')}</Typography.Title>
       {canOperate && <ChannelDeliveries />}
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search
+        <SearchBox
           placeholder={t('instances.workflow')}
           allowClear
           onSearch={set('workflow')}
@@ -85,8 +88,8 @@ export function InstancesPage({
           onChange={set('status')}
           options={STATUS_FILTERS.map((s) => ({ value: s, label: t(`run.instanceStatus.${s}`) }))}
         />
-        <Input.Search placeholder={t('instances.node')} allowClear onSearch={set('node')} />
-        <Input.Search
+        <SearchBox placeholder={t('instances.node')} allowClear onSearch={set('node')} />
+        <SearchBox
           placeholder={t('instances.correlation')}
           allowClear
           onSearch={set('correlation')}
@@ -102,6 +105,7 @@ export function InstancesPage({
           pageSize: 20,
           total: result?.total ?? 0,
           onChange: setPage,
+          itemRender: pageArrows,
           showSizeChanger: false,
         }}
         rowClassName={(row) => (row.alarms?.length ? 'instance-alarmed' : '')}
@@ -131,7 +135,7 @@ export function InstancesPage({
                 data-alarms={(r.alarms ?? []).join(' ')}
               >
                 {(r.alarms ?? []).map((alarm) => (
-                  <Tag key={alarm} color="error" icon={<WarningOutlined />}>
+                  <Tag key={alarm} color="error" icon={<ConsoleIcon icon={WarningOutlined} />}>
                     {t(`instances.alarm.${alarm}`)}
                   </Tag>
                 ))}

@@ -23,6 +23,7 @@ import {
   type IntentSummary,
 } from '../api/intents-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
+import { numberControls, pageArrows } from '../app/antd-icons.tsx';
 
 /** The form as the operator fills it: examples one per line. */
 interface Draft {
@@ -206,7 +207,7 @@ export function IntentsPanel({ canEdit }: { canEdit: boolean }) {
         size="small"
         rowKey="intent"
         dataSource={intents}
-        pagination={{ pageSize: 50 }}
+        pagination={{ pageSize: 50, itemRender: pageArrows }}
         columns={[
           {
             title: t('intents.name'),
@@ -343,6 +344,7 @@ export function IntentsPanel({ canEdit }: { canEdit: boolean }) {
                 </Form.Item>
                 <Form.Item label={t('intents.priority')} style={{ flex: 1 }}>
                   <InputNumber
+                    controls={numberControls}
                     data-testid="intent-priority"
                     min={0}
                     max={10}

@@ -6,6 +6,7 @@ import { highlightPath, type JourneyTrace } from '../graph/path-highlight.ts';
 import { JourneyNode } from '../editor/JourneyNode.tsx';
 import { useCanvasAriaLabels } from '../editor/canvas-aria-labels.ts';
 import { useNamedEdges } from '../editor/edge-names.ts';
+import { EDGES_AFTER_NODES, nodesBeforeEdges } from '../editor/canvas-tab-order.ts';
 
 const nodeTypes = { journey: JourneyNode };
 
@@ -36,6 +37,9 @@ export function GraphView({
         fitView
         fitViewOptions={{ padding: 0.15, minZoom: 0.05 }}
         ariaLabelConfig={ariaLabels}
+        // The Tab key goes through the nodes first, then the connections.
+        defaultEdgeOptions={EDGES_AFTER_NODES}
+        onKeyDown={nodesBeforeEdges}
       >
         <Background />
         <Controls showInteractive={false} />

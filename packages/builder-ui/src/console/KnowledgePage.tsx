@@ -18,9 +18,11 @@ import { useTranslation } from 'react-i18next';
 import { ApiFailure, errorText } from '../api/api-client.ts';
 import { knowledgeApi, type KnowledgeArticle, type UnansweredGroup } from '../api/service-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
+import { SearchBox } from '../app/SearchBox.tsx';
 import { FileImportButton } from '../app/FileImportButton.tsx';
 import { TryMessageBox } from './TryMessageBox.tsx';
 import { IntentsPanel } from './IntentsPanel.tsx';
+import { pageArrows } from '../app/antd-icons.tsx';
 
 type Editing = Partial<KnowledgeArticle> & { questionsText: string };
 /** A refused import's problem: the article (`row`), its CSV file line, the reason in zh and en. */
@@ -125,7 +127,7 @@ export function KnowledgePage({ canEdit }: { canEdit: boolean }) {
     <>
       <TryMessageBox />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search
+        <SearchBox
           data-testid="knowledge-search"
           placeholder={t('knowledge.search')}
           allowClear
@@ -159,7 +161,13 @@ export function KnowledgePage({ canEdit }: { canEdit: boolean }) {
         size="small"
         loading={!result}
         dataSource={result?.articles ?? []}
-        pagination={{ current: page, pageSize: 50, total: result?.total ?? 0, onChange: setPage }}
+        pagination={{
+          current: page,
+          pageSize: 50,
+          total: result?.total ?? 0,
+          onChange: setPage,
+          itemRender: pageArrows,
+        }}
         onRow={(article) =>
           ({
             onClick: () => canEdit && edit(article),
@@ -225,6 +233,7 @@ export function KnowledgePage({ canEdit }: { canEdit: boolean }) {
       size="small"
       loading={!groups}
       dataSource={groups ?? []}
+      pagination={{ itemRender: pageArrows }}
       data-testid="unanswered"
       columns={[
         { title: t('knowledge.count'), dataIndex: 'count', width: 80 },

@@ -25,6 +25,7 @@ import {
 } from '../api/service-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import { formatDateTime } from '../i18n/format.ts';
+import { copyIcons, numberControls, pageArrows } from '../app/antd-icons.tsx';
 
 /** The numeric parameters, in the order they are shown. */
 const NUMBERS = ['withinMessages', 'seconds', 'lastMessages', 'threshold'] as const;
@@ -127,6 +128,7 @@ export function QualityPage({ canEdit, canOperate }: { canEdit: boolean; canOper
       <Space wrap>
         {NUMBERS.filter((key) => rule.params[key] !== undefined).map((key) => (
           <InputNumber
+            controls={numberControls}
             key={key}
             data-testid={`rule-${rule.id}-${key}`}
             disabled={!canEdit}
@@ -163,6 +165,7 @@ export function QualityPage({ canEdit, canOperate }: { canEdit: boolean; canOper
         rowKey="handoffId"
         data-testid="quality-reports"
         dataSource={reports?.reports ?? []}
+        pagination={{ itemRender: pageArrows }}
         columns={[
           {
             title: t('quality.agent'),
@@ -233,7 +236,9 @@ export function QualityPage({ canEdit, canOperate }: { canEdit: boolean; canOper
             dataIndex: 'conversationId',
             width: 140,
             render: (id: string) => (
-              <Typography.Text copyable={{ text: id }}>{id.slice(0, 10)}…</Typography.Text>
+              <Typography.Text copyable={{ text: id, icon: copyIcons }}>
+                {id.slice(0, 10)}…
+              </Typography.Text>
             ),
           },
           ...(canOperate
@@ -306,6 +311,7 @@ export function QualityPage({ canEdit, canOperate }: { canEdit: boolean; canOper
             width: 100,
             render: (_, rule) => (
               <InputNumber
+                controls={numberControls}
                 data-testid={`rule-${rule.id}-weight`}
                 disabled={!canEdit}
                 min={0}
@@ -369,6 +375,7 @@ export function QualityPage({ canEdit, canOperate }: { canEdit: boolean; canOper
       >
         <Space direction="vertical" style={{ width: '100%' }}>
           <InputNumber
+            controls={numberControls}
             data-testid="override-score"
             addonBefore={t('quality.overrideScore')}
             min={0}

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Card, Descriptions, Flex, Input, Space, Tag, Typography } from 'antd';
+import { Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/api-client.ts';
 import { intentsApi, type IntentClassification, type IntentSummary } from '../api/intents-api.ts';
 import { knowledgeApi, type KnowledgeArticle } from '../api/service-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
+import { SearchBox } from '../app/SearchBox.tsx';
 import { formatNumber } from '../i18n/format.ts';
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
@@ -72,7 +73,7 @@ export function TryMessageBox() {
   const classification = result?.classification;
   return (
     <Card size="small" title={t('knowledge.try.title')} style={{ marginBottom: 12 }}>
-      <Input.Search
+      <SearchBox
         data-testid="try-message"
         placeholder={t('knowledge.try.placeholder')}
         enterButton={t('knowledge.try.button')}

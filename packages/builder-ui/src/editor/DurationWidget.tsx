@@ -1,6 +1,7 @@
 import { InputNumber, Select, Space, Input } from 'antd';
 import type { WidgetProps } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
+import { numberControls } from '../app/antd-icons.tsx';
 
 const UNITS = ['m', 'h', 'd', 'w'] as const;
 const SIMPLE = /^(\d+)([mhdw])$/;
@@ -28,6 +29,7 @@ export function DurationWidget(props: WidgetProps) {
   return (
     <Space.Compact data-testid={`duration-${props.id}`}>
       <InputNumber
+        controls={numberControls}
         id={props.id}
         min={1}
         precision={0}

@@ -8,6 +8,7 @@ import { FIT_MAX_ZOOM, fitWhenDrawn } from './fit-journey.ts';
 import { useEditor, useEditorStore } from './editor-context.ts';
 import { useCanvasAriaLabels } from './canvas-aria-labels.ts';
 import { useNamedEdges } from './edge-names.ts';
+import { EDGES_AFTER_NODES, nodesBeforeEdges } from './canvas-tab-order.ts';
 import type { JourneyFlowNode } from '../graph/journey-graph.ts';
 
 const nodeTypes = { journey: JourneyNode };
@@ -101,6 +102,9 @@ export function EditorCanvas({ canEdit }: { canEdit: boolean }) {
         fitView={!startsEmpty}
         fitViewOptions={fitViewOptions}
         ariaLabelConfig={ariaLabels}
+        // The Tab key goes through the nodes first, then the connections.
+        defaultEdgeOptions={EDGES_AFTER_NODES}
+        onKeyDown={nodesBeforeEdges}
       >
         <Background />
         {/* React Flow's minimap subscribes once per node: a large journey gets a lighter one. */}

@@ -5,6 +5,7 @@ import { autoLayout } from '../graph/auto-layout.ts';
 import { FileImportButton } from '../app/FileImportButton.tsx';
 import { useEditor, useEditorStore } from './editor-context.ts';
 import type { EditorCommands } from './use-editor-commands.tsx';
+import { ConsoleIcon } from '../app/ConsoleIcon.tsx';
 
 export interface EditorToolbarProps {
   commands: EditorCommands;
@@ -85,8 +86,9 @@ export function EditorToolbar({ commands, canEdit, canPublish, onBack }: EditorT
         )}
         {/* Read-only, the hint says what can be done there, not the editing keys. */}
         <Tooltip title={t(canEdit ? 'editor.deleteHint' : 'editor.readOnlyHint')}>
-          <QuestionCircleOutlined
-            aria-label={t(canEdit ? 'editor.deleteHint' : 'editor.readOnlyHint')}
+          <ConsoleIcon
+            icon={QuestionCircleOutlined}
+            label={t(canEdit ? 'editor.deleteHint' : 'editor.readOnlyHint')}
             data-testid="editor-hint"
           />
         </Tooltip>

@@ -1,9 +1,10 @@
 import { useMemo, useState, type DragEvent } from 'react';
-import { Input, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useStoreApi } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { nodePalette } from '../node-palette.ts';
 import { languageOf } from '../i18n/i18n.ts';
+import { SearchBox } from '../app/SearchBox.tsx';
 import { useEditorStore } from './editor-context.ts';
 
 /** The drag payload's type: the node type being dragged onto the canvas. */
@@ -50,7 +51,7 @@ export function Palette({ canEdit }: { canEdit: boolean }) {
   };
   return (
     <div className="palette">
-      <Input.Search
+      <SearchBox
         placeholder={t('editor.search')}
         allowClear
         value={query}

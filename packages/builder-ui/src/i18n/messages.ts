@@ -12,6 +12,19 @@ export const messages = {
       reload: '重新加载',
       retry: '重试',
     },
+    /** Icons that say something no word beside them says (app/ConsoleIcon.tsx). */
+    icons: {
+      search: '搜索',
+      clear: '清除',
+      remove: '移除',
+      more: '更多',
+      showPassword: '显示密码',
+      hidePassword: '隐藏密码',
+      success: '成功',
+      info: '提示',
+      warning: '警告',
+      error: '错误',
+    },
     login: {
       title: '登录小二',
       username: '用户名',
@@ -624,6 +637,18 @@ export const messages = {
       failedHint: 'The console may just have been updated: reload the page.',
       reload: 'Reload',
       retry: 'Try again',
+    },
+    icons: {
+      search: 'Search',
+      clear: 'Clear',
+      remove: 'Remove',
+      more: 'More',
+      showPassword: 'Show password',
+      hidePassword: 'Hide password',
+      success: 'Success',
+      info: 'Information',
+      warning: 'Warning',
+      error: 'Error',
     },
     login: {
       title: 'Log in to Xiaoer',
