@@ -84,6 +84,21 @@ export function storeGcSettings(env: NodeJS.ProcessEnv): { GOGC: string; GOMEMLI
   return { GOGC: env['GOGC'] ?? '400', GOMEMLIMIT: env['GOMEMLIMIT'] ?? '1GiB' };
 }
 
+/** How the kernel schedules the embedded FerretDB (`XIAOER_STORE_SCHEDULING`). */
+export type StoreScheduling = 'batch' | 'normal';
+
+/**
+ * `batch` (the default): FerretDB's threads run under Linux's `SCHED_BATCH` (through `chrt`, in
+ * the watchdog): the same share of the CPU, but a store woken by a command no longer takes the
+ * core from the server that sent it. Under the default policy every command written to the
+ * store's socket could switch the server's thread out mid-turn for the store's (three
+ * involuntary switches of the server per event at 16 clients, 0.6 with `batch`; docs/store.md).
+ * `normal` keeps the kernel's default; any other value, or none, is `batch`.
+ */
+export function storeScheduling(env: NodeJS.ProcessEnv): StoreScheduling {
+  return env['XIAOER_STORE_SCHEDULING'] === 'normal' ? 'normal' : 'batch';
+}
+
 function waitForExit(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => child.once('exit', () => resolve()));
@@ -111,7 +126,12 @@ async function launchOnce(options: StartFerretdbOptions, socket: StoreSocket): P
   ];
   const child = spawn(process.execPath, [watchdog, options.binary, ...args], {
     stdio: ['pipe', 'ignore', 'pipe'],
-    env: { ...process.env, ...storeGcSettings(process.env), ...backendEnv(options.backend) },
+    env: {
+      ...process.env,
+      ...storeGcSettings(process.env),
+      ...backendEnv(options.backend),
+      XIAOER_STORE_SCHEDULING: storeScheduling(process.env),
+    },
   });
   let log = '';
   child.stderr?.on('data', (chunk: Buffer) => {

@@ -4,7 +4,15 @@
 import { spawn } from 'node:child_process';
 
 const [binary, ...args] = process.argv.slice(2);
-const server = spawn(binary, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+// XIAOER_STORE_SCHEDULING=batch (set by ferretdb-process.ts): FerretDB runs under Linux's
+// SCHED_BATCH through util-linux's `chrt`, so its threads do not preempt the server's when a
+// command wakes them; where `chrt` is missing (or not on Linux) it runs as it is.
+const batch = process.env.XIAOER_STORE_SCHEDULING === 'batch' && process.platform === 'linux';
+const start = (underChrt) =>
+  underChrt
+    ? spawn('chrt', ['--batch', '0', binary, ...args], { stdio: ['ignore', 'inherit', 'inherit'] })
+    : spawn(binary, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+let server = start(batch);
 let stopping = false;
 
 function stop() {
@@ -14,11 +22,19 @@ function stop() {
   setTimeout(() => server.kill('SIGKILL'), 5000).unref();
 }
 
-server.on('exit', (code, signal) => process.exit(signal ? 0 : (code ?? 0)));
-server.on('error', (error) => {
-  console.error(`ferretdb-watchdog: ${error.message}`);
-  process.exit(127);
-});
+function watch(underChrt) {
+  server.on('exit', (code, signal) => process.exit(signal ? 0 : (code ?? 0)));
+  server.on('error', (error) => {
+    if (underChrt && error.code === 'ENOENT' && !stopping) {
+      server = start(false);
+      watch(false);
+      return;
+    }
+    console.error(`ferretdb-watchdog: ${error.message}`);
+    process.exit(127);
+  });
+}
+watch(batch);
 process.stdin.on('end', stop);
 process.stdin.on('close', stop);
 process.stdin.on('error', stop);
