@@ -32,6 +32,9 @@ const above = (folders, why, allowTypeImports = false) => ({
   allowTypeImports,
 });
 
+const CONSOLE_MESSAGE =
+  "Show short messages with useConsoleMessage() (app/use-console-message.ts): it names their icons in the console's language.";
+
 const layerRule = (...patterns) => ({
   '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
 });
@@ -97,6 +100,31 @@ export default tseslint.config(
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // Ant Design names a short message's icon by its English file name ("check-circle"):
+    // the console shows its messages through useConsoleMessage, which names it in its language.
+    files: ['packages/builder-ui/src/**/*.{ts,tsx}'],
+    ignores: ['packages/builder-ui/src/app/use-console-message.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "VariableDeclarator[init.callee.property.name='useApp'] > ObjectPattern > Property[key.name='message']",
+          message: CONSOLE_MESSAGE,
+        },
+        {
+          selector:
+            "MemberExpression[object.callee.property.name='useApp'][property.name='message']",
+          message: CONSOLE_MESSAGE,
+        },
+      ],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'antd', importNames: ['message'], message: CONSOLE_MESSAGE }] },
       ],
     },
   },

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Alert, App as AntApp, Button, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/api-client.ts';
 import { connectionsApi, type ConnectionsView, type TestSendResult } from '../api/desk-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import { formatDuration } from '../i18n/format.ts';
 import { SourcesPanel } from './SourcesPanel.tsx';
+import { useConsoleMessage } from '../app/use-console-message.ts';
 
 type ChannelRow = ConnectionsView['channels'][number];
 
@@ -13,7 +14,7 @@ type ChannelRow = ConnectionsView['channels'][number];
 export function ConnectionsTab() {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
-  const { message } = AntApp.useApp();
+  const message = useConsoleMessage();
   const [view, setView] = useState<ConnectionsView>();
   const [testing, setTesting] = useState<{ channel: string; to: string; text: string }>();
   const [result, setResult] = useState<TestSendResult>();

@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
-import { App as AntApp } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/api-client.ts';
 import { languageOf } from '../i18n/i18n.ts';
+import { useConsoleMessage } from '../app/use-console-message.ts';
 
 /**
  * A list loaded from the API, reloadable, and `act` for a change that reloads it after; a
  * failure shows the server's message in the console's language.
  */
 export function useAdminList<T>(load: () => Promise<T[]>) {
-  const { message } = AntApp.useApp();
+  const message = useConsoleMessage();
   const { i18n } = useTranslation();
   const language = languageOf(i18n.language);
   const [rows, setRows] = useState<T[]>();

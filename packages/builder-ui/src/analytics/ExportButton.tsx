@@ -1,16 +1,17 @@
 import { useState } from 'react';
-import { App as AntApp, Button } from 'antd';
+import { Button } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/api-client.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import { analyticsApi, type ExportFilter, type ExportTable } from './analytics-api.ts';
 import { ConsoleIcon } from '../app/ConsoleIcon.tsx';
+import { useConsoleMessage } from '../app/use-console-message.ts';
 
 /** Downloads the server's CSV of a table, filtered as the table is; a refusal shows in zh/en. */
 export function ExportButton({ table, filter }: { table: ExportTable; filter: ExportFilter }) {
   const { t, i18n } = useTranslation();
-  const { message } = AntApp.useApp();
+  const message = useConsoleMessage();
   const [busy, setBusy] = useState(false);
   const download = async () => {
     setBusy(true);

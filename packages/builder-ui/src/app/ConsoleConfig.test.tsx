@@ -16,6 +16,7 @@ import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { setUpI18n } from '../i18n/i18n.ts';
 import type { Language } from '../i18n/messages.ts';
 import { fillInBrowserForAntd } from '../testing/antd-in-jsdom.ts';
+import { renderInConsole } from '../testing/in-console.tsx';
 import { ConsoleConfig } from './ConsoleConfig.tsx';
 import { ConsoleIcon } from './ConsoleIcon.tsx';
 import { SearchBox } from './SearchBox.tsx';
@@ -99,14 +100,7 @@ describe("the console's dialogs", () => {
     { language: 'zh', kind: '警告' },
     { language: 'en', kind: 'Warning' },
   ] as const)("should name a confirmation's icon in $language", async ({ language, kind }) => {
-    await i18n.changeLanguage(language);
-    render(
-      <ConsoleConfig language={language}>
-        <AntApp>
-          <Confirm />
-        </AntApp>
-      </ConsoleConfig>,
-    );
+    await renderInConsole(language, <Confirm />);
     fireEvent.click(screen.getByText('ask'));
     const icon = await screen.findByRole('img', { name: kind });
     expect(icon.closest('.ant-modal-confirm')).not.toBeNull();

@@ -17,6 +17,7 @@ import {
   UpOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { ConsoleIcon } from './ConsoleIcon.tsx';
 
 /** The parts of the console's `ConfigProvider` that set Ant Design's own icons. */
@@ -25,25 +26,39 @@ export type AntdIconConfig = Pick<
   'inputSearch' | 'inputPassword' | 'select' | 'tabs' | 'datePicker' | 'alert' | 'modal'
 >;
 
+/** The icon of each kind of notice (success, info, warning, error), named in a language. */
+export interface KindIcons {
+  successIcon: ReactNode;
+  infoIcon: ReactNode;
+  warningIcon: ReactNode;
+  errorIcon: ReactNode;
+}
+
+/**
+ * Ant Design's icons of the kinds of notice, named by `t` ("成功" / "Success"): for alerts,
+ * dialogs (here) and short messages (`useConsoleMessage`).
+ */
+export const kindIcons = (t: TFunction): KindIcons => ({
+  successIcon: <ConsoleIcon icon={CheckCircleFilled} label={t('icons.success')} />,
+  infoIcon: <ConsoleIcon icon={InfoCircleFilled} label={t('icons.info')} />,
+  warningIcon: <ConsoleIcon icon={ExclamationCircleFilled} label={t('icons.warning')} />,
+  errorIcon: <ConsoleIcon icon={CloseCircleFilled} label={t('icons.error')} />,
+});
+
 /**
  * Ant Design's own icons where its `ConfigProvider` lets them be set, as {@link ConsoleIcon}
  * draws them: named in the console's language where the icon is all a control shows (the
  * search button, a picker's clear button, the tabs' "more", the password's show/hide) and for
  * an alert's or a dialog's kind, hidden from screen readers where it only decorates (a
  * select's or date picker's arrow). Close buttons need nothing: Ant Design names them from its
- * locale. Its messages (`message.success`) take no icon from any `ConfigProvider` and keep
- * theirs.
+ * locale. Its short messages take no icon from any `ConfigProvider` (nor from `App`'s
+ * `message` config): the console shows them through `useConsoleMessage`, which names theirs.
  */
 export function useAntdIcons(): AntdIconConfig {
   const { t, i18n } = useTranslation();
   return useMemo(() => {
     const clear = <ConsoleIcon icon={CloseCircleFilled} label={t('icons.clear')} />;
-    const kinds = {
-      successIcon: <ConsoleIcon icon={CheckCircleFilled} label={t('icons.success')} />,
-      infoIcon: <ConsoleIcon icon={InfoCircleFilled} label={t('icons.info')} />,
-      warningIcon: <ConsoleIcon icon={ExclamationCircleFilled} label={t('icons.warning')} />,
-      errorIcon: <ConsoleIcon icon={CloseCircleFilled} label={t('icons.error')} />,
-    };
+    const kinds = kindIcons(t);
     return {
       inputSearch: { searchIcon: <ConsoleIcon icon={SearchOutlined} label={t('icons.search')} /> },
       inputPassword: {

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { App as AntApp, Button, Input, Modal, Select, Space, Typography } from 'antd';
+import { Button, Input, Modal, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { inboxApi } from '../api/service-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import { proposalOf, useDesk, type DeskPartProps } from './desk-store.ts';
 import { useDeskFailure } from './desk-names.ts';
+import { useConsoleMessage } from '../app/use-console-message.ts';
 
 /** This time tomorrow as a `datetime-local` value (the browser's time zone). */
 function tomorrowLocal(): string {
@@ -21,7 +22,7 @@ function tomorrowLocal(): string {
 export function DeskConversationActions({ desk, onChanged }: DeskPartProps) {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
-  const { message } = AntApp.useApp();
+  const message = useConsoleMessage();
   const selected = useDesk(desk, (s) => s.selected);
   const groups = useDesk(desk, (s) => s.groups);
   const handoff = useDesk(desk, (s) => s.handoffs.find((h) => h.conversationId === s.selected));

@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { App as AntApp, Button, Input, Modal, Space, Typography } from 'antd';
+import { Button, Input, Modal, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/api-client.ts';
 import { deskApi } from '../api/desk-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
+import { useConsoleMessage } from '../app/use-console-message.ts';
 
 /** The name customers see for the agent, with a way to change it (never the login id). */
 export function DeskProfile({ name, onSaved }: { name?: string; onSaved: () => void }) {
   const { t, i18n } = useTranslation();
-  const { message } = AntApp.useApp();
+  const message = useConsoleMessage();
   const [editing, setEditing] = useState<string>();
   const save = async () => {
     try {

@@ -1,15 +1,5 @@
 import { useEffect, useState } from 'react';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  DatePicker,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, DatePicker, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   errorText,
@@ -20,6 +10,7 @@ import {
 import { languageOf } from '../i18n/i18n.ts';
 import { SearchBox } from '../app/SearchBox.tsx';
 import { formatDateTimeSeconds } from '../i18n/format.ts';
+import { useConsoleMessage } from '../app/use-console-message.ts';
 
 type Outcome = ReceivedEvent['outcome'];
 
@@ -89,7 +80,7 @@ function Why({ event }: { event: ReceivedEvent }) {
 export function EventsPage({ onOpenInstance }: { onOpenInstance: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
-  const { message } = AntApp.useApp();
+  const message = useConsoleMessage();
   const [filter, setFilter] = useState<Record<string, string | undefined>>({});
   const [page, setPage] = useState<ReceivedEventsPage>();
   const [loading, setLoading] = useState(false);

@@ -27,6 +27,7 @@ import { StepDetails } from './StepDetails.tsx';
 import { useLive, type LiveHandlers } from '../app/use-live.ts';
 import { stepAlarmed, stepsOfNode } from './step-view.ts';
 import { PersonalDataHint } from './PersonalDataHint.tsx';
+import { useConsoleMessage } from '../app/use-console-message.ts';
 
 /**
  * One instance: its journey (the version it runs on) with the path taken and the current node
@@ -47,7 +48,8 @@ export function InstancePage({
   onBack: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const { message, modal } = AntApp.useApp();
+  const { modal } = AntApp.useApp();
+  const message = useConsoleMessage();
   const [detail, setDetail] = useState<InstanceDetail>();
   const [document, setDocument] = useState<WorkflowDocument>();
   const [eventType, setEventType] = useState('');

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { App as AntApp, Select, Space, Table, Tag, Typography } from 'antd';
+import { Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { WarningOutlined } from '@ant-design/icons';
 import {
@@ -17,6 +17,7 @@ import { formatDateTimeSeconds } from '../i18n/format.ts';
 import { ChannelDeliveries } from './ChannelDeliveries.tsx';
 import { pageArrows } from '../app/antd-icons.tsx';
 import { ConsoleIcon } from '../app/ConsoleIcon.tsx';
+import { useConsoleMessage } from '../app/use-console-message.ts';
 
 const STATUS_COLORS: Record<InstanceStatus | InstanceOutcome, string> = {
   active: 'processing',
@@ -48,7 +49,7 @@ export function InstancesPage({
 }) {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
-  const { message } = AntApp.useApp();
+  const message = useConsoleMessage();
   const [filter, setFilter] = useState<Record<string, string | undefined>>({});
   const [page, setPage] = useState(1);
   const [result, setResult] = useState<InstanceList>();

@@ -11,7 +11,6 @@ import {
   Table,
   Tag,
   Typography,
-  message,
   type ButtonProps,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +23,7 @@ import {
 } from '../api/intents-api.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import { numberControls, pageArrows } from '../app/antd-icons.tsx';
+import { useConsoleMessage } from '../app/use-console-message.ts';
 
 /** The form as the operator fills it: examples one per line. */
 interface Draft {
@@ -124,6 +124,7 @@ function draftOf(intent: IntentSummary): Draft {
  * answers; what the form does not show (the description) is saved back as it was.
  */
 export function IntentsPanel({ canEdit }: { canEdit: boolean }) {
+  const message = useConsoleMessage();
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
   const [intents, setIntents] = useState<IntentSummary[]>([]);

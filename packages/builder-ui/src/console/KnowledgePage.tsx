@@ -1,17 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import {
-  App as AntApp,
-  Button,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import type { LocalizedText } from '@xiaoer/engine';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +11,7 @@ import { FileImportButton } from '../app/FileImportButton.tsx';
 import { TryMessageBox } from './TryMessageBox.tsx';
 import { IntentsPanel } from './IntentsPanel.tsx';
 import { pageArrows } from '../app/antd-icons.tsx';
+import { useConsoleMessage } from '../app/use-console-message.ts';
 
 type Editing = Partial<KnowledgeArticle> & { questionsText: string };
 /** A refused import's problem: the article (`row`), its CSV file line, the reason in zh and en. */
@@ -48,7 +37,7 @@ const lines = (text: string) =>
 export function KnowledgePage({ canEdit }: { canEdit: boolean }) {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
-  const { message } = AntApp.useApp();
+  const message = useConsoleMessage();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [result, setResult] = useState<{ articles: KnowledgeArticle[]; total: number }>();

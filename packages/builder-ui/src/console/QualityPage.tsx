@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
 import {
-  App as AntApp,
   Button,
   Input,
   InputNumber,
@@ -26,6 +25,7 @@ import {
 import { languageOf } from '../i18n/i18n.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { copyIcons, numberControls, pageArrows } from '../app/antd-icons.tsx';
+import { useConsoleMessage } from '../app/use-console-message.ts';
 
 /** The numeric parameters, in the order they are shown. */
 const NUMBERS = ['withinMessages', 'seconds', 'lastMessages', 'threshold'] as const;
@@ -51,7 +51,7 @@ const scoreColor = (score: number) => (score >= 85 ? 'green' : score >= 60 ? 'go
 export function QualityPage({ canEdit, canOperate }: { canEdit: boolean; canOperate: boolean }) {
   const { t, i18n } = useTranslation();
   const language = languageOf(i18n.language);
-  const { message } = AntApp.useApp();
+  const message = useConsoleMessage();
   const [rules, setRules] = useState<{ version: number; rules: QualityRule[] }>();
   const [reports, setReports] = useState<{ reports: QualityReport[]; maxLimit: number }>();
   const [agents, setAgents] = useState<AgentQuality[]>([]);

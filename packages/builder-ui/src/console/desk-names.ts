@@ -1,9 +1,9 @@
 import { useCallback } from 'react';
-import { App as AntApp } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/api-client.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import { useDesk, type DeskStore } from './desk-store.ts';
+import { useConsoleMessage } from '../app/use-console-message.ts';
 
 /** Skill groups and customer tiers by their names in the language shown, not their ids. */
 export function useDeskNames(desk: DeskStore) {
@@ -20,7 +20,7 @@ export function useDeskNames(desk: DeskStore) {
 export function useDeskFailure(): (error: unknown) => void {
   const { i18n } = useTranslation();
   const language = languageOf(i18n.language);
-  const { message } = AntApp.useApp();
+  const message = useConsoleMessage();
   return useCallback(
     (error: unknown) => void message.error(errorText(error, language)),
     [message, language],

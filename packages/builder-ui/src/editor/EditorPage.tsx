@@ -25,6 +25,7 @@ import { useEditorCommands, type EditorCommands } from './use-editor-commands.ts
 import { useEditorShortcuts } from './use-editor-shortcuts.ts';
 import { useFunnelOverlay } from './use-funnel-overlay.ts';
 import { useFocusProblem } from './use-focus-problem.ts';
+import { useConsoleMessage } from '../app/use-console-message.ts';
 
 export interface EditorPageProps {
   workflowId: string;
@@ -203,7 +204,7 @@ const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toI
  * the funnel's badges, into the store.
  */
 function useOverlays(): void {
-  const { message } = AntApp.useApp();
+  const message = useConsoleMessage();
   const { i18n } = useTranslation();
   const language = languageOf(i18n.language);
   const store = useEditorStore();

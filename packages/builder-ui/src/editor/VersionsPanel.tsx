@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { App as AntApp, Button, Modal, Select, Space, Table, Typography } from 'antd';
+import { Button, Modal, Select, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { languageOf } from '../i18n/i18n.ts';
 import { formatDateTime } from '../i18n/format.ts';
@@ -9,6 +9,7 @@ import { diffDocuments, diffGraph } from '../graph/version-diff.ts';
 import { GraphView } from '../console/JourneyView.tsx';
 import { nameDiffGraph } from './diff-names.ts';
 import { useFieldLabeller } from './field-labels.ts';
+import { useConsoleMessage } from '../app/use-console-message.ts';
 
 const DRAFT = 0;
 /** The legend's marks, a move last (it changes nothing the journey does). */
@@ -28,7 +29,7 @@ export function VersionsPanel({
   refreshKey: number;
 }) {
   const { t, i18n } = useTranslation();
-  const { message } = AntApp.useApp();
+  const message = useConsoleMessage();
   const [versions, setVersions] = useState<VersionSummary[]>([]);
   const [from, setFrom] = useState<number>();
   const [to, setTo] = useState<number>(DRAFT);

@@ -7,6 +7,7 @@ import { languageOf } from '../i18n/i18n.ts';
 import { importableJourney } from './import-journey.ts';
 import { fitWhenDrawn } from './fit-journey.ts';
 import { useEditorStore } from './editor-context.ts';
+import { useConsoleMessage } from '../app/use-console-message.ts';
 
 export interface EditorCommands {
   /** Saves the document as `asRevision` (the loaded one by default); true when saved. */
@@ -22,7 +23,8 @@ export interface EditorCommands {
  */
 export function useEditorCommands(onReload: () => void): EditorCommands {
   const { t, i18n } = useTranslation();
-  const { message, modal } = AntApp.useApp();
+  const { modal } = AntApp.useApp();
+  const message = useConsoleMessage();
   const store = useEditorStore();
   const flow = useReactFlow();
   const language = languageOf(i18n.language);

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { App as AntApp } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../api/api-client.ts';
 import { analyticsApi } from '../analytics/analytics-api.ts';
 import { lastDays } from '../analytics/analytics-period.ts';
 import { funnelBadges, type FunnelBadge } from '../analytics/funnel-badges.ts';
 import { languageOf } from '../i18n/i18n.ts';
+import { useConsoleMessage } from '../app/use-console-message.ts';
 
 /** The days of the funnel the canvas shows. */
 export const OVERLAY_DAYS = 30;
@@ -16,7 +16,7 @@ export const OVERLAY_DAYS = 30;
  */
 export function useFunnelOverlay(workflowId: string, on: boolean): Map<string, FunnelBadge> | null {
   const { i18n } = useTranslation();
-  const { message } = AntApp.useApp();
+  const message = useConsoleMessage();
   const [badges, setBadges] = useState<Map<string, FunnelBadge> | null>(null);
   useEffect(() => {
     if (!on) return setBadges(null);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { App as AntApp, Button, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Button, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   errorText,
@@ -12,6 +12,7 @@ import { languageOf } from '../i18n/i18n.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { TemplatePicker, useTemplates } from './TemplatePicker.tsx';
 import { JOURNEY_ID, suggestedJourneyId } from './journey-id.ts';
+import { useConsoleMessage } from '../app/use-console-message.ts';
 
 /** How the new-journey dialog starts: empty, or from a template chosen in it. */
 type Creating = false | 'empty' | 'template';
@@ -28,7 +29,7 @@ export function WorkflowsPage({
   onOpen: (id: string) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const { message } = AntApp.useApp();
+  const message = useConsoleMessage();
   const [rows, setRows] = useState<WorkflowSummary[]>();
   const [creating, setCreating] = useState<Creating>(false);
   const [template, setTemplate] = useState<JourneyTemplate>();
