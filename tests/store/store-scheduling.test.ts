@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { startOwnStore } from '@xiaoer/server/testing';
@@ -60,7 +62,7 @@ describe.runIf(process.platform === 'linux')("the embedded store's scheduling", 
     }
   });
 
-  it('should keep the default policy with XIAOER_STORE_SCHEDULING=normal, and where chrt is missing', async () => {
+  it('should keep the default policy with XIAOER_STORE_SCHEDULING=normal, and where chrt is missing or refused', async () => {
     const path = process.env['PATH'] ?? '';
     expect(await childPolicy({ PATH: path, XIAOER_STORE_SCHEDULING: 'batch' })).toBe(SCHED_BATCH);
     expect(await childPolicy({ PATH: path, XIAOER_STORE_SCHEDULING: 'normal' })).toBe(SCHED_OTHER);
@@ -68,5 +70,18 @@ describe.runIf(process.platform === 'linux')("the embedded store's scheduling", 
     expect(await childPolicy({ PATH: '/nonexistent', XIAOER_STORE_SCHEDULING: 'batch' })).toBe(
       SCHED_OTHER,
     );
+    // A `chrt` that may not set the policy (a container's seccomp profile): likewise.
+    const refusing = await mkdtemp(join(tmpdir(), 'xiaoer-chrt-'));
+    try {
+      await writeFile(
+        join(refusing, 'chrt'),
+        '#!/bin/sh\necho "chrt: Operation not permitted" >&2\nexit 1\n',
+      );
+      await chmod(join(refusing, 'chrt'), 0o755);
+      const env = { PATH: `${refusing}:${path}`, XIAOER_STORE_SCHEDULING: 'batch' };
+      expect(await childPolicy(env)).toBe(SCHED_OTHER);
+    } finally {
+      await rm(refusing, { recursive: true, force: true });
+    }
   });
 });
