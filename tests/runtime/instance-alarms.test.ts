@@ -1,9 +1,13 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cloudEvent, startHarness, type Harness } from '@xiaoer/server/testing';
-import { pingOnEmail, pingWorkflow } from './test-workflows.ts';
+import { pingOnChannel, pingWorkflow } from './test-workflows.ts';
 
 /** The ping journey, its message sent on the working default channel instead of `sms`. */
-const pingOk = pingOnEmail('10ms', 'ping-ok');
+const pingOk = pingOnChannel('10ms', 'ping-ok', 'email');
+/** The ping journey, its message sent on a channel that refuses it for good (a 400). */
+const pingRefused = pingOnChannel('10ms', 'ping-refused', 'wechat');
 
 interface Row {
   id: string;
@@ -11,16 +15,31 @@ interface Row {
 }
 
 let h: Harness;
+let refusing: Server;
 beforeAll(async () => {
+  refusing = createServer((_request, response) => {
+    response.writeHead(400, { 'content-type': 'application/json' });
+    response.end('{"error":"bad recipient"}');
+  });
+  await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
+  const { port } = refusing.address() as AddressInfo;
   h = await startHarness({
     config: {
-      // SMS goes to a port nobody listens on: every delivery fails.
-      channels: { sms: { kind: 'webhook', preset: 'generic', url: 'http://127.0.0.1:9/sms' } },
+      channels: {
+        // SMS goes to a port nobody listens on: every attempt fails and is retried, the next
+        // attempt only after ten minutes, so the send stays retrying through the test.
+        sms: { kind: 'webhook', preset: 'generic', url: 'http://127.0.0.1:9/sms' },
+        wechat: { kind: 'webhook', preset: 'generic', url: `http://127.0.0.1:${port}/wechat` },
+      },
+      delivery: { retryDelayMs: 600_000, maxAttempts: 3 },
     },
   });
-  await h.publish(pingWorkflow('10ms'), pingOk);
+  await h.publish(pingWorkflow('10ms'), pingOk, pingRefused);
 });
-afterAll(async () => h?.close());
+afterAll(async () => {
+  await h?.close();
+  await new Promise((resolve) => refusing?.close(resolve));
+});
 
 const rows = async (): Promise<Map<string, Row>> => {
   const response = await h.request('GET', '/api/instances?pageSize=200');
@@ -29,7 +48,7 @@ const rows = async (): Promise<Map<string, Row>> => {
   return new Map(instances.map((row) => [row.id, row]));
 };
 
-const effectsDone = async (id: string) => {
+const sendStatuses = async (id: string) => {
   const detail = (await (
     await h.request('GET', `/api/instances/${encodeURIComponent(id)}`)
   ).json()) as { effects: { effect: { kind: string }; status: string }[] };
@@ -37,18 +56,23 @@ const effectsDone = async (id: string) => {
 };
 
 describe('issue 21: the instances list flags runs that need a look', () => {
-  it('should flag a failed send and a send to nobody, and not a good send', async () => {
+  it('should flag a send that is retrying, one refused for good and one to nobody, and not a good send', async () => {
     await h.sendEvents([
       cloudEvent('ping.started', { orderId: 'AL-FAIL', phone: '13800000000' }),
+      cloudEvent('ping-refused.started', { orderId: 'AL-REFUSED', phone: '13800000002' }),
       cloudEvent('ping-ok.started', { orderId: 'AL-OK', phone: '13800000001' }),
       cloudEvent('ping-ok.started', { orderId: 'AL-NOBODY', phone: '' }),
     ]);
     await vi.waitFor(
       async () => {
         const listed = await rows();
+        // Its first attempt failed; the second waits ten minutes: flagged already.
+        expect(await sendStatuses('ping:AL-FAIL:1')).toEqual(['pending']);
         expect(listed.get('ping:AL-FAIL:1')?.alarms).toEqual(['failed-effect']);
+        expect(await sendStatuses('ping-refused:AL-REFUSED:1')).toEqual(['dead']);
+        expect(listed.get('ping-refused:AL-REFUSED:1')?.alarms).toEqual(['failed-effect']);
         expect(listed.get('ping-ok:AL-NOBODY:1')?.alarms).toContain('empty-recipient');
-        expect(await effectsDone('ping-ok:AL-OK:1')).toEqual(['done']);
+        expect(await sendStatuses('ping-ok:AL-OK:1')).toEqual(['done']);
       },
       { timeout: 20_000, interval: 200 },
     );
@@ -58,9 +82,10 @@ describe('issue 21: the instances list flags runs that need a look', () => {
     expect(good?.alarms).toBeUndefined();
   });
 
-  it('should still flag the failed send when the list is read again (from what it remembers)', async () => {
+  it('should still flag the failed sends when the list is read again (from what it remembers)', async () => {
     const again = await rows();
     expect(again.get('ping:AL-FAIL:1')?.alarms).toEqual(['failed-effect']);
+    expect(again.get('ping-refused:AL-REFUSED:1')?.alarms).toEqual(['failed-effect']);
     expect(again.get('ping-ok:AL-OK:1')?.alarms).toBeUndefined();
   });
 });

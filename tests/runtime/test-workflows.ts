@@ -86,15 +86,20 @@ export function pingWorkflow(delay: string, id = 'ping'): WorkflowDocument {
   };
 }
 
-/** The ping journey with its message sent on the working default channel (email), not `sms`. */
-export function pingOnEmail(delay: string, id: string): WorkflowDocument {
+/** The ping journey with its message sent on `channel` instead of `sms`. */
+export function pingOnChannel(delay: string, id: string, channel: string): WorkflowDocument {
   const ping = pingWorkflow(delay, id);
   return {
     ...ping,
     nodes: ping.nodes.map((node) =>
-      node.id === 'remind' ? { ...node, config: { ...node.config, channel: 'email' } } : node,
+      node.id === 'remind' ? { ...node, config: { ...node.config, channel } } : node,
     ),
   };
+}
+
+/** The ping journey with its message sent on the working default channel (email), not `sms`. */
+export function pingOnEmail(delay: string, id: string): WorkflowDocument {
+  return pingOnChannel(delay, id, 'email');
 }
 
 /**

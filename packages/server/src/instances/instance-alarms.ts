@@ -66,11 +66,12 @@ export class InstanceAlarms {
     }
     const records = (await findByIds(this.#models.Effects, [...inFlight.keys()], {
       status: 1,
-    })) as Pick<EffectRecord, '_id' | 'status'>[];
-    for (const { _id, status } of records) {
-      if (status === 'done') this.#done.add(_id);
-      const instance = inFlight.get(_id);
-      if (instance && (status === 'failed' || status === 'dead')) raise(instance, 'failed-effect');
+      lastError: 1,
+    })) as Pick<EffectRecord, '_id' | 'status' | 'lastError'>[];
+    for (const record of records) {
+      if (record.status === 'done') this.#done.add(record._id);
+      const instance = inFlight.get(record._id);
+      if (instance && failed(record)) raise(instance, 'failed-effect');
     }
     const ordered = new Map<string, InstanceAlarm[]>();
     for (const [instance, found] of alarms)
@@ -97,6 +98,15 @@ export class InstanceAlarms {
       ),
     });
   }
+}
+
+/**
+ * An effect that failed for good (`failed`, `dead`), or whose last attempt failed while it
+ * waits for its next (`pending` with an error): an operator sees the trouble at its first
+ * failure, not only once the retries are spent.
+ */
+function failed({ status, lastError }: Pick<EffectRecord, 'status' | 'lastError'>): boolean {
+  return status === 'failed' || status === 'dead' || (status === 'pending' && !!lastError);
 }
 
 /** What an effect shows by itself: a message to nobody, or with no text. */
