@@ -34,7 +34,7 @@ afterAll(async () => h?.close());
 const csp = (response: Response) => response.headers.get('content-security-policy') ?? '';
 
 describe('security headers (issue 18)', () => {
-  it.each(['/', '/index.html', '/api/health', '/chat-demo.html'])(
+  it.each(['/', '/index.html', '/chat-demo.html'])(
     'should forbid framing %s and inline scripts',
     async (path) => {
       const response = await fetch(`${h.url}${path}`);
@@ -44,6 +44,38 @@ describe('security headers (issue 18)', () => {
       expect(csp(response)).toContain("script-src-attr 'none'");
       expect(response.headers.get('x-frame-options')).toBe('DENY');
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    },
+  );
+
+  it.each([
+    ['GET', '/api/health'],
+    ['GET', '/api/no-such-route'],
+    ['POST', '/api/events'],
+  ])(
+    'should answer %s %s with the REST set: nothing loads from it or frames it',
+    async (method, path) => {
+      const response = await fetch(`${h.url}${path}`, {
+        method,
+        ...(method === 'POST'
+          ? { headers: { 'content-type': 'application/json' }, body: '{}' }
+          : {}),
+      });
+      expect(csp(response)).toBe("default-src 'none';frame-ancestors 'none'");
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('strict-transport-security')).toContain('max-age=');
+      expect(response.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      // Only a document uses these.
+      for (const header of [
+        'cross-origin-opener-policy',
+        'origin-agent-cluster',
+        'referrer-policy',
+        'x-dns-prefetch-control',
+        'x-download-options',
+        'x-permitted-cross-domain-policies',
+        'x-xss-protection',
+      ])
+        expect(response.headers.get(header)).toBeNull();
     },
   );
 
