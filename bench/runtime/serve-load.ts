@@ -11,7 +11,9 @@
  * process and the store's, the share of each level its busiest thread (the event loop) was busy
  * and the machine's idle share. `--quick` runs 3 s at 1 and 16 clients and writes nothing;
  * the full run (15 s at 1, 16 and 64) writes its table into docs/performance.md. `--seconds=N`
- * sets how long each level runs.
+ * sets how long each level runs. `--rounds=N` runs the levels N times, each round on a fresh
+ * server with the machine's speed probed after it, and reports each level's median and range:
+ * this machine's speed drifts by a third within minutes, so one round says little about a goal.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,7 +27,7 @@ import {
   storePid,
   threadCpuMs,
 } from './process-cpu.ts';
-import { machineSpeedRow } from '../machine-speed.ts';
+import { machineSpeedProbeMs, machineSpeedRow } from '../machine-speed.ts';
 import { dropDatabase, postgresAdminUrl } from '@xiaoer/server/internal';
 import {
   benchConfig,
@@ -35,6 +37,7 @@ import {
   root,
   runLevel,
   spawnServe,
+  type LevelRow,
   stopServe,
   waitForHealth,
 } from './serve-harness.ts';
@@ -50,6 +53,8 @@ const levels = levelArg
   : quick
     ? [1, 16]
     : [1, 16, 64];
+const roundsArg = process.argv.find((a) => a.startsWith('--rounds='));
+const rounds = roundsArg ? Math.max(1, Math.floor(Number(roundsArg.slice('--rounds='.length)))) : 1;
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /**
@@ -173,98 +178,174 @@ function waitsOf(before: Metrics, after: Metrics, acked: number): string {
   );
 }
 
-const directory = await mkdtemp(join(tmpdir(), 'xiaoer-bench-runtime-'));
-const configFile = join(directory, 'config.json');
-await writeFile(configFile, JSON.stringify(benchConfig));
-const port = await freePort();
-const url = `http://127.0.0.1:${port}`;
-const storeName = postgres ? 'FerretDB + PostgreSQL' : 'FerretDB + SQLite';
-const postgresDatabase = `xiaoer_bench_${process.pid}_${Date.now().toString(36)}`;
-log(
-  `运行时压测 / runtime load: xiaoer serve on ${storeName}, ${levels.join(', ')} clients, ${seconds} s each`,
-);
-const server = spawnServe({
-  configFile,
-  dataDirectory: join(directory, 'data'),
-  port,
-  // XIAOER_BENCH_PROFILE=<dir>: the server writes a CPU profile there when it stops.
-  nodeFlags: process.env['XIAOER_BENCH_PROFILE']
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env['XIAOER_BENCH_PROFILE']}`]
-    : [],
-  // A database of its own, dropped at the end: never the `xiaoer` one a real server uses.
-  env: postgres ? { XIAOER_STORE: 'postgres', XIAOER_POSTGRES_DATABASE: postgresDatabase } : {},
-});
-const rows: ResultRow[] = [];
-try {
-  await waitForHealth(url, server);
-  await publishOrderLifecycle(url);
-  // The embedded store's process (on PostgreSQL, the FerretDB in front of it).
-  const store = await storePid(join(directory, 'data'));
-  for (const c of levels) {
-    const before = await readMetrics(url);
-    const serverCpu = await cpuMs(server.pid);
-    const storeCpu = await cpuMs(store);
-    const serverThreads = await threadCpuMs(server.pid);
-    const idleBefore = await machineIdleMs();
-    const started = performance.now();
-    const row = await runLevel(url, c, seconds);
-    const wallMs = performance.now() - started;
-    const sharesText = sharesOf(
-      busiestThreadShare(serverThreads, await threadCpuMs(server.pid), wallMs),
-      idleBefore,
-      await machineIdleMs(),
-      wallMs,
-    );
-    const after = await readMetrics(url);
-    const perEvent = (after.commands - before.commands) / Math.max(1, row.acked);
-    const storeLabel = postgres ? 'FerretDB (PostgreSQL not counted)' : 'store';
-    const cpuText = [
-      cpuPerEvent('server', serverCpu, await cpuMs(server.pid), row.acked),
-      cpuPerEvent(storeLabel, storeCpu, await cpuMs(store), row.acked),
-    ]
-      .filter(Boolean)
-      .join(' / ')
-      .concat(sharesText);
-    log(
-      `  ${c} clients: ${row['effects/s']} effects/s, e2e p99 ${row['e2e p99']} ms, ${perEvent.toFixed(1)} store commands/event${cpuText ? `, CPU per event ${cpuText}` : ''}, heap ${after.heapMb.toFixed(0)} MB`,
-    );
-    log(
-      `    ack p50/p99 ${row['ack p50']}/${row['ack p99']} ms; ${waitsOf(before, after, row.acked)}`,
-    );
-    if (breakdown) {
-      const lines = [...after.byTarget]
-        .map(([key, [commands, statements]]) => {
-          const [c0, s0] = before.byTarget.get(key) ?? [0, 0];
-          return {
-            key,
-            commands: commands - c0,
-            statements: statements - s0,
-            p99: latencyP99Ms(before, after, key),
-          };
-        })
-        .filter((entry) => entry.commands > 0)
-        .sort((a, b) => b.statements - a.statements);
-      for (const entry of lines)
-        log(
-          `    ${entry.key.padEnd(40)} ${(entry.commands / row.acked).toFixed(2).padStart(7)} commands/event ${(entry.statements / row.acked).toFixed(2).padStart(7)} statements/event  p99 ≤ ${entry.p99 ?? '–'} ms`,
-        );
-    }
-    rows.push({
-      measure: `${c} client${c === 1 ? '' : 's'}, ${storeName}`,
-      value: `${row['effects/s']} effects/s`,
-      detail:
-        `acked ${row.acked} (${row.errors} errors), ack p50/p99 ${row['ack p50']}/${row['ack p99']} ms, ` +
-        `event→effect p50/p99 ${row['e2e p50']}/${row['e2e p99']} ms, ` +
-        `${perEvent.toFixed(1)} store commands per event${cpuText ? `, CPU per event ${cpuText}` : ''}, heap ${after.heapMb.toFixed(0)} MB`,
-    });
-  }
-} finally {
-  await stopServe(server);
-  await rm(directory, { recursive: true, force: true });
-  if (postgres) await dropDatabase(postgresAdminUrl(process.env), postgresDatabase);
+/** One level's figures in one round, and its row of the report. */
+interface LevelResult extends ResultRow {
+  clients: number;
+  row: LevelRow;
+  commandsPerEvent: number;
 }
-// After the server stopped, so that nothing else of the benchmark's runs beside it.
-rows.push(machineSpeedRow());
+
+const storeName = postgres ? 'FerretDB + PostgreSQL' : 'FerretDB + SQLite';
+
+/** One round: a fresh server on a fresh store, every level, the server stopped after. */
+async function runRound(): Promise<LevelResult[]> {
+  const directory = await mkdtemp(join(tmpdir(), 'xiaoer-bench-runtime-'));
+  const configFile = join(directory, 'config.json');
+  await writeFile(configFile, JSON.stringify(benchConfig));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const postgresDatabase = `xiaoer_bench_${process.pid}_${Date.now().toString(36)}`;
+  log(
+    `运行时压测 / runtime load: xiaoer serve on ${storeName}, ${levels.join(', ')} clients, ${seconds} s each`,
+  );
+  const server = spawnServe({
+    configFile,
+    dataDirectory: join(directory, 'data'),
+    port,
+    // XIAOER_BENCH_PROFILE=<dir>: the server writes a CPU profile there when it stops.
+    nodeFlags: process.env['XIAOER_BENCH_PROFILE']
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env['XIAOER_BENCH_PROFILE']}`]
+      : [],
+    // A database of its own, dropped at the end: never the `xiaoer` one a real server uses.
+    env: postgres ? { XIAOER_STORE: 'postgres', XIAOER_POSTGRES_DATABASE: postgresDatabase } : {},
+  });
+  const levelsDone: LevelResult[] = [];
+  try {
+    await waitForHealth(url, server);
+    await publishOrderLifecycle(url);
+    // The embedded store's process (on PostgreSQL, the FerretDB in front of it).
+    const store = await storePid(join(directory, 'data'));
+    for (const c of levels) {
+      const before = await readMetrics(url);
+      const serverCpu = await cpuMs(server.pid);
+      const storeCpu = await cpuMs(store);
+      const serverThreads = await threadCpuMs(server.pid);
+      const idleBefore = await machineIdleMs();
+      const started = performance.now();
+      const row = await runLevel(url, c, seconds);
+      const wallMs = performance.now() - started;
+      const sharesText = sharesOf(
+        busiestThreadShare(serverThreads, await threadCpuMs(server.pid), wallMs),
+        idleBefore,
+        await machineIdleMs(),
+        wallMs,
+      );
+      const after = await readMetrics(url);
+      const perEvent = (after.commands - before.commands) / Math.max(1, row.acked);
+      const storeLabel = postgres ? 'FerretDB (PostgreSQL not counted)' : 'store';
+      const cpuText = [
+        cpuPerEvent('server', serverCpu, await cpuMs(server.pid), row.acked),
+        cpuPerEvent(storeLabel, storeCpu, await cpuMs(store), row.acked),
+      ]
+        .filter(Boolean)
+        .join(' / ')
+        .concat(sharesText);
+      log(
+        `  ${c} clients: ${row['effects/s']} effects/s, e2e p99 ${row['e2e p99']} ms, ${perEvent.toFixed(1)} store commands/event${cpuText ? `, CPU per event ${cpuText}` : ''}, heap ${after.heapMb.toFixed(0)} MB`,
+      );
+      log(
+        `    ack p50/p99 ${row['ack p50']}/${row['ack p99']} ms; ${waitsOf(before, after, row.acked)}`,
+      );
+      if (breakdown) {
+        const lines = [...after.byTarget]
+          .map(([key, [commands, statements]]) => {
+            const [c0, s0] = before.byTarget.get(key) ?? [0, 0];
+            return {
+              key,
+              commands: commands - c0,
+              statements: statements - s0,
+              p99: latencyP99Ms(before, after, key),
+            };
+          })
+          .filter((entry) => entry.commands > 0)
+          .sort((a, b) => b.statements - a.statements);
+        for (const entry of lines)
+          log(
+            `    ${entry.key.padEnd(40)} ${(entry.commands / row.acked).toFixed(2).padStart(7)} commands/event ${(entry.statements / row.acked).toFixed(2).padStart(7)} statements/event  p99 ≤ ${entry.p99 ?? '–'} ms`,
+          );
+      }
+      levelsDone.push({
+        clients: c,
+        row,
+        commandsPerEvent: perEvent,
+        measure: `${c} client${c === 1 ? '' : 's'}, ${storeName}`,
+        value: `${row['effects/s']} effects/s`,
+        detail:
+          `acked ${row.acked} (${row.errors} errors), ack p50/p99 ${row['ack p50']}/${row['ack p99']} ms, ` +
+          `event→effect p50/p99 ${row['e2e p50']}/${row['e2e p99']} ms, ` +
+          `${perEvent.toFixed(1)} store commands per event${cpuText ? `, CPU per event ${cpuText}` : ''}, heap ${after.heapMb.toFixed(0)} MB`,
+      });
+    }
+    return levelsDone;
+  } finally {
+    await stopServe(server);
+    await rm(directory, { recursive: true, force: true });
+    if (postgres) await dropDatabase(postgresAdminUrl(process.env), postgresDatabase);
+  }
+}
+
+/** The middle value (the mean of the two middle ones for an even count). */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** `median (min–max)` of one figure over the rounds. */
+function spread(values: readonly number[], digits = 1): string {
+  return `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
+}
+
+/** One report row per level over every round: the medians, the ranges, each round's rate. */
+function summaryRows(byRound: readonly LevelResult[][]): ResultRow[] {
+  return levels.map((clients) => {
+    const results = byRound.flatMap((round) => round.filter((level) => level.clients === clients));
+    const figure = (pick: (row: LevelRow) => number) => results.map((level) => pick(level.row));
+    const rates = figure((row) => row['effects/s']);
+    const errors = figure((row) => row.errors).reduce((a, b) => a + b, 0);
+    return {
+      measure: `${clients} client${clients === 1 ? '' : 's'}, ${storeName}`,
+      value: `${median(rates).toFixed(1)} effects/s`,
+      detail:
+        `median (min–max) of ${results.length} rounds on fresh servers: effects/s ${spread(rates)}, ` +
+        `ack p99 ${spread(figure((row) => row['ack p99']))} ms, ` +
+        `event→effect p99 ${spread(
+          figure((row) => row['e2e p99']),
+          0,
+        )} ms, ` +
+        `${median(results.map((level) => level.commandsPerEvent)).toFixed(1)} store commands per event, ` +
+        `${errors} errors; each round ${rates.map((rate) => rate.toFixed(0)).join(' / ')} effects/s`,
+    };
+  });
+}
+
+const byRound: LevelResult[][] = [];
+const probes: number[] = [];
+for (let round = 1; round <= rounds; round++) {
+  if (rounds > 1) log(`round ${round} / ${rounds}`);
+  byRound.push(await runRound());
+  // After the server stopped, so that nothing else of the benchmark's runs beside it.
+  if (rounds > 1) {
+    probes.push(machineSpeedProbeMs());
+    log(`machine speed probe: ${probes.at(-1)} ms`);
+  }
+}
+const rows: ResultRow[] =
+  rounds === 1
+    ? [
+        ...(byRound[0] ?? []).map(({ measure, value, detail }) => ({ measure, value, detail })),
+        machineSpeedRow(),
+      ]
+    : [
+        ...summaryRows(byRound),
+        {
+          measure: 'Machine speed probe',
+          value: `${median(probes).toFixed(0)} ms`,
+          detail: `after each round ${probes.join(' / ')} ms (bench/machine-speed.ts; lower is faster): compare figures across runs only when their probes are close`,
+        },
+      ];
 const report = markdownReport(machineFacts(), rows);
 process.stdout.write(`${report}\n`);
 if (!quick)
