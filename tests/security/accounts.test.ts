@@ -161,6 +161,54 @@ describe('accounts (issue 18)', () => {
     ).toBe(1);
   });
 
+  /** Locks `name` as ten wrong passwords in a row would (`http.loginLockout`'s default). */
+  const lock = async (name: string) => {
+    for (let failure = 0; failure <= 10; failure++) {
+      const turn = await h.xiaoer.loginLockout.begin(name);
+      if (turn.locked) return;
+      await h.xiaoer.loginLockout.failed(name);
+    }
+    throw new Error(`${name} did not lock`);
+  };
+  const lockedOut = async (name: string, password: string) => {
+    const response = await h.request('POST', '/api/auth/login', { username: name, password });
+    return (
+      response.status === 429 && ((await response.json()) as { error: { code: string } }).error.code
+    );
+  };
+
+  it("should end a user name's login lock from the command line, the password unchanged", async () => {
+    await h.xiaoer.auth.createUser('locked-out', 'locked-密码-123', 'operator');
+    await lock('locked-out');
+    expect(await lockedOut('locked-out', 'locked-密码-123')).toBe('account-login-locked');
+    const run = await xiaoer(['users', 'unlock', 'locked-out']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('the login lock of locked-out ended');
+    expect(await login('locked-out', 'locked-密码-123')).toMatch(/^xs_/);
+    // Not locked any more: said so, and nothing fails.
+    const again = await xiaoer(['users', 'unlock', 'locked-out']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('the logins of locked-out are not locked');
+  });
+
+  it('should end the login lock of a user whose password is reset from the command line', async () => {
+    await lock('admin');
+    expect(await lockedOut('admin', 'anything-密码-000')).toBe('account-login-locked');
+    const run = await xiaoer(
+      ['users', 'reset-password', 'admin', '--password-stdin'],
+      'unlocked-密码-321\n',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('the login lock of admin ended');
+    expect(await login('admin', 'unlocked-密码-321')).toMatch(/^xs_/);
+  });
+
+  it('should name a missing user to unlock and exit 1', async () => {
+    const run = await xiaoer(['users', 'unlock', 'nobody']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('No user "nobody"');
+  });
+
   it('should name a missing user and exit 1', async () => {
     const run = await xiaoer(['users', 'reset-password', 'nobody']);
     expect(run.code).toBe(1);

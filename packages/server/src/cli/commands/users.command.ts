@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { LocalizedError } from '../../localized-error.ts';
 import { passwordLengthProblem } from '../../auth/password-length.ts';
 import type { AuthService } from '../../auth/auth-service.ts';
+import type { LoginLockout } from '../../auth/login-lockout.ts';
 import type { RunningStore } from '../../store/store-launcher.ts';
 import { resolve } from 'node:path';
 import { forgetChangedInitialPassword } from '../initial-admin-password.ts';
@@ -26,21 +27,31 @@ async function newPassword(flags: UsersFlags): Promise<{ password: string; gener
   return { password, generated: false };
 }
 
+/** The accounts and their login locks, in the store. */
+interface Accounts {
+  auth: AuthService;
+  lockout: LoginLockout;
+}
+
 /**
  * Opens the store as `serve` does (`MONGODB_URI`, or the embedded one on `--data`) and runs
  * `work`. When a server runs on that data folder, its store is used (through its socket)
  * instead of starting a second FerretDB on the same files.
  */
-async function withAuth(flags: UsersFlags, work: (auth: AuthService) => Promise<void>) {
+async function withAuth(flags: UsersFlags, work: (accounts: Accounts) => Promise<void>) {
   // Loaded here, not with the command line: the other commands start without the store's modules.
   const [
     { AuthService },
+    { LoginLockout },
+    { systemClock },
     { createModels },
     { connectStore },
     { launchStore },
     { runningStoreSocket },
   ] = await Promise.all([
     import('../../auth/auth-service.ts'),
+    import('../../auth/login-lockout.ts'),
+    import('../../clock/clock.ts'),
     import('../../model/models.ts'),
     import('../../server/store-connection.ts'),
     import('../../store/store-launcher.ts'),
@@ -59,7 +70,8 @@ async function withAuth(flags: UsersFlags, work: (auth: AuthService) => Promise<
   try {
     const connection = await connectStore(store);
     try {
-      await work(new AuthService(createModels(connection)));
+      const models = createModels(connection);
+      await work({ auth: new AuthService(models), lockout: new LoginLockout(models, systemClock) });
     } finally {
       await connection.close();
     }
@@ -107,7 +119,12 @@ const stdinOption = () =>
     '从标准输入读取新密码（否则随机生成并显示）/ read the new password from stdin (else one is generated and shown)',
   );
 
-/** A recovery sub-command: sets a new password through `change`, then says `done`. */
+const lockEnded = (user: string) => `已解除 ${user} 的登录锁定 / the login lock of ${user} ended`;
+
+/**
+ * A recovery sub-command: sets a new password through `change`, ends the name's login lock (a
+ * locked name refuses even the right password for its lock's minutes), then says `done`.
+ */
 function recovery(
   name: string,
   description: string,
@@ -123,21 +140,26 @@ function recovery(
       guarded(async (user, flags) => {
         const secret = await newPassword(flags);
         let forgotten: string | undefined;
-        await withAuth(flags, async (auth) => {
+        let unlocked = false;
+        await withAuth(flags, async ({ auth, lockout }) => {
           await change(auth, user, secret.password);
+          unlocked = await lockout.end(user);
           // The first start's password file goes once it is not the admin's password.
           forgotten = await forgetChangedInitialPassword(flags.data, auth);
         });
         print(done(user));
+        if (unlocked) print(lockEnded(user));
         if (forgotten) print(forgotten);
         announce(user, secret);
       }),
     );
 }
 
+const noUser = (user: string) =>
+  new LocalizedError({ zh: `没有用户 "${user}"。`, en: `No user "${user}".` });
+
 async function resetPassword(auth: AuthService, user: string, password: string): Promise<void> {
-  if (!(await auth.updateUser(user, { password })))
-    throw new LocalizedError({ zh: `没有用户 "${user}"。`, en: `No user "${user}".` });
+  if (!(await auth.updateUser(user, { password }))) throw noUser(user);
 }
 
 async function createAdmin(auth: AuthService, user: string, password: string): Promise<void> {
@@ -148,6 +170,30 @@ async function createAdmin(auth: AuthService, user: string, password: string): P
     if (!(error instanceof UserExistsError)) throw error;
     await auth.updateUser(user, { role: 'admin', disabled: false, password });
   }
+}
+
+/** `users unlock <name>`: ends the name's login lock, its password and sessions unchanged. */
+function unlockCommand(): Command {
+  return new Command('unlock')
+    .description(
+      '解除用户名的登录锁定（密码和会话不变）/ End a user name’s login lock (password and sessions unchanged)',
+    )
+    .argument('<name>')
+    .addOption(dataOption())
+    .action(
+      guarded(async (user, flags) => {
+        let unlocked = false;
+        await withAuth(flags, async ({ auth, lockout }) => {
+          if (!(await auth.userExists(user))) throw noUser(user);
+          unlocked = await lockout.end(user);
+        });
+        print(
+          unlocked
+            ? lockEnded(user)
+            : `${user} 的登录未被锁定 / the logins of ${user} are not locked`,
+        );
+      }),
+    );
 }
 
 /**
@@ -172,5 +218,6 @@ export function usersCommand(): Command {
         createAdmin,
         (user) => `${user} 现在是管理员 / ${user} is now an admin`,
       ),
-    );
+    )
+    .addCommand(unlockCommand());
 }
