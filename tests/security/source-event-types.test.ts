@@ -2,8 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
 import { signedHeaders } from '@xiaoer/server';
+import { base64Hmac, youzanSign } from '@xiaoer/server/internal';
 import { cloudEvent, SOURCE, startHarness, type Harness } from '@xiaoer/server/testing';
-import { erpMapping, platformFixture, postShopify } from '../platforms/platform-fixtures.ts';
+import {
+  erpMapping,
+  platformFixture,
+  postShopify,
+  youzanPush,
+  youzanStatePush,
+} from '../platforms/platform-fixtures.ts';
 import { userToken } from '../routing/routing-fixture.ts';
 import { scrape } from '../metrics/exposition.ts';
 import { expectRefused } from './attack-table.ts';
@@ -30,6 +37,20 @@ const SHOP = {
   kind: 'shopify' as const,
   secret: 'shpss_scoped_0123456789',
   eventTypes: ['order.created'],
+};
+/** A WooCommerce shop that may tell of new orders only: a paid order's update is refused. */
+const WOO = {
+  id: 'scoped-woo',
+  kind: 'woocommerce' as const,
+  secret: 'scoped-woo-secret-0123456789',
+  eventTypes: ['order.created'],
+};
+/** A Youzan shop that may tell of new and paid orders, not of shipments. */
+const YOUZAN = {
+  id: 'scoped-youzan',
+  kind: 'youzan' as const,
+  secret: 'scoped-youzan-secret-0123',
+  eventTypes: ['order.created', 'order.paid'],
 };
 /** An ERP whose mapping makes `order.shipped` and `order.created`; it may send the first. */
 const ERP = {
@@ -66,7 +87,10 @@ interface Refusal {
 
 beforeAll(async () => {
   h = await startHarness({
-    config: { sources: [COUPONS, SHOP, ERP], metrics: { token: METRICS_TOKEN, cacheMs: 0 } },
+    config: {
+      sources: [COUPONS, SHOP, ERP, WOO, YOUZAN],
+      metrics: { token: METRICS_TOKEN, cacheMs: 0 },
+    },
   });
   const refund = JSON.parse(
     await readFile(new URL('../../workflows/refund.json', import.meta.url), 'utf8'),
@@ -187,6 +211,62 @@ describe('a source scoped to some event types', () => {
       code: 'event-type-not-allowed',
     });
     expect((await erp('DELIVERY_SENT')).status).toBe(202);
+  });
+
+  it('should refuse a WooCommerce or Youzan message made into a type the shop may not send', async () => {
+    const woo = (topic: string, body: string) =>
+      fetch(`${h.url}/api/webhooks/woocommerce/${WOO.id}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-wc-webhook-topic': topic,
+          'x-wc-webhook-signature': base64Hmac(WOO.secret, body),
+          'x-wc-webhook-source': 'https://shop.example.com/',
+          'x-wc-webhook-delivery-id': `${topic}-${body.length}`,
+        },
+        body,
+      });
+    const order = platformFixture('woocommerce-order.json');
+    const paid = order
+      .replace('"status": "pending"', '"status": "processing"')
+      .replace(
+        '"date_modified_gmt": "2017-03-22T19:28:08"',
+        '"date_modified_gmt": "2017-03-22T20:00:00"',
+      );
+    await expectRefused(h, {
+      name: 'a WooCommerce order paid (order.paid) from a shop scoped to order.created',
+      send: () => woo('order.updated', paid),
+      status: 403,
+      code: 'event-type-not-allowed',
+    });
+    expect((await woo('order.created', order)).status).toBe(202);
+
+    const youzan = (type: string, push: object) => {
+      const body = JSON.stringify(push);
+      return fetch(`${h.url}/api/webhooks/youzan/${YOUZAN.id}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'client-id': 'c0ffee0123456789',
+          'event-type': type,
+          'event-sign': youzanSign('c0ffee0123456789', body, YOUZAN.secret),
+        },
+        body,
+      });
+    };
+    const shipped = youzanStatePush('trade_TradeSellerShip');
+    await expectRefused(h, {
+      name: 'a Youzan shipment (order.shipped) from a shop scoped to new and paid orders',
+      send: () => youzan('trade_TradeSellerShip', shipped),
+      status: 403,
+      code: 'event-type-not-allowed',
+    });
+    const created = await youzan(
+      'trade_TradeCreate',
+      youzanPush('trade_TradeCreate', { status: 'WAIT_SELLER_SEND_GOODS' }),
+    );
+    expect(created.status).toBe(200);
+    expect(await created.json()).toMatchObject({ code: 0, events: [{ status: 'accepted' }] });
   });
 
   it('should list each source with its scope', async () => {
