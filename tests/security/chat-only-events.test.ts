@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { WorkflowDocument } from '@xiaoer/engine';
 import { DEMO_CUSTOMER_ID } from '@xiaoer/demo-shop';
 import { signedHeaders } from '@xiaoer/server';
@@ -135,6 +135,92 @@ describe("a source sending the chat's own events", () => {
         code: 'chat-event-forbidden',
       });
     }
+  });
+
+  it("should not let a journey's published event speak for a chat customer either", async () => {
+    // An operator's journey that emits the chat's own event, naming a visitor's conversation.
+    const relay: WorkflowDocument = {
+      id: 'chat-relay',
+      name: '转发到聊天 / Relay to a chat',
+      version: 1,
+      nodes: [
+        {
+          id: 'started',
+          type: 'trigger',
+          position: { x: 0, y: 0 },
+          config: {
+            event: 'relay.started',
+            correlationKey: 'orderId',
+            data: {
+              type: 'object',
+              properties: { orderId: { type: 'string' }, conversationId: { type: 'string' } },
+              required: ['orderId', 'conversationId'],
+            },
+          },
+        },
+        {
+          id: 'speak',
+          type: 'emitEvent',
+          position: { x: 200, y: 0 },
+          config: {
+            event: 'conversation.message',
+            data: {
+              conversationId: '{{conversationId}}',
+              text: '我的快递到哪了 订单号 {{orderId}}',
+              customer: { id: DEMO_CUSTOMER_ID, verified: true },
+            },
+          },
+        },
+        { id: 'done', type: 'end', position: { x: 400, y: 0 }, config: { status: 'completed' } },
+      ],
+      edges: [
+        { id: 'e1', source: 'started', sourceHandle: 'next', target: 'speak' },
+        { id: 'e2', source: 'speak', sourceHandle: 'next', target: 'done' },
+      ],
+    };
+    await h.publish(relay);
+    const visitor = await ChatClient.open(h, { id: 'walk-in-2' }, undefined, { anonymous: true });
+    expect(
+      (
+        await h.sendEvents(
+          cloudEvent('relay.started', { orderId: 'CHATONLY-5', conversationId: visitor.id }),
+        )
+      ).status,
+    ).toBeLessThan(300);
+    // Refused for good at its first attempt: dead-lettered, naming why, not retried.
+    await vi.waitFor(
+      async () => {
+        const detail = (await (
+          await h.request('GET', `/api/instances/${encodeURIComponent('chat-relay:CHATONLY-5:1')}`)
+        ).json()) as {
+          effects: { effect: { kind: string }; status: string; attempts: number }[];
+          deadLetters: { error: { code: string } }[];
+        };
+        expect(detail.effects.filter((e) => e.effect.kind === 'emit')).toMatchObject([
+          { status: 'dead', attempts: 1 },
+        ]);
+        expect(detail.deadLetters.map((d) => d.error.code)).toEqual(['chat-event-forbidden']);
+      },
+      { timeout: 15_000, interval: 100 },
+    );
+    await h.xiaoer.intake.idle();
+    await h.xiaoer.runtime.idle();
+    // The chat's own messages are recorded as `conversation.message` too: none says this.
+    expect(
+      await h.connection
+        .collection('events')
+        .countDocuments({ type: 'conversation.message', 'data.text': /CHATONLY-5/ }),
+    ).toBe(0);
+    await expect(
+      h.xiaoer.intake.record(SOURCE.id, [
+        {
+          id: 'CHATONLY-6',
+          type: 'conversation.message',
+          source: '/tests',
+          data: { conversationId: visitor.id, text: '你好' },
+        },
+      ]),
+    ).rejects.toMatchObject({ code: 'chat-event-forbidden', kind: 'forbidden' });
   });
 
   it("should still take a customer's reply the shop relays for an order (an SMS survey)", async () => {

@@ -4,7 +4,7 @@ import { ORDER_EVENT_TYPES, type EventTypeContract } from '../intake/event-types
 import type { WorkflowCatalog } from '../workflows/workflow-catalog.ts';
 import { responds } from './route-metadata.ts';
 import { extraResponseSchemas } from './extra.response.ts';
-import { isChatOnlyType } from './chat-only-events.ts';
+import { isChatOnlyType } from '../intake/chat-only-events.ts';
 
 /**
  * `GET /api/event-types`: the integration contract, no login needed: each order event type

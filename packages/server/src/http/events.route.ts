@@ -8,7 +8,7 @@ import type { SourceRegistry } from '../intake/event-source.ts';
 import { SIGNATURE_HEADERS, signBody } from '../intake/signature.ts';
 import { signedSource } from './source-signature.ts';
 import { ApiError } from './api-error.ts';
-import { chatEventForbidden, chatOnlyProblems } from './chat-only-events.ts';
+import { chatEventForbidden, chatOnlyProblems } from '../intake/chat-only-events.ts';
 import { refuseOutOfScope, type ScopedSource } from './source-event-types.ts';
 import type { AuthService } from '../auth/auth-service.ts';
 import { credentialOf } from './authenticate.ts';

@@ -3,7 +3,7 @@ import { readCloudEvents } from '../intake/cloud-event.ts';
 import type { Translation } from '../intake/platforms/platform-json.ts';
 import { ApiError } from './api-error.ts';
 import type { Response } from 'express';
-import { chatEventForbidden, chatOnlyProblems } from './chat-only-events.ts';
+import { chatEventForbidden, chatOnlyProblems } from '../intake/chat-only-events.ts';
 import { intakeStatus, refuseWhenOverloaded } from './events.route.ts';
 import { refuseOutOfScope, type ScopedSource } from './source-event-types.ts';
 

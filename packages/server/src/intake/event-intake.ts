@@ -6,6 +6,7 @@ import type { EventInbox } from '../runtime/event-inbox.ts';
 import type { JourneyRuntime } from '../runtime/journey-runtime.ts';
 import { abandoned, abandonedBefore, type ProcessLiveness } from '../runtime/process-liveness.ts';
 import type { CloudEvent } from './cloud-event.ts';
+import { chatEventForbidden, chatOnlyProblems } from './chat-only-events.ts';
 import { receivedOutcomeOf, type Received, type ReceivedListener } from './received-outcome.ts';
 
 /** Events being processed in one process before intake refuses more (503, Retry-After). */
@@ -85,6 +86,8 @@ export class EventIntake {
 
   /**
    * Stores the events of one request (all verified and valid) and schedules their processing.
+   * Events only the chat may send (`conversation.*`, a customer's answer naming a conversation)
+   * are refused whole with `chat-event-forbidden`, nothing recorded.
    * An id recorded before with another type or other data is a `conflict` — unless the ids are
    * Xiaoer's own, derived from a platform's payload (`derivedIds`): a Shopify parcel announced by
    * `fulfillments/create` and again by `orders/fulfilled` is the same parcel in other words.
@@ -95,6 +98,10 @@ export class EventIntake {
     receivedAt = new Date(),
     { derivedIds = false }: { derivedIds?: boolean } = {},
   ): Promise<IntakeResult[]> {
+    // Only the chat speaks for a conversation ({@link submit}); whoever else records events
+    // (a request, a platform webhook, a journey's published event) may not.
+    const chatOnly = chatOnlyProblems(events, events.length > 1);
+    if (chatOnly.length > 0) throw chatEventForbidden(chatOnly);
     return (await this.#record(source, events, receivedAt, { derivedIds, answered: true })).results;
   }
 

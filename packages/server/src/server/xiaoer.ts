@@ -33,6 +33,8 @@ import { InstanceFeed } from '../instances/instance-feed.ts';
 import { backfillOutcomes } from '../instances/outcome-backfill.ts';
 import { DraftReplay } from '../workflows/draft-replay.ts';
 import { buildConnectors } from '../connectors/build-connectors.ts';
+import { DeliveryError } from '../connectors/connector.types.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import type { XiaoerConfig } from './xiaoer-config.ts';
 import { AuthService } from '../auth/auth-service.ts';
 import { LoginLockout } from '../auth/login-lockout.ts';
@@ -291,7 +293,15 @@ export function createXiaoer(options: XiaoerOptions): Xiaoer {
     liveness,
     ...(config.intake?.maxBacklog === undefined ? {} : { maxBacklog: config.intake.maxBacklog }),
   });
-  publisher.deliverTo((source, event) => intake.record(source, [event]));
+  // A journey's published event goes through the intake like a source's; one the intake
+  // refuses for good (only the chat speaks for a conversation) is dead-lettered, not retried.
+  publisher.deliverTo((source, event) =>
+    intake.record(source, [event]).catch((error: unknown) => {
+      if (error instanceof DomainError && error.kind === 'forbidden')
+        throw new DeliveryError(error.code, error.en, false);
+      throw error;
+    }),
+  );
   // Counted when a request delivers the event; recovery's later outcome is not counted again.
   intake.onReceived(({ source, outcome, recovered }) => {
     if (!recovered) metrics.eventReceived(source, outcome);

@@ -1,6 +1,6 @@
-import type { CloudEvent } from '../intake/cloud-event.ts';
+import type { CloudEvent } from './cloud-event.ts';
 import type { EventProblem } from '../errors/event-problems.ts';
-import { ApiError } from './api-error.ts';
+import { DomainError } from '../errors/domain-error.ts';
 
 /**
  * Only the chat speaks for a conversation. It sends `conversation.*` (a customer's message,
@@ -42,15 +42,19 @@ const problem = (pointer: string, text: { zh: string; en: string }): EventProble
   text,
 });
 
-/** 403 `chat-event-forbidden`: the delivery speaks for a chat customer; nothing was recorded. */
+/**
+ * `chat-event-forbidden` (forbidden: 403 over HTTP): the delivery speaks for a chat customer;
+ * nothing was recorded. The intake refuses such events from every caller but the chat (a
+ * request, a platform webhook, a journey's published event); the routes ask before they record,
+ * to name the delivery on the events page.
+ */
 export const chatEventForbidden = (problems: EventProblem[]) =>
-  new ApiError(
-    403,
+  new DomainError(
+    'forbidden',
     'chat-event-forbidden',
     {
       zh: `事件替聊天中的客户发言（${problems.length} 处）：只有聊天本身能发送；未记录任何事件。`,
       en: `The delivery speaks for a chat customer (${problems.length} problem(s)): only the chat itself may; nothing was recorded.`,
     },
-    undefined,
-    { problems },
+    { details: { problems } },
   );
