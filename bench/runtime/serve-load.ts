@@ -183,6 +183,8 @@ interface LevelResult extends ResultRow {
   clients: number;
   row: LevelRow;
   commandsPerEvent: number;
+  /** The server's heap in use after the level, MB. */
+  heapMb: number;
 }
 
 const storeName = postgres ? 'FerretDB + PostgreSQL' : 'FerretDB + SQLite';
@@ -268,6 +270,7 @@ async function runRound(): Promise<LevelResult[]> {
         clients: c,
         row,
         commandsPerEvent: perEvent,
+        heapMb: after.heapMb,
         measure: `${c} client${c === 1 ? '' : 's'}, ${storeName}`,
         value: `${row['effects/s']} effects/s`,
         detail:
@@ -316,6 +319,7 @@ function summaryRows(byRound: readonly LevelResult[][]): ResultRow[] {
           0,
         )} ms, ` +
         `${median(results.map((level) => level.commandsPerEvent)).toFixed(1)} store commands per event, ` +
+        `heap up to ${Math.max(...results.map((level) => level.heapMb)).toFixed(0)} MB, ` +
         `${errors} errors; each round ${rates.map((rate) => rate.toFixed(0)).join(' / ')} effects/s`,
     };
   });
