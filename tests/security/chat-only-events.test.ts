@@ -52,6 +52,47 @@ const withKey = (body: unknown) =>
     body: JSON.stringify(body),
   });
 
+/** An operator's journey that emits the chat's own event, naming a visitor's conversation. */
+const relayJourney = (id: string): WorkflowDocument => ({
+  id,
+  name: '转发到聊天 / Relay to a chat',
+  version: 1,
+  nodes: [
+    {
+      id: 'started',
+      type: 'trigger',
+      position: { x: 0, y: 0 },
+      config: {
+        event: 'relay.started',
+        correlationKey: 'orderId',
+        data: {
+          type: 'object',
+          properties: { orderId: { type: 'string' }, conversationId: { type: 'string' } },
+          required: ['orderId', 'conversationId'],
+        },
+      },
+    },
+    {
+      id: 'speak',
+      type: 'emitEvent',
+      position: { x: 200, y: 0 },
+      config: {
+        event: 'conversation.message',
+        data: {
+          conversationId: '{{conversationId}}',
+          text: '我的快递到哪了 订单号 {{orderId}}',
+          customer: { id: DEMO_CUSTOMER_ID, verified: true },
+        },
+      },
+    },
+    { id: 'done', type: 'end', position: { x: 400, y: 0 }, config: { status: 'completed' } },
+  ],
+  edges: [
+    { id: 'e1', source: 'started', sourceHandle: 'next', target: 'speak' },
+    { id: 'e2', source: 'speak', sourceHandle: 'next', target: 'done' },
+  ],
+});
+
 describe("a source sending the chat's own events", () => {
   it("should not start a chat journey as a verified customer in a visitor's chat", async () => {
     const orderId = 'CHATONLY-1';
@@ -138,47 +179,24 @@ describe("a source sending the chat's own events", () => {
   });
 
   it("should not let a journey's published event speak for a chat customer either", async () => {
-    // An operator's journey that emits the chat's own event, naming a visitor's conversation.
-    const relay: WorkflowDocument = {
-      id: 'chat-relay',
-      name: '转发到聊天 / Relay to a chat',
+    const relay = relayJourney('chat-relay');
+    // This server refuses to publish it (below); a version an earlier one published is still
+    // in the store, and runs: written as publishing wrote it then.
+    expect((await h.request('POST', '/api/workflows', relay)).status).toBe(201);
+    await h.connection.collection('workflowVersions').insertOne({
+      _id: 'chat-relay@1' as never,
+      workflowId: 'chat-relay',
       version: 1,
-      nodes: [
-        {
-          id: 'started',
-          type: 'trigger',
-          position: { x: 0, y: 0 },
-          config: {
-            event: 'relay.started',
-            correlationKey: 'orderId',
-            data: {
-              type: 'object',
-              properties: { orderId: { type: 'string' }, conversationId: { type: 'string' } },
-              required: ['orderId', 'conversationId'],
-            },
-          },
-        },
-        {
-          id: 'speak',
-          type: 'emitEvent',
-          position: { x: 200, y: 0 },
-          config: {
-            event: 'conversation.message',
-            data: {
-              conversationId: '{{conversationId}}',
-              text: '我的快递到哪了 订单号 {{orderId}}',
-              customer: { id: DEMO_CUSTOMER_ID, verified: true },
-            },
-          },
-        },
-        { id: 'done', type: 'end', position: { x: 400, y: 0 }, config: { status: 'completed' } },
-      ],
-      edges: [
-        { id: 'e1', source: 'started', sourceHandle: 'next', target: 'speak' },
-        { id: 'e2', source: 'speak', sourceHandle: 'next', target: 'done' },
-      ],
-    };
-    await h.publish(relay);
+      document: JSON.stringify(relay),
+      hash: 'published-before-the-check',
+      note: '',
+      publishedAt: new Date(),
+      publishedBy: 'admin',
+    });
+    await h.connection
+      .collection('workflows')
+      .updateOne({ _id: 'chat-relay' as never }, { $set: { publishedVersion: 1 } });
+    h.xiaoer.catalog.invalidate();
     const visitor = await ChatClient.open(h, { id: 'walk-in-2' }, undefined, { anonymous: true });
     expect(
       (
@@ -221,6 +239,41 @@ describe("a source sending the chat's own events", () => {
         },
       ]),
     ).rejects.toMatchObject({ code: 'chat-event-forbidden', kind: 'forbidden' });
+  });
+
+  it("should refuse to publish a journey that emits the chat's own event, and say so on the node", async () => {
+    const speaking = {
+      ...relayJourney('chat-relay-2'),
+      name: '转发到聊天 2 / Relay to a chat 2',
+    };
+    expect((await h.request('POST', '/api/workflows', speaking)).status).toBe(201);
+    const onTheNode = {
+      code: 'config.invalid',
+      pointer: '/nodes/1/config/event',
+      nodeId: 'speak',
+    };
+    const draft = (await (await h.request('GET', '/api/workflows/chat-relay-2')).json()) as {
+      problems: object[];
+    };
+    expect(draft.problems).toContainEqual(expect.objectContaining(onTheNode));
+    const checked = (await (
+      await h.request('POST', '/api/workflows/validate', speaking)
+    ).json()) as { valid: boolean; problems: { message: { zh: string; en: string } }[] };
+    expect(checked.valid).toBe(false);
+    expect(checked.problems).toContainEqual(expect.objectContaining(onTheNode));
+    expect(checked.problems[0]?.message.en).toContain("is the chat's own event");
+    expect(checked.problems[0]?.message.zh).toContain('是聊天自己发出的事件');
+    const published = await h.request('POST', '/api/workflows/chat-relay-2/publish', {});
+    expect(published.status).toBe(422);
+    expect(
+      ((await published.json()) as { error: { details: { problems: object[] } } }).error.details
+        .problems,
+    ).toContainEqual(expect.objectContaining(onTheNode));
+    expect(
+      await h.connection
+        .collection('workflowVersions')
+        .countDocuments({ workflowId: 'chat-relay-2' }),
+    ).toBe(0);
   });
 
   it("should still take a customer's reply the shop relays for an order (an SMS survey)", async () => {

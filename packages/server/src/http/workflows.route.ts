@@ -1,6 +1,6 @@
 import { Router, type RequestHandler } from 'express';
 import { audits } from './audit-trail.ts';
-import { validate } from '@xiaoer/engine';
+import { validateOnThisServer } from '../workflows/host-problems.ts';
 import type { WorkflowService } from '../workflows/workflow-service.ts';
 import type { DraftReplay, ReplayRequest } from '../workflows/draft-replay.ts';
 import type { InstanceQueries } from '../instances/instance-queries.ts';
@@ -107,7 +107,7 @@ export function workflowsRouter(
     acceptsBody('application/json'),
     responds(workflowResponseSchemas.validation),
     (request, response) => {
-      response.json(validate(request.body));
+      response.json(validateOnThisServer(request.body));
     },
   );
   router.get(

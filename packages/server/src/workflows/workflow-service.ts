@@ -19,6 +19,7 @@ import {
   type WorkflowVersionRecord,
 } from '../model/workflow.model.ts';
 import { workflowHash } from './workflow-hash.ts';
+import { validateOnThisServer } from './host-problems.ts';
 import {
   invalidWorkflow,
   revisionConflict,
@@ -198,7 +199,7 @@ export class WorkflowService {
     const draft = await this.#draft(id);
     const version = draft.publishedVersion + 1;
     const document: WorkflowDocument = { ...draft.document, version };
-    const { valid, problems } = validate(document);
+    const { valid, problems } = validateOnThisServer(document);
     if (!valid) throw invalidWorkflow(422, problems);
     const record: WorkflowVersionRecord = {
       _id: versionKey(id, version),
@@ -278,7 +279,7 @@ function toView(draft: WorkflowDraftRecord): DraftView {
     updatedAt: draft.updatedAt,
     updatedBy: draft.updatedBy,
     document: draft.document,
-    problems: validate(draft.document).problems,
+    problems: validateOnThisServer(draft.document).problems,
   };
 }
 
