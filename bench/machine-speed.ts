@@ -30,9 +30,23 @@ export function machineSpeedProbeMs(rounds = 3): number {
 
 /**
  * The probe as a report row, taken now (after a benchmark's levels, with nothing of it running
- * beside), and said on stderr.
+ * beside), and said on stderr; or, given the probes of several rounds, their median with each.
  */
-export function machineSpeedRow(): { measure: string; value: string; detail: string } {
+export function machineSpeedRow(probesMs?: readonly number[]): {
+  measure: string;
+  value: string;
+  detail: string;
+} {
+  const advice =
+    '(bench/machine-speed.ts; lower is faster): compare figures across runs only when their probes are close';
+  if (probesMs && probesMs.length > 0) {
+    const sorted = [...probesMs].sort((a, b) => a - b);
+    return {
+      measure: 'Machine speed probe',
+      value: `${sorted[Math.floor((sorted.length - 1) / 2)]} ms`,
+      detail: `after each round ${probesMs.join(' / ')} ms ${advice}`,
+    };
+  }
   const probeMs = machineSpeedProbeMs();
   process.stderr.write(
     `machine speed probe: ${probeMs} ms (lower is faster; bench/machine-speed.ts)\n`,
@@ -40,7 +54,6 @@ export function machineSpeedRow(): { measure: string; value: string; detail: str
   return {
     measure: 'Machine speed probe',
     value: `${probeMs} ms`,
-    detail:
-      'a fixed single-threaded task timed right after the levels (bench/machine-speed.ts; lower is faster): compare figures across runs only when their probes are close',
+    detail: `a fixed single-threaded task timed right after the levels ${advice}`,
   };
 }

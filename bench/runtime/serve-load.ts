@@ -342,14 +342,7 @@ const rows: ResultRow[] =
         ...(byRound[0] ?? []).map(({ measure, value, detail }) => ({ measure, value, detail })),
         machineSpeedRow(),
       ]
-    : [
-        ...summaryRows(byRound),
-        {
-          measure: 'Machine speed probe',
-          value: `${median(probes).toFixed(0)} ms`,
-          detail: `after each round ${probes.join(' / ')} ms (bench/machine-speed.ts; lower is faster): compare figures across runs only when their probes are close`,
-        },
-      ];
+    : [...summaryRows(byRound), machineSpeedRow(probes)];
 const report = markdownReport(machineFacts(), rows);
 process.stdout.write(`${report}\n`);
 if (!quick)
