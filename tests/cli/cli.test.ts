@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { relayJourney } from '../security/relay-journey.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'packages/server/bin/xiaoer.mjs');
@@ -65,6 +66,25 @@ describe('xiaoer validate', () => {
     expect(run.stdout).toContain('/edges/0/target  [edge.danglingTarget]');
     expect(run.stdout).toContain('trigger.missing');
     expect(run.stdout).toContain('节点 x 的类型 "teleport" 不存在');
+  });
+
+  it("should refuse, as publishing would, a journey that sends the chat's own event", async () => {
+    const relay = await file('relay.json', relayJourney('relay'));
+    const run = await xiaoer('validate', '--json', relay);
+    expect(run.code).toBe(1);
+    const [report] = JSON.parse(run.stdout) as { valid: boolean; problems: unknown[] }[];
+    expect(report?.valid).toBe(false);
+    expect(report?.problems).toEqual([
+      expect.objectContaining({
+        code: 'config.invalid',
+        pointer: '/nodes/1/config/event',
+        nodeId: 'speak',
+        message: {
+          zh: expect.stringContaining('是聊天自己发出的事件，旅程不能发布它'),
+          en: expect.stringContaining("is the chat's own event; a journey cannot publish it"),
+        },
+      }),
+    ]);
   });
 
   it('should name malformed JSON and missing files', async () => {

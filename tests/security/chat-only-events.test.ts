@@ -6,6 +6,7 @@ import { signedHeaders } from '@xiaoer/server';
 import { cloudEvent, SOURCE, startHarness, type Harness } from '@xiaoer/server/testing';
 import { ChatClient } from '../conversations/chat-client.ts';
 import { expectRefused } from './attack-table.ts';
+import { relayJourney } from './relay-journey.ts';
 
 /**
  * Only the chat speaks for a conversation. A source's credential (its signature, or a machine
@@ -51,47 +52,6 @@ const withKey = (body: unknown) =>
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
     body: JSON.stringify(body),
   });
-
-/** An operator's journey that emits the chat's own event, naming a visitor's conversation. */
-const relayJourney = (id: string): WorkflowDocument => ({
-  id,
-  name: '转发到聊天 / Relay to a chat',
-  version: 1,
-  nodes: [
-    {
-      id: 'started',
-      type: 'trigger',
-      position: { x: 0, y: 0 },
-      config: {
-        event: 'relay.started',
-        correlationKey: 'orderId',
-        data: {
-          type: 'object',
-          properties: { orderId: { type: 'string' }, conversationId: { type: 'string' } },
-          required: ['orderId', 'conversationId'],
-        },
-      },
-    },
-    {
-      id: 'speak',
-      type: 'emitEvent',
-      position: { x: 200, y: 0 },
-      config: {
-        event: 'conversation.message',
-        data: {
-          conversationId: '{{conversationId}}',
-          text: '我的快递到哪了 订单号 {{orderId}}',
-          customer: { id: DEMO_CUSTOMER_ID, verified: true },
-        },
-      },
-    },
-    { id: 'done', type: 'end', position: { x: 400, y: 0 }, config: { status: 'completed' } },
-  ],
-  edges: [
-    { id: 'e1', source: 'started', sourceHandle: 'next', target: 'speak' },
-    { id: 'e2', source: 'speak', sourceHandle: 'next', target: 'done' },
-  ],
-});
 
 describe("a source sending the chat's own events", () => {
   it("should not start a chat journey as a verified customer in a visitor's chat", async () => {

@@ -37,14 +37,21 @@ export function hostProblems(document: WorkflowDocument): Problem[] {
 
 /**
  * The engine's `validate`, then {@link hostProblems} for a document well-formed enough to read:
- * what the editor, the validate route and publishing check on this server.
+ * what the editor, the validate route, publishing and `xiaoer validate` check on this server.
+ * Accepts a parsed document or JSON text (parsed once).
  */
 export function validateOnThisServer(input: unknown): ValidationResult {
-  const checked = validate(input);
+  let document = input;
+  if (typeof input === 'string')
+    try {
+      document = JSON.parse(input);
+    } catch {
+      return validate(input); // says where the text broke (json.invalid)
+    }
+  const checked = validate(document);
   if (checked.problems.some((p) => p.code === 'json.invalid' || p.code === 'schema.violation'))
     return checked;
-  const document = (typeof input === 'string' ? JSON.parse(input) : input) as WorkflowDocument;
-  const refused = hostProblems(document);
+  const refused = hostProblems(document as WorkflowDocument);
   return refused.length === 0
     ? checked
     : { valid: false, problems: [...checked.problems, ...refused] };

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { validate, type Problem } from '@xiaoer/engine';
+import type { Problem } from '@xiaoer/engine';
+import { validateOnThisServer } from '../../workflows/host-problems.ts';
 import { readTextFile } from '../workflow-file.ts';
 import { formatProblem } from '../problem.format.ts';
 
@@ -12,7 +13,7 @@ interface FileReport {
 
 async function check(file: string): Promise<FileReport> {
   try {
-    const { valid, problems } = validate(await readTextFile(file));
+    const { valid, problems } = validateOnThisServer(await readTextFile(file));
     return { file, valid, problems };
   } catch (error) {
     return { file, valid: false, problems: [], error: (error as Error).message };
@@ -20,8 +21,9 @@ async function check(file: string): Promise<FileReport> {
 }
 
 /**
- * `xiaoer validate <files...>`: checks workflow files and prints every problem with its JSON
- * pointer; exits 1 when any file has a problem.
+ * `xiaoer validate <files...>`: checks workflow files as this server checks a journey before it
+ * publishes it (the engine's rules and the server's own: workflows/host-problems.ts) and prints
+ * every problem with its JSON pointer; exits 1 when any file has a problem.
  */
 export function validateCommand(): Command {
   return new Command('validate')
