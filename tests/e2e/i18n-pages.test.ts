@@ -171,11 +171,31 @@ const iconsReadByName = (target: Page): Promise<string[]> =>
       .map((name) => `icon named "${name}"`),
   );
 
+/**
+ * What a screen reader calls the page's named elements that show no words of their own (a number
+ * field's step buttons, an icon button): their `aria-label`s, each once.
+ */
+const labelsOnPage = (target: Page): Promise<string[]> =>
+  target.evaluate(() =>
+    [...document.querySelectorAll('[aria-label]')]
+      .filter((element) => element.checkVisibility() && !element.closest('[aria-hidden="true"]'))
+      .filter((element) => !element.closest('[data-testid="language"]'))
+      .map((element) => element.getAttribute('aria-label') ?? '')
+      .filter((label, i, all) => label && all.indexOf(label) === i),
+  );
+
 /** What on the page is not in the page's language. */
 async function untranslated(target: Page, language: 'zh' | 'en'): Promise<string[]> {
   const icons = await iconsReadByName(target);
-  const { chrome, body, tags } = await wordsOnPage(target);
-  const strip = (text: string) => userData.reduce((rest, data) => rest.split(data).join(' '), text);
+  const labels = await labelsOnPage(target);
+  const { chrome: shown, body, tags } = await wordsOnPage(target);
+  const chrome = [...shown, ...labels];
+  // The longest first: a journey's label may hold a shorter one ("签收后退款告知 / Refund notice
+  // after delivery" holds another journey's "退款告知 / Refund notice").
+  const strip = (text: string) =>
+    [...userData]
+      .sort((a, b) => b.length - a.length)
+      .reduce((rest, data) => rest.split(data).join(' '), text);
   if (language === 'en')
     return [
       ...icons,
@@ -184,6 +204,8 @@ async function untranslated(target: Page, language: 'zh' | 'en'): Promise<string
     ];
   const english = chrome
     .map(strip)
+    // Keys as their caps print them ("Ctrl+Shift+Z 重做", "Delete 删除").
+    .map((text) => text.replace(/\b(?:Ctrl|Shift|Alt|Delete|Esc)(?:\+[\w/]+)*/g, ' '))
     .flatMap((text) => text.match(/(?<![\w.:/@-])[A-Za-z]{3,}(?![\w.:/@-])/g) ?? [])
     .filter((word) => word !== word.toUpperCase())
     .filter((word) => englishWords.has(word.toLowerCase()))

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { useState } from 'react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import {
   Alert,
   App as AntApp,
@@ -86,6 +87,52 @@ describe("Ant Design's icons in the console", () => {
     cleanup();
     await showControls('en');
     expect(screen.getByRole('button', { name: 'Search' })).toBeTruthy();
+  });
+});
+
+describe("a number field's step buttons", () => {
+  /** The step buttons' names, up then down, of every number field in `root`. */
+  const stepNames = (root: HTMLElement) =>
+    [...root.querySelectorAll('[role="button"][class*="input-number-action"]')].map((button) =>
+      button.getAttribute('aria-label'),
+    );
+
+  it('should name them in the console language, for fields drawn later too', async () => {
+    await i18n.changeLanguage('zh');
+    function Later() {
+      const [shown, show] = useState(false);
+      return shown ? (
+        <InputNumber defaultValue={2} />
+      ) : (
+        <Button onClick={() => show(true)}>more</Button>
+      );
+    }
+    const { container, rerender } = render(
+      <ConsoleConfig language="zh">
+        <InputNumber controls={numberControls} defaultValue={1} />
+        <Later />
+      </ConsoleConfig>,
+    );
+    expect(stepNames(container)).toEqual(['增大数值', '减小数值']);
+    fireEvent.click(screen.getByText('more'));
+    await waitFor(() =>
+      expect(stepNames(container)).toEqual(['增大数值', '减小数值', '增大数值', '减小数值']),
+    );
+    await i18n.changeLanguage('en');
+    rerender(
+      <ConsoleConfig language="en">
+        <InputNumber controls={numberControls} defaultValue={1} />
+        <Later />
+      </ConsoleConfig>,
+    );
+    await waitFor(() =>
+      expect(stepNames(container)).toEqual([
+        'Increase value',
+        'Decrease value',
+        'Increase value',
+        'Decrease value',
+      ]),
+    );
   });
 });
 

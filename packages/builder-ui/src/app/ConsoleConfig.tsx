@@ -1,9 +1,11 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import type { Language } from '../i18n/messages.ts';
 import { useAntdIcons } from './antd-icons.tsx';
+import { labelNumberSteps } from './number-step-labels.ts';
 
 /** People who asked their system for less motion get no zooming dialogs or sliding panels. */
 const REDUCED_MOTION =
@@ -29,10 +31,15 @@ const TEXT_FAINT = 'rgba(0, 0, 0, 0.56)';
  * empty lists, date pickers, close buttons) from its zh_CN or en_US locale, its icons named in
  * that language or hidden from screen readers (`antd-icons.tsx`), two-character Chinese buttons
  * unspaced ("登录", not antd's "登 录", which a screen reader reads as two words), the
- * console's contrast and the user's motion preference.
+ * console's contrast and the user's motion preference. Number fields' step buttons are named in
+ * that language too (`number-step-labels.ts`: no prop names them).
  */
 export function ConsoleConfig({ language, children }: { language: Language; children: ReactNode }) {
   const icons = useAntdIcons();
+  const { t } = useTranslation();
+  const up = t('icons.increase');
+  const down = t('icons.decrease');
+  useEffect(() => labelNumberSteps(document.body, { up, down }), [up, down]);
   return (
     <ConfigProvider
       locale={language === 'en' ? enUS : zhCN}
