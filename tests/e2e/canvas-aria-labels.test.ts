@@ -57,6 +57,9 @@ describe("the canvas's screen-reader texts in Chromium", () => {
     expect(await edge.getAttribute('aria-label')).toBe(
       '从「触发器 · 订单创建 / Order created」（开始）到「设置数据 · 订单号 / Order number」的连线',
     );
+    // What a screen reader calls them: not React Flow's "node" and "edge".
+    expect(await node.getAttribute('aria-roledescription')).toBe('节点');
+    expect(await edge.getAttribute('aria-roledescription')).toBe('连线');
 
     await page.getByTestId('language').click();
     await expect.poll(() => labelOf(page, '.react-flow__controls-zoomin')).toBe('Zoom in');
@@ -68,6 +71,8 @@ describe("the canvas's screen-reader texts in Chromium", () => {
     expect(await keyboardHelpOf(node)).toMatch(
       /^Press enter or space to select a node\. You can then use the arrow keys/,
     );
+    expect(await node.getAttribute('aria-roledescription')).toBe('node');
+    expect(await edge.getAttribute('aria-roledescription')).toBe('connection');
     await expectMoveSaid(
       page,
       'ArrowLeft',
@@ -90,6 +95,10 @@ describe("the canvas's screen-reader texts in Chromium", () => {
     );
     // Read-only: its help says only what can be done there, not how to move or delete a node.
     expect(await keyboardHelpOf(node)).toBe('只读视图：按 Tab 键逐个经过节点。');
+    expect(await node.getAttribute('aria-roledescription')).toBe('节点');
+    expect(
+      await canvas.locator('.react-flow__edge').first().getAttribute('aria-roledescription'),
+    ).toBe('连线');
 
     await page.getByTestId('language').click();
     await expect.poll(() => zoomIn.getAttribute('aria-label')).toBe('Zoom in');

@@ -173,14 +173,18 @@ const iconsReadByName = (target: Page): Promise<string[]> =>
 
 /**
  * What a screen reader calls the page's named elements that show no words of their own (a number
- * field's step buttons, an icon button): their `aria-label`s, each once.
+ * field's step buttons, an icon button, a canvas's nodes and connections): their `aria-label`s
+ * and `aria-roledescription`s, each once.
  */
 const labelsOnPage = (target: Page): Promise<string[]> =>
   target.evaluate(() =>
-    [...document.querySelectorAll('[aria-label]')]
+    [...document.querySelectorAll('[aria-label], [aria-roledescription]')]
       .filter((element) => element.checkVisibility() && !element.closest('[aria-hidden="true"]'))
       .filter((element) => !element.closest('[data-testid="language"]'))
-      .map((element) => element.getAttribute('aria-label') ?? '')
+      .flatMap((element) => [
+        element.getAttribute('aria-label') ?? '',
+        element.getAttribute('aria-roledescription') ?? '',
+      ])
       .filter((label, i, all) => label && all.indexOf(label) === i),
   );
 

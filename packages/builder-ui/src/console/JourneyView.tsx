@@ -6,6 +6,7 @@ import { highlightPath, type JourneyTrace } from '../graph/path-highlight.ts';
 import { JourneyNode } from '../editor/JourneyNode.tsx';
 import { useCanvasAriaLabels } from '../editor/canvas-aria-labels.ts';
 import { useNamedEdges } from '../editor/edge-names.ts';
+import { useNodeRoles } from '../editor/node-roles.ts';
 import { EDGES_AFTER_NODES, nodesBeforeEdges } from '../editor/canvas-tab-order.ts';
 
 const nodeTypes = { journey: JourneyNode };
@@ -21,10 +22,11 @@ export function GraphView({
 }) {
   const ariaLabels = useCanvasAriaLabels('view');
   const edges = useNamedEdges(graph.nodes, graph.edges);
+  const nodes = useNodeRoles(graph.nodes);
   return (
     <ReactFlowProvider>
       <ReactFlow
-        nodes={graph.nodes}
+        nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
         nodesDraggable={false}

@@ -8,6 +8,7 @@ import { FIT_MAX_ZOOM, fitWhenDrawn } from './fit-journey.ts';
 import { useEditor, useEditorStore } from './editor-context.ts';
 import { useCanvasAriaLabels } from './canvas-aria-labels.ts';
 import { useNamedEdges } from './edge-names.ts';
+import { useNodeRoles } from './node-roles.ts';
 import { EDGES_AFTER_NODES, nodesBeforeEdges } from './canvas-tab-order.ts';
 import type { JourneyFlowNode } from '../graph/journey-graph.ts';
 
@@ -49,6 +50,7 @@ export function EditorCanvas({ canEdit }: { canEdit: boolean }) {
   const shownEdges = useEditor((s) => s.shown.edges);
   // Named for screen readers in the console's language, not React Flow's English.
   const edges = useNamedEdges(nodes, shownEdges);
+  const roledNodes = useNodeRoles(nodes);
   const empty = useEditor((s) => s.graph.nodes.length === 0);
   const { onNodesChange, onEdgesChange, onConnect, checkpoint } = store.getState();
   const large = nodes.length > LARGE_JOURNEY;
@@ -85,7 +87,7 @@ export function EditorCanvas({ canEdit }: { canEdit: boolean }) {
   return (
     <main className="editor-canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow
-        nodes={nodes}
+        nodes={roledNodes}
         edges={edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}

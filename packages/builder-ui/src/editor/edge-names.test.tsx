@@ -34,7 +34,12 @@ describe("the canvas's connections, named for screen readers", () => {
     expect(result.current).toHaveLength(graph.edges.length);
     for (const edge of result.current)
       expect(edge.ariaLabel).toMatch(/^从「.+」（.+）到「.+」的连线$/);
+    // What a screen reader calls them: not React Flow's "edge".
+    for (const edge of result.current)
+      expect(edge.domAttributes?.['aria-roledescription']).toBe('连线');
     await act(() => i18next.changeLanguage('en'));
+    for (const edge of result.current)
+      expect(edge.domAttributes?.['aria-roledescription']).toBe('connection');
     expect(label('orderCreated-next')).toBe(
       'Connection from "Trigger · 订单创建 / Order created" (Start) to "Set data · 订单号 / Order number"',
     );
@@ -53,6 +58,8 @@ describe("the canvas's connections, named for screen readers", () => {
     const { result } = renderHook(() => useNamedEdges(graph.nodes, graph.edges));
     const named = new Map(result.current.map((edge) => [edge.id, edge.ariaLabel]));
     expect(named.get('to-new')).toBe('Added connection');
+    const added2 = result.current.find((edge) => edge.id === 'to-new');
+    expect(added2?.domAttributes?.['aria-roledescription']).toBe('connection');
     expect(named.get('orderCreated-next')).toMatch(/^Connection from "/);
   });
 

@@ -1,9 +1,11 @@
 import { useMemo, useRef } from 'react';
+import { sameListOr } from './same-list.ts';
 import { useTranslation } from 'react-i18next';
 import type { JourneyFlowEdge, JourneyFlowNode } from '../graph/journey-graph.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import type { Language } from '../i18n/messages.ts';
 import { nodeName, outcomeTitle } from './canvas-names.ts';
+import { EDGES_AFTER_NODES } from './canvas-tab-order.ts';
 
 /** What edges are named with: the console's texts and its language. */
 export interface EdgeWords {
@@ -31,7 +33,8 @@ export function edgeName(
 }
 
 /**
- * The edges with their names (`ariaLabel`) in the language shown; an edge named already (a
+ * The edges with their names (`ariaLabel`) and what a screen reader calls them
+ * (`aria-roledescription`, "连线" / "connection", not React Flow's "edge") in the language shown; an edge named already (a
  * version diff's added or removed one) keeps its name. The same array while no name changes,
  * and the same edge objects for edges whose name did not change: moving a node re-renders no
  * edge for its name.
@@ -46,18 +49,25 @@ export function useNamedEdges(
   const last = useRef<JourneyFlowEdge[]>([]);
   return useMemo(() => {
     const byId = new Map(nodes.map((node) => [node.id, node]));
+    const role = t('canvas.edgeRole');
     const next = edges.map((edge) => {
-      if (edge.ariaLabel) return edge;
-      const ariaLabel = edgeName(edge, byId, { t, language });
+      const ariaLabel = edge.ariaLabel || edgeName(edge, byId, { t, language });
       const was = named.current.get(edge);
-      if (was?.ariaLabel === ariaLabel) return was;
-      const edgeNamed = { ...edge, ariaLabel };
+      if (was?.ariaLabel === ariaLabel && was.domAttributes?.['aria-roledescription'] === role)
+        return was;
+      const edgeNamed = {
+        ...edge,
+        ariaLabel,
+        // An edge's own attributes replace the canvas's default ones whole: keep its tab order.
+        domAttributes: {
+          ...EDGES_AFTER_NODES.domAttributes,
+          ...edge.domAttributes,
+          'aria-roledescription': role,
+        },
+      };
       named.current.set(edge, edgeNamed);
       return edgeNamed;
     });
-    const same =
-      next.length === last.current.length && next.every((edge, i) => edge === last.current[i]);
-    if (!same) last.current = next;
-    return last.current;
+    return sameListOr(last, next);
   }, [nodes, edges, t, language]);
 }

@@ -95,6 +95,8 @@ export const messages = {
       miniMap: '缩略图',
       handle: '连接点',
       edge: '从「{{source}}」（{{outcome}}）到「{{target}}」的连线',
+      nodeRole: '节点',
+      edgeRole: '连线',
       readOnly: {
         inspect: {
           node: '只读视图：按回车键或空格键选中节点，在“属性”中查看它的设置；按 Esc 键取消选中。',
@@ -725,6 +727,8 @@ export const messages = {
       miniMap: 'Mini map',
       handle: 'Connection point',
       edge: 'Connection from "{{source}}" ({{outcome}}) to "{{target}}"',
+      nodeRole: 'node',
+      edgeRole: 'connection',
       readOnly: {
         inspect: {
           node: 'Read-only view: press enter or space to select a node and see its settings under Properties; press escape to deselect it.',
