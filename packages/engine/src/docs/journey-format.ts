@@ -59,8 +59,9 @@ ${fence({
 Each node has an \`id\`, a \`type\` below, a \`position\` for the editor, an optional \`label\`
 and its \`config\`; each edge leaves a node by one of its outcomes (\`sourceHandle\`) to another
 node. Templates such as \`{{customer.name}}\` are Mustache over the journey data (the trigger's
-data, plus what nodes save). Validate a file with \`xiaoer validate <file>\` or
-\`validate()\` from \`@xiaoer/engine\`.
+data, plus what nodes save). Validate a file with \`xiaoer validate <file>\` (the engine's rules
+and the server's own, as publishing checks them) or \`validate()\` from \`@xiaoer/engine\` (the
+engine's rules).
 
 ## Node types / 节点类型
 

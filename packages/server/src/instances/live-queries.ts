@@ -13,6 +13,12 @@ interface Followed {
   soon: Cancel | undefined;
   running: Promise<void> | undefined;
   again: boolean;
+  /** The last answer read (JSON), told at once to a page that starts following. */
+  answer: string | undefined;
+  /** Until when (clock ms) the query rests after its last read ({@link LiveQueryOptions.restFactor}). */
+  restsUntil: number;
+  /** The read waiting for the rest to end. */
+  afterRest: Cancel | undefined;
 }
 
 export interface LiveQueryOptions {
@@ -28,6 +34,14 @@ export interface LiveQueryOptions {
    * within this. Default 3 s.
    */
   sweepEveryMs?: number;
+  /**
+   * How long a query rests after a read, as a multiple of how long that read took. A query that
+   * scans (the editor's flow counts read every step of the window) would otherwise be read
+   * again as soon as it ended while steps keep coming, taking a store connection for good: at
+   * 4 it takes at most a fifth of one. A read of a few milliseconds rests a few more; steps
+   * still fold into a read `settleMs` later. Default 4.
+   */
+  restFactor?: number;
   clock?: Clock;
 }
 
@@ -44,6 +58,7 @@ export class LiveQueries {
   readonly #clock: Clock;
   readonly #settleMs: number;
   readonly #sweepEveryMs: number;
+  readonly #restFactor: number;
   #stopListening: (() => void) | undefined;
   #sweep: Cancel | undefined;
   #closed = false;
@@ -57,6 +72,7 @@ export class LiveQueries {
     this.#clock = options.clock ?? systemClock;
     this.#settleMs = options.settleMs ?? 500;
     this.#sweepEveryMs = options.sweepEveryMs ?? 3000;
+    this.#restFactor = options.restFactor ?? 4;
   }
 
   /**
@@ -80,10 +96,15 @@ export class LiveQueries {
         soon: undefined,
         running: undefined,
         again: false,
+        answer: undefined,
+        restsUntil: 0,
+        afterRest: undefined,
       };
       this.#followed.set(key, followed);
     }
-    followed.listeners.set(listener, { last: '' });
+    // A page that joins a query others follow hears its last answer now, not after its rest.
+    followed.listeners.set(listener, { last: followed.answer ?? '' });
+    if (followed.answer !== undefined) listener(followed.answer);
     this.#stopListening ??= this.#onCommitted((instance) => this.#stepped(instance));
     this.#sweep ??= this.#clock.every(this.#sweepEveryMs, () => {
       for (const each of this.#followed.values()) this.#look(each);
@@ -96,6 +117,7 @@ export class LiveQueries {
       current.listeners.delete(listener);
       if (current.listeners.size > 0) return;
       current.soon?.();
+      current.afterRest?.();
       this.#followed.delete(key);
       if (this.#followed.size === 0) this.#stopFollowing();
     };
@@ -110,7 +132,10 @@ export class LiveQueries {
 
   close(): void {
     this.#closed = true;
-    for (const followed of this.#followed.values()) followed.soon?.();
+    for (const followed of this.#followed.values()) {
+      followed.soon?.();
+      followed.afterRest?.();
+    }
     this.#followed.clear();
     this.#stopFollowing();
   }
@@ -133,14 +158,30 @@ export class LiveQueries {
     }
   }
 
-  /** Reads the query (once more after a read that is running) and tells who has not heard it. */
+  /**
+   * Reads the query (once more after a read that is running, or once its rest ended) and tells
+   * who has not heard it.
+   */
   #look(followed: Followed): void {
     if (this.#closed) return;
     if (followed.running) {
       followed.again = true;
       return;
     }
+    const rest = followed.restsUntil - this.#clock.now();
+    if (rest > 0) {
+      followed.afterRest ??= this.#clock.after(rest, () => {
+        followed.afterRest = undefined;
+        this.#look(followed);
+      });
+      return;
+    }
+    // How long the read took is real time (a test moving the clock ahead meanwhile does not
+    // lengthen it); when it may run again is the clock's.
+    const started = performance.now();
     followed.running = this.#read(followed).finally(() => {
+      const took = performance.now() - started;
+      followed.restsUntil = this.#clock.now() + took * this.#restFactor;
       followed.running = undefined;
       if (followed.again) {
         followed.again = false;
@@ -155,6 +196,7 @@ export class LiveQueries {
       // Nothing to show (an instance not found): the pages keep what they have.
       if (answer === null) return;
       const json = JSON.stringify(answer);
+      followed.answer = json;
       for (const [listener, heard] of followed.listeners) {
         if (heard.last === json) continue;
         heard.last = json;
