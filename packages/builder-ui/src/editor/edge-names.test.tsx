@@ -58,8 +58,8 @@ describe("the canvas's connections, named for screen readers", () => {
     const { result } = renderHook(() => useNamedEdges(graph.nodes, graph.edges));
     const named = new Map(result.current.map((edge) => [edge.id, edge.ariaLabel]));
     expect(named.get('to-new')).toBe('Added connection');
-    const added2 = result.current.find((edge) => edge.id === 'to-new');
-    expect(added2?.domAttributes?.['aria-roledescription']).toBe('connection');
+    const addedEdge = result.current.find((edge) => edge.id === 'to-new');
+    expect(addedEdge?.domAttributes?.['aria-roledescription']).toBe('connection');
     expect(named.get('orderCreated-next')).toMatch(/^Connection from "/);
   });
 

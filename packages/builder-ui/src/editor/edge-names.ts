@@ -1,11 +1,11 @@
 import { useMemo, useRef } from 'react';
-import { sameListOr } from './same-list.ts';
 import { useTranslation } from 'react-i18next';
 import type { JourneyFlowEdge, JourneyFlowNode } from '../graph/journey-graph.ts';
 import { languageOf } from '../i18n/i18n.ts';
 import type { Language } from '../i18n/messages.ts';
 import { nodeName, outcomeTitle } from './canvas-names.ts';
 import { EDGES_AFTER_NODES } from './canvas-tab-order.ts';
+import { sameListOr } from './same-list.ts';
 
 /** What edges are named with: the console's texts and its language. */
 export interface EdgeWords {
@@ -34,10 +34,10 @@ export function edgeName(
 
 /**
  * The edges with their names (`ariaLabel`) and what a screen reader calls them
- * (`aria-roledescription`, "连线" / "connection", not React Flow's "edge") in the language shown; an edge named already (a
- * version diff's added or removed one) keeps its name. The same array while no name changes,
- * and the same edge objects for edges whose name did not change: moving a node re-renders no
- * edge for its name.
+ * (`aria-roledescription`: "连线" / "connection", not React Flow's "edge") in the language
+ * shown; an edge named already (a version diff's added or removed one) keeps its name. The same
+ * array while no name changes, and the same edge objects for edges whose name did not change:
+ * moving a node re-renders no edge for its name.
  */
 export function useNamedEdges(
   nodes: readonly JourneyFlowNode[],

@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
-import { sameListOr } from './same-list.ts';
 import { useTranslation } from 'react-i18next';
 import type { JourneyFlowNode } from '../graph/journey-graph.ts';
+import { sameListOr } from './same-list.ts';
 
 /**
  * The nodes with what a screen reader calls a node ("节点" / "node") in the console's

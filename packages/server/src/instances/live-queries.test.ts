@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { TestClock } from '../clock/test-clock.ts';
-import type { InstanceRecord } from '../model/instance.model.ts';
+import type { InstanceRecord, StepRecord } from '../model/instance.model.ts';
+import type { CommittedListener } from '../runtime/step-log.ts';
 import { LiveQueries } from './live-queries.ts';
 
 const SETTLE_MS = 50;
@@ -15,7 +16,7 @@ afterEach(() => live?.close());
 /** Live queries on a test clock; `commit` tells them a step was committed. */
 function liveQueries() {
   const clock = new TestClock();
-  let committed: (instance: InstanceRecord) => void = () => undefined;
+  let committed: CommittedListener = () => undefined;
   live = new LiveQueries(
     (listener) => {
       committed = listener;
@@ -23,7 +24,7 @@ function liveQueries() {
     },
     { clock, settleMs: SETTLE_MS, sweepEveryMs: 3_600_000, restFactor: REST_FACTOR },
   );
-  return { live, clock, commit: () => committed(step) };
+  return { live, clock, commit: () => committed(step, {} as StepRecord) };
 }
 
 /** A query whose every read takes `ms` of real time, counting its reads. */

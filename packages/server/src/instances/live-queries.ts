@@ -2,6 +2,9 @@ import { systemClock, type Cancel, type Clock } from '../clock/clock.ts';
 import type { InstanceRecord } from '../model/instance.model.ts';
 import type { CommittedListener } from '../runtime/step-log.ts';
 
+/** The longest a query rests after a read (`LiveQueryOptions.restFactor`). */
+const MAX_REST_MS = 60_000;
+
 /** Hears a query's answer as JSON text, each time it changed. */
 type Listener = (answerJson: string) => void;
 
@@ -15,7 +18,7 @@ interface Followed {
   again: boolean;
   /** The last answer read (JSON), told at once to a page that starts following. */
   answer: string | undefined;
-  /** Until when (clock ms) the query rests after its last read ({@link LiveQueryOptions.restFactor}). */
+  /** Until when (clock ms) the query rests after its last read (`restFactor`). */
   restsUntil: number;
   /** The read waiting for the rest to end. */
   afterRest: Cancel | undefined;
@@ -39,7 +42,8 @@ export interface LiveQueryOptions {
    * scans (the editor's flow counts read every step of the window) would otherwise be read
    * again as soon as it ended while steps keep coming, taking a store connection for good: at
    * 4 it takes at most a fifth of one. A read of a few milliseconds rests a few more; steps
-   * still fold into a read `settleMs` later. Default 4.
+   * still fold into a read `settleMs` later. A rest lasts at most a minute (a read that waited
+   * out a store's timeout does not keep its pages still for longer). Default 4.
    */
   restFactor?: number;
   clock?: Clock;
@@ -181,7 +185,7 @@ export class LiveQueries {
     const started = performance.now();
     followed.running = this.#read(followed).finally(() => {
       const took = performance.now() - started;
-      followed.restsUntil = this.#clock.now() + took * this.#restFactor;
+      followed.restsUntil = this.#clock.now() + Math.min(took * this.#restFactor, MAX_REST_MS);
       followed.running = undefined;
       if (followed.again) {
         followed.again = false;
