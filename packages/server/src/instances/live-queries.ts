@@ -47,6 +47,11 @@ export interface LiveQueryOptions {
    */
   restFactor?: number;
   clock?: Clock;
+  /**
+   * What a read's duration is measured with (ms): real time by default (`performance.now`), so
+   * that a test moving `clock` ahead during a read does not lengthen its rest.
+   */
+  stopwatch?: () => number;
 }
 
 /**
@@ -63,6 +68,7 @@ export class LiveQueries {
   readonly #settleMs: number;
   readonly #sweepEveryMs: number;
   readonly #restFactor: number;
+  readonly #stopwatch: () => number;
   #stopListening: (() => void) | undefined;
   #sweep: Cancel | undefined;
   #closed = false;
@@ -77,6 +83,7 @@ export class LiveQueries {
     this.#settleMs = options.settleMs ?? 500;
     this.#sweepEveryMs = options.sweepEveryMs ?? 3000;
     this.#restFactor = options.restFactor ?? 4;
+    this.#stopwatch = options.stopwatch ?? (() => performance.now());
   }
 
   /**
@@ -180,11 +187,10 @@ export class LiveQueries {
       });
       return;
     }
-    // How long the read took is real time (a test moving the clock ahead meanwhile does not
-    // lengthen it); when it may run again is the clock's.
-    const started = performance.now();
+    // How long the read took is the stopwatch's; when it may run again is the clock's.
+    const started = this.#stopwatch();
     followed.running = this.#read(followed).finally(() => {
-      const took = performance.now() - started;
+      const took = this.#stopwatch() - started;
       followed.restsUntil = this.#clock.now() + Math.min(took * this.#restFactor, MAX_REST_MS);
       followed.running = undefined;
       if (followed.again) {
