@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalizedError, parseConfig } from '@xiaoer/server';
 import { ADMIN_PASSWORD, startHarness, type Harness } from '@xiaoer/server/testing';
+import { LoginLockout } from '@xiaoer/server/internal';
 import { expectRefused } from './attack-table.ts';
 
 /**
@@ -155,6 +156,19 @@ describe('failed logins per user name (http.loginLockout)', () => {
       12 - LOCKOUT.failuresPerAccount,
     );
     await expectLocked(await login('gina', password));
+  });
+
+  it('should give no more turns than the limit to many attempts at once through two connections', async () => {
+    // The store's findOneAndUpdate is a read and then a write: two counts at once may both
+    // count one. The turns are claimed by unique inserts, exact however the count goes.
+    const lockouts = [here, elsewhere].map(
+      (h) => new LoginLockout(h.xiaoer.models, h.clock, LOCKOUT),
+    );
+    const turns = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => (lockouts[i % 2] as LoginLockout).begin('talia')),
+    );
+    expect(turns.filter((turn) => !turn.locked)).toHaveLength(LOCKOUT.failuresPerAccount);
+    expect(await lockouts[0]?.lockedUntil(['talia'])).toHaveProperty('size', 1);
   });
 
   it('should count the failures sent to two processes on one store together', async () => {

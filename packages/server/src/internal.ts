@@ -14,6 +14,7 @@ export {
 export { openApiDocument, undocumentedRoutes } from './http/openapi.ts';
 export { workflowBodySchemas } from './http/workflows.route.ts';
 export { authBodySchemas } from './http/auth.route.ts';
+export { LoginLockout } from './auth/login-lockout.ts';
 export { INSTANCE_STREAMS_PER_USER, instanceBodySchemas } from './http/instances.route.ts';
 export { CONVERSATION_STREAMS_PER_USER } from './http/chat.route.ts';
 export { STREAM_RECHECK_MS } from './http/signed-out-streams.ts';

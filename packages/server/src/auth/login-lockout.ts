@@ -33,8 +33,9 @@ export type LoginTurn = { locked: false } | { locked: true; lockedUntil: Date };
  * Failed logins per user name, kept in the store (`loginFailures`) so every process behind a
  * balancer counts the same failures and sees the same lock. An attempt counts as a failure from
  * the moment its password is to be checked (`begin`) until it succeeds (`succeeded` deletes the
- * count), so attempts sent at once from many addresses cannot check more passwords than the
- * limit before the lock is written. A user name that does not exist is counted and locked the
+ * count), and takes one of the window's `limit` attempts by a unique insert, so attempts sent at
+ * once from many addresses cannot check more passwords than the limit before the lock is
+ * written. A user name that does not exist is counted and locked the
  * same way: the lock tells nothing about which names exist.
  */
 export class LoginLockout {
@@ -67,7 +68,8 @@ export class LoginLockout {
     if (current && current.expiresAt.getTime() <= now)
       await this.#failures.deleteOne({ _id: name, expiresAt: { $lte: new Date(now) } });
     const counted = await this.#count(name, now);
-    if (counted.failures <= this.#limit) return { locked: false };
+    if (counted.failures <= this.#limit && (await this.#claimSlot(name, counted)))
+      return { locked: false };
     return { locked: true, lockedUntil: await this.#lock(name, now) };
   }
 
@@ -121,6 +123,29 @@ export class LoginLockout {
     });
     if (!counted) throw new Error(`no login failure count for ${name} after an upsert`);
     return counted;
+  }
+
+  /**
+   * Claims one of the window's `limit` attempts: a document of its own per attempt
+   * (`<name>#<window end>#<n>`; a user name has no `#`), inserted, so that two attempts at once
+   * never get the same one on any store — FerretDB 1.x runs the count's `findOneAndUpdate` as a
+   * read and then a write, and two at once may both count one (a fifth password checked at a
+   * limit of four). Starts at the count, where the free ones are; false when all are taken.
+   */
+  async #claimSlot(name: string, counted: LoginFailureRecord): Promise<boolean> {
+    const window = counted.windowEndsAt.getTime();
+    for (let attempt = Math.max(1, counted.failures); attempt <= this.#limit; attempt++) {
+      try {
+        await this.#failures.collection.insertOne({
+          _id: `${name}#${window}#${attempt}`,
+          expiresAt: counted.windowEndsAt,
+        } as never);
+        return true;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+      }
+    }
+    return false;
   }
 
   /** Locks the name unless it is already (the first lock stands); until when it is locked. */
