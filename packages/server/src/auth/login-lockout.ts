@@ -35,8 +35,8 @@ export type LoginTurn = { locked: false } | { locked: true; lockedUntil: Date };
  * the moment its password is to be checked (`begin`) until it succeeds (`succeeded` deletes the
  * count), and takes one of the window's `limit` attempts by a unique insert, so attempts sent at
  * once from many addresses cannot check more passwords than the limit before the lock is
- * written. A user name that does not exist is counted and locked the
- * same way: the lock tells nothing about which names exist.
+ * written. A user name that does not exist is counted and locked the same way: the lock tells
+ * nothing about which names exist.
  */
 export class LoginLockout {
   readonly #failures: Model<LoginFailureRecord>;
@@ -129,8 +129,8 @@ export class LoginLockout {
    * Claims one of the window's `limit` attempts: a document of its own per attempt
    * (`<name>#<window end>#<n>`; a user name has no `#`), inserted, so that two attempts at once
    * never get the same one on any store — FerretDB 1.x runs the count's `findOneAndUpdate` as a
-   * read and then a write, and two at once may both count one (a fifth password checked at a
-   * limit of four). Starts at the count, where the free ones are; false when all are taken.
+   * read and then a write, and two at once may both count one (a CI run checked four passwords
+   * at a limit of three). Starts at the count, where the free ones are; false when all are taken.
    */
   async #claimSlot(name: string, counted: LoginFailureRecord): Promise<boolean> {
     const window = counted.windowEndsAt.getTime();
