@@ -1,28 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import mongoose, { type Connection } from 'mongoose';
-import { AnalyticsRollup, createModels, type Models } from '@xiaoer/server/internal';
-import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
+import { describe, expect, it, vi } from 'vitest';
+import mongoose from 'mongoose';
+import { AnalyticsRollup, createModels } from '@xiaoer/server/internal';
 import { deleteByIds } from '../../packages/server/src/model/delete-by-ids.ts';
+import { modelsOnTestStore } from '../store/models-on-test-store.ts';
 
 /**
  * A backlog of facts many batches long (a rollup that could not run for a while) is rolled up
  * exactly once and its facts deleted by `_id`, not by `$in` — which FerretDB answers by reading
  * the whole backlog again for every batch.
  */
-let store: RunningStore;
-let connection: Connection;
-let models: Models;
-
-beforeAll(async () => {
-  store = await startTestStore();
-  connection = await mongoose.createConnection(store.uri).asPromise();
-  models = createModels(connection);
-});
-
-afterAll(async () => {
-  await connection?.close();
-  await store?.stop();
-});
+const store = modelsOnTestStore();
 
 const opened = (i: number) => ({
   _id: `opened|backlog-${i}`,
@@ -35,7 +22,7 @@ const opened = (i: number) => ({
 
 describe('deleteByIds', () => {
   it('should delete exactly the given ids, 500 to a statement', async () => {
-    const { AnalyticsFacts } = models;
+    const { AnalyticsFacts } = store.models;
     await AnalyticsFacts.collection.insertMany(
       Array.from({ length: 640 }, (_, i) => opened(1000 + i)) as never[],
     );
@@ -60,16 +47,16 @@ describe('deleteByIds', () => {
 describe('a rollup of a backlog', () => {
   it('should count every fact of a backlog of many batches once and leave none', async () => {
     const facts = Array.from({ length: 150 }, (_, i) => opened(i));
-    await models.AnalyticsFacts.collection.insertMany(facts as never[]);
-    const rollup = new AnalyticsRollup(models, { timeZone: 'Asia/Shanghai', batchSize: 10 });
-    const deletes = vi.spyOn(models.AnalyticsFacts.collection, 'deleteMany');
+    await store.models.AnalyticsFacts.collection.insertMany(facts as never[]);
+    const rollup = new AnalyticsRollup(store.models, { timeZone: 'Asia/Shanghai', batchSize: 10 });
+    const deletes = vi.spyOn(store.models.AnalyticsFacts.collection, 'deleteMany');
     const result = await rollup.run();
     expect(result).toMatchObject({ ran: true, facts: 150 });
     // 150 facts in batches of 10: one `$in` delete per batch.
     expect(deletes).toHaveBeenCalledTimes(15);
     deletes.mockRestore();
-    expect(await models.AnalyticsFacts.find({}).lean()).toEqual([]);
-    const days = await models.ConversationDays.find({}).lean();
+    expect(await store.models.AnalyticsFacts.find({}).lean()).toEqual([]);
+    const days = await store.models.ConversationDays.find({}).lean();
     const total = (channel: string) =>
       days
         .filter((day) => day.channel === channel)
@@ -81,12 +68,12 @@ describe('a rollup of a backlog', () => {
   });
 
   it('should stop after its batch when another process took its lease over', async () => {
-    await models.ConversationDays.deleteMany({});
-    await models.AnalyticsFacts.collection.insertMany(
+    await store.models.ConversationDays.deleteMany({});
+    await store.models.AnalyticsFacts.collection.insertMany(
       Array.from({ length: 30 }, (_, i) => opened(1000 + i)) as never[],
     );
-    const rollup = new AnalyticsRollup(models, { timeZone: 'Asia/Shanghai', batchSize: 10 });
-    const control = models.RollupControl;
+    const rollup = new AnalyticsRollup(store.models, { timeZone: 'Asia/Shanghai', batchSize: 10 });
+    const control = store.models.RollupControl;
     const renew = control.updateOne.bind(control);
     // Just before the first renewal, the lease passes to another process (it took ours over).
     const spy = vi
@@ -98,15 +85,15 @@ describe('a rollup of a backlog', () => {
     const result = await rollup.run();
     spy.mockRestore();
     expect(result).toMatchObject({ ran: true, facts: 10 });
-    expect(await models.AnalyticsFacts.countDocuments()).toBe(20);
+    expect(await store.models.AnalyticsFacts.countDocuments()).toBe(20);
     await control.deleteOne({ _id: 'rollup', owner: 'thief' });
     expect((await rollup.run()).facts).toBe(20);
-    const days = await models.ConversationDays.find({}).lean();
+    const days = await store.models.ConversationDays.find({}).lean();
     expect(days.flatMap((day) => day.opened).reduce((a, b) => a + b, 0)).toBe(30);
   });
 
   it("should read each batch's packs, not the whole backlog again for every batch", async () => {
-    await models.ConversationDays.deleteMany({});
+    await store.models.ConversationDays.deleteMany({});
     // The rollup on a connection of its own whose commands are watched: the fact documents the
     // store sends back to its reads.
     const watched = await mongoose
@@ -131,7 +118,7 @@ describe('a rollup of a backlog', () => {
       facts: Array.from({ length: 10 }, (_, i) => opened(2000 + p * 10 + i)),
       recordedAt: new Date(),
     }));
-    await models.AnalyticsFacts.collection.insertMany(packs as never[]);
+    await store.models.AnalyticsFacts.collection.insertMany(packs as never[]);
     try {
       const rollup = new AnalyticsRollup(createModels(watched), {
         timeZone: 'Asia/Shanghai',
@@ -143,8 +130,8 @@ describe('a rollup of a backlog', () => {
       // packs and what is left of its round trip (16 documents the first time, then 11).
       expect(documentsRead).toBeGreaterThanOrEqual(100);
       expect(documentsRead).toBeLessThanOrEqual(160);
-      expect(await models.AnalyticsFacts.countDocuments()).toBe(0);
-      const days = await models.ConversationDays.find({}).lean();
+      expect(await store.models.AnalyticsFacts.countDocuments()).toBe(0);
+      const days = await store.models.ConversationDays.find({}).lean();
       expect(days.flatMap((day) => day.opened).reduce((a, b) => a + b, 0)).toBe(1000);
     } finally {
       await watched.close();

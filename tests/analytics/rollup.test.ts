@@ -1,35 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import mongoose, { type Connection } from 'mongoose';
+import { describe, expect, it } from 'vitest';
+import mongoose from 'mongoose';
 import {
   AnalyticsRollup,
   FactRecorder,
   createModels,
   type AnalyticsFact,
-  type Models,
 } from '@xiaoer/server/internal';
-import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
 import { systemClock } from '@xiaoer/server';
+import { modelsOnTestStore } from '../store/models-on-test-store.ts';
 
 /** The rollup on the real store: exactly once, with a dead run's batch and a rival process. */
-let store: RunningStore;
-let connection: Connection;
-let models: Models;
+const store = modelsOnTestStore();
 const ZONE = 'Asia/Shanghai';
 // 2026-11-02 10:30 in Shanghai (a Monday).
 const at = new Date('2026-11-02T02:30:00Z');
 
-beforeAll(async () => {
-  store = await startTestStore();
-  connection = await mongoose.createConnection(store.uri).asPromise();
-  models = createModels(connection);
-});
-afterAll(async () => {
-  await connection?.close();
-  await store?.stop();
-});
-
 async function record(id: string, fact: AnalyticsFact): Promise<void> {
-  await models.AnalyticsFacts.collection.insertOne({
+  await store.models.AnalyticsFacts.collection.insertOne({
     ...fact,
     _id: id,
     recordedAt: new Date(),
@@ -37,19 +24,19 @@ async function record(id: string, fact: AnalyticsFact): Promise<void> {
 }
 const opened = (channel = 'web'): AnalyticsFact => ({ kind: 'opened', at, channel });
 const day = async (id: string) =>
-  models.ConversationDays.findById(id).lean<{ opened: number[]; batches: string[] }>();
+  store.models.ConversationDays.findById(id).lean<{ opened: number[]; batches: string[] }>();
 
 describe('the hourly rollup', () => {
   it('should count facts in the shop-local day and hour, and drain them', async () => {
-    const rollup = new AnalyticsRollup(models, { timeZone: ZONE });
+    const rollup = new AnalyticsRollup(store.models, { timeZone: ZONE });
     await record('o1', opened());
     await record('o2', opened());
     await record('o3', opened('app'));
     expect(await rollup.run()).toMatchObject({ ran: true, facts: 3, days: 2 });
     expect((await day('2026-11-02|web'))?.opened[10]).toBe(2);
     expect((await day('2026-11-02|app'))?.opened[10]).toBe(1);
-    expect(await models.AnalyticsFacts.countDocuments()).toBe(0);
-    expect((await models.RollupProgress.findById('progress').lean())?.channels).toEqual([
+    expect(await store.models.AnalyticsFacts.countDocuments()).toBe(0);
+    expect((await store.models.RollupProgress.findById('progress').lean())?.channels).toEqual([
       'app',
       'web',
     ]);
@@ -58,9 +45,9 @@ describe('the hourly rollup', () => {
   });
 
   it('should roll up facts recorded as packs, one document per flush, each fact id once', async () => {
-    const rollup = new AnalyticsRollup(models, { timeZone: ZONE });
+    const rollup = new AnalyticsRollup(store.models, { timeZone: ZONE });
     const recorder = new FactRecorder(
-      models,
+      store.models,
       (error) => {
         throw error;
       },
@@ -75,50 +62,50 @@ describe('the hourly rollup', () => {
     for (let n = 0; n < 30; n++) recorder.record(`pack-o${n}`, packed(n < 10 ? 'app' : 'shop'));
     recorder.record('pack-o3', packed('app')); // the same fact again: counted once
     await recorder.flush();
-    const stored = await models.AnalyticsFacts.find({}).lean<{ facts?: unknown[] }[]>();
+    const stored = await store.models.AnalyticsFacts.find({}).lean<{ facts?: unknown[] }[]>();
     expect(stored).toHaveLength(1);
     expect(stored[0]?.facts).toHaveLength(31);
     await record('single-1', packed('shop')); // a single fact beside the pack
     expect(await rollup.run()).toMatchObject({ ran: true, facts: 31 });
     expect((await day('2026-11-05|app'))?.opened[10]).toBe(10);
     expect((await day('2026-11-05|shop'))?.opened[10]).toBe(21);
-    expect(await models.AnalyticsFacts.countDocuments()).toBe(0);
+    expect(await store.models.AnalyticsFacts.countDocuments()).toBe(0);
   });
 
   it('should redo a batch a dead run left, skipping the days it had already written', async () => {
-    const rollup = new AnalyticsRollup(models, { timeZone: ZONE });
+    const rollup = new AnalyticsRollup(store.models, { timeZone: ZONE });
     // A run wrote ahead batch "dead" for two facts, added them to the web day, then died
     // before the app day and before deleting the facts.
     await record('d1', opened('web'));
     await record('d2', opened('app'));
-    await models.RollupControl.create({
+    await store.models.RollupControl.create({
       _id: 'batch',
       owner: 'dead',
       expiresAt: new Date(Date.now() - 1000),
       factIds: ['d1', 'd2'],
     });
     const web = await day('2026-11-02|web');
-    await models.ConversationDays.collection.updateOne({ _id: '2026-11-02|web' } as never, {
+    await store.models.ConversationDays.collection.updateOne({ _id: '2026-11-02|web' } as never, {
       $set: { 'opened.10': (web?.opened[10] ?? 0) + 1, batches: [...(web?.batches ?? []), 'dead'] },
     });
     await rollup.run();
     expect((await day('2026-11-02|web'))?.opened[10]).toBe(3);
     expect((await day('2026-11-02|app'))?.opened[10]).toBe(2);
-    expect(await models.AnalyticsFacts.countDocuments()).toBe(0);
-    expect(await models.RollupControl.findById('batch').lean()).toBeNull();
+    expect(await store.models.AnalyticsFacts.countDocuments()).toBe(0);
+    expect(await store.models.RollupControl.findById('batch').lean()).toBeNull();
   });
 
   it('should let one process roll up at a time, and take over a lease past its time', async () => {
-    const first = new AnalyticsRollup(models, { timeZone: ZONE });
-    await models.RollupControl.create({
+    const first = new AnalyticsRollup(store.models, { timeZone: ZONE });
+    await store.models.RollupControl.create({
       _id: 'rollup',
       owner: 'other-process',
       expiresAt: new Date(Date.now() + 60_000),
     });
     await record('l1', opened());
     expect(await first.run()).toMatchObject({ ran: false });
-    expect(await models.AnalyticsFacts.countDocuments()).toBe(1);
-    await models.RollupControl.updateOne(
+    expect(await store.models.AnalyticsFacts.countDocuments()).toBe(1);
+    await store.models.RollupControl.updateOne(
       { _id: 'rollup' },
       { $set: { expiresAt: new Date(Date.now() - 1) } },
     );
@@ -130,7 +117,7 @@ describe('the hourly rollup', () => {
     const other = createModels(await mongoose.createConnection(store.uri).asPromise());
     for (let i = 0; i < 200; i++) await record(`p${i}`, opened('race'));
     const results = await Promise.all([
-      new AnalyticsRollup(models, { timeZone: ZONE }).run(),
+      new AnalyticsRollup(store.models, { timeZone: ZONE }).run(),
       new AnalyticsRollup(other, { timeZone: ZONE }).run(),
     ]);
     // Whoever lost the lease did nothing; a loser that ran after the winner found nothing.

@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import mongoose, { type Connection } from 'mongoose';
-import { AnalyticsRollup, createModels, type Models } from '@xiaoer/server/internal';
-import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
+import { describe, expect, it } from 'vitest';
+import { AnalyticsRollup } from '@xiaoer/server/internal';
 import {
   GeneratedTraffic,
   writeFacts,
@@ -14,25 +12,13 @@ import {
   hourlyCounts,
   trafficHours,
 } from '../../bench/analytics/traffic-pattern.ts';
+import { modelsOnTestStore } from '../store/models-on-test-store.ts';
 
 /**
  * The analytics benchmark's generation and rollup on a few hundred records: what the rollup
  * counts is what the generator says it produced.
  */
-let store: RunningStore;
-let connection: Connection;
-let models: Models;
-
-beforeAll(async () => {
-  store = await startTestStore();
-  connection = await mongoose.createConnection(store.uri).asPromise();
-  models = createModels(connection);
-});
-
-afterAll(async () => {
-  await connection?.close();
-  await store?.stop();
-});
+const store = modelsOnTestStore();
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
@@ -57,20 +43,20 @@ describe('analytics benchmark parts', () => {
   it('should roll up the generated facts into exactly the totals generated', async () => {
     const traffic = new GeneratedTraffic({ days: 7, conversations: 200, steps: 400 });
     const hours: HourOfTraffic[] = traffic.hours.map((_, i) => traffic.hour(i));
-    await writeHistory(models, hours);
-    const written = await writeFacts(models, hours);
+    await writeHistory(store.models, hours);
+    const written = await writeFacts(store.models, hours);
     const conversations = traffic.conversationTally;
     const journeys = traffic.journeyTally;
     expect(conversations.conversations).toBe(200);
     expect(journeys.steps).toBeGreaterThanOrEqual(400);
-    expect(await models.Steps.countDocuments({})).toBe(journeys.steps);
+    expect(await store.models.Steps.countDocuments({})).toBe(journeys.steps);
     expect(written).toBe(conversations.facts + journeys.facts);
 
-    const rollup = new AnalyticsRollup(models, { timeZone: BENCH_TIME_ZONE, batchSize: 500 });
+    const rollup = new AnalyticsRollup(store.models, { timeZone: BENCH_TIME_ZONE, batchSize: 500 });
     expect(await rollup.run()).toMatchObject({ ran: true, facts: written });
-    expect(await models.AnalyticsFacts.countDocuments({})).toBe(0);
+    expect(await store.models.AnalyticsFacts.countDocuments({})).toBe(0);
 
-    const days = await models.ConversationDays.find({}).lean();
+    const days = await store.models.ConversationDays.find({}).lean();
     const byChannel = (channel: string) =>
       sum(days.filter((d) => d.channel === channel).map((d) => sum(d.opened)));
     for (const [channel, count] of Object.entries(conversations.byChannel))
@@ -85,7 +71,7 @@ describe('analytics benchmark parts', () => {
     expect(sum(days.map((d) => d.totals.satisfaction.count))).toBe(conversations.surveys);
     expect(sum(days.map((d) => d.totals.satisfaction.sum))).toBe(conversations.scoreSum);
 
-    const journeyDays = await models.JourneyDays.find({}).lean();
+    const journeyDays = await store.models.JourneyDays.find({}).lean();
     for (const [workflowId, started] of Object.entries(journeys.started)) {
       const of = journeyDays.filter((d) => d.workflowId === workflowId);
       expect(sum(of.map((d) => d.started))).toBe(started);

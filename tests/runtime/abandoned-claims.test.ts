@@ -1,7 +1,7 @@
-import mongoose, { type Connection } from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { abandoned, createModels, ProcessLiveness } from '@xiaoer/server/internal';
-import { startTestStore, TestClock, type RunningStore } from '@xiaoer/server/testing';
+import { describe, expect, it, vi } from 'vitest';
+import { abandoned, ProcessLiveness } from '@xiaoer/server/internal';
+import { TestClock } from '@xiaoer/server/testing';
+import { modelsOnTestStore } from '../store/models-on-test-store.ts';
 
 /**
  * Which claims recovery takes over, judged against real heartbeats in the store. Found in a CI
@@ -10,18 +10,7 @@ import { startTestStore, TestClock, type RunningStore } from '@xiaoer/server/tes
  * the step's message a second time.
  */
 const STALE_MS = 3000;
-let store: RunningStore;
-let connection: Connection;
-let models: ReturnType<typeof createModels>;
-beforeAll(async () => {
-  store = await startTestStore();
-  connection = await mongoose.createConnection(store.uri).asPromise();
-  models = createModels(connection);
-});
-afterAll(async () => {
-  await connection?.close();
-  await store?.stop();
-});
+const store = modelsOnTestStore();
 
 interface Claim {
   name: string;
@@ -31,8 +20,8 @@ interface Claim {
 
 describe('abandoned claims', () => {
   it('should leave a beating process its claims however old, and take over the rest', async () => {
-    const holder = new ProcessLiveness(models.Heartbeats, {}, new TestClock());
-    const judge = new ProcessLiveness(models.Heartbeats);
+    const holder = new ProcessLiveness(store.models.Heartbeats, {}, new TestClock());
+    const judge = new ProcessLiveness(store.models.Heartbeats);
     await holder.start(() => undefined);
     const now = Date.now();
     const old = new Date(now - 60_000);
@@ -49,7 +38,7 @@ describe('abandoned claims', () => {
     expect(await names(now)).toEqual(['unknown holder, old', 'own, old']);
 
     // A process that stopped beating: its claims are taken over, fresh or not.
-    await models.Heartbeats.create({ _id: 'silent:1:abc', beatAt: new Date(now - 10_000) });
+    await store.models.Heartbeats.create({ _id: 'silent:1:abc', beatAt: new Date(now - 10_000) });
     const silent: Claim[] = [{ name: 'silent, fresh', process: 'silent:1:abc', at: new Date(now) }];
     expect(await abandoned(silent, (claim) => claim.at, STALE_MS, judge, now)).toEqual(silent);
 
@@ -61,11 +50,11 @@ describe('abandoned claims', () => {
       'unknown holder, old',
       'own, old',
     ]);
-    await models.Heartbeats.deleteOne({ _id: 'silent:1:abc' });
+    await store.models.Heartbeats.deleteOne({ _id: 'silent:1:abc' });
   });
 
   it("should date a beat by the store's clock, not by the process's", async () => {
-    const beating = new ProcessLiveness(models.Heartbeats, {}, new TestClock());
+    const beating = new ProcessLiveness(store.models.Heartbeats, {}, new TestClock());
     // This process's clock an hour behind: a beat dated by it would make the process look gone
     // to every other (as a beat that waited seconds behind a busy store's commands looked old).
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() - 3_600_000 });
@@ -74,9 +63,9 @@ describe('abandoned claims', () => {
     } finally {
       vi.useRealTimers();
     }
-    const beat = await models.Heartbeats.findById(beating.id).lean();
+    const beat = await store.models.Heartbeats.findById(beating.id).lean();
     expect(Math.abs(Date.now() - new Date(beat?.beatAt ?? 0).getTime())).toBeLessThan(60_000);
-    expect(await new ProcessLiveness(models.Heartbeats).alive(beating.id)).toBe(true);
+    expect(await new ProcessLiveness(store.models.Heartbeats).alive(beating.id)).toBe(true);
     await beating.stop();
   });
 

@@ -1,7 +1,6 @@
-import mongoose, { type Connection, type Model } from 'mongoose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Model } from 'mongoose';
+import { describe, expect, it } from 'vitest';
 import {
-  createModels,
   EventInbox,
   eventJson,
   GroupCommit,
@@ -9,7 +8,7 @@ import {
   type EventRecord,
   type Models,
 } from '@xiaoer/server/internal';
-import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
+import { modelsOnTestStore } from '../store/models-on-test-store.ts';
 
 /**
  * Taking delivered events (runtime/event-inbox.ts) on the real embedded store: the inbox entries
@@ -17,19 +16,7 @@ import { startTestStore, type RunningStore } from '@xiaoer/server/testing';
  * is safe because an entry is deleted no sooner than a delay after its record was written; a
  * take slower than half that delay reads the records again.
  */
-let store: RunningStore;
-let connection: Connection;
-let models: Models;
-
-beforeAll(async () => {
-  store = await startTestStore();
-  connection = await mongoose.createConnection(store.uri).asPromise();
-  models = createModels(connection);
-});
-afterAll(async () => {
-  await connection?.close();
-  await store?.stop();
-});
+const store = modelsOnTestStore();
 
 let serial = 0;
 function order(): EventRecord {
@@ -46,7 +33,7 @@ function order(): EventRecord {
 }
 
 /**
- * The models with the inbox's `insertMany` held at the store's door until `release()`, and the
+ * The store.models with the inbox's `insertMany` held at the store's door until `release()`, and the
  * records' `find`s counted.
  */
 function heldInbox() {
@@ -71,8 +58,8 @@ function heldInbox() {
   };
   return {
     models: {
-      Inbox: proxy(models.Inbox, 'insertMany', () => gate),
-      Events: proxy(models.Events, 'find', () => void finds++),
+      Inbox: proxy(store.models.Inbox, 'insertMany', () => gate),
+      Events: proxy(store.models.Events, 'find', () => void finds++),
     } as Pick<Models, 'Inbox' | 'Events'>,
     release: () => release(),
     finds: () => finds,
@@ -101,14 +88,14 @@ describe('taking events', () => {
     expect(taken.recorded.size).toBe(0);
     expect(taken.inProgress.size).toBe(0);
     expect(held.finds()).toBe(1);
-    expect(await models.Inbox.exists({ _id: record._id as never })).toBeTruthy();
+    expect(await store.models.Inbox.exists({ _id: record._id as never })).toBeTruthy();
   });
 
   it('should find a record written before, and an entry in progress, as before', async () => {
-    const inbox = new EventInbox(models, new GroupCommit());
+    const inbox = new EventInbox(store.models, new GroupCommit());
     const recorded = order();
     const inProgress = order();
-    await models.Events.collection.insertOne(eventJson.encode(recorded) as never);
+    await store.models.Events.collection.insertOne(eventJson.encode(recorded) as never);
     await inbox.take([inProgress]);
     const taken = await inbox.take([recorded, inProgress, order()]);
     expect([...taken.recorded]).toEqual([0]);
@@ -128,7 +115,7 @@ describe('taking events', () => {
     await turnsUntil(() => held.finds() > 0);
     // Read (nothing there), then its record is written — as another process would once it
     // processed an earlier delivery — while this insert is still on its way.
-    await models.Events.collection.insertOne(eventJson.encode(record) as never);
+    await store.models.Events.collection.insertOne(eventJson.encode(record) as never);
     held.release();
     const taken = await taking;
     expect(held.finds()).toBe(2);
@@ -141,21 +128,21 @@ describe('releasing inbox entries', () => {
     expect(INBOX_RELEASE_DELAY_MS).toBeGreaterThanOrEqual(500);
     const [held, quick] = [order(), order()];
     // Held for a minute: still there after a round trip, until settled.
-    const patient = new EventInbox(models, new GroupCommit(), { releaseDelayMs: 60_000 });
+    const patient = new EventInbox(store.models, new GroupCommit(), { releaseDelayMs: 60_000 });
     await patient.take([held]);
     patient.release(held._id);
     expect(patient.releasing(held._id)).toBe(true);
-    expect(await models.Inbox.exists({ _id: held._id as never })).toBeTruthy();
+    expect(await store.models.Inbox.exists({ _id: held._id as never })).toBeTruthy();
     await patient.idle();
-    expect(await models.Inbox.exists({ _id: held._id as never })).toBeNull();
+    expect(await store.models.Inbox.exists({ _id: held._id as never })).toBeNull();
     expect(patient.releasing(held._id)).toBe(false);
     // Held for 50 ms: deleted on its own, not before.
-    const inbox = new EventInbox(models, new GroupCommit(), { releaseDelayMs: 50 });
+    const inbox = new EventInbox(store.models, new GroupCommit(), { releaseDelayMs: 50 });
     await inbox.take([quick]);
     const released = performance.now();
     inbox.release(quick._id);
     await expect
-      .poll(() => models.Inbox.exists({ _id: quick._id as never }), { timeout: 5_000 })
+      .poll(() => store.models.Inbox.exists({ _id: quick._id as never }), { timeout: 5_000 })
       .toBeNull();
     expect(performance.now() - released).toBeGreaterThanOrEqual(50);
     await expect.poll(() => inbox.releasing(quick._id)).toBe(false);
@@ -163,7 +150,7 @@ describe('releasing inbox entries', () => {
 
   it('should tell a delete that failed and stop holding the entry (recovery deletes it later)', async () => {
     const failures: string[] = [];
-    const broken = new Proxy(models.Inbox, {
+    const broken = new Proxy(store.models.Inbox, {
       get: (inner, key) =>
         key === 'collection'
           ? new Proxy(inner.collection, {
@@ -174,16 +161,20 @@ describe('releasing inbox entries', () => {
             })
           : (Reflect.get(inner, key) as unknown),
     });
-    const inbox = new EventInbox({ Inbox: broken, Events: models.Events }, new GroupCommit(), {
-      releaseDelayMs: 1,
-      onReleaseFailed: (error, key) => failures.push(`${key}: ${(error as Error).message}`),
-    });
+    const inbox = new EventInbox(
+      { Inbox: broken, Events: store.models.Events },
+      new GroupCommit(),
+      {
+        releaseDelayMs: 1,
+        onReleaseFailed: (error, key) => failures.push(`${key}: ${(error as Error).message}`),
+      },
+    );
     const record = order();
     await inbox.take([record]);
     inbox.release(record._id);
     await inbox.idle();
     expect(failures).toEqual([`${record._id}: store away`]);
     expect(inbox.releasing(record._id)).toBe(false);
-    expect(await models.Inbox.exists({ _id: record._id as never })).toBeTruthy();
+    expect(await store.models.Inbox.exists({ _id: record._id as never })).toBeTruthy();
   });
 });
