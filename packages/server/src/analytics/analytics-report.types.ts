@@ -176,3 +176,16 @@ export interface StaffingHour {
   serviceLevelOnline: number | null;
   missesTarget: boolean;
 }
+
+/** Live counts on a journey's canvas: instances in each node, steps through each outcome. */
+export interface FlowCounts {
+  workflow: string;
+  since: Date;
+  /** Active instances sitting in each node now. */
+  nodes: Record<string, number>;
+  /**
+   * Steps that left `node` through `outcome` since `since`, to the minute (the steps of the
+   * minute `since` falls in count whole), keyed `node/outcome`.
+   */
+  outcomes: Record<string, number>;
+}

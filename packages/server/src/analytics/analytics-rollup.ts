@@ -3,7 +3,15 @@ import type { Model } from 'mongoose';
 import { isDuplicateKey, type AnalyticsModels } from '../model/models.ts';
 import { findByIds } from '../model/find-by-ids.ts';
 import { deleteByIds } from '../model/delete-by-ids.ts';
-import { factsOf, type FactRecord, type StoredFacts } from '../model/analytics.model.ts';
+import {
+  FLOW_HOURS_KEPT_DAYS,
+  RECENT_BATCHES,
+  factsOf,
+  type RecentBatchesRecord,
+  type FactRecord,
+  type StoredFacts,
+} from '../model/analytics.model.ts';
+import { addToFlowHour, emptyFlowHour, flowHourId } from './flow-hours.ts';
 import { localTime } from './local-time.ts';
 import { systemClock, type Clock } from '../clock/clock.ts';
 import {
@@ -32,6 +40,8 @@ export interface RollupResult {
   facts: number;
   /** Day documents written. */
   days: number;
+  /** Journey hour documents written (the editor's counts: flow-hours.ts). */
+  hours: number;
   ms: number;
 }
 
@@ -39,13 +49,15 @@ export interface RollupResult {
 const REMEMBERED_BATCHES = 20;
 const LEASE = 'rollup';
 const BATCH = 'batch';
+const RECENT = 'recent';
 
 /**
  * Moves recorded facts into the hourly rollups, exactly once, with several processes on one
  * store: one run at a time holds a lease (an inserted `_id`, FerretDB's only atomic claim);
- * each batch is written ahead (its fact ids), then added to its day documents (each notes the
- * batch id), then its facts and the batch record are deleted. A run that died part way is
- * redone by the next one, skipping the days that already note the batch.
+ * each batch is written ahead (its fact ids) and noted among the recent batches, then added to
+ * its day documents and journey hours (each notes the batch id), then its facts and the batch
+ * record are deleted. A run that died part way is redone by the next one, skipping the
+ * documents that already note the batch.
  */
 export class AnalyticsRollup {
   readonly #models: AnalyticsModels;
@@ -55,6 +67,8 @@ export class AnalyticsRollup {
   readonly #clock: Clock;
   /** Facts per document in the last batch read (sizes the next batch's round trips). */
   #factsPerDocument: number | undefined;
+  /** When this rollup last deleted the journey hours past keeping (at most hourly). */
+  #hoursPrunedAt = Number.NEGATIVE_INFINITY;
 
   constructor(models: AnalyticsModels, options: RollupOptions) {
     this.#models = models;
@@ -67,13 +81,17 @@ export class AnalyticsRollup {
   async run(): Promise<RollupResult> {
     const started = this.#clock.now();
     const owner = randomUUID();
-    if (!(await this.#lease(owner))) return { ran: false, facts: 0, days: 0, ms: 0 };
-    const result = { ran: true, facts: 0, days: 0, ms: 0 };
+    if (!(await this.#lease(owner))) return { ran: false, facts: 0, days: 0, hours: 0, ms: 0 };
+    const result = { ran: true, facts: 0, days: 0, hours: 0, ms: 0 };
+    const add = (written: { days: number; hours: number }) => {
+      result.days += written.days;
+      result.hours += written.hours;
+    };
     try {
       const left = await this.#models.RollupControl.findById(BATCH).lean();
       if (left) {
         const documents = await findByIds(this.#models.AnalyticsFacts, left.factIds ?? []);
-        result.days += await this.#apply(left.owner, documents);
+        add(await this.#apply(left.owner, documents));
         result.facts += factsOf(documents).length;
       }
       for (;;) {
@@ -86,13 +104,14 @@ export class AnalyticsRollup {
           expiresAt: new Date(this.#clock.now() + this.#leaseMs),
           factIds: documents.map((d) => d._id),
         });
-        result.days += await this.#apply(batchId, documents);
+        add(await this.#apply(batchId, documents));
         result.facts += factsOf(documents).length;
         if (all) break;
         // A long backlog outlasts the lease: renew it per batch; stop if it was taken over.
         if (!(await this.#renew(owner))) break;
       }
       await this.#progress(new Date(started));
+      await this.#pruneHours();
     } finally {
       await this.#models.RollupControl.deleteOne({ _id: LEASE, owner });
     }
@@ -127,18 +146,33 @@ export class AnalyticsRollup {
     return { documents, all: facts < this.#batchSize };
   }
 
-  /** Adds the documents' facts to their day documents, then forgets them and the batch. */
-  async #apply(batchId: string, documents: StoredFacts[]): Promise<number> {
+  /**
+   * Adds the documents' facts to their day documents and journey hours, then forgets them and
+   * the batch.
+   */
+  async #apply(
+    batchId: string,
+    documents: StoredFacts[],
+  ): Promise<{ days: number; hours: number }> {
+    await this.#remember(
+      batchId,
+      documents.map((d) => d._id),
+    );
     const facts = factsOf(documents);
     const conversationDays = new Map<string, FactRecord[]>();
     const journeyDays = new Map<string, FactRecord[]>();
+    const journeyHours = new Map<string, FactRecord[]>();
     const channels = new Set<string>();
+    const listIn = (target: Map<string, FactRecord[]>, id: string, fact: FactRecord) => {
+      const list = target.get(id);
+      if (list) list.push(fact);
+      else target.set(id, [fact]);
+    };
     for (const fact of facts) {
       const key = rollupKeyOf(fact, localTime(countedAt(fact), this.#timeZone));
-      const target = key.collection === 'journey' ? journeyDays : conversationDays;
-      const list = target.get(key.id);
-      if (list) list.push(fact);
-      else target.set(key.id, [fact]);
+      listIn(key.collection === 'journey' ? journeyDays : conversationDays, key.id, fact);
+      if (fact.kind === 'step' && fact.outcomes?.length)
+        listIn(journeyHours, flowHourId(fact.workflowId, new Date(fact.at)), fact);
       if ('channel' in fact) channels.add(fact.channel);
     }
     const reach = await this.#firstEntries(facts);
@@ -161,6 +195,16 @@ export class AnalyticsRollup {
           if (fact.kind === 'step') addToJourneyDay(doc, fact, reach.reached.get(fact._id) ?? []);
         return doc;
       }));
+    const hours = await this.#addTo(
+      this.#models.JourneyHours,
+      journeyHours,
+      batchId,
+      (id, hour, list) => {
+        const doc = hour ?? emptyFlowHour(id);
+        for (const fact of list) if (fact.kind === 'step') addToFlowHour(doc, fact);
+        return doc;
+      },
+    );
     // After the days: a batch redone after a crash finds what the instances had reached before.
     await reach.save();
     if (channels.size > 0) await this.#addChannels([...channels]);
@@ -170,7 +214,38 @@ export class AnalyticsRollup {
       documents.map((d) => d._id),
     );
     await this.#models.RollupControl.deleteOne({ _id: BATCH, owner: batchId });
-    return written;
+    return { days: written, hours };
+  }
+
+  /**
+   * Notes a batch among the recent ones before any of it is written (a batch redone after a
+   * crash is there already, or noted now): readers of the journey hours tell by it whether a
+   * waiting fact is counted in its hour (journey-flow.ts).
+   */
+  async #remember(batchId: string, factIds: string[]): Promise<void> {
+    const recent = await this.#models.RollupControl.collection.findOne({ _id: RECENT } as never);
+    const record = recent as unknown as RecentBatchesRecord | null;
+    if (record?.batches.some((batch) => batch.id === batchId)) return;
+    const kept: RecentBatchesRecord = {
+      _id: RECENT,
+      begun: (record?.begun ?? 0) + 1,
+      batches: [...(record?.batches ?? []), { id: batchId, factIds }].slice(-RECENT_BATCHES),
+    };
+    await this.#models.RollupControl.collection.replaceOne(
+      { _id: RECENT } as never,
+      kept as never,
+      { upsert: true },
+    );
+  }
+
+  /** Deletes the journey hours older than the editor's longest window, once an hour. */
+  async #pruneHours(): Promise<void> {
+    const now = this.#clock.now();
+    if (now - this.#hoursPrunedAt < HOUR_MS) return;
+    this.#hoursPrunedAt = now;
+    await this.#models.JourneyHours.deleteMany({
+      hour: { $lt: new Date(now - FLOW_HOURS_KEPT_DAYS * 24 * HOUR_MS) },
+    });
   }
 
   /**
@@ -317,6 +392,8 @@ export class AnalyticsRollup {
     return false;
   }
 }
+
+const HOUR_MS = 3_600_000;
 
 /** Fact documents in the first round trip of a rollup's first batch. */
 const READ_BATCH = 16;

@@ -15,8 +15,10 @@ import { forecastDays, staffingPlan, type StaffingRequest } from './staffing-pla
 import { addDays, daysBetween, localTime } from './local-time.ts';
 import { PastDays } from './past-days.ts';
 import type { ConversationDay } from './rollup-documents.ts';
+import { JourneyFlow } from './journey-flow.ts';
 import type {
   DashboardReport,
+  FlowCounts,
   JourneyFunnel,
   ReportPeriod,
   StaffingPlan,
@@ -53,6 +55,7 @@ export class Analytics {
   readonly #journeys: JourneyRecords;
   readonly #recorder: FactRecorder;
   readonly #rollup: AnalyticsRollup;
+  readonly #flow: JourneyFlow;
   readonly #everyMs: number;
   readonly #onError: (error: unknown) => void;
   readonly #clock: Clock;
@@ -94,6 +97,7 @@ export class Analytics {
       timeZone: this.timeZone,
       clock: this.#clock,
     });
+    this.#flow = new JourneyFlow(options.models);
   }
 
   /** Rolls up every `rollupEveryMs` from now on. */
@@ -163,6 +167,25 @@ export class Analytics {
       days,
       resting,
     );
+  }
+
+  /**
+   * The editor's counts of a journey: its running instances at each node now, and its steps per
+   * outcome since `since` (rolled-up hours and the facts waiting, this process's written first,
+   * so a step it just took counts; journey-flow.ts).
+   */
+  async flow(workflowId: string, since: Date): Promise<FlowCounts> {
+    await this.facts.settled();
+    await this.#recorder.flush();
+    const [nodes, outcomes] = await Promise.all([
+      this.#journeys.resting(workflowId),
+      this.#flow.outcomesSince(
+        workflowId,
+        since,
+        new Date(Math.max(this.#clock.now(), since.getTime())),
+      ),
+    ]);
+    return { workflow: workflowId, since, nodes, outcomes };
   }
 
   async staffing(request: Omit<StaffingRequest, 'timeZone'>): Promise<StaffingPlan> {

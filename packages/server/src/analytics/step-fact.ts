@@ -30,6 +30,7 @@ export function stepFactOf(
     started,
     entered,
     left: step.path.map((p) => p.nodeId),
+    outcomes: step.path.map((p) => p.outcome),
     ...(loops === null || loops.size > 0
       ? { onLoop: [...new Set(entered)].filter((node) => loops === null || loops.has(node)) }
       : {}),

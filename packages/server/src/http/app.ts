@@ -180,6 +180,7 @@ export function createApp(options: AppOptions): Express {
         xiaoer.instanceFeed,
         xiaoer.liveQueries,
         xiaoer.workflows,
+        xiaoer.analytics,
         { flowBudget: budgets.flowCountsPerMinute },
       ),
     );

@@ -22,6 +22,8 @@ import { customerDataFor } from './customer-data-view.ts';
 import { userStreamSlots } from './user-stream-slots.ts';
 import type { LiveQueries } from '../instances/live-queries.ts';
 import type { WorkflowService } from '../workflows/workflow-service.ts';
+import type { Analytics } from '../analytics/analytics.ts';
+import { FLOW_MAX_DAYS } from '../analytics/journey-flow.ts';
 
 /** Live instance pages (an instance, the list, the editor's counts) one user may keep open. */
 export const INSTANCE_STREAMS_PER_USER = 10;
@@ -77,14 +79,12 @@ function readFilters(request: Request): { filter: InstanceFilter; page: number; 
 /** Query of `GET /api/workflows/:id/flow` and its stream: `since`, by default 24 hours ago. */
 export const FLOW_QUERY = acceptsQuery({ since: isoTime });
 
-/**
- * The longest window of the editor's counts, in days: they read every step of the journey in
- * it, so an earlier `since` is refused (400) rather than read. The console offers at most 7.
- */
-export const FLOW_MAX_DAYS = 31;
 const DAY_MS = 86_400_000;
 
-/** The window's start: `since`, by default a day ago; older than {@link FLOW_MAX_DAYS}, a 400. */
+/**
+ * The window's start: `since`, by default a day ago; older than {@link FLOW_MAX_DAYS} (the
+ * journey hours kept: analytics/journey-flow.ts), a 400. The console offers at most 7 days.
+ */
 function flowSince(request: Request): Date {
   const now = Date.now();
   const since = FLOW_QUERY.read(request).since ?? new Date(now - DAY_MS);
@@ -93,8 +93,8 @@ function flowSince(request: Request): Date {
     throw invalidQuery(
       'since',
       {
-        zh: `"since" 最早为 ${FLOW_MAX_DAYS} 天前（${earliest.toISOString()}），而不是 ${since.toISOString()}：计数会读取这段时间内旅程的每一步。`,
-        en: `"since" may be at most ${FLOW_MAX_DAYS} days ago (${earliest.toISOString()}), not ${since.toISOString()}: the counts read every step of the journey in the window.`,
+        zh: `"since" 最早为 ${FLOW_MAX_DAYS} 天前（${earliest.toISOString()}），而不是 ${since.toISOString()}：旅程的分钟计数只保留这么久。`,
+        en: `"since" may be at most ${FLOW_MAX_DAYS} days ago (${earliest.toISOString()}), not ${since.toISOString()}: a journey's counts by the minute are kept that long.`,
       },
       { maxDays: FLOW_MAX_DAYS, earliest: earliest.toISOString() },
     );
@@ -129,6 +129,8 @@ export function instancesRouter(
   live: LiveQueries,
   /** The journeys the editor's overlay counts for: an unknown one is 404 `workflow-not-found`. */
   workflows: Pick<WorkflowService, 'get'>,
+  /** The editor's counts (analytics: rolled up from the journeys' steps). */
+  flow: Pick<Analytics, 'flow'>,
   options: {
     streamsPerUser?: number;
     /** The user's budget of flow counts (http/console-budgets.ts). */
@@ -255,7 +257,7 @@ export function instancesRouter(
     async (request, response) => {
       const since = flowSince(request);
       await workflows.get(param(request, 'id'));
-      response.json(await queries.flowCounts(param(request, 'id'), since));
+      response.json(await flow.flow(param(request, 'id'), since));
     },
   );
   // The same counts live: whenever they changed. The window keeps its length (`since` moves on
@@ -276,7 +278,7 @@ export function instancesRouter(
       events.onClose(
         live.follow(
           `flow:${workflow}:${windowMs}`,
-          () => queries.flowCounts(workflow, new Date(Date.now() - windowMs)),
+          () => flow.flow(workflow, new Date(Date.now() - windowMs)),
           (counts) => events.send('flow', counts),
           (instance) => instance.workflowId === workflow,
         ),

@@ -1,4 +1,3 @@
-import type { PathStep } from '@xiaoer/engine';
 import type { RuntimeModels } from '../model/models.ts';
 import {
   outcomeOf,
@@ -67,16 +66,6 @@ export interface InstanceDetail extends InstanceSummary {
   effects: Pick<EffectRecord, '_id' | 'effect' | 'status' | 'attempts' | 'lastError' | 'retries'>[];
   timers: Pick<TimerRecord, 'timerId' | 'dueAt' | 'status' | 'firedAt'>[];
   deadLetters: DeadLetterRecord[];
-}
-
-/** Live counts on a journey's canvas: instances in each node, steps through each outcome. */
-export interface FlowCounts {
-  workflow: string;
-  since: Date;
-  /** Active instances sitting in each node now. */
-  nodes: Record<string, number>;
-  /** Steps that left `node` through `outcome` since `since`, keyed `node/outcome`. */
-  outcomes: Record<string, number>;
 }
 
 /** Reads instances for the API and the console; writes go through the runtime. */
@@ -232,31 +221,6 @@ export class InstanceQueries {
       }),
       deadLetters,
     };
-  }
-
-  /**
-   * Counts for the editor's overlay. Both are scans on FerretDB 1.x (no index but `_id`), run
-   * when an operator opens the overlay, never on a hot path.
-   */
-  async flowCounts(workflow: string, since: Date): Promise<FlowCounts> {
-    const [active, steps] = await Promise.all([
-      this.#models.Instances.find({ workflowId: workflow, status: 'active' })
-        .select({ node: 1 })
-        .lean<{ node: string }[]>(),
-      this.#models.Steps.find({
-        instanceId: { $regex: `^${workflow.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:` },
-        at: { $gte: since },
-      })
-        .select({ path: 1 })
-        .lean<{ path: PathStep[] }[]>(),
-    ]);
-    const nodes: Record<string, number> = {};
-    for (const { node } of active) nodes[node] = (nodes[node] ?? 0) + 1;
-    const outcomes: Record<string, number> = {};
-    for (const { path } of steps)
-      for (const { nodeId, outcome } of path ?? [])
-        outcomes[`${nodeId}/${outcome}`] = (outcomes[`${nodeId}/${outcome}`] ?? 0) + 1;
-    return { workflow, since, nodes, outcomes };
   }
 
   /** Active instances per workflow id (one scan of the active instances). */

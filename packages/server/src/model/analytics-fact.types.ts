@@ -116,6 +116,11 @@ export interface StepFact extends FactBase {
   entered: string[];
   left: string[];
   /**
+   * The outcome each node of `left` was left through, in the same order (the editor's counts of
+   * steps per outcome). Absent on facts of older versions.
+   */
+  outcomes?: string[];
+  /**
    * Of the nodes entered, those on a loop of the journey (the only ones an instance can enter
    * again), each once; present whenever the journey has loops, or when its graph was not known
    * (then every node entered). The rollup counts an instance at these nodes only the first time

@@ -62,6 +62,39 @@ export interface RollupProgressRecord {
 }
 
 /**
+ * The rollup's last batches (`_id: 'recent'` among its control documents): which fact
+ * documents each took, newest last, and how many batches have begun. A reader of rolled-up and
+ * waiting facts at once tells by it whether a waiting fact's hour counts it already
+ * (journey-flow.ts).
+ */
+export interface RecentBatchesRecord {
+  _id: string;
+  begun: number;
+  batches: { id: string; factIds: string[] }[];
+}
+
+/** The batches {@link RecentBatchesRecord} remembers. */
+export const RECENT_BATCHES = 8;
+
+/**
+ * A journey's steps per outcome in one hour, by the minute (`_id` `<workflowId>|<hour>`, the
+ * hour's start in ISO form, UTC): the editor's counts read their window's hours by `_id`, never
+ * the steps. Kept {@link FLOW_HOURS_KEPT_DAYS} days.
+ */
+export interface JourneyHourRecord {
+  _id: string;
+  workflowId: string;
+  hour: Date;
+  /** The rollup batches added (a batch redone after a crash is recognised). */
+  batches: string[];
+  /** Steps that left a node through an outcome (`node/outcome`) in a minute (0–59) of the hour. */
+  outcomes: { outcome: string; minute: number; count: number }[];
+}
+
+/** How long the journey hours are kept: the editor's longest window (31 days) and a day. */
+export const FLOW_HOURS_KEPT_DAYS = 32;
+
+/**
  * The nodes on a loop an instance has entered (`_id`: the instance), for instances of journeys
  * with loops only: the rollup counts an instance at such a node once. Deleted when the instance
  * ends.
@@ -73,7 +106,10 @@ export interface JourneyReachRecord {
 
 const plain = { versionKey: false, minimize: false, strict: false } as const;
 
-/** Raw facts, the rollup's control documents and the hourly rollups (one document per day). */
+/**
+ * Raw facts, the rollup's control documents and the hourly rollups (one document per day; the
+ * editor's counts one per journey and hour).
+ */
 export function analyticsModels(connection: Connection): {
   AnalyticsFacts: Model<StoredFacts>;
   RollupControl: Model<RollupControlRecord>;
@@ -81,6 +117,7 @@ export function analyticsModels(connection: Connection): {
   ConversationDays: Model<ConversationDay>;
   JourneyDays: Model<JourneyDay>;
   JourneyReach: Model<JourneyReachRecord>;
+  JourneyHours: Model<JourneyHourRecord>;
 } {
   const model = <T>(name: string, collection: string, fields: Record<string, unknown> = {}) =>
     connection.model(
@@ -108,6 +145,10 @@ export function analyticsModels(connection: Connection): {
     JourneyDays: model<JourneyDay>('JourneyDay', 'analyticsJourneyDays'),
     JourneyReach: model<JourneyReachRecord>('JourneyReach', 'analyticsJourneyReach', {
       nodes: [String],
+    }),
+    JourneyHours: model<JourneyHourRecord>('JourneyHour', 'analyticsJourneyHours', {
+      workflowId: String,
+      hour: Date,
     }),
   };
 }

@@ -74,6 +74,7 @@ export const MODEL_OWNERS = {
     'ConversationDays',
     'JourneyDays',
     'JourneyReach',
+    'JourneyHours',
   ],
   quality: ['QualityRules', 'QualityReports', 'QualityInbox', 'FollowUps'],
   intents: ['CustomIntents'],

@@ -1,0 +1,75 @@
+import type { JourneyHourRecord } from '../model/analytics.model.ts';
+import type { StepFact } from './analytics-facts.ts';
+
+const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+
+/**
+ * The editor's counts of steps per outcome (`node/outcome`), rolled up per journey and hour by
+ * the minute: where a step fact is counted, how it is added, and how a window is summed.
+ */
+
+const hourOf = (at: Date): Date => new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
+
+/** The `_id` of the hour document of `workflowId` that counts a step at `at`. */
+export const flowHourId = (workflowId: string, at: Date): string =>
+  `${workflowId}|${hourOf(at).toISOString()}`;
+
+/** The hour documents a window from `since` to `until` reads (an hour more for a clock ahead). */
+export function flowHourIds(workflowId: string, since: Date, until: Date): string[] {
+  const ids: string[] = [];
+  for (let t = hourOf(since).getTime(); t <= until.getTime() + HOUR_MS; t += HOUR_MS)
+    ids.push(`${workflowId}|${new Date(t).toISOString()}`);
+  return ids;
+}
+
+export function emptyFlowHour(id: string): JourneyHourRecord {
+  const split = id.lastIndexOf('|');
+  return {
+    _id: id,
+    workflowId: id.slice(0, split),
+    hour: new Date(id.slice(split + 1)),
+    batches: [],
+    outcomes: [],
+  };
+}
+
+/** Each outcome a step fact took, as `node/outcome` (none on facts of older versions). */
+export function outcomesTaken(fact: StepFact): string[] {
+  const { outcomes } = fact;
+  if (!outcomes) return [];
+  return fact.left.flatMap((node, i) =>
+    outcomes[i] === undefined ? [] : [`${node}/${outcomes[i]}`],
+  );
+}
+
+/** Counts a step fact's outcomes in its minute of `hour` (the document of its hour). */
+export function addToFlowHour(hour: JourneyHourRecord, fact: StepFact): void {
+  const minute = new Date(fact.at).getUTCMinutes();
+  for (const outcome of outcomesTaken(fact)) {
+    const counted = hour.outcomes.find((o) => o.outcome === outcome && o.minute === minute);
+    if (counted) counted.count += 1;
+    else hour.outcomes.push({ outcome, minute, count: 1 });
+  }
+}
+
+/** A window's start to the minute: the steps of the minute `since` falls in count whole. */
+const minuteOf = (since: Date): number => Math.floor(since.getTime() / MINUTE_MS) * MINUTE_MS;
+
+/** Adds the steps an hour document counts from `since`'s minute on. */
+export function addHourSince(
+  counts: Record<string, number>,
+  hour: JourneyHourRecord,
+  since: Date,
+): void {
+  const from = minuteOf(since);
+  const start = new Date(hour.hour).getTime();
+  for (const { outcome, minute, count } of hour.outcomes)
+    if (start + minute * MINUTE_MS >= from) counts[outcome] = (counts[outcome] ?? 0) + count;
+}
+
+/** Adds a step fact not rolled up yet, when it happened from `since`'s minute on. */
+export function addFactSince(counts: Record<string, number>, fact: StepFact, since: Date): void {
+  if (new Date(fact.at).getTime() < minuteOf(since)) return;
+  for (const outcome of outcomesTaken(fact)) counts[outcome] = (counts[outcome] ?? 0) + 1;
+}
