@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AnalyticsRollup, JourneyFlow, type AnalyticsFact } from '@xiaoer/server/internal';
+import { randomUUID } from 'node:crypto';
+import {
+  AnalyticsRollup,
+  FactRecorder,
+  JourneyFlow,
+  type AnalyticsFact,
+} from '@xiaoer/server/internal';
+import { systemClock } from '@xiaoer/server';
 import { TestClock } from '../../packages/server/src/clock/test-clock.ts';
 import { modelsOnTestStore } from '../store/models-on-test-store.ts';
 
@@ -21,16 +28,28 @@ const step = (workflowId: string, at: Date): AnalyticsFact => ({
   outcomes: ['yes', 'next'],
 });
 
-/** Packs of facts as the recorder writes them, `perPack` a document. */
-async function recordPacks(prefix: string, facts: AnalyticsFact[], perPack: number): Promise<void> {
-  const packs = [];
-  for (let i = 0; i < facts.length; i += perPack)
-    packs.push({
-      _id: `pack|${prefix}-${i}`,
-      facts: facts.slice(i, i + perPack).map((fact, n) => ({ ...fact, _id: `${prefix}-${i + n}` })),
-      recordedAt: new Date(),
-    });
-  await store.models.AnalyticsFacts.collection.insertMany(packs as never[]);
+/**
+ * Records `facts` with the product's recorder, flushing after every `perPack` (a pack each, with
+ * its summary of outcomes); resolves to the packs' ids in order.
+ */
+async function recordPacks(facts: AnalyticsFact[], perPack: number): Promise<string[]> {
+  const recorder = new FactRecorder(
+    store.models,
+    (error) => {
+      throw error;
+    },
+    systemClock,
+  );
+  const packIds = async () =>
+    (await store.models.AnalyticsFacts.find({}).select({ _id: 1 }).lean()).map((p) => p._id);
+  const ids: string[] = [];
+  for (let i = 0; i < facts.length; i += perPack) {
+    const before = new Set(await packIds());
+    facts.slice(i, i + perPack).forEach((fact) => recorder.record(`step|${randomUUID()}`, fact));
+    await recorder.flush();
+    ids.push(...(await packIds()).filter((id) => !before.has(id)));
+  }
+  return ids;
 }
 
 describe("the editor's counts of steps per outcome", () => {
@@ -41,7 +60,7 @@ describe("the editor's counts of steps per outcome", () => {
     const facts = Array.from({ length: 1200 }, (_, i) =>
       step('moving', new Date(now.getTime() - 90 * 60_000 + i * 4_500)),
     );
-    await recordPacks('moving', facts, 40);
+    await recordPacks(facts, 40);
     const since = new Date(now.getTime() - 2 * 3_600_000);
     const expected = { 'ask/yes': 1200, 'note/next': 1200 };
     expect(await flow.outcomesSince('moving', since, now)).toEqual(expected);
@@ -59,6 +78,7 @@ describe("the editor's counts of steps per outcome", () => {
     expect(seen.length).toBeGreaterThan(2);
     for (const counts of seen) expect(counts).toEqual(expected);
     expect(await store.models.AnalyticsFacts.countDocuments()).toBe(0);
+    expect(await store.models.WaitingOutcomes.countDocuments()).toBe(0);
     expect(await flow.outcomesSince('moving', since, now)).toEqual(expected);
     // Another journey's steps are not these.
     expect(await flow.outcomesSince('other', since, now)).toEqual({});
@@ -70,21 +90,21 @@ describe("the editor's counts of steps per outcome", () => {
     const since = new Date(now.getTime() - 3_600_000);
     const earlier = new Date(now.getTime() - 3 * 3_600_000);
     const later = new Date(now.getTime() - 60_000);
-    await recordPacks('left', [step('left', earlier), step('left', later)], 1);
+    const packs = await recordPacks([step('left', earlier), step('left', later)], 1);
     // The run died after writing the earlier step's hour and before the later step's.
     const rollup = new AnalyticsRollup(store.models, { timeZone: 'UTC' });
     await store.models.RollupControl.create({
       _id: 'batch',
       owner: 'dead-batch',
       expiresAt: new Date(now.getTime() + 60_000),
-      factIds: ['pack|left-0', 'pack|left-1'],
+      factIds: packs,
     });
     // As a run notes each batch before it writes any hour.
     await store.models.RollupControl.collection.updateOne(
       { _id: 'recent' } as never,
       {
         $inc: { begun: 1 },
-        $push: { batches: { id: 'dead-batch', factIds: ['pack|left-0', 'pack|left-1'] } },
+        $push: { batches: { id: 'dead-batch', factIds: packs } },
       } as never,
       { upsert: true },
     );
@@ -121,7 +141,6 @@ describe("the editor's counts of steps per outcome", () => {
     const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 2 * 3_600_000;
     const minute = (m: number, s = 0) => new Date(hour + m * 60_000 + s * 1000);
     await recordPacks(
-      'edge',
       [step('edge', minute(9, 30)), step('edge', minute(10, 5)), step('edge', minute(10, 50))],
       1,
     );
@@ -144,7 +163,6 @@ describe("the editor's counts of steps per outcome", () => {
     const keptFrom = clock.now() - 32 * 24 * HOUR;
     const oldest = Math.ceil(keptFrom / HOUR) * HOUR;
     await recordPacks(
-      'kept',
       [step('kept', new Date(oldest + 60_000)), step('kept', new Date(oldest - 60_000))],
       1,
     );
@@ -157,11 +175,36 @@ describe("the editor's counts of steps per outcome", () => {
     expect(await hours()).toEqual([oldest]);
     // 11 minutes on, that hour is past keeping too, but the rollup deletes at most hourly.
     await clock.advance(11 * 60_000);
-    await recordPacks('kept-again', [step('kept', new Date(clock.now() - HOUR))], 1);
+    await recordPacks([step('kept', new Date(clock.now() - HOUR))], 1);
     await rollup.run();
     expect(await hours()).toHaveLength(2);
     await clock.advance(50 * 60_000);
     await rollup.run();
     expect(await hours()).toEqual([Math.floor((clock.now() - 62 * 60_000) / HOUR) * HOUR]);
+  });
+
+  it('should count a summary written just after its pack was rolled up once, and forget it', async () => {
+    const flow = new JourneyFlow(store.models);
+    const now = new Date();
+    const since = new Date(now.getTime() - 3_600_000);
+    const [pack] = await recordPacks([step('stray', new Date(now.getTime() - 120_000))], 1);
+    const summary = await store.models.WaitingOutcomes.findById(pack).lean();
+    expect(summary?.outcomes).toHaveLength(2);
+    const clock = new TestClock();
+    const rollup = new AnalyticsRollup(store.models, { timeZone: 'UTC', clock });
+    await rollup.run();
+    const strays = () => store.models.WaitingOutcomes.countDocuments({ _id: pack });
+    expect(await strays()).toBe(0);
+    // A recorder's summary arriving after the rollup deleted its pack's: its batch is a recent
+    // one, noted on the hour, so the step counts once.
+    await store.models.WaitingOutcomes.collection.insertOne(summary as never);
+    expect(await flow.outcomesSince('stray', since, now)).toEqual({ 'ask/yes': 1, 'note/next': 1 });
+    await rollup.run();
+    expect(await strays()).toBe(1);
+    // A minute after it was written, the next run forgets it.
+    await clock.advance(61_000);
+    await rollup.run();
+    expect(await strays()).toBe(0);
+    expect(await flow.outcomesSince('stray', since, now)).toEqual({ 'ask/yes': 1, 'note/next': 1 });
   });
 });

@@ -112,6 +112,7 @@ export class AnalyticsRollup {
       }
       await this.#progress(new Date(started));
       await this.#pruneHours();
+      await this.#forgetStrayOutcomes(started);
     } finally {
       await this.#models.RollupControl.deleteOne({ _id: LEASE, owner });
     }
@@ -209,10 +210,10 @@ export class AnalyticsRollup {
     await reach.save();
     if (channels.size > 0) await this.#addChannels([...channels]);
     await this.#revisePast([...conversationDays.keys()]);
-    await deleteByIds(
-      this.#models.AnalyticsFacts,
-      documents.map((d) => d._id),
-    );
+    const ids = documents.map((d) => d._id);
+    await deleteByIds(this.#models.AnalyticsFacts, ids);
+    // After the hours: the editor's counts read a waiting summary or the hour, never both.
+    await deleteByIds(this.#models.WaitingOutcomes, ids);
     await this.#models.RollupControl.deleteOne({ _id: BATCH, owner: batchId });
     return { days: written, hours };
   }
@@ -235,6 +236,28 @@ export class AnalyticsRollup {
       { _id: RECENT } as never,
       kept as never,
       { upsert: true },
+    );
+  }
+
+  /**
+   * Deletes waiting summaries whose pack is gone, written a minute or more before this run: a
+   * recorder wrote one just after this rollup deleted its pack's (rolled up already). Readers
+   * skip them meanwhile: their batch is a recent one, noted on its hours.
+   */
+  async #forgetStrayOutcomes(started: number): Promise<void> {
+    const summaries = await this.#models.WaitingOutcomes.find({
+      recordedAt: { $lt: new Date(started - STRAY_AFTER_MS) },
+    })
+      .select({ _id: 1 })
+      .lean<{ _id: string }[]>();
+    if (summaries.length === 0) return;
+    const ids = summaries.map((s) => s._id);
+    const packs = new Set(
+      (await findByIds(this.#models.AnalyticsFacts, ids, { _id: 1 })).map((pack) => pack._id),
+    );
+    await deleteByIds(
+      this.#models.WaitingOutcomes,
+      ids.filter((id) => !packs.has(id)),
     );
   }
 
@@ -394,6 +417,8 @@ export class AnalyticsRollup {
 }
 
 const HOUR_MS = 3_600_000;
+/** A waiting summary without its pack this long is a stray (its pack was rolled up). */
+const STRAY_AFTER_MS = 60_000;
 
 /** Fact documents in the first round trip of a rollup's first batch. */
 const READ_BATCH = 16;

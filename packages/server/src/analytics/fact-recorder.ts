@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { FactPackRecord } from '../model/analytics.model.ts';
 import type { AnalyticsFact } from './analytics-facts.ts';
 import { dateOf, type Cancel, type Clock } from '../clock/clock.ts';
+import { waitingOutcomesOf } from './flow-hours.ts';
 
 /** How long facts wait in memory before one insert writes them all. */
 const FLUSH_AFTER_MS = 250;
@@ -11,8 +12,10 @@ const BATCH = 500;
 
 /**
  * Writes facts in packs: one document per quarter second instead of one per fact, off the
- * path of the step or message that caused them. Facts are analytics, not state: a process
- * that dies loses at most the last quarter second of them (said in docs/analytics.md).
+ * path of the step or message that caused them, and after a pack with journey steps the
+ * summary of their outcomes the editor's counts read (flow-hours.ts). Facts are analytics, not
+ * state: a process that dies loses at most the last quarter second of them (said in
+ * docs/analytics.md).
  */
 export class FactRecorder {
   readonly #models: AnalyticsModels;
@@ -53,9 +56,19 @@ export class FactRecorder {
           facts: batch.slice(i, i + BATCH).map(({ _id, fact }) => ({ ...fact, _id })),
           recordedAt,
         };
-        await this.#models.AnalyticsFacts.collection
-          .insertOne(pack as never)
-          .then(() => undefined, this.#onError);
+        try {
+          await this.#models.AnalyticsFacts.collection.insertOne(pack as never);
+          // After the pack: a summary without its pack would be counted by the editor forever.
+          const outcomes = waitingOutcomesOf(pack.facts);
+          if (outcomes.length > 0)
+            await this.#models.WaitingOutcomes.collection.insertOne({
+              _id: pack._id,
+              recordedAt,
+              outcomes,
+            } as never);
+        } catch (error) {
+          this.#onError(error);
+        }
       }
     });
     return this.#flushing;

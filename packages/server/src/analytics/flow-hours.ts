@@ -1,4 +1,5 @@
-import type { JourneyHourRecord } from '../model/analytics.model.ts';
+import type { JourneyHourRecord, WaitingOutcomesRecord } from '../model/analytics.model.ts';
+import type { AnalyticsFact } from './analytics-facts.ts';
 import type { StepFact } from './analytics-facts.ts';
 
 const HOUR_MS = 3_600_000;
@@ -68,8 +69,30 @@ export function addHourSince(
     if (start + minute * MINUTE_MS >= from) counts[outcome] = (counts[outcome] ?? 0) + count;
 }
 
-/** Adds a step fact not rolled up yet, when it happened from `since`'s minute on. */
-export function addFactSince(counts: Record<string, number>, fact: StepFact, since: Date): void {
-  if (new Date(fact.at).getTime() < minuteOf(since)) return;
-  for (const outcome of outcomesTaken(fact)) counts[outcome] = (counts[outcome] ?? 0) + 1;
+/** The steps per outcome, journey and minute of a pack of facts; empty when it has none. */
+export function waitingOutcomesOf(
+  facts: readonly AnalyticsFact[],
+): WaitingOutcomesRecord['outcomes'] {
+  const counted = new Map<string, WaitingOutcomesRecord['outcomes'][number]>();
+  for (const fact of facts) {
+    if (fact.kind !== 'step') continue;
+    const minute = new Date(Math.floor(new Date(fact.at).getTime() / MINUTE_MS) * MINUTE_MS);
+    for (const outcome of outcomesTaken(fact)) {
+      const key = `${fact.workflowId}|${minute.getTime()}|${outcome}`;
+      const entry = counted.get(key);
+      if (entry) entry.count += 1;
+      else counted.set(key, { workflowId: fact.workflowId, minute, outcome, count: 1 });
+    }
+  }
+  return [...counted.values()];
+}
+
+/** Adds a waiting pack's steps of `workflowId`, but those of a minute before `since`'s. */
+export function addWaitingSince(
+  counts: Record<string, number>,
+  waiting: WaitingOutcomesRecord['outcomes'][number],
+  since: Date,
+): void {
+  if (new Date(waiting.minute).getTime() < minuteOf(since)) return;
+  counts[waiting.outcome] = (counts[waiting.outcome] ?? 0) + waiting.count;
 }

@@ -4,10 +4,9 @@ import {
   RECENT_BATCHES,
   type JourneyHourRecord,
   type RecentBatchesRecord,
-  type StoredFacts,
+  type WaitingOutcomesRecord,
 } from '../model/analytics.model.ts';
-import type { AnalyticsFact } from './analytics-facts.ts';
-import { addFactSince, addHourSince, flowHourId, flowHourIds } from './flow-hours.ts';
+import { addHourSince, addWaitingSince, flowHourId, flowHourIds } from './flow-hours.ts';
 
 /** The editor's longest window of counts, in days (the journey hours are kept a day more). */
 export const FLOW_MAX_DAYS = 31;
@@ -17,14 +16,15 @@ const READS = 3;
 
 /**
  * A journey's steps per outcome (`node/outcome`) since a time, for the editor's counts: the
- * rolled-up hours of the window, read by `_id` (flow-hours.ts), and the facts not rolled up
- * yet, at most about a minute's. The rollup moves facts from the second into the first while a
- * read goes on: it notes each batch among the recent ones (which fact documents it took) before
- * writing any hour, notes the batch on each hour it writes, and deletes the facts last. So the
- * waiting facts are read first, the hours next, the recent batches last: a waiting fact whose
- * batch its hour notes is counted there, any other where it waits. A batch begun after the
- * waiting facts were read is among the recent ones unless more than
- * {@link RECENT_BATCHES} began during one read (then it reads again).
+ * rolled-up hours of the window, read by `_id` (flow-hours.ts), and the summaries of the packs
+ * of facts not rolled up yet (about a minute's; `WaitingOutcomes`, one small document a pack).
+ * The rollup moves packs into the hours while a read goes on: it notes each batch among the
+ * recent ones (which packs it took) before writing any hour, notes the batch on each hour it
+ * writes, and deletes the packs' summaries last. So the summaries are read first, the hours
+ * next, the recent batches last: a waiting pack's steps whose hour notes the pack's batch are
+ * counted there, any other where they wait. A batch begun after the summaries were read is
+ * among the recent ones unless more than {@link RECENT_BATCHES} began during one read (then it
+ * reads again).
  */
 export class JourneyFlow {
   readonly #models: AnalyticsModels;
@@ -41,7 +41,9 @@ export class JourneyFlow {
     let counts: Record<string, number> = {};
     for (let read = 0; read < READS; read++) {
       const before = (await this.#recent())?.begun ?? 0;
-      const waiting = await this.#models.AnalyticsFacts.find({}).lean<StoredFacts[]>();
+      const waiting = await this.#models.WaitingOutcomes.find({
+        'outcomes.workflowId': workflowId,
+      }).lean<WaitingOutcomesRecord[]>();
       const hours = new Map(
         (
           await findByIds<JourneyHourRecord>(
@@ -56,16 +58,13 @@ export class JourneyFlow {
         for (const id of batch.factIds) batchOf.set(id, batch.id);
       counts = {};
       for (const hour of hours.values()) addHourSince(counts, hour, since);
-      const seen = new Set<string>();
-      for (const document of waiting) {
-        const batch = batchOf.get(document._id);
-        for (const fact of factsIn(document)) {
-          if (fact.kind !== 'step' || fact.workflowId !== workflowId || seen.has(fact._id))
-            continue;
-          seen.add(fact._id);
-          const hour = hours.get(flowHourId(workflowId, new Date(fact.at)));
+      for (const pack of waiting) {
+        const batch = batchOf.get(pack._id);
+        for (const outcome of pack.outcomes) {
+          if (outcome.workflowId !== workflowId) continue;
+          const hour = hours.get(flowHourId(workflowId, new Date(outcome.minute)));
           if (batch !== undefined && hour?.batches.includes(batch)) continue;
-          addFactSince(counts, fact, since);
+          addWaitingSince(counts, outcome, since);
         }
       }
       if ((recent?.begun ?? 0) - before < RECENT_BATCHES) break;
@@ -78,11 +77,4 @@ export class JourneyFlow {
       _id: 'recent',
     } as never)) as unknown as RecentBatchesRecord | null;
   }
-}
-
-/** The facts of a stored document: a pack's, or the single fact it is. */
-function factsIn(document: StoredFacts): (AnalyticsFact & { _id: string })[] {
-  return 'facts' in document && Array.isArray(document.facts)
-    ? document.facts
-    : [document as AnalyticsFact & { _id: string }];
 }

@@ -91,6 +91,18 @@ export interface JourneyHourRecord {
   outcomes: { outcome: string; minute: number; count: number }[];
 }
 
+/**
+ * The steps per outcome of a pack of facts not rolled up yet (`_id` the pack's), written just
+ * after the pack and deleted with it once rolled up: the editor's counts read these few small
+ * documents, where reading the packs themselves took seconds a minute's backlog.
+ */
+export interface WaitingOutcomesRecord {
+  _id: string;
+  recordedAt: Date;
+  /** Steps of `workflowId` that left a node through an outcome (`node/outcome`) in `minute`. */
+  outcomes: { workflowId: string; minute: Date; outcome: string; count: number }[];
+}
+
 /** How long the journey hours are kept: the editor's longest window (31 days) and a day. */
 export const FLOW_HOURS_KEPT_DAYS = 32;
 
@@ -118,6 +130,7 @@ export function analyticsModels(connection: Connection): {
   JourneyDays: Model<JourneyDay>;
   JourneyReach: Model<JourneyReachRecord>;
   JourneyHours: Model<JourneyHourRecord>;
+  WaitingOutcomes: Model<WaitingOutcomesRecord>;
 } {
   const model = <T>(name: string, collection: string, fields: Record<string, unknown> = {}) =>
     connection.model(
@@ -149,6 +162,9 @@ export function analyticsModels(connection: Connection): {
     JourneyHours: model<JourneyHourRecord>('JourneyHour', 'analyticsJourneyHours', {
       workflowId: String,
       hour: Date,
+    }),
+    WaitingOutcomes: model<WaitingOutcomesRecord>('WaitingOutcomes', 'analyticsWaitingOutcomes', {
+      recordedAt: Date,
     }),
   };
 }

@@ -75,6 +75,7 @@ export const MODEL_OWNERS = {
     'JourneyDays',
     'JourneyReach',
     'JourneyHours',
+    'WaitingOutcomes',
   ],
   quality: ['QualityRules', 'QualityReports', 'QualityInbox', 'FollowUps'],
   intents: ['CustomIntents'],
