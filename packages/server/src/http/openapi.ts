@@ -396,7 +396,7 @@ const OPERATIONS: Record<string, OperationNotes> = {
   },
   'GET /api/workflows/{id}/flow': {
     summary:
-      'Live counts for the editor: active instances per node, steps per outcome since `since` (default 24 h, at most 31 days ago) / 实时计数',
+      'Live counts for the editor: active instances per node, steps per outcome since the minute of `since` (default 24 h, at most 31 days ago) / 实时计数',
     tag: 'instances',
     errors: { 404: 'No such journey / 没有这个旅程', ...budgeted },
   },

@@ -39,7 +39,7 @@ export interface LiveQueryOptions {
   sweepEveryMs?: number;
   /**
    * How long a query rests after a read, as a multiple of how long that read took. A query that
-   * scans (the editor's flow counts read every step of the window) would otherwise be read
+   * scans (the editor's flow counts read every running instance of the journey) would otherwise be read
    * again as soon as it ended while steps keep coming, taking a store connection for good: at
    * 4 it takes at most a fifth of one. A read of a few milliseconds rests a few more; steps
    * still fold into a read `settleMs` later. A rest lasts at most a minute (a read that waited

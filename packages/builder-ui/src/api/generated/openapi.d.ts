@@ -935,7 +935,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Live counts for the editor: active instances per node, steps per outcome since `since` (default 24 h, at most 31 days ago) / 实时计数 */
+    /** Live counts for the editor: active instances per node, steps per outcome since the minute of `since` (default 24 h, at most 31 days ago) / 实时计数 */
     get: operations['getApiWorkflowsIdFlow'];
     put?: never;
     post?: never;
