@@ -270,6 +270,7 @@ export {
   type RollupResult,
 } from './analytics/analytics-rollup.ts';
 export { FactRecorder } from './analytics/fact-recorder.ts';
+export { StoredSourceRegistry } from './sources/stored-sources.ts';
 export { JourneyFlow, FLOW_MAX_DAYS } from './analytics/journey-flow.ts';
 export { ServiceFacts, type QualityScore, type CommittedStep } from './analytics/service-facts.ts';
 export type * from './analytics/analytics-facts.ts';

@@ -79,7 +79,7 @@ export const MODEL_OWNERS = {
   ],
   quality: ['QualityRules', 'QualityReports', 'QualityInbox', 'FollowUps'],
   intents: ['CustomIntents'],
-  sources: ['StoredSources'],
+  sources: ['StoredSources', 'SourceChanges'],
   http: ['Audit'],
 } as const satisfies Record<string, readonly (keyof Models)[]>;
 

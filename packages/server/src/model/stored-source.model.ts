@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { stringIdModels } from './string-id-model.ts';
+import type { NameClaimRecord } from './name-claims.ts';
 
 /**
  * A webhook sender added from the console (the configuration file's sources stay there):
@@ -23,10 +24,16 @@ export interface StoredSourceRecord {
   previousSecretUntil?: Date;
   /** The event types it may send (`intake/event-type-scope.ts`); absent: every type. */
   eventTypes?: string[];
+  /**
+   * How many times it was changed (rotations, scopes, graces ended); absent: never. Each change
+   * first claims the next number (`SourceChanges`, sources/stored-sources.ts).
+   */
+  revision?: number;
 }
 
 export function storedSourceModels(connection: Connection): {
   StoredSources: Model<StoredSourceRecord>;
+  SourceChanges: Model<NameClaimRecord>;
 } {
   const model = stringIdModels(connection);
   return {
@@ -41,6 +48,12 @@ export function storedSourceModels(connection: Connection): {
       previousSecretUntil: Date,
       // No default: an absent scope is every type, an empty list would be none.
       eventTypes: { type: [String], default: undefined },
+      revision: Number,
+    }),
+    // `<source>@<revision>`: the change that makes that revision, claimed before it is written.
+    SourceChanges: model<NameClaimRecord>('SourceChange', 'sourceChanges', {
+      holder: { type: String, required: true },
+      claimedAt: { type: Date, required: true },
     }),
   };
 }

@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { UpdateQuery } from 'mongoose';
 import {
   SourceRegistry,
   type EventSource,
@@ -9,6 +10,7 @@ import { DomainError } from '../errors/domain-error.ts';
 import type { EventTypeScope } from '../intake/event-type-scope.ts';
 import { isDuplicateKey, type SourceModels } from '../model/models.ts';
 import type { StoredSourceRecord } from '../model/stored-source.model.ts';
+import { claimName } from '../model/name-claims.ts';
 
 /** The kinds a source added from the console may have: senders that sign with our secret. */
 export const STORED_SOURCE_KINDS = ['xiaoer', 'woocommerce'] as const;
@@ -107,9 +109,12 @@ export class StoredSourceRegistry extends SourceRegistry {
   /** Counts this process's own changes, so a read that began before one does not undo it. */
   #changes = 0;
 
+  readonly #now: () => number;
+
   constructor(configured: EventSource[], models: SourceModels, now: () => number = Date.now) {
     super(configured, now);
     this.#models = models;
+    this.#now = now;
   }
 
   /** Reads the stored sources again. */
@@ -230,14 +235,9 @@ export class StoredSourceRegistry extends SourceRegistry {
         zh: `来源 "${id}" 定义在配置文件中，只能在配置文件里修改它可发送的事件类型（eventTypes）。`,
         en: `Source "${id}" is defined in the configuration file; change the event types it may send (eventTypes) there.`,
       });
-    const record = await this.#models.StoredSources.findOneAndUpdate(
-      { _id: id },
+    const record = await this.#change(id, () =>
       eventTypes ? { $set: { eventTypes: [...eventTypes] } } : { $unset: { eventTypes: 1 } },
-      { returnDocument: 'after' },
-    ).lean<StoredSourceRecord>();
-    if (!record) throw notFound(id);
-    this.#stored.set(id, record);
-    this.#changes++;
+    );
     return entryOf(record);
   }
 
@@ -254,20 +254,7 @@ export class StoredSourceRegistry extends SourceRegistry {
         zh: `来源 "${id}" 定义在配置文件中，只能在配置文件里修改其旧密钥（previousSecretUntil）。`,
         en: `Source "${id}" is defined in the configuration file; change its previous secret (previousSecretUntil) there.`,
       });
-    for (let attempt = 0; ; attempt++) {
-      const record = await this.#models.StoredSources.findOneAndUpdate(
-        { _id: id, previousSecret: { $exists: true }, previousSecretUntil: { $gt: now } },
-        { $set: { previousSecretUntil: now } },
-        { returnDocument: 'after' },
-      ).lean<StoredSourceRecord>();
-      if (record) {
-        this.#stored.set(id, record);
-        this.#changes++;
-        return entryOf(record);
-      }
-      // Nothing matched: say why, from the source as it is now.
-      const current = await this.#models.StoredSources.findById(id).lean<StoredSourceRecord>();
-      if (!current) throw notFound(id);
+    const record = await this.#change(id, (current) => {
       if (!current.previousSecret || !current.previousSecretUntil)
         throw new DomainError('conflict', 'source-no-previous-secret', {
           zh: `来源 "${id}" 没有旧密钥：它的密钥没有带宽限期更换过，或之后又不带宽限期更换了。`,
@@ -285,9 +272,9 @@ export class StoredSourceRegistry extends SourceRegistry {
           { details: { previousSecretUntil: ended } },
         );
       }
-      // Rotated with a grace in between: end the grace of the secret now previous.
-      if (attempt >= 4) throw rotating(id);
-    }
+      return { $set: { previousSecretUntil: now } };
+    });
+    return entryOf(record);
   }
 
   /**
@@ -302,12 +289,9 @@ export class StoredSourceRegistry extends SourceRegistry {
         en: `Source "${id}" is defined in the configuration file; change its secret there.`,
       });
     const secret = newSecret();
-    // Read, then replace only the secret read: a rotation in between (another operator,
-    // another process) is read again, so the previous secret kept is the one replaced.
-    for (let attempt = 0; ; attempt++) {
-      const current = await this.#models.StoredSources.findById(id).lean<StoredSourceRecord>();
-      if (!current) throw notFound(id);
-      const grace =
+    const record = await this.#change(
+      id,
+      (current) =>
         graceHours > 0
           ? {
               $set: {
@@ -321,21 +305,62 @@ export class StoredSourceRegistry extends SourceRegistry {
           : {
               $set: { secret, rotatedAt: now, rotatedBy: actor },
               $unset: { previousSecret: 1, previousSecretUntil: 1 },
-            };
+            },
+      rotating,
+    );
+    return { source: entryOf(record), secret };
+  }
+
+  /**
+   * Makes one change to a stored source, decided from the source as it is (`decide` may refuse
+   * it by throwing), one change at a time across processes. The store runs an update as a read
+   * and then a write of the whole document, so two changes at once could both be made from one
+   * read, the later undoing the earlier (a rotated secret handed out and never taken). Each
+   * change claims the source's next revision first, by a unique insert (`SourceChanges`,
+   * `<source>@<revision>`, model/name-claims.ts): of changes at once one wins, the others read
+   * the source again and claim the revision after it, up to {@link CHANGE_ATTEMPTS} times
+   * (then `busy`, a 409 to try again). A claim left by a process that died before its write
+   * holds the revision for five minutes (`CLAIM_GRACE_MS`), then the next change takes it over.
+   */
+  async #change(
+    id: string,
+    decide: (current: StoredSourceRecord) => UpdateQuery<StoredSourceRecord>,
+    busy: (id: string) => DomainError = changing,
+  ): Promise<StoredSourceRecord> {
+    for (let attempt = 0; attempt < CHANGE_ATTEMPTS; attempt++) {
+      const current = await this.#models.StoredSources.findById(id).lean<StoredSourceRecord>();
+      if (!current) throw notFound(id);
+      const update = decide(current);
+      const revision = (current.revision ?? 0) + 1;
+      const landed = async () =>
+        ((await this.#models.StoredSources.findById(id, { revision: 1 }).lean<StoredSourceRecord>())
+          ?.revision ?? 0) >= revision;
+      if (
+        !(await claimName(
+          this.#models.SourceChanges,
+          `${id}@${revision}`,
+          randomUUID(),
+          new Date(this.#now()),
+          landed,
+        ))
+      )
+        continue;
       const record = await this.#models.StoredSources.findOneAndUpdate(
-        { _id: id, secret: current.secret },
-        grace,
+        { _id: id },
+        { ...update, $set: { ...update.$set, revision } },
         { returnDocument: 'after' },
       ).lean<StoredSourceRecord>();
-      if (record) {
-        this.#stored.set(id, record);
-        this.#changes++;
-        return { source: entryOf(record), secret };
-      }
-      if (attempt >= 4) throw rotating(id);
+      if (!record) throw notFound(id);
+      this.#stored.set(id, record);
+      this.#changes++;
+      return record;
     }
+    throw busy(id);
   }
 }
+
+/** Reads of a source before a change made at the same time elsewhere gives up (409). */
+const CHANGE_ATTEMPTS = 8;
 
 const taken = (id: string) =>
   new DomainError('conflict', 'source-exists', {
@@ -353,4 +378,10 @@ const rotating = (id: string) =>
   new DomainError('conflict', 'source-rotating', {
     zh: `来源 "${id}" 的密钥正在被同时更换，请稍后再试。`,
     en: `The secret of source "${id}" is being rotated at the same time; try again.`,
+  });
+
+const changing = (id: string) =>
+  new DomainError('conflict', 'source-changing', {
+    zh: `来源 "${id}" 正在被同时修改，请稍后再试。`,
+    en: `Source "${id}" is being changed at the same time; try again.`,
   });
