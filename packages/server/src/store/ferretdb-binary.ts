@@ -182,10 +182,54 @@ export const FERRETDB_PATCHES = [
     // not, FerretDB would log the listed ids rather than the ones found.)
     why: 'delete by an exact _id list without reading the documents first',
   },
+  {
+    file: 'internal/handler/msg_update.go',
+    find: 'import (\n\t"context"\n\t"fmt"\n\n\t"github.com/FerretDB/wire"\n',
+    replace:
+      'import (\n\t"context"\n\t"fmt"\n\t"hash/fnv"\n\t"sync"\n\n\t"github.com/FerretDB/wire"\n',
+    why: 'import fnv and sync for the turns of documents',
+  },
+  {
+    file: 'internal/handler/msg_update.go',
+    find: '// updateDocument iterate through all documents in collection and update them.\n',
+    replace:
+      '// documentTurns holds, per collection, whose turn it is to update a document (patched in by\n// Xiaoer). An update reads the document and then writes all of it: two at once both read the\n// same version, and the later write undid the earlier. An update whose filter names one `_id`\n// takes that document\'s turn (one of 256 stripes, shared with the collection\'s ids that hash\n// there); any other update takes the whole collection\'s.\nvar documentTurns sync.Map\n\ntype collectionTurns struct {\n\tall     sync.RWMutex\n\tstripes [256]sync.Mutex\n}\n\n// lockDocuments waits for the turn of the documents an update\'s filter names and returns its\n// release (patched in by Xiaoer).\nfunc lockDocuments(db, collection string, filter *types.Document) func() {\n\tv, _ := documentTurns.LoadOrStore(db+"\\x00"+collection, new(collectionTurns))\n\tt := v.(*collectionTurns)\n\n\tvar key []byte\n\tif filter != nil {\n\t\tif id, err := filter.Get("_id"); err == nil {\n\t\t\tswitch id := id.(type) {\n\t\t\tcase string:\n\t\t\t\tkey = []byte(id)\n\t\t\tcase types.ObjectID:\n\t\t\t\tkey = id[:]\n\t\t\t}\n\t\t}\n\t}\n\n\tif key == nil {\n\t\tt.all.Lock()\n\t\treturn t.all.Unlock\n\t}\n\n\th := fnv.New32a()\n\t_, _ = h.Write(key)\n\ts := &t.stripes[h.Sum32()%uint32(len(t.stripes))]\n\n\tt.all.RLock()\n\ts.Lock()\n\n\treturn func() {\n\t\ts.Unlock()\n\t\tt.all.RUnlock()\n\t}\n}\n\n// updateDocument iterate through all documents in collection and update them.\n',
+    why: 'updates of one document take turns (helper)',
+  },
+  {
+    file: 'internal/handler/msg_update.go',
+    find: '\t\tvar qp backends.QueryParams\n\t\tif !h.DisablePushdown {\n\t\t\tqp.Filter = u.Filter\n\t\t}\n\n\t\tres, err := c.Query(ctx, &qp)\n\t\tif err != nil {\n\t\t\treturn 0, 0, nil, lazyerrors.Error(err)\n\t\t}\n',
+    replace:
+      "\t\t// The documents' turn (patched in by Xiaoer): the read and the write of each update together.\n\t\tunlock := lockDocuments(params.DB, params.Collection, u.Filter)\n\n\t\tvar qp backends.QueryParams\n\t\tif !h.DisablePushdown {\n\t\t\tqp.Filter = u.Filter\n\t\t}\n\n\t\tres, err := c.Query(ctx, &qp)\n\t\tif err != nil {\n\t\t\tunlock()\n\t\t\treturn 0, 0, nil, lazyerrors.Error(err)\n\t\t}\n",
+    why: "an update takes its documents' turn before it reads them",
+  },
+  {
+    file: 'internal/handler/msg_update.go',
+    find: '\t\tresult, err := common.UpdateDocument(ctx, c, "update", iter, &u)\n\t\tif err != nil {\n',
+    replace:
+      '\t\tresult, err := common.UpdateDocument(ctx, c, "update", iter, &u)\n\t\tunlock()\n\n\t\tif err != nil {\n',
+    why: 'and gives it back once it wrote them',
+  },
+  {
+    file: 'internal/handler/msg_findandmodify.go',
+    find: '\tres, err := h.findAndModifyDocument(connCtx, params)\n',
+    replace:
+      "\t// The document's turn (patched in by Xiaoer, msg_update.go): its read and its write together.\n\tunlock := lockDocuments(params.DB, params.Collection, params.Query)\n\tres, err := h.findAndModifyDocument(connCtx, params)\n\tunlock()\n",
+    // An update was a read of the documents and then a write of all of each: two updates of one
+    // document at once (a presence beat's `seenAt` and an agent's status, two counts of one
+    // login, two rotations of a secret) both read one version and the later write undid the
+    // earlier — 60 `$inc` at once through two connections counted 23
+    // (tests/store/updates-at-once.test.ts). Now the updates of a document take turns in this
+    // FerretDB process: one `_id` in the filter, that document's turn (updates of other documents
+    // go on beside it); any other filter, the collection's. With PostgreSQL and several Xiaoer
+    // processes, each runs its own FerretDB: there the application's claims still serialize what
+    // must (sources, logins).
+    why: "a findAndModify takes its document's turn for its read and its write",
+  },
 ] as const;
 
 /** Bumped whenever FERRETDB_PATCHES change, so cached binaries are rebuilt. */
-export const FERRETDB_PATCH_LEVEL = 9;
+export const FERRETDB_PATCH_LEVEL = 10;
 
 /** Applies {@link FERRETDB_PATCHES} to a writable copy of the sources. */
 export async function patchFerretdbSources(sources: string): Promise<void> {
