@@ -15,6 +15,7 @@ export { openApiDocument, undocumentedRoutes } from './http/openapi.ts';
 export { workflowBodySchemas } from './http/workflows.route.ts';
 export { authBodySchemas } from './http/auth.route.ts';
 export { LoginLockout } from './auth/login-lockout.ts';
+export { AdminsChangingError, AuthService, LastAdminError } from './auth/auth-service.ts';
 export { INSTANCE_STREAMS_PER_USER, instanceBodySchemas } from './http/instances.route.ts';
 export { CONVERSATION_STREAMS_PER_USER } from './http/chat.route.ts';
 export { STREAM_RECHECK_MS } from './http/signed-out-streams.ts';

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { isDuplicateKey, type AuthModels } from '../model/models.ts';
 import type { ApiKeyRecord, Role, SessionRecord, UserRecord } from '../model/auth.model.ts';
 import { hashPassword, PASSWORD_COST, verifyPassword, type PasswordCost } from './password.ts';
@@ -162,9 +163,19 @@ export class AuthService {
     id: string,
     change: { role?: Role; password?: string; disabled?: boolean },
   ): Promise<UserView | null> {
+    const losesAdmin = (change.role !== undefined && change.role !== 'admin') || change.disabled;
+    return losesAdmin
+      ? this.#inAdminsTurn(() => this.#changeUser(id, change, true))
+      : this.#changeUser(id, change, false);
+  }
+
+  async #changeUser(
+    id: string,
+    change: { role?: Role; password?: string; disabled?: boolean },
+    losesAdmin: boolean | undefined,
+  ): Promise<UserView | null> {
     const current = await this.#models.Users.findById(id).lean<UserRecord>();
     if (!current) return null;
-    const losesAdmin = (change.role !== undefined && change.role !== 'admin') || change.disabled;
     if (
       losesAdmin &&
       current.role === 'admin' &&
@@ -188,6 +199,30 @@ export class AuthService {
     if (updated && (endsSessions || updated.role !== current.role))
       for (const listener of this.#accessListeners) listener(id);
     return updated ? viewOf(updated) : null;
+  }
+
+  /**
+   * Runs a change that may take an enabled admin away in the admins' turn, one at a time across
+   * processes: two admins demoting each other at once each found the other still an admin, and
+   * both went. The turn is claimed by inserting `_id: 'admins'` (model/name-claims.ts) and given
+   * back after; a claimer waits for it up to {@link ADMINS_TURN_WAITS} times 50 ms, then gets
+   * {@link AdminsChangingError} (409). A turn left by a process that died is taken over after five
+   * minutes.
+   */
+  async #inAdminsTurn<T>(change: () => Promise<T>): Promise<T> {
+    const holder = randomUUID();
+    for (let wait = 0; ; wait++) {
+      const now = new Date(this.#clock.now());
+      if (await claimName(this.#models.AdminChanges, ADMINS_TURN, holder, now, async () => false))
+        break;
+      if (wait >= ADMINS_TURN_WAITS) throw new AdminsChangingError();
+      await sleep(50);
+    }
+    try {
+      return await change();
+    } finally {
+      await releaseName(this.#models.AdminChanges, ADMINS_TURN);
+    }
   }
 
   /** True when an enabled admin other than `id` exists. */
@@ -292,6 +327,17 @@ export class AuthService {
     // A crash before the release leaves a claim whose key is gone: taken over after the grace.
     await releaseName(this.#models.ApiKeyNames, name);
     return deletedCount > 0;
+  }
+}
+
+/** The claim of the admins' turn (`AdminChanges`), and how many times a change waits for it. */
+const ADMINS_TURN = 'admins';
+const ADMINS_TURN_WAITS = 40;
+
+/** Another change that may take an admin away is being made; try again. */
+export class AdminsChangingError extends Error {
+  constructor() {
+    super('Another change of an admin is being made');
   }
 }
 

@@ -4,7 +4,12 @@ import { rateLimit } from 'express-rate-limit';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { LoginLockout } from '../auth/login-lockout.ts';
 import type { Clock } from '../clock/clock.ts';
-import { ApiKeyExistsError, LastAdminError, UserExistsError } from '../auth/auth-service.ts';
+import {
+  AdminsChangingError,
+  ApiKeyExistsError,
+  LastAdminError,
+  UserExistsError,
+} from '../auth/auth-service.ts';
 import { ROLES, type Role } from '../model/auth.model.ts';
 import { ApiError } from './api-error.ts';
 import { actorOf } from './actor.ts';
@@ -228,6 +233,11 @@ export function authRouter(options: AuthRouteOptions): Router {
           throw new ApiError(409, 'last-admin', {
             zh: `"${id}" 是唯一启用的管理员，不能降级或停用；请先让另一位用户成为管理员。`,
             en: `"${id}" is the only enabled admin and cannot be demoted or disabled; make another user an admin first.`,
+          });
+        if (error instanceof AdminsChangingError)
+          throw new ApiError(409, 'admins-changing', {
+            zh: '另一项会减少管理员的修改正在进行，请稍后再试。',
+            en: 'Another change that takes an admin away is being made; try again.',
           });
         throw error;
       });

@@ -59,6 +59,7 @@ export function authModels(connection: Connection): {
   ApiKeys: Model<ApiKeyRecord>;
   ApiKeyNames: Model<NameClaimRecord>;
   LoginFailures: Model<LoginFailureRecord>;
+  AdminChanges: Model<NameClaimRecord>;
 } {
   return {
     Users: connection.model(
@@ -103,17 +104,9 @@ export function authModels(connection: Connection): {
       ),
     ) as unknown as Model<ApiKeyRecord>,
     // An API key's name, claimed by inserting `_id` = the name (model/name-claims.ts).
-    ApiKeyNames: connection.model(
-      'ApiKeyName',
-      new Schema(
-        {
-          _id: String,
-          holder: { type: String, required: true },
-          claimedAt: { type: Date, required: true },
-        },
-        { ...options, collection: 'apiKeyNames' },
-      ),
-    ) as unknown as Model<NameClaimRecord>,
+    ApiKeyNames: claimModel(connection, 'ApiKeyName', 'apiKeyNames'),
+    // The turn of a change that takes an enabled admin away (`_id: 'admins'`).
+    AdminChanges: claimModel(connection, 'AdminChange', 'adminChanges'),
     LoginFailures: connection.model(
       'LoginFailure',
       new Schema(
@@ -128,4 +121,19 @@ export function authModels(connection: Connection): {
       ),
     ) as unknown as Model<LoginFailureRecord>,
   };
+}
+
+/** A collection of claims (model/name-claims.ts): `_id` the name, its holder and when. */
+function claimModel(connection: Connection, name: string, collection: string) {
+  return connection.model(
+    name,
+    new Schema(
+      {
+        _id: String,
+        holder: { type: String, required: true },
+        claimedAt: { type: Date, required: true },
+      },
+      { ...options, collection },
+    ),
+  ) as unknown as Model<NameClaimRecord>;
 }

@@ -55,7 +55,7 @@ export const MODEL_OWNERS = {
     'Heartbeats',
   ],
   intake: ['ReceivedEvents'],
-  auth: ['Users', 'Sessions', 'ApiKeys', 'ApiKeyNames', 'LoginFailures'],
+  auth: ['Users', 'Sessions', 'ApiKeys', 'ApiKeyNames', 'LoginFailures', 'AdminChanges'],
   conversations: [
     'Conversations',
     'Messages',
