@@ -175,7 +175,7 @@ export class Analytics {
    * so a step it just took counts; journey-flow.ts).
    */
   async flow(workflowId: string, since: Date): Promise<FlowCounts> {
-    await this.facts.settled();
+    await this.facts.caughtUp();
     await this.#recorder.flush();
     const [nodes, outcomes] = await Promise.all([
       this.#journeys.resting(workflowId),

@@ -280,6 +280,14 @@ export class ServiceFacts {
     while (this.#working.size > 0) await Promise.all(this.#working);
   }
 
+  /**
+   * Resolves when the facts begun so far are recorded, not waiting for those begun meanwhile:
+   * a read of the counts under load (steps all the time) would wait for a quiet moment.
+   */
+  async caughtUp(): Promise<void> {
+    await Promise.all([...this.#working]);
+  }
+
   #safely(work: () => Promise<void>): void {
     const running = work()
       .catch(this.#onError)
