@@ -226,10 +226,30 @@ export const FERRETDB_PATCHES = [
     // must (sources, logins).
     why: "a findAndModify takes its document's turn for its read and its write",
   },
+  {
+    file: 'internal/backends/sqlite/collection.go',
+    find: '// Stats implements backends.Collection interface.\n',
+    replace:
+      "// stringEqualities is a WHERE clause for the filter's top-level fields compared with a string\n// (patched in by Xiaoer): SQLite reads each such field from the stored JSON and skips the\n// documents where it is another string, a number, a document or missing, without their being\n// decoded; a document whose field is an array is kept (it may hold the string). What comes back\n// is a superset, and the handler still applies the whole filter to it. Empty when the filter\n// compares no simple field name with a string.\nfunc stringEqualities(filter *types.Document) (string, []any) {\n\tif filter == nil {\n\t\treturn \"\", nil\n\t}\n\n\tvar conditions []string\n\tvar args []any\n\n\tfor _, k := range filter.Keys() {\n\t\tv, _ := filter.Get(k)\n\t\ts, ok := v.(string)\n\t\tif !ok || !simpleFieldName(k) {\n\t\t\tcontinue\n\t\t}\n\n\t\tpath := \"$.\" + k\n\t\tconditions = append(conditions, fmt.Sprintf(\n\t\t\t\"(json_extract(%[1]s, ?) = ? OR json_type(%[1]s, ?) = 'array')\", metadata.DefaultColumn,\n\t\t))\n\t\targs = append(args, path, s, path)\n\t}\n\n\tif len(conditions) == 0 {\n\t\treturn \"\", nil\n\t}\n\n\treturn \" WHERE \" + strings.Join(conditions, \" AND \"), args\n}\n\n// simpleFieldName reports whether a field name needs no quoting in a JSON path: letters, digits\n// and underscores, not starting with a digit (so never an operator or the stored schema key).\nfunc simpleFieldName(k string) bool {\n\tif k == \"\" || k == \"_id\" {\n\t\treturn false\n\t}\n\n\tfor i, r := range k {\n\t\tswitch {\n\t\tcase r == '_', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':\n\t\tcase r >= '0' && r <= '9' && i > 0:\n\t\tdefault:\n\t\t\treturn false\n\t\t}\n\t}\n\n\treturn true\n}\n\n// Stats implements backends.Collection interface.\n",
+    why: 'narrow a scan by top-level string equalities (helper)',
+  },
+  {
+    file: 'internal/backends/sqlite/collection.go',
+    find: '\tq += whereClause\n\tq += prepareOrderByClause(params.Sort)\n',
+    replace:
+      '\t// Without an _id to narrow to, top-level string equalities narrow the scan (patched in by\n\t// Xiaoer).\n\tif whereClause == "" {\n\t\twhereClause, args = stringEqualities(params.Filter)\n\t}\n\n\tq += whereClause\n\tq += prepareOrderByClause(params.Sort)\n',
+    // A find by anything but `_id` decoded every document of the collection into FerretDB's
+    // types and then applied the filter: the editor's running instances per node, the workflows
+    // list's running counts and Agenda's job queries each decoded every instance or job ever
+    // stored. A filter's top-level string equalities (`{ workflowId, status: 'active' }`) now
+    // go to SQLite as conditions on the stored JSON, which skips the documents that cannot
+    // match without decoding them; the handler still applies the whole filter to the rest.
+    why: 'a find without an _id reads only the documents whose top-level fields can match its strings',
+  },
 ] as const;
 
 /** Bumped whenever FERRETDB_PATCHES change, so cached binaries are rebuilt. */
-export const FERRETDB_PATCH_LEVEL = 10;
+export const FERRETDB_PATCH_LEVEL = 11;
 
 /** Applies {@link FERRETDB_PATCHES} to a writable copy of the sources. */
 export async function patchFerretdbSources(sources: string): Promise<void> {
@@ -241,7 +261,11 @@ export async function patchFerretdbSources(sources: string): Promise<void> {
         zh: `无法修补 FerretDB ${FERRETDB_VERSION}（${patch.file}：找不到要替换的那一行）。`,
         en: `Cannot patch FerretDB ${FERRETDB_VERSION} (${patch.file}: the line to replace is not there).`,
       });
-    await writeFile(path, text.replace(patch.find, patch.replace));
+    // A function, so that `$` in the Go source is never read as a replacement pattern.
+    await writeFile(
+      path,
+      text.replace(patch.find, () => patch.replace),
+    );
   }
 }
 
