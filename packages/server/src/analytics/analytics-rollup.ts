@@ -4,7 +4,6 @@ import { isDuplicateKey, type AnalyticsModels } from '../model/models.ts';
 import { findByIds } from '../model/find-by-ids.ts';
 import { deleteByIds } from '../model/delete-by-ids.ts';
 import {
-  FLOW_HOURS_KEPT_DAYS,
   RECENT_BATCHES,
   factsOf,
   type RecentBatchesRecord,
@@ -12,6 +11,7 @@ import {
   type StoredFacts,
 } from '../model/analytics.model.ts';
 import { addToFlowHour, emptyFlowHour, flowHourId } from './flow-hours.ts';
+import { FLOW_HOURS_KEPT_DAYS } from './journey-flow.ts';
 import { localTime } from './local-time.ts';
 import { systemClock, type Clock } from '../clock/clock.ts';
 import {

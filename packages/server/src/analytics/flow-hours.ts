@@ -54,8 +54,8 @@ export function addToFlowHour(hour: JourneyHourRecord, fact: StepFact): void {
   }
 }
 
-/** A window's start to the minute: the steps of the minute `since` falls in count whole. */
-const minuteOf = (since: Date): number => Math.floor(since.getTime() / MINUTE_MS) * MINUTE_MS;
+/** The start of the minute `at` falls in (a window's start: its minute's steps count whole). */
+const minuteOf = (at: Date): number => Math.floor(at.getTime() / MINUTE_MS) * MINUTE_MS;
 
 /** Adds the steps an hour document counts from `since`'s minute on. */
 export function addHourSince(
@@ -76,7 +76,7 @@ export function waitingOutcomesOf(
   const counted = new Map<string, WaitingOutcomesRecord['outcomes'][number]>();
   for (const fact of facts) {
     if (fact.kind !== 'step') continue;
-    const minute = new Date(Math.floor(new Date(fact.at).getTime() / MINUTE_MS) * MINUTE_MS);
+    const minute = new Date(minuteOf(new Date(fact.at)));
     for (const outcome of outcomesTaken(fact)) {
       const key = `${fact.workflowId}|${minute.getTime()}|${outcome}`;
       const entry = counted.get(key);

@@ -8,8 +8,10 @@ import {
 } from '../model/analytics.model.ts';
 import { addHourSince, addWaitingSince, flowHourId, flowHourIds } from './flow-hours.ts';
 
-/** The editor's longest window of counts, in days (the journey hours are kept a day more). */
+/** The editor's longest window of counts, in days. */
 export const FLOW_MAX_DAYS = 31;
+/** How long the journey hours are kept: the longest window and a day. */
+export const FLOW_HOURS_KEPT_DAYS = FLOW_MAX_DAYS + 1;
 
 /** Reads of a window that saw too many batches begin, before the last is taken as it is. */
 const READS = 3;

@@ -79,7 +79,7 @@ export const RECENT_BATCHES = 8;
 /**
  * A journey's steps per outcome in one hour, by the minute (`_id` `<workflowId>|<hour>`, the
  * hour's start in ISO form, UTC): the editor's counts read their window's hours by `_id`, never
- * the steps. Kept {@link FLOW_HOURS_KEPT_DAYS} days.
+ * the steps. Kept a day longer than the editor's longest window (analytics/journey-flow.ts).
  */
 export interface JourneyHourRecord {
   _id: string;
@@ -102,9 +102,6 @@ export interface WaitingOutcomesRecord {
   /** Steps of `workflowId` that left a node through an outcome (`node/outcome`) in `minute`. */
   outcomes: { workflowId: string; minute: Date; outcome: string; count: number }[];
 }
-
-/** How long the journey hours are kept: the editor's longest window (31 days) and a day. */
-export const FLOW_HOURS_KEPT_DAYS = 32;
 
 /**
  * The nodes on a loop an instance has entered (`_id`: the instance), for instances of journeys
